@@ -1,0 +1,47 @@
+// The `digicluster` command. Heavy modules load lazily per command, so `match` starts fast.
+import { environment } from '../config.ts';
+
+const usage = `digicluster — the digital core of a mineral-resource cluster
+
+Usage:
+  digicluster serve                 run the platform (API, docs, web app); seeds the example on an empty database
+  digicluster demo [--reset]        seed the Kuzbass example (--reset: wipe the database first)
+  digicluster journal verify        check the journal's hash chain; exit 1 naming the first bad event
+  digicluster match FILE [--json]   solve an allocation problem in the engine format
+  digicluster --help                this text
+
+Environment variables:
+${environment.map(([name, what, def]) => `  ${name.padEnd(18)} ${what} (default: ${def})`).join('\n')}
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        process.stdout.write(usage);
+        return 0;
+      case 'match': {
+        const { runMatch } = await import('./match.ts');
+        return await runMatch(rest);
+      }
+      case 'serve':
+        return await (await import('./serve.ts')).serve();
+      case 'demo':
+        return await (await import('./demo.ts')).demo(rest);
+      case 'journal':
+        if (rest[0] === 'verify') return await (await import('./journal.ts')).journalVerify();
+        process.stderr.write('digicluster journal: expected "verify"\n');
+        return 2;
+      default:
+        process.stderr.write(`digicluster: unknown command "${command}"; see digicluster --help\n`);
+        return 2;
+    }
+  } catch (error) {
+    process.stderr.write(`digicluster ${command}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}

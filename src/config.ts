@@ -1,0 +1,49 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Every environment variable the platform reads, parsed once at boot (`digicluster --help` prints this list). */
+export const environment = [
+  ['PORT', 'HTTP port', '8080'],
+  ['HOST', 'HTTP interface to listen on', '127.0.0.1'],
+  ['DATA_DIR', 'data directory (holds the SQLite file)', './data'],
+  ['DATABASE_URL', 'PostgreSQL URL (postgres://...); when unset the embedded SQLite file is used', '(unset)'],
+  ['SQLITE_FILE', 'SQLite file path', '$DATA_DIR/digicluster.db'],
+  ['SESSION_TTL_HOURS', 'how long a login session lasts', '12'],
+  ['SEED_EXAMPLE', 'seed the Kuzbass example cluster into an empty database on start (true/false)', 'true'],
+  ['LOG_LEVEL', 'fastify log level (fatal, error, warn, info, debug, silent)', 'warn'],
+] as const;
+
+const Config = z.object({
+  port: z.coerce.number().int().min(0).max(65535).default(8080),
+  host: z.string().default('127.0.0.1'),
+  dataDir: z.string().default('./data'),
+  databaseUrl: z.string().optional(),
+  sqliteFile: z.string().optional(),
+  sessionTtlHours: z.coerce.number().positive().default(12),
+  seedExample: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+});
+export type Config = z.infer<typeof Config> & { sqliteFile: string };
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const blank = (v: string | undefined) => (v === '' ? undefined : v);
+  const parsed = Config.safeParse({
+    port: blank(env.PORT),
+    host: blank(env.HOST),
+    dataDir: blank(env.DATA_DIR),
+    databaseUrl: blank(env.DATABASE_URL),
+    sqliteFile: blank(env.SQLITE_FILE),
+    sessionTtlHours: blank(env.SESSION_TTL_HOURS),
+    seedExample: blank(env.SEED_EXAMPLE),
+    logLevel: blank(env.LOG_LEVEL),
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`configuration: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const c = parsed.data;
+  return { ...c, sqliteFile: c.sqliteFile ?? resolve(c.dataDir, 'digicluster.db') };
+}

@@ -1,0 +1,3 @@
+export { canonicalJson } from './canonical.ts';
+export { type ChainVerdict, eventHash, GENESIS_HASH } from './chain.ts';
+export { type DomainEvent, type JournalEntry, type JournalQuery, listEvents, recordEvent, verifyJournal } from './journal.ts';

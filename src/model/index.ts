@@ -1,0 +1,6 @@
+export * from './access.ts';
+export * from './errors.ts';
+export * from './identifiers.ts';
+export * from './material.ts';
+export * from './registry.ts';
+export * from './validate.ts';

@@ -1,0 +1,7 @@
+export { type FkkoCatalogue, type FkkoEntry, normaliseFkko } from './fkko.ts';
+export { agglomerationCentres, cities, greatCircleKm, placeSite } from './geography.ts';
+export { isOperator, requireLogin, requireOperator, requireOrganisationRole, requireOwnOrOperator } from './policy.ts';
+export { fkkoCatalogue, regionOutline } from './reference.ts';
+export * as registryQueries from './repository.ts';
+export { RegistryService } from './service.ts';
+export { UserService } from './users.ts';

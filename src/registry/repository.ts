@@ -1,0 +1,229 @@
+import type { Selectable } from 'kysely';
+import type {
+  Application,
+  Material,
+  MaterialUse,
+  Membership,
+  Organisation,
+  QualityProperty,
+  Site,
+} from '../model/index.ts';
+import type { Reader } from '../store/index.ts';
+import type { ApplicationTable, MaterialTable, MembershipTable, OrganisationTable, SiteTable } from '../store/schema.ts';
+
+const orNull = <T>(v: T | undefined) => (v === undefined ? null : v);
+const orUndef = <T>(v: T | null) => (v === null ? undefined : v);
+
+export function organisationFromRow(r: Selectable<OrganisationTable>, role: string | null): Organisation {
+  return {
+    id: r.id,
+    name: r.name,
+    nameEn: orUndef(r.name_en),
+    kind: r.kind as Organisation['kind'],
+    inn: r.inn,
+    ogrn: r.ogrn,
+    kpp: orUndef(r.kpp),
+    okved: r.okved,
+    region: r.region,
+    employees: Number(r.employees),
+    knowledgeWorkers: Number(r.knowledge_workers),
+    website: orUndef(r.website),
+    description: orUndef(r.description),
+    modelledOn: orUndef(r.modelled_on),
+    identifiersGenerated: Number(r.identifiers_generated) === 1,
+    provenance: JSON.parse(r.provenance),
+    status: r.status as Organisation['status'],
+    role: role as Organisation['role'],
+    createdAt: r.created_at,
+  };
+}
+
+export function organisationToRow(o: Omit<Organisation, 'role'>): OrganisationTable {
+  return {
+    id: o.id,
+    name: o.name,
+    name_en: orNull(o.nameEn),
+    kind: o.kind,
+    inn: o.inn,
+    ogrn: o.ogrn,
+    kpp: orNull(o.kpp),
+    okved: o.okved,
+    region: o.region,
+    employees: o.employees,
+    knowledge_workers: o.knowledgeWorkers,
+    website: orNull(o.website),
+    description: orNull(o.description),
+    modelled_on: orNull(o.modelledOn),
+    identifiers_generated: o.identifiersGenerated ? 1 : 0,
+    provenance: JSON.stringify(o.provenance ?? {}),
+    status: o.status,
+    created_at: o.createdAt,
+  };
+}
+
+export function siteFromRow(r: Selectable<SiteTable>): Site {
+  return {
+    id: r.id,
+    organisationId: r.organisation_id,
+    name: r.name,
+    kind: r.kind as Site['kind'],
+    lat: Number(r.lat),
+    lon: Number(r.lon),
+    address: orUndef(r.address),
+    agglomeration: r.agglomeration as Site['agglomeration'],
+    nearestCity: r.nearest_city,
+    inRegion: Number(r.in_region) === 1,
+    closedOn: r.closed_on,
+  };
+}
+
+export function membershipFromRow(r: Selectable<MembershipTable>): Membership {
+  return {
+    id: r.id,
+    organisationId: r.organisation_id,
+    role: r.role as Membership['role'],
+    joinedOn: r.joined_on,
+    leftOn: r.left_on,
+    note: orUndef(r.note),
+  };
+}
+
+export function applicationFromRow(r: Selectable<ApplicationTable> & { organisation_name: string }): Application {
+  return {
+    id: r.id,
+    organisationId: r.organisation_id,
+    organisationName: r.organisation_name,
+    requestedRole: r.requested_role as Application['requestedRole'],
+    motivation: r.motivation,
+    status: r.status as Application['status'],
+    submittedAt: r.submitted_at,
+    decidedAt: r.decided_at,
+    decisionNote: r.decision_note,
+  };
+}
+
+export function materialFromRow(r: Selectable<MaterialTable>): Material {
+  return {
+    id: r.id,
+    name: { ru: r.name_ru, en: r.name_en },
+    category: r.category as Material['category'],
+    unit: r.unit as Material['unit'],
+    waste: Number(r.waste) === 1,
+    fkko: JSON.parse(r.fkko),
+    ewc: JSON.parse(r.ewc),
+    properties: JSON.parse(r.properties),
+    uses: JSON.parse(r.uses),
+    note: orUndef(r.note),
+  };
+}
+
+export function materialToRow(m: Material): MaterialTable {
+  return {
+    id: m.id,
+    name_ru: m.name.ru,
+    name_en: m.name.en,
+    category: m.category,
+    unit: m.unit,
+    waste: m.waste ? 1 : 0,
+    fkko: JSON.stringify(m.fkko ?? []),
+    ewc: JSON.stringify(m.ewc ?? []),
+    properties: JSON.stringify(m.properties ?? []),
+    uses: JSON.stringify(m.uses ?? []),
+    note: orNull(m.note),
+  };
+}
+
+export interface OrganisationFilter {
+  q?: string;
+  kind?: string;
+  region?: string;
+  agglomeration?: string;
+  role?: string;
+  status?: string;
+}
+
+/** Current role per organisation: the membership without an end date. */
+async function currentRoles(reader: Reader): Promise<Map<string, string>> {
+  const rows = await reader.db
+    .selectFrom('membership')
+    .select(['organisation_id', 'role'])
+    .where('left_on', 'is', null)
+    .execute();
+  return new Map(rows.map((r) => [r.organisation_id, r.role]));
+}
+
+export async function findOrganisations(reader: Reader, f: OrganisationFilter = {}): Promise<Organisation[]> {
+  let q = reader.db.selectFrom('organisation').selectAll().orderBy('name');
+  if (f.kind) q = q.where('kind', '=', f.kind);
+  if (f.region) q = q.where('region', '=', f.region);
+  if (f.status) q = q.where('status', '=', f.status);
+  if (f.agglomeration) {
+    const agg = f.agglomeration;
+    q = q.where('id', 'in', reader.db.selectFrom('site').select('organisation_id').where('agglomeration', '=', agg));
+  }
+  const [rows, roles] = await Promise.all([q.execute(), currentRoles(reader)]);
+  const needle = f.q?.trim().toLowerCase();
+  return rows
+    .map((r) => organisationFromRow(r, roles.get(r.id) ?? null))
+    .filter((o) => !f.role || o.role === f.role)
+    .filter(
+      (o) =>
+        !needle ||
+        [o.name, o.nameEn, o.inn, o.ogrn, o.id, o.description].some((v) => v?.toLowerCase().includes(needle)),
+    );
+}
+
+export async function findOrganisation(reader: Reader, id: string): Promise<Organisation | undefined> {
+  const row = await reader.db.selectFrom('organisation').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const m = await reader.db
+    .selectFrom('membership')
+    .select('role')
+    .where('organisation_id', '=', id)
+    .where('left_on', 'is', null)
+    .executeTakeFirst();
+  return organisationFromRow(row, m?.role ?? null);
+}
+
+export async function findSites(reader: Reader, f: { organisationId?: string; agglomeration?: string } = {}): Promise<Site[]> {
+  let q = reader.db.selectFrom('site').selectAll().orderBy('organisation_id').orderBy('name');
+  if (f.organisationId) q = q.where('organisation_id', '=', f.organisationId);
+  if (f.agglomeration) q = q.where('agglomeration', '=', f.agglomeration);
+  return (await q.execute()).map(siteFromRow);
+}
+
+export async function findSite(reader: Reader, id: string): Promise<Site | undefined> {
+  const r = await reader.db.selectFrom('site').selectAll().where('id', '=', id).executeTakeFirst();
+  return r && siteFromRow(r);
+}
+
+export async function findMemberships(reader: Reader, organisationId?: string): Promise<Membership[]> {
+  let q = reader.db.selectFrom('membership').selectAll().orderBy('organisation_id').orderBy('joined_on');
+  if (organisationId) q = q.where('organisation_id', '=', organisationId);
+  return (await q.execute()).map(membershipFromRow);
+}
+
+export async function findApplications(reader: Reader, status?: string): Promise<Application[]> {
+  let q = reader.db
+    .selectFrom('application')
+    .innerJoin('organisation', 'organisation.id', 'application.organisation_id')
+    .selectAll('application')
+    .select('organisation.name as organisation_name')
+    .orderBy('submitted_at');
+  if (status) q = q.where('application.status', '=', status);
+  return (await q.execute()).map(applicationFromRow);
+}
+
+export async function findMaterials(reader: Reader): Promise<Material[]> {
+  return (await reader.db.selectFrom('material').selectAll().orderBy('id').execute()).map(materialFromRow);
+}
+
+export async function findProperties(reader: Reader): Promise<QualityProperty[]> {
+  const rows = await reader.db.selectFrom('quality_property').selectAll().orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, name: { ru: r.name_ru, en: r.name_en }, symbol: r.symbol, unit: r.unit }));
+}
+
+export async function findUses(reader: Reader): Promise<MaterialUse[]> {
+  const rows = await reader.db.selectFrom('material_use').selectAll().orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, name: { ru: r.name_ru, en: r.name_en } }));
+}

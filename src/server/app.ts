@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Platform } from '../platform.ts';
+import { LoginLimiter, registerAuth } from './auth.ts';
+import { errorHandler, sendProblem } from './problem.ts';
+import { authRoutes } from './routes/auth.ts';
+import { journalRoutes } from './routes/journal.ts';
+import { registryRoutes } from './routes/registry.ts';
+
+export interface ServerOptions {
+  logLevel?: string;
+  /** folder of the built web app; defaults to web/dist */
+  webDir?: string;
+  secureCookie?: boolean;
+}
+
+const defaultWebDir = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+export async function buildServer(platform: Platform, options: ServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: { level: options.logLevel ?? 'warn' }, bodyLimit: 20 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'digicluster API',
+        version: '1',
+        description:
+          'The digital core of a mineral-resource cluster. Errors are RFC 9457 problem+json with `errors` naming each bad field. Log in at /api/v1/auth/login (session cookie) or send an API key as `Authorization: Bearer`.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'dc_session' },
+          apiKey: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { apiKey: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  // swagger-ui's assets ship inside the package: the docs page loads nothing from outside.
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { validatorUrl: null, deepLinking: true } as never, staticCSP: true });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/health', { schema: { tags: ['health'], security: [], summary: 'Liveness and the database dialect' } }, async () => {
+    const head = await platform.store.db.selectFrom('journal_head').select('seq').executeTakeFirst();
+    return { status: 'ok', database: platform.store.dialect, journalSeq: head ? Number(head.seq) : 0 };
+  });
+
+  registerAuth(app, platform.users);
+  const limiter = new LoginLimiter();
+  await app.register(authRoutes(platform, limiter, options.secureCookie ?? false));
+  await app.register(registryRoutes(platform));
+  await app.register(journalRoutes(platform));
+
+  const webDir = options.webDir ?? defaultWebDir;
+  const hasWeb = existsSync(`${webDir}/index.html`);
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.method === 'GET' && !req.url.startsWith('/api/')) {
+      if (hasWeb) return reply.type('text/html').sendFile('index.html');
+      return reply.type('text/html').send('<!doctype html><meta charset="utf-8"><title>digicluster</title><p>The web app is not built. Run <code>npm run build:web</code> (npm start does it for you). The API is at <a href="/api/docs">/api/docs</a>.</p>');
+    }
+    return sendProblem(reply, req, 404, 'not_found', `No route ${req.method} ${req.url.split('?')[0]}`);
+  });
+  return app;
+}

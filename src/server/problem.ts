@@ -1,0 +1,50 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DomainError, type FieldProblem } from '../model/index.ts';
+
+const titles: Record<number, string> = {
+  400: 'Invalid input',
+  401: 'Not logged in',
+  403: 'Forbidden',
+  404: 'Not found',
+  409: 'Conflict',
+  413: 'Too large',
+  429: 'Too many requests',
+  500: 'Internal error',
+};
+
+/** RFC 9457 problem details, with `errors` naming each bad field. */
+export function sendProblem(reply: FastifyReply, req: FastifyRequest, status: number, code: string, detail: string, errors: FieldProblem[] = []) {
+  return reply
+    .status(status)
+    .type('application/problem+json')
+    .send({
+      type: `https://digicluster.example/problems/${code}`,
+      title: titles[status] ?? 'Error',
+      status,
+      detail,
+      instance: req.url,
+      code,
+      ...(errors.length ? { errors } : {}),
+    });
+}
+
+export function errorHandler(error: FastifyError | Error, req: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof DomainError) {
+    return sendProblem(reply, req, error.status, error.code, error.message, error.fields);
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = (error as FastifyError).validationContext ?? 'body';
+    const errors = error.validation.map((v) => {
+      const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+      return { field: path ? (where === 'body' ? path : `${where}.${path}`) : where, message: v.message ?? 'invalid' };
+    });
+    return sendProblem(reply, req, 400, 'invalid', `Invalid ${where}`, errors);
+  }
+  const fe = error as FastifyError;
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return sendProblem(reply, req, fe.statusCode, fe.code?.toLowerCase() ?? 'bad_request', fe.message);
+  }
+  req.log.error(error);
+  return sendProblem(reply, req, 500, 'internal', 'The server failed; the error is logged');
+}

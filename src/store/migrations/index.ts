@@ -1,0 +1,11 @@
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import * as core from './2026-11-29-01-core.ts';
+
+/** Migrations listed in code (not read from disk) so they run the same under tsx and in tests. */
+const migrations: Record<string, Migration> = {
+  '2026-11-29-01-core': core,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

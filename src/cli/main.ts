@@ -7,6 +7,10 @@ Usage:
   digicluster serve                 run the platform (API, docs, web app); seeds the example on an empty database
   digicluster demo [--reset]        seed the Kuzbass example (--reset: wipe the database first)
   digicluster journal verify        check the journal's hash chain; exit 1 naming the first bad event
+  digicluster import FILE [--format json|csv|xlsx|geojson]
+                                    import organisations, sites and memberships: all rows or none
+  digicluster export [--format json|csv|xlsx|geojson] [--output FILE]
+                                    export the registry (CSV in the form Russian Excel opens)
   digicluster match FILE [--json]   solve an allocation problem in the engine format
   digicluster --help                this text
 
@@ -32,6 +36,10 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./serve.ts')).serve();
       case 'demo':
         return await (await import('./demo.ts')).demo(rest);
+      case 'import':
+        return await (await import('./transfer.ts')).importCommand(rest);
+      case 'export':
+        return await (await import('./transfer.ts')).exportCommand(rest);
       case 'journal':
         if (rest[0] === 'verify') return await (await import('./journal.ts')).journalVerify();
         process.stderr.write('digicluster journal: expected "verify"\n');
@@ -41,7 +49,9 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
     }
   } catch (error) {
-    process.stderr.write(`digicluster ${command}: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `digicluster ${command}: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     return 1;
   }
 }

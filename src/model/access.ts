@@ -84,8 +84,18 @@ export interface Actor {
   role: UserRole | null;
 }
 
-export const systemActor: Actor = { kind: 'system', id: 'system', organisationId: null, role: 'operator_admin' };
-export const anonymousActor: Actor = { kind: 'anonymous', id: 'anonymous', organisationId: null, role: null };
+export const systemActor: Actor = {
+  kind: 'system',
+  id: 'system',
+  organisationId: null,
+  role: 'operator_admin',
+};
+export const anonymousActor: Actor = {
+  kind: 'anonymous',
+  id: 'anonymous',
+  organisationId: null,
+  role: null,
+};
 
 /** The journal's actor string. */
 export const actorRef = (a: Actor) => (a.kind === 'apikey' ? `apikey:${a.id}` : a.id);

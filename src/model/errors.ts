@@ -4,6 +4,10 @@ export interface FieldProblem {
   field: string;
   /** the rule it broke, in words */
   message: string;
+  /** for file imports: the line (CSV), row (XLSX) or position in its list (JSON, GeoJSON) */
+  line?: number;
+  /** for file imports: organisations, sites or memberships */
+  section?: string;
 }
 
 export class DomainError extends Error {

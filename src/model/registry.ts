@@ -58,9 +58,7 @@ export const OrganisationFields = z.object({
   nameEn: z.string().trim().max(200).optional(),
   kind: OrganisationKind,
   inn: z.string().refine(isValidInn, 'INN: 10 or 12 digits with valid check digits'),
-  ogrn: z
-    .string()
-    .refine(isValidOgrn, 'OGRN: 13 (or OGRNIP 15) digits with a valid check digit'),
+  ogrn: z.string().refine(isValidOgrn, 'OGRN: 13 (or OGRNIP 15) digits with a valid check digit'),
   kpp: z.string().refine(isValidKpp, 'KPP: 9 characters, NNNNXXNNN').optional(),
   okved: z.string().refine(isValidOkved, 'OKVED: NN, NN.N, NN.NN, NN.NN.N or NN.NN.NN'),
   region: z.string().trim().min(2).max(120),
@@ -68,13 +66,22 @@ export const OrganisationFields = z.object({
   knowledgeWorkers: z.number().int().min(0).max(1_000_000),
   website: z.string().max(300).optional(),
   description: z.string().max(4000).optional(),
-  modelledOn: z.string().max(300).optional().describe('the real enterprise an invented one is modelled on'),
-  identifiersGenerated: z.boolean().default(false).describe('true when INN/OGRN/KPP were generated for the example'),
+  modelledOn: z
+    .string()
+    .max(300)
+    .optional()
+    .describe('the real enterprise an invented one is modelled on'),
+  identifiersGenerated: z
+    .boolean()
+    .default(false)
+    .describe('true when INN/OGRN/KPP were generated for the example'),
   provenance: z.record(z.string(), Provenance).default({}),
 });
 
 const knowledgeWithinStaff = (o: { employees?: number; knowledgeWorkers?: number }) =>
-  o.employees === undefined || o.knowledgeWorkers === undefined || o.knowledgeWorkers <= o.employees;
+  o.employees === undefined ||
+  o.knowledgeWorkers === undefined ||
+  o.knowledgeWorkers <= o.employees;
 const knowledgeRule = { message: 'cannot exceed employees', path: ['knowledgeWorkers'] };
 
 export const OrganisationInput = OrganisationFields.extend({ id: Id.optional() })
@@ -100,7 +107,17 @@ export const SiteInput = z
     id: Id.optional(),
     name: z.string().trim().min(2).max(200),
     kind: z
-      .enum(['mine', 'open_pit', 'plant', 'power_plant', 'dump', 'office', 'campus', 'depot', 'other'])
+      .enum([
+        'mine',
+        'open_pit',
+        'plant',
+        'power_plant',
+        'dump',
+        'office',
+        'campus',
+        'depot',
+        'other',
+      ])
       .default('other'),
     lat: z.number().min(-90).max(90),
     lon: z.number().min(-180).max(180),
@@ -115,7 +132,9 @@ export type SitePatch = z.infer<typeof SitePatch>;
 export const Site = SiteInput.extend({
   id: Id,
   organisationId: Id,
-  agglomeration: Agglomeration.nullable().describe('derived: agglomeration of the nearest listed city'),
+  agglomeration: Agglomeration.nullable().describe(
+    'derived: agglomeration of the nearest listed city',
+  ),
   nearestCity: z.string().nullable(),
   inRegion: z.boolean().describe('derived: inside the Kemerovo Oblast outline'),
   closedOn: IsoDate.nullable(),

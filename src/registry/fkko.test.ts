@@ -13,7 +13,10 @@ test('a code gives its name, block, hazard class and physical state', () => {
   assert.equal(e.block, '6 00 000 00 00 0');
   assert.equal(e.hazardClass, 4);
   assert.match(e.physicalState, /сыпуч/);
-  assert.equal(fkkoCatalogue().get('21111111205')?.name, 'Вскрышная порода при добыче угля открытым способом');
+  assert.equal(
+    fkkoCatalogue().get('21111111205')?.name,
+    'Вскрышная порода при добыче угля открытым способом',
+  );
   assert.equal(fkkoCatalogue().get('2 11 111 11 20 9'), undefined);
 });
 
@@ -24,7 +27,9 @@ test('search by words of the name returns waste entries only', () => {
 });
 
 test('parsing ignores malformed rows', () => {
-  const c = parseFkkoCatalogue('code\tname\tlink\n1 00 000 00 00 0\tБЛОК\t/x\n1 11 000 01 23 4\tОтход\t/y\n1 11\u00a0000 01 23 4\tbad\t/z\n');
+  const c = parseFkkoCatalogue(
+    'code\tname\tlink\n1 00 000 00 00 0\tБЛОК\t/x\n1 11 000 01 23 4\tОтход\t/y\n1 11\u00a0000 01 23 4\tbad\t/z\n',
+  );
   assert.equal(c.size, 2);
   assert.equal(c.get('1 11 000 01 23 4')?.blockName, 'БЛОК');
   assert.equal(normaliseFkko('11100001234'), '1 11 000 01 23 4');

@@ -75,7 +75,13 @@ export function parseFkkoCatalogue(tsv: string): FkkoCatalogue {
     search(text, limit = 20) {
       const words = text.toLowerCase().split(/\s+/).filter(Boolean);
       return all
-        .filter((e) => e.hazardClass > 0 && words.every((w) => e.name.toLowerCase().includes(w) || e.code.replace(/ /g, '').startsWith(w)))
+        .filter(
+          (e) =>
+            e.hazardClass > 0 &&
+            words.every(
+              (w) => e.name.toLowerCase().includes(w) || e.code.replace(/ /g, '').startsWith(w),
+            ),
+        )
         .slice(0, limit);
     },
     size: entries.size,

@@ -1,7 +1,12 @@
 import type { Agglomeration } from '../model/index.ts';
 
 /** Cities of Kemerovo Oblast with coordinates (kuzbass-facts.md, source [H]) and the agglomeration each belongs to (estimate, ibid.). */
-export const cities: ReadonlyArray<{ name: string; lat: number; lon: number; agglomeration: Agglomeration }> = [
+export const cities: ReadonlyArray<{
+  name: string;
+  lat: number;
+  lon: number;
+  agglomeration: Agglomeration;
+}> = [
   { name: 'Kemerovo', lat: 55.3911, lon: 86.0468, agglomeration: 'kemerovo' },
   { name: 'Berezovsky', lat: 55.6694, lon: 86.2744, agglomeration: 'kemerovo' },
   { name: 'Topki', lat: 55.2765, lon: 85.6153, agglomeration: 'kemerovo' },
@@ -20,7 +25,10 @@ export const cities: ReadonlyArray<{ name: string; lat: number; lon: number; agg
 ];
 
 /** The four agglomerations and the city each is drawn at. */
-export const agglomerationCentres: Record<Agglomeration, { name: string; lat: number; lon: number }> = {
+export const agglomerationCentres: Record<
+  Agglomeration,
+  { name: string; lat: number; lon: number }
+> = {
   kemerovo: { name: 'Kemerovo', lat: 55.3911, lon: 86.0468 },
   novokuznetsk: { name: 'Novokuznetsk', lat: 53.7943, lon: 87.2143 },
   'leninsk-belovo': { name: 'Leninsk-Kuznetsky', lat: 54.6674, lon: 86.1797 },
@@ -31,10 +39,14 @@ const EARTH_RADIUS_KM = 6371.0088;
 const rad = (deg: number) => (deg * Math.PI) / 180;
 
 /** Great-circle distance (haversine). */
-export function greatCircleKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+export function greatCircleKm(
+  a: { lat: number; lon: number },
+  b: { lat: number; lon: number },
+): number {
   const dLat = rad(b.lat - a.lat);
   const dLon = rad(b.lon - a.lon);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLon / 2) ** 2;
+  const h =
+    Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLon / 2) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
@@ -55,22 +67,30 @@ function inRing(lon: number, lat: number, ring: Ring): boolean {
 /** Even-odd test over each polygon (outer ring minus holes). */
 export function insideOutline(point: { lat: number; lon: number }, outline: Outline): boolean {
   return outline.some(
-    ([outer, ...holes]) => inRing(point.lon, point.lat, outer) && !holes.some((h) => inRing(point.lon, point.lat, h)),
+    ([outer, ...holes]) =>
+      inRing(point.lon, point.lat, outer) && !holes.some((h) => inRing(point.lon, point.lat, h)),
   );
 }
 
 /** Reads the polygons out of a GeoJSON FeatureCollection, Feature or geometry. */
 export function outlineFromGeoJson(geojson: unknown): Outline {
   const out: Outline = [];
-  const visit = (g: any): void => {
-    if (!g) return;
-    if (g.type === 'FeatureCollection') g.features.forEach((f: any) => visit(f));
-    else if (g.type === 'Feature') visit(g.geometry);
-    else if (g.type === 'Polygon') out.push(g.coordinates);
-    else if (g.type === 'MultiPolygon') out.push(...g.coordinates);
-    else if (g.type === 'GeometryCollection') g.geometries.forEach((x: any) => visit(x));
+  type GeoNode = {
+    type?: string;
+    features?: GeoNode[];
+    geometry?: GeoNode;
+    geometries?: GeoNode[];
+    coordinates?: unknown;
   };
-  visit(geojson);
+  const visit = (g: GeoNode | undefined): void => {
+    if (!g) return;
+    if (g.type === 'FeatureCollection') for (const f of g.features ?? []) visit(f);
+    else if (g.type === 'Feature') visit(g.geometry);
+    else if (g.type === 'Polygon') out.push(g.coordinates as Ring[]);
+    else if (g.type === 'MultiPolygon') out.push(...(g.coordinates as Ring[][]));
+    else if (g.type === 'GeometryCollection') for (const x of g.geometries ?? []) visit(x);
+  };
+  visit(geojson as GeoNode);
   return out;
 }
 
@@ -82,7 +102,8 @@ export interface Placement {
 
 /** A site belongs to the agglomeration of its nearest listed city; outside the region, to none. */
 export function placeSite(point: { lat: number; lon: number }, outline: Outline): Placement {
-  if (!insideOutline(point, outline)) return { inRegion: false, nearestCity: null, agglomeration: null };
+  if (!insideOutline(point, outline))
+    return { inRegion: false, nearestCity: null, agglomeration: null };
   let best = cities[0];
   let bestKm = Number.POSITIVE_INFINITY;
   for (const c of cities) {

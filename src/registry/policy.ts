@@ -9,7 +9,11 @@ export function requireLogin(actor: Actor): void {
 }
 
 /** The operator admin may act for any organisation; everyone else only for their own, with at least `least` role. */
-export function requireOrganisationRole(actor: Actor, organisationId: string, least: UserRole): void {
+export function requireOrganisationRole(
+  actor: Actor,
+  organisationId: string,
+  least: UserRole,
+): void {
   requireLogin(actor);
   if (isOperator(actor)) return;
   if (actor.organisationId !== organisationId) {

@@ -10,7 +10,9 @@ let fkko: FkkoCatalogue | undefined;
 
 /** Kemerovo Oblast outline (© OpenStreetMap contributors, ODbL), read once. */
 export function regionOutline(): Outline {
-  outline ??= outlineFromGeoJson(JSON.parse(readFileSync(`${referenceDir}kemerovo-oblast.geojson`, 'utf8')));
+  outline ??= outlineFromGeoJson(
+    JSON.parse(readFileSync(`${referenceDir}kemerovo-oblast.geojson`, 'utf8')),
+  );
   return outline;
 }
 

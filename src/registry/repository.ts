@@ -9,12 +9,21 @@ import type {
   Site,
 } from '../model/index.ts';
 import type { Reader } from '../store/index.ts';
-import type { ApplicationTable, MaterialTable, MembershipTable, OrganisationTable, SiteTable } from '../store/schema.ts';
+import type {
+  ApplicationTable,
+  MaterialTable,
+  MembershipTable,
+  OrganisationTable,
+  SiteTable,
+} from '../store/schema.ts';
 
 const orNull = <T>(v: T | undefined) => (v === undefined ? null : v);
 const orUndef = <T>(v: T | null) => (v === null ? undefined : v);
 
-export function organisationFromRow(r: Selectable<OrganisationTable>, role: string | null): Organisation {
+export function organisationFromRow(
+  r: Selectable<OrganisationTable>,
+  role: string | null,
+): Organisation {
   return {
     id: r.id,
     name: r.name,
@@ -88,7 +97,9 @@ export function membershipFromRow(r: Selectable<MembershipTable>): Membership {
   };
 }
 
-export function applicationFromRow(r: Selectable<ApplicationTable> & { organisation_name: string }): Application {
+export function applicationFromRow(
+  r: Selectable<ApplicationTable> & { organisation_name: string },
+): Application {
   return {
     id: r.id,
     organisationId: r.organisation_id,
@@ -152,14 +163,21 @@ async function currentRoles(reader: Reader): Promise<Map<string, string>> {
   return new Map(rows.map((r) => [r.organisation_id, r.role]));
 }
 
-export async function findOrganisations(reader: Reader, f: OrganisationFilter = {}): Promise<Organisation[]> {
+export async function findOrganisations(
+  reader: Reader,
+  f: OrganisationFilter = {},
+): Promise<Organisation[]> {
   let q = reader.db.selectFrom('organisation').selectAll().orderBy('name');
   if (f.kind) q = q.where('kind', '=', f.kind);
   if (f.region) q = q.where('region', '=', f.region);
   if (f.status) q = q.where('status', '=', f.status);
   if (f.agglomeration) {
     const agg = f.agglomeration;
-    q = q.where('id', 'in', reader.db.selectFrom('site').select('organisation_id').where('agglomeration', '=', agg));
+    q = q.where(
+      'id',
+      'in',
+      reader.db.selectFrom('site').select('organisation_id').where('agglomeration', '=', agg),
+    );
   }
   const [rows, roles] = await Promise.all([q.execute(), currentRoles(reader)]);
   const needle = f.q?.trim().toLowerCase();
@@ -169,12 +187,21 @@ export async function findOrganisations(reader: Reader, f: OrganisationFilter = 
     .filter(
       (o) =>
         !needle ||
-        [o.name, o.nameEn, o.inn, o.ogrn, o.id, o.description].some((v) => v?.toLowerCase().includes(needle)),
+        [o.name, o.nameEn, o.inn, o.ogrn, o.id, o.description].some((v) =>
+          v?.toLowerCase().includes(needle),
+        ),
     );
 }
 
-export async function findOrganisation(reader: Reader, id: string): Promise<Organisation | undefined> {
-  const row = await reader.db.selectFrom('organisation').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findOrganisation(
+  reader: Reader,
+  id: string,
+): Promise<Organisation | undefined> {
+  const row = await reader.db
+    .selectFrom('organisation')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) return undefined;
   const m = await reader.db
     .selectFrom('membership')
@@ -185,7 +212,10 @@ export async function findOrganisation(reader: Reader, id: string): Promise<Orga
   return organisationFromRow(row, m?.role ?? null);
 }
 
-export async function findSites(reader: Reader, f: { organisationId?: string; agglomeration?: string } = {}): Promise<Site[]> {
+export async function findSites(
+  reader: Reader,
+  f: { organisationId?: string; agglomeration?: string } = {},
+): Promise<Site[]> {
   let q = reader.db.selectFrom('site').selectAll().orderBy('organisation_id').orderBy('name');
   if (f.organisationId) q = q.where('organisation_id', '=', f.organisationId);
   if (f.agglomeration) q = q.where('agglomeration', '=', f.agglomeration);
@@ -197,8 +227,15 @@ export async function findSite(reader: Reader, id: string): Promise<Site | undef
   return r && siteFromRow(r);
 }
 
-export async function findMemberships(reader: Reader, organisationId?: string): Promise<Membership[]> {
-  let q = reader.db.selectFrom('membership').selectAll().orderBy('organisation_id').orderBy('joined_on');
+export async function findMemberships(
+  reader: Reader,
+  organisationId?: string,
+): Promise<Membership[]> {
+  let q = reader.db
+    .selectFrom('membership')
+    .selectAll()
+    .orderBy('organisation_id')
+    .orderBy('joined_on');
   if (organisationId) q = q.where('organisation_id', '=', organisationId);
   return (await q.execute()).map(membershipFromRow);
 }
@@ -215,12 +252,19 @@ export async function findApplications(reader: Reader, status?: string): Promise
 }
 
 export async function findMaterials(reader: Reader): Promise<Material[]> {
-  return (await reader.db.selectFrom('material').selectAll().orderBy('id').execute()).map(materialFromRow);
+  return (await reader.db.selectFrom('material').selectAll().orderBy('id').execute()).map(
+    materialFromRow,
+  );
 }
 
 export async function findProperties(reader: Reader): Promise<QualityProperty[]> {
   const rows = await reader.db.selectFrom('quality_property').selectAll().orderBy('id').execute();
-  return rows.map((r) => ({ id: r.id, name: { ru: r.name_ru, en: r.name_en }, symbol: r.symbol, unit: r.unit }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: { ru: r.name_ru, en: r.name_en },
+    symbol: r.symbol,
+    unit: r.unit,
+  }));
 }
 
 export async function findUses(reader: Reader): Promise<MaterialUse[]> {

@@ -23,6 +23,7 @@ import {
   Taxonomy,
 } from '../model/index.ts';
 import { inTransaction, type Store, type Tx } from '../store/index.ts';
+import { placeSite } from './geography.ts';
 import { newId, slugId } from './ids.ts';
 import { requireOperator, requireOrganisationRole } from './policy.ts';
 import { fkkoCatalogue, regionOutline } from './reference.ts';
@@ -34,7 +35,6 @@ import {
   membershipFromRow,
   organisationToRow,
 } from './repository.ts';
-import { placeSite } from './geography.ts';
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
 
@@ -53,15 +53,22 @@ export class RegistryService {
       let q = tx.db.selectFrom('organisation').select('id').where(key, '=', value);
       if (exceptId) q = q.where('id', '!=', exceptId);
       const other = await q.executeTakeFirst();
-      if (other) fields.push({ field: key, message: `already registered for organisation ${other.id}` });
+      if (other)
+        fields.push({ field: key, message: `already registered for organisation ${other.id}` });
     }
     if (fields.length) throw conflict('An organisation with these identifiers exists', fields);
   }
 
-  private async insertOrganisation(tx: Tx, input: OrganisationInput, status: Organisation['status']) {
+  private async insertOrganisation(
+    tx: Tx,
+    input: OrganisationInput,
+    status: Organisation['status'],
+  ) {
     const o = parseInput(OrganisationInput, input, 'organisation');
     const id = o.id ?? slugId(o.nameEn ?? o.name);
-    if (await tx.db.selectFrom('organisation').select('id').where('id', '=', id).executeTakeFirst()) {
+    if (
+      await tx.db.selectFrom('organisation').select('id').where('id', '=', id).executeTakeFirst()
+    ) {
       throw conflict(`Organisation ${id} exists`, [{ field: 'id', message: 'already taken' }]);
     }
     await this.uniqueIdentifiers(tx, o);
@@ -75,7 +82,16 @@ export class RegistryService {
     requireOperator(actor);
     return inTransaction(this.store, async (tx) => {
       const o = await this.insertOrganisation(tx, input, 'applicant');
-      await recordEvent(tx, { actor: actorRef(actor), organisationId: o.id, type: 'organisation.registered', payload: o }, this.clock());
+      await recordEvent(
+        tx,
+        {
+          actor: actorRef(actor),
+          organisationId: o.id,
+          type: 'organisation.registered',
+          payload: o,
+        },
+        this.clock(),
+      );
       return { ...o, role: null };
     });
   }
@@ -88,12 +104,27 @@ export class RegistryService {
       if (!current) throw notFound('Organisation', id);
       const next = { ...current, ...p };
       if (next.knowledgeWorkers > next.employees) {
-        throw invalid('Invalid organisation', [{ field: 'knowledgeWorkers', message: 'cannot exceed employees' }]);
+        throw invalid('Invalid organisation', [
+          { field: 'knowledgeWorkers', message: 'cannot exceed employees' },
+        ]);
       }
       await this.uniqueIdentifiers(tx, p, id);
       const { role: _role, ...rest } = next;
-      await tx.db.updateTable('organisation').set(organisationToRow(rest)).where('id', '=', id).execute();
-      await recordEvent(tx, { actor: actorRef(actor), organisationId: id, type: 'organisation.updated', payload: { id, changes: p } }, this.clock());
+      await tx.db
+        .updateTable('organisation')
+        .set(organisationToRow(rest))
+        .where('id', '=', id)
+        .execute();
+      await recordEvent(
+        tx,
+        {
+          actor: actorRef(actor),
+          organisationId: id,
+          type: 'organisation.updated',
+          payload: { id, changes: p },
+        },
+        this.clock(),
+      );
       return next;
     });
   }
@@ -102,9 +133,11 @@ export class RegistryService {
     const s = parseInput(SiteInput, input, 'site');
     requireOrganisationRole(actor, organisationId, 'member');
     return inTransaction(this.store, async (tx) => {
-      if (!(await findOrganisation(tx, organisationId))) throw notFound('Organisation', organisationId);
+      if (!(await findOrganisation(tx, organisationId)))
+        throw notFound('Organisation', organisationId);
       const id = s.id ?? slugId(s.name);
-      if (await findSite(tx, id)) throw conflict(`Site ${id} exists`, [{ field: 'id', message: 'already taken' }]);
+      if (await findSite(tx, id))
+        throw conflict(`Site ${id} exists`, [{ field: 'id', message: 'already taken' }]);
       const place = placeSite(s, regionOutline());
       const site: Site = { ...s, id, organisationId, ...place, closedOn: null };
       await tx.db
@@ -123,7 +156,11 @@ export class RegistryService {
           closed_on: null,
         })
         .execute();
-      await recordEvent(tx, { actor: actorRef(actor), organisationId, type: 'site.added', payload: site }, this.clock());
+      await recordEvent(
+        tx,
+        { actor: actorRef(actor), organisationId, type: 'site.added', payload: site },
+        this.clock(),
+      );
       return site;
     });
   }
@@ -151,7 +188,16 @@ export class RegistryService {
         })
         .where('id', '=', siteId)
         .execute();
-      await recordEvent(tx, { actor: actorRef(actor), organisationId: current.organisationId, type: 'site.updated', payload: { id: siteId, changes: p, ...place } }, this.clock());
+      await recordEvent(
+        tx,
+        {
+          actor: actorRef(actor),
+          organisationId: current.organisationId,
+          type: 'site.updated',
+          payload: { id: siteId, changes: p, ...place },
+        },
+        this.clock(),
+      );
       return next;
     });
   }
@@ -164,20 +210,42 @@ export class RegistryService {
       if (current.closedOn) throw conflict(`Site ${siteId} was closed on ${current.closedOn}`);
       const on = closedOn ?? today(this.clock());
       await tx.db.updateTable('site').set({ closed_on: on }).where('id', '=', siteId).execute();
-      await recordEvent(tx, { actor: actorRef(actor), organisationId: current.organisationId, type: 'site.closed', payload: { id: siteId, closedOn: on } }, this.clock());
+      await recordEvent(
+        tx,
+        {
+          actor: actorRef(actor),
+          organisationId: current.organisationId,
+          type: 'site.closed',
+          payload: { id: siteId, closedOn: on },
+        },
+        this.clock(),
+      );
       return { ...current, closedOn: on };
     });
   }
 
-  private async startMembership(tx: Tx, organisationId: string, m: MembershipInput, leftOn: string | null = null) {
+  private async startMembership(
+    tx: Tx,
+    organisationId: string,
+    m: MembershipInput,
+    leftOn: string | null = null,
+  ) {
     const open = await tx.db
       .selectFrom('membership')
       .select('id')
       .where('organisation_id', '=', organisationId)
       .where('left_on', 'is', null)
       .executeTakeFirst();
-    if (open && !leftOn) throw conflict(`Organisation ${organisationId} is a member already (membership ${open.id})`);
-    const row = { id: newId(), organisation_id: organisationId, role: m.role, joined_on: m.joinedOn, left_on: leftOn, note: m.note ?? null };
+    if (open && !leftOn)
+      throw conflict(`Organisation ${organisationId} is a member already (membership ${open.id})`);
+    const row = {
+      id: newId(),
+      organisation_id: organisationId,
+      role: m.role,
+      joined_on: m.joinedOn,
+      left_on: leftOn,
+      note: m.note ?? null,
+    };
     await tx.db.insertInto('membership').values(row).execute();
     await tx.db
       .updateTable('organisation')
@@ -188,14 +256,27 @@ export class RegistryService {
   }
 
   /** Admits an organisation directly (the operator), or records a past membership with its end date (the example's history). */
-  async addMembership(actor: Actor, organisationId: string, input: unknown, leftOn?: string): Promise<Membership> {
+  async addMembership(
+    actor: Actor,
+    organisationId: string,
+    input: unknown,
+    leftOn?: string,
+  ): Promise<Membership> {
     const m = parseInput(MembershipInput, input, 'membership');
     requireOperator(actor);
-    if (leftOn && leftOn < m.joinedOn) throw invalid('Invalid membership', [{ field: 'leftOn', message: 'must not be before joinedOn' }]);
+    if (leftOn && leftOn < m.joinedOn)
+      throw invalid('Invalid membership', [
+        { field: 'leftOn', message: 'must not be before joinedOn' },
+      ]);
     return inTransaction(this.store, async (tx) => {
-      if (!(await findOrganisation(tx, organisationId))) throw notFound('Organisation', organisationId);
+      if (!(await findOrganisation(tx, organisationId)))
+        throw notFound('Organisation', organisationId);
       const membership = await this.startMembership(tx, organisationId, m, leftOn ?? null);
-      await recordEvent(tx, { actor: actorRef(actor), organisationId, type: 'membership.started', payload: membership }, this.clock());
+      await recordEvent(
+        tx,
+        { actor: actorRef(actor), organisationId, type: 'membership.started', payload: membership },
+        this.clock(),
+      );
       return membership;
     });
   }
@@ -204,16 +285,40 @@ export class RegistryService {
   async endMembership(actor: Actor, membershipId: string, input: unknown): Promise<Membership> {
     const e = parseInput(MembershipEnd, input, 'membership end');
     return inTransaction(this.store, async (tx) => {
-      const row = await tx.db.selectFrom('membership').selectAll().where('id', '=', membershipId).executeTakeFirst();
+      const row = await tx.db
+        .selectFrom('membership')
+        .selectAll()
+        .where('id', '=', membershipId)
+        .executeTakeFirst();
       if (!row) throw notFound('Membership', membershipId);
       requireOrganisationRole(actor, row.organisation_id, 'org_admin');
       if (row.left_on) throw conflict(`Membership ${membershipId} ended on ${row.left_on}`);
-      if (e.leftOn < row.joined_on) throw invalid('Invalid membership end', [{ field: 'leftOn', message: `must not be before ${row.joined_on}` }]);
+      if (e.leftOn < row.joined_on)
+        throw invalid('Invalid membership end', [
+          { field: 'leftOn', message: `must not be before ${row.joined_on}` },
+        ]);
       const note = e.note ?? row.note;
-      await tx.db.updateTable('membership').set({ left_on: e.leftOn, note }).where('id', '=', membershipId).execute();
-      await tx.db.updateTable('organisation').set({ status: 'former' }).where('id', '=', row.organisation_id).execute();
+      await tx.db
+        .updateTable('membership')
+        .set({ left_on: e.leftOn, note })
+        .where('id', '=', membershipId)
+        .execute();
+      await tx.db
+        .updateTable('organisation')
+        .set({ status: 'former' })
+        .where('id', '=', row.organisation_id)
+        .execute();
       const membership = membershipFromRow({ ...row, left_on: e.leftOn, note });
-      await recordEvent(tx, { actor: actorRef(actor), organisationId: row.organisation_id, type: 'membership.ended', payload: membership }, this.clock());
+      await recordEvent(
+        tx,
+        {
+          actor: actorRef(actor),
+          organisationId: row.organisation_id,
+          type: 'membership.ended',
+          payload: membership,
+        },
+        this.clock(),
+      );
       return membership;
     });
   }
@@ -223,8 +328,15 @@ export class RegistryService {
     const a = parseInput(ApplicationInput, input, 'application');
     const passwordHash = await argon2.hash(a.admin.password, { type: argon2.argon2id });
     return inTransaction(this.store, async (tx) => {
-      const taken = await tx.db.selectFrom('app_user').select('id').where('email', '=', a.admin.email.toLowerCase()).executeTakeFirst();
-      if (taken) throw conflict('This e-mail is registered already', [{ field: 'admin.email', message: 'already registered' }]);
+      const taken = await tx.db
+        .selectFrom('app_user')
+        .select('id')
+        .where('email', '=', a.admin.email.toLowerCase())
+        .executeTakeFirst();
+      if (taken)
+        throw conflict('This e-mail is registered already', [
+          { field: 'admin.email', message: 'already registered' },
+        ]);
       const o = await this.insertOrganisation(tx, a.organisation, 'applicant');
       const now = this.clock().toISOString();
       const application = {
@@ -241,25 +353,61 @@ export class RegistryService {
       const userId = newId();
       await tx.db
         .insertInto('app_user')
-        .values({ id: userId, organisation_id: o.id, email: a.admin.email.toLowerCase(), name: a.admin.name, role: 'org_admin', locale: 'ru', status: 'pending', password_hash: passwordHash, created_at: now })
+        .values({
+          id: userId,
+          organisation_id: o.id,
+          email: a.admin.email.toLowerCase(),
+          name: a.admin.name,
+          role: 'org_admin',
+          locale: 'ru',
+          status: 'pending',
+          password_hash: passwordHash,
+          created_at: now,
+        })
         .execute();
-      const payload = { application: { id: application.id, requestedRole: a.requestedRole, motivation: a.motivation }, organisation: o, admin: { id: userId, email: a.admin.email.toLowerCase(), name: a.admin.name } };
-      await recordEvent(tx, { actor: actorRef(actor), organisationId: o.id, type: 'application.submitted', payload }, this.clock());
+      const payload = {
+        application: {
+          id: application.id,
+          requestedRole: a.requestedRole,
+          motivation: a.motivation,
+        },
+        organisation: o,
+        admin: { id: userId, email: a.admin.email.toLowerCase(), name: a.admin.name },
+      };
+      await recordEvent(
+        tx,
+        { actor: actorRef(actor), organisationId: o.id, type: 'application.submitted', payload },
+        this.clock(),
+      );
       return (await findApplications(tx)).find((x) => x.id === application.id)!;
     });
   }
 
-  async decideApplication(actor: Actor, applicationId: string, admit: boolean, input: unknown = {}) {
+  async decideApplication(
+    actor: Actor,
+    applicationId: string,
+    admit: boolean,
+    input: unknown = {},
+  ) {
     const d = parseInput(AdmissionDecision, input, 'decision');
     requireOperator(actor);
     return inTransaction(this.store, async (tx) => {
-      const app = await tx.db.selectFrom('application').selectAll().where('id', '=', applicationId).executeTakeFirst();
+      const app = await tx.db
+        .selectFrom('application')
+        .selectAll()
+        .where('id', '=', applicationId)
+        .executeTakeFirst();
       if (!app) throw notFound('Application', applicationId);
-      if (app.status !== 'pending') throw conflict(`Application ${applicationId} is ${app.status} already`);
+      if (app.status !== 'pending')
+        throw conflict(`Application ${applicationId} is ${app.status} already`);
       const now = this.clock();
       await tx.db
         .updateTable('application')
-        .set({ status: admit ? 'admitted' : 'rejected', decided_at: now.toISOString(), decision_note: d.note ?? null })
+        .set({
+          status: admit ? 'admitted' : 'rejected',
+          decided_at: now.toISOString(),
+          decision_note: d.note ?? null,
+        })
         .where('id', '=', applicationId)
         .execute();
       let membership: Membership | null = null;
@@ -269,12 +417,35 @@ export class RegistryService {
           joinedOn: d.joinedOn ?? today(now),
           note: d.note,
         });
-        await tx.db.updateTable('app_user').set({ status: 'active' }).where('organisation_id', '=', app.organisation_id).where('status', '=', 'pending').execute();
+        await tx.db
+          .updateTable('app_user')
+          .set({ status: 'active' })
+          .where('organisation_id', '=', app.organisation_id)
+          .where('status', '=', 'pending')
+          .execute();
       } else {
-        await tx.db.updateTable('organisation').set({ status: 'rejected' }).where('id', '=', app.organisation_id).execute();
-        await tx.db.updateTable('app_user').set({ status: 'disabled' }).where('organisation_id', '=', app.organisation_id).where('status', '=', 'pending').execute();
+        await tx.db
+          .updateTable('organisation')
+          .set({ status: 'rejected' })
+          .where('id', '=', app.organisation_id)
+          .execute();
+        await tx.db
+          .updateTable('app_user')
+          .set({ status: 'disabled' })
+          .where('organisation_id', '=', app.organisation_id)
+          .where('status', '=', 'pending')
+          .execute();
       }
-      await recordEvent(tx, { actor: actorRef(actor), organisationId: app.organisation_id, type: admit ? 'application.admitted' : 'application.rejected', payload: { applicationId, membership, note: d.note ?? null } }, now);
+      await recordEvent(
+        tx,
+        {
+          actor: actorRef(actor),
+          organisationId: app.organisation_id,
+          type: admit ? 'application.admitted' : 'application.rejected',
+          payload: { applicationId, membership, note: d.note ?? null },
+        },
+        now,
+      );
       return (await findApplications(tx)).find((x) => x.id === applicationId)!;
     });
   }
@@ -284,8 +455,12 @@ export class RegistryService {
     const fields = (m.fkko ?? [])
       .map((code, i) => ({ code, i }))
       .filter(({ code }) => !catalogue.get(code))
-      .map(({ code, i }) => ({ field: `fkko.${i}`, message: `${code} is not in the FKKO catalogue of 2026-03-25` }));
-    if (m.waste && (m.fkko ?? []).length === 0) fields.push({ field: 'fkko', message: 'a waste needs at least one FKKO code' });
+      .map(({ code, i }) => ({
+        field: `fkko.${i}`,
+        message: `${code} is not in the FKKO catalogue of 2026-03-25`,
+      }));
+    if (m.waste && (m.fkko ?? []).length === 0)
+      fields.push({ field: 'fkko', message: 'a waste needs at least one FKKO code' });
     if (fields.length) throw invalid(`Invalid material ${m.id}`, fields);
   }
 
@@ -296,8 +471,12 @@ export class RegistryService {
     const propertyIds = new Set(t.properties.map((p) => p.id));
     const useIds = new Set(t.uses.map((u) => u.id));
     const fields = t.materials.flatMap((m, i) => [
-      ...(m.properties ?? []).filter((p) => !propertyIds.has(p)).map((p) => ({ field: `materials.${i}.properties`, message: `unknown property ${p}` })),
-      ...(m.uses ?? []).filter((u) => !useIds.has(u)).map((u) => ({ field: `materials.${i}.uses`, message: `unknown use ${u}` })),
+      ...(m.properties ?? [])
+        .filter((p) => !propertyIds.has(p))
+        .map((p) => ({ field: `materials.${i}.properties`, message: `unknown property ${p}` })),
+      ...(m.uses ?? [])
+        .filter((u) => !useIds.has(u))
+        .map((u) => ({ field: `materials.${i}.uses`, message: `unknown use ${u}` })),
     ]);
     if (fields.length) throw invalid('Invalid taxonomy', fields);
     for (const m of t.materials) this.checkFkko(m as Material);
@@ -306,11 +485,32 @@ export class RegistryService {
       await tx.db.deleteFrom('material_use').execute();
       await tx.db.deleteFrom('quality_property').execute();
       for (const p of t.properties) {
-        await tx.db.insertInto('quality_property').values({ id: p.id, name_ru: p.name.ru, name_en: p.name.en, symbol: p.symbol, unit: p.unit }).execute();
+        await tx.db
+          .insertInto('quality_property')
+          .values({
+            id: p.id,
+            name_ru: p.name.ru,
+            name_en: p.name.en,
+            symbol: p.symbol,
+            unit: p.unit,
+          })
+          .execute();
       }
-      for (const u of t.uses) await tx.db.insertInto('material_use').values({ id: u.id, name_ru: u.name.ru, name_en: u.name.en }).execute();
-      for (const m of t.materials) await tx.db.insertInto('material').values(materialToRow(m as Material)).execute();
-      await recordEvent(tx, { actor: actorRef(actor), organisationId: null, type: 'taxonomy.defined', payload: t }, this.clock());
+      for (const u of t.uses)
+        await tx.db
+          .insertInto('material_use')
+          .values({ id: u.id, name_ru: u.name.ru, name_en: u.name.en })
+          .execute();
+      for (const m of t.materials)
+        await tx.db
+          .insertInto('material')
+          .values(materialToRow(m as Material))
+          .execute();
+      await recordEvent(
+        tx,
+        { actor: actorRef(actor), organisationId: null, type: 'taxonomy.defined', payload: t },
+        this.clock(),
+      );
     });
   }
 
@@ -320,18 +520,29 @@ export class RegistryService {
     requireOperator(actor);
     this.checkFkko(m);
     return inTransaction(this.store, async (tx) => {
-      const props = new Set((await tx.db.selectFrom('quality_property').select('id').execute()).map((r) => r.id));
-      const uses = new Set((await tx.db.selectFrom('material_use').select('id').execute()).map((r) => r.id));
+      const props = new Set(
+        (await tx.db.selectFrom('quality_property').select('id').execute()).map((r) => r.id),
+      );
+      const uses = new Set(
+        (await tx.db.selectFrom('material_use').select('id').execute()).map((r) => r.id),
+      );
       const fields = [
-        ...(m.properties ?? []).filter((p) => !props.has(p)).map((p) => ({ field: 'properties', message: `unknown property ${p}` })),
-        ...(m.uses ?? []).filter((u) => !uses.has(u)).map((u) => ({ field: 'uses', message: `unknown use ${u}` })),
+        ...(m.properties ?? [])
+          .filter((p) => !props.has(p))
+          .map((p) => ({ field: 'properties', message: `unknown property ${p}` })),
+        ...(m.uses ?? [])
+          .filter((u) => !uses.has(u))
+          .map((u) => ({ field: 'uses', message: `unknown use ${u}` })),
       ];
       if (fields.length) throw invalid(`Invalid material ${m.id}`, fields);
       await tx.db.deleteFrom('material').where('id', '=', m.id).execute();
       await tx.db.insertInto('material').values(materialToRow(m)).execute();
-      await recordEvent(tx, { actor: actorRef(actor), organisationId: null, type: 'material.defined', payload: m }, this.clock());
+      await recordEvent(
+        tx,
+        { actor: actorRef(actor), organisationId: null, type: 'material.defined', payload: m },
+        this.clock(),
+      );
       return m;
     });
   }
-
 }

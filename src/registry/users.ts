@@ -14,8 +14,8 @@ import {
   notFound,
   parseInput,
   type User,
-  type UserRole,
   UserPatch,
+  type UserRole,
 } from '../model/index.ts';
 import type { Reader, Store } from '../store/index.ts';
 import { inTransaction } from '../store/index.ts';
@@ -73,41 +73,109 @@ export class UserService {
     input: { email: string; name: string; role: UserRole; password: string },
   ): Promise<User> {
     requireOrganisationRole(actor, organisationId, 'org_admin');
-    if (input.role === 'operator_admin' && !isOperator(actor)) throw forbidden('Only the operator may create operator admins');
-    if (input.password.length < 10) throw invalid('Invalid user', [{ field: 'password', message: 'at least 10 characters' }]);
+    if (input.role === 'operator_admin' && !isOperator(actor))
+      throw forbidden('Only the operator may create operator admins');
+    if (input.password.length < 10)
+      throw invalid('Invalid user', [{ field: 'password', message: 'at least 10 characters' }]);
     const hash = await argon2.hash(input.password, { type: argon2.argon2id });
     return inTransaction(this.store, async (tx) => {
       const email = input.email.toLowerCase();
-      if (await tx.db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirst()) {
-        throw conflict('This e-mail is registered already', [{ field: 'email', message: 'already registered' }]);
+      if (
+        await tx.db
+          .selectFrom('app_user')
+          .select('id')
+          .where('email', '=', email)
+          .executeTakeFirst()
+      ) {
+        throw conflict('This e-mail is registered already', [
+          { field: 'email', message: 'already registered' },
+        ]);
       }
-      const row: UserTable = { id: newId(), organisation_id: organisationId, email, name: input.name, role: input.role, locale: 'ru', status: 'active', password_hash: hash, created_at: this.clock().toISOString() };
+      const row: UserTable = {
+        id: newId(),
+        organisation_id: organisationId,
+        email,
+        name: input.name,
+        role: input.role,
+        locale: 'ru',
+        status: 'active',
+        password_hash: hash,
+        created_at: this.clock().toISOString(),
+      };
       await tx.db.insertInto('app_user').values(row).execute();
       const user = userFromRow(row);
-      await recordEvent(tx, { actor: actorRef(actor), organisationId, type: 'user.created', payload: user }, this.clock());
+      await recordEvent(
+        tx,
+        { actor: actorRef(actor), organisationId, type: 'user.created', payload: user },
+        this.clock(),
+      );
       return user;
     });
   }
 
   /** An organisation admin invites a colleague; the token is shown once and only its hash kept. */
-  async invite(actor: Actor, organisationId: string, input: unknown): Promise<{ user: User; token: string; expiresAt: string }> {
+  async invite(
+    actor: Actor,
+    organisationId: string,
+    input: unknown,
+  ): Promise<{ user: User; token: string; expiresAt: string }> {
     const i = parseInput(InvitationInput, input, 'invitation');
     requireOrganisationRole(actor, organisationId, 'org_admin');
     return inTransaction(this.store, async (tx) => {
-      const org = await tx.db.selectFrom('organisation').select(['id', 'status']).where('id', '=', organisationId).executeTakeFirst();
+      const org = await tx.db
+        .selectFrom('organisation')
+        .select(['id', 'status'])
+        .where('id', '=', organisationId)
+        .executeTakeFirst();
       if (!org) throw notFound('Organisation', organisationId);
       const email = i.email.toLowerCase();
-      if (await tx.db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirst()) {
-        throw conflict('This e-mail is registered already', [{ field: 'email', message: 'already registered' }]);
+      if (
+        await tx.db
+          .selectFrom('app_user')
+          .select('id')
+          .where('email', '=', email)
+          .executeTakeFirst()
+      ) {
+        throw conflict('This e-mail is registered already', [
+          { field: 'email', message: 'already registered' },
+        ]);
       }
       const now = this.clock();
-      const row: UserTable = { id: newId(), organisation_id: organisationId, email, name: i.name, role: i.role, locale: 'ru', status: 'pending', password_hash: null, created_at: now.toISOString() };
+      const row: UserTable = {
+        id: newId(),
+        organisation_id: organisationId,
+        email,
+        name: i.name,
+        role: i.role,
+        locale: 'ru',
+        status: 'pending',
+        password_hash: null,
+        created_at: now.toISOString(),
+      };
       await tx.db.insertInto('app_user').values(row).execute();
       const secret = token();
       const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86400_000).toISOString();
-      await tx.db.insertInto('invitation').values({ token_hash: sha256(secret), user_id: row.id, created_at: now.toISOString(), expires_at: expiresAt, accepted_at: null }).execute();
+      await tx.db
+        .insertInto('invitation')
+        .values({
+          token_hash: sha256(secret),
+          user_id: row.id,
+          created_at: now.toISOString(),
+          expires_at: expiresAt,
+          accepted_at: null,
+        })
+        .execute();
       const user = userFromRow(row);
-      await recordEvent(tx, { actor: actorRef(actor), organisationId, type: 'user.invited', payload: { user, expiresAt } }, now);
+      await recordEvent(
+        tx,
+        {
+          actor: actorRef(actor),
+          organisationId,
+          type: 'user.invited',
+          payload: { user, expiresAt },
+        },
+        now,
+      );
       return { user, token: secret, expiresAt };
     });
   }
@@ -116,25 +184,53 @@ export class UserService {
     const a = parseInput(InvitationAccept, input, 'invitation');
     const hash = await argon2.hash(a.password, { type: argon2.argon2id });
     return inTransaction(this.store, async (tx) => {
-      const inv = await tx.db.selectFrom('invitation').selectAll().where('token_hash', '=', sha256(a.token)).executeTakeFirst();
+      const inv = await tx.db
+        .selectFrom('invitation')
+        .selectAll()
+        .where('token_hash', '=', sha256(a.token))
+        .executeTakeFirst();
       const now = this.clock();
       if (!inv || inv.accepted_at || inv.expires_at < now.toISOString()) {
-        throw invalid('The invitation is unknown, used or expired', [{ field: 'token', message: 'not a valid invitation' }]);
+        throw invalid('The invitation is unknown, used or expired', [
+          { field: 'token', message: 'not a valid invitation' },
+        ]);
       }
-      await tx.db.updateTable('invitation').set({ accepted_at: now.toISOString() }).where('token_hash', '=', inv.token_hash).execute();
+      await tx.db
+        .updateTable('invitation')
+        .set({ accepted_at: now.toISOString() })
+        .where('token_hash', '=', inv.token_hash)
+        .execute();
       const set: Partial<UserTable> = { status: 'active', password_hash: hash };
       if (a.name) set.name = a.name;
       await tx.db.updateTable('app_user').set(set).where('id', '=', inv.user_id).execute();
-      const row = await tx.db.selectFrom('app_user').selectAll().where('id', '=', inv.user_id).executeTakeFirstOrThrow();
+      const row = await tx.db
+        .selectFrom('app_user')
+        .selectAll()
+        .where('id', '=', inv.user_id)
+        .executeTakeFirstOrThrow();
       const user = userFromRow(row);
-      await recordEvent(tx, { actor: user.id, organisationId: user.organisationId, type: 'user.joined', payload: { id: user.id, name: user.name } }, now);
+      await recordEvent(
+        tx,
+        {
+          actor: user.id,
+          organisationId: user.organisationId,
+          type: 'user.joined',
+          payload: { id: user.id, name: user.name },
+        },
+        now,
+      );
       return user;
     });
   }
 
   async listUsers(actor: Actor, organisationId: string): Promise<User[]> {
     requireOwnOrOperator(actor, organisationId);
-    const rows = await this.reader.db.selectFrom('app_user').selectAll().where('organisation_id', '=', organisationId).orderBy('email').execute();
+    const rows = await this.reader.db
+      .selectFrom('app_user')
+      .selectAll()
+      .where('organisation_id', '=', organisationId)
+      .orderBy('email')
+      .execute();
     return rows.map(userFromRow);
   }
 
@@ -142,12 +238,17 @@ export class UserService {
   async updateUser(actor: Actor, userId: string, patch: unknown): Promise<User> {
     const p = parseInput(UserPatch, patch, 'user');
     return inTransaction(this.store, async (tx) => {
-      const row = await tx.db.selectFrom('app_user').selectAll().where('id', '=', userId).executeTakeFirst();
+      const row = await tx.db
+        .selectFrom('app_user')
+        .selectAll()
+        .where('id', '=', userId)
+        .executeTakeFirst();
       if (!row) throw notFound('User', userId);
       const self = actor.kind === 'user' && actor.id === userId;
       if (!(self && p.role === undefined && p.status === undefined)) {
         requireOrganisationRole(actor, row.organisation_id, 'org_admin');
-        if (row.role === 'operator_admin' && !isOperator(actor)) throw forbidden('Only the operator may change an operator admin');
+        if (row.role === 'operator_admin' && !isOperator(actor))
+          throw forbidden('Only the operator may change an operator admin');
       }
       const set: Partial<UserTable> = {};
       if (p.name !== undefined) set.name = p.name;
@@ -156,16 +257,30 @@ export class UserService {
       if (p.status !== undefined) set.status = p.status;
       if (Object.keys(set).length === 0) return userFromRow(row);
       await tx.db.updateTable('app_user').set(set).where('id', '=', userId).execute();
-      if (p.status === 'disabled') await tx.db.deleteFrom('session').where('user_id', '=', userId).execute();
+      if (p.status === 'disabled')
+        await tx.db.deleteFrom('session').where('user_id', '=', userId).execute();
       const user = userFromRow({ ...row, ...set });
-      await recordEvent(tx, { actor: actorRef(actor), organisationId: row.organisation_id, type: 'user.updated', payload: { id: userId, changes: p } }, this.clock());
+      await recordEvent(
+        tx,
+        {
+          actor: actorRef(actor),
+          organisationId: row.organisation_id,
+          type: 'user.updated',
+          payload: { id: userId, changes: p },
+        },
+        this.clock(),
+      );
       return user;
     });
   }
 
   /** Checks a password; returns the user or null. Always runs argon2 so timing does not reveal unknown e-mails. */
   async authenticate(email: string, password: string): Promise<User | null> {
-    const row = await this.reader.db.selectFrom('app_user').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+    const row = await this.reader.db
+      .selectFrom('app_user')
+      .selectAll()
+      .where('email', '=', email.toLowerCase())
+      .executeTakeFirst();
     const hash = row?.password_hash ?? DUMMY_HASH;
     const ok = await argon2.verify(hash, password).catch(() => false);
     if (!row || !ok || row.status !== 'active') return null;
@@ -176,8 +291,18 @@ export class UserService {
   async openSession(userId: string): Promise<{ token: string; expiresAt: string }> {
     const secret = token();
     const now = this.clock();
-    const expiresAt = new Date(now.getTime() + this.options.sessionTtlHours * 3600_000).toISOString();
-    await this.store.db.insertInto('session').values({ token_hash: sha256(secret), user_id: userId, created_at: now.toISOString(), expires_at: expiresAt }).execute();
+    const expiresAt = new Date(
+      now.getTime() + this.options.sessionTtlHours * 3600_000,
+    ).toISOString();
+    await this.store.db
+      .insertInto('session')
+      .values({
+        token_hash: sha256(secret),
+        user_id: userId,
+        created_at: now.toISOString(),
+        expires_at: expiresAt,
+      })
+      .execute();
     return { token: secret, expiresAt };
   }
 
@@ -196,33 +321,70 @@ export class UserService {
       .executeTakeFirst();
     if (!row || row.expires_at < now || row.status !== 'active') return null;
     const user = userFromRow(row);
-    return { user, actor: { kind: 'user', id: user.id, organisationId: user.organisationId, role: user.role } };
+    return {
+      user,
+      actor: { kind: 'user', id: user.id, organisationId: user.organisationId, role: user.role },
+    };
   }
 
-  async createApiKey(actor: Actor, organisationId: string, input: unknown): Promise<{ apiKey: ApiKey; secret: string }> {
+  async createApiKey(
+    actor: Actor,
+    organisationId: string,
+    input: unknown,
+  ): Promise<{ apiKey: ApiKey; secret: string }> {
     const k = parseInput(ApiKeyInput, input, 'API key');
     requireOrganisationRole(actor, organisationId, 'org_admin');
     if (actor.kind === 'apikey') throw forbidden('An API key cannot create API keys');
     return inTransaction(this.store, async (tx) => {
-      if (!(await tx.db.selectFrom('organisation').select('id').where('id', '=', organisationId).executeTakeFirst())) throw notFound('Organisation', organisationId);
+      if (
+        !(await tx.db
+          .selectFrom('organisation')
+          .select('id')
+          .where('id', '=', organisationId)
+          .executeTakeFirst())
+      )
+        throw notFound('Organisation', organisationId);
       const secret = API_KEY_PREFIX + token();
-      const row: ApiKeyTable = { id: newId(), organisation_id: organisationId, created_by: actorRef(actor), name: k.name, role: k.role, prefix: secret.slice(0, 10), key_hash: sha256(secret), created_at: this.clock().toISOString(), revoked_at: null };
+      const row: ApiKeyTable = {
+        id: newId(),
+        organisation_id: organisationId,
+        created_by: actorRef(actor),
+        name: k.name,
+        role: k.role,
+        prefix: secret.slice(0, 10),
+        key_hash: sha256(secret),
+        created_at: this.clock().toISOString(),
+        revoked_at: null,
+      };
       await tx.db.insertInto('api_key').values(row).execute();
       const apiKey = apiKeyFromRow(row);
-      await recordEvent(tx, { actor: actorRef(actor), organisationId, type: 'apikey.created', payload: apiKey }, this.clock());
+      await recordEvent(
+        tx,
+        { actor: actorRef(actor), organisationId, type: 'apikey.created', payload: apiKey },
+        this.clock(),
+      );
       return { apiKey, secret };
     });
   }
 
   async listApiKeys(actor: Actor, organisationId: string): Promise<ApiKey[]> {
     requireOrganisationRole(actor, organisationId, 'org_admin');
-    const rows = await this.reader.db.selectFrom('api_key').selectAll().where('organisation_id', '=', organisationId).orderBy('created_at').execute();
+    const rows = await this.reader.db
+      .selectFrom('api_key')
+      .selectAll()
+      .where('organisation_id', '=', organisationId)
+      .orderBy('created_at')
+      .execute();
     return rows.map(apiKeyFromRow);
   }
 
   async revokeApiKey(actor: Actor, keyId: string): Promise<ApiKey> {
     return inTransaction(this.store, async (tx) => {
-      const row = await tx.db.selectFrom('api_key').selectAll().where('id', '=', keyId).executeTakeFirst();
+      const row = await tx.db
+        .selectFrom('api_key')
+        .selectAll()
+        .where('id', '=', keyId)
+        .executeTakeFirst();
       if (!row) throw notFound('API key', keyId);
       requireOrganisationRole(actor, row.organisation_id, 'org_admin');
       if (actor.kind === 'apikey') throw forbidden('An API key cannot revoke API keys');
@@ -230,18 +392,37 @@ export class UserService {
       const at = this.clock().toISOString();
       await tx.db.updateTable('api_key').set({ revoked_at: at }).where('id', '=', keyId).execute();
       const apiKey = apiKeyFromRow({ ...row, revoked_at: at });
-      await recordEvent(tx, { actor: actorRef(actor), organisationId: row.organisation_id, type: 'apikey.revoked', payload: { id: keyId } }, this.clock());
+      await recordEvent(
+        tx,
+        {
+          actor: actorRef(actor),
+          organisationId: row.organisation_id,
+          type: 'apikey.revoked',
+          payload: { id: keyId },
+        },
+        this.clock(),
+      );
       return apiKey;
     });
   }
 
   async actorForApiKey(secret: string): Promise<Actor | null> {
     if (!secret.startsWith(API_KEY_PREFIX)) return null;
-    const row = await this.reader.db.selectFrom('api_key').selectAll().where('key_hash', '=', sha256(secret)).executeTakeFirst();
+    const row = await this.reader.db
+      .selectFrom('api_key')
+      .selectAll()
+      .where('key_hash', '=', sha256(secret))
+      .executeTakeFirst();
     if (!row || row.revoked_at) return null;
-    return { kind: 'apikey', id: row.id, organisationId: row.organisation_id, role: row.role as UserRole };
+    return {
+      kind: 'apikey',
+      id: row.id,
+      organisationId: row.organisation_id,
+      role: row.role as UserRole,
+    };
   }
 }
 
 /** argon2id hash of a random string, verified against when the e-mail is unknown. */
-const DUMMY_HASH = '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$0DUo1Nn0Oq0J5j0f4oT6pGf3b0b8ZQkq3Yv9x3rVtqg';
+const DUMMY_HASH =
+  '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$0DUo1Nn0Oq0J5j0f4oT6pGf3b0b8ZQkq3Yv9x3rVtqg';

@@ -18,6 +18,7 @@ import { errorHandler, sendProblem } from './problem.ts';
 import { authRoutes } from './routes/auth.ts';
 import { journalRoutes } from './routes/journal.ts';
 import { registryRoutes } from './routes/registry.ts';
+import { transferRoutes } from './routes/transfer.ts';
 
 export interface ServerOptions {
   logLevel?: string;
@@ -28,8 +29,14 @@ export interface ServerOptions {
 
 const defaultWebDir = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
-export async function buildServer(platform: Platform, options: ServerOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: { level: options.logLevel ?? 'warn' }, bodyLimit: 20 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+export async function buildServer(
+  platform: Platform,
+  options: ServerOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: options.logLevel ?? 'warn' },
+    bodyLimit: 20 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -56,19 +63,35 @@ export async function buildServer(platform: Platform, options: ServerOptions = {
     transformObject: jsonSchemaTransformObject,
   });
   // swagger-ui's assets ship inside the package: the docs page loads nothing from outside.
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { validatorUrl: null, deepLinking: true } as never, staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { validatorUrl: null, deepLinking: true } as never,
+    staticCSP: true,
+  });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/api/health', { schema: { tags: ['health'], security: [], summary: 'Liveness and the database dialect' } }, async () => {
-    const head = await platform.store.db.selectFrom('journal_head').select('seq').executeTakeFirst();
-    return { status: 'ok', database: platform.store.dialect, journalSeq: head ? Number(head.seq) : 0 };
-  });
+  app.get(
+    '/api/health',
+    { schema: { tags: ['health'], security: [], summary: 'Liveness and the database dialect' } },
+    async () => {
+      const head = await platform.store.db
+        .selectFrom('journal_head')
+        .select('seq')
+        .executeTakeFirst();
+      return {
+        status: 'ok',
+        database: platform.store.dialect,
+        journalSeq: head ? Number(head.seq) : 0,
+      };
+    },
+  );
 
   registerAuth(app, platform.users);
   const limiter = new LoginLimiter();
   await app.register(authRoutes(platform, limiter, options.secureCookie ?? false));
   await app.register(registryRoutes(platform));
   await app.register(journalRoutes(platform));
+  await app.register(transferRoutes(platform));
 
   const webDir = options.webDir ?? defaultWebDir;
   const hasWeb = existsSync(`${webDir}/index.html`);
@@ -76,9 +99,19 @@ export async function buildServer(platform: Platform, options: ServerOptions = {
   app.setNotFoundHandler((req, reply) => {
     if (req.method === 'GET' && !req.url.startsWith('/api/')) {
       if (hasWeb) return reply.type('text/html').sendFile('index.html');
-      return reply.type('text/html').send('<!doctype html><meta charset="utf-8"><title>digicluster</title><p>The web app is not built. Run <code>npm run build:web</code> (npm start does it for you). The API is at <a href="/api/docs">/api/docs</a>.</p>');
+      return reply
+        .type('text/html')
+        .send(
+          '<!doctype html><meta charset="utf-8"><title>digicluster</title><p>The web app is not built. Run <code>npm run build:web</code> (npm start does it for you). The API is at <a href="/api/docs">/api/docs</a>.</p>',
+        );
     }
-    return sendProblem(reply, req, 404, 'not_found', `No route ${req.method} ${req.url.split('?')[0]}`);
+    return sendProblem(
+      reply,
+      req,
+      404,
+      'not_found',
+      `No route ${req.method} ${req.url.split('?')[0]}`,
+    );
   });
   return app;
 }

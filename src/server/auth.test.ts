@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DomainError } from '../model/index.ts';
+import type { DomainError } from '../model/index.ts';
 import { LoginLimiter } from './auth.ts';
 
 test('five failed logins for one e-mail lock it for the window, then it opens again', () => {
@@ -9,7 +9,10 @@ test('five failed logins for one e-mail lock it for the window, then it opens ag
     l.check('a@b.ru', '1.1.1.1', i);
     l.fail('a@b.ru', '1.1.1.1', i);
   }
-  assert.throws(() => l.check('A@b.ru', '2.2.2.2', 10), (e: DomainError) => e.status === 429);
+  assert.throws(
+    () => l.check('A@b.ru', '2.2.2.2', 10),
+    (e: DomainError) => e.status === 429,
+  );
   l.check('other@b.ru', '1.1.1.1', 10);
   l.check('a@b.ru', '1.1.1.1', 1005);
 });

@@ -14,7 +14,14 @@ const titles: Record<number, string> = {
 };
 
 /** RFC 9457 problem details, with `errors` naming each bad field. */
-export function sendProblem(reply: FastifyReply, req: FastifyRequest, status: number, code: string, detail: string, errors: FieldProblem[] = []) {
+export function sendProblem(
+  reply: FastifyReply,
+  req: FastifyRequest,
+  status: number,
+  code: string,
+  detail: string,
+  errors: FieldProblem[] = [],
+) {
   return reply
     .status(status)
     .type('application/problem+json')
@@ -29,7 +36,11 @@ export function sendProblem(reply: FastifyReply, req: FastifyRequest, status: nu
     });
 }
 
-export function errorHandler(error: FastifyError | Error, req: FastifyRequest, reply: FastifyReply) {
+export function errorHandler(
+  error: FastifyError | Error,
+  req: FastifyRequest,
+  reply: FastifyReply,
+) {
   if (error instanceof DomainError) {
     return sendProblem(reply, req, error.status, error.code, error.message, error.fields);
   }
@@ -37,13 +48,22 @@ export function errorHandler(error: FastifyError | Error, req: FastifyRequest, r
     const where = (error as FastifyError).validationContext ?? 'body';
     const errors = error.validation.map((v) => {
       const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
-      return { field: path ? (where === 'body' ? path : `${where}.${path}`) : where, message: v.message ?? 'invalid' };
+      return {
+        field: path ? (where === 'body' ? path : `${where}.${path}`) : where,
+        message: v.message ?? 'invalid',
+      };
     });
     return sendProblem(reply, req, 400, 'invalid', `Invalid ${where}`, errors);
   }
   const fe = error as FastifyError;
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
-    return sendProblem(reply, req, fe.statusCode, fe.code?.toLowerCase() ?? 'bad_request', fe.message);
+    return sendProblem(
+      reply,
+      req,
+      fe.statusCode,
+      fe.code?.toLowerCase() ?? 'bad_request',
+      fe.message,
+    );
   }
   req.log.error(error);
   return sendProblem(reply, req, 500, 'internal', 'The server failed; the error is logged');

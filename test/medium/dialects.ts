@@ -73,9 +73,12 @@ export async function postgresDatabase(): Promise<TestDatabase> {
  * The dialects a medium test runs on: `skip` carries the reason when PostgreSQL is absent
  * outside CI; under CI=true its absence throws, failing the run.
  */
-export async function eachDialect(): Promise<Array<{ name: 'sqlite' | 'postgres'; skip: string | false; make: () => Promise<TestDatabase> }>> {
+export async function eachDialect(): Promise<
+  Array<{ name: 'sqlite' | 'postgres'; skip: string | false; make: () => Promise<TestDatabase> }>
+> {
   const reason = await postgresUnavailable();
-  if (reason && process.env.CI === 'true') throw new Error(`${reason}; CI needs it for the PostgreSQL suite`);
+  if (reason && process.env.CI === 'true')
+    throw new Error(`${reason}; CI needs it for the PostgreSQL suite`);
   return [
     { name: 'sqlite', skip: false, make: async () => sqliteDatabase() },
     { name: 'postgres', skip: reason ?? false, make: postgresDatabase },

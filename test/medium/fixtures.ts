@@ -22,6 +22,21 @@ export function organisationInput(over: Partial<OrganisationInput> = {}): Organi
   };
 }
 
-export const siteKemerovo = { name: 'Промплощадка Кемерово', kind: 'plant' as const, lat: 55.36, lon: 86.09 };
-export const siteMyski = { name: 'Участок Мыски', kind: 'open_pit' as const, lat: 53.7, lon: 87.83 };
-export const siteNovosibirsk = { name: 'Офис Новосибирск', kind: 'office' as const, lat: 55.0302, lon: 82.9204 };
+export const siteKemerovo = {
+  name: 'Промплощадка Кемерово',
+  kind: 'plant' as const,
+  lat: 55.36,
+  lon: 86.09,
+};
+export const siteMyski = {
+  name: 'Участок Мыски',
+  kind: 'open_pit' as const,
+  lat: 53.7,
+  lon: 87.83,
+};
+export const siteNovosibirsk = {
+  name: 'Офис Новосибирск',
+  kind: 'office' as const,
+  lat: 55.0302,
+  lon: 82.9204,
+};

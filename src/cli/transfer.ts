@@ -1,0 +1,74 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.ts';
+import { DomainError, systemActor, TransferFormat } from '../model/index.ts';
+import { openPlatform } from '../platform.ts';
+import { formatFromFileName } from '../registry/index.ts';
+
+/** `digicluster import FILE [--format F]`: all rows or none; bad rows listed with line and field. */
+export async function importCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { format: { type: 'string' } },
+    allowPositionals: true,
+  });
+  const file = positionals[0];
+  if (!file) {
+    console.error('usage: digicluster import FILE [--format json|csv|xlsx|geojson]');
+    return 2;
+  }
+  const format = TransferFormat.safeParse(values.format ?? formatFromFileName(file));
+  if (!format.success) {
+    console.error(
+      `digicluster import: cannot tell the format of ${file}; pass --format json|csv|xlsx|geojson`,
+    );
+    return 2;
+  }
+  const platform = await openPlatform(loadConfig());
+  try {
+    const r = await platform.transfer.importRegistry(systemActor, readFileSync(file), format.data);
+    console.log(
+      `imported ${r.counts.organisations} organisations, ${r.counts.sites} sites, ${r.counts.memberships} memberships`,
+    );
+    return 0;
+  } catch (e) {
+    if (e instanceof DomainError && e.status === 400) {
+      console.error(`digicluster import: ${e.message}`);
+      for (const p of e.fields)
+        console.error(`  ${p.section ?? ''} line ${p.line ?? '-'}: ${p.field}: ${p.message}`);
+      return 1;
+    }
+    throw e;
+  } finally {
+    await platform.close();
+  }
+}
+
+/** `digicluster export --format F [--output FILE]` (stdout without --output). */
+export async function exportCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      format: { type: 'string', default: 'json' },
+      output: { type: 'string', short: 'o' },
+    },
+  });
+  const format = TransferFormat.safeParse(values.format);
+  if (!format.success) {
+    console.error('digicluster export: --format must be json, csv, xlsx or geojson');
+    return 2;
+  }
+  if (format.data === 'xlsx' && !values.output && process.stdout.isTTY) {
+    console.error('digicluster export: XLSX is binary; pass --output FILE or redirect');
+    return 2;
+  }
+  const platform = await openPlatform(loadConfig());
+  try {
+    const bytes = await platform.transfer.exportRegistry(format.data);
+    if (values.output) writeFileSync(values.output, bytes);
+    else process.stdout.write(bytes);
+    return 0;
+  } finally {
+    await platform.close();
+  }
+}

@@ -24,7 +24,8 @@ function find(dir, pattern) {
 const kinds = process.argv.slice(2);
 const want = kinds.length ? kinds : ['unit', 'medium', 'e2e'];
 const files = [];
-if (want.includes('unit')) files.push(...find('src', /\.test\.ts$/), ...find('test/unit', /\.test\.ts$/));
+if (want.includes('unit'))
+  files.push(...find('src', /\.test\.ts$/), ...find('test/unit', /\.test\.ts$/));
 if (want.includes('medium')) files.push(...find('test/medium', /\.test\.ts$/));
 if (want.includes('e2e')) files.push(...find('test/e2e', /\.test\.ts$/));
 if (files.length === 0) {

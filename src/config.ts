@@ -6,10 +6,18 @@ export const environment = [
   ['PORT', 'HTTP port', '8080'],
   ['HOST', 'HTTP interface to listen on', '127.0.0.1'],
   ['DATA_DIR', 'data directory (holds the SQLite file)', './data'],
-  ['DATABASE_URL', 'PostgreSQL URL (postgres://...); when unset the embedded SQLite file is used', '(unset)'],
+  [
+    'DATABASE_URL',
+    'PostgreSQL URL (postgres://...); when unset the embedded SQLite file is used',
+    '(unset)',
+  ],
   ['SQLITE_FILE', 'SQLite file path', '$DATA_DIR/digicluster.db'],
   ['SESSION_TTL_HOURS', 'how long a login session lasts', '12'],
-  ['SEED_EXAMPLE', 'seed the Kuzbass example cluster into an empty database on start (true/false)', 'true'],
+  [
+    'SEED_EXAMPLE',
+    'seed the Kuzbass example cluster into an empty database on start (true/false)',
+    'true',
+  ],
   ['LOG_LEVEL', 'fastify log level (fatal, error, warn, info, debug, silent)', 'warn'],
 ] as const;
 

@@ -8,11 +8,15 @@ export async function demo(args: string[]): Promise<number> {
   try {
     if (reset) await wipe(platform);
     else if (!(await isEmpty(platform))) {
-      console.error('The database holds data already; use `digicluster demo --reset` to wipe it and seed the example.');
+      console.error(
+        'The database holds data already; use `digicluster demo --reset` to wipe it and seed the example.',
+      );
       return 1;
     }
     const n = await seedExample(platform);
-    console.log(`Seeded the Kuzbass example: ${n.organisations} organisations, ${n.sites} sites, ${n.users} users.`);
+    console.log(
+      `Seeded the Kuzbass example: ${n.organisations} organisations, ${n.sites} sites, ${n.users} users.`,
+    );
     return 0;
   } finally {
     await platform.close();

@@ -8,17 +8,22 @@ export async function serve(): Promise<number> {
   const platform = await openPlatform(config);
   if (config.seedExample && (await isEmpty(platform))) {
     const n = await seedExample(platform);
-    console.log(`Seeded the Kuzbass example: ${n.organisations} organisations, ${n.sites} sites, ${n.users} users.`);
+    console.log(
+      `Seeded the Kuzbass example: ${n.organisations} organisations, ${n.sites} sites, ${n.users} users.`,
+    );
   }
   const app = await buildServer(platform, { logLevel: config.logLevel });
   await app.listen({ port: config.port, host: config.host });
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${host}:${(app.server.address() as { port: number }).port}/`;
-  console.log(`digicluster is serving ${url} (database: ${platform.store.dialect === 'sqlite' ? config.sqliteFile : 'PostgreSQL'})`);
+  console.log(
+    `digicluster is serving ${url} (database: ${platform.store.dialect === 'sqlite' ? config.sqliteFile : 'PostgreSQL'})`,
+  );
   console.log(`API docs: ${url}api/docs`);
   if (config.seedExample) {
     console.log('Demo logins:');
-    for (const l of demoLogins()) console.log(`  ${l.email.padEnd(40)} ${l.password.padEnd(26)} ${l.role} (${l.organisation})`);
+    for (const l of demoLogins())
+      console.log(`  ${l.email.padEnd(40)} ${l.password.padEnd(26)} ${l.role} (${l.organisation})`);
   }
   const stop = async () => {
     await app.close();

@@ -26,7 +26,12 @@ interface ExampleOrganisation {
 export function demoLogins(): DemoLogin[] {
   const orgs: ExampleOrganisation[] = readJson('kuzbass/organisations.json');
   return orgs.flatMap((o) =>
-    (o.users ?? []).map((u) => ({ email: u.email, password: u.password, role: u.role, organisation: o.id })),
+    (o.users ?? []).map((u) => ({
+      email: u.email,
+      password: u.password,
+      role: u.role,
+      organisation: o.id,
+    })),
   );
 }
 
@@ -39,7 +44,9 @@ export async function isEmpty(platform: Platform): Promise<boolean> {
  * Seeds the taxonomy and the Kuzbass example through the same services as any user,
  * so its history stands in the journal like everything else.
  */
-export async function seedExample(platform: Platform): Promise<{ organisations: number; sites: number; users: number }> {
+export async function seedExample(
+  platform: Platform,
+): Promise<{ organisations: number; sites: number; users: number }> {
   const { registry, users } = platform;
   await registry.defineTaxonomy(systemActor, readJson('taxonomy/materials.json'));
   const orgs: ExampleOrganisation[] = readJson('kuzbass/organisations.json');
@@ -49,7 +56,12 @@ export async function seedExample(platform: Platform): Promise<{ organisations: 
     const { sites: oSites = [], memberships = [], users: oUsers = [], ...fields } = o;
     await registry.createOrganisation(systemActor, fields as never);
     for (const m of [...memberships].sort((a, b) => a.joinedOn.localeCompare(b.joinedOn))) {
-      await registry.addMembership(systemActor, o.id, { role: m.role, joinedOn: m.joinedOn, note: m.note }, m.leftOn);
+      await registry.addMembership(
+        systemActor,
+        o.id,
+        { role: m.role, joinedOn: m.joinedOn, note: m.note },
+        m.leftOn,
+      );
     }
     for (const s of oSites) {
       await registry.addSite(systemActor, o.id, s);

@@ -4,9 +4,15 @@ import { canonicalJson } from './canonical.ts';
 import { ChainChecker, eventHash, GENESIS_HASH, type StoredEvent } from './chain.ts';
 
 test('canonical JSON follows RFC 8785: sorted keys, no spaces, ECMAScript numbers', () => {
-  assert.equal(canonicalJson({ b: 1, a: [true, null, 'x'], c: { z: 1e21, y: 0.1, x: -0 } }), '{"a":[true,null,"x"],"b":1,"c":{"x":0,"y":0.1,"z":1e+21}}');
+  assert.equal(
+    canonicalJson({ b: 1, a: [true, null, 'x'], c: { z: 1e21, y: 0.1, x: -0 } }),
+    '{"a":[true,null,"x"],"b":1,"c":{"x":0,"y":0.1,"z":1e+21}}',
+  );
   // RFC 8785 §3.2.3: keys sorted by UTF-16 code units
-  assert.equal(canonicalJson({ '\u20ac': 1, '\r': 2, '\ud83d\ude00': 3, '1': 4, '\u00f6': 5 }), '{"\\r":2,"1":4,"ö":5,"€":1,"😀":3}');
+  assert.equal(
+    canonicalJson({ '\u20ac': 1, '\r': 2, '\ud83d\ude00': 3, '1': 4, '\u00f6': 5 }),
+    '{"\\r":2,"1":4,"ö":5,"€":1,"😀":3}',
+  );
   assert.equal(canonicalJson({ a: undefined, b: 'ü\u2028' }), '{"b":"ü\u2028"}');
   assert.throws(() => canonicalJson({ a: Number.NaN }));
 });
@@ -15,9 +21,24 @@ function chain(n: number): StoredEvent[] {
   const rows: StoredEvent[] = [];
   let prev = GENESIS_HASH;
   for (let seq = 1; seq <= n; seq++) {
-    const e = { seq, at: `2026-01-0${seq}T00:00:00.000Z`, actor: 'system', organisation: null, type: 't', payload: { seq } };
+    const e = {
+      seq,
+      at: `2026-01-0${seq}T00:00:00.000Z`,
+      actor: 'system',
+      organisation: null,
+      type: 't',
+      payload: { seq },
+    };
     const hash = eventHash(prev, e);
-    rows.push({ seq, at: e.at, actor: e.actor, organisation_id: null, type: e.type, payload: canonicalJson(e.payload), hash });
+    rows.push({
+      seq,
+      at: e.at,
+      actor: e.actor,
+      organisation_id: null,
+      type: e.type,
+      payload: canonicalJson(e.payload),
+      hash,
+    });
     prev = hash;
   }
   return rows;

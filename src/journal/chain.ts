@@ -65,7 +65,11 @@ export class ChainChecker {
     try {
       payload = JSON.parse(row.payload);
     } catch {
-      this.failure = { ok: false, seq: row.seq, reason: `event ${row.seq} has a payload that is not JSON` };
+      this.failure = {
+        ok: false,
+        seq: row.seq,
+        reason: `event ${row.seq} has a payload that is not JSON`,
+      };
       return false;
     }
     const hash = eventHash(this.previous, {
@@ -77,7 +81,11 @@ export class ChainChecker {
       payload,
     });
     if (hash !== row.hash) {
-      this.failure = { ok: false, seq: row.seq, reason: `event ${row.seq} does not match its hash` };
+      this.failure = {
+        ok: false,
+        seq: row.seq,
+        reason: `event ${row.seq} does not match its hash`,
+      };
       return false;
     }
     this.previous = row.hash;
@@ -91,10 +99,18 @@ export class ChainChecker {
     const headSeq = head?.seq ?? 0;
     const headHash = head?.hash ?? GENESIS_HASH;
     if (headSeq > last) {
-      return { ok: false, seq: last + 1, reason: `event ${last + 1} is missing (the head is at ${headSeq})` };
+      return {
+        ok: false,
+        seq: last + 1,
+        reason: `event ${last + 1} is missing (the head is at ${headSeq})`,
+      };
     }
     if (headSeq < last) {
-      return { ok: false, seq: headSeq + 1, reason: `event ${headSeq + 1} was added outside the journal (the head is at ${headSeq})` };
+      return {
+        ok: false,
+        seq: headSeq + 1,
+        reason: `event ${headSeq + 1} was added outside the journal (the head is at ${headSeq})`,
+      };
     }
     if (headHash !== this.previous) {
       return { ok: false, seq: last, reason: `event ${last} does not match the head's hash` };

@@ -1,3 +1,10 @@
 export { canonicalJson } from './canonical.ts';
 export { type ChainVerdict, eventHash, GENESIS_HASH } from './chain.ts';
-export { type DomainEvent, type JournalEntry, type JournalQuery, listEvents, recordEvent, verifyJournal } from './journal.ts';
+export {
+  type DomainEvent,
+  type JournalEntry,
+  type JournalQuery,
+  listEvents,
+  recordEvent,
+  verifyJournal,
+} from './journal.ts';

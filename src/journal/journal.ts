@@ -24,13 +24,20 @@ export interface JournalEntry {
  * Appends one event inside the caller's transaction, so the change and its event commit
  * or roll back together. The head row is locked on PostgreSQL so concurrent writers queue.
  */
-export async function recordEvent(tx: Tx, event: DomainEvent, now = new Date()): Promise<JournalEntry> {
+export async function recordEvent(
+  tx: Tx,
+  event: DomainEvent,
+  now = new Date(),
+): Promise<JournalEntry> {
   let headQuery = tx.db.selectFrom('journal_head').select(['seq', 'hash']).where('id', '=', 1);
   if (tx.dialect === 'postgres') headQuery = headQuery.forUpdate();
   let head = await headQuery.executeTakeFirst();
   if (!head) {
     head = { seq: 0, hash: GENESIS_HASH };
-    await tx.db.insertInto('journal_head').values({ id: 1, ...head }).execute();
+    await tx.db
+      .insertInto('journal_head')
+      .values({ id: 1, ...head })
+      .execute();
   }
   const payloadText = canonicalJson(event.payload ?? null);
   const payload = JSON.parse(payloadText);
@@ -46,10 +53,26 @@ export async function recordEvent(tx: Tx, event: DomainEvent, now = new Date()):
   });
   await tx.db
     .insertInto('journal')
-    .values({ seq, at, actor: event.actor, organisation_id: event.organisationId, type: event.type, payload: payloadText, hash })
+    .values({
+      seq,
+      at,
+      actor: event.actor,
+      organisation_id: event.organisationId,
+      type: event.type,
+      payload: payloadText,
+      hash,
+    })
     .execute();
   await tx.db.updateTable('journal_head').set({ seq, hash }).where('id', '=', 1).execute();
-  return { seq, at, actor: event.actor, organisationId: event.organisationId, type: event.type, payload, hash };
+  return {
+    seq,
+    at,
+    actor: event.actor,
+    organisationId: event.organisationId,
+    type: event.type,
+    payload,
+    hash,
+  };
 }
 
 export async function verifyJournal(reader: Reader, pageSize = 5000): Promise<ChainVerdict> {
@@ -69,7 +92,11 @@ export async function verifyJournal(reader: Reader, pageSize = 5000): Promise<Ch
     if (rows.length < pageSize) break;
     after = Number(rows[rows.length - 1].seq);
   }
-  const head = await reader.db.selectFrom('journal_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+  const head = await reader.db
+    .selectFrom('journal_head')
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .executeTakeFirst();
   return checker.finish(head ? { seq: Number(head.seq), hash: head.hash } : null);
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { LoginInput, User, UserPatch, unauthenticated } from '../../model/index.ts';
+import { forbidden, LoginInput, User, UserPatch, unauthenticated } from '../../model/index.ts';
 import type { Platform } from '../../platform.ts';
 import { type LoginLimiter, SESSION_COOKIE } from '../auth.ts';
 
@@ -91,6 +91,7 @@ export const authRoutes =
         },
       },
       async (req) => {
+        if (req.actor.kind === 'apikey') throw forbidden('An API key has no user to change');
         if (!req.user) throw unauthenticated();
         return platform.users.updateUser(req.actor, req.user.id, req.body);
       },

@@ -66,7 +66,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('left_on', 'text')
     .addColumn('note', 'text')
     .execute();
-  await db.schema.createIndex('membership_organisation').on('membership').column('organisation_id').execute();
+  await db.schema
+    .createIndex('membership_organisation')
+    .on('membership')
+    .column('organisation_id')
+    .execute();
 
   await db.schema
     .createTable('application')

@@ -1,0 +1,491 @@
+// Every write route × every role × own / other organisation: 401 without login, 403 where
+// the role or organisation may not write, 400 on invalid input (all problem+json naming
+// the fields), and 2xx exactly where allowed.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { type Actor, systemActor, type UserRole } from '../../src/model/index.ts';
+import type { Platform } from '../../src/platform.ts';
+import { buildServer } from '../../src/server/app.ts';
+import { SESSION_COOKIE } from '../../src/server/auth.ts';
+import { sqliteDatabase, type TestDatabase } from './dialects.ts';
+import { organisationInput, siteKemerovo } from './fixtures.ts';
+
+type Who = 'anonymous' | 'observer' | 'member' | 'org_admin' | 'apikey' | 'operator_admin';
+type Target = 'own' | 'other';
+const everyone: Who[] = [
+  'anonymous',
+  'observer',
+  'member',
+  'org_admin',
+  'apikey',
+  'operator_admin',
+];
+
+interface Route {
+  name: string;
+  /** false: the route writes nothing organisation-scoped, so own/other does not apply */
+  scoped: boolean;
+  allowed: (who: Who, target: Target) => boolean;
+  /** makes fresh records for one call; returns the request */
+  prepare: (
+    target: Target,
+  ) => Promise<{ method: 'POST' | 'PATCH' | 'DELETE'; url: string; body?: unknown; raw?: Buffer }>;
+  /** an invalid body and the fields the answer must name */
+  invalid?: { body: unknown; fields: string[] };
+  public?: boolean;
+}
+
+let db: TestDatabase;
+let p: Platform;
+let app: FastifyInstance;
+const orgs = { own: 'org-own', other: 'org-other' } as const;
+const cookies = new Map<Who, string>();
+let apiKeySecret = '';
+let serial = 0;
+const sys = systemActor;
+const next = () => ++serial;
+
+const isOperator = (w: Who) => w === 'operator_admin';
+const atLeast = (least: UserRole) => (w: Who, t: Target) => {
+  if (w === 'operator_admin') return true;
+  if (w === 'anonymous' || t === 'other') return false;
+  const rank = { observer: 0, member: 1, apikey: 1, org_admin: 2 } as const;
+  return rank[w] >= ({ observer: 0, member: 1, org_admin: 2, operator_admin: 3 } as const)[least];
+};
+
+const routes: Route[] = [
+  {
+    name: 'POST /organisations',
+    scoped: false,
+    allowed: isOperator,
+    prepare: async () => ({
+      method: 'POST',
+      url: '/api/v1/organisations',
+      body: organisationInput(),
+    }),
+    invalid: {
+      body: { ...organisationInput(), inn: '1234567890', employees: -1 },
+      fields: ['inn', 'employees'],
+    },
+  },
+  {
+    name: 'PATCH /organisations/:id',
+    scoped: true,
+    allowed: atLeast('org_admin'),
+    prepare: async (t) => ({
+      method: 'PATCH',
+      url: `/api/v1/organisations/${orgs[t]}`,
+      body: { employees: 1000 + next() },
+    }),
+    invalid: { body: { ogrn: '1', kind: 'castle' }, fields: ['ogrn', 'kind'] },
+  },
+  {
+    name: 'POST /organisations/:id/sites',
+    scoped: true,
+    allowed: atLeast('member'),
+    prepare: async (t) => ({
+      method: 'POST',
+      url: `/api/v1/organisations/${orgs[t]}/sites`,
+      body: siteKemerovo,
+    }),
+    invalid: { body: { name: 'X', lat: 95, lon: 'east' }, fields: ['name', 'lat', 'lon'] },
+  },
+  {
+    name: 'PATCH /sites/:id',
+    scoped: true,
+    allowed: atLeast('member'),
+    prepare: async (t) => {
+      const s = await p.registry.addSite(sys, orgs[t], siteKemerovo);
+      return {
+        method: 'PATCH',
+        url: `/api/v1/sites/${s.id}`,
+        body: { name: 'Новое имя площадки' },
+      };
+    },
+    invalid: { body: { lon: 200 }, fields: ['lon'] },
+  },
+  {
+    name: 'POST /sites/:id/close',
+    scoped: true,
+    allowed: atLeast('member'),
+    prepare: async (t) => {
+      const s = await p.registry.addSite(sys, orgs[t], siteKemerovo);
+      return {
+        method: 'POST',
+        url: `/api/v1/sites/${s.id}/close`,
+        body: { closedOn: '2026-06-30' },
+      };
+    },
+    invalid: { body: { closedOn: '30.06.2026' }, fields: ['closedOn'] },
+  },
+  {
+    name: 'POST /organisations/:id/memberships',
+    scoped: false,
+    allowed: isOperator,
+    prepare: async (t) => {
+      // a former member, so a new membership may start
+      const o = await p.registry.createOrganisation(sys, {
+        ...organisationInput(),
+        id: `former-${t}-${next()}`,
+      });
+      return {
+        method: 'POST',
+        url: `/api/v1/organisations/${o.id}/memberships`,
+        body: { role: 'niche', joinedOn: '2026-01-15' },
+      };
+    },
+    invalid: { body: { role: 'boss', joinedOn: 'yesterday' }, fields: ['role', 'joinedOn'] },
+  },
+  {
+    name: 'POST /memberships/:id/end',
+    scoped: true,
+    allowed: atLeast('org_admin'),
+    prepare: async (t) => {
+      const open = await p.store.db
+        .selectFrom('membership')
+        .selectAll()
+        .where('organisation_id', '=', orgs[t])
+        .where('left_on', 'is', null)
+        .executeTakeFirst();
+      if (open) await p.registry.endMembership(sys, open.id, { leftOn: open.joined_on });
+      const m = await p.registry.addMembership(sys, orgs[t], {
+        role: 'core',
+        joinedOn: '2021-01-01',
+      });
+      return {
+        method: 'POST',
+        url: `/api/v1/memberships/${m.id}/end`,
+        body: { leftOn: '2021-06-30' },
+      };
+    },
+    invalid: { body: {}, fields: ['leftOn'] },
+  },
+  {
+    name: 'POST /applications',
+    scoped: false,
+    public: true,
+    allowed: () => true,
+    prepare: async () => ({
+      method: 'POST',
+      url: '/api/v1/applications',
+      body: {
+        organisation: organisationInput({ kind: 'waste_processor' }),
+        requestedRole: 'niche',
+        admin: {
+          email: `applicant${next()}@new.example`,
+          name: 'Заявитель',
+          password: 'long-enough-1',
+        },
+      },
+    }),
+    invalid: {
+      body: {
+        organisation: { ...organisationInput(), ogrn: '1027700132196' },
+        admin: { email: 'not-an-email', name: 'A', password: 'short' },
+      },
+      fields: ['organisation.ogrn', 'admin.email', 'admin.password'],
+    },
+  },
+  ...(['admit', 'reject'] as const).map(
+    (verb): Route => ({
+      name: `POST /applications/:id/${verb}`,
+      scoped: false,
+      allowed: isOperator,
+      prepare: async () => {
+        const a = await p.registry.submitApplication(sys, {
+          organisation: organisationInput(),
+          admin: { email: `q${next()}@queue.example`, name: 'Очередь', password: 'long-enough-2' },
+        });
+        return {
+          method: 'POST',
+          url: `/api/v1/applications/${a.id}/${verb}`,
+          body: verb === 'admit' ? { role: 'niche' } : { note: 'incomplete' },
+        };
+      },
+      invalid: verb === 'admit' ? { body: { role: 'emperor' }, fields: ['role'] } : undefined,
+    }),
+  ),
+  {
+    name: 'POST /organisations/:id/invitations',
+    scoped: true,
+    allowed: (w, t) => w !== 'apikey' && atLeast('org_admin')(w, t),
+    prepare: async (t) => ({
+      method: 'POST',
+      url: `/api/v1/organisations/${orgs[t]}/invitations`,
+      body: { email: `invitee${next()}@x.example`, name: 'Приглашённый', role: 'member' },
+    }),
+    invalid: {
+      body: { email: 'x', name: '', role: 'operator_admin' },
+      fields: ['email', 'name', 'role'],
+    },
+  },
+  {
+    name: 'POST /invitations/accept',
+    scoped: false,
+    public: true,
+    allowed: () => true,
+    prepare: async () => {
+      const inv = await p.users.invite(sys, orgs.own, {
+        email: `accept${next()}@x.example`,
+        name: 'Принимающий',
+      });
+      return {
+        method: 'POST',
+        url: '/api/v1/invitations/accept',
+        body: { token: inv.token, password: 'my-new-password' },
+      };
+    },
+    invalid: { body: { token: 'short', password: 'short' }, fields: ['token', 'password'] },
+  },
+  {
+    name: 'PATCH /users/:id',
+    scoped: true,
+    allowed: (w, t) => w !== 'apikey' && atLeast('org_admin')(w, t),
+    prepare: async (t) => {
+      const u = await p.users.invite(sys, orgs[t], {
+        email: `target${next()}@x.example`,
+        name: 'Коллега',
+      });
+      return { method: 'PATCH', url: `/api/v1/users/${u.user.id}`, body: { role: 'observer' } };
+    },
+    invalid: { body: { role: 'operator_admin', status: 'gone' }, fields: ['role', 'status'] },
+  },
+  {
+    name: 'POST /organisations/:id/api-keys',
+    scoped: true,
+    allowed: (w, t) => w !== 'apikey' && atLeast('org_admin')(w, t),
+    prepare: async (t) => ({
+      method: 'POST',
+      url: `/api/v1/organisations/${orgs[t]}/api-keys`,
+      body: { name: 'Шлюз ОФ', role: 'member' },
+    }),
+    invalid: { body: { name: '', role: 'org_admin' }, fields: ['name', 'role'] },
+  },
+  {
+    name: 'DELETE /api-keys/:id',
+    scoped: true,
+    allowed: (w, t) => w !== 'apikey' && atLeast('org_admin')(w, t),
+    prepare: async (t) => {
+      const k = await p.users.createApiKey(sys, orgs[t], { name: 'старый ключ' });
+      return { method: 'DELETE', url: `/api/v1/api-keys/${k.apiKey.id}` };
+    },
+  },
+  {
+    name: 'POST /materials',
+    scoped: false,
+    allowed: isOperator,
+    prepare: async () => ({
+      method: 'POST',
+      url: '/api/v1/materials',
+      body: {
+        id: `slag-${next()}`,
+        name: { ru: 'Шлак', en: 'Slag' },
+        category: 'combustion_residue',
+        unit: 't',
+        waste: true,
+        fkko: ['6 11 200 01 21 4'],
+      },
+    }),
+    invalid: {
+      body: { id: 'Bad Id', name: { ru: '' }, unit: 'kg', waste: true, fkko: ['6 11 200 01 21'] },
+      fields: ['id', 'name.ru', 'name.en', 'unit', 'fkko.0'],
+    },
+  },
+  {
+    name: 'POST /registry/import',
+    scoped: false,
+    allowed: isOperator,
+    prepare: async () => ({
+      method: 'POST',
+      url: '/api/v1/registry/import?format=json',
+      raw: await p.transfer.exportRegistry('json'),
+    }),
+  },
+  {
+    name: 'PATCH /auth/me',
+    scoped: false,
+    allowed: (w) => w !== 'anonymous' && w !== 'apikey',
+    prepare: async () => ({ method: 'PATCH', url: '/api/v1/auth/me', body: { locale: 'en' } }),
+    invalid: { body: { locale: 'de' }, fields: ['locale'] },
+  },
+];
+
+function headersFor(who: Who): Record<string, string> {
+  if (who === 'anonymous') return {};
+  if (who === 'apikey') return { authorization: `Bearer ${apiKeySecret}` };
+  return { cookie: `${SESSION_COOKIE}=${cookies.get(who)}` };
+}
+
+function assertProblem(
+  res: { statusCode: number; headers: Record<string, unknown>; body: string },
+  status: number,
+) {
+  assert.equal(res.statusCode, status, res.body);
+  assert.match(String(res.headers['content-type']), /^application\/problem\+json/);
+  const body = JSON.parse(res.body);
+  assert.equal(body.status, status);
+  assert.ok(body.title && body.detail && body.type, 'problem has type, title and detail');
+  return body;
+}
+
+describe('write routes × roles × own/other organisation', () => {
+  before(async () => {
+    db = sqliteDatabase();
+    p = await db.open();
+    for (const id of Object.values(orgs)) {
+      await p.registry.createOrganisation(sys, { ...organisationInput(), id });
+      await p.registry.addMembership(
+        sys,
+        id,
+        { role: 'core', joinedOn: '2020-01-01' },
+        '2020-12-31',
+      );
+    }
+    await p.registry.defineTaxonomy(sys, { properties: [], uses: [], materials: [] });
+    await p.registry.createOrganisation(sys, {
+      ...organisationInput({ kind: 'platform_operator' }),
+      id: 'operator',
+    });
+    const roles: Array<[Who, string]> = [
+      ['observer', orgs.own],
+      ['member', orgs.own],
+      ['org_admin', orgs.own],
+      ['operator_admin', 'operator'],
+    ];
+    for (const [role, org] of roles) {
+      const u = await p.users.createUser(sys, org, {
+        email: `${role}@test.example`,
+        name: role,
+        role: role as UserRole,
+        password: 'password-for-tests',
+      });
+      cookies.set(role, (await p.users.openSession(u.id)).token);
+    }
+    const admin: Actor = {
+      kind: 'system',
+      id: 'system',
+      organisationId: null,
+      role: 'operator_admin',
+    };
+    apiKeySecret = (
+      await p.users.createApiKey(admin, orgs.own, { name: 'machine', role: 'member' })
+    ).secret;
+    app = await buildServer(p);
+  });
+  after(async () => {
+    await app?.close();
+    await p?.close();
+    await db?.drop();
+  });
+
+  for (const route of routes) {
+    for (const who of everyone) {
+      for (const target of route.scoped ? (['own', 'other'] as const) : (['own'] as const)) {
+        const expected = route.allowed(who, target) ? '2xx' : who === 'anonymous' ? 401 : 403;
+        test(`${route.name} as ${who}${route.scoped ? ` on ${target}` : ''} → ${expected}`, async () => {
+          const req = await route.prepare(target);
+          const res = await app.inject({
+            method: req.method,
+            url: req.url,
+            headers: {
+              ...headersFor(who),
+              ...(req.raw ? { 'content-type': 'application/octet-stream' } : {}),
+            },
+            ...(req.raw
+              ? { payload: req.raw }
+              : req.body !== undefined
+                ? { payload: req.body as object }
+                : {}),
+          });
+          if (expected === '2xx')
+            assert.ok(
+              res.statusCode >= 200 && res.statusCode < 300,
+              `${res.statusCode} ${res.body}`,
+            );
+          else assertProblem(res, expected);
+        });
+      }
+    }
+    if (route.invalid) {
+      const invalid = route.invalid;
+      test(`${route.name} with invalid input → 400 naming ${invalid.fields.join(', ')}`, async () => {
+        const req = await route.prepare('own');
+        const res = await app.inject({
+          method: req.method,
+          url: req.url,
+          headers: headersFor('operator_admin'),
+          payload: invalid.body as object,
+        });
+        const body = assertProblem(res, 400);
+        const named = body.errors.map((e: { field: string }) => e.field);
+        for (const f of invalid.fields)
+          assert.ok(named.includes(f), `${f} named in ${JSON.stringify(body.errors)}`);
+      });
+    }
+  }
+
+  test('reads of the member directory need no login; private reads do', async () => {
+    for (const url of [
+      '/api/v1/organisations',
+      '/api/v1/sites',
+      '/api/v1/materials',
+      `/api/v1/organisations/${orgs.own}/memberships`,
+    ]) {
+      assert.equal((await app.inject({ url })).statusCode, 200, url);
+    }
+    assertProblem(await app.inject({ url: '/api/v1/applications' }), 401);
+    assertProblem(await app.inject({ url: `/api/v1/organisations/${orgs.own}/users` }), 401);
+    assertProblem(
+      await app.inject({
+        url: `/api/v1/organisations/${orgs.other}/users`,
+        headers: headersFor('member'),
+      }),
+      403,
+    );
+    assertProblem(
+      await app.inject({ url: '/api/v1/journal', headers: headersFor('org_admin') }),
+      403,
+    );
+    assert.equal(
+      (await app.inject({ url: '/api/v1/journal', headers: headersFor('operator_admin') }))
+        .statusCode,
+      200,
+    );
+  });
+
+  test('a revoked API key and an unknown session are anonymous', async () => {
+    const k = await p.users.createApiKey(sys, orgs.own, { name: 'short-lived' });
+    const url = `/api/v1/organisations/${orgs.own}/sites`;
+    assert.equal(
+      (
+        await app.inject({
+          method: 'POST',
+          url,
+          headers: { authorization: `Bearer ${k.secret}` },
+          payload: siteKemerovo,
+        })
+      ).statusCode,
+      201,
+    );
+    await p.users.revokeApiKey(sys, k.apiKey.id);
+    assertProblem(
+      await app.inject({
+        method: 'POST',
+        url,
+        headers: { authorization: `Bearer ${k.secret}` },
+        payload: siteKemerovo,
+      }),
+      401,
+    );
+    assertProblem(
+      await app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie: `${SESSION_COOKIE}=forged` },
+        payload: siteKemerovo,
+      }),
+      401,
+    );
+  });
+});

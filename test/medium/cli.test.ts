@@ -1,0 +1,101 @@
+// The `digicluster` command as users run it: a child process per call, on both dialects.
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { environment } from '../../src/config.ts';
+import { eachDialect, sqliteDatabase } from './dialects.ts';
+
+const cli = (args: string[], env: Record<string, string>) =>
+  spawnSync(process.execPath, ['bin/digicluster.js', ...args], { env: { ...process.env, ...env }, encoding: 'utf8' });
+
+test('--help lists every command and environment variable', () => {
+  const r = cli(['--help'], {});
+  assert.equal(r.status, 0);
+  for (const [name] of environment) assert.match(r.stdout, new RegExp(`\\b${name}\\b`));
+  for (const command of ['serve', 'demo [--reset]', 'journal verify', 'import FILE', 'export', 'match FILE']) assert.ok(r.stdout.includes(command), command);
+  const bad = cli(['frobnicate'], {});
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /unknown command "frobnicate"/);
+});
+
+for (const d of await eachDialect()) {
+  describe(`cli on ${d.name}`, { skip: d.skip }, () => {
+    const made = d.make();
+    after(async () => (await made).drop());
+
+    test('demo seeds once, refuses a second time, --reset reseeds; the journal verifies', async () => {
+      const { env } = await made;
+      const first = cli(['demo'], env);
+      assert.equal(first.status, 0, first.stderr);
+      const m = first.stdout.match(/(\d+) organisations, (\d+) sites, (\d+) users/);
+      assert.ok(m && Number(m[1]) >= 25 && Number(m[1]) <= 35, first.stdout);
+      const again = cli(['demo'], env);
+      assert.equal(again.status, 1);
+      assert.match(again.stderr, /--reset/);
+      const reset = cli(['demo', '--reset'], env);
+      assert.equal(reset.status, 0, reset.stderr);
+      assert.equal(reset.stdout.match(/(\d+) organisations/)?.[1], m[1]);
+      const verify = cli(['journal', 'verify'], env);
+      assert.equal(verify.status, 0, verify.stderr);
+    });
+
+    test('export and import through the CLI; a bad row is reported with its line', async () => {
+      const { env } = await made;
+      const dir = mkdtempSync(join(tmpdir(), 'dc-cli-'));
+      const file = join(dir, 'registry.csv');
+      assert.equal(cli(['export', '--format', 'csv', '--output', file], env).status, 0);
+      const text = readFileSync(file, 'utf8');
+      assert.ok(text.startsWith('\uFEFFЗапись;'));
+      const ok = cli(['import', file], env);
+      assert.equal(ok.status, 0, ok.stderr);
+      assert.match(ok.stdout, /imported \d+ organisations/);
+      const lines = text.split('\r\n');
+      lines[2] = lines[2].replace(/;(\d{10});/, ';1234567890;');
+      const bad = join(dir, 'bad.csv');
+      writeFileSync(bad, lines.join('\r\n'));
+      const r = cli(['import', bad], env);
+      assert.equal(r.status, 1);
+      assert.match(r.stderr, /organisations line 3: inn:/);
+      const json = cli(['export', '--format', 'geojson'], env);
+      assert.equal(JSON.parse(json.stdout).type, 'FeatureCollection');
+    });
+  });
+}
+
+describe('serve', () => {
+  let child: ChildProcess | undefined;
+  after(() => child?.kill('SIGTERM'));
+
+  test('seeds an empty database, prints the URL and demo logins, answers /api/health', async () => {
+    const db = sqliteDatabase();
+    child = spawn(process.execPath, ['bin/digicluster.js', 'serve'], { env: { ...process.env, ...db.env, PORT: '0', HOST: '127.0.0.1' } });
+    let out = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 30_000);
+      child!.stdout!.on('data', (b) => {
+        out += b;
+        const m = out.match(/serving (http:\/\/\S+\/)/);
+        if (m && out.includes('operator@digicluster.example')) {
+          clearTimeout(timer);
+          resolve(m[1]);
+        }
+      });
+      child!.on('exit', (code) => reject(new Error(`serve exited ${code}: ${out}`)));
+    });
+    assert.match(out, /Seeded the Kuzbass example/);
+    assert.match(out, /Demo logins:/);
+    const health = await (await fetch(`${url}api/health`)).json();
+    assert.deepEqual([health.status, health.database], ['ok', 'sqlite']);
+    assert.ok(health.journalSeq > 30);
+    const spec = await (await fetch(`${url}api/openapi.json`)).json();
+    assert.equal(spec.openapi, '3.1.0');
+    assert.ok(Object.keys(spec.paths).length >= 30);
+    const docs = await (await fetch(`${url}api/docs/static/index.html`)).text();
+    assert.doesNotMatch(docs, /(src|href)="https?:/, 'the docs page loads nothing from outside');
+    child.kill('SIGTERM');
+    await db.drop();
+  });
+});

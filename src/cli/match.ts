@@ -1,0 +1,127 @@
+// `digicluster match FILE [--json] [--engine auto|highs|network-simplex] [--time-limit S]`
+//
+// Imports only the engine and node:fs: this path must start fast, so no
+// server, database or web code may be pulled in from here.
+import { readFileSync } from 'node:fs';
+import {
+  EngineInputError,
+  type SolveOptions,
+  type SolveResult,
+  solve,
+} from '../exchange/solve/index.ts';
+
+const USAGE =
+  'usage: digicluster match FILE [--json] [--engine auto|highs|network-simplex] [--time-limit S]';
+const ENGINES = ['auto', 'highs', 'network-simplex'] as const;
+
+interface MatchArgs {
+  file: string;
+  json: boolean;
+  options: SolveOptions;
+}
+
+class UsageError extends Error {}
+
+function parseArgs(args: string[]): MatchArgs {
+  let file: string | undefined;
+  let json = false;
+  const options: SolveOptions = {};
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k];
+    const [flag, inline] = a.startsWith('--') ? a.split('=', 2) : [a, undefined];
+    const value = () => {
+      const v = inline ?? args[++k];
+      if (v === undefined) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === '--json') json = true;
+    else if (flag === '--engine') {
+      const v = value();
+      if (!(ENGINES as readonly string[]).includes(v)) {
+        throw new UsageError(`--engine must be one of ${ENGINES.join(', ')}, got "${v}"`);
+      }
+      options.engine = v as (typeof ENGINES)[number];
+    } else if (flag === '--time-limit') {
+      const v = Number(value());
+      if (!(v > 0) || !Number.isFinite(v))
+        throw new UsageError('--time-limit must be a positive number of seconds');
+      options.timeLimitSeconds = v;
+    } else if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
+    else if (file === undefined) file = a;
+    else throw new UsageError(`unexpected argument "${a}"`);
+  }
+  if (file === undefined) throw new UsageError('missing FILE');
+  return { file, json, options };
+}
+
+const num = (v: number) =>
+  v.toLocaleString('en-US', { maximumFractionDigits: 3, useGrouping: false });
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows
+    .map((r) =>
+      r.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '),
+    )
+    .join('\n');
+}
+
+function summary(r: SolveResult): string {
+  const lines = [
+    `status     ${r.status}${r.message ? ` — ${r.message}` : ''}`,
+    `objective  ${num(r.objective)}`,
+    `engine     ${r.engine}${r.mipGap ? `, gap ${(r.mipGap * 100).toPrecision(3)}%` : ''}`,
+  ];
+  if (r.openLinks.length) {
+    lines.push(`open links ${r.openLinks.map((l) => `${l.supply}→${l.demand}`).join(', ')}`);
+  }
+  if (r.flows.length) {
+    const rows = [
+      ['supply', 'demand', 'quantity', 'delivered', 'value', 'avoided disposal', 'transport'],
+    ];
+    for (const f of r.flows) {
+      rows.push([
+        f.supply,
+        f.demand,
+        num(f.quantity),
+        num(f.delivered),
+        num(f.value),
+        num(f.avoidedDisposal),
+        num(f.transport),
+      ]);
+    }
+    lines.push('', table(rows));
+  } else if (r.status !== 'infeasible') lines.push('', 'no flows: nothing is worth shipping');
+  return lines.join('\n');
+}
+
+/** Runs the match command; returns the exit code (2 bad input, 1 infeasible). */
+export async function runMatch(args: string[]): Promise<number> {
+  let parsed: MatchArgs;
+  let input: unknown;
+  try {
+    parsed = parseArgs(args);
+    input = JSON.parse(readFileSync(parsed.file, 'utf8'));
+  } catch (e) {
+    const msg = e instanceof UsageError ? `${e.message}\n${USAGE}` : (e as Error).message;
+    process.stderr.write(`digicluster match: ${msg}\n`);
+    return 2;
+  }
+  let result: SolveResult;
+  try {
+    result = await solve(input, parsed.options);
+  } catch (e) {
+    if (e instanceof EngineInputError || e instanceof RangeError) {
+      process.stderr.write(`digicluster match: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (parsed.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+  else process.stdout.write(`${summary(result)}\n`);
+  if (result.status === 'infeasible') {
+    process.stderr.write(`digicluster match: infeasible: ${result.message}\n`);
+    return 1;
+  }
+  return 0;
+}

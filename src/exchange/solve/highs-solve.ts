@@ -1,0 +1,158 @@
+// Everything that is not pure transport: LP or MILP through HiGHS (WebAssembly,
+// so this runs in the browser too). Loaded lazily so the network-simplex path
+// never pays for instantiating the Wasm module.
+import type { Highs, Model } from 'highs';
+import { buildModel, type CscModel } from './highs-model.ts';
+import { explainInfeasible } from './infeasible.ts';
+import { buildResult, infeasibleResult, type LinkFlow } from './result.ts';
+import type { Problem, SolveResult } from './schema.ts';
+
+let loader: Promise<Highs> | null = null;
+export function loadHighs(): Promise<Highs> {
+  loader ??= import('highs').then((m) => m.default());
+  return loader;
+}
+
+/** A MILP counts as solved when its relative gap is at most this. */
+export const MIP_GAP = 1e-6;
+
+const STATUS = { optimal: 7, infeasible: 8, unboundedOrInfeasible: 9, timeLimit: 13 } as const;
+
+export function runModel(highs: Highs, cm: CscModel, timeLimitSeconds: number) {
+  const model = highs.createModel({
+    numCols: cm.numCols,
+    numRows: cm.numRows,
+    sense: highs.constants.objectiveSense.maximize,
+    offset: cm.offset,
+    colCost: cm.colCost,
+    colLower: cm.colLower,
+    colUpper: cm.colUpper,
+    rowLower: cm.rowLower,
+    rowUpper: cm.rowUpper,
+    matrix: {
+      format: 'csc',
+      numRows: cm.numRows,
+      numCols: cm.numCols,
+      starts: cm.starts,
+      indices: cm.indices,
+      values: cm.values,
+    },
+    ...(cm.integrality ? { integrality: cm.integrality } : {}),
+  });
+  try {
+    model.options.set({
+      output_flag: false,
+      time_limit: Math.max(0.001, timeLimitSeconds),
+      mip_rel_gap: MIP_GAP,
+      // Tighter than the 1e-7 defaults so objectives agree with the network
+      // simplex to 1e-9 relative.
+      primal_feasibility_tolerance: 1e-9,
+      dual_feasibility_tolerance: 1e-9,
+    });
+    const { modelStatus } = model.run();
+    return read(model, modelStatus, cm);
+  } finally {
+    model.dispose();
+  }
+}
+
+function read(model: Model, modelStatus: number, cm: CscModel) {
+  const hasPrimal = Number(model.info.get('primal_solution_status')) === 2;
+  const sol = hasPrimal ? model.getSolution() : null;
+  let gap: number | null = null;
+  if (cm.integrality && hasPrimal) gap = Number(model.info.get('mip_gap'));
+  return { modelStatus, sol, gap };
+}
+
+export async function solveWithHighs(p: Problem, deadlineMs: number): Promise<SolveResult> {
+  const highs = await loadHighs();
+  const secondsLeft = () => (deadlineMs - Date.now()) / 1000;
+  const cm = buildModel(p);
+  const L = p.links.length;
+  if (L === 0) {
+    // No links: nothing can ship, so only the minimums decide (HiGHS reports
+    // an empty model without a solution).
+    const stuck = cm.rowLower.some((lo) => lo > 0);
+    if (stuck) return infeasibleResult('highs', explainInfeasible(p, null));
+    return buildResult(p, {
+      status: 'optimal',
+      mipGap: 0,
+      flows: [],
+      open: [],
+      shadowPrices: {
+        supplies: Object.fromEntries(p.supplies.map((s) => [s.id, 0])),
+        demands: Object.fromEntries(p.demands.map((d) => [d.id, 0])),
+      },
+      engine: 'highs',
+    });
+  }
+  const first = runModel(highs, cm, secondsLeft());
+
+  if (
+    first.modelStatus === STATUS.infeasible ||
+    first.modelStatus === STATUS.unboundedOrInfeasible
+  ) {
+    return infeasibleResult('highs', explainInfeasible(p, highs));
+  }
+  if (!first.sol) {
+    return {
+      ...infeasibleResult('highs', 'time limit reached before any feasible plan was found'),
+      status: 'time_limit',
+    };
+  }
+  const timedOut = first.modelStatus === STATUS.timeLimit;
+  if (first.modelStatus !== STATUS.optimal && !timedOut) {
+    throw new Error(`HiGHS stopped with model status ${first.modelStatus}`);
+  }
+
+  let x = first.sol.colValue.subarray(0, L);
+  let rowDual = first.sol.rowDual;
+  const open: number[] = [];
+  if (cm.integrality) {
+    // Decide the links, then re-solve the LP with them fixed: its duals price
+    // the plan, and its vertex flows respect x = 0 on closed links exactly
+    // (the MILP's x ≤ M·y holds only to HiGHS's integrality tolerance).
+    const openFlags = new Uint8Array(L);
+    cm.binaryOf.forEach((c, k) => {
+      if (c !== -1 && first.sol!.colValue[c] > 0.5) {
+        openFlags[k] = 1;
+        open.push(k);
+      }
+    });
+    const fixed = runModel(highs, buildModel(p, openFlags), Math.max(1, secondsLeft()));
+    if (fixed.modelStatus === STATUS.optimal && fixed.sol) {
+      x = fixed.sol.colValue;
+      rowDual = fixed.sol.rowDual;
+    } else {
+      x = x.map((v, k) => (p.links[k].fixedCost !== undefined && !openFlags[k] ? 0 : v));
+      rowDual = new Float64Array(cm.numRows);
+    }
+  }
+
+  const flows: LinkFlow[] = [];
+  for (let k = 0; k < L; k++) {
+    const ub = p.links[k].capacity ?? Infinity;
+    // Clip HiGHS's feasibility-tolerance overshoot so bounds hold exactly.
+    if (x[k] > 0) flows.push({ link: k, x: Math.min(x[k], ub) });
+  }
+  // Maximisation: HiGHS reports a binding ≤ row with a positive dual.
+  const supplies: Record<string, number> = {};
+  const demands: Record<string, number> = {};
+  const S = p.supplies.length;
+  p.supplies.forEach((s, i) => {
+    supplies[s.id] = Math.max(0, rowDual[i] ?? 0);
+  });
+  p.demands.forEach((d, j) => {
+    demands[d.id] = Math.max(0, rowDual[S + j] ?? 0);
+  });
+
+  return buildResult(p, {
+    status: timedOut && !(first.gap !== null && first.gap <= MIP_GAP) ? 'time_limit' : 'optimal',
+    mipGap: first.gap ?? (timedOut ? null : 0),
+    flows,
+    open,
+    shadowPrices: { supplies, demands },
+    engine: 'highs',
+    message: timedOut ? 'time limit reached; best plan found so far' : undefined,
+  });
+}

@@ -1,0 +1,29 @@
+// The engine's entry point: validate, pick the solver, solve.
+import { solveWithHighs } from './highs-solve.ts';
+import type { SolveOptions, SolveResult } from './schema.ts';
+import { isPureTransport, solveTransport } from './transport.ts';
+import { validateProblem } from './validate.ts';
+
+export const DEFAULT_TIME_LIMIT_SECONDS = 60;
+
+/**
+ * Solves an allocation problem. Throws EngineInputError for malformed input;
+ * an infeasible problem is a normal result with status 'infeasible'.
+ */
+export async function solve(input: unknown, options: SolveOptions = {}): Promise<SolveResult> {
+  const problem = validateProblem(input);
+  const seconds = options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
+  if (!(seconds > 0)) throw new RangeError('timeLimitSeconds must be > 0');
+  const deadlineMs = Date.now() + seconds * 1000;
+  const engine = options.engine ?? 'auto';
+  const pure = isPureTransport(problem);
+  if (engine === 'network-simplex' && !pure) {
+    throw new RangeError(
+      'the network simplex handles pure transport only (yield 1, no limits, no minimums, no fixed costs)',
+    );
+  }
+  if (engine === 'network-simplex' || (engine === 'auto' && pure)) {
+    return solveTransport(problem, deadlineMs);
+  }
+  return solveWithHighs(problem, deadlineMs);
+}

@@ -32,6 +32,11 @@ if (files.length === 0) {
   console.error('no test files found');
   process.exit(1);
 }
+// The browser tests drive the built web app: build it first, as `npm start` does.
+if (want.includes('e2e') && find('test/e2e', /\.test\.ts$/).length) {
+  const build = spawnSync('npm', ['run', 'build:web'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
 const r = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],

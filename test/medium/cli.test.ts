@@ -9,13 +9,24 @@ import { environment } from '../../src/config.ts';
 import { eachDialect, sqliteDatabase } from './dialects.ts';
 
 const cli = (args: string[], env: Record<string, string>) =>
-  spawnSync(process.execPath, ['bin/digicluster.js', ...args], { env: { ...process.env, ...env }, encoding: 'utf8' });
+  spawnSync(process.execPath, ['bin/digicluster.js', ...args], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
 
 test('--help lists every command and environment variable', () => {
   const r = cli(['--help'], {});
   assert.equal(r.status, 0);
   for (const [name] of environment) assert.match(r.stdout, new RegExp(`\\b${name}\\b`));
-  for (const command of ['serve', 'demo [--reset]', 'journal verify', 'import FILE', 'export', 'match FILE']) assert.ok(r.stdout.includes(command), command);
+  for (const command of [
+    'serve',
+    'demo [--reset]',
+    'journal verify',
+    'import FILE',
+    'export',
+    'match FILE',
+  ])
+    assert.ok(r.stdout.includes(command), command);
   const bad = cli(['frobnicate'], {});
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /unknown command "frobnicate"/);
@@ -71,7 +82,9 @@ describe('serve', () => {
 
   test('seeds an empty database, prints the URL and demo logins, answers /api/health', async () => {
     const db = sqliteDatabase();
-    child = spawn(process.execPath, ['bin/digicluster.js', 'serve'], { env: { ...process.env, ...db.env, PORT: '0', HOST: '127.0.0.1' } });
+    child = spawn(process.execPath, ['bin/digicluster.js', 'serve'], {
+      env: { ...process.env, ...db.env, PORT: '0', HOST: '127.0.0.1' },
+    });
     let out = '';
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 30_000);

@@ -32,6 +32,9 @@ if (files.length === 0) {
   console.error('no test files found');
   process.exit(1);
 }
+// The match command runs from its bundle when fresh (bin/digicluster.js): build it.
+const bundle = spawnSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: 'inherit' });
+if (bundle.status !== 0) process.exit(bundle.status ?? 1);
 // The browser tests drive the built web app: build it first, as `npm start` does.
 if (want.includes('e2e') && find('test/e2e', /\.test\.ts$/).length) {
   const build = spawnSync('npm', ['run', 'build:web'], { stdio: 'inherit' });

@@ -160,6 +160,22 @@ for (const d of await eachDialect()) {
       assert.deepEqual(await verifyJournal(p.store), { ok: true, count: before, headSeq: before });
     });
 
+    test('concurrent writers get consecutive sequence numbers and an intact chain', async () => {
+      const before = await head(p);
+      const sites = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          p.registry.addSite(systemActor, 'pit-a', { ...siteKemerovo, name: `Площадка ${i}` }),
+        ),
+      );
+      assert.equal(sites.length, 12);
+      const events = await listEvents(p.store, { afterSeq: before });
+      assert.deepEqual(
+        events.map((e) => e.seq),
+        Array.from({ length: 12 }, (_, i) => before + i + 1),
+      );
+      assert.equal((await verifyJournal(p.store)).ok, true);
+    });
+
     test('a change whose event cannot be written is rolled back with it', async () => {
       const next = (await head(p)) + 1;
       // Occupy the next sequence number behind the journal's back: the event insert must fail.

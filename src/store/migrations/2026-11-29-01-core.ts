@@ -18,6 +18,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
+  // The head exists from the start, so concurrent first writers queue on its row lock.
+  await (db as Kysely<{ journal_head: { id: number; seq: number; hash: string } }>)
+    .insertInto('journal_head')
+    .values({ id: 1, seq: 0, hash: '0'.repeat(64) })
+    .execute();
 
   await db.schema
     .createTable('organisation')

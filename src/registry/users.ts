@@ -281,7 +281,7 @@ export class UserService {
       .selectAll()
       .where('email', '=', email.toLowerCase())
       .executeTakeFirst();
-    const hash = row?.password_hash ?? DUMMY_HASH;
+    const hash = row?.password_hash ?? (await dummyHash());
     const ok = await argon2.verify(hash, password).catch(() => false);
     if (!row || !ok || row.status !== 'active') return null;
     return userFromRow(row);
@@ -423,6 +423,9 @@ export class UserService {
   }
 }
 
-/** argon2id hash of a random string, verified against when the e-mail is unknown. */
-const DUMMY_HASH =
-  '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$0DUo1Nn0Oq0J5j0f4oT6pGf3b0b8ZQkq3Yv9x3rVtqg';
+let dummy: Promise<string> | undefined;
+/** A real argon2id hash of a random secret, verified against when the e-mail is unknown (same cost, same timing). */
+const dummyHash = () => {
+  dummy ??= argon2.hash(randomBytes(16).toString('hex'), { type: argon2.argon2id });
+  return dummy;
+};

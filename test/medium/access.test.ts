@@ -489,3 +489,51 @@ describe('write routes × roles × own/other organisation', () => {
     );
   });
 });
+
+describe('the public directory', () => {
+  test('shows members and former members; an applicant only to itself and the operator', async () => {
+    const d = sqliteDatabase();
+    const pl = await d.open();
+    const server = await buildServer(pl);
+    try {
+      await pl.registry.createOrganisation(systemActor, {
+        ...organisationInput(),
+        id: 'member-co',
+      });
+      await pl.registry.addMembership(systemActor, 'member-co', {
+        role: 'core',
+        joinedOn: '2020-01-01',
+      });
+      const anon: Actor = { kind: 'anonymous', id: 'anonymous', organisationId: null, role: null };
+      const a = await pl.registry.submitApplication(anon, {
+        organisation: { ...organisationInput(), id: 'applicant-co' },
+        admin: { email: 'x@applicant.example', name: 'Заявитель', password: 'applicant-pass' },
+      });
+      const ids = async (headers = {}) =>
+        (
+          JSON.parse(
+            (await server.inject({ url: '/api/v1/organisations', headers })).body,
+          ) as Array<{ id: string }>
+        ).map((o) => o.id);
+      assert.deepEqual(await ids(), ['member-co']);
+      assert.equal(
+        (await server.inject({ url: '/api/v1/organisations/applicant-co' })).statusCode,
+        404,
+      );
+      const op = await pl.users.createUser(systemActor, 'member-co', {
+        email: 'op@x.example',
+        name: 'Оператор',
+        role: 'operator_admin',
+        password: 'operator-pass-1',
+      });
+      const cookie = `${SESSION_COOKIE}=${(await pl.users.openSession(op.id)).token}`;
+      assert.deepEqual((await ids({ cookie })).sort(), ['applicant-co', 'member-co']);
+      await pl.registry.decideApplication(systemActor, a.id, true);
+      assert.deepEqual((await ids()).sort(), ['applicant-co', 'member-co']);
+    } finally {
+      await server.close();
+      await pl.close();
+      await d.drop();
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  type Actor,
   AdmissionDecision,
   Agglomeration,
   ApiKey,
@@ -29,9 +30,21 @@ import {
   UserPatch,
 } from '../../model/index.ts';
 import type { Platform } from '../../platform.ts';
-import { fkkoCatalogue, registryQueries as q, requireOperator } from '../../registry/index.ts';
+import {
+  fkkoCatalogue,
+  isOperator,
+  registryQueries as q,
+  requireOperator,
+} from '../../registry/index.ts';
 
 const IdParam = z.object({ id: z.string().min(1).max(100) });
+
+/** The public directory shows members and former members; applicants only to themselves and the operator. */
+const visibleInDirectory = (actor: Actor, o: Organisation) =>
+  o.status === 'member' ||
+  o.status === 'former' ||
+  isOperator(actor) ||
+  actor.organisationId === o.id;
 const publicTag = (tag: string) => ({ tags: [tag], security: [] });
 const auth = (tag: string) => ({ tags: [tag] });
 
@@ -59,7 +72,10 @@ export const registryRoutes =
           response: { 200: z.array(Organisation) },
         },
       },
-      async (req) => q.findOrganisations(store, req.query),
+      async (req) =>
+        (await q.findOrganisations(store, req.query)).filter((o) =>
+          visibleInDirectory(req.actor, o),
+        ),
     );
 
     app.get(
@@ -74,7 +90,7 @@ export const registryRoutes =
       },
       async (req) => {
         const o = await q.findOrganisation(store, req.params.id);
-        if (!o) throw notFound('Organisation', req.params.id);
+        if (!o || !visibleInDirectory(req.actor, o)) throw notFound('Organisation', req.params.id);
         return o;
       },
     );

@@ -1,0 +1,317 @@
+// The web app in Chromium against a real server seeded with the Kuzbass example:
+// map, participants, language, application → admission → first login, no foreign requests.
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { completeInn10, completeOgrn13 } from '../../src/model/index.ts';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const CHROMIUM = '/usr/bin/chromium';
+const results = join(repo, 'test-results');
+const operator = { email: 'operator@digicluster.example', password: 'operator-demo-2026' };
+
+const missing = !existsSync(CHROMIUM)
+  ? `${CHROMIUM} is missing (apt-get install -y chromium)`
+  : null;
+// On CI a missing browser is a failure, not a skip.
+const skip = missing && process.env.CI !== 'true' ? missing : false;
+
+let server: ChildProcess | undefined;
+let browser: Browser | undefined;
+let base = '';
+let tmp = '';
+
+function startServer(): Promise<string> {
+  tmp = mkdtempSync(join(tmpdir(), 'dc-e2e-'));
+  server = spawn(process.execPath, ['bin/digicluster.js', 'serve'], {
+    cwd: repo,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SQLITE_FILE: join(tmp, 'dc.db'),
+      SEED_EXAMPLE: 'true',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start in 60 s:\n${out}`)),
+      60_000,
+    );
+    const read = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /digicluster is serving (http:\/\/\S+?)\/? /.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1].replace(/\/$/, ''));
+      }
+    };
+    server?.stdout?.on('data', read);
+    server?.stderr?.on('data', read);
+    server?.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${out}`));
+    });
+  });
+}
+
+function stopServer(): Promise<void> {
+  const s = server;
+  if (!s || s.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => s.kill('SIGKILL'), 5000);
+    s.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    s.kill('SIGTERM');
+  });
+}
+
+async function logIn(page: Page, email: string, password: string) {
+  await page.goto(`${base}/#/login`);
+  await page.fill('input[name="email"]', email);
+  await page.fill('input[name="password"]', password);
+  await page.press('input[name="password"]', 'Enter'); // Enter submits
+  await page.locator('.user .user-name').waitFor();
+}
+
+async function logOut(page: Page) {
+  await page.locator('.user button').click();
+  await page.locator('.topbar a[href="#/login"]').waitFor();
+}
+
+before(async () => {
+  if (skip) return;
+  if (missing) throw new Error(missing);
+  if (!existsSync(join(repo, 'web/dist/index.html'))) {
+    const r = spawnSync(
+      process.execPath,
+      ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts'],
+      { cwd: repo, stdio: 'inherit' },
+    );
+    assert.equal(r.status, 0, 'vite build failed');
+  }
+  mkdirSync(results, { recursive: true });
+  base = await startServer();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await stopServer();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+test('the web app: map, participants, language, application and admission', {
+  skip,
+  timeout: 180_000,
+}, async (t) => {
+  const context = await browser!.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: 'ru-RU',
+  });
+  const page = await context.newPage();
+  const foreign: string[] = [];
+  const pageErrors: string[] = [];
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.protocol !== 'data:' && u.protocol !== 'blob:' && u.hostname !== '127.0.0.1')
+      foreign.push(r.url());
+  });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+
+  const sites = (await (await fetch(`${base}/api/v1/sites`)).json()) as unknown[];
+  assert.ok(sites.length > 0, 'the example has sites');
+
+  await t.test('the operator logs in and sees one marker per site', async () => {
+    await logIn(page, operator.email, operator.password);
+    await page.waitForURL(/#\/$/);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('path.site-marker').length === n,
+      sites.length,
+    );
+    assert.equal(await page.locator('path.site-marker').count(), sites.length);
+    assert.equal(await page.locator('h1').textContent(), 'Кластер на карте');
+    assert.match(
+      (await page.getByTestId('stat-sites').textContent()) ?? '',
+      new RegExp(String(sites.length)),
+    );
+    assert.match(
+      (await page.locator('.leaflet-control-attribution').textContent()) ?? '',
+      /OpenStreetMap/,
+    );
+    // a popup links each site to its organisation
+    await page.locator('path.site-marker').first().click({ force: true });
+    await page.locator('.site-popup a[href^="#/participants/"]').waitFor();
+    await page.locator('.leaflet-popup-close-button').click();
+    await page.locator('.leaflet-popup').waitFor({ state: 'detached' });
+    await page.screenshot({ path: join(results, 'overview.png'), fullPage: true });
+  });
+
+  await t.test('switching to English is remembered for the user', async () => {
+    await page.locator('.lang-btn', { hasText: 'EN' }).click();
+    await page.locator('h1', { hasText: 'The cluster on the map' }).waitFor();
+    await page.waitForFunction(async () => {
+      const me = await (await fetch('/api/v1/auth/me')).json();
+      return me.user?.locale === 'en';
+    });
+    await page.reload();
+    await page.locator('h1', { hasText: 'The cluster on the map' }).waitFor();
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('path.site-marker').length === n,
+      sites.length,
+    );
+    await page.screenshot({ path: join(results, 'overview-en.png'), fullPage: true });
+  });
+
+  await t.test('a participant page shows identifiers, figures, sites and history', async () => {
+    await page.goto(`${base}/#/participants`);
+    const first = page.getByTestId('participants-table').locator('tbody a').first();
+    const name = (await first.textContent())?.trim();
+    await first.click();
+    await page.getByTestId('identifiers').waitFor();
+    assert.equal((await page.locator('h1').textContent())?.trim(), name);
+    await page.getByTestId('memberships').locator('tbody tr').first().waitFor();
+    await page.getByTestId('materials').getByText('No listings yet').waitFor();
+    await page.locator('path.site-marker').first().waitFor();
+    await page.screenshot({ path: join(results, 'participant.png'), fullPage: true });
+  });
+
+  const suffix = String(Date.now()).slice(-7);
+  const applicant = {
+    name: `ООО «Тест-Переработка ${suffix}»`,
+    inn: completeInn10(`42${suffix}`),
+    ogrn: completeOgrn13(`10242${suffix}`),
+    email: `admin-${suffix}@test-pererabotka.example`,
+    password: 'applicant-pass-2026',
+    adminName: 'Ирина Тестова',
+  };
+
+  await t.test('an anonymous visitor applies for membership through the form', async () => {
+    await logOut(page);
+    await page.goto(`${base}/#/apply`);
+    const form = page.getByTestId('apply-form');
+    await form.locator('[name="organisation.name"]').fill(applicant.name);
+    await form.locator('[name="organisation.nameEn"]').fill(`Test Recycling ${suffix} LLC`);
+    await form.locator('[name="organisation.kind"]').selectOption('waste_processor');
+    await form.locator('[name="organisation.inn"]').fill('4200000001'); // a wrong check digit first
+    await form.locator('[name="organisation.ogrn"]').fill(applicant.ogrn);
+    await form.locator('[name="organisation.okved"]').fill('38.32');
+    await form.locator('[name="organisation.employees"]').fill('120');
+    await form.locator('[name="organisation.knowledgeWorkers"]').fill('18');
+    await form.locator('[name="motivation"]').fill('Перерабатываем золошлаки в стройматериалы.');
+    await form.locator('[name="admin.name"]').fill(applicant.adminName);
+    await form.locator('[name="admin.email"]').fill(applicant.email);
+    await form.locator('[name="admin.password"]').fill(applicant.password);
+    await form.locator('button[type="submit"]').click();
+    // the checksum is verified in the browser, and the focus goes to the field
+    const inn = form.locator('[name="organisation.inn"]');
+    assert.equal(await inn.getAttribute('aria-invalid'), 'true');
+    assert.equal(await inn.evaluate((el) => el === document.activeElement), true);
+    await inn.fill(applicant.inn);
+    await form.locator('button[type="submit"]').click();
+    await page.getByTestId('application-done').waitFor();
+  });
+
+  await t.test('the operator admits it through the admission queue', async () => {
+    await logIn(page, operator.email, operator.password);
+    await page.goto(`${base}/#/admin/applications`);
+    const card = page.getByTestId('application').filter({ hasText: `Test Recycling ${suffix}` });
+    await card.waitFor();
+    await card.locator('select[name="role"]').selectOption('core');
+    await card.locator('button[type="submit"]').click();
+    await page.locator('.alert-success').waitFor();
+    assert.equal(
+      await page
+        .getByTestId('application')
+        .filter({ hasText: `Test Recycling ${suffix}` })
+        .count(),
+      0,
+    );
+  });
+
+  await t.test(
+    'the operator exports the registry and imports it back; a bad file is refused row by row',
+    async () => {
+      await page.goto(`${base}/#/data`);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('export-json').click(),
+      ]);
+      const exported = join(tmp, 'registry.json');
+      await download.saveAs(exported);
+      assert.match(download.suggestedFilename(), /\.json$/);
+      const form = page.getByTestId('import-form');
+      await form.locator('input[type="file"]').setInputFiles(exported);
+      await form.locator('button[type="submit"]').click();
+      await page.getByTestId('import-result').waitFor();
+
+      // a CSV whose first organisation has an INN with a wrong check digit
+      const csv = await (await fetch(`${base}/api/v1/registry/export?format=csv`)).text();
+      const lines = csv.split('\n');
+      const row = lines.findIndex((l) => l.startsWith('organisation;'));
+      const cells = lines[row].split(';');
+      cells[5] = '1234567890';
+      lines[row] = cells.join(';');
+      const bad = join(tmp, 'bad.csv');
+      writeFileSync(bad, lines.join('\n'));
+      await form.locator('input[type="file"]').setInputFiles(bad);
+      await form.locator('button[type="submit"]').click();
+      const errors = page.getByTestId('import-errors');
+      await errors.locator('tbody tr').first().waitFor();
+      assert.equal(
+        (await errors.locator('tbody tr td').first().textContent())?.trim(),
+        String(row + 1),
+      );
+      await logOut(page);
+    },
+  );
+
+  await t.test("the new organisation's admin logs in", async () => {
+    await logIn(page, applicant.email, applicant.password);
+    assert.match(
+      (await page.locator('.user .user-name').textContent()) ?? '',
+      new RegExp(applicant.adminName),
+    );
+    await page.goto(`${base}/#/organisation`);
+    await page.getByTestId('users-table').getByText(applicant.email).waitFor();
+    const org = await page.evaluate(
+      async () => (await (await fetch('/api/v1/auth/me')).json()).user.organisationId,
+    );
+    const o = await (await fetch(`${base}/api/v1/organisations/${org}`)).json();
+    assert.equal(o.status, 'member');
+    assert.equal(o.role, 'core');
+  });
+
+  await t.test('a tablet sees the overview', async () => {
+    const tablet = await browser!.newPage({ viewport: { width: 768, height: 1024 } });
+    tablet.on('request', (r) => {
+      if (new URL(r.url()).hostname !== '127.0.0.1') foreign.push(r.url());
+    });
+    await tablet.goto(`${base}/#/`);
+    await tablet.waitForFunction(
+      (n) => document.querySelectorAll('path.site-marker').length === n,
+      sites.length,
+    );
+    await tablet.screenshot({ path: join(results, 'overview-tablet.png'), fullPage: true });
+    await tablet.close();
+  });
+
+  await t.test('nothing was requested from another host, and no script failed', () => {
+    assert.deepEqual(foreign, []);
+    assert.deepEqual(pageErrors, []);
+  });
+  await context.close();
+});

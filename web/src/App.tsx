@@ -1,0 +1,79 @@
+import { useEffect } from 'react';
+import { useT } from './i18n/index.ts';
+import { Admission } from './registry/Admission.tsx';
+import { Apply } from './registry/Apply.tsx';
+import { DataPage } from './registry/DataPage.tsx';
+import { Invitation } from './registry/Invitation.tsx';
+import { MyOrganisation } from './registry/MyOrganisation.tsx';
+import { Overview } from './registry/Overview.tsx';
+import { Participant } from './registry/Participant.tsx';
+import { Participants } from './registry/Participants.tsx';
+import { shellDict } from './shell/dict.ts';
+import { Header } from './shell/Header.tsx';
+import { Login } from './shell/Login.tsx';
+import { useRoute } from './shell/router.ts';
+import { Empty } from './shell/ui.tsx';
+
+function NotFound() {
+  const t = useT(shellDict);
+  return (
+    <Empty title={t('notFoundTitle')}>
+      {t('notFoundText')} <a href="#/">{t('backHome')}</a>
+    </Empty>
+  );
+}
+
+function Page({ path }: { path: string[] }) {
+  const [first, second] = path;
+  switch (first) {
+    case undefined:
+      return <Overview />;
+    case 'participants':
+      return second ? <Participant key={second} id={second} /> : <Participants />;
+    case 'apply':
+      return <Apply />;
+    case 'login':
+      return <Login />;
+    case 'admin':
+      return second === 'applications' ? <Admission /> : <NotFound />;
+    case 'organisation':
+      return <MyOrganisation />;
+    case 'invitation':
+      return second ? <Invitation token={second} /> : <NotFound />;
+    case 'data':
+      return <DataPage />;
+    default:
+      return <NotFound />;
+  }
+}
+
+export function App() {
+  const path = useRoute();
+  const t = useT(shellDict);
+  const key = path.join('/');
+  useEffect(() => {
+    // a new page starts at the top
+    if (key !== undefined) window.scrollTo(0, 0);
+  }, [key]);
+  return (
+    <>
+      <button
+        type="button"
+        className="skip-link"
+        onClick={() => document.getElementById('main')?.focus()}
+      >
+        {t('skip')}
+      </button>
+      <Header section={path[0] ?? ''} />
+      <main id="main" className="container" tabIndex={-1}>
+        <Page path={path} />
+      </main>
+      <footer className="footer">
+        <div className="container">
+          <span>{t('footer')}</span>
+          <a href="/api/docs">{t('apiDocs')}</a>
+        </div>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { createContext, useCallback, useContext, useMemo } from 'react';
+
+export type Locale = 'ru' | 'en';
+export const locales: readonly Locale[] = ['ru', 'en'];
+
+/** A module's dictionary: the Russian text defines the keys, the English one must have each of them. */
+export interface Dictionary<K extends string> {
+  ru: Record<K, string>;
+  en: Record<K, string>;
+}
+
+export function dictionary<const R extends Record<string, string>>(
+  ru: R,
+  en: { [K in keyof R]: string },
+): Dictionary<Extract<keyof R, string>> {
+  return { ru, en } as Dictionary<Extract<keyof R, string>>;
+}
+
+interface LocaleState {
+  locale: Locale;
+  setLocale: (locale: Locale) => void;
+}
+
+export const LocaleContext = createContext<LocaleState>({ locale: 'ru', setLocale: () => {} });
+
+export const useLocale = () => useContext(LocaleContext);
+
+/** `t('key', { n: 3 })` replaces `{n}` in the text of the current locale. */
+export function useT<K extends string>(dict: Dictionary<K>) {
+  const { locale } = useLocale();
+  return useCallback(
+    (key: K, vars?: Record<string, string | number>) => {
+      const text = dict[locale][key] ?? key;
+      if (!vars) return text;
+      return text.replace(/\{(\w+)\}/g, (m, name: string) =>
+        name in vars ? String(vars[name]) : m,
+      );
+    },
+    [dict, locale],
+  );
+}
+
+export const intlLocale = (locale: Locale) => (locale === 'ru' ? 'ru-RU' : 'en-GB');
+
+/** Numbers, dates and units in the user's locale (decimal comma in Russian). */
+export function useFormat() {
+  const { locale } = useLocale();
+  return useMemo(() => {
+    const tag = intlLocale(locale);
+    const integer = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
+    const decimal = new Intl.NumberFormat(tag, { maximumFractionDigits: 2 });
+    const date = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', year: 'numeric' });
+    const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
+    const parse = (iso: string) => new Date(iso.length === 10 ? `${iso}T00:00:00` : iso);
+    return {
+      locale,
+      integer: (n: number) => integer.format(n),
+      decimal: (n: number, digits = 2) =>
+        new Intl.NumberFormat(tag, { maximumFractionDigits: digits }).format(n),
+      number: (n: number) => decimal.format(n),
+      percent: (share: number) =>
+        new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 }).format(share),
+      date: (iso: string) => date.format(parse(iso)),
+      dateTime: (iso: string) => dateTime.format(parse(iso)),
+      coordinate: (deg: number) =>
+        new Intl.NumberFormat(tag, { minimumFractionDigits: 4, maximumFractionDigits: 4 }).format(
+          deg,
+        ),
+    };
+  }, [locale]);
+}

@@ -1,0 +1,203 @@
+import { type FormEvent, useState } from 'react';
+import { useFormat, useT } from '../i18n/index.ts';
+import { ApiError, api, type FieldError } from '../shell/api.ts';
+import { isOperator, useSession } from '../shell/session.tsx';
+import { Field, FormError, PageHeader } from '../shell/ui.tsx';
+import { registryDict } from './dict.ts';
+
+const formats = ['json', 'csv', 'xlsx', 'geojson'] as const;
+type Format = (typeof formats)[number];
+
+/** The format a file's name says it has. */
+export function formatOf(fileName: string): Format | null {
+  const ext = fileName.toLowerCase().split('.').pop() ?? '';
+  if (ext === 'json') return 'json';
+  if (ext === 'csv' || ext === 'txt') return 'csv';
+  if (ext === 'xlsx') return 'xlsx';
+  if (ext === 'geojson') return 'geojson';
+  return null;
+}
+
+interface ImportResult {
+  applied: boolean;
+  counts: { organisations: number; sites: number; memberships: number };
+}
+
+export function DataPage() {
+  const t = useT(registryDict);
+  const { user } = useSession();
+  const exports: Array<{ format: Format; label: string; hint: string }> = [
+    { format: 'json', label: t('exportJson'), hint: t('exportJsonHint') },
+    { format: 'csv', label: t('exportCsv'), hint: t('exportCsvHint') },
+    { format: 'xlsx', label: t('exportXlsx'), hint: t('exportXlsxHint') },
+    { format: 'geojson', label: t('exportGeojson'), hint: t('exportGeojsonHint') },
+  ];
+  return (
+    <>
+      <PageHeader title={t('dataTitle')} lead={t('dataLead')} />
+      <section className="card">
+        <h2 className="card-title">{t('exportTitle')}</h2>
+        <p className="muted">{t('exportLead')}</p>
+        <div className="export-grid">
+          {exports.map((x) => (
+            <a
+              key={x.format}
+              className="export-tile"
+              href={`/api/v1/registry/export?format=${x.format}`}
+              download
+              data-testid={`export-${x.format}`}
+            >
+              <span className="export-format">{x.label}</span>
+              <span className="export-hint">{x.hint}</span>
+            </a>
+          ))}
+        </div>
+      </section>
+      <section className="card">
+        <h2 className="card-title">{t('importTitle')}</h2>
+        <p className="muted">{t('importLead')}</p>
+        {isOperator(user) ? <Import /> : <p className="note">{t('importOperatorOnly')}</p>}
+      </section>
+    </>
+  );
+}
+
+function Import() {
+  const t = useT(registryDict);
+  const fmt = useFormat();
+  const [file, setFile] = useState<File | null>(null);
+  const [format, setFormat] = useState<Format | ''>('');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [local, setLocal] = useState<string | null>(null);
+
+  const chosen: Format | null = format || (file ? formatOf(file.name) : null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setResult(null);
+    setError(null);
+    setLocal(null);
+    if (!file) {
+      setLocal(t('errRequired'));
+      return;
+    }
+    if (!chosen) {
+      setLocal(t('importNoFormat'));
+      return;
+    }
+    setBusy(true);
+    try {
+      setResult(await api.upload<ImportResult>(`/api/v1/registry/import?format=${chosen}`, file));
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+      else throw err;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const rows: FieldError[] = error?.problem.errors ?? [];
+  const sections = rows.some((r) => r.section);
+  return (
+    <>
+      <form className="inline-form" onSubmit={submit} noValidate data-testid="import-form">
+        <div className={`field file-field${local ? ' field-invalid' : ''}`}>
+          <span className="label" id="import-file-label">
+            {t('importFile')}
+          </span>
+          <label className="file-picker">
+            <input
+              type="file"
+              name="file"
+              className="visually-hidden"
+              accept=".json,.csv,.txt,.xlsx,.geojson"
+              aria-labelledby="import-file-label"
+              onChange={(e) => {
+                setFile(e.target.files?.[0] ?? null);
+                setResult(null);
+                setError(null);
+                setLocal(null);
+              }}
+            />
+            <span className="btn btn-small">{t('chooseFile')}</span>
+            <span className={file ? 'file-name' : 'file-name muted'}>
+              {file ? file.name : t('noFile')}
+            </span>
+          </label>
+          {local && <span className="field-error">{local}</span>}
+        </div>
+        <Field label={t('importFormat')}>
+          {(p) => (
+            <select
+              {...p}
+              value={format}
+              onChange={(e) => setFormat(e.target.value as Format | '')}
+            >
+              <option value="">
+                {t('formatAuto')}
+                {file && formatOf(file.name) ? ` (${formatOf(file.name)?.toUpperCase()})` : ''}
+              </option>
+              {formats.map((f) => (
+                <option key={f} value={f}>
+                  {f.toUpperCase()}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div className="inline-actions">
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {busy ? t('importing') : t('importSubmit')}
+          </button>
+        </div>
+      </form>
+      {result && (
+        <div className="alert alert-success" role="status" data-testid="import-result">
+          <strong>{t('importDone')}</strong>{' '}
+          {t('importCounts', {
+            o: fmt.integer(result.counts.organisations),
+            s: fmt.integer(result.counts.sites),
+            m: fmt.integer(result.counts.memberships),
+          })}
+        </div>
+      )}
+      {error && (
+        <div className="import-errors" data-testid="import-errors">
+          <FormError error={error} />
+          {rows.length > 0 && (
+            <>
+              <p className="muted">{t('importFailed', { n: fmt.integer(rows.length) })}</p>
+              <div className="table-scroll">
+                <table className="table">
+                  <thead>
+                    <tr>
+                      <th scope="col" className="num">
+                        {t('colLine')}
+                      </th>
+                      {sections && <th scope="col">{t('colSection')}</th>}
+                      <th scope="col">{t('colField')}</th>
+                      <th scope="col">{t('colMessage')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map((r, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: errors have no id and do not reorder
+                      <tr key={i}>
+                        <td className="num">{r.line ?? '—'}</td>
+                        {sections && <td>{r.section ?? ''}</td>}
+                        <td className="mono">{r.field ?? ''}</td>
+                        <td>{r.message}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,96 @@
+import { type FormEvent, useState } from 'react';
+import { useT } from '../i18n/index.ts';
+import { ApiError, api } from '../shell/api.ts';
+import { shellDict } from '../shell/dict.ts';
+import { href } from '../shell/router.ts';
+import type { User } from '../shell/types.ts';
+import { Field, FormError, PageHeader } from '../shell/ui.tsx';
+import { registryDict } from './dict.ts';
+
+export function Invitation({ token }: { token: string }) {
+  const t = useT(registryDict);
+  const s = useT(shellDict);
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [local, setLocal] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<User | null>(null);
+  const fields = error?.fieldErrors() ?? {};
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setLocal(null);
+    if (password.length < 10) {
+      setLocal(t('errPassword'));
+      return;
+    }
+    setBusy(true);
+    try {
+      setDone(
+        await api.post<User>('/api/v1/invitations/accept', {
+          token,
+          password,
+          name: name.trim() || undefined,
+        }),
+      );
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+      else throw err;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (done) {
+    return (
+      <div className="narrow">
+        <PageHeader title={t('invDone')} />
+        <section className="card success-card">
+          <p>{t('invDoneText', { email: done.email })}</p>
+          <a className="btn btn-primary" href={href('login')}>
+            {s('login')}
+          </a>
+        </section>
+      </div>
+    );
+  }
+  return (
+    <div className="narrow">
+      <PageHeader title={t('invTitle')} lead={t('invLead')} />
+      <form className="card form" onSubmit={submit} noValidate>
+        <FormError error={error} />
+        <Field label={t('invName')} error={fields.name}>
+          {(p) => (
+            <input
+              {...p}
+              name="name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              autoComplete="name"
+            />
+          )}
+        </Field>
+        <Field label={s('password')} error={local ?? fields.password} hint={t('passwordHint')}>
+          {(p) => (
+            <input
+              {...p}
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              required
+            />
+          )}
+        </Field>
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {t('invSubmit')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

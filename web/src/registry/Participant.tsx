@@ -1,0 +1,254 @@
+import { useMemo } from 'react';
+import { useFormat, useLocale, useT } from '../i18n/index.ts';
+import { href } from '../shell/router.ts';
+import type { Membership, Organisation, Site } from '../shell/types.ts';
+import { Empty, ErrorState, Loading } from '../shell/ui.tsx';
+import { useResource } from '../shell/useResource.ts';
+import { ClusterMap } from './ClusterMap.tsx';
+import { registryDict } from './dict.ts';
+import { kindColours, useLabels } from './labels.ts';
+import { orgName } from './names.ts';
+
+type Provenance = Organisation['provenance'][string];
+
+/** Where a figure comes from; `compact` keeps the note in the tooltip only. */
+function ProvenanceTag({ p, compact = false }: { p: Provenance | undefined; compact?: boolean }) {
+  const t = useT(registryDict);
+  if (!p) return <span className="prov prov-none">{t('provNone')}</span>;
+  const text = p.kind === 'sourced' ? t('prov:sourced', { key: p.key ?? '' }) : t(`prov:${p.kind}`);
+  return (
+    <span className={`prov prov-${p.kind}`} title={p.note}>
+      {text}
+      {p.note && !compact && <span className="prov-note"> — {p.note}</span>}
+    </span>
+  );
+}
+
+export function Participant({ id }: { id: string }) {
+  const t = useT(registryDict);
+  const fmt = useFormat();
+  const { locale } = useLocale();
+  const labels = useLabels();
+  const org = useResource<Organisation>(`/api/v1/organisations/${encodeURIComponent(id)}`);
+  const sites = useResource<Site[]>(`/api/v1/organisations/${encodeURIComponent(id)}/sites`);
+  const memberships = useResource<Membership[]>(
+    `/api/v1/organisations/${encodeURIComponent(id)}/memberships`,
+  );
+  const byId = useMemo(
+    () => new Map(org.data ? [[org.data.id, org.data] as const] : []),
+    [org.data],
+  );
+
+  const back = (
+    <a className="back-link" href={href('participants')}>
+      {t('backToList')}
+    </a>
+  );
+  if (org.error) {
+    return (
+      <>
+        {back}
+        <ErrorState error={org.error} onRetry={org.reload} />
+      </>
+    );
+  }
+  if (!org.data) {
+    return (
+      <>
+        {back}
+        <Loading />
+      </>
+    );
+  }
+  const o = org.data;
+  const generatedBadge = o.identifiersGenerated && (
+    <span className="badge badge-generated" title={t('generatedHint')}>
+      {t('generated')}
+    </span>
+  );
+  const identifiers: Array<[string, string | undefined, string]> = [
+    [t('inn'), o.inn, 'inn'],
+    [t('ogrn'), o.ogrn, 'ogrn'],
+    [t('kpp'), o.kpp, 'kpp'],
+    [t('okved'), o.okved, 'okved'],
+  ];
+
+  return (
+    <>
+      {back}
+      <div className="page-header participant-header">
+        <div>
+          <h1>{orgName(o, locale)}</h1>
+          <p className="lead">
+            {locale === 'en' ? o.name : o.nameEn}
+            {(locale === 'en' ? o.name : o.nameEn) && ' · '}
+            {o.region}
+          </p>
+          <div className="tags">
+            <span className="kind">
+              <span className="dot" style={{ background: kindColours[o.kind] }} />
+              {labels.kind(o.kind)}
+            </span>
+            {o.role && <span className={`badge role-${o.role}`}>{labels.role(o.role)}</span>}
+            <span className={`badge status-${o.status}`}>{labels.status(o.status)}</span>
+          </div>
+        </div>
+      </div>
+
+      <div className="grid-2">
+        <section className="card" data-testid="identifiers">
+          <h2 className="card-title">
+            {t('identifiers')} {generatedBadge}
+          </h2>
+          <dl className="facts">
+            {identifiers.map(([label, value, field]) => (
+              <div key={field}>
+                <dt>{label}</dt>
+                <dd>
+                  <span className="mono">{value ?? '—'}</span>
+                  {value && o.provenance[field] && (
+                    <ProvenanceTag p={o.provenance[field]} compact />
+                  )}
+                </dd>
+              </div>
+            ))}
+            {o.modelledOn && (
+              <div>
+                <dt>{t('modelledOn')}</dt>
+                <dd>{o.modelledOn}</dd>
+              </div>
+            )}
+          </dl>
+          {o.identifiersGenerated && <p className="note">{t('generatedHint')}</p>}
+        </section>
+
+        <section className="card" data-testid="figures">
+          <h2 className="card-title">{t('figures')}</h2>
+          <dl className="facts">
+            <div>
+              <dt>{t('employees')}</dt>
+              <dd>
+                <span className="figure">{fmt.integer(o.employees)}</span>
+                <ProvenanceTag p={o.provenance.employees} />
+              </dd>
+            </div>
+            <div>
+              <dt>{t('knowledgeWorkers')}</dt>
+              <dd>
+                <span className="figure">{fmt.integer(o.knowledgeWorkers)}</span>
+                <ProvenanceTag p={o.provenance.knowledgeWorkers} />
+              </dd>
+            </div>
+            <div>
+              <dt>{t('region')}</dt>
+              <dd>{o.region}</dd>
+            </div>
+            {o.website && (
+              <div>
+                <dt>{t('website')}</dt>
+                <dd className="mono">{o.website}</dd>
+              </div>
+            )}
+          </dl>
+          {o.description && (
+            <>
+              <h3 className="subhead">{t('about')}</h3>
+              <p className="description">{o.description}</p>
+            </>
+          )}
+        </section>
+      </div>
+
+      <section className="card">
+        <h2 className="card-title">{t('sites')}</h2>
+        {sites.error ? (
+          <ErrorState error={sites.error} onRetry={sites.reload} />
+        ) : !sites.data ? (
+          <Loading />
+        ) : sites.data.length === 0 ? (
+          <Empty title={t('sitesEmpty')} />
+        ) : (
+          <div className="sites-layout">
+            <ClusterMap sites={sites.data} organisations={byId} context={false} className="small" />
+            <div className="table-scroll">
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('siteName')}</th>
+                    <th scope="col">{t('siteKind')}</th>
+                    <th scope="col">{t('siteAgg')}</th>
+                    <th scope="col" className="num">
+                      {t('siteCoords')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {sites.data.map((s) => (
+                    <tr key={s.id} className={s.closedOn ? 'row-muted' : undefined}>
+                      <td>
+                        {s.name}
+                        {s.address && <div className="sub">{s.address}</div>}
+                        {s.closedOn && (
+                          <div className="sub">{t('closedOn', { date: fmt.date(s.closedOn) })}</div>
+                        )}
+                      </td>
+                      <td>{labels.siteKind(s.kind)}</td>
+                      <td>
+                        {s.inRegion ? labels.agglomeration(s.agglomeration) : t('outsideRegion')}
+                      </td>
+                      <td className="num mono">
+                        {fmt.coordinate(s.lat)}, {fmt.coordinate(s.lon)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </div>
+        )}
+      </section>
+
+      <div className="grid-2">
+        <section className="card" data-testid="memberships">
+          <h2 className="card-title">{t('memberships')}</h2>
+          {memberships.error ? (
+            <ErrorState error={memberships.error} onRetry={memberships.reload} />
+          ) : !memberships.data ? (
+            <Loading />
+          ) : memberships.data.length === 0 ? (
+            <Empty title={t('membershipsEmpty')} />
+          ) : (
+            <div className="table-scroll">
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('colRole')}</th>
+                    <th scope="col">{t('joinedOn')}</th>
+                    <th scope="col">{t('leftOn')}</th>
+                    <th scope="col">{t('note')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {memberships.data.map((m) => (
+                    <tr key={m.id}>
+                      <td>
+                        <span className={`badge role-${m.role}`}>{labels.role(m.role)}</span>
+                      </td>
+                      <td className="nowrap">{fmt.date(m.joinedOn)}</td>
+                      <td className="nowrap">{m.leftOn ? fmt.date(m.leftOn) : t('current')}</td>
+                      <td>{m.note ?? ''}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+        <section className="card" data-testid="materials">
+          <h2 className="card-title">{t('materials')}</h2>
+          <Empty title={t('materialsEmpty')}>{t('materialsText')}</Empty>
+        </section>
+      </div>
+    </>
+  );
+}

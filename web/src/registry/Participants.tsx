@@ -1,0 +1,225 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useFormat, useLocale, useT } from '../i18n/index.ts';
+import { withQuery } from '../shell/api.ts';
+import { hashQuery, href, replaceHashQuery } from '../shell/router.ts';
+import type { Organisation } from '../shell/types.ts';
+import { Empty, ErrorState, Field, Loading, PageHeader } from '../shell/ui.tsx';
+import { useResource } from '../shell/useResource.ts';
+import { registryDict } from './dict.ts';
+import {
+  agglomerations,
+  kindColours,
+  membershipRoles,
+  organisationKinds,
+  statuses,
+  useLabels,
+} from './labels.ts';
+import { orgName } from './names.ts';
+
+const filterKeys = ['q', 'kind', 'region', 'agglomeration', 'role', 'status'] as const;
+type Filters = Record<(typeof filterKeys)[number], string>;
+
+function initialFilters(): Filters {
+  const q = hashQuery();
+  const f = Object.fromEntries(filterKeys.map((k) => [k, q.get(k) ?? ''])) as Filters;
+  if (!q.has('status')) f.status = 'member';
+  return f;
+}
+
+export function Participants() {
+  const t = useT(registryDict);
+  const fmt = useFormat();
+  const { locale } = useLocale();
+  const labels = useLabels();
+  const [filters, setFilters] = useState<Filters>(initialFilters);
+  const [search, setSearch] = useState(filters.q);
+
+  // the search box waits for a pause in typing
+  useEffect(() => {
+    const timer = setTimeout(
+      () => setFilters((f) => (f.q === search ? f : { ...f, q: search })),
+      250,
+    );
+    return () => clearTimeout(timer);
+  }, [search]);
+
+  useEffect(() => {
+    replaceHashQuery({
+      ...filters,
+      status: filters.status === 'member' ? '' : filters.status || 'all',
+    });
+  }, [filters]);
+
+  const apiQuery = { ...filters, status: filters.status === 'all' ? '' : filters.status };
+  const list = useResource<Organisation[]>(withQuery('/api/v1/organisations', apiQuery));
+  const everyone = useResource<Organisation[]>('/api/v1/organisations');
+  // the server sorts by the Russian name; in English the list follows the English names
+  const rows = useMemo(
+    () =>
+      locale === 'en' && list.data
+        ? [...list.data].sort((a, b) => orgName(a, 'en').localeCompare(orgName(b, 'en'), 'en'))
+        : list.data,
+    [list.data, locale],
+  );
+  const regions = useMemo(
+    () =>
+      [...new Set((everyone.data ?? []).map((o) => o.region))].sort((a, b) =>
+        a.localeCompare(b, 'ru'),
+      ),
+    [everyone.data],
+  );
+
+  const set = (key: keyof Filters) => (e: { target: { value: string } }) =>
+    setFilters((f) => ({ ...f, [key]: e.target.value }));
+  const reset = () => {
+    setSearch('');
+    setFilters({ q: '', kind: '', region: '', agglomeration: '', role: '', status: 'member' });
+  };
+
+  return (
+    <>
+      <PageHeader title={t('plTitle')} lead={t('plLead')} />
+      <form className="filters card" onSubmit={(e) => e.preventDefault()}>
+        <Field label={t('search')} className="filter-search">
+          {(p) => (
+            <input
+              {...p}
+              type="search"
+              value={search}
+              placeholder={t('searchPlaceholder')}
+              onChange={(e) => setSearch(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('filterKind')}>
+          {(p) => (
+            <select {...p} value={filters.kind} onChange={set('kind')}>
+              <option value="">{t('any')}</option>
+              {organisationKinds.map((k) => (
+                <option key={k} value={k}>
+                  {labels.kind(k)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('filterRegion')}>
+          {(p) => (
+            <select {...p} value={filters.region} onChange={set('region')}>
+              <option value="">{t('any')}</option>
+              {regions.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('filterAgg')}>
+          {(p) => (
+            <select {...p} value={filters.agglomeration} onChange={set('agglomeration')}>
+              <option value="">{t('any')}</option>
+              {agglomerations.map((a) => (
+                <option key={a} value={a}>
+                  {labels.agglomeration(a)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('filterRole')}>
+          {(p) => (
+            <select {...p} value={filters.role} onChange={set('role')}>
+              <option value="">{t('any')}</option>
+              {membershipRoles.map((r) => (
+                <option key={r} value={r}>
+                  {labels.role(r)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('filterStatus')}>
+          {(p) => (
+            <select {...p} value={filters.status} onChange={set('status')}>
+              <option value="all">{t('any')}</option>
+              {statuses.map((s) => (
+                <option key={s} value={s}>
+                  {labels.status(s)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div className="filter-actions">
+          <button type="button" className="btn btn-ghost" onClick={reset}>
+            {t('resetFilters')}
+          </button>
+        </div>
+      </form>
+
+      {list.error ? (
+        <ErrorState error={list.error} onRetry={list.reload} />
+      ) : !list.data ? (
+        <Loading />
+      ) : list.data.length === 0 ? (
+        <Empty title={t('plEmpty')}>{t('plEmptyText')}</Empty>
+      ) : (
+        <section className="card table-card">
+          <div className="table-meta" aria-live="polite">
+            {t('plCount', { n: fmt.integer(list.data.length) })}
+            {list.loading && <span className="spinner spinner-inline" aria-hidden="true" />}
+          </div>
+          <div className="table-scroll">
+            <table className="table" data-testid="participants-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('colName')}</th>
+                  <th scope="col">{t('colKind')}</th>
+                  <th scope="col">{t('colRole')}</th>
+                  <th scope="col" className="hide-narrow">
+                    {t('colRegion')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('colEmployees')}
+                  </th>
+                  <th scope="col">{t('colStatus')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {(rows ?? []).map((o) => (
+                  <tr key={o.id}>
+                    <td>
+                      <a className="strong-link" href={href('participants', o.id)}>
+                        {orgName(o, locale)}
+                      </a>
+                      {locale === 'ru' && o.nameEn && <div className="sub">{o.nameEn}</div>}
+                    </td>
+                    <td>
+                      <span className="kind">
+                        <span className="dot" style={{ background: kindColours[o.kind] }} />
+                        {labels.kind(o.kind)}
+                      </span>
+                    </td>
+                    <td>
+                      {o.role ? (
+                        <span className={`badge role-${o.role}`}>{labels.role(o.role)}</span>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                    <td className="hide-narrow region-cell">{o.region}</td>
+                    <td className="num">{fmt.integer(o.employees)}</td>
+                    <td>
+                      <span className={`badge status-${o.status}`}>{labels.status(o.status)}</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+    </>
+  );
+}

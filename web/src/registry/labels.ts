@@ -1,0 +1,168 @@
+import { useMemo } from 'react';
+import { dictionary, useT } from '../i18n/index.ts';
+import type {
+  Agglomeration,
+  MembershipRole,
+  OrganisationKind,
+  OrganisationStatus,
+} from '../shell/types.ts';
+
+/** Names of the registry's enumerations in both languages. */
+export const labelsDict = dictionary(
+  {
+    'kind:open_pit': 'Разрез',
+    'kind:underground_mine': 'Шахта',
+    'kind:preparation_plant': 'Обогатительная фабрика',
+    'kind:power_plant': 'Электростанция',
+    'kind:coke_chemical': 'Коксохимия',
+    'kind:chemical': 'Химия',
+    'kind:construction_materials': 'Стройматериалы',
+    'kind:waste_processor': 'Переработка отходов',
+    'kind:logistics': 'Логистика',
+    'kind:university': 'Университет',
+    'kind:research_institute': 'НИИ',
+    'kind:regional_government': 'Органы власти',
+    'kind:platform_operator': 'Оператор платформы',
+    'kind:service_provider': 'Сервисная компания',
+    'kind:other': 'Другое',
+    'role:keystone': 'Ключевой',
+    'role:core': 'Ядро',
+    'role:niche': 'Нишевой',
+    'role:institution': 'Институция',
+    'role:none': 'Без роли',
+    'status:applicant': 'Заявитель',
+    'status:member': 'Участник',
+    'status:former': 'Бывший участник',
+    'status:rejected': 'Отклонён',
+    'agg:kemerovo': 'Кемеровская',
+    'agg:novokuznetsk': 'Новокузнецкая',
+    'agg:leninsk-belovo': 'Ленинск-Беловская',
+    'agg:north': 'Северная',
+    'agg:none': 'Вне агломераций',
+    'site:mine': 'Шахта',
+    'site:open_pit': 'Разрез',
+    'site:plant': 'Завод / фабрика',
+    'site:power_plant': 'Электростанция',
+    'site:dump': 'Отвал / накопитель',
+    'site:office': 'Офис',
+    'site:campus': 'Кампус',
+    'site:depot': 'Склад / терминал',
+    'site:other': 'Другое',
+  },
+  {
+    'kind:open_pit': 'Open-pit mine',
+    'kind:underground_mine': 'Underground mine',
+    'kind:preparation_plant': 'Preparation plant',
+    'kind:power_plant': 'Power plant',
+    'kind:coke_chemical': 'Coke & coal chemistry',
+    'kind:chemical': 'Chemicals',
+    'kind:construction_materials': 'Construction materials',
+    'kind:waste_processor': 'Waste processor',
+    'kind:logistics': 'Logistics',
+    'kind:university': 'University',
+    'kind:research_institute': 'Research institute',
+    'kind:regional_government': 'Regional government',
+    'kind:platform_operator': 'Platform operator',
+    'kind:service_provider': 'Service provider',
+    'kind:other': 'Other',
+    'role:keystone': 'Keystone',
+    'role:core': 'Core',
+    'role:niche': 'Niche',
+    'role:institution': 'Institution',
+    'role:none': 'No role',
+    'status:applicant': 'Applicant',
+    'status:member': 'Member',
+    'status:former': 'Former member',
+    'status:rejected': 'Rejected',
+    'agg:kemerovo': 'Kemerovo',
+    'agg:novokuznetsk': 'Novokuznetsk',
+    'agg:leninsk-belovo': 'Leninsk-Belovo',
+    'agg:north': 'North',
+    'agg:none': 'Outside the agglomerations',
+    'site:mine': 'Mine',
+    'site:open_pit': 'Open pit',
+    'site:plant': 'Plant',
+    'site:power_plant': 'Power plant',
+    'site:dump': 'Dump / pond',
+    'site:office': 'Office',
+    'site:campus': 'Campus',
+    'site:depot': 'Depot / terminal',
+    'site:other': 'Other',
+  },
+);
+
+export const organisationKinds: readonly OrganisationKind[] = [
+  'open_pit',
+  'underground_mine',
+  'preparation_plant',
+  'power_plant',
+  'coke_chemical',
+  'chemical',
+  'construction_materials',
+  'waste_processor',
+  'logistics',
+  'university',
+  'research_institute',
+  'regional_government',
+  'platform_operator',
+  'service_provider',
+  'other',
+];
+
+export const membershipRoles: readonly MembershipRole[] = [
+  'keystone',
+  'core',
+  'niche',
+  'institution',
+];
+export const statuses: readonly OrganisationStatus[] = [
+  'member',
+  'applicant',
+  'former',
+  'rejected',
+];
+export const agglomerations: readonly Agglomeration[] = [
+  'kemerovo',
+  'novokuznetsk',
+  'leninsk-belovo',
+  'north',
+];
+
+/** The example's home region, as organisations record it. */
+export const HOME_REGION = 'Кемеровская область — Кузбасс';
+
+/** One colour per kind, grouped by family: extraction browns, processing oranges, energy reds, knowledge blues. */
+export const kindColours: Record<OrganisationKind, string> = {
+  open_pit: '#7a4e2d',
+  underground_mine: '#3f2a1d',
+  preparation_plant: '#b5651d',
+  power_plant: '#c0392b',
+  coke_chemical: '#8e44ad',
+  chemical: '#d35490',
+  construction_materials: '#4f6d7a',
+  waste_processor: '#27ae60',
+  logistics: '#f1c40f',
+  university: '#2e86de',
+  research_institute: '#1abc9c',
+  regional_government: '#34495e',
+  platform_operator: '#0b3d91',
+  service_provider: '#e67e22',
+  other: '#b8bfc6',
+};
+
+export function useLabels() {
+  const t = useT(labelsDict);
+  return useMemo(
+    () => ({
+      kind: (k: OrganisationKind) => t(`kind:${k}`),
+      role: (r: MembershipRole | null) => t(r ? `role:${r}` : 'role:none'),
+      status: (s: OrganisationStatus) => t(`status:${s}`),
+      agglomeration: (a: Agglomeration | null) => t(a ? `agg:${a}` : 'agg:none'),
+      siteKind: (k: string) => {
+        const key = `site:${k}` as const;
+        return key in labelsDict.ru ? t(key as keyof typeof labelsDict.ru) : k;
+      },
+    }),
+    [t],
+  );
+}

@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import { locales, useLocale, useT } from '../i18n/index.ts';
+import { shellDict } from './dict.ts';
+import { href, navigate } from './router.ts';
+import { isOperator, useSession } from './session.tsx';
+
+const roleKey = {
+  operator_admin: 'roleOperatorAdmin',
+  org_admin: 'roleOrgAdmin',
+  member: 'roleMember',
+  observer: 'roleObserver',
+} as const;
+
+export function Header({ section }: { section: string }) {
+  const t = useT(shellDict);
+  const { locale, setLocale } = useLocale();
+  const { user, logout } = useSession();
+  const [open, setOpen] = useState(false);
+
+  const links: Array<{ key: string; to: string; label: string; show: boolean }> = [
+    { key: '', to: '#/', label: t('navOverview'), show: true },
+    { key: 'participants', to: href('participants'), label: t('navParticipants'), show: true },
+    { key: 'apply', to: href('apply'), label: t('navApply'), show: !user },
+    {
+      key: 'admin',
+      to: href('admin', 'applications'),
+      label: t('navAdmission'),
+      show: isOperator(user),
+    },
+    {
+      key: 'organisation',
+      to: href('organisation'),
+      label: t('navOrganisation'),
+      show: Boolean(user),
+    },
+    { key: 'data', to: href('data'), label: t('navData'), show: true },
+  ];
+
+  return (
+    <header className="topbar">
+      <div className="topbar-inner">
+        <a className="brand" href="#/">
+          <svg className="brand-mark" viewBox="0 0 32 32" aria-hidden="true">
+            <rect width="32" height="32" rx="7" fill="#f2b134" />
+            <circle cx="10" cy="11" r="4" fill="#1f3a5f" />
+            <circle cx="22" cy="11" r="4" fill="#1f3a5f" />
+            <circle cx="16" cy="22" r="4" fill="#1f3a5f" />
+            <path d="M10 11 22 11 16 22Z" fill="none" stroke="#1f3a5f" strokeWidth="1.5" />
+          </svg>
+          <span className="brand-text">
+            <span className="brand-name">{t('brand')}</span>
+            <span className="brand-sub">{t('brandSub')}</span>
+          </span>
+        </a>
+        <button
+          type="button"
+          className="menu-toggle"
+          aria-expanded={open}
+          aria-controls="main-nav"
+          onClick={() => setOpen((o) => !o)}
+        >
+          {t('menu')}
+        </button>
+        <nav id="main-nav" className={open ? 'nav open' : 'nav'} aria-label={t('menu')}>
+          {links
+            .filter((l) => l.show)
+            .map((l) => (
+              <a
+                key={l.key}
+                href={l.to}
+                className={section === l.key ? 'nav-link active' : 'nav-link'}
+                aria-current={section === l.key ? 'page' : undefined}
+                onClick={() => setOpen(false)}
+              >
+                {l.label}
+              </a>
+            ))}
+        </nav>
+        <div className="topbar-tools">
+          <fieldset className="lang" aria-label={t('language')}>
+            {locales.map((l) => (
+              <button
+                key={l}
+                type="button"
+                className={locale === l ? 'lang-btn active' : 'lang-btn'}
+                aria-pressed={locale === l}
+                lang={l}
+                onClick={() => setLocale(l)}
+              >
+                {l.toUpperCase()}
+              </button>
+            ))}
+          </fieldset>
+          {user ? (
+            <div className="user">
+              <span className="user-name" title={t('loggedInAs', { name: user.email })}>
+                {user.name}
+                <span className="user-role">{t(roleKey[user.role])}</span>
+              </span>
+              <button
+                type="button"
+                className="btn btn-small btn-on-dark"
+                onClick={async () => {
+                  await logout();
+                  navigate();
+                }}
+              >
+                {t('logout')}
+              </button>
+            </div>
+          ) : user === null ? (
+            <a className="btn btn-small btn-on-dark" href={href('login')}>
+              {t('login')}
+            </a>
+          ) : null}
+        </div>
+      </div>
+    </header>
+  );
+}

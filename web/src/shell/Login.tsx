@@ -1,0 +1,88 @@
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useT } from '../i18n/index.ts';
+import { ApiError } from './api.ts';
+import { shellDict } from './dict.ts';
+import { href, navigate } from './router.ts';
+import { useSession } from './session.tsx';
+import { Field, PageHeader } from './ui.tsx';
+
+export function Login() {
+  const t = useT(shellDict);
+  const { login } = useSession();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const first = useRef<HTMLInputElement>(null);
+
+  useEffect(() => first.current?.focus(), []);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    if (!email.trim() || !password) {
+      setError(t('required'));
+      return;
+    }
+    setBusy(true);
+    try {
+      await login(email.trim(), password);
+      navigate();
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) setError(t('loginWrong'));
+      else if (err instanceof ApiError && err.status === 429) setError(t('loginRateLimited'));
+      else if (err instanceof ApiError) setError(err.problem.detail ?? err.message);
+      else setError(String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="narrow">
+      <PageHeader title={t('loginTitle')} lead={t('loginLead')} />
+      <form className="card form" onSubmit={submit} noValidate data-testid="login-form">
+        {error && (
+          <div className="alert alert-error" role="alert">
+            {error}
+          </div>
+        )}
+        <Field label={t('email')}>
+          {(p) => (
+            <input
+              {...p}
+              ref={first}
+              name="email"
+              type="email"
+              autoComplete="username"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              required
+            />
+          )}
+        </Field>
+        <Field label={t('password')}>
+          {(p) => (
+            <input
+              {...p}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              required
+            />
+          )}
+        </Field>
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {busy ? t('loggingIn') : t('loginSubmit')}
+          </button>
+        </div>
+        <p className="muted small">
+          {t('loginNoAccount')} <a href={href('apply')}>{t('loginApply')}</a>
+        </p>
+      </form>
+    </div>
+  );
+}

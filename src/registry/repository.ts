@@ -240,7 +240,11 @@ export async function findMemberships(
   return (await q.execute()).map(membershipFromRow);
 }
 
-export async function findApplications(reader: Reader, status?: string): Promise<Application[]> {
+export async function findApplications(
+  reader: Reader,
+  status?: string,
+  id?: string,
+): Promise<Application[]> {
   let q = reader.db
     .selectFrom('application')
     .innerJoin('organisation', 'organisation.id', 'application.organisation_id')
@@ -248,6 +252,7 @@ export async function findApplications(reader: Reader, status?: string): Promise
     .select('organisation.name as organisation_name')
     .orderBy('submitted_at');
   if (status) q = q.where('application.status', '=', status);
+  if (id) q = q.where('application.id', '=', id);
   return (await q.execute()).map(applicationFromRow);
 }
 

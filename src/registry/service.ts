@@ -379,7 +379,7 @@ export class RegistryService {
         { actor: actorRef(actor), organisationId: o.id, type: 'application.submitted', payload },
         this.clock(),
       );
-      return (await findApplications(tx)).find((x) => x.id === application.id)!;
+      return (await findApplications(tx, undefined, application.id))[0];
     });
   }
 
@@ -446,7 +446,7 @@ export class RegistryService {
         },
         now,
       );
-      return (await findApplications(tx)).find((x) => x.id === applicationId)!;
+      return (await findApplications(tx, undefined, applicationId))[0];
     });
   }
 

@@ -54,6 +54,38 @@ const atLeast = (least: UserRole) => (w: Who, t: Target) => {
   return rank[w] >= ({ observer: 0, member: 1, org_admin: 2, operator_admin: 3 } as const)[least];
 };
 
+const listingSites = new Map<Target, string>();
+let accessMaterial = false;
+/** A valid offer of the organisation at one of its sites (material and site made once). */
+async function listingBody(t: Target) {
+  if (!accessMaterial) {
+    await p.registry.defineMaterial(sys, {
+      id: 'access-slag',
+      name: { ru: 'Шлак', en: 'Slag' },
+      category: 'combustion_residue',
+      unit: 't',
+      waste: false,
+    });
+    accessMaterial = true;
+  }
+  if (!listingSites.has(t))
+    listingSites.set(t, (await p.registry.addSite(sys, orgs[t], siteKemerovo)).id);
+  return {
+    organisationId: orgs[t],
+    siteId: listingSites.get(t)!,
+    side: 'offer',
+    materialId: 'access-slag',
+    quantityPerYear: 1000,
+    unit: 't',
+    availableFrom: '2026-01-01',
+    availableTo: '2099-12-31',
+    disposalCostRubPerUnit: 100,
+    transportModes: ['road'],
+    legalStatus: 'secondary_resource',
+    visibility: 'public',
+  };
+}
+
 const routes: Route[] = [
   {
     name: 'POST /organisations',
@@ -303,6 +335,103 @@ const routes: Route[] = [
     }),
   },
   {
+    name: 'POST /listings',
+    scoped: true,
+    allowed: atLeast('member'),
+    prepare: async (t) => ({
+      method: 'POST',
+      url: '/api/v1/listings',
+      body: await listingBody(t),
+    }),
+    invalid: {
+      body: { side: 'offer', quantityPerYear: -1, unit: 'kg', transportModes: [] },
+      fields: ['siteId', 'quantityPerYear', 'unit', 'transportModes'],
+    },
+  },
+  {
+    name: 'PATCH /listings/:id',
+    scoped: true,
+    allowed: atLeast('member'),
+    prepare: async (t) => {
+      const l = await p.exchange.createListing(sys, await listingBody(t));
+      return { method: 'PATCH', url: `/api/v1/listings/${l.id}`, body: { quantityPerYear: 700 } };
+    },
+    invalid: {
+      body: { quantityPerYear: 0, availableFrom: '1.1.2026' },
+      fields: ['quantityPerYear', 'availableFrom'],
+    },
+  },
+  ...(['publish', 'withdraw'] as const).map(
+    (verb): Route => ({
+      name: `POST /listings/:id/${verb}`,
+      scoped: true,
+      allowed: atLeast('member'),
+      prepare: async (t) => {
+        const l = await p.exchange.createListing(sys, {
+          ...(await listingBody(t)),
+          status: verb === 'publish' ? 'draft' : 'active',
+        });
+        return { method: 'POST', url: `/api/v1/listings/${l.id}/${verb}` };
+      },
+    }),
+  ),
+  {
+    name: 'POST /exchange/plan',
+    scoped: false,
+    allowed: (w) => w !== 'anonymous',
+    prepare: async () => ({ method: 'POST', url: '/api/v1/exchange/plan', body: {} }),
+    invalid: {
+      body: { robustness: { runs: 500, variation: 0.9 } },
+      fields: ['robustness.runs', 'robustness.variation'],
+    },
+  },
+  {
+    name: 'POST /exchange/plans',
+    scoped: false,
+    allowed: (w) => w !== 'anonymous' && w !== 'observer',
+    prepare: async () => ({ method: 'POST', url: '/api/v1/exchange/plans', body: {} }),
+    invalid: { body: { timeLimitSeconds: -1 }, fields: ['timeLimitSeconds'] },
+  },
+  ...(['accept', 'decline'] as const).map(
+    (verb): Route => ({
+      name: `POST /matches/:id/${verb}`,
+      scoped: true,
+      allowed: atLeast('member'),
+      prepare: async (t) => {
+        // a material of its own, so the offer can only go to this request
+        const materialId = `access-match-${next()}`;
+        await p.registry.defineMaterial(sys, {
+          id: materialId,
+          name: { ru: 'Шлак', en: 'Slag' },
+          category: 'combustion_residue',
+          unit: 't',
+          waste: false,
+        });
+        const offer = await p.exchange.createListing(sys, {
+          ...(await listingBody(t)),
+          materialId,
+          status: 'active',
+        });
+        const request = await p.exchange.createListing(sys, {
+          ...(await listingBody(t)),
+          materialId,
+          side: 'request',
+          legalStatus: undefined,
+          disposalCostRubPerUnit: undefined,
+          priceRubPerUnit: 500,
+          status: 'active',
+        });
+        const plan = await p.exchange.savePlan(sys, {});
+        const match = (await p.exchange.listMatches(sys, { planId: plan.id! })).find(
+          (x) => x.supply.listingId === offer.id && x.demand.listingId === request.id,
+        );
+        assert.ok(match, 'the plan proposes the pair');
+        return { method: 'POST', url: `/api/v1/matches/${match.id}/${verb}`, body: {} };
+      },
+      invalid: { body: { side: 'middle' }, fields: ['side'] },
+    }),
+  ),
+  {
     name: 'PATCH /auth/me',
     scoped: false,
     allowed: (w) => w !== 'anonymous' && w !== 'apikey',
@@ -530,6 +659,57 @@ describe('the public directory', () => {
       assert.deepEqual((await ids({ cookie })).sort(), ['applicant-co', 'member-co']);
       await pl.registry.decideApplication(systemActor, a.id, true);
       assert.deepEqual((await ids()).sort(), ['applicant-co', 'member-co']);
+    } finally {
+      await server.close();
+      await pl.close();
+      await d.drop();
+    }
+  });
+});
+
+describe('login over HTTP', () => {
+  test('cookie on success, 401 on a wrong password, 429 after five failures, logout ends the session', async () => {
+    const d = sqliteDatabase();
+    const pl = await d.open();
+    const server = await buildServer(pl);
+    try {
+      await pl.registry.createOrganisation(systemActor, { ...organisationInput(), id: 'login-co' });
+      await pl.users.createUser(systemActor, 'login-co', {
+        email: 'user@login.example',
+        name: 'Пользователь',
+        role: 'member',
+        password: 'right-password',
+      });
+      const login = (password: string) =>
+        server.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { email: 'user@login.example', password },
+        });
+      const ok = await login('right-password');
+      assert.equal(ok.statusCode, 200);
+      const setCookie = String(ok.headers['set-cookie']);
+      assert.match(setCookie, /HttpOnly/);
+      assert.match(setCookie, /SameSite=Strict/);
+      const cookie = setCookie.split(';')[0];
+      assert.equal(
+        JSON.parse((await server.inject({ url: '/api/v1/auth/me', headers: { cookie } })).body).user
+          .email,
+        'user@login.example',
+      );
+      assert.equal(
+        (await server.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie } }))
+          .statusCode,
+        204,
+      );
+      assert.equal(
+        JSON.parse((await server.inject({ url: '/api/v1/auth/me', headers: { cookie } })).body)
+          .user,
+        null,
+      );
+      for (let i = 0; i < 5; i++) assertProblem(await login('wrong-password'), 401);
+      const limited = assertProblem(await login('right-password'), 429);
+      assert.match(limited.detail, /try again in \d+ s/);
     } finally {
       await server.close();
       await pl.close();

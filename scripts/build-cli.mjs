@@ -12,4 +12,17 @@ await build({
   packages: 'external',
   outfile: 'dist/match.mjs',
   logLevel: 'warning',
+  // `match --cluster` loads the platform lazily and never runs from this bundle
+  // (bin/digicluster.js sends it through the sources): keep the platform out.
+  plugins: [
+    {
+      name: 'platform-stays-out',
+      setup(b) {
+        b.onResolve({ filter: /\/(platform|config|model\/index)\.ts$/ }, (a) => ({
+          path: a.path,
+          external: true,
+        }));
+      },
+    },
+  ],
 });

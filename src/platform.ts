@@ -1,3 +1,4 @@
+import { ExchangeService } from './exchange/index.ts';
 import { RegistryService, TransferService, UserService } from './registry/index.ts';
 import { migrate, openStore, type Store } from './store/index.ts';
 
@@ -7,6 +8,7 @@ export interface Platform {
   registry: RegistryService;
   users: UserService;
   transfer: TransferService;
+  exchange: ExchangeService;
   close(): Promise<void>;
 }
 
@@ -22,6 +24,7 @@ export async function openPlatform(config: {
     registry: new RegistryService(store),
     users: new UserService(store, { sessionTtlHours: config.sessionTtlHours }),
     transfer: new TransferService(store),
+    exchange: new ExchangeService(store),
     close: () => store.close(),
   };
 }

@@ -15,7 +15,7 @@ export async function demo(args: string[]): Promise<number> {
     }
     const n = await seedExample(platform);
     console.log(
-      `Seeded the Kuzbass example: ${n.organisations} organisations, ${n.sites} sites, ${n.users} users.`,
+      `Seeded the Kuzbass example: ${n.organisations} organisations, ${n.sites} sites, ${n.users} users, ${n.listings} listings.`,
     );
     return 0;
   } finally {

@@ -12,6 +12,8 @@ Usage:
   digicluster export [--format json|csv|xlsx|geojson] [--output FILE]
                                     export the registry (CSV in the form Russian Excel opens)
   digicluster match FILE [--json]   solve an allocation problem in the engine format
+  digicluster match --cluster [--json]
+                                    plan the exchange over the live listings in the database
   digicluster --help                this text
 
 Environment variables:

@@ -11,11 +11,12 @@ import {
 } from '../exchange/solve/index.ts';
 
 const USAGE =
-  'usage: digicluster match FILE [--json] [--engine auto|highs|network-simplex] [--time-limit S]';
+  'usage: digicluster match FILE [--json] [--engine auto|highs|network-simplex] [--time-limit S]\n       digicluster match --cluster [--json] [--time-limit S]';
 const ENGINES = ['auto', 'highs', 'network-simplex'] as const;
 
 interface MatchArgs {
   file: string;
+  cluster: boolean;
   json: boolean;
   options: SolveOptions;
 }
@@ -25,6 +26,7 @@ class UsageError extends Error {}
 function parseArgs(args: string[]): MatchArgs {
   let file: string | undefined;
   let json = false;
+  let cluster = false;
   const options: SolveOptions = {};
   for (let k = 0; k < args.length; k++) {
     const a = args[k];
@@ -35,6 +37,7 @@ function parseArgs(args: string[]): MatchArgs {
       return v;
     };
     if (flag === '--json') json = true;
+    else if (flag === '--cluster') cluster = true;
     else if (flag === '--engine') {
       const v = value();
       if (!(ENGINES as readonly string[]).includes(v)) {
@@ -50,8 +53,9 @@ function parseArgs(args: string[]): MatchArgs {
     else if (file === undefined) file = a;
     else throw new UsageError(`unexpected argument "${a}"`);
   }
-  if (file === undefined) throw new UsageError('missing FILE');
-  return { file, json, options };
+  if (cluster && file !== undefined) throw new UsageError('--cluster takes no FILE');
+  if (!cluster && file === undefined) throw new UsageError('missing FILE');
+  return { file: file ?? '', cluster, json, options };
 }
 
 const num = (v: number) =>
@@ -101,6 +105,7 @@ export async function runMatch(args: string[]): Promise<number> {
   let input: unknown;
   try {
     parsed = parseArgs(args);
+    if (parsed.cluster) return await matchCluster(parsed);
     input = JSON.parse(readFileSync(parsed.file, 'utf8'));
   } catch (e) {
     const msg = e instanceof UsageError ? `${e.message}\n${USAGE}` : (e as Error).message;
@@ -124,4 +129,42 @@ export async function runMatch(args: string[]): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/**
+ * Plans over the live listings in the database (the platform loads only in this branch,
+ * so `match FILE` stays light). Dropped links and other warnings go to stderr.
+ */
+async function matchCluster(parsed: MatchArgs): Promise<number> {
+  const [{ loadConfig }, { openPlatform }, { systemActor }] = await Promise.all([
+    import('../config.ts'),
+    import('../platform.ts'),
+    import('../model/index.ts'),
+  ]);
+  const platform = await openPlatform(loadConfig());
+  try {
+    const plan = await platform.exchange.plan(systemActor, {
+      timeLimitSeconds: parsed.options.timeLimitSeconds,
+    });
+    for (const w of plan.warnings) process.stderr.write(`digicluster match: warning: ${w}\n`);
+    if (parsed.json) process.stdout.write(`${JSON.stringify(plan)}\n`);
+    else {
+      const r = plan.plan;
+      process.stdout.write(
+        `${summary({ ...r, openLinks: [], shadowPrices: { supplies: {}, demands: {} }, engine: r.engine as SolveResult['engine'] })}\n` +
+          `\nlistings   ${plan.counts.offers} offers, ${plan.counts.requests} requests, ${plan.counts.links} candidate links\n` +
+          Object.entries(plan.impact)
+            .map(([k, f]) => `${k.padEnd(16)} ${num(f.value)} ${f.unit}  (${f.formula})`)
+            .join('\n') +
+          '\n',
+      );
+    }
+    if (plan.plan.status === 'infeasible') {
+      process.stderr.write(`digicluster match: infeasible: ${plan.plan.message}\n`);
+      return 1;
+    }
+    return 0;
+  } finally {
+    await platform.close();
+  }
 }

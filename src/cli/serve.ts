@@ -9,7 +9,7 @@ export async function serve(): Promise<number> {
   if (config.seedExample && (await isEmpty(platform))) {
     const n = await seedExample(platform);
     console.log(
-      `Seeded the Kuzbass example: ${n.organisations} organisations, ${n.sites} sites, ${n.users} users.`,
+      `Seeded the Kuzbass example: ${n.organisations} organisations, ${n.sites} sites, ${n.users} users, ${n.listings} listings.`,
     );
   }
   const app = await buildServer(platform, { logLevel: config.logLevel });

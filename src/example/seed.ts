@@ -46,8 +46,8 @@ export async function isEmpty(platform: Platform): Promise<boolean> {
  */
 export async function seedExample(
   platform: Platform,
-): Promise<{ organisations: number; sites: number; users: number }> {
-  const { registry, users } = platform;
+): Promise<{ organisations: number; sites: number; users: number; listings: number }> {
+  const { registry, users, exchange } = platform;
   await registry.defineTaxonomy(systemActor, readJson('taxonomy/materials.json'));
   const orgs: ExampleOrganisation[] = readJson('kuzbass/organisations.json');
   let sites = 0;
@@ -72,7 +72,10 @@ export async function seedExample(
       people++;
     }
   }
-  return { organisations: orgs.length, sites, users: people };
+  // The exchange's listings, active at once so the demo plan is meaningful.
+  const listings: Array<Record<string, unknown>> = readJson('kuzbass/listings.json');
+  for (const l of listings) await exchange.createListing(systemActor, { ...l, status: 'active' });
+  return { organisations: orgs.length, sites, users: people, listings: listings.length };
 }
 
 /** Empties the database (for `demo --reset`): every migration rolled back and run again. */

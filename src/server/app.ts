@@ -16,6 +16,7 @@ import type { Platform } from '../platform.ts';
 import { LoginLimiter, registerAuth } from './auth.ts';
 import { errorHandler, sendProblem } from './problem.ts';
 import { authRoutes } from './routes/auth.ts';
+import { exchangeRoutes } from './routes/exchange.ts';
 import { journalRoutes } from './routes/journal.ts';
 import { registryRoutes } from './routes/registry.ts';
 import { transferRoutes } from './routes/transfer.ts';
@@ -92,6 +93,7 @@ export async function buildServer(
   await app.register(registryRoutes(platform));
   await app.register(journalRoutes(platform));
   await app.register(transferRoutes(platform));
+  await app.register(exchangeRoutes(platform));
 
   const webDir = options.webDir ?? defaultWebDir;
   const hasWeb = existsSync(`${webDir}/index.html`);

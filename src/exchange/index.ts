@@ -1,0 +1,14 @@
+// The exchange's public surface: what the shell and other modules may call.
+export {
+  buildCandidates,
+  type CandidateLink,
+  type CandidateListing,
+  cheapestMode,
+  defaultTransport,
+  type TransportAssumptions,
+} from './candidates.ts';
+export { compatibilityTable, fitOf } from './compatibility.ts';
+export { computeImpact, defaultEmissionFactors, type EmissionFactors } from './impact.ts';
+export { computePlan, maskPlan, type PlanListing } from './plan.ts';
+export { mulberry32, perturb, robustness } from './robustness.ts';
+export { ExchangeService } from './service.ts';

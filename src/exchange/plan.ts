@@ -1,0 +1,153 @@
+// Pure: a plan over live listings — candidates, the exact engine, enrichment, impact,
+// robustness — and the masking that hides anonymous holders from a viewer.
+import type { Agglomeration, FlowEnd, Plan, PlanFlow, PlanRequest } from '../model/index.ts';
+import { agglomerationCentres } from '../registry/geography.ts';
+import {
+  buildCandidates,
+  type CandidateListing,
+  type CandidateMaterial,
+  type TransportAssumptions,
+} from './candidates.ts';
+import { computeImpact, defaultEmissionFactors, type EmissionFactors } from './impact.ts';
+import { robustness } from './robustness.ts';
+import { solve } from './solve/index.ts';
+
+export interface PlanListing extends CandidateListing {
+  organisationId: string;
+  organisationName: string;
+  siteId: string;
+  agglomeration: Agglomeration | null;
+  legalStatus?: string;
+}
+
+export interface PlanOptions extends PlanRequest {
+  transport?: TransportAssumptions;
+  emissions?: EmissionFactors;
+  now?: Date;
+}
+
+const end = (l: PlanListing): FlowEnd => ({
+  listingId: l.id,
+  agglomeration: l.agglomeration,
+  lat: l.lat,
+  lon: l.lon,
+  approximate: false,
+  organisationId: l.organisationId,
+  organisationName: l.organisationName,
+  siteId: l.siteId,
+});
+
+/** Plans over the given live listings; every holder shown (mask with `maskPlan` per viewer). */
+export async function computePlan(
+  listings: readonly PlanListing[],
+  materials: ReadonlyMap<string, CandidateMaterial>,
+  options: PlanOptions = {},
+): Promise<Plan> {
+  const byId = new Map(listings.map((l) => [l.id, l]));
+  const c = buildCandidates(listings, materials, { transport: options.transport });
+  const solveOptions = { timeLimitSeconds: options.timeLimitSeconds ?? 30 };
+  const result = await solve(c.problem, solveOptions);
+  const linkOf = new Map(c.links.map((l) => [`${l.supply}\u0000${l.demand}`, l]));
+  const flows: PlanFlow[] = result.flows.map((f) => {
+    const link = linkOf.get(`${f.supply}\u0000${f.demand}`)!;
+    const o = byId.get(f.supply)!;
+    const r = byId.get(f.demand)!;
+    return {
+      ...f,
+      savingsRub: f.value + f.avoidedDisposal - f.transport,
+      material: o.materialId!,
+      unit: o.unit,
+      deliveredUnit: r.unit,
+      yield: link.yield,
+      demandMaterial: r.materialId ?? null,
+      demandUse: r.useId ?? null,
+      distanceKm: Math.round(link.distanceKm * 10) / 10,
+      mode: link.mode,
+      travelHours: link.travelHours === null ? null : Math.round(link.travelHours * 100) / 100,
+      transportRubPerUnit: link.costPerUnit,
+      from: end(o),
+      to: end(r),
+    };
+  });
+  const impact = computeImpact(
+    flows.map((f) => {
+      const o = byId.get(f.supply)!;
+      const r = byId.get(f.demand)!;
+      const ch4 = o.quality.ch4;
+      return {
+        ...f,
+        offer: {
+          materialId: f.material,
+          unit: o.unit,
+          legalStatus: o.legalStatus,
+          ch4Percent: typeof ch4 === 'number' ? ch4 : undefined,
+        },
+        request: { materialId: r.materialId, useId: r.useId },
+      };
+    }),
+    {
+      offers: c.problem.supplies.map((s) => ({
+        quantity: s.quantity,
+        disposalCost: s.disposalCost ?? 0,
+      })),
+      requests: c.problem.demands.map((d) => ({ quantity: d.quantity, value: d.value ?? 0 })),
+    },
+    options.emissions ?? defaultEmissionFactors,
+  );
+  const robust =
+    options.robustness && c.links.length
+      ? await robustness(c.problem, options.robustness, solveOptions)
+      : options.robustness
+        ? []
+        : null;
+  return {
+    id: null,
+    computedAt: (options.now ?? new Date()).toISOString(),
+    plan: {
+      status: result.status,
+      objective: result.objective,
+      mipGap: result.mipGap,
+      engine: result.engine,
+      ...(result.message ? { message: result.message } : {}),
+      flows,
+    },
+    impact,
+    robustness: robust,
+    warnings: c.warnings,
+    counts: {
+      offers: c.problem.supplies.length,
+      requests: c.problem.demands.length,
+      links: c.links.length,
+    },
+  };
+}
+
+/** Hides a holder: no organisation, site or coordinates; the agglomeration centre instead. */
+export function maskEnd(e: FlowEnd): FlowEnd {
+  const centre = e.agglomeration ? agglomerationCentres[e.agglomeration] : null;
+  return {
+    listingId: e.listingId,
+    agglomeration: e.agglomeration,
+    lat: centre?.lat ?? null,
+    lon: centre?.lon ?? null,
+    approximate: true,
+    organisationId: null,
+    organisationName: null,
+    siteId: null,
+  };
+}
+
+/** The plan as a viewer may see it: `visible(listingId)` says whether its holder is shown. */
+export function maskPlan(plan: Plan, visible: (listingId: string) => boolean): Plan {
+  return {
+    ...plan,
+    plan: {
+      ...plan.plan,
+      flows: plan.plan.flows.map((f) => ({
+        ...f,
+        from: visible(f.supply) ? f.from : maskEnd(f.from),
+        to: visible(f.demand) ? f.to : maskEnd(f.to),
+      })),
+    },
+  };
+}

@@ -1,0 +1,594 @@
+// Listings, plans and matches: access checks, validation against the registry, journal events.
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { recordEvent } from '../journal/index.ts';
+import {
+  type Actor,
+  actorRef,
+  type CompatibilityRow,
+  conflict,
+  type FieldProblem,
+  forbidden,
+  invalid,
+  type Listing,
+  type ListingFields,
+  type ListingFilter,
+  ListingInput,
+  ListingPatch,
+  type ListingStatus,
+  type MatchProposal,
+  type Material,
+  notFound,
+  type Plan,
+  type PlanFlow,
+  PlanRequest,
+  parseInput,
+  type Site,
+} from '../model/index.ts';
+import {
+  agglomerationCentres,
+  fkkoCatalogue,
+  isOperator,
+  requireLogin,
+  requireOrganisationRole,
+  registryQueries as rq,
+} from '../registry/index.ts';
+import { inTransaction, type Reader, type Store, type Tx } from '../store/index.ts';
+import { compatibilityTable } from './compatibility.ts';
+import { computePlan, maskPlan, type PlanListing } from './plan.ts';
+import {
+  type ExchangeListingTable,
+  type ExchangeMatchTable,
+  listingRow,
+  listingRows,
+  matchRows,
+  planRow,
+  xtx,
+} from './repository.ts';
+
+type Fields = z.infer<typeof ListingFields>;
+
+interface Context {
+  organisations: Map<string, string>;
+  sites: Map<string, Site>;
+  materials: Map<string, Material>;
+  /** listing ids whose anonymous holder is revealed to the viewer by an accepted match */
+  revealed: Set<string>;
+}
+
+const newListingId = () => `l-${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+
+/** The exchange: every change with its journal event, every read masked for its viewer. */
+export class ExchangeService {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  private today() {
+    return this.clock().toISOString().slice(0, 10);
+  }
+
+  private statusOf(row: ExchangeListingTable): ListingStatus {
+    if (row.status === 'active' && row.available_to < this.today()) return 'expired';
+    return row.status as ListingStatus;
+  }
+
+  private async context(reader: Reader, actor: Actor): Promise<Context> {
+    const [orgs, sites, materials] = await Promise.all([
+      rq.findOrganisations(reader),
+      rq.findSites(reader),
+      rq.findMaterials(reader),
+    ]);
+    const revealed = new Set<string>();
+    if (actor.organisationId) {
+      for (const m of await matchRows(reader, { organisationId: actor.organisationId })) {
+        if (m.status !== 'accepted') continue;
+        if (m.supply_organisation_id === actor.organisationId) revealed.add(m.demand_listing_id);
+        if (m.demand_organisation_id === actor.organisationId) revealed.add(m.supply_listing_id);
+      }
+    }
+    return {
+      organisations: new Map(orgs.map((o) => [o.id, o.name])),
+      sites: new Map(sites.map((s) => [s.id, s])),
+      materials: new Map(materials.map((m) => [m.id, m])),
+      revealed,
+    };
+  }
+
+  private canSee(row: ExchangeListingTable, actor: Actor): boolean {
+    const own = isOperator(actor) || actor.organisationId === row.organisation_id;
+    if (row.status === 'draft' || row.status === 'withdrawn') return own;
+    if (row.visibility === 'members') return own || (actor.kind !== 'anonymous' && !!actor.role);
+    return true;
+  }
+
+  private holderVisible(
+    row: { id: string; organisation_id: string; visibility: string },
+    actor: Actor,
+    ctx: Context,
+  ): boolean {
+    return (
+      row.visibility !== 'anonymous' ||
+      isOperator(actor) ||
+      actor.organisationId === row.organisation_id ||
+      ctx.revealed.has(row.id)
+    );
+  }
+
+  private view(row: ExchangeListingTable, actor: Actor, ctx: Context): Listing {
+    const data = JSON.parse(row.data) as Fields;
+    const site = ctx.sites.get(row.site_id);
+    const shown = this.holderVisible(row, actor, ctx);
+    const entry = row.fkko ? fkkoCatalogue().get(row.fkko) : undefined;
+    return {
+      ...data,
+      id: row.id,
+      organisationId: shown ? row.organisation_id : null,
+      organisationName: shown ? (ctx.organisations.get(row.organisation_id) ?? null) : null,
+      siteId: shown ? row.site_id : null,
+      siteName: shown ? (site?.name ?? null) : null,
+      lat: shown ? (site?.lat ?? null) : null,
+      lon: shown ? (site?.lon ?? null) : null,
+      agglomeration: site?.agglomeration ?? null,
+      holderHidden: !shown,
+      status: this.statusOf(row),
+      fkkoEntry: entry
+        ? {
+            code: entry.code,
+            name: entry.name,
+            block: entry.block,
+            blockName: entry.blockName,
+            hazardClass: entry.hazardClass,
+            physicalState: entry.physicalState,
+          }
+        : null,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
+  }
+
+  /** Checks a listing against the registry: its site, material, use, properties and FKKO code. */
+  private async check(tx: Tx, organisationId: string, l: Fields): Promise<void> {
+    const fields: FieldProblem[] = [];
+    const site = await rq.findSite(tx, l.siteId);
+    if (!site || site.organisationId !== organisationId)
+      fields.push({ field: 'siteId', message: `not a site of organisation ${organisationId}` });
+    else if (site.closedOn) fields.push({ field: 'siteId', message: `closed on ${site.closedOn}` });
+    const [materials, properties, uses] = await Promise.all([
+      rq.findMaterials(tx),
+      rq.findProperties(tx),
+      rq.findUses(tx),
+    ]);
+    const material = l.materialId ? materials.find((m) => m.id === l.materialId) : undefined;
+    if (l.materialId && !material)
+      fields.push({ field: 'materialId', message: `unknown material ${l.materialId}` });
+    if (l.useId && !uses.some((u) => u.id === l.useId))
+      fields.push({ field: 'useId', message: `unknown use ${l.useId}` });
+    else if (l.useId && material && !material.uses.includes(l.useId))
+      fields.push({ field: 'useId', message: `${material.id} cannot serve ${l.useId}` });
+    if (material && l.unit !== material.unit)
+      fields.push({ field: 'unit', message: `${material.id} is measured in ${material.unit}` });
+    const known = new Set(properties.map((p) => p.id));
+    for (const key of Object.keys(l.quality ?? {})) {
+      if (!known.has(key)) fields.push({ field: `quality.${key}`, message: `unknown property` });
+      else if (material && !material.properties.includes(key))
+        fields.push({ field: `quality.${key}`, message: `${material.id} does not carry ${key}` });
+    }
+    if (l.fkko) {
+      if (!fkkoCatalogue().get(l.fkko))
+        fields.push({
+          field: 'fkko',
+          message: `${l.fkko} is not in the FKKO catalogue of 2026-03-25`,
+        });
+      else if (material?.fkko.length && !material.fkko.includes(l.fkko))
+        fields.push({ field: 'fkko', message: `${l.fkko} is not a code of ${material.id}` });
+    }
+    if (fields.length) throw invalid('Invalid listing', fields);
+  }
+
+  private async event(
+    tx: Tx,
+    actor: Actor,
+    organisationId: string | null,
+    type: string,
+    payload: unknown,
+  ) {
+    await recordEvent(tx, { actor: actorRef(actor), organisationId, type, payload }, this.clock());
+  }
+
+  async createListing(actor: Actor, input: unknown): Promise<Listing> {
+    const l = parseInput(ListingInput, input, 'listing');
+    const organisationId = l.organisationId ?? actor.organisationId;
+    requireLogin(actor);
+    if (!organisationId)
+      throw invalid('Invalid listing', [
+        { field: 'organisationId', message: 'required for the operator' },
+      ]);
+    requireOrganisationRole(actor, organisationId, 'member');
+    const { id: givenId, organisationId: _o, status, ...fields } = l;
+    return inTransaction(this.store, async (tx) => {
+      if (!(await rq.findOrganisation(tx, organisationId)))
+        throw invalid('Invalid listing', [
+          { field: 'organisationId', message: `unknown organisation ${organisationId}` },
+        ]);
+      await this.check(tx, organisationId, fields);
+      const id = givenId ?? newListingId();
+      if (await listingRow(tx, id))
+        throw conflict(`Listing ${id} exists`, [{ field: 'id', message: 'already taken' }]);
+      const now = this.clock().toISOString();
+      const row: ExchangeListingTable = {
+        id,
+        organisation_id: organisationId,
+        site_id: fields.siteId,
+        side: fields.side,
+        material_id: fields.materialId ?? null,
+        use_id: fields.useId ?? null,
+        fkko: fields.fkko ?? null,
+        visibility: fields.visibility,
+        status,
+        available_from: fields.availableFrom,
+        available_to: fields.availableTo,
+        data: JSON.stringify(fields),
+        created_at: now,
+        updated_at: now,
+      };
+      await xtx(tx).insertInto('exchange_listing').values(row).execute();
+      const ctx = await this.context(tx, actor);
+      const listing = this.view(row, actor, ctx);
+      await this.event(tx, actor, organisationId, 'listing.created', {
+        ...listing,
+        organisationId,
+        siteId: row.site_id,
+      });
+      return listing;
+    });
+  }
+
+  private async owned(tx: Tx, actor: Actor, id: string): Promise<ExchangeListingTable> {
+    requireLogin(actor);
+    const row = await listingRow(tx, id);
+    if (!row) throw notFound('Listing', id);
+    requireOrganisationRole(actor, row.organisation_id, 'member');
+    return row;
+  }
+
+  async updateListing(actor: Actor, id: string, patch: unknown): Promise<Listing> {
+    const p = parseInput(ListingPatch, patch, 'listing');
+    return inTransaction(this.store, async (tx) => {
+      const row = await this.owned(tx, actor, id);
+      if (row.status === 'withdrawn') throw conflict(`Listing ${id} is withdrawn`);
+      const current = JSON.parse(row.data) as Fields;
+      const merged = parseInput(ListingInput, { ...current, ...p }, 'listing');
+      const { id: _i, organisationId: _o, status: _s, ...fields } = merged;
+      await this.check(tx, row.organisation_id, fields);
+      const next: ExchangeListingTable = {
+        ...row,
+        site_id: fields.siteId,
+        material_id: fields.materialId ?? null,
+        use_id: fields.useId ?? null,
+        fkko: fields.fkko ?? null,
+        visibility: fields.visibility,
+        available_from: fields.availableFrom,
+        available_to: fields.availableTo,
+        data: JSON.stringify(fields),
+        updated_at: this.clock().toISOString(),
+      };
+      await xtx(tx).updateTable('exchange_listing').set(next).where('id', '=', id).execute();
+      await this.event(tx, actor, row.organisation_id, 'listing.updated', { id, changes: p });
+      return this.view(next, actor, await this.context(tx, actor));
+    });
+  }
+
+  private async transition(
+    actor: Actor,
+    id: string,
+    from: ListingStatus,
+    to: ListingStatus,
+    type: string,
+  ) {
+    return inTransaction(this.store, async (tx) => {
+      const row = await this.owned(tx, actor, id);
+      if (row.status !== from)
+        throw conflict(
+          `Listing ${id} is ${this.statusOf(row)}; only a ${from} listing can become ${to}`,
+        );
+      const next = { ...row, status: to, updated_at: this.clock().toISOString() };
+      await xtx(tx)
+        .updateTable('exchange_listing')
+        .set({ status: to, updated_at: next.updated_at })
+        .where('id', '=', id)
+        .execute();
+      await this.event(tx, actor, row.organisation_id, type, { id, status: to });
+      return this.view(next, actor, await this.context(tx, actor));
+    });
+  }
+
+  publishListing(actor: Actor, id: string): Promise<Listing> {
+    return this.transition(actor, id, 'draft', 'active', 'listing.published');
+  }
+
+  withdrawListing(actor: Actor, id: string): Promise<Listing> {
+    return this.transition(actor, id, 'active', 'withdrawn', 'listing.withdrawn');
+  }
+
+  async listListings(actor: Actor, filter: ListingFilter = {}): Promise<Listing[]> {
+    const ctx = await this.context(this.store, actor);
+    return (await listingRows(this.store))
+      .filter((r) => this.canSee(r, actor))
+      .map((r) => this.view(r, actor, ctx))
+      .filter(
+        (l) =>
+          (!filter.material || l.materialId === filter.material) &&
+          (!filter.use || l.useId === filter.use) &&
+          (!filter.fkko || l.fkko === filter.fkko) &&
+          (!filter.agglomeration || l.agglomeration === filter.agglomeration) &&
+          (!filter.side || l.side === filter.side) &&
+          (!filter.status || l.status === filter.status) &&
+          (!filter.organisation || l.organisationId === filter.organisation),
+      );
+  }
+
+  async getListing(actor: Actor, id: string): Promise<Listing> {
+    const row = await listingRow(this.store, id);
+    if (!row || !this.canSee(row, actor)) throw notFound('Listing', id);
+    return this.view(row, actor, await this.context(this.store, actor));
+  }
+
+  compatibility(): CompatibilityRow[] {
+    return [...compatibilityTable];
+  }
+
+  /** The live listings (active, not expired) as the pure planner takes them. */
+  async liveListings(
+    reader: Reader,
+  ): Promise<{ listings: PlanListing[]; materials: Map<string, Material> }> {
+    const ctx = await this.context(reader, {
+      kind: 'system',
+      id: 'system',
+      organisationId: null,
+      role: 'operator_admin',
+    });
+    const listings: PlanListing[] = [];
+    for (const row of await listingRows(reader)) {
+      if (this.statusOf(row) !== 'active') continue;
+      const site = ctx.sites.get(row.site_id);
+      if (!site) continue;
+      const d = JSON.parse(row.data) as Fields;
+      listings.push({
+        ...d,
+        id: row.id,
+        quality: d.quality ?? {},
+        lat: site.lat,
+        lon: site.lon,
+        organisationId: row.organisation_id,
+        organisationName: ctx.organisations.get(row.organisation_id) ?? row.organisation_id,
+        siteId: row.site_id,
+        agglomeration: site.agglomeration,
+      });
+    }
+    return { listings, materials: ctx.materials };
+  }
+
+  private async visibleFn(reader: Reader, actor: Actor) {
+    const ctx = await this.context(reader, actor);
+    const rows = new Map((await listingRows(reader)).map((r) => [r.id, r]));
+    return (listingId: string) => {
+      const r = rows.get(listingId);
+      return !!r && this.holderVisible(r, actor, ctx);
+    };
+  }
+
+  private async computeFor(request: PlanRequest): Promise<Plan> {
+    const { listings, materials } = await this.liveListings(this.store);
+    return computePlan(listings, materials, { ...request, now: this.clock() });
+  }
+
+  /** A plan over the live listings, as the caller may see it. */
+  async plan(actor: Actor, input: unknown): Promise<Plan> {
+    requireLogin(actor);
+    const request = parseInput(PlanRequest, input ?? {}, 'plan request');
+    const plan = await this.computeFor(request);
+    return maskPlan(plan, await this.visibleFn(this.store, actor));
+  }
+
+  /** Saves a plan; each flow becomes a match proposal in both holders' inboxes. */
+  async savePlan(actor: Actor, input: unknown): Promise<Plan> {
+    requireLogin(actor);
+    if (!isOperator(actor) && !['member', 'org_admin'].includes(actor.role ?? ''))
+      throw forbidden('Saving a plan needs the role member or higher');
+    const request = parseInput(PlanRequest, input ?? {}, 'plan request');
+    const computed = await this.computeFor(request);
+    const id = randomUUID();
+    const plan: Plan = { ...computed, id };
+    const now = this.clock().toISOString();
+    await inTransaction(this.store, async (tx) => {
+      await xtx(tx)
+        .insertInto('exchange_plan')
+        .values({
+          id,
+          created_at: now,
+          created_by: actorRef(actor),
+          organisation_id: actor.organisationId,
+          data: JSON.stringify(plan),
+        })
+        .execute();
+      const matches: string[] = [];
+      for (const f of plan.plan.flows) {
+        const matchId = randomUUID();
+        matches.push(matchId);
+        await xtx(tx)
+          .insertInto('exchange_match')
+          .values({
+            id: matchId,
+            plan_id: id,
+            supply_listing_id: f.supply,
+            demand_listing_id: f.demand,
+            supply_organisation_id: f.from.organisationId!,
+            demand_organisation_id: f.to.organisationId!,
+            status: 'proposed',
+            supply_decision: 'pending',
+            supply_decided_at: null,
+            supply_decided_by: null,
+            demand_decision: 'pending',
+            demand_decided_at: null,
+            demand_decided_by: null,
+            flow: JSON.stringify(f),
+            created_at: now,
+          })
+          .execute();
+      }
+      await this.event(tx, actor, actor.organisationId, 'plan.saved', {
+        id,
+        status: plan.plan.status,
+        objective: plan.plan.objective,
+        flows: plan.plan.flows.length,
+        matches,
+      });
+    });
+    return maskPlan(plan, await this.visibleFn(this.store, actor));
+  }
+
+  async getPlan(actor: Actor, id: string): Promise<Plan> {
+    requireLogin(actor);
+    const row = await planRow(this.store, id);
+    if (!row) throw notFound('Plan', id);
+    return maskPlan(JSON.parse(row.data) as Plan, await this.visibleFn(this.store, actor));
+  }
+
+  private matchView(
+    m: ExchangeMatchTable,
+    actor: Actor,
+    ctx: Context,
+    rows: Map<string, ExchangeListingTable>,
+  ): MatchProposal {
+    const f = JSON.parse(m.flow) as PlanFlow;
+    const side = (which: 'supply' | 'demand') => {
+      const listingId = which === 'supply' ? m.supply_listing_id : m.demand_listing_id;
+      const orgId = which === 'supply' ? m.supply_organisation_id : m.demand_organisation_id;
+      const row = rows.get(listingId);
+      const shown = row ? this.holderVisible(row, actor, ctx) : isOperator(actor);
+      const site = row ? ctx.sites.get(row.site_id) : undefined;
+      const agglomeration = site?.agglomeration ?? null;
+      const centre = agglomeration ? agglomerationCentres[agglomeration] : null;
+      return {
+        listingId,
+        material: row?.material_id ?? null,
+        use: row?.use_id ?? null,
+        agglomeration,
+        decision: (which === 'supply'
+          ? m.supply_decision
+          : m.demand_decision) as MatchProposal['supply']['decision'],
+        decidedAt: which === 'supply' ? m.supply_decided_at : m.demand_decided_at,
+        organisationId: shown ? orgId : null,
+        organisationName: shown ? (ctx.organisations.get(orgId) ?? null) : null,
+        siteId: shown ? (row?.site_id ?? null) : null,
+        lat: shown ? (site?.lat ?? null) : (centre?.lat ?? null),
+        lon: shown ? (site?.lon ?? null) : (centre?.lon ?? null),
+        approximate: !shown,
+      };
+    };
+    const yourSides: Array<'supply' | 'demand'> = [];
+    if (actor.organisationId === m.supply_organisation_id) yourSides.push('supply');
+    if (actor.organisationId === m.demand_organisation_id) yourSides.push('demand');
+    return {
+      id: m.id,
+      planId: m.plan_id,
+      status: m.status as MatchProposal['status'],
+      supply: side('supply'),
+      demand: side('demand'),
+      yourSides,
+      quantity: f.quantity,
+      unit: f.unit,
+      delivered: f.delivered,
+      deliveredUnit: f.deliveredUnit,
+      distanceKm: f.distanceKm,
+      mode: f.mode,
+      savingsRub: f.savingsRub,
+      createdAt: m.created_at,
+    };
+  }
+
+  /** The caller's organisation's proposals (the operator: all). */
+  async listMatches(actor: Actor, filter: { planId?: string } = {}): Promise<MatchProposal[]> {
+    requireLogin(actor);
+    if (!isOperator(actor) && !actor.organisationId) return [];
+    const ms = await matchRows(this.store, {
+      planId: filter.planId,
+      organisationId: isOperator(actor) ? undefined : actor.organisationId!,
+    });
+    const ctx = await this.context(this.store, actor);
+    const rows = new Map((await listingRows(this.store)).map((r) => [r.id, r]));
+    return ms.map((m) => this.matchView(m, actor, ctx, rows));
+  }
+
+  async getMatch(actor: Actor, id: string): Promise<MatchProposal> {
+    requireLogin(actor);
+    const [m] = await matchRows(this.store, { id });
+    if (
+      !m ||
+      (!isOperator(actor) &&
+        actor.organisationId !== m.supply_organisation_id &&
+        actor.organisationId !== m.demand_organisation_id)
+    )
+      throw notFound('Match', id);
+    const ctx = await this.context(this.store, actor);
+    const rows = new Map((await listingRows(this.store)).map((r) => [r.id, r]));
+    return this.matchView(m, actor, ctx, rows);
+  }
+
+  /** Accepts or declines a proposal for the side(s) the caller's organisation holds. */
+  async decideMatch(
+    actor: Actor,
+    id: string,
+    accept: boolean,
+    input: { side?: 'supply' | 'demand' } = {},
+  ): Promise<MatchProposal> {
+    requireLogin(actor);
+    await inTransaction(this.store, async (tx) => {
+      const [m] = await matchRows(tx, { id });
+      if (!m) throw notFound('Match', id);
+      const party =
+        actor.organisationId === m.supply_organisation_id ||
+        actor.organisationId === m.demand_organisation_id;
+      if (!party && !isOperator(actor))
+        throw forbidden('Only the holders of a match (or the operator) decide on it');
+      // A party decides for the side(s) it holds; the operator for the side it names, or all pending.
+      const sides: Array<'supply' | 'demand'> = input.side
+        ? [input.side]
+        : (['supply', 'demand'] as const).filter((s) =>
+            party
+              ? m[`${s}_organisation_id`] === actor.organisationId
+              : m[`${s}_decision`] === 'pending',
+          );
+      for (const s of sides) requireOrganisationRole(actor, m[`${s}_organisation_id`], 'member');
+      if (m.status !== 'proposed') throw conflict(`Match ${id} is ${m.status} already`);
+      for (const s of sides)
+        if (m[`${s}_decision`] !== 'pending')
+          throw conflict(
+            `The ${s} side of match ${id} has decided already (${m[`${s}_decision`]})`,
+          );
+      const now = this.clock().toISOString();
+      const next = { ...m };
+      for (const s of sides) {
+        next[`${s}_decision`] = accept ? 'accepted' : 'declined';
+        next[`${s}_decided_at`] = now;
+        next[`${s}_decided_by`] = actorRef(actor);
+      }
+      next.status = !accept
+        ? 'declined'
+        : next.supply_decision === 'accepted' && next.demand_decision === 'accepted'
+          ? 'accepted'
+          : 'proposed';
+      await xtx(tx).updateTable('exchange_match').set(next).where('id', '=', id).execute();
+      await this.event(
+        tx,
+        actor,
+        actor.organisationId ?? m[`${sides[0]}_organisation_id`],
+        accept ? 'match.accepted' : 'match.declined',
+        { id, planId: m.plan_id, sides, status: next.status },
+      );
+    });
+    return this.getMatch(actor, id);
+  }
+}

@@ -1,0 +1,307 @@
+// The exchange against a real database, on SQLite and PostgreSQL: listings with their
+// lifecycle and journal events, validation, the plan over the seeded example, matches.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { seedExample } from '../../src/example/seed.ts';
+import { ExchangeService } from '../../src/exchange/index.ts';
+import { listEvents } from '../../src/journal/index.ts';
+import { type Actor, DomainError, systemActor } from '../../src/model/index.ts';
+import type { Platform } from '../../src/platform.ts';
+import { eachDialect, type TestDatabase } from './dialects.ts';
+
+const rejectsWith =
+  (status: number, fields: string[] = []) =>
+  (e: unknown) => {
+    assert.ok(e instanceof DomainError, String(e));
+    assert.equal(e.status, status, `${e.message} ${JSON.stringify(e.fields)}`);
+    const named = e.fields.map((f) => f.field);
+    for (const f of fields)
+      assert.ok(named.includes(f), `${f} named in ${JSON.stringify(e.fields)}`);
+    return true;
+  };
+
+const user = (organisationId: string, role: Actor['role'] = 'member'): Actor => ({
+  kind: 'user',
+  id: `u-${organisationId}-${role}`,
+  organisationId,
+  role,
+});
+
+const ashOffer = {
+  siteId: 'myski-gres-plant',
+  side: 'offer',
+  materialId: 'fly-ash',
+  useId: 'cement-additive',
+  quantityPerYear: 1000,
+  unit: 't',
+  availableFrom: '2026-01-01',
+  availableTo: '2027-12-31',
+  quality: { loi: 4, sio2: 55 },
+  disposalCostRubPerUnit: 300,
+  transportModes: ['road'],
+  legalStatus: 'waste',
+  fkko: '6 11 100 01 40 4',
+  visibility: 'public',
+};
+
+// a fixed "today" inside the example's availability windows
+const clock = () => new Date('2026-06-15T10:00:00Z');
+
+for (const d of await eachDialect()) {
+  describe(`exchange on ${d.name}`, { skip: d.skip }, () => {
+    let db: TestDatabase;
+    let p: Platform;
+    let x: ExchangeService;
+    before(async () => {
+      db = await d.make();
+      p = await db.open();
+      await seedExample(p);
+      x = new ExchangeService(p.store, clock);
+    });
+    after(async () => {
+      await p?.close();
+      await db?.drop();
+    });
+
+    const eventsOf = async (id: string) =>
+      (await listEvents(p.store, { limit: 5000 })).filter(
+        (e) => e.type.startsWith('listing.') && (e.payload as { id?: string }).id === id,
+      );
+
+    test('the seed made 34 active listings through the service', async () => {
+      const all = await x.listListings(systemActor);
+      assert.equal(all.length, 34);
+      assert.ok(all.every((l) => l.status === 'active'));
+      const ash = all.find((l) => l.id === 'l-ash-myski')!;
+      assert.equal(ash.fkkoEntry?.code, '6 11 100 01 40 4');
+      assert.equal(ash.fkkoEntry?.hazardClass, 4);
+      assert.equal(ash.agglomeration, 'novokuznetsk');
+      assert.ok(ash.organisationName);
+      const offers = await x.listListings(systemActor, { side: 'offer', material: 'fly-ash' });
+      assert.deepEqual(offers.map((l) => l.id).sort(), [
+        'l-anon-fly-ash-1',
+        'l-ash-iskitim',
+        'l-ash-myski',
+      ]);
+      assert.ok(
+        (await x.listListings(systemActor, { fkko: '6 11 100 01 40 4' })).every(
+          (l) => l.fkko === '6 11 100 01 40 4',
+        ),
+      );
+    });
+
+    test('lifecycle draft → active → withdrawn, one journal event per change', async () => {
+      const me = user('myski-gres');
+      const l = await x.createListing(me, ashOffer);
+      assert.equal(l.status, 'draft');
+      assert.equal(l.organisationId, 'myski-gres');
+      // a draft is hidden from others
+      await assert.rejects(x.getListing(user('tsement-tom'), l.id), rejectsWith(404));
+      const edited = await x.updateListing(me, l.id, { quantityPerYear: 2500 });
+      assert.equal(edited.quantityPerYear, 2500);
+      assert.equal((await x.publishListing(me, l.id)).status, 'active');
+      assert.equal((await x.getListing(user('tsement-tom'), l.id)).status, 'active');
+      await assert.rejects(x.publishListing(me, l.id), rejectsWith(409));
+      await assert.rejects(
+        x.updateListing(user('tsement-tom'), l.id, { quantityPerYear: 1 }),
+        rejectsWith(403),
+      );
+      await assert.rejects(
+        x.updateListing(user('myski-gres', 'observer'), l.id, { quantityPerYear: 1 }),
+        rejectsWith(403),
+      );
+      assert.equal((await x.withdrawListing(me, l.id)).status, 'withdrawn');
+      await assert.rejects(x.withdrawListing(me, l.id), rejectsWith(409));
+      await assert.rejects(x.updateListing(me, l.id, { quantityPerYear: 3 }), rejectsWith(409));
+      const types = (await eventsOf(l.id)).map((e) => e.type);
+      assert.deepEqual(types, [
+        'listing.created',
+        'listing.updated',
+        'listing.published',
+        'listing.withdrawn',
+      ]);
+    });
+
+    test('an expired window shows as expired and leaves the plan', async () => {
+      const me = user('myski-gres', 'org_admin');
+      const l = await x.createListing(me, {
+        ...ashOffer,
+        availableFrom: '2025-01-01',
+        availableTo: '2026-03-31',
+        status: 'active',
+      });
+      assert.equal(l.status, 'expired');
+      assert.ok((await x.listListings(me, { status: 'expired' })).some((e) => e.id === l.id));
+      const { listings } = await x.liveListings(p.store);
+      assert.ok(!listings.some((e) => e.id === l.id));
+    });
+
+    test('validation names each field', async () => {
+      const me = user('myski-gres');
+      await assert.rejects(
+        x.createListing(me, { ...ashOffer, fkko: '9 99 999 99 99 9' }),
+        rejectsWith(400, ['fkko']),
+      );
+      await assert.rejects(
+        x.createListing(me, { ...ashOffer, quality: { ash: 12.5, loi: 4 } }),
+        rejectsWith(400, ['quality.ash']),
+      );
+      await assert.rejects(
+        x.createListing(me, {
+          ...ashOffer,
+          legalStatus: 'by_product',
+          fkko: undefined,
+          byProductOf: 'coal combustion',
+        }),
+        rejectsWith(400, ['standard']),
+      );
+      await assert.rejects(
+        x.createListing(me, { ...ashOffer, legalStatus: 'waste', fkko: undefined }),
+        rejectsWith(400, ['fkko']),
+      );
+      await assert.rejects(
+        x.createListing(me, { ...ashOffer, siteId: 'tsement-tom-plant', unit: 'MWh' }),
+        rejectsWith(400, ['siteId', 'unit']),
+      );
+      await assert.rejects(
+        x.createListing(me, {
+          ...ashOffer,
+          side: 'request',
+          quality: { loi: 5 },
+          disposalCostRubPerUnit: 5,
+        }),
+        rejectsWith(400, ['quality.loi', 'disposalCostRubPerUnit']),
+      );
+      await assert.rejects(
+        x.createListing(me, { ...ashOffer, transportModes: ['pipeline'] }),
+        rejectsWith(400, ['maxDistanceKm']),
+      );
+      await assert.rejects(
+        x.createListing(user('tsement-tom'), ashOffer),
+        rejectsWith(400, ['siteId']),
+      );
+      await assert.rejects(
+        x.createListing(user('myski-gres', 'observer'), ashOffer),
+        rejectsWith(403),
+      );
+      await assert.rejects(
+        x.createListing(user('tsement-tom'), { ...ashOffer, organisationId: 'myski-gres' }),
+        rejectsWith(403),
+      );
+    });
+
+    test('the plan over the seeded example is optimal and adds up', async () => {
+      const plan = await x.plan(systemActor, {});
+      assert.equal(plan.plan.status, 'optimal');
+      assert.ok(plan.plan.flows.length >= 10, `${plan.plan.flows.length} flows`);
+      const { listings } = await x.liveListings(p.store);
+      const live = new Map(listings.map((l) => [l.id, l]));
+      let objective = 0;
+      for (const f of plan.plan.flows) {
+        const o = live.get(f.supply);
+        const r = live.get(f.demand);
+        assert.ok(o && o.side === 'offer', `${f.supply} is a live offer`);
+        assert.ok(r && r.side === 'request', `${f.demand} is a live request`);
+        assert.ok(Math.abs(f.delivered - f.quantity * f.yield) < 1e-6);
+        assert.ok(Math.abs(f.value - f.delivered * (r.priceRubPerUnit ?? 0)) < 1e-3);
+        assert.ok(
+          Math.abs(f.avoidedDisposal - f.quantity * (o.disposalCostRubPerUnit ?? 0)) < 1e-3,
+        );
+        assert.ok(Math.abs(f.transport - f.quantity * f.transportRubPerUnit) < 1e-3);
+        assert.ok(f.quantity <= o.quantityPerYear + 1e-6);
+        objective += f.value + f.avoidedDisposal - f.transport;
+      }
+      assert.ok(Math.abs(plan.plan.objective - objective) < 1e-6 * Math.abs(objective));
+      // each request receives no more than it asks for
+      for (const r of listings.filter((l) => l.side === 'request')) {
+        const got = plan.plan.flows
+          .filter((f) => f.demand === r.id)
+          .reduce((s, f) => s + f.delivered, 0);
+        assert.ok(got <= r.quantityPerYear + 1e-6, r.id);
+      }
+      const i = plan.impact;
+      for (const k of ['divertedT', 'co2eAvoidedT', 'netCo2eT', 'savingsRub'] as const) {
+        assert.ok(i[k].value > 0, `${k} = ${i[k].value}`);
+        assert.ok(i[k].formula.length > 10);
+      }
+      assert.ok(Math.abs(i.savingsRub.value - plan.plan.objective) < 0.01);
+      assert.ok(
+        Math.abs(i.baselineCostRub.value - i.planCostRub.value - i.savingsRub.value) < 0.05,
+      );
+      assert.equal(plan.robustness, null);
+      assert.ok(plan.warnings.some((w) => w.includes('dropped')));
+    });
+
+    test('robustness with a seed is deterministic', async () => {
+      const req = { robustness: { runs: 8, variation: 0.3, seed: 42 } };
+      const a = await x.plan(user('tsement-tom'), req);
+      const b = await x.plan(user('tsement-tom'), req);
+      assert.ok(a.robustness && a.robustness.length > 0);
+      assert.deepEqual(a.robustness, b.robustness);
+      for (const r of a.robustness) assert.ok(r.share > 0 && r.share <= 1);
+    });
+
+    test('a saved plan proposes matches to both holders; both accept → revealed; decline', async () => {
+      const saved = await x.savePlan(user('tsement-tom'), {});
+      assert.ok(saved.id);
+      await assert.rejects(x.savePlan(user('tsement-tom', 'observer'), {}), rejectsWith(403));
+      const all = await x.listMatches(systemActor, { planId: saved.id! });
+      assert.equal(all.length, saved.plan.flows.length);
+      // the anonymous fly ash of one plant to the cement works
+      const match = all.find(
+        (m) =>
+          m.supply.listingId === 'l-anon-fly-ash-1' && m.demand.listingId === 'l-req-cement-tom',
+      );
+      assert.ok(match, 'the anonymous fly-ash flow was proposed');
+      const buyer = user('tsement-tom');
+      const seller = user('inskaya-gres', 'org_admin');
+      const inbox = await x.listMatches(buyer, { planId: saved.id! });
+      assert.ok(inbox.some((m) => m.id === match.id));
+      assert.ok(inbox.every((m) => m.yourSides.length > 0));
+      assert.ok(
+        (await x.listMatches(seller, { planId: saved.id! })).some((m) => m.id === match.id),
+      );
+      const before = inbox.find((m) => m.id === match.id)!;
+      assert.equal(before.supply.organisationId, null);
+      assert.equal(before.supply.approximate, true);
+      await assert.rejects(
+        x.decideMatch(user('keramika-kuzbassa'), match.id, true),
+        rejectsWith(403),
+      );
+      const half = await x.decideMatch(buyer, match.id, true);
+      assert.equal(half.status, 'proposed');
+      assert.equal(half.demand.decision, 'accepted');
+      assert.equal(half.supply.organisationId, null, 'still hidden after one acceptance');
+      await assert.rejects(x.decideMatch(buyer, match.id, true), rejectsWith(409));
+      const both = await x.decideMatch(seller, match.id, true);
+      assert.equal(both.status, 'accepted');
+      const revealed = await x.getMatch(buyer, match.id);
+      assert.equal(revealed.supply.organisationId, 'inskaya-gres');
+      assert.equal(revealed.supply.siteId, 'inskaya-gres-plant');
+      assert.equal(revealed.supply.approximate, false);
+      assert.ok(revealed.supply.organisationName);
+      assert.equal((await x.getListing(buyer, 'l-anon-fly-ash-1')).organisationId, 'inskaya-gres');
+      // a third party still does not see the holder
+      assert.equal(
+        (await x.getListing(user('keramika-kuzbassa'), 'l-anon-fly-ash-1')).organisationId,
+        null,
+      );
+
+      const other = all.find((m) => m.id !== match.id)!;
+      const decliner = user(other.demand.organisationId ?? 'razrez-stepnoy');
+      const declined = await x.decideMatch(decliner, other.id, false);
+      assert.equal(declined.status, 'declined');
+      await assert.rejects(x.decideMatch(systemActor, other.id, true), rejectsWith(409));
+
+      const events = (await listEvents(p.store, { limit: 5000 })).filter((e) =>
+        ['plan.saved', 'match.accepted', 'match.declined'].includes(e.type),
+      );
+      assert.deepEqual(
+        events.map((e) => e.type),
+        ['plan.saved', 'match.accepted', 'match.accepted', 'match.declined'],
+      );
+      const stored = await x.getPlan(user('tsement-tom'), saved.id!);
+      assert.equal(stored.plan.objective, saved.plan.objective);
+    });
+  });
+}

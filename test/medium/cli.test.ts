@@ -53,6 +53,24 @@ for (const d of await eachDialect()) {
       assert.equal(verify.status, 0, verify.stderr);
     });
 
+    test('match --cluster plans over the seeded listings', async () => {
+      const { env } = await made;
+      const r = cli(['match', '--cluster', '--json'], env);
+      assert.equal(r.status, 0, r.stderr);
+      const out = JSON.parse(r.stdout);
+      assert.equal(out.plan.status, 'optimal');
+      assert.ok(out.plan.flows.length > 0);
+      const recomputed = out.plan.flows.reduce(
+        (s: number, f: { savingsRub: number }) => s + f.savingsRub,
+        0,
+      );
+      assert.ok(Math.abs(recomputed - out.plan.objective) <= 1e-6 * Math.abs(out.plan.objective));
+      assert.ok(out.impact.divertedT.value > 0);
+      const text = cli(['match', '--cluster'], env);
+      assert.equal(text.status, 0);
+      assert.match(text.stdout, /optimal/);
+    });
+
     test('export and import through the CLI; a bad row is reported with its line', async () => {
       const { env } = await made;
       const dir = mkdtempSync(join(tmpdir(), 'dc-cli-'));

@@ -1,16 +1,6 @@
 // Seeded instance generators for the allocation benchmark, in the engine format.
 import type { ProblemInput } from '../src/exchange/solve/index.ts';
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../src/exchange/solve/random.ts';
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
 

@@ -10,5 +10,6 @@ export {
 export { compatibilityTable, fitOf } from './compatibility.ts';
 export { computeImpact, defaultEmissionFactors, type EmissionFactors } from './impact.ts';
 export { computePlan, maskPlan, type PlanListing } from './plan.ts';
-export { mulberry32, perturb, robustness } from './robustness.ts';
+export { perturb, robustness } from './robustness.ts';
 export { ExchangeService } from './service.ts';
+export { mulberry32 } from './solve/random.ts';

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { mulberry32, perturb, robustness } from './robustness.ts';
+import { perturb, robustness } from './robustness.ts';
 import type { ProblemInput } from './solve/index.ts';
+import { mulberry32 } from './solve/random.ts';
 
 const problem: ProblemInput = {
   supplies: [

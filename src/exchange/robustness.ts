@@ -1,19 +1,8 @@
 // Pure: how often each link carries flow when the volumes vary, over seeded Monte-Carlo runs.
 import type { RobustnessEntry } from '../model/index.ts';
 import { type ProblemInput, type SolveOptions, solve } from './solve/index.ts';
+import { mulberry32 } from './solve/random.ts';
 import { FLOW_EPS } from './solve/result.ts';
-
-/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One perturbed copy of the problem: every quantity × (1 ± variation), minimums kept within. */
 export function perturb(problem: ProblemInput, variation: number, rnd: () => number): ProblemInput {

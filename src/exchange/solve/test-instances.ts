@@ -1,17 +1,9 @@
 // Seeded random instances for the engine's tests (test helper; no production code imports it).
+
+import { mulberry32 } from './random.ts';
 import type { ProblemInput } from './schema.ts';
 
-/** mulberry32: tiny, fast, good enough to spread test cases. */
-export function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
 
 export interface TransportShape {
   supplies: number;

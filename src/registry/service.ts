@@ -35,6 +35,7 @@ import {
   membershipFromRow,
   organisationToRow,
 } from './repository.ts';
+import { requireFreeEmail } from './users.ts';
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
 
@@ -328,15 +329,7 @@ export class RegistryService {
     const a = parseInput(ApplicationInput, input, 'application');
     const passwordHash = await argon2.hash(a.admin.password, { type: argon2.argon2id });
     return inTransaction(this.store, async (tx) => {
-      const taken = await tx.db
-        .selectFrom('app_user')
-        .select('id')
-        .where('email', '=', a.admin.email.toLowerCase())
-        .executeTakeFirst();
-      if (taken)
-        throw conflict('This e-mail is registered already', [
-          { field: 'admin.email', message: 'already registered' },
-        ]);
+      await requireFreeEmail(tx, a.admin.email, 'admin.email');
       const o = await this.insertOrganisation(tx, a.organisation, 'applicant');
       const now = this.clock().toISOString();
       const application = {

@@ -17,7 +17,7 @@ import {
   UserPatch,
   type UserRole,
 } from '../model/index.ts';
-import type { Reader, Store } from '../store/index.ts';
+import type { Reader, Store, Tx } from '../store/index.ts';
 import { inTransaction } from '../store/index.ts';
 import type { ApiKeyTable, UserTable } from '../store/schema.ts';
 import { newId } from './ids.ts';
@@ -28,6 +28,17 @@ const token = (bytes = 32) => randomBytes(bytes).toString('base64url');
 const INVITATION_DAYS = 14;
 /** A key is `dck_` + 32 random bytes; only its sha256 is stored (high entropy makes a slow hash unnecessary). */
 const API_KEY_PREFIX = 'dck_';
+
+/** One account per e-mail address (kept lower-case). */
+export async function requireFreeEmail(tx: Tx, email: string, field = 'email'): Promise<void> {
+  const taken = await tx.db
+    .selectFrom('app_user')
+    .select('id')
+    .where('email', '=', email.toLowerCase())
+    .executeTakeFirst();
+  if (taken)
+    throw conflict('This e-mail is registered already', [{ field, message: 'already registered' }]);
+}
 
 export function userFromRow(r: UserTable): User {
   return {
@@ -80,17 +91,7 @@ export class UserService {
     const hash = await argon2.hash(input.password, { type: argon2.argon2id });
     return inTransaction(this.store, async (tx) => {
       const email = input.email.toLowerCase();
-      if (
-        await tx.db
-          .selectFrom('app_user')
-          .select('id')
-          .where('email', '=', email)
-          .executeTakeFirst()
-      ) {
-        throw conflict('This e-mail is registered already', [
-          { field: 'email', message: 'already registered' },
-        ]);
-      }
+      await requireFreeEmail(tx, email);
       const row: UserTable = {
         id: newId(),
         organisation_id: organisationId,
@@ -129,17 +130,7 @@ export class UserService {
         .executeTakeFirst();
       if (!org) throw notFound('Organisation', organisationId);
       const email = i.email.toLowerCase();
-      if (
-        await tx.db
-          .selectFrom('app_user')
-          .select('id')
-          .where('email', '=', email)
-          .executeTakeFirst()
-      ) {
-        throw conflict('This e-mail is registered already', [
-          { field: 'email', message: 'already registered' },
-        ]);
-      }
+      await requireFreeEmail(tx, email);
       const now = this.clock();
       const row: UserTable = {
         id: newId(),

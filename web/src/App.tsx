@@ -1,4 +1,9 @@
 import { useEffect } from 'react';
+import { ListingEditor } from './exchange/ListingForm.tsx';
+import { ListingPage } from './exchange/ListingPage.tsx';
+import { Marketplace } from './exchange/Marketplace.tsx';
+import { Matches } from './exchange/Matches.tsx';
+import { PlanPage } from './exchange/Plan.tsx';
 import { useT } from './i18n/index.ts';
 import { Admission } from './registry/Admission.tsx';
 import { Apply } from './registry/Apply.tsx';
@@ -24,7 +29,7 @@ function NotFound() {
 }
 
 function Page({ path }: { path: string[] }) {
-  const [first, second] = path;
+  const [first, second, third] = path;
   switch (first) {
     case undefined:
       return <Overview />;
@@ -42,6 +47,15 @@ function Page({ path }: { path: string[] }) {
       return second ? <Invitation token={second} /> : <NotFound />;
     case 'data':
       return <DataPage />;
+    case 'marketplace':
+      if (!second) return <Marketplace />;
+      if (second === 'new') return <ListingEditor />;
+      if (third === 'edit') return <ListingEditor key={second} id={second} />;
+      return third ? <NotFound /> : <ListingPage key={second} id={second} />;
+    case 'plan':
+      return <PlanPage />;
+    case 'matches':
+      return <Matches />;
     default:
       return <NotFound />;
   }

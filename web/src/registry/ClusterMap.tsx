@@ -9,10 +9,11 @@ import type { Agglomeration, Organisation, Site } from '../shell/types.ts';
 import { registryDict } from './dict.ts';
 import { agglomerations, kindColours, useLabels } from './labels.ts';
 
-const outline = JSON.parse(outlineText) as GeoJSON.FeatureCollection;
-const AGGLOMERATION_RADIUS_M = 30_000;
+/** The Kemerovo Oblast outline (bundled, ODbL), shared with the exchange's flow map. */
+export const outline = JSON.parse(outlineText) as GeoJSON.FeatureCollection;
+export const AGGLOMERATION_RADIUS_M = 30_000;
 
-const aggColours: Record<Agglomeration, string> = {
+export const aggColours: Record<Agglomeration, string> = {
   kemerovo: '#2e6da4',
   novokuznetsk: '#b5651d',
   'leninsk-belovo': '#6a8d2f',

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { OrganisationListings } from '../exchange/OrganisationListings.tsx';
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
 import { href } from '../shell/router.ts';
 import type { Membership, Organisation, Site } from '../shell/types.ts';
@@ -246,7 +247,7 @@ export function Participant({ id }: { id: string }) {
         </section>
         <section className="card" data-testid="materials">
           <h2 className="card-title">{t('materials')}</h2>
-          <Empty title={t('materialsEmpty')}>{t('materialsText')}</Empty>
+          <OrganisationListings organisationId={o.id} />
         </section>
       </div>
     </>

@@ -83,9 +83,6 @@ export const registryDict = dictionary(
     current: 'по настоящее время',
     note: 'Примечание',
     materials: 'Материалы',
-    materialsEmpty: 'Объявлений пока нет',
-    materialsText:
-      'Здесь появятся потоки, которые организация производит и использует, когда она разместит объявления на бирже.',
     apTitle: 'Заявка на вступление в кластер',
     apLead:
       'Заполните сведения об организации и её администраторе. Оператор кластера рассмотрит заявку; после решения администратор сможет войти.',
@@ -301,9 +298,6 @@ export const registryDict = dictionary(
     current: 'to date',
     note: 'Note',
     materials: 'Materials',
-    materialsEmpty: 'No listings yet',
-    materialsText:
-      'The streams the organisation produces and uses will appear here once it lists them on the exchange.',
     apTitle: 'Apply for membership of the cluster',
     apLead:
       'Describe the organisation and its administrator. The cluster operator reviews the application; once it is decided, the administrator can log in.',

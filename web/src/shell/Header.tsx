@@ -20,6 +20,9 @@ export function Header({ section }: { section: string }) {
   const links: Array<{ key: string; to: string; label: string; show: boolean }> = [
     { key: '', to: '#/', label: t('navOverview'), show: true },
     { key: 'participants', to: href('participants'), label: t('navParticipants'), show: true },
+    { key: 'marketplace', to: href('marketplace'), label: t('navMarketplace'), show: true },
+    { key: 'plan', to: href('plan'), label: t('navPlan'), show: Boolean(user) },
+    { key: 'matches', to: href('matches'), label: t('navMatches'), show: Boolean(user) },
     { key: 'apply', to: href('apply'), label: t('navApply'), show: !user },
     {
       key: 'admin',

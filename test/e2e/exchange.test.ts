@@ -1,0 +1,316 @@
+// The exchange in Chromium against a real server seeded with the Kuzbass example:
+// a member lists a request, the plan uses it, the plan is saved, both holders accept the
+// match and the anonymous counterpart is revealed; no request leaves 127.0.0.1.
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const CHROMIUM = '/usr/bin/chromium';
+const results = join(repo, 'test-results');
+// both holders of the flow the test makes have demo users (data/kuzbass/organisations.json)
+const mine = { email: 'engineer@shakhta-usinskaya.example', password: 'demo-usinskaya-2026' };
+const plant = { email: 'ecologist@myski-gres.example', password: 'demo-myski-2026' };
+
+const missing = !existsSync(CHROMIUM)
+  ? `${CHROMIUM} is missing (apt-get install -y chromium)`
+  : null;
+// On CI a missing browser is a failure, not a skip.
+const skip = missing && process.env.CI !== 'true' ? missing : false;
+
+let server: ChildProcess | undefined;
+let browser: Browser | undefined;
+let base = '';
+let tmp = '';
+
+function startServer(): Promise<string> {
+  tmp = mkdtempSync(join(tmpdir(), 'dc-e2e-ex-'));
+  server = spawn(process.execPath, ['bin/digicluster.js', 'serve'], {
+    cwd: repo,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SQLITE_FILE: join(tmp, 'dc.db'),
+      SEED_EXAMPLE: 'true',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start in 60 s:\n${out}`)),
+      60_000,
+    );
+    const read = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /digicluster is serving (http:\/\/\S+?)\/? /.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1].replace(/\/$/, ''));
+      }
+    };
+    server?.stdout?.on('data', read);
+    server?.stderr?.on('data', read);
+    server?.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${out}`));
+    });
+  });
+}
+
+function stopServer(): Promise<void> {
+  const s = server;
+  if (!s || s.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => s.kill('SIGKILL'), 5000);
+    s.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    s.kill('SIGTERM');
+  });
+}
+
+async function logIn(page: Page, email: string, password: string) {
+  await page.goto(`${base}/#/login`);
+  await page.fill('input[name="email"]', email);
+  await page.fill('input[name="password"]', password);
+  await page.press('input[name="password"]', 'Enter'); // Enter submits
+  await page.locator('.user .user-name').waitFor();
+}
+
+async function logOut(page: Page) {
+  await page.locator('.user button').click();
+  await page.locator('.topbar a[href="#/login"]').waitFor();
+}
+
+before(async () => {
+  if (skip) return;
+  if (missing) throw new Error(missing);
+  if (!existsSync(join(repo, 'web/dist/index.html'))) {
+    const r = spawnSync(
+      process.execPath,
+      ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts'],
+      { cwd: repo, stdio: 'inherit' },
+    );
+    assert.equal(r.status, 0, 'vite build failed');
+  }
+  mkdirSync(results, { recursive: true });
+  base = await startServer();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await stopServer();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+test('the exchange: listing, plan, saved plan and accepted match', {
+  skip,
+  timeout: 240_000,
+}, async (t) => {
+  const context = await browser!.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: 'ru-RU',
+  });
+  const page = await context.newPage();
+  const foreign: string[] = [];
+  const pageErrors: string[] = [];
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.protocol !== 'data:' && u.protocol !== 'blob:' && u.hostname !== '127.0.0.1')
+      foreign.push(r.url());
+  });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  let listingId = '';
+
+  await t.test(
+    'a member of Shakhta Usinskaya lists an anonymous request for bottom slag',
+    async () => {
+      await logIn(page, mine.email, mine.password);
+      await page.goto(`${base}/#/marketplace`);
+      await page.getByTestId('listings-table').locator('tbody tr').first().waitFor();
+      await page.getByTestId('new-listing').click();
+      const form = page.getByTestId('listing-form');
+      await form.locator('input[name="side"][value="request"]').check();
+      await form.locator('select[name="siteId"]').selectOption('usinskaya-mine');
+      await form.locator('select[name="materialId"]').selectOption('bottom-slag');
+      await form.locator('select[name="useId"]').selectOption('road-base');
+      // the quality passport follows the material: a request gives limits
+      await form.locator('input[name="quality.size.max"]').fill('40');
+      await form.locator('input[name="quality.loi.min"]').fill('5');
+      await form.locator('input[name="quality.loi.max"]').fill('3');
+      await form.locator('input[name="priceRubPerUnit"]').fill('320');
+      await form.locator('input[name="visibility"][value="anonymous"]').check();
+      await page.getByTestId('publish-new').click();
+      // checked in the browser: the quantity is missing, the limits are crossed
+      const quantity = form.locator('input[name="quantityPerYear"]');
+      assert.equal(await quantity.getAttribute('aria-invalid'), 'true');
+      assert.equal(await quantity.evaluate((el) => el === document.activeElement), true);
+      assert.equal(
+        await form.locator('input[name="quality.loi.min"]').getAttribute('aria-invalid'),
+        'true',
+      );
+      await quantity.fill('25 000');
+      await form.locator('input[name="quality.loi.min"]').fill('');
+      await form.locator('input[name="quality.loi.max"]').fill('');
+      await page.screenshot({ path: join(results, 'listing-form.png'), fullPage: true });
+      await page.getByTestId('publish-new').click();
+      await page.waitForURL(/#\/marketplace\/l-[^/]+$/);
+      listingId = decodeURIComponent(page.url().split('/').pop() ?? '');
+      await page.getByTestId('listing-quality').waitFor();
+      assert.match((await page.locator('h1').textContent()) ?? '', /Шлак/);
+      const l = await page.evaluate(
+        async (id) => (await fetch(`/api/v1/listings/${id}`)).json(),
+        listingId,
+      );
+      assert.equal(l.status, 'active');
+      assert.equal(l.quantityPerYear, 25000);
+      assert.deepEqual(l.quality, { size: { max: 40 } });
+      assert.equal(l.visibility, 'anonymous');
+
+      await page.goto(`${base}/#/marketplace?side=request`);
+      const row = page.locator(`tr[data-listing="${listingId}"]`);
+      await row.waitFor();
+      assert.match((await row.textContent()) ?? '', /25\s000\sт\/год/);
+      await page.screenshot({ path: join(results, 'marketplace.png'), fullPage: true });
+    },
+  );
+
+  await t.test('the FKKO code of an offer is looked up by name, with the keyboard', async () => {
+    await page.goto(`${base}/#/marketplace/new`);
+    const form = page.getByTestId('listing-form');
+    await form.locator('select[name="materialId"]').selectOption('fly-ash');
+    await form.locator('select[name="legalStatus"]').selectOption('waste');
+    const fkko = form.locator('input[name="fkko"]');
+    await fkko.fill('');
+    await fkko.pressSequentially('зола сжигания угля');
+    const option = page.getByTestId('fkko-options').locator('[role="option"]').first();
+    await option.waitFor();
+    assert.match((await option.textContent()) ?? '', /\d \d{2} \d{3} \d{2} \d{2} \d.*зол/i);
+    await fkko.press('Enter');
+    assert.match(await fkko.inputValue(), /^\d \d{2} \d{3} \d{2} \d{2} \d$/);
+  });
+
+  let flowCount = 0;
+  await t.test(
+    'the plan uses the new request; its flow is in the table and on the map',
+    async () => {
+      await page.goto(`${base}/#/plan`);
+      await page.locator('input[name="robustness"]').check();
+      await page.locator('input[name="runs"]').fill('8');
+      await page.getByTestId('run-plan').click();
+      const table = page.getByTestId('flows-table');
+      const row = table.locator(`tr[data-flow$=">${listingId}"]`);
+      await row.waitFor({ timeout: 60_000 });
+      assert.match((await row.textContent()) ?? '', /Шлак[\s\S]*25\s000\sт\/год/);
+      flowCount = await table.locator('tbody tr').count();
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('path.flow-line').length === n,
+        flowCount,
+      );
+      const key = await row.getAttribute('data-flow');
+      await page.locator(`path.flow-line[data-flow="${key}"]`).waitFor({ state: 'attached' });
+      assert.equal(await page.locator(`path.flow-line[data-flow="${key}"]`).count(), 1);
+      await page.getByTestId('robustness').locator('li').first().waitFor();
+      // each impact figure carries its formula
+      const savings = page.getByTestId('impact-savings');
+      await savings.locator('summary').click();
+      assert.match((await savings.locator('code').textContent()) ?? '', /avoided disposal/);
+      await page.screenshot({ path: join(results, 'plan.png'), fullPage: true });
+      await page.getByTestId('save-plan').click();
+      await page.getByTestId('plan-saved').waitFor();
+      await logOut(page);
+    },
+  );
+
+  const matchRow = (id: string) => page.locator(`tr[data-match="${id}"]`);
+  let matchId = '';
+
+  await t.test(
+    'Myski GRES sees the proposal with an anonymous counterpart and accepts',
+    async () => {
+      await logIn(page, plant.email, plant.password);
+      const matches = await page.evaluate(async () => (await fetch('/api/v1/matches')).json());
+      const m = matches.find(
+        (x: { demand: { listingId: string } }) => x.demand.listingId === listingId,
+      );
+      assert.ok(m, 'the saved plan proposed the flow to the supplier');
+      matchId = m.id;
+      await page.goto(`${base}/#/matches`);
+      const row = matchRow(matchId);
+      await row.waitFor();
+      assert.match((await row.getByTestId('counterpart').textContent()) ?? '', /анонимно/);
+      await row.getByTestId('accept-match').click();
+      await page.getByTestId('tab-proposed').click();
+      await matchRow(matchId).locator('.decision-accepted').waitFor();
+      assert.equal(await matchRow(matchId).getAttribute('data-status'), 'proposed');
+      await logOut(page);
+    },
+  );
+
+  await t.test('Shakhta Usinskaya accepts too: the match is agreed', async () => {
+    await logIn(page, mine.email, mine.password);
+    await page.goto(`${base}/#/matches`);
+    const row = matchRow(matchId);
+    await row.waitFor();
+    await row.getByTestId('accept-match').click();
+    await page.getByTestId('tab-accepted').click();
+    await matchRow(matchId).locator('[data-status="accepted"], .match-accepted').first().waitFor();
+    assert.equal(await matchRow(matchId).getAttribute('data-status'), 'accepted');
+    await logOut(page);
+  });
+
+  await t.test('now Myski GRES sees who the counterpart is and where', async () => {
+    await logIn(page, plant.email, plant.password);
+    await page.goto(`${base}/#/matches`);
+    await page.getByTestId('tab-accepted').click();
+    const counterpart = matchRow(matchId).getByTestId('counterpart');
+    await counterpart.getByTestId('holder-name').waitFor();
+    assert.match((await counterpart.textContent()) ?? '', /Шахта Усинская[\s\S]*промплощадка/);
+    assert.match((await matchRow(matchId).textContent()) ?? '', /согласовано/);
+    await page.screenshot({ path: join(results, 'matches.png'), fullPage: true });
+    await page.locator('.lang-btn', { hasText: 'EN' }).click();
+    await page.locator('h1', { hasText: 'Matches' }).waitFor();
+    assert.match((await matchRow(matchId).textContent()) ?? '', /agreed/);
+    await page.screenshot({ path: join(results, 'matches-en.png'), fullPage: true });
+    await page.goto(`${base}/#/plan`);
+    await page.getByTestId('run-plan').click();
+    await page.getByTestId('flows-table').locator('tbody tr').first().waitFor();
+    await page.screenshot({ path: join(results, 'plan-en.png'), fullPage: true });
+    await page.locator('.lang-btn', { hasText: 'RU' }).click();
+  });
+
+  await t.test('a tablet sees the marketplace and the plan', async () => {
+    const tablet = await context.newPage();
+    await tablet.setViewportSize({ width: 768, height: 1024 });
+    tablet.on('request', (r) => {
+      if (new URL(r.url()).hostname !== '127.0.0.1') foreign.push(r.url());
+    });
+    await tablet.goto(`${base}/#/marketplace`);
+    await tablet.getByTestId('listings-table').locator('tbody tr').first().waitFor();
+    await tablet.screenshot({ path: join(results, 'marketplace-tablet.png'), fullPage: true });
+    await tablet.goto(`${base}/#/plan`);
+    await tablet.getByTestId('run-plan').click();
+    await tablet.getByTestId('flows-table').locator('tbody tr').first().waitFor();
+    await tablet.screenshot({ path: join(results, 'plan-tablet.png'), fullPage: true });
+    await tablet.close();
+  });
+
+  await t.test('nothing was requested from another host, and no script failed', () => {
+    assert.deepEqual(foreign, []);
+    assert.deepEqual(pageErrors, []);
+  });
+  await context.close();
+});

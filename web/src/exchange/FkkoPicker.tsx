@@ -1,0 +1,181 @@
+import { type KeyboardEvent, useEffect, useId, useState } from 'react';
+import { useT } from '../i18n/index.ts';
+import { api, withQuery } from '../shell/api.ts';
+import type { Listing } from '../shell/types.ts';
+import { exchangeDict } from './dict.ts';
+import { useExchangeLabels } from './labels.ts';
+
+type FkkoEntry = NonNullable<Listing['fkkoEntry']>;
+
+/** The look-up matches codes by their leading digits, written without spaces. */
+const query = (text: string) => (/^[\d\s]+$/.test(text) ? text.replace(/\s/g, '') : text);
+const lookUp = (code: string) =>
+  api
+    .get<FkkoEntry[]>(withQuery('/api/v1/fkko', { q: query(code), limit: '1' }))
+    .then((r) => r.find((e) => e.code === code) ?? null);
+
+interface Props {
+  id: string;
+  value: string;
+  onChange: (code: string) => void;
+  /** codes the chosen material is known under, offered before anything is typed */
+  suggested: readonly string[];
+  invalid: boolean;
+  describedBy?: string;
+}
+
+/**
+ * An FKKO code looked up by name or code (GET /api/v1/fkko?q=…): a combobox whose list
+ * shows the code, the name and the hazard class. Arrows move, Enter picks, Escape closes.
+ */
+export function FkkoPicker({ id, value, onChange, suggested, invalid, describedBy }: Props) {
+  const t = useT(exchangeDict);
+  const x = useExchangeLabels();
+  const listId = useId();
+  const [text, setText] = useState(value);
+  const [open, setOpen] = useState(false);
+  const [hits, setHits] = useState<FkkoEntry[]>([]);
+  const [active, setActive] = useState(0);
+  const [loading, setLoading] = useState(false);
+  const [chosen, setChosen] = useState<FkkoEntry | null>(null);
+
+  useEffect(() => setText(value), [value]);
+
+  // the entry of the current code (for its name and class under the box)
+  useEffect(() => {
+    if (!value) {
+      setChosen(null);
+      return;
+    }
+    let live = true;
+    lookUp(value).then(
+      (e) => live && setChosen(e),
+      () => live && setChosen(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [value]);
+
+  // suggestions: the material's codes for an empty box, a search after a pause in typing
+  useEffect(() => {
+    if (!open) return;
+    const q = text.trim();
+    let live = true;
+    const run = async () => {
+      setLoading(true);
+      try {
+        if (q.length < 2 || q === value) {
+          const found = await Promise.all(suggested.map(lookUp));
+          if (live) setHits(found.filter((e): e is FkkoEntry => e !== null));
+        } else {
+          const r = await api.get<FkkoEntry[]>(
+            withQuery('/api/v1/fkko', { q: query(q), limit: '12' }),
+          );
+          if (live) setHits(r);
+        }
+      } catch {
+        if (live) setHits([]);
+      } finally {
+        if (live) setLoading(false);
+      }
+      if (live) setActive(0);
+    };
+    const timer = setTimeout(run, 250);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [text, open, suggested, value]);
+
+  const pick = (e: FkkoEntry) => {
+    onChange(e.code);
+    setText(e.code);
+    setChosen(e);
+    setOpen(false);
+  };
+
+  const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      if (!open) setOpen(true);
+      else setActive((a) => Math.min(a + 1, hits.length - 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((a) => Math.max(a - 1, 0));
+    } else if (e.key === 'Enter' && open && hits[active]) {
+      e.preventDefault();
+      pick(hits[active]);
+    } else if (e.key === 'Escape' && open) {
+      e.preventDefault();
+      setOpen(false);
+    }
+  };
+
+  return (
+    <div className="combo">
+      <input
+        id={id}
+        name="fkko"
+        role="combobox"
+        aria-expanded={open}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={open && hits[active] ? `${listId}-${active}` : undefined}
+        aria-invalid={invalid}
+        aria-describedby={describedBy}
+        autoComplete="off"
+        value={text}
+        placeholder={t('fkkoPlaceholder')}
+        onChange={(e) => {
+          setText(e.target.value);
+          setOpen(true);
+          // a code typed in full is taken as it is
+          const typed = e.target.value.trim();
+          onChange(/^\d \d{2} \d{3} \d{2} \d{2} \d$/.test(typed) ? typed : '');
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onKeyDown={onKey}
+      />
+      {open && (
+        <div className="combo-list" id={listId} role="listbox" data-testid="fkko-options">
+          {loading && hits.length === 0 ? (
+            <div className="combo-note">{t('searching')}</div>
+          ) : hits.length === 0 ? (
+            <div className="combo-note">
+              {text.trim().length < 2 ? t('fkkoTypeMore') : t('fkkoNone')}
+            </div>
+          ) : (
+            hits.map((e, i) => (
+              <div
+                key={e.code}
+                tabIndex={-1}
+                id={`${listId}-${i}`}
+                role="option"
+                aria-selected={i === active}
+                className={i === active ? 'combo-option active' : 'combo-option'}
+                onMouseDown={(ev) => {
+                  ev.preventDefault();
+                  pick(e);
+                }}
+                onMouseEnter={() => setActive(i)}
+              >
+                <span className="mono">{e.code}</span>
+                <span className="combo-name">{e.name}</span>
+                <span className={`hazard hazard-${e.hazardClass}`}>
+                  {x.hazardShort(e.hazardClass)}
+                </span>
+              </div>
+            ))
+          )}
+        </div>
+      )}
+      {chosen && (
+        <span className="combo-chosen">
+          {chosen.name} · {x.hazard(chosen.hazardClass)} · {chosen.physicalState}
+        </span>
+      )}
+    </div>
+  );
+}

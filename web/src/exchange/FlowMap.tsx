@@ -1,0 +1,166 @@
+import L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import { useEffect, useRef } from 'react';
+import { agglomerationCentres } from '../../../src/registry/geography.ts';
+import { useT } from '../i18n/index.ts';
+import { AGGLOMERATION_RADIUS_M, aggColours, outline } from '../registry/ClusterMap.tsx';
+import { registryDict } from '../registry/dict.ts';
+import { agglomerations, useLabels } from '../registry/labels.ts';
+import type { FlowEnd, PlanFlow } from '../shell/types.ts';
+import { exchangeDict } from './dict.ts';
+import { modeColours } from './labels.ts';
+
+export const flowKey = (f: Pick<PlanFlow, 'supply' | 'demand'>) => `${f.supply}>${f.demand}`;
+
+interface Props {
+  flows: PlanFlow[];
+  /** the flow under the pointer in the table */
+  highlight?: string | null;
+  describe: (f: PlanFlow) => { title: string; detail: string };
+}
+
+/**
+ * The plan on the offline map: one line per flow (`path.flow-line`) from the offer to the
+ * request, its width by quantity (within a unit), its colour by transport mode; a hidden
+ * holder is drawn at its agglomeration's centre, its line dashed (`path.flow-approximate`).
+ */
+export function FlowMap({ flows, highlight, describe }: Props) {
+  const t = useT(exchangeDict);
+  const r = useT(registryDict);
+  const labels = useLabels();
+  const element = useRef<HTMLDivElement>(null);
+  const map = useRef<L.Map | null>(null);
+  const layers = useRef<L.LayerGroup | null>(null);
+  const lines = useRef(new Map<string, L.Polyline>());
+
+  useEffect(() => {
+    if (!element.current) return;
+    const m = L.map(element.current, {
+      attributionControl: false,
+      zoomSnap: 0.25,
+      minZoom: 3,
+      maxZoom: 13,
+    });
+    L.control.attribution({ prefix: 'Leaflet' }).addAttribution(r('mapAttribution')).addTo(m);
+    L.geoJSON(outline, {
+      interactive: false,
+      style: { color: '#5b7350', weight: 1.5, fillColor: '#f4f1e6', fillOpacity: 1 },
+    }).addTo(m);
+    layers.current = L.layerGroup().addTo(m);
+    map.current = m;
+    return () => {
+      m.remove();
+      map.current = null;
+    };
+  }, [r]);
+
+  useEffect(() => {
+    const m = map.current;
+    const group = layers.current;
+    if (!m || !group) return;
+    group.clearLayers();
+    lines.current.clear();
+    for (const a of agglomerations) {
+      const c = agglomerationCentres[a];
+      L.circle([c.lat, c.lon], {
+        radius: AGGLOMERATION_RADIUS_M,
+        color: aggColours[a],
+        weight: 1,
+        dashArray: '4 4',
+        fillColor: aggColours[a],
+        fillOpacity: 0.05,
+        interactive: false,
+      })
+        .bindTooltip(labels.agglomeration(a), {
+          permanent: true,
+          direction: 'top',
+          offset: [0, -10],
+          className: 'agg-label',
+        })
+        .addTo(group);
+    }
+    const bounds = L.geoJSON(outline).getBounds();
+    for (const f of flows)
+      for (const e of [f.from, f.to])
+        if (e.lat !== null && e.lon !== null) bounds.extend([e.lat, e.lon]);
+    // the view first: a map without one adds its layers only later, and the lines need their elements now
+    m.fitBounds(bounds.pad(0.04));
+    // line widths compare quantities of one unit only
+    const maxByUnit = new Map<string, number>();
+    for (const f of flows) maxByUnit.set(f.unit, Math.max(maxByUnit.get(f.unit) ?? 0, f.quantity));
+    const point = (e: FlowEnd): [number, number] | null =>
+      e.lat === null || e.lon === null ? null : [e.lat, e.lon];
+    const ends = new Map<
+      string,
+      { at: [number, number]; kind: 'offer' | 'request'; approx: boolean; title: string }
+    >();
+    for (const f of flows) {
+      const a = point(f.from);
+      const b = point(f.to);
+      if (!a || !b) continue;
+      const approx = f.from.approximate || f.to.approximate;
+      const share = f.quantity / (maxByUnit.get(f.unit) || 1);
+      const { title, detail } = describe(f);
+      const line = L.polyline([a, b], {
+        color: modeColours[f.mode],
+        weight: 2 + 8 * Math.sqrt(share),
+        opacity: 0.8,
+        dashArray: approx ? '8 7' : undefined,
+        lineCap: 'round',
+        className: approx ? 'flow-line flow-approximate' : 'flow-line',
+      });
+      line.bindTooltip(
+        `<strong>${escapeHtml(title)}</strong><br>${escapeHtml(detail)}${approx ? `<br><em>${escapeHtml(t('approximateEnd'))}</em>` : ''}`,
+        {
+          sticky: true,
+        },
+      );
+      line.addTo(group);
+      line.getElement()?.setAttribute('data-flow', flowKey(f));
+      lines.current.set(flowKey(f), line);
+      ends.set(`o:${f.supply}`, {
+        at: a,
+        kind: 'offer',
+        approx: f.from.approximate,
+        title: title.split(' → ')[0],
+      });
+      ends.set(`r:${f.demand}`, {
+        at: b,
+        kind: 'request',
+        approx: f.to.approximate,
+        title: title.split(' → ')[1] ?? title,
+      });
+    }
+    for (const e of ends.values()) {
+      L.circleMarker(e.at, {
+        radius: e.approx ? 9 : 6,
+        color: e.kind === 'offer' ? '#ffffff' : '#1d2733',
+        weight: e.kind === 'offer' ? 1.5 : 2,
+        fillColor: e.kind === 'offer' ? '#1d2733' : '#ffffff',
+        fillOpacity: e.approx ? 0.35 : 0.95,
+        dashArray: e.approx ? '3 3' : undefined,
+        className: `flow-end flow-end-${e.kind}`,
+      })
+        .bindTooltip(e.title, { direction: 'top', offset: [0, -6] })
+        .addTo(group);
+    }
+  }, [flows, describe, labels, t]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: flows redraw the lines, whose style follows
+  useEffect(() => {
+    for (const [key, line] of lines.current) {
+      const on = key === highlight;
+      line.setStyle({ opacity: highlight && !on ? 0.25 : 0.8 });
+      if (on) line.bringToFront();
+    }
+  }, [highlight, flows]);
+
+  return <div ref={element} className="cluster-map flow-map" data-testid="flow-map" />;
+}
+
+function escapeHtml(s: string) {
+  return s.replace(
+    /[&<>"]/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c,
+  );
+}

@@ -1,0 +1,247 @@
+import { type ReactNode, useState } from 'react';
+import { useFormat, useT } from '../i18n/index.ts';
+import { ApiError, api } from '../shell/api.ts';
+import { href } from '../shell/router.ts';
+import { useSession } from '../shell/session.tsx';
+import type { Listing } from '../shell/types.ts';
+import { ErrorState, FormError, Loading } from '../shell/ui.tsx';
+import { useResource } from '../shell/useResource.ts';
+import {
+  Holder,
+  LegalStatusCell,
+  limitText,
+  SideBadge,
+  StatusBadge,
+  VisibilityBadge,
+} from './bits.tsx';
+import { exchangeDict } from './dict.ts';
+import { useExchangeLabels } from './labels.ts';
+import { ownsListing } from './rights.ts';
+import { useTaxonomy } from './taxonomy.ts';
+
+/** One listing: every field, its quality passport and the sources of its figures. */
+export function ListingPage({ id }: { id: string }) {
+  const t = useT(exchangeDict);
+  const fmt = useFormat();
+  const x = useExchangeLabels();
+  const { user } = useSession();
+  const taxonomy = useTaxonomy();
+  const listing = useResource<Listing>(`/api/v1/listings/${encodeURIComponent(id)}`);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const back = (
+    <a className="back-link" href={href('marketplace')}>
+      {t('backToMarketplace')}
+    </a>
+  );
+  if (listing.error || taxonomy.error)
+    return (
+      <>
+        {back}
+        <ErrorState error={(listing.error ?? taxonomy.error)!} onRetry={listing.reload} />
+      </>
+    );
+  if (!listing.data || !taxonomy.data)
+    return (
+      <>
+        {back}
+        <Loading />
+      </>
+    );
+  const l = listing.data;
+  const tx = taxonomy.data;
+  const own = ownsListing(user, l);
+
+  const act = async (verb: 'publish' | 'withdraw') => {
+    setError(null);
+    setBusy(true);
+    try {
+      await api.post<Listing>(`/api/v1/listings/${encodeURIComponent(l.id)}/${verb}`);
+      listing.reload();
+    } catch (e) {
+      if (e instanceof ApiError) setError(e);
+      else throw e;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const prov = (field: string) => {
+    const p = l.provenance?.[field];
+    if (!p) return null;
+    const text =
+      p.kind === 'sourced' ? t('provSourced', { key: p.key ?? '' }) : t(`prov:${p.kind}`);
+    return (
+      <span className={`prov prov-${p.kind}`} title={p.note}>
+        {text}
+      </span>
+    );
+  };
+  const unit = x.unit(l.unit);
+  const rows: Array<[string, ReactNode, string?]> = [
+    [
+      t('fQuantity'),
+      <span key="q" className="figure">
+        {x.perYear(l.quantityPerYear, l.unit)}
+      </span>,
+      'quantityPerYear',
+    ],
+    [t('fWindow'), `${fmt.date(l.availableFrom)} — ${fmt.date(l.availableTo)}`],
+  ];
+  if (l.disposalCostRubPerUnit !== undefined)
+    rows.push([
+      t('fDisposal'),
+      x.rubPerUnit(l.disposalCostRubPerUnit, l.unit),
+      'disposalCostRubPerUnit',
+    ]);
+  if (l.priceRubPerUnit !== undefined)
+    rows.push([t('fPrice'), x.rubPerUnit(l.priceRubPerUnit, l.unit), 'priceRubPerUnit']);
+  if (l.mustShipMin) rows.push([t('fMustShip'), x.perYear(l.mustShipMin, l.unit)]);
+  if (l.mustTakeMin) rows.push([t('fMustTake'), x.perYear(l.mustTakeMin, l.unit)]);
+  rows.push([t('fModes'), l.transportModes.map(x.mode).join(', ')]);
+  if (l.maxDistanceKm !== undefined)
+    rows.push([t('fMaxDistance'), `${fmt.number(l.maxDistanceKm)} ${t('km')}`]);
+
+  return (
+    <>
+      {back}
+      <div className="page-header">
+        <div>
+          <h1>
+            {l.materialId ? tx.materialName(l.materialId) : t('anyMaterial')}
+            {l.useId && <span className="h1-sub"> → {tx.nameOfUse(l.useId)}</span>}
+          </h1>
+          <div className="tags">
+            <SideBadge side={l.side} />
+            <StatusBadge status={l.status} />
+            <VisibilityBadge visibility={l.visibility} />
+            <span className="muted">
+              <Holder listing={l} />
+            </span>
+          </div>
+        </div>
+        {own && (
+          <div className="page-actions">
+            {l.status !== 'withdrawn' && (
+              <a
+                className="btn"
+                href={href('marketplace', l.id, 'edit')}
+                data-testid="edit-listing"
+              >
+                {t('edit')}
+              </a>
+            )}
+            {l.status === 'draft' && (
+              <button
+                type="button"
+                className="btn btn-primary"
+                disabled={busy}
+                onClick={() => act('publish')}
+                data-testid="publish-listing"
+              >
+                {t('publish')}
+              </button>
+            )}
+            {l.status === 'active' && (
+              <button
+                type="button"
+                className="btn btn-danger"
+                disabled={busy}
+                onClick={() => act('withdraw')}
+                data-testid="withdraw-listing"
+              >
+                {t('withdraw')}
+              </button>
+            )}
+          </div>
+        )}
+      </div>
+      <FormError error={error} />
+      <div className="grid-2">
+        <section className="card" data-testid="listing-terms">
+          <h2 className="card-title">{t('terms')}</h2>
+          <dl className="facts">
+            {rows.map(([label, value, field]) => (
+              <div key={label}>
+                <dt>{label}</dt>
+                <dd>
+                  {value}
+                  {field && prov(field)}
+                </dd>
+              </div>
+            ))}
+            <div>
+              <dt>{t('fLegal')}</dt>
+              <dd>
+                <LegalStatusCell listing={l} />
+              </dd>
+            </div>
+            {l.fkkoEntry && (
+              <div>
+                <dt>{t('fFkko')}</dt>
+                <dd>
+                  <span>
+                    <span className="mono">{l.fkkoEntry.code}</span> — {l.fkkoEntry.name}
+                    <div className="sub">
+                      {x.hazard(l.fkkoEntry.hazardClass)} · {l.fkkoEntry.physicalState} ·{' '}
+                      {l.fkkoEntry.blockName}
+                    </div>
+                  </span>
+                </dd>
+              </div>
+            )}
+            {l.byProductOf && (
+              <div>
+                <dt>{t('fByProductOf')}</dt>
+                <dd>{l.byProductOf}</dd>
+              </div>
+            )}
+            {l.standard && (
+              <div>
+                <dt>{t('fStandard')}</dt>
+                <dd>{l.standard}</dd>
+              </div>
+            )}
+          </dl>
+          {l.note && <p className="description">{l.note}</p>}
+        </section>
+        <section className="card" data-testid="listing-quality">
+          <h2 className="card-title">
+            {t('passport')} {prov('quality')}
+          </h2>
+          {Object.keys(l.quality ?? {}).length === 0 ? (
+            <p className="muted">{t('noQuality')}</p>
+          ) : (
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('colProperty')}</th>
+                  <th scope="col">{t('colSymbol')}</th>
+                  <th scope="col" className="num">
+                    {l.side === 'offer' ? t('colValue') : t('colLimit')}
+                  </th>
+                  <th scope="col">{t('colUnit')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {Object.entries(l.quality ?? {}).map(([k, v]) => (
+                  <tr key={k}>
+                    <td>{tx.propertyName(k)}</td>
+                    <td className="mono">{tx.property(k)?.symbol ?? k}</td>
+                    <td className="num">{limitText(v, fmt.number)}</td>
+                    <td>{tx.property(k)?.unit ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <p className="source-note">
+            {t('updated', { date: fmt.dateTime(l.updatedAt) })} · {unit} ·{' '}
+            <span lang="en">{l.id}</span>
+          </p>
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,13 @@
+import type { Listing, User } from '../shell/types.ts';
+
+/** Members, organisation admins and the operator list streams; observers only read. */
+export const canList = (user: User | null | undefined) => Boolean(user && user.role !== 'observer');
+
+/** The caller may edit, publish and withdraw a listing of their own organisation. */
+export const ownsListing = (user: User | null | undefined, l: Listing) =>
+  Boolean(
+    user &&
+      user.role !== 'observer' &&
+      (user.role === 'operator_admin' ||
+        (l.organisationId && l.organisationId === user.organisationId)),
+  );

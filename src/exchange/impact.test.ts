@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { computeImpact, defaultEmissionFactors, type ImpactFlow } from './impact.ts';
+import { computeImpact, defaultEmissionFactors, flowEmissions, type ImpactFlow } from './impact.ts';
 
 const ashFlow: ImpactFlow = {
   quantity: 1000,
@@ -60,4 +60,14 @@ test('savings against the baseline: everything disposed, everything bought new',
   assert.equal(i.savingsRub.value, 1_500_000 + 300_000 - 200_000);
   assert.equal(i.planCostRub.value, i.baselineCostRub.value - i.savingsRub.value);
   for (const f of Object.values(i)) assert.ok(f.formula.length > 0);
+});
+
+test("each flow's CO2e adds up to the plan's totals", () => {
+  const flows = [ashFlow, methaneFlow, { ...ashFlow, mode: 'rail' as const, distanceKm: 300 }];
+  const i = computeImpact(flows, baseline);
+  const each = flows.map((f) => flowEmissions(f));
+  const sum = (k: 'avoidedT' | 'transportT') => each.reduce((s, e) => s + e[k], 0);
+  assert.ok(Math.abs(sum('avoidedT') - i.co2eAvoidedT.value) < 1e-3);
+  assert.ok(Math.abs(sum('transportT') - i.transportCo2eT.value) < 1e-3);
+  assert.equal(each[1].transportT, 0, 'a pipeline in thousand m³ carries no t·km');
 });

@@ -69,6 +69,46 @@ const round = (x: number, digits = 3) => {
   return Math.round(x * f) / f;
 };
 
+/**
+ * One flow's CO2e: avoided by replacing a product or by using methane rather than venting
+ * it, and emitted by its transport (mass units only). The factors it used are added to the
+ * given records, so the totals can show them.
+ */
+export function flowEmissions(
+  f: ImpactFlow,
+  factors: EmissionFactors = defaultEmissionFactors,
+  used: Record<string, number | string> = {},
+  modeFactors: Record<string, number | string> = {},
+): { avoidedT: number; transportT: number } {
+  let avoidedT = 0;
+  const rep = factors.replacement.find(
+    (r) =>
+      r.materials.includes(f.offer.materialId) &&
+      (r.to === f.request.useId || r.to === f.request.materialId),
+  );
+  if (rep) {
+    avoidedT = f.delivered * rep.tCo2PerUnit;
+    used[`${f.offer.materialId}→${rep.to} t CO2/t`] = rep.tCo2PerUnit;
+    used[`${f.offer.materialId}→${rep.to} source`] = rep.source;
+  } else if (
+    factors.methane.materials.includes(f.offer.materialId) &&
+    f.offer.unit === 'thousand_m3'
+  ) {
+    const share = (f.offer.ch4Percent ?? 100) / 100;
+    avoidedT = f.quantity * 1000 * share * factors.methane.tPerM3 * factors.methane.tCo2ePerTCh4;
+    used['CH4 t per m³'] = factors.methane.tPerM3;
+    used['t CO2e per t CH4'] = factors.methane.tCo2ePerTCh4;
+    used['methane source'] = factors.methane.source;
+  }
+  let transportT = 0;
+  const k = factors.transportKgPerTkm[f.mode];
+  if (k && f.offer.unit === 't') {
+    transportT = (f.quantity * f.distanceKm * k) / 1000;
+    modeFactors[`${f.mode} kg CO2 per t·km`] = k;
+  }
+  return { avoidedT, transportT };
+}
+
 export function computeImpact(
   flows: readonly ImpactFlow[],
   baseline: ImpactBaseline,
@@ -85,26 +125,7 @@ export function computeImpact(
   let avoided = 0;
   const used: Record<string, number | string> = {};
   const parts: string[] = [];
-  for (const f of flows) {
-    const rep = factors.replacement.find(
-      (r) =>
-        r.materials.includes(f.offer.materialId) &&
-        (r.to === f.request.useId || r.to === f.request.materialId),
-    );
-    if (rep) {
-      avoided += f.delivered * rep.tCo2PerUnit;
-      used[`${f.offer.materialId}→${rep.to} t CO2/t`] = rep.tCo2PerUnit;
-      used[`${f.offer.materialId}→${rep.to} source`] = rep.source;
-      continue;
-    }
-    if (factors.methane.materials.includes(f.offer.materialId) && f.offer.unit === 'thousand_m3') {
-      const share = (f.offer.ch4Percent ?? 100) / 100;
-      avoided += f.quantity * 1000 * share * factors.methane.tPerM3 * factors.methane.tCo2ePerTCh4;
-      used['CH4 t per m³'] = factors.methane.tPerM3;
-      used['t CO2e per t CH4'] = factors.methane.tCo2ePerTCh4;
-      used['methane source'] = factors.methane.source;
-    }
-  }
+  for (const f of flows) avoided += flowEmissions(f, factors, used).avoidedT;
   if (Object.keys(used).some((k) => k.includes('→')))
     parts.push('Σ delivered t × t CO2 per t of the replaced product');
   if ('CH4 t per m³' in used)
@@ -119,12 +140,7 @@ export function computeImpact(
 
   let transportT = 0;
   const modeFactors: Record<string, number | string> = {};
-  for (const f of flows) {
-    const k = factors.transportKgPerTkm[f.mode];
-    if (!k || f.offer.unit !== 't') continue;
-    transportT += (f.quantity * f.distanceKm * k) / 1000;
-    modeFactors[`${f.mode} kg CO2 per t·km`] = k;
-  }
+  for (const f of flows) transportT += flowEmissions(f, factors, {}, modeFactors).transportT;
   modeFactors.source = factors.transportSource;
   const transportCo2eT: Figure = {
     value: round(transportT),

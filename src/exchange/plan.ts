@@ -8,7 +8,13 @@ import {
   type CandidateMaterial,
   type TransportAssumptions,
 } from './candidates.ts';
-import { computeImpact, defaultEmissionFactors, type EmissionFactors } from './impact.ts';
+import {
+  computeImpact,
+  defaultEmissionFactors,
+  type EmissionFactors,
+  flowEmissions,
+  type ImpactFlow,
+} from './impact.ts';
 import { robustness } from './robustness.ts';
 import { solve } from './solve/index.ts';
 
@@ -48,43 +54,49 @@ export async function computePlan(
   const solveOptions = { timeLimitSeconds: options.timeLimitSeconds ?? 30 };
   const result = await solve(c.problem, solveOptions);
   const linkOf = new Map(c.links.map((l) => [`${l.supply}\u0000${l.demand}`, l]));
-  const flows: PlanFlow[] = result.flows.map((f) => {
+  const factors = options.emissions ?? defaultEmissionFactors;
+  const flows: PlanFlow[] = [];
+  const impactFlows: ImpactFlow[] = [];
+  for (const f of result.flows) {
     const link = linkOf.get(`${f.supply}\u0000${f.demand}`)!;
     const o = byId.get(f.supply)!;
     const r = byId.get(f.demand)!;
-    return {
+    const ch4 = o.quality.ch4;
+    const impactFlow: ImpactFlow = {
+      ...f,
+      mode: link.mode,
+      distanceKm: Math.round(link.distanceKm * 10) / 10,
+      offer: {
+        materialId: o.materialId!,
+        unit: o.unit,
+        legalStatus: o.legalStatus,
+        ch4Percent: typeof ch4 === 'number' ? ch4 : undefined,
+      },
+      request: { materialId: r.materialId, useId: r.useId },
+    };
+    const co2 = flowEmissions(impactFlow, factors);
+    impactFlows.push(impactFlow);
+    flows.push({
       ...f,
       savingsRub: f.value + f.avoidedDisposal - f.transport,
+      co2eAvoidedT: co2.avoidedT,
+      transportCo2eT: co2.transportT,
       material: o.materialId!,
       unit: o.unit,
       deliveredUnit: r.unit,
       yield: link.yield,
       demandMaterial: r.materialId ?? null,
       demandUse: r.useId ?? null,
-      distanceKm: Math.round(link.distanceKm * 10) / 10,
+      distanceKm: impactFlow.distanceKm,
       mode: link.mode,
       travelHours: link.travelHours === null ? null : Math.round(link.travelHours * 100) / 100,
       transportRubPerUnit: link.costPerUnit,
       from: end(o),
       to: end(r),
-    };
-  });
+    });
+  }
   const impact = computeImpact(
-    flows.map((f) => {
-      const o = byId.get(f.supply)!;
-      const r = byId.get(f.demand)!;
-      const ch4 = o.quality.ch4;
-      return {
-        ...f,
-        offer: {
-          materialId: f.material,
-          unit: o.unit,
-          legalStatus: o.legalStatus,
-          ch4Percent: typeof ch4 === 'number' ? ch4 : undefined,
-        },
-        request: { materialId: r.materialId, useId: r.useId },
-      };
-    }),
+    impactFlows,
     {
       offers: c.problem.supplies.map((s) => ({
         quantity: s.quantity,
@@ -92,7 +104,7 @@ export async function computePlan(
       })),
       requests: c.problem.demands.map((d) => ({ quantity: d.quantity, value: d.value ?? 0 })),
     },
-    options.emissions ?? defaultEmissionFactors,
+    factors,
   );
   const robust =
     options.robustness && c.links.length

@@ -233,6 +233,12 @@ export const PlanFlow = z
     avoidedDisposal: z.number().describe('quantity × disposal cost of the offer, RUB/yr'),
     transport: z.number().describe('quantity × transport cost per unit, RUB/yr'),
     savingsRub: z.number().describe('value + avoidedDisposal − transport'),
+    co2eAvoidedT: z
+      .number()
+      .describe(
+        't CO2e/yr avoided by this flow (replacement or methane use); see impact.co2eAvoidedT',
+      ),
+    transportCo2eT: z.number().describe("t CO2/yr emitted by this flow's transport"),
     material: z.string(),
     unit: z.string(),
     deliveredUnit: z.string(),

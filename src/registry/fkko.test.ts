@@ -24,6 +24,14 @@ test('search by words of the name returns waste entries only', () => {
   const hits = fkkoCatalogue().search('золошлаковая смесь углей');
   assert.ok(hits.length >= 4);
   assert.ok(hits.every((h) => h.hazardClass > 0 && /золошлаковая/i.test(h.name)));
+  const spaced = fkkoCatalogue().search('6 11 100');
+  assert.deepEqual(
+    spaced.map((h) => h.code),
+    fkkoCatalogue()
+      .search('611100')
+      .map((h) => h.code),
+  );
+  assert.ok(spaced.some((h) => h.code === '6 11 100 01 40 4'));
 });
 
 test('parsing ignores malformed rows', () => {

@@ -73,6 +73,13 @@ export function parseFkkoCatalogue(tsv: string): FkkoCatalogue {
   return {
     get: (code) => entries.get(normaliseFkko(code)),
     search(text, limit = 20) {
+      // A code may be typed with or without its spaces: "6 11 100" or "611100".
+      const digits = text.replace(/\s/g, '');
+      if (/^\d+$/.test(digits)) {
+        return all
+          .filter((e) => e.hazardClass > 0 && e.code.replace(/ /g, '').startsWith(digits))
+          .slice(0, limit);
+      }
       const words = text.toLowerCase().split(/\s+/).filter(Boolean);
       return all
         .filter(

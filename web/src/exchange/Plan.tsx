@@ -26,27 +26,13 @@ import { type Taxonomy, useTaxonomy } from './taxonomy.ts';
 /** The last plan of this page, kept while the user looks elsewhere. */
 let lastRun: { plan: Plan; request: PlanRequest } | null = null;
 
-/**
- * A flow's CO2e, from the factors the plan's impact used (so it adds up to the summary):
- * avoided by replacement or by methane use, less the transport's emissions.
- */
-function flowCo2e(f: PlanFlow, impact: Impact, ch4: number | undefined) {
-  const a = impact.co2eAvoidedT.factors;
-  const rep =
-    a[`${f.material}→${f.demandUse} t CO2/t`] ?? a[`${f.material}→${f.demandMaterial} t CO2/t`];
-  let avoided = 0;
-  if (typeof rep === 'number') avoided = f.delivered * rep;
-  else if (
-    f.unit === 'thousand_m3' &&
-    /methane/.test(f.material) &&
-    typeof a['CH4 t per m³'] === 'number' &&
-    typeof a['t CO2e per t CH4'] === 'number'
-  )
-    avoided = f.quantity * 1000 * ((ch4 ?? 100) / 100) * a['CH4 t per m³'] * a['t CO2e per t CH4'];
-  const k = impact.transportCo2eT.factors[`${f.mode} kg CO2 per t·km`];
-  const transport =
-    typeof k === 'number' && f.unit === 't' ? (f.quantity * f.distanceKm * k) / 1000 : 0;
-  return { avoided, transport, net: avoided - transport };
+/** A flow's CO2e as the plan computed it: avoided less the transport's emissions. */
+function flowCo2e(f: PlanFlow) {
+  return {
+    avoided: f.co2eAvoidedT,
+    transport: f.transportCo2eT,
+    net: f.co2eAvoidedT - f.transportCo2eT,
+  };
 }
 
 export function PlanPage() {
@@ -197,7 +183,7 @@ function Planner() {
         x.mode(f.mode),
         f.transport,
         f.savingsRub,
-        flowCo2e(f, plan.impact, ch4Of(byListing.get(f.supply))).net,
+        flowCo2e(f).net,
       ]),
     ];
     download(`plan-${plan.computedAt.slice(0, 10)}.csv`, toCsv(rows, locale));
@@ -375,7 +361,7 @@ function Planner() {
                   </thead>
                   <tbody>
                     {flows.map((f) => {
-                      const co2 = flowCo2e(f, plan.impact, ch4Of(byListing.get(f.supply)));
+                      const co2 = flowCo2e(f);
                       const key = flowKey(f);
                       return (
                         <tr
@@ -522,11 +508,6 @@ function Planner() {
     </>
   );
 }
-
-const ch4Of = (l: Listing | undefined) => {
-  const v = l?.quality?.ch4;
-  return typeof v === 'number' ? v : undefined;
-};
 
 function End({
   end,

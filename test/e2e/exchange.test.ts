@@ -2,137 +2,29 @@
 // a member lists a request, the plan uses it, the plan is saved, both holders accept the
 // match and the anonymous counterpart is revealed; no request leaves 127.0.0.1.
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { test } from 'node:test';
+import {
+  base,
+  logIn,
+  logOut,
+  results,
+  skip,
+  startServerAndBrowser,
+  watchedPage,
+} from './harness.ts';
 
-const repo = fileURLToPath(new URL('../../', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
-const results = join(repo, 'test-results');
 // both holders of the flow the test makes have demo users (data/kuzbass/organisations.json)
 const mine = { email: 'engineer@shakhta-usinskaya.example', password: 'demo-usinskaya-2026' };
 const plant = { email: 'ecologist@myski-gres.example', password: 'demo-myski-2026' };
 
-const missing = !existsSync(CHROMIUM)
-  ? `${CHROMIUM} is missing (apt-get install -y chromium)`
-  : null;
-// On CI a missing browser is a failure, not a skip.
-const skip = missing && process.env.CI !== 'true' ? missing : false;
-
-let server: ChildProcess | undefined;
-let browser: Browser | undefined;
-let base = '';
-let tmp = '';
-
-function startServer(): Promise<string> {
-  tmp = mkdtempSync(join(tmpdir(), 'dc-e2e-ex-'));
-  server = spawn(process.execPath, ['bin/digicluster.js', 'serve'], {
-    cwd: repo,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      SQLITE_FILE: join(tmp, 'dc.db'),
-      SEED_EXAMPLE: 'true',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(
-      () => reject(new Error(`server did not start in 60 s:\n${out}`)),
-      60_000,
-    );
-    const read = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /digicluster is serving (http:\/\/\S+?)\/? /.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1].replace(/\/$/, ''));
-      }
-    };
-    server?.stdout?.on('data', read);
-    server?.stderr?.on('data', read);
-    server?.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${out}`));
-    });
-  });
-}
-
-function stopServer(): Promise<void> {
-  const s = server;
-  if (!s || s.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => s.kill('SIGKILL'), 5000);
-    s.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    s.kill('SIGTERM');
-  });
-}
-
-async function logIn(page: Page, email: string, password: string) {
-  await page.goto(`${base}/#/login`);
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', password);
-  await page.press('input[name="password"]', 'Enter'); // Enter submits
-  await page.locator('.user .user-name').waitFor();
-}
-
-async function logOut(page: Page) {
-  await page.locator('.user button').click();
-  await page.locator('.topbar a[href="#/login"]').waitFor();
-}
-
-before(async () => {
-  if (skip) return;
-  if (missing) throw new Error(missing);
-  if (!existsSync(join(repo, 'web/dist/index.html'))) {
-    const r = spawnSync(
-      process.execPath,
-      ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts'],
-      { cwd: repo, stdio: 'inherit' },
-    );
-    assert.equal(r.status, 0, 'vite build failed');
-  }
-  mkdirSync(results, { recursive: true });
-  base = await startServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await stopServer();
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-});
+startServerAndBrowser('dc-e2e-ex-');
 
 test('the exchange: listing, plan, saved plan and accepted match', {
   skip,
   timeout: 240_000,
 }, async (t) => {
-  const context = await browser!.newContext({
-    viewport: { width: 1366, height: 768 },
-    locale: 'ru-RU',
-  });
-  const page = await context.newPage();
-  const foreign: string[] = [];
-  const pageErrors: string[] = [];
-  page.on('request', (r) => {
-    const u = new URL(r.url());
-    if (u.protocol !== 'data:' && u.protocol !== 'blob:' && u.hostname !== '127.0.0.1')
-      foreign.push(r.url());
-  });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  const { context, page, foreign, pageErrors } = await watchedPage();
   let listingId = '';
 
   await t.test(

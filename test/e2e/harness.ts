@@ -1,0 +1,141 @@
+// What every browser test needs: a real server seeded with the Kuzbass example on a fresh
+// SQLite file, headless Chromium from Debian, log-in helpers, and a page that records any
+// request leaving 127.0.0.1 and any script error.
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+export const repo = fileURLToPath(new URL('../../', import.meta.url));
+export const CHROMIUM = '/usr/bin/chromium';
+export const results = join(repo, 'test-results');
+
+export const missing = !existsSync(CHROMIUM)
+  ? `${CHROMIUM} is missing (apt-get install -y chromium)`
+  : null;
+/** On CI a missing browser is a failure, not a skip. */
+export const skip = missing && process.env.CI !== 'true' ? missing : false;
+
+/** The server's URL (without the trailing slash) and the browser, set by `startServerAndBrowser`. */
+export let base = '';
+export let browser: Browser | undefined;
+let server: ChildProcess | undefined;
+/** A scratch folder of this test file (holds the database), removed after it. */
+export let tmp = '';
+
+function startServer(tmpPrefix: string): Promise<string> {
+  tmp = mkdtempSync(join(tmpdir(), tmpPrefix));
+  server = spawn(process.execPath, ['bin/digicluster.js', 'serve'], {
+    cwd: repo,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SQLITE_FILE: join(tmp, 'dc.db'),
+      SEED_EXAMPLE: 'true',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start in 60 s:\n${out}`)),
+      60_000,
+    );
+    const read = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /digicluster is serving (http:\/\/\S+?)\/? /.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1].replace(/\/$/, ''));
+      }
+    };
+    server?.stdout?.on('data', read);
+    server?.stderr?.on('data', read);
+    server?.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${out}`));
+    });
+  });
+}
+
+function stopServer(): Promise<void> {
+  const s = server;
+  if (!s || s.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => s.kill('SIGKILL'), 5000);
+    s.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    s.kill('SIGTERM');
+  });
+}
+
+/** Starts the server and the browser before the file's tests and stops both after them. */
+export function startServerAndBrowser(tmpPrefix: string): void {
+  before(async () => {
+    if (skip) return;
+    if (missing) throw new Error(missing);
+    if (!existsSync(join(repo, 'web/dist/index.html'))) {
+      const r = spawnSync(
+        process.execPath,
+        ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts'],
+        { cwd: repo, stdio: 'inherit' },
+      );
+      assert.equal(r.status, 0, 'vite build failed');
+    }
+    mkdirSync(results, { recursive: true });
+    base = await startServer(tmpPrefix);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await stopServer();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+}
+
+/** A page on a laptop screen in Russian that records foreign requests and script errors. */
+export async function watchedPage(): Promise<{
+  context: BrowserContext;
+  page: Page;
+  foreign: string[];
+  pageErrors: string[];
+}> {
+  const context = await browser!.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: 'ru-RU',
+  });
+  const page = await context.newPage();
+  const foreign: string[] = [];
+  const pageErrors: string[] = [];
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.protocol !== 'data:' && u.protocol !== 'blob:' && u.hostname !== '127.0.0.1')
+      foreign.push(r.url());
+  });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  return { context, page, foreign, pageErrors };
+}
+
+export async function logIn(page: Page, email: string, password: string) {
+  await page.goto(`${base}/#/login`);
+  await page.fill('input[name="email"]', email);
+  await page.fill('input[name="password"]', password);
+  await page.press('input[name="password"]', 'Enter'); // Enter submits
+  await page.locator('.user .user-name').waitFor();
+}
+
+export async function logOut(page: Page) {
+  await page.locator('.user button').click();
+  await page.locator('.topbar a[href="#/login"]').waitFor();
+}

@@ -259,7 +259,9 @@ export class ExchangeService {
       const row = await this.owned(tx, actor, id);
       if (row.status === 'withdrawn') throw conflict(`Listing ${id} is withdrawn`);
       const current = JSON.parse(row.data) as Fields;
-      const merged = parseInput(ListingInput, { ...current, ...p }, 'listing');
+      const patched: Record<string, unknown> = { ...current, ...p };
+      for (const [k, v] of Object.entries(p)) if (v === null) delete patched[k];
+      const merged = parseInput(ListingInput, patched, 'listing');
       const { id: _i, organisationId: _o, status: _s, ...fields } = merged;
       await this.check(tx, row.organisation_id, fields);
       const next: ExchangeListingTable = {

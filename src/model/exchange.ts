@@ -136,8 +136,31 @@ export const ListingInput = ListingFields.extend({
   .meta({ id: 'ListingCreate' });
 export type ListingInput = z.input<typeof ListingInput>;
 
+/** In a patch, `null` removes an optional field (a minimum, the reach, the FKKO code, ...). */
+const clearable = <T extends z.ZodType>(field: z.ZodOptional<T>) =>
+  field
+    .unwrap()
+    .nullable()
+    .optional()
+    .describe(`${field.description ?? ''} (null removes it)`.trim());
+const f = ListingFields.shape;
+
 export const ListingPatch = ListingFields.omit({ side: true })
   .partial()
+  .extend({
+    materialId: clearable(f.materialId),
+    useId: clearable(f.useId),
+    disposalCostRubPerUnit: clearable(f.disposalCostRubPerUnit),
+    mustShipMin: clearable(f.mustShipMin),
+    priceRubPerUnit: clearable(f.priceRubPerUnit),
+    mustTakeMin: clearable(f.mustTakeMin),
+    maxDistanceKm: clearable(f.maxDistanceKm),
+    legalStatus: clearable(f.legalStatus),
+    byProductOf: clearable(f.byProductOf),
+    standard: clearable(f.standard),
+    fkko: clearable(f.fkko),
+    note: clearable(f.note),
+  })
   .meta({ id: 'ListingPatch' });
 export type ListingPatch = z.infer<typeof ListingPatch>;
 

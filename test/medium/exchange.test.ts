@@ -90,6 +90,18 @@ for (const d of await eachDialect()) {
       );
     });
 
+    test('a patch with null removes an optional field; the rules still hold', async () => {
+      const me = user('myski-gres');
+      const l = await x.createListing(me, ashOffer);
+      assert.equal((await x.updateListing(me, l.id, { mustShipMin: 100 })).mustShipMin, 100);
+      const cleared = await x.updateListing(me, l.id, { mustShipMin: null });
+      assert.equal(cleared.mustShipMin, undefined);
+      // a waste cannot lose its FKKO code
+      await assert.rejects(x.updateListing(me, l.id, { fkko: null }), (e: DomainError) =>
+        e.fields.some((f) => f.field === 'fkko'),
+      );
+    });
+
     test('lifecycle draft → active → withdrawn, one journal event per change', async () => {
       const me = user('myski-gres');
       const l = await x.createListing(me, ashOffer);

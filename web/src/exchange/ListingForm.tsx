@@ -217,6 +217,22 @@ function validate(v: Values, tx: Taxonomy, t: T): Errors {
   return e;
 }
 
+/** Optional fields a patch removes with null (ListingPatch in src/model/exchange.ts). */
+const clearable = new Set([
+  'materialId',
+  'useId',
+  'disposalCostRubPerUnit',
+  'mustShipMin',
+  'priceRubPerUnit',
+  'mustTakeMin',
+  'maxDistanceKm',
+  'legalStatus',
+  'byProductOf',
+  'standard',
+  'fkko',
+  'note',
+]);
+
 function toBody(v: Values, tx: Taxonomy) {
   const offer = v.side === 'offer';
   const n = (s: string) => parseNumber(s);
@@ -357,7 +373,16 @@ function ListingForm({ me, initial, listing }: { me: User; initial: Values; list
     try {
       const body = toBody(v, tx);
       const saved = listing
-        ? await api.patch<Listing>(`/api/v1/listings/${encodeURIComponent(listing.id)}`, body)
+        ? await api.patch<Listing>(
+            `/api/v1/listings/${encodeURIComponent(listing.id)}`,
+            // a field emptied in the form is removed: the API takes null for that
+            Object.fromEntries(
+              Object.entries(body).map(([k, val]) => [
+                k,
+                val === undefined && clearable.has(k) ? null : val,
+              ]),
+            ),
+          )
         : await api.post<Listing>('/api/v1/listings', {
             ...body,
             side: v.side,

@@ -416,7 +416,19 @@ export class ExchangeService {
         })
         .execute();
       const matches: string[] = [];
+      const alreadyOpen: string[] = [];
+      // A pair already proposed or agreed is not proposed again: saving plans repeatedly
+      // must not pile up proposals for the same flow.
+      const open = new Set(
+        (await matchRows(tx))
+          .filter((m) => m.status === 'proposed' || m.status === 'accepted')
+          .map((m) => `${m.supply_listing_id}\u0000${m.demand_listing_id}`),
+      );
       for (const f of plan.plan.flows) {
+        if (open.has(`${f.supply}\u0000${f.demand}`)) {
+          alreadyOpen.push(`${f.supply}→${f.demand}`);
+          continue;
+        }
         const matchId = randomUUID();
         matches.push(matchId);
         await xtx(tx)
@@ -446,6 +458,7 @@ export class ExchangeService {
         objective: plan.plan.objective,
         flows: plan.plan.flows.length,
         matches,
+        alreadyOpen,
       });
     });
     return maskPlan(plan, await this.visibleFn(this.store, actor));
@@ -565,6 +578,15 @@ export class ExchangeService {
           );
       for (const s of sides) requireOrganisationRole(actor, m[`${s}_organisation_id`], 'member');
       if (m.status !== 'proposed') throw conflict(`Match ${id} is ${m.status} already`);
+      if (accept) {
+        const listings = await listingRows(tx);
+        for (const lid of [m.supply_listing_id, m.demand_listing_id]) {
+          const row = listings.find((r) => r.id === lid);
+          const status = row ? this.statusOf(row) : 'withdrawn';
+          if (status !== 'active')
+            throw conflict(`Listing ${lid} of match ${id} is ${status}; the match cannot be accepted`);
+        }
+      }
       for (const s of sides)
         if (m[`${s}_decision`] !== 'pending')
           throw conflict(

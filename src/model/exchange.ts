@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FkkoCode, MaterialUnit } from './material.ts';
 import { Agglomeration, Id, Provenance } from './registry.ts';
+import { patchOf } from './validate.ts';
 
 const IsoDate = z.iso.date();
 
@@ -145,8 +146,7 @@ const clearable = <T extends z.ZodType>(field: z.ZodOptional<T>) =>
     .describe(`${field.description ?? ''} (null removes it)`.trim());
 const f = ListingFields.shape;
 
-export const ListingPatch = ListingFields.omit({ side: true })
-  .partial()
+export const ListingPatch = patchOf(ListingFields.omit({ side: true }))
   .extend({
     materialId: clearable(f.materialId),
     useId: clearable(f.useId),

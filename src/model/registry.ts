@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidInn, isValidKpp, isValidOgrn, isValidOkved } from './identifiers.ts';
+import { patchOf } from './validate.ts';
 
 /** Slug ids keep exports readable and let the example data refer to its own records. */
 export const Id = z
@@ -89,7 +90,7 @@ export const OrganisationInput = OrganisationFields.extend({ id: Id.optional() }
   .meta({ id: 'OrganisationCreate' });
 export type OrganisationInput = z.input<typeof OrganisationInput>;
 
-export const OrganisationPatch = OrganisationFields.partial()
+export const OrganisationPatch = patchOf(OrganisationFields)
   .refine(knowledgeWithinStaff, knowledgeRule)
   .meta({ id: 'OrganisationPatch' });
 export type OrganisationPatch = z.infer<typeof OrganisationPatch>;
@@ -126,7 +127,7 @@ export const SiteInput = z
   .meta({ id: 'SiteCreate' });
 export type SiteInput = z.input<typeof SiteInput>;
 
-export const SitePatch = SiteInput.omit({ id: true }).partial().meta({ id: 'SitePatch' });
+export const SitePatch = patchOf(SiteInput.omit({ id: true })).meta({ id: 'SitePatch' });
 export type SitePatch = z.infer<typeof SitePatch>;
 
 export const Site = SiteInput.extend({

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { fieldProblems, invalid } from './errors.ts';
 
 /** Parses input with its schema or throws a 400 naming every bad field. */
@@ -10,4 +10,18 @@ export function parseInput<S extends z.ZodType>(
   const r = schema.safeParse(input);
   if (!r.success) throw invalid(`Invalid ${what}`, fieldProblems(r.error.issues));
   return r.data;
+}
+
+/**
+ * The patch form of an object schema: every field optional and no defaults, so a patch
+ * carries only what the caller sent (zod's `.partial()` would still fill in defaults and
+ * silently reset fields the caller never touched).
+ */
+export function patchOf<T extends z.ZodRawShape>(schema: z.ZodObject<T>) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const bare = field instanceof z.ZodDefault ? (field.removeDefault() as z.ZodType) : (field as z.ZodType);
+    shape[key] = bare.optional();
+  }
+  return z.object(shape) as unknown as ReturnType<z.ZodObject<T>['partial']>;
 }

@@ -14,6 +14,17 @@ export interface Reader {
   dialect: Dialect;
 }
 
+/**
+ * Runs a change in one transaction. Every change ends with its journal event, which locks
+ * the journal's head; taking that lock first on PostgreSQL makes changes run one at a time,
+ * so a read-check-write (a match decision, a status transition) never works on a stale row.
+ * SQLite runs one transaction at a time already.
+ */
 export function inTransaction<T>(store: Store, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return store.db.transaction().execute((trx) => work({ db: trx, dialect: store.dialect }));
+  return store.db.transaction().execute(async (trx) => {
+    if (store.dialect === 'postgres') {
+      await trx.selectFrom('journal_head').select('seq').where('id', '=', 1).forUpdate().execute();
+    }
+    return work({ db: trx, dialect: store.dialect });
+  });
 }

@@ -315,5 +315,65 @@ for (const d of await eachDialect()) {
       const stored = await x.getPlan(user('tsement-tom'), saved.id!);
       assert.equal(stored.plan.objective, saved.plan.objective);
     });
+
+    test('saving again proposes only new pairs; both sides accepting at once lose nothing', async () => {
+      const again = await x.savePlan(user('tsement-tom'), {});
+      const fresh = await x.listMatches(systemActor, { planId: again.id! });
+      const open = (await x.listMatches(systemActor)).filter(
+        (m) => m.planId !== again.id && m.status !== 'declined',
+      );
+      const pair = (m: { supply: { listingId: string }; demand: { listingId: string } }) =>
+        `${m.supply.listingId}→${m.demand.listingId}`;
+      const openPairs = new Set(open.map(pair));
+      assert.ok(
+        fresh.every((m) => !openPairs.has(pair(m))),
+        'no pair proposed twice while open',
+      );
+      // Both holders accept every fresh proposal at the same time.
+      const twoSided = (await x.listMatches(systemActor, { planId: again.id! })).filter(
+        (m) => m.status === 'proposed',
+      );
+      const rows = (await p.store.db
+        .selectFrom('exchange_match' as never)
+        .selectAll()
+        .execute()) as unknown as Array<{
+        id: string;
+        supply_organisation_id: string;
+        demand_organisation_id: string;
+      }>;
+      const owners = new Map(rows.map((r) => [r.id, r]));
+      const decided = twoSided.filter(
+        (m) =>
+          owners.get(m.id)!.supply_organisation_id !== owners.get(m.id)!.demand_organisation_id,
+      );
+      await Promise.all(
+        decided.flatMap((m) => [
+          x.decideMatch(user(owners.get(m.id)!.supply_organisation_id), m.id, true),
+          x.decideMatch(user(owners.get(m.id)!.demand_organisation_id), m.id, true),
+        ]),
+      );
+      for (const m of decided)
+        assert.equal((await x.getMatch(systemActor, m.id)).status, 'accepted', m.id);
+      const accepted = (await listEvents(p.store, { limit: 5000, type: 'match.accepted' })).filter(
+        (e) => decided.some((m) => (e.payload as { id: string }).id === m.id),
+      );
+      assert.equal(
+        accepted.length,
+        decided.length * 2,
+        'one event per decision, and each one kept',
+      );
+    });
+
+    test('a match cannot be accepted once a listing is withdrawn', async () => {
+      const [m] = (await x.listMatches(systemActor)).filter((y) => y.status === 'proposed');
+      assert.ok(m, 'an open proposal to test with');
+      const row = (await p.store.db
+        .selectFrom('exchange_listing' as never)
+        .selectAll()
+        .where('id' as never, '=', m.supply.listingId as never)
+        .executeTakeFirstOrThrow()) as unknown as { organisation_id: string };
+      await x.withdrawListing(user(row.organisation_id), m.supply.listingId);
+      await assert.rejects(x.decideMatch(systemActor, m.id, true), rejectsWith(409));
+    });
   });
 }

@@ -72,6 +72,27 @@ for (const d of await eachDialect()) {
       assert.equal(stored?.lat, siteMyski.lat);
     });
 
+    test('a patch changes only the fields it names', async () => {
+      await p.registry.createOrganisation(systemActor, {
+        ...organisationInput({ provenance: { employees: { kind: 'estimate' } } }),
+        id: 'patched',
+      });
+      const before = await q.findOrganisation(p.store, 'patched');
+      const after = await p.registry.updateOrganisation(systemActor, 'patched', {
+        website: 'https://example.ru',
+      });
+      assert.deepEqual({ ...after, website: undefined }, { ...before, website: undefined });
+      assert.deepEqual((await q.findOrganisation(p.store, 'patched'))?.provenance, {
+        employees: { kind: 'estimate' },
+      });
+      const site = await p.registry.addSite(systemActor, 'patched', { ...siteKemerovo, kind: 'dump' });
+      const moved = await p.registry.updateSite(systemActor, site.id, {
+        address: 'Мыски, золоотвал',
+      });
+      assert.equal(moved.kind, 'dump');
+      assert.equal((await q.findSite(p.store, site.id))?.kind, 'dump');
+    });
+
     test('memberships: history kept, one open at a time, never deleted', async () => {
       await p.registry.addMembership(
         systemActor,

@@ -35,7 +35,7 @@ import {
 } from '../registry/index.ts';
 import { inTransaction, type Reader, type Store, type Tx } from '../store/index.ts';
 import { compatibilityTable } from './compatibility.ts';
-import { computePlan, maskPlan, type PlanListing } from './plan.ts';
+import { computePlan, maskFlow, maskPlan, type PlanListing } from './plan.ts';
 import {
   type ExchangeListingTable,
   type ExchangeMatchTable,
@@ -477,7 +477,12 @@ export class ExchangeService {
     ctx: Context,
     rows: Map<string, ExchangeListingTable>,
   ): MatchProposal {
-    const f = JSON.parse(m.flow) as PlanFlow;
+    const stored = JSON.parse(m.flow) as PlanFlow;
+    const shownSide = (listingId: string) => {
+      const row = rows.get(listingId);
+      return row ? this.holderVisible(row, actor, ctx) : isOperator(actor);
+    };
+    const f = maskFlow(stored, shownSide(m.supply_listing_id), shownSide(m.demand_listing_id));
     const side = (which: 'supply' | 'demand') => {
       const listingId = which === 'supply' ? m.supply_listing_id : m.demand_listing_id;
       const orgId = which === 'supply' ? m.supply_organisation_id : m.demand_organisation_id;
@@ -584,7 +589,9 @@ export class ExchangeService {
           const row = listings.find((r) => r.id === lid);
           const status = row ? this.statusOf(row) : 'withdrawn';
           if (status !== 'active')
-            throw conflict(`Listing ${lid} of match ${id} is ${status}; the match cannot be accepted`);
+            throw conflict(
+              `Listing ${lid} of match ${id} is ${status}; the match cannot be accepted`,
+            );
         }
       }
       for (const s of sides)

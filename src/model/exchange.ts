@@ -255,6 +255,11 @@ export const PlanFlow = z
     value: z.number().describe('delivered × price of the request, RUB/yr'),
     avoidedDisposal: z.number().describe('quantity × disposal cost of the offer, RUB/yr'),
     transport: z.number().describe('quantity × transport cost per unit, RUB/yr'),
+    approximate: z
+      .boolean()
+      .describe(
+        'true: a holder is hidden from you, so distance, transport, savings and transport CO2 are computed from its agglomeration centre',
+      ),
     savingsRub: z.number().describe('value + avoidedDisposal − transport'),
     co2eAvoidedT: z
       .number()

@@ -20,7 +20,8 @@ export function parseInput<S extends z.ZodType>(
 export function patchOf<T extends z.ZodRawShape>(schema: z.ZodObject<T>) {
   const shape: Record<string, z.ZodType> = {};
   for (const [key, field] of Object.entries(schema.shape)) {
-    const bare = field instanceof z.ZodDefault ? (field.removeDefault() as z.ZodType) : (field as z.ZodType);
+    const bare =
+      field instanceof z.ZodDefault ? (field.removeDefault() as z.ZodType) : (field as z.ZodType);
     shape[key] = bare.optional();
   }
   return z.object(shape) as unknown as ReturnType<z.ZodObject<T>['partial']>;

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { seedExample } from '../../src/example/seed.ts';
 import { systemActor, type UserRole } from '../../src/model/index.ts';
 import type { Platform } from '../../src/platform.ts';
-import { registryQueries as rq } from '../../src/registry/index.ts';
+import { greatCircleKm, registryQueries as rq } from '../../src/registry/index.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { SESSION_COOKIE } from '../../src/server/auth.ts';
 import { eachDialect, type TestDatabase } from './dialects.ts';
@@ -171,6 +171,59 @@ for (const d of await eachDialect()) {
       assert.equal(flow.from.approximate, true);
       assert.equal(flow.from.organisationName, null);
       assert.equal(flow.to.organisationId, 'tsement-tom');
+    });
+
+    test('distances and costs of a hidden holder do not single out its site', async () => {
+      const sites = JSON.parse((await get('visitor', '/api/v1/sites')).body) as Array<{
+        id: string;
+        lat: number;
+        lon: number;
+        agglomeration: string | null;
+      }>;
+      const plan = JSON.parse((await get('member', '/api/v1/exchange/plan', 'POST', {})).body);
+      const hidden = plan.plan.flows.filter((f: { approximate: boolean }) => f.approximate);
+      assert.ok(hidden.length > 0, 'the example plan has flows with a hidden holder');
+      const circuity: Record<string, number> = { road: 1.2, rail: 1.3, pipeline: 1, wire: 1 };
+      for (const f of hidden) {
+        const [known, secret] = f.from.approximate ? [f.to, f.from] : [f.from, f.to];
+        const km = greatCircleKm(known, secret) * circuity[f.mode];
+        // the figure is the distance to the agglomeration centre the map shows …
+        assert.ok(Math.abs(f.distanceKm - Math.round(km * 10) / 10) < 0.051, JSON.stringify(f));
+        // … and no public site of that agglomeration other than one at the centre matches it
+        const candidates = sites.filter(
+          (s) =>
+            s.agglomeration === secret.agglomeration &&
+            Math.abs(greatCircleKm(known, s) * circuity[f.mode] - f.distanceKm) < 0.06 &&
+            greatCircleKm(s, secret) > 1,
+        );
+        assert.deepEqual(
+          candidates.map((c) => c.id),
+          [],
+          `${f.supply}→${f.demand} points at a site`,
+        );
+        assert.ok(
+          Math.abs(f.savingsRub - (f.value + f.avoidedDisposal - f.transport)) <
+            1e-6 * Math.max(1, Math.abs(f.savingsRub)),
+        );
+      }
+      const sum = plan.plan.flows.reduce(
+        (t: number, f: { savingsRub: number }) => t + f.savingsRub,
+        0,
+      );
+      assert.ok(
+        Math.abs(plan.plan.objective - sum) <= 1e-6 * Math.abs(sum),
+        'the objective is the sum shown',
+      );
+      const matches = JSON.parse((await get('member', '/api/v1/matches')).body);
+      for (const m of matches.filter(
+        (x: { supply: { approximate: boolean } }) => x.supply.approximate,
+      )) {
+        const km = greatCircleKm(m.demand, m.supply) * circuity[m.mode];
+        assert.ok(
+          Math.abs(m.distanceKm - Math.round(km * 10) / 10) < 0.051,
+          'match distance from the centre',
+        );
+      }
     });
 
     test('the owner and the operator see their holder; after both accept, the other side does', async () => {

@@ -64,7 +64,7 @@ export async function exportCommand(args: string[]): Promise<number> {
   }
   const platform = await openPlatform(loadConfig());
   try {
-    const bytes = await platform.transfer.exportRegistry(format.data);
+    const bytes = await platform.transfer.exportRegistry(systemActor, format.data);
     if (values.output) writeFileSync(values.output, bytes);
     else process.stdout.write(bytes);
     return 0;

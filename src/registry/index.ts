@@ -1,6 +1,7 @@
 export { type FkkoCatalogue, type FkkoEntry, normaliseFkko } from './fkko.ts';
 export { agglomerationCentres, cities, greatCircleKm, placeSite } from './geography.ts';
 export {
+  inPublicDirectory,
   isOperator,
   requireLogin,
   requireOperator,

@@ -36,3 +36,10 @@ export function requireOwnOrOperator(actor: Actor, organisationId: string): void
     throw forbidden('You may see only your own organisation');
   }
 }
+
+/** The public directory shows members and former members; applicants only to themselves and the operator. */
+export const inPublicDirectory = (actor: Actor, o: { id: string; status: string }) =>
+  o.status === 'member' ||
+  o.status === 'former' ||
+  isOperator(actor) ||
+  actor.organisationId === o.id;

@@ -331,7 +331,7 @@ const routes: Route[] = [
     prepare: async () => ({
       method: 'POST',
       url: '/api/v1/registry/import?format=json',
-      raw: await p.transfer.exportRegistry('json'),
+      raw: await p.transfer.exportRegistry(systemActor, 'json'),
     }),
   },
   {

@@ -147,7 +147,7 @@ for (const d of await eachDialect()) {
           note: 'no sites in the region',
         }),
       );
-      const exported = await p.transfer.exportRegistry('json');
+      const exported = await p.transfer.exportRegistry(systemActor, 'json');
       await oneEvent('registry.imported', () =>
         p.transfer.importRegistry(systemActor, exported, 'json'),
       );

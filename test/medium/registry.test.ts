@@ -85,7 +85,10 @@ for (const d of await eachDialect()) {
       assert.deepEqual((await q.findOrganisation(p.store, 'patched'))?.provenance, {
         employees: { kind: 'estimate' },
       });
-      const site = await p.registry.addSite(systemActor, 'patched', { ...siteKemerovo, kind: 'dump' });
+      const site = await p.registry.addSite(systemActor, 'patched', {
+        ...siteKemerovo,
+        kind: 'dump',
+      });
       const moved = await p.registry.updateSite(systemActor, site.id, {
         address: 'Мыски, золоотвал',
       });

@@ -7,7 +7,8 @@ import { seedExample } from '../../src/example/seed.ts';
 import { type DomainError, type RegistrySnapshot, systemActor } from '../../src/model/index.ts';
 import type { Platform } from '../../src/platform.ts';
 import { collectSnapshot, parseCsv, writeCsv } from '../../src/registry/transfer/index.ts';
-import { eachDialect, type TestDatabase } from './dialects.ts';
+import { eachDialect, sqliteDatabase, type TestDatabase } from './dialects.ts';
+import { organisationInput } from './fixtures.ts';
 
 const formats = ['json', 'csv', 'xlsx', 'geojson'] as const;
 const sitesOnly = (s: RegistrySnapshot) => ({ ...s, organisations: [], memberships: [] });
@@ -39,12 +40,12 @@ for (const d of await eachDialect()) {
         const target = await d.make();
         const dst = await target.open();
         try {
-          const bytes = await src.transfer.exportRegistry(format);
+          const bytes = await src.transfer.exportRegistry(systemActor, format);
           if (format === 'geojson') {
             // GeoJSON carries sites only: their organisations come first, from JSON.
             await dst.transfer.importRegistry(
               systemActor,
-              await src.transfer.exportRegistry('json'),
+              await src.transfer.exportRegistry(systemActor, 'json'),
               'json',
             );
             await dst.store.db.deleteFrom('site').execute();
@@ -65,7 +66,7 @@ for (const d of await eachDialect()) {
     }
 
     test('csv: the file is what Russian Excel opens (BOM, semicolons, decimal comma)', async () => {
-      const text = (await src.transfer.exportRegistry('csv')).toString('utf8');
+      const text = (await src.transfer.exportRegistry(systemActor, 'csv')).toString('utf8');
       assert.ok(text.startsWith('\uFEFF'));
       const t = parseCsv(text);
       assert.equal(t.header[0], 'Запись');
@@ -99,7 +100,7 @@ for (const d of await eachDialect()) {
     }
 
     test('csv with one bad row: nothing applied, the row and field named', async () => {
-      const t = parseCsv((await src.transfer.exportRegistry('csv')).toString('utf8'));
+      const t = parseCsv((await src.transfer.exportRegistry(systemActor, 'csv')).toString('utf8'));
       const inn = t.header.indexOf('ИНН');
       const name = t.header.indexOf('Наименование');
       const rows = t.rows.map((r) => [...r.cells]);
@@ -111,7 +112,9 @@ for (const d of await eachDialect()) {
     });
 
     test('json with a site of an unknown organisation: nothing applied', async () => {
-      const doc = JSON.parse((await src.transfer.exportRegistry('json')).toString('utf8'));
+      const doc = JSON.parse(
+        (await src.transfer.exportRegistry(systemActor, 'json')).toString('utf8'),
+      );
       doc.sites[2].organisationId = 'no-such-organisation';
       doc.organisations[0].employees = 999_999;
       await expectNothingChanged(Buffer.from(JSON.stringify(doc)), 'json', [
@@ -121,7 +124,7 @@ for (const d of await eachDialect()) {
 
     test('xlsx with a bad coordinate: nothing applied, the sheet row named', async () => {
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load((await src.transfer.exportRegistry('xlsx')) as never);
+      await wb.xlsx.load((await src.transfer.exportRegistry(systemActor, 'xlsx')) as never);
       const sheet = wb.getWorksheet('Площадки')!;
       sheet.getRow(4).getCell(5).value = 123.5; // latitude
       await expectNothingChanged(Buffer.from(await wb.xlsx.writeBuffer()), 'xlsx', [
@@ -136,3 +139,74 @@ for (const d of await eachDialect()) {
     });
   });
 }
+
+describe('registry export safety', () => {
+  test('text Excel would run as a formula is defused in CSV, and read back as written', async () => {
+    const db = sqliteDatabase();
+    const p = await db.open();
+    try {
+      await p.registry.createOrganisation(systemActor, {
+        ...organisationInput(),
+        id: 'formula-co',
+        name: '=HYPERLINK("http://evil.example","x")',
+        description: '@SUM(1+1)',
+      });
+      await p.registry.addMembership(systemActor, 'formula-co', {
+        role: 'niche',
+        joinedOn: '2020-01-01',
+      });
+      const csv = (await p.transfer.exportRegistry(systemActor, 'csv')).toString('utf8');
+      assert.ok(csv.includes(`'=HYPERLINK`), 'the name starts with an apostrophe');
+      assert.ok(!/;=HYPERLINK/.test(csv) && !/;"=HYPERLINK/.test(csv));
+      const other = sqliteDatabase();
+      const q = await other.open();
+      try {
+        await q.transfer.importRegistry(systemActor, Buffer.from(csv), 'csv');
+        const back = (await collectSnapshot(q.store)).organisations.find(
+          (o) => o.id === 'formula-co',
+        );
+        assert.equal(back?.name, '=HYPERLINK("http://evil.example","x")');
+        assert.equal(back?.description, '@SUM(1+1)');
+      } finally {
+        await q.close();
+        await other.drop();
+      }
+    } finally {
+      await p.close();
+      await db.drop();
+    }
+  });
+
+  test('visitors export the public directory only; applicants stay out', async () => {
+    const db = sqliteDatabase();
+    const p = await db.open();
+    try {
+      await p.registry.createOrganisation(systemActor, { ...organisationInput(), id: 'member-co' });
+      await p.registry.addMembership(systemActor, 'member-co', {
+        role: 'core',
+        joinedOn: '2020-01-01',
+      });
+      await p.registry.createOrganisation(systemActor, {
+        ...organisationInput(),
+        id: 'secret-applicant',
+      });
+      const visitor = {
+        kind: 'anonymous' as const,
+        id: 'anonymous',
+        organisationId: null,
+        role: null,
+      };
+      const publicJson = (await p.transfer.exportRegistry(visitor, 'json')).toString('utf8');
+      assert.ok(publicJson.includes('member-co'));
+      assert.ok(!publicJson.includes('secret-applicant'));
+      assert.ok(
+        (await p.transfer.exportRegistry(systemActor, 'json'))
+          .toString('utf8')
+          .includes('secret-applicant'),
+      );
+    } finally {
+      await p.close();
+      await db.drop();
+    }
+  });
+});

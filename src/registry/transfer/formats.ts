@@ -25,6 +25,15 @@ export interface DecodedRegistry {
 
 // ---------- encoding ----------
 
+/**
+ * Text that Excel would run as a formula (=, +, -, @, tab, CR first) gets a leading
+ * apostrophe, so an opened export never executes anything; it is taken off on import.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const defuse = (text: string) => (FORMULA_START.test(text) ? `'${text}` : text);
+const restore = (text: string) =>
+  text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+
 function cellText(col: Column, v: unknown): string {
   if (v === undefined || v === null) return '';
   if (col.type === 'number') return csvNumber(v as number);
@@ -71,7 +80,11 @@ export async function encodeRegistry(s: RegistrySnapshot, format: TransferFormat
       for (const rec of s[name] as unknown as Array<Record<string, unknown>>) {
         rows.push([
           sections[name].record,
-          ...cols.map((col) => (keys.has(col.key) ? cellText(col, rec[col.key]) : '')),
+          ...cols.map((col) => {
+            if (!keys.has(col.key)) return '';
+            const text = cellText(col, rec[col.key]);
+            return col.type === 'text' ? defuse(text) : text;
+          }),
         ]);
       }
     }
@@ -134,7 +147,7 @@ function fromCell(
         return undefined;
       }
     default:
-      return s.trim();
+      return restore(s.trim());
   }
 }
 

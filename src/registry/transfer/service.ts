@@ -4,25 +4,33 @@ import {
   actorRef,
   type FieldProblem,
   invalid,
+  type Organisation,
   type RegistrySnapshot,
   type TransferFormat,
 } from '../../model/index.ts';
 import { inTransaction, type Reader, type Store, type Tx } from '../../store/index.ts';
 import { placeSite } from '../geography.ts';
-import { requireOperator } from '../policy.ts';
+import { inPublicDirectory, requireOperator } from '../policy.ts';
 import { regionOutline } from '../reference.ts';
 import { findMemberships, findOrganisations, findSites, organisationToRow } from '../repository.ts';
 import { decodeRegistry, encodeRegistry } from './formats.ts';
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** The registry as records, in a stable order. */
-export async function collectSnapshot(reader: Reader): Promise<RegistrySnapshot> {
-  const [orgs, sites, memberships] = await Promise.all([
+/** The registry as records, in a stable order; `include` picks the organisations (default: all). */
+export async function collectSnapshot(
+  reader: Reader,
+  include: (o: Organisation) => boolean = () => true,
+): Promise<RegistrySnapshot> {
+  const [allOrgs, allSites, allMemberships] = await Promise.all([
     findOrganisations(reader),
     findSites(reader),
     findMemberships(reader),
   ]);
+  const orgs = allOrgs.filter(include);
+  const ids = new Set(orgs.map((o) => o.id));
+  const sites = allSites.filter((x) => ids.has(x.organisationId));
+  const memberships = allMemberships.filter((x) => ids.has(x.organisationId));
   return {
     organisations: orgs.map(({ status: _s, role: _r, createdAt: _c, ...o }) => o).sort(byId),
     sites: sites
@@ -47,8 +55,12 @@ export class TransferService {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  async exportRegistry(format: TransferFormat): Promise<Buffer> {
-    return encodeRegistry(await collectSnapshot(this.store), format);
+  /** What the caller may see of the registry: the public directory, or everything for the operator. */
+  async exportRegistry(actor: Actor, format: TransferFormat): Promise<Buffer> {
+    return encodeRegistry(
+      await collectSnapshot(this.store, (o) => inPublicDirectory(actor, o)),
+      format,
+    );
   }
 
   /**

@@ -32,19 +32,14 @@ import {
 import type { Platform } from '../../platform.ts';
 import {
   fkkoCatalogue,
-  isOperator,
+  inPublicDirectory,
   registryQueries as q,
   requireOperator,
 } from '../../registry/index.ts';
 
 const IdParam = z.object({ id: z.string().min(1).max(100) });
 
-/** The public directory shows members and former members; applicants only to themselves and the operator. */
-const visibleInDirectory = (actor: Actor, o: Organisation) =>
-  o.status === 'member' ||
-  o.status === 'former' ||
-  isOperator(actor) ||
-  actor.organisationId === o.id;
+const visibleInDirectory = inPublicDirectory;
 const publicTag = (tag: string) => ({ tags: [tag], security: [] });
 const auth = (tag: string) => ({ tags: [tag] });
 
@@ -53,6 +48,13 @@ export const registryRoutes =
   (platform: Platform): FastifyPluginAsyncZod =>
   async (app) => {
     const { store, registry, users } = platform;
+    /** Ids of the organisations the caller may see in the directory. */
+    const directoryIds = async (actor: Actor) =>
+      new Set(
+        (await q.findOrganisations(store))
+          .filter((o) => visibleInDirectory(actor, o))
+          .map((o) => o.id),
+      );
 
     // --- the public member directory ---
     app.get(
@@ -133,7 +135,12 @@ export const registryRoutes =
           response: { 200: z.array(Site) },
         },
       },
-      async (req) => q.findSites(store, req.query),
+      async (req) => {
+        const shown = await directoryIds(req.actor);
+        return (await q.findSites(store, req.query)).filter((site) =>
+          shown.has(site.organisationId),
+        );
+      },
     );
 
     app.get(
@@ -146,7 +153,11 @@ export const registryRoutes =
           response: { 200: z.array(Site) },
         },
       },
-      async (req) => q.findSites(store, { organisationId: req.params.id }),
+      async (req) => {
+        if (!(await directoryIds(req.actor)).has(req.params.id))
+          throw notFound('Organisation', req.params.id);
+        return q.findSites(store, { organisationId: req.params.id });
+      },
     );
 
     app.post(

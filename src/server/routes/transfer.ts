@@ -33,7 +33,7 @@ export const transferRoutes =
       },
       async (req, reply) => {
         const { format } = req.query;
-        const body = await platform.transfer.exportRegistry(format);
+        const body = await platform.transfer.exportRegistry(req.actor, format);
         const stamp = new Date().toISOString().slice(0, 10);
         return reply
           .type(mediaTypes[format])

@@ -649,6 +649,17 @@ describe('the public directory', () => {
         (await server.inject({ url: '/api/v1/organisations/applicant-co' })).statusCode,
         404,
       );
+      await pl.registry.addSite(systemActor, 'applicant-co', siteKemerovo);
+      const siteOwners = JSON.parse((await server.inject({ url: '/api/v1/sites' })).body).map(
+        (x: { organisationId: string }) => x.organisationId,
+      );
+      assert.ok(!siteOwners.includes('applicant-co'), "an applicant's sites are not public");
+      assert.equal(
+        (await server.inject({ url: '/api/v1/organisations/applicant-co/sites' })).statusCode,
+        404,
+      );
+      const exported = (await server.inject({ url: '/api/v1/registry/export?format=csv' })).body;
+      assert.ok(!exported.includes('applicant-co'), 'nor is it in the public export');
       const op = await pl.users.createUser(systemActor, 'member-co', {
         email: 'op@x.example',
         name: 'Оператор',

@@ -99,7 +99,8 @@ export class ExchangeService {
   private canSee(row: ExchangeListingTable, actor: Actor): boolean {
     const own = isOperator(actor) || actor.organisationId === row.organisation_id;
     if (row.status === 'draft' || row.status === 'withdrawn') return own;
-    if (row.visibility === 'members') return own || (actor.kind !== 'anonymous' && !!actor.role);
+    if (row.visibility === 'members')
+      return own || (actor.kind !== 'anonymous' && !!actor.role && actor.member !== false);
     return true;
   }
 
@@ -352,8 +353,12 @@ export class ExchangeService {
       role: 'operator_admin',
     });
     const listings: PlanListing[] = [];
+    // Live: active, and held by a current member (an organisation that left trades no more).
+    const members = new Set(
+      (await rq.findOrganisations(reader, { status: 'member' })).map((o) => o.id),
+    );
     for (const row of await listingRows(reader)) {
-      if (this.statusOf(row) !== 'active') continue;
+      if (this.statusOf(row) !== 'active' || !members.has(row.organisation_id)) continue;
       const site = ctx.sites.get(row.site_id);
       if (!site) continue;
       const d = JSON.parse(row.data) as Fields;

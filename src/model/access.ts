@@ -82,6 +82,11 @@ export interface Actor {
   id: string;
   organisationId: string | null;
   role: UserRole | null;
+  /**
+   * false when the actor's organisation is not a current member (it left, or it is still
+   * applying): such an actor reads what the public reads and writes nothing. Unset: a member.
+   */
+  member?: boolean;
 }
 
 export const systemActor: Actor = {

@@ -314,8 +314,28 @@ export class UserService {
     const user = userFromRow(row);
     return {
       user,
-      actor: { kind: 'user', id: user.id, organisationId: user.organisationId, role: user.role },
+      actor: await this.withMembership({
+        kind: 'user',
+        id: user.id,
+        organisationId: user.organisationId,
+        role: user.role,
+      }),
     };
+  }
+
+  /**
+   * Users and keys of an organisation that is not a current member keep reading but lose
+   * every write: their role counts as observer (the operator admin keeps its role).
+   */
+  private async withMembership(actor: Actor): Promise<Actor> {
+    if (actor.role === 'operator_admin' || !actor.organisationId) return actor;
+    const org = await this.reader.db
+      .selectFrom('organisation')
+      .select('status')
+      .where('id', '=', actor.organisationId)
+      .executeTakeFirst();
+    if (org?.status === 'member') return { ...actor, member: true };
+    return { ...actor, role: 'observer', member: false };
   }
 
   async createApiKey(
@@ -405,12 +425,12 @@ export class UserService {
       .where('key_hash', '=', sha256(secret))
       .executeTakeFirst();
     if (!row || row.revoked_at) return null;
-    return {
+    return this.withMembership({
       kind: 'apikey',
       id: row.id,
       organisationId: row.organisation_id,
       role: row.role as UserRole,
-    };
+    });
   }
 }
 

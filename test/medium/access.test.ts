@@ -458,6 +458,19 @@ function assertProblem(
   return body;
 }
 
+/** Both test organisations are current members (a route under test may have ended one). */
+async function ensureMembers() {
+  for (const id of Object.values(orgs)) {
+    const open = await p.store.db
+      .selectFrom('membership')
+      .select('id')
+      .where('organisation_id', '=', id)
+      .where('left_on', 'is', null)
+      .executeTakeFirst();
+    if (!open) await p.registry.addMembership(sys, id, { role: 'core', joinedOn: '2021-01-01' });
+  }
+}
+
 describe('write routes × roles × own/other organisation', () => {
   before(async () => {
     db = sqliteDatabase();
@@ -513,6 +526,7 @@ describe('write routes × roles × own/other organisation', () => {
       for (const target of route.scoped ? (['own', 'other'] as const) : (['own'] as const)) {
         const expected = route.allowed(who, target) ? '2xx' : who === 'anonymous' ? 401 : 403;
         test(`${route.name} as ${who}${route.scoped ? ` on ${target}` : ''} → ${expected}`, async () => {
+          await ensureMembers();
           const req = await route.prepare(target);
           const res = await app.inject({
             method: req.method,
@@ -721,6 +735,68 @@ describe('login over HTTP', () => {
       for (let i = 0; i < 5; i++) assertProblem(await login('wrong-password'), 401);
       const limited = assertProblem(await login('right-password'), 429);
       assert.match(limited.detail, /try again in \d+ s/);
+    } finally {
+      await server.close();
+      await pl.close();
+      await d.drop();
+    }
+  });
+});
+
+describe('an organisation that left the cluster', () => {
+  test('its users and keys keep reading but write nothing', async () => {
+    const d = sqliteDatabase();
+    const pl = await d.open();
+    const server = await buildServer(pl);
+    try {
+      await pl.registry.createOrganisation(systemActor, {
+        ...organisationInput(),
+        id: 'leaving-co',
+      });
+      const m = await pl.registry.addMembership(systemActor, 'leaving-co', {
+        role: 'core',
+        joinedOn: '2020-01-01',
+      });
+      const admin = await pl.users.createUser(systemActor, 'leaving-co', {
+        email: 'boss@leaving.example',
+        name: 'Директор',
+        role: 'org_admin',
+        password: 'leaving-pass-1',
+      });
+      const key = await pl.users.createApiKey(systemActor, 'leaving-co', {
+        name: 'gateway',
+        role: 'member',
+      });
+      const cookie = `${SESSION_COOKIE}=${(await pl.users.openSession(admin.id)).token}`;
+      const addSite = (headers: Record<string, string>) =>
+        server.inject({
+          method: 'POST',
+          url: '/api/v1/organisations/leaving-co/sites',
+          headers,
+          payload: siteKemerovo,
+        });
+      assert.equal((await addSite({ cookie })).statusCode, 201);
+      await pl.registry.endMembership(systemActor, m.id, { leftOn: '2026-06-30' });
+      assertProblem(await addSite({ cookie }), 403);
+      assertProblem(await addSite({ authorization: `Bearer ${key.secret}` }), 403);
+      assertProblem(
+        await server.inject({
+          method: 'PATCH',
+          url: '/api/v1/organisations/leaving-co',
+          headers: { cookie },
+          payload: { employees: 5 },
+        }),
+        403,
+      );
+      const me = JSON.parse(
+        (await server.inject({ url: '/api/v1/auth/me', headers: { cookie } })).body,
+      );
+      assert.deepEqual([me.actor.role, me.actor.member], ['observer', false]);
+      assert.equal(
+        (await server.inject({ url: '/api/v1/organisations/leaving-co', headers: { cookie } }))
+          .statusCode,
+        200,
+      );
     } finally {
       await server.close();
       await pl.close();

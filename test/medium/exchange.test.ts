@@ -382,5 +382,27 @@ for (const d of await eachDialect()) {
       await x.withdrawListing(user(row.organisation_id), m.supply.listingId);
       await assert.rejects(x.decideMatch(systemActor, m.id, true), rejectsWith(409));
     });
+
+    test('an organisation that leaves trades no more: its listings drop out of the plan', async () => {
+      const before = await x.plan(systemActor, {});
+      const flow = before.plan.flows.find(
+        (f) => f.from.organisationId && f.from.organisationId !== f.to.organisationId,
+      )!;
+      const leaving = flow.from.organisationId!;
+      const [m] = await p.store.db
+        .selectFrom('membership')
+        .selectAll()
+        .where('organisation_id', '=', leaving)
+        .where('left_on', 'is', null)
+        .execute();
+      await p.registry.endMembership(systemActor, m.id, { leftOn: '2026-06-30' });
+      const after = await x.plan(systemActor, {});
+      assert.ok(
+        after.plan.flows.every(
+          (f) => f.from.organisationId !== leaving && f.to.organisationId !== leaving,
+        ),
+      );
+      assert.ok(after.warnings.every((w) => typeof w === 'string'));
+    });
   });
 }

@@ -69,6 +69,10 @@ export const authRoutes =
                 id: z.string(),
                 organisationId: z.string().nullable(),
                 role: z.string().nullable(),
+                member: z
+                  .boolean()
+                  .optional()
+                  .describe('false: the organisation is not a current member; read only'),
               }),
             }),
           },

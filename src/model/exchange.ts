@@ -48,7 +48,7 @@ export const ListingFields = z.object({
   side: ListingSide,
   materialId: Id.optional().describe('an offer names its material; a request a material or a use'),
   useId: Id.optional().describe('what the material is (to be) used for, e.g. cement-additive'),
-  quantityPerYear: z.number().positive().max(1e12),
+  quantityPerYear: z.number().positive().max(1e9, 'at most 10⁹ units a year'),
   unit: MaterialUnit.describe("the material's unit"),
   availableFrom: IsoDate,
   availableTo: IsoDate,
@@ -61,15 +61,27 @@ export const ListingFields = z.object({
   disposalCostRubPerUnit: z
     .number()
     .min(0)
+    .max(1e6, 'at most 1 000 000 RUB per unit')
     .optional()
     .describe('offer: what the holder pays today to dispose of one unit'),
-  mustShipMin: z.number().min(0).optional().describe('offer: must ship at least this per year'),
+  mustShipMin: z
+    .number()
+    .min(0)
+    .max(1e9)
+    .optional()
+    .describe('offer: must ship at least this per year'),
   priceRubPerUnit: z
     .number()
     .min(0)
+    .max(1e6, 'at most 1 000 000 RUB per unit')
     .optional()
     .describe('request: what the holder pays today per unit for what the material would replace'),
-  mustTakeMin: z.number().min(0).optional().describe('request: must take at least this per year'),
+  mustTakeMin: z
+    .number()
+    .min(0)
+    .max(1e9)
+    .optional()
+    .describe('request: must take at least this per year'),
   transportModes: z.array(TransportMode).min(1),
   maxDistanceKm: z.number().positive().max(5000).optional(),
   legalStatus: LegalStatus.optional(),

@@ -90,6 +90,14 @@ for (const d of await eachDialect()) {
       );
     });
 
+    test('money and quantities beyond any real stream are refused, naming the field', async () => {
+      const me = user('myski-gres');
+      await assert.rejects(
+        x.createListing(me, { ...ashOffer, disposalCostRubPerUnit: 1e300, quantityPerYear: 1e11 }),
+        rejectsWith(400, ['disposalCostRubPerUnit', 'quantityPerYear']),
+      );
+    });
+
     test('a patch with null removes an optional field; the rules still hold', async () => {
       const me = user('myski-gres');
       const l = await x.createListing(me, ashOffer);

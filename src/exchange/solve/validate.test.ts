@@ -190,3 +190,18 @@ describe('dropInvalidLinks', () => {
     assert.deepEqual(warnings, []);
   });
 });
+
+test('figures too large for exact arithmetic are refused, naming the link', () => {
+  const huge = {
+    supplies: [{ id: 's1', quantity: 1e300, disposalCost: 1e300 }],
+    demands: [{ id: 'd1', quantity: 10, value: 5 }],
+    links: [{ supply: 's1', demand: 'd1', cost: 1 }],
+  };
+  assert.throws(
+    () => validateProblem(huge),
+    (e: EngineInputError) =>
+      e.issues.some((i) => i.item.includes('s1→d1') && /check the units/.test(i.message)),
+  );
+  const fine = { ...huge, supplies: [{ id: 's1', quantity: 1e6, disposalCost: 300 }] };
+  assert.doesNotThrow(() => validateProblem(fine));
+});

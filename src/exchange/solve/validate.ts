@@ -8,6 +8,9 @@ export interface InputIssue {
   message: string;
 }
 
+/** Largest |margin × flow| or fixed cost the engines accept (RUB per year in the platform's use). */
+export const MAX_MAGNITUDE = 1e15;
+
 export class EngineInputError extends Error {
   readonly issues: InputIssue[];
   constructor(issues: InputIssue[]) {
@@ -93,6 +96,17 @@ export function validateProblem(raw: unknown): Problem {
     if (seenLinks.has(key)) issues.push({ item: linkName(l), message: 'duplicate link' });
     seenLinks.add(key);
     const s = p.supplies[i];
+    const d = p.demands[j];
+    // Floating-point solvers lose exactness (and HiGHS fails) when a link's margin times
+    // its flow runs past ~1e15: such figures are input errors, not plans.
+    const margin = Math.abs(l.yield * d.value) + Math.abs(s.disposalCost) + Math.abs(l.cost);
+    const flow = Math.min(s.quantity, l.capacity ?? Number.POSITIVE_INFINITY, d.quantity / l.yield);
+    if (margin * flow > MAX_MAGNITUDE || (l.fixedCost ?? 0) > MAX_MAGNITUDE) {
+      issues.push({
+        item: linkName(l),
+        message: `money × quantity reaches ${(margin * flow).toExponential(1)}, beyond ${MAX_MAGNITUDE.toExponential(0)}: check the units`,
+      });
+    }
     for (const prop of limited[j]) {
       if (!(prop in s.properties)) {
         issues.push({

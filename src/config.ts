@@ -18,6 +18,12 @@ export const environment = [
     'seed the Kuzbass example cluster into an empty database on start (true/false)',
     'true',
   ],
+  ['COOKIE_SECURE', 'mark the session cookie Secure (true behind HTTPS)', 'false'],
+  [
+    'TRUST_PROXY',
+    'trust X-Forwarded-For from a load balancer (true/false), for the login limiter',
+    'false',
+  ],
   ['LOG_LEVEL', 'fastify log level (fatal, error, warn, info, debug, silent)', 'warn'],
 ] as const;
 
@@ -31,6 +37,14 @@ const Config = z.object({
   seedExample: z
     .enum(['true', 'false', '1', '0'])
     .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+  cookieSecure: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+  trustProxy: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
     .transform((v) => v === 'true' || v === '1'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
@@ -46,6 +60,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqliteFile: blank(env.SQLITE_FILE),
     sessionTtlHours: blank(env.SESSION_TTL_HOURS),
     seedExample: blank(env.SEED_EXAMPLE),
+    cookieSecure: blank(env.COOKIE_SECURE),
+    trustProxy: blank(env.TRUST_PROXY),
     logLevel: blank(env.LOG_LEVEL),
   });
   if (!parsed.success) {

@@ -12,7 +12,11 @@ export async function serve(): Promise<number> {
       `Seeded the Kuzbass example: ${n.organisations} organisations, ${n.sites} sites, ${n.users} users, ${n.listings} listings.`,
     );
   }
-  const app = await buildServer(platform, { logLevel: config.logLevel });
+  const app = await buildServer(platform, {
+    logLevel: config.logLevel,
+    secureCookie: config.cookieSecure,
+    trustProxy: config.trustProxy,
+  });
   await app.listen({ port: config.port, host: config.host });
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${host}:${(app.server.address() as { port: number }).port}/`;

@@ -46,7 +46,16 @@ export class RegistryService {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  private async uniqueIdentifiers(tx: Tx, o: { inn?: string; ogrn?: string }, exceptId?: string) {
+  /**
+   * INN and OGRN belong to one organisation. The answer names the field, never the other
+   * organisation: the public application form must not tell who has registered or applied.
+   */
+  private async uniqueIdentifiers(
+    tx: Tx,
+    o: { inn?: string; ogrn?: string },
+    exceptId?: string,
+    fieldPrefix = '',
+  ) {
     const fields = [];
     for (const key of ['inn', 'ogrn'] as const) {
       const value = o[key];
@@ -55,7 +64,10 @@ export class RegistryService {
       if (exceptId) q = q.where('id', '!=', exceptId);
       const other = await q.executeTakeFirst();
       if (other)
-        fields.push({ field: key, message: `already registered for organisation ${other.id}` });
+        fields.push({
+          field: `${fieldPrefix}${key}`,
+          message: 'already registered; contact the cluster operator',
+        });
     }
     if (fields.length) throw conflict('An organisation with these identifiers exists', fields);
   }
@@ -64,15 +76,18 @@ export class RegistryService {
     tx: Tx,
     input: OrganisationInput,
     status: Organisation['status'],
+    fieldPrefix = '',
   ) {
     const o = parseInput(OrganisationInput, input, 'organisation');
     const id = o.id ?? slugId(o.nameEn ?? o.name);
     if (
       await tx.db.selectFrom('organisation').select('id').where('id', '=', id).executeTakeFirst()
     ) {
-      throw conflict(`Organisation ${id} exists`, [{ field: 'id', message: 'already taken' }]);
+      throw conflict(`Organisation ${id} exists`, [
+        { field: `${fieldPrefix}id`, message: 'already taken' },
+      ]);
     }
-    await this.uniqueIdentifiers(tx, o);
+    await this.uniqueIdentifiers(tx, o, undefined, fieldPrefix);
     const organisation = { ...o, id, status, createdAt: this.clock().toISOString() };
     await tx.db.insertInto('organisation').values(organisationToRow(organisation)).execute();
     return organisation;
@@ -330,7 +345,7 @@ export class RegistryService {
     const passwordHash = await argon2.hash(a.admin.password, { type: argon2.argon2id });
     return inTransaction(this.store, async (tx) => {
       await requireFreeEmail(tx, a.admin.email, 'admin.email');
-      const o = await this.insertOrganisation(tx, a.organisation, 'applicant');
+      const o = await this.insertOrganisation(tx, a.organisation, 'applicant', 'organisation.');
       const now = this.clock().toISOString();
       const application = {
         id: newId(),

@@ -26,6 +26,8 @@ export interface ServerOptions {
   /** folder of the built web app; defaults to web/dist */
   webDir?: string;
   secureCookie?: boolean;
+  /** behind a load balancer: the client address comes from X-Forwarded-For */
+  trustProxy?: boolean;
 }
 
 const defaultWebDir = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -37,6 +39,7 @@ export async function buildServer(
   const app = Fastify({
     logger: { level: options.logLevel ?? 'warn' },
     bodyLimit: 20 * 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -16,3 +16,11 @@ test('five failed logins for one e-mail lock it for the window, then it opens ag
   l.check('other@b.ru', '1.1.1.1', 10);
   l.check('a@b.ru', '1.1.1.1', 1005);
 });
+
+test('the limiter forgets what has aged out once it holds many keys', () => {
+  const l = new LoginLimiter(5, 1000);
+  for (let i = 0; i <= 10_001; i++) l.fail(`guess${i}@x.ru`, '9.9.9.9', 0);
+  assert.ok(l.size > 10_000);
+  l.fail('late@x.ru', '8.8.8.8', 5000);
+  assert.ok(l.size <= 3, `${l.size} keys left`);
+});

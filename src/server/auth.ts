@@ -64,6 +64,17 @@ export class LoginLimiter {
 
   fail(email: string, ip: string, now = Date.now()) {
     for (const key of [`e:${email.toLowerCase()}`, `i:${ip}`]) this.recent(key, now).push(now);
+    // Forget keys whose failures have all aged out, so guessing many e-mails cannot grow the map for ever.
+    if (this.failures.size > 10_000) {
+      for (const [key, times] of this.failures) {
+        if (times.every((t) => now - t >= this.windowMs)) this.failures.delete(key);
+      }
+    }
+  }
+
+  /** How many keys are tracked (for tests). */
+  get size() {
+    return this.failures.size;
   }
 
   succeed(email: string) {

@@ -55,6 +55,21 @@ export function errorHandler(
     });
     return sendProblem(reply, req, 400, 'invalid', `Invalid ${where}`, errors);
   }
+  // Two writers racing for the same unique key: the loser gets a conflict, not a crash.
+  const dbCode = (error as { code?: string }).code;
+  if (
+    dbCode === '23505' ||
+    dbCode === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    dbCode === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  ) {
+    return sendProblem(
+      reply,
+      req,
+      409,
+      'conflict',
+      'The record exists already (written at the same moment by another request)',
+    );
+  }
   const fe = error as FastifyError;
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return sendProblem(

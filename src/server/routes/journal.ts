@@ -14,7 +14,7 @@ export const journalRoutes =
           tags: ['journal'],
           summary: 'Domain events, oldest first (operator)',
           querystring: z.object({
-            after: z.coerce.number().int().optional(),
+            after: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
             limit: z.coerce.number().int().min(1).max(5000).default(200),
             type: z.string().optional(),
             organisation: z.string().optional(),

@@ -132,6 +132,19 @@ for (const d of await eachDialect()) {
       ]);
     });
 
+    test('membership history is not rewritten by a file', async () => {
+      const doc = JSON.parse(
+        (await src.transfer.exportRegistry(systemActor, 'json')).toString('utf8'),
+      );
+      const ended = doc.memberships.findIndex((m: { leftOn: string | null }) => m.leftOn !== null);
+      doc.memberships[ended].leftOn = null;
+      doc.memberships[0].joinedOn = '2001-01-01';
+      await expectNothingChanged(Buffer.from(JSON.stringify(doc)), 'json', [
+        { line: ended + 1, field: 'leftOn' },
+        { line: 1, field: 'joinedOn' },
+      ]);
+    });
+
     test('geojson that is not a FeatureCollection is refused', async () => {
       await expectNothingChanged(Buffer.from('{"type":"Point","coordinates":[86,55]}'), 'geojson', [
         { line: 0, field: 'type' },

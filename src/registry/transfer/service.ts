@@ -157,6 +157,34 @@ export class TransferService {
           message: `site ${site.id} belongs to ${owner}`,
         });
     });
+    // Membership history is not rewritten by a file: an existing membership keeps its
+    // organisation and dates; an import may only end one that is still open.
+    const existingMemberships = new Map(
+      (await tx.db.selectFrom('membership').selectAll().execute()).map((r) => [r.id, r]),
+    );
+    s.memberships.forEach((m, i) => {
+      const was = existingMemberships.get(m.id);
+      if (!was) return;
+      const at = { line: i + 1, section: 'memberships' };
+      if (was.organisation_id !== m.organisationId)
+        problems.push({
+          ...at,
+          field: 'organisationId',
+          message: `membership ${m.id} belongs to ${was.organisation_id}`,
+        });
+      if (was.joined_on !== m.joinedOn)
+        problems.push({
+          ...at,
+          field: 'joinedOn',
+          message: `membership ${m.id} began on ${was.joined_on}; history is not rewritten`,
+        });
+      if (was.left_on !== null && was.left_on !== m.leftOn)
+        problems.push({
+          ...at,
+          field: 'leftOn',
+          message: `membership ${m.id} ended on ${was.left_on}; history is not rewritten`,
+        });
+    });
     s.memberships.forEach((m, i) => {
       if (!known.has(m.organisationId))
         problems.push({

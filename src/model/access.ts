@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Password } from './password.ts';
 import { Id } from './registry.ts';
 
 export const UserRole = z
@@ -39,7 +40,7 @@ export type InvitationInput = z.input<typeof InvitationInput>;
 export const InvitationAccept = z
   .object({
     token: z.string().min(20),
-    password: z.string().min(10, 'at least 10 characters').max(200),
+    password: Password,
     name: z.string().trim().min(2).max(200).optional(),
   })
   .meta({ id: 'InvitationAccept' });

@@ -39,8 +39,13 @@ export const tooManyRequests = (message: string) =>
 export function fieldProblems(
   issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
 ): FieldProblem[] {
-  return issues.map((i) => ({
-    field: i.path.map(String).join('.') || '(body)',
-    message: i.message,
-  }));
+  return issues.map((i) => {
+    const problem: FieldProblem = {
+      field: i.path.map(String).join('.') || '(body)',
+      message: i.message,
+    };
+    // The raw issue rides along unseen (not serialised) so the edge can word it in the caller's language.
+    Object.defineProperty(problem, 'issue', { value: i, enumerable: false });
+    return problem;
+  });
 }

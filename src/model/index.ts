@@ -3,6 +3,7 @@ export * from './errors.ts';
 export * from './exchange.ts';
 export * from './identifiers.ts';
 export * from './material.ts';
+export * from './password.ts';
 export * from './registry.ts';
 export * from './transfer.ts';
 export * from './validate.ts';

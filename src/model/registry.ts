@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidInn, isValidKpp, isValidOgrn, isValidOkved } from './identifiers.ts';
+import { Password } from './password.ts';
 import { patchOf } from './validate.ts';
 
 /** Slug ids keep exports readable and let the example data refer to its own records. */
@@ -170,7 +171,7 @@ export const ApplicationInput = z
     admin: z.object({
       email: z.email(),
       name: z.string().trim().min(2).max(200),
-      password: z.string().min(10, 'at least 10 characters').max(200),
+      password: Password,
     }),
   })
   .meta({ id: 'ApplicationCreate' });
@@ -181,6 +182,11 @@ export const Application = z
     id: z.string(),
     organisationId: Id,
     organisationName: z.string(),
+    contactName: z
+      .string()
+      .nullable()
+      .describe("the applicant's admin, who will log in once admitted"),
+    contactEmail: z.string().nullable(),
     requestedRole: MembershipRole,
     motivation: z.string().nullable(),
     status: z.enum(['pending', 'admitted', 'rejected']),

@@ -99,11 +99,14 @@ export function membershipFromRow(r: Selectable<MembershipTable>): Membership {
 
 export function applicationFromRow(
   r: Selectable<ApplicationTable> & { organisation_name: string },
+  contact?: { name: string; email: string },
 ): Application {
   return {
     id: r.id,
     organisationId: r.organisation_id,
     organisationName: r.organisation_name,
+    contactName: contact?.name ?? null,
+    contactEmail: contact?.email ?? null,
     requestedRole: r.requested_role as Application['requestedRole'],
     motivation: r.motivation,
     status: r.status as Application['status'],
@@ -253,7 +256,22 @@ export async function findApplications(
     .orderBy('submitted_at');
   if (status) q = q.where('application.status', '=', status);
   if (id) q = q.where('application.id', '=', id);
-  return (await q.execute()).map(applicationFromRow);
+  const rows = await q.execute();
+  if (rows.length === 0) return [];
+  // The contact is the applicant's first user: the admin named in the application.
+  const people = await reader.db
+    .selectFrom('app_user')
+    .select(['organisation_id', 'name', 'email', 'created_at'])
+    .where(
+      'organisation_id',
+      'in',
+      rows.map((r) => r.organisation_id),
+    )
+    .orderBy('created_at')
+    .execute();
+  const contact = new Map<string, { name: string; email: string }>();
+  for (const u of people) if (!contact.has(u.organisation_id)) contact.set(u.organisation_id, u);
+  return rows.map((r) => applicationFromRow(r, contact.get(r.organisation_id)));
 }
 
 export async function findMaterials(reader: Reader): Promise<Material[]> {

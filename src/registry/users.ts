@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
+import { z } from 'zod';
 import { recordEvent } from '../journal/index.ts';
 import {
   type Actor,
@@ -12,6 +13,7 @@ import {
   InvitationInput,
   invalid,
   notFound,
+  Password,
   parseInput,
   type User,
   UserPatch,
@@ -86,8 +88,7 @@ export class UserService {
     requireOrganisationRole(actor, organisationId, 'org_admin');
     if (input.role === 'operator_admin' && !isOperator(actor))
       throw forbidden('Only the operator may create operator admins');
-    if (input.password.length < 10)
-      throw invalid('Invalid user', [{ field: 'password', message: 'at least 10 characters' }]);
+    parseInput(z.object({ password: Password }), { password: input.password }, 'user');
     const hash = await argon2.hash(input.password, { type: argon2.argon2id });
     return inTransaction(this.store, async (tx) => {
       const email = input.email.toLowerCase();

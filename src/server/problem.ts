@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError, type FieldProblem } from '../model/index.ts';
+import { localiseIssue, requestLang, translate } from './messages.ts';
 
 const titles: Record<number, string> = {
   400: 'Invalid input',
@@ -22,17 +23,23 @@ export function sendProblem(
   detail: string,
   errors: FieldProblem[] = [],
 ) {
+  const lang = requestLang(req);
+  const worded = errors.map((e) => ({
+    ...e,
+    message: localiseIssue(e.message, (e as { issue?: unknown }).issue, lang),
+  }));
   return reply
     .status(status)
     .type('application/problem+json')
+    .header('content-language', lang)
     .send({
       type: `https://digicluster.example/problems/${code}`,
-      title: titles[status] ?? 'Error',
+      title: translate(titles[status] ?? 'Error', lang),
       status,
-      detail,
+      detail: translate(detail, lang),
       instance: req.url,
       code,
-      ...(errors.length ? { errors } : {}),
+      ...(worded.length ? { errors: worded } : {}),
     });
 }
 
@@ -48,10 +55,14 @@ export function errorHandler(
     const where = (error as FastifyError).validationContext ?? 'body';
     const errors = error.validation.map((v) => {
       const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
-      return {
+      const problem: FieldProblem = {
         field: path ? (where === 'body' ? path : `${where}.${path}`) : where,
         message: v.message ?? 'invalid',
       };
+      // the zod issue, rebuilt from what the type provider kept of it, for its wording
+      const issue = { code: v.keyword, ...v.params, path: path.split('.'), message: v.message };
+      Object.defineProperty(problem, 'issue', { value: issue, enumerable: false });
+      return problem;
     });
     return sendProblem(reply, req, 400, 'invalid', `Invalid ${where}`, errors);
   }

@@ -804,3 +804,57 @@ describe('an organisation that left the cluster', () => {
     }
   });
 });
+
+describe('problems in the caller’s language', () => {
+  test('Accept-Language ru gives Russian titles, details and field messages', async () => {
+    const d = sqliteDatabase();
+    const pl = await d.open();
+    const server = await buildServer(pl);
+    try {
+      const bad = {
+        organisation: { ...organisationInput(), inn: '1234567890' },
+        admin: { email: 'x', name: 'Заявитель', password: 'aaaaaaaaaaaa' },
+      };
+      const ru = assertProblem(
+        await server.inject({
+          method: 'POST',
+          url: '/api/v1/applications',
+          headers: { 'accept-language': 'ru-RU,ru;q=0.9' },
+          payload: bad,
+        }),
+        400,
+      );
+      assert.equal(ru.title, 'Неверные данные');
+      const byField = Object.fromEntries(
+        ru.errors.map((e: { field: string; message: string }) => [e.field, e.message]),
+      );
+      assert.match(byField['organisation.inn'], /^ИНН/);
+      assert.match(byField['admin.email'], /[а-я]/);
+      assert.match(byField['admin.password'], /разных символов/);
+      const en = assertProblem(
+        await server.inject({
+          method: 'POST',
+          url: '/api/v1/applications',
+          headers: { 'accept-language': 'en' },
+          payload: bad,
+        }),
+        400,
+      );
+      assert.equal(en.title, 'Invalid input');
+      const forbidden = assertProblem(
+        await server.inject({
+          method: 'POST',
+          url: '/api/v1/organisations',
+          headers: { 'accept-language': 'ru' },
+          payload: organisationInput(),
+        }),
+        401,
+      );
+      assert.match(forbidden.detail, /Войдите/);
+    } finally {
+      await server.close();
+      await pl.close();
+      await d.drop();
+    }
+  });
+});

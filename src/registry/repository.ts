@@ -170,7 +170,7 @@ export async function findOrganisations(
   reader: Reader,
   f: OrganisationFilter = {},
 ): Promise<Organisation[]> {
-  let q = reader.db.selectFrom('organisation').selectAll().orderBy('name');
+  let q = reader.db.selectFrom('organisation').selectAll();
   if (f.kind) q = q.where('kind', '=', f.kind);
   if (f.region) q = q.where('region', '=', f.region);
   if (f.status) q = q.where('status', '=', f.status);
@@ -193,8 +193,14 @@ export async function findOrganisations(
         [o.name, o.nameEn, o.inn, o.ogrn, o.id, o.description].some((v) =>
           v?.toLowerCase().includes(needle),
         ),
-    );
+    )
+    .sort(byName);
 }
+
+/** Russian collation in code, so SQLite and PostgreSQL list names in the same order. */
+const collator = new Intl.Collator('ru');
+const byName = (a: { name: string; id: string }, b: { name: string; id: string }) =>
+  collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1);
 
 export async function findOrganisation(
   reader: Reader,

@@ -63,6 +63,12 @@ test('the exchange: listing, plan, saved plan and accepted match', {
       listingId = decodeURIComponent(page.url().split('/').pop() ?? '');
       await page.getByTestId('listing-quality').waitFor();
       assert.match((await page.locator('h1').textContent()) ?? '', /Шлак/);
+      // units in Russian, kept with their numbers; no internal id in the text
+      const passport = (await page.getByTestId('listing-quality').textContent()) ?? '';
+      assert.match(passport, /≤\u00a040/);
+      assert.match(passport, /мм/);
+      assert.doesNotMatch(passport, /\bmm\b|l-[0-9a-f]{6,}/);
+      await page.screenshot({ path: join(results, 'listing-page.png'), fullPage: true });
       const l = await page.evaluate(
         async (id) => (await fetch(`/api/v1/listings/${id}`)).json(),
         listingId,
@@ -140,6 +146,26 @@ test('the exchange: listing, plan, saved plan and accepted match', {
       );
       assert.ok(m, 'the saved plan proposed the flow to the supplier');
       matchId = m.id;
+      // on a tablet a match is a card: its buttons are in view without scrolling sideways
+      const tablet = await context.newPage();
+      await tablet.setViewportSize({ width: 768, height: 1024 });
+      tablet.on('request', (r) => {
+        if (new URL(r.url()).hostname !== '127.0.0.1') foreign.push(r.url());
+      });
+      await tablet.goto(`${base}/#/matches`);
+      const card = tablet.locator(`tr[data-match="${matchId}"]`);
+      for (const id of ['accept-match', 'decline-match', 'match-status']) {
+        const box = await card.getByTestId(id).boundingBox();
+        assert.ok(box, `${id} is shown`);
+        assert.ok(box.x >= 0 && box.x + box.width <= 768, `${id} fits the width: ${box.x}`);
+      }
+      assert.equal(
+        await tablet.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+        true,
+      );
+      await tablet.screenshot({ path: join(results, 'matches-tablet.png'), fullPage: true });
+      await tablet.close();
+
       await page.goto(`${base}/#/matches`);
       const row = matchRow(matchId);
       await row.waitFor();
@@ -183,6 +209,35 @@ test('the exchange: listing, plan, saved plan and accepted match', {
     await page.screenshot({ path: join(results, 'plan-en.png'), fullPage: true });
     await page.locator('.lang-btn', { hasText: 'RU' }).click();
   });
+
+  await t.test(
+    'withdrawing a listing asks first, and the withdrawn one is copied as a new draft',
+    async () => {
+      await logOut(page); // Myski GRES is still logged in
+      await logIn(page, mine.email, mine.password);
+      // a copy of the first listing, saved as a draft, then published
+      await page.goto(`${base}/#/marketplace/new?from=${encodeURIComponent(listingId)}`);
+      const form = page.getByTestId('listing-form');
+      assert.equal(await form.locator('input[name="quantityPerYear"]').inputValue(), '25000');
+      await page.getByTestId('save-draft').click();
+      await page.waitForURL(
+        (u) => /#\/marketplace\/l-[^/]+$/.test(u.href) && !u.href.endsWith(listingId),
+      );
+      await page.getByTestId('publish-listing').click();
+      const withdraw = page.getByTestId('withdraw-listing');
+      await withdraw.click();
+      // nothing happened yet: the page asks to confirm
+      await page.getByTestId('withdraw-listing-confirm').waitFor();
+      assert.match((await page.locator('.tags').textContent()) ?? '', /активно/);
+      await page.getByTestId('withdraw-listing-confirm').click();
+      await page.locator('.tags', { hasText: 'снято' }).waitFor();
+      await page.getByTestId('copy-listing').click();
+      await page.locator('h1', { hasText: 'по образцу снятого' }).waitFor();
+      assert.equal(await form.locator('input[name="quantityPerYear"]').inputValue(), '25000');
+      assert.equal(await form.locator('select[name="materialId"]').inputValue(), 'bottom-slag');
+      await page.screenshot({ path: join(results, 'listing-copy.png'), fullPage: true });
+    },
+  );
 
   await t.test('a tablet sees the marketplace and the plan', async () => {
     const tablet = await context.newPage();

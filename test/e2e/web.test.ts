@@ -126,16 +126,30 @@ test('the web app: map, participants, language, application and admission', {
     await page.goto(`${base}/#/admin/applications`);
     const card = page.getByTestId('application').filter({ hasText: `Test Recycling ${suffix}` });
     await card.waitFor();
-    await card.locator('select[name="role"]').selectOption('core');
-    await card.locator('button[type="submit"]').click();
-    await page.locator('.alert-success').waitFor();
-    assert.equal(
-      await page
-        .getByTestId('application')
-        .filter({ hasText: `Test Recycling ${suffix}` })
-        .count(),
-      0,
+    // the operator sees who applies: the contact, the identifiers, the figures, the motivation
+    await card.getByTestId('application-contact').getByText(applicant.email).waitFor();
+    assert.match(
+      (await card.getByTestId('application-contact').textContent()) ?? '',
+      new RegExp(applicant.adminName),
     );
+    await card
+      .getByTestId('application-identifiers')
+      .getByText(applicant.inn, { exact: true })
+      .waitFor();
+    assert.match((await card.textContent()) ?? '', /золошлаки/);
+    // the same queue in Russian, for the screenshot
+    await page.locator('.lang-btn', { hasText: 'RU' }).click();
+    await page.locator('h1', { hasText: 'Заявки на вступление' }).waitFor();
+    const ru = page.getByTestId('application').filter({ hasText: suffix });
+    await ru.getByTestId('application-figures').waitFor();
+    assert.match((await ru.textContent()) ?? '', /Тест-Переработка/);
+    await page.screenshot({ path: join(results, 'admission.png'), fullPage: true });
+    await ru.locator('select[name="role"]').selectOption('core');
+    await ru.locator('button[type="submit"]').click();
+    await page.locator('.alert-success').waitFor();
+    // a name that has its own quotes is not quoted again
+    assert.doesNotMatch((await page.locator('.alert-success').textContent()) ?? '', /««|»»/);
+    assert.equal(await page.getByTestId('application').filter({ hasText: suffix }).count(), 0);
   });
 
   await t.test(
@@ -189,6 +203,50 @@ test('the web app: map, participants, language, application and admission', {
     const o = await (await fetch(`${base}/api/v1/organisations/${org}`)).json();
     assert.equal(o.status, 'member');
     assert.equal(o.role, 'core');
+  });
+
+  await t.test('revoking an API key asks first and takes the shown secret away', async () => {
+    const keyForm = page.locator('form:has(input[name="keyName"])');
+    await keyForm.locator('input[name="keyName"]').fill('Весы на въезде');
+    await keyForm.locator('button[type="submit"]').click();
+    await page.getByTestId('api-key-secret').waitFor();
+    const row = page.getByTestId('api-keys-table').locator('tr', { hasText: 'Весы на въезде' });
+    await row.getByTestId('revoke-key').click();
+    // nothing happened yet: the row asks to confirm
+    await row.getByTestId('revoke-key-confirm').waitFor();
+    assert.equal(await page.getByTestId('api-key-secret').count(), 1);
+    await row.getByTestId('revoke-key-confirm').click();
+    await page.getByTestId('api-key-secret').waitFor({ state: 'detached' });
+    await row.locator('text=/отозван|revoked/').waitFor();
+    assert.equal(await row.getByTestId('revoke-key').count(), 0);
+    await logOut(page);
+  });
+
+  await t.test('a language chosen before login is kept at login', async () => {
+    const fresh = await browser!.newContext({
+      viewport: { width: 1366, height: 768 },
+      locale: 'ru-RU',
+    });
+    const p = await fresh.newPage();
+    p.on('pageerror', (e) => pageErrors.push(e.message));
+    await p.goto(`${base}/#/login`);
+    await p.locator('.lang-btn', { hasText: 'EN' }).click();
+    await p.locator('h1', { hasText: 'Log in' }).waitFor();
+    // every request says the UI's language
+    const [login] = await Promise.all([
+      p.waitForRequest((r) => r.url().endsWith('/api/v1/auth/login')),
+      logIn(p, operator.email, operator.password),
+    ]);
+    assert.equal(login.headers()['accept-language'], 'en');
+    // the operator's account says Russian (set in the admission step), the choice here wins
+    await p.locator('h1', { hasText: 'The cluster on the map' }).waitFor();
+    await p.waitForFunction(async () => {
+      const me = await (await fetch('/api/v1/auth/me')).json();
+      return me.user?.locale === 'en';
+    });
+    await p.reload();
+    await p.locator('h1', { hasText: 'The cluster on the map' }).waitFor();
+    await fresh.close();
   });
 
   await t.test('a tablet sees the overview', async () => {

@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useLocale, useT } from '../i18n/index.ts';
 import { orgName } from '../registry/names.ts';
 import { ApiError, api } from '../shell/api.ts';
-import { href, navigate } from '../shell/router.ts';
+import { hashQuery, href, navigate } from '../shell/router.ts';
 import { isOperator, useSession } from '../shell/session.tsx';
 import type {
   LegalStatus,
@@ -22,6 +22,7 @@ import {
   Loading,
   NeedLogin,
   PageHeader,
+  TableScroll,
 } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { exchangeDict } from './dict.ts';
@@ -140,6 +141,16 @@ function fromListing(l: Listing): Values {
     visibility: l.visibility,
     note: l.note ?? '',
   };
+}
+
+/** A withdrawn or expired listing as the start of a new draft: its terms, with dates from today. */
+function copyOf(l: Listing, user: User): Values {
+  const v = fromListing(l);
+  const fresh = blank(user);
+  if (v.availableTo < today())
+    return { ...v, availableFrom: fresh.availableFrom, availableTo: fresh.availableTo };
+  if (v.availableFrom < today()) return { ...v, availableFrom: today() };
+  return v;
 }
 
 /** The quality properties the form asks for: the material's, or those of a use's materials. */
@@ -275,13 +286,21 @@ function toBody(v: Values, tx: Taxonomy) {
   };
 }
 
-/** #/marketplace/new and #/marketplace/:id/edit */
+/** #/marketplace/new, #/marketplace/new?from=:id (a copy) and #/marketplace/:id/edit */
 export function ListingEditor({ id }: { id?: string }) {
   const { user } = useSession();
+  const from = id ? null : hashQuery().get('from');
   const listing = useResource<Listing>(id ? `/api/v1/listings/${encodeURIComponent(id)}` : null);
+  const source = useResource<Listing>(from ? `/api/v1/listings/${encodeURIComponent(from)}` : null);
   if (user === undefined) return <Loading />;
   if (!user) return <NeedLogin />;
   if (!canList(user)) return <Forbidden />;
+  if (from) {
+    if (source.error) return <ErrorState error={source.error} onRetry={source.reload} />;
+    if (!source.data) return <Loading />;
+    if (!ownsListing(user, source.data)) return <Forbidden />;
+    return <ListingForm key={from} me={user} initial={copyOf(source.data, user)} copy />;
+  }
   if (id) {
     if (listing.error) return <ErrorState error={listing.error} onRetry={listing.reload} />;
     if (!listing.data) return <Loading />;
@@ -291,7 +310,18 @@ export function ListingEditor({ id }: { id?: string }) {
   return <ListingForm me={user} initial={blank(user)} />;
 }
 
-function ListingForm({ me, initial, listing }: { me: User; initial: Values; listing?: Listing }) {
+function ListingForm({
+  me,
+  initial,
+  listing,
+  copy,
+}: {
+  me: User;
+  initial: Values;
+  listing?: Listing;
+  /** the form starts from a withdrawn listing's terms */
+  copy?: boolean;
+}) {
   const t = useT(exchangeDict);
   const { locale } = useLocale();
   const x = useExchangeLabels();
@@ -415,7 +445,10 @@ function ListingForm({ me, initial, listing }: { me: User; initial: Values; list
       >
         {listing ? t('backToListing') : t('backToMarketplace')}
       </a>
-      <PageHeader title={editing ? t('editTitle') : t('newTitle')} lead={t('formLead')} />
+      <PageHeader
+        title={editing ? t('editTitle') : copy ? t('copyTitle') : t('newTitle')}
+        lead={copy ? t('copyLead') : t('formLead')}
+      />
       <form
         ref={form}
         className="card form listing-form"
@@ -568,7 +601,7 @@ function ListingForm({ me, initial, listing }: { me: User; initial: Values; list
           {properties.length === 0 ? (
             <p className="muted">{offer ? t('passportChooseMaterial') : t('passportChooseWhat')}</p>
           ) : (
-            <div className="table-scroll">
+            <TableScroll>
               <table className="table passport-table">
                 <thead>
                   <tr>
@@ -609,7 +642,7 @@ function ListingForm({ me, initial, listing }: { me: User; initial: Values; list
                           {tx.propertyName(k)} <span className="mono muted">{p?.symbol}</span>
                           {err && <div className="field-error">{err}</div>}
                         </td>
-                        <td>{p?.unit}</td>
+                        <td className="nowrap">{x.propertyUnit(p?.unit)}</td>
                         {offer ? (
                           cell('value', label)
                         ) : (
@@ -623,7 +656,7 @@ function ListingForm({ me, initial, listing }: { me: User; initial: Values; list
                   })}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )}
         </fieldset>
 

@@ -4,7 +4,7 @@ import { ApiError, api } from '../shell/api.ts';
 import { href } from '../shell/router.ts';
 import { useSession } from '../shell/session.tsx';
 import type { Listing } from '../shell/types.ts';
-import { ErrorState, FormError, Loading } from '../shell/ui.tsx';
+import { ConfirmButton, ErrorState, FormError, Loading } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import {
   Holder,
@@ -78,7 +78,6 @@ export function ListingPage({ id }: { id: string }) {
       </span>
     );
   };
-  const unit = x.unit(l.unit);
   const rows: Array<[string, ReactNode, string?]> = [
     [
       t('fQuantity'),
@@ -100,8 +99,7 @@ export function ListingPage({ id }: { id: string }) {
   if (l.mustShipMin) rows.push([t('fMustShip'), x.perYear(l.mustShipMin, l.unit)]);
   if (l.mustTakeMin) rows.push([t('fMustTake'), x.perYear(l.mustTakeMin, l.unit)]);
   rows.push([t('fModes'), l.transportModes.map(x.mode).join(', ')]);
-  if (l.maxDistanceKm !== undefined)
-    rows.push([t('fMaxDistance'), `${fmt.number(l.maxDistanceKm)} ${t('km')}`]);
+  if (l.maxDistanceKm !== undefined) rows.push([t('fMaxDistance'), fmt.number(l.maxDistanceKm)]);
 
   return (
     <>
@@ -144,15 +142,23 @@ export function ListingPage({ id }: { id: string }) {
               </button>
             )}
             {l.status === 'active' && (
-              <button
-                type="button"
-                className="btn btn-danger"
+              <ConfirmButton
+                label={t('withdraw')}
+                question={t('withdrawConfirm')}
+                confirmLabel={t('withdrawYes')}
                 disabled={busy}
-                onClick={() => act('withdraw')}
-                data-testid="withdraw-listing"
+                onConfirm={() => act('withdraw')}
+                testId="withdraw-listing"
+              />
+            )}
+            {(l.status === 'withdrawn' || l.status === 'expired') && (
+              <a
+                className="btn btn-primary"
+                href={`${href('marketplace', 'new')}?from=${encodeURIComponent(l.id)}`}
+                data-testid="copy-listing"
               >
-                {t('withdraw')}
-              </button>
+                {t('copyAsDraft')}
+              </a>
             )}
           </div>
         )}
@@ -229,16 +235,15 @@ export function ListingPage({ id }: { id: string }) {
                   <tr key={k}>
                     <td>{tx.propertyName(k)}</td>
                     <td className="mono">{tx.property(k)?.symbol ?? k}</td>
-                    <td className="num">{limitText(v, fmt.number)}</td>
-                    <td>{tx.property(k)?.unit ?? ''}</td>
+                    <td className="num nowrap">{limitText(v, fmt.number)}</td>
+                    <td className="nowrap">{x.propertyUnit(tx.property(k)?.unit)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           )}
-          <p className="source-note">
-            {t('updated', { date: fmt.dateTime(l.updatedAt) })} · {unit} ·{' '}
-            <span lang="en">{l.id}</span>
+          <p className="source-note" title={`${t('listingIdLabel')}: ${l.id}`}>
+            {t('updated', { date: fmt.dateTime(l.updatedAt) })}
           </p>
         </section>
       </div>

@@ -5,7 +5,15 @@ import { withQuery } from '../shell/api.ts';
 import { hashQuery, href, replaceHashQuery } from '../shell/router.ts';
 import { useSession } from '../shell/session.tsx';
 import type { Listing } from '../shell/types.ts';
-import { Empty, ErrorState, Field, Loading, PageHeader } from '../shell/ui.tsx';
+import {
+  DataNote,
+  Empty,
+  ErrorState,
+  Field,
+  Loading,
+  PageHeader,
+  TableScroll,
+} from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import {
   Holder,
@@ -267,7 +275,7 @@ export function Marketplace() {
               {t('exportCsv')}
             </button>
           </div>
-          <div className="table-scroll">
+          <TableScroll>
             <table className="table listings-table" data-testid="listings-table">
               <thead>
                 <tr>
@@ -321,10 +329,10 @@ export function Marketplace() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       )}
-      <p className="source-note">{t('mpSource')}</p>
+      <DataNote>{t('mpSource')}</DataNote>
     </>
   );
 }

@@ -5,7 +5,16 @@ import { ApiError, api } from '../shell/api.ts';
 import { href } from '../shell/router.ts';
 import { isOperator, useSession } from '../shell/session.tsx';
 import type { MatchProposal, Site, User } from '../shell/types.ts';
-import { Empty, ErrorState, FormError, Loading, NeedLogin, PageHeader } from '../shell/ui.tsx';
+import {
+  DataNote,
+  Empty,
+  ErrorState,
+  FormError,
+  Loading,
+  NeedLogin,
+  PageHeader,
+  TableScroll,
+} from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { exchangeDict } from './dict.ts';
 import { useExchangeLabels } from './labels.ts';
@@ -120,8 +129,8 @@ function Inbox({ me }: { me: User }) {
           )}
         </Empty>
       ) : (
-        <section className="card table-card">
-          <div className="table-scroll">
+        <section className="card table-card matches-card">
+          <TableScroll>
             <table className="table matches-table" data-testid="matches-table">
               <thead>
                 <tr>
@@ -148,27 +157,30 @@ function Inbox({ me }: { me: User }) {
                   const pending = waitingForYou(m);
                   return (
                     <tr key={m.id} data-match={m.id} data-status={m.status}>
-                      <td>
+                      <td className="cell-what">
                         <MatchWhat m={m} tx={taxonomy.data!} />
                         <div className="sub">{fmt.date(m.createdAt)}</div>
                       </td>
-                      <td>
+                      <td data-label={operator ? t('colSupplier') : t('colYourSide')}>
                         <SideCell side={m[first]} role={first} siteName={siteName} />
                       </td>
-                      <td data-testid="counterpart">
+                      <td
+                        data-testid="counterpart"
+                        data-label={operator ? t('colBuyer') : t('colCounterpart')}
+                      >
                         <SideCell side={m[second]} role={second} siteName={siteName} />
                       </td>
-                      <td className="num nowrap">
+                      <td className="num nowrap" data-label={t('colQuantity')}>
                         {x.perYear(m.quantity, m.unit)}
                         <div className="sub">
-                          {fmt.number(m.distanceKm)} {t('km')} · {x.mode(m.mode)}
+                          {fmt.number(m.distanceKm)}&nbsp;{t('km')} · {x.mode(m.mode)}
                         </div>
                       </td>
-                      <td className="num nowrap">
+                      <td className="num nowrap" data-label={t('colSavings')}>
                         <strong>{x.rub(m.savingsRub)}</strong>
                         <div className="sub">{t('perYearShort')}</div>
                       </td>
-                      <td>
+                      <td data-label={t('colDecisions')}>
                         <ul className="decisions">
                           {(['supply', 'demand'] as const).map((s) => (
                             <li key={s}>
@@ -180,13 +192,13 @@ function Inbox({ me }: { me: User }) {
                           ))}
                         </ul>
                       </td>
-                      <td>
+                      <td className="cell-status" data-label={t('colStatus')}>
                         <span className={`badge match-${m.status}`} data-testid="match-status">
                           {x.match(m.status)}
                         </span>
                       </td>
                       {canList(me) && (
-                        <td className="actions">
+                        <td className={pending ? 'actions' : 'actions cell-empty'}>
                           {pending && (
                             <div className="decide-actions">
                               <button
@@ -216,10 +228,10 @@ function Inbox({ me }: { me: User }) {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       )}
-      <p className="source-note">{t('matchesNote')}</p>
+      <DataNote>{t('matchesNote')}</DataNote>
     </>
   );
 }

@@ -14,12 +14,20 @@ import type {
   PlanRequest,
   Site,
 } from '../shell/types.ts';
-import { Empty, Field, FormError, Loading, NeedLogin, PageHeader } from '../shell/ui.tsx';
+import {
+  Empty,
+  Field,
+  FormError,
+  Loading,
+  NeedLogin,
+  PageHeader,
+  TableScroll,
+} from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { download, toCsv } from './csv.ts';
 import { exchangeDict } from './dict.ts';
 import { FlowMap, flowKey } from './FlowMap.tsx';
-import { modeColours, transportModes, useExchangeLabels } from './labels.ts';
+import { modeColours, NBSP, transportModes, useExchangeLabels } from './labels.ts';
 import { canList } from './rights.ts';
 import { type Taxonomy, useTaxonomy } from './taxonomy.ts';
 
@@ -144,7 +152,7 @@ function Planner() {
   const describe = useCallback(
     (f: PlanFlow) => ({
       title: `${holder(f.from)} → ${holder(f.to)}`,
-      detail: `${what(f)}: ${x.perYear(f.quantity, f.unit)}, ${fmt.number(f.distanceKm)} ${t('km')}, ${x.mode(f.mode)}`,
+      detail: `${what(f)}: ${x.perYear(f.quantity, f.unit)}, ${fmt.number(f.distanceKm)}${NBSP}${t('km')}, ${x.mode(f.mode)}`,
     }),
     [holder, what, x, fmt, t],
   );
@@ -333,7 +341,7 @@ function Planner() {
             {flows.length === 0 ? (
               <Empty title={t('noFlows')}>{t('noFlowsText')}</Empty>
             ) : (
-              <div className="table-scroll">
+              <TableScroll>
                 <table className="table flows-table" data-testid="flows-table">
                   <thead>
                     <tr>
@@ -349,10 +357,10 @@ function Planner() {
                         {t('colDistance')}
                       </th>
                       <th scope="col" className="num">
-                        {t('colTransport')}
+                        {t('colTransportMln')}
                       </th>
                       <th scope="col" className="num">
-                        {t('colSavings')}
+                        {t('colSavingsMln')}
                       </th>
                       <th scope="col" className="num">
                         {t('colCo2e')}
@@ -405,7 +413,7 @@ function Planner() {
                                 : undefined
                             }
                           >
-                            {fmt.number(f.distanceKm)} {t('km')}
+                            {fmt.number(f.distanceKm)}
                             <div className="sub kind">
                               <span
                                 className="line-swatch"
@@ -420,7 +428,7 @@ function Planner() {
                               rate: x.rubPerUnit(f.transportRubPerUnit, f.unit),
                             })}
                           >
-                            {x.rub(f.transport)}
+                            {x.mlnRub(f.transport)}
                             <div className="sub">{x.rubPerUnit(f.transportRubPerUnit, f.unit)}</div>
                           </td>
                           <td
@@ -431,7 +439,7 @@ function Planner() {
                               transport: x.rub(f.transport),
                             })}
                           >
-                            <strong>{x.rub(f.savingsRub)}</strong>
+                            <strong>{x.mlnRub(f.savingsRub)}</strong>
                           </td>
                           <td
                             className="num nowrap"
@@ -440,16 +448,14 @@ function Planner() {
                               transport: fmt.decimal(co2.transport, 1),
                             })}
                           >
-                            {co2.avoided === 0 && co2.transport === 0
-                              ? '—'
-                              : fmt.decimal(co2.net, 0)}
+                            {co2.avoided === 0 && co2.transport === 0 ? '—' : fmt.integer(co2.net)}
                           </td>
                         </tr>
                       );
                     })}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             )}
           </section>
 
@@ -588,14 +594,14 @@ function ImpactSummary({ impact }: { impact: Impact }) {
       <FigureCard
         testId="impact-diverted"
         label={t('impDiverted')}
-        value={`${fmt.integer(impact.divertedT.value)} ${t('tPerYear')}`}
+        value={`${fmt.integer(impact.divertedT.value)}${NBSP}${t('tPerYear')}`}
         figure={impact.divertedT}
         extra={t('impDivertedHint')}
       />
       <FigureCard
         testId="impact-co2"
         label={t('impCo2')}
-        value={`${fmt.integer(impact.netCo2eT.value)} ${t('tCo2PerYear')}`}
+        value={`${fmt.integer(impact.netCo2eT.value)}${NBSP}${t('tCo2PerYear')}`}
         figure={impact.netCo2eT}
         extra={t('impCo2Hint', {
           avoided: fmt.integer(impact.co2eAvoidedT.value),

@@ -3,15 +3,15 @@ import { useLabels } from '../registry/labels.ts';
 import { href } from '../shell/router.ts';
 import type { Agglomeration, Listing, QualityLimit } from '../shell/types.ts';
 import { exchangeDict } from './dict.ts';
-import { useExchangeLabels } from './labels.ts';
+import { NBSP, useExchangeLabels } from './labels.ts';
 import type { Taxonomy } from './taxonomy.ts';
 
 /** A property's value or limit: «56», «≤ 15», «10–20». */
 export function limitText(v: number | QualityLimit, num: (n: number) => string): string {
   if (typeof v === 'number') return num(v);
   if (v.min !== undefined && v.max !== undefined) return `${num(v.min)}–${num(v.max)}`;
-  if (v.min !== undefined) return `≥ ${num(v.min)}`;
-  return `≤ ${num(v.max ?? 0)}`;
+  if (v.min !== undefined) return `≥${NBSP}${num(v.min)}`;
+  return `≤${NBSP}${num(v.max ?? 0)}`;
 }
 
 /** The quality passport in one line: «SiO2 56 % · Al2O3 23 % · …», full names on hover. */
@@ -27,11 +27,12 @@ export function QualitySummary({
   max?: number;
 }) {
   const t = useT(exchangeDict);
+  const x = useExchangeLabels();
   const entries = Object.entries(quality ?? {});
   if (entries.length === 0) return <span className="muted">{t('noQuality')}</span>;
   const part = ([k, v]: [string, number | QualityLimit]) => {
     const p = taxonomy.property(k);
-    return `${p?.symbol ?? k} ${limitText(v, num)}${p?.unit ? ` ${p.unit}` : ''}`;
+    return `${p?.symbol ?? k}${NBSP}${x.withPropertyUnit(limitText(v, num), p?.unit)}`;
   };
   const full = entries.map(([k, v]) => `${taxonomy.propertyName(k)}: ${part([k, v])}`).join('\n');
   const shown = entries.slice(0, max).map(part);

@@ -42,6 +42,15 @@ export const exchangeLabelsDict = dictionary(
     'unit:MWh': 'МВт·ч',
     'unit:GJ': 'ГДж',
     'unit:Gcal': 'Гкал',
+    'punit:%': '%',
+    'punit:% vol': '% об.',
+    'punit:Bq/kg': 'Бк/кг',
+    'punit:MJ/kg': 'МДж/кг',
+    'punit:g/t': 'г/т',
+    'punit:kcal/kg': 'ккал/кг',
+    'punit:mg/l': 'мг/л',
+    'punit:mm': 'мм',
+    'punit:°C': '°C',
     perYear: '{unit}/год',
     rubPerUnit: '₽/{unit}',
     hazardClass: '{n} класс опасности',
@@ -77,6 +86,15 @@ export const exchangeLabelsDict = dictionary(
     'unit:MWh': 'MWh',
     'unit:GJ': 'GJ',
     'unit:Gcal': 'Gcal',
+    'punit:%': '%',
+    'punit:% vol': '% vol',
+    'punit:Bq/kg': 'Bq/kg',
+    'punit:MJ/kg': 'MJ/kg',
+    'punit:g/t': 'g/t',
+    'punit:kcal/kg': 'kcal/kg',
+    'punit:mg/l': 'mg/l',
+    'punit:mm': 'mm',
+    'punit:°C': '°C',
     perYear: '{unit}/yr',
     rubPerUnit: 'RUB/{unit}',
     hazardClass: 'hazard class {n}',
@@ -103,6 +121,9 @@ export const units: readonly MaterialUnit[] = ['t', 'm3', 'thousand_m3', 'MWh', 
 
 const roman = ['0', 'I', 'II', 'III', 'IV', 'V'];
 
+/** Between a number and its unit: the two never part at a line break. */
+export const NBSP = '\u00a0';
+
 /** One colour per transport mode, on the map and in the legend. */
 export const modeColours: Record<TransportMode, string> = {
   road: '#c0652b',
@@ -120,9 +141,17 @@ export function useExchangeLabels() {
       const key = `unit:${u}` as const;
       return key in exchangeLabelsDict.ru ? t(key as keyof typeof exchangeLabelsDict.ru) : u;
     };
+    /** a quality property's unit, as the taxonomy gives it («kcal/kg»), in the user's language */
+    const propertyUnit = (u: string | undefined) => {
+      if (!u) return '';
+      const key = `punit:${u}` as const;
+      return key in exchangeLabelsDict.ru ? t(key as keyof typeof exchangeLabelsDict.ru) : u;
+    };
+    const amount = (n: number) => (Math.abs(n) >= 100 ? fmt.integer(n) : fmt.decimal(n, 2));
     /** 200 000 т/год — a yearly quantity in the locale's number format */
     const perYear = (n: number, u: string) =>
-      `${n >= 100 ? fmt.integer(n) : fmt.decimal(n, 2)} ${t('perYear', { unit: unit(u) })}`;
+      `${amount(n)}${NBSP}${t('perYear', { unit: unit(u) })}`;
+    const mln = locale === 'ru' ? `млн${NBSP}₽` : `mln${NBSP}RUB`;
     return {
       side: (s: ListingSide) => t(`side:${s}`),
       status: (s: ListingStatus) => t(`status:${s}`),
@@ -132,16 +161,21 @@ export function useExchangeLabels() {
       decision: (d: MatchDecision) => t(`decision:${d}`),
       match: (s: 'proposed' | 'accepted' | 'declined') => t(`match:${s}`),
       unit,
+      propertyUnit,
+      /** a quality value with its unit: «24 %», «5 500 ккал/кг» */
+      withPropertyUnit: (text: string, u: string | undefined) =>
+        u ? `${text}${NBSP}${propertyUnit(u)}` : text,
       perYear,
-      quantity: (n: number, u: string) =>
-        `${n >= 100 ? fmt.integer(n) : fmt.decimal(n, 2)} ${unit(u)}`,
+      quantity: (n: number, u: string) => `${amount(n)}${NBSP}${unit(u)}`,
       rubPerUnit: (n: number, u: string) =>
-        `${fmt.decimal(n, 2)} ${t('rubPerUnit', { unit: unit(u) })}`,
-      /** roubles a year, in millions from a million up: «12,3 млн ₽» */
+        `${fmt.decimal(n, 2)}${NBSP}${t('rubPerUnit', { unit: unit(u) })}`,
+      /** roubles a year, in millions from a million up, always one decimal: «12,0 млн ₽» */
       rub: (n: number) =>
         Math.abs(n) >= 1e6
-          ? `${fmt.decimal(n / 1e6, 1)} ${locale === 'ru' ? 'млн ₽' : 'mln RUB'}`
-          : `${fmt.integer(n)} ${locale === 'ru' ? '₽' : 'RUB'}`,
+          ? `${fmt.fixed(n / 1e6, 1)}${NBSP}${mln}`
+          : `${fmt.integer(n)}${NBSP}${locale === 'ru' ? '₽' : 'RUB'}`,
+      /** millions of roubles without the unit (the column header names it), one decimal */
+      mlnRub: (n: number) => fmt.fixed(n / 1e6, 1),
       hazard: (n: number) => t('hazardClass', { n: roman[n] ?? String(n) }),
       hazardShort: (n: number) => t('hazardShort', { n: roman[n] ?? String(n) }),
     };

@@ -58,6 +58,12 @@ export function useFormat() {
       decimal: (n: number, digits = 2) =>
         new Intl.NumberFormat(tag, { maximumFractionDigits: digits }).format(n),
       number: (n: number) => decimal.format(n),
+      /** exactly `digits` decimals: «12,0», «−3,4» */
+      fixed: (n: number, digits = 1) =>
+        new Intl.NumberFormat(tag, {
+          minimumFractionDigits: digits,
+          maximumFractionDigits: digits,
+        }).format(n),
       percent: (share: number) =>
         new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 }).format(share),
       date: (iso: string) => date.format(parse(iso)),

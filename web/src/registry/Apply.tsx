@@ -5,13 +5,15 @@ import {
   isValidOgrn,
   isValidOkved,
 } from '../../../src/model/identifiers.ts';
-import { useT } from '../i18n/index.ts';
+import { isStrongPassword } from '../../../src/model/password-rule.ts';
+import { useLocale, useT } from '../i18n/index.ts';
 import { ApiError, api } from '../shell/api.ts';
 import { href } from '../shell/router.ts';
 import type { Application, MembershipRole, OrganisationKind } from '../shell/types.ts';
 import { Field, FormError, PageHeader } from '../shell/ui.tsx';
 import { registryDict } from './dict.ts';
 import { HOME_REGION, membershipRoles, organisationKinds, useLabels } from './labels.ts';
+import { quoted } from './names.ts';
 
 const blank = {
   'organisation.name': '',
@@ -62,7 +64,7 @@ function validate(v: Values, t: ReturnType<typeof useT<keyof typeof registryDict
     e['organisation.knowledgeWorkers'] = t('errKnowledge');
   need('admin.name', 2);
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v['admin.email'].trim())) e['admin.email'] = t('errEmail');
-  if (v['admin.password'].length < 10) e['admin.password'] = t('errPassword');
+  if (!isStrongPassword(v['admin.password'])) e['admin.password'] = t('errPassword');
   return e;
 }
 
@@ -95,6 +97,7 @@ function toBody(v: Values) {
 
 export function Apply() {
   const t = useT(registryDict);
+  const { locale } = useLocale();
   const labels = useLabels();
   const [values, setValues] = useState<Values>(blank);
   const [errors, setErrors] = useState<Errors>({});
@@ -148,7 +151,7 @@ export function Apply() {
       <>
         <PageHeader title={t('apDoneTitle')} />
         <section className="card success-card" data-testid="application-done">
-          <p>{t('apDoneText', { name: done.organisationName })}</p>
+          <p>{t('apDoneText', { name: quoted(done.organisationName, locale) })}</p>
           <p>
             {t('apStatus')}: <span className="badge status-applicant">{t('appPending')}</span>
           </p>

@@ -11,6 +11,8 @@ import { agglomerations, kindColours, useLabels } from './labels.ts';
 
 /** The Kemerovo Oblast outline (bundled, ODbL), shared with the exchange's flow map. */
 export const outline = JSON.parse(outlineText) as GeoJSON.FeatureCollection;
+/** one degree of latitude, near enough everywhere */
+const METRES_PER_DEGREE_LAT = 111_320;
 export const AGGLOMERATION_RADIUS_M = 30_000;
 
 export const aggColours: Record<Agglomeration, string> = {
@@ -84,13 +86,12 @@ export function ClusterMap({ sites, organisations, context = true, className }: 
           fillOpacity: 0.08,
           interactive: false,
           className: 'agglomeration-area',
-        })
-          .bindTooltip(labels.agglomeration(a), {
-            permanent: true,
-            direction: 'top',
-            offset: [0, -10],
-            className: 'agg-label',
-          })
+        }).addTo(group);
+        // the name sits above the circle's northern edge, not on its centre, where the
+        // city's sites are: the markers stay visible and clickable
+        L.tooltip({ permanent: true, direction: 'top', offset: [0, -2], className: 'agg-label' })
+          .setLatLng([c.lat + AGGLOMERATION_RADIUS_M / METRES_PER_DEGREE_LAT, c.lon])
+          .setContent(labels.agglomeration(a))
           .addTo(group);
       }
       for (const city of cities) {

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useFormat, useT } from '../i18n/index.ts';
 import { ApiError, api, type FieldError } from '../shell/api.ts';
 import { isOperator, useSession } from '../shell/session.tsx';
-import { Field, FormError, PageHeader } from '../shell/ui.tsx';
+import { Field, FormError, PageHeader, TableScroll } from '../shell/ui.tsx';
 import { registryDict } from './dict.ts';
 
 const formats = ['json', 'csv', 'xlsx', 'geojson'] as const;
@@ -169,7 +169,7 @@ function Import() {
           {rows.length > 0 && (
             <>
               <p className="muted">{t('importFailed', { n: fmt.integer(rows.length) })}</p>
-              <div className="table-scroll">
+              <TableScroll>
                 <table className="table">
                   <thead>
                     <tr>
@@ -193,7 +193,7 @@ function Import() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             </>
           )}
         </div>

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { isStrongPassword } from '../../../src/model/password-rule.ts';
 import { useT } from '../i18n/index.ts';
 import { ApiError, api } from '../shell/api.ts';
 import { shellDict } from '../shell/dict.ts';
@@ -22,7 +23,7 @@ export function Invitation({ token }: { token: string }) {
     e.preventDefault();
     setError(null);
     setLocal(null);
-    if (password.length < 10) {
+    if (!isStrongPassword(password)) {
       setLocal(t('errPassword'));
       return;
     }

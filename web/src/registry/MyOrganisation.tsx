@@ -6,6 +6,7 @@ import { href } from '../shell/router.ts';
 import { isOrgAdmin, useSession } from '../shell/session.tsx';
 import type { ApiKey, Organisation, User, UserRole } from '../shell/types.ts';
 import {
+  ConfirmButton,
   CopyBox,
   Empty,
   ErrorState,
@@ -14,6 +15,7 @@ import {
   Loading,
   NeedLogin,
   PageHeader,
+  TableScroll,
 } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { registryDict } from './dict.ts';
@@ -84,7 +86,7 @@ function Users({ me, admin }: { me: User; admin: boolean }) {
       ) : users.data.length === 0 ? (
         <Empty title={t('usersEmpty')} />
       ) : (
-        <div className="table-scroll">
+        <TableScroll>
           <table className="table" data-testid="users-table">
             <thead>
               <tr>
@@ -117,7 +119,7 @@ function Users({ me, admin }: { me: User; admin: boolean }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {admin && <Invite organisationId={me.organisationId} onInvited={users.reload} />}
     </section>
@@ -230,7 +232,7 @@ function ApiKeys({ organisationId }: { organisationId: string }) {
   const [role, setRole] = useState<'member' | 'observer'>('member');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const [secret, setSecret] = useState<{ name: string; secret: string } | null>(null);
+  const [secret, setSecret] = useState<{ id: string; name: string; secret: string } | null>(null);
   const fields = error?.fieldErrors() ?? {};
 
   const create = async (e: FormEvent) => {
@@ -242,7 +244,7 @@ function ApiKeys({ organisationId }: { organisationId: string }) {
         `/api/v1/organisations/${organisationId}/api-keys`,
         { name: name.trim(), role },
       );
-      setSecret({ name: r.apiKey.name, secret: r.secret });
+      setSecret({ id: r.apiKey.id, name: r.apiKey.name, secret: r.secret });
       setName('');
       keys.reload();
     } catch (err) {
@@ -257,6 +259,8 @@ function ApiKeys({ organisationId }: { organisationId: string }) {
     setError(null);
     try {
       await api.delete(`/api/v1/api-keys/${k.id}`);
+      // the secret shown once is of no use any more
+      setSecret((s) => (s && s.id === k.id ? null : s));
       keys.reload();
     } catch (err) {
       if (err instanceof ApiError) setError(err);
@@ -283,7 +287,7 @@ function ApiKeys({ organisationId }: { organisationId: string }) {
       ) : keys.data.length === 0 ? (
         <Empty title={t('keysEmpty')} />
       ) : (
-        <div className="table-scroll">
+        <TableScroll>
           <table className="table" data-testid="api-keys-table">
             <thead>
               <tr>
@@ -309,20 +313,21 @@ function ApiKeys({ organisationId }: { organisationId: string }) {
                   </td>
                   <td className="actions">
                     {!k.revokedAt && (
-                      <button
-                        type="button"
+                      <ConfirmButton
                         className="btn btn-small btn-danger"
-                        onClick={() => revoke(k)}
-                      >
-                        {t('revoke')}
-                      </button>
+                        label={t('revoke')}
+                        question={t('revokeConfirm', { name: k.name })}
+                        confirmLabel={t('revokeYes')}
+                        onConfirm={() => revoke(k)}
+                        testId="revoke-key"
+                      />
                     )}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <form className="inline-form" onSubmit={create} noValidate>
         <Field label={t('keyName')} error={fields.name}>

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useFormat, useT } from '../i18n/index.ts';
 import { href } from '../shell/router.ts';
 import type { Organisation, Site } from '../shell/types.ts';
-import { Empty, ErrorState, Loading, PageHeader } from '../shell/ui.tsx';
+import { DataNote, Empty, ErrorState, Loading, PageHeader } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { ClusterMap } from './ClusterMap.tsx';
 import { registryDict } from './dict.ts';
@@ -214,7 +214,7 @@ export function Overview() {
           <Bars testId="by-agglomeration" title={t('sitesByAgg')} rows={aggRows} />
         </div>
       )}
-      <p className="source-note">{t('source')}</p>
+      <DataNote>{t('source')}</DataNote>
     </>
   );
 }

@@ -3,7 +3,7 @@ import { OrganisationListings } from '../exchange/OrganisationListings.tsx';
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
 import { href } from '../shell/router.ts';
 import type { Membership, Organisation, Site } from '../shell/types.ts';
-import { Empty, ErrorState, Loading } from '../shell/ui.tsx';
+import { Empty, ErrorState, Loading, TableScroll } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { ClusterMap } from './ClusterMap.tsx';
 import { registryDict } from './dict.ts';
@@ -171,7 +171,7 @@ export function Participant({ id }: { id: string }) {
         ) : (
           <div className="sites-layout">
             <ClusterMap sites={sites.data} organisations={byId} context={false} className="small" />
-            <div className="table-scroll">
+            <TableScroll>
               <table className="table">
                 <thead>
                   <tr>
@@ -204,7 +204,7 @@ export function Participant({ id }: { id: string }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </div>
         )}
       </section>
@@ -219,7 +219,7 @@ export function Participant({ id }: { id: string }) {
           ) : memberships.data.length === 0 ? (
             <Empty title={t('membershipsEmpty')} />
           ) : (
-            <div className="table-scroll">
+            <TableScroll>
               <table className="table">
                 <thead>
                   <tr>
@@ -242,7 +242,7 @@ export function Participant({ id }: { id: string }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )}
         </section>
         <section className="card" data-testid="materials">

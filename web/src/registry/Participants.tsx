@@ -3,7 +3,7 @@ import { useFormat, useLocale, useT } from '../i18n/index.ts';
 import { withQuery } from '../shell/api.ts';
 import { hashQuery, href, replaceHashQuery } from '../shell/router.ts';
 import type { Organisation } from '../shell/types.ts';
-import { Empty, ErrorState, Field, Loading, PageHeader } from '../shell/ui.tsx';
+import { Empty, ErrorState, Field, Loading, PageHeader, TableScroll } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { registryDict } from './dict.ts';
 import {
@@ -170,7 +170,7 @@ export function Participants() {
             {t('plCount', { n: fmt.integer(list.data.length) })}
             {list.loading && <span className="spinner spinner-inline" aria-hidden="true" />}
           </div>
-          <div className="table-scroll">
+          <TableScroll>
             <table className="table" data-testid="participants-table">
               <thead>
                 <tr>
@@ -217,7 +217,7 @@ export function Participants() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       )}
     </>

@@ -30,7 +30,9 @@ export function Login() {
       navigate();
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) setError(t('loginWrong'));
-      else if (err instanceof ApiError && err.status === 429) setError(t('loginRateLimited'));
+      else if (err instanceof ApiError && err.status === 429)
+        // the server's detail names the wait ("try again in N s"), in the UI's language
+        setError(err.problem.detail ?? t('loginRateLimited'));
       else if (err instanceof ApiError) setError(err.problem.detail ?? err.message);
       else setError(String(err));
     } finally {

@@ -36,6 +36,14 @@ export class ApiError extends Error {
   }
 }
 
+/** The UI's language, sent as `Accept-Language` so that problems and field messages come in it. */
+let uiLanguage: 'ru' | 'en' = 'ru';
+
+/** Called by the session whenever the interface language changes. */
+export function setApiLanguage(locale: 'ru' | 'en') {
+  uiLanguage = locale;
+}
+
 async function problemOf(res: Response): Promise<Problem> {
   const type = res.headers.get('content-type') ?? '';
   if (type.includes('json')) {
@@ -62,9 +70,10 @@ export async function request<T>(
       credentials: 'same-origin',
       headers:
         body === undefined
-          ? { accept: 'application/json' }
+          ? { accept: 'application/json', 'accept-language': uiLanguage }
           : {
               accept: 'application/json',
+              'accept-language': uiLanguage,
               'content-type': init.raw ? 'application/octet-stream' : 'application/json',
             },
       body: body === undefined ? undefined : init.raw ? (body as BodyInit) : JSON.stringify(body),

@@ -51,6 +51,8 @@ export const shellDict = dictionary(
     copy: 'Копировать',
     copied: 'Скопировано',
     cancel: 'Отмена',
+    scrollHint: 'Таблица прокручивается вбок →',
+    openApi: 'открытый API',
   },
   {
     brand: 'digicluster',
@@ -102,5 +104,7 @@ export const shellDict = dictionary(
     copy: 'Copy',
     copied: 'Copied',
     cancel: 'Cancel',
+    scrollHint: 'The table scrolls sideways →',
+    openApi: 'open API',
   },
 );

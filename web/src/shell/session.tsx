@@ -1,9 +1,11 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import { type Locale, LocaleContext } from '../i18n/index.ts';
-import { api } from './api.ts';
+import { api, setApiLanguage } from './api.ts';
 import type { User } from './types.ts';
 
 const LOCALE_KEY = 'digicluster.locale';
+/** Set when somebody picks a language on this device while logged out: it wins at the next login. */
+const CHOSEN_KEY = 'digicluster.locale.chosen';
 
 interface Session {
   /** undefined while the session is being checked, null when nobody is logged in */
@@ -28,21 +30,41 @@ function storedLocale(): Locale {
   }
 }
 
+function store(key: string, value: string | null) {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+  } catch {
+    // private mode: the choice lasts for this page only
+  }
+}
+
+function chosenBeforeLogin(): boolean {
+  try {
+    return localStorage.getItem(CHOSEN_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The logged-in user and the language. Before login the language lives in localStorage;
- * a logged-in user's choice is saved on their account (PATCH /api/v1/auth/me).
+ * a logged-in user's choice is saved on their account (PATCH /api/v1/auth/me). A language
+ * chosen on this device before logging in is the latest intent: at login it replaces the
+ * account's one; without such a choice the account's language wins.
  */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null | undefined>(undefined);
-  const [locale, setLocaleState] = useState<Locale>(storedLocale);
+  const [locale, setLocaleState] = useState<Locale>(() => {
+    const l = storedLocale();
+    setApiLanguage(l); // before the first request
+    return l;
+  });
 
   const applyLocale = useCallback((l: Locale) => {
+    setApiLanguage(l);
     setLocaleState(l);
-    try {
-      localStorage.setItem(LOCALE_KEY, l);
-    } catch {
-      // private mode: the choice lasts for this page only
-    }
+    store(LOCALE_KEY, l);
   }, []);
 
   useEffect(() => {
@@ -57,6 +79,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     document.documentElement.lang = locale;
+    setApiLanguage(locale);
   }, [locale]);
 
   const setLocale = useCallback(
@@ -64,6 +87,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       applyLocale(l);
       if (user) {
         api.patch<User>('/api/v1/auth/me', { locale: l }).then(setUser, () => {});
+      } else {
+        store(CHOSEN_KEY, '1');
       }
     },
     [user, applyLocale],
@@ -72,11 +97,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const login = useCallback(
     async (email: string, password: string) => {
       const u = await api.post<User>('/api/v1/auth/login', { email, password });
+      if (chosenBeforeLogin() && u.locale !== locale) {
+        // the language picked on this device before logging in is the latest intent
+        store(CHOSEN_KEY, null);
+        setUser({ ...u, locale });
+        api.patch<User>('/api/v1/auth/me', { locale }).then(setUser, () => {});
+        return { ...u, locale };
+      }
+      store(CHOSEN_KEY, null);
       setUser(u);
       applyLocale(u.locale);
       return u;
     },
-    [applyLocale],
+    [applyLocale, locale],
   );
 
   const logout = useCallback(async () => {

@@ -1,4 +1,4 @@
-import { type ReactNode, useId, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../i18n/index.ts';
 import type { ApiError } from './api.ts';
 import { shellDict } from './dict.ts';
@@ -140,5 +140,120 @@ export function CopyBox({ value, testId }: { value: string; testId?: string }) {
         {copied ? t('copied') : t('copy')}
       </button>
     </div>
+  );
+}
+
+/**
+ * A wide table's horizontal scroller. When the table does not fit, a shadow marks the hidden
+ * edge and a hint says the table scrolls sideways.
+ */
+export function TableScroll({ children }: { children: ReactNode }) {
+  const t = useT(shellDict);
+  const ref = useRef<HTMLDivElement>(null);
+  const [edges, setEdges] = useState({ left: false, right: false });
+  const measure = useCallback(() => {
+    const el = ref.current;
+    if (!el) return;
+    const left = el.scrollLeft > 1;
+    const right = el.scrollLeft + el.clientWidth < el.scrollWidth - 1;
+    setEdges((e) => (e.left === left && e.right === right ? e : { left, right }));
+  }, []);
+  useEffect(() => {
+    measure();
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    if (el.firstElementChild) observer.observe(el.firstElementChild);
+    return () => observer.disconnect();
+  }, [measure]);
+  const cls = `table-scroll-wrap${edges.left ? ' more-left' : ''}${edges.right ? ' more-right' : ''}`;
+  return (
+    <div className={cls}>
+      {(edges.left || edges.right) && (
+        <div className="scroll-hint" aria-hidden="true">
+          {t('scrollHint')}
+        </div>
+      )}
+      <div className="table-scroll" ref={ref} onScroll={measure}>
+        {children}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * A button for an irreversible action: the first press asks, in place, to confirm or cancel;
+ * the focus moves to the confirming button.
+ */
+export function ConfirmButton({
+  label,
+  question,
+  confirmLabel,
+  onConfirm,
+  disabled,
+  className = 'btn btn-danger',
+  testId,
+}: {
+  label: string;
+  question: string;
+  confirmLabel?: string;
+  onConfirm: () => void;
+  disabled?: boolean;
+  className?: string;
+  testId?: string;
+}) {
+  const t = useT(shellDict);
+  const [asking, setAsking] = useState(false);
+  const yes = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (asking) yes.current?.focus();
+  }, [asking]);
+  if (!asking)
+    return (
+      <button
+        type="button"
+        className={className}
+        disabled={disabled}
+        onClick={() => setAsking(true)}
+        data-testid={testId}
+      >
+        {label}
+      </button>
+    );
+  return (
+    <span className="confirm" role="alertdialog" aria-label={question}>
+      <span className="confirm-question">{question}</span>
+      <button
+        ref={yes}
+        type="button"
+        className={className}
+        disabled={disabled}
+        onClick={() => {
+          setAsking(false);
+          onConfirm();
+        }}
+        data-testid={testId ? `${testId}-confirm` : undefined}
+      >
+        {confirmLabel ?? label}
+      </button>
+      <button
+        type="button"
+        className={className.includes('btn-small') ? 'btn btn-small' : 'btn'}
+        onClick={() => setAsking(false)}
+      >
+        {t('cancel')}
+      </button>
+    </span>
+  );
+}
+
+/** Where a page's figures come from, for people: «Данные: … · открытый API». */
+export function DataNote({ children }: { children: ReactNode }) {
+  const t = useT(shellDict);
+  return (
+    <p className="source-note">
+      {children} · <a href="/api/docs">{t('openApi')}</a>
+    </p>
   );
 }

@@ -633,12 +633,25 @@ describe('write routes × roles × own/other organisation', () => {
   });
 });
 
+/** A fresh SQLite platform with its HTTP server for one test, closed and removed after it. */
+async function withServer(
+  work: (pl: Platform, server: FastifyInstance) => Promise<void>,
+): Promise<void> {
+  const d = sqliteDatabase();
+  const pl = await d.open();
+  const server = await buildServer(pl);
+  try {
+    await work(pl, server);
+  } finally {
+    await server.close();
+    await pl.close();
+    await d.drop();
+  }
+}
+
 describe('the public directory', () => {
   test('shows members and former members; an applicant only to itself and the operator', async () => {
-    const d = sqliteDatabase();
-    const pl = await d.open();
-    const server = await buildServer(pl);
-    try {
+    await withServer(async (pl, server) => {
       await pl.registry.createOrganisation(systemActor, {
         ...organisationInput(),
         id: 'member-co',
@@ -684,20 +697,13 @@ describe('the public directory', () => {
       assert.deepEqual((await ids({ cookie })).sort(), ['applicant-co', 'member-co']);
       await pl.registry.decideApplication(systemActor, a.id, true);
       assert.deepEqual((await ids()).sort(), ['applicant-co', 'member-co']);
-    } finally {
-      await server.close();
-      await pl.close();
-      await d.drop();
-    }
+    });
   });
 });
 
 describe('login over HTTP', () => {
   test('cookie on success, 401 on a wrong password, 429 after five failures, logout ends the session', async () => {
-    const d = sqliteDatabase();
-    const pl = await d.open();
-    const server = await buildServer(pl);
-    try {
+    await withServer(async (pl, server) => {
       await pl.registry.createOrganisation(systemActor, { ...organisationInput(), id: 'login-co' });
       await pl.users.createUser(systemActor, 'login-co', {
         email: 'user@login.example',
@@ -735,20 +741,13 @@ describe('login over HTTP', () => {
       for (let i = 0; i < 5; i++) assertProblem(await login('wrong-password'), 401);
       const limited = assertProblem(await login('right-password'), 429);
       assert.match(limited.detail, /try again in \d+ s/);
-    } finally {
-      await server.close();
-      await pl.close();
-      await d.drop();
-    }
+    });
   });
 });
 
 describe('an organisation that left the cluster', () => {
   test('its users and keys keep reading but write nothing', async () => {
-    const d = sqliteDatabase();
-    const pl = await d.open();
-    const server = await buildServer(pl);
-    try {
+    await withServer(async (pl, server) => {
       await pl.registry.createOrganisation(systemActor, {
         ...organisationInput(),
         id: 'leaving-co',
@@ -797,20 +796,13 @@ describe('an organisation that left the cluster', () => {
           .statusCode,
         200,
       );
-    } finally {
-      await server.close();
-      await pl.close();
-      await d.drop();
-    }
+    });
   });
 });
 
 describe('problems in the caller’s language', () => {
   test('Accept-Language ru gives Russian titles, details and field messages', async () => {
-    const d = sqliteDatabase();
-    const pl = await d.open();
-    const server = await buildServer(pl);
-    try {
+    await withServer(async (_pl, server) => {
       const bad = {
         organisation: { ...organisationInput(), inn: '1234567890' },
         admin: { email: 'x', name: 'Заявитель', password: 'aaaaaaaaaaaa' },
@@ -851,10 +843,6 @@ describe('problems in the caller’s language', () => {
         401,
       );
       assert.match(forbidden.detail, /Войдите/);
-    } finally {
-      await server.close();
-      await pl.close();
-      await d.drop();
-    }
+    });
   });
 });

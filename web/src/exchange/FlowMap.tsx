@@ -1,11 +1,9 @@
 import L from 'leaflet';
-import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef } from 'react';
-import { agglomerationCentres } from '../../../src/registry/geography.ts';
 import { useT } from '../i18n/index.ts';
-import { AGGLOMERATION_RADIUS_M, aggColours, outline } from '../registry/ClusterMap.tsx';
 import { registryDict } from '../registry/dict.ts';
 import { agglomerations, useLabels } from '../registry/labels.ts';
+import { agglomerationArea, createRegionMap, regionBounds } from '../registry/regionMap.ts';
 import type { FlowEnd, PlanFlow } from '../shell/types.ts';
 import { exchangeDict } from './dict.ts';
 import { modeColours } from './labels.ts';
@@ -35,18 +33,9 @@ export function FlowMap({ flows, highlight, describe }: Props) {
 
   useEffect(() => {
     if (!element.current) return;
-    const m = L.map(element.current, {
-      attributionControl: false,
-      zoomSnap: 0.25,
-      minZoom: 3,
-      maxZoom: 13,
-    });
-    L.control.attribution({ prefix: 'Leaflet' }).addAttribution(r('mapAttribution')).addTo(m);
-    L.geoJSON(outline, {
-      interactive: false,
-      style: { color: '#5b7350', weight: 1.5, fillColor: '#f4f1e6', fillOpacity: 1 },
-    }).addTo(m);
-    layers.current = L.layerGroup().addTo(m);
+    const { map: m, layers: group, attribution } = createRegionMap(element.current);
+    attribution.addAttribution(r('mapAttribution'));
+    layers.current = group;
     map.current = m;
     return () => {
       m.remove();
@@ -61,16 +50,7 @@ export function FlowMap({ flows, highlight, describe }: Props) {
     group.clearLayers();
     lines.current.clear();
     for (const a of agglomerations) {
-      const c = agglomerationCentres[a];
-      L.circle([c.lat, c.lon], {
-        radius: AGGLOMERATION_RADIUS_M,
-        color: aggColours[a],
-        weight: 1,
-        dashArray: '4 4',
-        fillColor: aggColours[a],
-        fillOpacity: 0.05,
-        interactive: false,
-      })
+      agglomerationArea(a, { weight: 1, dashArray: '4 4', fillOpacity: 0.05 })
         .bindTooltip(labels.agglomeration(a), {
           permanent: true,
           direction: 'top',
@@ -79,7 +59,7 @@ export function FlowMap({ flows, highlight, describe }: Props) {
         })
         .addTo(group);
     }
-    const bounds = L.geoJSON(outline).getBounds();
+    const bounds = regionBounds();
     for (const f of flows)
       for (const e of [f.from, f.to])
         if (e.lat !== null && e.lon !== null) bounds.extend([e.lat, e.lon]);

@@ -1,11 +1,12 @@
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useFormat, useT } from '../i18n/index.ts';
-import { ApiError, api } from '../shell/api.ts';
+import { api } from '../shell/api.ts';
 import { href } from '../shell/router.ts';
 import { useSession } from '../shell/session.tsx';
 import type { Listing } from '../shell/types.ts';
 import { ConfirmButton, ErrorState, FormError, Loading } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
+import { useSubmission } from '../shell/useSubmission.ts';
 import {
   Holder,
   LegalStatusCell,
@@ -27,8 +28,7 @@ export function ListingPage({ id }: { id: string }) {
   const { user } = useSession();
   const taxonomy = useTaxonomy();
   const listing = useResource<Listing>(`/api/v1/listings/${encodeURIComponent(id)}`);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmission();
 
   const back = (
     <a className="back-link" href={href('marketplace')}>
@@ -53,19 +53,11 @@ export function ListingPage({ id }: { id: string }) {
   const tx = taxonomy.data;
   const own = ownsListing(user, l);
 
-  const act = async (verb: 'publish' | 'withdraw') => {
-    setError(null);
-    setBusy(true);
-    try {
+  const act = (verb: 'publish' | 'withdraw') =>
+    run(async () => {
       await api.post<Listing>(`/api/v1/listings/${encodeURIComponent(l.id)}/${verb}`);
       listing.reload();
-    } catch (e) {
-      if (e instanceof ApiError) setError(e);
-      else throw e;
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const prov = (field: string) => {
     const p = l.provenance?.[field];

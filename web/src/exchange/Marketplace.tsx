@@ -12,6 +12,7 @@ import {
   Field,
   Loading,
   PageHeader,
+  SelectField,
   TableScroll,
 } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
@@ -89,6 +90,12 @@ export function Marketplace() {
   );
   const set = (key: keyof Filters) => (e: { target: { value: string } }) =>
     setFilters((f) => ({ ...f, [key]: e.target.value }));
+  // a filter's select, bound to its key, «any» first
+  const filter = (key: keyof Filters) => ({
+    value: filters[key],
+    onChange: set(key),
+    any: t('any'),
+  });
 
   const exportCsv = () => {
     const tx = taxonomy.data;
@@ -157,42 +164,29 @@ export function Marketplace() {
         }
       />
       <form className="filters listing-filters card" onSubmit={(e) => e.preventDefault()}>
-        <Field label={t('filterSide')}>
-          {(p) => (
-            <select {...p} name="side" value={filters.side} onChange={set('side')}>
-              <option value="">{t('any')}</option>
-              {sides.map((s) => (
-                <option key={s} value={s}>
-                  {t(`sides:${s}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('filterMaterial')}>
-          {(p) => (
-            <select {...p} name="material" value={filters.material} onChange={set('material')}>
-              <option value="">{t('any')}</option>
-              {taxonomy.data?.materials.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name[locale]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('filterUse')}>
-          {(p) => (
-            <select {...p} name="use" value={filters.use} onChange={set('use')}>
-              <option value="">{t('any')}</option>
-              {taxonomy.data?.uses.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name[locale]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label={t('filterSide')}
+          name="side"
+          {...filter('side')}
+          options={sides}
+          optionLabel={(s) => t(`sides:${s}`)}
+        />
+        <SelectField
+          label={t('filterMaterial')}
+          name="material"
+          {...filter('material')}
+          options={taxonomy.data?.materials ?? []}
+          optionValue={(m) => m.id}
+          optionLabel={(m) => m.name[locale]}
+        />
+        <SelectField
+          label={t('filterUse')}
+          name="use"
+          {...filter('use')}
+          options={taxonomy.data?.uses ?? []}
+          optionValue={(u) => u.id}
+          optionLabel={(u) => u.name[locale]}
+        />
         <Field label={t('filterFkko')}>
           {(p) => (
             <input
@@ -205,30 +199,19 @@ export function Marketplace() {
             />
           )}
         </Field>
-        <Field label={t('filterAgg')}>
-          {(p) => (
-            <select {...p} value={filters.agglomeration} onChange={set('agglomeration')}>
-              <option value="">{t('any')}</option>
-              {agglomerations.map((a) => (
-                <option key={a} value={a}>
-                  {labels.agglomeration(a)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('filterStatus')}>
-          {(p) => (
-            <select {...p} name="status" value={filters.status} onChange={set('status')}>
-              <option value="">{t('any')}</option>
-              {listingStatuses.map((s) => (
-                <option key={s} value={s}>
-                  {x.status(s)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label={t('filterAgg')}
+          {...filter('agglomeration')}
+          options={agglomerations}
+          optionLabel={labels.agglomeration}
+        />
+        <SelectField
+          label={t('filterStatus')}
+          name="status"
+          {...filter('status')}
+          options={listingStatuses}
+          optionLabel={x.status}
+        />
         <div className="filter-actions">
           {user && (
             <label className="check">

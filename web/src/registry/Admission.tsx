@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
-import { ApiError, api } from '../shell/api.ts';
+import { api } from '../shell/api.ts';
 import { href } from '../shell/router.ts';
 import { isOperator, useSession } from '../shell/session.tsx';
 import type { Application, MembershipRole, Organisation } from '../shell/types.ts';
@@ -14,6 +14,7 @@ import {
   PageHeader,
 } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
+import { useSubmission } from '../shell/useSubmission.ts';
 import { registryDict } from './dict.ts';
 import { kindColours, membershipRoles, useLabels } from './labels.ts';
 import { orgName, quoted } from './names.ts';
@@ -36,25 +37,16 @@ function Decide({
   const id = useId();
   const [role, setRole] = useState<MembershipRole>(application.requestedRole);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useSubmission();
 
-  const decide = async (admit: boolean) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const decide = (admit: boolean) =>
+    run(async () => {
       const body = admit
         ? { role, note: note.trim() || undefined }
         : { note: note.trim() || undefined };
       await api.post(`/api/v1/applications/${application.id}/${admit ? 'admit' : 'reject'}`, body);
       onDone(t(admit ? 'admittedMsg' : 'rejectedMsg', { name: quoted(name, locale) }));
-    } catch (e) {
-      if (e instanceof ApiError) setError(e);
-      else throw e;
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <form

@@ -10,7 +10,7 @@ import { useLocale, useT } from '../i18n/index.ts';
 import { ApiError, api } from '../shell/api.ts';
 import { href } from '../shell/router.ts';
 import type { Application, MembershipRole, OrganisationKind } from '../shell/types.ts';
-import { Field, FormError, PageHeader } from '../shell/ui.tsx';
+import { Field, FormError, PageHeader, SelectField, SubmitRow } from '../shell/ui.tsx';
 import { registryDict } from './dict.ts';
 import { HOME_REGION, membershipRoles, organisationKinds, useLabels } from './labels.ts';
 import { quoted } from './names.ts';
@@ -187,17 +187,13 @@ export function Apply() {
             <Field label={t('orgNameEn')} error={errors['organisation.nameEn']} className="span-2">
               {(p) => <input {...p} {...bind('organisation.nameEn')} />}
             </Field>
-            <Field label={t('kind')} error={errors['organisation.kind']}>
-              {(p) => (
-                <select {...p} {...bind('organisation.kind')}>
-                  {organisationKinds.map((k) => (
-                    <option key={k} value={k}>
-                      {labels.kind(k)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <SelectField
+              label={t('kind')}
+              error={errors['organisation.kind']}
+              {...bind('organisation.kind')}
+              options={organisationKinds}
+              optionLabel={labels.kind}
+            />
             <Field label={t('region')} error={errors['organisation.region']}>
               {(p) => <input {...p} {...bind('organisation.region')} required />}
             </Field>
@@ -247,17 +243,13 @@ export function Apply() {
         <fieldset>
           <legend>{t('sectionMembership')}</legend>
           <div className="form-grid">
-            <Field label={t('requestedRole')} error={errors.requestedRole}>
-              {(p) => (
-                <select {...p} {...bind('requestedRole')}>
-                  {membershipRoles.map((r) => (
-                    <option key={r} value={r}>
-                      {labels.role(r)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <SelectField
+              label={t('requestedRole')}
+              error={errors.requestedRole}
+              {...bind('requestedRole')}
+              options={membershipRoles}
+              optionLabel={labels.role}
+            />
             <Field label={t('motivation')} error={errors.motivation} className="span-2">
               {(p) => <textarea {...p} {...bind('motivation')} rows={3} />}
             </Field>
@@ -291,11 +283,7 @@ export function Apply() {
             </Field>
           </div>
         </fieldset>
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? t('submitting') : t('submit')}
-          </button>
-        </div>
+        <SubmitRow busy={busy}>{busy ? t('submitting') : t('submit')}</SubmitRow>
       </form>
     </>
   );

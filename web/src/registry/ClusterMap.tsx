@@ -1,26 +1,20 @@
 import L from 'leaflet';
-import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef } from 'react';
-import outlineText from '../../../data/reference/kemerovo-oblast.geojson?raw';
 import { agglomerationCentres, cities } from '../../../src/registry/geography.ts';
 import { useFormat, useT } from '../i18n/index.ts';
 import { href } from '../shell/router.ts';
-import type { Agglomeration, Organisation, Site } from '../shell/types.ts';
+import type { Organisation, Site } from '../shell/types.ts';
 import { registryDict } from './dict.ts';
 import { agglomerations, kindColours, useLabels } from './labels.ts';
+import {
+  AGGLOMERATION_RADIUS_M,
+  agglomerationArea,
+  createRegionMap,
+  regionBounds,
+} from './regionMap.ts';
 
-/** The Kemerovo Oblast outline (bundled, ODbL), shared with the exchange's flow map. */
-export const outline = JSON.parse(outlineText) as GeoJSON.FeatureCollection;
 /** one degree of latitude, near enough everywhere */
 const METRES_PER_DEGREE_LAT = 111_320;
-export const AGGLOMERATION_RADIUS_M = 30_000;
-
-export const aggColours: Record<Agglomeration, string> = {
-  kemerovo: '#2e6da4',
-  novokuznetsk: '#b5651d',
-  'leninsk-belovo': '#6a8d2f',
-  north: '#7d5ba6',
-};
 
 interface Props {
   sites: Site[];
@@ -45,19 +39,9 @@ export function ClusterMap({ sites, organisations, context = true, className }: 
 
   useEffect(() => {
     if (!element.current) return;
-    const m = L.map(element.current, {
-      attributionControl: false,
-      zoomSnap: 0.25,
-      minZoom: 3,
-      maxZoom: 13,
-      worldCopyJump: false,
-    });
-    attribution.current = L.control.attribution({ prefix: 'Leaflet' }).addTo(m);
-    L.geoJSON(outline, {
-      interactive: false,
-      style: { color: '#5b7350', weight: 1.5, fillColor: '#f4f1e6', fillOpacity: 1 },
-    }).addTo(m);
-    layers.current = L.layerGroup().addTo(m);
+    const { map: m, layers: group, attribution: control } = createRegionMap(element.current);
+    attribution.current = control;
+    layers.current = group;
     map.current = m;
     return () => {
       m.remove();
@@ -76,17 +60,13 @@ export function ClusterMap({ sites, organisations, context = true, className }: 
 
     if (context) {
       for (const a of agglomerations) {
-        const c = agglomerationCentres[a];
-        L.circle([c.lat, c.lon], {
-          radius: AGGLOMERATION_RADIUS_M,
-          color: aggColours[a],
+        agglomerationArea(a, {
           weight: 1.5,
           dashArray: '5 4',
-          fillColor: aggColours[a],
           fillOpacity: 0.08,
-          interactive: false,
           className: 'agglomeration-area',
         }).addTo(group);
+        const c = agglomerationCentres[a];
         // the name sits above the circle's northern edge, not on its centre, where the
         // city's sites are: the markers stay visible and clickable
         L.tooltip({ permanent: true, direction: 'top', offset: [0, -2], className: 'agg-label' })
@@ -108,7 +88,7 @@ export function ClusterMap({ sites, organisations, context = true, className }: 
       }
     }
 
-    const bounds = L.geoJSON(outline).getBounds();
+    const bounds = regionBounds();
     for (const site of sites) {
       const org = organisations.get(site.organisationId);
       const colour = org ? kindColours[org.kind] : '#95a5a6';

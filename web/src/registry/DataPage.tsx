@@ -1,8 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { useFormat, useT } from '../i18n/index.ts';
-import { ApiError, api, type FieldError } from '../shell/api.ts';
+import { api, type FieldError } from '../shell/api.ts';
 import { isOperator, useSession } from '../shell/session.tsx';
-import { Field, FormError, PageHeader, TableScroll } from '../shell/ui.tsx';
+import { FormError, PageHeader, SelectField, SubmitRow, TableScroll } from '../shell/ui.tsx';
+import { useSubmission } from '../shell/useSubmission.ts';
 import { registryDict } from './dict.ts';
 
 const formats = ['json', 'csv', 'xlsx', 'geojson'] as const;
@@ -67,9 +68,8 @@ function Import() {
   const fmt = useFormat();
   const [file, setFile] = useState<File | null>(null);
   const [format, setFormat] = useState<Format | ''>('');
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ImportResult | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, setError, run } = useSubmission();
   const [local, setLocal] = useState<string | null>(null);
 
   const chosen: Format | null = format || (file ? formatOf(file.name) : null);
@@ -87,15 +87,9 @@ function Import() {
       setLocal(t('importNoFormat'));
       return;
     }
-    setBusy(true);
-    try {
-      setResult(await api.upload<ImportResult>(`/api/v1/registry/import?format=${chosen}`, file));
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-      else throw err;
-    } finally {
-      setBusy(false);
-    }
+    await run(async () =>
+      setResult(await api.upload<ImportResult>(`/api/v1/registry/import?format=${chosen}`, file)),
+    );
   };
 
   const rows: FieldError[] = error?.problem.errors ?? [];
@@ -128,30 +122,22 @@ function Import() {
           </label>
           {local && <span className="field-error">{local}</span>}
         </div>
-        <Field label={t('importFormat')}>
-          {(p) => (
-            <select
-              {...p}
-              value={format}
-              onChange={(e) => setFormat(e.target.value as Format | '')}
-            >
-              <option value="">
-                {t('formatAuto')}
-                {file && formatOf(file.name) ? ` (${formatOf(file.name)?.toUpperCase()})` : ''}
-              </option>
-              {formats.map((f) => (
-                <option key={f} value={f}>
-                  {f.toUpperCase()}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <div className="inline-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? t('importing') : t('importSubmit')}
-          </button>
-        </div>
+        <SelectField
+          label={t('importFormat')}
+          value={format}
+          onChange={(e) => setFormat(e.target.value as Format | '')}
+          any={
+            <>
+              {t('formatAuto')}
+              {file && formatOf(file.name) ? ` (${formatOf(file.name)?.toUpperCase()})` : ''}
+            </>
+          }
+          options={formats}
+          optionLabel={(f) => f.toUpperCase()}
+        />
+        <SubmitRow busy={busy} inline>
+          {busy ? t('importing') : t('importSubmit')}
+        </SubmitRow>
       </form>
       {result && (
         <div className="alert alert-success" role="status" data-testid="import-result">

@@ -1,11 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { isStrongPassword } from '../../../src/model/password-rule.ts';
 import { useT } from '../i18n/index.ts';
-import { ApiError, api } from '../shell/api.ts';
+import { api } from '../shell/api.ts';
 import { shellDict } from '../shell/dict.ts';
 import { href } from '../shell/router.ts';
 import type { User } from '../shell/types.ts';
-import { Field, FormError, PageHeader } from '../shell/ui.tsx';
+import { Field, FormError, PageHeader, SubmitRow } from '../shell/ui.tsx';
+import { useSubmission } from '../shell/useSubmission.ts';
 import { registryDict } from './dict.ts';
 
 export function Invitation({ token }: { token: string }) {
@@ -13,9 +14,8 @@ export function Invitation({ token }: { token: string }) {
   const s = useT(shellDict);
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, setError, run } = useSubmission();
   const [local, setLocal] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<User | null>(null);
   const fields = error?.fieldErrors() ?? {};
 
@@ -27,21 +27,15 @@ export function Invitation({ token }: { token: string }) {
       setLocal(t('errPassword'));
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () =>
       setDone(
         await api.post<User>('/api/v1/invitations/accept', {
           token,
           password,
           name: name.trim() || undefined,
         }),
-      );
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-      else throw err;
-    } finally {
-      setBusy(false);
-    }
+      ),
+    );
   };
 
   if (done) {
@@ -86,11 +80,7 @@ export function Invitation({ token }: { token: string }) {
             />
           )}
         </Field>
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {t('invSubmit')}
-          </button>
-        </div>
+        <SubmitRow busy={busy}>{t('invSubmit')}</SubmitRow>
       </form>
     </div>
   );

@@ -15,9 +15,11 @@ import {
   Loading,
   NeedLogin,
   PageHeader,
+  SubmitRow,
   TableScroll,
 } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
+import { useSubmission } from '../shell/useSubmission.ts';
 import { registryDict } from './dict.ts';
 import { orgName } from './names.ts';
 
@@ -133,8 +135,7 @@ function Invite({ organisationId, onInvited }: { organisationId: string; onInvit
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Exclude<UserRole, 'operator_admin'>>('member');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmission();
   const [created, setCreated] = useState<{
     email: string;
     token: string;
@@ -144,9 +145,7 @@ function Invite({ organisationId, onInvited }: { organisationId: string; onInvit
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    setBusy(true);
-    try {
+    await run(async () => {
       const r = await api.post<{ user: User; token: string; expiresAt: string }>(
         `/api/v1/organisations/${organisationId}/invitations`,
         { name: name.trim(), email: email.trim(), role },
@@ -155,12 +154,7 @@ function Invite({ organisationId, onInvited }: { organisationId: string; onInvit
       setName('');
       setEmail('');
       onInvited();
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-      else throw err;
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const link = created ? `${window.location.origin}/#/invitation/${created.token}` : '';
@@ -213,11 +207,9 @@ function Invite({ organisationId, onInvited }: { organisationId: string; onInvit
             </select>
           )}
         </Field>
-        <div className="inline-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {t('inviteSubmit')}
-          </button>
-        </div>
+        <SubmitRow busy={busy} inline>
+          {t('inviteSubmit')}
+        </SubmitRow>
       </form>
     </div>
   );
@@ -230,16 +222,13 @@ function ApiKeys({ organisationId }: { organisationId: string }) {
   const keys = useResource<ApiKey[]>(`/api/v1/organisations/${organisationId}/api-keys`);
   const [name, setName] = useState('');
   const [role, setRole] = useState<'member' | 'observer'>('member');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmission();
   const [secret, setSecret] = useState<{ id: string; name: string; secret: string } | null>(null);
   const fields = error?.fieldErrors() ?? {};
 
   const create = async (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    setBusy(true);
-    try {
+    await run(async () => {
       const r = await api.post<{ apiKey: ApiKey; secret: string }>(
         `/api/v1/organisations/${organisationId}/api-keys`,
         { name: name.trim(), role },
@@ -247,12 +236,7 @@ function ApiKeys({ organisationId }: { organisationId: string }) {
       setSecret({ id: r.apiKey.id, name: r.apiKey.name, secret: r.secret });
       setName('');
       keys.reload();
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-      else throw err;
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const revoke = async (k: ApiKey) => {
@@ -349,11 +333,9 @@ function ApiKeys({ organisationId }: { organisationId: string }) {
             </select>
           )}
         </Field>
-        <div className="inline-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {t('createKey')}
-          </button>
-        </div>
+        <SubmitRow busy={busy} inline>
+          {t('createKey')}
+        </SubmitRow>
       </form>
     </section>
   );

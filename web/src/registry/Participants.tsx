@@ -3,7 +3,15 @@ import { useFormat, useLocale, useT } from '../i18n/index.ts';
 import { withQuery } from '../shell/api.ts';
 import { hashQuery, href, replaceHashQuery } from '../shell/router.ts';
 import type { Organisation } from '../shell/types.ts';
-import { Empty, ErrorState, Field, Loading, PageHeader, TableScroll } from '../shell/ui.tsx';
+import {
+  Empty,
+  ErrorState,
+  Field,
+  Loading,
+  PageHeader,
+  SelectField,
+  TableScroll,
+} from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { registryDict } from './dict.ts';
 import {
@@ -71,6 +79,12 @@ export function Participants() {
 
   const set = (key: keyof Filters) => (e: { target: { value: string } }) =>
     setFilters((f) => ({ ...f, [key]: e.target.value }));
+  // a filter's select, bound to its key, «any» first
+  const filter = (key: keyof Filters) => ({
+    value: filters[key],
+    onChange: set(key),
+    any: t('any'),
+  });
   const reset = () => {
     setSearch('');
     setFilters({ q: '', kind: '', region: '', agglomeration: '', role: '', status: 'member' });
@@ -91,66 +105,37 @@ export function Participants() {
             />
           )}
         </Field>
-        <Field label={t('filterKind')}>
-          {(p) => (
-            <select {...p} value={filters.kind} onChange={set('kind')}>
-              <option value="">{t('any')}</option>
-              {organisationKinds.map((k) => (
-                <option key={k} value={k}>
-                  {labels.kind(k)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('filterRegion')}>
-          {(p) => (
-            <select {...p} value={filters.region} onChange={set('region')}>
-              <option value="">{t('any')}</option>
-              {regions.map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('filterAgg')}>
-          {(p) => (
-            <select {...p} value={filters.agglomeration} onChange={set('agglomeration')}>
-              <option value="">{t('any')}</option>
-              {agglomerations.map((a) => (
-                <option key={a} value={a}>
-                  {labels.agglomeration(a)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('filterRole')}>
-          {(p) => (
-            <select {...p} value={filters.role} onChange={set('role')}>
-              <option value="">{t('any')}</option>
-              {membershipRoles.map((r) => (
-                <option key={r} value={r}>
-                  {labels.role(r)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('filterStatus')}>
-          {(p) => (
-            <select {...p} value={filters.status} onChange={set('status')}>
-              <option value="all">{t('any')}</option>
-              {statuses.map((s) => (
-                <option key={s} value={s}>
-                  {labels.status(s)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label={t('filterKind')}
+          {...filter('kind')}
+          options={organisationKinds}
+          optionLabel={labels.kind}
+        />
+        <SelectField
+          label={t('filterRegion')}
+          {...filter('region')}
+          options={regions}
+          optionLabel={(r) => r}
+        />
+        <SelectField
+          label={t('filterAgg')}
+          {...filter('agglomeration')}
+          options={agglomerations}
+          optionLabel={labels.agglomeration}
+        />
+        <SelectField
+          label={t('filterRole')}
+          {...filter('role')}
+          options={membershipRoles}
+          optionLabel={labels.role}
+        />
+        <SelectField
+          label={t('filterStatus')}
+          {...filter('status')}
+          anyValue="all"
+          options={statuses}
+          optionLabel={labels.status}
+        />
         <div className="filter-actions">
           <button type="button" className="btn btn-ghost" onClick={reset}>
             {t('resetFilters')}

@@ -4,7 +4,7 @@ import { ApiError } from './api.ts';
 import { shellDict } from './dict.ts';
 import { href, navigate } from './router.ts';
 import { useSession } from './session.tsx';
-import { Field, PageHeader } from './ui.tsx';
+import { Field, PageHeader, SubmitRow } from './ui.tsx';
 
 export function Login() {
   const t = useT(shellDict);
@@ -76,11 +76,7 @@ export function Login() {
             />
           )}
         </Field>
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? t('loggingIn') : t('loginSubmit')}
-          </button>
-        </div>
+        <SubmitRow busy={busy}>{busy ? t('loggingIn') : t('loginSubmit')}</SubmitRow>
         <p className="muted small">
           {t('loginNoAccount')} <a href={href('apply')}>{t('loginApply')}</a>
         </p>

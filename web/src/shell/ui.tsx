@@ -1,4 +1,12 @@
-import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
+import {
+  type ChangeEvent,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+} from 'react';
 import { useT } from '../i18n/index.ts';
 import type { ApiError } from './api.ts';
 import { shellDict } from './dict.ts';
@@ -82,6 +90,75 @@ export function Field({ label, error, hint, children, className }: FieldProps) {
           {hint}
         </span>
       ) : null}
+    </div>
+  );
+}
+
+interface SelectFieldProps<T> {
+  label: string;
+  /** The select's form name, where a form or a test reads it. */
+  name?: string;
+  value: string;
+  onChange: (e: ChangeEvent<HTMLSelectElement>) => void;
+  options: readonly T[];
+  /** An option's value; the option itself when it is a string. */
+  optionValue?: (option: T) => string;
+  optionLabel: (option: T) => ReactNode;
+  /** A first option that chooses nothing (a filter's «any», an import's «auto»); absent where a choice is required. */
+  any?: ReactNode;
+  anyValue?: string;
+  error?: string;
+  hint?: string;
+  className?: string;
+}
+
+/** A labelled choice among a list of known values, as filters and forms offer it. */
+export function SelectField<T>({
+  label,
+  name,
+  value,
+  onChange,
+  options,
+  optionValue = String,
+  optionLabel,
+  any,
+  anyValue = '',
+  error,
+  hint,
+  className,
+}: SelectFieldProps<T>) {
+  return (
+    <Field label={label} error={error} hint={hint} className={className}>
+      {(p) => (
+        <select {...p} name={name} value={value} onChange={onChange}>
+          {any !== undefined && <option value={anyValue}>{any}</option>}
+          {options.map((o) => (
+            <option key={optionValue(o)} value={optionValue(o)}>
+              {optionLabel(o)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** A form's submit button in its row, disabled while the form is being sent so it goes once. */
+export function SubmitRow({
+  busy,
+  inline,
+  children,
+}: {
+  busy: boolean;
+  /** in a one-line form, beside its fields */
+  inline?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <div className={inline ? 'inline-actions' : 'form-actions'}>
+      <button type="submit" className="btn btn-primary" disabled={busy}>
+        {children}
+      </button>
     </div>
   );
 }

@@ -1,0 +1,63 @@
+import L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import outlineText from '../../../data/reference/kemerovo-oblast.geojson?raw';
+import { agglomerationCentres } from '../../../src/registry/geography.ts';
+import type { Agglomeration } from '../shell/types.ts';
+
+/**
+ * The base under the registry's cluster map and the exchange's flow map: offline, so no tile
+ * layer, only the bundled region outline that every site and flow is seen against.
+ */
+
+/** The Kemerovo Oblast outline (bundled, ODbL). */
+export const outline = JSON.parse(outlineText) as GeoJSON.FeatureCollection;
+export const AGGLOMERATION_RADIUS_M = 30_000;
+
+export const aggColours: Record<Agglomeration, string> = {
+  kemerovo: '#2e6da4',
+  novokuznetsk: '#b5651d',
+  'leninsk-belovo': '#6a8d2f',
+  north: '#7d5ba6',
+};
+
+/**
+ * A map of the region in `element`: the outline drawn once, an attribution control for the
+ * caller's credit line, and a layer group the caller redraws when its data change.
+ */
+export function createRegionMap(element: HTMLElement): {
+  map: L.Map;
+  layers: L.LayerGroup;
+  attribution: L.Control.Attribution;
+} {
+  const map = L.map(element, {
+    attributionControl: false,
+    zoomSnap: 0.25,
+    minZoom: 3,
+    maxZoom: 13,
+  });
+  const attribution = L.control.attribution({ prefix: 'Leaflet' }).addTo(map);
+  L.geoJSON(outline, {
+    interactive: false,
+    style: { color: '#5b7350', weight: 1.5, fillColor: '#f4f1e6', fillOpacity: 1 },
+  }).addTo(map);
+  const layers = L.layerGroup().addTo(map);
+  return { map, layers, attribution };
+}
+
+/** The region's extent, to be extended by whatever lies outside it. */
+export const regionBounds = (): L.LatLngBounds => L.geoJSON(outline).getBounds();
+
+/** An agglomeration's area: a circle around its centre in its colour, drawn in the given style. */
+export function agglomerationArea(
+  a: Agglomeration,
+  style: Pick<L.CircleOptions, 'weight' | 'dashArray' | 'fillOpacity' | 'className'>,
+): L.Circle {
+  const c = agglomerationCentres[a];
+  return L.circle([c.lat, c.lon], {
+    radius: AGGLOMERATION_RADIUS_M,
+    color: aggColours[a],
+    fillColor: aggColours[a],
+    interactive: false,
+    ...style,
+  });
+}

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Dialect, Store } from './db.ts';
 import type { Database } from './schema.ts';
 
@@ -16,14 +16,18 @@ export interface Reader {
 
 /**
  * Runs a change in one transaction. Every change ends with its journal event, which locks
- * the journal's head; taking that lock first on PostgreSQL makes changes run one at a time,
- * so a read-check-write (a match decision, a status transition) never works on a stale row.
- * SQLite runs one transaction at a time already.
+ * the journal's head; taking that lock first makes changes run one at a time, so a
+ * read-check-write (a match decision, a status transition) never works on a stale row.
  */
 export function inTransaction<T>(store: Store, work: (tx: Tx) => Promise<T>): Promise<T> {
   return store.db.transaction().execute(async (trx) => {
     if (store.dialect === 'postgres') {
       await trx.selectFrom('journal_head').select('seq').where('id', '=', 1).forUpdate().execute();
+    } else {
+      // SQLite: take the write lock before the first read (as BEGIN IMMEDIATE would), so a
+      // second process writing the same file (a CLI import beside the server) waits its turn
+      // (busy_timeout) instead of failing on a stale snapshot.
+      await trx.updateTable('journal_head').set({ seq: sql`seq` }).where('id', '=', 1).execute();
     }
     return work({ db: trx, dialect: store.dialect });
   });

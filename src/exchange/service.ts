@@ -562,6 +562,44 @@ export class ExchangeService {
     return this.matchView(m, actor, ctx, rows);
   }
 
+  /**
+   * Agreed matches of one listing, over all saved plans, stay within its yearly quantity:
+   * an offer ships at most what it has, a request receives at most what it asked for.
+   */
+  private async requireRoom(tx: Tx, m: ExchangeMatchTable): Promise<void> {
+    const flow = JSON.parse(m.flow) as PlanFlow;
+    const agreed = (await matchRows(tx)).filter((x) => x.status === 'accepted' && x.id !== m.id);
+    const rows = await listingRows(tx);
+    const checks = [
+      {
+        listing: m.supply_listing_id,
+        amount: (f: PlanFlow) => f.quantity,
+        own: flow.quantity,
+        side: 'supply' as const,
+      },
+      {
+        listing: m.demand_listing_id,
+        amount: (f: PlanFlow) => f.delivered,
+        own: flow.delivered,
+        side: 'demand' as const,
+      },
+    ];
+    for (const c of checks) {
+      const row = rows.find((r) => r.id === c.listing);
+      if (!row) continue;
+      const limit = (JSON.parse(row.data) as Fields).quantityPerYear;
+      const taken = agreed
+        .filter(
+          (x) => (c.side === 'supply' ? x.supply_listing_id : x.demand_listing_id) === c.listing,
+        )
+        .reduce((sum, x) => sum + c.amount(JSON.parse(x.flow) as PlanFlow), 0);
+      if (taken + c.own > limit * (1 + 1e-9))
+        throw conflict(
+          `Listing ${c.listing} has ${limit} a year; agreed matches take ${taken} and this one ${c.own}`,
+        );
+    }
+  }
+
   /** Accepts or declines a proposal for the side(s) the caller's organisation holds. */
   async decideMatch(
     actor: Actor,
@@ -616,6 +654,7 @@ export class ExchangeService {
         : next.supply_decision === 'accepted' && next.demand_decision === 'accepted'
           ? 'accepted'
           : 'proposed';
+      if (next.status === 'accepted') await this.requireRoom(tx, m);
       await xtx(tx).updateTable('exchange_match').set(next).where('id', '=', id).execute();
       await this.event(
         tx,

@@ -379,6 +379,28 @@ for (const d of await eachDialect()) {
       );
     });
 
+    test('agreed matches of a listing stay within its yearly quantity', async () => {
+      const open = (await x.listMatches(systemActor)).filter(
+        (m) =>
+          m.status === 'proposed' &&
+          m.supply.decision === 'pending' &&
+          m.demand.decision === 'pending',
+      );
+      const bySupply = new Map<string, typeof open>();
+      for (const m of open)
+        bySupply.set(m.supply.listingId, [...(bySupply.get(m.supply.listingId) ?? []), m]);
+      const pair = [...bySupply.values()].find((ms) => ms.length >= 2);
+      assert.ok(pair, 'the example plan ships one offer to two requests');
+      const [first, second] = pair;
+      assert.equal((await x.decideMatch(systemActor, first.id, true)).status, 'accepted');
+      // the holder lowers its offer to what the first match already takes
+      await x.updateListing(systemActor, first.supply.listingId, {
+        quantityPerYear: first.quantity,
+      });
+      await assert.rejects(x.decideMatch(systemActor, second.id, true), rejectsWith(409));
+      assert.equal((await x.getMatch(systemActor, second.id)).status, 'proposed');
+    });
+
     test('a match cannot be accepted once a listing is withdrawn', async () => {
       const [m] = (await x.listMatches(systemActor)).filter((y) => y.status === 'proposed');
       assert.ok(m, 'an open proposal to test with');

@@ -1,6 +1,6 @@
 // Runs node:test over the suite. Node 20 expands no globs, so the files are listed here.
 // Usage: node scripts/test.mjs [unit|medium|e2e]...   (no argument: all three)
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -23,12 +23,12 @@ function find(dir, pattern) {
 
 const kinds = process.argv.slice(2);
 const want = kinds.length ? kinds : ['unit', 'medium', 'e2e'];
-const files = [];
+const serverSide = [];
 if (want.includes('unit'))
-  files.push(...find('src', /\.test\.ts$/), ...find('test/unit', /\.test\.ts$/));
-if (want.includes('medium')) files.push(...find('test/medium', /\.test\.ts$/));
-if (want.includes('e2e')) files.push(...find('test/e2e', /\.test\.ts$/));
-if (files.length === 0) {
+  serverSide.push(...find('src', /\.test\.ts$/), ...find('test/unit', /\.test\.ts$/));
+if (want.includes('medium')) serverSide.push(...find('test/medium', /\.test\.ts$/));
+const browser = want.includes('e2e') ? find('test/e2e', /\.test\.ts$/) : [];
+if (serverSide.length + browser.length === 0) {
   console.error('no test files found');
   process.exit(1);
 }
@@ -36,13 +36,45 @@ if (files.length === 0) {
 const bundle = spawnSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: 'inherit' });
 if (bundle.status !== 0) process.exit(bundle.status ?? 1);
 // The browser tests drive the built web app: build it first, as `npm start` does.
-if (want.includes('e2e') && find('test/e2e', /\.test\.ts$/).length) {
+if (browser.length) {
   const build = spawnSync('npm', ['run', 'build:web'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const r = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
-  { stdio: 'inherit' },
-);
-process.exit(r.status ?? 1);
+
+const totals = { pass: 0, fail: 0, skipped: 0 };
+/** Runs node:test over some files, streaming its report and adding up its closing counts. */
+function run(files, concurrency) {
+  if (!files.length) return Promise.resolve(0);
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--test',
+        `--test-concurrency=${concurrency}`,
+        '--test-reporter=spec',
+        ...files,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let tail = '';
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      tail = (tail + chunk.toString()).slice(-4000);
+    });
+    child.on('close', (code) => {
+      for (const key of Object.keys(totals)) {
+        const m = tail.match(new RegExp(`^ℹ ${key} (\\d+)$`, 'm'));
+        if (m) totals[key] += Number(m[1]);
+      }
+      resolve(code ?? 1);
+    });
+  });
+}
+
+// Unit and database tests two files at a time; the browser tests one at a time, each with
+// its own server and Chromium, so they do not starve each other on a 2-core machine.
+const status = [await run(serverSide, 2), await run(browser, 1)];
+console.log(`\ntests: ${totals.pass} passed, ${totals.fail} failed, ${totals.skipped} skipped`);
+process.exit(status.some((x) => x !== 0) ? 1 : 0);

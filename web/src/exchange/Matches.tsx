@@ -6,6 +6,7 @@ import { href } from '../shell/router.ts';
 import { isOperator, useSession } from '../shell/session.tsx';
 import type { MatchProposal, Site, User } from '../shell/types.ts';
 import {
+  ConfirmButton,
   DataNote,
   Empty,
   ErrorState,
@@ -210,15 +211,15 @@ function Inbox({ me }: { me: User }) {
                               >
                                 {t('accept')}
                               </button>
-                              <button
-                                type="button"
+                              <ConfirmButton
                                 className="btn btn-small btn-danger"
+                                label={t('decline')}
+                                question={t('declineConfirm')}
+                                confirmLabel={t('declineYes')}
                                 disabled={busy === m.id}
-                                onClick={() => decide(m, 'decline')}
-                                data-testid="decline-match"
-                              >
-                                {t('decline')}
-                              </button>
+                                onConfirm={() => decide(m, 'decline')}
+                                testId="decline-match"
+                              />
                             </div>
                           )}
                         </td>

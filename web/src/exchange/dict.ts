@@ -273,6 +273,8 @@ export const exchangeDict = dictionary(
     'role:demand': 'получатель',
     accept: 'Принять',
     decline: 'Отклонить',
+    declineConfirm: 'Отклонить совпадение? Решение нельзя отменить.',
+    declineYes: 'Да, отклонить',
     // participant page
     partOffers: 'Предлагает',
     partRequests: 'Ищет',
@@ -547,6 +549,8 @@ export const exchangeDict = dictionary(
     'role:demand': 'receiver',
     accept: 'Accept',
     decline: 'Decline',
+    declineConfirm: 'Decline this match? The decision is final.',
+    declineYes: 'Yes, decline',
     partOffers: 'Offers',
     partRequests: 'Looks for',
     partEmpty: 'No listings yet',

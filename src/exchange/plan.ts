@@ -1,12 +1,11 @@
 // Pure: a plan over live listings — candidates, the exact engine, enrichment, impact,
 // robustness — and the masking that hides anonymous holders from a viewer.
 import type { Agglomeration, FlowEnd, Plan, PlanFlow, PlanRequest } from '../model/index.ts';
-import { agglomerationCentres, greatCircleKm } from '../registry/geography.ts';
+import { agglomerationCentres } from '../registry/geography.ts';
 import {
   buildCandidates,
   type CandidateListing,
   type CandidateMaterial,
-  defaultTransport,
   type TransportAssumptions,
 } from './candidates.ts';
 import {
@@ -20,6 +19,8 @@ import { robustness } from './robustness.ts';
 import { solve } from './solve/index.ts';
 
 export interface PlanListing extends CandidateListing {
+  /** the site's own coordinates, when `lat`/`lon` (what the planner uses) are coarser */
+  site?: { lat: number; lon: number };
   organisationId: string;
   organisationName: string;
   siteId: string;
@@ -36,8 +37,8 @@ export interface PlanOptions extends PlanRequest {
 const end = (l: PlanListing): FlowEnd => ({
   listingId: l.id,
   agglomeration: l.agglomeration,
-  lat: l.lat,
-  lon: l.lon,
+  lat: l.site?.lat ?? l.lat,
+  lon: l.site?.lon ?? l.lon,
   approximate: false,
   organisationId: l.organisationId,
   organisationName: l.organisationName,
@@ -79,7 +80,8 @@ export async function computePlan(
     impactFlows.push(impactFlow);
     flows.push({
       ...f,
-      approximate: false,
+      // planned from an agglomeration centre (an anonymous holder): distance and costs are too
+      approximate: o.site !== undefined || r.site !== undefined,
       savingsRub: f.value + f.avoidedDisposal - f.transport,
       co2eAvoidedT: co2.avoidedT,
       transportCo2eT: co2.transportT,
@@ -152,94 +154,28 @@ export function maskEnd(e: FlowEnd): FlowEnd {
 }
 
 /**
- * A flow as a viewer may see it. When a holder is hidden, every figure that depends on where
- * its site is — distance, travel time, transport cost, savings, transport CO2 — is computed
- * as if the site stood at its agglomeration centre (and the flow is marked approximate):
- * exact figures would let a viewer work the site out from the public site list.
+ * A flow as a viewer may see it: a hidden holder's organisation, site and coordinates give
+ * way to its agglomeration centre. Its figures stay as they are: the planner placed an
+ * anonymous holder at that centre already (see `plannedPlace`), so no distance, cost or
+ * total depends on where its site really is.
  */
-export function maskFlow(
-  f: PlanFlow,
-  supplyVisible: boolean,
-  demandVisible: boolean,
-  transport: TransportAssumptions = defaultTransport,
-): PlanFlow {
+export function maskFlow(f: PlanFlow, supplyVisible: boolean, demandVisible: boolean): PlanFlow {
   if (supplyVisible && demandVisible) return f;
-  const from = supplyVisible ? f.from : maskEnd(f.from);
-  const to = demandVisible ? f.to : maskEnd(f.to);
-  const a = transport[f.mode];
-  const placed = from.lat !== null && from.lon !== null && to.lat !== null && to.lon !== null;
-  const distanceKm = placed
-    ? greatCircleKm({ lat: from.lat!, lon: from.lon! }, { lat: to.lat!, lon: to.lon! }) * a.circuity
-    : 0;
-  const transportRubPerUnit = distanceKm * a.ratePerUnitKm + a.handlingPerUnit;
-  const transportRub = f.quantity * transportRubPerUnit;
-  // transport CO2 is proportional to the route length
-  const transportCo2eT = f.distanceKm > 0 ? (f.transportCo2eT * distanceKm) / f.distanceKm : 0;
   return {
     ...f,
-    from,
-    to,
+    from: supplyVisible ? f.from : maskEnd(f.from),
+    to: demandVisible ? f.to : maskEnd(f.to),
     approximate: true,
-    distanceKm: Math.round(distanceKm * 10) / 10,
-    travelHours: a.speedKmh ? Math.round((distanceKm / a.speedKmh) * 100) / 100 : null,
-    transportRubPerUnit,
-    transport: transportRub,
-    savingsRub: f.value + f.avoidedDisposal - transportRub,
-    transportCo2eT,
   };
 }
 
 /** The plan as a viewer may see it: `visible(listingId)` says whether its holder is shown. */
-export function maskPlan(
-  plan: Plan,
-  visible: (listingId: string) => boolean,
-  transport: TransportAssumptions = defaultTransport,
-): Plan {
-  const flows = plan.plan.flows.map((f) =>
-    maskFlow(f, visible(f.supply), visible(f.demand), transport),
-  );
-  const masked = flows.filter((f) => f.approximate).length;
-  if (masked === 0) return plan;
-  // Totals follow the flows shown, so no exact figure can be recovered by subtraction.
-  const dRub = flows.reduce((s, f, i) => s + f.transport - plan.plan.flows[i].transport, 0);
-  const dCo2 = flows.reduce(
-    (s, f, i) => s + f.transportCo2eT - plan.plan.flows[i].transportCo2eT,
-    0,
-  );
-  const i = plan.impact;
-  const note = `${masked} flow(s) with a hidden holder: their transport counted from the agglomeration centre`;
-  const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+export function maskPlan(plan: Plan, visible: (listingId: string) => boolean): Plan {
   return {
     ...plan,
-    plan: { ...plan.plan, objective: plan.plan.objective - dRub, flows },
-    impact: {
-      ...i,
-      transportCo2eT: { ...i.transportCo2eT, value: round(i.transportCo2eT.value + dCo2, 3), note },
-      netCo2eT: {
-        ...i.netCo2eT,
-        value: round(i.netCo2eT.value - dCo2, 3),
-        factors: { ...i.netCo2eT.factors, transport: round(i.transportCo2eT.value + dCo2, 3) },
-        note,
-      },
-      planCostRub: {
-        ...i.planCostRub,
-        value: round(i.planCostRub.value + dRub),
-        factors: {
-          ...i.planCostRub.factors,
-          transport: round(Number(i.planCostRub.factors.transport) + dRub),
-        },
-        note,
-      },
-      savingsRub: {
-        ...i.savingsRub,
-        value: round(i.savingsRub.value - dRub),
-        factors: {
-          ...i.savingsRub.factors,
-          transport: round(Number(i.savingsRub.factors.transport) + dRub),
-        },
-        note,
-      },
+    plan: {
+      ...plan.plan,
+      flows: plan.plan.flows.map((f) => maskFlow(f, visible(f.supply), visible(f.demand))),
     },
-    warnings: [...plan.warnings, note],
   };
 }

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { recordEvent } from '../journal/index.ts';
 import {
   type Actor,
+  type Agglomeration,
   actorRef,
   type CompatibilityRow,
   conflict,
@@ -59,6 +60,29 @@ interface Context {
 const newListingId = () => `l-${randomUUID().replace(/-/g, '').slice(0, 12)}`;
 
 /** The exchange: every change with its journal event, every read masked for its viewer. */
+/** Plans show the members' streams: only a current member (or the operator) reads them. */
+function requireCurrentMember(actor: Actor): void {
+  requireLogin(actor);
+  if (actor.member === false && !isOperator(actor))
+    throw forbidden('Plans are for current members of the cluster');
+}
+
+/**
+ * Where the planner puts a listing. An anonymous holder publishes only its agglomeration,
+ * so it is planned at the agglomeration's centre (outside the region: on a 0.5° grid):
+ * every figure of a plan — which links exist, distances, costs, the flows chosen — then
+ * depends on nothing finer than what the holder chose to publish, whoever looks at it.
+ */
+export function plannedPlace(
+  visibility: string,
+  site: { lat: number; lon: number; agglomeration: Agglomeration | null },
+): { lat: number; lon: number } {
+  if (visibility !== 'anonymous') return site;
+  if (site.agglomeration) return agglomerationCentres[site.agglomeration];
+  const grid = (x: number) => Math.round(x * 2) / 2;
+  return { lat: grid(site.lat), lon: grid(site.lon) };
+}
+
 export class ExchangeService {
   constructor(
     private readonly store: Store,
@@ -81,7 +105,7 @@ export class ExchangeService {
       rq.findMaterials(reader),
     ]);
     const revealed = new Set<string>();
-    if (actor.organisationId) {
+    if (actor.organisationId && actor.member !== false) {
       for (const m of await matchRows(reader, { organisationId: actor.organisationId })) {
         if (m.status !== 'accepted') continue;
         if (m.supply_organisation_id === actor.organisationId) revealed.add(m.demand_listing_id);
@@ -362,12 +386,14 @@ export class ExchangeService {
       const site = ctx.sites.get(row.site_id);
       if (!site) continue;
       const d = JSON.parse(row.data) as Fields;
+      const place = plannedPlace(row.visibility, site);
       listings.push({
         ...d,
         id: row.id,
         quality: d.quality ?? {},
-        lat: site.lat,
-        lon: site.lon,
+        lat: place.lat,
+        lon: place.lon,
+        ...(place === site ? {} : { site: { lat: site.lat, lon: site.lon } }),
         organisationId: row.organisation_id,
         organisationName: ctx.organisations.get(row.organisation_id) ?? row.organisation_id,
         siteId: row.site_id,
@@ -393,7 +419,7 @@ export class ExchangeService {
 
   /** A plan over the live listings, as the caller may see it. */
   async plan(actor: Actor, input: unknown): Promise<Plan> {
-    requireLogin(actor);
+    requireCurrentMember(actor);
     const request = parseInput(PlanRequest, input ?? {}, 'plan request');
     const plan = await this.computeFor(request);
     return maskPlan(plan, await this.visibleFn(this.store, actor));
@@ -401,7 +427,7 @@ export class ExchangeService {
 
   /** Saves a plan; each flow becomes a match proposal in both holders' inboxes. */
   async savePlan(actor: Actor, input: unknown): Promise<Plan> {
-    requireLogin(actor);
+    requireCurrentMember(actor);
     if (!isOperator(actor) && !['member', 'org_admin'].includes(actor.role ?? ''))
       throw forbidden('Saving a plan needs the role member or higher');
     const request = parseInput(PlanRequest, input ?? {}, 'plan request');
@@ -470,7 +496,7 @@ export class ExchangeService {
   }
 
   async getPlan(actor: Actor, id: string): Promise<Plan> {
-    requireLogin(actor);
+    requireCurrentMember(actor);
     const row = await planRow(this.store, id);
     if (!row) throw notFound('Plan', id);
     return maskPlan(JSON.parse(row.data) as Plan, await this.visibleFn(this.store, actor));
@@ -627,6 +653,10 @@ export class ExchangeService {
       for (const s of sides) requireOrganisationRole(actor, m[`${s}_organisation_id`], 'member');
       if (m.status !== 'proposed') throw conflict(`Match ${id} is ${m.status} already`);
       if (accept) {
+        for (const org of [m.supply_organisation_id, m.demand_organisation_id]) {
+          if ((await rq.findOrganisation(tx, org))?.status !== 'member')
+            throw conflict(`${org} is no longer a member; the match cannot be accepted`);
+        }
         const listings = await listingRows(tx);
         for (const lid of [m.supply_listing_id, m.demand_listing_id]) {
           const row = listings.find((r) => r.id === lid);

@@ -270,7 +270,7 @@ export const PlanFlow = z
     approximate: z
       .boolean()
       .describe(
-        'true: a holder is hidden from you, so distance, transport, savings and transport CO2 are computed from its agglomeration centre',
+        'true: an end is an anonymous holder, planned at its agglomeration centre: distance, transport, savings and transport CO2 are from there',
       ),
     savingsRub: z.number().describe('value + avoidedDisposal − transport'),
     co2eAvoidedT: z

@@ -102,6 +102,10 @@ const exact: Record<string, string> = {
   'The record exists already (written at the same moment by another request)':
     'Запись уже существует (её одновременно создал другой запрос)',
   'Invalid body': 'Неверные данные запроса',
+  'The input holds characters the database does not accept':
+    'Во входных данных есть символы, которые база данных не принимает',
+  'Plans are for current members of the cluster':
+    'Планы доступны только действующим участникам кластера',
   'Invalid querystring': 'Неверные параметры запроса',
   'Invalid params': 'Неверный адрес запроса',
 };
@@ -152,6 +156,10 @@ const patterns: Array<[RegExp, string]> = [
   [
     /^unknown record "(.*)"; expected organisation, site or membership$/,
     'неизвестная запись «$1»; ожидались organisation, site или membership',
+  ],
+  [
+    /^(.+) is no longer a member; the match cannot be accepted$/,
+    '$1 больше не участник кластера; совпадение нельзя принять',
   ],
   [/^(.+) is (\S+) already$/, '$1: уже $2'],
   [/^Listing (.+) is withdrawn$/, 'Объявление $1 снято'],

@@ -81,6 +81,16 @@ export function errorHandler(
       'The record exists already (written at the same moment by another request)',
     );
   }
+  // PostgreSQL refuses NUL and malformed text (SQLite stores it): the input's fault, not ours.
+  if (dbCode === '22021' || dbCode === '22P02') {
+    return sendProblem(
+      reply,
+      req,
+      400,
+      'invalid',
+      'The input holds characters the database does not accept',
+    );
+  }
   const fe = error as FastifyError;
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return sendProblem(

@@ -787,6 +787,15 @@ describe('an organisation that left the cluster', () => {
         }),
         403,
       );
+      assertProblem(
+        await server.inject({
+          method: 'POST',
+          url: '/api/v1/exchange/plan',
+          headers: { cookie },
+          payload: {},
+        }),
+        403,
+      );
       const me = JSON.parse(
         (await server.inject({ url: '/api/v1/auth/me', headers: { cookie } })).body,
       );

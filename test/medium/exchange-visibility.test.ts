@@ -173,6 +173,17 @@ for (const d of await eachDialect()) {
       assert.equal(flow.to.organisationId, 'tsement-tom');
     });
 
+    test('text the database cannot hold (a NUL byte) is a 400 or a 404, never a 500', async () => {
+      for (const url of [
+        '/api/v1/listings/a%00b',
+        '/api/v1/organisations/a%00b',
+        '/api/v1/matches/a%00b',
+      ]) {
+        const res = await get('member', url);
+        assert.ok([400, 404].includes(res.statusCode), `${url}: ${res.statusCode} ${res.body}`);
+      }
+    });
+
     test('distances and costs of a hidden holder do not single out its site', async () => {
       const sites = JSON.parse((await get('visitor', '/api/v1/sites')).body) as Array<{
         id: string;

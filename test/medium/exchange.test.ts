@@ -320,15 +320,19 @@ for (const d of await eachDialect()) {
         events.map((e) => e.type),
         ['plan.saved', 'match.accepted', 'match.accepted', 'match.declined'],
       );
-      // Every view's objective is the sum of the flows it shows: exact for the operator,
-      // approximate where a holder is hidden from the viewer.
+      // Every view's objective is the sum of the flows it shows.
       const sum = (pl: typeof saved) => pl.plan.flows.reduce((t, f) => t + f.savingsRub, 0);
       for (const viewer of [systemActor, user('tsement-tom'), user('keramika-kuzbassa')]) {
         const view = await x.getPlan(viewer, saved.id!);
         assert.ok(Math.abs(view.plan.objective - sum(view)) <= 1e-6 * Math.abs(sum(view)));
       }
+      // approximate exactly where an anonymous holder was planned at its agglomeration centre
       const exact = await x.getPlan(systemActor, saved.id!);
-      assert.ok(exact.plan.flows.every((f) => !f.approximate));
+      for (const f of exact.plan.flows)
+        assert.equal(
+          f.approximate,
+          f.supply.startsWith('l-anon-') || f.demand.startsWith('l-anon-'),
+        );
     });
 
     test('saving again proposes only new pairs; both sides accepting at once lose nothing', async () => {
@@ -411,6 +415,26 @@ for (const d of await eachDialect()) {
         .executeTakeFirstOrThrow()) as unknown as { organisation_id: string };
       await x.withdrawListing(user(row.organisation_id), m.supply.listingId);
       await assert.rejects(x.decideMatch(systemActor, m.id, true), rejectsWith(409));
+    });
+
+    test('a match whose other side has left the cluster cannot be accepted', async () => {
+      await x.savePlan(systemActor, {});
+      const m = (await x.listMatches(systemActor)).find(
+        (y) => y.status === 'proposed' && y.supply.organisationId !== y.demand.organisationId,
+      );
+      assert.ok(m, 'an open proposal between two organisations');
+      const [membership] = await p.store.db
+        .selectFrom('membership')
+        .selectAll()
+        .where('organisation_id', '=', m.demand.organisationId!)
+        .where('left_on', 'is', null)
+        .execute();
+      await p.registry.endMembership(systemActor, membership.id, { leftOn: '2026-06-30' });
+      await assert.rejects(x.decideMatch(systemActor, m.id, true), rejectsWith(409));
+      await p.registry.addMembership(systemActor, m.demand.organisationId!, {
+        role: 'core',
+        joinedOn: '2026-07-01',
+      });
     });
 
     test('an organisation that leaves trades no more: its listings drop out of the plan', async () => {

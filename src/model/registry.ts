@@ -2,36 +2,17 @@ import { z } from 'zod';
 import { isValidInn, isValidKpp, isValidOgrn, isValidOkved } from './identifiers.ts';
 import { Password } from './password.ts';
 import { patchOf } from './validate.ts';
+import { agglomerations, membershipRoles, organisationKinds } from './vocabulary.ts';
 
 /** Slug ids keep exports readable and let the example data refer to its own records. */
 export const Id = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lower-case letters, digits and dashes, 2-63 characters');
 
-export const OrganisationKind = z
-  .enum([
-    'open_pit',
-    'underground_mine',
-    'preparation_plant',
-    'power_plant',
-    'coke_chemical',
-    'chemical',
-    'construction_materials',
-    'waste_processor',
-    'logistics',
-    'university',
-    'research_institute',
-    'regional_government',
-    'platform_operator',
-    'service_provider',
-    'other',
-  ])
-  .meta({ id: 'OrganisationKind' });
+export const OrganisationKind = z.enum(organisationKinds).meta({ id: 'OrganisationKind' });
 export type OrganisationKind = z.infer<typeof OrganisationKind>;
 
-export const MembershipRole = z
-  .enum(['keystone', 'core', 'niche', 'institution'])
-  .meta({ id: 'MembershipRole' });
+export const MembershipRole = z.enum(membershipRoles).meta({ id: 'MembershipRole' });
 export type MembershipRole = z.infer<typeof MembershipRole>;
 
 export const OrganisationStatus = z
@@ -39,9 +20,7 @@ export const OrganisationStatus = z
   .meta({ id: 'OrganisationStatus' });
 export type OrganisationStatus = z.infer<typeof OrganisationStatus>;
 
-export const Agglomeration = z
-  .enum(['kemerovo', 'novokuznetsk', 'leninsk-belovo', 'north'])
-  .meta({ id: 'Agglomeration' });
+export const Agglomeration = z.enum(agglomerations).meta({ id: 'Agglomeration' });
 export type Agglomeration = z.infer<typeof Agglomeration>;
 
 /** Where a figure comes from: a source key of kuzbass-facts.md, or an estimate. */

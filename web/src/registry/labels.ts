@@ -7,6 +7,12 @@ import type {
   OrganisationStatus,
 } from '../shell/types.ts';
 
+export {
+  agglomerations,
+  membershipRoles,
+  organisationKinds,
+} from '../../../src/model/vocabulary.ts';
+
 /** Names of the registry's enumerations in both languages. */
 export const labelsDict = dictionary(
   {
@@ -91,41 +97,11 @@ export const labelsDict = dictionary(
   },
 );
 
-export const organisationKinds: readonly OrganisationKind[] = [
-  'open_pit',
-  'underground_mine',
-  'preparation_plant',
-  'power_plant',
-  'coke_chemical',
-  'chemical',
-  'construction_materials',
-  'waste_processor',
-  'logistics',
-  'university',
-  'research_institute',
-  'regional_government',
-  'platform_operator',
-  'service_provider',
-  'other',
-];
-
-export const membershipRoles: readonly MembershipRole[] = [
-  'keystone',
-  'core',
-  'niche',
-  'institution',
-];
 export const statuses: readonly OrganisationStatus[] = [
   'member',
   'applicant',
   'former',
   'rejected',
-];
-export const agglomerations: readonly Agglomeration[] = [
-  'kemerovo',
-  'novokuznetsk',
-  'leninsk-belovo',
-  'north',
 ];
 
 /** The example's home region, as organisations record it. */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { journalHeadSeq } from '../journal/index.ts';
 import { systemActor, type UserRole } from '../model/index.ts';
 import type { Platform } from '../platform.ts';
 import { resetSchema } from '../store/index.ts';
@@ -36,8 +37,7 @@ export function demoLogins(): DemoLogin[] {
 }
 
 export async function isEmpty(platform: Platform): Promise<boolean> {
-  const row = await platform.store.db.selectFrom('journal_head').select('seq').executeTakeFirst();
-  return !row || Number(row.seq) === 0;
+  return (await journalHeadSeq(platform.store)) === 0;
 }
 
 /**

@@ -4,6 +4,7 @@ export {
   type DomainEvent,
   type JournalEntry,
   type JournalQuery,
+  journalHeadSeq,
   listEvents,
   recordEvent,
   verifyJournal,

@@ -75,6 +75,16 @@ export async function recordEvent(
   };
 }
 
+/** The sequence number of the newest event (0 for an empty journal). */
+export async function journalHeadSeq(reader: Reader): Promise<number> {
+  const head = await reader.db
+    .selectFrom('journal_head')
+    .select('seq')
+    .where('id', '=', 1)
+    .executeTakeFirst();
+  return head ? Number(head.seq) : 0;
+}
+
 export async function verifyJournal(reader: Reader, pageSize = 5000): Promise<ChainVerdict> {
   const checker = new ChainChecker();
   let after = Number.NEGATIVE_INFINITY;

@@ -12,6 +12,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { journalHeadSeq } from '../journal/index.ts';
 import type { Platform } from '../platform.ts';
 import { LoginLimiter, registerAuth } from './auth.ts';
 import { errorHandler, sendProblem } from './problem.ts';
@@ -77,17 +78,11 @@ export async function buildServer(
   app.get(
     '/api/health',
     { schema: { tags: ['health'], security: [], summary: 'Liveness and the database dialect' } },
-    async () => {
-      const head = await platform.store.db
-        .selectFrom('journal_head')
-        .select('seq')
-        .executeTakeFirst();
-      return {
-        status: 'ok',
-        database: platform.store.dialect,
-        journalSeq: head ? Number(head.seq) : 0,
-      };
-    },
+    async () => ({
+      status: 'ok',
+      database: platform.store.dialect,
+      journalSeq: await journalHeadSeq(platform.store),
+    }),
   );
 
   registerAuth(app, platform.users);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { listEvents, verifyJournal } from '../../src/journal/index.ts';
+import { journalHeadSeq, listEvents, verifyJournal } from '../../src/journal/index.ts';
 import { type Actor, systemActor } from '../../src/model/index.ts';
 import type { Platform } from '../../src/platform.ts';
 import { eachDialect, type TestDatabase } from './dialects.ts';
@@ -29,10 +29,7 @@ const taxonomy = {
   ],
 };
 
-async function head(p: Platform): Promise<number> {
-  const r = await p.store.db.selectFrom('journal_head').select('seq').executeTakeFirst();
-  return r ? Number(r.seq) : 0;
-}
+const head = (p: Platform) => journalHeadSeq(p.store);
 
 for (const d of await eachDialect()) {
   describe(`journal on ${d.name}`, { skip: d.skip }, () => {

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { seedExample } from '../../src/example/seed.ts';
+import { journalHeadSeq } from '../../src/journal/index.ts';
 import { type DomainError, type RegistrySnapshot, systemActor } from '../../src/model/index.ts';
 import type { Platform } from '../../src/platform.ts';
 import { collectSnapshot, parseCsv, writeCsv } from '../../src/registry/transfer/index.ts';
@@ -13,11 +14,7 @@ import { organisationInput } from './fixtures.ts';
 const formats = ['json', 'csv', 'xlsx', 'geojson'] as const;
 const sitesOnly = (s: RegistrySnapshot) => ({ ...s, organisations: [], memberships: [] });
 
-async function journalHead(p: Platform) {
-  return Number(
-    (await p.store.db.selectFrom('journal_head').select('seq').executeTakeFirst())?.seq ?? 0,
-  );
-}
+const journalHead = (p: Platform) => journalHeadSeq(p.store);
 
 for (const d of await eachDialect()) {
   describe(`registry import/export on ${d.name}`, { skip: d.skip }, () => {

@@ -25,7 +25,11 @@ const kinds = process.argv.slice(2);
 const want = kinds.length ? kinds : ['unit', 'medium', 'e2e'];
 const serverSide = [];
 if (want.includes('unit'))
-  serverSide.push(...find('src', /\.test\.ts$/), ...find('test/unit', /\.test\.ts$/));
+  serverSide.push(
+    ...find('src', /\.test\.ts$/),
+    ...find('web/src', /\.test\.ts$/),
+    ...find('test/unit', /\.test\.ts$/),
+  );
 if (want.includes('medium')) serverSide.push(...find('test/medium', /\.test\.ts$/));
 const browser = want.includes('e2e') ? find('test/e2e', /\.test\.ts$/) : [];
 if (serverSide.length + browser.length === 0) {
@@ -77,4 +81,11 @@ function run(files, concurrency) {
 // its own server and Chromium, so they do not starve each other on a 2-core machine.
 const status = [await run(serverSide, 2), await run(browser, 1)];
 console.log(`\ntests: ${totals.pass} passed, ${totals.fail} failed, ${totals.skipped} skipped`);
+// Under CI nothing may be skipped: a skip there means a service or the browser was missing.
+const ciValue = (process.env.CI ?? '').trim().toLowerCase();
+const onCI = ciValue !== '' && ciValue !== 'false' && ciValue !== '0';
+if (onCI && totals.skipped > 0) {
+  console.error(`CI: ${totals.skipped} test(s) skipped; under CI every test must run`);
+  process.exit(1);
+}
 process.exit(status.some((x) => x !== 0) ? 1 : 0);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { onCI } from '../ci.ts';
 
 export const repo = fileURLToPath(new URL('../../', import.meta.url));
 export const CHROMIUM = '/usr/bin/chromium';
@@ -18,7 +19,7 @@ export const missing = !existsSync(CHROMIUM)
   ? `${CHROMIUM} is missing (apt-get install -y chromium)`
   : null;
 /** On CI a missing browser is a failure, not a skip. */
-export const skip = missing && process.env.CI !== 'true' ? missing : false;
+export const skip = missing && !onCI() ? missing : false;
 
 /** The server's URL (without the trailing slash) and the browser, set by `startServerAndBrowser`. */
 export let base = '';

@@ -1,6 +1,6 @@
 // The `digicluster` command as users run it: a child process per call, on both dialects.
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,14 +8,30 @@ import { after, describe, test } from 'node:test';
 import { environment } from '../../src/config.ts';
 import { eachDialect, sqliteDatabase } from './dialects.ts';
 
+/**
+ * Runs the command as a child process without blocking the event loop (a synchronous spawn
+ * here once starved the PostgreSQL probe of other files into a false "not reachable").
+ */
 const cli = (args: string[], env: Record<string, string>) =>
-  spawnSync(process.execPath, ['bin/digicluster.js', ...args], {
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
+  new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      ['bin/digicluster.js', ...args],
+      { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) =>
+        resolve({
+          status: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
+          stdout,
+          stderr,
+        }),
+    );
   });
 
-test('--help lists every command and environment variable', () => {
-  const r = cli(['--help'], {});
+// Which databases to run on is settled before any test starts.
+const dialects = await eachDialect();
+
+test('--help lists every command and environment variable', async () => {
+  const r = await cli(['--help'], {});
   assert.equal(r.status, 0);
   for (const [name] of environment) assert.match(r.stdout, new RegExp(`\\b${name}\\b`));
   for (const command of [
@@ -27,35 +43,35 @@ test('--help lists every command and environment variable', () => {
     'match FILE',
   ])
     assert.ok(r.stdout.includes(command), command);
-  const bad = cli(['frobnicate'], {});
+  const bad = await cli(['frobnicate'], {});
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /unknown command "frobnicate"/);
 });
 
-for (const d of await eachDialect()) {
+for (const d of dialects) {
   describe(`cli on ${d.name}`, { skip: d.skip }, () => {
     const made = d.make();
     after(async () => (await made).drop());
 
     test('demo seeds once, refuses a second time, --reset reseeds; the journal verifies', async () => {
       const { env } = await made;
-      const first = cli(['demo'], env);
+      const first = await cli(['demo'], env);
       assert.equal(first.status, 0, first.stderr);
       const m = first.stdout.match(/(\d+) organisations, (\d+) sites, (\d+) users/);
       assert.ok(m && Number(m[1]) >= 25 && Number(m[1]) <= 35, first.stdout);
-      const again = cli(['demo'], env);
+      const again = await cli(['demo'], env);
       assert.equal(again.status, 1);
       assert.match(again.stderr, /--reset/);
-      const reset = cli(['demo', '--reset'], env);
+      const reset = await cli(['demo', '--reset'], env);
       assert.equal(reset.status, 0, reset.stderr);
       assert.equal(reset.stdout.match(/(\d+) organisations/)?.[1], m[1]);
-      const verify = cli(['journal', 'verify'], env);
+      const verify = await cli(['journal', 'verify'], env);
       assert.equal(verify.status, 0, verify.stderr);
     });
 
     test('match --cluster plans over the seeded listings', async () => {
       const { env } = await made;
-      const r = cli(['match', '--cluster', '--json'], env);
+      const r = await cli(['match', '--cluster', '--json'], env);
       assert.equal(r.status, 0, r.stderr);
       const out = JSON.parse(r.stdout);
       assert.equal(out.plan.status, 'optimal');
@@ -66,7 +82,7 @@ for (const d of await eachDialect()) {
       );
       assert.ok(Math.abs(recomputed - out.plan.objective) <= 1e-6 * Math.abs(out.plan.objective));
       assert.ok(out.impact.divertedT.value > 0);
-      const text = cli(['match', '--cluster'], env);
+      const text = await cli(['match', '--cluster'], env);
       assert.equal(text.status, 0);
       assert.match(text.stdout, /optimal/);
     });
@@ -75,20 +91,20 @@ for (const d of await eachDialect()) {
       const { env } = await made;
       const dir = mkdtempSync(join(tmpdir(), 'dc-cli-'));
       const file = join(dir, 'registry.csv');
-      assert.equal(cli(['export', '--format', 'csv', '--output', file], env).status, 0);
+      assert.equal((await cli(['export', '--format', 'csv', '--output', file], env)).status, 0);
       const text = readFileSync(file, 'utf8');
       assert.ok(text.startsWith('\uFEFFЗапись;'));
-      const ok = cli(['import', file], env);
+      const ok = await cli(['import', file], env);
       assert.equal(ok.status, 0, ok.stderr);
       assert.match(ok.stdout, /imported \d+ organisations/);
       const lines = text.split('\r\n');
       lines[2] = lines[2].replace(/;(\d{10});/, ';1234567890;');
       const bad = join(dir, 'bad.csv');
       writeFileSync(bad, lines.join('\r\n'));
-      const r = cli(['import', bad], env);
+      const r = await cli(['import', bad], env);
       assert.equal(r.status, 1);
       assert.match(r.stderr, /organisations line 3: inn:/);
-      const json = cli(['export', '--format', 'geojson'], env);
+      const json = await cli(['export', '--format', 'geojson'], env);
       assert.equal(JSON.parse(json.stdout).type, 'FeatureCollection');
     });
   });

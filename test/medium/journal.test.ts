@@ -2,7 +2,7 @@
 // `digicluster journal verify` detects rows altered, deleted, inserted or reordered in the
 // database directly — on SQLite and PostgreSQL.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { journalHeadSeq, listEvents, verifyJournal } from '../../src/journal/index.ts';
@@ -208,10 +208,15 @@ for (const d of await eachDialect()) {
 
     describe('journal verify (the CLI) names the first bad event', () => {
       const cli = () =>
-        spawnSync(process.execPath, ['bin/digicluster.js', 'journal', 'verify'], {
-          env: { ...process.env, ...db.env },
-          encoding: 'utf8',
-        });
+        new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) =>
+          execFile(
+            process.execPath,
+            ['bin/digicluster.js', 'journal', 'verify'],
+            { env: { ...process.env, ...db.env }, encoding: 'utf8' },
+            (error, stdout, stderr) =>
+              resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+          ),
+        );
       const rowsCount = async () =>
         Number(
           (await sql<{ n: number }>`select count(*) as n from journal`.execute(p.store.db)).rows[0]
@@ -219,13 +224,13 @@ for (const d of await eachDialect()) {
         );
 
       test('intact: exit 0', async () => {
-        const r = cli();
+        const r = await cli();
         assert.equal(r.status, 0, r.stderr);
         assert.match(r.stdout, /journal intact/);
       });
 
       async function expectBroken(seq: number) {
-        const r = cli();
+        const r = await cli();
         assert.equal(r.status, 1, r.stdout);
         assert.match(r.stderr, new RegExp(`broken at event ${seq}\\b`));
         const v = await verifyJournal(p.store);
@@ -332,7 +337,7 @@ for (const d of await eachDialect()) {
         await expectBroken(10);
         await p.store.db.deleteFrom('journal').where('seq', 'in', [10, 11]).execute();
         await p.store.db.insertInto('journal').values([a, b]).execute();
-        assert.equal(cli().status, 0);
+        assert.equal((await cli()).status, 0);
       });
     });
   });

@@ -1,6 +1,6 @@
 // Seeded instance generators for the allocation benchmark, in the engine format.
-import type { ProblemInput } from '../src/exchange/solve/index.ts';
-import { mulberry32 as rng } from '../src/exchange/solve/random.ts';
+import type { ProblemInput } from '../src/exchange/engine/solve/index.ts';
+import { mulberry32 as rng } from '../src/exchange/engine/solve/random.ts';
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
 

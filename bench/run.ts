@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type ProblemInput, type SolveResult, solve } from '../src/exchange/solve/index.ts';
+import { type ProblemInput, type SolveResult, solve } from '../src/exchange/engine/solve/index.ts';
 import { denseTransport, fixedCharge, sparseTransport } from './instances.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -12,7 +12,7 @@ const args = process.argv.slice(2);
 function freshMatchBundle() {
   try {
     const bundle = statSync(join(root, 'dist/match.mjs')).mtimeMs;
-    const solve = join(root, 'src/exchange/solve');
+    const solve = join(root, 'src/exchange/engine/solve');
     const sources = [
       join(root, 'src/cli/match.ts'),
       ...readdirSync(solve).map((f) => join(solve, f)),

@@ -1,30 +1,54 @@
-import { ExchangeService } from './exchange/index.ts';
-import { RegistryService, TransferService, UserService } from './registry/index.ts';
-import { migrate, openStore, type Store } from './store/index.ts';
+// The composition root: the list of modules, each with its migrations, messages, services
+// and routes. Adding a module is adding it to `modules` (and, for its routes, nothing else).
+import { exchangeModule } from './exchange/index.ts';
+import { journalModule } from './journal/index.ts';
+import { registryModule } from './registry/index.ts';
+import { type Migrations, migrate, openStore, resetSchema, type Store } from './store/index.ts';
+
+export const modules = [journalModule, registryModule, exchangeModule] as const;
+
+type Module = (typeof modules)[number];
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (
+  u: infer I,
+) => void
+  ? I
+  : never;
+
+/** Every module's services, by name (registry, users, transfer, exchange, ...). */
+export type Services = UnionToIntersection<ReturnType<Module['open']>>;
 
 /** The platform's services over one store: what the server and the CLI are built from. */
-export interface Platform {
+export type Platform = Services & {
   store: Store;
-  registry: RegistryService;
-  users: UserService;
-  transfer: TransferService;
-  exchange: ExchangeService;
   close(): Promise<void>;
-}
+};
 
-export async function openPlatform(config: {
+export interface PlatformConfig {
   databaseUrl?: string;
   sqliteFile?: string;
   sessionTtlHours: number;
-}): Promise<Platform> {
-  const store = openStore({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
-  await migrate(store);
-  return {
-    store,
-    registry: new RegistryService(store),
-    users: new UserService(store, { sessionTtlHours: config.sessionTtlHours }),
-    transfer: new TransferService(store),
-    exchange: new ExchangeService(store),
-    close: () => store.close(),
-  };
 }
+
+/** Every module's migrations, in one list ordered by name. */
+export function allMigrations(): Migrations {
+  const out: Migrations = { migrations: {}, adopted: {} };
+  for (const m of modules) {
+    for (const [name, migration] of Object.entries(m.migrations)) {
+      if (out.migrations[name]) throw new Error(`migration ${name} is defined twice`);
+      out.migrations[name] = migration;
+    }
+    if ('adopted' in m) Object.assign(out.adopted ?? {}, m.adopted);
+  }
+  return out;
+}
+
+export async function openPlatform(config: PlatformConfig): Promise<Platform> {
+  const store = openStore({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
+  await migrate(store, allMigrations());
+  const context = { store, sessionTtlHours: config.sessionTtlHours };
+  const services = Object.assign({}, ...modules.map((m) => m.open(context))) as Services;
+  return { ...services, store, close: () => store.close() };
+}
+
+/** Empties the database: every migration rolled back and run again (`demo --reset`). */
+export const wipe = (platform: Platform) => resetSchema(platform.store, allMigrations());

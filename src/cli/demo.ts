@@ -1,6 +1,6 @@
 import { loadConfig } from '../config.ts';
-import { isEmpty, seedExample, wipe } from '../example/seed.ts';
-import { openPlatform } from '../platform.ts';
+import { isEmpty, seedExample } from '../example/seed.ts';
+import { openPlatform, wipe } from '../platform.ts';
 
 export async function demo(args: string[]): Promise<number> {
   const reset = args.includes('--reset');

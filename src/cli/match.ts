@@ -8,7 +8,8 @@ import {
   type SolveOptions,
   type SolveResult,
   solve,
-} from '../exchange/solve/index.ts';
+} from '../exchange/engine/solve/index.ts';
+import type { Plan } from '../exchange/schema.ts';
 
 const USAGE =
   'usage: digicluster match FILE [--json] [--engine auto|highs|network-simplex] [--time-limit S]\n       digicluster match --cluster [--json] [--time-limit S]';
@@ -99,6 +100,44 @@ function summary(r: SolveResult): string {
   return lines.join('\n');
 }
 
+const rub = (kopecks: number) =>
+  (kopecks / 100).toLocaleString('en-US', { minimumFractionDigits: 2, useGrouping: false });
+
+/** A cluster plan as text: its money in roubles from the kopecks it carries. */
+function clusterSummary(plan: Plan): string {
+  const r = plan.plan;
+  const lines = [
+    `status     ${r.status}${r.message ? ` — ${r.message}` : ''}`,
+    `objective  ${rub(r.objectiveKopecks)} RUB/yr`,
+    `engine     ${r.engine}${r.mipGap ? `, gap ${(r.mipGap * 100).toPrecision(3)}%` : ''}`,
+  ];
+  if (r.flows.length) {
+    const rows = [
+      [
+        'supply',
+        'demand',
+        'quantity',
+        'delivered',
+        'value RUB',
+        'avoided disposal RUB',
+        'transport RUB',
+      ],
+    ];
+    for (const f of r.flows)
+      rows.push([
+        f.supply,
+        f.demand,
+        num(f.quantity),
+        num(f.delivered),
+        rub(f.valueKopecks),
+        rub(f.avoidedDisposalKopecks),
+        rub(f.transportKopecks),
+      ]);
+    lines.push('', table(rows));
+  } else if (r.status !== 'infeasible') lines.push('', 'no flows: nothing is worth shipping');
+  return lines.join('\n');
+}
+
 /** Runs the match command; returns the exit code (2 bad input, 1 infeasible). */
 export async function runMatch(args: string[]): Promise<number> {
   let parsed: MatchArgs;
@@ -151,10 +190,14 @@ async function matchCluster(parsed: MatchArgs): Promise<number> {
     else {
       const r = plan.plan;
       process.stdout.write(
-        `${summary({ ...r, openLinks: [], shadowPrices: { supplies: {}, demands: {} }, engine: r.engine as SolveResult['engine'] })}\n` +
+        `${clusterSummary(plan)}\n` +
           `\nlistings   ${plan.counts.offers} offers, ${plan.counts.requests} requests, ${plan.counts.links} candidate links\n` +
           Object.entries(plan.impact)
-            .map(([k, f]) => `${k.padEnd(16)} ${num(f.value)} ${f.unit}  (${f.formula})`)
+            .map(([k, f]) =>
+              'valueKopecks' in f
+                ? `${k.padEnd(16)} ${rub(f.valueKopecks)} RUB/yr  (${f.formula})`
+                : `${k.padEnd(16)} ${num(f.value)} ${f.unit}  (${f.formula})`,
+            )
             .join('\n') +
           '\n',
       );

@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
-import { DomainError, systemActor, TransferFormat } from '../model/index.ts';
+import { DomainError, systemActor } from '../model/index.ts';
 import { openPlatform } from '../platform.ts';
-import { formatFromFileName } from '../registry/index.ts';
+import { formatFromFileName, TransferFormat } from '../registry/index.ts';
 
 /** `digicluster import FILE [--format F]`: all rows or none; bad rows listed with line and field. */
 export async function importCommand(args: string[]): Promise<number> {

@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import { journalHeadSeq } from '../journal/index.ts';
 import { systemActor, type UserRole } from '../model/index.ts';
 import type { Platform } from '../platform.ts';
-import { resetSchema } from '../store/index.ts';
 
 const dataDir = fileURLToPath(new URL('../../data/', import.meta.url));
 const readJson = (path: string) => JSON.parse(readFileSync(`${dataDir}${path}`, 'utf8'));
@@ -76,9 +75,4 @@ export async function seedExample(
   const listings: Array<Record<string, unknown>> = readJson('kuzbass/listings.json');
   for (const l of listings) await exchange.createListing(systemActor, { ...l, status: 'active' });
   return { organisations: orgs.length, sites, users: people, listings: listings.length };
-}
-
-/** Empties the database (for `demo --reset`): every migration rolled back and run again. */
-export async function wipe(platform: Platform): Promise<void> {
-  await resetSchema(platform.store);
 }

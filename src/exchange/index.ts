@@ -1,15 +1,18 @@
 // The exchange's public surface: what the shell and other modules may call.
-export {
-  buildCandidates,
-  type CandidateLink,
-  type CandidateListing,
-  cheapestMode,
-  defaultTransport,
-  type TransportAssumptions,
-} from './candidates.ts';
-export { compatibilityTable, fitOf } from './compatibility.ts';
-export { computeImpact, defaultEmissionFactors, type EmissionFactors } from './impact.ts';
-export { computePlan, maskPlan, type PlanListing } from './plan.ts';
-export { perturb, robustness } from './robustness.ts';
+import type { Store } from '../store/index.ts';
+import { messages } from './messages.ts';
+import { migrations } from './migrations/index.ts';
+import { routes } from './routes.ts';
+import { ExchangeService } from './service.ts';
+
+export * from './engine/index.ts';
+export * from './schema.ts';
 export { ExchangeService } from './service.ts';
-export { mulberry32 } from './solve/random.ts';
+
+export const exchangeModule = {
+  name: 'exchange',
+  migrations,
+  messages,
+  open: ({ store }: { store: Store }) => ({ exchange: new ExchangeService(store) }),
+  routes,
+};

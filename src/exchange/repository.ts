@@ -1,6 +1,5 @@
-// The exchange's Kysely queries: its own tables only (registry data comes through registryQueries).
-import type { Kysely, Transaction } from 'kysely';
-import type { Database, Reader, Tx } from '../store/index.ts';
+// The exchange's Kysely queries: its own tables only (registry data comes through registry's public reads).
+import type { Reader } from '../store/index.ts';
 
 export interface ExchangeListingTable {
   id: string;
@@ -48,27 +47,23 @@ export interface ExchangeMatchTable {
   created_at: string;
 }
 
-export interface ExchangeTables {
-  exchange_listing: ExchangeListingTable;
-  exchange_plan: ExchangePlanTable;
-  exchange_match: ExchangeMatchTable;
+declare module '../store/database.ts' {
+  interface Database {
+    exchange_listing: ExchangeListingTable;
+    exchange_plan: ExchangePlanTable;
+    exchange_match: ExchangeMatchTable;
+  }
 }
 
-type Db = Database & ExchangeTables;
-
-/** The store's query builder, typed with the exchange's tables. */
-export const xdb = (r: Reader): Kysely<Db> => r.db as unknown as Kysely<Db>;
-export const xtx = (tx: Tx): Transaction<Db> => tx.db as unknown as Transaction<Db>;
-
 export async function listingRows(reader: Reader): Promise<ExchangeListingTable[]> {
-  return xdb(reader).selectFrom('exchange_listing').selectAll().orderBy('id').execute();
+  return reader.db.selectFrom('exchange_listing').selectAll().orderBy('id').execute();
 }
 
 export async function listingRow(
   reader: Reader,
   id: string,
 ): Promise<ExchangeListingTable | undefined> {
-  return xdb(reader)
+  return reader.db
     .selectFrom('exchange_listing')
     .selectAll()
     .where('id', '=', id)
@@ -76,18 +71,14 @@ export async function listingRow(
 }
 
 export async function planRow(reader: Reader, id: string) {
-  return xdb(reader)
-    .selectFrom('exchange_plan')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst();
+  return reader.db.selectFrom('exchange_plan').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export async function matchRows(
   reader: Reader,
   f: { organisationId?: string; planId?: string; id?: string } = {},
 ): Promise<ExchangeMatchTable[]> {
-  let q = xdb(reader).selectFrom('exchange_match').selectAll().orderBy('created_at').orderBy('id');
+  let q = reader.db.selectFrom('exchange_match').selectAll().orderBy('created_at').orderBy('id');
   if (f.organisationId) {
     const org = f.organisationId;
     q = q.where((eb) =>

@@ -1,42 +1,25 @@
 // Listings, plans and matches: access checks, validation against the registry, journal events.
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { recordEvent } from '../journal/index.ts';
+import { inTransaction, recordEvent } from '../journal/index.ts';
 import {
   type Actor,
-  type Agglomeration,
   actorRef,
-  type CompatibilityRow,
   conflict,
   type FieldProblem,
   forbidden,
   invalid,
-  type Listing,
-  type ListingFields,
-  type ListingFilter,
-  ListingInput,
-  ListingPatch,
-  type ListingStatus,
-  type MatchProposal,
-  type Material,
-  notFound,
-  type Plan,
-  type PlanFlow,
-  PlanRequest,
-  parseInput,
-  type Site,
-} from '../model/index.ts';
-import {
-  agglomerationCentres,
-  fkkoCatalogue,
   isOperator,
+  notFound,
+  parseInput,
   requireLogin,
   requireOrganisationRole,
-  registryQueries as rq,
-} from '../registry/index.ts';
-import { inTransaction, type Reader, type Store, type Tx } from '../store/index.ts';
-import { compatibilityTable } from './compatibility.ts';
-import { computePlan, maskFlow, maskPlan, type PlanListing } from './plan.ts';
+} from '../model/index.ts';
+import type { Agglomeration, Material, Site } from '../registry/index.ts';
+import { agglomerationCentres, fkkoCatalogue, registryQueries as rq } from '../registry/index.ts';
+import type { Reader, Store, Tx } from '../store/index.ts';
+import { compatibilityTable } from './engine/compatibility.ts';
+import { computePlan, maskFlow, maskPlan, type PlanListing } from './engine/plan.ts';
 import {
   type ExchangeListingTable,
   type ExchangeMatchTable,
@@ -44,8 +27,20 @@ import {
   listingRows,
   matchRows,
   planRow,
-  xtx,
 } from './repository.ts';
+import {
+  type CompatibilityRow,
+  type Listing,
+  type ListingFields,
+  type ListingFilter,
+  ListingInput,
+  ListingPatch,
+  type ListingStatus,
+  type MatchProposal,
+  type Plan,
+  type PlanFlow,
+  PlanRequest,
+} from './schema.ts';
 
 type Fields = z.infer<typeof ListingFields>;
 
@@ -223,7 +218,7 @@ export class ExchangeService {
   }
 
   async createListing(actor: Actor, input: unknown): Promise<Listing> {
-    const l = parseInput(ListingInput, input, 'listing');
+    const l = parseInput(ListingInput, input);
     const organisationId = l.organisationId ?? actor.organisationId;
     requireLogin(actor);
     if (!organisationId)
@@ -258,7 +253,7 @@ export class ExchangeService {
         created_at: now,
         updated_at: now,
       };
-      await xtx(tx).insertInto('exchange_listing').values(row).execute();
+      await tx.db.insertInto('exchange_listing').values(row).execute();
       const ctx = await this.context(tx, actor);
       const listing = this.view(row, actor, ctx);
       await this.event(tx, actor, organisationId, 'listing.created', {
@@ -273,20 +268,20 @@ export class ExchangeService {
   private async owned(tx: Tx, actor: Actor, id: string): Promise<ExchangeListingTable> {
     requireLogin(actor);
     const row = await listingRow(tx, id);
-    if (!row) throw notFound('Listing', id);
+    if (!row) throw notFound(`Listing ${id} does not exist`);
     requireOrganisationRole(actor, row.organisation_id, 'member');
     return row;
   }
 
   async updateListing(actor: Actor, id: string, patch: unknown): Promise<Listing> {
-    const p = parseInput(ListingPatch, patch, 'listing');
+    const p = parseInput(ListingPatch, patch);
     return inTransaction(this.store, async (tx) => {
       const row = await this.owned(tx, actor, id);
       if (row.status === 'withdrawn') throw conflict(`Listing ${id} is withdrawn`);
       const current = JSON.parse(row.data) as Fields;
       const patched: Record<string, unknown> = { ...current, ...p };
       for (const [k, v] of Object.entries(p)) if (v === null) delete patched[k];
-      const merged = parseInput(ListingInput, patched, 'listing');
+      const merged = parseInput(ListingInput, patched);
       const { id: _i, organisationId: _o, status: _s, ...fields } = merged;
       await this.check(tx, row.organisation_id, fields);
       const next: ExchangeListingTable = {
@@ -301,7 +296,7 @@ export class ExchangeService {
         data: JSON.stringify(fields),
         updated_at: this.clock().toISOString(),
       };
-      await xtx(tx).updateTable('exchange_listing').set(next).where('id', '=', id).execute();
+      await tx.db.updateTable('exchange_listing').set(next).where('id', '=', id).execute();
       await this.event(tx, actor, row.organisation_id, 'listing.updated', { id, changes: p });
       return this.view(next, actor, await this.context(tx, actor));
     });
@@ -321,7 +316,7 @@ export class ExchangeService {
           `Listing ${id} is ${this.statusOf(row)}; only a ${from} listing can become ${to}`,
         );
       const next = { ...row, status: to, updated_at: this.clock().toISOString() };
-      await xtx(tx)
+      await tx.db
         .updateTable('exchange_listing')
         .set({ status: to, updated_at: next.updated_at })
         .where('id', '=', id)
@@ -358,7 +353,7 @@ export class ExchangeService {
 
   async getListing(actor: Actor, id: string): Promise<Listing> {
     const row = await listingRow(this.store, id);
-    if (!row || !this.canSee(row, actor)) throw notFound('Listing', id);
+    if (!row || !this.canSee(row, actor)) throw notFound(`Listing ${id} does not exist`);
     return this.view(row, actor, await this.context(this.store, actor));
   }
 
@@ -420,7 +415,7 @@ export class ExchangeService {
   /** A plan over the live listings, as the caller may see it. */
   async plan(actor: Actor, input: unknown): Promise<Plan> {
     requireCurrentMember(actor);
-    const request = parseInput(PlanRequest, input ?? {}, 'plan request');
+    const request = parseInput(PlanRequest, input ?? {});
     const plan = await this.computeFor(request);
     return maskPlan(plan, await this.visibleFn(this.store, actor));
   }
@@ -430,13 +425,13 @@ export class ExchangeService {
     requireCurrentMember(actor);
     if (!isOperator(actor) && !['member', 'org_admin'].includes(actor.role ?? ''))
       throw forbidden('Saving a plan needs the role member or higher');
-    const request = parseInput(PlanRequest, input ?? {}, 'plan request');
+    const request = parseInput(PlanRequest, input ?? {});
     const computed = await this.computeFor(request);
     const id = randomUUID();
     const plan: Plan = { ...computed, id };
     const now = this.clock().toISOString();
     await inTransaction(this.store, async (tx) => {
-      await xtx(tx)
+      await tx.db
         .insertInto('exchange_plan')
         .values({
           id,
@@ -462,7 +457,7 @@ export class ExchangeService {
         }
         const matchId = randomUUID();
         matches.push(matchId);
-        await xtx(tx)
+        await tx.db
           .insertInto('exchange_match')
           .values({
             id: matchId,
@@ -486,7 +481,7 @@ export class ExchangeService {
       await this.event(tx, actor, actor.organisationId, 'plan.saved', {
         id,
         status: plan.plan.status,
-        objective: plan.plan.objective,
+        objectiveKopecks: plan.plan.objectiveKopecks,
         flows: plan.plan.flows.length,
         matches,
         alreadyOpen,
@@ -498,7 +493,7 @@ export class ExchangeService {
   async getPlan(actor: Actor, id: string): Promise<Plan> {
     requireCurrentMember(actor);
     const row = await planRow(this.store, id);
-    if (!row) throw notFound('Plan', id);
+    if (!row) throw notFound(`Plan ${id} does not exist`);
     return maskPlan(JSON.parse(row.data) as Plan, await this.visibleFn(this.store, actor));
   }
 
@@ -555,7 +550,7 @@ export class ExchangeService {
       deliveredUnit: f.deliveredUnit,
       distanceKm: f.distanceKm,
       mode: f.mode,
-      savingsRub: f.savingsRub,
+      savingsKopecks: f.savingsKopecks,
       createdAt: m.created_at,
     };
   }
@@ -582,7 +577,7 @@ export class ExchangeService {
         actor.organisationId !== m.supply_organisation_id &&
         actor.organisationId !== m.demand_organisation_id)
     )
-      throw notFound('Match', id);
+      throw notFound(`Match ${id} does not exist`);
     const ctx = await this.context(this.store, actor);
     const rows = new Map((await listingRows(this.store)).map((r) => [r.id, r]));
     return this.matchView(m, actor, ctx, rows);
@@ -636,7 +631,7 @@ export class ExchangeService {
     requireLogin(actor);
     await inTransaction(this.store, async (tx) => {
       const [m] = await matchRows(tx, { id });
-      if (!m) throw notFound('Match', id);
+      if (!m) throw notFound(`Match ${id} does not exist`);
       const party =
         actor.organisationId === m.supply_organisation_id ||
         actor.organisationId === m.demand_organisation_id;
@@ -685,7 +680,7 @@ export class ExchangeService {
           ? 'accepted'
           : 'proposed';
       if (next.status === 'accepted') await this.requireRoom(tx, m);
-      await xtx(tx).updateTable('exchange_match').set(next).where('id', '=', id).execute();
+      await tx.db.updateTable('exchange_match').set(next).where('id', '=', id).execute();
       await this.event(
         tx,
         actor,

@@ -1,5 +1,12 @@
+// The journal's public surface: the append-only, hash-chained log of domain events that every
+// change is written with, in the same transaction.
+import { messages } from './messages.ts';
+import { adopted, migrations } from './migrations/index.ts';
+import { routes } from './routes.ts';
+
 export { canonicalJson } from './canonical.ts';
 export { type ChainVerdict, eventHash, GENESIS_HASH } from './chain.ts';
+export { inTransaction } from './change.ts';
 export {
   type DomainEvent,
   type JournalEntry,
@@ -9,3 +16,12 @@ export {
   recordEvent,
   verifyJournal,
 } from './journal.ts';
+
+export const journalModule = {
+  name: 'journal',
+  migrations,
+  adopted,
+  messages,
+  open: () => ({}),
+  routes,
+};

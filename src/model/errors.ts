@@ -1,51 +1,88 @@
-/** One error type for the whole platform: services throw it, the HTTP edge maps it to problem+json once. */
+// One error type for the whole platform: services throw it, the HTTP edge (and the CLI)
+// word it in the caller's language once.
+
+import { common } from './common-messages.ts';
+import { issueMessage, type Lang, type Message } from './messages.ts';
+
+/** A message that is still plain English text (wording by code is the rule; see messages.ts). */
+export type Wordable = Message | string;
+
+export const wordIn = (m: Wordable, lang: Lang): string =>
+  typeof m === 'string' ? m : m.text(lang);
+
 export interface FieldProblem {
   /** dotted path of the offending field, e.g. `sites.0.lat` */
   field: string;
-  /** the rule it broke, in words */
-  message: string;
+  /** the rule it broke */
+  message: Wordable;
   /** for file imports: the line (CSV), row (XLSX) or position in its list (JSON, GeoJSON) */
   line?: number;
   /** for file imports: organisations, sites or memberships */
   section?: string;
 }
 
+/** What went wrong, by kind: each kind has its HTTP status. */
+export type ProblemKind =
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'unprocessable'
+  | 'too_many_requests'
+  | 'unavailable';
+
+export const statusOf: Record<ProblemKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unprocessable: 422,
+  too_many_requests: 429,
+  unavailable: 503,
+};
+
 export class DomainError extends Error {
+  readonly status: number;
   constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
+    readonly kind: ProblemKind,
+    readonly detail: Wordable,
     readonly fields: FieldProblem[] = [],
+    /** seconds, for 429 and 503 */
+    readonly retryAfter?: number,
   ) {
-    super(message);
+    super(wordIn(detail, 'en'));
     this.name = 'DomainError';
+    this.status = statusOf[kind];
+  }
+
+  /** The stable code of the message (e.g. `exchange.listingWithdrawn`), or the kind. */
+  get code(): string {
+    return typeof this.detail === 'string' ? this.kind : this.detail.code;
   }
 }
 
-export const invalid = (message: string, fields: FieldProblem[] = []) =>
-  new DomainError(400, 'invalid', message, fields);
-export const unauthenticated = (message = 'Log in or send an API key') =>
-  new DomainError(401, 'unauthenticated', message);
-export const forbidden = (message = 'Your role or organisation may not do this') =>
-  new DomainError(403, 'forbidden', message);
-export const notFound = (what: string, id: string) =>
-  new DomainError(404, 'not_found', `${what} ${id} does not exist`);
-export const conflict = (message: string, fields: FieldProblem[] = []) =>
-  new DomainError(409, 'conflict', message, fields);
-export const tooManyRequests = (message: string) =>
-  new DomainError(429, 'too_many_requests', message);
+export const invalid = (detail: Wordable, fields: FieldProblem[] = []) =>
+  new DomainError('invalid', detail, fields);
+export const unauthenticated = (detail: Wordable = common.logIn()) =>
+  new DomainError('unauthenticated', detail);
+export const forbidden = (detail: Wordable = common.forbidden()) =>
+  new DomainError('forbidden', detail);
+export const notFound = (detail: Wordable) => new DomainError('not_found', detail);
+export const conflict = (detail: Wordable, fields: FieldProblem[] = []) =>
+  new DomainError('conflict', detail, fields);
+export const unprocessable = (detail: Wordable, fields: FieldProblem[] = []) =>
+  new DomainError('unprocessable', detail, fields);
+export const tooManyRequests = (detail: Wordable, retryAfterSeconds?: number) =>
+  new DomainError('too_many_requests', detail, [], retryAfterSeconds);
 
-/** Turns zod issues into field problems. */
+/** Turns zod issues into field problems, each worded by its code or by zod's own locale. */
 export function fieldProblems(
-  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
+  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string; code?: string }>,
 ): FieldProblem[] {
-  return issues.map((i) => {
-    const problem: FieldProblem = {
-      field: i.path.map(String).join('.') || '(body)',
-      message: i.message,
-    };
-    // The raw issue rides along unseen (not serialised) so the edge can word it in the caller's language.
-    Object.defineProperty(problem, 'issue', { value: i, enumerable: false });
-    return problem;
-  });
+  return issues.map((i) => ({
+    field: i.path.map(String).join('.') || '(body)',
+    message: issueMessage(i as { message: string; code?: string }),
+  }));
 }

@@ -1,9 +1,12 @@
-export * from './access.ts';
+// The shared vocabulary every module uses: who acts, ids, errors, messages, money, validation.
+export * from './actor.ts';
+export * from './common.ts';
+export * from './common-messages.ts';
 export * from './errors.ts';
-export * from './exchange.ts';
+export * from './http.ts';
 export * from './identifiers.ts';
-export * from './material.ts';
+export * from './messages.ts';
+export * from './money.ts';
 export * from './password.ts';
-export * from './registry.ts';
-export * from './transfer.ts';
+export * from './policy.ts';
 export * from './validate.ts';

@@ -1,14 +1,11 @@
 import { z } from 'zod';
+import { common } from './common-messages.ts';
 import { fieldProblems, invalid } from './errors.ts';
 
 /** Parses input with its schema or throws a 400 naming every bad field. */
-export function parseInput<S extends z.ZodType>(
-  schema: S,
-  input: unknown,
-  what = 'input',
-): z.infer<S> {
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const r = schema.safeParse(input);
-  if (!r.success) throw invalid(`Invalid ${what}`, fieldProblems(r.error.issues));
+  if (!r.success) throw invalid(common.invalidInput(), fieldProblems(r.error.issues));
   return r.data;
 }
 

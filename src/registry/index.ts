@@ -1,15 +1,22 @@
-export { type FkkoCatalogue, type FkkoEntry, normaliseFkko } from './fkko.ts';
-export { agglomerationCentres, cities, greatCircleKm, placeSite } from './geography.ts';
-export {
-  inPublicDirectory,
-  isOperator,
-  requireLogin,
-  requireOperator,
-  requireOrganisationRole,
-  requireOwnOrOperator,
-} from './policy.ts';
+// The registry's public surface: organisations, sites, memberships, applications, users and
+// API keys, the material taxonomy, import/export — what the shell and other modules may use.
+import type { Store } from '../store/index.ts';
+import { MemoryLoginLimiter } from './login-limiter.ts';
+import { messages } from './messages.ts';
+import { migrations } from './migrations/index.ts';
+import { routes } from './routes.ts';
+import { RegistryService } from './service.ts';
+import { TransferService } from './transfer/index.ts';
+import { UserService } from './users.ts';
+
+export * from './engine/index.ts';
+export type { LoginLimiter } from './login-limiter.ts';
+export { inPublicDirectory } from './policy.ts';
 export { fkkoCatalogue, regionOutline } from './reference.ts';
 export * as registryQueries from './repository.ts';
+export { SESSION_COOKIE } from './routes/auth.ts';
+export type { RegistryServices } from './routes.ts';
+export * from './schema.ts';
 export { RegistryService } from './service.ts';
 export {
   collectSnapshot,
@@ -18,3 +25,16 @@ export {
   TransferService,
 } from './transfer/index.ts';
 export { UserService } from './users.ts';
+
+export const registryModule = {
+  name: 'registry',
+  migrations,
+  messages,
+  open: ({ store, sessionTtlHours }: { store: Store; sessionTtlHours: number }) => ({
+    registry: new RegistryService(store),
+    users: new UserService(store, { sessionTtlHours }),
+    transfer: new TransferService(store),
+    loginLimiter: new MemoryLoginLimiter(),
+  }),
+  routes,
+};

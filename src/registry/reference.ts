@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type FkkoCatalogue, parseFkkoCatalogue } from './fkko.ts';
-import { type Outline, outlineFromGeoJson } from './geography.ts';
+import { type FkkoCatalogue, parseFkkoCatalogue } from './engine/fkko.ts';
+import { type Outline, outlineFromGeoJson } from './engine/geography.ts';
 
 const referenceDir = fileURLToPath(new URL('../../data/reference/', import.meta.url));
 

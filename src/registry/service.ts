@@ -1,31 +1,18 @@
 import argon2 from 'argon2';
-import { recordEvent } from '../journal/index.ts';
+import { inTransaction, recordEvent } from '../journal/index.ts';
 import {
   type Actor,
-  AdmissionDecision,
-  ApplicationInput,
   actorRef,
   conflict,
   invalid,
-  type Material,
-  MaterialInput,
-  type Membership,
-  MembershipEnd,
-  MembershipInput,
   notFound,
-  type Organisation,
-  OrganisationInput,
-  OrganisationPatch,
   parseInput,
-  type Site,
-  SiteInput,
-  SitePatch,
-  Taxonomy,
+  requireOperator,
+  requireOrganisationRole,
 } from '../model/index.ts';
-import { inTransaction, type Store, type Tx } from '../store/index.ts';
-import { placeSite } from './geography.ts';
+import type { Store, Tx } from '../store/index.ts';
+import { placeSite } from './engine/index.ts';
 import { newId, slugId } from './ids.ts';
-import { requireOperator, requireOrganisationRole } from './policy.ts';
 import { fkkoCatalogue, regionOutline } from './reference.ts';
 import {
   findApplications,
@@ -35,6 +22,22 @@ import {
   membershipFromRow,
   organisationToRow,
 } from './repository.ts';
+import {
+  AdmissionDecision,
+  ApplicationInput,
+  type Material,
+  MaterialInput,
+  type Membership,
+  MembershipEnd,
+  MembershipInput,
+  type Organisation,
+  OrganisationInput,
+  OrganisationPatch,
+  type Site,
+  SiteInput,
+  SitePatch,
+  Taxonomy,
+} from './schema.ts';
 import { requireFreeEmail } from './users.ts';
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
@@ -78,7 +81,7 @@ export class RegistryService {
     status: Organisation['status'],
     fieldPrefix = '',
   ) {
-    const o = parseInput(OrganisationInput, input, 'organisation');
+    const o = parseInput(OrganisationInput, input);
     const id = o.id ?? slugId(o.nameEn ?? o.name);
     if (
       await tx.db.selectFrom('organisation').select('id').where('id', '=', id).executeTakeFirst()
@@ -113,11 +116,11 @@ export class RegistryService {
   }
 
   async updateOrganisation(actor: Actor, id: string, patch: unknown): Promise<Organisation> {
-    const p = parseInput(OrganisationPatch, patch, 'organisation');
+    const p = parseInput(OrganisationPatch, patch);
     requireOrganisationRole(actor, id, 'org_admin');
     return inTransaction(this.store, async (tx) => {
       const current = await findOrganisation(tx, id);
-      if (!current) throw notFound('Organisation', id);
+      if (!current) throw notFound(`Organisation ${id} does not exist`);
       const next = { ...current, ...p };
       if (next.knowledgeWorkers > next.employees) {
         throw invalid('Invalid organisation', [
@@ -146,11 +149,11 @@ export class RegistryService {
   }
 
   async addSite(actor: Actor, organisationId: string, input: unknown): Promise<Site> {
-    const s = parseInput(SiteInput, input, 'site');
+    const s = parseInput(SiteInput, input);
     requireOrganisationRole(actor, organisationId, 'member');
     return inTransaction(this.store, async (tx) => {
       if (!(await findOrganisation(tx, organisationId)))
-        throw notFound('Organisation', organisationId);
+        throw notFound(`Organisation ${organisationId} does not exist`);
       const id = s.id ?? slugId(s.name);
       if (await findSite(tx, id))
         throw conflict(`Site ${id} exists`, [{ field: 'id', message: 'already taken' }]);
@@ -182,10 +185,10 @@ export class RegistryService {
   }
 
   async updateSite(actor: Actor, siteId: string, patch: unknown): Promise<Site> {
-    const p = parseInput(SitePatch, patch, 'site');
+    const p = parseInput(SitePatch, patch);
     return inTransaction(this.store, async (tx) => {
       const current = await findSite(tx, siteId);
-      if (!current) throw notFound('Site', siteId);
+      if (!current) throw notFound(`Site ${siteId} does not exist`);
       requireOrganisationRole(actor, current.organisationId, 'member');
       const moved = { ...current, ...p };
       const place = placeSite(moved, regionOutline());
@@ -221,7 +224,7 @@ export class RegistryService {
   async closeSite(actor: Actor, siteId: string, closedOn?: string): Promise<Site> {
     return inTransaction(this.store, async (tx) => {
       const current = await findSite(tx, siteId);
-      if (!current) throw notFound('Site', siteId);
+      if (!current) throw notFound(`Site ${siteId} does not exist`);
       requireOrganisationRole(actor, current.organisationId, 'member');
       if (current.closedOn) throw conflict(`Site ${siteId} was closed on ${current.closedOn}`);
       const on = closedOn ?? today(this.clock());
@@ -278,7 +281,7 @@ export class RegistryService {
     input: unknown,
     leftOn?: string,
   ): Promise<Membership> {
-    const m = parseInput(MembershipInput, input, 'membership');
+    const m = parseInput(MembershipInput, input);
     requireOperator(actor);
     if (leftOn && leftOn < m.joinedOn)
       throw invalid('Invalid membership', [
@@ -286,7 +289,7 @@ export class RegistryService {
       ]);
     return inTransaction(this.store, async (tx) => {
       if (!(await findOrganisation(tx, organisationId)))
-        throw notFound('Organisation', organisationId);
+        throw notFound(`Organisation ${organisationId} does not exist`);
       const membership = await this.startMembership(tx, organisationId, m, leftOn ?? null);
       await recordEvent(
         tx,
@@ -299,14 +302,14 @@ export class RegistryService {
 
   /** An organisation is never deleted: its membership ends. The operator, or the organisation's own admin (leaving). */
   async endMembership(actor: Actor, membershipId: string, input: unknown): Promise<Membership> {
-    const e = parseInput(MembershipEnd, input, 'membership end');
+    const e = parseInput(MembershipEnd, input);
     return inTransaction(this.store, async (tx) => {
       const row = await tx.db
         .selectFrom('membership')
         .selectAll()
         .where('id', '=', membershipId)
         .executeTakeFirst();
-      if (!row) throw notFound('Membership', membershipId);
+      if (!row) throw notFound(`Membership ${membershipId} does not exist`);
       requireOrganisationRole(actor, row.organisation_id, 'org_admin');
       if (row.left_on) throw conflict(`Membership ${membershipId} ended on ${row.left_on}`);
       if (e.leftOn < row.joined_on)
@@ -341,7 +344,7 @@ export class RegistryService {
 
   /** Anyone may apply: the organisation (status applicant) and its first admin (pending) wait for the operator. */
   async submitApplication(actor: Actor, input: unknown) {
-    const a = parseInput(ApplicationInput, input, 'application');
+    const a = parseInput(ApplicationInput, input);
     const passwordHash = await argon2.hash(a.admin.password, { type: argon2.argon2id });
     return inTransaction(this.store, async (tx) => {
       await requireFreeEmail(tx, a.admin.email, 'admin.email');
@@ -397,7 +400,7 @@ export class RegistryService {
     admit: boolean,
     input: unknown = {},
   ) {
-    const d = parseInput(AdmissionDecision, input, 'decision');
+    const d = parseInput(AdmissionDecision, input);
     requireOperator(actor);
     return inTransaction(this.store, async (tx) => {
       const app = await tx.db
@@ -405,7 +408,7 @@ export class RegistryService {
         .selectAll()
         .where('id', '=', applicationId)
         .executeTakeFirst();
-      if (!app) throw notFound('Application', applicationId);
+      if (!app) throw notFound(`Application ${applicationId} does not exist`);
       if (app.status !== 'pending')
         throw conflict(`Application ${applicationId} is ${app.status} already`);
       const now = this.clock();
@@ -474,7 +477,7 @@ export class RegistryService {
 
   /** Defines (or redefines) the whole taxonomy in one change, as the seed and an import do. */
   async defineTaxonomy(actor: Actor, input: unknown): Promise<void> {
-    const t = parseInput(Taxonomy, input, 'taxonomy');
+    const t = parseInput(Taxonomy, input);
     requireOperator(actor);
     const propertyIds = new Set(t.properties.map((p) => p.id));
     const useIds = new Set(t.uses.map((u) => u.id));
@@ -524,7 +527,7 @@ export class RegistryService {
 
   /** Adds or replaces one material. */
   async defineMaterial(actor: Actor, input: unknown): Promise<Material> {
-    const m = parseInput(MaterialInput, input, 'material') as Material;
+    const m = parseInput(MaterialInput, input) as Material;
     requireOperator(actor);
     this.checkFkko(m);
     return inTransaction(this.store, async (tx) => {

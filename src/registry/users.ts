@@ -1,29 +1,32 @@
 import { createHash, randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 import { z } from 'zod';
-import { recordEvent } from '../journal/index.ts';
+import { inTransaction, recordEvent } from '../journal/index.ts';
 import {
   type Actor,
-  type ApiKey,
-  ApiKeyInput,
   actorRef,
   conflict,
   forbidden,
-  InvitationAccept,
-  InvitationInput,
   invalid,
+  isOperator,
   notFound,
   Password,
   parseInput,
-  type User,
-  UserPatch,
+  requireOrganisationRole,
+  requireOwnOrOperator,
   type UserRole,
 } from '../model/index.ts';
 import type { Reader, Store, Tx } from '../store/index.ts';
-import { inTransaction } from '../store/index.ts';
-import type { ApiKeyTable, UserTable } from '../store/schema.ts';
 import { newId } from './ids.ts';
-import { isOperator, requireOrganisationRole, requireOwnOrOperator } from './policy.ts';
+import type { ApiKeyTable, UserTable } from './repository.ts';
+import {
+  type ApiKey,
+  ApiKeyInput,
+  InvitationAccept,
+  InvitationInput,
+  type User,
+  UserPatch,
+} from './schema.ts';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const token = (bytes = 32) => randomBytes(bytes).toString('base64url');
@@ -88,7 +91,7 @@ export class UserService {
     requireOrganisationRole(actor, organisationId, 'org_admin');
     if (input.role === 'operator_admin' && !isOperator(actor))
       throw forbidden('Only the operator may create operator admins');
-    parseInput(z.object({ password: Password }), { password: input.password }, 'user');
+    parseInput(z.object({ password: Password }), { password: input.password });
     const hash = await argon2.hash(input.password, { type: argon2.argon2id });
     return inTransaction(this.store, async (tx) => {
       const email = input.email.toLowerCase();
@@ -121,7 +124,7 @@ export class UserService {
     organisationId: string,
     input: unknown,
   ): Promise<{ user: User; token: string; expiresAt: string }> {
-    const i = parseInput(InvitationInput, input, 'invitation');
+    const i = parseInput(InvitationInput, input);
     requireOrganisationRole(actor, organisationId, 'org_admin');
     return inTransaction(this.store, async (tx) => {
       const org = await tx.db
@@ -129,7 +132,7 @@ export class UserService {
         .select(['id', 'status'])
         .where('id', '=', organisationId)
         .executeTakeFirst();
-      if (!org) throw notFound('Organisation', organisationId);
+      if (!org) throw notFound(`Organisation ${organisationId} does not exist`);
       const email = i.email.toLowerCase();
       await requireFreeEmail(tx, email);
       const now = this.clock();
@@ -173,7 +176,7 @@ export class UserService {
   }
 
   async acceptInvitation(input: unknown): Promise<User> {
-    const a = parseInput(InvitationAccept, input, 'invitation');
+    const a = parseInput(InvitationAccept, input);
     const hash = await argon2.hash(a.password, { type: argon2.argon2id });
     return inTransaction(this.store, async (tx) => {
       const inv = await tx.db
@@ -228,14 +231,14 @@ export class UserService {
 
   /** Admins change role and status of their colleagues; everyone may change their own name and language. */
   async updateUser(actor: Actor, userId: string, patch: unknown): Promise<User> {
-    const p = parseInput(UserPatch, patch, 'user');
+    const p = parseInput(UserPatch, patch);
     return inTransaction(this.store, async (tx) => {
       const row = await tx.db
         .selectFrom('app_user')
         .selectAll()
         .where('id', '=', userId)
         .executeTakeFirst();
-      if (!row) throw notFound('User', userId);
+      if (!row) throw notFound(`User ${userId} does not exist`);
       const self = actor.kind === 'user' && actor.id === userId;
       if (!(self && p.role === undefined && p.status === undefined)) {
         requireOrganisationRole(actor, row.organisation_id, 'org_admin');
@@ -344,7 +347,7 @@ export class UserService {
     organisationId: string,
     input: unknown,
   ): Promise<{ apiKey: ApiKey; secret: string }> {
-    const k = parseInput(ApiKeyInput, input, 'API key');
+    const k = parseInput(ApiKeyInput, input);
     requireOrganisationRole(actor, organisationId, 'org_admin');
     if (actor.kind === 'apikey') throw forbidden('An API key cannot create API keys');
     return inTransaction(this.store, async (tx) => {
@@ -355,7 +358,7 @@ export class UserService {
           .where('id', '=', organisationId)
           .executeTakeFirst())
       )
-        throw notFound('Organisation', organisationId);
+        throw notFound(`Organisation ${organisationId} does not exist`);
       const secret = API_KEY_PREFIX + token();
       const row: ApiKeyTable = {
         id: newId(),
@@ -397,7 +400,7 @@ export class UserService {
         .selectAll()
         .where('id', '=', keyId)
         .executeTakeFirst();
-      if (!row) throw notFound('API key', keyId);
+      if (!row) throw notFound(`API key ${keyId} does not exist`);
       requireOrganisationRole(actor, row.organisation_id, 'org_admin');
       if (actor.kind === 'apikey') throw forbidden('An API key cannot revoke API keys');
       if (row.revoked_at) throw conflict(`API key ${keyId} was revoked on ${row.revoked_at}`);

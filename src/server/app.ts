@@ -13,14 +13,10 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { journalHeadSeq } from '../journal/index.ts';
-import type { Platform } from '../platform.ts';
-import { LoginLimiter, registerAuth } from './auth.ts';
+import { common } from '../model/index.ts';
+import { modules, type Platform } from '../platform.ts';
+import { registerAuth } from './auth.ts';
 import { errorHandler, sendProblem } from './problem.ts';
-import { authRoutes } from './routes/auth.ts';
-import { exchangeRoutes } from './routes/exchange.ts';
-import { journalRoutes } from './routes/journal.ts';
-import { registryRoutes } from './routes/registry.ts';
-import { transferRoutes } from './routes/transfer.ts';
 
 export interface ServerOptions {
   logLevel?: string;
@@ -86,12 +82,8 @@ export async function buildServer(
   );
 
   registerAuth(app, platform.users);
-  const limiter = new LoginLimiter();
-  await app.register(authRoutes(platform, limiter, options.secureCookie ?? false));
-  await app.register(registryRoutes(platform));
-  await app.register(journalRoutes(platform));
-  await app.register(transferRoutes(platform));
-  await app.register(exchangeRoutes(platform));
+  const routeOptions = { secureCookie: options.secureCookie ?? false };
+  for (const m of modules) await app.register(m.routes(platform, routeOptions));
 
   const webDir = options.webDir ?? defaultWebDir;
   const hasWeb = existsSync(`${webDir}/index.html`);
@@ -109,9 +101,8 @@ export async function buildServer(
     return sendProblem(
       reply,
       req,
-      404,
       'not_found',
-      `No route ${req.method} ${req.url.split('?')[0]}`,
+      common.noRoute({ method: req.method, path: req.url.split('?')[0] }),
     );
   });
   return app;

@@ -1,18 +1,6 @@
-// The edge speaks the caller's language: services and schemas state their rules in English
-// (logs, API clients, tests); a Russian caller gets the same problem in Russian. Generic
-// validation messages come from zod's own Russian locale; ours from the table below.
-import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
-
-export type Lang = 'ru' | 'en';
-
-/** The language of the answer: Accept-Language (the web app sends its UI language), then the user's setting. */
-export function requestLang(req: FastifyRequest): Lang {
-  const first = req.headers['accept-language']?.split(',')[0]?.trim().toLowerCase() ?? '';
-  if (first.startsWith('ru')) return 'ru';
-  if (first.startsWith('en')) return 'en';
-  return req.user?.locale ?? 'en';
-}
+// Russian for messages still written as English text. Being replaced by message codes (each
+// module's messages.ts); deleted once no service throws plain text.
+import type { Lang } from '../model/index.ts';
 
 const exact: Record<string, string> = {
   // titles
@@ -171,26 +159,4 @@ export function translate(text: string, lang: Lang): string {
   if (hit) return hit;
   for (const [re, ru] of patterns) if (re.test(text)) return text.replace(re, ru);
   return text;
-}
-
-const zodEn = z.locales.en().localeError;
-const zodRu = z.locales.ru().localeError;
-const textOf = (r: unknown) =>
-  typeof r === 'string' ? r : (r as { message?: string } | undefined)?.message;
-
-/**
- * One field's message in the caller's language: zod's generic messages through zod's
- * Russian locale (recognised by matching the English one), ours through `translate`.
- */
-export function localiseIssue(message: string, issue: unknown, lang: Lang): string {
-  if (lang === 'en') return message;
-  if (issue && typeof issue === 'object') {
-    try {
-      // biome-ignore lint/suspicious/noExplicitAny: zod's locale functions take its raw issue
-      if (textOf(zodEn(issue as any)) === message) return textOf(zodRu(issue as any)) ?? message;
-    } catch {
-      // an issue shape zod's locale does not know: fall through to our table
-    }
-  }
-  return translate(message, lang);
 }

@@ -1,44 +1,67 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { DomainError, type FieldProblem } from '../model/index.ts';
-import { localiseIssue, requestLang, translate } from './messages.ts';
+import {
+  common,
+  DomainError,
+  type FieldProblem,
+  issueMessage,
+  type Lang,
+  labelOf,
+  type ProblemKind,
+  statusOf,
+  titles,
+  type Wordable,
+} from '../model/index.ts';
+import { translate } from './messages.ts';
 
-const titles: Record<number, string> = {
-  400: 'Invalid input',
-  401: 'Not logged in',
-  403: 'Forbidden',
-  404: 'Not found',
-  409: 'Conflict',
-  413: 'Too large',
-  429: 'Too many requests',
-  500: 'Internal error',
-};
+/** The language of the answer: Accept-Language (the web app sends its UI language), then the user's setting. */
+export function requestLang(req: FastifyRequest): Lang {
+  const first = req.headers['accept-language']?.split(',')[0]?.trim().toLowerCase() ?? '';
+  if (first.startsWith('ru')) return 'ru';
+  if (first.startsWith('en')) return 'en';
+  return req.userLocale ?? 'en';
+}
 
-/** RFC 9457 problem details, with `errors` naming each bad field. */
+/** Text still written in English (being replaced by codes) goes through the old table. */
+const word = (m: Wordable, lang: Lang) =>
+  typeof m === 'string' ? translate(m, lang) : m.text(lang);
+const codeOf = (m: Wordable, fallback: string) => (typeof m === 'string' ? fallback : m.code);
+const paramsOf = (m: Wordable) => (typeof m === 'string' ? {} : m.params);
+
+/** RFC 9457 problem details, with `errors` naming each bad field, worded in the caller's language. */
 export function sendProblem(
   reply: FastifyReply,
   req: FastifyRequest,
-  status: number,
-  code: string,
-  detail: string,
+  kind: ProblemKind | 'too_large' | 'internal',
+  detail: Wordable,
   errors: FieldProblem[] = [],
+  status = kind === 'too_large' ? 413 : kind === 'internal' ? 500 : statusOf[kind],
 ) {
   const lang = requestLang(req);
-  const worded = errors.map((e) => ({
-    ...e,
-    message: localiseIssue(e.message, (e as { issue?: unknown }).issue, lang),
-  }));
+  const worded = errors.map((e) => {
+    const label = labelOf(e.field, lang);
+    return {
+      field: e.field,
+      ...(label ? { label } : {}),
+      ...(e.line !== undefined ? { line: e.line } : {}),
+      ...(e.section ? { section: e.section } : {}),
+      code: codeOf(e.message, 'invalid'),
+      params: paramsOf(e.message),
+      message: word(e.message, lang),
+    };
+  });
   return reply
     .status(status)
     .type('application/problem+json')
     .header('content-language', lang)
     .send({
-      type: `https://digicluster.example/problems/${code}`,
-      title: translate(titles[status] ?? 'Error', lang),
+      type: `https://digicluster.example/problems/${kind}`,
+      title: titles[kind]().text(lang),
       status,
-      detail: translate(detail, lang),
+      detail: word(detail, lang),
       instance: req.url,
-      code,
+      code: codeOf(detail, kind),
+      params: paramsOf(detail),
       ...(worded.length ? { errors: worded } : {}),
     });
 }
@@ -49,22 +72,21 @@ export function errorHandler(
   reply: FastifyReply,
 ) {
   if (error instanceof DomainError) {
-    return sendProblem(reply, req, error.status, error.code, error.message, error.fields);
+    if (error.retryAfter !== undefined) reply.header('retry-after', String(error.retryAfter));
+    return sendProblem(reply, req, error.kind, error.detail, error.fields);
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = (error as FastifyError).validationContext ?? 'body';
-    const errors = error.validation.map((v) => {
+    const errors = error.validation.map((v): FieldProblem => {
       const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
-      const problem: FieldProblem = {
-        field: path ? (where === 'body' ? path : `${where}.${path}`) : where,
-        message: v.message ?? 'invalid',
-      };
       // the zod issue, rebuilt from what the type provider kept of it, for its wording
-      const issue = { code: v.keyword, ...v.params, path: path.split('.'), message: v.message };
-      Object.defineProperty(problem, 'issue', { value: issue, enumerable: false });
-      return problem;
+      const issue = { code: v.keyword, ...v.params, message: v.message ?? 'invalid' };
+      return {
+        field: path ? (where === 'body' ? path : `${where}.${path}`) : where,
+        message: issueMessage(issue),
+      };
     });
-    return sendProblem(reply, req, 400, 'invalid', `Invalid ${where}`, errors);
+    return sendProblem(reply, req, 'invalid', common.invalidInput(), errors);
   }
   // Two writers racing for the same unique key: the loser gets a conflict, not a crash.
   const dbCode = (error as { code?: string }).code;
@@ -72,35 +94,22 @@ export function errorHandler(
     dbCode === '23505' ||
     dbCode === 'SQLITE_CONSTRAINT_UNIQUE' ||
     dbCode === 'SQLITE_CONSTRAINT_PRIMARYKEY'
-  ) {
-    return sendProblem(
-      reply,
-      req,
-      409,
-      'conflict',
-      'The record exists already (written at the same moment by another request)',
-    );
-  }
+  )
+    return sendProblem(reply, req, 'conflict', common.raced());
   // PostgreSQL refuses NUL and malformed text (SQLite stores it): the input's fault, not ours.
-  if (dbCode === '22021' || dbCode === '22P02') {
-    return sendProblem(
-      reply,
-      req,
-      400,
-      'invalid',
-      'The input holds characters the database does not accept',
-    );
-  }
+  if (dbCode === '22021' || dbCode === '22P02')
+    return sendProblem(reply, req, 'invalid', common.badCharacters());
   const fe = error as FastifyError;
-  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+  if (fe.statusCode === 413) return sendProblem(reply, req, 'too_large', common.tooLarge());
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500)
     return sendProblem(
       reply,
       req,
+      'invalid',
+      common.badRequest({ reason: fe.message }),
+      [],
       fe.statusCode,
-      fe.code?.toLowerCase() ?? 'bad_request',
-      fe.message,
     );
-  }
   req.log.error(error);
-  return sendProblem(reply, req, 500, 'internal', 'The server failed; the error is logged');
+  return sendProblem(reply, req, 'internal', common.internal());
 }

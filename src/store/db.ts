@@ -1,11 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import { Migrator, NO_MIGRATIONS } from 'kysely/migration';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import { type Migration, Migrator, NO_MIGRATIONS } from 'kysely/migration';
 import pg from 'pg';
-import { migrationProvider } from './migrations/index.ts';
-import type { Database } from './schema.ts';
+import type { Database } from './database.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -13,6 +12,18 @@ export interface Store {
   db: Kysely<Database>;
   dialect: Dialect;
   close(): Promise<void>;
+}
+
+/** A unit of work: the transaction's query builder plus the dialect some statements depend on. */
+export interface Tx {
+  db: Transaction<Database>;
+  dialect: Dialect;
+}
+
+/** Read-only access, inside a transaction or not. */
+export interface Reader {
+  db: Kysely<Database>;
+  dialect: Dialect;
 }
 
 export interface StoreOptions {
@@ -42,9 +53,44 @@ export function openStore(options: StoreOptions): Store {
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
-export async function migrate(store: Store): Promise<void> {
-  const migrator = new Migrator({ db: store.db, provider: migrationProvider });
-  const { error, results } = await migrator.migrateToLatest();
+export interface Migrations {
+  /** every module's migrations by name; they run in name order */
+  migrations: Record<string, Migration>;
+  /**
+   * Migrations whose work an older, larger migration already did: `{ new: old }` records
+   * `new` as done wherever `old` is (a database made before a migration was split).
+   */
+  adopted?: Record<string, string>;
+}
+
+const MIGRATION_TABLE = 'kysely_migration';
+
+/** Records adopted migrations as done where their predecessor ran (see `Migrations.adopted`). */
+async function adopt(store: Store, adopted: Record<string, string>): Promise<void> {
+  const tables = await store.db.introspection.getTables();
+  if (!tables.some((t) => t.name === MIGRATION_TABLE)) return;
+  const table = sql.table(MIGRATION_TABLE);
+  const rows = await sql<{ name: string; timestamp: string }>`
+    select name, timestamp from ${table}`.execute(store.db);
+  const done = new Map(rows.rows.map((r) => [r.name, r.timestamp]));
+  for (const [name, predecessor] of Object.entries(adopted)) {
+    const at = done.get(predecessor);
+    if (at !== undefined && !done.has(name))
+      await sql`insert into ${table} (name, timestamp) values (${name}, ${at})`.execute(store.db);
+  }
+}
+
+function migrator(store: Store, m: Migrations) {
+  return new Migrator({
+    db: store.db,
+    provider: { getMigrations: async () => m.migrations },
+    migrationTableName: MIGRATION_TABLE,
+  });
+}
+
+export async function migrate(store: Store, m: Migrations): Promise<void> {
+  await adopt(store, m.adopted ?? {});
+  const { error, results } = await migrator(store, m).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
@@ -52,9 +98,8 @@ export async function migrate(store: Store): Promise<void> {
 }
 
 /** Rolls every migration back and forward again: an empty database of the current schema. */
-export async function resetSchema(store: Store): Promise<void> {
-  const migrator = new Migrator({ db: store.db, provider: migrationProvider });
-  const { error } = await migrator.migrateTo(NO_MIGRATIONS);
+export async function resetSchema(store: Store, m: Migrations): Promise<void> {
+  const { error } = await migrator(store, m).migrateTo(NO_MIGRATIONS);
   if (error) throw new Error(`rollback failed: ${String(error)}`);
-  await migrate(store);
+  await migrate(store, m);
 }

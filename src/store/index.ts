@@ -1,10 +1,12 @@
+export type { Database } from './database.ts';
 export {
   type Dialect,
+  type Migrations,
   migrate,
   openStore,
+  type Reader,
   resetSchema,
   type Store,
   type StoreOptions,
+  type Tx,
 } from './db.ts';
-export type { Database } from './schema.ts';
-export { inTransaction, type Reader, type Tx } from './transaction.ts';

@@ -43,7 +43,7 @@ test('the exchange: listing, plan, saved plan and accepted match', {
       await form.locator('input[name="quality.size.max"]').fill('40');
       await form.locator('input[name="quality.loi.min"]').fill('5');
       await form.locator('input[name="quality.loi.max"]').fill('3');
-      await form.locator('input[name="priceRubPerUnit"]').fill('320');
+      await form.locator('input[name="priceKopecksPerUnit"]').fill('320');
       await form.locator('input[name="visibility"][value="anonymous"]').check();
       await page.getByTestId('publish-new').click();
       // checked in the browser: the quantity is missing, the limits are crossed

@@ -6,8 +6,8 @@ import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { type Actor, systemActor, type UserRole } from '../../src/model/index.ts';
 import type { Platform } from '../../src/platform.ts';
+import { SESSION_COOKIE } from '../../src/registry/index.ts';
 import { buildServer } from '../../src/server/app.ts';
-import { SESSION_COOKIE } from '../../src/server/auth.ts';
 import { sqliteDatabase, type TestDatabase } from './dialects.ts';
 import { organisationInput, siteKemerovo } from './fixtures.ts';
 
@@ -79,7 +79,7 @@ async function listingBody(t: Target) {
     unit: 't',
     availableFrom: '2026-01-01',
     availableTo: '2099-12-31',
-    disposalCostRubPerUnit: 100,
+    disposalCostKopecksPerUnit: 100_00,
     transportModes: ['road'],
     legalStatus: 'secondary_resource',
     visibility: 'public',
@@ -417,8 +417,8 @@ const routes: Route[] = [
           materialId,
           side: 'request',
           legalStatus: undefined,
-          disposalCostRubPerUnit: undefined,
-          priceRubPerUnit: 500,
+          disposalCostKopecksPerUnit: undefined,
+          priceKopecksPerUnit: 500_00,
           status: 'active',
         });
         const plan = await p.exchange.savePlan(sys, {});

@@ -1,4 +1,5 @@
-import { completeInn10, completeOgrn13, type OrganisationInput } from '../../src/model/index.ts';
+import { completeInn10, completeOgrn13 } from '../../src/model/index.ts';
+import type { OrganisationInput } from '../../src/registry/index.ts';
 
 let serial = 100;
 

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
+import { UserRole } from '../../src/model/index.ts';
 import {
   MembershipInput,
   OrganisationFields,
@@ -10,8 +11,7 @@ import {
   OrganisationKind,
   SiteInput,
   Taxonomy,
-  UserRole,
-} from '../../src/model/index.ts';
+} from '../../src/registry/index.ts';
 
 const read = (path: string) => readFileSync(new URL(`../../data/${path}`, import.meta.url), 'utf8');
 const readJson = (path: string) => JSON.parse(read(path));

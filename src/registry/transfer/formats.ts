@@ -1,13 +1,13 @@
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
+import type { FieldProblem } from '../../model/index.ts';
 import {
-  type FieldProblem,
   MembershipRecord,
   OrganisationRecord,
   type RegistrySnapshot,
   SiteRecord,
   type TransferFormat,
-} from '../../model/index.ts';
+} from '../schema.ts';
 import { type Column, type Section, sectionNames, sections } from './columns.ts';
 import { csvNumber, parseCsv, readNumber, writeCsv } from './csv.ts';
 

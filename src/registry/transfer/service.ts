@@ -1,18 +1,17 @@
-import { recordEvent } from '../../journal/index.ts';
+import { inTransaction, recordEvent } from '../../journal/index.ts';
 import {
   type Actor,
   actorRef,
   type FieldProblem,
   invalid,
-  type Organisation,
-  type RegistrySnapshot,
-  type TransferFormat,
+  requireOperator,
 } from '../../model/index.ts';
-import { inTransaction, type Reader, type Store, type Tx } from '../../store/index.ts';
-import { placeSite } from '../geography.ts';
-import { inPublicDirectory, requireOperator } from '../policy.ts';
+import type { Reader, Store, Tx } from '../../store/index.ts';
+import { placeSite } from '../engine/index.ts';
+import { inPublicDirectory } from '../policy.ts';
 import { regionOutline } from '../reference.ts';
 import { findMemberships, findOrganisations, findSites, organisationToRow } from '../repository.ts';
+import type { Organisation, RegistrySnapshot, TransferFormat } from '../schema.ts';
 import { decodeRegistry, encodeRegistry } from './formats.ts';
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { listingLimits } from '../../../src/exchange/limits.ts';
 import { useLocale, useT } from '../i18n/index.ts';
 import { orgName } from '../registry/names.ts';
 import { ApiError, api } from '../shell/api.ts';
@@ -48,8 +49,8 @@ interface Values {
   availableFrom: string;
   availableTo: string;
   quality: Record<string, QualityInput>;
-  disposalCostRubPerUnit: string;
-  priceRubPerUnit: string;
+  disposalCostKopecksPerUnit: string;
+  priceKopecksPerUnit: string;
   mustShipMin: string;
   mustTakeMin: string;
   transportModes: TransportMode[];
@@ -95,8 +96,8 @@ function blank(user: User): Values {
     availableFrom: today(),
     availableTo: `${year + 1}-12-31`,
     quality: {},
-    disposalCostRubPerUnit: '',
-    priceRubPerUnit: '',
+    disposalCostKopecksPerUnit: '',
+    priceKopecksPerUnit: '',
     mustShipMin: '',
     mustTakeMin: '',
     transportModes: ['road'],
@@ -128,8 +129,9 @@ function fromListing(l: Listing): Values {
     availableFrom: l.availableFrom,
     availableTo: l.availableTo,
     quality,
-    disposalCostRubPerUnit: text(l.disposalCostRubPerUnit),
-    priceRubPerUnit: text(l.priceRubPerUnit),
+    // money is kopecks in the API, roubles in the form
+    disposalCostKopecksPerUnit: text(rubOf(l.disposalCostKopecksPerUnit)),
+    priceKopecksPerUnit: text(rubOf(l.priceKopecksPerUnit)),
     mustShipMin: text(l.mustShipMin),
     mustTakeMin: text(l.mustTakeMin),
     transportModes: l.transportModes,
@@ -161,7 +163,12 @@ function propertiesOf(v: Values, tx: Taxonomy): string[] {
   return [];
 }
 
-/** The server's rules (src/model/exchange.ts `listingRules`), checked before sending. */
+/** Roubles typed in the form as the API's whole kopecks (a non-number passes through to fail). */
+const kopecksOf = (rub: number | undefined) =>
+  rub === undefined || Number.isNaN(rub) ? rub : Math.round(rub * 100);
+const rubOf = (kopecks: number | undefined) => (kopecks === undefined ? undefined : kopecks / 100);
+
+/** The server's rules (src/exchange/schema.ts `listingRules`), checked before sending. */
 function validate(v: Values, tx: Taxonomy, t: T): Errors {
   const e: Errors = {};
   const offer = v.side === 'offer';
@@ -184,7 +191,11 @@ function validate(v: Values, tx: Taxonomy, t: T): Errors {
   if (offer && !v.materialId) e.materialId = t('errOfferMaterial');
   if (!offer && !v.materialId && !v.useId) e.useId = t('errRequestWhat');
   if (material && v.useId && !material.uses.includes(v.useId)) e.useId = t('errUseOfMaterial');
-  const q = num('quantityPerYear', { required: true, positive: true, max: 1e12 });
+  const q = num('quantityPerYear', {
+    required: true,
+    positive: true,
+    max: listingLimits.quantityPerYear,
+  });
   if (!v.availableFrom) e.availableFrom = t('errRequired');
   if (!v.availableTo) e.availableTo = t('errRequired');
   else if (v.availableFrom && v.availableFrom > v.availableTo) e.availableTo = t('errWindow');
@@ -202,18 +213,18 @@ function validate(v: Values, tx: Taxonomy, t: T): Errors {
     }
   }
   if (offer) {
-    num('disposalCostRubPerUnit', {});
+    num('disposalCostKopecksPerUnit', { max: listingLimits.kopecksPerUnit / 100 });
     const m = num('mustShipMin', {});
     if (m !== undefined && q !== undefined && m > q) e.mustShipMin = t('errMinQuantity');
     if (!v.legalStatus) e.legalStatus = t('errLegal');
   } else {
-    num('priceRubPerUnit', {});
+    num('priceKopecksPerUnit', { max: listingLimits.kopecksPerUnit / 100 });
     const m = num('mustTakeMin', {});
     if (m !== undefined && q !== undefined && m > q) e.mustTakeMin = t('errMinQuantity');
   }
   if (v.transportModes.length === 0) e.transportModes = t('errModes');
   const reach = v.transportModes.some((m) => m === 'pipeline' || m === 'wire');
-  const d = num('maxDistanceKm', { positive: true, max: 5000 });
+  const d = num('maxDistanceKm', { positive: true, max: listingLimits.maxDistanceKm });
   if (reach && d === undefined) e.maxDistanceKm = t('errReach');
   if (offer && v.legalStatus === 'waste') {
     if (!v.fkko) e.fkko = t('errFkko');
@@ -232,9 +243,9 @@ function validate(v: Values, tx: Taxonomy, t: T): Errors {
 const clearable = new Set([
   'materialId',
   'useId',
-  'disposalCostRubPerUnit',
+  'disposalCostKopecksPerUnit',
   'mustShipMin',
-  'priceRubPerUnit',
+  'priceKopecksPerUnit',
   'mustTakeMin',
   'maxDistanceKm',
   'legalStatus',
@@ -271,9 +282,9 @@ function toBody(v: Values, tx: Taxonomy) {
     availableFrom: v.availableFrom,
     availableTo: v.availableTo,
     quality,
-    disposalCostRubPerUnit: offer ? n(v.disposalCostRubPerUnit) : undefined,
+    disposalCostKopecksPerUnit: offer ? kopecksOf(n(v.disposalCostKopecksPerUnit)) : undefined,
     mustShipMin: offer ? n(v.mustShipMin) : undefined,
-    priceRubPerUnit: offer ? undefined : n(v.priceRubPerUnit),
+    priceKopecksPerUnit: offer ? undefined : kopecksOf(n(v.priceKopecksPerUnit)),
     mustTakeMin: offer ? undefined : n(v.mustTakeMin),
     transportModes: v.transportModes,
     maxDistanceKm: reach || v.maxDistanceKm ? n(v.maxDistanceKm) : undefined,
@@ -667,10 +678,10 @@ function ListingForm({
               <>
                 <Field
                   label={t('fDisposalUnit', { unit: unitLabel })}
-                  error={errors.disposalCostRubPerUnit}
+                  error={errors.disposalCostKopecksPerUnit}
                   hint={t('fDisposalHint')}
                 >
-                  {(p) => <input {...p} {...numeric('disposalCostRubPerUnit')} />}
+                  {(p) => <input {...p} {...numeric('disposalCostKopecksPerUnit')} />}
                 </Field>
                 <Field
                   label={t('fMustShipUnit', { unit: unitLabel })}
@@ -684,10 +695,10 @@ function ListingForm({
               <>
                 <Field
                   label={t('fPriceUnit', { unit: unitLabel })}
-                  error={errors.priceRubPerUnit}
+                  error={errors.priceKopecksPerUnit}
                   hint={t('fPriceHint')}
                 >
-                  {(p) => <input {...p} {...numeric('priceRubPerUnit')} />}
+                  {(p) => <input {...p} {...numeric('priceKopecksPerUnit')} />}
                 </Field>
                 <Field
                   label={t('fMustTakeUnit', { unit: unitLabel })}

@@ -80,14 +80,18 @@ export function ListingPage({ id }: { id: string }) {
     ],
     [t('fWindow'), `${fmt.date(l.availableFrom)} — ${fmt.date(l.availableTo)}`],
   ];
-  if (l.disposalCostRubPerUnit !== undefined)
+  if (l.disposalCostKopecksPerUnit !== undefined)
     rows.push([
       t('fDisposal'),
-      x.rubPerUnit(l.disposalCostRubPerUnit, l.unit),
-      'disposalCostRubPerUnit',
+      x.kopecksPerUnit(l.disposalCostKopecksPerUnit, l.unit),
+      'disposalCostKopecksPerUnit',
     ]);
-  if (l.priceRubPerUnit !== undefined)
-    rows.push([t('fPrice'), x.rubPerUnit(l.priceRubPerUnit, l.unit), 'priceRubPerUnit']);
+  if (l.priceKopecksPerUnit !== undefined)
+    rows.push([
+      t('fPrice'),
+      x.kopecksPerUnit(l.priceKopecksPerUnit, l.unit),
+      'priceKopecksPerUnit',
+    ]);
   if (l.mustShipMin) rows.push([t('fMustShip'), x.perYear(l.mustShipMin, l.unit)]);
   if (l.mustTakeMin) rows.push([t('fMustTake'), x.perYear(l.mustTakeMin, l.unit)]);
   rows.push([t('fModes'), l.transportModes.map(x.mode).join(', ')]);

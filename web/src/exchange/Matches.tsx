@@ -178,7 +178,7 @@ function Inbox({ me }: { me: User }) {
                         </div>
                       </td>
                       <td className="num nowrap" data-label={t('colSavings')}>
-                        <strong>{x.rub(m.savingsRub)}</strong>
+                        <strong>{x.money(m.savingsKopecks)}</strong>
                         <div className="sub">{t('perYearShort')}</div>
                       </td>
                       <td data-label={t('colDecisions')}>

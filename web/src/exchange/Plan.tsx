@@ -9,6 +9,7 @@ import type {
   FlowEnd,
   Impact,
   Listing,
+  MoneyFigure,
   Plan,
   PlanFlow,
   PlanRequest,
@@ -189,8 +190,8 @@ function Planner() {
         x.unit(f.deliveredUnit),
         f.distanceKm,
         x.mode(f.mode),
-        f.transport,
-        f.savingsRub,
+        f.transportKopecks / 100,
+        f.savingsKopecks / 100,
         flowCo2e(f).net,
       ]),
     ];
@@ -425,21 +426,23 @@ function Planner() {
                           <td
                             className="num nowrap"
                             title={t('transportHint', {
-                              rate: x.rubPerUnit(f.transportRubPerUnit, f.unit),
+                              rate: x.kopecksPerUnit(f.transportKopecksPerUnit, f.unit),
                             })}
                           >
-                            {x.mlnRub(f.transport)}
-                            <div className="sub">{x.rubPerUnit(f.transportRubPerUnit, f.unit)}</div>
+                            {x.millions(f.transportKopecks)}
+                            <div className="sub">
+                              {x.kopecksPerUnit(f.transportKopecksPerUnit, f.unit)}
+                            </div>
                           </td>
                           <td
                             className="num nowrap"
                             title={t('savingsHint', {
-                              value: x.rub(f.value),
-                              disposal: x.rub(f.avoidedDisposal),
-                              transport: x.rub(f.transport),
+                              value: x.money(f.valueKopecks),
+                              disposal: x.money(f.avoidedDisposalKopecks),
+                              transport: x.money(f.transportKopecks),
                             })}
                           >
-                            <strong>{x.mlnRub(f.savingsRub)}</strong>
+                            <strong>{x.millions(f.savingsKopecks)}</strong>
                           </td>
                           <td
                             className="num nowrap"
@@ -551,12 +554,17 @@ function FigureCard({
 }: {
   label: string;
   value: string;
-  figure: Figure;
+  figure: Figure | MoneyFigure;
   extra?: string;
   testId: string;
 }) {
   const t = useT(exchangeDict);
   const fmt = useFormat();
+  // money figures list their parts in kopecks: shown in roubles
+  const factors: Record<string, number | string> =
+    'factorsKopecks' in figure
+      ? Object.fromEntries(Object.entries(figure.factorsKopecks).map(([k, v]) => [k, v / 100]))
+      : figure.factors;
   return (
     <div className="stat card figure-card" data-testid={testId}>
       <span className="stat-label">{label}</span>
@@ -568,7 +576,7 @@ function FigureCard({
         <summary>{t('formula')}</summary>
         <code lang="en">{figure.formula}</code>
         <dl>
-          {Object.entries(figure.factors).map(([k, v]) => (
+          {Object.entries(factors).map(([k, v]) => (
             <div key={k}>
               <dt lang="en">{k}</dt>
               <dd>{typeof v === 'number' ? fmt.decimal(v, 3) : v}</dd>
@@ -611,12 +619,12 @@ function ImpactSummary({ impact }: { impact: Impact }) {
       <FigureCard
         testId="impact-savings"
         label={t('impSavings')}
-        value={`${x.rub(impact.savingsRub.value)}${t('perYearSuffix')}`}
-        figure={impact.savingsRub}
+        value={`${x.money(impact.savings.valueKopecks)}${t('perYearSuffix')}`}
+        figure={impact.savings}
         extra={t('impSavingsHint', {
           share: fmt.percent(
-            impact.baselineCostRub.value
-              ? impact.savingsRub.value / impact.baselineCostRub.value
+            impact.baselineCost.valueKopecks
+              ? impact.savings.valueKopecks / impact.baselineCost.valueKopecks
               : 0,
           ),
         })}
@@ -624,8 +632,8 @@ function ImpactSummary({ impact }: { impact: Impact }) {
       <FigureCard
         testId="impact-baseline"
         label={t('impBaseline')}
-        value={`${x.rub(impact.baselineCostRub.value)} → ${x.rub(impact.planCostRub.value)}`}
-        figure={impact.planCostRub}
+        value={`${x.money(impact.baselineCost.valueKopecks)} → ${x.money(impact.planCost.valueKopecks)}`}
+        figure={impact.planCost}
         extra={t('impBaselineHint')}
       />
     </div>

@@ -167,15 +167,18 @@ export function useExchangeLabels() {
         u ? `${text}${NBSP}${propertyUnit(u)}` : text,
       perYear,
       quantity: (n: number, u: string) => `${amount(n)}${NBSP}${unit(u)}`,
-      rubPerUnit: (n: number, u: string) =>
-        `${fmt.decimal(n, 2)}${NBSP}${t('rubPerUnit', { unit: unit(u) })}`,
-      /** roubles a year, in millions from a million up, always one decimal: «12,0 млн ₽» */
-      rub: (n: number) =>
-        Math.abs(n) >= 1e6
-          ? `${fmt.fixed(n / 1e6, 1)}${NBSP}${mln}`
-          : `${fmt.integer(n)}${NBSP}${locale === 'ru' ? '₽' : 'RUB'}`,
-      /** millions of roubles without the unit (the column header names it), one decimal */
-      mlnRub: (n: number) => fmt.fixed(n / 1e6, 1),
+      /** a price per unit, from the API's kopecks: «350,00 ₽/т» */
+      kopecksPerUnit: (kopecks: number, u: string) =>
+        `${fmt.decimal(kopecks / 100, 2)}${NBSP}${t('rubPerUnit', { unit: unit(u) })}`,
+      /** money (the API's kopecks) in roubles, in millions from a million up, one decimal: «12,0 млн ₽» */
+      money: (kopecks: number) => {
+        const rub = kopecks / 100;
+        return Math.abs(rub) >= 1e6
+          ? `${fmt.fixed(rub / 1e6, 1)}${NBSP}${mln}`
+          : `${fmt.integer(rub)}${NBSP}${locale === 'ru' ? '₽' : 'RUB'}`;
+      },
+      /** millions of roubles (from kopecks) without the unit (the column header names it), one decimal */
+      millions: (kopecks: number) => fmt.fixed(kopecks / 100 / 1e6, 1),
       hazard: (n: number) => t('hazardClass', { n: roman[n] ?? String(n) }),
       hazardShort: (n: number) => t('hazardShort', { n: roman[n] ?? String(n) }),
     };

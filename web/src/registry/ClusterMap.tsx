@@ -1,6 +1,6 @@
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
-import { agglomerationCentres, cities } from '../../../src/registry/geography.ts';
+import { agglomerationCentres, cities } from '../../../src/registry/engine/index.ts';
 import { useFormat, useT } from '../i18n/index.ts';
 import { href } from '../shell/router.ts';
 import type { Organisation, Site } from '../shell/types.ts';

@@ -1,7 +1,7 @@
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import outlineText from '../../../data/reference/kemerovo-oblast.geojson?raw';
-import { agglomerationCentres } from '../../../src/registry/geography.ts';
+import { agglomerationCentres } from '../../../src/registry/engine/index.ts';
 import type { Agglomeration } from '../shell/types.ts';
 
 /**

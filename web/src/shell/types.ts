@@ -1,8 +1,6 @@
 /** The API's shapes, taken from the platform's own zod schemas (types only: nothing of zod is bundled). */
+
 export type {
-  Agglomeration,
-  ApiKey,
-  Application,
   Figure,
   FlowEnd,
   Impact,
@@ -15,6 +13,19 @@ export type {
   ListingVisibility,
   MatchDecision,
   MatchProposal,
+  MoneyFigure,
+  Plan,
+  PlanFlow,
+  PlanRequest,
+  QualityLimit,
+  RobustnessEntry,
+  TransportMode,
+} from '../../../src/exchange/schema.ts';
+export type { UserRole } from '../../../src/model/actor.ts';
+export type {
+  Agglomeration,
+  ApiKey,
+  Application,
   Material,
   MaterialUnit,
   MaterialUse,
@@ -23,14 +34,7 @@ export type {
   Organisation,
   OrganisationKind,
   OrganisationStatus,
-  Plan,
-  PlanFlow,
-  PlanRequest,
-  QualityLimit,
   QualityProperty,
-  RobustnessEntry,
   Site,
-  TransportMode,
   User,
-  UserRole,
-} from '../../../src/model/index.ts';
+} from '../../../src/registry/schema.ts';

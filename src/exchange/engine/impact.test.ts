@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { computeImpact, defaultEmissionFactors, flowEmissions, type ImpactFlow } from './impact.ts';
+
+const ashFlow: ImpactFlow = {
+  quantity: 1000,
+  delivered: 1000,
+  valueKopecks: 1500_00 * 1000,
+  avoidedDisposalKopecks: 300_00 * 1000,
+  transportKopecks: 200_00 * 1000,
+  mode: 'road',
+  distanceKm: 50,
+  offer: { materialId: 'fly-ash', unit: 't', legalStatus: 'waste' },
+  request: { useId: 'cement-additive' },
+};
+const methaneFlow: ImpactFlow = {
+  quantity: 100,
+  delivered: 100,
+  valueKopecks: 0,
+  avoidedDisposalKopecks: 0,
+  transportKopecks: 0,
+  mode: 'pipeline',
+  distanceKm: 2,
+  offer: { materialId: 'mine-methane', unit: 'thousand_m3', ch4Percent: 50 },
+  request: { materialId: 'mine-methane', useId: 'heat-generation' },
+};
+const baseline = {
+  offers: [{ disposalKopecks: 2000 * 300_00 }],
+  requests: [{ purchaseKopecks: 1000 * 1500_00 }],
+};
+
+test('tonnes diverted count waste offers in mass units only', () => {
+  const i = computeImpact(
+    [ashFlow, methaneFlow, { ...ashFlow, offer: { ...ashFlow.offer, legalStatus: 'by_product' } }],
+    baseline,
+  );
+  assert.equal(i.divertedT.value, 1000);
+  assert.equal(i.divertedT.unit, 't/yr');
+});
+
+test('CO2e: cement replacement, methane use, transport, each with formula and factors', () => {
+  const i = computeImpact([ashFlow, methaneFlow], baseline);
+  const methane = 100 * 1000 * 0.5 * 0.000716 * 27;
+  assert.ok(Math.abs(i.co2eAvoidedT.value - (1000 * 0.75 + methane)) < 1e-3);
+  assert.equal(i.co2eAvoidedT.factors['fly-ash→cement-additive t CO2/t'], 0.75);
+  assert.equal(i.co2eAvoidedT.factors['t CO2e per t CH4'], 27);
+  assert.match(i.co2eAvoidedT.formula, /CH4/);
+  assert.ok(Math.abs(i.transportCo2eT.value - (1000 * 50 * 0.1) / 1000) < 1e-9);
+  assert.ok(Math.abs(i.netCo2eT.value - (i.co2eAvoidedT.value - i.transportCo2eT.value)) < 1e-3);
+  const custom = computeImpact([ashFlow], baseline, {
+    ...defaultEmissionFactors,
+    transportKgPerTkm: { ...defaultEmissionFactors.transportKgPerTkm, road: 0.2 },
+  });
+  assert.equal(custom.transportCo2eT.value, 10);
+});
+
+test('savings against the baseline: everything disposed, everything bought new', () => {
+  const i = computeImpact([ashFlow], baseline);
+  assert.equal(i.baselineCost.valueKopecks, (2000 * 300 + 1000 * 1500) * 100);
+  assert.equal(i.savings.valueKopecks, (1_500_000 + 300_000 - 200_000) * 100);
+  assert.equal(i.planCost.valueKopecks, i.baselineCost.valueKopecks - i.savings.valueKopecks);
+  for (const f of [i.baselineCost, i.planCost, i.savings])
+    assert.ok(Number.isSafeInteger(f.valueKopecks), 'money is whole kopecks');
+  for (const f of Object.values(i)) assert.ok(f.formula.length > 0);
+});
+
+test("each flow's CO2e adds up to the plan's totals", () => {
+  const flows = [ashFlow, methaneFlow, { ...ashFlow, mode: 'rail' as const, distanceKm: 300 }];
+  const i = computeImpact(flows, baseline);
+  const each = flows.map((f) => flowEmissions(f));
+  const sum = (k: 'avoidedT' | 'transportT') => each.reduce((s, e) => s + e[k], 0);
+  assert.ok(Math.abs(sum('avoidedT') - i.co2eAvoidedT.value) < 1e-3);
+  assert.ok(Math.abs(sum('transportT') - i.transportCo2eT.value) < 1e-3);
+  assert.equal(each[1].transportT, 0, 'a pipeline in thousand m³ carries no t·km');
+});

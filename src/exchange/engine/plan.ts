@@ -1,0 +1,201 @@
+// Pure: a plan over live listings — candidates, the exact engine, enrichment, impact,
+// robustness — and the masking that hides anonymous holders from a viewer.
+
+import { postKopecks, roundKopecks } from '../../model/money.ts';
+import { agglomerationCentres } from '../../registry/engine/index.ts';
+import type { Agglomeration } from '../../registry/schema.ts';
+import type { FlowEnd, Plan, PlanFlow, PlanRequest } from '../schema.ts';
+import {
+  buildCandidates,
+  type CandidateListing,
+  type CandidateMaterial,
+  type TransportAssumptions,
+} from './candidates.ts';
+import {
+  computeImpact,
+  defaultEmissionFactors,
+  type EmissionFactors,
+  flowEmissions,
+  type ImpactFlow,
+} from './impact.ts';
+import { robustness } from './robustness.ts';
+import { solve } from './solve/index.ts';
+
+export interface PlanListing extends CandidateListing {
+  /** the site's own coordinates, when `lat`/`lon` (what the planner uses) are coarser */
+  site?: { lat: number; lon: number };
+  organisationId: string;
+  organisationName: string;
+  siteId: string;
+  agglomeration: Agglomeration | null;
+  legalStatus?: string;
+}
+
+export interface PlanOptions extends PlanRequest {
+  transport?: TransportAssumptions;
+  emissions?: EmissionFactors;
+  now?: Date;
+}
+
+const end = (l: PlanListing): FlowEnd => ({
+  listingId: l.id,
+  agglomeration: l.agglomeration,
+  lat: l.site?.lat ?? l.lat,
+  lon: l.site?.lon ?? l.lon,
+  approximate: false,
+  organisationId: l.organisationId,
+  organisationName: l.organisationName,
+  siteId: l.siteId,
+});
+
+/** Plans over the given live listings; every holder shown (mask with `maskPlan` per viewer). */
+export async function computePlan(
+  listings: readonly PlanListing[],
+  materials: ReadonlyMap<string, CandidateMaterial>,
+  options: PlanOptions = {},
+): Promise<Plan> {
+  const byId = new Map(listings.map((l) => [l.id, l]));
+  const c = buildCandidates(listings, materials, { transport: options.transport });
+  const solveOptions = { timeLimitSeconds: options.timeLimitSeconds ?? 30 };
+  const result = await solve(c.problem, solveOptions);
+  const linkOf = new Map(c.links.map((l) => [`${l.supply}\u0000${l.demand}`, l]));
+  const factors = options.emissions ?? defaultEmissionFactors;
+  const flows: PlanFlow[] = [];
+  const impactFlows: ImpactFlow[] = [];
+  for (const f of result.flows) {
+    const link = linkOf.get(`${f.supply}\u0000${f.demand}`)!;
+    const o = byId.get(f.supply)!;
+    const r = byId.get(f.demand)!;
+    const ch4 = o.quality.ch4;
+    // The engine works in roubles as floats; each of the flow's sums of money is a posting:
+    // price per unit × quantity, rounded once to the kopeck.
+    const transportKopecksPerUnit = roundKopecks(link.costPerUnit * 100);
+    const valueKopecks = postKopecks(r.priceKopecksPerUnit ?? 0, f.delivered);
+    const avoidedDisposalKopecks = postKopecks(o.disposalCostKopecksPerUnit ?? 0, f.quantity);
+    const transportKopecks = postKopecks(transportKopecksPerUnit, f.quantity);
+    const impactFlow: ImpactFlow = {
+      quantity: f.quantity,
+      delivered: f.delivered,
+      valueKopecks,
+      avoidedDisposalKopecks,
+      transportKopecks,
+      mode: link.mode,
+      distanceKm: Math.round(link.distanceKm * 10) / 10,
+      offer: {
+        materialId: o.materialId!,
+        unit: o.unit,
+        legalStatus: o.legalStatus,
+        ch4Percent: typeof ch4 === 'number' ? ch4 : undefined,
+      },
+      request: { materialId: r.materialId, useId: r.useId },
+    };
+    const co2 = flowEmissions(impactFlow, factors);
+    impactFlows.push(impactFlow);
+    flows.push({
+      supply: f.supply,
+      demand: f.demand,
+      quantity: f.quantity,
+      delivered: f.delivered,
+      valueKopecks,
+      avoidedDisposalKopecks,
+      transportKopecks,
+      // planned from an agglomeration centre (an anonymous holder): distance and costs are too
+      approximate: o.site !== undefined || r.site !== undefined,
+      savingsKopecks: valueKopecks + avoidedDisposalKopecks - transportKopecks,
+      co2eAvoidedT: co2.avoidedT,
+      transportCo2eT: co2.transportT,
+      material: o.materialId!,
+      unit: o.unit,
+      deliveredUnit: r.unit,
+      yield: link.yield,
+      demandMaterial: r.materialId ?? null,
+      demandUse: r.useId ?? null,
+      distanceKm: impactFlow.distanceKm,
+      mode: link.mode,
+      travelHours: link.travelHours === null ? null : Math.round(link.travelHours * 100) / 100,
+      transportKopecksPerUnit,
+      from: end(o),
+      to: end(r),
+    });
+  }
+  const impact = computeImpact(
+    impactFlows,
+    {
+      offers: c.problem.supplies.map((s) => ({
+        disposalKopecks: postKopecks(byId.get(s.id)?.disposalCostKopecksPerUnit ?? 0, s.quantity),
+      })),
+      requests: c.problem.demands.map((d) => ({
+        purchaseKopecks: postKopecks(byId.get(d.id)?.priceKopecksPerUnit ?? 0, d.quantity),
+      })),
+    },
+    factors,
+  );
+  const robust =
+    options.robustness && c.links.length
+      ? await robustness(c.problem, options.robustness, solveOptions)
+      : options.robustness
+        ? []
+        : null;
+  return {
+    id: null,
+    computedAt: (options.now ?? new Date()).toISOString(),
+    plan: {
+      status: result.status,
+      objectiveKopecks: flows.reduce((sum, f) => sum + f.savingsKopecks, 0),
+      mipGap: result.mipGap,
+      engine: result.engine,
+      ...(result.message ? { message: result.message } : {}),
+      flows,
+    },
+    impact,
+    robustness: robust,
+    warnings: c.warnings,
+    counts: {
+      offers: c.problem.supplies.length,
+      requests: c.problem.demands.length,
+      links: c.links.length,
+    },
+  };
+}
+
+/** Hides a holder: no organisation, site or coordinates; the agglomeration centre instead. */
+export function maskEnd(e: FlowEnd): FlowEnd {
+  const centre = e.agglomeration ? agglomerationCentres[e.agglomeration] : null;
+  return {
+    listingId: e.listingId,
+    agglomeration: e.agglomeration,
+    lat: centre?.lat ?? null,
+    lon: centre?.lon ?? null,
+    approximate: true,
+    organisationId: null,
+    organisationName: null,
+    siteId: null,
+  };
+}
+
+/**
+ * A flow as a viewer may see it: a hidden holder's organisation, site and coordinates give
+ * way to its agglomeration centre. Its figures stay as they are: the planner placed an
+ * anonymous holder at that centre already (see `plannedPlace`), so no distance, cost or
+ * total depends on where its site really is.
+ */
+export function maskFlow(f: PlanFlow, supplyVisible: boolean, demandVisible: boolean): PlanFlow {
+  if (supplyVisible && demandVisible) return f;
+  return {
+    ...f,
+    from: supplyVisible ? f.from : maskEnd(f.from),
+    to: demandVisible ? f.to : maskEnd(f.to),
+    approximate: true,
+  };
+}
+
+/** The plan as a viewer may see it: `visible(listingId)` says whether its holder is shown. */
+export function maskPlan(plan: Plan, visible: (listingId: string) => boolean): Plan {
+  return {
+    ...plan,
+    plan: {
+      ...plan.plan,
+      flows: plan.plan.flows.map((f) => maskFlow(f, visible(f.supply), visible(f.demand))),
+    },
+  };
+}

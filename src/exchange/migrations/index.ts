@@ -1,0 +1,6 @@
+import type { Migration } from 'kysely/migration';
+import * as exchange from './2026-11-29-02-exchange.ts';
+
+export const migrations: Record<string, Migration> = {
+  '2026-11-29-02-exchange': exchange,
+};

@@ -1,0 +1,420 @@
+// The exchange's concepts as zod schemas: types, request validation and OpenAPI come from
+// here, and the web app imports this file for its forms and enum lists.
+import { z } from 'zod';
+import { Id, Provenance } from '../model/common.ts';
+import { rule } from '../model/messages.ts';
+import { Kopecks } from '../model/money.ts';
+import { patchOf } from '../model/validate.ts';
+import { Agglomeration, FkkoCode, MaterialUnit } from '../registry/schema.ts';
+import { listingLimits } from './limits.ts';
+import { rules } from './messages.ts';
+
+export { listingLimits };
+
+const IsoDate = z.iso.date();
+
+export const ListingSide = z.enum(['offer', 'request']).meta({ id: 'ListingSide' });
+export type ListingSide = z.infer<typeof ListingSide>;
+
+export const ListingStatus = z
+  .enum(['draft', 'active', 'expired', 'withdrawn'])
+  .meta({ id: 'ListingStatus' });
+export type ListingStatus = z.infer<typeof ListingStatus>;
+
+export const ListingVisibility = z
+  .enum(['public', 'members', 'anonymous'])
+  .describe(
+    'public: anyone; members: logged-in users only; anonymous: material, quantity and agglomeration shown, the holder revealed only when both sides of a match accept',
+  )
+  .meta({ id: 'ListingVisibility' });
+export type ListingVisibility = z.infer<typeof ListingVisibility>;
+
+export const TransportMode = z
+  .enum(['road', 'rail', 'pipeline', 'wire'])
+  .describe('pipeline (gas, heat) and wire (electricity) only within maxDistanceKm')
+  .meta({ id: 'TransportMode' });
+export type TransportMode = z.infer<typeof TransportMode>;
+
+export const LegalStatus = z
+  .enum(['waste', 'secondary_resource', 'secondary_raw_material', 'by_product'])
+  .describe(
+    'waste (отход, needs its FKKO code), secondary resource, secondary raw material, or by-product (побочный продукт, needs byProductOf and standard)',
+  )
+  .meta({ id: 'LegalStatus' });
+export type LegalStatus = z.infer<typeof LegalStatus>;
+
+export const QualityLimit = z
+  .object({ min: z.number().optional(), max: z.number().optional() })
+  .refine((l) => l.min !== undefined || l.max !== undefined, rule(rules.needsMinOrMax))
+  .refine(
+    (l) => l.min === undefined || l.max === undefined || l.min <= l.max,
+    rule(rules.minAboveMax),
+  )
+  .meta({ id: 'QualityLimit' });
+export type QualityLimit = z.infer<typeof QualityLimit>;
+
+/** The fields a holder writes; side-specific rules are checked by `listingRules`. */
+export const ListingFields = z.object({
+  siteId: Id.describe("one of the organisation's own sites"),
+  side: ListingSide,
+  materialId: Id.optional().describe('an offer names its material; a request a material or a use'),
+  useId: Id.optional().describe('what the material is (to be) used for, e.g. cement-additive'),
+  quantityPerYear: z
+    .number()
+    .positive()
+    .max(listingLimits.quantityPerYear, rule(rules.quantityLimit)),
+  unit: MaterialUnit.describe("the material's unit"),
+  availableFrom: IsoDate,
+  availableTo: IsoDate,
+  quality: z
+    .record(z.string(), z.union([z.number(), QualityLimit]))
+    .default({})
+    .describe(
+      'offer: measured values, e.g. { "ash": 12.5 }; request: limits, e.g. { "ash": { "max": 15 } }; property ids of the taxonomy that the material carries',
+    ),
+  disposalCostKopecksPerUnit: z
+    .int()
+    .min(0)
+    .max(listingLimits.kopecksPerUnit, rule(rules.moneyPerUnitLimit))
+    .optional()
+    .describe('offer: what the holder pays today to dispose of one unit, in kopecks'),
+  mustShipMin: z
+    .number()
+    .min(0)
+    .max(listingLimits.quantityPerYear)
+    .optional()
+    .describe('offer: must ship at least this per year'),
+  priceKopecksPerUnit: z
+    .int()
+    .min(0)
+    .max(listingLimits.kopecksPerUnit, rule(rules.moneyPerUnitLimit))
+    .optional()
+    .describe(
+      'request: what the holder pays today per unit for what the material would replace, in kopecks',
+    ),
+  mustTakeMin: z
+    .number()
+    .min(0)
+    .max(listingLimits.quantityPerYear)
+    .optional()
+    .describe('request: must take at least this per year'),
+  transportModes: z.array(TransportMode).min(1),
+  maxDistanceKm: z.number().positive().max(listingLimits.maxDistanceKm).optional(),
+  legalStatus: LegalStatus.optional(),
+  byProductOf: z.string().trim().min(2).max(listingLimits.textLength).optional(),
+  standard: z
+    .string()
+    .trim()
+    .min(2)
+    .max(listingLimits.textLength)
+    .optional()
+    .describe('GOST, TU or specification a by-product meets'),
+  fkko: FkkoCode.optional(),
+  visibility: ListingVisibility.default('members'),
+  note: z.string().max(listingLimits.noteLength).optional(),
+  provenance: z.record(z.string(), Provenance).default({}),
+});
+
+type FieldsShape = z.infer<typeof ListingFields>;
+
+/** Cross-field rules of a listing; each issue names its field. */
+export function listingRules(l: FieldsShape, ctx: z.RefinementCtx): void {
+  const issue = (path: string, broken: { code: string }) =>
+    ctx.addIssue({ code: 'custom', path: [path], message: broken.code });
+  if (l.availableFrom > l.availableTo) issue('availableTo', rules.notBeforeFrom);
+  if (l.side === 'offer') {
+    if (!l.materialId) issue('materialId', rules.offerNamesMaterial);
+    if (!l.legalStatus) issue('legalStatus', rules.offerStatesLegalStatus);
+    for (const [k, v] of Object.entries(l.quality ?? {}))
+      if (typeof v !== 'number') issue(`quality.${k}`, rules.offerGivesValue);
+    if (l.priceKopecksPerUnit !== undefined) issue('priceKopecksPerUnit', rules.onlyForRequest);
+    if (l.mustTakeMin !== undefined) issue('mustTakeMin', rules.onlyForRequest);
+    if (l.mustShipMin !== undefined && l.mustShipMin > l.quantityPerYear)
+      issue('mustShipMin', rules.notAboveQuantity);
+  } else {
+    if (!l.materialId && !l.useId) issue('useId', rules.requestNamesMaterialOrUse);
+    for (const [k, v] of Object.entries(l.quality ?? {}))
+      if (typeof v === 'number') issue(`quality.${k}`, rules.requestGivesLimit);
+    if (l.disposalCostKopecksPerUnit !== undefined)
+      issue('disposalCostKopecksPerUnit', rules.onlyForOffer);
+    if (l.mustShipMin !== undefined) issue('mustShipMin', rules.onlyForOffer);
+    if (l.mustTakeMin !== undefined && l.mustTakeMin > l.quantityPerYear)
+      issue('mustTakeMin', rules.notAboveQuantity);
+  }
+  if (l.legalStatus === 'waste' && !l.fkko) issue('fkko', rules.wasteNeedsFkko);
+  if (l.legalStatus === 'by_product') {
+    if (!l.byProductOf) issue('byProductOf', rules.byProductNamesProcess);
+    if (!l.standard) issue('standard', rules.byProductNamesStandard);
+  }
+  if (
+    (l.transportModes ?? []).some((m) => m === 'pipeline' || m === 'wire') &&
+    l.maxDistanceKm === undefined
+  )
+    issue('maxDistanceKm', rules.reachNeeded);
+}
+
+export const ListingInput = ListingFields.extend({
+  id: Id.optional(),
+  organisationId: Id.optional().describe("defaults to the caller's organisation"),
+  status: z
+    .enum(['draft', 'active'])
+    .default('draft')
+    .describe('draft (publish later) or active at once'),
+})
+  .superRefine(listingRules)
+  .meta({ id: 'ListingCreate' });
+export type ListingInput = z.input<typeof ListingInput>;
+
+/** In a patch, `null` removes an optional field (a minimum, the reach, the FKKO code, ...). */
+const clearable = <T extends z.ZodType>(field: z.ZodOptional<T>) =>
+  field
+    .unwrap()
+    .nullable()
+    .optional()
+    .describe(`${field.description ?? ''} (null removes it)`.trim());
+const f = ListingFields.shape;
+
+export const ListingPatch = patchOf(ListingFields.omit({ side: true }))
+  .extend({
+    materialId: clearable(f.materialId),
+    useId: clearable(f.useId),
+    disposalCostKopecksPerUnit: clearable(f.disposalCostKopecksPerUnit),
+    mustShipMin: clearable(f.mustShipMin),
+    priceKopecksPerUnit: clearable(f.priceKopecksPerUnit),
+    mustTakeMin: clearable(f.mustTakeMin),
+    maxDistanceKm: clearable(f.maxDistanceKm),
+    legalStatus: clearable(f.legalStatus),
+    byProductOf: clearable(f.byProductOf),
+    standard: clearable(f.standard),
+    fkko: clearable(f.fkko),
+    note: clearable(f.note),
+  })
+  .meta({ id: 'ListingPatch' });
+export type ListingPatch = z.infer<typeof ListingPatch>;
+
+export const FkkoEntryView = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    block: z.string(),
+    blockName: z.string(),
+    hazardClass: z.number(),
+    physicalState: z.string(),
+  })
+  .meta({ id: 'FkkoEntry' });
+
+export const Listing = ListingFields.extend({
+  id: Id,
+  organisationId: Id.nullable().describe('null while an anonymous holder is hidden from you'),
+  organisationName: z.string().nullable(),
+  siteName: z.string().nullable(),
+  lat: z.number().nullable(),
+  lon: z.number().nullable(),
+  agglomeration: Agglomeration.nullable(),
+  holderHidden: z.boolean().describe('true: an anonymous holder, not revealed to you'),
+  siteId: Id.nullable(),
+  status: ListingStatus,
+  fkkoEntry: FkkoEntryView.nullable().describe('derived from the FKKO code'),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+}).meta({ id: 'Listing' });
+export type Listing = z.infer<typeof Listing>;
+
+export const ListingFilter = z.object({
+  material: Id.optional(),
+  use: Id.optional(),
+  fkko: z.string().optional(),
+  agglomeration: Agglomeration.optional(),
+  side: ListingSide.optional(),
+  status: ListingStatus.optional(),
+  organisation: Id.optional(),
+});
+export type ListingFilter = z.infer<typeof ListingFilter>;
+
+export const CompatibilityRow = z
+  .object({
+    from: z.string().describe('offer material id, or * for any'),
+    to: z.string().describe('request material id, use:<id>, or * for the same material'),
+    fromUnit: z.string(),
+    toUnit: z.string(),
+    yield: z.number().describe('delivered units per shipped unit'),
+    kind: z.enum(['sourced', 'estimate', 'rule']),
+    source: z.string(),
+  })
+  .meta({ id: 'CompatibilityRow' });
+export type CompatibilityRow = z.infer<typeof CompatibilityRow>;
+
+export const PlanRequest = z
+  .object({
+    robustness: z
+      .object({
+        runs: z.number().int().min(1).max(200),
+        variation: z.number().min(0).max(0.5).describe('volumes varied by ± this share'),
+        seed: z.number().int().optional(),
+      })
+      .optional(),
+    timeLimitSeconds: z.number().positive().max(120).optional(),
+  })
+  .meta({ id: 'PlanRequest' });
+export type PlanRequest = z.infer<typeof PlanRequest>;
+
+export const FlowEnd = z
+  .object({
+    listingId: z.string(),
+    agglomeration: Agglomeration.nullable(),
+    lat: z.number().nullable(),
+    lon: z.number().nullable(),
+    approximate: z
+      .boolean()
+      .describe('true: the agglomeration centre stands in for a hidden holder'),
+    organisationId: z.string().nullable(),
+    organisationName: z.string().nullable(),
+    siteId: z.string().nullable(),
+  })
+  .meta({ id: 'FlowEnd' });
+export type FlowEnd = z.infer<typeof FlowEnd>;
+
+export const PlanFlow = z
+  .object({
+    supply: z.string().describe('offer listing id'),
+    demand: z.string().describe('request listing id'),
+    quantity: z.number().describe('shipped, in unit per year'),
+    delivered: z.number().describe('received, in deliveredUnit per year'),
+    valueKopecks: Kopecks.describe('delivered × price of the request, kopecks/yr'),
+    avoidedDisposalKopecks: Kopecks.describe('quantity × disposal cost of the offer, kopecks/yr'),
+    transportKopecks: Kopecks.describe('quantity × transport cost per unit, kopecks/yr'),
+    approximate: z
+      .boolean()
+      .describe(
+        'true: an end is an anonymous holder, planned at its agglomeration centre: distance, transport, savings and transport CO2 are from there',
+      ),
+    savingsKopecks: Kopecks.describe('value + avoided disposal − transport, kopecks/yr'),
+    co2eAvoidedT: z
+      .number()
+      .describe(
+        't CO2e/yr avoided by this flow (replacement or methane use); see impact.co2eAvoidedT',
+      ),
+    transportCo2eT: z.number().describe("t CO2/yr emitted by this flow's transport"),
+    material: z.string(),
+    unit: z.string(),
+    deliveredUnit: z.string(),
+    yield: z.number(),
+    demandMaterial: z.string().nullable(),
+    demandUse: z.string().nullable(),
+    distanceKm: z.number(),
+    mode: TransportMode,
+    travelHours: z.number().nullable(),
+    transportKopecksPerUnit: Kopecks.describe('transport cost per shipped unit, kopecks'),
+    from: FlowEnd,
+    to: FlowEnd,
+  })
+  .meta({ id: 'PlanFlow' });
+export type PlanFlow = z.infer<typeof PlanFlow>;
+
+export const Figure = z
+  .object({
+    value: z.number(),
+    unit: z.string(),
+    formula: z.string(),
+    factors: z.record(z.string(), z.union([z.number(), z.string()])),
+    note: z.string().optional(),
+  })
+  .meta({ id: 'ImpactFigure' });
+export type Figure = z.infer<typeof Figure>;
+
+/** A sum of money with its formula: integer kopecks (shown as roubles). */
+export const MoneyFigure = z
+  .object({
+    valueKopecks: Kopecks,
+    formula: z.string(),
+    factorsKopecks: z.record(z.string(), Kopecks).describe('the sums it is made of, in kopecks'),
+    note: z.string().optional(),
+  })
+  .meta({ id: 'ImpactMoneyFigure' });
+export type MoneyFigure = z.infer<typeof MoneyFigure>;
+
+export const Impact = z
+  .object({
+    divertedT: Figure,
+    co2eAvoidedT: Figure,
+    transportCo2eT: Figure,
+    netCo2eT: Figure,
+    baselineCost: MoneyFigure.describe('kopecks/yr'),
+    planCost: MoneyFigure.describe('kopecks/yr'),
+    savings: MoneyFigure.describe('kopecks/yr'),
+  })
+  .meta({ id: 'Impact' });
+export type Impact = z.infer<typeof Impact>;
+
+export const RobustnessEntry = z
+  .object({
+    supply: z.string(),
+    demand: z.string(),
+    share: z.number().describe('share of the runs in which this link carries flow'),
+  })
+  .meta({ id: 'RobustnessEntry' });
+export type RobustnessEntry = z.infer<typeof RobustnessEntry>;
+
+export const Plan = z
+  .object({
+    id: z.string().nullable().describe('set once saved'),
+    computedAt: z.string(),
+    plan: z.object({
+      status: z.enum(['optimal', 'time_limit', 'infeasible']),
+      objectiveKopecks: Kopecks.describe(
+        'Σ value + avoided disposal − transport over the flows, kopecks/yr',
+      ),
+      mipGap: z.number().nullable(),
+      engine: z.string(),
+      message: z.string().optional(),
+      flows: z.array(PlanFlow),
+    }),
+    impact: Impact,
+    robustness: z.array(RobustnessEntry).nullable(),
+    warnings: z.array(z.string()),
+    counts: z.object({ offers: z.number(), requests: z.number(), links: z.number() }),
+  })
+  .meta({ id: 'Plan' });
+export type Plan = z.infer<typeof Plan>;
+
+export const MatchDecision = z
+  .enum(['pending', 'accepted', 'declined'])
+  .meta({ id: 'MatchDecision' });
+export type MatchDecision = z.infer<typeof MatchDecision>;
+
+export const MatchSide = z
+  .object({
+    listingId: z.string(),
+    material: z.string().nullable(),
+    use: z.string().nullable(),
+    agglomeration: Agglomeration.nullable(),
+    decision: MatchDecision,
+    decidedAt: z.string().nullable(),
+    organisationId: z.string().nullable(),
+    organisationName: z.string().nullable(),
+    siteId: z.string().nullable(),
+    lat: z.number().nullable(),
+    lon: z.number().nullable(),
+    approximate: z.boolean(),
+  })
+  .meta({ id: 'MatchSide' });
+
+export const MatchProposal = z
+  .object({
+    id: z.string(),
+    planId: z.string(),
+    status: z.enum(['proposed', 'accepted', 'declined']),
+    supply: MatchSide,
+    demand: MatchSide,
+    yourSides: z.array(z.enum(['supply', 'demand'])).describe('the sides your organisation holds'),
+    quantity: z.number(),
+    unit: z.string(),
+    delivered: z.number(),
+    deliveredUnit: z.string(),
+    distanceKm: z.number(),
+    mode: TransportMode,
+    savingsKopecks: Kopecks,
+    createdAt: z.string(),
+  })
+  .meta({ id: 'MatchProposal' });
+export type MatchProposal = z.infer<typeof MatchProposal>;

@@ -1,0 +1,3 @@
+import { defineMessages } from '../model/index.ts';
+
+export const messages = defineMessages('journal', {});

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { z } from 'zod';
+import { fieldProblems } from './errors.ts';
+import { defineMessages, issueMessage, labelOf, messageByCode, rule } from './messages.ts';
+
+const m = defineMessages('test', {
+  plain: { en: 'Nothing to say', ru: 'Нечего сказать' },
+  withValues: { en: 'Listing {id} is {status}', ru: 'Объявление {id}: {status}' },
+});
+
+test('a message carries its code and parameters and is worded per language', () => {
+  const msg = m.withValues({ id: 'l-1', status: 'withdrawn' });
+  assert.equal(msg.code, 'test.withValues');
+  assert.deepEqual(msg.params, { id: 'l-1', status: 'withdrawn' });
+  assert.equal(msg.text('en'), 'Listing l-1 is withdrawn');
+  assert.equal(msg.text('ru'), 'Объявление l-1: withdrawn');
+  assert.equal(m.plain().text('ru'), 'Нечего сказать');
+  assert.equal(messageByCode('test.plain')?.text('en'), 'Nothing to say');
+  assert.equal(messageByCode('no.such.code'), null);
+  assert.throws(() => defineMessages('test', { plain: { en: 'again', ru: 'снова' } }), /twice/);
+});
+
+test("a schema's rule travels through zod as its code and comes out worded", () => {
+  const schema = z.object({ n: z.number().refine((x) => x > 1, rule(m.plain)) });
+  const r = schema.safeParse({ n: 0 });
+  assert.equal(r.success, false);
+  const [problem] = fieldProblems(r.error!.issues);
+  assert.equal(problem.field, 'n');
+  assert.equal(
+    typeof problem.message === 'string' ? '' : problem.message.text('ru'),
+    'Нечего сказать',
+  );
+});
+
+test("zod's generic messages go through zod's own locale", () => {
+  const r = z.object({ employees: z.number().min(0) }).safeParse({ employees: -1 });
+  const issue = r.error!.issues[0];
+  const msg = issueMessage(issue);
+  assert.equal(msg.text('en'), issue.message);
+  assert.match(msg.text('ru'), /[а-яё]/i);
+  assert.notEqual(msg.text('ru'), issue.message);
+});
+
+test('field labels are found by the last named segment of a path', () => {
+  assert.equal(labelOf('body', 'ru'), 'тело запроса');
+  assert.equal(labelOf('nothing.0.known', 'en'), null);
+});

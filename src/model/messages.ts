@@ -1,0 +1,141 @@
+// User-facing messages by code, in Russian and English. Each module keeps its own catalogue
+// (its messages.ts) made with `defineMessages`; a service throws a `Message` (code +
+// parameters), and the edge words it in the caller's language. Nothing is translated by
+// matching English text.
+import { z } from 'zod';
+
+export type Lang = 'ru' | 'en';
+
+/** A message to show a person: a stable code, its parameters, and its wording per language. */
+export interface Message {
+  readonly code: string;
+  readonly params: Readonly<Record<string, string | number>>;
+  text(lang: Lang): string;
+}
+
+/** The names of the `{placeholders}` of a template. */
+type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}`
+  ? P | Placeholders<Rest>
+  : never;
+
+interface Wording {
+  readonly en: string;
+  readonly ru: string;
+}
+
+type Params<W extends Wording> = Record<
+  Placeholders<W['en']> | Placeholders<W['ru']>,
+  string | number
+>;
+
+/** A catalogue entry as a function: `m.listingWithdrawn({ id })` → Message. */
+export type MessageOf<W extends Wording> = [Placeholders<W['en']>] extends [never]
+  ? ((params?: Record<string, never>) => Message) & { readonly code: string }
+  : ((params: Params<W>) => Message) & { readonly code: string };
+
+export type Catalogue<T extends Record<string, Wording>> = {
+  readonly [K in keyof T]: MessageOf<T[K]>;
+};
+
+/** Every wording by its code, so that a code carried as text (a zod rule) can be worded too. */
+const wordings = new Map<string, Wording>();
+
+const fill = (template: string, params: Readonly<Record<string, string | number>>) =>
+  template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+
+function message(code: string, params: Readonly<Record<string, string | number>>): Message {
+  return {
+    code,
+    params,
+    text: (lang) => {
+      const w = wordings.get(code);
+      return w ? fill(w[lang], params) : code;
+    },
+  };
+}
+
+/**
+ * A module's catalogue. Both languages are required by the type, so a missing wording is a
+ * compile error; a code is `<module>.<key>`.
+ */
+export function defineMessages<const T extends Record<string, Wording>>(
+  module: string,
+  table: T,
+): Catalogue<T> {
+  const out: Record<string, unknown> = {};
+  for (const [key, wording] of Object.entries(table)) {
+    const code = `${module}.${key}`;
+    if (wordings.has(code)) throw new Error(`message code ${code} is defined twice`);
+    wordings.set(code, wording);
+    const make = (params: Record<string, string | number> = {}) => message(code, params);
+    out[key] = Object.assign(make, { code });
+  }
+  return out as Catalogue<T>;
+}
+
+/** The message a code names (a rule's code carried through zod as text), or null. */
+export function messageByCode(
+  code: string,
+  params: Readonly<Record<string, string | number>> = {},
+): Message | null {
+  return wordings.has(code) ? message(code, params) : null;
+}
+
+/** A wording for a rule a zod schema states: the message zod carries is the code. */
+export const rule = (m: { readonly code: string }) => ({ message: m.code });
+
+// --- field labels: the names people see next to a field ---
+
+const labels = new Map<string, Wording>();
+
+/** A module's field labels, keyed by the field's name in the API (its last path segment). */
+export function defineLabels(table: Record<string, Wording>): void {
+  for (const [field, wording] of Object.entries(table)) labels.set(field, wording);
+}
+
+/** The label of a field path such as `sites.0.lat` (by its last named segment), or null. */
+export function labelOf(path: string, lang: Lang): string | null {
+  const segments = path.split('.').filter((s) => s && !/^\d+$/.test(s));
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const w = labels.get(segments[i]);
+    if (w) return w[lang];
+  }
+  return null;
+}
+
+// --- zod's own wording ---
+
+const zodLocales = { en: z.locales.en().localeError, ru: z.locales.ru().localeError };
+const textOf = (r: unknown) =>
+  typeof r === 'string' ? r : (r as { message?: string } | undefined)?.message;
+
+/**
+ * A zod issue as a Message: our rules (their message is a code) from the catalogues, zod's
+ * generic ones through zod's own locales.
+ */
+export function issueMessage(issue: {
+  code?: string;
+  message: string;
+  [k: string]: unknown;
+}): Message {
+  const ours = messageByCode(issue.message);
+  if (ours) return ours;
+  const params: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(issue))
+    if (typeof v === 'string' || typeof v === 'number') params[k] = v;
+  return {
+    code: `zod.${issue.code ?? 'invalid'}`,
+    params,
+    text: (lang) => {
+      if (lang === 'en') return issue.message;
+      try {
+        // biome-ignore lint/suspicious/noExplicitAny: zod's locale functions take its raw issue
+        return textOf(zodLocales[lang](issue as any)) ?? issue.message;
+      } catch {
+        return issue.message;
+      }
+    },
+  };
+}

@@ -1,0 +1,6 @@
+import type { Migration } from 'kysely/migration';
+import * as core from './2026-11-29-01-core.ts';
+
+export const migrations: Record<string, Migration> = {
+  '2026-11-29-01-core': core,
+};

@@ -1,0 +1,26 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Store } from '../store/index.ts';
+import type { LoginLimiter } from './login-limiter.ts';
+import { authRoutes } from './routes/auth.ts';
+import { directoryRoutes } from './routes/directory.ts';
+import { transferRoutes } from './routes/transfer.ts';
+import type { RegistryService } from './service.ts';
+import type { TransferService } from './transfer/index.ts';
+import type { UserService } from './users.ts';
+
+export interface RegistryServices {
+  store: Store;
+  registry: RegistryService;
+  users: UserService;
+  transfer: TransferService;
+  loginLimiter: LoginLimiter;
+}
+
+/** The registry's HTTP routes: log-in, the member directory and admission, people, import/export. */
+export const routes =
+  (services: RegistryServices, options: { secureCookie: boolean }): FastifyPluginAsyncZod =>
+  async (app) => {
+    await app.register(authRoutes(services, options));
+    await app.register(directoryRoutes(services));
+    await app.register(transferRoutes(services));
+  };

@@ -1,0 +1,353 @@
+// The registry's concepts as zod schemas: types, request validation and OpenAPI come from
+// here, and the web app imports this file for its forms and enum lists.
+import { z } from 'zod';
+import { Locale, UserRole } from '../model/actor.ts';
+import { Id, Provenance } from '../model/common.ts';
+import { isValidInn, isValidKpp, isValidOgrn, isValidOkved } from '../model/identifiers.ts';
+import { rule } from '../model/messages.ts';
+import { Password } from '../model/password.ts';
+import { patchOf } from '../model/validate.ts';
+import { agglomerations, membershipRoles, organisationKinds } from '../model/vocabulary.ts';
+import { rules } from './messages.ts';
+
+export const OrganisationKind = z.enum(organisationKinds).meta({ id: 'OrganisationKind' });
+export type OrganisationKind = z.infer<typeof OrganisationKind>;
+
+export const MembershipRole = z.enum(membershipRoles).meta({ id: 'MembershipRole' });
+export type MembershipRole = z.infer<typeof MembershipRole>;
+
+export const OrganisationStatus = z
+  .enum(['applicant', 'member', 'former', 'rejected'])
+  .meta({ id: 'OrganisationStatus' });
+export type OrganisationStatus = z.infer<typeof OrganisationStatus>;
+
+export const Agglomeration = z.enum(agglomerations).meta({ id: 'Agglomeration' });
+export type Agglomeration = z.infer<typeof Agglomeration>;
+
+const IsoDate = z.iso.date();
+
+export const OrganisationFields = z.object({
+  name: z.string().trim().min(2).max(200).describe('legal or common name, Russian'),
+  nameEn: z.string().trim().max(200).optional(),
+  kind: OrganisationKind,
+  inn: z.string().refine(isValidInn, rule(rules.inn)),
+  ogrn: z.string().refine(isValidOgrn, rule(rules.ogrn)),
+  kpp: z.string().refine(isValidKpp, rule(rules.kpp)).optional(),
+  okved: z.string().refine(isValidOkved, rule(rules.okved)),
+  region: z.string().trim().min(2).max(120),
+  employees: z.number().int().min(0).max(1_000_000),
+  knowledgeWorkers: z.number().int().min(0).max(1_000_000),
+  website: z.string().max(300).optional(),
+  description: z.string().max(4000).optional(),
+  modelledOn: z
+    .string()
+    .max(300)
+    .optional()
+    .describe('the real enterprise an invented one is modelled on'),
+  identifiersGenerated: z
+    .boolean()
+    .default(false)
+    .describe('true when INN/OGRN/KPP were generated for the example'),
+  provenance: z.record(z.string(), Provenance).default({}),
+});
+
+const knowledgeWithinStaff = (o: { employees?: number; knowledgeWorkers?: number }) =>
+  o.employees === undefined ||
+  o.knowledgeWorkers === undefined ||
+  o.knowledgeWorkers <= o.employees;
+const knowledgeRule = { ...rule(rules.knowledgeWithinStaff), path: ['knowledgeWorkers'] };
+
+export const OrganisationInput = OrganisationFields.extend({ id: Id.optional() })
+  .refine(knowledgeWithinStaff, knowledgeRule)
+  .meta({ id: 'OrganisationCreate' });
+export type OrganisationInput = z.input<typeof OrganisationInput>;
+
+export const OrganisationPatch = patchOf(OrganisationFields)
+  .refine(knowledgeWithinStaff, knowledgeRule)
+  .meta({ id: 'OrganisationPatch' });
+export type OrganisationPatch = z.infer<typeof OrganisationPatch>;
+
+export const Organisation = OrganisationFields.extend({
+  id: Id,
+  status: OrganisationStatus,
+  role: MembershipRole.nullable().describe('role of the current membership, if any'),
+  createdAt: z.string(),
+}).meta({ id: 'Organisation' });
+export type Organisation = z.infer<typeof Organisation>;
+
+export const SiteInput = z
+  .object({
+    id: Id.optional(),
+    name: z.string().trim().min(2).max(200),
+    kind: z
+      .enum([
+        'mine',
+        'open_pit',
+        'plant',
+        'power_plant',
+        'dump',
+        'office',
+        'campus',
+        'depot',
+        'other',
+      ])
+      .default('other'),
+    lat: z.number().min(-90).max(90),
+    lon: z.number().min(-180).max(180),
+    address: z.string().max(300).optional(),
+  })
+  .meta({ id: 'SiteCreate' });
+export type SiteInput = z.input<typeof SiteInput>;
+
+export const SitePatch = patchOf(SiteInput.omit({ id: true })).meta({ id: 'SitePatch' });
+export type SitePatch = z.infer<typeof SitePatch>;
+
+export const Site = SiteInput.extend({
+  id: Id,
+  organisationId: Id,
+  agglomeration: Agglomeration.nullable().describe(
+    'derived: agglomeration of the nearest listed city',
+  ),
+  nearestCity: z.string().nullable(),
+  inRegion: z.boolean().describe('derived: inside the Kemerovo Oblast outline'),
+  closedOn: IsoDate.nullable(),
+}).meta({ id: 'Site' });
+export type Site = z.infer<typeof Site>;
+
+export const MembershipInput = z
+  .object({
+    role: MembershipRole,
+    joinedOn: IsoDate,
+    note: z.string().max(1000).optional(),
+  })
+  .meta({ id: 'MembershipCreate' });
+export type MembershipInput = z.infer<typeof MembershipInput>;
+
+export const Membership = MembershipInput.extend({
+  id: z.string(),
+  organisationId: Id,
+  leftOn: IsoDate.nullable(),
+}).meta({ id: 'Membership' });
+export type Membership = z.infer<typeof Membership>;
+
+export const MembershipEnd = z
+  .object({ leftOn: IsoDate, note: z.string().max(1000).optional() })
+  .meta({ id: 'MembershipEnd' });
+
+export const ApplicationInput = z
+  .object({
+    organisation: OrganisationInput,
+    requestedRole: MembershipRole.default('niche'),
+    motivation: z.string().max(4000).optional(),
+    admin: z.object({
+      email: z.email(),
+      name: z.string().trim().min(2).max(200),
+      password: Password,
+    }),
+  })
+  .meta({ id: 'ApplicationCreate' });
+export type ApplicationInput = z.input<typeof ApplicationInput>;
+
+export const Application = z
+  .object({
+    id: z.string(),
+    organisationId: Id,
+    organisationName: z.string(),
+    contactName: z
+      .string()
+      .nullable()
+      .describe("the applicant's admin, who will log in once admitted"),
+    contactEmail: z.string().nullable(),
+    requestedRole: MembershipRole,
+    motivation: z.string().nullable(),
+    status: z.enum(['pending', 'admitted', 'rejected']),
+    submittedAt: z.string(),
+    decidedAt: z.string().nullable(),
+    decisionNote: z.string().nullable(),
+  })
+  .meta({ id: 'Application' });
+export type Application = z.infer<typeof Application>;
+
+export const AdmissionDecision = z
+  .object({
+    role: MembershipRole.optional(),
+    joinedOn: IsoDate.optional(),
+    note: z.string().max(1000).optional(),
+  })
+  .meta({ id: 'AdmissionDecision' });
+
+// --- the material taxonomy ---
+
+const Text = z.object({ ru: z.string().min(1), en: z.string().min(1) });
+
+export const MaterialCategory = z
+  .enum([
+    'coal',
+    'coal_product',
+    'mineral_waste',
+    'combustion_residue',
+    'gas',
+    'water',
+    'energy',
+    'chemical',
+    'other',
+  ])
+  .meta({ id: 'MaterialCategory' });
+
+export const MaterialUnit = z
+  .enum(['t', 'm3', 'thousand_m3', 'MWh', 'GJ', 'Gcal'])
+  .meta({ id: 'MaterialUnit' });
+export type MaterialUnit = z.infer<typeof MaterialUnit>;
+
+/** A quality property measured on a stream, e.g. ash Ad, %. */
+export const QualityProperty = z
+  .object({ id: Id, name: Text, symbol: z.string(), unit: z.string() })
+  .meta({ id: 'QualityProperty' });
+export type QualityProperty = z.infer<typeof QualityProperty>;
+
+/** What a material can serve as, e.g. "cement additive". */
+export const MaterialUse = z.object({ id: Id, name: Text }).meta({ id: 'MaterialUse' });
+export type MaterialUse = z.infer<typeof MaterialUse>;
+
+export const FkkoCode = z.string().regex(/^\d \d{2} \d{3} \d{2} \d{2} \d$/, rule(rules.fkko));
+export const EwcCode = z.string().regex(/^\d{2} \d{2} \d{2}\*?$/, rule(rules.ewc));
+
+export const MaterialInput = z
+  .object({
+    id: Id,
+    name: Text,
+    category: MaterialCategory,
+    unit: MaterialUnit,
+    waste: z.boolean().describe('true for wastes in the sense of 89-FZ; they carry FKKO codes'),
+    fkko: z.array(FkkoCode).default([]),
+    ewc: z.array(EwcCode).default([]),
+    properties: z
+      .array(Id)
+      .default([])
+      .describe('ids of the quality properties this material carries'),
+    uses: z.array(Id).default([]).describe('ids of the uses it can serve'),
+    note: z.string().optional(),
+  })
+  .meta({ id: 'MaterialDefinition' });
+export type MaterialInput = z.input<typeof MaterialInput>;
+
+export const Material = MaterialInput.meta({ id: 'Material' });
+export type Material = z.infer<typeof MaterialInput>;
+
+export const Taxonomy = z
+  .object({
+    properties: z.array(QualityProperty),
+    uses: z.array(MaterialUse),
+    materials: z.array(MaterialInput),
+  })
+  .meta({ id: 'Taxonomy' });
+export type Taxonomy = z.infer<typeof Taxonomy>;
+
+// --- import and export ---
+
+/** The registry as it is exported and imported: organisations, their sites and memberships. */
+export const OrganisationRecord = OrganisationFields.extend({ id: Id })
+  .refine((o) => o.knowledgeWorkers <= o.employees, knowledgeRule)
+  .meta({ id: 'OrganisationRecord' });
+export type OrganisationRecord = z.infer<typeof OrganisationRecord>;
+
+export const SiteRecord = SiteInput.extend({
+  id: Id,
+  organisationId: Id,
+  closedOn: z.iso.date().nullable().default(null),
+}).meta({ id: 'SiteRecord' });
+export type SiteRecord = z.infer<typeof SiteRecord>;
+
+export const MembershipRecord = z
+  .object({
+    id: z.string().min(1).max(100),
+    organisationId: Id,
+    role: MembershipRole,
+    joinedOn: z.iso.date(),
+    leftOn: z.iso.date().nullable().default(null),
+    note: z.string().max(1000).optional(),
+  })
+  .refine((m) => m.leftOn === null || m.leftOn >= m.joinedOn, {
+    ...rule(rules.leftBeforeJoined),
+    path: ['leftOn'],
+  })
+  .meta({ id: 'MembershipRecord' });
+export type MembershipRecord = z.infer<typeof MembershipRecord>;
+
+export interface RegistrySnapshot {
+  organisations: OrganisationRecord[];
+  sites: SiteRecord[];
+  memberships: MembershipRecord[];
+}
+
+export const TransferFormat = z
+  .enum(['json', 'csv', 'xlsx', 'geojson'])
+  .meta({ id: 'TransferFormat' });
+export type TransferFormat = z.infer<typeof TransferFormat>;
+
+// --- users and API keys ---
+export const User = z
+  .object({
+    id: z.string(),
+    organisationId: Id,
+    email: z.email(),
+    name: z.string(),
+    role: UserRole,
+    locale: Locale,
+    status: z.enum(['active', 'pending', 'disabled']),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'User' });
+export type User = z.infer<typeof User>;
+
+export const LoginInput = z
+  .object({ email: z.email(), password: z.string().min(1).max(200) })
+  .meta({ id: 'Login' });
+
+export const InvitationInput = z
+  .object({
+    email: z.email(),
+    name: z.string().trim().min(2).max(200),
+    role: UserRole.exclude(['operator_admin']).default('member'),
+  })
+  .meta({ id: 'InvitationCreate' });
+export type InvitationInput = z.input<typeof InvitationInput>;
+
+export const InvitationAccept = z
+  .object({
+    token: z.string().min(20),
+    password: Password,
+    name: z.string().trim().min(2).max(200).optional(),
+  })
+  .meta({ id: 'InvitationAccept' });
+
+export const UserPatch = z
+  .object({
+    name: z.string().trim().min(2).max(200).optional(),
+    role: UserRole.exclude(['operator_admin']).optional(),
+    locale: Locale.optional(),
+    status: z.enum(['active', 'disabled']).optional(),
+  })
+  .meta({ id: 'UserPatch' });
+export type UserPatch = z.infer<typeof UserPatch>;
+
+export const ApiKeyInput = z
+  .object({
+    name: z.string().trim().min(2).max(100),
+    role: z.enum(['member', 'observer']).default('member'),
+  })
+  .meta({ id: 'ApiKeyCreate' });
+export type ApiKeyInput = z.input<typeof ApiKeyInput>;
+
+export const ApiKey = z
+  .object({
+    id: z.string(),
+    organisationId: Id,
+    name: z.string(),
+    role: z.enum(['member', 'observer']),
+    prefix: z.string().describe('first characters of the key, to recognise it'),
+    createdAt: z.string(),
+    revokedAt: z.string().nullable(),
+  })
+  .meta({ id: 'ApiKey' });
+export type ApiKey = z.infer<typeof ApiKey>;

@@ -188,7 +188,6 @@ async function matchCluster(parsed: MatchArgs): Promise<number> {
     for (const w of plan.warnings) process.stderr.write(`digicluster match: warning: ${w}\n`);
     if (parsed.json) process.stdout.write(`${JSON.stringify(plan)}\n`);
     else {
-      const r = plan.plan;
       process.stdout.write(
         `${clusterSummary(plan)}\n` +
           `\nlistings   ${plan.counts.offers} offers, ${plan.counts.requests} requests, ${plan.counts.links} candidate links\n` +

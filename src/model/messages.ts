@@ -13,6 +13,23 @@ export interface Message {
   text(lang: Lang): string;
 }
 
+/** A message as data, worded for one reader: what an API answer carries (a plan's warnings, ...). */
+export const WordedMessage = z
+  .object({
+    code: z.string(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])),
+    message: z.string().describe("worded in the caller's language"),
+  })
+  .meta({ id: 'WordedMessage' });
+export type WordedMessage = z.infer<typeof WordedMessage>;
+
+/** A message worded for one reader; `messageByCode` turns the stored code and params back. */
+export const worded = (m: Message, lang: Lang): WordedMessage => ({
+  code: m.code,
+  params: { ...m.params },
+  message: m.text(lang),
+});
+
 /** The names of the `{placeholders}` of a template. */
 type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}`
   ? P | Placeholders<Rest>
@@ -115,15 +132,11 @@ const textOf = (r: unknown) =>
  * A zod issue as a Message: our rules (their message is a code) from the catalogues, zod's
  * generic ones through zod's own locales.
  */
-export function issueMessage(issue: {
-  code?: string;
-  message: string;
-  [k: string]: unknown;
-}): Message {
+export function issueMessage(issue: { code?: string; message: string }): Message {
   const ours = messageByCode(issue.message);
   if (ours) return ours;
   const params: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(issue))
+  for (const [k, v] of Object.entries(issue as object))
     if (typeof v === 'string' || typeof v === 'number') params[k] = v;
   return {
     code: `zod.${issue.code ?? 'invalid'}`,

@@ -8,19 +8,12 @@ import {
   type Lang,
   labelOf,
   type ProblemKind,
+  requestLang,
   statusOf,
   titles,
   type Wordable,
 } from '../model/index.ts';
 import { translate } from './messages.ts';
-
-/** The language of the answer: Accept-Language (the web app sends its UI language), then the user's setting. */
-export function requestLang(req: FastifyRequest): Lang {
-  const first = req.headers['accept-language']?.split(',')[0]?.trim().toLowerCase() ?? '';
-  if (first.startsWith('ru')) return 'ru';
-  if (first.startsWith('en')) return 'en';
-  return req.userLocale ?? 'en';
-}
 
 /** Text still written in English (being replaced by codes) goes through the old table. */
 const word = (m: Wordable, lang: Lang) =>

@@ -67,7 +67,7 @@ const MIGRATION_TABLE = 'kysely_migration';
 
 /** Records adopted migrations as done where their predecessor ran (see `Migrations.adopted`). */
 async function adopt(store: Store, adopted: Record<string, string>): Promise<void> {
-  const tables = await store.db.introspection.getTables();
+  const tables = await store.db.introspection.getTables({ withInternalKyselyTables: true });
   if (!tables.some((t) => t.name === MIGRATION_TABLE)) return;
   const table = sql.table(MIGRATION_TABLE);
   const rows = await sql<{ name: string; timestamp: string }>`

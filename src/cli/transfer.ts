@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
-import { DomainError, systemActor } from '../model/index.ts';
+import { DomainError, systemActor, wordIn } from '../model/index.ts';
 import { openPlatform } from '../platform.ts';
 import { formatFromFileName, TransferFormat } from '../registry/index.ts';
 
@@ -35,7 +35,9 @@ export async function importCommand(args: string[]): Promise<number> {
     if (e instanceof DomainError && e.status === 400) {
       console.error(`digicluster import: ${e.message}`);
       for (const p of e.fields)
-        console.error(`  ${p.section ?? ''} line ${p.line ?? '-'}: ${p.field}: ${p.message}`);
+        console.error(
+          `  ${p.section ?? ''} line ${p.line ?? '-'}: ${p.field}: ${wordIn(p.message, 'en')}`,
+        );
       return 1;
     }
     throw e;

@@ -1,6 +1,7 @@
 // What every module's routes know of a request: who is acting and in which language to answer.
 // The server's auth hook fills these in before any route runs.
 import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { Actor } from './actor.ts';
 import type { Lang } from './messages.ts';
 
@@ -23,3 +24,6 @@ export function requestLang(req: FastifyRequest): Lang {
 /** Route options shared by the modules: the OpenAPI tag, and no security on public reads. */
 export const tagged = (tag: string) => ({ tags: [tag] });
 export const publicTagged = (tag: string) => ({ tags: [tag], security: [] });
+
+/** The `:id` of a resource path. */
+export const IdParam = z.object({ id: z.string().min(1).max(100) });

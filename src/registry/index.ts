@@ -4,6 +4,16 @@ import type { Store } from '../store/index.ts';
 import { MemoryLoginLimiter } from './login-limiter.ts';
 import { messages } from './messages.ts';
 import { migrations } from './migrations/index.ts';
+import {
+  findMaterials,
+  findMemberships,
+  findOrganisation,
+  findOrganisations,
+  findProperties,
+  findSite,
+  findSites,
+  findUses,
+} from './repository.ts';
 import { routes } from './routes.ts';
 import { RegistryService } from './service.ts';
 import { TransferService } from './transfer/index.ts';
@@ -13,7 +23,6 @@ export * from './engine/index.ts';
 export type { LoginLimiter } from './login-limiter.ts';
 export { inPublicDirectory } from './policy.ts';
 export { fkkoCatalogue, regionOutline } from './reference.ts';
-export * as registryQueries from './repository.ts';
 export { SESSION_COOKIE } from './routes/auth.ts';
 export type { RegistryServices } from './routes.ts';
 export * from './schema.ts';
@@ -25,6 +34,18 @@ export {
   TransferService,
 } from './transfer/index.ts';
 export { UserService } from './users.ts';
+
+/** The registry's reads other modules may use (its writes stay behind its services). */
+export const registryQueries = {
+  findOrganisations,
+  findOrganisation,
+  findSites,
+  findSite,
+  findMemberships,
+  findMaterials,
+  findProperties,
+  findUses,
+};
 
 export const registryModule = {
   name: 'registry',

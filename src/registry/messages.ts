@@ -32,6 +32,147 @@ export const rules = defineMessages('registry.rule', {
 });
 
 export const messages = defineMessages('registry', {
+  // organisations
+  invalidOrganisation: { en: 'Invalid organisation', ru: 'Неверные данные организации' },
+  organisationNotFound: { en: 'Organisation {id} does not exist', ru: 'Организации {id} нет' },
+  organisationIdTaken: {
+    en: 'Organisation {id} exists',
+    ru: 'Организация {id} уже есть',
+  },
+  identifiersTaken: {
+    en: 'An organisation with these identifiers exists',
+    ru: 'Организация с такими реквизитами уже есть',
+  },
+  identifierRegistered: {
+    en: 'already registered; contact the cluster operator',
+    ru: 'уже зарегистрирован; обратитесь к оператору кластера',
+  },
+  alreadyTaken: { en: 'already taken', ru: 'уже занято' },
+  // sites
+  siteNotFound: { en: 'Site {id} does not exist', ru: 'Площадки {id} нет' },
+  siteIdTaken: { en: 'Site {id} exists', ru: 'Площадка {id} уже есть' },
+  siteClosed: { en: 'Site {id} was closed on {closedOn}', ru: 'Площадка {id} закрыта {closedOn}' },
+  // memberships
+  invalidMembership: { en: 'Invalid membership', ru: 'Неверные данные членства' },
+  membershipNotFound: { en: 'Membership {id} does not exist', ru: 'Членства {id} нет' },
+  alreadyMember: {
+    en: 'Organisation {organisationId} is a member already (membership {membershipId})',
+    ru: 'Организация {organisationId} уже участник кластера (членство {membershipId})',
+  },
+  membershipEnded: {
+    en: 'Membership {id} ended on {leftOn}',
+    ru: 'Членство {id} закончилось {leftOn}',
+  },
+  notBeforeJoined: {
+    en: 'must not be before {joinedOn}',
+    ru: 'не может быть раньше {joinedOn}',
+  },
+  // applications
+  applicationNotFound: { en: 'Application {id} does not exist', ru: 'Заявки {id} нет' },
+  applicationDecided: {
+    en: 'Application {id} is {status} already',
+    ru: 'Заявка {id} уже рассмотрена ({status})',
+  },
+  // the material taxonomy
+  invalidTaxonomy: { en: 'Invalid taxonomy', ru: 'Неверный классификатор материалов' },
+  invalidMaterial: { en: 'Invalid material {id}', ru: 'Неверный материал {id}' },
+  unknownProperty: { en: 'unknown property {id}', ru: 'неизвестный показатель {id}' },
+  unknownUse: { en: 'unknown use {id}', ru: 'неизвестное назначение {id}' },
+  notInFkko: {
+    en: '{code} is not in the FKKO catalogue of 2026-03-25',
+    ru: '{code} нет в каталоге ФККО от 25.03.2026',
+  },
+  wasteNeedsFkko: {
+    en: 'a waste needs at least one FKKO code',
+    ru: 'для отхода нужен хотя бы один код ФККО',
+  },
+  materialNotFound: { en: 'Material {id} does not exist', ru: 'Материала {id} нет' },
+  // users, invitations, API keys
+  userNotFound: { en: 'User {id} does not exist', ru: 'Пользователя {id} нет' },
+  emailTaken: {
+    en: 'This e-mail is registered already',
+    ru: 'Этот e-mail уже зарегистрирован',
+  },
+  alreadyRegistered: { en: 'already registered', ru: 'уже зарегистрирован' },
+  operatorCreatesOperators: {
+    en: 'Only the operator may create operator admins',
+    ru: 'Администраторов оператора создаёт только оператор',
+  },
+  operatorChangesOperators: {
+    en: 'Only the operator may change an operator admin',
+    ru: 'Администратора оператора может изменить только оператор',
+  },
+  invitationInvalid: {
+    en: 'The invitation is unknown, used or expired',
+    ru: 'Приглашение неизвестно, уже использовано или истекло',
+  },
+  notAnInvitation: { en: 'not a valid invitation', ru: 'недействительное приглашение' },
+  apiKeyNotFound: { en: 'API key {id} does not exist', ru: 'API-ключа {id} нет' },
+  apiKeyCannotCreateKeys: {
+    en: 'An API key cannot create API keys',
+    ru: 'API-ключ не может создавать API-ключи',
+  },
+  apiKeyCannotRevokeKeys: {
+    en: 'An API key cannot revoke API keys',
+    ru: 'API-ключ не может отзывать API-ключи',
+  },
+  apiKeyRevoked: {
+    en: 'API key {id} was revoked on {revokedAt}',
+    ru: 'API-ключ {id} отозван {revokedAt}',
+  },
+  // import and export
+  fileProblems: {
+    en: '{count} problem(s) in the file; nothing was imported',
+    ru: 'Ошибок в файле: {count}; ничего не импортировано',
+  },
+  fileEmpty: {
+    en: 'The file holds no organisations, sites or memberships',
+    ru: 'В файле нет организаций, площадок или членства',
+  },
+  empty: { en: 'empty', ru: 'пусто' },
+  appearsTwice: { en: '{id} appears twice', ru: '{id} встречается дважды' },
+  identifierOf: { en: 'already registered for {id}', ru: 'уже зарегистрирован за {id}' },
+  unknownOrganisation: { en: 'unknown organisation {id}', ru: 'неизвестная организация {id}' },
+  siteBelongs: {
+    en: 'site {id} belongs to {organisationId}',
+    ru: 'площадка {id} принадлежит {organisationId}',
+  },
+  membershipBelongs: {
+    en: 'membership {id} belongs to {organisationId}',
+    ru: 'членство {id} принадлежит {organisationId}',
+  },
+  membershipBegan: {
+    en: 'membership {id} began on {joinedOn}; history is not rewritten',
+    ru: 'членство {id} началось {joinedOn}; историю не переписывают',
+  },
+  membershipEndedOn: {
+    en: 'membership {id} ended on {leftOn}; history is not rewritten',
+    ru: 'членство {id} закончилось {leftOn}; историю не переписывают',
+  },
+  openMembershipExists: {
+    en: '{organisationId} has an open membership {membershipId} already',
+    ru: 'у {organisationId} уже есть действующее членство {membershipId}',
+  },
+  notJson: { en: 'not valid JSON', ru: 'неверный JSON' },
+  notJsonBecause: { en: 'not valid JSON: {reason}', ru: 'неверный JSON: {reason}' },
+  needsRecordColumn: {
+    en: 'the header needs a "Запись" (record) column',
+    ru: 'в заголовке нужен столбец «Запись»',
+  },
+  unknownRecord: {
+    en: 'unknown record "{kind}"; expected organisation, site or membership',
+    ru: 'неизвестная запись «{kind}»; ожидались organisation, site или membership',
+  },
+  notXlsx: {
+    en: 'not a readable XLSX workbook: {reason}',
+    ru: 'не удаётся прочитать книгу XLSX: {reason}',
+  },
+  notGeoJson: {
+    en: 'expected a GeoJSON FeatureCollection of site points',
+    ru: 'ожидалась GeoJSON FeatureCollection точек площадок',
+  },
+  expectedList: { en: 'expected a list', ru: 'ожидался список' },
+  // log-in
   wrongLogin: {
     en: 'Wrong e-mail or password, or the account is not active',
     ru: 'Неверный e-mail или пароль, либо учётная запись не активна',
@@ -43,4 +184,34 @@ export const messages = defineMessages('registry', {
   },
 });
 
-defineLabels({});
+/** Field names as people see them on the forms, for problems that name a field. */
+defineLabels({
+  name: { en: 'Name', ru: 'Название' },
+  nameEn: { en: 'Name in English', ru: 'Название по-английски' },
+  kind: { en: 'Kind', ru: 'Вид' },
+  inn: { en: 'INN', ru: 'ИНН' },
+  ogrn: { en: 'OGRN', ru: 'ОГРН' },
+  kpp: { en: 'KPP', ru: 'КПП' },
+  okved: { en: 'OKVED', ru: 'ОКВЭД' },
+  region: { en: 'Region', ru: 'Регион' },
+  employees: { en: 'Employees', ru: 'Работников' },
+  knowledgeWorkers: { en: 'Knowledge workers', ru: 'Работников умственного труда' },
+  website: { en: 'Website', ru: 'Сайт' },
+  description: { en: 'Description', ru: 'Описание' },
+  lat: { en: 'Latitude', ru: 'Широта' },
+  lon: { en: 'Longitude', ru: 'Долгота' },
+  address: { en: 'Address', ru: 'Адрес' },
+  role: { en: 'Role', ru: 'Роль' },
+  joinedOn: { en: 'Joined on', ru: 'Дата вступления' },
+  leftOn: { en: 'Left on', ru: 'Дата выхода' },
+  note: { en: 'Note', ru: 'Примечание' },
+  motivation: { en: 'Motivation', ru: 'Цель вступления' },
+  requestedRole: { en: 'Requested role', ru: 'Запрашиваемая роль' },
+  email: { en: 'E-mail', ru: 'E-mail' },
+  password: { en: 'Password', ru: 'Пароль' },
+  token: { en: 'Invitation', ru: 'Приглашение' },
+  organisationId: { en: 'Organisation', ru: 'Организация' },
+  fkko: { en: 'FKKO code', ru: 'Код ФККО' },
+  properties: { en: 'Quality properties', ru: 'Показатели качества' },
+  uses: { en: 'Uses', ru: 'Назначения' },
+});

@@ -1,6 +1,10 @@
+// The registry's SQL, all of it: its tables' types, the reads, and every write its services make.
 import type { Selectable } from 'kysely';
-import type { Reader } from '../store/index.ts';
+import type { UserRole } from '../model/index.ts';
+import type { Reader, Tx } from '../store/index.ts';
+import type { Placement } from './engine/index.ts';
 import type {
+  ApiKey,
   Application,
   Material,
   MaterialUse,
@@ -8,6 +12,8 @@ import type {
   Organisation,
   QualityProperty,
   Site,
+  Taxonomy,
+  User,
 } from './schema.ts';
 
 // --- the registry's tables, as Kysely sees them (timestamps are ISO-8601 text on both dialects) ---
@@ -432,4 +438,371 @@ export async function findProperties(reader: Reader): Promise<QualityProperty[]>
 export async function findUses(reader: Reader): Promise<MaterialUse[]> {
   const rows = await reader.db.selectFrom('material_use').selectAll().orderBy('id').execute();
   return rows.map((r) => ({ id: r.id, name: { ru: r.name_ru, en: r.name_en } }));
+}
+
+export function userFromRow(r: UserTable): User {
+  return {
+    id: r.id,
+    organisationId: r.organisation_id,
+    email: r.email,
+    name: r.name,
+    role: r.role as UserRole,
+    locale: r.locale as User['locale'],
+    status: r.status as User['status'],
+    createdAt: r.created_at,
+  };
+}
+
+export function apiKeyFromRow(r: ApiKeyTable): ApiKey {
+  return {
+    id: r.id,
+    organisationId: r.organisation_id,
+    name: r.name,
+    role: r.role as ApiKey['role'],
+    prefix: r.prefix,
+    createdAt: r.created_at,
+    revokedAt: r.revoked_at,
+  };
+}
+
+/** A site's row: its own fields plus where it lies (derived by `placeSite`). */
+export function siteToRow(
+  s: Pick<Site, 'id' | 'organisationId' | 'name' | 'kind' | 'lat' | 'lon' | 'address' | 'closedOn'>,
+  place: Placement,
+): SiteTable {
+  return {
+    id: s.id,
+    organisation_id: s.organisationId,
+    name: s.name,
+    kind: s.kind,
+    lat: s.lat,
+    lon: s.lon,
+    address: s.address ?? null,
+    agglomeration: place.agglomeration,
+    nearest_city: place.nearestCity,
+    in_region: place.inRegion ? 1 : 0,
+    closed_on: s.closedOn,
+  };
+}
+
+// --- writes and the reads that guard them: organisations ---
+
+export async function organisationExists(reader: Reader, id: string): Promise<boolean> {
+  return !!(await reader.db
+    .selectFrom('organisation')
+    .select('id')
+    .where('id', '=', id)
+    .executeTakeFirst());
+}
+
+/** Whether another organisation holds this INN or OGRN. */
+export async function identifierTaken(
+  reader: Reader,
+  key: 'inn' | 'ogrn',
+  value: string,
+  exceptId?: string,
+): Promise<boolean> {
+  let q = reader.db.selectFrom('organisation').select('id').where(key, '=', value);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  return !!(await q.executeTakeFirst());
+}
+
+export async function allIdentifiers(
+  reader: Reader,
+): Promise<Array<{ id: string; inn: string; ogrn: string }>> {
+  return reader.db.selectFrom('organisation').select(['id', 'inn', 'ogrn']).execute();
+}
+
+export async function insertOrganisation(tx: Tx, row: OrganisationTable): Promise<void> {
+  await tx.db.insertInto('organisation').values(row).execute();
+}
+
+export async function updateOrganisation(tx: Tx, row: OrganisationTable): Promise<void> {
+  await tx.db.updateTable('organisation').set(row).where('id', '=', row.id).execute();
+}
+
+export async function setOrganisationStatus(tx: Tx, id: string, status: string): Promise<void> {
+  await tx.db.updateTable('organisation').set({ status }).where('id', '=', id).execute();
+}
+
+export async function organisationStatus(
+  reader: Reader,
+  id: string,
+): Promise<{ status: string; createdAt: string } | undefined> {
+  const r = await reader.db
+    .selectFrom('organisation')
+    .select(['status', 'created_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return r && { status: r.status, createdAt: r.created_at };
+}
+
+// --- sites ---
+
+export async function insertSite(tx: Tx, row: SiteTable): Promise<void> {
+  await tx.db.insertInto('site').values(row).execute();
+}
+
+export async function updateSite(tx: Tx, row: SiteTable): Promise<void> {
+  await tx.db.updateTable('site').set(row).where('id', '=', row.id).execute();
+}
+
+export async function siteOwners(reader: Reader): Promise<Map<string, string>> {
+  const rows = await reader.db.selectFrom('site').select(['id', 'organisation_id']).execute();
+  return new Map(rows.map((r) => [r.id, r.organisation_id]));
+}
+
+// --- memberships ---
+
+export async function openMembershipId(
+  reader: Reader,
+  organisationId: string,
+): Promise<string | undefined> {
+  const r = await reader.db
+    .selectFrom('membership')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('left_on', 'is', null)
+    .executeTakeFirst();
+  return r?.id;
+}
+
+export async function findMembership(reader: Reader, id: string): Promise<Membership | undefined> {
+  const r = await reader.db
+    .selectFrom('membership')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return r && membershipFromRow(r);
+}
+
+export function membershipToRow(m: Membership): MembershipTable {
+  return {
+    id: m.id,
+    organisation_id: m.organisationId,
+    role: m.role,
+    joined_on: m.joinedOn,
+    left_on: m.leftOn,
+    note: m.note ?? null,
+  };
+}
+
+export async function insertMembership(tx: Tx, m: Membership): Promise<void> {
+  await tx.db.insertInto('membership').values(membershipToRow(m)).execute();
+}
+
+export async function updateMembership(tx: Tx, m: Membership): Promise<void> {
+  await tx.db.updateTable('membership').set(membershipToRow(m)).where('id', '=', m.id).execute();
+}
+
+/** The organisations with an open membership: organisation id → membership id. */
+export async function openMemberships(reader: Reader): Promise<Map<string, string>> {
+  const rows = await reader.db
+    .selectFrom('membership')
+    .select(['id', 'organisation_id'])
+    .where('left_on', 'is', null)
+    .execute();
+  return new Map(rows.map((r) => [r.organisation_id, r.id]));
+}
+
+// --- applications ---
+
+export async function findApplicationRow(
+  reader: Reader,
+  id: string,
+): Promise<ApplicationTable | undefined> {
+  return reader.db.selectFrom('application').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertApplication(tx: Tx, row: ApplicationTable): Promise<void> {
+  await tx.db.insertInto('application').values(row).execute();
+}
+
+export async function decideApplicationRow(
+  tx: Tx,
+  id: string,
+  decision: { status: string; decidedAt: string; note: string | null },
+): Promise<void> {
+  await tx.db
+    .updateTable('application')
+    .set({ status: decision.status, decided_at: decision.decidedAt, decision_note: decision.note })
+    .where('id', '=', id)
+    .execute();
+}
+
+// --- the material taxonomy ---
+
+export function propertyToRow(p: QualityProperty): QualityPropertyTable {
+  return { id: p.id, name_ru: p.name.ru, name_en: p.name.en, symbol: p.symbol, unit: p.unit };
+}
+
+/** Replaces the whole taxonomy: properties, uses and materials. */
+export async function replaceTaxonomy(tx: Tx, t: Taxonomy): Promise<void> {
+  await tx.db.deleteFrom('material').execute();
+  await tx.db.deleteFrom('material_use').execute();
+  await tx.db.deleteFrom('quality_property').execute();
+  for (const p of t.properties)
+    await tx.db.insertInto('quality_property').values(propertyToRow(p)).execute();
+  for (const u of t.uses)
+    await tx.db
+      .insertInto('material_use')
+      .values({ id: u.id, name_ru: u.name.ru, name_en: u.name.en })
+      .execute();
+  for (const m of t.materials)
+    await tx.db
+      .insertInto('material')
+      .values(materialToRow(m as Material))
+      .execute();
+}
+
+export async function replaceMaterial(tx: Tx, m: Material): Promise<void> {
+  await tx.db.deleteFrom('material').where('id', '=', m.id).execute();
+  await tx.db.insertInto('material').values(materialToRow(m)).execute();
+}
+
+// --- users, sessions, invitations, API keys ---
+
+export async function userIdByEmail(reader: Reader, email: string): Promise<string | undefined> {
+  const r = await reader.db
+    .selectFrom('app_user')
+    .select('id')
+    .where('email', '=', email.toLowerCase())
+    .executeTakeFirst();
+  return r?.id;
+}
+
+export async function userRowByEmail(
+  reader: Reader,
+  email: string,
+): Promise<UserTable | undefined> {
+  return reader.db
+    .selectFrom('app_user')
+    .selectAll()
+    .where('email', '=', email.toLowerCase())
+    .executeTakeFirst();
+}
+
+export async function userRow(reader: Reader, id: string): Promise<UserTable | undefined> {
+  return reader.db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function usersOf(reader: Reader, organisationId: string): Promise<User[]> {
+  const rows = await reader.db
+    .selectFrom('app_user')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .orderBy('email')
+    .execute();
+  return rows.map(userFromRow);
+}
+
+export async function insertUser(tx: Tx, row: UserTable): Promise<void> {
+  await tx.db.insertInto('app_user').values(row).execute();
+}
+
+export async function updateUser(tx: Tx, id: string, set: Partial<UserTable>): Promise<void> {
+  await tx.db.updateTable('app_user').set(set).where('id', '=', id).execute();
+}
+
+/** Admission or rejection settles the applicant's pending users; returns them as they are now. */
+export async function settlePendingUsers(
+  tx: Tx,
+  organisationId: string,
+  status: 'active' | 'disabled',
+): Promise<User[]> {
+  const pending = await tx.db
+    .selectFrom('app_user')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('status', '=', 'pending')
+    .execute();
+  await tx.db
+    .updateTable('app_user')
+    .set({ status })
+    .where('organisation_id', '=', organisationId)
+    .where('status', '=', 'pending')
+    .execute();
+  return pending.map((r) => userFromRow({ ...r, status }));
+}
+
+export async function insertSession(tx: Tx | Reader, row: SessionTable): Promise<void> {
+  await tx.db.insertInto('session').values(row).execute();
+}
+
+export async function deleteSession(tx: Tx | Reader, tokenHash: string): Promise<void> {
+  await tx.db.deleteFrom('session').where('token_hash', '=', tokenHash).execute();
+}
+
+export async function deleteSessionsOf(tx: Tx, userId: string): Promise<void> {
+  await tx.db.deleteFrom('session').where('user_id', '=', userId).execute();
+}
+
+/** The session with its user, by the token's hash. */
+export async function sessionUser(
+  reader: Reader,
+  tokenHash: string,
+): Promise<(UserTable & { expires_at: string }) | undefined> {
+  return reader.db
+    .selectFrom('session')
+    .innerJoin('app_user', 'app_user.id', 'session.user_id')
+    .selectAll('app_user')
+    .select('session.expires_at')
+    .where('session.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+export async function insertInvitation(tx: Tx, row: InvitationTable): Promise<void> {
+  await tx.db.insertInto('invitation').values(row).execute();
+}
+
+export async function invitationByToken(
+  reader: Reader,
+  tokenHash: string,
+): Promise<InvitationTable | undefined> {
+  return reader.db
+    .selectFrom('invitation')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+export async function markInvitationAccepted(tx: Tx, tokenHash: string, at: string): Promise<void> {
+  await tx.db
+    .updateTable('invitation')
+    .set({ accepted_at: at })
+    .where('token_hash', '=', tokenHash)
+    .execute();
+}
+
+export async function insertApiKey(tx: Tx, row: ApiKeyTable): Promise<void> {
+  await tx.db.insertInto('api_key').values(row).execute();
+}
+
+export async function apiKeysOf(reader: Reader, organisationId: string): Promise<ApiKey[]> {
+  const rows = await reader.db
+    .selectFrom('api_key')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .orderBy('created_at')
+    .execute();
+  return rows.map(apiKeyFromRow);
+}
+
+export async function apiKeyRow(reader: Reader, id: string): Promise<ApiKeyTable | undefined> {
+  return reader.db.selectFrom('api_key').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function apiKeyRowByHash(
+  reader: Reader,
+  keyHash: string,
+): Promise<ApiKeyTable | undefined> {
+  return reader.db
+    .selectFrom('api_key')
+    .selectAll()
+    .where('key_hash', '=', keyHash)
+    .executeTakeFirst();
+}
+
+export async function revokeApiKeyRow(tx: Tx, id: string, at: string): Promise<void> {
+  await tx.db.updateTable('api_key').set({ revoked_at: at }).where('id', '=', id).execute();
 }

@@ -1,8 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Store } from '../store/index.ts';
 import type { LoginLimiter } from './login-limiter.ts';
+import { applicationRoutes } from './routes/applications.ts';
 import { authRoutes } from './routes/auth.ts';
 import { directoryRoutes } from './routes/directory.ts';
+import { materialRoutes } from './routes/materials.ts';
+import { peopleRoutes } from './routes/people.ts';
 import { transferRoutes } from './routes/transfer.ts';
 import type { RegistryService } from './service.ts';
 import type { TransferService } from './transfer/index.ts';
@@ -22,5 +25,8 @@ export const routes =
   async (app) => {
     await app.register(authRoutes(services, options));
     await app.register(directoryRoutes(services));
+    await app.register(applicationRoutes(services));
+    await app.register(peopleRoutes(services));
+    await app.register(materialRoutes(services));
     await app.register(transferRoutes(services));
   };

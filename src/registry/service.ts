@@ -1,9 +1,12 @@
+// Organisations, sites, memberships, applications and the material taxonomy: access checks,
+// rules and journal events. Every event carries the full new state of what it changes.
 import argon2 from 'argon2';
 import { inTransaction, recordEvent } from '../journal/index.ts';
 import {
   type Actor,
   actorRef,
   conflict,
+  type FieldProblem,
   invalid,
   notFound,
   parseInput,
@@ -13,26 +16,24 @@ import {
 import type { Store, Tx } from '../store/index.ts';
 import { placeSite } from './engine/index.ts';
 import { newId, slugId } from './ids.ts';
+import { messages, rules } from './messages.ts';
+import { inPublicDirectory } from './policy.ts';
 import { fkkoCatalogue, regionOutline } from './reference.ts';
-import {
-  findApplications,
-  findOrganisation,
-  findSite,
-  materialToRow,
-  membershipFromRow,
-  organisationToRow,
-} from './repository.ts';
+import * as repo from './repository.ts';
 import {
   AdmissionDecision,
+  type Application,
   ApplicationInput,
   type Material,
   MaterialInput,
+  type MaterialUse,
   type Membership,
   MembershipEnd,
   MembershipInput,
   type Organisation,
   OrganisationInput,
   OrganisationPatch,
+  type QualityProperty,
   type Site,
   SiteInput,
   SitePatch,
@@ -49,6 +50,85 @@ export class RegistryService {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
+  private event(
+    tx: Tx,
+    actor: Actor,
+    organisationId: string | null,
+    type: string,
+    payload: unknown,
+  ) {
+    return recordEvent(tx, { actor: actorRef(actor), organisationId, type, payload }, this.clock());
+  }
+
+  // --- the member directory (reads) ---
+
+  /** The directory as the caller may see it: members and former members; applicants to themselves and the operator. */
+  async listOrganisations(
+    actor: Actor,
+    filter: repo.OrganisationFilter = {},
+  ): Promise<Organisation[]> {
+    return (await repo.findOrganisations(this.store, filter)).filter((o) =>
+      inPublicDirectory(actor, o),
+    );
+  }
+
+  async getOrganisation(actor: Actor, id: string): Promise<Organisation> {
+    const o = await repo.findOrganisation(this.store, id);
+    if (!o || !inPublicDirectory(actor, o)) throw notFound(messages.organisationNotFound({ id }));
+    return o;
+  }
+
+  /** Sites of the organisations the caller may see. */
+  async listSites(actor: Actor, filter: { agglomeration?: string } = {}): Promise<Site[]> {
+    const shown = await this.directoryIds(actor);
+    return (await repo.findSites(this.store, filter)).filter((s) => shown.has(s.organisationId));
+  }
+
+  async sitesOf(actor: Actor, organisationId: string): Promise<Site[]> {
+    await this.getOrganisation(actor, organisationId);
+    return repo.findSites(this.store, { organisationId });
+  }
+
+  /** Membership history, of one organisation or all, as far as the caller may see them. */
+  async listMemberships(actor: Actor, organisationId?: string): Promise<Membership[]> {
+    const shown = await this.directoryIds(actor);
+    if (organisationId && !shown.has(organisationId))
+      throw notFound(messages.organisationNotFound({ id: organisationId }));
+    return (await repo.findMemberships(this.store, organisationId)).filter((m) =>
+      shown.has(m.organisationId),
+    );
+  }
+
+  async listApplications(actor: Actor, status?: string): Promise<Application[]> {
+    requireOperator(actor);
+    return repo.findApplications(this.store, status);
+  }
+
+  listMaterials(): Promise<Material[]> {
+    return repo.findMaterials(this.store);
+  }
+
+  async getMaterial(id: string): Promise<Material> {
+    const m = (await repo.findMaterials(this.store)).find((x) => x.id === id);
+    if (!m) throw notFound(messages.materialNotFound({ id }));
+    return m;
+  }
+
+  listProperties(): Promise<QualityProperty[]> {
+    return repo.findProperties(this.store);
+  }
+
+  listUses(): Promise<MaterialUse[]> {
+    return repo.findUses(this.store);
+  }
+
+  /** Ids of the organisations the caller may see in the directory. */
+  private async directoryIds(actor: Actor): Promise<Set<string>> {
+    return new Set((await this.listOrganisations(actor)).map((o) => o.id));
+  }
+
+  // --- organisations ---
+
   /**
    * INN and OGRN belong to one organisation. The answer names the field, never the other
    * organisation: the public application form must not tell who has registered or applied.
@@ -59,20 +139,13 @@ export class RegistryService {
     exceptId?: string,
     fieldPrefix = '',
   ) {
-    const fields = [];
+    const fields: FieldProblem[] = [];
     for (const key of ['inn', 'ogrn'] as const) {
       const value = o[key];
-      if (!value) continue;
-      let q = tx.db.selectFrom('organisation').select('id').where(key, '=', value);
-      if (exceptId) q = q.where('id', '!=', exceptId);
-      const other = await q.executeTakeFirst();
-      if (other)
-        fields.push({
-          field: `${fieldPrefix}${key}`,
-          message: 'already registered; contact the cluster operator',
-        });
+      if (value && (await repo.identifierTaken(tx, key, value, exceptId)))
+        fields.push({ field: `${fieldPrefix}${key}`, message: messages.identifierRegistered() });
     }
-    if (fields.length) throw conflict('An organisation with these identifiers exists', fields);
+    if (fields.length) throw conflict(messages.identifiersTaken(), fields);
   }
 
   private async insertOrganisation(
@@ -80,20 +153,17 @@ export class RegistryService {
     input: OrganisationInput,
     status: Organisation['status'],
     fieldPrefix = '',
-  ) {
+  ): Promise<Organisation> {
     const o = parseInput(OrganisationInput, input);
     const id = o.id ?? slugId(o.nameEn ?? o.name);
-    if (
-      await tx.db.selectFrom('organisation').select('id').where('id', '=', id).executeTakeFirst()
-    ) {
-      throw conflict(`Organisation ${id} exists`, [
-        { field: `${fieldPrefix}id`, message: 'already taken' },
+    if (await repo.organisationExists(tx, id))
+      throw conflict(messages.organisationIdTaken({ id }), [
+        { field: `${fieldPrefix}id`, message: messages.alreadyTaken() },
       ]);
-    }
     await this.uniqueIdentifiers(tx, o, undefined, fieldPrefix);
     const organisation = { ...o, id, status, createdAt: this.clock().toISOString() };
-    await tx.db.insertInto('organisation').values(organisationToRow(organisation)).execute();
-    return organisation;
+    await repo.insertOrganisation(tx, repo.organisationToRow(organisation));
+    return { ...organisation, role: null };
   }
 
   /** Direct registration by the operator (applications go through submitApplication). */
@@ -101,17 +171,8 @@ export class RegistryService {
     requireOperator(actor);
     return inTransaction(this.store, async (tx) => {
       const o = await this.insertOrganisation(tx, input, 'applicant');
-      await recordEvent(
-        tx,
-        {
-          actor: actorRef(actor),
-          organisationId: o.id,
-          type: 'organisation.registered',
-          payload: o,
-        },
-        this.clock(),
-      );
-      return { ...o, role: null };
+      await this.event(tx, actor, o.id, 'organisation.registered', o);
+      return o;
     });
   }
 
@@ -119,67 +180,37 @@ export class RegistryService {
     const p = parseInput(OrganisationPatch, patch);
     requireOrganisationRole(actor, id, 'org_admin');
     return inTransaction(this.store, async (tx) => {
-      const current = await findOrganisation(tx, id);
-      if (!current) throw notFound(`Organisation ${id} does not exist`);
+      const current = await repo.findOrganisation(tx, id);
+      if (!current) throw notFound(messages.organisationNotFound({ id }));
       const next = { ...current, ...p };
-      if (next.knowledgeWorkers > next.employees) {
-        throw invalid('Invalid organisation', [
-          { field: 'knowledgeWorkers', message: 'cannot exceed employees' },
+      if (next.knowledgeWorkers > next.employees)
+        throw invalid(messages.invalidOrganisation(), [
+          { field: 'knowledgeWorkers', message: rules.knowledgeWithinStaff() },
         ]);
-      }
       await this.uniqueIdentifiers(tx, p, id);
-      const { role: _role, ...rest } = next;
-      await tx.db
-        .updateTable('organisation')
-        .set(organisationToRow(rest))
-        .where('id', '=', id)
-        .execute();
-      await recordEvent(
-        tx,
-        {
-          actor: actorRef(actor),
-          organisationId: id,
-          type: 'organisation.updated',
-          payload: { id, changes: p },
-        },
-        this.clock(),
-      );
+      await repo.updateOrganisation(tx, repo.organisationToRow(next));
+      await this.event(tx, actor, id, 'organisation.updated', next);
       return next;
     });
   }
+
+  // --- sites ---
 
   async addSite(actor: Actor, organisationId: string, input: unknown): Promise<Site> {
     const s = parseInput(SiteInput, input);
     requireOrganisationRole(actor, organisationId, 'member');
     return inTransaction(this.store, async (tx) => {
-      if (!(await findOrganisation(tx, organisationId)))
-        throw notFound(`Organisation ${organisationId} does not exist`);
+      if (!(await repo.organisationExists(tx, organisationId)))
+        throw notFound(messages.organisationNotFound({ id: organisationId }));
       const id = s.id ?? slugId(s.name);
-      if (await findSite(tx, id))
-        throw conflict(`Site ${id} exists`, [{ field: 'id', message: 'already taken' }]);
+      if (await repo.findSite(tx, id))
+        throw conflict(messages.siteIdTaken({ id }), [
+          { field: 'id', message: messages.alreadyTaken() },
+        ]);
       const place = placeSite(s, regionOutline());
       const site: Site = { ...s, id, organisationId, ...place, closedOn: null };
-      await tx.db
-        .insertInto('site')
-        .values({
-          id,
-          organisation_id: organisationId,
-          name: s.name,
-          kind: s.kind,
-          lat: s.lat,
-          lon: s.lon,
-          address: s.address ?? null,
-          agglomeration: place.agglomeration,
-          nearest_city: place.nearestCity,
-          in_region: place.inRegion ? 1 : 0,
-          closed_on: null,
-        })
-        .execute();
-      await recordEvent(
-        tx,
-        { actor: actorRef(actor), organisationId, type: 'site.added', payload: site },
-        this.clock(),
-      );
+      await repo.insertSite(tx, repo.siteToRow(site, place));
+      await this.event(tx, actor, organisationId, 'site.added', site);
       return site;
     });
   }
@@ -187,91 +218,57 @@ export class RegistryService {
   async updateSite(actor: Actor, siteId: string, patch: unknown): Promise<Site> {
     const p = parseInput(SitePatch, patch);
     return inTransaction(this.store, async (tx) => {
-      const current = await findSite(tx, siteId);
-      if (!current) throw notFound(`Site ${siteId} does not exist`);
+      const current = await repo.findSite(tx, siteId);
+      if (!current) throw notFound(messages.siteNotFound({ id: siteId }));
       requireOrganisationRole(actor, current.organisationId, 'member');
       const moved = { ...current, ...p };
       const place = placeSite(moved, regionOutline());
       const next: Site = { ...moved, ...place };
-      await tx.db
-        .updateTable('site')
-        .set({
-          name: next.name,
-          kind: next.kind,
-          lat: next.lat,
-          lon: next.lon,
-          address: next.address ?? null,
-          agglomeration: place.agglomeration,
-          nearest_city: place.nearestCity,
-          in_region: place.inRegion ? 1 : 0,
-        })
-        .where('id', '=', siteId)
-        .execute();
-      await recordEvent(
-        tx,
-        {
-          actor: actorRef(actor),
-          organisationId: current.organisationId,
-          type: 'site.updated',
-          payload: { id: siteId, changes: p, ...place },
-        },
-        this.clock(),
-      );
+      await repo.updateSite(tx, repo.siteToRow(next, place));
+      await this.event(tx, actor, current.organisationId, 'site.updated', next);
       return next;
     });
   }
 
   async closeSite(actor: Actor, siteId: string, closedOn?: string): Promise<Site> {
     return inTransaction(this.store, async (tx) => {
-      const current = await findSite(tx, siteId);
-      if (!current) throw notFound(`Site ${siteId} does not exist`);
+      const current = await repo.findSite(tx, siteId);
+      if (!current) throw notFound(messages.siteNotFound({ id: siteId }));
       requireOrganisationRole(actor, current.organisationId, 'member');
-      if (current.closedOn) throw conflict(`Site ${siteId} was closed on ${current.closedOn}`);
-      const on = closedOn ?? today(this.clock());
-      await tx.db.updateTable('site').set({ closed_on: on }).where('id', '=', siteId).execute();
-      await recordEvent(
-        tx,
-        {
-          actor: actorRef(actor),
-          organisationId: current.organisationId,
-          type: 'site.closed',
-          payload: { id: siteId, closedOn: on },
-        },
-        this.clock(),
-      );
-      return { ...current, closedOn: on };
+      if (current.closedOn)
+        throw conflict(messages.siteClosed({ id: siteId, closedOn: current.closedOn }));
+      const next: Site = { ...current, closedOn: closedOn ?? today(this.clock()) };
+      await repo.updateSite(tx, repo.siteToRow(next, next));
+      await this.event(tx, actor, current.organisationId, 'site.closed', next);
+      return next;
     });
   }
 
+  // --- memberships ---
+
+  /** Opens (or records a past) membership and sets the organisation's status to follow it. */
   private async startMembership(
     tx: Tx,
     organisationId: string,
     m: MembershipInput,
     leftOn: string | null = null,
-  ) {
-    const open = await tx.db
-      .selectFrom('membership')
-      .select('id')
-      .where('organisation_id', '=', organisationId)
-      .where('left_on', 'is', null)
-      .executeTakeFirst();
+  ): Promise<{ membership: Membership; organisation: Organisation }> {
+    const open = await repo.openMembershipId(tx, organisationId);
     if (open && !leftOn)
-      throw conflict(`Organisation ${organisationId} is a member already (membership ${open.id})`);
-    const row = {
+      throw conflict(messages.alreadyMember({ organisationId, membershipId: open }));
+    const membership: Membership = {
       id: newId(),
-      organisation_id: organisationId,
+      organisationId,
       role: m.role,
-      joined_on: m.joinedOn,
-      left_on: leftOn,
-      note: m.note ?? null,
+      joinedOn: m.joinedOn,
+      leftOn,
+      ...(m.note !== undefined ? { note: m.note } : {}),
     };
-    await tx.db.insertInto('membership').values(row).execute();
-    await tx.db
-      .updateTable('organisation')
-      .set({ status: leftOn && !open ? 'former' : 'member' })
-      .where('id', '=', organisationId)
-      .execute();
-    return membershipFromRow(row);
+    await repo.insertMembership(tx, membership);
+    await repo.setOrganisationStatus(tx, organisationId, leftOn && !open ? 'former' : 'member');
+    const organisation = await repo.findOrganisation(tx, organisationId);
+    if (!organisation) throw notFound(messages.organisationNotFound({ id: organisationId }));
+    return { membership, organisation };
   }
 
   /** Admits an organisation directly (the operator), or records a past membership with its end date (the example's history). */
@@ -284,19 +281,15 @@ export class RegistryService {
     const m = parseInput(MembershipInput, input);
     requireOperator(actor);
     if (leftOn && leftOn < m.joinedOn)
-      throw invalid('Invalid membership', [
-        { field: 'leftOn', message: 'must not be before joinedOn' },
+      throw invalid(messages.invalidMembership(), [
+        { field: 'leftOn', message: messages.notBeforeJoined({ joinedOn: m.joinedOn }) },
       ]);
     return inTransaction(this.store, async (tx) => {
-      if (!(await findOrganisation(tx, organisationId)))
-        throw notFound(`Organisation ${organisationId} does not exist`);
-      const membership = await this.startMembership(tx, organisationId, m, leftOn ?? null);
-      await recordEvent(
-        tx,
-        { actor: actorRef(actor), organisationId, type: 'membership.started', payload: membership },
-        this.clock(),
-      );
-      return membership;
+      if (!(await repo.organisationExists(tx, organisationId)))
+        throw notFound(messages.organisationNotFound({ id: organisationId }));
+      const started = await this.startMembership(tx, organisationId, m, leftOn ?? null);
+      await this.event(tx, actor, organisationId, 'membership.started', started);
+      return started.membership;
     });
   }
 
@@ -304,93 +297,77 @@ export class RegistryService {
   async endMembership(actor: Actor, membershipId: string, input: unknown): Promise<Membership> {
     const e = parseInput(MembershipEnd, input);
     return inTransaction(this.store, async (tx) => {
-      const row = await tx.db
-        .selectFrom('membership')
-        .selectAll()
-        .where('id', '=', membershipId)
-        .executeTakeFirst();
-      if (!row) throw notFound(`Membership ${membershipId} does not exist`);
-      requireOrganisationRole(actor, row.organisation_id, 'org_admin');
-      if (row.left_on) throw conflict(`Membership ${membershipId} ended on ${row.left_on}`);
-      if (e.leftOn < row.joined_on)
-        throw invalid('Invalid membership end', [
-          { field: 'leftOn', message: `must not be before ${row.joined_on}` },
+      const current = await repo.findMembership(tx, membershipId);
+      if (!current) throw notFound(messages.membershipNotFound({ id: membershipId }));
+      requireOrganisationRole(actor, current.organisationId, 'org_admin');
+      if (current.leftOn)
+        throw conflict(messages.membershipEnded({ id: membershipId, leftOn: current.leftOn }));
+      if (e.leftOn < current.joinedOn)
+        throw invalid(messages.invalidMembership(), [
+          { field: 'leftOn', message: messages.notBeforeJoined({ joinedOn: current.joinedOn }) },
         ]);
-      const note = e.note ?? row.note;
-      await tx.db
-        .updateTable('membership')
-        .set({ left_on: e.leftOn, note })
-        .where('id', '=', membershipId)
-        .execute();
-      await tx.db
-        .updateTable('organisation')
-        .set({ status: 'former' })
-        .where('id', '=', row.organisation_id)
-        .execute();
-      const membership = membershipFromRow({ ...row, left_on: e.leftOn, note });
-      await recordEvent(
-        tx,
-        {
-          actor: actorRef(actor),
-          organisationId: row.organisation_id,
-          type: 'membership.ended',
-          payload: membership,
-        },
-        this.clock(),
-      );
+      const note = e.note ?? current.note;
+      const membership: Membership = {
+        ...current,
+        leftOn: e.leftOn,
+        ...(note !== undefined ? { note } : {}),
+      };
+      await repo.updateMembership(tx, membership);
+      await repo.setOrganisationStatus(tx, current.organisationId, 'former');
+      const organisation = await repo.findOrganisation(tx, current.organisationId);
+      await this.event(tx, actor, current.organisationId, 'membership.ended', {
+        membership,
+        organisation,
+      });
       return membership;
     });
   }
 
+  // --- applications ---
+
   /** Anyone may apply: the organisation (status applicant) and its first admin (pending) wait for the operator. */
-  async submitApplication(actor: Actor, input: unknown) {
+  async submitApplication(actor: Actor, input: unknown): Promise<Application> {
     const a = parseInput(ApplicationInput, input);
     const passwordHash = await argon2.hash(a.admin.password, { type: argon2.argon2id });
     return inTransaction(this.store, async (tx) => {
       await requireFreeEmail(tx, a.admin.email, 'admin.email');
-      const o = await this.insertOrganisation(tx, a.organisation, 'applicant', 'organisation.');
+      const organisation = await this.insertOrganisation(
+        tx,
+        a.organisation,
+        'applicant',
+        'organisation.',
+      );
       const now = this.clock().toISOString();
-      const application = {
-        id: newId(),
-        organisation_id: o.id,
+      const applicationId = newId();
+      await repo.insertApplication(tx, {
+        id: applicationId,
+        organisation_id: organisation.id,
         requested_role: a.requestedRole,
         motivation: a.motivation ?? null,
         status: 'pending',
         submitted_at: now,
         decided_at: null,
         decision_note: null,
+      });
+      const admin: repo.UserTable = {
+        id: newId(),
+        organisation_id: organisation.id,
+        email: a.admin.email.toLowerCase(),
+        name: a.admin.name,
+        role: 'org_admin',
+        locale: 'ru',
+        status: 'pending',
+        password_hash: passwordHash,
+        created_at: now,
       };
-      await tx.db.insertInto('application').values(application).execute();
-      const userId = newId();
-      await tx.db
-        .insertInto('app_user')
-        .values({
-          id: userId,
-          organisation_id: o.id,
-          email: a.admin.email.toLowerCase(),
-          name: a.admin.name,
-          role: 'org_admin',
-          locale: 'ru',
-          status: 'pending',
-          password_hash: passwordHash,
-          created_at: now,
-        })
-        .execute();
-      const payload = {
-        application: {
-          id: application.id,
-          requestedRole: a.requestedRole,
-          motivation: a.motivation,
-        },
-        organisation: o,
-        admin: { id: userId, email: a.admin.email.toLowerCase(), name: a.admin.name },
-      };
-      await recordEvent(
-        tx,
-        { actor: actorRef(actor), organisationId: o.id, type: 'application.submitted', payload },
-        this.clock(),
-      );
-      return (await findApplications(tx, undefined, application.id))[0];
+      await repo.insertUser(tx, admin);
+      const [application] = await repo.findApplications(tx, undefined, applicationId);
+      await this.event(tx, actor, organisation.id, 'application.submitted', {
+        application,
+        organisation,
+        admin: repo.userFromRow(admin),
+      });
+      return application;
     });
   }
 
@@ -399,129 +376,96 @@ export class RegistryService {
     applicationId: string,
     admit: boolean,
     input: unknown = {},
-  ) {
+  ): Promise<Application> {
     const d = parseInput(AdmissionDecision, input);
     requireOperator(actor);
     return inTransaction(this.store, async (tx) => {
-      const app = await tx.db
-        .selectFrom('application')
-        .selectAll()
-        .where('id', '=', applicationId)
-        .executeTakeFirst();
-      if (!app) throw notFound(`Application ${applicationId} does not exist`);
+      const app = await repo.findApplicationRow(tx, applicationId);
+      if (!app) throw notFound(messages.applicationNotFound({ id: applicationId }));
       if (app.status !== 'pending')
-        throw conflict(`Application ${applicationId} is ${app.status} already`);
+        throw conflict(messages.applicationDecided({ id: applicationId, status: app.status }));
       const now = this.clock();
-      await tx.db
-        .updateTable('application')
-        .set({
-          status: admit ? 'admitted' : 'rejected',
-          decided_at: now.toISOString(),
-          decision_note: d.note ?? null,
-        })
-        .where('id', '=', applicationId)
-        .execute();
+      await repo.decideApplicationRow(tx, applicationId, {
+        status: admit ? 'admitted' : 'rejected',
+        decidedAt: now.toISOString(),
+        note: d.note ?? null,
+      });
       let membership: Membership | null = null;
       if (admit) {
-        membership = await this.startMembership(tx, app.organisation_id, {
-          role: d.role ?? (app.requested_role as Membership['role']),
-          joinedOn: d.joinedOn ?? today(now),
-          note: d.note,
-        });
-        await tx.db
-          .updateTable('app_user')
-          .set({ status: 'active' })
-          .where('organisation_id', '=', app.organisation_id)
-          .where('status', '=', 'pending')
-          .execute();
-      } else {
-        await tx.db
-          .updateTable('organisation')
-          .set({ status: 'rejected' })
-          .where('id', '=', app.organisation_id)
-          .execute();
-        await tx.db
-          .updateTable('app_user')
-          .set({ status: 'disabled' })
-          .where('organisation_id', '=', app.organisation_id)
-          .where('status', '=', 'pending')
-          .execute();
-      }
-      await recordEvent(
+        membership = (
+          await this.startMembership(tx, app.organisation_id, {
+            role: d.role ?? (app.requested_role as Membership['role']),
+            joinedOn: d.joinedOn ?? today(now),
+            note: d.note,
+          })
+        ).membership;
+      } else await repo.setOrganisationStatus(tx, app.organisation_id, 'rejected');
+      const users = await repo.settlePendingUsers(
         tx,
-        {
-          actor: actorRef(actor),
-          organisationId: app.organisation_id,
-          type: admit ? 'application.admitted' : 'application.rejected',
-          payload: { applicationId, membership, note: d.note ?? null },
-        },
-        now,
+        app.organisation_id,
+        admit ? 'active' : 'disabled',
       );
-      return (await findApplications(tx, undefined, applicationId))[0];
+      const [application] = await repo.findApplications(tx, undefined, applicationId);
+      await this.event(
+        tx,
+        actor,
+        app.organisation_id,
+        admit ? 'application.admitted' : 'application.rejected',
+        {
+          application,
+          organisation: await repo.findOrganisation(tx, app.organisation_id),
+          membership,
+          users,
+        },
+      );
+      return application;
     });
   }
 
+  // --- the material taxonomy ---
+
   private checkFkko(m: Material): void {
     const catalogue = fkkoCatalogue();
-    const fields = (m.fkko ?? [])
+    const fields: FieldProblem[] = (m.fkko ?? [])
       .map((code, i) => ({ code, i }))
       .filter(({ code }) => !catalogue.get(code))
-      .map(({ code, i }) => ({
-        field: `fkko.${i}`,
-        message: `${code} is not in the FKKO catalogue of 2026-03-25`,
-      }));
+      .map(({ code, i }) => ({ field: `fkko.${i}`, message: messages.notInFkko({ code }) }));
     if (m.waste && (m.fkko ?? []).length === 0)
-      fields.push({ field: 'fkko', message: 'a waste needs at least one FKKO code' });
-    if (fields.length) throw invalid(`Invalid material ${m.id}`, fields);
+      fields.push({ field: 'fkko', message: messages.wasteNeedsFkko() });
+    if (fields.length) throw invalid(messages.invalidMaterial({ id: m.id }), fields);
+  }
+
+  /** Properties and uses a material names that the taxonomy does not hold. */
+  private unknownReferences(
+    m: { properties?: string[]; uses?: string[] },
+    properties: Set<string>,
+    uses: Set<string>,
+    prefix: string,
+  ): FieldProblem[] {
+    return [
+      ...(m.properties ?? [])
+        .filter((p) => !properties.has(p))
+        .map((id) => ({ field: `${prefix}properties`, message: messages.unknownProperty({ id }) })),
+      ...(m.uses ?? [])
+        .filter((u) => !uses.has(u))
+        .map((id) => ({ field: `${prefix}uses`, message: messages.unknownUse({ id }) })),
+    ];
   }
 
   /** Defines (or redefines) the whole taxonomy in one change, as the seed and an import do. */
   async defineTaxonomy(actor: Actor, input: unknown): Promise<void> {
     const t = parseInput(Taxonomy, input);
     requireOperator(actor);
-    const propertyIds = new Set(t.properties.map((p) => p.id));
-    const useIds = new Set(t.uses.map((u) => u.id));
-    const fields = t.materials.flatMap((m, i) => [
-      ...(m.properties ?? [])
-        .filter((p) => !propertyIds.has(p))
-        .map((p) => ({ field: `materials.${i}.properties`, message: `unknown property ${p}` })),
-      ...(m.uses ?? [])
-        .filter((u) => !useIds.has(u))
-        .map((u) => ({ field: `materials.${i}.uses`, message: `unknown use ${u}` })),
-    ]);
-    if (fields.length) throw invalid('Invalid taxonomy', fields);
+    const properties = new Set(t.properties.map((p) => p.id));
+    const uses = new Set(t.uses.map((u) => u.id));
+    const fields = t.materials.flatMap((m, i) =>
+      this.unknownReferences(m, properties, uses, `materials.${i}.`),
+    );
+    if (fields.length) throw invalid(messages.invalidTaxonomy(), fields);
     for (const m of t.materials) this.checkFkko(m as Material);
     await inTransaction(this.store, async (tx) => {
-      await tx.db.deleteFrom('material').execute();
-      await tx.db.deleteFrom('material_use').execute();
-      await tx.db.deleteFrom('quality_property').execute();
-      for (const p of t.properties) {
-        await tx.db
-          .insertInto('quality_property')
-          .values({
-            id: p.id,
-            name_ru: p.name.ru,
-            name_en: p.name.en,
-            symbol: p.symbol,
-            unit: p.unit,
-          })
-          .execute();
-      }
-      for (const u of t.uses)
-        await tx.db
-          .insertInto('material_use')
-          .values({ id: u.id, name_ru: u.name.ru, name_en: u.name.en })
-          .execute();
-      for (const m of t.materials)
-        await tx.db
-          .insertInto('material')
-          .values(materialToRow(m as Material))
-          .execute();
-      await recordEvent(
-        tx,
-        { actor: actorRef(actor), organisationId: null, type: 'taxonomy.defined', payload: t },
-        this.clock(),
-      );
+      await repo.replaceTaxonomy(tx, t);
+      await this.event(tx, actor, null, 'taxonomy.defined', t);
     });
   }
 
@@ -531,28 +475,12 @@ export class RegistryService {
     requireOperator(actor);
     this.checkFkko(m);
     return inTransaction(this.store, async (tx) => {
-      const props = new Set(
-        (await tx.db.selectFrom('quality_property').select('id').execute()).map((r) => r.id),
-      );
-      const uses = new Set(
-        (await tx.db.selectFrom('material_use').select('id').execute()).map((r) => r.id),
-      );
-      const fields = [
-        ...(m.properties ?? [])
-          .filter((p) => !props.has(p))
-          .map((p) => ({ field: 'properties', message: `unknown property ${p}` })),
-        ...(m.uses ?? [])
-          .filter((u) => !uses.has(u))
-          .map((u) => ({ field: 'uses', message: `unknown use ${u}` })),
-      ];
-      if (fields.length) throw invalid(`Invalid material ${m.id}`, fields);
-      await tx.db.deleteFrom('material').where('id', '=', m.id).execute();
-      await tx.db.insertInto('material').values(materialToRow(m)).execute();
-      await recordEvent(
-        tx,
-        { actor: actorRef(actor), organisationId: null, type: 'material.defined', payload: m },
-        this.clock(),
-      );
+      const properties = new Set((await repo.findProperties(tx)).map((p) => p.id));
+      const uses = new Set((await repo.findUses(tx)).map((u) => u.id));
+      const fields = this.unknownReferences(m, properties, uses, '');
+      if (fields.length) throw invalid(messages.invalidMaterial({ id: m.id }), fields);
+      await repo.replaceMaterial(tx, m);
+      await this.event(tx, actor, null, 'material.defined', m);
       return m;
     });
   }

@@ -1,3 +1,5 @@
+// Users, invitations, sessions and API keys of organisations. Logins and sessions are not
+// domain events; every other change is, carrying the full new state (never a secret or hash).
 import { createHash, randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 import { z } from 'zod';
@@ -18,7 +20,8 @@ import {
 } from '../model/index.ts';
 import type { Reader, Store, Tx } from '../store/index.ts';
 import { newId } from './ids.ts';
-import type { ApiKeyTable, UserTable } from './repository.ts';
+import { messages } from './messages.ts';
+import * as repo from './repository.ts';
 import {
   type ApiKey,
   ApiKeyInput,
@@ -36,38 +39,8 @@ const API_KEY_PREFIX = 'dck_';
 
 /** One account per e-mail address (kept lower-case). */
 export async function requireFreeEmail(tx: Tx, email: string, field = 'email'): Promise<void> {
-  const taken = await tx.db
-    .selectFrom('app_user')
-    .select('id')
-    .where('email', '=', email.toLowerCase())
-    .executeTakeFirst();
-  if (taken)
-    throw conflict('This e-mail is registered already', [{ field, message: 'already registered' }]);
-}
-
-export function userFromRow(r: UserTable): User {
-  return {
-    id: r.id,
-    organisationId: r.organisation_id,
-    email: r.email,
-    name: r.name,
-    role: r.role as UserRole,
-    locale: r.locale as User['locale'],
-    status: r.status as User['status'],
-    createdAt: r.created_at,
-  };
-}
-
-function apiKeyFromRow(r: ApiKeyTable): ApiKey {
-  return {
-    id: r.id,
-    organisationId: r.organisation_id,
-    name: r.name,
-    role: r.role as ApiKey['role'],
-    prefix: r.prefix,
-    createdAt: r.created_at,
-    revokedAt: r.revoked_at,
-  };
+  if (await repo.userIdByEmail(tx, email))
+    throw conflict(messages.emailTaken(), [{ field, message: messages.alreadyRegistered() }]);
 }
 
 /** Users, invitations, sessions and API keys of organisations. */
@@ -82,6 +55,17 @@ export class UserService {
     return this.store;
   }
 
+  private event(
+    tx: Tx,
+    actor: Actor | string,
+    organisationId: string,
+    type: string,
+    payload: unknown,
+  ) {
+    const who = typeof actor === 'string' ? actor : actorRef(actor);
+    return recordEvent(tx, { actor: who, organisationId, type, payload }, this.clock());
+  }
+
   /** Creates an active user with a password (the seed, the operator's own set-up). */
   async createUser(
     actor: Actor,
@@ -90,13 +74,13 @@ export class UserService {
   ): Promise<User> {
     requireOrganisationRole(actor, organisationId, 'org_admin');
     if (input.role === 'operator_admin' && !isOperator(actor))
-      throw forbidden('Only the operator may create operator admins');
+      throw forbidden(messages.operatorCreatesOperators());
     parseInput(z.object({ password: Password }), { password: input.password });
     const hash = await argon2.hash(input.password, { type: argon2.argon2id });
     return inTransaction(this.store, async (tx) => {
       const email = input.email.toLowerCase();
       await requireFreeEmail(tx, email);
-      const row: UserTable = {
+      const row: repo.UserTable = {
         id: newId(),
         organisation_id: organisationId,
         email,
@@ -107,13 +91,9 @@ export class UserService {
         password_hash: hash,
         created_at: this.clock().toISOString(),
       };
-      await tx.db.insertInto('app_user').values(row).execute();
-      const user = userFromRow(row);
-      await recordEvent(
-        tx,
-        { actor: actorRef(actor), organisationId, type: 'user.created', payload: user },
-        this.clock(),
-      );
+      await repo.insertUser(tx, row);
+      const user = repo.userFromRow(row);
+      await this.event(tx, actor, organisationId, 'user.created', user);
       return user;
     });
   }
@@ -127,16 +107,12 @@ export class UserService {
     const i = parseInput(InvitationInput, input);
     requireOrganisationRole(actor, organisationId, 'org_admin');
     return inTransaction(this.store, async (tx) => {
-      const org = await tx.db
-        .selectFrom('organisation')
-        .select(['id', 'status'])
-        .where('id', '=', organisationId)
-        .executeTakeFirst();
-      if (!org) throw notFound(`Organisation ${organisationId} does not exist`);
+      if (!(await repo.organisationExists(tx, organisationId)))
+        throw notFound(messages.organisationNotFound({ id: organisationId }));
       const email = i.email.toLowerCase();
       await requireFreeEmail(tx, email);
       const now = this.clock();
-      const row: UserTable = {
+      const row: repo.UserTable = {
         id: newId(),
         organisation_id: organisationId,
         email,
@@ -147,30 +123,18 @@ export class UserService {
         password_hash: null,
         created_at: now.toISOString(),
       };
-      await tx.db.insertInto('app_user').values(row).execute();
+      await repo.insertUser(tx, row);
       const secret = token();
       const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86400_000).toISOString();
-      await tx.db
-        .insertInto('invitation')
-        .values({
-          token_hash: sha256(secret),
-          user_id: row.id,
-          created_at: now.toISOString(),
-          expires_at: expiresAt,
-          accepted_at: null,
-        })
-        .execute();
-      const user = userFromRow(row);
-      await recordEvent(
-        tx,
-        {
-          actor: actorRef(actor),
-          organisationId,
-          type: 'user.invited',
-          payload: { user, expiresAt },
-        },
-        now,
-      );
+      await repo.insertInvitation(tx, {
+        token_hash: sha256(secret),
+        user_id: row.id,
+        created_at: now.toISOString(),
+        expires_at: expiresAt,
+        accepted_at: null,
+      });
+      const user = repo.userFromRow(row);
+      await this.event(tx, actor, organisationId, 'user.invited', { user, expiresAt });
       return { user, token: secret, expiresAt };
     });
   }
@@ -179,107 +143,64 @@ export class UserService {
     const a = parseInput(InvitationAccept, input);
     const hash = await argon2.hash(a.password, { type: argon2.argon2id });
     return inTransaction(this.store, async (tx) => {
-      const inv = await tx.db
-        .selectFrom('invitation')
-        .selectAll()
-        .where('token_hash', '=', sha256(a.token))
-        .executeTakeFirst();
+      const invitation = await repo.invitationByToken(tx, sha256(a.token));
       const now = this.clock();
-      if (!inv || inv.accepted_at || inv.expires_at < now.toISOString()) {
-        throw invalid('The invitation is unknown, used or expired', [
-          { field: 'token', message: 'not a valid invitation' },
+      if (!invitation || invitation.accepted_at || invitation.expires_at < now.toISOString())
+        throw invalid(messages.invitationInvalid(), [
+          { field: 'token', message: messages.notAnInvitation() },
         ]);
-      }
-      await tx.db
-        .updateTable('invitation')
-        .set({ accepted_at: now.toISOString() })
-        .where('token_hash', '=', inv.token_hash)
-        .execute();
-      const set: Partial<UserTable> = { status: 'active', password_hash: hash };
-      if (a.name) set.name = a.name;
-      await tx.db.updateTable('app_user').set(set).where('id', '=', inv.user_id).execute();
-      const row = await tx.db
-        .selectFrom('app_user')
-        .selectAll()
-        .where('id', '=', inv.user_id)
-        .executeTakeFirstOrThrow();
-      const user = userFromRow(row);
-      await recordEvent(
-        tx,
-        {
-          actor: user.id,
-          organisationId: user.organisationId,
-          type: 'user.joined',
-          payload: { id: user.id, name: user.name },
-        },
-        now,
-      );
+      await repo.markInvitationAccepted(tx, invitation.token_hash, now.toISOString());
+      await repo.updateUser(tx, invitation.user_id, {
+        status: 'active',
+        password_hash: hash,
+        ...(a.name ? { name: a.name } : {}),
+      });
+      const row = await repo.userRow(tx, invitation.user_id);
+      if (!row) throw notFound(messages.userNotFound({ id: invitation.user_id }));
+      const user = repo.userFromRow(row);
+      await this.event(tx, user.id, user.organisationId, 'user.joined', user);
       return user;
     });
   }
 
   async listUsers(actor: Actor, organisationId: string): Promise<User[]> {
     requireOwnOrOperator(actor, organisationId);
-    const rows = await this.reader.db
-      .selectFrom('app_user')
-      .selectAll()
-      .where('organisation_id', '=', organisationId)
-      .orderBy('email')
-      .execute();
-    return rows.map(userFromRow);
+    return repo.usersOf(this.reader, organisationId);
   }
 
   /** Admins change role and status of their colleagues; everyone may change their own name and language. */
   async updateUser(actor: Actor, userId: string, patch: unknown): Promise<User> {
     const p = parseInput(UserPatch, patch);
     return inTransaction(this.store, async (tx) => {
-      const row = await tx.db
-        .selectFrom('app_user')
-        .selectAll()
-        .where('id', '=', userId)
-        .executeTakeFirst();
-      if (!row) throw notFound(`User ${userId} does not exist`);
+      const row = await repo.userRow(tx, userId);
+      if (!row) throw notFound(messages.userNotFound({ id: userId }));
       const self = actor.kind === 'user' && actor.id === userId;
       if (!(self && p.role === undefined && p.status === undefined)) {
         requireOrganisationRole(actor, row.organisation_id, 'org_admin');
         if (row.role === 'operator_admin' && !isOperator(actor))
-          throw forbidden('Only the operator may change an operator admin');
+          throw forbidden(messages.operatorChangesOperators());
       }
-      const set: Partial<UserTable> = {};
+      const set: Partial<repo.UserTable> = {};
       if (p.name !== undefined) set.name = p.name;
       if (p.role !== undefined) set.role = p.role;
       if (p.locale !== undefined) set.locale = p.locale;
       if (p.status !== undefined) set.status = p.status;
-      if (Object.keys(set).length === 0) return userFromRow(row);
-      await tx.db.updateTable('app_user').set(set).where('id', '=', userId).execute();
-      if (p.status === 'disabled')
-        await tx.db.deleteFrom('session').where('user_id', '=', userId).execute();
-      const user = userFromRow({ ...row, ...set });
-      await recordEvent(
-        tx,
-        {
-          actor: actorRef(actor),
-          organisationId: row.organisation_id,
-          type: 'user.updated',
-          payload: { id: userId, changes: p },
-        },
-        this.clock(),
-      );
+      if (Object.keys(set).length === 0) return repo.userFromRow(row);
+      await repo.updateUser(tx, userId, set);
+      if (p.status === 'disabled') await repo.deleteSessionsOf(tx, userId);
+      const user = repo.userFromRow({ ...row, ...set });
+      await this.event(tx, actor, row.organisation_id, 'user.updated', user);
       return user;
     });
   }
 
   /** Checks a password; returns the user or null. Always runs argon2 so timing does not reveal unknown e-mails. */
   async authenticate(email: string, password: string): Promise<User | null> {
-    const row = await this.reader.db
-      .selectFrom('app_user')
-      .selectAll()
-      .where('email', '=', email.toLowerCase())
-      .executeTakeFirst();
+    const row = await repo.userRowByEmail(this.reader, email);
     const hash = row?.password_hash ?? (await dummyHash());
     const ok = await argon2.verify(hash, password).catch(() => false);
     if (!row || !ok || row.status !== 'active') return null;
-    return userFromRow(row);
+    return repo.userFromRow(row);
   }
 
   /** Logins are not domain events: the session row is written on its own. */
@@ -289,33 +210,24 @@ export class UserService {
     const expiresAt = new Date(
       now.getTime() + this.options.sessionTtlHours * 3600_000,
     ).toISOString();
-    await this.store.db
-      .insertInto('session')
-      .values({
-        token_hash: sha256(secret),
-        user_id: userId,
-        created_at: now.toISOString(),
-        expires_at: expiresAt,
-      })
-      .execute();
+    await repo.insertSession(this.store, {
+      token_hash: sha256(secret),
+      user_id: userId,
+      created_at: now.toISOString(),
+      expires_at: expiresAt,
+    });
     return { token: secret, expiresAt };
   }
 
   async closeSession(secret: string): Promise<void> {
-    await this.store.db.deleteFrom('session').where('token_hash', '=', sha256(secret)).execute();
+    await repo.deleteSession(this.store, sha256(secret));
   }
 
   async actorForSession(secret: string): Promise<{ actor: Actor; user: User } | null> {
     const now = this.clock().toISOString();
-    const row = await this.reader.db
-      .selectFrom('session')
-      .innerJoin('app_user', 'app_user.id', 'session.user_id')
-      .selectAll('app_user')
-      .select('session.expires_at')
-      .where('session.token_hash', '=', sha256(secret))
-      .executeTakeFirst();
+    const row = await repo.sessionUser(this.reader, sha256(secret));
     if (!row || row.expires_at < now || row.status !== 'active') return null;
-    const user = userFromRow(row);
+    const user = repo.userFromRow(row);
     return {
       user,
       actor: await this.withMembership({
@@ -333,11 +245,7 @@ export class UserService {
    */
   private async withMembership(actor: Actor): Promise<Actor> {
     if (actor.role === 'operator_admin' || !actor.organisationId) return actor;
-    const org = await this.reader.db
-      .selectFrom('organisation')
-      .select('status')
-      .where('id', '=', actor.organisationId)
-      .executeTakeFirst();
+    const org = await repo.organisationStatus(this.reader, actor.organisationId);
     if (org?.status === 'member') return { ...actor, member: true };
     return { ...actor, role: 'observer', member: false };
   }
@@ -349,18 +257,12 @@ export class UserService {
   ): Promise<{ apiKey: ApiKey; secret: string }> {
     const k = parseInput(ApiKeyInput, input);
     requireOrganisationRole(actor, organisationId, 'org_admin');
-    if (actor.kind === 'apikey') throw forbidden('An API key cannot create API keys');
+    if (actor.kind === 'apikey') throw forbidden(messages.apiKeyCannotCreateKeys());
     return inTransaction(this.store, async (tx) => {
-      if (
-        !(await tx.db
-          .selectFrom('organisation')
-          .select('id')
-          .where('id', '=', organisationId)
-          .executeTakeFirst())
-      )
-        throw notFound(`Organisation ${organisationId} does not exist`);
+      if (!(await repo.organisationExists(tx, organisationId)))
+        throw notFound(messages.organisationNotFound({ id: organisationId }));
       const secret = API_KEY_PREFIX + token();
-      const row: ApiKeyTable = {
+      const row: repo.ApiKeyTable = {
         id: newId(),
         organisation_id: organisationId,
         created_by: actorRef(actor),
@@ -371,63 +273,37 @@ export class UserService {
         created_at: this.clock().toISOString(),
         revoked_at: null,
       };
-      await tx.db.insertInto('api_key').values(row).execute();
-      const apiKey = apiKeyFromRow(row);
-      await recordEvent(
-        tx,
-        { actor: actorRef(actor), organisationId, type: 'apikey.created', payload: apiKey },
-        this.clock(),
-      );
+      await repo.insertApiKey(tx, row);
+      const apiKey = repo.apiKeyFromRow(row);
+      await this.event(tx, actor, organisationId, 'apikey.created', apiKey);
       return { apiKey, secret };
     });
   }
 
   async listApiKeys(actor: Actor, organisationId: string): Promise<ApiKey[]> {
     requireOrganisationRole(actor, organisationId, 'org_admin');
-    const rows = await this.reader.db
-      .selectFrom('api_key')
-      .selectAll()
-      .where('organisation_id', '=', organisationId)
-      .orderBy('created_at')
-      .execute();
-    return rows.map(apiKeyFromRow);
+    return repo.apiKeysOf(this.reader, organisationId);
   }
 
   async revokeApiKey(actor: Actor, keyId: string): Promise<ApiKey> {
     return inTransaction(this.store, async (tx) => {
-      const row = await tx.db
-        .selectFrom('api_key')
-        .selectAll()
-        .where('id', '=', keyId)
-        .executeTakeFirst();
-      if (!row) throw notFound(`API key ${keyId} does not exist`);
+      const row = await repo.apiKeyRow(tx, keyId);
+      if (!row) throw notFound(messages.apiKeyNotFound({ id: keyId }));
       requireOrganisationRole(actor, row.organisation_id, 'org_admin');
-      if (actor.kind === 'apikey') throw forbidden('An API key cannot revoke API keys');
-      if (row.revoked_at) throw conflict(`API key ${keyId} was revoked on ${row.revoked_at}`);
+      if (actor.kind === 'apikey') throw forbidden(messages.apiKeyCannotRevokeKeys());
+      if (row.revoked_at)
+        throw conflict(messages.apiKeyRevoked({ id: keyId, revokedAt: row.revoked_at }));
       const at = this.clock().toISOString();
-      await tx.db.updateTable('api_key').set({ revoked_at: at }).where('id', '=', keyId).execute();
-      const apiKey = apiKeyFromRow({ ...row, revoked_at: at });
-      await recordEvent(
-        tx,
-        {
-          actor: actorRef(actor),
-          organisationId: row.organisation_id,
-          type: 'apikey.revoked',
-          payload: { id: keyId },
-        },
-        this.clock(),
-      );
+      await repo.revokeApiKeyRow(tx, keyId, at);
+      const apiKey = repo.apiKeyFromRow({ ...row, revoked_at: at });
+      await this.event(tx, actor, row.organisation_id, 'apikey.revoked', apiKey);
       return apiKey;
     });
   }
 
   async actorForApiKey(secret: string): Promise<Actor | null> {
     if (!secret.startsWith(API_KEY_PREFIX)) return null;
-    const row = await this.reader.db
-      .selectFrom('api_key')
-      .selectAll()
-      .where('key_hash', '=', sha256(secret))
-      .executeTakeFirst();
+    const row = await repo.apiKeyRowByHash(this.reader, sha256(secret));
     if (!row || row.revoked_at) return null;
     return this.withMembership({
       kind: 'apikey',

@@ -172,7 +172,7 @@ for (const d of await eachDialect()) {
         'pending users cannot log in',
       );
       assert.deepEqual(
-        (await q.findApplications(p.store, 'pending')).map((x) => x.id),
+        (await p.registry.listApplications(systemActor, 'pending')).map((x) => x.id),
         [a.id],
       );
       const admitted = await p.registry.decideApplication(systemActor, a.id, true, {

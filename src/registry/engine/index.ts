@@ -6,5 +6,6 @@ export {
   greatCircleKm,
   type Outline,
   outlineFromGeoJson,
+  type Placement,
   placeSite,
 } from './geography.ts';

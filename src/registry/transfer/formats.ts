@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
-import type { FieldProblem } from '../../model/index.ts';
+import { type FieldProblem, issueMessage } from '../../model/index.ts';
+import { messages } from '../messages.ts';
 import {
   MembershipRecord,
   OrganisationRecord,
@@ -143,7 +144,7 @@ function fromCell(
       try {
         return JSON.parse(s);
       } catch {
-        problems.push({ ...at, field: col.key, message: 'not valid JSON' });
+        problems.push({ ...at, field: col.key, message: messages.notJson() });
         return undefined;
       }
     default:
@@ -178,7 +179,7 @@ function validate(name: Section, line: number, value: unknown, out: DecodedRegis
         line,
         section: name,
         field: i.path.map(String).join('.') || '(row)',
-        message: i.message,
+        message: issueMessage(i),
       });
     }
 }
@@ -197,7 +198,7 @@ function decodeCsv(text: string, out: DecodedRegistry) {
       line: 1,
       section: 'file',
       field: 'Запись',
-      message: 'the header needs a "Запись" (record) column',
+      message: messages.needsRecordColumn(),
     });
     return;
   }
@@ -209,7 +210,7 @@ function decodeCsv(text: string, out: DecodedRegistry) {
         line: row.line,
         section: 'file',
         field: 'Запись',
-        message: `unknown record "${kind}"; expected organisation, site or membership`,
+        message: messages.unknownRecord({ kind }),
       });
       continue;
     }
@@ -232,7 +233,7 @@ async function decodeXlsx(bytes: Buffer, out: DecodedRegistry) {
       line: 0,
       section: 'file',
       field: '(file)',
-      message: `not a readable XLSX workbook: ${(e as Error).message}`,
+      message: messages.notXlsx({ reason: (e as Error).message }),
     });
     return;
   }
@@ -268,7 +269,7 @@ function decodeJson(text: string, format: 'json' | 'geojson', out: DecodedRegist
       line: 0,
       section: 'file',
       field: '(file)',
-      message: `not valid JSON: ${(e as Error).message}`,
+      message: messages.notJsonBecause({ reason: (e as Error).message }),
     });
     return;
   }
@@ -278,7 +279,7 @@ function decodeJson(text: string, format: 'json' | 'geojson', out: DecodedRegist
         line: 0,
         section: 'file',
         field: 'type',
-        message: 'expected a GeoJSON FeatureCollection of site points',
+        message: messages.notGeoJson(),
       });
       return;
     }
@@ -309,7 +310,7 @@ function decodeJson(text: string, format: 'json' | 'geojson', out: DecodedRegist
   for (const name of sectionNames) {
     if (doc?.[name] === undefined) continue;
     if (!Array.isArray(doc[name])) {
-      out.problems.push({ line: 0, section: name, field: name, message: 'expected a list' });
+      out.problems.push({ line: 0, section: name, field: name, message: messages.expectedList() });
       continue;
     }
     out.snapshot[name] = [];

@@ -8,9 +8,11 @@ import {
 } from '../../model/index.ts';
 import type { Reader, Store, Tx } from '../../store/index.ts';
 import { placeSite } from '../engine/index.ts';
+import { messages } from '../messages.ts';
 import { inPublicDirectory } from '../policy.ts';
 import { regionOutline } from '../reference.ts';
-import { findMemberships, findOrganisations, findSites, organisationToRow } from '../repository.ts';
+import * as repo from '../repository.ts';
+import { findMemberships, findOrganisations, findSites } from '../repository.ts';
 import type { Organisation, RegistrySnapshot, TransferFormat } from '../schema.ts';
 import { decodeRegistry, encodeRegistry } from './formats.ts';
 
@@ -69,17 +71,14 @@ export class TransferService {
   async importRegistry(actor: Actor, bytes: Buffer, format: TransferFormat): Promise<ImportResult> {
     requireOperator(actor);
     const { snapshot, problems } = await decodeRegistry(bytes, format);
-    if (problems.length)
-      throw invalid(`${problems.length} problem(s) in the file; nothing was imported`, problems);
+    if (problems.length) throw invalid(messages.fileProblems({ count: problems.length }), problems);
     const s: RegistrySnapshot = {
       organisations: snapshot.organisations ?? [],
       sites: snapshot.sites ?? [],
       memberships: snapshot.memberships ?? [],
     };
     if (!s.organisations.length && !s.sites.length && !s.memberships.length) {
-      throw invalid('The file holds no organisations, sites or memberships', [
-        { field: '(file)', message: 'empty' },
-      ]);
+      throw invalid(messages.fileEmpty(), [{ field: '(file)', message: messages.empty() }]);
     }
     return inTransaction(this.store, async (tx) => {
       await this.crossCheck(tx, s);
@@ -110,14 +109,19 @@ export class TransferService {
       const seen = new Set<string>();
       rows.forEach((r, i) => {
         if (seen.has(r.id))
-          problems.push({ line: i + 1, section, field: 'id', message: `${r.id} appears twice` });
+          problems.push({
+            line: i + 1,
+            section,
+            field: 'id',
+            message: messages.appearsTwice({ id: r.id }),
+          });
         seen.add(r.id);
       });
     };
     dup(s.organisations, 'organisations');
     dup(s.sites, 'sites');
     dup(s.memberships, 'memberships');
-    const existing = await tx.db.selectFrom('organisation').select(['id', 'inn', 'ogrn']).execute();
+    const existing = await repo.allIdentifiers(tx);
     const known = new Set([...existing.map((o) => o.id), ...s.organisations.map((o) => o.id)]);
     for (const key of ['inn', 'ogrn'] as const) {
       const owner = new Map(existing.map((o) => [o[key], o.id]));
@@ -128,78 +132,61 @@ export class TransferService {
             line: i + 1,
             section: 'organisations',
             field: key,
-            message: `already registered for ${other}`,
+            message: messages.identifierOf({ id: other }),
           });
         owner.set(o[key], o.id);
       });
     }
-    const existingSites = new Map(
-      (await tx.db.selectFrom('site').select(['id', 'organisation_id']).execute()).map((r) => [
-        r.id,
-        r.organisation_id,
-      ]),
-    );
+    const existingSites = await repo.siteOwners(tx);
     s.sites.forEach((site, i) => {
+      const at = { line: i + 1, section: 'sites' };
       if (!known.has(site.organisationId))
         problems.push({
-          line: i + 1,
-          section: 'sites',
+          ...at,
           field: 'organisationId',
-          message: `unknown organisation ${site.organisationId}`,
+          message: messages.unknownOrganisation({ id: site.organisationId }),
         });
       const owner = existingSites.get(site.id);
       if (owner && owner !== site.organisationId)
         problems.push({
-          line: i + 1,
-          section: 'sites',
+          ...at,
           field: 'id',
-          message: `site ${site.id} belongs to ${owner}`,
+          message: messages.siteBelongs({ id: site.id, organisationId: owner }),
         });
     });
     // Membership history is not rewritten by a file: an existing membership keeps its
     // organisation and dates; an import may only end one that is still open.
-    const existingMemberships = new Map(
-      (await tx.db.selectFrom('membership').selectAll().execute()).map((r) => [r.id, r]),
-    );
+    const existingMemberships = new Map((await findMemberships(tx)).map((m) => [m.id, m]));
     s.memberships.forEach((m, i) => {
-      const was = existingMemberships.get(m.id);
-      if (!was) return;
       const at = { line: i + 1, section: 'memberships' };
-      if (was.organisation_id !== m.organisationId)
+      if (!known.has(m.organisationId))
         problems.push({
           ...at,
           field: 'organisationId',
-          message: `membership ${m.id} belongs to ${was.organisation_id}`,
+          message: messages.unknownOrganisation({ id: m.organisationId }),
         });
-      if (was.joined_on !== m.joinedOn)
+      const was = existingMemberships.get(m.id);
+      if (!was) return;
+      if (was.organisationId !== m.organisationId)
+        problems.push({
+          ...at,
+          field: 'organisationId',
+          message: messages.membershipBelongs({ id: m.id, organisationId: was.organisationId }),
+        });
+      if (was.joinedOn !== m.joinedOn)
         problems.push({
           ...at,
           field: 'joinedOn',
-          message: `membership ${m.id} began on ${was.joined_on}; history is not rewritten`,
+          message: messages.membershipBegan({ id: m.id, joinedOn: was.joinedOn }),
         });
-      if (was.left_on !== null && was.left_on !== m.leftOn)
+      if (was.leftOn !== null && was.leftOn !== m.leftOn)
         problems.push({
           ...at,
           field: 'leftOn',
-          message: `membership ${m.id} ended on ${was.left_on}; history is not rewritten`,
+          message: messages.membershipEndedOn({ id: m.id, leftOn: was.leftOn }),
         });
     });
-    s.memberships.forEach((m, i) => {
-      if (!known.has(m.organisationId))
-        problems.push({
-          line: i + 1,
-          section: 'memberships',
-          field: 'organisationId',
-          message: `unknown organisation ${m.organisationId}`,
-        });
-    });
-    const open = new Map<string, string>();
-    for (const m of await tx.db
-      .selectFrom('membership')
-      .select(['id', 'organisation_id'])
-      .where('left_on', 'is', null)
-      .execute())
-      open.set(m.organisation_id, m.id);
+    const open = await repo.openMemberships(tx);
     s.memberships.forEach((m, i) => {
       const other = open.get(m.organisationId);
       if (m.leftOn === null && other && other !== m.id) {
@@ -207,91 +194,48 @@ export class TransferService {
           line: i + 1,
           section: 'memberships',
           field: 'leftOn',
-          message: `${m.organisationId} has an open membership ${other} already`,
+          message: messages.openMembershipExists({
+            organisationId: m.organisationId,
+            membershipId: other,
+          }),
         });
       }
       if (m.leftOn === null) open.set(m.organisationId, m.id);
       else if (other === m.id) open.delete(m.organisationId);
     });
-    if (problems.length)
-      throw invalid(`${problems.length} problem(s) in the file; nothing was imported`, problems);
+    if (problems.length) throw invalid(messages.fileProblems({ count: problems.length }), problems);
   }
 
   private async apply(tx: Tx, s: RegistrySnapshot): Promise<void> {
     const now = this.clock().toISOString();
     for (const o of s.organisations) {
-      const current = await tx.db
-        .selectFrom('organisation')
-        .select(['status', 'created_at'])
-        .where('id', '=', o.id)
-        .executeTakeFirst();
-      const row = organisationToRow({
+      const current = await repo.organisationStatus(tx, o.id);
+      const row = repo.organisationToRow({
         ...o,
-        status: (current?.status as never) ?? 'applicant',
-        createdAt: current?.created_at ?? now,
+        status: (current?.status as Organisation['status'] | undefined) ?? 'applicant',
+        createdAt: current?.createdAt ?? now,
       });
-      if (current)
-        await tx.db.updateTable('organisation').set(row).where('id', '=', o.id).execute();
-      else await tx.db.insertInto('organisation').values(row).execute();
+      if (current) await repo.updateOrganisation(tx, row);
+      else await repo.insertOrganisation(tx, row);
     }
     const outline = regionOutline();
+    const sites = await repo.siteOwners(tx);
     for (const site of s.sites) {
-      const place = placeSite(site, outline);
-      const row = {
-        organisation_id: site.organisationId,
-        name: site.name,
-        kind: site.kind,
-        lat: site.lat,
-        lon: site.lon,
-        address: site.address ?? null,
-        agglomeration: place.agglomeration,
-        nearest_city: place.nearestCity,
-        in_region: place.inRegion ? 1 : 0,
-        closed_on: site.closedOn,
-      };
-      const exists = await tx.db
-        .selectFrom('site')
-        .select('id')
-        .where('id', '=', site.id)
-        .executeTakeFirst();
-      if (exists) await tx.db.updateTable('site').set(row).where('id', '=', site.id).execute();
-      else
-        await tx.db
-          .insertInto('site')
-          .values({ id: site.id, ...row })
-          .execute();
+      const row = repo.siteToRow(site, placeSite(site, outline));
+      if (sites.has(site.id)) await repo.updateSite(tx, row);
+      else await repo.insertSite(tx, row);
     }
+    const memberships = new Set((await findMemberships(tx)).map((m) => m.id));
     const touched = new Set<string>();
     for (const m of s.memberships) {
-      const row = {
-        organisation_id: m.organisationId,
-        role: m.role,
-        joined_on: m.joinedOn,
-        left_on: m.leftOn,
-        note: m.note ?? null,
-      };
-      const exists = await tx.db
-        .selectFrom('membership')
-        .select('id')
-        .where('id', '=', m.id)
-        .executeTakeFirst();
-      if (exists) await tx.db.updateTable('membership').set(row).where('id', '=', m.id).execute();
-      else
-        await tx.db
-          .insertInto('membership')
-          .values({ id: m.id, ...row })
-          .execute();
+      if (memberships.has(m.id)) await repo.updateMembership(tx, m);
+      else await repo.insertMembership(tx, m);
       touched.add(m.organisationId);
     }
     // An organisation's status follows its memberships: open one → member, only ended ones → former.
     for (const id of touched) {
-      const ms = await tx.db
-        .selectFrom('membership')
-        .select('left_on')
-        .where('organisation_id', '=', id)
-        .execute();
-      const status = ms.some((m) => m.left_on === null) ? 'member' : 'former';
-      await tx.db.updateTable('organisation').set({ status }).where('id', '=', id).execute();
+      const open = (await findMemberships(tx, id)).some((m) => m.leftOn === null);
+      await repo.setOrganisationStatus(tx, id, open ? 'member' : 'former');
     }
   }
 }

@@ -1,0 +1,65 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IdParam, publicTagged, tagged } from '../../model/index.ts';
+import { AdmissionDecision, Application, ApplicationInput } from '../schema.ts';
+import type { RegistryService } from '../service.ts';
+
+/** Applications for membership and their admission by the operator. */
+export const applicationRoutes =
+  ({ registry }: { registry: RegistryService }): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/api/v1/applications',
+      {
+        schema: {
+          ...publicTagged('applications'),
+          summary: 'Apply for membership (no login needed)',
+          body: ApplicationInput,
+          response: { 201: Application },
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await registry.submitApplication(req.actor, req.body)),
+    );
+
+    app.get(
+      '/api/v1/applications',
+      {
+        schema: {
+          ...tagged('applications'),
+          summary: 'The admission queue (operator)',
+          querystring: z.object({ status: z.enum(['pending', 'admitted', 'rejected']).optional() }),
+          response: { 200: z.array(Application) },
+        },
+      },
+      async (req) => registry.listApplications(req.actor, req.query.status),
+    );
+
+    app.post(
+      '/api/v1/applications/:id/admit',
+      {
+        schema: {
+          ...tagged('applications'),
+          summary: 'Admit an applicant (operator)',
+          params: IdParam,
+          body: AdmissionDecision,
+          response: { 200: Application },
+        },
+      },
+      async (req) => registry.decideApplication(req.actor, req.params.id, true, req.body),
+    );
+
+    app.post(
+      '/api/v1/applications/:id/reject',
+      {
+        schema: {
+          ...tagged('applications'),
+          summary: 'Reject an applicant (operator)',
+          params: IdParam,
+          body: AdmissionDecision.pick({ note: true }),
+          response: { 200: Application },
+        },
+      },
+      async (req) => registry.decideApplication(req.actor, req.params.id, false, req.body),
+    );
+  };

@@ -14,12 +14,16 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
  * carries only what the caller sent (zod's `.partial()` would still fill in defaults and
  * silently reset fields the caller never touched).
  */
-export function patchOf<T extends z.ZodRawShape>(schema: z.ZodObject<T>) {
+export function patchOf<T extends z.ZodRawShape>(
+  schema: z.ZodObject<T>,
+): ReturnType<z.ZodObject<T>['partial']>;
+// The overload above states the type; this signature only builds the object at run time.
+export function patchOf(schema: z.ZodObject<z.ZodRawShape>): z.ZodObject<z.ZodRawShape> {
   const shape: Record<string, z.ZodType> = {};
   for (const [key, field] of Object.entries(schema.shape)) {
     const bare =
       field instanceof z.ZodDefault ? (field.removeDefault() as z.ZodType) : (field as z.ZodType);
     shape[key] = bare.optional();
   }
-  return z.object(shape) as unknown as ReturnType<z.ZodObject<T>['partial']>;
+  return z.object(shape);
 }

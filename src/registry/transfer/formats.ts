@@ -78,7 +78,7 @@ export async function encodeRegistry(s: RegistrySnapshot, format: TransferFormat
     const rows: string[][] = [];
     for (const name of sectionNames) {
       const keys = new Set(sections[name].columns.map((c) => c.key));
-      for (const rec of s[name] as unknown as Array<Record<string, unknown>>) {
+      for (const rec of records(s, name)) {
         rows.push([
           sections[name].record,
           ...cols.map((col) => {
@@ -98,7 +98,7 @@ export async function encodeRegistry(s: RegistrySnapshot, format: TransferFormat
     const ws = wb.addWorksheet(label);
     ws.addRow(columns.map((c) => c.label));
     ws.getRow(1).font = { bold: true };
-    for (const rec of s[name] as unknown as Array<Record<string, unknown>>) {
+    for (const rec of records(s, name)) {
       ws.addRow(
         columns.map((c) =>
           c.type === 'number' ? (rec[c.key] ?? null) : cellText(c, rec[c.key]) || null,
@@ -183,6 +183,10 @@ function validate(name: Section, line: number, value: unknown, out: DecodedRegis
       });
     }
 }
+
+/** A section's records as plain field maps, for writing them column by column. */
+const records = (s: RegistrySnapshot, name: Section): Array<Record<string, unknown>> =>
+  s[name].map((r) => ({ ...r }));
 
 /** Maps a header cell (the Russian label or the machine key) to its column. */
 function columnFor(header: string, columns: Column[]): Column | undefined {

@@ -18,12 +18,7 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/[^/]+/engine/', pathNot: tests },
       to: {
-        pathNot: [
-          '^src/[^/]+/engine/',
-          '^src/model/',
-          purePublic,
-          '^node_modules/(zod|highs)/',
-        ],
+        pathNot: ['^src/[^/]+/engine/', '^src/model/', purePublic, '^node_modules/(zod|highs)/'],
       },
     },
     {
@@ -39,7 +34,8 @@ module.exports = {
     },
     {
       name: 'nothing-imports-the-shell',
-      comment: 'cli and server are the outermost shell: nothing imports them (the CLI may start the server).',
+      comment:
+        'cli and server are the outermost shell: nothing imports them (the CLI may start the server).',
       severity: 'error',
       from: { pathNot: ['^src/(server|cli)/', '^bin/', '^bench/', '^test/', '^scripts/'] },
       to: { path: '^src/(server|cli)/' },
@@ -52,7 +48,8 @@ module.exports = {
     },
     {
       name: 'modules-do-not-import-the-composition-root',
-      comment: 'platform.ts and config.ts compose and configure the modules; modules get what they need passed in.',
+      comment:
+        'platform.ts and config.ts compose and configure the modules; modules get what they need passed in.',
       severity: 'error',
       from: { path: '^src/', pathNot: [shell, '^src/platform\\.ts$', tests] },
       to: { path: '^src/(platform|config)\\.ts$' },
@@ -66,7 +63,8 @@ module.exports = {
     },
     {
       name: 'store-knows-no-module',
-      comment: 'The store opens databases and runs migrations it is given; modules type their own tables.',
+      comment:
+        'The store opens databases and runs migrations it is given; modules type their own tables.',
       severity: 'error',
       from: { path: '^src/store/' },
       to: { path: '^src/', pathNot: '^src/store/' },

@@ -44,8 +44,17 @@ for (const d of await eachDialect()) {
       await db?.drop();
     });
 
-    /** Runs one change and asserts it left exactly one event of the given type. */
-    async function oneEvent<T>(type: string, change: () => Promise<T>): Promise<T> {
+    /**
+     * Runs one change and asserts it left exactly one event of the given type; with `state`,
+     * that the event carries the full new state of the record it changed, as read back
+     * (`pick` picks the record out of an event that carries several).
+     */
+    async function oneEvent<T>(
+      type: string,
+      change: () => Promise<T>,
+      state?: (result: T) => Promise<unknown>,
+      pick: (payload: Record<string, unknown>) => unknown = (x) => x,
+    ): Promise<T> {
       const before = await head(p);
       const result = await change();
       const events = await listEvents(p.store, { afterSeq: before });
@@ -54,8 +63,27 @@ for (const d of await eachDialect()) {
         [type],
         `${type}: exactly one event`,
       );
+      if (state) {
+        const carried = JSON.parse(
+          JSON.stringify(pick(events[0].payload as Record<string, unknown>)),
+        );
+        assert.deepEqual(
+          carried,
+          JSON.parse(JSON.stringify(await state(result))),
+          `${type} carries the state`,
+        );
+      }
       return result;
     }
+    const organisationNow = (id: string) => p.registry.getOrganisation(systemActor, id);
+    const siteNow = async (id: string) =>
+      (await p.registry.listSites(systemActor)).find((s) => s.id === id);
+    const userNow = async (organisationId: string, id: string) =>
+      (await p.users.listUsers(systemActor, organisationId)).find((u) => u.id === id);
+    const keyNow = async (organisationId: string, id: string) =>
+      (await p.users.listApiKeys(systemActor, organisationId)).find((k) => k.id === id);
+    const membershipNow = async (id: string) =>
+      (await p.registry.listMemberships(systemActor)).find((m) => m.id === id);
 
     test('every mutating service writes exactly one event per change', async () => {
       await oneEvent('taxonomy.defined', () => p.registry.defineTaxonomy(systemActor, taxonomy));
@@ -67,29 +95,48 @@ for (const d of await eachDialect()) {
           fkko: ['6 11 200 01 21 4'],
         }),
       );
-      const org = await oneEvent('organisation.registered', () =>
-        p.registry.createOrganisation(systemActor, { ...organisationInput(), id: 'pit-a' }),
+      const org = await oneEvent(
+        'organisation.registered',
+        () => p.registry.createOrganisation(systemActor, { ...organisationInput(), id: 'pit-a' }),
+        (o) => organisationNow(o.id),
       );
-      await oneEvent('organisation.updated', () =>
-        p.registry.updateOrganisation(systemActor, org.id, { employees: 1500 }),
+      await oneEvent(
+        'organisation.updated',
+        () => p.registry.updateOrganisation(systemActor, org.id, { employees: 1500 }),
+        () => organisationNow(org.id),
       );
-      const m = await oneEvent('membership.started', () =>
-        p.registry.addMembership(systemActor, org.id, { role: 'core', joinedOn: '2019-05-01' }),
+      const m = await oneEvent(
+        'membership.started',
+        () =>
+          p.registry.addMembership(systemActor, org.id, { role: 'core', joinedOn: '2019-05-01' }),
+        (x) => membershipNow(x.id),
+        (e) => e.membership,
       );
-      const site = await oneEvent('site.added', () =>
-        p.registry.addSite(systemActor, org.id, siteMyski),
+      const site = await oneEvent(
+        'site.added',
+        () => p.registry.addSite(systemActor, org.id, siteMyski),
+        (x) => siteNow(x.id),
       );
-      await oneEvent('site.updated', () =>
-        p.registry.updateSite(systemActor, site.id, { name: 'Участок Мыски-2' }),
+      await oneEvent(
+        'site.updated',
+        () => p.registry.updateSite(systemActor, site.id, { name: 'Участок Мыски-2' }),
+        () => siteNow(site.id),
       );
-      await oneEvent('site.closed', () => p.registry.closeSite(systemActor, site.id, '2026-01-31'));
-      const admin = await oneEvent('user.created', () =>
-        p.users.createUser(systemActor, org.id, {
-          email: 'admin@pit-a.example',
-          name: 'Админ',
-          role: 'org_admin',
-          password: 'long-password-1',
-        }),
+      await oneEvent(
+        'site.closed',
+        () => p.registry.closeSite(systemActor, site.id, '2026-01-31'),
+        () => siteNow(site.id),
+      );
+      const admin = await oneEvent(
+        'user.created',
+        () =>
+          p.users.createUser(systemActor, org.id, {
+            email: 'admin@pit-a.example',
+            name: 'Админ',
+            role: 'org_admin',
+            password: 'long-password-1',
+          }),
+        (u) => userNow(org.id, u.id),
       );
       const adminActor: Actor = {
         kind: 'user',
@@ -104,18 +151,31 @@ for (const d of await eachDialect()) {
           role: 'member',
         }),
       );
-      const joined = await oneEvent('user.joined', () =>
-        p.users.acceptInvitation({ token: inv.token, password: 'another-password-2' }),
+      const joined = await oneEvent(
+        'user.joined',
+        () => p.users.acceptInvitation({ token: inv.token, password: 'another-password-2' }),
+        (u) => userNow(org.id, u.id),
       );
-      await oneEvent('user.updated', () =>
-        p.users.updateUser(adminActor, joined.id, { role: 'observer' }),
+      await oneEvent(
+        'user.updated',
+        () => p.users.updateUser(adminActor, joined.id, { role: 'observer' }),
+        () => userNow(org.id, joined.id),
       );
-      const key = await oneEvent('apikey.created', () =>
-        p.users.createApiKey(adminActor, org.id, { name: 'SCADA gateway' }),
+      const key = await oneEvent(
+        'apikey.created',
+        () => p.users.createApiKey(adminActor, org.id, { name: 'SCADA gateway' }),
+        (k) => keyNow(org.id, k.apiKey.id),
       );
-      await oneEvent('apikey.revoked', () => p.users.revokeApiKey(adminActor, key.apiKey.id));
-      await oneEvent('membership.ended', () =>
-        p.registry.endMembership(adminActor, m.id, { leftOn: '2025-12-31' }),
+      await oneEvent(
+        'apikey.revoked',
+        () => p.users.revokeApiKey(adminActor, key.apiKey.id),
+        () => keyNow(org.id, key.apiKey.id),
+      );
+      await oneEvent(
+        'membership.ended',
+        () => p.registry.endMembership(adminActor, m.id, { leftOn: '2025-12-31' }),
+        () => membershipNow(m.id),
+        (e) => e.membership,
       );
       const anonymous: Actor = {
         kind: 'anonymous',
@@ -130,8 +190,11 @@ for (const d of await eachDialect()) {
           admin: { email: 'a@new-a.example', name: 'Заявитель А', password: 'applicant-pass-1' },
         }),
       );
-      await oneEvent('application.admitted', () =>
-        p.registry.decideApplication(systemActor, appA.id, true, { role: 'niche' }),
+      await oneEvent(
+        'application.admitted',
+        () => p.registry.decideApplication(systemActor, appA.id, true, { role: 'niche' }),
+        (a) => organisationNow(a.organisationId),
+        (e) => e.organisation,
       );
       const appB = await oneEvent('application.submitted', () =>
         p.registry.submitApplication(anonymous, {

@@ -43,6 +43,12 @@ export function sendProblem(
       message: word(e.message, lang),
     };
   });
+  // Which fields are wrong, by the names people see, so the detail alone says it.
+  const named = [...new Set(worded.map((e) => e.label ?? e.field))];
+  const said = word(detail, lang);
+  const full = named.length
+    ? `${said}: ${named.slice(0, 8).join(', ')}${named.length > 8 ? ', …' : ''}`
+    : said;
   return reply
     .status(status)
     .type('application/problem+json')
@@ -51,7 +57,7 @@ export function sendProblem(
       type: `https://digicluster.example/problems/${kind}`,
       title: titles[kind]().text(lang),
       status,
-      detail: word(detail, lang),
+      detail: full,
       instance: req.url,
       code: codeOf(detail, kind),
       params: paramsOf(detail),

@@ -4,6 +4,13 @@ import { messages } from './messages.ts';
 import { adopted, migrations } from './migrations/index.ts';
 import { routes } from './routes.ts';
 
+export {
+  attachBell,
+  bellOf,
+  DEFAULT_POLL_MS,
+  type EventBell,
+  LocalEventBell,
+} from './bell.ts';
 export { canonicalJson } from './canonical.ts';
 export { type ChainVerdict, eventHash, GENESIS_HASH } from './chain.ts';
 export { inTransaction } from './change.ts';

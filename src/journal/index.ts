@@ -23,6 +23,14 @@ export {
   recordEvent,
   verifyJournal,
 } from './journal.ts';
+export {
+  type Subscriber,
+  type SubscriberStatus,
+  type SubscriptionLog,
+  type SubscriptionLogEntry,
+  type SubscriptionOptions,
+  Subscriptions,
+} from './subscriptions.ts';
 
 export const journalModule = {
   name: 'journal',

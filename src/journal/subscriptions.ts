@@ -151,6 +151,7 @@ export class Subscriptions {
     const head = await journalHeadSeq(this.store);
     for (const s of this.subscribers)
       await addSubscriber(this.store, s.name, s.startAt === 'head' ? head : 0);
+    if (this.stopped) return; // stopped while the rows were being added: never listen
     this.unsubscribe = this.bell.onRing(() => this.wake());
     this.wake();
   }

@@ -4,9 +4,10 @@
 //                              commits COUNT `crash.ping` events in one transaction; the handler
 //                              writes its effect and, on the event with n = BLOCK_AT, prints
 //                              "blocked SEQ" and never returns, so the test can kill it there.
-//   runner NAME TYPE OWNER LEASE_MS
+//   runner NAME TYPE OWNER LEASE_MS [COUNT]
 //                              runs one subscriber (effects by OWNER) until SIGTERM, which
-//                              stops it as the server does (handing the lease back).
+//                              stops it as the server does (handing the lease back); with
+//                              COUNT, also records COUNT events of TYPE (n = 1001, 1002, ...).
 import { Subscriptions } from '../../src/journal/index.ts';
 import { openPlatform } from '../../src/platform.ts';
 import { effectSubscriber, record } from './subscriptions-support.ts';
@@ -60,6 +61,9 @@ if (mode === 'write') {
     process.exit(0);
   });
   console.log('started 1');
+  const count = Number(args[4] ?? 0);
+  for (const n of range(count)) await record(platform.store, type, [1000 + n]);
+  if (count) console.log(`wrote ${count}`);
 } else {
   console.error(`unknown mode ${mode}`);
   process.exit(2);

@@ -321,16 +321,18 @@ for (const d of await eachDialect()) {
     });
 
     test('with a lease that keeps changing hands, no event is handled twice', async (t) => {
-      // a 1 ms lease: every look may take it over, so only the row lock keeps them apart
-      const c = child(['runner', 'contended', 'contend.ping', 'two', '1'], db.env);
+      // a 1 ms lease: every look may take it over, so only the row lock keeps them apart; both
+      // processes write at once, and each one's commits wake its own runner straight away
+      const c = child(['runner', 'contended', 'contend.ping', 'two', '1', '30'], db.env);
       try {
         await c.line('started');
         await run(p.store, [effectSubscriber('contended', ['contend.ping'], 'one')], 'one', 1);
         for (let i = 1; i <= 30; i++) await record(p.store, 'contend.ping', [i]);
+        await c.line('wrote');
         await waitFor('the contended events', () => caughtUp(p.store, 'contended'));
         const rows = await effects(p.store, 'contended');
         onceEach(rows);
-        assert.equal(rows.length, 30);
+        assert.equal(rows.length, 60);
         assert.equal(c.proc.exitCode, null, 'the other process is still running');
         const by = (who: string) => rows.filter((r) => r.runner === who).length;
         t.diagnostic(`handled by this process ${by('one')}, by the other ${by('two')}`);

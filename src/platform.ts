@@ -1,7 +1,14 @@
 // The composition root: the list of modules, each with its migrations, messages, services
 // and routes. Adding a module is adding it to `modules` (and, for its routes, nothing else).
 import { exchangeModule } from './exchange/index.ts';
-import { journalModule } from './journal/index.ts';
+import {
+  attachBell,
+  journalModule,
+  LocalEventBell,
+  type Subscriber,
+  type SubscriptionOptions,
+  Subscriptions,
+} from './journal/index.ts';
 import { registryModule } from './registry/index.ts';
 import { type Migrations, migrate, openStore, resetSchema, type Store } from './store/index.ts';
 
@@ -20,6 +27,11 @@ export type Services = UnionToIntersection<ReturnType<Module['open']>>;
 /** The platform's services over one store: what the server and the CLI are built from. */
 export type Platform = Services & {
   store: Store;
+  /**
+   * Starts every module's journal subscribers (the server does; a CLI command leaves its events
+   * to the running server, or to the next one that starts). `close()` stops them.
+   */
+  startSubscriptions(options?: Omit<SubscriptionOptions, 'bell'>): Promise<Subscriptions>;
   close(): Promise<void>;
 };
 
@@ -27,6 +39,23 @@ export interface PlatformConfig {
   databaseUrl?: string;
   sqliteFile?: string;
   sessionTtlHours: number;
+  /** how often subscribers look for events other processes wrote, in ms (default 500) */
+  journalPollMs?: number;
+}
+
+/**
+ * A module may react to other modules' events: `subscribers(services)` returns its journal
+ * subscribers, built over its own services (e.g. deals on `match.agreed`).
+ */
+interface SubscribingModule {
+  name: string;
+  subscribers?: (services: Services) => readonly Subscriber[];
+}
+
+/** Every module's journal subscribers. */
+export function moduleSubscribers(services: Services): Subscriber[] {
+  const list: readonly SubscribingModule[] = modules;
+  return list.flatMap((m) => m.subscribers?.(services) ?? []);
 }
 
 /** Every module's migrations, in one list ordered by name. */
@@ -47,7 +76,24 @@ export async function openPlatform(config: PlatformConfig): Promise<Platform> {
   await migrate(store, allMigrations());
   const context = { store, sessionTtlHours: config.sessionTtlHours };
   const services = Object.assign({}, ...modules.map((m) => m.open(context))) as Services;
-  return { ...services, store, close: () => store.close() };
+  // The process's bell: rung by inTransaction after each commit, and polling for the others.
+  const bell = new LocalEventBell(config.journalPollMs);
+  attachBell(store, bell);
+  let subscriptions: Subscriptions | undefined;
+  return {
+    ...services,
+    store,
+    async startSubscriptions(options = {}) {
+      if (subscriptions) throw new Error('the subscriptions are already started');
+      subscriptions = new Subscriptions(store, moduleSubscribers(services), { ...options, bell });
+      await subscriptions.start();
+      return subscriptions;
+    },
+    async close() {
+      await subscriptions?.stop();
+      await store.close();
+    },
+  };
 }
 
 /** Empties the database: every migration rolled back and run again (`demo --reset`). */

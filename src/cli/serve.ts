@@ -18,6 +18,11 @@ export async function serve(): Promise<number> {
     trustProxy: config.trustProxy,
   });
   await app.listen({ port: config.port, host: config.host });
+  // Modules' reactions to each other's events: caught up now, then after every commit here
+  // and within a poll interval of a commit by another process (the CLI).
+  await platform.startSubscriptions({
+    log: (e) => app.log[e.level]({ subscriber: e.subscriber, seq: e.seq, err: e.error }, e.message),
+  });
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${host}:${(app.server.address() as { port: number }).port}/`;
   console.log(

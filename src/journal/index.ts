@@ -4,6 +4,13 @@ import { messages } from './messages.ts';
 import { adopted, migrations } from './migrations/index.ts';
 import { routes } from './routes.ts';
 
+export {
+  attachBell,
+  bellOf,
+  DEFAULT_POLL_MS,
+  type EventBell,
+  LocalEventBell,
+} from './bell.ts';
 export { canonicalJson } from './canonical.ts';
 export { type ChainVerdict, eventHash, GENESIS_HASH } from './chain.ts';
 export { inTransaction } from './change.ts';
@@ -16,6 +23,14 @@ export {
   recordEvent,
   verifyJournal,
 } from './journal.ts';
+export {
+  type Subscriber,
+  type SubscriberStatus,
+  type SubscriptionLog,
+  type SubscriptionLogEntry,
+  type SubscriptionOptions,
+  Subscriptions,
+} from './subscriptions.ts';
 
 export const journalModule = {
   name: 'journal',

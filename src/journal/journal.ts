@@ -1,6 +1,12 @@
 import type { Reader, Tx } from '../store/index.ts';
 import { canonicalJson } from './canonical.ts';
-import { ChainChecker, type ChainVerdict, eventHash, GENESIS_HASH } from './chain.ts';
+import {
+  ChainChecker,
+  type ChainVerdict,
+  eventHash,
+  GENESIS_HASH,
+  type StoredEvent,
+} from './chain.ts';
 import { appendEvent, eventRows, readHead } from './repository.ts';
 
 export interface DomainEvent {
@@ -89,7 +95,12 @@ export interface JournalQuery {
 
 export async function listEvents(reader: Reader, q: JournalQuery = {}): Promise<JournalEntry[]> {
   const rows = await eventRows(reader, { ...q, limit: Math.min(q.limit ?? 200, 5000) });
-  return rows.map((r) => ({
+  return rows.map(entryFromRow);
+}
+
+/** A stored row as the event it records (payload parsed). */
+export function entryFromRow(r: StoredEvent): JournalEntry {
+  return {
     seq: r.seq,
     at: r.at,
     actor: r.actor,
@@ -97,5 +108,5 @@ export async function listEvents(reader: Reader, q: JournalQuery = {}): Promise<
     type: r.type,
     payload: JSON.parse(r.payload),
     hash: r.hash,
-  }));
+  };
 }

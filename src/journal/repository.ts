@@ -1,7 +1,8 @@
 // The journal's SQL: the hash-chained event table and its head (the last sequence and hash,
-// kept apart so that deleting the newest rows is detected too).
-import { sql } from 'kysely';
-import type { Reader, Tx } from '../store/index.ts';
+// kept apart so that deleting the newest rows is detected too), and the subscribers' cursors
+// and leases.
+import { type ColumnType, sql } from 'kysely';
+import type { Reader, Store, Tx } from '../store/index.ts';
 import type { StoredEvent } from './chain.ts';
 
 export type JournalTable = StoredEvent;
@@ -12,10 +13,20 @@ export interface JournalHeadTable {
   hash: string;
 }
 
+export interface JournalSubscriberTable {
+  name: string;
+  /** the last sequence number handled */
+  cursor_seq: number;
+  lease_owner: string | null;
+  /** epoch milliseconds; a bigint, which PostgreSQL returns as a string */
+  lease_until_ms: ColumnType<string | number | null, number | null, number | null>;
+}
+
 declare module '../store/database.ts' {
   interface Database {
     journal: JournalTable;
     journal_head: JournalHeadTable;
+    journal_subscriber: JournalSubscriberTable;
   }
 }
 
@@ -59,5 +70,122 @@ export async function eventRows(
   if (q.type) query = query.where('type', '=', q.type);
   if (q.organisationId) query = query.where('organisation_id', '=', q.organisationId);
   const rows = await query.limit(q.limit).execute();
+  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+}
+
+export interface SubscriberRow {
+  name: string;
+  cursorSeq: number;
+  leaseOwner: string | null;
+  leaseUntilMs: number | null;
+}
+
+const toSubscriberRow = (r: {
+  name: string;
+  cursor_seq: number;
+  lease_owner: string | null;
+  lease_until_ms: string | number | null;
+}): SubscriberRow => ({
+  name: r.name,
+  cursorSeq: Number(r.cursor_seq),
+  leaseOwner: r.lease_owner,
+  leaseUntilMs: r.lease_until_ms === null ? null : Number(r.lease_until_ms),
+});
+
+/** Adds a subscriber's row with its starting cursor; a row already there is kept as it is. */
+export async function addSubscriber(store: Store, name: string, cursorSeq: number): Promise<void> {
+  await store.db
+    .insertInto('journal_subscriber')
+    .values({ name, cursor_seq: cursorSeq, lease_owner: null, lease_until_ms: null })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+}
+
+export async function subscriberRows(reader: Reader, names: string[]): Promise<SubscriberRow[]> {
+  if (!names.length) return [];
+  const rows = await reader.db
+    .selectFrom('journal_subscriber')
+    .selectAll()
+    .where('name', 'in', names)
+    .execute();
+  return rows.map(toSubscriberRow);
+}
+
+/**
+ * Takes or renews the lease when it is free, expired or already the owner's: one conditional
+ * update, which PostgreSQL re-checks against the newest row after waiting for a holder's lock
+ * and SQLite runs under its write lock, so two processes never both succeed.
+ */
+export async function claimLease(
+  store: Store,
+  name: string,
+  owner: string,
+  nowMs: number,
+  untilMs: number,
+): Promise<boolean> {
+  const r = await store.db
+    .updateTable('journal_subscriber')
+    .set({ lease_owner: owner, lease_until_ms: untilMs })
+    .where('name', '=', name)
+    .where((eb) =>
+      eb.or([
+        eb('lease_owner', '=', owner),
+        eb('lease_owner', 'is', null),
+        eb('lease_until_ms', 'is', null),
+        eb('lease_until_ms', '<=', nowMs),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/**
+ * Reads a subscriber's row for handling, locked: `for update` on PostgreSQL; on SQLite the
+ * caller's transaction already holds the database's write lock (`lockHead`).
+ */
+export async function lockSubscriber(tx: Tx, name: string): Promise<SubscriberRow | undefined> {
+  let query = tx.db.selectFrom('journal_subscriber').selectAll().where('name', '=', name);
+  if (tx.dialect === 'postgres') query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  return row && toSubscriberRow(row);
+}
+
+/** Moves the cursor and renews the lease, in the handler's transaction. */
+export async function advanceSubscriber(
+  tx: Tx,
+  name: string,
+  cursorSeq: number,
+  leaseUntilMs: number,
+): Promise<void> {
+  await tx.db
+    .updateTable('journal_subscriber')
+    .set({ cursor_seq: cursorSeq, lease_until_ms: leaseUntilMs })
+    .where('name', '=', name)
+    .execute();
+}
+
+/** Hands the owner's leases back, so that another process takes over without waiting. */
+export async function releaseLeases(store: Store, names: string[], owner: string): Promise<void> {
+  if (!names.length) return;
+  await store.db
+    .updateTable('journal_subscriber')
+    .set({ lease_owner: null, lease_until_ms: null })
+    .where('name', 'in', names)
+    .where('lease_owner', '=', owner)
+    .execute();
+}
+
+/** Events after a cursor up to a sequence number, of the given types (or all), oldest first. */
+export async function subscriberEvents(
+  reader: Reader,
+  q: { afterSeq: number; throughSeq: number; types: readonly string[] | 'all'; limit: number },
+): Promise<JournalTable[]> {
+  let query = reader.db
+    .selectFrom('journal')
+    .selectAll()
+    .where('seq', '>', q.afterSeq)
+    .where('seq', '<=', q.throughSeq);
+  if (q.types !== 'all') query = query.where('type', 'in', [...q.types]);
+  const rows = await query.orderBy('seq').limit(q.limit).execute();
   return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }

@@ -1,0 +1,339 @@
+// Modules react to each other's events through the journal, which is the outbox: each
+// subscriber keeps a cursor (the last sequence number it handled) and the runner hands it the
+// events after that cursor, moving the cursor in the same transaction as the handler's writes.
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Store, Tx } from '../store/index.ts';
+import { bellOf, type EventBell } from './bell.ts';
+import { entryFromRow, type JournalEntry, journalHeadSeq } from './journal.ts';
+import {
+  addSubscriber,
+  advanceSubscriber,
+  claimLease,
+  lockHead,
+  lockSubscriber,
+  readHead,
+  releaseLeases,
+  type SubscriberRow,
+  subscriberEvents,
+  subscriberRows,
+} from './repository.ts';
+
+export interface Subscriber {
+  /** Stable and unique: it keys the cursor's row (a new name starts a new cursor). */
+  name: string;
+  /** The event types it handles, or `'all'`; the cursor moves past the others too. */
+  types: readonly string[] | 'all';
+  /** Where a new subscriber's cursor starts: before every past event (default) or at the head. */
+  startAt?: 'beginning' | 'head';
+  /**
+   * Handles one event inside `tx`, the transaction that also moves the cursor: write through
+   * `tx` only (never open another transaction), `recordEvent` included. Delivery is at least
+   * once — after a crash or a thrown error the same event comes again — so a handler must be
+   * idempotent (key its rows by the event's seq or by the record it creates); a thrown error
+   * rolls its writes back, keeps the cursor before the event and retries with a backoff.
+   */
+  handle(tx: Tx, event: JournalEntry): Promise<void>;
+}
+
+export interface SubscriptionLogEntry {
+  level: 'error' | 'warn' | 'info';
+  message: string;
+  subscriber?: string;
+  seq?: number;
+  error?: unknown;
+}
+export type SubscriptionLog = (entry: SubscriptionLogEntry) => void;
+
+export interface SubscriptionOptions {
+  /** wakes the runner after commits and on its poll interval; the store's bell by default */
+  bell?: EventBell;
+  /** where errors and lease changes go; warnings on the process by default */
+  log?: SubscriptionLog;
+  /** this runner's identity in the lease rows; unique per runner by default */
+  owner?: string;
+  /** how long a lease lasts unless renewed: the wait before a dead holder's work moves on */
+  leaseMs?: number;
+  /** events handled per transaction (one after a failure, until the subscriber recovers) */
+  batchSize?: number;
+  /** the first retry's delay after a failure; it doubles up to `maxRetryMs` */
+  retryMs?: number;
+  maxRetryMs?: number;
+}
+
+export interface SubscriberStatus {
+  name: string;
+  /** failures in a row; 0 when the last attempt succeeded */
+  failures: number;
+  lastError?: string;
+  /** when the next attempt may run, after a failure */
+  retryAt?: string;
+}
+
+interface State {
+  failures: number;
+  retryAtMs: number;
+  lastError?: string;
+  batch: number;
+}
+
+/** A handler's error, with the event it failed on. */
+class HandlerFailure extends Error {
+  constructor(
+    readonly seq: number,
+    readonly type: string,
+    override readonly cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
+const defaultLog: SubscriptionLog = (e) => {
+  if (e.level === 'info') return;
+  const why = e.error instanceof Error ? `: ${e.error.message}` : '';
+  process.emitWarning(`${e.message}${why}`, { code: 'DIGICLUSTER_SUBSCRIPTION' });
+};
+
+/**
+ * Runs subscribers over one store: on start (catch-up), whenever the bell rings (after each
+ * commit in this process, and on its poll interval for writes by other processes), each
+ * subscriber whose cursor is behind the head gets its events in order, a batch per
+ * transaction. With several processes, the one holding a subscriber's lease handles it; a
+ * lease not renewed within `leaseMs` (its holder died) passes to the next process that looks.
+ */
+export class Subscriptions {
+  readonly owner: string;
+  private readonly bell: EventBell;
+  private readonly log: SubscriptionLog;
+  private readonly leaseMs: number;
+  private readonly batchSize: number;
+  private readonly retryMs: number;
+  private readonly maxRetryMs: number;
+  private readonly state = new Map<string, State>();
+  private readonly names: string[];
+  private running: Promise<void> | null = null;
+  private again = false;
+  private started = false;
+  private stopped = false;
+  private unsubscribe: (() => void) | undefined;
+  private readFailures = 0;
+  private readRetryAtMs = 0;
+
+  constructor(
+    private readonly store: Store,
+    private readonly subscribers: readonly Subscriber[],
+    options: SubscriptionOptions = {},
+  ) {
+    this.names = subscribers.map((s) => s.name);
+    for (const s of subscribers) {
+      if (!s.name) throw new Error('a subscriber needs a name');
+      if (this.state.has(s.name)) throw new Error(`subscriber ${s.name} is defined twice`);
+      if (s.types !== 'all' && !s.types.length)
+        throw new Error(`subscriber ${s.name} wants no event types`);
+      this.state.set(s.name, { failures: 0, retryAtMs: 0, batch: options.batchSize ?? 100 });
+    }
+    this.bell = options.bell ?? bellOf(store);
+    this.log = options.log ?? defaultLog;
+    this.owner = options.owner ?? `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
+    this.leaseMs = options.leaseMs ?? 10_000;
+    this.batchSize = options.batchSize ?? 100;
+    this.retryMs = options.retryMs ?? 250;
+    this.maxRetryMs = options.maxRetryMs ?? 30_000;
+    if (!(this.leaseMs > 0 && this.batchSize >= 1 && this.retryMs > 0))
+      throw new RangeError('leaseMs, batchSize and retryMs must be positive');
+  }
+
+  /** Adds the cursors of new subscribers, then catches up in the background and listens. */
+  async start(): Promise<void> {
+    if (this.started) throw new Error('the subscriptions are already started');
+    this.started = true;
+    if (this.stopped || !this.subscribers.length) return; // nothing to poll for
+    const head = await journalHeadSeq(this.store);
+    for (const s of this.subscribers)
+      await addSubscriber(this.store, s.name, s.startAt === 'head' ? head : 0);
+    if (this.stopped) return; // stopped while the rows were being added: never listen
+    this.unsubscribe = this.bell.onRing(() => this.wake());
+    this.wake();
+  }
+
+  /**
+   * Stops listening, lets the batch in hand finish, and hands this runner's leases back so
+   * that another process takes over at once rather than after `leaseMs`.
+   */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.unsubscribe?.();
+    await this.running;
+    if (!this.started) return;
+    try {
+      await releaseLeases(this.store, this.names, this.owner);
+    } catch (error) {
+      this.log({ level: 'warn', message: 'could not hand the subscription leases back', error });
+    }
+  }
+
+  /** Runs a pass now (after any in flight) and resolves when the runner is idle again. */
+  async catchUp(): Promise<void> {
+    this.wake();
+    while (this.running) await this.running;
+  }
+
+  status(): SubscriberStatus[] {
+    return this.names.map((name) => {
+      const s = this.state.get(name)!;
+      return {
+        name,
+        failures: s.failures,
+        ...(s.lastError !== undefined && { lastError: s.lastError }),
+        ...(s.failures > 0 && { retryAt: new Date(s.retryAtMs).toISOString() }),
+      };
+    });
+  }
+
+  /** Coalesces wake-ups: one pass at a time, and one more if anything rang during it. */
+  private wake(): void {
+    if (this.stopped || !this.started) return;
+    this.again = true;
+    if (this.running) return;
+    this.running = (async () => {
+      while (this.again && !this.stopped) {
+        this.again = false;
+        await this.pass();
+      }
+      this.running = null;
+    })();
+  }
+
+  private backoff(failures: number): number {
+    return Math.min(this.maxRetryMs, this.retryMs * 2 ** Math.min(failures - 1, 30));
+  }
+
+  /** One look at every subscriber; never throws (errors are logged and retried later). */
+  private async pass(): Promise<void> {
+    if (Date.now() < this.readRetryAtMs) return;
+    let head: number;
+    let rows: Map<string, SubscriberRow>;
+    try {
+      head = await journalHeadSeq(this.store);
+      rows = new Map((await subscriberRows(this.store, this.names)).map((r) => [r.name, r]));
+      this.readFailures = 0;
+    } catch (error) {
+      this.readFailures += 1;
+      this.readRetryAtMs = Date.now() + this.backoff(this.readFailures);
+      this.log({ level: 'error', message: 'could not read the journal head and cursors', error });
+      return;
+    }
+    for (const sub of this.subscribers) {
+      if (this.stopped) return;
+      const state = this.state.get(sub.name)!;
+      if (Date.now() < state.retryAtMs) continue;
+      const row = rows.get(sub.name);
+      try {
+        if (!row) {
+          // the row went away (the schema was reset under us): add it back and look again
+          await addSubscriber(this.store, sub.name, sub.startAt === 'head' ? head : 0);
+          this.again = true;
+          continue;
+        }
+        if (row.cursorSeq >= head || this.heldByAnother(row)) continue;
+        await this.drain(sub, state, row);
+        if (state.failures > 0)
+          this.log({
+            level: 'info',
+            subscriber: sub.name,
+            message: `subscriber ${sub.name} recovered after ${state.failures} failure(s)`,
+          });
+        state.failures = 0;
+        state.lastError = undefined;
+        state.batch = this.batchSize;
+      } catch (error) {
+        state.failures += 1;
+        const delay = this.backoff(state.failures);
+        state.retryAtMs = Date.now() + delay;
+        state.batch = 1; // so that the events before a failing one commit on the next attempt
+        const failure = error instanceof HandlerFailure ? error : undefined;
+        state.lastError = failure ? `event ${failure.seq}: ${failure.message}` : String(error);
+        this.log({
+          level: 'error',
+          subscriber: sub.name,
+          seq: failure?.seq,
+          message: failure
+            ? `subscriber ${sub.name} failed on event ${failure.seq} (${failure.type}), attempt ${state.failures}; retrying in ${delay} ms`
+            : `subscriber ${sub.name} could not run, attempt ${state.failures}; retrying in ${delay} ms`,
+          error: failure ? failure.cause : error,
+        });
+      }
+    }
+  }
+
+  private heldByAnother(row: SubscriberRow): boolean {
+    return (
+      row.leaseOwner !== null &&
+      row.leaseOwner !== this.owner &&
+      row.leaseUntilMs !== null &&
+      row.leaseUntilMs > Date.now()
+    );
+  }
+
+  /** Takes the lease if needed, then handles batches until the cursor reaches the head. */
+  private async drain(sub: Subscriber, state: State, row: SubscriberRow): Promise<void> {
+    const now = Date.now();
+    const fresh =
+      row.leaseOwner === this.owner &&
+      row.leaseUntilMs !== null &&
+      row.leaseUntilMs - now > this.leaseMs / 2;
+    if (!fresh) {
+      if (!(await claimLease(this.store, sub.name, this.owner, now, now + this.leaseMs))) return;
+      if (row.leaseOwner && row.leaseOwner !== this.owner)
+        this.log({
+          level: 'warn',
+          subscriber: sub.name,
+          message: `subscriber ${sub.name}: took over the lease that ${row.leaseOwner} let expire`,
+        });
+    }
+    while (!this.stopped) {
+      const { done, recorded } = await this.handleBatch(sub, state.batch);
+      // events a handler recorded are news for the other subscribers and processes
+      if (recorded) this.bell.ring();
+      if (done) return;
+    }
+  }
+
+  /**
+   * One transaction: the head's lock (as for any change, so handlers may record events and
+   * the head stays put while we read), the subscriber's row locked and still ours, its events
+   * handled in order, the cursor moved and the lease renewed — all committed together.
+   */
+  private handleBatch(
+    sub: Subscriber,
+    limit: number,
+  ): Promise<{ done: boolean; recorded: boolean }> {
+    return this.store.db.transaction().execute(async (trx) => {
+      const tx: Tx = { db: trx, dialect: this.store.dialect };
+      await lockHead(tx);
+      const row = await lockSubscriber(tx, sub.name);
+      if (!row || row.leaseOwner !== this.owner) return { done: true, recorded: false };
+      const head = (await readHead(tx))?.seq ?? 0;
+      if (row.cursorSeq >= head) return { done: true, recorded: false };
+      const rows = await subscriberEvents(tx, {
+        afterSeq: row.cursorSeq,
+        throughSeq: head,
+        types: sub.types,
+        limit,
+      });
+      for (const r of rows) {
+        try {
+          await sub.handle(tx, entryFromRow(r));
+        } catch (error) {
+          throw new HandlerFailure(r.seq, r.type, error);
+        }
+      }
+      // a short page means no wanted event is left up to the head: skip the rest at once
+      const cursor = rows.length < limit ? head : rows[rows.length - 1].seq;
+      await advanceSubscriber(tx, sub.name, cursor, Date.now() + this.leaseMs);
+      const headAfter = (await readHead(tx))?.seq ?? 0;
+      return { done: cursor >= head, recorded: headAfter > head };
+    });
+  }
+}

@@ -25,6 +25,11 @@ export const environment = [
     'false',
   ],
   ['LOG_LEVEL', 'fastify log level (fatal, error, warn, info, debug, silent)', 'warn'],
+  [
+    'JOURNAL_POLL_MS',
+    'how often journal subscribers look for events written by other processes (ms)',
+    '500',
+  ],
 ] as const;
 
 const Config = z.object({
@@ -47,6 +52,7 @@ const Config = z.object({
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+  journalPollMs: z.coerce.number().int().min(10).max(1000).default(500),
 });
 export type Config = z.infer<typeof Config> & { sqliteFile: string };
 
@@ -63,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: blank(env.COOKIE_SECURE),
     trustProxy: blank(env.TRUST_PROXY),
     logLevel: blank(env.LOG_LEVEL),
+    journalPollMs: blank(env.JOURNAL_POLL_MS),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -22,7 +22,7 @@ export {
   listEvents,
   recordEvent,
   verifyJournal,
-} from './journal.ts';
+} from './service.ts';
 export {
   type Subscriber,
   type SubscriberStatus,

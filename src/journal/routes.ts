@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireOperator, tagged } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
-import { listEvents, verifyJournal } from './journal.ts';
+import { ChainVerdict, JournalEntry, JournalQuery } from './schema.ts';
+import { listEvents, verifyJournal } from './service.ts';
 
 /** The journal, for the operator: its events and the check of its chain. */
 export const routes =
@@ -14,12 +15,8 @@ export const routes =
         schema: {
           ...tagged('journal'),
           summary: 'Domain events, oldest first (operator)',
-          querystring: z.object({
-            after: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
-            limit: z.coerce.number().int().min(1).max(5000).default(200),
-            type: z.string().optional(),
-            organisation: z.string().optional(),
-          }),
+          querystring: JournalQuery,
+          response: { 200: z.array(JournalEntry) },
         },
       },
       async (req) => {
@@ -35,7 +32,13 @@ export const routes =
 
     app.get(
       '/api/v1/journal/verify',
-      { schema: { ...tagged('journal'), summary: 'Check the hash chain (operator)' } },
+      {
+        schema: {
+          ...tagged('journal'),
+          summary: 'Check the hash chain (operator)',
+          response: { 200: ChainVerdict },
+        },
+      },
       async (req) => {
         requireOperator(req.actor);
         return verifyJournal(store);

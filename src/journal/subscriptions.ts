@@ -5,7 +5,6 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Store, Tx } from '../store/index.ts';
 import { bellOf, type EventBell } from './bell.ts';
-import { entryFromRow, type JournalEntry, journalHeadSeq } from './journal.ts';
 import {
   addSubscriber,
   advanceSubscriber,
@@ -18,6 +17,7 @@ import {
   subscriberEvents,
   subscriberRows,
 } from './repository.ts';
+import { entryFromRow, type JournalEntry, journalHeadSeq } from './service.ts';
 
 export interface Subscriber {
   /** Stable and unique: it keys the cursor's row (a new name starts a new cursor). */

@@ -220,6 +220,23 @@ export const Listing = ListingFields.extend({
 }).meta({ id: 'Listing' });
 export type Listing = z.infer<typeof Listing>;
 
+/** The statuses a listing is stored with; `expired` is derived from its window when read. */
+export const StoredListingStatus = z.enum(['draft', 'active', 'withdrawn']);
+export type StoredListingStatus = z.infer<typeof StoredListingStatus>;
+
+/**
+ * A listing as stored: every field its holder wrote, its holder and its stored status. Its
+ * events (listing.created, .updated, .published, .withdrawn) carry exactly this.
+ */
+export const ListingRecord = ListingFields.extend({
+  id: Id,
+  organisationId: Id,
+  status: StoredListingStatus,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+}).meta({ id: 'ListingRecord' });
+export type ListingRecord = z.infer<typeof ListingRecord>;
+
 export const ListingFilter = z.object({
   material: Id.optional(),
   use: Id.optional(),
@@ -377,6 +394,9 @@ export const Plan = z
   .meta({ id: 'Plan' });
 export type Plan = z.infer<typeof Plan>;
 
+/** A plan as the engine computes it and the exchange stores it: every holder shown. */
+export type PlanDocument = Plan;
+
 export const MatchDecision = z
   .enum(['pending', 'accepted', 'declined'])
   .meta({ id: 'MatchDecision' });
@@ -418,3 +438,86 @@ export const MatchProposal = z
   })
   .meta({ id: 'MatchProposal' });
 export type MatchProposal = z.infer<typeof MatchProposal>;
+
+/**
+ * A match as stored: both listings and holders, each side's decision, and the planned flow
+ * (unmasked). match.accepted and match.declined carry exactly this.
+ */
+export const MatchRecord = z
+  .object({
+    id: z.string(),
+    planId: z.string(),
+    supplyListingId: z.string(),
+    demandListingId: z.string(),
+    supplyOrganisationId: z.string(),
+    demandOrganisationId: z.string(),
+    status: MatchProposal.shape.status,
+    supplyDecision: MatchDecision,
+    supplyDecidedAt: z.string().nullable(),
+    supplyDecidedBy: z.string().nullable(),
+    demandDecision: MatchDecision,
+    demandDecidedAt: z.string().nullable(),
+    demandDecidedBy: z.string().nullable(),
+    savingsKopecks: Kopecks,
+    flow: PlanFlow,
+    createdAt: z.string(),
+  })
+  .meta({ id: 'MatchRecord' });
+export type MatchRecord = z.infer<typeof MatchRecord>;
+
+const AgreedEnd = z.object({
+  listingId: z.string(),
+  organisationId: z.string(),
+  siteId: z.string().nullable(),
+});
+
+/**
+ * A match both holders accepted: what deals start from (the `match.agreed` event carries it).
+ * Its figures are the planned flow's, as both sides accepted them.
+ */
+export const AgreedMatch = z
+  .object({
+    id: z.string(),
+    planId: z.string(),
+    agreedAt: z.string().describe('when the second side accepted'),
+    supply: AgreedEnd.describe('the offer and its holder'),
+    demand: AgreedEnd.describe('the request and its holder'),
+    material: z.string(),
+    demandMaterial: z.string().nullable(),
+    demandUse: z.string().nullable(),
+    quantity: z.number().describe('shipped, in unit per year'),
+    unit: z.string(),
+    delivered: z.number().describe('received, in deliveredUnit per year'),
+    deliveredUnit: z.string(),
+    distanceKm: z.number(),
+    mode: TransportMode,
+    approximate: z.boolean().describe('true: planned from an agglomeration centre'),
+    valueKopecks: Kopecks,
+    avoidedDisposalKopecks: Kopecks,
+    transportKopecks: Kopecks,
+    transportKopecksPerUnit: Kopecks,
+    savingsKopecks: Kopecks,
+  })
+  .meta({ id: 'AgreedMatch' });
+export type AgreedMatch = z.infer<typeof AgreedMatch>;
+
+/**
+ * A saved plan as its `plan.saved` event carries it: the stored document's SHA-256 and summary
+ * rather than the document itself. A document holds every flow, the impact and the robustness
+ * runs (hundreds of kB at a few hundred listings) and never changes once saved, so its hash
+ * proves the row unaltered; the proposals it made travel in the event in full (`matches`).
+ */
+export const PlanRecord = z
+  .object({
+    id: z.string(),
+    createdAt: z.string(),
+    createdBy: z.string(),
+    organisationId: z.string().nullable(),
+    documentSha256: z.string().describe('of the stored plan document, as stored'),
+    status: Plan.shape.plan.shape.status,
+    objectiveKopecks: Kopecks,
+    engine: z.string(),
+    flows: z.number().int().describe('how many flows the plan has'),
+  })
+  .meta({ id: 'PlanRecord' });
+export type PlanRecord = z.infer<typeof PlanRecord>;

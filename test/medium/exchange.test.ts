@@ -3,8 +3,20 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { seedExample } from '../../src/example/seed.ts';
-import { ExchangeService, listingLimits } from '../../src/exchange/index.ts';
-import { listEvents } from '../../src/journal/index.ts';
+import {
+  AgreedMatch,
+  agreedMatch,
+  agreedMatches,
+  ExchangeService,
+  ListingRecord,
+  listingLimits,
+  listingRecord,
+  MatchRecord,
+  matchRecord,
+  PlanRecord,
+  planRecordOf,
+} from '../../src/exchange/index.ts';
+import { canonicalJson, listEvents } from '../../src/journal/index.ts';
 import {
   type Actor,
   DomainError,
@@ -467,6 +479,169 @@ for (const d of await eachDialect()) {
         role: 'core',
         joinedOn: '2026-07-01',
       });
+    });
+
+    test('every listing event carries the listing as stored', async () => {
+      const me = user('myski-gres');
+      const l = await x.createListing(me, { ...ashOffer, note: 'for the state check' });
+      const latestIs = async (type: string) => {
+        const latest = (await eventsOf(l.id)).at(-1)!;
+        assert.equal(latest.type, type);
+        const stored = await listingRecord(p.store, l.id);
+        assert.equal(canonicalJson(latest.payload), canonicalJson(stored), type);
+        return ListingRecord.parse(latest.payload);
+      };
+      const created = await latestIs('listing.created');
+      assert.equal(created.organisationId, 'myski-gres');
+      assert.equal(created.siteId, ashOffer.siteId);
+      assert.equal(created.status, 'draft');
+      assert.equal(created.disposalCostKopecksPerUnit, ashOffer.disposalCostKopecksPerUnit);
+      await x.updateListing(me, l.id, { quantityPerYear: 1500, note: null });
+      const updated = await latestIs('listing.updated');
+      assert.equal(updated.quantityPerYear, 1500);
+      assert.equal(updated.note, undefined);
+      assert.equal(updated.createdAt, created.createdAt);
+      await x.publishListing(me, l.id);
+      assert.equal((await latestIs('listing.published')).status, 'active');
+      await x.withdrawListing(me, l.id);
+      assert.equal((await latestIs('listing.withdrawn')).status, 'withdrawn');
+    });
+
+    /**
+     * New offers and requests worth shipping between (disposal cost and price far above any
+     * transport): the next plan proposes pairs of them, never proposed before.
+     */
+    const freshListings = async (n: number) => {
+      for (let i = 0; i < n; i++) {
+        await x.createListing(user('myski-gres'), {
+          ...ashOffer,
+          quantityPerYear: 500,
+          disposalCostKopecksPerUnit: 5000_00,
+          status: 'active',
+        });
+        await x.createListing(user('tsement-tom'), {
+          siteId: 'tsement-tom-plant',
+          side: 'request',
+          materialId: 'fly-ash',
+          useId: 'cement-additive',
+          quantityPerYear: 500,
+          unit: 't',
+          availableFrom: '2026-01-01',
+          availableTo: '2027-12-31',
+          priceKopecksPerUnit: 5000_00,
+          transportModes: ['road'],
+          visibility: 'public',
+          status: 'active',
+        });
+      }
+    };
+
+    /** Saves a plan; returns its plan.saved event's payload. */
+    const savedEvent = async () => {
+      const saved = await x.savePlan(systemActor, {});
+      const [event] = (await listEvents(p.store, { limit: 5000, type: 'plan.saved' })).filter(
+        (e) => (e.payload as { id: string }).id === saved.id,
+      );
+      return { saved, payload: event.payload as { matches: MatchRecord[]; alreadyOpen: string[] } };
+    };
+
+    test('plan and match events carry the records they change', async () => {
+      await freshListings(1);
+      const { saved, payload } = await savedEvent();
+      const { matches, alreadyOpen, ...plan } = payload;
+      assert.equal(canonicalJson(plan), canonicalJson(await planRecordOf(p.store, saved.id!)));
+      assert.equal(PlanRecord.parse(plan).flows, saved.plan.flows.length);
+      assert.equal(matches.length + alreadyOpen.length, saved.plan.flows.length);
+      // each proposal as created, and as it still is
+      for (const proposal of matches) {
+        const m = MatchRecord.parse(proposal);
+        assert.equal(m.planId, saved.id);
+        assert.equal(canonicalJson(proposal), canonicalJson(await matchRecord(p.store, m.id)));
+      }
+      const [first] = matches as Array<{ id: string }>;
+      assert.ok(first, 'the plan proposed at least one new pair');
+      await x.decideMatch(systemActor, first.id, false, { side: 'supply' });
+      const [declined] = (
+        await listEvents(p.store, { limit: 5000, type: 'match.declined' })
+      ).filter((e) => (e.payload as { id: string }).id === first.id);
+      const state = MatchRecord.parse(declined.payload);
+      assert.equal(state.status, 'declined');
+      assert.equal(state.supplyDecision, 'declined');
+      assert.equal(state.demandDecision, 'pending');
+      assert.equal(
+        canonicalJson(declined.payload),
+        canonicalJson(await matchRecord(p.store, first.id)),
+      );
+    });
+
+    test('match.agreed: exactly one per agreed match, none for a declined or half-accepted one', async () => {
+      await freshListings(3);
+      const pending = (await savedEvent()).payload.matches;
+      assert.ok(pending.length >= 3, `${pending.length} new proposals to decide`);
+      const [half, declined, agreedLater] = pending;
+      await x.decideMatch(systemActor, half.id, true, { side: 'demand' });
+      await x.decideMatch(systemActor, declined.id, true, { side: 'supply' });
+      await x.decideMatch(systemActor, declined.id, false, { side: 'demand' });
+      // the second side accepts an hour later
+      const later = new ExchangeService(p.store, () => new Date('2026-06-15T11:00:00Z'));
+      await x.decideMatch(systemActor, agreedLater.id, true, { side: 'supply' });
+      assert.equal(
+        (await later.decideMatch(systemActor, agreedLater.id, true, { side: 'demand' })).status,
+        'accepted',
+      );
+
+      const agreedEvents = await listEvents(p.store, { limit: 5000, type: 'match.agreed' });
+      const count = (id: string) =>
+        agreedEvents.filter((e) => (e.payload as { id: string }).id === id).length;
+      const all = await x.listMatches(systemActor);
+      const accepted = all.filter((m) => m.status === 'accepted');
+      assert.ok(accepted.length >= 2, 'matches agreed in this file');
+      for (const m of all) assert.equal(count(m.id), m.status === 'accepted' ? 1 : 0, m.status);
+      assert.equal(count(half.id), 0, 'one side only');
+      assert.equal(count(declined.id), 0, 'declined');
+
+      // the public reads list exactly the accepted matches, each as its event carried it
+      const agreed = await agreedMatches(p.store);
+      assert.deepEqual(agreed.map((a) => a.id).sort(), accepted.map((m) => m.id).sort());
+      for (const a of agreed) {
+        AgreedMatch.parse(a);
+        const [event] = agreedEvents.filter((e) => (e.payload as { id: string }).id === a.id);
+        assert.equal(canonicalJson(event.payload), canonicalJson(a));
+        assert.deepEqual(await agreedMatch(p.store, a.id), a);
+      }
+      assert.equal(await agreedMatch(p.store, half.id), undefined);
+      // its figures are the flow both sides accepted, money in kopecks
+      const one = agreed.find((a) => a.id === agreedLater.id)!;
+      const flow = (await x.getPlan(systemActor, one.planId)).plan.flows.find(
+        (f) => f.supply === one.supply.listingId && f.demand === one.demand.listingId,
+      )!;
+      assert.deepEqual(
+        [one.quantity, one.unit, one.delivered, one.deliveredUnit, one.distanceKm, one.mode],
+        [flow.quantity, flow.unit, flow.delivered, flow.deliveredUnit, flow.distanceKm, flow.mode],
+      );
+      assert.equal(one.valueKopecks, flow.valueKopecks);
+      assert.equal(
+        one.savingsKopecks,
+        flow.valueKopecks + flow.avoidedDisposalKopecks - flow.transportKopecks,
+      );
+      assert.deepEqual(
+        [one.supply.organisationId, one.demand.organisationId],
+        [flow.from.organisationId, flow.to.organisationId],
+      );
+      assert.equal(one.agreedAt, '2026-06-15T11:00:00.000Z');
+      // filters: since the later acceptance, and by organisation (either side)
+      assert.deepEqual(
+        (await agreedMatches(p.store, { since: '2026-06-15T10:30:00Z' })).map((a) => a.id),
+        [agreedLater.id],
+      );
+      const org = one.demand.organisationId;
+      assert.deepEqual(
+        (await agreedMatches(p.store, { organisationId: org })).map((a) => a.id).sort(),
+        agreed
+          .filter((a) => a.supply.organisationId === org || a.demand.organisationId === org)
+          .map((a) => a.id)
+          .sort(),
+      );
     });
 
     test('an organisation that leaves trades no more: its listings drop out of the plan', async () => {

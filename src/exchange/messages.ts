@@ -115,6 +115,10 @@ export const warnings = defineMessages('exchange.warning', {
     en: 'listing {id} left out of the plan: {field} is {value}, beyond {limit}, the most the planner computes exactly',
     ru: 'объявление {id} не вошло в план: {field} = {value}, больше {limit} — предела точного расчёта',
   },
+  listingBeyondPlanTotal: {
+    en: "listing {id} left out of the plan: with it, the plan's sums of money would pass what is computed exactly",
+    ru: 'объявление {id} не вошло в план: с ним денежные итоги плана превысили бы предел точного расчёта',
+  },
   /** A warning of a plan saved by an earlier release, as it was written then (English). */
   legacy: { en: '{text}', ru: '{text} (сохранено прежней версией)' },
 });

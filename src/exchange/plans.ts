@@ -5,17 +5,23 @@ import { inTransaction } from '../journal/index.ts';
 import {
   type Actor,
   actorRef,
+  type DomainError,
+  type FieldProblem,
   forbidden,
   isOperator,
+  messageByCode,
   notFound,
   parseInput,
   requireLogin,
+  unprocessable,
 } from '../model/index.ts';
 import type { Agglomeration, Material } from '../registry/index.ts';
 import { agglomerationCentres, registryQueries as rq } from '../registry/index.ts';
 import type { Reader } from '../store/index.ts';
 import { type ExchangeContext, record, today } from './context.ts';
 import { computePlan, maskPlan, type PlanListing } from './engine/plan.ts';
+import { screenListings } from './engine/screen.ts';
+import { EngineInputError } from './engine/solve/index.ts';
 import { messages as m } from './messages.ts';
 import { findListings, findPlan, insertMatch, insertPlan, openPairs } from './repository.ts';
 import {
@@ -93,13 +99,51 @@ export async function liveListings(c: ExchangeContext, reader: Reader): Promise<
   return { listings, materials: new Map(materials.map((x) => [x.id, x])), records };
 }
 
+/** The listings an engine issue names: `supply X`, `demand X`, `link X→Y (links[i])`. */
+function listingsNamed(item: string): string[] {
+  const side = /^(?:supply|demand) (\S+)$/.exec(item);
+  if (side) return [side[1]];
+  const link = /^link (\S+)→(\S+?)(?: \(links\[\d+\]\))?$/.exec(item);
+  return link ? [link[1], link[2]] : [];
+}
+
+/**
+ * What the engine refused, as a 422 naming the listing(s): screening keeps figures beyond its
+ * range out, so this is a listing no form accepts (a row edited by hand, say).
+ */
+export function engineProblem(e: EngineInputError): DomainError {
+  const named = new Set<string>();
+  const fields: FieldProblem[] = e.issues.map((issue) => {
+    const ids = listingsNamed(issue.item);
+    for (const id of ids) named.add(id);
+    return {
+      field: ids.length ? `listings.${ids.join('→')}` : 'listings',
+      message: m.engineIssue({ item: issue.item, issue: issue.message }),
+    };
+  });
+  return unprocessable(m.planInputRejected({ listings: [...named].join(', ') || '?' }), fields);
+}
+
 async function compute(c: ExchangeContext, request: PlanRequest) {
   const live = await liveListings(c, c.store);
-  const plan = await computePlan(live.listings, live.materials, {
-    ...request,
-    now: c.clock(),
-  });
-  return { plan, records: live.records };
+  // One member's listing beyond the engine's range is left out, not the plan refused.
+  const screened = screenListings(live.listings);
+  try {
+    const plan = await computePlan(screened.kept, live.materials, {
+      ...request,
+      now: c.clock(),
+    });
+    const screenedOut = screened.warnings.map(
+      (w) => messageByCode(w.code, w.params)?.text('en') ?? w.code,
+    );
+    return {
+      plan: { ...plan, warnings: [...screenedOut, ...plan.warnings] },
+      records: live.records,
+    };
+  } catch (e) {
+    if (e instanceof EngineInputError) throw engineProblem(e);
+    throw e;
+  }
 }
 
 /** Masks the holders the actor may not see, given the listings the plan's flows refer to. */

@@ -11,6 +11,13 @@ import { rules } from './messages.ts';
 
 export { listingLimits };
 
+/**
+ * A sum of money in kopecks that is not one listing's value: a flow's transport or savings, a
+ * plan's totals. Any safe integer (JSON-schema integer); planning keeps the listings whose
+ * sums would pass it out of the plan (engine/screen.ts).
+ */
+export const KopecksSum = z.int();
+
 const IsoDate = z.iso.date();
 
 export const ListingSide = z.enum(['offer', 'request']).meta({ id: 'ListingSide' });
@@ -299,13 +306,13 @@ export const PlanFlow = z
     delivered: z.number().describe('received, in deliveredUnit per year'),
     valueKopecks: Kopecks.describe('delivered × price of the request, kopecks/yr'),
     avoidedDisposalKopecks: Kopecks.describe('quantity × disposal cost of the offer, kopecks/yr'),
-    transportKopecks: Kopecks.describe('quantity × transport cost per unit, kopecks/yr'),
+    transportKopecks: KopecksSum.describe('quantity × transport cost per unit, kopecks/yr'),
     approximate: z
       .boolean()
       .describe(
         'true: an end is an anonymous holder, planned at its agglomeration centre: distance, transport, savings and transport CO2 are from there',
       ),
-    savingsKopecks: Kopecks.describe('value + avoided disposal − transport, kopecks/yr'),
+    savingsKopecks: KopecksSum.describe('value + avoided disposal − transport, kopecks/yr'),
     co2eAvoidedT: z
       .number()
       .describe(
@@ -342,9 +349,9 @@ export type Figure = z.infer<typeof Figure>;
 /** A sum of money with its formula: integer kopecks (shown as roubles). */
 export const MoneyFigure = z
   .object({
-    valueKopecks: Kopecks,
+    valueKopecks: KopecksSum,
     formula: z.string(),
-    factorsKopecks: z.record(z.string(), Kopecks).describe('the sums it is made of, in kopecks'),
+    factorsKopecks: z.record(z.string(), KopecksSum).describe('the sums it is made of, in kopecks'),
     note: z.string().optional(),
   })
   .meta({ id: 'ImpactMoneyFigure' });
@@ -372,13 +379,22 @@ export const RobustnessEntry = z
   .meta({ id: 'RobustnessEntry' });
 export type RobustnessEntry = z.infer<typeof RobustnessEntry>;
 
+/** A plan's warning as stored: a code of exchange/messages.ts `warnings` and its parameters. */
+export const PlanWarning = z
+  .object({
+    code: z.string(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])),
+  })
+  .meta({ id: 'PlanWarning' });
+export type PlanWarning = z.infer<typeof PlanWarning>;
+
 export const Plan = z
   .object({
     id: z.string().nullable().describe('set once saved'),
     computedAt: z.string(),
     plan: z.object({
       status: z.enum(['optimal', 'time_limit', 'infeasible']),
-      objectiveKopecks: Kopecks.describe(
+      objectiveKopecks: KopecksSum.describe(
         'Σ value + avoided disposal − transport over the flows, kopecks/yr',
       ),
       mipGap: z.number().nullable(),
@@ -433,7 +449,7 @@ export const MatchProposal = z
     deliveredUnit: z.string(),
     distanceKm: z.number(),
     mode: TransportMode,
-    savingsKopecks: Kopecks,
+    savingsKopecks: KopecksSum,
     createdAt: z.string(),
   })
   .meta({ id: 'MatchProposal' });
@@ -458,7 +474,7 @@ export const MatchRecord = z
     demandDecision: MatchDecision,
     demandDecidedAt: z.string().nullable(),
     demandDecidedBy: z.string().nullable(),
-    savingsKopecks: Kopecks,
+    savingsKopecks: KopecksSum,
     flow: PlanFlow,
     createdAt: z.string(),
   })
@@ -494,9 +510,9 @@ export const AgreedMatch = z
     approximate: z.boolean().describe('true: planned from an agglomeration centre'),
     valueKopecks: Kopecks,
     avoidedDisposalKopecks: Kopecks,
-    transportKopecks: Kopecks,
+    transportKopecks: KopecksSum,
     transportKopecksPerUnit: Kopecks,
-    savingsKopecks: Kopecks,
+    savingsKopecks: KopecksSum,
   })
   .meta({ id: 'AgreedMatch' });
 export type AgreedMatch = z.infer<typeof AgreedMatch>;
@@ -515,7 +531,7 @@ export const PlanRecord = z
     organisationId: z.string().nullable(),
     documentSha256: z.string().describe('of the stored plan document, as stored'),
     status: Plan.shape.plan.shape.status,
-    objectiveKopecks: Kopecks,
+    objectiveKopecks: KopecksSum,
     engine: z.string(),
     flows: z.number().int().describe('how many flows the plan has'),
   })

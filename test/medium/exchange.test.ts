@@ -2,6 +2,7 @@
 // lifecycle and journal events, validation, the plan over the seeded example, matches.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
 import { seedExample } from '../../src/example/seed.ts';
 import {
   AgreedMatch,
@@ -13,9 +14,11 @@ import {
   listingRecord,
   MatchRecord,
   matchRecord,
+  Plan,
   PlanRecord,
   planRecordOf,
 } from '../../src/exchange/index.ts';
+import { insertListing } from '../../src/exchange/repository.ts';
 import { canonicalJson, listEvents } from '../../src/journal/index.ts';
 import {
   type Actor,
@@ -25,6 +28,8 @@ import {
   systemActor,
 } from '../../src/model/index.ts';
 import type { Platform } from '../../src/platform.ts';
+import { registryQueries, SESSION_COOKIE } from '../../src/registry/index.ts';
+import { buildServer } from '../../src/server/app.ts';
 import { eachDialect, type TestDatabase } from './dialects.ts';
 
 const rejectsWith =
@@ -664,6 +669,158 @@ for (const d of await eachDialect()) {
         ),
       );
       assert.ok(after.warnings.every((w) => typeof w === 'string'));
+    });
+  });
+}
+
+/** Writes a listing row as a release with looser limits (or a hand edit) left it. */
+async function storeRow(p: Platform, l: ListingRecord): Promise<void> {
+  await p.store.db
+    .transaction()
+    .execute((trx) => insertListing({ db: trx, dialect: p.store.dialect }, l));
+}
+
+for (const d of await eachDialect()) {
+  describe(`plans over extreme listings on ${d.name}`, { skip: d.skip }, () => {
+    let db: TestDatabase;
+    let p: Platform;
+    let app: FastifyInstance;
+    let cookie: string;
+    before(async () => {
+      db = await d.make();
+      p = await db.open();
+      await seedExample(p);
+      app = await buildServer(p);
+      const [operatorOrg] = await registryQueries.findOrganisations(p.store, {
+        kind: 'platform_operator',
+      });
+      const u = await p.users.createUser(systemActor, operatorOrg.id, {
+        email: 'op@extreme.example',
+        name: 'operator',
+        role: 'operator_admin',
+        password: 'password-for-tests',
+      });
+      cookie = `${SESSION_COOKIE}=${(await p.users.openSession(u.id)).token}`;
+    });
+    after(async () => {
+      await app?.close();
+      await p?.close();
+      await db?.drop();
+    });
+
+    const planOver = (lang = 'en') =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/exchange/plan',
+        headers: { cookie, 'accept-language': lang },
+        payload: {},
+      });
+    const now = new Date().toISOString();
+    const window = { availableFrom: '2026-01-01', availableTo: '2099-12-31' };
+    const bigOffer = {
+      ...ashOffer,
+      ...window,
+      quantityPerYear: listingLimits.quantityPerYear,
+      disposalCostKopecksPerUnit: listingLimits.kopecksPerUnit,
+      status: 'active',
+    };
+    const bigRequest = {
+      siteId: 'tsement-tom-plant',
+      side: 'request',
+      materialId: 'fly-ash',
+      useId: 'cement-additive',
+      quantityPerYear: listingLimits.quantityPerYear,
+      unit: 't',
+      ...window,
+      priceKopecksPerUnit: listingLimits.kopecksPerUnit,
+      transportModes: ['road', 'rail'],
+      visibility: 'public',
+      status: 'active',
+    };
+
+    test("the review's case: listings at the quantity and money maxima are planned, exactly", async () => {
+      const offer = await p.exchange.createListing(systemActor, {
+        ...bigOffer,
+        organisationId: 'myski-gres',
+      });
+      const request = await p.exchange.createListing(systemActor, {
+        ...bigRequest,
+        organisationId: 'tsement-tom',
+      });
+      const res = await planOver();
+      assert.equal(res.statusCode, 200, res.body);
+      const plan = Plan.parse(JSON.parse(res.body));
+      const flow = plan.plan.flows.find((f) => f.supply === offer.id && f.demand === request.id);
+      assert.ok(flow, 'the two extremes ship to each other');
+      assert.equal(flow.valueKopecks, postKopecks(listingLimits.kopecksPerUnit, flow.delivered));
+      assert.ok(Number.isSafeInteger(plan.plan.objectiveKopecks));
+      assert.equal(
+        plan.plan.objectiveKopecks,
+        plan.plan.flows.reduce((s, f) => s + f.savingsKopecks, 0),
+      );
+      await p.exchange.withdrawListing(systemActor, offer.id);
+      await p.exchange.withdrawListing(systemActor, request.id);
+    });
+
+    test("listings beyond the engine's range (the old limits) are left out with a warning", async () => {
+      const legacy = (id: string, fields: object, organisationId: string): ListingRecord =>
+        ListingRecord.parse({
+          ...fields,
+          id,
+          organisationId,
+          status: 'active',
+          createdAt: now,
+          updatedAt: now,
+        });
+      // 10^9 units at 10^6 RUB: what the release before allowed; parsing with today's limits
+      // would refuse them, so they are stored as that release stored them
+      const offerRow = legacy('l-old-extreme-offer', bigOffer, 'myski-gres');
+      const requestRow = legacy('l-old-extreme-request', bigRequest, 'tsement-tom');
+      await storeRow(p, { ...offerRow, quantityPerYear: 1e9, disposalCostKopecksPerUnit: 1e8 });
+      await storeRow(p, { ...requestRow, quantityPerYear: 1e9, priceKopecksPerUnit: 1e8 });
+      const res = await planOver();
+      assert.equal(res.statusCode, 200, res.body);
+      const plan = Plan.parse(JSON.parse(res.body));
+      assert.ok(plan.plan.flows.length > 0, 'everyone else is still planned');
+      for (const f of plan.plan.flows)
+        assert.ok(![f.supply, f.demand].some((id) => id.startsWith('l-old-extreme')));
+      const warned = JSON.stringify(plan.warnings);
+      for (const id of [offerRow.id, requestRow.id]) assert.ok(warned.includes(id), warned);
+      await p.exchange.withdrawListing(systemActor, offerRow.id);
+      await p.exchange.withdrawListing(systemActor, requestRow.id);
+    });
+
+    test('a listing the engine refuses is a 422 naming it, never a 500', async () => {
+      // a minimum above the quantity: no form accepts it, only a hand edit makes it
+      const broken = ListingRecord.parse({
+        ...bigRequest,
+        quantityPerYear: 100,
+        priceKopecksPerUnit: 1000_00,
+        id: 'l-hand-edited',
+        organisationId: 'tsement-tom',
+        status: 'active',
+        createdAt: now,
+        updatedAt: now,
+      });
+      await storeRow(p, { ...broken, mustTakeMin: 500 });
+      const res = await planOver();
+      assert.equal(res.statusCode, 422, res.body);
+      const problem = JSON.parse(res.body);
+      assert.equal(problem.code, 'exchange.planInputRejected');
+      assert.equal(problem.params.listings, 'l-hand-edited');
+      assert.ok(problem.detail.includes('l-hand-edited'));
+      assert.ok(
+        problem.errors.some(
+          (e: { field: string; message: string }) =>
+            e.field === 'listings.l-hand-edited' && e.message.includes('minQuantity 500'),
+        ),
+        res.body,
+      );
+      const ru = JSON.parse((await planOver('ru')).body);
+      assert.match(ru.detail, /^Оптимизатор не может принять объявления l-hand-edited/);
+      // withdrawn, it no longer stands in anyone's way
+      await p.exchange.withdrawListing(systemActor, broken.id);
+      assert.equal((await planOver()).statusCode, 200);
     });
   });
 }

@@ -1,5 +1,7 @@
 // All of the exchange's SQL, reads and writes, over its own tables only (registry data comes
 // through registry's public reads), and the mapping between its rows and its records.
+import type { ColumnType, Insertable, Selectable } from 'kysely';
+import { kopecksFromColumn } from '../model/money.ts';
 import type { Reader, Tx } from '../store/index.ts';
 import type {
   ListingRecord,
@@ -23,11 +25,16 @@ export interface ExchangeListingTable {
   status: string;
   available_from: string;
   available_to: string;
-  /** the listing's fields as JSON */
+  /** the listing's fields as JSON, but for its money */
   data: string;
   created_at: string;
   updated_at: string;
+  disposal_cost_kopecks_per_unit: Money | null;
+  price_kopecks_per_unit: Money | null;
 }
+
+/** A bigint column: PostgreSQL reads it back as text, SQLite as a number; written as a number. */
+type Money = ColumnType<string | number | bigint, number, number>;
 
 export interface ExchangePlanTable {
   id: string;
@@ -55,6 +62,7 @@ export interface ExchangeMatchTable {
   /** the planned flow (unmasked) as JSON */
   flow: string;
   created_at: string;
+  savings_kopecks: Money;
 }
 
 declare module '../store/database.ts' {
@@ -69,10 +77,16 @@ declare module '../store/database.ts' {
 
 type Fields = Omit<ListingRecord, 'id' | 'organisationId' | 'status' | 'createdAt' | 'updatedAt'>;
 
-export function listingFromRow(row: ExchangeListingTable): ListingRecord {
+type ListingRow = Selectable<ExchangeListingTable>;
+
+export function listingFromRow(row: ListingRow): ListingRecord {
   const fields = JSON.parse(row.data) as Fields;
+  const disposalCost = kopecksFromColumn(row.disposal_cost_kopecks_per_unit);
+  const price = kopecksFromColumn(row.price_kopecks_per_unit);
   return {
     ...fields,
+    ...(disposalCost === null ? {} : { disposalCostKopecksPerUnit: disposalCost }),
+    ...(price === null ? {} : { priceKopecksPerUnit: price }),
     id: row.id,
     organisationId: row.organisation_id,
     status: row.status as StoredListingStatus,
@@ -81,8 +95,17 @@ export function listingFromRow(row: ExchangeListingTable): ListingRecord {
   };
 }
 
-export function listingToRow(l: ListingRecord): ExchangeListingTable {
-  const { id, organisationId, status, createdAt, updatedAt, ...fields } = l;
+export function listingToRow(l: ListingRecord): Insertable<ExchangeListingTable> {
+  const {
+    id,
+    organisationId,
+    status,
+    createdAt,
+    updatedAt,
+    disposalCostKopecksPerUnit,
+    priceKopecksPerUnit,
+    ...fields
+  } = l;
   return {
     id,
     organisation_id: organisationId,
@@ -98,6 +121,8 @@ export function listingToRow(l: ListingRecord): ExchangeListingTable {
     data: JSON.stringify(fields),
     created_at: createdAt,
     updated_at: updatedAt,
+    disposal_cost_kopecks_per_unit: disposalCostKopecksPerUnit ?? null,
+    price_kopecks_per_unit: priceKopecksPerUnit ?? null,
   };
 }
 
@@ -209,7 +234,7 @@ export async function findPlan(reader: Reader, id: string): Promise<StoredPlan |
 
 // --- matches ---
 
-export function matchFromRow(r: ExchangeMatchTable): MatchRecord {
+export function matchFromRow(r: Selectable<ExchangeMatchTable>): MatchRecord {
   const flow = JSON.parse(r.flow) as PlanFlow;
   return {
     id: r.id,
@@ -225,13 +250,13 @@ export function matchFromRow(r: ExchangeMatchTable): MatchRecord {
     demandDecision: r.demand_decision as MatchDecision,
     demandDecidedAt: r.demand_decided_at,
     demandDecidedBy: r.demand_decided_by,
-    savingsKopecks: flow.savingsKopecks,
+    savingsKopecks: kopecksFromColumn(r.savings_kopecks)!,
     flow,
     createdAt: r.created_at,
   };
 }
 
-function matchToRow(m: MatchRecord): ExchangeMatchTable {
+function matchToRow(m: MatchRecord): Insertable<ExchangeMatchTable> {
   return {
     id: m.id,
     plan_id: m.planId,
@@ -248,6 +273,7 @@ function matchToRow(m: MatchRecord): ExchangeMatchTable {
     demand_decided_by: m.demandDecidedBy,
     flow: JSON.stringify(m.flow),
     created_at: m.createdAt,
+    savings_kopecks: m.savingsKopecks,
   };
 }
 

@@ -1,5 +1,5 @@
 // The exchange's messages and field labels, in Russian and English.
-import { defineLabels, defineMessages } from '../model/messages.ts';
+import { defineLabels, defineMessages, type Message } from '../model/messages.ts';
 
 export const messages = defineMessages('exchange', {
   // listings
@@ -92,6 +92,14 @@ export const messages = defineMessages('exchange', {
     en: 'Listing {listing} has {limit} a year; agreed matches take {taken} and this one {own}',
     ru: 'В объявлении {listing} — {limit} в год; согласованные совпадения уже берут {taken}, это — ещё {own}',
   },
+});
+
+/** A warning as a plan stores it: its code and parameters, worded when it is shown. */
+export const warningData = (
+  m: Message,
+): { code: string; params: Record<string, string | number> } => ({
+  code: m.code,
+  params: { ...m.params },
 });
 
 /**

@@ -9,11 +9,14 @@ import {
   type FieldProblem,
   forbidden,
   isOperator,
+  type Lang,
   messageByCode,
   notFound,
   parseInput,
   requireLogin,
   unprocessable,
+  type WordedMessage,
+  worded,
 } from '../model/index.ts';
 import type { Agglomeration, Material } from '../registry/index.ts';
 import { agglomerationCentres, registryQueries as rq } from '../registry/index.ts';
@@ -133,11 +136,8 @@ async function compute(c: ExchangeContext, request: PlanRequest) {
       ...request,
       now: c.clock(),
     });
-    const screenedOut = screened.warnings.map(
-      (w) => messageByCode(w.code, w.params)?.text('en') ?? w.code,
-    );
     return {
-      plan: { ...plan, warnings: [...screenedOut, ...plan.warnings] },
+      plan: { ...plan, warnings: [...screened.warnings, ...plan.warnings] },
       records: live.records,
     };
   } catch (e) {
@@ -146,26 +146,42 @@ async function compute(c: ExchangeContext, request: PlanRequest) {
   }
 }
 
-/** Masks the holders the actor may not see, given the listings the plan's flows refer to. */
-async function masked(
+/** A stored warning in the reader's language (a code no catalogue knows stays as it is). */
+function wordedWarning(w: PlanDocument['warnings'][number], lang: Lang): WordedMessage {
+  const m = messageByCode(w.code, w.params);
+  return m ? worded(m, lang) : { code: w.code, params: { ...w.params }, message: w.code };
+}
+
+/**
+ * The plan as one reader gets it: the holders the actor may not see masked (given the
+ * listings its flows refer to), its warnings worded in the reader's language.
+ */
+async function forReader(
   reader: Reader,
   actor: Actor,
+  lang: Lang,
   plan: PlanDocument,
   records: ReadonlyMap<string, ListingRecord>,
 ): Promise<Plan> {
   const revealed = await revealedTo(reader, actor);
-  return maskPlan(plan, (listingId) => {
+  const visible = maskPlan(plan, (listingId) => {
     const l = records.get(listingId);
     return !!l && holderShown(l, actor, revealed);
   });
+  return { ...visible, warnings: plan.warnings.map((w) => wordedWarning(w, lang)) };
 }
 
 /** A plan over the live listings, as the caller may see it. */
-export async function plan(c: ExchangeContext, actor: Actor, input: unknown): Promise<Plan> {
+export async function plan(
+  c: ExchangeContext,
+  actor: Actor,
+  input: unknown,
+  lang: Lang,
+): Promise<Plan> {
   requireCurrentMember(actor);
   const request = parseInput(PlanRequest, input ?? {});
   const { plan, records } = await compute(c, request);
-  return masked(c.store, actor, plan, records);
+  return forReader(c.store, actor, lang, plan, records);
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -190,7 +206,12 @@ export function planRecord(
 }
 
 /** Saves a plan; each flow becomes a match proposal in both holders' inboxes. */
-export async function savePlan(c: ExchangeContext, actor: Actor, input: unknown): Promise<Plan> {
+export async function savePlan(
+  c: ExchangeContext,
+  actor: Actor,
+  input: unknown,
+  lang: Lang,
+): Promise<Plan> {
   requireCurrentMember(actor);
   if (!isOperator(actor) && !['member', 'org_admin'].includes(actor.role ?? ''))
     throw forbidden(m.savingNeedsMember());
@@ -248,10 +269,15 @@ export async function savePlan(c: ExchangeContext, actor: Actor, input: unknown)
       alreadyOpen,
     });
   });
-  return masked(c.store, actor, document, computed.records);
+  return forReader(c.store, actor, lang, document, computed.records);
 }
 
-export async function getPlan(c: ExchangeContext, actor: Actor, id: string): Promise<Plan> {
+export async function getPlan(
+  c: ExchangeContext,
+  actor: Actor,
+  id: string,
+  lang: Lang,
+): Promise<Plan> {
   requireCurrentMember(actor);
   const stored = await findPlan(c.store, id);
   if (!stored) throw notFound(m.planNotFound({ id }));
@@ -259,5 +285,6 @@ export async function getPlan(c: ExchangeContext, actor: Actor, id: string): Pro
   const records = await findListings(c.store, {
     ids: flows.flatMap((f) => [f.supply, f.demand]),
   });
-  return masked(c.store, actor, stored.document, new Map(records.map((l) => [l.id, l])));
+  const byId = new Map(records.map((l) => [l.id, l]));
+  return forReader(c.store, actor, lang, stored.document, byId);
 }

@@ -2,7 +2,7 @@
 // here, and the web app imports this file for its forms and enum lists.
 import { z } from 'zod';
 import { Id, Provenance } from '../model/common.ts';
-import { rule } from '../model/messages.ts';
+import { rule, WordedMessage } from '../model/messages.ts';
 import { Kopecks } from '../model/money.ts';
 import { patchOf } from '../model/validate.ts';
 import { Agglomeration, FkkoCode, MaterialUnit } from '../registry/schema.ts';
@@ -380,38 +380,38 @@ export const RobustnessEntry = z
 export type RobustnessEntry = z.infer<typeof RobustnessEntry>;
 
 /** A plan's warning as stored: a code of exchange/messages.ts `warnings` and its parameters. */
-export const PlanWarning = z
-  .object({
-    code: z.string(),
-    params: z.record(z.string(), z.union([z.string(), z.number()])),
-  })
-  .meta({ id: 'PlanWarning' });
+export const PlanWarning = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
 export type PlanWarning = z.infer<typeof PlanWarning>;
 
-export const Plan = z
-  .object({
-    id: z.string().nullable().describe('set once saved'),
-    computedAt: z.string(),
-    plan: z.object({
-      status: z.enum(['optimal', 'time_limit', 'infeasible']),
-      objectiveKopecks: KopecksSum.describe(
-        'Σ value + avoided disposal − transport over the flows, kopecks/yr',
-      ),
-      mipGap: z.number().nullable(),
-      engine: z.string(),
-      message: z.string().optional(),
-      flows: z.array(PlanFlow),
-    }),
-    impact: Impact,
-    robustness: z.array(RobustnessEntry).nullable(),
-    warnings: z.array(z.string()),
-    counts: z.object({ offers: z.number(), requests: z.number(), links: z.number() }),
-  })
-  .meta({ id: 'Plan' });
-export type Plan = z.infer<typeof Plan>;
+/** A plan as the engine computes it and the exchange stores it: every holder shown, warnings as codes. */
+export const PlanDocument = z.object({
+  id: z.string().nullable().describe('set once saved'),
+  computedAt: z.string(),
+  plan: z.object({
+    status: z.enum(['optimal', 'time_limit', 'infeasible']),
+    objectiveKopecks: KopecksSum.describe(
+      'Σ value + avoided disposal − transport over the flows, kopecks/yr',
+    ),
+    mipGap: z.number().nullable(),
+    engine: z.string(),
+    message: z.string().optional(),
+    flows: z.array(PlanFlow),
+  }),
+  impact: Impact,
+  robustness: z.array(RobustnessEntry).nullable(),
+  warnings: z.array(PlanWarning),
+  counts: z.object({ offers: z.number(), requests: z.number(), links: z.number() }),
+});
+export type PlanDocument = z.infer<typeof PlanDocument>;
 
-/** A plan as the engine computes it and the exchange stores it: every holder shown. */
-export type PlanDocument = Plan;
+/** A plan as a reader gets it: masked for the reader, its warnings worded in their language. */
+export const Plan = PlanDocument.extend({
+  warnings: z.array(WordedMessage).describe("in the caller's language"),
+}).meta({ id: 'Plan' });
+export type Plan = z.infer<typeof Plan>;
 
 export const MatchDecision = z
   .enum(['pending', 'accepted', 'declined'])

@@ -1,7 +1,7 @@
 // The exchange's service: one facade over listings, plans and matches (each in its own file),
 // which the routes, the CLI and the seed call. Access checks, journal events and transactions
 // live in those files; all SQL in repository.ts.
-import type { Actor } from '../model/index.ts';
+import type { Actor, Lang } from '../model/index.ts';
 import type { Reader, Store } from '../store/index.ts';
 import type { ExchangeContext } from './context.ts';
 import { compatibilityTable } from './engine/compatibility.ts';
@@ -56,16 +56,17 @@ export class ExchangeService {
     return liveListings(this.c, reader);
   }
 
-  plan(actor: Actor, input: unknown) {
-    return plan(this.c, actor, input);
+  /** A plan over the live listings; its warnings worded in `lang` (the CLI's: English). */
+  plan(actor: Actor, input: unknown, lang: Lang = 'en') {
+    return plan(this.c, actor, input, lang);
   }
 
-  savePlan(actor: Actor, input: unknown) {
-    return savePlan(this.c, actor, input);
+  savePlan(actor: Actor, input: unknown, lang: Lang = 'en') {
+    return savePlan(this.c, actor, input, lang);
   }
 
-  getPlan(actor: Actor, id: string) {
-    return getPlan(this.c, actor, id);
+  getPlan(actor: Actor, id: string, lang: Lang = 'en') {
+    return getPlan(this.c, actor, id, lang);
   }
 
   listMatches(actor: Actor, filter: { planId?: string } = {}) {

@@ -298,7 +298,14 @@ for (const d of await eachDialect()) {
       assert.equal(i.savings.valueKopecks, plan.plan.objectiveKopecks);
       assert.equal(i.baselineCost.valueKopecks - i.planCost.valueKopecks, i.savings.valueKopecks);
       assert.equal(plan.robustness, null);
-      assert.ok(plan.warnings.some((w) => w.includes('dropped')));
+      // warnings are messages: a code and its parameters, worded (here in English)
+      const dropped = plan.warnings.filter((w) => w.code === 'exchange.warning.linkDropped');
+      assert.ok(dropped.length > 0);
+      for (const w of dropped)
+        assert.equal(
+          w.message,
+          `link ${w.params.supply}→${w.params.demand} dropped: request ${w.params.demand} limits ${w.params.properties}, which offer ${w.params.supply} does not report`,
+        );
     });
 
     test('robustness with a seed is deterministic', async () => {
@@ -668,7 +675,7 @@ for (const d of await eachDialect()) {
           (f) => f.from.organisationId !== leaving && f.to.organisationId !== leaving,
         ),
       );
-      assert.ok(after.warnings.every((w) => typeof w === 'string'));
+      for (const w of after.warnings) assert.ok(w.message && w.message !== w.code, w.code);
     });
   });
 }
@@ -760,6 +767,25 @@ for (const d of await eachDialect()) {
       );
       await p.exchange.withdrawListing(systemActor, offer.id);
       await p.exchange.withdrawListing(systemActor, request.id);
+    });
+
+    test("a plan's warnings are worded in the caller's language, the saved plan keeping their codes", async () => {
+      const en = Plan.parse(JSON.parse((await planOver('en')).body));
+      const ru = Plan.parse(JSON.parse((await planOver('ru')).body));
+      assert.ok(en.warnings.length > 0);
+      assert.deepEqual(
+        ru.warnings.map((w) => [w.code, w.params]),
+        en.warnings.map((w) => [w.code, w.params]),
+      );
+      for (const w of ru.warnings) assert.match(w.message, /[а-я]/, w.message);
+      const saved = await p.exchange.savePlan(systemActor, {}, 'ru');
+      assert.deepEqual(saved.warnings, ru.warnings);
+      const again = await app.inject({
+        method: 'GET',
+        url: `/api/v1/exchange/plans/${saved.id}`,
+        headers: { cookie, 'accept-language': 'en' },
+      });
+      assert.deepEqual(Plan.parse(JSON.parse(again.body)).warnings, en.warnings);
     });
 
     test("listings beyond the engine's range (the old limits) are left out with a warning", async () => {

@@ -41,7 +41,12 @@ interface OldFlow {
 }
 interface Before {
   listings: Map<string, Json>;
-  plan: { id: string; flows: OldFlow[]; impact: Record<string, { factors: Json }> };
+  plan: {
+    id: string;
+    flows: OldFlow[];
+    impact: Record<string, { factors: Json }>;
+    warnings: string[];
+  };
   matches: Array<{ id: string; status: string; flow: OldFlow }>;
   journalHead: number;
 }
@@ -60,7 +65,7 @@ async function readBefore(options: StoreOptions): Promise<Before> {
     const doc = JSON.parse(plan.data);
     return {
       listings: new Map(listings.map((l) => [l.id, JSON.parse(l.data)])),
-      plan: { id: plan.id, flows: doc.plan.flows, impact: doc.impact },
+      plan: { id: plan.id, flows: doc.plan.flows, impact: doc.impact, warnings: doc.warnings },
       matches: matches.map((m) => ({ id: m.id, status: m.status, flow: JSON.parse(m.flow) })),
       journalHead: Number(head.rows[0].seq),
     };
@@ -197,6 +202,14 @@ for (const d of await eachDialect()) {
         plan.impact.baselineCost.valueKopecks - plan.impact.planCost.valueKopecks,
         plan.impact.savings.valueKopecks,
       );
+
+      // its warnings were English text: kept as they were, as messages
+      assert.deepEqual(
+        plan.warnings.map((w) => [w.code, w.message]),
+        old.plan.warnings.map((text) => ['exchange.warning.legacy', text]),
+      );
+      const ru = await p.exchange.getPlan(systemActor, old.plan.id, 'ru');
+      assert.ok(ru.warnings.every((w, i) => w.message.startsWith(old.plan.warnings[i])));
 
       const matches = await p.exchange.listMatches(systemActor, { planId: old.plan.id });
       assert.equal(matches.length, 13);

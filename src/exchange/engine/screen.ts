@@ -4,18 +4,13 @@
 // plan with a warning, so that one member's listing never breaks the plan for everyone.
 import { greatCircleKm } from '../../registry/engine/index.ts';
 import { listingLimits } from '../limits.ts';
-import { warnings as w } from '../messages.ts';
+import { warnings as w, warningData } from '../messages.ts';
 import type { PlanWarning } from '../schema.ts';
 import {
   type CandidateListing,
   defaultTransport,
   type TransportAssumptions,
 } from './candidates.ts';
-
-const asData = (m: { code: string; params: Readonly<Record<string, string | number>> }) => ({
-  code: m.code,
-  params: { ...m.params },
-});
 
 /** The dearest transport of one unit anywhere on Earth, in kopecks: half the globe by the dearest mode. */
 export function maxTransportKopecksPerUnit(transport: TransportAssumptions = defaultTransport) {
@@ -58,7 +53,7 @@ export function screenListings<L extends CandidateListing>(
   const warnings: PlanWarning[] = [];
   for (const l of listings) {
     const beyond = (field: string, value: number, limit: number) =>
-      warnings.push(asData(w.listingBeyondRange({ id: l.id, field, value, limit })));
+      warnings.push(warningData(w.listingBeyondRange({ id: l.id, field, value, limit })));
     const before = warnings.length;
     const quantities = {
       quantityPerYear: l.quantityPerYear,
@@ -87,7 +82,7 @@ export function screenListings<L extends CandidateListing>(
     if (total + weight <= PLAN_WEIGHT_KOPECKS) {
       total += weight;
       keep.add(l.id);
-    } else warnings.push(asData(w.listingBeyondPlanTotal({ id: l.id })));
+    } else warnings.push(warningData(w.listingBeyondPlanTotal({ id: l.id })));
   }
   return { kept: inRange.filter((l) => keep.has(l.id)), warnings };
 }

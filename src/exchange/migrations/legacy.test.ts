@@ -3,9 +3,12 @@ import { test } from 'node:test';
 import {
   downgradeFlow,
   downgradeListingData,
+  downgradePlanDocument,
+  LEGACY_WARNING,
   rubToKopecks,
   upgradeFlow,
   upgradeListingData,
+  upgradePlanDocument,
 } from './legacy.ts';
 
 test('roubles become kopecks rounded half away from zero, as the amount is written', () => {
@@ -74,4 +77,48 @@ test("a flow's sums become postings, its savings their exact sum", () => {
   const back = downgradeFlow(flow);
   assert.equal(back.transport, 14013105.61);
   assert.deepEqual(upgradeFlow(back), flow);
+});
+
+test("a plan's objective and money figures are re-added from its postings; warnings become messages", () => {
+  const flow = {
+    value: 100.25,
+    avoidedDisposal: 50,
+    transport: 20.115,
+    transportRubPerUnit: 2.0115,
+  };
+  const figure = (value: number, factors: Record<string, number>) => ({
+    value,
+    unit: 'RUB/yr',
+    formula: 'f',
+    factors,
+  });
+  const old = {
+    id: 'p',
+    plan: { status: 'optimal', objective: 130.135, flows: [flow, flow] },
+    impact: {
+      divertedT: { value: 1, unit: 't/yr', formula: 'd', factors: {} },
+      baselineCostRub: figure(1000.5, { disposal: 600.25, purchases: 400.25 }),
+      planCostRub: figure(740.23, {}),
+      savingsRub: figure(260.27, {}),
+    },
+    warnings: ['link a→b dropped: request b limits ash, which offer a does not report'],
+  };
+  const doc = upgradePlanDocument(old) as {
+    plan: { objectiveKopecks: number; flows: Array<Record<string, number>> };
+    impact: Record<string, { valueKopecks: number; factorsKopecks: Record<string, number> }>;
+    warnings: unknown[];
+  };
+  // each flow: 10025 + 5000 − 2012 (20.115 RUB rounds half up to 2012 kopecks)
+  const savings = 10025 + 5000 - 2012;
+  assert.equal(doc.plan.flows[0].savingsKopecks, savings);
+  assert.equal(doc.plan.objectiveKopecks, 2 * savings);
+  assert.equal(doc.impact.baselineCost.valueKopecks, 60025 + 40025);
+  assert.equal(doc.impact.savings.valueKopecks, 2 * savings);
+  assert.equal(doc.impact.planCost.valueKopecks, 60025 + 40025 - 2 * savings);
+  assert.deepEqual(doc.impact.divertedT, old.impact.divertedT);
+  assert.deepEqual(doc.warnings, [{ code: LEGACY_WARNING, params: { text: old.warnings[0] } }]);
+  const back = downgradePlanDocument(doc, (w) => String(w.params.text)) as typeof old;
+  assert.deepEqual(back.warnings, old.warnings);
+  assert.equal(back.plan.objective, (2 * savings) / 100);
+  assert.deepEqual(upgradePlanDocument(back), doc);
 });

@@ -10,6 +10,12 @@ export interface Warning {
   params: Record<string, string | number>;
 }
 
+/** The code a warning of an earlier release is kept under, its English text its one parameter. */
+export const LEGACY_WARNING = 'exchange.warning.legacy';
+
+const warningOf = (w: unknown): Warning =>
+  typeof w === 'string' ? { code: LEGACY_WARNING, params: { text: w } } : (w as Warning);
+
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /**
@@ -146,7 +152,7 @@ const numericFactors = (f: RubFigure): Record<string, number> =>
  * A plan document → today's: its flows' postings in kopecks; its objective and money figures
  * re-added from those postings, so that objective = Σ savings and baseline − plan cost = savings
  * hold exactly (they may differ from the old float sums by a few kopecks); the baseline from its
- * own two postings (disposal, purchases).
+ * own two postings (disposal, purchases); its warnings (English text) as messages.
  */
 export function upgradePlanDocument(doc: Json): Json {
   const plan = doc.plan as Json & { flows: Json[] };
@@ -187,10 +193,11 @@ export function upgradePlanDocument(doc: Json): Json {
       flows,
     },
     impact: upgradedImpact,
+    warnings: ((doc.warnings as unknown[]) ?? []).map(warningOf),
   };
 }
 
-/** Today's plan document → the release before's; warnings worded by `word` (English). */
+/** Today's plan document → the release before's; its warnings worded by `word` (in English). */
 export function downgradePlanDocument(doc: Json, word: (w: Warning) => string): Json {
   const plan = doc.plan as Json & { flows: Json[]; objectiveKopecks: number };
   const { objectiveKopecks, ...planRest } = plan;

@@ -5,7 +5,10 @@ import { migrations } from './migrations/index.ts';
 import { routes } from './routes.ts';
 import { ExchangeService } from './service.ts';
 
+export { agreedMatch, agreedMatches } from './agreed.ts';
 export * from './engine/index.ts';
+export { plannedPlace } from './plans.ts';
+export { listingRecord, matchRecord, planRecordOf } from './records.ts';
 export * from './schema.ts';
 export { ExchangeService } from './service.ts';
 

@@ -1,7 +1,135 @@
 // The exchange's messages and field labels, in Russian and English.
-import { defineLabels, defineMessages } from '../model/messages.ts';
+import { defineLabels, defineMessages, type Message } from '../model/messages.ts';
 
-export const messages = defineMessages('exchange', {});
+export const messages = defineMessages('exchange', {
+  // listings
+  invalidListing: { en: 'Invalid listing', ru: 'Неверные данные объявления' },
+  listingNotFound: { en: 'Listing {id} does not exist', ru: 'Объявления {id} нет' },
+  listingIdTaken: { en: 'Listing {id} exists', ru: 'Объявление {id} уже есть' },
+  requiredForOperator: { en: 'required for the operator', ru: 'обязательно для оператора' },
+  unknownOrganisation: { en: 'unknown organisation {id}', ru: 'неизвестная организация {id}' },
+  notOwnSite: {
+    en: 'not a site of organisation {organisationId}',
+    ru: 'не площадка организации {organisationId}',
+  },
+  siteClosed: { en: 'closed on {closedOn}', ru: 'площадка закрыта {closedOn}' },
+  unknownMaterial: { en: 'unknown material {id}', ru: 'неизвестный материал {id}' },
+  unknownUse: { en: 'unknown use {id}', ru: 'неизвестное назначение {id}' },
+  materialCannotServe: {
+    en: '{material} cannot serve {use}',
+    ru: 'материал {material} не подходит для назначения {use}',
+  },
+  measuredIn: {
+    en: '{material} is measured in {unit}',
+    ru: 'материал {material} измеряется в {unit}',
+  },
+  unknownProperty: { en: 'unknown property {id}', ru: 'неизвестный показатель {id}' },
+  materialLacksProperty: {
+    en: '{material} does not carry {property}',
+    ru: 'у материала {material} нет показателя {property}',
+  },
+  notInFkko: {
+    en: '{code} is not in the FKKO catalogue of 2026-03-25',
+    ru: '{code} нет в каталоге ФККО от 25.03.2026',
+  },
+  notFkkoOfMaterial: {
+    en: '{code} is not a code of {material}',
+    ru: '{code} — не код ФККО материала {material}',
+  },
+  listingWithdrawn: {
+    en: 'Listing {id} is withdrawn',
+    ru: 'Объявление {id} снято с публикации',
+  },
+  cannotPublish: {
+    en: 'Listing {id} is {status}; only a draft listing can be published',
+    ru: 'Объявление {id} в статусе «{status}»; опубликовать можно только черновик',
+  },
+  cannotWithdraw: {
+    en: 'Listing {id} is {status}; only an active listing can be withdrawn',
+    ru: 'Объявление {id} в статусе «{status}»; снять можно только действующее объявление',
+  },
+  // plans
+  plansForMembers: {
+    en: 'Plans are for current members of the cluster',
+    ru: 'Планы доступны только действующим участникам кластера',
+  },
+  savingNeedsMember: {
+    en: 'Saving a plan needs the role member or higher',
+    ru: 'Для сохранения плана нужна роль «участник» или выше',
+  },
+  planNotFound: { en: 'Plan {id} does not exist', ru: 'Плана {id} нет' },
+  planInputRejected: {
+    en: 'The planner cannot take listing(s) {listings}; correct them or withdraw them',
+    ru: 'Оптимизатор не может принять объявления {listings}; исправьте или снимите их',
+  },
+  engineIssue: {
+    en: '{item}: {issue}',
+    ru: '{item}: {issue} (сообщение оптимизатора)',
+  },
+  // matches
+  matchNotFound: { en: 'Match {id} does not exist', ru: 'Совпадения {id} нет' },
+  holdersDecide: {
+    en: 'Only the holders of a match (or the operator) decide on it',
+    ru: 'Решение по совпадению принимают только его стороны (или оператор)',
+  },
+  matchDecided: {
+    en: 'Match {id} is {status} already',
+    ru: 'По совпадению {id} уже есть итог: «{status}»',
+  },
+  sideDecided: {
+    en: 'The {side} side of match {id} has decided already ({decision})',
+    ru: 'Сторона «{side}» совпадения {id} уже приняла решение («{decision}»)',
+  },
+  organisationLeft: {
+    en: '{id} is no longer a member; the match cannot be accepted',
+    ru: '{id} больше не участник кластера; совпадение нельзя принять',
+  },
+  listingNotLive: {
+    en: 'Listing {listing} of match {id} is {status}; the match cannot be accepted',
+    ru: 'Объявление {listing} совпадения {id} в статусе «{status}»; совпадение нельзя принять',
+  },
+  quantityTaken: {
+    en: 'Listing {listing} has {limit} a year; agreed matches take {taken} and this one {own}',
+    ru: 'В объявлении {listing} — {limit} в год; согласованные совпадения уже берут {taken}, это — ещё {own}',
+  },
+});
+
+/** A warning as a plan stores it: its code and parameters, worded when it is shown. */
+export const warningData = (
+  m: Message,
+): { code: string; params: Record<string, string | number> } => ({
+  code: m.code,
+  params: { ...m.params },
+});
+
+/**
+ * What a plan warns about. A plan stores each warning as `{ code, params }` and every answer
+ * words it in the caller's language.
+ */
+export const warnings = defineMessages('exchange.warning', {
+  linkDropped: {
+    en: 'link {supply}→{demand} dropped: request {demand} limits {properties}, which offer {supply} does not report',
+    ru: 'связь {supply}→{demand} исключена: запрос {demand} ограничивает {properties}, а предложение {supply} этих показателей не сообщает',
+  },
+  offerUnlinked: {
+    en: 'offer {id} must ship {min} but has no candidate link; left out of the plan',
+    ru: 'предложение {id} должно вывезти не меньше {min}, но подходящих связей нет; в план не вошло',
+  },
+  requestUnlinked: {
+    en: 'request {id} must take {min} but has no candidate link; left out of the plan',
+    ru: 'запрос {id} должен принять не меньше {min}, но подходящих связей нет; в план не вошёл',
+  },
+  listingBeyondRange: {
+    en: 'listing {id} left out of the plan: {field} is {value}, beyond {limit}, the most the planner computes exactly',
+    ru: 'объявление {id} не вошло в план: {field} = {value}, больше {limit} — предела точного расчёта',
+  },
+  listingBeyondPlanTotal: {
+    en: "listing {id} left out of the plan: with it, the plan's sums of money would pass what is computed exactly",
+    ru: 'объявление {id} не вошло в план: с ним денежные итоги плана превысили бы предел точного расчёта',
+  },
+  /** A warning of a plan saved by an earlier release, as it was written then (English). */
+  legacy: { en: '{text}', ru: '{text} (сохранено прежней версией)' },
+});
 
 /** Rules the exchange's schemas state (zod carries their codes; see model/messages.ts `rule`). */
 export const rules = defineMessages('exchange.rule', {
@@ -60,4 +188,34 @@ export const rules = defineMessages('exchange.rule', {
   },
 });
 
-defineLabels({});
+/** Labels of the listing form's fields and the plan request, as people see them. */
+defineLabels({
+  siteId: { en: 'Site', ru: 'Площадка' },
+  side: { en: 'Side', ru: 'Сторона' },
+  materialId: { en: 'Material', ru: 'Материал' },
+  useId: { en: 'Use', ru: 'Назначение' },
+  quantityPerYear: { en: 'Quantity per year', ru: 'Объём в год' },
+  unit: { en: 'Unit', ru: 'Единица измерения' },
+  availableFrom: { en: 'Available from', ru: 'Доступно с' },
+  availableTo: { en: 'Available to', ru: 'Доступно по' },
+  quality: { en: 'Quality', ru: 'Качество' },
+  disposalCostKopecksPerUnit: {
+    en: 'Disposal cost per unit, kopecks',
+    ru: 'Затраты на размещение за единицу, коп.',
+  },
+  priceKopecksPerUnit: { en: 'Price per unit, kopecks', ru: 'Цена за единицу, коп.' },
+  mustShipMin: { en: 'Must ship at least, per year', ru: 'Обязательный вывоз в год, не меньше' },
+  mustTakeMin: { en: 'Must take at least, per year', ru: 'Обязательный приём в год, не меньше' },
+  transportModes: { en: 'Transport modes', ru: 'Виды транспорта' },
+  maxDistanceKm: { en: 'Maximum distance, km', ru: 'Наибольшее расстояние, км' },
+  legalStatus: { en: 'Legal status', ru: 'Правовой статус' },
+  byProductOf: { en: 'Process it comes from', ru: 'Процесс, в котором образуется' },
+  standard: { en: 'Standard or specification', ru: 'ГОСТ, ТУ или спецификация' },
+  fkko: { en: 'FKKO code', ru: 'Код ФККО' },
+  visibility: { en: 'Visibility', ru: 'Видимость' },
+  provenance: { en: 'Sources of the figures', ru: 'Источники данных' },
+  robustness: { en: 'Robustness check', ru: 'Проверка устойчивости' },
+  runs: { en: 'Runs', ru: 'Число прогонов' },
+  variation: { en: 'Variation of volumes', ru: 'Разброс объёмов' },
+  timeLimitSeconds: { en: 'Time limit, s', ru: 'Ограничение времени, с' },
+});

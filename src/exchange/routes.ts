@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requestLang } from '../model/http.ts';
 import {
   CompatibilityRow,
   Listing,
@@ -133,7 +134,7 @@ export const routes =
           response: { 200: Plan },
         },
       },
-      async (req) => exchange.plan(req.actor, req.body),
+      async (req) => exchange.plan(req.actor, req.body, requestLang(req)),
     );
 
     app.post(
@@ -146,7 +147,8 @@ export const routes =
           response: { 201: Plan },
         },
       },
-      async (req, reply) => reply.status(201).send(await exchange.savePlan(req.actor, req.body)),
+      async (req, reply) =>
+        reply.status(201).send(await exchange.savePlan(req.actor, req.body, requestLang(req))),
     );
 
     app.get(
@@ -159,7 +161,7 @@ export const routes =
           response: { 200: Plan },
         },
       },
-      async (req) => exchange.getPlan(req.actor, req.params.id),
+      async (req) => exchange.getPlan(req.actor, req.params.id, requestLang(req)),
     );
 
     app.get(

@@ -2,7 +2,7 @@
 // here, and the web app imports this file for its forms and enum lists.
 import { z } from 'zod';
 import { Id, Provenance } from '../model/common.ts';
-import { rule } from '../model/messages.ts';
+import { rule, WordedMessage } from '../model/messages.ts';
 import { Kopecks } from '../model/money.ts';
 import { patchOf } from '../model/validate.ts';
 import { Agglomeration, FkkoCode, MaterialUnit } from '../registry/schema.ts';
@@ -10,6 +10,13 @@ import { listingLimits } from './limits.ts';
 import { rules } from './messages.ts';
 
 export { listingLimits };
+
+/**
+ * A sum of money in kopecks that is not one listing's value: a flow's transport or savings, a
+ * plan's totals. Any safe integer (JSON-schema integer); planning keeps the listings whose
+ * sums would pass it out of the plan (engine/screen.ts).
+ */
+export const KopecksSum = z.int();
 
 const IsoDate = z.iso.date();
 
@@ -220,6 +227,23 @@ export const Listing = ListingFields.extend({
 }).meta({ id: 'Listing' });
 export type Listing = z.infer<typeof Listing>;
 
+/** The statuses a listing is stored with; `expired` is derived from its window when read. */
+export const StoredListingStatus = z.enum(['draft', 'active', 'withdrawn']);
+export type StoredListingStatus = z.infer<typeof StoredListingStatus>;
+
+/**
+ * A listing as stored: every field its holder wrote, its holder and its stored status. Its
+ * events (listing.created, .updated, .published, .withdrawn) carry exactly this.
+ */
+export const ListingRecord = ListingFields.extend({
+  id: Id,
+  organisationId: Id,
+  status: StoredListingStatus,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+}).meta({ id: 'ListingRecord' });
+export type ListingRecord = z.infer<typeof ListingRecord>;
+
 export const ListingFilter = z.object({
   material: Id.optional(),
   use: Id.optional(),
@@ -282,13 +306,13 @@ export const PlanFlow = z
     delivered: z.number().describe('received, in deliveredUnit per year'),
     valueKopecks: Kopecks.describe('delivered × price of the request, kopecks/yr'),
     avoidedDisposalKopecks: Kopecks.describe('quantity × disposal cost of the offer, kopecks/yr'),
-    transportKopecks: Kopecks.describe('quantity × transport cost per unit, kopecks/yr'),
+    transportKopecks: KopecksSum.describe('quantity × transport cost per unit, kopecks/yr'),
     approximate: z
       .boolean()
       .describe(
         'true: an end is an anonymous holder, planned at its agglomeration centre: distance, transport, savings and transport CO2 are from there',
       ),
-    savingsKopecks: Kopecks.describe('value + avoided disposal − transport, kopecks/yr'),
+    savingsKopecks: KopecksSum.describe('value + avoided disposal − transport, kopecks/yr'),
     co2eAvoidedT: z
       .number()
       .describe(
@@ -325,9 +349,9 @@ export type Figure = z.infer<typeof Figure>;
 /** A sum of money with its formula: integer kopecks (shown as roubles). */
 export const MoneyFigure = z
   .object({
-    valueKopecks: Kopecks,
+    valueKopecks: KopecksSum,
     formula: z.string(),
-    factorsKopecks: z.record(z.string(), Kopecks).describe('the sums it is made of, in kopecks'),
+    factorsKopecks: z.record(z.string(), KopecksSum).describe('the sums it is made of, in kopecks'),
     note: z.string().optional(),
   })
   .meta({ id: 'ImpactMoneyFigure' });
@@ -355,26 +379,38 @@ export const RobustnessEntry = z
   .meta({ id: 'RobustnessEntry' });
 export type RobustnessEntry = z.infer<typeof RobustnessEntry>;
 
-export const Plan = z
-  .object({
-    id: z.string().nullable().describe('set once saved'),
-    computedAt: z.string(),
-    plan: z.object({
-      status: z.enum(['optimal', 'time_limit', 'infeasible']),
-      objectiveKopecks: Kopecks.describe(
-        'Σ value + avoided disposal − transport over the flows, kopecks/yr',
-      ),
-      mipGap: z.number().nullable(),
-      engine: z.string(),
-      message: z.string().optional(),
-      flows: z.array(PlanFlow),
-    }),
-    impact: Impact,
-    robustness: z.array(RobustnessEntry).nullable(),
-    warnings: z.array(z.string()),
-    counts: z.object({ offers: z.number(), requests: z.number(), links: z.number() }),
-  })
-  .meta({ id: 'Plan' });
+/** A plan's warning as stored: a code of exchange/messages.ts `warnings` and its parameters. */
+export const PlanWarning = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type PlanWarning = z.infer<typeof PlanWarning>;
+
+/** A plan as the engine computes it and the exchange stores it: every holder shown, warnings as codes. */
+export const PlanDocument = z.object({
+  id: z.string().nullable().describe('set once saved'),
+  computedAt: z.string(),
+  plan: z.object({
+    status: z.enum(['optimal', 'time_limit', 'infeasible']),
+    objectiveKopecks: KopecksSum.describe(
+      'Σ value + avoided disposal − transport over the flows, kopecks/yr',
+    ),
+    mipGap: z.number().nullable(),
+    engine: z.string(),
+    message: z.string().optional(),
+    flows: z.array(PlanFlow),
+  }),
+  impact: Impact,
+  robustness: z.array(RobustnessEntry).nullable(),
+  warnings: z.array(PlanWarning),
+  counts: z.object({ offers: z.number(), requests: z.number(), links: z.number() }),
+});
+export type PlanDocument = z.infer<typeof PlanDocument>;
+
+/** A plan as a reader gets it: masked for the reader, its warnings worded in their language. */
+export const Plan = PlanDocument.extend({
+  warnings: z.array(WordedMessage).describe("in the caller's language"),
+}).meta({ id: 'Plan' });
 export type Plan = z.infer<typeof Plan>;
 
 export const MatchDecision = z
@@ -413,8 +449,91 @@ export const MatchProposal = z
     deliveredUnit: z.string(),
     distanceKm: z.number(),
     mode: TransportMode,
-    savingsKopecks: Kopecks,
+    savingsKopecks: KopecksSum,
     createdAt: z.string(),
   })
   .meta({ id: 'MatchProposal' });
 export type MatchProposal = z.infer<typeof MatchProposal>;
+
+/**
+ * A match as stored: both listings and holders, each side's decision, and the planned flow
+ * (unmasked). match.accepted and match.declined carry exactly this.
+ */
+export const MatchRecord = z
+  .object({
+    id: z.string(),
+    planId: z.string(),
+    supplyListingId: z.string(),
+    demandListingId: z.string(),
+    supplyOrganisationId: z.string(),
+    demandOrganisationId: z.string(),
+    status: MatchProposal.shape.status,
+    supplyDecision: MatchDecision,
+    supplyDecidedAt: z.string().nullable(),
+    supplyDecidedBy: z.string().nullable(),
+    demandDecision: MatchDecision,
+    demandDecidedAt: z.string().nullable(),
+    demandDecidedBy: z.string().nullable(),
+    savingsKopecks: KopecksSum,
+    flow: PlanFlow,
+    createdAt: z.string(),
+  })
+  .meta({ id: 'MatchRecord' });
+export type MatchRecord = z.infer<typeof MatchRecord>;
+
+const AgreedEnd = z.object({
+  listingId: z.string(),
+  organisationId: z.string(),
+  siteId: z.string().nullable(),
+});
+
+/**
+ * A match both holders accepted: what deals start from (the `match.agreed` event carries it).
+ * Its figures are the planned flow's, as both sides accepted them.
+ */
+export const AgreedMatch = z
+  .object({
+    id: z.string(),
+    planId: z.string(),
+    agreedAt: z.string().describe('when the second side accepted'),
+    supply: AgreedEnd.describe('the offer and its holder'),
+    demand: AgreedEnd.describe('the request and its holder'),
+    material: z.string(),
+    demandMaterial: z.string().nullable(),
+    demandUse: z.string().nullable(),
+    quantity: z.number().describe('shipped, in unit per year'),
+    unit: z.string(),
+    delivered: z.number().describe('received, in deliveredUnit per year'),
+    deliveredUnit: z.string(),
+    distanceKm: z.number(),
+    mode: TransportMode,
+    approximate: z.boolean().describe('true: planned from an agglomeration centre'),
+    valueKopecks: Kopecks,
+    avoidedDisposalKopecks: Kopecks,
+    transportKopecks: KopecksSum,
+    transportKopecksPerUnit: Kopecks,
+    savingsKopecks: KopecksSum,
+  })
+  .meta({ id: 'AgreedMatch' });
+export type AgreedMatch = z.infer<typeof AgreedMatch>;
+
+/**
+ * A saved plan as its `plan.saved` event carries it: the stored document's SHA-256 and summary
+ * rather than the document itself. A document holds every flow, the impact and the robustness
+ * runs (hundreds of kB at a few hundred listings) and never changes once saved, so its hash
+ * proves the row unaltered; the proposals it made travel in the event in full (`matches`).
+ */
+export const PlanRecord = z
+  .object({
+    id: z.string(),
+    createdAt: z.string(),
+    createdBy: z.string(),
+    organisationId: z.string().nullable(),
+    documentSha256: z.string().describe('of the stored plan document, as stored'),
+    status: Plan.shape.plan.shape.status,
+    objectiveKopecks: KopecksSum,
+    engine: z.string(),
+    flows: z.number().int().describe('how many flows the plan has'),
+  })
+  .meta({ id: 'PlanRecord' });
+export type PlanRecord = z.infer<typeof PlanRecord>;

@@ -2,7 +2,8 @@
 
 import { kopecksToRub } from '../../model/money.ts';
 import { greatCircleKm } from '../../registry/engine/index.ts';
-import type { CompatibilityRow, QualityLimit, TransportMode } from '../schema.ts';
+import { warnings as w, warningData } from '../messages.ts';
+import type { CompatibilityRow, PlanWarning, QualityLimit, TransportMode } from '../schema.ts';
 import { compatibilityTable, fitOf } from './compatibility.ts';
 import type { ProblemInput } from './solve/index.ts';
 
@@ -100,7 +101,8 @@ export interface CandidateLink {
 export interface Candidates {
   problem: ProblemInput;
   links: CandidateLink[];
-  warnings: string[];
+  /** as message codes with their parameters (exchange/messages.ts `warnings`) */
+  warnings: PlanWarning[];
 }
 
 const overlaps = (a: CandidateListing, b: CandidateListing) =>
@@ -149,7 +151,7 @@ export function buildCandidates(
   const offers = listings.filter((l) => l.side === 'offer');
   const requests = listings.filter((l) => l.side === 'request');
   const links: CandidateLink[] = [];
-  const warnings: string[] = [];
+  const warnings: PlanWarning[] = [];
   for (const o of offers) {
     const material = o.materialId ? materials.get(o.materialId) : undefined;
     if (!material) continue;
@@ -161,7 +163,9 @@ export function buildCandidates(
       const missing = Object.keys(r.quality).filter((p) => typeof o.quality[p] !== 'number');
       if (missing.length) {
         warnings.push(
-          `link ${o.id}→${r.id} dropped: request ${r.id} limits ${missing.join(', ')}, which offer ${o.id} does not report`,
+          warningData(
+            w.linkDropped({ supply: o.id, demand: r.id, properties: missing.join(', ') }),
+          ),
         );
         continue;
       }
@@ -174,7 +178,11 @@ export function buildCandidates(
     const min = l.side === 'offer' ? l.mustShipMin : l.mustTakeMin;
     if ((min ?? 0) > 0 && !linked(l.id))
       warnings.push(
-        `${l.side} ${l.id} must ${l.side === 'offer' ? 'ship' : 'take'} ${min} but has no candidate link; left out of the plan`,
+        warningData(
+          l.side === 'offer'
+            ? w.offerUnlinked({ id: l.id, min: min! })
+            : w.requestUnlinked({ id: l.id, min: min! }),
+        ),
       );
   }
   const problem: ProblemInput = {

@@ -4,7 +4,7 @@
 import { postKopecks, roundKopecks } from '../../model/money.ts';
 import { agglomerationCentres } from '../../registry/engine/index.ts';
 import type { Agglomeration } from '../../registry/schema.ts';
-import type { FlowEnd, Plan, PlanFlow, PlanRequest } from '../schema.ts';
+import type { FlowEnd, PlanDocument as Plan, PlanFlow, PlanRequest } from '../schema.ts';
 import {
   buildCandidates,
   type CandidateListing,

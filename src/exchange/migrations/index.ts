@@ -1,6 +1,8 @@
 import type { Migration } from 'kysely/migration';
 import * as exchange from './2026-11-29-02-exchange.ts';
+import * as keysAndMoney from './2026-11-29-03-exchange-keys-and-money.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-29-02-exchange': exchange,
+  '2026-11-29-03-exchange-keys-and-money': keysAndMoney,
 };

@@ -1,0 +1,290 @@
+// Plans over the live listings: computed for current members, saved with a match proposal per
+// flow, and shown to each viewer with the holders it may not see masked.
+import { createHash, randomUUID } from 'node:crypto';
+import { inTransaction } from '../journal/index.ts';
+import {
+  type Actor,
+  actorRef,
+  type DomainError,
+  type FieldProblem,
+  forbidden,
+  isOperator,
+  type Lang,
+  messageByCode,
+  notFound,
+  parseInput,
+  requireLogin,
+  unprocessable,
+  type WordedMessage,
+  worded,
+} from '../model/index.ts';
+import type { Agglomeration, Material } from '../registry/index.ts';
+import { agglomerationCentres, registryQueries as rq } from '../registry/index.ts';
+import type { Reader } from '../store/index.ts';
+import { type ExchangeContext, record, today } from './context.ts';
+import { computePlan, maskPlan, type PlanListing } from './engine/plan.ts';
+import { screenListings } from './engine/screen.ts';
+import { EngineInputError } from './engine/solve/index.ts';
+import { messages as m } from './messages.ts';
+import { findListings, findPlan, insertMatch, insertPlan, openPairs } from './repository.ts';
+import {
+  type ListingRecord,
+  type MatchRecord,
+  type Plan,
+  type PlanDocument,
+  type PlanRecord,
+  PlanRequest,
+} from './schema.ts';
+import { holderShown, revealedTo } from './visibility.ts';
+
+/** Plans show the members' streams: only a current member (or the operator) reads them. */
+function requireCurrentMember(actor: Actor): void {
+  requireLogin(actor);
+  if (actor.member === false && !isOperator(actor)) throw forbidden(m.plansForMembers());
+}
+
+/**
+ * Where the planner puts a listing. An anonymous holder publishes only its agglomeration,
+ * so it is planned at the agglomeration's centre (outside the region: on a 0.5° grid):
+ * every figure of a plan — which links exist, distances, costs, the flows chosen — then
+ * depends on nothing finer than what the holder chose to publish, whoever looks at it.
+ */
+export function plannedPlace(
+  visibility: string,
+  site: { lat: number; lon: number; agglomeration: Agglomeration | null },
+): { lat: number; lon: number } {
+  if (visibility !== 'anonymous') return site;
+  if (site.agglomeration) return agglomerationCentres[site.agglomeration];
+  const grid = (x: number) => Math.round(x * 2) / 2;
+  return { lat: grid(site.lat), lon: grid(site.lon) };
+}
+
+export interface LiveListings {
+  listings: PlanListing[];
+  materials: Map<string, Material>;
+  /** the records they come from, by id */
+  records: Map<string, ListingRecord>;
+}
+
+/** The live listings (active, not expired, held by a current member) as the planner takes them. */
+export async function liveListings(c: ExchangeContext, reader: Reader): Promise<LiveListings> {
+  const [rows, members, sites, materials] = await Promise.all([
+    findListings(reader, { status: 'active', today: today(c) }),
+    rq.findOrganisations(reader, { status: 'member' }),
+    rq.findSites(reader),
+    rq.findMaterials(reader),
+  ]);
+  // An organisation that left trades no more.
+  const names = new Map(members.map((o) => [o.id, o.name]));
+  const siteById = new Map(sites.map((s) => [s.id, s]));
+  const listings: PlanListing[] = [];
+  const records = new Map<string, ListingRecord>();
+  for (const l of rows) {
+    const site = siteById.get(l.siteId);
+    const name = names.get(l.organisationId);
+    if (!site || name === undefined) continue;
+    const { id, organisationId, status: _s, createdAt: _c, updatedAt: _u, ...fields } = l;
+    const place = plannedPlace(l.visibility, site);
+    records.set(id, l);
+    listings.push({
+      ...fields,
+      id,
+      quality: fields.quality ?? {},
+      lat: place.lat,
+      lon: place.lon,
+      ...(place === site ? {} : { site: { lat: site.lat, lon: site.lon } }),
+      organisationId,
+      organisationName: name,
+      siteId: l.siteId,
+      agglomeration: site.agglomeration,
+    });
+  }
+  return { listings, materials: new Map(materials.map((x) => [x.id, x])), records };
+}
+
+/** The listings an engine issue names: `supply X`, `demand X`, `link X→Y (links[i])`. */
+function listingsNamed(item: string): string[] {
+  const side = /^(?:supply|demand) (\S+)$/.exec(item);
+  if (side) return [side[1]];
+  const link = /^link (\S+)→(\S+?)(?: \(links\[\d+\]\))?$/.exec(item);
+  return link ? [link[1], link[2]] : [];
+}
+
+/**
+ * What the engine refused, as a 422 naming the listing(s): screening keeps figures beyond its
+ * range out, so this is a listing no form accepts (a row edited by hand, say).
+ */
+export function engineProblem(e: EngineInputError): DomainError {
+  const named = new Set<string>();
+  const fields: FieldProblem[] = e.issues.map((issue) => {
+    const ids = listingsNamed(issue.item);
+    for (const id of ids) named.add(id);
+    return {
+      field: ids.length ? `listings.${ids.join('→')}` : 'listings',
+      message: m.engineIssue({ item: issue.item, issue: issue.message }),
+    };
+  });
+  return unprocessable(m.planInputRejected({ listings: [...named].join(', ') || '?' }), fields);
+}
+
+async function compute(c: ExchangeContext, request: PlanRequest) {
+  const live = await liveListings(c, c.store);
+  // One member's listing beyond the engine's range is left out, not the plan refused.
+  const screened = screenListings(live.listings);
+  try {
+    const plan = await computePlan(screened.kept, live.materials, {
+      ...request,
+      now: c.clock(),
+    });
+    return {
+      plan: { ...plan, warnings: [...screened.warnings, ...plan.warnings] },
+      records: live.records,
+    };
+  } catch (e) {
+    if (e instanceof EngineInputError) throw engineProblem(e);
+    throw e;
+  }
+}
+
+/** A stored warning in the reader's language (a code no catalogue knows stays as it is). */
+function wordedWarning(w: PlanDocument['warnings'][number], lang: Lang): WordedMessage {
+  const m = messageByCode(w.code, w.params);
+  return m ? worded(m, lang) : { code: w.code, params: { ...w.params }, message: w.code };
+}
+
+/**
+ * The plan as one reader gets it: the holders the actor may not see masked (given the
+ * listings its flows refer to), its warnings worded in the reader's language.
+ */
+async function forReader(
+  reader: Reader,
+  actor: Actor,
+  lang: Lang,
+  plan: PlanDocument,
+  records: ReadonlyMap<string, ListingRecord>,
+): Promise<Plan> {
+  const revealed = await revealedTo(reader, actor);
+  const visible = maskPlan(plan, (listingId) => {
+    const l = records.get(listingId);
+    return !!l && holderShown(l, actor, revealed);
+  });
+  return { ...visible, warnings: plan.warnings.map((w) => wordedWarning(w, lang)) };
+}
+
+/** A plan over the live listings, as the caller may see it. */
+export async function plan(
+  c: ExchangeContext,
+  actor: Actor,
+  input: unknown,
+  lang: Lang,
+): Promise<Plan> {
+  requireCurrentMember(actor);
+  const request = parseInput(PlanRequest, input ?? {});
+  const { plan, records } = await compute(c, request);
+  return forReader(c.store, actor, lang, plan, records);
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The record of a saved plan: who saved it, and its stored document by hash and summary. */
+export function planRecord(
+  p: { id: string; createdAt: string; createdBy: string; organisationId: string | null },
+  text: string,
+  document: PlanDocument,
+): PlanRecord {
+  return {
+    id: p.id,
+    createdAt: p.createdAt,
+    createdBy: p.createdBy,
+    organisationId: p.organisationId,
+    documentSha256: sha256(text),
+    status: document.plan.status,
+    objectiveKopecks: document.plan.objectiveKopecks,
+    engine: document.plan.engine,
+    flows: document.plan.flows.length,
+  };
+}
+
+/** Saves a plan; each flow becomes a match proposal in both holders' inboxes. */
+export async function savePlan(
+  c: ExchangeContext,
+  actor: Actor,
+  input: unknown,
+  lang: Lang,
+): Promise<Plan> {
+  requireCurrentMember(actor);
+  if (!isOperator(actor) && !['member', 'org_admin'].includes(actor.role ?? ''))
+    throw forbidden(m.savingNeedsMember());
+  const request = parseInput(PlanRequest, input ?? {});
+  const computed = await compute(c, request);
+  const id = randomUUID();
+  const document: PlanDocument = { ...computed.plan, id };
+  const text = JSON.stringify(document);
+  const saved = {
+    id,
+    createdAt: c.clock().toISOString(),
+    createdBy: actorRef(actor),
+    organisationId: actor.organisationId,
+  };
+  await inTransaction(c.store, async (tx) => {
+    await insertPlan(tx, { ...saved, text });
+    // A pair already proposed or agreed is not proposed again: saving plans repeatedly
+    // must not pile up proposals for the same flow.
+    const pair = (supply: string, demand: string) => `${supply}\u0000${demand}`;
+    const open = new Set(
+      (await openPairs(tx)).map((p) => pair(p.supplyListingId, p.demandListingId)),
+    );
+    const matches: MatchRecord[] = [];
+    const alreadyOpen: string[] = [];
+    for (const f of document.plan.flows) {
+      if (open.has(pair(f.supply, f.demand))) {
+        alreadyOpen.push(`${f.supply}→${f.demand}`);
+        continue;
+      }
+      const proposal: MatchRecord = {
+        id: randomUUID(),
+        planId: id,
+        supplyListingId: f.supply,
+        demandListingId: f.demand,
+        supplyOrganisationId: f.from.organisationId!,
+        demandOrganisationId: f.to.organisationId!,
+        status: 'proposed',
+        supplyDecision: 'pending',
+        supplyDecidedAt: null,
+        supplyDecidedBy: null,
+        demandDecision: 'pending',
+        demandDecidedAt: null,
+        demandDecidedBy: null,
+        savingsKopecks: f.savingsKopecks,
+        flow: f,
+        createdAt: saved.createdAt,
+      };
+      await insertMatch(tx, proposal);
+      matches.push(proposal);
+    }
+    // The plan by hash and summary, and every proposal it made in full (see PlanRecord).
+    await record(tx, c, actor, actor.organisationId, 'plan.saved', {
+      ...planRecord(saved, text, document),
+      matches,
+      alreadyOpen,
+    });
+  });
+  return forReader(c.store, actor, lang, document, computed.records);
+}
+
+export async function getPlan(
+  c: ExchangeContext,
+  actor: Actor,
+  id: string,
+  lang: Lang,
+): Promise<Plan> {
+  requireCurrentMember(actor);
+  const stored = await findPlan(c.store, id);
+  if (!stored) throw notFound(m.planNotFound({ id }));
+  const flows = stored.document.plan.flows;
+  const records = await findListings(c.store, {
+    ids: flows.flatMap((f) => [f.supply, f.demand]),
+  });
+  const byId = new Map(records.map((l) => [l.id, l]));
+  return forReader(c.store, actor, lang, stored.document, byId);
+}

@@ -185,7 +185,8 @@ async function matchCluster(parsed: MatchArgs): Promise<number> {
     const plan = await platform.exchange.plan(systemActor, {
       timeLimitSeconds: parsed.options.timeLimitSeconds,
     });
-    for (const w of plan.warnings) process.stderr.write(`digicluster match: warning: ${w}\n`);
+    for (const w of plan.warnings)
+      process.stderr.write(`digicluster match: warning: ${w.message}\n`);
     if (parsed.json) process.stdout.write(`${JSON.stringify(plan)}\n`);
     else {
       process.stdout.write(

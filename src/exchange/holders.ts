@@ -1,5 +1,5 @@
 // The registry data a read shows beside listings — holder names and sites — loaded for the
-// rows at hand: by id when there is one, otherwise in one read each.
+// rows at hand, by their ids.
 import type { Site } from '../registry/index.ts';
 import { registryQueries as rq } from '../registry/index.ts';
 import type { Reader } from '../store/index.ts';
@@ -17,16 +17,8 @@ export async function loadHolders(
   const orgIds = [...new Set(refs.flatMap((r) => (r.organisationId ? [r.organisationId] : [])))];
   const siteIds = [...new Set(refs.flatMap((r) => (r.siteId ? [r.siteId] : [])))];
   const [names, sites] = await Promise.all([
-    orgIds.length === 0
-      ? new Map<string, string>()
-      : orgIds.length === 1
-        ? rq.findOrganisation(reader, orgIds[0]).then((o) => new Map(o ? [[o.id, o.name]] : []))
-        : rq.findOrganisations(reader).then((os) => new Map(os.map((o) => [o.id, o.name]))),
-    siteIds.length === 0
-      ? []
-      : siteIds.length === 1
-        ? rq.findSite(reader, siteIds[0]).then((s) => (s ? [s] : []))
-        : rq.findSites(reader),
+    rq.organisationNames(reader, orgIds),
+    rq.findSitesById(reader, siteIds),
   ]);
   const byId = new Map(sites.map((s) => [s.id, s]));
   return {

@@ -4,11 +4,10 @@
 import { common } from './common-messages.ts';
 import { issueMessage, type Lang, type Message } from './messages.ts';
 
-/** A message that is still plain English text (wording by code is the rule; see messages.ts). */
-export type Wordable = Message | string;
+/** What an error says: always a message by code (see messages.ts), never plain text. */
+export type Wordable = Message;
 
-export const wordIn = (m: Wordable, lang: Lang): string =>
-  typeof m === 'string' ? m : m.text(lang);
+export const wordIn = (m: Wordable, lang: Lang): string => m.text(lang);
 
 export interface FieldProblem {
   /** dotted path of the offending field, e.g. `sites.0.lat` */
@@ -57,9 +56,9 @@ export class DomainError extends Error {
     this.status = statusOf[kind];
   }
 
-  /** The stable code of the message (e.g. `exchange.listingWithdrawn`), or the kind. */
+  /** The stable code of the message, e.g. `exchange.listingWithdrawn`. */
   get code(): string {
-    return typeof this.detail === 'string' ? this.kind : this.detail.code;
+    return this.detail.code;
   }
 }
 

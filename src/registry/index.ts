@@ -12,7 +12,9 @@ import {
   findProperties,
   findSite,
   findSites,
+  findSitesById,
   findUses,
+  organisationNames,
 } from './repository.ts';
 import { routes } from './routes.ts';
 import { RegistryService } from './service.ts';
@@ -41,6 +43,8 @@ export const registryQueries = {
   findOrganisation,
   findSites,
   findSite,
+  findSitesById,
+  organisationNames,
   findMemberships,
   findMaterials,
   findProperties,

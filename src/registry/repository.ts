@@ -370,6 +370,30 @@ export async function findSites(
   return (await q.execute()).map(siteFromRow);
 }
 
+/** Names of the given organisations, by id (for reads that show holders beside their records). */
+export async function organisationNames(
+  reader: Reader,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await reader.db
+    .selectFrom('organisation')
+    .select(['id', 'name'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export async function findSitesById(reader: Reader, ids: readonly string[]): Promise<Site[]> {
+  if (ids.length === 0) return [];
+  const rows = await reader.db
+    .selectFrom('site')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute();
+  return rows.map(siteFromRow);
+}
+
 export async function findSite(reader: Reader, id: string): Promise<Site | undefined> {
   const r = await reader.db.selectFrom('site').selectAll().where('id', '=', id).executeTakeFirst();
   return r && siteFromRow(r);

@@ -13,13 +13,6 @@ import {
   titles,
   type Wordable,
 } from '../model/index.ts';
-import { translate } from './messages.ts';
-
-/** Text still written in English (being replaced by codes) goes through the old table. */
-const word = (m: Wordable, lang: Lang) =>
-  typeof m === 'string' ? translate(m, lang) : m.text(lang);
-const codeOf = (m: Wordable, fallback: string) => (typeof m === 'string' ? fallback : m.code);
-const paramsOf = (m: Wordable) => (typeof m === 'string' ? {} : m.params);
 
 /** RFC 9457 problem details, with `errors` naming each bad field, worded in the caller's language. */
 export function sendProblem(
@@ -38,14 +31,14 @@ export function sendProblem(
       ...(label ? { label } : {}),
       ...(e.line !== undefined ? { line: e.line } : {}),
       ...(e.section ? { section: e.section } : {}),
-      code: codeOf(e.message, 'invalid'),
-      params: paramsOf(e.message),
-      message: word(e.message, lang),
+      code: e.message.code,
+      params: e.message.params,
+      message: e.message.text(lang),
     };
   });
   // Which fields are wrong, by the names people see, so the detail alone says it.
   const named = [...new Set(worded.map((e) => e.label ?? e.field))];
-  const said = word(detail, lang);
+  const said = detail.text(lang);
   const full = named.length
     ? `${said}: ${named.slice(0, 8).join(', ')}${named.length > 8 ? ', …' : ''}`
     : said;
@@ -59,8 +52,8 @@ export function sendProblem(
       status,
       detail: full,
       instance: req.url,
-      code: codeOf(detail, kind),
-      params: paramsOf(detail),
+      code: detail.code,
+      params: detail.params,
       ...(worded.length ? { errors: worded } : {}),
     });
 }

@@ -408,14 +408,8 @@ for (const d of await eachDialect()) {
       const twoSided = (await x.listMatches(systemActor, { planId: again.id! })).filter(
         (m) => m.status === 'proposed',
       );
-      const rows = (await p.store.db
-        .selectFrom('exchange_match' as never)
-        .selectAll()
-        .execute()) as unknown as Array<{
-        id: string;
-        supply_organisation_id: string;
-        demand_organisation_id: string;
-      }>;
+      // the exchange's tables are typed for the whole program (see exchange/repository.ts)
+      const rows = await p.store.db.selectFrom('exchange_match').selectAll().execute();
       const owners = new Map(rows.map((r) => [r.id, r]));
       const decided = twoSided.filter(
         (m) =>
@@ -464,11 +458,11 @@ for (const d of await eachDialect()) {
     test('a match cannot be accepted once a listing is withdrawn', async () => {
       const [m] = (await x.listMatches(systemActor)).filter((y) => y.status === 'proposed');
       assert.ok(m, 'an open proposal to test with');
-      const row = (await p.store.db
-        .selectFrom('exchange_listing' as never)
+      const row = await p.store.db
+        .selectFrom('exchange_listing')
         .selectAll()
-        .where('id' as never, '=', m.supply.listingId as never)
-        .executeTakeFirstOrThrow()) as unknown as { organisation_id: string };
+        .where('id', '=', m.supply.listingId)
+        .executeTakeFirstOrThrow();
       await x.withdrawListing(user(row.organisation_id), m.supply.listingId);
       await assert.rejects(x.decideMatch(systemActor, m.id, true), rejectsWith(409));
     });

@@ -117,6 +117,62 @@ for (const d of await eachDialect()) {
         () => p.registry.addSite(systemActor, org.id, siteMyski),
         (x) => siteNow(x.id),
       );
+      // The exchange: a listing's lifecycle, a saved plan, each decision on its match. The
+      // second acceptance agrees the match: match.accepted and match.agreed in one transaction.
+      const listing = {
+        organisationId: org.id,
+        siteId: site.id,
+        materialId: 'fly-ash',
+        quantityPerYear: 100,
+        unit: 't',
+        availableFrom: '2026-01-01',
+        availableTo: '2099-12-31',
+        transportModes: ['road'],
+        visibility: 'public',
+      };
+      const offer = await oneEvent('listing.created', () =>
+        p.exchange.createListing(systemActor, {
+          ...listing,
+          side: 'offer',
+          quality: { ash: 10 },
+          disposalCostKopecksPerUnit: 100_00,
+          legalStatus: 'waste',
+          fkko: '6 11 100 01 40 4',
+        }),
+      );
+      await oneEvent('listing.updated', () =>
+        p.exchange.updateListing(systemActor, offer.id, { quantityPerYear: 120 }),
+      );
+      await oneEvent('listing.published', () => p.exchange.publishListing(systemActor, offer.id));
+      const request = await oneEvent('listing.created', () =>
+        p.exchange.createListing(systemActor, {
+          ...listing,
+          side: 'request',
+          useId: 'backfill',
+          quality: { ash: { max: 20 } },
+          priceKopecksPerUnit: 500_00,
+          status: 'active',
+        }),
+      );
+      const first = await oneEvent('plan.saved', () => p.exchange.savePlan(systemActor, {}));
+      const [proposed] = await p.exchange.listMatches(systemActor, { planId: first.id! });
+      await oneEvent('match.accepted', () =>
+        p.exchange.decideMatch(systemActor, proposed.id, true, { side: 'supply' }),
+      );
+      await oneEvent('match.declined', () =>
+        p.exchange.decideMatch(systemActor, proposed.id, false, { side: 'demand' }),
+      );
+      const second = await oneEvent('plan.saved', () => p.exchange.savePlan(systemActor, {}));
+      const [again] = await p.exchange.listMatches(systemActor, { planId: second.id! });
+      const beforeAgreement = await head(p);
+      await p.exchange.decideMatch(systemActor, again.id, true);
+      assert.deepEqual(
+        (await listEvents(p.store, { afterSeq: beforeAgreement })).map((e) => e.type),
+        ['match.accepted', 'match.agreed'],
+      );
+      await oneEvent('listing.withdrawn', () =>
+        p.exchange.withdrawListing(systemActor, request.id),
+      );
       await oneEvent(
         'site.updated',
         () => p.registry.updateSite(systemActor, site.id, { name: 'Участок Мыски-2' }),

@@ -475,9 +475,7 @@ function Planner() {
                 <p className="muted small">{t('warningsLead')}</p>
                 <ul className="warnings">
                   {plan.warnings.map((w) => (
-                    <li key={w} lang="en">
-                      {w}
-                    </li>
+                    <li key={w.message}>{w.message}</li>
                   ))}
                 </ul>
               </details>

@@ -38,10 +38,11 @@ export async function openApiDocument(): Promise<object> {
 /** The text of web/src/shell/api-types.ts for the current server. */
 export async function apiTypes(): Promise<string> {
   const doc = await openApiDocument();
-  // enumValues: each enum also as a const array, so the web app lists an enum's values
-  // without bundling zod
   const ast = await openapiTS(JSON.parse(JSON.stringify(doc)), {
+    // each enum also as a const array: the web app lists an enum's values without bundling zod
     enumValues: true,
+    // a request field with a default may be left out (the server fills it in)
+    defaultNonNullable: false,
     alphabetize: true,
   });
   return format(header + astToString(ast));

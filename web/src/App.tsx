@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { ListingEditor } from './exchange/ListingForm.tsx';
 import { ListingPage } from './exchange/ListingPage.tsx';
+import { ListingEditor } from './exchange/listing-form/ListingEditor.tsx';
 import { Marketplace } from './exchange/Marketplace.tsx';
 import { Matches } from './exchange/Matches.tsx';
 import { PlanPage } from './exchange/Plan.tsx';

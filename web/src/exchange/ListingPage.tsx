@@ -1,12 +1,11 @@
 import type { ReactNode } from 'react';
 import { useFormat, useT } from '../i18n/index.ts';
-import { api } from '../shell/api.ts';
 import { href } from '../shell/router.ts';
 import { useSession } from '../shell/session.tsx';
-import type { Listing } from '../shell/types.ts';
 import { ConfirmButton, ErrorState, FormError, Loading } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { useSubmission } from '../shell/useSubmission.ts';
+import { exchangeApi } from './api.ts';
 import {
   Holder,
   LegalStatusCell,
@@ -27,7 +26,7 @@ export function ListingPage({ id }: { id: string }) {
   const x = useExchangeLabels();
   const { user } = useSession();
   const taxonomy = useTaxonomy();
-  const listing = useResource<Listing>(`/api/v1/listings/${encodeURIComponent(id)}`);
+  const listing = useResource(() => exchangeApi.listing(id), [id]);
   const { busy, error, run } = useSubmission();
 
   const back = (
@@ -55,7 +54,7 @@ export function ListingPage({ id }: { id: string }) {
 
   const act = (verb: 'publish' | 'withdraw') =>
     run(async () => {
-      await api.post<Listing>(`/api/v1/listings/${encodeURIComponent(l.id)}/${verb}`);
+      await exchangeApi[verb](l.id);
       listing.reload();
     });
 

@@ -1,10 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
 import { agglomerations, useLabels } from '../registry/labels.ts';
-import { withQuery } from '../shell/api.ts';
 import { hashQuery, href, replaceHashQuery } from '../shell/router.ts';
 import { useSession } from '../shell/session.tsx';
-import type { Listing } from '../shell/types.ts';
 import {
   DataNote,
   Empty,
@@ -16,6 +14,7 @@ import {
   TableScroll,
 } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
+import { exchangeApi } from './api.ts';
 import {
   Holder,
   LegalStatusCell,
@@ -27,37 +26,10 @@ import {
 } from './bits.tsx';
 import { download, toCsv } from './csv.ts';
 import { exchangeDict } from './dict.ts';
+import { type Filters, filtersFrom, listingQuery, noFilters } from './filters.ts';
 import { listingStatuses, sides, useExchangeLabels } from './labels.ts';
 import { canList } from './rights.ts';
 import { useTaxonomy } from './taxonomy.ts';
-
-const filterKeys = [
-  'material',
-  'use',
-  'fkko',
-  'agglomeration',
-  'side',
-  'status',
-  'mine',
-  'organisation',
-] as const;
-type Filters = Record<(typeof filterKeys)[number], string>;
-
-function initialFilters(): Filters {
-  const q = hashQuery();
-  return Object.fromEntries(filterKeys.map((k) => [k, q.get(k) ?? ''])) as Filters;
-}
-
-const empty: Filters = {
-  material: '',
-  use: '',
-  fkko: '',
-  agglomeration: '',
-  side: '',
-  status: '',
-  mine: '',
-  organisation: '',
-};
 
 export function Marketplace() {
   const t = useT(exchangeDict);
@@ -67,7 +39,7 @@ export function Marketplace() {
   const x = useExchangeLabels();
   const { user } = useSession();
   const taxonomy = useTaxonomy();
-  const [filters, setFilters] = useState<Filters>(initialFilters);
+  const [filters, setFilters] = useState<Filters>(() => filtersFrom(hashQuery()));
   const [fkko, setFkko] = useState(filters.fkko);
 
   // the FKKO box waits for a pause in typing
@@ -77,17 +49,8 @@ export function Marketplace() {
   }, [fkko]);
   useEffect(() => replaceHashQuery(filters), [filters]);
 
-  const list = useResource<Listing[]>(
-    withQuery('/api/v1/listings', {
-      material: filters.material,
-      use: filters.use,
-      fkko: filters.fkko.trim(),
-      agglomeration: filters.agglomeration,
-      side: filters.side,
-      status: filters.status,
-      organisation: filters.mine && user ? user.organisationId : filters.organisation,
-    }),
-  );
+  const query = listingQuery(filters, user?.organisationId);
+  const list = useResource(() => exchangeApi.listings(query), [JSON.stringify(query)]);
   const set = (key: keyof Filters) => (e: { target: { value: string } }) =>
     setFilters((f) => ({ ...f, [key]: e.target.value }));
   // a filter's select, bound to its key, «any» first
@@ -229,7 +192,7 @@ export function Marketplace() {
             className="btn btn-ghost"
             onClick={() => {
               setFkko('');
-              setFilters(empty);
+              setFilters(noFilters);
             }}
           >
             {t('resetFilters')}

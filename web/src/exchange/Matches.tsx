@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
 import { useFormat, useT } from '../i18n/index.ts';
+import { registryApi } from '../registry/api.ts';
 import { useLabels } from '../registry/labels.ts';
-import { ApiError, api } from '../shell/api.ts';
+import { ApiError } from '../shell/api.ts';
 import { href } from '../shell/router.ts';
 import { isOperator, useSession } from '../shell/session.tsx';
-import type { MatchProposal, Site, User } from '../shell/types.ts';
+import type { MatchProposal, User } from '../shell/types.ts';
 import {
   ConfirmButton,
   DataNote,
@@ -17,6 +18,7 @@ import {
   TableScroll,
 } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
+import { exchangeApi } from './api.ts';
 import { exchangeDict } from './dict.ts';
 import { useExchangeLabels } from './labels.ts';
 import { canList } from './rights.ts';
@@ -41,8 +43,8 @@ function Inbox({ me }: { me: User }) {
   const fmt = useFormat();
   const x = useExchangeLabels();
   const taxonomy = useTaxonomy();
-  const matches = useResource<MatchProposal[]>('/api/v1/matches');
-  const sites = useResource<Site[]>('/api/v1/sites');
+  const matches = useResource(exchangeApi.matches, []);
+  const sites = useResource(registryApi.sites, []);
   const [tab, setTab] = useState<Tab>('waiting');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -56,7 +58,7 @@ function Inbox({ me }: { me: User }) {
     setError(null);
     setBusy(m.id);
     try {
-      await api.post<MatchProposal>(`/api/v1/matches/${encodeURIComponent(m.id)}/${verb}`, {});
+      await exchangeApi[verb](m.id);
       matches.reload();
     } catch (e) {
       if (e instanceof ApiError) setError(e);

@@ -1,7 +1,8 @@
 import { type FormEvent, useCallback, useEffect, useMemo, useState } from 'react';
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
+import { registryApi } from '../registry/api.ts';
 import { useLabels } from '../registry/labels.ts';
-import { ApiError, api } from '../shell/api.ts';
+import { ApiError } from '../shell/api.ts';
 import { href } from '../shell/router.ts';
 import { useSession } from '../shell/session.tsx';
 import type {
@@ -13,7 +14,6 @@ import type {
   Plan,
   PlanFlow,
   PlanRequest,
-  Site,
 } from '../shell/types.ts';
 import {
   Empty,
@@ -25,6 +25,7 @@ import {
   TableScroll,
 } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
+import { exchangeApi } from './api.ts';
 import { download, toCsv } from './csv.ts';
 import { exchangeDict } from './dict.ts';
 import { FlowMap, flowKey } from './FlowMap.tsx';
@@ -59,8 +60,8 @@ function Planner() {
   const x = useExchangeLabels();
   const { user } = useSession();
   const taxonomy = useTaxonomy();
-  const listings = useResource<Listing[]>('/api/v1/listings');
-  const sites = useResource<Site[]>('/api/v1/sites');
+  const listings = useResource(() => exchangeApi.listings(), []);
+  const sites = useResource(registryApi.sites, []);
   const [robust, setRobust] = useState(Boolean(lastRun?.request.robustness));
   const [runs, setRuns] = useState(String(lastRun?.request.robustness?.runs ?? 20));
   const [variation, setVariation] = useState(
@@ -102,7 +103,7 @@ function Planner() {
     setElapsed(0);
     setRunning(Date.now());
     try {
-      const plan = await api.post<Plan>('/api/v1/exchange/plan', body);
+      const plan = await exchangeApi.plan(body);
       lastRun = { plan, request: body };
       setResult(lastRun);
     } catch (err) {
@@ -118,7 +119,7 @@ function Planner() {
     setFailure(null);
     setSaving(true);
     try {
-      setSaved(await api.post<Plan>('/api/v1/exchange/plans', result.request));
+      setSaved(await exchangeApi.savePlan(result.request));
     } catch (err) {
       if (err instanceof ApiError) setFailure(err);
       else throw err;

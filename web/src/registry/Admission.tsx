@@ -1,6 +1,5 @@
 import { useId, useMemo, useState } from 'react';
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
-import { api } from '../shell/api.ts';
 import { href } from '../shell/router.ts';
 import { isOperator, useSession } from '../shell/session.tsx';
 import type { Application, MembershipRole, Organisation } from '../shell/types.ts';
@@ -15,6 +14,7 @@ import {
 } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { useSubmission } from '../shell/useSubmission.ts';
+import { registryApi } from './api.ts';
 import { registryDict } from './dict.ts';
 import { kindColours, membershipRoles, useLabels } from './labels.ts';
 import { orgName, quoted } from './names.ts';
@@ -41,10 +41,9 @@ function Decide({
 
   const decide = (admit: boolean) =>
     run(async () => {
-      const body = admit
-        ? { role, note: note.trim() || undefined }
-        : { note: note.trim() || undefined };
-      await api.post(`/api/v1/applications/${application.id}/${admit ? 'admit' : 'reject'}`, body);
+      const decisionNote = note.trim() || undefined;
+      if (admit) await registryApi.admit(application.id, { role, note: decisionNote });
+      else await registryApi.reject(application.id, { note: decisionNote });
       onDone(t(admit ? 'admittedMsg' : 'rejectedMsg', { name: quoted(name, locale) }));
     });
 
@@ -112,8 +111,8 @@ function Queue() {
   const t = useT(registryDict);
   const [tab, setTab] = useState<Status>('pending');
   const [flash, setFlash] = useState<string | null>(null);
-  const apps = useResource<Application[]>(`/api/v1/applications?status=${tab}`);
-  const orgs = useResource<Organisation[]>('/api/v1/organisations');
+  const apps = useResource(() => registryApi.applications(tab), [tab]);
+  const orgs = useResource(() => registryApi.organisations(), []);
   const byId = useMemo(() => new Map((orgs.data ?? []).map((o) => [o.id, o])), [orgs.data]);
   const tabLabel: Record<Status, string> = {
     pending: t('tabPending'),
@@ -188,9 +187,9 @@ function ApplicationCard({
   const { locale } = useLocale();
   const labels = useLabels();
   // the operator may read an applicant; the list of organisations shows members only
-  const fetched = useResource<Organisation>(
-    listed ? null : `/api/v1/organisations/${encodeURIComponent(a.organisationId)}`,
-  );
+  const fetched = useResource(listed ? null : () => registryApi.organisation(a.organisationId), [
+    listed ? null : a.organisationId,
+  ]);
   const o = listed ?? fetched.data;
   const name = o ? orgName(o, locale) : a.organisationName;
   return (

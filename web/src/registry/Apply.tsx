@@ -7,10 +7,11 @@ import {
 } from '../../../src/model/identifiers.ts';
 import { isStrongPassword } from '../../../src/model/password-rule.ts';
 import { useLocale, useT } from '../i18n/index.ts';
-import { ApiError, api } from '../shell/api.ts';
+import { ApiError } from '../shell/api.ts';
 import { href } from '../shell/router.ts';
 import type { Application, MembershipRole, OrganisationKind } from '../shell/types.ts';
 import { Field, FormError, PageHeader, SelectField, SubmitRow } from '../shell/ui.tsx';
+import { registryApi } from './api.ts';
 import { registryDict } from './dict.ts';
 import { HOME_REGION, membershipRoles, organisationKinds, useLabels } from './labels.ts';
 import { quoted } from './names.ts';
@@ -134,7 +135,7 @@ export function Apply() {
     }
     setBusy(true);
     try {
-      setDone(await api.post<Application>('/api/v1/applications', toBody(values)));
+      setDone(await registryApi.apply(toBody(values)));
     } catch (err) {
       if (err instanceof ApiError) {
         setFailure(err);

@@ -1,9 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { useFormat, useT } from '../i18n/index.ts';
-import { api, type FieldError } from '../shell/api.ts';
+import type { FieldError } from '../shell/api.ts';
 import { isOperator, useSession } from '../shell/session.tsx';
 import { FormError, PageHeader, SelectField, SubmitRow, TableScroll } from '../shell/ui.tsx';
 import { useSubmission } from '../shell/useSubmission.ts';
+import { exportUrl, registryApi } from './api.ts';
 import { registryDict } from './dict.ts';
 
 const formats = ['json', 'csv', 'xlsx', 'geojson'] as const;
@@ -44,7 +45,7 @@ export function DataPage() {
             <a
               key={x.format}
               className="export-tile"
-              href={`/api/v1/registry/export?format=${x.format}`}
+              href={exportUrl(x.format)}
               download
               data-testid={`export-${x.format}`}
             >
@@ -87,9 +88,7 @@ function Import() {
       setLocal(t('importNoFormat'));
       return;
     }
-    await run(async () =>
-      setResult(await api.upload<ImportResult>(`/api/v1/registry/import?format=${chosen}`, file)),
-    );
+    await run(async () => setResult(await registryApi.importFile(chosen, file)));
   };
 
   const rows: FieldError[] = error?.problem.errors ?? [];

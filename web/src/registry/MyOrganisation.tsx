@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
-import { ApiError, api } from '../shell/api.ts';
+import { ApiError } from '../shell/api.ts';
 import { shellDict } from '../shell/dict.ts';
 import { href } from '../shell/router.ts';
 import { isOrgAdmin, useSession } from '../shell/session.tsx';
-import type { ApiKey, Organisation, User, UserRole } from '../shell/types.ts';
+import type { ApiKey, User, UserRole } from '../shell/types.ts';
 import {
   ConfirmButton,
   CopyBox,
@@ -20,6 +20,7 @@ import {
 } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { useSubmission } from '../shell/useSubmission.ts';
+import { registryApi } from './api.ts';
 import { registryDict } from './dict.ts';
 import { orgName } from './names.ts';
 
@@ -40,7 +41,7 @@ export function MyOrganisation() {
 function OrganisationAdmin({ me }: { me: User }) {
   const t = useT(registryDict);
   const { locale } = useLocale();
-  const org = useResource<Organisation>(`/api/v1/organisations/${me.organisationId}`);
+  const org = useResource(() => registryApi.organisation(me.organisationId), [me.organisationId]);
   const admin = isOrgAdmin(me);
   return (
     <>
@@ -61,13 +62,16 @@ function OrganisationAdmin({ me }: { me: User }) {
 function Users({ me, admin }: { me: User; admin: boolean }) {
   const t = useT(registryDict);
   const s = useT(shellDict);
-  const users = useResource<User[]>(`/api/v1/organisations/${me.organisationId}/users`);
+  const users = useResource(
+    () => registryApi.organisationUsers(me.organisationId),
+    [me.organisationId],
+  );
   const [error, setError] = useState<ApiError | null>(null);
 
   const toggle = async (u: User) => {
     setError(null);
     try {
-      await api.patch(`/api/v1/users/${u.id}`, {
+      await registryApi.patchUser(u.id, {
         status: u.status === 'disabled' ? 'active' : 'disabled',
       });
       users.reload();
@@ -146,10 +150,11 @@ function Invite({ organisationId, onInvited }: { organisationId: string; onInvit
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     await run(async () => {
-      const r = await api.post<{ user: User; token: string; expiresAt: string }>(
-        `/api/v1/organisations/${organisationId}/invitations`,
-        { name: name.trim(), email: email.trim(), role },
-      );
+      const r = await registryApi.invite(organisationId, {
+        name: name.trim(),
+        email: email.trim(),
+        role,
+      });
       setCreated({ email: r.user.email, token: r.token, expiresAt: r.expiresAt });
       setName('');
       setEmail('');
@@ -219,7 +224,7 @@ function ApiKeys({ organisationId }: { organisationId: string }) {
   const t = useT(registryDict);
   const s = useT(shellDict);
   const fmt = useFormat();
-  const keys = useResource<ApiKey[]>(`/api/v1/organisations/${organisationId}/api-keys`);
+  const keys = useResource(() => registryApi.apiKeys(organisationId), [organisationId]);
   const [name, setName] = useState('');
   const [role, setRole] = useState<'member' | 'observer'>('member');
   const { busy, error, setError, run } = useSubmission();
@@ -229,10 +234,7 @@ function ApiKeys({ organisationId }: { organisationId: string }) {
   const create = async (e: FormEvent) => {
     e.preventDefault();
     await run(async () => {
-      const r = await api.post<{ apiKey: ApiKey; secret: string }>(
-        `/api/v1/organisations/${organisationId}/api-keys`,
-        { name: name.trim(), role },
-      );
+      const r = await registryApi.createApiKey(organisationId, { name: name.trim(), role });
       setSecret({ id: r.apiKey.id, name: r.apiKey.name, secret: r.secret });
       setName('');
       keys.reload();
@@ -242,7 +244,7 @@ function ApiKeys({ organisationId }: { organisationId: string }) {
   const revoke = async (k: ApiKey) => {
     setError(null);
     try {
-      await api.delete(`/api/v1/api-keys/${k.id}`);
+      await registryApi.revokeApiKey(k.id);
       // the secret shown once is of no use any more
       setSecret((s) => (s && s.id === k.id ? null : s));
       keys.reload();

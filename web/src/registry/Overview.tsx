@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { useFormat, useT } from '../i18n/index.ts';
 import { href } from '../shell/router.ts';
-import type { Organisation, Site } from '../shell/types.ts';
 import { DataNote, Empty, ErrorState, Loading, PageHeader } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
+import { registryApi } from './api.ts';
 import { ClusterMap } from './ClusterMap.tsx';
 import { registryDict } from './dict.ts';
 import {
@@ -74,8 +74,8 @@ export function Overview() {
   const t = useT(registryDict);
   const fmt = useFormat();
   const labels = useLabels();
-  const orgs = useResource<Organisation[]>('/api/v1/organisations');
-  const sites = useResource<Site[]>('/api/v1/sites');
+  const orgs = useResource(() => registryApi.organisations(), []);
+  const sites = useResource(registryApi.sites, []);
 
   const byId = useMemo(() => new Map((orgs.data ?? []).map((o) => [o.id, o])), [orgs.data]);
   const members = useMemo(

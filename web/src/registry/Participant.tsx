@@ -2,9 +2,10 @@ import { useMemo } from 'react';
 import { OrganisationListings } from '../exchange/OrganisationListings.tsx';
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
 import { href } from '../shell/router.ts';
-import type { Membership, Organisation, Site } from '../shell/types.ts';
+import type { Organisation } from '../shell/types.ts';
 import { Empty, ErrorState, Loading, TableScroll } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
+import { registryApi } from './api.ts';
 import { ClusterMap } from './ClusterMap.tsx';
 import { registryDict } from './dict.ts';
 import { kindColours, useLabels } from './labels.ts';
@@ -30,11 +31,9 @@ export function Participant({ id }: { id: string }) {
   const fmt = useFormat();
   const { locale } = useLocale();
   const labels = useLabels();
-  const org = useResource<Organisation>(`/api/v1/organisations/${encodeURIComponent(id)}`);
-  const sites = useResource<Site[]>(`/api/v1/organisations/${encodeURIComponent(id)}/sites`);
-  const memberships = useResource<Membership[]>(
-    `/api/v1/organisations/${encodeURIComponent(id)}/memberships`,
-  );
+  const org = useResource(() => registryApi.organisation(id), [id]);
+  const sites = useResource(() => registryApi.organisationSites(id), [id]);
+  const memberships = useResource(() => registryApi.organisationMemberships(id), [id]);
   const byId = useMemo(
     () => new Map(org.data ? [[org.data.id, org.data] as const] : []),
     [org.data],

@@ -1,8 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
-import { withQuery } from '../shell/api.ts';
 import { hashQuery, href, replaceHashQuery } from '../shell/router.ts';
-import type { Organisation } from '../shell/types.ts';
 import {
   Empty,
   ErrorState,
@@ -13,7 +11,15 @@ import {
   TableScroll,
 } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
+import { registryApi } from './api.ts';
 import { registryDict } from './dict.ts';
+import {
+  addressQuery,
+  type Filters,
+  filtersFrom,
+  memberFilters,
+  organisationQuery,
+} from './filters.ts';
 import {
   agglomerations,
   kindColours,
@@ -24,22 +30,12 @@ import {
 } from './labels.ts';
 import { orgName } from './names.ts';
 
-const filterKeys = ['q', 'kind', 'region', 'agglomeration', 'role', 'status'] as const;
-type Filters = Record<(typeof filterKeys)[number], string>;
-
-function initialFilters(): Filters {
-  const q = hashQuery();
-  const f = Object.fromEntries(filterKeys.map((k) => [k, q.get(k) ?? ''])) as Filters;
-  if (!q.has('status')) f.status = 'member';
-  return f;
-}
-
 export function Participants() {
   const t = useT(registryDict);
   const fmt = useFormat();
   const { locale } = useLocale();
   const labels = useLabels();
-  const [filters, setFilters] = useState<Filters>(initialFilters);
+  const [filters, setFilters] = useState<Filters>(() => filtersFrom(hashQuery()));
   const [search, setSearch] = useState(filters.q);
 
   // the search box waits for a pause in typing
@@ -52,15 +48,12 @@ export function Participants() {
   }, [search]);
 
   useEffect(() => {
-    replaceHashQuery({
-      ...filters,
-      status: filters.status === 'member' ? '' : filters.status || 'all',
-    });
+    replaceHashQuery(addressQuery(filters));
   }, [filters]);
 
-  const apiQuery = { ...filters, status: filters.status === 'all' ? '' : filters.status };
-  const list = useResource<Organisation[]>(withQuery('/api/v1/organisations', apiQuery));
-  const everyone = useResource<Organisation[]>('/api/v1/organisations');
+  const query = organisationQuery(filters);
+  const list = useResource(() => registryApi.organisations(query), [JSON.stringify(query)]);
+  const everyone = useResource(() => registryApi.organisations(), []);
   // the server sorts by the Russian name; in English the list follows the English names
   const rows = useMemo(
     () =>
@@ -87,7 +80,7 @@ export function Participants() {
   });
   const reset = () => {
     setSearch('');
-    setFilters({ q: '', kind: '', region: '', agglomeration: '', role: '', status: 'member' });
+    setFilters(memberFilters);
   };
 
   return (

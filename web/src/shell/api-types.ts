@@ -1996,7 +1996,7 @@ export interface components {
        * @default member
        * @enum {string}
        */
-      role: 'member' | 'observer';
+      role?: 'member' | 'observer';
     };
     ApiKeyInput: {
       createdAt: string;
@@ -2046,7 +2046,7 @@ export interface components {
       motivation?: string;
       organisation: components['schemas']['OrganisationCreateInput'];
       /** @default niche */
-      requestedRole: components['schemas']['MembershipRoleInput'];
+      requestedRole?: components['schemas']['MembershipRoleInput'];
     };
     ApplicationInput: {
       contactEmail: string | null;
@@ -2215,7 +2215,7 @@ export interface components {
        * @default member
        * @enum {string}
        */
-      role: 'org_admin' | 'member' | 'observer';
+      role?: 'org_admin' | 'member' | 'observer';
     };
     /**
      * @description waste (отход, needs its FKKO code), secondary resource, secondary raw material, or by-product (побочный продукт, needs byProductOf and standard)
@@ -2364,14 +2364,14 @@ export interface components {
       /** @description request: what the holder pays today per unit for what the material would replace, in kopecks */
       priceKopecksPerUnit?: number;
       /** @default {} */
-      provenance: {
+      provenance?: {
         [key: string]: components['schemas']['ProvenanceInput'];
       };
       /**
        * @description offer: measured values, e.g. { "ash": 12.5 }; request: limits, e.g. { "ash": { "max": 15 } }; property ids of the taxonomy that the material carries
        * @default {}
        */
-      quality: {
+      quality?: {
         [key: string]: number | components['schemas']['QualityLimitInput'];
       };
       quantityPerYear: number;
@@ -2385,14 +2385,14 @@ export interface components {
        * @default draft
        * @enum {string}
        */
-      status: 'draft' | 'active';
+      status?: 'draft' | 'active';
       transportModes: components['schemas']['TransportModeInput'][];
       /** @description the material's unit */
       unit: components['schemas']['MaterialUnitInput'];
       /** @description what the material is (to be) used for, e.g. cement-additive */
       useId?: string;
       /** @default members */
-      visibility: components['schemas']['ListingVisibilityInput'];
+      visibility?: components['schemas']['ListingVisibilityInput'];
     };
     ListingInput: {
       agglomeration: components['schemas']['AgglomerationInput'] | null;
@@ -2427,14 +2427,14 @@ export interface components {
       /** @description request: what the holder pays today per unit for what the material would replace, in kopecks */
       priceKopecksPerUnit?: number;
       /** @default {} */
-      provenance: {
+      provenance?: {
         [key: string]: components['schemas']['ProvenanceInput'];
       };
       /**
        * @description offer: measured values, e.g. { "ash": 12.5 }; request: limits, e.g. { "ash": { "max": 15 } }; property ids of the taxonomy that the material carries
        * @default {}
        */
-      quality: {
+      quality?: {
         [key: string]: number | components['schemas']['QualityLimitInput'];
       };
       quantityPerYear: number;
@@ -2451,7 +2451,7 @@ export interface components {
       /** @description what the material is (to be) used for, e.g. cement-additive */
       useId?: string;
       /** @default members */
-      visibility: components['schemas']['ListingVisibilityInput'];
+      visibility?: components['schemas']['ListingVisibilityInput'];
     };
     ListingPatch: {
       /** Format: date */
@@ -2705,9 +2705,9 @@ export interface components {
     MaterialDefinitionInput: {
       category: components['schemas']['MaterialCategoryInput'];
       /** @default [] */
-      ewc: string[];
+      ewc?: string[];
       /** @default [] */
-      fkko: string[];
+      fkko?: string[];
       id: string;
       name: {
         en: string;
@@ -2718,13 +2718,13 @@ export interface components {
        * @description ids of the quality properties this material carries
        * @default []
        */
-      properties: string[];
+      properties?: string[];
       unit: components['schemas']['MaterialUnitInput'];
       /**
        * @description ids of the uses it can serve
        * @default []
        */
-      uses: string[];
+      uses?: string[];
       /** @description true for wastes in the sense of 89-FZ; they carry FKKO codes */
       waste: boolean;
     };
@@ -2802,7 +2802,7 @@ export interface components {
       /** Format: date */
       joinedOn: string;
       /** @default null */
-      leftOn: string | null;
+      leftOn?: string | null;
       note?: string;
       organisationId: string;
       role: components['schemas']['MembershipRoleInput'];
@@ -2877,7 +2877,7 @@ export interface components {
        * @description true when INN/OGRN/KPP were generated for the example
        * @default false
        */
-      identifiersGenerated: boolean;
+      identifiersGenerated?: boolean;
       inn: string;
       kind: components['schemas']['OrganisationKindInput'];
       knowledgeWorkers: number;
@@ -2890,7 +2890,7 @@ export interface components {
       ogrn: string;
       okved: string;
       /** @default {} */
-      provenance: {
+      provenance?: {
         [key: string]: components['schemas']['ProvenanceInput'];
       };
       region: string;
@@ -2905,7 +2905,7 @@ export interface components {
        * @description true when INN/OGRN/KPP were generated for the example
        * @default false
        */
-      identifiersGenerated: boolean;
+      identifiersGenerated?: boolean;
       inn: string;
       kind: components['schemas']['OrganisationKindInput'];
       knowledgeWorkers: number;
@@ -2918,7 +2918,7 @@ export interface components {
       ogrn: string;
       okved: string;
       /** @default {} */
-      provenance: {
+      provenance?: {
         [key: string]: components['schemas']['ProvenanceInput'];
       };
       region: string;
@@ -3038,7 +3038,7 @@ export interface components {
        * @description true when INN/OGRN/KPP were generated for the example
        * @default false
        */
-      identifiersGenerated: boolean;
+      identifiersGenerated?: boolean;
       inn: string;
       kind: components['schemas']['OrganisationKindInput'];
       knowledgeWorkers: number;
@@ -3051,7 +3051,7 @@ export interface components {
       ogrn: string;
       okved: string;
       /** @default {} */
-      provenance: {
+      provenance?: {
         [key: string]: components['schemas']['ProvenanceInput'];
       };
       region: string;
@@ -3309,7 +3309,7 @@ export interface components {
        * @default other
        * @enum {string}
        */
-      kind:
+      kind?:
         | 'mine'
         | 'open_pit'
         | 'plant'
@@ -3335,7 +3335,7 @@ export interface components {
        * @default other
        * @enum {string}
        */
-      kind:
+      kind?:
         | 'mine'
         | 'open_pit'
         | 'plant'
@@ -3412,13 +3412,13 @@ export interface components {
     SiteRecordInput: {
       address?: string;
       /** @default null */
-      closedOn: string | null;
+      closedOn?: string | null;
       id: string;
       /**
        * @default other
        * @enum {string}
        */
-      kind:
+      kind?:
         | 'mine'
         | 'open_pit'
         | 'plant'

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
-import { agglomerations, useLabels } from '../registry/labels.ts';
+import { useLabels } from '../registry/labels.ts';
 import { hashQuery, href, replaceHashQuery } from '../shell/router.ts';
 import { useSession } from '../shell/session.tsx';
 import {
@@ -14,6 +14,7 @@ import {
   TableScroll,
 } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
+import { agglomerations, listingSides, listingStatuses } from '../shell/vocabulary.ts';
 import { exchangeApi } from './api.ts';
 import {
   Holder,
@@ -27,7 +28,7 @@ import {
 import { download, toCsv } from './csv.ts';
 import { exchangeDict } from './dict.ts';
 import { type Filters, filtersFrom, listingQuery, noFilters } from './filters.ts';
-import { listingStatuses, sides, useExchangeLabels } from './labels.ts';
+import { useExchangeLabels } from './labels.ts';
 import { canList } from './rights.ts';
 import { useTaxonomy } from './taxonomy.ts';
 
@@ -131,7 +132,7 @@ export function Marketplace() {
           label={t('filterSide')}
           name="side"
           {...filter('side')}
-          options={sides}
+          options={listingSides}
           optionLabel={(s) => t(`sides:${s}`)}
         />
         <SelectField

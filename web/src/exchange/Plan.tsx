@@ -25,11 +25,12 @@ import {
   TableScroll,
 } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
+import { transportModes } from '../shell/vocabulary.ts';
 import { exchangeApi } from './api.ts';
 import { download, toCsv } from './csv.ts';
 import { exchangeDict } from './dict.ts';
 import { FlowMap, flowKey } from './FlowMap.tsx';
-import { modeColours, NBSP, transportModes, useExchangeLabels } from './labels.ts';
+import { modeColours, NBSP, useExchangeLabels } from './labels.ts';
 import { canList } from './rights.ts';
 import { type Taxonomy, useTaxonomy } from './taxonomy.ts';
 

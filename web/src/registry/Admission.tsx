@@ -14,13 +14,13 @@ import {
 } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { useSubmission } from '../shell/useSubmission.ts';
+import { applicationStatuses, membershipRoles } from '../shell/vocabulary.ts';
 import { registryApi } from './api.ts';
 import { registryDict } from './dict.ts';
-import { kindColours, membershipRoles, useLabels } from './labels.ts';
+import { kindColours, useLabels } from './labels.ts';
 import { orgName, quoted } from './names.ts';
 
 type Status = Application['status'];
-const tabs: Status[] = ['pending', 'admitted', 'rejected'];
 
 function Decide({
   application,
@@ -124,7 +124,7 @@ function Queue() {
     <>
       <PageHeader title={t('adTitle')} lead={t('adLead')} />
       <div className="tabs" role="tablist">
-        {tabs.map((s) => (
+        {applicationStatuses.map((s) => (
           <button
             key={s}
             type="button"

@@ -11,9 +11,10 @@ import { ApiError } from '../shell/api.ts';
 import { href } from '../shell/router.ts';
 import type { Application, MembershipRole, OrganisationKind } from '../shell/types.ts';
 import { Field, FormError, PageHeader, SelectField, SubmitRow } from '../shell/ui.tsx';
+import { membershipRoles, organisationKinds } from '../shell/vocabulary.ts';
 import { registryApi } from './api.ts';
 import { registryDict } from './dict.ts';
-import { HOME_REGION, membershipRoles, organisationKinds, useLabels } from './labels.ts';
+import { HOME_REGION, useLabels } from './labels.ts';
 import { quoted } from './names.ts';
 
 const blank = {

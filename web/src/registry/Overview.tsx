@@ -3,17 +3,11 @@ import { useFormat, useT } from '../i18n/index.ts';
 import { href } from '../shell/router.ts';
 import { DataNote, Empty, ErrorState, Loading, PageHeader } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
+import { agglomerations, membershipRoles, organisationKinds } from '../shell/vocabulary.ts';
 import { registryApi } from './api.ts';
 import { ClusterMap } from './ClusterMap.tsx';
 import { registryDict } from './dict.ts';
-import {
-  agglomerations,
-  HOME_REGION,
-  kindColours,
-  membershipRoles,
-  organisationKinds,
-  useLabels,
-} from './labels.ts';
+import { HOME_REGION, kindColours, useLabels } from './labels.ts';
 
 interface Row {
   key: string;

@@ -11,6 +11,12 @@ import {
   TableScroll,
 } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
+import {
+  agglomerations,
+  membershipRoles,
+  organisationKinds,
+  organisationStatuses,
+} from '../shell/vocabulary.ts';
 import { registryApi } from './api.ts';
 import { registryDict } from './dict.ts';
 import {
@@ -20,14 +26,7 @@ import {
   memberFilters,
   organisationQuery,
 } from './filters.ts';
-import {
-  agglomerations,
-  kindColours,
-  membershipRoles,
-  organisationKinds,
-  statuses,
-  useLabels,
-} from './labels.ts';
+import { kindColours, useLabels } from './labels.ts';
 import { orgName } from './names.ts';
 
 export function Participants() {
@@ -126,7 +125,7 @@ export function Participants() {
           label={t('filterStatus')}
           {...filter('status')}
           anyValue="all"
-          options={statuses}
+          options={organisationStatuses}
           optionLabel={labels.status}
         />
         <div className="filter-actions">

@@ -1,8 +1,13 @@
-// Closed word lists of the API, as the server's zod schemas define them: the values come
-// through the generated api-types.ts (plain arrays), so the web app lists them without
-// bundling zod, and a value added on the server shows up here after `npm run api:types`.
+// Closed word lists of the API, as the server's zod schemas define them, as plain arrays (the
+// web app lists them without bundling zod): the registry's from src/model/vocabulary.ts, which
+// its schemas are built from; the others through the generated api-types.ts, so a value added
+// on the server shows up here after `npm run api:types`.
 export {
-  agglomerationValues as agglomerations,
+  agglomerations,
+  membershipRoles,
+  organisationKinds,
+} from '../../../src/model/vocabulary.ts';
+export {
   applicationStatusValues as applicationStatuses,
   legalStatusValues as legalStatuses,
   listingSideValues as listingSides,
@@ -11,8 +16,6 @@ export {
   matchDecisionValues as matchDecisions,
   matchProposalStatusValues as matchStatuses,
   materialUnitValues as materialUnits,
-  membershipRoleValues as membershipRoles,
-  organisationKindValues as organisationKinds,
   organisationStatusValues as organisationStatuses,
   transferFormatValues as transferFormats,
   transportModeValues as transportModes,

@@ -56,7 +56,10 @@ describe('the form limits are the schema limits', () => {
     assert.equal(formLimits.mustTakeMin, shape.mustTakeMin.unwrap().maxValue);
   });
   test('money: roubles in the form, kopecks in the schema', () => {
-    assert.equal(formLimits.disposalRubPerUnit * 100, shape.disposalCostKopecksPerUnit.unwrap().maxValue);
+    assert.equal(
+      formLimits.disposalRubPerUnit * 100,
+      shape.disposalCostKopecksPerUnit.unwrap().maxValue,
+    );
     assert.equal(formLimits.priceRubPerUnit * 100, shape.priceKopecksPerUnit.unwrap().maxValue);
   });
   test('reach and text lengths', () => {
@@ -145,10 +148,7 @@ describe('validate', () => {
       codes(validate(offer({ legalStatus: '' }), tx, ru)).legalStatus,
       'exchange.rule.offerStatesLegalStatus',
     );
-    assert.equal(
-      codes(validate(offer({ fkko: '' }), tx, ru)).fkko,
-      'exchange.rule.wasteNeedsFkko',
-    );
+    assert.equal(codes(validate(offer({ fkko: '' }), tx, ru)).fkko, 'exchange.rule.wasteNeedsFkko');
     assert.equal(
       codes(validate(offer({ mustShipMin: '200 000' }), tx, ru)).mustShipMin,
       'exchange.rule.notAboveQuantity',

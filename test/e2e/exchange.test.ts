@@ -199,6 +199,8 @@ test('the exchange: listing, plan, saved plan and accepted match', {
     await page.getByTestId('tab-accepted').click();
     const counterpart = matchRow(matchId).getByTestId('counterpart');
     await counterpart.getByTestId('holder-name').waitFor();
+    // the site's name comes with the list of sites, which may arrive after the matches
+    await counterpart.locator('.sub', { hasText: 'промплощадка' }).waitFor();
     assert.match((await counterpart.textContent()) ?? '', /Шахта Усинская[\s\S]*промплощадка/);
     assert.match((await matchRow(matchId).textContent()) ?? '', /согласовано/);
     await page.screenshot({ path: join(results, 'matches.png'), fullPage: true });

@@ -5,8 +5,8 @@ import { DataNote, Empty, ErrorState, Loading, PageHeader } from '../shell/ui.ts
 import { useResource } from '../shell/useResource.ts';
 import { agglomerations, membershipRoles, organisationKinds } from '../shell/vocabulary.ts';
 import { registryApi } from './api.ts';
-import { ClusterMap } from './ClusterMap.tsx';
 import { registryDict } from './dict.ts';
+import { ClusterMap } from './LazyClusterMap.tsx';
 import { HOME_REGION, kindColours, useLabels } from './labels.ts';
 
 interface Row {

@@ -6,8 +6,8 @@ import type { Organisation } from '../shell/types.ts';
 import { Empty, ErrorState, Loading, TableScroll } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { registryApi } from './api.ts';
-import { ClusterMap } from './ClusterMap.tsx';
 import { registryDict } from './dict.ts';
+import { ClusterMap } from './LazyClusterMap.tsx';
 import { kindColours, useLabels } from './labels.ts';
 import { orgName } from './names.ts';
 

@@ -1,15 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
-import { hashQuery, href, replaceHashQuery } from '../shell/router.ts';
-import {
-  Empty,
-  ErrorState,
-  Field,
-  Loading,
-  PageHeader,
-  SelectField,
-  TableScroll,
-} from '../shell/ui.tsx';
+import { hashQuery, replaceHashQuery } from '../shell/router.ts';
+import { Empty, ErrorState, Field, Loading, PageHeader, SelectField } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import {
   agglomerations,
@@ -26,8 +18,9 @@ import {
   memberFilters,
   organisationQuery,
 } from './filters.ts';
-import { kindColours, useLabels } from './labels.ts';
+import { useLabels } from './labels.ts';
 import { orgName } from './names.ts';
+import { ParticipantsTable } from './ParticipantsTable.tsx';
 
 export function Participants() {
   const t = useT(registryDict);
@@ -147,54 +140,7 @@ export function Participants() {
             {t('plCount', { n: fmt.integer(list.data.length) })}
             {list.loading && <span className="spinner spinner-inline" aria-hidden="true" />}
           </div>
-          <TableScroll>
-            <table className="table" data-testid="participants-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('colName')}</th>
-                  <th scope="col">{t('colKind')}</th>
-                  <th scope="col">{t('colRole')}</th>
-                  <th scope="col" className="hide-narrow">
-                    {t('colRegion')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('colEmployees')}
-                  </th>
-                  <th scope="col">{t('colStatus')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {(rows ?? []).map((o) => (
-                  <tr key={o.id}>
-                    <td>
-                      <a className="strong-link" href={href('participants', o.id)}>
-                        {orgName(o, locale)}
-                      </a>
-                      {locale === 'ru' && o.nameEn && <div className="sub">{o.nameEn}</div>}
-                    </td>
-                    <td>
-                      <span className="kind">
-                        <span className="dot" style={{ background: kindColours[o.kind] }} />
-                        {labels.kind(o.kind)}
-                      </span>
-                    </td>
-                    <td>
-                      {o.role ? (
-                        <span className={`badge role-${o.role}`}>{labels.role(o.role)}</span>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                    <td className="hide-narrow region-cell">{o.region}</td>
-                    <td className="num">{fmt.integer(o.employees)}</td>
-                    <td>
-                      <span className={`badge status-${o.status}`}>{labels.status(o.status)}</span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <ParticipantsTable rows={rows ?? []} />
         </section>
       )}
     </>

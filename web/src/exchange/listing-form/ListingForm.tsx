@@ -22,9 +22,9 @@ import type { Values } from './values.ts';
 import { WhatSection } from './WhatSection.tsx';
 
 /** The server's listing schema, fetched once in its own chunk (it brings zod). */
-let schemaChunk: Promise<typeof import('./schemaCheck.ts')> | null = null;
+let schemaChunk: Promise<typeof import('../schemas.ts')> | null = null;
 function loadCheck() {
-  schemaChunk ??= import('./schemaCheck.ts');
+  schemaChunk ??= import('../schemas.ts');
   return schemaChunk.then(
     (m) => m.checkListing,
     () => {

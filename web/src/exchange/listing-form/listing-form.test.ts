@@ -6,10 +6,10 @@ import { describe, test } from 'node:test';
 import { ListingFields } from '../../../../src/exchange/schema.ts';
 import { Taxonomy as TaxonomySchema } from '../../../../src/registry/schema.ts';
 import type { Listing } from '../../shell/types.ts';
+import { checkListing } from '../schemas.ts';
 import { buildTaxonomy } from '../taxonomy.ts';
 import { toBody, toPatch } from './body.ts';
 import { formLimits } from './limits.ts';
-import { checkListing } from './schemaCheck.ts';
 import { formField, type Issue, problemIssues, validate } from './validate.ts';
 import { blank, copyOf, fromListing, type Values } from './values.ts';
 

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { ListingPage } from './exchange/ListingPage.tsx';
 import { ListingEditor } from './exchange/listing-form/ListingEditor.tsx';
 import { Marketplace } from './exchange/Marketplace.tsx';
-import { Matches } from './exchange/Matches.tsx';
+import { Matches } from './exchange/matches/Matches.tsx';
 import { PlanPage } from './exchange/plan/PlanPage.tsx';
 import { useT } from './i18n/index.ts';
 import { Admission } from './registry/Admission.tsx';

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useFormat, useT } from '../i18n/index.ts';
+import { DataTable } from '../shell/DataTable.tsx';
 import { href } from '../shell/router.ts';
 import { useSession } from '../shell/session.tsx';
 import { ConfirmButton, ErrorState, FormError, Loading } from '../shell/ui.tsx';
@@ -214,28 +215,37 @@ export function ListingPage({ id }: { id: string }) {
           {Object.keys(l.quality ?? {}).length === 0 ? (
             <p className="muted">{t('noQuality')}</p>
           ) : (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('colProperty')}</th>
-                  <th scope="col">{t('colSymbol')}</th>
-                  <th scope="col" className="num">
-                    {l.side === 'offer' ? t('colValue') : t('colLimit')}
-                  </th>
-                  <th scope="col">{t('colUnit')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {Object.entries(l.quality ?? {}).map(([k, v]) => (
-                  <tr key={k}>
-                    <td>{tx.propertyName(k)}</td>
-                    <td className="mono">{tx.property(k)?.symbol ?? k}</td>
-                    <td className="num nowrap">{limitText(v, fmt.number)}</td>
-                    <td className="nowrap">{x.propertyUnit(tx.property(k)?.unit)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              rows={Object.entries(l.quality ?? {})}
+              rowKey={([k]) => k}
+              columns={[
+                {
+                  key: 'property',
+                  header: t('colProperty'),
+                  cell: ([k]) => tx.propertyName(k),
+                  sortValue: ([k]) => tx.propertyName(k),
+                },
+                {
+                  key: 'symbol',
+                  header: t('colSymbol'),
+                  className: 'mono',
+                  cell: ([k]) => tx.property(k)?.symbol ?? k,
+                },
+                {
+                  key: 'value',
+                  header: l.side === 'offer' ? t('colValue') : t('colLimit'),
+                  numeric: true,
+                  className: 'nowrap',
+                  cell: ([, v]) => limitText(v, fmt.number),
+                },
+                {
+                  key: 'unit',
+                  header: t('colUnit'),
+                  className: 'nowrap',
+                  cell: ([k]) => x.propertyUnit(tx.property(k)?.unit),
+                },
+              ]}
+            />
           )}
           <p className="source-note" title={`${t('listingIdLabel')}: ${l.id}`}>
             {t('updated', { date: fmt.dateTime(l.updatedAt) })}

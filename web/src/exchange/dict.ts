@@ -47,6 +47,7 @@ export const exchangeDict = dictionary(
     anyMaterialSub: 'любой подходящий материал',
     anonymous: 'анонимно',
     colId: 'Идентификатор',
+    colActions: 'Действия',
     anonymousAt: 'анонимно, {agg}',
     anonymousHint:
       'Держатель скрыт: видны только материал, объём и агломерация. Название и площадка раскрываются, когда обе стороны примут совпадение.',
@@ -314,6 +315,7 @@ export const exchangeDict = dictionary(
     anyMaterialSub: 'any material that serves it',
     anonymous: 'anonymous',
     colId: 'ID',
+    colActions: 'Actions',
     anonymousAt: 'anonymous, {agg}',
     anonymousHint:
       'The holder is hidden: only the material, quantity and agglomeration are shown. The name and site are revealed once both sides accept a match.',

@@ -7,16 +7,10 @@ import { ConfirmButton, ErrorState, FormError, Loading } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { useSubmission } from '../shell/useSubmission.ts';
 import { exchangeApi } from './api.ts';
-import {
-  Holder,
-  LegalStatusCell,
-  limitText,
-  SideBadge,
-  StatusBadge,
-  VisibilityBadge,
-} from './bits.tsx';
+import { Holder, LegalStatusCell, SideBadge, StatusBadge, VisibilityBadge } from './bits.tsx';
 import { exchangeDict } from './dict.ts';
 import { useExchangeLabels } from './labels.ts';
+import { limitText } from './quality.ts';
 import { ownsListing } from './rights.ts';
 import { useTaxonomy } from './taxonomy.ts';
 

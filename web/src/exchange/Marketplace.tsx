@@ -6,13 +6,13 @@ import { useSession } from '../shell/session.tsx';
 import { DataNote, Empty, ErrorState, Loading, PageHeader } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { exchangeApi } from './api.ts';
-import { limitText } from './bits.tsx';
 import { download, toCsv } from './csv.ts';
 import { exchangeDict } from './dict.ts';
 import { type Filters, filtersFrom, listingQuery } from './filters.ts';
 import { ListingsTable } from './ListingsTable.tsx';
 import { useExchangeLabels } from './labels.ts';
 import { MarketplaceFilters } from './MarketplaceFilters.tsx';
+import { limitText } from './quality.ts';
 import { canList } from './rights.ts';
 import { useTaxonomy } from './taxonomy.ts';
 

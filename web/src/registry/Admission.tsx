@@ -11,6 +11,7 @@ import {
   Loading,
   NeedLogin,
   PageHeader,
+  useProblemText,
 } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { useSubmission } from '../shell/useSubmission.ts';
@@ -186,6 +187,7 @@ function ApplicationCard({
   const fmt = useFormat();
   const { locale } = useLocale();
   const labels = useLabels();
+  const problemText = useProblemText();
   // the operator may read an applicant; the list of organisations shows members only
   const fetched = useResource(listed ? null : () => registryApi.organisation(a.organisationId), [
     listed ? null : a.organisationId,
@@ -285,7 +287,7 @@ function ApplicationCard({
               )}
             </dl>
           ) : fetched.error ? (
-            <p className="muted small">{fetched.error.problem.detail ?? fetched.error.message}</p>
+            <p className="muted small">{problemText(fetched.error)}</p>
           ) : (
             <p className="muted small">{t('adLoadingOrg')}</p>
           )}

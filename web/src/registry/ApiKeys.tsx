@@ -65,7 +65,7 @@ export function ApiKeys({ organisationId }: { organisationId: string }) {
           <span>{t('keySecretWarning')}</span>
         </div>
       )}
-      <FormError error={error} />
+      <FormError error={error} placed={(f) => f === 'name' || f === 'role'} />
       {keys.error ? (
         <ErrorState error={keys.error} onRetry={keys.reload} />
       ) : !keys.data ? (

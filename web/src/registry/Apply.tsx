@@ -172,7 +172,7 @@ export function Apply() {
     <>
       <PageHeader title={t('apTitle')} lead={t('apLead')} />
       <form ref={form} className="card form" onSubmit={submit} noValidate data-testid="apply-form">
-        <FormError error={failure} />
+        <FormError error={failure} placed={(f) => f in blank} />
         {hasErrors && !failure && (
           <div className="alert alert-error" role="alert">
             {t('fixErrors')}

@@ -55,7 +55,7 @@ export function Invitation({ token }: { token: string }) {
     <div className="narrow">
       <PageHeader title={t('invTitle')} lead={t('invLead')} />
       <form className="card form" onSubmit={submit} noValidate>
-        <FormError error={error} />
+        <FormError error={error} placed={(f) => f === 'name' || f === 'password'} />
         <Field label={t('invName')} error={fields.name}>
           {(p) => (
             <input

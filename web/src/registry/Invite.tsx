@@ -56,7 +56,7 @@ export function Invite({
         </div>
       )}
       <form className="inline-form" onSubmit={submit} noValidate>
-        <FormError error={error} />
+        <FormError error={error} placed={(f) => ['name', 'email', 'role'].includes(f)} />
         <Field label={t('inviteName')} error={fields.name}>
           {(p) => (
             <input

@@ -57,7 +57,7 @@ export function LegalStatusCell({ listing }: { listing: Listing }) {
         </span>
       )}
       {listing.legalStatus === 'by_product' && listing.standard && (
-        <span className="sub">{listing.standard}</span>
+        <span className="sub legal-standard">{listing.standard}</span>
       )}
     </span>
   );

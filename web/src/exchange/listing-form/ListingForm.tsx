@@ -17,8 +17,8 @@ import { LegalSection } from './LegalSection.tsx';
 import { PassportSection } from './PassportSection.tsx';
 import { useListingForm } from './useListingForm.ts';
 import { VisibilitySection } from './VisibilitySection.tsx';
-import { formField, problemIssues, validate } from './validate.ts';
-import type { Values } from './values.ts';
+import { problemIssues, validate } from './validate.ts';
+import { onForm, type Values } from './values.ts';
 import { WhatSection } from './WhatSection.tsx';
 
 /** The server's listing schema, fetched once in its own chunk (it brings zod). */
@@ -34,32 +34,6 @@ function loadCheck() {
     },
   );
 }
-
-const onForm = (field: string) => formField(field) in emptyKeys || field.startsWith('quality.');
-const emptyKeys: Record<keyof Values, true> = {
-  organisationId: true,
-  side: true,
-  siteId: true,
-  materialId: true,
-  useId: true,
-  quantityPerYear: true,
-  unit: true,
-  availableFrom: true,
-  availableTo: true,
-  quality: true,
-  disposalCostKopecksPerUnit: true,
-  priceKopecksPerUnit: true,
-  mustShipMin: true,
-  mustTakeMin: true,
-  transportModes: true,
-  maxDistanceKm: true,
-  legalStatus: true,
-  fkko: true,
-  byProductOf: true,
-  standard: true,
-  visibility: true,
-  note: true,
-};
 
 export function ListingForm({
   me,

@@ -11,7 +11,7 @@ import { buildTaxonomy } from '../taxonomy.ts';
 import { toBody, toPatch } from './body.ts';
 import { formLimits } from './limits.ts';
 import { formField, type Issue, problemIssues, validate } from './validate.ts';
-import { blank, copyOf, fromListing, type Values } from './values.ts';
+import { blank, copyOf, fromListing, onForm, type Values } from './values.ts';
 
 const data = TaxonomySchema.parse(
   JSON.parse(
@@ -275,4 +275,13 @@ describe('server problems by form field', () => {
       },
     );
   });
+});
+
+test('a problem’s field is placed on the form when a box of the form shows it', () => {
+  assert.ok(onForm('quantityPerYear'));
+  assert.ok(onForm('quality.ash.max'));
+  assert.ok(onForm('transportModes.0'));
+  assert.ok(!onForm('provenance.quantityPerYear'));
+  assert.ok(!onForm('status'));
+  assert.ok(!onForm('(body)'));
 });

@@ -134,3 +134,33 @@ export function propertiesOf(v: Values, tx: Taxonomy): string[] {
 /** Pipeline and power line reach only so far: the form then asks for the distance. */
 export const needsReach = (v: Values) =>
   v.transportModes.some((m) => m === 'pipeline' || m === 'wire');
+
+/** The fields the form shows next to a box of their own (every key of Values is one). */
+const formKeys: Record<keyof Values, true> = {
+  organisationId: true,
+  side: true,
+  siteId: true,
+  materialId: true,
+  useId: true,
+  quantityPerYear: true,
+  unit: true,
+  availableFrom: true,
+  availableTo: true,
+  quality: true,
+  disposalCostKopecksPerUnit: true,
+  priceKopecksPerUnit: true,
+  mustShipMin: true,
+  mustTakeMin: true,
+  transportModes: true,
+  maxDistanceKm: true,
+  legalStatus: true,
+  fkko: true,
+  byProductOf: true,
+  standard: true,
+  visibility: true,
+  note: true,
+};
+
+/** Whether a problem's field (`quality.ash.max`, `fkko`) is shown next to a box of the form. */
+export const onForm = (field: string) =>
+  field.startsWith('quality.') || field.split('.')[0] in formKeys;

@@ -2,19 +2,11 @@
 // bring zod), so the forms check the very rules the server will, worded by the same catalogues
 // (src/*/messages.ts), and read the bounds the server sets.
 import { ListingInput, PlanRequest } from '../../../src/exchange/schema.ts';
-import { fieldProblems, wordIn } from '../../../src/model/errors.ts';
 import type { Lang } from '../../../src/model/messages.ts';
+import { schemaProblems } from '../shell/schemaProblems.ts';
 
 /** Every rule a listing's body breaks: its field path, the rule's code, its wording. */
-export function checkListing(body: unknown, lang: Lang) {
-  const r = ListingInput.safeParse(body);
-  if (r.success) return [];
-  return fieldProblems(r.error.issues).map((p) => ({
-    field: p.field,
-    code: typeof p.message === 'string' ? 'invalid' : p.message.code,
-    text: wordIn(p.message, lang),
-  }));
-}
+export const checkListing = (body: unknown, lang: Lang) => schemaProblems(ListingInput, body, lang);
 
 const robustness = PlanRequest.shape.robustness.unwrap().shape;
 

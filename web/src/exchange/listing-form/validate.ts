@@ -2,6 +2,13 @@
 // zod schema (ListingInput), loaded lazily, words them by code in the user's language, as the
 // server would. The form adds only what the schema cannot know: text that is not a number,
 // required boxes left empty, and the taxonomy (a use the material serves, its FKKO codes). Pure.
+import {
+  problemIssues as byField,
+  type Issue as GenericIssue,
+  type Issues as GenericIssues,
+  type SchemaCheck,
+  withSchemaProblems,
+} from '../../shell/issues.ts';
 import { parseNumber } from '../../shell/numbers.ts';
 import type { exchangeDict } from '../dict.ts';
 import type { Taxonomy } from '../taxonomy.ts';
@@ -11,13 +18,8 @@ import { blankQuality, propertiesOf, type Values } from './values.ts';
 type ExchangeKey = keyof (typeof exchangeDict)['ru'];
 
 /** A field's problem: a key of the form's dictionary, or a message the schema or server worded. */
-export type Issue =
-  | { key: ExchangeKey; params?: Record<string, string | number> }
-  | { code: string; text: string };
-export type Issues = Record<string, Issue>;
-
-/** The schema's verdict on a body: each broken rule with its field path, code and wording. */
-export type SchemaCheck = (body: unknown) => Array<{ field: string; code: string; text: string }>;
+export type Issue = GenericIssue<ExchangeKey>;
+export type Issues = GenericIssues<ExchangeKey>;
 
 /** The form field that shows a path's problem: a limit's (`quality.ash.max`) shows on its row. */
 export function formField(path: string): string {
@@ -74,23 +76,11 @@ export function validate(v: Values, tx: Taxonomy, check?: SchemaCheck): Issues {
     organisationId: v.organisationId || undefined,
     status: 'draft',
   };
-  for (const p of check(full)) {
-    const field = formField(p.field);
-    // the form's own word on a field (empty, not a number) explains it best
-    if (!issues[field]) issues[field] = { code: p.code, text: p.text };
-  }
-  return issues;
+  // the form's own word on a field (empty, not a number) explains it best
+  return withSchemaProblems(issues, check(full), formField);
 }
 
 /** A server's refusal by form field: its fields' messages come worded in the user's language. */
-export function problemIssues(
+export const problemIssues = (
   errors: ReadonlyArray<{ field?: string; code?: string; message: string }>,
-): Issues {
-  const out: Issues = {};
-  for (const e of errors) {
-    if (!e.field) continue;
-    const field = formField(e.field);
-    out[field] ??= { code: e.code ?? 'invalid', text: e.message };
-  }
-  return out;
-}
+): Issues => byField<ExchangeKey>(errors, formField);

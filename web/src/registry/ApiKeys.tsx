@@ -3,6 +3,7 @@ import { useFormat, useT } from '../i18n/index.ts';
 import { ApiError } from '../shell/api.ts';
 import { DataTable } from '../shell/DataTable.tsx';
 import { shellDict } from '../shell/dict.ts';
+import { roleKey } from '../shell/roles.ts';
 import type { ApiKey } from '../shell/types.ts';
 import {
   ConfirmButton,
@@ -16,6 +17,7 @@ import {
 } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { useSubmission } from '../shell/useSubmission.ts';
+import { apiKeyRoles, isOneOf } from '../shell/vocabulary.ts';
 import { registryApi } from './api.ts';
 import { registryDict } from './dict.ts';
 
@@ -26,7 +28,7 @@ export function ApiKeys({ organisationId }: { organisationId: string }) {
   const fmt = useFormat();
   const keys = useResource(() => registryApi.apiKeys(organisationId), [organisationId]);
   const [name, setName] = useState('');
-  const [role, setRole] = useState<'member' | 'observer'>('member');
+  const [role, setRole] = useState<(typeof apiKeyRoles)[number]>('member');
   const { busy, error, setError, run } = useSubmission();
   const [secret, setSecret] = useState<{ id: string; name: string; secret: string } | null>(null);
   const fields = error?.fieldErrors() ?? {};
@@ -80,7 +82,7 @@ export function ApiKeys({ organisationId }: { organisationId: string }) {
             {
               key: 'role',
               header: t('keyRole'),
-              cell: (k) => s(k.role === 'member' ? 'roleMember' : 'roleObserver'),
+              cell: (k) => s(roleKey[k.role]),
             },
             {
               key: 'prefix',
@@ -137,9 +139,16 @@ export function ApiKeys({ organisationId }: { organisationId: string }) {
         </Field>
         <Field label={t('keyRole')} error={fields.role}>
           {(p) => (
-            <select {...p} value={role} onChange={(e) => setRole(e.target.value as typeof role)}>
-              <option value="member">{s('roleMember')}</option>
-              <option value="observer">{s('roleObserver')}</option>
+            <select
+              {...p}
+              value={role}
+              onChange={(e) => isOneOf(apiKeyRoles, e.target.value) && setRole(e.target.value)}
+            >
+              {apiKeyRoles.map((r) => (
+                <option key={r} value={r}>
+                  {s(roleKey[r])}
+                </option>
+              ))}
             </select>
           )}
         </Field>

@@ -1,9 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { useFormat, useT } from '../i18n/index.ts';
 import { shellDict } from '../shell/dict.ts';
-import type { UserRole } from '../shell/types.ts';
+import { roleKey } from '../shell/roles.ts';
 import { CopyBox, Field, FormError, SubmitRow } from '../shell/ui.tsx';
 import { useSubmission } from '../shell/useSubmission.ts';
+import { invitationRoles, isOneOf } from '../shell/vocabulary.ts';
 import { registryApi } from './api.ts';
 import { registryDict } from './dict.ts';
 
@@ -20,7 +21,7 @@ export function Invite({
   const fmt = useFormat();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
-  const [role, setRole] = useState<Exclude<UserRole, 'operator_admin'>>('member');
+  const [role, setRole] = useState<(typeof invitationRoles)[number]>('member');
   const { busy, error, run } = useSubmission();
   const [created, setCreated] = useState<{
     email: string;
@@ -86,11 +87,13 @@ export function Invite({
               {...p}
               name="role"
               value={role}
-              onChange={(e) => setRole(e.target.value as typeof role)}
+              onChange={(e) => isOneOf(invitationRoles, e.target.value) && setRole(e.target.value)}
             >
-              <option value="member">{s('roleMember')}</option>
-              <option value="observer">{s('roleObserver')}</option>
-              <option value="org_admin">{s('roleOrgAdmin')}</option>
+              {invitationRoles.map((r) => (
+                <option key={r} value={r}>
+                  {s(roleKey[r])}
+                </option>
+              ))}
             </select>
           )}
         </Field>

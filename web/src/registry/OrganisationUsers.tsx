@@ -3,19 +3,13 @@ import { useT } from '../i18n/index.ts';
 import { ApiError } from '../shell/api.ts';
 import { DataTable } from '../shell/DataTable.tsx';
 import { shellDict } from '../shell/dict.ts';
+import { roleKey } from '../shell/roles.ts';
 import type { User } from '../shell/types.ts';
 import { Empty, ErrorState, FormError, Loading } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { registryApi } from './api.ts';
 import { registryDict } from './dict.ts';
 import { Invite } from './Invite.tsx';
-
-const roleKey = {
-  operator_admin: 'roleOperatorAdmin',
-  org_admin: 'roleOrgAdmin',
-  member: 'roleMember',
-  observer: 'roleObserver',
-} as const;
 
 /** The organisation's users: an admin enables, disables and invites them. */
 export function Users({ me, admin }: { me: User; admin: boolean }) {

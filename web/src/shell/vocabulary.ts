@@ -8,7 +8,9 @@ export {
   organisationKinds,
 } from '../../../src/model/vocabulary.ts';
 export {
+  apiKeyCreateRoleValues as apiKeyRoles,
   applicationStatusValues as applicationStatuses,
+  invitationCreateRoleValues as invitationRoles,
   legalStatusValues as legalStatuses,
   listingSideValues as listingSides,
   listingStatusValues as listingStatuses,

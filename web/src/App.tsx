@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
-import { ListingEditor } from './exchange/ListingForm.tsx';
 import { ListingPage } from './exchange/ListingPage.tsx';
+import { ListingEditor } from './exchange/listing-form/ListingEditor.tsx';
 import { Marketplace } from './exchange/Marketplace.tsx';
-import { Matches } from './exchange/Matches.tsx';
-import { PlanPage } from './exchange/Plan.tsx';
+import { Matches } from './exchange/matches/Matches.tsx';
+import { PlanPage } from './exchange/plan/PlanPage.tsx';
 import { useT } from './i18n/index.ts';
 import { Admission } from './registry/Admission.tsx';
 import { Apply } from './registry/Apply.tsx';

@@ -1,6 +1,6 @@
-import { type KeyboardEvent, useEffect, useId, useState } from 'react';
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../i18n/index.ts';
-import { api, withQuery } from '../shell/api.ts';
+import { registryApi } from '../registry/api.ts';
 import type { Listing } from '../shell/types.ts';
 import { exchangeDict } from './dict.ts';
 import { useExchangeLabels } from './labels.ts';
@@ -10,9 +10,7 @@ type FkkoEntry = NonNullable<Listing['fkkoEntry']>;
 /** The look-up matches codes by their leading digits, written without spaces. */
 const query = (text: string) => (/^[\d\s]+$/.test(text) ? text.replace(/\s/g, '') : text);
 const lookUp = (code: string) =>
-  api
-    .get<FkkoEntry[]>(withQuery('/api/v1/fkko', { q: query(code), limit: '1' }))
-    .then((r) => r.find((e) => e.code === code) ?? null);
+  registryApi.fkko(query(code), 1).then((r) => r.find((e) => e.code === code) ?? null);
 
 interface Props {
   id: string;
@@ -38,6 +36,10 @@ export function FkkoPicker({ id, value, onChange, suggested, invalid, describedB
   const [active, setActive] = useState(0);
   const [loading, setLoading] = useState(false);
   const [chosen, setChosen] = useState<FkkoEntry | null>(null);
+  // the caller's latest handler and codes, without re-running the search on each render
+  const latest = useRef({ onChange, suggested });
+  latest.current = { onChange, suggested };
+  const suggestedKey = suggested.join('|');
 
   useEffect(() => setText(value), [value]);
 
@@ -58,6 +60,7 @@ export function FkkoPicker({ id, value, onChange, suggested, invalid, describedB
   }, [value]);
 
   // suggestions: the material's codes for an empty box, a search after a pause in typing
+  // biome-ignore lint/correctness/useExhaustiveDependencies: suggestedKey stands for the codes
   useEffect(() => {
     if (!open) return;
     const q = text.trim();
@@ -66,13 +69,18 @@ export function FkkoPicker({ id, value, onChange, suggested, invalid, describedB
       setLoading(true);
       try {
         if (q.length < 2 || q === value) {
-          const found = await Promise.all(suggested.map(lookUp));
+          const found = await Promise.all(latest.current.suggested.map(lookUp));
           if (live) setHits(found.filter((e): e is FkkoEntry => e !== null));
         } else {
-          const r = await api.get<FkkoEntry[]>(
-            withQuery('/api/v1/fkko', { q: query(q), limit: '12' }),
-          );
-          if (live) setHits(r);
+          const r = await registryApi.fkko(query(q), 12);
+          if (!live) return;
+          setHits(r);
+          // a code typed in full is taken once the catalogue knows it
+          const exact = r.find((e) => e.code === q);
+          if (exact) {
+            latest.current.onChange(exact.code);
+            setChosen(exact);
+          }
         }
       } catch {
         if (live) setHits([]);
@@ -86,7 +94,7 @@ export function FkkoPicker({ id, value, onChange, suggested, invalid, describedB
       live = false;
       clearTimeout(timer);
     };
-  }, [text, open, suggested, value]);
+  }, [text, open, suggestedKey, value]);
 
   const pick = (e: FkkoEntry) => {
     onChange(e.code);
@@ -130,9 +138,8 @@ export function FkkoPicker({ id, value, onChange, suggested, invalid, describedB
         onChange={(e) => {
           setText(e.target.value);
           setOpen(true);
-          // a code typed in full is taken as it is
-          const typed = e.target.value.trim();
-          onChange(/^\d \d{2} \d{3} \d{2} \d{2} \d$/.test(typed) ? typed : '');
+          // until the catalogue confirms a code (above), the field holds none
+          if (value) onChange('');
         }}
         onFocus={() => setOpen(true)}
         onBlur={() => setTimeout(() => setOpen(false), 150)}

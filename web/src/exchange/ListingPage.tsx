@@ -1,21 +1,13 @@
-import type { ReactNode } from 'react';
 import { useFormat, useT } from '../i18n/index.ts';
-import { api } from '../shell/api.ts';
 import { href } from '../shell/router.ts';
 import { useSession } from '../shell/session.tsx';
-import type { Listing } from '../shell/types.ts';
 import { ConfirmButton, ErrorState, FormError, Loading } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { useSubmission } from '../shell/useSubmission.ts';
-import {
-  Holder,
-  LegalStatusCell,
-  limitText,
-  SideBadge,
-  StatusBadge,
-  VisibilityBadge,
-} from './bits.tsx';
+import { exchangeApi } from './api.ts';
+import { Holder, SideBadge, StatusBadge, VisibilityBadge } from './bits.tsx';
 import { exchangeDict } from './dict.ts';
+import { ListingPassport, ListingTerms } from './ListingCards.tsx';
 import { useExchangeLabels } from './labels.ts';
 import { ownsListing } from './rights.ts';
 import { useTaxonomy } from './taxonomy.ts';
@@ -23,11 +15,11 @@ import { useTaxonomy } from './taxonomy.ts';
 /** One listing: every field, its quality passport and the sources of its figures. */
 export function ListingPage({ id }: { id: string }) {
   const t = useT(exchangeDict);
-  const fmt = useFormat();
-  const x = useExchangeLabels();
+  const _fmt = useFormat();
+  const _x = useExchangeLabels();
   const { user } = useSession();
   const taxonomy = useTaxonomy();
-  const listing = useResource<Listing>(`/api/v1/listings/${encodeURIComponent(id)}`);
+  const listing = useResource(() => exchangeApi.listing(id), [id]);
   const { busy, error, run } = useSubmission();
 
   const back = (
@@ -55,47 +47,9 @@ export function ListingPage({ id }: { id: string }) {
 
   const act = (verb: 'publish' | 'withdraw') =>
     run(async () => {
-      await api.post<Listing>(`/api/v1/listings/${encodeURIComponent(l.id)}/${verb}`);
+      await exchangeApi[verb](l.id);
       listing.reload();
     });
-
-  const prov = (field: string) => {
-    const p = l.provenance?.[field];
-    if (!p) return null;
-    const text =
-      p.kind === 'sourced' ? t('provSourced', { key: p.key ?? '' }) : t(`prov:${p.kind}`);
-    return (
-      <span className={`prov prov-${p.kind}`} title={p.note}>
-        {text}
-      </span>
-    );
-  };
-  const rows: Array<[string, ReactNode, string?]> = [
-    [
-      t('fQuantity'),
-      <span key="q" className="figure">
-        {x.perYear(l.quantityPerYear, l.unit)}
-      </span>,
-      'quantityPerYear',
-    ],
-    [t('fWindow'), `${fmt.date(l.availableFrom)} — ${fmt.date(l.availableTo)}`],
-  ];
-  if (l.disposalCostKopecksPerUnit !== undefined)
-    rows.push([
-      t('fDisposal'),
-      x.kopecksPerUnit(l.disposalCostKopecksPerUnit, l.unit),
-      'disposalCostKopecksPerUnit',
-    ]);
-  if (l.priceKopecksPerUnit !== undefined)
-    rows.push([
-      t('fPrice'),
-      x.kopecksPerUnit(l.priceKopecksPerUnit, l.unit),
-      'priceKopecksPerUnit',
-    ]);
-  if (l.mustShipMin) rows.push([t('fMustShip'), x.perYear(l.mustShipMin, l.unit)]);
-  if (l.mustTakeMin) rows.push([t('fMustTake'), x.perYear(l.mustTakeMin, l.unit)]);
-  rows.push([t('fModes'), l.transportModes.map(x.mode).join(', ')]);
-  if (l.maxDistanceKm !== undefined) rows.push([t('fMaxDistance'), fmt.number(l.maxDistanceKm)]);
 
   return (
     <>
@@ -161,87 +115,8 @@ export function ListingPage({ id }: { id: string }) {
       </div>
       <FormError error={error} />
       <div className="grid-2">
-        <section className="card" data-testid="listing-terms">
-          <h2 className="card-title">{t('terms')}</h2>
-          <dl className="facts">
-            {rows.map(([label, value, field]) => (
-              <div key={label}>
-                <dt>{label}</dt>
-                <dd>
-                  {value}
-                  {field && prov(field)}
-                </dd>
-              </div>
-            ))}
-            <div>
-              <dt>{t('fLegal')}</dt>
-              <dd>
-                <LegalStatusCell listing={l} />
-              </dd>
-            </div>
-            {l.fkkoEntry && (
-              <div>
-                <dt>{t('fFkko')}</dt>
-                <dd>
-                  <span>
-                    <span className="mono">{l.fkkoEntry.code}</span> — {l.fkkoEntry.name}
-                    <div className="sub">
-                      {x.hazard(l.fkkoEntry.hazardClass)} · {l.fkkoEntry.physicalState} ·{' '}
-                      {l.fkkoEntry.blockName}
-                    </div>
-                  </span>
-                </dd>
-              </div>
-            )}
-            {l.byProductOf && (
-              <div>
-                <dt>{t('fByProductOf')}</dt>
-                <dd>{l.byProductOf}</dd>
-              </div>
-            )}
-            {l.standard && (
-              <div>
-                <dt>{t('fStandard')}</dt>
-                <dd>{l.standard}</dd>
-              </div>
-            )}
-          </dl>
-          {l.note && <p className="description">{l.note}</p>}
-        </section>
-        <section className="card" data-testid="listing-quality">
-          <h2 className="card-title">
-            {t('passport')} {prov('quality')}
-          </h2>
-          {Object.keys(l.quality ?? {}).length === 0 ? (
-            <p className="muted">{t('noQuality')}</p>
-          ) : (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('colProperty')}</th>
-                  <th scope="col">{t('colSymbol')}</th>
-                  <th scope="col" className="num">
-                    {l.side === 'offer' ? t('colValue') : t('colLimit')}
-                  </th>
-                  <th scope="col">{t('colUnit')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {Object.entries(l.quality ?? {}).map(([k, v]) => (
-                  <tr key={k}>
-                    <td>{tx.propertyName(k)}</td>
-                    <td className="mono">{tx.property(k)?.symbol ?? k}</td>
-                    <td className="num nowrap">{limitText(v, fmt.number)}</td>
-                    <td className="nowrap">{x.propertyUnit(tx.property(k)?.unit)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          <p className="source-note" title={`${t('listingIdLabel')}: ${l.id}`}>
-            {t('updated', { date: fmt.dateTime(l.updatedAt) })}
-          </p>
-        </section>
+        <ListingTerms listing={l} />
+        <ListingPassport listing={l} tx={tx} />
       </div>
     </>
   );

@@ -1,63 +1,20 @@
 import { useEffect, useState } from 'react';
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
-import { agglomerations, useLabels } from '../registry/labels.ts';
-import { withQuery } from '../shell/api.ts';
+import { useLabels } from '../registry/labels.ts';
 import { hashQuery, href, replaceHashQuery } from '../shell/router.ts';
 import { useSession } from '../shell/session.tsx';
-import type { Listing } from '../shell/types.ts';
-import {
-  DataNote,
-  Empty,
-  ErrorState,
-  Field,
-  Loading,
-  PageHeader,
-  SelectField,
-  TableScroll,
-} from '../shell/ui.tsx';
+import { DataNote, Empty, ErrorState, Loading, PageHeader } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
-import {
-  Holder,
-  LegalStatusCell,
-  ListingWhat,
-  QualitySummary,
-  SideBadge,
-  StatusBadge,
-  VisibilityBadge,
-} from './bits.tsx';
+import { exchangeApi } from './api.ts';
 import { download, toCsv } from './csv.ts';
 import { exchangeDict } from './dict.ts';
-import { listingStatuses, sides, useExchangeLabels } from './labels.ts';
+import { type Filters, filtersFrom, listingQuery } from './filters.ts';
+import { ListingsTable } from './ListingsTable.tsx';
+import { useExchangeLabels } from './labels.ts';
+import { MarketplaceFilters } from './MarketplaceFilters.tsx';
+import { limitText } from './quality.ts';
 import { canList } from './rights.ts';
 import { useTaxonomy } from './taxonomy.ts';
-
-const filterKeys = [
-  'material',
-  'use',
-  'fkko',
-  'agglomeration',
-  'side',
-  'status',
-  'mine',
-  'organisation',
-] as const;
-type Filters = Record<(typeof filterKeys)[number], string>;
-
-function initialFilters(): Filters {
-  const q = hashQuery();
-  return Object.fromEntries(filterKeys.map((k) => [k, q.get(k) ?? ''])) as Filters;
-}
-
-const empty: Filters = {
-  material: '',
-  use: '',
-  fkko: '',
-  agglomeration: '',
-  side: '',
-  status: '',
-  mine: '',
-  organisation: '',
-};
 
 export function Marketplace() {
   const t = useT(exchangeDict);
@@ -67,7 +24,7 @@ export function Marketplace() {
   const x = useExchangeLabels();
   const { user } = useSession();
   const taxonomy = useTaxonomy();
-  const [filters, setFilters] = useState<Filters>(initialFilters);
+  const [filters, setFilters] = useState<Filters>(() => filtersFrom(hashQuery()));
   const [fkko, setFkko] = useState(filters.fkko);
 
   // the FKKO box waits for a pause in typing
@@ -77,25 +34,8 @@ export function Marketplace() {
   }, [fkko]);
   useEffect(() => replaceHashQuery(filters), [filters]);
 
-  const list = useResource<Listing[]>(
-    withQuery('/api/v1/listings', {
-      material: filters.material,
-      use: filters.use,
-      fkko: filters.fkko.trim(),
-      agglomeration: filters.agglomeration,
-      side: filters.side,
-      status: filters.status,
-      organisation: filters.mine && user ? user.organisationId : filters.organisation,
-    }),
-  );
-  const set = (key: keyof Filters) => (e: { target: { value: string } }) =>
-    setFilters((f) => ({ ...f, [key]: e.target.value }));
-  // a filter's select, bound to its key, «any» first
-  const filter = (key: keyof Filters) => ({
-    value: filters[key],
-    onChange: set(key),
-    any: t('any'),
-  });
+  const query = listingQuery(filters, user?.organisationId);
+  const list = useResource(() => exchangeApi.listings(query), [JSON.stringify(query)]);
 
   const exportCsv = () => {
     const tx = taxonomy.data;
@@ -117,7 +57,7 @@ export function Marketplace() {
         t('colAgg'),
         t('colVisibility'),
         t('colStatus'),
-        'id',
+        t('colId'),
       ],
       ...list.data.map((l) => [
         x.side(l.side),
@@ -128,10 +68,7 @@ export function Marketplace() {
         l.availableFrom,
         l.availableTo,
         Object.entries(l.quality ?? {})
-          .map(
-            ([k, v]) =>
-              `${tx.property(k)?.symbol ?? k} ${typeof v === 'number' ? v : JSON.stringify(v)}`,
-          )
+          .map(([k, v]) => `${tx.property(k)?.symbol ?? k} ${limitText(v, String)}`)
           .join(', '),
         l.legalStatus ? x.legal(l.legalStatus) : '',
         l.fkko ?? '',
@@ -163,79 +100,14 @@ export function Marketplace() {
           )
         }
       />
-      <form className="filters listing-filters card" onSubmit={(e) => e.preventDefault()}>
-        <SelectField
-          label={t('filterSide')}
-          name="side"
-          {...filter('side')}
-          options={sides}
-          optionLabel={(s) => t(`sides:${s}`)}
-        />
-        <SelectField
-          label={t('filterMaterial')}
-          name="material"
-          {...filter('material')}
-          options={taxonomy.data?.materials ?? []}
-          optionValue={(m) => m.id}
-          optionLabel={(m) => m.name[locale]}
-        />
-        <SelectField
-          label={t('filterUse')}
-          name="use"
-          {...filter('use')}
-          options={taxonomy.data?.uses ?? []}
-          optionValue={(u) => u.id}
-          optionLabel={(u) => u.name[locale]}
-        />
-        <Field label={t('filterFkko')}>
-          {(p) => (
-            <input
-              {...p}
-              name="fkko"
-              value={fkko}
-              placeholder="6 11 100 01 40 4"
-              inputMode="numeric"
-              onChange={(e) => setFkko(e.target.value)}
-            />
-          )}
-        </Field>
-        <SelectField
-          label={t('filterAgg')}
-          {...filter('agglomeration')}
-          options={agglomerations}
-          optionLabel={labels.agglomeration}
-        />
-        <SelectField
-          label={t('filterStatus')}
-          name="status"
-          {...filter('status')}
-          options={listingStatuses}
-          optionLabel={x.status}
-        />
-        <div className="filter-actions">
-          {user && (
-            <label className="check">
-              <input
-                type="checkbox"
-                name="mine"
-                checked={Boolean(filters.mine)}
-                onChange={(e) => setFilters((f) => ({ ...f, mine: e.target.checked ? '1' : '' }))}
-              />
-              {t('onlyMine')}
-            </label>
-          )}
-          <button
-            type="button"
-            className="btn btn-ghost"
-            onClick={() => {
-              setFkko('');
-              setFilters(empty);
-            }}
-          >
-            {t('resetFilters')}
-          </button>
-        </div>
-      </form>
+      <MarketplaceFilters
+        filters={filters}
+        setFilters={setFilters}
+        fkko={fkko}
+        setFkko={setFkko}
+        taxonomy={taxonomy.data}
+        loggedIn={Boolean(user)}
+      />
 
       {list.error || taxonomy.error ? (
         <ErrorState
@@ -258,61 +130,7 @@ export function Marketplace() {
               {t('exportCsv')}
             </button>
           </div>
-          <TableScroll>
-            <table className="table listings-table" data-testid="listings-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('colSide')}</th>
-                  <th scope="col">{t('colWhat')}</th>
-                  <th scope="col" className="num">
-                    {t('colQuantity')}
-                  </th>
-                  <th scope="col" className="hide-narrow">
-                    {t('colQuality')}
-                  </th>
-                  <th scope="col">{t('colWindow')}</th>
-                  <th scope="col">{t('colLegal')}</th>
-                  <th scope="col">{t('colHolder')}</th>
-                  <th scope="col">{t('colStatus')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.map((l) => (
-                  <tr key={l.id} data-listing={l.id}>
-                    <td>
-                      <SideBadge side={l.side} />
-                    </td>
-                    <td>
-                      <ListingWhat listing={l} taxonomy={taxonomy.data!} />
-                    </td>
-                    <td className="num nowrap">{x.perYear(l.quantityPerYear, l.unit)}</td>
-                    <td className="hide-narrow quality-cell">
-                      <QualitySummary
-                        quality={l.quality}
-                        taxonomy={taxonomy.data!}
-                        num={fmt.number}
-                      />
-                    </td>
-                    <td className="nowrap">
-                      {fmt.date(l.availableFrom)} —<div>{fmt.date(l.availableTo)}</div>
-                    </td>
-                    <td>
-                      <LegalStatusCell listing={l} />
-                    </td>
-                    <td>
-                      <Holder listing={l} />
-                    </td>
-                    <td>
-                      <div className="badges">
-                        <StatusBadge status={l.status} />
-                        <VisibilityBadge visibility={l.visibility} />
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <ListingsTable rows={list.data} tx={taxonomy.data} />
         </section>
       )}
       <DataNote>{t('mpSource')}</DataNote>

@@ -3,6 +3,7 @@ import { href } from '../shell/router.ts';
 import type { Listing } from '../shell/types.ts';
 import { Empty, ErrorState, Loading } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
+import { exchangeApi } from './api.ts';
 import { ListingWhat, StatusBadge } from './bits.tsx';
 import { exchangeDict } from './dict.ts';
 import { useExchangeLabels } from './labels.ts';
@@ -14,8 +15,9 @@ export function OrganisationListings({ organisationId }: { organisationId: strin
   const fmt = useFormat();
   const x = useExchangeLabels();
   const taxonomy = useTaxonomy();
-  const list = useResource<Listing[]>(
-    `/api/v1/listings?organisation=${encodeURIComponent(organisationId)}`,
+  const list = useResource(
+    () => exchangeApi.listings({ organisation: organisationId }),
+    [organisationId],
   );
   if (list.error) return <ErrorState error={list.error} onRetry={list.reload} />;
   if (!list.data || !taxonomy.data) return <Loading />;

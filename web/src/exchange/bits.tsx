@@ -4,15 +4,8 @@ import { href } from '../shell/router.ts';
 import type { Agglomeration, Listing, QualityLimit } from '../shell/types.ts';
 import { exchangeDict } from './dict.ts';
 import { NBSP, useExchangeLabels } from './labels.ts';
+import { limitText } from './quality.ts';
 import type { Taxonomy } from './taxonomy.ts';
-
-/** A property's value or limit: «56», «≤ 15», «10–20». */
-export function limitText(v: number | QualityLimit, num: (n: number) => string): string {
-  if (typeof v === 'number') return num(v);
-  if (v.min !== undefined && v.max !== undefined) return `${num(v.min)}–${num(v.max)}`;
-  if (v.min !== undefined) return `≥${NBSP}${num(v.min)}`;
-  return `≤${NBSP}${num(v.max ?? 0)}`;
-}
 
 /** The quality passport in one line: «SiO2 56 % · Al2O3 23 % · …», full names on hover. */
 export function QualitySummary({
@@ -64,7 +57,7 @@ export function LegalStatusCell({ listing }: { listing: Listing }) {
         </span>
       )}
       {listing.legalStatus === 'by_product' && listing.standard && (
-        <span className="sub">{listing.standard}</span>
+        <span className="sub legal-standard">{listing.standard}</span>
       )}
     </span>
   );

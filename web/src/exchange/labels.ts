@@ -6,7 +6,6 @@ import type {
   ListingStatus,
   ListingVisibility,
   MatchDecision,
-  MaterialUnit,
   TransportMode,
 } from '../shell/types.ts';
 
@@ -101,23 +100,6 @@ export const exchangeLabelsDict = dictionary(
     hazardShort: 'cl. {n}',
   },
 );
-
-export const sides: readonly ListingSide[] = ['offer', 'request'];
-export const listingStatuses: readonly ListingStatus[] = [
-  'draft',
-  'active',
-  'expired',
-  'withdrawn',
-];
-export const visibilities: readonly ListingVisibility[] = ['public', 'members', 'anonymous'];
-export const transportModes: readonly TransportMode[] = ['road', 'rail', 'pipeline', 'wire'];
-export const legalStatuses: readonly LegalStatus[] = [
-  'waste',
-  'secondary_resource',
-  'secondary_raw_material',
-  'by_product',
-];
-export const units: readonly MaterialUnit[] = ['t', 'm3', 'thousand_m3', 'MWh', 'GJ', 'Gcal'];
 
 const roman = ['0', 'I', 'II', 'III', 'IV', 'V'];
 

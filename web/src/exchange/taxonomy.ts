@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
+import type { Locale } from '../i18n/index.ts';
 import { useLocale } from '../i18n/index.ts';
+import { registryApi } from '../registry/api.ts';
 import type { ApiError } from '../shell/api.ts';
 import type { Material, MaterialUse, QualityProperty } from '../shell/types.ts';
 import { useResource } from '../shell/useResource.ts';
@@ -17,6 +19,32 @@ export interface Taxonomy {
   propertiesForUse: (useId: string) => string[];
 }
 
+/** The taxonomy's look-ups over its three lists, named and sorted in one language. */
+export function buildTaxonomy(
+  materials: Material[],
+  uses: MaterialUse[],
+  properties: QualityProperty[],
+  locale: Locale,
+): Taxonomy {
+  const m = new Map(materials.map((x) => [x.id, x]));
+  const u = new Map(uses.map((x) => [x.id, x]));
+  const p = new Map(properties.map((x) => [x.id, x]));
+  const byName = <T extends { name: { ru: string; en: string } }>(a: T, b: T) =>
+    a.name[locale].localeCompare(b.name[locale], locale);
+  return {
+    materials: [...materials].sort(byName),
+    uses: [...uses].sort(byName),
+    material: (id) => (id ? m.get(id) : undefined),
+    property: (id) => p.get(id),
+    materialName: (id) => (id ? (m.get(id)?.name[locale] ?? id) : ''),
+    nameOfUse: (id) => (id ? (u.get(id)?.name[locale] ?? id) : ''),
+    propertyName: (id) => p.get(id)?.name[locale] ?? id,
+    propertiesForUse: (useId) => [
+      ...new Set(materials.filter((x) => x.uses.includes(useId)).flatMap((x) => x.properties)),
+    ],
+  };
+}
+
 /** The material taxonomy (materials, uses, quality properties) in the user's language. */
 export function useTaxonomy(): {
   data: Taxonomy | undefined;
@@ -24,31 +52,16 @@ export function useTaxonomy(): {
   reload: () => void;
 } {
   const { locale } = useLocale();
-  const materials = useResource<Material[]>('/api/v1/materials');
-  const uses = useResource<MaterialUse[]>('/api/v1/uses');
-  const properties = useResource<QualityProperty[]>('/api/v1/quality-properties');
-  const data = useMemo<Taxonomy | undefined>(() => {
-    if (!materials.data || !uses.data || !properties.data) return undefined;
-    const m = new Map(materials.data.map((x) => [x.id, x]));
-    const u = new Map(uses.data.map((x) => [x.id, x]));
-    const p = new Map(properties.data.map((x) => [x.id, x]));
-    const byName = <T extends { name: { ru: string; en: string } }>(a: T, b: T) =>
-      a.name[locale].localeCompare(b.name[locale], locale);
-    return {
-      materials: [...materials.data].sort(byName),
-      uses: [...uses.data].sort(byName),
-      material: (id) => (id ? m.get(id) : undefined),
-      property: (id) => p.get(id),
-      materialName: (id) => (id ? (m.get(id)?.name[locale] ?? id) : ''),
-      nameOfUse: (id) => (id ? (u.get(id)?.name[locale] ?? id) : ''),
-      propertyName: (id) => p.get(id)?.name[locale] ?? id,
-      propertiesForUse: (useId) => [
-        ...new Set(
-          materials.data!.filter((x) => x.uses.includes(useId)).flatMap((x) => x.properties),
-        ),
-      ],
-    };
-  }, [materials.data, uses.data, properties.data, locale]);
+  const materials = useResource(registryApi.materials, []);
+  const uses = useResource(registryApi.uses, []);
+  const properties = useResource(registryApi.qualityProperties, []);
+  const data = useMemo(
+    () =>
+      materials.data && uses.data && properties.data
+        ? buildTaxonomy(materials.data, uses.data, properties.data, locale)
+        : undefined,
+    [materials.data, uses.data, properties.data, locale],
+  );
   const error = materials.error ?? uses.error ?? properties.error;
   return {
     data,

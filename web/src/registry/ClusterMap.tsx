@@ -4,8 +4,9 @@ import { agglomerationCentres, cities } from '../../../src/registry/engine/index
 import { useFormat, useT } from '../i18n/index.ts';
 import { href } from '../shell/router.ts';
 import type { Organisation, Site } from '../shell/types.ts';
+import { agglomerations } from '../shell/vocabulary.ts';
 import { registryDict } from './dict.ts';
-import { agglomerations, kindColours, useLabels } from './labels.ts';
+import { kindColours, useLabels } from './labels.ts';
 import {
   AGGLOMERATION_RADIUS_M,
   agglomerationArea,

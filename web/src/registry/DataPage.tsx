@@ -1,28 +1,17 @@
 import { type FormEvent, useState } from 'react';
 import { useFormat, useT } from '../i18n/index.ts';
-import { api, type FieldError } from '../shell/api.ts';
+import type { FieldError } from '../shell/api.ts';
+import { DataTable } from '../shell/DataTable.tsx';
 import { isOperator, useSession } from '../shell/session.tsx';
-import { FormError, PageHeader, SelectField, SubmitRow, TableScroll } from '../shell/ui.tsx';
+import { FormError, PageHeader, SelectField, SubmitRow } from '../shell/ui.tsx';
 import { useSubmission } from '../shell/useSubmission.ts';
+import { isOneOf, transferFormats } from '../shell/vocabulary.ts';
+import { exportUrl, registryApi, type TransferFormat } from './api.ts';
 import { registryDict } from './dict.ts';
+import { formatOf } from './fileFormat.ts';
 
-const formats = ['json', 'csv', 'xlsx', 'geojson'] as const;
-type Format = (typeof formats)[number];
-
-/** The format a file's name says it has. */
-export function formatOf(fileName: string): Format | null {
-  const ext = fileName.toLowerCase().split('.').pop() ?? '';
-  if (ext === 'json') return 'json';
-  if (ext === 'csv' || ext === 'txt') return 'csv';
-  if (ext === 'xlsx') return 'xlsx';
-  if (ext === 'geojson') return 'geojson';
-  return null;
-}
-
-interface ImportResult {
-  applied: boolean;
-  counts: { organisations: number; sites: number; memberships: number };
-}
+type Format = TransferFormat;
+type ImportResult = Awaited<ReturnType<typeof registryApi.importFile>>;
 
 export function DataPage() {
   const t = useT(registryDict);
@@ -44,7 +33,7 @@ export function DataPage() {
             <a
               key={x.format}
               className="export-tile"
-              href={`/api/v1/registry/export?format=${x.format}`}
+              href={exportUrl(x.format)}
               download
               data-testid={`export-${x.format}`}
             >
@@ -87,9 +76,7 @@ function Import() {
       setLocal(t('importNoFormat'));
       return;
     }
-    await run(async () =>
-      setResult(await api.upload<ImportResult>(`/api/v1/registry/import?format=${chosen}`, file)),
-    );
+    await run(async () => setResult(await registryApi.importFile(chosen, file)));
   };
 
   const rows: FieldError[] = error?.problem.errors ?? [];
@@ -125,14 +112,16 @@ function Import() {
         <SelectField
           label={t('importFormat')}
           value={format}
-          onChange={(e) => setFormat(e.target.value as Format | '')}
+          onChange={(e) =>
+            setFormat(isOneOf(transferFormats, e.target.value) ? e.target.value : '')
+          }
           any={
             <>
               {t('formatAuto')}
               {file && formatOf(file.name) ? ` (${formatOf(file.name)?.toUpperCase()})` : ''}
             </>
           }
-          options={formats}
+          options={transferFormats}
           optionLabel={(f) => f.toUpperCase()}
         />
         <SubmitRow busy={busy} inline>
@@ -151,35 +140,42 @@ function Import() {
       )}
       {error && (
         <div className="import-errors" data-testid="import-errors">
-          <FormError error={error} />
+          <FormError error={error} placed={() => true} />
           {rows.length > 0 && (
             <>
               <p className="muted">{t('importFailed', { n: fmt.integer(rows.length) })}</p>
-              <TableScroll>
-                <table className="table">
-                  <thead>
-                    <tr>
-                      <th scope="col" className="num">
-                        {t('colLine')}
-                      </th>
-                      {sections && <th scope="col">{t('colSection')}</th>}
-                      <th scope="col">{t('colField')}</th>
-                      <th scope="col">{t('colMessage')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((r, i) => (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: errors have no id and do not reorder
-                      <tr key={i}>
-                        <td className="num">{r.line ?? '—'}</td>
-                        {sections && <td>{r.section ?? ''}</td>}
-                        <td className="mono">{r.field ?? ''}</td>
-                        <td>{r.message}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableScroll>
+              <DataTable
+                rows={rows.map((r, i) => ({ ...r, i }))}
+                rowKey={(r) => String(r.i)}
+                columns={[
+                  {
+                    key: 'line',
+                    header: t('colLine'),
+                    numeric: true,
+                    cell: (r) => r.line ?? '—',
+                    sortValue: (r) => r.line,
+                  },
+                  sections && {
+                    key: 'section',
+                    header: t('colSection'),
+                    cell: (r) => r.section ?? '',
+                    sortValue: (r) => r.section,
+                  },
+                  {
+                    key: 'field',
+                    header: t('colField'),
+                    // the field as people call it; its path in the file beside it
+                    cell: (r) => (
+                      <>
+                        {r.label ?? r.field ?? ''}
+                        {r.label && r.field && <div className="sub mono">{r.field}</div>}
+                      </>
+                    ),
+                    sortValue: (r) => r.label ?? r.field,
+                  },
+                  { key: 'message', header: t('colMessage'), cell: (r) => r.message },
+                ]}
+              />
             </>
           )}
         </div>

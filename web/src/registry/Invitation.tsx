@@ -1,12 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { isStrongPassword } from '../../../src/model/password-rule.ts';
 import { useT } from '../i18n/index.ts';
-import { api } from '../shell/api.ts';
 import { shellDict } from '../shell/dict.ts';
 import { href } from '../shell/router.ts';
 import type { User } from '../shell/types.ts';
 import { Field, FormError, PageHeader, SubmitRow } from '../shell/ui.tsx';
 import { useSubmission } from '../shell/useSubmission.ts';
+import { registryApi } from './api.ts';
 import { registryDict } from './dict.ts';
 
 export function Invitation({ token }: { token: string }) {
@@ -29,7 +29,7 @@ export function Invitation({ token }: { token: string }) {
     }
     await run(async () =>
       setDone(
-        await api.post<User>('/api/v1/invitations/accept', {
+        await registryApi.acceptInvitation({
           token,
           password,
           name: name.trim() || undefined,
@@ -55,7 +55,7 @@ export function Invitation({ token }: { token: string }) {
     <div className="narrow">
       <PageHeader title={t('invTitle')} lead={t('invLead')} />
       <form className="card form" onSubmit={submit} noValidate>
-        <FormError error={error} />
+        <FormError error={error} placed={(f) => f === 'name' || f === 'password'} />
         <Field label={t('invName')} error={fields.name}>
           {(p) => (
             <input

@@ -1,19 +1,13 @@
 import { useMemo } from 'react';
 import { useFormat, useT } from '../i18n/index.ts';
 import { href } from '../shell/router.ts';
-import type { Organisation, Site } from '../shell/types.ts';
 import { DataNote, Empty, ErrorState, Loading, PageHeader } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
-import { ClusterMap } from './ClusterMap.tsx';
+import { agglomerations, membershipRoles, organisationKinds } from '../shell/vocabulary.ts';
+import { registryApi } from './api.ts';
 import { registryDict } from './dict.ts';
-import {
-  agglomerations,
-  HOME_REGION,
-  kindColours,
-  membershipRoles,
-  organisationKinds,
-  useLabels,
-} from './labels.ts';
+import { ClusterMap } from './LazyClusterMap.tsx';
+import { HOME_REGION, kindColours, useLabels } from './labels.ts';
 
 interface Row {
   key: string;
@@ -74,8 +68,8 @@ export function Overview() {
   const t = useT(registryDict);
   const fmt = useFormat();
   const labels = useLabels();
-  const orgs = useResource<Organisation[]>('/api/v1/organisations');
-  const sites = useResource<Site[]>('/api/v1/sites');
+  const orgs = useResource(() => registryApi.organisations(), []);
+  const sites = useResource(registryApi.sites, []);
 
   const byId = useMemo(() => new Map((orgs.data ?? []).map((o) => [o.id, o])), [orgs.data]);
   const members = useMemo(

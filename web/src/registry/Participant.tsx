@@ -2,13 +2,15 @@ import { useMemo } from 'react';
 import { OrganisationListings } from '../exchange/OrganisationListings.tsx';
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
 import { href } from '../shell/router.ts';
-import type { Membership, Organisation, Site } from '../shell/types.ts';
-import { Empty, ErrorState, Loading, TableScroll } from '../shell/ui.tsx';
+import type { Organisation } from '../shell/types.ts';
+import { Empty, ErrorState, Loading } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
-import { ClusterMap } from './ClusterMap.tsx';
+import { registryApi } from './api.ts';
 import { registryDict } from './dict.ts';
+import { ClusterMap } from './LazyClusterMap.tsx';
 import { kindColours, useLabels } from './labels.ts';
 import { orgName } from './names.ts';
+import { MembershipsTable, SitesTable } from './ParticipantTables.tsx';
 
 type Provenance = Organisation['provenance'][string];
 
@@ -30,11 +32,9 @@ export function Participant({ id }: { id: string }) {
   const fmt = useFormat();
   const { locale } = useLocale();
   const labels = useLabels();
-  const org = useResource<Organisation>(`/api/v1/organisations/${encodeURIComponent(id)}`);
-  const sites = useResource<Site[]>(`/api/v1/organisations/${encodeURIComponent(id)}/sites`);
-  const memberships = useResource<Membership[]>(
-    `/api/v1/organisations/${encodeURIComponent(id)}/memberships`,
-  );
+  const org = useResource(() => registryApi.organisation(id), [id]);
+  const sites = useResource(() => registryApi.organisationSites(id), [id]);
+  const memberships = useResource(() => registryApi.organisationMemberships(id), [id]);
   const byId = useMemo(
     () => new Map(org.data ? [[org.data.id, org.data] as const] : []),
     [org.data],
@@ -171,40 +171,7 @@ export function Participant({ id }: { id: string }) {
         ) : (
           <div className="sites-layout">
             <ClusterMap sites={sites.data} organisations={byId} context={false} className="small" />
-            <TableScroll>
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('siteName')}</th>
-                    <th scope="col">{t('siteKind')}</th>
-                    <th scope="col">{t('siteAgg')}</th>
-                    <th scope="col" className="num">
-                      {t('siteCoords')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {sites.data.map((s) => (
-                    <tr key={s.id} className={s.closedOn ? 'row-muted' : undefined}>
-                      <td>
-                        {s.name}
-                        {s.address && <div className="sub">{s.address}</div>}
-                        {s.closedOn && (
-                          <div className="sub">{t('closedOn', { date: fmt.date(s.closedOn) })}</div>
-                        )}
-                      </td>
-                      <td>{labels.siteKind(s.kind)}</td>
-                      <td>
-                        {s.inRegion ? labels.agglomeration(s.agglomeration) : t('outsideRegion')}
-                      </td>
-                      <td className="num mono">
-                        {fmt.coordinate(s.lat)}, {fmt.coordinate(s.lon)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <SitesTable sites={sites.data} />
           </div>
         )}
       </section>
@@ -219,30 +186,7 @@ export function Participant({ id }: { id: string }) {
           ) : memberships.data.length === 0 ? (
             <Empty title={t('membershipsEmpty')} />
           ) : (
-            <TableScroll>
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('colRole')}</th>
-                    <th scope="col">{t('joinedOn')}</th>
-                    <th scope="col">{t('leftOn')}</th>
-                    <th scope="col">{t('note')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {memberships.data.map((m) => (
-                    <tr key={m.id}>
-                      <td>
-                        <span className={`badge role-${m.role}`}>{labels.role(m.role)}</span>
-                      </td>
-                      <td className="nowrap">{fmt.date(m.joinedOn)}</td>
-                      <td className="nowrap">{m.leftOn ? fmt.date(m.leftOn) : t('current')}</td>
-                      <td>{m.note ?? ''}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <MembershipsTable memberships={memberships.data} />
           )}
         </section>
         <section className="card" data-testid="materials">

@@ -1,45 +1,33 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
-import { withQuery } from '../shell/api.ts';
-import { hashQuery, href, replaceHashQuery } from '../shell/router.ts';
-import type { Organisation } from '../shell/types.ts';
-import {
-  Empty,
-  ErrorState,
-  Field,
-  Loading,
-  PageHeader,
-  SelectField,
-  TableScroll,
-} from '../shell/ui.tsx';
+import { hashQuery, replaceHashQuery } from '../shell/router.ts';
+import { Empty, ErrorState, Field, Loading, PageHeader, SelectField } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
-import { registryDict } from './dict.ts';
 import {
   agglomerations,
-  kindColours,
   membershipRoles,
   organisationKinds,
-  statuses,
-  useLabels,
-} from './labels.ts';
+  organisationStatuses,
+} from '../shell/vocabulary.ts';
+import { registryApi } from './api.ts';
+import { registryDict } from './dict.ts';
+import {
+  addressQuery,
+  type Filters,
+  filtersFrom,
+  memberFilters,
+  organisationQuery,
+} from './filters.ts';
+import { useLabels } from './labels.ts';
 import { orgName } from './names.ts';
-
-const filterKeys = ['q', 'kind', 'region', 'agglomeration', 'role', 'status'] as const;
-type Filters = Record<(typeof filterKeys)[number], string>;
-
-function initialFilters(): Filters {
-  const q = hashQuery();
-  const f = Object.fromEntries(filterKeys.map((k) => [k, q.get(k) ?? ''])) as Filters;
-  if (!q.has('status')) f.status = 'member';
-  return f;
-}
+import { ParticipantsTable } from './ParticipantsTable.tsx';
 
 export function Participants() {
   const t = useT(registryDict);
   const fmt = useFormat();
   const { locale } = useLocale();
   const labels = useLabels();
-  const [filters, setFilters] = useState<Filters>(initialFilters);
+  const [filters, setFilters] = useState<Filters>(() => filtersFrom(hashQuery()));
   const [search, setSearch] = useState(filters.q);
 
   // the search box waits for a pause in typing
@@ -52,15 +40,12 @@ export function Participants() {
   }, [search]);
 
   useEffect(() => {
-    replaceHashQuery({
-      ...filters,
-      status: filters.status === 'member' ? '' : filters.status || 'all',
-    });
+    replaceHashQuery(addressQuery(filters));
   }, [filters]);
 
-  const apiQuery = { ...filters, status: filters.status === 'all' ? '' : filters.status };
-  const list = useResource<Organisation[]>(withQuery('/api/v1/organisations', apiQuery));
-  const everyone = useResource<Organisation[]>('/api/v1/organisations');
+  const query = organisationQuery(filters);
+  const list = useResource(() => registryApi.organisations(query), [JSON.stringify(query)]);
+  const everyone = useResource(() => registryApi.organisations(), []);
   // the server sorts by the Russian name; in English the list follows the English names
   const rows = useMemo(
     () =>
@@ -87,7 +72,7 @@ export function Participants() {
   });
   const reset = () => {
     setSearch('');
-    setFilters({ q: '', kind: '', region: '', agglomeration: '', role: '', status: 'member' });
+    setFilters(memberFilters);
   };
 
   return (
@@ -133,7 +118,7 @@ export function Participants() {
           label={t('filterStatus')}
           {...filter('status')}
           anyValue="all"
-          options={statuses}
+          options={organisationStatuses}
           optionLabel={labels.status}
         />
         <div className="filter-actions">
@@ -155,54 +140,7 @@ export function Participants() {
             {t('plCount', { n: fmt.integer(list.data.length) })}
             {list.loading && <span className="spinner spinner-inline" aria-hidden="true" />}
           </div>
-          <TableScroll>
-            <table className="table" data-testid="participants-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('colName')}</th>
-                  <th scope="col">{t('colKind')}</th>
-                  <th scope="col">{t('colRole')}</th>
-                  <th scope="col" className="hide-narrow">
-                    {t('colRegion')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('colEmployees')}
-                  </th>
-                  <th scope="col">{t('colStatus')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {(rows ?? []).map((o) => (
-                  <tr key={o.id}>
-                    <td>
-                      <a className="strong-link" href={href('participants', o.id)}>
-                        {orgName(o, locale)}
-                      </a>
-                      {locale === 'ru' && o.nameEn && <div className="sub">{o.nameEn}</div>}
-                    </td>
-                    <td>
-                      <span className="kind">
-                        <span className="dot" style={{ background: kindColours[o.kind] }} />
-                        {labels.kind(o.kind)}
-                      </span>
-                    </td>
-                    <td>
-                      {o.role ? (
-                        <span className={`badge role-${o.role}`}>{labels.role(o.role)}</span>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                    <td className="hide-narrow region-cell">{o.region}</td>
-                    <td className="num">{fmt.integer(o.employees)}</td>
-                    <td>
-                      <span className={`badge status-${o.status}`}>{labels.status(o.status)}</span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <ParticipantsTable rows={rows ?? []} />
         </section>
       )}
     </>

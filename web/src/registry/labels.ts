@@ -7,12 +7,6 @@ import type {
   OrganisationStatus,
 } from '../shell/types.ts';
 
-export {
-  agglomerations,
-  membershipRoles,
-  organisationKinds,
-} from '../../../src/model/vocabulary.ts';
-
 /** Names of the registry's enumerations in both languages. */
 export const labelsDict = dictionary(
   {
@@ -96,13 +90,6 @@ export const labelsDict = dictionary(
     'site:other': 'Other',
   },
 );
-
-export const statuses: readonly OrganisationStatus[] = [
-  'member',
-  'applicant',
-  'former',
-  'rejected',
-];
 
 /** The example's home region, as organisations record it. */
 export const HOME_REGION = 'Кемеровская область — Кузбасс';

@@ -4,7 +4,7 @@ import { ApiError } from './api.ts';
 import { shellDict } from './dict.ts';
 import { href, navigate } from './router.ts';
 import { useSession } from './session.tsx';
-import { Field, PageHeader, SubmitRow } from './ui.tsx';
+import { Field, PageHeader, SubmitRow, useProblemText } from './ui.tsx';
 
 export function Login() {
   const t = useT(shellDict);
@@ -14,6 +14,7 @@ export function Login() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const first = useRef<HTMLInputElement>(null);
+  const problemText = useProblemText();
 
   useEffect(() => first.current?.focus(), []);
 
@@ -33,8 +34,8 @@ export function Login() {
       else if (err instanceof ApiError && err.status === 429)
         // the server's detail names the wait ("try again in N s"), in the UI's language
         setError(err.problem.detail ?? t('loginRateLimited'));
-      else if (err instanceof ApiError) setError(err.problem.detail ?? err.message);
-      else setError(String(err));
+      else if (err instanceof ApiError) setError(problemText(err));
+      else throw err;
     } finally {
       setBusy(false);
     }

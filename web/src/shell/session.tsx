@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import { type Locale, LocaleContext } from '../i18n/index.ts';
-import { api, setApiLanguage } from './api.ts';
+import { setApiLanguage } from './api.ts';
+import { authApi } from './auth.ts';
 import type { User } from './types.ts';
 
 const LOCALE_KEY = 'digicluster.locale';
@@ -68,7 +69,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    api.get<{ user: User | null }>('/api/v1/auth/me').then(
+    authApi.me().then(
       (me) => {
         setUser(me.user);
         if (me.user) applyLocale(me.user.locale);
@@ -86,7 +87,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     (l: Locale) => {
       applyLocale(l);
       if (user) {
-        api.patch<User>('/api/v1/auth/me', { locale: l }).then(setUser, () => {});
+        authApi.updateMe({ locale: l }).then(setUser, () => {});
       } else {
         store(CHOSEN_KEY, '1');
       }
@@ -96,12 +97,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(
     async (email: string, password: string) => {
-      const u = await api.post<User>('/api/v1/auth/login', { email, password });
+      const u = await authApi.login(email, password);
       if (chosenBeforeLogin() && u.locale !== locale) {
         // the language picked on this device before logging in is the latest intent
         store(CHOSEN_KEY, null);
         setUser({ ...u, locale });
-        api.patch<User>('/api/v1/auth/me', { locale }).then(setUser, () => {});
+        authApi.updateMe({ locale }).then(setUser, () => {});
         return { ...u, locale };
       }
       store(CHOSEN_KEY, null);
@@ -113,7 +114,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const logout = useCallback(async () => {
-    await api.post('/api/v1/auth/logout').catch(() => {});
+    await authApi.logout().catch(() => {});
     setUser(null);
   }, []);
 

@@ -22,13 +22,26 @@ export function Loading({ label }: { label?: string }) {
   );
 }
 
+/**
+ * A refusal in words: the server's detail (worded in the user's language), or ours when no
+ * answer came back or the answer was not a problem.
+ */
+export function useProblemText() {
+  const t = useT(shellDict);
+  return (error: ApiError) =>
+    error.problem.code === 'network'
+      ? t('networkError')
+      : (error.problem.detail ??
+        (error.problem.title || t('httpError', { status: error.problem.status })));
+}
+
 export function ErrorState({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
   const t = useT(shellDict);
-  const detail = error.status === 0 ? t('networkError') : (error.problem.detail ?? error.message);
+  const text = useProblemText();
   return (
     <div className="state state-error" role="alert">
       <strong>{t('errorTitle')}</strong>
-      <span>{detail}</span>
+      <span>{text(error)}</span>
       {onRetry && (
         <button type="button" className="btn btn-small" onClick={onRetry}>
           {t('retry')}
@@ -47,12 +60,34 @@ export function Empty({ title, children }: { title: string; children?: ReactNode
   );
 }
 
-/** An error returned by a form's submission: the problem's detail, above the form. */
-export function FormError({ error }: { error: ApiError | null | undefined }) {
+/**
+ * A refused submission, above the form: the problem's detail, and each bad field the form does
+ * not show beside a box of its own, by the name people see (the server's `label`).
+ */
+export function FormError({
+  error,
+  placed,
+}: {
+  error: ApiError | null | undefined;
+  /** fields the form shows next to their box */
+  placed?: (field: string) => boolean;
+}) {
+  const text = useProblemText();
   if (!error) return null;
+  const rest = (error.problem.errors ?? []).filter((e) => !(e.field && placed?.(e.field)));
   return (
     <div className="alert alert-error" role="alert">
-      {error.problem.detail ?? error.message}
+      {text(error)}
+      {rest.length > 0 && (
+        <ul className="problem-fields">
+          {rest.map((e) => (
+            <li key={`${e.section ?? ''}${e.line ?? ''}${e.field ?? ''}${e.message}`}>
+              {(e.label ?? e.field) ? `${e.label ?? e.field}: ` : ''}
+              {e.message}
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

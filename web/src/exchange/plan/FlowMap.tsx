@@ -1,14 +1,14 @@
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
-import { useT } from '../i18n/index.ts';
-import { registryDict } from '../registry/dict.ts';
-import { agglomerations, useLabels } from '../registry/labels.ts';
-import { agglomerationArea, createRegionMap, regionBounds } from '../registry/regionMap.ts';
-import type { FlowEnd, PlanFlow } from '../shell/types.ts';
-import { exchangeDict } from './dict.ts';
-import { modeColours } from './labels.ts';
-
-export const flowKey = (f: Pick<PlanFlow, 'supply' | 'demand'>) => `${f.supply}>${f.demand}`;
+import { useT } from '../../i18n/index.ts';
+import { registryDict } from '../../registry/dict.ts';
+import { useLabels } from '../../registry/labels.ts';
+import { agglomerationArea, createRegionMap, regionBounds } from '../../registry/regionMap.ts';
+import type { FlowEnd, PlanFlow } from '../../shell/types.ts';
+import { agglomerations } from '../../shell/vocabulary.ts';
+import { exchangeDict } from '../dict.ts';
+import { modeColours } from '../labels.ts';
+import { flowKey } from './flows.ts';
 
 interface Props {
   flows: PlanFlow[];

@@ -1,0 +1,35 @@
+import { useLocale } from '../../i18n/index.ts';
+import { hashQuery } from '../../shell/router.ts';
+import { useSession } from '../../shell/session.tsx';
+import { ErrorState, Forbidden, Loading, NeedLogin } from '../../shell/ui.tsx';
+import { useResource } from '../../shell/useResource.ts';
+import { exchangeApi } from '../api.ts';
+import { canList, ownsListing } from '../rights.ts';
+import { ListingForm } from './ListingForm.tsx';
+import { blank, copyOf, fromListing } from './values.ts';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** #/marketplace/new, #/marketplace/new?from=:id (a copy) and #/marketplace/:id/edit */
+export function ListingEditor({ id }: { id?: string }) {
+  const { user } = useSession();
+  const { locale } = useLocale();
+  const mark = locale === 'ru' ? ',' : '.';
+  const from = id ? null : hashQuery().get('from');
+  const listing = useResource(id ? () => exchangeApi.listing(id) : null, [id]);
+  const source = useResource(from ? () => exchangeApi.listing(from) : null, [from]);
+  if (user === undefined) return <Loading />;
+  if (!user) return <NeedLogin />;
+  if (!canList(user)) return <Forbidden />;
+  const loaded = from ? source : id ? listing : null;
+  if (loaded?.error) return <ErrorState error={loaded.error} onRetry={loaded.reload} />;
+  if (loaded && !loaded.data) return <Loading />;
+  if (loaded?.data && !ownsListing(user, loaded.data)) return <Forbidden />;
+  if (from && source.data)
+    return <ListingForm key={from} me={user} initial={copyOf(source.data, mark, today())} copy />;
+  if (id && listing.data)
+    return (
+      <ListingForm me={user} initial={fromListing(listing.data, mark)} listing={listing.data} />
+    );
+  return <ListingForm me={user} initial={blank(user.organisationId, today())} />;
+}

@@ -1,0 +1,287 @@
+// The listing form without a browser: its values, its body, its checks (with the server's own
+// schema, as the browser loads it), and its limits against the schema's.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import { ListingFields } from '../../../../src/exchange/schema.ts';
+import { Taxonomy as TaxonomySchema } from '../../../../src/registry/schema.ts';
+import type { Listing } from '../../shell/types.ts';
+import { checkListing } from '../schemas.ts';
+import { buildTaxonomy } from '../taxonomy.ts';
+import { toBody, toPatch } from './body.ts';
+import { formLimits } from './limits.ts';
+import { formField, type Issue, problemIssues, validate } from './validate.ts';
+import { blank, copyOf, fromListing, onForm, type Values } from './values.ts';
+
+const data = TaxonomySchema.parse(
+  JSON.parse(
+    readFileSync(new URL('../../../../data/taxonomy/materials.json', import.meta.url), 'utf8'),
+  ),
+);
+const tx = buildTaxonomy(data.materials, data.uses, data.properties, 'ru');
+const ru = (body: unknown) => checkListing(body, 'ru');
+const en = (body: unknown) => checkListing(body, 'en');
+
+/** A complete offer of fly ash, as a member would fill the form in. */
+const offer = (change: Partial<Values> = {}): Values => ({
+  ...blank('myski-gres', '2026-11-29'),
+  siteId: 'myski-gres-site',
+  materialId: 'fly-ash',
+  quantityPerYear: '120 000',
+  legalStatus: 'waste',
+  fkko: '6 11 100 01 40 4',
+  disposalCostKopecksPerUnit: '350,50',
+  ...change,
+});
+const request = (change: Partial<Values> = {}): Values =>
+  offer({
+    side: 'request',
+    useId: 'road-base',
+    materialId: 'bottom-slag',
+    legalStatus: '',
+    fkko: '',
+    disposalCostKopecksPerUnit: '',
+    priceKopecksPerUnit: '320',
+    ...change,
+  });
+
+const codes = (issues: Record<string, Issue>) =>
+  Object.fromEntries(Object.entries(issues).map(([k, i]) => [k, 'key' in i ? i.key : i.code]));
+
+describe('the form limits are the schema limits', () => {
+  const shape = ListingFields.shape;
+  test('quantities', () => {
+    assert.equal(formLimits.quantityPerYear, shape.quantityPerYear.maxValue);
+    assert.equal(formLimits.mustShipMin, shape.mustShipMin.unwrap().maxValue);
+    assert.equal(formLimits.mustTakeMin, shape.mustTakeMin.unwrap().maxValue);
+  });
+  test('money: roubles in the form, kopecks in the schema', () => {
+    assert.equal(
+      formLimits.disposalRubPerUnit * 100,
+      shape.disposalCostKopecksPerUnit.unwrap().maxValue,
+    );
+    assert.equal(formLimits.priceRubPerUnit * 100, shape.priceKopecksPerUnit.unwrap().maxValue);
+  });
+  test('reach and text lengths', () => {
+    assert.equal(formLimits.maxDistanceKm, shape.maxDistanceKm.unwrap().maxValue);
+    assert.equal(formLimits.byProductOf, shape.byProductOf.unwrap().maxLength);
+    assert.equal(formLimits.standard, shape.standard.unwrap().maxLength);
+    assert.equal(formLimits.note, shape.note.unwrap().maxLength);
+  });
+  test('every limit is a finite number', () => {
+    for (const [k, v] of Object.entries(formLimits))
+      assert.ok(Number.isFinite(v) && v > 0, `${k}: ${v}`);
+  });
+});
+
+describe('toBody', () => {
+  test('an offer: numbers parsed, roubles as whole kopecks, only the offer side', () => {
+    const b = toBody(offer({ mustShipMin: '1 000', priceKopecksPerUnit: '99' }), tx);
+    assert.equal(b.quantityPerYear, 120000);
+    assert.equal(b.disposalCostKopecksPerUnit, 35050);
+    assert.equal(b.mustShipMin, 1000);
+    assert.equal(b.priceKopecksPerUnit, undefined, 'a request field is not sent with an offer');
+    assert.equal(b.fkko, '6 11 100 01 40 4');
+    assert.deepEqual(b.transportModes, ['road']);
+  });
+
+  test('a request: limits per property, the price in kopecks, no legal status', () => {
+    const b = toBody(
+      request({ quality: { size: { value: '', min: '', max: '40' } }, legalStatus: 'waste' }),
+      tx,
+    );
+    assert.deepEqual(b.quality, { size: { min: undefined, max: 40 } });
+    assert.equal(b.priceKopecksPerUnit, 32000);
+    assert.equal(b.legalStatus, undefined);
+    assert.equal(b.fkko, undefined);
+  });
+
+  test('a missing quantity is NaN (refused before sending), an empty option is left out', () => {
+    const b = toBody(offer({ quantityPerYear: '', maxDistanceKm: '' }), tx);
+    assert.ok(Number.isNaN(b.quantityPerYear));
+    assert.equal(b.maxDistanceKm, undefined);
+  });
+
+  test('a patch removes the emptied fields with null', () => {
+    const p = toPatch(toBody(offer({ disposalCostKopecksPerUnit: '', note: '  ' }), tx));
+    assert.equal(p.disposalCostKopecksPerUnit, null);
+    assert.equal(p.note, null);
+    assert.equal(p.priceKopecksPerUnit, null);
+    assert.equal(p.quantityPerYear, 120000);
+  });
+});
+
+describe('validate', () => {
+  test('a complete offer and a complete request pass', () => {
+    assert.deepEqual(validate(offer(), tx, ru), {});
+    assert.deepEqual(validate(request(), tx, ru), {});
+  });
+
+  test('empty required boxes and text that is not a number are the form’s own words', () => {
+    const issues = validate(
+      offer({ siteId: '', quantityPerYear: '', disposalCostKopecksPerUnit: '12 руб' }),
+      tx,
+      ru,
+    );
+    assert.deepEqual(codes(issues), {
+      siteId: 'errRequired',
+      quantityPerYear: 'errRequired',
+      disposalCostKopecksPerUnit: 'errNumber',
+    });
+  });
+
+  test('the schema’s limits, worded by the server’s catalogue in the user’s language', () => {
+    const v = offer({ quantityPerYear: '100 000 001', disposalCostKopecksPerUnit: '100 000,01' });
+    const issues = validate(v, tx, ru);
+    assert.equal(codes(issues).quantityPerYear, 'exchange.rule.quantityLimit');
+    assert.equal(codes(issues).disposalCostKopecksPerUnit, 'exchange.rule.moneyPerUnitLimit');
+    const text = (i: Issue | undefined) => (i && 'text' in i ? i.text : '');
+    assert.match(text(issues.quantityPerYear), /не больше 10⁸/);
+    assert.match(text(validate(v, tx, en).quantityPerYear), /at most 10⁸/);
+    // exactly at the limit is fine
+    const edge = offer({ quantityPerYear: '100 000 000', disposalCostKopecksPerUnit: '100 000' });
+    assert.deepEqual(validate(edge, tx, ru), {});
+  });
+
+  test('cross-field rules come from the schema (listingRules)', () => {
+    assert.equal(
+      codes(validate(offer({ legalStatus: '' }), tx, ru)).legalStatus,
+      'exchange.rule.offerStatesLegalStatus',
+    );
+    assert.equal(codes(validate(offer({ fkko: '' }), tx, ru)).fkko, 'exchange.rule.wasteNeedsFkko');
+    assert.equal(
+      codes(validate(offer({ mustShipMin: '200 000' }), tx, ru)).mustShipMin,
+      'exchange.rule.notAboveQuantity',
+    );
+    assert.equal(
+      codes(validate(offer({ availableTo: '2026-01-01' }), tx, ru)).availableTo,
+      'exchange.rule.notBeforeFrom',
+    );
+    assert.equal(
+      codes(validate(offer({ transportModes: ['road', 'pipeline'] }), tx, ru)).maxDistanceKm,
+      'exchange.rule.reachNeeded',
+    );
+    assert.equal(
+      codes(validate(request({ materialId: '', useId: '' }), tx, ru)).useId,
+      'exchange.rule.requestNamesMaterialOrUse',
+    );
+  });
+
+  test('a request’s crossed limits show on the property’s row', () => {
+    const issues = validate(
+      request({ quality: { loi: { value: '', min: '5', max: '3' } } }),
+      tx,
+      ru,
+    );
+    assert.deepEqual(codes(issues), { 'quality.loi': 'exchange.rule.minAboveMax' });
+    const garbage = validate(request({ quality: { loi: { value: '', min: 'x', max: '' } } }), tx);
+    assert.deepEqual(codes(garbage), { 'quality.loi': 'errNumber' });
+  });
+
+  test('the taxonomy: a use the material serves, an FKKO code of the material', () => {
+    assert.equal(codes(validate(offer({ useId: 'fuel' }), tx, ru)).useId, 'errUseOfMaterial');
+    const issues = validate(offer({ fkko: '6 11 200 01 21 4' }), tx, ru);
+    assert.deepEqual(issues.fkko, {
+      key: 'errFkkoMaterial',
+      params: { codes: '6 11 100 01 40 4, 6 11 111 12 40 5' },
+    });
+  });
+
+  test('a by-product’s texts are bounded by the schema', () => {
+    const long = 'x'.repeat(formLimits.byProductOf + 1);
+    const v = offer({ legalStatus: 'by_product', fkko: '', byProductOf: long, standard: 'ГОСТ' });
+    assert.equal(codes(validate(v, tx, ru)).byProductOf, 'zod.too_big');
+    assert.deepEqual(validate({ ...v, byProductOf: 'обогащение' }, tx, ru), {});
+  });
+
+  test('without the schema (its chunk failed to load) only the form’s own checks run', () => {
+    assert.deepEqual(validate(offer({ quantityPerYear: '1e20', legalStatus: '' }), tx), {
+      quantityPerYear: { key: 'errNumber' },
+    });
+  });
+});
+
+describe('values', () => {
+  const listing: Listing = {
+    id: 'l-1',
+    organisationId: 'myski-gres',
+    organisationName: 'Томь-Усинская ГРЭС',
+    siteName: 'Площадка',
+    lat: 53.4,
+    lon: 87.8,
+    agglomeration: 'novokuznetsk',
+    holderHidden: false,
+    status: 'expired',
+    fkkoEntry: null,
+    provenance: {},
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+    side: 'offer',
+    siteId: 'myski-gres-site',
+    materialId: 'fly-ash',
+    quantityPerYear: 120000,
+    unit: 't',
+    availableFrom: '2026-01-01',
+    availableTo: '2026-06-30',
+    quality: { sio2: 56, loi: { max: 5 } },
+    disposalCostKopecksPerUnit: 35050,
+    transportModes: ['road', 'rail'],
+    legalStatus: 'waste',
+    fkko: '6 11 100 01 40 4',
+    visibility: 'anonymous',
+  };
+
+  test('a listing in the form: money in roubles with the locale’s decimal mark', () => {
+    const ru = fromListing(listing, ',');
+    assert.equal(ru.disposalCostKopecksPerUnit, '350,5');
+    assert.equal(fromListing(listing, '.').disposalCostKopecksPerUnit, '350.5');
+    assert.equal(ru.quantityPerYear, '120000');
+    assert.deepEqual(ru.quality.sio2, { value: '56', min: '', max: '' });
+    assert.deepEqual(ru.quality.loi, { value: '', min: '', max: '5' });
+    assert.equal(ru.priceKopecksPerUnit, '');
+  });
+
+  test('form → body → form keeps a listing’s terms', () => {
+    const b = toBody(fromListing(listing, ','), tx);
+    assert.equal(b.disposalCostKopecksPerUnit, listing.disposalCostKopecksPerUnit);
+    assert.equal(b.quantityPerYear, listing.quantityPerYear);
+    assert.deepEqual(b.quality, { sio2: 56 });
+  });
+
+  test('a copy of an expired listing runs from today to the end of next year', () => {
+    const c = copyOf(listing, ',', '2026-11-29');
+    assert.equal(c.availableFrom, '2026-11-29');
+    assert.equal(c.availableTo, '2027-12-31');
+    const current = copyOf({ ...listing, availableTo: '2027-03-01' }, ',', '2026-11-29');
+    assert.equal(current.availableFrom, '2026-11-29');
+    assert.equal(current.availableTo, '2027-03-01');
+  });
+});
+
+describe('server problems by form field', () => {
+  test('a limit’s path shows on its property; the first message of a field wins', () => {
+    assert.equal(formField('quality.ash.max'), 'quality.ash');
+    assert.equal(formField('transportModes.0'), 'transportModes');
+    assert.deepEqual(
+      problemIssues([
+        { field: 'quality.ash.max', code: 'zod.too_big', message: 'не больше 100' },
+        { field: 'fkko', code: 'a', message: 'первое' },
+        { field: 'fkko', code: 'b', message: 'второе' },
+        { message: 'без поля' },
+      ]),
+      {
+        'quality.ash': { code: 'zod.too_big', text: 'не больше 100' },
+        fkko: { code: 'a', text: 'первое' },
+      },
+    );
+  });
+});
+
+test('a problem’s field is placed on the form when a box of the form shows it', () => {
+  assert.ok(onForm('quantityPerYear'));
+  assert.ok(onForm('quality.ash.max'));
+  assert.ok(onForm('transportModes.0'));
+  assert.ok(!onForm('provenance.quantityPerYear'));
+  assert.ok(!onForm('status'));
+  assert.ok(!onForm('(body)'));
+});

@@ -1,0 +1,124 @@
+import { useMemo, useState } from 'react';
+import { useFormat, useT } from '../../i18n/index.ts';
+import { registryApi } from '../../registry/api.ts';
+import { ApiError } from '../../shell/api.ts';
+import { href } from '../../shell/router.ts';
+import { isOperator, useSession } from '../../shell/session.tsx';
+import type { MatchProposal, User } from '../../shell/types.ts';
+import {
+  DataNote,
+  Empty,
+  ErrorState,
+  FormError,
+  Loading,
+  NeedLogin,
+  PageHeader,
+} from '../../shell/ui.tsx';
+import { useResource } from '../../shell/useResource.ts';
+import { exchangeApi } from '../api.ts';
+import { exchangeDict } from '../dict.ts';
+import { canList } from '../rights.ts';
+import { useTaxonomy } from '../taxonomy.ts';
+import { MatchesTable } from './MatchesTable.tsx';
+import { inTab, type Tab, tabs } from './tabs.ts';
+
+export function Matches() {
+  const { user } = useSession();
+  if (user === undefined) return <Loading />;
+  if (!user) return <NeedLogin />;
+  return <Inbox me={user} />;
+}
+
+/** The match proposals of the caller's organisation (the operator: all), by tab. */
+function Inbox({ me }: { me: User }) {
+  const t = useT(exchangeDict);
+  const fmt = useFormat();
+  const taxonomy = useTaxonomy();
+  const matches = useResource(exchangeApi.matches, []);
+  const sites = useResource(registryApi.sites, []);
+  const [tab, setTab] = useState<Tab>('waiting');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const siteName = useMemo(
+    () => new Map((sites.data ?? []).map((s) => [s.id, s.name])),
+    [sites.data],
+  );
+  const operator = isOperator(me);
+
+  const decide = async (m: MatchProposal, verb: 'accept' | 'decline') => {
+    setError(null);
+    setBusy(m.id);
+    try {
+      await exchangeApi[verb](m.id);
+      matches.reload();
+    } catch (e) {
+      if (e instanceof ApiError) setError(e);
+      else throw e;
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const header = (
+    <PageHeader
+      title={t('matchesTitle')}
+      lead={operator ? t('matchesLeadOperator') : t('matchesLead')}
+    />
+  );
+  const failed = matches.error ?? taxonomy.error;
+  if (failed || !matches.data || !taxonomy.data)
+    return (
+      <>
+        {header}
+        {failed ? <ErrorState error={failed} onRetry={matches.reload} /> : <Loading />}
+      </>
+    );
+  const all = matches.data;
+  const shown = inTab(tab, all);
+
+  return (
+    <>
+      {header}
+      <div className="tabs" role="tablist">
+        {tabs.map((k) => (
+          <button
+            key={k}
+            type="button"
+            role="tab"
+            aria-selected={tab === k}
+            className={tab === k ? 'tab active' : 'tab'}
+            onClick={() => setTab(k)}
+            data-testid={`tab-${k}`}
+          >
+            {t(`tab:${k}`)} <span className="tab-count">{fmt.integer(inTab(k, all).length)}</span>
+          </button>
+        ))}
+      </div>
+      <FormError error={error} />
+      {shown.length === 0 ? (
+        <Empty title={t('matchesEmpty')}>
+          {all.length === 0 ? (
+            <>
+              {t('matchesEmptyText')} <a href={href('plan')}>{t('toPlan')}</a>
+            </>
+          ) : (
+            t('matchesEmptyTab')
+          )}
+        </Empty>
+      ) : (
+        <section className="card table-card matches-card">
+          <MatchesTable
+            rows={shown}
+            tx={taxonomy.data}
+            operator={operator}
+            canDecide={canList(me)}
+            siteName={siteName}
+            busy={busy}
+            decide={decide}
+          />
+        </section>
+      )}
+      <DataNote>{t('matchesNote')}</DataNote>
+    </>
+  );
+}

@@ -1,0 +1,207 @@
+import { useFormat, useT } from '../../i18n/index.ts';
+import { useLabels } from '../../registry/labels.ts';
+import { type Column, DataTable } from '../../shell/DataTable.tsx';
+import { href } from '../../shell/router.ts';
+import type { MatchProposal } from '../../shell/types.ts';
+import { ConfirmButton } from '../../shell/ui.tsx';
+import { exchangeDict } from '../dict.ts';
+import { useExchangeLabels } from '../labels.ts';
+import type { Taxonomy } from '../taxonomy.ts';
+import { waitingForYou } from './tabs.ts';
+
+type Role = 'supply' | 'demand';
+
+/** One side of a proposal: its holder and site, or where a hidden holder is. */
+function SideCell({
+  m,
+  role,
+  siteName,
+}: {
+  m: MatchProposal;
+  role: Role;
+  siteName: Map<string, string>;
+}) {
+  const t = useT(exchangeDict);
+  const labels = useLabels();
+  const side = m[role];
+  const site = side.siteId ? siteName.get(side.siteId) : undefined;
+  return (
+    <span>
+      <span className="muted small">{t(`role:${role}`)}</span>
+      <div>
+        {side.organisationId ? (
+          <>
+            <a href={href('participants', side.organisationId)} data-testid="holder-name">
+              {side.organisationName}
+            </a>
+            {site && <div className="sub">{site}</div>}
+          </>
+        ) : (
+          <span className="anonymous" title={t('anonymousHint')}>
+            {t('anonymousAt', { agg: labels.agglomeration(side.agglomeration) })}
+          </span>
+        )}
+      </div>
+    </span>
+  );
+}
+
+/**
+ * The proposals: what flows, between whom, how much and what it saves, each side's decision;
+ * a member decides for its side. The operator sees supplier and buyer; a member its own side
+ * first and the counterpart second. Narrow screens show each row as a card.
+ */
+export function MatchesTable({
+  rows,
+  tx,
+  operator,
+  canDecide,
+  siteName,
+  busy,
+  decide,
+}: {
+  rows: MatchProposal[];
+  tx: Taxonomy;
+  operator: boolean;
+  canDecide: boolean;
+  siteName: Map<string, string>;
+  /** the proposal being decided */
+  busy: string | null;
+  decide: (m: MatchProposal, verb: 'accept' | 'decline') => void;
+}) {
+  const t = useT(exchangeDict);
+  const fmt = useFormat();
+  const x = useExchangeLabels();
+  const first = (m: MatchProposal): Role => (operator ? 'supply' : (m.yourSides[0] ?? 'supply'));
+  const second = (m: MatchProposal): Role => (first(m) === 'supply' ? 'demand' : 'supply');
+  const holder = (m: MatchProposal, r: Role) => m[r].organisationName;
+  const target = (m: MatchProposal) =>
+    m.demand.use ? tx.nameOfUse(m.demand.use) : tx.materialName(m.demand.material);
+  const firstLabel = operator ? t('colSupplier') : t('colYourSide');
+  const secondLabel = operator ? t('colBuyer') : t('colCounterpart');
+  const columns: Array<Column<MatchProposal> | false> = [
+    {
+      key: 'flow',
+      header: t('colFlow'),
+      className: 'cell-what',
+      cell: (m) => (
+        <>
+          <strong>{tx.materialName(m.supply.material)}</strong>
+          <div className="sub">→ {target(m)}</div>
+          <div className="sub">{fmt.date(m.createdAt)}</div>
+        </>
+      ),
+      sortValue: (m) => tx.materialName(m.supply.material),
+    },
+    {
+      key: 'first',
+      header: firstLabel,
+      label: firstLabel,
+      cell: (m) => <SideCell m={m} role={first(m)} siteName={siteName} />,
+      sortValue: (m) => holder(m, first(m)),
+    },
+    {
+      key: 'second',
+      header: secondLabel,
+      label: secondLabel,
+      cell: (m) => <SideCell m={m} role={second(m)} siteName={siteName} />,
+      cellProps: () => ({ 'data-testid': 'counterpart' }),
+      sortValue: (m) => holder(m, second(m)),
+    },
+    {
+      key: 'quantity',
+      header: t('colQuantity'),
+      label: t('colQuantity'),
+      numeric: true,
+      className: 'nowrap',
+      cell: (m) => (
+        <>
+          {x.perYear(m.quantity, m.unit)}
+          <div className="sub">
+            {fmt.number(m.distanceKm)}&nbsp;{t('km')} · {x.mode(m.mode)}
+          </div>
+        </>
+      ),
+      sortValue: (m) => m.quantity,
+    },
+    {
+      key: 'savings',
+      header: t('colSavings'),
+      label: t('colSavings'),
+      numeric: true,
+      className: 'nowrap',
+      cell: (m) => (
+        <>
+          <strong>{x.money(m.savingsKopecks)}</strong>
+          <div className="sub">{t('perYearShort')}</div>
+        </>
+      ),
+      sortValue: (m) => m.savingsKopecks,
+    },
+    {
+      key: 'decisions',
+      header: t('colDecisions'),
+      label: t('colDecisions'),
+      cell: (m) => (
+        <ul className="decisions">
+          {(['supply', 'demand'] as const).map((s) => (
+            <li key={s}>
+              <span className="muted">{t(`role:${s}`)}:</span>{' '}
+              <span className={`badge decision-${m[s].decision}`}>{x.decision(m[s].decision)}</span>
+            </li>
+          ))}
+        </ul>
+      ),
+    },
+    {
+      key: 'status',
+      header: t('colStatus'),
+      label: t('colStatus'),
+      className: 'cell-status',
+      cell: (m) => (
+        <span className={`badge match-${m.status}`} data-testid="match-status">
+          {x.match(m.status)}
+        </span>
+      ),
+      sortValue: (m) => x.match(m.status),
+    },
+    canDecide && {
+      key: 'actions',
+      header: <span className="visually-hidden">{t('colActions')}</span>,
+      cell: (m) =>
+        waitingForYou(m) && (
+          <div className="decide-actions">
+            <button
+              type="button"
+              className="btn btn-small btn-primary"
+              disabled={busy === m.id}
+              onClick={() => decide(m, 'accept')}
+              data-testid="accept-match"
+            >
+              {t('accept')}
+            </button>
+            <ConfirmButton
+              className="btn btn-small btn-danger"
+              label={t('decline')}
+              question={t('declineConfirm')}
+              confirmLabel={t('declineYes')}
+              disabled={busy === m.id}
+              onConfirm={() => decide(m, 'decline')}
+              testId="decline-match"
+            />
+          </div>
+        ),
+      cellProps: (m) => ({ className: waitingForYou(m) ? 'actions' : 'actions cell-empty' }),
+    },
+  ];
+  return (
+    <DataTable
+      rows={rows}
+      columns={columns}
+      rowKey={(m) => m.id}
+      rowProps={(m) => ({ 'data-match': m.id, 'data-status': m.status })}
+      className="table matches-table"
+      testId="matches-table"
+    />
+  );
+}

@@ -1,0 +1,75 @@
+import { useFormat, useT } from '../../i18n/index.ts';
+import { href } from '../../shell/router.ts';
+import type { Plan } from '../../shell/types.ts';
+import { exchangeDict } from '../dict.ts';
+
+/** What the plan left out and why (a listing beyond the exact range, …), in the UI's language, folded. */
+export function PlanWarnings({ warnings }: { warnings: Plan['warnings'] }) {
+  const t = useT(exchangeDict);
+  const fmt = useFormat();
+  if (warnings.length === 0) return null;
+  return (
+    <section className="card" data-testid="plan-warnings">
+      <details>
+        <summary className="card-title summary-title">
+          {t('warningsTitle', { n: fmt.integer(warnings.length) })}
+        </summary>
+        <p className="muted small">{t('warningsLead')}</p>
+        <ul className="warnings">
+          {warnings.map((w) => (
+            <li key={`${w.code}:${w.message}`}>{w.message}</li>
+          ))}
+        </ul>
+      </details>
+    </section>
+  );
+}
+
+/** Saving the plan turns each flow into a match proposal to both holders. */
+export function SaveCard({
+  saved,
+  canSave,
+  disabled,
+  saving,
+  onSave,
+}: {
+  saved: Plan | null;
+  /** an observer reads plans but saves none */
+  canSave: boolean;
+  disabled: boolean;
+  saving: boolean;
+  onSave: () => void;
+}) {
+  const t = useT(exchangeDict);
+  const fmt = useFormat();
+  return (
+    <section className="card save-card">
+      {saved ? (
+        <div className="alert alert-success" role="status" data-testid="plan-saved">
+          {t('savedText', { n: fmt.integer(saved.plan.flows.length) })}{' '}
+          <a href={href('matches')}>{t('toMatches')}</a>
+        </div>
+      ) : (
+        <>
+          <div>
+            <h2 className="card-title">{t('saveTitle')}</h2>
+            <p className="muted small">{t('saveLead')}</p>
+          </div>
+          {canSave ? (
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={disabled || saving}
+              onClick={onSave}
+              data-testid="save-plan"
+            >
+              {saving ? t('saving') : t('savePlan')}
+            </button>
+          ) : (
+            <p className="note">{t('saveObserver')}</p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,152 @@
+import { useFormat, useT } from '../../i18n/index.ts';
+import { useLabels } from '../../registry/labels.ts';
+import type { Column } from '../../shell/DataTable.tsx';
+import { href } from '../../shell/router.ts';
+import type { FlowEnd, PlanFlow } from '../../shell/types.ts';
+import { exchangeDict } from '../dict.ts';
+import { modeColours, useExchangeLabels } from '../labels.ts';
+import { flowCo2e } from './flows.ts';
+import type { useFlowWords } from './useFlowWords.ts';
+
+/** One end of a flow: its holder (and site), or where a hidden holder is. */
+function End({ end, site }: { end: FlowEnd; site?: string }) {
+  const t = useT(exchangeDict);
+  const labels = useLabels();
+  if (!end.organisationId)
+    return (
+      <span className="anonymous" title={t('approximateEnd')}>
+        {t('anonymousAt', { agg: labels.agglomeration(end.agglomeration) })}
+      </span>
+    );
+  return (
+    <span>
+      <a href={href('participants', end.organisationId)}>{end.organisationName}</a>
+      {site && <span className="sub"> · {site}</span>}
+    </span>
+  );
+}
+
+/** The flows table's columns: each figure with its unit, its basis on hover, and its order. */
+export function useFlowColumns(
+  words: ReturnType<typeof useFlowWords>,
+  siteName: Map<string, string>,
+): Array<Column<PlanFlow>> {
+  const t = useT(exchangeDict);
+  const fmt = useFormat();
+  const x = useExchangeLabels();
+  return [
+    {
+      key: 'flow',
+      header: t('colFlow'),
+      cell: (f) => (
+        <>
+          <a className="strong-link" href={href('marketplace', f.supply)}>
+            {words.material(f)}
+          </a>
+          <div className="sub">
+            → <a href={href('marketplace', f.demand)}>{words.target(f)}</a>
+          </div>
+        </>
+      ),
+      sortValue: words.material,
+    },
+    {
+      key: 'ends',
+      header: t('colFromTo'),
+      cell: (f) => (
+        <>
+          <End end={f.from} site={f.from.siteId ? siteName.get(f.from.siteId) : undefined} />
+          <div className="sub">
+            → <End end={f.to} />
+          </div>
+        </>
+      ),
+      sortValue: (f) => words.holder(f.from),
+    },
+    {
+      key: 'quantity',
+      header: t('colQuantity'),
+      numeric: true,
+      className: 'nowrap',
+      cell: (f) => x.perYear(f.quantity, f.unit),
+      sortValue: (f) => f.quantity,
+    },
+    {
+      key: 'delivered',
+      header: t('colDelivered'),
+      numeric: true,
+      className: 'nowrap',
+      cell: (f) => x.perYear(f.delivered, f.deliveredUnit),
+      cellProps: (f) => ({ title: t('yieldHint', { y: fmt.decimal(f.yield, 3) }) }),
+      sortValue: (f) => f.delivered,
+    },
+    {
+      key: 'distance',
+      header: t('colDistance'),
+      numeric: true,
+      className: 'nowrap',
+      cell: (f) => (
+        <>
+          {fmt.number(f.distanceKm)}
+          <div className="sub kind">
+            <span className="line-swatch" style={{ background: modeColours[f.mode] }} />
+            {x.mode(f.mode)}
+          </div>
+        </>
+      ),
+      cellProps: (f) => ({
+        title:
+          f.travelHours !== null ? t('hours', { h: fmt.decimal(f.travelHours, 1) }) : undefined,
+      }),
+      sortValue: (f) => f.distanceKm,
+    },
+    {
+      key: 'transport',
+      header: t('colTransportMln'),
+      numeric: true,
+      className: 'nowrap',
+      cell: (f) => (
+        <>
+          {x.millions(f.transportKopecks)}
+          <div className="sub">{x.kopecksPerUnit(f.transportKopecksPerUnit, f.unit)}</div>
+        </>
+      ),
+      cellProps: (f) => ({
+        title: t('transportHint', { rate: x.kopecksPerUnit(f.transportKopecksPerUnit, f.unit) }),
+      }),
+      sortValue: (f) => f.transportKopecks,
+    },
+    {
+      key: 'savings',
+      header: t('colSavingsMln'),
+      numeric: true,
+      className: 'nowrap',
+      cell: (f) => <strong>{x.millions(f.savingsKopecks)}</strong>,
+      cellProps: (f) => ({
+        title: t('savingsHint', {
+          value: x.money(f.valueKopecks),
+          disposal: x.money(f.avoidedDisposalKopecks),
+          transport: x.money(f.transportKopecks),
+        }),
+      }),
+      sortValue: (f) => f.savingsKopecks,
+    },
+    {
+      key: 'co2e',
+      header: t('colCo2e'),
+      numeric: true,
+      className: 'nowrap',
+      cell: (f) => {
+        const co2 = flowCo2e(f);
+        return co2.avoided === 0 && co2.transport === 0 ? '—' : fmt.integer(co2.net);
+      },
+      cellProps: (f) => ({
+        title: t('co2Hint', {
+          avoided: fmt.decimal(f.co2eAvoidedT, 1),
+          transport: fmt.decimal(f.transportCo2eT, 1),
+        }),
+      }),
+      sortValue: (f) => flowCo2e(f).net,
+    },
+  ];
+}

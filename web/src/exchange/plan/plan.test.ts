@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { planBounds } from '../schemas.ts';
+import { flowCo2e, flowKey, robustLevel } from './flows.ts';
+import { runRequest } from './runRequest.ts';
+
+describe('runRequest', () => {
+  const robust = (runs: string, variation: string) => ({ robust: true, runs, variation });
+
+  test('without robustness the request is empty', () => {
+    assert.deepEqual(runRequest({ robust: false, runs: 'x', variation: 'y' }, planBounds), {
+      request: {},
+    });
+  });
+
+  test('runs and a percentage (a comma allowed) become runs and a share', () => {
+    assert.deepEqual(runRequest(robust('20', '12,5'), planBounds), {
+      request: { robustness: { runs: 20, variation: 0.125, seed: 1 } },
+    });
+  });
+
+  test('the server schema’s bounds, the variation shown in percent', () => {
+    assert.deepEqual(planBounds, { runs: { min: 1, max: 200 }, variation: { min: 0, max: 0.5 } });
+    assert.deepEqual(runRequest(robust('201', '51'), planBounds), {
+      problems: [
+        { field: 'runs', key: 'errRuns', params: { min: 1, max: 200 } },
+        { field: 'variation', key: 'errVariation', params: { min: 0, max: 50 } },
+      ],
+    });
+    assert.ok('request' in runRequest(robust('200', '50'), planBounds));
+    assert.ok('problems' in runRequest(robust('0', '10'), planBounds));
+    assert.ok('problems' in runRequest(robust('2,5', '10'), planBounds), 'a whole number of runs');
+    assert.ok('problems' in runRequest(robust('', '10'), planBounds));
+  });
+
+  test('without the bounds only numbers are asked for; the server says the rest', () => {
+    assert.ok('request' in runRequest(robust('5000', '90'), null));
+    assert.deepEqual(runRequest(robust('many', ''), null), {
+      problems: [
+        { field: 'runs', key: 'errNumber' },
+        { field: 'variation', key: 'errNumber' },
+      ],
+    });
+  });
+});
+
+describe('flows', () => {
+  test('a flow’s key is its offer and request', () => {
+    assert.equal(flowKey({ supply: 'l-1', demand: 'l-2' }), 'l-1>l-2');
+  });
+  test('net CO2e is avoided less transport', () => {
+    assert.deepEqual(flowCo2e({ co2eAvoidedT: 120, transportCo2eT: 20.5 }), {
+      avoided: 120,
+      transport: 20.5,
+      net: 99.5,
+    });
+  });
+  test('robustness levels', () => {
+    assert.deepEqual([0.8, 0.79, 0.5, 0.49, 0].map(robustLevel), [
+      'high',
+      'mid',
+      'mid',
+      'low',
+      'low',
+    ]);
+  });
+});

@@ -1,0 +1,88 @@
+import { useId, useState } from 'react';
+import { useLocale, useT } from '../i18n/index.ts';
+import type { Application, MembershipRole } from '../shell/types.ts';
+import { FormError } from '../shell/ui.tsx';
+import { useSubmission } from '../shell/useSubmission.ts';
+import { isOneOf, membershipRoles } from '../shell/vocabulary.ts';
+import { registryApi } from './api.ts';
+import { registryDict } from './dict.ts';
+import { useLabels } from './labels.ts';
+import { quoted } from './names.ts';
+
+/** The operator's decision on an application: admit in a role, or reject, with a note. */
+export function Decide({
+  application,
+  name,
+  onDone,
+}: {
+  application: Application;
+  name: string;
+  onDone: (message: string) => void;
+}) {
+  const t = useT(registryDict);
+  const { locale } = useLocale();
+  const labels = useLabels();
+  const id = useId();
+  const [role, setRole] = useState<MembershipRole>(application.requestedRole);
+  const [note, setNote] = useState('');
+  const { busy, error, run } = useSubmission();
+
+  const decide = (admit: boolean) =>
+    run(async () => {
+      const decisionNote = note.trim() || undefined;
+      if (admit) await registryApi.admit(application.id, { role, note: decisionNote });
+      else await registryApi.reject(application.id, { note: decisionNote });
+      onDone(t(admit ? 'admittedMsg' : 'rejectedMsg', { name: quoted(name, locale) }));
+    });
+
+  return (
+    <form
+      className="decide"
+      onSubmit={(e) => {
+        e.preventDefault();
+        decide(true);
+      }}
+    >
+      <FormError error={error} />
+      <div className="decide-row">
+        <div className="field">
+          <label htmlFor={`${id}-role`}>{t('admitAs')}</label>
+          <select
+            id={`${id}-role`}
+            name="role"
+            value={role}
+            onChange={(e) => isOneOf(membershipRoles, e.target.value) && setRole(e.target.value)}
+          >
+            {membershipRoles.map((r) => (
+              <option key={r} value={r}>
+                {labels.role(r)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field grow">
+          <label htmlFor={`${id}-note`}>{t('decisionNote')}</label>
+          <input
+            id={`${id}-note`}
+            name="note"
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
+        </div>
+        <div className="decide-actions">
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {t('admit')}
+          </button>
+          <button
+            type="button"
+            className="btn btn-danger"
+            disabled={busy}
+            onClick={() => decide(false)}
+          >
+            {t('reject')}
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}

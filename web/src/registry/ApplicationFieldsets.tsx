@@ -1,0 +1,133 @@
+import { useT } from '../i18n/index.ts';
+import { Field, SelectField } from '../shell/ui.tsx';
+import { membershipRoles, organisationKinds } from '../shell/vocabulary.ts';
+import type { ApplicationKey } from './application.ts';
+import { registryDict } from './dict.ts';
+import { useLabels } from './labels.ts';
+
+/** The application's boxes: the organisation, the membership asked for, its first admin. */
+export function ApplicationFieldsets({
+  bind,
+  error,
+}: {
+  bind: (k: ApplicationKey) => {
+    name: string;
+    value: string;
+    onChange: (e: { target: { value: string } }) => void;
+  };
+  error: (k: ApplicationKey) => string | undefined;
+}) {
+  const t = useT(registryDict);
+  const labels = useLabels();
+  return (
+    <>
+      <fieldset>
+        <legend>{t('sectionOrg')}</legend>
+        <div className="form-grid">
+          <Field label={t('orgName')} error={error('organisation.name')} className="span-2">
+            {(p) => (
+              <input {...p} {...bind('organisation.name')} required autoComplete="organization" />
+            )}
+          </Field>
+          <Field label={t('orgNameEn')} error={error('organisation.nameEn')} className="span-2">
+            {(p) => <input {...p} {...bind('organisation.nameEn')} />}
+          </Field>
+          <SelectField
+            label={t('kind')}
+            error={error('organisation.kind')}
+            {...bind('organisation.kind')}
+            options={organisationKinds}
+            optionLabel={labels.kind}
+          />
+          <Field label={t('region')} error={error('organisation.region')}>
+            {(p) => <input {...p} {...bind('organisation.region')} required />}
+          </Field>
+          <Field label={t('inn')} error={error('organisation.inn')} hint={t('innHint')}>
+            {(p) => <input {...p} {...bind('organisation.inn')} inputMode="numeric" required />}
+          </Field>
+          <Field label={t('ogrn')} error={error('organisation.ogrn')} hint={t('ogrnHint')}>
+            {(p) => <input {...p} {...bind('organisation.ogrn')} inputMode="numeric" required />}
+          </Field>
+          <Field label={t('kpp')} error={error('organisation.kpp')} hint={t('kppHint')}>
+            {(p) => <input {...p} {...bind('organisation.kpp')} />}
+          </Field>
+          <Field label={t('okved')} error={error('organisation.okved')} hint={t('okvedHint')}>
+            {(p) => <input {...p} {...bind('organisation.okved')} required />}
+          </Field>
+          <Field label={t('employees2')} error={error('organisation.employees')}>
+            {(p) => (
+              <input {...p} {...bind('organisation.employees')} inputMode="numeric" required />
+            )}
+          </Field>
+          <Field
+            label={t('knowledgeWorkers2')}
+            error={error('organisation.knowledgeWorkers')}
+            hint={t('knowledgeHint')}
+          >
+            {(p) => (
+              <input
+                {...p}
+                {...bind('organisation.knowledgeWorkers')}
+                inputMode="numeric"
+                required
+              />
+            )}
+          </Field>
+          <Field label={t('website')} error={error('organisation.website')} className="span-2">
+            {(p) => <input {...p} {...bind('organisation.website')} type="url" />}
+          </Field>
+          <Field
+            label={t('description')}
+            error={error('organisation.description')}
+            className="span-2"
+          >
+            {(p) => <textarea {...p} {...bind('organisation.description')} rows={3} />}
+          </Field>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('sectionMembership')}</legend>
+        <div className="form-grid">
+          <SelectField
+            label={t('requestedRole')}
+            error={error('requestedRole')}
+            {...bind('requestedRole')}
+            options={membershipRoles}
+            optionLabel={labels.role}
+          />
+          <Field label={t('motivation')} error={error('motivation')} className="span-2">
+            {(p) => <textarea {...p} {...bind('motivation')} rows={3} />}
+          </Field>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('sectionAdmin')}</legend>
+        <div className="form-grid">
+          <Field label={t('adminName')} error={error('admin.name')}>
+            {(p) => <input {...p} {...bind('admin.name')} required autoComplete="name" />}
+          </Field>
+          <Field label={t('adminEmail')} error={error('admin.email')}>
+            {(p) => (
+              <input {...p} {...bind('admin.email')} type="email" required autoComplete="email" />
+            )}
+          </Field>
+          <Field
+            label={t('adminPassword')}
+            error={error('admin.password')}
+            hint={t('passwordHint')}
+          >
+            {(p) => (
+              <input
+                {...p}
+                {...bind('admin.password')}
+                type="password"
+                required
+                autoComplete="new-password"
+              />
+            )}
+          </Field>
+        </div>
+      </fieldset>
+    </>
+  );
+}

@@ -1,0 +1,79 @@
+// The application form without a browser: its body and its checks, with the server's own
+// schema as the browser loads it.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { completeInn10, completeOgrn13 } from '../../../src/model/identifiers.ts';
+import type { Issue } from '../shell/issues.ts';
+import {
+  type ApplicationValues,
+  applicationBody,
+  blankApplication,
+  validateApplication,
+} from './application.ts';
+import { checkApplication } from './schemas.ts';
+
+const ru = (b: unknown) => checkApplication(b, 'ru');
+const filled = (change: Partial<ApplicationValues> = {}): ApplicationValues => ({
+  ...blankApplication('Кемеровская область — Кузбасс'),
+  'organisation.name': 'ООО «Тест»',
+  'organisation.inn': completeInn10('420000001'),
+  'organisation.ogrn': completeOgrn13('102420000001'),
+  'organisation.okved': '38.32',
+  'organisation.employees': '1 200',
+  'organisation.knowledgeWorkers': '18',
+  'admin.name': 'Ирина Тестова',
+  'admin.email': 'irina@test.example',
+  'admin.password': 'applicant-pass-2026',
+  ...change,
+});
+const codes = (issues: Record<string, Issue<string>>) =>
+  Object.fromEntries(Object.entries(issues).map(([k, i]) => [k, 'key' in i ? i.key : i.code]));
+
+describe('the application form', () => {
+  test('the body: counts parsed, empty options left out, the nested shape of the API', () => {
+    const b = applicationBody(filled({ 'organisation.kpp': ' ', motivation: ' Золошлаки ' }));
+    assert.equal(b.organisation.employees, 1200);
+    assert.equal(b.organisation.kpp, undefined);
+    assert.equal(b.motivation, 'Золошлаки');
+    assert.equal(b.requestedRole, 'niche');
+    assert.equal(b.admin.email, 'irina@test.example');
+  });
+
+  test('a complete application passes the server’s schema', () => {
+    assert.deepEqual(validateApplication(filled(), ru), {});
+  });
+
+  test('empty boxes and counts that are not numbers are the form’s own words', () => {
+    assert.deepEqual(
+      codes(
+        validateApplication(
+          filled({ 'organisation.inn': '', 'organisation.employees': 'много' }),
+          ru,
+        ),
+      ),
+      { 'organisation.inn': 'errRequired', 'organisation.employees': 'errNumber' },
+    );
+  });
+
+  test('identifiers, staff and the password are the schema’s rules, worded by the server', () => {
+    const issues = validateApplication(
+      filled({
+        'organisation.inn': '4200000001',
+        'organisation.knowledgeWorkers': '5000',
+        'admin.password': 'aaaaaaaaaaaa',
+      }),
+      ru,
+    );
+    assert.deepEqual(codes(issues), {
+      'organisation.inn': 'registry.rule.inn',
+      'organisation.knowledgeWorkers': 'registry.rule.knowledgeWithinStaff',
+      'admin.password': 'common.passwordVariety',
+    });
+    const inn = issues['organisation.inn'];
+    assert.ok(inn && 'text' in inn && /ИНН/.test(inn.text));
+  });
+
+  test('without the schema only the form’s own checks run', () => {
+    assert.deepEqual(validateApplication(filled({ 'organisation.inn': '4200000001' })), {});
+  });
+});

@@ -1,0 +1,9 @@
+// The server's registry schemas in the browser: loaded lazily, in a chunk of their own (they
+// bring zod), so the application form checks the very rules the server will, worded by the
+// same catalogues (src/*/messages.ts).
+import type { Lang } from '../../../src/model/messages.ts';
+import { ApplicationInput } from '../../../src/registry/schema.ts';
+import { schemaProblems } from '../shell/schemaProblems.ts';
+
+export const checkApplication = (body: unknown, lang: Lang) =>
+  schemaProblems(ApplicationInput, body, lang);

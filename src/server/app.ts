@@ -8,7 +8,6 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
@@ -17,6 +16,7 @@ import { common } from '../model/index.ts';
 import { modules, type Platform } from '../platform.ts';
 import { registerAuth } from './auth.ts';
 import { errorHandler, sendProblem } from './problem.ts';
+import { createSerializerCompiler } from './serializer.ts';
 
 export interface ServerOptions {
   logLevel?: string;
@@ -25,6 +25,8 @@ export interface ServerOptions {
   secureCookie?: boolean;
   /** behind a load balancer: the client address comes from X-Forwarded-For */
   trustProxy?: boolean;
+  /** tests: encode every answer with zod as well, and fail where the compiled serializer differs */
+  checkResponses?: boolean;
 }
 
 const defaultWebDir = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -39,7 +41,7 @@ export async function buildServer(
     trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(createSerializerCompiler({ checkAgainstZod: options.checkResponses }));
   app.setErrorHandler(errorHandler);
 
   await app.register(cookie);

@@ -14,8 +14,10 @@ import {
 import { journalHeadSeq } from '../journal/index.ts';
 import { common } from '../model/index.ts';
 import { modules, type Platform } from '../platform.ts';
+import { MemoryAnswerStore } from './answer-cache.ts';
 import { registerAuth } from './auth.ts';
 import { errorHandler, sendProblem } from './problem.ts';
+import { registerConditionalReads } from './reads.ts';
 import { createSerializerCompiler } from './serializer.ts';
 
 export interface ServerOptions {
@@ -27,6 +29,10 @@ export interface ServerOptions {
   trustProxy?: boolean;
   /** tests: encode every answer with zod as well, and fail where the compiled serializer differs */
   checkResponses?: boolean;
+  /** bytes of answers kept for routes marked `readCache` (default 32 MiB) */
+  answerCacheBytes?: number;
+  /** today's date for the answer cache's version (tests move it) */
+  clock?: () => Date;
 }
 
 const defaultWebDir = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -84,6 +90,12 @@ export async function buildServer(
   );
 
   registerAuth(app, platform.users);
+  const clock = options.clock ?? (() => new Date());
+  registerConditionalReads(app, {
+    store: new MemoryAnswerStore(options.answerCacheBytes),
+    version: async () =>
+      `${await journalHeadSeq(platform.store)}@${clock().toISOString().slice(0, 10)}`,
+  });
   const routeOptions = { secureCookie: options.secureCookie ?? false };
   for (const m of modules) await app.register(m.routes(platform, routeOptions));
 

@@ -5,7 +5,7 @@
 // from this process, with a warm-up before each measured run.
 // Usage: node --import tsx bench/reads.ts [--duration S] [--connections N] [--warmup S]
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,18 @@ const cleanUp = () => {
   rmSync(dir, { recursive: true, force: true });
 };
 process.on('exit', cleanUp);
+
+/**
+ * CPU seconds a process has used (user + system, all its threads), from /proc: on a
+ * machine shared with other work, CPU per request moves much less than requests per second.
+ */
+function cpuSeconds(pid: number | undefined): number | undefined {
+  const file = `/proc/${pid}/stat`;
+  if (pid === undefined || !existsSync(file)) return undefined;
+  // fields after the command name (which may hold spaces): utime and stime are 14 and 15
+  const fields = readFileSync(file, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // in USER_HZ ticks: 100 a second on Linux
+}
 
 /** Starts a child and resolves with the URL it prints once it listens. */
 function start(args: string[], env: NodeJS.ProcessEnv, listening: RegExp): Promise<string> {
@@ -61,6 +73,7 @@ server.listen(0, '127.0.0.1', () => console.log('bare http://127.0.0.1:' + serve
 `;
 
 const bareUrl = await start(['-e', bareSource], process.env, /bare (http:\S+)/);
+const barePid = children[0].pid;
 const appUrl = await start(
   ['bin/digicluster.js', 'serve'],
   {
@@ -74,6 +87,7 @@ const appUrl = await start(
   },
   /digicluster is serving (http:\S+)/,
 );
+const appPid = children[1].pid;
 
 // The public web app reads in Russian, anonymously.
 const browser = { accept: 'application/json', 'accept-language': 'ru' };
@@ -103,9 +117,12 @@ interface Target {
   name: string;
   url: string;
   headers: Record<string, string>;
+  pid?: number;
 }
 const cookie = await memberCookie();
-const targets: Target[] = [{ name: 'bare node:http', url: `${bareUrl}/`, headers: {} }];
+const targets: Target[] = [
+  { name: 'bare node:http', url: `${bareUrl}/`, headers: {}, pid: barePid },
+];
 for (const path of ['/api/v1/organisations', '/api/v1/listings']) {
   const url = `${appUrl}${path}`;
   targets.push({ name: `GET ${path}`, url, headers: browser });
@@ -122,13 +139,18 @@ targets.push({
   headers: { ...browser, cookie },
 });
 
-const rows: string[][] = [['target', 'status', 'bytes', 'req/s', 'p50 ms', 'p99 ms', '× bare']];
+const rows: string[][] = [
+  ['target', 'status', 'bytes', 'req/s', 'p50 ms', 'p99 ms', '× bare', 'server CPU µs/req'],
+];
 let bareRate = 0;
 for (const t of targets) {
   const first = await probe(t.url, t.headers);
   const options = { url: t.url, headers: t.headers, connections: CONNECTIONS };
   await autocannon({ ...options, duration: WARMUP });
+  const pid = t.pid ?? appPid;
+  const cpuBefore = cpuSeconds(pid);
   const r = await autocannon({ ...options, duration: DURATION });
+  const cpu = cpuBefore === undefined ? undefined : (cpuSeconds(pid) ?? 0) - cpuBefore;
   if (!bareRate) bareRate = r.requests.average;
   const statuses = Object.entries(r.statusCodeStats)
     .map(([code, s]) => (Object.keys(r.statusCodeStats).length > 1 ? `${code}×${s.count}` : code))
@@ -142,6 +164,7 @@ for (const t of targets) {
     String(r.latency.p50),
     String(r.latency.p99),
     (r.requests.average / bareRate).toFixed(3),
+    cpu === undefined ? '—' : String(Math.round((cpu * 1e6) / r.requests.total)),
   ]);
   console.error(`measured ${t.name}: ${Math.round(r.requests.average)} req/s`);
 }

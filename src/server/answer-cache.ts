@@ -3,7 +3,8 @@ export interface CachedAnswer {
   version: string;
   etag: string;
   contentType: string;
-  body: string;
+  /** UTF-8, encoded once: encoding a large string again on every write cost more than the rest */
+  body: Buffer;
 }
 
 /**
@@ -58,8 +59,7 @@ export class MemoryAnswerStore implements AnswerStore {
     this.bytes -= this.sizeOf(key, answer);
   }
 
-  // UTF-16 in memory: two bytes a character is close enough for a bound
   private sizeOf(key: string, a: CachedAnswer) {
-    return 2 * (key.length + a.body.length + a.etag.length + a.version.length);
+    return a.body.byteLength + 2 * (key.length + a.etag.length + a.version.length);
   }
 }

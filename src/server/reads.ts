@@ -85,8 +85,13 @@ export function registerConditionalReads(app: FastifyInstance, options: Conditio
     if (!/[/+]json\b/.test(contentType)) return payload;
     const p = pending.get(req);
     const etag = p?.hit ? String(reply.getHeader('etag')) : etagOf(payload);
-    if (p && !p.hit && typeof payload === 'string')
-      store.set(p.key, { version: p.version, etag, contentType, body: payload });
+    if (p && !p.hit)
+      store.set(p.key, {
+        version: p.version,
+        etag,
+        contentType,
+        body: typeof payload === 'string' ? Buffer.from(payload) : payload,
+      });
     validators(req, reply, etag);
     if (!noneMatch(req.headers['if-none-match'], etag)) return payload;
     reply.code(304);

@@ -2,7 +2,9 @@
 // server answering a small fixed JSON body, measured in the same run on the same machine.
 // The real server is the CLI's `serve` (a child process, the Kuzbass example seeded into a
 // fresh SQLite file); the bare server is another child; autocannon drives one at a time
-// from this process, with a warm-up before each measured run.
+// from this process, with a warm-up before each measured run. Each process's CPU time per
+// request is printed too: on a shared machine it moves less than requests per second, and
+// it shows when the client, not the server, is what limits a run.
 // Usage: node --import tsx bench/reads.ts [--duration S] [--connections N] [--warmup S]
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -140,7 +142,17 @@ targets.push({
 });
 
 const rows: string[][] = [
-  ['target', 'status', 'bytes', 'req/s', 'p50 ms', 'p99 ms', '× bare', 'server CPU µs/req'],
+  [
+    'target',
+    'status',
+    'bytes',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    '× bare',
+    'server CPU µs/req',
+    'client CPU µs/req',
+  ],
 ];
 let bareRate = 0;
 for (const t of targets) {
@@ -149,7 +161,9 @@ for (const t of targets) {
   await autocannon({ ...options, duration: WARMUP });
   const pid = t.pid ?? appPid;
   const cpuBefore = cpuSeconds(pid);
+  const client = process.cpuUsage();
   const r = await autocannon({ ...options, duration: DURATION });
+  const clientCpu = process.cpuUsage(client);
   const cpu = cpuBefore === undefined ? undefined : (cpuSeconds(pid) ?? 0) - cpuBefore;
   if (!bareRate) bareRate = r.requests.average;
   const statuses = Object.entries(r.statusCodeStats)
@@ -165,6 +179,7 @@ for (const t of targets) {
     String(r.latency.p99),
     (r.requests.average / bareRate).toFixed(3),
     cpu === undefined ? '—' : String(Math.round((cpu * 1e6) / r.requests.total)),
+    String(Math.round((clientCpu.user + clientCpu.system) / r.requests.total)),
   ]);
   console.error(`measured ${t.name}: ${Math.round(r.requests.average)} req/s`);
 }

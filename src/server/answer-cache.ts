@@ -3,7 +3,7 @@ export interface CachedAnswer {
   version: string;
   etag: string;
   contentType: string;
-  /** UTF-8, encoded once: encoding a large string again on every write cost more than the rest */
+  /** UTF-8, encoded once: encoding a large string on every write cost more than the rest */
   body: Buffer;
 }
 

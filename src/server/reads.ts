@@ -38,7 +38,7 @@ export function noneMatch(header: string | undefined, etag: string): boolean {
   return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === ours);
 }
 
-export const etagOf = (body: string | Buffer) => `"${hash('sha1', body, 'base64url')}"`;
+export const etagOf = (body: Buffer) => `"${hash('sha1', body, 'base64url')}"`;
 
 function addVary(reply: FastifyReply) {
   const current = String(reply.getHeader('vary') ?? '');
@@ -84,16 +84,13 @@ export function registerConditionalReads(app: FastifyInstance, options: Conditio
     const contentType = String(reply.getHeader('content-type') ?? '');
     if (!/[/+]json\b/.test(contentType)) return payload;
     const p = pending.get(req);
-    const etag = p?.hit ? String(reply.getHeader('etag')) : etagOf(payload);
-    if (p && !p.hit)
-      store.set(p.key, {
-        version: p.version,
-        etag,
-        contentType,
-        body: typeof payload === 'string' ? Buffer.from(payload) : payload,
-      });
+    // Encoded to UTF-8 once, here: hashing the string and then writing it would encode a
+    // large (Cyrillic) body twice, and encoding costs more than the hash itself.
+    const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
+    const etag = p?.hit ? String(reply.getHeader('etag')) : etagOf(body);
+    if (p && !p.hit) store.set(p.key, { version: p.version, etag, contentType, body });
     validators(req, reply, etag);
-    if (!noneMatch(req.headers['if-none-match'], etag)) return payload;
+    if (!noneMatch(req.headers['if-none-match'], etag)) return body;
     reply.code(304);
     reply.removeHeader('content-type');
     reply.removeHeader('content-length');

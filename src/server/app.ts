@@ -8,15 +8,17 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { journalHeadSeq } from '../journal/index.ts';
 import { common } from '../model/index.ts';
 import { modules, type Platform } from '../platform.ts';
+import { MemoryAnswerStore } from './answer-cache.ts';
 import { registerAuth } from './auth.ts';
 import { errorHandler, sendProblem } from './problem.ts';
+import { registerConditionalReads } from './reads.ts';
+import { createSerializerCompiler } from './serializer.ts';
 
 export interface ServerOptions {
   logLevel?: string;
@@ -25,6 +27,12 @@ export interface ServerOptions {
   secureCookie?: boolean;
   /** behind a load balancer: the client address comes from X-Forwarded-For */
   trustProxy?: boolean;
+  /** tests: encode every answer with zod as well, and fail where the compiled serializer differs */
+  checkResponses?: boolean;
+  /** bytes of answers kept for routes marked `readCache` (default 32 MiB) */
+  answerCacheBytes?: number;
+  /** today's date for the answer cache's version (tests move it) */
+  clock?: () => Date;
 }
 
 const defaultWebDir = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -39,7 +47,7 @@ export async function buildServer(
     trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(createSerializerCompiler({ checkAgainstZod: options.checkResponses }));
   app.setErrorHandler(errorHandler);
 
   await app.register(cookie);
@@ -82,6 +90,12 @@ export async function buildServer(
   );
 
   registerAuth(app, platform.users);
+  const clock = options.clock ?? (() => new Date());
+  registerConditionalReads(app, {
+    store: new MemoryAnswerStore(options.answerCacheBytes),
+    version: async () =>
+      `${await journalHeadSeq(platform.store)}@${clock().toISOString().slice(0, 10)}`,
+  });
   const routeOptions = { secureCookie: options.secureCookie ?? false };
   for (const m of modules) await app.register(m.routes(platform, routeOptions));
 

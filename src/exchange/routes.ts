@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requestLang } from '../model/http.ts';
+import { journalCached, requestLang } from '../model/index.ts';
 import {
   CompatibilityRow,
   Listing,
@@ -34,6 +34,7 @@ export const routes =
     app.get(
       '/api/v1/listings',
       {
+        ...journalCached,
         schema: {
           ...publicTags('listings'),
           summary: 'Offers and requests you may see, with filters (anonymous holders hidden)',
@@ -47,6 +48,7 @@ export const routes =
     app.get(
       '/api/v1/listings/:id',
       {
+        ...journalCached,
         schema: {
           ...publicTags('listings'),
           summary: 'One listing',
@@ -114,6 +116,7 @@ export const routes =
     app.get(
       '/api/v1/exchange/compatibility',
       {
+        ...journalCached,
         schema: {
           ...publicTags('exchange'),
           summary: 'Which material serves which request, with the yield and its source',

@@ -6,6 +6,15 @@ import type { Actor } from './actor.ts';
 import type { Lang } from './messages.ts';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * 'journal': the answer is a function of the journaled state (every write is a journal
+     * event), the caller, the language, the URL and today's date (UTC) and nothing else, so
+     * the server may answer it again from memory while the journal head and the date stay
+     * the same (src/server/reads.ts).
+     */
+    readCache?: 'journal';
+  }
   interface FastifyRequest {
     actor: Actor;
     /** the logged-in user's saved language, when the caller is a user */
@@ -20,6 +29,9 @@ export function requestLang(req: FastifyRequest): Lang {
   if (first.startsWith('en')) return 'en';
   return req.userLocale ?? 'en';
 }
+
+/** Route options of a read that depends on journaled state only: see `readCache`. */
+export const journalCached = { config: { readCache: 'journal' as const } };
 
 /** Route options shared by the modules: the OpenAPI tag, and no security on public reads. */
 export const tagged = (tag: string) => ({ tags: [tag] });

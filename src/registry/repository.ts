@@ -761,16 +761,17 @@ export async function deleteSessionsOf(tx: Tx, userId: string): Promise<void> {
   await tx.db.deleteFrom('session').where('user_id', '=', userId).execute();
 }
 
-/** The session with its user, by the token's hash. */
+/** The session with its user and the user's organisation's status, by the token's hash: one query per request. */
 export async function sessionUser(
   reader: Reader,
   tokenHash: string,
-): Promise<(UserTable & { expires_at: string }) | undefined> {
+): Promise<(UserTable & { expires_at: string; organisation_status: string }) | undefined> {
   return reader.db
     .selectFrom('session')
     .innerJoin('app_user', 'app_user.id', 'session.user_id')
+    .innerJoin('organisation', 'organisation.id', 'app_user.organisation_id')
     .selectAll('app_user')
-    .select('session.expires_at')
+    .select(['session.expires_at', 'organisation.status as organisation_status'])
     .where('session.token_hash', '=', tokenHash)
     .executeTakeFirst();
 }

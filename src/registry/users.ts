@@ -230,24 +230,11 @@ export class UserService {
     const user = repo.userFromRow(row);
     return {
       user,
-      actor: await this.withMembership({
-        kind: 'user',
-        id: user.id,
-        organisationId: user.organisationId,
-        role: user.role,
-      }),
+      actor: withMembership(
+        { kind: 'user', id: user.id, organisationId: user.organisationId, role: user.role },
+        row.organisation_status,
+      ),
     };
-  }
-
-  /**
-   * Users and keys of an organisation that is not a current member keep reading but lose
-   * every write: their role counts as observer (the operator admin keeps its role).
-   */
-  private async withMembership(actor: Actor): Promise<Actor> {
-    if (actor.role === 'operator_admin' || !actor.organisationId) return actor;
-    const org = await repo.organisationStatus(this.reader, actor.organisationId);
-    if (org?.status === 'member') return { ...actor, member: true };
-    return { ...actor, role: 'observer', member: false };
   }
 
   async createApiKey(
@@ -305,13 +292,27 @@ export class UserService {
     if (!secret.startsWith(API_KEY_PREFIX)) return null;
     const row = await repo.apiKeyRowByHash(this.reader, sha256(secret));
     if (!row || row.revoked_at) return null;
-    return this.withMembership({
-      kind: 'apikey',
-      id: row.id,
-      organisationId: row.organisation_id,
-      role: row.role as UserRole,
-    });
+    const org = await repo.organisationStatus(this.reader, row.organisation_id);
+    return withMembership(
+      {
+        kind: 'apikey',
+        id: row.id,
+        organisationId: row.organisation_id,
+        role: row.role as UserRole,
+      },
+      org?.status,
+    );
   }
+}
+
+/**
+ * Users and keys of an organisation that is not a current member keep reading but lose
+ * every write: their role counts as observer (the operator admin keeps its role).
+ */
+function withMembership(actor: Actor, organisationStatus: string | undefined): Actor {
+  if (actor.role === 'operator_admin' || !actor.organisationId) return actor;
+  if (organisationStatus === 'member') return { ...actor, member: true };
+  return { ...actor, role: 'observer', member: false };
 }
 
 let dummy: Promise<string> | undefined;

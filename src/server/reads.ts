@@ -8,17 +8,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requestLang } from '../model/index.ts';
 import type { AnswerStore } from './answer-cache.ts';
 
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /**
-     * 'journal': the answer is a function of the journaled state (every write is a journal
-     * event), the caller, the language, the URL and today's date (UTC) and nothing else, so
-     * it may be served again while the journal head and the date stay the same.
-     */
-    readCache?: 'journal';
-  }
-}
-
 export interface ConditionalReadOptions {
   store: AnswerStore;
   /** the data version: anything that changes whenever a cached answer may change */

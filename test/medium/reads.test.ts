@@ -201,6 +201,16 @@ for (const d of await eachDialect()) {
       assert.equal(res.json().status, 404);
     });
 
+    test('the directory and listing reads are answered from memory until the journal moves', async () => {
+      for (const url of ['/api/v1/organisations', '/api/v1/listings', '/api/v1/materials']) {
+        await get(url);
+        returned.length = 0;
+        const again = await get(url);
+        assert.equal(again.statusCode, 200);
+        assert.equal(returned.length, 0, `${url}: no handler ran, the answer came from memory`);
+      }
+    });
+
     test('a route marked readCache runs again only when the journal head or the date moves', async () => {
       const runs = () => cachedRuns;
       const first = await get('/test/cached-listings');

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParam, publicTagged, tagged } from '../../model/index.ts';
+import { IdParam, journalCached, publicTagged, tagged } from '../../model/index.ts';
 import {
   Agglomeration,
   Membership,
@@ -24,6 +24,7 @@ export const directoryRoutes =
     app.get(
       '/api/v1/organisations',
       {
+        ...journalCached,
         schema: {
           ...publicTagged('organisations'),
           summary: 'Member directory, with search and filters',
@@ -44,6 +45,7 @@ export const directoryRoutes =
     app.get(
       '/api/v1/organisations/:id',
       {
+        ...journalCached,
         schema: {
           ...publicTagged('organisations'),
           summary: 'One organisation',
@@ -85,6 +87,7 @@ export const directoryRoutes =
     app.get(
       '/api/v1/sites',
       {
+        ...journalCached,
         schema: {
           ...publicTagged('sites'),
           summary: 'All sites',
@@ -98,6 +101,7 @@ export const directoryRoutes =
     app.get(
       '/api/v1/organisations/:id/sites',
       {
+        ...journalCached,
         schema: {
           ...publicTagged('sites'),
           summary: "An organisation's sites",
@@ -154,6 +158,7 @@ export const directoryRoutes =
     app.get(
       '/api/v1/organisations/:id/memberships',
       {
+        ...journalCached,
         schema: {
           ...publicTagged('memberships'),
           summary: 'Membership history of an organisation',
@@ -167,6 +172,7 @@ export const directoryRoutes =
     app.get(
       '/api/v1/memberships',
       {
+        ...journalCached,
         schema: {
           ...publicTagged('memberships'),
           summary: 'All memberships, current and ended',

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParam, publicTagged, tagged } from '../../model/index.ts';
+import { IdParam, journalCached, publicTagged, tagged } from '../../model/index.ts';
 import { fkkoCatalogue } from '../reference.ts';
 import { Material, MaterialInput, MaterialUse, QualityProperty } from '../schema.ts';
 import type { RegistryService } from '../service.ts';
@@ -12,6 +12,7 @@ export const materialRoutes =
     app.get(
       '/api/v1/materials',
       {
+        ...journalCached,
         schema: {
           ...publicTagged('materials'),
           summary: 'The material taxonomy',
@@ -24,6 +25,7 @@ export const materialRoutes =
     app.get(
       '/api/v1/materials/:id',
       {
+        ...journalCached,
         schema: {
           ...publicTagged('materials'),
           summary: 'One material',
@@ -51,6 +53,7 @@ export const materialRoutes =
     app.get(
       '/api/v1/quality-properties',
       {
+        ...journalCached,
         schema: {
           ...publicTagged('materials'),
           summary: 'Quality properties materials carry',
@@ -63,6 +66,7 @@ export const materialRoutes =
     app.get(
       '/api/v1/uses',
       {
+        ...journalCached,
         schema: {
           ...publicTagged('materials'),
           summary: 'Uses materials can serve',

@@ -144,7 +144,7 @@ export const rules = defineMessages('exchange.rule', {
     ru: 'не больше 10 000 000 копеек (100 000 ₽) за единицу',
   },
   notBeforeFrom: {
-    en: 'must not be before availableFrom',
+    en: 'must not be before the start of availability',
     ru: 'не может быть раньше начала периода',
   },
   offerNamesMaterial: {
@@ -162,7 +162,7 @@ export const rules = defineMessages('exchange.rule', {
   onlyForRequest: { en: 'only for a request', ru: 'только для запроса' },
   onlyForOffer: { en: 'only for an offer', ru: 'только для предложения' },
   notAboveQuantity: {
-    en: 'cannot exceed quantityPerYear',
+    en: 'cannot exceed the quantity per year',
     ru: 'не может быть больше годового объёма',
   },
   requestNamesMaterialOrUse: {
@@ -170,8 +170,8 @@ export const rules = defineMessages('exchange.rule', {
     ru: 'в запросе нужно указать материал или назначение',
   },
   requestGivesLimit: {
-    en: 'a request gives a { min, max } limit',
-    ru: 'в запросе указывается предел { мин, макс }',
+    en: 'a request gives a lower and/or an upper limit',
+    ru: 'в запросе указывается нижний и/или верхний предел',
   },
   wasteNeedsFkko: { en: 'a waste needs its FKKO code', ru: 'для отхода нужен код ФККО' },
   byProductNamesProcess: {

@@ -5,7 +5,7 @@ import { Id, Provenance } from '../model/common.ts';
 import { rule, WordedMessage } from '../model/messages.ts';
 import { Kopecks } from '../model/money.ts';
 import { patchOf } from '../model/validate.ts';
-import { Agglomeration, FkkoCode, MaterialUnit } from '../registry/schema.ts';
+import { Agglomeration, FkkoCode, FkkoEntryView, MaterialUnit } from '../registry/schema.ts';
 import { listingLimits } from './limits.ts';
 import { rules } from './messages.ts';
 
@@ -198,17 +198,6 @@ export const ListingPatch = patchOf(ListingFields.omit({ side: true }))
   })
   .meta({ id: 'ListingPatch' });
 export type ListingPatch = z.infer<typeof ListingPatch>;
-
-export const FkkoEntryView = z
-  .object({
-    code: z.string(),
-    name: z.string(),
-    block: z.string(),
-    blockName: z.string(),
-    hazardClass: z.number(),
-    physicalState: z.string(),
-  })
-  .meta({ id: 'FkkoEntry' });
 
 export const Listing = ListingFields.extend({
   id: Id,

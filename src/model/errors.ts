@@ -2,7 +2,8 @@
 // word it in the caller's language once.
 
 import { common } from './common-messages.ts';
-import { issueMessage, type Lang, type Message } from './messages.ts';
+import { wordIssue } from './issues.ts';
+import type { Lang, Message } from './messages.ts';
 
 /** What an error says: always a message by code (see messages.ts), never plain text. */
 export type Wordable = Message;
@@ -82,6 +83,6 @@ export function fieldProblems(
 ): FieldProblem[] {
   return issues.map((i) => ({
     field: i.path.map(String).join('.') || '(body)',
-    message: issueMessage(i as { message: string; code?: string }),
+    message: wordIssue(i),
   }));
 }

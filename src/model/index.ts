@@ -5,6 +5,7 @@ export * from './common-messages.ts';
 export * from './errors.ts';
 export * from './http.ts';
 export * from './identifiers.ts';
+export * from './issues.ts';
 export * from './messages.ts';
 export * from './money.ts';
 export * from './password.ts';

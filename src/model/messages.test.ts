@@ -46,3 +46,33 @@ test('field labels are found by the last named segment of a path', () => {
   assert.equal(labelOf('body', 'ru'), 'тело запроса');
   assert.equal(labelOf('nothing.0.known', 'en'), null);
 });
+
+test('common bounds and types are worded with their figures, not in zod’s terms', () => {
+  const schema = z.object({
+    name: z.string().min(2),
+    employees: z.number().int().max(1_000_000),
+    share: z.number().gt(0),
+    joinedOn: z.iso.date(),
+    kind: z.enum(['mine', 'plant']),
+    missing: z.string(),
+  });
+  const r = schema.safeParse({
+    name: 'A',
+    employees: 2_000_000.5,
+    share: 0,
+    joinedOn: '30.06.2026',
+    kind: 'castle',
+  });
+  const worded = Object.fromEntries(
+    fieldProblems(r.error!.issues).map((p) => [
+      p.field,
+      [p.message.text('ru'), p.message.text('en')],
+    ]),
+  );
+  assert.deepEqual(worded.name, ['не короче 2 знаков', 'at least 2 characters']);
+  assert.ok(worded.employees[0] === 'целое число' || worded.employees[0] === 'не больше 1000000');
+  assert.deepEqual(worded.share, ['больше 0', 'more than 0']);
+  assert.deepEqual(worded.joinedOn, ['дата в виде ГГГГ-ММ-ДД', 'a date written YYYY-MM-DD']);
+  assert.deepEqual(worded.kind, ['одно из: mine, plant', 'one of: mine, plant']);
+  assert.deepEqual(worded.missing, ['обязательно', 'required']);
+});

@@ -3,6 +3,7 @@
 // parameters), and the edge words it in the caller's language. Nothing is translated by
 // matching English text.
 import { z } from 'zod';
+import { en, ru } from 'zod/v4/locales';
 
 export type Lang = 'ru' | 'en';
 
@@ -124,7 +125,8 @@ export function labelOf(path: string, lang: Lang): string | null {
 
 // --- zod's own wording ---
 
-const zodLocales = { en: z.locales.en().localeError, ru: z.locales.ru().localeError };
+// the two locales by name, so a bundler keeps only them
+const zodLocales = { en: en().localeError, ru: ru().localeError };
 const textOf = (r: unknown) =>
   typeof r === 'string' ? r : (r as { message?: string } | undefined)?.message;
 

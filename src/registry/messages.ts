@@ -26,7 +26,7 @@ export const rules = defineMessages('registry.rule', {
   },
   ewc: { en: 'EWC code: "NN NN NN", * when hazardous', ru: 'Код EWC: «NN NN NN», * для опасных' },
   leftBeforeJoined: {
-    en: 'must not be before joinedOn',
+    en: 'must not be before the joining date',
     ru: 'не может быть раньше даты вступления',
   },
 });

@@ -210,6 +210,18 @@ export const MaterialUse = z.object({ id: Id, name: Text }).meta({ id: 'Material
 export type MaterialUse = z.infer<typeof MaterialUse>;
 
 export const FkkoCode = z.string().regex(/^\d \d{2} \d{3} \d{2} \d{2} \d$/, rule(rules.fkko));
+/** One entry of the FKKO catalogue, as a look-up shows it. */
+export const FkkoEntryView = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    block: z.string(),
+    blockName: z.string(),
+    hazardClass: z.number(),
+    physicalState: z.string(),
+  })
+  .meta({ id: 'FkkoEntry' });
+
 export const EwcCode = z.string().regex(/^\d{2} \d{2} \d{2}\*?$/, rule(rules.ewc));
 
 export const MaterialInput = z

@@ -4,7 +4,6 @@ import {
   common,
   DomainError,
   type FieldProblem,
-  issueMessage,
   type Lang,
   labelOf,
   type ProblemKind,
@@ -12,6 +11,7 @@ import {
   statusOf,
   titles,
   type Wordable,
+  wordIssue,
 } from '../model/index.ts';
 
 /** RFC 9457 problem details, with `errors` naming each bad field, worded in the caller's language. */
@@ -75,7 +75,7 @@ export function errorHandler(
       const issue = { code: v.keyword, ...v.params, message: v.message ?? 'invalid' };
       return {
         field: path ? (where === 'body' ? path : `${where}.${path}`) : where,
-        message: issueMessage(issue),
+        message: wordIssue(issue),
       };
     });
     return sendProblem(reply, req, 'invalid', common.invalidInput(), errors);

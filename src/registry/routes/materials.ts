@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParam, journalCached, publicTagged, tagged } from '../../model/index.ts';
 import { fkkoCatalogue } from '../reference.ts';
-import { Material, MaterialInput, MaterialUse, QualityProperty } from '../schema.ts';
+import { FkkoEntryView, Material, MaterialInput, MaterialUse, QualityProperty } from '../schema.ts';
 import type { RegistryService } from '../service.ts';
 
 /** The material taxonomy and the FKKO look-up. */
@@ -86,6 +86,7 @@ export const materialRoutes =
             q: z.string().min(2).max(200),
             limit: z.coerce.number().int().min(1).max(100).default(20),
           }),
+          response: { 200: z.array(FkkoEntryView) },
         },
       },
       async (req) => fkkoCatalogue().search(req.query.q, req.query.limit),

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
-import { type FieldProblem, issueMessage } from '../../model/index.ts';
+import { type FieldProblem, wordIssue } from '../../model/index.ts';
 import { messages } from '../messages.ts';
 import {
   MembershipRecord,
@@ -179,7 +179,7 @@ function validate(name: Section, line: number, value: unknown, out: DecodedRegis
         line,
         section: name,
         field: i.path.map(String).join('.') || '(row)',
-        message: issueMessage(i),
+        message: wordIssue(i),
       });
     }
 }

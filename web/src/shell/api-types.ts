@@ -547,7 +547,9 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': components['schemas']['FkkoEntry'][];
+          };
         };
       };
     };

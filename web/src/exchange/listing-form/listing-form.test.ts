@@ -190,7 +190,7 @@ describe('validate', () => {
   test('a by-product’s texts are bounded by the schema', () => {
     const long = 'x'.repeat(formLimits.byProductOf + 1);
     const v = offer({ legalStatus: 'by_product', fkko: '', byProductOf: long, standard: 'ГОСТ' });
-    assert.equal(codes(validate(v, tx, ru)).byProductOf, 'zod.too_big');
+    assert.equal(codes(validate(v, tx, ru)).byProductOf, 'field.tooLong');
     assert.deepEqual(validate({ ...v, byProductOf: 'обогащение' }, tx, ru), {});
   });
 

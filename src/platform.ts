@@ -4,6 +4,7 @@ import { exchangeModule } from './exchange/index.ts';
 import { journalModule } from './journal/index.ts';
 import { registryModule } from './registry/index.ts';
 import { type Migrations, migrate, openStore, resetSchema, type Store } from './store/index.ts';
+import { closeWork, configureWork, type WorkSettings } from './work/index.ts';
 
 export const modules = [journalModule, registryModule, exchangeModule] as const;
 
@@ -23,7 +24,7 @@ export type Platform = Services & {
   close(): Promise<void>;
 };
 
-export interface PlatformConfig {
+export interface PlatformConfig extends WorkSettings {
   databaseUrl?: string;
   sqliteFile?: string;
   sessionTtlHours: number;
@@ -47,7 +48,8 @@ export async function openPlatform(config: PlatformConfig): Promise<Platform> {
   await migrate(store, allMigrations());
   const context = { store, sessionTtlHours: config.sessionTtlHours };
   const services = Object.assign({}, ...modules.map((m) => m.open(context))) as Services;
-  return { ...services, store, close: () => store.close() };
+  configureWork(config);
+  return { ...services, store, close: () => closeWork().then(() => store.close()) };
 }
 
 /** Empties the database: every migration rolled back and run again (`demo --reset`). */

@@ -18,8 +18,10 @@ import {
 import type { Agglomeration, Material, Site } from '../registry/index.ts';
 import { agglomerationCentres, fkkoCatalogue, registryQueries as rq } from '../registry/index.ts';
 import type { Reader, Store, Tx } from '../store/index.ts';
+import { heavyWork } from '../work/index.ts';
 import { compatibilityTable } from './engine/compatibility.ts';
-import { computePlan, maskFlow, maskPlan, type PlanListing } from './engine/plan.ts';
+import { maskFlow, maskPlan, type PlanListing } from './engine/plan.ts';
+import { type PlanOutcome, planFrom, planOrder } from './plan-worker.ts';
 import {
   type ExchangeListingTable,
   type ExchangeMatchTable,
@@ -407,16 +409,30 @@ export class ExchangeService {
     };
   }
 
-  private async computeFor(request: PlanRequest): Promise<Plan> {
-    const { listings, materials } = await this.liveListings(this.store);
-    return computePlan(listings, materials, { ...request, now: this.clock() });
+  /** Plans in a worker thread, by one deadline, within the actor's limit on heavy requests. */
+  private async computeFor(actor: Actor, request: PlanRequest): Promise<Plan> {
+    const outcome = await heavyWork().run<PlanOutcome>(
+      actor,
+      request.timeLimitSeconds,
+      async (deadline) => {
+        const { listings, materials } = await this.liveListings(this.store);
+        return planOrder({
+          listings,
+          materials,
+          request,
+          now: this.clock().toISOString(),
+          deadline,
+        });
+      },
+    );
+    return planFrom(outcome);
   }
 
   /** A plan over the live listings, as the caller may see it. */
   async plan(actor: Actor, input: unknown): Promise<Plan> {
     requireCurrentMember(actor);
     const request = parseInput(PlanRequest, input ?? {});
-    const plan = await this.computeFor(request);
+    const plan = await this.computeFor(actor, request);
     return maskPlan(plan, await this.visibleFn(this.store, actor));
   }
 
@@ -426,7 +442,7 @@ export class ExchangeService {
     if (!isOperator(actor) && !['member', 'org_admin'].includes(actor.role ?? ''))
       throw forbidden('Saving a plan needs the role member or higher');
     const request = parseInput(PlanRequest, input ?? {});
-    const computed = await this.computeFor(request);
+    const computed = await this.computeFor(actor, request);
     const id = randomUUID();
     const plan: Plan = { ...computed, id };
     const now = this.clock().toISOString();

@@ -121,6 +121,10 @@ export class WorkPool {
       minThreads: 0,
       maxThreads: threads,
       idleTimeout: this.options.idleTimeoutMs ?? 60_000,
+      // Task modules are TypeScript. A thread does not inherit a loader registered from code
+      // (bin/digicluster.js does so), and Node 20 applies `--import tsx` to workers only in
+      // part: tsx's require hook loads them the same way under every launcher.
+      execArgv: [...process.execArgv, '--require', 'tsx/cjs'],
     });
     // A thread that fails while starting (a broken task module) fails the tasks waiting on
     // this pool at once rather than at their deadlines; the next task starts a new pool.

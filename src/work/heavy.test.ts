@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Actor } from '../model/actor.ts';
-import { DomainError, wordIn } from '../model/errors.ts';
+import { type Actor, DomainError, wordIn } from '../model/index.ts';
 import { actorKey, HeavyWork } from './heavy.ts';
 import { MemoryHeavyLimiter } from './limiter.ts';
 import { WorkPool } from './pool.ts';

@@ -2,8 +2,7 @@
 // deadline from its time limit, counts against its actor's limit on concurrent heavy
 // requests, and runs in the worker pool. Problems come out as DomainErrors worded by code.
 import { availableParallelism } from 'node:os';
-import type { Actor } from '../model/actor.ts';
-import { DomainError, tooManyRequests } from '../model/errors.ts';
+import { type Actor, DomainError, tooManyRequests } from '../model/index.ts';
 import { type HeavyLimiter, MemoryHeavyLimiter } from './limiter.ts';
 import { messages } from './messages.ts';
 import { DeadlineExceeded, PoolSaturated, WorkPool } from './pool.ts';
@@ -78,6 +77,9 @@ export class HeavyWork {
       const { worker, task } = await prepare(deadline);
       return await this.pool.run<R>(worker, task, deadline);
     } catch (e) {
+      // 503, not 504: no gateway timed out; this server, busy, gave up on its own time budget.
+      // Retry-After says when a thread should be free. (Work that keeps its deadline, as a plan
+      // does, answers 200 with what it found; this is for work that could not.)
       if (e instanceof DeadlineExceeded)
         throw new DomainError(
           'unavailable',

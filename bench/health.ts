@@ -2,9 +2,9 @@
 // runs over 300 listings computes in a worker thread (target < 100 ms), beside its peer in the
 // same run, the slowest reply with no plan running, and beside the same plan computed on the
 // event loop (WORKER_THREADS=0, as before the pool). Health is asked over a real socket, one
-// request at a time, a new one 5 ms after the last began (a probe, not a load test: a client
-// in a tight loop would take the CPU the plan needs), by a client in this process, so a
-// blocked event loop delays it too.
+// request at a time, one due every 5 ms (a probe, not a load test: a client in a tight loop
+// would take the CPU the plan needs), by a client in this process; each reply is timed from
+// when it was due, so time the event loop spent blocked counts however it falls.
 // Usage: node --import tsx bench/health.ts [--threads N]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +23,7 @@ const threadsArg = process.argv.indexOf('--threads');
 const THREADS = threadsArg > 0 ? Number(process.argv[threadsArg + 1]) : defaultWorkerThreads();
 const RUNS = 200;
 const LISTINGS = 300;
-/** health is asked every this many ms (or as soon as the last reply came, when later) */
+/** a health request is due every this many ms (or when the last reply came, if later) */
 const PROBE_MS = 5;
 
 const dir = mkdtempSync(join(tmpdir(), 'digicluster-bench-health-'));
@@ -69,14 +69,18 @@ async function healthReplies(until: Promise<unknown> | number): Promise<Phase> {
   if (typeof until === 'number') setTimeout(() => (done = true), until);
   else void until.finally(() => (done = true));
   const times: number[] = [];
+  let due = performance.now();
   while (!done) {
-    const t = performance.now();
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
     const res = await fetch(`${base}/api/health`);
     await res.arrayBuffer();
     if (res.status !== 200) throw new Error(`health: ${res.status}`);
-    const took = performance.now() - t;
-    times.push(took);
-    if (took < PROBE_MS) await sleep(PROBE_MS - took);
+    // Timed from when the request was due, not from when it left: a blocked event loop also
+    // holds this client's timer, and that wait is part of the reply's delay.
+    const end = performance.now();
+    times.push(end - due);
+    due = Math.max(due + PROBE_MS, end);
   }
   delay.disable();
   return { times, loopDelay: { p99: delay.percentile(99) / 1e6, max: delay.max / 1e6 } };

@@ -1,10 +1,10 @@
 // The layering of DESIGN.md ("Dependencies point inward", "The module contract"), checked by
 // `npm run lint`. A module is a folder of src/ other than the shell (server, cli, example) and
-// the shared layers (model, store); its public surface is its index.ts, and the pure part of
+// the shared layers (model, store, work); its public surface is its index.ts, and the pure part of
 // it that the browser and other modules' engines may import: schema.ts, limits.ts,
 // messages.ts and engine/index.ts.
 const shell = '^src/(server|cli|example)/';
-const shared = '^src/(model|store)/';
+const shared = '^src/(model|store|work)/';
 const purePublic = '^src/[^/]+/(schema|limits|messages)\\.ts$|^src/[^/]+/engine/index\\.ts$';
 const tests = '\\.test\\.ts$|/test-[^/]+\\.ts$';
 

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = process.argv[2] ?? '.';
-const notModules = new Set(['model', 'store', 'server', 'cli', 'example']);
+const notModules = new Set(['model', 'store', 'work', 'server', 'cli', 'example']);
 const contract = [
   'index.ts',
   'schema.ts',

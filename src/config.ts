@@ -30,6 +30,17 @@ export const environment = [
     'how often journal subscribers look for events written by other processes (ms)',
     '500',
   ],
+  [
+    'WORKER_THREADS',
+    "threads for heavy work (plans); 0 computes in the request's thread",
+    'half the cores, at least 1',
+  ],
+  ['HEAVY_PER_USER', 'heavy requests one user or API key may run at once (beyond: 429)', '2'],
+  [
+    'HEAVY_MAX_SECONDS',
+    'the most wall-clock seconds a heavy request may take, whatever it asks',
+    '120',
+  ],
 ] as const;
 
 const Config = z.object({
@@ -53,6 +64,10 @@ const Config = z.object({
     .transform((v) => v === 'true' || v === '1'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   journalPollMs: z.coerce.number().int().min(10).max(1000).default(500),
+  // heavy work (src/work): unset, its own defaults apply
+  workerThreads: z.coerce.number().int().min(0).max(64).optional(),
+  heavyPerActor: z.coerce.number().int().min(1).max(100).optional(),
+  heavyMaxSeconds: z.coerce.number().positive().max(3600).optional(),
 });
 export type Config = z.infer<typeof Config> & { sqliteFile: string };
 
@@ -70,6 +85,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: blank(env.TRUST_PROXY),
     logLevel: blank(env.LOG_LEVEL),
     journalPollMs: blank(env.JOURNAL_POLL_MS),
+    workerThreads: blank(env.WORKER_THREADS),
+    heavyPerActor: blank(env.HEAVY_PER_USER),
+    heavyMaxSeconds: blank(env.HEAVY_MAX_SECONDS),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

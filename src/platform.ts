@@ -11,6 +11,7 @@ import {
 } from './journal/index.ts';
 import { registryModule } from './registry/index.ts';
 import { type Migrations, migrate, openStore, resetSchema, type Store } from './store/index.ts';
+import { closeWork, configureWork, type WorkSettings } from './work/index.ts';
 
 export const modules = [journalModule, registryModule, exchangeModule] as const;
 
@@ -35,7 +36,7 @@ export type Platform = Services & {
   close(): Promise<void>;
 };
 
-export interface PlatformConfig {
+export interface PlatformConfig extends WorkSettings {
   databaseUrl?: string;
   sqliteFile?: string;
   sessionTtlHours: number;
@@ -76,6 +77,7 @@ export async function openPlatform(config: PlatformConfig): Promise<Platform> {
   await migrate(store, allMigrations());
   const context = { store, sessionTtlHours: config.sessionTtlHours };
   const services = Object.assign({}, ...modules.map((m) => m.open(context))) as Services;
+  configureWork(config);
   // The process's bell: rung by inTransaction after each commit, and polling for the others.
   const bell = new LocalEventBell(config.journalPollMs);
   attachBell(store, bell);
@@ -91,6 +93,8 @@ export async function openPlatform(config: PlatformConfig): Promise<Platform> {
     },
     async close() {
       await subscriptions?.stop();
+      // heavy work in flight finishes before the store it reads closes
+      await closeWork();
       await store.close();
     },
   };

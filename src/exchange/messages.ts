@@ -127,6 +127,10 @@ export const warnings = defineMessages('exchange.warning', {
     en: "listing {id} left out of the plan: with it, the plan's sums of money would pass what is computed exactly",
     ru: 'объявление {id} не вошло в план: с ним денежные итоги плана превысили бы предел точного расчёта',
   },
+  robustnessPartial: {
+    en: 'robustness: {runs} of {asked} runs finished before the deadline; the shares are over those runs',
+    ru: 'устойчивость: до срока выполнено {runs} из {asked} прогонов; доли посчитаны по ним',
+  },
   /** A warning of a plan saved by an earlier release, as it was written then (English). */
   legacy: { en: '{text}', ru: '{text} (сохранено прежней версией)' },
 });

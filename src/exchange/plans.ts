@@ -21,11 +21,13 @@ import {
 import type { Agglomeration, Material } from '../registry/index.ts';
 import { agglomerationCentres, registryQueries as rq } from '../registry/index.ts';
 import type { Reader } from '../store/index.ts';
+import { heavyWork } from '../work/index.ts';
 import { type ExchangeContext, record, today } from './context.ts';
-import { computePlan, maskPlan, type PlanListing } from './engine/plan.ts';
+import { maskPlan, type PlanListing } from './engine/plan.ts';
 import { screenListings } from './engine/screen.ts';
 import { EngineInputError } from './engine/solve/index.ts';
 import { messages as m } from './messages.ts';
+import { type PlanOutcome, planFrom, planOrder } from './plan-worker.ts';
 import { findListings, findPlan, insertMatch, insertPlan, openPairs } from './repository.ts';
 import {
   type ListingRecord,
@@ -127,18 +129,34 @@ export function engineProblem(e: EngineInputError): DomainError {
   return unprocessable(m.planInputRejected({ listings: [...named].join(', ') || '?' }), fields);
 }
 
-async function compute(c: ExchangeContext, request: PlanRequest) {
-  const live = await liveListings(c, c.store);
-  // One member's listing beyond the engine's range is left out, not the plan refused.
-  const screened = screenListings(live.listings);
+/**
+ * Plans in a worker thread, by one deadline, within the actor's limit on heavy requests; the
+ * live listings are read once the limit has admitted the request.
+ */
+async function compute(c: ExchangeContext, actor: Actor, request: PlanRequest) {
+  let live: LiveListings | undefined;
+  let screened: { kept: PlanListing[]; warnings: PlanDocument['warnings'] } | undefined;
   try {
-    const plan = await computePlan(screened.kept, live.materials, {
-      ...request,
-      now: c.clock(),
-    });
+    const outcome = await heavyWork().run<PlanOutcome>(
+      actor,
+      request.timeLimitSeconds,
+      async (deadline) => {
+        live = await liveListings(c, c.store);
+        // One member's listing beyond the engine's range is left out, not the plan refused.
+        screened = screenListings(live.listings);
+        return planOrder({
+          listings: screened.kept,
+          materials: live.materials,
+          request,
+          now: c.clock().toISOString(),
+          deadline,
+        });
+      },
+    );
+    const plan = planFrom(outcome);
     return {
-      plan: { ...plan, warnings: [...screened.warnings, ...plan.warnings] },
-      records: live.records,
+      plan: { ...plan, warnings: [...(screened?.warnings ?? []), ...plan.warnings] },
+      records: live?.records ?? new Map(),
     };
   } catch (e) {
     if (e instanceof EngineInputError) throw engineProblem(e);
@@ -180,7 +198,7 @@ export async function plan(
 ): Promise<Plan> {
   requireCurrentMember(actor);
   const request = parseInput(PlanRequest, input ?? {});
-  const { plan, records } = await compute(c, request);
+  const { plan, records } = await compute(c, actor, request);
   return forReader(c.store, actor, lang, plan, records);
 }
 
@@ -216,7 +234,7 @@ export async function savePlan(
   if (!isOperator(actor) && !['member', 'org_admin'].includes(actor.role ?? ''))
     throw forbidden(m.savingNeedsMember());
   const request = parseInput(PlanRequest, input ?? {});
-  const computed = await compute(c, request);
+  const computed = await compute(c, actor, request);
   const id = randomUUID();
   const document: PlanDocument = { ...computed.plan, id };
   const text = JSON.stringify(document);

@@ -4,6 +4,7 @@
 import { postKopecks, roundKopecks } from '../../model/money.ts';
 import { agglomerationCentres } from '../../registry/engine/index.ts';
 import type { Agglomeration } from '../../registry/schema.ts';
+import { warnings as w, warningData } from '../messages.ts';
 import type { FlowEnd, PlanDocument as Plan, PlanFlow, PlanRequest } from '../schema.ts';
 import {
   buildCandidates,
@@ -35,7 +36,15 @@ export interface PlanOptions extends PlanRequest {
   transport?: TransportAssumptions;
   emissions?: EmissionFactors;
   now?: Date;
+  /**
+   * The plan's one wall-clock deadline (epoch ms), shared by the solve and every robustness
+   * run; by default `timeLimitSeconds` (30 s when unset) from now.
+   */
+  deadline?: number;
 }
+
+/** Of the time to the deadline, kept back to finish the plan and hand it over in time. */
+const reserveMs = (budgetMs: number) => Math.min(1000, Math.max(0, budgetMs) * 0.05);
 
 const end = (l: PlanListing): FlowEnd => ({
   listingId: l.id,
@@ -54,10 +63,15 @@ export async function computePlan(
   materials: ReadonlyMap<string, CandidateMaterial>,
   options: PlanOptions = {},
 ): Promise<Plan> {
+  const started = Date.now();
+  const deadline = options.deadline ?? started + (options.timeLimitSeconds ?? 30) * 1000;
+  const finishBy = deadline - reserveMs(deadline - started);
   const byId = new Map(listings.map((l) => [l.id, l]));
   const c = buildCandidates(listings, materials, { transport: options.transport });
-  const solveOptions = { timeLimitSeconds: options.timeLimitSeconds ?? 30 };
-  const result = await solve(c.problem, solveOptions);
+  // The solve may take all the time there is; robustness runs then share what it leaves.
+  const result = await solve(c.problem, {
+    timeLimitSeconds: Math.max(finishBy - Date.now(), 1) / 1000,
+  });
   const linkOf = new Map(c.links.map((l) => [`${l.supply}\u0000${l.demand}`, l]));
   const factors = options.emissions ?? defaultEmissionFactors;
   const flows: PlanFlow[] = [];
@@ -132,10 +146,13 @@ export async function computePlan(
   );
   const robust =
     options.robustness && c.links.length
-      ? await robustness(c.problem, options.robustness, solveOptions)
-      : options.robustness
-        ? []
-        : null;
+      ? await robustness(c.problem, options.robustness, { deadline: finishBy })
+      : null;
+  const warnings = [...c.warnings];
+  if (options.robustness && robust && robust.runs < options.robustness.runs)
+    warnings.push(
+      warningData(w.robustnessPartial({ runs: robust.runs, asked: options.robustness.runs })),
+    );
   return {
     id: null,
     computedAt: (options.now ?? new Date()).toISOString(),
@@ -148,8 +165,8 @@ export async function computePlan(
       flows,
     },
     impact,
-    robustness: robust,
-    warnings: c.warnings,
+    robustness: robust ? robust.entries : options.robustness ? [] : null,
+    warnings,
     counts: {
       offers: c.problem.supplies.length,
       requests: c.problem.demands.length,

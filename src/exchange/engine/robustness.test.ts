@@ -41,12 +41,41 @@ test('perturb keeps volumes within ± variation and minimums within the volume',
 });
 
 test('robustness is deterministic for a seed and counts the share of runs', async () => {
-  const a = await robustness(problem, { runs: 20, variation: 0.3, seed: 3 });
+  const { entries: a, runs } = await robustness(problem, { runs: 20, variation: 0.3, seed: 3 });
   const b = await robustness(problem, { runs: 20, variation: 0.3, seed: 3 });
-  assert.deepEqual(a, b);
+  assert.equal(runs, 20);
+  assert.deepEqual(a, b.entries);
   const s1 = a.find((r) => r.supply === 's1')!;
   assert.equal(s1.share, 1, 'the cheaper link always carries flow');
   const s2 = a.find((r) => r.supply === 's2');
   assert.ok(s2 && s2.share > 0 && s2.share <= 1);
   for (const r of a) assert.equal((r.share * 20) % 1, 0);
+});
+
+/** A clock that moves `stepMs` each time it is read: runs then "take" a known time. */
+const steppingClock = (stepMs: number) => {
+  let t = 0;
+  return () => (t += stepMs);
+};
+
+test('robustness runs share one deadline: it stops when the next run could not finish', async () => {
+  // Each run reads the clock three times (time left, start, end) at 10 ms a read: a run
+  // "takes" 10 ms. Before the fourth run the clock reads 100 ms: 8 ms are left, less than
+  // the slowest run took, so it does not start and three runs finish.
+  const settings = { runs: 200, variation: 0.3, seed: 3 };
+  const cut = await robustness(problem, settings, { deadline: 108, now: steppingClock(10) });
+  assert.equal(cut.runs, 3);
+  for (const r of cut.entries) assert.equal((r.share * cut.runs) % 1, 0, 'a share of the runs');
+  // the runs it did are the first runs of the full series: same volumes, same seed
+  const first3 = await robustness(problem, { ...settings, runs: 3 });
+  assert.deepEqual(cut.entries, first3.entries);
+});
+
+test('robustness past its deadline runs nothing and claims nothing', async () => {
+  const late = await robustness(
+    problem,
+    { runs: 50, variation: 0.3 },
+    { deadline: 5, now: steppingClock(10) },
+  );
+  assert.deepEqual(late, { entries: [], runs: 0 });
 });

@@ -20,16 +20,52 @@ export function perturb(problem: ProblemInput, variation: number, rnd: () => num
   };
 }
 
-/** For each link that carried flow in any run, the share of runs in which it did. */
+export interface RobustnessOptions extends SolveOptions {
+  /**
+   * One wall-clock deadline (epoch ms) shared by all runs: each run gets what is left of it,
+   * and no run starts that the slowest run so far says cannot finish in time.
+   */
+  deadline?: number;
+  /** the clock the deadline is read with (epoch ms; tests inject one) */
+  now?: () => number;
+}
+
+export interface RobustnessResult {
+  entries: RobustnessEntry[];
+  /** runs that finished (optimal or infeasible); the shares are over these */
+  runs: number;
+}
+
+/** For each link that carried flow in any finished run, the share of those runs in which it did. */
 export async function robustness(
   problem: ProblemInput,
   settings: { runs: number; variation: number; seed?: number },
-  options: SolveOptions = {},
-): Promise<RobustnessEntry[]> {
+  options: RobustnessOptions = {},
+): Promise<RobustnessResult> {
+  const { deadline, now = Date.now, ...solveOptions } = options;
   const rnd = mulberry32(settings.seed ?? 1);
   const counts = new Map<string, { supply: string; demand: string; n: number }>();
+  let runs = 0;
+  let slowestMs = 0;
   for (let run = 0; run < settings.runs; run++) {
-    const result = await solve(perturb(problem, settings.variation, rnd), options);
+    // drawn before the deadline check, so that run k always sees the same volumes
+    const perturbed = perturb(problem, settings.variation, rnd);
+    let runOptions = solveOptions;
+    if (deadline !== undefined) {
+      const leftMs = deadline - now();
+      if (leftMs <= 0 || leftMs <= slowestMs) break;
+      runOptions = { ...solveOptions, timeLimitSeconds: leftMs / 1000 };
+    }
+    const started = now();
+    const result = await solve(perturbed, runOptions);
+    slowestMs = Math.max(slowestMs, now() - started);
+    // A run cut off by its time limit holds a feasible plan, not the optimum: it would skew
+    // the shares, so it is not counted (and under a deadline, time is up).
+    if (result.status === 'time_limit') {
+      if (deadline !== undefined) break;
+      continue;
+    }
+    runs++;
     for (const f of result.flows) {
       if (!(f.quantity > FLOW_EPS)) continue;
       const key = `${f.supply}\u0000${f.demand}`;
@@ -38,10 +74,11 @@ export async function robustness(
       counts.set(key, c);
     }
   }
-  return [...counts.values()]
-    .map((c) => ({ supply: c.supply, demand: c.demand, share: c.n / settings.runs }))
+  const entries = [...counts.values()]
+    .map((c) => ({ supply: c.supply, demand: c.demand, share: c.n / runs }))
     .sort(
       (a, b) =>
         b.share - a.share || a.supply.localeCompare(b.supply) || a.demand.localeCompare(b.demand),
     );
+  return { entries, runs };
 }

@@ -1,0 +1,41 @@
+// A plan computed in a worker thread (src/work): the candidates, the solve and the robustness
+// runs, from plain data — the live listings, the materials, the request and its deadline.
+// The default export runs in the thread; `planOrder` and `planFrom` run in the caller's.
+import type { CandidateMaterial } from './engine/candidates.ts';
+import { computePlan, type PlanListing } from './engine/plan.ts';
+import { EngineInputError, type InputIssue } from './engine/solve/index.ts';
+import type { PlanDocument as Plan, PlanRequest } from './schema.ts';
+
+export interface PlanTask {
+  listings: PlanListing[];
+  materials: ReadonlyMap<string, CandidateMaterial>;
+  request: PlanRequest;
+  /** the plan's "now" (ISO), from the service's clock */
+  now: string;
+  /** the request's one wall-clock deadline, epoch ms */
+  deadline: number;
+}
+
+/** A thread hands back data only (an error loses its class): an engine input error as data. */
+export type PlanOutcome = { plan: Plan } | { engineInputError: InputIssue[] };
+
+export default async function computePlanTask(task: PlanTask): Promise<PlanOutcome> {
+  try {
+    const { listings, materials, request, now, deadline } = task;
+    return {
+      plan: await computePlan(listings, materials, { ...request, now: new Date(now), deadline }),
+    };
+  } catch (e) {
+    if (e instanceof EngineInputError) return { engineInputError: e.issues };
+    throw e;
+  }
+}
+
+/** What to hand the pool for one plan. */
+export const planOrder = (task: PlanTask) => ({ worker: new URL(import.meta.url), task });
+
+/** The plan from the thread's answer, or the engine's input error thrown again as one. */
+export function planFrom(outcome: PlanOutcome): Plan {
+  if ('engineInputError' in outcome) throw new EngineInputError(outcome.engineInputError);
+  return outcome.plan;
+}

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { journalCached, requestLang } from '../model/index.ts';
+import { IdParam, journalCached, requestLang } from '../model/index.ts';
 import {
   CompatibilityRow,
   Listing,
@@ -13,7 +13,6 @@ import {
 } from './schema.ts';
 import type { ExchangeService } from './service.ts';
 
-const IdParam = z.object({ id: z.string().min(1).max(100) });
 const Decision = z
   .object({
     side: z

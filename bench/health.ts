@@ -95,7 +95,9 @@ const inThread = plan(heavy);
 while (heavyWork().pool.pending === 0) await sleep(1);
 const duringThread = await healthReplies(inThread);
 const threaded = await inThread;
-const robustnessNote = threaded.json.warnings.find((w: string) => w.startsWith('robustness:'));
+const robustnessNote = threaded.json.warnings.find(
+  (w: { code: string; message: string }) => w.code === 'exchange.warning.robustnessPartial',
+)?.message;
 
 // The peer: as long again with no plan running.
 const idle = await healthReplies(threaded.seconds * 1000);

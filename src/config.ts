@@ -12,6 +12,11 @@ export const environment = [
     '(unset)',
   ],
   ['SQLITE_FILE', 'SQLite file path', '$DATA_DIR/digicluster.db'],
+  [
+    'JOURNAL_KEY_FILE',
+    'Ed25519 private key (PEM) that signs journal checkpoints; kept outside the database, created 0600 on first use',
+    '$DATA_DIR/journal-ed25519.pem',
+  ],
   ['SESSION_TTL_HOURS', 'how long a login session lasts', '12'],
   [
     'SEED_EXAMPLE',
@@ -49,6 +54,7 @@ const Config = z.object({
   dataDir: z.string().default('./data'),
   databaseUrl: z.string().optional(),
   sqliteFile: z.string().optional(),
+  journalKeyFile: z.string().optional(),
   sessionTtlHours: z.coerce.number().positive().default(12),
   seedExample: z
     .enum(['true', 'false', '1', '0'])
@@ -69,7 +75,7 @@ const Config = z.object({
   heavyPerActor: z.coerce.number().int().min(1).max(100).optional(),
   heavyMaxSeconds: z.coerce.number().positive().max(3600).optional(),
 });
-export type Config = z.infer<typeof Config> & { sqliteFile: string };
+export type Config = z.infer<typeof Config> & { sqliteFile: string; journalKeyFile: string };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const blank = (v: string | undefined) => (v === '' ? undefined : v);
@@ -79,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: blank(env.DATA_DIR),
     databaseUrl: blank(env.DATABASE_URL),
     sqliteFile: blank(env.SQLITE_FILE),
+    journalKeyFile: blank(env.JOURNAL_KEY_FILE),
     sessionTtlHours: blank(env.SESSION_TTL_HOURS),
     seedExample: blank(env.SEED_EXAMPLE),
     cookieSecure: blank(env.COOKIE_SECURE),
@@ -94,5 +101,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`configuration: ${issue.path.join('.')}: ${issue.message}`);
   }
   const c = parsed.data;
-  return { ...c, sqliteFile: c.sqliteFile ?? resolve(c.dataDir, 'digicluster.db') };
+  return {
+    ...c,
+    sqliteFile: c.sqliteFile ?? resolve(c.dataDir, 'digicluster.db'),
+    journalKeyFile: c.journalKeyFile ?? resolve(c.dataDir, 'journal-ed25519.pem'),
+  };
 }

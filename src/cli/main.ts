@@ -7,6 +7,11 @@ Usage:
   digicluster serve                 run the platform (API, docs, web app); seeds the example on an empty database
   digicluster demo [--reset]        seed the Kuzbass example (--reset: wipe the database first)
   digicluster journal verify        check the journal's hash chain; exit 1 naming the first bad event
+  digicluster journal verify --checkpoint FILE [--public-key FILE]
+                                    also check a kept checkpoint: signed by the trusted key (default:
+                                    JOURNAL_KEY_FILE's), and the journal unchanged up to it
+  digicluster journal checkpoint [--json]
+                                    sign the journal's head with JOURNAL_KEY_FILE; members keep it
   digicluster import FILE [--format json|csv|xlsx|geojson]
                                     import organisations, sites and memberships: all rows or none
   digicluster export [--format json|csv|xlsx|geojson] [--output FILE]
@@ -43,8 +48,11 @@ export async function main(argv: string[]): Promise<number> {
       case 'export':
         return await (await import('./transfer.ts')).exportCommand(rest);
       case 'journal':
-        if (rest[0] === 'verify') return await (await import('./journal.ts')).journalVerify();
-        process.stderr.write('digicluster journal: expected "verify"\n');
+        if (rest[0] === 'verify')
+          return await (await import('./journal.ts')).journalVerify(rest.slice(1));
+        if (rest[0] === 'checkpoint')
+          return await (await import('./journal.ts')).journalCheckpoint(rest.slice(1));
+        process.stderr.write('digicluster journal: expected "verify" or "checkpoint"\n');
         return 2;
       default:
         process.stderr.write(`digicluster: unknown command "${command}"; see digicluster --help\n`);

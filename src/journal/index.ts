@@ -15,6 +15,17 @@ export { canonicalJson } from './canonical.ts';
 export { type ChainVerdict, eventHash, GENESIS_HASH } from './chain.ts';
 export { inTransaction } from './change.ts';
 export {
+  type Checkpoint,
+  type CheckpointVerdict,
+  loadOrCreateSigningKey,
+  makeCheckpoint,
+  parseCheckpoint,
+  publicKeyText,
+  readSigningKey,
+  readTrustedPublicKey,
+  verifyCheckpoint,
+} from './checkpoint.ts';
+export {
   type DomainEvent,
   type JournalEntry,
   type JournalQuery,

@@ -1,0 +1,240 @@
+// The journal beyond its hash chain (issue 9, security review F14): signed checkpoints catch
+// the rewrites the chain alone lets through (newest rows deleted with the head, the whole
+// chain re-hashed, an early edit), on both dialects, through the CLI as operators run it.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
+import {
+  canonicalJson,
+  eventHash,
+  GENESIS_HASH,
+  inTransaction,
+  recordEvent,
+} from '../../src/journal/index.ts';
+import type { Platform } from '../../src/platform.ts';
+import { eachDialect, type TestDatabase } from './dialects.ts';
+
+/** The CLI as a child process, without blocking the event loop (see cli.test.ts). */
+const cli = (args: string[], env: Record<string, string>) =>
+  new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      ['bin/digicluster.js', ...args],
+      { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) =>
+        resolve({
+          status: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
+          stdout,
+          stderr,
+        }),
+    );
+  });
+
+interface Row {
+  seq: number;
+  at: string;
+  actor: string;
+  organisation_id: string | null;
+  type: string;
+  payload: string;
+  hash: string;
+}
+
+const dialects = await eachDialect();
+
+for (const d of dialects) {
+  describe(`journal checkpoints on ${d.name}`, { skip: d.skip }, () => {
+    let db: TestDatabase;
+    let p: Platform;
+    let env: Record<string, string>;
+    let dir: string;
+    let cpFile: string;
+    let cp: { seq: number; hash: string; publicKey: string; signature: string };
+    let original: Row[];
+
+    /** Puts the journal and its head back as they were, between attacks. */
+    async function restore() {
+      await p.store.db.deleteFrom('journal').execute();
+      for (let i = 0; i < original.length; i += 200)
+        await p.store.db
+          .insertInto('journal')
+          .values(original.slice(i, i + 200))
+          .execute();
+      const last = original[original.length - 1];
+      await p.store.db
+        .updateTable('journal_head')
+        .set({ seq: last.seq, hash: last.hash })
+        .where('id', '=', 1)
+        .execute();
+    }
+
+    before(async () => {
+      db = await d.make();
+      dir = mkdtempSync(join(tmpdir(), 'digicluster-proof-'));
+      env = { ...db.env, JOURNAL_KEY_FILE: join(dir, 'key.pem') };
+      const seeded = await cli(['demo'], env);
+      assert.equal(seeded.status, 0, seeded.stderr);
+      const made = await cli(['journal', 'checkpoint', '--json'], env);
+      assert.equal(made.status, 0, made.stderr);
+      cp = JSON.parse(made.stdout);
+      cpFile = join(dir, 'checkpoint.json');
+      writeFileSync(cpFile, made.stdout);
+      p = await db.open();
+      original = (await p.store.db.selectFrom('journal').selectAll().orderBy('seq').execute()).map(
+        (r) => ({ ...r, seq: Number(r.seq) }),
+      );
+    });
+    after(async () => {
+      await p?.close();
+      await db?.drop();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    test('checkpoint signs the head with a key made 0600 outside the database', async () => {
+      assert.equal(cp.seq, original.length);
+      assert.equal(cp.hash, original[original.length - 1].hash);
+      assert.equal(statSync(env.JOURNAL_KEY_FILE).mode & 0o777, 0o600);
+      const ok = await cli(['journal', 'verify', '--checkpoint', cpFile], env);
+      assert.equal(ok.status, 0, ok.stderr);
+      assert.match(ok.stdout, new RegExp(`checkpoint holds: event ${cp.seq}`));
+      // a member with only the public key the checkpoint printed verifies it too
+      const pub = join(dir, 'member.pub');
+      writeFileSync(pub, `${cp.publicKey}\n`);
+      const member = await cli(['journal', 'verify', '--checkpoint', cpFile, '--public-key', pub], {
+        ...env,
+        JOURNAL_KEY_FILE: join(dir, 'absent.pem'),
+      });
+      assert.equal(member.status, 0, member.stderr);
+      const human = await cli(['journal', 'checkpoint'], env);
+      assert.equal(human.status, 0, human.stderr);
+      assert.ok(human.stdout.includes(cp.publicKey));
+      // the key never reaches the database: the journal did not grow
+      assert.equal(
+        Number(
+          (await sql<{ n: number }>`select count(*) as n from journal`.execute(p.store.db)).rows[0]
+            .n,
+        ),
+        original.length,
+      );
+    });
+
+    test('a forged signature or a checkpoint by another key fails with exit 1', async () => {
+      const forged = join(dir, 'forged.json');
+      writeFileSync(forged, JSON.stringify({ ...cp, seq: cp.seq - 1 }));
+      const f = await cli(['journal', 'verify', '--checkpoint', forged], env);
+      assert.equal(f.status, 1);
+      assert.match(f.stderr, /signature is not valid/);
+      // someone else's key: his checkpoint is well signed but not by the trusted key
+      const other = join(dir, 'other.pem');
+      writeFileSync(
+        other,
+        generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }),
+      );
+      const theirs = await cli(['journal', 'checkpoint', '--json'], {
+        ...env,
+        JOURNAL_KEY_FILE: other,
+      });
+      assert.equal(theirs.status, 0, theirs.stderr);
+      const theirsFile = join(dir, 'theirs.json');
+      writeFileSync(theirsFile, theirs.stdout);
+      const m = await cli(['journal', 'verify', '--checkpoint', theirsFile], env);
+      assert.equal(m.status, 1);
+      assert.match(m.stderr, /another key than the trusted one/);
+      const bad = await cli(['journal', 'verify', '--checkpoint'], env);
+      assert.equal(bad.status, 2);
+      assert.equal(bad.stderr.trim().split('\n').length, 1);
+    });
+
+    test('deleting the newest events with the head passes the chain, not the checkpoint', async () => {
+      const keep = cp.seq - 3;
+      try {
+        await p.store.db.deleteFrom('journal').where('seq', '>', keep).execute();
+        await p.store.db
+          .updateTable('journal_head')
+          .set({ seq: keep, hash: original[keep - 1].hash })
+          .where('id', '=', 1)
+          .execute();
+        const plain = await cli(['journal', 'verify'], env);
+        assert.equal(plain.status, 0, 'the chain alone cannot see this');
+        const r = await cli(['journal', 'verify', '--checkpoint', cpFile], env);
+        assert.equal(r.status, 1);
+        assert.match(r.stderr, new RegExp(`event ${keep + 1} is missing`));
+        assert.equal(r.stdout, '');
+      } finally {
+        await restore();
+      }
+    });
+
+    test('re-hashing the whole chain after an edit passes the chain, not the checkpoint', async () => {
+      try {
+        let previous = GENESIS_HASH;
+        for (const row of original) {
+          const payload = JSON.parse(row.payload);
+          if (row.seq === 5) payload.tampered = true;
+          const hash = eventHash(previous, {
+            seq: row.seq,
+            at: row.at,
+            actor: row.actor,
+            organisation: row.organisation_id,
+            type: row.type,
+            payload,
+          });
+          await p.store.db
+            .updateTable('journal')
+            .set({ payload: canonicalJson(payload), hash })
+            .where('seq', '=', row.seq)
+            .execute();
+          previous = hash;
+        }
+        await p.store.db
+          .updateTable('journal_head')
+          .set({ hash: previous })
+          .where('id', '=', 1)
+          .execute();
+        const plain = await cli(['journal', 'verify'], env);
+        assert.equal(plain.status, 0, 'the chain alone cannot see this');
+        const r = await cli(['journal', 'verify', '--checkpoint', cpFile], env);
+        assert.equal(r.status, 1);
+        assert.match(r.stderr, new RegExp(`event ${cp.seq} has another hash than the checkpoint`));
+      } finally {
+        await restore();
+      }
+    });
+
+    test('an edit of an early event is named, before the checkpoint', async () => {
+      try {
+        await p.store.db
+          .updateTable('journal')
+          .set({ actor: 'someone-else' })
+          .where('seq', '=', 3)
+          .execute();
+        const r = await cli(['journal', 'verify', '--checkpoint', cpFile], env);
+        assert.equal(r.status, 1);
+        assert.match(r.stderr, /event 3 does not match its hash \(before the checkpoint\)/);
+      } finally {
+        await restore();
+      }
+      const ok = await cli(['journal', 'verify', '--checkpoint', cpFile], env);
+      assert.equal(ok.status, 0, ok.stderr);
+    });
+
+    test('events after the checkpoint leave it holding', async () => {
+      await inTransaction(p.store, (tx) =>
+        recordEvent(tx, {
+          actor: 'system',
+          organisationId: null,
+          type: 'test.after-checkpoint',
+          payload: { n: 1 },
+        }),
+      );
+      const r = await cli(['journal', 'verify', '--checkpoint', cpFile], env);
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, new RegExp(`journal intact: ${cp.seq + 1} events`));
+    });
+  });
+}

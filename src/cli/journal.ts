@@ -9,10 +9,17 @@ import {
   readTrustedPublicKey,
   verifyCheckpoint,
   verifyJournal,
+  verifyState,
 } from '../journal/index.ts';
 import { openStore, type Store } from '../store/index.ts';
 
 class UsageError extends Error {}
+
+/** A value on one line, cut short: error lines stay one line. */
+function show(v: unknown): string {
+  const t = v === undefined ? '(absent)' : JSON.stringify(v);
+  return t.length > 120 ? `${t.slice(0, 117)}...` : t;
+}
 
 /** Opens the database read-only in spirit: no migration runs and no database is created. */
 function openExisting(config: Config): Store | null {
@@ -93,7 +100,23 @@ export async function journalVerify(args: string[] = []): Promise<number> {
       console.error(`journal broken at event ${verdict.seq}: ${verdict.reason}`);
       return 1;
     }
-    console.log(`journal intact: ${verdict.count} events, head at ${verdict.headSeq}`);
+    if (flags.has('--state')) {
+      // every module whose events carry state lists its record kinds (loaded only here)
+      const { stateReaders: registry } = await import('../registry/index.ts');
+      const { stateReaders: exchange } = await import('../exchange/index.ts');
+      const state = await verifyState(store, [...registry, ...exchange]);
+      if (state.first) {
+        const f = state.first;
+        console.error(
+          `state differs from the journal: ${f.kind} ${f.id}, field ${f.field}: event ${f.seq} says ${show(f.journal)}, the row has ${show(f.row)} (${state.differences} record(s) differ)`,
+        );
+        return 1;
+      }
+      console.log(`journal intact: ${verdict.count} events, head at ${verdict.headSeq}`);
+      console.log(
+        `state matches the journal: ${state.compared} records compared, ${state.notComparable} not comparable (last changed before events carried state)`,
+      );
+    } else console.log(`journal intact: ${verdict.count} events, head at ${verdict.headSeq}`);
     if (checkpoint)
       console.log(`checkpoint holds: event ${checkpoint.seq} as signed ${checkpoint.at}`);
     return 0;

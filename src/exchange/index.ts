@@ -1,7 +1,9 @@
 // The exchange's public surface: what the shell and other modules may call.
+import type { StateReader } from '../journal/index.ts';
 import type { Store } from '../store/index.ts';
 import { messages } from './messages.ts';
 import { migrations } from './migrations/index.ts';
+import { listingRecord, matchRecord, planRecordOf } from './records.ts';
 import { routes } from './routes.ts';
 import { ExchangeService } from './service.ts';
 
@@ -11,6 +13,34 @@ export { plannedPlace } from './plans.ts';
 export { listingRecord, matchRecord, planRecordOf } from './records.ts';
 export * from './schema.ts';
 export { ExchangeService } from './service.ts';
+
+/**
+ * For `journal verify --state` (see records.ts): the events carrying each exchange record's
+ * full state. match.agreed carries the agreement, not the match row, so it is not listed.
+ */
+export const stateReaders: StateReader[] = [
+  {
+    kind: 'listing',
+    carriedBy: {
+      'listing.created': '',
+      'listing.updated': '',
+      'listing.published': '',
+      'listing.withdrawn': '',
+    },
+    read: listingRecord,
+  },
+  {
+    kind: 'match',
+    carriedBy: { 'plan.saved': 'matches[]', 'match.accepted': '', 'match.declined': '' },
+    read: matchRecord,
+  },
+  {
+    kind: 'plan',
+    carriedBy: { 'plan.saved': '' },
+    besides: ['matches', 'alreadyOpen'],
+    read: planRecordOf,
+  },
+];
 
 export const exchangeModule = {
   name: 'exchange',

@@ -35,6 +35,13 @@ export {
   verifyJournal,
 } from './service.ts';
 export {
+  firstDifference,
+  type StateDifference,
+  type StateReader,
+  type StateReport,
+  verifyState,
+} from './state.ts';
+export {
   type Subscriber,
   type SubscriberStatus,
   type SubscriptionLog,

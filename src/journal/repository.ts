@@ -189,3 +189,28 @@ export async function subscriberEvents(
   const rows = await query.orderBy('seq').limit(q.limit).execute();
   return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }
+
+// The first migration of the release whose events carry state: a database upgraded from the
+// release before ran it after its old events were written.
+const STATE_RELEASE_MIGRATION = '2026-11-29-03-exchange-keys-and-money';
+
+/**
+ * The first sequence number whose event carries state: 1 on a database made by this release,
+ * past the old events on one upgraded from the release before (those were written before the
+ * release's first migration ran).
+ */
+export async function stateCarriedFromSeq(reader: Reader): Promise<number> {
+  const m = await sql<{ timestamp: string | Date }>`
+    select timestamp from kysely_migration where name = ${STATE_RELEASE_MIGRATION}`.execute(
+    reader.db,
+  );
+  const ran = m.rows[0]?.timestamp;
+  if (ran === undefined) return 1;
+  const since = new Date(ran).toISOString();
+  const last = await reader.db
+    .selectFrom('journal')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('at', '<', since)
+    .executeTakeFirst();
+  return Number(last?.seq ?? 0) + 1;
+}

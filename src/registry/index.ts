@@ -1,11 +1,16 @@
 // The registry's public surface: organisations, sites, memberships, applications, users and
 // API keys, the material taxonomy, import/export — what the shell and other modules may use.
+import type { StateReader } from '../journal/index.ts';
 import type { Store } from '../store/index.ts';
 import { MemoryLoginLimiter } from './login-limiter.ts';
 import { messages } from './messages.ts';
 import { migrations } from './migrations/index.ts';
 import {
+  apiKeyFromRow,
+  apiKeyRow,
+  findApplications,
   findMaterials,
+  findMembership,
   findMemberships,
   findOrganisation,
   findOrganisations,
@@ -15,6 +20,8 @@ import {
   findSitesById,
   findUses,
   organisationNames,
+  userFromRow,
+  userRow,
 } from './repository.ts';
 import { routes } from './routes.ts';
 import { RegistryService } from './service.ts';
@@ -50,6 +57,73 @@ export const registryQueries = {
   findProperties,
   findUses,
 };
+
+/**
+ * For `journal verify --state`: each registry record kind, the events that carry its full state
+ * (and where in their payload), and its current state as the registry reads it.
+ */
+export const stateReaders: StateReader[] = [
+  {
+    kind: 'organisation',
+    carriedBy: {
+      'organisation.registered': '',
+      'organisation.updated': '',
+      'membership.started': 'organisation',
+      'membership.ended': 'organisation',
+      'application.submitted': 'organisation',
+      'application.admitted': 'organisation',
+      'application.rejected': 'organisation',
+    },
+    read: findOrganisation,
+  },
+  {
+    kind: 'site',
+    carriedBy: { 'site.added': '', 'site.updated': '', 'site.closed': '' },
+    read: findSite,
+  },
+  {
+    kind: 'membership',
+    carriedBy: {
+      'membership.started': 'membership',
+      'membership.ended': 'membership',
+      'application.admitted': 'membership',
+    },
+    read: findMembership,
+  },
+  {
+    kind: 'user',
+    carriedBy: {
+      'user.created': '',
+      'user.invited': 'user',
+      'user.joined': '',
+      'user.updated': '',
+      'application.submitted': 'admin',
+      'application.admitted': 'users[]',
+      'application.rejected': 'users[]',
+    },
+    read: async (reader, id) => {
+      const row = await userRow(reader, id);
+      return row && userFromRow(row);
+    },
+  },
+  {
+    kind: 'api key',
+    carriedBy: { 'apikey.created': '', 'apikey.revoked': '' },
+    read: async (reader, id) => {
+      const row = await apiKeyRow(reader, id);
+      return row && apiKeyFromRow(row);
+    },
+  },
+  {
+    kind: 'application',
+    carriedBy: {
+      'application.submitted': 'application',
+      'application.admitted': 'application',
+      'application.rejected': 'application',
+    },
+    read: async (reader, id) => (await findApplications(reader, undefined, id))[0],
+  },
+];
 
 export const registryModule = {
   name: 'registry',

@@ -3,12 +3,14 @@
 // chain re-hashed, an early edit), on both dialects, through the CLI as operators run it.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
+import pg from 'pg';
 import {
   canonicalJson,
   eventHash,
@@ -16,8 +18,9 @@ import {
   inTransaction,
   recordEvent,
 } from '../../src/journal/index.ts';
-import type { Platform } from '../../src/platform.ts';
-import { eachDialect, type TestDatabase } from './dialects.ts';
+import { systemActor } from '../../src/model/index.ts';
+import { openPlatform, type Platform } from '../../src/platform.ts';
+import { eachDialect, PG_ADMIN_URL, type TestDatabase } from './dialects.ts';
 
 /** The CLI as a child process, without blocking the event loop (see cli.test.ts). */
 const cli = (args: string[], env: Record<string, string>) =>
@@ -235,6 +238,196 @@ for (const d of dialects) {
       const r = await cli(['journal', 'verify', '--checkpoint', cpFile], env);
       assert.equal(r.status, 0, r.stderr);
       assert.match(r.stdout, new RegExp(`journal intact: ${cp.seq + 1} events`));
+    });
+  });
+}
+
+for (const d of dialects) {
+  describe(`journal verify --state on ${d.name}`, { skip: d.skip }, () => {
+    let db: TestDatabase;
+    let p: Platform;
+    before(async () => {
+      db = await d.make();
+      const seeded = await cli(['demo'], db.env);
+      assert.equal(seeded.status, 0, seeded.stderr);
+      p = await db.open();
+    });
+    after(async () => {
+      await p?.close();
+      await db?.drop();
+    });
+
+    test('a freshly seeded example matches its journal, also after a change through the registry', async () => {
+      const r = await cli(['journal', 'verify', '--state'], db.env);
+      assert.equal(r.status, 0, r.stderr);
+      const m = r.stdout.match(/(\d+) records compared, (\d+) not comparable/);
+      assert.ok(m, r.stdout);
+      // 32 organisations, 41 sites, 34 memberships, 10 users, 34 listings at least
+      assert.ok(Number(m[1]) >= 150, r.stdout);
+      assert.equal(m[2], '0');
+      await p.registry.updateOrganisation(systemActor, 'sibdata', { employees: 90 });
+      const again = await cli(['journal', 'verify', '--state'], db.env);
+      assert.equal(again.status, 0, again.stderr);
+    });
+
+    test('an UPDATE behind the journal is named: kind, id, field, both values', async () => {
+      const { employees } = await p.store.db
+        .selectFrom('organisation')
+        .select('employees')
+        .where('id', '=', 'sibdata')
+        .executeTakeFirstOrThrow();
+      await p.store.db
+        .updateTable('organisation')
+        .set({ employees: employees + 1 })
+        .where('id', '=', 'sibdata')
+        .execute();
+      const r = await cli(['journal', 'verify', '--state'], db.env);
+      assert.equal(r.status, 1);
+      assert.equal(r.stdout, '');
+      assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+      assert.match(
+        r.stderr,
+        new RegExp(
+          `organisation sibdata, field employees: event \\d+ says ${employees}, the row has ${employees + 1} \\(1 record\\(s\\) differ\\)`,
+        ),
+      );
+      await p.store.db
+        .updateTable('organisation')
+        .set({ employees })
+        .where('id', '=', 'sibdata')
+        .execute();
+      const listing = await p.store.db
+        .selectFrom('exchange_listing')
+        .select(['id', 'status'])
+        .where('status', '=', 'active')
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
+      await p.store.db
+        .updateTable('exchange_listing')
+        .set({ status: 'withdrawn' })
+        .where('id', '=', listing.id)
+        .execute();
+      const l = await cli(['journal', 'verify', '--state'], db.env);
+      assert.equal(l.status, 1);
+      assert.ok(
+        l.stderr.includes(`listing ${listing.id}, field status: event`) &&
+          l.stderr.includes('says "active", the row has "withdrawn"'),
+        l.stderr,
+      );
+      await p.store.db
+        .updateTable('exchange_listing')
+        .set({ status: 'active' })
+        .where('id', '=', listing.id)
+        .execute();
+      // a deleted row is named too (a site no listing stands on, so no foreign key objects)
+      const site = await p.store.db
+        .selectFrom('site')
+        .select('id')
+        .where('id', 'not in', (eb) => eb.selectFrom('exchange_listing').select('site_id'))
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
+      const saved = await p.store.db
+        .selectFrom('site')
+        .selectAll()
+        .where('id', '=', site.id)
+        .executeTakeFirstOrThrow();
+      await p.store.db.deleteFrom('site').where('id', '=', site.id).execute();
+      const gone = await cli(['journal', 'verify', '--state'], db.env);
+      assert.equal(gone.status, 1);
+      assert.match(
+        gone.stderr,
+        new RegExp(`site ${site.id}, field \\(record\\):.*the row has null`),
+      );
+      await p.store.db.insertInto('site').values(saved).execute();
+      const clean = await cli(['journal', 'verify', '--state'], db.env);
+      assert.equal(clean.status, 0, clean.stderr);
+    });
+  });
+}
+
+const fixture = (name: string) =>
+  gunzipSync(readFileSync(new URL(`./upgrade/${name}`, import.meta.url)));
+
+/** A copy of the release-57d6349 database (see upgrade.test.ts) for one dialect. */
+async function oldRelease(dialect: 'sqlite' | 'postgres'): Promise<{
+  env: Record<string, string>;
+  options: { sqliteFile?: string; databaseUrl?: string };
+  drop: () => Promise<void>;
+}> {
+  if (dialect === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'digicluster-proof-old-'));
+    const file = join(dir, 'release-57d6349.sqlite');
+    writeFileSync(file, fixture('release-57d6349.sqlite.gz'));
+    return {
+      env: { SQLITE_FILE: file, DATABASE_URL: '' },
+      options: { sqliteFile: file },
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const name = `dc_proof_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  await client.query(fixture('release-57d6349.postgres.sql.gz').toString('utf8'));
+  await client.end();
+  return {
+    env: { DATABASE_URL: url.toString() },
+    options: { databaseUrl: url.toString() },
+    drop: async () => {
+      const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+for (const d of dialects) {
+  describe(`journal verify --state on an upgraded release-57d6349 database on ${d.name}`, {
+    skip: d.skip,
+  }, () => {
+    test('events from before "events carry state" are not comparable, never a failure', async () => {
+      const old = await oldRelease(d.name);
+      try {
+        // opening migrates it in place, as the server does
+        const p = await openPlatform({ ...old.options, sessionTtlHours: 1 });
+        try {
+          const r = await cli(['journal', 'verify', '--state'], old.env);
+          assert.equal(r.status, 0, r.stderr);
+          const m = r.stdout.match(/(\d+) records compared, (\d+) not comparable/);
+          assert.ok(m, r.stdout);
+          assert.equal(m[1], '0');
+          assert.ok(Number(m[2]) >= 100, r.stdout);
+          // a change made by this release carries state: that record becomes comparable
+          await p.registry.updateOrganisation(systemActor, 'sibdata', { employees: 86 });
+          const after = await cli(['journal', 'verify', '--state'], old.env);
+          assert.equal(after.status, 0, after.stderr);
+          assert.match(
+            after.stdout,
+            new RegExp(`1 records compared, ${Number(m[2]) - 1} not comparable`),
+          );
+          await p.store.db
+            .updateTable('organisation')
+            .set({ employees: 87 })
+            .where('id', '=', 'sibdata')
+            .execute();
+          const edited = await cli(['journal', 'verify', '--state'], old.env);
+          assert.equal(edited.status, 1);
+          assert.match(
+            edited.stderr,
+            /organisation sibdata, field employees: event \d+ says 86, the row has 87/,
+          );
+        } finally {
+          await p.close();
+        }
+      } finally {
+        await old.drop();
+      }
     });
   });
 }

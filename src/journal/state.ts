@@ -15,6 +15,11 @@ import { entryFromRow } from './service.ts';
 export interface StateReader {
   kind: string;
   carriedBy: Readonly<Record<string, string>>;
+  /**
+   * Event types that change this kind without carrying its full state (same paths as
+   * `carriedBy`): a record they changed last cannot be compared, and is counted as such.
+   */
+  partialIn?: Readonly<Record<string, string>>;
   /** keys an event adds beside the record's state (not compared), e.g. a plan's proposals */
   besides?: readonly string[];
   read(reader: Reader, id: string): Promise<unknown>;
@@ -34,7 +39,10 @@ export interface StateDifference {
 export interface StateReport {
   /** records whose latest event was compared with their row */
   compared: number;
-  /** records last changed by events from before events carried state (their payloads are partial) */
+  /**
+   * records last changed by an event without their full state: from before events carried
+   * state (the release before), or listed in a reader's `partialIn`
+   */
   notComparable: number;
   differences: number;
   /** the first difference in journal order, or null */
@@ -85,12 +93,20 @@ export async function verifyState(
   readers: readonly StateReader[],
   pageSize = 5000,
 ): Promise<StateReport> {
-  const byType = new Map<string, Array<{ r: StateReader; path: string }>>();
-  for (const r of readers)
-    for (const [type, path] of Object.entries(r.carriedBy))
-      byType.set(type, [...(byType.get(type) ?? []), { r, path }]);
+  const byType = new Map<string, Array<{ r: StateReader; path: string; partial: boolean }>>();
+  const add = (r: StateReader, paths: Readonly<Record<string, string>>, partial: boolean) => {
+    for (const [type, path] of Object.entries(paths))
+      byType.set(type, [...(byType.get(type) ?? []), { r, path, partial }]);
+  };
+  for (const r of readers) {
+    add(r, r.carriedBy, false);
+    add(r, r.partialIn ?? {}, true);
+  }
   const fromSeq = await stateCarriedFromSeq(reader);
-  const latest = new Map<string, { r: StateReader; id: string; seq: number; state: unknown }>();
+  const latest = new Map<
+    string,
+    { r: StateReader; id: string; seq: number; state: unknown; partial: boolean }
+  >();
   let after: number | undefined;
   for (;;) {
     const rows = await eventRows(reader, { afterSeq: after, limit: pageSize });
@@ -98,7 +114,7 @@ export async function verifyState(
       const carriers = byType.get(row.type);
       if (!carriers) continue;
       const event = entryFromRow(row);
-      for (const { r, path } of carriers)
+      for (const { r, path, partial } of carriers)
         for (const state of at(event.payload, path)) {
           if (!isObject(state) || typeof state.id !== 'string') continue;
           const id = state.id;
@@ -106,7 +122,7 @@ export async function verifyState(
           const own = Object.fromEntries(
             Object.entries(state).filter(([k]) => !r.besides?.includes(k)),
           );
-          latest.set(`${r.kind}\u0000${id}`, { r, id, seq: row.seq, state: own });
+          latest.set(`${r.kind}\u0000${id}`, { r, id, seq: row.seq, state: own, partial });
         }
     }
     if (rows.length < pageSize) break;
@@ -114,8 +130,8 @@ export async function verifyState(
   }
   const report: StateReport = { compared: 0, notComparable: 0, differences: 0, first: null };
   const ordered = [...latest.values()].sort((a, b) => a.seq - b.seq);
-  for (const { r, id, seq, state } of ordered) {
-    if (seq < fromSeq) {
+  for (const { r, id, seq, state, partial } of ordered) {
+    if (seq < fromSeq || partial) {
       report.notComparable += 1;
       continue;
     }

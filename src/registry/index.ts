@@ -74,11 +74,14 @@ export const stateReaders: StateReader[] = [
       'application.admitted': 'organisation',
       'application.rejected': 'organisation',
     },
+    // an import writes what the file holds, not the record as stored (no status, createdAt)
+    partialIn: { 'registry.imported': 'records.organisations[]' },
     read: findOrganisation,
   },
   {
     kind: 'site',
     carriedBy: { 'site.added': '', 'site.updated': '', 'site.closed': '' },
+    partialIn: { 'registry.imported': 'records.sites[]' },
     read: findSite,
   },
   {
@@ -88,6 +91,7 @@ export const stateReaders: StateReader[] = [
       'membership.ended': 'membership',
       'application.admitted': 'membership',
     },
+    partialIn: { 'registry.imported': 'records.memberships[]' },
     read: findMembership,
   },
   {

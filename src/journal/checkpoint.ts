@@ -91,6 +91,15 @@ export async function makeCheckpoint(
   now = new Date(),
 ): Promise<Checkpoint> {
   const head = (await readHead(reader)) ?? { seq: 0, hash: GENESIS_HASH };
+  return makeCheckpointBody(head, key, now);
+}
+
+/** Signs a given head (pure; `makeCheckpoint` reads the head from the database). */
+export function makeCheckpointBody(
+  head: { seq: number; hash: string },
+  key: KeyObject,
+  now: Date,
+): Checkpoint {
   const body = { seq: head.seq, hash: head.hash, at: now.toISOString() };
   return {
     ...body,

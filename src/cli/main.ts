@@ -10,6 +10,9 @@ Usage:
   digicluster journal verify --checkpoint FILE [--public-key FILE]
                                     also check a kept checkpoint: signed by the trusted key (default:
                                     JOURNAL_KEY_FILE's), and the journal unchanged up to it
+  digicluster journal verify --state
+                                    also compare each record's latest event with its row; exit 1
+                                    naming the first difference
   digicluster journal checkpoint [--json]
                                     sign the journal's head with JOURNAL_KEY_FILE; members keep it
   digicluster import FILE [--format json|csv|xlsx|geojson]

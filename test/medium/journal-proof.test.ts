@@ -50,6 +50,27 @@ interface Row {
 
 const dialects = await eachDialect();
 
+test('--help names the checkpoint and state commands; bad arguments exit 2', async () => {
+  const r = await cli(['--help'], {});
+  assert.equal(r.status, 0);
+  for (const line of [
+    'journal checkpoint [--json]',
+    'journal verify --checkpoint FILE',
+    'journal verify --state',
+    'JOURNAL_KEY_FILE',
+  ])
+    assert.ok(r.stdout.includes(line), line);
+  for (const args of [
+    ['journal', 'verify', '--frobnicate'],
+    ['journal', 'verify', '--public-key', 'x.pem'],
+    ['journal', 'checkpoint', '--yaml'],
+  ]) {
+    const bad = await cli(args, {});
+    assert.equal(bad.status, 2, args.join(' '));
+    assert.equal(bad.stderr.trim().split('\n').length, 1, bad.stderr);
+  }
+});
+
 for (const d of dialects) {
   describe(`journal checkpoints on ${d.name}`, { skip: d.skip }, () => {
     let db: TestDatabase;

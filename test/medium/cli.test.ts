@@ -38,6 +38,7 @@ test('--help lists every command and environment variable', async () => {
     'serve',
     'demo [--reset]',
     'journal verify',
+    'journal checkpoint',
     'import FILE',
     'export',
     'match FILE',

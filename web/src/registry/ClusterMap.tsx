@@ -105,8 +105,9 @@ export function ClusterMap({ sites, organisations, context = true, className }: 
       });
       marker.bindPopup(() => popup(site, org));
       marker.bindTooltip(textContent(site.name), { direction: 'top', offset: [0, -6] });
+      // on 'add': a map without a view yet creates the marker's element only once it has one
+      marker.on('add', () => marker.getElement()?.setAttribute('data-site', site.id));
       marker.addTo(group);
-      marker.getElement()?.setAttribute('data-site', site.id);
       bounds.extend([site.lat, site.lon]);
     }
     if (!context && sites.length > 0 && sites.every((s) => s.inRegion)) {

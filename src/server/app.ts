@@ -99,6 +99,7 @@ export async function buildServer(
       info: {
         title: 'digicluster API',
         version: '1',
+        license: { name: 'MIT', identifier: 'MIT' },
         description:
           'The digital core of a mineral-resource cluster. Errors are RFC 9457 problem+json with `errors` naming each bad field. Log in at /api/v1/auth/login (session cookie) or send an API key as `Authorization: Bearer`.',
       },

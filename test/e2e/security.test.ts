@@ -258,6 +258,18 @@ test('F1 a script planted in every free-text field never runs, on any page that 
         await page.locator('path.site-marker[data-site="xss-yuzhny-site"]').waitFor();
         await hoverAll(page, 'path.site-marker[data-site="xss-yuzhny-site"]');
         await assertInert(page, dialogs, 'participants/razrez-yuzhny');
+
+        // English names are shown only in English: the directory, the page and the map's popup
+        await page.locator('.lang-btn', { hasText: 'EN' }).click();
+        await page.goto(`${base}/#/participants/tsement-tom`);
+        await page.getByText(`Tom Cement ${payload}`).locator('visible=true').first().waitFor();
+        await page.locator('path.site-marker[data-site="xss-tom-site"]').click({ force: true });
+        assert.ok(
+          ((await page.locator('.site-popup strong').textContent()) ?? '').includes('Tom Cement'),
+        );
+        await page.goto(`${base}/#/participants`);
+        await page.getByText(`Applicant 1 ${payload}`).locator('visible=true').first().waitFor();
+        await assertInert(page, dialogs, 'participants in English');
       });
     },
   );

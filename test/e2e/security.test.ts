@@ -71,6 +71,12 @@ function application(id: string, n: number) {
   };
 }
 
+/** Waits until the page shows each planted text, as text. */
+async function shows(page: Page, ...prefixes: string[]) {
+  for (const prefix of prefixes)
+    await page.getByText(planted(prefix)).locator('visible=true').first().waitFor();
+}
+
 /** Asserts nothing planted ran on the page and no dialog opened. */
 async function assertInert(page: Page, dialogs: string[], where: string) {
   // an onerror handler runs once the broken image fails: give it the time
@@ -138,6 +144,7 @@ test('F1 a script planted in every free-text field never runs, on any page that 
       nameEn: planted('Tom Cement'),
       description: planted('Описание'),
       website: planted('https://tsement-tom.example/'),
+      provenance: { employees: { kind: 'estimate', note: planted('Оценка') } },
     });
     await asTom('POST', '/organisations/tsement-tom/sites', {
       id: 'xss-tom-site',
@@ -254,6 +261,12 @@ test('F1 a script planted in every free-text field never runs, on any page that 
           await page.getByText(payload, { exact: false }).locator('visible=true').first().waitFor();
           await assertInert(page, dialogs, path);
         }
+        // the fields shown only there: the provenance note, the membership's note
+        await page.goto(`${base}/#/participants/tsement-tom`);
+        await page.getByText(`Оценка ${payload}`).locator('visible=true').first().waitFor();
+        await page.goto(`${base}/#/participants/${admitted}`);
+        await page.getByText(`Решение ${payload}`).locator('visible=true').first().waitFor();
+        await assertInert(page, dialogs, 'provenance and membership notes');
         await page.goto(`${base}/#/participants/razrez-yuzhny`);
         await page.locator('path.site-marker[data-site="xss-yuzhny-site"]').waitFor();
         await hoverAll(page, 'path.site-marker[data-site="xss-yuzhny-site"]');
@@ -279,14 +292,14 @@ test('F1 a script planted in every free-text field never runs, on any page that 
     async () => {
       await visit(operator, async (page, dialogs) => {
         await page.goto(`${base}/#/admin/applications`);
-        await page.getByText(payload, { exact: false }).locator('visible=true').first().waitFor();
+        await shows(page, 'Заявитель 2', 'Мотивация', 'Админ');
         await assertInert(page, dialogs, 'admission queue');
 
         await page.goto(`${base}/#/marketplace`);
         await page.locator(`tr[data-listing="${listingId}"]`).waitFor();
         await assertInert(page, dialogs, 'marketplace');
         await page.goto(`${base}/#/marketplace/${listingId}`);
-        await page.getByText(payload, { exact: false }).locator('visible=true').first().waitFor();
+        await shows(page, 'Заметка', 'Процесс', 'ТУ');
         await assertInert(page, dialogs, 'listing');
 
         await page.goto(`${base}/#/plan`);
@@ -310,7 +323,7 @@ test('F1 a script planted in every free-text field never runs, on any page that 
   await t.test('Tom Cement: my organisation (users, keys, invitations) and matches', async () => {
     await visit(tom, async (page, dialogs) => {
       await page.goto(`${base}/#/organisation`);
-      await page.getByText(payload, { exact: false }).locator('visible=true').first().waitFor();
+      await shows(page, 'Ключ', 'Приглашённый', 'Продавец');
       await assertInert(page, dialogs, 'my organisation');
       await page.goto(`${base}/#/matches`);
       await page.locator('h1').waitFor();

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { constants as zlibConstants } from 'node:zlib';
 import compress from '@fastify/compress';
@@ -44,9 +45,13 @@ export const contentSecurityPolicy = {
   formAction: ["'self'"],
 };
 
-/** `Cache-Control` of the web app's files: Vite's hashed assets never change, index.html always may. */
-export function webCacheControl(path: string): string {
-  return /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
+/**
+ * `Cache-Control` of a file of the web app in `webDir`: Vite's hashed assets (`assets/`) never
+ * change, so they are immutable; index.html and the rest are revalidated on every load.
+ */
+export function webCacheControl(webDir: string, file: string): string {
+  const inAssets = relative(webDir, file).split(sep)[0] === 'assets';
+  return inAssets ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
 export interface ServerOptions {
@@ -157,7 +162,7 @@ export async function buildServer(
       prefix: '/',
       wildcard: true,
       cacheControl: false,
-      setHeaders: (reply, path) => reply.header('cache-control', webCacheControl(path)),
+      setHeaders: (reply, path) => reply.header('cache-control', webCacheControl(webDir, path)),
     });
   app.setNotFoundHandler((req, reply) => {
     if (req.method === 'GET' && !req.url.startsWith('/api/')) {

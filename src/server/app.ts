@@ -1,6 +1,10 @@
 import { existsSync } from 'node:fs';
+import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { constants as zlibConstants } from 'node:zlib';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -19,6 +23,36 @@ import { registerAuth } from './auth.ts';
 import { errorHandler, sendProblem } from './problem.ts';
 import { registerConditionalReads } from './reads.ts';
 import { createSerializerCompiler } from './serializer.ts';
+
+/**
+ * One strict policy for the web app and the API docs (security review F1, F12): scripts and
+ * styles only from our own files, no inline code or `style` attributes in markup, nothing
+ * from other hosts, no plugins, no framing. Inline data: images are Leaflet's and Swagger
+ * UI's icons. No `upgrade-insecure-requests`: a plain-HTTP deployment in the region's network
+ * would break.
+ */
+export const contentSecurityPolicy = {
+  defaultSrc: ["'self'"],
+  baseUri: ["'self'"],
+  scriptSrc: ["'self'"],
+  scriptSrcAttr: ["'none'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+  formAction: ["'self'"],
+};
+
+/**
+ * `Cache-Control` of a file of the web app in `webDir`: Vite's hashed assets (`assets/`) never
+ * change, so they are immutable; index.html and the rest are revalidated on every load.
+ */
+export function webCacheControl(webDir: string, file: string): string {
+  const inAssets = relative(webDir, file).split(sep)[0] === 'assets';
+  return inAssets ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
 
 export interface ServerOptions {
   logLevel?: string;
@@ -50,6 +84,19 @@ export async function buildServer(
   app.setSerializerCompiler(createSerializerCompiler({ checkAgainstZod: options.checkResponses }));
   app.setErrorHandler(errorHandler);
 
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy },
+    // the docs and the app load only same-origin files; nothing to isolate from
+    crossOriginEmbedderPolicy: false,
+    frameguard: { action: 'deny' }, // as frame-ancestors 'none', for browsers without CSP 2
+  });
+  // brotli or gzip for the API and the web app; event streams must reach the client unbuffered
+  await app.register(compress, {
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+    customTypes:
+      /^(?:text\/(?!event-stream)|application\/(?:.+\+)?(?:json|javascript|xml)|image\/svg)/,
+  });
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -57,6 +104,7 @@ export async function buildServer(
       info: {
         title: 'digicluster API',
         version: '1',
+        license: { name: 'MIT', identifier: 'MIT' },
         description:
           'The digital core of a mineral-resource cluster. Errors are RFC 9457 problem+json with `errors` naming each bad field. Log in at /api/v1/auth/login (session cookie) or send an API key as `Authorization: Bearer`.',
       },
@@ -67,15 +115,21 @@ export async function buildServer(
         },
       },
       security: [{ session: [] }, { apiKey: [] }],
+      // relative: the document is right wherever the server is reached (proxy, port)
+      servers: [{ url: '/', description: 'This digicluster server' }],
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) => completeOpenApi(jsonSchemaTransformObject(input)),
   });
   // swagger-ui's assets ship inside the package: the docs page loads nothing from outside.
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',
-    uiConfig: { validatorUrl: null, deepLinking: true } as never,
-    staticCSP: true,
+    // BaseLayout: no top bar, whose logo is an SVG with an inline <style> (a CSP violation)
+    // and whose box would load any URL's document into the page
+    uiConfig: { validatorUrl: null, deepLinking: true, layout: 'BaseLayout' } as never,
+    // helmet's policy covers the docs too: the page has no inline script or style, and
+    // swagger-ui's own static policy would allow `https:` styles and framing by ourselves
+    staticCSP: false,
   });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -102,10 +156,18 @@ export async function buildServer(
   const webDir = options.webDir ?? defaultWebDir;
   const hasWeb = existsSync(`${webDir}/index.html`);
   // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: true });
+  if (hasWeb)
+    await app.register(fastifyStatic, {
+      root: webDir,
+      prefix: '/',
+      wildcard: true,
+      cacheControl: false,
+      setHeaders: (reply, path) => reply.header('cache-control', webCacheControl(webDir, path)),
+    });
   app.setNotFoundHandler((req, reply) => {
     if (req.method === 'GET' && !req.url.startsWith('/api/')) {
-      if (hasWeb) return reply.type('text/html').sendFile('index.html');
+      if (hasWeb)
+        return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
       return reply
         .type('text/html')
         .send(
@@ -120,4 +182,114 @@ export async function buildServer(
     );
   });
   return app;
+}
+
+type Operation = {
+  operationId?: string;
+  security?: unknown[];
+  parameters?: { in?: string }[];
+  requestBody?: unknown;
+  responses?: Record<string, unknown>;
+};
+
+const problemSchema = {
+  type: 'object',
+  description: "RFC 9457 problem details, worded in the caller's language",
+  required: ['type', 'title', 'status', 'detail'],
+  properties: {
+    type: { type: 'string', format: 'uri' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string' },
+    instance: { type: 'string' },
+    code: { type: 'string', description: 'the message code, stable across languages' },
+    params: { type: 'object', additionalProperties: true },
+    errors: {
+      type: 'array',
+      description: 'each bad field',
+      items: {
+        type: 'object',
+        required: ['field', 'code', 'message'],
+        properties: {
+          field: { type: 'string' },
+          label: { type: 'string' },
+          line: { type: 'integer' },
+          section: { type: 'string' },
+          code: { type: 'string' },
+          params: { type: 'object', additionalProperties: true },
+          message: { type: 'string' },
+        },
+      },
+    },
+  },
+} as const;
+
+const problemResponses: Record<string, string> = {
+  '400': 'The request is malformed or a field is invalid (`errors` names each)',
+  '401': 'Not logged in, or the API key is unknown or revoked',
+  '403': 'The caller may not do this',
+  '404': 'No such record, or it is not visible to the caller',
+  '409': 'The change conflicts with the current state',
+  '413': 'The body is too large',
+  '415': 'The content type is not accepted',
+  '429': 'Too many requests; `Retry-After` says when to try again',
+};
+
+/** `GET /api/v1/organisations/{id}/sites` → `getOrganisationsByIdSites`: stable, readable ids. */
+function operationIdOf(method: string, path: string): string {
+  const words = path
+    .split('/')
+    .filter((w) => w && w !== 'api' && !/^v\d+$/.test(w))
+    .flatMap((w) => {
+      const param = /^\{(.+)\}$/.exec(w);
+      return param ? ['by', ...param[1].split(/[^A-Za-z0-9]+/)] : w.split(/[^A-Za-z0-9]+/);
+    })
+    .filter(Boolean);
+  return [method, ...words.map((w) => w[0].toUpperCase() + w.slice(1))].join('');
+}
+
+/**
+ * What every operation of the document carries for clients and linters: an `operationId`,
+ * and the problem+json answers it can give (a shared `Problem` schema) beside its own.
+ */
+export function completeOpenApi<T>(document: T): T {
+  const doc = document as {
+    security?: unknown[];
+    paths?: Record<string, Record<string, Operation>>;
+    components?: { schemas?: Record<string, unknown>; responses?: Record<string, unknown> };
+  };
+  doc.components ??= {};
+  doc.components.schemas = { ...doc.components.schemas, Problem: problemSchema };
+  doc.components.responses = {
+    ...doc.components.responses,
+    ...Object.fromEntries(
+      Object.entries(problemResponses).map(([status, description]) => [
+        `Problem${status}`,
+        {
+          description,
+          content: {
+            'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
+          },
+        },
+      ]),
+    ),
+  };
+  const used = new Set<string>();
+  for (const [path, item] of Object.entries(doc.paths ?? {}))
+    for (const [method, op] of Object.entries(item)) {
+      if (!['get', 'put', 'post', 'delete', 'patch', 'head', 'options'].includes(method)) continue;
+      let id = op.operationId ?? operationIdOf(method, path);
+      for (let n = 2; used.has(id); n++) id = `${operationIdOf(method, path)}${n}`;
+      used.add(id);
+      op.operationId = id;
+      const secured = (op.security ?? doc.security ?? []).length > 0;
+      const statuses = ['400', '404', '429'];
+      if (secured) statuses.push('401', '403');
+      if (method !== 'get' && method !== 'head') statuses.push('409');
+      if (op.requestBody) statuses.push('413', '415');
+      op.responses ??= {};
+      for (const status of statuses.sort())
+        op.responses[status] ??= { $ref: `#/components/responses/Problem${status}` };
+    }
+  return document;
 }

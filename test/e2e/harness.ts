@@ -6,7 +6,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before } from 'node:test';
+import { after, afterEach, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { onCI } from '../ci.ts';
@@ -18,6 +18,29 @@ export const results = join(repo, 'test-results');
 export const missing = !existsSync(CHROMIUM)
   ? `${CHROMIUM} is missing (apt-get install -y chromium)`
   : null;
+/**
+ * Every Content-Security-Policy violation any page of the browser reported ("directive: blocked
+ * URI at source"). A violation means the policy broke a page or a page tried something it
+ * forbids (security review F1, F12), so the test in which it happened fails.
+ */
+export const cspViolations: string[] = [];
+
+/** Makes every page of `context` report its CSP violations into `cspViolations`. */
+async function recordCspViolations(context: BrowserContext): Promise<void> {
+  await context.exposeBinding('__dcCspViolation', (_source, v: string) => {
+    cspViolations.push(v);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      // the binding the context exposed (playwright adds it to every page)
+      const report: (v: string) => void = Reflect.get(window, '__dcCspViolation');
+      report(
+        `${e.violatedDirective}: ${e.blockedURI || 'inline'} at ${e.sourceFile || e.documentURI}:${e.lineNumber}`,
+      );
+    });
+  });
+}
+
 /** On CI a missing browser is a failure, not a skip. */
 export const skip = missing && !onCI() ? missing : false;
 
@@ -97,6 +120,19 @@ export function startServerAndBrowser(tmpPrefix: string): void {
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     });
+    // every context a test opens records violations (browser.newPage opens one through newContext)
+    const b = browser;
+    const newContext = b.newContext.bind(b);
+    b.newContext = async (...args) => {
+      const context = await newContext(...args);
+      await recordCspViolations(context);
+      return context;
+    };
+  });
+  afterEach(async () => {
+    // the listener reports through a binding: give the last reports time to arrive
+    await new Promise((r) => setTimeout(r, 100));
+    assert.deepEqual(cspViolations.splice(0), [], 'the page broke its Content-Security-Policy');
   });
   after(async () => {
     await browser?.close();

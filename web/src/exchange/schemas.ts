@@ -1,6 +1,7 @@
 // The server's exchange schemas in the browser: loaded lazily, in a chunk of their own (they
 // bring zod), so the forms check the very rules the server will, worded by the same catalogues
 // (src/*/messages.ts), and read the bounds the server sets.
+import '../shell/zodJitless.ts'; // before any schema is built
 import { ListingInput, PlanRequest } from '../../../src/exchange/schema.ts';
 import type { Lang } from '../../../src/model/messages.ts';
 import { schemaProblems } from '../shell/schemaProblems.ts';

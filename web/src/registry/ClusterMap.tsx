@@ -12,6 +12,7 @@ import {
   agglomerationArea,
   createRegionMap,
   regionBounds,
+  textContent,
 } from './regionMap.ts';
 
 /** one degree of latitude, near enough everywhere */
@@ -72,7 +73,7 @@ export function ClusterMap({ sites, organisations, context = true, className }: 
         // city's sites are: the markers stay visible and clickable
         L.tooltip({ permanent: true, direction: 'top', offset: [0, -2], className: 'agg-label' })
           .setLatLng([c.lat + AGGLOMERATION_RADIUS_M / METRES_PER_DEGREE_LAT, c.lon])
-          .setContent(labels.agglomeration(a))
+          .setContent(textContent(labels.agglomeration(a)))
           .addTo(group);
       }
       for (const city of cities) {
@@ -84,7 +85,7 @@ export function ClusterMap({ sites, organisations, context = true, className }: 
           fillOpacity: 0.8,
           className: 'city-dot',
         })
-          .bindTooltip(city.name, { direction: 'right', className: 'city-label' })
+          .bindTooltip(textContent(city.name), { direction: 'right', className: 'city-label' })
           .addTo(group);
       }
     }
@@ -103,9 +104,10 @@ export function ClusterMap({ sites, organisations, context = true, className }: 
         dashArray: site.closedOn ? '2 2' : undefined,
       });
       marker.bindPopup(() => popup(site, org));
-      marker.bindTooltip(site.name, { direction: 'top', offset: [0, -6] });
+      marker.bindTooltip(textContent(site.name), { direction: 'top', offset: [0, -6] });
+      // on 'add': a map without a view yet creates the marker's element only once it has one
+      marker.on('add', () => marker.getElement()?.setAttribute('data-site', site.id));
       marker.addTo(group);
-      marker.getElement()?.setAttribute('data-site', site.id);
       bounds.extend([site.lat, site.lon]);
     }
     if (!context && sites.length > 0 && sites.every((s) => s.inRegion)) {

@@ -61,3 +61,27 @@ export function agglomerationArea(
     ...style,
   });
 }
+
+/**
+ * Content for a Leaflet tooltip or popup built from data. Leaflet puts a string into
+ * `innerHTML`, so a site or organisation name holding markup would run as HTML (security
+ * review F1); a DOM node whose lines are set through `textContent` is always shown as text.
+ * Each line is a string, or `[tag, text]` for an emphasised one (`strong`, `em`).
+ */
+export function textContent(
+  ...lines: (string | [tag: 'strong' | 'em', text: string])[]
+): HTMLElement {
+  const box = document.createElement('div');
+  box.className = 'map-text';
+  for (const line of lines) {
+    const row = document.createElement('div');
+    if (typeof line === 'string') row.textContent = line;
+    else {
+      const em = document.createElement(line[0]);
+      em.textContent = line[1];
+      row.append(em);
+    }
+    box.append(row);
+  }
+  return box;
+}

@@ -3,7 +3,12 @@ import { useEffect, useRef } from 'react';
 import { useT } from '../../i18n/index.ts';
 import { registryDict } from '../../registry/dict.ts';
 import { useLabels } from '../../registry/labels.ts';
-import { agglomerationArea, createRegionMap, regionBounds } from '../../registry/regionMap.ts';
+import {
+  agglomerationArea,
+  createRegionMap,
+  regionBounds,
+  textContent,
+} from '../../registry/regionMap.ts';
 import type { FlowEnd, PlanFlow } from '../../shell/types.ts';
 import { agglomerations } from '../../shell/vocabulary.ts';
 import { exchangeDict } from '../dict.ts';
@@ -51,7 +56,7 @@ export function FlowMap({ flows, highlight, describe }: Props) {
     lines.current.clear();
     for (const a of agglomerations) {
       agglomerationArea(a, { weight: 1, dashArray: '4 4', fillOpacity: 0.05 })
-        .bindTooltip(labels.agglomeration(a), {
+        .bindTooltip(textContent(labels.agglomeration(a)), {
           permanent: true,
           direction: 'top',
           offset: [0, -10],
@@ -90,10 +95,12 @@ export function FlowMap({ flows, highlight, describe }: Props) {
         className: approx ? 'flow-line flow-approximate' : 'flow-line',
       });
       line.bindTooltip(
-        `<strong>${escapeHtml(title)}</strong><br>${escapeHtml(detail)}${approx ? `<br><em>${escapeHtml(t('approximateEnd'))}</em>` : ''}`,
-        {
-          sticky: true,
-        },
+        textContent(
+          ['strong', title],
+          detail,
+          ...(approx ? [['em', t('approximateEnd')] as ['em', string]] : []),
+        ),
+        { sticky: true },
       );
       line.addTo(group);
       line.getElement()?.setAttribute('data-flow', flowKey(f));
@@ -121,7 +128,7 @@ export function FlowMap({ flows, highlight, describe }: Props) {
         dashArray: e.approx ? '3 3' : undefined,
         className: `flow-end flow-end-${e.kind}`,
       })
-        .bindTooltip(e.title, { direction: 'top', offset: [0, -6] })
+        .bindTooltip(textContent(e.title), { direction: 'top', offset: [0, -6] })
         .addTo(group);
     }
   }, [flows, describe, labels, t]);
@@ -136,11 +143,4 @@ export function FlowMap({ flows, highlight, describe }: Props) {
   }, [highlight, flows]);
 
   return <div ref={element} className="cluster-map flow-map" data-testid="flow-map" />;
-}
-
-function escapeHtml(s: string) {
-  return s.replace(
-    /[&<>"]/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c,
-  );
 }

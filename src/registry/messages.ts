@@ -178,6 +178,10 @@ export const messages = defineMessages('registry', {
     ru: 'Неверный e-mail или пароль, либо учётная запись не активна',
   },
   apiKeyHasNoUser: { en: 'An API key has no user to change', ru: 'У API-ключа нет пользователя' },
+  tooManyAttempts: {
+    en: 'Too many requests from your address; try again in {seconds} s',
+    ru: 'Слишком много запросов с вашего адреса; повторите через {seconds} с',
+  },
   tooManyLogins: {
     en: 'Too many failed logins; try again in {seconds} s',
     ru: 'Слишком много неудачных попыток входа; повторите через {seconds} с',

@@ -328,6 +328,18 @@ export class RegistryService {
   /** Anyone may apply: the organisation (status applicant) and its first admin (pending) wait for the operator. */
   async submitApplication(actor: Actor, input: unknown): Promise<Application> {
     const a = parseInput(ApplicationInput, input);
+    // The cheap checks first (F4): a bad application costs no argon2 hash. The transaction
+    // below checks again, since another applicant may take the e-mail or id meanwhile.
+    await inTransaction(this.store, async (tx) => {
+      await requireFreeEmail(tx, a.admin.email, 'admin.email');
+      const o = parseInput(OrganisationInput, a.organisation);
+      const id = o.id ?? slugId(o.nameEn ?? o.name);
+      if (await repo.organisationExists(tx, id))
+        throw conflict(messages.organisationIdTaken({ id }), [
+          { field: 'organisation.id', message: messages.alreadyTaken() },
+        ]);
+      await this.uniqueIdentifiers(tx, o, undefined, 'organisation.');
+    });
     const passwordHash = await argon2.hash(a.admin.password, { type: argon2.argon2id });
     return inTransaction(this.store, async (tx) => {
       await requireFreeEmail(tx, a.admin.email, 'admin.email');

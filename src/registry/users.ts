@@ -141,14 +141,20 @@ export class UserService {
 
   async acceptInvitation(input: unknown): Promise<User> {
     const a = parseInput(InvitationAccept, input);
+    const usable = (i: repo.InvitationTable | undefined): i is repo.InvitationTable =>
+      !!i && !i.accepted_at && i.expires_at >= this.clock().toISOString();
+    const refused = () =>
+      invalid(messages.invitationInvalid(), [
+        { field: 'token', message: messages.notAnInvitation() },
+      ]);
+    // The token first (F4): a made-up token costs a lookup, not an argon2 hash.
+    if (!usable(await repo.invitationByToken(this.reader, sha256(a.token)))) throw refused();
     const hash = await argon2.hash(a.password, { type: argon2.argon2id });
     return inTransaction(this.store, async (tx) => {
       const invitation = await repo.invitationByToken(tx, sha256(a.token));
       const now = this.clock();
-      if (!invitation || invitation.accepted_at || invitation.expires_at < now.toISOString())
-        throw invalid(messages.invitationInvalid(), [
-          { field: 'token', message: messages.notAnInvitation() },
-        ]);
+      // again inside the transaction: a parallel accept of the same token loses here
+      if (!usable(invitation)) throw refused();
       await repo.markInvitationAccepted(tx, invitation.token_hash, now.toISOString());
       await repo.updateUser(tx, invitation.user_id, {
         status: 'active',

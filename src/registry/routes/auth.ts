@@ -5,6 +5,7 @@ import type { LoginLimiter } from '../login-limiter.ts';
 import { messages } from '../messages.ts';
 import { LoginInput, User, UserPatch } from '../schema.ts';
 import type { UserService } from '../users.ts';
+import { loginRouteLimit } from './limits.ts';
 
 /** The session cookie: HttpOnly, SameSite=Strict; only the sha256 of its token is stored. */
 export const SESSION_COOKIE = 'dc_session';
@@ -26,8 +27,10 @@ export const authRoutes =
     app.post(
       '/api/v1/auth/login',
       {
+        config: loginRouteLimit,
         schema: {
           tags: ['auth'],
+          security: [],
           summary: 'Log in with e-mail and password; sets an HttpOnly session cookie',
           body: LoginInput,
           response: { 200: User },
@@ -41,7 +44,7 @@ export const authRoutes =
           limiter.fail(email, req.ip);
           throw unauthenticated(messages.wrongLogin());
         }
-        limiter.succeed(email);
+        limiter.succeed(email, req.ip);
         const session = await users.openSession(user.id);
         reply.setCookie(SESSION_COOKIE, session.token, {
           httpOnly: true,
@@ -59,6 +62,7 @@ export const authRoutes =
       {
         schema: {
           tags: ['auth'],
+          security: [],
           summary: 'Log out: ends the session',
           response: { 204: z.null() },
         },

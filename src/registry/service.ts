@@ -319,8 +319,23 @@ export class RegistryService {
         membership,
         organisation,
       });
+      await this.revokeApiKeysOf(tx, actor, current.organisationId);
       return membership;
     });
+  }
+
+  /**
+   * An organisation that stops being a member loses its API keys for good (F15): a key
+   * refused while it was former must not work again after a re-admission. Each revocation
+   * is its own event, as when an admin revokes a key.
+   */
+  private async revokeApiKeysOf(tx: Tx, actor: Actor, organisationId: string): Promise<void> {
+    const at = this.clock().toISOString();
+    for (const key of await repo.apiKeysOf(tx, organisationId)) {
+      if (key.revokedAt) continue;
+      await repo.revokeApiKeyRow(tx, key.id, at);
+      await this.event(tx, actor, organisationId, 'apikey.revoked', { ...key, revokedAt: at });
+    }
   }
 
   // --- applications ---
@@ -411,7 +426,10 @@ export class RegistryService {
             note: d.note,
           })
         ).membership;
-      } else await repo.setOrganisationStatus(tx, app.organisation_id, 'rejected');
+      } else {
+        await repo.setOrganisationStatus(tx, app.organisation_id, 'rejected');
+        await this.revokeApiKeysOf(tx, actor, app.organisation_id);
+      }
       const users = await repo.settlePendingUsers(
         tx,
         app.organisation_id,

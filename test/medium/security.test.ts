@@ -1,13 +1,17 @@
 // One test per finding of the security review (shared/reviews/2026-11-29-security.md), named
 // after its ID, against real SQLite and PostgreSQL through the HTTP server (app.inject).
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { type AddressInfo, connect } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
+import { listEvents } from '../../src/journal/index.ts';
 import { systemActor } from '../../src/model/index.ts';
 import type { Platform } from '../../src/platform.ts';
 import { SESSION_COOKIE } from '../../src/registry/index.ts';
 import { buildServer } from '../../src/server/app.ts';
-import { eachDialect, type TestDatabase } from './dialects.ts';
+import { applyServerTimeouts, defaultTimeouts } from '../../src/server/timeouts.ts';
+import { eachDialect, sqliteDatabase, type TestDatabase } from './dialects.ts';
 import { organisationInput, siteKemerovo } from './fixtures.ts';
 
 type Answer = { statusCode: number; headers: Record<string, unknown>; body: string };
@@ -21,8 +25,6 @@ function problem(res: Answer, status: number) {
     errors?: Array<{ field: string; code: string }>;
   };
 }
-
-const anonymous = { kind: 'anonymous' as const, id: 'anonymous', organisationId: null, role: null };
 
 for (const d of await eachDialect())
   describe(`security findings on ${d.name}`, { skip: d.skip }, () => {
@@ -157,9 +159,6 @@ for (const d of await eachDialect())
         payload: { token: 'y'.repeat(43), password: 'Bogus-pass-1x' },
       });
       assert.equal(other.statusCode, 400);
-      void anonymous;
-      void adminCookie;
-      void siteKemerovo;
     });
     test('F6: failed logins cannot lock out a victim or a whole address; the real user gets in', async () => {
       const login = (email: string, password: string, remoteAddress: string) =>
@@ -200,4 +199,197 @@ for (const d of await eachDialect())
         200,
       );
     });
+    test('F10: deeply nested JSON gets 400, not 500, on an ordinary route and on the import', async () => {
+      const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+      const deepObject = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
+      for (const [url, payload, type] of [
+        ['/api/v1/organisations/sec-co/sites', deepObject, 'application/json'],
+        ['/api/v1/listings', deep, 'application/json'],
+        ['/api/v1/registry/import?format=json', deep, 'application/json'],
+        ['/api/v1/registry/import?format=json', deepObject, 'application/octet-stream'],
+      ] as const) {
+        const res = await app.inject({
+          method: 'POST',
+          url,
+          headers: { cookie: operatorCookie, 'content-type': type },
+          payload,
+        });
+        assert.ok(
+          res.statusCode >= 400 && res.statusCode < 500,
+          `${url}: ${res.statusCode} ${res.body.slice(0, 200)}`,
+        );
+        assert.match(String(res.headers['content-type']), /^application\/problem\+json/);
+      }
+      const nested = problem(
+        await app.inject({
+          method: 'POST',
+          url: '/api/v1/organisations/sec-co/sites',
+          headers: { cookie: adminCookie, 'content-type': 'application/json' },
+          payload: deepObject,
+        }),
+        400,
+      );
+      assert.equal(nested.code, 'server.tooDeep');
+    });
+
+    test('F11: a NUL byte in text gets 400 naming the field, and nothing is stored', async () => {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/organisations/sec-co/sites',
+        headers: { cookie: adminCookie },
+        payload: { ...siteKemerovo, id: 'nul-site', name: 'ab\u0000cd' },
+      });
+      const body = problem(res, 400);
+      assert.deepEqual(
+        body.errors?.map((e) => [e.field, e.code]),
+        [['name', 'server.controlCharacter']],
+      );
+      const patch = problem(
+        await app.inject({
+          method: 'PATCH',
+          url: '/api/v1/organisations/sec-co',
+          headers: { cookie: adminCookie },
+          payload: { address: { note: 'x\u0001y' }, name: 'ok' },
+        }),
+        400,
+      );
+      assert.equal(patch.errors?.[0].code, 'server.controlCharacter');
+      // in a path id as well, the same answer on both databases
+      const path = problem(
+        await app.inject({
+          url: '/api/v1/organisations/sec%00co',
+          headers: { cookie: adminCookie },
+        }),
+        400,
+      );
+      assert.equal(path.errors?.[0].field, 'params.id');
+      const sites = await p.registry.sitesOf(systemActor, 'sec-co');
+      assert.ok(!sites.some((x) => x.id === 'nul-site'));
+      // line breaks and tabs in free text are fine
+      const ok = await app.inject({
+        method: 'POST',
+        url: '/api/v1/organisations/sec-co/sites',
+        headers: { cookie: adminCookie },
+        payload: { ...siteKemerovo, id: 'tab-site', name: 'Цех\t1' },
+      });
+      assert.equal(ok.statusCode, 201, ok.body);
+    });
+
+    test('F12: the import accepts only its content types', async () => {
+      const file = await p.transfer.exportRegistry(systemActor, 'json');
+      const post = (type: string, format = 'json') =>
+        app.inject({
+          method: 'POST',
+          url: `/api/v1/registry/import?format=${format}`,
+          headers: { cookie: operatorCookie, 'content-type': type },
+          payload: file,
+        });
+      for (const type of [
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data; boundary=x',
+      ])
+        problem(await post(type), 415);
+      const mismatch = problem(await post('text/csv'), 415);
+      assert.equal(mismatch.code, 'registry.unsupportedImportType');
+      assert.equal((await post('application/json')).statusCode, 200);
+      assert.equal((await post('application/octet-stream')).statusCode, 200);
+    });
+
+    test('F15: re-admission does not revive the API keys of a former or rejected organisation', async () => {
+      const m = await p.registry
+        .addMembership(systemActor, 'sec-co', {
+          role: 'core',
+          joinedOn: '2021-01-01',
+        })
+        .catch(async () => {
+          // already a member from before(): find the open membership
+          const all = await p.registry.listMemberships(systemActor, 'sec-co');
+          return all.find((x) => !x.leftOn) as { id: string };
+        });
+      const key = await p.users.createApiKey(systemActor, 'sec-co', { name: 'gw', role: 'member' });
+      const addSite = (id: string) =>
+        app.inject({
+          method: 'POST',
+          url: '/api/v1/organisations/sec-co/sites',
+          headers: { authorization: `Bearer ${key.secret}` },
+          payload: { ...siteKemerovo, id },
+        });
+      assert.equal((await addSite('key-site-1')).statusCode, 201);
+      await p.registry.endMembership(systemActor, m.id, { leftOn: '2026-01-01' });
+      assert.equal((await addSite('key-site-2')).statusCode, 401);
+      await p.registry.addMembership(systemActor, 'sec-co', {
+        role: 'core',
+        joinedOn: '2026-02-01',
+      });
+      assert.equal((await addSite('key-site-3')).statusCode, 401, 'the old key stays revoked');
+      const keys = await p.users.listApiKeys(systemActor, 'sec-co');
+      assert.ok(keys.find((k) => k.id === key.apiKey.id)?.revokedAt);
+      const events = await listEvents(p.store, {
+        organisationId: 'sec-co',
+        type: 'apikey.revoked',
+      });
+      assert.equal(events.length, 1, 'the revocation is journaled');
+      // a rejected applicant's key (made by the operator) is revoked with the rejection
+      const anon = {
+        kind: 'anonymous' as const,
+        id: 'anonymous',
+        organisationId: null,
+        role: null,
+      };
+      const application = await p.registry.submitApplication(anon, {
+        organisation: { ...organisationInput(), id: 'sec-applicant' },
+        admin: { email: 'boss@applicant.example', name: 'Заявитель', password: 'applicant-pass-1' },
+      });
+      const applicantKey = await p.users.createApiKey(systemActor, 'sec-applicant', {
+        name: 'early',
+        role: 'member',
+      });
+      await p.registry.decideApplication(systemActor, application.id, false);
+      const after = await p.users.listApiKeys(systemActor, 'sec-applicant');
+      assert.ok(after.find((k) => k.id === applicantKey.apiKey.id)?.revokedAt);
+    });
   });
+
+describe('slow clients', () => {
+  test('F13: a connection that sends its headers slowly is closed', async () => {
+    const d = sqliteDatabase();
+    const pl = await d.open();
+    const server = await buildServer(pl);
+    // short limits for the test; serve.ts applies the defaults (20 s for headers)
+    applyServerTimeouts(server.server, {
+      headersTimeout: 1000,
+      requestTimeout: 2000,
+      keepAliveTimeout: 1000,
+    });
+    assert.equal(defaultTimeouts.headersTimeout > 0 && defaultTimeouts.requestTimeout > 0, true);
+    await server.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = server.server.address() as AddressInfo;
+    try {
+      const started = Date.now();
+      const socket = connect(port, '127.0.0.1');
+      socket.on('error', () => {});
+      socket.write('GET /api/health HTTP/1.1\r\nHost: x\r\n');
+      // one header line every 300 ms, never the blank line that ends them
+      const drip = setInterval(() => socket.write(`X-Slow-${Date.now()}: 1\r\n`), 300);
+      let answer = '';
+      socket.on('data', (b) => {
+        answer += b.toString();
+      });
+      // Node checks the limits every 30 s (connectionsCheckingInterval), so allow for that
+      const closed = await Promise.race([
+        once(socket, 'close').then(() => true),
+        new Promise<boolean>((r) => setTimeout(() => r(false), 45_000)),
+      ]);
+      clearInterval(drip);
+      socket.destroy();
+      assert.ok(closed, 'the slow connection is still open after 45 s');
+      assert.ok(Date.now() - started < 45_000);
+      assert.match(answer, /^HTTP\/1\.1 408|^$/, answer.slice(0, 100));
+    } finally {
+      await server.close();
+      await pl.close();
+      await d.drop();
+    }
+  });
+});

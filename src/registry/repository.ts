@@ -531,6 +531,19 @@ export async function identifierTaken(
   return !!(await q.executeTakeFirst());
 }
 
+/** The organisation holding an INN or OGRN, with its status (for what may be said of it). */
+export async function identifierOwner(
+  reader: Reader,
+  key: 'inn' | 'ogrn',
+  value: string,
+): Promise<{ id: string; status: string } | undefined> {
+  return reader.db
+    .selectFrom('organisation')
+    .select(['id', 'status'])
+    .where(key, '=', value)
+    .executeTakeFirst();
+}
+
 export async function allIdentifiers(
   reader: Reader,
 ): Promise<Array<{ id: string; inn: string; ogrn: string }>> {

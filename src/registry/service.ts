@@ -1,6 +1,7 @@
 // Organisations, sites, memberships, applications and the material taxonomy: access checks,
 // rules and journal events. Every event carries the full new state of what it changes.
 import argon2 from 'argon2';
+import type { z } from 'zod';
 import { inTransaction, recordEvent } from '../journal/index.ts';
 import {
   type Actor,
@@ -41,7 +42,11 @@ import {
 } from './schema.ts';
 import { requireFreeEmail } from './users.ts';
 
+/** An application as parsed (defaults applied). */
+type ParsedApplication = z.output<typeof ApplicationInput>;
 const today = (now: Date) => now.toISOString().slice(0, 10);
+/** Statuses the public directory shows: only these may be named in a conflict with an applicant. */
+const isPublic = (status: string) => status === 'member' || status === 'former';
 
 /** Organisations, sites, memberships, applications and the material taxonomy: every change with its journal event. */
 export class RegistryService {
@@ -338,24 +343,76 @@ export class RegistryService {
     }
   }
 
+  /**
+   * No enumeration (F8): an application may be refused at a field only for what the public
+   * directory shows (the id, INN or OGRN of a member or former member). A registered e-mail,
+   * or the id or identifiers of an applicant or rejected organisation, are not said: the
+   * caller gets the ordinary answer, and the operator finds the duplicate in the journal.
+   * Returns what is duplicated, or null.
+   */
+  private async hiddenDuplicate(tx: Tx, a: ParsedApplication): Promise<string | null> {
+    const o = parseInput(OrganisationInput, a.organisation);
+    const id = o.id ?? slugId(o.nameEn ?? o.name);
+    const hidden: string[] = [];
+    const fields: FieldProblem[] = [];
+    const holder = await repo.findOrganisation(tx, id);
+    if (holder && isPublic(holder.status))
+      fields.push({ field: 'organisation.id', message: messages.alreadyTaken() });
+    else if (holder) hidden.push('organisation.id');
+    for (const key of ['inn', 'ogrn'] as const) {
+      const value = o[key];
+      const owner = value ? await repo.identifierOwner(tx, key, value) : undefined;
+      if (owner && isPublic(owner.status))
+        fields.push({ field: `organisation.${key}`, message: messages.identifierRegistered() });
+      else if (owner) hidden.push(`organisation.${key}`);
+    }
+    if (fields.length) throw conflict(messages.identifiersTaken(), fields);
+    if (await repo.userIdByEmail(tx, a.admin.email.toLowerCase())) hidden.push('admin.email');
+    return hidden.length ? hidden.join(', ') : null;
+  }
+
+  /** The answer a new application gets, for one that duplicates hidden records; only a journal event is written. */
+  private async recordDuplicateApplication(
+    actor: Actor,
+    a: ParsedApplication,
+    duplicates: string,
+  ): Promise<Application> {
+    const o = parseInput(OrganisationInput, a.organisation);
+    const now = this.clock().toISOString();
+    const application: Application = {
+      id: newId(),
+      organisationId: o.id ?? slugId(o.nameEn ?? o.name),
+      organisationName: o.name,
+      contactName: a.admin.name,
+      contactEmail: a.admin.email.toLowerCase(),
+      requestedRole: a.requestedRole,
+      motivation: a.motivation ?? null,
+      status: 'pending',
+      submittedAt: now,
+      decidedAt: null,
+      decisionNote: null,
+    };
+    await inTransaction(this.store, (tx) =>
+      this.event(tx, actor, null, 'application.duplicate', {
+        application,
+        organisation: o,
+        duplicates,
+      }),
+    );
+    return application;
+  }
+
   // --- applications ---
 
   /** Anyone may apply: the organisation (status applicant) and its first admin (pending) wait for the operator. */
   async submitApplication(actor: Actor, input: unknown): Promise<Application> {
     const a = parseInput(ApplicationInput, input);
-    // The cheap checks first (F4): a bad application costs no argon2 hash. The transaction
-    // below checks again, since another applicant may take the e-mail or id meanwhile.
-    await inTransaction(this.store, async (tx) => {
-      await requireFreeEmail(tx, a.admin.email, 'admin.email');
-      const o = parseInput(OrganisationInput, a.organisation);
-      const id = o.id ?? slugId(o.nameEn ?? o.name);
-      if (await repo.organisationExists(tx, id))
-        throw conflict(messages.organisationIdTaken({ id }), [
-          { field: 'organisation.id', message: messages.alreadyTaken() },
-        ]);
-      await this.uniqueIdentifiers(tx, o, undefined, 'organisation.');
-    });
+    // The cheap checks first (F4): a conflict with a public member costs no argon2 hash.
+    // The transaction below checks again, since another applicant may come first.
+    const duplicate = await inTransaction(this.store, (tx) => this.hiddenDuplicate(tx, a));
+    // hashed either way, so the time taken does not tell a duplicate from a new applicant
     const passwordHash = await argon2.hash(a.admin.password, { type: argon2.argon2id });
+    if (duplicate) return this.recordDuplicateApplication(actor, a, duplicate);
     return inTransaction(this.store, async (tx) => {
       await requireFreeEmail(tx, a.admin.email, 'admin.email');
       const organisation = await this.insertOrganisation(

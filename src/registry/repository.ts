@@ -774,6 +774,20 @@ export async function deleteSessionsOf(tx: Tx, userId: string): Promise<void> {
   await tx.db.deleteFrom('session').where('user_id', '=', userId).execute();
 }
 
+/** Ends every session of a user but one (the caller's); returns how many ended. */
+export async function deleteOtherSessions(
+  tx: Tx | Reader,
+  userId: string,
+  keepTokenHash: string,
+): Promise<number> {
+  const r = await tx.db
+    .deleteFrom('session')
+    .where('user_id', '=', userId)
+    .where('token_hash', '!=', keepTokenHash)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
 /** The session with its user and the user's organisation's status, by the token's hash: one query per request. */
 export async function sessionUser(
   reader: Reader,

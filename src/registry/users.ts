@@ -27,6 +27,7 @@ import {
   ApiKeyInput,
   InvitationAccept,
   InvitationInput,
+  PasswordChange,
   type User,
   UserPatch,
 } from './schema.ts';
@@ -207,6 +208,34 @@ export class UserService {
     const ok = await argon2.verify(hash, password).catch(() => false);
     if (!row || !ok || row.status !== 'active') return null;
     return repo.userFromRow(row);
+  }
+
+  /**
+   * Changes one's own password, given the current one; every other session of the user ends
+   * (whoever knew the old password is logged out), the caller's stays. The event carries the
+   * user's state, never a hash.
+   */
+  async changePassword(userId: string, keepSession: string, input: unknown): Promise<User> {
+    const c = parseInput(PasswordChange, input);
+    const row = await repo.userRow(this.reader, userId);
+    if (!row?.password_hash) throw notFound(messages.userNotFound({ id: userId }));
+    if (!(await argon2.verify(row.password_hash, c.currentPassword).catch(() => false)))
+      throw invalid(messages.wrongCurrentPassword(), [
+        { field: 'currentPassword', message: messages.notYourPassword() },
+      ]);
+    const hash = await argon2.hash(c.newPassword, { type: argon2.argon2id });
+    return inTransaction(this.store, async (tx) => {
+      await repo.updateUser(tx, userId, { password_hash: hash });
+      await repo.deleteOtherSessions(tx, userId, sha256(keepSession));
+      const user = repo.userFromRow(row);
+      await this.event(tx, userId, user.organisationId, 'user.passwordChanged', user);
+      return user;
+    });
+  }
+
+  /** Ends every session of the user but the caller's; logins and sessions are not events. */
+  async endOtherSessions(userId: string, keepSession: string): Promise<number> {
+    return repo.deleteOtherSessions(this.store, userId, sha256(keepSession));
   }
 
   /** Logins are not domain events: the session row is written on its own. */

@@ -422,6 +422,85 @@ for (const d of await eachDialect())
         ['organisation.inn'],
       );
     });
+    test('F15 accounts: change my password, end my other sessions, a new session id at every login', async () => {
+      await p.users.createUser(systemActor, 'sec-co', {
+        email: 'acc@sec.example',
+        name: 'Учётная запись',
+        role: 'member',
+        password: 'account-pass-1',
+      });
+      const login = async (password: string, cookie?: string) => {
+        const r = await app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          remoteAddress: '10.6.6.6',
+          headers: cookie ? { cookie } : {},
+          payload: { email: 'acc@sec.example', password },
+        });
+        return {
+          status: r.statusCode,
+          cookie: String(r.headers['set-cookie'] ?? '').split(';')[0],
+        };
+      };
+      const me = async (cookie: string) =>
+        JSON.parse((await app.inject({ url: '/api/v1/auth/me', headers: { cookie } })).body).user
+          ?.email ?? null;
+      const a = await login('account-pass-1');
+      // logging in again, even with a session cookie, gives a new id; the old session stays
+      const b = await login('account-pass-1', a.cookie);
+      assert.equal(b.status, 200);
+      assert.notEqual(b.cookie, a.cookie);
+      assert.equal(await me(a.cookie), 'acc@sec.example');
+      assert.equal(await me(b.cookie), 'acc@sec.example');
+      const change = (cookie: string, currentPassword: string, headers = {}) =>
+        app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/password',
+          headers: { cookie, ...headers },
+          payload: { currentPassword, newPassword: 'account-pass-2-new' },
+        });
+      const wrong = problem(await change(a.cookie, 'not-the-password'), 400);
+      assert.deepEqual(
+        wrong.errors?.map((e) => e.field),
+        ['currentPassword'],
+      );
+      assert.equal((await change(a.cookie, 'account-pass-1')).statusCode, 200);
+      // the other session ended, this one stays; the new password works, the old does not
+      assert.equal(await me(a.cookie), 'acc@sec.example');
+      assert.equal(await me(b.cookie), null);
+      assert.equal((await login('account-pass-1')).status, 401);
+      const c = await login('account-pass-2-new');
+      const d2 = await login('account-pass-2-new');
+      assert.equal(c.status, 200);
+      const ended = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sessions/end-others',
+        headers: { cookie: c.cookie },
+      });
+      assert.equal(ended.statusCode, 200, ended.body);
+      assert.equal(JSON.parse(ended.body).ended, 2);
+      assert.equal(await me(c.cookie), 'acc@sec.example');
+      assert.equal(await me(a.cookie), null);
+      assert.equal(await me(d2.cookie), null);
+      const events = await listEvents(p.store, { type: 'user.passwordChanged' });
+      assert.equal(events.length, 1);
+      assert.ok(!JSON.stringify(events[0].payload).includes('argon2'), 'no hash in the journal');
+      // an API key has no password to change; an anonymous caller is refused before the body
+      const key = await p.users.createApiKey(systemActor, 'sec-co', {
+        name: 'gateway',
+        role: 'member',
+      });
+      problem(
+        await app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/password',
+          headers: { authorization: `Bearer ${key.secret}` },
+          payload: { currentPassword: 'x', newPassword: 'account-pass-3-new' },
+        }),
+        403,
+      );
+      problem(await app.inject({ method: 'POST', url: '/api/v1/auth/sessions/end-others' }), 401);
+    });
   });
 
 describe('slow clients', () => {

@@ -111,8 +111,32 @@ export class UserService {
       if (!(await repo.organisationExists(tx, organisationId)))
         throw notFound(messages.organisationNotFound({ id: organisationId }));
       const email = i.email.toLowerCase();
-      await requireFreeEmail(tx, email);
       const now = this.clock();
+      // No enumeration (F8): an address registered in another organisation is not named.
+      // The admin gets the ordinary answer with a token that opens nothing; the operator
+      // finds the duplicate in the journal. Within one's own organisation it is said.
+      const holder = await repo.userRowByEmail(tx, email);
+      if (holder && holder.organisation_id !== organisationId) {
+        const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86400_000).toISOString();
+        const user: User = repo.userFromRow({
+          ...holder,
+          id: newId(),
+          organisation_id: organisationId,
+          name: i.name,
+          role: i.role,
+          locale: 'ru',
+          status: 'pending',
+          password_hash: null,
+          created_at: now.toISOString(),
+        });
+        await this.event(tx, actor, organisationId, 'user.inviteDuplicate', {
+          email,
+          name: i.name,
+          role: i.role,
+        });
+        return { user, token: token(), expiresAt };
+      }
+      await requireFreeEmail(tx, email);
       const row: repo.UserTable = {
         id: newId(),
         organisation_id: organisationId,

@@ -501,6 +501,39 @@ for (const d of await eachDialect())
       );
       problem(await app.inject({ method: 'POST', url: '/api/v1/auth/sessions/end-others' }), 401);
     });
+    test('F8: an invitation does not tell whether an e-mail is registered elsewhere', async () => {
+      const invite = (email: string) =>
+        app.inject({
+          method: 'POST',
+          url: '/api/v1/organisations/sec-co/invitations',
+          headers: { cookie: adminCookie },
+          payload: { email, name: 'Коллега', role: 'member' },
+        });
+      const fresh = await invite('colleague@sec.example');
+      const elsewhere = await invite('operator@sec.example');
+      assert.equal(fresh.statusCode, 201, fresh.body);
+      assert.equal(elsewhere.statusCode, 201, elsewhere.body);
+      const keys = (r: Answer) => JSON.stringify(Object.keys(JSON.parse(r.body)).sort());
+      assert.equal(keys(elsewhere), keys(fresh));
+      assert.equal(JSON.parse(elsewhere.body).user.email, 'operator@sec.example');
+      // its token opens nothing, and the operator's account is untouched
+      const accept = await app.inject({
+        method: 'POST',
+        url: '/api/v1/invitations/accept',
+        payload: { token: JSON.parse(elsewhere.body).token, password: 'taken-over-1x' },
+      });
+      assert.equal(accept.statusCode, 400, accept.body);
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: 'operator@sec.example', password: 'operator-password-1' },
+      });
+      assert.equal(login.statusCode, 200);
+      const events = await listEvents(p.store, { type: 'user.inviteDuplicate' });
+      assert.equal(events.length, 1);
+      // a colleague of one's own organisation may be named
+      problem(await invite('admin@sec.example'), 409);
+    });
   });
 
 describe('slow clients', () => {

@@ -2,6 +2,7 @@ import { loadConfig } from '../config.ts';
 import { demoLogins, isEmpty, seedExample } from '../example/seed.ts';
 import { openPlatform } from '../platform.ts';
 import { buildServer } from '../server/app.ts';
+import { applyServerTimeouts } from '../server/timeouts.ts';
 
 export async function serve(): Promise<number> {
   const config = loadConfig();
@@ -17,6 +18,7 @@ export async function serve(): Promise<number> {
     secureCookie: config.cookieSecure,
     trustProxy: config.trustProxy,
   });
+  applyServerTimeouts(app.server);
   await app.listen({ port: config.port, host: config.host });
   // Modules' reactions to each other's events: caught up now, then after every commit here
   // and within a poll interval of a commit by another process (the CLI).

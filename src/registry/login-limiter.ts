@@ -1,57 +1,86 @@
 import { tooManyRequests } from '../model/index.ts';
 import { messages } from './messages.ts';
 
-/** Counts failed logins; per-process state behind this interface, so a shared store can replace it. */
+/** Slows down password guessing; per-process state behind this interface, so a shared store can replace it. */
 export interface LoginLimiter {
-  /** throws 429 when the e-mail or the address has failed too often lately */
+  /** throws 429 while this e-mail from this address must wait before its next try */
   check(email: string, ip: string, now?: number): void;
   fail(email: string, ip: string, now?: number): void;
-  succeed(email: string): void;
+  /** the right password: this e-mail from this address starts afresh */
+  succeed(email: string, ip: string): void;
 }
 
+export interface BackoffOptions {
+  /** failures of one e-mail from one address before any wait */
+  free: number;
+  /** the first wait; each further failure doubles it */
+  baseMs: number;
+  /** the longest wait */
+  maxMs: number;
+  /** failures are forgotten this long after the last one */
+  forgetMs: number;
+}
+
+const defaults: BackoffOptions = {
+  free: 5,
+  baseMs: 2_000,
+  maxMs: 5 * 60_000,
+  forgetMs: 60 * 60_000,
+};
+
 /**
- * Failed logins per e-mail and per client address within a window; past the limit the
- * login answers 429 until the window passes. Kept in memory: one process per limiter.
+ * Exponential back-off per (e-mail, address) pair (F6). Counting the pair, not the e-mail,
+ * means nobody can lock a victim out by knowing their e-mail: the victim's own address
+ * has its own count. Nothing counts per address alone (behind a proxy every client
+ * shares one), and a wait always ends, after which the right password gets in and clears
+ * the count. Guessing one e-mail from one address slows to one try per `maxMs`.
  */
 export class MemoryLoginLimiter implements LoginLimiter {
-  private failures = new Map<string, number[]>();
-  constructor(
-    private readonly max = 5,
-    private readonly windowMs = 15 * 60_000,
-  ) {}
+  private readonly options: BackoffOptions;
+  private failures = new Map<string, { count: number; last: number }>();
+  constructor(options: Partial<BackoffOptions> = {}) {
+    this.options = { ...defaults, ...options };
+  }
 
-  private recent(key: string, now: number) {
-    const list = (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);
-    this.failures.set(key, list);
-    return list;
+  private key(email: string, ip: string) {
+    return `${email.trim().toLowerCase()}\n${ip}`;
+  }
+
+  /** ms to wait after the last failure, for so many failures */
+  private waitMs(count: number) {
+    const { free, baseMs, maxMs } = this.options;
+    if (count < free) return 0;
+    return Math.min(maxMs, baseMs * 2 ** Math.min(30, count - free));
   }
 
   check(email: string, ip: string, now = Date.now()) {
-    for (const key of [`e:${email.toLowerCase()}`, `i:${ip}`]) {
-      const list = this.recent(key, now);
-      if (list.length >= (key.startsWith('i:') ? this.max * 4 : this.max)) {
-        const retry = Math.ceil((list[0] + this.windowMs - now) / 1000);
-        throw tooManyRequests(messages.tooManyLogins({ seconds: retry }), retry);
-      }
+    const f = this.failures.get(this.key(email, ip));
+    if (!f) return;
+    const until = f.last + this.waitMs(f.count);
+    if (now < until) {
+      const retry = Math.ceil((until - now) / 1000);
+      throw tooManyRequests(messages.tooManyLogins({ seconds: retry }), retry);
     }
   }
 
   fail(email: string, ip: string, now = Date.now()) {
-    for (const key of [`e:${email.toLowerCase()}`, `i:${ip}`]) this.recent(key, now).push(now);
-    // Forget keys whose failures have all aged out, so guessing many e-mails cannot grow the map for ever.
+    const key = this.key(email, ip);
+    const f = this.failures.get(key);
+    const fresh = !f || now - f.last >= this.options.forgetMs;
+    this.failures.set(key, { count: fresh ? 1 : f.count + 1, last: now });
+    // Forget pairs idle for long, so guessing many e-mails cannot grow the map for ever.
     if (this.failures.size > 10_000) {
-      for (const [key, times] of this.failures) {
-        if (times.every((t) => now - t >= this.windowMs)) this.failures.delete(key);
-      }
+      for (const [k, v] of this.failures)
+        if (now - v.last >= this.options.forgetMs) this.failures.delete(k);
     }
   }
 
-  /** How many keys are tracked (for tests). */
+  /** How many pairs are tracked (for tests). */
   get size() {
     return this.failures.size;
   }
 
-  succeed(email: string) {
-    this.failures.delete(`e:${email.toLowerCase()}`);
+  succeed(email: string, ip: string) {
+    this.failures.delete(this.key(email, ip));
   }
 }

@@ -178,6 +178,19 @@ export const messages = defineMessages('registry', {
     ru: 'Неверный e-mail или пароль, либо учётная запись не активна',
   },
   apiKeyHasNoUser: { en: 'An API key has no user to change', ru: 'У API-ключа нет пользователя' },
+  unsupportedImportType: {
+    en: 'A {format} import is not accepted as {type}: send it as its own type or application/octet-stream',
+    ru: 'Импорт {format} не принимается как {type}: отправьте его с его типом или как application/octet-stream',
+  },
+  wrongCurrentPassword: {
+    en: 'The current password is wrong',
+    ru: 'Текущий пароль неверен',
+  },
+  notYourPassword: { en: 'not your current password', ru: 'это не ваш текущий пароль' },
+  tooManyAttempts: {
+    en: 'Too many requests from your address; try again in {seconds} s',
+    ru: 'Слишком много запросов с вашего адреса; повторите через {seconds} с',
+  },
   tooManyLogins: {
     en: 'Too many failed logins; try again in {seconds} s',
     ru: 'Слишком много неудачных попыток входа; повторите через {seconds} с',

@@ -531,6 +531,19 @@ export async function identifierTaken(
   return !!(await q.executeTakeFirst());
 }
 
+/** The organisation holding an INN or OGRN, with its status (for what may be said of it). */
+export async function identifierOwner(
+  reader: Reader,
+  key: 'inn' | 'ogrn',
+  value: string,
+): Promise<{ id: string; status: string } | undefined> {
+  return reader.db
+    .selectFrom('organisation')
+    .select(['id', 'status'])
+    .where(key, '=', value)
+    .executeTakeFirst();
+}
+
 export async function allIdentifiers(
   reader: Reader,
 ): Promise<Array<{ id: string; inn: string; ogrn: string }>> {
@@ -759,6 +772,20 @@ export async function deleteSession(tx: Tx | Reader, tokenHash: string): Promise
 
 export async function deleteSessionsOf(tx: Tx, userId: string): Promise<void> {
   await tx.db.deleteFrom('session').where('user_id', '=', userId).execute();
+}
+
+/** Ends every session of a user but one (the caller's); returns how many ended. */
+export async function deleteOtherSessions(
+  tx: Tx | Reader,
+  userId: string,
+  keepTokenHash: string,
+): Promise<number> {
+  const r = await tx.db
+    .deleteFrom('session')
+    .where('user_id', '=', userId)
+    .where('token_hash', '!=', keepTokenHash)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
 }
 
 /** The session with its user and the user's organisation's status, by the token's hash: one query per request. */

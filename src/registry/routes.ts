@@ -1,6 +1,9 @@
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { tooManyRequests } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
 import type { LoginLimiter } from './login-limiter.ts';
+import { messages } from './messages.ts';
 import { applicationRoutes } from './routes/applications.ts';
 import { authRoutes } from './routes/auth.ts';
 import { directoryRoutes } from './routes/directory.ts';
@@ -23,6 +26,14 @@ export interface RegistryServices {
 export const routes =
   (services: RegistryServices, options: { secureCookie: boolean }): FastifyPluginAsyncZod =>
   async (app) => {
+    // Only routes that ask for it (`hashingRouteLimit`) are limited, per client address.
+    await app.register(rateLimit, {
+      global: false,
+      errorResponseBuilder: (_req, context) => {
+        const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
+        return tooManyRequests(messages.tooManyAttempts({ seconds }), seconds);
+      },
+    });
     await app.register(authRoutes(services, options));
     await app.register(directoryRoutes(services));
     await app.register(applicationRoutes(services));

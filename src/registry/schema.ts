@@ -316,6 +316,10 @@ export const LoginInput = z
   .object({ email: z.email(), password: z.string().min(1).max(200) })
   .meta({ id: 'Login' });
 
+export const PasswordChange = z
+  .object({ currentPassword: z.string().min(1).max(200), newPassword: Password })
+  .meta({ id: 'PasswordChange' });
+
 export const InvitationInput = z
   .object({
     email: z.email(),

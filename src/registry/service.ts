@@ -1,6 +1,7 @@
 // Organisations, sites, memberships, applications and the material taxonomy: access checks,
 // rules and journal events. Every event carries the full new state of what it changes.
 import argon2 from 'argon2';
+import type { z } from 'zod';
 import { inTransaction, recordEvent } from '../journal/index.ts';
 import {
   type Actor,
@@ -41,7 +42,11 @@ import {
 } from './schema.ts';
 import { requireFreeEmail } from './users.ts';
 
+/** An application as parsed (defaults applied). */
+type ParsedApplication = z.output<typeof ApplicationInput>;
 const today = (now: Date) => now.toISOString().slice(0, 10);
+/** Statuses the public directory shows: only these may be named in a conflict with an applicant. */
+const isPublic = (status: string) => status === 'member' || status === 'former';
 
 /** Organisations, sites, memberships, applications and the material taxonomy: every change with its journal event. */
 export class RegistryService {
@@ -319,8 +324,82 @@ export class RegistryService {
         membership,
         organisation,
       });
+      await this.revokeApiKeysOf(tx, actor, current.organisationId);
       return membership;
     });
+  }
+
+  /**
+   * An organisation that stops being a member loses its API keys for good (F15): a key
+   * refused while it was former must not work again after a re-admission. Each revocation
+   * is its own event, as when an admin revokes a key.
+   */
+  private async revokeApiKeysOf(tx: Tx, actor: Actor, organisationId: string): Promise<void> {
+    const at = this.clock().toISOString();
+    for (const key of await repo.apiKeysOf(tx, organisationId)) {
+      if (key.revokedAt) continue;
+      await repo.revokeApiKeyRow(tx, key.id, at);
+      await this.event(tx, actor, organisationId, 'apikey.revoked', { ...key, revokedAt: at });
+    }
+  }
+
+  /**
+   * No enumeration (F8): an application may be refused at a field only for what the public
+   * directory shows (the id, INN or OGRN of a member or former member). A registered e-mail,
+   * or the id or identifiers of an applicant or rejected organisation, are not said: the
+   * caller gets the ordinary answer, and the operator finds the duplicate in the journal.
+   * Returns what is duplicated, or null.
+   */
+  private async hiddenDuplicate(tx: Tx, a: ParsedApplication): Promise<string | null> {
+    const o = parseInput(OrganisationInput, a.organisation);
+    const id = o.id ?? slugId(o.nameEn ?? o.name);
+    const hidden: string[] = [];
+    const fields: FieldProblem[] = [];
+    const holder = await repo.findOrganisation(tx, id);
+    if (holder && isPublic(holder.status))
+      fields.push({ field: 'organisation.id', message: messages.alreadyTaken() });
+    else if (holder) hidden.push('organisation.id');
+    for (const key of ['inn', 'ogrn'] as const) {
+      const value = o[key];
+      const owner = value ? await repo.identifierOwner(tx, key, value) : undefined;
+      if (owner && isPublic(owner.status))
+        fields.push({ field: `organisation.${key}`, message: messages.identifierRegistered() });
+      else if (owner) hidden.push(`organisation.${key}`);
+    }
+    if (fields.length) throw conflict(messages.identifiersTaken(), fields);
+    if (await repo.userIdByEmail(tx, a.admin.email.toLowerCase())) hidden.push('admin.email');
+    return hidden.length ? hidden.join(', ') : null;
+  }
+
+  /** The answer a new application gets, for one that duplicates hidden records; only a journal event is written. */
+  private async recordDuplicateApplication(
+    actor: Actor,
+    a: ParsedApplication,
+    duplicates: string,
+  ): Promise<Application> {
+    const o = parseInput(OrganisationInput, a.organisation);
+    const now = this.clock().toISOString();
+    const application: Application = {
+      id: newId(),
+      organisationId: o.id ?? slugId(o.nameEn ?? o.name),
+      organisationName: o.name,
+      contactName: a.admin.name,
+      contactEmail: a.admin.email.toLowerCase(),
+      requestedRole: a.requestedRole,
+      motivation: a.motivation ?? null,
+      status: 'pending',
+      submittedAt: now,
+      decidedAt: null,
+      decisionNote: null,
+    };
+    await inTransaction(this.store, (tx) =>
+      this.event(tx, actor, null, 'application.duplicate', {
+        application,
+        organisation: o,
+        duplicates,
+      }),
+    );
+    return application;
   }
 
   // --- applications ---
@@ -328,7 +407,12 @@ export class RegistryService {
   /** Anyone may apply: the organisation (status applicant) and its first admin (pending) wait for the operator. */
   async submitApplication(actor: Actor, input: unknown): Promise<Application> {
     const a = parseInput(ApplicationInput, input);
+    // The cheap checks first (F4): a conflict with a public member costs no argon2 hash.
+    // The transaction below checks again, since another applicant may come first.
+    const duplicate = await inTransaction(this.store, (tx) => this.hiddenDuplicate(tx, a));
+    // hashed either way, so the time taken does not tell a duplicate from a new applicant
     const passwordHash = await argon2.hash(a.admin.password, { type: argon2.argon2id });
+    if (duplicate) return this.recordDuplicateApplication(actor, a, duplicate);
     return inTransaction(this.store, async (tx) => {
       await requireFreeEmail(tx, a.admin.email, 'admin.email');
       const organisation = await this.insertOrganisation(
@@ -399,7 +483,10 @@ export class RegistryService {
             note: d.note,
           })
         ).membership;
-      } else await repo.setOrganisationStatus(tx, app.organisation_id, 'rejected');
+      } else {
+        await repo.setOrganisationStatus(tx, app.organisation_id, 'rejected');
+        await this.revokeApiKeysOf(tx, actor, app.organisation_id);
+      }
       const users = await repo.settlePendingUsers(
         tx,
         app.organisation_id,

@@ -27,6 +27,7 @@ import {
   ApiKeyInput,
   InvitationAccept,
   InvitationInput,
+  PasswordChange,
   type User,
   UserPatch,
 } from './schema.ts';
@@ -110,8 +111,32 @@ export class UserService {
       if (!(await repo.organisationExists(tx, organisationId)))
         throw notFound(messages.organisationNotFound({ id: organisationId }));
       const email = i.email.toLowerCase();
-      await requireFreeEmail(tx, email);
       const now = this.clock();
+      // No enumeration (F8): an address registered in another organisation is not named.
+      // The admin gets the ordinary answer with a token that opens nothing; the operator
+      // finds the duplicate in the journal. Within one's own organisation it is said.
+      const holder = await repo.userRowByEmail(tx, email);
+      if (holder && holder.organisation_id !== organisationId) {
+        const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86400_000).toISOString();
+        const user: User = repo.userFromRow({
+          ...holder,
+          id: newId(),
+          organisation_id: organisationId,
+          name: i.name,
+          role: i.role,
+          locale: 'ru',
+          status: 'pending',
+          password_hash: null,
+          created_at: now.toISOString(),
+        });
+        await this.event(tx, actor, organisationId, 'user.inviteDuplicate', {
+          email,
+          name: i.name,
+          role: i.role,
+        });
+        return { user, token: token(), expiresAt };
+      }
+      await requireFreeEmail(tx, email);
       const row: repo.UserTable = {
         id: newId(),
         organisation_id: organisationId,
@@ -141,14 +166,20 @@ export class UserService {
 
   async acceptInvitation(input: unknown): Promise<User> {
     const a = parseInput(InvitationAccept, input);
+    const usable = (i: repo.InvitationTable | undefined): i is repo.InvitationTable =>
+      !!i && !i.accepted_at && i.expires_at >= this.clock().toISOString();
+    const refused = () =>
+      invalid(messages.invitationInvalid(), [
+        { field: 'token', message: messages.notAnInvitation() },
+      ]);
+    // The token first (F4): a made-up token costs a lookup, not an argon2 hash.
+    if (!usable(await repo.invitationByToken(this.reader, sha256(a.token)))) throw refused();
     const hash = await argon2.hash(a.password, { type: argon2.argon2id });
     return inTransaction(this.store, async (tx) => {
       const invitation = await repo.invitationByToken(tx, sha256(a.token));
       const now = this.clock();
-      if (!invitation || invitation.accepted_at || invitation.expires_at < now.toISOString())
-        throw invalid(messages.invitationInvalid(), [
-          { field: 'token', message: messages.notAnInvitation() },
-        ]);
+      // again inside the transaction: a parallel accept of the same token loses here
+      if (!usable(invitation)) throw refused();
       await repo.markInvitationAccepted(tx, invitation.token_hash, now.toISOString());
       await repo.updateUser(tx, invitation.user_id, {
         status: 'active',
@@ -201,6 +232,34 @@ export class UserService {
     const ok = await argon2.verify(hash, password).catch(() => false);
     if (!row || !ok || row.status !== 'active') return null;
     return repo.userFromRow(row);
+  }
+
+  /**
+   * Changes one's own password, given the current one; every other session of the user ends
+   * (whoever knew the old password is logged out), the caller's stays. The event carries the
+   * user's state, never a hash.
+   */
+  async changePassword(userId: string, keepSession: string, input: unknown): Promise<User> {
+    const c = parseInput(PasswordChange, input);
+    const row = await repo.userRow(this.reader, userId);
+    if (!row?.password_hash) throw notFound(messages.userNotFound({ id: userId }));
+    if (!(await argon2.verify(row.password_hash, c.currentPassword).catch(() => false)))
+      throw invalid(messages.wrongCurrentPassword(), [
+        { field: 'currentPassword', message: messages.notYourPassword() },
+      ]);
+    const hash = await argon2.hash(c.newPassword, { type: argon2.argon2id });
+    return inTransaction(this.store, async (tx) => {
+      await repo.updateUser(tx, userId, { password_hash: hash });
+      await repo.deleteOtherSessions(tx, userId, sha256(keepSession));
+      const user = repo.userFromRow(row);
+      await this.event(tx, userId, user.organisationId, 'user.passwordChanged', user);
+      return user;
+    });
+  }
+
+  /** Ends every session of the user but the caller's; logins and sessions are not events. */
+  async endOtherSessions(userId: string, keepSession: string): Promise<number> {
+    return repo.deleteOtherSessions(this.store, userId, sha256(keepSession));
   }
 
   /** Logins are not domain events: the session row is written on its own. */

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type Actor, anonymousActor } from '../model/index.ts';
 import { SESSION_COOKIE, type UserService } from '../registry/index.ts';
+import { registerGuard } from './guard.ts';
 
 /** Resolves the caller from the session cookie or an `Authorization: Bearer` API key on every request. */
 export function registerAuth(app: FastifyInstance, users: UserService) {
@@ -36,4 +37,6 @@ export function registerAuth(app: FastifyInstance, users: UserService) {
       }
     }
   });
+  // after the caller is known: anonymous writes to guarded routes stop here
+  registerGuard(app);
 }

@@ -65,7 +65,9 @@ export function errorHandler(
 ) {
   if (error instanceof DomainError) {
     if (error.retryAfter !== undefined) reply.header('retry-after', String(error.retryAfter));
-    return sendProblem(reply, req, error.kind, error.detail, error.fields);
+    // a status HTTP needs beyond the domain's kinds (415 of an import) rides on the error
+    const status = (error as { httpStatus?: number }).httpStatus;
+    return sendProblem(reply, req, error.kind, error.detail, error.fields, status);
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = (error as FastifyError).validationContext ?? 'body';

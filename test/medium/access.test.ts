@@ -185,6 +185,7 @@ const routes: Route[] = [
         role: 'core',
         joinedOn: '2021-01-01',
       });
+      await renewRevokedKey();
       return {
         method: 'POST',
         url: `/api/v1/memberships/${m.id}/end`,
@@ -486,6 +487,14 @@ async function ensureMembers() {
       .executeTakeFirst();
     if (!open) await p.registry.addMembership(sys, id, { role: 'core', joinedOn: '2021-01-01' });
   }
+  await renewRevokedKey();
+}
+
+/** Ending a membership revokes the organisation's keys for good (F15): mint a new one. */
+async function renewRevokedKey() {
+  if (apiKeySecret && !(await p.users.actorForApiKey(apiKeySecret)))
+    apiKeySecret = (await p.users.createApiKey(sys, orgs.own, { name: 'machine', role: 'member' }))
+      .secret;
 }
 
 for (const d of dialects)
@@ -800,7 +809,8 @@ describe('an organisation that left the cluster', () => {
       assert.equal((await addSite({ cookie })).statusCode, 201);
       await pl.registry.endMembership(systemActor, m.id, { leftOn: '2026-06-30' });
       assertProblem(await addSite({ cookie }), 403);
-      assertProblem(await addSite({ authorization: `Bearer ${key.secret}` }), 403);
+      // its API keys were revoked when it left (F15), so they no longer identify anyone
+      assertProblem(await addSite({ authorization: `Bearer ${key.secret}` }), 401);
       assertProblem(
         await server.inject({
           method: 'PATCH',

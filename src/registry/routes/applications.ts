@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { IdParam, publicTagged, tagged } from '../../model/index.ts';
 import { AdmissionDecision, Application, ApplicationInput } from '../schema.ts';
 import type { RegistryService } from '../service.ts';
+import { hashingRouteLimit } from './limits.ts';
 
 /** Applications for membership and their admission by the operator. */
 export const applicationRoutes =
@@ -11,6 +12,7 @@ export const applicationRoutes =
     app.post(
       '/api/v1/applications',
       {
+        config: hashingRouteLimit,
         schema: {
           ...publicTagged('applications'),
           summary: 'Apply for membership (no login needed)',

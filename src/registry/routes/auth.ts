@@ -1,10 +1,12 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { forbidden, unauthenticated } from '../../model/index.ts';
 import type { LoginLimiter } from '../login-limiter.ts';
 import { messages } from '../messages.ts';
-import { LoginInput, User, UserPatch } from '../schema.ts';
+import { LoginInput, PasswordChange, User, UserPatch } from '../schema.ts';
 import type { UserService } from '../users.ts';
+import { hashingRouteLimit, loginRouteLimit } from './limits.ts';
 
 /** The session cookie: HttpOnly, SameSite=Strict; only the sha256 of its token is stored. */
 export const SESSION_COOKIE = 'dc_session';
@@ -26,8 +28,10 @@ export const authRoutes =
     app.post(
       '/api/v1/auth/login',
       {
+        config: loginRouteLimit,
         schema: {
           tags: ['auth'],
+          security: [],
           summary: 'Log in with e-mail and password; sets an HttpOnly session cookie',
           body: LoginInput,
           response: { 200: User },
@@ -41,7 +45,7 @@ export const authRoutes =
           limiter.fail(email, req.ip);
           throw unauthenticated(messages.wrongLogin());
         }
-        limiter.succeed(email);
+        limiter.succeed(email, req.ip);
         const session = await users.openSession(user.id);
         reply.setCookie(SESSION_COOKIE, session.token, {
           httpOnly: true,
@@ -59,6 +63,7 @@ export const authRoutes =
       {
         schema: {
           tags: ['auth'],
+          security: [],
           summary: 'Log out: ends the session',
           response: { 204: z.null() },
         },
@@ -115,6 +120,46 @@ export const authRoutes =
         if (req.actor.kind === 'apikey') throw forbidden(messages.apiKeyHasNoUser());
         if (!req.user) throw unauthenticated();
         return users.updateUser(req.actor, req.user.id, req.body);
+      },
+    );
+
+    /** The caller's own session: a user logged in with a cookie (an API key has no password). */
+    const ownSession = (req: FastifyRequest) => {
+      if (req.actor.kind === 'apikey') throw forbidden(messages.apiKeyHasNoUser());
+      const token = req.cookies[SESSION_COOKIE];
+      if (!req.user || !token) throw unauthenticated();
+      return { user: req.user, token };
+    };
+
+    app.post(
+      '/api/v1/auth/password',
+      {
+        config: hashingRouteLimit,
+        schema: {
+          tags: ['auth'],
+          summary: 'Change your password, given the current one; your other sessions end',
+          body: PasswordChange,
+          response: { 200: User },
+        },
+      },
+      async (req) => {
+        const { user, token } = ownSession(req);
+        return users.changePassword(user.id, token, req.body);
+      },
+    );
+
+    app.post(
+      '/api/v1/auth/sessions/end-others',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Log out everywhere else: ends every session of yours but this one',
+          response: { 200: z.object({ ended: z.number() }) },
+        },
+      },
+      async (req) => {
+        const { user, token } = ownSession(req);
+        return { ended: await users.endOtherSessions(user.id, token) };
       },
     );
   };

@@ -10,6 +10,7 @@ import {
   UserPatch,
 } from '../schema.ts';
 import type { UserService } from '../users.ts';
+import { hashingRouteLimit } from './limits.ts';
 
 /** An organisation's users, invitations and API keys. */
 export const peopleRoutes =
@@ -46,6 +47,7 @@ export const peopleRoutes =
     app.post(
       '/api/v1/invitations/accept',
       {
+        config: hashingRouteLimit,
         schema: {
           ...publicTagged('users'),
           summary: 'Accept an invitation and set a password',

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { invalid } from '../../model/index.ts';
+import { messages } from '../messages.ts';
 import { TransferFormat } from '../schema.ts';
 import type { TransferService } from '../transfer/index.ts';
 
@@ -10,12 +12,29 @@ const mediaTypes: Record<TransferFormat, string> = {
   geojson: 'application/geo+json; charset=utf-8',
 };
 
+/** The media types an import of each format accepts besides application/octet-stream. */
+const importTypes: Record<TransferFormat, string[]> = {
+  json: ['application/json'],
+  csv: ['text/csv'],
+  xlsx: [mediaTypes.xlsx],
+  geojson: ['application/geo+json', 'application/json'],
+};
+
 export const transferRoutes =
   ({ transfer }: { transfer: TransferService }): FastifyPluginAsyncZod =>
   async (app) => {
-    // Files arrive as raw bytes, whatever their declared type.
+    // Files arrive as raw bytes, whatever their declared type: JSON too, so no parser walks a
+    // hostile nesting (F10). text/plain and forms are refused with 415 (F12: a cross-site
+    // form can send those without a preflight).
+    app.removeContentTypeParser(['application/json', 'text/plain']);
     app.addContentTypeParser(
-      ['application/octet-stream', 'text/csv', 'application/geo+json', mediaTypes.xlsx],
+      [
+        'application/octet-stream',
+        'application/json',
+        'text/csv',
+        'application/geo+json',
+        mediaTypes.xlsx,
+      ],
       { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 },
       (_req, body, done) => done(null, body),
     );
@@ -67,10 +86,16 @@ export const transferRoutes =
         },
       },
       async (req) => {
-        const body = Buffer.isBuffer(req.body)
-          ? req.body
-          : Buffer.from(typeof req.body === 'string' ? req.body : JSON.stringify(req.body ?? null));
-        return transfer.importRegistry(req.actor, body, req.query.format);
+        // each format in its own type, or as plain bytes (the web app sends octet-stream)
+        const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+        const { format } = req.query;
+        if (type !== 'application/octet-stream' && !importTypes[format].includes(type))
+          throw Object.assign(
+            invalid(messages.unsupportedImportType({ type: type || '-', format })),
+            { httpStatus: 415 },
+          );
+        const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+        return transfer.importRegistry(req.actor, body, format);
       },
     );
   };

@@ -1,6 +1,5 @@
 // Organisations, sites, memberships, applications and the material taxonomy: access checks,
 // rules and journal events. Every event carries the full new state of what it changes.
-import argon2 from 'argon2';
 import type { z } from 'zod';
 import { inTransaction, recordEvent } from '../journal/index.ts';
 import {
@@ -18,6 +17,7 @@ import type { Store, Tx } from '../store/index.ts';
 import { placeSite } from './engine/index.ts';
 import { newId, slugId } from './ids.ts';
 import { messages, rules } from './messages.ts';
+import { hashPassword } from './passwords.ts';
 import { inPublicDirectory } from './policy.ts';
 import { fkkoCatalogue, regionOutline } from './reference.ts';
 import * as repo from './repository.ts';
@@ -411,7 +411,7 @@ export class RegistryService {
     // The transaction below checks again, since another applicant may come first.
     const duplicate = await inTransaction(this.store, (tx) => this.hiddenDuplicate(tx, a));
     // hashed either way, so the time taken does not tell a duplicate from a new applicant
-    const passwordHash = await argon2.hash(a.admin.password, { type: argon2.argon2id });
+    const passwordHash = await hashPassword(a.admin.password);
     if (duplicate) return this.recordDuplicateApplication(actor, a, duplicate);
     return inTransaction(this.store, async (tx) => {
       await requireFreeEmail(tx, a.admin.email, 'admin.email');

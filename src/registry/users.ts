@@ -21,6 +21,7 @@ import {
 import type { Reader, Store, Tx } from '../store/index.ts';
 import { newId } from './ids.ts';
 import { messages } from './messages.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
 import * as repo from './repository.ts';
 import {
   type ApiKey,
@@ -77,7 +78,7 @@ export class UserService {
     if (input.role === 'operator_admin' && !isOperator(actor))
       throw forbidden(messages.operatorCreatesOperators());
     parseInput(z.object({ password: Password }), { password: input.password });
-    const hash = await argon2.hash(input.password, { type: argon2.argon2id });
+    const hash = await hashPassword(input.password);
     return inTransaction(this.store, async (tx) => {
       const email = input.email.toLowerCase();
       await requireFreeEmail(tx, email);
@@ -174,7 +175,7 @@ export class UserService {
       ]);
     // The token first (F4): a made-up token costs a lookup, not an argon2 hash.
     if (!usable(await repo.invitationByToken(this.reader, sha256(a.token)))) throw refused();
-    const hash = await argon2.hash(a.password, { type: argon2.argon2id });
+    const hash = await hashPassword(a.password);
     return inTransaction(this.store, async (tx) => {
       const invitation = await repo.invitationByToken(tx, sha256(a.token));
       const now = this.clock();
@@ -229,7 +230,7 @@ export class UserService {
   async authenticate(email: string, password: string): Promise<User | null> {
     const row = await repo.userRowByEmail(this.reader, email);
     const hash = row?.password_hash ?? (await dummyHash());
-    const ok = await argon2.verify(hash, password).catch(() => false);
+    const ok = await verifyPassword(hash, password);
     if (!row || !ok || row.status !== 'active') return null;
     return repo.userFromRow(row);
   }
@@ -243,11 +244,11 @@ export class UserService {
     const c = parseInput(PasswordChange, input);
     const row = await repo.userRow(this.reader, userId);
     if (!row?.password_hash) throw notFound(messages.userNotFound({ id: userId }));
-    if (!(await argon2.verify(row.password_hash, c.currentPassword).catch(() => false)))
+    if (!(await verifyPassword(row.password_hash, c.currentPassword)))
       throw invalid(messages.wrongCurrentPassword(), [
         { field: 'currentPassword', message: messages.notYourPassword() },
       ]);
-    const hash = await argon2.hash(c.newPassword, { type: argon2.argon2id });
+    const hash = await hashPassword(c.newPassword);
     return inTransaction(this.store, async (tx) => {
       await repo.updateUser(tx, userId, { password_hash: hash });
       await repo.deleteOtherSessions(tx, userId, sha256(keepSession));

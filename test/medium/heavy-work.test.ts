@@ -87,7 +87,7 @@ describe('heavy work off the event loop (SQLite, over a socket)', () => {
     await db?.drop();
   });
 
-  test('while a 200-run plan over 300 listings computes, /api/health is answered first', async () => {
+  test('F2: while a 200-run plan over 300 listings computes, /api/health is answered first', async () => {
     const order: string[] = [];
     const planned = plan('operator', heavyPlan).then((r) => {
       order.push('plan');
@@ -124,7 +124,7 @@ describe('heavy work off the event loop (SQLite, over a socket)', () => {
     assert.deepEqual(stored, JSON.parse(JSON.stringify(here)));
   });
 
-  test('one user beyond their limit of concurrent plans gets 429 with Retry-After', async () => {
+  test('F2: one user beyond their limit of concurrent plans gets 429 with Retry-After', async () => {
     const first = plan('member', heavyPlan);
     await computing();
     for (const [lang, wording] of [

@@ -136,8 +136,8 @@ export function ApplicationFieldsets({
         onChange={onSiteChange}
         error={(k) => error(`site.${k}`)}
         namePrefix="site."
+        lead={a('siteLead')}
       />
-      <p className="muted small site-lead">{a('siteLead')}</p>
       <fieldset>
         <legend>{t('sectionMembership')}</legend>
         <div className="form-grid">

@@ -1,6 +1,6 @@
 import { useFormat, useT } from '../i18n/index.ts';
 import { href } from '../shell/router.ts';
-import { Empty, ErrorState, Loading, PageHeader } from '../shell/ui.tsx';
+import { ErrorState, Loading, PageHeader } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { registryApi } from './api.ts';
 import { applicantDict } from './applicantDict.ts';
@@ -24,7 +24,11 @@ export function ApplicationStatus({ token }: { token: string }) {
   const labels = useLabels();
   const status = useResource(() => registryApi.applicationStatus(token), [token]);
   if (status.error?.status === 404)
-    return <Empty title={t('stNotFound')}>{t('stNotFoundText')}</Empty>;
+    return (
+      <div className="narrow" data-testid="application-status-missing">
+        <PageHeader title={t('stNotFound')} lead={t('stNotFoundText')} />
+      </div>
+    );
   if (status.error) return <ErrorState error={status.error} onRetry={status.reload} />;
   const s = status.data;
   if (!s) return <Loading />;

@@ -52,7 +52,7 @@ export function ApplicationStatus({ token }: { token: string }) {
           </span>
         </p>
         <p>{s.superseded ? t('stSuperseded') : text}</p>
-        <dl className="facts compact">
+        <dl className="facts">
           <div>
             <dt>{t('stSubmitted')}</dt>
             <dd>{fmt.dateTime(s.submittedAt)}</dd>

@@ -49,6 +49,7 @@ export function Apply() {
 /** #/application/<token>/again: a rejected applicant applies again, from what it said before. */
 export function ApplyAgain({ token }: { token: string }) {
   const t = useT(applicantDict);
+  const { locale } = useLocale();
   const status = useResource(() => registryApi.applicationStatus(token), [token]);
   if (status.error) return <ErrorState error={status.error} onRetry={status.reload} />;
   if (!status.data) return <Loading />;
@@ -64,7 +65,9 @@ export function ApplyAgain({ token }: { token: string }) {
         </p>
       </div>
     );
-  return <ApplicationForm start={valuesFromApplication(prefill)} again={{ token, prefill }} />;
+  return (
+    <ApplicationForm start={valuesFromApplication(prefill, locale)} again={{ token, prefill }} />
+  );
 }
 
 function ApplicationForm({

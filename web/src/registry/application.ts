@@ -9,7 +9,13 @@ import { isOneOf, membershipRoles, organisationKinds } from '../shell/vocabulary
 import type { applicantDict } from './applicantDict.ts';
 import type { registryDict } from './dict.ts';
 import type { siteFormDict } from './site-form/dict.ts';
-import { type SiteValue, siteBody, siteKinds, validateSite } from './site-form/site.ts';
+import {
+  coordinateText,
+  type SiteValue,
+  siteBody,
+  siteKinds,
+  validateSite,
+} from './site-form/site.ts';
 
 type RegistryKey = keyof (typeof registryDict)['ru'];
 type ApplicantKey = keyof (typeof applicantDict)['ru'];
@@ -139,6 +145,7 @@ export function validateApplication(
 /** The form's boxes from what a rejected application said (its status link gives it back). */
 export function valuesFromApplication(
   a: components['schemas']['ApplicationStatusView']['reapply'] & object,
+  locale: string,
 ): { values: ApplicationValues; site: SiteValue } {
   const o = a.organisation;
   const text = (n: number | string | undefined | null) => (n == null ? '' : String(n));
@@ -169,8 +176,8 @@ export function valuesFromApplication(
     name: s?.name ?? '',
     kind: isOneOf(siteKinds, kind) ? kind : 'other',
     address: text(s?.address),
-    lat: text(s?.lat),
-    lon: text(s?.lon),
+    lat: s ? coordinateText(s.lat, locale) : '',
+    lon: s ? coordinateText(s.lon, locale) : '',
   };
   return { values, site };
 }

@@ -83,6 +83,8 @@ export interface ApplicationStatusTokenTable {
   application_id: string | null;
   organisation_name: string;
   submitted_at: string;
+  duplicate_email?: string | null;
+  duplicate_password_hash?: string | null;
 }
 
 export interface MaterialTable {
@@ -700,6 +702,16 @@ export async function statusTokenRow(
     .selectAll()
     .where('token_hash', '=', tokenHash)
     .executeTakeFirst();
+}
+
+/** Password hashes of duplicate applications (F8) naming this admin e-mail. */
+export async function duplicateApplicantHashes(reader: Reader, email: string): Promise<string[]> {
+  const rows = await reader.db
+    .selectFrom('application_status_token')
+    .select('duplicate_password_hash')
+    .where('duplicate_email', '=', email)
+    .execute();
+  return rows.flatMap((r) => (r.duplicate_password_hash ? [r.duplicate_password_hash] : []));
 }
 
 /** The id of an organisation's latest application (by submission time). */

@@ -396,6 +396,7 @@ export class RegistryService {
     actor: Actor,
     a: ParsedApplication,
     duplicates: string,
+    passwordHash: string,
   ): Promise<ApplicationReceipt> {
     const o = parseInput(OrganisationInput, a.organisation);
     const now = this.clock().toISOString();
@@ -421,6 +422,8 @@ export class RegistryService {
         application_id: null,
         organisation_name: o.name,
         submitted_at: now,
+        duplicate_email: a.admin.email.toLowerCase(),
+        duplicate_password_hash: passwordHash,
       });
       await this.event(tx, actor, null, 'application.duplicate', {
         application,
@@ -478,7 +481,7 @@ export class RegistryService {
     const duplicate = await inTransaction(this.store, (tx) => this.hiddenDuplicate(tx, a));
     // hashed either way, so the time taken does not tell a duplicate from a new applicant
     const passwordHash = await hashPassword(a.admin.password);
-    if (duplicate) return this.recordDuplicateApplication(actor, a, duplicate);
+    if (duplicate) return this.recordDuplicateApplication(actor, a, duplicate, passwordHash);
     return inTransaction(this.store, async (tx) => {
       await requireFreeEmail(tx, a.admin.email, 'admin.email');
       const organisation = await this.insertOrganisation(

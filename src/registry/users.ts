@@ -232,6 +232,7 @@ export class UserService {
     const hash = row?.password_hash ?? (await dummyHash());
     const ok = await verifyPassword(hash, password);
     if (row && ok && row.status !== 'active') await this.refuseApplicant(row.organisation_id);
+    if (!row || !ok) await this.refuseDuplicateApplicant(email, password);
     if (!row || !ok || row.status !== 'active') return null;
     return repo.userFromRow(row);
   }
@@ -245,6 +246,16 @@ export class UserService {
     const org = await repo.organisationStatus(this.reader, organisationId);
     if (org?.status === 'applicant') throw forbidden(messages.loginApplicationPending());
     if (org?.status === 'rejected') throw forbidden(messages.loginApplicationRejected());
+  }
+
+  /**
+   * The admin named by an application that duplicated a hidden record (F8) logs in with its
+   * password: "pending", as a new applicant would be told, so the login does not tell a
+   * duplicate from a new application. Costs a hash check only when such a duplicate exists.
+   */
+  private async refuseDuplicateApplicant(email: string, password: string): Promise<void> {
+    for (const hash of await repo.duplicateApplicantHashes(this.reader, email.toLowerCase()))
+      if (await verifyPassword(hash, password)) throw forbidden(messages.loginApplicationPending());
   }
 
   /**

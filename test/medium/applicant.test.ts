@@ -150,7 +150,8 @@ for (const d of await eachDialect())
     });
 
     test('F8 a duplicate of a hidden record gets a status link like any other, showing pending', async () => {
-      const first = json(await apply(application(3)), 201);
+      const firstBody = application(3);
+      const first = json(await apply(firstBody), 201);
       // the same e-mail again: a duplicate of a hidden record, answered as a new application
       const dup = json(await apply(application(3)), 201);
       assert.deepEqual(Object.keys(dup).sort(), Object.keys(first).sort());
@@ -161,6 +162,24 @@ for (const d of await eachDialect())
       assert.deepEqual(
         [b.status, b.decidedAt, b.reapply, b.superseded],
         ['pending', null, null, false],
+      );
+      // a duplicate by INN with a new admin: logging in with its password answers as a new
+      // applicant's login does ("pending"), so the login tells no duplicate either
+      const real = json(await login('boss3@applicant.example', 'applicant-pass-1'), 403);
+      const probe = json(
+        await apply(
+          application(11, {
+            organisation: { ...organisationInput(), inn: firstBody.organisation.inn },
+          }),
+        ),
+        201,
+      );
+      assert.equal(json(await status(probe.statusToken), 200).status, 'pending');
+      const probeLogin = json(await login('boss11@applicant.example', 'applicant-pass-1'), 403);
+      assert.equal(probeLogin.detail, real.detail);
+      assert.equal(
+        json(await login('boss11@applicant.example', 'other-pass-123'), 401).code,
+        json(await login('nobody11@applicant.example', 'other-pass-123'), 401).code,
       );
       // its link cannot apply again either, with the answer a pending application gets
       const again = await app.inject({

@@ -186,6 +186,15 @@ export const messages = defineMessages('registry', {
     en: 'The current password is wrong',
     ru: 'Текущий пароль неверен',
   },
+  resetInvalid: {
+    en: 'The password-reset link is unknown, used or expired',
+    ru: 'Ссылка для смены пароля неизвестна, уже использована или устарела',
+  },
+  notAResetLink: { en: 'not a valid link', ru: 'недействительная ссылка' },
+  resetNeedsActiveUser: {
+    en: 'User {email} is not active: a reset link is only for active accounts',
+    ru: 'Пользователь {email} не активен: ссылка для смены пароля — только для активных учётных записей',
+  },
   notYourPassword: { en: 'not your current password', ru: 'это не ваш текущий пароль' },
   tooManyAttempts: {
     en: 'Too many requests from your address; try again in {seconds} s',

@@ -128,6 +128,16 @@ export interface InvitationTable {
   accepted_at: string | null;
 }
 
+/** An operator-issued password-reset link: only the token's sha256 is stored. */
+export interface PasswordResetTable {
+  token_hash: string;
+  user_id: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface ApiKeyTable {
   id: string;
   organisation_id: string;
@@ -152,6 +162,7 @@ declare module '../store/database.ts' {
     app_user: UserTable;
     session: SessionTable;
     invitation: InvitationTable;
+    password_reset: PasswordResetTable;
     api_key: ApiKeyTable;
   }
 }
@@ -823,6 +834,46 @@ export async function markInvitationAccepted(tx: Tx, tokenHash: string, at: stri
     .updateTable('invitation')
     .set({ accepted_at: at })
     .where('token_hash', '=', tokenHash)
+    .execute();
+}
+
+export async function insertPasswordReset(tx: Tx, row: PasswordResetTable): Promise<void> {
+  await tx.db.insertInto('password_reset').values(row).execute();
+}
+
+export async function passwordResetByToken(
+  reader: Reader,
+  tokenHash: string,
+): Promise<PasswordResetTable | undefined> {
+  return reader.db
+    .selectFrom('password_reset')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+/** Marks a reset link used; returns false when it already was (a parallel use lost). */
+export async function markPasswordResetUsed(
+  tx: Tx,
+  tokenHash: string,
+  at: string,
+): Promise<boolean> {
+  const r = await tx.db
+    .updateTable('password_reset')
+    .set({ used_at: at })
+    .where('token_hash', '=', tokenHash)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** A new link replaces the user's earlier unused ones: only the latest works. */
+export async function retirePasswordResetsOf(tx: Tx, userId: string, at: string): Promise<void> {
+  await tx.db
+    .updateTable('password_reset')
+    .set({ used_at: at })
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
     .execute();
 }
 

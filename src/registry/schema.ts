@@ -337,6 +337,19 @@ export const InvitationAccept = z
   })
   .meta({ id: 'InvitationAccept' });
 
+export const PasswordResetAccept = z
+  .object({ token: z.string().min(20).max(200), password: Password })
+  .meta({ id: 'PasswordResetAccept' });
+
+/** A password-reset link as issued: the token is shown once, only its hash is kept. */
+export const PasswordResetIssued = z
+  .object({
+    user: User,
+    token: z.string(),
+    expiresAt: z.string(),
+  })
+  .meta({ id: 'PasswordResetIssued' });
+
 export const UserPatch = z
   .object({
     name: z.string().trim().min(2).max(200).optional(),

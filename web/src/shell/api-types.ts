@@ -267,7 +267,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Accept an invitation and set a password */
+    /** Accept an invitation and set a password; logs the new user in (a new session, as at login) */
     post: operations['postInvitationsAccept'];
     delete?: never;
     options?: never;
@@ -640,6 +640,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/password-resets/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Set a new password through a reset link; the link works once, and every session of the user ends */
+    post: operations['postPasswordResetsAccept'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/quality-properties': {
     parameters: {
       query?: never;
@@ -757,6 +774,23 @@ export interface paths {
     head?: never;
     /** Change a user's role or status (organisation admin) */
     patch: operations['patchUsersById'];
+    trace?: never;
+  };
+  '/api/v1/users/{id}/password-reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Issue a password-reset link for a user (the operator); the token is shown once, valid for a day */
+    post: operations['postUsersByIdPasswordReset'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/uses': {
@@ -2164,6 +2198,24 @@ export interface components {
       newPassword: components['schemas']['PasswordInput'];
     };
     PasswordInput: string;
+    PasswordResetAccept: {
+      password: components['schemas']['Password'];
+      token: string;
+    };
+    PasswordResetAcceptInput: {
+      password: components['schemas']['PasswordInput'];
+      token: string;
+    };
+    PasswordResetIssued: {
+      expiresAt: string;
+      token: string;
+      user: components['schemas']['User'];
+    };
+    PasswordResetIssuedInput: {
+      expiresAt: string;
+      token: string;
+      user: components['schemas']['UserInput'];
+    };
     Plan: {
       computedAt: string;
       counts: {
@@ -4144,6 +4196,36 @@ export interface operations {
       429: components['responses']['Problem429'];
     };
   };
+  postPasswordResetsAccept: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PasswordResetAcceptInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['User'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
   getQualityProperties: {
     parameters: {
       query?: never;
@@ -4359,6 +4441,34 @@ export interface operations {
       409: components['responses']['Problem409'];
       413: components['responses']['Problem413'];
       415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  postUsersByIdPasswordReset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PasswordResetIssued'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
       429: components['responses']['Problem429'];
     };
   };

@@ -47,6 +47,22 @@ export const registryApi = {
     ),
   acceptInvitation: (body: RequestBody<'/api/v1/invitations/accept', 'post'>) =>
     answer(client.POST('/api/v1/invitations/accept', { body })),
+  issuePasswordReset: (userId: string) =>
+    answer(client.POST('/api/v1/users/{id}/password-reset', path(userId))),
+  acceptPasswordReset: (body: RequestBody<'/api/v1/password-resets/accept', 'post'>) =>
+    answer(client.POST('/api/v1/password-resets/accept', { body })),
+  patchOrganisation: (id: string, body: RequestBody<'/api/v1/organisations/{id}', 'patch'>) =>
+    answer(client.PATCH('/api/v1/organisations/{id}', { ...path(id), body })),
+  addSite: (
+    organisationId: string,
+    body: RequestBody<'/api/v1/organisations/{id}/sites', 'post'>,
+  ) => answer(client.POST('/api/v1/organisations/{id}/sites', { ...path(organisationId), body })),
+  patchSite: (id: string, body: RequestBody<'/api/v1/sites/{id}', 'patch'>) =>
+    answer(client.PATCH('/api/v1/sites/{id}', { ...path(id), body })),
+  closeSite: (id: string, body: RequestBody<'/api/v1/sites/{id}/close', 'post'>) =>
+    answer(client.POST('/api/v1/sites/{id}/close', { ...path(id), body })),
+  endMembership: (id: string, body: RequestBody<'/api/v1/memberships/{id}/end', 'post'>) =>
+    answer(client.POST('/api/v1/memberships/{id}/end', { ...path(id), body })),
   apiKeys: (organisationId: string) =>
     answer(client.GET('/api/v1/organisations/{id}/api-keys', path(organisationId))),
   createApiKey: (

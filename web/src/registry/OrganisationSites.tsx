@@ -142,9 +142,6 @@ export function OrganisationSites({
           noValidate
           data-testid="site-form"
         >
-          <h3 className="subhead">
-            {editing.site ? m('editSiteTitle', { name: editing.site.name }) : m('newSite')}
-          </h3>
           <FormError
             error={error}
             placed={(f) => ['name', 'kind', 'address', 'lat', 'lon'].includes(f)}
@@ -153,7 +150,7 @@ export function OrganisationSites({
             value={editing.value}
             onChange={(value) => setEditing({ ...editing, value })}
             error={word}
-            legend={m('colSite')}
+            legend={editing.site ? m('editSiteTitle', { name: editing.site.name }) : m('newSite')}
           />
           <div className="form-actions">
             <button type="submit" className="btn btn-primary" disabled={busy}>

@@ -235,8 +235,20 @@ export class UserService {
     const row = await repo.userRowByEmail(this.reader, email);
     const hash = row?.password_hash ?? (await dummyHash());
     const ok = await verifyPassword(hash, password);
+    if (row && ok && row.status !== 'active') await this.refuseApplicant(row.organisation_id);
     if (!row || !ok || row.status !== 'active') return null;
     return repo.userFromRow(row);
+  }
+
+  /**
+   * H6: the right password of an applicant's admin, while the application waits or after its
+   * rejection, is told so (in the user's language). Only the right password learns it: a
+   * wrong one gets the generic answer, so this tells nobody else who has applied.
+   */
+  private async refuseApplicant(organisationId: string): Promise<void> {
+    const org = await repo.organisationStatus(this.reader, organisationId);
+    if (org?.status === 'applicant') throw forbidden(messages.loginApplicationPending());
+    if (org?.status === 'rejected') throw forbidden(messages.loginApplicationRejected());
   }
 
   /**

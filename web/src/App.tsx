@@ -7,7 +7,8 @@ import { PlanPage } from './exchange/plan/PlanPage.tsx';
 import { useT } from './i18n/index.ts';
 import { Account } from './registry/Account.tsx';
 import { Admission } from './registry/Admission.tsx';
-import { Apply } from './registry/Apply.tsx';
+import { ApplicationStatus } from './registry/ApplicationStatus.tsx';
+import { Apply, ApplyAgain } from './registry/Apply.tsx';
 import { DataPage } from './registry/DataPage.tsx';
 import { Invitation } from './registry/Invitation.tsx';
 import { MyOrganisation } from './registry/MyOrganisation.tsx';
@@ -39,6 +40,13 @@ function Page({ path }: { path: string[] }) {
       return second ? <Participant key={second} id={second} /> : <Participants />;
     case 'apply':
       return <Apply />;
+    case 'application':
+      if (!second || (third && third !== 'again')) return <NotFound />;
+      return third ? (
+        <ApplyAgain key={second} token={second} />
+      ) : (
+        <ApplicationStatus key={second} token={second} />
+      );
     case 'login':
       return <Login />;
     case 'admin':

@@ -31,6 +31,18 @@ export const registryApi = {
     answer(client.GET('/api/v1/applications', { params: { query: { status } } })),
   apply: (body: RequestBody<'/api/v1/applications', 'post'>) =>
     answer(client.POST('/api/v1/applications', { body })),
+  applicationStatus: (token: string) =>
+    answer(client.GET('/api/v1/application-status/{token}', { params: { path: { token } } })),
+  reapply: (
+    token: string,
+    body: RequestBody<'/api/v1/application-status/{token}/reapply', 'post'>,
+  ) =>
+    answer(
+      client.POST('/api/v1/application-status/{token}/reapply', {
+        params: { path: { token } },
+        body,
+      }),
+    ),
   admit: (id: string, body: RequestBody<'/api/v1/applications/{id}/admit', 'post'>) =>
     answer(client.POST('/api/v1/applications/{id}/admit', { ...path(id), body })),
   reject: (id: string, body: RequestBody<'/api/v1/applications/{id}/reject', 'post'>) =>

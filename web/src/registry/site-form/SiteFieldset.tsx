@@ -16,6 +16,8 @@ interface Props {
   error?: (k: SiteKey) => string | undefined;
   /** the fieldset's title; «Площадка» / «Site» when absent */
   legend?: string;
+  /** a line under the title: what the site is for, in the caller's words */
+  lead?: string;
   /** a name prefix for the boxes (`site.` → `site.name`), so a form and a test can find them */
   namePrefix?: string;
   /** whether the site's name and coordinates are required (marks the boxes; the caller checks) */
@@ -33,6 +35,7 @@ export function SiteFieldset({
   onChange,
   error = () => undefined,
   legend,
+  lead,
   namePrefix = '',
   required = true,
 }: Props) {
@@ -47,6 +50,7 @@ export function SiteFieldset({
   return (
     <fieldset className="site-form" data-testid="site-fieldset">
       <legend>{legend ?? t('siteLegend')}</legend>
+      {lead && <p className="muted small site-form-lead">{lead}</p>}
       <div className="form-grid">
         <Field label={t('siteName')} error={error('name')} hint={t('siteNameHint')}>
           {(p) => (

@@ -143,6 +143,13 @@ test('a member serves itself: profile, sites, account, reset link, leaving', {
 
   const newPassword = 'cement-new-pass-2026';
   await t.test('the account page: change the password, then log in with the new one', async () => {
+    // at 768 px the name is hidden: the menu has the account instead
+    await page.setViewportSize({ width: 768, height: 900 });
+    await page.locator('.menu-toggle').click();
+    await page.locator('#main-nav a[href="#/account"]').click();
+    await page.waitForURL(/#\/account$/);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`${base}/#/organisation`);
     await page.getByTestId('account-link').click();
     await page.waitForURL(/#\/account$/);
     const form = page.getByTestId('password-form');

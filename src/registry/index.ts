@@ -71,6 +71,7 @@ export const stateReaders: StateReader[] = [
       'membership.started': 'organisation',
       'membership.ended': 'organisation',
       'application.submitted': 'organisation',
+      'application.resubmitted': 'organisation',
       'application.admitted': 'organisation',
       'application.rejected': 'organisation',
     },
@@ -80,7 +81,13 @@ export const stateReaders: StateReader[] = [
   },
   {
     kind: 'site',
-    carriedBy: { 'site.added': '', 'site.updated': '', 'site.closed': '' },
+    carriedBy: {
+      'site.added': '',
+      'site.updated': '',
+      'site.closed': '',
+      'application.submitted': 'site',
+      'application.resubmitted': 'site',
+    },
     partialIn: { 'registry.imported': 'records.sites[]' },
     read: findSite,
   },
@@ -102,6 +109,7 @@ export const stateReaders: StateReader[] = [
       'user.joined': '',
       'user.updated': '',
       'application.submitted': 'admin',
+      'application.resubmitted': 'users[]',
       'application.admitted': 'users[]',
       'application.rejected': 'users[]',
     },
@@ -122,6 +130,7 @@ export const stateReaders: StateReader[] = [
     kind: 'application',
     carriedBy: {
       'application.submitted': 'application',
+      'application.resubmitted': 'application',
       'application.admitted': 'application',
       'application.rejected': 'application',
     },

@@ -25,6 +25,14 @@ export const rules = defineMessages('registry.rule', {
     ru: 'Код ФККО: 11 цифр в виде «N NN NNN NN NN N»',
   },
   ewc: { en: 'EWC code: "NN NN NN", * when hazardous', ru: 'Код EWC: «NN NN NN», * для опасных' },
+  website: {
+    en: 'a web address with http:// or https://, e.g. https://example.ru',
+    ru: 'адрес сайта с http:// или https://, например https://example.ru',
+  },
+  consent: {
+    en: 'consent to the processing of personal data is required to apply',
+    ru: 'без согласия на обработку персональных данных заявку не подать',
+  },
   leftBeforeJoined: {
     en: 'must not be before the joining date',
     ru: 'не может быть раньше даты вступления',
@@ -72,6 +80,26 @@ export const messages = defineMessages('registry', {
   applicationDecided: {
     en: 'Application {id} is {status} already',
     ru: 'Заявка {id} уже рассмотрена ({status})',
+  },
+  applicationNotRejected: {
+    en: 'Only a rejected application can be followed by a new one',
+    ru: 'Подать заявку снова можно только после отклонения',
+  },
+  applicationSuperseded: {
+    en: 'The organisation has applied again since; follow the newer status link',
+    ru: 'Организация уже подала новую заявку; смотрите её по новой ссылке',
+  },
+  statusLinkNotFound: {
+    en: 'No application has this status link',
+    ru: 'Заявки с такой ссылкой нет',
+  },
+  loginApplicationPending: {
+    en: 'Your organisation’s application is still being considered: you can log in once the operator admits it. Its status link shows where it stands',
+    ru: 'Заявка вашей организации ещё рассматривается: войти можно будет после решения оператора. Где она сейчас, показывает ссылка на статус заявки',
+  },
+  loginApplicationRejected: {
+    en: 'Your organisation’s application was rejected. Its status link shows the operator’s note and lets you apply again',
+    ru: 'Заявка вашей организации отклонена. Ссылка на статус заявки покажет комментарий оператора и позволит подать заявку снова',
   },
   // the material taxonomy
   invalidTaxonomy: { en: 'Invalid taxonomy', ru: 'Неверный классификатор материалов' },
@@ -186,6 +214,15 @@ export const messages = defineMessages('registry', {
     en: 'The current password is wrong',
     ru: 'Текущий пароль неверен',
   },
+  resetInvalid: {
+    en: 'The password-reset link is unknown, used or expired',
+    ru: 'Ссылка для смены пароля неизвестна, уже использована или устарела',
+  },
+  notAResetLink: { en: 'not a valid link', ru: 'недействительная ссылка' },
+  resetNeedsActiveUser: {
+    en: 'User {email} is not active: a reset link is only for active accounts',
+    ru: 'Пользователь {email} не активен: ссылка для смены пароля — только для активных учётных записей',
+  },
   notYourPassword: { en: 'not your current password', ru: 'это не ваш текущий пароль' },
   tooManyAttempts: {
     en: 'Too many requests from your address; try again in {seconds} s',
@@ -219,6 +256,10 @@ defineLabels({
   leftOn: { en: 'Left on', ru: 'Дата выхода' },
   note: { en: 'Note', ru: 'Примечание' },
   motivation: { en: 'Motivation', ru: 'Цель вступления' },
+  consent: {
+    en: 'Consent to personal data processing',
+    ru: 'Согласие на обработку персональных данных',
+  },
   requestedRole: { en: 'Requested role', ru: 'Запрашиваемая роль' },
   email: { en: 'E-mail', ru: 'E-mail' },
   password: { en: 'Password', ru: 'Пароль' },

@@ -71,6 +71,18 @@ export interface ApplicationTable {
   submitted_at: string;
   decided_at: string | null;
   decision_note: string | null;
+  /** when the applicant consented to personal-data processing (152-FZ); null before it was asked */
+  consented_at: string | null;
+  /** the role granted on admission */
+  granted_role: string | null;
+}
+
+/** A status link: only the token's sha256 is kept. No application: a link given for a duplicate (F8). */
+export interface ApplicationStatusTokenTable {
+  token_hash: string;
+  application_id: string | null;
+  organisation_name: string;
+  submitted_at: string;
 }
 
 export interface MaterialTable {
@@ -128,6 +140,16 @@ export interface InvitationTable {
   accepted_at: string | null;
 }
 
+/** An operator-issued password-reset link: only the token's sha256 is stored. */
+export interface PasswordResetTable {
+  token_hash: string;
+  user_id: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface ApiKeyTable {
   id: string;
   organisation_id: string;
@@ -146,12 +168,14 @@ declare module '../store/database.ts' {
     site: SiteTable;
     membership: MembershipTable;
     application: ApplicationTable;
+    application_status_token: ApplicationStatusTokenTable;
     material: MaterialTable;
     quality_property: QualityPropertyTable;
     material_use: MaterialUseTable;
     app_user: UserTable;
     session: SessionTable;
     invitation: InvitationTable;
+    password_reset: PasswordResetTable;
     api_key: ApiKeyTable;
   }
 }
@@ -252,6 +276,8 @@ export function applicationFromRow(
     submittedAt: r.submitted_at,
     decidedAt: r.decided_at,
     decisionNote: r.decision_note,
+    grantedRole: r.granted_role as Application['grantedRole'],
+    consentedAt: r.consented_at,
   };
 }
 
@@ -658,13 +684,65 @@ export async function insertApplication(tx: Tx, row: ApplicationTable): Promise<
 export async function decideApplicationRow(
   tx: Tx,
   id: string,
-  decision: { status: string; decidedAt: string; note: string | null },
+  decision: { status: string; decidedAt: string; note: string | null; grantedRole?: string },
 ): Promise<void> {
   await tx.db
     .updateTable('application')
-    .set({ status: decision.status, decided_at: decision.decidedAt, decision_note: decision.note })
+    .set({
+      status: decision.status,
+      decided_at: decision.decidedAt,
+      decision_note: decision.note,
+      granted_role: decision.grantedRole ?? null,
+    })
     .where('id', '=', id)
     .execute();
+}
+
+export async function insertStatusToken(tx: Tx, row: ApplicationStatusTokenTable): Promise<void> {
+  await tx.db.insertInto('application_status_token').values(row).execute();
+}
+
+export async function statusTokenRow(
+  reader: Reader,
+  tokenHash: string,
+): Promise<ApplicationStatusTokenTable | undefined> {
+  return reader.db
+    .selectFrom('application_status_token')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+/** The id of an organisation's latest application (by submission time). */
+export async function latestApplicationId(
+  reader: Reader,
+  organisationId: string,
+): Promise<string | undefined> {
+  const r = await reader.db
+    .selectFrom('application')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .orderBy('submitted_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return r?.id;
+}
+
+/** Users a rejection disabled, waiting again with their organisation's new application. */
+export async function reopenDisabledUsers(tx: Tx, organisationId: string): Promise<User[]> {
+  const disabled = await tx.db
+    .selectFrom('app_user')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('status', '=', 'disabled')
+    .execute();
+  await tx.db
+    .updateTable('app_user')
+    .set({ status: 'pending' })
+    .where('organisation_id', '=', organisationId)
+    .where('status', '=', 'disabled')
+    .execute();
+  return disabled.map((r) => userFromRow({ ...r, status: 'pending' }));
 }
 
 // --- the material taxonomy ---
@@ -823,6 +901,46 @@ export async function markInvitationAccepted(tx: Tx, tokenHash: string, at: stri
     .updateTable('invitation')
     .set({ accepted_at: at })
     .where('token_hash', '=', tokenHash)
+    .execute();
+}
+
+export async function insertPasswordReset(tx: Tx, row: PasswordResetTable): Promise<void> {
+  await tx.db.insertInto('password_reset').values(row).execute();
+}
+
+export async function passwordResetByToken(
+  reader: Reader,
+  tokenHash: string,
+): Promise<PasswordResetTable | undefined> {
+  return reader.db
+    .selectFrom('password_reset')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+/** Marks a reset link used; returns false when it already was (a parallel use lost). */
+export async function markPasswordResetUsed(
+  tx: Tx,
+  tokenHash: string,
+  at: string,
+): Promise<boolean> {
+  const r = await tx.db
+    .updateTable('password_reset')
+    .set({ used_at: at })
+    .where('token_hash', '=', tokenHash)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** A new link replaces the user's earlier unused ones: only the latest works. */
+export async function retirePasswordResetsOf(tx: Tx, userId: string, at: string): Promise<void> {
+  await tx.db
+    .updateTable('password_reset')
+    .set({ used_at: at })
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
     .execute();
 }
 

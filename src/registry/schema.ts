@@ -26,6 +26,16 @@ export type Agglomeration = z.infer<typeof Agglomeration>;
 
 const IsoDate = z.iso.date();
 
+/** A website as people can follow it: http(s), with a host (L11: «sorbcia.example» alone is refused, not guessed). */
+function isWebsite(s: string): boolean {
+  if (!/^https?:\/\/[^\s/]+\.[^\s]/i.test(s)) return false;
+  try {
+    return Boolean(new URL(s).hostname);
+  } catch {
+    return false;
+  }
+}
+
 export const OrganisationFields = z.object({
   name: z.string().trim().min(2).max(200).describe('legal or common name, Russian'),
   nameEn: z.string().trim().max(200).optional(),
@@ -37,7 +47,13 @@ export const OrganisationFields = z.object({
   region: z.string().trim().min(2).max(120),
   employees: z.number().int().min(0).max(1_000_000),
   knowledgeWorkers: z.number().int().min(0).max(1_000_000),
-  website: z.string().max(300).optional(),
+  website: z
+    .string()
+    .trim()
+    .max(300)
+    .refine(isWebsite, rule(rules.website))
+    .optional()
+    .describe('with its scheme: https://… or http://… (an address without one is refused)'),
   description: z.string().max(4000).optional(),
   modelledOn: z
     .string()
@@ -134,9 +150,19 @@ export const MembershipEnd = z
   .object({ leftOn: IsoDate, note: z.string().max(1000).optional() })
   .meta({ id: 'MembershipEnd' });
 
+/** Consent to the processing of personal data (152-FZ): given by ticking the box, and recorded. */
+const Consent = z
+  .literal(true, rule(rules.consent))
+  .describe(
+    "the applicant consents to the processing of the admin's personal data (152-FZ); required, recorded with the application",
+  );
+
 export const ApplicationInput = z
   .object({
     organisation: OrganisationInput,
+    site: SiteInput.optional().describe(
+      "the organisation's first site. The web form requires it; the API takes an application without one, so clients written before it keep working. It is kept with the applicant and shown with the organisation once admitted",
+    ),
     requestedRole: MembershipRole.default('niche'),
     motivation: z.string().max(4000).optional(),
     admin: z.object({
@@ -144,9 +170,35 @@ export const ApplicationInput = z
       name: z.string().trim().min(2).max(200),
       password: Password,
     }),
+    consent: Consent,
   })
   .meta({ id: 'ApplicationCreate' });
 export type ApplicationInput = z.input<typeof ApplicationInput>;
+
+/**
+ * Applying again after a rejection, through the status link: the same organisation (its
+ * INN and OGRN stay its own), the same admin, who keeps their password; the rest as now.
+ */
+export const ReapplicationInput = z
+  .object({
+    organisation: OrganisationFields.omit({ inn: true, ogrn: true })
+      .refine(knowledgeWithinStaff, knowledgeRule)
+      .describe(
+        'the organisation as it is now; its INN and OGRN stay its own (not taken from here)',
+      ),
+    site: SiteInput.optional().describe(
+      "the organisation's first site; replaces the one given before (the web form requires it)",
+    ),
+    requestedRole: MembershipRole.default('niche'),
+    motivation: z.string().max(4000).optional(),
+    consent: Consent,
+  })
+  .meta({ id: 'ReapplicationCreate' });
+export type ReapplicationInput = z.input<typeof ReapplicationInput>;
+
+export const ApplicationStatusValue = z
+  .enum(['pending', 'admitted', 'rejected'])
+  .meta({ id: 'ApplicationStatus' });
 
 export const Application = z
   .object({
@@ -160,13 +212,52 @@ export const Application = z
     contactEmail: z.string().nullable(),
     requestedRole: MembershipRole,
     motivation: z.string().nullable(),
-    status: z.enum(['pending', 'admitted', 'rejected']),
+    status: ApplicationStatusValue,
     submittedAt: z.string(),
     decidedAt: z.string().nullable(),
     decisionNote: z.string().nullable(),
+    grantedRole: MembershipRole.nullable().describe('the role granted on admission'),
+    consentedAt: z
+      .string()
+      .nullable()
+      .describe('when the applicant consented to the processing of personal data (152-FZ)'),
   })
   .meta({ id: 'Application' });
 export type Application = z.infer<typeof Application>;
+
+/** What an applicant gets on submission: the application and its status link's token, shown once. */
+export const ApplicationReceipt = Application.extend({
+  statusToken: z
+    .string()
+    .describe(
+      'shown once: opens the status page #/application/<token> and GET /api/v1/application-status/{token}; only its hash is kept',
+    ),
+}).meta({ id: 'ApplicationReceipt' });
+export type ApplicationReceipt = z.infer<typeof ApplicationReceipt>;
+
+/** An application as its status link shows it to the applicant (no login). */
+export const ApplicationStatusView = z
+  .object({
+    organisationName: z.string(),
+    status: ApplicationStatusValue,
+    submittedAt: z.string(),
+    decidedAt: z.string().nullable(),
+    decisionNote: z.string().nullable(),
+    grantedRole: MembershipRole.nullable(),
+    superseded: z.boolean().describe('true when the organisation applied again since'),
+    reapply: z
+      .object({
+        organisation: OrganisationFields.extend({ id: Id }),
+        site: SiteInput.nullable(),
+        requestedRole: MembershipRole,
+        motivation: z.string().nullable(),
+        contactEmail: z.string(),
+      })
+      .nullable()
+      .describe('after a rejection (and only then): what the application said, to apply again'),
+  })
+  .meta({ id: 'ApplicationStatusView' });
+export type ApplicationStatusView = z.infer<typeof ApplicationStatusView>;
 
 export const AdmissionDecision = z
   .object({
@@ -336,6 +427,19 @@ export const InvitationAccept = z
     name: z.string().trim().min(2).max(200).optional(),
   })
   .meta({ id: 'InvitationAccept' });
+
+export const PasswordResetAccept = z
+  .object({ token: z.string().min(20).max(200), password: Password })
+  .meta({ id: 'PasswordResetAccept' });
+
+/** A password-reset link as issued: the token is shown once, only its hash is kept. */
+export const PasswordResetIssued = z
+  .object({
+    user: User,
+    token: z.string(),
+    expiresAt: z.string(),
+  })
+  .meta({ id: 'PasswordResetIssued' });
 
 export const UserPatch = z
   .object({

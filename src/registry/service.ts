@@ -1,5 +1,6 @@
 // Organisations, sites, memberships, applications and the material taxonomy: access checks,
 // rules and journal events. Every event carries the full new state of what it changes.
+import { createHash, randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { inTransaction, recordEvent } from '../journal/index.ts';
 import {
@@ -25,6 +26,8 @@ import {
   AdmissionDecision,
   type Application,
   ApplicationInput,
+  type ApplicationReceipt,
+  type ApplicationStatusView,
   type Material,
   MaterialInput,
   type MaterialUse,
@@ -35,6 +38,7 @@ import {
   OrganisationInput,
   OrganisationPatch,
   type QualityProperty,
+  ReapplicationInput,
   type Site,
   SiteInput,
   SitePatch,
@@ -45,6 +49,17 @@ import { requireFreeEmail } from './users.ts';
 /** An application as parsed (defaults applied). */
 type ParsedApplication = z.output<typeof ApplicationInput>;
 const today = (now: Date) => now.toISOString().slice(0, 10);
+/** A status link's token: 32 random bytes, shown once; only its sha256 is kept (high entropy: no slow hash needed). */
+const newStatusToken = () => randomBytes(32).toString('base64url');
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+/** A site as an application gives it back to be edited (the derived fields left out). */
+const siteInputOf = (s: Site) => ({
+  name: s.name,
+  kind: s.kind,
+  lat: s.lat,
+  lon: s.lon,
+  ...(s.address !== undefined ? { address: s.address } : {}),
+});
 /** Statuses the public directory shows: only these may be named in a conflict with an applicant. */
 const isPublic = (status: string) => status === 'member' || status === 'former';
 
@@ -371,12 +386,17 @@ export class RegistryService {
     return hidden.length ? hidden.join(', ') : null;
   }
 
-  /** The answer a new application gets, for one that duplicates hidden records; only a journal event is written. */
+  /**
+   * The answer a new application gets, for one that duplicates hidden records; only a journal
+   * event and a status link are written. The link is real and shows "pending" (it never
+   * changes: the operator settles the duplicate out of band), so neither the answer nor the
+   * status page tells a duplicate from a new applicant (F8).
+   */
   private async recordDuplicateApplication(
     actor: Actor,
     a: ParsedApplication,
     duplicates: string,
-  ): Promise<Application> {
+  ): Promise<ApplicationReceipt> {
     const o = parseInput(OrganisationInput, a.organisation);
     const now = this.clock().toISOString();
     const application: Application = {
@@ -391,21 +411,67 @@ export class RegistryService {
       submittedAt: now,
       decidedAt: null,
       decisionNote: null,
+      grantedRole: null,
+      consentedAt: now,
     };
-    await inTransaction(this.store, (tx) =>
-      this.event(tx, actor, null, 'application.duplicate', {
+    const statusToken = newStatusToken();
+    await inTransaction(this.store, async (tx) => {
+      await repo.insertStatusToken(tx, {
+        token_hash: sha256(statusToken),
+        application_id: null,
+        organisation_name: o.name,
+        submitted_at: now,
+      });
+      await this.event(tx, actor, null, 'application.duplicate', {
         application,
         organisation: o,
+        site: a.site ?? null,
         duplicates,
-      }),
-    );
-    return application;
+      });
+    });
+    return { ...application, statusToken };
+  }
+
+  /** A site an applicant gives: kept with the organisation (hidden with it until admitted). Its id is always made here. */
+  private async placeApplicantSite(
+    tx: Tx,
+    organisationId: string,
+    input: z.output<typeof SiteInput>,
+    replacing?: Site,
+  ): Promise<Site> {
+    const { id: _given, ...s } = input;
+    const place = placeSite(s, regionOutline());
+    const site: Site = {
+      ...s,
+      id: replacing?.id ?? slugId(s.name),
+      organisationId,
+      ...place,
+      closedOn: null,
+    };
+    if (replacing) await repo.updateSite(tx, repo.siteToRow(site, place));
+    else await repo.insertSite(tx, repo.siteToRow(site, place));
+    return site;
+  }
+
+  /** A new status link for an application; the token goes back to the applicant once. */
+  private async issueStatusToken(
+    tx: Tx,
+    application: { id: string; organisationName: string; submittedAt: string },
+  ): Promise<string> {
+    const token = newStatusToken();
+    await repo.insertStatusToken(tx, {
+      token_hash: sha256(token),
+      application_id: application.id,
+      organisation_name: application.organisationName,
+      submitted_at: application.submittedAt,
+    });
+    return token;
   }
 
   // --- applications ---
 
   /** Anyone may apply: the organisation (status applicant) and its first admin (pending) wait for the operator. */
-  async submitApplication(actor: Actor, input: unknown): Promise<Application> {
+  async submitApplication(actor: Actor, input: unknown): Promise<ApplicationReceipt> {
     const a = parseInput(ApplicationInput, input);
     // The cheap checks first (F4): a conflict with a public member costs no argon2 hash.
     // The transaction below checks again, since another applicant may come first.
@@ -432,6 +498,8 @@ export class RegistryService {
         submitted_at: now,
         decided_at: null,
         decision_note: null,
+        consented_at: now,
+        granted_role: null,
       });
       const admin: repo.UserTable = {
         id: newId(),
@@ -445,13 +513,128 @@ export class RegistryService {
         created_at: now,
       };
       await repo.insertUser(tx, admin);
+      const site = a.site ? await this.placeApplicantSite(tx, organisation.id, a.site) : null;
       const [application] = await repo.findApplications(tx, undefined, applicationId);
+      const statusToken = await this.issueStatusToken(tx, application);
       await this.event(tx, actor, organisation.id, 'application.submitted', {
         application,
         organisation,
         admin: repo.userFromRow(admin),
+        site,
       });
-      return application;
+      return { ...application, statusToken };
+    });
+  }
+
+  /** An application as its status link shows it (no login: the token is the proof). */
+  async applicationStatus(token: string): Promise<ApplicationStatusView> {
+    const link = await repo.statusTokenRow(this.store, sha256(token));
+    if (!link) throw notFound(messages.statusLinkNotFound());
+    const [app] = link.application_id
+      ? await repo.findApplications(this.store, undefined, link.application_id)
+      : [];
+    if (!app)
+      // a link given for a duplicate (F8): pending, as a new application would be
+      return {
+        organisationName: link.organisation_name,
+        status: 'pending',
+        submittedAt: link.submitted_at,
+        decidedAt: null,
+        decisionNote: null,
+        grantedRole: null,
+        superseded: false,
+        reapply: null,
+      };
+    const superseded = (await repo.latestApplicationId(this.store, app.organisationId)) !== app.id;
+    const organisation = await repo.findOrganisation(this.store, app.organisationId);
+    let reapply: ApplicationStatusView['reapply'] = null;
+    if (app.status === 'rejected' && !superseded && organisation?.status === 'rejected') {
+      const { status: _s, role: _r, createdAt: _c, ...fields } = organisation;
+      const site = (await repo.findSites(this.store, { organisationId: app.organisationId })).find(
+        (x) => !x.closedOn,
+      );
+      reapply = {
+        organisation: fields,
+        site: site ? siteInputOf(site) : null,
+        requestedRole: app.requestedRole,
+        motivation: app.motivation,
+        contactEmail: app.contactEmail ?? '',
+      };
+    }
+    return {
+      organisationName: app.organisationName,
+      status: app.status,
+      submittedAt: app.submittedAt,
+      decidedAt: app.decidedAt,
+      decisionNote: app.decisionNote,
+      grantedRole: app.grantedRole,
+      superseded,
+      reapply,
+    };
+  }
+
+  /**
+   * Applying again after a rejection, through the rejected application's status link: a new
+   * application of the same organisation (its INN and OGRN stay its own), whose admin waits
+   * again with their password. No public form is involved, so nothing tells a stranger that
+   * an INN belongs to a rejected organisation (F8). No password is hashed (F4).
+   */
+  async reapply(actor: Actor, token: string, input: unknown): Promise<ApplicationReceipt> {
+    const r = parseInput(ReapplicationInput, input);
+    return inTransaction(this.store, async (tx) => {
+      const link = await repo.statusTokenRow(tx, sha256(token));
+      if (!link) throw notFound(messages.statusLinkNotFound());
+      const previous = link.application_id
+        ? await repo.findApplicationRow(tx, link.application_id)
+        : undefined;
+      // a duplicate's link answers as a pending application would
+      if (!previous || previous.status !== 'rejected')
+        throw conflict(messages.applicationNotRejected());
+      if ((await repo.latestApplicationId(tx, previous.organisation_id)) !== previous.id)
+        throw conflict(messages.applicationSuperseded());
+      const current = await repo.findOrganisation(tx, previous.organisation_id);
+      if (!current) throw notFound(messages.organisationNotFound({ id: previous.organisation_id }));
+      if (current.status !== 'rejected') throw conflict(messages.applicationNotRejected());
+      const now = this.clock().toISOString();
+      await repo.updateOrganisation(
+        tx,
+        repo.organisationToRow({
+          ...r.organisation,
+          id: current.id,
+          inn: current.inn,
+          ogrn: current.ogrn,
+          status: 'applicant',
+          createdAt: current.createdAt,
+        }),
+      );
+      const applicationId = newId();
+      await repo.insertApplication(tx, {
+        id: applicationId,
+        organisation_id: current.id,
+        requested_role: r.requestedRole,
+        motivation: r.motivation ?? null,
+        status: 'pending',
+        submitted_at: now,
+        decided_at: null,
+        decision_note: null,
+        consented_at: now,
+        granted_role: null,
+      });
+      const users = await repo.reopenDisabledUsers(tx, current.id);
+      const before = (await repo.findSites(tx, { organisationId: current.id })).find(
+        (x) => !x.closedOn,
+      );
+      const site = r.site ? await this.placeApplicantSite(tx, current.id, r.site, before) : null;
+      const [application] = await repo.findApplications(tx, undefined, applicationId);
+      const statusToken = await this.issueStatusToken(tx, application);
+      await this.event(tx, actor, current.id, 'application.resubmitted', {
+        application,
+        organisation: await repo.findOrganisation(tx, current.id),
+        users,
+        site,
+        previousApplicationId: previous.id,
+      });
+      return { ...application, statusToken };
     });
   }
 
@@ -469,16 +652,18 @@ export class RegistryService {
       if (app.status !== 'pending')
         throw conflict(messages.applicationDecided({ id: applicationId, status: app.status }));
       const now = this.clock();
+      const role = d.role ?? (app.requested_role as Membership['role']);
       await repo.decideApplicationRow(tx, applicationId, {
         status: admit ? 'admitted' : 'rejected',
         decidedAt: now.toISOString(),
         note: d.note ?? null,
+        ...(admit ? { grantedRole: role } : {}),
       });
       let membership: Membership | null = null;
       if (admit) {
         membership = (
           await this.startMembership(tx, app.organisation_id, {
-            role: d.role ?? (app.requested_role as Membership['role']),
+            role,
             joinedOn: d.joinedOn ?? today(now),
             note: d.note,
           })

@@ -68,6 +68,7 @@ function application(id: string, n: number) {
       name: planted('Админ'),
       password: 'Xss-test-pass-2026',
     },
+    consent: true,
   };
 }
 

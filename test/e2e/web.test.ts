@@ -143,6 +143,11 @@ test('the web app: map, participants, language, application and admission', {
     await form.locator('[name="admin.name"]').fill(applicant.adminName);
     await form.locator('[name="admin.email"]').fill(applicant.email);
     await form.locator('[name="admin.password"]').fill(applicant.password);
+    // the first site, typed with decimal commas; the consent (152-FZ)
+    await form.locator('[name="site.name"]').fill('Цех переработки');
+    await form.locator('[name="site.lat"]').fill('53,75');
+    await form.locator('[name="site.lon"]').fill('87,11');
+    await form.locator('[name="consent"]').check();
     await form.locator('button[type="submit"]').click();
     // the checksum is verified in the browser (by the server's own schema, loaded lazily), and
     // the focus goes to the field

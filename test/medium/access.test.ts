@@ -210,6 +210,7 @@ const routes: Route[] = [
           name: 'Заявитель',
           password: 'long-enough-1',
         },
+        consent: true,
       },
     }),
     invalid: {
@@ -229,6 +230,7 @@ const routes: Route[] = [
         const a = await p.registry.submitApplication(sys, {
           organisation: organisationInput(),
           admin: { email: `q${next()}@queue.example`, name: 'Очередь', password: 'long-enough-2' },
+          consent: true,
         });
         return {
           method: 'POST',
@@ -696,6 +698,7 @@ describe('the public directory', () => {
       const a = await pl.registry.submitApplication(anon, {
         organisation: { ...organisationInput(), id: 'applicant-co' },
         admin: { email: 'x@applicant.example', name: 'Заявитель', password: 'applicant-pass' },
+        consent: true,
       });
       const ids = async (headers = {}) =>
         (

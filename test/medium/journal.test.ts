@@ -244,6 +244,7 @@ for (const d of await eachDialect()) {
           organisation: organisationInput({ kind: 'waste_processor' }),
           requestedRole: 'niche',
           admin: { email: 'a@new-a.example', name: 'Заявитель А', password: 'applicant-pass-1' },
+          consent: true,
         }),
       );
       await oneEvent(
@@ -256,6 +257,7 @@ for (const d of await eachDialect()) {
         p.registry.submitApplication(anonymous, {
           organisation: organisationInput({ kind: 'logistics' }),
           admin: { email: 'b@new-b.example', name: 'Заявитель Б', password: 'applicant-pass-2' },
+          consent: true,
         }),
       );
       await oneEvent('application.rejected', () =>

@@ -164,12 +164,13 @@ for (const d of await eachDialect()) {
         organisation: organisationInput({ kind: 'chemical' }),
         requestedRole: 'niche',
         admin: { email: 'Boss@Chem.example', name: 'Директор', password: 'chem-password-1' },
+        consent: true,
       });
       assert.equal(a.status, 'pending');
-      assert.equal(
-        await p.users.authenticate('boss@chem.example', 'chem-password-1'),
-        null,
-        'pending users cannot log in',
+      await assert.rejects(
+        p.users.authenticate('boss@chem.example', 'chem-password-1'),
+        rejectsWith(403),
+        'pending users cannot log in (and are told why)',
       );
       assert.deepEqual(
         (await p.registry.listApplications(systemActor, 'pending')).map((x) => x.id),
@@ -190,9 +191,13 @@ for (const d of await eachDialect()) {
       const b = await p.registry.submitApplication(anon, {
         organisation: organisationInput(),
         admin: { email: 'no@pe.example', name: 'Нет', password: 'nope-password' },
+        consent: true,
       });
       await p.registry.decideApplication(systemActor, b.id, false, { note: 'outside the cluster' });
-      assert.equal(await p.users.authenticate('no@pe.example', 'nope-password'), null);
+      await assert.rejects(
+        p.users.authenticate('no@pe.example', 'nope-password'),
+        rejectsWith(403),
+      );
       assert.equal((await q.findOrganisation(p.store, b.organisationId))?.status, 'rejected');
     });
 

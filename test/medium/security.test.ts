@@ -119,6 +119,7 @@ for (const d of await eachDialect())
           payload: {
             organisation: { ...organisationInput(), id: 'sec-co' },
             admin: { email: 'someone@new.example', name: 'Новый', password: 'new-password-1' },
+            consent: true,
           },
         });
       const hashesBefore = passwordHashesMade();
@@ -337,6 +338,7 @@ for (const d of await eachDialect())
       const application = await p.registry.submitApplication(anon, {
         organisation: { ...organisationInput(), id: 'sec-applicant' },
         admin: { email: 'boss@applicant.example', name: 'Заявитель', password: 'applicant-pass-1' },
+        consent: true,
       });
       const applicantKey = await p.users.createApiKey(systemActor, 'sec-applicant', {
         name: 'early',
@@ -355,6 +357,7 @@ for (const d of await eachDialect())
           payload: {
             organisation,
             admin: { email, name: 'Заявитель', password: 'applicant-pass-1' },
+            consent: true,
           },
         });
       const hiddenOrg = organisationInput();

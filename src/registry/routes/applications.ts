@@ -1,7 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParam, publicTagged, tagged } from '../../model/index.ts';
-import { AdmissionDecision, Application, ApplicationInput } from '../schema.ts';
+import {
+  AdmissionDecision,
+  Application,
+  ApplicationInput,
+  ApplicationReceipt,
+  ApplicationStatusView,
+  ReapplicationInput,
+} from '../schema.ts';
 import type { RegistryService } from '../service.ts';
 import { hashingRouteLimit } from './limits.ts';
 
@@ -16,12 +23,45 @@ export const applicationRoutes =
         schema: {
           ...publicTagged('applications'),
           summary: 'Apply for membership (no login needed)',
+          description:
+            'The answer carries `statusToken`, shown once: the applicant follows the application with it (GET /api/v1/application-status/{token}, the web page #/application/{token}).',
           body: ApplicationInput,
-          response: { 201: Application },
+          response: { 201: ApplicationReceipt },
         },
       },
       async (req, reply) =>
         reply.status(201).send(await registry.submitApplication(req.actor, req.body)),
+    );
+
+    const TokenParam = z.object({ token: z.string().min(20).max(100) });
+
+    app.get(
+      '/api/v1/application-status/:token',
+      {
+        schema: {
+          ...publicTagged('applications'),
+          summary: "An application's status, by the link its applicant was given (no login)",
+          params: TokenParam,
+          response: { 200: ApplicationStatusView },
+        },
+      },
+      async (req) => registry.applicationStatus(req.params.token),
+    );
+
+    app.post(
+      '/api/v1/application-status/:token/reapply',
+      {
+        config: hashingRouteLimit,
+        schema: {
+          ...publicTagged('applications'),
+          summary: 'Apply again after a rejection, by the rejected application’s status link',
+          params: TokenParam,
+          body: ReapplicationInput,
+          response: { 201: ApplicationReceipt },
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await registry.reapply(req.actor, req.params.token, req.body)),
     );
 
     app.get(

@@ -1,15 +1,16 @@
 import { useId, useState } from 'react';
 import { useLocale, useT } from '../i18n/index.ts';
 import type { Application, MembershipRole } from '../shell/types.ts';
-import { FormError } from '../shell/ui.tsx';
+import { ConfirmButton, FormError } from '../shell/ui.tsx';
 import { useSubmission } from '../shell/useSubmission.ts';
 import { isOneOf, membershipRoles } from '../shell/vocabulary.ts';
 import { registryApi } from './api.ts';
+import { applicantDict } from './applicantDict.ts';
 import { registryDict } from './dict.ts';
 import { useLabels } from './labels.ts';
 import { quoted } from './names.ts';
 
-/** The operator's decision on an application: admit in a role, or reject, with a note. */
+/** The operator's decision on an application: admit in a role, or reject (asked to confirm first: it cannot be undone), with a note. */
 export function Decide({
   application,
   name,
@@ -20,6 +21,7 @@ export function Decide({
   onDone: (message: string) => void;
 }) {
   const t = useT(registryDict);
+  const a = useT(applicantDict);
   const { locale } = useLocale();
   const labels = useLabels();
   const id = useId();
@@ -73,14 +75,14 @@ export function Decide({
           <button type="submit" className="btn btn-primary" disabled={busy}>
             {t('admit')}
           </button>
-          <button
-            type="button"
-            className="btn btn-danger"
+          <ConfirmButton
+            label={t('reject')}
+            question={a('rejectQuestion', { name: quoted(name, locale) })}
+            confirmLabel={a('rejectConfirm')}
             disabled={busy}
-            onClick={() => decide(false)}
-          >
-            {t('reject')}
-          </button>
+            onConfirm={() => decide(false)}
+            testId="reject"
+          />
         </div>
       </div>
     </form>

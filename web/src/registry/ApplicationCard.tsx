@@ -5,6 +5,7 @@ import { useProblemText } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { Decide } from './AdmissionDecision.tsx';
 import { registryApi } from './api.ts';
+import { applicantDict } from './applicantDict.ts';
 import { registryDict } from './dict.ts';
 import { kindColours, useLabels } from './labels.ts';
 import { orgName } from './names.ts';
@@ -21,6 +22,7 @@ export function ApplicationCard({
   onDone: (message: string) => void;
 }) {
   const t = useT(registryDict);
+  const at = useT(applicantDict);
   const fmt = useFormat();
   const { locale } = useLocale();
   const labels = useLabels();
@@ -30,6 +32,12 @@ export function ApplicationCard({
     listed ? null : a.organisationId,
   ]);
   const o = listed ?? fetched.data;
+  // the first site the applicant gave (hidden from the directory until admitted)
+  const sites = useResource(
+    () => registryApi.organisationSites(a.organisationId),
+    [a.organisationId],
+  );
+  const firstSite = sites.data?.find((s) => !s.closedOn);
   const name = o ? orgName(o, locale) : a.organisationName;
   return (
     <article className="card application" data-testid="application">
@@ -72,6 +80,14 @@ export function ApplicationCard({
               <dd>{fmt.dateTime(a.decidedAt)}</dd>
             </div>
           )}
+          {a.grantedRole && (
+            <div>
+              <dt>{at('grantedRole')}</dt>
+              <dd data-testid="granted-role">
+                <span className={`badge role-${a.grantedRole}`}>{labels.role(a.grantedRole)}</span>
+              </dd>
+            </div>
+          )}
         </dl>
       </header>
       <div className="application-body">
@@ -89,6 +105,22 @@ export function ApplicationCard({
                   <a href={`mailto:${a.contactEmail}`}>{a.contactEmail}</a>
                 ) : (
                   <span className="muted">—</span>
+                )}
+              </dd>
+            </div>
+            {a.consentedAt && (
+              <div>
+                <dt>{at('consentedAt')}</dt>
+                <dd>{fmt.dateTime(a.consentedAt)}</dd>
+              </div>
+            )}
+            <div>
+              <dt>{at('firstSite')}</dt>
+              <dd data-testid="application-site">
+                {firstSite ? (
+                  `${firstSite.name} · ${labels.siteKind(firstSite.kind)} · ${labels.agglomeration(firstSite.agglomeration)}`
+                ) : (
+                  <span className="muted">{at('noFirstSite')}</span>
                 )}
               </dd>
             </div>

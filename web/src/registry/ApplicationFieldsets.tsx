@@ -1,24 +1,38 @@
 import { useT } from '../i18n/index.ts';
 import { Field, SelectField } from '../shell/ui.tsx';
 import { membershipRoles, organisationKinds } from '../shell/vocabulary.ts';
+import { applicantDict } from './applicantDict.ts';
 import type { ApplicationKey } from './application.ts';
 import { registryDict } from './dict.ts';
 import { useLabels } from './labels.ts';
+import { SiteFieldset, type SiteValue } from './site-form/index.ts';
 
-/** The application's boxes: the organisation, the membership asked for, its first admin. */
+/**
+ * The application's boxes: the organisation, its first site, the membership asked for, its
+ * first admin and the consent. `again`: applying again after a rejection, where the INN and
+ * OGRN stay the organisation's and the admin stays (`adminEmail`).
+ */
 export function ApplicationFieldsets({
   bind,
   error,
+  site,
+  onSiteChange,
+  again,
 }: {
   bind: (k: ApplicationKey) => {
     name: string;
     value: string;
     onChange: (e: { target: { value: string } }) => void;
   };
-  error: (k: ApplicationKey) => string | undefined;
+  error: (k: string) => string | undefined;
+  site: SiteValue;
+  onSiteChange: (next: SiteValue) => void;
+  again?: { adminEmail: string };
 }) {
   const t = useT(registryDict);
+  const a = useT(applicantDict);
   const labels = useLabels();
+  const consent = bind('consent');
   return (
     <>
       <fieldset>
@@ -42,11 +56,35 @@ export function ApplicationFieldsets({
           <Field label={t('region')} error={error('organisation.region')}>
             {(p) => <input {...p} {...bind('organisation.region')} required />}
           </Field>
-          <Field label={t('inn')} error={error('organisation.inn')} hint={t('innHint')}>
-            {(p) => <input {...p} {...bind('organisation.inn')} inputMode="numeric" required />}
+          <Field
+            label={t('inn')}
+            error={error('organisation.inn')}
+            hint={again ? a('againIdentifiers') : t('innHint')}
+          >
+            {(p) => (
+              <input
+                {...p}
+                {...bind('organisation.inn')}
+                inputMode="numeric"
+                required
+                readOnly={!!again}
+              />
+            )}
           </Field>
-          <Field label={t('ogrn')} error={error('organisation.ogrn')} hint={t('ogrnHint')}>
-            {(p) => <input {...p} {...bind('organisation.ogrn')} inputMode="numeric" required />}
+          <Field
+            label={t('ogrn')}
+            error={error('organisation.ogrn')}
+            hint={again ? a('againIdentifiers') : t('ogrnHint')}
+          >
+            {(p) => (
+              <input
+                {...p}
+                {...bind('organisation.ogrn')}
+                inputMode="numeric"
+                required
+                readOnly={!!again}
+              />
+            )}
           </Field>
           <Field label={t('kpp')} error={error('organisation.kpp')} hint={t('kppHint')}>
             {(p) => <input {...p} {...bind('organisation.kpp')} />}
@@ -73,8 +111,15 @@ export function ApplicationFieldsets({
               />
             )}
           </Field>
-          <Field label={t('website')} error={error('organisation.website')} className="span-2">
-            {(p) => <input {...p} {...bind('organisation.website')} type="url" />}
+          <Field
+            label={t('website')}
+            error={error('organisation.website')}
+            hint={a('websiteHint')}
+            className="span-2"
+          >
+            {(p) => (
+              <input {...p} {...bind('organisation.website')} type="url" placeholder="https://" />
+            )}
           </Field>
           <Field
             label={t('description')}
@@ -85,6 +130,14 @@ export function ApplicationFieldsets({
           </Field>
         </div>
       </fieldset>
+      <SiteFieldset
+        legend={a('sectionSite')}
+        value={site}
+        onChange={onSiteChange}
+        error={(k) => error(`site.${k}`)}
+        namePrefix="site."
+        lead={a('siteLead')}
+      />
       <fieldset>
         <legend>{t('sectionMembership')}</legend>
         <div className="form-grid">
@@ -100,32 +153,63 @@ export function ApplicationFieldsets({
           </Field>
         </div>
       </fieldset>
+      {again ? (
+        <fieldset>
+          <legend>{t('sectionAdmin')}</legend>
+          <p className="muted">{a('againAdmin', { email: again.adminEmail })}</p>
+        </fieldset>
+      ) : (
+        <fieldset>
+          <legend>{t('sectionAdmin')}</legend>
+          <div className="form-grid">
+            <Field label={t('adminName')} error={error('admin.name')}>
+              {(p) => <input {...p} {...bind('admin.name')} required autoComplete="name" />}
+            </Field>
+            <Field label={t('adminEmail')} error={error('admin.email')}>
+              {(p) => (
+                <input {...p} {...bind('admin.email')} type="email" required autoComplete="email" />
+              )}
+            </Field>
+            <Field
+              label={t('adminPassword')}
+              error={error('admin.password')}
+              hint={t('passwordHint')}
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  {...bind('admin.password')}
+                  type="password"
+                  required
+                  autoComplete="new-password"
+                />
+              )}
+            </Field>
+          </div>
+        </fieldset>
+      )}
       <fieldset>
-        <legend>{t('sectionAdmin')}</legend>
-        <div className="form-grid">
-          <Field label={t('adminName')} error={error('admin.name')}>
-            {(p) => <input {...p} {...bind('admin.name')} required autoComplete="name" />}
-          </Field>
-          <Field label={t('adminEmail')} error={error('admin.email')}>
-            {(p) => (
-              <input {...p} {...bind('admin.email')} type="email" required autoComplete="email" />
-            )}
-          </Field>
-          <Field
-            label={t('adminPassword')}
-            error={error('admin.password')}
-            hint={t('passwordHint')}
-          >
-            {(p) => (
-              <input
-                {...p}
-                {...bind('admin.password')}
-                type="password"
-                required
-                autoComplete="new-password"
-              />
-            )}
-          </Field>
+        <legend>{a('consentTitle')}</legend>
+        <div className={`field consent${error('consent') ? ' field-invalid' : ''}`}>
+          <label className="check">
+            <input
+              type="checkbox"
+              name="consent"
+              checked={consent.value === 'yes'}
+              onChange={(e) =>
+                consent.onChange({ target: { value: e.target.checked ? 'yes' : '' } })
+              }
+              aria-invalid={Boolean(error('consent'))}
+              aria-describedby={error('consent') ? 'consent-error' : undefined}
+              required
+            />
+            <span>{a('consentLabel')}</span>
+          </label>
+          {error('consent') && (
+            <span className="field-error" id="consent-error">
+              {error('consent')}
+            </span>
+          )}
         </div>
       </fieldset>
     </>

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { OrganisationListings } from '../exchange/OrganisationListings.tsx';
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
 import { href } from '../shell/router.ts';
+import { isOperator, useSession } from '../shell/session.tsx';
 import type { Organisation } from '../shell/types.ts';
 import { Empty, ErrorState, Loading } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
@@ -9,6 +10,7 @@ import { registryApi } from './api.ts';
 import { registryDict } from './dict.ts';
 import { ClusterMap } from './LazyClusterMap.tsx';
 import { kindColours, useLabels } from './labels.ts';
+import { memberDict } from './memberDict.ts';
 import { orgName } from './names.ts';
 import { MembershipsTable, SitesTable } from './ParticipantTables.tsx';
 
@@ -32,6 +34,8 @@ export function Participant({ id }: { id: string }) {
   const fmt = useFormat();
   const { locale } = useLocale();
   const labels = useLabels();
+  const m = useT(memberDict);
+  const { user } = useSession();
   const org = useResource(() => registryApi.organisation(id), [id]);
   const sites = useResource(() => registryApi.organisationSites(id), [id]);
   const memberships = useResource(() => registryApi.organisationMemberships(id), [id]);
@@ -77,6 +81,12 @@ export function Participant({ id }: { id: string }) {
   return (
     <>
       {back}
+      {isOperator(user) && (
+        // the operator manages any organisation: its users' reset links, its profile and sites
+        <a className="back-link operator-manage" href={href('organisation', o.id)}>
+          {m('manageOrganisation')}
+        </a>
+      )}
       <div className="page-header participant-header">
         <div>
           <h1>{orgName(o, locale)}</h1>

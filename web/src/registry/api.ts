@@ -31,6 +31,18 @@ export const registryApi = {
     answer(client.GET('/api/v1/applications', { params: { query: { status } } })),
   apply: (body: RequestBody<'/api/v1/applications', 'post'>) =>
     answer(client.POST('/api/v1/applications', { body })),
+  applicationStatus: (token: string) =>
+    answer(client.GET('/api/v1/application-status/{token}', { params: { path: { token } } })),
+  reapply: (
+    token: string,
+    body: RequestBody<'/api/v1/application-status/{token}/reapply', 'post'>,
+  ) =>
+    answer(
+      client.POST('/api/v1/application-status/{token}/reapply', {
+        params: { path: { token } },
+        body,
+      }),
+    ),
   admit: (id: string, body: RequestBody<'/api/v1/applications/{id}/admit', 'post'>) =>
     answer(client.POST('/api/v1/applications/{id}/admit', { ...path(id), body })),
   reject: (id: string, body: RequestBody<'/api/v1/applications/{id}/reject', 'post'>) =>
@@ -47,6 +59,22 @@ export const registryApi = {
     ),
   acceptInvitation: (body: RequestBody<'/api/v1/invitations/accept', 'post'>) =>
     answer(client.POST('/api/v1/invitations/accept', { body })),
+  issuePasswordReset: (userId: string) =>
+    answer(client.POST('/api/v1/users/{id}/password-reset', path(userId))),
+  acceptPasswordReset: (body: RequestBody<'/api/v1/password-resets/accept', 'post'>) =>
+    answer(client.POST('/api/v1/password-resets/accept', { body })),
+  patchOrganisation: (id: string, body: RequestBody<'/api/v1/organisations/{id}', 'patch'>) =>
+    answer(client.PATCH('/api/v1/organisations/{id}', { ...path(id), body })),
+  addSite: (
+    organisationId: string,
+    body: RequestBody<'/api/v1/organisations/{id}/sites', 'post'>,
+  ) => answer(client.POST('/api/v1/organisations/{id}/sites', { ...path(organisationId), body })),
+  patchSite: (id: string, body: RequestBody<'/api/v1/sites/{id}', 'patch'>) =>
+    answer(client.PATCH('/api/v1/sites/{id}', { ...path(id), body })),
+  closeSite: (id: string, body: RequestBody<'/api/v1/sites/{id}/close', 'post'>) =>
+    answer(client.POST('/api/v1/sites/{id}/close', { ...path(id), body })),
+  endMembership: (id: string, body: RequestBody<'/api/v1/memberships/{id}/end', 'post'>) =>
+    answer(client.POST('/api/v1/memberships/{id}/end', { ...path(id), body })),
   apiKeys: (organisationId: string) =>
     answer(client.GET('/api/v1/organisations/{id}/api-keys', path(organisationId))),
   createApiKey: (

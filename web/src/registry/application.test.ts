@@ -8,9 +8,11 @@ import {
   type ApplicationValues,
   applicationBody,
   blankApplication,
+  reapplicationBody,
   validateApplication,
 } from './application.ts';
 import { checkApplication } from './schemas.ts';
+import type { SiteValue } from './site-form/site.ts';
 
 const ru = (b: unknown) => checkApplication(b, 'ru');
 const filled = (change: Partial<ApplicationValues> = {}): ApplicationValues => ({
@@ -24,23 +26,70 @@ const filled = (change: Partial<ApplicationValues> = {}): ApplicationValues => (
   'admin.name': 'Ирина Тестова',
   'admin.email': 'irina@test.example',
   'admin.password': 'applicant-pass-2026',
+  consent: 'yes',
   ...change,
 });
+const site: SiteValue = {
+  name: 'Промплощадка',
+  kind: 'plant',
+  address: '',
+  lat: '53,7557',
+  lon: '87,1099',
+};
 const codes = (issues: Record<string, Issue<string>>) =>
   Object.fromEntries(Object.entries(issues).map(([k, i]) => [k, 'key' in i ? i.key : i.code]));
 
 describe('the application form', () => {
   test('the body: counts parsed, empty options left out, the nested shape of the API', () => {
-    const b = applicationBody(filled({ 'organisation.kpp': ' ', motivation: ' Золошлаки ' }));
+    const b = applicationBody(filled({ 'organisation.kpp': ' ', motivation: ' Золошлаки ' }), site);
     assert.equal(b.organisation.employees, 1200);
     assert.equal(b.organisation.kpp, undefined);
     assert.equal(b.motivation, 'Золошлаки');
     assert.equal(b.requestedRole, 'niche');
     assert.equal(b.admin.email, 'irina@test.example');
+    assert.deepEqual(b.site, { name: 'Промплощадка', kind: 'plant', lat: 53.7557, lon: 87.1099 });
+    assert.equal(b.consent, true);
+  });
+
+  test('L11 consent is required, and a website needs its scheme', () => {
+    const issues = validateApplication(
+      filled({ consent: '', 'organisation.website': 'sorbcia.example' }),
+      site,
+      ru,
+    );
+    assert.deepEqual(codes(issues), {
+      consent: 'errConsent',
+      'organisation.website': 'registry.rule.website',
+    });
+    assert.deepEqual(
+      validateApplication(filled({ 'organisation.website': 'https://sorbcia.example' }), site, ru),
+      {},
+    );
+  });
+
+  test('H1 the first site is asked for, in the site fieldset’s words and the server’s rules', () => {
+    assert.deepEqual(
+      codes(validateApplication(filled(), { ...site, name: '', lat: '', lon: '200' }, ru)),
+      {
+        'site.name': 'siteErrRequired',
+        'site.lat': 'siteErrCoordinates',
+        'site.lon': 'field.atMost',
+      },
+    );
+  });
+
+  test('H6 applying again: identifiers and the admin are not in the body', () => {
+    const b = reapplicationBody(filled(), site);
+    assert.equal('inn' in b.organisation, false);
+    assert.equal('admin' in b, false);
+    assert.deepEqual(
+      codes(validateApplication(filled({ 'admin.password': '' }), site, undefined, true)),
+      {},
+    );
   });
 
   test('a complete application passes the server’s schema', () => {
-    assert.deepEqual(validateApplication(filled(), ru), {});
+    assert.deepEqual(validateApplication(filled(), site, ru), {});
   });
 
   test('empty boxes and counts that are not numbers are the form’s own words', () => {
@@ -48,6 +97,7 @@ describe('the application form', () => {
       codes(
         validateApplication(
           filled({ 'organisation.inn': '', 'organisation.employees': 'много' }),
+          site,
           ru,
         ),
       ),
@@ -62,6 +112,7 @@ describe('the application form', () => {
         'organisation.knowledgeWorkers': '5000',
         'admin.password': 'aaaaaaaaaaaa',
       }),
+      site,
       ru,
     );
     assert.deepEqual(codes(issues), {
@@ -74,6 +125,6 @@ describe('the application form', () => {
   });
 
   test('without the schema only the form’s own checks run', () => {
-    assert.deepEqual(validateApplication(filled({ 'organisation.inn': '4200000001' })), {});
+    assert.deepEqual(validateApplication(filled({ 'organisation.inn': '4200000001' }), site), {});
   });
 });

@@ -35,6 +35,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/application-status/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An application's status, by the link its applicant was given (no login) */
+    get: operations['getApplicationStatusByToken'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/application-status/{token}/reapply': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Apply again after a rejection, by the rejected application’s status link */
+    post: operations['postApplicationStatusByTokenReapply'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/applications': {
     parameters: {
       query?: never;
@@ -45,7 +79,10 @@ export interface paths {
     /** The admission queue (operator) */
     get: operations['getApplications'];
     put?: never;
-    /** Apply for membership (no login needed) */
+    /**
+     * Apply for membership (no login needed)
+     * @description The answer carries `statusToken`, shown once: the applicant follows the application with it (GET /api/v1/application-status/{token}, the web page #/application/{token}).
+     */
     post: operations['postApplications'];
     delete?: never;
     options?: never;
@@ -267,7 +304,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Accept an invitation and set a password */
+    /** Accept an invitation and set a password; logs the new user in (a new session, as at login) */
     post: operations['postInvitationsAccept'];
     delete?: never;
     options?: never;
@@ -640,6 +677,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/password-resets/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Set a new password through a reset link; the link works once, and every session of the user ends */
+    post: operations['postPasswordResetsAccept'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/quality-properties': {
     parameters: {
       query?: never;
@@ -757,6 +811,23 @@ export interface paths {
     head?: never;
     /** Change a user's role or status (organisation admin) */
     patch: operations['patchUsersById'];
+    trace?: never;
+  };
+  '/api/v1/users/{id}/password-reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Issue a password-reset link for a user (the operator); the token is shown once, valid for a day */
+    post: operations['postUsersByIdPasswordReset'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/uses': {
@@ -907,18 +978,21 @@ export interface components {
       role: 'member' | 'observer';
     };
     Application: {
+      /** @description when the applicant consented to the processing of personal data (152-FZ) */
+      consentedAt: string | null;
       contactEmail: string | null;
       /** @description the applicant's admin, who will log in once admitted */
       contactName: string | null;
       decidedAt: string | null;
       decisionNote: string | null;
+      /** @description the role granted on admission */
+      grantedRole: components['schemas']['MembershipRole'] | null;
       id: string;
       motivation: string | null;
       organisationId: string;
       organisationName: string;
       requestedRole: components['schemas']['MembershipRole'];
-      /** @enum {string} */
-      status: 'pending' | 'admitted' | 'rejected';
+      status: components['schemas']['ApplicationStatus'];
       submittedAt: string;
     };
     ApplicationCreate: {
@@ -928,10 +1002,17 @@ export interface components {
         name: string;
         password: components['schemas']['Password'];
       };
+      /**
+       * @description the applicant consents to the processing of the admin's personal data (152-FZ); required, recorded with the application
+       * @constant
+       */
+      consent: true;
       motivation?: string;
       organisation: components['schemas']['OrganisationCreate'];
       /** @default niche */
       requestedRole: components['schemas']['MembershipRole'];
+      /** @description the organisation's first site. The web form requires it; the API takes an application without one, so clients written before it keep working. It is kept with the applicant and shown with the organisation once admitted */
+      site?: components['schemas']['SiteCreate'];
     };
     ApplicationCreateInput: {
       admin: {
@@ -940,25 +1021,169 @@ export interface components {
         name: string;
         password: components['schemas']['PasswordInput'];
       };
+      /**
+       * @description the applicant consents to the processing of the admin's personal data (152-FZ); required, recorded with the application
+       * @constant
+       */
+      consent: true;
       motivation?: string;
       organisation: components['schemas']['OrganisationCreateInput'];
       /** @default niche */
       requestedRole?: components['schemas']['MembershipRoleInput'];
+      /** @description the organisation's first site. The web form requires it; the API takes an application without one, so clients written before it keep working. It is kept with the applicant and shown with the organisation once admitted */
+      site?: components['schemas']['SiteCreateInput'];
     };
     ApplicationInput: {
+      /** @description when the applicant consented to the processing of personal data (152-FZ) */
+      consentedAt: string | null;
       contactEmail: string | null;
       /** @description the applicant's admin, who will log in once admitted */
       contactName: string | null;
       decidedAt: string | null;
       decisionNote: string | null;
+      /** @description the role granted on admission */
+      grantedRole: components['schemas']['MembershipRoleInput'] | null;
       id: string;
       motivation: string | null;
       organisationId: string;
       organisationName: string;
       requestedRole: components['schemas']['MembershipRoleInput'];
-      /** @enum {string} */
-      status: 'pending' | 'admitted' | 'rejected';
+      status: components['schemas']['ApplicationStatusInput'];
       submittedAt: string;
+    };
+    ApplicationReceipt: {
+      /** @description when the applicant consented to the processing of personal data (152-FZ) */
+      consentedAt: string | null;
+      contactEmail: string | null;
+      /** @description the applicant's admin, who will log in once admitted */
+      contactName: string | null;
+      decidedAt: string | null;
+      decisionNote: string | null;
+      /** @description the role granted on admission */
+      grantedRole: components['schemas']['MembershipRole'] | null;
+      id: string;
+      motivation: string | null;
+      organisationId: string;
+      organisationName: string;
+      requestedRole: components['schemas']['MembershipRole'];
+      status: components['schemas']['ApplicationStatus'];
+      /** @description shown once: opens the status page #/application/<token> and GET /api/v1/application-status/{token}; only its hash is kept */
+      statusToken: string;
+      submittedAt: string;
+    };
+    ApplicationReceiptInput: {
+      /** @description when the applicant consented to the processing of personal data (152-FZ) */
+      consentedAt: string | null;
+      contactEmail: string | null;
+      /** @description the applicant's admin, who will log in once admitted */
+      contactName: string | null;
+      decidedAt: string | null;
+      decisionNote: string | null;
+      /** @description the role granted on admission */
+      grantedRole: components['schemas']['MembershipRoleInput'] | null;
+      id: string;
+      motivation: string | null;
+      organisationId: string;
+      organisationName: string;
+      requestedRole: components['schemas']['MembershipRoleInput'];
+      status: components['schemas']['ApplicationStatusInput'];
+      /** @description shown once: opens the status page #/application/<token> and GET /api/v1/application-status/{token}; only its hash is kept */
+      statusToken: string;
+      submittedAt: string;
+    };
+    /** @enum {string} */
+    ApplicationStatus: 'pending' | 'admitted' | 'rejected';
+    /** @enum {string} */
+    ApplicationStatusInput: 'pending' | 'admitted' | 'rejected';
+    ApplicationStatusView: {
+      decidedAt: string | null;
+      decisionNote: string | null;
+      grantedRole: components['schemas']['MembershipRole'] | null;
+      organisationName: string;
+      /** @description after a rejection (and only then): what the application said, to apply again */
+      reapply: {
+        contactEmail: string;
+        motivation: string | null;
+        organisation: {
+          description?: string;
+          employees: number;
+          id: string;
+          /**
+           * @description true when INN/OGRN/KPP were generated for the example
+           * @default false
+           */
+          identifiersGenerated: boolean;
+          inn: string;
+          kind: components['schemas']['OrganisationKind'];
+          knowledgeWorkers: number;
+          kpp?: string;
+          /** @description the real enterprise an invented one is modelled on */
+          modelledOn?: string;
+          /** @description legal or common name, Russian */
+          name: string;
+          nameEn?: string;
+          ogrn: string;
+          okved: string;
+          /** @default {} */
+          provenance: {
+            [key: string]: components['schemas']['Provenance'];
+          };
+          region: string;
+          /** @description with its scheme: https://… or http://… (an address without one is refused) */
+          website?: string;
+        };
+        requestedRole: components['schemas']['MembershipRole'];
+        site: components['schemas']['SiteCreate'] | null;
+      } | null;
+      status: components['schemas']['ApplicationStatus'];
+      submittedAt: string;
+      /** @description true when the organisation applied again since */
+      superseded: boolean;
+    };
+    ApplicationStatusViewInput: {
+      decidedAt: string | null;
+      decisionNote: string | null;
+      grantedRole: components['schemas']['MembershipRoleInput'] | null;
+      organisationName: string;
+      /** @description after a rejection (and only then): what the application said, to apply again */
+      reapply: {
+        contactEmail: string;
+        motivation: string | null;
+        organisation: {
+          description?: string;
+          employees: number;
+          id: string;
+          /**
+           * @description true when INN/OGRN/KPP were generated for the example
+           * @default false
+           */
+          identifiersGenerated?: boolean;
+          inn: string;
+          kind: components['schemas']['OrganisationKindInput'];
+          knowledgeWorkers: number;
+          kpp?: string;
+          /** @description the real enterprise an invented one is modelled on */
+          modelledOn?: string;
+          /** @description legal or common name, Russian */
+          name: string;
+          nameEn?: string;
+          ogrn: string;
+          okved: string;
+          /** @default {} */
+          provenance?: {
+            [key: string]: components['schemas']['ProvenanceInput'];
+          };
+          region: string;
+          /** @description with its scheme: https://… or http://… (an address without one is refused) */
+          website?: string;
+        };
+        requestedRole: components['schemas']['MembershipRoleInput'];
+        site: components['schemas']['SiteCreateInput'] | null;
+      } | null;
+      status: components['schemas']['ApplicationStatusInput'];
+      submittedAt: string;
+      /** @description true when the organisation applied again since */
+      superseded: boolean;
     };
     ChainVerdict:
       | {
@@ -1933,6 +2158,7 @@ export interface components {
       /** @description role of the current membership, if any */
       role: components['schemas']['MembershipRole'] | null;
       status: components['schemas']['OrganisationStatus'];
+      /** @description with its scheme: https://… or http://… (an address without one is refused) */
       website?: string;
     };
     OrganisationCreate: {
@@ -1960,6 +2186,7 @@ export interface components {
         [key: string]: components['schemas']['Provenance'];
       };
       region: string;
+      /** @description with its scheme: https://… or http://… (an address without one is refused) */
       website?: string;
     };
     OrganisationCreateInput: {
@@ -1987,6 +2214,7 @@ export interface components {
         [key: string]: components['schemas']['ProvenanceInput'];
       };
       region: string;
+      /** @description with its scheme: https://… or http://… (an address without one is refused) */
       website?: string;
     };
     OrganisationInput: {
@@ -2018,6 +2246,7 @@ export interface components {
       /** @description role of the current membership, if any */
       role: components['schemas']['MembershipRoleInput'] | null;
       status: components['schemas']['OrganisationStatusInput'];
+      /** @description with its scheme: https://… or http://… (an address without one is refused) */
       website?: string;
     };
     /** @enum {string} */
@@ -2073,6 +2302,7 @@ export interface components {
         [key: string]: components['schemas']['Provenance'];
       };
       region?: string;
+      /** @description with its scheme: https://… or http://… (an address without one is refused) */
       website?: string;
     };
     OrganisationPatchInput: {
@@ -2094,6 +2324,7 @@ export interface components {
         [key: string]: components['schemas']['ProvenanceInput'];
       };
       region?: string;
+      /** @description with its scheme: https://… or http://… (an address without one is refused) */
       website?: string;
     };
     OrganisationRecord: {
@@ -2121,6 +2352,7 @@ export interface components {
         [key: string]: components['schemas']['Provenance'];
       };
       region: string;
+      /** @description with its scheme: https://… or http://… (an address without one is refused) */
       website?: string;
     };
     OrganisationRecordInput: {
@@ -2148,6 +2380,7 @@ export interface components {
         [key: string]: components['schemas']['ProvenanceInput'];
       };
       region: string;
+      /** @description with its scheme: https://… or http://… (an address without one is refused) */
       website?: string;
     };
     /** @enum {string} */
@@ -2164,6 +2397,24 @@ export interface components {
       newPassword: components['schemas']['PasswordInput'];
     };
     PasswordInput: string;
+    PasswordResetAccept: {
+      password: components['schemas']['Password'];
+      token: string;
+    };
+    PasswordResetAcceptInput: {
+      password: components['schemas']['PasswordInput'];
+      token: string;
+    };
+    PasswordResetIssued: {
+      expiresAt: string;
+      token: string;
+      user: components['schemas']['User'];
+    };
+    PasswordResetIssuedInput: {
+      expiresAt: string;
+      token: string;
+      user: components['schemas']['UserInput'];
+    };
     Plan: {
       computedAt: string;
       counts: {
@@ -2397,6 +2648,82 @@ export interface components {
       };
       symbol: string;
       unit: string;
+    };
+    ReapplicationCreate: {
+      /**
+       * @description the applicant consents to the processing of the admin's personal data (152-FZ); required, recorded with the application
+       * @constant
+       */
+      consent: true;
+      motivation?: string;
+      /** @description the organisation as it is now; its INN and OGRN stay its own (not taken from here) */
+      organisation: {
+        description?: string;
+        employees: number;
+        /**
+         * @description true when INN/OGRN/KPP were generated for the example
+         * @default false
+         */
+        identifiersGenerated: boolean;
+        kind: components['schemas']['OrganisationKind'];
+        knowledgeWorkers: number;
+        kpp?: string;
+        /** @description the real enterprise an invented one is modelled on */
+        modelledOn?: string;
+        /** @description legal or common name, Russian */
+        name: string;
+        nameEn?: string;
+        okved: string;
+        /** @default {} */
+        provenance: {
+          [key: string]: components['schemas']['Provenance'];
+        };
+        region: string;
+        /** @description with its scheme: https://… or http://… (an address without one is refused) */
+        website?: string;
+      };
+      /** @default niche */
+      requestedRole: components['schemas']['MembershipRole'];
+      /** @description the organisation's first site; replaces the one given before (the web form requires it) */
+      site?: components['schemas']['SiteCreate'];
+    };
+    ReapplicationCreateInput: {
+      /**
+       * @description the applicant consents to the processing of the admin's personal data (152-FZ); required, recorded with the application
+       * @constant
+       */
+      consent: true;
+      motivation?: string;
+      /** @description the organisation as it is now; its INN and OGRN stay its own (not taken from here) */
+      organisation: {
+        description?: string;
+        employees: number;
+        /**
+         * @description true when INN/OGRN/KPP were generated for the example
+         * @default false
+         */
+        identifiersGenerated?: boolean;
+        kind: components['schemas']['OrganisationKindInput'];
+        knowledgeWorkers: number;
+        kpp?: string;
+        /** @description the real enterprise an invented one is modelled on */
+        modelledOn?: string;
+        /** @description legal or common name, Russian */
+        name: string;
+        nameEn?: string;
+        okved: string;
+        /** @default {} */
+        provenance?: {
+          [key: string]: components['schemas']['ProvenanceInput'];
+        };
+        region: string;
+        /** @description with its scheme: https://… or http://… (an address without one is refused) */
+        website?: string;
+      };
+      /** @default niche */
+      requestedRole?: components['schemas']['MembershipRoleInput'];
+      /** @description the organisation's first site; replaces the one given before (the web form requires it) */
+      site?: components['schemas']['SiteCreateInput'];
     };
     RobustnessEntry: {
       demand: string;
@@ -2805,6 +3132,63 @@ export interface operations {
       429: components['responses']['Problem429'];
     };
   };
+  getApplicationStatusByToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApplicationStatusView'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  postApplicationStatusByTokenReapply: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReapplicationCreateInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApplicationReceipt'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
   getApplications: {
     parameters: {
       query?: {
@@ -2851,7 +3235,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Application'];
+          'application/json': components['schemas']['ApplicationReceipt'];
         };
       };
       400: components['responses']['Problem400'];
@@ -4144,6 +4528,36 @@ export interface operations {
       429: components['responses']['Problem429'];
     };
   };
+  postPasswordResetsAccept: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PasswordResetAcceptInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['User'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
   getQualityProperties: {
     parameters: {
       query?: never;
@@ -4362,6 +4776,34 @@ export interface operations {
       429: components['responses']['Problem429'];
     };
   };
+  postUsersByIdPasswordReset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PasswordResetIssued'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      429: components['responses']['Problem429'];
+    };
+  };
   getUses: {
     parameters: {
       query?: never;
@@ -4419,10 +4861,10 @@ export const apiKeyInputRoleValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ApiKeyInput']['role']
 > = ['member', 'observer'];
 export const applicationStatusValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['Application']['status']
+  FlattenedDeepRequired<components>['schemas']['ApplicationStatus']
 > = ['pending', 'admitted', 'rejected'];
-export const applicationInputStatusValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['ApplicationInput']['status']
+export const applicationStatusInputValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ApplicationStatusInput']
 > = ['pending', 'admitted', 'rejected'];
 export const compatibilityRowKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['CompatibilityRow']['kind']

@@ -1,0 +1,342 @@
+// The applicant's journey (issue 9; user walk H1, H5, H6, L2, L11): the first site, the
+// status link, applying again after a rejection, the login's answers, the consent. Through
+// the HTTP server (app.inject) on real SQLite and PostgreSQL, with the journal's state check.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { stateReaders as exchangeReaders } from '../../src/exchange/index.ts';
+import { listEvents, verifyState } from '../../src/journal/index.ts';
+import { systemActor } from '../../src/model/index.ts';
+import type { Platform } from '../../src/platform.ts';
+import { stateReaders as registryReaders, SESSION_COOKIE } from '../../src/registry/index.ts';
+import { buildServer } from '../../src/server/app.ts';
+import { eachDialect, type TestDatabase } from './dialects.ts';
+import { organisationInput, siteKemerovo, siteMyski } from './fixtures.ts';
+
+type Answer = { statusCode: number; headers: Record<string, unknown>; body: string };
+const json = (r: Answer, status: number) => {
+  assert.equal(r.statusCode, status, r.body);
+  return JSON.parse(r.body);
+};
+let address = 0;
+/** each call from its own address: the hashing routes' per-address limit is not what is tested */
+const from = () => `10.9.${Math.floor(address / 200)}.${(address++ % 200) + 1}`;
+
+for (const d of await eachDialect())
+  describe(`the applicant's journey on ${d.name}`, { skip: d.skip }, () => {
+    let db: TestDatabase;
+    let p: Platform;
+    let app: FastifyInstance;
+    let operatorCookie = '';
+
+    const apply = (body: object, headers: Record<string, string> = {}) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/applications',
+        remoteAddress: from(),
+        headers,
+        payload: body,
+      });
+    const application = (n: number, over: object = {}) => ({
+      organisation: organisationInput({ kind: 'waste_processor' }),
+      site: siteKemerovo,
+      requestedRole: 'niche',
+      motivation: 'Переработка золошлаков',
+      admin: {
+        email: `boss${n}@applicant.example`,
+        name: 'Заявитель',
+        password: 'applicant-pass-1',
+      },
+      consent: true,
+      ...over,
+    });
+    const status = (token: string, lang = 'ru') =>
+      app.inject({
+        url: `/api/v1/application-status/${token}`,
+        headers: { 'accept-language': lang },
+      });
+    const asOperator = (method: 'GET' | 'POST', url: string, payload?: object) =>
+      app.inject({ method, url, headers: { cookie: operatorCookie }, payload });
+    const login = (email: string, password: string, lang = 'ru') =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: from(),
+        headers: { 'accept-language': lang },
+        payload: { email, password },
+      });
+
+    before(async () => {
+      db = await d.make();
+      p = await db.open();
+      await p.registry.createOrganisation(systemActor, {
+        ...organisationInput({ kind: 'platform_operator' }),
+        id: 'ap-operator',
+      });
+      const op = await p.users.createUser(systemActor, 'ap-operator', {
+        email: 'operator@ap.example',
+        name: 'Оператор',
+        role: 'operator_admin',
+        password: 'operator-password-1',
+      });
+      operatorCookie = `${SESSION_COOKIE}=${(await p.users.openSession(op.id)).token}`;
+      app = await buildServer(p);
+    });
+    after(async () => {
+      await app?.close();
+      await p?.close();
+      await db?.drop();
+    });
+
+    test('H5 H6 a status link: the right token shows the status, a wrong one is 404, and it opens nothing else', async () => {
+      const receipt = json(await apply(application(1)), 201);
+      assert.equal(typeof receipt.statusToken, 'string');
+      assert.ok(receipt.statusToken.length >= 40, 'a random token of 32 bytes');
+      assert.ok(receipt.consentedAt, 'the consent is recorded');
+      const seen = json(await status(receipt.statusToken), 200);
+      assert.equal(seen.status, 'pending');
+      assert.equal(seen.organisationName, receipt.organisationName);
+      assert.equal(seen.reapply, null);
+      // only the token's hash is kept
+      const rows = await p.store.db.selectFrom('application_status_token').selectAll().execute();
+      const hash = createHash('sha256').update(receipt.statusToken).digest('hex');
+      assert.ok(rows.some((r) => r.token_hash === hash));
+      assert.ok(!rows.some((r) => JSON.stringify(r).includes(receipt.statusToken)));
+      // a wrong token, or the application's id, is no status link
+      json(await status('x'.repeat(43)), 404);
+      json(await status(`${receipt.statusToken.slice(0, -2)}AA`), 404);
+      json(await status(receipt.id), 404);
+      // the token is not a session, an API key or an invitation
+      const me = json(
+        await app.inject({
+          url: '/api/v1/auth/me',
+          headers: { cookie: `${SESSION_COOKIE}=${receipt.statusToken}` },
+        }),
+        200,
+      );
+      assert.equal(me.user, null);
+      const byKey = await app.inject({
+        url: '/api/v1/applications',
+        headers: { authorization: `Bearer ${receipt.statusToken}` },
+      });
+      assert.equal(byKey.statusCode, 401, byKey.body);
+      const asInvitation = await app.inject({
+        method: 'POST',
+        url: '/api/v1/invitations/accept',
+        remoteAddress: from(),
+        payload: { token: receipt.statusToken, password: 'Some-pass-2026' },
+      });
+      assert.equal(asInvitation.statusCode, 400, asInvitation.body);
+      // the first site waits hidden with its applicant
+      const hidden = await app.inject({
+        url: `/api/v1/organisations/${receipt.organisationId}/sites`,
+      });
+      assert.equal(hidden.statusCode, 404, hidden.body);
+      // the journal carries the site with the application, never the token
+      const [submitted] = (await listEvents(p.store, { type: 'application.submitted' })).filter(
+        (e) => (e.payload as { application: { id: string } }).application.id === receipt.id,
+      );
+      const payload = submitted.payload as { site: { name: string; organisationId: string } };
+      assert.equal(payload.site.name, siteKemerovo.name);
+      assert.equal(payload.site.organisationId, receipt.organisationId);
+      assert.ok(!JSON.stringify(submitted.payload).includes(receipt.statusToken));
+    });
+
+    test('H1 an application without a site still works for API clients written before it', async () => {
+      const { site: _no, ...withoutSite } = application(2);
+      const receipt = json(await apply(withoutSite), 201);
+      assert.equal(json(await status(receipt.statusToken), 200).status, 'pending');
+    });
+
+    test('F8 a duplicate of a hidden record gets a status link like any other, showing pending', async () => {
+      const first = json(await apply(application(3)), 201);
+      // the same e-mail again: a duplicate of a hidden record, answered as a new application
+      const dup = json(await apply(application(3)), 201);
+      assert.deepEqual(Object.keys(dup).sort(), Object.keys(first).sort());
+      assert.notEqual(dup.statusToken, first.statusToken);
+      const a = json(await status(first.statusToken), 200);
+      const b = json(await status(dup.statusToken), 200);
+      assert.deepEqual(Object.keys(b).sort(), Object.keys(a).sort());
+      assert.deepEqual(
+        [b.status, b.decidedAt, b.reapply, b.superseded],
+        ['pending', null, null, false],
+      );
+      // its link cannot apply again either, with the answer a pending application gets
+      const again = await app.inject({
+        method: 'POST',
+        url: `/api/v1/application-status/${dup.statusToken}/reapply`,
+        remoteAddress: from(),
+        payload: { organisation: organisationInput(), consent: true },
+      });
+      const pendingAgain = await app.inject({
+        method: 'POST',
+        url: `/api/v1/application-status/${first.statusToken}/reapply`,
+        remoteAddress: from(),
+        payload: { organisation: organisationInput(), consent: true },
+      });
+      assert.equal(again.statusCode, 409, again.body);
+      assert.equal(pendingAgain.statusCode, 409, pendingAgain.body);
+      assert.equal(JSON.parse(again.body).detail, JSON.parse(pendingAgain.body).detail);
+    });
+
+    test('H6 logging in while pending or after a rejection says so; a wrong password stays generic', async () => {
+      const receipt = json(await apply(application(4)), 201);
+      const email = 'boss4@applicant.example';
+      const wrong = json(await login(email, 'not-the-password-1'), 401);
+      const unknown = json(await login('nobody@applicant.example', 'applicant-pass-1'), 401);
+      assert.equal(wrong.detail, unknown.detail, 'a wrong password tells nothing');
+      assert.match(wrong.detail, /Неверный e-mail или пароль/);
+      const pending = json(await login(email, 'applicant-pass-1'), 403);
+      assert.match(pending.detail, /ещё рассматривается/);
+      assert.match(
+        json(await login(email, 'applicant-pass-1', 'en'), 403).detail,
+        /still being considered/,
+      );
+      json(
+        await asOperator('POST', `/api/v1/applications/${receipt.id}/reject`, { note: 'нет' }),
+        200,
+      );
+      assert.match(json(await login(email, 'applicant-pass-1'), 403).detail, /отклонена/);
+      assert.match(json(await login(email, 'applicant-pass-1', 'en'), 403).detail, /was rejected/);
+      assert.equal(json(await login(email, 'wrong-password-22'), 401).detail, wrong.detail);
+    });
+
+    test('H6 L2 applying again after a rejection, then admitted with the role granted; the site is listed', async () => {
+      const first = json(await apply(application(5)), 201);
+      const orgId = first.organisationId;
+      json(
+        await asOperator('POST', `/api/v1/applications/${first.id}/reject`, {
+          note: 'Укажите площадку в Мысках',
+        }),
+        200,
+      );
+      const rejected = json(await status(first.statusToken), 200);
+      assert.equal(rejected.status, 'rejected');
+      assert.equal(rejected.decisionNote, 'Укажите площадку в Мысках');
+      assert.ok(rejected.decidedAt);
+      assert.equal(rejected.reapply.site.name, siteKemerovo.name);
+      assert.equal(rejected.reapply.organisation.id, orgId);
+      assert.equal(rejected.reapply.contactEmail, 'boss5@applicant.example');
+      // the public form still does not tell that this INN belongs to a rejected organisation
+      const probe = json(
+        await apply(
+          application(6, {
+            organisation: { ...organisationInput(), inn: rejected.reapply.organisation.inn },
+          }),
+        ),
+        201,
+      );
+      assert.equal(probe.status, 'pending');
+      // consent is asked again
+      const noConsent = await app.inject({
+        method: 'POST',
+        url: `/api/v1/application-status/${first.statusToken}/reapply`,
+        remoteAddress: from(),
+        payload: { organisation: rejected.reapply.organisation, site: siteMyski },
+      });
+      assert.equal(noConsent.statusCode, 400, noConsent.body);
+      const second = json(
+        await app.inject({
+          method: 'POST',
+          url: `/api/v1/application-status/${first.statusToken}/reapply`,
+          remoteAddress: from(),
+          payload: {
+            organisation: { ...rejected.reapply.organisation, description: 'Теперь с площадкой' },
+            site: siteMyski,
+            requestedRole: 'niche',
+            motivation: 'Вторая попытка',
+            consent: true,
+          },
+        }),
+        201,
+      );
+      assert.equal(second.organisationId, orgId);
+      assert.notEqual(second.statusToken, first.statusToken);
+      // the old link now says that a newer application exists, and cannot be used again
+      const old = json(await status(first.statusToken), 200);
+      assert.deepEqual([old.status, old.superseded, old.reapply], ['rejected', true, null]);
+      const twice = await app.inject({
+        method: 'POST',
+        url: `/api/v1/application-status/${first.statusToken}/reapply`,
+        remoteAddress: from(),
+        payload: { organisation: rejected.reapply.organisation, consent: true },
+      });
+      assert.equal(twice.statusCode, 409, twice.body);
+      assert.equal(json(await status(second.statusToken), 200).status, 'pending');
+      assert.match(
+        json(await login('boss5@applicant.example', 'applicant-pass-1'), 403).detail,
+        /рассматривается/,
+      );
+      // the operator admits it in another role than asked: the role granted is shown (L2)
+      json(
+        await asOperator('POST', `/api/v1/applications/${second.id}/admit`, {
+          role: 'core',
+          note: 'Добро пожаловать',
+        }),
+        200,
+      );
+      const admitted = json(await asOperator('GET', '/api/v1/applications?status=admitted'), 200);
+      const mine = admitted.find((x: { id: string }) => x.id === second.id);
+      assert.deepEqual([mine.requestedRole, mine.grantedRole], ['niche', 'core']);
+      const now = json(await status(second.statusToken, 'en'), 200);
+      assert.deepEqual(
+        [now.status, now.grantedRole, now.decisionNote],
+        ['admitted', 'core', 'Добро пожаловать'],
+      );
+      assert.equal(
+        json(await login('boss5@applicant.example', 'applicant-pass-1'), 200).email,
+        'boss5@applicant.example',
+      );
+      // its first site (as given the second time) is a site of the member now
+      const sites = json(await app.inject({ url: `/api/v1/organisations/${orgId}/sites` }), 200);
+      assert.deepEqual(
+        sites.map((s: { name: string; lat: number; agglomeration: string }) => [
+          s.name,
+          s.lat,
+          s.agglomeration,
+        ]),
+        [[siteMyski.name, siteMyski.lat, 'novokuznetsk']],
+      );
+      const org = json(await app.inject({ url: `/api/v1/organisations/${orgId}` }), 200);
+      assert.deepEqual([org.status, org.description], ['member', 'Теперь с площадкой']);
+      const events = await listEvents(p.store, { type: 'application.resubmitted' });
+      assert.equal(events.length, 1);
+      // events carry state: every record's latest event equals its row
+      const report = await verifyState(p.store, [...registryReaders, ...exchangeReaders]);
+      assert.equal(report.differences, 0, JSON.stringify(report.first));
+      assert.ok(report.compared > 0);
+    });
+
+    test('L11 consent to personal-data processing is required; a website needs its scheme', async () => {
+      const { consent: _c, ...without } = application(7);
+      const missing = json(await apply(without), 400);
+      assert.deepEqual(
+        missing.errors.map((e: { field: string }) => e.field),
+        ['consent'],
+      );
+      json(await apply({ ...application(8), consent: false }), 400);
+      const site = json(
+        await apply(
+          application(9, {
+            organisation: organisationInput({ website: 'sorbcia.example' }),
+          }),
+          { 'accept-language': 'ru' },
+        ),
+        400,
+      );
+      const website = site.errors.find(
+        (e: { field: string }) => e.field === 'organisation.website',
+      );
+      assert.equal(website.code, 'registry.rule.website');
+      assert.match(website.message, /https:\/\//);
+      json(
+        await apply(
+          application(10, {
+            organisation: organisationInput({ website: 'https://sorbcia.example' }),
+          }),
+        ),
+        201,
+      );
+    });
+  });

@@ -93,6 +93,7 @@ export function ListingsTable({ rows, tx }: { rows: Listing[]; tx: Taxonomy }) {
       rowProps={(l) => ({ 'data-listing': l.id })}
       className="table listings-table"
       testId="listings-table"
+      cards
     />
   );
 }

@@ -76,6 +76,7 @@ export function ApiKeys({ organisationId }: { organisationId: string }) {
         <Empty title={t('keysEmpty')} />
       ) : (
         <DataTable
+          cards
           rows={keys.data}
           columns={[
             { key: 'name', header: t('keyName'), cell: (k) => k.name, sortValue: (k) => k.name },

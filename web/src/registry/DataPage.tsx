@@ -122,6 +122,7 @@ function ChangedRows({ result, done }: { result: ImportResult; done: boolean }) 
       <DataTable
         testId="import-rows"
         className="table compact-table"
+        cards
         rows={rows}
         rowKey={(r) => `${r.section}:${r.id}`}
         columns={[
@@ -295,6 +296,7 @@ function Import() {
           {rows.length > 0 && (
             <DataTable
               className="table problem-table"
+              cards
               rows={rows.map((r, i) => ({ ...r, i }))}
               rowKey={(r) => String(r.i)}
               columns={[

@@ -46,6 +46,7 @@ export function Users({ me, admin }: { me: User; admin: boolean }) {
         <Empty title={t('usersEmpty')} />
       ) : (
         <DataTable
+          cards
           rows={users.data}
           columns={[
             {

@@ -47,6 +47,7 @@ export function SitesTable({ sites }: { sites: Site[] }) {
       columns={columns}
       rowKey={(s) => s.id}
       rowProps={(s) => ({ className: s.closedOn ? 'row-muted' : undefined })}
+      cards
     />
   );
 }
@@ -79,5 +80,5 @@ export function MembershipsTable({ memberships }: { memberships: Membership[] })
     },
     { key: 'note', header: t('note'), cell: (m) => m.note ?? '', sortValue: (m) => m.note },
   ];
-  return <DataTable rows={memberships} columns={columns} rowKey={(m) => m.id} />;
+  return <DataTable rows={memberships} columns={columns} rowKey={(m) => m.id} cards />;
 }

@@ -74,6 +74,7 @@ export function ParticipantsTable({ rows }: { rows: Organisation[] }) {
       rowKey={(o) => o.id}
       rowProps={(o) => ({ 'data-organisation': o.id })}
       testId="participants-table"
+      cards
     />
   );
 }

@@ -205,7 +205,7 @@ test('the web app: map, participants, language, application and admission', {
       await page.getByTestId('import-result').waitFor();
 
       // a CSV whose first organisation has an INN with a wrong check digit
-      const csv = await (await fetch(`${base}/api/v1/registry/export?format=csv`)).text();
+      const csv = await (await fetch(`${base}/api/v1/registry/export?format=csv&lang=ru`)).text();
       const lines = csv.split('\n');
       const row = lines.findIndex((l) => l.startsWith('organisation;'));
       const cells = lines[row].split(';');

@@ -13,7 +13,6 @@ import { type Filters, filtersFrom, listingQuery } from './filters.ts';
 import { ListingsTable } from './ListingsTable.tsx';
 import { useExchangeLabels } from './labels.ts';
 import { MarketplaceFilters } from './MarketplaceFilters.tsx';
-import { limitText } from './quality.ts';
 import { canList } from './rights.ts';
 import { useTaxonomy } from './taxonomy.ts';
 

@@ -158,6 +158,10 @@ export const messages = defineMessages('registry', {
     ru: 'В файле нет организаций, площадок или членства',
   },
   empty: { en: 'empty', ru: 'пусто' },
+  importStale: {
+    en: 'The registry has changed since the preview, so nothing was applied; preview the file again',
+    ru: 'Реестр изменился после предпросмотра, поэтому ничего не применено; проверьте файл ещё раз',
+  },
   appearsTwice: { en: '{id} appears twice', ru: '{id} встречается дважды' },
   identifierOf: { en: 'already registered for {id}', ru: 'уже зарегистрирован за {id}' },
   unknownOrganisation: { en: 'unknown organisation {id}', ru: 'неизвестная организация {id}' },

@@ -81,6 +81,7 @@ export function Users({
         <Empty title={t('usersEmpty')} />
       ) : (
         <DataTable
+          cards
           rows={users.data}
           columns={[
             {

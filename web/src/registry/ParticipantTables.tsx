@@ -37,6 +37,8 @@ export function SitesTable({ sites }: { sites: Site[] }) {
       numeric: true,
       className: 'mono',
       cell: (s) => `${fmt.coordinate(s.lat)}, ${fmt.coordinate(s.lon)}`,
+      // north to south
+      sortValue: (s) => s.lat,
     },
   ];
   return (
@@ -45,6 +47,7 @@ export function SitesTable({ sites }: { sites: Site[] }) {
       columns={columns}
       rowKey={(s) => s.id}
       rowProps={(s) => ({ className: s.closedOn ? 'row-muted' : undefined })}
+      cards
     />
   );
 }
@@ -75,7 +78,7 @@ export function MembershipsTable({ memberships }: { memberships: Membership[] })
       cell: (m) => (m.leftOn ? fmt.date(m.leftOn) : t('current')),
       sortValue: (m) => m.leftOn,
     },
-    { key: 'note', header: t('note'), cell: (m) => m.note ?? '' },
+    { key: 'note', header: t('note'), cell: (m) => m.note ?? '', sortValue: (m) => m.note },
   ];
-  return <DataTable rows={memberships} columns={columns} rowKey={(m) => m.id} />;
+  return <DataTable rows={memberships} columns={columns} rowKey={(m) => m.id} cards />;
 }

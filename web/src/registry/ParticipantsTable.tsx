@@ -1,6 +1,7 @@
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
 import { type Column, DataTable } from '../shell/DataTable.tsx';
 import { href } from '../shell/router.ts';
+import { nameSortKey } from '../shell/sort.ts';
 import type { Organisation } from '../shell/types.ts';
 import { registryDict } from './dict.ts';
 import { kindColours, useLabels } from './labels.ts';
@@ -24,7 +25,8 @@ export function ParticipantsTable({ rows }: { rows: Organisation[] }) {
           {locale === 'ru' && o.nameEn && <div className="sub">{o.nameEn}</div>}
         </>
       ),
-      sortValue: (o) => orgName(o, locale),
+      // «АО «Шахта»» under «Ш»: the legal form and quotes do not count
+      sortValue: (o) => nameSortKey(orgName(o, locale)),
     },
     {
       key: 'kind',
@@ -72,6 +74,7 @@ export function ParticipantsTable({ rows }: { rows: Organisation[] }) {
       rowKey={(o) => o.id}
       rowProps={(o) => ({ 'data-organisation': o.id })}
       testId="participants-table"
+      cards
     />
   );
 }

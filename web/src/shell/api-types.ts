@@ -1335,6 +1335,80 @@ export interface components {
       note?: string;
       valueKopecks: number;
     };
+    ImportResult: {
+      /** @description false for a dry run: nothing was written */
+      applied: boolean;
+      changes: {
+        memberships: {
+          created: number;
+          unchanged: number;
+          updated: number;
+        };
+        organisations: {
+          created: number;
+          unchanged: number;
+          updated: number;
+        };
+        sites: {
+          created: number;
+          unchanged: number;
+          updated: number;
+        };
+      };
+      counts: {
+        memberships: number;
+        organisations: number;
+        sites: number;
+      };
+      /** @description pass as `expect` to apply exactly what this answer previewed */
+      preview: string;
+      rows: {
+        /** @enum {string} */
+        change: 'created' | 'updated' | 'unchanged';
+        id: string;
+        line: number;
+        name: string | null;
+        /** @enum {string} */
+        section: 'organisations' | 'sites' | 'memberships';
+      }[];
+    };
+    ImportResultInput: {
+      /** @description false for a dry run: nothing was written */
+      applied: boolean;
+      changes: {
+        memberships: {
+          created: number;
+          unchanged: number;
+          updated: number;
+        };
+        organisations: {
+          created: number;
+          unchanged: number;
+          updated: number;
+        };
+        sites: {
+          created: number;
+          unchanged: number;
+          updated: number;
+        };
+      };
+      counts: {
+        memberships: number;
+        organisations: number;
+        sites: number;
+      };
+      /** @description pass as `expect` to apply exactly what this answer previewed */
+      preview: string;
+      rows: {
+        /** @enum {string} */
+        change: 'created' | 'updated' | 'unchanged';
+        id: string;
+        line: number;
+        name: string | null;
+        /** @enum {string} */
+        section: 'organisations' | 'sites' | 'memberships';
+      }[];
+    };
     InvitationAccept: {
       name?: string;
       password: components['schemas']['Password'];
@@ -4585,6 +4659,8 @@ export interface operations {
     parameters: {
       query?: {
         format?: components['schemas']['TransferFormatInput'];
+        /** @description language of headers and of the words beside codes (default: the request’s) */
+        lang?: 'ru' | 'en';
       };
       header?: never;
       path?: never;
@@ -4607,6 +4683,10 @@ export interface operations {
   postRegistryImport: {
     parameters: {
       query: {
+        /** @description true: check the file and say what each row would do; write nothing */
+        dryRun?: 'true' | 'false';
+        /** @description the `preview` of a dry run: apply only if the registry has not changed since (409 otherwise) */
+        expect?: string;
         format: components['schemas']['TransferFormatInput'];
       };
       header?: never;
@@ -4625,15 +4705,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            /** @enum {boolean} */
-            applied: true;
-            counts: {
-              memberships: number;
-              organisations: number;
-              sites: number;
-            };
-          };
+          'application/json': components['schemas']['ImportResult'];
         };
       };
       400: components['responses']['Problem400'];
@@ -4842,6 +4914,12 @@ export const pathsApiV1ApplicationsGetParametersQueryStatusValues: ReadonlyArray
 export const pathsApiV1OrganisationsGetParametersQueryStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/organisations']['get']['parameters']['query']['status']
 > = ['applicant', 'member', 'former', 'rejected'];
+export const pathsApiV1RegistryExportGetParametersQueryLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/registry/export']['get']['parameters']['query']['lang']
+> = ['ru', 'en'];
+export const pathsApiV1RegistryImportPostParametersQueryDryRunValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/registry/import']['post']['parameters']['query']['dryRun']
+> = ['true', 'false'];
 export const agglomerationValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Agglomeration']
 > = ['kemerovo', 'novokuznetsk', 'leninsk-belovo', 'north'];
@@ -4872,6 +4950,18 @@ export const compatibilityRowKindValues: ReadonlyArray<
 export const compatibilityRowInputKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['CompatibilityRowInput']['kind']
 > = ['sourced', 'estimate', 'rule'];
+export const importResultRowsChangeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImportResult']['rows']['change']
+> = ['created', 'updated', 'unchanged'];
+export const importResultRowsSectionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImportResult']['rows']['section']
+> = ['organisations', 'sites', 'memberships'];
+export const importResultInputRowsChangeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImportResultInput']['rows']['change']
+> = ['created', 'updated', 'unchanged'];
+export const importResultInputRowsSectionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImportResultInput']['rows']['section']
+> = ['organisations', 'sites', 'memberships'];
 export const invitationCreateRoleValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['InvitationCreate']['role']
 > = ['org_admin', 'member', 'observer'];

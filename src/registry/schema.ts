@@ -39,11 +39,13 @@ export const OrganisationFields = z.object({
   knowledgeWorkers: z.number().int().min(0).max(1_000_000),
   website: z.string().max(300).optional(),
   description: z.string().max(4000).optional(),
+  descriptionEn: z.string().max(4000).optional().describe('the description in English'),
   modelledOn: z
     .string()
     .max(300)
     .optional()
     .describe('the real enterprise an invented one is modelled on'),
+  modelledOnEn: z.string().max(300).optional().describe('modelledOn in English'),
   identifiersGenerated: z
     .boolean()
     .default(false)
@@ -79,6 +81,7 @@ export const SiteInput = z
   .object({
     id: Id.optional(),
     name: z.string().trim().min(2).max(200),
+    nameEn: z.string().trim().max(200).optional().describe('the name in English'),
     kind: z
       .enum([
         'mine',
@@ -95,6 +98,7 @@ export const SiteInput = z
     lat: z.number().min(-90).max(90),
     lon: z.number().min(-180).max(180),
     address: z.string().max(300).optional(),
+    addressEn: z.string().max(300).optional().describe('the address in English'),
   })
   .meta({ id: 'SiteCreate' });
 export type SiteInput = z.input<typeof SiteInput>;
@@ -119,6 +123,7 @@ export const MembershipInput = z
     role: MembershipRole,
     joinedOn: IsoDate,
     note: z.string().max(1000).optional(),
+    noteEn: z.string().max(1000).optional().describe('the note in English'),
   })
   .meta({ id: 'MembershipCreate' });
 export type MembershipInput = z.infer<typeof MembershipInput>;
@@ -278,6 +283,7 @@ export const MembershipRecord = z
     joinedOn: z.iso.date(),
     leftOn: z.iso.date().nullable().default(null),
     note: z.string().max(1000).optional(),
+    noteEn: z.string().max(1000).optional(),
   })
   .refine((m) => m.leftOn === null || m.leftOn >= m.joinedOn, {
     ...rule(rules.leftBeforeJoined),

@@ -25,6 +25,9 @@ export const organisationColumns: Column[] = [
   c('modelledOn', 'Прообраз'),
   c('identifiersGenerated', 'Реквизиты сгенерированы', 'boolean'),
   c('provenance', 'Происхождение данных', 'json'),
+  // English forms last, so that the columns before them keep their places in older files
+  c('descriptionEn', 'Описание (англ.)'),
+  c('modelledOnEn', 'Прообраз (англ.)'),
 ];
 
 export const siteColumns: Column[] = [
@@ -36,6 +39,8 @@ export const siteColumns: Column[] = [
   c('lon', 'Долгота', 'number'),
   c('address', 'Адрес'),
   c('closedOn', 'Закрыта'),
+  c('nameEn', 'Наименование (англ.)'),
+  c('addressEn', 'Адрес (англ.)'),
 ];
 
 export const membershipColumns: Column[] = [
@@ -45,6 +50,7 @@ export const membershipColumns: Column[] = [
   c('joinedOn', 'Вступила'),
   c('leftOn', 'Вышла'),
   c('note', 'Примечание'),
+  c('noteEn', 'Примечание (англ.)'),
 ];
 
 export const sections = {

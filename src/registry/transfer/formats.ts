@@ -69,6 +69,8 @@ export async function encodeRegistry(s: RegistrySnapshot, format: TransferFormat
         kind: site.kind,
         address: site.address ?? null,
         closedOn: site.closedOn,
+        nameEn: site.nameEn ?? null,
+        addressEn: site.addressEn ?? null,
       },
     }));
     return Buffer.from(`${JSON.stringify({ type: 'FeatureCollection', features }, null, 2)}\n`);
@@ -303,6 +305,8 @@ function decodeJson(text: string, format: 'json' | 'geojson', out: DecodedRegist
           kind: p.kind,
           address: p.address ?? undefined,
           closedOn: p.closedOn ?? null,
+          nameEn: p.nameEn ?? undefined,
+          addressEn: p.addressEn ?? undefined,
           lat,
           lon,
         },

@@ -1846,6 +1846,8 @@ export interface components {
       joinedOn: string;
       leftOn: string | null;
       note?: string;
+      /** @description the note in English */
+      noteEn?: string;
       organisationId: string;
       role: components['schemas']['MembershipRole'];
     };
@@ -1853,12 +1855,16 @@ export interface components {
       /** Format: date */
       joinedOn: string;
       note?: string;
+      /** @description the note in English */
+      noteEn?: string;
       role: components['schemas']['MembershipRole'];
     };
     MembershipCreateInput: {
       /** Format: date */
       joinedOn: string;
       note?: string;
+      /** @description the note in English */
+      noteEn?: string;
       role: components['schemas']['MembershipRoleInput'];
     };
     MembershipEnd: {
@@ -1877,6 +1883,8 @@ export interface components {
       joinedOn: string;
       leftOn: string | null;
       note?: string;
+      /** @description the note in English */
+      noteEn?: string;
       organisationId: string;
       role: components['schemas']['MembershipRoleInput'];
     };
@@ -1887,6 +1895,7 @@ export interface components {
       /** @default null */
       leftOn: string | null;
       note?: string;
+      noteEn?: string;
       organisationId: string;
       role: components['schemas']['MembershipRole'];
     };
@@ -1897,6 +1906,7 @@ export interface components {
       /** @default null */
       leftOn?: string | null;
       note?: string;
+      noteEn?: string;
       organisationId: string;
       role: components['schemas']['MembershipRoleInput'];
     };
@@ -1907,6 +1917,8 @@ export interface components {
     Organisation: {
       createdAt: string;
       description?: string;
+      /** @description the description in English */
+      descriptionEn?: string;
       employees: number;
       id: string;
       /**
@@ -1920,6 +1932,8 @@ export interface components {
       kpp?: string;
       /** @description the real enterprise an invented one is modelled on */
       modelledOn?: string;
+      /** @description modelledOn in English */
+      modelledOnEn?: string;
       /** @description legal or common name, Russian */
       name: string;
       nameEn?: string;
@@ -1937,6 +1951,8 @@ export interface components {
     };
     OrganisationCreate: {
       description?: string;
+      /** @description the description in English */
+      descriptionEn?: string;
       employees: number;
       id?: string;
       /**
@@ -1950,6 +1966,8 @@ export interface components {
       kpp?: string;
       /** @description the real enterprise an invented one is modelled on */
       modelledOn?: string;
+      /** @description modelledOn in English */
+      modelledOnEn?: string;
       /** @description legal or common name, Russian */
       name: string;
       nameEn?: string;
@@ -1964,6 +1982,8 @@ export interface components {
     };
     OrganisationCreateInput: {
       description?: string;
+      /** @description the description in English */
+      descriptionEn?: string;
       employees: number;
       id?: string;
       /**
@@ -1977,6 +1997,8 @@ export interface components {
       kpp?: string;
       /** @description the real enterprise an invented one is modelled on */
       modelledOn?: string;
+      /** @description modelledOn in English */
+      modelledOnEn?: string;
       /** @description legal or common name, Russian */
       name: string;
       nameEn?: string;
@@ -1992,6 +2014,8 @@ export interface components {
     OrganisationInput: {
       createdAt: string;
       description?: string;
+      /** @description the description in English */
+      descriptionEn?: string;
       employees: number;
       id: string;
       /**
@@ -2005,6 +2029,8 @@ export interface components {
       kpp?: string;
       /** @description the real enterprise an invented one is modelled on */
       modelledOn?: string;
+      /** @description modelledOn in English */
+      modelledOnEn?: string;
       /** @description legal or common name, Russian */
       name: string;
       nameEn?: string;
@@ -2056,6 +2082,8 @@ export interface components {
       | 'other';
     OrganisationPatch: {
       description?: string;
+      /** @description the description in English */
+      descriptionEn?: string;
       employees?: number;
       identifiersGenerated?: boolean;
       inn?: string;
@@ -2064,6 +2092,8 @@ export interface components {
       kpp?: string;
       /** @description the real enterprise an invented one is modelled on */
       modelledOn?: string;
+      /** @description modelledOn in English */
+      modelledOnEn?: string;
       /** @description legal or common name, Russian */
       name?: string;
       nameEn?: string;
@@ -2077,6 +2107,8 @@ export interface components {
     };
     OrganisationPatchInput: {
       description?: string;
+      /** @description the description in English */
+      descriptionEn?: string;
       employees?: number;
       identifiersGenerated?: boolean;
       inn?: string;
@@ -2085,6 +2117,8 @@ export interface components {
       kpp?: string;
       /** @description the real enterprise an invented one is modelled on */
       modelledOn?: string;
+      /** @description modelledOn in English */
+      modelledOnEn?: string;
       /** @description legal or common name, Russian */
       name?: string;
       nameEn?: string;
@@ -2098,6 +2132,8 @@ export interface components {
     };
     OrganisationRecord: {
       description?: string;
+      /** @description the description in English */
+      descriptionEn?: string;
       employees: number;
       id: string;
       /**
@@ -2111,6 +2147,8 @@ export interface components {
       kpp?: string;
       /** @description the real enterprise an invented one is modelled on */
       modelledOn?: string;
+      /** @description modelledOn in English */
+      modelledOnEn?: string;
       /** @description legal or common name, Russian */
       name: string;
       nameEn?: string;
@@ -2125,6 +2163,8 @@ export interface components {
     };
     OrganisationRecordInput: {
       description?: string;
+      /** @description the description in English */
+      descriptionEn?: string;
       employees: number;
       id: string;
       /**
@@ -2138,6 +2178,8 @@ export interface components {
       kpp?: string;
       /** @description the real enterprise an invented one is modelled on */
       modelledOn?: string;
+      /** @description modelledOn in English */
+      modelledOnEn?: string;
       /** @description legal or common name, Russian */
       name: string;
       nameEn?: string;
@@ -2363,14 +2405,20 @@ export interface components {
       key?: string;
       /** @enum {string} */
       kind: 'sourced' | 'estimate' | 'generated';
+      /** @description in Russian */
       note?: string;
+      /** @description the note in English */
+      noteEn?: string;
     };
     ProvenanceInput: {
       /** @description source key, e.g. "[C1]" */
       key?: string;
       /** @enum {string} */
       kind: 'sourced' | 'estimate' | 'generated';
+      /** @description in Russian */
       note?: string;
+      /** @description the note in English */
+      noteEn?: string;
     };
     QualityLimit: {
       max?: number;
@@ -2412,6 +2460,8 @@ export interface components {
     };
     Site: {
       address?: string;
+      /** @description the address in English */
+      addressEn?: string;
       /** @description derived: agglomeration of the nearest listed city */
       agglomeration: components['schemas']['Agglomeration'] | null;
       closedOn: string | null;
@@ -2435,11 +2485,15 @@ export interface components {
       lat: number;
       lon: number;
       name: string;
+      /** @description the name in English */
+      nameEn?: string;
       nearestCity: string | null;
       organisationId: string;
     };
     SiteCreate: {
       address?: string;
+      /** @description the address in English */
+      addressEn?: string;
       id?: string;
       /**
        * @default other
@@ -2458,9 +2512,13 @@ export interface components {
       lat: number;
       lon: number;
       name: string;
+      /** @description the name in English */
+      nameEn?: string;
     };
     SiteCreateInput: {
       address?: string;
+      /** @description the address in English */
+      addressEn?: string;
       id?: string;
       /**
        * @default other
@@ -2479,9 +2537,13 @@ export interface components {
       lat: number;
       lon: number;
       name: string;
+      /** @description the name in English */
+      nameEn?: string;
     };
     SiteInput: {
       address?: string;
+      /** @description the address in English */
+      addressEn?: string;
       /** @description derived: agglomeration of the nearest listed city */
       agglomeration: components['schemas']['AgglomerationInput'] | null;
       closedOn: string | null;
@@ -2505,11 +2567,15 @@ export interface components {
       lat: number;
       lon: number;
       name: string;
+      /** @description the name in English */
+      nameEn?: string;
       nearestCity: string | null;
       organisationId: string;
     };
     SitePatch: {
       address?: string;
+      /** @description the address in English */
+      addressEn?: string;
       /** @enum {string} */
       kind?:
         | 'mine'
@@ -2524,9 +2590,13 @@ export interface components {
       lat?: number;
       lon?: number;
       name?: string;
+      /** @description the name in English */
+      nameEn?: string;
     };
     SitePatchInput: {
       address?: string;
+      /** @description the address in English */
+      addressEn?: string;
       /** @enum {string} */
       kind?:
         | 'mine'
@@ -2541,9 +2611,13 @@ export interface components {
       lat?: number;
       lon?: number;
       name?: string;
+      /** @description the name in English */
+      nameEn?: string;
     };
     SiteRecord: {
       address?: string;
+      /** @description the address in English */
+      addressEn?: string;
       /** @default null */
       closedOn: string | null;
       id: string;
@@ -2564,10 +2638,14 @@ export interface components {
       lat: number;
       lon: number;
       name: string;
+      /** @description the name in English */
+      nameEn?: string;
       organisationId: string;
     };
     SiteRecordInput: {
       address?: string;
+      /** @description the address in English */
+      addressEn?: string;
       /** @default null */
       closedOn?: string | null;
       id: string;
@@ -2588,6 +2666,8 @@ export interface components {
       lat: number;
       lon: number;
       name: string;
+      /** @description the name in English */
+      nameEn?: string;
       organisationId: string;
     };
     Taxonomy: {

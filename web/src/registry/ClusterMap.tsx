@@ -1,12 +1,13 @@
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import { agglomerationCentres, cities } from '../../../src/registry/engine/index.ts';
-import { useFormat, useT } from '../i18n/index.ts';
+import { localised, useFormat, useT } from '../i18n/index.ts';
 import { href } from '../shell/router.ts';
 import type { Organisation, Site } from '../shell/types.ts';
 import { agglomerations } from '../shell/vocabulary.ts';
 import { registryDict } from './dict.ts';
-import { kindColours, useLabels } from './labels.ts';
+import { kindColours, townName, useLabels } from './labels.ts';
+import { orgName } from './names.ts';
 import {
   AGGLOMERATION_RADIUS_M,
   agglomerationArea,
@@ -17,6 +18,43 @@ import {
 
 /** one degree of latitude, near enough everywhere */
 const METRES_PER_DEGREE_LAT = 111_320;
+/** markers closer than this on screen are spread around their common spot */
+const SPREAD_PX = 12;
+/** the arc each spread marker takes on the ring around the spot */
+const SPREAD_STEP_PX = 17;
+
+interface Placed {
+  marker: L.CircleMarker;
+  at: L.LatLng;
+}
+
+/**
+ * Sites that fall on one spot at the map's zoom (several plants in one town) are set on a small
+ * ring around it, so that each can be seen, hovered and clicked; apart again when zoomed in.
+ */
+function spreadMarkers(map: L.Map, placed: Placed[]): void {
+  const zoom = map.getZoom();
+  const groups: Array<{ centre: L.Point; members: Placed[] }> = [];
+  for (const x of placed) {
+    const p = map.project(x.at, zoom);
+    const near = groups.find((g) => g.centre.distanceTo(p) < SPREAD_PX);
+    if (near) near.members.push(x);
+    else groups.push({ centre: p, members: [x] });
+  }
+  for (const { centre, members } of groups) {
+    const n = members.length;
+    const radius = Math.max(9, (n * SPREAD_STEP_PX) / (2 * Math.PI));
+    members.forEach((x, i) => {
+      if (n === 1) {
+        x.marker.setLatLng(x.at);
+        return;
+      }
+      const angle = (2 * Math.PI * i) / n - Math.PI / 2;
+      const offset = L.point(radius * Math.cos(angle), radius * Math.sin(angle));
+      x.marker.setLatLng(map.unproject(centre.add(offset), zoom));
+    });
+  }
+}
 
 interface Props {
   sites: Site[];
@@ -38,6 +76,8 @@ export function ClusterMap({ sites, organisations, context = true, className }: 
   const map = useRef<L.Map | null>(null);
   const layers = useRef<L.LayerGroup | null>(null);
   const attribution = useRef<L.Control.Attribution | null>(null);
+  // the credit line shown now, to take it off when the language changes (not to add a second)
+  const credited = useRef<string | null>(null);
 
   useEffect(() => {
     if (!element.current) return;
@@ -57,8 +97,9 @@ export function ClusterMap({ sites, organisations, context = true, className }: 
     const control = attribution.current;
     if (!m || !group || !control) return;
     group.clearLayers();
-    control.removeAttribution(t('mapAttribution'));
-    control.addAttribution(t('mapAttribution'));
+    if (credited.current) control.removeAttribution(credited.current);
+    credited.current = t('mapAttribution');
+    control.addAttribution(credited.current);
 
     if (context) {
       for (const a of agglomerations) {
@@ -69,10 +110,10 @@ export function ClusterMap({ sites, organisations, context = true, className }: 
           className: 'agglomeration-area',
         }).addTo(group);
         const c = agglomerationCentres[a];
-        // the name sits above the circle's northern edge, not on its centre, where the
-        // city's sites are: the markers stay visible and clickable
-        L.tooltip({ permanent: true, direction: 'top', offset: [0, -2], className: 'agg-label' })
-          .setLatLng([c.lat + AGGLOMERATION_RADIUS_M / METRES_PER_DEGREE_LAT, c.lon])
+        // the name sits inside its own circle, in its upper part: never on the rim between two
+        // circles (user walk L7), and not on the centre, where the city's sites are
+        L.tooltip({ permanent: true, direction: 'center', className: `agg-label agg-${a}` })
+          .setLatLng([c.lat + (0.6 * AGGLOMERATION_RADIUS_M) / METRES_PER_DEGREE_LAT, c.lon])
           .setContent(textContent(labels.agglomeration(a)))
           .addTo(group);
       }
@@ -85,12 +126,16 @@ export function ClusterMap({ sites, organisations, context = true, className }: 
           fillOpacity: 0.8,
           className: 'city-dot',
         })
-          .bindTooltip(textContent(city.name), { direction: 'right', className: 'city-label' })
+          .bindTooltip(textContent(townName(city.name, fmt.locale)), {
+            direction: 'right',
+            className: 'city-label',
+          })
           .addTo(group);
       }
     }
 
     const bounds = regionBounds();
+    const placed: Placed[] = [];
     for (const site of sites) {
       const org = organisations.get(site.organisationId);
       const colour = org ? kindColours[org.kind] : '#95a5a6';
@@ -104,10 +149,15 @@ export function ClusterMap({ sites, organisations, context = true, className }: 
         dashArray: site.closedOn ? '2 2' : undefined,
       });
       marker.bindPopup(() => popup(site, org));
-      marker.bindTooltip(textContent(site.name), { direction: 'top', offset: [0, -6] });
+      const siteName = localised(fmt.locale, site.name, site.nameEn);
+      marker.bindTooltip(
+        org ? textContent(['strong', orgName(org, fmt.locale)], siteName) : textContent(siteName),
+        { direction: 'top', offset: [0, -6] },
+      );
       // on 'add': a map without a view yet creates the marker's element only once it has one
       marker.on('add', () => marker.getElement()?.setAttribute('data-site', site.id));
       marker.addTo(group);
+      placed.push({ marker, at: L.latLng(site.lat, site.lon) });
       bounds.extend([site.lat, site.lon]);
     }
     if (!context && sites.length > 0 && sites.every((s) => s.inRegion)) {
@@ -118,19 +168,22 @@ export function ClusterMap({ sites, organisations, context = true, className }: 
       // the region and every site stay in view, so a site far away is seen against Kuzbass
       m.fitBounds(bounds.pad(context ? 0.03 : 0.08));
     }
+    const spread = () => spreadMarkers(m, placed);
+    spread();
+    m.on('zoomend', spread);
 
     function popup(site: Site, org: Organisation | undefined): HTMLElement {
       const box = document.createElement('div');
       box.className = 'site-popup';
       const title = document.createElement('strong');
-      title.textContent = org ? (fmt.locale === 'en' && org.nameEn ? org.nameEn : org.name) : '';
+      title.textContent = org ? orgName(org, fmt.locale) : '';
       const name = document.createElement('div');
-      name.textContent = `${site.name} · ${labels.siteKind(site.kind)}`;
+      name.textContent = `${localised(fmt.locale, site.name, site.nameEn)} · ${labels.siteKind(site.kind)}`;
       const where = document.createElement('div');
       where.className = 'muted';
       where.textContent = [
         site.inRegion ? labels.agglomeration(site.agglomeration) : t('outsideRegion'),
-        site.address,
+        site.address && localised(fmt.locale, site.address, site.addressEn),
         site.closedOn ? t('closedOn', { date: fmt.date(site.closedOn) }) : undefined,
       ]
         .filter(Boolean)
@@ -144,6 +197,9 @@ export function ClusterMap({ sites, organisations, context = true, className }: 
       }
       return box;
     }
+    return () => {
+      m.off('zoomend', spread);
+    };
   }, [sites, organisations, context, t, fmt, labels]);
 
   return (

@@ -12,16 +12,15 @@ import {
   AGGLOMERATION_RADIUS_M,
   agglomerationArea,
   createRegionMap,
+  LABEL_PANE,
   regionBounds,
   textContent,
 } from './regionMap.ts';
 
 /** one degree of latitude, near enough everywhere */
 const METRES_PER_DEGREE_LAT = 111_320;
-/** markers closer than this on screen are spread around their common spot */
-const SPREAD_PX = 12;
-/** the arc each spread marker takes on the ring around the spot */
-const SPREAD_STEP_PX = 17;
+/** the least distance on screen between two markers' centres: a marker's width and its rim */
+const MARKER_GAP_PX = 16;
 
 interface Placed {
   marker: L.CircleMarker;
@@ -29,31 +28,33 @@ interface Placed {
 }
 
 /**
- * Sites that fall on one spot at the map's zoom (several plants in one town) are set on a small
- * ring around it, so that each can be seen, hovered and clicked; apart again when zoomed in.
+ * Sites that fall on one spot at the map's zoom (several plants in one town) are pushed apart
+ * on screen until each can be seen, hovered and clicked, each staying as near its own spot as
+ * it can (user walk L7); they come back to their spots as the map is zoomed in.
  */
 function spreadMarkers(map: L.Map, placed: Placed[]): void {
   const zoom = map.getZoom();
-  const groups: Array<{ centre: L.Point; members: Placed[] }> = [];
-  for (const x of placed) {
-    const p = map.project(x.at, zoom);
-    const near = groups.find((g) => g.centre.distanceTo(p) < SPREAD_PX);
-    if (near) near.members.push(x);
-    else groups.push({ centre: p, members: [x] });
-  }
-  for (const { centre, members } of groups) {
-    const n = members.length;
-    const radius = Math.max(9, (n * SPREAD_STEP_PX) / (2 * Math.PI));
-    members.forEach((x, i) => {
-      if (n === 1) {
-        x.marker.setLatLng(x.at);
-        return;
+  const at = placed.map((x) => map.project(x.at, zoom));
+  for (let round = 0; round < 120; round++) {
+    let moved = false;
+    for (let i = 0; i < at.length; i++)
+      for (let j = i + 1; j < at.length; j++) {
+        let d = at[j].subtract(at[i]);
+        let distance = Math.hypot(d.x, d.y);
+        if (distance >= MARKER_GAP_PX) continue;
+        if (distance < 0.01) {
+          // one spot exactly: part them along a direction of their own, the same every time
+          d = L.point(Math.cos(j * 2.39996), Math.sin(j * 2.39996));
+          distance = 1;
+        }
+        const push = d.multiplyBy((MARKER_GAP_PX - distance) / 2 / distance);
+        at[i] = at[i].subtract(push);
+        at[j] = at[j].add(push);
+        moved = true;
       }
-      const angle = (2 * Math.PI * i) / n - Math.PI / 2;
-      const offset = L.point(radius * Math.cos(angle), radius * Math.sin(angle));
-      x.marker.setLatLng(map.unproject(centre.add(offset), zoom));
-    });
+    if (!moved) break;
   }
+  placed.forEach((x, i) => x.marker.setLatLng(map.unproject(at[i], zoom)));
 }
 
 interface Props {
@@ -112,7 +113,12 @@ export function ClusterMap({ sites, organisations, context = true, className }: 
         const c = agglomerationCentres[a];
         // the name sits inside its own circle, in its upper part: never on the rim between two
         // circles (user walk L7), and not on the centre, where the city's sites are
-        L.tooltip({ permanent: true, direction: 'center', className: `agg-label agg-${a}` })
+        L.tooltip({
+          permanent: true,
+          direction: 'center',
+          className: `agg-label agg-${a}`,
+          pane: LABEL_PANE,
+        })
           .setLatLng([c.lat + (0.6 * AGGLOMERATION_RADIUS_M) / METRES_PER_DEGREE_LAT, c.lon])
           .setContent(textContent(labels.agglomeration(a)))
           .addTo(group);

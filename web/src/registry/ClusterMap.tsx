@@ -54,7 +54,7 @@ function spreadMarkers(map: L.Map, placed: Placed[]): void {
       }
     if (!moved) break;
   }
-  placed.forEach((x, i) => x.marker.setLatLng(map.unproject(at[i], zoom)));
+  for (const [i, x] of placed.entries()) x.marker.setLatLng(map.unproject(at[i], zoom));
 }
 
 interface Props {

@@ -8,17 +8,8 @@ import { agglomerations } from '../shell/vocabulary.ts';
 import { registryDict } from './dict.ts';
 import { kindColours, townName, useLabels } from './labels.ts';
 import { orgName } from './names.ts';
-import {
-  AGGLOMERATION_RADIUS_M,
-  agglomerationArea,
-  createRegionMap,
-  LABEL_PANE,
-  regionBounds,
-  textContent,
-} from './regionMap.ts';
+import { agglomerationArea, createRegionMap, regionBounds, textContent } from './regionMap.ts';
 
-/** one degree of latitude, near enough everywhere */
-const METRES_PER_DEGREE_LAT = 111_320;
 /** the least distance on screen between two markers' centres: a marker's width and its rim */
 const MARKER_GAP_PX = 16;
 
@@ -111,15 +102,10 @@ export function ClusterMap({ sites, organisations, context = true, className }: 
           className: 'agglomeration-area',
         }).addTo(group);
         const c = agglomerationCentres[a];
-        // the name sits inside its own circle, in its upper part: never on the rim between two
-        // circles (user walk L7), and not on the centre, where the city's sites are
-        L.tooltip({
-          permanent: true,
-          direction: 'center',
-          className: `agg-label agg-${a}`,
-          pane: LABEL_PANE,
-        })
-          .setLatLng([c.lat + (0.6 * AGGLOMERATION_RADIUS_M) / METRES_PER_DEGREE_LAT, c.lon])
+        // the name sits on its circle's centre, never on the rim between two circles (user walk
+        // L7); it lets the pointer through to the sites under it (CSS: pointer-events: none)
+        L.tooltip({ permanent: true, direction: 'center', className: `agg-label agg-${a}` })
+          .setLatLng([c.lat, c.lon])
           .setContent(textContent(labels.agglomeration(a)))
           .addTo(group);
       }

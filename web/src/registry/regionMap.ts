@@ -12,8 +12,6 @@ import type { Agglomeration } from '../shell/types.ts';
 /** The Kemerovo Oblast outline (bundled, ODbL). */
 export const outline = JSON.parse(outlineText) as GeoJSON.FeatureCollection;
 export const AGGLOMERATION_RADIUS_M = 30_000;
-/** the map pane of the agglomerations' names: above the outline, below the sites */
-export const LABEL_PANE = 'agglomeration-labels';
 
 export const aggColours: Record<Agglomeration, string> = {
   kemerovo: '#2e6da4',
@@ -42,11 +40,6 @@ export function createRegionMap(element: HTMLElement): {
     interactive: false,
     style: { color: '#5b7350', weight: 1.5, fillColor: '#f4f1e6', fillOpacity: 1 },
   }).addTo(map);
-  // names of the agglomerations lie under the sites (whose markers stay seen and clickable)
-  // and over the outline; set through the DOM, which the strict CSP allows
-  const labels = map.createPane(LABEL_PANE);
-  labels.style.zIndex = '390';
-  labels.style.pointerEvents = 'none';
   const layers = L.layerGroup().addTo(map);
   return { map, layers, attribution };
 }

@@ -78,11 +78,22 @@ export function FkkoPicker({ id, value, onChange, suggested, invalid, describedB
           const found = await Promise.all(latest.current.suggested.map(lookUp));
           if (live) setHits(found.filter((e): e is FkkoEntry => e !== null));
         } else {
-          const r = await registryApi.fkko(query(q), 12);
+          const [r, ownEntries] = await Promise.all([
+            registryApi.fkko(query(q), 12),
+            Promise.all(latest.current.suggested.map(lookUp)),
+          ]);
           if (!live) return;
-          // the material's own codes first (user walk M9); the others stay, marked as foreign
-          const own = new Set(latest.current.suggested);
-          setHits([...r.filter((e) => own.has(e.code)), ...r.filter((e) => !own.has(e.code))]);
+          // the material's own codes that answer the search first (user walk M9), even when
+          // the catalogue's first dozen hits miss them; the others stay, marked as foreign
+          const needle = query(q).toLowerCase();
+          const own = ownEntries.filter(
+            (e): e is FkkoEntry =>
+              e !== null &&
+              (e.code.replace(/\s/g, '').startsWith(needle) ||
+                e.name.toLowerCase().includes(needle)),
+          );
+          const ownCodes = new Set(own.map((e) => e.code));
+          setHits([...own, ...r.filter((e) => !ownCodes.has(e.code))]);
           // a code typed in full is taken once the catalogue knows it
           const exact = r.find((e) => e.code === q);
           if (exact) {

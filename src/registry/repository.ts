@@ -33,6 +33,8 @@ export interface OrganisationTable {
   website: string | null;
   description: string | null;
   modelled_on: string | null;
+  description_en: string | null;
+  modelled_on_en: string | null;
   identifiers_generated: number;
   provenance: string;
   status: string;
@@ -47,6 +49,8 @@ export interface SiteTable {
   lat: number;
   lon: number;
   address: string | null;
+  name_en: string | null;
+  address_en: string | null;
   agglomeration: string | null;
   nearest_city: string | null;
   in_region: number;
@@ -60,6 +64,7 @@ export interface MembershipTable {
   joined_on: string;
   left_on: string | null;
   note: string | null;
+  note_en: string | null;
 }
 
 export interface ApplicationTable {
@@ -202,6 +207,8 @@ export function organisationFromRow(
     website: orUndef(r.website),
     description: orUndef(r.description),
     modelledOn: orUndef(r.modelled_on),
+    descriptionEn: orUndef(r.description_en),
+    modelledOnEn: orUndef(r.modelled_on_en),
     identifiersGenerated: Number(r.identifiers_generated) === 1,
     provenance: JSON.parse(r.provenance),
     status: r.status as Organisation['status'],
@@ -226,6 +233,8 @@ export function organisationToRow(o: Omit<Organisation, 'role'>): OrganisationTa
     website: orNull(o.website),
     description: orNull(o.description),
     modelled_on: orNull(o.modelledOn),
+    description_en: orNull(o.descriptionEn),
+    modelled_on_en: orNull(o.modelledOnEn),
     identifiers_generated: o.identifiersGenerated ? 1 : 0,
     provenance: JSON.stringify(o.provenance ?? {}),
     status: o.status,
@@ -242,6 +251,8 @@ export function siteFromRow(r: Selectable<SiteTable>): Site {
     lat: Number(r.lat),
     lon: Number(r.lon),
     address: orUndef(r.address),
+    nameEn: orUndef(r.name_en),
+    addressEn: orUndef(r.address_en),
     agglomeration: r.agglomeration as Site['agglomeration'],
     nearestCity: r.nearest_city,
     inRegion: Number(r.in_region) === 1,
@@ -257,6 +268,7 @@ export function membershipFromRow(r: Selectable<MembershipTable>): Membership {
     joinedOn: r.joined_on,
     leftOn: r.left_on,
     note: orUndef(r.note),
+    noteEn: orUndef(r.note_en),
   };
 }
 
@@ -517,7 +529,19 @@ export function apiKeyFromRow(r: ApiKeyTable): ApiKey {
 
 /** A site's row: its own fields plus where it lies (derived by `placeSite`). */
 export function siteToRow(
-  s: Pick<Site, 'id' | 'organisationId' | 'name' | 'kind' | 'lat' | 'lon' | 'address' | 'closedOn'>,
+  s: Pick<
+    Site,
+    | 'id'
+    | 'organisationId'
+    | 'name'
+    | 'nameEn'
+    | 'kind'
+    | 'lat'
+    | 'lon'
+    | 'address'
+    | 'addressEn'
+    | 'closedOn'
+  >,
   place: Placement,
 ): SiteTable {
   return {
@@ -528,6 +552,8 @@ export function siteToRow(
     lat: s.lat,
     lon: s.lon,
     address: s.address ?? null,
+    name_en: s.nameEn ?? null,
+    address_en: s.addressEn ?? null,
     agglomeration: place.agglomeration,
     nearest_city: place.nearestCity,
     in_region: place.inRegion ? 1 : 0,
@@ -647,6 +673,7 @@ export function membershipToRow(m: Membership): MembershipTable {
     joined_on: m.joinedOn,
     left_on: m.leftOn,
     note: m.note ?? null,
+    note_en: m.noteEn ?? null,
   };
 }
 

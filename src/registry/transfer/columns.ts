@@ -53,6 +53,9 @@ export const organisationColumns: Column[] = [
   c('modelledOn', 'Прообраз', 'Modelled on'),
   c('identifiersGenerated', 'Реквизиты сгенерированы', 'Identifiers generated', 'boolean'),
   { ...c('provenance', 'Происхождение данных', 'Provenance', 'json'), legacy: true },
+  // English forms last, so that the columns before them keep their places in older files
+  c('descriptionEn', 'Описание (англ.)', 'Description in English'),
+  c('modelledOnEn', 'Прообраз (англ.)', 'Modelled on, in English'),
 ];
 
 export const siteColumns: Column[] = [
@@ -64,6 +67,8 @@ export const siteColumns: Column[] = [
   c('lon', 'Долгота', 'Longitude', 'number'),
   c('address', 'Адрес', 'Address'),
   c('closedOn', 'Закрыта', 'Closed on', 'date'),
+  c('nameEn', 'Наименование (англ.)', 'Name in English'),
+  c('addressEn', 'Адрес (англ.)', 'Address in English'),
 ];
 
 export const membershipColumns: Column[] = [
@@ -73,6 +78,7 @@ export const membershipColumns: Column[] = [
   c('joinedOn', 'Вступила', 'Joined on', 'date'),
   c('leftOn', 'Вышла', 'Left on', 'date'),
   c('note', 'Примечание', 'Note'),
+  c('noteEn', 'Примечание (англ.)', 'Note in English'),
 ];
 
 /** Where an organisation's figure comes from: one row per organisation and field. */
@@ -82,6 +88,7 @@ export const provenanceColumns: Column[] = [
   ...coded('status', 'Статус данных', 'Data status', provenanceWords),
   c('source', 'Источник', 'Source'),
   c('note', 'Примечание', 'Note'),
+  c('noteEn', 'Примечание (англ.)', 'Note in English'),
 ];
 
 export const sections = {

@@ -85,6 +85,7 @@ function provenanceRows(s: RegistrySnapshot): Array<Record<string, unknown>> {
       status: p.kind,
       source: p.key,
       note: p.note,
+      noteEn: p.noteEn,
     })),
   );
 }
@@ -127,6 +128,7 @@ export async function encodeRegistry(
           id: site.id,
           organisationId: site.organisationId,
           organisationName: org?.name ?? null,
+          organisationNameEn: org?.nameEn ?? null,
           organisationKind: org?.kind ?? null,
           organisationKindLabel: org ? wordFor(organisationKindWords, org.kind, lang) : null,
           name: site.name,
@@ -138,6 +140,8 @@ export async function encodeRegistry(
             : null,
           address: site.address ?? null,
           closedOn: site.closedOn,
+          nameEn: site.nameEn ?? null,
+          addressEn: site.addressEn ?? null,
         },
       };
     });
@@ -302,7 +306,12 @@ function joinProvenance(out: Decoding) {
       out.problems.push({ ...at, field: 'field', message: fieldRules.required() });
       continue;
     }
-    const entry = Provenance.safeParse({ kind: rec.status, key: rec.source, note: rec.note });
+    const entry = Provenance.safeParse({
+      kind: rec.status,
+      key: rec.source,
+      note: rec.note,
+      noteEn: rec.noteEn,
+    });
     if (!entry.success) {
       for (const i of entry.error.issues)
         out.problems.push({
@@ -482,6 +491,8 @@ function decodeJson(text: string, format: 'json' | 'geojson', out: Decoding) {
           kind: p.kind,
           address: p.address ?? undefined,
           closedOn: p.closedOn ?? null,
+          nameEn: p.nameEn ?? undefined,
+          addressEn: p.addressEn ?? undefined,
           lat,
           lon,
         },

@@ -19,7 +19,7 @@ import {
   memberFilters,
   organisationQuery,
 } from './filters.ts';
-import { useLabels } from './labels.ts';
+import { regionName, useLabels } from './labels.ts';
 import { orgName } from './names.ts';
 import { ParticipantsTable } from './ParticipantsTable.tsx';
 
@@ -100,7 +100,7 @@ export function Participants() {
           label={t('filterRegion')}
           {...filter('region')}
           options={regions}
-          optionLabel={(r) => r}
+          optionLabel={(r) => regionName(r, locale)}
         />
         <SelectField
           label={t('filterAgg')}

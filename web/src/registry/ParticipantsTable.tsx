@@ -4,7 +4,7 @@ import { href } from '../shell/router.ts';
 import { nameSortKey } from '../shell/sort.ts';
 import type { Organisation } from '../shell/types.ts';
 import { registryDict } from './dict.ts';
-import { kindColours, useLabels } from './labels.ts';
+import { kindColours, regionName, useLabels } from './labels.ts';
 import { orgName } from './names.ts';
 
 /** The directory: name, kind, role, region, staff and status, each column sortable. */
@@ -50,8 +50,8 @@ export function ParticipantsTable({ rows }: { rows: Organisation[] }) {
       key: 'region',
       header: t('colRegion'),
       className: 'hide-narrow region-cell',
-      cell: (o) => o.region,
-      sortValue: (o) => o.region,
+      cell: (o) => regionName(o.region, locale),
+      sortValue: (o) => regionName(o.region, locale),
     },
     {
       key: 'employees',

@@ -2145,6 +2145,8 @@ export interface components {
       joinedOn: string;
       leftOn: string | null;
       note?: string;
+      /** @description the note in English */
+      noteEn?: string;
       organisationId: string;
       role: components['schemas']['MembershipRole'];
     };
@@ -2152,12 +2154,16 @@ export interface components {
       /** Format: date */
       joinedOn: string;
       note?: string;
+      /** @description the note in English */
+      noteEn?: string;
       role: components['schemas']['MembershipRole'];
     };
     MembershipCreateInput: {
       /** Format: date */
       joinedOn: string;
       note?: string;
+      /** @description the note in English */
+      noteEn?: string;
       role: components['schemas']['MembershipRoleInput'];
     };
     MembershipEnd: {
@@ -2176,6 +2182,8 @@ export interface components {
       joinedOn: string;
       leftOn: string | null;
       note?: string;
+      /** @description the note in English */
+      noteEn?: string;
       organisationId: string;
       role: components['schemas']['MembershipRoleInput'];
     };
@@ -2186,6 +2194,7 @@ export interface components {
       /** @default null */
       leftOn: string | null;
       note?: string;
+      noteEn?: string;
       organisationId: string;
       role: components['schemas']['MembershipRole'];
     };
@@ -2196,6 +2205,7 @@ export interface components {
       /** @default null */
       leftOn?: string | null;
       note?: string;
+      noteEn?: string;
       organisationId: string;
       role: components['schemas']['MembershipRoleInput'];
     };
@@ -2206,6 +2216,8 @@ export interface components {
     Organisation: {
       createdAt: string;
       description?: string;
+      /** @description the description in English */
+      descriptionEn?: string;
       employees: number;
       id: string;
       /**
@@ -2219,6 +2231,8 @@ export interface components {
       kpp?: string;
       /** @description the real enterprise an invented one is modelled on */
       modelledOn?: string;
+      /** @description modelledOn in English */
+      modelledOnEn?: string;
       /** @description legal or common name, Russian */
       name: string;
       nameEn?: string;
@@ -2237,6 +2251,8 @@ export interface components {
     };
     OrganisationCreate: {
       description?: string;
+      /** @description the description in English */
+      descriptionEn?: string;
       employees: number;
       id?: string;
       /**
@@ -2250,6 +2266,8 @@ export interface components {
       kpp?: string;
       /** @description the real enterprise an invented one is modelled on */
       modelledOn?: string;
+      /** @description modelledOn in English */
+      modelledOnEn?: string;
       /** @description legal or common name, Russian */
       name: string;
       nameEn?: string;
@@ -2265,6 +2283,8 @@ export interface components {
     };
     OrganisationCreateInput: {
       description?: string;
+      /** @description the description in English */
+      descriptionEn?: string;
       employees: number;
       id?: string;
       /**
@@ -2278,6 +2298,8 @@ export interface components {
       kpp?: string;
       /** @description the real enterprise an invented one is modelled on */
       modelledOn?: string;
+      /** @description modelledOn in English */
+      modelledOnEn?: string;
       /** @description legal or common name, Russian */
       name: string;
       nameEn?: string;
@@ -2294,6 +2316,8 @@ export interface components {
     OrganisationInput: {
       createdAt: string;
       description?: string;
+      /** @description the description in English */
+      descriptionEn?: string;
       employees: number;
       id: string;
       /**
@@ -2307,6 +2331,8 @@ export interface components {
       kpp?: string;
       /** @description the real enterprise an invented one is modelled on */
       modelledOn?: string;
+      /** @description modelledOn in English */
+      modelledOnEn?: string;
       /** @description legal or common name, Russian */
       name: string;
       nameEn?: string;
@@ -2359,6 +2385,8 @@ export interface components {
       | 'other';
     OrganisationPatch: {
       description?: string;
+      /** @description the description in English */
+      descriptionEn?: string;
       employees?: number;
       identifiersGenerated?: boolean;
       inn?: string;
@@ -2367,6 +2395,8 @@ export interface components {
       kpp?: string;
       /** @description the real enterprise an invented one is modelled on */
       modelledOn?: string;
+      /** @description modelledOn in English */
+      modelledOnEn?: string;
       /** @description legal or common name, Russian */
       name?: string;
       nameEn?: string;
@@ -2381,6 +2411,8 @@ export interface components {
     };
     OrganisationPatchInput: {
       description?: string;
+      /** @description the description in English */
+      descriptionEn?: string;
       employees?: number;
       identifiersGenerated?: boolean;
       inn?: string;
@@ -2389,6 +2421,8 @@ export interface components {
       kpp?: string;
       /** @description the real enterprise an invented one is modelled on */
       modelledOn?: string;
+      /** @description modelledOn in English */
+      modelledOnEn?: string;
       /** @description legal or common name, Russian */
       name?: string;
       nameEn?: string;
@@ -2403,6 +2437,8 @@ export interface components {
     };
     OrganisationRecord: {
       description?: string;
+      /** @description the description in English */
+      descriptionEn?: string;
       employees: number;
       id: string;
       /**
@@ -2416,6 +2452,8 @@ export interface components {
       kpp?: string;
       /** @description the real enterprise an invented one is modelled on */
       modelledOn?: string;
+      /** @description modelledOn in English */
+      modelledOnEn?: string;
       /** @description legal or common name, Russian */
       name: string;
       nameEn?: string;
@@ -2431,6 +2469,8 @@ export interface components {
     };
     OrganisationRecordInput: {
       description?: string;
+      /** @description the description in English */
+      descriptionEn?: string;
       employees: number;
       id: string;
       /**
@@ -2444,6 +2484,8 @@ export interface components {
       kpp?: string;
       /** @description the real enterprise an invented one is modelled on */
       modelledOn?: string;
+      /** @description modelledOn in English */
+      modelledOnEn?: string;
       /** @description legal or common name, Russian */
       name: string;
       nameEn?: string;
@@ -2688,14 +2730,20 @@ export interface components {
       key?: string;
       /** @enum {string} */
       kind: 'sourced' | 'estimate' | 'generated';
+      /** @description in Russian */
       note?: string;
+      /** @description the note in English */
+      noteEn?: string;
     };
     ProvenanceInput: {
       /** @description source key, e.g. "[C1]" */
       key?: string;
       /** @enum {string} */
       kind: 'sourced' | 'estimate' | 'generated';
+      /** @description in Russian */
       note?: string;
+      /** @description the note in English */
+      noteEn?: string;
     };
     QualityLimit: {
       max?: number;
@@ -2813,6 +2861,8 @@ export interface components {
     };
     Site: {
       address?: string;
+      /** @description the address in English */
+      addressEn?: string;
       /** @description derived: agglomeration of the nearest listed city */
       agglomeration: components['schemas']['Agglomeration'] | null;
       closedOn: string | null;
@@ -2836,11 +2886,15 @@ export interface components {
       lat: number;
       lon: number;
       name: string;
+      /** @description the name in English */
+      nameEn?: string;
       nearestCity: string | null;
       organisationId: string;
     };
     SiteCreate: {
       address?: string;
+      /** @description the address in English */
+      addressEn?: string;
       id?: string;
       /**
        * @default other
@@ -2859,9 +2913,13 @@ export interface components {
       lat: number;
       lon: number;
       name: string;
+      /** @description the name in English */
+      nameEn?: string;
     };
     SiteCreateInput: {
       address?: string;
+      /** @description the address in English */
+      addressEn?: string;
       id?: string;
       /**
        * @default other
@@ -2880,9 +2938,13 @@ export interface components {
       lat: number;
       lon: number;
       name: string;
+      /** @description the name in English */
+      nameEn?: string;
     };
     SiteInput: {
       address?: string;
+      /** @description the address in English */
+      addressEn?: string;
       /** @description derived: agglomeration of the nearest listed city */
       agglomeration: components['schemas']['AgglomerationInput'] | null;
       closedOn: string | null;
@@ -2906,11 +2968,15 @@ export interface components {
       lat: number;
       lon: number;
       name: string;
+      /** @description the name in English */
+      nameEn?: string;
       nearestCity: string | null;
       organisationId: string;
     };
     SitePatch: {
       address?: string;
+      /** @description the address in English */
+      addressEn?: string;
       /** @enum {string} */
       kind?:
         | 'mine'
@@ -2925,9 +2991,13 @@ export interface components {
       lat?: number;
       lon?: number;
       name?: string;
+      /** @description the name in English */
+      nameEn?: string;
     };
     SitePatchInput: {
       address?: string;
+      /** @description the address in English */
+      addressEn?: string;
       /** @enum {string} */
       kind?:
         | 'mine'
@@ -2942,9 +3012,13 @@ export interface components {
       lat?: number;
       lon?: number;
       name?: string;
+      /** @description the name in English */
+      nameEn?: string;
     };
     SiteRecord: {
       address?: string;
+      /** @description the address in English */
+      addressEn?: string;
       /** @default null */
       closedOn: string | null;
       id: string;
@@ -2965,10 +3039,14 @@ export interface components {
       lat: number;
       lon: number;
       name: string;
+      /** @description the name in English */
+      nameEn?: string;
       organisationId: string;
     };
     SiteRecordInput: {
       address?: string;
+      /** @description the address in English */
+      addressEn?: string;
       /** @default null */
       closedOn?: string | null;
       id: string;
@@ -2989,6 +3067,8 @@ export interface components {
       lat: number;
       lon: number;
       name: string;
+      /** @description the name in English */
+      nameEn?: string;
       organisationId: string;
     };
     Taxonomy: {

@@ -5,16 +5,20 @@ import { DomainError, systemActor, wordIn } from '../model/index.ts';
 import { openPlatform } from '../platform.ts';
 import { formatFromFileName, TransferFormat } from '../registry/index.ts';
 
-/** `digicluster import FILE [--format F]`: all rows or none; bad rows listed with line and field. */
+/**
+ * `digicluster import FILE [--format F] [--dry-run]`: all rows or none; bad rows listed with
+ * line and field. Says how many records are created, updated and unchanged; `--dry-run` says
+ * it without writing.
+ */
 export async function importCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { format: { type: 'string' } },
+    options: { format: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
     allowPositionals: true,
   });
   const file = positionals[0];
   if (!file) {
-    console.error('usage: digicluster import FILE [--format json|csv|xlsx|geojson]');
+    console.error('usage: digicluster import FILE [--format json|csv|xlsx|geojson] [--dry-run]');
     return 2;
   }
   const format = TransferFormat.safeParse(values.format ?? formatFromFileName(file));
@@ -26,10 +30,17 @@ export async function importCommand(args: string[]): Promise<number> {
   }
   const platform = await openPlatform(loadConfig());
   try {
-    const r = await platform.transfer.importRegistry(systemActor, readFileSync(file), format.data);
-    console.log(
-      `imported ${r.counts.organisations} organisations, ${r.counts.sites} sites, ${r.counts.memberships} memberships`,
-    );
+    const dryRun = values['dry-run'] === true;
+    const r = await platform.transfer.importRegistry(systemActor, readFileSync(file), format.data, {
+      dryRun,
+    });
+    console.log(dryRun ? 'dry run: nothing written' : 'imported');
+    for (const [section, c] of Object.entries(r.changes))
+      console.log(
+        `  ${section}: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged`,
+      );
+    for (const row of r.rows.filter((x) => x.change !== 'unchanged'))
+      console.log(`  ${row.section} line ${row.line}: ${row.id} ${row.change}`);
     return 0;
   } catch (e) {
     if (e instanceof DomainError && e.status === 400) {

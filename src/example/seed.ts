@@ -17,7 +17,13 @@ export interface DemoLogin {
 interface ExampleOrganisation {
   id: string;
   sites?: unknown[];
-  memberships?: Array<{ role: string; joinedOn: string; leftOn?: string; note?: string }>;
+  memberships?: Array<{
+    role: string;
+    joinedOn: string;
+    leftOn?: string;
+    note?: string;
+    noteEn?: string;
+  }>;
   users?: Array<{ email: string; name: string; role: UserRole; password: string }>;
   [field: string]: unknown;
 }
@@ -58,7 +64,7 @@ export async function seedExample(
       await registry.addMembership(
         systemActor,
         o.id,
-        { role: m.role, joinedOn: m.joinedOn, note: m.note },
+        { role: m.role, joinedOn: m.joinedOn, note: m.note, noteEn: m.noteEn },
         m.leftOn,
       );
     }

@@ -10,6 +10,7 @@ export const Provenance = z
   .object({
     kind: z.enum(['sourced', 'estimate', 'generated']),
     key: z.string().optional().describe('source key, e.g. "[C1]"'),
-    note: z.string().optional(),
+    note: z.string().optional().describe('in Russian'),
+    noteEn: z.string().optional().describe('the note in English'),
   })
   .meta({ id: 'Provenance' });

@@ -158,6 +158,10 @@ export const messages = defineMessages('registry', {
     ru: 'В файле нет организаций, площадок или членства',
   },
   empty: { en: 'empty', ru: 'пусто' },
+  importStale: {
+    en: 'The registry has changed since the preview, so nothing was applied; preview the file again',
+    ru: 'Реестр изменился после предпросмотра, поэтому ничего не применено; проверьте файл ещё раз',
+  },
   appearsTwice: { en: '{id} appears twice', ru: '{id} встречается дважды' },
   identifierOf: { en: 'already registered for {id}', ru: 'уже зарегистрирован за {id}' },
   unknownOrganisation: { en: 'unknown organisation {id}', ru: 'неизвестная организация {id}' },
@@ -213,6 +217,15 @@ export const messages = defineMessages('registry', {
   wrongCurrentPassword: {
     en: 'The current password is wrong',
     ru: 'Текущий пароль неверен',
+  },
+  resetInvalid: {
+    en: 'The password-reset link is unknown, used or expired',
+    ru: 'Ссылка для смены пароля неизвестна, уже использована или устарела',
+  },
+  notAResetLink: { en: 'not a valid link', ru: 'недействительная ссылка' },
+  resetNeedsActiveUser: {
+    en: 'User {email} is not active: a reset link is only for active accounts',
+    ru: 'Пользователь {email} не активен: ссылка для смены пароля — только для активных учётных записей',
   },
   notYourPassword: { en: 'not your current password', ru: 'это не ваш текущий пароль' },
   tooManyAttempts: {

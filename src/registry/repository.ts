@@ -33,6 +33,8 @@ export interface OrganisationTable {
   website: string | null;
   description: string | null;
   modelled_on: string | null;
+  description_en: string | null;
+  modelled_on_en: string | null;
   identifiers_generated: number;
   provenance: string;
   status: string;
@@ -47,6 +49,8 @@ export interface SiteTable {
   lat: number;
   lon: number;
   address: string | null;
+  name_en: string | null;
+  address_en: string | null;
   agglomeration: string | null;
   nearest_city: string | null;
   in_region: number;
@@ -60,6 +64,7 @@ export interface MembershipTable {
   joined_on: string;
   left_on: string | null;
   note: string | null;
+  note_en: string | null;
 }
 
 export interface ApplicationTable {
@@ -142,6 +147,16 @@ export interface InvitationTable {
   accepted_at: string | null;
 }
 
+/** An operator-issued password-reset link: only the token's sha256 is stored. */
+export interface PasswordResetTable {
+  token_hash: string;
+  user_id: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface ApiKeyTable {
   id: string;
   organisation_id: string;
@@ -167,6 +182,7 @@ declare module '../store/database.ts' {
     app_user: UserTable;
     session: SessionTable;
     invitation: InvitationTable;
+    password_reset: PasswordResetTable;
     api_key: ApiKeyTable;
   }
 }
@@ -193,6 +209,8 @@ export function organisationFromRow(
     website: orUndef(r.website),
     description: orUndef(r.description),
     modelledOn: orUndef(r.modelled_on),
+    descriptionEn: orUndef(r.description_en),
+    modelledOnEn: orUndef(r.modelled_on_en),
     identifiersGenerated: Number(r.identifiers_generated) === 1,
     provenance: JSON.parse(r.provenance),
     status: r.status as Organisation['status'],
@@ -217,6 +235,8 @@ export function organisationToRow(o: Omit<Organisation, 'role'>): OrganisationTa
     website: orNull(o.website),
     description: orNull(o.description),
     modelled_on: orNull(o.modelledOn),
+    description_en: orNull(o.descriptionEn),
+    modelled_on_en: orNull(o.modelledOnEn),
     identifiers_generated: o.identifiersGenerated ? 1 : 0,
     provenance: JSON.stringify(o.provenance ?? {}),
     status: o.status,
@@ -233,6 +253,8 @@ export function siteFromRow(r: Selectable<SiteTable>): Site {
     lat: Number(r.lat),
     lon: Number(r.lon),
     address: orUndef(r.address),
+    nameEn: orUndef(r.name_en),
+    addressEn: orUndef(r.address_en),
     agglomeration: r.agglomeration as Site['agglomeration'],
     nearestCity: r.nearest_city,
     inRegion: Number(r.in_region) === 1,
@@ -248,6 +270,7 @@ export function membershipFromRow(r: Selectable<MembershipTable>): Membership {
     joinedOn: r.joined_on,
     leftOn: r.left_on,
     note: orUndef(r.note),
+    noteEn: orUndef(r.note_en),
   };
 }
 
@@ -508,7 +531,19 @@ export function apiKeyFromRow(r: ApiKeyTable): ApiKey {
 
 /** A site's row: its own fields plus where it lies (derived by `placeSite`). */
 export function siteToRow(
-  s: Pick<Site, 'id' | 'organisationId' | 'name' | 'kind' | 'lat' | 'lon' | 'address' | 'closedOn'>,
+  s: Pick<
+    Site,
+    | 'id'
+    | 'organisationId'
+    | 'name'
+    | 'nameEn'
+    | 'kind'
+    | 'lat'
+    | 'lon'
+    | 'address'
+    | 'addressEn'
+    | 'closedOn'
+  >,
   place: Placement,
 ): SiteTable {
   return {
@@ -519,6 +554,8 @@ export function siteToRow(
     lat: s.lat,
     lon: s.lon,
     address: s.address ?? null,
+    name_en: s.nameEn ?? null,
+    address_en: s.addressEn ?? null,
     agglomeration: place.agglomeration,
     nearest_city: place.nearestCity,
     in_region: place.inRegion ? 1 : 0,
@@ -638,6 +675,7 @@ export function membershipToRow(m: Membership): MembershipTable {
     joined_on: m.joinedOn,
     left_on: m.leftOn,
     note: m.note ?? null,
+    note_en: m.noteEn ?? null,
   };
 }
 
@@ -902,6 +940,46 @@ export async function markInvitationAccepted(tx: Tx, tokenHash: string, at: stri
     .updateTable('invitation')
     .set({ accepted_at: at })
     .where('token_hash', '=', tokenHash)
+    .execute();
+}
+
+export async function insertPasswordReset(tx: Tx, row: PasswordResetTable): Promise<void> {
+  await tx.db.insertInto('password_reset').values(row).execute();
+}
+
+export async function passwordResetByToken(
+  reader: Reader,
+  tokenHash: string,
+): Promise<PasswordResetTable | undefined> {
+  return reader.db
+    .selectFrom('password_reset')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+/** Marks a reset link used; returns false when it already was (a parallel use lost). */
+export async function markPasswordResetUsed(
+  tx: Tx,
+  tokenHash: string,
+  at: string,
+): Promise<boolean> {
+  const r = await tx.db
+    .updateTable('password_reset')
+    .set({ used_at: at })
+    .where('token_hash', '=', tokenHash)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** A new link replaces the user's earlier unused ones: only the latest works. */
+export async function retirePasswordResetsOf(tx: Tx, userId: string, at: string): Promise<void> {
+  await tx.db
+    .updateTable('password_reset')
+    .set({ used_at: at })
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
     .execute();
 }
 

@@ -37,7 +37,7 @@ export const routes =
     await app.register(authRoutes(services, options));
     await app.register(directoryRoutes(services));
     await app.register(applicationRoutes(services));
-    await app.register(peopleRoutes(services));
+    await app.register(peopleRoutes(services, options));
     await app.register(materialRoutes(services));
     await app.register(transferRoutes(services));
   };

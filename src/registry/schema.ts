@@ -55,11 +55,13 @@ export const OrganisationFields = z.object({
     .optional()
     .describe('with its scheme: https://… or http://… (an address without one is refused)'),
   description: z.string().max(4000).optional(),
+  descriptionEn: z.string().max(4000).optional().describe('the description in English'),
   modelledOn: z
     .string()
     .max(300)
     .optional()
     .describe('the real enterprise an invented one is modelled on'),
+  modelledOnEn: z.string().max(300).optional().describe('modelledOn in English'),
   identifiersGenerated: z
     .boolean()
     .default(false)
@@ -95,6 +97,7 @@ export const SiteInput = z
   .object({
     id: Id.optional(),
     name: z.string().trim().min(2).max(200),
+    nameEn: z.string().trim().max(200).optional().describe('the name in English'),
     kind: z
       .enum([
         'mine',
@@ -111,6 +114,7 @@ export const SiteInput = z
     lat: z.number().min(-90).max(90),
     lon: z.number().min(-180).max(180),
     address: z.string().max(300).optional(),
+    addressEn: z.string().max(300).optional().describe('the address in English'),
   })
   .meta({ id: 'SiteCreate' });
 export type SiteInput = z.input<typeof SiteInput>;
@@ -135,6 +139,7 @@ export const MembershipInput = z
     role: MembershipRole,
     joinedOn: IsoDate,
     note: z.string().max(1000).optional(),
+    noteEn: z.string().max(1000).optional().describe('the note in English'),
   })
   .meta({ id: 'MembershipCreate' });
 export type MembershipInput = z.infer<typeof MembershipInput>;
@@ -369,6 +374,7 @@ export const MembershipRecord = z
     joinedOn: z.iso.date(),
     leftOn: z.iso.date().nullable().default(null),
     note: z.string().max(1000).optional(),
+    noteEn: z.string().max(1000).optional(),
   })
   .refine((m) => m.leftOn === null || m.leftOn >= m.joinedOn, {
     ...rule(rules.leftBeforeJoined),
@@ -427,6 +433,19 @@ export const InvitationAccept = z
     name: z.string().trim().min(2).max(200).optional(),
   })
   .meta({ id: 'InvitationAccept' });
+
+export const PasswordResetAccept = z
+  .object({ token: z.string().min(20).max(200), password: Password })
+  .meta({ id: 'PasswordResetAccept' });
+
+/** A password-reset link as issued: the token is shown once, only its hash is kept. */
+export const PasswordResetIssued = z
+  .object({
+    user: User,
+    token: z.string(),
+    expiresAt: z.string(),
+  })
+  .meta({ id: 'PasswordResetIssued' });
 
 export const UserPatch = z
   .object({

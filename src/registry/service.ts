@@ -283,6 +283,7 @@ export class RegistryService {
       joinedOn: m.joinedOn,
       leftOn,
       ...(m.note !== undefined ? { note: m.note } : {}),
+      ...(m.noteEn !== undefined ? { noteEn: m.noteEn } : {}),
     };
     await repo.insertMembership(tx, membership);
     await repo.setOrganisationStatus(tx, organisationId, leftOn && !open ? 'former' : 'member');

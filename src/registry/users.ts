@@ -14,6 +14,7 @@ import {
   notFound,
   Password,
   parseInput,
+  requireOperator,
   requireOrganisationRole,
   requireOwnOrOperator,
   type UserRole,
@@ -29,6 +30,7 @@ import {
   InvitationAccept,
   InvitationInput,
   PasswordChange,
+  PasswordResetAccept,
   type User,
   UserPatch,
 } from './schema.ts';
@@ -36,6 +38,8 @@ import {
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const token = (bytes = 32) => randomBytes(bytes).toString('base64url');
 const INVITATION_DAYS = 14;
+/** A reset link is for now, not for a drawer: it lasts a day. */
+const RESET_HOURS = 24;
 /** A key is `dck_` + 32 random bytes; only its sha256 is stored (high entropy makes a slow hash unnecessary). */
 const API_KEY_PREFIX = 'dck_';
 
@@ -277,6 +281,71 @@ export class UserService {
       await repo.deleteOtherSessions(tx, userId, sha256(keepSession));
       const user = repo.userFromRow(row);
       await this.event(tx, userId, user.organisationId, 'user.passwordChanged', user);
+      return user;
+    });
+  }
+
+  /**
+   * The operator issues a password-reset link for an active user (who forgot the password):
+   * shown once, only its hash kept, valid for a day; a newer link retires the older ones.
+   * The event carries the user and the expiry, never the token.
+   */
+  async issuePasswordReset(
+    actor: Actor,
+    userId: string,
+  ): Promise<{ user: User; token: string; expiresAt: string }> {
+    requireOperator(actor);
+    return inTransaction(this.store, async (tx) => {
+      const row = await repo.userRow(tx, userId);
+      if (!row) throw notFound(messages.userNotFound({ id: userId }));
+      if (row.status !== 'active')
+        throw conflict(messages.resetNeedsActiveUser({ email: row.email }));
+      const now = this.clock();
+      const secret = token();
+      const expiresAt = new Date(now.getTime() + RESET_HOURS * 3600_000).toISOString();
+      await repo.retirePasswordResetsOf(tx, userId, now.toISOString());
+      await repo.insertPasswordReset(tx, {
+        token_hash: sha256(secret),
+        user_id: userId,
+        created_by: actorRef(actor),
+        created_at: now.toISOString(),
+        expires_at: expiresAt,
+        used_at: null,
+      });
+      const user = repo.userFromRow(row);
+      await this.event(tx, actor, row.organisation_id, 'user.passwordResetIssued', {
+        user,
+        expiresAt,
+      });
+      return { user, token: secret, expiresAt };
+    });
+  }
+
+  /**
+   * Sets a new password through a reset link: the link works once and until it expires, and
+   * every session of the user ends (whoever was logged in with the old password is out).
+   */
+  async acceptPasswordReset(input: unknown): Promise<User> {
+    const a = parseInput(PasswordResetAccept, input);
+    const usable = (r: repo.PasswordResetTable | undefined): r is repo.PasswordResetTable =>
+      !!r && !r.used_at && r.expires_at >= this.clock().toISOString();
+    const refused = () =>
+      invalid(messages.resetInvalid(), [{ field: 'token', message: messages.notAResetLink() }]);
+    // The token first (F4): a made-up token costs a lookup, not an argon2 hash.
+    if (!usable(await repo.passwordResetByToken(this.reader, sha256(a.token)))) throw refused();
+    const hash = await hashPassword(a.password);
+    return inTransaction(this.store, async (tx) => {
+      const reset = await repo.passwordResetByToken(tx, sha256(a.token));
+      // again inside the transaction, and marked only if still unused: a parallel use loses
+      if (!usable(reset)) throw refused();
+      const now = this.clock().toISOString();
+      if (!(await repo.markPasswordResetUsed(tx, reset.token_hash, now))) throw refused();
+      const row = await repo.userRow(tx, reset.user_id);
+      if (row?.status !== 'active') throw refused();
+      await repo.updateUser(tx, row.id, { password_hash: hash });
+      await repo.deleteSessionsOf(tx, row.id);
+      const user = repo.userFromRow(row);
+      await this.event(tx, user.id, user.organisationId, 'user.passwordReset', user);
       return user;
     });
   }

@@ -46,6 +46,32 @@ export const contentSecurityPolicy = {
 };
 
 /**
+ * The API docs page reads /api/openapi.json, the document's address the README and clients
+ * use (user walk L9). swagger-ui-fastify's start-up script always passes `./json`, so this file,
+ * loaded after it and before the page's `load`, wraps the constructor to put the address back.
+ */
+const docsScript = `(function () {
+  var original = window.SwaggerUIBundle;
+  if (!original) return;
+  var wrapped = function (config) {
+    return original(Object.assign({}, config, { url: new URL('/api/openapi.json', location.href).href }));
+  };
+  Object.keys(original).forEach(function (key) { wrapped[key] = original[key]; });
+  window.SwaggerUIBundle = wrapped;
+})();
+`;
+
+/** A little of the app's look on the docs page: its font and a calmer header. */
+const docsStyle = `body { margin: 0; background: #fafbfc; }
+.swagger-ui .info { margin: 24px 0; }
+.swagger-ui .info .title small { vertical-align: middle; }
+`;
+
+/** The app's icon (web/public/favicon.svg), so that the docs tab is not the stock one. */
+const docsFavicon =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#1f3a5f"/><circle cx="10" cy="11" r="4" fill="#f2b134"/><circle cx="22" cy="11" r="4" fill="#5cb8a8"/><circle cx="16" cy="22" r="4" fill="#e8eef5"/><path d="M10 11 22 11 16 22Z" fill="none" stroke="#e8eef5" stroke-width="1.5"/></svg>';
+
+/**
  * `Cache-Control` of a file of the web app in `webDir`: Vite's hashed assets (`assets/`) never
  * change, so they are immutable; index.html and the rest are revalidated on every load.
  */
@@ -127,6 +153,23 @@ export async function buildServer(
     // BaseLayout: no top bar, whose logo is an SVG with an inline <style> (a CSP violation)
     // and whose box would load any URL's document into the page
     uiConfig: { validatorUrl: null, deepLinking: true, layout: 'BaseLayout' } as never,
+    // our icon, not fastify's (user walk L9), should a top bar ever come back
+    logo: { type: 'image/svg+xml', content: docsFavicon },
+    theme: {
+      title: 'digicluster API — документация · reference',
+      favicon: [
+        {
+          filename: 'favicon.svg',
+          rel: 'icon',
+          sizes: 'any',
+          type: 'image/svg+xml',
+          content: docsFavicon,
+        },
+      ],
+      // files, not inline code: the strict CSP stays as it is (security review F12)
+      js: [{ filename: 'digicluster-docs.js', content: docsScript }],
+      css: [{ filename: 'digicluster-docs.css', content: docsStyle }],
+    },
     // helmet's policy covers the docs too: the page has no inline script or style, and
     // swagger-ui's own static policy would allow `https:` styles and framing by ourselves
     staticCSP: false,

@@ -1,5 +1,6 @@
 // Every page fits a 1366 px laptop and a 768 px tablet in both languages: nothing overflows
-// sideways (the review checks for "Safe to open to the region"). Each page is also saved as a
+// sideways (the review checks for "Safe to open to the region"), and at 1366 px each table's
+// key columns are in view without scrolling sideways (M6). Each page is also saved as a
 // screenshot in test-results/pages/, to be looked at.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -8,6 +9,20 @@ import { test } from 'node:test';
 import { base, browser, results, skip, startServerAndBrowser } from './harness.ts';
 
 startServerAndBrowser('dc-e2e-layout-');
+
+/**
+ * The columns a user must see on each table page without scrolling sideways, by the column's
+ * key (its header button's `data-sort`), so the same names hold in both languages.
+ */
+const keyColumns: Record<string, { table: string; columns: string[] }> = {
+  participants: { table: 'participants-table', columns: ['name', 'kind', 'role', 'status'] },
+  marketplace: {
+    table: 'listings-table',
+    columns: ['side', 'what', 'quantity', 'legal', 'holder', 'status'],
+  },
+  plan: { table: 'flows-table', columns: ['flow', 'ends', 'quantity', 'savings', 'co2e'] },
+  organisation: { table: 'users-table', columns: ['name', 'email', 'role', 'status'] },
+};
 
 const pages = [
   '',
@@ -25,7 +40,7 @@ const pages = [
 
 for (const width of [1366, 768])
   for (const lang of ['ru', 'en'] as const)
-    test(`every page fits ${width} px in ${lang === 'ru' ? 'Russian' : 'English'}`, {
+    test(`M6: every page fits ${width} px in ${lang === 'ru' ? 'Russian' : 'English'}${width === 1366 ? ', key columns in view' : ', tables as cards'}`, {
       skip,
       timeout: 120_000,
     }, async () => {
@@ -51,6 +66,40 @@ for (const width of [1366, 768])
         await page.goto(`${base}/#/${path}`);
         await page.locator('h1').first().waitFor();
         await page.waitForLoadState('networkidle');
+        const key = keyColumns[path];
+        if (key) {
+          if (path === 'plan') await page.getByTestId('run-plan').click();
+          await page.getByTestId(key.table).locator('tbody tr').first().waitFor();
+        }
+        if (key && width === 768) {
+          // on a tablet the table is cards: nothing in it scrolls sideways either
+          const [inner, box] = await page.evaluate((table) => {
+            const el = document.querySelector(`[data-testid="${table}"]`)?.closest('.table-scroll');
+            return [el?.scrollWidth ?? 0, el?.clientWidth ?? 0];
+          }, key.table);
+          assert.ok(inner <= box + 1, `#/${path}: the table is ${inner} px wide in ${box}`);
+        }
+        if (key && width === 1366) {
+          // each key header lies inside the window and inside its scroll box's visible part
+          const misplaced = await page.evaluate(
+            ({ table, columns }) =>
+              columns.flatMap((c) => {
+                const th = document
+                  .querySelector(`[data-testid="${table}"] [data-sort="${c}"]`)
+                  ?.closest('th');
+                if (!th) return [`${c}: no such column`];
+                const r = th.getBoundingClientRect();
+                const box = th.closest('.table-scroll')?.getBoundingClientRect();
+                const right = Math.min(window.innerWidth, box?.right ?? window.innerWidth);
+                const left = Math.max(0, box?.left ?? 0);
+                return r.right <= right + 1 && r.left >= left - 1
+                  ? []
+                  : [`${c}: ${Math.round(r.left)}–${Math.round(r.right)} outside ${left}–${right}`];
+              }),
+            key,
+          );
+          assert.deepEqual(misplaced, [], `#/${path}: key columns in view`);
+        }
         const [scrollWidth, innerWidth] = await page.evaluate(() => [
           document.documentElement.scrollWidth,
           window.innerWidth,

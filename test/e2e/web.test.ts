@@ -206,14 +206,15 @@ test('the web app: map, participants, language, application and admission', {
       const form = page.getByTestId('import-form');
       await form.locator('input[type="file"]').setInputFiles(exported);
       await form.locator('button[type="submit"]').click();
+      await page.getByTestId('import-apply').click();
       await page.getByTestId('import-result').waitFor();
 
       // a CSV whose first organisation has an INN with a wrong check digit
-      const csv = await (await fetch(`${base}/api/v1/registry/export?format=csv`)).text();
+      const csv = await (await fetch(`${base}/api/v1/registry/export?format=csv&lang=ru`)).text();
       const lines = csv.split('\n');
       const row = lines.findIndex((l) => l.startsWith('organisation;'));
       const cells = lines[row].split(';');
-      cells[5] = '1234567890';
+      cells[lines[0].split(';').indexOf('ИНН')] = '1234567890';
       lines[row] = cells.join(';');
       const bad = join(tmp, 'bad.csv');
       writeFileSync(bad, lines.join('\n'));

@@ -95,9 +95,13 @@ for (const d of dialects) {
       assert.equal((await cli(['export', '--format', 'csv', '--output', file], env)).status, 0);
       const text = readFileSync(file, 'utf8');
       assert.ok(text.startsWith('\uFEFFЗапись;'));
+      const dry = await cli(['import', file, '--dry-run'], env);
+      assert.equal(dry.status, 0, dry.stderr);
+      assert.match(dry.stdout, /dry run: nothing written/);
+      assert.match(dry.stdout, /organisations: 0 created, 0 updated, \d+ unchanged/);
       const ok = await cli(['import', file], env);
       assert.equal(ok.status, 0, ok.stderr);
-      assert.match(ok.stdout, /imported \d+ organisations/);
+      assert.match(ok.stdout, /imported\n {2}organisations: 0 created, 0 updated, \d+ unchanged/);
       const lines = text.split('\r\n');
       lines[2] = lines[2].replace(/;(\d{10});/, ';1234567890;');
       const bad = join(dir, 'bad.csv');

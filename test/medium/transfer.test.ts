@@ -63,6 +63,184 @@ for (const d of await eachDialect()) {
       });
     }
 
+    test('M3: a dry run writes nothing and says per row what the import would do; applying it does exactly that', async () => {
+      const target = await d.make();
+      const dst = await target.open();
+      try {
+        const bytes = await src.transfer.exportRegistry(systemActor, 'csv');
+        const head = await journalHead(dst);
+        const dry = await dst.transfer.importRegistry(systemActor, bytes, 'csv', { dryRun: true });
+        assert.equal(dry.applied, false);
+        assert.deepEqual(dry.changes.organisations, {
+          created: original.organisations.length,
+          updated: 0,
+          unchanged: 0,
+        });
+        assert.equal(dry.changes.sites.created, original.sites.length);
+        assert.equal(dry.changes.memberships.created, original.memberships.length);
+        assert.equal(
+          dry.rows.length,
+          original.organisations.length + original.sites.length + original.memberships.length,
+        );
+        assert.equal(await journalHead(dst), head, 'no journal event');
+        assert.deepEqual((await collectSnapshot(dst.store)).organisations, [], 'nothing written');
+        // applying with the preview: the same counts, one journal event
+        const done = await dst.transfer.importRegistry(systemActor, bytes, 'csv', {
+          expect: dry.preview,
+        });
+        assert.equal(done.applied, true);
+        assert.deepEqual(done.changes, dry.changes);
+        assert.equal(await journalHead(dst), head + 1);
+        assert.deepEqual(await collectSnapshot(dst.store), original);
+        // the same file again: everything unchanged; one edited name: one update
+        const again = await dst.transfer.importRegistry(systemActor, bytes, 'csv', {
+          dryRun: true,
+        });
+        assert.deepEqual(again.changes.organisations, {
+          created: 0,
+          updated: 0,
+          unchanged: original.organisations.length,
+        });
+        const t = parseCsv(bytes.toString('utf8'));
+        const name = t.header.indexOf('Наименование');
+        const rows = t.rows.map((r) => [...r.cells]);
+        rows[0][name] = 'Новое имя';
+        const edited = await dst.transfer.importRegistry(
+          systemActor,
+          Buffer.from(writeCsv(t.header, rows)),
+          'csv',
+          { dryRun: true },
+        );
+        assert.equal(edited.changes.organisations.updated, 1);
+        const updated = edited.rows.find((r) => r.change === 'updated');
+        assert.equal(updated?.line, 2, 'the row named by its line in the file');
+        // a preview taken before another change is refused, not applied
+        await dst.transfer.importRegistry(
+          systemActor,
+          Buffer.from(writeCsv(t.header, rows)),
+          'csv',
+        );
+        const headNow = await journalHead(dst);
+        await assert.rejects(
+          dst.transfer.importRegistry(systemActor, bytes, 'csv', { expect: again.preview }),
+          (e: DomainError) => e.status === 409,
+        );
+        assert.equal(await journalHead(dst), headNow, 'the stale preview wrote nothing');
+      } finally {
+        await dst.close();
+        await target.drop();
+      }
+    });
+
+    test('labels beside codes: an import reads the code or, when it is empty, the word in either language', async () => {
+      const target = await d.make();
+      const dst = await target.open();
+      try {
+        const en = (await src.transfer.exportRegistry(systemActor, 'csv', 'en')).toString('utf8');
+        const t = parseCsv(en);
+        assert.equal(t.header[0], 'Record');
+        const kind = t.header.indexOf('Kind');
+        const kindLabel = t.header.indexOf('Kind (label)');
+        const role = t.header.indexOf('Role');
+        const roleLabel = t.header.indexOf('Role (label)');
+        assert.equal(kindLabel, kind + 1, 'the word right after its code');
+        const rows = t.rows.map((r) => [...r.cells]);
+        const org = rows.find((r) => r[0] === 'organisation')!;
+        assert.match(org[kindLabel], /^[A-Z]/, 'an English word');
+        // blank every code: the words alone carry the round trip
+        for (const r of rows) {
+          if (r[kindLabel]) r[kind] = '';
+          if (r[roleLabel]) r[role] = '';
+        }
+        // and a Russian word in an English file works as well
+        const ru = parseCsv(
+          (await src.transfer.exportRegistry(systemActor, 'csv')).toString('utf8'),
+        );
+        const ruOrg = ru.rows.find((r) => r.cells[0] === 'organisation' && r.cells[1] === org[1])!;
+        org[kindLabel] = ruOrg.cells[ru.header.indexOf('Вид (название)')];
+        await dst.transfer.importRegistry(
+          systemActor,
+          Buffer.from(writeCsv(t.header, rows)),
+          'csv',
+        );
+        assert.deepEqual(await collectSnapshot(dst.store), original);
+      } finally {
+        await dst.close();
+        await target.drop();
+      }
+    });
+
+    test('xlsx for Excel users: typed dates, widths, autofilter, bold frozen header, no JSON in cells', async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await src.transfer.exportRegistry(systemActor, 'xlsx')) as never);
+      const members = wb.getWorksheet('Членство')!;
+      const header = members.getRow(1).values as unknown[];
+      const joined = members.getRow(2).getCell(header.indexOf('Вступила'));
+      assert.ok(joined.value instanceof Date, 'a date cell');
+      assert.match(String(joined.numFmt), /yyyy/);
+      assert.ok(members.autoFilter, 'an autofilter');
+      assert.equal(members.getRow(1).font?.bold, true);
+      assert.equal(members.views[0]?.state, 'frozen');
+      const orgs = wb.getWorksheet('Организации')!;
+      assert.ok(
+        orgs.columns.every((c) => (c.width ?? 0) >= 10),
+        'every column has a width',
+      );
+      for (const ws of wb.worksheets)
+        ws.eachRow((row) =>
+          row.eachCell((cell) =>
+            assert.ok(!/^(\{|\[\{)/.test(String(cell.value)), `JSON in ${ws.name}`),
+          ),
+        );
+      const provenance = wb.getWorksheet('Происхождение данных')!;
+      assert.deepEqual((provenance.getRow(1).values as unknown[]).slice(1, 4), [
+        'Организация',
+        'Поле',
+        'Поле (название)',
+      ]);
+      assert.ok(provenance.rowCount > 1);
+    });
+
+    test('geojson properties carry the agglomeration and the organisation kind', async () => {
+      const doc = JSON.parse(
+        (await src.transfer.exportRegistry(systemActor, 'geojson')).toString('utf8'),
+      );
+      const p = doc.features[0].properties;
+      assert.ok('agglomeration' in p && 'organisationKind' in p);
+      assert.ok(
+        doc.features.some(
+          (f: { properties: { agglomeration: string | null } }) =>
+            f.properties.agglomeration === 'kemerovo',
+        ),
+      );
+    });
+
+    test('an older CSV with provenance as JSON in one cell is still read', async () => {
+      const target = await d.make();
+      const dst = await target.open();
+      try {
+        const t = parseCsv(
+          (await src.transfer.exportRegistry(systemActor, 'csv')).toString('utf8'),
+        );
+        const header = [...t.header, 'Происхождение данных'];
+        const id = t.header.indexOf('Идентификатор');
+        const rows = t.rows
+          .filter((r) => r.cells[0] !== 'provenance')
+          .map((r) => {
+            const o = original.organisations.find((x) => x.id === r.cells[id]);
+            return [
+              ...r.cells,
+              r.cells[0] === 'organisation' && o ? JSON.stringify(o.provenance) : '',
+            ];
+          });
+        await dst.transfer.importRegistry(systemActor, Buffer.from(writeCsv(header, rows)), 'csv');
+        assert.deepEqual(await collectSnapshot(dst.store), original);
+      } finally {
+        await dst.close();
+        await target.drop();
+      }
+    });
+
     test('csv: the file is what Russian Excel opens (BOM, semicolons, decimal comma)', async () => {
       const text = (await src.transfer.exportRegistry(systemActor, 'csv')).toString('utf8');
       assert.ok(text.startsWith('\uFEFF'));
@@ -124,7 +302,8 @@ for (const d of await eachDialect()) {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load((await src.transfer.exportRegistry(systemActor, 'xlsx')) as never);
       const sheet = wb.getWorksheet('Площадки')!;
-      sheet.getRow(4).getCell(5).value = 123.5; // latitude
+      const header = sheet.getRow(1).values as unknown[];
+      sheet.getRow(4).getCell(header.indexOf('Широта')).value = 123.5;
       await expectNothingChanged(Buffer.from(await wb.xlsx.writeBuffer()), 'xlsx', [
         { line: 4, field: 'lat' },
       ]);

@@ -5,6 +5,7 @@ import { Marketplace } from './exchange/Marketplace.tsx';
 import { Matches } from './exchange/matches/Matches.tsx';
 import { PlanPage } from './exchange/plan/PlanPage.tsx';
 import { useT } from './i18n/index.ts';
+import { Account } from './registry/Account.tsx';
 import { Admission } from './registry/Admission.tsx';
 import { ApplicationStatus } from './registry/ApplicationStatus.tsx';
 import { Apply, ApplyAgain } from './registry/Apply.tsx';
@@ -14,6 +15,7 @@ import { MyOrganisation } from './registry/MyOrganisation.tsx';
 import { Overview } from './registry/Overview.tsx';
 import { Participant } from './registry/Participant.tsx';
 import { Participants } from './registry/Participants.tsx';
+import { PasswordReset } from './registry/PasswordReset.tsx';
 import { shellDict } from './shell/dict.ts';
 import { Header } from './shell/Header.tsx';
 import { Login } from './shell/Login.tsx';
@@ -50,7 +52,11 @@ function Page({ path }: { path: string[] }) {
     case 'admin':
       return second === 'applications' ? <Admission /> : <NotFound />;
     case 'organisation':
-      return <MyOrganisation />;
+      return <MyOrganisation key={second ?? ''} id={second} />;
+    case 'account':
+      return <Account />;
+    case 'reset':
+      return second ? <PasswordReset key={second} token={second} /> : <NotFound />;
     case 'invitation':
       return second ? <Invitation token={second} /> : <NotFound />;
     case 'data':

@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { forbidden, unauthenticated } from '../../model/index.ts';
@@ -10,6 +10,21 @@ import { hashingRouteLimit, loginRouteLimit } from './limits.ts';
 
 /** The session cookie: HttpOnly, SameSite=Strict; only the sha256 of its token is stored. */
 export const SESSION_COOKIE = 'dc_session';
+
+/** Sets the session cookie of a session just opened (login, an accepted invitation). */
+export function setSessionCookie(
+  reply: FastifyReply,
+  session: { token: string; expiresAt: string },
+  secureCookie: boolean,
+): void {
+  reply.setCookie(SESSION_COOKIE, session.token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: secureCookie,
+    path: '/',
+    expires: new Date(session.expiresAt),
+  });
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -46,14 +61,7 @@ export const authRoutes =
           throw unauthenticated(messages.wrongLogin());
         }
         limiter.succeed(email, req.ip);
-        const session = await users.openSession(user.id);
-        reply.setCookie(SESSION_COOKIE, session.token, {
-          httpOnly: true,
-          sameSite: 'strict',
-          secure: secureCookie,
-          path: '/',
-          expires: new Date(session.expiresAt),
-        });
+        setSessionCookie(reply, await users.openSession(user.id), secureCookie);
         return user;
       },
     );

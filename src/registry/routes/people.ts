@@ -6,15 +6,21 @@ import {
   ApiKeyInput,
   InvitationAccept,
   InvitationInput,
+  PasswordResetAccept,
+  PasswordResetIssued,
   User,
   UserPatch,
 } from '../schema.ts';
 import type { UserService } from '../users.ts';
+import { setSessionCookie } from './auth.ts';
 import { hashingRouteLimit } from './limits.ts';
 
-/** An organisation's users, invitations and API keys. */
+/** An organisation's users, invitations, password resets and API keys. */
 export const peopleRoutes =
-  ({ users }: { users: UserService }): FastifyPluginAsyncZod =>
+  (
+    { users }: { users: UserService },
+    { secureCookie }: { secureCookie: boolean } = { secureCookie: false },
+  ): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/api/v1/organisations/:id/users',
@@ -50,12 +56,48 @@ export const peopleRoutes =
         config: hashingRouteLimit,
         schema: {
           ...publicTagged('users'),
-          summary: 'Accept an invitation and set a password',
+          summary:
+            'Accept an invitation and set a password; logs the new user in (a new session, as at login)',
           body: InvitationAccept,
           response: { 200: User },
         },
       },
-      async (req) => users.acceptInvitation(req.body),
+      async (req, reply) => {
+        const user = await users.acceptInvitation(req.body);
+        // L11: no second log-in right after choosing the password; a fresh session id
+        setSessionCookie(reply, await users.openSession(user.id), secureCookie);
+        return user;
+      },
+    );
+
+    app.post(
+      '/api/v1/users/:id/password-reset',
+      {
+        schema: {
+          ...tagged('users'),
+          summary:
+            'Issue a password-reset link for a user (the operator); the token is shown once, valid for a day',
+          params: IdParam,
+          response: { 201: PasswordResetIssued },
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await users.issuePasswordReset(req.actor, req.params.id)),
+    );
+
+    app.post(
+      '/api/v1/password-resets/accept',
+      {
+        config: hashingRouteLimit,
+        schema: {
+          ...publicTagged('users'),
+          summary:
+            'Set a new password through a reset link; the link works once, and every session of the user ends',
+          body: PasswordResetAccept,
+          response: { 200: User },
+        },
+      },
+      async (req) => users.acceptPasswordReset(req.body),
     );
 
     app.patch(

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { invalid } from '../../model/index.ts';
+import { invalid, type Lang, requestLang } from '../../model/index.ts';
 import { messages } from '../messages.ts';
 import { TransferFormat } from '../schema.ts';
 import type { TransferService } from '../transfer/index.ts';
@@ -19,6 +19,31 @@ const importTypes: Record<TransferFormat, string[]> = {
   xlsx: [mediaTypes.xlsx],
   geojson: ['application/geo+json', 'application/json'],
 };
+
+const Tally = z.object({ created: z.number(), updated: z.number(), unchanged: z.number() });
+const ImportSection = z.enum(['organisations', 'sites', 'memberships']);
+
+const ImportResultSchema = z
+  .object({
+    applied: z.boolean().describe('false for a dry run: nothing was written'),
+    counts: z.object({
+      organisations: z.number(),
+      sites: z.number(),
+      memberships: z.number(),
+    }),
+    changes: z.object({ organisations: Tally, sites: Tally, memberships: Tally }),
+    rows: z.array(
+      z.object({
+        section: ImportSection,
+        line: z.number(),
+        id: z.string(),
+        name: z.string().nullable(),
+        change: z.enum(['created', 'updated', 'unchanged']),
+      }),
+    ),
+    preview: z.string().describe('pass as `expect` to apply exactly what this answer previewed'),
+  })
+  .meta({ id: 'ImportResult' });
 
 export const transferRoutes =
   ({ transfer }: { transfer: TransferService }): FastifyPluginAsyncZod =>
@@ -47,12 +72,21 @@ export const transferRoutes =
           security: [],
           summary:
             'Export the registry (organisations, sites, memberships); CSV opens in Russian Excel as is',
-          querystring: z.object({ format: TransferFormat.default('json') }),
+          querystring: z.object({
+            format: TransferFormat.default('json'),
+            lang: z
+              .enum(['ru', 'en'])
+              .optional()
+              .describe(
+                'language of headers and of the words beside codes (default: the request’s)',
+              ),
+          }),
         },
       },
       async (req, reply) => {
         const { format } = req.query;
-        const body = await transfer.exportRegistry(req.actor, format);
+        const lang: Lang = req.query.lang ?? requestLang(req);
+        const body = await transfer.exportRegistry(req.actor, format, lang);
         const stamp = new Date().toISOString().slice(0, 10);
         return reply
           .type(mediaTypes[format])
@@ -71,18 +105,22 @@ export const transferRoutes =
           tags: ['import and export'],
           summary:
             'Import a registry file (operator): all rows in one transaction, or none with each bad row named',
-          querystring: z.object({ format: TransferFormat }),
+          querystring: z.object({
+            format: TransferFormat,
+            dryRun: z
+              .enum(['true', 'false'])
+              .optional()
+              .describe('true: check the file and say what each row would do; write nothing'),
+            expect: z
+              .string()
+              .max(100)
+              .optional()
+              .describe(
+                'the `preview` of a dry run: apply only if the registry has not changed since (409 otherwise)',
+              ),
+          }),
           body: z.any(),
-          response: {
-            200: z.object({
-              applied: z.literal(true),
-              counts: z.object({
-                organisations: z.number(),
-                sites: z.number(),
-                memberships: z.number(),
-              }),
-            }),
-          },
+          response: { 200: ImportResultSchema },
         },
       },
       async (req) => {
@@ -95,7 +133,10 @@ export const transferRoutes =
             { httpStatus: 415 },
           );
         const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-        return transfer.importRegistry(req.actor, body, format);
+        return transfer.importRegistry(req.actor, body, format, {
+          dryRun: req.query.dryRun === 'true',
+          expect: req.query.expect,
+        });
       },
     );
   };

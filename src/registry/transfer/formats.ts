@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
-import { type FieldProblem, wordIssue } from '../../model/index.ts';
+import { Provenance } from '../../model/common.ts';
+import { type FieldProblem, fieldRules, type Lang, wordIssue } from '../../model/index.ts';
 import { messages } from '../messages.ts';
 import {
   MembershipRecord,
@@ -9,19 +10,36 @@ import {
   SiteRecord,
   type TransferFormat,
 } from '../schema.ts';
-import { type Column, type Section, sectionNames, sections } from './columns.ts';
+import {
+  type Column,
+  headerOf,
+  type RecordSection,
+  type Section,
+  sectionNames,
+  sections,
+} from './columns.ts';
 import { csvNumber, parseCsv, readNumber, writeCsv } from './csv.ts';
+import {
+  agglomerationWords,
+  codeOf,
+  organisationKindWords,
+  siteKindWords,
+  wordFor,
+} from './labels.ts';
 
-const schemas: Record<Section, z.ZodType> = {
+const schemas: Record<RecordSection, z.ZodType> = {
   organisations: OrganisationRecord,
   sites: SiteRecord,
   memberships: MembershipRecord,
 };
+const recordSections: RecordSection[] = ['organisations', 'sites', 'memberships'];
 const nullable = new Set(['closedOn', 'leftOn']);
 
 export interface DecodedRegistry {
   snapshot: Partial<RegistrySnapshot>;
   problems: FieldProblem[];
+  /** the line (or position) of each record of `snapshot`, section by section */
+  lines: Partial<Record<RecordSection, number[]>>;
 }
 
 // ---------- encoding ----------
@@ -35,82 +53,167 @@ const defuse = (text: string) => (FORMULA_START.test(text) ? `'${text}` : text);
 const restore = (text: string) =>
   text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
 
-function cellText(col: Column, v: unknown): string {
+const yesNo = { ru: ['да', 'нет'], en: ['yes', 'no'] } as const;
+
+function cellText(col: Column, rec: Record<string, unknown>, lang: Lang): string {
+  const v = col.type === 'label' ? rec[col.of ?? ''] : rec[col.key];
   if (v === undefined || v === null) return '';
   if (col.type === 'number') return csvNumber(v as number);
-  if (col.type === 'boolean') return v ? 'да' : 'нет';
+  if (col.type === 'boolean') return v ? yesNo[lang][0] : yesNo[lang][1];
   if (col.type === 'json') return JSON.stringify(v);
+  if (col.type === 'label') return wordFor(col.vocabulary ?? {}, v, lang);
   return String(v);
 }
 
+/** The columns a file carries (older, read-only ones left out). */
+const written = (name: Section) => sections[name].columns.filter((c) => !c.legacy);
+
+/** The CSV's columns: every section's, once each by key, in order of first appearance. */
 const flatColumns = (): Column[] => {
   const seen = new Map<string, Column>();
   for (const s of sectionNames)
-    for (const col of sections[s].columns) if (!seen.has(col.key)) seen.set(col.key, col);
+    for (const col of written(s)) if (!seen.has(col.key)) seen.set(col.key, col);
   return [...seen.values()];
 };
 
-export async function encodeRegistry(s: RegistrySnapshot, format: TransferFormat): Promise<Buffer> {
+/** An organisation's provenance as rows of its own: field, status, source, note. */
+function provenanceRows(s: RegistrySnapshot): Array<Record<string, unknown>> {
+  return s.organisations.flatMap((o) =>
+    Object.entries(o.provenance ?? {}).map(([field, p]) => ({
+      organisationId: o.id,
+      field,
+      status: p.kind,
+      source: p.key,
+      note: p.note,
+      noteEn: p.noteEn,
+    })),
+  );
+}
+
+/** A section's records as plain field maps, for writing them column by column. */
+const records = (s: RegistrySnapshot, name: Section): Array<Record<string, unknown>> =>
+  name === 'provenance' ? provenanceRows(s) : s[name].map((r) => ({ ...r }));
+
+export interface ExportContext {
+  /** the language of headers and of the words beside the codes */
+  lang: Lang;
+  /** each site's agglomeration (derived, so not part of the records): GeoJSON carries it */
+  agglomerations?: ReadonlyMap<string, string | null>;
+}
+
+/** An Excel date: a typed cell (UTC midnight, so the day is the same everywhere). */
+const excelDate = (iso: unknown) =>
+  typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00Z`) : null;
+
+export async function encodeRegistry(
+  s: RegistrySnapshot,
+  format: TransferFormat,
+  context: ExportContext = { lang: 'ru' },
+): Promise<Buffer> {
+  const { lang } = context;
   if (format === 'json') {
     return Buffer.from(
       `${JSON.stringify({ format: 'digicluster-registry', version: 1, ...s }, null, 2)}\n`,
     );
   }
   if (format === 'geojson') {
-    const names = new Map(s.organisations.map((o) => [o.id, o.name]));
-    const features = s.sites.map((site) => ({
-      type: 'Feature',
-      geometry: { type: 'Point', coordinates: [site.lon, site.lat] },
-      properties: {
-        id: site.id,
-        organisationId: site.organisationId,
-        organisationName: names.get(site.organisationId) ?? null,
-        name: site.name,
-        kind: site.kind,
-        address: site.address ?? null,
-        closedOn: site.closedOn,
-      },
-    }));
+    const orgs = new Map(s.organisations.map((o) => [o.id, o]));
+    const features = s.sites.map((site) => {
+      const org = orgs.get(site.organisationId);
+      const agglomeration = context.agglomerations?.get(site.id) ?? null;
+      return {
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [site.lon, site.lat] },
+        properties: {
+          id: site.id,
+          organisationId: site.organisationId,
+          organisationName: org?.name ?? null,
+          organisationNameEn: org?.nameEn ?? null,
+          organisationKind: org?.kind ?? null,
+          organisationKindLabel: org ? wordFor(organisationKindWords, org.kind, lang) : null,
+          name: site.name,
+          kind: site.kind,
+          kindLabel: wordFor(siteKindWords, site.kind, lang),
+          agglomeration,
+          agglomerationLabel: agglomeration
+            ? wordFor(agglomerationWords, agglomeration, lang)
+            : null,
+          address: site.address ?? null,
+          closedOn: site.closedOn,
+          nameEn: site.nameEn ?? null,
+          addressEn: site.addressEn ?? null,
+        },
+      };
+    });
     return Buffer.from(`${JSON.stringify({ type: 'FeatureCollection', features }, null, 2)}\n`);
   }
   if (format === 'csv') {
     const cols = flatColumns();
     const rows: string[][] = [];
     for (const name of sectionNames) {
-      const keys = new Set(sections[name].columns.map((c) => c.key));
+      const own = new Map(written(name).map((c) => [c.key, c]));
       for (const rec of records(s, name)) {
         rows.push([
           sections[name].record,
-          ...cols.map((col) => {
-            if (!keys.has(col.key)) return '';
-            const text = cellText(col, rec[col.key]);
+          ...cols.map((flat) => {
+            const col = own.get(flat.key);
+            if (!col) return '';
+            const text = cellText(col, rec, lang);
             return col.type === 'text' ? defuse(text) : text;
           }),
         ]);
       }
     }
-    return Buffer.from(writeCsv(['Запись', ...cols.map((c) => c.label)], rows));
+    return Buffer.from(writeCsv([recordHeader[lang], ...cols.map((c) => headerOf(c, lang))], rows));
   }
   const wb = new ExcelJS.Workbook();
   wb.creator = 'digicluster';
   for (const name of sectionNames) {
-    const { columns, label } = sections[name];
-    const ws = wb.addWorksheet(label);
-    ws.addRow(columns.map((c) => c.label));
+    const columns = written(name);
+    const ws = wb.addWorksheet(sections[name].label[lang]);
+    ws.columns = columns.map((c) => ({
+      header: headerOf(c, lang),
+      key: c.key,
+      width: widthOf(c, lang),
+      style: c.type === 'date' ? { numFmt: 'yyyy-mm-dd' } : {},
+    }));
     ws.getRow(1).font = { bold: true };
     for (const rec of records(s, name)) {
       ws.addRow(
         columns.map((c) =>
-          c.type === 'number' ? (rec[c.key] ?? null) : cellText(c, rec[c.key]) || null,
+          c.type === 'number'
+            ? (rec[c.key] ?? null)
+            : c.type === 'date'
+              ? excelDate(rec[c.key])
+              : cellText(c, rec, lang) || null,
         ),
       );
     }
-    ws.columns.forEach((col) => {
-      col.width = 18;
-    });
     ws.views = [{ state: 'frozen', ySplit: 1 }];
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const recordHeader = { ru: 'Запись', en: 'Record' } as const;
+
+/** A column wide enough for its header and its usual content, within reason. */
+function widthOf(c: Column, lang: Lang): number {
+  const usual: Partial<Record<string, number>> = {
+    name: 40,
+    nameEn: 36,
+    description: 60,
+    address: 40,
+    note: 50,
+    region: 30,
+    website: 28,
+    id: 22,
+    organisationId: 22,
+    modelledOn: 30,
+    source: 12,
+  };
+  const byType = c.type === 'date' ? 12 : c.type === 'number' ? 12 : c.type === 'label' ? 22 : 14;
+  return Math.min(60, Math.max(headerOf(c, lang).length + 4, usual[c.key] ?? byType));
 }
 
 // ---------- decoding ----------
@@ -127,7 +230,8 @@ function fromCell(
   if (raw && typeof raw === 'object' && 'result' in (raw as object))
     raw = (raw as { result: unknown }).result;
   if (typeof raw === 'number' || typeof raw === 'boolean') {
-    if (col.type === 'text') return String(raw);
+    if (col.type === 'text' || col.type === 'code') return String(raw);
+    if (col.type === 'label') return undefined;
     return raw;
   }
   const s = raw === null || raw === undefined ? '' : String(raw);
@@ -147,8 +251,84 @@ function fromCell(
         problems.push({ ...at, field: col.key, message: messages.notJson() });
         return undefined;
       }
+    case 'code':
+      // the code, or a word for it in either language; anything else goes to the schema as is
+      return codeOf(col.vocabulary ?? {}, s) ?? s.trim();
+    case 'label':
+      return codeOf(col.vocabulary ?? {}, s) ?? undefined;
     default:
       return restore(s.trim());
+  }
+}
+
+/** What a file decodes to, and the provenance rows that join their organisations at the end. */
+interface Decoding extends DecodedRegistry {
+  provenance: Array<{ line: number; rec: Record<string, unknown> }>;
+  /** every organisation id the file names, valid row or not */
+  organisationIds: Set<string>;
+}
+
+/** A row's fields: each cell through its column; a word fills its code when the code is empty. */
+function rowRecord(
+  cells: Array<{ col: Column | undefined; value: unknown }>,
+  out: Decoding,
+  at: { line: number; section: string },
+): Record<string, unknown> {
+  const rec: Record<string, unknown> = {};
+  const words: Array<[string, unknown]> = [];
+  for (const { col, value } of cells) {
+    if (!col) continue;
+    const v = fromCell(col, value, out.problems, at);
+    if (col.type === 'label') words.push([col.of ?? '', v]);
+    else rec[col.key] = v;
+  }
+  for (const [key, v] of words) if (rec[key] === undefined && v !== undefined) rec[key] = v;
+  return rec;
+}
+
+/** A row of a section: records are checked by their schema, provenance waits for its organisation. */
+function take(name: Section, line: number, rec: Record<string, unknown>, out: Decoding) {
+  if (name === 'provenance') out.provenance.push({ line, rec });
+  else {
+    if (name === 'organisations' && typeof rec.id === 'string') out.organisationIds.add(rec.id);
+    validate(name, line, rec, out);
+  }
+}
+
+/** Provenance rows into their organisations' `provenance`, each checked like the JSON form. */
+function joinProvenance(out: Decoding) {
+  const orgs = new Map((out.snapshot.organisations ?? []).map((o) => [o.id, o]));
+  for (const { line, rec } of out.provenance) {
+    const at = { line, section: 'provenance' };
+    const id = typeof rec.organisationId === 'string' ? rec.organisationId : '';
+    const field = typeof rec.field === 'string' ? rec.field : '';
+    if (!field) {
+      out.problems.push({ ...at, field: 'field', message: fieldRules.required() });
+      continue;
+    }
+    const entry = Provenance.safeParse({
+      kind: rec.status,
+      key: rec.source,
+      note: rec.note,
+      noteEn: rec.noteEn,
+    });
+    if (!entry.success) {
+      for (const i of entry.error.issues)
+        out.problems.push({
+          ...at,
+          field: i.path[0] === 'kind' ? 'status' : i.path.map(String).join('.') || 'status',
+          message: wordIssue(i),
+        });
+      continue;
+    }
+    const org = orgs.get(id);
+    if (org) org.provenance = { ...org.provenance, [field]: entry.data };
+    else if (!out.organisationIds.has(id))
+      out.problems.push({
+        ...at,
+        field: 'organisationId',
+        message: messages.unknownOrganisation({ id }),
+      });
   }
 }
 
@@ -166,13 +346,15 @@ function restoreLeadingZeros(rec: Record<string, unknown>) {
   }
 }
 
-function validate(name: Section, line: number, value: unknown, out: DecodedRegistry) {
+function validate(name: RecordSection, line: number, value: unknown, out: DecodedRegistry) {
   if (name === 'organisations' && value && typeof value === 'object')
     restoreLeadingZeros(value as Record<string, unknown>);
   const r = schemas[name].safeParse(value);
   if (r.success) {
     out.snapshot[name] ??= [];
     out.snapshot[name].push(r.data as never);
+    out.lines[name] ??= [];
+    out.lines[name].push(line);
   } else
     for (const i of r.error.issues) {
       out.problems.push({
@@ -184,17 +366,16 @@ function validate(name: Section, line: number, value: unknown, out: DecodedRegis
     }
 }
 
-/** A section's records as plain field maps, for writing them column by column. */
-const records = (s: RegistrySnapshot, name: Section): Array<Record<string, unknown>> =>
-  s[name].map((r) => ({ ...r }));
-
-/** Maps a header cell (the Russian label or the machine key) to its column. */
+/** Maps a header cell (the machine key, or the Russian or English header) to its column. */
 function columnFor(header: string, columns: Column[]): Column | undefined {
   const h = header.trim().toLowerCase();
-  return columns.find((c) => c.key.toLowerCase() === h || c.label.toLowerCase() === h);
+  return columns.find(
+    (c) =>
+      c.key.toLowerCase() === h || c.label.ru.toLowerCase() === h || c.label.en.toLowerCase() === h,
+  );
 }
 
-function decodeCsv(text: string, out: DecodedRegistry) {
+function decodeCsv(text: string, out: Decoding) {
   const table = parseCsv(text);
   const recordCol = table.header.findIndex((h) => /^(запись|record)$/i.test(h));
   if (recordCol < 0) {
@@ -218,17 +399,20 @@ function decodeCsv(text: string, out: DecodedRegistry) {
       });
       continue;
     }
-    const rec: Record<string, unknown> = {};
     const at = { line: row.line, section: name };
-    table.header.forEach((h, i) => {
-      const col = columnFor(h, sections[name].columns);
-      if (col) rec[col.key] = fromCell(col, row.cells[i], out.problems, at);
-    });
-    validate(name, row.line, rec, out);
+    const rec = rowRecord(
+      table.header.map((h, i) => ({
+        col: columnFor(h, sections[name].columns),
+        value: row.cells[i],
+      })),
+      out,
+      at,
+    );
+    take(name, row.line, rec, out);
   }
 }
 
-async function decodeXlsx(bytes: Buffer, out: DecodedRegistry) {
+async function decodeXlsx(bytes: Buffer, out: Decoding) {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as never);
@@ -243,27 +427,31 @@ async function decodeXlsx(bytes: Buffer, out: DecodedRegistry) {
   }
   for (const name of sectionNames) {
     const { columns, label } = sections[name];
-    const ws = wb.worksheets.find((w) => w.name === label || w.name.toLowerCase() === name);
+    const ws = wb.worksheets.find(
+      (w) => w.name === label.ru || w.name === label.en || w.name.toLowerCase() === name,
+    );
     if (!ws) continue;
     const header: Array<Column | undefined> = [];
     ws.getRow(1).eachCell({ includeEmpty: true }, (cell, i) => {
       header[i] = columnFor(String(cell.value ?? ''), columns);
     });
-    out.snapshot[name] ??= [];
+    if (name !== 'provenance') out.snapshot[name] ??= [];
     ws.eachRow((row, line) => {
       if (line === 1) return;
-      const rec: Record<string, unknown> = {};
       const at = { line, section: name };
-      header.forEach((col, i) => {
-        if (col) rec[col.key] = fromCell(col, row.getCell(i).value, out.problems, at);
-      });
+      const rec = rowRecord(
+        // the header is sparse (cells count from 1): every index, holes included
+        Array.from(header, (col, i) => ({ col, value: col ? row.getCell(i).value : undefined })),
+        out,
+        at,
+      );
       if (Object.values(rec).every((v) => v === undefined || v === null || v === false)) return;
-      validate(name, line, rec, out);
+      take(name, line, rec, out);
     });
   }
 }
 
-function decodeJson(text: string, format: 'json' | 'geojson', out: DecodedRegistry) {
+function decodeJson(text: string, format: 'json' | 'geojson', out: Decoding) {
   // biome-ignore lint/suspicious/noExplicitAny: an untrusted document, checked field by field below
   let doc: any;
   try {
@@ -303,6 +491,8 @@ function decodeJson(text: string, format: 'json' | 'geojson', out: DecodedRegist
           kind: p.kind,
           address: p.address ?? undefined,
           closedOn: p.closedOn ?? null,
+          nameEn: p.nameEn ?? undefined,
+          addressEn: p.addressEn ?? undefined,
           lat,
           lon,
         },
@@ -311,7 +501,7 @@ function decodeJson(text: string, format: 'json' | 'geojson', out: DecodedRegist
     });
     return;
   }
-  for (const name of sectionNames) {
+  for (const name of recordSections) {
     if (doc?.[name] === undefined) continue;
     if (!Array.isArray(doc[name])) {
       out.problems.push({ line: 0, section: name, field: name, message: messages.expectedList() });
@@ -327,11 +517,18 @@ export async function decodeRegistry(
   bytes: Buffer,
   format: TransferFormat,
 ): Promise<DecodedRegistry> {
-  const out: DecodedRegistry = { snapshot: {}, problems: [] };
+  const out: Decoding = {
+    snapshot: {},
+    problems: [],
+    lines: {},
+    provenance: [],
+    organisationIds: new Set(),
+  };
   if (format === 'xlsx') await decodeXlsx(bytes, out);
   else if (format === 'csv') decodeCsv(bytes.toString('utf8'), out);
   else decodeJson(bytes.toString('utf8'), format, out);
-  return out;
+  joinProvenance(out);
+  return { snapshot: out.snapshot, problems: out.problems, lines: out.lines };
 }
 
 export function formatFromFileName(name: string): TransferFormat | undefined {

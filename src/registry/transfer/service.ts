@@ -1,9 +1,12 @@
-import { inTransaction, recordEvent } from '../../journal/index.ts';
+import { createHash } from 'node:crypto';
+import { inTransaction, journalHeadSeq, recordEvent } from '../../journal/index.ts';
 import {
   type Actor,
   actorRef,
+  conflict,
   type FieldProblem,
   invalid,
+  type Lang,
   requireOperator,
 } from '../../model/index.ts';
 import type { Reader, Store, Tx } from '../../store/index.ts';
@@ -44,9 +47,42 @@ export async function collectSnapshot(
   };
 }
 
+export type Change = 'created' | 'updated' | 'unchanged';
+type Section = 'organisations' | 'sites' | 'memberships';
+type Tally = Record<Change, number>;
+
 export interface ImportResult {
-  applied: true;
+  /** false for a dry run: nothing was written */
+  applied: boolean;
   counts: { organisations: number; sites: number; memberships: number };
+  /** per section, how many records the file creates, updates or leaves as they are */
+  changes: Record<Section, Tally>;
+  /** each record of the file, with what the import does to it */
+  rows: Array<{ section: Section; line: number; id: string; name: string | null; change: Change }>;
+  /**
+   * The registry's state and the file the preview was made from: applying with it commits
+   * exactly what was previewed, or refuses when the registry has changed since.
+   */
+  preview: string;
+}
+
+export interface ImportOptions {
+  /** check and compare only; write nothing */
+  dryRun?: boolean;
+  /** the `preview` of a dry run: apply only if nothing has changed since */
+  expect?: string;
+}
+
+/** A record as canonical JSON (keys sorted, undefined left out), to tell changed from unchanged. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object')
+    return `{${Object.entries(v as Record<string, unknown>)
+      .filter(([, x]) => x !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, x]) => `${JSON.stringify(k)}:${canonical(x)}`)
+      .join(',')}}`;
+  return JSON.stringify(v ?? null);
 }
 
 /** Import and export of the registry in JSON, CSV (Excel), XLSX and GeoJSON. */
@@ -56,21 +92,32 @@ export class TransferService {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  /** What the caller may see of the registry: the public directory, or everything for the operator. */
-  async exportRegistry(actor: Actor, format: TransferFormat): Promise<Buffer> {
-    return encodeRegistry(
-      await collectSnapshot(this.store, (o) => inPublicDirectory(actor, o)),
-      format,
-    );
+  /**
+   * What the caller may see of the registry: the public directory, or everything for the
+   * operator; headers and the words beside the codes in `lang`.
+   */
+  async exportRegistry(actor: Actor, format: TransferFormat, lang: Lang = 'ru'): Promise<Buffer> {
+    const snapshot = await collectSnapshot(this.store, (o) => inPublicDirectory(actor, o));
+    const agglomerations =
+      format === 'geojson'
+        ? new Map((await findSites(this.store)).map((x) => [x.id, x.agglomeration]))
+        : undefined;
+    return encodeRegistry(snapshot, format, { lang, agglomerations });
   }
 
   /**
    * Validates every row first; then applies all rows in one transaction (one journal event),
-   * or none, reporting each bad row with its line and field.
+   * or none, reporting each bad row with its line and field. A dry run says what each row
+   * would do and writes nothing; applying with its `preview` refuses if anything changed since.
    */
-  async importRegistry(actor: Actor, bytes: Buffer, format: TransferFormat): Promise<ImportResult> {
+  async importRegistry(
+    actor: Actor,
+    bytes: Buffer,
+    format: TransferFormat,
+    options: ImportOptions = {},
+  ): Promise<ImportResult> {
     requireOperator(actor);
-    const { snapshot, problems } = await decodeRegistry(bytes, format);
+    const { snapshot, problems, lines } = await decodeRegistry(bytes, format);
     if (problems.length) throw invalid(messages.fileProblems({ count: problems.length }), problems);
     const s: RegistrySnapshot = {
       organisations: snapshot.organisations ?? [],
@@ -80,31 +127,80 @@ export class TransferService {
     if (!s.organisations.length && !s.sites.length && !s.memberships.length) {
       throw invalid(messages.fileEmpty(), [{ field: '(file)', message: messages.empty() }]);
     }
+    const fileHash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
     return inTransaction(this.store, async (tx) => {
-      await this.crossCheck(tx, s);
-      await this.apply(tx, s);
+      const head = await journalHeadSeq(tx);
+      const preview = `${head}-${fileHash}`;
+      if (options.expect !== undefined && options.expect !== preview)
+        throw conflict(messages.importStale());
+      await this.crossCheck(tx, s, lines);
+      const { changes, rows } = await this.compare(tx, s, lines);
       const counts = {
         organisations: s.organisations.length,
         sites: s.sites.length,
         memberships: s.memberships.length,
       };
+      if (options.dryRun) return { applied: false, counts, changes, rows, preview };
+      await this.apply(tx, s);
       await recordEvent(
         tx,
         {
           actor: actorRef(actor),
           organisationId: null,
           type: 'registry.imported',
-          payload: { format, counts, records: s },
+          payload: { format, counts, changes, records: s },
         },
         this.clock(),
       );
-      return { applied: true as const, counts };
+      return { applied: true, counts, changes, rows, preview };
     });
   }
 
+  /** What the import does to each record: creates it, changes it, or finds it as it is. */
+  private async compare(
+    tx: Tx,
+    s: RegistrySnapshot,
+    lines: Partial<Record<Section, number[]>>,
+  ): Promise<Pick<ImportResult, 'changes' | 'rows'>> {
+    const now = await collectSnapshot(tx);
+    const changes = {} as ImportResult['changes'];
+    const rows: ImportResult['rows'] = [];
+    for (const section of ['organisations', 'sites', 'memberships'] as const) {
+      const was = new Map<string, string>(now[section].map((r) => [r.id, canonical(r)]));
+      const tally: Tally = { created: 0, updated: 0, unchanged: 0 };
+      s[section].forEach((r, i) => {
+        const old = was.get(r.id);
+        const change: Change =
+          old === undefined ? 'created' : old === canonical(r) ? 'unchanged' : 'updated';
+        tally[change]++;
+        rows.push({
+          section,
+          line: lines[section]?.[i] ?? i + 1,
+          id: r.id,
+          name: 'name' in r ? r.name : null,
+          change,
+        });
+      });
+      changes[section] = tally;
+    }
+    return { changes, rows };
+  }
+
   /** Rules that span rows or the database: unique ids and identifiers, references that exist. */
-  private async crossCheck(tx: Tx, s: RegistrySnapshot): Promise<void> {
-    const problems: FieldProblem[] = [];
+  private async crossCheck(
+    tx: Tx,
+    s: RegistrySnapshot,
+    lines: Partial<Record<Section, number[]>>,
+  ): Promise<void> {
+    const found: FieldProblem[] = [];
+    // each problem at the row's own line in the file (CSV and XLSX lines, JSON positions)
+    const problems = {
+      push: (p: FieldProblem) =>
+        found.push({
+          ...p,
+          line: lines[p.section as Section]?.[(p.line ?? 1) - 1] ?? p.line,
+        }),
+    };
     const dup = <T extends { id: string }>(rows: T[], section: string) => {
       const seen = new Set<string>();
       rows.forEach((r, i) => {
@@ -203,7 +299,7 @@ export class TransferService {
       if (m.leftOn === null) open.set(m.organisationId, m.id);
       else if (other === m.id) open.delete(m.organisationId);
     });
-    if (problems.length) throw invalid(messages.fileProblems({ count: problems.length }), problems);
+    if (found.length) throw invalid(messages.fileProblems({ count: found.length }), found);
   }
 
   private async apply(tx: Tx, s: RegistrySnapshot): Promise<void> {

@@ -1,11 +1,16 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
-import { useT } from '../i18n/index.ts';
+import { dictionary, useT } from '../i18n/index.ts';
 import { registryApi } from '../registry/api.ts';
 import type { Listing } from '../shell/types.ts';
 import { exchangeDict } from './dict.ts';
 import { useExchangeLabels } from './labels.ts';
 
 type FkkoEntry = NonNullable<Listing['fkkoEntry']>;
+
+const pickerDict = dictionary(
+  { foreign: 'не для этого материала' },
+  { foreign: 'not for this material' },
+);
 
 /** The look-up matches codes by their leading digits, written without spaces. */
 const query = (text: string) => (/^[\d\s]+$/.test(text) ? text.replace(/\s/g, '') : text);
@@ -28,6 +33,7 @@ interface Props {
  */
 export function FkkoPicker({ id, value, onChange, suggested, invalid, describedBy }: Props) {
   const t = useT(exchangeDict);
+  const p = useT(pickerDict);
   const x = useExchangeLabels();
   const listId = useId();
   const [text, setText] = useState(value);
@@ -72,9 +78,22 @@ export function FkkoPicker({ id, value, onChange, suggested, invalid, describedB
           const found = await Promise.all(latest.current.suggested.map(lookUp));
           if (live) setHits(found.filter((e): e is FkkoEntry => e !== null));
         } else {
-          const r = await registryApi.fkko(query(q), 12);
+          const [r, ownEntries] = await Promise.all([
+            registryApi.fkko(query(q), 12),
+            Promise.all(latest.current.suggested.map(lookUp)),
+          ]);
           if (!live) return;
-          setHits(r);
+          // the material's own codes that answer the search first (user walk M9), even when
+          // the catalogue's first dozen hits miss them; the others stay, marked as foreign
+          const needle = query(q).toLowerCase();
+          const own = ownEntries.filter(
+            (e): e is FkkoEntry =>
+              e !== null &&
+              (e.code.replace(/\s/g, '').startsWith(needle) ||
+                e.name.toLowerCase().includes(needle)),
+          );
+          const ownCodes = new Set(own.map((e) => e.code));
+          setHits([...own, ...r.filter((e) => !ownCodes.has(e.code))]);
           // a code typed in full is taken once the catalogue knows it
           const exact = r.find((e) => e.code === q);
           if (exact) {
@@ -95,6 +114,9 @@ export function FkkoPicker({ id, value, onChange, suggested, invalid, describedB
       clearTimeout(timer);
     };
   }, [text, open, suggestedKey, value]);
+
+  /** a code the chosen material is not known under: never shown as a good choice */
+  const foreign = (code: string) => suggested.length > 0 && !suggested.includes(code);
 
   const pick = (e: FkkoEntry) => {
     onChange(e.code);
@@ -141,7 +163,10 @@ export function FkkoPicker({ id, value, onChange, suggested, invalid, describedB
           // until the catalogue confirms a code (above), the field holds none
           if (value) onChange('');
         }}
-        onFocus={() => setOpen(true)}
+        // a field focused because it is in error (after a refused submission) keeps its error
+        // in view: the list opens on a click, typing or the down arrow, not over the message
+        onFocus={() => !invalid && setOpen(true)}
+        onClick={() => setOpen(true)}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         onKeyDown={onKey}
       />
@@ -161,7 +186,7 @@ export function FkkoPicker({ id, value, onChange, suggested, invalid, describedB
                 id={`${listId}-${i}`}
                 role="option"
                 aria-selected={i === active}
-                className={i === active ? 'combo-option active' : 'combo-option'}
+                className={`combo-option${i === active ? ' active' : ''}${foreign(e.code) ? ' foreign' : ''}`}
                 onMouseDown={(ev) => {
                   ev.preventDefault();
                   pick(e);
@@ -169,7 +194,10 @@ export function FkkoPicker({ id, value, onChange, suggested, invalid, describedB
                 onMouseEnter={() => setActive(i)}
               >
                 <span className="mono">{e.code}</span>
-                <span className="combo-name">{e.name}</span>
+                <span className="combo-name">
+                  {e.name}
+                  {foreign(e.code) && <span className="combo-foreign"> · {p('foreign')}</span>}
+                </span>
                 <span className={`hazard hazard-${e.hazardClass}`}>
                   {x.hazardShort(e.hazardClass)}
                 </span>
@@ -178,11 +206,16 @@ export function FkkoPicker({ id, value, onChange, suggested, invalid, describedB
           )}
         </div>
       )}
-      {chosen && (
-        <span className="combo-chosen">
-          {chosen.name} · {x.hazard(chosen.hazardClass)} · {chosen.physicalState}
-        </span>
-      )}
+      {chosen &&
+        (foreign(chosen.code) ? (
+          <span className="combo-chosen foreign">
+            {p('foreign')}: {chosen.name}
+          </span>
+        ) : (
+          <span className="combo-chosen">
+            {chosen.name} · {x.hazard(chosen.hazardClass)} · {chosen.physicalState}
+          </span>
+        ))}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useFormat, useT } from '../i18n/index.ts';
+import { provenanceNote, useFormat, useLocale, useT } from '../i18n/index.ts';
 import { DataTable } from '../shell/DataTable.tsx';
 import type { Listing } from '../shell/types.ts';
 import { LegalStatusCell } from './bits.tsx';
@@ -11,11 +11,12 @@ import type { Taxonomy } from './taxonomy.ts';
 /** Where a listing's figure comes from: a source key, an estimate, generated data. */
 function Provenance({ listing, field }: { listing: Listing; field: string }) {
   const t = useT(exchangeDict);
+  const { locale } = useLocale();
   const p = listing.provenance?.[field];
   if (!p) return null;
   const text = p.kind === 'sourced' ? t('provSourced', { key: p.key ?? '' }) : t(`prov:${p.kind}`);
   return (
-    <span className={`prov prov-${p.kind}`} title={p.note}>
+    <span className={`prov prov-${p.kind}`} title={provenanceNote(locale, p)}>
       {text}
     </span>
   );

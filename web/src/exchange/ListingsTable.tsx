@@ -1,5 +1,6 @@
 import { useFormat, useT } from '../i18n/index.ts';
 import { type Column, DataTable } from '../shell/DataTable.tsx';
+import { nameSortKey } from '../shell/sort.ts';
 import type { Listing } from '../shell/types.ts';
 import {
   Holder,
@@ -70,7 +71,7 @@ export function ListingsTable({ rows, tx }: { rows: Listing[]; tx: Taxonomy }) {
       key: 'holder',
       header: t('colHolder'),
       cell: (l) => <Holder listing={l} />,
-      sortValue: (l) => (l.holderHidden ? null : l.organisationName),
+      sortValue: (l) => (l.holderHidden ? null : nameSortKey(l.organisationName ?? '')),
     },
     {
       key: 'status',
@@ -92,6 +93,7 @@ export function ListingsTable({ rows, tx }: { rows: Listing[]; tx: Taxonomy }) {
       rowProps={(l) => ({ 'data-listing': l.id })}
       className="table listings-table"
       testId="listings-table"
+      cards
     />
   );
 }

@@ -6,18 +6,19 @@ import { useSession } from '../shell/session.tsx';
 import { DataNote, Empty, ErrorState, Loading, PageHeader } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { exchangeApi } from './api.ts';
-import { download, toCsv } from './csv.ts';
+import { download, listingCsvRows, qualityText, toCsv } from './csv.ts';
+import { listingCsvDict } from './csvDict.ts';
 import { exchangeDict } from './dict.ts';
 import { type Filters, filtersFrom, listingQuery } from './filters.ts';
 import { ListingsTable } from './ListingsTable.tsx';
 import { useExchangeLabels } from './labels.ts';
 import { MarketplaceFilters } from './MarketplaceFilters.tsx';
-import { limitText } from './quality.ts';
 import { canList } from './rights.ts';
 import { useTaxonomy } from './taxonomy.ts';
 
 export function Marketplace() {
   const t = useT(exchangeDict);
+  const c = useT(listingCsvDict);
   const fmt = useFormat();
   const { locale } = useLocale();
   const labels = useLabels();
@@ -40,46 +41,23 @@ export function Marketplace() {
   const exportCsv = () => {
     const tx = taxonomy.data;
     if (!list.data || !tx) return;
-    const rows = [
-      [
-        t('colSide'),
-        t('colMaterial'),
-        t('colUse'),
-        t('colQuantity'),
-        t('colUnit'),
-        t('colFrom'),
-        t('colTo'),
-        t('colQuality'),
-        t('colLegal'),
-        t('colFkko'),
-        t('colHazard'),
-        t('colHolder'),
-        t('colAgg'),
-        t('colVisibility'),
-        t('colStatus'),
-        t('colId'),
-      ],
-      ...list.data.map((l) => [
-        x.side(l.side),
-        tx.materialName(l.materialId),
-        tx.nameOfUse(l.useId),
-        l.quantityPerYear,
-        x.unit(l.unit),
-        l.availableFrom,
-        l.availableTo,
-        Object.entries(l.quality ?? {})
-          .map(([k, v]) => `${tx.property(k)?.symbol ?? k} ${limitText(v, String)}`)
-          .join(', '),
-        l.legalStatus ? x.legal(l.legalStatus) : '',
-        l.fkko ?? '',
-        l.fkkoEntry?.hazardClass ?? '',
-        l.holderHidden ? t('anonymous') : (l.organisationName ?? ''),
-        labels.agglomeration(l.agglomeration),
-        x.visibility(l.visibility),
-        x.status(l.status),
-        l.id,
-      ]),
-    ];
+    const rows = listingCsvRows(list.data, {
+      header: c,
+      side: (l) => x.side(l.side),
+      material: (l) => (l.materialId ? tx.materialName(l.materialId) : ''),
+      use: (l) => (l.useId ? tx.nameOfUse(l.useId) : ''),
+      unit: (l) => x.unit(l.unit),
+      legal: (l) => (l.legalStatus ? x.legal(l.legalStatus) : ''),
+      agglomeration: (l) => labels.agglomeration(l.agglomeration),
+      visibility: (l) => x.visibility(l.visibility),
+      status: (l) => x.status(l.status),
+      quality: (l) =>
+        qualityText(l.quality, {
+          symbol: (id) => tx.property(id)?.symbol ?? id,
+          unit: (id) => x.propertyUnit(tx.property(id)?.unit),
+          number: (n) => (locale === 'ru' ? String(n).replace('.', ',') : String(n)),
+        }),
+    });
     download(`listings-${new Date().toISOString().slice(0, 10)}.csv`, toCsv(rows, locale));
   };
 

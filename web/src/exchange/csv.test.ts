@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import { toCsv } from './csv.ts';
+import { describe, test } from 'node:test';
+import { listingCsvRows, qualityText, romanHazard, toCsv } from './csv.ts';
+import { listingCsvDict } from './csvDict.ts';
 
 const BOM = '\uFEFF';
 
@@ -26,4 +27,70 @@ test('numbers keep at most three decimals and no group separators', () => {
 test('empty cells, and text quoted when it holds a separator, a quote or a line break', () => {
   const csv = toCsv([[null, undefined, 'a;b', 'say "hi"', 'two\nlines', 'a,b']], 'ru');
   assert.equal(csv, `${BOM};;"a;b";"say ""hi""";"two\nlines";"a,b"\r\n`);
+});
+
+describe('M4: the marketplace CSV', () => {
+  const listing = {
+    id: 'lst-1',
+    side: 'request',
+    useId: 'use-cement',
+    quantityPerYear: 20000,
+    unit: 't',
+    availableFrom: '2026-11-29',
+    availableTo: '2028-12-31',
+    quality: { d: { max: 100 }, aeff: { max: 740 }, cao: { min: 2.5, max: 8 } },
+    legalStatus: 'waste',
+    fkko: '61110001404',
+    fkkoEntry: { hazardClass: 5 },
+    holderHidden: false,
+    organisationName: 'АО «Цемент»',
+    agglomeration: 'kemerovo',
+    visibility: 'public',
+    status: 'active',
+  };
+  const units: Record<string, string> = { d: 'мкм', aeff: 'Бк/кг', cao: '%' };
+  const symbols: Record<string, string> = { d: 'd', aeff: 'Aeff', cao: 'CaO' };
+  const rows = listingCsvRows([listing], {
+    header: (k) => listingCsvDict.ru[k],
+    side: () => 'Спрос',
+    material: () => '',
+    use: () => 'Цемент',
+    unit: () => 'т',
+    legal: () => 'Отход',
+    agglomeration: () => 'Кемеровская',
+    visibility: () => 'Всем',
+    status: () => 'Активно',
+    quality: (l) =>
+      qualityText(l.quality, {
+        symbol: (id) => symbols[id],
+        unit: (id) => units[id],
+        number: (n) => String(n).replace('.', ','),
+      }),
+  });
+  const [head, row] = rows;
+  const cell = (name: string) => row[head.indexOf(name)];
+
+  test('availability dates under "available from / until", not "from where / to where"', () => {
+    assert.equal(cell('Доступно с'), '2026-11-29');
+    assert.equal(cell('Доступно до'), '2028-12-31');
+    assert.ok(!head.includes('Откуда') && !head.includes('Куда'));
+  });
+  test('tolerances in words with their units, no JSON', () => {
+    assert.equal(
+      cell('Показатели качества'),
+      'd ≤ 100\u00a0мкм; Aeff ≤ 740\u00a0Бк/кг; CaO 2,5–8\u00a0%',
+    );
+    assert.ok(!/[{}]/.test(rows.flat().join(' ')));
+  });
+  test('hazard class in Roman numerals; codes beside their words; a labelled id', () => {
+    assert.equal(cell('Класс опасности'), 'V');
+    assert.equal(romanHazard(1), 'I');
+    assert.equal(romanHazard(null), '');
+    assert.equal(head.indexOf('Сторона'), head.indexOf('Сторона (код)') + 1);
+    assert.equal(cell('Сторона (код)'), 'request');
+    assert.equal(cell('Сторона'), 'Спрос');
+    assert.equal(cell('Правовой статус (код)'), 'waste');
+    assert.ok(!head.includes('id'));
+    assert.equal(cell('Номер объявления'), 'lst-1');
+  });
 });

@@ -38,6 +38,7 @@ export const exchangeLabelsDict = dictionary(
     'unit:t': 'т',
     'unit:m3': 'м³',
     'unit:thousand_m3': 'тыс. м³',
+    'unit:million_m3': 'млн м³',
     'unit:MWh': 'МВт·ч',
     'unit:GJ': 'ГДж',
     'unit:Gcal': 'Гкал',
@@ -82,6 +83,7 @@ export const exchangeLabelsDict = dictionary(
     'unit:t': 't',
     'unit:m3': 'm³',
     'unit:thousand_m3': 'thousand m³',
+    'unit:million_m3': 'million m³',
     'unit:MWh': 'MWh',
     'unit:GJ': 'GJ',
     'unit:Gcal': 'Gcal',
@@ -130,9 +132,20 @@ export function useExchangeLabels() {
       return key in exchangeLabelsDict.ru ? t(key as keyof typeof exchangeLabelsDict.ru) : u;
     };
     const amount = (n: number) => (Math.abs(n) >= 100 ? fmt.integer(n) : fmt.decimal(n, 2));
+    /**
+     * A volume read by its scale word (user walk M7): 30 000 thousand m³ is «30 млн м³»,
+     * “30 million m³”; a smaller one keeps its own unit.
+     */
+    const scaled = (n: number, u: string): [string, string] => {
+      if (u === 'thousand_m3' && Math.abs(n) >= 1000) return [amount(n / 1000), unit('million_m3')];
+      if (u === 'm3' && Math.abs(n) >= 1e6) return [amount(n / 1e6), unit('million_m3')];
+      return [amount(n), unit(u)];
+    };
     /** 200 000 т/год — a yearly quantity in the locale's number format */
-    const perYear = (n: number, u: string) =>
-      `${amount(n)}${NBSP}${t('perYear', { unit: unit(u) })}`;
+    const perYear = (n: number, u: string) => {
+      const [value, scaledUnit] = scaled(n, u);
+      return `${value}${NBSP}${t('perYear', { unit: scaledUnit })}`;
+    };
     const mln = locale === 'ru' ? `млн${NBSP}₽` : `mln${NBSP}RUB`;
     return {
       side: (s: ListingSide) => t(`side:${s}`),
@@ -148,7 +161,7 @@ export function useExchangeLabels() {
       withPropertyUnit: (text: string, u: string | undefined) =>
         u ? `${text}${NBSP}${propertyUnit(u)}` : text,
       perYear,
-      quantity: (n: number, u: string) => `${amount(n)}${NBSP}${unit(u)}`,
+      quantity: (n: number, u: string) => scaled(n, u).join(NBSP),
       /** a price per unit, from the API's kopecks: «350,00 ₽/т» */
       kopecksPerUnit: (kopecks: number, u: string) =>
         `${fmt.decimal(kopecks / 100, 2)}${NBSP}${t('rubPerUnit', { unit: unit(u) })}`,

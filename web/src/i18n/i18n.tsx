@@ -72,6 +72,36 @@ export function useFormat() {
         new Intl.NumberFormat(tag, { minimumFractionDigits: 4, maximumFractionDigits: 4 }).format(
           deg,
         ),
+      /** «53,6450° с. ш., 87,9280° в. д.», “53.6450° N, 87.9280° E”: no comma read two ways */
+      latLon: (lat: number, lon: number) => {
+        const deg = new Intl.NumberFormat(tag, {
+          minimumFractionDigits: 4,
+          maximumFractionDigits: 4,
+        });
+        const [n, s, e, w] =
+          locale === 'ru' ? ['с. ш.', 'ю. ш.', 'в. д.', 'з. д.'] : ['N', 'S', 'E', 'W'];
+        return `${deg.format(Math.abs(lat))}°\u00a0${lat < 0 ? s : n}, ${deg.format(Math.abs(lon))}°\u00a0${lon < 0 ? w : e}`;
+      },
     };
   }, [locale]);
+}
+
+/** A text kept in Russian with an optional English form: the English one in English mode, when there is one. */
+export const localised = (locale: Locale, ru: string, en: string | null | undefined): string =>
+  locale === 'en' && en ? en : ru;
+
+/**
+ * A provenance note in the user's language. `note` is Russian and `noteEn` English; a note of
+ * a record written before both existed may be in either, so a Russian reader never gets a
+ * Latin-only note shown as if it were Russian: it is left out (the kind badge still says
+ * where the figure comes from).
+ */
+export function provenanceNote(
+  locale: Locale,
+  p: { note?: string; noteEn?: string } | undefined,
+): string | undefined {
+  if (!p) return undefined;
+  if (locale === 'en') return p.noteEn ?? p.note;
+  const russian = p.note && (/[А-Яа-яЁё]/.test(p.note) || !/[A-Za-z]/.test(p.note));
+  return russian ? p.note : undefined;
 }

@@ -5,6 +5,8 @@ export {
   type Locale,
   LocaleContext,
   locales,
+  localised,
+  provenanceNote,
   useFormat,
   useLocale,
   useT,

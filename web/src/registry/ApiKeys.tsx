@@ -76,6 +76,7 @@ export function ApiKeys({ organisationId }: { organisationId: string }) {
         <Empty title={t('keysEmpty')} />
       ) : (
         <DataTable
+          cards
           rows={keys.data}
           columns={[
             { key: 'name', header: t('keyName'), cell: (k) => k.name, sortValue: (k) => k.name },
@@ -83,12 +84,14 @@ export function ApiKeys({ organisationId }: { organisationId: string }) {
               key: 'role',
               header: t('keyRole'),
               cell: (k) => s(roleKey[k.role]),
+              sortValue: (k) => s(roleKey[k.role]),
             },
             {
               key: 'prefix',
               header: t('keyPrefix'),
               className: 'mono',
               cell: (k) => `${k.prefix}…`,
+              sortValue: (k) => k.prefix,
             },
             {
               key: 'created',
@@ -102,6 +105,8 @@ export function ApiKeys({ organisationId }: { organisationId: string }) {
               header: t('keyState'),
               cell: (k) =>
                 k.revokedAt ? t('keyRevoked', { date: fmt.date(k.revokedAt) }) : t('keyActive'),
+              // active keys first, then the revoked ones by when
+              sortValue: (k) => (k.revokedAt ? `1 ${k.revokedAt}` : '0'),
             },
             {
               key: 'actions',

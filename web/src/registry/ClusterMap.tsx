@@ -1,22 +1,52 @@
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import { agglomerationCentres, cities } from '../../../src/registry/engine/index.ts';
-import { useFormat, useT } from '../i18n/index.ts';
+import { localised, useFormat, useT } from '../i18n/index.ts';
 import { href } from '../shell/router.ts';
 import type { Organisation, Site } from '../shell/types.ts';
 import { agglomerations } from '../shell/vocabulary.ts';
 import { registryDict } from './dict.ts';
-import { kindColours, useLabels } from './labels.ts';
-import {
-  AGGLOMERATION_RADIUS_M,
-  agglomerationArea,
-  createRegionMap,
-  regionBounds,
-  textContent,
-} from './regionMap.ts';
+import { kindColours, townName, useLabels } from './labels.ts';
+import { orgName } from './names.ts';
+import { agglomerationArea, createRegionMap, regionBounds, textContent } from './regionMap.ts';
 
-/** one degree of latitude, near enough everywhere */
-const METRES_PER_DEGREE_LAT = 111_320;
+/** the least distance on screen between two markers' centres: a marker's width and its rim */
+const MARKER_GAP_PX = 16;
+
+interface Placed {
+  marker: L.CircleMarker;
+  at: L.LatLng;
+}
+
+/**
+ * Sites that fall on one spot at the map's zoom (several plants in one town) are pushed apart
+ * on screen until each can be seen, hovered and clicked, each staying as near its own spot as
+ * it can (user walk L7); they come back to their spots as the map is zoomed in.
+ */
+function spreadMarkers(map: L.Map, placed: Placed[]): void {
+  const zoom = map.getZoom();
+  const at = placed.map((x) => map.project(x.at, zoom));
+  for (let round = 0; round < 120; round++) {
+    let moved = false;
+    for (let i = 0; i < at.length; i++)
+      for (let j = i + 1; j < at.length; j++) {
+        let d = at[j].subtract(at[i]);
+        let distance = Math.hypot(d.x, d.y);
+        if (distance >= MARKER_GAP_PX) continue;
+        if (distance < 0.01) {
+          // one spot exactly: part them along a direction of their own, the same every time
+          d = L.point(Math.cos(j * 2.39996), Math.sin(j * 2.39996));
+          distance = 1;
+        }
+        const push = d.multiplyBy((MARKER_GAP_PX - distance) / 2 / distance);
+        at[i] = at[i].subtract(push);
+        at[j] = at[j].add(push);
+        moved = true;
+      }
+    if (!moved) break;
+  }
+  for (const [i, x] of placed.entries()) x.marker.setLatLng(map.unproject(at[i], zoom));
+}
 
 interface Props {
   sites: Site[];
@@ -38,6 +68,8 @@ export function ClusterMap({ sites, organisations, context = true, className }: 
   const map = useRef<L.Map | null>(null);
   const layers = useRef<L.LayerGroup | null>(null);
   const attribution = useRef<L.Control.Attribution | null>(null);
+  // the credit line shown now, to take it off when the language changes (not to add a second)
+  const credited = useRef<string | null>(null);
 
   useEffect(() => {
     if (!element.current) return;
@@ -57,8 +89,9 @@ export function ClusterMap({ sites, organisations, context = true, className }: 
     const control = attribution.current;
     if (!m || !group || !control) return;
     group.clearLayers();
-    control.removeAttribution(t('mapAttribution'));
-    control.addAttribution(t('mapAttribution'));
+    if (credited.current) control.removeAttribution(credited.current);
+    credited.current = t('mapAttribution');
+    control.addAttribution(credited.current);
 
     if (context) {
       for (const a of agglomerations) {
@@ -69,10 +102,10 @@ export function ClusterMap({ sites, organisations, context = true, className }: 
           className: 'agglomeration-area',
         }).addTo(group);
         const c = agglomerationCentres[a];
-        // the name sits above the circle's northern edge, not on its centre, where the
-        // city's sites are: the markers stay visible and clickable
-        L.tooltip({ permanent: true, direction: 'top', offset: [0, -2], className: 'agg-label' })
-          .setLatLng([c.lat + AGGLOMERATION_RADIUS_M / METRES_PER_DEGREE_LAT, c.lon])
+        // the name sits on its circle's centre, never on the rim between two circles (user walk
+        // L7); it lets the pointer through to the sites under it (CSS: pointer-events: none)
+        L.tooltip({ permanent: true, direction: 'center', className: `agg-label agg-${a}` })
+          .setLatLng([c.lat, c.lon])
           .setContent(textContent(labels.agglomeration(a)))
           .addTo(group);
       }
@@ -85,12 +118,16 @@ export function ClusterMap({ sites, organisations, context = true, className }: 
           fillOpacity: 0.8,
           className: 'city-dot',
         })
-          .bindTooltip(textContent(city.name), { direction: 'right', className: 'city-label' })
+          .bindTooltip(textContent(townName(city.name, fmt.locale)), {
+            direction: 'right',
+            className: 'city-label',
+          })
           .addTo(group);
       }
     }
 
     const bounds = regionBounds();
+    const placed: Placed[] = [];
     for (const site of sites) {
       const org = organisations.get(site.organisationId);
       const colour = org ? kindColours[org.kind] : '#95a5a6';
@@ -104,10 +141,15 @@ export function ClusterMap({ sites, organisations, context = true, className }: 
         dashArray: site.closedOn ? '2 2' : undefined,
       });
       marker.bindPopup(() => popup(site, org));
-      marker.bindTooltip(textContent(site.name), { direction: 'top', offset: [0, -6] });
+      const siteName = localised(fmt.locale, site.name, site.nameEn);
+      marker.bindTooltip(
+        org ? textContent(['strong', orgName(org, fmt.locale)], siteName) : textContent(siteName),
+        { direction: 'top', offset: [0, -6] },
+      );
       // on 'add': a map without a view yet creates the marker's element only once it has one
       marker.on('add', () => marker.getElement()?.setAttribute('data-site', site.id));
       marker.addTo(group);
+      placed.push({ marker, at: L.latLng(site.lat, site.lon) });
       bounds.extend([site.lat, site.lon]);
     }
     if (!context && sites.length > 0 && sites.every((s) => s.inRegion)) {
@@ -118,19 +160,22 @@ export function ClusterMap({ sites, organisations, context = true, className }: 
       // the region and every site stay in view, so a site far away is seen against Kuzbass
       m.fitBounds(bounds.pad(context ? 0.03 : 0.08));
     }
+    const spread = () => spreadMarkers(m, placed);
+    spread();
+    m.on('zoomend', spread);
 
     function popup(site: Site, org: Organisation | undefined): HTMLElement {
       const box = document.createElement('div');
       box.className = 'site-popup';
       const title = document.createElement('strong');
-      title.textContent = org ? (fmt.locale === 'en' && org.nameEn ? org.nameEn : org.name) : '';
+      title.textContent = org ? orgName(org, fmt.locale) : '';
       const name = document.createElement('div');
-      name.textContent = `${site.name} · ${labels.siteKind(site.kind)}`;
+      name.textContent = `${localised(fmt.locale, site.name, site.nameEn)} · ${labels.siteKind(site.kind)}`;
       const where = document.createElement('div');
       where.className = 'muted';
       where.textContent = [
         site.inRegion ? labels.agglomeration(site.agglomeration) : t('outsideRegion'),
-        site.address,
+        site.address && localised(fmt.locale, site.address, site.addressEn),
         site.closedOn ? t('closedOn', { date: fmt.date(site.closedOn) }) : undefined,
       ]
         .filter(Boolean)
@@ -144,6 +189,9 @@ export function ClusterMap({ sites, organisations, context = true, className }: 
       }
       return box;
     }
+    return () => {
+      m.off('zoomend', spread);
+    };
   }, [sites, organisations, context, t, fmt, labels]);
 
   return (

@@ -3,15 +3,19 @@ import { isStrongPassword } from '../../../src/model/password-rule.ts';
 import { useT } from '../i18n/index.ts';
 import { shellDict } from '../shell/dict.ts';
 import { href } from '../shell/router.ts';
+import { useSession } from '../shell/session.tsx';
 import type { User } from '../shell/types.ts';
 import { Field, FormError, PageHeader, SubmitRow } from '../shell/ui.tsx';
 import { useSubmission } from '../shell/useSubmission.ts';
+import { accountDict } from './accountDict.ts';
 import { registryApi } from './api.ts';
 import { registryDict } from './dict.ts';
 
 export function Invitation({ token }: { token: string }) {
   const t = useT(registryDict);
+  const a = useT(accountDict);
   const s = useT(shellDict);
+  const { refresh } = useSession();
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const { busy, error, setError, run } = useSubmission();
@@ -27,15 +31,16 @@ export function Invitation({ token }: { token: string }) {
       setLocal(t('errPassword'));
       return;
     }
-    await run(async () =>
-      setDone(
-        await registryApi.acceptInvitation({
-          token,
-          password,
-          name: name.trim() || undefined,
-        }),
-      ),
-    );
+    await run(async () => {
+      const user = await registryApi.acceptInvitation({
+        token,
+        password,
+        name: name.trim() || undefined,
+      });
+      // the server opened a session (L11): the header shows the new user at once
+      await refresh();
+      setDone(user);
+    });
   };
 
   if (done) {
@@ -43,9 +48,9 @@ export function Invitation({ token }: { token: string }) {
       <div className="narrow">
         <PageHeader title={t('invDone')} />
         <section className="card success-card">
-          <p>{t('invDoneText', { email: done.email })}</p>
-          <a className="btn btn-primary" href={href('login')}>
-            {s('login')}
+          <p>{a('invLoggedIn', { email: done.email })}</p>
+          <a className="btn btn-primary" href={href('organisation')}>
+            {a('invToOrganisation')}
           </a>
         </section>
       </div>

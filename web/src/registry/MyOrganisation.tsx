@@ -1,38 +1,68 @@
 import { useLocale, useT } from '../i18n/index.ts';
 import { href } from '../shell/router.ts';
-import { isOrgAdmin, useSession } from '../shell/session.tsx';
+import { isOperator, isOrgAdmin, useSession } from '../shell/session.tsx';
 import type { User } from '../shell/types.ts';
-import { Loading, NeedLogin, PageHeader } from '../shell/ui.tsx';
+import { ErrorState, Forbidden, Loading, NeedLogin, PageHeader } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { ApiKeys } from './ApiKeys.tsx';
 import { registryApi } from './api.ts';
 import { registryDict } from './dict.ts';
+import { LeaveCluster } from './LeaveCluster.tsx';
 import { orgName } from './names.ts';
+import { OrganisationProfile } from './OrganisationProfile.tsx';
+import { OrganisationSites } from './OrganisationSites.tsx';
 import { Users } from './OrganisationUsers.tsx';
+import './member.css';
 
-export function MyOrganisation() {
+/**
+ * `#/organisation`: the user's own organisation; `#/organisation/<id>`: any organisation, for
+ * the operator (its users' reset links, its profile and sites on the organisation's behalf).
+ */
+export function MyOrganisation({ id }: { id?: string }) {
   const { user } = useSession();
   if (user === undefined) return <Loading />;
   if (!user) return <NeedLogin />;
-  return <OrganisationAdmin me={user} />;
+  if (id && id !== user.organisationId && !isOperator(user)) return <Forbidden />;
+  return (
+    <OrganisationAdmin key={id ?? user.organisationId} me={user} id={id ?? user.organisationId} />
+  );
 }
 
-function OrganisationAdmin({ me }: { me: User }) {
+function OrganisationAdmin({ me, id }: { me: User; id: string }) {
   const t = useT(registryDict);
   const { locale } = useLocale();
-  const org = useResource(() => registryApi.organisation(me.organisationId), [me.organisationId]);
+  const org = useResource(() => registryApi.organisation(id), [id]);
   const admin = isOrgAdmin(me);
+  const current = org.data?.status === 'member';
+  // the server decides; these only hide what it would refuse (observers and former members read)
+  const writer = current && (me.role !== 'observer' || isOperator(me));
   return (
     <>
       <PageHeader
         title={org.data ? orgName(org.data, locale) : t('orgTitle')}
-        lead={<a href={href('participants', me.organisationId)}>{t('openParticipant')}</a>}
+        lead={<a href={href('participants', id)}>{t('openParticipant')}</a>}
       />
-      <Users me={me} admin={admin} />
-      {admin ? (
-        <ApiKeys organisationId={me.organisationId} />
+      {org.error ? (
+        <ErrorState error={org.error} onRetry={org.reload} />
+      ) : !org.data ? (
+        <Loading />
       ) : (
-        <p className="note">{t('orgAdminOnly')}</p>
+        <>
+          <OrganisationProfile
+            key={`${org.data.id}:${org.data.status}`}
+            organisation={org.data}
+            editable={admin && current}
+            onSaved={() => org.reload()}
+          />
+          <OrganisationSites organisationId={id} editable={writer} />
+          <Users me={me} admin={admin && current} organisationId={id} />
+          {admin && current ? (
+            <ApiKeys organisationId={id} />
+          ) : (
+            !admin && <p className="note">{t('orgAdminOnly')}</p>
+          )}
+          <LeaveCluster organisation={org.data} admin={admin} onLeft={org.reload} />
+        </>
       )}
     </>
   );

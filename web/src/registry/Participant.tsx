@@ -1,28 +1,48 @@
 import { useMemo } from 'react';
 import { OrganisationListings } from '../exchange/OrganisationListings.tsx';
-import { useFormat, useLocale, useT } from '../i18n/index.ts';
+import { localised, provenanceNote, useFormat, useLocale, useT } from '../i18n/index.ts';
 import { href } from '../shell/router.ts';
+import { isOperator, useSession } from '../shell/session.tsx';
 import type { Organisation } from '../shell/types.ts';
 import { Empty, ErrorState, Loading } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { registryApi } from './api.ts';
 import { registryDict } from './dict.ts';
 import { ClusterMap } from './LazyClusterMap.tsx';
-import { kindColours, useLabels } from './labels.ts';
+import { kindColours, regionName, useLabels } from './labels.ts';
+import { memberDict } from './memberDict.ts';
 import { orgName } from './names.ts';
 import { MembershipsTable, SitesTable } from './ParticipantTables.tsx';
 
 type Provenance = Organisation['provenance'][string];
 
-/** Where a figure comes from; `compact` keeps the note in the tooltip only. */
-function ProvenanceTag({ p, compact = false }: { p: Provenance | undefined; compact?: boolean }) {
+/**
+ * Where a figure comes from, its note in the user's language; `compact` keeps the note in the
+ * tooltip only. `identifier`: the badge agrees with an identifier (ИНН, ОГРН: masculine).
+ */
+function ProvenanceTag({
+  p,
+  compact = false,
+  identifier = false,
+}: {
+  p: Provenance | undefined;
+  compact?: boolean;
+  identifier?: boolean;
+}) {
   const t = useT(registryDict);
+  const { locale } = useLocale();
   if (!p) return <span className="prov prov-none">{t('provNone')}</span>;
-  const text = p.kind === 'sourced' ? t('prov:sourced', { key: p.key ?? '' }) : t(`prov:${p.kind}`);
+  const text =
+    p.kind === 'sourced'
+      ? t('prov:sourced', { key: p.key ?? '' })
+      : p.kind === 'generated' && identifier
+        ? t('prov:generatedIdentifier')
+        : t(`prov:${p.kind}`);
+  const note = provenanceNote(locale, p);
   return (
-    <span className={`prov prov-${p.kind}`} title={p.note}>
+    <span className={`prov prov-${p.kind}`} title={note}>
       {text}
-      {p.note && !compact && <span className="prov-note"> — {p.note}</span>}
+      {note && !compact && <span className="prov-note"> — {note}</span>}
     </span>
   );
 }
@@ -32,6 +52,8 @@ export function Participant({ id }: { id: string }) {
   const fmt = useFormat();
   const { locale } = useLocale();
   const labels = useLabels();
+  const m = useT(memberDict);
+  const { user } = useSession();
   const org = useResource(() => registryApi.organisation(id), [id]);
   const sites = useResource(() => registryApi.organisationSites(id), [id]);
   const memberships = useResource(() => registryApi.organisationMemberships(id), [id]);
@@ -77,13 +99,19 @@ export function Participant({ id }: { id: string }) {
   return (
     <>
       {back}
+      {isOperator(user) && (
+        // the operator manages any organisation: its users' reset links, its profile and sites
+        <a className="back-link operator-manage" href={href('organisation', o.id)}>
+          {m('manageOrganisation')}
+        </a>
+      )}
       <div className="page-header participant-header">
         <div>
           <h1>{orgName(o, locale)}</h1>
           <p className="lead">
             {locale === 'en' ? o.name : o.nameEn}
             {(locale === 'en' ? o.name : o.nameEn) && ' · '}
-            {o.region}
+            {regionName(o.region, locale)}
           </p>
           <div className="tags">
             <span className="kind">
@@ -108,7 +136,7 @@ export function Participant({ id }: { id: string }) {
                 <dd>
                   <span className="mono">{value ?? '—'}</span>
                   {value && o.provenance[field] && (
-                    <ProvenanceTag p={o.provenance[field]} compact />
+                    <ProvenanceTag p={o.provenance[field]} compact identifier />
                   )}
                 </dd>
               </div>
@@ -116,7 +144,7 @@ export function Participant({ id }: { id: string }) {
             {o.modelledOn && (
               <div>
                 <dt>{t('modelledOn')}</dt>
-                <dd>{o.modelledOn}</dd>
+                <dd>{localised(locale, o.modelledOn, o.modelledOnEn)}</dd>
               </div>
             )}
           </dl>
@@ -142,7 +170,7 @@ export function Participant({ id }: { id: string }) {
             </div>
             <div>
               <dt>{t('region')}</dt>
-              <dd>{o.region}</dd>
+              <dd>{regionName(o.region, locale)}</dd>
             </div>
             {o.website && (
               <div>
@@ -154,7 +182,7 @@ export function Participant({ id }: { id: string }) {
           {o.description && (
             <>
               <h3 className="subhead">{t('about')}</h3>
-              <p className="description">{o.description}</p>
+              <p className="description">{localised(locale, o.description, o.descriptionEn)}</p>
             </>
           )}
         </section>

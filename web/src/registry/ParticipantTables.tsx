@@ -1,4 +1,4 @@
-import { useFormat, useT } from '../i18n/index.ts';
+import { localised, useFormat, useLocale, useT } from '../i18n/index.ts';
 import { type Column, DataTable } from '../shell/DataTable.tsx';
 import type { Membership, Site } from '../shell/types.ts';
 import { registryDict } from './dict.ts';
@@ -8,6 +8,8 @@ import { useLabels } from './labels.ts';
 export function SitesTable({ sites }: { sites: Site[] }) {
   const t = useT(registryDict);
   const fmt = useFormat();
+  const { locale } = useLocale();
+  const name = (s: Site) => localised(locale, s.name, s.nameEn);
   const labels = useLabels();
   const where = (s: Site) =>
     s.inRegion ? labels.agglomeration(s.agglomeration) : t('outsideRegion');
@@ -17,12 +19,12 @@ export function SitesTable({ sites }: { sites: Site[] }) {
       header: t('siteName'),
       cell: (s) => (
         <>
-          {s.name}
-          {s.address && <div className="sub">{s.address}</div>}
+          {name(s)}
+          {s.address && <div className="sub">{localised(locale, s.address, s.addressEn)}</div>}
           {s.closedOn && <div className="sub">{t('closedOn', { date: fmt.date(s.closedOn) })}</div>}
         </>
       ),
-      sortValue: (s) => s.name,
+      sortValue: name,
     },
     {
       key: 'kind',
@@ -36,7 +38,9 @@ export function SitesTable({ sites }: { sites: Site[] }) {
       header: t('siteCoords'),
       numeric: true,
       className: 'mono',
-      cell: (s) => `${fmt.coordinate(s.lat)}, ${fmt.coordinate(s.lon)}`,
+      cell: (s) => fmt.latLon(s.lat, s.lon),
+      // north to south
+      sortValue: (s) => s.lat,
     },
   ];
   return (
@@ -45,6 +49,7 @@ export function SitesTable({ sites }: { sites: Site[] }) {
       columns={columns}
       rowKey={(s) => s.id}
       rowProps={(s) => ({ className: s.closedOn ? 'row-muted' : undefined })}
+      cards
     />
   );
 }
@@ -52,6 +57,7 @@ export function SitesTable({ sites }: { sites: Site[] }) {
 /** A participant's memberships of the cluster: role, from, to, note. */
 export function MembershipsTable({ memberships }: { memberships: Membership[] }) {
   const t = useT(registryDict);
+  const { locale } = useLocale();
   const fmt = useFormat();
   const labels = useLabels();
   const columns: Array<Column<Membership>> = [
@@ -75,7 +81,12 @@ export function MembershipsTable({ memberships }: { memberships: Membership[] })
       cell: (m) => (m.leftOn ? fmt.date(m.leftOn) : t('current')),
       sortValue: (m) => m.leftOn,
     },
-    { key: 'note', header: t('note'), cell: (m) => m.note ?? '' },
+    {
+      key: 'note',
+      header: t('note'),
+      cell: (m) => (m.note ? localised(locale, m.note, m.noteEn) : ''),
+      sortValue: (m) => (m.note ? localised(locale, m.note, m.noteEn) : null),
+    },
   ];
-  return <DataTable rows={memberships} columns={columns} rowKey={(m) => m.id} />;
+  return <DataTable rows={memberships} columns={columns} rowKey={(m) => m.id} cards />;
 }

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useFormat, useLocale, useT } from '../i18n/index.ts';
+import { intlLocale, useFormat, useLocale, useT } from '../i18n/index.ts';
 import { hashQuery, replaceHashQuery } from '../shell/router.ts';
+import { nameSortKey, sortRows } from '../shell/sort.ts';
 import { Empty, ErrorState, Field, Loading, PageHeader, SelectField } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import {
@@ -18,7 +19,7 @@ import {
   memberFilters,
   organisationQuery,
 } from './filters.ts';
-import { useLabels } from './labels.ts';
+import { regionName, useLabels } from './labels.ts';
 import { orgName } from './names.ts';
 import { ParticipantsTable } from './ParticipantsTable.tsx';
 
@@ -46,12 +47,11 @@ export function Participants() {
   const query = organisationQuery(filters);
   const list = useResource(() => registryApi.organisations(query), [JSON.stringify(query)]);
   const everyone = useResource(() => registryApi.organisations(), []);
-  // the server sorts by the Russian name; in English the list follows the English names
+  // by the name in the user's language, its legal form and quotes left out (M6)
   const rows = useMemo(
     () =>
-      locale === 'en' && list.data
-        ? [...list.data].sort((a, b) => orgName(a, 'en').localeCompare(orgName(b, 'en'), 'en'))
-        : list.data,
+      list.data &&
+      sortRows(list.data, (o) => nameSortKey(orgName(o, locale)), 'ascending', intlLocale(locale)),
     [list.data, locale],
   );
   const regions = useMemo(
@@ -100,7 +100,7 @@ export function Participants() {
           label={t('filterRegion')}
           {...filter('region')}
           options={regions}
-          optionLabel={(r) => r}
+          optionLabel={(r) => regionName(r, locale)}
         />
         <SelectField
           label={t('filterAgg')}

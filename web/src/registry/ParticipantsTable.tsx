@@ -1,9 +1,10 @@
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
 import { type Column, DataTable } from '../shell/DataTable.tsx';
 import { href } from '../shell/router.ts';
+import { nameSortKey } from '../shell/sort.ts';
 import type { Organisation } from '../shell/types.ts';
 import { registryDict } from './dict.ts';
-import { kindColours, useLabels } from './labels.ts';
+import { kindColours, regionName, useLabels } from './labels.ts';
 import { orgName } from './names.ts';
 
 /** The directory: name, kind, role, region, staff and status, each column sortable. */
@@ -24,7 +25,8 @@ export function ParticipantsTable({ rows }: { rows: Organisation[] }) {
           {locale === 'ru' && o.nameEn && <div className="sub">{o.nameEn}</div>}
         </>
       ),
-      sortValue: (o) => orgName(o, locale),
+      // «АО «Шахта»» under «Ш»: the legal form and quotes do not count
+      sortValue: (o) => nameSortKey(orgName(o, locale)),
     },
     {
       key: 'kind',
@@ -48,8 +50,8 @@ export function ParticipantsTable({ rows }: { rows: Organisation[] }) {
       key: 'region',
       header: t('colRegion'),
       className: 'hide-narrow region-cell',
-      cell: (o) => o.region,
-      sortValue: (o) => o.region,
+      cell: (o) => regionName(o.region, locale),
+      sortValue: (o) => regionName(o.region, locale),
     },
     {
       key: 'employees',
@@ -72,6 +74,7 @@ export function ParticipantsTable({ rows }: { rows: Organisation[] }) {
       rowKey={(o) => o.id}
       rowProps={(o) => ({ 'data-organisation': o.id })}
       testId="participants-table"
+      cards
     />
   );
 }

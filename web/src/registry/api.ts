@@ -59,6 +59,22 @@ export const registryApi = {
     ),
   acceptInvitation: (body: RequestBody<'/api/v1/invitations/accept', 'post'>) =>
     answer(client.POST('/api/v1/invitations/accept', { body })),
+  issuePasswordReset: (userId: string) =>
+    answer(client.POST('/api/v1/users/{id}/password-reset', path(userId))),
+  acceptPasswordReset: (body: RequestBody<'/api/v1/password-resets/accept', 'post'>) =>
+    answer(client.POST('/api/v1/password-resets/accept', { body })),
+  patchOrganisation: (id: string, body: RequestBody<'/api/v1/organisations/{id}', 'patch'>) =>
+    answer(client.PATCH('/api/v1/organisations/{id}', { ...path(id), body })),
+  addSite: (
+    organisationId: string,
+    body: RequestBody<'/api/v1/organisations/{id}/sites', 'post'>,
+  ) => answer(client.POST('/api/v1/organisations/{id}/sites', { ...path(organisationId), body })),
+  patchSite: (id: string, body: RequestBody<'/api/v1/sites/{id}', 'patch'>) =>
+    answer(client.PATCH('/api/v1/sites/{id}', { ...path(id), body })),
+  closeSite: (id: string, body: RequestBody<'/api/v1/sites/{id}/close', 'post'>) =>
+    answer(client.POST('/api/v1/sites/{id}/close', { ...path(id), body })),
+  endMembership: (id: string, body: RequestBody<'/api/v1/memberships/{id}/end', 'post'>) =>
+    answer(client.POST('/api/v1/memberships/{id}/end', { ...path(id), body })),
   apiKeys: (organisationId: string) =>
     answer(client.GET('/api/v1/organisations/{id}/api-keys', path(organisationId))),
   createApiKey: (
@@ -75,11 +91,24 @@ export const registryApi = {
   fkko: (q: string, limit: number) =>
     answer<FkkoEntry[]>(client.GET('/api/v1/fkko', { params: { query: { q, limit } } })),
 
-  /** A registry file, all in one transaction: the file's bytes as they are */
-  importFile: (format: TransferFormat, file: Blob) =>
+  /**
+   * A registry file, all in one transaction: the file's bytes as they are. `dryRun` only says
+   * what each row would do; `expect` (a dry run's `preview`) applies exactly that or nothing.
+   */
+  importFile: (
+    format: TransferFormat,
+    file: Blob,
+    options: { dryRun?: boolean; expect?: string } = {},
+  ) =>
     answer(
       client.POST('/api/v1/registry/import', {
-        params: { query: { format } },
+        params: {
+          query: {
+            format,
+            ...(options.dryRun ? { dryRun: 'true' as const } : {}),
+            ...(options.expect ? { expect: options.expect } : {}),
+          },
+        },
         body: file,
         bodySerializer: (b) => b,
         headers: { 'content-type': 'application/octet-stream' },
@@ -89,5 +118,6 @@ export const registryApi = {
 
 const exportPath: GetPath = '/api/v1/registry/export';
 
-/** The registry as a file to download (the browser follows the link itself). */
-export const exportUrl = (format: TransferFormat) => `${exportPath}?format=${format}`;
+/** The registry as a file to download (the browser follows the link itself), in the UI's language. */
+export const exportUrl = (format: TransferFormat, lang?: 'ru' | 'en') =>
+  `${exportPath}?format=${format}${lang ? `&lang=${lang}` : ''}`;

@@ -32,6 +32,11 @@ interface Props<T> {
   testId?: string;
   /** the order before anyone sorts: the rows as given, or a column's */
   initialSort?: { key: string; direction: SortDirection };
+  /**
+   * On a narrow screen (a tablet) each row becomes a card with every cell labelled by its
+   * header, instead of a table that scrolls sideways. The first column spans the card.
+   */
+  cards?: boolean;
 }
 
 /**
@@ -46,6 +51,7 @@ export function DataTable<T>({
   className = 'table',
   testId,
   initialSort,
+  cards = false,
 }: Props<T>) {
   const t = useT(shellDict);
   const { locale } = useLocale();
@@ -60,7 +66,7 @@ export function DataTable<T>({
     [c.numeric ? 'num' : '', c.className, more].filter(Boolean).join(' ') || undefined;
   return (
     <TableScroll>
-      <table className={className} data-testid={testId}>
+      <table className={cards ? `${className} table-cards` : className} data-testid={testId}>
         <thead>
           <tr>
             {cols.map((c) => {
@@ -99,7 +105,7 @@ export function DataTable<T>({
                 return (
                   <td
                     key={c.key}
-                    data-label={c.label}
+                    data-label={c.label ?? (typeof c.header === 'string' ? c.header : undefined)}
                     {...extra}
                     className={classes(c, extra?.className)}
                   >

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { locales, useLocale, useT } from '../i18n/index.ts';
 import { shellDict } from './dict.ts';
+import { loginDict } from './loginDict.ts';
 import { href, navigate } from './router.ts';
 import { isOperator, useSession } from './session.tsx';
 
@@ -13,31 +14,41 @@ const roleKey = {
 
 export function Header({ section }: { section: string }) {
   const t = useT(shellDict);
+  const lt = useT(loginDict);
   const { locale, setLocale } = useLocale();
   const { user, logout } = useSession();
   const [open, setOpen] = useState(false);
 
-  const links: Array<{ key: string; to: string; label: string; show: boolean }> = [
-    { key: '', to: '#/', label: t('navOverview'), show: true },
-    { key: 'participants', to: href('participants'), label: t('navParticipants'), show: true },
-    { key: 'marketplace', to: href('marketplace'), label: t('navMarketplace'), show: true },
-    { key: 'plan', to: href('plan'), label: t('navPlan'), show: Boolean(user) },
-    { key: 'matches', to: href('matches'), label: t('navMatches'), show: Boolean(user) },
-    { key: 'apply', to: href('apply'), label: t('navApply'), show: !user },
-    {
-      key: 'admin',
-      to: href('admin', 'applications'),
-      label: t('navAdmission'),
-      show: isOperator(user),
-    },
-    {
-      key: 'organisation',
-      to: href('organisation'),
-      label: t('navOrganisation'),
-      show: Boolean(user),
-    },
-    { key: 'data', to: href('data'), label: t('navData'), show: true },
-  ];
+  const links: Array<{ key: string; to: string; label: string; show: boolean; narrow?: boolean }> =
+    [
+      { key: '', to: '#/', label: t('navOverview'), show: true },
+      { key: 'participants', to: href('participants'), label: t('navParticipants'), show: true },
+      { key: 'marketplace', to: href('marketplace'), label: t('navMarketplace'), show: true },
+      { key: 'plan', to: href('plan'), label: t('navPlan'), show: Boolean(user) },
+      { key: 'matches', to: href('matches'), label: t('navMatches'), show: Boolean(user) },
+      { key: 'apply', to: href('apply'), label: t('navApply'), show: !user },
+      {
+        key: 'admin',
+        to: href('admin', 'applications'),
+        label: t('navAdmission'),
+        show: isOperator(user),
+      },
+      {
+        key: 'organisation',
+        to: href('organisation'),
+        label: t('navOrganisation'),
+        show: Boolean(user),
+      },
+      { key: 'data', to: href('data'), label: t('navData'), show: true },
+      // where the user's name (the way to the account) is hidden, the menu has the account
+      {
+        key: 'account',
+        to: href('account'),
+        label: lt('account'),
+        show: Boolean(user),
+        narrow: true,
+      },
+    ];
 
   return (
     <header className="topbar">
@@ -71,7 +82,7 @@ export function Header({ section }: { section: string }) {
               <a
                 key={l.key}
                 href={l.to}
-                className={section === l.key ? 'nav-link active' : 'nav-link'}
+                className={`nav-link${section === l.key ? ' active' : ''}${l.narrow ? ' nav-narrow-only' : ''}`}
                 aria-current={section === l.key ? 'page' : undefined}
                 onClick={() => setOpen(false)}
               >
@@ -96,10 +107,17 @@ export function Header({ section }: { section: string }) {
           </fieldset>
           {user ? (
             <div className="user">
-              <span className="user-name" title={t('loggedInAs', { name: user.email })}>
+              {/* the user's menu: the name opens the account page (password, sessions) */}
+              <a
+                className="user-name"
+                href={href('account')}
+                title={`${t('loggedInAs', { name: user.email })} · ${lt('account')}`}
+                aria-current={section === 'account' ? 'page' : undefined}
+                data-testid="account-link"
+              >
                 {user.name}
                 <span className="user-role">{t(roleKey[user.role])}</span>
-              </span>
+              </a>
               <button
                 type="button"
                 className="btn btn-small btn-on-dark"

@@ -1,13 +1,17 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { useT } from '../i18n/index.ts';
+import { useLocale, useT } from '../i18n/index.ts';
 import { ApiError } from './api.ts';
 import { shellDict } from './dict.ts';
-import { href, navigate } from './router.ts';
-import { useSession } from './session.tsx';
+import { loginDict } from './loginDict.ts';
+import { href } from './router.ts';
+import { pageAfterLogin, useSession } from './session.tsx';
 import { Field, PageHeader, SubmitRow, useProblemText } from './ui.tsx';
+import { waitInWords } from './wait.ts';
 
 export function Login() {
   const t = useT(shellDict);
+  const l = useT(loginDict);
+  const { locale } = useLocale();
   const { login } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -28,13 +32,21 @@ export function Login() {
     setBusy(true);
     try {
       await login(email.trim(), password);
-      navigate();
+      // back to the page the user came from (L6)
+      window.location.hash = pageAfterLogin();
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) setError(t('loginWrong'));
-      else if (err instanceof ApiError && err.status === 429)
-        // the server's detail names the wait ("try again in N s"), in the UI's language
-        setError(err.problem.detail ?? t('loginRateLimited'));
-      else if (err instanceof ApiError) setError(problemText(err));
+      else if (err instanceof ApiError && err.status === 429) {
+        // the wait in minutes, in words (L5); the server's params carry it in seconds
+        const seconds = Number(err.problem.params?.seconds);
+        setError(
+          Number.isFinite(seconds) && seconds > 0
+            ? l(err.problem.code === 'registry.tooManyLogins' ? 'lockedFor' : 'slowDownFor', {
+                wait: waitInWords(seconds, locale),
+              })
+            : t('loginRateLimited'),
+        );
+      } else if (err instanceof ApiError) setError(problemText(err));
       else throw err;
     } finally {
       setBusy(false);

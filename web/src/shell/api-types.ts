@@ -304,7 +304,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Accept an invitation and set a password */
+    /** Accept an invitation and set a password; logs the new user in (a new session, as at login) */
     post: operations['postInvitationsAccept'];
     delete?: never;
     options?: never;
@@ -677,6 +677,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/password-resets/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Set a new password through a reset link; the link works once, and every session of the user ends */
+    post: operations['postPasswordResetsAccept'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/quality-properties': {
     parameters: {
       query?: never;
@@ -794,6 +811,23 @@ export interface paths {
     head?: never;
     /** Change a user's role or status (organisation admin) */
     patch: operations['patchUsersById'];
+    trace?: never;
+  };
+  '/api/v1/users/{id}/password-reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Issue a password-reset link for a user (the operator); the token is shown once, valid for a day */
+    post: operations['postUsersByIdPasswordReset'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/uses': {
@@ -1300,6 +1334,80 @@ export interface components {
       formula: string;
       note?: string;
       valueKopecks: number;
+    };
+    ImportResult: {
+      /** @description false for a dry run: nothing was written */
+      applied: boolean;
+      changes: {
+        memberships: {
+          created: number;
+          unchanged: number;
+          updated: number;
+        };
+        organisations: {
+          created: number;
+          unchanged: number;
+          updated: number;
+        };
+        sites: {
+          created: number;
+          unchanged: number;
+          updated: number;
+        };
+      };
+      counts: {
+        memberships: number;
+        organisations: number;
+        sites: number;
+      };
+      /** @description pass as `expect` to apply exactly what this answer previewed */
+      preview: string;
+      rows: {
+        /** @enum {string} */
+        change: 'created' | 'updated' | 'unchanged';
+        id: string;
+        line: number;
+        name: string | null;
+        /** @enum {string} */
+        section: 'organisations' | 'sites' | 'memberships';
+      }[];
+    };
+    ImportResultInput: {
+      /** @description false for a dry run: nothing was written */
+      applied: boolean;
+      changes: {
+        memberships: {
+          created: number;
+          unchanged: number;
+          updated: number;
+        };
+        organisations: {
+          created: number;
+          unchanged: number;
+          updated: number;
+        };
+        sites: {
+          created: number;
+          unchanged: number;
+          updated: number;
+        };
+      };
+      counts: {
+        memberships: number;
+        organisations: number;
+        sites: number;
+      };
+      /** @description pass as `expect` to apply exactly what this answer previewed */
+      preview: string;
+      rows: {
+        /** @enum {string} */
+        change: 'created' | 'updated' | 'unchanged';
+        id: string;
+        line: number;
+        name: string | null;
+        /** @enum {string} */
+        section: 'organisations' | 'sites' | 'memberships';
+      }[];
     };
     InvitationAccept: {
       name?: string;
@@ -2037,6 +2145,8 @@ export interface components {
       joinedOn: string;
       leftOn: string | null;
       note?: string;
+      /** @description the note in English */
+      noteEn?: string;
       organisationId: string;
       role: components['schemas']['MembershipRole'];
     };
@@ -2044,12 +2154,16 @@ export interface components {
       /** Format: date */
       joinedOn: string;
       note?: string;
+      /** @description the note in English */
+      noteEn?: string;
       role: components['schemas']['MembershipRole'];
     };
     MembershipCreateInput: {
       /** Format: date */
       joinedOn: string;
       note?: string;
+      /** @description the note in English */
+      noteEn?: string;
       role: components['schemas']['MembershipRoleInput'];
     };
     MembershipEnd: {
@@ -2068,6 +2182,8 @@ export interface components {
       joinedOn: string;
       leftOn: string | null;
       note?: string;
+      /** @description the note in English */
+      noteEn?: string;
       organisationId: string;
       role: components['schemas']['MembershipRoleInput'];
     };
@@ -2078,6 +2194,7 @@ export interface components {
       /** @default null */
       leftOn: string | null;
       note?: string;
+      noteEn?: string;
       organisationId: string;
       role: components['schemas']['MembershipRole'];
     };
@@ -2088,6 +2205,7 @@ export interface components {
       /** @default null */
       leftOn?: string | null;
       note?: string;
+      noteEn?: string;
       organisationId: string;
       role: components['schemas']['MembershipRoleInput'];
     };
@@ -2098,6 +2216,8 @@ export interface components {
     Organisation: {
       createdAt: string;
       description?: string;
+      /** @description the description in English */
+      descriptionEn?: string;
       employees: number;
       id: string;
       /**
@@ -2111,6 +2231,8 @@ export interface components {
       kpp?: string;
       /** @description the real enterprise an invented one is modelled on */
       modelledOn?: string;
+      /** @description modelledOn in English */
+      modelledOnEn?: string;
       /** @description legal or common name, Russian */
       name: string;
       nameEn?: string;
@@ -2129,6 +2251,8 @@ export interface components {
     };
     OrganisationCreate: {
       description?: string;
+      /** @description the description in English */
+      descriptionEn?: string;
       employees: number;
       id?: string;
       /**
@@ -2142,6 +2266,8 @@ export interface components {
       kpp?: string;
       /** @description the real enterprise an invented one is modelled on */
       modelledOn?: string;
+      /** @description modelledOn in English */
+      modelledOnEn?: string;
       /** @description legal or common name, Russian */
       name: string;
       nameEn?: string;
@@ -2157,6 +2283,8 @@ export interface components {
     };
     OrganisationCreateInput: {
       description?: string;
+      /** @description the description in English */
+      descriptionEn?: string;
       employees: number;
       id?: string;
       /**
@@ -2170,6 +2298,8 @@ export interface components {
       kpp?: string;
       /** @description the real enterprise an invented one is modelled on */
       modelledOn?: string;
+      /** @description modelledOn in English */
+      modelledOnEn?: string;
       /** @description legal or common name, Russian */
       name: string;
       nameEn?: string;
@@ -2186,6 +2316,8 @@ export interface components {
     OrganisationInput: {
       createdAt: string;
       description?: string;
+      /** @description the description in English */
+      descriptionEn?: string;
       employees: number;
       id: string;
       /**
@@ -2199,6 +2331,8 @@ export interface components {
       kpp?: string;
       /** @description the real enterprise an invented one is modelled on */
       modelledOn?: string;
+      /** @description modelledOn in English */
+      modelledOnEn?: string;
       /** @description legal or common name, Russian */
       name: string;
       nameEn?: string;
@@ -2251,6 +2385,8 @@ export interface components {
       | 'other';
     OrganisationPatch: {
       description?: string;
+      /** @description the description in English */
+      descriptionEn?: string;
       employees?: number;
       identifiersGenerated?: boolean;
       inn?: string;
@@ -2259,6 +2395,8 @@ export interface components {
       kpp?: string;
       /** @description the real enterprise an invented one is modelled on */
       modelledOn?: string;
+      /** @description modelledOn in English */
+      modelledOnEn?: string;
       /** @description legal or common name, Russian */
       name?: string;
       nameEn?: string;
@@ -2273,6 +2411,8 @@ export interface components {
     };
     OrganisationPatchInput: {
       description?: string;
+      /** @description the description in English */
+      descriptionEn?: string;
       employees?: number;
       identifiersGenerated?: boolean;
       inn?: string;
@@ -2281,6 +2421,8 @@ export interface components {
       kpp?: string;
       /** @description the real enterprise an invented one is modelled on */
       modelledOn?: string;
+      /** @description modelledOn in English */
+      modelledOnEn?: string;
       /** @description legal or common name, Russian */
       name?: string;
       nameEn?: string;
@@ -2295,6 +2437,8 @@ export interface components {
     };
     OrganisationRecord: {
       description?: string;
+      /** @description the description in English */
+      descriptionEn?: string;
       employees: number;
       id: string;
       /**
@@ -2308,6 +2452,8 @@ export interface components {
       kpp?: string;
       /** @description the real enterprise an invented one is modelled on */
       modelledOn?: string;
+      /** @description modelledOn in English */
+      modelledOnEn?: string;
       /** @description legal or common name, Russian */
       name: string;
       nameEn?: string;
@@ -2323,6 +2469,8 @@ export interface components {
     };
     OrganisationRecordInput: {
       description?: string;
+      /** @description the description in English */
+      descriptionEn?: string;
       employees: number;
       id: string;
       /**
@@ -2336,6 +2484,8 @@ export interface components {
       kpp?: string;
       /** @description the real enterprise an invented one is modelled on */
       modelledOn?: string;
+      /** @description modelledOn in English */
+      modelledOnEn?: string;
       /** @description legal or common name, Russian */
       name: string;
       nameEn?: string;
@@ -2363,6 +2513,24 @@ export interface components {
       newPassword: components['schemas']['PasswordInput'];
     };
     PasswordInput: string;
+    PasswordResetAccept: {
+      password: components['schemas']['Password'];
+      token: string;
+    };
+    PasswordResetAcceptInput: {
+      password: components['schemas']['PasswordInput'];
+      token: string;
+    };
+    PasswordResetIssued: {
+      expiresAt: string;
+      token: string;
+      user: components['schemas']['User'];
+    };
+    PasswordResetIssuedInput: {
+      expiresAt: string;
+      token: string;
+      user: components['schemas']['UserInput'];
+    };
     Plan: {
       computedAt: string;
       counts: {
@@ -2562,14 +2730,20 @@ export interface components {
       key?: string;
       /** @enum {string} */
       kind: 'sourced' | 'estimate' | 'generated';
+      /** @description in Russian */
       note?: string;
+      /** @description the note in English */
+      noteEn?: string;
     };
     ProvenanceInput: {
       /** @description source key, e.g. "[C1]" */
       key?: string;
       /** @enum {string} */
       kind: 'sourced' | 'estimate' | 'generated';
+      /** @description in Russian */
       note?: string;
+      /** @description the note in English */
+      noteEn?: string;
     };
     QualityLimit: {
       max?: number;
@@ -2687,6 +2861,8 @@ export interface components {
     };
     Site: {
       address?: string;
+      /** @description the address in English */
+      addressEn?: string;
       /** @description derived: agglomeration of the nearest listed city */
       agglomeration: components['schemas']['Agglomeration'] | null;
       closedOn: string | null;
@@ -2710,11 +2886,15 @@ export interface components {
       lat: number;
       lon: number;
       name: string;
+      /** @description the name in English */
+      nameEn?: string;
       nearestCity: string | null;
       organisationId: string;
     };
     SiteCreate: {
       address?: string;
+      /** @description the address in English */
+      addressEn?: string;
       id?: string;
       /**
        * @default other
@@ -2733,9 +2913,13 @@ export interface components {
       lat: number;
       lon: number;
       name: string;
+      /** @description the name in English */
+      nameEn?: string;
     };
     SiteCreateInput: {
       address?: string;
+      /** @description the address in English */
+      addressEn?: string;
       id?: string;
       /**
        * @default other
@@ -2754,9 +2938,13 @@ export interface components {
       lat: number;
       lon: number;
       name: string;
+      /** @description the name in English */
+      nameEn?: string;
     };
     SiteInput: {
       address?: string;
+      /** @description the address in English */
+      addressEn?: string;
       /** @description derived: agglomeration of the nearest listed city */
       agglomeration: components['schemas']['AgglomerationInput'] | null;
       closedOn: string | null;
@@ -2780,11 +2968,15 @@ export interface components {
       lat: number;
       lon: number;
       name: string;
+      /** @description the name in English */
+      nameEn?: string;
       nearestCity: string | null;
       organisationId: string;
     };
     SitePatch: {
       address?: string;
+      /** @description the address in English */
+      addressEn?: string;
       /** @enum {string} */
       kind?:
         | 'mine'
@@ -2799,9 +2991,13 @@ export interface components {
       lat?: number;
       lon?: number;
       name?: string;
+      /** @description the name in English */
+      nameEn?: string;
     };
     SitePatchInput: {
       address?: string;
+      /** @description the address in English */
+      addressEn?: string;
       /** @enum {string} */
       kind?:
         | 'mine'
@@ -2816,9 +3012,13 @@ export interface components {
       lat?: number;
       lon?: number;
       name?: string;
+      /** @description the name in English */
+      nameEn?: string;
     };
     SiteRecord: {
       address?: string;
+      /** @description the address in English */
+      addressEn?: string;
       /** @default null */
       closedOn: string | null;
       id: string;
@@ -2839,10 +3039,14 @@ export interface components {
       lat: number;
       lon: number;
       name: string;
+      /** @description the name in English */
+      nameEn?: string;
       organisationId: string;
     };
     SiteRecordInput: {
       address?: string;
+      /** @description the address in English */
+      addressEn?: string;
       /** @default null */
       closedOn?: string | null;
       id: string;
@@ -2863,6 +3067,8 @@ export interface components {
       lat: number;
       lon: number;
       name: string;
+      /** @description the name in English */
+      nameEn?: string;
       organisationId: string;
     };
     Taxonomy: {
@@ -4476,6 +4682,36 @@ export interface operations {
       429: components['responses']['Problem429'];
     };
   };
+  postPasswordResetsAccept: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PasswordResetAcceptInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['User'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
   getQualityProperties: {
     parameters: {
       query?: never;
@@ -4503,6 +4739,8 @@ export interface operations {
     parameters: {
       query?: {
         format?: components['schemas']['TransferFormatInput'];
+        /** @description language of headers and of the words beside codes (default: the request’s) */
+        lang?: 'ru' | 'en';
       };
       header?: never;
       path?: never;
@@ -4525,6 +4763,10 @@ export interface operations {
   postRegistryImport: {
     parameters: {
       query: {
+        /** @description true: check the file and say what each row would do; write nothing */
+        dryRun?: 'true' | 'false';
+        /** @description the `preview` of a dry run: apply only if the registry has not changed since (409 otherwise) */
+        expect?: string;
         format: components['schemas']['TransferFormatInput'];
       };
       header?: never;
@@ -4543,15 +4785,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            /** @enum {boolean} */
-            applied: true;
-            counts: {
-              memberships: number;
-              organisations: number;
-              sites: number;
-            };
-          };
+          'application/json': components['schemas']['ImportResult'];
         };
       };
       400: components['responses']['Problem400'];
@@ -4694,6 +4928,34 @@ export interface operations {
       429: components['responses']['Problem429'];
     };
   };
+  postUsersByIdPasswordReset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PasswordResetIssued'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      429: components['responses']['Problem429'];
+    };
+  };
   getUses: {
     parameters: {
       query?: never;
@@ -4732,6 +4994,12 @@ export const pathsApiV1ApplicationsGetParametersQueryStatusValues: ReadonlyArray
 export const pathsApiV1OrganisationsGetParametersQueryStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/organisations']['get']['parameters']['query']['status']
 > = ['applicant', 'member', 'former', 'rejected'];
+export const pathsApiV1RegistryExportGetParametersQueryLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/registry/export']['get']['parameters']['query']['lang']
+> = ['ru', 'en'];
+export const pathsApiV1RegistryImportPostParametersQueryDryRunValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/registry/import']['post']['parameters']['query']['dryRun']
+> = ['true', 'false'];
 export const agglomerationValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Agglomeration']
 > = ['kemerovo', 'novokuznetsk', 'leninsk-belovo', 'north'];
@@ -4762,6 +5030,18 @@ export const compatibilityRowKindValues: ReadonlyArray<
 export const compatibilityRowInputKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['CompatibilityRowInput']['kind']
 > = ['sourced', 'estimate', 'rule'];
+export const importResultRowsChangeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImportResult']['rows']['change']
+> = ['created', 'updated', 'unchanged'];
+export const importResultRowsSectionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImportResult']['rows']['section']
+> = ['organisations', 'sites', 'memberships'];
+export const importResultInputRowsChangeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImportResultInput']['rows']['change']
+> = ['created', 'updated', 'unchanged'];
+export const importResultInputRowsSectionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImportResultInput']['rows']['section']
+> = ['organisations', 'sites', 'memberships'];
 export const invitationCreateRoleValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['InvitationCreate']['role']
 > = ['org_admin', 'member', 'observer'];

@@ -8,4 +8,7 @@ export const authApi = {
   login: (email: string, password: string) =>
     answer(client.POST('/api/v1/auth/login', { body: { email, password } })),
   logout: () => answer(client.POST('/api/v1/auth/logout')),
+  changePassword: (body: RequestBody<'/api/v1/auth/password', 'post'>) =>
+    answer(client.POST('/api/v1/auth/password', { body })),
+  endOtherSessions: () => answer(client.POST('/api/v1/auth/sessions/end-others')),
 };

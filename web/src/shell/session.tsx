@@ -13,13 +13,37 @@ interface Session {
   user: User | null | undefined;
   login: (email: string, password: string) => Promise<User>;
   logout: () => Promise<void>;
+  /** asks the server again who is logged in (after a call that opened a session itself) */
+  refresh: () => Promise<void>;
 }
 
 const SessionContext = createContext<Session>({
   user: undefined,
   login: () => Promise.reject(new Error('no session provider')),
   logout: () => Promise.resolve(),
+  refresh: () => Promise.resolve(),
 });
+
+/** Pages that are no place to come back to after logging in. */
+const noReturn = /^#\/?(login|invitation|reset)(\/|\?|$)/;
+let returnTo = '';
+
+/** Remembers the page being left for the login page (user walk L6). */
+function rememberPage(from: string) {
+  if (from && !noReturn.test(from)) returnTo = from;
+}
+
+/**
+ * Where to go after logging in: the login page's `?next=`, else the page the user was on
+ * before opening the login page, else the overview.
+ */
+export function pageAfterLogin(): string {
+  const i = window.location.hash.indexOf('?');
+  const next = new URLSearchParams(i >= 0 ? window.location.hash.slice(i + 1) : '').get('next');
+  // only a page of this app: a hash route, never another origin
+  if (next?.startsWith('#/') && !noReturn.test(next)) return next;
+  return returnTo || '#/';
+}
 
 export const useSession = () => useContext(SessionContext);
 
@@ -66,6 +90,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setApiLanguage(l);
     setLocaleState(l);
     store(LOCALE_KEY, l);
+  }, []);
+
+  useEffect(() => {
+    const left = (e: HashChangeEvent) => rememberPage(new URL(e.oldURL).hash);
+    window.addEventListener('hashchange', left);
+    return () => window.removeEventListener('hashchange', left);
   }, []);
 
   useEffect(() => {
@@ -118,8 +148,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setUser(null);
   }, []);
 
+  const refresh = useCallback(async () => {
+    const me = await authApi.me();
+    setUser(me.user);
+  }, []);
+
   return (
-    <SessionContext.Provider value={{ user, login, logout }}>
+    <SessionContext.Provider value={{ user, login, logout, refresh }}>
       <LocaleContext.Provider value={{ locale, setLocale }}>{children}</LocaleContext.Provider>
     </SessionContext.Provider>
   );

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { nextSort, sortRows } from './sort.ts';
+import { nameSortKey, nextSort, sortRows } from './sort.ts';
 
 interface Row {
   name: string;
@@ -54,5 +54,47 @@ describe('nextSort', () => {
     assert.deepEqual(nextSort(a, 'a'), { key: 'a', direction: 'descending' });
     assert.deepEqual(nextSort(nextSort(a, 'a'), 'a'), { key: 'a', direction: 'ascending' });
     assert.deepEqual(nextSort(nextSort(a, 'a'), 'b'), { key: 'b', direction: 'ascending' });
+  });
+});
+
+describe('M6: organisations sort by name, not by legal form', () => {
+  const names = [
+    'ООО «Ягуновский»',
+    'АО «Черниговец»',
+    'ПАО «Кокс»',
+    'ФГБОУ ВО «Кузбасский государственный технический университет»',
+    'Кемеровский завод',
+    'ОАО «Азот»',
+    'ЗАО "Болид"',
+    'АО «СУЭК-Кузбасс»',
+  ];
+  test('the legal form and quotes are left out of the key', () => {
+    assert.equal(nameSortKey('АО «Черниговец»'), 'Черниговец');
+    assert.equal(nameSortKey('ФГБОУ ВО «КузГТУ»'), 'КузГТУ');
+    assert.equal(nameSortKey('Inskaya GRES JSC'), 'Inskaya GRES');
+    assert.equal(nameSortKey('LLC "Sibdata"'), 'Sibdata');
+    assert.equal(nameSortKey('ООО'), 'ООО', 'a name that is only a form stays itself');
+  });
+  test('Russian names in Russian order, whatever their form', () => {
+    const sorted = sortRows(names, nameSortKey, 'ascending', 'ru-RU');
+    assert.deepEqual(sorted, [
+      'ОАО «Азот»',
+      'ЗАО "Болид"',
+      'Кемеровский завод',
+      'ПАО «Кокс»',
+      'ФГБОУ ВО «Кузбасский государственный технический университет»',
+      'АО «СУЭК-Кузбасс»',
+      'АО «Черниговец»',
+      'ООО «Ягуновский»',
+    ]);
+  });
+  test('English names in English order', () => {
+    const sorted = sortRows(
+      ['Kuzbass Azot JSC', 'Belon LLC', 'PJSC Chernigovets', 'Abagur'],
+      nameSortKey,
+      'ascending',
+      'en-GB',
+    );
+    assert.deepEqual(sorted, ['Abagur', 'Belon LLC', 'PJSC Chernigovets', 'Kuzbass Azot JSC']);
   });
 });

@@ -39,3 +39,55 @@ export function nextSort(
   if (current?.key !== key) return { key, direction: 'ascending' };
   return { key, direction: current.direction === 'ascending' ? 'descending' : 'ascending' };
 }
+
+// Legal forms people do not read as part of a name: Russian abbreviations (longest first, so
+// «ФГБОУ ВО» goes before «ФГБОУ») and the English ones, at the start or the end of the name.
+const legalForms = [
+  'ФГБОУ ВО',
+  'ФГБОУ ВПО',
+  'ФГАОУ ВО',
+  'ФГБУН',
+  'ФГБОУ',
+  'ФГАОУ',
+  'ФГБУ',
+  'ФГУП',
+  'МУП',
+  'ГУП',
+  'ГБУ',
+  'ГКУ',
+  'МБУ',
+  'НКО',
+  'АНО',
+  'ПАО',
+  'НАО',
+  'ОАО',
+  'ЗАО',
+  'ООО',
+  'ИП',
+  'АО',
+  'PJSC',
+  'OJSC',
+  'CJSC',
+  'JSC',
+  'LLC',
+  'Ltd',
+  'PLC',
+  'Inc',
+];
+const formPattern = legalForms.map((f) => f.replace(/ /g, '\\s+')).join('|');
+const leadingForm = new RegExp(`^(?:(?:${formPattern})\\.?\\s+)+`, 'iu');
+const trailingForm = new RegExp(`(?:,?\\s+(?:${formPattern})\\.?)+$`, 'iu');
+
+/**
+ * An organisation's name as it sorts: without its legal form (АО, ООО, ФГБОУ ВО, JSC, LLC …)
+ * and without quotation marks, so «АО «Шахта»» sorts under «Ш».
+ */
+export function nameSortKey(name: string): string {
+  const bare = name
+    .trim()
+    .replace(leadingForm, '')
+    .replace(trailingForm, '')
+    .replace(/[«»“”„"'‘’]/g, '')
+    .trim();
+  return bare || name.trim();
+}

@@ -3,10 +3,18 @@
 // Columns: one flow x per link, then one binary y per fixed-cost link.
 // Rows, in this order: supply quantities, demand quantities (in delivered
 // units), blend limits (Σ yield·x·(p − bound) on the right side of 0), and
-// x − M·y ≤ 0 for each fixed-cost link.
+// x − M·y ≤ 0 for each fixed-cost link, M = min(capacity, supply, demand ÷ yield).
+//
+// The MILP is then tightened (see `tighten` below) where a link's flow can be
+// dropped without breaking any row: such a link is worth opening only to carry
+// at least m = fixed cost ÷ unit margin, so links with m ≥ M stay closed,
+// x ≥ m·y holds for the rest, and each supply and demand can host only as
+// many open links as their m's fit in its quantity (Σ m·y ≤ quantity).
+// Every optimal plan of the loose model that opens no link at zero net gain
+// satisfies these rows, so the optimum is the same; HiGHS just proves it
+// with far fewer nodes.
 import type { Problem } from './schema.ts';
 import { linkName } from './validate.ts';
-
 export interface CscModel {
   numCols: number;
   numRows: number;
@@ -24,6 +32,23 @@ export interface CscModel {
   rowNames: string[];
   /** Column of each fixed-cost link's binary, by link index (−1 if none). */
   binaryOf: Int32Array;
+  /** Fixed-cost links shut by the tightening (they can never pay their fixed cost). */
+  shut: number;
+}
+
+interface BlendRow {
+  prop: string;
+  bound: number;
+  side: 'max' | 'min';
+  row: number;
+}
+
+export interface BuildOptions {
+  /**
+   * Add the tightening to the MILP (default true). False gives the plain
+   * big-M model, kept for the benchmark and for tests that compare the two.
+   */
+  tighten?: boolean;
 }
 
 /**
@@ -31,7 +56,11 @@ export interface CscModel {
  *   x ≤ 0, open ones pay their fixed cost as a constant, and no binaries exist.
  *   This is the LP whose duals price a MILP solution.
  */
-export function buildModel(p: Problem, openFixed?: Uint8Array): CscModel {
+export function buildModel(
+  p: Problem,
+  openFixed?: Uint8Array,
+  { tighten = true }: BuildOptions = {},
+): CscModel {
   const S = p.supplies.length;
   const L = p.links.length;
   const sIndex = new Map(p.supplies.map((s, i) => [s.id, i]));
@@ -53,13 +82,14 @@ export function buildModel(p: Problem, openFixed?: Uint8Array): CscModel {
     addRow(d.minQuantity, d.quantity, `demand ${d.id} (receives ${d.minQuantity}…${d.quantity})`);
   }
   // Blend rows per demand: [property, bound, row] for each limit side.
-  const blendRows: { prop: string; bound: number; row: number }[][] = p.demands.map((d) => {
-    const rows: { prop: string; bound: number; row: number }[] = [];
+  const blendRows: BlendRow[][] = p.demands.map((d) => {
+    const rows: BlendRow[] = [];
     for (const [prop, lim] of Object.entries(d.limits)) {
       if (lim.max !== undefined) {
         rows.push({
           prop,
           bound: lim.max,
+          side: 'max',
           row: addRow(-Infinity, 0, `demand ${d.id} limit ${prop} ≤ ${lim.max}`),
         });
       }
@@ -67,6 +97,7 @@ export function buildModel(p: Problem, openFixed?: Uint8Array): CscModel {
         rows.push({
           prop,
           bound: lim.min,
+          side: 'min',
           row: addRow(0, Infinity, `demand ${d.id} limit ${prop} ≥ ${lim.min}`),
         });
       }
@@ -85,6 +116,26 @@ export function buildModel(p: Problem, openFixed?: Uint8Array): CscModel {
       linkRow[k] = addRow(-Infinity, 0, `${linkName(l)} open/closed`);
     });
   }
+  const bigM = p.links.map((l) =>
+    Math.min(
+      l.capacity ?? Infinity,
+      p.supplies[sIndex.get(l.supply)!].quantity,
+      p.demands[dIndex.get(l.demand)!].quantity / l.yield,
+    ),
+  );
+  const margin = p.links.map((l) => {
+    const s = p.supplies[sIndex.get(l.supply)!];
+    const d = p.demands[dIndex.get(l.demand)!];
+    return l.yield * d.value + s.disposalCost - l.cost;
+  });
+  const blendCoef = (k: number, b: BlendRow) => {
+    const l = p.links[k];
+    return l.yield * (p.supplies[sIndex.get(l.supply)!].properties[b.prop] - b.bound);
+  };
+  const t =
+    withBinary && tighten
+      ? tightening(p, { binaryOf, bigM, margin, blendRows, blendCoef, sIndex, dIndex, addRow })
+      : null;
 
   const colCost = new Float64Array(numCols);
   const colLower = new Float64Array(numCols);
@@ -93,16 +144,12 @@ export function buildModel(p: Problem, openFixed?: Uint8Array): CscModel {
   const indices: number[] = [];
   const values: number[] = [];
   let offset = 0;
-  const bigM = new Float64Array(L);
 
   p.links.forEach((l, k) => {
     const i = sIndex.get(l.supply)!;
     const j = dIndex.get(l.demand)!;
-    const s = p.supplies[i];
-    const d = p.demands[j];
-    colCost[k] = l.yield * d.value + s.disposalCost - l.cost;
-    colUpper[k] = l.capacity ?? Infinity;
-    bigM[k] = Math.min(l.capacity ?? Infinity, s.quantity, d.quantity / l.yield);
+    colCost[k] = margin[k];
+    colUpper[k] = t?.shut[k] ? 0 : (l.capacity ?? Infinity);
     if (openFixed && l.fixedCost !== undefined) {
       if (openFixed[k]) offset -= l.fixedCost;
       else colUpper[k] = 0;
@@ -113,7 +160,7 @@ export function buildModel(p: Problem, openFixed?: Uint8Array): CscModel {
     indices.push(S + j);
     values.push(l.yield);
     for (const b of blendRows[j]) {
-      const coef = l.yield * (s.properties[b.prop] - b.bound);
+      const coef = blendCoef(k, b);
       if (coef !== 0) {
         indices.push(b.row);
         values.push(coef);
@@ -123,15 +170,32 @@ export function buildModel(p: Problem, openFixed?: Uint8Array): CscModel {
       indices.push(linkRow[k]);
       values.push(1);
     }
+    if (t && t.lowRow[k] !== -1) {
+      indices.push(t.lowRow[k]);
+      values.push(1);
+    }
   });
   p.links.forEach((l, k) => {
     const c = binaryOf[k];
     if (c === -1) return;
     starts[c] = indices.length;
     colCost[c] = -(l.fixedCost ?? 0);
-    colUpper[c] = 1;
+    colUpper[c] = t?.shut[k] ? 0 : 1;
     indices.push(linkRow[k]);
     values.push(-bigM[k]);
+    if (t && t.lowRow[k] !== -1) {
+      const m = t.least[k];
+      const rows = [
+        t.lowRow[k],
+        t.supplyRow[sIndex.get(l.supply)!],
+        t.demandRow[dIndex.get(l.demand)!],
+      ];
+      [-m, m, l.yield * m].forEach((v, r) => {
+        if (rows[r] === -1) return;
+        indices.push(rows[r]);
+        values.push(v);
+      });
+    }
   });
   starts[numCols] = indices.length;
 
@@ -155,5 +219,70 @@ export function buildModel(p: Problem, openFixed?: Uint8Array): CscModel {
     offset,
     rowNames,
     binaryOf,
+    shut: t ? t.shut.reduce((a, b) => a + b, 0) : 0,
   };
+}
+
+interface TighteningInput {
+  binaryOf: Int32Array;
+  bigM: number[];
+  margin: number[];
+  blendRows: BlendRow[][];
+  blendCoef: (k: number, b: BlendRow) => number;
+  sIndex: Map<string, number>;
+  dIndex: Map<string, number>;
+  addRow: (lo: number, hi: number, name: string) => number;
+}
+
+/**
+ * Rows and closures that cut off no optimal plan (see the header). A link
+ * qualifies when dropping its flow keeps every row satisfied: neither end has
+ * a minimum, and in each blend limit of its demand the link's material sits on
+ * the wrong side of the bound (or on it), so less of it never breaks the limit.
+ * Then in an optimal plan an open link carries x with margin·x ≥ fixed cost,
+ * or else closing it would gain. Rows are added after all link rows so that
+ * every column's row indices stay ascending.
+ */
+function tightening(p: Problem, a: TighteningInput) {
+  const L = p.links.length;
+  const shut = new Uint8Array(L);
+  const least = new Float64Array(L);
+  const lowRow = new Int32Array(L).fill(-1);
+  const qualifies = (k: number) => {
+    const l = p.links[k];
+    const i = a.sIndex.get(l.supply)!;
+    const j = a.dIndex.get(l.demand)!;
+    if (p.supplies[i].minQuantity > 0 || p.demands[j].minQuantity > 0) return false;
+    // A max limit is a `≤ 0` row: dropping the link's term keeps it only if
+    // the term is ≥ 0; a min limit (`≥ 0`) likewise needs a term ≤ 0.
+    return a.blendRows[j].every((b) => {
+      const coef = a.blendCoef(k, b);
+      return b.side === 'max' ? coef >= 0 : coef <= 0;
+    });
+  };
+  const supplyLoad = new Float64Array(p.supplies.length);
+  const demandLoad = new Float64Array(p.demands.length);
+  p.links.forEach((l, k) => {
+    if (a.binaryOf[k] === -1 || !qualifies(k)) return;
+    const f = l.fixedCost ?? 0;
+    const c = a.margin[k];
+    // Opening can at best earn c·M − f ≤ 0: some optimal plan keeps it shut.
+    if (c <= 0 || c * a.bigM[k] <= f) {
+      shut[k] = 1;
+      return;
+    }
+    if (f === 0) return;
+    least[k] = f / c;
+    lowRow[k] = a.addRow(0, Infinity, `${linkName(l)} carries ≥ ${least[k]} when open`);
+    supplyLoad[a.sIndex.get(l.supply)!] += least[k];
+    demandLoad[a.dIndex.get(l.demand)!] += l.yield * least[k];
+  });
+  // Σ m·y ≤ quantity, only where it can bind (−1: no row).
+  const supplyRow = p.supplies.map((s, i) =>
+    supplyLoad[i] > s.quantity ? a.addRow(-Infinity, s.quantity, `supply ${s.id} open links`) : -1,
+  );
+  const demandRow = p.demands.map((d, j) =>
+    demandLoad[j] > d.quantity ? a.addRow(-Infinity, d.quantity, `demand ${d.id} open links`) : -1,
+  );
+  return { shut, least, lowRow, supplyRow, demandRow };
 }

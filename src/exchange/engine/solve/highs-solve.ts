@@ -16,7 +16,12 @@ export function loadHighs(): Promise<Highs> {
 /** A MILP counts as solved when its relative gap is at most this. */
 export const MIP_GAP = 1e-6;
 
-const STATUS = { optimal: 7, infeasible: 8, unboundedOrInfeasible: 9, timeLimit: 13 } as const;
+export const STATUS = {
+  optimal: 7,
+  infeasible: 8,
+  unboundedOrInfeasible: 9,
+  timeLimit: 13,
+} as const;
 
 export function runModel(highs: Highs, cm: CscModel, timeLimitSeconds: number) {
   const model = highs.createModel({
@@ -61,7 +66,8 @@ function read(model: Model, modelStatus: number, cm: CscModel) {
   const sol = hasPrimal ? model.getSolution() : null;
   let gap: number | null = null;
   if (cm.integrality && hasPrimal) gap = Number(model.info.get('mip_gap'));
-  return { modelStatus, sol, gap };
+  const nodes = cm.integrality ? Number(model.info.get('mip_node_count')) : 0;
+  return { modelStatus, sol, gap, nodes };
 }
 
 export async function solveWithHighs(p: Problem, deadlineMs: number): Promise<SolveResult> {

@@ -15,6 +15,33 @@ import { exchangeDict } from '../dict.ts';
 import { modeColours } from '../labels.ts';
 import { flowKey } from './flows.ts';
 
+/** an arrowhead's length on screen, whatever the zoom */
+const ARROW_PX = 11;
+
+interface Arrow {
+  head: L.Polygon;
+  from: L.LatLng;
+  to: L.LatLng;
+  size: number;
+}
+
+/**
+ * The corners of an arrowhead a little past the middle of the line from `from` to `to`,
+ * pointing at `to`; none when the line is too short on screen to carry one.
+ */
+function arrowHead(map: L.Map, a: Arrow): L.LatLng[] {
+  const zoom = map.getZoom();
+  const start = map.project(a.from, zoom);
+  const along = map.project(a.to, zoom).subtract(start);
+  const length = Math.hypot(along.x, along.y);
+  if (length < 3 * a.size) return [];
+  const unit = along.divideBy(length);
+  const side = L.point(-unit.y, unit.x).multiplyBy(a.size * 0.6);
+  const tip = start.add(along.multiplyBy(0.5)).add(unit.multiplyBy(a.size / 2));
+  const base = tip.subtract(unit.multiplyBy(a.size));
+  return [tip, base.add(side), base.subtract(side)].map((p) => map.unproject(p, zoom));
+}
+
 interface Props {
   flows: PlanFlow[];
   /** the flow under the pointer in the table */
@@ -54,6 +81,7 @@ export function FlowMap({ flows, highlight, describe }: Props) {
     if (!m || !group) return;
     group.clearLayers();
     lines.current.clear();
+    const arrows: Arrow[] = [];
     for (const a of agglomerations) {
       agglomerationArea(a, { weight: 1, dashArray: '4 4', fillOpacity: 0.05 })
         .bindTooltip(textContent(labels.agglomeration(a)), {
@@ -104,6 +132,22 @@ export function FlowMap({ flows, highlight, describe }: Props) {
       );
       line.addTo(group);
       line.getElement()?.setAttribute('data-flow', flowKey(f));
+      // which way the material goes (user walk L7): an arrowhead in the middle of the line
+      const head = L.polygon([], {
+        color: modeColours[f.mode],
+        weight: 1,
+        fillColor: modeColours[f.mode],
+        fillOpacity: 0.95,
+        interactive: false,
+        className: 'flow-arrow',
+      });
+      arrows.push({
+        head,
+        from: L.latLng(a),
+        to: L.latLng(b),
+        size: ARROW_PX + 2 * Math.sqrt(share) * 3,
+      });
+      head.addTo(group);
       lines.current.set(flowKey(f), line);
       ends.set(`o:${f.supply}`, {
         at: a,
@@ -131,6 +175,14 @@ export function FlowMap({ flows, highlight, describe }: Props) {
         .bindTooltip(textContent(e.title), { direction: 'top', offset: [0, -6] })
         .addTo(group);
     }
+    const placeArrows = () => {
+      for (const a of arrows) a.head.setLatLngs(arrowHead(m, a));
+    };
+    placeArrows();
+    m.on('zoomend', placeArrows);
+    return () => {
+      m.off('zoomend', placeArrows);
+    };
   }, [flows, describe, labels, t]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: flows redraw the lines, whose style follows

@@ -67,6 +67,7 @@ export function FlowsTable({
         <Empty title={t('noFlows')}>{t('noFlowsText')}</Empty>
       ) : (
         <DataTable
+          cards
           rows={flows}
           columns={columns}
           rowKey={flowKey}

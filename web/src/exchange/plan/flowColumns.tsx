@@ -2,6 +2,7 @@ import { useFormat, useT } from '../../i18n/index.ts';
 import { useLabels } from '../../registry/labels.ts';
 import type { Column } from '../../shell/DataTable.tsx';
 import { href } from '../../shell/router.ts';
+import { nameSortKey } from '../../shell/sort.ts';
 import type { FlowEnd, PlanFlow } from '../../shell/types.ts';
 import { exchangeDict } from '../dict.ts';
 import { modeColours, useExchangeLabels } from '../labels.ts';
@@ -61,7 +62,7 @@ export function useFlowColumns(
           </div>
         </>
       ),
-      sortValue: (f) => words.holder(f.from),
+      sortValue: (f) => nameSortKey(words.holder(f.from)),
     },
     {
       key: 'quantity',

@@ -1,0 +1,180 @@
+// Everything in the user's language (issue 9; user walk M7, M8, L3, L4, L7): English data in
+// English mode, no English-only text in Russian mode, coordinates with their hemispheres, the
+// map's credit line once whatever the switching, volumes by their scale word.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { base, browser, results, skip, startServerAndBrowser } from './harness.ts';
+
+startServerAndBrowser('dc-e2e-lang-');
+
+const cyrillic = /[А-Яа-яЁё]/;
+
+async function page(locale: 'ru' | 'en', width = 1366): Promise<Page> {
+  const context = await browser!.newContext({ viewport: { width, height: 900 } });
+  const p = await context.newPage();
+  await p.goto(`${base}/#/`);
+  await p.evaluate((l) => localStorage.setItem('digicluster.locale', l), locale);
+  await p.reload(); // the app reads the language at start
+  return p;
+}
+
+/** The map's credit line, once it is drawn. */
+async function attribution(p: Page): Promise<string> {
+  const control = p.locator('.leaflet-control-attribution');
+  await control.waitFor();
+  return (await control.textContent()) ?? '';
+}
+
+/** The tooltip a site marker shows on hover (dispatched: markers of one spot may overlap). */
+async function siteTooltip(p: Page, siteId: string): Promise<string> {
+  const marker = p.locator(`path.site-marker[data-site="${siteId}"]`);
+  await marker.waitFor({ state: 'attached' });
+  await marker.dispatchEvent('mouseover');
+  const tip = p.locator('.leaflet-tooltip-pane .leaflet-tooltip').filter({ hasText: /\S/ }).last();
+  await tip.waitFor();
+  return (await tip.textContent()) ?? '';
+}
+
+test('L7 the map credit line appears once after switching RU → EN → RU', { skip }, async () => {
+  const p = await page('ru');
+  await p.goto(`${base}/#/`);
+  const count = (text: string) => text.match(/OpenStreetMap/g)?.length ?? 0;
+  const ru = await attribution(p);
+  assert.equal(count(ru), 1, ru);
+  assert.match(ru, /Граница региона/);
+  await p.locator('.lang-btn', { hasText: 'EN' }).click();
+  await p.locator('.leaflet-control-attribution', { hasText: 'Region boundary' }).waitFor();
+  const en = await attribution(p);
+  assert.equal(count(en), 1, en);
+  assert.doesNotMatch(en, cyrillic);
+  await p.locator('.lang-btn', { hasText: 'RU' }).click();
+  await p.locator('.leaflet-control-attribution', { hasText: 'Граница региона' }).waitFor();
+  const again = await attribution(p);
+  assert.equal(count(again), 1, again);
+  assert.doesNotMatch(again, /Region boundary/);
+  await p.context().close();
+});
+
+test('M7 English overview: the map names organisations, sites and towns in English', {
+  skip,
+}, async () => {
+  const p = await page('en');
+  await p.goto(`${base}/#/`);
+  await p.getByTestId('cluster-map').waitFor();
+  const tip = await siteTooltip(p, 'iskitim-gres-plant');
+  assert.match(tip, /Iskitim GRES JSC/);
+  assert.doesNotMatch(tip, cyrillic, tip);
+  // the agglomerations' names, in English
+  const labels = await p.locator('.agg-label').allTextContents();
+  assert.deepEqual(labels.sort(), ['Kemerovo', 'Leninsk-Belovo', 'North', 'Novokuznetsk']);
+  await p.screenshot({ path: join(results, 'language-overview-en.png') });
+  await p.context().close();
+});
+
+test('L7 markers of one town are spread apart, not stacked', { skip }, async () => {
+  const p = await page('ru');
+  await p.goto(`${base}/#/`);
+  const markers = p.locator('path.site-marker');
+  await markers.first().waitFor({ state: 'attached' });
+  const boxes = (await markers.evaluateAll((els) =>
+    els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2, site: e.getAttribute('data-site') };
+    }),
+  )) as Array<{ x: number; y: number; site: string }>;
+  assert.ok(boxes.length >= 38, `${boxes.length} markers`);
+  const stacked: string[] = [];
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++)
+      if (Math.hypot(boxes[i].x - boxes[j].x, boxes[i].y - boxes[j].y) < 6)
+        stacked.push(`${boxes[i].site} / ${boxes[j].site}`);
+  assert.deepEqual(stacked, []);
+  await p.context().close();
+});
+
+test('M7 English participants: English names and region', { skip }, async () => {
+  const p = await page('en');
+  await p.goto(`${base}/#/participants`);
+  const row = p.locator('tr[data-organisation="razrez-yuzhny"]');
+  await row.waitFor();
+  const text = (await row.textContent()) ?? '';
+  assert.match(text, /Razrez Yuzhny LLC/);
+  assert.match(text, /Kemerovo Oblast – Kuzbass/);
+  assert.doesNotMatch(text, cyrillic, text);
+  const regions = await p.locator('td.region-cell').allTextContents();
+  assert.ok(regions.length > 20);
+  assert.deepEqual(
+    regions.filter((r) => cyrillic.test(r)),
+    [],
+  );
+  await p.context().close();
+});
+
+test('M7 L3 English participant page: name, description, notes, sites, region, coordinates', {
+  skip,
+}, async () => {
+  const p = await page('en');
+  await p.goto(`${base}/#/participants/razrez-yuzhny`);
+  await p.locator('h1', { hasText: 'Razrez Yuzhny LLC' }).waitFor();
+  const figures = (await p.getByTestId('figures').textContent()) ?? '';
+  assert.match(figures, /Kemerovo Oblast – Kuzbass/);
+  assert.match(figures, /Open-pit mining of coking and thermal coal near Mezhdurechensk/);
+  assert.match(figures, /order of magnitude for an enterprise of this type/);
+  assert.doesNotMatch(figures, cyrillic, figures);
+  const identifiers = (await p.getByTestId('identifiers').textContent()) ?? '';
+  assert.match(identifiers, /a typical south-Kuzbass open pit near Mezhdurechensk/);
+  const sites = p.locator('.sites-layout table');
+  await sites.waitFor();
+  const sitesText = (await sites.textContent()) ?? '';
+  assert.match(sitesText, /Razrez Yuzhny, external dump/);
+  assert.match(sitesText, /53\.6450°\s+N,\s+87\.9280°\s+E/);
+  assert.doesNotMatch(sitesText, cyrillic, sitesText);
+  const tip = await siteTooltip(p, 'yuzhny-dump');
+  assert.match(tip, /Razrez Yuzhny, external dump/);
+  await p.screenshot({ path: join(results, 'language-participant-en.png'), fullPage: true });
+  await p.context().close();
+});
+
+test('M8 L3 L4 Russian participant page: no Latin-only note, hemispheres, «сгенерированы»', {
+  skip,
+}, async () => {
+  const p = await page('ru');
+  await p.goto(`${base}/#/participants/razrez-yuzhny`);
+  await p.locator('h1', { hasText: 'Разрез Южный' }).waitFor();
+  const notes = [
+    ...(await p.locator('.prov-note').allTextContents()),
+    ...(await p
+      .locator('.prov[title]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''))),
+  ];
+  assert.ok(notes.length >= 2, `${notes.length} notes`);
+  const latinOnly = notes.filter((n) => /[A-Za-z]/.test(n) && !cyrillic.test(n));
+  assert.deepEqual(latinOnly, []);
+  const identifiers = (await p.getByTestId('identifiers').textContent()) ?? '';
+  assert.match(identifiers, /Реквизиты\s*сгенерированы/);
+  assert.match(identifiers, /Прообраз\s*типичный разрез юга Кузбасса/);
+  assert.doesNotMatch(identifiers, /modelled on/i);
+  const sitesText = (await p.locator('.sites-layout table').textContent()) ?? '';
+  assert.match(sitesText, /53,6450°\s+с\.\s+ш\.,\s+87,9280°\s+в\.\s+д\./);
+  await p.context().close();
+});
+
+test('M7 a volume reads by its scale word: 30 000 thousand m³ is 30 million m³', {
+  skip,
+}, async () => {
+  for (const [locale, expected] of [
+    ['ru', /30\s+млн\s+м³\/год/],
+    ['en', /30\s+million\s+m³\/yr/],
+  ] as const) {
+    const p = await page(locale);
+    await p.goto(`${base}/#/participants/metan-kuzbassa`);
+    const offers = p.getByTestId('listings-offer');
+    await offers.waitFor();
+    const text = (await offers.textContent()) ?? '';
+    assert.match(text, expected, text);
+    assert.doesNotMatch(text, /тыс\.\s+м³|thousand m³/, text);
+    await p.context().close();
+  }
+});

@@ -1,0 +1,345 @@
+// An admitted member serves itself in Chromium (issue 9, user walk H1, L5, L6, L11): the profile,
+// a site placed on the offline map and used by a listing, the account's password, the operator's
+// reset link, an invitation that logs in, and a fresh organisation leaving the cluster. This file
+// starts its own server, so changing the demo admin's password here touches no other test.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { completeInn10, completeOgrn13 } from '../../src/model/index.ts';
+import {
+  base,
+  browser,
+  logIn,
+  logOut,
+  results,
+  skip,
+  startServerAndBrowser,
+  watchedPage,
+} from './harness.ts';
+
+const operator = { email: 'operator@digicluster.example', password: 'operator-demo-2026' };
+const tom = { email: 'sales@tsement-tom.example', password: 'demo-cement-2026' };
+
+startServerAndBrowser('dc-e2e-member-');
+
+/** A call of the API with the page's session cookie. */
+async function api(page: Page, method: string, path: string, body?: unknown) {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const r = await fetch(`/api/v1${path}`, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await r.text();
+      return { status: r.status, body: text ? JSON.parse(text) : null };
+    },
+    { method, path, body },
+  );
+}
+
+test('a member serves itself: profile, sites, account, reset link, leaving', {
+  skip,
+  timeout: 300_000,
+}, async (t) => {
+  const { context, page, foreign, pageErrors } = await watchedPage();
+  const siteName = `Площадка приёмки ${Date.now() % 100000}`;
+  let siteId = '';
+
+  await t.test('L6: logging in returns to the page the user came from', async () => {
+    await page.goto(`${base}/#/matches`);
+    await page.locator('.topbar a[href="#/login"]').click();
+    await page.waitForURL(/#\/login$/);
+    await page.fill('input[name="email"]', tom.email);
+    await page.fill('input[name="password"]', tom.password);
+    await page.press('input[name="password"]', 'Enter');
+    await page.locator('.user .user-name').waitFor();
+    await page.waitForURL(/#\/matches$/);
+  });
+
+  await t.test('the admin edits the profile: a refusal at the box, then a good save', async () => {
+    await page.goto(`${base}/#/organisation`);
+    const form = page.getByTestId('profile-form');
+    await form.waitFor();
+    const employees = form.locator('input[name="employees"]');
+    const original = await employees.inputValue();
+    // fewer employees than knowledge workers: the server refuses at the knowledge workers' box
+    await employees.fill('1');
+    await form.getByRole('button', { name: 'Сохранить профиль' }).click();
+    const refused = form.locator('.field-invalid', {
+      has: page.locator('input[name="knowledgeWorkers"]'),
+    });
+    await refused.waitFor();
+    assert.match((await refused.locator('.field-error').textContent()) ?? '', /больше/);
+    await page.screenshot({ path: join(results, 'member-profile-refused.png') });
+    await employees.fill(original);
+    await form.locator('textarea[name="description"]').fill('Цемент и приём золы-уноса.');
+    await form.getByRole('button', { name: 'Сохранить профиль' }).click();
+    await page.getByTestId('profile-saved').waitFor();
+    const org = await api(page, 'GET', '/organisations/tsement-tom');
+    assert.equal(org.body.description, 'Цемент и приём золы-уноса.');
+    assert.equal(String(org.body.employees), original.replace(/\s/g, ''));
+  });
+
+  await t.test('H1: a site placed by a click on the offline map', async () => {
+    await page.getByTestId('add-site').click();
+    const form = page.getByTestId('site-form');
+    await form.locator('input[name="name"]').fill(siteName);
+    const map = form.locator('.site-form-map');
+    await map.waitFor();
+    await page.waitForFunction(() => document.querySelector('.site-form-map path'));
+    const box = await map.boundingBox();
+    assert.ok(box);
+    await map.click({ position: { x: box.width * 0.45, y: box.height * 0.45 } });
+    const lat = await form.locator('input[name="lat"]').inputValue();
+    const lon = await form.locator('input[name="lon"]').inputValue();
+    assert.match(lat, /^5\d,\d{5}$/, `latitude from the click: ${lat}`);
+    assert.match(lon, /^8\d,\d{5}$/, `longitude from the click: ${lon}`);
+    await page.screenshot({ path: join(results, 'member-site-placed.png'), fullPage: true });
+    await form.getByRole('button', { name: 'Сохранить площадку' }).click();
+    await page.getByTestId('site-notice').waitFor();
+    const sites = await api(page, 'GET', '/organisations/tsement-tom/sites');
+    const site = sites.body.find((s: { name: string }) => s.name === siteName);
+    assert.ok(site, 'the site is stored');
+    siteId = site.id;
+    assert.equal(site.inRegion, true);
+    assert.ok(Math.abs(site.lat - Number(lat.replace(',', '.'))) < 1e-4);
+    await page.getByTestId('sites-table').locator(`tr[data-site="${siteId}"]`).waitFor();
+  });
+
+  await t.test('the new site is on the participant page and in the listing form', async () => {
+    await page.goto(`${base}/#/participants/tsement-tom`);
+    await page.getByText(siteName).first().waitFor();
+    await page.goto(`${base}/#/marketplace/new`);
+    const select = page.locator('select[name="siteId"]');
+    await select.locator(`option[value="${siteId}"]`).waitFor({ state: 'attached' });
+    await select.selectOption(siteId);
+    assert.equal(await select.inputValue(), siteId);
+  });
+
+  await t.test(
+    'closing the site asks first, then the listing form no longer offers it',
+    async () => {
+      await page.goto(`${base}/#/organisation`);
+      const row = page.getByTestId('sites-table').locator(`tr[data-site="${siteId}"]`);
+      await row.getByTestId(`close-site-${siteId}`).click();
+      // asked in place: nothing is closed yet
+      await row.locator('.confirm-question').waitFor();
+      assert.equal(
+        (await api(page, 'GET', '/organisations/tsement-tom/sites')).body.find(
+          (s: { id: string }) => s.id === siteId,
+        ).closedOn,
+        null,
+      );
+      await row.getByTestId(`close-site-${siteId}-confirm`).click();
+      await row.locator('.badge', { hasText: 'закрыта' }).waitFor();
+      await page.goto(`${base}/#/marketplace/new`);
+      const select = page.locator('select[name="siteId"]');
+      await select.locator('option[value="tsement-tom-plant"]').waitFor({ state: 'attached' });
+      assert.equal(await select.locator(`option[value="${siteId}"]`).count(), 0);
+    },
+  );
+
+  const newPassword = 'cement-new-pass-2026';
+  await t.test('the account page: change the password, then log in with the new one', async () => {
+    // at 768 px the name is hidden: the menu has the account instead
+    await page.setViewportSize({ width: 768, height: 900 });
+    await page.locator('.menu-toggle').click();
+    await page.locator('#main-nav a[href="#/account"]').click();
+    await page.waitForURL(/#\/account$/);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`${base}/#/organisation`);
+    await page.getByTestId('account-link').click();
+    await page.waitForURL(/#\/account$/);
+    const form = page.getByTestId('password-form');
+    await form.locator('input[name="currentPassword"]').fill('not-my-password');
+    await form.locator('input[name="newPassword"]').fill(newPassword);
+    await form.locator('input[name="repeatPassword"]').fill(newPassword);
+    await form.getByRole('button', { name: 'Сменить пароль' }).click();
+    await form
+      .locator('.field-invalid', { has: page.locator('input[name="currentPassword"]') })
+      .waitFor();
+    await form.locator('input[name="currentPassword"]').fill(tom.password);
+    await form.getByRole('button', { name: 'Сменить пароль' }).click();
+    await form.getByRole('status').waitFor();
+    // end the other sessions: none are left after the change
+    await page.getByTestId('end-other-sessions').click();
+    await page.getByTestId('end-other-sessions-confirm').click();
+    assert.match(
+      (await page.getByTestId('sessions-ended').textContent()) ?? '',
+      /Других сеансов не было/,
+    );
+    await page.screenshot({ path: join(results, 'member-account.png'), fullPage: true });
+    await logOut(page);
+    await page.goto(`${base}/#/login`);
+    await page.fill('input[name="email"]', tom.email);
+    await page.fill('input[name="password"]', tom.password);
+    await page.press('input[name="password"]', 'Enter');
+    await page.getByRole('alert').waitFor();
+    await logIn(page, tom.email, newPassword);
+  });
+
+  await t.test(
+    'the operator issues a reset link; it sets a password once and ends the sessions',
+    async () => {
+      const op = await browser!.newContext({
+        viewport: { width: 1366, height: 768 },
+        locale: 'ru-RU',
+      });
+      const opPage = await op.newPage();
+      await logIn(opPage, operator.email, operator.password);
+      await opPage.goto(`${base}/#/participants/tsement-tom`);
+      await opPage.locator('a[href="#/organisation/tsement-tom"]').click();
+      const users = opPage.getByTestId('users-table');
+      await users.waitFor();
+      await opPage.getByTestId(`reset-${tom.email}`).click();
+      await opPage.getByTestId(`reset-${tom.email}-confirm`).click();
+      const shown = opPage.getByTestId('reset-link');
+      await shown.waitFor();
+      const link = (await shown.locator('code').textContent()) ?? '';
+      assert.match(link, /#\/reset\/[\w-]{40,}$/);
+      assert.match((await shown.textContent()) ?? '', /действует до/);
+      await opPage.screenshot({ path: join(results, 'member-operator-reset.png'), fullPage: true });
+      await op.close();
+
+      const other = await browser!.newContext({
+        viewport: { width: 768, height: 900 },
+        locale: 'ru-RU',
+      });
+      const resetPage = await other.newPage();
+      await resetPage.goto(link);
+      const form = resetPage.getByTestId('reset-form');
+      await form.locator('input[name="password"]').fill('cement-reset-2026');
+      await form.locator('input[name="repeatPassword"]').fill('cement-reset-2026');
+      await form.getByRole('button', { name: 'Сохранить пароль' }).click();
+      await resetPage.getByTestId('reset-done').waitFor();
+      // the second time the link opens nothing
+      await resetPage.goto(`${base}/#/`);
+      await resetPage.goto(link);
+      await form.locator('input[name="password"]').fill('cement-twice-2026');
+      await form.locator('input[name="repeatPassword"]').fill('cement-twice-2026');
+      await form.getByRole('button', { name: 'Сохранить пароль' }).click();
+      assert.match(
+        (await resetPage.getByRole('alert').textContent()) ?? '',
+        /неизвестна, уже использована или устарела/,
+      );
+      await other.close();
+      // Tom's own session ended with the reset; the reset password logs in
+      const me = await api(page, 'GET', '/auth/me');
+      assert.equal(me.body.user, null);
+      await logIn(page, tom.email, 'cement-reset-2026');
+    },
+  );
+
+  await t.test(
+    'L11 and leaving: a fresh organisation joins by invitation, then leaves',
+    async () => {
+      const op = await browser!.newContext({
+        viewport: { width: 1366, height: 768 },
+        locale: 'ru-RU',
+      });
+      const opPage = await op.newPage();
+      await logIn(opPage, operator.email, operator.password);
+      const n = String(Date.now() % 10_000_000).padStart(7, '0');
+      const created = await api(opPage, 'POST', '/organisations', {
+        id: `leaver-${n}`,
+        name: `ООО «Уходящий ${n}»`,
+        kind: 'waste_processor',
+        inn: completeInn10(`42${n}`),
+        ogrn: completeOgrn13(`11242${n}`),
+        okved: '38.32',
+        region: 'Кемеровская область — Кузбасс',
+        employees: 20,
+        knowledgeWorkers: 3,
+      });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const orgId = created.body.id as string;
+      const joined = await api(opPage, 'POST', `/organisations/${orgId}/memberships`, {
+        role: 'niche',
+        joinedOn: '2026-01-15',
+      });
+      assert.equal(joined.status, 201, JSON.stringify(joined.body));
+      const invited = await api(opPage, 'POST', `/organisations/${orgId}/invitations`, {
+        email: `admin-${n}@leaver.example`,
+        name: 'Администратор',
+        role: 'org_admin',
+      });
+      assert.equal(invited.status, 201, JSON.stringify(invited.body));
+      await op.close();
+
+      const fresh = await browser!.newContext({
+        viewport: { width: 1366, height: 768 },
+        locale: 'ru-RU',
+      });
+      const p = await fresh.newPage();
+      await p.goto(`${base}/#/invitation/${invited.body.token}`);
+      await p.fill('input[name="password"]', 'leaver-pass-2026');
+      await p.getByRole('button', { name: /Активировать|Сохранить|Принять/ }).click();
+      // logged in straight away: the header names the user, the API knows the session
+      await p.locator('.user .user-name', { hasText: 'Администратор' }).waitFor();
+      assert.equal((await api(p, 'GET', '/auth/me')).body.user.email, `admin-${n}@leaver.example`);
+      // a site and a published listing, to see what leaving does to them
+      const site = await api(p, 'POST', `/organisations/${orgId}/sites`, {
+        name: 'Цех приёмки',
+        kind: 'plant',
+        lat: 55.35,
+        lon: 86.1,
+      });
+      assert.equal(site.status, 201, JSON.stringify(site.body));
+      const key = await api(p, 'POST', `/organisations/${orgId}/api-keys`, { name: 'шлюз' });
+      assert.equal(key.status, 201);
+      const listing = await api(p, 'POST', '/listings', {
+        siteId: site.body.id,
+        side: 'offer',
+        materialId: 'fly-ash',
+        quantityPerYear: 5000,
+        unit: 't',
+        availableFrom: '2026-01-01',
+        availableTo: '2028-12-31',
+        quality: { sio2: 58, loi: 11 },
+        disposalCostKopecksPerUnit: 30000,
+        transportModes: ['road'],
+        legalStatus: 'waste',
+        fkko: '6 11 111 12 40 5',
+        visibility: 'public',
+        status: 'active',
+      });
+      assert.equal(listing.status, 201, JSON.stringify(listing.body));
+
+      await p.locator('a[href="#/organisation"]').first().click();
+      const card = p.getByTestId('membership-card');
+      await card.waitFor();
+      assert.match((await card.textContent()) ?? '', /API-ключи организации будут отозваны/);
+      await p.screenshot({ path: join(results, 'member-leave-before.png'), fullPage: true });
+      await card.locator('input[name="leaveNote"]').fill('Переезд в другой регион');
+      await card.getByTestId('leave-cluster').click();
+      await card.locator('.confirm-question', { hasText: 'Отменить выход нельзя' }).waitFor();
+      await card.getByTestId('leave-cluster-confirm').click();
+      await card.getByTestId('membership-state').filter({ hasText: 'вышла из кластера' }).waitFor();
+      await p.screenshot({ path: join(results, 'member-leave-after.png'), fullPage: true });
+      const org = await api(p, 'GET', `/organisations/${orgId}`);
+      assert.equal(org.body.status, 'former');
+      const keys = await api(p, 'GET', `/organisations/${orgId}/api-keys`);
+      // a former member's admin reads as an observer: the keys are no longer its to list
+      assert.ok(
+        keys.status === 403 || keys.body.every((k: { revokedAt: string | null }) => k.revokedAt),
+      );
+      // the users can no longer change the sites
+      const moved = await api(p, 'PATCH', `/sites/${site.body.id}`, { name: 'Цех приёмки 2' });
+      assert.equal(moved.status, 403);
+      assert.equal(await p.getByTestId('add-site').count(), 0);
+      // what the confirmation says of listings: still shown, but no longer the holder's to withdraw
+      const after = await api(p, 'GET', `/listings/${listing.body.id}`);
+      assert.equal(after.status, 200);
+      assert.equal(after.body.status, 'active');
+      const withdraw = await api(p, 'POST', `/listings/${listing.body.id}/withdraw`, {});
+      assert.equal(withdraw.status, 403, JSON.stringify(withdraw.body));
+      await fresh.close();
+    },
+  );
+
+  assert.deepEqual(foreign, [], 'no request left the server');
+  assert.deepEqual(pageErrors, [], 'no script error');
+  await context.close();
+});

@@ -1,0 +1,156 @@
+import { type FormEvent, useState } from 'react';
+import { useT } from '../i18n/index.ts';
+import { parseNumber } from '../shell/numbers.ts';
+import type { Organisation } from '../shell/types.ts';
+import { Field, FormError, SubmitRow } from '../shell/ui.tsx';
+import { useSubmission } from '../shell/useSubmission.ts';
+import { registryApi } from './api.ts';
+import { memberDict } from './memberDict.ts';
+
+type Box =
+  | 'name'
+  | 'nameEn'
+  | 'region'
+  | 'website'
+  | 'description'
+  | 'employees'
+  | 'knowledgeWorkers'
+  | 'okved';
+const boxes: readonly Box[] = [
+  'name',
+  'nameEn',
+  'region',
+  'website',
+  'description',
+  'employees',
+  'knowledgeWorkers',
+  'okved',
+];
+
+const textOf = (o: Organisation): Record<Box, string> => ({
+  name: o.name,
+  nameEn: o.nameEn ?? '',
+  region: o.region,
+  website: o.website ?? '',
+  description: o.description ?? '',
+  employees: String(o.employees),
+  knowledgeWorkers: String(o.knowledgeWorkers),
+  okved: o.okved,
+});
+
+/**
+ * The organisation's own profile, edited by its admin (or the operator). Only what changed is
+ * sent; the server's rules decide, and its problems are shown at the boxes.
+ */
+export function OrganisationProfile({
+  organisation,
+  editable,
+  onSaved,
+}: {
+  organisation: Organisation;
+  editable: boolean;
+  onSaved: (o: Organisation) => void;
+}) {
+  const m = useT(memberDict);
+  const [value, setValue] = useState(() => textOf(organisation));
+  const [local, setLocal] = useState<Partial<Record<Box, string>>>({});
+  const [saved, setSaved] = useState<'saved' | 'same' | null>(null);
+  const { busy, error, run } = useSubmission();
+  const fields: Record<string, string> = { ...(error?.fieldErrors() ?? {}), ...local };
+  const set = (k: Box) => (e: { target: { value: string } }) => {
+    setSaved(null);
+    setValue((v) => ({ ...v, [k]: e.target.value }));
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(null);
+    const before = textOf(organisation);
+    const problems: Partial<Record<Box, string>> = {};
+    const patch: Record<string, string | number> = {};
+    for (const k of boxes) {
+      const text = value[k].trim();
+      if (text === before[k].trim()) continue;
+      if (k === 'employees' || k === 'knowledgeWorkers') {
+        const n = parseNumber(text);
+        if (n === undefined) problems[k] = m('errRequired');
+        else if (!Number.isInteger(n)) problems[k] = m('errNumber');
+        else patch[k] = n;
+      } else patch[k] = text;
+    }
+    setLocal(problems);
+    if (Object.keys(problems).length > 0) return;
+    if (Object.keys(patch).length === 0) {
+      setSaved('same');
+      return;
+    }
+    await run(async () => {
+      const next = await registryApi.patchOrganisation(organisation.id, patch);
+      setValue(textOf(next));
+      setSaved('saved');
+      onSaved(next);
+    });
+  };
+
+  const box = (k: Box, label: string, hint?: string, multiline = false) => (
+    <Field label={label} error={fields[k]} hint={hint} className={multiline ? 'span-2' : undefined}>
+      {(p) =>
+        multiline ? (
+          <textarea
+            {...p}
+            name={k}
+            rows={4}
+            value={value[k]}
+            onChange={set(k)}
+            readOnly={!editable}
+          />
+        ) : (
+          <input
+            {...p}
+            name={k}
+            value={value[k]}
+            onChange={set(k)}
+            readOnly={!editable}
+            inputMode={k === 'employees' || k === 'knowledgeWorkers' ? 'numeric' : undefined}
+          />
+        )
+      }
+    </Field>
+  );
+
+  return (
+    <form
+      className="card form member-profile"
+      onSubmit={submit}
+      noValidate
+      data-testid="profile-form"
+      aria-labelledby="profile-title"
+    >
+      <h2 className="card-title" id="profile-title">
+        {m('profileTitle')}
+      </h2>
+      <p className="muted small">
+        {editable ? m('profileLead') : m('profileReadOnly')}{' '}
+        {m('orgIdentifiers', { inn: organisation.inn, ogrn: organisation.ogrn })}.{' '}
+        {m('orgIdentifiersNote')}
+      </p>
+      {saved && (
+        <div className="alert alert-success" role="status" data-testid="profile-saved">
+          {saved === 'saved' ? m('profileSaved') : m('nothingChanged')}
+        </div>
+      )}
+      <FormError error={error} placed={(f) => (boxes as readonly string[]).includes(f)} />
+      <div className="form-grid">
+        {box('name', m('orgName'))}
+        {box('nameEn', m('orgNameEn'))}
+        {box('region', m('orgRegion'))}
+        {box('website', m('orgWebsite'), m('orgWebsiteHint'))}
+        {box('employees', m('orgEmployees'))}
+        {box('knowledgeWorkers', m('orgKnowledge'), m('orgKnowledgeHint'))}
+        {box('okved', m('orgOkved'))}
+        {box('description', m('orgDescription'), undefined, true)}
+      </div>
+      {editable && <SubmitRow busy={busy}>{m('saveProfile')}</SubmitRow>}
+    </form>
+  );
+}

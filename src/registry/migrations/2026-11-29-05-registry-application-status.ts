@@ -4,8 +4,7 @@ import type { Kysely } from 'kysely';
 // consented to the processing of personal data (152-FZ), the role the operator granted on
 // admission, and the status links. A status link's token is shown once; only its sha256 is
 // kept. A link given for an application that duplicates a hidden record (security review F8)
-// has no application: it keeps the name and time it was given (and the duplicate admin's
-// e-mail and password hash), and shows "pending".
+// has no application: it keeps the name and time it was given, and shows "pending".
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('application').addColumn('consented_at', 'text').execute();
   await db.schema.alterTable('application').addColumn('granted_role', 'text').execute();
@@ -15,10 +14,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('application_id', 'text', (c) => c.references('application.id'))
     .addColumn('organisation_name', 'text', (c) => c.notNull())
     .addColumn('submitted_at', 'text', (c) => c.notNull())
-    // a duplicate's admin, so that logging in with its password answers "pending" as a new
-    // applicant's would (else the login would tell a duplicate from a new application)
-    .addColumn('duplicate_email', 'text')
-    .addColumn('duplicate_password_hash', 'text')
     .execute();
 }
 

@@ -3,10 +3,12 @@ import * as core from './2026-11-29-01-core.ts';
 import * as applicationStatus from './2026-11-29-05-registry-application-status.ts';
 import * as passwordResets from './2026-11-29-06-registry-password-resets.ts';
 import * as englishText from './2026-11-29-08-registry-english-text.ts';
+import * as duplicateApplicant from './2026-11-29-09-registry-duplicate-applicant.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-29-01-core': core,
   '2026-11-29-05-registry-application-status': applicationStatus,
   '2026-11-29-06-registry-password-resets': passwordResets,
   '2026-11-29-08-registry-english-text': englishText,
+  '2026-11-29-09-registry-duplicate-applicant': duplicateApplicant,
 };

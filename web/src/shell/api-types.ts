@@ -1106,6 +1106,8 @@ export interface components {
         motivation: string | null;
         organisation: {
           description?: string;
+          /** @description the description in English */
+          descriptionEn?: string;
           employees: number;
           id: string;
           /**
@@ -1119,6 +1121,8 @@ export interface components {
           kpp?: string;
           /** @description the real enterprise an invented one is modelled on */
           modelledOn?: string;
+          /** @description modelledOn in English */
+          modelledOnEn?: string;
           /** @description legal or common name, Russian */
           name: string;
           nameEn?: string;
@@ -1151,6 +1155,8 @@ export interface components {
         motivation: string | null;
         organisation: {
           description?: string;
+          /** @description the description in English */
+          descriptionEn?: string;
           employees: number;
           id: string;
           /**
@@ -1164,6 +1170,8 @@ export interface components {
           kpp?: string;
           /** @description the real enterprise an invented one is modelled on */
           modelledOn?: string;
+          /** @description modelledOn in English */
+          modelledOnEn?: string;
           /** @description legal or common name, Russian */
           name: string;
           nameEn?: string;
@@ -2781,6 +2789,8 @@ export interface components {
       /** @description the organisation as it is now; its INN and OGRN stay its own (not taken from here) */
       organisation: {
         description?: string;
+        /** @description the description in English */
+        descriptionEn?: string;
         employees: number;
         /**
          * @description true when INN/OGRN/KPP were generated for the example
@@ -2792,6 +2802,8 @@ export interface components {
         kpp?: string;
         /** @description the real enterprise an invented one is modelled on */
         modelledOn?: string;
+        /** @description modelledOn in English */
+        modelledOnEn?: string;
         /** @description legal or common name, Russian */
         name: string;
         nameEn?: string;
@@ -2819,6 +2831,8 @@ export interface components {
       /** @description the organisation as it is now; its INN and OGRN stay its own (not taken from here) */
       organisation: {
         description?: string;
+        /** @description the description in English */
+        descriptionEn?: string;
         employees: number;
         /**
          * @description true when INN/OGRN/KPP were generated for the example
@@ -2830,6 +2844,8 @@ export interface components {
         kpp?: string;
         /** @description the real enterprise an invented one is modelled on */
         modelledOn?: string;
+        /** @description modelledOn in English */
+        modelledOnEn?: string;
         /** @description legal or common name, Russian */
         name: string;
         nameEn?: string;

@@ -26,9 +26,17 @@ import { type ExchangeContext, record, today } from './context.ts';
 import { maskPlan, type PlanListing } from './engine/plan.ts';
 import { screenListings } from './engine/screen.ts';
 import { EngineInputError } from './engine/solve/index.ts';
+import { declineStillHolds, termsKey } from './engine/terms.ts';
 import { messages as m } from './messages.ts';
 import { type PlanOutcome, planFrom, planOrder } from './plan-worker.ts';
-import { findListings, findPlan, insertMatch, insertPlan, openPairs } from './repository.ts';
+import {
+  findListings,
+  findMatches,
+  findPlan,
+  insertMatch,
+  insertPlan,
+  openPairs,
+} from './repository.ts';
 import {
   type ListingRecord,
   type MatchRecord,
@@ -252,13 +260,38 @@ export async function savePlan(
     const open = new Set(
       (await openPairs(tx)).map((p) => pair(p.supplyListingId, p.demandListingId)),
     );
+    // A declined pair is not proposed again while both listings keep the terms it was
+    // declined on (engine/terms.ts says what terms are): a decline is an answer to those.
+    const declined = new Set<string>();
+    for (const x of await findMatches(tx, { status: 'declined' })) {
+      const supply = computed.records.get(x.supplyListingId);
+      const demand = computed.records.get(x.demandListingId);
+      if (!supply || !demand) continue;
+      const decidedAt =
+        [x.supplyDecidedAt, x.demandDecidedAt]
+          .filter((t) => t !== null)
+          .sort()
+          .at(-1) ?? x.createdAt;
+      if (
+        declineStillHolds({ termsKey: x.supplyTerms ?? null, decidedAt }, supply) &&
+        declineStillHolds({ termsKey: x.demandTerms ?? null, decidedAt }, demand)
+      )
+        declined.add(pair(x.supplyListingId, x.demandListingId));
+    }
     const matches: MatchRecord[] = [];
     const alreadyOpen: string[] = [];
+    const declinedBefore: string[] = [];
     for (const f of document.plan.flows) {
       if (open.has(pair(f.supply, f.demand))) {
         alreadyOpen.push(`${f.supply}→${f.demand}`);
         continue;
       }
+      if (declined.has(pair(f.supply, f.demand))) {
+        declinedBefore.push(`${f.supply}→${f.demand}`);
+        continue;
+      }
+      const supplyRecord = computed.records.get(f.supply);
+      const demandRecord = computed.records.get(f.demand);
       const proposal: MatchRecord = {
         id: randomUUID(),
         planId: id,
@@ -276,6 +309,8 @@ export async function savePlan(
         savingsKopecks: f.savingsKopecks,
         flow: f,
         createdAt: saved.createdAt,
+        ...(supplyRecord ? { supplyTerms: termsKey(supplyRecord) } : {}),
+        ...(demandRecord ? { demandTerms: termsKey(demandRecord) } : {}),
       };
       await insertMatch(tx, proposal);
       matches.push(proposal);
@@ -285,6 +320,7 @@ export async function savePlan(
       ...planRecord(saved, text, document),
       matches,
       alreadyOpen,
+      declinedBefore,
     });
   });
   return forReader(c.store, actor, lang, document, computed.records);

@@ -134,25 +134,27 @@ export const warningData = (
  * words it in the caller's language.
  */
 export const warnings = defineMessages('exchange.warning', {
+  // Worded for the reader: {supply}, {demand} and {id} read as the listing («material», holder),
+  // {properties} as the properties' symbols (plans.ts `wordedWarning`); each says what to do.
   linkDropped: {
-    en: 'link {supply}→{demand} dropped: request {demand} limits {properties}, which offer {supply} does not report',
-    ru: 'связь {supply}→{demand} исключена: запрос {demand} ограничивает {properties}, а предложение {supply} этих показателей не сообщает',
+    en: 'add {properties} to the offer {supply}: the request {demand} limits it, so the link was not considered',
+    ru: 'добавьте {properties} в предложение {supply}: запрос {demand} ограничивает этот показатель, поэтому связь не рассматривалась',
   },
   offerUnlinked: {
-    en: 'offer {id} must ship {min} but has no candidate link; left out of the plan',
-    ru: 'предложение {id} должно вывезти не меньше {min}, но подходящих связей нет; в план не вошло',
+    en: 'the offer {id} must ship at least {min} a year but no request fits it (material, quality, distance or dates); it was left out of the plan — check its terms',
+    ru: 'предложение {id} должно вывезти не меньше {min} в год, но ни один запрос ему не подходит (материал, качество, расстояние или сроки); в план не вошло — проверьте его условия',
   },
   requestUnlinked: {
-    en: 'request {id} must take {min} but has no candidate link; left out of the plan',
-    ru: 'запрос {id} должен принять не меньше {min}, но подходящих связей нет; в план не вошёл',
+    en: 'the request {id} must take at least {min} a year but no offer fits it (material, quality, distance or dates); it was left out of the plan — check its terms',
+    ru: 'запрос {id} должен принять не меньше {min} в год, но ни одно предложение ему не подходит (материал, качество, расстояние или сроки); в план не вошёл — проверьте его условия',
   },
   listingBeyondRange: {
-    en: 'listing {id} left out of the plan: {field} is {value}, beyond {limit}, the most the planner computes exactly',
-    ru: 'объявление {id} не вошло в план: {field} = {value}, больше {limit} — предела точного расчёта',
+    en: 'the listing {id} was left out of the plan: {field} is {value}, beyond {limit}, the most the planner computes exactly — correct the figure',
+    ru: 'объявление {id} не вошло в план: {field} = {value}, больше {limit} — предела точного расчёта; исправьте значение',
   },
   listingBeyondPlanTotal: {
-    en: "listing {id} left out of the plan: with it, the plan's sums of money would pass what is computed exactly",
-    ru: 'объявление {id} не вошло в план: с ним денежные итоги плана превысили бы предел точного расчёта',
+    en: "the listing {id} was left out of the plan: with it, the plan's sums of money would pass what is computed exactly — check its quantity and prices",
+    ru: 'объявление {id} не вошло в план: с ним денежные итоги плана превысили бы предел точного расчёта; проверьте объём и цены',
   },
   robustnessPartial: {
     en: 'robustness: {runs} of {asked} runs finished before the deadline; the shares are over those runs',

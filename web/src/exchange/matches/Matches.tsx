@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useFormat, useT } from '../../i18n/index.ts';
 import { registryApi } from '../../registry/api.ts';
 import { ApiError } from '../../shell/api.ts';
+import { INBOX_CHANGED } from '../../shell/Header.tsx';
 import { href } from '../../shell/router.ts';
 import { isOperator, useSession } from '../../shell/session.tsx';
 import type { MatchProposal, User } from '../../shell/types.ts';
@@ -21,9 +22,6 @@ import { canList } from '../rights.ts';
 import { useTaxonomy } from '../taxonomy.ts';
 import { MatchesTable } from './MatchesTable.tsx';
 import { firstTab, inTab, type Tab, tabs } from './tabs.ts';
-
-/** Told to the header's badge when a decision changes what waits for you. */
-export const INBOX_CHANGED = 'digicluster:inbox-changed';
 
 export function Matches() {
   const { user } = useSession();

@@ -56,6 +56,7 @@ export function listingView(
     id,
     organisationId: shown ? organisationId : null,
     organisationName: shown ? holders.organisationName(organisationId) : null,
+    organisationNameEn: shown ? holders.organisationNameEn(organisationId) : null,
     siteId: shown ? l.siteId : null,
     siteName: shown ? (site?.name ?? null) : null,
     lat: shown ? (site?.lat ?? null) : null,

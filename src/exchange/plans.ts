@@ -86,6 +86,7 @@ export async function liveListings(c: ExchangeContext, reader: Reader): Promise<
   ]);
   // An organisation that left trades no more.
   const names = new Map(members.map((o) => [o.id, o.name]));
+  const namesEn = new Map(members.map((o) => [o.id, o.nameEn ?? null]));
   const siteById = new Map(sites.map((s) => [s.id, s]));
   const listings: PlanListing[] = [];
   const records = new Map<string, ListingRecord>();
@@ -105,6 +106,7 @@ export async function liveListings(c: ExchangeContext, reader: Reader): Promise<
       ...(place === site ? {} : { site: { lat: site.lat, lon: site.lon } }),
       organisationId,
       organisationName: name,
+      organisationNameEn: namesEn.get(organisationId) ?? null,
       siteId: l.siteId,
       agglomeration: site.agglomeration,
     });
@@ -182,7 +184,8 @@ interface WarningContext {
   holders: Holders;
   materials: ReadonlyMap<string, { ru: string; en: string }>;
   uses: ReadonlyMap<string, { ru: string; en: string }>;
-  symbols: ReadonlyMap<string, string>;
+  /** a property as a warning names it: «ΣREE, rare earths» */
+  properties: ReadonlyMap<string, { ru: string; en: string }>;
 }
 
 /**
@@ -208,7 +211,7 @@ function listingLabel(id: string, lang: Lang, ctx: WarningContext): string {
 /**
  * A stored warning in the reader's language: the listing ids of its params worded as the
  * listings (the answer's params keep the ids, so that the web links to them), property ids as
- * their symbols. A code no catalogue knows stays as it is.
+ * their symbols and names. A code no catalogue knows stays as it is.
  */
 function wordedWarning(
   w: PlanDocument['warnings'][number],
@@ -221,7 +224,7 @@ function wordedWarning(
   if (typeof w.params.properties === 'string')
     labelled.properties = w.params.properties
       .split(', ')
-      .map((p) => ctx.symbols.get(p) ?? p)
+      .map((p) => ctx.properties.get(p)?.[lang] ?? p)
       .join(', ');
   const m = messageByCode(w.code, labelled);
   return m
@@ -269,7 +272,12 @@ async function forReader(
     holders,
     materials: new Map(materials.map((x) => [x.id, x.name])),
     uses: new Map(uses.map((x) => [x.id, x.name])),
-    symbols: new Map(properties.map((x) => [x.id, x.symbol])),
+    properties: new Map(
+      properties.map((x) => [
+        x.id,
+        { ru: `«${x.symbol}» (${x.name.ru})`, en: `«${x.symbol}» (${x.name.en})` },
+      ]),
+    ),
   };
   return { ...visible, warnings: plan.warnings.map((w) => wordedWarning(w, lang, ctx)) };
 }

@@ -203,6 +203,10 @@ export const Listing = ListingFields.extend({
   id: Id,
   organisationId: Id.nullable().describe('null while an anonymous holder is hidden from you'),
   organisationName: z.string().nullable(),
+  organisationNameEn: z
+    .string()
+    .nullable()
+    .describe("the holder's English name, when shown and the registry has one"),
   siteName: z.string().nullable(),
   lat: z.number().nullable(),
   lon: z.number().nullable(),
@@ -282,6 +286,11 @@ export const FlowEnd = z
       .describe('true: the agglomeration centre stands in for a hidden holder'),
     organisationId: z.string().nullable(),
     organisationName: z.string().nullable(),
+    organisationNameEn: z
+      .string()
+      .nullable()
+      .optional()
+      .describe("the holder's English name, when shown and the registry has one"),
     siteId: z.string().nullable(),
   })
   .meta({ id: 'FlowEnd' });

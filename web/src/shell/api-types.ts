@@ -1054,6 +1054,8 @@ export interface components {
       lon: number | null;
       organisationId: string | null;
       organisationName: string | null;
+      /** @description the holder's English name, when shown and the registry has one */
+      organisationNameEn?: string | null;
       siteId: string | null;
     };
     FlowEndInput: {
@@ -1065,6 +1067,8 @@ export interface components {
       lon: number | null;
       organisationId: string | null;
       organisationName: string | null;
+      /** @description the holder's English name, when shown and the registry has one */
+      organisationNameEn?: string | null;
       siteId: string | null;
     };
     Impact: {
@@ -1227,6 +1231,8 @@ export interface components {
       /** @description null while an anonymous holder is hidden from you */
       organisationId: string | null;
       organisationName: string | null;
+      /** @description the holder's English name, when shown and the registry has one */
+      organisationNameEn: string | null;
       /** @description request: what the holder pays today per unit for what the material would replace, in kopecks */
       priceKopecksPerUnit?: number;
       /** @default {} */
@@ -1394,6 +1400,8 @@ export interface components {
       /** @description null while an anonymous holder is hidden from you */
       organisationId: string | null;
       organisationName: string | null;
+      /** @description the holder's English name, when shown and the registry has one */
+      organisationNameEn: string | null;
       /** @description request: what the holder pays today per unit for what the material would replace, in kopecks */
       priceKopecksPerUnit?: number;
       /** @default {} */

@@ -6,6 +6,8 @@ import type { Reader } from '../store/index.ts';
 
 export interface Holders {
   organisationName(id: string): string | null;
+  /** the English name, when the registry has one */
+  organisationNameEn(id: string): string | null;
   site(id: string): Site | undefined;
 }
 
@@ -16,13 +18,16 @@ export async function loadHolders(
 ): Promise<Holders> {
   const orgIds = [...new Set(refs.flatMap((r) => (r.organisationId ? [r.organisationId] : [])))];
   const siteIds = [...new Set(refs.flatMap((r) => (r.siteId ? [r.siteId] : [])))];
-  const [names, sites] = await Promise.all([
-    rq.organisationNames(reader, orgIds),
+  const wanted = new Set(orgIds);
+  const [organisations, sites] = await Promise.all([
+    orgIds.length ? rq.findOrganisations(reader) : Promise.resolve([]),
     rq.findSitesById(reader, siteIds),
   ]);
+  const names = new Map(organisations.filter((o) => wanted.has(o.id)).map((o) => [o.id, o]));
   const byId = new Map(sites.map((s) => [s.id, s]));
   return {
-    organisationName: (id) => names.get(id) ?? null,
+    organisationName: (id) => names.get(id)?.name ?? null,
+    organisationNameEn: (id) => names.get(id)?.nameEn ?? null,
     site: (id) => byId.get(id),
   };
 }

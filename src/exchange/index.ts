@@ -31,13 +31,18 @@ export const stateReaders: StateReader[] = [
   },
   {
     kind: 'match',
-    carriedBy: { 'plan.saved': 'matches[]', 'match.accepted': '', 'match.declined': '' },
+    carriedBy: {
+      'plan.saved': 'matches[]',
+      'match.accepted': '',
+      'match.declined': '',
+      'match.closed': '',
+    },
     read: matchRecord,
   },
   {
     kind: 'plan',
     carriedBy: { 'plan.saved': '' },
-    besides: ['matches', 'alreadyOpen'],
+    besides: ['matches', 'alreadyOpen', 'declinedBefore'],
     read: planRecordOf,
   },
 ];

@@ -16,7 +16,9 @@ import {
 import { fkkoCatalogue, registryQueries as rq } from '../registry/index.ts';
 import type { Tx } from '../store/index.ts';
 import { type ExchangeContext, record, today } from './context.ts';
+import { termsChanged } from './engine/terms.ts';
 import { type Holders, loadHolders } from './holders.ts';
+import { closeOpenMatches } from './matches.ts';
 import { messages as m } from './messages.ts';
 import {
   findListing,
@@ -54,6 +56,7 @@ export function listingView(
     id,
     organisationId: shown ? organisationId : null,
     organisationName: shown ? holders.organisationName(organisationId) : null,
+    organisationNameEn: shown ? holders.organisationNameEn(organisationId) : null,
     siteId: shown ? l.siteId : null,
     siteName: shown ? (site?.name ?? null) : null,
     lat: shown ? (site?.lat ?? null) : null,
@@ -191,6 +194,9 @@ export async function updateListingFields(
     };
     await updateListing(tx, updated);
     await record(tx, c, actor, organisationId, 'listing.updated', updated);
+    // Open proposals were made on the old terms: they close, and a later plan may propose anew.
+    if (termsChanged(current, updated))
+      await closeOpenMatches(tx, c, actor, updated, 'listing_changed');
     return answer(tx, c, actor, updated);
   });
 }
@@ -215,6 +221,7 @@ export async function moveListing(
     await updateListing(tx, moved);
     const type = to === 'active' ? 'listing.published' : 'listing.withdrawn';
     await record(tx, c, actor, current.organisationId, type, moved);
+    if (to === 'withdrawn') await closeOpenMatches(tx, c, actor, moved, 'listing_withdrawn');
     return answer(tx, c, actor, moved);
   });
 }

@@ -11,7 +11,11 @@ import {
   requireLogin,
   requireOrganisationRole,
 } from '../model/index.ts';
-import { agglomerationCentres, registryQueries as rq } from '../registry/index.ts';
+import {
+  agglomerationCentres,
+  type Organisation,
+  registryQueries as rq,
+} from '../registry/index.ts';
 import type { Reader, Tx } from '../store/index.ts';
 import { agreedFrom } from './agreed.ts';
 import { type ExchangeContext, record, today } from './context.ts';
@@ -19,7 +23,15 @@ import { maskFlow } from './engine/plan.ts';
 import { type Holders, loadHolders } from './holders.ts';
 import { messages as m } from './messages.ts';
 import { findListings, findMatch, findMatches, updateMatch } from './repository.ts';
-import type { ListingRecord, MatchProposal, MatchRecord, PlanFlow } from './schema.ts';
+import type {
+  ListingRecord,
+  MatchClosedReason,
+  MatchCounterparty,
+  MatchInbox,
+  MatchProposal,
+  MatchRecord,
+  PlanFlow,
+} from './schema.ts';
 import { holderShown, revealedTo, statusOn } from './visibility.ts';
 
 type Side = 'supply' | 'demand';
@@ -29,7 +41,20 @@ interface MatchContext {
   listings: Map<string, ListingRecord>;
   holders: Holders;
   revealed: ReadonlySet<string>;
+  /** per listing the viewer may read it of: what its agreed matches take a year */
+  agreedTaken: ReadonlyMap<string, number>;
+  /** the organisations of agreed matches, by id: each side's contact once both accepted */
+  agreedParties: ReadonlyMap<string, Organisation>;
 }
+
+/** What an agreed match takes of a listing a year: shipped from an offer, received by a request. */
+const takenBy = (x: MatchRecord, side: Side) =>
+  side === 'supply' ? x.flow.quantity : x.flow.delivered;
+
+/** The viewer holds this side (the operator holds every side for reading). */
+const holds = (x: MatchRecord, side: Side, actor: Actor) =>
+  isOperator(actor) ||
+  actor.organisationId === (side === 'supply' ? x.supplyOrganisationId : x.demandOrganisationId);
 
 async function matchContext(
   reader: Reader,
@@ -58,7 +83,62 @@ async function matchContext(
       };
     }),
   );
-  return { listings: byId, holders: await loadHolders(reader, refs), revealed };
+  // What each of the viewer's own listings has agreed: its remaining quantity. Another party's
+  // agreements are its own business, so they are never summed here.
+  const own = new Set(
+    matches.flatMap((x) =>
+      (['supply', 'demand'] as const)
+        .filter((s) => holds(x, s, actor))
+        .map((s) => (s === 'supply' ? x.supplyListingId : x.demandListingId)),
+    ),
+  );
+  const agreed = own.size
+    ? await findMatches(reader, {
+        status: 'accepted',
+        organisationId: isOperator(actor) ? undefined : actor.organisationId!,
+      })
+    : [];
+  const agreedTaken = new Map<string, number>();
+  for (const y of agreed)
+    for (const s of ['supply', 'demand'] as const) {
+      const listingId = s === 'supply' ? y.supplyListingId : y.demandListingId;
+      if (own.has(listingId))
+        agreedTaken.set(listingId, (agreedTaken.get(listingId) ?? 0) + takenBy(y, s));
+    }
+  const partyIds = new Set(
+    matches
+      .filter((x) => x.status === 'accepted')
+      .flatMap((x) => [x.supplyOrganisationId, x.demandOrganisationId]),
+  );
+  const parties = partyIds.size
+    ? (await rq.findOrganisations(reader)).filter((o) => partyIds.has(o.id))
+    : [];
+  return {
+    listings: byId,
+    holders: await loadHolders(reader, refs),
+    revealed,
+    agreedTaken,
+    agreedParties: new Map(parties.map((o) => [o.id, o])),
+  };
+}
+
+/** The other side of an agreed match as the registry publishes it (the operator: the buyer). */
+function counterpartyOf(x: MatchRecord, actor: Actor, ctx: MatchContext): MatchCounterparty | null {
+  if (x.status !== 'accepted') return null;
+  const otherId =
+    actor.organisationId === x.supplyOrganisationId
+      ? x.demandOrganisationId
+      : x.supplyOrganisationId;
+  const o = ctx.agreedParties.get(otherId);
+  if (!o) return null;
+  return {
+    organisationId: o.id,
+    name: o.name,
+    nameEn: o.nameEn ?? null,
+    inn: o.inn,
+    website: o.website ?? null,
+    region: o.region,
+  };
 }
 
 function matchView(x: MatchRecord, actor: Actor, ctx: MatchContext): MatchProposal {
@@ -84,10 +164,16 @@ function matchView(x: MatchRecord, actor: Actor, ctx: MatchContext): MatchPropos
       decidedAt: which === 'supply' ? x.supplyDecidedAt : x.demandDecidedAt,
       organisationId: shown ? orgId : null,
       organisationName: shown ? ctx.holders.organisationName(orgId) : null,
+      organisationNameEn: shown ? ctx.holders.organisationNameEn(orgId) : null,
       siteId: shown ? (l?.siteId ?? null) : null,
       lat: shown ? (site?.lat ?? null) : (centre?.lat ?? null),
       lon: shown ? (site?.lon ?? null) : (centre?.lon ?? null),
       approximate: !shown,
+      quantityPerYear: l && holds(x, which, actor) ? l.quantityPerYear : null,
+      remaining:
+        l && holds(x, which, actor)
+          ? Math.max(0, l.quantityPerYear - (ctx.agreedTaken.get(listingId) ?? 0))
+          : null,
     };
   };
   const yourSides: Side[] = [];
@@ -97,6 +183,9 @@ function matchView(x: MatchRecord, actor: Actor, ctx: MatchContext): MatchPropos
     id: x.id,
     planId: x.planId,
     status: x.status,
+    closedReason: x.closedReason ?? null,
+    closedAt: x.closedAt ?? null,
+    closedSide: x.closedSide ?? null,
     supply: side('supply'),
     demand: side('demand'),
     yourSides,
@@ -108,6 +197,7 @@ function matchView(x: MatchRecord, actor: Actor, ctx: MatchContext): MatchPropos
     mode: f.mode,
     savingsKopecks: x.savingsKopecks,
     createdAt: x.createdAt,
+    counterparty: counterpartyOf(x, actor, ctx),
   };
 }
 
@@ -127,6 +217,47 @@ export async function listMatches(
   return matches.map((x) => matchView(x, actor, ctx));
 }
 
+/** A side the caller's organisation holds has not decided yet on this open proposal. */
+const awaits = (x: MatchRecord, organisationId: string) =>
+  x.status === 'proposed' &&
+  ((x.supplyOrganisationId === organisationId && x.supplyDecision === 'pending') ||
+    (x.demandOrganisationId === organisationId && x.demandDecision === 'pending'));
+
+/** How many proposals wait for the caller's organisation (the operator holds no side: 0). */
+export async function matchInbox(c: ExchangeContext, actor: Actor): Promise<MatchInbox> {
+  requireLogin(actor);
+  const org = actor.organisationId;
+  if (!org) return { awaitingYou: 0 };
+  const open = await findMatches(c.store, { organisationId: org, status: 'proposed' });
+  return { awaitingYou: open.filter((x) => awaits(x, org)).length };
+}
+
+/**
+ * Closes the open proposals of a listing that was withdrawn or whose terms changed, each with
+ * its journal event (`match.closed`, the full new record): they were made on terms that no
+ * longer hold. Agreed matches stay agreed: both sides have committed.
+ */
+export async function closeOpenMatches(
+  tx: Tx,
+  c: ExchangeContext,
+  actor: Actor,
+  listing: ListingRecord,
+  reason: MatchClosedReason,
+): Promise<void> {
+  const now = c.clock().toISOString();
+  for (const x of await findMatches(tx, { listingId: listing.id, status: 'proposed' })) {
+    const next: MatchRecord = {
+      ...x,
+      status: 'closed',
+      closedReason: reason,
+      closedSide: x.supplyListingId === listing.id ? 'supply' : 'demand',
+      closedAt: now,
+    };
+    await updateMatch(tx, next);
+    await record(tx, c, actor, listing.organisationId, 'match.closed', next);
+  }
+}
+
 export async function getMatch(
   c: ExchangeContext,
   actor: Actor,
@@ -140,7 +271,7 @@ export async function getMatch(
       actor.organisationId !== x.supplyOrganisationId &&
       actor.organisationId !== x.demandOrganisationId)
   )
-    throw notFound(m.matchNotFound({ id }));
+    throw notFound(m.matchNotFound());
   return matchView(x, actor, await matchContext(c.store, actor, [x]));
 }
 
@@ -150,6 +281,7 @@ export async function getMatch(
  */
 async function requireRoom(
   tx: Tx,
+  actor: Actor,
   x: MatchRecord,
   listings: ReadonlyMap<string, ListingRecord>,
 ): Promise<void> {
@@ -171,8 +303,12 @@ async function requireRoom(
       .reduce((sum, y) => sum + check.amount(y.flow), 0);
     const own = check.amount(x.flow);
     if (taken + own > l.quantityPerYear * (1 + 1e-9))
+      // The figures only to the listing's holder (or the operator): another party's agreed
+      // volumes are its own business (security review F5).
       throw conflict(
-        m.quantityTaken({ listing: check.listing, limit: l.quantityPerYear, taken, own }),
+        holds(x, check.side, actor)
+          ? m.yourQuantityTaken({ limit: l.quantityPerYear, taken, own })
+          : m.otherQuantityTaken(),
       );
   }
 }
@@ -188,7 +324,7 @@ export async function decideMatch(
   requireLogin(actor);
   await inTransaction(c.store, async (tx) => {
     const x = await findMatch(tx, id);
-    if (!x) throw notFound(m.matchNotFound({ id }));
+    if (!x) throw notFound(m.matchNotFound());
     const orgOf = (s: Side) => (s === 'supply' ? x.supplyOrganisationId : x.demandOrganisationId);
     const decisionOf = (s: Side) => (s === 'supply' ? x.supplyDecision : x.demandDecision);
     const party =
@@ -202,7 +338,16 @@ export async function decideMatch(
           party ? orgOf(s) === actor.organisationId : decisionOf(s) === 'pending',
         );
     for (const s of sides) requireOrganisationRole(actor, orgOf(s), 'member');
-    if (x.status !== 'proposed') throw conflict(m.matchDecided({ id, status: x.status }));
+    if (x.status !== 'proposed')
+      throw conflict(
+        x.status === 'accepted'
+          ? m.matchAlreadyAccepted()
+          : x.status === 'declined'
+            ? m.matchAlreadyDeclined()
+            : m.matchAlreadyClosed(),
+      );
+    // Conflicts are worded from the caller's side and name no one (security review F3).
+    const mine = (s: Side) => !isOperator(actor) && orgOf(s) === actor.organisationId;
     const listings = new Map(
       (await findListings(tx, { ids: [x.supplyListingId, x.demandListingId] })).map((l) => [
         l.id,
@@ -210,20 +355,19 @@ export async function decideMatch(
       ]),
     );
     if (accept) {
-      for (const org of [x.supplyOrganisationId, x.demandOrganisationId]) {
-        if ((await rq.findOrganisation(tx, org))?.status !== 'member')
-          throw conflict(m.organisationLeft({ id: org }));
+      for (const s of ['supply', 'demand'] as const) {
+        if ((await rq.findOrganisation(tx, orgOf(s)))?.status !== 'member')
+          throw conflict(mine(s) ? m.yourOrganisationLeft() : m.otherPartyLeft());
       }
-      for (const listingId of [x.supplyListingId, x.demandListingId]) {
-        const l = listings.get(listingId);
-        const status = l ? statusOn(l, today(c)) : 'withdrawn';
-        if (status !== 'active')
-          throw conflict(m.listingNotLive({ listing: listingId, id, status }));
+      for (const s of ['supply', 'demand'] as const) {
+        const l = listings.get(s === 'supply' ? x.supplyListingId : x.demandListingId);
+        if ((l ? statusOn(l, today(c)) : 'withdrawn') !== 'active')
+          throw conflict(mine(s) ? m.yourListingNotLive() : m.otherListingNotLive());
       }
     }
     for (const s of sides)
       if (decisionOf(s) !== 'pending')
-        throw conflict(m.sideDecided({ side: s, id, decision: decisionOf(s) }));
+        throw conflict(decisionOf(s) === 'accepted' ? m.sideAccepted() : m.sideDeclined());
     const now = c.clock().toISOString();
     const decision = accept ? 'accepted' : 'declined';
     const next: MatchRecord = { ...x };
@@ -246,7 +390,7 @@ export async function decideMatch(
       : next.supplyDecision === 'accepted' && next.demandDecision === 'accepted'
         ? 'accepted'
         : 'proposed';
-    if (next.status === 'accepted') await requireRoom(tx, x, listings);
+    if (next.status === 'accepted') await requireRoom(tx, actor, x, listings);
     await updateMatch(tx, next);
     const organisationId = actor.organisationId ?? orgOf(sides[0]);
     await record(tx, c, actor, organisationId, accept ? 'match.accepted' : 'match.declined', next);

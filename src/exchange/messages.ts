@@ -66,31 +66,58 @@ export const messages = defineMessages('exchange', {
     en: '{item}: {issue}',
     ru: '{item}: {issue} (сообщение оптимизатора)',
   },
-  // matches
-  matchNotFound: { en: 'Match {id} does not exist', ru: 'Совпадения {id} нет' },
+  // matches: worded from the viewer's point of view, naming no ids and no hidden party
+  matchNotFound: {
+    en: 'This match does not exist or is not one of yours',
+    ru: 'Такого совпадения нет или оно не ваше',
+  },
   holdersDecide: {
     en: 'Only the holders of a match (or the operator) decide on it',
     ru: 'Решение по совпадению принимают только его стороны (или оператор)',
   },
-  matchDecided: {
-    en: 'Match {id} is {status} already',
-    ru: 'По совпадению {id} уже есть итог: «{status}»',
+  matchAlreadyAccepted: {
+    en: 'This match has already been agreed by both sides',
+    ru: 'Это совпадение уже согласовано обеими сторонами',
   },
-  sideDecided: {
-    en: 'The {side} side of match {id} has decided already ({decision})',
-    ru: 'Сторона «{side}» совпадения {id} уже приняла решение («{decision}»)',
+  matchAlreadyDeclined: {
+    en: 'This match has already been declined',
+    ru: 'Это совпадение уже отклонено',
   },
-  organisationLeft: {
-    en: '{id} is no longer a member; the match cannot be accepted',
-    ru: '{id} больше не участник кластера; совпадение нельзя принять',
+  matchAlreadyClosed: {
+    en: 'This match is closed: a listing in it was withdrawn or its terms changed',
+    ru: 'Совпадение закрыто: одно из его объявлений снято или его условия изменились',
   },
-  listingNotLive: {
-    en: 'Listing {listing} of match {id} is {status}; the match cannot be accepted',
-    ru: 'Объявление {listing} совпадения {id} в статусе «{status}»; совпадение нельзя принять',
+  sideAccepted: {
+    en: 'Your side has already accepted this match',
+    ru: 'Ваша сторона уже приняла это совпадение',
   },
-  quantityTaken: {
-    en: 'Listing {listing} has {limit} a year; agreed matches take {taken} and this one {own}',
-    ru: 'В объявлении {listing} — {limit} в год; согласованные совпадения уже берут {taken}, это — ещё {own}',
+  sideDeclined: {
+    en: 'Your side has already declined this match',
+    ru: 'Ваша сторона уже отклонила это совпадение',
+  },
+  yourOrganisationLeft: {
+    en: 'Your organisation is no longer a member of the cluster; the match cannot be accepted',
+    ru: 'Ваша организация больше не участник кластера; совпадение нельзя принять',
+  },
+  otherPartyLeft: {
+    en: 'The other party is no longer a member of the cluster; the match cannot be accepted',
+    ru: 'Другая сторона больше не участник кластера; совпадение нельзя принять',
+  },
+  yourListingNotLive: {
+    en: 'Your listing in this match is no longer on the exchange (withdrawn or expired); the match cannot be accepted',
+    ru: 'Ваше объявление в этом совпадении больше не на бирже (снято или истёк срок); совпадение нельзя принять',
+  },
+  otherListingNotLive: {
+    en: "The other party's listing is no longer on the exchange; the match cannot be accepted",
+    ru: 'Объявление другой стороны больше не на бирже; совпадение нельзя принять',
+  },
+  yourQuantityTaken: {
+    en: 'Your listing has {limit} a year; your agreed matches already take {taken}, and this one needs {own}',
+    ru: 'В вашем объявлении — {limit} в год; ваши согласованные совпадения уже берут {taken}, а это требует ещё {own}',
+  },
+  otherQuantityTaken: {
+    en: "The other party's listing has no room left for this match",
+    ru: 'В объявлении другой стороны не осталось объёма для этого совпадения',
   },
 });
 
@@ -107,25 +134,27 @@ export const warningData = (
  * words it in the caller's language.
  */
 export const warnings = defineMessages('exchange.warning', {
+  // Worded for the reader: {supply}, {demand} and {id} read as the listing («material», holder),
+  // {properties} as the properties' symbols (plans.ts `wordedWarning`); each says what to do.
   linkDropped: {
-    en: 'link {supply}→{demand} dropped: request {demand} limits {properties}, which offer {supply} does not report',
-    ru: 'связь {supply}→{demand} исключена: запрос {demand} ограничивает {properties}, а предложение {supply} этих показателей не сообщает',
+    en: 'add {properties} to the offer {supply}: the request {demand} limits it, so the link was not considered',
+    ru: 'добавьте {properties} в предложение {supply}: запрос {demand} ограничивает этот показатель, поэтому связь не рассматривалась',
   },
   offerUnlinked: {
-    en: 'offer {id} must ship {min} but has no candidate link; left out of the plan',
-    ru: 'предложение {id} должно вывезти не меньше {min}, но подходящих связей нет; в план не вошло',
+    en: 'the offer {id} must ship at least {min} a year but no request fits it (material, quality, distance or dates); it was left out of the plan — check its terms',
+    ru: 'предложение {id} должно вывезти не меньше {min} в год, но ни один запрос ему не подходит (материал, качество, расстояние или сроки); в план не вошло — проверьте его условия',
   },
   requestUnlinked: {
-    en: 'request {id} must take {min} but has no candidate link; left out of the plan',
-    ru: 'запрос {id} должен принять не меньше {min}, но подходящих связей нет; в план не вошёл',
+    en: 'the request {id} must take at least {min} a year but no offer fits it (material, quality, distance or dates); it was left out of the plan — check its terms',
+    ru: 'запрос {id} должен принять не меньше {min} в год, но ни одно предложение ему не подходит (материал, качество, расстояние или сроки); в план не вошёл — проверьте его условия',
   },
   listingBeyondRange: {
-    en: 'listing {id} left out of the plan: {field} is {value}, beyond {limit}, the most the planner computes exactly',
-    ru: 'объявление {id} не вошло в план: {field} = {value}, больше {limit} — предела точного расчёта',
+    en: 'the listing {id} was left out of the plan: {field} is {value}, beyond {limit}, the most the planner computes exactly — correct the figure',
+    ru: 'объявление {id} не вошло в план: {field} = {value}, больше {limit} — предела точного расчёта; исправьте значение',
   },
   listingBeyondPlanTotal: {
-    en: "listing {id} left out of the plan: with it, the plan's sums of money would pass what is computed exactly",
-    ru: 'объявление {id} не вошло в план: с ним денежные итоги плана превысили бы предел точного расчёта',
+    en: "the listing {id} was left out of the plan: with it, the plan's sums of money would pass what is computed exactly — check its quantity and prices",
+    ru: 'объявление {id} не вошло в план: с ним денежные итоги плана превысили бы предел точного расчёта; проверьте объём и цены',
   },
   robustnessPartial: {
     en: 'robustness: {runs} of {asked} runs finished before the deadline; the shares are over those runs',

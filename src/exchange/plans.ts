@@ -16,7 +16,6 @@ import {
   requireLogin,
   unprocessable,
   type WordedMessage,
-  worded,
 } from '../model/index.ts';
 import type { Agglomeration, Material } from '../registry/index.ts';
 import { agglomerationCentres, registryQueries as rq } from '../registry/index.ts';
@@ -26,9 +25,18 @@ import { type ExchangeContext, record, today } from './context.ts';
 import { maskPlan, type PlanListing } from './engine/plan.ts';
 import { screenListings } from './engine/screen.ts';
 import { EngineInputError } from './engine/solve/index.ts';
+import { declineStillHolds, termsKey } from './engine/terms.ts';
+import { type Holders, loadHolders } from './holders.ts';
 import { messages as m } from './messages.ts';
 import { type PlanOutcome, planFrom, planOrder } from './plan-worker.ts';
-import { findListings, findPlan, insertMatch, insertPlan, openPairs } from './repository.ts';
+import {
+  findListings,
+  findMatches,
+  findPlan,
+  insertMatch,
+  insertPlan,
+  openPairs,
+} from './repository.ts';
 import {
   type ListingRecord,
   type MatchRecord,
@@ -78,6 +86,7 @@ export async function liveListings(c: ExchangeContext, reader: Reader): Promise<
   ]);
   // An organisation that left trades no more.
   const names = new Map(members.map((o) => [o.id, o.name]));
+  const namesEn = new Map(members.map((o) => [o.id, o.nameEn ?? null]));
   const siteById = new Map(sites.map((s) => [s.id, s]));
   const listings: PlanListing[] = [];
   const records = new Map<string, ListingRecord>();
@@ -97,6 +106,7 @@ export async function liveListings(c: ExchangeContext, reader: Reader): Promise<
       ...(place === site ? {} : { site: { lat: site.lat, lon: site.lon } }),
       organisationId,
       organisationName: name,
+      organisationNameEn: namesEn.get(organisationId) ?? null,
       siteId: l.siteId,
       agglomeration: site.agglomeration,
     });
@@ -164,11 +174,69 @@ async function compute(c: ExchangeContext, actor: Actor, request: PlanRequest) {
   }
 }
 
-/** A stored warning in the reader's language (a code no catalogue knows stays as it is). */
-function wordedWarning(w: PlanDocument['warnings'][number], lang: Lang): WordedMessage {
-  const m = messageByCode(w.code, w.params);
-  return m ? worded(m, lang) : { code: w.code, params: { ...w.params }, message: w.code };
+/** The params of warnings that hold a listing id (the web links them to the listing). */
+const listingParams = ['supply', 'demand', 'id'] as const;
+
+/** What a reader's warnings need to name listings: the listings, their holders, the taxonomy. */
+interface WarningContext {
+  listings: ReadonlyMap<string, ListingRecord>;
+  shown: (l: ListingRecord) => boolean;
+  holders: Holders;
+  materials: ReadonlyMap<string, { ru: string; en: string }>;
+  uses: ReadonlyMap<string, { ru: string; en: string }>;
+  /** a property as a warning names it: «ΣREE, rare earths» */
+  properties: ReadonlyMap<string, { ru: string; en: string }>;
 }
+
+/**
+ * A listing as a warning names it: its material (or use) and, when the reader may see it, its
+ * holder — «Зола-унос», АО «…» — never its id; a hidden holder stays hidden.
+ */
+function listingLabel(id: string, lang: Lang, ctx: WarningContext): string {
+  const l = ctx.listings.get(id);
+  if (!l) return lang === 'ru' ? '«объявление снято»' : '«a listing no longer live»';
+  const what =
+    (l.materialId && ctx.materials.get(l.materialId)?.[lang]) ||
+    (l.useId && ctx.uses.get(l.useId)?.[lang]) ||
+    '?';
+  if (!ctx.shown(l))
+    return lang === 'ru' ? `«${what}», держатель скрыт` : `«${what}», holder hidden`;
+  const name =
+    (lang === 'en' && ctx.holders.organisationNameEn(l.organisationId)) ||
+    ctx.holders.organisationName(l.organisationId) ||
+    '?';
+  return `«${what}», ${name}`;
+}
+
+/**
+ * A stored warning in the reader's language: the listing ids of its params worded as the
+ * listings (the answer's params keep the ids, so that the web links to them), property ids as
+ * their symbols and names. A code no catalogue knows stays as it is.
+ */
+function wordedWarning(
+  w: PlanDocument['warnings'][number],
+  lang: Lang,
+  ctx: WarningContext,
+): WordedMessage {
+  const labelled: Record<string, string | number> = { ...w.params };
+  for (const k of listingParams)
+    if (typeof w.params[k] === 'string') labelled[k] = listingLabel(w.params[k], lang, ctx);
+  if (typeof w.params.properties === 'string')
+    labelled.properties = w.params.properties
+      .split(', ')
+      .map((p) => ctx.properties.get(p)?.[lang] ?? p)
+      .join(', ');
+  const m = messageByCode(w.code, labelled);
+  return m
+    ? { code: w.code, params: { ...w.params }, message: m.text(lang) }
+    : { code: w.code, params: { ...w.params }, message: w.code };
+}
+
+/** The listing ids a plan's warnings name. */
+const warningListingIds = (plan: PlanDocument) =>
+  plan.warnings.flatMap((w) =>
+    listingParams.flatMap((k) => (typeof w.params[k] === 'string' ? [w.params[k]] : [])),
+  );
 
 /**
  * The plan as one reader gets it: the holders the actor may not see masked (given the
@@ -186,7 +254,32 @@ async function forReader(
     const l = records.get(listingId);
     return !!l && holderShown(l, actor, revealed);
   });
-  return { ...visible, warnings: plan.warnings.map((w) => wordedWarning(w, lang)) };
+  if (plan.warnings.length === 0) return { ...visible, warnings: [] };
+  const shown = (l: ListingRecord) => holderShown(l, actor, revealed);
+  const named = [...new Set(warningListingIds(plan))].flatMap((id) => records.get(id) ?? []);
+  const [holders, materials, uses, properties] = await Promise.all([
+    loadHolders(
+      reader,
+      named.map((l) => ({ organisationId: shown(l) ? l.organisationId : null, siteId: null })),
+    ),
+    rq.findMaterials(reader),
+    rq.findUses(reader),
+    rq.findProperties(reader),
+  ]);
+  const ctx: WarningContext = {
+    listings: records,
+    shown,
+    holders,
+    materials: new Map(materials.map((x) => [x.id, x.name])),
+    uses: new Map(uses.map((x) => [x.id, x.name])),
+    properties: new Map(
+      properties.map((x) => [
+        x.id,
+        { ru: `«${x.symbol}» (${x.name.ru})`, en: `«${x.symbol}» (${x.name.en})` },
+      ]),
+    ),
+  };
+  return { ...visible, warnings: plan.warnings.map((w) => wordedWarning(w, lang, ctx)) };
 }
 
 /** A plan over the live listings, as the caller may see it. */
@@ -252,13 +345,38 @@ export async function savePlan(
     const open = new Set(
       (await openPairs(tx)).map((p) => pair(p.supplyListingId, p.demandListingId)),
     );
+    // A declined pair is not proposed again while both listings keep the terms it was
+    // declined on (engine/terms.ts says what terms are): a decline is an answer to those.
+    const declined = new Set<string>();
+    for (const x of await findMatches(tx, { status: 'declined' })) {
+      const supply = computed.records.get(x.supplyListingId);
+      const demand = computed.records.get(x.demandListingId);
+      if (!supply || !demand) continue;
+      const decidedAt =
+        [x.supplyDecidedAt, x.demandDecidedAt]
+          .filter((t) => t !== null)
+          .sort()
+          .at(-1) ?? x.createdAt;
+      if (
+        declineStillHolds({ termsKey: x.supplyTerms ?? null, decidedAt }, supply) &&
+        declineStillHolds({ termsKey: x.demandTerms ?? null, decidedAt }, demand)
+      )
+        declined.add(pair(x.supplyListingId, x.demandListingId));
+    }
     const matches: MatchRecord[] = [];
     const alreadyOpen: string[] = [];
+    const declinedBefore: string[] = [];
     for (const f of document.plan.flows) {
       if (open.has(pair(f.supply, f.demand))) {
         alreadyOpen.push(`${f.supply}→${f.demand}`);
         continue;
       }
+      if (declined.has(pair(f.supply, f.demand))) {
+        declinedBefore.push(`${f.supply}→${f.demand}`);
+        continue;
+      }
+      const supplyRecord = computed.records.get(f.supply);
+      const demandRecord = computed.records.get(f.demand);
       const proposal: MatchRecord = {
         id: randomUUID(),
         planId: id,
@@ -276,6 +394,8 @@ export async function savePlan(
         savingsKopecks: f.savingsKopecks,
         flow: f,
         createdAt: saved.createdAt,
+        ...(supplyRecord ? { supplyTerms: termsKey(supplyRecord) } : {}),
+        ...(demandRecord ? { demandTerms: termsKey(demandRecord) } : {}),
       };
       await insertMatch(tx, proposal);
       matches.push(proposal);
@@ -285,6 +405,7 @@ export async function savePlan(
       ...planRecord(saved, text, document),
       matches,
       alreadyOpen,
+      declinedBefore,
     });
   });
   return forReader(c.store, actor, lang, document, computed.records);
@@ -301,7 +422,7 @@ export async function getPlan(
   if (!stored) throw notFound(m.planNotFound({ id }));
   const flows = stored.document.plan.flows;
   const records = await findListings(c.store, {
-    ids: flows.flatMap((f) => [f.supply, f.demand]),
+    ids: [...flows.flatMap((f) => [f.supply, f.demand]), ...warningListingIds(stored.document)],
   });
   const byId = new Map(records.map((l) => [l.id, l]));
   return forReader(c.store, actor, lang, stored.document, byId);

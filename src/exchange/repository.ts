@@ -6,6 +6,7 @@ import type { Reader, Tx } from '../store/index.ts';
 import type {
   ListingRecord,
   ListingStatus,
+  MatchClosedReason,
   MatchDecision,
   MatchRecord,
   PlanDocument,
@@ -63,6 +64,12 @@ export interface ExchangeMatchTable {
   flow: string;
   created_at: string;
   savings_kopecks: Money;
+  /** both listings' terms when proposed (engine/terms.ts); null before they were kept */
+  supply_terms: string | null;
+  demand_terms: string | null;
+  closed_reason: string | null;
+  closed_side: string | null;
+  closed_at: string | null;
 }
 
 declare module '../store/database.ts' {
@@ -253,6 +260,12 @@ export function matchFromRow(r: Selectable<ExchangeMatchTable>): MatchRecord {
     savingsKopecks: kopecksFromColumn(r.savings_kopecks)!,
     flow,
     createdAt: r.created_at,
+    // Absent rather than null when not kept, so a record equals the events of before.
+    ...(r.supply_terms === null ? {} : { supplyTerms: r.supply_terms }),
+    ...(r.demand_terms === null ? {} : { demandTerms: r.demand_terms }),
+    ...(r.closed_reason === null ? {} : { closedReason: r.closed_reason as MatchClosedReason }),
+    ...(r.closed_side === null ? {} : { closedSide: r.closed_side as 'supply' | 'demand' }),
+    ...(r.closed_at === null ? {} : { closedAt: r.closed_at }),
   };
 }
 
@@ -274,6 +287,11 @@ function matchToRow(m: MatchRecord): Insertable<ExchangeMatchTable> {
     flow: JSON.stringify(m.flow),
     created_at: m.createdAt,
     savings_kopecks: m.savingsKopecks,
+    supply_terms: m.supplyTerms ?? null,
+    demand_terms: m.demandTerms ?? null,
+    closed_reason: m.closedReason ?? null,
+    closed_side: m.closedSide ?? null,
+    closed_at: m.closedAt ?? null,
   };
 }
 
@@ -287,6 +305,8 @@ export interface MatchQuery {
   decidedSince?: string;
   supplyListingId?: string;
   demandListingId?: string;
+  /** either side is this listing */
+  listingId?: string;
 }
 
 /** Matches in the order they were proposed. */
@@ -297,6 +317,12 @@ export async function findMatches(reader: Reader, q: MatchQuery = {}): Promise<M
   if (q.status) s = s.where('status', '=', q.status);
   if (q.supplyListingId) s = s.where('supply_listing_id', '=', q.supplyListingId);
   if (q.demandListingId) s = s.where('demand_listing_id', '=', q.demandListingId);
+  if (q.listingId) {
+    const id = q.listingId;
+    s = s.where((eb) =>
+      eb.or([eb('supply_listing_id', '=', id), eb('demand_listing_id', '=', id)]),
+    );
+  }
   if (q.organisationId) {
     const org = q.organisationId;
     s = s.where((eb) =>

@@ -7,6 +7,7 @@ import {
   ListingFilter,
   ListingInput,
   ListingPatch,
+  MatchInbox,
   MatchProposal,
   Plan,
   PlanRequest,
@@ -177,6 +178,18 @@ export const routes =
         },
       },
       async (req) => exchange.listMatches(req.actor, { planId: req.query.plan }),
+    );
+
+    app.get(
+      '/api/v1/matches/inbox',
+      {
+        schema: {
+          ...tags('matches'),
+          summary: 'How many proposals wait for your decision (the header badge)',
+          response: { 200: MatchInbox },
+        },
+      },
+      async (req) => exchange.matchInbox(req.actor),
     );
 
     app.get(

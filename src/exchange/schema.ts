@@ -203,6 +203,10 @@ export const Listing = ListingFields.extend({
   id: Id,
   organisationId: Id.nullable().describe('null while an anonymous holder is hidden from you'),
   organisationName: z.string().nullable(),
+  organisationNameEn: z
+    .string()
+    .nullable()
+    .describe("the holder's English name, when shown and the registry has one"),
   siteName: z.string().nullable(),
   lat: z.number().nullable(),
   lon: z.number().nullable(),
@@ -282,6 +286,11 @@ export const FlowEnd = z
       .describe('true: the agglomeration centre stands in for a hidden holder'),
     organisationId: z.string().nullable(),
     organisationName: z.string().nullable(),
+    organisationNameEn: z
+      .string()
+      .nullable()
+      .optional()
+      .describe("the holder's English name, when shown and the registry has one"),
     siteId: z.string().nullable(),
   })
   .meta({ id: 'FlowEnd' });
@@ -418,17 +427,61 @@ export const MatchSide = z
     organisationId: z.string().nullable(),
     organisationName: z.string().nullable(),
     siteId: z.string().nullable(),
+    organisationNameEn: z
+      .string()
+      .nullable()
+      .describe("the holder's English name, when shown and the registry has one"),
     lat: z.number().nullable(),
     lon: z.number().nullable(),
     approximate: z.boolean(),
+    quantityPerYear: z
+      .number()
+      .nullable()
+      .describe("the listing's yearly quantity; null for another party's listing"),
+    remaining: z
+      .number()
+      .nullable()
+      .describe(
+        "yearly quantity minus what its agreed matches already take (offer: shipped, request: received); null for another party's listing, whose other agreements are its own",
+      ),
   })
   .meta({ id: 'MatchSide' });
+
+export const MatchStatus = z
+  .enum(['proposed', 'accepted', 'declined', 'closed'])
+  .describe('closed: a listing was withdrawn or its terms changed before both sides accepted')
+  .meta({ id: 'MatchStatus' });
+export type MatchStatus = z.infer<typeof MatchStatus>;
+
+export const MatchClosedReason = z
+  .enum(['listing_withdrawn', 'listing_changed'])
+  .meta({ id: 'MatchClosedReason' });
+export type MatchClosedReason = z.infer<typeof MatchClosedReason>;
+
+/** Who the other side is, once both sides accepted: what the registry publishes of it. */
+export const MatchCounterparty = z
+  .object({
+    organisationId: z.string(),
+    name: z.string(),
+    nameEn: z.string().nullable(),
+    inn: z.string(),
+    website: z.string().nullable(),
+    region: z.string(),
+  })
+  .meta({ id: 'MatchCounterparty' });
+export type MatchCounterparty = z.infer<typeof MatchCounterparty>;
 
 export const MatchProposal = z
   .object({
     id: z.string(),
     planId: z.string(),
-    status: z.enum(['proposed', 'accepted', 'declined']),
+    status: MatchStatus,
+    closedReason: MatchClosedReason.nullable(),
+    closedAt: z.string().nullable(),
+    closedSide: z
+      .enum(['supply', 'demand'])
+      .nullable()
+      .describe('the side whose listing closed the match'),
     supply: MatchSide,
     demand: MatchSide,
     yourSides: z.array(z.enum(['supply', 'demand'])).describe('the sides your organisation holds'),
@@ -440,8 +493,19 @@ export const MatchProposal = z
     mode: TransportMode,
     savingsKopecks: KopecksSum,
     createdAt: z.string(),
+    counterparty: MatchCounterparty.nullable().describe(
+      'once both sides accepted: the other side as the registry publishes it (the operator: the buyer)',
+    ),
   })
   .meta({ id: 'MatchProposal' });
+
+/** The caller's inbox at a glance: the header's badge. */
+export const MatchInbox = z
+  .object({
+    awaitingYou: z.int().describe('proposals where a side your organisation holds has not decided'),
+  })
+  .meta({ id: 'MatchInbox' });
+export type MatchInbox = z.infer<typeof MatchInbox>;
 export type MatchProposal = z.infer<typeof MatchProposal>;
 
 /**
@@ -466,6 +530,16 @@ export const MatchRecord = z
     savingsKopecks: KopecksSum,
     flow: PlanFlow,
     createdAt: z.string(),
+    supplyTerms: z
+      .string()
+      .optional()
+      .describe(
+        "the offer's terms it was proposed on (engine/terms.ts); absent before they were kept",
+      ),
+    demandTerms: z.string().optional().describe("the request's terms it was proposed on"),
+    closedReason: MatchClosedReason.optional(),
+    closedSide: z.enum(['supply', 'demand']).optional(),
+    closedAt: z.string().optional(),
   })
   .meta({ id: 'MatchRecord' });
 export type MatchRecord = z.infer<typeof MatchRecord>;

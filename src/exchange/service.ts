@@ -12,7 +12,7 @@ import {
   moveListing,
   updateListingFields,
 } from './listings.ts';
-import { decideMatch, getMatch, listMatches } from './matches.ts';
+import { decideMatch, getMatch, listMatches, matchInbox } from './matches.ts';
 import { getPlan, liveListings, plan, savePlan } from './plans.ts';
 import type { CompatibilityRow, ListingFilter } from './schema.ts';
 
@@ -71,6 +71,11 @@ export class ExchangeService {
 
   listMatches(actor: Actor, filter: { planId?: string } = {}) {
     return listMatches(this.c, actor, filter);
+  }
+
+  /** How many proposals wait for the caller's organisation: the header's badge. */
+  matchInbox(actor: Actor) {
+    return matchInbox(this.c, actor);
   }
 
   getMatch(actor: Actor, id: string) {

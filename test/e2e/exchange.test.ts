@@ -174,7 +174,7 @@ test('the exchange: listing, plan, saved plan and accepted match', {
       await row.waitFor();
       assert.match((await row.getByTestId('counterpart').textContent()) ?? '', /анонимно/);
       await row.getByTestId('accept-match').click();
-      await page.getByTestId('tab-proposed').click();
+      await page.getByTestId('tab-pending').click();
       await matchRow(matchId).locator('.decision-accepted').waitFor();
       assert.equal(await matchRow(matchId).getAttribute('data-status'), 'proposed');
       await logOut(page);

@@ -162,6 +162,10 @@ for (const d of await eachDialect()) {
       await oneEvent('match.declined', () =>
         p.exchange.decideMatch(systemActor, proposed.id, false, { side: 'demand' }),
       );
+      // a declined pair is proposed again only once a listing's terms change
+      await oneEvent('listing.updated', () =>
+        p.exchange.updateListing(systemActor, request.id, { priceKopecksPerUnit: 600_00 }),
+      );
       const second = await oneEvent('plan.saved', () => p.exchange.savePlan(systemActor, {}));
       const [again] = await p.exchange.listMatches(systemActor, { planId: second.id! });
       const beforeAgreement = await head(p);
@@ -170,8 +174,15 @@ for (const d of await eachDialect()) {
         (await listEvents(p.store, { afterSeq: beforeAgreement })).map((e) => e.type),
         ['match.accepted', 'match.agreed'],
       );
-      await oneEvent('listing.withdrawn', () =>
-        p.exchange.withdrawListing(systemActor, request.id),
+      // withdrawing a listing closes its open proposals, one match.closed each
+      const openOfRequest = (await p.exchange.listMatches(systemActor)).filter(
+        (m) => m.status === 'proposed' && m.demand.listingId === request.id,
+      ).length;
+      const beforeWithdrawal = await head(p);
+      await p.exchange.withdrawListing(systemActor, request.id);
+      assert.deepEqual(
+        (await listEvents(p.store, { afterSeq: beforeWithdrawal })).map((e) => e.type),
+        ['listing.withdrawn', ...Array(openOfRequest).fill('match.closed')],
       );
       await oneEvent(
         'site.updated',

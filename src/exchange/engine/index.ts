@@ -14,3 +14,11 @@ export { computePlan, maskFlow, maskPlan, type PlanListing } from './plan.ts';
 export { perturb, robustness } from './robustness.ts';
 export * from './solve/index.ts';
 export { mulberry32 } from './solve/random.ts';
+export {
+  declineStillHolds,
+  type ListingTerms,
+  termFields,
+  termsChanged,
+  termsKey,
+  termsOf,
+} from './terms.ts';

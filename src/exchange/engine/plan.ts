@@ -27,6 +27,7 @@ export interface PlanListing extends CandidateListing {
   site?: { lat: number; lon: number };
   organisationId: string;
   organisationName: string;
+  organisationNameEn?: string | null;
   siteId: string;
   agglomeration: Agglomeration | null;
   legalStatus?: string;
@@ -54,6 +55,7 @@ const end = (l: PlanListing): FlowEnd => ({
   approximate: false,
   organisationId: l.organisationId,
   organisationName: l.organisationName,
+  organisationNameEn: l.organisationNameEn ?? null,
   siteId: l.siteId,
 });
 
@@ -186,6 +188,7 @@ export function maskEnd(e: FlowEnd): FlowEnd {
     approximate: true,
     organisationId: null,
     organisationName: null,
+    organisationNameEn: null,
     siteId: null,
   };
 }

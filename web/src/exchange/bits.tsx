@@ -3,6 +3,7 @@ import { useLabels } from '../registry/labels.ts';
 import { href } from '../shell/router.ts';
 import type { Agglomeration, Listing, QualityLimit } from '../shell/types.ts';
 import { exchangeDict } from './dict.ts';
+import { useHolderName } from './holderName.ts';
 import { NBSP, useExchangeLabels } from './labels.ts';
 import { limitText } from './quality.ts';
 import type { Taxonomy } from './taxonomy.ts';
@@ -76,11 +77,12 @@ export function AnonymousHolder({ agglomeration }: { agglomeration: Agglomeratio
 
 export function Holder({ listing }: { listing: Listing }) {
   const labels = useLabels();
+  const holderName = useHolderName();
   if (listing.holderHidden || !listing.organisationId)
     return <AnonymousHolder agglomeration={listing.agglomeration} />;
   return (
     <span>
-      <a href={href('participants', listing.organisationId)}>{listing.organisationName}</a>
+      <a href={href('participants', listing.organisationId)}>{holderName(listing)}</a>
       <div className="sub">
         {[listing.siteName, listing.agglomeration && labels.agglomeration(listing.agglomeration)]
           .filter(Boolean)

@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { locales, useLocale, useT } from '../i18n/index.ts';
+import { answer, client } from './api.ts';
 import { shellDict } from './dict.ts';
 import { loginDict } from './loginDict.ts';
 import { href, navigate } from './router.ts';
@@ -12,12 +13,45 @@ const roleKey = {
   observer: 'roleObserver',
 } as const;
 
+/** Sent when a decision changes what waits for the user, so that the badge follows at once. */
+export const INBOX_CHANGED = 'digicluster:inbox-changed';
+
+/** How many match proposals wait for the user's decision: read again on every navigation. */
+function useInbox(loggedIn: boolean, section: string): number {
+  const [count, setCount] = useState(0);
+  const [bump, setBump] = useState(0);
+  useEffect(() => {
+    const again = () => setBump((n) => n + 1);
+    window.addEventListener(INBOX_CHANGED, again);
+    return () => window.removeEventListener(INBOX_CHANGED, again);
+  }, []);
+  useEffect(() => {
+    if (!loggedIn) {
+      setCount(0);
+      return;
+    }
+    let live = true;
+    // read again on every navigation (section) and decision (bump)
+    void bump;
+    void section;
+    answer(client.GET('/api/v1/matches/inbox'))
+      .then((inbox) => live && setCount(inbox.awaitingYou))
+      // a badge is a hint: a failed read leaves it as it was
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [loggedIn, section, bump]);
+  return count;
+}
+
 export function Header({ section }: { section: string }) {
   const t = useT(shellDict);
   const lt = useT(loginDict);
   const { locale, setLocale } = useLocale();
   const { user, logout } = useSession();
   const [open, setOpen] = useState(false);
+  const inbox = useInbox(Boolean(user), section);
 
   const links: Array<{ key: string; to: string; label: string; show: boolean; narrow?: boolean }> =
     [
@@ -87,6 +121,16 @@ export function Header({ section }: { section: string }) {
                 onClick={() => setOpen(false)}
               >
                 {l.label}
+                {l.key === 'matches' && inbox > 0 && (
+                  <span
+                    className="nav-badge"
+                    data-testid="inbox-badge"
+                    title={t('inboxBadge', { n: inbox })}
+                  >
+                    <span aria-hidden="true">{inbox}</span>
+                    <span className="visually-hidden">{t('inboxBadge', { n: inbox })}</span>
+                  </span>
+                )}
               </a>
             ))}
         </nav>

@@ -484,6 +484,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/matches/inbox': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How many proposals wait for your decision (the header badge) */
+    get: operations['getMatchesInbox'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/materials': {
     parameters: {
       query?: never;
@@ -1270,6 +1287,8 @@ export interface components {
       lon: number | null;
       organisationId: string | null;
       organisationName: string | null;
+      /** @description the holder's English name, when shown and the registry has one */
+      organisationNameEn?: string | null;
       siteId: string | null;
     };
     FlowEndInput: {
@@ -1281,6 +1300,8 @@ export interface components {
       lon: number | null;
       organisationId: string | null;
       organisationName: string | null;
+      /** @description the holder's English name, when shown and the registry has one */
+      organisationNameEn?: string | null;
       siteId: string | null;
     };
     Impact: {
@@ -1517,6 +1538,8 @@ export interface components {
       /** @description null while an anonymous holder is hidden from you */
       organisationId: string | null;
       organisationName: string | null;
+      /** @description the holder's English name, when shown and the registry has one */
+      organisationNameEn: string | null;
       /** @description request: what the holder pays today per unit for what the material would replace, in kopecks */
       priceKopecksPerUnit?: number;
       /** @default {} */
@@ -1684,6 +1707,8 @@ export interface components {
       /** @description null while an anonymous holder is hidden from you */
       organisationId: string | null;
       organisationName: string | null;
+      /** @description the holder's English name, when shown and the registry has one */
+      organisationNameEn: string | null;
       /** @description request: what the holder pays today per unit for what the material would replace, in kopecks */
       priceKopecksPerUnit?: number;
       /** @default {} */
@@ -1934,6 +1959,26 @@ export interface components {
       password: string;
     };
     /** @enum {string} */
+    MatchClosedReason: 'listing_withdrawn' | 'listing_changed';
+    /** @enum {string} */
+    MatchClosedReasonInput: 'listing_withdrawn' | 'listing_changed';
+    MatchCounterparty: {
+      inn: string;
+      name: string;
+      nameEn: string | null;
+      organisationId: string;
+      region: string;
+      website: string | null;
+    };
+    MatchCounterpartyInput: {
+      inn: string;
+      name: string;
+      nameEn: string | null;
+      organisationId: string;
+      region: string;
+      website: string | null;
+    };
+    /** @enum {string} */
     MatchDecision: 'pending' | 'accepted' | 'declined';
     MatchDecisionBody: {
       /**
@@ -1951,7 +1996,21 @@ export interface components {
     };
     /** @enum {string} */
     MatchDecisionInput: 'pending' | 'accepted' | 'declined';
+    MatchInbox: {
+      /** @description proposals where a side your organisation holds has not decided */
+      awaitingYou: number;
+    };
+    MatchInboxInput: {
+      /** @description proposals where a side your organisation holds has not decided */
+      awaitingYou: number;
+    };
     MatchProposal: {
+      closedAt: string | null;
+      closedReason: components['schemas']['MatchClosedReason'] | null;
+      /** @description the side whose listing closed the match */
+      closedSide: ('supply' | 'demand') | null;
+      /** @description once both sides accepted: the other side as the registry publishes it (the operator: the buyer) */
+      counterparty: components['schemas']['MatchCounterparty'] | null;
       createdAt: string;
       delivered: number;
       deliveredUnit: string;
@@ -1962,14 +2021,19 @@ export interface components {
       planId: string;
       quantity: number;
       savingsKopecks: number;
-      /** @enum {string} */
-      status: 'proposed' | 'accepted' | 'declined';
+      status: components['schemas']['MatchStatus'];
       supply: components['schemas']['MatchSide'];
       unit: string;
       /** @description the sides your organisation holds */
       yourSides: ('supply' | 'demand')[];
     };
     MatchProposalInput: {
+      closedAt: string | null;
+      closedReason: components['schemas']['MatchClosedReasonInput'] | null;
+      /** @description the side whose listing closed the match */
+      closedSide: ('supply' | 'demand') | null;
+      /** @description once both sides accepted: the other side as the registry publishes it (the operator: the buyer) */
+      counterparty: components['schemas']['MatchCounterpartyInput'] | null;
       createdAt: string;
       delivered: number;
       deliveredUnit: string;
@@ -1980,50 +2044,63 @@ export interface components {
       planId: string;
       quantity: number;
       savingsKopecks: number;
-      /** @enum {string} */
-      status: 'proposed' | 'accepted' | 'declined';
+      status: components['schemas']['MatchStatusInput'];
       supply: components['schemas']['MatchSideInput'];
       unit: string;
       /** @description the sides your organisation holds */
       yourSides: ('supply' | 'demand')[];
     };
     MatchRecord: {
+      closedAt?: string;
+      closedReason?: components['schemas']['MatchClosedReason'];
+      /** @enum {string} */
+      closedSide?: 'supply' | 'demand';
       createdAt: string;
       demandDecidedAt: string | null;
       demandDecidedBy: string | null;
       demandDecision: components['schemas']['MatchDecision'];
       demandListingId: string;
       demandOrganisationId: string;
+      /** @description the request's terms it was proposed on */
+      demandTerms?: string;
       flow: components['schemas']['PlanFlow'];
       id: string;
       planId: string;
       savingsKopecks: number;
-      /** @enum {string} */
-      status: 'proposed' | 'accepted' | 'declined';
+      status: components['schemas']['MatchStatus'];
       supplyDecidedAt: string | null;
       supplyDecidedBy: string | null;
       supplyDecision: components['schemas']['MatchDecision'];
       supplyListingId: string;
       supplyOrganisationId: string;
+      /** @description the offer's terms it was proposed on (engine/terms.ts); absent before they were kept */
+      supplyTerms?: string;
     };
     MatchRecordInput: {
+      closedAt?: string;
+      closedReason?: components['schemas']['MatchClosedReasonInput'];
+      /** @enum {string} */
+      closedSide?: 'supply' | 'demand';
       createdAt: string;
       demandDecidedAt: string | null;
       demandDecidedBy: string | null;
       demandDecision: components['schemas']['MatchDecisionInput'];
       demandListingId: string;
       demandOrganisationId: string;
+      /** @description the request's terms it was proposed on */
+      demandTerms?: string;
       flow: components['schemas']['PlanFlowInput'];
       id: string;
       planId: string;
       savingsKopecks: number;
-      /** @enum {string} */
-      status: 'proposed' | 'accepted' | 'declined';
+      status: components['schemas']['MatchStatusInput'];
       supplyDecidedAt: string | null;
       supplyDecidedBy: string | null;
       supplyDecision: components['schemas']['MatchDecisionInput'];
       supplyListingId: string;
       supplyOrganisationId: string;
+      /** @description the offer's terms it was proposed on (engine/terms.ts); absent before they were kept */
+      supplyTerms?: string;
     };
     MatchSide: {
       agglomeration: components['schemas']['Agglomeration'] | null;
@@ -2036,6 +2113,12 @@ export interface components {
       material: string | null;
       organisationId: string | null;
       organisationName: string | null;
+      /** @description the holder's English name, when shown and the registry has one */
+      organisationNameEn: string | null;
+      /** @description the listing's yearly quantity; null for another party's listing */
+      quantityPerYear: number | null;
+      /** @description yearly quantity minus what its agreed matches already take (offer: shipped, request: received); null for another party's listing, whose other agreements are its own */
+      remaining: number | null;
       siteId: string | null;
       use: string | null;
     };
@@ -2050,9 +2133,25 @@ export interface components {
       material: string | null;
       organisationId: string | null;
       organisationName: string | null;
+      /** @description the holder's English name, when shown and the registry has one */
+      organisationNameEn: string | null;
+      /** @description the listing's yearly quantity; null for another party's listing */
+      quantityPerYear: number | null;
+      /** @description yearly quantity minus what its agreed matches already take (offer: shipped, request: received); null for another party's listing, whose other agreements are its own */
+      remaining: number | null;
       siteId: string | null;
       use: string | null;
     };
+    /**
+     * @description closed: a listing was withdrawn or its terms changed before both sides accepted
+     * @enum {string}
+     */
+    MatchStatus: 'proposed' | 'accepted' | 'declined' | 'closed';
+    /**
+     * @description closed: a listing was withdrawn or its terms changed before both sides accepted
+     * @enum {string}
+     */
+    MatchStatusInput: 'proposed' | 'accepted' | 'declined' | 'closed';
     Material: components['schemas']['MaterialDefinition'];
     /** @enum {string} */
     MaterialCategory:
@@ -4193,6 +4292,31 @@ export interface operations {
       429: components['responses']['Problem429'];
     };
   };
+  getMatchesInbox: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MatchInbox'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
   getMaterials: {
     parameters: {
       query?: never;
@@ -5107,6 +5231,12 @@ export const localeValues: ReadonlyArray<FlattenedDeepRequired<components>['sche
 export const localeInputValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['LocaleInput']
 > = ['ru', 'en'];
+export const matchClosedReasonValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['MatchClosedReason']
+> = ['listing_withdrawn', 'listing_changed'];
+export const matchClosedReasonInputValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['MatchClosedReasonInput']
+> = ['listing_withdrawn', 'listing_changed'];
 export const matchDecisionValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['MatchDecision']
 > = ['pending', 'accepted', 'declined'];
@@ -5119,24 +5249,30 @@ export const matchDecisionBodyInputSideValues: ReadonlyArray<
 export const matchDecisionInputValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['MatchDecisionInput']
 > = ['pending', 'accepted', 'declined'];
-export const matchProposalStatusValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['MatchProposal']['status']
-> = ['proposed', 'accepted', 'declined'];
+export const matchProposalClosedSideAnyOf0Values: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['MatchProposal']['closedSide']
+> = ['supply', 'demand'];
 export const matchProposalYourSidesValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['MatchProposal']['yourSides']
 > = ['supply', 'demand'];
-export const matchProposalInputStatusValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['MatchProposalInput']['status']
-> = ['proposed', 'accepted', 'declined'];
+export const matchProposalInputClosedSideAnyOf0Values: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['MatchProposalInput']['closedSide']
+> = ['supply', 'demand'];
 export const matchProposalInputYourSidesValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['MatchProposalInput']['yourSides']
 > = ['supply', 'demand'];
-export const matchRecordStatusValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['MatchRecord']['status']
-> = ['proposed', 'accepted', 'declined'];
-export const matchRecordInputStatusValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['MatchRecordInput']['status']
-> = ['proposed', 'accepted', 'declined'];
+export const matchRecordClosedSideValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['MatchRecord']['closedSide']
+> = ['supply', 'demand'];
+export const matchRecordInputClosedSideValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['MatchRecordInput']['closedSide']
+> = ['supply', 'demand'];
+export const matchStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['MatchStatus']
+> = ['proposed', 'accepted', 'declined', 'closed'];
+export const matchStatusInputValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['MatchStatusInput']
+> = ['proposed', 'accepted', 'declined', 'closed'];
 export const materialCategoryValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['MaterialCategory']
 > = [

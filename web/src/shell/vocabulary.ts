@@ -16,7 +16,7 @@ export {
   listingStatusValues as listingStatuses,
   listingVisibilityValues as listingVisibilities,
   matchDecisionValues as matchDecisions,
-  matchProposalStatusValues as matchStatuses,
+  matchStatusValues as matchStatuses,
   materialUnitValues as materialUnits,
   organisationStatusValues as organisationStatuses,
   transferFormatValues as transferFormats,

@@ -206,6 +206,7 @@ describe('values', () => {
     id: 'l-1',
     organisationId: 'myski-gres',
     organisationName: 'Томь-Усинская ГРЭС',
+    organisationNameEn: null,
     siteName: 'Площадка',
     lat: 53.4,
     lon: 87.8,

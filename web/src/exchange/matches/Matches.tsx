@@ -1,7 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useFormat, useT } from '../../i18n/index.ts';
 import { registryApi } from '../../registry/api.ts';
 import { ApiError } from '../../shell/api.ts';
+import { INBOX_CHANGED } from '../../shell/Header.tsx';
 import { href } from '../../shell/router.ts';
 import { isOperator, useSession } from '../../shell/session.tsx';
 import type { MatchProposal, User } from '../../shell/types.ts';
@@ -20,7 +21,7 @@ import { exchangeDict } from '../dict.ts';
 import { canList } from '../rights.ts';
 import { useTaxonomy } from '../taxonomy.ts';
 import { MatchesTable } from './MatchesTable.tsx';
-import { inTab, type Tab, tabs } from './tabs.ts';
+import { firstTab, inTab, type Tab, tabs } from './tabs.ts';
 
 export function Matches() {
   const { user } = useSession();
@@ -36,7 +37,7 @@ function Inbox({ me }: { me: User }) {
   const taxonomy = useTaxonomy();
   const matches = useResource(exchangeApi.matches, []);
   const sites = useResource(registryApi.sites, []);
-  const [tab, setTab] = useState<Tab>('waiting');
+  const [tab, setTab] = useState<Tab | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const siteName = useMemo(
@@ -44,6 +45,10 @@ function Inbox({ me }: { me: User }) {
     [sites.data],
   );
   const operator = isOperator(me);
+  // Open on a tab with content once the proposals are in (the operator holds no side).
+  useEffect(() => {
+    if (tab === null && matches.data) setTab(firstTab(matches.data));
+  }, [tab, matches.data]);
 
   const decide = async (m: MatchProposal, verb: 'accept' | 'decline') => {
     setError(null);
@@ -51,6 +56,7 @@ function Inbox({ me }: { me: User }) {
     try {
       await exchangeApi[verb](m.id);
       matches.reload();
+      window.dispatchEvent(new Event(INBOX_CHANGED));
     } catch (e) {
       if (e instanceof ApiError) setError(e);
       else throw e;
@@ -74,7 +80,8 @@ function Inbox({ me }: { me: User }) {
       </>
     );
   const all = matches.data;
-  const shown = inTab(tab, all);
+  const current = tab ?? firstTab(all);
+  const shown = inTab(current, all);
 
   return (
     <>
@@ -85,12 +92,13 @@ function Inbox({ me }: { me: User }) {
             key={k}
             type="button"
             role="tab"
-            aria-selected={tab === k}
-            className={tab === k ? 'tab active' : 'tab'}
+            aria-selected={current === k}
+            className={current === k ? 'tab active' : 'tab'}
             onClick={() => setTab(k)}
             data-testid={`tab-${k}`}
           >
-            {t(`tab:${k}`)} <span className="tab-count">{fmt.integer(inTab(k, all).length)}</span>
+            {t(k === 'pending' && operator ? 'tab:pendingOperator' : `tab:${k}`)}{' '}
+            <span className="tab-count">{fmt.integer(inTab(k, all).length)}</span>
           </button>
         ))}
       </div>

@@ -1,4 +1,4 @@
-import { useFormat, useT } from '../../i18n/index.ts';
+import { useFormat, useLocale, useT } from '../../i18n/index.ts';
 import { useLabels } from '../../registry/labels.ts';
 import { type Column, DataTable } from '../../shell/DataTable.tsx';
 import { href } from '../../shell/router.ts';
@@ -23,7 +23,9 @@ function SideCell({
 }) {
   const t = useT(exchangeDict);
   const labels = useLabels();
+  const { locale } = useLocale();
   const side = m[role];
+  const name = (locale === 'en' && side.organisationNameEn) || side.organisationName;
   const site = side.siteId ? siteName.get(side.siteId) : undefined;
   return (
     <span>
@@ -32,7 +34,7 @@ function SideCell({
         {side.organisationId ? (
           <>
             <a href={href('participants', side.organisationId)} data-testid="holder-name">
-              {side.organisationName}
+              {name}
             </a>
             {site && <div className="sub">{site}</div>}
           </>
@@ -43,6 +45,18 @@ function SideCell({
         )}
       </div>
     </span>
+  );
+}
+
+/** The other side of an agreed match, and what to do next (deals will track the contract). */
+function Counterparty({ c }: { c: NonNullable<MatchProposal['counterparty']> }) {
+  const t = useT(exchangeDict);
+  return (
+    <div className="counterparty" data-testid="counterparty-contact">
+      <div className="sub">{t('counterpartyInn', { inn: c.inn })}</div>
+      {c.website && <div className="sub">{c.website}</div>}
+      <div className="sub next-step">{t('nextStep')}</div>
+    </div>
   );
 }
 
@@ -88,7 +102,9 @@ export function MatchesTable({
         <>
           <strong>{tx.materialName(m.supply.material)}</strong>
           <div className="sub">→ {target(m)}</div>
-          <div className="sub">{fmt.date(m.createdAt)}</div>
+          <div className="sub" data-testid="match-plan">
+            {t('fromPlan', { date: fmt.dateTime(m.createdAt), ref: m.planId.slice(0, 8) })}
+          </div>
         </>
       ),
       sortValue: (m) => tx.materialName(m.supply.material),
@@ -104,7 +120,12 @@ export function MatchesTable({
       key: 'second',
       header: secondLabel,
       label: secondLabel,
-      cell: (m) => <SideCell m={m} role={second(m)} siteName={siteName} />,
+      cell: (m) => (
+        <>
+          <SideCell m={m} role={second(m)} siteName={siteName} />
+          {m.counterparty && <Counterparty c={m.counterparty} />}
+        </>
+      ),
       cellProps: () => ({ 'data-testid': 'counterpart' }),
       sortValue: (m) => holder(m, second(m)),
     },
@@ -117,6 +138,24 @@ export function MatchesTable({
       cell: (m) => (
         <>
           {x.perYear(m.quantity, m.unit)}
+          {m.yourSides
+            .concat(operator ? ['supply'] : [])
+            .slice(0, 1)
+            .map((s) => {
+              const side = m[s];
+              if (side.remaining === null || side.quantityPerYear === null) return null;
+              return (
+                <div className="sub" key={s} data-testid="match-remaining">
+                  {t('remaining', {
+                    amount: x.perYear(side.remaining, s === 'supply' ? m.unit : m.deliveredUnit),
+                    total: x.perYear(
+                      side.quantityPerYear,
+                      s === 'supply' ? m.unit : m.deliveredUnit,
+                    ),
+                  })}
+                </div>
+              );
+            })}
           <div className="sub">
             {fmt.number(m.distanceKm)}&nbsp;{t('km')} · {x.mode(m.mode)}
           </div>
@@ -159,9 +198,18 @@ export function MatchesTable({
       label: t('colStatus'),
       className: 'cell-status',
       cell: (m) => (
-        <span className={`badge match-${m.status}`} data-testid="match-status">
-          {x.match(m.status)}
-        </span>
+        <>
+          <span className={`badge match-${m.status}`} data-testid="match-status">
+            {x.match(m.status)}
+          </span>
+          {m.status === 'closed' && m.closedReason && m.closedSide && (
+            <div className="sub" data-testid="match-closed-reason">
+              {t(
+                `closed:${m.closedReason}:${m.yourSides.includes(m.closedSide) ? 'yours' : 'theirs'}`,
+              )}
+            </div>
+          )}
+        </>
       ),
       sortValue: (m) => x.match(m.status),
     },

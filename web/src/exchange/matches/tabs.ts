@@ -1,8 +1,8 @@
-// The inbox's tabs: what waits for your decision, each status of a proposal, and all. Pure.
+// The inbox's tabs, which never overlap: what waits for your decision, what waits for the other
+// side, what is agreed, and what is over (declined or closed). Pure.
 import type { MatchProposal } from '../../shell/types.ts';
-import { matchStatuses } from '../../shell/vocabulary.ts';
 
-export const tabs = ['waiting', ...matchStatuses, 'all'] as const;
+export const tabs = ['waiting', 'pending', 'accepted', 'closed'] as const;
 export type Tab = (typeof tabs)[number];
 
 /** What the tabs read of a proposal. */
@@ -17,9 +17,22 @@ interface Decisions {
 export const waitingForYou = (m: Decisions) =>
   m.status === 'proposed' && m.yourSides.some((s) => m[s].decision === 'pending');
 
+/** The tab a proposal belongs to: exactly one. */
+export function tabOf(m: Decisions): Tab {
+  if (m.status === 'proposed') return waitingForYou(m) ? 'waiting' : 'pending';
+  if (m.status === 'accepted') return 'accepted';
+  return 'closed';
+}
+
 /** The proposals a tab shows. */
 export function inTab<M extends Decisions>(tab: Tab, all: readonly M[]): M[] {
-  if (tab === 'all') return [...all];
-  if (tab === 'waiting') return all.filter(waitingForYou);
-  return all.filter((m) => m.status === tab);
+  return all.filter((m) => tabOf(m) === tab);
+}
+
+/**
+ * The tab to open on: what waits for you, or else the first tab with content (the operator,
+ * who holds no side, lands on what waits for the sides).
+ */
+export function firstTab(all: readonly Decisions[]): Tab {
+  return tabs.find((t) => all.some((m) => tabOf(m) === t)) ?? 'waiting';
 }

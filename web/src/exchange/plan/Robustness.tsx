@@ -3,6 +3,7 @@ import { useLabels } from '../../registry/labels.ts';
 import type { FlowEnd, Listing, Plan } from '../../shell/types.ts';
 import { Empty } from '../../shell/ui.tsx';
 import { exchangeDict } from '../dict.ts';
+import { useHolderName } from '../holderName.ts';
 import type { Taxonomy } from '../taxonomy.ts';
 import { flowKey, robustLevel } from './flows.ts';
 
@@ -21,6 +22,7 @@ export function Robustness({
   const t = useT(exchangeDict);
   const fmt = useFormat();
   const labels = useLabels();
+  const holderName = useHolderName();
   const entries = plan.robustness ?? [];
   const inPlan = new Map(plan.plan.flows.map((f) => [flowKey(f), f]));
   const name = (id: string) => {
@@ -28,7 +30,7 @@ export function Robustness({
     if (!l) return id;
     const who = l.holderHidden
       ? t('anonymousAt', { agg: labels.agglomeration(l.agglomeration) })
-      : l.organisationName;
+      : holderName(l);
     return `${l.materialId ? tx.materialName(l.materialId) : tx.nameOfUse(l.useId)} (${who})`;
   };
   return (

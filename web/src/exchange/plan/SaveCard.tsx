@@ -3,6 +3,25 @@ import { href } from '../../shell/router.ts';
 import type { Plan } from '../../shell/types.ts';
 import { exchangeDict } from '../dict.ts';
 
+/** The listings a warning concerns (its params hold their ids), each a link to act on it. */
+function WarningLinks({ params }: { params: Plan['warnings'][number]['params'] }) {
+  const t = useT(exchangeDict);
+  const links = (['supply', 'demand', 'id'] as const).flatMap((k) => {
+    const id = params[k];
+    return typeof id === 'string' ? [{ k, id }] : [];
+  });
+  if (links.length === 0) return null;
+  return (
+    <span className="warning-links">
+      {links.map(({ k, id }) => (
+        <a key={k} href={href('marketplace', id)} data-testid="warning-link">
+          {t(k === 'supply' ? 'warnOpenOffer' : k === 'demand' ? 'warnOpenRequest' : 'warnOpen')}
+        </a>
+      ))}
+    </span>
+  );
+}
+
 /** What the plan left out and why (a listing beyond the exact range, …), in the UI's language, folded. */
 export function PlanWarnings({ warnings }: { warnings: Plan['warnings'] }) {
   const t = useT(exchangeDict);
@@ -17,7 +36,10 @@ export function PlanWarnings({ warnings }: { warnings: Plan['warnings'] }) {
         <p className="muted small">{t('warningsLead')}</p>
         <ul className="warnings">
           {warnings.map((w) => (
-            <li key={`${w.code}:${w.message}`}>{w.message}</li>
+            <li key={`${w.code}:${w.message}`} data-testid="plan-warning">
+              {w.message}
+              <WarningLinks params={w.params} />
+            </li>
           ))}
         </ul>
       </details>

@@ -5,6 +5,7 @@ import { href } from '../../shell/router.ts';
 import { nameSortKey } from '../../shell/sort.ts';
 import type { FlowEnd, PlanFlow } from '../../shell/types.ts';
 import { exchangeDict } from '../dict.ts';
+import { useHolderName } from '../holderName.ts';
 import { modeColours, useExchangeLabels } from '../labels.ts';
 import { flowCo2e } from './flows.ts';
 import type { useFlowWords } from './useFlowWords.ts';
@@ -13,6 +14,7 @@ import type { useFlowWords } from './useFlowWords.ts';
 function End({ end, site }: { end: FlowEnd; site?: string }) {
   const t = useT(exchangeDict);
   const labels = useLabels();
+  const holderName = useHolderName();
   if (!end.organisationId)
     return (
       <span className="anonymous" title={t('approximateEnd')}>
@@ -21,7 +23,7 @@ function End({ end, site }: { end: FlowEnd; site?: string }) {
     );
   return (
     <span>
-      <a href={href('participants', end.organisationId)}>{end.organisationName}</a>
+      <a href={href('participants', end.organisationId)}>{holderName(end)}</a>
       {site && <span className="sub"> · {site}</span>}
     </span>
   );

@@ -3,6 +3,7 @@ import { useFormat, useT } from '../../i18n/index.ts';
 import { useLabels } from '../../registry/labels.ts';
 import type { FlowEnd, PlanFlow } from '../../shell/types.ts';
 import { exchangeDict } from '../dict.ts';
+import { useHolderName } from '../holderName.ts';
 import { NBSP, useExchangeLabels } from '../labels.ts';
 import type { Taxonomy } from '../taxonomy.ts';
 
@@ -12,10 +13,11 @@ export function useFlowWords(tx: Taxonomy | undefined) {
   const fmt = useFormat();
   const labels = useLabels();
   const x = useExchangeLabels();
+  const holderName = useHolderName();
   return useMemo(() => {
     /** the holder's name, or where a hidden one is */
     const holder = (e: FlowEnd) =>
-      e.organisationName ?? t('anonymousAt', { agg: labels.agglomeration(e.agglomeration) });
+      holderName(e) ?? t('anonymousAt', { agg: labels.agglomeration(e.agglomeration) });
     /** what the request takes: its use, or its material */
     const target = (f: PlanFlow) =>
       f.demandUse ? (tx?.nameOfUse(f.demandUse) ?? '') : (tx?.materialName(f.demandMaterial) ?? '');
@@ -29,5 +31,5 @@ export function useFlowWords(tx: Taxonomy | undefined) {
         detail: `${material(f)} → ${target(f)}: ${x.perYear(f.quantity, f.unit)}, ${fmt.number(f.distanceKm)}${NBSP}${t('km')}, ${x.mode(f.mode)}`,
       }),
     };
-  }, [t, fmt, labels, x, tx]);
+  }, [t, fmt, labels, x, tx, holderName]);
 }

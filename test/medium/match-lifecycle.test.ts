@@ -1,0 +1,285 @@
+// The match lifecycle through HTTP, on SQLite and PostgreSQL: a declined pair is not proposed
+// again until a listing's terms change; withdrawing or changing a listing closes its open
+// proposals (each with an event carrying the match); conflicts name no id and no hidden party.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { seedExample } from '../../src/example/seed.ts';
+import { type MatchProposal, MatchRecord, matchRecord } from '../../src/exchange/index.ts';
+import { canonicalJson, listEvents } from '../../src/journal/index.ts';
+import { systemActor } from '../../src/model/index.ts';
+import type { Platform } from '../../src/platform.ts';
+import { registryQueries, SESSION_COOKIE } from '../../src/registry/index.ts';
+import { buildServer } from '../../src/server/app.ts';
+import { eachDialect, type TestDatabase } from './dialects.ts';
+
+for (const d of await eachDialect()) {
+  describe(`match lifecycle through HTTP on ${d.name}`, { skip: d.skip }, () => {
+    let db: TestDatabase;
+    let p: Platform;
+    let app: FastifyInstance;
+    const cookies = new Map<string, string>();
+    before(async () => {
+      db = await d.make();
+      p = await db.open();
+      await seedExample(p);
+      app = await buildServer(p);
+    });
+    after(async () => {
+      await app?.close();
+      await p?.close();
+      await db?.drop();
+    });
+
+    /** A session cookie of a member (the operator: `operator`) of the organisation. */
+    async function login(organisationId: string): Promise<string> {
+      const known = cookies.get(organisationId);
+      if (known) return known;
+      const [operatorOrg] = await registryQueries.findOrganisations(p.store, {
+        kind: 'platform_operator',
+      });
+      const org = organisationId === 'operator' ? operatorOrg.id : organisationId;
+      const u = await p.users.createUser(systemActor, org, {
+        email: `${organisationId}@lifecycle.example`,
+        name: `tester of ${organisationId}`,
+        role: organisationId === 'operator' ? 'operator_admin' : 'org_admin',
+        password: 'password-for-tests',
+      });
+      const cookie = `${SESSION_COOKIE}=${(await p.users.openSession(u.id)).token}`;
+      cookies.set(organisationId, cookie);
+      return cookie;
+    }
+
+    const call = async (
+      who: string,
+      method: 'GET' | 'POST' | 'PATCH',
+      url: string,
+      payload?: Record<string, unknown>,
+      lang = 'en',
+    ) => {
+      const res = await app.inject({
+        method,
+        url,
+        headers: { cookie: await login(who), 'accept-language': lang },
+        ...(payload === undefined ? {} : { payload }),
+      });
+      return { status: res.statusCode, body: JSON.parse(res.body), text: res.body };
+    };
+    const ok = async (...args: Parameters<typeof call>) => {
+      const r = await call(...args);
+      assert.ok(r.status < 300, `${args[1]} ${args[2]}: ${r.status} ${r.text}`);
+      return r.body;
+    };
+    const savePlan = () => ok('operator', 'POST', '/api/v1/exchange/plans', {});
+    const matchesOf = (who: string): Promise<MatchProposal[]> => ok(who, 'GET', '/api/v1/matches');
+    const pairOf = (m: { supply: { listingId: string }; demand: { listingId: string } }) =>
+      `${m.supply.listingId}→${m.demand.listingId}`;
+    /** Both holders of a named-holder proposal between two organisations. */
+    const holdersOf = (m: MatchProposal) => ({
+      supply: m.supply.organisationId!,
+      demand: m.demand.organisationId!,
+    });
+    /** A match's latest event carries it as stored. */
+    const latestEventIs = async (id: string, type: string) => {
+      const events = (await listEvents(p.store, { limit: 10_000 })).filter(
+        (e) => e.type.startsWith('match.') && (e.payload as { id?: string }).id === id,
+      );
+      const latest = events.at(-1)!;
+      assert.equal(latest.type, type);
+      assert.equal(canonicalJson(latest.payload), canonicalJson(await matchRecord(p.store, id)));
+      return MatchRecord.parse(latest.payload);
+    };
+
+    test('H2 decline memory: a declined pair is not proposed again until a price changes', async () => {
+      const plan = await savePlan();
+      const proposals = (await matchesOf('operator')).filter(
+        (m) =>
+          m.planId === plan.id &&
+          m.demand.organisationId &&
+          m.supply.organisationId &&
+          m.supply.organisationId !== m.demand.organisationId,
+      );
+      // a request with a price, so that the buyer can change it
+      const m = proposals.find((x) => x.demand.listingId.startsWith('l-req'))!;
+      assert.ok(m, 'a proposal to a priced request');
+      const buyer = holdersOf(m).demand;
+      const declined = await ok(buyer, 'POST', `/api/v1/matches/${m.id}/decline`, {});
+      assert.equal(declined.status, 'declined');
+      await latestEventIs(m.id, 'match.declined');
+
+      const again = await savePlan();
+      assert.ok(
+        again.plan.flows.some(
+          (f: { supply: string; demand: string }) => `${f.supply}→${f.demand}` === pairOf(m),
+        ),
+        'the new plan still has the flow: only the proposal is held back',
+      );
+      const afterDecline = (await matchesOf(buyer)).filter((x) => pairOf(x) === pairOf(m));
+      assert.deepEqual(
+        afterDecline.map((x) => x.status),
+        ['declined'],
+        'no new proposal for the declined pair',
+      );
+      const saved = (await listEvents(p.store, { limit: 10_000, type: 'plan.saved' })).at(-1)!;
+      assert.ok(
+        (saved.payload as { declinedBefore: string[] }).declinedBefore.includes(pairOf(m)),
+        'the plan.saved event says why the pair was not proposed',
+      );
+      // a change outside the terms (a note) does not bring it back
+      await ok(buyer, 'PATCH', `/api/v1/listings/${m.demand.listingId}`, { note: 'reworded' });
+      await savePlan();
+      assert.equal((await matchesOf(buyer)).filter((x) => pairOf(x) === pairOf(m)).length, 1);
+
+      const listing = await ok(buyer, 'GET', `/api/v1/listings/${m.demand.listingId}`);
+      assert.ok(listing.priceKopecksPerUnit > 0);
+      await ok(buyer, 'PATCH', `/api/v1/listings/${m.demand.listingId}`, {
+        priceKopecksPerUnit: listing.priceKopecksPerUnit + 100,
+      });
+      const third = await savePlan();
+      const back = (await matchesOf(buyer)).filter((x) => pairOf(x) === pairOf(m));
+      assert.deepEqual(back.map((x) => x.status).sort(), ['declined', 'proposed']);
+      assert.equal(back.find((x) => x.status === 'proposed')!.planId, third.id);
+    });
+
+    test('H3 withdrawing a listing closes its open proposals, each with its event; accepting one is a 409 without ids', async () => {
+      await savePlan();
+      const m = (await matchesOf('operator')).find(
+        (x) =>
+          x.status === 'proposed' &&
+          x.supply.organisationId &&
+          x.demand.organisationId &&
+          x.supply.organisationId !== x.demand.organisationId,
+      )!;
+      assert.ok(m, 'an open proposal');
+      const { supply, demand } = holdersOf(m);
+      const open = (await matchesOf(supply)).filter(
+        (x) => x.status === 'proposed' && x.supply.listingId === m.supply.listingId,
+      );
+      await ok(supply, 'POST', `/api/v1/listings/${m.supply.listingId}/withdraw`, {});
+      for (const x of open) {
+        const closed = await latestEventIs(x.id, 'match.closed');
+        assert.equal(closed.status, 'closed');
+        assert.equal(closed.closedReason, 'listing_withdrawn');
+        assert.equal(closed.closedSide, 'supply');
+      }
+      const seen = (await matchesOf(demand)).find((x) => x.id === m.id)!;
+      assert.equal(seen.status, 'closed');
+      assert.equal(seen.closedReason, 'listing_withdrawn');
+      assert.equal(seen.closedSide, 'supply');
+      for (const lang of ['en', 'ru']) {
+        const r = await call(demand, 'POST', `/api/v1/matches/${m.id}/accept`, {}, lang);
+        assert.equal(r.status, 409, r.text);
+        const { instance: _url, ...answer } = r.body;
+        const text = JSON.stringify(answer);
+        for (const id of [m.id, m.supply.listingId, m.demand.listingId, supply, demand])
+          assert.ok(!text.includes(id), `${id} in ${text}`);
+        assert.match(r.body.detail, lang === 'en' ? /This match is closed/ : /Совпадение закрыто/);
+      }
+    });
+
+    test("H3 changing a listing's terms closes its open proposals; an agreed match stays", async () => {
+      await savePlan();
+      const mine = (await matchesOf('operator')).filter(
+        (x) =>
+          x.status === 'proposed' &&
+          x.supply.organisationId &&
+          x.demand.organisationId &&
+          x.supply.organisationId !== x.demand.organisationId,
+      );
+      const [agreed] = mine;
+      const changed = mine.find(
+        (x) =>
+          x.supply.listingId !== agreed?.supply.listingId &&
+          x.demand.listingId !== agreed?.demand.listingId,
+      );
+      assert.ok(agreed && changed, 'two open proposals');
+      for (const side of ['supply', 'demand'] as const)
+        await ok(agreed[side].organisationId!, 'POST', `/api/v1/matches/${agreed.id}/accept`, {});
+      const holder = changed.demand.organisationId!;
+      const listing = await ok(holder, 'GET', `/api/v1/listings/${changed.demand.listingId}`);
+      await ok(holder, 'PATCH', `/api/v1/listings/${changed.demand.listingId}`, {
+        quantityPerYear: listing.quantityPerYear + 1,
+      });
+      const closed = await latestEventIs(changed.id, 'match.closed');
+      assert.equal(closed.closedReason, 'listing_changed');
+      const after = await ok('operator', 'GET', `/api/v1/matches/${agreed.id}`);
+      assert.equal(after.status, 'accepted');
+    });
+
+    test("remaining quantity: own listings show quantity minus agreed, another party's none", async () => {
+      const all = await matchesOf('operator');
+      const agreed = all.find((x) => x.status === 'accepted')!;
+      assert.ok(agreed);
+      const supplier = agreed.supply.organisationId!;
+      const view = await ok(supplier, 'GET', `/api/v1/matches/${agreed.id}`);
+      const taken = all
+        .filter((x) => x.status === 'accepted' && x.supply.listingId === agreed.supply.listingId)
+        .reduce((s, x) => s + x.quantity, 0);
+      assert.equal(view.supply.remaining, Math.max(0, view.supply.quantityPerYear - taken));
+      assert.equal(view.demand.remaining, null, "another party's agreements are not summed");
+      assert.equal(view.demand.quantityPerYear, null);
+    });
+
+    test('on agreement both sides see the counterparty; the inbox counts what waits for you', async () => {
+      const all = await matchesOf('operator');
+      const agreed = all.find((x) => x.status === 'accepted')!;
+      const { supply, demand } = holdersOf(agreed);
+      const bySupplier = await ok(supply, 'GET', `/api/v1/matches/${agreed.id}`);
+      const byBuyer = await ok(demand, 'GET', `/api/v1/matches/${agreed.id}`);
+      assert.equal(bySupplier.counterparty.organisationId, demand);
+      assert.equal(byBuyer.counterparty.organisationId, supply);
+      assert.ok(byBuyer.counterparty.name && byBuyer.counterparty.inn);
+      const open = all.find((x) => x.status === 'proposed' && x.demand.organisationId)!;
+      assert.equal(open.counterparty, null);
+      const who = open.demand.organisationId!;
+      const waiting = (await matchesOf(who)).filter(
+        (x) => x.status === 'proposed' && x.yourSides.some((s) => x[s].decision === 'pending'),
+      ).length;
+      const inbox = await ok(who, 'GET', '/api/v1/matches/inbox');
+      assert.equal(inbox.awaitingYou, waiting);
+      assert.ok(waiting > 0);
+      await ok(who, 'POST', `/api/v1/matches/${open.id}/decline`, {});
+      assert.equal((await ok(who, 'GET', '/api/v1/matches/inbox')).awaitingYou, waiting - 1);
+      assert.equal((await ok('operator', 'GET', '/api/v1/matches/inbox')).awaitingYou, 0);
+    });
+
+    test('F3 a conflict never names the hidden anonymous holder that left', async () => {
+      await savePlan();
+      const m = (await matchesOf('operator')).find(
+        (x) => x.status === 'proposed' && x.supply.listingId === 'l-anon-fly-ash-1',
+      );
+      assert.ok(m, 'an open proposal from the anonymous fly ash');
+      const buyer = m.demand.organisationId!;
+      const seen = await ok(buyer, 'GET', `/api/v1/matches/${m.id}`);
+      assert.equal(seen.supply.organisationId, null, 'hidden before the conflict');
+      const holder = m.supply.organisationId!;
+      const hidden = (await registryQueries.findOrganisation(p.store, holder))!;
+      const [membership] = await p.store.db
+        .selectFrom('membership')
+        .selectAll()
+        .where('organisation_id', '=', holder)
+        .where('left_on', 'is', null)
+        .execute();
+      await p.registry.endMembership(systemActor, membership.id, {
+        leftOn: new Date().toISOString().slice(0, 10),
+      });
+      for (const lang of ['en', 'ru']) {
+        const r = await call(buyer, 'POST', `/api/v1/matches/${m.id}/accept`, {}, lang);
+        assert.equal(r.status, 409, r.text);
+        // (the URL it answers, `instance`, is the caller's own)
+        const { instance: _url, ...answer } = r.body;
+        const text = JSON.stringify(answer);
+        for (const leak of [holder, hidden.name, hidden.nameEn, hidden.inn, m.id].filter(Boolean))
+          assert.ok(!text.includes(leak as string), `${leak} in ${text}`);
+        assert.match(
+          r.body.detail,
+          lang === 'en'
+            ? /The other party is no longer a member/
+            : /Другая сторона больше не участник/,
+        );
+      }
+      const again = await ok(buyer, 'GET', `/api/v1/matches/${m.id}`);
+      assert.equal(again.supply.organisationId, null, 'still hidden after the conflict');
+    });
+  });
+}

@@ -1,5 +1,5 @@
 // The exchange's public surface: what the shell and other modules may call.
-import type { StateReader } from '../journal/index.ts';
+import type { StateReader, Subscriber } from '../journal/index.ts';
 import type { Store } from '../store/index.ts';
 import { messages } from './messages.ts';
 import { migrations } from './migrations/index.ts';
@@ -53,4 +53,15 @@ export const exchangeModule = {
   messages,
   open: ({ store }: { store: Store }) => ({ exchange: new ExchangeService(store) }),
   routes,
+  subscribers: ({ exchange }: { exchange: ExchangeService }): Subscriber[] => [
+    {
+      // never rename: a new name starts from event 1 (harmless: the handler checks the status)
+      name: 'exchange.withdraw-listings-of-former-members',
+      types: ['membership.ended'],
+      handle: async (tx, event) => {
+        const organisationId = event.organisationId;
+        if (organisationId) await exchange.withdrawListingsOfFormer(tx, organisationId);
+      },
+    },
+  ],
 };

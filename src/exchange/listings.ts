@@ -274,3 +274,32 @@ export async function getListing(c: ExchangeContext, actor: Actor, id: string): 
   ]);
   return listingView(l, holderShown(l, actor, revealed), holders, today(c));
 }
+
+/**
+ * When an organisation stops being a member (it leaves, or the operator ends its membership),
+ * its active listings are withdrawn and their open proposals closed, each with its journal
+ * event, so that the marketplace shows no offer nobody can deliver. Run by the journal
+ * subscriber on `membership.ended` (index.ts): it checks the organisation's status at handling
+ * time, so a replayed old event does not touch a member that has since rejoined, and a second
+ * delivery finds nothing left to withdraw.
+ */
+export async function withdrawListingsOfFormer(
+  tx: Tx,
+  c: ExchangeContext,
+  actor: Actor,
+  organisationId: string,
+): Promise<number> {
+  const organisation = await rq.findOrganisation(tx, organisationId);
+  if (!organisation || organisation.status === 'member') return 0;
+  const at = c.clock().toISOString();
+  let withdrawn = 0;
+  for (const current of await findListings(tx, { organisationId })) {
+    if (current.status !== 'active') continue;
+    const moved: ListingRecord = { ...current, status: 'withdrawn', updatedAt: at };
+    await updateListing(tx, moved);
+    await record(tx, c, actor, organisationId, 'listing.withdrawn', moved);
+    await closeOpenMatches(tx, c, actor, moved, 'listing_withdrawn');
+    withdrawn++;
+  }
+  return withdrawn;
+}

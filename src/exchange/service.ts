@@ -1,8 +1,8 @@
 // The exchange's service: one facade over listings, plans and matches (each in its own file),
 // which the routes, the CLI and the seed call. Access checks, journal events and transactions
 // live in those files; all SQL in repository.ts.
-import type { Actor, Lang } from '../model/index.ts';
-import type { Reader, Store } from '../store/index.ts';
+import { type Actor, type Lang, systemActor } from '../model/index.ts';
+import type { Reader, Store, Tx } from '../store/index.ts';
 import type { ExchangeContext } from './context.ts';
 import { compatibilityTable } from './engine/compatibility.ts';
 import {
@@ -11,6 +11,7 @@ import {
   listListings,
   moveListing,
   updateListingFields,
+  withdrawListingsOfFormer,
 } from './listings.ts';
 import { decideMatch, getMatch, listMatches, matchInbox } from './matches.ts';
 import { getPlan, liveListings, plan, savePlan } from './plans.ts';
@@ -37,6 +38,11 @@ export class ExchangeService {
 
   withdrawListing(actor: Actor, id: string) {
     return moveListing(this.c, actor, id, 'withdrawn');
+  }
+
+  /** A former member's active listings withdrawn, inside the subscriber's transaction. */
+  withdrawListingsOfFormer(tx: Tx, organisationId: string) {
+    return withdrawListingsOfFormer(tx, this.c, systemActor, organisationId);
   }
 
   listListings(actor: Actor, filter: ListingFilter = {}) {

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { seedExample } from '../../src/example/seed.ts';
 import { type MatchProposal, MatchRecord, matchRecord } from '../../src/exchange/index.ts';
-import { canonicalJson, listEvents } from '../../src/journal/index.ts';
+import { canonicalJson, inTransaction, listEvents } from '../../src/journal/index.ts';
 import { systemActor } from '../../src/model/index.ts';
 import type { Platform } from '../../src/platform.ts';
 import { registryQueries, SESSION_COOKIE } from '../../src/registry/index.ts';
@@ -280,6 +280,45 @@ for (const d of await eachDialect()) {
       }
       const again = await ok(buyer, 'GET', `/api/v1/matches/${m.id}`);
       assert.equal(again.supply.organisationId, null, 'still hidden after the conflict');
+    });
+
+    test('a member that leaves: the exchange withdraws its listings and closes their proposals (journal subscriber)', async () => {
+      await savePlan();
+      const m = (await matchesOf('operator')).find(
+        (x) => x.status === 'proposed' && x.supply.organisationId && x.demand.organisationId,
+      );
+      assert.ok(m, 'a proposal between named holders');
+      const leaver = m.supply.organisationId!;
+      const open = (await registryQueries.findMemberships(p.store, leaver)).find((x) => !x.leftOn);
+      assert.ok(open, 'the holder is a member');
+      await ok(leaver, 'POST', `/api/v1/memberships/${open.id}/end`, {
+        leftOn: new Date().toISOString().slice(0, 10),
+      });
+      const subscriptions = await p.startSubscriptions();
+      try {
+        await subscriptions.catchUp();
+      } finally {
+        await subscriptions.stop();
+      }
+      const listing = await ok('operator', 'GET', `/api/v1/listings/${m.supply.listingId}`);
+      assert.equal(listing.status, 'withdrawn');
+      const closed = await latestEventIs(m.id, 'match.closed');
+      assert.equal(closed.closedReason, 'listing_withdrawn');
+      const events = (await listEvents(p.store, { limit: 10_000 })).filter(
+        (e) =>
+          e.type === 'listing.withdrawn' &&
+          (e.payload as { id?: string }).id === m.supply.listingId,
+      );
+      assert.equal(events.length, 1, 'one withdrawal event, carrying the listing');
+      // back as a member: an old membership.ended delivered again (at least once) withdraws nothing
+      await p.registry.addMembership(systemActor, leaver, {
+        role: 'core',
+        joinedOn: new Date().toISOString().slice(0, 10),
+      });
+      const withdrawn = await inTransaction(p.store, (tx) =>
+        p.exchange.withdrawListingsOfFormer(tx, leaver),
+      );
+      assert.equal(withdrawn, 0);
     });
   });
 }

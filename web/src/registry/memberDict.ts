@@ -61,7 +61,7 @@ export const memberDict = dictionary(
     leaveRead:
       'пользователи организации смогут только читать: менять профиль, площадки и объявления будет нельзя;',
     leaveListings:
-      'опубликованные объявления останутся видны на бирже, но перестанут попадать в планы обмена, а предложенные совпадения с вами нельзя будет принять; снять объявления после выхода будет нельзя — снимите их заранее, если нужно;',
+      'опубликованные объявления будут сняты с биржи, а предложенные по ним совпадения закрыты; согласованные совпадения останутся в силе;',
     leaveHistory: 'история членства и журнал сохранятся.',
     leaveNote: 'Причина выхода (необязательно)',
     leave: 'Выйти из кластера',
@@ -129,7 +129,7 @@ export const memberDict = dictionary(
     leaveRead:
       'the organisation’s users can only read: the profile, sites and listings can no longer be changed;',
     leaveListings:
-      'published listings stay visible on the marketplace but are no longer planned, and proposed matches with you can no longer be accepted; they cannot be withdrawn after leaving — withdraw them first if you wish;',
+      'published listings are withdrawn from the marketplace and their proposed matches closed; agreed matches stand;',
     leaveHistory: 'the membership history and the journal are kept.',
     leaveNote: 'Reason for leaving (optional)',
     leave: 'Leave the cluster',

@@ -1,6 +1,7 @@
 // The module contract's shape, checked by `npm run lint` beside Biome and dependency-cruiser:
 // - every module has the contract's files (DESIGN.md, "The module contract");
 // - SQL is written only in repositories and migrations;
+// - every migration can be rolled back (`down`);
 // - no `as unknown as` cast (tables are typed by augmenting store's Database; see DESIGN).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -50,6 +51,14 @@ for (const file of files(src)) {
       if (sqlOutsideRepository.test(line))
         problems.push(`${rel}:${i + 1}: SQL outside a repository: ${line.trim()}`);
     });
+}
+
+// `demo --reset` and the upgrade test roll every migration back: one without `down` stops them
+for (const file of files(src)) {
+  const rel = relative(root, file);
+  if (!/\/migrations\/\d{4}-\d{2}-\d{2}-\d{2}-[^/]+\.ts$/.test(rel) || rel.endsWith('.test.ts')) continue;
+  if (!/export (async )?function down\b/.test(readFileSync(file, 'utf8')))
+    problems.push(`${rel}: the migration has no \`down\``);
 }
 
 for (const dir of ['src', 'web/src', 'test', 'bench', 'scripts'])

@@ -66,9 +66,23 @@ test('matches: decline memory, withdrawal closes, agreement shows the counterpar
   const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= innerWidth);
   assert.ok(await fits(), 'the inbox fits 1366 px');
 
-  // decline the first row, confirming
-  const row = page.locator('[data-testid="matches-table"] tbody tr').first();
-  const id = (await row.getAttribute('data-match'))!;
+  // the plant's offers with open proposals: one offer with two (one declined here, the other
+  // closed below when the offer is withdrawn) and another offer (agreed at the end); the
+  // proposals come in no set order, so they are picked by listing, not by row
+  const mine: Match[] = (await api(page, 'GET', '/api/v1/matches')).body.filter(
+    (m: Match) => m.status === 'proposed' && m.yourSides.includes('supply'),
+  );
+  const byOffer = new Map<string, Match[]>();
+  for (const m of mine)
+    byOffer.set(m.supply.listingId, [...(byOffer.get(m.supply.listingId) ?? []), m]);
+  const twice = [...byOffer.values()].find((ms) => ms.length >= 2);
+  assert.ok(twice, 'an offer with two open proposals');
+  const otherOffer = [...byOffer.keys()].find((l) => l !== twice[0].supply.listingId);
+  assert.ok(otherOffer, 'another offer with an open proposal');
+
+  // decline one, confirming
+  const id = twice[0].id;
+  const row = page.locator(`[data-testid="matches-table"] tbody tr[data-match="${id}"]`);
   await row.getByTestId('decline-match').click();
   assert.ok(await fits(), 'the confirmation fits 1366 px (M5)');
   await page.screenshot({ path: join(results, 'matches-decline-confirm-1366.png') });
@@ -92,11 +106,8 @@ test('matches: decline memory, withdrawal closes, agreement shows the counterpar
     ['declined'],
   );
 
-  // withdraw the listing of another open proposal: it shows closed, without buttons
-  const open = all.find(
-    (m) => m.status === 'proposed' && m.yourSides.includes('supply') && m.id !== id,
-  )!;
-  assert.ok(open, 'another open proposal');
+  // withdraw the offer of the declined one: its other open proposal shows closed, without buttons
+  const open = twice[1];
   const w = await api(page, 'POST', `/api/v1/listings/${open.supply.listingId}/withdraw`);
   assert.equal(w.status, 200, JSON.stringify(w.body));
   await page.goto(`${base}/#/plan`);
@@ -114,7 +125,8 @@ test('matches: decline memory, withdrawal closes, agreement shows the counterpar
 
   // accept both sides of one (the plant's demo user accepts its side, the operator the other)
   const agree = (await api(page, 'GET', '/api/v1/matches')).body.find(
-    (m: Match) => m.status === 'proposed' && m.yourSides.length === 1,
+    (m: Match) =>
+      m.status === 'proposed' && m.yourSides.length === 1 && m.supply.listingId === otherOffer,
   ) as Match;
   assert.ok(agree, 'an open proposal to agree');
   assert.equal((await api(page, 'POST', `/api/v1/matches/${agree.id}/accept`)).status, 200);

@@ -99,8 +99,16 @@ for (const d of await eachDialect()) {
           m.supply.organisationId &&
           m.supply.organisationId !== m.demand.organisationId,
       );
-      // a request with a price, so that the buyer can change it
-      const m = proposals.find((x) => x.demand.listingId.startsWith('l-req'))!;
+      // a request with a price, so that the buyer can change it (proposals come in no set
+      // order, and some requests are free: e.g. the rare-earth and rubber-crumb ones)
+      let m: MatchProposal | undefined;
+      for (const x of proposals) {
+        const request = await ok('operator', 'GET', `/api/v1/listings/${x.demand.listingId}`);
+        if (request.priceKopecksPerUnit > 0) {
+          m = x;
+          break;
+        }
+      }
       assert.ok(m, 'a proposal to a priced request');
       const buyer = holdersOf(m).demand;
       const declined = await ok(buyer, 'POST', `/api/v1/matches/${m.id}/decline`, {});

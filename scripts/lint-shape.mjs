@@ -56,7 +56,8 @@ for (const file of files(src)) {
 // `demo --reset` and the upgrade test roll every migration back: one without `down` stops them
 for (const file of files(src)) {
   const rel = relative(root, file);
-  if (!/\/migrations\/\d{4}-\d{2}-\d{2}-\d{2}-[^/]+\.ts$/.test(rel) || rel.endsWith('.test.ts')) continue;
+  if (!/\/migrations\/\d{4}-\d{2}-\d{2}-\d{2}-[^/]+\.ts$/.test(rel) || rel.endsWith('.test.ts'))
+    continue;
   if (!/export (async )?function down\b/.test(readFileSync(file, 'utf8')))
     problems.push(`${rel}: the migration has no \`down\``);
 }

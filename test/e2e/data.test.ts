@@ -11,7 +11,7 @@ import { base, logIn, results, skip, startServerAndBrowser, tmp, watchedPage } f
 
 startServerAndBrowser('dc-e2e-data-');
 
-test('M3: the operator uploads a CSV, sees the preview, applies it and sees what changed', {
+test('M2 M3: the operator uploads a CSV, sees the preview, applies it and sees what changed; errors in Russian with labels', {
   skip,
   timeout: 120_000,
 }, async () => {

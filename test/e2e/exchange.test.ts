@@ -104,9 +104,47 @@ test('the exchange: listing, plan, saved plan and accepted match', {
     assert.match(await fkko.inputValue(), /^\d \d{2} \d{3} \d{2} \d{2} \d$/);
   });
 
+  await t.test(
+    "M9 the FKKO search puts the material's own codes first and marks a foreign code, never green",
+    async () => {
+      await page.goto(`${base}/#/marketplace/new`);
+      const form = page.getByTestId('listing-form');
+      await form.locator('select[name="materialId"]').selectOption('fly-ash');
+      await form.locator('select[name="legalStatus"]').selectOption('waste');
+      const fkko = form.locator('input[name="fkko"]');
+      await fkko.fill('');
+      await fkko.pressSequentially('зола');
+      const options = page.getByTestId('fkko-options').locator('[role="option"]');
+      await page.waitForFunction(
+        () => document.querySelectorAll('[data-testid="fkko-options"] [role="option"]').length > 2,
+      );
+      const codes = await options.evaluateAll((els) =>
+        els.map((e) => ({ foreign: e.classList.contains('foreign'), text: e.textContent ?? '' })),
+      );
+      // fly ash's own codes (6 11 100 01 40 4, 6 11 111 12 40 5) lead, unmarked
+      assert.ok(codes.length > 2, 'several hits');
+      assert.equal(codes[0].foreign, false, codes[0].text);
+      const firstForeign = codes.findIndex((c) => c.foreign);
+      assert.ok(firstForeign > 0, 'other codes are marked as not for this material');
+      assert.ok(
+        codes.slice(firstForeign).every((c) => c.foreign),
+        'own codes first, then the rest',
+      );
+      assert.match(codes[firstForeign].text, /не для этого материала/);
+      // a foreign code, once picked, reads as foreign and is not shown in green
+      await options.nth(firstForeign).click();
+      const chosen = form.locator('.combo-chosen');
+      await chosen.waitFor();
+      assert.match((await chosen.getAttribute('class')) ?? '', /foreign/);
+      const colour = await chosen.evaluate((e) => getComputedStyle(e).color);
+      const [r, g, b] = (colour.match(/\d+/g) ?? []).map(Number);
+      assert.ok(!(g > r + 40 && g > b + 40), `not green: ${colour}`);
+    },
+  );
+
   let flowCount = 0;
   await t.test(
-    'the plan uses the new request; its flow is in the table and on the map',
+    'the plan uses the new request; its flow is in the table and on the map; L8 robustness rows read alike',
     async () => {
       await page.goto(`${base}/#/plan`);
       await page.locator('input[name="robustness"]').check();
@@ -125,6 +163,12 @@ test('the exchange: listing, plan, saved plan and accepted match', {
       await page.locator(`path.flow-line[data-flow="${key}"]`).waitFor({ state: 'attached' });
       assert.equal(await page.locator(`path.flow-line[data-flow="${key}"]`).count(), 1);
       await page.getByTestId('robustness').locator('li').first().waitFor();
+      // L8: every row of the robustness list reads "material: from → to", in the plan or not
+      for (const label of await page
+        .getByTestId('robustness')
+        .locator('.bar-label')
+        .allTextContents())
+        assert.match(label, /^[^:→]+: [^→]+ → [^→]+$/, `L8 one form for every row: ${label}`);
       // each impact figure carries its formula
       const savings = page.getByTestId('impact-savings');
       await savings.locator('summary').click();

@@ -31,6 +31,7 @@ const pages = [
   'apply',
   'admin/applications',
   'organisation',
+  'account',
   'data',
   'marketplace',
   'marketplace/new',

@@ -50,7 +50,7 @@ const badge = async (page: Page) => {
 };
 const pair = (m: Match) => `${m.supply.listingId}→${m.demand.listingId}`;
 
-test('matches: decline memory, withdrawal closes, agreement shows the counterparty', {
+test('H2 H3 L1 M5 matches: decline memory, withdrawal closes, agreement shows the counterparty, all fits 1366 px', {
   skip,
   timeout: 240_000,
 }, async () => {

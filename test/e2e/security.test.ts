@@ -114,7 +114,9 @@ test('F12 the web app and the API docs send a strict Content-Security-Policy and
   }
 });
 
-test('F12 /api/docs renders the operations without a CSP violation', { skip }, async () => {
+test('F12 L9 /api/docs renders the operations without a CSP violation, our title, no fastify logo or top bar', {
+  skip,
+}, async () => {
   const context = await browser!.newContext();
   const page = await context.newPage();
   const errors: string[] = [];
@@ -123,6 +125,9 @@ test('F12 /api/docs renders the operations without a CSP violation', { skip }, a
   await page.locator('.swagger-ui .opblock').first().waitFor();
   assert.ok((await page.locator('.swagger-ui .opblock').count()) > 20, 'the operations are listed');
   assert.match((await page.locator('.swagger-ui .info .title').textContent()) ?? '', /digicluster/);
+  // L9: the stock top bar ("Explore") is gone, and the page reads our document
+  assert.equal(await page.locator('.swagger-ui .topbar').count(), 0);
+  assert.match(await page.title(), /digicluster/i);
   // the harness's own check runs after the test; say it here too, with the page still open
   await page.waitForTimeout(300);
   assert.deepEqual(cspViolations, []);

@@ -794,7 +794,7 @@ for (const d of await eachDialect()) {
       await p.exchange.withdrawListing(systemActor, request.id);
     });
 
-    test("a plan's warnings are worded in the caller's language, the saved plan keeping their codes", async () => {
+    test("H7 a plan's warnings are worded in the caller's language, name no id, the saved plan keeping their codes", async () => {
       const en = Plan.parse(JSON.parse((await planOver('en')).body));
       const ru = Plan.parse(JSON.parse((await planOver('ru')).body));
       assert.ok(en.warnings.length > 0);

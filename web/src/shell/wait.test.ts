@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { waitInWords } from './wait.ts';
 
-test('a lockout wait reads in minutes, in words, with the right Russian form', () => {
+test('L5 a lockout wait reads in minutes, in words, with the right Russian form', () => {
   assert.equal(waitInWords(894, 'ru'), '15 минут');
   assert.equal(waitInWords(61, 'ru'), '2 минуты');
   assert.equal(waitInWords(60, 'ru'), '1 минуту');

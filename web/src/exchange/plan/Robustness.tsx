@@ -25,13 +25,17 @@ export function Robustness({
   const holderName = useHolderName();
   const entries = plan.robustness ?? [];
   const inPlan = new Map(plan.plan.flows.map((f) => [flowKey(f), f]));
-  const name = (id: string) => {
+  /** A listing's holder as the plan shows it: named, or anonymous in its agglomeration. */
+  const holderOf = (id: string) => {
     const l = byListing.get(id);
-    if (!l) return id;
-    const who = l.holderHidden
+    if (!l) return '—';
+    return l.holderHidden
       ? t('anonymousAt', { agg: labels.agglomeration(l.agglomeration) })
       : holderName(l);
-    return `${l.materialId ? tx.materialName(l.materialId) : tx.nameOfUse(l.useId)} (${who})`;
+  };
+  const materialOf = (id: string) => {
+    const l = byListing.get(id);
+    return l?.materialId ? tx.materialName(l.materialId) : '';
   };
   return (
     <section className="card" data-testid="robustness">
@@ -43,9 +47,10 @@ export function Robustness({
         <ul className="bars robust-bars">
           {entries.map((e) => {
             const f = inPlan.get(flowKey(e));
+            // one form for every row, in the plan or not (user walk L8): material: from → to
             const label = f
               ? `${tx.materialName(f.material)}: ${holder(f.from)} → ${holder(f.to)}`
-              : `${name(e.supply)} → ${name(e.demand)}`;
+              : `${materialOf(e.supply)}: ${holderOf(e.supply)} → ${holderOf(e.demand)}`;
             const level = robustLevel(e.share);
             return (
               <li key={flowKey(e)}>

@@ -59,6 +59,7 @@ export function listingView(
     organisationNameEn: shown ? holders.organisationNameEn(organisationId) : null,
     siteId: shown ? l.siteId : null,
     siteName: shown ? (site?.name ?? null) : null,
+    siteNameEn: shown ? (site?.nameEn ?? null) : null,
     lat: shown ? (site?.lat ?? null) : null,
     lon: shown ? (site?.lon ?? null) : null,
     agglomeration: site?.agglomeration ?? null,

@@ -45,6 +45,8 @@ interface MatchContext {
   agreedTaken: ReadonlyMap<string, number>;
   /** the organisations of agreed matches, by id: each side's contact once both accepted */
   agreedParties: ReadonlyMap<string, Organisation>;
+  /** their admins to write to, by organisation */
+  agreedContacts: ReadonlyMap<string, { name: string; email: string } | null>;
 }
 
 /** What an agreed match takes of a listing a year: shipped from an offer, received by a request. */
@@ -119,6 +121,11 @@ async function matchContext(
     revealed,
     agreedTaken,
     agreedParties: new Map(parties.map((o) => [o.id, o])),
+    agreedContacts: new Map(
+      await Promise.all(
+        parties.map(async (o) => [o.id, await rq.organisationContact(reader, o.id)] as const),
+      ),
+    ),
   };
 }
 
@@ -138,6 +145,8 @@ function counterpartyOf(x: MatchRecord, actor: Actor, ctx: MatchContext): MatchC
     inn: o.inn,
     website: o.website ?? null,
     region: o.region,
+    contactName: ctx.agreedContacts.get(o.id)?.name ?? null,
+    contactEmail: ctx.agreedContacts.get(o.id)?.email ?? null,
   };
 }
 

@@ -208,6 +208,11 @@ export const Listing = ListingFields.extend({
     .nullable()
     .describe("the holder's English name, when shown and the registry has one"),
   siteName: z.string().nullable(),
+  siteNameEn: z
+    .string()
+    .nullable()
+    .optional()
+    .describe("the site's English name, when shown and the registry has one"),
   lat: z.number().nullable(),
   lon: z.number().nullable(),
   agglomeration: Agglomeration.nullable(),
@@ -467,6 +472,12 @@ export const MatchCounterparty = z
     inn: z.string(),
     website: z.string().nullable(),
     region: z.string(),
+    contactName: z
+      .string()
+      .nullable()
+      .optional()
+      .describe("the organisation's admin to write to (null: it has none active)"),
+    contactEmail: z.string().nullable().optional(),
   })
   .meta({ id: 'MatchCounterparty' });
 export type MatchCounterparty = z.infer<typeof MatchCounterparty>;

@@ -1015,3 +1015,24 @@ export async function apiKeyRowByHash(
 export async function revokeApiKeyRow(tx: Tx, id: string, at: string): Promise<void> {
   await tx.db.updateTable('api_key').set({ revoked_at: at }).where('id', '=', id).execute();
 }
+
+/**
+ * Whom a counterparty writes to: the organisation's first active admin (by when the account
+ * was made), name and e-mail; null when it has none. Other modules show it once both sides of
+ * an exchange have agreed.
+ */
+export async function organisationContact(
+  reader: Reader,
+  organisationId: string,
+): Promise<{ name: string; email: string } | null> {
+  const row = await reader.db
+    .selectFrom('app_user')
+    .select(['name', 'email'])
+    .where('organisation_id', '=', organisationId)
+    .where('role', '=', 'org_admin')
+    .where('status', '=', 'active')
+    .orderBy('created_at')
+    .orderBy('email')
+    .executeTakeFirst();
+  return row ? { name: row.name, email: row.email } : null;
+}

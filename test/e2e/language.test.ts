@@ -178,3 +178,30 @@ test('M7 a volume reads by its scale word: 30 000 thousand m³ is 30 million m³
     await p.context().close();
   }
 });
+
+test('M7 English marketplace: holders and their sites by their English names; legal notes in Russian mode in Russian', {
+  skip,
+}, async () => {
+  const listings = (await (await fetch(`${base}/api/v1/listings`)).json()) as Array<{
+    id: string;
+    siteName: string | null;
+    siteNameEn?: string | null;
+    organisationNameEn: string | null;
+    standard?: string;
+  }>;
+  const named = listings.find((l) => l.siteNameEn && l.organisationNameEn);
+  assert.ok(named, 'a listing whose holder and site are shown');
+  const en = await page('en');
+  await en.goto(`${base}/#/marketplace`);
+  const row = en.locator(`tr[data-listing="${named.id}"]`);
+  await row.waitFor();
+  const text = (await row.textContent()) ?? '';
+  assert.ok(text.includes(named.siteNameEn!), `${named.siteNameEn} in ${text}`);
+  assert.ok(!text.includes(named.siteName!), `no Russian site name in ${text}`);
+  await en.context().close();
+  // the example's standards are Russian documents, named as such (no "GOST" in Russian mode)
+  assert.deepEqual(
+    listings.filter((l) => /GOST|example|plant specification/.test(l.standard ?? '')),
+    [],
+  );
+});

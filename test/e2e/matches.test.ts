@@ -143,6 +143,11 @@ test('H2 H3 L1 M5 matches: decline memory, withdrawal closes, agreement shows th
     (await agreed.getByTestId('counterparty-contact').textContent()) ?? '',
     /ИНН \d{10}.*договор с контрагентом/,
   );
+  // L1: whom to write to
+  assert.match(
+    (await agreed.getByTestId('counterparty-person').textContent()) ?? '',
+    /Контакт: .+@/,
+  );
   assert.ok(await fits());
   await page.screenshot({ path: join(results, 'matches-agreed-1366.png'), fullPage: true });
   for (const [w, lang] of [

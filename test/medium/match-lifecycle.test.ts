@@ -228,7 +228,7 @@ for (const d of await eachDialect()) {
       assert.equal(view.demand.quantityPerYear, null);
     });
 
-    test('on agreement both sides see the counterparty; the inbox counts what waits for you', async () => {
+    test('L1 on agreement both sides see the counterparty and whom to write to; the inbox counts what waits for you', async () => {
       const all = await matchesOf('operator');
       const agreed = all.find((x) => x.status === 'accepted')!;
       const { supply, demand } = holdersOf(agreed);
@@ -237,6 +237,12 @@ for (const d of await eachDialect()) {
       assert.equal(bySupplier.counterparty.organisationId, demand);
       assert.equal(byBuyer.counterparty.organisationId, supply);
       assert.ok(byBuyer.counterparty.name && byBuyer.counterparty.inn);
+      // L1: whom to write to, the supplier's first active admin
+      const admins = (await p.users.listUsers(systemActor, supply))
+        .filter((u) => u.role === 'org_admin' && u.status === 'active')
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.email.localeCompare(b.email));
+      assert.equal(byBuyer.counterparty.contactEmail, admins[0].email);
+      assert.equal(byBuyer.counterparty.contactName, admins[0].name);
       const open = all.find((x) => x.status === 'proposed' && x.demand.organisationId)!;
       assert.equal(open.counterparty, null);
       const who = open.demand.organisationId!;

@@ -1,4 +1,4 @@
-import { useT } from '../i18n/index.ts';
+import { localised, useLocale, useT } from '../i18n/index.ts';
 import { useLabels } from '../registry/labels.ts';
 import { href } from '../shell/router.ts';
 import type { Agglomeration, Listing, QualityLimit } from '../shell/types.ts';
@@ -78,13 +78,15 @@ export function AnonymousHolder({ agglomeration }: { agglomeration: Agglomeratio
 export function Holder({ listing }: { listing: Listing }) {
   const labels = useLabels();
   const holderName = useHolderName();
+  const { locale } = useLocale();
   if (listing.holderHidden || !listing.organisationId)
     return <AnonymousHolder agglomeration={listing.agglomeration} />;
+  const site = listing.siteName && localised(locale, listing.siteName, listing.siteNameEn);
   return (
     <span>
       <a href={href('participants', listing.organisationId)}>{holderName(listing)}</a>
       <div className="sub">
-        {[listing.siteName, listing.agglomeration && labels.agglomeration(listing.agglomeration)]
+        {[site, listing.agglomeration && labels.agglomeration(listing.agglomeration)]
           .filter(Boolean)
           .join(' · ')}
       </div>

@@ -1557,6 +1557,8 @@ export interface components {
       side: components['schemas']['ListingSide'];
       siteId: string | null;
       siteName: string | null;
+      /** @description the site's English name, when shown and the registry has one */
+      siteNameEn?: string | null;
       /** @description GOST, TU or specification a by-product meets */
       standard?: string;
       status: components['schemas']['ListingStatus'];
@@ -1726,6 +1728,8 @@ export interface components {
       side: components['schemas']['ListingSideInput'];
       siteId: string | null;
       siteName: string | null;
+      /** @description the site's English name, when shown and the registry has one */
+      siteNameEn?: string | null;
       /** @description GOST, TU or specification a by-product meets */
       standard?: string;
       status: components['schemas']['ListingStatusInput'];
@@ -1963,6 +1967,9 @@ export interface components {
     /** @enum {string} */
     MatchClosedReasonInput: 'listing_withdrawn' | 'listing_changed';
     MatchCounterparty: {
+      contactEmail?: string | null;
+      /** @description the organisation's admin to write to (null: it has none active) */
+      contactName?: string | null;
       inn: string;
       name: string;
       nameEn: string | null;
@@ -1971,6 +1978,9 @@ export interface components {
       website: string | null;
     };
     MatchCounterpartyInput: {
+      contactEmail?: string | null;
+      /** @description the organisation's admin to write to (null: it has none active) */
+      contactName?: string | null;
       inn: string;
       name: string;
       nameEn: string | null;

@@ -1,4 +1,4 @@
-import { useLocale, useT } from '../../i18n/index.ts';
+import { localised, useLocale, useT } from '../../i18n/index.ts';
 import { orgName } from '../../registry/names.ts';
 import type { Organisation, Site } from '../../shell/types.ts';
 import { Field } from '../../shell/ui.tsx';
@@ -99,7 +99,7 @@ export function WhatSection({
               <option value="">{sitesLoading ? t('loadingShort') : t('choose')}</option>
               {sites.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {s.name}
+                  {localised(locale, s.name, s.nameEn)}
                 </option>
               ))}
             </select>

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useFormat, useT } from '../../i18n/index.ts';
+import { localised, useFormat, useLocale, useT } from '../../i18n/index.ts';
 import { registryApi } from '../../registry/api.ts';
 import { ApiError } from '../../shell/api.ts';
 import { INBOX_CHANGED } from '../../shell/Header.tsx';
@@ -40,9 +40,10 @@ function Inbox({ me }: { me: User }) {
   const [tab, setTab] = useState<Tab | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const { locale } = useLocale();
   const siteName = useMemo(
-    () => new Map((sites.data ?? []).map((s) => [s.id, s.name])),
-    [sites.data],
+    () => new Map((sites.data ?? []).map((s) => [s.id, localised(locale, s.name, s.nameEn)])),
+    [sites.data, locale],
   );
   const operator = isOperator(me);
   // Open on a tab with content once the proposals are in (the operator holds no side).

@@ -54,6 +54,12 @@ function Counterparty({ c }: { c: NonNullable<MatchProposal['counterparty']> }) 
   return (
     <div className="counterparty" data-testid="counterparty-contact">
       <div className="sub">{t('counterpartyInn', { inn: c.inn })}</div>
+      {c.contactName && c.contactEmail && (
+        <div className="sub" data-testid="counterparty-person">
+          {t('counterpartyContact', { name: c.contactName })}{' '}
+          <a href={`mailto:${c.contactEmail}`}>{c.contactEmail}</a>
+        </div>
+      )}
       {c.website && <div className="sub">{c.website}</div>}
       <div className="sub next-step">{t('nextStep')}</div>
     </div>

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
-import { useT } from '../../i18n/index.ts';
+import { localised, useLocale, useT } from '../../i18n/index.ts';
 import { registryApi } from '../../registry/api.ts';
 import { ApiError } from '../../shell/api.ts';
 import { useSession } from '../../shell/session.tsx';
@@ -116,9 +116,10 @@ function Planner() {
     () => new Map((listings.data ?? []).map((l) => [l.id, l])),
     [listings.data],
   );
+  const { locale } = useLocale();
   const siteName = useMemo(
-    () => new Map((sites.data ?? []).map((s) => [s.id, s.name])),
-    [sites.data],
+    () => new Map((sites.data ?? []).map((s) => [s.id, localised(locale, s.name, s.nameEn)])),
+    [sites.data, locale],
   );
   const plan = result?.plan;
   const flows = plan?.plan.flows ?? [];

@@ -95,7 +95,7 @@ export function SiteFieldset({
             />
           )}
         </Field>
-        <Field label={t('siteLon')} error={error('lon')} hint={t('siteCoordHint')}>
+        <Field label={t('siteLon')} error={error('lon')} hint={t('siteLonHint')}>
           {(p) => (
             <input
               {...p}

@@ -11,6 +11,7 @@ export const siteFormDict = dictionary(
     siteLat: 'Широта',
     siteLon: 'Долгота',
     siteCoordHint: 'в градусах, например 54,03 — запятая или точка',
+    siteLonHint: 'в градусах, например 86,09 — запятая или точка',
     siteMapLabel: 'Карта Кемеровской области: щёлкните, чтобы поставить площадку',
     siteMapHint:
       'Щёлкните по карте, чтобы поставить площадку, или введите координаты. С клавиатуры: выберите карту, сдвиньте стрелками и нажмите Enter — площадка встанет в центр.',
@@ -30,6 +31,7 @@ export const siteFormDict = dictionary(
     siteLat: 'Latitude',
     siteLon: 'Longitude',
     siteCoordHint: 'in degrees, e.g. 54.03 — a comma or a point',
+    siteLonHint: 'in degrees, e.g. 86.09 — a comma or a point',
     siteMapLabel: 'Map of the Kemerovo Oblast: click to place the site',
     siteMapHint:
       'Click the map to place the site, or type its coordinates. With the keyboard: focus the map, move it with the arrow keys and press Enter to place the site at its centre.',

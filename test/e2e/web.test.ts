@@ -189,7 +189,11 @@ test('the web app: map, participants, language, application and admission', {
     await page.locator('.alert-success').waitFor();
     // a name that has its own quotes is not quoted again
     assert.doesNotMatch((await page.locator('.alert-success').textContent()) ?? '', /««|»»/);
-    assert.equal(await page.getByTestId('application').filter({ hasText: suffix }).count(), 0);
+    // the queue is fetched again after the decision: the card leaves when that answer arrives
+    await page
+      .getByTestId('application')
+      .filter({ hasText: suffix })
+      .waitFor({ state: 'detached', timeout: 10_000 });
   });
 
   await t.test(

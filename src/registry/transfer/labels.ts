@@ -2,52 +2,16 @@
 // reads a code or either language's word for it, so an edited spreadsheet still round-trips.
 import type { Lang } from '../../model/index.ts';
 
-export type Wording = { ru: string; en: string };
-export type Vocabulary = Readonly<Record<string, Wording>>;
+import type { Vocabulary } from '../../model/vocabulary.ts';
 
-export const organisationKindWords: Vocabulary = {
-  open_pit: { ru: 'Разрез', en: 'Open-pit mine' },
-  underground_mine: { ru: 'Шахта', en: 'Underground mine' },
-  preparation_plant: { ru: 'Обогатительная фабрика', en: 'Preparation plant' },
-  power_plant: { ru: 'Электростанция', en: 'Power plant' },
-  coke_chemical: { ru: 'Коксохимия', en: 'Coke & coal chemistry' },
-  chemical: { ru: 'Химия', en: 'Chemicals' },
-  construction_materials: { ru: 'Стройматериалы', en: 'Construction materials' },
-  waste_processor: { ru: 'Переработка отходов', en: 'Waste processor' },
-  logistics: { ru: 'Логистика', en: 'Logistics' },
-  university: { ru: 'Университет', en: 'University' },
-  research_institute: { ru: 'НИИ', en: 'Research institute' },
-  regional_government: { ru: 'Органы власти', en: 'Regional government' },
-  platform_operator: { ru: 'Оператор платформы', en: 'Platform operator' },
-  service_provider: { ru: 'Сервисная компания', en: 'Service provider' },
-  other: { ru: 'Другое', en: 'Other' },
-};
-
-export const siteKindWords: Vocabulary = {
-  mine: { ru: 'Шахта', en: 'Mine' },
-  open_pit: { ru: 'Разрез', en: 'Open pit' },
-  plant: { ru: 'Завод / фабрика', en: 'Plant' },
-  power_plant: { ru: 'Электростанция', en: 'Power plant' },
-  dump: { ru: 'Отвал / накопитель', en: 'Dump / pond' },
-  office: { ru: 'Офис', en: 'Office' },
-  campus: { ru: 'Кампус', en: 'Campus' },
-  depot: { ru: 'Склад / терминал', en: 'Depot / terminal' },
-  other: { ru: 'Другое', en: 'Other' },
-};
-
-export const roleWords: Vocabulary = {
-  keystone: { ru: 'Ключевой', en: 'Keystone' },
-  core: { ru: 'Ядро', en: 'Core' },
-  niche: { ru: 'Нишевой', en: 'Niche' },
-  institution: { ru: 'Институция', en: 'Institution' },
-};
-
-export const agglomerationWords: Vocabulary = {
-  kemerovo: { ru: 'Кемеровская', en: 'Kemerovo' },
-  novokuznetsk: { ru: 'Новокузнецкая', en: 'Novokuznetsk' },
-  'leninsk-belovo': { ru: 'Ленинск-Беловская', en: 'Leninsk-Belovo' },
-  north: { ru: 'Северная', en: 'North' },
-};
+export {
+  agglomerationWords,
+  organisationKindWords,
+  roleWords,
+  siteKindWords,
+  type Vocabulary,
+  type Wording,
+} from '../../model/vocabulary.ts';
 
 export const provenanceWords: Vocabulary = {
   sourced: { ru: 'Источник', en: 'Sourced' },

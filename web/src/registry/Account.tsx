@@ -1,5 +1,4 @@
 import { type FormEvent, useState } from 'react';
-import { isStrongPassword } from '../../../src/model/password-rule.ts';
 import { useLocale, useT } from '../i18n/index.ts';
 import { authApi } from '../shell/auth.ts';
 import { useSession } from '../shell/session.tsx';
@@ -17,6 +16,7 @@ import { useResource } from '../shell/useResource.ts';
 import { useSubmission } from '../shell/useSubmission.ts';
 import { accountDict } from './accountDict.ts';
 import { registryApi } from './api.ts';
+import { NewPasswordFields, newPasswordProblems } from './NewPasswordFields.tsx';
 import { orgName } from './names.ts';
 
 /** The user's own account: the password and the other sessions (issue 9, F15). */
@@ -59,10 +59,8 @@ function ChangePassword() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setDone(false);
-    const problems: Record<string, string> = {};
+    const problems = newPasswordProblems('newPassword', next, repeat, a);
     if (!current) problems.currentPassword = a('errRequired');
-    if (!isStrongPassword(next)) problems.newPassword = a('errPasswordRule');
-    else if (next !== repeat) problems.repeat = a('errRepeat');
     setLocal(problems);
     if (Object.keys(problems).length > 0) return;
     await run(async () => {
@@ -105,32 +103,14 @@ function ChangePassword() {
           />
         )}
       </Field>
-      <Field label={a('newPassword')} error={fields.newPassword} hint={a('passwordRule')}>
-        {(p) => (
-          <input
-            {...p}
-            name="newPassword"
-            type="password"
-            autoComplete="new-password"
-            value={next}
-            onChange={(e) => setNext(e.target.value)}
-            required
-          />
-        )}
-      </Field>
-      <Field label={a('repeatPassword')} error={fields.repeat}>
-        {(p) => (
-          <input
-            {...p}
-            name="repeatPassword"
-            type="password"
-            autoComplete="new-password"
-            value={repeat}
-            onChange={(e) => setRepeat(e.target.value)}
-            required
-          />
-        )}
-      </Field>
+      <NewPasswordFields
+        name="newPassword"
+        value={next}
+        onChange={setNext}
+        repeat={repeat}
+        onRepeat={setRepeat}
+        errors={fields}
+      />
       <SubmitRow busy={busy}>{a('changePassword')}</SubmitRow>
     </form>
   );

@@ -1,13 +1,13 @@
 import { type FormEvent, useState } from 'react';
-import { isStrongPassword } from '../../../src/model/password-rule.ts';
 import { useT } from '../i18n/index.ts';
 import { shellDict } from '../shell/dict.ts';
 import { href } from '../shell/router.ts';
 import type { User } from '../shell/types.ts';
-import { Field, FormError, PageHeader, SubmitRow } from '../shell/ui.tsx';
+import { FormError, PageHeader, SubmitRow } from '../shell/ui.tsx';
 import { useSubmission } from '../shell/useSubmission.ts';
 import { accountDict } from './accountDict.ts';
 import { registryApi } from './api.ts';
+import { NewPasswordFields, newPasswordProblems } from './NewPasswordFields.tsx';
 
 /** `#/reset/<token>`: a new password through the operator's link; it works once. */
 export function PasswordReset({ token }: { token: string }) {
@@ -22,9 +22,7 @@ export function PasswordReset({ token }: { token: string }) {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const problems: Record<string, string> = {};
-    if (!isStrongPassword(password)) problems.password = a('errPasswordRule');
-    else if (password !== repeat) problems.repeat = a('errRepeat');
+    const problems = newPasswordProblems('password', password, repeat, a);
     setLocal(problems);
     if (Object.keys(problems).length > 0) return;
     await run(async () => setDone(await registryApi.acceptPasswordReset({ token, password })));
@@ -48,32 +46,14 @@ export function PasswordReset({ token }: { token: string }) {
       <form className="card form" onSubmit={submit} noValidate data-testid="reset-form">
         {/* the token is no field the user can fix: its refusal is said above the form */}
         <FormError error={error} placed={(f) => f === 'password'} />
-        <Field label={a('newPassword')} error={fields.password} hint={a('passwordRule')}>
-          {(p) => (
-            <input
-              {...p}
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              required
-            />
-          )}
-        </Field>
-        <Field label={a('repeatPassword')} error={fields.repeat}>
-          {(p) => (
-            <input
-              {...p}
-              name="repeatPassword"
-              type="password"
-              autoComplete="new-password"
-              value={repeat}
-              onChange={(e) => setRepeat(e.target.value)}
-              required
-            />
-          )}
-        </Field>
+        <NewPasswordFields
+          name="password"
+          value={password}
+          onChange={setPassword}
+          repeat={repeat}
+          onRepeat={setRepeat}
+          errors={fields}
+        />
         <SubmitRow busy={busy}>{a('resetSubmit')}</SubmitRow>
       </form>
     </div>

@@ -1,95 +1,19 @@
 import { useMemo } from 'react';
-import { dictionary, type Locale, useT } from '../i18n/index.ts';
+import {
+  agglomerationWords,
+  organisationKindWords,
+  organisationStatusWords,
+  roleWords,
+  siteKindWords,
+  type Vocabulary,
+} from '../../../src/model/vocabulary.ts';
+import { dictionary, type Locale, useLocale, useT } from '../i18n/index.ts';
 import type {
   Agglomeration,
   MembershipRole,
   OrganisationKind,
   OrganisationStatus,
 } from '../shell/types.ts';
-
-/** Names of the registry's enumerations in both languages. */
-export const labelsDict = dictionary(
-  {
-    'kind:open_pit': 'Разрез',
-    'kind:underground_mine': 'Шахта',
-    'kind:preparation_plant': 'Обогатительная фабрика',
-    'kind:power_plant': 'Электростанция',
-    'kind:coke_chemical': 'Коксохимия',
-    'kind:chemical': 'Химия',
-    'kind:construction_materials': 'Стройматериалы',
-    'kind:waste_processor': 'Переработка отходов',
-    'kind:logistics': 'Логистика',
-    'kind:university': 'Университет',
-    'kind:research_institute': 'НИИ',
-    'kind:regional_government': 'Органы власти',
-    'kind:platform_operator': 'Оператор платформы',
-    'kind:service_provider': 'Сервисная компания',
-    'kind:other': 'Другое',
-    'role:keystone': 'Ключевой',
-    'role:core': 'Ядро',
-    'role:niche': 'Нишевой',
-    'role:institution': 'Институция',
-    'role:none': 'Без роли',
-    'status:applicant': 'Заявитель',
-    'status:member': 'Участник',
-    'status:former': 'Бывший участник',
-    'status:rejected': 'Отклонён',
-    'agg:kemerovo': 'Кемеровская',
-    'agg:novokuznetsk': 'Новокузнецкая',
-    'agg:leninsk-belovo': 'Ленинск-Беловская',
-    'agg:north': 'Северная',
-    'agg:none': 'Вне агломераций',
-    'site:mine': 'Шахта',
-    'site:open_pit': 'Разрез',
-    'site:plant': 'Завод / фабрика',
-    'site:power_plant': 'Электростанция',
-    'site:dump': 'Отвал / накопитель',
-    'site:office': 'Офис',
-    'site:campus': 'Кампус',
-    'site:depot': 'Склад / терминал',
-    'site:other': 'Другое',
-  },
-  {
-    'kind:open_pit': 'Open-pit mine',
-    'kind:underground_mine': 'Underground mine',
-    'kind:preparation_plant': 'Preparation plant',
-    'kind:power_plant': 'Power plant',
-    'kind:coke_chemical': 'Coke & coal chemistry',
-    'kind:chemical': 'Chemicals',
-    'kind:construction_materials': 'Construction materials',
-    'kind:waste_processor': 'Waste processor',
-    'kind:logistics': 'Logistics',
-    'kind:university': 'University',
-    'kind:research_institute': 'Research institute',
-    'kind:regional_government': 'Regional government',
-    'kind:platform_operator': 'Platform operator',
-    'kind:service_provider': 'Service provider',
-    'kind:other': 'Other',
-    'role:keystone': 'Keystone',
-    'role:core': 'Core',
-    'role:niche': 'Niche',
-    'role:institution': 'Institution',
-    'role:none': 'No role',
-    'status:applicant': 'Applicant',
-    'status:member': 'Member',
-    'status:former': 'Former member',
-    'status:rejected': 'Rejected',
-    'agg:kemerovo': 'Kemerovo',
-    'agg:novokuznetsk': 'Novokuznetsk',
-    'agg:leninsk-belovo': 'Leninsk-Belovo',
-    'agg:north': 'North',
-    'agg:none': 'Outside the agglomerations',
-    'site:mine': 'Mine',
-    'site:open_pit': 'Open pit',
-    'site:plant': 'Plant',
-    'site:power_plant': 'Power plant',
-    'site:dump': 'Dump / pond',
-    'site:office': 'Office',
-    'site:campus': 'Campus',
-    'site:depot': 'Depot / terminal',
-    'site:other': 'Other',
-  },
-);
 
 /** The example's home region, as organisations record it. */
 export const HOME_REGION = 'Кемеровская область — Кузбасс';
@@ -167,19 +91,24 @@ export const kindColours: Record<OrganisationKind, string> = {
   other: '#b8bfc6',
 };
 
+/** Names of the registry's enumerations in the user's language (src/model/vocabulary.ts). */
 export function useLabels() {
+  const { locale } = useLocale();
   const t = useT(labelsDict);
-  return useMemo(
-    () => ({
-      kind: (k: OrganisationKind) => t(`kind:${k}`),
-      role: (r: MembershipRole | null) => t(r ? `role:${r}` : 'role:none'),
-      status: (s: OrganisationStatus) => t(`status:${s}`),
-      agglomeration: (a: Agglomeration | null) => t(a ? `agg:${a}` : 'agg:none'),
-      siteKind: (k: string) => {
-        const key = `site:${k}` as const;
-        return key in labelsDict.ru ? t(key as keyof typeof labelsDict.ru) : k;
-      },
-    }),
-    [t],
-  );
+  return useMemo(() => {
+    const say = (words: Vocabulary, code: string) => words[code]?.[locale] ?? code;
+    return {
+      kind: (k: OrganisationKind) => say(organisationKindWords, k),
+      role: (r: MembershipRole | null) => (r ? say(roleWords, r) : t('noRole')),
+      status: (s: OrganisationStatus) => say(organisationStatusWords, s),
+      agglomeration: (a: Agglomeration | null) =>
+        a ? say(agglomerationWords, a) : t('noAgglomeration'),
+      siteKind: (k: string) => say(siteKindWords, k),
+    };
+  }, [locale, t]);
 }
+
+const labelsDict = dictionary(
+  { noRole: 'Без роли', noAgglomeration: 'Вне агломераций' },
+  { noRole: 'No role', noAgglomeration: 'Outside the agglomerations' },
+);

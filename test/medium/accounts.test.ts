@@ -10,7 +10,7 @@ import { SESSION_COOKIE, UserService } from '../../src/registry/index.ts';
 import { passwordHashesMade } from '../../src/registry/passwords.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { eachDialect, type TestDatabase } from './dialects.ts';
-import { organisationInput } from './fixtures.ts';
+import { organisationInput, signedIn, signedInOperator } from './fixtures.ts';
 
 type Answer = { statusCode: number; headers: Record<string, unknown>; body: string };
 const json = (r: Answer) => JSON.parse(r.body);
@@ -61,13 +61,14 @@ for (const d of await eachDialect())
         role: 'core',
         joinedOn: '2020-01-01',
       });
-      const admin = await p.users.createUser(systemActor, 'acc-co', {
-        email: 'admin@acc.example',
-        name: 'Админ',
-        role: 'org_admin',
-        password: 'admin-password-1',
-      });
-      adminCookie = `${SESSION_COOKIE}=${(await p.users.openSession(admin.id)).token}`;
+      adminCookie = (
+        await signedIn(p, 'acc-co', {
+          email: 'admin@acc.example',
+          name: 'Админ',
+          role: 'org_admin',
+          password: 'admin-password-1',
+        })
+      ).cookie;
       const user = await p.users.createUser(systemActor, 'acc-co', {
         email: 'forgetful@acc.example',
         name: 'Забывчивый',
@@ -75,17 +76,7 @@ for (const d of await eachDialect())
         password: 'old-password-1',
       });
       userId = user.id;
-      await p.registry.createOrganisation(systemActor, {
-        ...organisationInput({ kind: 'platform_operator' }),
-        id: 'acc-operator',
-      });
-      const op = await p.users.createUser(systemActor, 'acc-operator', {
-        email: 'operator@acc.example',
-        name: 'Оператор',
-        role: 'operator_admin',
-        password: 'operator-password-1',
-      });
-      operatorCookie = `${SESSION_COOKIE}=${(await p.users.openSession(op.id)).token}`;
+      operatorCookie = (await signedInOperator(p, 'acc')).cookie;
       app = await buildServer(p);
     });
     after(async () => {

@@ -7,12 +7,11 @@ import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { stateReaders as exchangeReaders } from '../../src/exchange/index.ts';
 import { listEvents, verifyState } from '../../src/journal/index.ts';
-import { systemActor } from '../../src/model/index.ts';
 import type { Platform } from '../../src/platform.ts';
 import { stateReaders as registryReaders, SESSION_COOKIE } from '../../src/registry/index.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { eachDialect, type TestDatabase } from './dialects.ts';
-import { organisationInput, siteKemerovo, siteMyski } from './fixtures.ts';
+import { organisationInput, signedInOperator, siteKemerovo, siteMyski } from './fixtures.ts';
 
 type Answer = { statusCode: number; headers: Record<string, unknown>; body: string };
 const json = (r: Answer, status: number) => {
@@ -70,17 +69,7 @@ for (const d of await eachDialect())
     before(async () => {
       db = await d.make();
       p = await db.open();
-      await p.registry.createOrganisation(systemActor, {
-        ...organisationInput({ kind: 'platform_operator' }),
-        id: 'ap-operator',
-      });
-      const op = await p.users.createUser(systemActor, 'ap-operator', {
-        email: 'operator@ap.example',
-        name: 'Оператор',
-        role: 'operator_admin',
-        password: 'operator-password-1',
-      });
-      operatorCookie = `${SESSION_COOKIE}=${(await p.users.openSession(op.id)).token}`;
+      operatorCookie = (await signedInOperator(p, 'ap')).cookie;
       app = await buildServer(p);
     });
     after(async () => {

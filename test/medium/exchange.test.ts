@@ -28,9 +28,10 @@ import {
   systemActor,
 } from '../../src/model/index.ts';
 import type { Platform } from '../../src/platform.ts';
-import { registryQueries, SESSION_COOKIE } from '../../src/registry/index.ts';
+import { registryQueries } from '../../src/registry/index.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { eachDialect, type TestDatabase } from './dialects.ts';
+import { signedIn } from './fixtures.ts';
 
 const rejectsWith =
   (status: number, fields: string[] = []) =>
@@ -726,13 +727,14 @@ for (const d of await eachDialect()) {
       const [operatorOrg] = await registryQueries.findOrganisations(p.store, {
         kind: 'platform_operator',
       });
-      const u = await p.users.createUser(systemActor, operatorOrg.id, {
-        email: 'op@extreme.example',
-        name: 'operator',
-        role: 'operator_admin',
-        password: 'password-for-tests',
-      });
-      cookie = `${SESSION_COOKIE}=${(await p.users.openSession(u.id)).token}`;
+      cookie = (
+        await signedIn(p, operatorOrg.id, {
+          email: 'op@extreme.example',
+          name: 'operator',
+          role: 'operator_admin',
+          password: 'password-for-tests',
+        })
+      ).cookie;
     });
     after(async () => {
       await app?.close();

@@ -1,5 +1,11 @@
-import { completeInn10, completeOgrn13 } from '../../src/model/index.ts';
-import type { OrganisationInput } from '../../src/registry/index.ts';
+import {
+  completeInn10,
+  completeOgrn13,
+  systemActor,
+  type UserRole,
+} from '../../src/model/index.ts';
+import type { Platform } from '../../src/platform.ts';
+import { type OrganisationInput, SESSION_COOKIE } from '../../src/registry/index.ts';
 
 let serial = 100;
 
@@ -41,3 +47,30 @@ export const siteNovosibirsk = {
   lat: 55.0302,
   lon: 82.9204,
 };
+
+/** A user of the organisation with an open session: its id and the cookie that carries it. */
+export async function signedIn(
+  p: Platform,
+  organisationId: string,
+  user: { email: string; name: string; role: UserRole; password?: string },
+): Promise<{ id: string; cookie: string }> {
+  const u = await p.users.createUser(systemActor, organisationId, {
+    password: 'password-for-tests',
+    ...user,
+  });
+  return { id: u.id, cookie: `${SESSION_COOKIE}=${(await p.users.openSession(u.id)).token}` };
+}
+
+/** A platform operator's organisation `<prefix>-operator` and its operator admin, signed in. */
+export async function signedInOperator(p: Platform, prefix: string) {
+  await p.registry.createOrganisation(systemActor, {
+    ...organisationInput({ kind: 'platform_operator' }),
+    id: `${prefix}-operator`,
+  });
+  return signedIn(p, `${prefix}-operator`, {
+    email: `operator@${prefix}.example`,
+    name: 'Оператор',
+    role: 'operator_admin',
+    password: 'operator-password-1',
+  });
+}

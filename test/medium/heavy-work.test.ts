@@ -11,10 +11,11 @@ import { seedExample } from '../../src/example/seed.ts';
 import { computePlan } from '../../src/exchange/engine/plan.ts';
 import { systemActor, type UserRole } from '../../src/model/index.ts';
 import type { Platform } from '../../src/platform.ts';
-import { registryQueries as rq, SESSION_COOKIE } from '../../src/registry/index.ts';
+import { registryQueries as rq } from '../../src/registry/index.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { configureWork, heavyWork } from '../../src/work/index.ts';
 import { sqliteDatabase, type TestDatabase } from './dialects.ts';
+import { signedIn } from './fixtures.ts';
 import { growListings } from './many-listings.ts';
 
 const heavyPlan = { robustness: { runs: 200, variation: 0.2 }, timeLimitSeconds: 120 };
@@ -39,15 +40,8 @@ describe('heavy work off the event loop (SQLite, over a socket)', () => {
   let base: string;
   const auth = new Map<string, Record<string, string>>();
 
-  const session = async (org: string, role: UserRole, email: string) => {
-    const u = await p.users.createUser(systemActor, org, {
-      email,
-      name: `${role} ${org}`,
-      role,
-      password: 'password-for-tests',
-    });
-    return { cookie: `${SESSION_COOKIE}=${(await p.users.openSession(u.id)).token}` };
-  };
+  const session = (org: string, role: UserRole, email: string) =>
+    signedIn(p, org, { email, name: `${role} ${org}`, role });
 
   const plan = (who: string, body: unknown, lang = 'en') =>
     fetch(`${base}/api/v1/exchange/plan`, {

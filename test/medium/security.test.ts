@@ -8,12 +8,11 @@ import type { FastifyInstance } from 'fastify';
 import { listEvents } from '../../src/journal/index.ts';
 import { systemActor } from '../../src/model/index.ts';
 import type { Platform } from '../../src/platform.ts';
-import { SESSION_COOKIE } from '../../src/registry/index.ts';
 import { passwordHashesMade } from '../../src/registry/passwords.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { applyServerTimeouts, defaultTimeouts } from '../../src/server/timeouts.ts';
 import { eachDialect, sqliteDatabase, type TestDatabase } from './dialects.ts';
-import { organisationInput, siteKemerovo } from './fixtures.ts';
+import { organisationInput, signedIn, signedInOperator, siteKemerovo } from './fixtures.ts';
 
 type Answer = { statusCode: number; headers: Record<string, unknown>; body: string };
 
@@ -43,24 +42,15 @@ for (const d of await eachDialect())
         role: 'core',
         joinedOn: '2020-01-01',
       });
-      const admin = await p.users.createUser(systemActor, 'sec-co', {
-        email: 'admin@sec.example',
-        name: 'Админ',
-        role: 'org_admin',
-        password: 'admin-password-1',
-      });
-      adminCookie = `${SESSION_COOKIE}=${(await p.users.openSession(admin.id)).token}`;
-      await p.registry.createOrganisation(systemActor, {
-        ...organisationInput({ kind: 'platform_operator' }),
-        id: 'sec-operator',
-      });
-      const op = await p.users.createUser(systemActor, 'sec-operator', {
-        email: 'operator@sec.example',
-        name: 'Оператор',
-        role: 'operator_admin',
-        password: 'operator-password-1',
-      });
-      operatorCookie = `${SESSION_COOKIE}=${(await p.users.openSession(op.id)).token}`;
+      adminCookie = (
+        await signedIn(p, 'sec-co', {
+          email: 'admin@sec.example',
+          name: 'Админ',
+          role: 'org_admin',
+          password: 'admin-password-1',
+        })
+      ).cookie;
+      operatorCookie = (await signedInOperator(p, 'sec')).cookie;
       app = await buildServer(p);
     });
     after(async () => {

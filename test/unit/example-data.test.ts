@@ -141,6 +141,22 @@ describe('example organisations', () => {
     assert.deepEqual(duplicates(orgs.map((o) => o.inn as string)), []);
   });
 
+  test('no invented name is that of a real enterprise nearby (domain review §0.7)', () => {
+    // real names an invented one came too close to: a SUEK mine at Polysayevo
+    const real = [/Полысаевск/i, /Polysaevsk/i];
+    const names = orgs
+      .filter((o) => o.modelledOn !== undefined)
+      .flatMap((o) => [
+        o.name as string,
+        o.nameEn as string,
+        ...o.sites.flatMap((s) => [s.name as string, s.nameEn as string]),
+      ]);
+    assert.deepEqual(
+      names.filter((n) => real.some((r) => r.test(n ?? ''))),
+      [],
+    );
+  });
+
   test('25-35 organisations with unique ids, and unique site ids', () => {
     assert.ok(orgs.length >= 25 && orgs.length <= 35, `${orgs.length} organisations`);
     assert.deepEqual(duplicates(orgs.map((o) => o.id)), []);

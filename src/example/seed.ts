@@ -46,13 +46,80 @@ export async function isEmpty(platform: Platform): Promise<boolean> {
 }
 
 /**
+ * The example's availability windows are written as of this date: every window holds it. The
+ * seed moves each window by whole months from it to the seeding day, so that the demo plans
+ * alike whenever it is seeded (data/kuzbass/README.md, "Availability windows").
+ */
+export const EXAMPLE_REFERENCE_DATE = '2026-06-01';
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+const daysInMonth = (year: number, month: number) =>
+  new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/**
+ * An ISO date moved by whole months: the last day of a month stays the last day of its month
+ * (2026-10-31 + 1 month = 2026-11-30), any other day keeps its number, capped at the month's end.
+ */
+export function addMonths(isoDate: string, months: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = daysInMonth(year, month);
+  const day = d === daysInMonth(y, m) ? last : Math.min(d, last);
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+/** Whole months from the reference date's month to the month of `day` (UTC, as the exchange counts days). */
+export function monthsFromReference(day: Date): number {
+  const [ry, rm] = EXAMPLE_REFERENCE_DATE.split('-').map(Number);
+  return day.getUTCFullYear() * 12 + day.getUTCMonth() - (ry * 12 + rm - 1);
+}
+
+export type ExampleListing = Record<string, unknown> & {
+  id: string;
+  quantityPerYear: number;
+  visibility?: string;
+  availableFrom: string;
+  availableTo: string;
+};
+
+/**
+ * The example's listings as seeded on `day`: each window moved from the reference date to the
+ * seeding month. Anonymous listings come last, in the order of their ids, so that the order in
+ * which listings are created (their createdAt) does not put one next to its holder's other
+ * listings (security review F9).
+ */
+export function exampleListings(day: Date = new Date()): ExampleListing[] {
+  const months = monthsFromReference(day);
+  const listings: ExampleListing[] = readJson('kuzbass/listings.json');
+  const moved = listings.map((l) => ({
+    ...l,
+    availableFrom: addMonths(l.availableFrom, months),
+    availableTo: addMonths(l.availableTo, months),
+  }));
+  const anonymous = (l: ExampleListing) => l.visibility === 'anonymous';
+  return [
+    ...moved.filter((l) => !anonymous(l)),
+    ...moved.filter(anonymous).sort((a, b) => a.id.localeCompare(b.id)),
+  ];
+}
+
+export interface SeedOptions {
+  /** the seeding day (default: now); the listings' windows are moved to its month */
+  clock?: () => Date;
+}
+
+/**
  * Seeds the taxonomy and the Kuzbass example through the same services as any user,
  * so its history stands in the journal like everything else.
  */
 export async function seedExample(
   platform: Platform,
+  options: SeedOptions = {},
 ): Promise<{ organisations: number; sites: number; users: number; listings: number }> {
   const { registry, users, exchange } = platform;
+  const clock = options.clock ?? (() => new Date());
   await registry.defineTaxonomy(systemActor, readJson('taxonomy/materials.json'));
   const orgs: ExampleOrganisation[] = readJson('kuzbass/organisations.json');
   let sites = 0;
@@ -77,8 +144,9 @@ export async function seedExample(
       people++;
     }
   }
-  // The exchange's listings, active at once so the demo plan is meaningful.
-  const listings: Array<Record<string, unknown>> = readJson('kuzbass/listings.json');
+  // The exchange's listings, active at once and within their windows on the seeding day, so the
+  // demo plan is meaningful whenever it is seeded.
+  const listings = exampleListings(clock());
   for (const l of listings) await exchange.createListing(systemActor, { ...l, status: 'active' });
   return { organisations: orgs.length, sites, users: people, listings: listings.length };
 }

@@ -1,6 +1,7 @@
 /**
  * Russian company identifiers and their checksums (Federal Tax Service rules):
- * INN (10 digits for legal entities, 12 for individuals), OGRN (13) / OGRNIP (15),
+ * INN (10 digits for legal entities, 12 for individuals), OGRN (13) / OGRNIP (15) with their
+ * first digit and registration year,
  * KPP (9, format only), OKVED (class.subclass.group, format only).
  */
 const digits = (s: string) => [...s].map(Number);
@@ -20,12 +21,27 @@ export function isValidInn(inn: string): boolean {
   );
 }
 
+/**
+ * OGRN (13 digits: 1 or 5 · year · region · office · serial · check) or OGRNIP (15 digits: 3 ·
+ * year · … · check), with the check digit and the year in range: the register of legal entities
+ * began on 1 July 2002 and that of entrepreneurs on 1 January 2004, so an OGRN's year runs from
+ * 02 and an OGRNIP's from 04, up to the current year.
+ */
 export function isValidOgrn(ogrn: string): boolean {
-  if (/^\d{13}$/.test(ogrn)) {
-    return Number((BigInt(ogrn.slice(0, 12)) % 11n) % 10n) === Number(ogrn[12]);
+  return isValidOgrnIn(ogrn, new Date().getUTCFullYear());
+}
+
+/** `isValidOgrn` as of a given calendar year (the latest registration year allowed). */
+export function isValidOgrnIn(ogrn: string, currentYear: number): boolean {
+  const yearIn = (first: number) => {
+    const year = 2000 + Number(ogrn.slice(1, 3));
+    return year >= first && year <= currentYear;
+  };
+  if (/^[15]\d{12}$/.test(ogrn)) {
+    return yearIn(2002) && Number((BigInt(ogrn.slice(0, 12)) % 11n) % 10n) === Number(ogrn[12]);
   }
-  if (/^\d{15}$/.test(ogrn)) {
-    return Number((BigInt(ogrn.slice(0, 14)) % 13n) % 10n) === Number(ogrn[14]);
+  if (/^3\d{14}$/.test(ogrn)) {
+    return yearIn(2004) && Number((BigInt(ogrn.slice(0, 14)) % 13n) % 10n) === Number(ogrn[14]);
   }
   return false;
 }

@@ -8,8 +8,8 @@ export const rules = defineMessages('registry.rule', {
     ru: 'ИНН: 10 или 12 цифр с верными контрольными разрядами',
   },
   ogrn: {
-    en: 'OGRN: 13 (or OGRNIP 15) digits with a valid check digit',
-    ru: 'ОГРН: 13 цифр (ОГРНИП — 15) с верным контрольным разрядом',
+    en: 'OGRN: 13 digits starting with 1 or 5 (OGRNIP: 15 starting with 3), a registration year from 2002 (OGRNIP: 2004) to this year, and a valid check digit',
+    ru: 'ОГРН: 13 цифр, первая 1 или 5 (ОГРНИП — 15, первая 3), год регистрации с 2002 (ОГРНИП — с 2004) по текущий и верный контрольный разряд',
   },
   kpp: { en: 'KPP: 9 characters, NNNNXXNNN', ru: 'КПП: 9 знаков вида NNNNXXNNN' },
   okved: {

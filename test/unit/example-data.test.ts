@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { UserRole } from '../../src/model/index.ts';
+import { isValidInn, isValidOgrn, UserRole } from '../../src/model/index.ts';
 import {
   MembershipInput,
   OrganisationFields,
@@ -116,6 +116,45 @@ describe('example organisations', () => {
       }
       assert.equal(users === undefined || Array.isArray(users), true);
     }
+  });
+
+  test('OGRN: sign 1, a registration year from 2002 up to the first membership, the INN office, unique', () => {
+    // the review found «Шахта Кондомская» with year "01", which the checksum alone let pass
+    for (const o of orgs) {
+      const inn = o.inn as string;
+      const ogrn = o.ogrn as string;
+      assert.ok(isValidInn(inn), `${o.id}: INN ${inn}`);
+      assert.ok(isValidOgrn(ogrn), `${o.id}: OGRN ${ogrn}`);
+      assert.equal(ogrn[0], '1', `${o.id}: a legal entity's primary OGRN`);
+      const year = 2000 + Number(ogrn.slice(1, 3));
+      const firstJoined = Math.min(...o.memberships.map((m) => Number(m.joinedOn.slice(0, 4))));
+      assert.ok(
+        year >= 2002 && year <= firstJoined,
+        `${o.id}: registered ${year}, joined ${firstJoined}`,
+      );
+      // the example's own rule: 1 · year · the INN's tax office (4 digits) · the INN's serial
+      assert.equal(ogrn.slice(3, 7), inn.slice(0, 4), `${o.id}: OGRN office = INN office`);
+      assert.ok(ogrn.slice(0, 12).endsWith(inn.slice(4, 9)), `${o.id}: OGRN serial = INN serial`);
+      assert.equal(o.kpp, `${inn.slice(0, 4)}01001`, `${o.id}: KPP at the place of registration`);
+    }
+    assert.deepEqual(duplicates(orgs.map((o) => o.ogrn as string)), []);
+    assert.deepEqual(duplicates(orgs.map((o) => o.inn as string)), []);
+  });
+
+  test('no invented name is that of a real enterprise nearby (domain review §0.7)', () => {
+    // real names an invented one came too close to: a SUEK mine at Polysayevo
+    const real = [/Полысаевск/i, /Polysaevsk/i];
+    const names = orgs
+      .filter((o) => o.modelledOn !== undefined)
+      .flatMap((o) => [
+        o.name as string,
+        o.nameEn as string,
+        ...o.sites.flatMap((s) => [s.name as string, s.nameEn as string]),
+      ]);
+    assert.deepEqual(
+      names.filter((n) => real.some((r) => r.test(n ?? ''))),
+      [],
+    );
   });
 
   test('25-35 organisations with unique ids, and unique site ids', () => {

@@ -15,6 +15,7 @@ interface Note {
 }
 interface Org {
   id: string;
+  kind: string;
   name: string;
   nameEn?: string;
   description?: string;
@@ -44,6 +45,10 @@ interface Listing {
 
 const orgs: Org[] = readJson('kuzbass/organisations.json');
 const listings: Listing[] = readJson('kuzbass/listings.json');
+const taxonomy: {
+  materials: Array<{ id: string; name: { ru: string; en: string } }>;
+  uses: Array<{ id: string; name: { ru: string; en: string } }>;
+} = readJson('taxonomy/materials.json');
 
 const cyrillic = /[А-Яа-яЁё]/;
 const latinOnly = (s: string) => /[A-Za-z]/.test(s) && !cyrillic.test(s);
@@ -195,4 +200,77 @@ describe('F9: anonymous listings do not name their holders', () => {
       assert.deepEqual(found, []);
     });
   }
+
+  /** Word stems (first 6 letters of words of 5 or more) of a text, in either language. */
+  const stems = (text: string) =>
+    new Set((text.toLowerCase().match(/[a-zа-яё]{5,}/g) ?? []).map((w) => w.slice(0, 6)));
+  /** What a visitor reads of an organisation itself: description, model, sites, membership notes. */
+  const ownText = (o: Org) =>
+    stems(
+      [
+        o.description,
+        o.descriptionEn,
+        o.modelledOn,
+        o.modelledOnEn,
+        ...o.sites.flatMap((s) => [s.name, s.nameEn, s.address, s.addressEn]),
+        ...o.memberships.flatMap((m) => [m.note, m.noteEn]),
+      ].join(' '),
+    );
+  // Words the holder's own text may share with its anonymous listing because the listing's
+  // published data say the same already (its quality passport shows thermal coal: volatile
+  // matter 38 %, 4 700 kcal/kg).
+  const impliedByData: Record<string, string[]> = {
+    'l-anon-slimes-1': ['энерге', 'therma'],
+  };
+
+  for (const l of anonymous) {
+    test(`${l.id}: the holder's own text does not point at the listing`, () => {
+      // The other direction of F9: «Разрез Степной» "came back for the overburden exchange and
+      // reclamation projects" beside an anonymous overburden offer and reclamation request; «Разрез
+      // Южный» described its haul-truck fleet beside anonymous haul-truck tyres. A word the
+      // holder's own text shares with the listing's free text or its material and use, and no
+      // other organisation of its kind uses, points at the holder.
+      const org = orgs.find((o) => o.id === l.organisationId)!;
+      const material = taxonomy.materials.find((m) => m.id === l.materialId);
+      const use = taxonomy.uses.find((u) => u.id === l.useId);
+      const free = [
+        ...Object.values(l.provenance ?? {}).flatMap((n) => [n.note, n.noteEn]),
+        ...(['note', 'noteEn', 'standard', 'byProductOf'] as const).map((k) => l[k] as string),
+        material?.name.ru,
+        material?.name.en,
+        use?.name.ru,
+        use?.name.en,
+      ].filter((t): t is string => typeof t === 'string');
+      const peers = orgs.filter((o) => o.kind === org.kind && o.id !== org.id).map(ownText);
+      assert.ok(peers.length >= 1, `${org.id} has peers of its kind`);
+      const holder = ownText(org);
+      const pointers = [...stems(free.join(' '))].filter(
+        (w) => holder.has(w) && !peers.some((p) => p.has(w)) && !impliedByData[l.id]?.includes(w),
+      );
+      assert.deepEqual(pointers, [], `${org.id}'s own text shares these words with ${l.id}`);
+    });
+  }
+
+  test('no other public text names an anonymous listing or calls a holder anonymous', () => {
+    const ids = anonymous.map((l) => l.id);
+    const texts: Array<[string, string]> = [
+      ...orgs.flatMap((o) => {
+        const { users: _u, ...published } = o as Org & { users?: unknown };
+        return strings(published, o.id);
+      }),
+      ...listings.filter((l) => l.visibility !== 'anonymous').flatMap((l) => strings(l, l.id)),
+      [
+        'data/kuzbass/README.md',
+        readFileSync(new URL('../../data/kuzbass/README.md', import.meta.url), 'utf8'),
+      ],
+      ['README.md', readFileSync(new URL('../../README.md', import.meta.url), 'utf8')],
+    ];
+    const found = texts.flatMap(([where, text]) => [
+      ...ids.filter((id) => text.includes(id)).map((id) => `${where} names ${id}`),
+      ...(where.endsWith('.md') || !/аноним|anonym/i.test(text)
+        ? []
+        : [`${where} speaks of anonymity: ${text}`]),
+    ]);
+    assert.deepEqual(found, []);
+  });
 });

@@ -93,7 +93,8 @@ export const registryDict = dictionary(
     orgNameEn: 'Наименование по-английски',
     kind: 'Вид деятельности',
     innHint: '10 цифр для юрлица, 12 для ИП; проверяются контрольные цифры',
-    ogrnHint: '13 цифр (ОГРНИП — 15); проверяется контрольная цифра',
+    ogrnHint:
+      '13 цифр, первая 1 или 5 (ОГРНИП — 15, первая 3); проверяются год регистрации и контрольная цифра',
     kppHint: '9 символов, необязательно',
     okvedHint: 'основной код, например 05.10',
     employees2: 'Численность сотрудников',
@@ -305,7 +306,8 @@ export const registryDict = dictionary(
     orgNameEn: 'Name in English',
     kind: 'Kind of activity',
     innHint: '10 digits for a company, 12 for a sole trader; check digits are verified',
-    ogrnHint: '13 digits (OGRNIP: 15); the check digit is verified',
+    ogrnHint:
+      '13 digits starting with 1 or 5 (OGRNIP: 15 starting with 3); the registration year and the check digit are verified',
     kppHint: '9 characters, optional',
     okvedHint: 'main code, e.g. 05.10',
     employees2: 'Employees',

@@ -10,12 +10,12 @@ import { greatCircleKm } from '../../registry/engine/index.ts';
 import { type FactorTable, factor, group } from './factors.ts';
 
 export const RailStation = z.object({
-  code: z.string().regex(/^[A-Z]{3}$/),
+  code: z.string().regex(/^[A-Z]+$/),
   name: z.string(),
   esr: z.string().optional(),
   town: z.string().optional(),
-  lat: z.number().min(-90).max(90),
-  lon: z.number().min(-180).max(180),
+  lat: z.number().finite(),
+  lon: z.number().finite(),
   coordinates: z.string().optional(),
 });
 export type RailStation = z.infer<typeof RailStation>;
@@ -27,7 +27,7 @@ export const RailNetwork = z.object({
   status: z.enum(['sourced', 'estimate']),
   basis: z.string().optional(),
   stations: z.array(RailStation).min(1),
-  km: z.record(z.string().regex(/^[A-Z]{3}-[A-Z]{3}$/), z.number().positive()),
+  km: z.record(z.string().regex(/^[A-Z]+-[A-Z]+$/), z.number().positive()),
 });
 export type RailNetwork = z.infer<typeof RailNetwork>;
 
@@ -89,7 +89,7 @@ export function railTariffFrom(table: FactorTable): RailTariff {
   const n8 = Object.entries(group(table, 'transport.rail.n8'))
     .map(([k, e]) => ({ km: Number(k.replace(/^km/, '')), rubPerWagon: e.value }))
     .sort((a, b) => a.km - b.km);
-  if (n8.length < 2 || n8.some((p) => !Number.isFinite(p.km)))
+  if (!n8[1] || n8.some((p) => !Number.isFinite(p.km)))
     throw new RangeError('transport.rail.n8 needs at least two points named km<distance>');
   return {
     n8,

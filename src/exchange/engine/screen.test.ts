@@ -5,10 +5,10 @@ import { factorTable, railNetwork } from '../reference.ts';
 import { buildCandidates, type CandidateListing, transportFrom } from './candidates.ts';
 import { compatibilityFrom } from './compatibility.ts';
 import { maxTransportKopecksPerUnit, PLAN_WEIGHT_KOPECKS, screenListings } from './screen.ts';
+import { EngineInputError, validateProblem } from './solve/index.ts';
 
 const transport = transportFrom(factorTable(), railNetwork());
 const opts = { transport, table: compatibilityFrom(factorTable()) };
-import { EngineInputError, validateProblem } from './solve/index.ts';
 
 const materials = new Map([['fly-ash', { id: 'fly-ash', unit: 't', uses: ['cement-additive'] }]]);
 const window = { availableFrom: '2026-01-01', availableTo: '2026-12-31' };

@@ -203,7 +203,7 @@ export async function computePlan(
 /** The table's entries as a plan lists them, by key; the request's overrides marked. */
 export function factorsUsed(table: FactorTable, overridden: readonly string[]): PlanFactor[] {
   return Object.entries(table)
-    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
     .map(([key, e]) => ({
       key,
       value: e.value,

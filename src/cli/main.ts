@@ -20,8 +20,10 @@ Usage:
   digicluster export [--format json|csv|xlsx|geojson] [--output FILE]
                                     export the registry (CSV in the form Russian Excel opens)
   digicluster match FILE [--json]   solve an allocation problem in the engine format
-  digicluster match --cluster [--json]
-                                    plan the exchange over the live listings in the database
+  digicluster match --cluster [--json] [--factors FILE]
+                                    plan the exchange over the live listings in the database;
+                                    FILE: JSON object, factor key → value, overriding
+                                    data/reference/factors.json for this plan
   digicluster --help                this text
 
 Environment variables:

@@ -1,4 +1,5 @@
 // `digicluster match FILE [--json] [--engine auto|highs|network-simplex] [--time-limit S]`
+// `digicluster match --cluster [--json] [--time-limit S] [--factors FILE]`
 //
 // Imports only the engine and node:fs: this path must start fast, so no
 // server, database or web code may be pulled in from here.
@@ -12,13 +13,15 @@ import {
 import type { Plan } from '../exchange/schema.ts';
 
 const USAGE =
-  'usage: digicluster match FILE [--json] [--engine auto|highs|network-simplex] [--time-limit S]\n       digicluster match --cluster [--json] [--time-limit S]';
+  'usage: digicluster match FILE [--json] [--engine auto|highs|network-simplex] [--time-limit S]\n       digicluster match --cluster [--json] [--time-limit S] [--factors FILE]\n         FILE of --factors: a JSON object, factor key → value (keys of data/reference/factors.json)';
 const ENGINES = ['auto', 'highs', 'network-simplex'] as const;
 
 interface MatchArgs {
   file: string;
   cluster: boolean;
   json: boolean;
+  /** --factors FILE: overrides of the factors table for a cluster plan */
+  factors?: Record<string, number>;
   options: SolveOptions;
 }
 
@@ -28,6 +31,7 @@ function parseArgs(args: string[]): MatchArgs {
   let file: string | undefined;
   let json = false;
   let cluster = false;
+  let factors: Record<string, number> | undefined;
   const options: SolveOptions = {};
   for (let k = 0; k < args.length; k++) {
     const a = args[k];
@@ -39,6 +43,7 @@ function parseArgs(args: string[]): MatchArgs {
     };
     if (flag === '--json') json = true;
     else if (flag === '--cluster') cluster = true;
+    else if (flag === '--factors') factors = readFactors(value());
     else if (flag === '--engine') {
       const v = value();
       if (!(ENGINES as readonly string[]).includes(v)) {
@@ -55,8 +60,25 @@ function parseArgs(args: string[]): MatchArgs {
     else throw new UsageError(`unexpected argument "${a}"`);
   }
   if (cluster && file !== undefined) throw new UsageError('--cluster takes no FILE');
+  if (factors && !cluster) throw new UsageError('--factors goes with --cluster');
   if (!cluster && file === undefined) throw new UsageError('missing FILE');
-  return { file: file ?? '', cluster, json, options };
+  return { file: file ?? '', cluster, json, options, ...(factors ? { factors } : {}) };
+}
+
+/** The overrides of `--factors FILE`: a JSON object of factor key → finite number. */
+function readFactors(path: string): Record<string, number> {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`--factors ${path}: ${(e as Error).message}`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    throw new UsageError('--factors FILE must hold a JSON object of factor key → value');
+  for (const [k, v] of Object.entries(data))
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      throw new UsageError(`--factors: the value of ${k} must be a number`);
+  return data as Record<string, number>;
 }
 
 const num = (v: number) =>
@@ -175,16 +197,27 @@ export async function runMatch(args: string[]): Promise<number> {
  * so `match FILE` stays light). Dropped links and other warnings go to stderr.
  */
 async function matchCluster(parsed: MatchArgs): Promise<number> {
-  const [{ loadConfig }, { openPlatform }, { systemActor }] = await Promise.all([
+  const [{ loadConfig }, { openPlatform }, { systemActor, DomainError }] = await Promise.all([
     import('../config.ts'),
     import('../platform.ts'),
     import('../model/index.ts'),
   ]);
   const platform = await openPlatform(loadConfig());
   try {
-    const plan = await platform.exchange.plan(systemActor, {
-      timeLimitSeconds: parsed.options.timeLimitSeconds,
-    });
+    let plan: Plan;
+    try {
+      plan = await platform.exchange.plan(systemActor, {
+        timeLimitSeconds: parsed.options.timeLimitSeconds,
+        ...(parsed.factors ? { factors: parsed.factors } : {}),
+      });
+    } catch (e) {
+      // a refused request (an unknown factor key): its message, exit 2
+      if (e instanceof DomainError && e.status === 400) {
+        process.stderr.write(`digicluster match: ${e.message}\n`);
+        return 2;
+      }
+      throw e;
+    }
     for (const w of plan.warnings)
       process.stderr.write(`digicluster match: warning: ${w.message}\n`);
     if (parsed.json) process.stdout.write(`${JSON.stringify(plan)}\n`);

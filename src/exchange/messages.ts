@@ -49,6 +49,10 @@ export const messages = defineMessages('exchange', {
     ru: 'Объявление {id} в статусе «{status}»; снять можно только действующее объявление',
   },
   // plans
+  unknownFactor: {
+    en: 'There is no factor {key} in the factors table: a plan may change the value of a listed factor, not add one',
+    ru: 'Коэффициента {key} нет в таблице коэффициентов: план может изменить значение имеющегося коэффициента, но не добавить новый',
+  },
   plansForMembers: {
     en: 'Plans are for current members of the cluster',
     ru: 'Планы доступны только действующим участникам кластера',
@@ -155,6 +159,14 @@ export const warnings = defineMessages('exchange.warning', {
   listingBeyondPlanTotal: {
     en: "the listing {id} was left out of the plan: with it, the plan's sums of money would pass what is computed exactly — check its quantity and prices",
     ru: 'объявление {id} не вошло в план: с ним денежные итоги плана превысили бы предел точного расчёта; проверьте объём и цены',
+  },
+  yieldNeedsShare: {
+    en: 'add {properties} to the offer {supply}: its yield for the request {demand} scales with it, so the link was not considered',
+    ru: 'добавьте {properties} в предложение {supply}: выход продукта для запроса {demand} зависит от этого показателя, поэтому связь не рассматривалась',
+  },
+  railDistanceEstimated: {
+    en: 'rail from the offer {supply} to the request {demand}: no station pair of the rail-distance table serves these sites, so the route is estimated as great-circle × {circuity} ≈ {km} km — check it with a carrier',
+    ru: 'ж/д от предложения {supply} к запросу {demand}: в таблице ж/д расстояний нет пары станций для этих площадок, поэтому маршрут оценён как расстояние по прямой × {circuity} ≈ {km} км — уточните у перевозчика',
   },
   robustnessPartial: {
     en: 'robustness: {runs} of {asked} runs finished before the deadline; the shares are over those runs',

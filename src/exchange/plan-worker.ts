@@ -2,7 +2,9 @@
 // runs, from plain data — the live listings, the materials, the request and its deadline.
 // The default export runs in the thread; `planOrder` and `planFrom` run in the caller's.
 import type { CandidateMaterial } from './engine/candidates.ts';
+import type { FactorTable } from './engine/factors.ts';
 import { computePlan, type PlanListing } from './engine/plan.ts';
+import type { RailNetwork } from './engine/rail.ts';
 import { EngineInputError, type InputIssue } from './engine/solve/index.ts';
 import type { PlanDocument as Plan, PlanRequest } from './schema.ts';
 
@@ -10,6 +12,9 @@ export interface PlanTask {
   listings: PlanListing[];
   materials: ReadonlyMap<string, CandidateMaterial>;
   request: PlanRequest;
+  /** the factors table with the request's overrides applied */
+  factors: FactorTable;
+  rail: RailNetwork;
   /** the plan's "now" (ISO), from the service's clock */
   now: string;
   /** the request's one wall-clock deadline, epoch ms */
@@ -21,9 +26,17 @@ export type PlanOutcome = { plan: Plan } | { engineInputError: InputIssue[] };
 
 export default async function computePlanTask(task: PlanTask): Promise<PlanOutcome> {
   try {
-    const { listings, materials, request, now, deadline } = task;
+    const { listings, materials, request, factors, rail, now, deadline } = task;
+    const { factors: overrides, ...rest } = request;
     return {
-      plan: await computePlan(listings, materials, { ...request, now: new Date(now), deadline }),
+      plan: await computePlan(listings, materials, {
+        ...rest,
+        factors,
+        overridden: Object.keys(overrides ?? {}),
+        rail,
+        now: new Date(now),
+        deadline,
+      }),
     };
   } catch (e) {
     if (e instanceof EngineInputError) return { engineInputError: e.issues };

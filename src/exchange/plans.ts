@@ -8,6 +8,7 @@ import {
   type DomainError,
   type FieldProblem,
   forbidden,
+  invalid,
   isOperator,
   type Lang,
   messageByCode,
@@ -22,6 +23,8 @@ import { agglomerationCentres, registryQueries as rq } from '../registry/index.t
 import type { Reader } from '../store/index.ts';
 import { heavyWork } from '../work/index.ts';
 import { type ExchangeContext, record, today } from './context.ts';
+import { transportFrom } from './engine/candidates.ts';
+import { type FactorTable, unknownFactorKeys, withOverrides } from './engine/factors.ts';
 import { maskPlan, type PlanListing } from './engine/plan.ts';
 import { screenListings } from './engine/screen.ts';
 import { EngineInputError } from './engine/solve/index.ts';
@@ -29,6 +32,7 @@ import { declineStillHolds, termsKey } from './engine/terms.ts';
 import { type Holders, loadHolders } from './holders.ts';
 import { messages as m } from './messages.ts';
 import { type PlanOutcome, planFrom, planOrder } from './plan-worker.ts';
+import { factorTable, railNetwork } from './reference.ts';
 import {
   findListings,
   findMatches,
@@ -143,7 +147,24 @@ export function engineProblem(e: EngineInputError): DomainError {
  * Plans in a worker thread, by one deadline, within the actor's limit on heavy requests; the
  * live listings are read once the limit has admitted the request.
  */
+/**
+ * The factors table a plan request computes with: the table's values, the request's overrides
+ * in their place. An override of a key the table does not have is refused (400), by its key.
+ */
+export function planFactors(request: PlanRequest): FactorTable {
+  const table = factorTable();
+  const unknown = unknownFactorKeys(table, request.factors ?? {});
+  if (unknown.length)
+    throw invalid(
+      m.unknownFactor({ key: unknown.join(', ') }),
+      unknown.map((key) => ({ field: `factors.${key}`, message: m.unknownFactor({ key }) })),
+    );
+  return withOverrides(table, request.factors);
+}
+
 async function compute(c: ExchangeContext, actor: Actor, request: PlanRequest) {
+  const factors = planFactors(request);
+  const rail = railNetwork();
   let live: LiveListings | undefined;
   let screened: { kept: PlanListing[]; warnings: PlanDocument['warnings'] } | undefined;
   try {
@@ -153,11 +174,13 @@ async function compute(c: ExchangeContext, actor: Actor, request: PlanRequest) {
       async (deadline) => {
         live = await liveListings(c, c.store);
         // One member's listing beyond the engine's range is left out, not the plan refused.
-        screened = screenListings(live.listings);
+        screened = screenListings(live.listings, transportFrom(factors, rail));
         return planOrder({
           listings: screened.kept,
           materials: live.materials,
           request,
+          factors,
+          rail,
           now: c.clock().toISOString(),
           deadline,
         });

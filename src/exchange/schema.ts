@@ -6,6 +6,7 @@ import { rule, WordedMessage } from '../model/messages.ts';
 import { Kopecks } from '../model/money.ts';
 import { patchOf } from '../model/validate.ts';
 import { Agglomeration, FkkoCode, FkkoEntryView, MaterialUnit } from '../registry/schema.ts';
+import { FactorOverrides } from './engine/factors.ts';
 import { listingLimits } from './limits.ts';
 import { rules } from './messages.ts';
 
@@ -262,6 +263,12 @@ export const CompatibilityRow = z
     yield: z.number().describe('delivered units per shipped unit'),
     kind: z.enum(['sourced', 'estimate', 'rule']),
     source: z.string(),
+    scaledBy: z
+      .string()
+      .optional()
+      .describe(
+        "a quality property in %: the yield is per unit of the pure component and each link's yield is × the offer's % ÷ 100 (methane: ch4)",
+      ),
   })
   .meta({ id: 'CompatibilityRow' });
 export type CompatibilityRow = z.infer<typeof CompatibilityRow>;
@@ -276,6 +283,9 @@ export const PlanRequest = z
       })
       .optional(),
     timeLimitSeconds: z.number().positive().max(120).optional(),
+    factors: FactorOverrides.optional().describe(
+      'values replacing those of the factors table for this plan (key → value in the table unit); an unknown key is refused (400)',
+    ),
   })
   .meta({ id: 'PlanRequest' });
 export type PlanRequest = z.infer<typeof PlanRequest>;
@@ -389,6 +399,21 @@ export const PlanWarning = z.object({
 });
 export type PlanWarning = z.infer<typeof PlanWarning>;
 
+/** A factor a plan was computed with, as the factors table (with the request's overrides) gives it. */
+export const PlanFactor = z
+  .object({
+    key: z.string(),
+    value: z.number(),
+    unit: z.string(),
+    source: z.string(),
+    year: z.number().int(),
+    status: z.enum(['sourced', 'estimate']),
+    basis: z.string().optional().describe("an estimate's basis"),
+    overridden: z.boolean().describe('true: the value comes from the plan request, not the table'),
+  })
+  .meta({ id: 'PlanFactor' });
+export type PlanFactor = z.infer<typeof PlanFactor>;
+
 /** A plan as the engine computes it and the exchange stores it: every holder shown, warnings as codes. */
 export const PlanDocument = z.object({
   id: z.string().nullable().describe('set once saved'),
@@ -407,6 +432,12 @@ export const PlanDocument = z.object({
   robustness: z.array(RobustnessEntry).nullable(),
   warnings: z.array(PlanWarning),
   counts: z.object({ offers: z.number(), requests: z.number(), links: z.number() }),
+  factors: z
+    .array(PlanFactor)
+    .optional()
+    .describe(
+      'the factors the plan was computed with (data/reference/factors.json and the overrides); absent in plans saved before they were listed',
+    ),
 });
 export type PlanDocument = z.infer<typeof PlanDocument>;
 

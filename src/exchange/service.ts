@@ -4,7 +4,7 @@
 import { type Actor, type Lang, systemActor } from '../model/index.ts';
 import type { Reader, Store, Tx } from '../store/index.ts';
 import type { ExchangeContext } from './context.ts';
-import { compatibilityTable } from './engine/compatibility.ts';
+import { compatibilityFrom } from './engine/compatibility.ts';
 import {
   createListing,
   getListing,
@@ -15,6 +15,7 @@ import {
 } from './listings.ts';
 import { decideMatch, getMatch, listMatches, matchInbox } from './matches.ts';
 import { getPlan, liveListings, plan, savePlan } from './plans.ts';
+import { factorTable } from './reference.ts';
 import type { CompatibilityRow, ListingFilter } from './schema.ts';
 
 export class ExchangeService {
@@ -54,7 +55,7 @@ export class ExchangeService {
   }
 
   compatibility(): CompatibilityRow[] {
-    return [...compatibilityTable];
+    return compatibilityFrom(factorTable());
   }
 
   /** The live listings (active, not expired, of current members) as the planner takes them. */

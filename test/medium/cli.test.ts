@@ -88,6 +88,40 @@ for (const d of dialects) {
       assert.match(text.stdout, /optimal/);
     });
 
+    test('match --cluster --factors FILE overrides factors; an unknown key exits 2 naming it', async () => {
+      const { env } = await made;
+      const dir = mkdtempSync(join(tmpdir(), 'dc-factors-'));
+      const base = JSON.parse((await cli(['match', '--cluster', '--json'], env)).stdout);
+      const road = base.factors.find(
+        (f: { key: string }) => f.key === 'emissions.transport.roadKgCo2PerTkm',
+      );
+      const rail = base.factors.find(
+        (f: { key: string }) => f.key === 'emissions.transport.railKgCo2PerTkm',
+      );
+      const file = join(dir, 'factors.json');
+      writeFileSync(
+        file,
+        JSON.stringify({ [road.key]: road.value * 2, [rail.key]: rail.value * 2 }),
+      );
+      const r = await cli(['match', '--cluster', '--json', '--factors', file], env);
+      assert.equal(r.status, 0, r.stderr);
+      const out = JSON.parse(r.stdout);
+      assert.equal(out.plan.objectiveKopecks, base.plan.objectiveKopecks);
+      assert.ok(
+        Math.abs(out.impact.transportCo2eT.value - 2 * base.impact.transportCo2eT.value) < 0.01,
+      );
+      assert.equal(out.factors.find((f: { key: string }) => f.key === road.key).overridden, true);
+      const unknown = join(dir, 'unknown.json');
+      writeFileSync(unknown, JSON.stringify({ 'transport.road.teleport': 1 }));
+      const bad = await cli(['match', '--cluster', '--factors', unknown], env);
+      assert.equal(bad.status, 2);
+      assert.match(bad.stderr, /transport\.road\.teleport/);
+      writeFileSync(unknown, JSON.stringify({ 'transport.road.speedKmh': 'fast' }));
+      const notNumber = await cli(['match', '--cluster', '--factors', unknown], env);
+      assert.equal(notNumber.status, 2);
+      assert.match(notNumber.stderr, /must be a number/);
+    });
+
     test('export and import through the CLI; a bad row is reported with its line', async () => {
       const { env } = await made;
       const dir = mkdtempSync(join(tmpdir(), 'dc-cli-'));

@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import { seedExample } from '../../src/example/seed.ts';
 import { computePlan } from '../../src/exchange/engine/plan.ts';
+import { factorTable, railNetwork } from '../../src/exchange/reference.ts';
 import { systemActor, type UserRole } from '../../src/model/index.ts';
 import type { Platform } from '../../src/platform.ts';
 import { registryQueries as rq } from '../../src/registry/index.ts';
@@ -107,7 +108,11 @@ describe('heavy work off the event loop (SQLite, over a socket)', () => {
     assert.equal(res.status, 200);
     const threaded = await res.json();
     const { listings, materials } = await p.exchange.liveListings(p.store);
-    const here = await computePlan(listings, materials, { now: new Date(threaded.computedAt) });
+    const here = await computePlan(listings, materials, {
+      now: new Date(threaded.computedAt),
+      factors: factorTable(),
+      rail: railNetwork(),
+    });
     // the answer words each warning for its reader; the plan keeps its code and parameters
     const warnings = threaded.warnings as Array<{ code: string; params: object; message: string }>;
     assert.ok(warnings.every((w) => w.message.length > 0));

@@ -1,12 +1,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { factorTable, railNetwork } from '../reference.ts';
 import {
   buildCandidates,
   type CandidateListing,
   cheapestMode,
-  defaultTransport,
+  routeOf,
+  transportFrom,
 } from './candidates.ts';
-import { fitOf } from './compatibility.ts';
+import { compatibilityFrom, fitOf } from './compatibility.ts';
+import { withOverrides } from './factors.ts';
+
+const transport = transportFrom(factorTable(), railNetwork());
+const table = compatibilityFrom(factorTable());
+const opts = { transport, table };
 
 const materials = new Map([
   ['fly-ash', { id: 'fly-ash', unit: 't', uses: ['cement-additive', 'backfill'] }],
@@ -49,30 +56,62 @@ const request = (over: Partial<CandidateListing> = {}): CandidateListing => ({
 
 test('compatibility: same material, a use the material serves, conversions with yields', () => {
   const ash = materials.get('fly-ash')!;
-  assert.equal(fitOf(ash, { materialId: 'fly-ash', unit: 't' })?.yield, 1);
-  assert.equal(fitOf(ash, { useId: 'backfill', unit: 't' })?.yield, 1);
-  assert.equal(fitOf(ash, { useId: 'fuel', unit: 't' }), undefined);
-  assert.equal(fitOf(ash, { materialId: 'overburden', unit: 't' }), undefined);
+  assert.equal(fitOf(ash, { materialId: 'fly-ash', unit: 't' }, table)?.yield, 1);
+  assert.equal(fitOf(ash, { useId: 'backfill', unit: 't' }, table)?.yield, 1);
+  assert.equal(fitOf(ash, { useId: 'fuel', unit: 't' }, table), undefined);
+  assert.equal(fitOf(ash, { materialId: 'overburden', unit: 't' }, table), undefined);
   const methane = materials.get('mine-methane')!;
-  const power = fitOf(methane, { materialId: 'electricity', unit: 'MWh' });
-  assert.equal(power?.yield, 1.3);
-  assert.match(power!.rule.source, /IFX/);
-  assert.ok(fitOf(methane, { materialId: 'heat', unit: 'Gcal' })!.yield > 1);
+  // per thousand m³ of pure CH4 at 20 °C: 0.668 kg/m³ × 50.0 MJ/kg = 33.4 GJ;
+  // × 0.4 ÷ 3.6 = 3.711 MWh; × 0.9 ÷ 4.1868 = 7.180 Gcal
+  const power = fitOf(methane, { materialId: 'electricity', unit: 'MWh' }, table);
+  assert.ok(Math.abs(power!.yield - 3.7111) < 1e-3, String(power?.yield));
+  assert.equal(power!.rule.scaledBy, 'ch4');
+  const heat = fitOf(methane, { materialId: 'heat', unit: 'Gcal' }, table);
+  assert.ok(Math.abs(heat!.yield - 7.1797) < 1e-3, String(heat?.yield));
+  // one calorific value: the two yields imply the same energy per m³
+  assert.ok(Math.abs((power!.yield * 3.6) / 0.4 - (heat!.yield * 4.1868) / 0.9) < 1e-9);
+});
+
+test("a methane link's yield scales with the offer's CH4 %; without it the link drops", () => {
+  const gas = (ch4?: number) =>
+    offer({
+      materialId: 'mine-methane',
+      unit: 'thousand_m3',
+      quality: ch4 === undefined ? {} : { ch4 },
+      transportModes: ['pipeline'],
+    });
+  const heat = request({
+    materialId: 'heat',
+    useId: undefined,
+    unit: 'Gcal',
+    transportModes: ['pipeline'],
+    ...kem,
+  });
+  const at35 = buildCandidates([gas(35), heat], materials, opts).links[0];
+  // 7.1797 Gcal per thousand m³ of CH4 × 35 ÷ 100 = 2.513
+  assert.ok(Math.abs(at35.yield - 7.1797 * 0.35) < 1e-3, String(at35.yield));
+  const at96 = buildCandidates([gas(96), heat], materials, opts).links[0];
+  assert.ok(Math.abs(at96.yield / at35.yield - 96 / 35) < 1e-9);
+  const none = buildCandidates([gas(), heat], materials, opts);
+  assert.equal(none.links.length, 0);
+  assert.equal(none.warnings[0].code, 'exchange.warning.yieldNeedsShare');
 });
 
 test('windows must overlap', () => {
   const c = buildCandidates(
     [offer({ availableTo: '2026-03-31' }), request({ availableFrom: '2026-04-01' })],
     materials,
+    opts,
   );
   assert.equal(c.links.length, 0);
-  assert.equal(buildCandidates([offer(), request()], materials).links.length, 1);
+  assert.equal(buildCandidates([offer(), request()], materials, opts).links.length, 1);
 });
 
 test('every limited property must be reported by the offer, else the link drops with a warning', () => {
   const c = buildCandidates(
     [offer({ quality: { loi: 5 } }), request({ quality: { loi: { max: 8 }, sio2: { min: 45 } } })],
     materials,
+    opts,
   );
   assert.equal(c.links.length, 0);
   assert.deepEqual(c.warnings, [
@@ -81,35 +120,59 @@ test('every limited property must be reported by the offer, else the link drops 
       params: { supply: 'o', demand: 'r', properties: 'sio2' },
     },
   ]);
-  const ok = buildCandidates([offer(), request({ quality: { loi: { max: 8 } } })], materials);
+  const ok = buildCandidates([offer(), request({ quality: { loi: { max: 8 } } })], materials, opts);
   assert.equal(ok.links.length, 1);
   assert.deepEqual(ok.problem.demands[0].limits, { loi: { max: 8 } });
   assert.deepEqual(ok.problem.supplies[0].properties, { loi: 5 });
 });
 
-test('distance, cost and mode: the cheapest mode both accept', () => {
-  const c = buildCandidates([offer(), request()], materials);
+test('distance, cost and mode: rail by the rail table and its tapered tariff, road by circuity', () => {
+  const c = buildCandidates([offer(), request()], materials, opts);
   const l = c.links[0];
   assert.equal(l.mode, 'rail', 'rail is cheaper over ~180 km');
   assert.ok(l.greatCircleKm > 170 && l.greatCircleKm < 200, String(l.greatCircleKm));
-  assert.ok(Math.abs(l.distanceKm - l.greatCircleKm * 1.3) < 1e-9);
-  assert.ok(Math.abs(l.costPerUnit - (l.distanceKm * 0.65 + 120)) < 1e-9);
-  assert.ok(Math.abs(l.travelHours! - l.distanceKm / 35) < 1e-9);
-  const road = buildCandidates([offer(), request({ transportModes: ['road'] })], materials)
+  // Kemerovo → Novokuznetsk: 314 km tariff distance (reference-data.md §1.2), not 1.3 × 180
+  assert.equal(l.distanceKm, 314);
+  // N8 at 314 km: 39 056 + (51 927 − 39 056) × 14/200 = 39 956.97 RUB/wagon;
+  // × 0.9346 × K1 0.75 × K3 0.77 × 0.909 × 1.01 ÷ 70 t = 282.85 RUB/t; × 1.45 = 410.13; + 120
+  assert.ok(Math.abs(l.costPerUnit - 530.134) < 1e-3, String(l.costPerUnit));
+  assert.ok(Math.abs(l.travelHours! - 314 / 35) < 1e-9);
+  assert.equal(c.warnings.length, 0);
+  const road = buildCandidates([offer(), request({ transportModes: ['road'] })], materials, opts)
     .links[0];
   assert.equal(road.mode, 'road');
   assert.ok(Math.abs(road.costPerUnit - (road.greatCircleKm * 1.2 * 6.5 + 50)) < 1e-9);
   // a short haul: road's lower handling wins
-  const near = cheapestMode(
-    offer(),
-    request({ lat: kem.lat + 0.01, lon: kem.lon }),
-    1.1,
-    defaultTransport,
-  );
+  const near = cheapestMode(offer(), request({ lat: kem.lat + 0.01, lon: kem.lon }), transport);
   assert.equal(near?.mode, 'road');
   assert.deepEqual(c.problem.links[0], { supply: 'o', demand: 'r', cost: l.costPerUnit, yield: 1 });
   assert.equal(c.problem.supplies[0].disposalCost, 300);
   assert.equal(c.problem.demands[0].value, 1500);
+});
+
+test('routeOf: one route per mode between two points; rail falls back to circuity with a warning', () => {
+  const rail = routeOf('rail', kem, nkz, transport)!;
+  assert.equal(rail.distanceKm, 314);
+  assert.equal(rail.railFallback, false);
+  const road = routeOf('road', kem, nkz, transport)!;
+  assert.ok(Math.abs(road.distanceKm - road.greatCircleKm * 1.2) < 1e-9);
+  assert.equal(road.travelHours, road.distanceKm / 70);
+  // far from every station of the table (Omsk): great-circle × 1.5
+  const omsk = { lat: 54.99, lon: 73.37 };
+  const far = routeOf('rail', kem, omsk, transport)!;
+  assert.equal(far.railFallback, true);
+  assert.ok(Math.abs(far.distanceKm - far.greatCircleKm * 1.5) < 1e-9);
+  const c = buildCandidates([offer(), request(omsk)], materials, opts);
+  assert.equal(c.links[0].mode, 'rail');
+  assert.equal(c.warnings[0].code, 'exchange.warning.railDistanceEstimated');
+  // an override of a transport factor changes the figure
+  const dearer = transportFrom(
+    withOverrides(factorTable(), { 'transport.rail.handlingRubPerT': 200 }),
+    railNetwork(),
+  );
+  assert.ok(
+    Math.abs(routeOf('rail', kem, nkz, dearer)!.costPerUnit - rail.costPerUnit - 80) < 1e-9,
+  );
 });
 
 test('pipeline only within reach; gas never by road', () => {
@@ -129,9 +192,9 @@ test('pipeline only within reach; gas never by road', () => {
     lat: kem.lat + 0.05,
     lon: kem.lon,
   });
-  const near = buildCandidates([gas, want], materials).links;
+  const near = buildCandidates([gas, want], materials, opts).links;
   assert.equal(near.length, 1);
   assert.equal(near[0].mode, 'pipeline');
   assert.equal(near[0].travelHours, null);
-  assert.equal(buildCandidates([gas, { ...want, ...nkz }], materials).links.length, 0);
+  assert.equal(buildCandidates([gas, { ...want, ...nkz }], materials, opts).links.length, 0);
 });

@@ -4,55 +4,134 @@ import { kopecksToRub } from '../../model/money.ts';
 import { greatCircleKm } from '../../registry/engine/index.ts';
 import { warnings as w, warningData } from '../messages.ts';
 import type { CompatibilityRow, PlanWarning, QualityLimit, TransportMode } from '../schema.ts';
-import { compatibilityTable, fitOf } from './compatibility.ts';
+import { fitOf } from './compatibility.ts';
+import { type FactorTable, factor } from './factors.ts';
+import {
+  type RailNetwork,
+  type RailTariff,
+  railRoute,
+  railRubPerT,
+  railTariffFrom,
+} from './rail.ts';
 import type { ProblemInput } from './solve/index.ts';
 
 export interface ModeAssumption {
-  /** RUB per unit·km of route */
+  /** RUB per unit·km of route (a mode with a `tariff` uses that instead) */
   ratePerUnitKm: number;
   /** RUB per unit, loading and unloading */
   handlingPerUnit: number;
-  /** route km per great-circle km */
+  /** route km per great-circle km (rail: only where the rail table has no station pair) */
   circuity: number;
   /** average speed; null where travel time does not apply (pipeline, wire) */
   speedKmh: number | null;
   source: string;
+  /** rail: the charge per tonne by tariff distance (ТР-1, tapered) */
+  tariff?: RailTariff;
+  /** rail: the stations and tariff distances of the cluster's corridors (ТР-4) */
+  network?: RailNetwork;
+  /** rail: how far a site may be from its station, great-circle km */
+  stationReachKm?: number;
 }
 
 export type TransportAssumptions = Record<TransportMode, ModeAssumption>;
 
-/** Defaults from kuzbass-facts.md "Transport" (ranges; the middle taken) and estimates. */
-export const defaultTransport: TransportAssumptions = {
-  road: {
-    ratePerUnitKm: 6.5,
-    handlingPerUnit: 50,
-    circuity: 1.2,
-    speedKmh: 70,
-    source:
-      'tipper truck 5-8 RUB/t·km (E, facts), road = 1.2 × great-circle at 70 km/h (E, facts); handling 50 RUB/t (E)',
-  },
-  rail: {
-    ratePerUnitKm: 0.65,
-    handlingPerUnit: 120,
-    circuity: 1.3,
-    speedKmh: 35,
-    source: 'rail 0.5-0.8 RUB/t·km (E, facts); circuity 1.3, 35 km/h, handling 120 RUB/t (E)',
-  },
-  pipeline: {
-    ratePerUnitKm: 0,
-    handlingPerUnit: 0,
-    circuity: 1,
-    speedKmh: null,
-    source: "the holders' own pipeline within its reach; its cost is not modelled (E)",
-  },
-  wire: {
-    ratePerUnitKm: 0,
-    handlingPerUnit: 0,
-    circuity: 1,
-    speedKmh: null,
-    source: 'a line within its reach; its cost is not modelled (E)',
-  },
+const entry = (table: FactorTable, key: string) => {
+  const e = table[key];
+  if (!e) throw new RangeError(`no factor ${key}`);
+  return `${e.value} ${e.unit} (${e.status === 'estimate' ? 'E' : e.source}, ${e.year})`;
 };
+
+/**
+ * The transport assumptions from the factors table (`transport.*`) and, for rail, the rail
+ * table: road at a rate per t·km over great-circle × circuity; rail over the rail table's
+ * tariff distance at the tapered ТР-1 tariff; pipeline and wire within the holders' reach at
+ * no modelled cost.
+ */
+export function transportFrom(table: FactorTable, network?: RailNetwork): TransportAssumptions {
+  const road = (k: string) => factor(table, `transport.road.${k}`);
+  const rail = (k: string) => factor(table, `transport.rail.${k}`);
+  return {
+    road: {
+      ratePerUnitKm: road('rateRubPerTkm'),
+      handlingPerUnit: road('handlingRubPerT'),
+      circuity: road('circuity'),
+      speedKmh: road('speedKmh'),
+      source: `road ${entry(table, 'transport.road.rateRubPerTkm')} + handling ${entry(table, 'transport.road.handlingRubPerT')}; route = great-circle × ${road('circuity')}`,
+    },
+    rail: {
+      ratePerUnitKm: 0,
+      handlingPerUnit: rail('handlingRubPerT'),
+      circuity: rail('circuity'),
+      speedKmh: rail('speedKmh'),
+      tariff: railTariffFrom(table),
+      network,
+      stationReachKm: rail('stationReachKm'),
+      source: `rail: ТР-1 scheme N8 × K1 (taper) × K3 × coefficients ÷ ${rail('wagonLoadT')} t × (1 + ${rail('operatorShare')}) + handling ${entry(table, 'transport.rail.handlingRubPerT')}; route = ТР-4 distance between the nearest stations${network ? ` (${network.source}, ${network.year})` : ''}, else great-circle × ${rail('circuity')}`,
+    },
+    pipeline: {
+      ratePerUnitKm: 0,
+      handlingPerUnit: 0,
+      circuity: 1,
+      speedKmh: null,
+      source: "the holders' own pipeline within its reach; its cost is not modelled (E)",
+    },
+    wire: {
+      ratePerUnitKm: 0,
+      handlingPerUnit: 0,
+      circuity: 1,
+      speedKmh: null,
+      source: 'a line within its reach; its cost is not modelled (E)',
+    },
+  };
+}
+
+/** The cost of one unit over `km` of route by a mode: its tariff or rate, plus handling. */
+export function costPerUnitOver(a: ModeAssumption, km: number): number {
+  return (a.tariff ? railRubPerT(a.tariff, km) : km * a.ratePerUnitKm) + a.handlingPerUnit;
+}
+
+export interface Route {
+  /** route km: the rail table's tariff distance, else great-circle × circuity of the mode */
+  distanceKm: number;
+  greatCircleKm: number;
+  /** RUB per unit */
+  costPerUnit: number;
+  travelHours: number | null;
+  /** rail only: true where no station pair of the rail table served (great-circle × circuity) */
+  railFallback?: boolean;
+}
+
+/**
+ * A link's route by one mode between two points: distance, cost per unit and travel time.
+ * Rail goes between the stations nearest each point by the rail table's distance; where it has
+ * no pair, great-circle × circuity (flagged `railFallback`). Undefined for an unknown mode.
+ */
+export function routeOf(
+  mode: TransportMode,
+  from: { lat: number; lon: number },
+  to: { lat: number; lon: number },
+  transport: TransportAssumptions,
+): Route | undefined {
+  const a = transport[mode];
+  if (!a) return undefined;
+  const gc = greatCircleKm(from, to);
+  let distanceKm = gc * a.circuity;
+  let railFallback: boolean | undefined;
+  if (mode === 'rail') {
+    const viaTable = a.network
+      ? railRoute(a.network, from, to, a.stationReachKm ?? Infinity)
+      : undefined;
+    railFallback = !viaTable;
+    if (viaTable) distanceKm = viaTable.km;
+  }
+  return {
+    distanceKm,
+    greatCircleKm: gc,
+    costPerUnit: costPerUnitOver(a, distanceKm),
+    travelHours: a.speedKmh ? distanceKm / a.speedKmh : null,
+    ...(railFallback === undefined ? {} : { railFallback }),
+  };
+}
 
 /** Units that road and rail carry (m³ counted as tonnes of water-like material). */
 const bulkUnits = new Set(['t', 'm3']);
@@ -89,7 +168,7 @@ export interface CandidateLink {
   supply: string;
   demand: string;
   mode: TransportMode;
-  /** route km: great-circle × circuity of the mode */
+  /** route km: the rail table's distance, else great-circle × circuity of the mode */
   distanceKm: number;
   greatCircleKm: number;
   travelHours: number | null;
@@ -112,26 +191,16 @@ const overlaps = (a: CandidateListing, b: CandidateListing) =>
 export function cheapestMode(
   offer: CandidateListing,
   request: CandidateListing,
-  km: number,
-  transport: TransportAssumptions = defaultTransport,
-): Omit<CandidateLink, 'supply' | 'demand' | 'yield' | 'rule'> | undefined {
+  transport: TransportAssumptions,
+): (Route & { mode: TransportMode }) | undefined {
   const reach = Math.min(offer.maxDistanceKm ?? Infinity, request.maxDistanceKm ?? Infinity);
   let best: ReturnType<typeof cheapestMode>;
   for (const mode of offer.transportModes) {
     if (!request.transportModes.includes(mode)) continue;
     if ((mode === 'road' || mode === 'rail') && !bulkUnits.has(offer.unit)) continue;
-    const a = transport[mode];
-    const distanceKm = km * a.circuity;
-    if (distanceKm > reach) continue;
-    const costPerUnit = distanceKm * a.ratePerUnitKm + a.handlingPerUnit;
-    if (!best || costPerUnit < best.costPerUnit)
-      best = {
-        mode,
-        distanceKm,
-        greatCircleKm: km,
-        travelHours: a.speedKmh ? distanceKm / a.speedKmh : null,
-        costPerUnit,
-      };
+    const route = routeOf(mode, offer, request, transport);
+    if (!route || route.distanceKm > reach) continue;
+    if (!best || route.costPerUnit < best.costPerUnit) best = { mode, ...route };
   }
   return best;
 }
@@ -144,10 +213,9 @@ export function cheapestMode(
 export function buildCandidates(
   listings: readonly CandidateListing[],
   materials: ReadonlyMap<string, CandidateMaterial>,
-  options: { transport?: TransportAssumptions; table?: readonly CompatibilityRow[] } = {},
+  options: { transport: TransportAssumptions; table: readonly CompatibilityRow[] },
 ): Candidates {
-  const transport = options.transport ?? defaultTransport;
-  const table = options.table ?? compatibilityTable;
+  const { transport, table } = options;
   const offers = listings.filter((l) => l.side === 'offer');
   const requests = listings.filter((l) => l.side === 'request');
   const links: CandidateLink[] = [];
@@ -158,8 +226,10 @@ export function buildCandidates(
     for (const r of requests) {
       const fit = fitOf(material, r, table);
       if (!fit || !overlaps(o, r)) continue;
-      const way = cheapestMode(o, r, greatCircleKm(o, r), transport);
+      const way = cheapestMode(o, r, transport);
       if (!way) continue;
+      // A yield per unit of a pure component (methane) scales with the offer's share of it.
+      const scale = fit.rule.scaledBy;
       const missing = Object.keys(r.quality).filter((p) => typeof o.quality[p] !== 'number');
       if (missing.length) {
         warnings.push(
@@ -169,7 +239,32 @@ export function buildCandidates(
         );
         continue;
       }
-      links.push({ supply: o.id, demand: r.id, yield: fit.yield, rule: fit.rule, ...way });
+      if (scale && typeof o.quality[scale] !== 'number') {
+        warnings.push(
+          warningData(w.yieldNeedsShare({ supply: o.id, demand: r.id, properties: scale })),
+        );
+        continue;
+      }
+      const share = scale ? (o.quality[scale] as number) / 100 : 1;
+      const { railFallback, ...route } = way;
+      if (railFallback && way.mode === 'rail')
+        warnings.push(
+          warningData(
+            w.railDistanceEstimated({
+              supply: o.id,
+              demand: r.id,
+              km: Math.round(route.distanceKm),
+              circuity: transport.rail.circuity,
+            }),
+          ),
+        );
+      links.push({
+        supply: o.id,
+        demand: r.id,
+        yield: fit.yield * share,
+        rule: fit.rule,
+        ...route,
+      });
     }
   }
   const linkedIds = new Set(links.flatMap((l) => [l.supply, l.demand]));

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { computeImpact, defaultEmissionFactors, flowEmissions, type ImpactFlow } from './impact.ts';
+import { factorTable } from '../reference.ts';
+import { computeImpact, emissionFactorsFrom, flowEmissions, type ImpactFlow } from './impact.ts';
+
+const factors = emissionFactorsFrom(factorTable());
 
 const ashFlow: ImpactFlow = {
   quantity: 1000,
@@ -33,29 +36,32 @@ test('tonnes diverted count waste offers in mass units only', () => {
   const i = computeImpact(
     [ashFlow, methaneFlow, { ...ashFlow, offer: { ...ashFlow.offer, legalStatus: 'by_product' } }],
     baseline,
+    factors,
   );
   assert.equal(i.divertedT.value, 1000);
   assert.equal(i.divertedT.unit, 't/yr');
 });
 
 test('CO2e: cement replacement, methane use, transport, each with formula and factors', () => {
-  const i = computeImpact([ashFlow, methaneFlow], baseline);
-  const methane = 100 * 1000 * 0.5 * 0.000716 * 27;
+  const i = computeImpact([ashFlow, methaneFlow], baseline, factors);
+  // 100 thousand m³ × 50 % CH4 × 0.668 kg/m³ at 20 °C × (29.8 − 2.75) t CO2e per t CH4
+  const methane = 100 * 1000 * 0.5 * 0.000668 * (29.8 - 2.75);
   assert.ok(Math.abs(i.co2eAvoidedT.value - (1000 * 0.75 + methane)) < 1e-3);
   assert.equal(i.co2eAvoidedT.factors['fly-ash→cement-additive t CO2/t'], 0.75);
-  assert.equal(i.co2eAvoidedT.factors['t CO2e per t CH4'], 27);
+  assert.ok(Math.abs((i.co2eAvoidedT.factors['t CO2e per t CH4'] as number) - 27.05) < 1e-9);
   assert.match(i.co2eAvoidedT.formula, /CH4/);
-  assert.ok(Math.abs(i.transportCo2eT.value - (1000 * 50 * 0.1) / 1000) < 1e-9);
+  // road 0.10163 kg CO2e per t·km ([DEFRA25])
+  assert.ok(Math.abs(i.transportCo2eT.value - (1000 * 50 * 0.10163) / 1000) < 1e-3);
   assert.ok(Math.abs(i.netCo2eT.value - (i.co2eAvoidedT.value - i.transportCo2eT.value)) < 1e-3);
   const custom = computeImpact([ashFlow], baseline, {
-    ...defaultEmissionFactors,
-    transportKgPerTkm: { ...defaultEmissionFactors.transportKgPerTkm, road: 0.2 },
+    ...factors,
+    transportKgPerTkm: { ...factors.transportKgPerTkm, road: 0.2 },
   });
   assert.equal(custom.transportCo2eT.value, 10);
 });
 
 test('savings against the baseline: everything disposed, everything bought new', () => {
-  const i = computeImpact([ashFlow], baseline);
+  const i = computeImpact([ashFlow], baseline, factors);
   assert.equal(i.baselineCost.valueKopecks, (2000 * 300 + 1000 * 1500) * 100);
   assert.equal(i.savings.valueKopecks, (1_500_000 + 300_000 - 200_000) * 100);
   assert.equal(i.planCost.valueKopecks, i.baselineCost.valueKopecks - i.savings.valueKopecks);
@@ -66,8 +72,8 @@ test('savings against the baseline: everything disposed, everything bought new',
 
 test("each flow's CO2e adds up to the plan's totals", () => {
   const flows = [ashFlow, methaneFlow, { ...ashFlow, mode: 'rail' as const, distanceKm: 300 }];
-  const i = computeImpact(flows, baseline);
-  const each = flows.map((f) => flowEmissions(f));
+  const i = computeImpact(flows, baseline, factors);
+  const each = flows.map((f) => flowEmissions(f, factors));
   const sum = (k: 'avoidedT' | 'transportT') => each.reduce((s, e) => s + e[k], 0);
   assert.ok(Math.abs(sum('avoidedT') - i.co2eAvoidedT.value) < 1e-3);
   assert.ok(Math.abs(sum('transportT') - i.transportCo2eT.value) < 1e-3);

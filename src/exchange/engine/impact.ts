@@ -1,6 +1,7 @@
 // Pure: what a plan does for the environment and the members' costs, each figure with its
 // formula and the factors used, so every number shown can be traced.
 import type { Figure, Impact, TransportMode } from '../schema.ts';
+import { type FactorTable, factor } from './factors.ts';
 
 export interface EmissionFactors {
   /** t CO2 avoided per delivered t when an offered material serves a use (or request material) */
@@ -20,32 +21,49 @@ export interface EmissionFactors {
 
 const ashes = ['fly-ash', 'ash-slag-hydraulic', 'ash-slag-mix', 'bottom-slag'];
 
-/** Defaults from kuzbass-facts.md "Emission factors" (E = estimate, as the facts file marks them). */
-export const defaultEmissionFactors: EmissionFactors = {
-  replacement: [
-    {
-      materials: ashes,
-      to: 'cement-additive',
-      tCo2PerUnit: 0.75,
-      source: 'fly ash replacing cement: up to 1 t CO2/t ([ADAA]); 0.75 model value (E)',
-    },
-    {
-      materials: ashes,
-      to: 'concrete-additive',
-      tCo2PerUnit: 0.75,
-      source: 'ash replacing cement in concrete: as for cement, 0.75 t CO2/t (E)',
-    },
-  ],
-  methane: {
-    materials: ['mine-methane', 'coal-bed-methane'],
-    tCo2ePerTCh4: 27,
-    tPerM3: 0.000716,
-    source:
-      'GWP100 29.8 ([GWP]) less 2.75 t CO2 from burning ≈ 27 t CO2e per t CH4 used (E); density 0.716 kg/m³ at 0 °C (E)',
-  },
-  transportKgPerTkm: { road: 0.1, rail: 0.025, pipeline: 0, wire: 0 },
-  transportSource: 'road ~0.1, rail ~0.025 kg CO2 per t·km (E)',
+const entry = (table: FactorTable, key: string) => {
+  const e = table[key];
+  if (!e) throw new RangeError(`no factor ${key}`);
+  return `${e.value} ${e.unit} (${e.source}${e.status === 'estimate' ? ', E' : ''}, ${e.year})`;
 };
+
+/** The emission factors from the factors table (`emissions.*`, `substitutes.*`). */
+export function emissionFactorsFrom(table: FactorTable): EmissionFactors {
+  const f = (k: string) => factor(table, k);
+  const cement = f('substitutes.cement.tCo2PerT');
+  const gwp = f('emissions.methane.gwp100Fossil');
+  const burnt = f('emissions.methane.combustionTCo2PerTCh4');
+  const density = f('emissions.methane.densityKgPerM3');
+  return {
+    replacement: [
+      {
+        materials: ashes,
+        to: 'cement-additive',
+        tCo2PerUnit: cement,
+        source: `fly ash replacing cement: ${entry(table, 'substitutes.cement.tCo2PerT')}`,
+      },
+      {
+        materials: ashes,
+        to: 'concrete-additive',
+        tCo2PerUnit: cement,
+        source: `ash replacing cement in concrete: as for cement, ${cement} t CO2/t (E)`,
+      },
+    ],
+    methane: {
+      materials: ['mine-methane', 'coal-bed-methane'],
+      tCo2ePerTCh4: gwp - burnt,
+      tPerM3: density / 1000,
+      source: `GWP100 ${entry(table, 'emissions.methane.gwp100Fossil')} less ${burnt} t CO2 from burning = ${Math.round((gwp - burnt) * 100) / 100} t CO2e per t CH4 used; density ${entry(table, 'emissions.methane.densityKgPerM3')}`,
+    },
+    transportKgPerTkm: {
+      road: f('emissions.transport.roadKgCo2PerTkm'),
+      rail: f('emissions.transport.railKgCo2PerTkm'),
+      pipeline: 0,
+      wire: 0,
+    },
+    transportSource: `road ${entry(table, 'emissions.transport.roadKgCo2PerTkm')}; rail ${entry(table, 'emissions.transport.railKgCo2PerTkm')}; pipeline and wire 0 (not modelled)`,
+  };
+}
 
 export interface ImpactFlow {
   quantity: number;
@@ -77,7 +95,7 @@ const round = (x: number, digits = 3) => {
  */
 export function flowEmissions(
   f: ImpactFlow,
-  factors: EmissionFactors = defaultEmissionFactors,
+  factors: EmissionFactors,
   used: Record<string, number | string> = {},
   modeFactors: Record<string, number | string> = {},
 ): { avoidedT: number; transportT: number } {
@@ -113,7 +131,7 @@ export function flowEmissions(
 export function computeImpact(
   flows: readonly ImpactFlow[],
   baseline: ImpactBaseline,
-  factors: EmissionFactors = defaultEmissionFactors,
+  factors: EmissionFactors,
 ): Impact {
   const wasteFlows = flows.filter((f) => f.offer.legalStatus === 'waste' && f.offer.unit === 't');
   const divertedT: Figure = {

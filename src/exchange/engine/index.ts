@@ -5,12 +5,36 @@ export {
   type CandidateListing,
   type CandidateMaterial,
   cheapestMode,
-  defaultTransport,
+  costPerUnitOver,
+  type ModeAssumption,
+  type Route,
+  routeOf,
   type TransportAssumptions,
+  transportFrom,
 } from './candidates.ts';
-export { compatibilityTable, fitOf } from './compatibility.ts';
-export { computeImpact, defaultEmissionFactors, type EmissionFactors } from './impact.ts';
-export { computePlan, maskFlow, maskPlan, type PlanListing } from './plan.ts';
+export { compatibilityFrom, fitOf, generalRules } from './compatibility.ts';
+export {
+  FactorEntry,
+  FactorOverrides,
+  FactorTable,
+  factor,
+  group,
+  unknownFactorKeys,
+  withOverrides,
+} from './factors.ts';
+export { computeImpact, type EmissionFactors, emissionFactorsFrom } from './impact.ts';
+export { computePlan, factorsUsed, maskFlow, maskPlan, type PlanListing } from './plan.ts';
+export {
+  k1,
+  n8RubPerWagon,
+  nearestStation,
+  RailNetwork,
+  type RailTariff,
+  railRoute,
+  railRubPerT,
+  railTariffFrom,
+  stationKm,
+} from './rail.ts';
 export { perturb, robustness } from './robustness.ts';
 export * from './solve/index.ts';
 export { mulberry32 } from './solve/random.ts';

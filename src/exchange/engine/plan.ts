@@ -5,20 +5,31 @@ import { postKopecks, roundKopecks } from '../../model/money.ts';
 import { agglomerationCentres } from '../../registry/engine/index.ts';
 import type { Agglomeration } from '../../registry/schema.ts';
 import { warnings as w, warningData } from '../messages.ts';
-import type { FlowEnd, PlanDocument as Plan, PlanFlow, PlanRequest } from '../schema.ts';
+import type {
+  CompatibilityRow,
+  FlowEnd,
+  PlanDocument as Plan,
+  PlanFactor,
+  PlanFlow,
+  PlanRequest,
+} from '../schema.ts';
 import {
   buildCandidates,
   type CandidateListing,
   type CandidateMaterial,
   type TransportAssumptions,
+  transportFrom,
 } from './candidates.ts';
+import { compatibilityFrom } from './compatibility.ts';
+import type { FactorTable } from './factors.ts';
 import {
   computeImpact,
-  defaultEmissionFactors,
   type EmissionFactors,
+  emissionFactorsFrom,
   flowEmissions,
   type ImpactFlow,
 } from './impact.ts';
+import type { RailNetwork } from './rail.ts';
 import { robustness } from './robustness.ts';
 import { solve } from './solve/index.ts';
 
@@ -33,9 +44,17 @@ export interface PlanListing extends CandidateListing {
   legalStatus?: string;
 }
 
-export interface PlanOptions extends PlanRequest {
+export interface PlanOptions extends Omit<PlanRequest, 'factors'> {
+  /** the factors table, with the request's overrides applied (engine/factors.ts withOverrides) */
+  factors: FactorTable;
+  /** the keys the request overrode (the answer marks them) */
+  overridden?: readonly string[];
+  /** the rail-distance table; without it rail routes are great-circle × circuity */
+  rail?: RailNetwork;
+  /** by default from `factors` (and `rail`) */
   transport?: TransportAssumptions;
   emissions?: EmissionFactors;
+  compatibility?: readonly CompatibilityRow[];
   now?: Date;
   /**
    * The plan's one wall-clock deadline (epoch ms), shared by the solve and every robustness
@@ -63,19 +82,22 @@ const end = (l: PlanListing): FlowEnd => ({
 export async function computePlan(
   listings: readonly PlanListing[],
   materials: ReadonlyMap<string, CandidateMaterial>,
-  options: PlanOptions = {},
+  options: PlanOptions,
 ): Promise<Plan> {
   const started = Date.now();
   const deadline = options.deadline ?? started + (options.timeLimitSeconds ?? 30) * 1000;
   const finishBy = deadline - reserveMs(deadline - started);
   const byId = new Map(listings.map((l) => [l.id, l]));
-  const c = buildCandidates(listings, materials, { transport: options.transport });
+  const c = buildCandidates(listings, materials, {
+    transport: options.transport ?? transportFrom(options.factors, options.rail),
+    table: options.compatibility ?? compatibilityFrom(options.factors),
+  });
   // The solve may take all the time there is; robustness runs then share what it leaves.
   const result = await solve(c.problem, {
     timeLimitSeconds: Math.max(finishBy - Date.now(), 1) / 1000,
   });
   const linkOf = new Map(c.links.map((l) => [`${l.supply}\u0000${l.demand}`, l]));
-  const factors = options.emissions ?? defaultEmissionFactors;
+  const factors = options.emissions ?? emissionFactorsFrom(options.factors);
   const flows: PlanFlow[] = [];
   const impactFlows: ImpactFlow[] = [];
   for (const f of result.flows) {
@@ -174,7 +196,24 @@ export async function computePlan(
       requests: c.problem.demands.length,
       links: c.links.length,
     },
+    factors: factorsUsed(options.factors, options.overridden ?? []),
   };
+}
+
+/** The table's entries as a plan lists them, by key; the request's overrides marked. */
+export function factorsUsed(table: FactorTable, overridden: readonly string[]): PlanFactor[] {
+  return Object.entries(table)
+    .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
+    .map(([key, e]) => ({
+      key,
+      value: e.value,
+      unit: e.unit,
+      source: e.source,
+      year: e.year,
+      status: e.status,
+      ...(e.basis ? { basis: e.basis } : {}),
+      overridden: overridden.includes(key),
+    }));
 }
 
 /** Hides a holder: no organisation, site or coordinates; the agglomeration centre instead. */

@@ -1,9 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { listingLimits } from '../limits.ts';
-import { buildCandidates, type CandidateListing } from './candidates.ts';
+import { factorTable, railNetwork } from '../reference.ts';
+import { buildCandidates, type CandidateListing, transportFrom } from './candidates.ts';
+import { compatibilityFrom } from './compatibility.ts';
 import { maxTransportKopecksPerUnit, PLAN_WEIGHT_KOPECKS, screenListings } from './screen.ts';
 import { EngineInputError, validateProblem } from './solve/index.ts';
+
+const transport = transportFrom(factorTable(), railNetwork());
+const opts = { transport, table: compatibilityFrom(factorTable()) };
 
 const materials = new Map([['fly-ash', { id: 'fly-ash', unit: 't', uses: ['cement-additive'] }]]);
 const window = { availableFrom: '2026-01-01', availableTo: '2026-12-31' };
@@ -39,10 +44,10 @@ const request = (over: Partial<CandidateListing> = {}): CandidateListing => ({
 });
 
 test('listings at the current limits are kept, and the engine takes every link they make', () => {
-  const { kept, warnings } = screenListings([offer(), request()]);
+  const { kept, warnings } = screenListings([offer(), request()], transport);
   assert.equal(kept.length, 2);
   assert.deepEqual(warnings, []);
-  const c = buildCandidates(kept, materials);
+  const c = buildCandidates(kept, materials, opts);
   assert.equal(c.links.length, 1, 'the antipodes are linked by road');
   assert.doesNotThrow(() => validateProblem(c.problem));
 });
@@ -55,10 +60,10 @@ test("the review's listings (10^9 units at 10^6 RUB, the old limits) are left ou
   ];
   // without screening they break the whole problem
   assert.throws(
-    () => validateProblem(buildCandidates(legacy, materials).problem),
+    () => validateProblem(buildCandidates(legacy, materials, opts).problem),
     EngineInputError,
   );
-  const { kept, warnings } = screenListings(legacy);
+  const { kept, warnings } = screenListings(legacy, transport);
   assert.deepEqual(
     kept.map((l) => l.id),
     ['o-ok'],
@@ -75,10 +80,13 @@ test("the review's listings (10^9 units at 10^6 RUB, the old limits) are left ou
 });
 
 test('a fractional or non-finite figure is beyond the range too', () => {
-  const { kept, warnings } = screenListings([
-    offer({ id: 'frac', disposalCostKopecksPerUnit: 10.5 }),
-    request({ id: 'inf', quantityPerYear: Number.POSITIVE_INFINITY }),
-  ]);
+  const { kept, warnings } = screenListings(
+    [
+      offer({ id: 'frac', disposalCostKopecksPerUnit: 10.5 }),
+      request({ id: 'inf', quantityPerYear: Number.POSITIVE_INFINITY }),
+    ],
+    transport,
+  );
   assert.deepEqual(kept, []);
   assert.deepEqual(
     warnings.map((w) => [w.params.id, w.params.field]),
@@ -90,7 +98,7 @@ test('a fractional or non-finite figure is beyond the range too', () => {
 });
 
 test("past the plan's exact sums, the heaviest listings are left out, the lighter kept", () => {
-  const perUnit = maxTransportKopecksPerUnit();
+  const perUnit = maxTransportKopecksPerUnit(transport);
   // half the globe by road: about 26 049 km at 6.5 RUB per unit·km plus 50 RUB handling
   assert.ok(Math.abs(perUnit - (20015.1 * 1.2 * 6.5 + 50) * 100) < 1000, String(perUnit));
   const heavy = (id: string) => offer({ id });
@@ -99,7 +107,7 @@ test("past the plan's exact sums, the heaviest listings are left out, the lighte
   assert.ok(fit >= 1, 'one offer at the maxima always fits');
   const light = offer({ id: 'light', quantityPerYear: 1000, disposalCostKopecksPerUnit: 300_00 });
   const listings = [...Array.from({ length: fit + 2 }, (_, i) => heavy(`h${i}`)), light];
-  const { kept, warnings } = screenListings(listings);
+  const { kept, warnings } = screenListings(listings, transport);
   assert.deepEqual(
     kept.map((l) => l.id),
     ['light', ...Array.from({ length: fit }, (_, i) => `h${i}`)].sort(),

@@ -6,18 +6,13 @@ import { greatCircleKm } from '../../registry/engine/index.ts';
 import { listingLimits } from '../limits.ts';
 import { warnings as w, warningData } from '../messages.ts';
 import type { PlanWarning } from '../schema.ts';
-import {
-  type CandidateListing,
-  defaultTransport,
-  type TransportAssumptions,
-} from './candidates.ts';
+import { type CandidateListing, costPerUnitOver, type TransportAssumptions } from './candidates.ts';
 
 /** The dearest transport of one unit anywhere on Earth, in kopecks: half the globe by the dearest mode. */
-export function maxTransportKopecksPerUnit(transport: TransportAssumptions = defaultTransport) {
+export function maxTransportKopecksPerUnit(transport: TransportAssumptions) {
   const farthestKm = greatCircleKm({ lat: 90, lon: 0 }, { lat: -90, lon: 0 });
-  const perUnit = Object.values(transport).map(
-    (a) => farthestKm * a.circuity * a.ratePerUnitKm + a.handlingPerUnit,
-  );
+  // A table's rail distance is far shorter than half the globe × circuity; the tariff grows with km.
+  const perUnit = Object.values(transport).map((a) => costPerUnitOver(a, farthestKm * a.circuity));
   return Math.ceil(Math.max(...perUnit) * 100);
 }
 
@@ -47,7 +42,7 @@ function weightKopecks(l: CandidateListing, transportPerUnit: number): number {
  */
 export function screenListings<L extends CandidateListing>(
   listings: readonly L[],
-  transport: TransportAssumptions = defaultTransport,
+  transport: TransportAssumptions,
 ): { kept: L[]; warnings: PlanWarning[] } {
   const inRange: L[] = [];
   const warnings: PlanWarning[] = [];

@@ -1242,6 +1242,8 @@ export interface components {
       fromUnit: string;
       /** @enum {string} */
       kind: 'sourced' | 'estimate' | 'rule';
+      /** @description a quality property in %: the yield is per unit of the pure component and each link's yield is × the offer's % ÷ 100 (methane: ch4) */
+      scaledBy?: string;
       source: string;
       /** @description request material id, use:<id>, or * for the same material */
       to: string;
@@ -1255,12 +1257,40 @@ export interface components {
       fromUnit: string;
       /** @enum {string} */
       kind: 'sourced' | 'estimate' | 'rule';
+      /** @description a quality property in %: the yield is per unit of the pure component and each link's yield is × the offer's % ÷ 100 (methane: ch4) */
+      scaledBy?: string;
       source: string;
       /** @description request material id, use:<id>, or * for the same material */
       to: string;
       toUnit: string;
       /** @description delivered units per shipped unit */
       yield: number;
+    };
+    FactorEntry: {
+      basis?: string;
+      source: string;
+      /** @enum {string} */
+      status: 'sourced' | 'estimate';
+      unit: string;
+      value: number;
+      year: number;
+    };
+    FactorEntryInput: {
+      basis?: string;
+      source: string;
+      /** @enum {string} */
+      status: 'sourced' | 'estimate';
+      unit: string;
+      value: number;
+      year: number;
+    };
+    /** @description factor key → value in the unit of the factors table; unknown keys are refused */
+    FactorOverrides: {
+      [key: string]: number;
+    };
+    /** @description factor key → value in the unit of the factors table; unknown keys are refused */
+    FactorOverridesInput: {
+      [key: string]: number;
     };
     FkkoEntry: {
       block: string;
@@ -2655,6 +2685,8 @@ export interface components {
         offers: number;
         requests: number;
       };
+      /** @description the factors the plan was computed with (data/reference/factors.json and the overrides); absent in plans saved before they were listed */
+      factors?: components['schemas']['PlanFactor'][];
       /** @description set once saved */
       id: string | null;
       impact: components['schemas']['Impact'];
@@ -2671,6 +2703,32 @@ export interface components {
       robustness: components['schemas']['RobustnessEntry'][] | null;
       /** @description in the caller's language */
       warnings: components['schemas']['WordedMessage'][];
+    };
+    PlanFactor: {
+      /** @description an estimate's basis */
+      basis?: string;
+      key: string;
+      /** @description true: the value comes from the plan request, not the table */
+      overridden: boolean;
+      source: string;
+      /** @enum {string} */
+      status: 'sourced' | 'estimate';
+      unit: string;
+      value: number;
+      year: number;
+    };
+    PlanFactorInput: {
+      /** @description an estimate's basis */
+      basis?: string;
+      key: string;
+      /** @description true: the value comes from the plan request, not the table */
+      overridden: boolean;
+      source: string;
+      /** @enum {string} */
+      status: 'sourced' | 'estimate';
+      unit: string;
+      value: number;
+      year: number;
     };
     PlanFlow: {
       /** @description true: an end is an anonymous holder, planned at its agglomeration centre: distance, transport, savings and transport CO2 are from there */
@@ -2753,6 +2811,8 @@ export interface components {
         offers: number;
         requests: number;
       };
+      /** @description the factors the plan was computed with (data/reference/factors.json and the overrides); absent in plans saved before they were listed */
+      factors?: components['schemas']['PlanFactorInput'][];
       /** @description set once saved */
       id: string | null;
       impact: components['schemas']['ImpactInput'];
@@ -2799,6 +2859,8 @@ export interface components {
       status: 'optimal' | 'time_limit' | 'infeasible';
     };
     PlanRequest: {
+      /** @description values replacing those of the factors table for this plan (key → value in the table unit); an unknown key is refused (400) */
+      factors?: components['schemas']['FactorOverrides'];
       robustness?: {
         runs: number;
         seed?: number;
@@ -2808,6 +2870,8 @@ export interface components {
       timeLimitSeconds?: number;
     };
     PlanRequestInput: {
+      /** @description values replacing those of the factors table for this plan (key → value in the table unit); an unknown key is refused (400) */
+      factors?: components['schemas']['FactorOverridesInput'];
       robustness?: {
         runs: number;
         seed?: number;
@@ -5180,6 +5244,12 @@ export const compatibilityRowKindValues: ReadonlyArray<
 export const compatibilityRowInputKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['CompatibilityRowInput']['kind']
 > = ['sourced', 'estimate', 'rule'];
+export const factorEntryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['FactorEntry']['status']
+> = ['sourced', 'estimate'];
+export const factorEntryInputStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['FactorEntryInput']['status']
+> = ['sourced', 'estimate'];
 export const importResultRowsChangeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ImportResult']['rows']['change']
 > = ['created', 'updated', 'unchanged'];
@@ -5368,6 +5438,12 @@ export const organisationStatusInputValues: ReadonlyArray<
 export const planPlanStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Plan']['plan']['status']
 > = ['optimal', 'time_limit', 'infeasible'];
+export const planFactorStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PlanFactor']['status']
+> = ['sourced', 'estimate'];
+export const planFactorInputStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PlanFactorInput']['status']
+> = ['sourced', 'estimate'];
 export const planInputPlanStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['PlanInput']['plan']['status']
 > = ['optimal', 'time_limit', 'infeasible'];

@@ -15,6 +15,7 @@ export type {
   MatchProposal,
   MoneyFigure,
   Plan,
+  PlanFactor,
   PlanFlow,
   PlanRequest,
   QualityLimit,

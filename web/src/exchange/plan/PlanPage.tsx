@@ -13,6 +13,7 @@ import { useTaxonomy } from '../taxonomy.ts';
 import { FlowMapCard } from './FlowMapCard.tsx';
 import { FlowsTable } from './FlowsTable.tsx';
 import { ImpactSummary } from './ImpactSummary.tsx';
+import { PlanFactors } from './PlanFactors.tsx';
 import { PlanStatus } from './PlanStatus.tsx';
 import { Robustness } from './Robustness.tsx';
 import { RunForm } from './RunForm.tsx';
@@ -161,6 +162,7 @@ function Planner() {
             />
           )}
           <PlanWarnings warnings={plan.warnings} />
+          {plan.factors && <PlanFactors factors={plan.factors} />}
           <SaveCard
             saved={saved}
             canSave={canList(user)}

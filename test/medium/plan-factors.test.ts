@@ -1,0 +1,109 @@
+// Per-plan factor overrides through the API, on both dialects: the plan lists the factors it
+// used (value, unit, source, year, status), an override changes the figure it feeds and is
+// marked, an unknown key is refused (400) naming the key in the reader's language.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { seedExample } from '../../src/example/seed.ts';
+import { Plan } from '../../src/exchange/schema.ts';
+import { systemActor } from '../../src/model/index.ts';
+import type { Platform } from '../../src/platform.ts';
+import { registryQueries, SESSION_COOKIE } from '../../src/registry/index.ts';
+import { buildServer } from '../../src/server/app.ts';
+import { eachDialect, type TestDatabase } from './dialects.ts';
+
+for (const d of await eachDialect()) {
+  describe(`plan factors on ${d.name}`, { skip: d.skip }, () => {
+    let db: TestDatabase;
+    let p: Platform;
+    let app: FastifyInstance;
+    let cookie: string;
+    before(async () => {
+      db = await d.make();
+      p = await db.open();
+      await seedExample(p);
+      app = await buildServer(p);
+      const [operatorOrg] = await registryQueries.findOrganisations(p.store, {
+        kind: 'platform_operator',
+      });
+      const u = await p.users.createUser(systemActor, operatorOrg.id, {
+        email: 'op@factors.example',
+        name: 'operator',
+        role: 'operator_admin',
+        password: 'password-for-tests',
+      });
+      cookie = `${SESSION_COOKIE}=${(await p.users.openSession(u.id)).token}`;
+    });
+    after(async () => {
+      await app?.close();
+      await p?.close();
+      await db?.drop();
+    });
+
+    const planWith = (payload: object, lang = 'en') =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/exchange/plan',
+        headers: { cookie, 'accept-language': lang },
+        payload,
+      });
+
+    test('the plan lists its factors; an override changes the figure and is marked', async () => {
+      const res = await planWith({});
+      assert.equal(res.statusCode, 200, res.body);
+      const plan = Plan.parse(JSON.parse(res.body));
+      const factors = plan.factors!;
+      assert.ok(factors.length > 20);
+      for (const f of factors) {
+        assert.ok(f.unit && f.source && f.year >= 1990, f.key);
+        if (f.status === 'estimate') assert.ok(f.basis, f.key);
+        assert.equal(f.overridden, false);
+      }
+      const rail = factors.find((f) => f.key === 'emissions.transport.railKgCo2PerTkm')!;
+      const road = factors.find((f) => f.key === 'emissions.transport.roadKgCo2PerTkm')!;
+      assert.ok(plan.impact.transportCo2eT.value > 0);
+
+      const doubled = await planWith({
+        factors: {
+          'emissions.transport.railKgCo2PerTkm': rail.value * 2,
+          'emissions.transport.roadKgCo2PerTkm': road.value * 2,
+        },
+      });
+      assert.equal(doubled.statusCode, 200, doubled.body);
+      const after = Plan.parse(JSON.parse(doubled.body));
+      // emissions are not in the objective: the same flows, twice the transport CO2
+      assert.equal(after.plan.objectiveKopecks, plan.plan.objectiveKopecks);
+      assert.ok(
+        Math.abs(after.impact.transportCo2eT.value - 2 * plan.impact.transportCo2eT.value) < 0.01,
+        `${after.impact.transportCo2eT.value} vs 2 × ${plan.impact.transportCo2eT.value}`,
+      );
+      const marked = after.factors!.find((f) => f.key === rail.key)!;
+      assert.equal(marked.overridden, true);
+      assert.equal(marked.value, rail.value * 2);
+      assert.match(marked.source, /overridden/);
+
+      // a transport factor changes the money: dearer rail handling, dearer rail flows
+      const dearRail = await planWith({ factors: { 'transport.rail.handlingRubPerT': 100000 } });
+      assert.equal(dearRail.statusCode, 200, dearRail.body);
+      const dear = Plan.parse(JSON.parse(dearRail.body));
+      assert.ok(plan.plan.flows.some((f) => f.mode === 'rail'));
+      assert.ok(dear.plan.flows.every((f) => f.mode !== 'rail'));
+      assert.ok(dear.plan.objectiveKopecks < plan.plan.objectiveKopecks);
+    });
+
+    test('an unknown factor key is refused with 400, naming the key in RU and EN', async () => {
+      for (const [lang, text] of [
+        ['en', /no factor transport\.rail\.teleport/],
+        ['ru', /Коэффициента transport\.rail\.teleport нет/],
+      ] as const) {
+        const res = await planWith({ factors: { 'transport.rail.teleport': 1 } }, lang);
+        assert.equal(res.statusCode, 400, res.body);
+        const body = JSON.parse(res.body);
+        assert.match(JSON.stringify(body), text);
+        assert.match(JSON.stringify(body), /factors\.transport\.rail\.teleport/);
+      }
+      const notNumber = await planWith({ factors: { 'transport.rail.k3': 'cheap' } });
+      assert.equal(notNumber.statusCode, 400);
+    });
+  });
+}

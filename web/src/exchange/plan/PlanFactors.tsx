@@ -1,0 +1,101 @@
+import { Fragment } from 'react';
+import { useFormat, useT } from '../../i18n/index.ts';
+import type { PlanFactor } from '../../shell/types.ts';
+import { exchangeDict } from '../dict.ts';
+
+const groups = [
+  'transport',
+  'emissions',
+  'energy',
+  'prices',
+  'substitutes',
+  'counterfactuals',
+] as const;
+type Group = (typeof groups)[number];
+
+/**
+ * The factors a plan was computed with: collapsed to one line (how many, how many estimates,
+ * how many the request changed), open as a table by group with source, year and an estimate
+ * badge. Keys, units and sources are the factors file's own (English).
+ */
+export function PlanFactors({ factors }: { factors: readonly PlanFactor[] }) {
+  const t = useT(exchangeDict);
+  const fmt = useFormat();
+  if (!factors.length) return null;
+  const estimates = factors.filter((f) => f.status === 'estimate').length;
+  const overridden = factors.filter((f) => f.overridden).length;
+  const groupOf = (key: string) => key.split('.')[0];
+  const known = (g: string): g is Group => (groups as readonly string[]).includes(g);
+  const order = [...new Set(factors.map((f) => groupOf(f.key)))].sort(
+    (a, b) =>
+      (known(a) ? groups.indexOf(a) : groups.length) -
+      (known(b) ? groups.indexOf(b) : groups.length),
+  );
+  return (
+    <details className="card factors-card" data-testid="plan-factors">
+      <summary>
+        <strong>{t('factorsTitle')}</strong>{' '}
+        <span className="muted small">
+          {t('factorsSummary', { n: factors.length, e: estimates, o: overridden })}
+        </span>
+      </summary>
+      <p className="muted small">{t('factorsLead')}</p>
+      <div className="table-scroll">
+        <table className="table factors-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('factorKey')}</th>
+              <th scope="col" className="num">
+                {t('factorValue')}
+              </th>
+              <th scope="col">{t('factorUnit')}</th>
+              <th scope="col">{t('factorSource')}</th>
+              <th scope="col" className="num">
+                {t('factorYear')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {order.map((g) => (
+              <Fragment key={g}>
+                <tr className="factors-group">
+                  <th colSpan={5} scope="colgroup">
+                    {known(g) ? t(`fgroup:${g}`) : g}
+                  </th>
+                </tr>
+                {factors
+                  .filter((f) => groupOf(f.key) === g)
+                  .map((f) => (
+                    <tr
+                      key={f.key}
+                      className={f.overridden ? 'factor-overridden' : undefined}
+                      data-factor={f.key}
+                    >
+                      <td>
+                        <code lang="en">{f.key.slice(g.length + 1)}</code>
+                        {f.status === 'estimate' && (
+                          <span className="badge badge-estimate" title={f.basis}>
+                            {t('factorEstimate')}
+                          </span>
+                        )}
+                        {f.overridden && (
+                          <span className="badge badge-overridden">{t('factorOverridden')}</span>
+                        )}
+                      </td>
+                      <td className="num">{fmt.decimal(f.value, 4)}</td>
+                      <td lang="en">{f.unit}</td>
+                      <td lang="en" className="factor-source">
+                        {f.source}
+                        {f.basis && <span className="muted"> — {f.basis}</span>}
+                      </td>
+                      <td className="num">{f.year}</td>
+                    </tr>
+                  ))}
+              </Fragment>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import mqtt from 'mqtt';
-import { listEvents } from '../../src/journal/index.ts';
+import { listEvents, verifyState } from '../../src/journal/index.ts';
 import {
   aggregateOf,
   HOUR_MS,
@@ -16,6 +16,7 @@ import {
   type MqttIngest,
   rollUp,
   startMqtt,
+  stateReaders,
 } from '../../src/machines/index.ts';
 import { rawPoints, rollupRows } from '../../src/machines/repository.ts';
 import { type Actor, DomainError, systemActor } from '../../src/model/index.ts';
@@ -111,6 +112,10 @@ for (const d of dialects) {
         }),
         (e) => e instanceof DomainError && e.fields[0].field === 'siteId',
       );
+      // the journal carries each device's state (never its token): `journal verify --state` agrees
+      const report = await verifyState(p.store, stateReaders);
+      assert.equal(report.differences, 0, JSON.stringify(report.first));
+      assert.ok(report.compared >= 1);
       // a member may not register devices; an org admin of another organisation neither
       await assert.rejects(
         p.machines.createDevice(user(ORG), { siteId: SITE, profileId: 'belt-scale' }),

@@ -81,6 +81,7 @@ const appUrl = await start(
   {
     ...process.env,
     PORT: '0',
+    MQTT_PORT: '0',
     HOST: '127.0.0.1',
     SQLITE_FILE: join(dir, 'bench.db'),
     DATABASE_URL: '',

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -46,6 +47,24 @@ export const environment = [
     'the most wall-clock seconds a heavy request may take, whatever it asks',
     '120',
   ],
+  ['MQTT_EMBEDDED', 'run the embedded MQTT broker for device telemetry (true/false)', 'true'],
+  ['MQTT_HOST', "the embedded MQTT broker's interface", '127.0.0.1'],
+  ['MQTT_PORT', "the embedded MQTT broker's port (0: any free port)", '1884'],
+  [
+    'MQTT_URL',
+    'an external broker (mqtt://user:password@host:1883) to take telemetry from, by an MQTT 5 shared subscription',
+    '(unset)',
+  ],
+  [
+    'MQTT_SHARE_GROUP',
+    'the shared-subscription group the server processes split telemetry in',
+    'digicluster',
+  ],
+  [
+    'MQTT_CLIENT_ID',
+    "this process's client id at the external broker (its session keeps messages while down; unique per process)",
+    'digicluster-<host name>',
+  ],
 ] as const;
 
 const Config = z.object({
@@ -74,6 +93,22 @@ const Config = z.object({
   workerThreads: z.coerce.number().int().min(0).max(64).optional(),
   heavyPerActor: z.coerce.number().int().min(1).max(100).optional(),
   heavyMaxSeconds: z.coerce.number().positive().max(3600).optional(),
+  // machines: device telemetry over MQTT
+  mqttEmbedded: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+  mqttHost: z.string().default('127.0.0.1'),
+  mqttPort: z.coerce.number().int().min(0).max(65535).default(1884),
+  mqttUrl: z
+    .string()
+    .regex(/^(mqtts?|tcp|ssl|wss?):\/\//)
+    .optional(),
+  mqttShareGroup: z
+    .string()
+    .regex(/^[^/+#]+$/)
+    .default('digicluster'),
+  mqttClientId: z.string().min(1).max(200).default(`digicluster-${hostname()}`),
 });
 export type Config = z.infer<typeof Config> & { sqliteFile: string; journalKeyFile: string };
 
@@ -95,6 +130,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerThreads: blank(env.WORKER_THREADS),
     heavyPerActor: blank(env.HEAVY_PER_USER),
     heavyMaxSeconds: blank(env.HEAVY_MAX_SECONDS),
+    mqttEmbedded: blank(env.MQTT_EMBEDDED),
+    mqttHost: blank(env.MQTT_HOST),
+    mqttPort: blank(env.MQTT_PORT),
+    mqttUrl: blank(env.MQTT_URL),
+    mqttShareGroup: blank(env.MQTT_SHARE_GROUP),
+    mqttClientId: blank(env.MQTT_CLIENT_ID),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -24,6 +24,10 @@ Usage:
                                     plan the exchange over the live listings in the database;
                                     FILE: JSON object, factor key → value, overriding
                                     data/reference/factors.json for this plan
+  digicluster device add --organisation ORG --site SITE --profile PROFILE [--json]
+                                    register a device; prints its id and token (shown once)
+  digicluster device rotate|list|acl
+                                    rotate a token, list devices, write Mosquitto's password and ACL files
   digicluster --help                this text
 
 Environment variables:
@@ -52,6 +56,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./transfer.ts')).importCommand(rest);
       case 'export':
         return await (await import('./transfer.ts')).exportCommand(rest);
+      case 'device':
+        return await (await import('./device.ts')).device(rest);
       case 'journal':
         if (rest[0] === 'verify')
           return await (await import('./journal.ts')).journalVerify(rest.slice(1));

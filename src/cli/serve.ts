@@ -1,5 +1,6 @@
 import { loadConfig } from '../config.ts';
 import { demoLogins, isEmpty, seedExample } from '../example/seed.ts';
+import { startMqtt } from '../machines/index.ts';
 import { openPlatform } from '../platform.ts';
 import { buildServer } from '../server/app.ts';
 import { applyServerTimeouts } from '../server/timeouts.ts';
@@ -31,12 +32,22 @@ export async function serve(): Promise<number> {
     `digicluster is serving ${url} (database: ${platform.store.dialect === 'sqlite' ? config.sqliteFile : 'PostgreSQL'})`,
   );
   console.log(`API docs: ${url}api/docs`);
+  const mqtt = await startMqtt(platform.machines, config, (level, message, err) =>
+    app.log[level]({ err }, message),
+  );
+  if (mqtt.port !== null)
+    console.log(`MQTT broker for devices: mqtt://${config.mqttHost}:${mqtt.port}`);
+  if (mqtt.external)
+    console.log(
+      `Taking telemetry from the MQTT broker at ${config.mqttUrl?.replace(/\/\/[^@/]*@/, '//')}`,
+    );
   if (config.seedExample) {
     console.log('Demo logins:');
     for (const l of demoLogins())
       console.log(`  ${l.email.padEnd(40)} ${l.password.padEnd(26)} ${l.role} (${l.organisation})`);
   }
   const stop = async () => {
+    await mqtt.close();
     await app.close();
     await platform.close();
     process.exit(0);

@@ -8,9 +8,12 @@ export type UserRole = z.infer<typeof UserRole>;
 export const Locale = z.enum(['ru', 'en']).meta({ id: 'Locale' });
 export type Locale = z.infer<typeof Locale>;
 
-/** Who is acting: a logged-in user, a machine's API key, the platform itself, or nobody. */
+/**
+ * Who is acting: a logged-in user, a machine's API key, the platform itself, nobody, or a
+ * device posting its telemetry (role null: it may do nothing else).
+ */
 export interface Actor {
-  kind: 'user' | 'apikey' | 'system' | 'anonymous';
+  kind: 'user' | 'apikey' | 'system' | 'anonymous' | 'device';
   /** user id, api key id, `system` or `anonymous` */
   id: string;
   organisationId: string | null;

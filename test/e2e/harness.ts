@@ -58,6 +58,7 @@ function startServer(tmpPrefix: string): Promise<string> {
     env: {
       ...process.env,
       PORT: '0',
+      MQTT_PORT: '0', // the embedded MQTT broker too: parallel servers must not share 1884
       HOST: '127.0.0.1',
       SQLITE_FILE: join(tmp, 'dc.db'),
       SEED_EXAMPLE: 'true',

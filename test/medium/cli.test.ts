@@ -156,7 +156,7 @@ describe('serve', () => {
   test('seeds an empty database, prints the URL and demo logins, answers /api/health', async () => {
     const db = sqliteDatabase();
     child = spawn(process.execPath, ['bin/digicluster.js', 'serve'], {
-      env: { ...process.env, ...db.env, PORT: '0', HOST: '127.0.0.1' },
+      env: { ...process.env, ...db.env, PORT: '0', MQTT_PORT: '0', HOST: '127.0.0.1' },
     });
     let out = '';
     const url = await new Promise<string>((resolve, reject) => {

@@ -210,6 +210,109 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/device-profiles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Device profiles: telemetry keys with unit and expected range, retention */
+    get: operations['getDeviceProfiles'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/devices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your organisation's devices with their refused-message counts */
+    get: operations['getDevices'];
+    put?: never;
+    /** Register a device at a site of your organisation (org admin); its token is shown once */
+    post: operations['postDevices'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/devices/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One device */
+    get: operations['getDevicesById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/devices/{id}/latest': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Each key's latest value */
+    get: operations['getDevicesByIdLatest'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/devices/{id}/telemetry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A key of the device in [from, to): raw points, or with bucket=1m|1h|1d one point per non-empty bucket (its start, UTC) with agg=avg|min|max|last; at most 100,000 points */
+    get: operations['getDevicesByIdTelemetry'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/devices/{id}/token': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A new token for the device (org admin); the old one stops working at once */
+    post: operations['postDevicesByIdToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/exchange/compatibility': {
     parameters: {
       query?: never;
@@ -813,6 +916,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/telemetry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A device's telemetry batch (its token as `Authorization: Bearer dcd_…`): at most 1,000 points, all stored or none; a repeated id is ignored */
+    post: operations['postTelemetry'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/users/{id}': {
     parameters: {
       query?: never;
@@ -1266,6 +1386,106 @@ export interface components {
       /** @description delivered units per shipped unit */
       yield: number;
     };
+    Device: {
+      createdAt: string;
+      id: string;
+      name: string | null;
+      organisationId: string;
+      profileId: string;
+      siteId: string;
+      tokenIssuedAt: string;
+    };
+    DeviceCreate: {
+      name?: string;
+      /** @description default: the caller's */
+      organisationId?: string;
+      profileId: string;
+      siteId: string;
+    };
+    DeviceCreateInput: {
+      name?: string;
+      /** @description default: the caller's */
+      organisationId?: string;
+      profileId: string;
+      siteId: string;
+    };
+    DeviceInput: {
+      createdAt: string;
+      id: string;
+      name: string | null;
+      organisationId: string;
+      profileId: string;
+      siteId: string;
+      tokenIssuedAt: string;
+    };
+    DeviceProfile: {
+      id: string;
+      keys: components['schemas']['TelemetryKey'][];
+      /** @description Russian */
+      name: string;
+      nameEn: string;
+      /** @description raw points are kept this long; older points are refused and pruned */
+      retentionDays: number;
+    };
+    DeviceProfileInput: {
+      id: string;
+      keys: components['schemas']['TelemetryKeyInput'][];
+      /** @description Russian */
+      name: string;
+      nameEn: string;
+      /** @description raw points are kept this long; older points are refused and pruned */
+      retentionDays: number;
+    };
+    /** @description rejected messages by reason code */
+    DeviceRejections: {
+      [key: string]: number;
+    };
+    /** @description rejected messages by reason code */
+    DeviceRejectionsInput: {
+      [key: string]: number;
+    };
+    DeviceView: {
+      createdAt: string;
+      id: string;
+      name: string | null;
+      organisationId: string;
+      profileId: string;
+      rejections: components['schemas']['DeviceRejections'];
+      siteId: string;
+      tokenIssuedAt: string;
+    };
+    DeviceViewInput: {
+      createdAt: string;
+      id: string;
+      name: string | null;
+      organisationId: string;
+      profileId: string;
+      rejections: components['schemas']['DeviceRejectionsInput'];
+      siteId: string;
+      tokenIssuedAt: string;
+    };
+    DeviceWithToken: {
+      createdAt: string;
+      id: string;
+      name: string | null;
+      organisationId: string;
+      profileId: string;
+      siteId: string;
+      /** @description shown once: only its hash is stored */
+      token: string;
+      tokenIssuedAt: string;
+    };
+    DeviceWithTokenInput: {
+      createdAt: string;
+      id: string;
+      name: string | null;
+      organisationId: string;
+      profileId: string;
+      siteId: string;
+      /** @description shown once: only its hash is stored */
+      token: string;
+      tokenIssuedAt: string;
+    };
     FactorEntry: {
       basis?: string;
       source: string;
@@ -1467,6 +1687,18 @@ export interface components {
         /** @enum {string} */
         section: 'organisations' | 'sites' | 'memberships';
       }[];
+    };
+    IngestResult: {
+      /** @description messages stored now */
+      accepted: number;
+      /** @description messages whose id was seen before (ignored) */
+      duplicates: number;
+    };
+    IngestResultInput: {
+      /** @description messages stored now */
+      accepted: number;
+      /** @description messages whose id was seen before (ignored) */
+      duplicates: number;
     };
     InvitationAccept: {
       name?: string;
@@ -3271,6 +3503,92 @@ export interface components {
       uses: components['schemas']['MaterialUseInput'][];
     };
     /** @enum {string} */
+    TelemetryAggregate: 'avg' | 'min' | 'max' | 'last';
+    /** @enum {string} */
+    TelemetryAggregateInput: 'avg' | 'min' | 'max' | 'last';
+    TelemetryBatch: {
+      device: string;
+      points: components['schemas']['TelemetryPoint'][];
+    };
+    TelemetryBatchInput: {
+      device: string;
+      points: components['schemas']['TelemetryPointInput'][];
+    };
+    /** @enum {string} */
+    TelemetryBucket: '1m' | '1h' | '1d';
+    /** @enum {string} */
+    TelemetryBucketInput: '1m' | '1h' | '1d';
+    TelemetryKey: {
+      key: string;
+      /** @description Russian */
+      label: string;
+      labelEn: string;
+      /** @description the upper end of the expected range */
+      max: number;
+      /** @description the lower end of the expected range (alarms read it; not a limit) */
+      min: number;
+      unit: string;
+    };
+    TelemetryKeyInput: {
+      key: string;
+      /** @description Russian */
+      label: string;
+      labelEn: string;
+      /** @description the upper end of the expected range */
+      max: number;
+      /** @description the lower end of the expected range (alarms read it; not a limit) */
+      min: number;
+      unit: string;
+    };
+    TelemetryLatest: {
+      key: string;
+      ts: string;
+      unit: string;
+      value: number;
+    };
+    TelemetryLatestInput: {
+      key: string;
+      ts: string;
+      unit: string;
+      value: number;
+    };
+    TelemetryPoint: {
+      /** @description unique per device: a repeat is ignored */
+      id: string;
+      /** @description RFC 3339 with a zone, e.g. 2026-11-29T10:00:00Z */
+      ts: string;
+      /** @description finite numbers in the profile's keys */
+      values: {
+        [key: string]: number;
+      };
+    };
+    TelemetryPointInput: {
+      /** @description unique per device: a repeat is ignored */
+      id: string;
+      /** @description RFC 3339 with a zone, e.g. 2026-11-29T10:00:00Z */
+      ts: string;
+      /** @description finite numbers in the profile's keys */
+      values: {
+        [key: string]: number;
+      };
+    };
+    TelemetrySeries: {
+      key: string;
+      points: {
+        ts: string;
+        value: number;
+      }[];
+      unit: string;
+    };
+    TelemetrySeriesInput: {
+      key: string;
+      points: {
+        ts: string;
+        value: number;
+      }[];
+      unit: string;
+    };
+    /** @enum {string} */
     TransferFormat: 'json' | 'csv' | 'xlsx' | 'geojson';
     /** @enum {string} */
     TransferFormatInput: 'json' | 'csv' | 'xlsx' | 'geojson';
@@ -3831,6 +4149,205 @@ export interface operations {
           'application/json': {
             ended: number;
           };
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getDeviceProfiles: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeviceProfile'][];
+        };
+      };
+      400: components['responses']['Problem400'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getDevices: {
+    parameters: {
+      query?: {
+        organisation?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeviceView'][];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  postDevices: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DeviceCreateInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeviceWithToken'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getDevicesById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeviceView'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getDevicesByIdLatest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TelemetryLatest'][];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getDevicesByIdTelemetry: {
+    parameters: {
+      query: {
+        agg?: components['schemas']['TelemetryAggregateInput'];
+        bucket?: components['schemas']['TelemetryBucketInput'];
+        /** @description RFC 3339, inclusive */
+        from: string;
+        key: string;
+        /** @description RFC 3339, exclusive */
+        to: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TelemetrySeries'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  postDevicesByIdToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeviceWithToken'];
         };
       };
       400: components['responses']['Problem400'];
@@ -5108,6 +5625,36 @@ export interface operations {
       429: components['responses']['Problem429'];
     };
   };
+  postTelemetry: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TelemetryBatchInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IngestResult'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
   patchUsersById: {
     parameters: {
       query?: never;
@@ -5483,6 +6030,18 @@ export const siteRecordKindValues: ReadonlyArray<
 export const siteRecordInputKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SiteRecordInput']['kind']
 > = ['mine', 'open_pit', 'plant', 'power_plant', 'dump', 'office', 'campus', 'depot', 'other'];
+export const telemetryAggregateValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TelemetryAggregate']
+> = ['avg', 'min', 'max', 'last'];
+export const telemetryAggregateInputValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TelemetryAggregateInput']
+> = ['avg', 'min', 'max', 'last'];
+export const telemetryBucketValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TelemetryBucket']
+> = ['1m', '1h', '1d'];
+export const telemetryBucketInputValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TelemetryBucketInput']
+> = ['1m', '1h', '1d'];
 export const transferFormatValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['TransferFormat']
 > = ['json', 'csv', 'xlsx', 'geojson'];

@@ -1,0 +1,34 @@
+// The machines module's public surface: devices, telemetry ingestion (HTTP and MQTT), reads.
+import type { StateReader } from '../journal/index.ts';
+import type { Store } from '../store/index.ts';
+import { messages } from './messages.ts';
+import { migrations } from './migrations/index.ts';
+import { deviceFromRow, deviceRow } from './repository.ts';
+import { routes } from './routes.ts';
+import { MachinesService } from './service.ts';
+
+export * from './engine/index.ts';
+export { type MqttIngest, type MqttSettings, startMqtt } from './mqtt.ts';
+export { deviceProfiles, profileById } from './profiles.ts';
+export * from './schema.ts';
+export { MachinesService, Rejected } from './service.ts';
+
+/** For `journal verify --state`: device events carry the device's full state (never its token). */
+export const stateReaders: StateReader[] = [
+  {
+    kind: 'device',
+    carriedBy: { 'device.created': '', 'device.token-rotated': '' },
+    read: async (reader, id) => {
+      const row = await deviceRow(reader, id);
+      return row && deviceFromRow(row);
+    },
+  },
+];
+
+export const machinesModule = {
+  name: 'machines',
+  migrations,
+  messages,
+  open: ({ store }: { store: Store }) => ({ machines: new MachinesService(store) }),
+  routes,
+};

@@ -1,0 +1,74 @@
+// The machines module's messages, in Russian and English: device registry, telemetry
+// ingestion (each rejection reason is a code, counted per device) and reads.
+import { defineMessages } from '../model/messages.ts';
+
+export const messages = defineMessages('machines', {
+  invalidDevice: { en: 'Invalid device', ru: 'Неверные данные устройства' },
+  deviceNotFound: { en: 'Device {id} does not exist', ru: 'Устройства {id} нет' },
+  unknownProfile: { en: 'unknown device profile {id}', ru: 'неизвестный профиль устройства {id}' },
+  unknownOrganisation: { en: 'unknown organisation {id}', ru: 'неизвестная организация {id}' },
+  notOwnSite: {
+    en: 'not a site of organisation {organisationId}',
+    ru: 'не площадка организации {organisationId}',
+  },
+  siteClosed: { en: 'closed on {closedOn}', ru: 'площадка закрыта {closedOn}' },
+  requiredForOperator: { en: 'required for the operator', ru: 'обязательно для оператора' },
+  badDeviceToken: {
+    en: 'The device token is missing, unknown or replaced',
+    ru: 'Токен устройства не указан, неизвестен или заменён',
+  },
+  // ingestion: why a message was refused (nothing of it is stored)
+  rejected: { en: 'The telemetry was refused', ru: 'Телеметрия отклонена' },
+  notJson: { en: 'not JSON', ru: 'не JSON' },
+  notObject: { en: 'must be a JSON object', ru: 'должно быть объектом JSON' },
+  noPoints: {
+    en: 'give one point or "points" with 1 to {max}',
+    ru: 'нужна одна точка или "points" из 1–{max}',
+  },
+  tooManyPoints: {
+    en: 'at most {max} points in one message, not {count}',
+    ru: 'не больше {max} точек в одном сообщении, а не {count}',
+  },
+  otherDevice: {
+    en: 'the token is of another device than {device}',
+    ru: 'токен другого устройства, не {device}',
+  },
+  otherTopic: {
+    en: 'a device publishes only to its own telemetry topic',
+    ru: 'устройство публикует только в свой топик телеметрии',
+  },
+  badId: {
+    en: 'a string of 1 to {max} printable characters',
+    ru: 'строка из 1–{max} печатных символов',
+  },
+  badTs: {
+    en: 'RFC 3339 time with a zone, e.g. 2026-11-29T10:00:00Z',
+    ru: 'время RFC 3339 с часовым поясом, например 2026-11-29T10:00:00Z',
+  },
+  tooOld: {
+    en: 'older than the profile keeps ({days} days)',
+    ru: 'старше срока хранения профиля ({days} дн.)',
+  },
+  inFuture: {
+    en: 'more than {minutes} minutes ahead of the server clock',
+    ru: 'опережает часы сервера больше чем на {minutes} мин.',
+  },
+  noValues: { en: 'at least one value', ru: 'нужно хотя бы одно значение' },
+  unknownKey: {
+    en: 'profile {profile} has no key {key}',
+    ru: 'в профиле {profile} нет ключа {key}',
+  },
+  notFinite: { en: 'a finite number', ru: 'конечное число' },
+  // reads
+  invalidQuery: { en: 'Invalid telemetry query', ru: 'Неверный запрос телеметрии' },
+  keyNotInProfile: {
+    en: 'profile {profile} has no key {key}',
+    ru: 'в профиле {profile} нет ключа {key}',
+  },
+  toBeforeFrom: { en: '"to" must be after "from"', ru: '"to" должно быть позже "from"' },
+  tooManyPointsToRead: {
+    en: 'more than {max} points: narrow the range or use a bucket',
+    ru: 'больше {max} точек: сузьте интервал или укажите bucket',
+  },
+  aggWithoutBucket: { en: 'agg goes with bucket', ru: 'agg указывается вместе с bucket' },
+});

@@ -1,0 +1,137 @@
+// The device profiles the platform ships: the instruments of a Kuzbass coal preparation
+// plant and its mine (data, checked against the DeviceProfile schema by the unit test).
+import type { DeviceProfile } from './schema.ts';
+
+const year = 366;
+
+export const deviceProfiles: readonly DeviceProfile[] = [
+  {
+    id: 'belt-scale',
+    name: 'Конвейерные весы',
+    nameEn: 'Belt scale',
+    keys: [
+      {
+        key: 'throughput_tph',
+        unit: 't/h',
+        label: 'Производительность',
+        labelEn: 'Throughput',
+        min: 0,
+        max: 2500,
+      },
+    ],
+    retentionDays: year,
+  },
+  {
+    id: 'ash-analyser',
+    name: 'Поточный золомер',
+    nameEn: 'Online ash analyser',
+    keys: [
+      { key: 'ash_pct', unit: '%', label: 'Зольность Ad', labelEn: 'Ash Ad', min: 0, max: 60 },
+      { key: 'moisture_pct', unit: '%', label: 'Влажность', labelEn: 'Moisture', min: 0, max: 30 },
+    ],
+    retentionDays: year,
+  },
+  {
+    id: 'moisture-meter',
+    name: 'Влагомер',
+    nameEn: 'Moisture meter',
+    keys: [
+      { key: 'moisture_pct', unit: '%', label: 'Влажность', labelEn: 'Moisture', min: 0, max: 30 },
+    ],
+    retentionDays: year,
+  },
+  {
+    id: 'dense-medium',
+    name: 'Плотномер тяжелосредной суспензии',
+    nameEn: 'Dense-medium densimeter',
+    keys: [
+      {
+        key: 'density_kgm3',
+        unit: 'kg/m³',
+        label: 'Плотность суспензии',
+        labelEn: 'Medium density',
+        min: 1300,
+        max: 1900,
+      },
+    ],
+    retentionDays: year,
+  },
+  {
+    id: 'flotation-cell',
+    name: 'Флотомашина',
+    nameEn: 'Flotation cell',
+    keys: [
+      {
+        key: 'froth_level_mm',
+        unit: 'mm',
+        label: 'Уровень пены',
+        labelEn: 'Froth level',
+        min: 50,
+        max: 400,
+      },
+    ],
+    retentionDays: year,
+  },
+  {
+    id: 'thickener',
+    name: 'Радиальный сгуститель',
+    nameEn: 'Thickener',
+    keys: [
+      {
+        key: 'rake_torque_pct',
+        unit: '%',
+        label: 'Момент на граблях',
+        labelEn: 'Rake torque',
+        min: 0,
+        max: 80,
+      },
+    ],
+    retentionDays: year,
+  },
+  {
+    id: 'methane-sensor',
+    name: 'Датчик метана',
+    nameEn: 'Methane sensor',
+    keys: [{ key: 'ch4_pct', unit: '%', label: 'Метан', labelEn: 'Methane', min: 0, max: 1 }],
+    retentionDays: 3 * year,
+  },
+  {
+    id: 'mine-water-flow',
+    name: 'Расходомер шахтной воды',
+    nameEn: 'Mine-water flow meter',
+    keys: [
+      {
+        key: 'flow_m3h',
+        unit: 'm³/h',
+        label: 'Расход воды',
+        labelEn: 'Water flow',
+        min: 0,
+        max: 3000,
+      },
+    ],
+    retentionDays: year,
+  },
+  {
+    id: 'power-meter',
+    name: 'Счётчик электроэнергии',
+    nameEn: 'Power meter',
+    keys: [
+      { key: 'power_kw', unit: 'kW', label: 'Мощность', labelEn: 'Power', min: 0, max: 20_000 },
+    ],
+    retentionDays: year,
+  },
+  {
+    id: 'weighbridge',
+    name: 'Автомобильные / вагонные весы',
+    nameEn: 'Weighbridge',
+    keys: [
+      { key: 'gross_t', unit: 't', label: 'Брутто', labelEn: 'Gross', min: 0, max: 200 },
+      { key: 'tare_t', unit: 't', label: 'Тара', labelEn: 'Tare', min: 0, max: 100 },
+      { key: 'net_t', unit: 't', label: 'Нетто', labelEn: 'Net', min: 0, max: 150 },
+    ],
+    retentionDays: 5 * year,
+  },
+];
+
+export const profileById = (id: string): DeviceProfile | undefined =>
+  deviceProfiles.find((p) => p.id === id);

@@ -1,0 +1,354 @@
+// All of the machines module's SQL, reads and writes, over its own tables only, and the
+// mapping between its rows and its records. One code path for SQLite and PostgreSQL; the
+// roll-up upsert differs only in the name of the two-argument min/max.
+import { type ColumnType, type Selectable, sql } from 'kysely';
+import type { Reader, Store, Tx } from '../store/index.ts';
+import type { Rollup } from './engine/rollup.ts';
+import type { DeviceRecord } from './schema.ts';
+
+/** A bigint column: PostgreSQL reads it back as text, SQLite as a number; written as a number. */
+type Big = ColumnType<string | number | bigint, number, number>;
+
+export interface MachinesDeviceTable {
+  id: string;
+  organisation_id: string;
+  site_id: string;
+  profile_id: string;
+  name: string | null;
+  /** sha256 (hex) of the token */
+  token_hash: string;
+  /** the token in Mosquitto's password-file form ($7$: PBKDF2-SHA512), for `device acl` */
+  broker_hash: string;
+  created_at: string;
+  token_issued_at: string;
+}
+
+export interface MachinesPointTable {
+  device_id: string;
+  message_id: string;
+  key: string;
+  /** ms since the epoch */
+  ts: Big;
+  value: number;
+}
+
+export interface MachinesRollupTable {
+  device_id: string;
+  key: string;
+  /** the bucket's start, ms since the epoch */
+  bucket: Big;
+  n: Big;
+  sum: number;
+  low: number;
+  high: number;
+  last_ts: Big;
+  last_value: number;
+}
+
+export interface MachinesRejectionTable {
+  device_id: string;
+  reason: string;
+  n: Big;
+  last_at: string;
+}
+
+declare module '../store/database.ts' {
+  interface Database {
+    machines_device: MachinesDeviceTable;
+    machines_point: MachinesPointTable;
+    machines_rollup_minute: MachinesRollupTable;
+    machines_rollup_hour: MachinesRollupTable;
+    machines_rejection: MachinesRejectionTable;
+  }
+}
+
+export type RollupTable = 'machines_rollup_minute' | 'machines_rollup_hour';
+
+type DeviceRow = Selectable<MachinesDeviceTable>;
+
+export const deviceFromRow = (r: DeviceRow): DeviceRecord => ({
+  id: r.id,
+  organisationId: r.organisation_id,
+  siteId: r.site_id,
+  profileId: r.profile_id,
+  name: r.name,
+  createdAt: r.created_at,
+  tokenIssuedAt: r.token_issued_at,
+});
+
+/** A unit of ingestion: one transaction, without the journal's lock (points are not events). */
+export function ingestTransaction<T>(store: Store, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return store.db.transaction().execute((trx) => work({ db: trx, dialect: store.dialect }));
+}
+
+// --- devices ---
+
+export async function insertDevice(tx: Tx, row: MachinesDeviceTable): Promise<void> {
+  await tx.db.insertInto('machines_device').values(row).execute();
+}
+
+export async function deviceExists(reader: Reader, id: string): Promise<boolean> {
+  const r = await reader.db
+    .selectFrom('machines_device')
+    .select('id')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return !!r;
+}
+
+export function deviceRow(reader: Reader, id: string): Promise<DeviceRow | undefined> {
+  return reader.db
+    .selectFrom('machines_device')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function deviceRowByTokenHash(reader: Reader, hash: string): Promise<DeviceRow | undefined> {
+  return reader.db
+    .selectFrom('machines_device')
+    .selectAll()
+    .where('token_hash', '=', hash)
+    .executeTakeFirst();
+}
+
+export async function devicesOf(reader: Reader, organisationId?: string): Promise<DeviceRow[]> {
+  let q = reader.db.selectFrom('machines_device').selectAll().orderBy('id');
+  if (organisationId) q = q.where('organisation_id', '=', organisationId);
+  return q.execute();
+}
+
+export async function replaceDeviceToken(
+  tx: Tx,
+  id: string,
+  tokenHash: string,
+  brokerHash: string,
+  at: string,
+): Promise<void> {
+  await tx.db
+    .updateTable('machines_device')
+    .set({ token_hash: tokenHash, broker_hash: brokerHash, token_issued_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+// --- points ---
+
+/** Which of `ids` the device has sent before. */
+export async function knownMessageIds(
+  tx: Tx,
+  deviceId: string,
+  ids: string[],
+): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let i = 0; i < ids.length; i += 900) {
+    const rows = await tx.db
+      .selectFrom('machines_point')
+      .select('message_id')
+      .distinct()
+      .where('device_id', '=', deviceId)
+      .where('message_id', 'in', ids.slice(i, i + 900))
+      .execute();
+    for (const r of rows) out.add(r.message_id);
+  }
+  return out;
+}
+
+export interface PointRow {
+  device_id: string;
+  message_id: string;
+  key: string;
+  ts: number;
+  value: number;
+}
+
+/** Inserts points; a (device, message, key) already there is left alone. Returns what went in. */
+export async function insertPoints(
+  tx: Tx,
+  rows: PointRow[],
+): Promise<Array<{ key: string; ts: number; value: number }>> {
+  const out: Array<{ key: string; ts: number; value: number }> = [];
+  for (let i = 0; i < rows.length; i += 2000) {
+    const inserted = await tx.db
+      .insertInto('machines_point')
+      .values(rows.slice(i, i + 2000))
+      .onConflict((oc) => oc.columns(['device_id', 'message_id', 'key']).doNothing())
+      .returning(['key', 'ts', 'value'])
+      .execute();
+    for (const r of inserted) out.push({ key: r.key, ts: Number(r.ts), value: r.value });
+  }
+  return out;
+}
+
+export interface RollupRow extends Rollup {
+  key: string;
+  bucket: number;
+}
+
+/** Adds partial roll-ups to a roll-up table, merging with what is there (see engine/rollup.ts). */
+export async function addRollups(
+  tx: Tx,
+  table: RollupTable,
+  deviceId: string,
+  rows: RollupRow[],
+): Promise<void> {
+  const least = tx.dialect === 'postgres' ? sql.raw('least') : sql.raw('min');
+  const greatest = tx.dialect === 'postgres' ? sql.raw('greatest') : sql.raw('max');
+  const old = (c: string) => sql.ref(`${table}.${c}`);
+  const now = (c: string) => sql.ref(`excluded.${c}`);
+  const later = sql`(${now('last_ts')} > ${old('last_ts')} or (${now('last_ts')} = ${old('last_ts')} and ${now('last_value')} > ${old('last_value')}))`;
+  for (let i = 0; i < rows.length; i += 1000) {
+    await tx.db
+      .insertInto(table)
+      .values(
+        rows.slice(i, i + 1000).map((r) => ({
+          device_id: deviceId,
+          key: r.key,
+          bucket: r.bucket,
+          n: r.n,
+          sum: r.sum,
+          low: r.low,
+          high: r.high,
+          last_ts: r.lastTs,
+          last_value: r.lastValue,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['device_id', 'key', 'bucket']).doUpdateSet({
+          n: sql`${old('n')} + ${now('n')}`,
+          sum: sql`${old('sum')} + ${now('sum')}`,
+          low: sql`${least}(${old('low')}, ${now('low')})`,
+          high: sql`${greatest}(${old('high')}, ${now('high')})`,
+          last_ts: sql`${greatest}(${old('last_ts')}, ${now('last_ts')})`,
+          last_value: sql`case when ${later} then ${now('last_value')} else ${old('last_value')} end`,
+        }),
+      )
+      .execute();
+  }
+}
+
+export async function countRejection(
+  store: Store,
+  deviceId: string,
+  reason: string,
+  at: string,
+): Promise<void> {
+  await store.db
+    .insertInto('machines_rejection')
+    .values({ device_id: deviceId, reason, n: 1, last_at: at })
+    .onConflict((oc) =>
+      oc.columns(['device_id', 'reason']).doUpdateSet({
+        n: sql`${sql.ref('machines_rejection.n')} + 1`,
+        last_at: at,
+      }),
+    )
+    .execute();
+}
+
+export async function rejectionsOf(
+  reader: Reader,
+  deviceIds: string[],
+): Promise<Map<string, Record<string, number>>> {
+  const out = new Map<string, Record<string, number>>();
+  if (!deviceIds.length) return out;
+  const rows = await reader.db
+    .selectFrom('machines_rejection')
+    .selectAll()
+    .where('device_id', 'in', deviceIds)
+    .execute();
+  for (const r of rows) {
+    const m = out.get(r.device_id) ?? {};
+    m[r.reason] = Number(r.n);
+    out.set(r.device_id, m);
+  }
+  return out;
+}
+
+// --- reads ---
+
+/** Raw points of one key in [from, to), oldest first, at most `limit`. */
+export async function rawPoints(
+  reader: Reader,
+  deviceId: string,
+  key: string,
+  from: number,
+  to: number,
+  limit: number,
+): Promise<Array<{ ts: number; value: number }>> {
+  const rows = await reader.db
+    .selectFrom('machines_point')
+    .select(['ts', 'value'])
+    .where('device_id', '=', deviceId)
+    .where('key', '=', key)
+    .where('ts', '>=', from)
+    .where('ts', '<', to)
+    .orderBy('ts')
+    .orderBy('value')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ts: Number(r.ts), value: r.value }));
+}
+
+/** Roll-up rows of one key whose bucket starts in [from, to), oldest first, at most `limit`. */
+export async function rollupRows(
+  reader: Reader,
+  table: RollupTable,
+  deviceId: string,
+  key: string,
+  from: number,
+  to: number,
+  limit: number,
+): Promise<Array<{ bucket: number } & Rollup>> {
+  const rows = await reader.db
+    .selectFrom(table)
+    .selectAll()
+    .where('device_id', '=', deviceId)
+    .where('key', '=', key)
+    .where('bucket', '>=', from)
+    .where('bucket', '<', to)
+    .orderBy('bucket')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    bucket: Number(r.bucket),
+    n: Number(r.n),
+    sum: r.sum,
+    low: r.low,
+    high: r.high,
+    lastTs: Number(r.last_ts),
+    lastValue: r.last_value,
+  }));
+}
+
+/** The latest value of each key of a device (from the hour roll-ups' newest bucket per key). */
+export async function latestRollups(
+  reader: Reader,
+  deviceId: string,
+): Promise<Array<{ key: string; ts: number; value: number }>> {
+  const rows = await reader.db
+    .selectFrom('machines_rollup_hour as r')
+    .select(['r.key', 'r.last_ts', 'r.last_value'])
+    .where('r.device_id', '=', deviceId)
+    .where(({ eb, selectFrom }) =>
+      eb(
+        'r.bucket',
+        '=',
+        selectFrom('machines_rollup_hour as q')
+          .select((e) => e.fn.max('q.bucket').as('b'))
+          .where('q.device_id', '=', deviceId)
+          .whereRef('q.key', '=', 'r.key'),
+      ),
+    )
+    .execute();
+  return rows.map((r) => ({ key: r.key, ts: Number(r.last_ts), value: r.last_value }));
+}
+
+/** Raw points of a device older than `before` removed (its profile's retention). */
+export async function pruneRaw(tx: Tx, deviceId: string, before: number): Promise<number> {
+  const r = await tx.db
+    .deleteFrom('machines_point')
+    .where('device_id', '=', deviceId)
+    .where('ts', '<', before)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

@@ -1,0 +1,131 @@
+// The machines module's concepts: device profiles (telemetry keys with unit and expected
+// range), devices at sites, telemetry points as devices send them, and series as read back.
+import { z } from 'zod';
+
+/** The most points one message or one HTTP batch may carry. */
+export const MAX_POINTS_PER_MESSAGE = 1000;
+/** The longest message id, unique per device. */
+export const MAX_MESSAGE_ID = 64;
+/** The most points one telemetry read answers (beyond: 400). */
+export const MAX_QUERY_POINTS = 100_000;
+/** A device token's prefix (API keys have `dck_`). */
+export const DEVICE_TOKEN_PREFIX = 'dcd_';
+
+export const TelemetryKey = z
+  .object({
+    key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/),
+    unit: z.string().min(1).max(20),
+    label: z.string().min(1).max(100).describe('Russian'),
+    labelEn: z.string().min(1).max(100),
+    min: z.number().describe('the lower end of the expected range (alarms read it; not a limit)'),
+    max: z.number().describe('the upper end of the expected range'),
+  })
+  .meta({ id: 'TelemetryKey' });
+export type TelemetryKey = z.infer<typeof TelemetryKey>;
+
+export const DeviceProfile = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/),
+    name: z.string().min(1).max(200).describe('Russian'),
+    nameEn: z.string().min(1).max(200),
+    keys: z.array(TelemetryKey).min(1),
+    retentionDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(36_500)
+      .describe('raw points are kept this long; older points are refused and pruned'),
+  })
+  .meta({ id: 'DeviceProfile' });
+export type DeviceProfile = z.infer<typeof DeviceProfile>;
+
+export const DeviceId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/);
+
+export const DeviceInput = z
+  .object({
+    organisationId: z.string().min(1).max(100).optional().describe("default: the caller's"),
+    siteId: z.string().min(1).max(100),
+    profileId: z.string().min(1).max(40),
+    name: z.string().trim().min(1).max(200).optional(),
+  })
+  .meta({ id: 'DeviceCreate' });
+export type DeviceInput = z.input<typeof DeviceInput>;
+
+export const DeviceRecord = z
+  .object({
+    id: DeviceId,
+    organisationId: z.string(),
+    siteId: z.string(),
+    profileId: z.string(),
+    name: z.string().nullable(),
+    createdAt: z.string(),
+    tokenIssuedAt: z.string(),
+  })
+  .meta({ id: 'Device' });
+export type DeviceRecord = z.infer<typeof DeviceRecord>;
+
+export const DeviceWithToken = DeviceRecord.extend({
+  token: z.string().describe('shown once: only its hash is stored'),
+}).meta({ id: 'DeviceWithToken' });
+export type DeviceWithToken = z.infer<typeof DeviceWithToken>;
+
+export const Rejections = z
+  .record(z.string(), z.number().int())
+  .describe('rejected messages by reason code')
+  .meta({ id: 'DeviceRejections' });
+
+export const DeviceView = DeviceRecord.extend({ rejections: Rejections }).meta({
+  id: 'DeviceView',
+});
+export type DeviceView = z.infer<typeof DeviceView>;
+
+/** One message as a device sends it (see engine/payload.ts for the exact rules). */
+export const TelemetryPoint = z
+  .object({
+    id: z.string().min(1).max(MAX_MESSAGE_ID).describe('unique per device: a repeat is ignored'),
+    ts: z.string().describe('RFC 3339 with a zone, e.g. 2026-11-29T10:00:00Z'),
+    values: z.record(z.string(), z.number()).describe("finite numbers in the profile's keys"),
+  })
+  .meta({ id: 'TelemetryPoint' });
+export type TelemetryPoint = z.infer<typeof TelemetryPoint>;
+
+export const TelemetryBatch = z
+  .object({
+    device: z.string().min(1).max(64),
+    points: z.array(TelemetryPoint).min(1).max(MAX_POINTS_PER_MESSAGE),
+  })
+  .meta({ id: 'TelemetryBatch' });
+export type TelemetryBatch = z.infer<typeof TelemetryBatch>;
+
+export const IngestResult = z
+  .object({
+    accepted: z.number().int().describe('messages stored now'),
+    duplicates: z.number().int().describe('messages whose id was seen before (ignored)'),
+  })
+  .meta({ id: 'IngestResult' });
+export type IngestResult = z.infer<typeof IngestResult>;
+
+export const Bucket = z.enum(['1m', '1h', '1d']).meta({ id: 'TelemetryBucket' });
+export type Bucket = z.infer<typeof Bucket>;
+export const Aggregate = z.enum(['avg', 'min', 'max', 'last']).meta({ id: 'TelemetryAggregate' });
+export type Aggregate = z.infer<typeof Aggregate>;
+
+export const TelemetryQuery = z.object({
+  key: z.string().min(1).max(40),
+  from: z.string().describe('RFC 3339, inclusive'),
+  to: z.string().describe('RFC 3339, exclusive'),
+  bucket: Bucket.optional().describe('each point a bucket (by its start, UTC) and its aggregate'),
+  agg: Aggregate.optional().describe('with bucket; default avg'),
+});
+export type TelemetryQuery = z.infer<typeof TelemetryQuery>;
+
+export const SeriesPoint = z.object({ ts: z.string(), value: z.number() });
+export const TelemetrySeries = z
+  .object({ key: z.string(), unit: z.string(), points: z.array(SeriesPoint) })
+  .meta({ id: 'TelemetrySeries' });
+export type TelemetrySeries = z.infer<typeof TelemetrySeries>;
+
+export const LatestValue = z
+  .object({ key: z.string(), unit: z.string(), ts: z.string(), value: z.number() })
+  .meta({ id: 'TelemetryLatest' });
+export type LatestValue = z.infer<typeof LatestValue>;

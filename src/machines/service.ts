@@ -1,0 +1,387 @@
+// The machines module's service: the device registry (journaled), telemetry ingestion
+// (checked by the pure payload rules, stored with its roll-ups in one transaction, refusals
+// counted per device and reason) and telemetry reads for the owning organisation.
+import { randomBytes } from 'node:crypto';
+import { inTransaction, recordEvent } from '../journal/index.ts';
+import {
+  type Actor,
+  actorRef,
+  DomainError,
+  type FieldProblem,
+  forbidden,
+  invalid,
+  isOperator,
+  notFound,
+  parseInput,
+  requireLogin,
+  requireOrganisationRole,
+} from '../model/index.ts';
+import { registryQueries as rq } from '../registry/index.ts';
+import type { Store, Tx } from '../store/index.ts';
+import { type Parsed, parsePayload, parseRfc3339 } from './engine/payload.ts';
+import {
+  aggregateOf,
+  bucketMs,
+  coarsen,
+  DAY_MS,
+  HOUR_MS,
+  MINUTE_MS,
+  rollUp,
+} from './engine/rollup.ts';
+import { messages as m } from './messages.ts';
+import { deviceProfiles, profileById } from './profiles.ts';
+import * as repo from './repository.ts';
+import {
+  DeviceInput,
+  type DeviceProfile,
+  type DeviceRecord,
+  type DeviceView,
+  type DeviceWithToken,
+  type IngestResult,
+  type LatestValue,
+  MAX_QUERY_POINTS,
+  TelemetryQuery,
+  type TelemetrySeries,
+} from './schema.ts';
+import { mosquittoHash, newDeviceToken, tokenHash, tokenMatches } from './tokens.ts';
+
+const newDeviceId = () => `d-${randomBytes(6).toString('hex')}`;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** A refused message: the reason (counted) and the field it names. */
+export class Rejected extends DomainError {
+  constructor(readonly problem: FieldProblem) {
+    super('invalid', m.rejected(), [problem]);
+  }
+  get reason(): string {
+    return this.problem.message.code;
+  }
+}
+
+export class MachinesService {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  profiles(): DeviceProfile[] {
+    return [...deviceProfiles];
+  }
+
+  private async record(tx: Tx, actor: Actor, type: string, d: DeviceRecord) {
+    await recordEvent(
+      tx,
+      { actor: actorRef(actor), organisationId: d.organisationId, type, payload: d },
+      this.clock(),
+    );
+  }
+
+  /** A new device at a site of its organisation; the token is in the answer only. */
+  async createDevice(actor: Actor, input: unknown): Promise<DeviceWithToken> {
+    const d = parseInput(DeviceInput, input);
+    requireLogin(actor);
+    const organisationId = d.organisationId ?? actor.organisationId;
+    if (!organisationId)
+      throw invalid(m.invalidDevice(), [
+        { field: 'organisationId', message: m.requiredForOperator() },
+      ]);
+    requireOrganisationRole(actor, organisationId, 'org_admin');
+    const fields: FieldProblem[] = [];
+    if (!profileById(d.profileId))
+      fields.push({ field: 'profileId', message: m.unknownProfile({ id: d.profileId }) });
+    return inTransaction(this.store, async (tx) => {
+      if (!(await rq.findOrganisation(tx, organisationId)))
+        fields.push({
+          field: 'organisationId',
+          message: m.unknownOrganisation({ id: organisationId }),
+        });
+      const site = await rq.findSite(tx, d.siteId);
+      if (!site || site.organisationId !== organisationId)
+        fields.push({ field: 'siteId', message: m.notOwnSite({ organisationId }) });
+      else if (site.closedOn)
+        fields.push({ field: 'siteId', message: m.siteClosed({ closedOn: site.closedOn }) });
+      if (fields.length) throw invalid(m.invalidDevice(), fields);
+      const token = newDeviceToken();
+      const now = this.clock().toISOString();
+      let id = newDeviceId();
+      while (await repo.deviceExists(tx, id)) id = newDeviceId();
+      const record: DeviceRecord = {
+        id,
+        organisationId,
+        siteId: d.siteId,
+        profileId: d.profileId,
+        name: d.name ?? null,
+        createdAt: now,
+        tokenIssuedAt: now,
+      };
+      await repo.insertDevice(tx, {
+        id,
+        organisation_id: organisationId,
+        site_id: d.siteId,
+        profile_id: d.profileId,
+        name: record.name,
+        token_hash: tokenHash(token),
+        broker_hash: mosquittoHash(token),
+        created_at: now,
+        token_issued_at: now,
+      });
+      await this.record(tx, actor, 'device.created', record);
+      return { ...record, token };
+    });
+  }
+
+  /** A new token for a device; the old one stops working at once. */
+  async rotateToken(actor: Actor, id: string): Promise<DeviceWithToken> {
+    return inTransaction(this.store, async (tx) => {
+      const row = await repo.deviceRow(tx, id);
+      if (!row) throw notFound(m.deviceNotFound({ id }));
+      requireOrganisationRole(actor, row.organisation_id, 'org_admin');
+      const token = newDeviceToken();
+      const now = this.clock().toISOString();
+      await repo.replaceDeviceToken(tx, id, tokenHash(token), mosquittoHash(token), now);
+      const record = { ...repo.deviceFromRow(row), tokenIssuedAt: now };
+      await this.record(tx, actor, 'device.token-rotated', record);
+      return { ...record, token };
+    });
+  }
+
+  /** The devices the caller may see: its organisation's (the operator: all, or one organisation's). */
+  async listDevices(actor: Actor, organisationId?: string): Promise<DeviceView[]> {
+    requireLogin(actor);
+    const org = isOperator(actor) ? organisationId : (actor.organisationId ?? undefined);
+    if (!isOperator(actor) && !org) throw forbidden();
+    const rows = await repo.devicesOf(this.store, org);
+    const rejections = await repo.rejectionsOf(
+      this.store,
+      rows.map((r) => r.id),
+    );
+    return rows.map((r) => ({ ...repo.deviceFromRow(r), rejections: rejections.get(r.id) ?? {} }));
+  }
+
+  /** A device, for its organisation's users (404 to everyone else: its existence is theirs). */
+  async getDevice(actor: Actor, id: string): Promise<DeviceView> {
+    const device = await this.readable(actor, id);
+    const rejections = await repo.rejectionsOf(this.store, [id]);
+    return { ...device, rejections: rejections.get(id) ?? {} };
+  }
+
+  private async readable(actor: Actor, id: string): Promise<DeviceRecord> {
+    requireLogin(actor);
+    const row = await repo.deviceRow(this.store, id);
+    // telemetry is the organisation's (sharing grants come later): not even the operator reads it
+    if (!row || actor.organisationId !== row.organisation_id)
+      throw notFound(m.deviceNotFound({ id }));
+    return repo.deviceFromRow(row);
+  }
+
+  /** The device a token belongs to, or null. */
+  async deviceForToken(token: string): Promise<DeviceRecord | null> {
+    const row = await repo.deviceRowByTokenHash(this.store, tokenHash(token));
+    return row ? repo.deviceFromRow(row) : null;
+  }
+
+  /** MQTT: the device id as username, its token as password. */
+  async authenticateDevice(id: string, token: string): Promise<DeviceRecord | null> {
+    const row = await repo.deviceRow(this.store, id);
+    return row && tokenMatches(token, row.token_hash) ? repo.deviceFromRow(row) : null;
+  }
+
+  /** A device by id, whoever asks (the external broker's subscriber: the broker authenticated it). */
+  async findDevice(id: string): Promise<DeviceRecord | null> {
+    const row = await repo.deviceRow(this.store, id);
+    return row ? repo.deviceFromRow(row) : null;
+  }
+
+  /** The device's HTTP actor: it may post its telemetry and nothing else. */
+  deviceActor(d: DeviceRecord): Actor {
+    return { kind: 'device', id: d.id, organisationId: d.organisationId, role: null };
+  }
+
+  /**
+   * Stores one message of a device (a point or a batch): all of it or, refused, none of it,
+   * the refusal counted. Resolves once committed: the acknowledgement may follow.
+   */
+  async ingest(device: DeviceRecord, payload: unknown): Promise<IngestResult> {
+    const profile = profileById(device.profileId);
+    const now = this.clock();
+    const unknown = m.unknownProfile({ id: device.profileId });
+    const parsed: Parsed = profile
+      ? parsePayload(payload, profile, now.getTime())
+      : { ok: false, reason: unknown, problem: { field: '(device)', message: unknown } };
+    if (!parsed.ok) {
+      await repo.countRejection(this.store, device.id, parsed.reason.code, now.toISOString());
+      throw new Rejected(parsed.problem);
+    }
+    const points = parsed.points;
+    return repo.ingestTransaction(this.store, async (tx) => {
+      const known = await repo.knownMessageIds(
+        tx,
+        device.id,
+        points.map((p) => p.id),
+      );
+      const rows: repo.PointRow[] = [];
+      for (const p of points) {
+        if (known.has(p.id)) continue;
+        for (const [key, value] of p.values)
+          rows.push({ device_id: device.id, message_id: p.id, key, ts: p.ts, value });
+      }
+      const inserted = rows.length ? await repo.insertPoints(tx, rows) : [];
+      if (inserted.length) {
+        const byKey = new Map<string, Array<{ ts: number; value: number }>>();
+        for (const r of inserted) {
+          const list = byKey.get(r.key) ?? [];
+          list.push(r);
+          byKey.set(r.key, list);
+        }
+        for (const [table, size] of [
+          ['machines_rollup_minute', MINUTE_MS],
+          ['machines_rollup_hour', HOUR_MS],
+        ] as const) {
+          const partials: repo.RollupRow[] = [];
+          for (const [key, list] of byKey)
+            for (const [bucket, r] of rollUp(list, size)) partials.push({ key, bucket, ...r });
+          await repo.addRollups(tx, table, device.id, partials);
+        }
+      }
+      return {
+        accepted: points.length - known.size,
+        duplicates: known.size + parsed.repeatedInMessage,
+      };
+    });
+  }
+
+  /** HTTP: the batch names its device, which must be the token's. */
+  ingestBatch(device: DeviceRecord, body: unknown): Promise<IngestResult> {
+    let parsed = body;
+    if (typeof body === 'string') {
+      try {
+        parsed = JSON.parse(body);
+      } catch {
+        return this.refuse(device, { field: '(body)', message: m.notJson() });
+      }
+    }
+    const named = (parsed as { device?: unknown } | null)?.device;
+    if (typeof parsed === 'object' && parsed !== null && named !== device.id)
+      return this.refuse(device, {
+        field: 'device',
+        message: m.otherDevice({ device: String(named ?? '') }),
+      });
+    return this.ingest(device, parsed);
+  }
+
+  private async refuse(device: DeviceRecord, problem: FieldProblem): Promise<never> {
+    await this.countRefusal(device.id, problem.message.code);
+    throw new Rejected(problem);
+  }
+
+  /** Counts a refusal that happened before a payload could be read (a foreign topic, a bad body). */
+  countRefusal(deviceId: string, reason: string): Promise<void> {
+    return repo.countRejection(this.store, deviceId, reason, this.clock().toISOString());
+  }
+
+  /** A key's points in [from, to): raw, or one per bucket with its aggregate. */
+  async telemetry(actor: Actor, id: string, query: unknown): Promise<TelemetrySeries> {
+    const device = await this.readable(actor, id);
+    const q = parseInput(TelemetryQuery, query);
+    const profile = profileById(device.profileId);
+    const key = profile?.keys.find((k) => k.key === q.key);
+    const fields: FieldProblem[] = [];
+    if (!profile || !key)
+      fields.push({
+        field: 'querystring.key',
+        message: m.keyNotInProfile({ profile: device.profileId, key: q.key }),
+      });
+    const from = parseRfc3339(q.from);
+    const to = parseRfc3339(q.to);
+    if (from === null) fields.push({ field: 'querystring.from', message: m.badTs() });
+    if (to === null) fields.push({ field: 'querystring.to', message: m.badTs() });
+    if (from !== null && to !== null && to <= from)
+      fields.push({ field: 'querystring.to', message: m.toBeforeFrom() });
+    if (q.agg && !q.bucket)
+      fields.push({ field: 'querystring.agg', message: m.aggWithoutBucket() });
+    if (fields.length || !key || from === null || to === null)
+      throw invalid(m.invalidQuery(), fields);
+    const tooMany = () =>
+      invalid(m.invalidQuery(), [
+        { field: 'querystring', message: m.tooManyPointsToRead({ max: MAX_QUERY_POINTS }) },
+      ]);
+    const answer = (points: Array<{ ts: number; value: number }>): TelemetrySeries => {
+      if (points.length > MAX_QUERY_POINTS) throw tooMany();
+      return {
+        key: key.key,
+        unit: key.unit,
+        points: points.map((p) => ({ ts: iso(p.ts), value: p.value })),
+      };
+    };
+    const limit = MAX_QUERY_POINTS + 1;
+    if (!q.bucket) return answer(await repo.rawPoints(this.store, id, q.key, from, to, limit));
+    const agg = q.agg ?? 'avg';
+    if (q.bucket === '1d') {
+      const start = Math.floor(from / DAY_MS) * DAY_MS;
+      if ((to - start) / DAY_MS > limit) throw tooMany();
+      const hours = await repo.rollupRows(
+        this.store,
+        'machines_rollup_hour',
+        id,
+        q.key,
+        start,
+        to,
+        Number.MAX_SAFE_INTEGER,
+      );
+      const days = [...coarsen(hours, bucketMs['1d'])].filter(([b]) => b >= from && b < to);
+      return answer(days.map(([b, r]) => ({ ts: b, value: aggregateOf(r, agg) })));
+    }
+    const table = q.bucket === '1m' ? 'machines_rollup_minute' : 'machines_rollup_hour';
+    const rows = await repo.rollupRows(this.store, table, id, q.key, from, to, limit);
+    return answer(rows.map((r) => ({ ts: r.bucket, value: aggregateOf(r, agg) })));
+  }
+
+  /** Each key's latest value. */
+  async latest(actor: Actor, id: string): Promise<LatestValue[]> {
+    const device = await this.readable(actor, id);
+    const units = new Map(profileById(device.profileId)?.keys.map((k) => [k.key, k.unit]));
+    const rows = await repo.latestRollups(this.store, id);
+    return rows
+      .filter((r) => units.has(r.key))
+      .map((r) => ({ key: r.key, unit: units.get(r.key) ?? '', ts: iso(r.ts), value: r.value }));
+  }
+
+  /**
+   * Mosquitto's password file (each device: its id and its token's $7$ hash; the platform's
+   * own user if given) and ACL file (each device writes only its own telemetry topic and
+   * reads its own; the platform reads every device's telemetry).
+   */
+  async brokerFiles(platformUser?: { name: string; password: string }) {
+    const rows = await repo.devicesOf(this.store);
+    const passwd = rows.map((r) => `${r.id}:${r.broker_hash}`);
+    if (platformUser) passwd.push(`${platformUser.name}:${mosquittoHash(platformUser.password)}`);
+    const acl = [
+      '# written by `digicluster device acl`: each device publishes only to its own topic',
+      'pattern write digicluster/%u/telemetry',
+      'pattern read digicluster/%u/rejected',
+      '',
+    ];
+    if (platformUser)
+      acl.push(
+        `user ${platformUser.name}`,
+        'topic read digicluster/+/telemetry',
+        'topic write digicluster/+/rejected',
+        '',
+      );
+    return { passwd: `${passwd.join('\n')}\n`, acl: acl.join('\n'), devices: rows.length };
+  }
+
+  /** Raw points older than each profile's retention removed; roll-ups stay. */
+  async prune(): Promise<number> {
+    const now = this.clock().getTime();
+    let removed = 0;
+    for (const row of await repo.devicesOf(this.store)) {
+      const profile = profileById(row.profile_id);
+      if (!profile) continue;
+      removed += await repo.ingestTransaction(this.store, (tx) =>
+        repo.pruneRaw(tx, row.id, now - profile.retentionDays * DAY_MS),
+      );
+    }
+    return removed;
+  }
+}

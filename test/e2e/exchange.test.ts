@@ -43,7 +43,8 @@ test('the exchange: listing, plan, saved plan and accepted match', {
       await form.locator('input[name="quality.size.max"]').fill('40');
       await form.locator('input[name="quality.loi.min"]').fill('5');
       await form.locator('input[name="quality.loi.max"]').fill('3');
-      await form.locator('input[name="priceKopecksPerUnit"]').fill('320');
+      // above what the road builder «ДорСтрой-Юг» pays (650 RUB/t), so the plan sends slag here
+      await form.locator('input[name="priceKopecksPerUnit"]').fill('900');
       await form.locator('input[name="visibility"][value="anonymous"]').check();
       await page.getByTestId('publish-new').click();
       // checked in the browser (by the server's own schema, loaded lazily): the quantity is

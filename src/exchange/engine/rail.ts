@@ -51,7 +51,10 @@ export function nearestStation(
   reachKm: number,
 ): Nearest {
   let cache = nearestCache.get(network);
-  if (!cache) nearestCache.set(network, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    nearestCache.set(network, cache);
+  }
   const key = `${p.lat} ${p.lon} ${reachKm}`;
   if (cache.has(key)) return cache.get(key);
   let best: Nearest;

@@ -39,17 +39,30 @@ export function stationKm(network: RailNetwork, a: string, b: string): number | 
   return network.km[pairKey(a, b)];
 }
 
+type Nearest = { station: RailStation; km: number } | undefined;
+
+/** Per network, the nearest station of each point asked (a plan asks for each site many times). */
+const nearestCache = new WeakMap<RailNetwork, Map<string, Nearest>>();
+
 /** The station nearest a point (great-circle) within `reachKm`; undefined when none is. */
 export function nearestStation(
   network: RailNetwork,
   p: { lat: number; lon: number },
   reachKm: number,
-): { station: RailStation; km: number } | undefined {
-  let best: { station: RailStation; km: number } | undefined;
+): Nearest {
+  let cache = nearestCache.get(network);
+  if (!cache) {
+    cache = new Map();
+    nearestCache.set(network, cache);
+  }
+  const key = `${p.lat} ${p.lon} ${reachKm}`;
+  if (cache.has(key)) return cache.get(key);
+  let best: Nearest;
   for (const station of network.stations) {
     const km = greatCircleKm(p, station);
     if (km <= reachKm && (!best || km < best.km)) best = { station, km };
   }
+  cache.set(key, best);
   return best;
 }
 

@@ -80,5 +80,6 @@ export async function seedExample(
   // The exchange's listings, active at once so the demo plan is meaningful.
   const listings: Array<Record<string, unknown>> = readJson('kuzbass/listings.json');
   for (const l of listings) await exchange.createListing(systemActor, { ...l, status: 'active' });
+  await (await import('../knowledge/index.ts')).seedKnowledge(platform.knowledge);
   return { organisations: orgs.length, sites, users: people, listings: listings.length };
 }

@@ -49,7 +49,7 @@ export const AssetInput = z
   })
   .refine(titled, { ...rule(rules.needsTitle), path: ['titleRu'] })
   .refine(audienceNamed, { ...rule(rules.needsAudience), path: ['audience'] })
-  .meta({ id: 'KnowledgeAssetInput' });
+  .meta({ id: 'KnowledgeAssetCreate' });
 export type AssetInput = z.infer<typeof AssetInput>;
 
 export const AssetRecord = z
@@ -102,7 +102,7 @@ export const ProfileInput = z
     visibility: z.enum(['public', 'members']).default('members'),
   })
   .describe('No e-mail or phone: people are contacted through the platform only')
-  .meta({ id: 'ExpertiseProfileInput' });
+  .meta({ id: 'ExpertiseProfileCreate' });
 export type ProfileInput = z.infer<typeof ProfileInput>;
 
 export const ProfileRecord = z
@@ -173,7 +173,7 @@ export const ProjectInput = z
     audience: z.array(Id).max(100).optional(),
   })
   .refine(titled, { ...rule(rules.needsTitle), path: ['titleRu'] })
-  .meta({ id: 'ProjectInput' });
+  .meta({ id: 'ProjectCreate' });
 export type ProjectInput = z.infer<typeof ProjectInput>;
 
 export const ProjectRecord = z
@@ -227,7 +227,8 @@ export const SearchQuery = z
     organisationId: Id.optional().describe('the owner, or for a project any participant'),
     limit: z.coerce.number().int().min(1).max(100).default(20),
   })
-  .meta({ id: 'KnowledgeSearchQuery' });
+  // a querystring stays inline (no component id): Swagger resolves no $ref in parameters
+  .describe('knowledge search');
 export type SearchQuery = z.input<typeof SearchQuery>;
 
 export const SearchHit = z

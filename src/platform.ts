@@ -9,12 +9,19 @@ import {
   type SubscriptionOptions,
   Subscriptions,
 } from './journal/index.ts';
+import { knowledgeModule } from './knowledge/index.ts';
 import { machinesModule } from './machines/index.ts';
 import { registryModule } from './registry/index.ts';
 import { type Migrations, migrate, openStore, resetSchema, type Store } from './store/index.ts';
 import { closeWork, configureWork, type WorkSettings } from './work/index.ts';
 
-export const modules = [journalModule, registryModule, exchangeModule, machinesModule] as const;
+export const modules = [
+  journalModule,
+  registryModule,
+  exchangeModule,
+  machinesModule,
+  knowledgeModule,
+] as const;
 
 type Module = (typeof modules)[number];
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (

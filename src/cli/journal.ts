@@ -105,7 +105,8 @@ export async function journalVerify(args: string[] = []): Promise<number> {
       const { stateReaders: registry } = await import('../registry/index.ts');
       const { stateReaders: exchange } = await import('../exchange/index.ts');
       const { stateReaders: machines } = await import('../machines/index.ts');
-      const state = await verifyState(store, [...registry, ...exchange, ...machines]);
+      const { stateReaders: knowledge } = await import('../knowledge/index.ts');
+      const state = await verifyState(store, [...registry, ...exchange, ...machines, ...knowledge]);
       if (state.first) {
         const f = state.first;
         console.error(

@@ -28,6 +28,7 @@ Usage:
                                     register a device; prints its id and token (shown once)
   digicluster device rotate|list|acl
                                     rotate a token, list devices, write Mosquitto's password and ACL files
+  digicluster search QUERY [--json] search knowledge assets, profiles and R&D projects, best first
   digicluster --help                this text
 
 Environment variables:
@@ -48,6 +49,8 @@ export async function main(argv: string[]): Promise<number> {
         const { runMatch } = await import('./match.ts');
         return await runMatch(rest);
       }
+      case 'search':
+        return await (await import('./search.ts')).runSearch(rest);
       case 'serve':
         return await (await import('./serve.ts')).serve();
       case 'demo':

@@ -148,5 +148,6 @@ export async function seedExample(
   // demo plan is meaningful whenever it is seeded.
   const listings = exampleListings(clock());
   for (const l of listings) await exchange.createListing(systemActor, { ...l, status: 'active' });
+  await (await import('../knowledge/index.ts')).seedKnowledge(platform.knowledge);
   return { organisations: orgs.length, sites, users: people, listings: listings.length };
 }

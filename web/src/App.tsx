@@ -5,6 +5,7 @@ import { Marketplace } from './exchange/Marketplace.tsx';
 import { Matches } from './exchange/matches/Matches.tsx';
 import { PlanPage } from './exchange/plan/PlanPage.tsx';
 import { useT } from './i18n/index.ts';
+import { KnowledgeRoute } from './knowledge/KnowledgeRoute.tsx';
 import { Account } from './registry/Account.tsx';
 import { Admission } from './registry/Admission.tsx';
 import { ApplicationStatus } from './registry/ApplicationStatus.tsx';
@@ -70,6 +71,8 @@ function Page({ path }: { path: string[] }) {
       return <PlanPage />;
     case 'matches':
       return <Matches />;
+    case 'knowledge':
+      return <KnowledgeRoute key={path.join('/')} type={second} id={third} />;
     default:
       return <NotFound />;
   }

@@ -1,4 +1,5 @@
 import { useFormat, useT } from '../i18n/index.ts';
+import { HelpPanel } from '../knowledge/HelpPanel.tsx';
 import { href } from '../shell/router.ts';
 import { useSession } from '../shell/session.tsx';
 import { ConfirmButton, ErrorState, FormError, Loading } from '../shell/ui.tsx';
@@ -118,6 +119,7 @@ export function ListingPage({ id }: { id: string }) {
         <ListingTerms listing={l} />
         <ListingPassport listing={l} tx={tx} />
       </div>
+      <HelpPanel listingId={l.id} />
     </>
   );
 }

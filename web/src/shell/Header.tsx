@@ -58,6 +58,7 @@ export function Header({ section }: { section: string }) {
       { key: '', to: '#/', label: t('navOverview'), show: true },
       { key: 'participants', to: href('participants'), label: t('navParticipants'), show: true },
       { key: 'marketplace', to: href('marketplace'), label: t('navMarketplace'), show: true },
+      { key: 'knowledge', to: href('knowledge'), label: t('navKnowledge'), show: true },
       { key: 'plan', to: href('plan'), label: t('navPlan'), show: Boolean(user) },
       { key: 'matches', to: href('matches'), label: t('navMatches'), show: Boolean(user) },
       { key: 'apply', to: href('apply'), label: t('navApply'), show: !user },

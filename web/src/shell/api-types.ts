@@ -449,6 +449,227 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/knowledge/assets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Publish a knowledge asset of your organisation (member) */
+    post: operations['postKnowledgeAssets'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/knowledge/assets/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One knowledge asset (its opening is counted) */
+    get: operations['getKnowledgeAssetsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/knowledge/assets/{id}/licences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Grant a licence to an asset (its owner; journaled as knowledge.licence.granted) */
+    post: operations['postKnowledgeAssetsByIdLicences'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/knowledge/assets/{id}/request': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ask the owner for an asset (journaled as knowledge.asset.requested) */
+    post: operations['postKnowledgeAssetsByIdRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/knowledge/competences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The controlled vocabulary of competences */
+    get: operations['getKnowledgeCompetences'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/knowledge/listings/{id}/helpers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who can help with a listing: people and organisations, with the reasons */
+    get: operations['getKnowledgeListingsByIdHelpers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/knowledge/profiles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add an expertise profile of a person of your organisation (member) */
+    post: operations['postKnowledgeProfiles'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/knowledge/profiles/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One expertise profile (no contact details: write through the platform) */
+    get: operations['getKnowledgeProfilesById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/knowledge/profiles/{id}/consultation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ask the person for a consultation through the platform (journaled) */
+    post: operations['postKnowledgeProfilesByIdConsultation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/knowledge/projects': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Start an R&D project led by your organisation (member) */
+    post: operations['postKnowledgeProjects'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/knowledge/projects/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One R&D project */
+    get: operations['getKnowledgeProjectsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/knowledge/projects/{id}/helpers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who can help with a project: people and organisations, with the reasons */
+    get: operations['getKnowledgeProjectsByIdHelpers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/knowledge/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Search assets, profiles and projects you may see (Russian and English, ranked) */
+    get: operations['getKnowledgeSearch'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/listings': {
     parameters: {
       query?: never;
@@ -1386,6 +1607,58 @@ export interface components {
       /** @description delivered units per shipped unit */
       yield: number;
     };
+    Competence: {
+      en: string;
+      id: components['schemas']['CompetenceId'];
+      materials: string[];
+      ru: string;
+    };
+    /** @enum {string} */
+    CompetenceId:
+      | 'coal-preparation'
+      | 'flotation'
+      | 'slurry-fuels'
+      | 'ash-utilisation'
+      | 'construction-materials'
+      | 'coal-chemistry'
+      | 'methane-utilisation'
+      | 'reclamation'
+      | 'water-treatment'
+      | 'rare-earths'
+      | 'rubber-recycling'
+      | 'logistics'
+      | 'iot'
+      | 'data-analysis';
+    /** @enum {string} */
+    CompetenceIdInput:
+      | 'coal-preparation'
+      | 'flotation'
+      | 'slurry-fuels'
+      | 'ash-utilisation'
+      | 'construction-materials'
+      | 'coal-chemistry'
+      | 'methane-utilisation'
+      | 'reclamation'
+      | 'water-treatment'
+      | 'rare-earths'
+      | 'rubber-recycling'
+      | 'logistics'
+      | 'iot'
+      | 'data-analysis';
+    CompetenceInput: {
+      en: string;
+      id: components['schemas']['CompetenceIdInput'];
+      materials: string[];
+      ru: string;
+    };
+    CompetenceLevel: {
+      competence: components['schemas']['CompetenceId'];
+      level: number;
+    };
+    CompetenceLevelInput: {
+      competence: components['schemas']['CompetenceIdInput'];
+      level: number;
+    };
     Device: {
       createdAt: string;
       id: string;
@@ -1486,6 +1759,118 @@ export interface components {
       token: string;
       tokenIssuedAt: string;
     };
+    ExpertiseProfile: {
+      aboutEn?: string;
+      aboutRu?: string;
+      competences: components['schemas']['CompetenceLevel'][];
+      createdAt: string;
+      id: string;
+      organisationId: string;
+      organisationName: string | null;
+      organisationNameEn: string | null;
+      personName: string;
+      personNameEn?: string;
+      position?: string;
+      positionEn?: string;
+      updatedAt: string;
+      userId?: string;
+      /** @description times the page was opened */
+      views: number;
+      /** @enum {string} */
+      visibility: 'public' | 'members';
+    };
+    /** @description No e-mail or phone: people are contacted through the platform only */
+    ExpertiseProfileCreate: {
+      aboutEn?: string;
+      aboutRu?: string;
+      competences: components['schemas']['CompetenceLevel'][];
+      id?: string;
+      /** @description default: the caller's organisation */
+      organisationId?: string;
+      personName: string;
+      personNameEn?: string;
+      position?: string;
+      positionEn?: string;
+      /** @description the platform user, when the person has one */
+      userId?: string;
+      /**
+       * @default members
+       * @enum {string}
+       */
+      visibility: 'public' | 'members';
+    };
+    /** @description No e-mail or phone: people are contacted through the platform only */
+    ExpertiseProfileCreateInput: {
+      aboutEn?: string;
+      aboutRu?: string;
+      competences: components['schemas']['CompetenceLevelInput'][];
+      id?: string;
+      /** @description default: the caller's organisation */
+      organisationId?: string;
+      personName: string;
+      personNameEn?: string;
+      position?: string;
+      positionEn?: string;
+      /** @description the platform user, when the person has one */
+      userId?: string;
+      /**
+       * @default members
+       * @enum {string}
+       */
+      visibility?: 'public' | 'members';
+    };
+    ExpertiseProfileInput: {
+      aboutEn?: string;
+      aboutRu?: string;
+      competences: components['schemas']['CompetenceLevelInput'][];
+      createdAt: string;
+      id: string;
+      organisationId: string;
+      organisationName: string | null;
+      organisationNameEn: string | null;
+      personName: string;
+      personNameEn?: string;
+      position?: string;
+      positionEn?: string;
+      updatedAt: string;
+      userId?: string;
+      /** @description times the page was opened */
+      views: number;
+      /** @enum {string} */
+      visibility: 'public' | 'members';
+    };
+    ExpertiseProfileRecord: {
+      aboutEn?: string;
+      aboutRu?: string;
+      competences: components['schemas']['CompetenceLevel'][];
+      createdAt: string;
+      id: string;
+      organisationId: string;
+      personName: string;
+      personNameEn?: string;
+      position?: string;
+      positionEn?: string;
+      updatedAt: string;
+      userId?: string;
+      /** @enum {string} */
+      visibility: 'public' | 'members';
+    };
+    ExpertiseProfileRecordInput: {
+      aboutEn?: string;
+      aboutRu?: string;
+      competences: components['schemas']['CompetenceLevelInput'][];
+      createdAt: string;
+      id: string;
+      organisationId: string;
+      personName: string;
+      personNameEn?: string;
+      position?: string;
+      positionEn?: string;
+      updatedAt: string;
+      userId?: string;
+      /** @enum {string} */
+      visibility: 'public' | 'members';
+    };
     FactorEntry: {
       basis?: string;
       source: string;
@@ -1553,6 +1938,46 @@ export interface components {
       /** @description the holder's English name, when shown and the registry has one */
       organisationNameEn?: string | null;
       siteId: string | null;
+    };
+    Helper: {
+      id: string;
+      /** @enum {string} */
+      kind: 'person' | 'organisation';
+      name: string;
+      organisationId: string;
+      reasons: components['schemas']['HelpReason'][];
+      score: number;
+    };
+    HelperInput: {
+      id: string;
+      /** @enum {string} */
+      kind: 'person' | 'organisation';
+      name: string;
+      organisationId: string;
+      reasons: components['schemas']['HelpReasonInput'][];
+      score: number;
+    };
+    HelpReason: {
+      competence?: string;
+      dealId?: string;
+      /** @enum {string} */
+      kind: 'competence' | 'complements' | 'project' | 'deal';
+      level?: number;
+      projectId?: string;
+      /** @description worded in the caller's language */
+      text: string;
+      withOrganisationId?: string;
+    };
+    HelpReasonInput: {
+      competence?: string;
+      dealId?: string;
+      /** @enum {string} */
+      kind: 'competence' | 'complements' | 'project' | 'deal';
+      level?: number;
+      projectId?: string;
+      /** @description worded in the caller's language */
+      text: string;
+      withOrganisationId?: string;
     };
     Impact: {
       /** @description kopecks/yr */
@@ -1760,6 +2185,230 @@ export interface components {
       /** @description e.g. listing.created, match.agreed */
       type: string;
     };
+    KnowledgeAsset: {
+      audience?: string[];
+      authors: string[];
+      createdAt: string;
+      id: string;
+      licenceTerms?: string;
+      materialIds: string[];
+      organisationId: string;
+      organisationName: string | null;
+      organisationNameEn: string | null;
+      processIds: string[];
+      textEn?: string;
+      textRu?: string;
+      titleEn?: string;
+      titleRu?: string;
+      trl: number;
+      type: components['schemas']['KnowledgeAssetType'];
+      updatedAt: string;
+      /** @description times the page was opened */
+      views: number;
+      visibility: components['schemas']['KnowledgeVisibility'];
+    };
+    KnowledgeAssetCreate: {
+      audience?: string[];
+      /** @default [] */
+      authors: string[];
+      id?: string;
+      licenceTerms?: string;
+      /**
+       * @description materials of the registry taxonomy
+       * @default []
+       */
+      materialIds: string[];
+      /** @description the owner; default: the caller's organisation */
+      organisationId?: string;
+      /**
+       * @description uses (processes) of the taxonomy
+       * @default []
+       */
+      processIds: string[];
+      textEn?: string;
+      textRu?: string;
+      titleEn?: string;
+      titleRu?: string;
+      /** @description technology readiness level, 1-9 */
+      trl: number;
+      type: components['schemas']['KnowledgeAssetType'];
+      /** @default public */
+      visibility: components['schemas']['KnowledgeVisibility'];
+    };
+    KnowledgeAssetCreateInput: {
+      audience?: string[];
+      /** @default [] */
+      authors?: string[];
+      id?: string;
+      licenceTerms?: string;
+      /**
+       * @description materials of the registry taxonomy
+       * @default []
+       */
+      materialIds?: string[];
+      /** @description the owner; default: the caller's organisation */
+      organisationId?: string;
+      /**
+       * @description uses (processes) of the taxonomy
+       * @default []
+       */
+      processIds?: string[];
+      textEn?: string;
+      textRu?: string;
+      titleEn?: string;
+      titleRu?: string;
+      /** @description technology readiness level, 1-9 */
+      trl: number;
+      type: components['schemas']['KnowledgeAssetTypeInput'];
+      /** @default public */
+      visibility?: components['schemas']['KnowledgeVisibilityInput'];
+    };
+    KnowledgeAssetInput: {
+      audience?: string[];
+      authors: string[];
+      createdAt: string;
+      id: string;
+      licenceTerms?: string;
+      materialIds: string[];
+      organisationId: string;
+      organisationName: string | null;
+      organisationNameEn: string | null;
+      processIds: string[];
+      textEn?: string;
+      textRu?: string;
+      titleEn?: string;
+      titleRu?: string;
+      trl: number;
+      type: components['schemas']['KnowledgeAssetTypeInput'];
+      updatedAt: string;
+      /** @description times the page was opened */
+      views: number;
+      visibility: components['schemas']['KnowledgeVisibilityInput'];
+    };
+    KnowledgeAssetRecord: {
+      audience?: string[];
+      authors: string[];
+      createdAt: string;
+      id: string;
+      licenceTerms?: string;
+      materialIds: string[];
+      organisationId: string;
+      processIds: string[];
+      textEn?: string;
+      textRu?: string;
+      titleEn?: string;
+      titleRu?: string;
+      trl: number;
+      type: components['schemas']['KnowledgeAssetType'];
+      updatedAt: string;
+      visibility: components['schemas']['KnowledgeVisibility'];
+    };
+    KnowledgeAssetRecordInput: {
+      audience?: string[];
+      authors: string[];
+      createdAt: string;
+      id: string;
+      licenceTerms?: string;
+      materialIds: string[];
+      organisationId: string;
+      processIds: string[];
+      textEn?: string;
+      textRu?: string;
+      titleEn?: string;
+      titleRu?: string;
+      trl: number;
+      type: components['schemas']['KnowledgeAssetTypeInput'];
+      updatedAt: string;
+      visibility: components['schemas']['KnowledgeVisibilityInput'];
+    };
+    /**
+     * @description lesson: a lesson learned; course: a training course or programme
+     * @enum {string}
+     */
+    KnowledgeAssetType:
+      | 'technology'
+      | 'method'
+      | 'patent'
+      | 'study'
+      | 'dataset'
+      | 'lesson'
+      | 'course';
+    /**
+     * @description lesson: a lesson learned; course: a training course or programme
+     * @enum {string}
+     */
+    KnowledgeAssetTypeInput:
+      | 'technology'
+      | 'method'
+      | 'patent'
+      | 'study'
+      | 'dataset'
+      | 'lesson'
+      | 'course';
+    KnowledgeExchangeEvent: {
+      [key: string]: string;
+    };
+    KnowledgeExchangeEventInput: {
+      [key: string]: string;
+    };
+    KnowledgeExchangeRequest: {
+      message?: string;
+    };
+    KnowledgeExchangeRequestInput: {
+      message?: string;
+    };
+    KnowledgeLicenceGrant: {
+      organisationId: string;
+      terms?: string;
+    };
+    KnowledgeLicenceGrantInput: {
+      organisationId: string;
+      terms?: string;
+    };
+    /** @enum {string} */
+    KnowledgeRecordType: 'asset' | 'profile' | 'project';
+    /** @enum {string} */
+    KnowledgeRecordTypeInput: 'asset' | 'profile' | 'project';
+    KnowledgeSearchHit: {
+      id: string;
+      /** @description the asset's type; `profile` or the project's status otherwise */
+      kind: string;
+      organisationId: string;
+      score: number;
+      /** @description in the Russian form when there is one, else the English */
+      title: string;
+      titleEn: string | null;
+      trl: number | null;
+      type: components['schemas']['KnowledgeRecordType'];
+    };
+    KnowledgeSearchHitInput: {
+      id: string;
+      /** @description the asset's type; `profile` or the project's status otherwise */
+      kind: string;
+      organisationId: string;
+      score: number;
+      /** @description in the Russian form when there is one, else the English */
+      title: string;
+      titleEn: string | null;
+      trl: number | null;
+      type: components['schemas']['KnowledgeRecordTypeInput'];
+    };
+    KnowledgeSearchResult: {
+      results: components['schemas']['KnowledgeSearchHit'][];
+    };
+    KnowledgeSearchResultInput: {
+      results: components['schemas']['KnowledgeSearchHitInput'][];
+    };
+    /**
+     * @description public: anyone; members: logged-in users of member organisations; organisations: the owner and the organisations named in `audience` (for a project also its participants)
+     * @enum {string}
+     */
+    KnowledgeVisibility: 'public' | 'members' | 'organisations';
+    /**
+     * @description public: anyone; members: logged-in users of member organisations; organisations: the owner and the organisations named in `audience` (for a project also its participants)
+     * @enum {string}
+     */
+    KnowledgeVisibilityInput: 'public' | 'members' | 'organisations';
     /**
      * @description waste (отход, needs its FKKO code), secondary resource, secondary raw material, or by-product (побочный продукт, needs byProductOf and standard)
      * @enum {string}
@@ -3138,6 +3787,222 @@ export interface components {
       /** Format: uri */
       type: string;
     };
+    Project: {
+      assetIds: string[];
+      audience?: string[];
+      budgetKopecks: number;
+      competences: string[];
+      createdAt: string;
+      goalEn?: string;
+      goalRu?: string;
+      id: string;
+      listingIds: string[];
+      materialIds: string[];
+      /** @description the lead */
+      organisationId: string;
+      organisationName: string | null;
+      organisationNameEn: string | null;
+      participants: {
+        organisationId: string;
+        role: components['schemas']['ProjectParticipantRole'];
+      }[];
+      stages: {
+        done: boolean;
+        from?: string;
+        titleEn?: string;
+        titleRu?: string;
+        to?: string;
+      }[];
+      status: components['schemas']['ProjectStatus'];
+      titleEn?: string;
+      titleRu?: string;
+      updatedAt: string;
+      /** @description times the page was opened */
+      views: number;
+      visibility: components['schemas']['KnowledgeVisibility'];
+    };
+    ProjectCreate: {
+      /** @default [] */
+      assetIds: string[];
+      audience?: string[];
+      budgetKopecks: number;
+      /**
+       * @description competences the project needs
+       * @default []
+       */
+      competences: components['schemas']['CompetenceId'][];
+      goalEn?: string;
+      goalRu?: string;
+      id?: string;
+      /** @default [] */
+      listingIds: string[];
+      /** @default [] */
+      materialIds: string[];
+      participants: {
+        organisationId: string;
+        role: components['schemas']['ProjectParticipantRole'];
+      }[];
+      /** @default [] */
+      stages: components['schemas']['ProjectStage'][];
+      /** @default proposed */
+      status: components['schemas']['ProjectStatus'];
+      titleEn?: string;
+      titleRu?: string;
+      /** @default members */
+      visibility: components['schemas']['KnowledgeVisibility'];
+    };
+    ProjectCreateInput: {
+      /** @default [] */
+      assetIds?: string[];
+      audience?: string[];
+      budgetKopecks: number;
+      /**
+       * @description competences the project needs
+       * @default []
+       */
+      competences?: components['schemas']['CompetenceIdInput'][];
+      goalEn?: string;
+      goalRu?: string;
+      id?: string;
+      /** @default [] */
+      listingIds?: string[];
+      /** @default [] */
+      materialIds?: string[];
+      participants: {
+        organisationId: string;
+        role: components['schemas']['ProjectParticipantRoleInput'];
+      }[];
+      /** @default [] */
+      stages?: components['schemas']['ProjectStageInput'][];
+      /** @default proposed */
+      status?: components['schemas']['ProjectStatusInput'];
+      titleEn?: string;
+      titleRu?: string;
+      /** @default members */
+      visibility?: components['schemas']['KnowledgeVisibilityInput'];
+    };
+    ProjectInput: {
+      assetIds: string[];
+      audience?: string[];
+      budgetKopecks: number;
+      competences: string[];
+      createdAt: string;
+      goalEn?: string;
+      goalRu?: string;
+      id: string;
+      listingIds: string[];
+      materialIds: string[];
+      /** @description the lead */
+      organisationId: string;
+      organisationName: string | null;
+      organisationNameEn: string | null;
+      participants: {
+        organisationId: string;
+        role: components['schemas']['ProjectParticipantRoleInput'];
+      }[];
+      stages: {
+        done: boolean;
+        from?: string;
+        titleEn?: string;
+        titleRu?: string;
+        to?: string;
+      }[];
+      status: components['schemas']['ProjectStatusInput'];
+      titleEn?: string;
+      titleRu?: string;
+      updatedAt: string;
+      /** @description times the page was opened */
+      views: number;
+      visibility: components['schemas']['KnowledgeVisibilityInput'];
+    };
+    /** @enum {string} */
+    ProjectParticipantRole: 'lead' | 'partner' | 'university' | 'customer';
+    /** @enum {string} */
+    ProjectParticipantRoleInput: 'lead' | 'partner' | 'university' | 'customer';
+    ProjectRecord: {
+      assetIds: string[];
+      audience?: string[];
+      budgetKopecks: number;
+      competences: string[];
+      createdAt: string;
+      goalEn?: string;
+      goalRu?: string;
+      id: string;
+      listingIds: string[];
+      materialIds: string[];
+      /** @description the lead */
+      organisationId: string;
+      participants: {
+        organisationId: string;
+        role: components['schemas']['ProjectParticipantRole'];
+      }[];
+      stages: {
+        done: boolean;
+        from?: string;
+        titleEn?: string;
+        titleRu?: string;
+        to?: string;
+      }[];
+      status: components['schemas']['ProjectStatus'];
+      titleEn?: string;
+      titleRu?: string;
+      updatedAt: string;
+      visibility: components['schemas']['KnowledgeVisibility'];
+    };
+    ProjectRecordInput: {
+      assetIds: string[];
+      audience?: string[];
+      budgetKopecks: number;
+      competences: string[];
+      createdAt: string;
+      goalEn?: string;
+      goalRu?: string;
+      id: string;
+      listingIds: string[];
+      materialIds: string[];
+      /** @description the lead */
+      organisationId: string;
+      participants: {
+        organisationId: string;
+        role: components['schemas']['ProjectParticipantRoleInput'];
+      }[];
+      stages: {
+        done: boolean;
+        from?: string;
+        titleEn?: string;
+        titleRu?: string;
+        to?: string;
+      }[];
+      status: components['schemas']['ProjectStatusInput'];
+      titleEn?: string;
+      titleRu?: string;
+      updatedAt: string;
+      visibility: components['schemas']['KnowledgeVisibilityInput'];
+    };
+    ProjectStage: {
+      /** @default false */
+      done: boolean;
+      /** Format: date */
+      from?: string;
+      titleEn?: string;
+      titleRu?: string;
+      /** Format: date */
+      to?: string;
+    };
+    ProjectStageInput: {
+      /** @default false */
+      done?: boolean;
+      /** Format: date */
+      from?: string;
+      titleEn?: string;
+      titleRu?: string;
+      /** Format: date */
+      to?: string;
+    };
+    /** @enum {string} */
+    ProjectStatus: 'proposed' | 'active' | 'completed' | 'suspended';
+    /** @enum {string} */
+    ProjectStatusInput: 'proposed' | 'active' | 'completed' | 'suspended';
     Provenance: {
       /** @description source key, e.g. "[C1]" */
       key?: string;
@@ -3646,6 +4511,14 @@ export interface components {
     UserRole: 'operator_admin' | 'org_admin' | 'member' | 'observer';
     /** @enum {string} */
     UserRoleInput: 'operator_admin' | 'org_admin' | 'member' | 'observer';
+    WhoCanHelp: {
+      competences: string[];
+      helpers: components['schemas']['Helper'][];
+    };
+    WhoCanHelpInput: {
+      competences: string[];
+      helpers: components['schemas']['HelperInput'][];
+    };
     WordedMessage: {
       code: string;
       /** @description worded in the caller's language */
@@ -4579,6 +5452,385 @@ export interface operations {
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  postKnowledgeAssets: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['KnowledgeAssetCreateInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KnowledgeAsset'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getKnowledgeAssetsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KnowledgeAsset'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  postKnowledgeAssetsByIdLicences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['KnowledgeLicenceGrantInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KnowledgeExchangeEvent'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  postKnowledgeAssetsByIdRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['KnowledgeExchangeRequestInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KnowledgeExchangeEvent'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getKnowledgeCompetences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Competence'][];
+        };
+      };
+      400: components['responses']['Problem400'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getKnowledgeListingsByIdHelpers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WhoCanHelp'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  postKnowledgeProfiles: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ExpertiseProfileCreateInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExpertiseProfile'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getKnowledgeProfilesById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExpertiseProfile'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  postKnowledgeProfilesByIdConsultation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['KnowledgeExchangeRequestInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KnowledgeExchangeEvent'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  postKnowledgeProjects: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ProjectCreateInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Project'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getKnowledgeProjectsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Project'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getKnowledgeProjectsByIdHelpers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WhoCanHelp'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getKnowledgeSearch: {
+    parameters: {
+      query?: {
+        assetType?: components['schemas']['KnowledgeAssetTypeInput'];
+        limit?: number;
+        materialId?: string;
+        /** @description the owner, or for a project any participant */
+        organisationId?: string;
+        q?: string;
+        trlMax?: number;
+        trlMin?: number;
+        type?: components['schemas']['KnowledgeRecordTypeInput'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KnowledgeSearchResult'];
+        };
+      };
+      400: components['responses']['Problem400'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -5791,12 +7043,78 @@ export const compatibilityRowKindValues: ReadonlyArray<
 export const compatibilityRowInputKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['CompatibilityRowInput']['kind']
 > = ['sourced', 'estimate', 'rule'];
+export const competenceIdValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CompetenceId']
+> = [
+  'coal-preparation',
+  'flotation',
+  'slurry-fuels',
+  'ash-utilisation',
+  'construction-materials',
+  'coal-chemistry',
+  'methane-utilisation',
+  'reclamation',
+  'water-treatment',
+  'rare-earths',
+  'rubber-recycling',
+  'logistics',
+  'iot',
+  'data-analysis',
+];
+export const competenceIdInputValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CompetenceIdInput']
+> = [
+  'coal-preparation',
+  'flotation',
+  'slurry-fuels',
+  'ash-utilisation',
+  'construction-materials',
+  'coal-chemistry',
+  'methane-utilisation',
+  'reclamation',
+  'water-treatment',
+  'rare-earths',
+  'rubber-recycling',
+  'logistics',
+  'iot',
+  'data-analysis',
+];
+export const expertiseProfileVisibilityValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ExpertiseProfile']['visibility']
+> = ['public', 'members'];
+export const expertiseProfileCreateVisibilityValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ExpertiseProfileCreate']['visibility']
+> = ['public', 'members'];
+export const expertiseProfileCreateInputVisibilityValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ExpertiseProfileCreateInput']['visibility']
+> = ['public', 'members'];
+export const expertiseProfileInputVisibilityValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ExpertiseProfileInput']['visibility']
+> = ['public', 'members'];
+export const expertiseProfileRecordVisibilityValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ExpertiseProfileRecord']['visibility']
+> = ['public', 'members'];
+export const expertiseProfileRecordInputVisibilityValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ExpertiseProfileRecordInput']['visibility']
+> = ['public', 'members'];
 export const factorEntryStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['FactorEntry']['status']
 > = ['sourced', 'estimate'];
 export const factorEntryInputStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['FactorEntryInput']['status']
 > = ['sourced', 'estimate'];
+export const helperKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Helper']['kind']
+> = ['person', 'organisation'];
+export const helperInputKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['HelperInput']['kind']
+> = ['person', 'organisation'];
+export const helpReasonKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['HelpReason']['kind']
+> = ['competence', 'complements', 'project', 'deal'];
+export const helpReasonInputKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['HelpReasonInput']['kind']
+> = ['competence', 'complements', 'project', 'deal'];
 export const importResultRowsChangeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ImportResult']['rows']['change']
 > = ['created', 'updated', 'unchanged'];
@@ -5815,6 +7133,24 @@ export const invitationCreateRoleValues: ReadonlyArray<
 export const invitationCreateInputRoleValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['InvitationCreateInput']['role']
 > = ['org_admin', 'member', 'observer'];
+export const knowledgeAssetTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['KnowledgeAssetType']
+> = ['technology', 'method', 'patent', 'study', 'dataset', 'lesson', 'course'];
+export const knowledgeAssetTypeInputValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['KnowledgeAssetTypeInput']
+> = ['technology', 'method', 'patent', 'study', 'dataset', 'lesson', 'course'];
+export const knowledgeRecordTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['KnowledgeRecordType']
+> = ['asset', 'profile', 'project'];
+export const knowledgeRecordTypeInputValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['KnowledgeRecordTypeInput']
+> = ['asset', 'profile', 'project'];
+export const knowledgeVisibilityValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['KnowledgeVisibility']
+> = ['public', 'members', 'organisations'];
+export const knowledgeVisibilityInputValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['KnowledgeVisibilityInput']
+> = ['public', 'members', 'organisations'];
 export const legalStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['LegalStatus']
 > = ['waste', 'secondary_resource', 'secondary_raw_material', 'by_product'];
@@ -6000,6 +7336,18 @@ export const planRecordStatusValues: ReadonlyArray<
 export const planRecordInputStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['PlanRecordInput']['status']
 > = ['optimal', 'time_limit', 'infeasible'];
+export const projectParticipantRoleValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProjectParticipantRole']
+> = ['lead', 'partner', 'university', 'customer'];
+export const projectParticipantRoleInputValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProjectParticipantRoleInput']
+> = ['lead', 'partner', 'university', 'customer'];
+export const projectStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProjectStatus']
+> = ['proposed', 'active', 'completed', 'suspended'];
+export const projectStatusInputValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProjectStatusInput']
+> = ['proposed', 'active', 'completed', 'suspended'];
 export const provenanceKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Provenance']['kind']
 > = ['sourced', 'estimate', 'generated'];

@@ -1,0 +1,69 @@
+// The knowledge module's messages and field labels, in Russian and English.
+import { defineLabels, defineMessages } from '../model/messages.ts';
+
+export const messages = defineMessages('knowledge', {
+  invalidAsset: { en: 'Invalid knowledge asset', ru: 'Неверные данные о знании' },
+  invalidProfile: { en: 'Invalid expertise profile', ru: 'Неверные данные профиля эксперта' },
+  invalidProject: { en: 'Invalid R&D project', ru: 'Неверные данные проекта НИОКР' },
+  assetNotFound: { en: 'Knowledge asset {id} does not exist', ru: 'Знания {id} нет' },
+  profileNotFound: { en: 'Expertise profile {id} does not exist', ru: 'Профиля эксперта {id} нет' },
+  projectNotFound: { en: 'R&D project {id} does not exist', ru: 'Проекта НИОКР {id} нет' },
+  listingNotFound: { en: 'Listing {id} does not exist', ru: 'Объявления {id} нет' },
+  idTaken: { en: '{id} exists', ru: '{id} уже есть' },
+  unknownOrganisation: { en: 'unknown organisation {id}', ru: 'неизвестная организация {id}' },
+  unknownMaterial: { en: 'unknown material {id}', ru: 'неизвестный материал {id}' },
+  unknownUse: { en: 'unknown process {id}', ru: 'неизвестный процесс {id}' },
+  unknownAsset: { en: 'unknown knowledge asset {id}', ru: 'неизвестное знание {id}' },
+  requiredForOperator: { en: 'required for the operator', ru: 'обязательно для оператора' },
+  membersOnly: {
+    en: 'Only members of the cluster may do this',
+    ru: 'Это доступно только участникам кластера',
+  },
+  notLicensable: {
+    en: 'Asset {id} has no licence terms to grant',
+    ru: 'У знания {id} нет условий лицензии',
+  },
+  // reasons of "who can help"
+  reasonCompetence: {
+    en: 'competence «{competence}», level {level} of 5',
+    ru: 'компетенция «{competence}», уровень {level} из 5',
+  },
+  reasonComplements: {
+    en: 'brings «{competence}», which the asking side lacks',
+    ru: 'дополняет: у запрашивающей стороны нет компетенции «{competence}»',
+  },
+  reasonProject: {
+    en: 'worked with {organisation} in the project «{project}»',
+    ru: 'работали с {organisation} в проекте «{project}»',
+  },
+  reasonDeal: {
+    en: 'an agreed deal with {organisation} ({deal})',
+    ru: 'согласованная сделка с {organisation} ({deal})',
+  },
+});
+
+/** Rules stated by the schemas (their message is the code). */
+export const rules = defineMessages('knowledge.rule', {
+  needsTitle: {
+    en: 'a title in Russian or English is needed',
+    ru: 'нужно название на русском или английском',
+  },
+  needsAudience: {
+    en: 'name the organisations that may see it',
+    ru: 'укажите организации, которым это видно',
+  },
+  needsPersonName: { en: 'the person is needed', ru: 'нужно указать человека' },
+  needsLead: { en: 'a project needs one lead', ru: 'у проекта должен быть один руководитель' },
+});
+
+defineLabels({
+  titleRu: { en: 'Title (Russian)', ru: 'Название (рус.)' },
+  titleEn: { en: 'Title (English)', ru: 'Название (англ.)' },
+  trl: { en: 'Readiness level (TRL)', ru: 'Уровень готовности (УГТ)' },
+  audience: { en: 'Organisations that may see it', ru: 'Организации с доступом' },
+  materialIds: { en: 'Materials', ru: 'Материалы' },
+  processIds: { en: 'Processes', ru: 'Процессы' },
+  competences: { en: 'Competences', ru: 'Компетенции' },
+  participants: { en: 'Participants', ru: 'Участники' },
+  budgetKopecks: { en: 'Budget', ru: 'Бюджет' },
+});

@@ -1,0 +1,6 @@
+import type { Migration } from 'kysely/migration';
+import * as knowledge from './2026-11-29-11-knowledge.ts';
+
+export const migrations: Record<string, Migration> = {
+  '2026-11-29-11-knowledge': knowledge,
+};

@@ -1,0 +1,467 @@
+// Assets, expertise profiles and R&D projects: created and changed by their organisation (or the
+// operator), checked against the registry, journaled with the record's new state and indexed for
+// search in the same transaction; read as the viewer may see them, each opening counted.
+import { randomUUID } from 'node:crypto';
+import { inTransaction } from '../journal/index.ts';
+import {
+  type Actor,
+  conflict,
+  type FieldProblem,
+  forbidden,
+  invalid,
+  type Message,
+  notFound,
+  parseInput,
+  requireLogin,
+  requireOrganisationRole,
+} from '../model/index.ts';
+import { registryQueries as rq } from '../registry/index.ts';
+import type { Reader, Tx } from '../store/index.ts';
+import { audienceOf, canSee, viewerOf } from './access.ts';
+import { type KnowledgeContext, record } from './context.ts';
+import { competence } from './engine/competences.ts';
+import { termWeights, type WeightedText } from './engine/text.ts';
+import { messages as m } from './messages.ts';
+import {
+  countView,
+  findAsset,
+  findAssets,
+  findProfile,
+  findProject,
+  type IndexDocument,
+  indexDocument,
+  recordExists,
+  saveAsset,
+  saveProfile,
+  saveProject,
+} from './repository.ts';
+import {
+  type Asset,
+  AssetInput,
+  type AssetRecord,
+  type Profile,
+  ProfileInput,
+  type ProfileRecord,
+  type Project,
+  ProjectInput,
+  type ProjectRecord,
+  type RecordType,
+} from './schema.ts';
+
+const newId = (prefix: string) => `${prefix}-${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+
+/** The owner: the input's organisation, or the caller's; the caller must be its member. */
+function ownerOf(actor: Actor, given: string | undefined, invalidMessage: Message): string {
+  requireLogin(actor);
+  const organisationId = given ?? actor.organisationId;
+  if (!organisationId)
+    throw invalid(invalidMessage, [{ field: 'organisationId', message: m.requiredForOperator() }]);
+  requireOrganisationRole(actor, organisationId, 'member');
+  return organisationId;
+}
+
+/** Checks the organisations, materials, processes and assets a record names. */
+async function checkReferences(
+  tx: Tx,
+  invalidMessage: Message,
+  refs: {
+    organisations?: Array<[string, string]>;
+    materialIds?: readonly string[];
+    processIds?: readonly string[];
+    assetIds?: readonly string[];
+  },
+): Promise<void> {
+  const fields: FieldProblem[] = [];
+  for (const [field, id] of refs.organisations ?? [])
+    if (!(await rq.findOrganisation(tx, id)))
+      fields.push({ field, message: m.unknownOrganisation({ id }) });
+  if (refs.materialIds?.length) {
+    const known = new Set((await rq.findMaterials(tx)).map((x) => x.id));
+    refs.materialIds.forEach((id, i) => {
+      if (!known.has(id))
+        fields.push({ field: `materialIds.${i}`, message: m.unknownMaterial({ id }) });
+    });
+  }
+  if (refs.processIds?.length) {
+    const known = new Set((await rq.findUses(tx)).map((x) => x.id));
+    refs.processIds.forEach((id, i) => {
+      if (!known.has(id)) fields.push({ field: `processIds.${i}`, message: m.unknownUse({ id }) });
+    });
+  }
+  if (refs.assetIds?.length) {
+    const known = new Set((await findAssets(tx, refs.assetIds)).map((a) => a.id));
+    refs.assetIds.forEach((id, i) => {
+      if (!known.has(id)) fields.push({ field: `assetIds.${i}`, message: m.unknownAsset({ id }) });
+    });
+  }
+  if (fields.length) throw invalid(invalidMessage, fields);
+}
+
+async function materialTexts(reader: Reader, ids: readonly string[]): Promise<WeightedText[]> {
+  if (!ids.length) return [];
+  const materials = await rq.findMaterials(reader);
+  return materials
+    .filter((x) => ids.includes(x.id))
+    .flatMap((x) => [
+      { text: x.name.ru, weight: 1 },
+      { text: x.name.en, weight: 1 },
+    ]);
+}
+
+const competenceTexts = (ids: readonly string[], weight: number): WeightedText[] =>
+  ids.flatMap((id) => {
+    const c = competence(id);
+    return c
+      ? [
+          { text: c.ru, weight },
+          { text: c.en, weight },
+        ]
+      : [];
+  });
+
+const links = (
+  organisations: readonly string[],
+  audience: readonly string[],
+  materials: readonly string[],
+) => [
+  ...organisations.map((targetId) => ({ link: 'organisation' as const, targetId })),
+  ...audience.map((targetId) => ({ link: 'audience' as const, targetId })),
+  ...materials.map((targetId) => ({ link: 'material' as const, targetId })),
+];
+
+async function indexAsset(tx: Tx, a: AssetRecord): Promise<void> {
+  const doc: IndexDocument = {
+    recordType: 'asset',
+    recordId: a.id,
+    kind: a.type,
+    organisationId: a.organisationId,
+    visibility: a.visibility,
+    trl: a.trl,
+    title: a.titleRu ?? a.titleEn ?? a.id,
+    titleEn: a.titleEn ?? null,
+    terms: termWeights([
+      { text: a.titleRu, weight: 3 },
+      { text: a.titleEn, weight: 3 },
+      { text: a.textRu, weight: 1 },
+      { text: a.textEn, weight: 1 },
+      { text: a.authors.join(', '), weight: 1 },
+      ...(await materialTexts(tx, a.materialIds)),
+    ]),
+    links: links([a.organisationId], audienceOf(a), a.materialIds),
+  };
+  await indexDocument(tx, doc);
+}
+
+async function indexProfile(tx: Tx, p: ProfileRecord): Promise<void> {
+  await indexDocument(tx, {
+    recordType: 'profile',
+    recordId: p.id,
+    kind: 'profile',
+    organisationId: p.organisationId,
+    visibility: p.visibility,
+    trl: null,
+    title: p.personName,
+    titleEn: p.personNameEn ?? null,
+    terms: termWeights([
+      { text: p.personName, weight: 3 },
+      { text: p.personNameEn, weight: 3 },
+      { text: p.position, weight: 1 },
+      { text: p.positionEn, weight: 1 },
+      ...competenceTexts(
+        p.competences.map((c) => c.competence),
+        2,
+      ),
+      { text: p.aboutRu, weight: 1 },
+      { text: p.aboutEn, weight: 1 },
+    ]),
+    links: links([p.organisationId], [], []),
+  });
+}
+
+async function indexProject(tx: Tx, p: ProjectRecord): Promise<void> {
+  await indexDocument(tx, {
+    recordType: 'project',
+    recordId: p.id,
+    kind: p.status,
+    organisationId: p.organisationId,
+    visibility: p.visibility,
+    trl: null,
+    title: p.titleRu ?? p.titleEn ?? p.id,
+    titleEn: p.titleEn ?? null,
+    terms: termWeights([
+      { text: p.titleRu, weight: 3 },
+      { text: p.titleEn, weight: 3 },
+      { text: p.goalRu, weight: 1 },
+      { text: p.goalEn, weight: 1 },
+      ...p.stages.flatMap((s) => [
+        { text: s.titleRu, weight: 1 },
+        { text: s.titleEn, weight: 1 },
+      ]),
+      ...competenceTexts(p.competences, 1),
+      ...(await materialTexts(tx, p.materialIds)),
+    ]),
+    links: links(
+      p.participants.map((x) => x.organisationId),
+      audienceOf(p),
+      p.materialIds,
+    ),
+  });
+}
+
+async function takenCheck(tx: Tx, type: RecordType, id: string) {
+  if (await recordExists(tx, type, id)) throw conflict(m.idTaken({ id }));
+}
+
+const orgRefs = (audience: readonly string[] | undefined) =>
+  (audience ?? []).map((id, i) => [`audience.${i}`, id] as [string, string]);
+
+// --- assets ---
+
+export async function createAsset(
+  c: KnowledgeContext,
+  actor: Actor,
+  input: unknown,
+): Promise<AssetRecord> {
+  const a = parseInput(AssetInput, input);
+  const organisationId = ownerOf(actor, a.organisationId, m.invalidAsset());
+  return inTransaction(c.store, async (tx) => {
+    await checkReferences(tx, m.invalidAsset(), {
+      organisations: [['organisationId', organisationId], ...orgRefs(a.audience)],
+      materialIds: a.materialIds,
+      processIds: a.processIds,
+    });
+    const id = a.id ?? newId('ka');
+    await takenCheck(tx, 'asset', id);
+    const now = c.clock().toISOString();
+    const { id: _i, organisationId: _o, ...fields } = a;
+    const created: AssetRecord = { ...fields, id, organisationId, createdAt: now, updatedAt: now };
+    if (created.visibility !== 'organisations') delete created.audience;
+    await saveAsset(tx, created, true);
+    await indexAsset(tx, created);
+    await record(tx, c, actor, organisationId, 'knowledge.asset.created', created);
+    return created;
+  });
+}
+
+export async function updateAsset(
+  c: KnowledgeContext,
+  actor: Actor,
+  id: string,
+  patch: Record<string, unknown>,
+): Promise<AssetRecord> {
+  return inTransaction(c.store, async (tx) => {
+    const current = await findAsset(tx, id);
+    if (!current) throw notFound(m.assetNotFound({ id }));
+    requireOrganisationRole(actor, current.organisationId, 'member');
+    const { createdAt, updatedAt: _u, organisationId, ...fields } = current;
+    const merged: Record<string, unknown> = { ...fields, ...patch, id, organisationId };
+    for (const [k, v] of Object.entries(patch)) if (v === null) delete merged[k];
+    const a = parseInput(AssetInput, merged);
+    await checkReferences(tx, m.invalidAsset(), {
+      organisations: orgRefs(a.audience),
+      materialIds: a.materialIds,
+      processIds: a.processIds,
+    });
+    const { id: _i, organisationId: _o, ...next } = a;
+    const updated: AssetRecord = {
+      ...next,
+      id,
+      organisationId,
+      createdAt,
+      updatedAt: c.clock().toISOString(),
+    };
+    if (updated.visibility !== 'organisations') delete updated.audience;
+    await saveAsset(tx, updated, false);
+    await indexAsset(tx, updated);
+    await record(tx, c, actor, organisationId, 'knowledge.asset.updated', updated);
+    return updated;
+  });
+}
+
+// --- profiles ---
+
+export async function createProfile(
+  c: KnowledgeContext,
+  actor: Actor,
+  input: unknown,
+): Promise<ProfileRecord> {
+  const p = parseInput(ProfileInput, input);
+  const organisationId = ownerOf(actor, p.organisationId, m.invalidProfile());
+  return inTransaction(c.store, async (tx) => {
+    await checkReferences(tx, m.invalidProfile(), {
+      organisations: [['organisationId', organisationId]],
+    });
+    const id = p.id ?? newId('kx');
+    await takenCheck(tx, 'profile', id);
+    const now = c.clock().toISOString();
+    const { id: _i, organisationId: _o, ...fields } = p;
+    const created: ProfileRecord = {
+      ...fields,
+      id,
+      organisationId,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await saveProfile(tx, created, true);
+    await indexProfile(tx, created);
+    await record(tx, c, actor, organisationId, 'knowledge.profile.created', created);
+    return created;
+  });
+}
+
+// --- projects ---
+
+/** A project is created by a member of its lead organisation (or the operator). */
+export async function createProject(
+  c: KnowledgeContext,
+  actor: Actor,
+  input: unknown,
+): Promise<ProjectRecord> {
+  const p = parseInput(ProjectInput, input);
+  const lead = p.participants.find((x) => x.role === 'lead')?.organisationId ?? '';
+  requireOrganisationRole(actor, lead, 'member');
+  return inTransaction(c.store, async (tx) => {
+    await checkReferences(tx, m.invalidProject(), {
+      organisations: [
+        ...p.participants.map(
+          (x, i) => [`participants.${i}.organisationId`, x.organisationId] as [string, string],
+        ),
+        ...orgRefs(p.audience),
+      ],
+      materialIds: p.materialIds,
+      assetIds: p.assetIds,
+    });
+    const id = p.id ?? newId('kp');
+    await takenCheck(tx, 'project', id);
+    const now = c.clock().toISOString();
+    const { id: _i, ...fields } = p;
+    const created: ProjectRecord = {
+      ...fields,
+      id,
+      organisationId: lead,
+      createdAt: now,
+      updatedAt: now,
+    };
+    if (created.visibility !== 'organisations') delete created.audience;
+    await saveProject(tx, created, true);
+    await indexProject(tx, created);
+    // a project of several organisations is the knowledge exchange's "joint project"
+    await record(tx, c, actor, lead, 'knowledge.project.created', created);
+    return created;
+  });
+}
+
+// --- reads, each opening counted in the module's own table (not journaled) ---
+
+interface Names {
+  organisationName: string | null;
+  organisationNameEn: string | null;
+}
+
+async function ownerNames(reader: Reader, organisationId: string): Promise<Names> {
+  const o = await rq.findOrganisation(reader, organisationId);
+  return { organisationName: o?.name ?? null, organisationNameEn: o?.nameEn ?? null };
+}
+
+async function opened(c: KnowledgeContext, type: RecordType, id: string): Promise<number> {
+  return c.store.db
+    .transaction()
+    .execute((trx) => countView({ db: trx, dialect: c.store.dialect }, type, id));
+}
+
+export async function getAsset(c: KnowledgeContext, actor: Actor, id: string): Promise<Asset> {
+  const a = await findAsset(c.store, id);
+  if (!a || !canSee(a, viewerOf(actor))) throw notFound(m.assetNotFound({ id }));
+  const views = await opened(c, 'asset', id);
+  return { ...a, ...(await ownerNames(c.store, a.organisationId)), views };
+}
+
+export async function getProfile(c: KnowledgeContext, actor: Actor, id: string): Promise<Profile> {
+  const p = await findProfile(c.store, id);
+  if (!p || !canSee(p, viewerOf(actor))) throw notFound(m.profileNotFound({ id }));
+  const views = await opened(c, 'profile', id);
+  return { ...p, ...(await ownerNames(c.store, p.organisationId)), views };
+}
+
+export async function getProject(c: KnowledgeContext, actor: Actor, id: string): Promise<Project> {
+  const p = await findProject(c.store, id);
+  if (!p || !canSee(p, viewerOf(actor))) throw notFound(m.projectNotFound({ id }));
+  const views = await opened(c, 'project', id);
+  return { ...p, ...(await ownerNames(c.store, p.organisationId)), views };
+}
+
+// --- knowledge exchange: journaled requests, consultations and licences ---
+
+function requireMember(actor: Actor): string {
+  requireLogin(actor);
+  if (actor.member === false || !actor.organisationId) throw forbidden(m.membersOnly());
+  return actor.organisationId;
+}
+
+export async function requestAsset(
+  c: KnowledgeContext,
+  actor: Actor,
+  id: string,
+  message: string | undefined,
+) {
+  const from = requireMember(actor);
+  return inTransaction(c.store, async (tx) => {
+    const a = await findAsset(tx, id);
+    if (!a || !canSee(a, viewerOf(actor))) throw notFound(m.assetNotFound({ id }));
+    const event = {
+      assetId: id,
+      fromOrganisationId: from,
+      toOrganisationId: a.organisationId,
+      ...(message ? { message } : {}),
+    };
+    await record(tx, c, actor, from, 'knowledge.asset.requested', event);
+    return event;
+  });
+}
+
+/** A consultation asked of a person: through the platform, never by their e-mail or phone. */
+export async function requestConsultation(
+  c: KnowledgeContext,
+  actor: Actor,
+  id: string,
+  message: string | undefined,
+) {
+  const from = requireMember(actor);
+  return inTransaction(c.store, async (tx) => {
+    const p = await findProfile(tx, id);
+    if (!p || !canSee(p, viewerOf(actor))) throw notFound(m.profileNotFound({ id }));
+    const event = {
+      profileId: id,
+      fromOrganisationId: from,
+      toOrganisationId: p.organisationId,
+      ...(message ? { message } : {}),
+    };
+    await record(tx, c, actor, from, 'knowledge.consultation.requested', event);
+    return event;
+  });
+}
+
+export async function grantLicence(
+  c: KnowledgeContext,
+  actor: Actor,
+  id: string,
+  grant: { organisationId: string; terms?: string },
+) {
+  return inTransaction(c.store, async (tx) => {
+    const a = await findAsset(tx, id);
+    if (!a) throw notFound(m.assetNotFound({ id }));
+    requireOrganisationRole(actor, a.organisationId, 'member');
+    if (!a.licenceTerms && !grant.terms) throw conflict(m.notLicensable({ id }));
+    await checkReferences(tx, m.invalidAsset(), {
+      organisations: [['organisationId', grant.organisationId]],
+    });
+    const event = {
+      assetId: id,
+      licensorId: a.organisationId,
+      licenseeId: grant.organisationId,
+      terms: grant.terms ?? a.licenceTerms ?? '',
+    };
+    await record(tx, c, actor, a.organisationId, 'knowledge.licence.granted', event);
+    return event;
+  });
+}

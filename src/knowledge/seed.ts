@@ -1,0 +1,27 @@
+// The example cluster's knowledge (data/kuzbass/knowledge.json): assets, expertise profiles and
+// R&D projects of its universities, institutes and enterprises, created through the service as
+// the platform itself, so that they stand in the journal like everything else.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { systemActor } from '../model/index.ts';
+import type { KnowledgeService } from './service.ts';
+
+const file = fileURLToPath(new URL('../../data/kuzbass/knowledge.json', import.meta.url));
+
+export async function seedKnowledge(
+  knowledge: KnowledgeService,
+): Promise<{ assets: number; profiles: number; projects: number }> {
+  const data = JSON.parse(readFileSync(file, 'utf8')) as {
+    assets: unknown[];
+    profiles: unknown[];
+    projects: unknown[];
+  };
+  for (const a of data.assets) await knowledge.createAsset(systemActor, a);
+  for (const p of data.profiles) await knowledge.createProfile(systemActor, p);
+  for (const p of data.projects) await knowledge.createProject(systemActor, p);
+  return {
+    assets: data.assets.length,
+    profiles: data.profiles.length,
+    projects: data.projects.length,
+  };
+}

@@ -1,0 +1,139 @@
+// The Knowledge page: a search box, facets (what, kind, TRL, organisation) and ranked results.
+import { type FormEvent, useState } from 'react';
+import { useLocale, useT } from '../i18n/index.ts';
+import { href } from '../shell/router.ts';
+import { Empty, ErrorState, Loading, PageHeader } from '../shell/ui.tsx';
+import { useResource } from '../shell/useResource.ts';
+import { knowledgeApi, type SearchQuery } from './api.ts';
+import { knowledgeDict } from './dict.ts';
+
+const recordTypes = ['asset', 'profile', 'project'] as const;
+const assetTypes = [
+  'technology',
+  'method',
+  'patent',
+  'study',
+  'dataset',
+  'lesson',
+  'course',
+] as const;
+type Key = Parameters<ReturnType<typeof useT<keyof typeof knowledgeDict.ru>>>[0];
+
+export function KnowledgePage() {
+  const t = useT(knowledgeDict);
+  const { locale } = useLocale();
+  const [text, setText] = useState('');
+  const [query, setQuery] = useState<SearchQuery>({ q: '' });
+  const results = useResource(() => knowledgeApi.search(query), [JSON.stringify(query)]);
+  const set = (patch: Partial<SearchQuery>) => setQuery((q) => ({ ...q, ...patch }));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    set({ q: text });
+  };
+  const label = (type: string, kind: string) =>
+    type === 'asset'
+      ? t(`assetType:${kind}` as Key)
+      : type === 'project'
+        ? t(`status:${kind}` as Key)
+        : t('type:profile');
+
+  return (
+    <>
+      <PageHeader title={t('title')} lead={t('lead')} />
+      <form className="filters" onSubmit={submit}>
+        <label className="field">
+          <span>{t('searchLabel')}</span>
+          <input
+            type="search"
+            value={text}
+            placeholder={t('searchPlaceholder')}
+            onChange={(e) => setText(e.target.value)}
+            data-testid="knowledge-query"
+          />
+        </label>
+        <label className="field">
+          <span>{t('facetType')}</span>
+          <select
+            value={query.type ?? ''}
+            onChange={(e) => set({ type: (e.target.value || undefined) as SearchQuery['type'] })}
+          >
+            <option value="">{t('any')}</option>
+            {recordTypes.map((r) => (
+              <option key={r} value={r}>
+                {t(`type:${r}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('facetAssetType')}</span>
+          <select
+            value={query.assetType ?? ''}
+            onChange={(e) =>
+              set({ assetType: (e.target.value || undefined) as SearchQuery['assetType'] })
+            }
+          >
+            <option value="">{t('any')}</option>
+            {assetTypes.map((a) => (
+              <option key={a} value={a}>
+                {t(`assetType:${a}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('facetTrlMin')}</span>
+          <select
+            value={query.trlMin ?? ''}
+            onChange={(e) => set({ trlMin: e.target.value ? Number(e.target.value) : undefined })}
+          >
+            <option value="">{t('any')}</option>
+            {[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('facetOrganisation')}</span>
+          <input
+            value={query.organisationId ?? ''}
+            onChange={(e) => set({ organisationId: e.target.value.trim() || undefined })}
+          />
+        </label>
+        <div className="filter-actions">
+          <button type="submit" className="btn btn-primary" data-testid="knowledge-search">
+            {t('searchButton')}
+          </button>
+        </div>
+      </form>
+      {results.error ? (
+        <ErrorState error={results.error} onRetry={results.reload} />
+      ) : !results.data ? (
+        <Loading />
+      ) : results.data.results.length === 0 ? (
+        <Empty title={t('emptyTitle')}>{t('emptyText')}</Empty>
+      ) : (
+        <div className="stack" data-testid="knowledge-results">
+          <p className="muted">{t('results', { n: results.data.results.length })}</p>
+          {results.data.results.map((r) => (
+            <div className="card" key={`${r.type}:${r.id}`}>
+              <a className="strong-link" href={href('knowledge', r.type, r.id)}>
+                {locale === 'en' ? (r.titleEn ?? r.title) : r.title}
+              </a>
+              <div className="tags">
+                <span className="badge">{t(`type:${r.type}`)}</span>
+                <span className="badge">{label(r.type, r.kind)}</span>
+                {r.trl !== null && <span className="badge">{t('trl', { trl: r.trl })}</span>}
+                {query.q && (
+                  <span className="muted small">{t('score', { score: r.score.toFixed(2) })}</span>
+                )}
+              </div>
+            </div>
+          ))}
+        </div>
+      )}
+    </>
+  );
+}

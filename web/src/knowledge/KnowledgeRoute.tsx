@@ -1,0 +1,15 @@
+// The knowledge section's pages by path: #/knowledge, #/knowledge/asset|profile|project/ID.
+import { useT } from '../i18n/index.ts';
+import { shellDict } from '../shell/dict.ts';
+import { Empty } from '../shell/ui.tsx';
+import { KnowledgePage } from './KnowledgePage.tsx';
+import { AssetPage, ProfilePage, ProjectPage } from './RecordPages.tsx';
+
+export function KnowledgeRoute({ type, id }: { type?: string; id?: string }) {
+  const t = useT(shellDict);
+  if (!type) return <KnowledgePage />;
+  if (id && type === 'asset') return <AssetPage id={id} />;
+  if (id && type === 'profile') return <ProfilePage id={id} />;
+  if (id && type === 'project') return <ProjectPage id={id} />;
+  return <Empty title={t('notFoundTitle')}>{t('notFoundText')}</Empty>;
+}

@@ -1,0 +1,31 @@
+// The knowledge module's calls: search, assets, profiles, projects and "who can help". Paths
+// and answers are typed by api-types.ts, generated from the server's schemas.
+import { answer, client, compact, type Query } from '../shell/api.ts';
+
+const path = (id: string) => ({ params: { path: { id } } });
+
+export type SearchQuery = Query<'/api/v1/knowledge/search', 'get'>;
+
+export const knowledgeApi = {
+  search: (query: SearchQuery) =>
+    answer(client.GET('/api/v1/knowledge/search', { params: { query: compact(query) } })),
+  competences: () => answer(client.GET('/api/v1/knowledge/competences')),
+  asset: (id: string) => answer(client.GET('/api/v1/knowledge/assets/{id}', path(id))),
+  profile: (id: string) => answer(client.GET('/api/v1/knowledge/profiles/{id}', path(id))),
+  project: (id: string) => answer(client.GET('/api/v1/knowledge/projects/{id}', path(id))),
+  projectHelpers: (id: string) =>
+    answer(client.GET('/api/v1/knowledge/projects/{id}/helpers', path(id))),
+  listingHelpers: (id: string) =>
+    answer(client.GET('/api/v1/knowledge/listings/{id}/helpers', path(id))),
+  requestAsset: (id: string, message?: string) =>
+    answer(
+      client.POST('/api/v1/knowledge/assets/{id}/request', { ...path(id), body: { message } }),
+    ),
+  consult: (id: string, message?: string) =>
+    answer(
+      client.POST('/api/v1/knowledge/profiles/{id}/consultation', {
+        ...path(id),
+        body: { message },
+      }),
+    ),
+};

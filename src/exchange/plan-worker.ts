@@ -2,6 +2,7 @@
 // runs, from plain data — the live listings, the materials, the request and its deadline.
 // The default export runs in the thread; `planOrder` and `planFrom` run in the caller's.
 import type { CandidateMaterial } from './engine/candidates.ts';
+import type { FactorTable } from './engine/factors.ts';
 import { computePlan, type PlanListing } from './engine/plan.ts';
 import { EngineInputError, type InputIssue } from './engine/solve/index.ts';
 import type { PlanDocument as Plan, PlanRequest } from './schema.ts';
@@ -14,6 +15,8 @@ export interface PlanTask {
   now: string;
   /** the request's one wall-clock deadline, epoch ms */
   deadline: number;
+  /** the factors table (data/reference/factors.json) */
+  factors?: FactorTable;
 }
 
 /** A thread hands back data only (an error loses its class): an engine input error as data. */
@@ -21,9 +24,14 @@ export type PlanOutcome = { plan: Plan } | { engineInputError: InputIssue[] };
 
 export default async function computePlanTask(task: PlanTask): Promise<PlanOutcome> {
   try {
-    const { listings, materials, request, now, deadline } = task;
+    const { listings, materials, request, now, deadline, factors } = task;
     return {
-      plan: await computePlan(listings, materials, { ...request, now: new Date(now), deadline }),
+      plan: await computePlan(listings, materials, {
+        ...request,
+        now: new Date(now),
+        deadline,
+        factors,
+      }),
     };
   } catch (e) {
     if (e instanceof EngineInputError) return { engineInputError: e.issues };

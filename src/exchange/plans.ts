@@ -22,13 +22,14 @@ import { agglomerationCentres, registryQueries as rq } from '../registry/index.t
 import type { Reader } from '../store/index.ts';
 import { heavyWork } from '../work/index.ts';
 import { type ExchangeContext, record, today } from './context.ts';
-import { maskPlan, type PlanListing } from './engine/plan.ts';
+import { maskInternalReuse, maskPlan, type PlanListing } from './engine/plan.ts';
 import { screenListings } from './engine/screen.ts';
 import { EngineInputError } from './engine/solve/index.ts';
 import { declineStillHolds, termsKey } from './engine/terms.ts';
 import { type Holders, loadHolders } from './holders.ts';
 import { messages as m } from './messages.ts';
 import { type PlanOutcome, planFrom, planOrder } from './plan-worker.ts';
+import { factorTable } from './reference.ts';
 import {
   findListings,
   findMatches,
@@ -160,6 +161,7 @@ async function compute(c: ExchangeContext, actor: Actor, request: PlanRequest) {
           request,
           now: c.clock().toISOString(),
           deadline,
+          factors: factorTable(),
         });
       },
     );
@@ -250,10 +252,13 @@ async function forReader(
   records: ReadonlyMap<string, ListingRecord>,
 ): Promise<Plan> {
   const revealed = await revealedTo(reader, actor);
-  const visible = maskPlan(plan, (listingId) => {
+  const shownListing = (listingId: string) => {
     const l = records.get(listingId);
     return !!l && holderShown(l, actor, revealed);
-  });
+  };
+  const masked = maskPlan(plan, shownListing);
+  const internal = maskInternalReuse(plan.internalReuse, shownListing);
+  const visible = internal ? { ...masked, internalReuse: internal } : masked;
   if (plan.warnings.length === 0) return { ...visible, warnings: [] };
   const shown = (l: ListingRecord) => holderShown(l, actor, revealed);
   const named = [...new Set(warningListingIds(plan))].flatMap((id) => records.get(id) ?? []);
@@ -367,6 +372,8 @@ export async function savePlan(
     const alreadyOpen: string[] = [];
     const declinedBefore: string[] = [];
     for (const f of document.plan.flows) {
+      // never a proposal between an organisation and itself (the planner links none)
+      if (f.from.organisationId !== null && f.from.organisationId === f.to.organisationId) continue;
       if (open.has(pair(f.supply, f.demand))) {
         alreadyOpen.push(`${f.supply}→${f.demand}`);
         continue;
@@ -422,7 +429,11 @@ export async function getPlan(
   if (!stored) throw notFound(m.planNotFound({ id }));
   const flows = stored.document.plan.flows;
   const records = await findListings(c.store, {
-    ids: [...flows.flatMap((f) => [f.supply, f.demand]), ...warningListingIds(stored.document)],
+    ids: [
+      ...flows.flatMap((f) => [f.supply, f.demand]),
+      ...(stored.document.internalReuse?.pairs ?? []).flatMap((p) => [p.supply, p.demand]),
+      ...warningListingIds(stored.document),
+    ],
   });
   const byId = new Map(records.map((l) => [l.id, l]));
   return forReader(c.store, actor, lang, stored.document, byId);

@@ -1,6 +1,20 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { computeImpact, defaultEmissionFactors, flowEmissions, type ImpactFlow } from './impact.ts';
+import { FactorTable } from './factors.ts';
+import {
+  computeImpact,
+  defaultEmissionFactors,
+  flowEmissions,
+  type ImpactFlow,
+  withSubstitutes,
+} from './impact.ts';
+
+const table = FactorTable.parse(
+  JSON.parse(readFileSync(new URL('../../../data/reference/factors.json', import.meta.url), 'utf8'))
+    .factors,
+);
+const factors = withSubstitutes(defaultEmissionFactors, table);
 
 const ashFlow: ImpactFlow = {
   quantity: 1000,
@@ -10,8 +24,8 @@ const ashFlow: ImpactFlow = {
   transportKopecks: 200_00 * 1000,
   mode: 'road',
   distanceKm: 50,
-  offer: { materialId: 'fly-ash', unit: 't', legalStatus: 'waste' },
-  request: { useId: 'cement-additive' },
+  offer: { materialId: 'fly-ash', unit: 't', legalStatus: 'waste', counterfactual: 'dumped' },
+  request: { useId: 'cement-additive', unit: 't', substitute: 'clinker' },
 };
 const methaneFlow: ImpactFlow = {
   quantity: 100,
@@ -21,8 +35,13 @@ const methaneFlow: ImpactFlow = {
   transportKopecks: 0,
   mode: 'pipeline',
   distanceKm: 2,
-  offer: { materialId: 'mine-methane', unit: 'thousand_m3', ch4Percent: 50 },
-  request: { materialId: 'mine-methane', useId: 'heat-generation' },
+  offer: {
+    materialId: 'mine-methane',
+    unit: 'thousand_m3',
+    ch4Percent: 50,
+    counterfactual: 'vented',
+  },
+  request: { materialId: 'mine-methane', useId: 'heat-generation', unit: 'thousand_m3' },
 };
 const baseline = {
   offers: [{ disposalKopecks: 2000 * 300_00 }],
@@ -38,36 +57,39 @@ test('tonnes diverted count waste offers in mass units only', () => {
   assert.equal(i.divertedT.unit, 't/yr');
 });
 
-test('CO2e: cement replacement, methane use, transport, each with formula and factors', () => {
-  const i = computeImpact([ashFlow, methaneFlow], baseline);
+test('CO2e: clinker replaced, vented methane used, transport, each with formula and factors', () => {
+  const i = computeImpact([ashFlow, methaneFlow], baseline, factors);
   const methane = 100 * 1000 * 0.5 * 0.000716 * 27;
   assert.ok(Math.abs(i.co2eAvoidedT.value - (1000 * 0.75 + methane)) < 1e-3);
-  assert.equal(i.co2eAvoidedT.factors['fly-ash→cement-additive t CO2/t'], 0.75);
+  assert.equal(i.co2eAvoidedT.factors['substitutes.clinker.tCo2PerUnit'], 0.75);
+  assert.equal(i.co2eBreakdown?.bySubstitute.clinker, 750);
+  assert.ok(Math.abs((i.co2eBreakdown?.methaneT ?? 0) - methane) < 1e-3);
   assert.equal(i.co2eAvoidedT.factors['t CO2e per t CH4'], 27);
   assert.match(i.co2eAvoidedT.formula, /CH4/);
   assert.ok(Math.abs(i.transportCo2eT.value - (1000 * 50 * 0.1) / 1000) < 1e-9);
   assert.ok(Math.abs(i.netCo2eT.value - (i.co2eAvoidedT.value - i.transportCo2eT.value)) < 1e-3);
   const custom = computeImpact([ashFlow], baseline, {
-    ...defaultEmissionFactors,
-    transportKgPerTkm: { ...defaultEmissionFactors.transportKgPerTkm, road: 0.2 },
+    ...factors,
+    transportKgPerTkm: { ...factors.transportKgPerTkm, road: 0.2 },
   });
   assert.equal(custom.transportCo2eT.value, 10);
 });
 
-test('savings against the baseline: everything disposed, everything bought new', () => {
+test('net benefit against the baseline: disposal avoided, substitutes no longer bought', () => {
   const i = computeImpact([ashFlow], baseline);
   assert.equal(i.baselineCost.valueKopecks, (2000 * 300 + 1000 * 1500) * 100);
   assert.equal(i.savings.valueKopecks, (1_500_000 + 300_000 - 200_000) * 100);
   assert.equal(i.planCost.valueKopecks, i.baselineCost.valueKopecks - i.savings.valueKopecks);
   for (const f of [i.baselineCost, i.planCost, i.savings])
     assert.ok(Number.isSafeInteger(f.valueKopecks), 'money is whole kopecks');
-  for (const f of Object.values(i)) assert.ok(f.formula.length > 0);
+  for (const f of [i.divertedT, i.co2eAvoidedT, i.baselineCost, i.savings, i.tradeValue])
+    assert.ok((f?.formula.length ?? 0) > 0);
 });
 
 test("each flow's CO2e adds up to the plan's totals", () => {
   const flows = [ashFlow, methaneFlow, { ...ashFlow, mode: 'rail' as const, distanceKm: 300 }];
-  const i = computeImpact(flows, baseline);
-  const each = flows.map((f) => flowEmissions(f));
+  const i = computeImpact(flows, baseline, factors);
+  const each = flows.map((f) => flowEmissions(f, factors));
   const sum = (k: 'avoidedT' | 'transportT') => each.reduce((s, e) => s + e[k], 0);
   assert.ok(Math.abs(sum('avoidedT') - i.co2eAvoidedT.value) < 1e-3);
   assert.ok(Math.abs(sum('transportT') - i.transportCo2eT.value) < 1e-3);

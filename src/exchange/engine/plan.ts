@@ -5,19 +5,37 @@ import { postKopecks, roundKopecks } from '../../model/money.ts';
 import { agglomerationCentres } from '../../registry/engine/index.ts';
 import type { Agglomeration } from '../../registry/schema.ts';
 import { warnings as w, warningData } from '../messages.ts';
-import type { FlowEnd, PlanDocument as Plan, PlanFlow, PlanRequest } from '../schema.ts';
+import type {
+  FlowEnd,
+  InternalReuse,
+  PlanDocument as Plan,
+  PlanFlow,
+  PlanRequest,
+} from '../schema.ts';
+import {
+  avoidedDisposalPerUnit,
+  counterfactualOf,
+  creditedSubstitute,
+  forgoneSalePerUnit,
+  isEndUse,
+  supplierCostPerUnit,
+  tradePricePerUnit,
+} from './baseline.ts';
 import {
   buildCandidates,
   type CandidateListing,
   type CandidateMaterial,
   type TransportAssumptions,
 } from './candidates.ts';
+import type { FactorTable } from './factors.ts';
 import {
   computeImpact,
   defaultEmissionFactors,
   type EmissionFactors,
   flowEmissions,
   type ImpactFlow,
+  netBenefitKopecks,
+  withSubstitutes,
 } from './impact.ts';
 import { robustness } from './robustness.ts';
 import { solve } from './solve/index.ts';
@@ -36,6 +54,8 @@ export interface PlanListing extends CandidateListing {
 export interface PlanOptions extends PlanRequest {
   transport?: TransportAssumptions;
   emissions?: EmissionFactors;
+  /** the factors table (data/reference/factors.json): its substitutes' CO2 credits */
+  factors?: FactorTable;
   now?: Date;
   /**
    * The plan's one wall-clock deadline (epoch ms), shared by the solve and every robustness
@@ -75,7 +95,8 @@ export async function computePlan(
     timeLimitSeconds: Math.max(finishBy - Date.now(), 1) / 1000,
   });
   const linkOf = new Map(c.links.map((l) => [`${l.supply}\u0000${l.demand}`, l]));
-  const factors = options.emissions ?? defaultEmissionFactors;
+  const base = options.emissions ?? defaultEmissionFactors;
+  const factors = options.factors ? withSubstitutes(base, options.factors) : base;
   const flows: PlanFlow[] = [];
   const impactFlows: ImpactFlow[] = [];
   for (const f of result.flows) {
@@ -87,13 +108,22 @@ export async function computePlan(
     // price per unit × quantity, rounded once to the kopeck.
     const transportKopecksPerUnit = roundKopecks(link.costPerUnit * 100);
     const valueKopecks = postKopecks(r.priceKopecksPerUnit ?? 0, f.delivered);
-    const avoidedDisposalKopecks = postKopecks(o.disposalCostKopecksPerUnit ?? 0, f.quantity);
+    // each credit only from the offer's baseline (engine/baseline.ts)
+    const avoidedDisposalKopecks = postKopecks(avoidedDisposalPerUnit(o), f.quantity);
+    const supplierCostKopecks = postKopecks(supplierCostPerUnit(o), f.quantity);
+    const forgoneSaleKopecks = postKopecks(forgoneSalePerUnit(o), f.quantity);
+    const tradeValueKopecks = postKopecks(tradePricePerUnit(o), f.quantity);
     const transportKopecks = postKopecks(transportKopecksPerUnit, f.quantity);
+    const counterfactual = counterfactualOf(o);
+    const substitute = creditedSubstitute(o, r);
     const impactFlow: ImpactFlow = {
       quantity: f.quantity,
       delivered: f.delivered,
       valueKopecks,
       avoidedDisposalKopecks,
+      supplierCostKopecks,
+      forgoneSaleKopecks,
+      tradeValueKopecks,
       transportKopecks,
       mode: link.mode,
       distanceKm: Math.round(link.distanceKm * 10) / 10,
@@ -102,8 +132,9 @@ export async function computePlan(
         unit: o.unit,
         legalStatus: o.legalStatus,
         ch4Percent: typeof ch4 === 'number' ? ch4 : undefined,
+        counterfactual,
       },
-      request: { materialId: r.materialId, useId: r.useId },
+      request: { materialId: r.materialId, useId: r.useId, unit: r.unit, substitute },
     };
     const co2 = flowEmissions(impactFlow, factors);
     impactFlows.push(impactFlow);
@@ -114,10 +145,19 @@ export async function computePlan(
       delivered: f.delivered,
       valueKopecks,
       avoidedDisposalKopecks,
+      supplierCostKopecks,
+      forgoneSaleKopecks,
+      tradeValueKopecks,
       transportKopecks,
       // planned from an agglomeration centre (an anonymous holder): distance and costs are too
       approximate: o.site !== undefined || r.site !== undefined,
-      savingsKopecks: valueKopecks + avoidedDisposalKopecks - transportKopecks,
+      savingsKopecks: netBenefitKopecks(impactFlow),
+      counterfactual,
+      substitute: r.substitute ?? null,
+      endUse: isEndUse(r),
+      substituteCredited: substitute !== null,
+      substituteCo2eT: co2.substituteT,
+      methaneCo2eT: co2.methaneT,
       co2eAvoidedT: co2.avoidedT,
       transportCo2eT: co2.transportT,
       material: o.materialId!,
@@ -138,7 +178,7 @@ export async function computePlan(
     impactFlows,
     {
       offers: c.problem.supplies.map((s) => ({
-        disposalKopecks: postKopecks(byId.get(s.id)?.disposalCostKopecksPerUnit ?? 0, s.quantity),
+        disposalKopecks: postKopecks(avoidedDisposalPerUnit(byId.get(s.id) ?? {}), s.quantity),
       })),
       requests: c.problem.demands.map((d) => ({
         purchaseKopecks: postKopecks(byId.get(d.id)?.priceKopecksPerUnit ?? 0, d.quantity),
@@ -168,12 +208,56 @@ export async function computePlan(
     },
     impact,
     robustness: robust ? robust.entries : options.robustness ? [] : null,
+    internalReuse: internalReuse(c.internal, byId),
     warnings,
     counts: {
       offers: c.problem.supplies.length,
       requests: c.problem.demands.length,
       links: c.links.length,
     },
+  };
+}
+
+/** The internal pairs as the plan reports them: apart from its flows and totals. */
+function internalReuse(
+  pairs: ReturnType<typeof buildCandidates>['internal'],
+  byId: ReadonlyMap<string, PlanListing>,
+): InternalReuse {
+  return {
+    pairs: pairs.map((p) => {
+      const o = byId.get(p.supply)!;
+      const r = byId.get(p.demand)!;
+      return {
+        supply: p.supply,
+        demand: p.demand,
+        organisationId: p.organisationId,
+        material: o.materialId!,
+        unit: o.unit,
+        quantity: p.quantity,
+        demandMaterial: r.materialId ?? null,
+        demandUse: r.useId ?? null,
+        deliveredUnit: r.unit,
+        delivered: p.delivered,
+      };
+    }),
+    note: "an organisation's own offer that fits its own request: internal reuse, never an exchange with itself; not in the plan's flows or totals",
+  };
+}
+
+/**
+ * Internal reuse as a viewer may see it: a pair whose holder is hidden from the viewer keeps
+ * its figures but not its organisation.
+ */
+export function maskInternalReuse(
+  internal: InternalReuse | undefined,
+  visible: (listingId: string) => boolean,
+): InternalReuse | undefined {
+  if (!internal) return internal;
+  return {
+    ...internal,
+    pairs: internal.pairs.map((p) =>
+      visible(p.supply) && visible(p.demand) ? p : { ...p, organisationId: null },
+    ),
   };
 }
 

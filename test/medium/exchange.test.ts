@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { seedExample } from '../../src/example/seed.ts';
+import { avoidedDisposalPerUnit } from '../../src/exchange/engine/baseline.ts';
 import {
   AgreedMatch,
   agreedMatch,
@@ -18,7 +19,6 @@ import {
   PlanRecord,
   planRecordOf,
 } from '../../src/exchange/index.ts';
-import { avoidedDisposalPerUnit } from '../../src/exchange/engine/baseline.ts';
 import { insertListing, updateListing as updateListingRow } from '../../src/exchange/repository.ts';
 import { canonicalJson, listEvents } from '../../src/journal/index.ts';
 import {

@@ -211,6 +211,7 @@ export const exchangeDict = dictionary(
     impCo2By: 'CO₂-экв. по происхождению',
     impCo2ByMethane: 'метан, который сейчас выбрасывается: {t} т',
     impCo2BySubstitute: 'заменено — {what}: {t} т',
+    impCo2ByCounterfactual: 'сейчас {what}: {t} т',
     impInternal: 'Собственное повторное использование',
     impInternalHint:
       'предложение и запрос одной организации: не обмен, в итоги плана не входит — {n} пар(ы)',
@@ -512,6 +513,7 @@ export const exchangeDict = dictionary(
     impCo2By: 'CO₂e by origin',
     impCo2ByMethane: 'methane vented today: {t} t',
     impCo2BySubstitute: 'replaced — {what}: {t} t',
+    impCo2ByCounterfactual: 'today {what}: {t} t',
     impInternal: 'Internal reuse',
     impInternalHint:
       "an organisation's own offer and request: not an exchange, not in the plan's totals — {n} pair(s)",

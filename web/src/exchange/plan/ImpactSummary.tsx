@@ -1,6 +1,13 @@
 import { useFormat, useT } from '../../i18n/index.ts';
-import type { Figure, Impact, MoneyFigure, Plan, Substitute } from '../../shell/types.ts';
-import { isOneOf, substitutes } from '../../shell/vocabulary.ts';
+import type {
+  Counterfactual,
+  Figure,
+  Impact,
+  MoneyFigure,
+  Plan,
+  Substitute,
+} from '../../shell/types.ts';
+import { counterfactuals, isOneOf, substitutes } from '../../shell/vocabulary.ts';
 import { exchangeDict } from '../dict.ts';
 import { NBSP, useExchangeLabels } from '../labels.ts';
 
@@ -116,6 +123,20 @@ export function ImpactSummary({
               .map(([what, v]) => (
                 <li key={what}>
                   {t('impCo2BySubstitute', { what: x.substitute(what), t: fmt.integer(v) })}
+                </li>
+              ))}
+          </ul>
+          <ul className="small muted">
+            {Object.entries(impact.co2eBreakdown.byCounterfactual)
+              .filter(
+                (e): e is [Counterfactual, number] => isOneOf(counterfactuals, e[0]) && e[1] > 0,
+              )
+              .map(([what, v]) => (
+                <li key={what}>
+                  {t('impCo2ByCounterfactual', {
+                    what: x.counterfactual(what),
+                    t: fmt.integer(v),
+                  })}
                 </li>
               ))}
           </ul>

@@ -699,7 +699,11 @@ for (const d of await eachDialect()) {
       assert.equal(one.valueKopecks, flow.valueKopecks);
       assert.equal(
         one.savingsKopecks,
-        flow.valueKopecks + flow.avoidedDisposalKopecks - flow.transportKopecks,
+        flow.valueKopecks +
+          flow.avoidedDisposalKopecks -
+          (flow.supplierCostKopecks ?? 0) -
+          (flow.forgoneSaleKopecks ?? 0) -
+          flow.transportKopecks,
       );
       assert.deepEqual(
         [one.supply.organisationId, one.demand.organisationId],

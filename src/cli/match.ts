@@ -140,9 +140,14 @@ function clusterSummary(plan: Plan): string {
         'demand',
         'quantity',
         'delivered',
+        'today',
+        'replaces',
         'value RUB',
         'avoided disposal RUB',
         'transport RUB',
+        'net benefit RUB',
+        'trade RUB',
+        't CO2e',
       ],
     ];
     for (const f of r.flows)
@@ -151,13 +156,27 @@ function clusterSummary(plan: Plan): string {
         f.demand,
         num(f.quantity),
         num(f.delivered),
+        f.counterfactual ?? '-',
+        `${f.substitute ?? '-'}${f.substituteCredited === false && f.substitute ? ' (no credit)' : ''}`,
         rub(f.valueKopecks),
         rub(f.avoidedDisposalKopecks),
         rub(f.transportKopecks),
+        rub(f.savingsKopecks),
+        rub(f.tradeValueKopecks ?? 0),
+        num(f.co2eAvoidedT),
       ]);
     lines.push('', table(rows));
   } else if (r.status !== 'infeasible') lines.push('', 'no flows: nothing is worth shipping');
   return lines.join('\n');
+}
+
+/** The internal reuse pairs, apart from the flows: never an exchange with oneself. */
+function internalSummary(plan: Plan): string {
+  const pairs = plan.internalReuse?.pairs ?? [];
+  if (!pairs.length) return '';
+  const rows = [['internal reuse: supply', 'demand', 'quantity', 'unit']];
+  for (const p of pairs) rows.push([p.supply, p.demand, num(p.quantity), p.unit]);
+  return `\n${table(rows)}\n(${plan.internalReuse?.note})\n`;
 }
 
 /** Runs the match command; returns the exit code (2 bad input, 1 infeasible). */
@@ -226,13 +245,16 @@ async function matchCluster(parsed: MatchArgs): Promise<number> {
         `${clusterSummary(plan)}\n` +
           `\nlistings   ${plan.counts.offers} offers, ${plan.counts.requests} requests, ${plan.counts.links} candidate links\n` +
           Object.entries(plan.impact)
-            .map(([k, f]) =>
-              'valueKopecks' in f
-                ? `${k.padEnd(16)} ${rub(f.valueKopecks)} RUB/yr  (${f.formula})`
-                : `${k.padEnd(16)} ${num(f.value)} ${f.unit}  (${f.formula})`,
+            .flatMap(([k, f]) =>
+              !f || !('formula' in f)
+                ? []
+                : 'valueKopecks' in f
+                  ? [`${k.padEnd(16)} ${rub(f.valueKopecks)} RUB/yr  (${f.formula})`]
+                  : [`${k.padEnd(16)} ${num(f.value)} ${f.unit}  (${f.formula})`],
             )
             .join('\n') +
-          '\n',
+          '\n' +
+          internalSummary(plan),
       );
     }
     if (plan.plan.status === 'infeasible') {

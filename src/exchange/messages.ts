@@ -206,6 +206,10 @@ export const rules = defineMessages('exchange.rule', {
   },
   onlyForRequest: { en: 'only for a request', ru: 'только для запроса' },
   onlyForOffer: { en: 'only for an offer', ru: 'только для предложения' },
+  soldNeedsPrice: {
+    en: 'a material sold today needs the price it sells for',
+    ru: 'для материала, который сейчас продаётся, укажите цену продажи',
+  },
   notAboveQuantity: {
     en: 'cannot exceed the quantity per year',
     ru: 'не может быть больше годового объёма',
@@ -249,6 +253,17 @@ defineLabels({
     ru: 'Затраты на размещение за единицу, коп.',
   },
   priceKopecksPerUnit: { en: 'Price per unit, kopecks', ru: 'Цена за единицу, коп.' },
+  counterfactual: { en: 'What happens to it today', ru: 'Что с ним происходит сейчас' },
+  supplierCostKopecksPerUnit: {
+    en: 'Own cost to supply per unit, kopecks',
+    ru: 'Собственные затраты на поставку за единицу, коп.',
+  },
+  salePriceKopecksPerUnit: {
+    en: 'Sale price per unit, kopecks',
+    ru: 'Цена продажи за единицу, коп.',
+  },
+  substitute: { en: 'What it replaces', ru: 'Что заменяет' },
+  endUse: { en: 'End user (not a reseller)', ru: 'Конечный потребитель (не перепродаёт)' },
   mustShipMin: { en: 'Must ship at least, per year', ru: 'Обязательный вывоз в год, не меньше' },
   mustTakeMin: { en: 'Must take at least, per year', ru: 'Обязательный приём в год, не меньше' },
   transportModes: { en: 'Transport modes', ru: 'Виды транспорта' },

@@ -25,7 +25,7 @@ import { heavyWork } from '../work/index.ts';
 import { type ExchangeContext, record, today } from './context.ts';
 import { transportFrom } from './engine/candidates.ts';
 import { type FactorTable, unknownFactorKeys, withOverrides } from './engine/factors.ts';
-import { maskPlan, type PlanListing } from './engine/plan.ts';
+import { maskInternalReuse, maskPlan, type PlanListing } from './engine/plan.ts';
 import { screenListings } from './engine/screen.ts';
 import { EngineInputError } from './engine/solve/index.ts';
 import { declineStillHolds, termsKey } from './engine/terms.ts';
@@ -273,10 +273,13 @@ async function forReader(
   records: ReadonlyMap<string, ListingRecord>,
 ): Promise<Plan> {
   const revealed = await revealedTo(reader, actor);
-  const visible = maskPlan(plan, (listingId) => {
+  const shownListing = (listingId: string) => {
     const l = records.get(listingId);
     return !!l && holderShown(l, actor, revealed);
-  });
+  };
+  const masked = maskPlan(plan, shownListing);
+  const internal = maskInternalReuse(plan.internalReuse, shownListing);
+  const visible = internal ? { ...masked, internalReuse: internal } : masked;
   if (plan.warnings.length === 0) return { ...visible, warnings: [] };
   const shown = (l: ListingRecord) => holderShown(l, actor, revealed);
   const named = [...new Set(warningListingIds(plan))].flatMap((id) => records.get(id) ?? []);
@@ -390,6 +393,8 @@ export async function savePlan(
     const alreadyOpen: string[] = [];
     const declinedBefore: string[] = [];
     for (const f of document.plan.flows) {
+      // never a proposal between an organisation and itself (the planner links none)
+      if (f.from.organisationId !== null && f.from.organisationId === f.to.organisationId) continue;
       if (open.has(pair(f.supply, f.demand))) {
         alreadyOpen.push(`${f.supply}→${f.demand}`);
         continue;
@@ -445,7 +450,11 @@ export async function getPlan(
   if (!stored) throw notFound(m.planNotFound({ id }));
   const flows = stored.document.plan.flows;
   const records = await findListings(c.store, {
-    ids: [...flows.flatMap((f) => [f.supply, f.demand]), ...warningListingIds(stored.document)],
+    ids: [
+      ...flows.flatMap((f) => [f.supply, f.demand]),
+      ...(stored.document.internalReuse?.pairs ?? []).flatMap((p) => [p.supply, p.demand]),
+      ...warningListingIds(stored.document),
+    ],
   });
   const byId = new Map(records.map((l) => [l.id, l]));
   return forReader(c.store, actor, lang, stored.document, byId);

@@ -32,6 +32,10 @@ export interface ExchangeListingTable {
   updated_at: string;
   disposal_cost_kopecks_per_unit: Money | null;
   price_kopecks_per_unit: Money | null;
+  /** offer: the holder's own cost to supply a unit (migration 10) */
+  supplier_cost_kopecks_per_unit: Money | null;
+  /** offer: the price a marketable product sells for (migration 10) */
+  sale_price_kopecks_per_unit: Money | null;
 }
 
 /** A bigint column: PostgreSQL reads it back as text, SQLite as a number; written as a number. */
@@ -90,10 +94,14 @@ export function listingFromRow(row: ListingRow): ListingRecord {
   const fields = JSON.parse(row.data) as Fields;
   const disposalCost = kopecksFromColumn(row.disposal_cost_kopecks_per_unit);
   const price = kopecksFromColumn(row.price_kopecks_per_unit);
+  const supplierCost = kopecksFromColumn(row.supplier_cost_kopecks_per_unit);
+  const salePrice = kopecksFromColumn(row.sale_price_kopecks_per_unit);
   return {
     ...fields,
     ...(disposalCost === null ? {} : { disposalCostKopecksPerUnit: disposalCost }),
     ...(price === null ? {} : { priceKopecksPerUnit: price }),
+    ...(supplierCost === null ? {} : { supplierCostKopecksPerUnit: supplierCost }),
+    ...(salePrice === null ? {} : { salePriceKopecksPerUnit: salePrice }),
     id: row.id,
     organisationId: row.organisation_id,
     status: row.status as StoredListingStatus,
@@ -111,6 +119,8 @@ export function listingToRow(l: ListingRecord): Insertable<ExchangeListingTable>
     updatedAt,
     disposalCostKopecksPerUnit,
     priceKopecksPerUnit,
+    supplierCostKopecksPerUnit,
+    salePriceKopecksPerUnit,
     ...fields
   } = l;
   return {
@@ -130,6 +140,8 @@ export function listingToRow(l: ListingRecord): Insertable<ExchangeListingTable>
     updated_at: updatedAt,
     disposal_cost_kopecks_per_unit: disposalCostKopecksPerUnit ?? null,
     price_kopecks_per_unit: priceKopecksPerUnit ?? null,
+    supplier_cost_kopecks_per_unit: supplierCostKopecksPerUnit ?? null,
+    sale_price_kopecks_per_unit: salePriceKopecksPerUnit ?? null,
   };
 }
 

@@ -51,6 +51,45 @@ export const LegalStatus = z
   .meta({ id: 'LegalStatus' });
 export type LegalStatus = z.infer<typeof LegalStatus>;
 
+export const Counterfactual = z
+  .enum([
+    'landfilled',
+    'dumped',
+    'stored',
+    'vented',
+    'flared',
+    'sold',
+    'used_internally',
+    'not_produced',
+    'not_stated',
+  ])
+  .describe(
+    "offer: what happens to the material today, without the exchange — landfilled (a waste facility) or dumped (the holder's own dump), each at its disposal cost; stored on site (at its disposal cost, if any); vented or flared (a gas); sold on the market (at its sale price); used internally (worth its sale price to the holder); not produced (made only when there is a taker); not stated. Credits come only from it: avoided disposal for landfilled, dumped and stored; avoided methane for vented; a sold or internally used material forgoes its price and earns no CO2 credit",
+  )
+  .meta({ id: 'Counterfactual' });
+export type Counterfactual = z.infer<typeof Counterfactual>;
+
+export const Substitute = z
+  .enum([
+    'clinker',
+    'gbfs',
+    'natural-aggregate',
+    'natural-sand',
+    'clay',
+    'primary-coal',
+    'natural-gas',
+    'heat-coal-boiler',
+    'heat-gas-boiler',
+    'purchased-electricity',
+    'none',
+    'resale',
+  ])
+  .describe(
+    "request: what the delivered material replaces at the requester — cement clinker, granulated blast-furnace slag, natural aggregate, sand, clay, primary coal, natural gas, heat from a coal or gas boiler, purchased electricity, nothing, or resale (an intermediary that processes and resells: no CO2 credit here, the end user earns it). Its CO2 credit is the substitute's avoided emissions (factors table, substitutes.<name>.tCo2PerUnit)",
+  )
+  .meta({ id: 'Substitute' });
+export type Substitute = z.infer<typeof Substitute>;
+
 export const QualityLimit = z
   .object({ min: z.number().optional(), max: z.number().optional() })
   .refine((l) => l.min !== undefined || l.max !== undefined, rule(rules.needsMinOrMax))
@@ -86,6 +125,25 @@ export const ListingFields = z.object({
     .max(listingLimits.kopecksPerUnit, rule(rules.moneyPerUnitLimit))
     .optional()
     .describe('offer: what the holder pays today to dispose of one unit, in kopecks'),
+  counterfactual: Counterfactual.optional().describe(
+    'offer: what happens to it today; absent: landfilled if it has a disposal cost, else not_stated',
+  ),
+  supplierCostKopecksPerUnit: z
+    .int()
+    .min(0)
+    .max(listingLimits.kopecksPerUnit, rule(rules.moneyPerUnitLimit))
+    .optional()
+    .describe(
+      "offer: the holder's own cost to produce, capture, treat or hand over one unit for the exchange (drying, compression, loading), in kopecks",
+    ),
+  salePriceKopecksPerUnit: z
+    .int()
+    .min(0)
+    .max(listingLimits.kopecksPerUnit, rule(rules.moneyPerUnitLimit))
+    .optional()
+    .describe(
+      'offer: the price of a marketable product per unit, in kopecks: what it sells for (counterfactual sold: the revenue it forgoes elsewhere; used_internally: its worth to the holder)',
+    ),
   mustShipMin: z
     .number()
     .min(0)
@@ -106,6 +164,15 @@ export const ListingFields = z.object({
     .max(listingLimits.quantityPerYear)
     .optional()
     .describe('request: must take at least this per year'),
+  substitute: Substitute.optional().describe(
+    'request: what the delivered material replaces; absent: not stated, no CO2 credit',
+  ),
+  endUse: z
+    .boolean()
+    .optional()
+    .describe(
+      'request: false for an intermediary (a processor that resells): the CO2 credit belongs to the end user, once; absent: true',
+    ),
   transportModes: z.array(TransportMode).min(1),
   maxDistanceKm: z.number().positive().max(listingLimits.maxDistanceKm).optional(),
   legalStatus: LegalStatus.optional(),
@@ -137,6 +204,10 @@ export function listingRules(l: FieldsShape, ctx: z.RefinementCtx): void {
       if (typeof v !== 'number') issue(`quality.${k}`, rules.offerGivesValue);
     if (l.priceKopecksPerUnit !== undefined) issue('priceKopecksPerUnit', rules.onlyForRequest);
     if (l.mustTakeMin !== undefined) issue('mustTakeMin', rules.onlyForRequest);
+    if (l.substitute !== undefined) issue('substitute', rules.onlyForRequest);
+    if (l.endUse !== undefined) issue('endUse', rules.onlyForRequest);
+    if (l.counterfactual === 'sold' && l.salePriceKopecksPerUnit === undefined)
+      issue('salePriceKopecksPerUnit', rules.soldNeedsPrice);
     if (l.mustShipMin !== undefined && l.mustShipMin > l.quantityPerYear)
       issue('mustShipMin', rules.notAboveQuantity);
   } else {
@@ -146,6 +217,11 @@ export function listingRules(l: FieldsShape, ctx: z.RefinementCtx): void {
     if (l.disposalCostKopecksPerUnit !== undefined)
       issue('disposalCostKopecksPerUnit', rules.onlyForOffer);
     if (l.mustShipMin !== undefined) issue('mustShipMin', rules.onlyForOffer);
+    if (l.counterfactual !== undefined) issue('counterfactual', rules.onlyForOffer);
+    if (l.supplierCostKopecksPerUnit !== undefined)
+      issue('supplierCostKopecksPerUnit', rules.onlyForOffer);
+    if (l.salePriceKopecksPerUnit !== undefined)
+      issue('salePriceKopecksPerUnit', rules.onlyForOffer);
     if (l.mustTakeMin !== undefined && l.mustTakeMin > l.quantityPerYear)
       issue('mustTakeMin', rules.notAboveQuantity);
   }
@@ -190,6 +266,11 @@ export const ListingPatch = patchOf(ListingFields.omit({ side: true }))
     mustShipMin: clearable(f.mustShipMin),
     priceKopecksPerUnit: clearable(f.priceKopecksPerUnit),
     mustTakeMin: clearable(f.mustTakeMin),
+    counterfactual: clearable(f.counterfactual),
+    supplierCostKopecksPerUnit: clearable(f.supplierCostKopecksPerUnit),
+    salePriceKopecksPerUnit: clearable(f.salePriceKopecksPerUnit),
+    substitute: clearable(f.substitute),
+    endUse: clearable(f.endUse),
     maxDistanceKm: clearable(f.maxDistanceKm),
     legalStatus: clearable(f.legalStatus),
     byProductOf: clearable(f.byProductOf),
@@ -325,11 +406,41 @@ export const PlanFlow = z
       .describe(
         'true: an end is an anonymous holder, planned at its agglomeration centre: distance, transport, savings and transport CO2 are from there',
       ),
-    savingsKopecks: KopecksSum.describe('value + avoided disposal − transport, kopecks/yr'),
+    savingsKopecks: KopecksSum.describe(
+      "net benefit: value + avoided disposal − supplier's own cost − sale forgone − transport, kopecks/yr",
+    ),
+    supplierCostKopecks: Kopecks.optional().describe(
+      "quantity × the supplier's own cost per unit, kopecks/yr (absent on plans saved before)",
+    ),
+    forgoneSaleKopecks: Kopecks.optional().describe(
+      'quantity × sale price of an offer sold or used today: the revenue it gives up, kopecks/yr',
+    ),
+    tradeValueKopecks: Kopecks.optional().describe(
+      "quantity × the offer's listed sale price: money changing hands between members, a transfer and not a saving, kopecks/yr",
+    ),
+    counterfactual: Counterfactual.optional().describe(
+      "what happens to the offer's material today (its default applied); absent on plans saved before",
+    ),
+    substitute: Substitute.nullable()
+      .optional()
+      .describe('what the request says the delivered material replaces; null: not stated'),
+    endUse: z.boolean().optional().describe('false: the taker is an intermediary that resells'),
+    substituteCredited: z
+      .boolean()
+      .optional()
+      .describe("whether the flow earns its substitute's CO2 credit (engine/baseline.ts)"),
+    substituteCo2eT: z
+      .number()
+      .optional()
+      .describe('t CO2e/yr avoided at the end user by replacing the substitute'),
+    methaneCo2eT: z
+      .number()
+      .optional()
+      .describe('t CO2e/yr avoided by using methane that would have been vented'),
     co2eAvoidedT: z
       .number()
       .describe(
-        't CO2e/yr avoided by this flow (replacement or methane use); see impact.co2eAvoidedT',
+        't CO2e/yr avoided by this flow (substitute replaced + methane no longer vented); see impact.co2eAvoidedT',
       ),
     transportCo2eT: z.number().describe("t CO2/yr emitted by this flow's transport"),
     material: z.string(),
@@ -376,9 +487,26 @@ export const Impact = z
     co2eAvoidedT: Figure,
     transportCo2eT: Figure,
     netCo2eT: Figure,
+    co2eBreakdown: z
+      .object({
+        methaneT: z.number().describe('t CO2e/yr from methane no longer vented'),
+        bySubstitute: z
+          .record(z.string(), z.number())
+          .describe('t CO2e/yr avoided per substitute replaced (none: not credited)'),
+        byCounterfactual: z
+          .record(z.string(), z.number())
+          .describe("t CO2e/yr avoided per offer's counterfactual"),
+      })
+      .optional()
+      .describe('the CO2e avoided split by baseline; absent on plans saved before'),
     baselineCost: MoneyFigure.describe('kopecks/yr'),
     planCost: MoneyFigure.describe('kopecks/yr'),
-    savings: MoneyFigure.describe('kopecks/yr'),
+    savings: MoneyFigure.describe(
+      'net economic benefit to the cluster, kopecks/yr: what the optimiser maximises',
+    ),
+    tradeValue: MoneyFigure.optional().describe(
+      'kopecks/yr changing hands between members at listed prices: a transfer, not a saving; absent on plans saved before',
+    ),
   })
   .meta({ id: 'Impact' });
 export type Impact = z.infer<typeof Impact>;
@@ -391,6 +519,36 @@ export const RobustnessEntry = z
   })
   .meta({ id: 'RobustnessEntry' });
 export type RobustnessEntry = z.infer<typeof RobustnessEntry>;
+
+export const InternalReusePair = z
+  .object({
+    supply: z.string().describe('offer listing id'),
+    demand: z.string().describe('request listing id of the same organisation'),
+    organisationId: z.string().nullable().describe('null while the holder is hidden from you'),
+    material: z.string(),
+    unit: z.string(),
+    quantity: z
+      .number()
+      .describe("at most: the offer's quantity or what the request takes, per year"),
+    demandMaterial: z.string().nullable(),
+    demandUse: z.string().nullable(),
+    deliveredUnit: z.string(),
+    delivered: z.number(),
+  })
+  .meta({ id: 'InternalReusePair' });
+export type InternalReusePair = z.infer<typeof InternalReusePair>;
+
+/**
+ * An organisation's own offers that could serve its own requests: never linked as an
+ * exchange (no flow, no proposal), reported apart and not in the plan's totals.
+ */
+export const InternalReuse = z
+  .object({
+    pairs: z.array(InternalReusePair).describe('pairs, each on its own (they may share listings)'),
+    note: z.string(),
+  })
+  .meta({ id: 'InternalReuse' });
+export type InternalReuse = z.infer<typeof InternalReuse>;
 
 /** A plan's warning as stored: a code of exchange/messages.ts `warnings` and its parameters. */
 export const PlanWarning = z.object({
@@ -421,7 +579,7 @@ export const PlanDocument = z.object({
   plan: z.object({
     status: z.enum(['optimal', 'time_limit', 'infeasible']),
     objectiveKopecks: KopecksSum.describe(
-      'Σ value + avoided disposal − transport over the flows, kopecks/yr',
+      'the net benefit maximised: Σ savingsKopecks over the flows, kopecks/yr',
     ),
     mipGap: z.number().nullable(),
     engine: z.string(),
@@ -430,6 +588,9 @@ export const PlanDocument = z.object({
   }),
   impact: Impact,
   robustness: z.array(RobustnessEntry).nullable(),
+  internalReuse: InternalReuse.optional().describe(
+    "internal reuse potential: each organisation's own offer and request that fit; absent on plans saved before",
+  ),
   warnings: z.array(PlanWarning),
   counts: z.object({ offers: z.number(), requests: z.number(), links: z.number() }),
   factors: z

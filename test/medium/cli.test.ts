@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { environment } from '../../src/config.ts';
+import type { Plan } from '../../src/exchange/schema.ts';
 import { eachDialect, sqliteDatabase } from './dialects.ts';
 
 /**
@@ -120,6 +121,54 @@ for (const d of dialects) {
       const notNumber = await cli(['match', '--cluster', '--factors', unknown], env);
       assert.equal(notNumber.status, 2);
       assert.match(notNumber.stderr, /must be a number/);
+    });
+
+    test('match --cluster --json: no flow to oneself, each flow its baseline, totals the sums of flows', async () => {
+      const { env } = await made;
+      const r = await cli(['match', '--cluster', '--json'], env);
+      assert.equal(r.status, 0, r.stderr);
+      const out = JSON.parse(r.stdout) as Plan;
+      const flows = out.plan.flows;
+      assert.ok(flows.length > 0);
+      for (const f of flows) {
+        assert.notEqual(f.from.organisationId, f.to.organisationId, `${f.supply}→${f.demand}`);
+        assert.ok(f.counterfactual, `${f.supply} names its counterfactual`);
+        assert.ok(f.substitute, `${f.demand} names its substitute`);
+      }
+      const sum = (k: (f: (typeof flows)[number]) => number) => flows.reduce((s, f) => s + k(f), 0);
+      assert.equal(
+        out.impact.savings.valueKopecks,
+        sum((f) => f.savingsKopecks),
+      );
+      assert.equal(
+        out.plan.objectiveKopecks,
+        sum((f) => f.savingsKopecks),
+      );
+      assert.equal(
+        out.impact.tradeValue?.valueKopecks,
+        sum((f) => f.tradeValueKopecks ?? 0),
+      );
+      assert.ok(Math.abs(out.impact.co2eAvoidedT.value - sum((f) => f.co2eAvoidedT)) < 1e-2);
+      // the review's cases: coal-bed methane is sold, not vented; EkoZola resells
+      const cbm = flows.find((f) => f.supply === 'l-cbm-metan');
+      if (cbm) {
+        assert.equal(cbm.counterfactual, 'sold');
+        assert.equal(cbm.co2eAvoidedT, 0);
+        assert.ok((cbm.tradeValueKopecks ?? 0) > 0);
+      }
+      for (const f of flows.filter((f) => f.demand === 'l-req-fly-ash-ekozola'))
+        assert.equal(f.co2eAvoidedT, 0);
+      // the Stepnoy pit's own overburden for its own reclamation: internal reuse, apart
+      assert.ok(
+        !flows.some(
+          (f) => f.supply === 'l-anon-overburden-1' && f.demand === 'l-anon-req-reclamation-1',
+        ),
+      );
+      assert.ok(
+        out.internalReuse?.pairs.some(
+          (p) => p.supply === 'l-anon-overburden-1' && p.demand === 'l-anon-req-reclamation-1',
+        ),
+      );
     });
 
     test('export and import through the CLI; a bad row is reported with its line', async () => {

@@ -223,7 +223,11 @@ for (const d of await eachDialect()) {
         );
         assert.equal(
           f.savingsKopecks,
-          f.valueKopecks + f.avoidedDisposalKopecks - f.transportKopecks,
+          f.valueKopecks +
+            f.avoidedDisposalKopecks -
+            (f.supplierCostKopecks ?? 0) -
+            (f.forgoneSaleKopecks ?? 0) -
+            f.transportKopecks,
         );
       }
       const sum = plan.plan.flows.reduce(

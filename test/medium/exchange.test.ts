@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { seedExample } from '../../src/example/seed.ts';
+import { avoidedDisposalPerUnit } from '../../src/exchange/engine/baseline.ts';
 import {
   AgreedMatch,
   agreedMatch,
@@ -270,14 +271,16 @@ for (const d of await eachDialect()) {
         assert.ok(Math.abs(f.delivered - f.quantity * f.yield) < 1e-6);
         // each sum of money is one posting: price per unit × quantity, rounded to the kopeck
         assert.equal(f.valueKopecks, postKopecks(r.priceKopecksPerUnit ?? 0, f.delivered));
-        assert.equal(
-          f.avoidedDisposalKopecks,
-          postKopecks(o.disposalCostKopecksPerUnit ?? 0, f.quantity),
-        );
+        // avoided disposal only where the material is landfilled, dumped or stored today
+        assert.equal(f.avoidedDisposalKopecks, postKopecks(avoidedDisposalPerUnit(o), f.quantity));
         assert.equal(f.transportKopecks, postKopecks(f.transportKopecksPerUnit, f.quantity));
         assert.equal(
           f.savingsKopecks,
-          f.valueKopecks + f.avoidedDisposalKopecks - f.transportKopecks,
+          f.valueKopecks +
+            f.avoidedDisposalKopecks -
+            (f.supplierCostKopecks ?? 0) -
+            (f.forgoneSaleKopecks ?? 0) -
+            f.transportKopecks,
         );
         assert.ok(f.quantity <= o.quantityPerYear + 1e-6);
         objective += f.savingsKopecks;
@@ -312,6 +315,40 @@ for (const d of await eachDialect()) {
       }
     });
 
+    test('honest impact over the seeded example: no exchange with oneself, internal reuse apart', async () => {
+      const plan = await x.plan(systemActor, {});
+      const { listings } = await x.liveListings(p.store);
+      const orgOf = new Map(listings.map((l) => [l.id, l.organisationId]));
+      for (const f of plan.plan.flows) {
+        assert.notEqual(orgOf.get(f.supply), orgOf.get(f.demand), `${f.supply}→${f.demand}`);
+        assert.ok(f.counterfactual && f.substitute, `${f.supply}→${f.demand} names its baseline`);
+      }
+      const internal = plan.internalReuse?.pairs ?? [];
+      const stepnoy = internal.find(
+        (q) => q.supply === 'l-anon-overburden-1' && q.demand === 'l-anon-req-reclamation-1',
+      );
+      assert.ok(stepnoy, 'the pit’s own overburden for its own reclamation is internal reuse');
+      assert.equal(stepnoy.quantity, 700_000);
+      for (const q of internal) assert.equal(orgOf.get(q.supply), orgOf.get(q.demand));
+      // not in the totals: the tonnes diverted come from flows only
+      const waste = plan.plan.flows.filter((f) => f.unit === 't');
+      assert.ok(plan.impact.divertedT.value <= waste.reduce((s, f) => s + f.quantity, 0) + 1e-6);
+      // CBM is sold, never vented: no credit; the intermediary earns none
+      for (const f of plan.plan.flows) {
+        if (f.supply === 'l-cbm-metan') assert.equal(f.co2eAvoidedT, 0);
+        if (f.demand === 'l-req-fly-ash-ekozola') assert.equal(f.co2eAvoidedT, 0);
+      }
+      assert.equal(
+        plan.impact.tradeValue?.valueKopecks,
+        plan.plan.flows.reduce((s, f) => s + (f.tradeValueKopecks ?? 0), 0),
+      );
+      // an anonymous holder's internal pair does not name it to another member
+      const other = await x.plan(user('tsement-tom'), {});
+      const seen = other.internalReuse?.pairs.find((q) => q.supply === 'l-anon-overburden-1');
+      assert.ok(seen);
+      assert.equal(seen.organisationId, null);
+    });
+
     test('robustness with a seed is deterministic', async () => {
       const req = { robustness: { runs: 8, variation: 0.3, seed: 42 } };
       const a = await x.plan(user('tsement-tom'), req);
@@ -327,6 +364,9 @@ for (const d of await eachDialect()) {
       await assert.rejects(x.savePlan(user('tsement-tom', 'observer'), {}), rejectsWith(403));
       const all = await x.listMatches(systemActor, { planId: saved.id! });
       assert.equal(all.length, saved.plan.flows.length);
+      // never a proposal between an organisation and itself
+      for (const m of all) assert.notEqual(m.supply.organisationId, m.demand.organisationId);
+      assert.ok(saved.internalReuse && saved.internalReuse.pairs.length > 0);
       // the anonymous fly ash of one plant to the cement works
       const match = all.find(
         (m) =>
@@ -660,7 +700,11 @@ for (const d of await eachDialect()) {
       assert.equal(one.valueKopecks, flow.valueKopecks);
       assert.equal(
         one.savingsKopecks,
-        flow.valueKopecks + flow.avoidedDisposalKopecks - flow.transportKopecks,
+        flow.valueKopecks +
+          flow.avoidedDisposalKopecks -
+          (flow.supplierCostKopecks ?? 0) -
+          (flow.forgoneSaleKopecks ?? 0) -
+          flow.transportKopecks,
       );
       assert.deepEqual(
         [one.supply.organisationId, one.demand.organisationId],

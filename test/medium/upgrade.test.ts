@@ -262,11 +262,15 @@ for (const d of await eachDialect()) {
     });
 
     test('the new foreign keys hold', async () => {
-      const [{ disposal_cost_kopecks_per_unit, price_kopecks_per_unit, ...row }] = await p.store.db
-        .selectFrom('exchange_listing')
-        .selectAll()
-        .limit(1)
-        .execute();
+      const [
+        {
+          disposal_cost_kopecks_per_unit,
+          price_kopecks_per_unit,
+          supplier_cost_kopecks_per_unit,
+          sale_price_kopecks_per_unit,
+          ...row
+        },
+      ] = await p.store.db.selectFrom('exchange_listing').selectAll().limit(1).execute();
       await assert.rejects(
         p.store.db
           .insertInto('exchange_listing')

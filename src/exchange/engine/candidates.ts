@@ -3,7 +3,15 @@
 import { kopecksToRub } from '../../model/money.ts';
 import { greatCircleKm } from '../../registry/engine/index.ts';
 import { warnings as w, warningData } from '../messages.ts';
-import type { CompatibilityRow, PlanWarning, QualityLimit, TransportMode } from '../schema.ts';
+import type {
+  CompatibilityRow,
+  Counterfactual,
+  PlanWarning,
+  QualityLimit,
+  Substitute,
+  TransportMode,
+} from '../schema.ts';
+import { supplyMarginPerUnit } from './baseline.ts';
 import { fitOf } from './compatibility.ts';
 import { type FactorTable, factor } from './factors.ts';
 import {
@@ -156,6 +164,30 @@ export interface CandidateListing {
   maxDistanceKm?: number;
   lat: number;
   lon: number;
+  /** the holder: an organisation's own offer and request are never linked (internal reuse) */
+  organisationId?: string;
+  /** offer: see engine/baseline.ts */
+  counterfactual?: Counterfactual;
+  supplierCostKopecksPerUnit?: number;
+  salePriceKopecksPerUnit?: number;
+  /** request: see engine/baseline.ts */
+  substitute?: Substitute;
+  endUse?: boolean;
+}
+
+/**
+ * An organisation's own offer that could serve its own request: internal reuse, never an
+ * exchange (no link, no proposal), reported apart from the plan's totals.
+ */
+export interface InternalPair {
+  supply: string;
+  demand: string;
+  organisationId: string;
+  /** shipped at most: the offer's quantity, or what the request takes, in the offer's unit */
+  quantity: number;
+  /** received, in the request's unit */
+  delivered: number;
+  yield: number;
 }
 
 export interface CandidateMaterial {
@@ -182,7 +214,19 @@ export interface Candidates {
   links: CandidateLink[];
   /** as message codes with their parameters (exchange/messages.ts `warnings`) */
   warnings: PlanWarning[];
+  /** an organisation's own offer and request that fit: not links, reported apart */
+  internal: InternalPair[];
 }
+
+/** Whether an offer's measured values meet every limit of a request, on its own (no blend). */
+const meetsLimits = (o: CandidateListing, r: CandidateListing) =>
+  Object.entries(r.quality).every(([p, limit]) => {
+    const v = o.quality[p];
+    if (typeof v !== 'number' || typeof limit === 'number') return false;
+    return (
+      (limit.min === undefined || v >= limit.min) && (limit.max === undefined || v <= limit.max)
+    );
+  });
 
 const overlaps = (a: CandidateListing, b: CandidateListing) =>
   a.availableFrom <= b.availableTo && b.availableFrom <= a.availableTo;
@@ -220,6 +264,7 @@ export function buildCandidates(
   const requests = listings.filter((l) => l.side === 'request');
   const links: CandidateLink[] = [];
   const warnings: PlanWarning[] = [];
+  const internal: InternalPair[] = [];
   for (const o of offers) {
     const material = o.materialId ? materials.get(o.materialId) : undefined;
     if (!material) continue;
@@ -230,6 +275,23 @@ export function buildCandidates(
       if (!way) continue;
       // A yield per unit of a pure component (methane) scales with the offer's share of it.
       const scale = fit.rule.scaledBy;
+      if (o.organisationId !== undefined && o.organisationId === r.organisationId) {
+        // never an exchange with itself: internal reuse, if the offer meets the limits alone
+        const ownShare = scale ? o.quality[scale] : 1;
+        if (meetsLimits(o, r) && typeof ownShare === 'number') {
+          const y = scale ? (fit.yield * ownShare) / 100 : fit.yield;
+          const quantity = Math.min(o.quantityPerYear, r.quantityPerYear / y);
+          internal.push({
+            supply: o.id,
+            demand: r.id,
+            organisationId: o.organisationId,
+            quantity,
+            delivered: quantity * y,
+            yield: y,
+          });
+        }
+        continue;
+      }
       const missing = Object.keys(r.quality).filter((p) => typeof o.quality[p] !== 'number');
       if (missing.length) {
         warnings.push(
@@ -287,7 +349,8 @@ export function buildCandidates(
         id: o.id,
         quantity: o.quantityPerYear,
         minQuantity: o.mustShipMin ?? 0,
-        disposalCost: kopecksToRub(o.disposalCostKopecksPerUnit ?? 0),
+        // the supply side of the net benefit: avoided disposal − own cost − forgone sale
+        disposalCost: kopecksToRub(supplyMarginPerUnit(o)),
         properties: Object.fromEntries(
           Object.entries(o.quality).filter((e): e is [string, number] => typeof e[1] === 'number'),
         ),
@@ -312,5 +375,5 @@ export function buildCandidates(
       yield: l.yield,
     })),
   };
-  return { problem, links, warnings };
+  return { problem, links, warnings, internal };
 }

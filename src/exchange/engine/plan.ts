@@ -8,11 +8,21 @@ import { warnings as w, warningData } from '../messages.ts';
 import type {
   CompatibilityRow,
   FlowEnd,
+  InternalReuse,
   PlanDocument as Plan,
   PlanFactor,
   PlanFlow,
   PlanRequest,
 } from '../schema.ts';
+import {
+  avoidedDisposalPerUnit,
+  counterfactualOf,
+  creditedSubstitute,
+  forgoneSalePerUnit,
+  isEndUse,
+  supplierCostPerUnit,
+  tradePricePerUnit,
+} from './baseline.ts';
 import {
   buildCandidates,
   type CandidateListing,
@@ -28,6 +38,7 @@ import {
   emissionFactorsFrom,
   flowEmissions,
   type ImpactFlow,
+  netBenefitKopecks,
 } from './impact.ts';
 import type { RailNetwork } from './rail.ts';
 import { robustness } from './robustness.ts';
@@ -109,13 +120,22 @@ export async function computePlan(
     // price per unit × quantity, rounded once to the kopeck.
     const transportKopecksPerUnit = roundKopecks(link.costPerUnit * 100);
     const valueKopecks = postKopecks(r.priceKopecksPerUnit ?? 0, f.delivered);
-    const avoidedDisposalKopecks = postKopecks(o.disposalCostKopecksPerUnit ?? 0, f.quantity);
+    // each credit only from the offer's baseline (engine/baseline.ts)
+    const avoidedDisposalKopecks = postKopecks(avoidedDisposalPerUnit(o), f.quantity);
+    const supplierCostKopecks = postKopecks(supplierCostPerUnit(o), f.quantity);
+    const forgoneSaleKopecks = postKopecks(forgoneSalePerUnit(o), f.quantity);
+    const tradeValueKopecks = postKopecks(tradePricePerUnit(o), f.quantity);
     const transportKopecks = postKopecks(transportKopecksPerUnit, f.quantity);
+    const counterfactual = counterfactualOf(o);
+    const substitute = creditedSubstitute(o, r);
     const impactFlow: ImpactFlow = {
       quantity: f.quantity,
       delivered: f.delivered,
       valueKopecks,
       avoidedDisposalKopecks,
+      supplierCostKopecks,
+      forgoneSaleKopecks,
+      tradeValueKopecks,
       transportKopecks,
       mode: link.mode,
       distanceKm: Math.round(link.distanceKm * 10) / 10,
@@ -124,8 +144,9 @@ export async function computePlan(
         unit: o.unit,
         legalStatus: o.legalStatus,
         ch4Percent: typeof ch4 === 'number' ? ch4 : undefined,
+        counterfactual,
       },
-      request: { materialId: r.materialId, useId: r.useId },
+      request: { materialId: r.materialId, useId: r.useId, unit: r.unit, substitute },
     };
     const co2 = flowEmissions(impactFlow, factors);
     impactFlows.push(impactFlow);
@@ -136,10 +157,19 @@ export async function computePlan(
       delivered: f.delivered,
       valueKopecks,
       avoidedDisposalKopecks,
+      supplierCostKopecks,
+      forgoneSaleKopecks,
+      tradeValueKopecks,
       transportKopecks,
       // planned from an agglomeration centre (an anonymous holder): distance and costs are too
       approximate: o.site !== undefined || r.site !== undefined,
-      savingsKopecks: valueKopecks + avoidedDisposalKopecks - transportKopecks,
+      savingsKopecks: netBenefitKopecks(impactFlow),
+      counterfactual,
+      substitute: r.substitute ?? null,
+      endUse: isEndUse(r),
+      substituteCredited: substitute !== null,
+      substituteCo2eT: co2.substituteT,
+      methaneCo2eT: co2.methaneT,
       co2eAvoidedT: co2.avoidedT,
       transportCo2eT: co2.transportT,
       material: o.materialId!,
@@ -160,7 +190,7 @@ export async function computePlan(
     impactFlows,
     {
       offers: c.problem.supplies.map((s) => ({
-        disposalKopecks: postKopecks(byId.get(s.id)?.disposalCostKopecksPerUnit ?? 0, s.quantity),
+        disposalKopecks: postKopecks(avoidedDisposalPerUnit(byId.get(s.id) ?? {}), s.quantity),
       })),
       requests: c.problem.demands.map((d) => ({
         purchaseKopecks: postKopecks(byId.get(d.id)?.priceKopecksPerUnit ?? 0, d.quantity),
@@ -190,6 +220,7 @@ export async function computePlan(
     },
     impact,
     robustness: robust ? robust.entries : options.robustness ? [] : null,
+    internalReuse: internalReuse(c.internal, byId),
     warnings,
     counts: {
       offers: c.problem.supplies.length,
@@ -214,6 +245,49 @@ export function factorsUsed(table: FactorTable, overridden: readonly string[]): 
       ...(e.basis ? { basis: e.basis } : {}),
       overridden: overridden.includes(key),
     }));
+}
+
+/** The internal pairs as the plan reports them: apart from its flows and totals. */
+function internalReuse(
+  pairs: ReturnType<typeof buildCandidates>['internal'],
+  byId: ReadonlyMap<string, PlanListing>,
+): InternalReuse {
+  return {
+    pairs: pairs.map((p) => {
+      const o = byId.get(p.supply)!;
+      const r = byId.get(p.demand)!;
+      return {
+        supply: p.supply,
+        demand: p.demand,
+        organisationId: p.organisationId,
+        material: o.materialId!,
+        unit: o.unit,
+        quantity: p.quantity,
+        demandMaterial: r.materialId ?? null,
+        demandUse: r.useId ?? null,
+        deliveredUnit: r.unit,
+        delivered: p.delivered,
+      };
+    }),
+    note: "an organisation's own offer that fits its own request: internal reuse, never an exchange with itself; not in the plan's flows or totals",
+  };
+}
+
+/**
+ * Internal reuse as a viewer may see it: a pair whose holder is hidden from the viewer keeps
+ * its figures but not its organisation.
+ */
+export function maskInternalReuse(
+  internal: InternalReuse | undefined,
+  visible: (listingId: string) => boolean,
+): InternalReuse | undefined {
+  if (!internal) return internal;
+  return {
+    ...internal,
+    pairs: internal.pairs.map((p) =>
+      visible(p.supply) && visible(p.demand) ? p : { ...p, organisationId: null },
+    ),
+  };
 }
 
 /** Hides a holder: no organisation, site or coordinates; the agglomeration centre instead. */

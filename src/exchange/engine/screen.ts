@@ -25,7 +25,11 @@ export const PLAN_WEIGHT_KOPECKS = Math.floor(Number.MAX_SAFE_INTEGER / 2);
 
 /** A listing's yearly money at most: its own (disposal cost or price × quantity), plus for an offer the dearest transport of its quantity. */
 function weightKopecks(l: CandidateListing, transportPerUnit: number): number {
-  const money = (l.disposalCostKopecksPerUnit ?? 0) + (l.priceKopecksPerUnit ?? 0);
+  const money =
+    (l.disposalCostKopecksPerUnit ?? 0) +
+    (l.priceKopecksPerUnit ?? 0) +
+    (l.supplierCostKopecksPerUnit ?? 0) +
+    (l.salePriceKopecksPerUnit ?? 0);
   return l.quantityPerYear * (money + (l.side === 'offer' ? transportPerUnit : 0));
 }
 
@@ -61,6 +65,8 @@ export function screenListings<L extends CandidateListing>(
     const money = {
       disposalCostKopecksPerUnit: l.disposalCostKopecksPerUnit ?? 0,
       priceKopecksPerUnit: l.priceKopecksPerUnit ?? 0,
+      supplierCostKopecksPerUnit: l.supplierCostKopecksPerUnit ?? 0,
+      salePriceKopecksPerUnit: l.salePriceKopecksPerUnit ?? 0,
     };
     for (const [field, value] of Object.entries(money))
       if (!(Number.isSafeInteger(value) && Math.abs(value) <= listingLimits.kopecksPerUnit))

@@ -133,6 +133,21 @@ export const exchangeDict = dictionary(
     fMustShipHint: 'минимум, который нужно вывезти; пусто — без минимума',
     fPriceUnit: 'Цена замещаемого, ₽/{unit}',
     fPriceHint: 'сколько организация платит сейчас за то, что заменит материал',
+    fCounterfactual: 'Что с ним происходит сейчас',
+    fCounterfactualHint:
+      'без обмена: от этого зависят выгоды — предотвращённое размещение только для размещаемого, метан только для выбрасываемого; проданный материал не даёт экономии, только перемещает продажу',
+    fSupplierCostUnit: 'Собственные затраты на поставку, ₽/{unit}',
+    fSupplierCostHint:
+      'сколько стоит организации подготовить и отгрузить единицу сверх нынешнего (сушка, компримирование, погрузка); вычитается из выгоды',
+    fSalePriceUnit: 'Цена продажи, ₽/{unit}',
+    fSalePriceHint:
+      'для товарного продукта: по какой цене он продаётся; если он продаётся сейчас — выручка, от которой придётся отказаться',
+    fSubstitute: 'Что заменит материал',
+    fSubstituteHint:
+      'что организация перестанет покупать: от этого зависит снижение выбросов CO2 (шлак вместо шлака — ноль)',
+    fEndUse: 'Конечный потребитель',
+    fEndUseHint:
+      'снимите, если организация перерабатывает и перепродаёт материал: тогда снижение выбросов засчитывается конечному потребителю, один раз',
     fMustTakeUnit: 'Обязательно принять, {unit}/год',
     fMustTakeHint: 'минимум, который нужно получить; пусто — без минимума',
     fMaxDistanceRequired: 'Предельное расстояние, км (обязательно)',
@@ -186,10 +201,20 @@ export const exchangeDict = dictionary(
     impDivertedHint: 'вместо размещения в отвалах и накопителях',
     impCo2: 'CO₂-экв. предотвращено',
     impCo2Hint: 'за вычетом перевозки: {avoided} − {transport}\u00a0т',
-    impSavings: 'Экономия',
-    impSavingsHint: '{share} от затрат базового варианта',
+    impSavings: 'Чистая выгода',
+    impSavingsHint:
+      '{share} от затрат базового варианта; её и максимизирует план: сэкономленное сырьё + предотвращённое размещение − затраты поставщиков − упущенные продажи − перевозка',
     impBaseline: 'Затраты: базовый вариант → план',
-    impBaselineHint: 'всё размещается, всё сырьё покупается — и по плану',
+    impBaselineHint: 'размещается то, что размещается сейчас; замещаемое покупается — и по плану',
+    impTrade: 'Оборот между участниками',
+    impTradeHint: 'по ценам продажи товарных продуктов: это передача денег, а не экономия',
+    impCo2By: 'CO₂-экв. по происхождению',
+    impCo2ByMethane: 'метан, который сейчас выбрасывается: {t} т',
+    impCo2BySubstitute: 'заменено — {what}: {t} т',
+    impCo2ByCounterfactual: 'сейчас {what}: {t} т',
+    impInternal: 'Собственное повторное использование',
+    impInternalHint:
+      'предложение и запрос одной организации: не обмен, в итоги плана не входит — {n} пар(ы)',
     tPerYear: 'т/год',
     tCo2PerYear: 'т/год',
     perYearSuffix: '/год',
@@ -427,6 +452,21 @@ export const exchangeDict = dictionary(
     fMustShipHint: 'a minimum to be taken away; empty: no minimum',
     fPriceUnit: 'Price of what it replaces, RUB/{unit}',
     fPriceHint: 'what the organisation pays today for what the material would replace',
+    fCounterfactual: 'What happens to it today',
+    fCounterfactualHint:
+      'without the exchange: the credits depend on it — avoided disposal only if it is disposed of, methane only if it is vented; a material sold today saves nothing, the sale only moves',
+    fSupplierCostUnit: 'Own cost to supply, RUB/{unit}',
+    fSupplierCostHint:
+      'what preparing and loading one unit costs the organisation beyond today (drying, compression, loading); it comes off the benefit',
+    fSalePriceUnit: 'Sale price, RUB/{unit}',
+    fSalePriceHint:
+      'for a marketable product: the price it sells for; if it is sold today, the revenue given up',
+    fSubstitute: 'What it replaces',
+    fSubstituteHint:
+      'what the organisation will no longer buy: the CO2 credit depends on it (slag for slag counts zero)',
+    fEndUse: 'End user',
+    fEndUseHint:
+      'untick if the organisation processes and resells the material: the CO2 credit then belongs to the end user, once',
     fMustTakeUnit: 'Must take at least, {unit}/yr',
     fMustTakeHint: 'a minimum to be received; empty: no minimum',
     fMaxDistanceRequired: 'Maximum distance, km (required)',
@@ -479,10 +519,21 @@ export const exchangeDict = dictionary(
     impDivertedHint: 'instead of dumps and ponds',
     impCo2: 'CO₂e avoided',
     impCo2Hint: 'net of transport: {avoided} − {transport} t',
-    impSavings: 'Savings',
-    impSavingsHint: '{share} of the baseline cost',
+    impSavings: 'Net benefit',
+    impSavingsHint:
+      "{share} of the baseline cost; what the plan maximises: substitutes no longer bought + disposal avoided − suppliers' own cost − sales forgone − transport",
     impBaseline: 'Cost: baseline → plan',
-    impBaselineHint: 'everything disposed, everything bought — and with the plan',
+    impBaselineHint:
+      'what is disposed of today is disposed of, substitutes are bought — and with the plan',
+    impTrade: 'Trade between members',
+    impTradeHint: 'at the sale prices of marketable products: money changing hands, not a saving',
+    impCo2By: 'CO₂e by origin',
+    impCo2ByMethane: 'methane vented today: {t} t',
+    impCo2BySubstitute: 'replaced — {what}: {t} t',
+    impCo2ByCounterfactual: 'today {what}: {t} t',
+    impInternal: 'Internal reuse',
+    impInternalHint:
+      "an organisation's own offer and request: not an exchange, not in the plan's totals — {n} pair(s)",
     tPerYear: 't/yr',
     tCo2PerYear: 't/yr',
     perYearSuffix: '/yr',

@@ -1659,6 +1659,34 @@ export interface components {
       competence: components['schemas']['CompetenceIdInput'];
       level: number;
     };
+    /**
+     * @description offer: what happens to the material today, without the exchange — landfilled (a waste facility) or dumped (the holder's own dump), each at its disposal cost; stored on site (at its disposal cost, if any); vented or flared (a gas); sold on the market (at its sale price); used internally (worth its sale price to the holder); not produced (made only when there is a taker); not stated. Credits come only from it: avoided disposal for landfilled, dumped and stored; avoided methane for vented; a sold or internally used material forgoes its price and earns no CO2 credit
+     * @enum {string}
+     */
+    Counterfactual:
+      | 'landfilled'
+      | 'dumped'
+      | 'stored'
+      | 'vented'
+      | 'flared'
+      | 'sold'
+      | 'used_internally'
+      | 'not_produced'
+      | 'not_stated';
+    /**
+     * @description offer: what happens to the material today, without the exchange — landfilled (a waste facility) or dumped (the holder's own dump), each at its disposal cost; stored on site (at its disposal cost, if any); vented or flared (a gas); sold on the market (at its sale price); used internally (worth its sale price to the holder); not produced (made only when there is a taker); not stated. Credits come only from it: avoided disposal for landfilled, dumped and stored; avoided methane for vented; a sold or internally used material forgoes its price and earns no CO2 credit
+     * @enum {string}
+     */
+    CounterfactualInput:
+      | 'landfilled'
+      | 'dumped'
+      | 'stored'
+      | 'vented'
+      | 'flared'
+      | 'sold'
+      | 'used_internally'
+      | 'not_produced'
+      | 'not_stated';
     Device: {
       createdAt: string;
       id: string;
@@ -1983,12 +2011,27 @@ export interface components {
       /** @description kopecks/yr */
       baselineCost: components['schemas']['ImpactMoneyFigure'];
       co2eAvoidedT: components['schemas']['ImpactFigure'];
+      /** @description the CO2e avoided split by baseline; absent on plans saved before */
+      co2eBreakdown?: {
+        /** @description t CO2e/yr avoided per offer's counterfactual */
+        byCounterfactual: {
+          [key: string]: number;
+        };
+        /** @description t CO2e/yr avoided per substitute replaced (none: not credited) */
+        bySubstitute: {
+          [key: string]: number;
+        };
+        /** @description t CO2e/yr from methane no longer vented */
+        methaneT: number;
+      };
       divertedT: components['schemas']['ImpactFigure'];
       netCo2eT: components['schemas']['ImpactFigure'];
       /** @description kopecks/yr */
       planCost: components['schemas']['ImpactMoneyFigure'];
-      /** @description kopecks/yr */
+      /** @description net economic benefit to the cluster, kopecks/yr: what the optimiser maximises */
       savings: components['schemas']['ImpactMoneyFigure'];
+      /** @description kopecks/yr changing hands between members at listed prices: a transfer, not a saving; absent on plans saved before */
+      tradeValue?: components['schemas']['ImpactMoneyFigure'];
       transportCo2eT: components['schemas']['ImpactFigure'];
     };
     ImpactFigure: {
@@ -2013,12 +2056,27 @@ export interface components {
       /** @description kopecks/yr */
       baselineCost: components['schemas']['ImpactMoneyFigureInput'];
       co2eAvoidedT: components['schemas']['ImpactFigureInput'];
+      /** @description the CO2e avoided split by baseline; absent on plans saved before */
+      co2eBreakdown?: {
+        /** @description t CO2e/yr avoided per offer's counterfactual */
+        byCounterfactual: {
+          [key: string]: number;
+        };
+        /** @description t CO2e/yr avoided per substitute replaced (none: not credited) */
+        bySubstitute: {
+          [key: string]: number;
+        };
+        /** @description t CO2e/yr from methane no longer vented */
+        methaneT: number;
+      };
       divertedT: components['schemas']['ImpactFigureInput'];
       netCo2eT: components['schemas']['ImpactFigureInput'];
       /** @description kopecks/yr */
       planCost: components['schemas']['ImpactMoneyFigureInput'];
-      /** @description kopecks/yr */
+      /** @description net economic benefit to the cluster, kopecks/yr: what the optimiser maximises */
       savings: components['schemas']['ImpactMoneyFigureInput'];
+      /** @description kopecks/yr changing hands between members at listed prices: a transfer, not a saving; absent on plans saved before */
+      tradeValue?: components['schemas']['ImpactMoneyFigureInput'];
       transportCo2eT: components['schemas']['ImpactFigureInput'];
     };
     ImpactMoneyFigure: {
@@ -2124,6 +2182,48 @@ export interface components {
       accepted: number;
       /** @description messages whose id was seen before (ignored) */
       duplicates: number;
+    };
+    InternalReuse: {
+      note: string;
+      /** @description pairs, each on its own (they may share listings) */
+      pairs: components['schemas']['InternalReusePair'][];
+    };
+    InternalReuseInput: {
+      note: string;
+      /** @description pairs, each on its own (they may share listings) */
+      pairs: components['schemas']['InternalReusePairInput'][];
+    };
+    InternalReusePair: {
+      delivered: number;
+      deliveredUnit: string;
+      /** @description request listing id of the same organisation */
+      demand: string;
+      demandMaterial: string | null;
+      demandUse: string | null;
+      material: string;
+      /** @description null while the holder is hidden from you */
+      organisationId: string | null;
+      /** @description at most: the offer's quantity or what the request takes, per year */
+      quantity: number;
+      /** @description offer listing id */
+      supply: string;
+      unit: string;
+    };
+    InternalReusePairInput: {
+      delivered: number;
+      deliveredUnit: string;
+      /** @description request listing id of the same organisation */
+      demand: string;
+      demandMaterial: string | null;
+      demandUse: string | null;
+      material: string;
+      /** @description null while the holder is hidden from you */
+      organisationId: string | null;
+      /** @description at most: the offer's quantity or what the request takes, per year */
+      quantity: number;
+      /** @description offer listing id */
+      supply: string;
+      unit: string;
     };
     InvitationAccept: {
       name?: string;
@@ -2426,9 +2526,13 @@ export interface components {
       /** Format: date */
       availableTo: string;
       byProductOf?: string;
+      /** @description offer: what happens to it today; absent: landfilled if it has a disposal cost, else not_stated */
+      counterfactual?: components['schemas']['Counterfactual'];
       createdAt: string;
       /** @description offer: what the holder pays today to dispose of one unit, in kopecks */
       disposalCostKopecksPerUnit?: number;
+      /** @description request: false for an intermediary (a processor that resells): the CO2 credit belongs to the end user, once; absent: true */
+      endUse?: boolean;
       fkko?: string;
       /** @description derived from the FKKO code */
       fkkoEntry: components['schemas']['FkkoEntry'] | null;
@@ -2465,6 +2569,8 @@ export interface components {
         [key: string]: number | components['schemas']['QualityLimit'];
       };
       quantityPerYear: number;
+      /** @description offer: the price of a marketable product per unit, in kopecks: what it sells for (counterfactual sold: the revenue it forgoes elsewhere; used_internally: its worth to the holder) */
+      salePriceKopecksPerUnit?: number;
       side: components['schemas']['ListingSide'];
       siteId: string | null;
       siteName: string | null;
@@ -2473,6 +2579,10 @@ export interface components {
       /** @description GOST, TU or specification a by-product meets */
       standard?: string;
       status: components['schemas']['ListingStatus'];
+      /** @description request: what the delivered material replaces; absent: not stated, no CO2 credit */
+      substitute?: components['schemas']['Substitute'];
+      /** @description offer: the holder's own cost to produce, capture, treat or hand over one unit for the exchange (drying, compression, loading), in kopecks */
+      supplierCostKopecksPerUnit?: number;
       transportModes: components['schemas']['TransportMode'][];
       /** @description the material's unit */
       unit: components['schemas']['MaterialUnit'];
@@ -2488,8 +2598,12 @@ export interface components {
       /** Format: date */
       availableTo: string;
       byProductOf?: string;
+      /** @description offer: what happens to it today; absent: landfilled if it has a disposal cost, else not_stated */
+      counterfactual?: components['schemas']['Counterfactual'];
       /** @description offer: what the holder pays today to dispose of one unit, in kopecks */
       disposalCostKopecksPerUnit?: number;
+      /** @description request: false for an intermediary (a processor that resells): the CO2 credit belongs to the end user, once; absent: true */
+      endUse?: boolean;
       fkko?: string;
       id?: string;
       legalStatus?: components['schemas']['LegalStatus'];
@@ -2517,6 +2631,8 @@ export interface components {
         [key: string]: number | components['schemas']['QualityLimit'];
       };
       quantityPerYear: number;
+      /** @description offer: the price of a marketable product per unit, in kopecks: what it sells for (counterfactual sold: the revenue it forgoes elsewhere; used_internally: its worth to the holder) */
+      salePriceKopecksPerUnit?: number;
       side: components['schemas']['ListingSide'];
       /** @description one of the organisation's own sites */
       siteId: string;
@@ -2528,6 +2644,10 @@ export interface components {
        * @enum {string}
        */
       status: 'draft' | 'active';
+      /** @description request: what the delivered material replaces; absent: not stated, no CO2 credit */
+      substitute?: components['schemas']['Substitute'];
+      /** @description offer: the holder's own cost to produce, capture, treat or hand over one unit for the exchange (drying, compression, loading), in kopecks */
+      supplierCostKopecksPerUnit?: number;
       transportModes: components['schemas']['TransportMode'][];
       /** @description the material's unit */
       unit: components['schemas']['MaterialUnit'];
@@ -2542,8 +2662,12 @@ export interface components {
       /** Format: date */
       availableTo: string;
       byProductOf?: string;
+      /** @description offer: what happens to it today; absent: landfilled if it has a disposal cost, else not_stated */
+      counterfactual?: components['schemas']['CounterfactualInput'];
       /** @description offer: what the holder pays today to dispose of one unit, in kopecks */
       disposalCostKopecksPerUnit?: number;
+      /** @description request: false for an intermediary (a processor that resells): the CO2 credit belongs to the end user, once; absent: true */
+      endUse?: boolean;
       fkko?: string;
       id?: string;
       legalStatus?: components['schemas']['LegalStatusInput'];
@@ -2571,6 +2695,8 @@ export interface components {
         [key: string]: number | components['schemas']['QualityLimitInput'];
       };
       quantityPerYear: number;
+      /** @description offer: the price of a marketable product per unit, in kopecks: what it sells for (counterfactual sold: the revenue it forgoes elsewhere; used_internally: its worth to the holder) */
+      salePriceKopecksPerUnit?: number;
       side: components['schemas']['ListingSideInput'];
       /** @description one of the organisation's own sites */
       siteId: string;
@@ -2582,6 +2708,10 @@ export interface components {
        * @enum {string}
        */
       status?: 'draft' | 'active';
+      /** @description request: what the delivered material replaces; absent: not stated, no CO2 credit */
+      substitute?: components['schemas']['SubstituteInput'];
+      /** @description offer: the holder's own cost to produce, capture, treat or hand over one unit for the exchange (drying, compression, loading), in kopecks */
+      supplierCostKopecksPerUnit?: number;
       transportModes: components['schemas']['TransportModeInput'][];
       /** @description the material's unit */
       unit: components['schemas']['MaterialUnitInput'];
@@ -2597,9 +2727,13 @@ export interface components {
       /** Format: date */
       availableTo: string;
       byProductOf?: string;
+      /** @description offer: what happens to it today; absent: landfilled if it has a disposal cost, else not_stated */
+      counterfactual?: components['schemas']['CounterfactualInput'];
       createdAt: string;
       /** @description offer: what the holder pays today to dispose of one unit, in kopecks */
       disposalCostKopecksPerUnit?: number;
+      /** @description request: false for an intermediary (a processor that resells): the CO2 credit belongs to the end user, once; absent: true */
+      endUse?: boolean;
       fkko?: string;
       /** @description derived from the FKKO code */
       fkkoEntry: components['schemas']['FkkoEntryInput'] | null;
@@ -2636,6 +2770,8 @@ export interface components {
         [key: string]: number | components['schemas']['QualityLimitInput'];
       };
       quantityPerYear: number;
+      /** @description offer: the price of a marketable product per unit, in kopecks: what it sells for (counterfactual sold: the revenue it forgoes elsewhere; used_internally: its worth to the holder) */
+      salePriceKopecksPerUnit?: number;
       side: components['schemas']['ListingSideInput'];
       siteId: string | null;
       siteName: string | null;
@@ -2644,6 +2780,10 @@ export interface components {
       /** @description GOST, TU or specification a by-product meets */
       standard?: string;
       status: components['schemas']['ListingStatusInput'];
+      /** @description request: what the delivered material replaces; absent: not stated, no CO2 credit */
+      substitute?: components['schemas']['SubstituteInput'];
+      /** @description offer: the holder's own cost to produce, capture, treat or hand over one unit for the exchange (drying, compression, loading), in kopecks */
+      supplierCostKopecksPerUnit?: number;
       transportModes: components['schemas']['TransportModeInput'][];
       /** @description the material's unit */
       unit: components['schemas']['MaterialUnitInput'];
@@ -2660,8 +2800,12 @@ export interface components {
       availableTo?: string;
       /** @description (null removes it) */
       byProductOf?: string | null;
+      /** @description offer: what happens to it today; absent: landfilled if it has a disposal cost, else not_stated (null removes it) */
+      counterfactual?: components['schemas']['Counterfactual'] | null;
       /** @description offer: what the holder pays today to dispose of one unit, in kopecks (null removes it) */
       disposalCostKopecksPerUnit?: number | null;
+      /** @description request: false for an intermediary (a processor that resells): the CO2 credit belongs to the end user, once; absent: true (null removes it) */
+      endUse?: boolean | null;
       /** @description (null removes it) */
       fkko?: string | null;
       /** @description (null removes it) */
@@ -2685,10 +2829,16 @@ export interface components {
         [key: string]: number | components['schemas']['QualityLimit'];
       };
       quantityPerYear?: number;
+      /** @description offer: the price of a marketable product per unit, in kopecks: what it sells for (counterfactual sold: the revenue it forgoes elsewhere; used_internally: its worth to the holder) (null removes it) */
+      salePriceKopecksPerUnit?: number | null;
       /** @description one of the organisation's own sites */
       siteId?: string;
       /** @description GOST, TU or specification a by-product meets (null removes it) */
       standard?: string | null;
+      /** @description request: what the delivered material replaces; absent: not stated, no CO2 credit (null removes it) */
+      substitute?: components['schemas']['Substitute'] | null;
+      /** @description offer: the holder's own cost to produce, capture, treat or hand over one unit for the exchange (drying, compression, loading), in kopecks (null removes it) */
+      supplierCostKopecksPerUnit?: number | null;
       transportModes?: components['schemas']['TransportMode'][];
       /** @description the material's unit */
       unit?: components['schemas']['MaterialUnit'];
@@ -2703,8 +2853,12 @@ export interface components {
       availableTo?: string;
       /** @description (null removes it) */
       byProductOf?: string | null;
+      /** @description offer: what happens to it today; absent: landfilled if it has a disposal cost, else not_stated (null removes it) */
+      counterfactual?: components['schemas']['CounterfactualInput'] | null;
       /** @description offer: what the holder pays today to dispose of one unit, in kopecks (null removes it) */
       disposalCostKopecksPerUnit?: number | null;
+      /** @description request: false for an intermediary (a processor that resells): the CO2 credit belongs to the end user, once; absent: true (null removes it) */
+      endUse?: boolean | null;
       /** @description (null removes it) */
       fkko?: string | null;
       /** @description (null removes it) */
@@ -2728,10 +2882,16 @@ export interface components {
         [key: string]: number | components['schemas']['QualityLimitInput'];
       };
       quantityPerYear?: number;
+      /** @description offer: the price of a marketable product per unit, in kopecks: what it sells for (counterfactual sold: the revenue it forgoes elsewhere; used_internally: its worth to the holder) (null removes it) */
+      salePriceKopecksPerUnit?: number | null;
       /** @description one of the organisation's own sites */
       siteId?: string;
       /** @description GOST, TU or specification a by-product meets (null removes it) */
       standard?: string | null;
+      /** @description request: what the delivered material replaces; absent: not stated, no CO2 credit (null removes it) */
+      substitute?: components['schemas']['SubstituteInput'] | null;
+      /** @description offer: the holder's own cost to produce, capture, treat or hand over one unit for the exchange (drying, compression, loading), in kopecks (null removes it) */
+      supplierCostKopecksPerUnit?: number | null;
       transportModes?: components['schemas']['TransportModeInput'][];
       /** @description the material's unit */
       unit?: components['schemas']['MaterialUnitInput'];
@@ -2745,9 +2905,13 @@ export interface components {
       /** Format: date */
       availableTo: string;
       byProductOf?: string;
+      /** @description offer: what happens to it today; absent: landfilled if it has a disposal cost, else not_stated */
+      counterfactual?: components['schemas']['Counterfactual'];
       createdAt: string;
       /** @description offer: what the holder pays today to dispose of one unit, in kopecks */
       disposalCostKopecksPerUnit?: number;
+      /** @description request: false for an intermediary (a processor that resells): the CO2 credit belongs to the end user, once; absent: true */
+      endUse?: boolean;
       fkko?: string;
       id: string;
       legalStatus?: components['schemas']['LegalStatus'];
@@ -2774,6 +2938,8 @@ export interface components {
         [key: string]: number | components['schemas']['QualityLimit'];
       };
       quantityPerYear: number;
+      /** @description offer: the price of a marketable product per unit, in kopecks: what it sells for (counterfactual sold: the revenue it forgoes elsewhere; used_internally: its worth to the holder) */
+      salePriceKopecksPerUnit?: number;
       side: components['schemas']['ListingSide'];
       /** @description one of the organisation's own sites */
       siteId: string;
@@ -2781,6 +2947,10 @@ export interface components {
       standard?: string;
       /** @enum {string} */
       status: 'draft' | 'active' | 'withdrawn';
+      /** @description request: what the delivered material replaces; absent: not stated, no CO2 credit */
+      substitute?: components['schemas']['Substitute'];
+      /** @description offer: the holder's own cost to produce, capture, treat or hand over one unit for the exchange (drying, compression, loading), in kopecks */
+      supplierCostKopecksPerUnit?: number;
       transportModes: components['schemas']['TransportMode'][];
       /** @description the material's unit */
       unit: components['schemas']['MaterialUnit'];
@@ -2796,9 +2966,13 @@ export interface components {
       /** Format: date */
       availableTo: string;
       byProductOf?: string;
+      /** @description offer: what happens to it today; absent: landfilled if it has a disposal cost, else not_stated */
+      counterfactual?: components['schemas']['CounterfactualInput'];
       createdAt: string;
       /** @description offer: what the holder pays today to dispose of one unit, in kopecks */
       disposalCostKopecksPerUnit?: number;
+      /** @description request: false for an intermediary (a processor that resells): the CO2 credit belongs to the end user, once; absent: true */
+      endUse?: boolean;
       fkko?: string;
       id: string;
       legalStatus?: components['schemas']['LegalStatusInput'];
@@ -2825,6 +2999,8 @@ export interface components {
         [key: string]: number | components['schemas']['QualityLimitInput'];
       };
       quantityPerYear: number;
+      /** @description offer: the price of a marketable product per unit, in kopecks: what it sells for (counterfactual sold: the revenue it forgoes elsewhere; used_internally: its worth to the holder) */
+      salePriceKopecksPerUnit?: number;
       side: components['schemas']['ListingSideInput'];
       /** @description one of the organisation's own sites */
       siteId: string;
@@ -2832,6 +3008,10 @@ export interface components {
       standard?: string;
       /** @enum {string} */
       status: 'draft' | 'active' | 'withdrawn';
+      /** @description request: what the delivered material replaces; absent: not stated, no CO2 credit */
+      substitute?: components['schemas']['SubstituteInput'];
+      /** @description offer: the holder's own cost to produce, capture, treat or hand over one unit for the exchange (drying, compression, loading), in kopecks */
+      supplierCostKopecksPerUnit?: number;
       transportModes: components['schemas']['TransportModeInput'][];
       /** @description the material's unit */
       unit: components['schemas']['MaterialUnitInput'];
@@ -3571,12 +3751,14 @@ export interface components {
       /** @description set once saved */
       id: string | null;
       impact: components['schemas']['Impact'];
+      /** @description internal reuse potential: each organisation's own offer and request that fit; absent on plans saved before */
+      internalReuse?: components['schemas']['InternalReuse'];
       plan: {
         engine: string;
         flows: components['schemas']['PlanFlow'][];
         message?: string;
         mipGap: number | null;
-        /** @description Σ value + avoided disposal − transport over the flows, kopecks/yr */
+        /** @description the net benefit maximised: Σ savingsKopecks over the flows, kopecks/yr */
         objectiveKopecks: number;
         /** @enum {string} */
         status: 'optimal' | 'time_limit' | 'infeasible';
@@ -3616,8 +3798,10 @@ export interface components {
       approximate: boolean;
       /** @description quantity × disposal cost of the offer, kopecks/yr */
       avoidedDisposalKopecks: number;
-      /** @description t CO2e/yr avoided by this flow (replacement or methane use); see impact.co2eAvoidedT */
+      /** @description t CO2e/yr avoided by this flow (substitute replaced + methane no longer vented); see impact.co2eAvoidedT */
       co2eAvoidedT: number;
+      /** @description what happens to the offer's material today (its default applied); absent on plans saved before */
+      counterfactual?: components['schemas']['Counterfactual'];
       /** @description received, in deliveredUnit per year */
       delivered: number;
       deliveredUnit: string;
@@ -3626,16 +3810,32 @@ export interface components {
       demandMaterial: string | null;
       demandUse: string | null;
       distanceKm: number;
+      /** @description false: the taker is an intermediary that resells */
+      endUse?: boolean;
+      /** @description quantity × sale price of an offer sold or used today: the revenue it gives up, kopecks/yr */
+      forgoneSaleKopecks?: number;
       from: components['schemas']['FlowEnd'];
       material: string;
+      /** @description t CO2e/yr avoided by using methane that would have been vented */
+      methaneCo2eT?: number;
       mode: components['schemas']['TransportMode'];
       /** @description shipped, in unit per year */
       quantity: number;
-      /** @description value + avoided disposal − transport, kopecks/yr */
+      /** @description net benefit: value + avoided disposal − supplier's own cost − sale forgone − transport, kopecks/yr */
       savingsKopecks: number;
+      /** @description what the request says the delivered material replaces; null: not stated */
+      substitute?: components['schemas']['Substitute'] | null;
+      /** @description t CO2e/yr avoided at the end user by replacing the substitute */
+      substituteCo2eT?: number;
+      /** @description whether the flow earns its substitute's CO2 credit (engine/baseline.ts) */
+      substituteCredited?: boolean;
+      /** @description quantity × the supplier's own cost per unit, kopecks/yr (absent on plans saved before) */
+      supplierCostKopecks?: number;
       /** @description offer listing id */
       supply: string;
       to: components['schemas']['FlowEnd'];
+      /** @description quantity × the offer's listed sale price: money changing hands between members, a transfer and not a saving, kopecks/yr */
+      tradeValueKopecks?: number;
       /** @description t CO2/yr emitted by this flow's transport */
       transportCo2eT: number;
       /** @description quantity × transport cost per unit, kopecks/yr */
@@ -3653,8 +3853,10 @@ export interface components {
       approximate: boolean;
       /** @description quantity × disposal cost of the offer, kopecks/yr */
       avoidedDisposalKopecks: number;
-      /** @description t CO2e/yr avoided by this flow (replacement or methane use); see impact.co2eAvoidedT */
+      /** @description t CO2e/yr avoided by this flow (substitute replaced + methane no longer vented); see impact.co2eAvoidedT */
       co2eAvoidedT: number;
+      /** @description what happens to the offer's material today (its default applied); absent on plans saved before */
+      counterfactual?: components['schemas']['CounterfactualInput'];
       /** @description received, in deliveredUnit per year */
       delivered: number;
       deliveredUnit: string;
@@ -3663,16 +3865,32 @@ export interface components {
       demandMaterial: string | null;
       demandUse: string | null;
       distanceKm: number;
+      /** @description false: the taker is an intermediary that resells */
+      endUse?: boolean;
+      /** @description quantity × sale price of an offer sold or used today: the revenue it gives up, kopecks/yr */
+      forgoneSaleKopecks?: number;
       from: components['schemas']['FlowEndInput'];
       material: string;
+      /** @description t CO2e/yr avoided by using methane that would have been vented */
+      methaneCo2eT?: number;
       mode: components['schemas']['TransportModeInput'];
       /** @description shipped, in unit per year */
       quantity: number;
-      /** @description value + avoided disposal − transport, kopecks/yr */
+      /** @description net benefit: value + avoided disposal − supplier's own cost − sale forgone − transport, kopecks/yr */
       savingsKopecks: number;
+      /** @description what the request says the delivered material replaces; null: not stated */
+      substitute?: components['schemas']['SubstituteInput'] | null;
+      /** @description t CO2e/yr avoided at the end user by replacing the substitute */
+      substituteCo2eT?: number;
+      /** @description whether the flow earns its substitute's CO2 credit (engine/baseline.ts) */
+      substituteCredited?: boolean;
+      /** @description quantity × the supplier's own cost per unit, kopecks/yr (absent on plans saved before) */
+      supplierCostKopecks?: number;
       /** @description offer listing id */
       supply: string;
       to: components['schemas']['FlowEndInput'];
+      /** @description quantity × the offer's listed sale price: money changing hands between members, a transfer and not a saving, kopecks/yr */
+      tradeValueKopecks?: number;
       /** @description t CO2/yr emitted by this flow's transport */
       transportCo2eT: number;
       /** @description quantity × transport cost per unit, kopecks/yr */
@@ -3697,12 +3915,14 @@ export interface components {
       /** @description set once saved */
       id: string | null;
       impact: components['schemas']['ImpactInput'];
+      /** @description internal reuse potential: each organisation's own offer and request that fit; absent on plans saved before */
+      internalReuse?: components['schemas']['InternalReuseInput'];
       plan: {
         engine: string;
         flows: components['schemas']['PlanFlowInput'][];
         message?: string;
         mipGap: number | null;
-        /** @description Σ value + avoided disposal − transport over the flows, kopecks/yr */
+        /** @description the net benefit maximised: Σ savingsKopecks over the flows, kopecks/yr */
         objectiveKopecks: number;
         /** @enum {string} */
         status: 'optimal' | 'time_limit' | 'infeasible';
@@ -4357,6 +4577,40 @@ export interface components {
       nameEn?: string;
       organisationId: string;
     };
+    /**
+     * @description request: what the delivered material replaces at the requester — cement clinker, granulated blast-furnace slag, natural aggregate, sand, clay, primary coal, natural gas, heat from a coal or gas boiler, purchased electricity, nothing, or resale (an intermediary that processes and resells: no CO2 credit here, the end user earns it). Its CO2 credit is the substitute's avoided emissions (factors table, substitutes.<name>.tCo2PerUnit)
+     * @enum {string}
+     */
+    Substitute:
+      | 'clinker'
+      | 'gbfs'
+      | 'natural-aggregate'
+      | 'natural-sand'
+      | 'clay'
+      | 'primary-coal'
+      | 'natural-gas'
+      | 'heat-coal-boiler'
+      | 'heat-gas-boiler'
+      | 'purchased-electricity'
+      | 'none'
+      | 'resale';
+    /**
+     * @description request: what the delivered material replaces at the requester — cement clinker, granulated blast-furnace slag, natural aggregate, sand, clay, primary coal, natural gas, heat from a coal or gas boiler, purchased electricity, nothing, or resale (an intermediary that processes and resells: no CO2 credit here, the end user earns it). Its CO2 credit is the substitute's avoided emissions (factors table, substitutes.<name>.tCo2PerUnit)
+     * @enum {string}
+     */
+    SubstituteInput:
+      | 'clinker'
+      | 'gbfs'
+      | 'natural-aggregate'
+      | 'natural-sand'
+      | 'clay'
+      | 'primary-coal'
+      | 'natural-gas'
+      | 'heat-coal-boiler'
+      | 'heat-gas-boiler'
+      | 'purchased-electricity'
+      | 'none'
+      | 'resale';
     Taxonomy: {
       materials: components['schemas']['MaterialDefinition'][];
       properties: components['schemas']['QualityProperty'][];
@@ -7079,6 +7333,32 @@ export const competenceIdInputValues: ReadonlyArray<
   'iot',
   'data-analysis',
 ];
+export const counterfactualValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Counterfactual']
+> = [
+  'landfilled',
+  'dumped',
+  'stored',
+  'vented',
+  'flared',
+  'sold',
+  'used_internally',
+  'not_produced',
+  'not_stated',
+];
+export const counterfactualInputValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CounterfactualInput']
+> = [
+  'landfilled',
+  'dumped',
+  'stored',
+  'vented',
+  'flared',
+  'sold',
+  'used_internally',
+  'not_produced',
+  'not_stated',
+];
 export const expertiseProfileVisibilityValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ExpertiseProfile']['visibility']
 > = ['public', 'members'];
@@ -7378,6 +7658,38 @@ export const siteRecordKindValues: ReadonlyArray<
 export const siteRecordInputKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SiteRecordInput']['kind']
 > = ['mine', 'open_pit', 'plant', 'power_plant', 'dump', 'office', 'campus', 'depot', 'other'];
+export const substituteValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Substitute']
+> = [
+  'clinker',
+  'gbfs',
+  'natural-aggregate',
+  'natural-sand',
+  'clay',
+  'primary-coal',
+  'natural-gas',
+  'heat-coal-boiler',
+  'heat-gas-boiler',
+  'purchased-electricity',
+  'none',
+  'resale',
+];
+export const substituteInputValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SubstituteInput']
+> = [
+  'clinker',
+  'gbfs',
+  'natural-aggregate',
+  'natural-sand',
+  'clay',
+  'primary-coal',
+  'natural-gas',
+  'heat-coal-boiler',
+  'heat-gas-boiler',
+  'purchased-electricity',
+  'none',
+  'resale',
+];
 export const telemetryAggregateValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['TelemetryAggregate']
 > = ['avg', 'min', 'max', 'last'];

@@ -1,6 +1,7 @@
 /** The API's shapes, taken from the platform's own zod schemas (types only: nothing of zod is bundled). */
 
 export type {
+  Counterfactual,
   Figure,
   FlowEnd,
   Impact,
@@ -20,6 +21,7 @@ export type {
   PlanRequest,
   QualityLimit,
   RobustnessEntry,
+  Substitute,
   TransportMode,
 } from '../../../src/exchange/schema.ts';
 export type { UserRole } from '../../../src/model/actor.ts';

@@ -10,6 +10,7 @@ export {
 export {
   apiKeyCreateRoleValues as apiKeyRoles,
   applicationStatusValues as applicationStatuses,
+  counterfactualValues as counterfactuals,
   invitationCreateRoleValues as invitationRoles,
   legalStatusValues as legalStatuses,
   listingSideValues as listingSides,
@@ -19,6 +20,7 @@ export {
   matchStatusValues as matchStatuses,
   materialUnitValues as materialUnits,
   organisationStatusValues as organisationStatuses,
+  substituteValues as substitutes,
   transferFormatValues as transferFormats,
   transportModeValues as transportModes,
 } from './api-types.ts';

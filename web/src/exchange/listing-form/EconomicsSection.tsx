@@ -1,6 +1,6 @@
 import { useFormat, useT } from '../../i18n/index.ts';
 import { Field } from '../../shell/ui.tsx';
-import { transportModes } from '../../shell/vocabulary.ts';
+import { counterfactuals, isOneOf, substitutes, transportModes } from '../../shell/vocabulary.ts';
 import { exchangeDict } from '../dict.ts';
 import { useExchangeLabels } from '../labels.ts';
 import { formLimits } from './limits.ts';
@@ -32,6 +32,44 @@ export function EconomicsSection({ form }: { form: ListingFormState }) {
               t('fDisposalHint'),
               formLimits.disposalRubPerUnit,
             )}
+            <Field
+              label={t('fCounterfactual')}
+              error={error('counterfactual')}
+              hint={t('fCounterfactualHint')}
+            >
+              {(p) => (
+                <select
+                  {...p}
+                  name="counterfactual"
+                  value={v.counterfactual}
+                  onChange={(e) =>
+                    set(
+                      'counterfactual',
+                      isOneOf(counterfactuals, e.target.value) ? e.target.value : '',
+                    )
+                  }
+                >
+                  <option value="">{t('choose')}</option>
+                  {counterfactuals.map((c) => (
+                    <option key={c} value={c}>
+                      {x.counterfactual(c)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            {box(
+              'supplierCostKopecksPerUnit',
+              t('fSupplierCostUnit', { unit }),
+              t('fSupplierCostHint'),
+              formLimits.disposalRubPerUnit,
+            )}
+            {box(
+              'salePriceKopecksPerUnit',
+              t('fSalePriceUnit', { unit }),
+              t('fSalePriceHint'),
+              formLimits.priceRubPerUnit,
+            )}
             {box(
               'mustShipMin',
               t('fMustShipUnit', { unit }),
@@ -47,6 +85,35 @@ export function EconomicsSection({ form }: { form: ListingFormState }) {
               t('fPriceHint'),
               formLimits.priceRubPerUnit,
             )}
+            <Field label={t('fSubstitute')} error={error('substitute')} hint={t('fSubstituteHint')}>
+              {(p) => (
+                <select
+                  {...p}
+                  name="substitute"
+                  value={v.substitute}
+                  onChange={(e) =>
+                    set('substitute', isOneOf(substitutes, e.target.value) ? e.target.value : '')
+                  }
+                >
+                  <option value="">{t('choose')}</option>
+                  {substitutes.map((s) => (
+                    <option key={s} value={s}>
+                      {x.substitute(s)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <label className="check">
+              <input
+                type="checkbox"
+                name="endUse"
+                checked={v.endUse}
+                onChange={(e) => set('endUse', e.target.checked)}
+              />
+              {t('fEndUse')}
+              <span className="hint">{t('fEndUseHint')}</span>
+            </label>
             {box(
               'mustTakeMin',
               t('fMustTakeUnit', { unit }),

@@ -43,7 +43,14 @@ function formIssues(v: Values, tx: Taxonomy, body: ReturnType<typeof toBody>): I
   required('availableFrom');
   required('availableTo');
   const numbers: Array<keyof Values> = offer
-    ? ['quantityPerYear', 'disposalCostKopecksPerUnit', 'mustShipMin', 'maxDistanceKm']
+    ? [
+        'quantityPerYear',
+        'disposalCostKopecksPerUnit',
+        'supplierCostKopecksPerUnit',
+        'salePriceKopecksPerUnit',
+        'mustShipMin',
+        'maxDistanceKm',
+      ]
     : ['quantityPerYear', 'priceKopecksPerUnit', 'mustTakeMin', 'maxDistanceKm'];
   for (const k of numbers) {
     const n = body[k as keyof typeof body];

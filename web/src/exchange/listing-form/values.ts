@@ -2,10 +2,12 @@
 // from a listing being edited, or from a withdrawn one being copied. Pure.
 import { kopecksToRubText } from '../../shell/numbers.ts';
 import type {
+  Counterfactual,
   LegalStatus,
   Listing,
   ListingVisibility,
   MaterialUnit,
+  Substitute,
   TransportMode,
 } from '../../shell/types.ts';
 import type { Taxonomy } from '../taxonomy.ts';
@@ -33,6 +35,12 @@ export interface Values {
   priceKopecksPerUnit: string;
   mustShipMin: string;
   mustTakeMin: string;
+  /** offer: what happens to it today; request: what it replaces, and whether an end user */
+  counterfactual: Counterfactual | '';
+  supplierCostKopecksPerUnit: string;
+  salePriceKopecksPerUnit: string;
+  substitute: Substitute | '';
+  endUse: boolean;
   transportModes: TransportMode[];
   maxDistanceKm: string;
   legalStatus: LegalStatus | '';
@@ -67,6 +75,11 @@ export function blank(organisationId: string, today: string): Values {
     priceKopecksPerUnit: '',
     mustShipMin: '',
     mustTakeMin: '',
+    counterfactual: '',
+    supplierCostKopecksPerUnit: '',
+    salePriceKopecksPerUnit: '',
+    substitute: '',
+    endUse: true,
     transportModes: ['road'],
     maxDistanceKm: '',
     legalStatus: '',
@@ -101,6 +114,11 @@ export function fromListing(l: Listing, decimalMark: ',' | '.'): Values {
     priceKopecksPerUnit: rub(l.priceKopecksPerUnit, decimalMark),
     mustShipMin: text(l.mustShipMin),
     mustTakeMin: text(l.mustTakeMin),
+    counterfactual: l.counterfactual ?? '',
+    supplierCostKopecksPerUnit: rub(l.supplierCostKopecksPerUnit, decimalMark),
+    salePriceKopecksPerUnit: rub(l.salePriceKopecksPerUnit, decimalMark),
+    substitute: l.substitute ?? '',
+    endUse: l.endUse !== false,
     transportModes: l.transportModes,
     maxDistanceKm: text(l.maxDistanceKm),
     legalStatus: l.legalStatus ?? '',
@@ -151,6 +169,11 @@ const formKeys: Record<keyof Values, true> = {
   priceKopecksPerUnit: true,
   mustShipMin: true,
   mustTakeMin: true,
+  counterfactual: true,
+  supplierCostKopecksPerUnit: true,
+  salePriceKopecksPerUnit: true,
+  substitute: true,
+  endUse: true,
   transportModes: true,
   maxDistanceKm: true,
   legalStatus: true,

@@ -1,5 +1,13 @@
 import { useFormat, useT } from '../../i18n/index.ts';
-import type { Figure, Impact, MoneyFigure } from '../../shell/types.ts';
+import type {
+  Counterfactual,
+  Figure,
+  Impact,
+  MoneyFigure,
+  Plan,
+  Substitute,
+} from '../../shell/types.ts';
+import { counterfactuals, isOneOf, substitutes } from '../../shell/vocabulary.ts';
 import { exchangeDict } from '../dict.ts';
 import { NBSP, useExchangeLabels } from '../labels.ts';
 
@@ -52,7 +60,13 @@ function FigureCard({
   );
 }
 
-export function ImpactSummary({ impact }: { impact: Impact }) {
+export function ImpactSummary({
+  impact,
+  internal,
+}: {
+  impact: Impact;
+  internal?: Plan['internalReuse'];
+}) {
   const t = useT(exchangeDict);
   const fmt = useFormat();
   const x = useExchangeLabels();
@@ -88,6 +102,57 @@ export function ImpactSummary({ impact }: { impact: Impact }) {
           ),
         })}
       />
+      {impact.tradeValue && (
+        <FigureCard
+          testId="impact-trade"
+          label={t('impTrade')}
+          value={`${x.money(impact.tradeValue.valueKopecks)}${t('perYearSuffix')}`}
+          figure={impact.tradeValue}
+          extra={t('impTradeHint')}
+        />
+      )}
+      {impact.co2eBreakdown && (
+        <div className="stat card figure-card" data-testid="impact-co2-by">
+          <span className="stat-label">{t('impCo2By')}</span>
+          <ul className="small">
+            {impact.co2eBreakdown.methaneT > 0 && (
+              <li>{t('impCo2ByMethane', { t: fmt.integer(impact.co2eBreakdown.methaneT) })}</li>
+            )}
+            {Object.entries(impact.co2eBreakdown.bySubstitute)
+              .filter((e): e is [Substitute, number] => isOneOf(substitutes, e[0]) && e[1] > 0)
+              .map(([what, v]) => (
+                <li key={what}>
+                  {t('impCo2BySubstitute', { what: x.substitute(what), t: fmt.integer(v) })}
+                </li>
+              ))}
+          </ul>
+          <ul className="small muted">
+            {Object.entries(impact.co2eBreakdown.byCounterfactual)
+              .filter(
+                (e): e is [Counterfactual, number] => isOneOf(counterfactuals, e[0]) && e[1] > 0,
+              )
+              .map(([what, v]) => (
+                <li key={what}>
+                  {t('impCo2ByCounterfactual', {
+                    what: x.counterfactual(what),
+                    t: fmt.integer(v),
+                  })}
+                </li>
+              ))}
+          </ul>
+        </div>
+      )}
+      {internal && internal.pairs.length > 0 && (
+        <div className="stat card figure-card" data-testid="impact-internal">
+          <span className="stat-label">{t('impInternal')}</span>
+          <span className="stat-hint">{t('impInternalHint', { n: internal.pairs.length })}</span>
+          <ul className="small">
+            {internal.pairs.map((p) => (
+              <li key={`${p.supply}-${p.demand}`}>{x.perYear(p.quantity, p.unit)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <FigureCard
         testId="impact-baseline"
         label={t('impBaseline')}

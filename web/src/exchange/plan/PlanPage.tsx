@@ -143,7 +143,7 @@ function Planner() {
       ) : (
         <div className={running !== null ? 'stale' : undefined}>
           <PlanStatus plan={plan} />
-          <ImpactSummary impact={plan.impact} />
+          <ImpactSummary impact={plan.impact} internal={plan.internalReuse} />
           <FlowMapCard flows={flows} highlight={highlight} describe={words.describe} />
           <FlowsTable
             flows={flows}

@@ -22,6 +22,7 @@ Usage:
   digicluster match FILE [--json]   solve an allocation problem in the engine format
   digicluster match --cluster [--json]
                                     plan the exchange over the live listings in the database
+  digicluster tally FILE [--json]   count a vote (plurality, approval, irv, weighted, consent)
   digicluster --help                this text
 
 Environment variables:
@@ -42,6 +43,8 @@ export async function main(argv: string[]): Promise<number> {
         const { runMatch } = await import('./match.ts');
         return await runMatch(rest);
       }
+      case 'tally':
+        return await (await import('./tally.ts')).runTally(rest);
       case 'serve':
         return await (await import('./serve.ts')).serve();
       case 'demo':

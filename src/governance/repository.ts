@@ -1,0 +1,2 @@
+// All of governance's SQL (none yet: the tally is pure).
+export {};

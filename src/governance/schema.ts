@@ -1,0 +1,2 @@
+// The governance module's schemas: the tally's engine format (engine/input.ts).
+export * from './engine/input.ts';

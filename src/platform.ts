@@ -1,6 +1,7 @@
 // The composition root: the list of modules, each with its migrations, messages, services
 // and routes. Adding a module is adding it to `modules` (and, for its routes, nothing else).
 import { exchangeModule } from './exchange/index.ts';
+import { governanceModule } from './governance/index.ts';
 import {
   attachBell,
   journalModule,
@@ -13,7 +14,7 @@ import { registryModule } from './registry/index.ts';
 import { type Migrations, migrate, openStore, resetSchema, type Store } from './store/index.ts';
 import { closeWork, configureWork, type WorkSettings } from './work/index.ts';
 
-export const modules = [journalModule, registryModule, exchangeModule] as const;
+export const modules = [journalModule, registryModule, exchangeModule, governanceModule] as const;
 
 type Module = (typeof modules)[number];
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (

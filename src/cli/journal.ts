@@ -104,7 +104,8 @@ export async function journalVerify(args: string[] = []): Promise<number> {
       // every module whose events carry state lists its record kinds (loaded only here)
       const { stateReaders: registry } = await import('../registry/index.ts');
       const { stateReaders: exchange } = await import('../exchange/index.ts');
-      const state = await verifyState(store, [...registry, ...exchange]);
+      const { stateReaders: governance } = await import('../governance/index.ts');
+      const state = await verifyState(store, [...registry, ...exchange, ...governance]);
       if (state.first) {
         const f = state.first;
         console.error(

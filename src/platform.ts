@@ -1,6 +1,7 @@
 // The composition root: the list of modules, each with its migrations, messages, services
 // and routes. Adding a module is adding it to `modules` (and, for its routes, nothing else).
 import { exchangeModule } from './exchange/index.ts';
+import { governanceModule } from './governance/index.ts';
 import {
   attachBell,
   journalModule,
@@ -21,6 +22,7 @@ export const modules = [
   exchangeModule,
   machinesModule,
   knowledgeModule,
+  governanceModule,
 ] as const;
 
 type Module = (typeof modules)[number];

@@ -106,7 +106,14 @@ export async function journalVerify(args: string[] = []): Promise<number> {
       const { stateReaders: exchange } = await import('../exchange/index.ts');
       const { stateReaders: machines } = await import('../machines/index.ts');
       const { stateReaders: knowledge } = await import('../knowledge/index.ts');
-      const state = await verifyState(store, [...registry, ...exchange, ...machines, ...knowledge]);
+      const { stateReaders: governance } = await import('../governance/index.ts');
+      const state = await verifyState(store, [
+        ...registry,
+        ...exchange,
+        ...machines,
+        ...knowledge,
+        ...governance,
+      ]);
       if (state.first) {
         const f = state.first;
         console.error(

@@ -29,6 +29,7 @@ Usage:
   digicluster device rotate|list|acl
                                     rotate a token, list devices, write Mosquitto's password and ACL files
   digicluster search QUERY [--json] search knowledge assets, profiles and R&D projects, best first
+  digicluster tally FILE [--json]   count a vote (plurality, approval, irv, weighted, consent)
   digicluster --help                this text
 
 Environment variables:
@@ -51,6 +52,8 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'search':
         return await (await import('./search.ts')).runSearch(rest);
+      case 'tally':
+        return await (await import('./tally.ts')).runTally(rest);
       case 'serve':
         return await (await import('./serve.ts')).serve();
       case 'demo':

@@ -1,6 +1,6 @@
 // The registry's public surface: organisations, sites, memberships, applications, users and
 // API keys, the material taxonomy, import/export — what the shell and other modules may use.
-import type { StateReader } from '../journal/index.ts';
+import type { StateReader, Subscriber } from '../journal/index.ts';
 import type { Store } from '../store/index.ts';
 import { MemoryLoginLimiter } from './login-limiter.ts';
 import { messages } from './messages.ts';
@@ -72,6 +72,7 @@ export const stateReaders: StateReader[] = [
       'organisation.updated': '',
       'membership.started': 'organisation',
       'membership.ended': 'organisation',
+      'membership.role-changed': 'organisation',
       'application.submitted': 'organisation',
       'application.resubmitted': 'organisation',
       'application.admitted': 'organisation',
@@ -98,6 +99,7 @@ export const stateReaders: StateReader[] = [
     carriedBy: {
       'membership.started': 'membership',
       'membership.ended': 'membership',
+      'membership.role-changed': 'membership',
       'application.admitted': 'membership',
     },
     partialIn: { 'registry.imported': 'records.memberships[]' },
@@ -151,4 +153,15 @@ export const registryModule = {
     loginLimiter: new MemoryLoginLimiter(),
   }),
   routes,
+  subscribers: ({ registry }: { registry: RegistryService }): Subscriber[] => [
+    {
+      // never rename: a new name starts from event 1 (harmless: the handler is idempotent)
+      name: 'registry.keystone-role-from-governance',
+      types: ['keystone.changed'],
+      handle: async (tx, event) => {
+        const { from, to } = event.payload as { from: string | null; to: string };
+        await registry.transferKeystoneRole(tx, from, to);
+      },
+    },
+  ],
 };

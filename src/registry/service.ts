@@ -13,6 +13,7 @@ import {
   parseInput,
   requireOperator,
   requireOrganisationRole,
+  systemActor,
 } from '../model/index.ts';
 import type { Store, Tx } from '../store/index.ts';
 import { placeSite } from './engine/index.ts';
@@ -350,6 +351,30 @@ export class RegistryService {
    * refused while it was former must not work again after a re-admission. Each revocation
    * is its own event, as when an admin revokes a key.
    */
+  /**
+   * Moves the keystone role from one organisation's current membership to another's (governance's
+   * `keystone.changed`, inside its subscriber's transaction): the former keystone becomes core.
+   * Idempotent: a membership already in its new role is left as it is.
+   */
+  async transferKeystoneRole(tx: Tx, from: string | null, to: string): Promise<void> {
+    const open = await repo.openMemberships(tx);
+    const moves: Array<[string, 'core' | 'keystone']> = [];
+    if (from && from !== to) moves.push([from, 'core']);
+    moves.push([to, 'keystone']);
+    for (const [organisationId, role] of moves) {
+      const id = open.get(organisationId);
+      const current = id ? await repo.findMembership(tx, id) : undefined;
+      if (!current || current.role === role) continue;
+      const membership: Membership = { ...current, role };
+      await repo.updateMembership(tx, membership);
+      const organisation = await repo.findOrganisation(tx, organisationId);
+      await this.event(tx, systemActor, organisationId, 'membership.role-changed', {
+        membership,
+        organisation,
+      });
+    }
+  }
+
   private async revokeApiKeysOf(tx: Tx, actor: Actor, organisationId: string): Promise<void> {
     const at = this.clock().toISOString();
     for (const key of await repo.apiKeysOf(tx, organisationId)) {

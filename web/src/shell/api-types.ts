@@ -398,6 +398,179 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/governance/charter': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The charter in force and its versions */
+    get: operations['getGovernanceCharter'];
+    put?: never;
+    /** The founding charter (the operator, once; later changes are decisions) */
+    post: operations['postGovernanceCharter'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/governance/delegations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your organisation's delegations in force, given and received */
+    get: operations['getGovernanceDelegations'];
+    put?: never;
+    /** Delegate your organisation's vote on a topic */
+    post: operations['postGovernanceDelegations'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/governance/delegations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke a delegation (it no longer counts for votes that close later) */
+    delete: operations['deleteGovernanceDelegationsById'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/governance/keystones': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The keystone's history */
+    get: operations['getGovernanceKeystones'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/governance/participation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Participation figures: turnout, HHI of authorship, vote vs veto, Gini of vote weights */
+    get: operations['getGovernanceParticipation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/governance/proposals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Proposals, newest first */
+    get: operations['getGovernanceProposals'];
+    put?: never;
+    /** Propose a decision */
+    post: operations['postGovernanceProposals'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/governance/proposals/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One proposal */
+    get: operations['getGovernanceProposalsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/governance/proposals/{id}/ballot': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Your organisation's ballot (replaces an earlier one while the vote is open) */
+    post: operations['postGovernanceProposalsByIdBallot'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/governance/proposals/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Count a vote whose close time has passed and publish the result */
+    post: operations['postGovernanceProposalsByIdClose'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/governance/proposals/{id}/veto': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The keystone's veto (under keystone control, within the charter) */
+    post: operations['postGovernanceProposalsByIdVeto'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/invitations/accept': {
     parameters: {
       query?: never;
@@ -1966,6 +2139,490 @@ export interface components {
       /** @description the holder's English name, when shown and the registry has one */
       organisationNameEn?: string | null;
       siteId: string | null;
+    };
+    GovernanceBallot: {
+      approve?: string[];
+      castAt: string;
+      castBy: string;
+      choice?: string;
+      position?: components['schemas']['GovernanceConsentPosition'];
+      proposalId: string;
+      ranking?: string[];
+      reason?: string;
+      /** @description the organisation that votes */
+      voter: string;
+      /** @description weighted: the declared stake */
+      weight?: number;
+    };
+    GovernanceBallotBody: {
+      approve?: string[];
+      choice?: string;
+      position?: components['schemas']['GovernanceConsentPosition'];
+      ranking?: string[];
+      reason?: string;
+      /** @description weighted: the declared stake */
+      weight?: number;
+    };
+    GovernanceBallotBodyInput: {
+      approve?: string[];
+      choice?: string;
+      position?: components['schemas']['GovernanceConsentPositionInput'];
+      ranking?: string[];
+      reason?: string;
+      /** @description weighted: the declared stake */
+      weight?: number;
+    };
+    GovernanceBallotInput: {
+      approve?: string[];
+      castAt: string;
+      castBy: string;
+      choice?: string;
+      position?: components['schemas']['GovernanceConsentPositionInput'];
+      proposalId: string;
+      ranking?: string[];
+      reason?: string;
+      /** @description the organisation that votes */
+      voter: string;
+      /** @description weighted: the declared stake */
+      weight?: number;
+    };
+    GovernanceCharter: {
+      adoptedAt: string;
+      byType: {
+        [key: string]: components['schemas']['GovernanceVoteSettings'];
+      };
+      control: components['schemas']['GovernanceControl'];
+      defaults: components['schemas']['GovernanceVoteSettings'];
+      keystoneOrganisationId: string | null;
+      membershipRules: string;
+      membershipRulesEn?: string;
+      /** @description the decision that adopted it; null: the founding charter */
+      proposalId: string | null;
+      version: number;
+      vetoTypes: components['schemas']['GovernanceProposalType'][];
+    };
+    GovernanceCharterChange: {
+      byType?: {
+        [key: string]: components['schemas']['GovernanceVoteSettings'];
+      };
+      control?: components['schemas']['GovernanceControl'];
+      defaults?: components['schemas']['GovernanceVoteSettings'];
+      keystoneOrganisationId?: string | null;
+      membershipRules?: string;
+      membershipRulesEn?: string;
+      vetoTypes?: components['schemas']['GovernanceProposalType'][];
+    };
+    GovernanceCharterChangeInput: {
+      byType?: {
+        [key: string]: components['schemas']['GovernanceVoteSettingsInput'];
+      };
+      control?: components['schemas']['GovernanceControlInput'];
+      defaults?: components['schemas']['GovernanceVoteSettingsInput'];
+      keystoneOrganisationId?: string | null;
+      membershipRules?: string;
+      membershipRulesEn?: string;
+      vetoTypes?: components['schemas']['GovernanceProposalTypeInput'][];
+    };
+    GovernanceCharterCreate: {
+      /**
+       * @description vote settings per proposal type, over the defaults
+       * @default {}
+       */
+      byType: {
+        [key: string]: components['schemas']['GovernanceVoteSettings'];
+      };
+      control: components['schemas']['GovernanceControl'];
+      /**
+       * @default {
+       *       "method": "plurality",
+       *       "quorum": 0.5,
+       *       "threshold": 0.5
+       *     }
+       */
+      defaults: components['schemas']['GovernanceVoteSettings'];
+      /** @default null */
+      keystoneOrganisationId: string | null;
+      /** @default  */
+      membershipRules: string;
+      membershipRulesEn?: string;
+      /**
+       * @description the proposal types the keystone may veto (under keystone control only)
+       * @default [
+       *       "admit_member",
+       *       "expel_member",
+       *       "change_rule",
+       *       "approve_project",
+       *       "approve_budget",
+       *       "resolution"
+       *     ]
+       */
+      vetoTypes: components['schemas']['GovernanceProposalType'][];
+    };
+    GovernanceCharterCreateInput: {
+      /**
+       * @description vote settings per proposal type, over the defaults
+       * @default {}
+       */
+      byType?: {
+        [key: string]: components['schemas']['GovernanceVoteSettingsInput'];
+      };
+      control: components['schemas']['GovernanceControlInput'];
+      /**
+       * @default {
+       *       "method": "plurality",
+       *       "quorum": 0.5,
+       *       "threshold": 0.5
+       *     }
+       */
+      defaults?: components['schemas']['GovernanceVoteSettingsInput'];
+      /** @default null */
+      keystoneOrganisationId?: string | null;
+      /** @default  */
+      membershipRules?: string;
+      membershipRulesEn?: string;
+      /**
+       * @description the proposal types the keystone may veto (under keystone control only)
+       * @default [
+       *       "admit_member",
+       *       "expel_member",
+       *       "change_rule",
+       *       "approve_project",
+       *       "approve_budget",
+       *       "resolution"
+       *     ]
+       */
+      vetoTypes?: components['schemas']['GovernanceProposalTypeInput'][];
+    };
+    GovernanceCharterInput: {
+      adoptedAt: string;
+      byType: {
+        [key: string]: components['schemas']['GovernanceVoteSettingsInput'];
+      };
+      control: components['schemas']['GovernanceControlInput'];
+      defaults: components['schemas']['GovernanceVoteSettingsInput'];
+      keystoneOrganisationId: string | null;
+      membershipRules: string;
+      membershipRulesEn?: string;
+      /** @description the decision that adopted it; null: the founding charter */
+      proposalId: string | null;
+      version: number;
+      vetoTypes: components['schemas']['GovernanceProposalTypeInput'][];
+    };
+    GovernanceCharterView: {
+      current: components['schemas']['GovernanceCharter'] | null;
+      history: components['schemas']['GovernanceCharter'][];
+    };
+    GovernanceCharterViewInput: {
+      current: components['schemas']['GovernanceCharterInput'] | null;
+      history: components['schemas']['GovernanceCharterInput'][];
+    };
+    /** @enum {string} */
+    GovernanceConsentPosition: 'agree' | 'abstain' | 'disagree' | 'block';
+    /** @enum {string} */
+    GovernanceConsentPositionInput: 'agree' | 'abstain' | 'disagree' | 'block';
+    /**
+     * @description keystone: the keystone may veto within the charter; etharchy: no member has a veto
+     * @enum {string}
+     */
+    GovernanceControl: 'keystone' | 'etharchy';
+    /**
+     * @description keystone: the keystone may veto within the charter; etharchy: no member has a veto
+     * @enum {string}
+     */
+    GovernanceControlInput: 'keystone' | 'etharchy';
+    GovernanceDelegation: {
+      createdAt: string;
+      from: string;
+      id: string;
+      revokedAt: string | null;
+      to: string;
+      topic: components['schemas']['GovernanceProposalType'] | 'all';
+    };
+    GovernanceDelegationCreate: {
+      /** @description the organisation that votes for yours */
+      to: string;
+      /**
+       * @description a proposal type, or all
+       * @default all
+       */
+      topic: components['schemas']['GovernanceProposalType'] | 'all';
+    };
+    GovernanceDelegationCreateInput: {
+      /** @description the organisation that votes for yours */
+      to: string;
+      /**
+       * @description a proposal type, or all
+       * @default all
+       */
+      topic?: components['schemas']['GovernanceProposalTypeInput'] | 'all';
+    };
+    GovernanceDelegationInput: {
+      createdAt: string;
+      from: string;
+      id: string;
+      revokedAt: string | null;
+      to: string;
+      topic: components['schemas']['GovernanceProposalTypeInput'] | 'all';
+    };
+    GovernanceKeystoneTerm: {
+      organisationId: string;
+      proposalId: string | null;
+      since: string;
+      until: string | null;
+    };
+    GovernanceKeystoneTermInput: {
+      organisationId: string;
+      proposalId: string | null;
+      since: string;
+      until: string | null;
+    };
+    GovernanceParticipation: {
+      authorshipHhi: number | null;
+      byVetoShare: number | null;
+      byVoteShare: number | null;
+      decided: number;
+      meanTurnout: number | null;
+      turnout: {
+        proposalId: string;
+        turnout: number;
+      }[];
+      voteWeightGini: number | null;
+    };
+    GovernanceParticipationInput: {
+      authorshipHhi: number | null;
+      byVetoShare: number | null;
+      byVoteShare: number | null;
+      decided: number;
+      meanTurnout: number | null;
+      turnout: {
+        proposalId: string;
+        turnout: number;
+      }[];
+      voteWeightGini: number | null;
+    };
+    GovernanceProposal: {
+      amountKopecks?: number;
+      authorOrganisationId: string;
+      authorUserId: string;
+      body: string;
+      bodyEn?: string;
+      candidates: string[];
+      cap?: number;
+      charter?: components['schemas']['GovernanceCharterChange'];
+      closesAt: string;
+      coSponsors: string[];
+      createdAt: string;
+      decidedAt: string | null;
+      decidedBy: ('vote' | 'veto') | null;
+      /** @description the member organisations at the close */
+      electorate: string[] | null;
+      id: string;
+      method: components['schemas']['GovernanceVoteMethod'];
+      opensAt: string;
+      quorum: number;
+      result: components['schemas']['GovernanceTallyResult'] | null;
+      status: components['schemas']['GovernanceProposalStatus'];
+      subjectOrganisationId?: string;
+      threshold: number;
+      title: string;
+      titleEn?: string;
+      type: components['schemas']['GovernanceProposalType'];
+      veto: components['schemas']['GovernanceVeto'] | null;
+    };
+    GovernanceProposalCreate: {
+      /** @description approve_budget */
+      amountKopecks?: number;
+      /** @default  */
+      body: string;
+      bodyEn?: string;
+      /** @description default: yes, no (none for consent) */
+      candidates?: string[];
+      /** @description change_charter: the change */
+      charter?: components['schemas']['GovernanceCharterChange'];
+      /** Format: date-time */
+      closesAt: string;
+      /** @default [] */
+      coSponsors: string[];
+      /** @description default: the charter's for this type */
+      method?: components['schemas']['GovernanceVoteMethod'];
+      /**
+       * Format: date-time
+       * @description default: now
+       */
+      opensAt?: string;
+      quorum?: number;
+      /** @description admit_member, expel_member, change_keystone: the organisation */
+      subjectOrganisationId?: string;
+      threshold?: number;
+      title: string;
+      titleEn?: string;
+      type: components['schemas']['GovernanceProposalType'];
+    };
+    GovernanceProposalCreateInput: {
+      /** @description approve_budget */
+      amountKopecks?: number;
+      /** @default  */
+      body?: string;
+      bodyEn?: string;
+      /** @description default: yes, no (none for consent) */
+      candidates?: string[];
+      /** @description change_charter: the change */
+      charter?: components['schemas']['GovernanceCharterChangeInput'];
+      /** Format: date-time */
+      closesAt: string;
+      /** @default [] */
+      coSponsors?: string[];
+      /** @description default: the charter's for this type */
+      method?: components['schemas']['GovernanceVoteMethodInput'];
+      /**
+       * Format: date-time
+       * @description default: now
+       */
+      opensAt?: string;
+      quorum?: number;
+      /** @description admit_member, expel_member, change_keystone: the organisation */
+      subjectOrganisationId?: string;
+      threshold?: number;
+      title: string;
+      titleEn?: string;
+      type: components['schemas']['GovernanceProposalTypeInput'];
+    };
+    GovernanceProposalInput: {
+      amountKopecks?: number;
+      authorOrganisationId: string;
+      authorUserId: string;
+      body: string;
+      bodyEn?: string;
+      candidates: string[];
+      cap?: number;
+      charter?: components['schemas']['GovernanceCharterChangeInput'];
+      closesAt: string;
+      coSponsors: string[];
+      createdAt: string;
+      decidedAt: string | null;
+      decidedBy: ('vote' | 'veto') | null;
+      /** @description the member organisations at the close */
+      electorate: string[] | null;
+      id: string;
+      method: components['schemas']['GovernanceVoteMethodInput'];
+      opensAt: string;
+      quorum: number;
+      result: components['schemas']['GovernanceTallyResultInput'] | null;
+      status: components['schemas']['GovernanceProposalStatusInput'];
+      subjectOrganisationId?: string;
+      threshold: number;
+      title: string;
+      titleEn?: string;
+      type: components['schemas']['GovernanceProposalTypeInput'];
+      veto: components['schemas']['GovernanceVetoInput'] | null;
+    };
+    /** @enum {string} */
+    GovernanceProposalStatus: 'open' | 'adopted' | 'rejected' | 'no_quorum' | 'tie' | 'vetoed';
+    /** @enum {string} */
+    GovernanceProposalStatusInput: 'open' | 'adopted' | 'rejected' | 'no_quorum' | 'tie' | 'vetoed';
+    /** @enum {string} */
+    GovernanceProposalType:
+      | 'admit_member'
+      | 'expel_member'
+      | 'change_rule'
+      | 'change_charter'
+      | 'approve_project'
+      | 'approve_budget'
+      | 'change_keystone'
+      | 'resolution';
+    /** @enum {string} */
+    GovernanceProposalTypeInput:
+      | 'admit_member'
+      | 'expel_member'
+      | 'change_rule'
+      | 'change_charter'
+      | 'approve_project'
+      | 'approve_budget'
+      | 'change_keystone'
+      | 'resolution';
+    GovernanceProposalView: {
+      /** @description ballots cast so far */
+      ballots: number;
+      /** @description your organisation's ballot */
+      mine: components['schemas']['GovernanceBallot'] | null;
+      proposal: components['schemas']['GovernanceProposal'];
+      /** @description the organisations that voted (not how) */
+      voters: string[];
+    };
+    GovernanceProposalViewInput: {
+      /** @description ballots cast so far */
+      ballots: number;
+      /** @description your organisation's ballot */
+      mine: components['schemas']['GovernanceBallotInput'] | null;
+      proposal: components['schemas']['GovernanceProposalInput'];
+      /** @description the organisations that voted (not how) */
+      voters: string[];
+    };
+    GovernanceTallyResult: {
+      rounds?: components['schemas']['GovernanceTallyRound'][];
+      /** @enum {string} */
+      status: 'passed' | 'failed' | 'no_quorum' | 'tie';
+      turnout: number;
+      winner?: string;
+    };
+    GovernanceTallyResultInput: {
+      rounds?: components['schemas']['GovernanceTallyRoundInput'][];
+      /** @enum {string} */
+      status: 'passed' | 'failed' | 'no_quorum' | 'tie';
+      turnout: number;
+      winner?: string;
+    };
+    GovernanceTallyRound: {
+      counts: {
+        [key: string]: number;
+      };
+      eliminated?: string;
+    };
+    GovernanceTallyRoundInput: {
+      counts: {
+        [key: string]: number;
+      };
+      eliminated?: string;
+    };
+    GovernanceVeto: {
+      at: string;
+      by: string;
+      organisationId: string;
+      reason: string;
+    };
+    GovernanceVetoBody: {
+      reason: string;
+    };
+    GovernanceVetoBodyInput: {
+      reason: string;
+    };
+    GovernanceVetoInput: {
+      at: string;
+      by: string;
+      organisationId: string;
+      reason: string;
+    };
+    /** @enum {string} */
+    GovernanceVoteMethod: 'plurality' | 'approval' | 'irv' | 'weighted' | 'consent';
+    /** @enum {string} */
+    GovernanceVoteMethodInput: 'plurality' | 'approval' | 'irv' | 'weighted' | 'consent';
+    GovernanceVoteSettings: {
+      /** @description weighted: the most one stake counts for */
+      cap?: number;
+      method: components['schemas']['GovernanceVoteMethod'];
+      /** @description share of the member organisations whose vote must count */
+      quorum: number;
+      /** @description share of the counted votes the winner needs */
+      threshold: number;
+    };
+    GovernanceVoteSettingsInput: {
+      /** @description weighted: the most one stake counts for */
+      cap?: number;
+      method: components['schemas']['GovernanceVoteMethodInput'];
+      /** @description share of the member organisations whose vote must count */
+      quorum: number;
+      /** @description share of the counted votes the winner needs */
+      threshold: number;
     };
     Helper: {
       id: string;
@@ -5625,6 +6282,380 @@ export interface operations {
       429: components['responses']['Problem429'];
     };
   };
+  getGovernanceCharter: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GovernanceCharterView'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  postGovernanceCharter: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GovernanceCharterCreateInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GovernanceCharter'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getGovernanceDelegations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GovernanceDelegation'][];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  postGovernanceDelegations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GovernanceDelegationCreateInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GovernanceDelegation'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  deleteGovernanceDelegationsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GovernanceDelegation'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getGovernanceKeystones: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GovernanceKeystoneTerm'][];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getGovernanceParticipation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GovernanceParticipation'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getGovernanceProposals: {
+    parameters: {
+      query?: {
+        status?: 'open' | 'decided';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GovernanceProposal'][];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  postGovernanceProposals: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GovernanceProposalCreateInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GovernanceProposal'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getGovernanceProposalsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GovernanceProposalView'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  postGovernanceProposalsByIdBallot: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GovernanceBallotBodyInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GovernanceBallot'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  postGovernanceProposalsByIdClose: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GovernanceProposal'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  postGovernanceProposalsByIdVeto: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GovernanceVetoBodyInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GovernanceProposal'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
   postInvitationsAccept: {
     parameters: {
       query?: never;
@@ -7258,6 +8289,9 @@ type ReadonlyArray<T> = [Exclude<T, undefined>] extends [unknown[]]
 export const pathsApiV1ApplicationsGetParametersQueryStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/applications']['get']['parameters']['query']['status']
 > = ['pending', 'admitted', 'rejected'];
+export const pathsApiV1GovernanceProposalsGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/governance/proposals']['get']['parameters']['query']['status']
+> = ['open', 'decided'];
 export const pathsApiV1OrganisationsGetParametersQueryStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/organisations']['get']['parameters']['query']['status']
 > = ['applicant', 'member', 'former', 'rejected'];
@@ -7383,6 +8417,66 @@ export const factorEntryStatusValues: ReadonlyArray<
 export const factorEntryInputStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['FactorEntryInput']['status']
 > = ['sourced', 'estimate'];
+export const governanceConsentPositionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['GovernanceConsentPosition']
+> = ['agree', 'abstain', 'disagree', 'block'];
+export const governanceConsentPositionInputValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['GovernanceConsentPositionInput']
+> = ['agree', 'abstain', 'disagree', 'block'];
+export const governanceControlValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['GovernanceControl']
+> = ['keystone', 'etharchy'];
+export const governanceControlInputValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['GovernanceControlInput']
+> = ['keystone', 'etharchy'];
+export const governanceProposalDecidedByAnyOf0Values: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['GovernanceProposal']['decidedBy']
+> = ['vote', 'veto'];
+export const governanceProposalInputDecidedByAnyOf0Values: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['GovernanceProposalInput']['decidedBy']
+> = ['vote', 'veto'];
+export const governanceProposalStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['GovernanceProposalStatus']
+> = ['open', 'adopted', 'rejected', 'no_quorum', 'tie', 'vetoed'];
+export const governanceProposalStatusInputValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['GovernanceProposalStatusInput']
+> = ['open', 'adopted', 'rejected', 'no_quorum', 'tie', 'vetoed'];
+export const governanceProposalTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['GovernanceProposalType']
+> = [
+  'admit_member',
+  'expel_member',
+  'change_rule',
+  'change_charter',
+  'approve_project',
+  'approve_budget',
+  'change_keystone',
+  'resolution',
+];
+export const governanceProposalTypeInputValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['GovernanceProposalTypeInput']
+> = [
+  'admit_member',
+  'expel_member',
+  'change_rule',
+  'change_charter',
+  'approve_project',
+  'approve_budget',
+  'change_keystone',
+  'resolution',
+];
+export const governanceTallyResultStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['GovernanceTallyResult']['status']
+> = ['passed', 'failed', 'no_quorum', 'tie'];
+export const governanceTallyResultInputStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['GovernanceTallyResultInput']['status']
+> = ['passed', 'failed', 'no_quorum', 'tie'];
+export const governanceVoteMethodValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['GovernanceVoteMethod']
+> = ['plurality', 'approval', 'irv', 'weighted', 'consent'];
+export const governanceVoteMethodInputValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['GovernanceVoteMethodInput']
+> = ['plurality', 'approval', 'irv', 'weighted', 'consent'];
 export const helperKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Helper']['kind']
 > = ['person', 'organisation'];

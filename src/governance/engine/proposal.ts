@@ -1,0 +1,90 @@
+// From a proposal's records to the tally's input: the same pure step for the service at the
+// close and for a replay from the journal, so both count the same ballots the same way.
+import type { Delegation, TallyInput } from './input.ts';
+
+export interface ProposalVote {
+  type: string;
+  method: TallyInput['method'];
+  candidates: string[];
+  quorum: number;
+  threshold: number;
+  cap?: number;
+  closesAt: string;
+}
+
+export interface BallotRecord {
+  voter: string;
+  choice?: string;
+  approve?: string[];
+  ranking?: string[];
+  position?: 'agree' | 'abstain' | 'disagree' | 'block';
+  reason?: string;
+  weight?: number;
+}
+
+export interface DelegationSpan {
+  from: string;
+  to: string;
+  /** a proposal type, or 'all' */
+  topic: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+/**
+ * The delegations in force when the vote closes, for the proposal's topic: made before the
+ * close and not revoked by then (revoking is possible until the close); one per member, a
+ * delegation for the topic itself taking precedence over one for all topics.
+ */
+export function delegationsInForce(
+  spans: readonly DelegationSpan[],
+  topic: string,
+  closesAt: string,
+): Delegation[] {
+  const chosen = new Map<string, DelegationSpan>();
+  for (const d of spans) {
+    if (d.topic !== topic && d.topic !== 'all') continue;
+    if (d.createdAt > closesAt || (d.revokedAt !== null && d.revokedAt <= closesAt)) continue;
+    const had = chosen.get(d.from);
+    const better =
+      !had ||
+      (d.topic === topic && had.topic === 'all') ||
+      (d.topic === had.topic && d.createdAt > had.createdAt);
+    if (better) chosen.set(d.from, d);
+  }
+  return [...chosen.values()]
+    .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
+    .map((d) => ({ from: d.from, to: d.to }));
+}
+
+/** The tally's input for a proposal: its ballots, the delegations in force, the electorate. */
+export function tallyInputFor(
+  p: ProposalVote,
+  ballots: readonly BallotRecord[],
+  spans: readonly DelegationSpan[],
+  electorate: readonly string[],
+): TallyInput {
+  const members = new Set(electorate);
+  const delegations = delegationsInForce(spans, p.type, p.closesAt).filter(
+    (d) => members.has(d.from) && members.has(d.to),
+  );
+  return {
+    method: p.method,
+    candidates: p.candidates,
+    ballots: ballots
+      .filter((b) => members.has(b.voter))
+      .map((b) => ({
+        voter: b.voter,
+        ...(b.weight !== undefined ? { weight: b.weight } : {}),
+        ...(b.choice !== undefined ? { choice: b.choice } : {}),
+        ...(b.approve !== undefined ? { approve: b.approve } : {}),
+        ...(b.ranking !== undefined ? { ranking: b.ranking } : {}),
+        ...(b.position !== undefined ? { position: b.position } : {}),
+      })),
+    delegations,
+    electorate: [...electorate],
+    quorum: p.quorum,
+    threshold: p.threshold,
+    ...(p.cap !== undefined ? { cap: p.cap } : {}),
+  };
+}

@@ -1,0 +1,30 @@
+// Governance's public surface: the charter, proposals, votes, delegation, the keystone's
+// history, participation figures; the pure vote count.
+import type { StateReader } from '../journal/index.ts';
+import type { Store } from '../store/index.ts';
+import { messages } from './messages.ts';
+import { migrations } from './migrations/index.ts';
+import { findProposal } from './repository.ts';
+import { routes } from './routes.ts';
+import { GovernanceService } from './service.ts';
+
+export * from './engine/index.ts';
+export * from './schema.ts';
+export { electorateNow, GovernanceService, statusOf } from './service.ts';
+
+/** For `journal verify --state`: the events carrying each governance record's full state. */
+export const stateReaders: StateReader[] = [
+  {
+    kind: 'proposal',
+    carriedBy: { 'proposal.opened': '', 'proposal.decided': '', 'proposal.vetoed': '' },
+    read: findProposal,
+  },
+];
+
+export const governanceModule = {
+  name: 'governance',
+  migrations,
+  messages,
+  open: ({ store }: { store: Store }) => ({ governance: new GovernanceService(store) }),
+  routes,
+};

@@ -1,0 +1,92 @@
+// Governance's messages, in Russian and English.
+import { defineMessages } from '../model/messages.ts';
+
+export const messages = defineMessages('governance', {
+  invalidCharter: { en: 'Invalid charter', ru: 'Неверный устав' },
+  invalidProposal: { en: 'Invalid proposal', ru: 'Неверное предложение' },
+  invalidBallot: { en: 'Invalid ballot', ru: 'Неверный бюллетень' },
+  invalidDelegation: { en: 'Invalid delegation', ru: 'Неверная передача голоса' },
+  noCharter: {
+    en: 'The cluster has no charter yet',
+    ru: 'У кластера ещё нет устава',
+  },
+  charterExists: {
+    en: 'The cluster has a charter: a change of charter is a decision (a change_charter proposal)',
+    ru: 'Устав уже принят: изменить его можно только решением (предложение об изменении устава)',
+  },
+  proposalNotFound: { en: 'There is no such proposal', ru: 'Такого предложения нет' },
+  delegationNotFound: { en: 'There is no such delegation', ru: 'Такой передачи голоса нет' },
+  membersOnly: {
+    en: 'Only the members of the cluster take part in its decisions',
+    ru: 'В решениях кластера участвуют только его участники',
+  },
+  observersDoNotVote: {
+    en: 'An observer does not vote or propose',
+    ru: 'Наблюдатель не голосует и не вносит предложений',
+  },
+  notAMember: { en: '{name} is not a member of the cluster', ru: '{name} — не участник кластера' },
+  unknownOrganisation: { en: 'no such organisation', ru: 'такой организации нет' },
+  subjectRequired: {
+    en: 'this type of proposal names an organisation',
+    ru: 'в предложении этого типа нужно указать организацию',
+  },
+  charterChangeRequired: {
+    en: 'a change of charter states what changes',
+    ru: 'в изменении устава нужно указать, что меняется',
+  },
+  closesBeforeOpens: {
+    en: 'the vote must close after it opens and after now',
+    ru: 'голосование должно закрываться после открытия и позже текущего момента',
+  },
+  candidatesNeeded: {
+    en: 'at least two options, each once',
+    ru: 'нужно не меньше двух вариантов, без повторов',
+  },
+  voteNotOpen: {
+    en: '«{title}» opens for votes at {opensAt}',
+    ru: 'Голосование по «{title}» откроется {opensAt}',
+  },
+  voteClosed: {
+    en: 'The vote on «{title}» closed at {closesAt}: no more ballots',
+    ru: 'Голосование по «{title}» закрыто {closesAt}: бюллетени больше не принимаются',
+  },
+  alreadyDecided: {
+    en: '«{title}» is already decided',
+    ru: 'По «{title}» решение уже принято',
+  },
+  notYetClosed: {
+    en: 'The vote on «{title}» closes at {closesAt}; the result is counted after that',
+    ru: 'Голосование по «{title}» закрывается {closesAt}; итог подводится после этого',
+  },
+  vetoUnderEtharchy: {
+    en: 'Under etharchy no member has a veto',
+    ru: 'При этархии ни у одного участника нет права вето',
+  },
+  vetoKeystoneOnly: {
+    en: 'Only the keystone may veto, through its administrator',
+    ru: 'Вето может наложить только ключевая организация — её администратор',
+  },
+  vetoOutsideCharter: {
+    en: 'The charter gives the keystone no veto over this type of proposal',
+    ru: 'Устав не даёт ключевой организации права вето по предложениям этого типа',
+  },
+  vetoReasonRequired: { en: 'a veto states its reason', ru: 'у вето должна быть причина' },
+  selfDelegation: {
+    en: 'an organisation cannot delegate to itself',
+    ru: 'нельзя передать голос самому себе',
+  },
+  ownDelegationsOnly: {
+    en: 'You may revoke only your own organisation’s delegations',
+    ru: 'Отозвать можно только передачи голоса своей организации',
+  },
+  delegationRevoked: {
+    en: 'This delegation is already revoked',
+    ru: 'Эта передача голоса уже отозвана',
+  },
+  ballotNeeds: {
+    en: 'a {method} ballot needs this field',
+    ru: 'в бюллетене этого способа голосования нужно это поле',
+  },
+  notAnOption: { en: '«{option}» is not one of the options', ru: '«{option}» — не из вариантов' },
+  optionTwice: { en: 'an option is named twice', ru: 'вариант назван дважды' },
+});

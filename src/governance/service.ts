@@ -1,0 +1,501 @@
+// Governance's service: the charter, proposals, ballots, delegations, vetoes and results.
+// Access checks, journal events and transactions here; SQL in repository.ts; counting in engine/.
+import { randomUUID } from 'node:crypto';
+import { inTransaction, recordEvent } from '../journal/index.ts';
+import {
+  type Actor,
+  actorRef,
+  conflict,
+  forbidden,
+  invalid,
+  isOperator,
+  notFound,
+  parseInput,
+  requireLogin,
+  requireOperator,
+} from '../model/index.ts';
+import { registryQueries } from '../registry/index.ts';
+import type { Reader, Store, Tx } from '../store/index.ts';
+import { participation, resolveDelegations, tally, tallyInputFor } from './engine/index.ts';
+import { messages } from './messages.ts';
+import * as repo from './repository.ts';
+import {
+  type BallotInput as BallotFields,
+  BallotInput,
+  type CastBallot,
+  Charter,
+  type CharterChange,
+  CharterInput,
+  DelegationInput,
+  type DelegationRecord,
+  type Proposal,
+  ProposalInput,
+  type ProposalStatus,
+  type TallyResult,
+} from './schema.ts';
+
+const newId = (prefix: string) => `${prefix}-${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+const needsSubject = new Set(['admit_member', 'expel_member', 'change_keystone']);
+
+/** The member organisations that vote: current members, the platform operator aside. */
+export async function electorateNow(reader: Reader): Promise<string[]> {
+  const orgs = await registryQueries.findOrganisations(reader, { status: 'member' });
+  return orgs
+    .filter((o) => o.kind !== 'platform_operator')
+    .map((o) => o.id)
+    .sort();
+}
+
+/** A proposal's status from its tally: yes/no votes adopt on a `yes`, other votes on any winner. */
+export function statusOf(
+  p: Pick<Proposal, 'candidates' | 'method'>,
+  r: TallyResult,
+): ProposalStatus {
+  if (r.status === 'no_quorum' || r.status === 'tie') return r.status;
+  if (r.status === 'failed') return 'rejected';
+  const yesNo =
+    p.candidates.length === 2 && p.candidates.includes('yes') && p.candidates.includes('no');
+  if (yesNo && r.winner !== 'yes') return 'rejected';
+  return 'adopted';
+}
+
+export class GovernanceService {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  private now = () => this.clock().toISOString();
+
+  private event(
+    tx: Tx,
+    actor: Actor,
+    organisationId: string | null,
+    type: string,
+    payload: unknown,
+  ) {
+    return recordEvent(tx, { actor: actorRef(actor), organisationId, type, payload }, this.clock());
+  }
+
+  /** A member organisation's user who may vote and propose (not an observer, not the operator). */
+  private async requireVoter(reader: Reader, actor: Actor): Promise<string> {
+    requireLogin(actor);
+    const org = actor.organisationId;
+    if (!org || isOperator(actor) || actor.member === false)
+      throw forbidden(messages.membersOnly());
+    if (actor.role === 'observer') throw forbidden(messages.observersDoNotVote());
+    if (!(await electorateNow(reader)).includes(org)) throw forbidden(messages.membersOnly());
+    return org;
+  }
+
+  // --- the charter and the keystone ---
+
+  async charter(actor: Actor): Promise<{ current: Charter | null; history: Charter[] }> {
+    requireLogin(actor);
+    const history = await repo.charterHistory(this.store);
+    return { current: history[0] ?? null, history };
+  }
+
+  async keystones(actor: Actor) {
+    requireLogin(actor);
+    return repo.keystoneHistory(this.store);
+  }
+
+  /** The founding charter (the operator, once); every later change is a decision. */
+  async foundCharter(actor: Actor, input: unknown): Promise<Charter> {
+    requireOperator(actor);
+    const fields = parseInput(CharterInput, input);
+    return inTransaction(this.store, async (tx) => {
+      if (await repo.currentCharter(tx)) throw conflict(messages.charterExists());
+      if (
+        fields.keystoneOrganisationId &&
+        !(await electorateNow(tx)).includes(fields.keystoneOrganisationId)
+      )
+        throw invalid(messages.invalidCharter(), [
+          { field: 'keystoneOrganisationId', message: messages.unknownOrganisation() },
+        ]);
+      const charter: Charter = Charter.parse({
+        ...fields,
+        version: 1,
+        adoptedAt: this.now(),
+        proposalId: null,
+      });
+      await repo.insertCharter(tx, charter);
+      await this.event(tx, actor, null, 'charter.adopted', charter);
+      if (charter.keystoneOrganisationId)
+        await this.startKeystoneTerm(tx, actor, null, charter.keystoneOrganisationId, null);
+      return charter;
+    });
+  }
+
+  private async startKeystoneTerm(
+    tx: Tx,
+    actor: Actor,
+    from: string | null,
+    to: string,
+    proposalId: string | null,
+  ) {
+    const at = this.now();
+    await repo.closeKeystoneTerm(tx, at);
+    const term = { organisationId: to, since: at, until: null, proposalId };
+    await repo.insertKeystoneTerm(tx, term);
+    // the registry moves the keystone role on this event (its subscriber)
+    await this.event(tx, actor, to, 'keystone.changed', { from, to, proposalId, term });
+  }
+
+  /** A new charter version from a passed decision; a new keystone moves the role too. */
+  private async amendCharter(tx: Tx, actor: Actor, change: CharterChange, proposalId: string) {
+    const current = await repo.currentCharter(tx);
+    if (!current) return;
+    const fields = CharterInput.safeParse({ ...current, ...change });
+    if (!fields.success) return; // a change that no longer fits the charter leaves it as it is
+    const next: Charter = Charter.parse({
+      ...fields.data,
+      version: current.version + 1,
+      adoptedAt: this.now(),
+      proposalId,
+    });
+    await repo.insertCharter(tx, next);
+    await this.event(tx, actor, null, 'charter.adopted', next);
+    if (
+      next.keystoneOrganisationId &&
+      next.keystoneOrganisationId !== current.keystoneOrganisationId
+    )
+      await this.startKeystoneTerm(
+        tx,
+        actor,
+        current.keystoneOrganisationId,
+        next.keystoneOrganisationId,
+        proposalId,
+      );
+  }
+
+  // --- proposals ---
+
+  async listProposals(actor: Actor, filter: { status?: 'open' | 'decided' } = {}) {
+    requireLogin(actor);
+    return repo.findProposals(this.store, filter);
+  }
+
+  async getProposal(actor: Actor, id: string) {
+    requireLogin(actor);
+    const p = await repo.findProposal(this.store, id);
+    if (!p) throw notFound(messages.proposalNotFound());
+    const ballots = await repo.findBallots(this.store, id);
+    const mine = actor.organisationId
+      ? (ballots.find((b) => b.voter === actor.organisationId) ?? null)
+      : null;
+    return { proposal: p, ballots: ballots.length, voters: ballots.map((b) => b.voter), mine };
+  }
+
+  async createProposal(actor: Actor, input: unknown): Promise<Proposal> {
+    const fields = parseInput(ProposalInput, input);
+    return inTransaction(this.store, async (tx) => {
+      const author = await this.requireVoter(tx, actor);
+      const charter = await repo.currentCharter(tx);
+      if (!charter) throw conflict(messages.noCharter());
+      const settings = { ...charter.defaults, ...(charter.byType[fields.type] ?? {}) };
+      const method = fields.method ?? settings.method;
+      const now = this.now();
+      const opensAt = fields.opensAt ? new Date(fields.opensAt).toISOString() : now;
+      const closesAt = new Date(fields.closesAt).toISOString();
+      const problems: { field: string; message: ReturnType<typeof messages.invalidProposal> }[] =
+        [];
+      if (closesAt <= opensAt || closesAt <= now)
+        problems.push({ field: 'closesAt', message: messages.closesBeforeOpens() });
+      const members = await electorateNow(tx);
+      if (needsSubject.has(fields.type)) {
+        if (!fields.subjectOrganisationId)
+          problems.push({ field: 'subjectOrganisationId', message: messages.subjectRequired() });
+        else if (!(await registryQueries.findOrganisation(tx, fields.subjectOrganisationId)))
+          problems.push({
+            field: 'subjectOrganisationId',
+            message: messages.unknownOrganisation(),
+          });
+      }
+      if (fields.type === 'change_charter' && !fields.charter)
+        problems.push({ field: 'charter', message: messages.charterChangeRequired() });
+      const candidates = method === 'consent' ? [] : (fields.candidates ?? ['yes', 'no']);
+      if (
+        method !== 'consent' &&
+        (candidates.length < 2 || new Set(candidates).size !== candidates.length)
+      )
+        problems.push({ field: 'candidates', message: messages.candidatesNeeded() });
+      const coSponsors = [...new Set(fields.coSponsors.filter((c) => c !== author))];
+      for (const c of coSponsors)
+        if (!members.includes(c))
+          problems.push({ field: 'coSponsors', message: messages.unknownOrganisation() });
+      if (problems.length) throw invalid(messages.invalidProposal(), problems);
+      const proposal: Proposal = {
+        id: newId('p'),
+        type: fields.type,
+        title: fields.title,
+        ...(fields.titleEn ? { titleEn: fields.titleEn } : {}),
+        body: fields.body,
+        ...(fields.bodyEn ? { bodyEn: fields.bodyEn } : {}),
+        authorOrganisationId: author,
+        authorUserId: actor.id,
+        coSponsors,
+        opensAt,
+        closesAt,
+        method,
+        candidates,
+        quorum: fields.quorum ?? settings.quorum,
+        threshold: fields.threshold ?? settings.threshold,
+        ...(settings.cap !== undefined ? { cap: settings.cap } : {}),
+        ...(fields.subjectOrganisationId
+          ? { subjectOrganisationId: fields.subjectOrganisationId }
+          : {}),
+        ...(fields.charter ? { charter: fields.charter } : {}),
+        ...(fields.amountKopecks !== undefined ? { amountKopecks: fields.amountKopecks } : {}),
+        status: 'open',
+        result: null,
+        electorate: null,
+        decidedBy: null,
+        decidedAt: null,
+        veto: null,
+        createdAt: now,
+      };
+      await repo.insertProposal(tx, proposal);
+      await this.event(tx, actor, author, 'proposal.opened', proposal);
+      return proposal;
+    });
+  }
+
+  private checkBallot(p: Proposal, b: BallotFields) {
+    const fail = (field: string, message: ReturnType<typeof messages.invalidBallot>) => {
+      throw invalid(messages.invalidBallot(), [{ field, message }]);
+    };
+    const known = (field: string, options: string[]) => {
+      for (const o of options)
+        if (!p.candidates.includes(o)) fail(field, messages.notAnOption({ option: o }));
+      if (new Set(options).size !== options.length) fail(field, messages.optionTwice());
+    };
+    switch (p.method) {
+      case 'plurality':
+      case 'weighted':
+        if (b.choice === undefined) fail('choice', messages.ballotNeeds({ method: p.method }));
+        else known('choice', [b.choice]);
+        break;
+      case 'approval':
+        if (b.approve === undefined) fail('approve', messages.ballotNeeds({ method: p.method }));
+        else known('approve', b.approve);
+        break;
+      case 'irv':
+        if (b.ranking === undefined || b.ranking.length === 0)
+          fail('ranking', messages.ballotNeeds({ method: p.method }));
+        else known('ranking', b.ranking);
+        break;
+      case 'consent':
+        if (b.position === undefined) fail('position', messages.ballotNeeds({ method: p.method }));
+        break;
+    }
+  }
+
+  /** An organisation's ballot, while the vote is open (a new one replaces its earlier one). */
+  async castBallot(actor: Actor, proposalId: string, input: unknown): Promise<CastBallot> {
+    const fields = parseInput(BallotInput, input);
+    return inTransaction(this.store, async (tx) => {
+      const voter = await this.requireVoter(tx, actor);
+      const p = await repo.findProposal(tx, proposalId);
+      if (!p) throw notFound(messages.proposalNotFound());
+      const now = this.now();
+      if (p.status !== 'open') throw conflict(messages.alreadyDecided({ title: p.title }));
+      if (now >= p.closesAt)
+        throw conflict(messages.voteClosed({ title: p.title, closesAt: p.closesAt }));
+      if (now < p.opensAt)
+        throw conflict(messages.voteNotOpen({ title: p.title, opensAt: p.opensAt }));
+      this.checkBallot(p, fields);
+      const ballot: CastBallot = {
+        ...fields,
+        ...(p.method === 'weighted' ? {} : { weight: undefined }),
+        proposalId,
+        voter,
+        castBy: actorRef(actor),
+        castAt: now,
+      };
+      if (ballot.weight === undefined) delete ballot.weight;
+      await repo.putBallot(tx, ballot);
+      await this.event(tx, actor, voter, 'ballot.cast', ballot);
+      return ballot;
+    });
+  }
+
+  /** Counts a closed vote with the engine, publishes the result and carries out a passed decision. */
+  async closeProposal(actor: Actor, proposalId: string): Promise<Proposal> {
+    requireLogin(actor);
+    return inTransaction(this.store, async (tx) => {
+      const p = await repo.findProposal(tx, proposalId);
+      if (!p) throw notFound(messages.proposalNotFound());
+      if (p.status !== 'open') throw conflict(messages.alreadyDecided({ title: p.title }));
+      if (this.now() < p.closesAt)
+        throw conflict(messages.notYetClosed({ title: p.title, closesAt: p.closesAt }));
+      const electorate = await electorateNow(tx);
+      const ballots = await repo.findBallots(tx, proposalId);
+      const spans = await repo.findDelegations(tx);
+      const result = tally(tallyInputFor(p, ballots, spans, electorate));
+      const decided: Proposal = {
+        ...p,
+        status: statusOf(p, result),
+        result,
+        electorate,
+        decidedBy: 'vote',
+        decidedAt: this.now(),
+      };
+      await repo.updateProposal(tx, decided);
+      await this.event(tx, actor, p.authorOrganisationId, 'proposal.decided', decided);
+      if (decided.status === 'adopted') await this.carryOut(tx, actor, decided);
+      return decided;
+    });
+  }
+
+  private async carryOut(tx: Tx, actor: Actor, p: Proposal) {
+    if (p.type === 'change_keystone' && p.subjectOrganisationId)
+      await this.amendCharter(
+        tx,
+        actor,
+        { control: 'keystone', keystoneOrganisationId: p.subjectOrganisationId },
+        p.id,
+      );
+    if (p.type === 'change_charter' && p.charter)
+      await this.amendCharter(tx, actor, p.charter, p.id);
+  }
+
+  /** The keystone's veto of an open proposal: only under keystone control, within the charter. */
+  async veto(actor: Actor, proposalId: string, input: unknown): Promise<Proposal> {
+    requireLogin(actor);
+    const reason =
+      typeof input === 'object' &&
+      input !== null &&
+      'reason' in input &&
+      typeof input.reason === 'string'
+        ? input.reason.trim()
+        : '';
+    return inTransaction(this.store, async (tx) => {
+      const p = await repo.findProposal(tx, proposalId);
+      if (!p) throw notFound(messages.proposalNotFound());
+      const charter = await repo.currentCharter(tx);
+      if (!charter) throw conflict(messages.noCharter());
+      if (charter.control !== 'keystone') throw forbidden(messages.vetoUnderEtharchy());
+      if (
+        !actor.organisationId ||
+        actor.organisationId !== charter.keystoneOrganisationId ||
+        actor.role !== 'org_admin'
+      )
+        throw forbidden(messages.vetoKeystoneOnly());
+      if (!charter.vetoTypes.includes(p.type)) throw forbidden(messages.vetoOutsideCharter());
+      if (p.status !== 'open') throw conflict(messages.alreadyDecided({ title: p.title }));
+      if (!reason)
+        throw invalid(messages.invalidProposal(), [
+          { field: 'reason', message: messages.vetoReasonRequired() },
+        ]);
+      const at = this.now();
+      const vetoed: Proposal = {
+        ...p,
+        status: 'vetoed',
+        decidedBy: 'veto',
+        decidedAt: at,
+        veto: { organisationId: actor.organisationId, reason, at, by: actorRef(actor) },
+      };
+      await repo.updateProposal(tx, vetoed);
+      await this.event(tx, actor, actor.organisationId, 'proposal.vetoed', vetoed);
+      return vetoed;
+    });
+  }
+
+  // --- delegations ---
+
+  async listDelegations(actor: Actor): Promise<DelegationRecord[]> {
+    requireLogin(actor);
+    if (isOperator(actor)) return repo.findDelegations(this.store, { activeOnly: true });
+    if (!actor.organisationId) return [];
+    return repo.findDelegations(this.store, {
+      organisationId: actor.organisationId,
+      activeOnly: true,
+    });
+  }
+
+  /** Delegates the organisation's vote on a topic; an earlier one on the same topic is revoked. */
+  async delegate(actor: Actor, input: unknown): Promise<DelegationRecord> {
+    const fields = parseInput(DelegationInput, input);
+    return inTransaction(this.store, async (tx) => {
+      const from = await this.requireVoter(tx, actor);
+      if (fields.to === from)
+        throw invalid(messages.invalidDelegation(), [
+          { field: 'to', message: messages.selfDelegation() },
+        ]);
+      if (!(await electorateNow(tx)).includes(fields.to))
+        throw invalid(messages.invalidDelegation(), [
+          { field: 'to', message: messages.unknownOrganisation() },
+        ]);
+      const now = this.now();
+      for (const d of await repo.findDelegations(tx, { organisationId: from, activeOnly: true }))
+        if (d.from === from && d.topic === fields.topic) {
+          await repo.revokeDelegation(tx, d.id, now);
+          await this.event(tx, actor, from, 'delegation.revoked', { ...d, revokedAt: now });
+        }
+      const d: DelegationRecord = {
+        id: newId('d'),
+        from,
+        to: fields.to,
+        topic: fields.topic,
+        createdAt: now,
+        revokedAt: null,
+      };
+      await repo.insertDelegation(tx, d);
+      await this.event(tx, actor, from, 'delegation.created', d);
+      return d;
+    });
+  }
+
+  /** Revokes a delegation: it no longer counts for any vote that closes after now. */
+  async revokeDelegation(actor: Actor, id: string): Promise<DelegationRecord> {
+    requireLogin(actor);
+    return inTransaction(this.store, async (tx) => {
+      const d = await repo.findDelegation(tx, id);
+      if (!d) throw notFound(messages.delegationNotFound());
+      if (!isOperator(actor) && actor.organisationId !== d.from)
+        throw forbidden(messages.ownDelegationsOnly());
+      if (d.revokedAt) throw conflict(messages.delegationRevoked());
+      const revoked = { ...d, revokedAt: this.now() };
+      await repo.revokeDelegation(tx, id, revoked.revokedAt);
+      await this.event(tx, actor, d.from, 'delegation.revoked', revoked);
+      return revoked;
+    });
+  }
+
+  // --- participation, for the assessment module ---
+
+  async participation(actor: Actor) {
+    requireLogin(actor);
+    return this.participationFigures(this.store);
+  }
+
+  /** Turnout per decided proposal, HHI of authorship, vote vs veto, Gini of the votes' weights. */
+  async participationFigures(reader: Reader) {
+    const proposals = await repo.findProposals(reader);
+    const spans = await repo.findDelegations(reader);
+    const carried = new Map<string, number>();
+    for (const p of proposals) {
+      if (p.decidedBy !== 'vote' || !p.electorate) continue;
+      const ballots = await repo.findBallots(reader, p.id);
+      const input = tallyInputFor(p, ballots, spans, p.electorate);
+      const r = resolveDelegations(
+        p.electorate,
+        new Set(input.ballots.map((b) => b.voter)),
+        input.delegations ?? [],
+      );
+      for (const m of p.electorate)
+        carried.set(m, (carried.get(m) ?? 0) + (r.carried.get(m)?.length ?? 0));
+    }
+    return participation(
+      proposals.map((p) => ({
+        proposalId: p.id,
+        author: p.authorOrganisationId,
+        turnout: p.result?.turnout ?? null,
+        ...(p.decidedBy ? { decidedBy: p.decidedBy } : {}),
+      })),
+      [...carried.values()],
+    );
+  }
+}

@@ -1,0 +1,390 @@
+// Governance on SQLite and PostgreSQL, with an injected clock: the founding charter, votes that
+// stop at the close, delegation, the keystone's veto under keystone control and none under
+// etharchy, a leader change that moves the keystone role in the registry through an event, and
+// a replay of the journal that reproduces every published result.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { seedExample } from '../../src/example/seed.ts';
+import {
+  type CastBallot,
+  type DelegationSpan,
+  GovernanceService,
+  type Proposal,
+  tally,
+  tallyInputFor,
+} from '../../src/governance/index.ts';
+import { type JournalEntry, listEvents } from '../../src/journal/index.ts';
+import { type Actor, DomainError, systemActor } from '../../src/model/index.ts';
+import type { Platform } from '../../src/platform.ts';
+import { registryQueries, SESSION_COOKIE } from '../../src/registry/index.ts';
+import { buildServer } from '../../src/server/app.ts';
+import { eachDialect, type TestDatabase } from './dialects.ts';
+
+const admin = (organisationId: string): Actor => ({
+  kind: 'user',
+  id: `u-${organisationId}`,
+  organisationId,
+  role: 'org_admin',
+});
+const operator: Actor = {
+  ...systemActor,
+  kind: 'user',
+  id: 'u-operator',
+  organisationId: 'kuzbass-technopark',
+};
+
+async function rejects(work: Promise<unknown>, code: string, status: number) {
+  await assert.rejects(work, (e: unknown) => {
+    assert.ok(e instanceof DomainError, String(e));
+    assert.equal(e.detail.code, code);
+    assert.equal(e.status, status);
+    return true;
+  });
+}
+
+/** Every event of the journal, paged. */
+async function allEvents(p: Platform): Promise<JournalEntry[]> {
+  const out: JournalEntry[] = [];
+  for (;;) {
+    const page = await listEvents(p.store, { afterSeq: out.at(-1)?.seq ?? 0, limit: 5000 });
+    out.push(...page);
+    if (page.length < 5000) return out;
+  }
+}
+
+for (const d of await eachDialect()) {
+  describe(`governance on ${d.name}`, { skip: d.skip }, () => {
+    let db: TestDatabase;
+    let p: Platform;
+    let app: FastifyInstance;
+    let now = new Date('2026-12-01T09:00:00.000Z');
+    let gov: GovernanceService;
+    const later = (hours: number) => new Date(now.getTime() + hours * 3600_000).toISOString();
+    const advance = (hours: number) => {
+      now = new Date(now.getTime() + hours * 3600_000);
+    };
+
+    before(async () => {
+      db = await d.make();
+      p = await db.open();
+      await seedExample(p);
+      gov = new GovernanceService(p.store, () => now);
+      app = await buildServer(p);
+    });
+    after(async () => {
+      await app?.close();
+      await p?.close();
+      await db?.drop();
+    });
+
+    test('the founding charter: the operator, once; keystone control needs a keystone', async () => {
+      await rejects(
+        gov.foundCharter(admin('razrez-yuzhny'), { control: 'etharchy' }),
+        'access.operatorOnly',
+        403,
+      );
+      await assert.rejects(
+        gov.foundCharter(operator, { control: 'keystone' }),
+        (e: unknown) => e instanceof DomainError && e.status === 400,
+      );
+      const c = await gov.foundCharter(operator, {
+        control: 'keystone',
+        keystoneOrganisationId: 'razrez-yuzhny',
+        membershipRules: 'Участник — организация, признающая устав',
+        defaults: { method: 'plurality', quorum: 0.1, threshold: 0.5 },
+      });
+      assert.equal(c.version, 1);
+      await rejects(
+        gov.foundCharter(operator, { control: 'etharchy' }),
+        'governance.charterExists',
+        409,
+      );
+      const keystones = await gov.keystones(operator);
+      assert.deepEqual(
+        keystones.map((k) => [k.organisationId, k.until]),
+        [['razrez-yuzhny', null]],
+      );
+    });
+
+    let first: Proposal;
+    test('votes count until the close and not after; a delegate carries the delegator', async () => {
+      first = await gov.createProposal(admin('myski-gres'), {
+        type: 'resolution',
+        title: 'Общий регламент приёма золошлаковых отходов',
+        closesAt: later(24),
+      });
+      assert.deepEqual(first.candidates, ['yes', 'no']);
+      assert.equal(first.status, 'open');
+      await gov.castBallot(admin('myski-gres'), first.id, { choice: 'yes' });
+      await gov.castBallot(admin('tsement-tom'), first.id, { choice: 'no' });
+      await gov.castBallot(admin('ekozola'), first.id, { choice: 'yes' });
+      // a new ballot replaces the earlier one
+      await gov.castBallot(admin('tsement-tom'), first.id, { choice: 'yes' });
+      await gov.delegate(admin('kuzbass-teplo'), { to: 'myski-gres' });
+      const revoked = await gov.delegate(admin('keramika-kuzbassa'), { to: 'tsement-tom' });
+      await gov.revokeDelegation(admin('keramika-kuzbassa'), revoked.id);
+      await rejects(
+        gov.castBallot(admin('ekozola'), first.id, { choice: 'maybe' }),
+        'governance.invalidBallot',
+        400,
+      );
+      await rejects(gov.closeProposal(admin('ekozola'), first.id), 'governance.notYetClosed', 409);
+      await rejects(
+        gov.castBallot({ ...admin('ekozola'), role: 'observer' }, first.id, { choice: 'no' }),
+        'governance.observersDoNotVote',
+        403,
+      );
+      advance(24);
+      await rejects(
+        gov.castBallot(admin('cof-yuzhnaya'), first.id, { choice: 'no' }),
+        'governance.voteClosed',
+        409,
+      );
+      const decided = await gov.closeProposal(admin('ekozola'), first.id);
+      assert.equal(decided.status, 'adopted');
+      assert.equal(decided.decidedBy, 'vote');
+      assert.deepEqual(decided.result?.rounds, [{ counts: { yes: 4, no: 0 } }]);
+      const electorate = decided.electorate ?? [];
+      assert.ok(
+        !electorate.includes('kuzbass-technopark'),
+        'the operator administers, it does not vote',
+      );
+      assert.equal(decided.result?.turnout, Math.round((4 / electorate.length) * 100) / 100);
+      await rejects(
+        gov.closeProposal(admin('ekozola'), first.id),
+        'governance.alreadyDecided',
+        409,
+      );
+    });
+
+    test('under keystone control the keystone may veto within the charter, and the veto is recorded', async () => {
+      const budget = await gov.createProposal(admin('ekozola'), {
+        type: 'approve_budget',
+        title: 'Бюджет пилотной линии',
+        amountKopecks: 150_000_000,
+        closesAt: later(48),
+      });
+      await rejects(
+        gov.veto(admin('ekozola'), budget.id, { reason: 'no' }),
+        'governance.vetoKeystoneOnly',
+        403,
+      );
+      await rejects(
+        gov.veto(operator, budget.id, { reason: 'no' }),
+        'governance.vetoKeystoneOnly',
+        403,
+      );
+      const vetoed = await gov.veto(admin('razrez-yuzhny'), budget.id, {
+        reason: 'Нет источника финансирования',
+      });
+      assert.equal(vetoed.status, 'vetoed');
+      assert.equal(vetoed.decidedBy, 'veto');
+      assert.equal(vetoed.veto?.organisationId, 'razrez-yuzhny');
+      const events = await listEvents(p.store, { type: 'proposal.vetoed' });
+      assert.equal(events.length, 1);
+      assert.equal((events[0].payload as Proposal).veto?.reason, 'Нет источника финансирования');
+      await rejects(
+        gov.castBallot(admin('myski-gres'), budget.id, { choice: 'yes' }),
+        'governance.alreadyDecided',
+        409,
+      );
+    });
+
+    test('a passed leader change moves the keystone role in the registry through an event', async () => {
+      const change = await gov.createProposal(admin('myski-gres'), {
+        type: 'change_keystone',
+        title: 'Передать роль ключевой организации ФИЦ УУХ СО РАН',
+        subjectOrganisationId: 'frc-ccc',
+        closesAt: later(24),
+      });
+      // the keystone's own replacement is outside its veto
+      await rejects(
+        gov.veto(admin('razrez-yuzhny'), change.id, { reason: 'no' }),
+        'governance.vetoOutsideCharter',
+        403,
+      );
+      for (const org of ['myski-gres', 'ekozola', 'tsement-tom', 'frc-ccc'])
+        await gov.castBallot(admin(org), change.id, { choice: 'yes' });
+      await gov.castBallot(admin('razrez-yuzhny'), change.id, { choice: 'no' });
+      advance(25);
+      const decided = await gov.closeProposal(operator, change.id);
+      assert.equal(decided.status, 'adopted');
+      const charter = await gov.charter(operator);
+      assert.equal(charter.current?.version, 2);
+      assert.equal(charter.current?.keystoneOrganisationId, 'frc-ccc');
+      assert.equal(charter.current?.proposalId, change.id);
+      assert.deepEqual(
+        (await gov.keystones(operator)).map((k) => [
+          k.organisationId,
+          k.until === null,
+          k.proposalId,
+        ]),
+        [
+          ['frc-ccc', true, change.id],
+          ['razrez-yuzhny', false, null],
+        ],
+      );
+      const [event] = await listEvents(p.store, { type: 'keystone.changed', afterSeq: 0 }).then(
+        (e) => e.slice(-1),
+      );
+      assert.deepEqual(
+        [(event.payload as { from: string }).from, (event.payload as { to: string }).to],
+        ['razrez-yuzhny', 'frc-ccc'],
+      );
+      // the registry's subscriber moves the role
+      const subs = await p.startSubscriptions();
+      const roleOf = async (org: string) =>
+        (await registryQueries.findMemberships(p.store, org)).find((m) => m.leftOn === null)?.role;
+      for (let i = 0; i < 100 && (await roleOf('frc-ccc')) !== 'keystone'; i++)
+        await new Promise((r) => setTimeout(r, 50));
+      await subs.stop();
+      assert.equal(await roleOf('frc-ccc'), 'keystone');
+      assert.equal(await roleOf('razrez-yuzhny'), 'core');
+      assert.equal((await registryQueries.findOrganisation(p.store, 'frc-ccc'))?.role, 'keystone');
+    });
+
+    test('after a move to etharchy by decision no member has a veto', async () => {
+      const move = await gov.createProposal(admin('ekozola'), {
+        type: 'change_charter',
+        title: 'Перейти к этархии',
+        charter: { control: 'etharchy', keystoneOrganisationId: null },
+        method: 'consent',
+        closesAt: later(24),
+      });
+      await gov.castBallot(admin('ekozola'), move.id, { position: 'agree' });
+      await gov.castBallot(admin('myski-gres'), move.id, { position: 'agree' });
+      await gov.castBallot(admin('frc-ccc'), move.id, {
+        position: 'abstain',
+        reason: 'нейтрально',
+      });
+      advance(24);
+      assert.equal((await gov.closeProposal(operator, move.id)).status, 'adopted');
+      const charter = (await gov.charter(operator)).current;
+      assert.equal(charter?.control, 'etharchy');
+      assert.equal(charter?.version, 3);
+      const next = await gov.createProposal(admin('ekozola'), {
+        type: 'resolution',
+        title: 'Совместный отчёт за год',
+        method: 'consent',
+        closesAt: later(24),
+      });
+      await rejects(
+        gov.veto(admin('frc-ccc'), next.id, { reason: 'no' }),
+        'governance.vetoUnderEtharchy',
+        403,
+      );
+      await rejects(
+        gov.veto(operator, next.id, { reason: 'no' }),
+        'governance.vetoUnderEtharchy',
+        403,
+      );
+      // a consent block stops a proposal
+      await gov.castBallot(admin('ekozola'), next.id, { position: 'agree' });
+      await gov.castBallot(admin('myski-gres'), next.id, { position: 'agree' });
+      await gov.castBallot(admin('tsement-tom'), next.id, {
+        position: 'block',
+        reason: 'нет данных',
+      });
+      advance(24);
+      const r = await gov.closeProposal(operator, next.id);
+      assert.deepEqual(r.result?.rounds, [
+        { counts: { agree: 3, abstain: 0, disagree: 0, block: 1 } },
+      ]);
+      assert.equal(r.status, 'rejected');
+    });
+
+    test('replaying the journal reproduces every published result', async () => {
+      const events = await allEvents(p);
+      const ballots = new Map<string, Map<string, CastBallot>>();
+      const spans = new Map<string, DelegationSpan>();
+      const published: Proposal[] = [];
+      for (const e of events) {
+        if (e.type === 'ballot.cast') {
+          const b = e.payload as CastBallot;
+          const of = ballots.get(b.proposalId) ?? new Map();
+          of.set(b.voter, b);
+          ballots.set(b.proposalId, of);
+        } else if (e.type === 'delegation.created' || e.type === 'delegation.revoked') {
+          const s = e.payload as DelegationSpan & { id: string };
+          spans.set(s.id, s);
+        } else if (e.type === 'proposal.decided') published.push(e.payload as Proposal);
+      }
+      assert.ok(published.length >= 4);
+      for (const decided of published) {
+        const replayed = tally(
+          tallyInputFor(
+            decided,
+            [...(ballots.get(decided.id)?.values() ?? [])],
+            [...spans.values()],
+            decided.electorate ?? [],
+          ),
+        );
+        assert.deepEqual(replayed, decided.result, decided.title);
+        const row = (await gov.listProposals(operator)).find((x) => x.id === decided.id);
+        assert.deepEqual(row?.result, decided.result);
+      }
+    });
+
+    test('participation figures', async () => {
+      const f = await gov.participation(operator);
+      assert.equal(f.decided, 5);
+      assert.equal(f.byVetoShare, 1 / 5);
+      assert.ok(f.authorshipHhi !== null && f.authorshipHhi > 0 && f.authorshipHhi <= 1);
+      assert.ok(f.voteWeightGini !== null && f.voteWeightGini > 0 && f.voteWeightGini < 1);
+      assert.equal(f.turnout.length, 4); // a vetoed proposal has no count
+    });
+
+    test('through HTTP: anonymous is refused, a member reads the charter and votes', async () => {
+      const anon = await app.inject({ method: 'GET', url: '/api/v1/governance/charter' });
+      assert.equal(anon.statusCode, 401);
+      const u = await p.users.createUser(systemActor, 'ekozola', {
+        email: 'governance@ekozola.example',
+        name: 'Голосующий',
+        role: 'org_admin',
+        password: 'password-for-tests',
+      });
+      const cookie = `${SESSION_COOKIE}=${(await p.users.openSession(u.id)).token}`;
+      const charter = await app.inject({
+        method: 'GET',
+        url: '/api/v1/governance/charter',
+        headers: { cookie },
+      });
+      assert.equal(charter.statusCode, 200);
+      assert.equal(charter.json().current.control, 'etharchy');
+      const created = await app.inject({
+        method: 'POST',
+        url: '/api/v1/governance/proposals',
+        headers: { cookie },
+        payload: {
+          type: 'resolution',
+          title: 'Through HTTP',
+          closesAt: new Date(Date.now() + 3600_000).toISOString(),
+        },
+      });
+      assert.equal(created.statusCode, 201, created.body);
+      const vote = await app.inject({
+        method: 'POST',
+        url: `/api/v1/governance/proposals/${created.json().id}/ballot`,
+        headers: { cookie, 'accept-language': 'ru' },
+        payload: { choice: 'maybe' },
+      });
+      assert.equal(vote.statusCode, 400);
+      assert.match(vote.body, /не из вариантов/);
+      const ok = await app.inject({
+        method: 'POST',
+        url: `/api/v1/governance/proposals/${created.json().id}/ballot`,
+        headers: { cookie },
+        payload: { choice: 'yes' },
+      });
+      assert.equal(ok.statusCode, 200, ok.body);
+      const view = await app.inject({
+        method: 'GET',
+        url: `/api/v1/governance/proposals/${created.json().id}`,
+        headers: { cookie },
+      });
+      assert.equal(view.json().ballots, 1);
+      assert.equal(view.json().mine.choice, 'yes');
+    });
+  });
+}

@@ -103,7 +103,6 @@ test('distance, cost and mode: the cheapest mode both accept', () => {
   const near = cheapestMode(
     offer(),
     request({ lat: kem.lat + 0.01, lon: kem.lon }),
-    1.1,
     defaultTransport,
   );
   assert.equal(near?.mode, 'road');

@@ -108,30 +108,59 @@ export interface Candidates {
 const overlaps = (a: CandidateListing, b: CandidateListing) =>
   a.availableFrom <= b.availableTo && b.availableFrom <= a.availableTo;
 
+/** One mode's route between two points: its length, cost per unit and travel time. */
+export interface Route {
+  /** route km: great-circle × circuity of the mode */
+  distanceKm: number;
+  greatCircleKm: number;
+  /** RUB per unit carried */
+  costPerUnit: number;
+  travelHours: number | null;
+}
+
+/**
+ * The route of one mode from one point to another, as every figure of transport is priced:
+ * the planner's links and the figures a viewer gets from a hidden holder's agglomeration
+ * centre (engine/viewer.ts) both come from here. Undefined when the mode has no figures.
+ */
+export function routeOf(
+  mode: TransportMode,
+  from: { lat: number; lon: number },
+  to: { lat: number; lon: number },
+  transport: TransportAssumptions = defaultTransport,
+): Route | undefined {
+  const a = transport[mode];
+  if (!a) return undefined;
+  const km = greatCircleKm(from, to);
+  const distanceKm = km * a.circuity;
+  return {
+    distanceKm,
+    greatCircleKm: km,
+    costPerUnit: distanceKm * a.ratePerUnitKm + a.handlingPerUnit,
+    travelHours: a.speedKmh ? distanceKm / a.speedKmh : null,
+  };
+}
+
+/** What `cheapestMode` reads of a listing. */
+export type RouteEnd = Pick<
+  CandidateListing,
+  'transportModes' | 'maxDistanceKm' | 'unit' | 'lat' | 'lon'
+>;
+
 /** The cheapest mode both sides accept, within each side's reach; undefined when none. */
 export function cheapestMode(
-  offer: CandidateListing,
-  request: CandidateListing,
-  km: number,
+  offer: RouteEnd,
+  request: RouteEnd,
   transport: TransportAssumptions = defaultTransport,
-): Omit<CandidateLink, 'supply' | 'demand' | 'yield' | 'rule'> | undefined {
+): (Route & { mode: TransportMode }) | undefined {
   const reach = Math.min(offer.maxDistanceKm ?? Infinity, request.maxDistanceKm ?? Infinity);
   let best: ReturnType<typeof cheapestMode>;
   for (const mode of offer.transportModes) {
     if (!request.transportModes.includes(mode)) continue;
     if ((mode === 'road' || mode === 'rail') && !bulkUnits.has(offer.unit)) continue;
-    const a = transport[mode];
-    const distanceKm = km * a.circuity;
-    if (distanceKm > reach) continue;
-    const costPerUnit = distanceKm * a.ratePerUnitKm + a.handlingPerUnit;
-    if (!best || costPerUnit < best.costPerUnit)
-      best = {
-        mode,
-        distanceKm,
-        greatCircleKm: km,
-        travelHours: a.speedKmh ? distanceKm / a.speedKmh : null,
-        costPerUnit,
-      };
+    const route = routeOf(mode, offer, request, transport);
+    if (!route || route.distanceKm > reach) continue;
+    if (!best || route.costPerUnit < best.costPerUnit) best = { mode, ...route };
   }
   return best;
 }
@@ -158,7 +187,7 @@ export function buildCandidates(
     for (const r of requests) {
       const fit = fitOf(material, r, table);
       if (!fit || !overlaps(o, r)) continue;
-      const way = cheapestMode(o, r, greatCircleKm(o, r), transport);
+      const way = cheapestMode(o, r, transport);
       if (!way) continue;
       const missing = Object.keys(r.quality).filter((p) => typeof o.quality[p] !== 'number');
       if (missing.length) {

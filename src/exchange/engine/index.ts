@@ -17,13 +17,6 @@ export { perturb, robustness } from './robustness.ts';
 export * from './solve/index.ts';
 export { mulberry32 } from './solve/random.ts';
 export {
-  referencePoint,
-  regionalCentres,
-  type ViewerListing,
-  viewerFigures,
-  viewerImpact,
-} from './viewer.ts';
-export {
   declineStillHolds,
   type ListingTerms,
   termFields,
@@ -31,3 +24,10 @@ export {
   termsKey,
   termsOf,
 } from './terms.ts';
+export {
+  referencePoint,
+  regionalCentres,
+  type ViewerListing,
+  viewerFigures,
+  viewerImpact,
+} from './viewer.ts';

@@ -159,13 +159,10 @@ export function viewerFigures(
   | 'savingsKopecks'
   | 'transportCo2eT'
 > {
+  // a shown end where its site is; a hidden one (or one with no coordinates) at its reference
   const at = (e: FlowEnd, hide: boolean) =>
-    (hide
-      ? referencePoint(e)
-      : e.lat !== null && e.lon !== null
-        ? { lat: e.lat, lon: e.lon }
-        : null) ??
-    referencePoint({ ...e, lat: null, lon: null }) ?? { lat: 0, lon: 0 };
+    (!hide && e.lat !== null && e.lon !== null ? { lat: e.lat, lon: e.lon } : null) ??
+    referencePoint(e) ?? { lat: 0, lon: 0 };
   const route = viewerRoute(
     f,
     at(f.from, hidden.supply),

@@ -208,3 +208,33 @@ test('outside the region a hidden holder is taken at the nearest regional capita
   });
   assert.equal(referencePoint({ agglomeration: null, lat: null, lon: null }), null);
 });
+
+test('F5: outside the region a viewer gets the figures from the regional capital, not a grid cell', async () => {
+  const kemerovo = { lat: 55.3911, lon: 86.0468 };
+  const view = async (site: { lat: number; lon: number }) => {
+    // the hidden offer and the viewer's request only
+    const listings = market('kemerovo', site, kemerovo, kemerovo, kemerovo)
+      .filter((l) => l.id === 'h-offer' || l.id === 'v-request')
+      .map((l) => (l.id === 'h-offer' ? { ...l, agglomeration: null } : l));
+    const byId = new Map(listings.map((l) => [l.id, l]));
+    const plan = await computePlan(listings, materials, { now });
+    const shown = (id: string) => id.startsWith('v-');
+    return { plan, masked: maskPlan(plan, shown, (id) => byId.get(id)) };
+  };
+  // two sites in and around Novosibirsk, 0.5° apart (the old grid told them apart)
+  const [a, b] = [await view({ lat: 54.85, lon: 82.7 }), await view({ lat: 55.3, lon: 83.2 })];
+  assert.deepEqual(flowSet(a.plan), flowSet(b.plan));
+  assert.notDeepEqual(
+    a.plan.plan.flows.map((f) => f.distanceKm),
+    b.plan.plan.flows.map((f) => f.distanceKm),
+  );
+  assert.deepEqual(seen(a.masked), seen(b.masked));
+  const novosibirsk = regionalCentres.find((c) => c.name === 'Novosibirsk')!;
+  const f = a.masked.plan.flows.find((x) => x.supply === 'h-offer' && x.demand === 'v-request')!;
+  assert.ok(f, 'the hidden offer ships to the visible request');
+  assert.deepEqual([f.from.lat, f.from.lon], [novosibirsk.lat, novosibirsk.lon]);
+  assert.equal(
+    f.distanceKm,
+    Math.round(routeOf(f.mode, novosibirsk, kemerovo)!.distanceKm * 10) / 10,
+  );
+});

@@ -53,7 +53,8 @@ const labels: Record<string, string> = {
   netCo2eT: 'CO2e avoided, net of transport',
   baselineCost: 'cost without the exchange (all disposed, all bought new)',
   planCost: 'cost with the plan',
-  savings: 'savings',
+  savings: 'net economic benefit (what the optimiser maximises)',
+  tradeValue: 'trade value of products sold between members (a transfer, not a saving)',
 };
 
 /** 1234567.8 → "1 234 568" (the README's thousands separator is a space). */
@@ -84,6 +85,14 @@ export function headlineBlock(plan: Plan, day: Date): string {
           : undefined;
     if (value !== undefined) rows.push([labels[key] ?? key, value, `\`impact.${key}\``]);
   }
+  // an organisation's own offer for its own request: reported apart, never in the totals above
+  const internal = plan.internalReuse?.pairs ?? [];
+  if (internal.length)
+    rows.push([
+      'internal reuse, apart from the totals (pairs, shipped)',
+      `${internal.length}: ${internal.map((p) => `${grouped(p.quantity)} ${p.unit}/yr`).join(', ')}`,
+      '`internalReuse.pairs`',
+    ]);
   return [
     HEADLINE_START,
     `The demo's plan, computed for ${date}${date === EXAMPLE_REFERENCE_DATE ? " (the example's reference date)" : ''}: \`digicluster demo\`,`,

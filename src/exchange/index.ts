@@ -9,7 +9,6 @@ import { ExchangeService } from './service.ts';
 
 export { agreedMatch, agreedMatches } from './agreed.ts';
 export * from './engine/index.ts';
-export { plannedPlace } from './plans.ts';
 export { listingRecord, matchRecord, planRecordOf } from './records.ts';
 export * from './schema.ts';
 export { ExchangeService } from './service.ts';

@@ -11,17 +11,14 @@ import {
   requireLogin,
   requireOrganisationRole,
 } from '../model/index.ts';
-import {
-  agglomerationCentres,
-  type Organisation,
-  registryQueries as rq,
-} from '../registry/index.ts';
+import { type Organisation, registryQueries as rq } from '../registry/index.ts';
 import type { Reader, Tx } from '../store/index.ts';
 import { agreedFrom } from './agreed.ts';
 import { type ExchangeContext, record, today } from './context.ts';
 import { maskFlow } from './engine/plan.ts';
 import { type Holders, loadHolders } from './holders.ts';
 import { messages as m } from './messages.ts';
+import { viewerOptions } from './reference.ts';
 import { findListings, findMatch, findMatches, updateMatch } from './repository.ts';
 import type {
   ListingRecord,
@@ -155,7 +152,14 @@ function matchView(x: MatchRecord, actor: Actor, ctx: MatchContext): MatchPropos
     const l = ctx.listings.get(listingId);
     return l ? holderShown(l, actor, ctx.revealed) : isOperator(actor);
   };
-  const f = maskFlow(x.flow, shownSide(x.supplyListingId), shownSide(x.demandListingId));
+  // A hidden holder's figures (distance, mode, savings) from its agglomeration centre.
+  const f = maskFlow(
+    x.flow,
+    shownSide(x.supplyListingId),
+    shownSide(x.demandListingId),
+    { offer: ctx.listings.get(x.supplyListingId), request: ctx.listings.get(x.demandListingId) },
+    viewerOptions(),
+  );
   const side = (which: Side) => {
     const listingId = which === 'supply' ? x.supplyListingId : x.demandListingId;
     const orgId = which === 'supply' ? x.supplyOrganisationId : x.demandOrganisationId;
@@ -163,7 +167,8 @@ function matchView(x: MatchRecord, actor: Actor, ctx: MatchContext): MatchPropos
     const shown = shownSide(listingId);
     const site = l ? ctx.holders.site(l.siteId) : undefined;
     const agglomeration = site?.agglomeration ?? null;
-    const centre = agglomeration ? agglomerationCentres[agglomeration] : null;
+    // where the figures put a hidden holder (the flow's end as masked)
+    const centre = which === 'supply' ? f.from : f.to;
     return {
       listingId,
       material: l?.materialId ?? null,
@@ -175,8 +180,8 @@ function matchView(x: MatchRecord, actor: Actor, ctx: MatchContext): MatchPropos
       organisationName: shown ? ctx.holders.organisationName(orgId) : null,
       organisationNameEn: shown ? ctx.holders.organisationNameEn(orgId) : null,
       siteId: shown ? (l?.siteId ?? null) : null,
-      lat: shown ? (site?.lat ?? null) : (centre?.lat ?? null),
-      lon: shown ? (site?.lon ?? null) : (centre?.lon ?? null),
+      lat: shown ? (site?.lat ?? null) : centre.lat,
+      lon: shown ? (site?.lon ?? null) : centre.lon,
       approximate: !shown,
       quantityPerYear: l && holds(x, which, actor) ? l.quantityPerYear : null,
       remaining:
@@ -204,7 +209,7 @@ function matchView(x: MatchRecord, actor: Actor, ctx: MatchContext): MatchPropos
     deliveredUnit: f.deliveredUnit,
     distanceKm: f.distanceKm,
     mode: f.mode,
-    savingsKopecks: x.savingsKopecks,
+    savingsKopecks: f.savingsKopecks,
     createdAt: x.createdAt,
     counterparty: counterpartyOf(x, actor, ctx),
   };

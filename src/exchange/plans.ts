@@ -18,8 +18,8 @@ import {
   unprocessable,
   type WordedMessage,
 } from '../model/index.ts';
-import type { Agglomeration, Material } from '../registry/index.ts';
-import { agglomerationCentres, registryQueries as rq } from '../registry/index.ts';
+import type { Material } from '../registry/index.ts';
+import { registryQueries as rq } from '../registry/index.ts';
 import type { Reader } from '../store/index.ts';
 import { heavyWork } from '../work/index.ts';
 import { type ExchangeContext, record, today } from './context.ts';
@@ -32,7 +32,7 @@ import { declineStillHolds, termsKey } from './engine/terms.ts';
 import { type Holders, loadHolders } from './holders.ts';
 import { messages as m } from './messages.ts';
 import { type PlanOutcome, planFrom, planOrder } from './plan-worker.ts';
-import { factorTable, railNetwork } from './reference.ts';
+import { factorTable, railNetwork, viewerOptions } from './reference.ts';
 import {
   findListings,
   findMatches,
@@ -55,22 +55,6 @@ import { holderShown, revealedTo } from './visibility.ts';
 function requireCurrentMember(actor: Actor): void {
   requireLogin(actor);
   if (actor.member === false && !isOperator(actor)) throw forbidden(m.plansForMembers());
-}
-
-/**
- * Where the planner puts a listing. An anonymous holder publishes only its agglomeration,
- * so it is planned at the agglomeration's centre (outside the region: on a 0.5° grid):
- * every figure of a plan — which links exist, distances, costs, the flows chosen — then
- * depends on nothing finer than what the holder chose to publish, whoever looks at it.
- */
-export function plannedPlace(
-  visibility: string,
-  site: { lat: number; lon: number; agglomeration: Agglomeration | null },
-): { lat: number; lon: number } {
-  if (visibility !== 'anonymous') return site;
-  if (site.agglomeration) return agglomerationCentres[site.agglomeration];
-  const grid = (x: number) => Math.round(x * 2) / 2;
-  return { lat: grid(site.lat), lon: grid(site.lon) };
 }
 
 export interface LiveListings {
@@ -99,15 +83,15 @@ export async function liveListings(c: ExchangeContext, reader: Reader): Promise<
     const name = names.get(l.organisationId);
     if (!site || name === undefined) continue;
     const { id, organisationId, status: _s, createdAt: _c, updatedAt: _u, ...fields } = l;
-    const place = plannedPlace(l.visibility, site);
+    // Every listing at its true site, an anonymous holder's too: the optimum is computed on
+    // true distances, and each viewer's figures are masked afterwards (`forReader`).
     records.set(id, l);
     listings.push({
       ...fields,
       id,
       quality: fields.quality ?? {},
-      lat: place.lat,
-      lon: place.lon,
-      ...(place === site ? {} : { site: { lat: site.lat, lon: site.lon } }),
+      lat: site.lat,
+      lon: site.lon,
       organisationId,
       organisationName: name,
       organisationNameEn: namesEn.get(organisationId) ?? null,
@@ -277,7 +261,13 @@ async function forReader(
     const l = records.get(listingId);
     return !!l && holderShown(l, actor, revealed);
   };
-  const masked = maskPlan(plan, shownListing);
+  // A hidden holder's figures are computed from its agglomeration centre (engine/viewer.ts).
+  const masked = maskPlan(
+    plan,
+    shownListing,
+    (listingId) => records.get(listingId),
+    viewerOptions(plan.factors),
+  );
   const internal = maskInternalReuse(plan.internalReuse, shownListing);
   const visible = internal ? { ...masked, internalReuse: internal } : masked;
   if (plan.warnings.length === 0) return { ...visible, warnings: [] };

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { transportFrom } from './engine/candidates.ts';
 import { FactorTable } from './engine/factors.ts';
+import { emissionFactorsFrom } from './engine/impact.ts';
 import { RailNetwork } from './engine/rail.ts';
+import type { ViewerOptions } from './engine/viewer.ts';
+import type { PlanFactor } from './schema.ts';
 
 const data = (name: string) =>
   JSON.parse(
@@ -21,4 +25,23 @@ export function factorTable(): FactorTable {
 export function railNetwork(): RailNetwork {
   rail ??= RailNetwork.parse(data('rail-distances.json'));
   return rail;
+}
+
+let viewerDefaults: ViewerOptions | undefined;
+
+/**
+ * The factors a viewer's figures are computed with: those the plan lists it was computed with
+ * (overrides included), else — a plan saved before plans listed them, or a match — the table's.
+ */
+export function viewerOptions(used?: readonly PlanFactor[]): ViewerOptions {
+  if (!used?.length) {
+    viewerDefaults ??= {
+      transport: transportFrom(factorTable(), railNetwork()),
+      emissions: emissionFactorsFrom(factorTable()),
+    };
+    return viewerDefaults;
+  }
+  const own: FactorTable = { ...factorTable() };
+  for (const { key, overridden: _, ...entry } of used) own[key] = entry;
+  return { transport: transportFrom(own, railNetwork()), emissions: emissionFactorsFrom(own) };
 }

@@ -379,7 +379,9 @@ export const FlowEnd = z
     lon: z.number().nullable(),
     approximate: z
       .boolean()
-      .describe('true: the agglomeration centre stands in for a hidden holder'),
+      .describe(
+        "true: a hidden holder, shown at the point its figures are computed from: its agglomeration's centre (outside the region: the nearest regional capital)",
+      ),
     organisationId: z.string().nullable(),
     organisationName: z.string().nullable(),
     organisationNameEn: z
@@ -404,7 +406,7 @@ export const PlanFlow = z
     approximate: z
       .boolean()
       .describe(
-        'true: an end is an anonymous holder, planned at its agglomeration centre: distance, transport, savings and transport CO2 are from there',
+        "true: an end is a holder hidden from you: the plan is computed on true sites, but distance, mode, transport cost and CO2 and savings shown are computed from that holder's agglomeration centre (outside the region: the nearest regional capital)",
       ),
     savingsKopecks: KopecksSum.describe(
       "net benefit: value + avoided disposal − supplier's own cost − sale forgone − transport, kopecks/yr",
@@ -773,7 +775,11 @@ export const AgreedMatch = z
     deliveredUnit: z.string(),
     distanceKm: z.number(),
     mode: TransportMode,
-    approximate: z.boolean().describe('true: planned from an agglomeration centre'),
+    approximate: z
+      .boolean()
+      .describe(
+        'true only for matches planned before anonymous holders were planned at their true sites (then from an agglomeration centre)',
+      ),
     valueKopecks: Kopecks,
     avoidedDisposalKopecks: Kopecks,
     transportKopecks: KopecksSum,

@@ -262,9 +262,13 @@ for (const d of await eachDialect()) {
     test('F3 a conflict never names the hidden anonymous holder that left', async () => {
       await savePlan();
       const m = (await matchesOf('operator')).find(
-        (x) => x.status === 'proposed' && x.supply.listingId === 'l-anon-fly-ash-1',
+        // an anonymous offer to a named buyer (which one is planned depends on the true sites)
+        (x) =>
+          x.status === 'proposed' &&
+          x.supply.listingId.startsWith('l-anon-') &&
+          !x.demand.listingId.startsWith('l-anon-'),
       );
-      assert.ok(m, 'an open proposal from the anonymous fly ash');
+      assert.ok(m, 'an open proposal from an anonymous offer');
       const buyer = m.demand.organisationId!;
       const seen = await ok(buyer, 'GET', `/api/v1/matches/${m.id}`);
       assert.equal(seen.supply.organisationId, null, 'hidden before the conflict');

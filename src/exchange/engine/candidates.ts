@@ -231,10 +231,16 @@ const meetsLimits = (o: CandidateListing, r: CandidateListing) =>
 const overlaps = (a: CandidateListing, b: CandidateListing) =>
   a.availableFrom <= b.availableTo && b.availableFrom <= a.availableTo;
 
+/** What `cheapestMode` reads of a listing. */
+export type RouteEnd = Pick<
+  CandidateListing,
+  'transportModes' | 'maxDistanceKm' | 'unit' | 'lat' | 'lon'
+>;
+
 /** The cheapest mode both sides accept, within each side's reach; undefined when none. */
 export function cheapestMode(
-  offer: CandidateListing,
-  request: CandidateListing,
+  offer: RouteEnd,
+  request: RouteEnd,
   transport: TransportAssumptions,
 ): (Route & { mode: TransportMode }) | undefined {
   const reach = Math.min(offer.maxDistanceKm ?? Infinity, request.maxDistanceKm ?? Infinity);

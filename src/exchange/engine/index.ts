@@ -23,7 +23,7 @@ export {
   withOverrides,
 } from './factors.ts';
 export { computeImpact, type EmissionFactors, emissionFactorsFrom } from './impact.ts';
-export { computePlan, factorsUsed, maskFlow, maskPlan, type PlanListing } from './plan.ts';
+export { computePlan, factorsUsed, maskEnd, maskFlow, maskPlan, type PlanListing } from './plan.ts';
 export {
   k1,
   n8RubPerWagon,
@@ -46,3 +46,10 @@ export {
   termsKey,
   termsOf,
 } from './terms.ts';
+export {
+  referencePoint,
+  regionalCentres,
+  type ViewerListing,
+  viewerFigures,
+  viewerImpact,
+} from './viewer.ts';

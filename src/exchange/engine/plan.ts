@@ -1,8 +1,8 @@
 // Pure: a plan over live listings — candidates, the exact engine, enrichment, impact,
-// robustness — and the masking that hides anonymous holders from a viewer.
+// robustness — and the masking that hides anonymous holders from a viewer (its figures from
+// engine/viewer.ts).
 
 import { postKopecks, roundKopecks } from '../../model/money.ts';
-import { agglomerationCentres } from '../../registry/engine/index.ts';
 import type { Agglomeration } from '../../registry/schema.ts';
 import { warnings as w, warningData } from '../messages.ts';
 import type {
@@ -43,9 +43,16 @@ import {
 import type { RailNetwork } from './rail.ts';
 import { robustness } from './robustness.ts';
 import { solve } from './solve/index.ts';
+import {
+  referencePoint,
+  type ViewerListing,
+  type ViewerOptions,
+  viewerFigures,
+  viewerImpact,
+} from './viewer.ts';
 
 export interface PlanListing extends CandidateListing {
-  /** the site's own coordinates, when `lat`/`lon` (what the planner uses) are coarser */
+  /** the site's own coordinates, when `lat`/`lon` (what the planner uses) differ (none do now: anonymous holders are planned at their true sites, and masked per viewer) */
   site?: { lat: number; lon: number };
   organisationId: string;
   organisationName: string;
@@ -290,14 +297,17 @@ export function maskInternalReuse(
   };
 }
 
-/** Hides a holder: no organisation, site or coordinates; the agglomeration centre instead. */
+/**
+ * Hides a holder: no organisation, site or coordinates; the point its figures are computed
+ * from instead (its agglomeration centre; outside the region a regional capital).
+ */
 export function maskEnd(e: FlowEnd): FlowEnd {
-  const centre = e.agglomeration ? agglomerationCentres[e.agglomeration] : null;
+  const at = referencePoint(e);
   return {
     listingId: e.listingId,
     agglomeration: e.agglomeration,
-    lat: centre?.lat ?? null,
-    lon: centre?.lon ?? null,
+    lat: at?.lat ?? null,
+    lon: at?.lon ?? null,
     approximate: true,
     organisationId: null,
     organisationName: null,
@@ -307,28 +317,64 @@ export function maskEnd(e: FlowEnd): FlowEnd {
 }
 
 /**
- * A flow as a viewer may see it: a hidden holder's organisation, site and coordinates give
- * way to its agglomeration centre. Its figures stay as they are: the planner placed an
- * anonymous holder at that centre already (see `plannedPlace`), so no distance, cost or
- * total depends on where its site really is.
+ * A flow as a viewer may see it. The plan is computed on true sites; a hidden holder's
+ * organisation, site and coordinates give way to its reference point (`referencePoint`), and
+ * every figure that depends on where it is — distance, mode, travel time, transport cost and
+ * CO2, savings — is computed again from there (engine/viewer.ts), so none of them moves when
+ * its site moves within that area. `listings` are the flow's offer and request (their modes
+ * and reach choose the mode shown; without them the flow's own mode is kept).
  */
-export function maskFlow(f: PlanFlow, supplyVisible: boolean, demandVisible: boolean): PlanFlow {
+export function maskFlow(
+  f: PlanFlow,
+  supplyVisible: boolean,
+  demandVisible: boolean,
+  listings: { offer?: ViewerListing; request?: ViewerListing },
+  options: ViewerOptions,
+): PlanFlow {
   if (supplyVisible && demandVisible) return f;
   return {
     ...f,
+    ...viewerFigures(f, { supply: !supplyVisible, demand: !demandVisible }, listings, options),
     from: supplyVisible ? f.from : maskEnd(f.from),
     to: demandVisible ? f.to : maskEnd(f.to),
     approximate: true,
   };
 }
 
-/** The plan as a viewer may see it: `visible(listingId)` says whether its holder is shown. */
-export function maskPlan(plan: Plan, visible: (listingId: string) => boolean): Plan {
+/**
+ * The plan as a viewer may see it: `visible(listingId)` says whether its holder is shown,
+ * `listing(listingId)` gives the listing (for the mode shown and the impact). Flows with a
+ * hidden holder are masked (`maskFlow`); the objective and the impact are then the viewer's
+ * own: the sum of the savings shown and `computeImpact` over the flows shown.
+ */
+export function maskPlan(
+  plan: Plan,
+  visible: (listingId: string) => boolean,
+  listing: (listingId: string) => ViewerListing | undefined,
+  options: ViewerOptions,
+): Plan {
+  let masked = false;
+  const flows = plan.plan.flows.map((f) => {
+    const supplyVisible = visible(f.supply);
+    const demandVisible = visible(f.demand);
+    if (supplyVisible && demandVisible) return f;
+    masked = true;
+    return maskFlow(
+      f,
+      supplyVisible,
+      demandVisible,
+      { offer: listing(f.supply), request: listing(f.demand) },
+      options,
+    );
+  });
+  if (!masked) return plan;
   return {
     ...plan,
     plan: {
       ...plan.plan,
-      flows: plan.plan.flows.map((f) => maskFlow(f, visible(f.supply), visible(f.demand))),
+      objectiveKopecks: flows.reduce((sum, f) => sum + f.savingsKopecks, 0),
+      flows,
     },
+    impact: viewerImpact(plan, flows, listing, options),
   };
 }

@@ -227,6 +227,8 @@ export const exchangeDict = dictionary(
     legendRequest: 'запрос',
     legendWidth: 'Толщина линии — объём потока (в пределах одной единицы измерения).',
     approximateEnd: 'анонимная сторона показана в центре агломерации',
+    approximateFigures:
+      'приблизительно: рассчитано от центра агломерации скрытой стороны (вне Кузбасса — от ближайшего областного центра), не от её настоящей площадки',
     flowsTitle: 'Потоки',
     flowsCount: '{n} в плане',
     noFlows: 'В плане нет потоков',
@@ -546,6 +548,8 @@ export const exchangeDict = dictionary(
     legendRequest: 'request',
     legendWidth: 'Line width: quantity of the flow (within one unit).',
     approximateEnd: 'the anonymous side is shown at its agglomeration centre',
+    approximateFigures:
+      "approximate: computed from the hidden side's agglomeration centre (outside Kuzbass: the nearest regional capital), not from its true site",
     flowsTitle: 'Flows',
     flowsCount: '{n} in the plan',
     noFlows: 'No flows in the plan',

@@ -1401,7 +1401,7 @@ export interface components {
     AgreedMatch: {
       /** @description when the second side accepted */
       agreedAt: string;
-      /** @description true: planned from an agglomeration centre */
+      /** @description true only for matches planned before anonymous holders were planned at their true sites (then from an agglomeration centre) */
       approximate: boolean;
       avoidedDisposalKopecks: number;
       /** @description received, in deliveredUnit per year */
@@ -1437,7 +1437,7 @@ export interface components {
     AgreedMatchInput: {
       /** @description when the second side accepted */
       agreedAt: string;
-      /** @description true: planned from an agglomeration centre */
+      /** @description true only for matches planned before anonymous holders were planned at their true sites (then from an agglomeration centre) */
       approximate: boolean;
       avoidedDisposalKopecks: number;
       /** @description received, in deliveredUnit per year */
@@ -2116,7 +2116,7 @@ export interface components {
     };
     FlowEnd: {
       agglomeration: components['schemas']['Agglomeration'] | null;
-      /** @description true: the agglomeration centre stands in for a hidden holder */
+      /** @description true: a hidden holder, shown at the point its figures are computed from: its agglomeration's centre (outside the region: the nearest regional capital) */
       approximate: boolean;
       lat: number | null;
       listingId: string;
@@ -2129,7 +2129,7 @@ export interface components {
     };
     FlowEndInput: {
       agglomeration: components['schemas']['AgglomerationInput'] | null;
-      /** @description true: the agglomeration centre stands in for a hidden holder */
+      /** @description true: a hidden holder, shown at the point its figures are computed from: its agglomeration's centre (outside the region: the nearest regional capital) */
       approximate: boolean;
       lat: number | null;
       listingId: string;
@@ -4451,7 +4451,7 @@ export interface components {
       year: number;
     };
     PlanFlow: {
-      /** @description true: an end is an anonymous holder, planned at its agglomeration centre: distance, transport, savings and transport CO2 are from there */
+      /** @description true: an end is a holder hidden from you: the plan is computed on true sites, but distance, mode, transport cost and CO2 and savings shown are computed from that holder's agglomeration centre (outside the region: the nearest regional capital) */
       approximate: boolean;
       /** @description quantity × disposal cost of the offer, kopecks/yr */
       avoidedDisposalKopecks: number;
@@ -4506,7 +4506,7 @@ export interface components {
       yield: number;
     };
     PlanFlowInput: {
-      /** @description true: an end is an anonymous holder, planned at its agglomeration centre: distance, transport, savings and transport CO2 are from there */
+      /** @description true: an end is a holder hidden from you: the plan is computed on true sites, but distance, mode, transport cost and CO2 and savings shown are computed from that holder's agglomeration centre (outside the region: the nearest regional capital) */
       approximate: boolean;
       /** @description quantity × disposal cost of the offer, kopecks/yr */
       avoidedDisposalKopecks: number;

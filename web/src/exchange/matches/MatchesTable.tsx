@@ -162,7 +162,13 @@ export function MatchesTable({
                 </div>
               );
             })}
-          <div className="sub">
+          <div
+            className="sub"
+            title={
+              m.supply.approximate || m.demand.approximate ? t('approximateFigures') : undefined
+            }
+          >
+            {m.supply.approximate || m.demand.approximate ? '≈ ' : ''}
             {fmt.number(m.distanceKm)}&nbsp;{t('km')} · {x.mode(m.mode)}
           </div>
         </>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useFormat, useT } from '../../i18n/index.ts';
 import { useLabels } from '../../registry/labels.ts';
 import type { Column } from '../../shell/DataTable.tsx';
@@ -25,6 +26,20 @@ function End({ end, site }: { end: FlowEnd; site?: string }) {
     <span>
       <a href={href('participants', end.organisationId)}>{holderName(end)}</a>
       {site && <span className="sub"> · {site}</span>}
+    </span>
+  );
+}
+
+/**
+ * A figure of a flow with a hidden holder: computed from its agglomeration centre (the
+ * server's engine/viewer.ts), marked ≈ with the reason on hover.
+ */
+function Approx({ flow, children }: { flow: PlanFlow; children: ReactNode }) {
+  const t = useT(exchangeDict);
+  if (!flow.approximate) return <>{children}</>;
+  return (
+    <span className="approximate" title={t('approximateFigures')} data-testid="approximate">
+      ≈&nbsp;{children}
     </span>
   );
 }
@@ -90,7 +105,7 @@ export function useFlowColumns(
       className: 'nowrap',
       cell: (f) => (
         <>
-          {fmt.number(f.distanceKm)}
+          <Approx flow={f}>{fmt.number(f.distanceKm)}</Approx>
           <div className="sub kind">
             <span className="line-swatch" style={{ background: modeColours[f.mode] }} />
             {x.mode(f.mode)}
@@ -110,7 +125,7 @@ export function useFlowColumns(
       className: 'nowrap',
       cell: (f) => (
         <>
-          {x.millions(f.transportKopecks)}
+          <Approx flow={f}>{x.millions(f.transportKopecks)}</Approx>
           <div className="sub">{x.kopecksPerUnit(f.transportKopecksPerUnit, f.unit)}</div>
         </>
       ),
@@ -124,7 +139,11 @@ export function useFlowColumns(
       header: t('colSavingsMln'),
       numeric: true,
       className: 'nowrap',
-      cell: (f) => <strong>{x.millions(f.savingsKopecks)}</strong>,
+      cell: (f) => (
+        <strong>
+          <Approx flow={f}>{x.millions(f.savingsKopecks)}</Approx>
+        </strong>
+      ),
       cellProps: (f) => ({
         title: t('savingsHint', {
           value: x.money(f.valueKopecks),
@@ -141,7 +160,11 @@ export function useFlowColumns(
       className: 'nowrap',
       cell: (f) => {
         const co2 = flowCo2e(f);
-        return co2.avoided === 0 && co2.transport === 0 ? '—' : fmt.integer(co2.net);
+        return co2.avoided === 0 && co2.transport === 0 ? (
+          '—'
+        ) : (
+          <Approx flow={f}>{fmt.integer(co2.net)}</Approx>
+        );
       },
       cellProps: (f) => ({
         title: t('co2Hint', {

@@ -170,10 +170,18 @@ test('the exchange: listing, plan, saved plan and accepted match', {
         .locator('.bar-label')
         .allTextContents())
         assert.match(label, /^[^:→]+: [^→]+ → [^→]+$/, `L8 one form for every row: ${label}`);
-      // each impact figure carries its formula
+      // each impact figure carries its formula, in the page's language (M1)
       const savings = page.getByTestId('impact-savings');
       await savings.locator('summary').click();
-      assert.match((await savings.locator('code').textContent()) ?? '', /avoided disposal/);
+      assert.match(
+        (await savings.locator('code').textContent()) ?? '',
+        /предотвращённое размещение/,
+      );
+      assert.match((await savings.locator('dl').textContent()) ?? '', /затраты поставщиков/);
+      assert.doesNotMatch(
+        (await savings.locator('details').textContent()) ?? '',
+        /avoidedDisposal|Σ value/,
+      );
       await page.screenshot({ path: join(results, 'plan.png'), fullPage: true });
       await page.getByTestId('save-plan').click();
       await page.getByTestId('plan-saved').waitFor();

@@ -1,4 +1,4 @@
-import { useFormat, useT } from '../../i18n/index.ts';
+import { useFormat, useLocale, useT } from '../../i18n/index.ts';
 import type {
   Counterfactual,
   Figure,
@@ -10,6 +10,7 @@ import type {
 import { counterfactuals, isOneOf, substitutes } from '../../shell/vocabulary.ts';
 import { exchangeDict } from '../dict.ts';
 import { NBSP, useExchangeLabels } from '../labels.ts';
+import { factorName, formulaText } from './formulas.ts';
 
 /** A figure with its formula: the formula on hover, and the factors in an expandable part. */
 function FigureCard({
@@ -27,6 +28,11 @@ function FigureCard({
 }) {
   const t = useT(exchangeDict);
   const fmt = useFormat();
+  const { locale } = useLocale();
+  const x = useExchangeLabels();
+  const formula = formulaText(figure.formula, locale);
+  const note = figure.note ? formulaText(figure.note, locale) : null;
+  const substituteName = (code: string) => (isOneOf(substitutes, code) ? x.substitute(code) : code);
   // money figures list their parts in kopecks: shown in roubles
   const factors: Record<string, number | string> =
     'factorsKopecks' in figure
@@ -35,24 +41,24 @@ function FigureCard({
   return (
     <div className="stat card figure-card" data-testid={testId}>
       <span className="stat-label">{label}</span>
-      <span className="stat-value" title={figure.formula}>
+      <span className="stat-value" title={formula.text}>
         {value}
       </span>
       {extra && <span className="stat-hint">{extra}</span>}
       <details className="formula">
         <summary>{t('formula')}</summary>
-        <code lang="en">{figure.formula}</code>
+        <code lang={formula.translated ? locale : 'en'}>{formula.text}</code>
         <dl>
           {Object.entries(factors).map(([k, v]) => (
             <div key={k}>
-              <dt lang="en">{k}</dt>
+              <dt>{factorName(k, locale, substituteName)}</dt>
               <dd>{typeof v === 'number' ? fmt.decimal(v, 3) : v}</dd>
             </div>
           ))}
         </dl>
-        {figure.note && (
-          <p className="muted small" lang="en">
-            {figure.note}
+        {note && (
+          <p className="muted small" lang={note.translated ? locale : 'en'}>
+            {note.text}
           </p>
         )}
       </details>

@@ -55,6 +55,9 @@ const atLeast = (least: UserRole) => (w: Who, t: Target) => {
 };
 
 const listingSites = new Map<Target, string>();
+/** The taker of the offers a match route needs: neither own nor other. */
+const counterparty = 'org-counterparty';
+let counterpartySite: string | undefined;
 let accessMaterial = false;
 /** A valid offer of the organisation at one of its sites (material and site made once). */
 async function listingBody(t: Target) {
@@ -415,8 +418,13 @@ const routes: Route[] = [
           materialId,
           status: 'active',
         });
+        // the taker is a third organisation: an organisation's own offer and request are
+        // internal reuse, never a match (M10)
+        counterpartySite ??= (await p.registry.addSite(sys, counterparty, siteKemerovo)).id;
         const request = await p.exchange.createListing(sys, {
           ...(await listingBody(t)),
+          organisationId: counterparty,
+          siteId: counterpartySite,
           materialId,
           side: 'request',
           legalStatus: undefined,
@@ -478,9 +486,9 @@ function assertProblem(
 const russian = { 'accept-language': 'ru' };
 const dialects = await eachDialect();
 
-/** Both test organisations are current members (a route under test may have ended one). */
+/** The test organisations are current members (a route under test may have ended one). */
 async function ensureMembers() {
-  for (const id of Object.values(orgs)) {
+  for (const id of [...Object.values(orgs), counterparty]) {
     const open = await p.store.db
       .selectFrom('membership')
       .select('id')
@@ -507,7 +515,8 @@ for (const d of dialects)
       accessMaterial = false;
       db = await d.make();
       p = await db.open();
-      for (const id of Object.values(orgs)) {
+      counterpartySite = undefined;
+      for (const id of [...Object.values(orgs), counterparty]) {
         await p.registry.createOrganisation(sys, { ...organisationInput(), id });
         await p.registry.addMembership(
           sys,

@@ -117,6 +117,24 @@ for (const d of await eachDialect()) {
         () => p.registry.addSite(systemActor, org.id, siteMyski),
         (x) => siteNow(x.id),
       );
+      // the request's holder: another organisation (its own offer would be internal reuse)
+      const taker = await oneEvent(
+        'organisation.registered',
+        () => p.registry.createOrganisation(systemActor, { ...organisationInput(), id: 'plant-b' }),
+        (o) => organisationNow(o.id),
+      );
+      await oneEvent(
+        'membership.started',
+        () =>
+          p.registry.addMembership(systemActor, taker.id, { role: 'core', joinedOn: '2019-05-01' }),
+        (x) => membershipNow(x.id),
+        (e) => e.membership,
+      );
+      const takerSite = await oneEvent(
+        'site.added',
+        () => p.registry.addSite(systemActor, taker.id, siteMyski),
+        (x) => siteNow(x.id),
+      );
       // The exchange: a listing's lifecycle, a saved plan, each decision on its match. The
       // second acceptance agrees the match: match.accepted and match.agreed in one transaction.
       const listing = {
@@ -147,6 +165,8 @@ for (const d of await eachDialect()) {
       const request = await oneEvent('listing.created', () =>
         p.exchange.createListing(systemActor, {
           ...listing,
+          organisationId: taker.id,
+          siteId: takerSite.id,
           side: 'request',
           useId: 'backfill',
           quality: { ash: { max: 20 } },

@@ -62,16 +62,20 @@ function run(files, concurrency) {
       ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
-    let tail = '';
+    // the closing counts are read line by line: a long list of failures follows them
+    const counts = {};
+    let partial = '';
     child.stdout.on('data', (chunk) => {
       process.stdout.write(chunk);
-      tail = (tail + chunk.toString()).slice(-4000);
+      const lines = (partial + chunk.toString()).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) {
+        const m = /^ℹ (pass|fail|skipped) (\d+)$/.exec(line);
+        if (m) counts[m[1]] = Number(m[2]);
+      }
     });
     child.on('close', (code) => {
-      for (const key of Object.keys(totals)) {
-        const m = tail.match(new RegExp(`^ℹ ${key} (\\d+)$`, 'm'));
-        if (m) totals[key] += Number(m[1]);
-      }
+      for (const key of Object.keys(totals)) totals[key] += counts[key] ?? 0;
       resolve(code ?? 1);
     });
   });

@@ -17,7 +17,7 @@ import {
 } from '../model/index.ts';
 import { registryQueries as rq } from '../registry/index.ts';
 import type { Reader, Tx } from '../store/index.ts';
-import { audienceOf, canSee, viewerOf } from './access.ts';
+import { audienceOf, canSee, type Guarded, viewerOf } from './access.ts';
 import { type KnowledgeContext, record } from './context.ts';
 import { competence } from './engine/competences.ts';
 import { termWeights, type WeightedText } from './engine/text.ts';
@@ -398,48 +398,67 @@ function requireMember(actor: Actor): string {
   return actor.organisationId;
 }
 
-export async function requestAsset(
+/**
+ * A request to the holder of a record the asker may see (an asset asked for, a consultation
+ * asked of a person): journaled from the asker's organisation to the holder's, through the
+ * platform only.
+ */
+async function askHolder(
   c: KnowledgeContext,
   actor: Actor,
-  id: string,
+  find: (tx: Tx) => Promise<Guarded | undefined>,
+  missing: () => Error,
+  type: 'knowledge.asset.requested' | 'knowledge.consultation.requested',
+  about: Record<string, string>,
   message: string | undefined,
 ) {
   const from = requireMember(actor);
   return inTransaction(c.store, async (tx) => {
-    const a = await findAsset(tx, id);
-    if (!a || !canSee(a, viewerOf(actor))) throw notFound(m.assetNotFound({ id }));
+    const r = await find(tx);
+    if (!r || !canSee(r, viewerOf(actor))) throw missing();
     const event = {
-      assetId: id,
+      ...about,
       fromOrganisationId: from,
-      toOrganisationId: a.organisationId,
+      toOrganisationId: r.organisationId,
       ...(message ? { message } : {}),
     };
-    await record(tx, c, actor, from, 'knowledge.asset.requested', event);
+    await record(tx, c, actor, from, type, event);
     return event;
   });
 }
 
-/** A consultation asked of a person: through the platform, never by their e-mail or phone. */
-export async function requestConsultation(
+export const requestAsset = (
   c: KnowledgeContext,
   actor: Actor,
   id: string,
   message: string | undefined,
-) {
-  const from = requireMember(actor);
-  return inTransaction(c.store, async (tx) => {
-    const p = await findProfile(tx, id);
-    if (!p || !canSee(p, viewerOf(actor))) throw notFound(m.profileNotFound({ id }));
-    const event = {
-      profileId: id,
-      fromOrganisationId: from,
-      toOrganisationId: p.organisationId,
-      ...(message ? { message } : {}),
-    };
-    await record(tx, c, actor, from, 'knowledge.consultation.requested', event);
-    return event;
-  });
-}
+) =>
+  askHolder(
+    c,
+    actor,
+    (tx) => findAsset(tx, id),
+    () => notFound(m.assetNotFound({ id })),
+    'knowledge.asset.requested',
+    { assetId: id },
+    message,
+  );
+
+/** A consultation asked of a person: through the platform, never by their e-mail or phone. */
+export const requestConsultation = (
+  c: KnowledgeContext,
+  actor: Actor,
+  id: string,
+  message: string | undefined,
+) =>
+  askHolder(
+    c,
+    actor,
+    (tx) => findProfile(tx, id),
+    () => notFound(m.profileNotFound({ id })),
+    'knowledge.consultation.requested',
+    { profileId: id },
+    message,
+  );
 
 export async function grantLicence(
   c: KnowledgeContext,

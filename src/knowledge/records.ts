@@ -34,6 +34,7 @@ import {
   saveAsset,
   saveProfile,
   saveProject,
+  viewsOf,
 } from './repository.ts';
 import {
   type Asset,
@@ -363,30 +364,49 @@ async function ownerNames(reader: Reader, organisationId: string): Promise<Names
   return { organisationName: o?.name ?? null, organisationNameEn: o?.nameEn ?? null };
 }
 
-async function opened(c: KnowledgeContext, type: RecordType, id: string): Promise<number> {
+/** 'opened': a reader opened the record (a view counted); 'created': its author's own answer. */
+export type Read = 'opened' | 'created';
+
+async function viewsFor(c: KnowledgeContext, type: RecordType, id: string, read: Read) {
+  if (read === 'created') return viewsOf(c.store, type, id);
   return c.store.db
     .transaction()
     .execute((trx) => countView({ db: trx, dialect: c.store.dialect }, type, id));
 }
 
-export async function getAsset(c: KnowledgeContext, actor: Actor, id: string): Promise<Asset> {
+export async function getAsset(
+  c: KnowledgeContext,
+  actor: Actor,
+  id: string,
+  read: Read = 'opened',
+): Promise<Asset> {
   const a = await findAsset(c.store, id);
   if (!a || !canSee(a, viewerOf(actor))) throw notFound(m.assetNotFound({ id }));
-  const views = await opened(c, 'asset', id);
+  const views = await viewsFor(c, 'asset', id, read);
   return { ...a, ...(await ownerNames(c.store, a.organisationId)), views };
 }
 
-export async function getProfile(c: KnowledgeContext, actor: Actor, id: string): Promise<Profile> {
+export async function getProfile(
+  c: KnowledgeContext,
+  actor: Actor,
+  id: string,
+  read: Read = 'opened',
+): Promise<Profile> {
   const p = await findProfile(c.store, id);
   if (!p || !canSee(p, viewerOf(actor))) throw notFound(m.profileNotFound({ id }));
-  const views = await opened(c, 'profile', id);
+  const views = await viewsFor(c, 'profile', id, read);
   return { ...p, ...(await ownerNames(c.store, p.organisationId)), views };
 }
 
-export async function getProject(c: KnowledgeContext, actor: Actor, id: string): Promise<Project> {
+export async function getProject(
+  c: KnowledgeContext,
+  actor: Actor,
+  id: string,
+  read: Read = 'opened',
+): Promise<Project> {
   const p = await findProject(c.store, id);
   if (!p || !canSee(p, viewerOf(actor))) throw notFound(m.projectNotFound({ id }));
-  const views = await opened(c, 'project', id);
+  const views = await viewsFor(c, 'project', id, read);
   return { ...p, ...(await ownerNames(c.store, p.organisationId)), views };
 }
 

@@ -79,7 +79,7 @@ export const routes =
       },
       async (req, reply) => {
         const a = await knowledge.createAsset(req.actor, req.body);
-        return reply.status(201).send(await knowledge.getAsset(req.actor, a.id));
+        return reply.status(201).send(await knowledge.getAsset(req.actor, a.id, 'created'));
       },
     );
 
@@ -141,7 +141,7 @@ export const routes =
       },
       async (req, reply) => {
         const p = await knowledge.createProfile(req.actor, req.body);
-        return reply.status(201).send(await knowledge.getProfile(req.actor, p.id));
+        return reply.status(201).send(await knowledge.getProfile(req.actor, p.id, 'created'));
       },
     );
 
@@ -187,7 +187,7 @@ export const routes =
       },
       async (req, reply) => {
         const p = await knowledge.createProject(req.actor, req.body);
-        return reply.status(201).send(await knowledge.getProject(req.actor, p.id));
+        return reply.status(201).send(await knowledge.getProject(req.actor, p.id, 'created'));
       },
     );
 

@@ -15,6 +15,7 @@ import {
   getProfile,
   getProject,
   grantLicence,
+  type Read,
   requestAsset,
   requestConsultation,
   updateAsset,
@@ -45,24 +46,24 @@ export class KnowledgeService {
     return updateAsset(this.c, actor, id, patch);
   }
 
-  getAsset(actor: Actor, id: string) {
-    return getAsset(this.c, actor, id);
+  getAsset(actor: Actor, id: string, read?: Read) {
+    return getAsset(this.c, actor, id, read);
   }
 
   createProfile(actor: Actor, input: unknown) {
     return createProfile(this.c, actor, input);
   }
 
-  getProfile(actor: Actor, id: string) {
-    return getProfile(this.c, actor, id);
+  getProfile(actor: Actor, id: string, read?: Read) {
+    return getProfile(this.c, actor, id, read);
   }
 
   createProject(actor: Actor, input: unknown) {
     return createProject(this.c, actor, input);
   }
 
-  getProject(actor: Actor, id: string) {
-    return getProject(this.c, actor, id);
+  getProject(actor: Actor, id: string, read?: Read) {
+    return getProject(this.c, actor, id, read);
   }
 
   /** Ranked results across assets, profiles and projects the actor may see. */

@@ -13,6 +13,7 @@ import { type Actor, anonymousActor, systemActor } from '../../src/model/index.t
 import type { Platform } from '../../src/platform.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { eachDialect, type TestDatabase } from './dialects.ts';
+import { signedIn } from './fixtures.ts';
 
 const cli = (args: string[], env: Record<string, string>) =>
   new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
@@ -235,6 +236,34 @@ for (const d of dialects) {
         });
         assert.equal(helpers.statusCode, 200);
         assert.ok((helpers.json() as { helpers: unknown[] }).helpers.length > 0);
+      } finally {
+        await app.close();
+      }
+    });
+
+    test('publishing an asset answers it with no view counted; opening it counts one', async () => {
+      const app = await buildServer(p);
+      try {
+        const { cookie } = await signedIn(p, 'tsement-tom', {
+          email: 'author@knowledge-views.example',
+          name: 'Автор',
+          role: 'member',
+        });
+        const created = await app.inject({
+          method: 'POST',
+          url: '/api/v1/knowledge/assets',
+          headers: { cookie },
+          payload: { type: 'lesson', titleRu: 'Урок о подсчёте просмотров', trl: 5 },
+        });
+        assert.equal(created.statusCode, 201, created.body);
+        const asset = created.json() as { id: string; views: number };
+        assert.equal(asset.views, 0);
+        const opened = await app.inject({
+          method: 'GET',
+          url: `/api/v1/knowledge/assets/${asset.id}`,
+          headers: { cookie },
+        });
+        assert.equal((opened.json() as { views: number }).views, 1);
       } finally {
         await app.close();
       }

@@ -30,12 +30,13 @@ export function KnowledgePage() {
     e.preventDefault();
     set({ q: text });
   };
+  // an asset's kind, a project's status; a profile has nothing beside its type
   const label = (type: string, kind: string) =>
     type === 'asset'
       ? t(`assetType:${kind}` as Key)
       : type === 'project'
         ? t(`status:${kind}` as Key)
-        : t('type:profile');
+        : null;
 
   return (
     <>
@@ -124,7 +125,7 @@ export function KnowledgePage() {
               </a>
               <div className="tags">
                 <span className="badge">{t(`type:${r.type}`)}</span>
-                <span className="badge">{label(r.type, r.kind)}</span>
+                {label(r.type, r.kind) && <span className="badge">{label(r.type, r.kind)}</span>}
                 {r.trl !== null && <span className="badge">{t('trl', { trl: r.trl })}</span>}
                 {query.q && (
                   <span className="muted small">{t('score', { score: r.score.toFixed(2) })}</span>

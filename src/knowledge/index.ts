@@ -4,7 +4,7 @@ import type { StateReader } from '../journal/index.ts';
 import type { Store } from '../store/index.ts';
 import { messages } from './messages.ts';
 import { migrations } from './migrations/index.ts';
-import { findAsset, findProfile, findProject } from './repository.ts';
+import { findAsset, findOpening, findProfile, findProject } from './repository.ts';
 import { routes } from './routes.ts';
 import { KnowledgeService } from './service.ts';
 
@@ -22,13 +22,18 @@ export const stateReaders: StateReader[] = [
   },
   {
     kind: 'knowledge-profile',
-    carriedBy: { 'knowledge.profile.created': '' },
+    carriedBy: { 'knowledge.profile.created': '', 'knowledge.profile.updated': '' },
     read: findProfile,
   },
   {
     kind: 'knowledge-project',
-    carriedBy: { 'knowledge.project.created': '' },
+    carriedBy: { 'knowledge.project.created': '', 'knowledge.project.updated': '' },
     read: findProject,
+  },
+  {
+    kind: 'knowledge-opening',
+    carriedBy: { 'knowledge.opening.created': '', 'knowledge.opening.updated': '' },
+    read: findOpening,
   },
 ];
 

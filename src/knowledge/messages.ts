@@ -23,6 +23,29 @@ export const messages = defineMessages('knowledge', {
     en: 'Asset {id} has no licence terms to grant',
     ru: 'У знания {id} нет условий лицензии',
   },
+  invalidOpening: {
+    en: 'Invalid course, internship or vacancy',
+    ru: 'Неверные данные курса, стажировки или вакансии',
+  },
+  openingNotFound: {
+    en: 'Course, internship or vacancy {id} does not exist',
+    ru: 'Курса, стажировки или вакансии {id} нет',
+  },
+  // reasons of the human-potential matching
+  reasonGap: {
+    en: 'closes the gap in «{competence}» {where}: asked at level {demanded}, held at {present}; teaches to level {level}',
+    ru: 'закрывает дефицит компетенции «{competence}» {where}: нужен уровень {demanded}, есть {present}; обучает до уровня {level}',
+  },
+  whereCluster: { en: 'in the cluster', ru: 'в кластере' },
+  whereOrganisation: { en: 'at {organisation}', ru: 'в организации {organisation}' },
+  reasonMissing: {
+    en: 'teaches «{competence}» to level {level}; the person holds {has}',
+    ru: 'обучает компетенции «{competence}» до уровня {level}; у человека уровень {has}',
+  },
+  reasonHolds: {
+    en: 'asks «{competence}» at level {level}; the person holds {has}',
+    ru: 'требуется «{competence}» уровня {level}; у человека уровень {has}',
+  },
   // reasons of "who can help"
   reasonCompetence: {
     en: 'competence «{competence}», level {level} of 5',

@@ -52,7 +52,7 @@ import {
 const newId = (prefix: string) => `${prefix}-${randomUUID().replace(/-/g, '').slice(0, 12)}`;
 
 /** The owner: the input's organisation, or the caller's; the caller must be its member. */
-function ownerOf(actor: Actor, given: string | undefined, invalidMessage: Message): string {
+export function ownerOf(actor: Actor, given: string | undefined, invalidMessage: Message): string {
   requireLogin(actor);
   const organisationId = given ?? actor.organisationId;
   if (!organisationId)
@@ -216,6 +216,18 @@ async function takenCheck(tx: Tx, type: RecordType, id: string) {
 const orgRefs = (audience: readonly string[] | undefined) =>
   (audience ?? []).map((id, i) => [`audience.${i}`, id] as [string, string]);
 
+/** A record's fields with a patch laid over them (a null removes a field), to parse again. */
+export function patched(
+  current: Record<string, unknown>,
+  patch: Record<string, unknown>,
+  keep: Record<string, unknown>,
+): Record<string, unknown> {
+  const { createdAt: _c, updatedAt: _u, ...fields } = current;
+  const merged: Record<string, unknown> = { ...fields, ...patch, ...keep };
+  for (const [k, v] of Object.entries(patch)) if (v === null) delete merged[k];
+  return merged;
+}
+
 // --- assets ---
 
 export async function createAsset(
@@ -310,6 +322,34 @@ export async function createProfile(
   });
 }
 
+/** A profile is changed by a member of its organisation (or the operator). */
+export async function updateProfile(
+  c: KnowledgeContext,
+  actor: Actor,
+  id: string,
+  patch: Record<string, unknown>,
+): Promise<ProfileRecord> {
+  return inTransaction(c.store, async (tx) => {
+    const current = await findProfile(tx, id);
+    if (!current) throw notFound(m.profileNotFound({ id }));
+    requireOrganisationRole(actor, current.organisationId, 'member');
+    const { organisationId, createdAt } = current;
+    const p = parseInput(ProfileInput, patched(current, patch, { id, organisationId }));
+    const { id: _i, organisationId: _o, ...next } = p;
+    const updated: ProfileRecord = {
+      ...next,
+      id,
+      organisationId,
+      createdAt,
+      updatedAt: c.clock().toISOString(),
+    };
+    await saveProfile(tx, updated, false);
+    await indexProfile(tx, updated);
+    await record(tx, c, actor, organisationId, 'knowledge.profile.updated', updated);
+    return updated;
+  });
+}
+
 // --- projects ---
 
 /** A project is created by a member of its lead organisation (or the operator). */
@@ -352,6 +392,50 @@ export async function createProject(
   });
 }
 
+/**
+ * A project is changed by a member of its lead organisation (or the operator); handing the lead
+ * to another organisation needs membership of that one too.
+ */
+export async function updateProject(
+  c: KnowledgeContext,
+  actor: Actor,
+  id: string,
+  patch: Record<string, unknown>,
+): Promise<ProjectRecord> {
+  return inTransaction(c.store, async (tx) => {
+    const current = await findProject(tx, id);
+    if (!current) throw notFound(m.projectNotFound({ id }));
+    requireOrganisationRole(actor, current.organisationId, 'member');
+    const { organisationId: _lead, ...rest } = current;
+    const p = parseInput(ProjectInput, patched(rest, patch, { id }));
+    const lead = p.participants.find((x) => x.role === 'lead')?.organisationId ?? '';
+    if (lead !== current.organisationId) requireOrganisationRole(actor, lead, 'member');
+    await checkReferences(tx, m.invalidProject(), {
+      organisations: [
+        ...p.participants.map(
+          (x, i) => [`participants.${i}.organisationId`, x.organisationId] as [string, string],
+        ),
+        ...orgRefs(p.audience),
+      ],
+      materialIds: p.materialIds,
+      assetIds: p.assetIds,
+    });
+    const { id: _i, ...fields } = p;
+    const updated: ProjectRecord = {
+      ...fields,
+      id,
+      organisationId: lead,
+      createdAt: current.createdAt,
+      updatedAt: c.clock().toISOString(),
+    };
+    if (updated.visibility !== 'organisations') delete updated.audience;
+    await saveProject(tx, updated, false);
+    await indexProject(tx, updated);
+    await record(tx, c, actor, lead, 'knowledge.project.updated', updated);
+    return updated;
+  });
+}
+
 // --- reads, each opening counted in the module's own table (not journaled) ---
 
 interface Names {
@@ -359,7 +443,7 @@ interface Names {
   organisationNameEn: string | null;
 }
 
-async function ownerNames(reader: Reader, organisationId: string): Promise<Names> {
+export async function ownerNames(reader: Reader, organisationId: string): Promise<Names> {
   const o = await rq.findOrganisation(reader, organisationId);
   return { organisationName: o?.name ?? null, organisationNameEn: o?.nameEn ?? null };
 }

@@ -5,7 +5,13 @@ import { kopecksFromColumn } from '../model/money.ts';
 import type { Database } from '../store/database.ts';
 import type { Reader, Tx } from '../store/index.ts';
 import type { TermHit } from './engine/rank.ts';
-import type { AssetRecord, ProfileRecord, ProjectRecord, RecordType } from './schema.ts';
+import type {
+  AssetRecord,
+  OpeningRecord,
+  ProfileRecord,
+  ProjectRecord,
+  RecordType,
+} from './schema.ts';
 
 interface RecordTable {
   id: string;
@@ -57,6 +63,11 @@ export interface KnowledgeViewTable {
   views: number;
 }
 
+export interface KnowledgeOpeningTable extends RecordTable {
+  /** course | programme | internship | vacancy */
+  kind: string;
+}
+
 declare module '../store/database.ts' {
   interface Database {
     knowledge_asset: RecordTable;
@@ -66,6 +77,7 @@ declare module '../store/database.ts' {
     knowledge_term: KnowledgeTermTable;
     knowledge_link: KnowledgeLinkTable;
     knowledge_view: KnowledgeViewTable;
+    knowledge_opening: KnowledgeOpeningTable;
   }
 }
 
@@ -176,6 +188,33 @@ export async function recordExists(reader: Reader, type: RecordType, id: string)
     .where('id', '=', id)
     .executeTakeFirst();
   return !!row;
+}
+
+// --- openings: courses, programmes, internships, vacancies ---
+
+export async function saveOpening(tx: Tx, o: OpeningRecord, isNew: boolean): Promise<void> {
+  const row = { ...rowOf(o, o), kind: o.kind };
+  if (isNew) await tx.db.insertInto('knowledge_opening').values(row).execute();
+  else await tx.db.updateTable('knowledge_opening').set(row).where('id', '=', o.id).execute();
+}
+
+export async function findOpening(reader: Reader, id: string): Promise<OpeningRecord | undefined> {
+  const row = await reader.db
+    .selectFrom('knowledge_opening')
+    .select('data')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && (JSON.parse(row.data) as OpeningRecord);
+}
+
+export async function findOpenings(
+  reader: Reader,
+  f: { kind?: string; organisationId?: string } = {},
+): Promise<OpeningRecord[]> {
+  let q = reader.db.selectFrom('knowledge_opening').select('data').orderBy('id');
+  if (f.kind) q = q.where('kind', '=', f.kind);
+  if (f.organisationId) q = q.where('organisation_id', '=', f.organisationId);
+  return (await q.execute()).map((r) => JSON.parse(r.data) as OpeningRecord);
 }
 
 // --- the search index ---

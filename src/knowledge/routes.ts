@@ -1,16 +1,25 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParam, requestLang } from '../model/index.ts';
+import { IdParam, patchOf, requestLang } from '../model/index.ts';
 import {
   Asset,
+  AssetFields,
   AssetInput,
   CompetenceId,
+  Development,
   ExchangeRequest,
+  GapQuery,
+  GapReport,
   HelpAnswer,
   LicenceGrant,
+  Opening,
+  OpeningFields,
+  OpeningInput,
+  OpeningQuery,
   Profile,
   ProfileInput,
   Project,
+  ProjectFields,
   ProjectInput,
   SearchQuery,
   SearchResult,
@@ -23,6 +32,16 @@ const publicTags = { tags: ['knowledge'], security: [] };
 const Competence = z
   .object({ id: CompetenceId, ru: z.string(), en: z.string(), materials: z.array(z.string()) })
   .meta({ id: 'Competence' });
+const AssetPatch = patchOf(AssetFields.omit({ id: true, organisationId: true })).meta({
+  id: 'KnowledgeAssetPatch',
+});
+const ProfilePatch = patchOf(ProfileInput.omit({ id: true, organisationId: true })).meta({
+  id: 'ExpertiseProfilePatch',
+});
+const ProjectPatch = patchOf(ProjectFields.omit({ id: true })).meta({ id: 'ProjectPatch' });
+const OpeningPatch = patchOf(OpeningFields.omit({ id: true, organisationId: true })).meta({
+  id: 'OpeningPatch',
+});
 const ExchangeEvent = z.record(z.string(), z.string()).meta({ id: 'KnowledgeExchangeEvent' });
 
 /** Knowledge assets, expertise profiles, R&D projects, search and "who can help". */
@@ -217,5 +236,147 @@ export const routes =
       },
       async (req) =>
         knowledge.whoCanHelp(req.actor, { listingId: req.params.id }, requestLang(req)),
+    );
+
+    app.patch(
+      '/api/v1/knowledge/assets/:id',
+      {
+        schema: {
+          ...tags,
+          summary: 'Change a knowledge asset of your organisation (journaled with its new state)',
+          params: IdParam,
+          body: AssetPatch,
+          response: { 200: Asset },
+        },
+      },
+      async (req) => {
+        await knowledge.updateAsset(req.actor, req.params.id, req.body);
+        return knowledge.getAsset(req.actor, req.params.id, 'created');
+      },
+    );
+
+    app.patch(
+      '/api/v1/knowledge/profiles/:id',
+      {
+        schema: {
+          ...tags,
+          summary:
+            'Change an expertise profile of your organisation (journaled with its new state)',
+          params: IdParam,
+          body: ProfilePatch,
+          response: { 200: Profile },
+        },
+      },
+      async (req) => {
+        await knowledge.updateProfile(req.actor, req.params.id, req.body);
+        return knowledge.getProfile(req.actor, req.params.id, 'created');
+      },
+    );
+
+    app.patch(
+      '/api/v1/knowledge/projects/:id',
+      {
+        schema: {
+          ...tags,
+          summary: 'Change an R&D project your organisation leads (journaled with its new state)',
+          params: IdParam,
+          body: ProjectPatch,
+          response: { 200: Project },
+        },
+      },
+      async (req) => {
+        await knowledge.updateProject(req.actor, req.params.id, req.body);
+        return knowledge.getProject(req.actor, req.params.id, 'created');
+      },
+    );
+
+    // --- human potential ---
+
+    app.get(
+      '/api/v1/knowledge/openings',
+      {
+        schema: {
+          ...publicTags,
+          summary:
+            'Courses and programmes of universities, internships and vacancies of enterprises',
+          querystring: OpeningQuery,
+          response: { 200: z.array(Opening) },
+        },
+      },
+      async (req) => knowledge.listOpenings(req.actor, req.query),
+    );
+
+    app.get(
+      '/api/v1/knowledge/openings/:id',
+      {
+        schema: {
+          ...publicTags,
+          summary: 'One course, programme, internship or vacancy',
+          params: IdParam,
+          response: { 200: Opening },
+        },
+      },
+      async (req) => knowledge.getOpening(req.actor, req.params.id),
+    );
+
+    app.post(
+      '/api/v1/knowledge/openings',
+      {
+        schema: {
+          ...tags,
+          summary: 'Offer a course, programme, internship or vacancy of your organisation (member)',
+          body: OpeningInput,
+          response: { 201: Opening },
+        },
+      },
+      async (req, reply) => {
+        const o = await knowledge.createOpening(req.actor, req.body);
+        return reply.status(201).send(await knowledge.getOpening(req.actor, o.id));
+      },
+    );
+
+    app.patch(
+      '/api/v1/knowledge/openings/:id',
+      {
+        schema: {
+          ...tags,
+          summary: 'Change a course, internship or vacancy of your organisation',
+          params: IdParam,
+          body: OpeningPatch,
+          response: { 200: Opening },
+        },
+      },
+      async (req) => {
+        await knowledge.updateOpening(req.actor, req.params.id, req.body);
+        return knowledge.getOpening(req.actor, req.params.id);
+      },
+    );
+
+    app.get(
+      '/api/v1/knowledge/gaps',
+      {
+        schema: {
+          ...publicTags,
+          summary:
+            'Competence gaps (asked by vacancies, internships, projects, listings vs the levels in expertise profiles), cluster-wide and per organisation, with the courses and internships closing them',
+          querystring: GapQuery,
+          response: { 200: GapReport },
+        },
+      },
+      async (req) => knowledge.gaps(req.actor, req.query, requestLang(req)),
+    );
+
+    app.get(
+      '/api/v1/knowledge/profiles/:id/development',
+      {
+        schema: {
+          ...publicTags,
+          summary:
+            'For one person: the competences they lack, the courses teaching them, the vacancies they fit',
+          params: IdParam,
+          response: { 200: Development },
+        },
+      },
+      async (req) => knowledge.development(req.actor, req.params.id, requestLang(req)),
     );
   };

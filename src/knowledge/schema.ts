@@ -30,24 +30,28 @@ const titled = <T extends { titleRu?: string; titleEn?: string }>(v: T) =>
 const audienceNamed = (v: { visibility: string; audience?: string[] }) =>
   v.visibility !== 'organisations' || (v.audience?.length ?? 0) > 0;
 
-export const AssetInput = z
-  .object({
-    id: Id.optional(),
-    organisationId: Id.optional().describe("the owner; default: the caller's organisation"),
-    type: AssetType,
-    titleRu: Text(300).optional(),
-    titleEn: Text(300).optional(),
-    textRu: Text(20_000).optional(),
-    textEn: Text(20_000).optional(),
-    authors: z.array(Text(200)).max(30).default([]),
-    materialIds: z.array(Id).max(30).default([]).describe('materials of the registry taxonomy'),
-    processIds: z.array(Id).max(30).default([]).describe('uses (processes) of the taxonomy'),
-    trl: z.int().min(1).max(9).describe('technology readiness level, 1-9'),
-    licenceTerms: Text(2000).optional(),
-    visibility: KnowledgeVisibility.default('public'),
-    audience: z.array(Id).max(100).optional(),
-  })
-  .refine(titled, { ...rule(rules.needsTitle), path: ['titleRu'] })
+/** The fields alone (the patch form is made of them). */
+export const AssetFields = z.object({
+  id: Id.optional(),
+  organisationId: Id.optional().describe("the owner; default: the caller's organisation"),
+  type: AssetType,
+  titleRu: Text(300).optional(),
+  titleEn: Text(300).optional(),
+  textRu: Text(20_000).optional(),
+  textEn: Text(20_000).optional(),
+  authors: z.array(Text(200)).max(30).default([]),
+  materialIds: z.array(Id).max(30).default([]).describe('materials of the registry taxonomy'),
+  processIds: z.array(Id).max(30).default([]).describe('uses (processes) of the taxonomy'),
+  trl: z.int().min(1).max(9).describe('technology readiness level, 1-9'),
+  licenceTerms: Text(2000).optional(),
+  visibility: KnowledgeVisibility.default('public'),
+  audience: z.array(Id).max(100).optional(),
+});
+
+export const AssetInput = AssetFields.refine(titled, {
+  ...rule(rules.needsTitle),
+  path: ['titleRu'],
+})
   .refine(audienceNamed, { ...rule(rules.needsAudience), path: ['audience'] })
   .meta({ id: 'KnowledgeAssetCreate' });
 export type AssetInput = z.infer<typeof AssetInput>;
@@ -146,34 +150,33 @@ export const ProjectStage = z
   .refine(titled, { ...rule(rules.needsTitle), path: ['titleRu'] })
   .meta({ id: 'ProjectStage' });
 
-export const ProjectInput = z
-  .object({
-    id: Id.optional(),
-    titleRu: Text(300).optional(),
-    titleEn: Text(300).optional(),
-    goalRu: Text(5000).optional(),
-    goalEn: Text(5000).optional(),
-    participants: z
-      .array(z.object({ organisationId: Id, role: ParticipantRole }))
-      .min(1)
-      .max(50)
-      .refine((ps) => ps.filter((p) => p.role === 'lead').length === 1, rule(rules.needsLead)),
-    budgetKopecks: z.int().min(0).max(MAX_KOPECKS),
-    stages: z.array(ProjectStage).max(30).default([]),
-    status: ProjectStatus.default('proposed'),
-    competences: z
-      .array(CompetenceId)
-      .max(20)
-      .default([])
-      .describe('competences the project needs'),
-    materialIds: z.array(Id).max(30).default([]),
-    assetIds: z.array(Id).max(50).default([]),
-    listingIds: z.array(z.string().max(100)).max(50).default([]),
-    visibility: KnowledgeVisibility.default('members'),
-    audience: z.array(Id).max(100).optional(),
-  })
-  .refine(titled, { ...rule(rules.needsTitle), path: ['titleRu'] })
-  .meta({ id: 'ProjectCreate' });
+/** The fields alone (the patch form is made of them). */
+export const ProjectFields = z.object({
+  id: Id.optional(),
+  titleRu: Text(300).optional(),
+  titleEn: Text(300).optional(),
+  goalRu: Text(5000).optional(),
+  goalEn: Text(5000).optional(),
+  participants: z
+    .array(z.object({ organisationId: Id, role: ParticipantRole }))
+    .min(1)
+    .max(50)
+    .refine((ps) => ps.filter((p) => p.role === 'lead').length === 1, rule(rules.needsLead)),
+  budgetKopecks: z.int().min(0).max(MAX_KOPECKS),
+  stages: z.array(ProjectStage).max(30).default([]),
+  status: ProjectStatus.default('proposed'),
+  competences: z.array(CompetenceId).max(20).default([]).describe('competences the project needs'),
+  materialIds: z.array(Id).max(30).default([]),
+  assetIds: z.array(Id).max(50).default([]),
+  listingIds: z.array(z.string().max(100)).max(50).default([]),
+  visibility: KnowledgeVisibility.default('members'),
+  audience: z.array(Id).max(100).optional(),
+});
+
+export const ProjectInput = ProjectFields.refine(titled, {
+  ...rule(rules.needsTitle),
+  path: ['titleRu'],
+}).meta({ id: 'ProjectCreate' });
 export type ProjectInput = z.infer<typeof ProjectInput>;
 
 export const ProjectRecord = z
@@ -286,3 +289,150 @@ export const ExchangeRequest = z
 export const LicenceGrant = z
   .object({ organisationId: Id, terms: z.string().trim().max(2000).optional() })
   .meta({ id: 'KnowledgeLicenceGrant' });
+
+// --- human potential: courses and programmes, internships and vacancies, competence gaps ---
+
+export const OpeningKind = z
+  .enum(['course', 'programme', 'internship', 'vacancy'])
+  .describe(
+    'course, programme: training of a university or institute; internship, vacancy: of an enterprise',
+  )
+  .meta({ id: 'OpeningKind' });
+export type OpeningKind = z.infer<typeof OpeningKind>;
+
+/** The fields alone (the patch form is made of them). */
+export const OpeningFields = z.object({
+  id: Id.optional(),
+  organisationId: Id.optional().describe("the offering organisation; default: the caller's"),
+  kind: OpeningKind,
+  titleRu: Text(300).optional(),
+  titleEn: Text(300).optional(),
+  textRu: Text(5000).optional(),
+  textEn: Text(5000).optional(),
+  competences: z
+    .array(CompetenceLevel)
+    .min(1)
+    .max(20)
+    .describe(
+      'a course or programme: the level it brings a learner to; an internship or vacancy: the level it asks for',
+    ),
+  hours: z.int().min(1).max(10_000).optional().describe('length of a course or programme'),
+  places: z.int().min(1).max(10_000).optional(),
+  salaryKopecks: z
+    .int()
+    .min(0)
+    .max(MAX_KOPECKS)
+    .optional()
+    .describe('a vacancy: monthly pay before tax, kopecks'),
+  startsOn: z.iso.date().optional(),
+  visibility: z.enum(['public', 'members']).default('public'),
+});
+
+export const OpeningInput = OpeningFields.refine(titled, {
+  ...rule(rules.needsTitle),
+  path: ['titleRu'],
+}).meta({ id: 'OpeningCreate' });
+export type OpeningInput = z.infer<typeof OpeningInput>;
+
+export const OpeningRecord = z
+  .object({
+    id: z.string(),
+    organisationId: z.string(),
+    kind: OpeningKind,
+    titleRu: z.string().optional(),
+    titleEn: z.string().optional(),
+    textRu: z.string().optional(),
+    textEn: z.string().optional(),
+    competences: z.array(CompetenceLevel),
+    hours: z.int().optional(),
+    places: z.int().optional(),
+    salaryKopecks: z.int().optional(),
+    startsOn: z.string().optional(),
+    visibility: z.enum(['public', 'members']),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'OpeningRecord' });
+export type OpeningRecord = z.infer<typeof OpeningRecord>;
+
+export const Opening = OpeningRecord.extend({
+  organisationName: z.string().nullable(),
+  organisationNameEn: z.string().nullable(),
+}).meta({ id: 'Opening' });
+export type Opening = z.infer<typeof Opening>;
+
+export const OpeningQuery = z
+  .object({
+    kind: OpeningKind.optional(),
+    organisationId: Id.optional(),
+  })
+  .describe('openings filter');
+
+export const GapQuery = z
+  .object({ organisationId: Id.optional().describe('only this organisation’s gaps') })
+  .describe('gaps filter');
+
+export const CompetenceGap = z
+  .object({
+    competence: z.string(),
+    competenceName: z.string().describe("in the caller's language"),
+    organisationId: z.string().nullable().describe('null: the cluster as a whole'),
+    organisationName: z.string().nullable(),
+    demanded: z.int().describe('the highest level asked for'),
+    present: z.int().describe('the highest level held (0: nobody)'),
+    holders: z.int().describe('people holding it at the demanded level or above'),
+    demands: z.array(
+      z.object({ source: z.enum(['vacancy', 'internship', 'project', 'listing']), id: z.string() }),
+    ),
+  })
+  .meta({ id: 'CompetenceGap' });
+
+export const OpeningReason = z
+  .object({
+    kind: z.enum(['gap', 'missing', 'holds']),
+    competence: z.string(),
+    organisationId: z.string().nullable().optional(),
+    demanded: z.int().optional(),
+    present: z.int().optional(),
+    has: z.int().optional(),
+    level: z.int(),
+    text: z.string().describe("worded in the caller's language"),
+  })
+  .meta({ id: 'OpeningReason' });
+
+export const RankedOpening = z
+  .object({
+    id: z.string(),
+    kind: OpeningKind,
+    title: z.string().describe("in the caller's language"),
+    organisationId: z.string(),
+    organisationName: z.string().nullable(),
+    score: z.number(),
+    reasons: z.array(OpeningReason),
+  })
+  .meta({ id: 'RankedOpening' });
+
+export const GapReport = z
+  .object({
+    cluster: z.array(CompetenceGap),
+    organisations: z.array(CompetenceGap),
+    openings: z.array(RankedOpening).describe('courses, programmes and internships closing gaps'),
+  })
+  .meta({ id: 'CompetenceGapReport' });
+export type GapReport = z.infer<typeof GapReport>;
+
+export const Development = z
+  .object({
+    profileId: z.string(),
+    missing: z.array(
+      z.object({ competence: z.string(), competenceName: z.string(), level: z.int() }),
+    ),
+    learn: z
+      .array(RankedOpening)
+      .describe('courses, programmes, internships teaching what is missing'),
+    apply: z
+      .array(RankedOpening)
+      .describe('vacancies and internships whose competences the person holds'),
+  })
+  .meta({ id: 'ProfileDevelopment' });
+export type Development = z.infer<typeof Development>;

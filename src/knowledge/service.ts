@@ -8,6 +8,14 @@ import type { KnowledgeContext } from './context.ts';
 import { competenceVocabulary } from './engine/competences.ts';
 import { type HelpSubject, helpWith } from './help.ts';
 import {
+  createOpening,
+  development,
+  gaps,
+  getOpening,
+  listOpenings,
+  updateOpening,
+} from './openings.ts';
+import {
   createAsset,
   createProfile,
   createProject,
@@ -19,6 +27,8 @@ import {
   requestAsset,
   requestConsultation,
   updateAsset,
+  updateProfile,
+  updateProject,
 } from './records.ts';
 import { search } from './search.ts';
 
@@ -54,6 +64,10 @@ export class KnowledgeService {
     return createProfile(this.c, actor, input);
   }
 
+  updateProfile(actor: Actor, id: string, patch: Record<string, unknown>) {
+    return updateProfile(this.c, actor, id, patch);
+  }
+
   getProfile(actor: Actor, id: string, read?: Read) {
     return getProfile(this.c, actor, id, read);
   }
@@ -62,8 +76,40 @@ export class KnowledgeService {
     return createProject(this.c, actor, input);
   }
 
+  updateProject(actor: Actor, id: string, patch: Record<string, unknown>) {
+    return updateProject(this.c, actor, id, patch);
+  }
+
   getProject(actor: Actor, id: string, read?: Read) {
     return getProject(this.c, actor, id, read);
+  }
+
+  // --- human potential ---
+
+  createOpening(actor: Actor, input: unknown) {
+    return createOpening(this.c, actor, input);
+  }
+
+  updateOpening(actor: Actor, id: string, patch: Record<string, unknown>) {
+    return updateOpening(this.c, actor, id, patch);
+  }
+
+  getOpening(actor: Actor, id: string) {
+    return getOpening(this.c, actor, id);
+  }
+
+  listOpenings(actor: Actor, filter: { kind?: string; organisationId?: string } = {}) {
+    return listOpenings(this.c, actor, filter);
+  }
+
+  /** Competence gaps cluster-wide and per organisation, and the openings that close them. */
+  gaps(actor: Actor, filter: { organisationId?: string } = {}, lang: Lang = 'en') {
+    return gaps(this.c, actor, filter, lang);
+  }
+
+  /** For one person: what they lack, what teaches it, which vacancies they fit. */
+  development(actor: Actor, profileId: string, lang: Lang = 'en') {
+    return development(this.c, actor, profileId, lang);
   }
 
   /** Ranked results across assets, profiles and projects the actor may see. */

@@ -653,7 +653,8 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /** Change a knowledge asset of your organisation (journaled with its new state) */
+    patch: operations['patchKnowledgeAssetsById'];
     trace?: never;
   };
   '/api/v1/knowledge/assets/{id}/licences': {
@@ -707,6 +708,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/knowledge/gaps': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Competence gaps (asked by vacancies, internships, projects, listings vs the levels in expertise profiles), cluster-wide and per organisation, with the courses and internships closing them */
+    get: operations['getKnowledgeGaps'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/knowledge/listings/{id}/helpers': {
     parameters: {
       query?: never;
@@ -722,6 +740,42 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/api/v1/knowledge/openings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Courses and programmes of universities, internships and vacancies of enterprises */
+    get: operations['getKnowledgeOpenings'];
+    put?: never;
+    /** Offer a course, programme, internship or vacancy of your organisation (member) */
+    post: operations['postKnowledgeOpenings'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/knowledge/openings/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One course, programme, internship or vacancy */
+    get: operations['getKnowledgeOpeningsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a course, internship or vacancy of your organisation */
+    patch: operations['patchKnowledgeOpeningsById'];
     trace?: never;
   };
   '/api/v1/knowledge/profiles': {
@@ -755,7 +809,8 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /** Change an expertise profile of your organisation (journaled with its new state) */
+    patch: operations['patchKnowledgeProfilesById'];
     trace?: never;
   };
   '/api/v1/knowledge/profiles/{id}/consultation': {
@@ -769,6 +824,23 @@ export interface paths {
     put?: never;
     /** Ask the person for a consultation through the platform (journaled) */
     post: operations['postKnowledgeProfilesByIdConsultation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/knowledge/profiles/{id}/development': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** For one person: the competences they lack, the courses teaching them, the vacancies they fit */
+    get: operations['getKnowledgeProfilesByIdDevelopment'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -806,7 +878,8 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /** Change an R&D project your organisation leads (journaled with its new state) */
+    patch: operations['patchKnowledgeProjectsById'];
     trace?: never;
   };
   '/api/v1/knowledge/projects/{id}/helpers': {
@@ -1786,6 +1859,56 @@ export interface components {
       materials: string[];
       ru: string;
     };
+    CompetenceGap: {
+      competence: string;
+      /** @description in the caller's language */
+      competenceName: string;
+      /** @description the highest level asked for */
+      demanded: number;
+      demands: {
+        id: string;
+        /** @enum {string} */
+        source: 'vacancy' | 'internship' | 'project' | 'listing';
+      }[];
+      /** @description people holding it at the demanded level or above */
+      holders: number;
+      /** @description null: the cluster as a whole */
+      organisationId: string | null;
+      organisationName: string | null;
+      /** @description the highest level held (0: nobody) */
+      present: number;
+    };
+    CompetenceGapInput: {
+      competence: string;
+      /** @description in the caller's language */
+      competenceName: string;
+      /** @description the highest level asked for */
+      demanded: number;
+      demands: {
+        id: string;
+        /** @enum {string} */
+        source: 'vacancy' | 'internship' | 'project' | 'listing';
+      }[];
+      /** @description people holding it at the demanded level or above */
+      holders: number;
+      /** @description null: the cluster as a whole */
+      organisationId: string | null;
+      organisationName: string | null;
+      /** @description the highest level held (0: nobody) */
+      present: number;
+    };
+    CompetenceGapReport: {
+      cluster: components['schemas']['CompetenceGap'][];
+      /** @description courses, programmes and internships closing gaps */
+      openings: components['schemas']['RankedOpening'][];
+      organisations: components['schemas']['CompetenceGap'][];
+    };
+    CompetenceGapReportInput: {
+      cluster: components['schemas']['CompetenceGapInput'][];
+      /** @description courses, programmes and internships closing gaps */
+      openings: components['schemas']['RankedOpeningInput'][];
+      organisations: components['schemas']['CompetenceGapInput'][];
+    };
     /** @enum {string} */
     CompetenceId:
       | 'coal-preparation'
@@ -2039,6 +2162,32 @@ export interface components {
       views: number;
       /** @enum {string} */
       visibility: 'public' | 'members';
+    };
+    ExpertiseProfilePatch: {
+      aboutEn?: string;
+      aboutRu?: string;
+      competences?: components['schemas']['CompetenceLevel'][];
+      personName?: string;
+      personNameEn?: string;
+      position?: string;
+      positionEn?: string;
+      /** @description the platform user, when the person has one */
+      userId?: string;
+      /** @enum {string} */
+      visibility?: 'public' | 'members';
+    };
+    ExpertiseProfilePatchInput: {
+      aboutEn?: string;
+      aboutRu?: string;
+      competences?: components['schemas']['CompetenceLevelInput'][];
+      personName?: string;
+      personNameEn?: string;
+      position?: string;
+      positionEn?: string;
+      /** @description the platform user, when the person has one */
+      userId?: string;
+      /** @enum {string} */
+      visibility?: 'public' | 'members';
     };
     ExpertiseProfileRecord: {
       aboutEn?: string;
@@ -3041,6 +3190,36 @@ export interface components {
       /** @description times the page was opened */
       views: number;
       visibility: components['schemas']['KnowledgeVisibilityInput'];
+    };
+    KnowledgeAssetPatch: {
+      audience?: string[];
+      authors?: string[];
+      licenceTerms?: string;
+      materialIds?: string[];
+      processIds?: string[];
+      textEn?: string;
+      textRu?: string;
+      titleEn?: string;
+      titleRu?: string;
+      /** @description technology readiness level, 1-9 */
+      trl?: number;
+      type?: components['schemas']['KnowledgeAssetType'];
+      visibility?: components['schemas']['KnowledgeVisibility'];
+    };
+    KnowledgeAssetPatchInput: {
+      audience?: string[];
+      authors?: string[];
+      licenceTerms?: string;
+      materialIds?: string[];
+      processIds?: string[];
+      textEn?: string;
+      textRu?: string;
+      titleEn?: string;
+      titleRu?: string;
+      /** @description technology readiness level, 1-9 */
+      trl?: number;
+      type?: components['schemas']['KnowledgeAssetTypeInput'];
+      visibility?: components['schemas']['KnowledgeVisibilityInput'];
     };
     KnowledgeAssetRecord: {
       audience?: string[];
@@ -4078,6 +4257,200 @@ export interface components {
     MembershipRole: 'keystone' | 'core' | 'niche' | 'institution';
     /** @enum {string} */
     MembershipRoleInput: 'keystone' | 'core' | 'niche' | 'institution';
+    Opening: {
+      competences: components['schemas']['CompetenceLevel'][];
+      createdAt: string;
+      hours?: number;
+      id: string;
+      kind: components['schemas']['OpeningKind'];
+      organisationId: string;
+      organisationName: string | null;
+      organisationNameEn: string | null;
+      places?: number;
+      salaryKopecks?: number;
+      startsOn?: string;
+      textEn?: string;
+      textRu?: string;
+      titleEn?: string;
+      titleRu?: string;
+      updatedAt: string;
+      /** @enum {string} */
+      visibility: 'public' | 'members';
+    };
+    OpeningCreate: {
+      /** @description a course or programme: the level it brings a learner to; an internship or vacancy: the level it asks for */
+      competences: components['schemas']['CompetenceLevel'][];
+      /** @description length of a course or programme */
+      hours?: number;
+      id?: string;
+      kind: components['schemas']['OpeningKind'];
+      /** @description the offering organisation; default: the caller's */
+      organisationId?: string;
+      places?: number;
+      /** @description a vacancy: monthly pay before tax, kopecks */
+      salaryKopecks?: number;
+      /** Format: date */
+      startsOn?: string;
+      textEn?: string;
+      textRu?: string;
+      titleEn?: string;
+      titleRu?: string;
+      /**
+       * @default public
+       * @enum {string}
+       */
+      visibility: 'public' | 'members';
+    };
+    OpeningCreateInput: {
+      /** @description a course or programme: the level it brings a learner to; an internship or vacancy: the level it asks for */
+      competences: components['schemas']['CompetenceLevelInput'][];
+      /** @description length of a course or programme */
+      hours?: number;
+      id?: string;
+      kind: components['schemas']['OpeningKindInput'];
+      /** @description the offering organisation; default: the caller's */
+      organisationId?: string;
+      places?: number;
+      /** @description a vacancy: monthly pay before tax, kopecks */
+      salaryKopecks?: number;
+      /** Format: date */
+      startsOn?: string;
+      textEn?: string;
+      textRu?: string;
+      titleEn?: string;
+      titleRu?: string;
+      /**
+       * @default public
+       * @enum {string}
+       */
+      visibility?: 'public' | 'members';
+    };
+    OpeningInput: {
+      competences: components['schemas']['CompetenceLevelInput'][];
+      createdAt: string;
+      hours?: number;
+      id: string;
+      kind: components['schemas']['OpeningKindInput'];
+      organisationId: string;
+      organisationName: string | null;
+      organisationNameEn: string | null;
+      places?: number;
+      salaryKopecks?: number;
+      startsOn?: string;
+      textEn?: string;
+      textRu?: string;
+      titleEn?: string;
+      titleRu?: string;
+      updatedAt: string;
+      /** @enum {string} */
+      visibility: 'public' | 'members';
+    };
+    /**
+     * @description course, programme: training of a university or institute; internship, vacancy: of an enterprise
+     * @enum {string}
+     */
+    OpeningKind: 'course' | 'programme' | 'internship' | 'vacancy';
+    /**
+     * @description course, programme: training of a university or institute; internship, vacancy: of an enterprise
+     * @enum {string}
+     */
+    OpeningKindInput: 'course' | 'programme' | 'internship' | 'vacancy';
+    OpeningPatch: {
+      /** @description a course or programme: the level it brings a learner to; an internship or vacancy: the level it asks for */
+      competences?: components['schemas']['CompetenceLevel'][];
+      /** @description length of a course or programme */
+      hours?: number;
+      kind?: components['schemas']['OpeningKind'];
+      places?: number;
+      /** @description a vacancy: monthly pay before tax, kopecks */
+      salaryKopecks?: number;
+      /** Format: date */
+      startsOn?: string;
+      textEn?: string;
+      textRu?: string;
+      titleEn?: string;
+      titleRu?: string;
+      /** @enum {string} */
+      visibility?: 'public' | 'members';
+    };
+    OpeningPatchInput: {
+      /** @description a course or programme: the level it brings a learner to; an internship or vacancy: the level it asks for */
+      competences?: components['schemas']['CompetenceLevelInput'][];
+      /** @description length of a course or programme */
+      hours?: number;
+      kind?: components['schemas']['OpeningKindInput'];
+      places?: number;
+      /** @description a vacancy: monthly pay before tax, kopecks */
+      salaryKopecks?: number;
+      /** Format: date */
+      startsOn?: string;
+      textEn?: string;
+      textRu?: string;
+      titleEn?: string;
+      titleRu?: string;
+      /** @enum {string} */
+      visibility?: 'public' | 'members';
+    };
+    OpeningReason: {
+      competence: string;
+      demanded?: number;
+      has?: number;
+      /** @enum {string} */
+      kind: 'gap' | 'missing' | 'holds';
+      level: number;
+      organisationId?: string | null;
+      present?: number;
+      /** @description worded in the caller's language */
+      text: string;
+    };
+    OpeningReasonInput: {
+      competence: string;
+      demanded?: number;
+      has?: number;
+      /** @enum {string} */
+      kind: 'gap' | 'missing' | 'holds';
+      level: number;
+      organisationId?: string | null;
+      present?: number;
+      /** @description worded in the caller's language */
+      text: string;
+    };
+    OpeningRecord: {
+      competences: components['schemas']['CompetenceLevel'][];
+      createdAt: string;
+      hours?: number;
+      id: string;
+      kind: components['schemas']['OpeningKind'];
+      organisationId: string;
+      places?: number;
+      salaryKopecks?: number;
+      startsOn?: string;
+      textEn?: string;
+      textRu?: string;
+      titleEn?: string;
+      titleRu?: string;
+      updatedAt: string;
+      /** @enum {string} */
+      visibility: 'public' | 'members';
+    };
+    OpeningRecordInput: {
+      competences: components['schemas']['CompetenceLevelInput'][];
+      createdAt: string;
+      hours?: number;
+      id: string;
+      kind: components['schemas']['OpeningKindInput'];
+      organisationId: string;
+      places?: number;
+      salaryKopecks?: number;
+      startsOn?: string;
+      textEn?: string;
+      textRu?: string;
+      titleEn?: string;
+      titleRu?: string;
+      updatedAt: string;
+      /** @enum {string} */
+      visibility: 'public' | 'members';
+    };
     Organisation: {
       createdAt: string;
       description?: string;
@@ -4664,6 +5037,30 @@ export interface components {
       /** Format: uri */
       type: string;
     };
+    ProfileDevelopment: {
+      /** @description vacancies and internships whose competences the person holds */
+      apply: components['schemas']['RankedOpening'][];
+      /** @description courses, programmes, internships teaching what is missing */
+      learn: components['schemas']['RankedOpening'][];
+      missing: {
+        competence: string;
+        competenceName: string;
+        level: number;
+      }[];
+      profileId: string;
+    };
+    ProfileDevelopmentInput: {
+      /** @description vacancies and internships whose competences the person holds */
+      apply: components['schemas']['RankedOpeningInput'][];
+      /** @description courses, programmes, internships teaching what is missing */
+      learn: components['schemas']['RankedOpeningInput'][];
+      missing: {
+        competence: string;
+        competenceName: string;
+        level: number;
+      }[];
+      profileId: string;
+    };
     Project: {
       assetIds: string[];
       audience?: string[];
@@ -4796,6 +5193,44 @@ export interface components {
     ProjectParticipantRole: 'lead' | 'partner' | 'university' | 'customer';
     /** @enum {string} */
     ProjectParticipantRoleInput: 'lead' | 'partner' | 'university' | 'customer';
+    ProjectPatch: {
+      assetIds?: string[];
+      audience?: string[];
+      budgetKopecks?: number;
+      competences?: components['schemas']['CompetenceId'][];
+      goalEn?: string;
+      goalRu?: string;
+      listingIds?: string[];
+      materialIds?: string[];
+      participants?: {
+        organisationId: string;
+        role: components['schemas']['ProjectParticipantRole'];
+      }[];
+      stages?: components['schemas']['ProjectStage'][];
+      status?: components['schemas']['ProjectStatus'];
+      titleEn?: string;
+      titleRu?: string;
+      visibility?: components['schemas']['KnowledgeVisibility'];
+    };
+    ProjectPatchInput: {
+      assetIds?: string[];
+      audience?: string[];
+      budgetKopecks?: number;
+      competences?: components['schemas']['CompetenceIdInput'][];
+      goalEn?: string;
+      goalRu?: string;
+      listingIds?: string[];
+      materialIds?: string[];
+      participants?: {
+        organisationId: string;
+        role: components['schemas']['ProjectParticipantRoleInput'];
+      }[];
+      stages?: components['schemas']['ProjectStageInput'][];
+      status?: components['schemas']['ProjectStatusInput'];
+      titleEn?: string;
+      titleRu?: string;
+      visibility?: components['schemas']['KnowledgeVisibilityInput'];
+    };
     ProjectRecord: {
       assetIds: string[];
       audience?: string[];
@@ -4925,6 +5360,26 @@ export interface components {
       };
       symbol: string;
       unit: string;
+    };
+    RankedOpening: {
+      id: string;
+      kind: components['schemas']['OpeningKind'];
+      organisationId: string;
+      organisationName: string | null;
+      reasons: components['schemas']['OpeningReason'][];
+      score: number;
+      /** @description in the caller's language */
+      title: string;
+    };
+    RankedOpeningInput: {
+      id: string;
+      kind: components['schemas']['OpeningKindInput'];
+      organisationId: string;
+      organisationName: string | null;
+      reasons: components['schemas']['OpeningReasonInput'][];
+      score: number;
+      /** @description in the caller's language */
+      title: string;
     };
     ReapplicationCreate: {
       /**
@@ -6798,6 +7253,40 @@ export interface operations {
       429: components['responses']['Problem429'];
     };
   };
+  patchKnowledgeAssetsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['KnowledgeAssetPatchInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KnowledgeAsset'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
   postKnowledgeAssetsByIdLicences: {
     parameters: {
       query?: never;
@@ -6889,6 +7378,32 @@ export interface operations {
       429: components['responses']['Problem429'];
     };
   };
+  getKnowledgeGaps: {
+    parameters: {
+      query?: {
+        /** @description only this organisation’s gaps */
+        organisationId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CompetenceGapReport'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
   getKnowledgeListingsByIdHelpers: {
     parameters: {
       query?: never;
@@ -6911,6 +7426,123 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getKnowledgeOpenings: {
+    parameters: {
+      query?: {
+        kind?: components['schemas']['OpeningKindInput'];
+        organisationId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Opening'][];
+        };
+      };
+      400: components['responses']['Problem400'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  postKnowledgeOpenings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OpeningCreateInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Opening'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getKnowledgeOpeningsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Opening'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  patchKnowledgeOpeningsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OpeningPatchInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Opening'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       429: components['responses']['Problem429'];
     };
   };
@@ -6971,6 +7603,40 @@ export interface operations {
       429: components['responses']['Problem429'];
     };
   };
+  patchKnowledgeProfilesById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ExpertiseProfilePatchInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExpertiseProfile'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
   postKnowledgeProfilesByIdConsultation: {
     parameters: {
       query?: never;
@@ -7002,6 +7668,31 @@ export interface operations {
       409: components['responses']['Problem409'];
       413: components['responses']['Problem413'];
       415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getKnowledgeProfilesByIdDevelopment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProfileDevelopment'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
   };
@@ -7059,6 +7750,40 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  patchKnowledgeProjectsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ProjectPatchInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Project'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       429: components['responses']['Problem429'];
     };
   };
@@ -8331,6 +9056,12 @@ export const compatibilityRowKindValues: ReadonlyArray<
 export const compatibilityRowInputKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['CompatibilityRowInput']['kind']
 > = ['sourced', 'estimate', 'rule'];
+export const competenceGapDemandsSourceValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CompetenceGap']['demands']['source']
+> = ['vacancy', 'internship', 'project', 'listing'];
+export const competenceGapInputDemandsSourceValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CompetenceGapInput']['demands']['source']
+> = ['vacancy', 'internship', 'project', 'listing'];
 export const competenceIdValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['CompetenceId']
 > = [
@@ -8404,6 +9135,12 @@ export const expertiseProfileCreateInputVisibilityValues: ReadonlyArray<
 > = ['public', 'members'];
 export const expertiseProfileInputVisibilityValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ExpertiseProfileInput']['visibility']
+> = ['public', 'members'];
+export const expertiseProfilePatchVisibilityValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ExpertiseProfilePatch']['visibility']
+> = ['public', 'members'];
+export const expertiseProfilePatchInputVisibilityValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ExpertiseProfilePatchInput']['visibility']
 > = ['public', 'members'];
 export const expertiseProfileRecordVisibilityValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ExpertiseProfileRecord']['visibility']
@@ -8648,6 +9385,42 @@ export const membershipRoleValues: ReadonlyArray<
 export const membershipRoleInputValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['MembershipRoleInput']
 > = ['keystone', 'core', 'niche', 'institution'];
+export const openingVisibilityValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Opening']['visibility']
+> = ['public', 'members'];
+export const openingCreateVisibilityValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['OpeningCreate']['visibility']
+> = ['public', 'members'];
+export const openingCreateInputVisibilityValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['OpeningCreateInput']['visibility']
+> = ['public', 'members'];
+export const openingInputVisibilityValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['OpeningInput']['visibility']
+> = ['public', 'members'];
+export const openingKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['OpeningKind']
+> = ['course', 'programme', 'internship', 'vacancy'];
+export const openingKindInputValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['OpeningKindInput']
+> = ['course', 'programme', 'internship', 'vacancy'];
+export const openingPatchVisibilityValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['OpeningPatch']['visibility']
+> = ['public', 'members'];
+export const openingPatchInputVisibilityValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['OpeningPatchInput']['visibility']
+> = ['public', 'members'];
+export const openingReasonKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['OpeningReason']['kind']
+> = ['gap', 'missing', 'holds'];
+export const openingReasonInputKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['OpeningReasonInput']['kind']
+> = ['gap', 'missing', 'holds'];
+export const openingRecordVisibilityValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['OpeningRecord']['visibility']
+> = ['public', 'members'];
+export const openingRecordInputVisibilityValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['OpeningRecordInput']['visibility']
+> = ['public', 'members'];
 export const organisationKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['OrganisationKind']
 > = [

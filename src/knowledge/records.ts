@@ -146,6 +146,7 @@ async function indexAsset(tx: Tx, a: AssetRecord): Promise<void> {
       { text: a.textRu, weight: 1 },
       { text: a.textEn, weight: 1 },
       { text: a.authors.join(', '), weight: 1 },
+      { text: a.authorsEn?.join(', '), weight: 1 },
       ...(await materialTexts(tx, a.materialIds)),
     ]),
     links: links([a.organisationId], audienceOf(a), a.materialIds),

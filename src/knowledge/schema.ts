@@ -40,10 +40,16 @@ export const AssetFields = z.object({
   textRu: Text(20_000).optional(),
   textEn: Text(20_000).optional(),
   authors: z.array(Text(200)).max(30).default([]),
+  authorsEn: z
+    .array(Text(200))
+    .max(30)
+    .optional()
+    .describe('the authors in Latin letters, in the order of `authors`'),
   materialIds: z.array(Id).max(30).default([]).describe('materials of the registry taxonomy'),
   processIds: z.array(Id).max(30).default([]).describe('uses (processes) of the taxonomy'),
   trl: z.int().min(1).max(9).describe('technology readiness level, 1-9'),
   licenceTerms: Text(2000).optional(),
+  licenceTermsEn: Text(2000).optional(),
   visibility: KnowledgeVisibility.default('public'),
   audience: z.array(Id).max(100).optional(),
 });
@@ -66,10 +72,12 @@ export const AssetRecord = z
     textRu: z.string().optional(),
     textEn: z.string().optional(),
     authors: z.array(z.string()),
+    authorsEn: z.array(z.string()).optional(),
     materialIds: z.array(z.string()),
     processIds: z.array(z.string()),
     trl: z.int(),
     licenceTerms: z.string().optional(),
+    licenceTermsEn: z.string().optional(),
     visibility: KnowledgeVisibility,
     audience: z.array(z.string()).optional(),
     createdAt: z.string(),

@@ -41,6 +41,11 @@ export function KnowledgePage() {
   return (
     <>
       <PageHeader title={t('title')} lead={t('lead')} />
+      <p>
+        <a href={href('knowledge', 'potential')} data-testid="potential-link">
+          {t('potentialLink')}
+        </a>
+      </p>
       <form className="filters" onSubmit={submit}>
         <label className="field">
           <span>{t('searchLabel')}</span>

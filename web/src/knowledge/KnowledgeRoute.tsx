@@ -1,13 +1,16 @@
-// The knowledge section's pages by path: #/knowledge, #/knowledge/asset|profile|project/ID.
+// The knowledge section's pages by path: #/knowledge, #/knowledge/asset|profile|project/ID,
+// #/knowledge/potential.
 import { useT } from '../i18n/index.ts';
 import { shellDict } from '../shell/dict.ts';
 import { Empty } from '../shell/ui.tsx';
 import { KnowledgePage } from './KnowledgePage.tsx';
+import { PotentialPage } from './PotentialPage.tsx';
 import { AssetPage, ProfilePage, ProjectPage } from './RecordPages.tsx';
 
 export function KnowledgeRoute({ type, id }: { type?: string; id?: string }) {
   const t = useT(shellDict);
   if (!type) return <KnowledgePage />;
+  if (type === 'potential' && !id) return <PotentialPage />;
   if (id && type === 'asset') return <AssetPage id={id} />;
   if (id && type === 'profile') return <ProfilePage id={id} />;
   if (id && type === 'project') return <ProjectPage id={id} />;

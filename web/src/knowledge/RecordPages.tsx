@@ -1,5 +1,6 @@
-import { useCallback, useState } from 'react';
 // One knowledge asset, expertise profile or R&D project, as the viewer may see it.
+import { useCallback, useState } from 'react';
+import { useTaxonomy } from '../exchange/taxonomy.ts';
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
 import { href } from '../shell/router.ts';
 import { useSession } from '../shell/session.tsx';
@@ -9,6 +10,7 @@ import { useSubmission } from '../shell/useSubmission.ts';
 import { knowledgeApi } from './api.ts';
 import { knowledgeDict } from './dict.ts';
 import { HelpPanel } from './HelpPanel.tsx';
+import { RankedOpenings } from './PotentialPage.tsx';
 
 const pick = (locale: string, ru?: string | null, en?: string | null) =>
   (locale === 'en' ? (en ?? ru) : (ru ?? en)) ?? '';
@@ -62,6 +64,7 @@ export function AssetPage({ id }: { id: string }) {
   const t = useT(knowledgeDict);
   const { locale } = useLocale();
   const asset = useResource(() => knowledgeApi.asset(id), [id]);
+  const taxonomy = useTaxonomy().data;
   if (asset.error)
     return (
       <>
@@ -97,19 +100,31 @@ export function AssetPage({ id }: { id: string }) {
           {a.authors.length > 0 && (
             <>
               <dt>{t('authors')}</dt>
-              <dd>{a.authors.join(', ')}</dd>
+              <dd data-testid="asset-authors">
+                {(locale === 'en' && a.authorsEn?.length ? a.authorsEn : a.authors).join(', ')}
+              </dd>
             </>
           )}
           {a.materialIds.length > 0 && (
             <>
               <dt>{t('materials')}</dt>
-              <dd>{a.materialIds.join(', ')}</dd>
+              <dd data-testid="asset-materials">
+                {a.materialIds.map((m) => taxonomy?.materialName(m) ?? m).join(', ')}
+              </dd>
+            </>
+          )}
+          {a.processIds.length > 0 && (
+            <>
+              <dt>{t('processes')}</dt>
+              <dd data-testid="asset-processes">
+                {a.processIds.map((u) => taxonomy?.nameOfUse(u) ?? u).join(', ')}
+              </dd>
             </>
           )}
           {a.licenceTerms && (
             <>
               <dt>{t('licence')}</dt>
-              <dd>{a.licenceTerms}</dd>
+              <dd data-testid="asset-licence">{pick(locale, a.licenceTerms, a.licenceTermsEn)}</dd>
             </>
           )}
         </dl>
@@ -168,6 +183,7 @@ export function ProfilePage({ id }: { id: string }) {
         <p className="muted small">{t('contactNote')}</p>
         <Ask label={t('consult')} done={t('consultSent')} call={() => knowledgeApi.consult(p.id)} />
       </div>
+      <DevelopmentPanel profileId={p.id} />
     </>
   );
 }
@@ -234,5 +250,60 @@ export function ProjectPage({ id }: { id: string }) {
       </div>
       <HelpPanel projectId={p.id} />
     </>
+  );
+}
+
+/** For one person: what they lack, the courses teaching it, the vacancies they fit. */
+function DevelopmentPanel({ profileId }: { profileId: string }) {
+  const t = useT(knowledgeDict);
+  const { locale } = useLocale();
+  const [asked, setAsked] = useState(false);
+  const dev = useResource(asked ? () => knowledgeApi.development(profileId) : null, [
+    asked,
+    profileId,
+    locale,
+  ]);
+  return (
+    <section className="card stack" data-testid="development-panel">
+      <h2 className="card-title">{t('developmentTitle')}</h2>
+      {!asked ? (
+        <button
+          type="button"
+          className="btn"
+          onClick={() => setAsked(true)}
+          data-testid="ask-development"
+        >
+          {t('developmentAsk')}
+        </button>
+      ) : dev.error ? (
+        <ErrorState error={dev.error} onRetry={dev.reload} />
+      ) : !dev.data ? (
+        <Loading />
+      ) : (
+        <>
+          <p>
+            {dev.data.missing.length
+              ? t('missingList', {
+                  list: dev.data.missing
+                    .map((m) => `${m.competenceName} (${t('level', { level: m.level })})`)
+                    .join('; '),
+                })
+              : t('missingNone')}
+          </p>
+          {dev.data.learn.length > 0 && (
+            <>
+              <h3>{t('learnTitle')}</h3>
+              <RankedOpenings rows={dev.data.learn} testId="development-learn" />
+            </>
+          )}
+          {dev.data.apply.length > 0 && (
+            <>
+              <h3>{t('applyTitle')}</h3>
+              <RankedOpenings rows={dev.data.apply} testId="development-apply" />
+            </>
+          )}
+        </>
+      )}
+    </section>
   );
 }

@@ -1,4 +1,5 @@
-// The knowledge module's calls: search, assets, profiles, projects and "who can help". Paths
+// The knowledge module's calls: search, assets, profiles, projects, "who can help" and human
+// potential (openings, competence gaps, a person's development). Paths
 // and answers are typed by api-types.ts, generated from the server's schemas.
 import { answer, client, compact, type Query } from '../shell/api.ts';
 
@@ -17,6 +18,10 @@ export const knowledgeApi = {
     answer(client.GET('/api/v1/knowledge/projects/{id}/helpers', path(id))),
   listingHelpers: (id: string) =>
     answer(client.GET('/api/v1/knowledge/listings/{id}/helpers', path(id))),
+  openings: () => answer(client.GET('/api/v1/knowledge/openings')),
+  gaps: () => answer(client.GET('/api/v1/knowledge/gaps')),
+  development: (id: string) =>
+    answer(client.GET('/api/v1/knowledge/profiles/{id}/development', path(id))),
   requestAsset: (id: string, message?: string) =>
     answer(
       client.POST('/api/v1/knowledge/assets/{id}/request', { ...path(id), body: { message } }),

@@ -3094,9 +3094,11 @@ export interface components {
     KnowledgeAsset: {
       audience?: string[];
       authors: string[];
+      authorsEn?: string[];
       createdAt: string;
       id: string;
       licenceTerms?: string;
+      licenceTermsEn?: string;
       materialIds: string[];
       organisationId: string;
       organisationName: string | null;
@@ -3117,8 +3119,11 @@ export interface components {
       audience?: string[];
       /** @default [] */
       authors: string[];
+      /** @description the authors in Latin letters, in the order of `authors` */
+      authorsEn?: string[];
       id?: string;
       licenceTerms?: string;
+      licenceTermsEn?: string;
       /**
        * @description materials of the registry taxonomy
        * @default []
@@ -3145,8 +3150,11 @@ export interface components {
       audience?: string[];
       /** @default [] */
       authors?: string[];
+      /** @description the authors in Latin letters, in the order of `authors` */
+      authorsEn?: string[];
       id?: string;
       licenceTerms?: string;
+      licenceTermsEn?: string;
       /**
        * @description materials of the registry taxonomy
        * @default []
@@ -3172,9 +3180,11 @@ export interface components {
     KnowledgeAssetInput: {
       audience?: string[];
       authors: string[];
+      authorsEn?: string[];
       createdAt: string;
       id: string;
       licenceTerms?: string;
+      licenceTermsEn?: string;
       materialIds: string[];
       organisationId: string;
       organisationName: string | null;
@@ -3194,7 +3204,10 @@ export interface components {
     KnowledgeAssetPatch: {
       audience?: string[];
       authors?: string[];
+      /** @description the authors in Latin letters, in the order of `authors` */
+      authorsEn?: string[];
       licenceTerms?: string;
+      licenceTermsEn?: string;
       materialIds?: string[];
       processIds?: string[];
       textEn?: string;
@@ -3209,7 +3222,10 @@ export interface components {
     KnowledgeAssetPatchInput: {
       audience?: string[];
       authors?: string[];
+      /** @description the authors in Latin letters, in the order of `authors` */
+      authorsEn?: string[];
       licenceTerms?: string;
+      licenceTermsEn?: string;
       materialIds?: string[];
       processIds?: string[];
       textEn?: string;
@@ -3224,9 +3240,11 @@ export interface components {
     KnowledgeAssetRecord: {
       audience?: string[];
       authors: string[];
+      authorsEn?: string[];
       createdAt: string;
       id: string;
       licenceTerms?: string;
+      licenceTermsEn?: string;
       materialIds: string[];
       organisationId: string;
       processIds: string[];
@@ -3242,9 +3260,11 @@ export interface components {
     KnowledgeAssetRecordInput: {
       audience?: string[];
       authors: string[];
+      authorsEn?: string[];
       createdAt: string;
       id: string;
       licenceTerms?: string;
+      licenceTermsEn?: string;
       materialIds: string[];
       organisationId: string;
       processIds: string[];

@@ -22,6 +22,16 @@ const keyColumns: Record<string, { table: string; columns: string[] }> = {
   },
   plan: { table: 'flows-table', columns: ['flow', 'ends', 'quantity', 'savings', 'co2e'] },
   organisation: { table: 'users-table', columns: ['name', 'email', 'role', 'status'] },
+  'knowledge/potential': {
+    table: 'gaps-organisations',
+    columns: ['competence', 'organisation', 'demanded', 'present', 'demands'],
+  },
+};
+
+/** Panels opened by a button before the page is measured, by the button's test id. */
+const opened: Record<string, { button: string; shows: string }> = {
+  'knowledge/profile/kx-gromov': { button: 'ask-development', shows: 'development-learn' },
+  'knowledge/project/kp-ash-to-concrete': { button: 'ask-help', shows: 'helpers' },
 };
 
 const pages = [
@@ -37,6 +47,11 @@ const pages = [
   'marketplace/new',
   'plan',
   'matches',
+  'knowledge',
+  'knowledge/asset/ka-ash-slag-processing',
+  'knowledge/profile/kx-gromov',
+  'knowledge/project/kp-ash-to-concrete',
+  'knowledge/potential',
 ];
 
 for (const width of [1366, 768])
@@ -71,6 +86,11 @@ for (const width of [1366, 768])
         if (key) {
           if (path === 'plan') await page.getByTestId('run-plan').click();
           await page.getByTestId(key.table).locator('tbody tr').first().waitFor();
+        }
+        const panel = opened[path];
+        if (panel) {
+          await page.getByTestId(panel.button).click();
+          await page.getByTestId(panel.shows).waitFor();
         }
         if (key && width === 768) {
           // on a tablet the table is cards: nothing in it scrolls sideways either

@@ -1,5 +1,6 @@
 // The security review's browser-side findings against the real server and Chromium:
-// F1 (stored XSS through names shown on the maps, and every other free-text field) and F12
+// F1 (stored XSS through names shown on the maps, and every other free-text field, the
+// knowledge module's included) and F12
 // (security headers, a strict Content-Security-Policy, the API docs without violations).
 // The harness fails every test on any CSP violation.
 import assert from 'node:assert/strict';
@@ -325,6 +326,101 @@ test('F1 a script planted in every free-text field never runs, on any page that 
       });
     },
   );
+
+  await t.test('knowledge: assets, profiles, projects, courses and vacancies', async () => {
+    const asTom = await as(tom);
+    await asTom('POST', '/knowledge/assets', {
+      id: 'ka-xss',
+      type: 'lesson',
+      titleRu: planted('Урок'),
+      titleEn: planted('Lesson'),
+      textRu: planted('Текст урока'),
+      textEn: planted('Lesson text'),
+      authors: [planted('Автор')],
+      authorsEn: [planted('Author')],
+      materialIds: ['fly-ash'],
+      trl: 4,
+      licenceTerms: planted('Лицензия'),
+      licenceTermsEn: planted('Licence'),
+      visibility: 'public',
+    });
+    await asTom('POST', '/knowledge/profiles', {
+      id: 'kx-xss',
+      personName: planted('Эксперт'),
+      personNameEn: planted('Expert'),
+      position: planted('Должность'),
+      positionEn: planted('Position'),
+      competences: [{ competence: 'construction-materials', level: 3 }],
+      aboutRu: planted('О себе'),
+      aboutEn: planted('About'),
+      visibility: 'public',
+    });
+    await asTom('POST', '/knowledge/projects', {
+      id: 'kp-xss',
+      titleRu: planted('Проект'),
+      titleEn: planted('Project'),
+      goalRu: planted('Цель'),
+      goalEn: planted('Goal'),
+      participants: [
+        { organisationId: 'tsement-tom', role: 'lead' },
+        { organisationId: 'kuzstu', role: 'university' },
+      ],
+      budgetKopecks: 100_000_00,
+      stages: [{ titleRu: planted('Этап'), titleEn: planted('Stage') }],
+      competences: ['construction-materials'],
+      visibility: 'public',
+    });
+    await asTom('POST', '/knowledge/openings', {
+      id: 'ko-xss',
+      kind: 'vacancy',
+      titleRu: planted('Вакансия'),
+      titleEn: planted('Vacancy'),
+      textRu: planted('Описание вакансии'),
+      textEn: planted('Vacancy text'),
+      competences: [{ competence: 'construction-materials', level: 5 }],
+    });
+    await visit(null, async (page, dialogs) => {
+      for (const lang of ['RU', 'EN'] as const) {
+        const en = lang === 'EN';
+        if (en) await page.locator('.lang-btn', { hasText: /^EN$/ }).click();
+        await page.goto(`${base}/#/knowledge`);
+        await page.getByTestId('knowledge-query').fill(en ? 'lesson' : 'урок');
+        await page.getByTestId('knowledge-search').click();
+        await shows(page, en ? 'Lesson' : 'Урок');
+        await assertInert(page, dialogs, `knowledge search ${lang}`);
+        await page.goto(`${base}/#/knowledge/asset/ka-xss`);
+        await shows(
+          page,
+          ...(en
+            ? ['Lesson', 'Lesson text', 'Author', 'Licence']
+            : ['Урок', 'Текст урока', 'Автор', 'Лицензия']),
+        );
+        await assertInert(page, dialogs, `asset ${lang}`);
+        await page.goto(`${base}/#/knowledge/profile/kx-xss`);
+        await shows(page, ...(en ? ['Expert', 'About'] : ['Эксперт', 'О себе']));
+        await page
+          .getByText(en ? 'Position' : 'Должность', { exact: false })
+          .first()
+          .waitFor();
+        await assertInert(page, dialogs, `profile ${lang}`);
+        await page.goto(`${base}/#/knowledge/project/kp-xss`);
+        await shows(page, ...(en ? ['Project', 'Stage'] : ['Проект', 'Этап']));
+        await page
+          .getByText(en ? 'Goal' : 'Цель', { exact: false })
+          .first()
+          .waitFor();
+        await page.getByTestId('ask-help').click();
+        await page.getByTestId('helpers').waitFor();
+        await assertInert(page, dialogs, `project ${lang}`);
+        await page.goto(`${base}/#/knowledge/potential`);
+        await shows(
+          page,
+          ...(en ? ['Vacancy', 'Vacancy text'] : ['Вакансия', 'Описание вакансии']),
+        );
+        await assertInert(page, dialogs, `human potential ${lang}`);
+      }
+    });
+  });
 
   await t.test('Tom Cement: my organisation (users, keys, invitations) and matches', async () => {
     await visit(tom, async (page, dialogs) => {

@@ -80,6 +80,9 @@ function GapTable({ rows, byOrganisation }: { rows: Gap[]; byOrganisation: boole
   );
 }
 
+/** Reasons shown at once; the rest fold under a summary. */
+const SHOWN_REASONS = 4;
+
 /** Ranked courses, internships or vacancies, each with the reasons the server names. */
 export function RankedOpenings({ rows, testId }: { rows: Ranked[]; testId: string }) {
   const t = useT(knowledgeDict);
@@ -92,12 +95,22 @@ export function RankedOpenings({ rows, testId }: { rows: Ranked[]; testId: strin
             {o.organisationName ?? o.organisationId}
           </a>
           <ul>
-            {o.reasons.map((r) => (
+            {o.reasons.slice(0, SHOWN_REASONS).map((r) => (
               <li key={`${r.kind}:${r.competence}:${r.organisationId ?? ''}`} className="small">
                 {r.text}
               </li>
             ))}
           </ul>
+          {o.reasons.length > SHOWN_REASONS && (
+            <details className="small">
+              <summary>{t('moreReasons', { n: o.reasons.length - SHOWN_REASONS })}</summary>
+              <ul>
+                {o.reasons.slice(SHOWN_REASONS).map((r) => (
+                  <li key={`${r.kind}:${r.competence}:${r.organisationId ?? ''}`}>{r.text}</li>
+                ))}
+              </ul>
+            </details>
+          )}
         </li>
       ))}
     </ol>

@@ -94,6 +94,7 @@ export const knowledgeDict = dictionary(
     missingList: 'Не хватает: {list}',
     missingNone: 'Все требуемые компетенции есть.',
     learnTitle: 'Курсы и стажировки',
+    moreReasons: 'ещё причин: {n}',
     applyTitle: 'Подходящие вакансии и стажировки',
   },
   {
@@ -188,6 +189,7 @@ export const knowledgeDict = dictionary(
     missingList: 'Lacking: {list}',
     missingNone: 'Holds every competence asked for.',
     learnTitle: 'Courses and internships',
+    moreReasons: '{n} more reasons',
     applyTitle: 'Vacancies and internships that fit',
   },
 );

@@ -1,9 +1,11 @@
 // Knowledge in Chromium against a real server seeded with the Kuzbass example: a search in
-// Russian finds the ash-and-slag technology in another case form, its page opens, and "who can
-// help" on a project and on a listing names people and organisations with their reasons.
+// Russian finds the ash-and-slag technology in another case form, its page opens (materials by
+// their taxonomy names, authors and licence in English in the English UI), "who can help" on a
+// project and on a listing names people and organisations with their reasons, and the human
+// potential page shows gaps, the courses closing them and the openings in both languages.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { base, skip, startServerAndBrowser, watchedPage } from './harness.ts';
+import { base, logIn, skip, startServerAndBrowser, watchedPage } from './harness.ts';
 
 startServerAndBrowser('dc-e2e-kn-');
 
@@ -30,6 +32,9 @@ test('knowledge: search in Russian, open an asset, ask who can help', {
     await page.getByTestId('asset-title').waitFor();
     assert.match((await page.getByTestId('asset-title').textContent()) ?? '', /золошлаковых/);
     assert.match((await page.locator('main').textContent()) ?? '', /УГТ 6/);
+    // the taxonomy's names, not the material ids
+    await page.getByTestId('asset-materials').getByText('Зола-унос', { exact: false }).waitFor();
+    assert.doesNotMatch((await page.getByTestId('asset-materials').textContent()) ?? '', /fly-ash/);
 
     // who can help with the ash project: people and organisations, each with reasons
     await page.goto(`${base}/#/knowledge/project/kp-ash-to-concrete`);
@@ -57,11 +62,71 @@ test('knowledge: search in Russian, open an asset, ask who can help', {
           .querySelector('[data-testid="knowledge-results"] .card a')
           ?.textContent?.includes('Coal-water fuel') ?? false,
     );
+    // the asset in English: its authors and licence terms in English, materials named
+    await page.goto(`${base}/#/knowledge/asset/ka-ash-slag-processing`);
+    await page.getByTestId('asset-authors').getByText('A. V. Sokolov', { exact: false }).waitFor();
+    assert.match((await page.getByTestId('asset-licence').textContent()) ?? '', /Non-exclusive/);
+    await page.getByTestId('asset-materials').getByText('fly ash', { exact: false }).waitFor();
     // nothing found: the empty state
+    await page.goto(`${base}/#/knowledge`);
     await page.getByTestId('knowledge-query').fill('qwzx');
     await page.getByTestId('knowledge-search').click();
     await page.getByText('Nothing found').waitFor();
 
+    assert.deepEqual(foreign, []);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('human potential: gaps, the courses closing them and the openings, in both languages', {
+  skip,
+  timeout: 180_000,
+}, async () => {
+  const { context, page, foreign, pageErrors } = await watchedPage();
+  try {
+    // a member of the cluster: the plant's chief technologist's profile is for members
+    await logIn(page, 'engineer@razrez-yuzhny.example', 'demo-engineer-2026');
+    for (const lang of ['RU', 'EN'] as const) {
+      const en = lang === 'EN';
+      await page.goto(`${base}/#/knowledge`);
+      await page.locator('.lang-btn', { hasText: new RegExp(`^${lang}$`) }).click();
+      await page.getByTestId('potential-link').click();
+      const gaps = page.getByTestId('gaps-organisations');
+      await gaps.locator('tbody tr').first().waitFor();
+      assert.match((await gaps.textContent()) ?? '', en ? /Data analysis/ : /Анализ данных/);
+      const closing = page.getByTestId('closing-openings');
+      await closing.locator(':scope > li').first().waitFor();
+      assert.match(
+        (await closing.textContent()) ?? '',
+        en ? /closes the gap in «/ : /закрывает дефицит компетенции «/,
+      );
+      const openings = page.getByTestId('openings');
+      const course = openings.getByTestId('opening-ko-kemsu-flotation-course');
+      await course.waitFor();
+      assert.match(
+        (await course.textContent()) ?? '',
+        en ? /Flotation of coal slimes.*Course/s : /Флотация угольных шламов.*Курс/s,
+      );
+      const vacancy = openings.getByTestId('opening-ko-cof-flotation-vacancy');
+      assert.match(
+        (await vacancy.textContent()) ?? '',
+        en ? /Process engineer, flotation section.*Vacancy/s : /Инженер-технолог.*Вакансия/s,
+      );
+      assert.ok((await openings.locator(':scope > .card').count()) >= 10);
+
+      // one person's development: what they lack, and the vacancy of their own plant fits
+      await page.goto(`${base}/#/knowledge/profile/kx-gromov`);
+      await page.getByTestId('ask-development').click();
+      const apply = page.getByTestId('development-apply');
+      await apply.waitFor();
+      assert.match(
+        (await apply.textContent()) ?? '',
+        en ? /Process engineer, flotation section/ : /Инженер-технолог флотационного отделения/,
+      );
+      await page.getByTestId('development-learn').waitFor();
+    }
     assert.deepEqual(foreign, []);
     assert.deepEqual(pageErrors, []);
   } finally {

@@ -274,3 +274,38 @@ describe('F9: anonymous listings do not name their holders', () => {
     assert.deepEqual(found, []);
   });
 });
+
+describe('the example knowledge speaks both languages', () => {
+  const k = readJson('kuzbass/knowledge.json') as {
+    assets: Array<Record<string, unknown> & { authors: string[]; authorsEn?: string[] }>;
+    profiles: Array<Record<string, unknown>>;
+    openings: Array<Record<string, unknown>>;
+  };
+  const latin = /^[\x20-\x7e«»–—’%]+$/;
+  const cyrillic = /[а-яё]/i;
+
+  test('assets: title, text, authors and licence terms in Russian and English', () => {
+    for (const a of k.assets) {
+      assert.match(String(a.titleRu), cyrillic, `${a.id}`);
+      assert.match(String(a.titleEn), latin, `${a.id}`);
+      if (a.textRu) assert.match(String(a.textEn), latin, `${a.id} textEn`);
+      assert.equal(a.authorsEn?.length, a.authors.length, `${a.id} authorsEn`);
+      for (const name of a.authorsEn ?? []) assert.match(name, latin, `${a.id}: ${name}`);
+      if (a.licenceTerms) {
+        assert.match(String(a.licenceTerms), cyrillic, `${a.id}`);
+        assert.match(String(a.licenceTermsEn), latin, `${a.id} licenceTermsEn`);
+      }
+    }
+  });
+
+  test('profiles and openings: names, titles and texts in both languages', () => {
+    for (const p of k.profiles) assert.match(String(p.personNameEn), latin, `${p.id}`);
+    assert.ok(k.openings.length >= 10);
+    for (const o of k.openings) {
+      assert.match(String(o.titleRu), cyrillic, `${o.id}`);
+      assert.match(String(o.titleEn), latin, `${o.id}`);
+      assert.match(String(o.textRu), cyrillic, `${o.id}`);
+      assert.match(String(o.textEn), latin, `${o.id}`);
+    }
+  });
+});

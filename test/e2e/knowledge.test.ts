@@ -38,6 +38,11 @@ test('knowledge: search in Russian, open an asset, ask who can help', {
 
     // who can help with the ash project: people and organisations, each with reasons
     await page.goto(`${base}/#/knowledge/project/kp-ash-to-concrete`);
+    // participants by their names, not their ids
+    await page
+      .getByText('Кузбасский государственный технический университет', { exact: false })
+      .first()
+      .waitFor();
     await page.getByTestId('ask-help').click();
     const helpers = page.getByTestId('helpers');
     await helpers.waitFor();

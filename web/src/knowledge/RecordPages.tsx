@@ -2,6 +2,7 @@
 import { useCallback, useState } from 'react';
 import { useTaxonomy } from '../exchange/taxonomy.ts';
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
+import { registryApi } from '../registry/api.ts';
 import { href } from '../shell/router.ts';
 import { useSession } from '../shell/session.tsx';
 import { ErrorState, FormError, Loading } from '../shell/ui.tsx';
@@ -193,6 +194,11 @@ export function ProjectPage({ id }: { id: string }) {
   const fmt = useFormat();
   const { locale } = useLocale();
   const project = useResource(() => knowledgeApi.project(id), [id]);
+  const organisations = useResource(() => registryApi.organisations(), []);
+  const orgName = (oid: string) => {
+    const o = organisations.data?.find((x) => x.id === oid);
+    return o ? pick(locale, o.name, o.nameEn) : oid;
+  };
   if (project.error)
     return (
       <>
@@ -227,7 +233,7 @@ export function ProjectPage({ id }: { id: string }) {
           <dd>
             {p.participants.map((x) => (
               <div key={x.organisationId}>
-                <a href={href('participants', x.organisationId)}>{x.organisationId}</a> —{' '}
+                <a href={href('participants', x.organisationId)}>{orgName(x.organisationId)}</a> —{' '}
                 {t(`role:${x.role}`)}
               </div>
             ))}

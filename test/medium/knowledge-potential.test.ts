@@ -15,7 +15,11 @@ import { eachDialect, type TestDatabase } from './dialects.ts';
 import { organisationInput, signedIn, signedInOperator } from './fixtures.ts';
 
 type Server = Awaited<ReturnType<typeof buildServer>>;
-type Json = Record<string, unknown> & { [k: string]: any };
+type Json = Record<string, unknown>;
+interface Problem {
+  title: string;
+  errors: Array<{ field: string; message: string }>;
+}
 
 interface Gap {
   competence: string;
@@ -54,7 +58,7 @@ for (const d of await eachDialect()) {
         headers: { 'accept-language': lang, ...(who ? { cookie: cookies[who] } : {}) },
         ...(payload === undefined ? {} : { payload: payload as object }),
       });
-      return { status: r.statusCode, body: r.body, json: () => JSON.parse(r.body) as Json };
+      return { status: r.statusCode, body: r.body, json: <T = Json>() => JSON.parse(r.body) as T };
     };
 
     before(async () => {
@@ -105,7 +109,7 @@ for (const d of await eachDialect()) {
       for (const o of all) {
         assert.match(String(o.titleRu), /[а-яё]/i);
         assert.match(String(o.titleEn), /^[\x20-\x7e«»–—’]+$/);
-        assert.ok(o.organisationName, o.id);
+        assert.ok(o.organisationName, String(o.id));
       }
       const courses = (
         await call('GET', '/api/v1/knowledge/openings?kind=course&organisationId=kemsu')
@@ -266,8 +270,8 @@ for (const d of await eachDialect()) {
         'ru',
       );
       assert.equal(bad.status, 400);
-      assert.match(bad.json().title, /[а-я]/);
-      assert.ok(bad.json().errors.some((e: Json) => e.field === 'competences'));
+      assert.match(bad.json<Problem>().title, /[а-я]/);
+      assert.ok(bad.json<Problem>().errors.some((e) => e.field === 'competences'));
       const patched = await call('PATCH', '/api/v1/knowledge/openings/ko-kemsu-http', 'named', {
         hours: 48,
       });
@@ -300,7 +304,7 @@ for (const d of await eachDialect()) {
       assert.equal(profile.json().personName, before.personName);
       assert.equal(profile.json().position, before.position);
       assert.equal(profile.json().aboutEn, 'Ash and slag at KuzSTU');
-      assert.equal(profile.json().competences.length, 2);
+      assert.equal(profile.json<{ competences: unknown[] }>().competences.length, 2);
       assert.equal(
         (await call('PATCH', '/api/v1/knowledge/profiles/kx-sokolov', 'other', { aboutEn: 'x' }))
           .status,
@@ -323,7 +327,7 @@ for (const d of await eachDialect()) {
           lang,
         );
         assert.equal(bad.status, 400);
-        assert.match(bad.json().title, mark);
+        assert.match(bad.json<Problem>().title, mark);
       }
       const project = await call(
         'PATCH',
@@ -352,7 +356,7 @@ for (const d of await eachDialect()) {
       );
       assert.equal(changed.status, 200, changed.body);
       assert.equal(changed.json().status, 'completed');
-      assert.equal(changed.json().participants.length, 4);
+      assert.equal(changed.json<{ participants: unknown[] }>().participants.length, 4);
       const noLead = await call(
         'PATCH',
         '/api/v1/knowledge/projects/kp-ash-to-concrete',
@@ -364,7 +368,7 @@ for (const d of await eachDialect()) {
       );
       assert.equal(noLead.status, 400);
       assert.ok(
-        noLead.json().errors.some((e: Json) => /руководител/.test(e.message)),
+        noLead.json<Problem>().errors.some((e) => /руководител/.test(e.message)),
         noLead.body,
       );
       for (const [type, id] of [

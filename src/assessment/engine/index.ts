@@ -1,0 +1,3 @@
+// The assessment's pure engines: typology placement (and, beside it, network metrics).
+export * from './snapshot.ts';
+export * from './typology.ts';

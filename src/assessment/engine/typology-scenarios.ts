@@ -3,7 +3,7 @@
 import type { SnapshotInput } from './snapshot.ts';
 
 type Org = SnapshotInput['organisations'][number];
-type Tie = SnapshotInput['ties'][number];
+type Tie = NonNullable<SnapshotInput['ties']>[number];
 
 const months = (n: number) =>
   Array.from({ length: n }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}-15`);

@@ -1,0 +1,74 @@
+// The assessment's HTTP routes under /api/v1/assessment: thin — parse, call the service, answer.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IdParam, tagged } from '../model/index.ts';
+import {
+  ClusterSnapshot,
+  PlacementQuery,
+  ReadinessInput,
+  ReadinessSummary,
+  ReadinessSurvey,
+  TypologyPlacement,
+} from './schema.ts';
+import type { AssessmentService } from './service.ts';
+
+const t = tagged('assessment');
+const base = '/api/v1/assessment';
+
+/** The readiness questionnaire and its cluster summary; the typology placement of a snapshot. */
+export const routes =
+  ({ assessment }: { assessment: AssessmentService }): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      `${base}/readiness`,
+      {
+        schema: {
+          ...t,
+          summary:
+            "The cluster's Industry 4.0 readiness: latest answers, employment-weighted, weakest dimensions",
+          response: { 200: ReadinessSummary },
+        },
+      },
+      async (req) => assessment.clusterReadiness(req.actor),
+    );
+    app.get(
+      `${base}/readiness/:id`,
+      {
+        schema: {
+          ...t,
+          summary: "An organisation's readiness answers, every version, newest first",
+          params: IdParam,
+          response: { 200: z.array(ReadinessSurvey) },
+        },
+      },
+      async (req) => assessment.readinessHistory(req.actor, req.params.id),
+    );
+    app.post(
+      `${base}/readiness/:id`,
+      {
+        schema: {
+          ...t,
+          summary: 'Answer the questionnaire for your organisation (its next version)',
+          params: IdParam,
+          body: ReadinessInput,
+          response: { 201: ReadinessSurvey },
+        },
+      },
+      async (req, reply) =>
+        reply.code(201).send(await assessment.submitReadiness(req.actor, req.params.id, req.body)),
+    );
+    app.post(
+      `${base}/typology`,
+      {
+        schema: {
+          ...t,
+          summary:
+            "Place a cluster snapshot on the paper's scale: territorial cluster → digital cluster → business ecosystem",
+          querystring: PlacementQuery,
+          body: ClusterSnapshot,
+          response: { 200: TypologyPlacement },
+        },
+      },
+      async (req) => assessment.placeSnapshot(req.actor, req.body, req.query),
+    );
+  };

@@ -18,6 +18,7 @@
 // Thresholds are the platform's own calibration (documented, configurable by editing this
 // file), not values from the paper.
 import type { Snapshot, SnapshotOrganisation, SnapshotTie } from './snapshot.ts';
+import { balanceIndex } from './sustainability.ts';
 
 export const characteristicIds = [
   'essence',
@@ -548,12 +549,7 @@ const rules: Record<CharacteristicId, Rule> = {
   // like an indicator with thresholds 0.3 and 0.6, so one-sided growth stays low.
   sustainability: (f) => {
     const parts = f.sustainability;
-    const values = [parts?.environmental, parts?.economic, parts?.social];
-    const known = values.filter((v): v is number => v !== undefined);
-    const balance =
-      known.length === 3
-        ? (known.reduce((a, b) => a + b, 0) / 3) * (1 - (Math.max(...known) - Math.min(...known)))
-        : null;
+    const balance = balanceIndex([parts?.environmental, parts?.economic, parts?.social]);
     return {
       indicators: [
         fact(

@@ -8,6 +8,7 @@ import {
   ReadinessInput,
   ReadinessSummary,
   ReadinessSurvey,
+  TerritorialBaseline,
   TypologyPlacement,
 } from './schema.ts';
 import type { AssessmentService } from './service.ts';
@@ -56,6 +57,18 @@ export const routes =
       },
       async (req, reply) =>
         reply.code(201).send(await assessment.submitReadiness(req.actor, req.params.id, req.body)),
+    );
+    app.get(
+      `${base}/territory`,
+      {
+        schema: {
+          ...t,
+          summary:
+            "The territorial baseline: the region's location quotient per industry, each figure with its status",
+          response: { 200: TerritorialBaseline },
+        },
+      },
+      async (req) => assessment.territory(req.actor),
     );
     app.post(
       `${base}/typology`,

@@ -100,3 +100,47 @@ export const PlacementQuery = z.object({
     .optional(),
   months: z.coerce.number().int().min(1).max(120).optional(),
 });
+
+const Figure = {
+  year: z.number().int().nullable(),
+  status: z.enum(['sourced', 'estimate']),
+  basis: z.string().nullable(),
+  source: z.string(),
+};
+
+export const TerritorialBaseline = z
+  .object({
+    region: z.string(),
+    country: z.string(),
+    unit: z.string(),
+    total: z.object({
+      region: z.number(),
+      country: z.number(),
+      year: z.number().int(),
+      status: z.enum(['sourced', 'estimate']),
+      basis: z.string().optional(),
+      source: z.string(),
+    }),
+    industries: z.array(
+      z.object({
+        industry: z.string().describe('OKVED2 division'),
+        name: z.object({ ru: z.string(), en: z.string() }),
+        lq: z.number().nullable(),
+        regionShare: z.number().nullable(),
+        countryShare: z.number().nullable(),
+        formula: z.string(),
+        regionEmployees: z.number().nullable(),
+        countryEmployees: z.number().nullable(),
+        ...Figure,
+        strongCluster: z.object({
+          industry: z.string(),
+          lq: z.number().nullable(),
+          rank: z.number().int().nullable(),
+          regions: z.number().int(),
+          strong: z.boolean().nullable(),
+          formula: z.string(),
+        }),
+      }),
+    ),
+  })
+  .meta({ id: 'TerritorialBaseline' });

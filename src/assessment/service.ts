@@ -19,9 +19,12 @@ import {
   assess,
   type ClusterReadiness,
   clusterReadiness,
+  locationQuotients,
   type Snapshot,
+  strongCluster,
 } from './engine/index.ts';
 import { messages } from './messages.ts';
+import { employmentTable } from './reference.ts';
 import * as repo from './repository.ts';
 import { ReadinessInput, type ReadinessSurvey } from './schema.ts';
 
@@ -98,5 +101,40 @@ export class AssessmentService {
   ): Assessment {
     requireLogin(actor);
     return assess(snapshot, { asOf: options.asOf, windowMonths: options.months });
+  }
+
+  /**
+   * The territorial baseline: the region's location quotient per industry from the employment
+   * table, each figure with its status; the strong-cluster test where comparison regions exist.
+   */
+  territory(actor: Actor) {
+    requireLogin(actor);
+    const t = employmentTable();
+    const codes = Object.keys(t.industries).sort();
+    const figures = (side: 'region' | 'country') => ({
+      byIndustry: Object.fromEntries(codes.map((c) => [c, t.industries[c]?.[side] ?? 0])),
+      total: t.total[side],
+    });
+    const lqs = locationQuotients(figures('region'), figures('country'), codes);
+    return {
+      region: t.region,
+      country: t.country,
+      unit: t.unit,
+      total: t.total,
+      industries: lqs.map((lq) => {
+        const row = t.industries[lq.industry];
+        return {
+          ...lq,
+          name: row?.name ?? { ru: lq.industry, en: lq.industry },
+          regionEmployees: row?.region ?? null,
+          countryEmployees: row?.country ?? null,
+          year: row?.year ?? null,
+          status: row?.status ?? 'estimate',
+          basis: row?.basis ?? null,
+          source: row?.source ?? '',
+          strongCluster: strongCluster(lq.industry, lq.lq, []),
+        };
+      }),
+    };
   }
 }

@@ -164,5 +164,17 @@ for (const d of await eachDialect()) {
         401,
       );
     });
+
+    test("the territorial baseline: coal mining's LQ from the employment table, estimates labelled", async () => {
+      const r = await call('GET', '/api/v1/assessment/territory', 'observer');
+      assert.equal(r.statusCode, 200, r.body);
+      const coal = r.json().industries.find((x: { industry: string }) => x.industry === '05');
+      assert.equal(coal.status, 'sourced');
+      assert.ok(coal.lq > 35 && coal.lq < 45, String(coal.lq));
+      assert.equal(coal.strongCluster.strong, null); // no comparison regions: no data
+      const chemicals = r.json().industries.find((x: { industry: string }) => x.industry === '20');
+      assert.equal(chemicals.status, 'estimate');
+      assert.ok(chemicals.basis.length > 5);
+    });
   });
 }

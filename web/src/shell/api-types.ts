@@ -159,6 +159,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/assessment/territory': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The territorial baseline: the region's location quotient per industry, each figure with its status */
+    get: operations['getAssessmentTerritory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/assessment/typology': {
     parameters: {
       query?: never;
@@ -5647,6 +5664,88 @@ export interface components {
       }[];
       unit: string;
     };
+    TerritorialBaseline: {
+      country: string;
+      industries: {
+        basis: string | null;
+        countryEmployees: number | null;
+        countryShare: number | null;
+        formula: string;
+        /** @description OKVED2 division */
+        industry: string;
+        lq: number | null;
+        name: {
+          en: string;
+          ru: string;
+        };
+        regionEmployees: number | null;
+        regionShare: number | null;
+        source: string;
+        /** @enum {string} */
+        status: 'sourced' | 'estimate';
+        strongCluster: {
+          formula: string;
+          industry: string;
+          lq: number | null;
+          rank: number | null;
+          regions: number;
+          strong: boolean | null;
+        };
+        year: number | null;
+      }[];
+      region: string;
+      total: {
+        basis?: string;
+        country: number;
+        region: number;
+        source: string;
+        /** @enum {string} */
+        status: 'sourced' | 'estimate';
+        year: number;
+      };
+      unit: string;
+    };
+    TerritorialBaselineInput: {
+      country: string;
+      industries: {
+        basis: string | null;
+        countryEmployees: number | null;
+        countryShare: number | null;
+        formula: string;
+        /** @description OKVED2 division */
+        industry: string;
+        lq: number | null;
+        name: {
+          en: string;
+          ru: string;
+        };
+        regionEmployees: number | null;
+        regionShare: number | null;
+        source: string;
+        /** @enum {string} */
+        status: 'sourced' | 'estimate';
+        strongCluster: {
+          formula: string;
+          industry: string;
+          lq: number | null;
+          rank: number | null;
+          regions: number;
+          strong: boolean | null;
+        };
+        year: number | null;
+      }[];
+      region: string;
+      total: {
+        basis?: string;
+        country: number;
+        region: number;
+        source: string;
+        /** @enum {string} */
+        status: 'sourced' | 'estimate';
+        year: number;
+      };
+      unit: string;
+    };
     /** @enum {string} */
     TransferFormat: 'json' | 'csv' | 'xlsx' | 'geojson';
     /** @enum {string} */
@@ -6199,6 +6298,31 @@ export interface operations {
       409: components['responses']['Problem409'];
       413: components['responses']['Problem413'];
       415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getAssessmentTerritory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TerritorialBaseline'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
   };
@@ -9338,6 +9462,18 @@ export const telemetryBucketValues: ReadonlyArray<
 export const telemetryBucketInputValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['TelemetryBucketInput']
 > = ['1m', '1h', '1d'];
+export const territorialBaselineIndustriesStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TerritorialBaseline']['industries']['status']
+> = ['sourced', 'estimate'];
+export const territorialBaselineTotalStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TerritorialBaseline']['total']['status']
+> = ['sourced', 'estimate'];
+export const territorialBaselineInputIndustriesStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TerritorialBaselineInput']['industries']['status']
+> = ['sourced', 'estimate'];
+export const territorialBaselineInputTotalStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TerritorialBaselineInput']['total']['status']
+> = ['sourced', 'estimate'];
 export const transferFormatValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['TransferFormat']
 > = ['json', 'csv', 'xlsx', 'geojson'];

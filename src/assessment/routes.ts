@@ -10,6 +10,7 @@ import {
   ReadinessSurvey,
   TerritorialBaseline,
   TypologyPlacement,
+  TypologyTrajectory,
 } from './schema.ts';
 import type { AssessmentService } from './service.ts';
 
@@ -69,6 +70,42 @@ export const routes =
         },
       },
       async (req) => assessment.territory(req.actor),
+    );
+    app.get(
+      `${base}/snapshot`,
+      {
+        schema: {
+          ...t,
+          summary:
+            "The cluster snapshot built from the platform's own data (the operator: it names who deals with whom)",
+          response: { 200: ClusterSnapshot },
+        },
+      },
+      async (req) => assessment.snapshot(req.actor),
+    );
+    app.get(
+      `${base}/typology`,
+      {
+        schema: {
+          ...t,
+          summary: "The cluster's placement on the paper's scale, from the platform's own data",
+          querystring: PlacementQuery,
+          response: { 200: TypologyPlacement },
+        },
+      },
+      async (req) => assessment.placement(req.actor, req.query),
+    );
+    app.get(
+      `${base}/trajectory`,
+      {
+        schema: {
+          ...t,
+          summary: 'The placement month by month, over a trailing window (default 12 months)',
+          querystring: PlacementQuery.pick({ months: true }),
+          response: { 200: TypologyTrajectory },
+        },
+      },
+      async (req) => assessment.trajectory(req.actor, req.query),
     );
     app.post(
       `${base}/typology`,

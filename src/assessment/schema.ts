@@ -93,6 +93,18 @@ export const TypologyPlacement = z
   })
   .meta({ id: 'TypologyPlacement' });
 
+export const TypologyTrajectory = z
+  .array(
+    z.object({
+      month: z.string().describe('YYYY-MM'),
+      overall: z.object({ form: Form, score: z.number().nullable() }),
+      characteristics: z.array(
+        z.object({ id: z.enum(characteristicIds), form: Form, score: z.number().nullable() }),
+      ),
+    }),
+  )
+  .meta({ id: 'TypologyTrajectory' });
+
 export const PlacementQuery = z.object({
   asOf: z
     .string()

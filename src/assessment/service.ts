@@ -10,6 +10,7 @@ import {
   notFound,
   parseInput,
   requireLogin,
+  requireOperator,
   requireOrganisationRole,
 } from '../model/index.ts';
 import { registryQueries } from '../registry/index.ts';
@@ -20,10 +21,13 @@ import {
   type ClusterReadiness,
   clusterReadiness,
   locationQuotients,
+  parseSnapshot,
   type Snapshot,
   strongCluster,
+  trajectory,
 } from './engine/index.ts';
 import { messages } from './messages.ts';
+import { platformSnapshot } from './platform-snapshot.ts';
 import { employmentTable } from './reference.ts';
 import * as repo from './repository.ts';
 import { ReadinessInput, type ReadinessSurvey } from './schema.ts';
@@ -91,6 +95,35 @@ export class AssessmentService {
         employees: staff.get(s.organisationId) ?? null,
       })),
     );
+  }
+
+  /**
+   * The cluster as the platform's own data describe it. Who trades and talks with whom is the
+   * operator's to see: members and observers get the placement, built from it, not the ties.
+   */
+  async snapshot(actor: Actor): Promise<Snapshot> {
+    requireOperator(actor);
+    return parseSnapshot(await platformSnapshot(this.store));
+  }
+
+  /** The cluster's placement from its own data (aggregates only: every signed-in user). */
+  async placement(actor: Actor, options: { asOf?: string; months?: number }): Promise<Assessment> {
+    requireLogin(actor);
+    const s = parseSnapshot(await platformSnapshot(this.store));
+    return assess(s, {
+      asOf: options.asOf ?? this.clock().toISOString().slice(0, 10),
+      windowMonths: options.months,
+    });
+  }
+
+  /** Month by month, over a trailing window (default 12 months). */
+  async trajectory(actor: Actor, options: { months?: number }) {
+    requireLogin(actor);
+    const s = parseSnapshot(await platformSnapshot(this.store));
+    return trajectory(s, {
+      to: this.clock().toISOString().slice(0, 7),
+      windowMonths: options.months ?? 12,
+    });
   }
 
   /** The paper's placement of a snapshot the caller brings (their own data or a scenario). */

@@ -1,6 +1,7 @@
-// `digicluster assess FILE [--json] [--as-of DATE] [--months N]`: places a cluster described by
-// a snapshot file on the paper's scale (territorial cluster → digital cluster → business
-// ecosystem). Imports only the engine and node:fs; exit 2 on bad arguments or input.
+// `digicluster assess [FILE] [--json] [--as-of DATE] [--months N]`: places a cluster on the
+// paper's scale (territorial cluster → digital cluster → business ecosystem). With FILE, the
+// snapshot in it (no database: only the engine and node:fs); without, the snapshot the
+// configured database's own data make. Exit 2 on bad arguments or input.
 import { readFileSync } from 'node:fs';
 import {
   type Assessment,
@@ -9,7 +10,7 @@ import {
   SnapshotError,
 } from '../assessment/engine/index.ts';
 
-const USAGE = 'usage: digicluster assess FILE [--json] [--as-of YYYY-MM-DD] [--months N]';
+const USAGE = 'usage: digicluster assess [FILE] [--json] [--as-of YYYY-MM-DD] [--months N]';
 
 function summary(a: Assessment): string {
   const lines = [`as of ${a.asOf}`];
@@ -43,7 +44,21 @@ export async function runAssess(args: string[]): Promise<number> {
     else if (file === undefined) file = a;
     else return fail(`unexpected argument "${a}"`);
   }
-  if (file === undefined) return fail('missing FILE');
+  if (file === undefined) {
+    const [{ loadConfig }, { openPlatform }, { systemActor }] = await Promise.all([
+      import('../config.ts'),
+      import('../platform.ts'),
+      import('../model/index.ts'),
+    ]);
+    const platform = await openPlatform(loadConfig());
+    try {
+      const result = await platform.assessment.placement(systemActor, { asOf, months });
+      process.stdout.write(`${json ? JSON.stringify(result) : summary(result)}\n`);
+      return 0;
+    } finally {
+      await platform.close();
+    }
+  }
   let result: Assessment;
   try {
     result = assess(parseSnapshot(JSON.parse(readFileSync(file, 'utf8'))), {

@@ -30,9 +30,10 @@ Usage:
                                     rotate a token, list devices, write Mosquitto's password and ACL files
   digicluster search QUERY [--json] search knowledge assets, profiles and R&D projects, best first
   digicluster tally FILE [--json]   count a vote (plurality, approval, irv, weighted, consent)
-  digicluster assess FILE [--json] [--as-of DATE] [--months N]
-                                    place a cluster snapshot on the paper's scale (territorial
-                                    cluster → digital cluster → business ecosystem)
+  digicluster assess [FILE] [--json] [--as-of DATE] [--months N]
+                                    place the cluster on the paper's scale (territorial cluster →
+                                    digital cluster → business ecosystem): the snapshot in FILE,
+                                    or without FILE the platform's own data
   digicluster --help                this text
 
 Environment variables:

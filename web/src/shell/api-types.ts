@@ -159,6 +159,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/assessment/snapshot': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The cluster snapshot built from the platform's own data (the operator: it names who deals with whom) */
+    get: operations['getAssessmentSnapshot'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/assessment/territory': {
     parameters: {
       query?: never;
@@ -176,6 +193,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/assessment/trajectory': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The placement month by month, over a trailing window (default 12 months) */
+    get: operations['getAssessmentTrajectory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/assessment/typology': {
     parameters: {
       query?: never;
@@ -183,7 +217,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** The cluster's placement on the paper's scale, from the platform's own data */
+    get: operations['getAssessmentTypology'];
     put?: never;
     /** Place a cluster snapshot on the paper's scale: territorial cluster → digital cluster → business ecosystem */
     post: operations['postAssessmentTypology'];
@@ -5832,6 +5867,56 @@ export interface components {
         score: number | null;
       };
     };
+    TypologyTrajectory: {
+      characteristics: {
+        /** @enum {string} */
+        form: 'territorial_cluster' | 'digital_cluster' | 'business_ecosystem' | 'no_data';
+        /** @enum {string} */
+        id:
+          | 'essence'
+          | 'geography'
+          | 'knowledge'
+          | 'integration_basis'
+          | 'transactions'
+          | 'control'
+          | 'sustainability'
+          | 'competition_cooperation'
+          | 'regulation';
+        score: number | null;
+      }[];
+      /** @description YYYY-MM */
+      month: string;
+      overall: {
+        /** @enum {string} */
+        form: 'territorial_cluster' | 'digital_cluster' | 'business_ecosystem' | 'no_data';
+        score: number | null;
+      };
+    }[];
+    TypologyTrajectoryInput: {
+      characteristics: {
+        /** @enum {string} */
+        form: 'territorial_cluster' | 'digital_cluster' | 'business_ecosystem' | 'no_data';
+        /** @enum {string} */
+        id:
+          | 'essence'
+          | 'geography'
+          | 'knowledge'
+          | 'integration_basis'
+          | 'transactions'
+          | 'control'
+          | 'sustainability'
+          | 'competition_cooperation'
+          | 'regulation';
+        score: number | null;
+      }[];
+      /** @description YYYY-MM */
+      month: string;
+      overall: {
+        /** @enum {string} */
+        form: 'territorial_cluster' | 'digital_cluster' | 'business_ecosystem' | 'no_data';
+        score: number | null;
+      };
+    }[];
     User: {
       createdAt: string;
       /** Format: email */
@@ -6301,6 +6386,31 @@ export interface operations {
       429: components['responses']['Problem429'];
     };
   };
+  getAssessmentSnapshot: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClusterSnapshot'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
   getAssessmentTerritory: {
     parameters: {
       query?: never;
@@ -6317,6 +6427,61 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TerritorialBaseline'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getAssessmentTrajectory: {
+    parameters: {
+      query?: {
+        months?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TypologyTrajectory'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getAssessmentTypology: {
+    parameters: {
+      query?: {
+        asOf?: string;
+        months?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TypologyPlacement'];
         };
       };
       400: components['responses']['Problem400'];
@@ -9523,6 +9688,44 @@ export const typologyPlacementInputCharacteristicsIdValues: ReadonlyArray<
 ];
 export const typologyPlacementInputOverallFormValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['TypologyPlacementInput']['overall']['form']
+> = ['territorial_cluster', 'digital_cluster', 'business_ecosystem', 'no_data'];
+export const typologyTrajectoryCharacteristicsFormValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TypologyTrajectory']['characteristics']['form']
+> = ['territorial_cluster', 'digital_cluster', 'business_ecosystem', 'no_data'];
+export const typologyTrajectoryCharacteristicsIdValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TypologyTrajectory']['characteristics']['id']
+> = [
+  'essence',
+  'geography',
+  'knowledge',
+  'integration_basis',
+  'transactions',
+  'control',
+  'sustainability',
+  'competition_cooperation',
+  'regulation',
+];
+export const typologyTrajectoryOverallFormValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TypologyTrajectory']['overall']['form']
+> = ['territorial_cluster', 'digital_cluster', 'business_ecosystem', 'no_data'];
+export const typologyTrajectoryInputCharacteristicsFormValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TypologyTrajectoryInput']['characteristics']['form']
+> = ['territorial_cluster', 'digital_cluster', 'business_ecosystem', 'no_data'];
+export const typologyTrajectoryInputCharacteristicsIdValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TypologyTrajectoryInput']['characteristics']['id']
+> = [
+  'essence',
+  'geography',
+  'knowledge',
+  'integration_basis',
+  'transactions',
+  'control',
+  'sustainability',
+  'competition_cooperation',
+  'regulation',
+];
+export const typologyTrajectoryInputOverallFormValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TypologyTrajectoryInput']['overall']['form']
 > = ['territorial_cluster', 'digital_cluster', 'business_ecosystem', 'no_data'];
 export const userStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['User']['status']

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseSnapshot, SnapshotError } from './snapshot.ts';
-import { assess, characteristicIds, trajectory } from './typology.ts';
+import { assess, characteristicIds, indicatorWords, trajectory } from './typology.ts';
 import { businessEcosystem, digitalCluster, territorialCluster } from './typology-scenarios.ts';
 
 const placed = (input: unknown) => assess(parseSnapshot(input));
@@ -39,6 +39,14 @@ describe("typology: the paper's table computed on hand-built clusters", () => {
       assert.ok(c.evidence.includes(c.indicators[0]?.name ?? '?'), c.id);
       assert.ok(c.score !== null && c.score >= 0 && c.score <= 2);
     }
+  });
+
+  it('every indicator has its words in both languages and a Russian formula', () => {
+    for (const c of placed(businessEcosystem()).characteristics)
+      for (const i of c.indicators) {
+        const w = indicatorWords[i.name];
+        assert.ok(w?.ru && w.en && /[а-я]/.test(w.formulaRu), i.name);
+      }
   });
 
   it('an empty snapshot is no_data everywhere, never a made-up value', () => {

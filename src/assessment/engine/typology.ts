@@ -203,6 +203,125 @@ export const paperRows: Record<
   },
 };
 
+/** Each indicator's name in both languages and its formula in Russian (the English is beside it). */
+export const indicatorWords: Record<string, { ru: string; en: string; formulaRu: string }> = {
+  platform_participation: {
+    ru: 'Участие в платформе',
+    en: 'Platform participation',
+    formulaRu: 'организации, у которых есть связь через платформу ÷ все организации',
+  },
+  institution_participation: {
+    ru: 'Участие институтов',
+    en: 'Institutions taking part',
+    formulaRu:
+      'институты (вузы, НИИ, органы власти, оператор) со связью через платформу ÷ все институты',
+  },
+  cross_agglomeration_value_share: {
+    ru: 'Доля связей между агломерациями',
+    en: 'Value crossing agglomerations',
+    formulaRu:
+      'стоимость связей между участниками в разных агломерациях или вне региона ÷ стоимость всех связей (связь без стоимости считается за 1)',
+  },
+  members_outside_region: {
+    ru: 'Участники из других регионов',
+    en: 'Members outside the region',
+    formulaRu: 'организации вне региона кластера ÷ все организации',
+  },
+  knowledge_ties_per_member: {
+    ru: 'Обмен знаниями на участника',
+    en: 'Knowledge ties per member',
+    formulaRu:
+      'связи обмена знаниями (запросы знаний, консультации, совместные проекты, лицензии) ÷ организации',
+  },
+  knowledge_on_platform_share: {
+    ru: 'Обмен знаниями через платформу',
+    en: 'Knowledge exchanged on the platform',
+    formulaRu: 'связи обмена знаниями через платформу ÷ все связи обмена знаниями',
+  },
+  knowledge_with_institutions_share: {
+    ru: 'Обмен знаниями с наукой и образованием',
+    en: 'Knowledge ties with institutions',
+    formulaRu: 'связи обмена знаниями с вузом, НИИ или органом власти ÷ все связи обмена знаниями',
+  },
+  platform_tie_share: {
+    ru: 'Связи через платформу',
+    en: 'Ties made on the platform',
+    formulaRu: 'связи всех слоёв через платформу ÷ все связи',
+  },
+  multi_layer_members: {
+    ru: 'Участники в нескольких слоях',
+    en: 'Members on several layers',
+    formulaRu:
+      'организации, работающие на платформе в двух слоях и более (обмен, знания, управление) ÷ организации',
+  },
+  on_platform_deal_share: {
+    ru: 'Сделки через платформу',
+    en: 'Deals on the platform',
+    formulaRu: 'сделки, согласованные и исполненные через платформу ÷ все сделки между участниками',
+  },
+  on_platform_value_share: {
+    ru: 'Стоимость сделок через платформу',
+    en: 'Deal value on the platform',
+    formulaRu: 'стоимость сделок через платформу ÷ стоимость всех сделок (со стоимостью)',
+  },
+  keystone_in_place: {
+    ru: 'Ключевой участник назначен',
+    en: 'Keystone in place',
+    formulaRu: 'ключевой участник назван в уставе на дату оценки (1 — да, 0 — нет)',
+  },
+  leader_changes: {
+    ru: 'Смены лидера',
+    en: 'Leader changes',
+    formulaRu: 'смены организации — ключевого участника в его истории до даты оценки',
+  },
+  keystone_value_share: {
+    ru: 'Доля ключевого участника в стоимости',
+    en: "Keystone's value share",
+    formulaRu: 'стоимость связей ключевого участника ÷ удвоенная стоимость всех связей обмена',
+  },
+  value_hhi: {
+    ru: 'Концентрация (HHI)',
+    en: 'Concentration (HHI)',
+    formulaRu: 'сумма по организациям квадратов их долей в стоимости сделок',
+  },
+  environmental: {
+    ru: 'Экологическая часть',
+    en: 'Environmental part',
+    formulaRu: 'доля цели: отходы в дело, избежанные выбросы CO2e, использованный метан',
+  },
+  economic: {
+    ru: 'Экономическая часть',
+    en: 'Economic part',
+    formulaRu: 'доля цели: экономия, добавленная стоимость, сбережённые транзакционные издержки',
+  },
+  social: {
+    ru: 'Социальная часть',
+    en: 'Social part',
+    formulaRu: 'доля цели: работники знаний, НИОКР с вузами, обучение',
+  },
+  balance_index: {
+    ru: 'Индекс сбалансированности',
+    en: 'Balance index',
+    formulaRu: 'среднее трёх частей × (1 − (наибольшая − наименьшая))',
+  },
+  same_kind_cooperation: {
+    ru: 'Кооперация внутри отрасли',
+    en: 'Cooperation within a kind',
+    formulaRu:
+      'компании со связью обмена или знаний с компанией того же вида ÷ компании, у которых в кластере есть компания того же вида',
+  },
+  member_vote_share: {
+    ru: 'Решения голосованием участников',
+    en: 'Decisions by member vote',
+    formulaRu: 'решения, принятые голосованием участников ÷ все решения',
+  },
+  veto_share: {
+    ru: 'Решения вето ключевого участника',
+    en: 'Decisions by keystone veto',
+    formulaRu: 'решения, определённые вето ключевого участника ÷ все решения',
+  },
+};
+
 /** Organisation kinds that are institutions rather than firms (science, education, government). */
 export const institutionKinds: readonly string[] = [
   'university',

@@ -30,6 +30,10 @@ Usage:
                                     rotate a token, list devices, write Mosquitto's password and ACL files
   digicluster search QUERY [--json] search knowledge assets, profiles and R&D projects, best first
   digicluster tally FILE [--json]   count a vote (plurality, approval, irv, weighted, consent)
+  digicluster assess [FILE] [--json] [--as-of DATE] [--months N]
+                                    place the cluster on the paper's scale (territorial cluster →
+                                    digital cluster → business ecosystem): the snapshot in FILE,
+                                    or without FILE the platform's own data
   digicluster --help                this text
 
 Environment variables:
@@ -54,6 +58,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./search.ts')).runSearch(rest);
       case 'tally':
         return await (await import('./tally.ts')).runTally(rest);
+      case 'assess':
+        return await (await import('./assess.ts')).runAssess(rest);
       case 'serve':
         return await (await import('./serve.ts')).serve();
       case 'demo':

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { AssessmentPage } from './assessment/AssessmentPage.tsx';
 import { ListingPage } from './exchange/ListingPage.tsx';
 import { ListingEditor } from './exchange/listing-form/ListingEditor.tsx';
 import { Marketplace } from './exchange/Marketplace.tsx';
@@ -73,6 +74,8 @@ function Page({ path }: { path: string[] }) {
       return <Matches />;
     case 'knowledge':
       return <KnowledgeRoute key={path.join('/')} type={second} id={third} />;
+    case 'assessment':
+      return second ? <NotFound /> : <AssessmentPage />;
     default:
       return <NotFound />;
   }

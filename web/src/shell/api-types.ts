@@ -124,6 +124,110 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/assessment/readiness': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The cluster's Industry 4.0 readiness: latest answers, employment-weighted, weakest dimensions */
+    get: operations['getAssessmentReadiness'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/readiness/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An organisation's readiness answers, every version, newest first */
+    get: operations['getAssessmentReadinessById'];
+    put?: never;
+    /** Answer the questionnaire for your organisation (its next version) */
+    post: operations['postAssessmentReadinessById'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/snapshot': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The cluster snapshot built from the platform's own data (the operator: it names who deals with whom) */
+    get: operations['getAssessmentSnapshot'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/territory': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The territorial baseline: the region's location quotient per industry, each figure with its status */
+    get: operations['getAssessmentTerritory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/trajectory': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The placement month by month, over a trailing window (default 12 months) */
+    get: operations['getAssessmentTrajectory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/typology': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The cluster's placement on the paper's scale, from the platform's own data */
+    get: operations['getAssessmentTypology'];
+    put?: never;
+    /** Place a cluster snapshot on the paper's scale: territorial cluster → digital cluster → business ecosystem */
+    post: operations['postAssessmentTypology'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/login': {
     parameters: {
       query?: never;
@@ -1823,6 +1927,109 @@ export interface components {
           reason: string;
           seq: number;
         };
+    /** @description organisations, ties, decisions and keystones; extra fields allowed */
+    ClusterSnapshot: {
+      /** @default [] */
+      decisions: ({
+        at: unknown;
+        /** @enum {string} */
+        by: 'member_vote' | 'keystone_veto' | 'keystone' | 'operator';
+      } & {
+        [key: string]: unknown;
+      })[];
+      /** @default [] */
+      keystones: ({
+        from: unknown;
+        organisation: string;
+        to?: unknown;
+      } & {
+        [key: string]: unknown;
+      })[];
+      organisations: ({
+        agglomeration: string | null;
+        employees?: number;
+        id: string;
+        kind: string;
+        knowledgeWorkers?: number;
+        region: string;
+        /** @enum {string} */
+        role?: 'keystone' | 'core' | 'niche' | 'institution';
+      } & {
+        [key: string]: unknown;
+      })[];
+      region?: string;
+      sustainability?: {
+        economic?: number;
+        environmental?: number;
+        social?: number;
+      } & {
+        [key: string]: unknown;
+      };
+      /** @default [] */
+      ties: ({
+        at: unknown;
+        /** @enum {string} */
+        layer: 'exchange' | 'knowledge' | 'governance';
+        onPlatform: boolean;
+        source: string;
+        target: string;
+        value?: number;
+      } & {
+        [key: string]: unknown;
+      })[];
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description organisations, ties, decisions and keystones; extra fields allowed */
+    ClusterSnapshotInput: {
+      decisions?: ({
+        at: string;
+        /** @enum {string} */
+        by: 'member_vote' | 'keystone_veto' | 'keystone' | 'operator';
+      } & {
+        [key: string]: unknown;
+      })[];
+      keystones?: ({
+        from: string;
+        organisation: string;
+        to?: string;
+      } & {
+        [key: string]: unknown;
+      })[];
+      organisations: ({
+        agglomeration: string | null;
+        employees?: number;
+        id: string;
+        kind: string;
+        knowledgeWorkers?: number;
+        region: string;
+        /** @enum {string} */
+        role?: 'keystone' | 'core' | 'niche' | 'institution';
+      } & {
+        [key: string]: unknown;
+      })[];
+      region?: string;
+      sustainability?: {
+        economic?: number;
+        environmental?: number;
+        social?: number;
+      } & {
+        [key: string]: unknown;
+      };
+      ties?: ({
+        at: string;
+        /** @enum {string} */
+        layer: 'exchange' | 'knowledge' | 'governance';
+        onPlatform: boolean;
+        source: string;
+        target: string;
+        value?: number;
+      } & {
+        [key: string]: unknown;
+      })[];
+    } & {
+      [key: string]: unknown;
+    };
     CompatibilityRow: {
       /** @description offer material id, or * for any */
       from: string;
@@ -5401,6 +5608,134 @@ export interface components {
       /** @description in the caller's language */
       title: string;
     };
+    /** @description a band 0..5 for each dimension */
+    ReadinessBandsBody: {
+      automation: number;
+      connectivity: number;
+      horizontal_integration: number;
+      intelligence: number;
+      leadership: number;
+      strategy: number;
+      vertical_integration: number;
+      workforce_learning: number;
+    };
+    /** @description a band 0..5 for each dimension */
+    ReadinessBandsBodyInput: {
+      automation: number;
+      connectivity: number;
+      horizontal_integration: number;
+      intelligence: number;
+      leadership: number;
+      strategy: number;
+      vertical_integration: number;
+      workforce_learning: number;
+    };
+    ReadinessInput: {
+      bands: components['schemas']['ReadinessBandsBody'];
+      /** @description what the answers rest on */
+      note?: string;
+    };
+    ReadinessInputInput: {
+      bands: components['schemas']['ReadinessBandsBodyInput'];
+      /** @description what the answers rest on */
+      note?: string;
+    };
+    ReadinessSummary: {
+      dimensions: {
+        /** @enum {string} */
+        dimension:
+          | 'connectivity'
+          | 'automation'
+          | 'intelligence'
+          | 'vertical_integration'
+          | 'horizontal_integration'
+          | 'workforce_learning'
+          | 'leadership'
+          | 'strategy';
+        max: number;
+        mean: number;
+        min: number;
+        spread: number | null;
+        weightedMean: number | null;
+      }[];
+      employees: number;
+      organisations: number;
+      overall: {
+        mean: number | null;
+        weightedMean: number | null;
+      };
+      /** @description organisations without a staff figure */
+      unweighted: string[];
+      weakest: (
+        | 'connectivity'
+        | 'automation'
+        | 'intelligence'
+        | 'vertical_integration'
+        | 'horizontal_integration'
+        | 'workforce_learning'
+        | 'leadership'
+        | 'strategy'
+      )[];
+    };
+    ReadinessSummaryInput: {
+      dimensions: {
+        /** @enum {string} */
+        dimension:
+          | 'connectivity'
+          | 'automation'
+          | 'intelligence'
+          | 'vertical_integration'
+          | 'horizontal_integration'
+          | 'workforce_learning'
+          | 'leadership'
+          | 'strategy';
+        max: number;
+        mean: number;
+        min: number;
+        spread: number | null;
+        weightedMean: number | null;
+      }[];
+      employees: number;
+      organisations: number;
+      overall: {
+        mean: number | null;
+        weightedMean: number | null;
+      };
+      /** @description organisations without a staff figure */
+      unweighted: string[];
+      weakest: (
+        | 'connectivity'
+        | 'automation'
+        | 'intelligence'
+        | 'vertical_integration'
+        | 'horizontal_integration'
+        | 'workforce_learning'
+        | 'leadership'
+        | 'strategy'
+      )[];
+    };
+    ReadinessSurvey: {
+      bands: components['schemas']['ReadinessBandsBody'];
+      /** @description organisation id # version */
+      id: string;
+      note: string | null;
+      organisationId: string;
+      /** @description RFC 3339 */
+      submittedAt: string;
+      submittedBy: string;
+      version: number;
+    };
+    ReadinessSurveyInput: {
+      bands: components['schemas']['ReadinessBandsBodyInput'];
+      /** @description organisation id # version */
+      id: string;
+      note: string | null;
+      organisationId: string;
+      /** @description RFC 3339 */
+      submittedAt: string;
+      submittedBy: string;
+      version: number;
+    };
     ReapplicationCreate: {
       /**
        * @description the applicant consents to the processing of the admin's personal data (152-FZ); required, recorded with the application
@@ -5839,6 +6174,88 @@ export interface components {
       }[];
       unit: string;
     };
+    TerritorialBaseline: {
+      country: string;
+      industries: {
+        basis: string | null;
+        countryEmployees: number | null;
+        countryShare: number | null;
+        formula: string;
+        /** @description OKVED2 division */
+        industry: string;
+        lq: number | null;
+        name: {
+          en: string;
+          ru: string;
+        };
+        regionEmployees: number | null;
+        regionShare: number | null;
+        source: string;
+        /** @enum {string} */
+        status: 'sourced' | 'estimate';
+        strongCluster: {
+          formula: string;
+          industry: string;
+          lq: number | null;
+          rank: number | null;
+          regions: number;
+          strong: boolean | null;
+        };
+        year: number | null;
+      }[];
+      region: string;
+      total: {
+        basis?: string;
+        country: number;
+        region: number;
+        source: string;
+        /** @enum {string} */
+        status: 'sourced' | 'estimate';
+        year: number;
+      };
+      unit: string;
+    };
+    TerritorialBaselineInput: {
+      country: string;
+      industries: {
+        basis: string | null;
+        countryEmployees: number | null;
+        countryShare: number | null;
+        formula: string;
+        /** @description OKVED2 division */
+        industry: string;
+        lq: number | null;
+        name: {
+          en: string;
+          ru: string;
+        };
+        regionEmployees: number | null;
+        regionShare: number | null;
+        source: string;
+        /** @enum {string} */
+        status: 'sourced' | 'estimate';
+        strongCluster: {
+          formula: string;
+          industry: string;
+          lq: number | null;
+          rank: number | null;
+          regions: number;
+          strong: boolean | null;
+        };
+        year: number | null;
+      }[];
+      region: string;
+      total: {
+        basis?: string;
+        country: number;
+        region: number;
+        source: string;
+        /** @enum {string} */
+        status: 'sourced' | 'estimate';
+        year: number;
+      };
+      unit: string;
+    };
     /** @enum {string} */
     TransferFormat: 'json' | 'csv' | 'xlsx' | 'geojson';
     /** @enum {string} */
@@ -5853,6 +6270,128 @@ export interface components {
      * @enum {string}
      */
     TransportModeInput: 'road' | 'rail' | 'pipeline' | 'wire';
+    TypologyPlacement: {
+      asOf: string;
+      characteristics: {
+        evidence: string;
+        /** @enum {string} */
+        form: 'territorial_cluster' | 'digital_cluster' | 'business_ecosystem' | 'no_data';
+        /** @enum {string} */
+        id:
+          | 'essence'
+          | 'geography'
+          | 'knowledge'
+          | 'integration_basis'
+          | 'transactions'
+          | 'control'
+          | 'sustainability'
+          | 'competition_cooperation'
+          | 'regulation';
+        indicators: {
+          formula: string;
+          name: string;
+          score: number | null;
+          thresholds?: {
+            digital: number;
+            ecosystem: number;
+            lowerIsCloser?: boolean;
+          };
+          value: number | null;
+        }[];
+        score: number | null;
+      }[];
+      overall: {
+        /** @enum {string} */
+        form: 'territorial_cluster' | 'digital_cluster' | 'business_ecosystem' | 'no_data';
+        score: number | null;
+      };
+    };
+    TypologyPlacementInput: {
+      asOf: string;
+      characteristics: {
+        evidence: string;
+        /** @enum {string} */
+        form: 'territorial_cluster' | 'digital_cluster' | 'business_ecosystem' | 'no_data';
+        /** @enum {string} */
+        id:
+          | 'essence'
+          | 'geography'
+          | 'knowledge'
+          | 'integration_basis'
+          | 'transactions'
+          | 'control'
+          | 'sustainability'
+          | 'competition_cooperation'
+          | 'regulation';
+        indicators: {
+          formula: string;
+          name: string;
+          score: number | null;
+          thresholds?: {
+            digital: number;
+            ecosystem: number;
+            lowerIsCloser?: boolean;
+          };
+          value: number | null;
+        }[];
+        score: number | null;
+      }[];
+      overall: {
+        /** @enum {string} */
+        form: 'territorial_cluster' | 'digital_cluster' | 'business_ecosystem' | 'no_data';
+        score: number | null;
+      };
+    };
+    TypologyTrajectory: {
+      characteristics: {
+        /** @enum {string} */
+        form: 'territorial_cluster' | 'digital_cluster' | 'business_ecosystem' | 'no_data';
+        /** @enum {string} */
+        id:
+          | 'essence'
+          | 'geography'
+          | 'knowledge'
+          | 'integration_basis'
+          | 'transactions'
+          | 'control'
+          | 'sustainability'
+          | 'competition_cooperation'
+          | 'regulation';
+        score: number | null;
+      }[];
+      /** @description YYYY-MM */
+      month: string;
+      overall: {
+        /** @enum {string} */
+        form: 'territorial_cluster' | 'digital_cluster' | 'business_ecosystem' | 'no_data';
+        score: number | null;
+      };
+    }[];
+    TypologyTrajectoryInput: {
+      characteristics: {
+        /** @enum {string} */
+        form: 'territorial_cluster' | 'digital_cluster' | 'business_ecosystem' | 'no_data';
+        /** @enum {string} */
+        id:
+          | 'essence'
+          | 'geography'
+          | 'knowledge'
+          | 'integration_basis'
+          | 'transactions'
+          | 'control'
+          | 'sustainability'
+          | 'competition_cooperation'
+          | 'regulation';
+        score: number | null;
+      }[];
+      /** @description YYYY-MM */
+      month: string;
+      overall: {
+        /** @enum {string} */
+        form: 'territorial_cluster' | 'digital_cluster' | 'business_ecosystem' | 'no_data';
+        score: number | null;
+      };
+    }[];
     User: {
       createdAt: string;
       /** Format: email */
@@ -6224,6 +6763,232 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Application'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getAssessmentReadiness: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReadinessSummary'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getAssessmentReadinessById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReadinessSurvey'][];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  postAssessmentReadinessById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReadinessInputInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReadinessSurvey'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getAssessmentSnapshot: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClusterSnapshot'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getAssessmentTerritory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TerritorialBaseline'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getAssessmentTrajectory: {
+    parameters: {
+      query?: {
+        months?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TypologyTrajectory'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getAssessmentTypology: {
+    parameters: {
+      query?: {
+        asOf?: string;
+        months?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TypologyPlacement'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  postAssessmentTypology: {
+    parameters: {
+      query?: {
+        asOf?: string;
+        months?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ClusterSnapshotInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TypologyPlacement'];
         };
       };
       400: components['responses']['Problem400'];
@@ -9070,6 +9835,24 @@ export const applicationStatusValues: ReadonlyArray<
 export const applicationStatusInputValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ApplicationStatusInput']
 > = ['pending', 'admitted', 'rejected'];
+export const clusterSnapshotDecisionsByValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ClusterSnapshot']['decisions']['by']
+> = ['member_vote', 'keystone_veto', 'keystone', 'operator'];
+export const clusterSnapshotOrganisationsRoleValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ClusterSnapshot']['organisations']['role']
+> = ['keystone', 'core', 'niche', 'institution'];
+export const clusterSnapshotTiesLayerValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ClusterSnapshot']['ties']['layer']
+> = ['exchange', 'knowledge', 'governance'];
+export const clusterSnapshotInputDecisionsByValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ClusterSnapshotInput']['decisions']['by']
+> = ['member_vote', 'keystone_veto', 'keystone', 'operator'];
+export const clusterSnapshotInputOrganisationsRoleValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ClusterSnapshotInput']['organisations']['role']
+> = ['keystone', 'core', 'niche', 'institution'];
+export const clusterSnapshotInputTiesLayerValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ClusterSnapshotInput']['ties']['layer']
+> = ['exchange', 'knowledge', 'governance'];
 export const compatibilityRowKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['CompatibilityRow']['kind']
 > = ['sourced', 'estimate', 'rule'];
@@ -9521,6 +10304,54 @@ export const provenanceKindValues: ReadonlyArray<
 export const provenanceInputKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ProvenanceInput']['kind']
 > = ['sourced', 'estimate', 'generated'];
+export const readinessSummaryDimensionsDimensionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReadinessSummary']['dimensions']['dimension']
+> = [
+  'connectivity',
+  'automation',
+  'intelligence',
+  'vertical_integration',
+  'horizontal_integration',
+  'workforce_learning',
+  'leadership',
+  'strategy',
+];
+export const readinessSummaryWeakestValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReadinessSummary']['weakest']
+> = [
+  'connectivity',
+  'automation',
+  'intelligence',
+  'vertical_integration',
+  'horizontal_integration',
+  'workforce_learning',
+  'leadership',
+  'strategy',
+];
+export const readinessSummaryInputDimensionsDimensionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReadinessSummaryInput']['dimensions']['dimension']
+> = [
+  'connectivity',
+  'automation',
+  'intelligence',
+  'vertical_integration',
+  'horizontal_integration',
+  'workforce_learning',
+  'leadership',
+  'strategy',
+];
+export const readinessSummaryInputWeakestValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReadinessSummaryInput']['weakest']
+> = [
+  'connectivity',
+  'automation',
+  'intelligence',
+  'vertical_integration',
+  'horizontal_integration',
+  'workforce_learning',
+  'leadership',
+  'strategy',
+];
 export const siteKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Site']['kind']
 > = ['mine', 'open_pit', 'plant', 'power_plant', 'dump', 'office', 'campus', 'depot', 'other'];
@@ -9589,6 +10420,18 @@ export const telemetryBucketValues: ReadonlyArray<
 export const telemetryBucketInputValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['TelemetryBucketInput']
 > = ['1m', '1h', '1d'];
+export const territorialBaselineIndustriesStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TerritorialBaseline']['industries']['status']
+> = ['sourced', 'estimate'];
+export const territorialBaselineTotalStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TerritorialBaseline']['total']['status']
+> = ['sourced', 'estimate'];
+export const territorialBaselineInputIndustriesStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TerritorialBaselineInput']['industries']['status']
+> = ['sourced', 'estimate'];
+export const territorialBaselineInputTotalStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TerritorialBaselineInput']['total']['status']
+> = ['sourced', 'estimate'];
 export const transferFormatValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['TransferFormat']
 > = ['json', 'csv', 'xlsx', 'geojson'];
@@ -9601,6 +10444,82 @@ export const transportModeValues: ReadonlyArray<
 export const transportModeInputValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['TransportModeInput']
 > = ['road', 'rail', 'pipeline', 'wire'];
+export const typologyPlacementCharacteristicsFormValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TypologyPlacement']['characteristics']['form']
+> = ['territorial_cluster', 'digital_cluster', 'business_ecosystem', 'no_data'];
+export const typologyPlacementCharacteristicsIdValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TypologyPlacement']['characteristics']['id']
+> = [
+  'essence',
+  'geography',
+  'knowledge',
+  'integration_basis',
+  'transactions',
+  'control',
+  'sustainability',
+  'competition_cooperation',
+  'regulation',
+];
+export const typologyPlacementOverallFormValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TypologyPlacement']['overall']['form']
+> = ['territorial_cluster', 'digital_cluster', 'business_ecosystem', 'no_data'];
+export const typologyPlacementInputCharacteristicsFormValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TypologyPlacementInput']['characteristics']['form']
+> = ['territorial_cluster', 'digital_cluster', 'business_ecosystem', 'no_data'];
+export const typologyPlacementInputCharacteristicsIdValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TypologyPlacementInput']['characteristics']['id']
+> = [
+  'essence',
+  'geography',
+  'knowledge',
+  'integration_basis',
+  'transactions',
+  'control',
+  'sustainability',
+  'competition_cooperation',
+  'regulation',
+];
+export const typologyPlacementInputOverallFormValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TypologyPlacementInput']['overall']['form']
+> = ['territorial_cluster', 'digital_cluster', 'business_ecosystem', 'no_data'];
+export const typologyTrajectoryCharacteristicsFormValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TypologyTrajectory']['characteristics']['form']
+> = ['territorial_cluster', 'digital_cluster', 'business_ecosystem', 'no_data'];
+export const typologyTrajectoryCharacteristicsIdValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TypologyTrajectory']['characteristics']['id']
+> = [
+  'essence',
+  'geography',
+  'knowledge',
+  'integration_basis',
+  'transactions',
+  'control',
+  'sustainability',
+  'competition_cooperation',
+  'regulation',
+];
+export const typologyTrajectoryOverallFormValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TypologyTrajectory']['overall']['form']
+> = ['territorial_cluster', 'digital_cluster', 'business_ecosystem', 'no_data'];
+export const typologyTrajectoryInputCharacteristicsFormValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TypologyTrajectoryInput']['characteristics']['form']
+> = ['territorial_cluster', 'digital_cluster', 'business_ecosystem', 'no_data'];
+export const typologyTrajectoryInputCharacteristicsIdValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TypologyTrajectoryInput']['characteristics']['id']
+> = [
+  'essence',
+  'geography',
+  'knowledge',
+  'integration_basis',
+  'transactions',
+  'control',
+  'sustainability',
+  'competition_cooperation',
+  'regulation',
+];
+export const typologyTrajectoryInputOverallFormValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TypologyTrajectoryInput']['overall']['form']
+> = ['territorial_cluster', 'digital_cluster', 'business_ecosystem', 'no_data'];
 export const userStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['User']['status']
 > = ['active', 'pending', 'disabled'];

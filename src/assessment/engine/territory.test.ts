@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checkDecree779, type Decree779Participant } from './decree779.ts';
+import { locationQuotients, strongCluster } from './territory.ts';
+
+describe('territorial baseline', () => {
+  it('the coal-mining LQ of the reference data (known answer: ≈ 40)', () => {
+    // docs/domain/reference-data.md §6: (101.7 / 720) / (150 / 43 058)
+    const [coal] = locationQuotients(
+      { byIndustry: { '05': 101.7 }, total: 720 },
+      { byIndustry: { '05': 150 }, total: 43058 },
+    );
+    assert.equal(coal?.lq, Number((101.7 / 720 / (150 / 43058)).toFixed(4)));
+    assert.ok(coal && coal.lq !== null && coal.lq > 40 && coal.lq < 41);
+    assert.equal(coal?.formula, '(101.7 / 720) / (150 / 43058)');
+  });
+
+  it('a missing figure is no data, not zero', () => {
+    const [x] = locationQuotients(
+      { byIndustry: {}, total: 720 },
+      { byIndustry: { '05': 150 }, total: 1 },
+      ['05'],
+    );
+    assert.equal(x?.lq, null);
+    assert.equal(x?.formula, 'no data');
+  });
+
+  it('strong cluster: top quarter of regions by LQ and LQ ≥ 1; no comparison regions → no data', () => {
+    assert.equal(strongCluster('05', 40, [1, 2, 3, 50, 0.5, 0.2, 0.1]).strong, true); // rank 2 of 8 ≤ 2
+    assert.equal(strongCluster('05', 3, [1, 2, 40, 50, 0.5, 0.2, 0.1]).strong, false); // rank 3 of 8
+    assert.equal(strongCluster('05', 0.9, [0.1, 0.2, 0.3]).strong, false); // top, but LQ < 1
+    assert.equal(strongCluster('05', 40, []).strong, null);
+  });
+});
+
+describe('Decree 779 status check', () => {
+  const p = (id: string, over: Partial<Decree779Participant> = {}): Decree779Participant => ({
+    id,
+    monotown: false,
+    specialTerritory: false,
+    purchasesKopecks: 1000,
+    ...over,
+  });
+
+  it('passes a cluster where everyone contracts and dependency reaches 20 %', () => {
+    const r = checkDecree779(
+      [p('a'), p('b'), p('c')],
+      [
+        { buyer: 'a', seller: 'b', valueKopecks: 300 },
+        { buyer: 'c', seller: 'a', valueKopecks: 300 },
+      ],
+    );
+    assert.equal(r.compliant, true);
+    assert.equal(r.checks.find((c) => c.id === 'functional_dependency')?.value, 0.2); // 600 / 3000
+    assert.deepEqual(r.members.find((m) => m.id === 'a')?.partners, ['b', 'c']);
+  });
+
+  it('the threshold drops to 10 % when ≥ 30 % of participants are in monotowns or special territories', () => {
+    const parts = [p('a', { monotown: true }), p('b'), p('c')];
+    const contracts = [
+      { buyer: 'a', seller: 'b', valueKopecks: 200 },
+      { buyer: 'c', seller: 'a', valueKopecks: 100 },
+    ];
+    const lowered = checkDecree779(parts, contracts);
+    const fd = lowered.checks.find((c) => c.id === 'functional_dependency');
+    assert.equal(fd?.threshold, 0.1);
+    assert.equal(fd?.passed, true); // 300 / 3000 = 10 %
+    const normal = checkDecree779([p('a'), p('b'), p('c')], contracts);
+    assert.equal(normal.checks.find((c) => c.id === 'functional_dependency')?.passed, false);
+    assert.equal(normal.compliant, false);
+  });
+
+  it('names the participants without a contract; undeclared purchases are no data', () => {
+    const r = checkDecree779(
+      [p('a'), p('b'), p('lonely', { purchasesKopecks: null })],
+      [{ buyer: 'a', seller: 'b', valueKopecks: 900 }],
+    );
+    const contracts = r.checks.find((c) => c.id === 'contracts');
+    assert.equal(contracts?.passed, false);
+    assert.match(contracts?.evidence ?? '', /lonely/);
+    assert.equal(r.checks.find((c) => c.id === 'functional_dependency')?.passed, null);
+    assert.equal(r.checks.find((c) => c.id === 'without_cooperation')?.passed, true); // 1 ≤ 3
+    assert.equal(r.compliant, false);
+  });
+
+  it('contracts with outsiders and with oneself do not count', () => {
+    const r = checkDecree779(
+      [p('a'), p('b')],
+      [
+        { buyer: 'a', seller: 'outsider', valueKopecks: 900 },
+        { buyer: 'a', seller: 'a', valueKopecks: 900 },
+      ],
+    );
+    assert.equal(
+      r.members.every((m) => m.contracts === 0),
+      true,
+    );
+    assert.equal(r.checks.find((c) => c.id === 'functional_dependency')?.value, 0);
+  });
+});

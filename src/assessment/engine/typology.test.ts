@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseSnapshot, SnapshotError } from './snapshot.ts';
+import { assess, characteristicIds, indicatorWords, trajectory } from './typology.ts';
+import { businessEcosystem, digitalCluster, territorialCluster } from './typology-scenarios.ts';
+
+const placed = (input: unknown) => assess(parseSnapshot(input));
+describe("typology: the paper's table computed on hand-built clusters", () => {
+  it('a territorial cluster is placed as one on every characteristic with data', () => {
+    const a = placed(territorialCluster());
+    assert.equal(a.overall.form, 'territorial_cluster');
+    for (const c of a.characteristics)
+      assert.equal(c.form, 'territorial_cluster', `${c.id}: ${c.evidence}`);
+  });
+
+  it('a digital cluster is placed as one on every characteristic', () => {
+    const a = placed(digitalCluster());
+    assert.equal(a.overall.form, 'digital_cluster');
+    for (const c of a.characteristics)
+      assert.equal(c.form, 'digital_cluster', `${c.id}: ${c.evidence}`);
+  });
+
+  it('a business ecosystem is placed as one on every characteristic', () => {
+    const a = placed(businessEcosystem());
+    assert.equal(a.overall.form, 'business_ecosystem');
+    for (const c of a.characteristics)
+      assert.equal(c.form, 'business_ecosystem', `${c.id}: ${c.evidence}`);
+  });
+
+  it("answers the nine ids in the paper's order, each with indicators, formulas and evidence", () => {
+    const a = placed(digitalCluster());
+    assert.deepEqual(
+      a.characteristics.map((c) => c.id),
+      [...characteristicIds],
+    );
+    for (const c of a.characteristics) {
+      assert.ok(c.indicators.length > 0, c.id);
+      for (const i of c.indicators) assert.ok(i.formula.length > 10, `${c.id}.${i.name}`);
+      assert.ok(c.evidence.includes(c.indicators[0]?.name ?? '?'), c.id);
+      assert.ok(c.score !== null && c.score >= 0 && c.score <= 2);
+    }
+  });
+
+  it('every indicator has its words in both languages and a Russian formula', () => {
+    for (const c of placed(businessEcosystem()).characteristics)
+      for (const i of c.indicators) {
+        const w = indicatorWords[i.name];
+        assert.ok(w?.ru && w.en && /[а-я]/.test(w.formulaRu), i.name);
+      }
+  });
+
+  it('an empty snapshot is no_data everywhere, never a made-up value', () => {
+    const a = placed({ organisations: [] });
+    assert.deepEqual(a.overall, { form: 'no_data', score: null });
+    for (const c of a.characteristics) {
+      assert.equal(c.form, 'no_data', c.id);
+      assert.equal(c.score, null, c.id);
+      for (const i of c.indicators)
+        if (i.thresholds) assert.equal(i.value, null, `${c.id}.${i.name}`);
+    }
+  });
+
+  it('organisations without ties, decisions or a charter: only the organisation facts score', () => {
+    const a = placed({ organisations: territorialCluster().organisations });
+    const byId = Object.fromEntries(a.characteristics.map((c) => [c.id, c]));
+    assert.equal(byId.transactions?.form, 'no_data');
+    assert.equal(byId.regulation?.form, 'no_data');
+    assert.equal(byId.sustainability?.form, 'no_data');
+    assert.equal(byId.essence?.form, 'territorial_cluster');
+  });
+
+  it('computes the indicators by their formulas (known answers on the digital cluster)', () => {
+    const a = placed(digitalCluster());
+    const value = (c: string, n: string) =>
+      a.characteristics.find((x) => x.id === c)?.indicators.find((i) => i.name === n)?.value;
+    // 5 of 8 deal ties a month are on the platform
+    assert.equal(value('transactions', 'on_platform_deal_share'), round(5 / 8));
+    // value on platform: (300+200+150+100+100) / (300+200+150+100+100+50+100+50)
+    assert.equal(value('transactions', 'on_platform_value_share'), round(850 / 1050));
+    // one of twelve organisations is outside the region
+    assert.equal(value('geography', 'members_outside_region'), round(1 / 12));
+    // two member votes of five decisions
+    assert.equal(value('regulation', 'member_vote_share'), 0.4);
+    // keystone plant: its ties' value (300+100+50)×6 ÷ (2 × 1050×6)
+    assert.equal(value('control', 'keystone_value_share'), round(450 / 2100));
+    // mines 1 and 2 cooperate; mines 3 and 4 do not: 2 of the 4 firms with a peer of their kind
+    assert.equal(value('competition_cooperation', 'same_kind_cooperation'), 0.5);
+  });
+
+  it('a keystone holding most of the value is a dominator: control by market share', () => {
+    const s = territorialCluster();
+    s.keystones = [{ organisation: 'plant', from: '2025-01-01' }];
+    const control = placed(s).characteristics.find((c) => c.id === 'control');
+    assert.equal(control?.form, 'territorial_cluster');
+  });
+
+  it('a window leaves out ties and decisions before it', () => {
+    const s = parseSnapshot(digitalCluster());
+    const june = assess(s, { asOf: '2026-06-30', windowMonths: 1 });
+    const ties = june.characteristics.find((c) => c.id === 'knowledge')?.indicators[0]?.value;
+    assert.equal(ties, 0); // no knowledge tie in June
+  });
+
+  it('the trajectory moves from territorial towards the ecosystem as the platform takes over', () => {
+    const s = territorialCluster();
+    const eco = businessEcosystem();
+    // the same cluster: paper deals until June, then the ecosystem's ties from July on
+    const later = (eco.ties ?? []).map((t) => ({ ...t, at: t.at.replace('2026-', '2027-') }));
+    const merged = parseSnapshot({
+      ...eco,
+      ties: [...(s.ties ?? []), ...later],
+      decisions: [
+        ...(s.decisions ?? []),
+        ...(eco.decisions ?? []).map((d) => ({ ...d, at: d.at.replace('2026-', '2027-') })),
+      ],
+      keystones: [
+        { organisation: 'plant', from: '2027-01-01', to: '2027-03-01' },
+        { organisation: 'power', from: '2027-03-01' },
+      ],
+    });
+    const path = trajectory(merged, { windowMonths: 6 });
+    assert.equal(path[0]?.month, '2026-01');
+    assert.equal(path.at(-1)?.month, '2027-06');
+    const first = path[0]?.overall.score ?? Number.NaN;
+    const last = path.at(-1)?.overall.score ?? Number.NaN;
+    assert.ok(last > first, `${first} → ${last}`);
+    assert.equal(path.at(-1)?.overall.form, 'business_ecosystem');
+  });
+
+  it('rejects a tie to an unknown organisation, naming the field', () => {
+    assert.throws(
+      () =>
+        parseSnapshot({
+          organisations: [{ id: 'a', kind: 'x', region: 'r', agglomeration: null }],
+          ties: [
+            { source: 'a', target: 'b', layer: 'exchange', onPlatform: true, at: '2026-01-01' },
+          ],
+        }),
+      (e: unknown) =>
+        e instanceof SnapshotError && /ties\.0\.target: unknown organisation b/.test(e.message),
+    );
+  });
+});
+
+function round(x: number) {
+  return Number(x.toFixed(4));
+}

@@ -1,0 +1,814 @@
+// The paper's table, computed. Zhernov, Nekhoda and Rusak compare the conventional (territorial)
+// cluster, the digital cluster and the business ecosystem on nine characteristics; this file
+// is the scoring model that places a cluster on that scale from its own operating data.
+//
+// How to read it:
+// - each characteristic has one or more indicators, each a number computed from the snapshot
+//   with its formula written beside it, and two thresholds (`digital`, `ecosystem`);
+// - an indicator scores 0 (territorial cluster) below `digital`, 1 (digital cluster) from
+//   `digital`, 2 (business ecosystem) from `ecosystem` — or the other way round where lower is
+//   more ecosystem-like (`lowerIsCloser`); an indicator without data (`null`) is left out;
+// - a characteristic's score is the mean of its indicators' scores (control and
+//   sustainability have their own rule, stated beside them); the form is territorial below 0.5,
+//   digital below 1.5, business ecosystem from 1.5; no indicator with data: `no_data`;
+// - the cluster's overall score is the mean over characteristics with data, placed the same way.
+//
+// The wording of each row: quotes marked « » are the paper's statements as DESIGN.md cites
+// them; the rest is our summary of the row, to be checked against the paper's table.
+// Thresholds are the platform's own calibration (documented, configurable by editing this
+// file), not values from the paper.
+import type { Snapshot, SnapshotOrganisation, SnapshotTie } from './snapshot.ts';
+import { balanceIndex } from './sustainability.ts';
+
+export const characteristicIds = [
+  'essence',
+  'geography',
+  'knowledge',
+  'integration_basis',
+  'transactions',
+  'control',
+  'sustainability',
+  'competition_cooperation',
+  'regulation',
+] as const;
+export type CharacteristicId = (typeof characteristicIds)[number];
+
+export const forms = [
+  'territorial_cluster',
+  'digital_cluster',
+  'business_ecosystem',
+  'no_data',
+] as const;
+export type Form = (typeof forms)[number];
+
+export interface Indicator {
+  name: string;
+  /** null: the snapshot holds nothing to compute it from */
+  value: number | null;
+  formula: string;
+  /** 0 territorial, 1 digital, 2 ecosystem; null without data */
+  score: number | null;
+  thresholds?: { digital: number; ecosystem: number; lowerIsCloser?: boolean };
+}
+
+export interface CharacteristicResult {
+  id: CharacteristicId;
+  form: Form;
+  /** 0..2, two decimals; null with `no_data` */
+  score: number | null;
+  indicators: Indicator[];
+  evidence: string;
+}
+
+export interface Placement {
+  form: Form;
+  score: number | null;
+}
+
+export interface Assessment {
+  asOf: string;
+  characteristics: CharacteristicResult[];
+  overall: Placement;
+}
+
+type Wording = { ru: string; en: string };
+
+/** The paper's rows: what each form looks like on each characteristic. */
+export const paperRows: Record<
+  CharacteristicId,
+  { title: Wording; territorial: Wording; digital: Wording; ecosystem: Wording }
+> = {
+  essence: {
+    title: { ru: 'Сущность организации', en: 'Essence of the organisation' },
+    territorial: {
+      ru: 'группа географически соседствующих взаимосвязанных компаний',
+      en: 'a group of geographically neighbouring, interconnected companies',
+    },
+    digital: {
+      ru: 'сеть компаний, взаимодействующих через цифровую платформу',
+      en: 'a network of companies interacting through a digital platform',
+    },
+    ecosystem: {
+      ru: 'сообщество компаний и институтов (наука, образование, власть), развивающихся совместно',
+      en: 'a community of companies and institutions (science, education, government) co-evolving',
+    },
+  },
+  geography: {
+    title: { ru: 'Географический фактор', en: 'Geographic factor' },
+    territorial: {
+      ru: 'решающий: близость на территории',
+      en: 'decisive: proximity on the territory',
+    },
+    digital: {
+      ru: '«ядро — в виртуальном цифровом пространстве, без привязки к географии»',
+      en: '«the core is in a virtual digital space, not tied to geography»',
+    },
+    ecosystem: {
+      ru: '«включает всё больше компаний из других регионов»',
+      en: '«it includes more and more companies from other regions»',
+    },
+  },
+  knowledge: {
+    title: { ru: 'Генерация и обмен знаниями', en: 'Knowledge generation and exchange' },
+    territorial: {
+      ru: 'перетоки знаний через личные контакты и близость',
+      en: 'knowledge spills over through personal contact and proximity',
+    },
+    digital: {
+      ru: 'обмен знаниями через платформу',
+      en: 'knowledge exchanged through the platform',
+    },
+    ecosystem: {
+      ru: '«основной ресурс — профессиональные знания работников»; наука и образование — равные партнёры',
+      en: '«the main resource is the professional knowledge of workers»; science and education are equal partners',
+    },
+  },
+  integration_basis: {
+    title: { ru: 'Основа интеграции', en: 'Basis for integration' },
+    territorial: {
+      ru: 'общая территория и цепочка создания стоимости',
+      en: 'shared territory and value chain',
+    },
+    digital: { ru: 'цифровая платформа', en: 'a digital platform' },
+    ecosystem: {
+      ru: '«единая технологическая платформа как ресурс знаний»',
+      en: '«a single technological platform as a knowledge resource»',
+    },
+  },
+  transactions: {
+    title: { ru: 'Место совершения сделок', en: 'Place of transactions' },
+    territorial: {
+      ru: 'физическое: встречи, бумажные договоры',
+      en: 'physical: meetings, paper contracts',
+    },
+    digital: {
+      ru: '«информационные, управленческие и финансовые транзакции переходят в цифровую среду»',
+      en: '«information, management and financial transactions move to the digital environment»',
+    },
+    ecosystem: {
+      ru: 'цифровая среда для всех взаимодействий участников',
+      en: 'the digital environment for all interactions of members',
+    },
+  },
+  control: {
+    title: { ru: 'Концепция управления', en: 'Control concept' },
+    territorial: {
+      ru: 'управляет обладатель наибольшей доли рынка',
+      en: 'control by the one with the largest market share',
+    },
+    digital: {
+      ru: 'управляет компания-основатель (ключевой участник, keystone)',
+      en: 'control by the founding company (the keystone)',
+    },
+    ecosystem: {
+      ru: '«ключевой участник, с высокой вероятностью смены лидера»',
+      en: '«a keystone, with a high probability of a leader change»',
+    },
+  },
+  sustainability: {
+    title: { ru: 'Устойчивость', en: 'Sustainability' },
+    territorial: { ru: 'экономический рост участников', en: 'economic growth of the members' },
+    digital: {
+      ru: 'рост с учётом экологических эффектов',
+      en: 'growth with environmental effects counted',
+    },
+    ecosystem: {
+      ru: '«устойчивость как баланс социального, экологического и экономического»',
+      en: '«sustainability as a balance of social, environmental and economic»',
+    },
+  },
+  competition_cooperation: {
+    title: {
+      ru: 'Роль конкуренции и кооперации в инновациях',
+      en: 'Role of competition and cooperation in innovation',
+    },
+    territorial: {
+      ru: 'компании одной отрасли прежде всего конкурируют',
+      en: 'firms of one industry mainly compete',
+    },
+    digital: { ru: 'конкуренция и кооперация', en: 'competition and cooperation' },
+    ecosystem: {
+      ru: 'кооперация, в том числе между конкурентами, для совместного развития',
+      en: 'cooperation, competitors included, for joint development',
+    },
+  },
+  regulation: {
+    title: { ru: 'Внутреннее регулирование', en: 'Internal regulation' },
+    territorial: { ru: 'иерархия', en: 'hierarchy' },
+    digital: { ru: 'иерархия с элементами согласования', en: 'hierarchy with elements of consent' },
+    ecosystem: {
+      ru: '«этархия, а не иерархия»: решения принимают участники',
+      en: '«etharchy rather than hierarchy»: members decide',
+    },
+  },
+};
+
+/** Each indicator's name in both languages and its formula in Russian (the English is beside it). */
+export const indicatorWords: Record<string, { ru: string; en: string; formulaRu: string }> = {
+  platform_participation: {
+    ru: 'Участие в платформе',
+    en: 'Platform participation',
+    formulaRu: 'организации, у которых есть связь через платформу ÷ все организации',
+  },
+  institution_participation: {
+    ru: 'Участие институтов',
+    en: 'Institutions taking part',
+    formulaRu:
+      'институты (вузы, НИИ, органы власти, оператор) со связью через платформу ÷ все институты',
+  },
+  cross_agglomeration_value_share: {
+    ru: 'Доля связей между агломерациями',
+    en: 'Value crossing agglomerations',
+    formulaRu:
+      'стоимость связей между участниками в разных агломерациях или вне региона ÷ стоимость всех связей (связь без стоимости считается за 1)',
+  },
+  members_outside_region: {
+    ru: 'Участники из других регионов',
+    en: 'Members outside the region',
+    formulaRu: 'организации вне региона кластера ÷ все организации',
+  },
+  knowledge_ties_per_member: {
+    ru: 'Обмен знаниями на участника',
+    en: 'Knowledge ties per member',
+    formulaRu:
+      'связи обмена знаниями (запросы знаний, консультации, совместные проекты, лицензии) ÷ организации',
+  },
+  knowledge_on_platform_share: {
+    ru: 'Обмен знаниями через платформу',
+    en: 'Knowledge exchanged on the platform',
+    formulaRu: 'связи обмена знаниями через платформу ÷ все связи обмена знаниями',
+  },
+  knowledge_with_institutions_share: {
+    ru: 'Обмен знаниями с наукой и образованием',
+    en: 'Knowledge ties with institutions',
+    formulaRu: 'связи обмена знаниями с вузом, НИИ или органом власти ÷ все связи обмена знаниями',
+  },
+  platform_tie_share: {
+    ru: 'Связи через платформу',
+    en: 'Ties made on the platform',
+    formulaRu: 'связи всех слоёв через платформу ÷ все связи',
+  },
+  multi_layer_members: {
+    ru: 'Участники в нескольких слоях',
+    en: 'Members on several layers',
+    formulaRu:
+      'организации, работающие на платформе в двух слоях и более (обмен, знания, управление) ÷ организации',
+  },
+  on_platform_deal_share: {
+    ru: 'Сделки через платформу',
+    en: 'Deals on the platform',
+    formulaRu: 'сделки, согласованные и исполненные через платформу ÷ все сделки между участниками',
+  },
+  on_platform_value_share: {
+    ru: 'Стоимость сделок через платформу',
+    en: 'Deal value on the platform',
+    formulaRu: 'стоимость сделок через платформу ÷ стоимость всех сделок (со стоимостью)',
+  },
+  keystone_in_place: {
+    ru: 'Ключевой участник назначен',
+    en: 'Keystone in place',
+    formulaRu: 'ключевой участник назван в уставе на дату оценки (1 — да, 0 — нет)',
+  },
+  leader_changes: {
+    ru: 'Смены лидера',
+    en: 'Leader changes',
+    formulaRu: 'смены организации — ключевого участника в его истории до даты оценки',
+  },
+  keystone_value_share: {
+    ru: 'Доля ключевого участника в стоимости',
+    en: "Keystone's value share",
+    formulaRu: 'стоимость связей ключевого участника ÷ удвоенная стоимость всех связей обмена',
+  },
+  value_hhi: {
+    ru: 'Концентрация (HHI)',
+    en: 'Concentration (HHI)',
+    formulaRu: 'сумма по организациям квадратов их долей в стоимости сделок',
+  },
+  environmental: {
+    ru: 'Экологическая часть',
+    en: 'Environmental part',
+    formulaRu: 'доля цели: отходы в дело, избежанные выбросы CO2e, использованный метан',
+  },
+  economic: {
+    ru: 'Экономическая часть',
+    en: 'Economic part',
+    formulaRu: 'доля цели: экономия, добавленная стоимость, сбережённые транзакционные издержки',
+  },
+  social: {
+    ru: 'Социальная часть',
+    en: 'Social part',
+    formulaRu: 'доля цели: работники знаний, НИОКР с вузами, обучение',
+  },
+  balance_index: {
+    ru: 'Индекс сбалансированности',
+    en: 'Balance index',
+    formulaRu: 'среднее трёх частей × (1 − (наибольшая − наименьшая))',
+  },
+  same_kind_cooperation: {
+    ru: 'Кооперация внутри отрасли',
+    en: 'Cooperation within a kind',
+    formulaRu:
+      'компании со связью обмена или знаний с компанией того же вида ÷ компании, у которых в кластере есть компания того же вида',
+  },
+  member_vote_share: {
+    ru: 'Решения голосованием участников',
+    en: 'Decisions by member vote',
+    formulaRu: 'решения, принятые голосованием участников ÷ все решения',
+  },
+  veto_share: {
+    ru: 'Решения вето ключевого участника',
+    en: 'Decisions by keystone veto',
+    formulaRu: 'решения, определённые вето ключевого участника ÷ все решения',
+  },
+};
+
+/** Organisation kinds that are institutions rather than firms (science, education, government). */
+export const institutionKinds: readonly string[] = [
+  'university',
+  'research_institute',
+  'regional_government',
+  'platform_operator',
+];
+
+/** A keystone holding this share of transaction value or more controls by market share. */
+export const DOMINATOR_VALUE_SHARE = 0.4;
+
+export interface AssessOptions {
+  /** the day the assessment describes (YYYY-MM-DD); default: the latest date in the snapshot */
+  asOf?: string;
+  /** only ties and decisions of the last N months up to asOf count (default: all up to asOf) */
+  windowMonths?: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Facts: what every indicator reads, computed once per assessment.
+
+interface Facts {
+  organisations: SnapshotOrganisation[];
+  ties: SnapshotTie[];
+  decisions: Snapshot['decisions'];
+  keystones: Snapshot['keystones'];
+  region: string;
+  sustainability: Snapshot['sustainability'];
+  asOf: string;
+}
+
+const isInstitution = (o: SnapshotOrganisation) =>
+  o.role === 'institution' || institutionKinds.includes(o.kind);
+
+/** The region most organisations are in (the cluster's own), unless the snapshot names it. */
+function homeRegion(s: Snapshot): string {
+  if (s.region) return s.region;
+  const counts = new Map<string, number>();
+  for (const o of s.organisations) counts.set(o.region, (counts.get(o.region) ?? 0) + 1);
+  let best = '';
+  let most = -1;
+  for (const [region, n] of [...counts].sort(([a], [b]) => a.localeCompare(b)))
+    if (n > most) [best, most] = [region, n];
+  return best;
+}
+
+function latestDate(s: Snapshot): string {
+  let latest = '';
+  for (const x of [...s.ties, ...s.decisions]) if (x.at > latest) latest = x.at;
+  for (const k of s.keystones) {
+    if (k.from > latest) latest = k.from;
+    if (k.to && k.to > latest) latest = k.to;
+  }
+  return latest || '1970-01-01';
+}
+
+/** The first day of the window ending at asOf (inclusive), or '' for no lower bound. */
+function windowStart(asOf: string, months?: number): string {
+  if (!months) return '';
+  const [y, m, d] = asOf.split('-').map(Number) as [number, number, number];
+  const start = new Date(Date.UTC(y, m - 1 - months, d + 1));
+  return start.toISOString().slice(0, 10);
+}
+
+function factsOf(s: Snapshot, options: AssessOptions): Facts {
+  const asOf = options.asOf ?? latestDate(s);
+  const from = windowStart(asOf, options.windowMonths);
+  const inWindow = (at: string) => at <= asOf && at >= from;
+  return {
+    organisations: s.organisations,
+    ties: s.ties.filter((t) => inWindow(t.at)),
+    decisions: s.decisions.filter((d) => inWindow(d.at)),
+    keystones: s.keystones.filter((k) => k.from <= asOf),
+    region: homeRegion(s),
+    sustainability: s.sustainability,
+    asOf,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Indicator helpers.
+
+const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
+const round = (x: number, digits = 4) => Number(x.toFixed(digits));
+
+function indicator(
+  name: string,
+  value: number | null,
+  formula: string,
+  digital: number,
+  ecosystem: number,
+  lowerIsCloser = false,
+): Indicator {
+  let score: number | null = null;
+  if (value !== null) {
+    if (lowerIsCloser) score = value <= ecosystem ? 2 : value <= digital ? 1 : 0;
+    else score = value >= ecosystem ? 2 : value >= digital ? 1 : 0;
+  }
+  return {
+    name,
+    value: value === null ? null : round(value),
+    formula,
+    score,
+    thresholds: { digital, ecosystem, ...(lowerIsCloser ? { lowerIsCloser } : {}) },
+  };
+}
+
+/** A plain fact shown as evidence that scores nothing by itself. */
+const fact = (name: string, value: number | null, formula: string): Indicator => ({
+  name,
+  value: value === null ? null : round(value),
+  formula,
+  score: null,
+});
+
+function formOf(score: number | null): Form {
+  if (score === null) return 'no_data';
+  return score < 0.5
+    ? 'territorial_cluster'
+    : score < 1.5
+      ? 'digital_cluster'
+      : 'business_ecosystem';
+}
+
+function meanScore(indicators: Indicator[]): number | null {
+  const scored = indicators.filter((i) => i.thresholds && i.score !== null);
+  if (!scored.length) return null;
+  return round(scored.reduce((sum, i) => sum + (i.score ?? 0), 0) / scored.length, 2);
+}
+
+/** Organisations holding at least one on-platform tie of the given layers. */
+function onPlatformMembers(f: Facts, layers?: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of f.ties)
+    if (t.onPlatform && (!layers || layers.includes(t.layer))) {
+      out.add(t.source);
+      out.add(t.target);
+    }
+  return out;
+}
+
+const tieValue = (t: SnapshotTie) => t.value ?? 1;
+
+// ---------------------------------------------------------------------------------------------
+// The nine characteristics.
+
+type Rule = (f: Facts) => { indicators: Indicator[]; score?: number | null };
+
+const rules: Record<CharacteristicId, Rule> = {
+  essence: (f) => {
+    const members = onPlatformMembers(f);
+    const institutions = f.organisations.filter(isInstitution);
+    return {
+      indicators: [
+        indicator(
+          'platform_participation',
+          ratio(f.organisations.filter((o) => members.has(o.id)).length, f.organisations.length),
+          'organisations holding a tie made on the platform ÷ organisations',
+          0.3,
+          0.9,
+        ),
+        indicator(
+          'institution_participation',
+          ratio(institutions.filter((o) => members.has(o.id)).length, institutions.length),
+          'institutions (universities, institutes, government, operator) holding a tie made on the platform ÷ institutions',
+          0.3,
+          0.7,
+        ),
+      ],
+    };
+  },
+
+  geography: (f) => {
+    const byId = new Map(f.organisations.map((o) => [o.id, o]));
+    const crosses = (t: SnapshotTie) => {
+      const a = byId.get(t.source);
+      const b = byId.get(t.target);
+      if (!a || !b) return false;
+      if (a.region !== f.region || b.region !== f.region) return true;
+      return a.agglomeration === null || a.agglomeration !== b.agglomeration;
+    };
+    const total = f.ties.reduce((sum, t) => sum + tieValue(t), 0);
+    const crossing = f.ties.filter(crosses).reduce((sum, t) => sum + tieValue(t), 0);
+    return {
+      indicators: [
+        indicator(
+          'cross_agglomeration_value_share',
+          ratio(crossing, total),
+          'value of ties between parties in different agglomerations or outside the region ÷ value of all ties (a tie without a value counts 1)',
+          0.2,
+          0.5,
+        ),
+        indicator(
+          'members_outside_region',
+          ratio(
+            f.organisations.filter((o) => o.region !== f.region).length,
+            f.organisations.length,
+          ),
+          `organisations outside the cluster's region (${f.region}) ÷ organisations`,
+          0.05,
+          0.2,
+        ),
+      ],
+    };
+  },
+
+  knowledge: (f) => {
+    const knowledge = f.ties.filter((t) => t.layer === 'knowledge');
+    const byId = new Map(f.organisations.map((o) => [o.id, o]));
+    const withInstitution = knowledge.filter((t) =>
+      [t.source, t.target].some((id) => {
+        const o = byId.get(id);
+        return o !== undefined && isInstitution(o);
+      }),
+    );
+    return {
+      indicators: [
+        indicator(
+          'knowledge_ties_per_member',
+          f.organisations.length ? knowledge.length / f.organisations.length : null,
+          'knowledge-exchange ties (assets asked for, consultations, joint projects, licences) ÷ organisations',
+          0.5,
+          2,
+        ),
+        indicator(
+          'knowledge_on_platform_share',
+          ratio(knowledge.filter((t) => t.onPlatform).length, knowledge.length),
+          'knowledge ties made on the platform ÷ knowledge ties',
+          0.3,
+          0.7,
+        ),
+        indicator(
+          'knowledge_with_institutions_share',
+          ratio(withInstitution.length, knowledge.length),
+          'knowledge ties with a university, institute or government body on one side ÷ knowledge ties',
+          0.2,
+          0.4,
+        ),
+      ],
+    };
+  },
+
+  integration_basis: (f) => {
+    const layersOf = new Map<string, Set<string>>();
+    for (const t of f.ties)
+      if (t.onPlatform)
+        for (const id of [t.source, t.target]) {
+          const set = layersOf.get(id) ?? new Set<string>();
+          set.add(t.layer);
+          layersOf.set(id, set);
+        }
+    const multi = [...layersOf.values()].filter((s) => s.size >= 2).length;
+    return {
+      indicators: [
+        indicator(
+          'platform_tie_share',
+          ratio(f.ties.filter((t) => t.onPlatform).length, f.ties.length),
+          'ties of every layer made on the platform ÷ all ties',
+          0.3,
+          0.7,
+        ),
+        indicator(
+          'multi_layer_members',
+          ratio(multi, f.organisations.length),
+          'organisations using the platform on two or more layers (exchange, knowledge, governance) ÷ organisations',
+          0.2,
+          0.5,
+        ),
+      ],
+    };
+  },
+
+  transactions: (f) => {
+    const exchange = f.ties.filter((t) => t.layer === 'exchange');
+    const valued = exchange.filter((t) => t.value !== undefined);
+    const sumValue = (ts: SnapshotTie[]) => ts.reduce((sum, t) => sum + (t.value ?? 0), 0);
+    return {
+      indicators: [
+        indicator(
+          'on_platform_deal_share',
+          ratio(exchange.filter((t) => t.onPlatform).length, exchange.length),
+          'deals negotiated and settled on the platform ÷ all deals between members',
+          0.3,
+          0.9,
+        ),
+        indicator(
+          'on_platform_value_share',
+          valued.length
+            ? ratio(sumValue(valued.filter((t) => t.onPlatform)), sumValue(valued))
+            : null,
+          'value of deals on the platform ÷ value of all deals (deals with a stated value)',
+          0.3,
+          0.9,
+        ),
+      ],
+    };
+  },
+
+  // Own rule: no keystone → 0 (control by market share); a keystone → 1; a keystone after at
+  // least one leader change → 2; no keystone history and no deal: no data. A keystone holding DOMINATOR_VALUE_SHARE of the value or more
+  // is a dominator (Iansiti & Levien), which is control by market share: 0.
+  control: (f) => {
+    const current = f.keystones.filter((k) => !k.to || k.to > f.asOf);
+    const history = [...f.keystones].sort((a, b) => a.from.localeCompare(b.from));
+    let changes = 0;
+    for (let i = 1; i < history.length; i++)
+      if (history[i]?.organisation !== history[i - 1]?.organisation) changes++;
+    const exchange = f.ties.filter((t) => t.layer === 'exchange');
+    const shareOf = new Map<string, number>();
+    const total = exchange.reduce((sum, t) => sum + tieValue(t), 0);
+    for (const t of exchange)
+      for (const id of [t.source, t.target])
+        shareOf.set(id, (shareOf.get(id) ?? 0) + tieValue(t) / (2 * total));
+    const shares = [...shareOf.values()];
+    const hhi = total > 0 ? shares.reduce((sum, s) => sum + s * s, 0) : null;
+    const keystoneShare =
+      total > 0 ? Math.max(0, ...current.map((k) => shareOf.get(k.organisation) ?? 0)) : null;
+    const indicators = [
+      fact(
+        'keystone_in_place',
+        current.length ? 1 : 0,
+        'a keystone named in the charter on the day assessed (1 yes, 0 no)',
+      ),
+      fact(
+        'leader_changes',
+        changes,
+        'changes of the keystone organisation in the keystone history up to the day assessed',
+      ),
+      fact(
+        'keystone_value_share',
+        keystoneShare,
+        "the keystone's share of transaction value (its ties' value ÷ twice the value of all exchange ties)",
+      ),
+      fact('value_hhi', hhi, 'Σ over organisations of (share of transaction value)²'),
+    ];
+    const dominated = keystoneShare !== null && keystoneShare >= DOMINATOR_VALUE_SHARE;
+    // neither a charter nor a deal on record: nothing to judge control by
+    if (!f.keystones.length && !exchange.length) return { indicators, score: null };
+    const score = !current.length || dominated ? 0 : changes > 0 ? 2 : 1;
+    return { indicators, score };
+  },
+
+  // Own rule: the balance index = mean of the three parts × (1 − (largest − smallest)); it scores
+  // like an indicator with thresholds 0.3 and 0.6, so one-sided growth stays low.
+  sustainability: (f) => {
+    const parts = f.sustainability;
+    const balance = balanceIndex([parts?.environmental, parts?.economic, parts?.social]);
+    return {
+      indicators: [
+        fact(
+          'environmental',
+          parts?.environmental ?? null,
+          'environmental part, share of its target (waste used, CO2e avoided, methane used)',
+        ),
+        fact(
+          'economic',
+          parts?.economic ?? null,
+          'economic part, share of its target (savings, value added, transaction costs saved)',
+        ),
+        fact(
+          'social',
+          parts?.social ?? null,
+          'social part, share of its target (knowledge workers, R&D with universities, training)',
+        ),
+        indicator(
+          'balance_index',
+          balance,
+          'mean of the three parts × (1 − (largest − smallest))',
+          0.3,
+          0.6,
+        ),
+      ],
+    };
+  },
+
+  competition_cooperation: (f) => {
+    const firms = f.organisations.filter((o) => !isInstitution(o));
+    const kindOf = new Map(firms.map((o) => [o.id, o.kind]));
+    const peers = new Map<string, number>();
+    for (const o of firms) peers.set(o.kind, (peers.get(o.kind) ?? 0) + 1);
+    const withPeer = firms.filter((o) => (peers.get(o.kind) ?? 0) >= 2);
+    const cooperating = new Set<string>();
+    for (const t of f.ties) {
+      if (t.layer === 'governance') continue;
+      const a = kindOf.get(t.source);
+      if (a !== undefined && a === kindOf.get(t.target) && t.source !== t.target) {
+        cooperating.add(t.source);
+        cooperating.add(t.target);
+      }
+    }
+    return {
+      indicators: [
+        indicator(
+          'same_kind_cooperation',
+          ratio(withPeer.filter((o) => cooperating.has(o.id)).length, withPeer.length),
+          'firms with an exchange or knowledge tie to a firm of their own kind ÷ firms that have one of their kind in the cluster',
+          0.1,
+          0.6,
+        ),
+      ],
+    };
+  },
+
+  regulation: (f) => {
+    const n = f.decisions.length;
+    const by = (who: string) => f.decisions.filter((d) => d.by === who).length;
+    return {
+      indicators: [
+        indicator(
+          'member_vote_share',
+          ratio(by('member_vote'), n),
+          'decisions taken by member vote ÷ decisions',
+          0.34,
+          0.67,
+        ),
+        fact(
+          'veto_share',
+          ratio(by('keystone_veto'), n),
+          'decisions settled by a keystone veto ÷ decisions',
+        ),
+      ],
+    };
+  },
+};
+
+function evidenceOf(indicators: Indicator[], form: Form): string {
+  const shown = indicators.map((i) => `${i.name} = ${i.value === null ? 'no data' : i.value}`);
+  return `${shown.join('; ')} → ${form.replace('_', ' ')}`;
+}
+
+/** Places the cluster described by a (validated) snapshot on the paper's scale. */
+export function assess(snapshot: Snapshot, options: AssessOptions = {}): Assessment {
+  const f = factsOf(snapshot, options);
+  const characteristics = characteristicIds.map((id): CharacteristicResult => {
+    const { indicators, score: own } = rules[id](f);
+    const score = own === undefined ? meanScore(indicators) : own;
+    const form = formOf(score);
+    return { id, form, score, indicators, evidence: evidenceOf(indicators, form) };
+  });
+  const scored = characteristics.filter((c) => c.score !== null);
+  const overallScore = scored.length
+    ? round(scored.reduce((sum, c) => sum + (c.score ?? 0), 0) / scored.length, 2)
+    : null;
+  return {
+    asOf: f.asOf,
+    characteristics,
+    overall: { form: formOf(overallScore), score: overallScore },
+  };
+}
+
+export interface TrajectoryPoint {
+  month: string;
+  overall: Placement;
+  characteristics: { id: CharacteristicId; form: Form; score: number | null }[];
+}
+
+/** The last day of a month given as YYYY-MM. */
+function monthEnd(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 7);
+}
+
+/**
+ * Month by month: the placement at each month's end over the trailing `windowMonths` (default
+ * 12), from the first month with a tie or decision to the last (or the months given).
+ */
+export function trajectory(
+  snapshot: Snapshot,
+  options: { from?: string; to?: string; windowMonths?: number } = {},
+): TrajectoryPoint[] {
+  const dates = [...snapshot.ties, ...snapshot.decisions].map((x) => x.at).sort();
+  const from = options.from ?? dates[0]?.slice(0, 7);
+  const to = options.to ?? dates[dates.length - 1]?.slice(0, 7);
+  if (!from || !to) return [];
+  const out: TrajectoryPoint[] = [];
+  for (let month = from; month <= to && out.length < 1200; month = nextMonth(month)) {
+    const a = assess(snapshot, { asOf: monthEnd(month), windowMonths: options.windowMonths ?? 12 });
+    out.push({
+      month,
+      overall: a.overall,
+      characteristics: a.characteristics.map(({ id, form, score }) => ({ id, form, score })),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,26 @@
+// The assessment's public surface: the typology placement and readiness (with their pure
+// engines), for the shell; network metrics and the platform's own snapshot come beside them.
+import type { StateReader } from '../journal/index.ts';
+import type { Store } from '../store/index.ts';
+import { messages } from './messages.ts';
+import { migrations } from './migrations/index.ts';
+import { findReadiness } from './repository.ts';
+import { routes } from './routes.ts';
+import { AssessmentService } from './service.ts';
+
+export * from './engine/index.ts';
+export * from './schema.ts';
+export { AssessmentService } from './service.ts';
+
+/** For `journal verify --state`: a readiness version's event carries it whole. */
+export const stateReaders: StateReader[] = [
+  { kind: 'readiness', carriedBy: { 'readiness.submitted': '' }, read: findReadiness },
+];
+
+export const assessmentModule = {
+  name: 'assessment',
+  migrations,
+  messages,
+  open: ({ store }: { store: Store }) => ({ assessment: new AssessmentService(store) }),
+  routes,
+};

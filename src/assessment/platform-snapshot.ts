@@ -1,0 +1,139 @@
+// The cluster snapshot built from the platform's own data: organisations from the registry,
+// ties from what members did on the platform (agreed exchanges; knowledge asked for, licensed
+// and shared in projects; delegations and co-sponsored proposals), decisions and the keystone's
+// history from governance. Read through other modules' public surfaces and the journal, never
+// their tables. Events whose payload does not read as expected are skipped, never guessed at.
+import { z } from 'zod';
+import { agreedMatches } from '../exchange/index.ts';
+import { GovernanceService } from '../governance/index.ts';
+import { type JournalEntry, listEvents } from '../journal/index.ts';
+import { systemActor } from '../model/index.ts';
+import { registryQueries } from '../registry/index.ts';
+import type { Reader, Store } from '../store/index.ts';
+import type { roles, SnapshotInput } from './engine/index.ts';
+
+type Tie = NonNullable<SnapshotInput['ties']>[number];
+type Decision = NonNullable<SnapshotInput['decisions']>[number];
+
+/** Every event of one type, in journal order. */
+async function eventsOf(reader: Reader, type: string): Promise<JournalEntry[]> {
+  const out: JournalEntry[] = [];
+  for (;;) {
+    const page = await listEvents(reader, { type, afterSeq: out.at(-1)?.seq ?? 0, limit: 5000 });
+    out.push(...page);
+    if (page.length < 5000) return out;
+  }
+}
+
+const pair = z.object({ fromOrganisationId: z.string(), toOrganisationId: z.string() });
+const licence = z.object({ licensorId: z.string(), licenseeId: z.string() });
+const project = z.object({
+  organisationId: z.string(),
+  participants: z.array(z.object({ organisationId: z.string() })).default([]),
+});
+const delegation = z.object({ from: z.string(), to: z.string() });
+const proposal = z.object({
+  authorOrganisationId: z.string(),
+  coSponsors: z.array(z.string()).default([]),
+});
+
+/** Ties of one event type, read by its payload schema. */
+async function tiesFrom<T extends z.ZodType>(
+  reader: Reader,
+  type: string,
+  schema: T,
+  layer: Tie['layer'],
+  ends: (payload: z.infer<T>) => [string, string][],
+): Promise<Tie[]> {
+  const out: Tie[] = [];
+  for (const e of await eventsOf(reader, type)) {
+    const r = schema.safeParse(e.payload);
+    if (!r.success) continue;
+    for (const [source, target] of ends(r.data))
+      if (source !== target)
+        out.push({ source, target, layer, onPlatform: true, at: e.at.slice(0, 10), event: type });
+  }
+  return out;
+}
+
+export async function platformSnapshot(store: Store): Promise<SnapshotInput> {
+  const all = await registryQueries.findOrganisations(store, {});
+  const memberships = await registryQueries.findMemberships(store);
+  const ever = new Set(memberships.map((m) => m.organisationId));
+  const organisations = all.filter((o) => ever.has(o.id) || o.status === 'member');
+  const ids = new Set(organisations.map((o) => o.id));
+  const sites = await registryQueries.findSites(store, {});
+  const agglomerationOf = new Map<string, string | null>();
+  for (const s of sites)
+    if (!agglomerationOf.get(s.organisationId))
+      agglomerationOf.set(s.organisationId, s.agglomeration ?? null);
+  const roleOf = new Map<string, (typeof roles)[number]>();
+  for (const m of memberships) if (m.leftOn === null) roleOf.set(m.organisationId, m.role);
+
+  const ties: Tie[] = [];
+  for (const a of await agreedMatches(store))
+    ties.push({
+      source: a.supply.organisationId,
+      target: a.demand.organisationId,
+      layer: 'exchange',
+      value: a.valueKopecks / 100,
+      onPlatform: true,
+      at: a.agreedAt.slice(0, 10),
+      event: 'match.agreed',
+    });
+  const askedFor = (p: z.infer<typeof pair>): [string, string][] => [
+    [p.fromOrganisationId, p.toOrganisationId],
+  ];
+  ties.push(
+    ...(await tiesFrom(store, 'knowledge.asset.requested', pair, 'knowledge', askedFor)),
+    ...(await tiesFrom(store, 'knowledge.consultation.requested', pair, 'knowledge', askedFor)),
+    ...(await tiesFrom(store, 'knowledge.licence.granted', licence, 'knowledge', (l) => [
+      [l.licensorId, l.licenseeId],
+    ])),
+    ...(await tiesFrom(store, 'knowledge.project.created', project, 'knowledge', (p) =>
+      p.participants.map((x): [string, string] => [p.organisationId, x.organisationId]),
+    )),
+    ...(await tiesFrom(store, 'delegation.created', delegation, 'governance', (d) => [
+      [d.from, d.to],
+    ])),
+    ...(await tiesFrom(store, 'proposal.opened', proposal, 'governance', (p) =>
+      p.coSponsors.map((c): [string, string] => [p.authorOrganisationId, c]),
+    )),
+  );
+
+  // a vote that adopted or rejected is a decision by member vote; one without quorum is none
+  const decided = z.object({ status: z.enum(['adopted', 'rejected']) });
+  const decisions: Decision[] = [
+    ...(await eventsOf(store, 'proposal.decided'))
+      .filter((e) => decided.safeParse(e.payload).success)
+      .map((e): Decision => ({ at: e.at.slice(0, 10), by: 'member_vote' })),
+    ...(await eventsOf(store, 'proposal.vetoed')).map(
+      (e): Decision => ({ at: e.at.slice(0, 10), by: 'keystone_veto' }),
+    ),
+  ].sort((a, b) => a.at.localeCompare(b.at));
+
+  const keystones = (await new GovernanceService(store).keystones(systemActor))
+    .filter((k) => ids.has(k.organisationId))
+    .map((k) => ({
+      organisation: k.organisationId,
+      from: k.since.slice(0, 10),
+      ...(k.until ? { to: k.until.slice(0, 10) } : {}),
+    }));
+
+  return {
+    organisations: organisations.map((o) => ({
+      id: o.id,
+      kind: o.kind,
+      region: o.region,
+      agglomeration: agglomerationOf.get(o.id) ?? null,
+      ...(roleOf.has(o.id) ? { role: roleOf.get(o.id) } : {}),
+      employees: o.employees,
+      knowledgeWorkers: o.knowledgeWorkers,
+      name: o.name,
+    })),
+    // a tie to an organisation the registry no longer lists cannot be placed: left out
+    ties: ties.filter((t) => ids.has(t.source) && ids.has(t.target)),
+    decisions,
+    keystones,
+  };
+}

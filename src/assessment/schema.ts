@@ -1,0 +1,158 @@
+// The assessment's concepts as zod schemas: the readiness questionnaire and its summary, the
+// cluster snapshot the typology reads, and the placement it answers (OpenAPI from these).
+import { z } from 'zod';
+import { characteristicIds, forms, readinessDimensions, snapshotSchema } from './engine/index.ts';
+
+const band = z.number().int().min(0, 'must be 0..5').max(5, 'must be 0..5');
+
+export const ReadinessBandsBody = z
+  .object(
+    Object.fromEntries(readinessDimensions.map((d) => [d, band])) as Record<
+      (typeof readinessDimensions)[number],
+      typeof band
+    >,
+  )
+  .strict()
+  .meta({ id: 'ReadinessBandsBody', description: 'a band 0..5 for each dimension' });
+
+export const ReadinessInput = z
+  .object({
+    bands: ReadinessBandsBody,
+    note: z.string().trim().max(2000).optional().describe('what the answers rest on'),
+  })
+  .strict()
+  .meta({ id: 'ReadinessInput' });
+export type ReadinessInput = z.infer<typeof ReadinessInput>;
+
+export const ReadinessSurvey = z
+  .object({
+    id: z.string().describe('organisation id # version'),
+    organisationId: z.string(),
+    version: z.number().int().min(1),
+    bands: ReadinessBandsBody,
+    note: z.string().nullable(),
+    submittedBy: z.string(),
+    submittedAt: z.string().describe('RFC 3339'),
+  })
+  .meta({ id: 'ReadinessSurvey' });
+export type ReadinessSurvey = z.infer<typeof ReadinessSurvey>;
+
+export const ReadinessSummary = z
+  .object({
+    organisations: z.number().int(),
+    employees: z.number().int(),
+    unweighted: z.array(z.string()).describe('organisations without a staff figure'),
+    dimensions: z.array(
+      z.object({
+        dimension: z.enum(readinessDimensions),
+        mean: z.number(),
+        weightedMean: z.number().nullable(),
+        spread: z.number().nullable(),
+        min: z.number(),
+        max: z.number(),
+      }),
+    ),
+    overall: z.object({ mean: z.number().nullable(), weightedMean: z.number().nullable() }),
+    weakest: z.array(z.enum(readinessDimensions)),
+  })
+  .meta({ id: 'ReadinessSummary' });
+
+export const ClusterSnapshot = snapshotSchema.meta({
+  id: 'ClusterSnapshot',
+  description: 'organisations, ties, decisions and keystones; extra fields allowed',
+});
+
+const Form = z.enum(forms);
+export const TypologyPlacement = z
+  .object({
+    asOf: z.string(),
+    characteristics: z.array(
+      z.object({
+        id: z.enum(characteristicIds),
+        form: Form,
+        score: z.number().min(0).max(2).nullable(),
+        indicators: z.array(
+          z.object({
+            name: z.string(),
+            value: z.number().nullable(),
+            formula: z.string(),
+            score: z.number().nullable(),
+            thresholds: z
+              .object({
+                digital: z.number(),
+                ecosystem: z.number(),
+                lowerIsCloser: z.boolean().optional(),
+              })
+              .optional(),
+          }),
+        ),
+        evidence: z.string(),
+      }),
+    ),
+    overall: z.object({ form: Form, score: z.number().nullable() }),
+  })
+  .meta({ id: 'TypologyPlacement' });
+
+export const TypologyTrajectory = z
+  .array(
+    z.object({
+      month: z.string().describe('YYYY-MM'),
+      overall: z.object({ form: Form, score: z.number().nullable() }),
+      characteristics: z.array(
+        z.object({ id: z.enum(characteristicIds), form: Form, score: z.number().nullable() }),
+      ),
+    }),
+  )
+  .meta({ id: 'TypologyTrajectory' });
+
+export const PlacementQuery = z.object({
+  asOf: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+    .optional(),
+  months: z.coerce.number().int().min(1).max(120).optional(),
+});
+
+const Figure = {
+  year: z.number().int().nullable(),
+  status: z.enum(['sourced', 'estimate']),
+  basis: z.string().nullable(),
+  source: z.string(),
+};
+
+export const TerritorialBaseline = z
+  .object({
+    region: z.string(),
+    country: z.string(),
+    unit: z.string(),
+    total: z.object({
+      region: z.number(),
+      country: z.number(),
+      year: z.number().int(),
+      status: z.enum(['sourced', 'estimate']),
+      basis: z.string().optional(),
+      source: z.string(),
+    }),
+    industries: z.array(
+      z.object({
+        industry: z.string().describe('OKVED2 division'),
+        name: z.object({ ru: z.string(), en: z.string() }),
+        lq: z.number().nullable(),
+        regionShare: z.number().nullable(),
+        countryShare: z.number().nullable(),
+        formula: z.string(),
+        regionEmployees: z.number().nullable(),
+        countryEmployees: z.number().nullable(),
+        ...Figure,
+        strongCluster: z.object({
+          industry: z.string(),
+          lq: z.number().nullable(),
+          rank: z.number().int().nullable(),
+          regions: z.number().int(),
+          strong: z.boolean().nullable(),
+          formula: z.string(),
+        }),
+      }),
+    ),
+  })
+  .meta({ id: 'TerritorialBaseline' });

@@ -1,0 +1,173 @@
+// The assessment's service: the readiness questionnaire (versioned per organisation) and the
+// typology placement of a snapshot. Access checks, journal events, transactions; SQL in
+// repository.ts; the figures in engine/.
+import { inTransaction, recordEvent } from '../journal/index.ts';
+import {
+  type Actor,
+  actorRef,
+  forbidden,
+  isOperator,
+  notFound,
+  parseInput,
+  requireLogin,
+  requireOperator,
+  requireOrganisationRole,
+} from '../model/index.ts';
+import { registryQueries } from '../registry/index.ts';
+import type { Store } from '../store/index.ts';
+import {
+  type Assessment,
+  assess,
+  type ClusterReadiness,
+  clusterReadiness,
+  locationQuotients,
+  parseSnapshot,
+  type Snapshot,
+  strongCluster,
+  trajectory,
+} from './engine/index.ts';
+import { messages } from './messages.ts';
+import { platformSnapshot } from './platform-snapshot.ts';
+import { employmentTable } from './reference.ts';
+import * as repo from './repository.ts';
+import { ReadinessInput, type ReadinessSurvey } from './schema.ts';
+
+export class AssessmentService {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /** An organisation's answers become its next version; members and admins answer, not observers. */
+  async submitReadiness(
+    actor: Actor,
+    organisationId: string,
+    input: unknown,
+  ): Promise<ReadinessSurvey> {
+    requireOrganisationRole(actor, organisationId, 'member');
+    const body = parseInput(ReadinessInput, input);
+    if (!(await registryQueries.findOrganisation(this.store, organisationId)))
+      throw notFound(messages.unknownOrganisation());
+    return inTransaction(this.store, async (tx) => {
+      const version = (await repo.lastReadinessVersion(tx, organisationId)) + 1;
+      const survey: ReadinessSurvey = {
+        id: `${organisationId}#${version}`,
+        organisationId,
+        version,
+        bands: body.bands,
+        note: body.note ?? null,
+        submittedBy: actorRef(actor),
+        submittedAt: this.clock().toISOString(),
+      };
+      await repo.insertReadiness(tx, survey);
+      await recordEvent(
+        tx,
+        { actor: actorRef(actor), organisationId, type: 'readiness.submitted', payload: survey },
+        this.clock(),
+      );
+      return survey;
+    });
+  }
+
+  /** An organisation's versions, newest first: its own users and the operator. */
+  async readinessHistory(actor: Actor, organisationId: string): Promise<ReadinessSurvey[]> {
+    requireLogin(actor);
+    if (!isOperator(actor) && actor.organisationId !== organisationId)
+      throw forbidden(messages.ownAnswersOnly());
+    return repo.readinessSurveys(this.store, organisationId);
+  }
+
+  /**
+   * The cluster's readiness over each organisation's latest answers, weighted by the staff the
+   * registry states: every signed-in user (the ministry's observers included) sees the cluster's
+   * figures, never another organisation's answers.
+   */
+  async clusterReadiness(actor: Actor): Promise<ClusterReadiness> {
+    requireLogin(actor);
+    const surveys = await repo.readinessSurveys(this.store);
+    const organisations = await registryQueries.findOrganisations(this.store, {});
+    const staff = new Map(organisations.map((o) => [o.id, o.employees ?? null]));
+    return clusterReadiness(
+      surveys.map((s) => ({
+        organisationId: s.organisationId,
+        version: s.version,
+        bands: s.bands,
+        employees: staff.get(s.organisationId) ?? null,
+      })),
+    );
+  }
+
+  /**
+   * The cluster as the platform's own data describe it. Who trades and talks with whom is the
+   * operator's to see: members and observers get the placement, built from it, not the ties.
+   */
+  async snapshot(actor: Actor): Promise<Snapshot> {
+    requireOperator(actor);
+    return parseSnapshot(await platformSnapshot(this.store));
+  }
+
+  /** The cluster's placement from its own data (aggregates only: every signed-in user). */
+  async placement(actor: Actor, options: { asOf?: string; months?: number }): Promise<Assessment> {
+    requireLogin(actor);
+    const s = parseSnapshot(await platformSnapshot(this.store));
+    return assess(s, {
+      asOf: options.asOf ?? this.clock().toISOString().slice(0, 10),
+      windowMonths: options.months,
+    });
+  }
+
+  /** Month by month, over a trailing window (default 12 months). */
+  async trajectory(actor: Actor, options: { months?: number }) {
+    requireLogin(actor);
+    const s = parseSnapshot(await platformSnapshot(this.store));
+    return trajectory(s, {
+      to: this.clock().toISOString().slice(0, 7),
+      windowMonths: options.months ?? 12,
+    });
+  }
+
+  /** The paper's placement of a snapshot the caller brings (their own data or a scenario). */
+  placeSnapshot(
+    actor: Actor,
+    snapshot: Snapshot,
+    options: { asOf?: string; months?: number },
+  ): Assessment {
+    requireLogin(actor);
+    return assess(snapshot, { asOf: options.asOf, windowMonths: options.months });
+  }
+
+  /**
+   * The territorial baseline: the region's location quotient per industry from the employment
+   * table, each figure with its status; the strong-cluster test where comparison regions exist.
+   */
+  territory(actor: Actor) {
+    requireLogin(actor);
+    const t = employmentTable();
+    const codes = Object.keys(t.industries).sort();
+    const figures = (side: 'region' | 'country') => ({
+      byIndustry: Object.fromEntries(codes.map((c) => [c, t.industries[c]?.[side] ?? 0])),
+      total: t.total[side],
+    });
+    const lqs = locationQuotients(figures('region'), figures('country'), codes);
+    return {
+      region: t.region,
+      country: t.country,
+      unit: t.unit,
+      total: t.total,
+      industries: lqs.map((lq) => {
+        const row = t.industries[lq.industry];
+        return {
+          ...lq,
+          name: row?.name ?? { ru: lq.industry, en: lq.industry },
+          regionEmployees: row?.region ?? null,
+          countryEmployees: row?.country ?? null,
+          year: row?.year ?? null,
+          status: row?.status ?? 'estimate',
+          basis: row?.basis ?? null,
+          source: row?.source ?? '',
+          strongCluster: strongCluster(lq.industry, lq.lq, []),
+        };
+      }),
+    };
+  }
+}

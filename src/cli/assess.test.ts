@@ -1,0 +1,75 @@
+// The `assess` command as users run it (`digicluster assess FILE --json`): JSON-only stdout in
+// the issue's format, exit 2 with one clear line on bad input.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { businessEcosystem, territorialCluster } from '../assessment/engine/typology-scenarios.ts';
+
+const bin = fileURLToPath(new URL('../../bin/digicluster.js', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'digicluster-assess-'));
+
+function run(input: unknown, ...args: string[]) {
+  const file = join(dir, `s${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(file, typeof input === 'string' ? input : JSON.stringify(input));
+  const r = spawnSync(process.execPath, [bin, 'assess', file, ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('digicluster assess FILE', () => {
+  test('--json prints the nine characteristics and the overall placement, nothing else', () => {
+    const r = run(businessEcosystem(), '--json');
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stderr, '');
+    const out = JSON.parse(r.stdout);
+    assert.deepEqual(
+      out.characteristics.map((c: { id: string }) => c.id),
+      [
+        'essence',
+        'geography',
+        'knowledge',
+        'integration_basis',
+        'transactions',
+        'control',
+        'sustainability',
+        'competition_cooperation',
+        'regulation',
+      ],
+    );
+    for (const c of out.characteristics) {
+      assert.ok(
+        ['territorial_cluster', 'digital_cluster', 'business_ecosystem', 'no_data'].includes(
+          c.form,
+        ),
+      );
+      assert.equal(typeof c.evidence, 'string');
+      for (const i of c.indicators)
+        assert.deepEqual(Object.keys(i).slice(0, 3), ['name', 'value', 'formula']);
+    }
+    assert.equal(out.overall.form, 'business_ecosystem');
+  });
+
+  test('the window and the day assessed come from the options', () => {
+    const r = run(territorialCluster(), '--json', '--as-of', '2026-03-31', '--months', '2');
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.asOf, '2026-03-31');
+    assert.equal(out.overall.form, 'territorial_cluster');
+  });
+
+  test('bad input: exit 2 naming the field', () => {
+    const r = run({ organisations: [{ id: 'a', kind: 'mine', region: 'r' }] }, '--json');
+    assert.equal(r.code, 2);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /organisations\.0\.agglomeration/);
+  });
+
+  test('not JSON, a bad option: exit 2', () => {
+    assert.equal(run('{oops', '--json').code, 2);
+    assert.equal(run({ organisations: [] }, '--months', 'x').code, 2);
+    assert.equal(run({ organisations: [] }, '--as-of', '2026-13').code, 2);
+  });
+});

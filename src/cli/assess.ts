@@ -1,0 +1,80 @@
+// `digicluster assess [FILE] [--json] [--as-of DATE] [--months N]`: places a cluster on the
+// paper's scale (territorial cluster → digital cluster → business ecosystem). With FILE, the
+// snapshot in it (no database: only the engine and node:fs); without, the snapshot the
+// configured database's own data make. Exit 2 on bad arguments or input.
+import { readFileSync } from 'node:fs';
+import {
+  type Assessment,
+  assess,
+  parseSnapshot,
+  SnapshotError,
+} from '../assessment/engine/index.ts';
+
+const USAGE = 'usage: digicluster assess [FILE] [--json] [--as-of YYYY-MM-DD] [--months N]';
+
+function summary(a: Assessment): string {
+  const lines = [`as of ${a.asOf}`];
+  for (const c of a.characteristics)
+    lines.push(`${c.id.padEnd(24)} ${c.form.padEnd(20)} ${c.score ?? '—'}`);
+  lines.push(`${'overall'.padEnd(24)} ${a.overall.form.padEnd(20)} ${a.overall.score ?? '—'}`);
+  return lines.join('\n');
+}
+
+function fail(what: string): number {
+  process.stderr.write(`digicluster assess: ${what}\n${USAGE}\n`);
+  return 2;
+}
+
+export async function runAssess(args: string[]): Promise<number> {
+  let file: string | undefined;
+  let json = false;
+  let asOf: string | undefined;
+  let months: number | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--json') json = true;
+    else if (a === '--as-of') {
+      asOf = args[++i];
+      if (!asOf || !/^\d{4}-\d{2}-\d{2}$/.test(asOf))
+        return fail('--as-of needs a date YYYY-MM-DD');
+    } else if (a === '--months') {
+      months = Number(args[++i]);
+      if (!Number.isInteger(months) || months < 1) return fail('--months needs a whole number ≥ 1');
+    } else if (a.startsWith('-')) return fail(`unknown option ${a}`);
+    else if (file === undefined) file = a;
+    else return fail(`unexpected argument "${a}"`);
+  }
+  if (file === undefined) {
+    const [{ loadConfig }, { openPlatform }, { systemActor }] = await Promise.all([
+      import('../config.ts'),
+      import('../platform.ts'),
+      import('../model/index.ts'),
+    ]);
+    const platform = await openPlatform(loadConfig());
+    try {
+      const result = await platform.assessment.placement(systemActor, { asOf, months });
+      process.stdout.write(`${json ? JSON.stringify(result) : summary(result)}\n`);
+      return 0;
+    } finally {
+      await platform.close();
+    }
+  }
+  let result: Assessment;
+  try {
+    result = assess(parseSnapshot(JSON.parse(readFileSync(file, 'utf8'))), {
+      asOf,
+      windowMonths: months,
+    });
+  } catch (e) {
+    const what =
+      e instanceof SnapshotError
+        ? `bad input: ${e.message}`
+        : e instanceof SyntaxError
+          ? `${file} is not JSON: ${e.message}`
+          : (e as Error).message;
+    process.stderr.write(`digicluster assess: ${what}\n`);
+    return 2;
+  }
+  process.stdout.write(`${json ? JSON.stringify(result) : summary(result)}\n`);
+  return 0;
+}

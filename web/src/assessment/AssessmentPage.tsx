@@ -1,0 +1,368 @@
+// The Assessment page: the cluster's placement on the paper's nine characteristics (radar and
+// evidence), its trajectory by month, Industry 4.0 readiness with the member's own
+// questionnaire, and the territorial baseline. Every figure shows its formula and status.
+import { type FormEvent, useState } from 'react';
+import {
+  readinessBandWords,
+  readinessDimensions,
+  readinessDimensionWords,
+} from '../../../src/assessment/engine/readiness.ts';
+import { indicatorWords, paperRows } from '../../../src/assessment/engine/typology.ts';
+import { type Locale, useLocale, useT } from '../i18n/index.ts';
+import type { ApiError } from '../shell/api.ts';
+import { useSession } from '../shell/session.tsx';
+import { ErrorState, Loading, NeedLogin, PageHeader, TableScroll } from '../shell/ui.tsx';
+import { useResource } from '../shell/useResource.ts';
+import { assessmentApi, type ReadinessBody } from './api.ts';
+import { Radar, Trajectory } from './charts.tsx';
+import { assessmentDict } from './dict.ts';
+import './assessment.css';
+
+type T = ReturnType<typeof useT<keyof typeof assessmentDict.ru>>;
+type Form = 'territorial_cluster' | 'digital_cluster' | 'business_ecosystem' | 'no_data';
+const paperForm = {
+  territorial_cluster: 'territorial',
+  digital_cluster: 'digital',
+  business_ecosystem: 'ecosystem',
+} as const;
+const number = (locale: Locale, x: number) =>
+  x.toLocaleString(locale === 'ru' ? 'ru-RU' : 'en-GB', { maximumFractionDigits: 3 });
+
+function FormBadge({ form, t }: { form: Form; t: T }) {
+  return <span className={`badge form-${form}`}>{t(`form:${form}`)}</span>;
+}
+
+function Placement({ t, locale }: { t: T; locale: Locale }) {
+  const placement = useResource(() => assessmentApi.placement(), []);
+  const path = useResource(() => assessmentApi.trajectory(), []);
+  if (placement.loading && !placement.data) return <Loading />;
+  if (placement.error) return <ErrorState error={placement.error} onRetry={placement.reload} />;
+  const a = placement.data;
+  if (!a) return null;
+  return (
+    <>
+      <section className="card stack" aria-labelledby="placement-title">
+        <h2 className="card-title" id="placement-title">
+          {t('placement')}
+        </h2>
+        <p className="overall" data-testid="overall-form">
+          {t('overall')}: <FormBadge form={a.overall.form} t={t} />{' '}
+          {a.overall.score !== null && <strong>{number(locale, a.overall.score)}</strong>}{' '}
+          <span className="muted small">{t('asOf', { date: a.asOf })}</span>
+        </p>
+        <div className="assessment-radar">
+          <Radar
+            label={t('radarLabel')}
+            axes={a.characteristics.map((c) => ({
+              label: paperRows[c.id].title[locale],
+              score: c.score,
+            }))}
+          />
+        </div>
+        <TableScroll>
+          <table className="table characteristics-table" data-testid="characteristics">
+            <thead>
+              <tr>
+                <th scope="col">{t('characteristic')}</th>
+                <th scope="col">{t('form')}</th>
+                <th scope="col">{t('score')}</th>
+                <th scope="col">{t('indicators')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {a.characteristics.map((c) => {
+                const row = paperRows[c.id];
+                const says = c.form === 'no_data' ? null : row[paperForm[c.form]][locale];
+                return (
+                  <tr key={c.id} data-characteristic={c.id}>
+                    <td>
+                      <strong>{row.title[locale]}</strong>
+                      {says && <div className="muted small">{t('paperSays', { text: says })}</div>}
+                    </td>
+                    <td>
+                      <FormBadge form={c.form} t={t} />
+                    </td>
+                    <td className="num">{c.score === null ? '—' : number(locale, c.score)}</td>
+                    <td>
+                      <ul className="indicators">
+                        {c.indicators.map((i) => {
+                          const w = indicatorWords[i.name];
+                          return (
+                            <li key={i.name}>
+                              <span>{w ? w[locale] : i.name}</span>:{' '}
+                              <strong>
+                                {i.value === null ? t('noData') : number(locale, i.value)}
+                              </strong>
+                              <div className="muted small formula">
+                                {locale === 'ru' && w ? w.formulaRu : i.formula}
+                                {i.thresholds &&
+                                  ` (${i.thresholds.lowerIsCloser ? '≤' : '≥'} ${i.thresholds.digital} → 1, ${i.thresholds.lowerIsCloser ? '≤' : '≥'} ${i.thresholds.ecosystem} → 2)`}
+                              </div>
+                            </li>
+                          );
+                        })}
+                      </ul>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
+      </section>
+      <section className="card stack" aria-labelledby="trajectory-title">
+        <h2 className="card-title" id="trajectory-title">
+          {t('trajectory')}
+        </h2>
+        {path.error ? (
+          <ErrorState error={path.error} onRetry={path.reload} />
+        ) : !path.data ? (
+          <Loading />
+        ) : path.data.length === 0 ? (
+          <p className="muted">{t('trajectoryEmpty')}</p>
+        ) : (
+          <Trajectory
+            label={t('trajectoryLabel')}
+            bands={[
+              t('form:territorial_cluster'),
+              t('form:digital_cluster'),
+              t('form:business_ecosystem'),
+            ]}
+            points={path.data.map((p) => ({ month: p.month, score: p.overall.score }))}
+          />
+        )}
+      </section>
+    </>
+  );
+}
+
+function ReadinessForm({
+  organisationId,
+  t,
+  locale,
+  onSaved,
+}: {
+  organisationId: string;
+  t: T;
+  locale: Locale;
+  onSaved: () => void;
+}) {
+  const mine = useResource(() => assessmentApi.myReadiness(organisationId), [organisationId]);
+  const latest = mine.data?.[0];
+  const [bands, setBands] = useState<Record<string, number> | null>(null);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState<number | null>(null);
+  const current =
+    bands ?? latest?.bands ?? Object.fromEntries(readinessDimensions.map((d) => [d, 0]));
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      const body = {
+        bands: current,
+        ...(note.trim() ? { note: note.trim() } : {}),
+      } as ReadinessBody;
+      const s = await assessmentApi.answerReadiness(organisationId, body);
+      setSaved(s.version);
+      setBands(null);
+      setNote('');
+      mine.reload();
+      onSaved();
+    } catch (err) {
+      setError(err as ApiError);
+    }
+  };
+  return (
+    <form className="stack readiness-form" onSubmit={submit} data-testid="readiness-form">
+      <h3>{t('myAnswers')}</h3>
+      <p className="muted small">
+        {latest
+          ? t('myVersion', { n: latest.version, date: latest.submittedAt.slice(0, 10) })
+          : t('myNone')}
+      </p>
+      <div className="readiness-grid">
+        {readinessDimensions.map((d) => (
+          <label key={d} className="field">
+            <span>{readinessDimensionWords[d][locale]}</span>
+            <select
+              value={current[d]}
+              onChange={(e) => setBands({ ...current, [d]: Number(e.target.value) })}
+              data-dimension={d}
+            >
+              {readinessBandWords.map((w, band) => (
+                <option key={w.en} value={band}>
+                  {w[locale]}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+      </div>
+      <label className="field">
+        <span>{t('note')}</span>
+        <textarea
+          value={note}
+          maxLength={2000}
+          rows={2}
+          onChange={(e) => setNote(e.target.value)}
+        />
+      </label>
+      {error && <ErrorState error={error} />}
+      {saved !== null && (
+        <p className="alert alert-success" role="status">
+          {t('saved', { n: saved })}
+        </p>
+      )}
+      <div>
+        <button type="submit" className="btn btn-primary">
+          {t('submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Readiness({ t, locale }: { t: T; locale: Locale }) {
+  const { user } = useSession();
+  const summary = useResource(() => assessmentApi.readiness(), []);
+  const s = summary.data;
+  const canAnswer = Boolean(user?.organisationId) && user?.role !== 'observer';
+  return (
+    <section className="card stack" aria-labelledby="readiness-title">
+      <h2 className="card-title" id="readiness-title">
+        {t('readiness')}
+      </h2>
+      <p className="muted small">{t('readinessLead')}</p>
+      {summary.error ? (
+        <ErrorState error={summary.error} onRetry={summary.reload} />
+      ) : !s ? (
+        <Loading />
+      ) : s.organisations === 0 ? (
+        <p className="muted" data-testid="readiness-empty">
+          {t('readinessEmpty')}
+        </p>
+      ) : (
+        <>
+          <p className="small">
+            {t('organisations', { n: s.organisations, staff: number(locale, s.employees) })}
+          </p>
+          <TableScroll>
+            <table className="table" data-testid="readiness-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('dimension')}</th>
+                  <th scope="col">{t('weightedMean')}</th>
+                  <th scope="col">{t('mean')}</th>
+                  <th scope="col">{t('spread')}</th>
+                  <th scope="col">{t('range')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {s.dimensions.map((d) => (
+                  <tr
+                    key={d.dimension}
+                    className={s.weakest.includes(d.dimension) ? 'weak' : undefined}
+                  >
+                    <td>{readinessDimensionWords[d.dimension][locale]}</td>
+                    <td className="num">
+                      {d.weightedMean === null ? '—' : number(locale, d.weightedMean)}
+                    </td>
+                    <td className="num">{number(locale, d.mean)}</td>
+                    <td className="num">{d.spread === null ? '—' : number(locale, d.spread)}</td>
+                    <td className="num">
+                      {d.min}–{d.max}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+          <p className="small">
+            {t('weakest', {
+              list: s.weakest.map((d) => readinessDimensionWords[d][locale]).join(', '),
+            })}
+          </p>
+        </>
+      )}
+      {canAnswer && user?.organisationId ? (
+        <ReadinessForm
+          organisationId={user.organisationId}
+          t={t}
+          locale={locale}
+          onSaved={summary.reload}
+        />
+      ) : (
+        <p className="muted small">{t('needMembership')}</p>
+      )}
+    </section>
+  );
+}
+
+function Territory({ t, locale }: { t: T; locale: Locale }) {
+  const r = useResource(() => assessmentApi.territory(), []);
+  return (
+    <section className="card stack" aria-labelledby="territory-title">
+      <h2 className="card-title" id="territory-title">
+        {t('territory')}
+      </h2>
+      <p className="muted small">{t('territoryLead')}</p>
+      {r.error ? (
+        <ErrorState error={r.error} onRetry={r.reload} />
+      ) : !r.data ? (
+        <Loading />
+      ) : (
+        <>
+          <TableScroll>
+            <table className="table" data-testid="territory-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('industry')}</th>
+                  <th scope="col">{t('lq')}</th>
+                  <th scope="col">{t('status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.data.industries.map((i) => (
+                  <tr key={i.industry}>
+                    <td>
+                      {i.industry} {i.name[locale]}
+                    </td>
+                    <td className="num">
+                      {i.lq === null ? t('noData') : number(locale, i.lq)}
+                      <div className="muted small formula">{i.formula}</div>
+                    </td>
+                    <td>
+                      <span className={i.status === 'estimate' ? 'badge badge-estimate' : 'badge'}>
+                        {t(i.status)} {i.year ?? ''}
+                      </span>
+                      {i.basis && <div className="muted small">{i.basis}</div>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+          <p className="muted small">{t('strongNoData')}</p>
+        </>
+      )}
+    </section>
+  );
+}
+
+export function AssessmentPage() {
+  const t = useT(assessmentDict);
+  const { locale } = useLocale();
+  const { user } = useSession();
+  if (!user) return <NeedLogin />;
+  return (
+    <>
+      <PageHeader title={t('title')} lead={t('lead')} />
+      <div className="stack">
+        <Placement t={t} locale={locale} />
+        <Readiness t={t} locale={locale} />
+        <Territory t={t} locale={locale} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+// The assessment's calls: the cluster's placement and trajectory, readiness, the territorial
+// baseline. Paths and answers are typed by api-types.ts, generated from the server's schemas.
+import { answer, client, type RequestBody } from '../shell/api.ts';
+
+export type ReadinessBody = RequestBody<'/api/v1/assessment/readiness/{id}', 'post'>;
+
+export const assessmentApi = {
+  placement: () =>
+    answer(client.GET('/api/v1/assessment/typology', { params: { query: { months: 12 } } })),
+  trajectory: () => answer(client.GET('/api/v1/assessment/trajectory', { params: { query: {} } })),
+  readiness: () => answer(client.GET('/api/v1/assessment/readiness')),
+  myReadiness: (id: string) =>
+    answer(client.GET('/api/v1/assessment/readiness/{id}', { params: { path: { id } } })),
+  answerReadiness: (id: string, body: ReadinessBody) =>
+    answer(client.POST('/api/v1/assessment/readiness/{id}', { params: { path: { id } }, body })),
+  territory: () => answer(client.GET('/api/v1/assessment/territory')),
+};

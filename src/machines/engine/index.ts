@@ -1,3 +1,6 @@
-// The machines module's pure engine: payload rules and roll-ups.
+// The machines module's pure engine: payload rules, roll-ups, plant KPIs and alarm rules.
+
+export * from './alarms.ts';
+export * from './kpi.ts';
 export * from './payload.ts';
 export * from './rollup.ts';

@@ -7,6 +7,7 @@ import {
   actorRef,
   type FieldProblem,
   invalid,
+  isOperator,
   notFound,
   parseInput,
   requireLogin,
@@ -89,18 +90,19 @@ export class PlantService {
     });
   }
 
-  /** The plant of a site, for its organisation's users (404 to everyone else). */
+  /** The plant of a site, for its organisation's users and the operator (404 to everyone else). */
   async plant(actor: Actor, siteId: string): Promise<PlantRecord> {
     requireLogin(actor);
     const row = await pr.findPlant(this.store, siteId);
-    if (!row || row.organisation_id !== actor.organisationId)
+    if (!row || (!isOperator(actor) && row.organisation_id !== actor.organisationId))
       throw notFound(m.noPlant({ id: siteId }));
     return pr.plantFromRow(row);
   }
 
-  /** The plant's KPIs over [from, to), from its devices' minute averages. */
+  /** The plant's KPIs over [from, to), from its devices' minute averages (its organisation's: telemetry). */
   async kpis(actor: Actor, siteId: string, query: unknown): Promise<PlantKpisView> {
     const plant = await this.plant(actor, siteId);
+    if (plant.organisationId !== actor.organisationId) throw notFound(m.noPlant({ id: siteId }));
     const q = parseInput(KpiQuery, query);
     const fields: FieldProblem[] = [];
     const from = parseRfc3339(q.from);

@@ -1,6 +1,7 @@
-// The machines module's pure engine: payload rules, roll-ups, plant KPIs and alarm rules.
+// The machines module's pure engine: payload rules, roll-ups, plant KPIs, alarm rules, simulation.
 
 export * from './alarms.ts';
 export * from './kpi.ts';
 export * from './payload.ts';
 export * from './rollup.ts';
+export * from './simulation.ts';

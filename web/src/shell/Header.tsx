@@ -61,6 +61,7 @@ export function Header({ section }: { section: string }) {
       { key: 'knowledge', to: href('knowledge'), label: t('navKnowledge'), show: true },
       { key: 'plan', to: href('plan'), label: t('navPlan'), show: Boolean(user) },
       { key: 'matches', to: href('matches'), label: t('navMatches'), show: Boolean(user) },
+      { key: 'plant', to: href('plant'), label: t('navPlant'), show: Boolean(user) },
       { key: 'apply', to: href('apply'), label: t('navApply'), show: !user },
       {
         key: 'admin',

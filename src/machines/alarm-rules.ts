@@ -15,7 +15,15 @@ export const alarmRulesByProfile: Readonly<Record<string, readonly AlarmRule[]>>
   ],
   'ash-analyser': [
     // a coking-coal concentrate is sold at Ad ≤ 10–11 %: above 11.5 % it is off-grade
-    { id: 'ash-high', key: 'ash_pct', severity: 'critical', kind: 'threshold', max: 11.5 },
+    {
+      id: 'ash-high',
+      key: 'ash_pct',
+      severity: 'critical',
+      kind: 'threshold',
+      max: 11.5,
+      // cleared at 11 % or below: the analyser's scatter at the limit does not flap it
+      hysteresis: 0.5,
+    },
     { id: 'ash-no-data', key: 'ash_pct', severity: 'warning', kind: 'no-data', minutes: 10 },
   ],
   'dense-medium': [

@@ -96,6 +96,7 @@ export const AlarmRuleView = z
     kind: z.enum(['threshold', 'rate', 'no-data']),
     min: z.number().optional(),
     max: z.number().optional(),
+    hysteresis: z.number().optional().describe('threshold: an open alarm clears this far inside'),
     perMinute: z.number().optional().describe('rate: the largest change per minute'),
     minutes: z.number().optional().describe('no-data: the longest silence'),
   })

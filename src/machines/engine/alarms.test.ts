@@ -32,6 +32,27 @@ test('a threshold raises on the first point beyond it and clears on the first ba
   ]);
 });
 
+test('with hysteresis an open alarm clears only that far back inside', () => {
+  const h: AlarmRule = { ...ash, kind: 'threshold', max: 11, hysteresis: 0.5 };
+  // 11.2 raises; 10.9 and 10.6 are inside but within the band: still open; 10.5 clears;
+  // 11.05 raises again (the band applies only to clearing)
+  const t = walkPoints(h, false, null, [
+    p(1, 11.2),
+    p(2, 10.9),
+    p(3, 10.6),
+    p(4, 10.5),
+    p(5, 11.05),
+  ]);
+  assert.deepEqual(
+    t.map((x) => [x.to, x.value]),
+    [
+      ['active', 11.2],
+      ['cleared', 10.5],
+      ['active', 11.05],
+    ],
+  );
+});
+
 test('rate of change per minute against the previous point', () => {
   // 1500 → 1510 in 1 min (10/min), → 1560 in 2 min (25/min: raise), → 1570 in 1 min (clear)
   const t = walkPoints(rate, false, p(0, 1500), [p(1, 1510), p(3, 1560), p(4, 1570)]);

@@ -1,6 +1,8 @@
 // Alarm rules, pure: when a rule's condition starts holding an alarm is raised, when it stops
 // holding the alarm is cleared. Three kinds:
-//   threshold  a value below `min` or above `max` (either may be absent)
+//   threshold  a value below `min` or above `max` (either may be absent); with `hysteresis`
+//              an open alarm clears only at `max − hysteresis` or below (`min +` above), so a
+//              value hovering at the limit does not raise it again and again
 //   rate       the change between consecutive points of the key faster than `perMinute`
 //              (absolute value, units per minute); points at the same time are not compared
 //   no-data    no point of the key for `minutes` (raised by a timer; cleared by a point)
@@ -8,7 +10,7 @@
 // a spike and its return inside one batch raise and clear an alarm.
 
 export type AlarmCondition =
-  | { kind: 'threshold'; min?: number; max?: number }
+  | { kind: 'threshold'; min?: number; max?: number; hysteresis?: number }
   | { kind: 'rate'; perMinute: number }
   | { kind: 'no-data'; minutes: number };
 
@@ -51,8 +53,16 @@ export function walkPoints(
   let isOpen = open;
   for (const p of sorted) {
     let holds: boolean | null = null;
-    if (rule.kind === 'threshold') holds = outOfBounds(rule, p.value);
-    else if (rule.kind === 'rate') {
+    if (rule.kind === 'threshold') {
+      const h = isOpen ? (rule.hysteresis ?? 0) : 0;
+      holds = outOfBounds(
+        {
+          min: rule.min === undefined ? undefined : rule.min + h,
+          max: rule.max === undefined ? undefined : rule.max - h,
+        },
+        p.value,
+      );
+    } else if (rule.kind === 'rate') {
       if (prev && p.ts > prev.ts)
         holds = Math.abs(p.value - prev.value) / ((p.ts - prev.ts) / 60_000) > rule.perMinute;
     } else holds = false; // a point of the key ends a no-data alarm

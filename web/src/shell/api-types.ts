@@ -1606,6 +1606,8 @@ export interface components {
       status: components['schemas']['AlarmStatusInput'];
     };
     AlarmRule: {
+      /** @description threshold: an open alarm clears this far inside */
+      hysteresis?: number;
       id: string;
       key: string;
       /** @enum {string} */
@@ -1620,6 +1622,8 @@ export interface components {
       severity: 'warning' | 'critical';
     };
     AlarmRuleInput: {
+      /** @description threshold: an open alarm clears this far inside */
+      hysteresis?: number;
       id: string;
       key: string;
       /** @enum {string} */

@@ -28,6 +28,9 @@ Usage:
                                     register a device; prints its id and token (shown once)
   digicluster device rotate|list|acl
                                     rotate a token, list devices, write Mosquitto's password and ACL files
+  digicluster simulate-plant [--rate N] [--minutes M] [--broker URL] [--seed S] [--json]
+                                    publish a preparation plant's telemetry over MQTT (shifts, a stoppage,
+                                    an ash excursion that trips the ash alarm); registers its devices
   digicluster search QUERY [--json] search knowledge assets, profiles and R&D projects, best first
   digicluster tally FILE [--json]   count a vote (plurality, approval, irv, weighted, consent)
   digicluster assess [FILE] [--json] [--as-of DATE] [--months N]
@@ -70,6 +73,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./transfer.ts')).exportCommand(rest);
       case 'device':
         return await (await import('./device.ts')).device(rest);
+      case 'simulate-plant':
+        return await (await import('./simulate-plant.ts')).simulatePlantCommand(rest);
       case 'journal':
         if (rest[0] === 'verify')
           return await (await import('./journal.ts')).journalVerify(rest.slice(1));

@@ -35,6 +35,8 @@ export async function serve(): Promise<number> {
   const mqtt = await startMqtt(platform.machines, config, (level, message, err) =>
     app.log[level]({ err }, message),
   );
+  // "no data for N minutes" alarms: checked every minute on the real clock
+  const stopAlarmChecks = platform.alarms.startSilenceChecks();
   if (mqtt.port !== null)
     console.log(`MQTT broker for devices: mqtt://${config.mqttHost}:${mqtt.port}`);
   if (mqtt.external)
@@ -47,6 +49,7 @@ export async function serve(): Promise<number> {
       console.log(`  ${l.email.padEnd(40)} ${l.password.padEnd(26)} ${l.role} (${l.organisation})`);
   }
   const stop = async () => {
+    stopAlarmChecks();
     await mqtt.close();
     await app.close();
     await platform.close();

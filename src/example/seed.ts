@@ -149,5 +149,7 @@ export async function seedExample(
   const listings = exampleListings(clock());
   for (const l of listings) await exchange.createListing(systemActor, { ...l, status: 'active' });
   await (await import('../knowledge/index.ts')).seedKnowledge(platform.knowledge);
+  // the smart plant: devices, and telemetry history up to the seeding clock
+  await (await import('./plant.ts')).seedPlant(platform, clock());
   return { organisations: orgs.length, sites, users: people, listings: listings.length };
 }

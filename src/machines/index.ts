@@ -1,14 +1,24 @@
 // The machines module's public surface: devices, telemetry ingestion (HTTP and MQTT), reads.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { StateReader } from '../journal/index.ts';
 import type { Store } from '../store/index.ts';
 import { messages } from './messages.ts';
 import { migrations } from './migrations/index.ts';
+import { type MachinesServices, openMachines } from './open.ts';
+import { alarmFromRow, findAlarm, findPlant, plantFromRow } from './plant/repository.ts';
+import { plantRoutes } from './plant-routes.ts';
 import { deviceFromRow, deviceRow } from './repository.ts';
 import { routes } from './routes.ts';
-import { MachinesService } from './service.ts';
 
+export { alarmRulesByProfile, alarmRulesOf } from './alarm-rules.ts';
+export { AlarmsService } from './alarms.ts';
+export { ManualClock, realTicker, type Ticker } from './clock.ts';
 export * from './engine/index.ts';
+export { type LiveFeed, LocalLiveFeed } from './live.ts';
 export { type MqttIngest, type MqttSettings, startMqtt } from './mqtt.ts';
+export { type MachinesServices, openMachines } from './open.ts';
+export { PlantService } from './plant.ts';
+export * from './plant-schema.ts';
 export { deviceProfiles, profileById } from './profiles.ts';
 export * from './schema.ts';
 export { MachinesService, Rejected } from './service.ts';
@@ -23,12 +33,33 @@ export const stateReaders: StateReader[] = [
       return row && deviceFromRow(row);
     },
   },
+  {
+    kind: 'plant',
+    carriedBy: { 'plant.configured': '' },
+    read: async (reader, id) => {
+      const row = await findPlant(reader, id);
+      return row && plantFromRow(row);
+    },
+  },
+  {
+    kind: 'alarm',
+    carriedBy: { 'alarm.raised': '', 'alarm.acknowledged': '', 'alarm.cleared': '' },
+    read: async (reader, id) => {
+      const row = await findAlarm(reader, id);
+      return row && alarmFromRow(row);
+    },
+  },
 ];
 
 export const machinesModule = {
   name: 'machines',
   migrations,
   messages,
-  open: ({ store }: { store: Store }) => ({ machines: new MachinesService(store) }),
-  routes,
+  open: ({ store }: { store: Store }) => openMachines(store),
+  routes:
+    (services: MachinesServices): FastifyPluginAsyncZod =>
+    async (app) => {
+      await app.register(routes(services));
+      await app.register(plantRoutes(services));
+    },
 };

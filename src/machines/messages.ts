@@ -71,4 +71,22 @@ export const messages = defineMessages('machines', {
     ru: 'больше {max} точек: сузьте интервал или укажите bucket',
   },
   aggWithoutBucket: { en: 'agg goes with bucket', ru: 'agg указывается вместе с bucket' },
+  // the plant, its KPIs and alarms
+  siteNotFound: { en: 'Site {id} does not exist', ru: 'Площадки {id} нет' },
+  invalidPlant: { en: 'Invalid plant', ru: 'Неверное описание фабрики' },
+  noPlant: {
+    en: 'Site {id} has no plant described (PUT /api/v1/sites/{id}/plant)',
+    ru: 'Для площадки {id} фабрика не описана (PUT /api/v1/sites/{id}/plant)',
+  },
+  notAtSite: { en: 'not a device of site {siteId}', ru: 'не устройство площадки {siteId}' },
+  wrongProfile: {
+    en: 'must be a device of profile {profile}',
+    ru: 'должно быть устройство профиля {profile}',
+  },
+  rangeTooLong: { en: 'at most {days} days', ru: 'не больше {days} дн.' },
+  alarmNotFound: { en: 'Alarm {id} does not exist', ru: 'Тревоги {id} нет' },
+  alarmCleared: {
+    en: 'Alarm {id} is already cleared',
+    ru: 'Тревога {id} уже снята',
+  },
 });

@@ -58,11 +58,24 @@ export class Rejected extends DomainError {
   }
 }
 
+/** Told of each committed message's stored points; it must not throw (its errors are its own). */
+export type IngestListener = (
+  device: DeviceRecord,
+  points: ReadonlyArray<{ key: string; ts: number; value: number }>,
+) => Promise<void> | void;
+
 export class MachinesService {
   constructor(
     private readonly store: Store,
     private readonly clock: () => Date = () => new Date(),
   ) {}
+
+  private readonly ingested: IngestListener[] = [];
+
+  /** `listener` is called after each committed message with the points it stored (alarms, live). */
+  onIngest(listener: IngestListener): void {
+    this.ingested.push(listener);
+  }
 
   profiles(): DeviceProfile[] {
     return [...deviceProfiles];
@@ -213,7 +226,8 @@ export class MachinesService {
       throw new Rejected(parsed.problem);
     }
     const points = parsed.points;
-    return repo.ingestTransaction(this.store, async (tx) => {
+    let stored: Array<{ key: string; ts: number; value: number }> = [];
+    const result = await repo.ingestTransaction(this.store, async (tx) => {
       const known = await repo.knownMessageIds(
         tx,
         device.id,
@@ -226,6 +240,7 @@ export class MachinesService {
           rows.push({ device_id: device.id, message_id: p.id, key, ts: p.ts, value });
       }
       const inserted = rows.length ? await repo.insertPoints(tx, rows) : [];
+      stored = inserted;
       if (inserted.length) {
         const byKey = new Map<string, Array<{ ts: number; value: number }>>();
         for (const r of inserted) {
@@ -248,6 +263,8 @@ export class MachinesService {
         duplicates: known.size + parsed.repeatedInMessage,
       };
     });
+    for (const listener of this.ingested) if (stored.length) await listener(device, stored);
+    return result;
   }
 
   /** HTTP: the batch names its device, which must be the token's. */

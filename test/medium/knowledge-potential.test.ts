@@ -99,9 +99,7 @@ for (const d of await eachDialect()) {
     });
 
     test('openings: the courses of the universities and the vacancies of the enterprises, in both languages', async () => {
-      const all = (
-        await call('GET', '/api/v1/knowledge/openings', 'other')
-      ).json() as unknown as Json[];
+      const all = (await call('GET', '/api/v1/knowledge/openings', 'other')).json() as Json[];
       const kinds = new Set(all.map((o) => o.kind));
       for (const k of ['course', 'programme', 'internship', 'vacancy']) assert.ok(kinds.has(k), k);
       assert.ok(all.some((o) => o.organisationId === 'kuzstu' && o.kind === 'course'));
@@ -113,11 +111,11 @@ for (const d of await eachDialect()) {
       }
       const courses = (
         await call('GET', '/api/v1/knowledge/openings?kind=course&organisationId=kemsu')
-      ).json() as unknown as Json[];
+      ).json() as Json[];
       assert.ok(courses.length > 0);
       assert.ok(courses.every((o) => o.kind === 'course' && o.organisationId === 'kemsu'));
       // members-only openings stay with the members
-      const visitor = (await call('GET', '/api/v1/knowledge/openings')).json() as unknown as Json[];
+      const visitor = (await call('GET', '/api/v1/knowledge/openings')).json() as Json[];
       assert.ok(visitor.every((o) => o.visibility === 'public'));
       assert.ok(visitor.length < all.length);
       const hidden = all.find((o) => o.visibility === 'members');

@@ -7,6 +7,7 @@ import { Matches } from './exchange/matches/Matches.tsx';
 import { PlanPage } from './exchange/plan/PlanPage.tsx';
 import { useT } from './i18n/index.ts';
 import { KnowledgeRoute } from './knowledge/KnowledgeRoute.tsx';
+import { PlantPage } from './machines/PlantPage.tsx';
 import { Account } from './registry/Account.tsx';
 import { Admission } from './registry/Admission.tsx';
 import { ApplicationStatus } from './registry/ApplicationStatus.tsx';
@@ -72,6 +73,8 @@ function Page({ path }: { path: string[] }) {
       return <PlanPage />;
     case 'matches':
       return <Matches />;
+    case 'plant':
+      return second ? <NotFound /> : <PlantPage />;
     case 'knowledge':
       return <KnowledgeRoute key={path.join('/')} type={second} id={third} />;
     case 'assessment':

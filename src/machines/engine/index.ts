@@ -1,3 +1,7 @@
-// The machines module's pure engine: payload rules and roll-ups.
+// The machines module's pure engine: payload rules, roll-ups, plant KPIs, alarm rules, simulation.
+
+export * from './alarms.ts';
+export * from './kpi.ts';
 export * from './payload.ts';
 export * from './rollup.ts';
+export * from './simulation.ts';

@@ -67,6 +67,7 @@ export function Header({ section }: { section: string }) {
         label: t('navAssessment'),
         show: Boolean(user),
       },
+      { key: 'plant', to: href('plant'), label: t('navPlant'), show: Boolean(user) },
       { key: 'apply', to: href('apply'), label: t('navApply'), show: !user },
       {
         key: 'admin',

@@ -18,6 +18,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/alarms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your organisation's alarms, newest first (at most 500) */
+    get: operations['getAlarms'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/alarms/{id}/acknowledge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Acknowledge an open alarm (409 once cleared) */
+    post: operations['postAlarmsByIdAcknowledge'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/api-keys/{id}': {
     parameters: {
       query?: never;
@@ -331,6 +365,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/device-profiles/{id}/alarm-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A profile's alarm rules (threshold, rate of change, no data) */
+    get: operations['getDeviceProfilesByIdAlarmRules'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/devices': {
     parameters: {
       query?: never;
@@ -375,6 +426,23 @@ export interface paths {
     };
     /** Each key's latest value */
     get: operations['getDevicesByIdLatest'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/devices/{id}/live': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A device's latest values as server-sent events (text/event-stream): `latest` once, then `values` per stored message */
+    get: operations['getDevicesByIdLive'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1487,6 +1555,41 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/sites/{id}/kpis': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The plant's KPIs over [from, to) from its devices' minute averages: throughput, yield, product ash vs target, medium-density deviation, downtime */
+    get: operations['getSitesByIdKpis'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sites/{id}/plant': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The site's plant: its feed, product, ash and density devices and targets */
+    get: operations['getSitesByIdPlant'];
+    /** Describe the site's plant (org admin): which devices the KPIs read */
+    put: operations['putSitesByIdPlant'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/telemetry': {
     parameters: {
       query?: never;
@@ -1647,6 +1750,74 @@ export interface components {
       unit: string;
       valueKopecks: number;
     };
+    Alarm: {
+      acknowledgedAt: string | null;
+      acknowledgedBy: string | null;
+      clearedAt: string | null;
+      clearedValue: number | null;
+      deviceId: string;
+      id: string;
+      organisationId: string;
+      profileId: string;
+      /** @description the time of the point that raised it (no-data: the check) */
+      raisedAt: string;
+      raisedValue: number | null;
+      rule: components['schemas']['AlarmRule'];
+      siteId: string;
+      status: components['schemas']['AlarmStatus'];
+    };
+    AlarmInput: {
+      acknowledgedAt: string | null;
+      acknowledgedBy: string | null;
+      clearedAt: string | null;
+      clearedValue: number | null;
+      deviceId: string;
+      id: string;
+      organisationId: string;
+      profileId: string;
+      /** @description the time of the point that raised it (no-data: the check) */
+      raisedAt: string;
+      raisedValue: number | null;
+      rule: components['schemas']['AlarmRuleInput'];
+      siteId: string;
+      status: components['schemas']['AlarmStatusInput'];
+    };
+    AlarmRule: {
+      /** @description threshold: an open alarm clears this far inside */
+      hysteresis?: number;
+      id: string;
+      key: string;
+      /** @enum {string} */
+      kind: 'threshold' | 'rate' | 'no-data';
+      max?: number;
+      min?: number;
+      /** @description no-data: the longest silence */
+      minutes?: number;
+      /** @description rate: the largest change per minute */
+      perMinute?: number;
+      /** @enum {string} */
+      severity: 'warning' | 'critical';
+    };
+    AlarmRuleInput: {
+      /** @description threshold: an open alarm clears this far inside */
+      hysteresis?: number;
+      id: string;
+      key: string;
+      /** @enum {string} */
+      kind: 'threshold' | 'rate' | 'no-data';
+      max?: number;
+      min?: number;
+      /** @description no-data: the longest silence */
+      minutes?: number;
+      /** @description rate: the largest change per minute */
+      perMinute?: number;
+      /** @enum {string} */
+      severity: 'warning' | 'critical';
+    };
+    /** @enum {string} */
+    AlarmStatus: 'active' | 'acknowledged' | 'cleared';
+    /** @enum {string} */
+    AlarmStatusInput: 'active' | 'acknowledged' | 'cleared';
     ApiKey: {
       createdAt: string;
       id: string;
@@ -4102,6 +4273,22 @@ export interface components {
      * @enum {string}
      */
     ListingVisibilityInput: 'public' | 'members' | 'anonymous';
+    LiveUpdate: {
+      deviceId: string;
+      values: {
+        key: string;
+        ts: string;
+        value: number;
+      }[];
+    };
+    LiveUpdateInput: {
+      deviceId: string;
+      values: {
+        key: string;
+        ts: string;
+        value: number;
+      }[];
+    };
     /** @enum {string} */
     Locale: 'ru' | 'en';
     /** @enum {string} */
@@ -5237,6 +5424,120 @@ export interface components {
         variation: number;
       };
       timeLimitSeconds?: number;
+    };
+    Plant: {
+      ashDeviceId: string | null;
+      ashTargetPct: number | null;
+      densityDeviceId: string | null;
+      densityTargetKgm3: number | null;
+      feedDeviceId: string;
+      /** @description the site's id: one plant per site */
+      id: string;
+      organisationId: string;
+      productDeviceId: string;
+      runningAboveTph: number;
+      siteId: string;
+      updatedAt: string;
+    };
+    PlantInput: {
+      ashDeviceId: string | null;
+      ashTargetPct: number | null;
+      densityDeviceId: string | null;
+      densityTargetKgm3: number | null;
+      feedDeviceId: string;
+      /** @description the site's id: one plant per site */
+      id: string;
+      organisationId: string;
+      productDeviceId: string;
+      runningAboveTph: number;
+      siteId: string;
+      updatedAt: string;
+    };
+    PlantKpis: {
+      ashAboveTargetMinutes: number | null;
+      /** @description product ash − target, percentage points */
+      ashDeviationPct: number | null;
+      ashTargetPct: number | null;
+      availabilityPct: number | null;
+      densityMaxAbsDeviationKgm3: number | null;
+      densityMeanAbsDeviationKgm3: number | null;
+      densityMeanKgm3: number | null;
+      densityTargetKgm3: number | null;
+      /** @description minutes with the feed below runningAboveTph or without data */
+      downtimeMinutes: number | null;
+      /** @description Σ minute-average t/h ÷ 60 of the feed belt; null: no data */
+      feedTonnes: number | null;
+      /** @description feed tonnes per running hour */
+      feedTphRunning: number | null;
+      from: string;
+      minutes: number;
+      /** @description tonnage-weighted mean of the product ash */
+      productAshPct: number | null;
+      /** @description the same for the product belt */
+      productTonnes: number | null;
+      siteId: string;
+      /** @description runs of consecutive downtime minutes */
+      stoppages: number | null;
+      to: string;
+      /** @description product tonnes ÷ feed tonnes × 100 */
+      yieldPct: number | null;
+    };
+    PlantKpisInput: {
+      ashAboveTargetMinutes: number | null;
+      /** @description product ash − target, percentage points */
+      ashDeviationPct: number | null;
+      ashTargetPct: number | null;
+      availabilityPct: number | null;
+      densityMaxAbsDeviationKgm3: number | null;
+      densityMeanAbsDeviationKgm3: number | null;
+      densityMeanKgm3: number | null;
+      densityTargetKgm3: number | null;
+      /** @description minutes with the feed below runningAboveTph or without data */
+      downtimeMinutes: number | null;
+      /** @description Σ minute-average t/h ÷ 60 of the feed belt; null: no data */
+      feedTonnes: number | null;
+      /** @description feed tonnes per running hour */
+      feedTphRunning: number | null;
+      from: string;
+      minutes: number;
+      /** @description tonnage-weighted mean of the product ash */
+      productAshPct: number | null;
+      /** @description the same for the product belt */
+      productTonnes: number | null;
+      siteId: string;
+      /** @description runs of consecutive downtime minutes */
+      stoppages: number | null;
+      to: string;
+      /** @description product tonnes ÷ feed tonnes × 100 */
+      yieldPct: number | null;
+    };
+    PlantSetup: {
+      /** @description ash analyser on the concentrate belt (ash_pct) */
+      ashDeviceId?: string | null;
+      ashTargetPct?: number | null;
+      /** @description dense-medium densimeter (density_kgm3) */
+      densityDeviceId?: string | null;
+      densityTargetKgm3?: number | null;
+      /** @description belt scale before the plant (throughput_tph) */
+      feedDeviceId: string;
+      /** @description belt scale of the concentrate (throughput_tph) */
+      productDeviceId: string;
+      /** @description the feed belt runs when its minute average is at least this (t/h); default 50 */
+      runningAboveTph?: number;
+    };
+    PlantSetupInput: {
+      /** @description ash analyser on the concentrate belt (ash_pct) */
+      ashDeviceId?: string | null;
+      ashTargetPct?: number | null;
+      /** @description dense-medium densimeter (density_kgm3) */
+      densityDeviceId?: string | null;
+      densityTargetKgm3?: number | null;
+      /** @description belt scale before the plant (throughput_tph) */
+      feedDeviceId: string;
+      /** @description belt scale of the concentrate (throughput_tph) */
+      productDeviceId: string;
+      /** @description the feed belt runs when its minute average is at least this (t/h); default 50 */
+      runningAboveTph?: number;
     };
     /** @description RFC 9457 problem details, worded in the caller's language */
     Problem: {
@@ -6563,6 +6864,64 @@ export interface operations {
       429: components['responses']['Problem429'];
     };
   };
+  getAlarms: {
+    parameters: {
+      query?: {
+        device?: string;
+        site?: string;
+        /** @description open: active or acknowledged */
+        status?: 'open' | 'active' | 'acknowledged' | 'cleared';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Alarm'][];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  postAlarmsByIdAcknowledge: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Alarm'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      429: components['responses']['Problem429'];
+    };
+  };
   deleteApiKeysById: {
     parameters: {
       query?: never;
@@ -7206,6 +7565,31 @@ export interface operations {
       429: components['responses']['Problem429'];
     };
   };
+  getDeviceProfilesByIdAlarmRules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AlarmRule'][];
+        };
+      };
+      400: components['responses']['Problem400'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
   getDevices: {
     parameters: {
       query?: {
@@ -7311,6 +7695,31 @@ export interface operations {
         content: {
           'application/json': components['schemas']['TelemetryLatest'][];
         };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getDevicesByIdLive: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -9672,6 +10081,99 @@ export interface operations {
       429: components['responses']['Problem429'];
     };
   };
+  getSitesByIdKpis: {
+    parameters: {
+      query: {
+        /** @description RFC 3339, inclusive (rounded down to the minute) */
+        from: string;
+        /** @description RFC 3339, exclusive (rounded up to the minute); at most 31 days */
+        to: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlantKpis'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getSitesByIdPlant: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Plant'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  putSitesByIdPlant: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PlantSetupInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Plant'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
   postTelemetry: {
     parameters: {
       query?: never;
@@ -9796,6 +10298,9 @@ type FlattenedDeepRequired<T> = {
 type ReadonlyArray<T> = [Exclude<T, undefined>] extends [unknown[]]
   ? Readonly<Exclude<T, undefined>>
   : Readonly<Exclude<T, undefined>[]>;
+export const pathsApiV1AlarmsGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/alarms']['get']['parameters']['query']['status']
+> = ['open', 'active', 'acknowledged', 'cleared'];
 export const pathsApiV1ApplicationsGetParametersQueryStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/applications']['get']['parameters']['query']['status']
 > = ['pending', 'admitted', 'rejected'];
@@ -9817,6 +10322,24 @@ export const agglomerationValues: ReadonlyArray<
 export const agglomerationInputValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['AgglomerationInput']
 > = ['kemerovo', 'novokuznetsk', 'leninsk-belovo', 'north'];
+export const alarmRuleKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['AlarmRule']['kind']
+> = ['threshold', 'rate', 'no-data'];
+export const alarmRuleSeverityValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['AlarmRule']['severity']
+> = ['warning', 'critical'];
+export const alarmRuleInputKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['AlarmRuleInput']['kind']
+> = ['threshold', 'rate', 'no-data'];
+export const alarmRuleInputSeverityValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['AlarmRuleInput']['severity']
+> = ['warning', 'critical'];
+export const alarmStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['AlarmStatus']
+> = ['active', 'acknowledged', 'cleared'];
+export const alarmStatusInputValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['AlarmStatusInput']
+> = ['active', 'acknowledged', 'cleared'];
 export const apiKeyRoleValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ApiKey']['role']
 > = ['member', 'observer'];

@@ -1,0 +1,231 @@
+// Alarms: the rules of each device's profile (alarm-rules.ts) evaluated by the pure engine
+// (engine/alarms.ts) on every committed message (threshold, rate of change) and by a timer
+// (no data for N minutes, on an injectable clock). Each alarm lives active → acknowledged →
+// cleared (or active → cleared), each step a journal event carrying its full state:
+// `alarm.raised`, `alarm.acknowledged`, `alarm.cleared`. At most one alarm of a rule is open
+// per device; evaluation commits in its own transaction after the message's.
+import { randomBytes } from 'node:crypto';
+import { inTransaction, recordEvent } from '../journal/index.ts';
+import {
+  type Actor,
+  actorRef,
+  conflict,
+  forbidden,
+  notFound,
+  parseInput,
+  requireLogin,
+  requireOrganisationRole,
+} from '../model/index.ts';
+import type { Store, Tx } from '../store/index.ts';
+import { alarmRulesOf } from './alarm-rules.ts';
+import { realTicker, type Ticker } from './clock.ts';
+import {
+  type AlarmRule,
+  silent,
+  type TimedValue,
+  type Transition,
+  walkPoints,
+} from './engine/alarms.ts';
+import { messages as m } from './messages.ts';
+import * as pr from './plant/repository.ts';
+import { AlarmQuery, type AlarmRecord } from './plant-schema.ts';
+import * as repo from './repository.ts';
+import type { DeviceRecord } from './schema.ts';
+
+const newAlarmId = () => `al-${randomBytes(6).toString('hex')}`;
+const iso = (ms: number) => new Date(ms).toISOString();
+const system = {
+  kind: 'system',
+  id: 'system',
+  organisationId: null,
+  role: 'operator_admin',
+} as const;
+
+export interface StoredPoint {
+  key: string;
+  ts: number;
+  value: number;
+}
+
+/** How often the no-data rules are checked by default. */
+export const SILENCE_CHECK_MS = 60_000;
+
+export class AlarmsService {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  rules(profileId: string): readonly AlarmRule[] {
+    return alarmRulesOf(profileId);
+  }
+
+  private async record(tx: Tx, actor: Actor, type: string, a: AlarmRecord) {
+    await recordEvent(
+      tx,
+      { actor: actorRef(actor), organisationId: a.organisationId, type, payload: a },
+      this.clock(),
+    );
+  }
+
+  private async apply(
+    tx: Tx,
+    device: DeviceRecord,
+    rule: AlarmRule,
+    open: AlarmRecord | undefined,
+    transitions: Transition[],
+  ): Promise<AlarmRecord[]> {
+    const changed: AlarmRecord[] = [];
+    let current = open;
+    for (const t of transitions) {
+      if (t.to === 'active' && !current) {
+        let id = newAlarmId();
+        while (await pr.findAlarm(tx, id)) id = newAlarmId();
+        current = {
+          id,
+          deviceId: device.id,
+          organisationId: device.organisationId,
+          siteId: device.siteId,
+          profileId: device.profileId,
+          rule: { ...rule },
+          status: 'active',
+          raisedAt: iso(t.ts),
+          raisedValue: t.value,
+          acknowledgedAt: null,
+          acknowledgedBy: null,
+          clearedAt: null,
+          clearedValue: null,
+        };
+        await pr.insertAlarm(tx, current);
+        await this.record(tx, system, 'alarm.raised', current);
+        changed.push(current);
+      } else if (t.to === 'cleared' && current) {
+        current = { ...current, status: 'cleared', clearedAt: iso(t.ts), clearedValue: t.value };
+        await pr.updateAlarm(tx, current);
+        await this.record(tx, system, 'alarm.cleared', current);
+        changed.push(current);
+        current = undefined;
+      }
+    }
+    return changed;
+  }
+
+  /** The transitions new points cause, given the open alarms (read again inside the transaction). */
+  private async transitions(
+    reader: Store | Tx,
+    device: DeviceRecord,
+    points: readonly StoredPoint[],
+    open: Map<string, AlarmRecord>,
+  ) {
+    const out: Array<{ rule: AlarmRule; transitions: Transition[] }> = [];
+    for (const rule of alarmRulesOf(device.profileId)) {
+      const pts: TimedValue[] = points.filter((p) => p.key === rule.key);
+      if (!pts.length) continue;
+      const isOpen = open.has(rule.id);
+      if (rule.kind === 'no-data' && !isOpen) continue;
+      const previous =
+        rule.kind === 'rate'
+          ? await pr.pointBefore(reader, device.id, rule.key, Math.min(...pts.map((p) => p.ts)))
+          : null;
+      const t = walkPoints(rule, isOpen, previous, pts);
+      if (t.length) out.push({ rule, transitions: t });
+    }
+    return out;
+  }
+
+  /** Evaluates a committed message's points (called by the ingestion after its commit). */
+  async evaluate(device: DeviceRecord, points: readonly StoredPoint[]): Promise<AlarmRecord[]> {
+    if (!points.length || !alarmRulesOf(device.profileId).length) return [];
+    const openOf = async (r: Store | Tx) =>
+      new Map((await pr.openAlarms(r, device.id)).map((a) => [a.rule.id, a]));
+    // a cheap look first: most messages change nothing, and need no journal lock
+    if (!(await this.transitions(this.store, device, points, await openOf(this.store))).length)
+      return [];
+    return inTransaction(this.store, async (tx) => {
+      const open = await openOf(tx);
+      const changed: AlarmRecord[] = [];
+      for (const { rule, transitions } of await this.transitions(tx, device, points, open))
+        changed.push(...(await this.apply(tx, device, rule, open.get(rule.id), transitions)));
+      return changed;
+    });
+  }
+
+  /** Raises the no-data alarms whose silence has lasted; returns them. */
+  async checkSilence(): Promise<AlarmRecord[]> {
+    const now = this.clock().getTime();
+    const raised: AlarmRecord[] = [];
+    for (const row of await repo.devicesOf(this.store)) {
+      const rules = alarmRulesOf(row.profile_id).filter((r) => r.kind === 'no-data');
+      if (!rules.length) continue;
+      const device = repo.deviceFromRow(row);
+      const latest = new Map(
+        (await repo.latestRollups(this.store, device.id)).map((r) => [r.key, r.ts]),
+      );
+      const since = Date.parse(device.createdAt);
+      const due = rules.filter(
+        (r) => r.kind === 'no-data' && silent(r, latest.get(r.key) ?? null, since, now),
+      );
+      if (!due.length) continue;
+      const open = new Set((await pr.openAlarms(this.store, device.id)).map((a) => a.rule.id));
+      const fresh = due.filter((r) => !open.has(r.id));
+      if (!fresh.length) continue;
+      const changed = await inTransaction(this.store, async (tx) => {
+        const nowOpen = new Set((await pr.openAlarms(tx, device.id)).map((a) => a.rule.id));
+        const out: AlarmRecord[] = [];
+        for (const rule of fresh)
+          if (!nowOpen.has(rule.id))
+            out.push(
+              ...(await this.apply(tx, device, rule, undefined, [
+                { to: 'active', ts: now, value: null },
+              ])),
+            );
+        return out;
+      });
+      raised.push(...changed);
+    }
+    return raised;
+  }
+
+  /** Checks the no-data rules every `everyMs` on `ticker`; returns the function that stops it. */
+  startSilenceChecks(ticker: Ticker = realTicker, everyMs = SILENCE_CHECK_MS): () => void {
+    return ticker.every(everyMs, () => this.checkSilence());
+  }
+
+  /** The alarms of the caller's organisation, newest first (at most 500). */
+  async list(actor: Actor, query: unknown = {}): Promise<AlarmRecord[]> {
+    requireLogin(actor);
+    const q = parseInput(AlarmQuery, query);
+    // like telemetry, alarms are the organisation's: the operator reads none
+    if (!actor.organisationId) throw forbidden();
+    const statuses =
+      q.status === 'open' ? ['active', 'acknowledged'] : q.status ? [q.status] : undefined;
+    return pr.listAlarms(
+      this.store,
+      { organisationId: actor.organisationId, statuses, siteId: q.site, deviceId: q.device },
+      500,
+    );
+  }
+
+  /** Acknowledges an open alarm (a member of its organisation); acknowledging again changes nothing. */
+  async acknowledge(actor: Actor, id: string): Promise<AlarmRecord> {
+    requireLogin(actor);
+    return inTransaction(this.store, async (tx) => {
+      const row = await pr.findAlarm(tx, id);
+      if (!row || row.organisation_id !== actor.organisationId)
+        throw notFound(m.alarmNotFound({ id }));
+      requireOrganisationRole(actor, row.organisation_id, 'member');
+      const alarm = pr.alarmFromRow(row);
+      if (alarm.status === 'acknowledged') return alarm;
+      if (alarm.status === 'cleared') throw conflict(m.alarmCleared({ id }));
+      const next: AlarmRecord = {
+        ...alarm,
+        status: 'acknowledged',
+        acknowledgedAt: this.clock().toISOString(),
+        acknowledgedBy: actorRef(actor),
+      };
+      await pr.updateAlarm(tx, next);
+      await this.record(tx, actor, 'alarm.acknowledged', next);
+      return next;
+    });
+  }
+}

@@ -1,0 +1,145 @@
+// The plant's concepts: which devices of a site are its feed and product belt scales, its
+// ash analyser and densimeter (with the targets), the KPIs computed from them, and alarms.
+import { z } from 'zod';
+
+export const PlantInput = z
+  .object({
+    feedDeviceId: z
+      .string()
+      .min(1)
+      .max(64)
+      .describe('belt scale before the plant (throughput_tph)'),
+    productDeviceId: z
+      .string()
+      .min(1)
+      .max(64)
+      .describe('belt scale of the concentrate (throughput_tph)'),
+    ashDeviceId: z
+      .string()
+      .min(1)
+      .max(64)
+      .nullable()
+      .optional()
+      .describe('ash analyser on the concentrate belt (ash_pct)'),
+    densityDeviceId: z
+      .string()
+      .min(1)
+      .max(64)
+      .nullable()
+      .optional()
+      .describe('dense-medium densimeter (density_kgm3)'),
+    ashTargetPct: z.number().min(0).max(60).nullable().optional(),
+    densityTargetKgm3: z.number().min(1000).max(2500).nullable().optional(),
+    runningAboveTph: z
+      .number()
+      .min(0)
+      .max(10_000)
+      .optional()
+      .describe('the feed belt runs when its minute average is at least this (t/h); default 50'),
+  })
+  .meta({ id: 'PlantSetup' });
+export type PlantInput = z.input<typeof PlantInput>;
+
+export const PlantRecord = z
+  .object({
+    id: z.string().describe("the site's id: one plant per site"),
+    siteId: z.string(),
+    organisationId: z.string(),
+    feedDeviceId: z.string(),
+    productDeviceId: z.string(),
+    ashDeviceId: z.string().nullable(),
+    densityDeviceId: z.string().nullable(),
+    ashTargetPct: z.number().nullable(),
+    densityTargetKgm3: z.number().nullable(),
+    runningAboveTph: z.number(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Plant' });
+export type PlantRecord = z.infer<typeof PlantRecord>;
+
+export const KpiQuery = z.object({
+  from: z.string().describe('RFC 3339, inclusive (rounded down to the minute)'),
+  to: z.string().describe('RFC 3339, exclusive (rounded up to the minute); at most 31 days'),
+});
+
+const n = z.number().nullable();
+export const PlantKpis = z
+  .object({
+    siteId: z.string(),
+    from: z.string(),
+    to: z.string(),
+    minutes: z.number().int(),
+    feedTonnes: n.describe('Σ minute-average t/h ÷ 60 of the feed belt; null: no data'),
+    productTonnes: n.describe('the same for the product belt'),
+    feedTphRunning: n.describe('feed tonnes per running hour'),
+    yieldPct: n.describe('product tonnes ÷ feed tonnes × 100'),
+    productAshPct: n.describe('tonnage-weighted mean of the product ash'),
+    ashTargetPct: n,
+    ashDeviationPct: n.describe('product ash − target, percentage points'),
+    ashAboveTargetMinutes: n,
+    densityMeanKgm3: n,
+    densityTargetKgm3: n,
+    densityMeanAbsDeviationKgm3: n,
+    densityMaxAbsDeviationKgm3: n,
+    downtimeMinutes: n.describe('minutes with the feed below runningAboveTph or without data'),
+    stoppages: n.describe('runs of consecutive downtime minutes'),
+    availabilityPct: n,
+  })
+  .meta({ id: 'PlantKpis' });
+export type PlantKpisView = z.infer<typeof PlantKpis>;
+
+export const AlarmRuleView = z
+  .object({
+    id: z.string(),
+    key: z.string(),
+    severity: z.enum(['warning', 'critical']),
+    kind: z.enum(['threshold', 'rate', 'no-data']),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    hysteresis: z.number().optional().describe('threshold: an open alarm clears this far inside'),
+    perMinute: z.number().optional().describe('rate: the largest change per minute'),
+    minutes: z.number().optional().describe('no-data: the longest silence'),
+  })
+  .meta({ id: 'AlarmRule' });
+
+export const AlarmStatus = z
+  .enum(['active', 'acknowledged', 'cleared'])
+  .meta({ id: 'AlarmStatus' });
+export type AlarmStatus = z.infer<typeof AlarmStatus>;
+
+export const AlarmRecord = z
+  .object({
+    id: z.string(),
+    deviceId: z.string(),
+    organisationId: z.string(),
+    siteId: z.string(),
+    profileId: z.string(),
+    rule: AlarmRuleView,
+    status: AlarmStatus,
+    raisedAt: z.string().describe('the time of the point that raised it (no-data: the check)'),
+    raisedValue: z.number().nullable(),
+    acknowledgedAt: z.string().nullable(),
+    acknowledgedBy: z.string().nullable(),
+    clearedAt: z.string().nullable(),
+    clearedValue: z.number().nullable(),
+  })
+  .meta({ id: 'Alarm' });
+export type AlarmRecord = z.infer<typeof AlarmRecord>;
+
+export const AlarmQuery = z.object({
+  status: z
+    .enum(['open', 'active', 'acknowledged', 'cleared'])
+    .optional()
+    .describe('open: active or acknowledged'),
+  site: z.string().max(100).optional(),
+  device: z.string().max(64).optional(),
+});
+
+/** A device's latest values as the live stream sends them (one event per stored message). */
+export const LiveUpdate = z
+  .object({
+    deviceId: z.string(),
+    values: z.array(z.object({ key: z.string(), ts: z.string(), value: z.number() })),
+  })
+  .meta({ id: 'LiveUpdate' });
+export type LiveUpdate = z.infer<typeof LiveUpdate>;

@@ -1,0 +1,178 @@
+// The SQL of the plant and alarms (tables of migration 2026-11-30-17): kept beside
+// repository.ts, with the same one code path for SQLite and PostgreSQL.
+import type { Selectable } from 'kysely';
+import type { Reader, Tx } from '../../store/index.ts';
+import type { AlarmRecord, PlantRecord } from '../plant-schema.ts';
+
+export interface MachinesPlantTable {
+  site_id: string;
+  organisation_id: string;
+  feed_device_id: string;
+  product_device_id: string;
+  ash_device_id: string | null;
+  density_device_id: string | null;
+  ash_target_pct: number | null;
+  density_target_kgm3: number | null;
+  running_above_tph: number;
+  updated_at: string;
+}
+
+export interface MachinesAlarmTable {
+  id: string;
+  device_id: string;
+  organisation_id: string;
+  site_id: string;
+  profile_id: string;
+  rule_id: string;
+  /** the rule as evaluated, JSON */
+  rule: string;
+  status: string;
+  raised_at: string;
+  raised_value: number | null;
+  acknowledged_at: string | null;
+  acknowledged_by: string | null;
+  cleared_at: string | null;
+  cleared_value: number | null;
+}
+
+declare module '../../store/database.ts' {
+  interface Database {
+    machines_plant: MachinesPlantTable;
+    machines_alarm: MachinesAlarmTable;
+  }
+}
+
+export const plantFromRow = (r: Selectable<MachinesPlantTable>): PlantRecord => ({
+  id: r.site_id,
+  siteId: r.site_id,
+  organisationId: r.organisation_id,
+  feedDeviceId: r.feed_device_id,
+  productDeviceId: r.product_device_id,
+  ashDeviceId: r.ash_device_id,
+  densityDeviceId: r.density_device_id,
+  ashTargetPct: r.ash_target_pct,
+  densityTargetKgm3: r.density_target_kgm3,
+  runningAboveTph: r.running_above_tph,
+  updatedAt: r.updated_at,
+});
+
+export const plantRow = (p: PlantRecord): MachinesPlantTable => ({
+  site_id: p.siteId,
+  organisation_id: p.organisationId,
+  feed_device_id: p.feedDeviceId,
+  product_device_id: p.productDeviceId,
+  ash_device_id: p.ashDeviceId,
+  density_device_id: p.densityDeviceId,
+  ash_target_pct: p.ashTargetPct,
+  density_target_kgm3: p.densityTargetKgm3,
+  running_above_tph: p.runningAboveTph,
+  updated_at: p.updatedAt,
+});
+
+export function findPlant(reader: Reader, siteId: string) {
+  return reader.db
+    .selectFrom('machines_plant')
+    .selectAll()
+    .where('site_id', '=', siteId)
+    .executeTakeFirst();
+}
+
+export async function savePlant(tx: Tx, p: PlantRecord): Promise<void> {
+  const row = plantRow(p);
+  const { site_id: _, ...rest } = row;
+  await tx.db
+    .insertInto('machines_plant')
+    .values(row)
+    .onConflict((oc) => oc.column('site_id').doUpdateSet(rest))
+    .execute();
+}
+
+export const alarmFromRow = (r: Selectable<MachinesAlarmTable>): AlarmRecord => ({
+  id: r.id,
+  deviceId: r.device_id,
+  organisationId: r.organisation_id,
+  siteId: r.site_id,
+  profileId: r.profile_id,
+  rule: JSON.parse(r.rule),
+  status: r.status as AlarmRecord['status'],
+  raisedAt: r.raised_at,
+  raisedValue: r.raised_value,
+  acknowledgedAt: r.acknowledged_at,
+  acknowledgedBy: r.acknowledged_by,
+  clearedAt: r.cleared_at,
+  clearedValue: r.cleared_value,
+});
+
+export const alarmRow = (a: AlarmRecord): MachinesAlarmTable => ({
+  id: a.id,
+  device_id: a.deviceId,
+  organisation_id: a.organisationId,
+  site_id: a.siteId,
+  profile_id: a.profileId,
+  rule_id: a.rule.id,
+  rule: JSON.stringify(a.rule),
+  status: a.status,
+  raised_at: a.raisedAt,
+  raised_value: a.raisedValue,
+  acknowledged_at: a.acknowledgedAt,
+  acknowledged_by: a.acknowledgedBy,
+  cleared_at: a.clearedAt,
+  cleared_value: a.clearedValue,
+});
+
+export async function insertAlarm(tx: Tx, a: AlarmRecord): Promise<void> {
+  await tx.db.insertInto('machines_alarm').values(alarmRow(a)).execute();
+}
+
+export async function updateAlarm(tx: Tx, a: AlarmRecord): Promise<void> {
+  const { id, ...rest } = alarmRow(a);
+  await tx.db.updateTable('machines_alarm').set(rest).where('id', '=', id).execute();
+}
+
+export function findAlarm(reader: Reader, id: string) {
+  return reader.db.selectFrom('machines_alarm').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** A device's open alarms (active or acknowledged). */
+export async function openAlarms(reader: Reader, deviceId: string): Promise<AlarmRecord[]> {
+  const rows = await reader.db
+    .selectFrom('machines_alarm')
+    .selectAll()
+    .where('device_id', '=', deviceId)
+    .where('status', 'in', ['active', 'acknowledged'])
+    .execute();
+  return rows.map(alarmFromRow);
+}
+
+export async function listAlarms(
+  reader: Reader,
+  f: { organisationId?: string; statuses?: string[]; siteId?: string; deviceId?: string },
+  limit: number,
+): Promise<AlarmRecord[]> {
+  let q = reader.db.selectFrom('machines_alarm').selectAll();
+  if (f.organisationId) q = q.where('organisation_id', '=', f.organisationId);
+  if (f.statuses) q = q.where('status', 'in', f.statuses);
+  if (f.siteId) q = q.where('site_id', '=', f.siteId);
+  if (f.deviceId) q = q.where('device_id', '=', f.deviceId);
+  const rows = await q.orderBy('raised_at', 'desc').orderBy('id').limit(limit).execute();
+  return rows.map(alarmFromRow);
+}
+
+/** The key's point just before `ts` (for a rate rule), or null. */
+export async function pointBefore(
+  reader: Reader,
+  deviceId: string,
+  key: string,
+  ts: number,
+): Promise<{ ts: number; value: number } | null> {
+  const r = await reader.db
+    .selectFrom('machines_point')
+    .select(['ts', 'value'])
+    .where('device_id', '=', deviceId)
+    .where('key', '=', key)
+    .where('ts', '<', ts)
+    .orderBy('ts', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return r ? { ts: Number(r.ts), value: r.value } : null;
+}

@@ -1,0 +1,188 @@
+// The organisation's devices: registered with a token shown once, their tokens rotated (org
+// admin), and each one's refused-message counts.
+import { type FormEvent, useState } from 'react';
+import { localised, useFormat, useLocale, useT } from '../i18n/index.ts';
+import { ApiError } from '../shell/api.ts';
+import { DataTable } from '../shell/DataTable.tsx';
+import { isOrgAdmin, useSession } from '../shell/session.tsx';
+import {
+  ConfirmButton,
+  CopyBox,
+  Empty,
+  ErrorState,
+  Field,
+  FormError,
+  Loading,
+  SubmitRow,
+} from '../shell/ui.tsx';
+import { useResource } from '../shell/useResource.ts';
+import { useSubmission } from '../shell/useSubmission.ts';
+import { type Device, machinesApi } from './api.ts';
+import { machinesDict } from './dict.ts';
+
+export function DeviceRegistry({ sites }: { sites: ReadonlyArray<{ id: string; name: string }> }) {
+  const t = useT(machinesDict);
+  const fmt = useFormat();
+  const { locale } = useLocale();
+  const { user } = useSession();
+  const admin = isOrgAdmin(user);
+  const devices = useResource(() => machinesApi.devices(), []);
+  const profiles = useResource(() => machinesApi.profiles(), []);
+  const [siteId, setSiteId] = useState(sites[0]?.id ?? '');
+  const [profileId, setProfileId] = useState('belt-scale');
+  const [name, setName] = useState('');
+  const { busy, error, setError, run } = useSubmission();
+  const [token, setToken] = useState<{ name: string; token: string } | null>(null);
+  const fields = error?.fieldErrors() ?? {};
+  const profileName = (id: string) => {
+    const p = profiles.data?.find((x) => x.id === id);
+    return p ? localised(locale, p.name, p.nameEn) : id;
+  };
+
+  const add = async (e: FormEvent) => {
+    e.preventDefault();
+    await run(async () => {
+      const d = await machinesApi.createDevice({
+        siteId,
+        profileId,
+        name: name.trim() || undefined,
+      });
+      setToken({ name: d.name ?? d.id, token: d.token });
+      setName('');
+      devices.reload();
+    });
+  };
+  const rotate = async (d: Device) => {
+    setError(null);
+    try {
+      const r = await machinesApi.rotateToken(d.id);
+      setToken({ name: r.name ?? r.id, token: r.token });
+      devices.reload();
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+      else throw err;
+    }
+  };
+
+  return (
+    <section className="card" data-testid="device-registry">
+      <h2 className="card-title">{t('devices')}</h2>
+      {token && (
+        <div className="alert alert-warning once" data-testid="device-token">
+          <strong>{t('tokenTitle', { name: token.name })}</strong>
+          <CopyBox value={token.token} />
+          <span>{t('tokenWarning')}</span>
+        </div>
+      )}
+      <FormError
+        error={error}
+        placed={(f) => f === 'siteId' || f === 'profileId' || f === 'name'}
+      />
+      {devices.error ? (
+        <ErrorState error={devices.error} onRetry={devices.reload} />
+      ) : !devices.data ? (
+        <Loading />
+      ) : devices.data.length === 0 ? (
+        <Empty title={t('devicesEmpty')} />
+      ) : (
+        <DataTable
+          cards
+          rows={devices.data}
+          rowKey={(d) => d.id}
+          testId="devices-table"
+          columns={[
+            {
+              key: 'name',
+              header: t('colName'),
+              cell: (d) => d.name ?? '—',
+              sortValue: (d) => d.name ?? '',
+            },
+            {
+              key: 'id',
+              header: 'ID',
+              className: 'mono',
+              cell: (d) => d.id,
+              sortValue: (d) => d.id,
+            },
+            {
+              key: 'profile',
+              header: t('colProfile'),
+              cell: (d) => profileName(d.profileId),
+              sortValue: (d) => d.profileId,
+            },
+            {
+              key: 'site',
+              header: t('site'),
+              cell: (d) => sites.find((s) => s.id === d.siteId)?.name ?? d.siteId,
+              sortValue: (d) => d.siteId,
+            },
+            {
+              key: 'token',
+              header: t('colToken'),
+              className: 'nowrap',
+              cell: (d) => fmt.dateTime(d.tokenIssuedAt),
+              sortValue: (d) => d.tokenIssuedAt,
+            },
+            {
+              key: 'actions',
+              header: <span className="visually-hidden">{t('rotate')}</span>,
+              className: 'actions',
+              cell: (d) =>
+                admin && (
+                  <ConfirmButton
+                    className="btn btn-small"
+                    label={t('rotate')}
+                    question={t('rotateConfirm', { name: d.name ?? d.id })}
+                    confirmLabel={t('rotateYes')}
+                    onConfirm={() => rotate(d)}
+                    testId="rotate-token"
+                  />
+                ),
+            },
+          ]}
+        />
+      )}
+      {admin ? (
+        <form className="inline-form" onSubmit={add} noValidate>
+          <Field label={t('site')} error={fields.siteId}>
+            {(p) => (
+              <select {...p} value={siteId} onChange={(e) => setSiteId(e.target.value)}>
+                {sites.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('profile')} error={fields.profileId}>
+            {(p) => (
+              <select {...p} value={profileId} onChange={(e) => setProfileId(e.target.value)}>
+                {(profiles.data ?? []).map((x) => (
+                  <option key={x.id} value={x.id}>
+                    {localised(locale, x.name, x.nameEn)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('name')} error={fields.name}>
+            {(p) => (
+              <input
+                {...p}
+                name="deviceName"
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+              />
+            )}
+          </Field>
+          <SubmitRow busy={busy} inline>
+            {t('add')}
+          </SubmitRow>
+        </form>
+      ) : (
+        <p className="muted">{t('onlyAdmin')}</p>
+      )}
+    </section>
+  );
+}

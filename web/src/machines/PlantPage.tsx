@@ -1,0 +1,424 @@
+// The Plant page: a site's preparation plant — KPIs over a period, live charts (throughput,
+// ash, yield), alarms with acknowledge, and the organisation's device registry.
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { useFormat, useT } from '../i18n/index.ts';
+import { ApiError } from '../shell/api.ts';
+import { DataTable } from '../shell/DataTable.tsx';
+import { useSession } from '../shell/session.tsx';
+import { Empty, ErrorState, FormError, Loading, NeedLogin, PageHeader } from '../shell/ui.tsx';
+import { useResource } from '../shell/useResource.ts';
+import { type Alarm, type Kpis, machinesApi, type Plant } from './api.ts';
+import { DeviceRegistry } from './DeviceRegistry.tsx';
+import { machinesDict } from './dict.ts';
+import type { ChartSeries } from './PlantCharts.tsx';
+
+// uPlot loads with the first chart, not with the app (DESIGN: web budget)
+const PlantCharts = lazy(() =>
+  import('./PlantCharts.tsx').then((m) => ({ default: m.PlantCharts })),
+);
+
+const windows = { '8h': 8 * 60, '24h': 24 * 60, '7d': 7 * 24 * 60 } as const;
+type WindowKey = keyof typeof windows;
+const MINUTE = 60_000;
+
+function Stat({
+  label,
+  value,
+  hint,
+  testId,
+}: {
+  label: string;
+  value: string;
+  hint?: string;
+  testId?: string;
+}) {
+  return (
+    <div className="stat card" data-testid={testId}>
+      <span className="stat-label">{label}</span>
+      <span className="stat-value">{value}</span>
+      {hint && <span className="stat-hint">{hint}</span>}
+    </div>
+  );
+}
+
+function KpiCards({ k }: { k: Kpis }) {
+  const t = useT(machinesDict);
+  const fmt = useFormat();
+  const num = (v: number | null, digits = 1) => (v === null ? t('noData') : fmt.decimal(v, digits));
+  return (
+    <div className="stats plant-stats" data-testid="plant-kpis">
+      <Stat
+        label={t('feed')}
+        value={
+          k.feedTonnes === null ? t('noData') : t('tonnes', { value: fmt.integer(k.feedTonnes) })
+        }
+        hint={`${t('product')}: ${k.productTonnes === null ? t('noData') : t('tonnes', { value: fmt.integer(k.productTonnes) })}`}
+        testId="kpi-feed"
+      />
+      <Stat
+        label={t('yield')}
+        value={k.yieldPct === null ? t('noData') : `${num(k.yieldPct)} %`}
+        testId="kpi-yield"
+      />
+      <Stat
+        label={t('ash')}
+        value={k.productAshPct === null ? t('noData') : `${num(k.productAshPct, 2)} %`}
+        hint={
+          k.ashTargetPct === null
+            ? undefined
+            : t('ashTarget', { target: fmt.decimal(k.ashTargetPct, 2) })
+        }
+        testId="kpi-ash"
+      />
+      <Stat
+        label={t('downtime')}
+        value={
+          k.downtimeMinutes === null
+            ? t('noData')
+            : `${fmt.integer(k.downtimeMinutes)} ${fmt.locale === 'ru' ? 'мин' : 'min'}`
+        }
+        hint={
+          k.stoppages === null
+            ? undefined
+            : t('downtimeHint', {
+                stoppages: String(k.stoppages),
+                availability: num(k.availabilityPct),
+              })
+        }
+        testId="kpi-downtime"
+      />
+      <Stat
+        label={t('density')}
+        value={k.densityMeanKgm3 === null ? t('noData') : `${fmt.integer(k.densityMeanKgm3)} кг/м³`}
+        hint={
+          k.densityMeanAbsDeviationKgm3 === null
+            ? undefined
+            : t('densityDev', { dev: num(k.densityMeanAbsDeviationKgm3) })
+        }
+        testId="kpi-density"
+      />
+    </div>
+  );
+}
+
+function AlarmList({ siteId, tick }: { siteId: string; tick: number }) {
+  const t = useT(machinesDict);
+  const fmt = useFormat();
+  const alarms = useResource(() => machinesApi.alarms(siteId), [siteId, tick]);
+  const [error, setError] = useState<ApiError | null>(null);
+  const acknowledge = async (a: Alarm) => {
+    setError(null);
+    try {
+      await machinesApi.acknowledge(a.id);
+      alarms.reload();
+    } catch (e) {
+      if (e instanceof ApiError) setError(e);
+      else throw e;
+    }
+  };
+  const active = alarms.data?.filter((a) => a.status === 'active').length ?? 0;
+  return (
+    <section className="card" data-testid="plant-alarms">
+      <h2 className="card-title">
+        {t('alarms')}
+        {active > 0 && (
+          <span className="badge alarm-badge" role="status">
+            {t('alarmsActive', { n: String(active) })}
+          </span>
+        )}
+      </h2>
+      <FormError error={error} />
+      {alarms.error ? (
+        <ErrorState error={alarms.error} onRetry={alarms.reload} />
+      ) : !alarms.data ? (
+        <Loading />
+      ) : alarms.data.length === 0 ? (
+        <Empty title={t('alarmsEmpty')} />
+      ) : (
+        <DataTable
+          cards
+          rows={alarms.data}
+          rowKey={(a) => a.id}
+          testId="alarms-table"
+          columns={[
+            {
+              key: 'rule',
+              header: t('colRule'),
+              cell: (a) => a.rule.id,
+              sortValue: (a) => a.rule.id,
+            },
+            {
+              key: 'device',
+              header: t('colDevice'),
+              className: 'mono',
+              cell: (a) => a.deviceId,
+              sortValue: (a) => a.deviceId,
+            },
+            {
+              key: 'status',
+              header: t('colStatus'),
+              cell: (a) => (
+                <span className={`badge alarm-${a.status}`} data-testid="alarm-status">
+                  {t(`status:${a.status}`)}
+                </span>
+              ),
+              sortValue: (a) => a.status,
+            },
+            {
+              key: 'raised',
+              header: t('colRaised'),
+              className: 'nowrap',
+              cell: (a) => fmt.dateTime(a.raisedAt),
+              sortValue: (a) => a.raisedAt,
+            },
+            {
+              key: 'value',
+              header: t('colValue'),
+              cell: (a) => (a.raisedValue === null ? t('noData') : fmt.decimal(a.raisedValue, 2)),
+              sortValue: (a) => a.raisedValue ?? -Infinity,
+            },
+            {
+              key: 'actions',
+              header: <span className="visually-hidden">{t('acknowledge')}</span>,
+              className: 'actions',
+              cell: (a) =>
+                a.status === 'active' && (
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    onClick={() => acknowledge(a)}
+                    data-testid="acknowledge"
+                  >
+                    {t('acknowledge')}
+                  </button>
+                ),
+            },
+          ]}
+        />
+      )}
+    </section>
+  );
+}
+
+/** Minute averages of the plant's belts and ash analyser, kept up to date by their live streams. */
+function useChartData(plant: Plant, from: number, to: number, onLive: () => void) {
+  const [data, setData] = useState<ChartSeries | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  useEffect(() => {
+    let live = true;
+    const maps = {
+      feed: new Map<number, number>(),
+      product: new Map<number, number>(),
+      ash: new Map<number, number>(),
+    };
+    const build = (): ChartSeries => {
+      const ts = [
+        ...new Set([...maps.feed.keys(), ...maps.product.keys(), ...maps.ash.keys()]),
+      ].sort((a, b) => a - b);
+      const at = (m: Map<number, number>, t: number) => m.get(t) ?? null;
+      return {
+        ts: ts.map((t) => t / 1000),
+        feed: ts.map((t) => at(maps.feed, t)),
+        product: ts.map((t) => at(maps.product, t)),
+        ash: ts.map((t) => at(maps.ash, t)),
+        yieldPct: ts.map((t) => {
+          const f = maps.feed.get(t);
+          const p = maps.product.get(t);
+          return f && p !== undefined && f > 0 ? (p / f) * 100 : null;
+        }),
+      };
+    };
+    const sources = [
+      { role: 'feed' as const, id: plant.feedDeviceId, key: 'throughput_tph' },
+      { role: 'product' as const, id: plant.productDeviceId, key: 'throughput_tph' },
+      ...(plant.ashDeviceId
+        ? [{ role: 'ash' as const, id: plant.ashDeviceId, key: 'ash_pct' }]
+        : []),
+    ];
+    const fromIso = new Date(from).toISOString();
+    const toIso = new Date(to).toISOString();
+    setError(null);
+    Promise.all(sources.map((s) => machinesApi.minutes(s.id, s.key, fromIso, toIso))).then(
+      (answers) => {
+        if (!live) return;
+        answers.forEach((a, i) => {
+          for (const p of a.points) maps[sources[i].role].set(Date.parse(p.ts), p.value);
+        });
+        setData(build());
+      },
+      (e: unknown) => {
+        if (!live) return;
+        if (e instanceof ApiError) setError(e);
+        else throw e;
+      },
+    );
+    // live: each stored message's latest value lands in its minute
+    const streams = sources.map((s) => {
+      const es = new EventSource(`/api/v1/devices/${encodeURIComponent(s.id)}/live`);
+      es.addEventListener('values', (ev) => {
+        const u = JSON.parse((ev as MessageEvent<string>).data) as {
+          values: Array<{ key: string; ts: string; value: number }>;
+        };
+        for (const v of u.values)
+          if (v.key === s.key)
+            maps[s.role].set(Math.floor(Date.parse(v.ts) / MINUTE) * MINUTE, v.value);
+        if (live) setData(build());
+        onLive();
+      });
+      return es;
+    });
+    return () => {
+      live = false;
+      for (const es of streams) es.close();
+    };
+  }, [plant.feedDeviceId, plant.productDeviceId, plant.ashDeviceId, from, to, onLive]);
+  return { data, error };
+}
+
+function PlantView({ plant }: { plant: Plant }) {
+  const t = useT(machinesDict);
+  const [win, setWin] = useState<WindowKey>('24h');
+  const [alarmTick, setAlarmTick] = useState(0);
+  const { from, to } = useMemo(() => {
+    const end = Math.ceil(Date.now() / MINUTE) * MINUTE;
+    return { from: end - windows[win] * MINUTE, to: end };
+  }, [win]);
+  const kpis = useResource(
+    () => machinesApi.kpis(plant.siteId, new Date(from).toISOString(), new Date(to).toISOString()),
+    [plant.siteId, from, to],
+  );
+  // alarms are read again at most every 5 s while live values arrive
+  const onLive = useMemo(() => {
+    let last = 0;
+    return () => {
+      if (Date.now() - last < 5000) return;
+      last = Date.now();
+      setAlarmTick((n) => n + 1);
+    };
+  }, []);
+  const charts = useChartData(plant, from, to, onLive);
+  return (
+    <>
+      <div className="plant-toolbar">
+        <label className="inline-label">
+          {t('window')}{' '}
+          <select
+            value={win}
+            onChange={(e) => setWin(e.target.value as WindowKey)}
+            data-testid="plant-window"
+          >
+            {(Object.keys(windows) as WindowKey[]).map((w) => (
+              <option key={w} value={w}>
+                {t(`window:${w}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {kpis.error ? (
+        <ErrorState error={kpis.error} onRetry={kpis.reload} />
+      ) : !kpis.data ? (
+        <Loading />
+      ) : (
+        <KpiCards k={kpis.data} />
+      )}
+      <AlarmList siteId={plant.siteId} tick={alarmTick} />
+      <section className="card">
+        <h2 className="card-title">
+          {t('charts')} <span className="badge live-badge">{t('live')}</span>
+        </h2>
+        {charts.error ? (
+          <ErrorState error={charts.error} />
+        ) : !charts.data ? (
+          <Loading />
+        ) : charts.data.ts.length === 0 ? (
+          <Empty title={t('noData')} />
+        ) : (
+          <Suspense fallback={<Loading />}>
+            <PlantCharts
+              data={charts.data}
+              labels={{
+                throughput: t('chartThroughput'),
+                ash: t('chartAsh'),
+                yield: t('chartYield'),
+                feed: t('feed'),
+                product: t('product'),
+              }}
+            />
+          </Suspense>
+        )}
+      </section>
+    </>
+  );
+}
+
+export function PlantPage() {
+  const t = useT(machinesDict);
+  const { user } = useSession();
+  const organisationId = user?.organisationId ?? null;
+  const sites = useResource(organisationId ? () => machinesApi.sites(organisationId) : null, [
+    organisationId,
+  ]);
+  // which of the sites has a plant described (404: none)
+  const plants = useResource(
+    sites.data
+      ? async () => {
+          const found = await Promise.all(
+            (sites.data ?? []).map((s) =>
+              machinesApi.plant(s.id).catch((e: unknown) => {
+                if (e instanceof ApiError && e.status === 404) return null;
+                throw e;
+              }),
+            ),
+          );
+          return found.filter((p): p is Plant => p !== null);
+        }
+      : null,
+    [sites.data?.map((s) => s.id).join(',')],
+  );
+  const [siteId, setSiteId] = useState<string | null>(null);
+  if (user === undefined) return <Loading />;
+  if (!user) return <NeedLogin />;
+  const chosen = siteId ?? plants.data?.[0]?.siteId ?? sites.data?.[0]?.id ?? null;
+  const plant = plants.data?.find((p) => p.siteId === chosen) ?? null;
+  return (
+    <>
+      <PageHeader
+        title={t('title')}
+        lead={t('lead')}
+        actions={
+          sites.data && sites.data.length > 0 ? (
+            <label className="inline-label">
+              {t('site')}{' '}
+              <select
+                value={chosen ?? ''}
+                onChange={(e) => setSiteId(e.target.value)}
+                data-testid="plant-site"
+              >
+                {sites.data.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : undefined
+        }
+      />
+      {sites.error ? (
+        <ErrorState error={sites.error} onRetry={sites.reload} />
+      ) : plants.error ? (
+        <ErrorState error={plants.error} onRetry={plants.reload} />
+      ) : !sites.data || !plants.data ? (
+        <Loading />
+      ) : sites.data.length === 0 ? (
+        <Empty title={t('noSites')} />
+      ) : plant ? (
+        <PlantView key={plant.siteId} plant={plant} />
+      ) : (
+        <Empty title={t('noPlant')}>{t('noPlantText')}</Empty>
+      )}
+      {sites.data && <DeviceRegistry sites={sites.data} />}
+    </>
+  );
+}

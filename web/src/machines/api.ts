@@ -1,0 +1,36 @@
+// The machines module's calls: devices and their tokens, the plant of a site, its KPIs,
+// alarms, telemetry for the charts. Paths and answers are typed by api-types.ts.
+import { answer, client, type RequestBody } from '../shell/api.ts';
+
+const path = (id: string) => ({ params: { path: { id } } });
+
+export const machinesApi = {
+  profiles: () => answer(client.GET('/api/v1/device-profiles')),
+  devices: () => answer(client.GET('/api/v1/devices', { params: { query: {} } })),
+  createDevice: (body: RequestBody<'/api/v1/devices', 'post'>) =>
+    answer(client.POST('/api/v1/devices', { body })),
+  rotateToken: (id: string) => answer(client.POST('/api/v1/devices/{id}/token', path(id))),
+  sites: (organisationId: string) =>
+    answer(client.GET('/api/v1/organisations/{id}/sites', path(organisationId))),
+  plant: (siteId: string) => answer(client.GET('/api/v1/sites/{id}/plant', path(siteId))),
+  kpis: (siteId: string, from: string, to: string) =>
+    answer(
+      client.GET('/api/v1/sites/{id}/kpis', {
+        params: { path: { id: siteId }, query: { from, to } },
+      }),
+    ),
+  alarms: (siteId: string) =>
+    answer(client.GET('/api/v1/alarms', { params: { query: { site: siteId } } })),
+  acknowledge: (id: string) => answer(client.POST('/api/v1/alarms/{id}/acknowledge', path(id))),
+  minutes: (deviceId: string, key: string, from: string, to: string) =>
+    answer(
+      client.GET('/api/v1/devices/{id}/telemetry', {
+        params: { path: { id: deviceId }, query: { key, from, to, bucket: '1m', agg: 'avg' } },
+      }),
+    ),
+};
+
+export type Alarm = Awaited<ReturnType<typeof machinesApi.alarms>>[number];
+export type Device = Awaited<ReturnType<typeof machinesApi.devices>>[number];
+export type Kpis = Awaited<ReturnType<typeof machinesApi.kpis>>;
+export type Plant = Awaited<ReturnType<typeof machinesApi.plant>>;

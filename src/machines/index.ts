@@ -1,6 +1,7 @@
 // The machines module's public surface: devices, telemetry ingestion (HTTP and MQTT), reads.
 import type { StateReader } from '../journal/index.ts';
 import type { Store } from '../store/index.ts';
+import { grantById } from './grants/repository.ts';
 import { messages } from './messages.ts';
 import { migrations } from './migrations/index.ts';
 import { deviceFromRow, deviceRow } from './repository.ts';
@@ -8,6 +9,8 @@ import { routes } from './routes.ts';
 import { MachinesService } from './service.ts';
 
 export * from './engine/index.ts';
+export * from './grants/schema.ts';
+export { DeviceGrants } from './grants/service.ts';
 export { type MqttIngest, type MqttSettings, startMqtt } from './mqtt.ts';
 export { deviceProfiles, profileById } from './profiles.ts';
 export * from './schema.ts';
@@ -22,6 +25,11 @@ export const stateReaders: StateReader[] = [
       const row = await deviceRow(reader, id);
       return row && deviceFromRow(row);
     },
+  },
+  {
+    kind: 'device-grant',
+    carriedBy: { 'device-grant.created': '', 'device-grant.revoked': '' },
+    read: (reader, id) => grantById(reader, id),
   },
 ];
 

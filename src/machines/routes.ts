@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParam, unauthenticated } from '../model/index.ts';
+import { grantRoutes } from './grants/routes.ts';
 import { messages as m } from './messages.ts';
 import {
   DeviceInput,
@@ -22,6 +23,8 @@ const tags = { tags: ['machines'] };
 export const routes =
   ({ machines }: { machines: MachinesService }): FastifyPluginAsyncZod =>
   async (app) => {
+    await app.register(grantRoutes({ machines }));
+
     app.get(
       '/api/v1/device-profiles',
       {

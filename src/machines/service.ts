@@ -28,6 +28,8 @@ import {
   MINUTE_MS,
   rollUp,
 } from './engine/rollup.ts';
+import type { Grant } from './grants/schema.ts';
+import { DeviceGrants } from './grants/service.ts';
 import { messages as m } from './messages.ts';
 import { deviceProfiles, profileById } from './profiles.ts';
 import * as repo from './repository.ts';
@@ -59,10 +61,15 @@ export class Rejected extends DomainError {
 }
 
 export class MachinesService {
+  /** Sharing between companies: grants, and the log of reads under them. */
+  readonly grants: DeviceGrants;
+
   constructor(
     private readonly store: Store,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.grants = new DeviceGrants(store, clock);
+  }
 
   profiles(): DeviceProfile[] {
     return [...deviceProfiles];
@@ -168,10 +175,27 @@ export class MachinesService {
   private async readable(actor: Actor, id: string): Promise<DeviceRecord> {
     requireLogin(actor);
     const row = await repo.deviceRow(this.store, id);
-    // telemetry is the organisation's (sharing grants come later): not even the operator reads it
+    // telemetry is the organisation's: not even the operator reads it
     if (!row || actor.organisationId !== row.organisation_id)
       throw notFound(m.deviceNotFound({ id }));
     return repo.deviceFromRow(row);
+  }
+
+  /**
+   * A device whose telemetry the caller may read: its organisation's (grants null), or one
+   * shared with its organisation by grants in force (404 to everyone else).
+   */
+  async readableTelemetry(
+    actor: Actor,
+    id: string,
+  ): Promise<{ device: DeviceRecord; grants: Grant[] | null }> {
+    requireLogin(actor);
+    const row = await repo.deviceRow(this.store, id);
+    if (row && actor.organisationId === row.organisation_id)
+      return { device: repo.deviceFromRow(row), grants: null };
+    const grants = row ? await this.grants.inForce(actor, id) : [];
+    if (!row || !grants.length) throw notFound(m.deviceNotFound({ id }));
+    return { device: repo.deviceFromRow(row), grants };
   }
 
   /** The device a token belongs to, or null. */
@@ -281,7 +305,7 @@ export class MachinesService {
 
   /** A key's points in [from, to): raw, or one per bucket with its aggregate. */
   async telemetry(actor: Actor, id: string, query: unknown): Promise<TelemetrySeries> {
-    const device = await this.readable(actor, id);
+    const { device, grants } = await this.readableTelemetry(actor, id);
     const q = parseInput(TelemetryQuery, query);
     const profile = profileById(device.profileId);
     const key = profile?.keys.find((k) => k.key === q.key);
@@ -301,6 +325,23 @@ export class MachinesService {
       fields.push({ field: 'querystring.agg', message: m.aggWithoutBucket() });
     if (fields.length || !key || from === null || to === null)
       throw invalid(m.invalidQuery(), fields);
+    // a grantee reads only the keys and the window its grants give, and each read is logged
+    const grant = grants && this.grants.pick(grants, key.key, from, to);
+    const series = await this.series(id, key, q, from, to);
+    if (grant)
+      await this.grants.logUse(actor, [
+        { grant, read: 'telemetry', key: key.key, from, to, points: series.points.length },
+      ]);
+    return series;
+  }
+
+  private async series(
+    id: string,
+    key: { key: string; unit: string },
+    q: TelemetryQuery,
+    from: number,
+    to: number,
+  ): Promise<TelemetrySeries> {
     const tooMany = () =>
       invalid(m.invalidQuery(), [
         { field: 'querystring', message: m.tooManyPointsToRead({ max: MAX_QUERY_POINTS }) },
@@ -338,12 +379,30 @@ export class MachinesService {
 
   /** Each key's latest value. */
   async latest(actor: Actor, id: string): Promise<LatestValue[]> {
-    const device = await this.readable(actor, id);
+    const { device, grants } = await this.readableTelemetry(actor, id);
     const units = new Map(profileById(device.profileId)?.keys.map((k) => [k.key, k.unit]));
-    const rows = await repo.latestRollups(this.store, id);
-    return rows
-      .filter((r) => units.has(r.key))
-      .map((r) => ({ key: r.key, unit: units.get(r.key) ?? '', ts: iso(r.ts), value: r.value }));
+    const rows = (await repo.latestRollups(this.store, id)).filter((r) => units.has(r.key));
+    const answer = (list: typeof rows) =>
+      list.map((r) => ({
+        key: r.key,
+        unit: units.get(r.key) ?? '',
+        ts: iso(r.ts),
+        value: r.value,
+      }));
+    if (!grants) return answer(rows);
+    // a grantee: the keys its grants give, each value only if its time is in a grant's window
+    const shown: typeof rows = [];
+    const reads: Parameters<DeviceGrants['logUse']>[1] = [];
+    for (const r of rows) {
+      const grant = grants.find(
+        (x) => x.keys.includes(r.key) && Date.parse(x.from) <= r.ts && r.ts < Date.parse(x.to),
+      );
+      if (!grant) continue;
+      shown.push(r);
+      reads.push({ grant, read: 'latest', key: r.key, from: null, to: null, points: 1 });
+    }
+    await this.grants.logUse(actor, reads);
+    return answer(shown);
   }
 
   /**

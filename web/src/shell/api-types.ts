@@ -262,6 +262,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/devices/{id}/grants': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The device's grants, revoked ones too (its organisation's users) */
+    get: operations['getDevicesByIdGrants'];
+    put?: never;
+    /** Share chosen keys of your organisation's device with another organisation (org admin): points in [from, to), for a purpose, until revoked */
+    post: operations['postDevicesByIdGrants'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/devices/{id}/latest': {
     parameters: {
       query?: never;
@@ -565,6 +583,74 @@ export interface paths {
     put?: never;
     /** The keystone's veto (under keystone control, within the charter) */
     post: operations['postGovernanceProposalsByIdVeto'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/grants': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Grants your organisation gave to others and received from them */
+    get: operations['getGrants'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/grants/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One grant (the owner's and the grantee's users) */
+    get: operations['getGrantsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/grants/{id}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Revoke a grant at once (the owner's org admin) */
+    post: operations['postGrantsByIdRevoke'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/grants/{id}/usage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every read made under the grant, newest first (at most 10,000): who, which key and range, how many points, when */
+    get: operations['getGrantsByIdUsage'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1882,6 +1968,94 @@ export interface components {
       organisationId?: string;
       profileId: string;
       siteId: string;
+    };
+    DeviceGrant: {
+      createdAt: string;
+      createdBy: string;
+      deviceId: string;
+      /** @description RFC 3339 UTC, inclusive */
+      from: string;
+      granteeOrganisationId: string;
+      id: string;
+      keys: string[];
+      ownerOrganisationId: string;
+      purpose: string;
+      revokedAt: string | null;
+      revokedBy: string | null;
+      /** @description RFC 3339 UTC, exclusive */
+      to: string;
+    };
+    DeviceGrantCreate: {
+      /** @description RFC 3339, inclusive: the earliest point time it may read */
+      from: string;
+      /** @description the device profile's keys it may read */
+      keys: string[];
+      /** @description the organisation that may read */
+      organisationId: string;
+      /** @description why the data is shared */
+      purpose: string;
+      /** @description RFC 3339, exclusive: points before this time only */
+      to: string;
+    };
+    DeviceGrantCreateInput: {
+      /** @description RFC 3339, inclusive: the earliest point time it may read */
+      from: string;
+      /** @description the device profile's keys it may read */
+      keys: string[];
+      /** @description the organisation that may read */
+      organisationId: string;
+      /** @description why the data is shared */
+      purpose: string;
+      /** @description RFC 3339, exclusive: points before this time only */
+      to: string;
+    };
+    DeviceGrantInput: {
+      createdAt: string;
+      createdBy: string;
+      deviceId: string;
+      /** @description RFC 3339 UTC, inclusive */
+      from: string;
+      granteeOrganisationId: string;
+      id: string;
+      keys: string[];
+      ownerOrganisationId: string;
+      purpose: string;
+      revokedAt: string | null;
+      revokedBy: string | null;
+      /** @description RFC 3339 UTC, exclusive */
+      to: string;
+    };
+    DeviceGrantUsage: {
+      at: string;
+      /** @description the range asked for (telemetry reads) */
+      from: string | null;
+      grantId: string;
+      id: string;
+      key: string;
+      /** @description points (or buckets) answered */
+      points: number;
+      /** @enum {string} */
+      read: 'telemetry' | 'latest';
+      /** @description the user or API key that read */
+      readerId: string;
+      readerOrganisationId: string;
+      to: string | null;
+    };
+    DeviceGrantUsageInput: {
+      at: string;
+      /** @description the range asked for (telemetry reads) */
+      from: string | null;
+      grantId: string;
+      id: string;
+      key: string;
+      /** @description points (or buckets) answered */
+      points: number;
+      /** @enum {string} */
+      read: 'telemetry' | 'latest';
+      /** @description the user or API key that read */
+      readerId: string;
+      readerOrganisationId: string;
+      to: string | null;
     };
     DeviceInput: {
       createdAt: string;
@@ -6052,6 +6226,67 @@ export interface operations {
       429: components['responses']['Problem429'];
     };
   };
+  getDevicesByIdGrants: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeviceGrant'][];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  postDevicesByIdGrants: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DeviceGrantCreateInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeviceGrant'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
   getDevicesByIdLatest: {
     parameters: {
       query?: never;
@@ -6653,6 +6888,116 @@ export interface operations {
       409: components['responses']['Problem409'];
       413: components['responses']['Problem413'];
       415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getGrants: {
+    parameters: {
+      query?: {
+        /** @description given: your organisation's grants to others; received: others' to you; default both */
+        role?: 'given' | 'received';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeviceGrant'][];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getGrantsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeviceGrant'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  postGrantsByIdRevoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeviceGrant'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getGrantsByIdUsage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeviceGrantUsage'][];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
   };
@@ -8292,6 +8637,9 @@ export const pathsApiV1ApplicationsGetParametersQueryStatusValues: ReadonlyArray
 export const pathsApiV1GovernanceProposalsGetParametersQueryStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/governance/proposals']['get']['parameters']['query']['status']
 > = ['open', 'decided'];
+export const pathsApiV1GrantsGetParametersQueryRoleValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/grants']['get']['parameters']['query']['role']
+> = ['given', 'received'];
 export const pathsApiV1OrganisationsGetParametersQueryStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/organisations']['get']['parameters']['query']['status']
 > = ['applicant', 'member', 'former', 'rejected'];
@@ -8393,6 +8741,12 @@ export const counterfactualInputValues: ReadonlyArray<
   'not_produced',
   'not_stated',
 ];
+export const deviceGrantUsageReadValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DeviceGrantUsage']['read']
+> = ['telemetry', 'latest'];
+export const deviceGrantUsageInputReadValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DeviceGrantUsageInput']['read']
+> = ['telemetry', 'latest'];
 export const expertiseProfileVisibilityValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ExpertiseProfile']['visibility']
 > = ['public', 'members'];

@@ -253,15 +253,13 @@ for (const d of dialects) {
       // the journal: each grant's full state; `journal verify --state` agrees
       const events = await listEvents(p.store, { type: 'device-grant.revoked' });
       const last = events.find((e) => (e.payload as { id: string }).id === grant.id);
-      assert.equal(
-        (last?.payload as { revokedAt: string | null }).revokedAt,
-        (
-          await p.machines.grants.get(
-            { kind: 'user', id: 'x', organisationId: OWNER, role: 'member' },
-            grant.id,
-          )
-        ).revokedAt,
+      assert.ok(last);
+      const row = await p.machines.grants.get(
+        { kind: 'user', id: 'x', organisationId: OWNER, role: 'member' },
+        grant.id,
       );
+      assert.deepEqual(last.payload, row);
+      assert.ok(row.revokedAt);
       assert.equal((await listEvents(p.store, { type: 'device-grant.created' })).length, 2);
       const report = await verifyState(p.store, stateReaders);
       assert.equal(report.differences, 0, JSON.stringify(report.first));

@@ -4,6 +4,7 @@ import type { Store } from '../store/index.ts';
 import { grantById } from './grants/repository.ts';
 import { messages } from './messages.ts';
 import { migrations } from './migrations/index.ts';
+import { NgsiLdService } from './ngsi-ld/service.ts';
 import { deviceFromRow, deviceRow } from './repository.ts';
 import { routes } from './routes.ts';
 import { MachinesService } from './service.ts';
@@ -12,6 +13,7 @@ export * from './engine/index.ts';
 export * from './grants/schema.ts';
 export { DeviceGrants } from './grants/service.ts';
 export { type MqttIngest, type MqttSettings, startMqtt } from './mqtt.ts';
+export { NgsiLdService } from './ngsi-ld/service.ts';
 export { deviceProfiles, profileById } from './profiles.ts';
 export * from './schema.ts';
 export { MachinesService, Rejected } from './service.ts';
@@ -37,6 +39,9 @@ export const machinesModule = {
   name: 'machines',
   migrations,
   messages,
-  open: ({ store }: { store: Store }) => ({ machines: new MachinesService(store) }),
+  open: ({ store }: { store: Store }) => {
+    const machines = new MachinesService(store);
+    return { machines, ngsiLd: new NgsiLdService(store, machines) };
+  },
   routes,
 };

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { IdParam, unauthenticated } from '../model/index.ts';
 import { grantRoutes } from './grants/routes.ts';
 import { messages as m } from './messages.ts';
+import { ngsiLdRoutes } from './ngsi-ld/routes.ts';
+import type { NgsiLdService } from './ngsi-ld/service.ts';
 import {
   DeviceInput,
   DeviceProfile,
@@ -21,9 +23,16 @@ const tags = { tags: ['machines'] };
 
 /** Device profiles, the device registry, telemetry ingestion by HTTP and telemetry reads. */
 export const routes =
-  ({ machines }: { machines: MachinesService }): FastifyPluginAsyncZod =>
+  ({
+    machines,
+    ngsiLd,
+  }: {
+    machines: MachinesService;
+    ngsiLd: NgsiLdService;
+  }): FastifyPluginAsyncZod =>
   async (app) => {
     await app.register(grantRoutes({ machines }));
+    await app.register(ngsiLdRoutes({ ngsiLd }));
 
     app.get(
       '/api/v1/device-profiles',

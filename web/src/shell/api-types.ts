@@ -1464,6 +1464,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/ngsi-ld/v1/entities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** NGSI-LD query: sites (PointOfInterest), devices (Device) and ash/sulphur analyses (ProcessChemicalAnalysis) you may read; type, id or attrs required; limit (≤ 1000), offset, count=true, options=keyValues */
+    get: operations['getNgsiLdEntities'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ngsi-ld/v1/entities/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One NGSI-LD entity by its URN (urn:ngsi-ld:Device:…, …); attrs, options=keyValues */
+    get: operations['getNgsiLdEntitiesById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ngsi-ld/v1/jsonldContexts/digicluster.jsonld': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The platform's JSON-LD @context for its NGSI-LD entities (Smart Data Models terms; self-contained) */
+    get: operations['getNgsiLdJsonldContextsDigiclusterJsonld'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ngsi-ld/v1/temporal/entities/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A device's telemetry as an NGSI-LD temporal entity: attrs=KEY[,KEY], timerel=between&timeAt=T&endTimeAt=T (or before/after timeAt), lastN, options=temporalValues; the API's access rules and grants */
+    get: operations['getNgsiLdTemporalEntitiesById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -8618,6 +8686,152 @@ export interface operations {
         };
       };
       400: components['responses']['Problem400'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getNgsiLdEntities: {
+    parameters: {
+      query?: {
+        attrs?: string;
+        coordinates?: string;
+        count?: string;
+        csf?: string;
+        format?: string;
+        geometry?: string;
+        georel?: string;
+        id?: string;
+        idPattern?: string;
+        limit?: string;
+        offset?: string;
+        options?: string;
+        q?: string;
+        scopeQ?: string;
+        type?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getNgsiLdEntitiesById: {
+    parameters: {
+      query?: {
+        attrs?: string;
+        coordinates?: string;
+        count?: string;
+        csf?: string;
+        format?: string;
+        geometry?: string;
+        georel?: string;
+        id?: string;
+        idPattern?: string;
+        limit?: string;
+        offset?: string;
+        options?: string;
+        q?: string;
+        scopeQ?: string;
+        type?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getNgsiLdJsonldContextsDigiclusterJsonld: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['Problem400'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getNgsiLdTemporalEntitiesById: {
+    parameters: {
+      query?: {
+        attrs?: string;
+        coordinates?: string;
+        count?: string;
+        csf?: string;
+        endTimeAt?: string;
+        format?: string;
+        geometry?: string;
+        georel?: string;
+        id?: string;
+        idPattern?: string;
+        lastN?: string;
+        limit?: string;
+        offset?: string;
+        options?: string;
+        q?: string;
+        scopeQ?: string;
+        timeAt?: string;
+        timerel?: string;
+        type?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };

@@ -19,15 +19,7 @@ import {
 import { registryQueries as rq } from '../registry/index.ts';
 import type { Store, Tx } from '../store/index.ts';
 import { type Parsed, parsePayload, parseRfc3339 } from './engine/payload.ts';
-import {
-  aggregateOf,
-  bucketMs,
-  coarsen,
-  DAY_MS,
-  HOUR_MS,
-  MINUTE_MS,
-  rollUp,
-} from './engine/rollup.ts';
+import { aggregateOf, bucketMs, coarsen, DAY_MS } from './engine/rollup.ts';
 import type { Grant } from './grants/schema.ts';
 import { DeviceGrants } from './grants/service.ts';
 import { messages as m } from './messages.ts';
@@ -46,6 +38,7 @@ import {
   type TelemetrySeries,
 } from './schema.ts';
 import { mosquittoHash, newDeviceToken, tokenHash, tokenMatches } from './tokens.ts';
+import { TelemetryWriter } from './writer.ts';
 
 const newDeviceId = () => `d-${randomBytes(6).toString('hex')}`;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -63,12 +56,14 @@ export class Rejected extends DomainError {
 export class MachinesService {
   /** Sharing between companies: grants, and the log of reads under them. */
   readonly grants: DeviceGrants;
+  private readonly writer: TelemetryWriter;
 
   constructor(
     private readonly store: Store,
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.grants = new DeviceGrants(store, clock);
+    this.writer = new TelemetryWriter(store);
   }
 
   profiles(): DeviceProfile[] {
@@ -236,42 +231,8 @@ export class MachinesService {
       await repo.countRejection(this.store, device.id, parsed.reason.code, now.toISOString());
       throw new Rejected(parsed.problem);
     }
-    const points = parsed.points;
-    return repo.ingestTransaction(this.store, async (tx) => {
-      const known = await repo.knownMessageIds(
-        tx,
-        device.id,
-        points.map((p) => p.id),
-      );
-      const rows: repo.PointRow[] = [];
-      for (const p of points) {
-        if (known.has(p.id)) continue;
-        for (const [key, value] of p.values)
-          rows.push({ device_id: device.id, message_id: p.id, key, ts: p.ts, value });
-      }
-      const inserted = rows.length ? await repo.insertPoints(tx, rows) : [];
-      if (inserted.length) {
-        const byKey = new Map<string, Array<{ ts: number; value: number }>>();
-        for (const r of inserted) {
-          const list = byKey.get(r.key) ?? [];
-          list.push(r);
-          byKey.set(r.key, list);
-        }
-        for (const [table, size] of [
-          ['machines_rollup_minute', MINUTE_MS],
-          ['machines_rollup_hour', HOUR_MS],
-        ] as const) {
-          const partials: repo.RollupRow[] = [];
-          for (const [key, list] of byKey)
-            for (const [bucket, r] of rollUp(list, size)) partials.push({ key, bucket, ...r });
-          await repo.addRollups(tx, table, device.id, partials);
-        }
-      }
-      return {
-        accepted: points.length - known.size,
-        duplicates: known.size + parsed.repeatedInMessage,
-      };
-    });
+    // group commit: resolves once the transaction holding this message has committed
+    return this.writer.write(device.id, parsed.points, parsed.repeatedInMessage);
   }
 
   /** HTTP: the batch names its device, which must be the token's. */

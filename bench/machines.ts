@@ -5,7 +5,7 @@
 // 1 Hz key. Targets on 2 cores: ≥ 50k points/s HTTP, ≥ 10k points/s MQTT, query < 50 ms.
 // Usage: node --import tsx bench/machines.ts [--seconds N]
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import mqtt from 'mqtt';
@@ -201,8 +201,9 @@ async function queryTimes(): Promise<{ hour: number; minute: number; points: [nu
   return { hour: h.ms, minute: m.ms, points: [h.count, m.count] };
 }
 
+// a shared machine's load moves every absolute figure: compare each with raw, measured beside it
 console.log(
-  `machines: ${cpus().length} cores, ${SECONDS} s per ingest measurement, SQLite file (WAL)`,
+  `machines: ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)} at start, ${SECONDS} s per ingest measurement, SQLite file (WAL)`,
 );
 const raw = rawRate();
 console.log(

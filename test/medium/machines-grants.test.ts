@@ -250,6 +250,20 @@ for (const d of dialects) {
       r = await call('GET', `/api/v1/grants/${grant.id}/usage`, 'granteeAdmin');
       assert.equal(r.json().length, N);
 
+      // a bucket answers for its whole span: an hour's bucket reaches past a half-hour window
+      r = await call('POST', `${base}/grants`, 'ownerAdmin', {
+        ...input,
+        to: at(1_800_000),
+        purpose: 'Полчаса',
+      });
+      assert.equal(r.statusCode, 201, r.body);
+      r = await call('GET', `${base}/telemetry?${q('ash_pct', 0, 600_000)}&bucket=1h`, 'grantee');
+      assert.equal(r.statusCode, 403, r.body);
+      assert.equal(r.json().code, 'machines.outsideGrant');
+      r = await call('GET', `${base}/telemetry?${q('ash_pct', 0, 600_000)}&bucket=1m`, 'grantee');
+      assert.equal(r.statusCode, 200, r.body);
+      assert.equal(r.json().points.length, 10);
+
       // the journal: each grant's full state; `journal verify --state` agrees
       const events = await listEvents(p.store, { type: 'device-grant.revoked' });
       const last = events.find((e) => (e.payload as { id: string }).id === grant.id);
@@ -260,7 +274,7 @@ for (const d of dialects) {
       );
       assert.deepEqual(last.payload, row);
       assert.ok(row.revokedAt);
-      assert.equal((await listEvents(p.store, { type: 'device-grant.created' })).length, 2);
+      assert.equal((await listEvents(p.store, { type: 'device-grant.created' })).length, 3);
       const report = await verifyState(p.store, stateReaders);
       assert.equal(report.differences, 0, JSON.stringify(report.first));
     });

@@ -2,8 +2,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { StateReader } from '../journal/index.ts';
 import type { Store } from '../store/index.ts';
+import { grantById } from './grants/repository.ts';
 import { messages } from './messages.ts';
 import { migrations } from './migrations/index.ts';
+import { NgsiLdService } from './ngsi-ld/service.ts';
 import { type MachinesServices, openMachines } from './open.ts';
 import { alarmFromRow, findAlarm, findPlant, plantFromRow } from './plant/repository.ts';
 import { plantRoutes } from './plant-routes.ts';
@@ -14,8 +16,11 @@ export { alarmRulesByProfile, alarmRulesOf } from './alarm-rules.ts';
 export { AlarmsService } from './alarms.ts';
 export { ManualClock, realTicker, type Ticker } from './clock.ts';
 export * from './engine/index.ts';
+export * from './grants/schema.ts';
+export { DeviceGrants } from './grants/service.ts';
 export { type LiveFeed, LocalLiveFeed } from './live.ts';
 export { type MqttIngest, type MqttSettings, startMqtt } from './mqtt.ts';
+export { NgsiLdService } from './ngsi-ld/service.ts';
 export { type MachinesServices, openMachines } from './open.ts';
 export { PlantService } from './plant.ts';
 export * from './plant-schema.ts';
@@ -49,15 +54,23 @@ export const stateReaders: StateReader[] = [
       return row && alarmFromRow(row);
     },
   },
+  {
+    kind: 'device-grant',
+    carriedBy: { 'device-grant.created': '', 'device-grant.revoked': '' },
+    read: (reader, id) => grantById(reader, id),
+  },
 ];
 
 export const machinesModule = {
   name: 'machines',
   migrations,
   messages,
-  open: ({ store }: { store: Store }) => openMachines(store),
+  open: ({ store }: { store: Store }) => {
+    const services = openMachines(store);
+    return { ...services, ngsiLd: new NgsiLdService(store, services.machines) };
+  },
   routes:
-    (services: MachinesServices): FastifyPluginAsyncZod =>
+    (services: MachinesServices & { ngsiLd: NgsiLdService }): FastifyPluginAsyncZod =>
     async (app) => {
       await app.register(routes(services));
       await app.register(plantRoutes(services));

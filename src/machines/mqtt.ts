@@ -78,8 +78,11 @@ async function startEmbedded(
       if (!client) return done(null); // the broker's own messages
       const d = devices.get(client);
       if (!d || packet.topic !== topicOf(d.id)) {
-        if (d) void service.countRefusal(d.id, messages.otherTopic.code).catch(() => {});
-        return done(new Error('a device publishes only to its own telemetry topic'));
+        const refuse = () => done(new Error('a device publishes only to its own telemetry topic'));
+        // counted before the connection closes, so whoever sees it closed sees it counted
+        if (d)
+          return void service.countRefusal(d.id, messages.otherTopic.code).then(refuse, refuse);
+        return refuse();
       }
       packet.retain = false;
       service.ingest(d, packet.payload).then(

@@ -166,16 +166,17 @@ export interface PointRow {
 export async function insertPoints(
   tx: Tx,
   rows: PointRow[],
-): Promise<Array<{ key: string; ts: number; value: number }>> {
-  const out: Array<{ key: string; ts: number; value: number }> = [];
+): Promise<Array<{ deviceId: string; key: string; ts: number; value: number }>> {
+  const out: Array<{ deviceId: string; key: string; ts: number; value: number }> = [];
   for (let i = 0; i < rows.length; i += 2000) {
     const inserted = await tx.db
       .insertInto('machines_point')
       .values(rows.slice(i, i + 2000))
       .onConflict((oc) => oc.columns(['device_id', 'message_id', 'key']).doNothing())
-      .returning(['key', 'ts', 'value'])
+      .returning(['device_id', 'key', 'ts', 'value'])
       .execute();
-    for (const r of inserted) out.push({ key: r.key, ts: Number(r.ts), value: r.value });
+    for (const r of inserted)
+      out.push({ deviceId: r.device_id, key: r.key, ts: Number(r.ts), value: r.value });
   }
   return out;
 }

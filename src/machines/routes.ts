@@ -1,7 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParam, unauthenticated } from '../model/index.ts';
+import { grantRoutes } from './grants/routes.ts';
 import { messages as m } from './messages.ts';
+import { ngsiLdRoutes } from './ngsi-ld/routes.ts';
+import type { NgsiLdService } from './ngsi-ld/service.ts';
 import {
   DeviceInput,
   DeviceProfile,
@@ -20,8 +23,17 @@ const tags = { tags: ['machines'] };
 
 /** Device profiles, the device registry, telemetry ingestion by HTTP and telemetry reads. */
 export const routes =
-  ({ machines }: { machines: MachinesService }): FastifyPluginAsyncZod =>
+  ({
+    machines,
+    ngsiLd,
+  }: {
+    machines: MachinesService;
+    ngsiLd: NgsiLdService;
+  }): FastifyPluginAsyncZod =>
   async (app) => {
+    await app.register(grantRoutes({ machines }));
+    await app.register(ngsiLdRoutes({ ngsiLd }));
+
     app.get(
       '/api/v1/device-profiles',
       {

@@ -19,15 +19,9 @@ import {
 import { registryQueries as rq } from '../registry/index.ts';
 import type { Store, Tx } from '../store/index.ts';
 import { type Parsed, parsePayload, parseRfc3339 } from './engine/payload.ts';
-import {
-  aggregateOf,
-  bucketMs,
-  coarsen,
-  DAY_MS,
-  HOUR_MS,
-  MINUTE_MS,
-  rollUp,
-} from './engine/rollup.ts';
+import { aggregateOf, bucketMs, coarsen, DAY_MS } from './engine/rollup.ts';
+import type { Grant } from './grants/schema.ts';
+import { DeviceGrants } from './grants/service.ts';
 import { messages as m } from './messages.ts';
 import { deviceProfiles, profileById } from './profiles.ts';
 import * as repo from './repository.ts';
@@ -44,6 +38,7 @@ import {
   type TelemetrySeries,
 } from './schema.ts';
 import { mosquittoHash, newDeviceToken, tokenHash, tokenMatches } from './tokens.ts';
+import { TelemetryWriter } from './writer.ts';
 
 const newDeviceId = () => `d-${randomBytes(6).toString('hex')}`;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -65,10 +60,17 @@ export type IngestListener = (
 ) => Promise<void> | void;
 
 export class MachinesService {
+  /** Sharing between companies: grants, and the log of reads under them. */
+  readonly grants: DeviceGrants;
+  private readonly writer: TelemetryWriter;
+
   constructor(
     private readonly store: Store,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.grants = new DeviceGrants(store, clock);
+    this.writer = new TelemetryWriter(store);
+  }
 
   private readonly ingested: IngestListener[] = [];
 
@@ -181,10 +183,27 @@ export class MachinesService {
   private async readable(actor: Actor, id: string): Promise<DeviceRecord> {
     requireLogin(actor);
     const row = await repo.deviceRow(this.store, id);
-    // telemetry is the organisation's (sharing grants come later): not even the operator reads it
+    // telemetry is the organisation's: not even the operator reads it
     if (!row || actor.organisationId !== row.organisation_id)
       throw notFound(m.deviceNotFound({ id }));
     return repo.deviceFromRow(row);
+  }
+
+  /**
+   * A device whose telemetry the caller may read: its organisation's (grants null), or one
+   * shared with its organisation by grants in force (404 to everyone else).
+   */
+  async readableTelemetry(
+    actor: Actor,
+    id: string,
+  ): Promise<{ device: DeviceRecord; grants: Grant[] | null }> {
+    requireLogin(actor);
+    const row = await repo.deviceRow(this.store, id);
+    if (row && actor.organisationId === row.organisation_id)
+      return { device: repo.deviceFromRow(row), grants: null };
+    const grants = row ? await this.grants.inForce(actor, id) : [];
+    if (!row || !grants.length) throw notFound(m.deviceNotFound({ id }));
+    return { device: repo.deviceFromRow(row), grants };
   }
 
   /** The device a token belongs to, or null. */
@@ -225,44 +244,12 @@ export class MachinesService {
       await repo.countRejection(this.store, device.id, parsed.reason.code, now.toISOString());
       throw new Rejected(parsed.problem);
     }
-    const points = parsed.points;
-    let stored: Array<{ key: string; ts: number; value: number }> = [];
-    const result = await repo.ingestTransaction(this.store, async (tx) => {
-      const known = await repo.knownMessageIds(
-        tx,
-        device.id,
-        points.map((p) => p.id),
-      );
-      const rows: repo.PointRow[] = [];
-      for (const p of points) {
-        if (known.has(p.id)) continue;
-        for (const [key, value] of p.values)
-          rows.push({ device_id: device.id, message_id: p.id, key, ts: p.ts, value });
-      }
-      const inserted = rows.length ? await repo.insertPoints(tx, rows) : [];
-      stored = inserted;
-      if (inserted.length) {
-        const byKey = new Map<string, Array<{ ts: number; value: number }>>();
-        for (const r of inserted) {
-          const list = byKey.get(r.key) ?? [];
-          list.push(r);
-          byKey.set(r.key, list);
-        }
-        for (const [table, size] of [
-          ['machines_rollup_minute', MINUTE_MS],
-          ['machines_rollup_hour', HOUR_MS],
-        ] as const) {
-          const partials: repo.RollupRow[] = [];
-          for (const [key, list] of byKey)
-            for (const [bucket, r] of rollUp(list, size)) partials.push({ key, bucket, ...r });
-          await repo.addRollups(tx, table, device.id, partials);
-        }
-      }
-      return {
-        accepted: points.length - known.size,
-        duplicates: known.size + parsed.repeatedInMessage,
-      };
-    });
+    // group commit: resolves once the transaction holding this message has committed
+    const { stored, ...result } = await this.writer.write(
+      device.id,
+      parsed.points,
+      parsed.repeatedInMessage,
+    );
     for (const listener of this.ingested) if (stored.length) await listener(device, stored);
     return result;
   }
@@ -298,7 +285,7 @@ export class MachinesService {
 
   /** A key's points in [from, to): raw, or one per bucket with its aggregate. */
   async telemetry(actor: Actor, id: string, query: unknown): Promise<TelemetrySeries> {
-    const device = await this.readable(actor, id);
+    const { device, grants } = await this.readableTelemetry(actor, id);
     const q = parseInput(TelemetryQuery, query);
     const profile = profileById(device.profileId);
     const key = profile?.keys.find((k) => k.key === q.key);
@@ -318,6 +305,25 @@ export class MachinesService {
       fields.push({ field: 'querystring.agg', message: m.aggWithoutBucket() });
     if (fields.length || !key || from === null || to === null)
       throw invalid(m.invalidQuery(), fields);
+    // a grantee reads only the keys and the window its grants give, and each read is logged
+    // a bucket answers for all of its span: the last one may reach past `to`
+    const size = q.bucket ? bucketMs[q.bucket] : 1;
+    const grant = grants && this.grants.pick(grants, key.key, from, Math.ceil(to / size) * size);
+    const series = await this.series(id, key, q, from, to);
+    if (grant)
+      await this.grants.logUse(actor, [
+        { grant, read: 'telemetry', key: key.key, from, to, points: series.points.length },
+      ]);
+    return series;
+  }
+
+  private async series(
+    id: string,
+    key: { key: string; unit: string },
+    q: TelemetryQuery,
+    from: number,
+    to: number,
+  ): Promise<TelemetrySeries> {
     const tooMany = () =>
       invalid(m.invalidQuery(), [
         { field: 'querystring', message: m.tooManyPointsToRead({ max: MAX_QUERY_POINTS }) },
@@ -355,12 +361,30 @@ export class MachinesService {
 
   /** Each key's latest value. */
   async latest(actor: Actor, id: string): Promise<LatestValue[]> {
-    const device = await this.readable(actor, id);
+    const { device, grants } = await this.readableTelemetry(actor, id);
     const units = new Map(profileById(device.profileId)?.keys.map((k) => [k.key, k.unit]));
-    const rows = await repo.latestRollups(this.store, id);
-    return rows
-      .filter((r) => units.has(r.key))
-      .map((r) => ({ key: r.key, unit: units.get(r.key) ?? '', ts: iso(r.ts), value: r.value }));
+    const rows = (await repo.latestRollups(this.store, id)).filter((r) => units.has(r.key));
+    const answer = (list: typeof rows) =>
+      list.map((r) => ({
+        key: r.key,
+        unit: units.get(r.key) ?? '',
+        ts: iso(r.ts),
+        value: r.value,
+      }));
+    if (!grants) return answer(rows);
+    // a grantee: the keys its grants give, each value only if its time is in a grant's window
+    const shown: typeof rows = [];
+    const reads: Parameters<DeviceGrants['logUse']>[1] = [];
+    for (const r of rows) {
+      const grant = grants.find(
+        (x) => x.keys.includes(r.key) && Date.parse(x.from) <= r.ts && r.ts < Date.parse(x.to),
+      );
+      if (!grant) continue;
+      shown.push(r);
+      reads.push({ grant, read: 'latest', key: r.key, from: null, to: null, points: 1 });
+    }
+    await this.grants.logUse(actor, reads);
+    return answer(shown);
   }
 
   /**

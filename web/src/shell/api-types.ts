@@ -417,6 +417,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/devices/{id}/grants': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The device's grants, revoked ones too (its organisation's users) */
+    get: operations['getDevicesByIdGrants'];
+    put?: never;
+    /** Share chosen keys of your organisation's device with another organisation (org admin): points in [from, to), for a purpose, until revoked */
+    post: operations['postDevicesByIdGrants'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/devices/{id}/latest': {
     parameters: {
       query?: never;
@@ -737,6 +755,74 @@ export interface paths {
     put?: never;
     /** The keystone's veto (under keystone control, within the charter) */
     post: operations['postGovernanceProposalsByIdVeto'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/grants': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Grants your organisation gave to others and received from them */
+    get: operations['getGrants'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/grants/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One grant (the owner's and the grantee's users) */
+    get: operations['getGrantsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/grants/{id}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Revoke a grant at once (the owner's org admin) */
+    post: operations['postGrantsByIdRevoke'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/grants/{id}/usage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every read made under the grant, newest first (at most 10,000): who, which key and range, how many points, when */
+    get: operations['getGrantsByIdUsage'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1658,6 +1744,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/ngsi-ld/v1/entities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** NGSI-LD query: sites (PointOfInterest), devices (Device) and ash/sulphur analyses (ProcessChemicalAnalysis) you may read; type, id or attrs required; limit (≤ 1000), offset, count=true, options=keyValues */
+    get: operations['getNgsiLdEntities'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ngsi-ld/v1/entities/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One NGSI-LD entity by its URN (urn:ngsi-ld:Device:…, …); attrs, options=keyValues */
+    get: operations['getNgsiLdEntitiesById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ngsi-ld/v1/jsonldContexts/digicluster.jsonld': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The platform's JSON-LD @context for its NGSI-LD entities (Smart Data Models terms; self-contained) */
+    get: operations['getNgsiLdJsonldContextsDigiclusterJsonld'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ngsi-ld/v1/temporal/entities/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A device's telemetry as an NGSI-LD temporal entity: attrs=KEY[,KEY], timerel=between&timeAt=T&endTimeAt=T (or before/after timeAt), lastN, options=temporalValues; the API's access rules and grants */
+    get: operations['getNgsiLdTemporalEntitiesById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2383,6 +2537,94 @@ export interface components {
       organisationId?: string;
       profileId: string;
       siteId: string;
+    };
+    DeviceGrant: {
+      createdAt: string;
+      createdBy: string;
+      deviceId: string;
+      /** @description RFC 3339 UTC, inclusive */
+      from: string;
+      granteeOrganisationId: string;
+      id: string;
+      keys: string[];
+      ownerOrganisationId: string;
+      purpose: string;
+      revokedAt: string | null;
+      revokedBy: string | null;
+      /** @description RFC 3339 UTC, exclusive */
+      to: string;
+    };
+    DeviceGrantCreate: {
+      /** @description RFC 3339, inclusive: the earliest point time it may read */
+      from: string;
+      /** @description the device profile's keys it may read */
+      keys: string[];
+      /** @description the organisation that may read */
+      organisationId: string;
+      /** @description why the data is shared */
+      purpose: string;
+      /** @description RFC 3339, exclusive: points before this time only */
+      to: string;
+    };
+    DeviceGrantCreateInput: {
+      /** @description RFC 3339, inclusive: the earliest point time it may read */
+      from: string;
+      /** @description the device profile's keys it may read */
+      keys: string[];
+      /** @description the organisation that may read */
+      organisationId: string;
+      /** @description why the data is shared */
+      purpose: string;
+      /** @description RFC 3339, exclusive: points before this time only */
+      to: string;
+    };
+    DeviceGrantInput: {
+      createdAt: string;
+      createdBy: string;
+      deviceId: string;
+      /** @description RFC 3339 UTC, inclusive */
+      from: string;
+      granteeOrganisationId: string;
+      id: string;
+      keys: string[];
+      ownerOrganisationId: string;
+      purpose: string;
+      revokedAt: string | null;
+      revokedBy: string | null;
+      /** @description RFC 3339 UTC, exclusive */
+      to: string;
+    };
+    DeviceGrantUsage: {
+      at: string;
+      /** @description the range asked for (telemetry reads) */
+      from: string | null;
+      grantId: string;
+      id: string;
+      key: string;
+      /** @description points (or buckets) answered */
+      points: number;
+      /** @enum {string} */
+      read: 'telemetry' | 'latest';
+      /** @description the user or API key that read */
+      readerId: string;
+      readerOrganisationId: string;
+      to: string | null;
+    };
+    DeviceGrantUsageInput: {
+      at: string;
+      /** @description the range asked for (telemetry reads) */
+      from: string | null;
+      grantId: string;
+      id: string;
+      key: string;
+      /** @description points (or buckets) answered */
+      points: number;
+      /** @enum {string} */
+      read: 'telemetry' | 'latest';
+      /** @description the user or API key that read */
+      readerId: string;
+      readerOrganisationId: string;
+      to: string | null;
     };
     DeviceInput: {
       createdAt: string;
@@ -7676,6 +7918,67 @@ export interface operations {
       429: components['responses']['Problem429'];
     };
   };
+  getDevicesByIdGrants: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeviceGrant'][];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  postDevicesByIdGrants: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DeviceGrantCreateInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeviceGrant'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
   getDevicesByIdLatest: {
     parameters: {
       query?: never;
@@ -8302,6 +8605,116 @@ export interface operations {
       409: components['responses']['Problem409'];
       413: components['responses']['Problem413'];
       415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getGrants: {
+    parameters: {
+      query?: {
+        /** @description given: your organisation's grants to others; received: others' to you; default both */
+        role?: 'given' | 'received';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeviceGrant'][];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getGrantsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeviceGrant'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  postGrantsByIdRevoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeviceGrant'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getGrantsByIdUsage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeviceGrantUsage'][];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
   };
@@ -10289,6 +10702,152 @@ export interface operations {
       429: components['responses']['Problem429'];
     };
   };
+  getNgsiLdEntities: {
+    parameters: {
+      query?: {
+        attrs?: string;
+        coordinates?: string;
+        count?: string;
+        csf?: string;
+        format?: string;
+        geometry?: string;
+        georel?: string;
+        id?: string;
+        idPattern?: string;
+        limit?: string;
+        offset?: string;
+        options?: string;
+        q?: string;
+        scopeQ?: string;
+        type?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getNgsiLdEntitiesById: {
+    parameters: {
+      query?: {
+        attrs?: string;
+        coordinates?: string;
+        count?: string;
+        csf?: string;
+        format?: string;
+        geometry?: string;
+        georel?: string;
+        id?: string;
+        idPattern?: string;
+        limit?: string;
+        offset?: string;
+        options?: string;
+        q?: string;
+        scopeQ?: string;
+        type?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getNgsiLdJsonldContextsDigiclusterJsonld: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['Problem400'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getNgsiLdTemporalEntitiesById: {
+    parameters: {
+      query?: {
+        attrs?: string;
+        coordinates?: string;
+        count?: string;
+        csf?: string;
+        endTimeAt?: string;
+        format?: string;
+        geometry?: string;
+        georel?: string;
+        id?: string;
+        idPattern?: string;
+        lastN?: string;
+        limit?: string;
+        offset?: string;
+        options?: string;
+        q?: string;
+        scopeQ?: string;
+        timeAt?: string;
+        timerel?: string;
+        type?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
 }
 type FlattenedDeepRequired<T> = {
   [K in keyof T]-?: FlattenedDeepRequired<
@@ -10307,6 +10866,9 @@ export const pathsApiV1ApplicationsGetParametersQueryStatusValues: ReadonlyArray
 export const pathsApiV1GovernanceProposalsGetParametersQueryStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/governance/proposals']['get']['parameters']['query']['status']
 > = ['open', 'decided'];
+export const pathsApiV1GrantsGetParametersQueryRoleValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/grants']['get']['parameters']['query']['role']
+> = ['given', 'received'];
 export const pathsApiV1OrganisationsGetParametersQueryStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/organisations']['get']['parameters']['query']['status']
 > = ['applicant', 'member', 'former', 'rejected'];
@@ -10450,6 +11012,12 @@ export const counterfactualInputValues: ReadonlyArray<
   'not_produced',
   'not_stated',
 ];
+export const deviceGrantUsageReadValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DeviceGrantUsage']['read']
+> = ['telemetry', 'latest'];
+export const deviceGrantUsageInputReadValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DeviceGrantUsageInput']['read']
+> = ['telemetry', 'latest'];
 export const expertiseProfileVisibilityValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ExpertiseProfile']['visibility']
 > = ['public', 'members'];

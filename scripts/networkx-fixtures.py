@@ -112,6 +112,18 @@ def cases():
     # 10..13 isolates
     yield 'disconnected', 'two components (6 and 4 nodes) and 4 isolates', spec_of(g, False)
 
+    # equal largest eigenvalues in two components: the vector is shared between them
+    g = nx.Graph()
+    g.add_edges_from([(0, 1), (1, 2), (2, 0), (3, 4), (4, 5), (5, 3), (6, 7), (7, 8), (8, 9)])
+    g.add_edge(0, 1, weight=2)
+    g.add_edge(3, 4, weight=2)
+    yield 'twins', 'two identical weighted triangles and a path: tied eigenvalues', spec_of(g, False) | {
+        'edges': [
+            {'source': str(u), 'target': str(v), **({'weight': d['weight']} if 'weight' in d else {})}
+            for u, v, d in g.edges(data=True)
+        ]
+    }
+
     g = nx.Graph()
     g.add_nodes_from(range(5))
     yield 'isolates', 'five nodes, no edges', spec_of(g, False)

@@ -30,6 +30,9 @@ Usage:
                                     rotate a token, list devices, write Mosquitto's password and ACL files
   digicluster search QUERY [--json] search knowledge assets, profiles and R&D projects, best first
   digicluster tally FILE [--json]   count a vote (plurality, approval, irv, weighted, consent)
+  digicluster network FILE [--json] [--threads N]
+                                    network metrics of a graph (degree, betweenness, closeness,
+                                    PageRank, eigenvector, Louvain communities, modularity, density)
   digicluster --help                this text
 
 Environment variables:
@@ -54,6 +57,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./search.ts')).runSearch(rest);
       case 'tally':
         return await (await import('./tally.ts')).runTally(rest);
+      case 'network':
+        return await (await import('./network.ts')).runNetwork(rest);
       case 'serve':
         return await (await import('./serve.ts')).serve();
       case 'demo':

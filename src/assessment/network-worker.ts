@@ -8,10 +8,8 @@
 // As a task module for the platform's WorkPool (src/work), its default export takes the
 // `digicluster network` input and returns its output.
 
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import {
   addSums,
   buildGraph,
@@ -30,12 +28,12 @@ import {
 const CHUNK = 16;
 
 interface SweepData {
-  networkSweep: true;
   n: number;
   offsets: Int32Array;
   targets: Int32Array;
   counter: Int32Array;
   betweenness: boolean;
+  chunk: number;
 }
 
 function shared<T extends Int32Array | Float64Array>(a: T): T {
@@ -57,31 +55,22 @@ function work(g: Graph, counter: Int32Array, betweenness: boolean): SweepSums {
   }
 }
 
-const graphOf = (d: SweepData): Graph => ({
-  ids: [],
-  n: d.n,
-  edgeCount: 0,
-  offsets: d.offsets,
-  targets: d.targets,
-  weights: new Float64Array(0),
-  loop: new Uint8Array(0),
-});
-
-if (!isMainThread && (workerData as SweepData | undefined)?.networkSweep) {
-  const d = workerData as SweepData;
-  const sums = work(graphOf(d), d.counter, d.betweenness);
-  parentPort!.postMessage(sums, [
-    sums.betweenness.buffer,
-    sums.distanceSum.buffer,
-    sums.reached.buffer,
-  ] as ArrayBuffer[]);
+// A thread runs the Sweeper's own source text (it is self-contained), so it starts in tens
+// of milliseconds: no TypeScript loader, no module graph, the same under every launcher and
+// from a bundle.
+const threadSource = `
+var __name = (f) => f; // the helper a loader's keep-names transform may call
+const { workerData: d, parentPort } = require('node:worker_threads');
+const Sweeper = (${Sweeper.toString()});
+const sweeper = new Sweeper(d);
+const sums = { betweenness: new Float64Array(d.n), distanceSum: new Float64Array(d.n), reached: new Int32Array(d.n) };
+for (;;) {
+  const from = Atomics.add(d.counter, 0, d.chunk);
+  if (from >= d.n) break;
+  sweeper.sweep(from, Math.min(d.n, from + d.chunk), sums, d.betweenness);
 }
-
-// Threads do not inherit a loader registered from code (bin/digicluster.js does so): the
-// thread registers tsx's require hook itself, by absolute path, then loads this file, the same
-// way under every launcher.
-const bootstrap = `require(${JSON.stringify(createRequire(import.meta.url).resolve('tsx/cjs'))});
-require(${JSON.stringify(fileURLToPath(import.meta.url))});`;
+parentPort.postMessage(sums, [sums.betweenness.buffer, sums.distanceSum.buffer, sums.reached.buffer]);
+`;
 
 export interface ParallelOptions {
   /** threads in all, the calling one included (default: the cores available) */
@@ -101,15 +90,15 @@ export async function sweepParallel(
   const counter = new Int32Array(new SharedArrayBuffer(4));
   if (threads === 1 || g.n < 4 * CHUNK) return work(g, counter, betweenness);
   const data: SweepData = {
-    networkSweep: true,
     n: g.n,
+    chunk: CHUNK,
     offsets: shared(g.offsets),
     targets: shared(g.targets),
     counter,
     betweenness,
   };
   const workers = Array.from({ length: threads - 1 }, () => {
-    const worker = new Worker(bootstrap, { eval: true, workerData: data });
+    const worker = new Worker(threadSource, { eval: true, workerData: data });
     return new Promise<SweepSums>((resolve, reject) => {
       worker.once('message', (sums: SweepSums) => resolve(sums));
       worker.once('error', reject);

@@ -80,25 +80,39 @@ export const emptySums = (n: number): SweepSums => ({
 /**
  * Breadth-first searches from sources [from, to): Brandes' accumulation (when `betweenness`)
  * and the distance sums closeness needs. The unit of work split across threads: sums of
- * disjoint source ranges add up to the whole. One search costs O(E); no predecessor lists
- * (a node's successors are its neighbours one step further), no allocation per source.
+ * disjoint source ranges add up to the whole. One search costs O(E): the search records the
+ * shortest-path DAG's edges in discovery order, and the accumulation walks them backwards (no
+ * predecessor lists, no allocation per source). Self-contained (typed arrays and arithmetic
+ * only): network-worker.ts ships its source text to worker threads as it is.
  */
 export class Sweeper {
-  private readonly order: Int32Array;
-  private readonly dist: Int32Array;
-  private readonly sigma: Float64Array;
-  private readonly coef: Float64Array;
+  order: Int32Array;
+  dist: Int32Array;
+  sigma: Float64Array;
+  delta: Float64Array;
+  dagFrom: Int32Array;
+  dagTo: Int32Array;
+  offsets: Int32Array;
+  targets: Int32Array;
 
-  constructor(private readonly g: Graph) {
+  constructor(g: { n: number; offsets: Int32Array; targets: Int32Array }) {
+    this.offsets = g.offsets;
+    this.targets = g.targets;
     this.order = new Int32Array(g.n);
     this.dist = new Int32Array(g.n).fill(-1);
     this.sigma = new Float64Array(g.n);
-    this.coef = new Float64Array(g.n);
+    this.delta = new Float64Array(g.n);
+    this.dagFrom = new Int32Array(g.targets.length);
+    this.dagTo = new Int32Array(g.targets.length);
   }
 
-  sweep(from: number, to: number, sums: SweepSums, betweenness: boolean): void {
-    const { offsets, targets } = this.g;
-    const { order, dist, sigma, coef } = this;
+  sweep(
+    from: number,
+    to: number,
+    sums: { betweenness: Float64Array; distanceSum: Float64Array; reached: Int32Array },
+    betweenness: boolean,
+  ): void {
+    const { offsets, targets, order, dist, sigma, delta, dagFrom, dagTo } = this;
     const bc = sums.betweenness;
     for (let s = from; s < to; s++) {
       let head = 0;
@@ -106,8 +120,9 @@ export class Sweeper {
       let total = 0;
       order[0] = s;
       dist[s] = 0;
-      sigma[s] = 1;
       if (betweenness) {
+        let arcs = 0;
+        sigma[s] = 1;
         while (head < tail) {
           const v = order[head++]!;
           const dv = dist[v]! + 1;
@@ -119,24 +134,29 @@ export class Sweeper {
             if (dw < 0) {
               dist[w] = dv;
               sigma[w] = sv;
+              delta[w] = 0;
               order[tail++] = w;
               total += dv;
-            } else if (dw === dv) sigma[w]! += sv;
+              dagFrom[arcs] = v;
+              dagTo[arcs++] = w;
+            } else if (dw === dv) {
+              sigma[w]! += sv;
+              dagFrom[arcs] = v;
+              dagTo[arcs++] = w;
+            }
           }
         }
-        // dependencies in reverse order of distance: δ(v) = σ(v)·Σ_{w succ v} (1 + δ(w))/σ(w)
-        for (let i = tail - 1; i > 0; i--) {
-          const v = order[i]!;
-          const next = dist[v]! + 1;
-          let acc = 0;
-          const end = offsets[v + 1]!;
-          for (let e = offsets[v]!; e < end; e++) {
-            const w = targets[e]!;
-            if (dist[w] === next) acc += coef[w]!;
-          }
-          const delta = sigma[v]! * acc;
-          bc[v]! += delta;
-          coef[v] = (1 + delta) / sigma[v]!;
+        delta[s] = 0;
+        // a DAG edge v→w is recorded while v is expanded, before any edge out of w (expanded
+        // later): walking them backwards, δ(w) is final when v→w is reached
+        for (let i = arcs - 1; i >= 0; i--) {
+          const v = dagFrom[i]!;
+          const w = dagTo[i]!;
+          delta[v]! += (sigma[v]! / sigma[w]!) * (1 + delta[w]!);
+        }
+        for (let i = 1; i < tail; i++) {
+          const w = order[i]!;
+          bc[w]! += delta[w]!;
         }
       } else {
         while (head < tail) {

@@ -9,6 +9,12 @@ import { routes } from './routes.ts';
 import { AssessmentService } from './service.ts';
 
 export * from './engine/index.ts';
+export {
+  metricArraysParallel,
+  networkMetricsParallel,
+  type ParallelOptions,
+  sweepParallel,
+} from './network-worker.ts';
 export * from './schema.ts';
 export { AssessmentService } from './service.ts';
 

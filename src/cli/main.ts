@@ -37,6 +37,9 @@ Usage:
                                     place the cluster on the paper's scale (territorial cluster →
                                     digital cluster → business ecosystem): the snapshot in FILE,
                                     or without FILE the platform's own data
+  digicluster network FILE [--json] [--threads N]
+                                    network metrics of a graph (degree, betweenness, closeness,
+                                    PageRank, eigenvector, Louvain communities, modularity, density)
   digicluster --help                this text
 
 Environment variables:
@@ -63,6 +66,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./tally.ts')).runTally(rest);
       case 'assess':
         return await (await import('./assess.ts')).runAssess(rest);
+      case 'network':
+        return await (await import('./network.ts')).runNetwork(rest);
       case 'serve':
         return await (await import('./serve.ts')).serve();
       case 'demo':

@@ -9,6 +9,7 @@ import { routes } from './routes.ts';
 import { AssessmentService } from './service.ts';
 
 export * from './engine/index.ts';
+export { reportHtml, reportModel, reportPdf } from './report/index.ts';
 export * from './schema.ts';
 export { AssessmentService } from './service.ts';
 

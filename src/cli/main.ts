@@ -34,6 +34,9 @@ Usage:
                                     place the cluster on the paper's scale (territorial cluster →
                                     digital cluster → business ecosystem): the snapshot in FILE,
                                     or without FILE the platform's own data
+  digicluster report --format html|pdf --out FILE [--lang ru|en]
+                                    the assessment report for the regional ministry (PDF
+                                    without a browser, Cyrillic font embedded)
   digicluster --help                this text
 
 Environment variables:
@@ -60,6 +63,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./tally.ts')).runTally(rest);
       case 'assess':
         return await (await import('./assess.ts')).runAssess(rest);
+      case 'report':
+        return await (await import('./report.ts')).runReport(rest);
       case 'serve':
         return await (await import('./serve.ts')).serve();
       case 'demo':

@@ -15,6 +15,7 @@ export {
   type ParallelOptions,
   sweepParallel,
 } from './network-worker.ts';
+export { reportHtml, reportModel, reportPdf } from './report/index.ts';
 export * from './schema.ts';
 export { AssessmentService } from './service.ts';
 

@@ -103,6 +103,7 @@ export async function platformSnapshot(store: Store): Promise<SnapshotInput> {
 
   // a vote that adopted or rejected is a decision by member vote; one without quorum is none
   const decided = z.object({ status: z.enum(['adopted', 'rejected']) });
+  const founded = z.object({ proposalId: z.null() });
   const decisions: Decision[] = [
     ...(await eventsOf(store, 'proposal.decided'))
       .filter((e) => decided.safeParse(e.payload).success)
@@ -110,6 +111,10 @@ export async function platformSnapshot(store: Store): Promise<SnapshotInput> {
     ...(await eventsOf(store, 'proposal.vetoed')).map(
       (e): Decision => ({ at: e.at.slice(0, 10), by: 'keystone_veto' }),
     ),
+    // a charter founded by the operator, not voted (later versions come from decided proposals)
+    ...(await eventsOf(store, 'charter.adopted'))
+      .filter((e) => founded.safeParse(e.payload).success)
+      .map((e): Decision => ({ at: e.at.slice(0, 10), by: 'operator' })),
   ].sort((a, b) => a.at.localeCompare(b.at));
 
   const keystones = (await new GovernanceService(store).keystones(systemActor))

@@ -40,6 +40,9 @@ Usage:
   digicluster network FILE [--json] [--threads N]
                                     network metrics of a graph (degree, betweenness, closeness,
                                     PageRank, eigenvector, Louvain communities, modularity, density)
+  digicluster report --format html|pdf --out FILE [--lang ru|en]
+                                    the assessment report for the regional ministry (PDF
+                                    without a browser, Cyrillic font embedded)
   digicluster --help                this text
 
 Environment variables:
@@ -68,6 +71,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./assess.ts')).runAssess(rest);
       case 'network':
         return await (await import('./network.ts')).runNetwork(rest);
+      case 'report':
+        return await (await import('./report.ts')).runReport(rest);
       case 'serve':
         return await (await import('./serve.ts')).serve();
       case 'demo':

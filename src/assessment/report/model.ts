@@ -1,0 +1,69 @@
+// What the ministry's report holds: the placement with its evidence, the trajectory, the
+// network of ties, readiness and the territorial baseline — gathered once, rendered as HTML or
+// PDF by the two renderers beside this file.
+
+import { systemActor } from '../../model/index.ts';
+import type { Assessment, ClusterReadiness, Snapshot, TrajectoryPoint } from '../engine/index.ts';
+import type { AssessmentService } from '../service.ts';
+
+export type Lang = 'ru' | 'en';
+
+export interface ReportNetwork {
+  nodes: { id: string; name: string; partners: number }[];
+  edges: { source: string; target: string; layer: string; count: number }[];
+}
+
+export interface ReportModel {
+  generatedAt: string;
+  placement: Assessment;
+  trajectory: TrajectoryPoint[];
+  readiness: ClusterReadiness;
+  territory: ReturnType<AssessmentService['territory']>;
+  network: ReportNetwork;
+}
+
+/** One edge per pair and layer (ties counted), partners per organisation. */
+export function networkOf(s: Snapshot): ReportNetwork {
+  const edges = new Map<string, ReportNetwork['edges'][number]>();
+  for (const t of s.ties) {
+    const [a, b] = [t.source, t.target].sort() as [string, string];
+    const key = `${a}|${b}|${t.layer}`;
+    const e = edges.get(key) ?? { source: a, target: b, layer: t.layer, count: 0 };
+    e.count += 1;
+    edges.set(key, e);
+  }
+  const partners = new Map<string, Set<string>>();
+  for (const e of edges.values())
+    for (const [x, y] of [
+      [e.source, e.target],
+      [e.target, e.source],
+    ] as const) {
+      const set = partners.get(x) ?? new Set<string>();
+      set.add(y);
+      partners.set(x, set);
+    }
+  return {
+    nodes: s.organisations.map((o) => ({
+      id: o.id,
+      name: typeof o.name === 'string' ? o.name : o.id,
+      partners: partners.get(o.id)?.size ?? 0,
+    })),
+    edges: [...edges.values()],
+  };
+}
+
+export async function reportModel(
+  assessment: AssessmentService,
+  clock: () => Date = () => new Date(),
+): Promise<ReportModel> {
+  const actor = systemActor;
+  const snapshot = await assessment.snapshot(actor);
+  return {
+    generatedAt: clock().toISOString(),
+    placement: await assessment.placement(actor, { months: 12 }),
+    trajectory: await assessment.trajectory(actor, {}),
+    readiness: await assessment.clusterReadiness(actor),
+    territory: assessment.territory(actor),
+    network: networkOf(snapshot),
+  };
+}

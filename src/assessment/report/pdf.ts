@@ -1,0 +1,301 @@
+// The report as PDF, made with pdfkit (no browser): A4, DejaVu Sans embedded for Cyrillic
+// (data/fonts, Bitstream Vera licence), vector radar, trajectory and network.
+import { fileURLToPath } from 'node:url';
+import PDFDocument from 'pdfkit';
+import { indicatorWords, paperRows, readinessDimensionWords } from '../engine/index.ts';
+import type { Lang, ReportModel } from './model.ts';
+import { number, say } from './words.ts';
+
+const font = (file: string) =>
+  fileURLToPath(new URL(`../../../data/fonts/${file}`, import.meta.url));
+
+type Doc = PDFKit.PDFDocument;
+const MARGIN = 50;
+const BLUE = '#1f6feb';
+const GREY = '#57606a';
+
+function heading(doc: Doc, text: string) {
+  if (doc.y > doc.page.height - MARGIN - 80) doc.addPage();
+  doc.moveDown(0.8).font('Bold').fontSize(13).fillColor('#24292f').text(text, MARGIN);
+  doc.moveDown(0.3).font('Sans').fontSize(9.5);
+}
+
+/** One table row of wrapped cells; a new page when it would not fit. */
+function row(doc: Doc, cells: { text: string; width: number; bold?: boolean; small?: boolean }[]) {
+  const size = (c: { small?: boolean }) => (c.small ? 7.5 : 9);
+  const height = Math.max(
+    ...cells.map((c) =>
+      doc
+        .font(c.bold ? 'Bold' : 'Sans')
+        .fontSize(size(c))
+        .heightOfString(c.text, { width: c.width - 6 }),
+    ),
+  );
+  if (doc.y + height + 6 > doc.page.height - MARGIN) doc.addPage();
+  const top = doc.y;
+  let x = MARGIN;
+  for (const c of cells) {
+    doc
+      .font(c.bold ? 'Bold' : 'Sans')
+      .fontSize(size(c))
+      .fillColor(c.small ? GREY : '#24292f');
+    doc.text(c.text, x + 3, top + 3, { width: c.width - 6 });
+    x += c.width;
+  }
+  doc
+    .moveTo(MARGIN, top + height + 6)
+    .lineTo(x, top + height + 6)
+    .lineWidth(0.4)
+    .strokeColor('#d0d7de')
+    .stroke();
+  doc.x = MARGIN;
+  doc.y = top + height + 7;
+}
+
+function radar(doc: Doc, m: ReportModel, lang: Lang) {
+  const axes = m.placement.characteristics;
+  const cx = doc.page.width / 2;
+  const r = 90;
+  if (doc.y + 2 * r + 70 > doc.page.height - MARGIN) doc.addPage();
+  const cy = doc.y + r + 30;
+  const at = (i: number, radius: number) => {
+    const a = (i / axes.length) * Math.PI * 2 - Math.PI / 2;
+    return [cx + radius * Math.cos(a), cy + radius * Math.sin(a)] as [number, number];
+  };
+  doc.lineWidth(0.5).strokeColor('#d0d7de');
+  for (const k of [1, 2]) doc.polygon(...axes.map((_, i) => at(i, (r * k) / 2))).stroke();
+  for (let i = 0; i < axes.length; i++)
+    doc
+      .moveTo(cx, cy)
+      .lineTo(...at(i, r))
+      .stroke();
+  doc
+    .polygon(...axes.map((c, i) => at(i, (r * (c.score ?? 0)) / 2)))
+    .fillOpacity(0.2)
+    .fillAndStroke(BLUE, BLUE);
+  doc.fillOpacity(1);
+  doc.font('Sans').fontSize(7.5).fillColor('#24292f');
+  axes.forEach((c, i) => {
+    const [x, y] = at(i, r + 14);
+    const w = 110;
+    const left = x < cx - 5 ? x - w : x > cx + 5 ? x : x - w / 2;
+    const align = x < cx - 5 ? 'right' : x > cx + 5 ? 'left' : 'center';
+    doc.text(paperRows[c.id].title[lang], left, y - 5, { width: w, align });
+  });
+  doc.x = MARGIN;
+  doc.y = cy + r + 35;
+}
+
+function trajectory(doc: Doc, m: ReportModel, lang: Lang) {
+  const points = m.trajectory;
+  const w = doc.page.width - 2 * MARGIN;
+  const h = 120;
+  if (doc.y + h + 30 > doc.page.height - MARGIN) doc.addPage();
+  const top = doc.y + 5;
+  const y = (s: number) => top + ((2 - s) * h) / 2;
+  const x = (i: number) =>
+    MARGIN + 30 + (points.length > 1 ? (i * (w - 40)) / (points.length - 1) : (w - 40) / 2);
+  const bands: [number, number, string, string][] = [
+    [0, 0.5, '#fff8c5', say(lang, 'form:territorial_cluster')],
+    [0.5, 1.5, '#ddf4ff', say(lang, 'form:digital_cluster')],
+    [1.5, 2, '#dafbe1', say(lang, 'form:business_ecosystem')],
+  ];
+  for (const [from, to, colour, label] of bands) {
+    doc.rect(MARGIN + 30, y(to), w - 30, y(from) - y(to)).fill(colour);
+    doc
+      .fillColor(GREY)
+      .fontSize(7)
+      .text(label, MARGIN + 34, (y(from) + y(to)) / 2 - 4);
+  }
+  const scored = points
+    .map((p, i) => [i, p.overall.score] as const)
+    .filter((p): p is readonly [number, number] => p[1] !== null);
+  if (scored.length) {
+    doc.moveTo(x(scored[0]![0]), y(scored[0]![1]));
+    for (const [i, s] of scored.slice(1)) doc.lineTo(x(i), y(s));
+    doc.lineWidth(1.5).strokeColor(BLUE).stroke();
+    for (const [i, s] of scored) doc.circle(x(i), y(s), 2).fill(BLUE);
+  }
+  doc.fillColor(GREY).fontSize(7);
+  if (points[0]) doc.text(points[0].month, x(0) - 15, top + h + 4);
+  if (points.length > 1)
+    doc.text(points.at(-1)?.month ?? '', x(points.length - 1) - 15, top + h + 4);
+  doc.x = MARGIN;
+  doc.y = top + h + 20;
+}
+
+function network(doc: Doc, m: ReportModel, lang: Lang) {
+  const nodes = m.network.nodes.filter((n) => n.partners > 0);
+  doc
+    .font('Sans')
+    .fontSize(9)
+    .fillColor('#24292f')
+    .text(say(lang, nodes.length ? 'networkNote' : 'networkEmpty'));
+  if (!nodes.length) return;
+  const r = 120;
+  if (doc.y + 2 * r + 30 > doc.page.height - MARGIN) doc.addPage();
+  const cx = doc.page.width / 2;
+  const cy = doc.y + r + 15;
+  const at = new Map(
+    nodes.map((n, i) => {
+      const a = (i / nodes.length) * Math.PI * 2 - Math.PI / 2;
+      return [n.id, [cx + r * Math.cos(a), cy + r * Math.sin(a)] as [number, number]];
+    }),
+  );
+  const colour: Record<string, string> = {
+    exchange: BLUE,
+    knowledge: '#1a7f37',
+    governance: '#bf8700',
+  };
+  for (const e of m.network.edges) {
+    const a = at.get(e.source);
+    const b = at.get(e.target);
+    if (a && b)
+      doc
+        .moveTo(...a)
+        .lineTo(...b)
+        .lineWidth(0.6)
+        .strokeOpacity(0.6)
+        .strokeColor(colour[e.layer] ?? GREY)
+        .stroke();
+  }
+  doc.strokeOpacity(1);
+  for (const n of nodes) {
+    const [x, y] = at.get(n.id) as [number, number];
+    doc.circle(x, y, 2 + 1.5 * Math.sqrt(n.partners)).fill('#24292f');
+    // the name outside the circle, on the node's side
+    const name = n.name.length > 30 ? `${n.name.slice(0, 29)}…` : n.name;
+    const right = x >= cx;
+    doc
+      .font('Sans')
+      .fontSize(6)
+      .fillColor(GREY)
+      .text(name, right ? x + 6 : x - 126, y - 3, {
+        width: 120,
+        align: right ? 'left' : 'right',
+        lineBreak: false,
+      });
+  }
+  doc.x = MARGIN;
+  doc.y = cy + r + 20;
+}
+
+export function reportPdf(m: ReportModel, lang: Lang): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    info: {
+      Title: say(lang, 'title'),
+      Author: 'digicluster',
+      CreationDate: new Date(m.generatedAt),
+    },
+  });
+  doc.registerFont('Sans', font('DejaVuSans.ttf'));
+  doc.registerFont('Bold', font('DejaVuSans-Bold.ttf'));
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) =>
+    doc.on('end', () => resolve(Buffer.concat(chunks))),
+  );
+  const p = m.placement;
+  const formWord = (f: string) => say(lang, `form:${f}` as 'form:no_data');
+  const width = doc.page.width - 2 * MARGIN;
+
+  doc.font('Bold').fontSize(16).text(say(lang, 'title'));
+  doc
+    .font('Sans')
+    .fontSize(9)
+    .fillColor(GREY)
+    .text(say(lang, 'generated', { at: m.generatedAt.slice(0, 16).replace('T', ' ') }));
+
+  heading(doc, say(lang, 'placement'));
+  doc
+    .font('Bold')
+    .fontSize(10)
+    .text(
+      say(lang, 'overall', {
+        form: formWord(p.overall.form),
+        score: number(lang, p.overall.score),
+        asOf: p.asOf,
+      }),
+    );
+  radar(doc, m, lang);
+  row(doc, [
+    { text: say(lang, 'characteristic'), width: width * 0.26, bold: true },
+    { text: say(lang, 'form'), width: width * 0.16, bold: true },
+    { text: say(lang, 'score'), width: width * 0.08, bold: true },
+    { text: say(lang, 'evidence'), width: width * 0.5, bold: true },
+  ]);
+  for (const c of p.characteristics)
+    row(doc, [
+      { text: paperRows[c.id].title[lang], width: width * 0.26, bold: true },
+      { text: formWord(c.form), width: width * 0.16 },
+      { text: c.score === null ? '—' : number(lang, c.score), width: width * 0.08 },
+      {
+        text: c.indicators
+          .map((i) => {
+            const w = indicatorWords[i.name];
+            return `${w ? w[lang] : i.name}: ${number(lang, i.value, 4)} — ${lang === 'ru' && w ? w.formulaRu : i.formula}`;
+          })
+          .join('\n'),
+        width: width * 0.5,
+        small: true,
+      },
+    ]);
+
+  heading(doc, say(lang, 'trajectory'));
+  trajectory(doc, m, lang);
+
+  heading(doc, say(lang, 'network'));
+  network(doc, m, lang);
+
+  heading(doc, say(lang, 'sustainability'));
+  const s = p.characteristics.find((c) => c.id === 'sustainability');
+  if (s)
+    doc.text(
+      `${formWord(s.form)}: ${s.indicators.map((i) => `${indicatorWords[i.name]?.[lang] ?? i.name} ${number(lang, i.value)}`).join('; ')}`,
+    );
+
+  heading(doc, say(lang, 'readiness'));
+  const r = m.readiness;
+  if (!r.organisations) doc.text(say(lang, 'readinessNone'));
+  else {
+    doc.text(
+      say(lang, 'readinessLead', {
+        n: r.organisations,
+        staff: number(lang, r.employees, 0),
+        weakest: r.weakest.map((d) => readinessDimensionWords[d][lang]).join(', '),
+      }),
+    );
+    doc.moveDown(0.3);
+    row(doc, [
+      { text: say(lang, 'dimension'), width: width * 0.5, bold: true },
+      { text: say(lang, 'weighted'), width: width * 0.25, bold: true },
+      { text: say(lang, 'spread'), width: width * 0.25, bold: true },
+    ]);
+    for (const d of r.dimensions)
+      row(doc, [
+        { text: readinessDimensionWords[d.dimension][lang], width: width * 0.5 },
+        { text: number(lang, d.weightedMean), width: width * 0.25 },
+        { text: number(lang, d.spread), width: width * 0.25 },
+      ]);
+  }
+
+  heading(doc, say(lang, 'territory'));
+  doc.text(say(lang, 'territoryNote'));
+  doc.moveDown(0.3);
+  row(doc, [
+    { text: say(lang, 'industry'), width: width * 0.45, bold: true },
+    { text: say(lang, 'lq'), width: width * 0.3, bold: true },
+    { text: say(lang, 'status'), width: width * 0.25, bold: true },
+  ]);
+  for (const i of m.territory.industries)
+    row(doc, [
+      { text: `${i.industry} ${i.name[lang]}`, width: width * 0.45 },
+      { text: `${number(lang, i.lq)}\n${i.formula}`, width: width * 0.3 },
+      { text: `${say(lang, i.status)} ${i.year ?? ''}`, width: width * 0.25 },
+    ]);
+
+  doc.end();
+  return done;
+}

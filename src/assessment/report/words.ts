@@ -1,0 +1,71 @@
+// The report's own words, in Russian and English (the characteristics' and indicators' words
+// come from the typology model).
+import type { Lang } from './model.ts';
+
+const words = {
+  title: {
+    ru: 'Оценка кластера: от территориального кластера к бизнес-экосистеме',
+    en: 'Cluster assessment: from territorial cluster to business ecosystem',
+  },
+  generated: {
+    ru: 'Сформировано {at} по данным платформы digicluster',
+    en: 'Generated {at} from the digicluster platform',
+  },
+  placement: { ru: '1. Место на шкале', en: '1. Placement' },
+  overall: {
+    ru: 'В целом: {form}, балл {score} из 2 (на {asOf}, за 12 месяцев)',
+    en: 'Overall: {form}, score {score} of 2 (as of {asOf}, over 12 months)',
+  },
+  characteristic: { ru: 'Характеристика', en: 'Characteristic' },
+  form: { ru: 'Форма', en: 'Form' },
+  score: { ru: 'Балл', en: 'Score' },
+  evidence: { ru: 'Показатели', en: 'Indicators' },
+  noData: { ru: 'нет данных', en: 'no data' },
+  trajectory: { ru: '2. Траектория по месяцам', en: '2. Trajectory by month' },
+  month: { ru: 'Месяц', en: 'Month' },
+  network: { ru: '3. Сеть связей участников', en: "3. The members' network of ties" },
+  networkNote: {
+    ru: 'Узлы — организации (размер — число партнёров), линии — связи через платформу: обмен, знания, управление.',
+    en: 'Nodes are organisations (size: number of partners), lines ties made on the platform: exchange, knowledge, governance.',
+  },
+  networkEmpty: { ru: 'Связей через платформу пока нет.', en: 'No ties made on the platform yet.' },
+  sustainability: { ru: '4. Устойчивость', en: '4. Sustainability' },
+  readiness: { ru: '5. Готовность к Индустрии 4.0', en: '5. Industry 4.0 readiness' },
+  readinessNone: {
+    ru: 'Анкету ещё не заполнила ни одна организация.',
+    en: 'No organisation has answered the questionnaire yet.',
+  },
+  readinessLead: {
+    ru: 'Ответили организаций: {n}; персонал: {staff} чел.; самые слабые измерения: {weakest}.',
+    en: 'Organisations answered: {n}; staff: {staff}; weakest dimensions: {weakest}.',
+  },
+  dimension: { ru: 'Измерение', en: 'Dimension' },
+  weighted: { ru: 'Среднее по персоналу', en: 'Mean by staff' },
+  spread: { ru: 'Разброс', en: 'Spread' },
+  territory: { ru: '6. Территориальная база', en: '6. Territorial baseline' },
+  territoryNote: {
+    ru: 'Коэффициент локализации = доля отрасли в занятости региона ÷ её доля в занятости страны. «Оценка» — порядок величины, заменить данными Кемеровостата.',
+    en: "Location quotient = the industry's share of the region's employment ÷ its share of the country's. 'Estimate': an order of magnitude, to be replaced by Kemerovostat figures.",
+  },
+  industry: { ru: 'Отрасль', en: 'Industry' },
+  lq: { ru: 'Коэфф. локализации', en: 'Location quotient' },
+  status: { ru: 'Статус', en: 'Status' },
+  estimate: { ru: 'оценка', en: 'estimate' },
+  sourced: { ru: 'источник', en: 'sourced' },
+  'form:territorial_cluster': { ru: 'территориальный кластер', en: 'territorial cluster' },
+  'form:digital_cluster': { ru: 'цифровой кластер', en: 'digital cluster' },
+  'form:business_ecosystem': { ru: 'бизнес-экосистема', en: 'business ecosystem' },
+  'form:no_data': { ru: 'нет данных', en: 'no data' },
+} as const;
+
+export type Word = keyof typeof words;
+
+export const say = (lang: Lang, key: Word, vars: Record<string, string | number> = {}) =>
+  words[key][lang].replace(/\{(\w+)\}/g, (m, name: string) =>
+    name in vars ? String(vars[name]) : m,
+  );
+
+export const number = (lang: Lang, x: number | null, digits = 2) =>
+  x === null
+    ? say(lang, 'noData')
+    : x.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', { maximumFractionDigits: digits });

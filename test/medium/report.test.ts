@@ -1,0 +1,102 @@
+// The ministry's report from the example cluster: `digicluster report --format pdf|html`. The PDF
+// carries its Cyrillic headings as text (pdftotext finds them: the font is embedded, no tofu) and
+// renders (pdftoppm makes a PNG of its first page, kept in test-results/ to look at); the HTML is
+// one file that loads nothing from outside. SQLite only: the report reads through the same
+// services whose dialect parity the other medium tests prove.
+import assert from 'node:assert/strict';
+import { execFile, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { seedExample } from '../../src/example/seed.ts';
+import type { Platform } from '../../src/platform.ts';
+import { onCI } from '../ci.ts';
+import { eachDialect, type TestDatabase } from './dialects.ts';
+
+const poppler = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' }).error
+  ? 'pdftotext and pdftoppm (Debian poppler-utils) are not installed'
+  : null;
+if (poppler && onCI()) throw new Error(`${poppler}; CI needs them to check the PDF report`);
+
+const cli = (args: string[], env: Record<string, string>) =>
+  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      ['bin/digicluster.js', ...args],
+      { env: { ...process.env, ...env }, encoding: 'utf8' },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+
+const [sqlite] = await eachDialect();
+
+describe('the assessment report', { skip: poppler ?? sqlite?.skip }, () => {
+  let db: TestDatabase;
+  let p: Platform;
+  const out = join(process.cwd(), 'test-results');
+
+  before(async () => {
+    mkdirSync(out, { recursive: true });
+    db = await (sqlite as NonNullable<typeof sqlite>).make();
+    p = await db.open();
+    await seedExample(p);
+    await p.close();
+  });
+  after(async () => {
+    await db?.drop();
+  });
+
+  test('the PDF: Cyrillic headings as text, a page rendered', async () => {
+    const file = join(out, 'report-ru.pdf');
+    const r = await cli(['report', '--format', 'pdf', '--out', file], db.env);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(readFileSync(file).subarray(0, 5).toString(), '%PDF-');
+    const text = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout;
+    for (const heading of [
+      'Оценка кластера',
+      '1. Место на шкале',
+      'Географический фактор',
+      '2. Траектория по месяцам',
+      '3. Сеть связей участников',
+      '5. Готовность к Индустрии 4.0',
+      '6. Территориальная база',
+      'Добыча угля',
+    ])
+      assert.ok(text.includes(heading), `"${heading}" is not in the PDF's text`);
+    const fonts = spawnSync('pdffonts', [file], { encoding: 'utf8' }).stdout;
+    assert.match(fonts, /DejaVuSans/);
+    assert.match(fonts, /yes\s+yes/); // embedded, subset
+    const png = join(out, 'report-ru-1');
+    assert.equal(
+      spawnSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, png])
+        .status,
+      0,
+    );
+    assert.ok(statSync(`${png}.png`).size > 10_000);
+  });
+
+  test('in English, and as one HTML file that loads nothing from outside', async () => {
+    const pdf = join(out, 'report-en.pdf');
+    assert.equal(
+      (await cli(['report', '--format', 'pdf', '--out', pdf, '--lang', 'en'], db.env)).code,
+      0,
+    );
+    const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout;
+    assert.match(text, /1\. Placement/);
+    assert.match(text, /Coal mining/);
+    const html = join(out, 'report-ru.html');
+    assert.equal((await cli(['report', '--format', 'html', '--out', html], db.env)).code, 0);
+    const page = readFileSync(html, 'utf8');
+    assert.match(page, /<h2>1\. Место на шкале<\/h2>/);
+    assert.doesNotMatch(page, /<script|https?:\/\/(?!www\.w3)/);
+  });
+
+  test('bad arguments exit 2 with one line', async () => {
+    const r = await cli(['report', '--format', 'docx', '--out', 'x'], db.env);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--format must be html or pdf/);
+    assert.equal((await cli(['report', '--format', 'pdf'], db.env)).code, 2);
+    assert.ok(!existsSync('x'));
+  });
+});

@@ -372,7 +372,8 @@ export class RegistryService {
     if (d.action === 'expel') {
       const current = open ? await repo.findMembership(tx, open) : undefined;
       if (!current) return;
-      const leftOn = d.on < current.joinedOn ? current.joinedOn : d.on;
+      // never before it began
+      const leftOn = [current.joinedOn, d.on].sort()[1] ?? d.on;
       await this.closeMembership(tx, systemActor, current, leftOn, note);
       return;
     }

@@ -4,6 +4,7 @@ import { ListingEditor } from './exchange/listing-form/ListingEditor.tsx';
 import { Marketplace } from './exchange/Marketplace.tsx';
 import { Matches } from './exchange/matches/Matches.tsx';
 import { PlanPage } from './exchange/plan/PlanPage.tsx';
+import { GovernanceRoute } from './governance/GovernanceRoute.tsx';
 import { useT } from './i18n/index.ts';
 import { KnowledgeRoute } from './knowledge/KnowledgeRoute.tsx';
 import { Account } from './registry/Account.tsx';
@@ -73,6 +74,8 @@ function Page({ path }: { path: string[] }) {
       return <Matches />;
     case 'knowledge':
       return <KnowledgeRoute key={path.join('/')} type={second} id={third} />;
+    case 'governance':
+      return third ? <NotFound /> : <GovernanceRoute key={second ?? ''} id={second} />;
     default:
       return <NotFound />;
   }

@@ -69,7 +69,7 @@ for (const d of await eachDialect()) {
     before(async () => {
       db = await d.make();
       p = await db.open();
-      await seedExample(p);
+      await seedExample(p, { governance: false });
       gov = new GovernanceService(p.store, () => now);
       app = await buildServer(p);
     });

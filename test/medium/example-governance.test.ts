@@ -69,9 +69,9 @@ for (const d of await eachDialect()) {
       );
       assert.equal(admitted?.status, 'member');
       assert.notEqual(admitted?.region, 'Кемеровская область — Кузбасс', 'from another region');
-      const membership = (
-        await registryQueries.findMemberships(p.store, admitted?.id ?? '')
-      ).find((m) => m.leftOn === null);
+      const membership = (await registryQueries.findMemberships(p.store, admitted?.id ?? '')).find(
+        (m) => m.leftOn === null,
+      );
       assert.ok(
         membership && membership.joinedOn > (admission?.decidedAt ?? '').slice(0, 10),
         'the membership starts after the decision',
@@ -81,10 +81,7 @@ for (const d of await eachDialect()) {
       assert.ok((change?.result?.turnout ?? 0) > 0);
       assert.ok(decided.some((x) => x.status === 'vetoed' && x.veto?.reason));
       for (const x of decided.filter((y) => y.decidedBy === 'vote'))
-        assert.ok(
-          x.result && x.result.turnout > 0 && x.result.turnout <= 1,
-          `${x.title}: turnout`,
-        );
+        assert.ok(x.result && x.result.turnout > 0 && x.result.turnout <= 1, `${x.title}: turnout`);
     });
 
     test('open votes are live on the seeding day, with ballots and a discussion', async () => {

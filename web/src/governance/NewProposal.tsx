@@ -191,6 +191,7 @@ export function NewProposal() {
             <span>{t('formCloses')}</span>
             <input
               type="datetime-local"
+              step={1}
               name="closesAt"
               value={closes}
               onChange={(e) => setCloses(e.target.value)}

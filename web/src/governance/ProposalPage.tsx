@@ -24,6 +24,7 @@ export function ProposalPage({ id }: { id: string }) {
   const { locale } = useLocale();
   const { user } = useSession();
   const names = useOrgNames();
+  const label = useOptionLabel();
   const view = useResource(user ? () => governanceApi.proposal(id) : null, [id, Boolean(user)]);
   if (user === undefined) return <Loading />;
   if (user === null) return <NeedLogin />;
@@ -71,7 +72,13 @@ export function ProposalPage({ id }: { id: string }) {
                 <dd>{f.number(p.amountKopecks / 100)} ₽</dd>
               </>
             )}
-            <dt>{t('result')}</dt>
+            {p.candidates.length > 0 && (
+              <>
+                <dt>{t('options')}</dt>
+                <dd>{p.candidates.map(label).join(' · ')}</dd>
+              </>
+            )}
+            <dt>{t('vote')}</dt>
             <dd>
               {p.status === 'open'
                 ? t('closes', { date: f.dateTime(p.closesAt) })

@@ -6,10 +6,20 @@ import { useResource } from '../shell/useResource.ts';
 import type { Proposal, TallyResult } from './api.ts';
 import { type GovernanceKey, governanceDict } from './dict.ts';
 
+// one read of the directory for all of governance's pieces on screen (again after a failure)
+let directory: ReturnType<typeof registryApi.organisations> | null = null;
+function organisations() {
+  directory ??= registryApi.organisations().catch((e: unknown) => {
+    directory = null;
+    throw e;
+  });
+  return directory;
+}
+
 /** Organisation id → its name in the reader's language (the id itself until the names load). */
 export function useOrgNames() {
   const { locale } = useLocale();
-  const orgs = useResource(() => registryApi.organisations(), []);
+  const orgs = useResource(organisations, []);
   const names = new Map(
     (orgs.data ?? []).map((o) => [o.id, localised(locale, o.name, o.nameEn)] as const),
   );

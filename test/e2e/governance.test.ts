@@ -84,6 +84,24 @@ test('governance: the seeded history in both languages; propose, two members vot
       /We need a winter schedule too\./,
     );
 
+    // an approval ballot on a seeded open vote: tick the options, vote, the ballot is shown
+    await b.page.goto(`${base}/#/governance`);
+    await b.page
+      .getByTestId('open-proposals')
+      .getByRole('link', { name: 'Joint R&D projects for 2027' })
+      .click();
+    await b.page.getByTestId('vote-form').waitFor();
+    const boxes = b.page.getByTestId('vote-form').locator('input[type="checkbox"]');
+    assert.equal(await boxes.count(), 3);
+    await boxes.nth(0).check();
+    await boxes.nth(2).check();
+    await b.page.getByTestId('cast-ballot').click();
+    await b.page.getByTestId('my-ballot').waitFor();
+    assert.match(
+      (await b.page.getByTestId('my-ballot').textContent()) ?? '',
+      /Геополимерный бетон.*, Цифровой двойник/,
+    );
+
     // the close time passes; the next read publishes the result
     const wait = at - Date.now() + 1500;
     if (wait > 0) await a.page.waitForTimeout(wait);

@@ -385,6 +385,7 @@ export class GovernanceService {
 
   /** An organisation's ballot, while the vote is open (a new one replaces its earlier one). */
   async castBallot(actor: Actor, proposalId: string, input: unknown): Promise<CastBallot> {
+    requireLogin(actor);
     const fields = parseInput(BallotInput, input);
     await this.closeDue();
     return inTransaction(this.store, async (tx) => {

@@ -131,3 +131,71 @@ test('governance: the seeded history in both languages; propose, two members vot
     await b.context.close();
   }
 });
+
+/** A proposal made through the API by a member (the session cookie carried by hand). */
+async function propose(who: { email: string; password: string }, body: unknown): Promise<string> {
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(who),
+  });
+  assert.equal(login.status, 200);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+  const r = await fetch(`${base}/api/v1/governance/proposals`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const text = await r.text();
+  assert.equal(r.status, 201, text);
+  return (JSON.parse(text) as { id: string }).id;
+}
+
+test('governance: the ranked-choice and the consent ballot forms', {
+  skip,
+  timeout: 180_000,
+}, async () => {
+  const week = new Date(Date.now() + 7 * 24 * 3600_000).toISOString();
+  const ranked = await propose(tom, {
+    type: 'approve_project',
+    method: 'irv',
+    title: 'E2E: порядок проектов',
+    candidates: ['Альфа', 'Бета', 'Гамма'],
+    closesAt: week,
+  });
+  const consent = await propose(tom, {
+    type: 'resolution',
+    method: 'consent',
+    title: 'E2E: общий регламент',
+    closesAt: week,
+  });
+  const { context, page, pageErrors } = await watchedPage();
+  try {
+    await logIn(page, myski.email, myski.password);
+    // the first test left this user in English (the language is remembered per user)
+    await page.locator('.lang-btn', { hasText: 'RU' }).click();
+    await page.goto(`${base}/#/governance/${ranked}`);
+    const form = page.getByTestId('vote-form');
+    await form.waitFor();
+    await form.locator('select[name="rank-Гамма"]').selectOption('1');
+    await form.locator('select[name="rank-Альфа"]').selectOption('2');
+    // Бета left out
+    await page.getByTestId('cast-ballot').click();
+    await page.getByTestId('my-ballot').waitFor();
+    assert.match((await page.getByTestId('my-ballot').textContent()) ?? '', /1\. Гамма 2\. Альфа$/);
+
+    await page.goto(`${base}/#/governance/${consent}`);
+    await page.getByTestId('vote-form').waitFor();
+    await page.getByTestId('vote-form').getByLabel('Блокирую').check();
+    await page
+      .getByTestId('vote-form')
+      .locator('textarea[name="reason"]')
+      .fill('Нет расчёта затрат');
+    await page.getByTestId('cast-ballot').click();
+    await page.getByTestId('my-ballot').waitFor();
+    assert.match((await page.getByTestId('my-ballot').textContent()) ?? '', /Блокирую/);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -54,9 +54,11 @@ test('governance: the seeded history in both languages; propose, two members vot
       };
     }, closeInMs);
     await a.page.fill('input[name="closesAt"]', local);
+    await a.page.selectOption('select[name="coSponsors"]', ['ekozola']);
     await a.page.getByTestId('create-proposal').click();
     await a.page.getByTestId('proposal-title').waitFor();
     assert.equal(await a.page.getByTestId('proposal-title').textContent(), title);
+    assert.match((await a.page.locator('main').textContent()) ?? '', /Соавторы/);
     const url = a.page.url();
     assert.match(url, /#\/governance\/p-/);
     await a.page.getByTestId('vote-form').getByLabel('за').check();

@@ -41,6 +41,7 @@ export function NewProposal() {
   const [control, setControl] = useState<'keystone' | 'etharchy'>('etharchy');
   const [keystone, setKeystone] = useState('');
   const [closes, setCloses] = useState(inAWeek);
+  const [coSponsors, setCoSponsors] = useState<string[]>([]);
   if (user === undefined) return <Loading />;
   if (user === null) return <NeedLogin />;
   const submit = (e: FormEvent) => {
@@ -54,6 +55,7 @@ export function NewProposal() {
       title,
       ...(titleEn.trim() ? { titleEn } : {}),
       body,
+      coSponsors,
       closesAt: new Date(closes).toISOString(),
       ...(method ? { method } : {}),
       ...(options.length ? { candidates: options } : {}),
@@ -122,6 +124,29 @@ export function NewProposal() {
         <label className="field">
           <span>{t('formBody')}</span>
           <textarea name="body" rows={5} value={body} onChange={(e) => setBody(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>{t('formCoSponsors')}</span>
+          <select
+            name="coSponsors"
+            multiple
+            size={4}
+            value={coSponsors}
+            onChange={(e) => setCoSponsors([...e.target.selectedOptions].map((o) => o.value))}
+          >
+            {names.list
+              .filter(
+                (o) =>
+                  o.status === 'member' &&
+                  o.kind !== 'platform_operator' &&
+                  o.id !== user.organisationId,
+              )
+              .map((o) => (
+                <option key={o.id} value={o.id}>
+                  {names.name(o.id)}
+                </option>
+              ))}
+          </select>
         </label>
         {withSubject.has(type) && (
           <label className="field">

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { journalHeadSeq } from '../journal/index.ts';
 import { systemActor, type UserRole } from '../model/index.ts';
 import type { Platform } from '../platform.ts';
+import { admittedByDecision, seedGovernance } from './governance.ts';
 
 const dataDir = fileURLToPath(new URL('../../data/', import.meta.url));
 const readJson = (path: string) => JSON.parse(readFileSync(`${dataDir}${path}`, 'utf8'));
@@ -108,6 +109,8 @@ export function exampleListings(day: Date = new Date()): ExampleListing[] {
 export interface SeedOptions {
   /** the seeding day (default: now); the listings' windows are moved to its month */
   clock?: () => Date;
+  /** the governance history (default true); without it the admitted members join as listed */
+  governance?: boolean;
 }
 
 /**
@@ -122,12 +125,27 @@ export async function seedExample(
   const clock = options.clock ?? (() => new Date());
   await registry.defineTaxonomy(systemActor, readJson('taxonomy/materials.json'));
   const orgs: ExampleOrganisation[] = readJson('kuzbass/organisations.json');
+  // a membership that a decision of the governance history grants starts after that decision
+  const admitted = admittedByDecision();
+  const byDecision = (id: string, m: { joinedOn: string; leftOn?: string }) =>
+    admitted.get(id) === m.joinedOn && !m.leftOn;
+  const join = async (id: string) => {
+    for (const m of orgs.find((o) => o.id === id)?.memberships ?? [])
+      if (byDecision(id, m))
+        await registry.addMembership(systemActor, id, {
+          role: m.role,
+          joinedOn: m.joinedOn,
+          note: m.note,
+          noteEn: m.noteEn,
+        });
+  };
   let sites = 0;
   let people = 0;
   for (const o of orgs) {
     const { sites: oSites = [], memberships = [], users: oUsers = [], ...fields } = o;
     await registry.createOrganisation(systemActor, fields as never);
     for (const m of [...memberships].sort((a, b) => a.joinedOn.localeCompare(b.joinedOn))) {
+      if (byDecision(o.id, m)) continue;
       await registry.addMembership(
         systemActor,
         o.id,
@@ -144,6 +162,8 @@ export async function seedExample(
       people++;
     }
   }
+  if (options.governance ?? true) await seedGovernance(platform, clock(), join);
+  else for (const id of admitted.keys()) await join(id);
   // The exchange's listings, active at once and within their windows on the seeding day, so the
   // demo plan is meaningful whenever it is seeded.
   const listings = exampleListings(clock());

@@ -4,7 +4,7 @@ import type { StateReader } from '../journal/index.ts';
 import type { Store } from '../store/index.ts';
 import { messages } from './messages.ts';
 import { migrations } from './migrations/index.ts';
-import { findProposal } from './repository.ts';
+import { findMessage, findProposal } from './repository.ts';
 import { routes } from './routes.ts';
 import { GovernanceService } from './service.ts';
 
@@ -19,6 +19,7 @@ export const stateReaders: StateReader[] = [
     carriedBy: { 'proposal.opened': '', 'proposal.decided': '', 'proposal.vetoed': '' },
     read: findProposal,
   },
+  { kind: 'proposal-message', carriedBy: { 'proposal.message-posted': '' }, read: findMessage },
 ];
 
 export const governanceModule = {

@@ -89,4 +89,17 @@ export const messages = defineMessages('governance', {
   },
   notAnOption: { en: '«{option}» is not one of the options', ru: '«{option}» — не из вариантов' },
   optionTwice: { en: 'an option is named twice', ru: 'вариант назван дважды' },
+  alreadyMember: {
+    en: 'this organisation is already a member',
+    ru: 'эта организация уже участник кластера',
+  },
+  notCurrentMember: {
+    en: 'this organisation is not a current member',
+    ru: 'эта организация сейчас не участник кластера',
+  },
+  discussionClosed: {
+    en: 'The discussion of «{title}» closed with its vote',
+    ru: 'Обсуждение «{title}» закрыто вместе с голосованием',
+  },
+  invalidMessage: { en: 'Invalid message', ru: 'Неверное сообщение' },
 });

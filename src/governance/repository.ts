@@ -1,7 +1,14 @@
 // All of governance's SQL, reads and writes, over its own tables only (members come through
 // the registry's public reads), and the mapping between its rows and its records.
 import type { Reader, Tx } from '../store/index.ts';
-import type { CastBallot, Charter, DelegationRecord, KeystoneTerm, Proposal } from './schema.ts';
+import type {
+  CastBallot,
+  Charter,
+  DelegationRecord,
+  KeystoneTerm,
+  Proposal,
+  ProposalMessage,
+} from './schema.ts';
 
 export interface GovernanceCharterTable {
   version: number;
@@ -39,6 +46,16 @@ export interface GovernanceKeystoneTable {
   proposal_id: string | null;
 }
 
+export interface GovernanceMessageTable {
+  id: string;
+  proposal_id: string;
+  /** 1, 2, … within the proposal's thread */
+  seq: number;
+  posted_at: string;
+  /** the ProposalMessage as JSON */
+  data: string;
+}
+
 declare module '../store/database.ts' {
   interface Database {
     governance_charter: GovernanceCharterTable;
@@ -46,6 +63,7 @@ declare module '../store/database.ts' {
     governance_ballot: GovernanceBallotTable;
     governance_delegation: GovernanceDelegationTable;
     governance_keystone: GovernanceKeystoneTable;
+    governance_message: GovernanceMessageTable;
   }
 }
 
@@ -126,6 +144,73 @@ export async function updateProposal(tx: Tx, p: Proposal): Promise<void> {
     .set({ status: p.status, closes_at: p.closesAt, data: JSON.stringify(p) })
     .where('id', '=', p.id)
     .execute();
+}
+
+/** Open proposals whose close time has come (`at` included). */
+export async function dueProposalIds(reader: Reader, at: string): Promise<string[]> {
+  const rows = await reader.db
+    .selectFrom('governance_proposal')
+    .select('id')
+    .where('status', '=', 'open')
+    .where('closes_at', '<=', at)
+    .orderBy('closes_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+// --- the discussion ---
+
+export async function findMessages(reader: Reader, proposalId: string): Promise<ProposalMessage[]> {
+  const rows = await reader.db
+    .selectFrom('governance_message')
+    .select('data')
+    .where('proposal_id', '=', proposalId)
+    .orderBy('seq')
+    .execute();
+  return rows.map((r) => JSON.parse(r.data) as ProposalMessage);
+}
+
+export async function findMessage(
+  reader: Reader,
+  id: string,
+): Promise<ProposalMessage | undefined> {
+  const r = await reader.db
+    .selectFrom('governance_message')
+    .select('data')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return r && (JSON.parse(r.data) as ProposalMessage);
+}
+
+/** Appends a message to its proposal's thread (the unique number keeps concurrent posts apart). */
+export async function insertMessage(tx: Tx, m: ProposalMessage): Promise<void> {
+  const last = await tx.db
+    .selectFrom('governance_message')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('proposal_id', '=', m.proposalId)
+    .executeTakeFirst();
+  await tx.db
+    .insertInto('governance_message')
+    .values({
+      id: m.id,
+      proposal_id: m.proposalId,
+      seq: Number(last?.seq ?? 0) + 1,
+      posted_at: m.postedAt,
+      data: JSON.stringify(m),
+    })
+    .execute();
+}
+
+/** Records a decision on a proposal still open; false when another request decided it first. */
+export async function updateOpenProposal(tx: Tx, p: Proposal): Promise<boolean> {
+  const r = await tx.db
+    .updateTable('governance_proposal')
+    .set({ status: p.status, closes_at: p.closesAt, data: JSON.stringify(p) })
+    .where('id', '=', p.id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 // --- ballots ---

@@ -10,10 +10,12 @@ import {
   DelegationInput,
   DelegationRecord,
   KeystoneTerm,
+  MessageInput,
   Participation,
   Proposal,
   ProposalFilter,
   ProposalInput,
+  ProposalMessage,
 } from './schema.ts';
 import type { GovernanceService } from './service.ts';
 
@@ -23,6 +25,7 @@ const ProposalView = z
     ballots: z.number().int().describe('ballots cast so far'),
     voters: z.array(z.string()).describe('the organisations that voted (not how)'),
     mine: CastBallot.nullable().describe("your organisation's ballot"),
+    messages: z.array(ProposalMessage).describe('the discussion, oldest first'),
   })
   .meta({ id: 'GovernanceProposalView' });
 const CharterView = z
@@ -118,12 +121,39 @@ export const routes =
       },
       async (req) => governance.castBallot(req.actor, req.params.id, req.body),
     );
+    app.get(
+      `${base}/proposals/:id/messages`,
+      {
+        schema: {
+          ...t,
+          summary: "A proposal's discussion, oldest first",
+          params: IdParam,
+          response: { 200: z.array(ProposalMessage) },
+        },
+      },
+      async (req) => governance.listMessages(req.actor, req.params.id),
+    );
+    app.post(
+      `${base}/proposals/:id/messages`,
+      {
+        schema: {
+          ...t,
+          summary: "A message in a proposal's discussion (while its vote is open)",
+          params: IdParam,
+          body: MessageInput,
+          response: { 201: ProposalMessage },
+        },
+      },
+      async (req, reply) =>
+        reply.code(201).send(await governance.postMessage(req.actor, req.params.id, req.body)),
+    );
     app.post(
       `${base}/proposals/:id/close`,
       {
         schema: {
           ...t,
-          summary: 'Count a vote whose close time has passed and publish the result',
+          summary:
+            'Count a vote whose close time has passed and publish the result (any read after the close does it too)',
           params: IdParam,
           response: { 200: Proposal },
         },

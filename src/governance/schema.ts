@@ -136,14 +136,14 @@ export const ProposalInput = z
     coSponsors: z.array(z.string().min(1)).max(20).default([]),
     opensAt: z.iso.datetime({ offset: true }).optional().describe('default: now'),
     closesAt: z.iso.datetime({ offset: true }),
-    method: VoteMethod.optional().describe("default: the charter's for this type"),
+    method: VoteMethod.optional().describe(
+      "default: the charter's for this type (its quorum and threshold always apply)",
+    ),
     candidates: z
       .array(z.string().trim().min(1).max(100))
       .max(20)
       .optional()
       .describe('default: yes, no (none for consent)'),
-    quorum: share.optional(),
-    threshold: share.optional(),
     subjectOrganisationId: z
       .string()
       .min(1)
@@ -256,3 +256,19 @@ export const Participation = z
   .meta({ id: 'GovernanceParticipation' });
 
 export const ProposalFilter = z.object({ status: z.enum(['open', 'decided']).optional() });
+
+export const MessageInput = z
+  .object({ text: z.string().trim().min(1).max(4000) })
+  .meta({ id: 'GovernanceMessageBody' });
+
+export const ProposalMessage = z
+  .object({
+    id: z.string(),
+    proposalId: z.string(),
+    organisationId: z.string().nullable().describe("the author's organisation"),
+    authorUserId: z.string(),
+    text: z.string(),
+    postedAt: z.string(),
+  })
+  .meta({ id: 'GovernanceMessage' });
+export type ProposalMessage = z.infer<typeof ProposalMessage>;

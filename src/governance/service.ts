@@ -6,6 +6,7 @@ import {
   type Actor,
   actorRef,
   conflict,
+  DomainError,
   forbidden,
   invalid,
   isOperator,
@@ -13,6 +14,7 @@ import {
   parseInput,
   requireLogin,
   requireOperator,
+  systemActor,
 } from '../model/index.ts';
 import { registryQueries } from '../registry/index.ts';
 import type { Reader, Store, Tx } from '../store/index.ts';
@@ -28,8 +30,10 @@ import {
   CharterInput,
   DelegationInput,
   type DelegationRecord,
+  MessageInput,
   type Proposal,
   ProposalInput,
+  type ProposalMessage,
   type ProposalStatus,
   type TallyResult,
 } from './schema.ts';
@@ -57,6 +61,11 @@ export function statusOf(
     p.candidates.length === 2 && p.candidates.includes('yes') && p.candidates.includes('no');
   if (yesNo && r.winner !== 'yes') return 'rejected';
   return 'adopted';
+}
+
+/** An organisation that is a member now (the operator's organisation included). */
+async function isCurrentMember(reader: Reader, id: string): Promise<boolean> {
+  return (await registryQueries.findOrganisation(reader, id))?.status === 'member';
 }
 
 export class GovernanceService {
@@ -92,12 +101,14 @@ export class GovernanceService {
 
   async charter(actor: Actor): Promise<{ current: Charter | null; history: Charter[] }> {
     requireLogin(actor);
+    await this.closeDue();
     const history = await repo.charterHistory(this.store);
     return { current: history[0] ?? null, history };
   }
 
   async keystones(actor: Actor) {
     requireLogin(actor);
+    await this.closeDue();
     return repo.keystoneHistory(this.store);
   }
 
@@ -109,7 +120,7 @@ export class GovernanceService {
       if (await repo.currentCharter(tx)) throw conflict(messages.charterExists());
       if (
         fields.keystoneOrganisationId &&
-        !(await electorateNow(tx)).includes(fields.keystoneOrganisationId)
+        !(await isCurrentMember(tx, fields.keystoneOrganisationId))
       )
         throw invalid(messages.invalidCharter(), [
           { field: 'keystoneOrganisationId', message: messages.unknownOrganisation() },
@@ -172,20 +183,85 @@ export class GovernanceService {
 
   // --- proposals ---
 
+  /**
+   * Closes every open proposal whose close time has come: counts it and publishes its result
+   * (`proposal.decided`, with the turnout), as `closeProposal` does, in the platform's name.
+   * Every read and write of governance calls it first, so a vote closes by itself at its time
+   * on the service's clock, with no timer: the first request after the close sees the result.
+   */
+  async closeDue(): Promise<Proposal[]> {
+    const closed: Proposal[] = [];
+    for (const id of await repo.dueProposalIds(this.store, this.now())) {
+      try {
+        closed.push(await this.closeProposal(systemActor, id));
+      } catch (e) {
+        // another request closed it first
+        if (!(e instanceof DomainError && e.status === 409)) throw e;
+      }
+    }
+    return closed;
+  }
+
   async listProposals(actor: Actor, filter: { status?: 'open' | 'decided' } = {}) {
     requireLogin(actor);
+    await this.closeDue();
     return repo.findProposals(this.store, filter);
   }
 
   async getProposal(actor: Actor, id: string) {
     requireLogin(actor);
+    await this.closeDue();
     const p = await repo.findProposal(this.store, id);
     if (!p) throw notFound(messages.proposalNotFound());
     const ballots = await repo.findBallots(this.store, id);
     const mine = actor.organisationId
       ? (ballots.find((b) => b.voter === actor.organisationId) ?? null)
       : null;
-    return { proposal: p, ballots: ballots.length, voters: ballots.map((b) => b.voter), mine };
+    return {
+      proposal: p,
+      ballots: ballots.length,
+      voters: ballots.map((b) => b.voter),
+      mine,
+      messages: await repo.findMessages(this.store, id),
+    };
+  }
+
+  // --- the discussion ---
+
+  /** A proposal's discussion, oldest first. */
+  async listMessages(actor: Actor, proposalId: string): Promise<ProposalMessage[]> {
+    requireLogin(actor);
+    if (!(await repo.findProposal(this.store, proposalId)))
+      throw notFound(messages.proposalNotFound());
+    return repo.findMessages(this.store, proposalId);
+  }
+
+  /** A message in a proposal's thread, while its vote is open: any member's user, or the operator. */
+  async postMessage(actor: Actor, proposalId: string, input: unknown): Promise<ProposalMessage> {
+    requireLogin(actor);
+    const { text } = parseInput(MessageInput, input);
+    await this.closeDue();
+    return inTransaction(this.store, async (tx) => {
+      if (!isOperator(actor)) {
+        const org = actor.organisationId;
+        if (!org || actor.member === false || !(await isCurrentMember(tx, org)))
+          throw forbidden(messages.membersOnly());
+      }
+      const p = await repo.findProposal(tx, proposalId);
+      if (!p) throw notFound(messages.proposalNotFound());
+      if (p.status !== 'open') throw conflict(messages.discussionClosed({ title: p.title }));
+      const m: ProposalMessage = {
+        id: newId('m'),
+        proposalId,
+        organisationId: actor.organisationId,
+        authorUserId: actor.id,
+        text,
+        postedAt: this.now(),
+      };
+      await repo.insertMessage(tx, m);
+      await this.event(tx, actor, actor.organisationId, 'proposal.message-posted', m);
+      return m;
+    });
   }
 
   async createProposal(actor: Actor, input: unknown): Promise<Proposal> {
@@ -207,11 +283,25 @@ export class GovernanceService {
       if (needsSubject.has(fields.type)) {
         if (!fields.subjectOrganisationId)
           problems.push({ field: 'subjectOrganisationId', message: messages.subjectRequired() });
-        else if (!(await registryQueries.findOrganisation(tx, fields.subjectOrganisationId)))
-          problems.push({
-            field: 'subjectOrganisationId',
-            message: messages.unknownOrganisation(),
-          });
+        else {
+          const subject = await registryQueries.findOrganisation(tx, fields.subjectOrganisationId);
+          const member = subject?.status === 'member';
+          if (!subject)
+            problems.push({
+              field: 'subjectOrganisationId',
+              message: messages.unknownOrganisation(),
+            });
+          else if (fields.type === 'admit_member' && member)
+            problems.push({ field: 'subjectOrganisationId', message: messages.alreadyMember() });
+          else if (
+            (fields.type === 'expel_member' && !members.includes(subject.id)) ||
+            (fields.type === 'change_keystone' && !member)
+          )
+            problems.push({
+              field: 'subjectOrganisationId',
+              message: messages.notCurrentMember(),
+            });
+        }
       }
       if (fields.type === 'change_charter' && !fields.charter)
         problems.push({ field: 'charter', message: messages.charterChangeRequired() });
@@ -240,8 +330,9 @@ export class GovernanceService {
         closesAt,
         method,
         candidates,
-        quorum: fields.quorum ?? settings.quorum,
-        threshold: fields.threshold ?? settings.threshold,
+        // the charter's quorum and threshold for this type: a proposer cannot lower them
+        quorum: settings.quorum,
+        threshold: settings.threshold,
         ...(settings.cap !== undefined ? { cap: settings.cap } : {}),
         ...(fields.subjectOrganisationId
           ? { subjectOrganisationId: fields.subjectOrganisationId }
@@ -294,15 +385,17 @@ export class GovernanceService {
 
   /** An organisation's ballot, while the vote is open (a new one replaces its earlier one). */
   async castBallot(actor: Actor, proposalId: string, input: unknown): Promise<CastBallot> {
+    requireLogin(actor);
     const fields = parseInput(BallotInput, input);
+    await this.closeDue();
     return inTransaction(this.store, async (tx) => {
       const voter = await this.requireVoter(tx, actor);
       const p = await repo.findProposal(tx, proposalId);
       if (!p) throw notFound(messages.proposalNotFound());
       const now = this.now();
-      if (p.status !== 'open') throw conflict(messages.alreadyDecided({ title: p.title }));
       if (now >= p.closesAt)
         throw conflict(messages.voteClosed({ title: p.title, closesAt: p.closesAt }));
+      if (p.status !== 'open') throw conflict(messages.alreadyDecided({ title: p.title }));
       if (now < p.opensAt)
         throw conflict(messages.voteNotOpen({ title: p.title, opensAt: p.opensAt }));
       this.checkBallot(p, fields);
@@ -342,7 +435,8 @@ export class GovernanceService {
         decidedBy: 'vote',
         decidedAt: this.now(),
       };
-      await repo.updateProposal(tx, decided);
+      if (!(await repo.updateOpenProposal(tx, decided)))
+        throw conflict(messages.alreadyDecided({ title: p.title }));
       await this.event(tx, actor, p.authorOrganisationId, 'proposal.decided', decided);
       if (decided.status === 'adopted') await this.carryOut(tx, actor, decided);
       return decided;
@@ -359,6 +453,14 @@ export class GovernanceService {
       );
     if (p.type === 'change_charter' && p.charter)
       await this.amendCharter(tx, actor, p.charter, p.id);
+    if ((p.type === 'admit_member' || p.type === 'expel_member') && p.subjectOrganisationId)
+      // the registry admits or expels on this event (its subscriber)
+      await this.event(tx, actor, p.subjectOrganisationId, 'membership.decided', {
+        action: p.type === 'admit_member' ? 'admit' : 'expel',
+        organisationId: p.subjectOrganisationId,
+        proposalId: p.id,
+        on: this.now().slice(0, 10),
+      });
   }
 
   /** The keystone's veto of an open proposal: only under keystone control, within the charter. */
@@ -371,6 +473,7 @@ export class GovernanceService {
       typeof input.reason === 'string'
         ? input.reason.trim()
         : '';
+    await this.closeDue();
     return inTransaction(this.store, async (tx) => {
       const p = await repo.findProposal(tx, proposalId);
       if (!p) throw notFound(messages.proposalNotFound());
@@ -380,7 +483,7 @@ export class GovernanceService {
       if (
         !actor.organisationId ||
         actor.organisationId !== charter.keystoneOrganisationId ||
-        actor.role !== 'org_admin'
+        (actor.role !== 'org_admin' && actor.role !== 'operator_admin')
       )
         throw forbidden(messages.vetoKeystoneOnly());
       if (!charter.vetoTypes.includes(p.type)) throw forbidden(messages.vetoOutsideCharter());
@@ -397,7 +500,8 @@ export class GovernanceService {
         decidedAt: at,
         veto: { organisationId: actor.organisationId, reason, at, by: actorRef(actor) },
       };
-      await repo.updateProposal(tx, vetoed);
+      if (!(await repo.updateOpenProposal(tx, vetoed)))
+        throw conflict(messages.alreadyDecided({ title: p.title }));
       await this.event(tx, actor, actor.organisationId, 'proposal.vetoed', vetoed);
       return vetoed;
     });
@@ -468,6 +572,7 @@ export class GovernanceService {
 
   async participation(actor: Actor) {
     requireLogin(actor);
+    await this.closeDue();
     return this.participationFigures(this.store);
   }
 

@@ -163,5 +163,21 @@ export const registryModule = {
         await registry.transferKeystoneRole(tx, from, to);
       },
     },
+    {
+      // never rename (as above): governance's adopted admissions and expulsions
+      name: 'registry.membership-from-governance',
+      types: ['membership.decided'],
+      handle: async (tx, event) => {
+        await registry.applyMembershipDecision(
+          tx,
+          event.payload as {
+            action: 'admit' | 'expel';
+            organisationId: string;
+            proposalId: string;
+            on: string;
+          },
+        );
+      },
+    },
   ],
 };

@@ -328,22 +328,69 @@ export class RegistryService {
         throw invalid(messages.invalidMembership(), [
           { field: 'leftOn', message: messages.notBeforeJoined({ joinedOn: current.joinedOn }) },
         ]);
-      const note = e.note ?? current.note;
-      const membership: Membership = {
-        ...current,
-        leftOn: e.leftOn,
-        ...(note !== undefined ? { note } : {}),
-      };
-      await repo.updateMembership(tx, membership);
-      await repo.setOrganisationStatus(tx, current.organisationId, 'former');
-      const organisation = await repo.findOrganisation(tx, current.organisationId);
-      await this.event(tx, actor, current.organisationId, 'membership.ended', {
-        membership,
-        organisation,
-      });
-      await this.revokeApiKeysOf(tx, actor, current.organisationId);
-      return membership;
+      return this.closeMembership(tx, actor, current, e.leftOn, e.note);
     });
+  }
+
+  /** Ends a current membership (the organisation becomes former and loses its API keys). */
+  private async closeMembership(
+    tx: Tx,
+    actor: Actor,
+    current: Membership,
+    leftOn: string,
+    newNote: string | undefined,
+  ): Promise<Membership> {
+    const note = newNote ?? current.note;
+    const membership: Membership = {
+      ...current,
+      leftOn,
+      ...(note !== undefined ? { note } : {}),
+    };
+    await repo.updateMembership(tx, membership);
+    await repo.setOrganisationStatus(tx, current.organisationId, 'former');
+    const organisation = await repo.findOrganisation(tx, current.organisationId);
+    await this.event(tx, actor, current.organisationId, 'membership.ended', {
+      membership,
+      organisation,
+    });
+    await this.revokeApiKeysOf(tx, actor, current.organisationId);
+    return membership;
+  }
+
+  /**
+   * Carries out governance's adopted admission or expulsion (its `membership.decided`, inside
+   * the subscriber's transaction): an admission admits the organisation's pending application,
+   * or starts a membership; an expulsion ends the current one. Idempotent: an organisation
+   * already in (or out) is left as it is.
+   */
+  async applyMembershipDecision(
+    tx: Tx,
+    d: { action: 'admit' | 'expel'; organisationId: string; proposalId: string; on: string },
+  ): Promise<void> {
+    const note = `governance: ${d.proposalId}`;
+    const open = await repo.openMembershipId(tx, d.organisationId);
+    if (d.action === 'expel') {
+      const current = open ? await repo.findMembership(tx, open) : undefined;
+      if (!current) return;
+      // never before it began
+      const leftOn = [current.joinedOn, d.on].sort()[1] ?? d.on;
+      await this.closeMembership(tx, systemActor, current, leftOn, note);
+      return;
+    }
+    if (open || !(await repo.organisationExists(tx, d.organisationId))) return;
+    const pending = (await repo.findApplications(tx, 'pending')).find(
+      (a) => a.organisationId === d.organisationId,
+    );
+    if (pending) {
+      await this.settleApplication(tx, systemActor, pending.id, true, { joinedOn: d.on, note });
+      return;
+    }
+    const started = await this.startMembership(tx, d.organisationId, {
+      role: 'niche',
+      joinedOn: d.on,
+      note,
+    });
+    await this.event(tx, systemActor, d.organisationId, 'membership.started', started);
   }
 
   /**
@@ -675,52 +722,62 @@ export class RegistryService {
   ): Promise<Application> {
     const d = parseInput(AdmissionDecision, input);
     requireOperator(actor);
-    return inTransaction(this.store, async (tx) => {
-      const app = await repo.findApplicationRow(tx, applicationId);
-      if (!app) throw notFound(messages.applicationNotFound({ id: applicationId }));
-      if (app.status !== 'pending')
-        throw conflict(messages.applicationDecided({ id: applicationId, status: app.status }));
-      const now = this.clock();
-      const role = d.role ?? (app.requested_role as Membership['role']);
-      await repo.decideApplicationRow(tx, applicationId, {
-        status: admit ? 'admitted' : 'rejected',
-        decidedAt: now.toISOString(),
-        note: d.note ?? null,
-        ...(admit ? { grantedRole: role } : {}),
-      });
-      let membership: Membership | null = null;
-      if (admit) {
-        membership = (
-          await this.startMembership(tx, app.organisation_id, {
-            role,
-            joinedOn: d.joinedOn ?? today(now),
-            note: d.note,
-          })
-        ).membership;
-      } else {
-        await repo.setOrganisationStatus(tx, app.organisation_id, 'rejected');
-        await this.revokeApiKeysOf(tx, actor, app.organisation_id);
-      }
-      const users = await repo.settlePendingUsers(
-        tx,
-        app.organisation_id,
-        admit ? 'active' : 'disabled',
-      );
-      const [application] = await repo.findApplications(tx, undefined, applicationId);
-      await this.event(
-        tx,
-        actor,
-        app.organisation_id,
-        admit ? 'application.admitted' : 'application.rejected',
-        {
-          application,
-          organisation: await repo.findOrganisation(tx, app.organisation_id),
-          membership,
-          users,
-        },
-      );
-      return application;
+    return inTransaction(this.store, (tx) =>
+      this.settleApplication(tx, actor, applicationId, admit, d),
+    );
+  }
+
+  private async settleApplication(
+    tx: Tx,
+    actor: Actor,
+    applicationId: string,
+    admit: boolean,
+    d: z.infer<typeof AdmissionDecision>,
+  ): Promise<Application> {
+    const app = await repo.findApplicationRow(tx, applicationId);
+    if (!app) throw notFound(messages.applicationNotFound({ id: applicationId }));
+    if (app.status !== 'pending')
+      throw conflict(messages.applicationDecided({ id: applicationId, status: app.status }));
+    const now = this.clock();
+    const role = d.role ?? (app.requested_role as Membership['role']);
+    await repo.decideApplicationRow(tx, applicationId, {
+      status: admit ? 'admitted' : 'rejected',
+      decidedAt: now.toISOString(),
+      note: d.note ?? null,
+      ...(admit ? { grantedRole: role } : {}),
     });
+    let membership: Membership | null = null;
+    if (admit) {
+      membership = (
+        await this.startMembership(tx, app.organisation_id, {
+          role,
+          joinedOn: d.joinedOn ?? today(now),
+          note: d.note,
+        })
+      ).membership;
+    } else {
+      await repo.setOrganisationStatus(tx, app.organisation_id, 'rejected');
+      await this.revokeApiKeysOf(tx, actor, app.organisation_id);
+    }
+    const users = await repo.settlePendingUsers(
+      tx,
+      app.organisation_id,
+      admit ? 'active' : 'disabled',
+    );
+    const [application] = await repo.findApplications(tx, undefined, applicationId);
+    await this.event(
+      tx,
+      actor,
+      app.organisation_id,
+      admit ? 'application.admitted' : 'application.rejected',
+      {
+        application,
+        organisation: await repo.findOrganisation(tx, app.organisation_id),
+        membership,
+        users,
+      },
+    );
+    return application;
   }
 
   // --- the material taxonomy ---

@@ -52,6 +52,8 @@ const pages = [
   'knowledge/profile/kx-gromov',
   'knowledge/project/kp-ash-to-concrete',
   'knowledge/potential',
+  'governance',
+  'governance/new',
 ];
 
 for (const width of [1366, 768])
@@ -82,6 +84,8 @@ for (const width of [1366, 768])
         await page.goto(`${base}/#/${path}`);
         await page.locator('h1').first().waitFor();
         await page.waitForLoadState('networkidle');
+        if (path === 'governance')
+          await page.getByTestId('decided-proposals').locator('.gov-proposal').first().waitFor();
         const key = keyColumns[path];
         if (key) {
           if (path === 'plan') await page.getByTestId('run-plan').click();
@@ -128,6 +132,26 @@ for (const width of [1366, 768])
         assert.ok(scrollWidth <= innerWidth, `#/${path}: ${scrollWidth} px wide in ${innerWidth}`);
         await page.screenshot({
           path: join(folder, `${width}-${lang}-${path.replaceAll('/', '-') || 'overview'}.png`),
+          fullPage: true,
+        });
+      }
+      // a proposal's page (its id is made by the seed): an open vote, and a decided one with its rounds
+      for (const [section, name] of [
+        ['open-proposals', 'governance-open'],
+        ['decided-proposals', 'governance-decided'],
+      ]) {
+        await page.goto(`${base}/#/governance`);
+        await page.getByTestId(section).locator('.gov-proposal a').first().click();
+        await page.getByTestId('proposal-title').waitFor();
+        await page.getByTestId('discussion').waitFor();
+        await page.waitForLoadState('networkidle');
+        const [scrollWidth, innerWidth] = await page.evaluate(() => [
+          document.documentElement.scrollWidth,
+          window.innerWidth,
+        ]);
+        assert.ok(scrollWidth <= innerWidth, `${name}: ${scrollWidth} px wide in ${innerWidth}`);
+        await page.screenshot({
+          path: join(folder, `${width}-${lang}-${name}.png`),
           fullPage: true,
         });
       }

@@ -143,6 +143,8 @@ test('F1 a script planted in every free-text field never runs, on any page that 
   const sites: string[] = [];
   let listingId = '';
   let admitted = '';
+  let proposalId = '';
+  let vetoedId = '';
 
   await t.test('seeded through the API, each field by a user allowed to write it', async () => {
     const asTom = await as(tom);
@@ -189,6 +191,29 @@ test('F1 a script planted in every free-text field never runs, on any page that 
     const me = (await asTom('GET', '/auth/me')) as { user: { id: string } };
     await asTom('PATCH', `/users/${me.user.id}`, { name: planted('Продавец') });
 
+    // governance: a proposal's titles, texts and options, a message, a veto's reason
+    const week = new Date(Date.now() + 7 * 24 * 3600_000).toISOString();
+    const proposal = (await asTom('POST', '/governance/proposals', {
+      type: 'approve_project',
+      method: 'approval',
+      title: planted('Предложение'),
+      titleEn: planted('Proposal'),
+      body: planted('Текст'),
+      bodyEn: planted('Text'),
+      candidates: [planted('Вариант'), 'B'],
+      closesAt: week,
+    })) as { id: string };
+    proposalId = proposal.id;
+    await asTom('POST', `/governance/proposals/${proposalId}/messages`, {
+      text: planted('Сообщение'),
+    });
+    const toVeto = (await asTom('POST', '/governance/proposals', {
+      type: 'resolution',
+      title: 'Резолюция под вето',
+      closesAt: week,
+    })) as { id: string };
+    vetoedId = toVeto.id;
+
     const asEngineer = await as(engineer);
     await asEngineer('POST', '/organisations/razrez-yuzhny/sites', {
       id: 'xss-yuzhny-site',
@@ -211,6 +236,10 @@ test('F1 a script planted in every free-text field never runs, on any page that 
     admitted = 'xss-applicant-a';
     // a saved plan puts the planted names into the matches
     await asOperator('POST', '/exchange/plans', {});
+    // the example's keystone is the operator's organisation: its administrator may veto
+    await asOperator('POST', `/governance/proposals/${vetoedId}/veto`, {
+      reason: planted('Вето'),
+    });
   });
 
   const visit = async (
@@ -433,4 +462,26 @@ test('F1 a script planted in every free-text field never runs, on any page that 
       await assertInert(page, dialogs, 'matches');
     });
   });
+
+  await t.test(
+    'Tom Cement: governance (proposals, options, discussion, veto) in both languages',
+    async () => {
+      await visit(tom, async (page, dialogs) => {
+        await page.goto(`${base}/#/governance`);
+        await shows(page, 'Предложение');
+        await assertInert(page, dialogs, 'governance');
+        await page.goto(`${base}/#/governance/${proposalId}`);
+        await shows(page, 'Предложение', 'Текст', 'Вариант', 'Сообщение', 'Томь-Цемент');
+        await assertInert(page, dialogs, 'a proposal');
+        await page.goto(`${base}/#/governance/${vetoedId}`);
+        await page.getByTestId('veto').waitFor();
+        assert.ok(((await page.getByTestId('veto').textContent()) ?? '').includes(planted('Вето')));
+        await assertInert(page, dialogs, 'a vetoed proposal');
+        await page.locator('.lang-btn', { hasText: 'EN' }).click();
+        await page.goto(`${base}/#/governance/${proposalId}`);
+        await shows(page, 'Proposal', 'Text', 'Вариант');
+        await assertInert(page, dialogs, 'a proposal in English');
+      });
+    },
+  );
 });

@@ -60,6 +60,7 @@ for (const d of await eachDialect()) {
     let app: FastifyInstance;
     let now = new Date('2026-12-01T09:00:00.000Z');
     let gov: GovernanceService;
+    let _subscriptions: unknown;
     const later = (hours: number) => new Date(now.getTime() + hours * 3600_000).toISOString();
     const advance = (hours: number) => {
       now = new Date(now.getTime() + hours * 3600_000);
@@ -68,7 +69,7 @@ for (const d of await eachDialect()) {
     before(async () => {
       db = await d.make();
       p = await db.open();
-      await seedExample(p);
+      await seedExample(p, { governance: false });
       gov = new GovernanceService(p.store, () => now);
       app = await buildServer(p);
     });
@@ -93,6 +94,7 @@ for (const d of await eachDialect()) {
         keystoneOrganisationId: 'razrez-yuzhny',
         membershipRules: 'Участник — организация, признающая устав',
         defaults: { method: 'plurality', quorum: 0.1, threshold: 0.5 },
+        byType: { admit_member: { method: 'plurality', quorum: 0.15, threshold: 0.6 } },
       });
       assert.equal(c.version, 1);
       await rejects(
@@ -135,14 +137,59 @@ for (const d of await eachDialect()) {
         'governance.observersDoNotVote',
         403,
       );
-      advance(24);
+      // a message in the discussion, journaled with its author
+      const said = await gov.postMessage(admin('tsement-tom'), first.id, {
+        text: '  Согласны, если регламент учтёт влажность золы  ',
+      });
+      assert.equal(said.text, 'Согласны, если регламент учтёт влажность золы');
+      assert.equal(said.organisationId, 'tsement-tom');
+      await gov.postMessage(operator, first.id, { text: 'Проект регламента приложен' });
+      await rejects(
+        gov.postMessage({ ...admin('shakhta-kondomskaya'), member: false }, first.id, {
+          text: 'x',
+        }),
+        'governance.membersOnly',
+        403,
+      );
+      await assert.rejects(
+        gov.postMessage(admin('ekozola'), first.id, { text: '   ' }),
+        (e: unknown) => e instanceof DomainError && e.status === 400,
+      );
+      const thread = (await gov.getProposal(admin('ekozola'), first.id)).messages;
+      assert.deepEqual(
+        thread.map((m) => [m.organisationId, m.authorUserId]),
+        [
+          ['tsement-tom', 'u-tsement-tom'],
+          ['kuzbass-technopark', 'u-operator'],
+        ],
+      );
+      const posted = await listEvents(p.store, { type: 'proposal.message-posted', afterSeq: 0 });
+      assert.deepEqual(
+        posted.map((e) => [e.actor, (e.payload as { id: string }).id]),
+        thread.map((m) => [m.authorUserId, m.id]),
+      );
+      // one second before the close it is still open; at the close time it closes by itself
+      now = new Date(Date.parse(first.closesAt) - 1000);
+      assert.equal((await gov.getProposal(admin('ekozola'), first.id)).proposal.status, 'open');
+      now = new Date(first.closesAt);
       await rejects(
         gov.castBallot(admin('cof-yuzhnaya'), first.id, { choice: 'no' }),
         'governance.voteClosed',
         409,
       );
-      const decided = await gov.closeProposal(admin('ekozola'), first.id);
+      const decided = (await gov.getProposal(admin('ekozola'), first.id)).proposal;
       assert.equal(decided.status, 'adopted');
+      assert.equal(decided.decidedAt, now.toISOString());
+      const [published] = (
+        await listEvents(p.store, { type: 'proposal.decided', afterSeq: 0 })
+      ).filter((e) => (e.payload as Proposal).id === first.id);
+      assert.equal(published.actor, 'system', 'closed by the platform at its time');
+      assert.deepEqual((published.payload as Proposal).result, decided.result);
+      await rejects(
+        gov.postMessage(admin('ekozola'), first.id, { text: 'поздно' }),
+        'governance.discussionClosed',
+        409,
+      );
       assert.equal(decided.decidedBy, 'vote');
       assert.deepEqual(decided.result?.rounds, [{ counts: { yes: 4, no: 0 } }]);
       const electorate = decided.electorate ?? [];
@@ -233,12 +280,11 @@ for (const d of await eachDialect()) {
         ['razrez-yuzhny', 'frc-ccc'],
       );
       // the registry's subscriber moves the role
-      const subs = await p.startSubscriptions();
+      _subscriptions ??= await p.startSubscriptions(); // running from here on (closed with p)
       const roleOf = async (org: string) =>
         (await registryQueries.findMemberships(p.store, org)).find((m) => m.leftOn === null)?.role;
       for (let i = 0; i < 100 && (await roleOf('frc-ccc')) !== 'keystone'; i++)
         await new Promise((r) => setTimeout(r, 50));
-      await subs.stop();
       assert.equal(await roleOf('frc-ccc'), 'keystone');
       assert.equal(await roleOf('razrez-yuzhny'), 'core');
       assert.equal((await registryQueries.findOrganisation(p.store, 'frc-ccc'))?.role, 'keystone');
@@ -294,6 +340,107 @@ for (const d of await eachDialect()) {
       assert.equal(r.status, 'rejected');
     });
 
+    test("quorum and threshold come from the charter for the proposal's type", async () => {
+      const plain = await gov.createProposal(admin('ekozola'), {
+        type: 'resolution',
+        title: 'Общий день открытых дверей',
+        closesAt: later(24),
+        // a proposer cannot set its own: these are not fields of a proposal
+        quorum: 0,
+        threshold: 0,
+      } as never);
+      assert.deepEqual([plain.quorum, plain.threshold], [0.1, 0.5]);
+      const admission = await gov.createProposal(admin('ekozola'), {
+        type: 'admit_member',
+        title: 'Принять ООО «Сибирь-Брикет» повторно',
+        subjectOrganisationId: 'shakhta-kondomskaya',
+        closesAt: later(24),
+      });
+      assert.deepEqual([admission.quorum, admission.threshold], [0.15, 0.6]);
+      await rejects(
+        gov.createProposal(admin('ekozola'), {
+          type: 'admit_member',
+          title: 'Принять участника',
+          subjectOrganisationId: 'tsement-tom',
+          closesAt: later(24),
+        }),
+        'governance.invalidProposal',
+        400,
+      );
+      await rejects(
+        gov.createProposal(admin('ekozola'), {
+          type: 'expel_member',
+          title: 'Исключить бывшего',
+          subjectOrganisationId: 'shakhta-kondomskaya',
+          closesAt: later(24),
+        }),
+        'governance.invalidProposal',
+        400,
+      );
+      // 3 yes of 5 votes: 0.6 of the counted votes, enough with this type's threshold
+      for (const org of ['ekozola', 'myski-gres', 'tsement-tom'])
+        await gov.castBallot(admin(org), admission.id, { choice: 'yes' });
+      for (const org of ['frc-ccc', 'dorstroy-yug'])
+        await gov.castBallot(admin(org), admission.id, { choice: 'no' });
+      const expel = await gov.createProposal(admin('myski-gres'), {
+        type: 'expel_member',
+        title: 'Исключить «Керамику Кузбасса» за неуплату взносов',
+        subjectOrganisationId: 'keramika-kuzbassa',
+        method: 'consent',
+        closesAt: later(24),
+      });
+      for (const org of ['ekozola', 'myski-gres', 'tsement-tom'])
+        await gov.castBallot(admin(org), expel.id, { position: 'agree' });
+      advance(24);
+      const closed = await gov.closeDue();
+      const statusOfId = (id: string) => closed.find((c) => c.id === id)?.status;
+      assert.deepEqual(
+        [statusOfId(plain.id), statusOfId(admission.id), statusOfId(expel.id)],
+        ['no_quorum', 'adopted', 'adopted'],
+      );
+      assert.deepEqual(await gov.closeDue(), [], 'nothing left to close');
+      assert.equal((await gov.listProposals(operator, { status: 'open' })).length, 0);
+      const decidedEvents = await listEvents(p.store, { type: 'membership.decided', afterSeq: 0 });
+      assert.deepEqual(
+        decidedEvents.map((ev) => (ev.payload as { action: string }).action).sort(),
+        ['admit', 'expel'],
+      );
+      // the registry carries them out through its subscriber
+      const open = async (org: string) =>
+        (await registryQueries.findMemberships(p.store, org)).find((m) => m.leftOn === null);
+      _subscriptions ??= await p.startSubscriptions(); // running from here on (closed with p)
+      for (
+        let i = 0;
+        i < 200 && (!(await open('shakhta-kondomskaya')) || (await open('keramika-kuzbassa')));
+        i++
+      )
+        await new Promise((r) => setTimeout(r, 50));
+      const day = now.toISOString().slice(0, 10);
+      assert.equal((await open('shakhta-kondomskaya'))?.joinedOn, day);
+      assert.equal(
+        (await registryQueries.findOrganisation(p.store, 'shakhta-kondomskaya'))?.status,
+        'member',
+      );
+      assert.equal(await open('keramika-kuzbassa'), undefined);
+      const ended = (await registryQueries.findMemberships(p.store, 'keramika-kuzbassa')).at(-1);
+      assert.equal(ended?.leftOn, day);
+      assert.equal(
+        (await registryQueries.findOrganisation(p.store, 'keramika-kuzbassa'))?.status,
+        'former',
+      );
+      // the electorate follows: the admitted votes, the expelled no longer does
+      const next = await gov.createProposal(admin('shakhta-kondomskaya'), {
+        type: 'resolution',
+        title: 'Первое предложение нового участника',
+        closesAt: later(24),
+      });
+      await rejects(
+        gov.castBallot(admin('keramika-kuzbassa'), next.id, { choice: 'yes' }),
+        'governance.membersOnly',
+        403,
+      );
+    });
+
     test('replaying the journal reproduces every published result', async () => {
       const events = await allEvents(p);
       const ballots = new Map<string, Map<string, CastBallot>>();
@@ -328,11 +475,12 @@ for (const d of await eachDialect()) {
 
     test('participation figures', async () => {
       const f = await gov.participation(operator);
-      assert.equal(f.decided, 5);
-      assert.equal(f.byVetoShare, 1 / 5);
+      const decided = (await gov.listProposals(operator, { status: 'decided' })).length;
+      assert.equal(f.decided, decided);
+      assert.equal(f.byVetoShare, 1 / decided);
       assert.ok(f.authorshipHhi !== null && f.authorshipHhi > 0 && f.authorshipHhi <= 1);
       assert.ok(f.voteWeightGini !== null && f.voteWeightGini > 0 && f.voteWeightGini < 1);
-      assert.equal(f.turnout.length, 4); // a vetoed proposal has no count
+      assert.equal(f.turnout.length, decided - 1); // a vetoed proposal has no count
     });
 
     test('through HTTP: anonymous is refused, a member reads the charter and votes', async () => {

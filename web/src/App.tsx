@@ -5,6 +5,7 @@ import { ListingEditor } from './exchange/listing-form/ListingEditor.tsx';
 import { Marketplace } from './exchange/Marketplace.tsx';
 import { Matches } from './exchange/matches/Matches.tsx';
 import { PlanPage } from './exchange/plan/PlanPage.tsx';
+import { GovernanceRoute } from './governance/GovernanceRoute.tsx';
 import { useT } from './i18n/index.ts';
 import { KnowledgeRoute } from './knowledge/KnowledgeRoute.tsx';
 import { PlantPage } from './machines/PlantPage.tsx';
@@ -79,6 +80,8 @@ function Page({ path }: { path: string[] }) {
       return <KnowledgeRoute key={path.join('/')} type={second} id={third} />;
     case 'assessment':
       return second ? <NotFound /> : <AssessmentPage />;
+    case 'governance':
+      return third ? <NotFound /> : <GovernanceRoute key={second ?? ''} id={second} />;
     default:
       return <NotFound />;
   }

@@ -62,6 +62,12 @@ export function Header({ section }: { section: string }) {
       { key: 'plan', to: href('plan'), label: t('navPlan'), show: Boolean(user) },
       { key: 'matches', to: href('matches'), label: t('navMatches'), show: Boolean(user) },
       {
+        key: 'governance',
+        to: href('governance'),
+        label: t('navGovernance'),
+        show: Boolean(user),
+      },
+      {
         key: 'assessment',
         to: href('assessment'),
         label: t('navAssessment'),

@@ -736,8 +736,26 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Count a vote whose close time has passed and publish the result */
+    /** Count a vote whose close time has passed and publish the result (any read after the close does it too) */
     post: operations['postGovernanceProposalsByIdClose'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/governance/proposals/{id}/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A proposal's discussion, oldest first */
+    get: operations['getGovernanceProposalsByIdMessages'];
+    put?: never;
+    /** A message in a proposal's discussion (while its vote is open) */
+    post: operations['postGovernanceProposalsByIdMessages'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3145,6 +3163,30 @@ export interface components {
       since: string;
       until: string | null;
     };
+    GovernanceMessage: {
+      authorUserId: string;
+      id: string;
+      /** @description the author's organisation */
+      organisationId: string | null;
+      postedAt: string;
+      proposalId: string;
+      text: string;
+    };
+    GovernanceMessageBody: {
+      text: string;
+    };
+    GovernanceMessageBodyInput: {
+      text: string;
+    };
+    GovernanceMessageInput: {
+      authorUserId: string;
+      id: string;
+      /** @description the author's organisation */
+      organisationId: string | null;
+      postedAt: string;
+      proposalId: string;
+      text: string;
+    };
     GovernanceParticipation: {
       authorshipHhi: number | null;
       byVetoShare: number | null;
@@ -3212,17 +3254,15 @@ export interface components {
       closesAt: string;
       /** @default [] */
       coSponsors: string[];
-      /** @description default: the charter's for this type */
+      /** @description default: the charter's for this type (its quorum and threshold always apply) */
       method?: components['schemas']['GovernanceVoteMethod'];
       /**
        * Format: date-time
        * @description default: now
        */
       opensAt?: string;
-      quorum?: number;
       /** @description admit_member, expel_member, change_keystone: the organisation */
       subjectOrganisationId?: string;
-      threshold?: number;
       title: string;
       titleEn?: string;
       type: components['schemas']['GovernanceProposalType'];
@@ -3241,17 +3281,15 @@ export interface components {
       closesAt: string;
       /** @default [] */
       coSponsors?: string[];
-      /** @description default: the charter's for this type */
+      /** @description default: the charter's for this type (its quorum and threshold always apply) */
       method?: components['schemas']['GovernanceVoteMethodInput'];
       /**
        * Format: date-time
        * @description default: now
        */
       opensAt?: string;
-      quorum?: number;
       /** @description admit_member, expel_member, change_keystone: the organisation */
       subjectOrganisationId?: string;
-      threshold?: number;
       title: string;
       titleEn?: string;
       type: components['schemas']['GovernanceProposalTypeInput'];
@@ -3312,6 +3350,8 @@ export interface components {
     GovernanceProposalView: {
       /** @description ballots cast so far */
       ballots: number;
+      /** @description the discussion, oldest first */
+      messages: components['schemas']['GovernanceMessage'][];
       /** @description your organisation's ballot */
       mine: components['schemas']['GovernanceBallot'] | null;
       proposal: components['schemas']['GovernanceProposal'];
@@ -3321,6 +3361,8 @@ export interface components {
     GovernanceProposalViewInput: {
       /** @description ballots cast so far */
       ballots: number;
+      /** @description the discussion, oldest first */
+      messages: components['schemas']['GovernanceMessageInput'][];
       /** @description your organisation's ballot */
       mine: components['schemas']['GovernanceBallotInput'] | null;
       proposal: components['schemas']['GovernanceProposalInput'];
@@ -8571,6 +8613,67 @@ export interface operations {
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getGovernanceProposalsByIdMessages: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GovernanceMessage'][];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  postGovernanceProposalsByIdMessages: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GovernanceMessageBodyInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GovernanceMessage'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       429: components['responses']['Problem429'];
     };
   };

@@ -1,0 +1,203 @@
+// Governance in Chromium against a real server seeded with the Kuzbass example: the page shows
+// the seeded votes, decisions, charter and keystone in Russian and in English; a member of
+// «Томь-Цемент» makes a proposal through the form and votes, a member of «Мысковская ГРЭС»
+// votes in English and writes in the discussion, and once the close time passes the page shows
+// the published result with its turnout (the vote closes by itself: no one closes it by hand).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { base, logIn, skip, startServerAndBrowser, watchedPage } from './harness.ts';
+
+startServerAndBrowser('dc-e2e-gov-');
+
+const tom = { email: 'sales@tsement-tom.example', password: 'demo-cement-2026' };
+const myski = { email: 'ecologist@myski-gres.example', password: 'demo-myski-2026' };
+
+test('governance: the seeded history in both languages; propose, two members vote, the result shows', {
+  skip,
+  timeout: 240_000,
+}, async () => {
+  const a = await watchedPage();
+  const b = await watchedPage();
+  try {
+    // Tom Cement, in Russian: the seeded votes, decisions, charter and keystone
+    await logIn(a.page, tom.email, tom.password);
+    await a.page.goto(`${base}/#/governance`);
+    await a.page.locator('h1', { hasText: 'Управление кластером' }).waitFor();
+    await a.page.getByTestId('open-proposals').getByTestId('proposal-row').first().waitFor();
+    const decided = a.page.getByTestId('decided-proposals');
+    await decided.getByTestId('proposal-row').first().waitFor();
+    assert.ok((await decided.getByTestId('proposal-row').count()) >= 4);
+    const decidedText = (await decided.textContent()) ?? '';
+    assert.match(decidedText, /Енисейский цемент/);
+    assert.match(decidedText, /Явка \d+\s?%/);
+    assert.match(decidedText, /Тур 2/, 'the instant runoff shows its rounds');
+    assert.match((await a.page.getByTestId('charter').textContent()) ?? '', /Технопарк/i);
+    assert.match((await a.page.getByTestId('keystones').textContent()) ?? '', /Технопарк/i);
+
+    // a proposal through the form, closing in a little while (seconds: the form takes them)
+    await a.page.getByTestId('new-proposal').click();
+    await a.page.getByTestId('proposal-form').waitFor();
+    const title = `E2E: общий график вывоза золы ${Date.now()}`;
+    await a.page.fill('input[name="title"]', title);
+    await a.page.fill('textarea[name="body"]', 'Согласовать график вывоза на следующий квартал.');
+    const closeInMs = 45_000;
+    // the browser's local time, as a datetime-local field takes it (no helper inside: the
+    // function is sent to the page as it is written)
+    const { local, at } = await a.page.evaluate((ms) => {
+      const d = new Date(Date.now() + ms);
+      const two = [d.getMonth() + 1, d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds()].map(
+        (n) => String(n).padStart(2, '0'),
+      );
+      return {
+        local: `${d.getFullYear()}-${two[0]}-${two[1]}T${two[2]}:${two[3]}:${two[4]}`,
+        at: d.getTime(),
+      };
+    }, closeInMs);
+    await a.page.fill('input[name="closesAt"]', local);
+    await a.page.selectOption('select[name="coSponsors"]', ['ekozola']);
+    await a.page.getByTestId('create-proposal').click();
+    await a.page.getByTestId('proposal-title').waitFor();
+    assert.equal(await a.page.getByTestId('proposal-title').textContent(), title);
+    assert.match((await a.page.locator('main').textContent()) ?? '', /Соавторы/);
+    const url = a.page.url();
+    assert.match(url, /#\/governance\/p-/);
+    await a.page.getByTestId('vote-form').getByLabel('за').check();
+    await a.page.getByTestId('cast-ballot').click();
+    await a.page.getByTestId('my-ballot').waitFor();
+    assert.match((await a.page.getByTestId('my-ballot').textContent()) ?? '', /за/);
+
+    // Myski GRES, in English: votes against and writes in the discussion
+    await logIn(b.page, myski.email, myski.password);
+    await b.page.locator('.lang-btn', { hasText: 'EN' }).click();
+    await b.page.goto(url);
+    await b.page.locator('h2', { hasText: 'Your vote' }).waitFor();
+    await b.page.getByTestId('vote-form').getByLabel('no', { exact: true }).check();
+    await b.page.getByTestId('cast-ballot').click();
+    await b.page.getByTestId('my-ballot').waitFor();
+    assert.match(
+      (await b.page.getByTestId('my-ballot').textContent()) ?? '',
+      /Your ballot counts: no/,
+    );
+    await b.page.getByTestId('discussion-text').fill('We need a winter schedule too.');
+    await b.page.getByTestId('discussion-send').click();
+    await b.page.getByTestId('discussion-message').first().waitFor();
+    assert.match(
+      (await b.page.getByTestId('discussion').textContent()) ?? '',
+      /We need a winter schedule too\./,
+    );
+
+    // an approval ballot on a seeded open vote: tick the options, vote, the ballot is shown
+    await b.page.goto(`${base}/#/governance`);
+    await b.page
+      .getByTestId('open-proposals')
+      .getByRole('link', { name: 'Joint R&D projects for 2027' })
+      .click();
+    await b.page.getByTestId('vote-form').waitFor();
+    const boxes = b.page.getByTestId('vote-form').locator('input[type="checkbox"]');
+    assert.equal(await boxes.count(), 3);
+    await boxes.nth(0).check();
+    await boxes.nth(2).check();
+    await b.page.getByTestId('cast-ballot').click();
+    await b.page.getByTestId('my-ballot').waitFor();
+    assert.match(
+      (await b.page.getByTestId('my-ballot').textContent()) ?? '',
+      /Геополимерный бетон.*, Цифровой двойник/,
+    );
+
+    // the close time passes; the next read publishes the result
+    const wait = at - Date.now() + 1500;
+    if (wait > 0) await a.page.waitForTimeout(wait);
+    await a.page.reload();
+    await a.page.getByTestId('proposal-result').waitFor();
+    const status = (await a.page.getByTestId('proposal-status').first().textContent()) ?? '';
+    assert.notEqual(status, 'идёт голосование');
+    assert.match(
+      (await a.page.getByTestId('proposal-turnout').textContent()) ?? '',
+      /Явка \d+\s?%/,
+    );
+    assert.match((await a.page.getByTestId('discussion').textContent()) ?? '', /закрыто/);
+    assert.equal(await a.page.getByTestId('vote-form').count(), 0, 'no vote after the close');
+    // the English page shows the decision among the decisions, with its turnout
+    await b.page.goto(`${base}/#/governance`);
+    const row = b.page
+      .getByTestId('decided-proposals')
+      .getByTestId('proposal-row')
+      .filter({ hasText: title });
+    await row.waitFor();
+    assert.match((await row.textContent()) ?? '', /Turnout \d+\s?%/);
+    assert.match((await b.page.getByTestId('charter').textContent()) ?? '', /keystone control/);
+    assert.deepEqual([...a.pageErrors, ...b.pageErrors], []);
+    assert.deepEqual([...a.foreign, ...b.foreign], []);
+  } finally {
+    await a.context.close();
+    await b.context.close();
+  }
+});
+
+/** A proposal made through the API by a member (the session cookie carried by hand). */
+async function propose(who: { email: string; password: string }, body: unknown): Promise<string> {
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(who),
+  });
+  assert.equal(login.status, 200);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+  const r = await fetch(`${base}/api/v1/governance/proposals`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const text = await r.text();
+  assert.equal(r.status, 201, text);
+  return (JSON.parse(text) as { id: string }).id;
+}
+
+test('governance: the ranked-choice and the consent ballot forms', {
+  skip,
+  timeout: 180_000,
+}, async () => {
+  const week = new Date(Date.now() + 7 * 24 * 3600_000).toISOString();
+  const ranked = await propose(tom, {
+    type: 'approve_project',
+    method: 'irv',
+    title: 'E2E: порядок проектов',
+    candidates: ['Альфа', 'Бета', 'Гамма'],
+    closesAt: week,
+  });
+  const consent = await propose(tom, {
+    type: 'resolution',
+    method: 'consent',
+    title: 'E2E: общий регламент',
+    closesAt: week,
+  });
+  const { context, page, pageErrors } = await watchedPage();
+  try {
+    await logIn(page, myski.email, myski.password);
+    // the first test left this user in English (the language is remembered per user)
+    await page.locator('.lang-btn', { hasText: 'RU' }).click();
+    await page.goto(`${base}/#/governance/${ranked}`);
+    const form = page.getByTestId('vote-form');
+    await form.waitFor();
+    await form.locator('select[name="rank-Гамма"]').selectOption('1');
+    await form.locator('select[name="rank-Альфа"]').selectOption('2');
+    // Бета left out
+    await page.getByTestId('cast-ballot').click();
+    await page.getByTestId('my-ballot').waitFor();
+    assert.match((await page.getByTestId('my-ballot').textContent()) ?? '', /1\. Гамма 2\. Альфа$/);
+
+    await page.goto(`${base}/#/governance/${consent}`);
+    await page.getByTestId('vote-form').waitFor();
+    await page.getByTestId('vote-form').getByLabel('Блокирую').check();
+    await page
+      .getByTestId('vote-form')
+      .locator('textarea[name="reason"]')
+      .fill('Нет расчёта затрат');
+    await page.getByTestId('cast-ballot').click();
+    await page.getByTestId('my-ballot').waitFor();
+    assert.match((await page.getByTestId('my-ballot').textContent()) ?? '', /Блокирую/);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,417 @@
+// One proposal: its text and settings, the vote (each method's ballot), the result with its
+// turnout and rounds, the keystone's veto where the charter allows it, and the discussion.
+import { type FormEvent, useState } from 'react';
+import { useFormat, useLocale, useT } from '../i18n/index.ts';
+import { href } from '../shell/router.ts';
+import { isOperator, useSession } from '../shell/session.tsx';
+import { Empty, ErrorState, FormError, Loading, NeedLogin } from '../shell/ui.tsx';
+import { useResource } from '../shell/useResource.ts';
+import { useSubmission } from '../shell/useSubmission.ts';
+import {
+  type BallotBody,
+  type ConsentPosition,
+  consentPositions,
+  governanceApi,
+  type Proposal,
+  type ProposalView,
+} from './api.ts';
+import { ResultView, StatusBadge, titleOf, useOptionLabel, useOrgNames } from './bits.tsx';
+import { governanceDict } from './dict.ts';
+
+export function ProposalPage({ id }: { id: string }) {
+  const t = useT(governanceDict);
+  const f = useFormat();
+  const { locale } = useLocale();
+  const { user } = useSession();
+  const names = useOrgNames();
+  const label = useOptionLabel();
+  const view = useResource(user ? () => governanceApi.proposal(id) : null, [id, Boolean(user)]);
+  if (user === undefined) return <Loading />;
+  if (user === null) return <NeedLogin />;
+  if (view.error) return <ErrorState error={view.error} onRetry={view.reload} />;
+  if (!view.data) return <Loading />;
+  const { proposal: p, messages } = view.data;
+  const body = locale === 'en' && p.bodyEn ? p.bodyEn : p.body;
+  const canVote = p.status === 'open' && !isOperator(user) && user.role !== 'observer';
+  return (
+    <>
+      <p>
+        <a href={href('governance')}>{t('back')}</a>
+      </p>
+      <div className="page-header">
+        <div>
+          <h1 data-testid="proposal-title">{titleOf(locale, p)}</h1>
+          <div className="tags">
+            <StatusBadge status={p.status} />
+            <span className="badge">{t(`type:${p.type}`)}</span>
+            <span className="badge">{t(`method:${p.method}`)}</span>
+          </div>
+        </div>
+      </div>
+      <div className="grid-2 gov-grid">
+        <section className="card stack">
+          {body && <p className="gov-text">{body}</p>}
+          <dl className="gov-facts">
+            <dt>{t('author')}</dt>
+            <dd>{names.name(p.authorOrganisationId)}</dd>
+            {p.coSponsors.length > 0 && (
+              <>
+                <dt>{t('coSponsors')}</dt>
+                <dd>{p.coSponsors.map(names.name).join(', ')}</dd>
+              </>
+            )}
+            {p.subjectOrganisationId && (
+              <>
+                <dt>{t('subject')}</dt>
+                <dd>{names.name(p.subjectOrganisationId)}</dd>
+              </>
+            )}
+            {p.amountKopecks !== undefined && (
+              <>
+                <dt>{t('amount')}</dt>
+                <dd>{f.number(p.amountKopecks / 100)} ₽</dd>
+              </>
+            )}
+            {p.candidates.length > 0 && (
+              <>
+                <dt>{t('options')}</dt>
+                <dd>{p.candidates.map(label).join(' · ')}</dd>
+              </>
+            )}
+            <dt>{t('vote')}</dt>
+            <dd>
+              {p.status === 'open'
+                ? t('closes', { date: f.dateTime(p.closesAt) })
+                : t('closedAt', { date: f.dateTime(p.decidedAt ?? p.closesAt) })}
+              <br />
+              <span className="muted small">
+                {t('quorumThreshold', {
+                  quorum: f.percent(p.quorum),
+                  threshold: f.percent(p.threshold),
+                })}{' '}
+                · {t('ballots', { n: view.data.ballots })}
+              </span>
+            </dd>
+          </dl>
+          {p.result && <ResultView result={p.result} />}
+          {p.veto && (
+            <p className="alert alert-error" data-testid="veto">
+              {t('vetoedBy', { org: names.name(p.veto.organisationId), reason: p.veto.reason })}
+            </p>
+          )}
+        </section>
+        <div className="stack">
+          {p.status === 'open' &&
+            (canVote ? (
+              <VoteForm
+                p={p}
+                mine={view.data.mine}
+                org={names.name(user.organisationId)}
+                onDone={view.reload}
+              />
+            ) : (
+              <p className="muted">{t('cannotVote')}</p>
+            ))}
+          {p.status === 'open' && <VetoForm p={p} onDone={view.reload} />}
+          <Discussion p={p} messages={messages} onDone={view.reload} />
+        </div>
+      </div>
+    </>
+  );
+}
+
+function describeBallot(b: NonNullable<ProposalView['mine']>, label: (o: string) => string) {
+  if (b.choice !== undefined) return label(b.choice);
+  if (b.approve !== undefined) return b.approve.map(label).join(', ');
+  if (b.ranking !== undefined) return b.ranking.map((o, i) => `${i + 1}. ${label(o)}`).join(' ');
+  if (b.position !== undefined) return label(b.position);
+  return '';
+}
+
+function VoteForm({
+  p,
+  mine,
+  org,
+  onDone,
+}: {
+  p: Proposal;
+  mine: ProposalView['mine'];
+  org: string;
+  onDone: () => void;
+}) {
+  const t = useT(governanceDict);
+  const label = useOptionLabel();
+  const submission = useSubmission();
+  const [choice, setChoice] = useState(mine?.choice ?? '');
+  const [approve, setApprove] = useState<string[]>(mine?.approve ?? []);
+  const [ranks, setRanks] = useState<Record<string, string>>(() =>
+    Object.fromEntries((mine?.ranking ?? []).map((o, i) => [o, String(i + 1)])),
+  );
+  const [position, setPosition] = useState<ConsentPosition | ''>(mine?.position ?? '');
+  const [reason, setReason] = useState(mine?.reason ?? '');
+  const [weight, setWeight] = useState(mine?.weight !== undefined ? String(mine.weight) : '1');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    let body: BallotBody;
+    switch (p.method) {
+      case 'approval':
+        body = { approve };
+        break;
+      case 'irv':
+        body = {
+          ranking: p.candidates
+            .filter((o) => ranks[o])
+            .sort((a, b) => Number(ranks[a]) - Number(ranks[b])),
+        };
+        break;
+      case 'consent':
+        body = { position: position || undefined, reason: reason.trim() || undefined };
+        break;
+      case 'weighted':
+        body = { choice, weight: Number(weight) };
+        break;
+      default:
+        body = { choice };
+    }
+    void submission.run(async () => {
+      await governanceApi.vote(p.id, body);
+      onDone();
+    });
+  };
+  return (
+    <form className="card stack" onSubmit={submit} data-testid="vote-form">
+      <h2>{t('voteTitle')}</h2>
+      <p className="muted small">{t('voteAs', { org })}</p>
+      {mine && (
+        <p className="alert alert-success" data-testid="my-ballot">
+          {t('yourBallot', { ballot: describeBallot(mine, label) })}
+        </p>
+      )}
+      <FormError error={submission.error} />
+      {(p.method === 'plurality' || p.method === 'weighted') && (
+        <fieldset className="gov-options">
+          <legend>{t('choose')}</legend>
+          {p.candidates.map((o) => (
+            <label key={o} className="check">
+              <input
+                type="radio"
+                name="choice"
+                value={o}
+                checked={choice === o}
+                onChange={() => setChoice(o)}
+              />{' '}
+              {label(o)}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {p.method === 'weighted' && (
+        <label className="field">
+          <span>{t('weight')}</span>
+          <input
+            type="number"
+            min="0"
+            step="any"
+            value={weight}
+            onChange={(e) => setWeight(e.target.value)}
+          />
+        </label>
+      )}
+      {p.method === 'approval' && (
+        <fieldset className="gov-options">
+          <legend>{t('approveHint')}</legend>
+          {p.candidates.map((o) => (
+            <label key={o} className="check">
+              <input
+                type="checkbox"
+                name="approve"
+                value={o}
+                checked={approve.includes(o)}
+                onChange={(e) =>
+                  setApprove((a) => (e.target.checked ? [...a, o] : a.filter((x) => x !== o)))
+                }
+              />{' '}
+              {label(o)}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {p.method === 'irv' && (
+        <fieldset className="gov-options">
+          <legend>{t('rankHint')}</legend>
+          {p.candidates.map((o) => (
+            <label key={o} className="field gov-rank">
+              <span>{label(o)}</span>
+              <select
+                name={`rank-${o}`}
+                value={ranks[o] ?? ''}
+                onChange={(e) => setRanks((r) => ({ ...r, [o]: e.target.value }))}
+              >
+                <option value="">{t('notRanked')}</option>
+                {p.candidates.map((_, i) => (
+                  <option key={String(i + 1)} value={String(i + 1)}>
+                    {i + 1}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {p.method === 'consent' && (
+        <>
+          <fieldset className="gov-options">
+            <legend>{t('choose')}</legend>
+            {consentPositions.map((o) => (
+              <label key={o} className="check">
+                <input
+                  type="radio"
+                  name="position"
+                  value={o}
+                  checked={position === o}
+                  onChange={() => setPosition(o)}
+                />{' '}
+                {label(o)}
+              </label>
+            ))}
+          </fieldset>
+          <label className="field">
+            <span>{t('reason')}</span>
+            <textarea
+              name="reason"
+              rows={3}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          </label>
+        </>
+      )}
+      <div>
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={submission.busy}
+          data-testid="cast-ballot"
+        >
+          {t('castBallot')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The keystone's veto: shown to its admins under keystone control for the types the charter names. */
+function VetoForm({ p, onDone }: { p: Proposal; onDone: () => void }) {
+  const t = useT(governanceDict);
+  const { user } = useSession();
+  const charter = useResource(() => governanceApi.charter(), []);
+  const submission = useSubmission();
+  const [reason, setReason] = useState('');
+  const c = charter.data?.current;
+  const mayVeto =
+    c?.control === 'keystone' &&
+    c.keystoneOrganisationId === user?.organisationId &&
+    (user?.role === 'org_admin' || user?.role === 'operator_admin') &&
+    c.vetoTypes.includes(p.type);
+  if (!mayVeto) return null;
+  return (
+    <form
+      className="card stack"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submission.run(async () => {
+          await governanceApi.veto(p.id, reason);
+          onDone();
+        });
+      }}
+    >
+      <h2>{t('vetoTitle')}</h2>
+      <FormError error={submission.error} />
+      <label className="field">
+        <span>{t('vetoReason')}</span>
+        <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} required />
+      </label>
+      <div>
+        <button type="submit" className="btn" disabled={submission.busy || !reason.trim()}>
+          {t('vetoButton')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Discussion({
+  p,
+  messages,
+  onDone,
+}: {
+  p: Proposal;
+  messages: ProposalView['messages'];
+  onDone: () => void;
+}) {
+  const t = useT(governanceDict);
+  const f = useFormat();
+  const names = useOrgNames();
+  const { user } = useSession();
+  const submission = useSubmission();
+  const [text, setText] = useState('');
+  return (
+    <section className="card stack" aria-labelledby="gov-discussion" data-testid="discussion">
+      <h2 id="gov-discussion">{t('discussion')}</h2>
+      {messages.length === 0 ? (
+        <Empty title={t('discussionEmpty')} />
+      ) : (
+        <ol className="gov-thread">
+          {messages.map((m) => (
+            <li key={m.id} data-testid="discussion-message">
+              <div className="muted small">
+                {names.name(m.organisationId)} · {f.dateTime(m.postedAt)}
+              </div>
+              <p className="gov-text">{m.text}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {p.status !== 'open' ? (
+        <p className="muted small">{t('discussionClosed')}</p>
+      ) : (
+        user && (
+          <form
+            className="stack"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void submission.run(async () => {
+                await governanceApi.post(p.id, text);
+                setText('');
+                onDone();
+              });
+            }}
+          >
+            <FormError error={submission.error} />
+            <label className="field">
+              <span>{t('message')}</span>
+              <textarea
+                name="message"
+                rows={3}
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+                required
+                data-testid="discussion-text"
+              />
+            </label>
+            <div>
+              <button
+                type="submit"
+                className="btn"
+                disabled={submission.busy || !text.trim()}
+                data-testid="discussion-send"
+              >
+                {t('send')}
+              </button>
+            </div>
+          </form>
+        )
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+// Governance's small pieces: organisation names, a proposal's title in the reader's language,
+// the words of its settings and its result (with the rounds of an instant runoff).
+import { localised, useFormat, useLocale, useT } from '../i18n/index.ts';
+import { registryApi } from '../registry/api.ts';
+import { useResource } from '../shell/useResource.ts';
+import type { Proposal, TallyResult } from './api.ts';
+import { type GovernanceKey, governanceDict } from './dict.ts';
+
+// one read of the directory for all of governance's pieces on screen (again after a failure)
+let directory: ReturnType<typeof registryApi.organisations> | null = null;
+function organisations() {
+  directory ??= registryApi.organisations().catch((e: unknown) => {
+    directory = null;
+    throw e;
+  });
+  return directory;
+}
+
+/** Organisation id → its name in the reader's language (the id itself until the names load). */
+export function useOrgNames() {
+  const { locale } = useLocale();
+  const orgs = useResource(organisations, []);
+  const names = new Map(
+    (orgs.data ?? []).map((o) => [o.id, localised(locale, o.name, o.nameEn)] as const),
+  );
+  return {
+    name: (id: string | null | undefined) => (id ? (names.get(id) ?? id) : ''),
+    list: orgs.data ?? [],
+  };
+}
+
+export const titleOf = (locale: 'ru' | 'en', p: Pick<Proposal, 'title' | 'titleEn'>) =>
+  localised(locale, p.title, p.titleEn);
+
+/** An option's words: yes/no in the reader's language, any other as written. */
+export function useOptionLabel() {
+  const t = useT(governanceDict);
+  return (option: string) =>
+    option === 'yes' || option === 'no'
+      ? t(option)
+      : option in positionKeys
+        ? t(positionKeys[option as keyof typeof positionKeys])
+        : option;
+}
+const positionKeys = {
+  agree: 'position:agree',
+  abstain: 'position:abstain',
+  disagree: 'position:disagree',
+  block: 'position:block',
+} as const satisfies Record<string, GovernanceKey>;
+
+export function StatusBadge({ status }: { status: Proposal['status'] }) {
+  const t = useT(governanceDict);
+  return (
+    <span className={`badge gov-status gov-status-${status}`} data-testid="proposal-status">
+      {t(`status:${status}`)}
+    </span>
+  );
+}
+
+/** The published result: outcome, turnout and each round's counts (one round unless IRV). */
+export function ResultView({ result }: { result: TallyResult }) {
+  const t = useT(governanceDict);
+  const f = useFormat();
+  const label = useOptionLabel();
+  const rounds = result.rounds ?? [];
+  return (
+    <div className="gov-result" data-testid="proposal-result">
+      <div className="tags">
+        {result.winner !== undefined && (
+          <span className="badge">{t('winner', { winner: label(result.winner) })}</span>
+        )}
+        <span className="badge" data-testid="proposal-turnout">
+          {t('turnout', { turnout: f.percent(result.turnout) })}
+        </span>
+      </div>
+      {rounds.map((r, i) => (
+        <div className="gov-round" key={JSON.stringify(r)} data-testid="tally-round">
+          {rounds.length > 1 && <strong>{t('round', { n: i + 1 })}</strong>}
+          <ul className="gov-counts">
+            {Object.entries(r.counts).map(([option, n]) => (
+              <li key={option}>
+                <span>{label(option)}</span> <strong>{f.number(n)}</strong>
+              </li>
+            ))}
+          </ul>
+          {r.eliminated !== undefined && (
+            <span className="muted small">{t('eliminated', { name: label(r.eliminated) })}</span>
+          )}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -207,10 +207,17 @@ export async function stateCarriedFromSeq(reader: Reader): Promise<number> {
   const ran = m.rows[0]?.timestamp;
   if (ran === undefined) return 1;
   const since = new Date(ran).toISOString();
+  // the first event written after the migration: an example's history may later add events
+  // stamped in the past (decisions of years ago), which must not move the line back
+  const first = await reader.db
+    .selectFrom('journal')
+    .select((eb) => eb.fn.min('seq').as('seq'))
+    .where('at', '>=', since)
+    .executeTakeFirst();
+  if (first?.seq !== null && first?.seq !== undefined) return Number(first.seq);
   const last = await reader.db
     .selectFrom('journal')
     .select((eb) => eb.fn.max('seq').as('seq'))
-    .where('at', '<', since)
     .executeTakeFirst();
   return Number(last?.seq ?? 0) + 1;
 }

@@ -1,5 +1,6 @@
 // The composition root: the list of modules, each with its migrations, messages, services
 // and routes. Adding a module is adding it to `modules` (and, for its routes, nothing else).
+import { dealsModule } from './deals/index.ts';
 import { exchangeModule } from './exchange/index.ts';
 import { governanceModule } from './governance/index.ts';
 import {
@@ -23,6 +24,7 @@ export const modules = [
   machinesModule,
   knowledgeModule,
   governanceModule,
+  dealsModule,
 ] as const;
 
 type Module = (typeof modules)[number];

@@ -107,12 +107,14 @@ export async function journalVerify(args: string[] = []): Promise<number> {
       const { stateReaders: machines } = await import('../machines/index.ts');
       const { stateReaders: knowledge } = await import('../knowledge/index.ts');
       const { stateReaders: governance } = await import('../governance/index.ts');
+      const { stateReaders: deals } = await import('../deals/index.ts');
       const state = await verifyState(store, [
         ...registry,
         ...exchange,
         ...machines,
         ...knowledge,
         ...governance,
+        ...deals,
       ]);
       if (state.first) {
         const f = state.first;

@@ -29,6 +29,8 @@ Usage:
   digicluster device rotate|list|acl
                                     rotate a token, list devices, write Mosquitto's password and ACL files
   digicluster search QUERY [--json] search knowledge assets, profiles and R&D projects, best first
+  digicluster deals [--state S] [--json]
+                                    the deals (as the operator sees them; --json: the API's body)
   digicluster tally FILE [--json]   count a vote (plurality, approval, irv, weighted, consent)
   digicluster --help                this text
 
@@ -52,6 +54,8 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'search':
         return await (await import('./search.ts')).runSearch(rest);
+      case 'deals':
+        return await (await import('./deals.ts')).runDeals(rest);
       case 'tally':
         return await (await import('./tally.ts')).runTally(rest);
       case 'serve':

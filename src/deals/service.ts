@@ -353,7 +353,9 @@ export class DealsService {
     const to = new Date(Date.parse(`${from}T00:00:00Z`) + 364 * 86_400_000)
       .toISOString()
       .slice(0, 10);
-    const terms = parseTerms({
+    // a match whose figures no deal can carry (beyond the limits) opens none, rather than
+    // failing the subscriber for ever
+    const parsed = DealTerms.safeParse({
       quantity: agreed.quantity,
       unit: agreed.unit,
       schedule: { from, to },
@@ -363,6 +365,8 @@ export class DealsService {
       transportKopecksPerUnit: Math.max(0, agreed.transportKopecksPerUnit),
       tolerancePct: DEFAULT_TOLERANCE_PCT,
     });
+    if (!parsed.success) return undefined;
+    const terms = parsed.data;
     return this.open(tx, actor, {
       providerId,
       consumerId,

@@ -388,6 +388,22 @@ for (const d of await eachDialect()) {
       assert.equal((await byMatch()).length, 1);
     });
 
+    test('digicluster deals --json prints the body of GET /api/v1/deals; bad arguments exit 2', async () => {
+      const r = await cli(['deals', '--state', 'active', '--json'], db.env);
+      assert.equal(r.status, 0, r.stderr);
+      const api = await x.listDeals(systemActor, { state: 'active' });
+      assert.ok(api.items.length > 0);
+      assert.deepEqual(JSON.parse(r.stdout), api);
+      const text = await cli(['deals'], db.env);
+      assert.equal(text.status, 0, text.stderr);
+      assert.equal(
+        text.stdout.trim().split('\n').length,
+        (await x.listDeals(systemActor)).items.length,
+      );
+      assert.equal((await cli(['deals', '--state', 'nonsense'], db.env)).status, 2);
+      assert.equal((await cli(['deals', '--bogus'], db.env)).status, 2);
+    });
+
     test('journal verify catches a tampered deal event, and --state a deal row changed behind the journal', async () => {
       const deal = await activeDeal();
       const clean = await cli(['journal', 'verify', '--state'], db.env);

@@ -12,6 +12,7 @@ import { DealsService } from './service.ts';
 
 export * from './engine/index.ts';
 export * from './schema.ts';
+export { type ExampleDeal, seedDeals } from './seed.ts';
 export { DealsService, outOfSpec, progressOf, sideOf, summaryOf, termsOf } from './service.ts';
 
 /** For `journal verify --state`: the events carrying each deals record's full state. */

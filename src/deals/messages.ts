@@ -61,6 +61,12 @@ export const messages = defineMessages('deals', {
   unknownMaterial: { en: 'no such material', ru: 'такого материала нет' },
   unknownListing: { en: 'no such active listing', ru: 'такого действующего объявления нет' },
   required: { en: 'required', ru: 'обязательное поле' },
+  columnMissing: { en: 'the file has no column {column}', ru: 'в файле нет столбца {column}' },
+  notXlsx: { en: 'not an XLSX workbook: {reason}', ru: 'это не книга XLSX: {reason}' },
+  invalidImport: {
+    en: 'The file was not imported: each bad row is named',
+    ru: 'Файл не загружен: указана каждая строка с ошибкой',
+  },
   observersNoLedger: {
     en: 'Observers do not see the books',
     ru: 'Наблюдателям бухгалтерские записи недоступны',

@@ -1,6 +1,6 @@
 // Deals' HTTP routes under /api/v1/deals, /api/v1/deliveries and /api/v1/ledger: thin —
 // parse, call the service, answer.
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParam, tagged } from '../model/index.ts';
 import {
@@ -21,6 +21,7 @@ import {
 import type { DealsService } from './service.ts';
 
 const t = tagged('deals');
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Deals, their transitions and messages, deliveries, the trial balance. */
 export const routes =
@@ -116,6 +117,37 @@ export const routes =
       async (req, reply) =>
         reply.code(201).send(await deals.recordDelivery(req.actor, req.params.id, req.body)),
     );
+    // a file of deliveries arrives as raw bytes (its own scope: no JSON parser walks it)
+    await app.register(async (scope) => {
+      const files = scope.withTypeProvider<ZodTypeProvider>();
+      files.removeContentTypeParser(['application/json', 'text/plain']);
+      files.addContentTypeParser(
+        ['application/octet-stream', 'text/csv', xlsxType],
+        { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 },
+        (_req, body, done) => done(null, body),
+      );
+      files.post(
+        '/api/v1/deals/:id/deliveries/import',
+        {
+          schema: {
+            ...t,
+            summary:
+              'Import deliveries from CSV or XLSX (columns deliveredOn, quantity, method, declaredBy, confirms, quality.<parameter>): all rows or none',
+            params: IdParam,
+            querystring: z.object({ format: z.enum(['csv', 'xlsx']) }),
+            body: z.any(),
+            response: { 200: z.object({ imported: z.array(Delivery) }) },
+          },
+        },
+        async (req) =>
+          deals.importDeliveries(
+            req.actor,
+            req.params.id,
+            Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+            req.query.format,
+          ),
+      );
+    });
     app.get(
       '/api/v1/deliveries',
       {

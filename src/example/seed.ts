@@ -149,5 +149,11 @@ export async function seedExample(
   const listings = exampleListings(clock());
   for (const l of listings) await exchange.createListing(systemActor, { ...l, status: 'active' });
   await (await import('../knowledge/index.ts')).seedKnowledge(platform.knowledge);
+  // deals in every state, with deliveries over the twelve months before the seeding day
+  await (await import('../deals/index.ts')).seedDeals(
+    platform.store,
+    readJson('kuzbass/deals.json'),
+    clock(),
+  );
   return { organisations: orgs.length, sites, users: people, listings: listings.length };
 }

@@ -131,6 +131,29 @@ for (const d of await eachDialect()) {
       return (await x.transition(provider, deal.id, { action: 'activate' })).deal;
     }
 
+    test('the seeded example has deals in every state, deliveries over the 12 months before the seeding day', async () => {
+      const { items } = await x.listDeals(systemActor);
+      assert.deepEqual([...new Set(items.map((i) => i.state))].sort(), [
+        'accepted',
+        'active',
+        'agreed',
+        'completed',
+        'offered',
+        'requested',
+        'terminated',
+      ]);
+      const lots = await x.listDeliveries(systemActor);
+      assert.ok(lots.length >= 20, `${lots.length} deliveries`);
+      const today = new Date().toISOString().slice(0, 10);
+      const yearAgo = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
+      for (const l of lots)
+        assert.ok(l.deliveredOn >= yearAgo && l.deliveredOn < today, l.deliveredOn);
+      assert.ok(lots.some((l) => l.outOfSpec.length > 0) && lots.some((l) => l.mismatch));
+      const books = await x.trialBalance(systemActor);
+      assert.ok(books.totalDebit > 0);
+      assert.equal(books.totalDebit, books.totalCredit);
+    });
+
     test('a negotiation from request to active; each move by its party only, journaled with the full deal', async () => {
       const deal = await x.createDeal(consumer, dealBody({ message: 'Нужна зола на 2026 год' }));
       assert.deepEqual([deal.state, deal.turn, deal.version], ['requested', 'provider', 1]);
@@ -356,6 +379,66 @@ for (const d of await eachDialect()) {
       assert.equal(tb.status, 200);
       assert.equal(tb.body.unit, 'kopeck');
       assert.ok(Number.isInteger(tb.body.totalDebit) && tb.body.totalDebit === tb.body.totalCredit);
+    });
+
+    test('deliveries from CSV (Russian Excel) and XLSX: all rows or none, bad rows named by line', async () => {
+      const deal = await activeDeal({ quantity: 1000 });
+      const post = (body: Buffer, format: string, type: string) =>
+        app.inject({
+          method: 'POST',
+          url: `/api/v1/deals/${deal.id}/deliveries/import?format=${format}`,
+          headers: { cookie: cookies.get(`${PROVIDER}:member`)!, 'content-type': type },
+          payload: body,
+        });
+      const bad = await post(
+        Buffer.from(
+          '\uFEFFдата;количество;способ;качество.loi\r\n2026-03-01;12,5;weighbridge;4,1\r\n2026-03-02;-3;manual;\r\n',
+        ),
+        'csv',
+        'text/csv',
+      );
+      assert.equal(bad.statusCode, 400, bad.body);
+      assert.ok(
+        bad.json().errors.some((e: { line?: number }) => e.line === 3),
+        bad.body,
+      );
+      assert.equal(
+        (await x.listDeliveries(provider, { dealId: deal.id })).length,
+        0,
+        'none written',
+      );
+      const ok = await post(
+        Buffer.from(
+          '\uFEFFдата;количество;способ;качество.loi\r\n2026-03-01;12,5;weighbridge;4,1\r\n2026-03-02;1 040,25;belt_scale;6\r\n',
+        ),
+        'csv',
+        'text/csv',
+      );
+      assert.equal(ok.statusCode, 200, ok.body);
+      const imported = ok.json().imported;
+      assert.deepEqual(
+        imported.map((d: { quantity: number; source: string }) => [d.quantity, d.source]),
+        [
+          [12.5, 'import'],
+          [1040.25, 'import'],
+        ],
+      );
+      assert.deepEqual(imported[1].outOfSpec, ['loi']);
+      assert.equal(imported[1].beyondContract, true, '1052.75 > 1000 + 5 %');
+      const { default: ExcelJS } = await import('exceljs');
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Поставки');
+      ws.addRow(['deliveredOn', 'quantity', 'method', 'quality.loi']);
+      ws.addRow(['2026-03-05', 7.25, 'manual', 3.9]);
+      const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+      const fromXlsx = await post(
+        xlsx,
+        'xlsx',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
+      assert.equal(fromXlsx.statusCode, 200, fromXlsx.body);
+      assert.equal(fromXlsx.json().imported[0].quantity, 7.25);
+      assert.equal((await x.listDeliveries(provider, { dealId: deal.id })).length, 3);
     });
 
     test('an agreed match opens one deal, at requested with the provider to offer, even when the event comes again', async () => {

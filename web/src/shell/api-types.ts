@@ -262,6 +262,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/deals/{id}/deliveries/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import deliveries from CSV or XLSX (columns deliveredOn, quantity, method, declaredBy, confirms, quality.<parameter>): all rows or none */
+    post: operations['postDealsByIdDeliveriesImport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/deals/{id}/messages': {
     parameters: {
       query?: never;
@@ -6791,6 +6808,44 @@ export interface operations {
       429: components['responses']['Problem429'];
     };
   };
+  postDealsByIdDeliveriesImport: {
+    parameters: {
+      query: {
+        format: 'csv' | 'xlsx';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': unknown;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            imported: components['schemas']['Delivery'][];
+          };
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
   getDealsByIdMessages: {
     parameters: {
       query?: never;
@@ -9286,6 +9341,9 @@ type ReadonlyArray<T> = [Exclude<T, undefined>] extends [unknown[]]
 export const pathsApiV1ApplicationsGetParametersQueryStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/applications']['get']['parameters']['query']['status']
 > = ['pending', 'admitted', 'rejected'];
+export const pathsApiV1DealsIdDeliveriesImportPostParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/deals/{id}/deliveries/import']['post']['parameters']['query']['format']
+> = ['csv', 'xlsx'];
 export const pathsApiV1GovernanceProposalsGetParametersQueryStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/governance/proposals']['get']['parameters']['query']['status']
 > = ['open', 'decided'];

@@ -8,6 +8,7 @@ import { execFile } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { type Deal, type DealsService, dealsModule } from '../../src/deals/index.ts';
+import { updateDeal } from '../../src/deals/repository.ts';
 import { seedExample } from '../../src/example/seed.ts';
 import type { AgreedMatch } from '../../src/exchange/index.ts';
 import { inTransaction, listEvents } from '../../src/journal/index.ts';
@@ -297,6 +298,22 @@ for (const d of await eachDialect()) {
         assert.equal(after.deal.version, 3);
         assert.equal(after.transitions.length, 3, 'opened, offered, and the one winner');
       }
+      // the version column on its own (without the journal's lock): a second write at the same
+      // expected version changes nothing
+      const deal = await x.createDeal(consumer, dealBody());
+      const moved = { ...deal, state: 'offered' as const, turn: 'consumer' as const, version: 2 };
+      const [first, second] = await Promise.all([
+        inTransaction(p.store, (tx) => updateDeal(tx, moved, 1)),
+        inTransaction(p.store, (tx) => updateDeal(tx, { ...moved, priceKopecksPerUnit: 1 }, 1)),
+      ]);
+      assert.equal([first, second].filter(Boolean).length, 1, 'one write wins');
+      assert.equal(
+        (await x.getDeal(consumer, deal.id)).deal.priceKopecksPerUnit,
+        first ? 250_00 : 1,
+        "the winner's state stands",
+      );
+      // these writes went behind the journal: put the row back as its events say
+      assert.ok(await inTransaction(p.store, (tx) => updateDeal(tx, deal, 2)));
     });
 
     test('deliveries: beyond the contract and out of spec flagged, never lost; mismatches flagged; ledger balances', async () => {

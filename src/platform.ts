@@ -1,6 +1,7 @@
 // The composition root: the list of modules, each with its migrations, messages, services
 // and routes. Adding a module is adding it to `modules` (and, for its routes, nothing else).
 import { assessmentModule } from './assessment/index.ts';
+import { dealsModule } from './deals/index.ts';
 import { exchangeModule } from './exchange/index.ts';
 import { governanceModule } from './governance/index.ts';
 import {
@@ -24,6 +25,7 @@ export const modules = [
   machinesModule,
   knowledgeModule,
   governanceModule,
+  dealsModule,
   assessmentModule,
 ] as const;
 

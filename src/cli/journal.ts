@@ -108,6 +108,7 @@ export async function journalVerify(args: string[] = []): Promise<number> {
       const { stateReaders: knowledge } = await import('../knowledge/index.ts');
       const { stateReaders: governance } = await import('../governance/index.ts');
       const { stateReaders: assessment } = await import('../assessment/index.ts');
+      const { stateReaders: deals } = await import('../deals/index.ts');
       const state = await verifyState(store, [
         ...registry,
         ...exchange,
@@ -115,6 +116,7 @@ export async function journalVerify(args: string[] = []): Promise<number> {
         ...knowledge,
         ...governance,
         ...assessment,
+        ...deals,
       ]);
       if (state.first) {
         const f = state.first;

@@ -32,6 +32,8 @@ Usage:
                                     publish a preparation plant's telemetry over MQTT (shifts, a stoppage,
                                     an ash excursion that trips the ash alarm); registers its devices
   digicluster search QUERY [--json] search knowledge assets, profiles and R&D projects, best first
+  digicluster deals [--state S] [--json]
+                                    the deals (as the operator sees them; --json: the API's body)
   digicluster tally FILE [--json]   count a vote (plurality, approval, irv, weighted, consent)
   digicluster assess [FILE] [--json] [--as-of DATE] [--months N]
                                     place the cluster on the paper's scale (territorial cluster →
@@ -65,6 +67,8 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'search':
         return await (await import('./search.ts')).runSearch(rest);
+      case 'deals':
+        return await (await import('./deals.ts')).runDeals(rest);
       case 'tally':
         return await (await import('./tally.ts')).runTally(rest);
       case 'assess':

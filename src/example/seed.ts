@@ -171,5 +171,11 @@ export async function seedExample(
   await (await import('../knowledge/index.ts')).seedKnowledge(platform.knowledge);
   // the smart plant: devices, and telemetry history up to the seeding clock
   await (await import('./plant.ts')).seedPlant(platform, clock());
+  // deals in every state, with deliveries over the twelve months before the seeding day
+  await (await import('../deals/index.ts')).seedDeals(
+    platform.store,
+    readJson('kuzbass/deals.json'),
+    clock(),
+  );
   return { organisations: orgs.length, sites, users: people, listings: listings.length };
 }

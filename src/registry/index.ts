@@ -41,6 +41,7 @@ export {
   collectSnapshot,
   formatFromFileName,
   type ImportResult,
+  parseCsv,
   TransferService,
 } from './transfer/index.ts';
 export { UserService } from './users.ts';

@@ -348,6 +348,127 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/deals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your organisation's deals (the operator: all), newest first */
+    get: operations['getDeals'];
+    put?: never;
+    /** Open a deal from scratch or from a listing (your organisation is one side) */
+    post: operations['postDeals'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/deals/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One deal: its state, what you may do, its timeline and its deliveries so far */
+    get: operations['getDealsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/deals/{id}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a delivery against an active deal; it posts its ledger lines */
+    post: operations['postDealsByIdDeliveries'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/deals/{id}/deliveries/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import deliveries from CSV or XLSX (columns deliveredOn, quantity, method, declaredBy, confirms, quality.<parameter>): all rows or none */
+    post: operations['postDealsByIdDeliveriesImport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/deals/{id}/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The deal's message thread, oldest first */
+    get: operations['getDealsByIdMessages'];
+    put?: never;
+    /** Post a message (attachments by reference: name, SHA-256, size) */
+    post: operations['postDealsByIdMessages'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/deals/{id}/transitions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A move of the negotiation; 409 when it is not your turn or the state forbids it */
+    post: operations['postDealsByIdTransitions'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Deliveries of your organisation's deals (the operator: all) */
+    get: operations['getDeliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/device-profiles': {
     parameters: {
       query?: never;
@@ -1184,6 +1305,23 @@ export interface paths {
     };
     /** Search assets, profiles and projects you may see (Russian and English, ranked) */
     get: operations['getKnowledgeSearch'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ledger/trial-balance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Debit and credit totals per organisation and account, in kopecks */
+    get: operations['getLedgerTrialBalance'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2533,6 +2671,565 @@ export interface components {
       | 'used_internally'
       | 'not_produced'
       | 'not_stated';
+    Deal: {
+      agreedAt: string | null;
+      /** @description the organisation that takes it */
+      consumerId: string;
+      createdAt: string;
+      /** @description FKKO waste code, when the material is waste */
+      fkko: string | null;
+      id: string;
+      listingId: string | null;
+      matchId: string | null;
+      /** @description the exchange's material id */
+      material: string;
+      /** @description kopecks per unit the consumer pays; negative: a gate fee the provider pays */
+      priceKopecksPerUnit: number;
+      /** @description the organisation that ships the material */
+      providerId: string;
+      /** @description the specification per quality parameter: { "ash": { "max": 15 } } */
+      quality: {
+        [key: string]: components['schemas']['DealQualityBound'];
+      };
+      /** @description contracted quantity over the schedule, in unit */
+      quantity: number;
+      /** @description deliveries from … to, inclusive */
+      schedule: {
+        /** Format: date */
+        from: string;
+        /** Format: date */
+        to: string;
+      };
+      state: components['schemas']['DealState'];
+      /** @description deliveries may exceed the quantity by this share, %; provider vs consumer declarations may differ by it */
+      tolerancePct: number;
+      transport: components['schemas']['DealTransport'];
+      /** @description what carrying one unit costs its payer, kopecks */
+      transportKopecksPerUnit: number;
+      /** @description whose move it is; null when closed */
+      turn: components['schemas']['DealSide'] | null;
+      unit: components['schemas']['MaterialUnit'];
+      updatedAt: string;
+      /** @description rises with each transition (optimistic concurrency) */
+      version: number;
+    };
+    /**
+     * @description offer (provider, at requested; at accepted with new terms), counter (consumer, at offered, with terms), accept (consumer, at offered), agree (provider, at accepted), activate (provider, at agreed), complete (consumer, at active), terminate (either side, any open state)
+     * @enum {string}
+     */
+    DealAction: 'offer' | 'counter' | 'accept' | 'agree' | 'activate' | 'complete' | 'terminate';
+    /**
+     * @description offer (provider, at requested; at accepted with new terms), counter (consumer, at offered, with terms), accept (consumer, at offered), agree (provider, at accepted), activate (provider, at agreed), complete (consumer, at active), terminate (either side, any open state)
+     * @enum {string}
+     */
+    DealActionInput:
+      | 'offer'
+      | 'counter'
+      | 'accept'
+      | 'agree'
+      | 'activate'
+      | 'complete'
+      | 'terminate';
+    /** @description a file stored elsewhere, by reference */
+    DealAttachment: {
+      name: string;
+      sha256: string;
+      sizeBytes: number;
+    };
+    /** @description a file stored elsewhere, by reference */
+    DealAttachmentInput: {
+      name: string;
+      sha256: string;
+      sizeBytes: number;
+    };
+    DealInput: {
+      agreedAt: string | null;
+      /** @description the organisation that takes it */
+      consumerId: string;
+      createdAt: string;
+      /** @description FKKO waste code, when the material is waste */
+      fkko: string | null;
+      id: string;
+      listingId: string | null;
+      matchId: string | null;
+      /** @description the exchange's material id */
+      material: string;
+      /** @description kopecks per unit the consumer pays; negative: a gate fee the provider pays */
+      priceKopecksPerUnit: number;
+      /** @description the organisation that ships the material */
+      providerId: string;
+      /** @description the specification per quality parameter: { "ash": { "max": 15 } } */
+      quality: {
+        [key: string]: components['schemas']['DealQualityBoundInput'];
+      };
+      /** @description contracted quantity over the schedule, in unit */
+      quantity: number;
+      /** @description deliveries from … to, inclusive */
+      schedule: {
+        /** Format: date */
+        from: string;
+        /** Format: date */
+        to: string;
+      };
+      state: components['schemas']['DealStateInput'];
+      /** @description deliveries may exceed the quantity by this share, %; provider vs consumer declarations may differ by it */
+      tolerancePct: number;
+      transport: components['schemas']['DealTransportInput'];
+      /** @description what carrying one unit costs its payer, kopecks */
+      transportKopecksPerUnit: number;
+      /** @description whose move it is; null when closed */
+      turn: components['schemas']['DealSideInput'] | null;
+      unit: components['schemas']['MaterialUnitInput'];
+      updatedAt: string;
+      /** @description rises with each transition (optimistic concurrency) */
+      version: number;
+    };
+    DealList: {
+      items: components['schemas']['DealSummary'][];
+    };
+    DealListInput: {
+      items: components['schemas']['DealSummaryInput'][];
+    };
+    DealMessage: {
+      attachments: components['schemas']['DealAttachment'][];
+      /** @description the author's user id */
+      author: string;
+      dealId: string;
+      id: string;
+      organisationId: string | null;
+      postedAt: string;
+      /** @description the author's side; null: the operator */
+      side: components['schemas']['DealSide'] | null;
+      text: string;
+    };
+    DealMessageBody: {
+      /** @default [] */
+      attachments: components['schemas']['DealAttachment'][];
+      text: string;
+    };
+    DealMessageBodyInput: {
+      /** @default [] */
+      attachments?: components['schemas']['DealAttachmentInput'][];
+      text: string;
+    };
+    DealMessageInput: {
+      attachments: components['schemas']['DealAttachmentInput'][];
+      /** @description the author's user id */
+      author: string;
+      dealId: string;
+      id: string;
+      organisationId: string | null;
+      postedAt: string;
+      /** @description the author's side; null: the operator */
+      side: components['schemas']['DealSideInput'] | null;
+      text: string;
+    };
+    DealOpenBody: {
+      consumerId?: string;
+      fkko?: string;
+      /** @description from a listing: its holder is the other side, its fields the terms' defaults */
+      listingId?: string;
+      material?: string;
+      message?: string;
+      /** @description kopecks per unit the consumer pays; negative: a gate fee the provider pays */
+      priceKopecksPerUnit?: number;
+      providerId?: string;
+      /** @description the specification per quality parameter: { "ash": { "max": 15 } } */
+      quality?: {
+        [key: string]: components['schemas']['DealQualityBound'];
+      };
+      /** @description contracted quantity over the schedule, in unit */
+      quantity?: number;
+      /** @description deliveries from … to, inclusive */
+      schedule?: {
+        /** Format: date */
+        from: string;
+        /** Format: date */
+        to: string;
+      };
+      /** @description deliveries may exceed the quantity by this share, %; provider vs consumer declarations may differ by it */
+      tolerancePct?: number;
+      transport?: components['schemas']['DealTransport'];
+      /** @description what carrying one unit costs its payer, kopecks */
+      transportKopecksPerUnit?: number;
+      unit?: components['schemas']['MaterialUnit'];
+    };
+    DealOpenBodyInput: {
+      consumerId?: string;
+      fkko?: string;
+      /** @description from a listing: its holder is the other side, its fields the terms' defaults */
+      listingId?: string;
+      material?: string;
+      message?: string;
+      /** @description kopecks per unit the consumer pays; negative: a gate fee the provider pays */
+      priceKopecksPerUnit?: number;
+      providerId?: string;
+      /** @description the specification per quality parameter: { "ash": { "max": 15 } } */
+      quality?: {
+        [key: string]: components['schemas']['DealQualityBoundInput'];
+      };
+      /** @description contracted quantity over the schedule, in unit */
+      quantity?: number;
+      /** @description deliveries from … to, inclusive */
+      schedule?: {
+        /** Format: date */
+        from: string;
+        /** Format: date */
+        to: string;
+      };
+      /** @description deliveries may exceed the quantity by this share, %; provider vs consumer declarations may differ by it */
+      tolerancePct?: number;
+      transport?: components['schemas']['DealTransportInput'];
+      /** @description what carrying one unit costs its payer, kopecks */
+      transportKopecksPerUnit?: number;
+      unit?: components['schemas']['MaterialUnitInput'];
+    };
+    DealProgress: {
+      beyondContract: boolean;
+      contracted: number;
+      /** @description declared deliveries (not confirmations), in unit */
+      delivered: number;
+      mismatchLots: number;
+      outOfSpecLots: number;
+      remaining: number;
+      unit: string;
+    };
+    DealProgressInput: {
+      beyondContract: boolean;
+      contracted: number;
+      /** @description declared deliveries (not confirmations), in unit */
+      delivered: number;
+      mismatchLots: number;
+      outOfSpecLots: number;
+      remaining: number;
+      unit: string;
+    };
+    DealQualityBound: {
+      max?: number;
+      min?: number;
+    };
+    DealQualityBoundInput: {
+      max?: number;
+      min?: number;
+    };
+    /** @enum {string} */
+    DealSide: 'provider' | 'consumer';
+    /** @enum {string} */
+    DealSideInput: 'provider' | 'consumer';
+    /**
+     * @description requested → offered → accepted → agreed → active → completed; terminated from any open state
+     * @enum {string}
+     */
+    DealState:
+      | 'requested'
+      | 'offered'
+      | 'accepted'
+      | 'agreed'
+      | 'active'
+      | 'completed'
+      | 'terminated';
+    /**
+     * @description requested → offered → accepted → agreed → active → completed; terminated from any open state
+     * @enum {string}
+     */
+    DealStateInput:
+      | 'requested'
+      | 'offered'
+      | 'accepted'
+      | 'agreed'
+      | 'active'
+      | 'completed'
+      | 'terminated';
+    DealSummary: {
+      agreedAt?: string;
+      consumerId: string;
+      createdAt: string;
+      id: string;
+      matchId?: string;
+      material: string;
+      /** @description negative for a gate fee the provider pays */
+      priceKopecksPerUnit: number;
+      providerId: string;
+      quantity: number;
+      state: components['schemas']['DealState'];
+      transport: components['schemas']['DealTransport'];
+      turn: components['schemas']['DealSide'] | null;
+      unit: string;
+    };
+    DealSummaryInput: {
+      agreedAt?: string;
+      consumerId: string;
+      createdAt: string;
+      id: string;
+      matchId?: string;
+      material: string;
+      /** @description negative for a gate fee the provider pays */
+      priceKopecksPerUnit: number;
+      providerId: string;
+      quantity: number;
+      state: components['schemas']['DealStateInput'];
+      transport: components['schemas']['DealTransportInput'];
+      turn: components['schemas']['DealSideInput'] | null;
+      unit: string;
+    };
+    DealTerms: {
+      /** @description kopecks per unit the consumer pays; negative: a gate fee the provider pays */
+      priceKopecksPerUnit: number;
+      /** @description the specification per quality parameter: { "ash": { "max": 15 } } */
+      quality: {
+        [key: string]: components['schemas']['DealQualityBound'];
+      };
+      /** @description contracted quantity over the schedule, in unit */
+      quantity: number;
+      /** @description deliveries from … to, inclusive */
+      schedule: {
+        /** Format: date */
+        from: string;
+        /** Format: date */
+        to: string;
+      };
+      /** @description deliveries may exceed the quantity by this share, %; provider vs consumer declarations may differ by it */
+      tolerancePct: number;
+      transport: components['schemas']['DealTransport'];
+      /** @description what carrying one unit costs its payer, kopecks */
+      transportKopecksPerUnit: number;
+      unit: components['schemas']['MaterialUnit'];
+    };
+    DealTermsInput: {
+      /** @description kopecks per unit the consumer pays; negative: a gate fee the provider pays */
+      priceKopecksPerUnit: number;
+      /** @description the specification per quality parameter: { "ash": { "max": 15 } } */
+      quality: {
+        [key: string]: components['schemas']['DealQualityBoundInput'];
+      };
+      /** @description contracted quantity over the schedule, in unit */
+      quantity: number;
+      /** @description deliveries from … to, inclusive */
+      schedule: {
+        /** Format: date */
+        from: string;
+        /** Format: date */
+        to: string;
+      };
+      /** @description deliveries may exceed the quantity by this share, %; provider vs consumer declarations may differ by it */
+      tolerancePct: number;
+      transport: components['schemas']['DealTransportInput'];
+      /** @description what carrying one unit costs its payer, kopecks */
+      transportKopecksPerUnit: number;
+      unit: components['schemas']['MaterialUnitInput'];
+    };
+    DealTermsPatch: {
+      /** @description kopecks per unit the consumer pays; negative: a gate fee the provider pays */
+      priceKopecksPerUnit?: number;
+      /** @description the specification per quality parameter: { "ash": { "max": 15 } } */
+      quality?: {
+        [key: string]: components['schemas']['DealQualityBound'];
+      };
+      /** @description contracted quantity over the schedule, in unit */
+      quantity?: number;
+      /** @description deliveries from … to, inclusive */
+      schedule?: {
+        /** Format: date */
+        from: string;
+        /** Format: date */
+        to: string;
+      };
+      /** @description deliveries may exceed the quantity by this share, %; provider vs consumer declarations may differ by it */
+      tolerancePct?: number;
+      transport?: components['schemas']['DealTransport'];
+      /** @description what carrying one unit costs its payer, kopecks */
+      transportKopecksPerUnit?: number;
+      unit?: components['schemas']['MaterialUnit'];
+    };
+    DealTermsPatchInput: {
+      /** @description kopecks per unit the consumer pays; negative: a gate fee the provider pays */
+      priceKopecksPerUnit?: number;
+      /** @description the specification per quality parameter: { "ash": { "max": 15 } } */
+      quality?: {
+        [key: string]: components['schemas']['DealQualityBoundInput'];
+      };
+      /** @description contracted quantity over the schedule, in unit */
+      quantity?: number;
+      /** @description deliveries from … to, inclusive */
+      schedule?: {
+        /** Format: date */
+        from: string;
+        /** Format: date */
+        to: string;
+      };
+      /** @description deliveries may exceed the quantity by this share, %; provider vs consumer declarations may differ by it */
+      tolerancePct?: number;
+      transport?: components['schemas']['DealTransportInput'];
+      /** @description what carrying one unit costs its payer, kopecks */
+      transportKopecksPerUnit?: number;
+      unit?: components['schemas']['MaterialUnitInput'];
+    };
+    DealTransition: {
+      action: components['schemas']['DealAction'];
+      at: string;
+      by: string;
+      dealId: string;
+      /** @description null when the deal was opened */
+      from: components['schemas']['DealState'] | null;
+      /** @description null: the platform (a deal opened from an agreed match) */
+      side: components['schemas']['DealSide'] | null;
+      /** @description the terms it changed */
+      terms: components['schemas']['DealTermsPatch'] | null;
+      to: components['schemas']['DealState'];
+      /** @description the deal's version this transition made */
+      version: number;
+    };
+    DealTransitionBody: {
+      action: components['schemas']['DealAction'];
+      /** @description the version you saw: a deal changed since answers 409 and changes nothing */
+      expectedVersion?: number;
+      message?: string;
+      terms?: components['schemas']['DealTermsPatch'];
+    };
+    DealTransitionBodyInput: {
+      action: components['schemas']['DealActionInput'];
+      /** @description the version you saw: a deal changed since answers 409 and changes nothing */
+      expectedVersion?: number;
+      message?: string;
+      terms?: components['schemas']['DealTermsPatchInput'];
+    };
+    DealTransitionInput: {
+      action: components['schemas']['DealActionInput'];
+      at: string;
+      by: string;
+      dealId: string;
+      /** @description null when the deal was opened */
+      from: components['schemas']['DealStateInput'] | null;
+      /** @description null: the platform (a deal opened from an agreed match) */
+      side: components['schemas']['DealSideInput'] | null;
+      /** @description the terms it changed */
+      terms: components['schemas']['DealTermsPatchInput'] | null;
+      to: components['schemas']['DealStateInput'];
+      /** @description the deal's version this transition made */
+      version: number;
+    };
+    DealTransport: {
+      mode: components['schemas']['TransportMode'];
+      /** @description the side that pays the carrier */
+      paidBy: components['schemas']['DealSide'];
+    };
+    DealTransportInput: {
+      mode: components['schemas']['TransportModeInput'];
+      /** @description the side that pays the carrier */
+      paidBy: components['schemas']['DealSideInput'];
+    };
+    DealView: {
+      /** @description what the caller's side may do now */
+      allowed: components['schemas']['DealAction'][];
+      deal: components['schemas']['Deal'];
+      progress: components['schemas']['DealProgress'];
+      transitions: components['schemas']['DealTransition'][];
+      yourSide: components['schemas']['DealSide'] | null;
+    };
+    DealViewInput: {
+      /** @description what the caller's side may do now */
+      allowed: components['schemas']['DealActionInput'][];
+      deal: components['schemas']['DealInput'];
+      progress: components['schemas']['DealProgressInput'];
+      transitions: components['schemas']['DealTransitionInput'][];
+      yourSide: components['schemas']['DealSideInput'] | null;
+    };
+    Delivery: {
+      /** @description price × quantity posted (0 for a confirmation) */
+      amountKopecks: number;
+      /** @description delivered in total beyond the contracted quantity plus tolerance with this lot */
+      beyondContract: boolean;
+      confirms: string | null;
+      dealId: string;
+      declaredBy: components['schemas']['DealSide'];
+      deliveredOn: string;
+      deviceId: string | null;
+      id: string;
+      method: components['schemas']['DeliveryMethod'];
+      /** @description a confirmation that differs from the declaration it confirms by more than the tolerance */
+      mismatch: boolean;
+      /** @description the quality parameters outside the specification */
+      outOfSpec: string[];
+      quality: {
+        [key: string]: number;
+      };
+      quantity: number;
+      recordedAt: string;
+      recordedBy: string;
+      /** @enum {string} */
+      source: 'manual' | 'import' | 'device';
+      unit: string;
+    };
+    DeliveryBody: {
+      /** @description the other side's declaration of the same lot: compared with it, posts nothing */
+      confirms?: string;
+      /** @description the declaring side; default the caller's */
+      declaredBy?: components['schemas']['DealSide'];
+      /** Format: date */
+      deliveredOn: string;
+      deviceId?: string;
+      method: components['schemas']['DeliveryMethod'];
+      /** @default {} */
+      quality: {
+        [key: string]: number;
+      };
+      quantity: number;
+      /**
+       * @default manual
+       * @enum {string}
+       */
+      source: 'manual' | 'import' | 'device';
+    };
+    DeliveryBodyInput: {
+      /** @description the other side's declaration of the same lot: compared with it, posts nothing */
+      confirms?: string;
+      /** @description the declaring side; default the caller's */
+      declaredBy?: components['schemas']['DealSideInput'];
+      /** Format: date */
+      deliveredOn: string;
+      deviceId?: string;
+      method: components['schemas']['DeliveryMethodInput'];
+      /** @default {} */
+      quality?: {
+        [key: string]: number;
+      };
+      quantity: number;
+      /**
+       * @default manual
+       * @enum {string}
+       */
+      source?: 'manual' | 'import' | 'device';
+    };
+    DeliveryInput: {
+      /** @description price × quantity posted (0 for a confirmation) */
+      amountKopecks: number;
+      /** @description delivered in total beyond the contracted quantity plus tolerance with this lot */
+      beyondContract: boolean;
+      confirms: string | null;
+      dealId: string;
+      declaredBy: components['schemas']['DealSideInput'];
+      deliveredOn: string;
+      deviceId: string | null;
+      id: string;
+      method: components['schemas']['DeliveryMethodInput'];
+      /** @description a confirmation that differs from the declaration it confirms by more than the tolerance */
+      mismatch: boolean;
+      /** @description the quality parameters outside the specification */
+      outOfSpec: string[];
+      quality: {
+        [key: string]: number;
+      };
+      quantity: number;
+      recordedAt: string;
+      recordedBy: string;
+      /** @enum {string} */
+      source: 'manual' | 'import' | 'device';
+      unit: string;
+    };
+    /** @enum {string} */
+    DeliveryMethod: 'weighbridge' | 'belt_scale' | 'manual';
+    /** @enum {string} */
+    DeliveryMethodInput: 'weighbridge' | 'belt_scale' | 'manual';
     Device: {
       createdAt: string;
       id: string;
@@ -4027,6 +4724,26 @@ export interface components {
      * @enum {string}
      */
     KnowledgeVisibilityInput: 'public' | 'members' | 'organisations';
+    /** @enum {string} */
+    LedgerAccount:
+      | 'receivable'
+      | 'payable'
+      | 'sales'
+      | 'purchases'
+      | 'gate_fee_income'
+      | 'gate_fee_expense'
+      | 'transport_expense'
+      | 'carrier_payable';
+    /** @enum {string} */
+    LedgerAccountInput:
+      | 'receivable'
+      | 'payable'
+      | 'sales'
+      | 'purchases'
+      | 'gate_fee_income'
+      | 'gate_fee_expense'
+      | 'transport_expense'
+      | 'carrier_payable';
     /**
      * @description waste (отход, needs its FKKO code), secondary resource, secondary raw material, or by-product (побочный продукт, needs byProductOf and standard)
      * @enum {string}
@@ -6855,6 +7572,34 @@ export interface components {
      * @enum {string}
      */
     TransportModeInput: 'road' | 'rail' | 'pipeline' | 'wire';
+    TrialBalance: {
+      accounts: {
+        account: components['schemas']['LedgerAccount'];
+        credit: number;
+        debit: number;
+        organisationId: string;
+      }[];
+      /** Format: date */
+      asOf: string;
+      totalCredit: number;
+      totalDebit: number;
+      /** @constant */
+      unit: 'kopeck';
+    };
+    TrialBalanceInput: {
+      accounts: {
+        account: components['schemas']['LedgerAccountInput'];
+        credit: number;
+        debit: number;
+        organisationId: string;
+      }[];
+      /** Format: date */
+      asOf: string;
+      totalCredit: number;
+      totalDebit: number;
+      /** @constant */
+      unit: 'kopeck';
+    };
     TypologyPlacement: {
       asOf: string;
       characteristics: {
@@ -7823,6 +8568,286 @@ export interface operations {
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getDeals: {
+    parameters: {
+      query?: {
+        state?: components['schemas']['DealStateInput'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DealList'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  postDeals: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DealOpenBodyInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Deal'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getDealsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DealView'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  postDealsByIdDeliveries: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DeliveryBodyInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Delivery'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  postDealsByIdDeliveriesImport: {
+    parameters: {
+      query: {
+        format: 'csv' | 'xlsx';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': unknown;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            imported: components['schemas']['Delivery'][];
+          };
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getDealsByIdMessages: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DealMessage'][];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  postDealsByIdMessages: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DealMessageBodyInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DealMessage'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  postDealsByIdTransitions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DealTransitionBodyInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DealView'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getDeliveries: {
+    parameters: {
+      query?: {
+        dealId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Delivery'][];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
   };
@@ -9555,6 +10580,33 @@ export interface operations {
       429: components['responses']['Problem429'];
     };
   };
+  getLedgerTrialBalance: {
+    parameters: {
+      query?: {
+        asOf?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrialBalance'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
   getListings: {
     parameters: {
       query?: {
@@ -10966,6 +12018,9 @@ export const pathsApiV1AlarmsGetParametersQueryStatusValues: ReadonlyArray<
 export const pathsApiV1ApplicationsGetParametersQueryStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/applications']['get']['parameters']['query']['status']
 > = ['pending', 'admitted', 'rejected'];
+export const pathsApiV1DealsIdDeliveriesImportPostParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/deals/{id}/deliveries/import']['post']['parameters']['query']['format']
+> = ['csv', 'xlsx'];
 export const pathsApiV1GovernanceProposalsGetParametersQueryStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/governance/proposals']['get']['parameters']['query']['status']
 > = ['open', 'decided'];
@@ -11115,6 +12170,42 @@ export const counterfactualInputValues: ReadonlyArray<
   'not_produced',
   'not_stated',
 ];
+export const dealActionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DealAction']
+> = ['offer', 'counter', 'accept', 'agree', 'activate', 'complete', 'terminate'];
+export const dealActionInputValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DealActionInput']
+> = ['offer', 'counter', 'accept', 'agree', 'activate', 'complete', 'terminate'];
+export const dealSideValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DealSide']
+> = ['provider', 'consumer'];
+export const dealSideInputValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DealSideInput']
+> = ['provider', 'consumer'];
+export const dealStateValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DealState']
+> = ['requested', 'offered', 'accepted', 'agreed', 'active', 'completed', 'terminated'];
+export const dealStateInputValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DealStateInput']
+> = ['requested', 'offered', 'accepted', 'agreed', 'active', 'completed', 'terminated'];
+export const deliverySourceValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Delivery']['source']
+> = ['manual', 'import', 'device'];
+export const deliveryBodySourceValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DeliveryBody']['source']
+> = ['manual', 'import', 'device'];
+export const deliveryBodyInputSourceValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DeliveryBodyInput']['source']
+> = ['manual', 'import', 'device'];
+export const deliveryInputSourceValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DeliveryInput']['source']
+> = ['manual', 'import', 'device'];
+export const deliveryMethodValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DeliveryMethod']
+> = ['weighbridge', 'belt_scale', 'manual'];
+export const deliveryMethodInputValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DeliveryMethodInput']
+> = ['weighbridge', 'belt_scale', 'manual'];
 export const deviceGrantUsageReadValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['DeviceGrantUsage']['read']
 > = ['telemetry', 'latest'];
@@ -11259,6 +12350,30 @@ export const knowledgeVisibilityValues: ReadonlyArray<
 export const knowledgeVisibilityInputValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['KnowledgeVisibilityInput']
 > = ['public', 'members', 'organisations'];
+export const ledgerAccountValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['LedgerAccount']
+> = [
+  'receivable',
+  'payable',
+  'sales',
+  'purchases',
+  'gate_fee_income',
+  'gate_fee_expense',
+  'transport_expense',
+  'carrier_payable',
+];
+export const ledgerAccountInputValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['LedgerAccountInput']
+> = [
+  'receivable',
+  'payable',
+  'sales',
+  'purchases',
+  'gate_fee_income',
+  'gate_fee_expense',
+  'transport_expense',
+  'carrier_payable',
+];
 export const legalStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['LegalStatus']
 > = ['waste', 'secondary_resource', 'secondary_raw_material', 'by_product'];

@@ -1,0 +1,53 @@
+// Deals' public surface: negotiation, message threads, deliveries, the settlement ledger; the
+// pure state machine and postings. A deal opens by itself when the exchange agrees a match.
+import type { AgreedMatch } from '../exchange/index.ts';
+import type { StateReader, Subscriber } from '../journal/index.ts';
+import { systemActor } from '../model/index.ts';
+import type { Store } from '../store/index.ts';
+import { messages } from './messages.ts';
+import { migrations } from './migrations/index.ts';
+import { findDeal, findDelivery } from './repository.ts';
+import { routes } from './routes.ts';
+import { DealsService } from './service.ts';
+
+export * from './engine/index.ts';
+export * from './schema.ts';
+export { type ExampleDeal, seedDeals } from './seed.ts';
+export { DealsService, outOfSpec, progressOf, sideOf, summaryOf, termsOf } from './service.ts';
+
+/** For `journal verify --state`: the events carrying each deals record's full state. */
+export const stateReaders: StateReader[] = [
+  {
+    kind: 'deal',
+    carriedBy: {
+      'deal.created': 'deal',
+      'deal.transitioned': 'deal',
+      'deal.message-posted': 'deal',
+      'delivery.recorded': 'deal',
+    },
+    read: findDeal,
+  },
+  {
+    kind: 'delivery',
+    carriedBy: { 'delivery.recorded': 'delivery', 'delivery.flagged': 'delivery' },
+    read: findDelivery,
+  },
+];
+
+export const dealsModule = {
+  name: 'deals',
+  migrations,
+  messages,
+  open: ({ store }: { store: Store }) => ({ deals: new DealsService(store) }),
+  routes,
+  subscribers: ({ deals }: { deals: DealsService }): Subscriber[] => [
+    {
+      // never rename: a new name starts from event 1 (harmless: one deal per match)
+      name: 'deals.open-deal-from-agreed-match',
+      types: ['match.agreed'],
+      handle: async (tx, event) => {
+        await deals.openFromMatch(tx, event.payload as AgreedMatch, systemActor);
+      },
+    },
+  ],
+};

@@ -1,0 +1,91 @@
+// The deals module's messages, in Russian and English.
+import { defineMessages } from '../model/messages.ts';
+
+export const messages = defineMessages('deals', {
+  invalidDeal: { en: 'Invalid deal', ru: 'Неверные условия сделки' },
+  dealNotFound: { en: 'There is no such deal', ru: 'Такой сделки нет' },
+  deliveryNotFound: { en: 'There is no such delivery', ru: 'Такой поставки нет' },
+  notAParty: {
+    en: 'Only the two parties of a deal (and the operator) see and move it',
+    ru: 'Сделку видят и ведут только её стороны (и оператор)',
+  },
+  observersRead: {
+    en: 'An observer reads deals but does not negotiate',
+    ru: 'Наблюдатель видит сделки, но не ведёт переговоры',
+  },
+  notYourTurn: {
+    en: 'It is the {turn}’s turn to move deal {id} ({state})',
+    ru: 'Сейчас ход другой стороны ({turn}) в сделке {id} (состояние {state})',
+  },
+  stateForbids: {
+    en: 'Deal {id} is {state}: «{action}» is not possible now',
+    ru: 'Сделка {id} в состоянии {state}: действие «{action}» сейчас невозможно',
+  },
+  closed: {
+    en: 'Deal {id} is {state}: it no longer changes',
+    ru: 'Сделка {id} в состоянии {state}: она больше не меняется',
+  },
+  termsRequired: {
+    en: '«{action}» changes the terms: send the terms',
+    ru: 'Действие «{action}» меняет условия: укажите условия',
+  },
+  termsNotAllowed: {
+    en: '«{action}» takes the terms as they are: send no terms',
+    ru: 'Действие «{action}» принимает условия как есть: не указывайте условия',
+  },
+  staleVersion: {
+    en: 'Deal {id} changed meanwhile (version {version} now): reload it and try again',
+    ru: 'Сделка {id} уже изменилась (теперь версия {version}): обновите её и повторите',
+  },
+  sideNeeded: {
+    en: 'The operator names the side it declares for (declaredBy)',
+    ru: 'Оператор указывает, за какую сторону он заявляет (declaredBy)',
+  },
+  notActive: {
+    en: 'Deliveries are recorded against an active deal; deal {id} is {state}',
+    ru: 'Поставки учитываются только по действующей сделке; сделка {id} в состоянии {state}',
+  },
+  badConfirmation: {
+    en: "a confirmation names the other side's declaration of a lot of this deal",
+    ru: 'подтверждение должно ссылаться на заявление другой стороны о партии этой сделки',
+  },
+  sameParties: {
+    en: 'the provider and the consumer must be two different organisations',
+    ru: 'поставщик и потребитель должны быть разными организациями',
+  },
+  ownSide: {
+    en: 'your organisation must be one side of the deal',
+    ru: 'ваша организация должна быть одной из сторон сделки',
+  },
+  unknownOrganisation: { en: 'no such member organisation', ru: 'такой организации-участника нет' },
+  unknownMaterial: { en: 'no such material', ru: 'такого материала нет' },
+  unknownListing: { en: 'no such active listing', ru: 'такого действующего объявления нет' },
+  required: { en: 'required', ru: 'обязательное поле' },
+  columnMissing: { en: 'the file has no column {column}', ru: 'в файле нет столбца {column}' },
+  notXlsx: { en: 'not an XLSX workbook: {reason}', ru: 'это не книга XLSX: {reason}' },
+  invalidImport: {
+    en: 'The file was not imported: each bad row is named',
+    ru: 'Файл не загружен: указана каждая строка с ошибкой',
+  },
+  observersNoLedger: {
+    en: 'Observers do not see the books',
+    ru: 'Наблюдателям бухгалтерские записи недоступны',
+  },
+});
+
+/** The rules schemas state (carried through zod as codes). */
+export const rules = defineMessages('deals.rule', {
+  quantityLimit: {
+    en: 'beyond any real stream',
+    ru: 'больше любого реального потока',
+  },
+  moneyPerUnitLimit: {
+    en: 'beyond any real price per unit',
+    ru: 'больше любой реальной цены за единицу',
+  },
+  scheduleOrder: {
+    en: 'the schedule ends on or after it starts',
+    ru: 'срок поставок должен заканчиваться не раньше начала',
+  },
+  sha256: { en: '64 lowercase hex digits', ru: '64 шестнадцатеричные цифры в нижнем регистре' },
+});

@@ -1,0 +1,8 @@
+import type { Migration } from 'kysely/migration';
+import * as deals from './2026-11-30-14-deals.ts';
+import * as deliveries from './2026-11-30-15-deliveries-ledger.ts';
+
+export const migrations: Record<string, Migration> = {
+  '2026-11-30-14-deals': deals,
+  '2026-11-30-15-deliveries-ledger': deliveries,
+};

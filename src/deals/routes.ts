@@ -1,0 +1,175 @@
+// Deals' HTTP routes under /api/v1/deals, /api/v1/deliveries and /api/v1/ledger: thin —
+// parse, call the service, answer.
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IdParam, tagged } from '../model/index.ts';
+import {
+  Deal,
+  DealFilter,
+  DealInput,
+  DealList,
+  DealMessage,
+  DealView,
+  Delivery,
+  DeliveryFilter,
+  DeliveryInput,
+  MessageInput,
+  TransitionInput,
+  TrialBalance,
+  TrialBalanceQuery,
+} from './schema.ts';
+import type { DealsService } from './service.ts';
+
+const t = tagged('deals');
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Deals, their transitions and messages, deliveries, the trial balance. */
+export const routes =
+  ({ deals }: { deals: DealsService }): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/v1/deals',
+      {
+        schema: {
+          ...t,
+          summary: "Your organisation's deals (the operator: all), newest first",
+          querystring: DealFilter,
+          response: { 200: DealList },
+        },
+      },
+      async (req) => deals.listDeals(req.actor, req.query),
+    );
+    app.post(
+      '/api/v1/deals',
+      {
+        schema: {
+          ...t,
+          summary: 'Open a deal from scratch or from a listing (your organisation is one side)',
+          body: DealInput,
+          response: { 201: Deal },
+        },
+      },
+      async (req, reply) => reply.code(201).send(await deals.createDeal(req.actor, req.body)),
+    );
+    app.get(
+      '/api/v1/deals/:id',
+      {
+        schema: {
+          ...t,
+          summary: 'One deal: its state, what you may do, its timeline and its deliveries so far',
+          params: IdParam,
+          response: { 200: DealView },
+        },
+      },
+      async (req) => deals.getDeal(req.actor, req.params.id),
+    );
+    app.post(
+      '/api/v1/deals/:id/transitions',
+      {
+        schema: {
+          ...t,
+          summary:
+            'A move of the negotiation; 409 when it is not your turn or the state forbids it',
+          params: IdParam,
+          body: TransitionInput,
+          response: { 200: DealView },
+        },
+      },
+      async (req) => deals.transition(req.actor, req.params.id, req.body),
+    );
+    app.get(
+      '/api/v1/deals/:id/messages',
+      {
+        schema: {
+          ...t,
+          summary: "The deal's message thread, oldest first",
+          params: IdParam,
+          response: { 200: z.array(DealMessage) },
+        },
+      },
+      async (req) => deals.listMessages(req.actor, req.params.id),
+    );
+    app.post(
+      '/api/v1/deals/:id/messages',
+      {
+        schema: {
+          ...t,
+          summary: 'Post a message (attachments by reference: name, SHA-256, size)',
+          params: IdParam,
+          body: MessageInput,
+          response: { 201: DealMessage },
+        },
+      },
+      async (req, reply) =>
+        reply.code(201).send(await deals.postMessage(req.actor, req.params.id, req.body)),
+    );
+    app.post(
+      '/api/v1/deals/:id/deliveries',
+      {
+        schema: {
+          ...t,
+          summary: 'Record a delivery against an active deal; it posts its ledger lines',
+          params: IdParam,
+          body: DeliveryInput,
+          response: { 201: Delivery },
+        },
+      },
+      async (req, reply) =>
+        reply.code(201).send(await deals.recordDelivery(req.actor, req.params.id, req.body)),
+    );
+    // a file of deliveries arrives as raw bytes (its own scope: no JSON parser walks it)
+    await app.register(async (scope) => {
+      const files = scope.withTypeProvider<ZodTypeProvider>();
+      files.removeContentTypeParser(['application/json', 'text/plain']);
+      files.addContentTypeParser(
+        ['application/octet-stream', 'text/csv', xlsxType],
+        { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 },
+        (_req, body, done) => done(null, body),
+      );
+      files.post(
+        '/api/v1/deals/:id/deliveries/import',
+        {
+          schema: {
+            ...t,
+            summary:
+              'Import deliveries from CSV or XLSX (columns deliveredOn, quantity, method, declaredBy, confirms, quality.<parameter>): all rows or none',
+            params: IdParam,
+            querystring: z.object({ format: z.enum(['csv', 'xlsx']) }),
+            body: z.any(),
+            response: { 200: z.object({ imported: z.array(Delivery) }) },
+          },
+        },
+        async (req) =>
+          deals.importDeliveries(
+            req.actor,
+            req.params.id,
+            Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+            req.query.format,
+          ),
+      );
+    });
+    app.get(
+      '/api/v1/deliveries',
+      {
+        schema: {
+          ...t,
+          summary: "Deliveries of your organisation's deals (the operator: all)",
+          querystring: DeliveryFilter,
+          response: { 200: z.array(Delivery) },
+        },
+      },
+      async (req) => deals.listDeliveries(req.actor, req.query),
+    );
+    app.get(
+      '/api/v1/ledger/trial-balance',
+      {
+        schema: {
+          ...t,
+          summary: 'Debit and credit totals per organisation and account, in kopecks',
+          querystring: TrialBalanceQuery,
+          response: { 200: TrialBalance },
+        },
+      },
+      async (req) => deals.trialBalance(req.actor, req.query),
+    );
+  };

@@ -1,0 +1,292 @@
+// The deals module's concepts as zod schemas: one schema per concept; the types, request
+// validation, OpenAPI and the web app's lists come from here.
+import { z } from 'zod';
+import { listingLimits, TransportMode } from '../exchange/index.ts';
+import { Id, rule } from '../model/index.ts';
+import { FkkoCode, MaterialUnit } from '../registry/index.ts';
+import { dealActions, dealStates, ledgerAccounts } from './engine/index.ts';
+import { rules } from './messages.ts';
+
+const IsoDate = z.iso.date();
+
+export const DealState = z
+  .enum(dealStates)
+  .describe(
+    'requested → offered → accepted → agreed → active → completed; terminated from any open state',
+  )
+  .meta({ id: 'DealState' });
+export type DealState = z.infer<typeof DealState>;
+
+export const DealAction = z
+  .enum(dealActions)
+  .describe(
+    'offer (provider, at requested; at accepted with new terms), counter (consumer, at offered, with terms), accept (consumer, at offered), agree (provider, at accepted), activate (provider, at agreed), complete (consumer, at active), terminate (either side, any open state)',
+  )
+  .meta({ id: 'DealAction' });
+export type DealAction = z.infer<typeof DealAction>;
+
+export const DealSide = z.enum(['provider', 'consumer']).meta({ id: 'DealSide' });
+export type DealSide = z.infer<typeof DealSide>;
+
+export const DealTransport = z
+  .object({ mode: TransportMode, paidBy: DealSide.describe('the side that pays the carrier') })
+  .meta({ id: 'DealTransport' });
+
+export const QualityBound = z
+  .object({ min: z.number().optional(), max: z.number().optional() })
+  .meta({ id: 'DealQualityBound' });
+
+/** What a deal's parties negotiate; counter-offers change these and nothing else. */
+export const DealTerms = z
+  .object({
+    quantity: z
+      .number()
+      .positive()
+      .max(listingLimits.quantityPerYear, rule(rules.quantityLimit))
+      .describe('contracted quantity over the schedule, in unit'),
+    unit: MaterialUnit,
+    schedule: z
+      .object({ from: IsoDate, to: IsoDate })
+      .refine((s) => s.from <= s.to, { ...rule(rules.scheduleOrder), path: ['to'] })
+      .describe('deliveries from … to, inclusive'),
+    quality: z
+      .record(z.string().min(1).max(64), QualityBound)
+      .describe('the specification per quality parameter: { "ash": { "max": 15 } }'),
+    priceKopecksPerUnit: z
+      .int()
+      .min(-listingLimits.kopecksPerUnit, rule(rules.moneyPerUnitLimit))
+      .max(listingLimits.kopecksPerUnit, rule(rules.moneyPerUnitLimit))
+      .describe('kopecks per unit the consumer pays; negative: a gate fee the provider pays'),
+    transport: DealTransport,
+    transportKopecksPerUnit: z
+      .int()
+      .min(0)
+      .max(listingLimits.kopecksPerUnit, rule(rules.moneyPerUnitLimit))
+      .describe('what carrying one unit costs its payer, kopecks'),
+    tolerancePct: z
+      .number()
+      .min(0)
+      .max(100)
+      .describe(
+        'deliveries may exceed the quantity by this share, %; provider vs consumer declarations may differ by it',
+      ),
+  })
+  .meta({ id: 'DealTerms' });
+export type DealTerms = z.infer<typeof DealTerms>;
+
+/** A change of terms: any of them (a counter-offer). */
+export const DealTermsPatch = DealTerms.partial().meta({ id: 'DealTermsPatch' });
+export type DealTermsPatch = z.infer<typeof DealTermsPatch>;
+
+/** A deal's full state, as its events carry it. */
+export const Deal = z
+  .object({
+    id: z.string(),
+    state: DealState,
+    turn: DealSide.nullable().describe('whose move it is; null when closed'),
+    version: z.int().describe('rises with each transition (optimistic concurrency)'),
+    providerId: z.string().describe('the organisation that ships the material'),
+    consumerId: z.string().describe('the organisation that takes it'),
+    material: z.string().describe("the exchange's material id"),
+    fkko: z.string().nullable().describe('FKKO waste code, when the material is waste'),
+    listingId: z.string().nullable(),
+    matchId: z.string().nullable(),
+    ...DealTerms.shape,
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    agreedAt: z.string().nullable(),
+  })
+  .meta({ id: 'Deal' });
+export type Deal = z.infer<typeof Deal>;
+
+/** A deal as `GET /api/v1/deals` lists it. */
+export const DealSummary = z
+  .object({
+    id: z.string(),
+    state: DealState,
+    turn: DealSide.nullable(),
+    providerId: z.string(),
+    consumerId: z.string(),
+    material: z.string(),
+    quantity: z.number(),
+    unit: z.string(),
+    priceKopecksPerUnit: z.int().describe('negative for a gate fee the provider pays'),
+    transport: DealTransport,
+    matchId: z.string().optional(),
+    createdAt: z.string(),
+    agreedAt: z.string().optional(),
+  })
+  .meta({ id: 'DealSummary' });
+export type DealSummary = z.infer<typeof DealSummary>;
+
+export const DealList = z.object({ items: z.array(DealSummary) }).meta({ id: 'DealList' });
+export const DealFilter = z.object({ state: DealState.optional() });
+
+export const Attachment = z
+  .object({
+    name: z.string().trim().min(1).max(255),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, rule(rules.sha256)),
+    sizeBytes: z.int().min(0).max(1e12),
+  })
+  .describe('a file stored elsewhere, by reference')
+  .meta({ id: 'DealAttachment' });
+
+export const MessageInput = z
+  .object({
+    text: z.string().trim().min(1).max(4000),
+    attachments: z.array(Attachment).max(20).default([]),
+  })
+  .meta({ id: 'DealMessageBody' });
+
+export const DealMessage = z
+  .object({
+    id: z.string(),
+    dealId: z.string(),
+    side: DealSide.nullable().describe("the author's side; null: the operator"),
+    organisationId: z.string().nullable(),
+    author: z.string().describe("the author's user id"),
+    text: z.string(),
+    attachments: z.array(Attachment),
+    postedAt: z.string(),
+  })
+  .meta({ id: 'DealMessage' });
+export type DealMessage = z.infer<typeof DealMessage>;
+
+export const TransitionInput = z
+  .object({
+    action: DealAction,
+    terms: DealTermsPatch.optional(),
+    message: z.string().trim().min(1).max(4000).optional(),
+    expectedVersion: z
+      .int()
+      .optional()
+      .describe('the version you saw: a deal changed since answers 409 and changes nothing'),
+  })
+  .meta({ id: 'DealTransitionBody' });
+export type TransitionInput = z.infer<typeof TransitionInput>;
+
+export const DealTransition = z
+  .object({
+    dealId: z.string(),
+    version: z.int().describe("the deal's version this transition made"),
+    action: DealAction,
+    side: DealSide.nullable().describe('null: the platform (a deal opened from an agreed match)'),
+    by: z.string(),
+    from: DealState.nullable().describe('null when the deal was opened'),
+    to: DealState,
+    terms: DealTermsPatch.nullable().describe('the terms it changed'),
+    at: z.string(),
+  })
+  .meta({ id: 'DealTransition' });
+export type DealTransition = z.infer<typeof DealTransition>;
+
+export const DealInput = z
+  .object({
+    listingId: Id.optional().describe(
+      "from a listing: its holder is the other side, its fields the terms' defaults",
+    ),
+    providerId: Id.optional(),
+    consumerId: Id.optional(),
+    material: Id.optional(),
+    fkko: FkkoCode.optional(),
+    ...DealTermsPatch.shape,
+    message: z.string().trim().min(1).max(4000).optional(),
+  })
+  .meta({ id: 'DealOpenBody' });
+export type DealInput = z.infer<typeof DealInput>;
+
+export const MeasureMethod = z
+  .enum(['weighbridge', 'belt_scale', 'manual'])
+  .meta({ id: 'DeliveryMethod' });
+
+export const DeliveryInput = z
+  .object({
+    deliveredOn: IsoDate,
+    quantity: z.number().positive().max(listingLimits.quantityPerYear, rule(rules.quantityLimit)),
+    quality: z.record(z.string().min(1).max(64), z.number()).default({}),
+    method: MeasureMethod,
+    declaredBy: DealSide.optional().describe("the declaring side; default the caller's"),
+    confirms: z
+      .string()
+      .optional()
+      .describe("the other side's declaration of the same lot: compared with it, posts nothing"),
+    source: z.enum(['manual', 'import', 'device']).default('manual'),
+    deviceId: z.string().max(100).optional(),
+  })
+  .meta({ id: 'DeliveryBody' });
+export type DeliveryInput = z.input<typeof DeliveryInput>;
+
+export const Delivery = z
+  .object({
+    id: z.string(),
+    dealId: z.string(),
+    deliveredOn: z.string(),
+    quantity: z.number(),
+    unit: z.string(),
+    quality: z.record(z.string(), z.number()),
+    method: MeasureMethod,
+    declaredBy: DealSide,
+    confirms: z.string().nullable(),
+    source: z.enum(['manual', 'import', 'device']),
+    deviceId: z.string().nullable(),
+    recordedBy: z.string(),
+    recordedAt: z.string(),
+    outOfSpec: z.array(z.string()).describe('the quality parameters outside the specification'),
+    beyondContract: z
+      .boolean()
+      .describe('delivered in total beyond the contracted quantity plus tolerance with this lot'),
+    mismatch: z
+      .boolean()
+      .describe(
+        'a confirmation that differs from the declaration it confirms by more than the tolerance',
+      ),
+    amountKopecks: z.int().describe('price × quantity posted (0 for a confirmation)'),
+  })
+  .meta({ id: 'Delivery' });
+export type Delivery = z.infer<typeof Delivery>;
+
+export const DeliveryFilter = z.object({ dealId: z.string().optional() });
+
+export const DealProgress = z
+  .object({
+    contracted: z.number(),
+    delivered: z.number().describe('declared deliveries (not confirmations), in unit'),
+    remaining: z.number(),
+    unit: z.string(),
+    beyondContract: z.boolean(),
+    outOfSpecLots: z.int(),
+    mismatchLots: z.int(),
+  })
+  .meta({ id: 'DealProgress' });
+
+export const DealView = z
+  .object({
+    deal: Deal,
+    allowed: z.array(DealAction).describe("what the caller's side may do now"),
+    yourSide: DealSide.nullable(),
+    transitions: z.array(DealTransition),
+    progress: DealProgress,
+  })
+  .meta({ id: 'DealView' });
+
+export const LedgerAccountName = z.enum(ledgerAccounts).meta({ id: 'LedgerAccount' });
+
+export const TrialBalance = z
+  .object({
+    asOf: IsoDate,
+    unit: z.literal('kopeck'),
+    accounts: z.array(
+      z.object({
+        account: LedgerAccountName,
+        organisationId: z.string(),
+        debit: z.int().min(0),
+        credit: z.int().min(0),
+      }),
+    ),
+    totalDebit: z.int(),
+    totalCredit: z.int(),
+  })
+  .meta({ id: 'TrialBalance' });
+export type TrialBalance = z.infer<typeof TrialBalance>;
+
+export const TrialBalanceQuery = z.object({ asOf: IsoDate.optional() });

@@ -1,0 +1,695 @@
+// Deals' service: negotiation, message threads, deliveries and settlement. Access checks,
+// journal events and transactions here; SQL in repository.ts; the rules in engine/.
+//
+// Events (each carries the deal's full state under `deal`, so `journal verify --state`
+// compares it with the row):
+//   deal.created         { deal, transition, message? }   a deal opened (by a party or from a match)
+//   deal.transitioned    { deal, transition, message? }   a move of the negotiation
+//   deal.message-posted  { deal, message }                a message in the deal's thread
+//   delivery.recorded    { deal, delivery, lines }        a delivery and the ledger lines it posted
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { AgreedMatch } from '../exchange/index.ts';
+import { listingRecord } from '../exchange/index.ts';
+import { inTransaction, recordEvent } from '../journal/index.ts';
+import {
+  type Actor,
+  actorRef,
+  conflict,
+  type FieldProblem,
+  fieldProblems,
+  forbidden,
+  invalid,
+  isOperator,
+  notFound,
+  parseInput,
+  requireLogin,
+} from '../model/index.ts';
+import { registryQueries } from '../registry/index.ts';
+import type { Reader, Store, Tx } from '../store/index.ts';
+import {
+  allowedActions,
+  type DealActionName,
+  type LedgerLine,
+  opening,
+  postingLines,
+  type Side,
+  transition as step,
+  trialBalance,
+} from './engine/index.ts';
+import { type DeliveryFileFormat, decodeDeliveries } from './import.ts';
+import { messages } from './messages.ts';
+import * as repo from './repository.ts';
+import {
+  type Deal,
+  DealInput,
+  type DealMessage,
+  type DealState,
+  type DealSummary,
+  DealTerms,
+  type DealTermsPatch,
+  type DealTransition,
+  type Delivery,
+  DeliveryInput,
+  MessageInput,
+  TransitionInput,
+  type TrialBalance,
+} from './schema.ts';
+
+type DeliveryFields = z.output<typeof DeliveryInput>;
+
+const newId = (prefix: string) => `${prefix}-${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+
+/** The negotiated terms of a deal. */
+export const termsOf = (d: Deal): DealTerms => ({
+  quantity: d.quantity,
+  unit: d.unit,
+  schedule: d.schedule,
+  quality: d.quality,
+  priceKopecksPerUnit: d.priceKopecksPerUnit,
+  transport: d.transport,
+  transportKopecksPerUnit: d.transportKopecksPerUnit,
+  tolerancePct: d.tolerancePct,
+});
+
+/** A deal as the list shows it: exactly the fields of `DealSummary`. */
+export function summaryOf(d: Deal): DealSummary {
+  return {
+    id: d.id,
+    state: d.state,
+    turn: d.turn,
+    providerId: d.providerId,
+    consumerId: d.consumerId,
+    material: d.material,
+    quantity: d.quantity,
+    unit: d.unit,
+    priceKopecksPerUnit: d.priceKopecksPerUnit,
+    transport: { mode: d.transport.mode, paidBy: d.transport.paidBy },
+    ...(d.matchId ? { matchId: d.matchId } : {}),
+    createdAt: d.createdAt,
+    ...(d.agreedAt ? { agreedAt: d.agreedAt } : {}),
+  };
+}
+
+/** The side an organisation is on in a deal, or null. */
+export const sideOf = (
+  d: Pick<Deal, 'providerId' | 'consumerId'>,
+  organisationId: string | null,
+): Side | null =>
+  organisationId === d.providerId
+    ? 'provider'
+    : organisationId === d.consumerId
+      ? 'consumer'
+      : null;
+
+/** Quality parameters of a measured lot outside the deal's specification. */
+export function outOfSpec(spec: Deal['quality'], measured: Record<string, number>): string[] {
+  return Object.entries(spec)
+    .filter(([k, b]) => {
+      const v = measured[k];
+      if (v === undefined) return false;
+      return (b.min !== undefined && v < b.min) || (b.max !== undefined && v > b.max);
+    })
+    .map(([k]) => k)
+    .sort();
+}
+
+/** Per deal: contracted, delivered (declarations, not confirmations), flags. */
+export function progressOf(d: Deal, deliveries: readonly Delivery[]) {
+  const own = deliveries.filter((x) => x.dealId === d.id);
+  const declared = own.filter((x) => x.confirms === null);
+  const delivered = declared.reduce((s, x) => s + x.quantity, 0);
+  return {
+    contracted: d.quantity,
+    delivered,
+    remaining: Math.max(0, d.quantity - delivered),
+    unit: d.unit,
+    beyondContract: delivered > d.quantity * (1 + d.tolerancePct / 100) + 1e-9,
+    outOfSpecLots: own.filter((x) => x.outOfSpec.length > 0).length,
+    mismatchLots: own.filter((x) => x.mismatch).length,
+  };
+}
+
+const DEFAULT_TOLERANCE_PCT = 5;
+
+export class DealsService {
+  /**
+   * `clock` dates the records (createdAt, agreedAt, recordedAt, messages); `eventClock` the
+   * journal's events, the clock by default. The example's history (seed.ts) dates its deals in
+   * the past but journals them when it is seeded, so the journal's times stay in order.
+   */
+  constructor(
+    private readonly store: Store,
+    private readonly clock: () => Date = () => new Date(),
+    private readonly eventClock: () => Date = clock,
+  ) {}
+
+  private now = () => this.clock().toISOString();
+
+  private event(
+    tx: Tx,
+    actor: Actor,
+    organisationId: string | null,
+    type: string,
+    payload: unknown,
+  ) {
+    return recordEvent(
+      tx,
+      { actor: actorRef(actor), organisationId, type, payload },
+      this.eventClock(),
+    );
+  }
+
+  /** The caller's side in the deal, for a write: a party's member or admin (not an observer). */
+  private writerSide(actor: Actor, d: Deal): Side {
+    requireLogin(actor);
+    const side = sideOf(d, actor.organisationId);
+    if (!side) throw forbidden(messages.notAParty());
+    if (actor.role === 'observer') throw forbidden(messages.observersRead());
+    if (actor.member === false) throw forbidden(messages.notAParty());
+    return side;
+  }
+
+  private async readable(reader: Reader, actor: Actor, id: string): Promise<Deal> {
+    requireLogin(actor);
+    const d = await repo.findDeal(reader, id);
+    if (!d) throw notFound(messages.dealNotFound());
+    if (!isOperator(actor) && !sideOf(d, actor.organisationId))
+      throw notFound(messages.dealNotFound());
+    return d;
+  }
+
+  // --- reads ---
+
+  /** `GET /api/v1/deals`: the caller's deals (the operator: all), newest first. */
+  async listDeals(
+    actor: Actor,
+    filter: { state?: DealState } = {},
+  ): Promise<{ items: DealSummary[] }> {
+    requireLogin(actor);
+    if (!isOperator(actor) && !actor.organisationId) return { items: [] };
+    const deals = await repo.findDeals(this.store, {
+      state: filter.state,
+      organisationId: isOperator(actor) ? undefined : (actor.organisationId ?? undefined),
+    });
+    return { items: deals.map(summaryOf) };
+  }
+
+  async getDeal(actor: Actor, id: string) {
+    const deal = await this.readable(this.store, actor, id);
+    const side = sideOf(deal, actor.organisationId);
+    const deliveries = await repo.findDeliveries(this.store, [id]);
+    return {
+      deal,
+      yourSide: side,
+      allowed: side && actor.role !== 'observer' ? allowedActions(deal, side) : [],
+      transitions: await repo.findTransitions(this.store, id),
+      progress: progressOf(deal, deliveries),
+    };
+  }
+
+  // --- opening a deal ---
+
+  /** From scratch or from a listing; the caller's organisation is one side. */
+  async createDeal(actor: Actor, input: unknown): Promise<Deal> {
+    const fields = parseInput(DealInput, input);
+    requireLogin(actor);
+    if (actor.role === 'observer') throw forbidden(messages.observersRead());
+    if (actor.member === false || !actor.organisationId) throw forbidden(messages.notAParty());
+    const me = actor.organisationId;
+    return inTransaction(this.store, async (tx) => {
+      const base: Partial<DealInput> = {};
+      if (fields.listingId) {
+        const l = await listingRecord(tx, fields.listingId);
+        if (l?.status !== 'active' || l.visibility === 'anonymous' || l.organisationId === me)
+          throw invalid(messages.invalidDeal(), [
+            { field: 'listingId', message: messages.unknownListing() },
+          ]);
+        const limits = Object.fromEntries(
+          Object.entries(l.quality).filter(([, v]) => typeof v === 'object'),
+        ) as Deal['quality'];
+        Object.assign(base, {
+          providerId: l.side === 'offer' ? l.organisationId : me,
+          consumerId: l.side === 'offer' ? me : l.organisationId,
+          material: l.materialId,
+          fkko: l.fkko,
+          quantity: l.quantityPerYear,
+          unit: l.unit,
+          schedule: { from: l.availableFrom, to: l.availableTo },
+          quality: limits,
+          priceKopecksPerUnit: l.priceKopecksPerUnit,
+        });
+      }
+      const merged = { ...base, ...stripUndefined(fields) };
+      const problems: FieldProblem[] = [];
+      for (const f of ['providerId', 'consumerId', 'material'] as const)
+        if (!merged[f]) problems.push({ field: f, message: messages.required() });
+      if (problems.length) throw invalid(messages.invalidDeal(), problems);
+      const providerId = merged.providerId!;
+      const consumerId = merged.consumerId!;
+      if (providerId === consumerId)
+        throw invalid(messages.invalidDeal(), [
+          { field: 'consumerId', message: messages.sameParties() },
+        ]);
+      const mySide = sideOf({ providerId, consumerId }, me);
+      if (!mySide)
+        throw invalid(messages.invalidDeal(), [
+          { field: 'providerId', message: messages.ownSide() },
+        ]);
+      for (const f of ['providerId', 'consumerId'] as const) {
+        const o = await registryQueries.findOrganisation(tx, merged[f]!);
+        if (o?.status !== 'member')
+          throw invalid(messages.invalidDeal(), [
+            { field: f, message: messages.unknownOrganisation() },
+          ]);
+      }
+      if (!(await registryQueries.findMaterials(tx)).some((m) => m.id === merged.material))
+        throw invalid(messages.invalidDeal(), [
+          { field: 'material', message: messages.unknownMaterial() },
+        ]);
+      const terms = parseTerms({
+        quality: {},
+        transport: { mode: 'road', paidBy: 'consumer' },
+        transportKopecksPerUnit: 0,
+        tolerancePct: DEFAULT_TOLERANCE_PCT,
+        ...pickTerms(merged),
+      });
+      const { state, turn } = opening(mySide);
+      return this.open(tx, actor, {
+        providerId,
+        consumerId,
+        material: merged.material!,
+        fkko: merged.fkko ?? null,
+        listingId: fields.listingId ?? null,
+        matchId: null,
+        terms,
+        state,
+        turn,
+        side: mySide,
+        message: fields.message,
+      });
+    });
+  }
+
+  private async open(
+    tx: Tx,
+    actor: Actor,
+    o: {
+      providerId: string;
+      consumerId: string;
+      material: string;
+      fkko: string | null;
+      listingId: string | null;
+      matchId: string | null;
+      terms: DealTerms;
+      state: DealState;
+      turn: Side;
+      side: Side | null;
+      message?: string;
+    },
+  ): Promise<Deal> {
+    const at = this.now();
+    const deal: Deal = {
+      id: newId('deal'),
+      state: o.state,
+      turn: o.turn,
+      version: 1,
+      providerId: o.providerId,
+      consumerId: o.consumerId,
+      material: o.material,
+      fkko: o.fkko,
+      listingId: o.listingId,
+      matchId: o.matchId,
+      ...o.terms,
+      createdAt: at,
+      updatedAt: at,
+      agreedAt: null,
+    };
+    await repo.insertDeal(tx, deal);
+    const transition: DealTransition = {
+      dealId: deal.id,
+      version: 1,
+      action: o.state === 'offered' ? 'offer' : 'counter',
+      side: o.side,
+      by: actorRef(actor),
+      from: null,
+      to: deal.state,
+      terms: o.terms,
+      at,
+    };
+    await repo.insertTransition(tx, transition);
+    const message = o.message
+      ? await this.addMessage(tx, actor, deal, o.side, { text: o.message, attachments: [] })
+      : undefined;
+    await this.event(tx, actor, actor.organisationId, 'deal.created', {
+      deal,
+      transition,
+      ...(message ? { message } : {}),
+    });
+    return deal;
+  }
+
+  /**
+   * The reaction to `match.agreed`: the exchange agreed the pair, the material and the yearly
+   * quantity, never a price; the deal opens at `requested` with the provider's turn to offer
+   * (price, schedule and quality then negotiated). Idempotent: one deal per match.
+   */
+  async openFromMatch(tx: Tx, agreed: AgreedMatch, actor: Actor): Promise<Deal | undefined> {
+    if (await repo.findDealByMatch(tx, agreed.id)) return undefined;
+    const providerId = agreed.supply.organisationId;
+    const consumerId = agreed.demand.organisationId;
+    if (!providerId || !consumerId || providerId === consumerId) return undefined;
+    const demand = await listingRecord(tx, agreed.demand.listingId);
+    const supply = await listingRecord(tx, agreed.supply.listingId);
+    const quality = Object.fromEntries(
+      Object.entries(demand?.quality ?? {}).filter(([, v]) => typeof v === 'object'),
+    ) as Deal['quality'];
+    const from = agreed.agreedAt.slice(0, 10);
+    const to = new Date(Date.parse(`${from}T00:00:00Z`) + 364 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    // a match whose figures no deal can carry (beyond the limits) opens none, rather than
+    // failing the subscriber for ever
+    const parsed = DealTerms.safeParse({
+      quantity: agreed.quantity,
+      unit: agreed.unit,
+      schedule: { from, to },
+      quality,
+      priceKopecksPerUnit: demand?.priceKopecksPerUnit ?? 0,
+      transport: { mode: agreed.mode, paidBy: 'consumer' },
+      transportKopecksPerUnit: Math.max(0, agreed.transportKopecksPerUnit),
+      tolerancePct: DEFAULT_TOLERANCE_PCT,
+    });
+    if (!parsed.success) return undefined;
+    const terms = parsed.data;
+    return this.open(tx, actor, {
+      providerId,
+      consumerId,
+      material: agreed.material,
+      fkko: supply?.fkko ?? null,
+      listingId: agreed.supply.listingId,
+      matchId: agreed.id,
+      terms,
+      state: 'requested',
+      turn: 'provider',
+      side: null,
+    });
+  }
+
+  // --- negotiation ---
+
+  /** `POST /deals/{id}/transitions`: one move by the caller's side; 409 when not its turn. */
+  async transition(actor: Actor, id: string, input: unknown) {
+    const body = parseInput(TransitionInput, input);
+    await inTransaction(this.store, async (tx) => {
+      const d = await this.readable(tx, actor, id);
+      const side = this.writerSide(actor, d);
+      if (body.expectedVersion !== undefined && body.expectedVersion !== d.version)
+        throw conflict(messages.staleVersion({ id, version: d.version }));
+      const s = step(
+        { state: d.state, turn: d.turn, terms: termsOf(d) },
+        side,
+        body.action,
+        body.terms as Partial<DealTerms> | undefined,
+        (a, b) => mergeTerms(a, b),
+      );
+      if (!s.ok) throw refusal(s.reason, d, body.action);
+      const at = this.now();
+      const next: Deal = {
+        ...d,
+        ...s.next.terms,
+        state: s.next.state,
+        turn: s.next.turn,
+        version: d.version + 1,
+        updatedAt: at,
+        agreedAt: s.next.state === 'agreed' ? at : d.agreedAt,
+      };
+      if (!(await repo.updateDeal(tx, next, d.version)))
+        throw conflict(messages.staleVersion({ id, version: d.version + 1 }));
+      const transition: DealTransition = {
+        dealId: id,
+        version: next.version,
+        action: body.action,
+        side,
+        by: actorRef(actor),
+        from: d.state,
+        to: next.state,
+        terms: (body.terms as DealTermsPatch | undefined) ?? null,
+        at,
+      };
+      await repo.insertTransition(tx, transition);
+      const message = body.message
+        ? await this.addMessage(tx, actor, next, side, { text: body.message, attachments: [] })
+        : undefined;
+      await this.event(tx, actor, actor.organisationId, 'deal.transitioned', {
+        deal: next,
+        transition,
+        ...(message ? { message } : {}),
+      });
+    });
+    return this.getDeal(actor, id);
+  }
+
+  // --- messages ---
+
+  async listMessages(actor: Actor, id: string): Promise<DealMessage[]> {
+    await this.readable(this.store, actor, id);
+    return repo.findMessages(this.store, id);
+  }
+
+  async postMessage(actor: Actor, id: string, input: unknown): Promise<DealMessage> {
+    const body = parseInput(MessageInput, input);
+    return inTransaction(this.store, async (tx) => {
+      const d = await this.readable(tx, actor, id);
+      const side = isOperator(actor) ? sideOf(d, actor.organisationId) : this.writerSide(actor, d);
+      const message = await this.addMessage(tx, actor, d, side, body);
+      await this.event(tx, actor, actor.organisationId, 'deal.message-posted', {
+        deal: d,
+        message,
+      });
+      return message;
+    });
+  }
+
+  private async addMessage(
+    tx: Tx,
+    actor: Actor,
+    d: Deal,
+    side: Side | null,
+    body: { text: string; attachments: DealMessage['attachments'] },
+  ): Promise<DealMessage> {
+    const m: DealMessage = {
+      id: newId('msg'),
+      dealId: d.id,
+      side,
+      organisationId: actor.organisationId,
+      author: actorRef(actor),
+      text: body.text,
+      attachments: body.attachments,
+      postedAt: this.now(),
+    };
+    await repo.insertMessage(tx, m);
+    return m;
+  }
+
+  // --- deliveries and settlement ---
+
+  /**
+   * Records a delivery against an active deal and posts its ledger lines, in one transaction.
+   * For a device event (a weighbridge of the machines module) call it with the system actor,
+   * `declaredBy` the side whose scale it is, `source: 'device'` and the `deviceId`.
+   */
+  async recordDelivery(actor: Actor, dealId: string, input: unknown): Promise<Delivery> {
+    const body = parseInput(DeliveryInput, input);
+    return inTransaction(this.store, (tx) => this.recordDeliveryIn(tx, actor, dealId, body));
+  }
+
+  /** `recordDelivery` inside a given transaction (a subscriber's). */
+  async recordDeliveryIn(tx: Tx, actor: Actor, dealId: string, input: unknown): Promise<Delivery> {
+    const body = parseInput(DeliveryInput, input);
+    const d = await this.readable(tx, actor, dealId);
+    let side: Side;
+    if (isOperator(actor)) {
+      if (!body.declaredBy)
+        throw invalid(messages.invalidDeal(), [
+          { field: 'declaredBy', message: messages.sideNeeded() },
+        ]);
+      side = body.declaredBy;
+    } else {
+      side = this.writerSide(actor, d);
+      if (body.declaredBy && body.declaredBy !== side) throw forbidden(messages.notAParty());
+    }
+    if (d.state !== 'active') throw conflict(messages.notActive({ id: d.id, state: d.state }));
+    const earlier = await repo.findDeliveries(tx, [dealId]);
+    let mismatch = false;
+    let confirmed: Delivery | undefined;
+    if (body.confirms) {
+      confirmed = earlier.find((x) => x.id === body.confirms);
+      if (!confirmed || confirmed.declaredBy === side || confirmed.confirms !== null)
+        throw invalid(messages.invalidDeal(), [
+          { field: 'confirms', message: messages.badConfirmation() },
+        ]);
+      const tol = (d.tolerancePct / 100) * Math.max(confirmed.quantity, body.quantity);
+      mismatch = Math.abs(confirmed.quantity - body.quantity) > tol + 1e-9;
+    }
+    const declared = earlier.filter((x) => x.confirms === null).reduce((s, x) => s + x.quantity, 0);
+    const total = body.confirms ? declared : declared + body.quantity;
+    const lines: LedgerLine[] = body.confirms
+      ? []
+      : postingLines({
+          providerId: d.providerId,
+          consumerId: d.consumerId,
+          priceKopecksPerUnit: d.priceKopecksPerUnit,
+          transportKopecksPerUnit: d.transportKopecksPerUnit,
+          transportPaidBy: d.transport.paidBy,
+          quantity: body.quantity,
+        });
+    const amount = lines.filter((l) => l.account === 'receivable').reduce((s, l) => s + l.debit, 0);
+    const delivery: Delivery = {
+      id: newId('dlv'),
+      dealId,
+      deliveredOn: body.deliveredOn,
+      quantity: body.quantity,
+      unit: d.unit,
+      quality: body.quality,
+      method: body.method,
+      declaredBy: side,
+      confirms: body.confirms ?? null,
+      source: body.source,
+      deviceId: body.deviceId ?? null,
+      recordedBy: actorRef(actor),
+      recordedAt: this.now(),
+      outOfSpec: outOfSpec(d.quality, body.quality),
+      beyondContract: !body.confirms && total > d.quantity * (1 + d.tolerancePct / 100) + 1e-9,
+      mismatch,
+      amountKopecks: d.priceKopecksPerUnit < 0 ? -amount : amount,
+    };
+    await repo.insertDelivery(tx, delivery);
+    await repo.insertLedgerLines(
+      tx,
+      { id: delivery.id, dealId, postedOn: delivery.deliveredOn },
+      lines,
+    );
+    await this.event(tx, actor, actor.organisationId, 'delivery.recorded', {
+      deal: d,
+      delivery,
+      lines,
+    });
+    if (confirmed && mismatch && !confirmed.mismatch) {
+      const flagged = { ...confirmed, mismatch: true };
+      await repo.updateDelivery(tx, flagged);
+      await this.event(tx, actor, actor.organisationId, 'delivery.flagged', { delivery: flagged });
+    }
+    return delivery;
+  }
+
+  /**
+   * Deliveries from a CSV or XLSX file (see import.ts): every row checked first, each bad one
+   * named by its line; then all recorded in one transaction, or none.
+   */
+  async importDeliveries(
+    actor: Actor,
+    dealId: string,
+    bytes: Buffer,
+    format: DeliveryFileFormat,
+  ): Promise<{ imported: Delivery[] }> {
+    await this.readable(this.store, actor, dealId);
+    const { rows, problems } = await decodeDeliveries(bytes, format);
+    const all: FieldProblem[] = [...problems];
+    const inputs: DeliveryFields[] = [];
+    for (const r of rows) {
+      const parsed = DeliveryInput.safeParse({ ...r.fields, source: 'import' });
+      if (parsed.success) inputs.push(parsed.data);
+      else all.push(...fieldProblems(parsed.error.issues).map((f) => ({ ...f, line: r.line })));
+    }
+    if (all.length || !inputs.length) throw invalid(messages.invalidImport(), all);
+    return inTransaction(this.store, async (tx) => {
+      const imported: Delivery[] = [];
+      for (const input of inputs)
+        imported.push(await this.recordDeliveryIn(tx, actor, dealId, input));
+      return { imported };
+    });
+  }
+
+  /** Deliveries of the caller's deals (the operator: all), of one deal when given. */
+  async listDeliveries(actor: Actor, filter: { dealId?: string } = {}): Promise<Delivery[]> {
+    requireLogin(actor);
+    if (filter.dealId) {
+      await this.readable(this.store, actor, filter.dealId);
+      return repo.findDeliveries(this.store, [filter.dealId]);
+    }
+    if (isOperator(actor)) return repo.findDeliveries(this.store);
+    if (!actor.organisationId) return [];
+    const deals = await repo.findDeals(this.store, { organisationId: actor.organisationId });
+    return repo.findDeliveries(
+      this.store,
+      deals.map((d) => d.id),
+    );
+  }
+
+  /**
+   * `GET /api/v1/ledger/trial-balance`: the operator sees every organisation's books, a
+   * member's users only their own (which balance on their own); observers get 403.
+   */
+  async trialBalance(actor: Actor, query: { asOf?: string } = {}): Promise<TrialBalance> {
+    requireLogin(actor);
+    if (actor.role === 'observer') throw forbidden(messages.observersNoLedger());
+    if (!isOperator(actor) && !actor.organisationId) throw forbidden(messages.notAParty());
+    const asOf = query.asOf ?? this.now().slice(0, 10);
+    const lines = await repo.findLedgerLines(this.store, {
+      asOf,
+      organisationId: isOperator(actor) ? undefined : (actor.organisationId ?? undefined),
+    });
+    return { asOf, unit: 'kopeck', ...trialBalance(lines) };
+  }
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+const termKeys = [
+  'quantity',
+  'unit',
+  'schedule',
+  'quality',
+  'priceKopecksPerUnit',
+  'transport',
+  'transportKopecksPerUnit',
+  'tolerancePct',
+] as const;
+
+function pickTerms(o: Record<string, unknown>): Partial<DealTerms> {
+  return Object.fromEntries(
+    termKeys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]),
+  ) as Partial<DealTerms>;
+}
+
+function parseTerms(t: unknown): DealTerms {
+  const r = DealTerms.safeParse(t);
+  if (r.success) return r.data;
+  return parseInput(DealTerms, t); // throws the 400 naming the fields
+}
+
+/** A counter-offer's change merged over the terms, checked whole. */
+function mergeTerms(a: DealTerms, b: Partial<DealTerms>): DealTerms {
+  return parseTerms({ ...a, ...stripUndefined(b) });
+}
+
+function refusal(reason: string, d: Deal, action: DealActionName) {
+  const p = { id: d.id, state: d.state, action, turn: d.turn ?? '—' };
+  switch (reason) {
+    case 'not_your_turn':
+      return conflict(messages.notYourTurn(p));
+    case 'closed':
+      return conflict(messages.closed(p));
+    case 'terms_required':
+      return invalid(messages.termsRequired(p), [{ field: 'terms', message: messages.required() }]);
+    case 'terms_not_allowed':
+      return invalid(messages.termsNotAllowed(p), [
+        { field: 'terms', message: messages.termsNotAllowed(p) },
+      ]);
+    default:
+      return conflict(messages.stateForbids(p));
+  }
+}

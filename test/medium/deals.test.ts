@@ -1,0 +1,555 @@
+// Deals against a real database, on SQLite and PostgreSQL: negotiation through the service and
+// the API (409 out of turn, problem+json in both languages), concurrent moves of one deal by
+// both parties leave exactly one winner, a deal opens by itself from an agreed match (once,
+// even when the event comes again), deliveries flagged beyond the contract and out of spec and
+// never lost, the ledger balancing per organisation, and `journal verify` catching tampering.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { after, before, describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { type Deal, type DealsService, dealsModule } from '../../src/deals/index.ts';
+import { updateDeal } from '../../src/deals/repository.ts';
+import { seedExample } from '../../src/example/seed.ts';
+import type { AgreedMatch } from '../../src/exchange/index.ts';
+import { inTransaction, listEvents } from '../../src/journal/index.ts';
+import { type Actor, DomainError, systemActor } from '../../src/model/index.ts';
+import type { Platform } from '../../src/platform.ts';
+import { buildServer } from '../../src/server/app.ts';
+import { eachDialect, type TestDatabase } from './dialects.ts';
+import { signedIn } from './fixtures.ts';
+
+const cli = (args: string[], env: Record<string, string>) =>
+  new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      ['bin/digicluster.js', ...args],
+      { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) =>
+        resolve({
+          status: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
+          stdout,
+          stderr,
+        }),
+    );
+  });
+
+const rejectsWith =
+  (status: number, fields: string[] = []) =>
+  (e: unknown) => {
+    assert.ok(e instanceof DomainError, String(e));
+    assert.equal(e.status, status, `${e.message} ${JSON.stringify(e.fields)}`);
+    for (const f of fields)
+      assert.ok(
+        e.fields.some((x) => x.field === f),
+        f,
+      );
+    return true;
+  };
+
+const user = (organisationId: string, role: Actor['role'] = 'member'): Actor => ({
+  kind: 'user',
+  id: `u-${organisationId}-${role}`,
+  organisationId,
+  role,
+});
+
+const PROVIDER = 'myski-gres';
+const CONSUMER = 'tsement-tom';
+const provider = user(PROVIDER);
+const consumer = user(CONSUMER, 'org_admin');
+const stranger = user('keramika-kuzbassa');
+
+const dealBody = (over: Record<string, unknown> = {}) => ({
+  providerId: PROVIDER,
+  consumerId: CONSUMER,
+  material: 'fly-ash',
+  fkko: '6 11 100 01 40 4',
+  quantity: 100,
+  unit: 't',
+  schedule: { from: '2026-01-01', to: '2026-12-31' },
+  quality: { loi: { max: 5 } },
+  priceKopecksPerUnit: 250_00,
+  transport: { mode: 'road', paidBy: 'consumer' },
+  transportKopecksPerUnit: 120_00,
+  tolerancePct: 5,
+  ...over,
+});
+
+for (const d of await eachDialect()) {
+  describe(`deals on ${d.name}`, { skip: d.skip }, () => {
+    let db: TestDatabase;
+    let p: Platform;
+    let x: DealsService;
+    let app: FastifyInstance;
+    const cookies = new Map<string, string>();
+    before(async () => {
+      db = await d.make();
+      p = await db.open();
+      await seedExample(p);
+      x = p.deals;
+      app = await buildServer(p);
+      for (const [org, role] of [
+        [PROVIDER, 'member'],
+        [CONSUMER, 'member'],
+        [CONSUMER, 'observer'],
+      ] as const) {
+        const s = await signedIn(p, org, {
+          email: `${role}@${org}.deals.example`,
+          name: 'Тест',
+          role,
+        });
+        cookies.set(`${org}:${role}`, s.cookie);
+      }
+    });
+    after(async () => {
+      await app?.close();
+      await p?.close();
+      await db?.drop();
+    });
+
+    const http = async (
+      who: string,
+      method: 'GET' | 'POST',
+      url: string,
+      body?: unknown,
+      lang = 'en',
+    ) => {
+      const r = await app.inject({
+        method,
+        url,
+        headers: { cookie: cookies.get(who) ?? '', 'accept-language': lang },
+        ...(body === undefined ? {} : { payload: body as object }),
+      });
+      return { status: r.statusCode, body: r.json(), type: r.headers['content-type'] };
+    };
+
+    /** A deal moved to `active` through the service. */
+    async function activeDeal(over: Record<string, unknown> = {}): Promise<Deal> {
+      const deal = await x.createDeal(consumer, dealBody(over));
+      await x.transition(provider, deal.id, { action: 'offer' });
+      await x.transition(consumer, deal.id, { action: 'accept' });
+      await x.transition(provider, deal.id, { action: 'agree' });
+      return (await x.transition(provider, deal.id, { action: 'activate' })).deal;
+    }
+
+    test('the seeded example has deals in every state, deliveries over the 12 months before the seeding day', async () => {
+      const { items } = await x.listDeals(systemActor);
+      assert.deepEqual([...new Set(items.map((i) => i.state))].sort(), [
+        'accepted',
+        'active',
+        'agreed',
+        'completed',
+        'offered',
+        'requested',
+        'terminated',
+      ]);
+      const lots = await x.listDeliveries(systemActor);
+      assert.ok(lots.length >= 20, `${lots.length} deliveries`);
+      const today = new Date().toISOString().slice(0, 10);
+      const yearAgo = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
+      for (const l of lots)
+        assert.ok(l.deliveredOn >= yearAgo && l.deliveredOn < today, l.deliveredOn);
+      assert.ok(lots.some((l) => l.outOfSpec.length > 0) && lots.some((l) => l.mismatch));
+      const books = await x.trialBalance(systemActor);
+      assert.ok(books.totalDebit > 0);
+      assert.equal(books.totalDebit, books.totalCredit);
+    });
+
+    test('a negotiation from request to active; each move by its party only, journaled with the full deal', async () => {
+      const deal = await x.createDeal(consumer, dealBody({ message: 'Нужна зола на 2026 год' }));
+      assert.deepEqual([deal.state, deal.turn, deal.version], ['requested', 'provider', 1]);
+      await assert.rejects(x.transition(consumer, deal.id, { action: 'offer' }), rejectsWith(409));
+      await assert.rejects(x.transition(stranger, deal.id, { action: 'offer' }), rejectsWith(404));
+      await assert.rejects(
+        x.transition(user(CONSUMER, 'observer'), deal.id, { action: 'terminate' }),
+        rejectsWith(403),
+      );
+      let v = await x.transition(provider, deal.id, {
+        action: 'offer',
+        terms: { priceKopecksPerUnit: 300_00 },
+        message: 'Цена 300 ₽/т',
+      });
+      assert.deepEqual(
+        [v.deal.state, v.deal.turn, v.deal.priceKopecksPerUnit],
+        ['offered', 'consumer', 300_00],
+      );
+      await assert.rejects(x.transition(provider, deal.id, { action: 'agree' }), rejectsWith(409));
+      await assert.rejects(
+        x.transition(consumer, deal.id, { action: 'counter' }),
+        rejectsWith(400, ['terms']),
+      );
+      v = await x.transition(consumer, deal.id, {
+        action: 'counter',
+        terms: { priceKopecksPerUnit: 270_00 },
+      });
+      assert.deepEqual([v.deal.state, v.deal.turn], ['requested', 'provider']);
+      await x.transition(provider, deal.id, { action: 'offer' });
+      await x.transition(consumer, deal.id, { action: 'accept' });
+      v = await x.transition(provider, deal.id, { action: 'agree' });
+      assert.equal(v.deal.state, 'agreed');
+      assert.ok(v.deal.agreedAt);
+      v = await x.transition(provider, deal.id, { action: 'activate' });
+      assert.deepEqual([v.deal.state, v.deal.turn, v.deal.version], ['active', 'consumer', 7]);
+      assert.equal(v.deal.priceKopecksPerUnit, 270_00);
+      // both parties see the same deal
+      const mine = await x.getDeal(consumer, deal.id);
+      const theirs = await x.getDeal(provider, deal.id);
+      assert.deepEqual(mine.deal, theirs.deal);
+      assert.deepEqual(mine.allowed.sort(), ['complete', 'terminate']);
+      assert.deepEqual(theirs.allowed, ['terminate']);
+      assert.deepEqual(
+        mine.transitions.map((t) => t.action),
+        ['counter', 'offer', 'counter', 'offer', 'accept', 'agree', 'activate'],
+      );
+      const events = (await listEvents(p.store, { limit: 10_000 })).filter(
+        (e) => (e.payload as { deal?: { id?: string } }).deal?.id === deal.id,
+      );
+      assert.deepEqual(
+        events.map((e) => e.type),
+        ['deal.created', ...Array(6).fill('deal.transitioned')],
+      );
+      assert.deepEqual((events.at(-1)!.payload as { deal: Deal }).deal, v.deal);
+      assert.equal((await x.listMessages(provider, deal.id)).length, 2);
+      await assert.rejects(x.listMessages(stranger, deal.id), rejectsWith(404));
+    });
+
+    test('the API: the list body as specified, 409 out of turn as problem+json in Russian and English', async () => {
+      const created = await http(`${CONSUMER}:member`, 'POST', '/api/v1/deals', dealBody());
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const id = created.body.id;
+      const list = await http(`${PROVIDER}:member`, 'GET', '/api/v1/deals?state=requested');
+      assert.equal(list.status, 200);
+      const item = list.body.items.find((i: { id: string }) => i.id === id);
+      assert.deepEqual(Object.keys(item).sort(), [
+        'consumerId',
+        'createdAt',
+        'id',
+        'material',
+        'priceKopecksPerUnit',
+        'providerId',
+        'quantity',
+        'state',
+        'transport',
+        'turn',
+        'unit',
+      ]);
+      assert.deepEqual(item.transport, { mode: 'road', paidBy: 'consumer' });
+      assert.ok(list.body.items.every((i: { state: string }) => i.state === 'requested'));
+      const outOfTurn = await http(
+        `${CONSUMER}:member`,
+        'POST',
+        `/api/v1/deals/${id}/transitions`,
+        {
+          action: 'offer',
+        },
+      );
+      assert.equal(outOfTurn.status, 409);
+      assert.match(String(outOfTurn.type), /application\/problem\+json/);
+      assert.match(outOfTurn.body.detail, /turn/);
+      const ru = await http(
+        `${CONSUMER}:member`,
+        'POST',
+        `/api/v1/deals/${id}/transitions`,
+        { action: 'accept' },
+        'ru',
+      );
+      assert.equal(ru.status, 409);
+      assert.match(ru.body.detail, /[а-я]/);
+      const offered = await http(`${PROVIDER}:member`, 'POST', `/api/v1/deals/${id}/transitions`, {
+        action: 'offer',
+      });
+      assert.equal(offered.status, 200);
+      assert.equal(offered.body.deal.state, 'offered');
+      const msg = await http(`${PROVIDER}:member`, 'POST', `/api/v1/deals/${id}/messages`, {
+        text: 'Протокол испытаний во вложении',
+        attachments: [{ name: 'protocol.pdf', sha256: 'a'.repeat(64), sizeBytes: 123456 }],
+      });
+      assert.equal(msg.status, 201, JSON.stringify(msg.body));
+      const thread = await http(`${CONSUMER}:observer`, 'GET', `/api/v1/deals/${id}/messages`);
+      assert.equal(thread.body[0].attachments[0].sizeBytes, 123456);
+      const bad = await http(`${PROVIDER}:member`, 'POST', `/api/v1/deals/${id}/messages`, {
+        text: 'x',
+        attachments: [{ name: 'a', sha256: 'nothex', sizeBytes: 1 }],
+      });
+      assert.equal(bad.status, 400);
+      const tb = await http(`${CONSUMER}:observer`, 'GET', '/api/v1/ledger/trial-balance');
+      assert.equal(tb.status, 403);
+    });
+
+    test('concurrent moves of one deal by both parties leave exactly one winner', async () => {
+      for (let round = 0; round < 5; round++) {
+        const deal = await x.createDeal(consumer, dealBody());
+        await x.transition(provider, deal.id, { action: 'offer' });
+        // the consumer accepts and counters while the provider terminates, all at once, each
+        // on the version it saw (as the web app sends it)
+        const moves = await Promise.allSettled([
+          x.transition(consumer, deal.id, { action: 'accept', expectedVersion: 2 }),
+          x.transition(provider, deal.id, { action: 'terminate', expectedVersion: 2 }),
+          x.transition(consumer, deal.id, {
+            action: 'counter',
+            terms: { quantity: 90 },
+            expectedVersion: 2,
+          }),
+        ]);
+        const won = moves.filter((m) => m.status === 'fulfilled');
+        assert.equal(won.length, 1, JSON.stringify(moves.map((m) => m.status)));
+        for (const m of moves) if (m.status === 'rejected') assert.ok(rejectsWith(409)(m.reason));
+        const after = await x.getDeal(consumer, deal.id);
+        assert.equal(after.deal.version, 3);
+        assert.equal(after.transitions.length, 3, 'opened, offered, and the one winner');
+      }
+      // the version column on its own (without the journal's lock): a second write at the same
+      // expected version changes nothing
+      const deal = await x.createDeal(consumer, dealBody());
+      const moved = { ...deal, state: 'offered' as const, turn: 'consumer' as const, version: 2 };
+      const [first, second] = await Promise.all([
+        inTransaction(p.store, (tx) => updateDeal(tx, moved, 1)),
+        inTransaction(p.store, (tx) => updateDeal(tx, { ...moved, priceKopecksPerUnit: 1 }, 1)),
+      ]);
+      assert.equal([first, second].filter(Boolean).length, 1, 'one write wins');
+      assert.equal(
+        (await x.getDeal(consumer, deal.id)).deal.priceKopecksPerUnit,
+        first ? 250_00 : 1,
+        "the winner's state stands",
+      );
+      // these writes went behind the journal: put the row back as its events say
+      assert.ok(await inTransaction(p.store, (tx) => updateDeal(tx, deal, 2)));
+    });
+
+    test('deliveries: beyond the contract and out of spec flagged, never lost; mismatches flagged; ledger balances', async () => {
+      const deal = await activeDeal();
+      await assert.rejects(
+        x.recordDelivery(stranger, deal.id, {
+          deliveredOn: '2026-02-01',
+          quantity: 1,
+          method: 'manual',
+        }),
+        rejectsWith(404),
+      );
+      const first = await x.recordDelivery(provider, deal.id, {
+        deliveredOn: '2026-02-01',
+        quantity: 60.125,
+        method: 'weighbridge',
+        quality: { loi: 4.2 },
+      });
+      assert.equal(first.beyondContract, false);
+      assert.deepEqual(first.outOfSpec, []);
+      // 270 ₽/t was not negotiated here: 250 ₽/t × 60.125 t = 15 031.25 ₽ → 1 503 125 kopecks
+      assert.equal(first.amountKopecks, 1_503_125);
+      const confirm = await x.recordDelivery(consumer, deal.id, {
+        deliveredOn: '2026-02-01',
+        quantity: 55,
+        method: 'weighbridge',
+        confirms: first.id,
+      });
+      assert.equal(confirm.mismatch, true, '60.125 vs 55: beyond 5 %');
+      assert.equal(confirm.amountKopecks, 0, 'a confirmation posts nothing');
+      const second = await x.recordDelivery(provider, deal.id, {
+        deliveredOn: '2026-03-01',
+        quantity: 50,
+        method: 'belt_scale',
+        quality: { loi: 6.5 },
+      });
+      assert.equal(second.beyondContract, true, '110.125 t > 100 t + 5 %');
+      assert.deepEqual(second.outOfSpec, ['loi']);
+      const all = await x.listDeliveries(consumer, { dealId: deal.id });
+      assert.deepEqual(
+        all.map((y) => y.id),
+        [first.id, confirm.id, second.id],
+      );
+      assert.equal(all.find((y) => y.id === first.id)!.mismatch, true);
+      const view = await x.getDeal(provider, deal.id);
+      assert.equal(view.progress.delivered, 110.125);
+      assert.equal(view.progress.beyondContract, true);
+      assert.equal(view.progress.outOfSpecLots, 1);
+      assert.equal(view.progress.mismatchLots, 2);
+      // not before it is active; not by a third party
+      const early = await x.createDeal(consumer, dealBody());
+      await assert.rejects(
+        x.recordDelivery(consumer, early.id, {
+          deliveredOn: '2026-02-01',
+          quantity: 1,
+          method: 'manual',
+        }),
+        rejectsWith(409),
+      );
+      // the books: each member's own balance on their own, the operator's all
+      const mine = await x.trialBalance(consumer);
+      assert.ok(mine.accounts.length > 0);
+      assert.ok(mine.accounts.every((a) => a.organisationId === CONSUMER));
+      assert.equal(mine.totalDebit, mine.totalCredit);
+      const purchases = mine.accounts.find((a) => a.account === 'purchases')!;
+      assert.ok(purchases.debit >= 1_503_125 + 1_250_000);
+      const all2 = await x.trialBalance(systemActor, { asOf: '2026-02-15' });
+      assert.equal(all2.totalDebit, all2.totalCredit);
+      assert.ok(!all2.accounts.some((a) => a.debit === 1_503_125 + 1_250_000));
+      const theirs = await x.trialBalance(provider);
+      assert.ok(theirs.accounts.every((a) => a.organisationId === PROVIDER));
+      assert.equal(theirs.totalDebit, theirs.totalCredit);
+      await assert.rejects(x.trialBalance(user(CONSUMER, 'observer')), rejectsWith(403));
+      // the HTTP body, integers
+      const tb = await http(
+        `${PROVIDER}:member`,
+        'GET',
+        '/api/v1/ledger/trial-balance?asOf=2026-12-31',
+      );
+      assert.equal(tb.status, 200);
+      assert.equal(tb.body.unit, 'kopeck');
+      assert.ok(Number.isInteger(tb.body.totalDebit) && tb.body.totalDebit === tb.body.totalCredit);
+    });
+
+    test('deliveries from CSV (Russian Excel) and XLSX: all rows or none, bad rows named by line', async () => {
+      const deal = await activeDeal({ quantity: 1000 });
+      const post = (body: Buffer, format: string, type: string) =>
+        app.inject({
+          method: 'POST',
+          url: `/api/v1/deals/${deal.id}/deliveries/import?format=${format}`,
+          headers: { cookie: cookies.get(`${PROVIDER}:member`)!, 'content-type': type },
+          payload: body,
+        });
+      const bad = await post(
+        Buffer.from(
+          '\uFEFFдата;количество;способ;качество.loi\r\n2026-03-01;12,5;weighbridge;4,1\r\n2026-03-02;-3;manual;\r\n',
+        ),
+        'csv',
+        'text/csv',
+      );
+      assert.equal(bad.statusCode, 400, bad.body);
+      assert.ok(
+        bad.json().errors.some((e: { line?: number }) => e.line === 3),
+        bad.body,
+      );
+      assert.equal(
+        (await x.listDeliveries(provider, { dealId: deal.id })).length,
+        0,
+        'none written',
+      );
+      const ok = await post(
+        Buffer.from(
+          '\uFEFFдата;количество;способ;качество.loi\r\n2026-03-01;12,5;weighbridge;4,1\r\n2026-03-02;1 040,25;belt_scale;6\r\n',
+        ),
+        'csv',
+        'text/csv',
+      );
+      assert.equal(ok.statusCode, 200, ok.body);
+      const imported = ok.json().imported;
+      assert.deepEqual(
+        imported.map((d: { quantity: number; source: string }) => [d.quantity, d.source]),
+        [
+          [12.5, 'import'],
+          [1040.25, 'import'],
+        ],
+      );
+      assert.deepEqual(imported[1].outOfSpec, ['loi']);
+      assert.equal(imported[1].beyondContract, true, '1052.75 > 1000 + 5 %');
+      const { default: ExcelJS } = await import('exceljs');
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Поставки');
+      ws.addRow(['deliveredOn', 'quantity', 'method', 'quality.loi']);
+      ws.addRow(['2026-03-05', 7.25, 'manual', 3.9]);
+      const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+      const fromXlsx = await post(
+        xlsx,
+        'xlsx',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
+      assert.equal(fromXlsx.statusCode, 200, fromXlsx.body);
+      assert.equal(fromXlsx.json().imported[0].quantity, 7.25);
+      assert.equal((await x.listDeliveries(provider, { dealId: deal.id })).length, 3);
+    });
+
+    test('an agreed match opens one deal, at requested with the provider to offer, even when the event comes again', async () => {
+      const saved = await p.exchange.savePlan(user(CONSUMER), {});
+      const matches = await p.exchange.listMatches(systemActor, { planId: saved.id! });
+      const m = matches.find((y) => y.supply.organisationId && y.demand.organisationId);
+      assert.ok(m, 'a proposal between named holders');
+      await p.exchange.decideMatch(user(m.supply.organisationId!), m.id, true);
+      await p.exchange.decideMatch(user(m.demand.organisationId!), m.id, true);
+      const subscriptions = await p.startSubscriptions();
+      try {
+        await subscriptions.catchUp();
+      } finally {
+        await subscriptions.stop();
+      }
+      const byMatch = async () =>
+        (await x.listDeals(systemActor)).items.filter((i) => i.matchId === m.id);
+      const opened = await byMatch();
+      assert.equal(opened.length, 1);
+      assert.deepEqual(
+        [opened[0].state, opened[0].turn, opened[0].providerId, opened[0].consumerId],
+        ['requested', 'provider', m.supply.organisationId, m.demand.organisationId],
+      );
+      // the event delivered again (at least once): still one deal
+      const agreed = (await listEvents(p.store, { limit: 10_000 })).find(
+        (e) => e.type === 'match.agreed' && (e.payload as AgreedMatch).id === m.id,
+      )!;
+      const [handler] = dealsModule.subscribers(p);
+      await inTransaction(p.store, (tx) => handler.handle(tx, agreed));
+      assert.equal((await byMatch()).length, 1);
+    });
+
+    test('digicluster deals --json prints the body of GET /api/v1/deals; bad arguments exit 2', async () => {
+      const r = await cli(['deals', '--state', 'active', '--json'], db.env);
+      assert.equal(r.status, 0, r.stderr);
+      const api = await x.listDeals(systemActor, { state: 'active' });
+      assert.ok(api.items.length > 0);
+      assert.deepEqual(JSON.parse(r.stdout), api);
+      const text = await cli(['deals'], db.env);
+      assert.equal(text.status, 0, text.stderr);
+      assert.equal(
+        text.stdout.trim().split('\n').length,
+        (await x.listDeals(systemActor)).items.length,
+      );
+      assert.equal((await cli(['deals', '--state', 'nonsense'], db.env)).status, 2);
+      assert.equal((await cli(['deals', '--bogus'], db.env)).status, 2);
+    });
+
+    test('journal verify catches a tampered deal event, and --state a deal row changed behind the journal', async () => {
+      const deal = await activeDeal();
+      const clean = await cli(['journal', 'verify', '--state'], db.env);
+      assert.equal(clean.status, 0, clean.stderr);
+      const row = await p.store.db
+        .updateTable('deal')
+        .set({ state: 'completed' })
+        .where('id', '=', deal.id)
+        .executeTakeFirst();
+      assert.equal(Number(row.numUpdatedRows), 1);
+      await p.store.db
+        .updateTable('deal')
+        .set({ data: JSON.stringify({ ...deal, priceKopecksPerUnit: 1 }) })
+        .where('id', '=', deal.id)
+        .execute();
+      const state = await cli(['journal', 'verify', '--state'], db.env);
+      assert.equal(state.status, 1);
+      assert.match(state.stderr, new RegExp(`deal ${deal.id}, field priceKopecksPerUnit`));
+      await p.store.db
+        .updateTable('deal')
+        .set({ state: deal.state, data: JSON.stringify(deal) })
+        .where('id', '=', deal.id)
+        .execute();
+      const ev = (await listEvents(p.store, { limit: 10_000 })).find(
+        (e) => e.type === 'deal.transitioned' && (e.payload as { deal: Deal }).deal.id === deal.id,
+      )!;
+      const stored = await p.store.db
+        .selectFrom('journal')
+        .select('payload')
+        .where('seq', '=', ev.seq)
+        .executeTakeFirstOrThrow();
+      const payload = JSON.parse(stored.payload);
+      payload.deal.priceKopecksPerUnit = 1;
+      await p.store.db
+        .updateTable('journal')
+        .set({ payload: JSON.stringify(payload) })
+        .where('seq', '=', ev.seq)
+        .execute();
+      const broken = await cli(['journal', 'verify'], db.env);
+      assert.equal(broken.status, 1);
+      assert.match(broken.stderr, new RegExp(`journal broken at event ${ev.seq}`));
+      await p.store.db
+        .updateTable('journal')
+        .set({ payload: stored.payload })
+        .where('seq', '=', ev.seq)
+        .execute();
+    });
+  });
+}

@@ -115,6 +115,7 @@ test('the XLSX: headings in order, received/transferred from the deliveries, no 
   const tppSlag = byKey.get('ТЭЦ|61120001215')!;
   assert.equal(tppSlag.getCell(col('transferredBurialT')).value, 40);
   assert.equal(tppSlag.getCell(col('transferredUtilisationT')).value, NO_DATA_RU);
+  assert.equal(tppSlag.getCell(col('transferredT')).value, NO_DATA_RU, 'a total is never partial');
 
   // nowhere a 0 the platform did not measure: every numeric cell is a delivery sum or an import
   for (let i = 3; i <= ws.rowCount; i++)

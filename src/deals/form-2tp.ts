@@ -1,6 +1,6 @@
 // Form 2-TP (waste) as XLSX: the rows of engine/balance.ts form2tpRows, one per organisation
 // and FKKO code, with Russian headings in the form's column order and the columns numbered
-// 1…15 under them; a cell without data says «нет данных», never 0. (Not in engine/: exceljs is
+// 1…17 under them; a cell without data says «нет данных», never 0. (Not in engine/: exceljs is
 // a writer with node dependencies, and engines import only pure code.)
 import ExcelJS from 'exceljs';
 import { type Form2tpRow, form2tpColumns, form2tpHeadings } from './engine/balance.ts';
@@ -54,6 +54,10 @@ export async function form2tpXlsx(
     [
       'Передано другим организациям (по назначению)',
       'поставки на платформе, где организация — поставщик (по умолчанию — для утилизации); плюс переданное вне платформы, если указано',
+    ],
+    [
+      'Итоги «всего» (передано, размещено)',
+      'сумма граф по назначению, только если известны все; иначе «нет данных»',
     ],
     [
       form2tpHeadings.stockEndT.ru,

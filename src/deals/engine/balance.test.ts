@@ -204,6 +204,10 @@ test('2-TP: stock at end only when every input is known', () => {
   assert.equal(full.transferredUtilisationT, 110, '105 on the platform + 5 off it');
   // 1000 + 400 + 0 − 0 − 0 − 0 − (0 + 110 + 0 + 0 + 20) − 50 = 1220
   assert.equal(full.stockEndT, 1220);
+  assert.equal(full.transferredT, 130, 'the total once every purpose is known');
+  assert.equal(full.placedT, 250);
+  assert.equal(partial.transferredT, null, 'a total is never partial');
+  assert.equal(partial.placedT, 250);
 });
 
 test('2-TP: the columns in the statutory order, each with a Russian heading', () => {

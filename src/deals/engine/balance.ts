@@ -215,11 +215,16 @@ export function massBalance(
 // ---------------------------------------------------------------- form 2-TP (waste)
 
 /**
- * The columns of section 1 of form 2-TP (waste), in the form's order (Rosstat order of
- * 09.10.2020 No. 627 and its predecessors keep this sequence): stock at start, generated,
- * received from others (total, of which imported), processed, utilised, neutralised,
- * transferred to others (for processing, utilisation, neutralisation, storage, burial),
- * placed on own sites (storage, burial), stock at end. All in tonnes.
+ * The columns of form 2-TP (waste), in the form's order, all in tonnes: stock at start,
+ * generated, received from others (total, of which imported), processed, utilised,
+ * neutralised, transferred to others (total; for processing, utilisation, neutralisation,
+ * storage, burial), placed on own sites (total; storage, burial), stock at end. The order is
+ * that of Rosprirodnadzor's summary of the form (consultant.ru, cons_doc_LAW_187166: start,
+ * generated, received total / import, used, neutralised, transferred total / for use,
+ * neutralisation, storage, burial, placed on own sites total / storage / burial, end), with
+ * «processed» that Rosstat's forms since 2017 add before «utilised» (orders No. 529 of
+ * 10.08.2017 and No. 627 of 09.10.2020). Not checked column by column against the form
+ * Rosstat issued for the 2025 report: no copy of it was at hand.
  */
 export const form2tpColumns = [
   'stockStartT',
@@ -229,11 +234,13 @@ export const form2tpColumns = [
   'processedT',
   'utilisedT',
   'neutralisedT',
+  'transferredT',
   'transferredProcessingT',
   'transferredUtilisationT',
   'transferredNeutralisationT',
   'transferredStorageT',
   'transferredBurialT',
+  'placedT',
   'placedStorageT',
   'placedBurialT',
   'stockEndT',
@@ -252,6 +259,7 @@ export const form2tpHeadings: Record<Form2tpColumn, { ru: string; en: string }> 
   processedT: { ru: 'Обработано отходов', en: 'Processed' },
   utilisedT: { ru: 'Утилизировано отходов', en: 'Utilised' },
   neutralisedT: { ru: 'Обезврежено отходов', en: 'Neutralised' },
+  transferredT: { ru: 'Передано другим организациям, всего', en: 'Transferred to others, total' },
   transferredProcessingT: {
     ru: 'Передано другим организациям для обработки',
     en: 'Transferred to others for processing',
@@ -272,6 +280,7 @@ export const form2tpHeadings: Record<Form2tpColumn, { ru: string; en: string }> 
     ru: 'Передано другим организациям для захоронения',
     en: 'Transferred to others for burial',
   },
+  placedT: { ru: 'Размещено на собственных объектах, всего', en: 'Placed on own sites, total' },
   placedStorageT: {
     ru: 'Размещено на собственных объектах: хранение',
     en: 'Placed on own sites: storage',
@@ -318,6 +327,22 @@ const transferColumn: Record<TransferPurpose, Form2tpColumn> = {
   burial: 'transferredBurialT',
 };
 
+const transferColumns = Object.values(transferColumn);
+
+/** The sum of the columns, or null when any of them is unknown (a total is never partial). */
+function sumOrNull(
+  row: Record<Form2tpColumn, number | null>,
+  columns: readonly Form2tpColumn[],
+): number | null {
+  let s = 0;
+  for (const c of columns) {
+    const v = row[c];
+    if (v === null) return null;
+    s += v;
+  }
+  return s;
+}
+
 const plus = (a: number | null, b: number | undefined): number | null =>
   b === undefined ? a : (a ?? 0) + b;
 
@@ -327,30 +352,15 @@ const plus = (a: number | null, b: number | undefined): number | null =>
  * any of them is unknown.
  */
 export function stockEndT(row: Record<Form2tpColumn, number | null>): number | null {
-  const ins: Form2tpColumn[] = ['stockStartT', 'generatedT', 'receivedT'];
-  const outs: Form2tpColumn[] = [
+  const ins = sumOrNull(row, ['stockStartT', 'generatedT', 'receivedT']);
+  const outs = sumOrNull(row, [
     'processedT',
     'utilisedT',
     'neutralisedT',
-    'transferredProcessingT',
-    'transferredUtilisationT',
-    'transferredNeutralisationT',
-    'transferredStorageT',
-    'transferredBurialT',
+    ...transferColumns,
     'placedBurialT',
-  ];
-  let s = 0;
-  for (const c of ins) {
-    const v = row[c];
-    if (v === null) return null;
-    s += v;
-  }
-  for (const c of outs) {
-    const v = row[c];
-    if (v === null) return null;
-    s -= v;
-  }
-  return s;
+  ]);
+  return ins === null || outs === null ? null : ins - outs;
 }
 
 /**
@@ -412,7 +422,11 @@ export function form2tpRows(
       );
     if (i.stockEndT !== undefined) r.stockEndT = i.stockEndT;
   }
-  for (const r of rows.values()) if (r.stockEndT === null) r.stockEndT = stockEndT(r);
+  for (const r of rows.values()) {
+    r.transferredT = sumOrNull(r, transferColumns);
+    r.placedT = sumOrNull(r, ['placedStorageT', 'placedBurialT']);
+    if (r.stockEndT === null) r.stockEndT = stockEndT(r);
+  }
   return [...rows.values()].sort(
     (a, b) => cmp(a.organisationId, b.organisationId) || cmp(a.fkko, b.fkko),
   );

@@ -147,6 +147,7 @@ export interface DealTransactionCost {
 }
 
 export interface TransactionCostTotals {
+  /** deals counted (an organisation's: the deals it is a party to; its figures are its halves) */
   deals: number;
   meetings: number;
   territorial: { hours: number; km: number; kopecks: number; co2Kg: number };
@@ -284,7 +285,7 @@ function add(
   share: number,
   k: { territorial: number; digital: number; saved: number },
 ): void {
-  t.deals += share;
+  t.deals += 1;
   t.meetings += d.territorial.meetings * share;
   t.territorial.hours += d.territorial.hours * share;
   t.territorial.km += d.territorial.km * share;

@@ -110,6 +110,9 @@ test('organisations split each deal in half; their sums equal the cluster', () =
   );
   assert.ok(Math.abs(sum((o) => o.territorial.km) - r.cluster.territorial.km) < 1e-6);
   assert.equal(r.cluster.deals, 2);
+  assert.match(r.formula.en, /Σ over 2 deals/);
+  assert.ok(r.formula.en.includes(`${(r.cluster.saved.kopecks / 100).toFixed(2)} RUB`));
+  assert.match(r.formula.ru, /Σ по 2 сделкам/);
   assert.equal(r.organisations[1].deals, 2, 'org-b is a party to both deals');
   assert.equal(r.organisations[0].deals, 1);
   assert.ok(Math.abs(r.organisations[0].territorial.km - r.deals[0].territorial.km / 2) < 1e-9);

@@ -164,7 +164,21 @@ export interface TransactionCostReport {
   /** each party's half of each deal, sorted by organisation id */
   organisations: OrganisationTransactionCost[];
   cluster: TransactionCostTotals;
+  /** the cluster's sums, stated with their numbers */
+  formula: { ru: string; en: string };
   splitRule: { ru: string; en: string };
+}
+
+/** The cluster's totals as a sentence: Σ over deals, territorial, digital and saved. */
+export function clusterFormula(t: TransactionCostTotals, lang: 'ru' | 'en'): string {
+  const n = (x: number, digits = 1) => num(x, digits, lang);
+  return lang === 'ru'
+    ? `Кластер, Σ по ${t.deals} сделкам: территориально ${n(t.meetings, 2)} встреч, ${n(t.territorial.km)} км, ${n(t.territorial.hours, 2)} чел.-ч, ${rub(t.territorial.kopecks, lang)} ₽, ${n(t.territorial.co2Kg)} кг CO2; ` +
+        `цифровые ${t.digital.messages} сообщ. и ${t.digital.transitions} переходов = ${n(t.digital.hours, 2)} чел.-ч, ${rub(t.digital.kopecks, lang)} ₽; ` +
+        `сэкономлено ${n(t.saved.hours, 2)} ч, ${n(t.saved.km)} км, ${rub(t.saved.kopecks, lang)} ₽, ${n(t.saved.co2Kg)} кг CO2.`
+    : `Cluster, Σ over ${t.deals} deals: territorial ${n(t.meetings, 2)} meetings, ${n(t.territorial.km)} km, ${n(t.territorial.hours, 2)} staff h, ${rub(t.territorial.kopecks, lang)} RUB, ${n(t.territorial.co2Kg)} kg CO2; ` +
+        `digital ${t.digital.messages} messages and ${t.digital.transitions} transitions = ${n(t.digital.hours, 2)} staff h, ${rub(t.digital.kopecks, lang)} RUB; ` +
+        `saved ${n(t.saved.hours, 2)} h, ${n(t.saved.km)} km, ${rub(t.saved.kopecks, lang)} RUB, ${n(t.saved.co2Kg)} kg CO2.`;
 }
 
 const num = (x: number, digits: number, lang: 'ru' | 'en') => {
@@ -344,6 +358,7 @@ export function transactionCosts(
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([organisationId, t]) => ({ organisationId, ...t })),
     cluster,
+    formula: { ru: clusterFormula(cluster, 'ru'), en: clusterFormula(cluster, 'en') },
     splitRule: transactionCostSplitRule,
   };
 }

@@ -69,9 +69,9 @@ test('the XLSX: headings in order, received/transferred from the deliveries, no 
     ...form2tpLeadHeadings,
     ...form2tpColumns.map((c) => form2tpHeadings[c].ru),
   ]);
-  assert.equal(header[3], 'Наличие отходов на начало отчётного года');
+  assert.equal(header[form2tpLeadHeadings.length], 'Наличие отходов на начало отчётного года');
   assert.equal(header.at(-1), 'Наличие отходов на конец отчётного года');
-  const numbers = (ws.getRow(2).values as unknown[]).slice(4);
+  const numbers = (ws.getRow(2).values as unknown[]).slice(1 + form2tpLeadHeadings.length);
   assert.deepEqual(
     numbers,
     form2tpColumns.map((_, i) => String(i + 1)),
@@ -82,7 +82,7 @@ test('the XLSX: headings in order, received/transferred from the deliveries, no 
   const byKey = new Map<string, ExcelJS.Row>();
   for (let i = 3; i <= ws.rowCount; i++) {
     const r = ws.getRow(i);
-    byKey.set(`${r.getCell(1).value}|${r.getCell(2).value}`, r);
+    byKey.set(`${r.getCell(1).value}|${r.getCell(3).value}`, r);
   }
   // expected figures from the deliveries themselves (2026 only)
   const inYear = deliveries.filter((d) => d.date.startsWith('2026'));
@@ -112,6 +112,7 @@ test('the XLSX: headings in order, received/transferred from the deliveries, no 
   assert.equal(tppAsh.getCell(col('receivedT')).value, NO_DATA_RU);
   assert.equal(tppAsh.getCell(col('neutralisedT')).value, NO_DATA_RU);
 
+  assert.equal(tppAsh.getCell(4).value, '5', 'hazard class: the last digit of the FKKO code');
   const tppSlag = byKey.get('ТЭЦ|61120001215')!;
   assert.equal(tppSlag.getCell(col('transferredBurialT')).value, 40);
   assert.equal(tppSlag.getCell(col('transferredUtilisationT')).value, NO_DATA_RU);

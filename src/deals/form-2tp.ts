@@ -16,7 +16,18 @@ export interface Form2tpXlsxOptions {
 }
 
 /** The leading columns before the form's own, Russian. */
-export const form2tpLeadHeadings = ['Организация', 'Код по ФККО', 'Наименование вида отходов'];
+export const form2tpLeadHeadings = [
+  'Организация',
+  'Наименование вида отходов',
+  'Код по ФККО',
+  'Класс опасности',
+];
+
+/** The hazard class: the last digit of the 11-digit FKKO code ('' when not such a code). */
+export function hazardClassOf(fkko: string): string {
+  const digits = fkko.replace(/\s/g, '');
+  return /^\d{11}$/.test(digits) ? digits.slice(-1) : '';
+}
 
 /** The workbook: sheet «2-ТП (отходы) YEAR» and a sheet on where each column comes from. */
 export async function form2tpXlsx(
@@ -28,14 +39,17 @@ export async function form2tpXlsx(
   const ws = wb.addWorksheet(`2-ТП (отходы) ${options.year}`);
   const headings = [...form2tpLeadHeadings, ...form2tpColumns.map((c) => form2tpHeadings[c].ru)];
   ws.addRow(headings);
-  ws.addRow(['А', 'Б', 'В', ...form2tpColumns.map((_, i) => String(i + 1))]);
+  // the form numbers its text columns with letters, its figures with digits
+  const letters = [...'АБВГДЕ'].slice(0, form2tpLeadHeadings.length);
+  ws.addRow([...letters, ...form2tpColumns.map((_, i) => String(i + 1))]);
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).alignment = { wrapText: true, vertical: 'top' };
   for (const r of rows)
     ws.addRow([
       options.organisationNames?.[r.organisationId] ?? r.organisationId,
-      r.fkko,
       options.fkkoNames?.[r.fkko] ?? '',
+      r.fkko,
+      hazardClassOf(r.fkko),
       ...form2tpColumns.map((c) => r[c] ?? NO_DATA_RU),
     ]);
   ws.columns.forEach((col, i) => {

@@ -1,5 +1,16 @@
 // The exchange's pure engines: candidates, the allocation engine, impact, plans, robustness.
 export {
+  avoidedDisposalPerUnit,
+  counterfactualOf,
+  creditedSubstitute,
+  forgoneSalePerUnit,
+  isEndUse,
+  type OfferBaseline,
+  type RequestBaseline,
+  supplierCostPerUnit,
+  tradePricePerUnit,
+} from './baseline.ts';
+export {
   buildCandidates,
   type CandidateLink,
   type CandidateListing,
@@ -22,7 +33,14 @@ export {
   unknownFactorKeys,
   withOverrides,
 } from './factors.ts';
-export { computeImpact, type EmissionFactors, emissionFactorsFrom } from './impact.ts';
+export {
+  computeImpact,
+  type EmissionFactors,
+  emissionFactorsFrom,
+  flowEmissions,
+  type ImpactFlow,
+  netBenefitKopecks,
+} from './impact.ts';
 export { computePlan, factorsUsed, maskEnd, maskFlow, maskPlan, type PlanListing } from './plan.ts';
 export {
   k1,

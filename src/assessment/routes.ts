@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { IdParam, tagged } from '../model/index.ts';
 import {
   ClusterSnapshot,
+  EcosystemNetwork,
+  NetworkQuery,
   PlacementQuery,
   ReadinessInput,
   ReadinessSummary,
@@ -82,6 +84,19 @@ export const routes =
         },
       },
       async (req) => assessment.snapshot(req.actor),
+    );
+    app.get(
+      `${base}/network`,
+      {
+        schema: {
+          ...t,
+          summary:
+            'The ecosystem network: centralities, communities, keystone/dominator roles, crossing shares (the operator)',
+          querystring: NetworkQuery,
+          response: { 200: EcosystemNetwork },
+        },
+      },
+      async (req) => assessment.network(req.actor, req.query),
     );
     app.get(
       `${base}/typology`,

@@ -1,7 +1,13 @@
 // The assessment's concepts as zod schemas: the readiness questionnaire and its summary, the
 // cluster snapshot the typology reads, and the placement it answers (OpenAPI from these).
 import { z } from 'zod';
-import { characteristicIds, forms, readinessDimensions, snapshotSchema } from './engine/index.ts';
+import {
+  characteristicIds,
+  forms,
+  layers,
+  readinessDimensions,
+  snapshotSchema,
+} from './engine/index.ts';
 
 const band = z.number().int().min(0, 'must be 0..5').max(5, 'must be 0..5');
 
@@ -104,6 +110,53 @@ export const TypologyTrajectory = z
     }),
   )
   .meta({ id: 'TypologyTrajectory' });
+
+export const NetworkQuery = z.object({
+  layer: z.enum(layers).optional().describe('one layer; all when absent'),
+  months: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(120)
+    .optional()
+    .describe('the last N months; all when absent'),
+});
+
+const share = z.number().nullable();
+export const EcosystemNetwork = z
+  .object({
+    asOf: z.string(),
+    layer: z.enum(layers).nullable(),
+    months: z.number().int().nullable(),
+    nodes: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        kind: z.string(),
+        degree: z.number(),
+        betweenness: z.number(),
+        closeness: z.number(),
+        pagerank: z.number(),
+        eigenvector: z.number(),
+        community: z.number().int(),
+        valueShare: z.number().describe('share of the exchange value in ties it is party to'),
+        role: z.enum(['keystone', 'dominator', 'niche']),
+      }),
+    ),
+    edges: z.array(
+      z.object({ source: z.string(), target: z.string(), layer: z.string(), weight: z.number() }),
+    ),
+    modularity: z.number(),
+    density: z.number(),
+    valueHhi: z.number().nullable(),
+    crossing: z.object({
+      agglomerationTies: share,
+      agglomerationValue: share,
+      regionTies: share,
+      regionValue: share,
+    }),
+  })
+  .meta({ id: 'EcosystemNetwork' });
 
 export const PlacementQuery = z.object({
   asOf: z

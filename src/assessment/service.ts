@@ -18,13 +18,20 @@ import type { Store } from '../store/index.ts';
 import {
   type Assessment,
   assess,
+  buildGraph,
   type ClusterReadiness,
   clusterReadiness,
+  crossingShares,
+  type layers,
   locationQuotients,
+  metricArrays,
+  networkRole,
   parseSnapshot,
   type Snapshot,
   strongCluster,
   trajectory,
+  valueHhi,
+  valueShares,
 } from './engine/index.ts';
 import { messages } from './messages.ts';
 import { platformSnapshot } from './platform-snapshot.ts';
@@ -124,6 +131,84 @@ export class AssessmentService {
       to: this.clock().toISOString().slice(0, 7),
       windowMonths: options.months ?? 12,
     });
+  }
+
+  /**
+   * The ecosystem network from the platform's own ties (one layer or all, the last `months`
+   * months): each organisation's centralities, community and role (keystone, dominator, niche),
+   * the ties, modularity, density, value HHI and the shares crossing agglomerations and the
+   * border. It names who deals with whom: the operator's. The cluster's graph is small (tens to
+   * hundreds of organisations), so it is measured in this thread.
+   */
+  async network(actor: Actor, options: { layer?: (typeof layers)[number]; months?: number }) {
+    requireOperator(actor);
+    const s = parseSnapshot(await platformSnapshot(this.store));
+    const asOf = this.clock().toISOString().slice(0, 10);
+    const [y, m, d] = asOf.split('-').map(Number) as [number, number, number];
+    const from = options.months
+      ? new Date(Date.UTC(y, m - 1 - options.months, d + 1)).toISOString().slice(0, 10)
+      : '';
+    const ties = s.ties.filter(
+      (t) => (!options.layer || t.layer === options.layer) && t.at >= from && t.at <= asOf,
+    );
+    const weight = new Map<
+      string,
+      { source: string; target: string; layer: string; weight: number }
+    >();
+    for (const t of ties) {
+      const [a, b] = [t.source, t.target].sort() as [string, string];
+      const key = `${a}|${b}|${t.layer}`;
+      const e = weight.get(key) ?? { source: a, target: b, layer: t.layer, weight: 0 };
+      e.weight += 1;
+      weight.set(key, e);
+    }
+    // the graph: one edge per pair, weighted by the number of ties of every layer
+    const pairs = new Map<string, { source: string; target: string; weight: number }>();
+    for (const e of weight.values()) {
+      const key = `${e.source}|${e.target}`;
+      const p = pairs.get(key) ?? { source: e.source, target: e.target, weight: 0 };
+      p.weight += e.weight;
+      pairs.set(key, p);
+    }
+    const g = buildGraph({
+      nodes: s.organisations.map((o) => ({ id: o.id })),
+      edges: [...pairs.values()],
+    });
+    const a = metricArrays(g);
+    const valued = ties
+      .filter((t) => t.layer === 'exchange')
+      .map((t) => ({ source: t.source, target: t.target, value: t.value ?? 1 }));
+    const shares = valueShares(g.ids, valued);
+    return {
+      asOf,
+      layer: options.layer ?? null,
+      months: options.months ?? null,
+      nodes: s.organisations.map((o, i) => ({
+        id: o.id,
+        name: typeof o.name === 'string' ? o.name : o.id,
+        kind: o.kind,
+        degree: a.degree[i] ?? 0,
+        betweenness: a.betweenness[i] ?? 0,
+        closeness: a.closeness[i] ?? 0,
+        pagerank: a.pagerank[i] ?? 0,
+        eigenvector: a.eigenvector[i] ?? 0,
+        community: a.community[i] ?? 0,
+        valueShare: shares.get(o.id) ?? 0,
+        role: networkRole(a.betweenness[i] ?? 0, shares.get(o.id) ?? 0),
+      })),
+      edges: [...weight.values()],
+      modularity: a.modularity,
+      density: a.density,
+      valueHhi: valueHhi(valued),
+      crossing: crossingShares(
+        s.organisations.map((o) => ({
+          id: o.id,
+          region: o.region,
+          agglomeration: o.agglomeration,
+        })),
+        ties,
+      ),
+    };
   }
 
   /** The paper's placement of a snapshot the caller brings (their own data or a scenario). */

@@ -83,6 +83,37 @@ for (const d of await eachDialect()) {
       assert.ok(trajectory.json().length >= 1);
     });
 
+    test('the network: one node per organisation, degree as partners over n − 1, the operator only', async () => {
+      assert.equal((await get('/api/v1/assessment/network', member)).statusCode, 403);
+      const r = await get('/api/v1/assessment/network', operator);
+      assert.equal(r.statusCode, 200, r.body);
+      const net = r.json();
+      const snapshot = (await get('/api/v1/assessment/snapshot', operator)).json();
+      assert.equal(net.nodes.length, snapshot.organisations.length);
+      const partners = new Map<string, Set<string>>();
+      for (const t of snapshot.ties as Array<{ source: string; target: string }>)
+        for (const [a, b] of [
+          [t.source, t.target],
+          [t.target, t.source],
+        ]) {
+          const set = partners.get(a) ?? new Set<string>();
+          set.add(b);
+          partners.set(a, set);
+        }
+      const n = net.nodes.length;
+      for (const node of net.nodes) {
+        assert.ok(
+          Math.abs(node.degree - (partners.get(node.id)?.size ?? 0) / (n - 1)) < 1e-12,
+          node.id,
+        );
+        assert.ok(['keystone', 'dominator', 'niche'].includes(node.role));
+      }
+      assert.ok(net.modularity >= -0.5 && net.modularity <= 1);
+      const knowledge = (await get('/api/v1/assessment/network?layer=knowledge', operator)).json();
+      assert.ok(knowledge.edges.every((e: { layer: string }) => e.layer === 'knowledge'));
+      assert.equal((await get('/api/v1/assessment/network?layer=money', operator)).statusCode, 400);
+    });
+
     test('digicluster assess --json prints what the API answers for the same day', async () => {
       const asOf = new Date().toISOString().slice(0, 10);
       const r = await cli(['assess', '--json', '--as-of', asOf], db.env);

@@ -81,8 +81,8 @@ describe("typology: the paper's table computed on hand-built clusters", () => {
     assert.equal(value('geography', 'members_outside_region'), round(1 / 12));
     // two member votes of five decisions
     assert.equal(value('regulation', 'member_vote_share'), 0.4);
-    // keystone plant: its ties' value (300+100+50)×6 ÷ (2 × 1050×6)
-    assert.equal(value('control', 'keystone_value_share'), round(450 / 2100));
+    // keystone plant: party to (300+100+50)×6 of 1050×6
+    assert.equal(value('control', 'keystone_value_share'), round(450 / 1050));
     // mines 1 and 2 cooperate; mines 3 and 4 do not: 2 of the 4 firms with a peer of their kind
     assert.equal(value('competition_cooperation', 'same_kind_cooperation'), 0.5);
   });

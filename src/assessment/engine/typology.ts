@@ -17,6 +17,8 @@
 // them; the rest is our summary of the row, to be checked against the paper's table.
 // Thresholds are the platform's own calibration (documented, configurable by editing this
 // file), not values from the paper.
+
+import { ROLE_THRESHOLDS, valueHhi, valueShares } from './network-signals.ts';
 import type { Snapshot, SnapshotOrganisation, SnapshotTie } from './snapshot.ts';
 import { balanceIndex } from './sustainability.ts';
 
@@ -277,12 +279,13 @@ export const indicatorWords: Record<string, { ru: string; en: string; formulaRu:
   keystone_value_share: {
     ru: 'Доля ключевого участника в стоимости',
     en: "Keystone's value share",
-    formulaRu: 'стоимость связей ключевого участника ÷ удвоенная стоимость всех связей обмена',
+    formulaRu:
+      'стоимость связей обмена, где участвует ключевой участник ÷ стоимость всех связей обмена',
   },
   value_hhi: {
     ru: 'Концентрация (HHI)',
     en: 'Concentration (HHI)',
-    formulaRu: 'сумма по организациям квадратов их долей в стоимости сделок',
+    formulaRu: 'сумма по организациям квадратов их долей в обороте кластера, 0..1',
   },
   environmental: {
     ru: 'Экологическая часть',
@@ -329,9 +332,6 @@ export const institutionKinds: readonly string[] = [
   'regional_government',
   'platform_operator',
 ];
-
-/** A keystone holding this share of transaction value or more controls by market share. */
-export const DOMINATOR_VALUE_SHARE = 0.4;
 
 export interface AssessOptions {
   /** the day the assessment describes (YYYY-MM-DD); default: the latest date in the snapshot */
@@ -621,8 +621,9 @@ const rules: Record<CharacteristicId, Rule> = {
   },
 
   // Own rule: no keystone → 0 (control by market share); a keystone → 1; a keystone after at
-  // least one leader change → 2; no keystone history and no deal: no data. A keystone holding DOMINATOR_VALUE_SHARE of the value or more
-  // is a dominator (Iansiti & Levien), which is control by market share: 0.
+  // least one leader change → 2; no keystone history and no deal: no data. A keystone party to
+  // ROLE_THRESHOLDS.dominatorShare of the value or more is a dominator (Iansiti & Levien, in
+  // network-signals.ts), which is control by market share: 0.
   control: (f) => {
     const current = f.keystones.filter((k) => !k.to || k.to > f.asOf);
     const history = [...f.keystones].sort((a, b) => a.from.localeCompare(b.from));
@@ -630,15 +631,19 @@ const rules: Record<CharacteristicId, Rule> = {
     for (let i = 1; i < history.length; i++)
       if (history[i]?.organisation !== history[i - 1]?.organisation) changes++;
     const exchange = f.ties.filter((t) => t.layer === 'exchange');
-    const shareOf = new Map<string, number>();
-    const total = exchange.reduce((sum, t) => sum + tieValue(t), 0);
-    for (const t of exchange)
-      for (const id of [t.source, t.target])
-        shareOf.set(id, (shareOf.get(id) ?? 0) + tieValue(t) / (2 * total));
-    const shares = [...shareOf.values()];
-    const hhi = total > 0 ? shares.reduce((sum, s) => sum + s * s, 0) : null;
-    const keystoneShare =
-      total > 0 ? Math.max(0, ...current.map((k) => shareOf.get(k.organisation) ?? 0)) : null;
+    const valued = exchange.map((t) => ({
+      source: t.source,
+      target: t.target,
+      value: tieValue(t),
+    }));
+    const shares = valueShares(
+      f.organisations.map((o) => o.id),
+      valued,
+    );
+    const hhi = valueHhi(valued);
+    const keystoneShare = exchange.length
+      ? Math.max(0, ...current.map((k) => shares.get(k.organisation) ?? 0))
+      : null;
     const indicators = [
       fact(
         'keystone_in_place',
@@ -653,11 +658,15 @@ const rules: Record<CharacteristicId, Rule> = {
       fact(
         'keystone_value_share',
         keystoneShare,
-        "the keystone's share of transaction value (its ties' value ÷ twice the value of all exchange ties)",
+        "the keystone's share of transaction value: the value of the exchange ties it is party to ÷ the value of all exchange ties",
       ),
-      fact('value_hhi', hhi, 'Σ over organisations of (share of transaction value)²'),
+      fact(
+        'value_hhi',
+        hhi,
+        "Σ over organisations of (its share of the cluster's turnover)², 0..1",
+      ),
     ];
-    const dominated = keystoneShare !== null && keystoneShare >= DOMINATOR_VALUE_SHARE;
+    const dominated = keystoneShare !== null && keystoneShare >= ROLE_THRESHOLDS.dominatorShare;
     // neither a charter nor a deal on record: nothing to judge control by
     if (!f.keystones.length && !exchange.length) return { indicators, score: null };
     const score = !current.length || dominated ? 0 : changes > 0 ? 2 : 1;

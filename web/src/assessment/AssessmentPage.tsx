@@ -16,6 +16,7 @@ import { useResource } from '../shell/useResource.ts';
 import { assessmentApi, type ReadinessBody } from './api.ts';
 import { Radar, Trajectory } from './charts.tsx';
 import { assessmentDict } from './dict.ts';
+import { NetworkSection } from './NetworkSection.tsx';
 import './assessment.css';
 
 type T = ReturnType<typeof useT<keyof typeof assessmentDict.ru>>;
@@ -360,6 +361,7 @@ export function AssessmentPage() {
       <PageHeader title={t('title')} lead={t('lead')} />
       <div className="stack">
         <Placement t={t} locale={locale} />
+        {user.role === 'operator_admin' && <NetworkSection t={t} locale={locale} />}
         <Readiness t={t} locale={locale} />
         <Territory t={t} locale={locale} />
       </div>

@@ -2,6 +2,7 @@
 // baseline. Paths and answers are typed by api-types.ts, generated from the server's schemas.
 import { answer, client, type RequestBody } from '../shell/api.ts';
 
+export type NetworkLayer = 'exchange' | 'knowledge' | 'governance';
 export type ReadinessBody = RequestBody<'/api/v1/assessment/readiness/{id}', 'post'>;
 
 export const assessmentApi = {
@@ -14,4 +15,6 @@ export const assessmentApi = {
   answerReadiness: (id: string, body: ReadinessBody) =>
     answer(client.POST('/api/v1/assessment/readiness/{id}', { params: { path: { id } }, body })),
   territory: () => answer(client.GET('/api/v1/assessment/territory')),
+  network: (layer?: NetworkLayer) =>
+    answer(client.GET('/api/v1/assessment/network', { params: { query: layer ? { layer } : {} } })),
 };

@@ -158,6 +158,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/assessment/network': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The ecosystem network: centralities, communities, keystone/dominator roles, crossing shares (the operator) */
+    get: operations['getAssessmentNetwork'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/assessment/readiness': {
     parameters: {
       query?: never;
@@ -3417,6 +3434,76 @@ export interface components {
       /** @description shown once: only its hash is stored */
       token: string;
       tokenIssuedAt: string;
+    };
+    EcosystemNetwork: {
+      asOf: string;
+      crossing: {
+        agglomerationTies: number | null;
+        agglomerationValue: number | null;
+        regionTies: number | null;
+        regionValue: number | null;
+      };
+      density: number;
+      edges: {
+        layer: string;
+        source: string;
+        target: string;
+        weight: number;
+      }[];
+      layer: ('exchange' | 'knowledge' | 'governance') | null;
+      modularity: number;
+      months: number | null;
+      nodes: {
+        betweenness: number;
+        closeness: number;
+        community: number;
+        degree: number;
+        eigenvector: number;
+        id: string;
+        kind: string;
+        name: string;
+        pagerank: number;
+        /** @enum {string} */
+        role: 'keystone' | 'dominator' | 'niche';
+        /** @description share of the exchange value in ties it is party to */
+        valueShare: number;
+      }[];
+      valueHhi: number | null;
+    };
+    EcosystemNetworkInput: {
+      asOf: string;
+      crossing: {
+        agglomerationTies: number | null;
+        agglomerationValue: number | null;
+        regionTies: number | null;
+        regionValue: number | null;
+      };
+      density: number;
+      edges: {
+        layer: string;
+        source: string;
+        target: string;
+        weight: number;
+      }[];
+      layer: ('exchange' | 'knowledge' | 'governance') | null;
+      modularity: number;
+      months: number | null;
+      nodes: {
+        betweenness: number;
+        closeness: number;
+        community: number;
+        degree: number;
+        eigenvector: number;
+        id: string;
+        kind: string;
+        name: string;
+        pagerank: number;
+        /** @enum {string} */
+        role: 'keystone' | 'dominator' | 'niche';
+        /** @description share of the exchange value in ties it is party to */
+        valueShare: number;
+      }[];
+      valueHhi: number | null;
     };
     ExpertiseProfile: {
       aboutEn?: string;
@@ -8163,6 +8250,36 @@ export interface operations {
       429: components['responses']['Problem429'];
     };
   };
+  getAssessmentNetwork: {
+    parameters: {
+      query?: {
+        /** @description one layer; all when absent */
+        layer?: 'exchange' | 'knowledge' | 'governance';
+        /** @description the last N months; all when absent */
+        months?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EcosystemNetwork'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
   getAssessmentReadiness: {
     parameters: {
       query?: never;
@@ -12018,6 +12135,9 @@ export const pathsApiV1AlarmsGetParametersQueryStatusValues: ReadonlyArray<
 export const pathsApiV1ApplicationsGetParametersQueryStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/applications']['get']['parameters']['query']['status']
 > = ['pending', 'admitted', 'rejected'];
+export const pathsApiV1AssessmentNetworkGetParametersQueryLayerValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assessment/network']['get']['parameters']['query']['layer']
+> = ['exchange', 'knowledge', 'governance'];
 export const pathsApiV1DealsIdDeliveriesImportPostParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/deals/{id}/deliveries/import']['post']['parameters']['query']['format']
 > = ['csv', 'xlsx'];
@@ -12212,6 +12332,18 @@ export const deviceGrantUsageReadValues: ReadonlyArray<
 export const deviceGrantUsageInputReadValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['DeviceGrantUsageInput']['read']
 > = ['telemetry', 'latest'];
+export const ecosystemNetworkLayerAnyOf0Values: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['EcosystemNetwork']['layer']
+> = ['exchange', 'knowledge', 'governance'];
+export const ecosystemNetworkNodesRoleValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['EcosystemNetwork']['nodes']['role']
+> = ['keystone', 'dominator', 'niche'];
+export const ecosystemNetworkInputLayerAnyOf0Values: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['EcosystemNetworkInput']['layer']
+> = ['exchange', 'knowledge', 'governance'];
+export const ecosystemNetworkInputNodesRoleValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['EcosystemNetworkInput']['nodes']['role']
+> = ['keystone', 'dominator', 'niche'];
 export const expertiseProfileVisibilityValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ExpertiseProfile']['visibility']
 > = ['public', 'members'];

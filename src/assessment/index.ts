@@ -1,10 +1,10 @@
 // The assessment's public surface: the typology placement and readiness (with their pure
 // engines), for the shell; network metrics and the platform's own snapshot come beside them.
 import type { StateReader } from '../journal/index.ts';
-import type { Store } from '../store/index.ts';
+import type { Reader, Store } from '../store/index.ts';
 import { messages } from './messages.ts';
 import { migrations } from './migrations/index.ts';
-import { findReadiness } from './repository.ts';
+import { findReadiness, readinessSurveys } from './repository.ts';
 import { routes } from './routes.ts';
 import { AssessmentService } from './service.ts';
 
@@ -31,3 +31,13 @@ export const assessmentModule = {
   open: ({ store }: { store: Store }) => ({ assessment: new AssessmentService(store) }),
   routes,
 };
+
+/** Each organisation's latest readiness answers (for the knowledge module's competence gaps). */
+export async function latestReadiness(reader: Reader) {
+  const latest = new Map<string, Awaited<ReturnType<typeof readinessSurveys>>[number]>();
+  for (const s of await readinessSurveys(reader)) {
+    const seen = latest.get(s.organisationId);
+    if (!seen || s.version > seen.version) latest.set(s.organisationId, s);
+  }
+  return [...latest.values()];
+}

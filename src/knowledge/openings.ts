@@ -3,6 +3,7 @@
 // the competence gaps the expertise directory reveals, and the openings matched to those gaps
 // and to one person's profile, each reason worded with the competence it names.
 import { randomUUID } from 'node:crypto';
+import { latestReadiness } from '../assessment/index.ts';
 import { ExchangeService } from '../exchange/index.ts';
 import { inTransaction } from '../journal/index.ts';
 import {
@@ -18,7 +19,12 @@ import { registryQueries as rq } from '../registry/index.ts';
 import type { Reader, Tx } from '../store/index.ts';
 import { canSee, viewerOf } from './access.ts';
 import { type KnowledgeContext, record } from './context.ts';
-import { competence, competencesForMaterial } from './engine/competences.ts';
+import {
+  competence,
+  competencesForMaterial,
+  competencesForReadiness,
+  READINESS_LOW_BAND,
+} from './engine/competences.ts';
 import {
   competenceGaps,
   type Demand,
@@ -48,6 +54,8 @@ import {
 /** The level a project asks of each competence it names, and a listing of its material's. */
 const PROJECT_LEVEL = 3;
 const LISTING_LEVEL = 2;
+/** The level a low readiness band asks of the competences its dimension rests on. */
+const READINESS_LEVEL = 3;
 
 const newId = () => `ko-${randomUUID().replace(/-/g, '').slice(0, 12)}`;
 
@@ -141,12 +149,13 @@ export async function listOpenings(
 /** What the viewer may see of the cluster: openings, people, and what is asked for. */
 async function picture(c: KnowledgeContext, actor: Actor) {
   const viewer = viewerOf(actor);
-  const [openings, profiles, projects, listings, organisations] = await Promise.all([
+  const [openings, profiles, projects, listings, organisations, readiness] = await Promise.all([
     findOpenings(c.store),
     findProfiles(c.store),
     findProjects(c.store),
     new ExchangeService(c.store, c.clock).listListings(actor, { status: 'active' }),
     rq.findOrganisations(c.store),
+    latestReadiness(c.store),
   ]);
   const visibleOpenings = openings.filter((o) => canSee(o, viewer));
   const demands: Demand[] = [];
@@ -173,6 +182,19 @@ async function picture(c: KnowledgeContext, actor: Actor) {
         competence,
         level: LISTING_LEVEL,
       });
+  // an organisation's readiness answers are its own: they count for its users and the operator
+  for (const r of readiness)
+    if (viewer.operator || r.organisationId === viewer.organisationId)
+      for (const [dimension, band] of Object.entries(r.bands))
+        if (band <= READINESS_LOW_BAND)
+          for (const competence of competencesForReadiness[dimension] ?? [])
+            demands.push({
+              source: 'readiness',
+              id: dimension,
+              organisationId: r.organisationId,
+              competence,
+              level: READINESS_LEVEL,
+            });
   return {
     openings: visibleOpenings,
     profiles: profiles.filter((p) => canSee(p, viewer)),

@@ -390,7 +390,10 @@ export const CompetenceGap = z
     present: z.int().describe('the highest level held (0: nobody)'),
     holders: z.int().describe('people holding it at the demanded level or above'),
     demands: z.array(
-      z.object({ source: z.enum(['vacancy', 'internship', 'project', 'listing']), id: z.string() }),
+      z.object({
+        source: z.enum(['vacancy', 'internship', 'project', 'listing', 'readiness']),
+        id: z.string().describe('for readiness: the questionnaire dimension answered low'),
+      }),
     ),
   })
   .meta({ id: 'CompetenceGap' });

@@ -98,6 +98,44 @@ for (const d of await eachDialect()) {
       await db?.drop();
     });
 
+    test('low readiness answers become the organisation’s own competence gaps, seen by it alone', async () => {
+      const bands = {
+        connectivity: 4,
+        automation: 4,
+        intelligence: 1,
+        vertical_integration: 4,
+        horizontal_integration: 4,
+        workforce_learning: 1,
+        leadership: 3,
+        strategy: 3,
+      };
+      const answered = await call('POST', '/api/v1/assessment/readiness/gof-stepnaya', 'gof', {
+        bands,
+      });
+      assert.equal(answered.status, 201, answered.body);
+      const own = (
+        await call('GET', '/api/v1/knowledge/gaps?organisationId=gof-stepnaya', 'gof')
+      ).json<{
+        organisations: Gap[];
+      }>();
+      const analysis = own.organisations.find((g) => g.competence === 'data-analysis');
+      assert.ok(analysis, JSON.stringify(own.organisations.map((g) => g.competence)));
+      assert.ok(analysis.demands.some((x) => x.source === 'readiness' && x.id === 'intelligence'));
+      // workforce learning names no competence; connectivity at band 4 asks for nothing
+      assert.ok(
+        !own.organisations.some((g) => g.demands.some((x) => x.id === 'workforce_learning')),
+      );
+      // another organisation's user does not learn the answers through the gaps
+      const seen = (
+        await call('GET', '/api/v1/knowledge/gaps?organisationId=gof-stepnaya', 'other')
+      ).json<{
+        organisations: Gap[];
+        cluster: Gap[];
+      }>();
+      for (const g of [...seen.organisations, ...seen.cluster])
+        assert.ok(!g.demands.some((x) => x.source === 'readiness'), JSON.stringify(g));
+    });
+
     test('openings: the courses of the universities and the vacancies of the enterprises, in both languages', async () => {
       const all = (await call('GET', '/api/v1/knowledge/openings', 'other')).json() as Json[];
       const kinds = new Set(all.map((o) => o.kind));

@@ -121,3 +121,19 @@ export const competence = (id: string): Competence | undefined => byId.get(id);
 /** The competences that work with a material. */
 export const competencesForMaterial = (materialId: string): string[] =>
   competenceVocabulary.filter((c) => c.materials.includes(materialId)).map((c) => c.id);
+
+/**
+ * The competences an Industry 4.0 readiness dimension rests on (the assessment's questionnaire):
+ * an organisation answering a low band there lacks them. The organisational dimensions
+ * (workforce learning, leadership, strategy) name no single competence and are left out.
+ */
+export const competencesForReadiness: Readonly<Record<string, readonly string[]>> = {
+  connectivity: ['iot'],
+  automation: ['iot'],
+  intelligence: ['data-analysis'],
+  vertical_integration: ['iot', 'data-analysis'],
+  horizontal_integration: ['data-analysis'],
+};
+
+/** A band at or below this marks the dimension's competences as lacking. */
+export const READINESS_LOW_BAND = 2;

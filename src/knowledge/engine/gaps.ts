@@ -11,7 +11,7 @@ export interface HeldLevel {
 
 /** One competence asked for: by a vacancy or internship, a project, or a listing's material. */
 export interface Demand {
-  source: 'vacancy' | 'internship' | 'project' | 'listing';
+  source: 'vacancy' | 'internship' | 'project' | 'listing' | 'readiness';
   id: string;
   /** the organisation asking (null when a listing's holder is hidden) */
   organisationId: string | null;

@@ -2571,9 +2571,10 @@ export interface components {
       /** @description the highest level asked for */
       demanded: number;
       demands: {
+        /** @description for readiness: the questionnaire dimension answered low */
         id: string;
         /** @enum {string} */
-        source: 'vacancy' | 'internship' | 'project' | 'listing';
+        source: 'vacancy' | 'internship' | 'project' | 'listing' | 'readiness';
       }[];
       /** @description people holding it at the demanded level or above */
       holders: number;
@@ -2590,9 +2591,10 @@ export interface components {
       /** @description the highest level asked for */
       demanded: number;
       demands: {
+        /** @description for readiness: the questionnaire dimension answered low */
         id: string;
         /** @enum {string} */
-        source: 'vacancy' | 'internship' | 'project' | 'listing';
+        source: 'vacancy' | 'internship' | 'project' | 'listing' | 'readiness';
       }[];
       /** @description people holding it at the demanded level or above */
       holders: number;
@@ -12224,10 +12226,10 @@ export const compatibilityRowInputKindValues: ReadonlyArray<
 > = ['sourced', 'estimate', 'rule'];
 export const competenceGapDemandsSourceValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['CompetenceGap']['demands']['source']
-> = ['vacancy', 'internship', 'project', 'listing'];
+> = ['vacancy', 'internship', 'project', 'listing', 'readiness'];
 export const competenceGapInputDemandsSourceValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['CompetenceGapInput']['demands']['source']
-> = ['vacancy', 'internship', 'project', 'listing'];
+> = ['vacancy', 'internship', 'project', 'listing', 'readiness'];
 export const competenceIdValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['CompetenceId']
 > = [

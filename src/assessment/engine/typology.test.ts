@@ -87,6 +87,40 @@ describe("typology: the paper's table computed on hand-built clusters", () => {
     assert.equal(value('competition_cooperation', 'same_kind_cooperation'), 0.5);
   });
 
+  it('knowledge across the exchange communities (known answer: one of two ties crosses)', () => {
+    const org = (id: string) => ({ id, kind: 'other', region: 'r', agglomeration: null });
+    const at = '2026-01-01';
+    const trade = (a: string, b: string) => ({
+      source: a,
+      target: b,
+      layer: 'exchange' as const,
+      onPlatform: true,
+      at,
+    });
+    const a = assess(
+      parseSnapshot({
+        organisations: ['a1', 'a2', 'a3', 'b1', 'b2', 'b3', 'u'].map(org),
+        ties: [
+          trade('a1', 'a2'),
+          trade('a2', 'a3'),
+          trade('a1', 'a3'),
+          trade('b1', 'b2'),
+          trade('b2', 'b3'),
+          trade('b1', 'b3'),
+          trade('a3', 'b3'),
+          { source: 'a1', target: 'b1', layer: 'knowledge', onPlatform: true, at },
+          { source: 'a2', target: 'a3', layer: 'knowledge', onPlatform: true, at },
+          // a party that does not trade: not counted
+          { source: 'u', target: 'a1', layer: 'knowledge', onPlatform: true, at },
+        ],
+      }),
+    );
+    const share = a.characteristics
+      .find((c) => c.id === 'knowledge')
+      ?.indicators.find((i) => i.name === 'knowledge_cross_community_share');
+    assert.equal(share?.value, 0.5);
+  });
+
   it('a keystone holding most of the value is a dominator: control by market share', () => {
     const s = territorialCluster();
     s.keystones = [{ organisation: 'plant', from: '2025-01-01' }];

@@ -18,6 +18,8 @@
 // Thresholds are the platform's own calibration (documented, configurable by editing this
 // file), not values from the paper.
 
+import { buildGraph } from './network-graph.ts';
+import { louvain } from './network-louvain.ts';
 import { ROLE_THRESHOLDS, valueHhi, valueShares } from './network-signals.ts';
 import type { Snapshot, SnapshotOrganisation, SnapshotTie } from './snapshot.ts';
 import { balanceIndex } from './sustainability.ts';
@@ -245,6 +247,12 @@ export const indicatorWords: Record<string, { ru: string; en: string; formulaRu:
     en: 'Knowledge ties with institutions',
     formulaRu: 'связи обмена знаниями с вузом, НИИ или органом власти ÷ все связи обмена знаниями',
   },
+  knowledge_cross_community_share: {
+    ru: 'Знания между сообществами',
+    en: 'Knowledge across communities',
+    formulaRu:
+      'связи обмена знаниями между организациями разных сообществ сети обмена (метод Лувена) ÷ связи обмена знаниями между организациями, участвующими в обмене',
+  },
   platform_tie_share: {
     ru: 'Связи через платформу',
     en: 'Ties made on the platform',
@@ -465,6 +473,34 @@ function onPlatformMembers(f: Facts, layers?: readonly string[]): Set<string> {
 
 const tieValue = (t: SnapshotTie) => t.value ?? 1;
 
+/**
+ * Knowledge crossing the value chain's communities: the exchange ties' graph split by Louvain
+ * (seeded, deterministic); of the knowledge ties whose two parties both trade, the share whose
+ * parties fall in different communities. null when no knowledge tie joins two traders.
+ */
+function crossCommunityShare(f: Facts, knowledge: readonly SnapshotTie[]): number | null {
+  const traders = new Set<string>();
+  const edges = new Map<string, { source: string; target: string; weight: number }>();
+  for (const t of f.ties)
+    if (t.layer === 'exchange' && t.source !== t.target) {
+      traders.add(t.source);
+      traders.add(t.target);
+      const [a, b] = [t.source, t.target].sort() as [string, string];
+      const e = edges.get(`${a}|${b}`) ?? { source: a, target: b, weight: 0 };
+      e.weight += 1;
+      edges.set(`${a}|${b}`, e);
+    }
+  const between = knowledge.filter((t) => traders.has(t.source) && traders.has(t.target));
+  if (!between.length) return null;
+  const g = buildGraph({
+    nodes: [...traders].sort().map((id) => ({ id })),
+    edges: [...edges.values()],
+  });
+  const community = louvain(g);
+  const of = new Map(g.ids.map((id, i) => [id, community[i]]));
+  return between.filter((t) => of.get(t.source) !== of.get(t.target)).length / between.length;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The nine characteristics.
 
@@ -557,6 +593,13 @@ const rules: Record<CharacteristicId, Rule> = {
           'knowledge_with_institutions_share',
           ratio(withInstitution.length, knowledge.length),
           'knowledge ties with a university, institute or government body on one side ÷ knowledge ties',
+          0.2,
+          0.4,
+        ),
+        indicator(
+          'knowledge_cross_community_share',
+          crossCommunityShare(f, knowledge),
+          'knowledge ties between organisations in different communities of the exchange network (Louvain) ÷ knowledge ties between organisations that trade',
           0.2,
           0.4,
         ),

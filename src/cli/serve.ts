@@ -37,6 +37,13 @@ export async function serve(): Promise<number> {
   );
   // "no data for N minutes" alarms: checked every minute on the real clock
   const stopAlarmChecks = platform.alarms.startSilenceChecks();
+  // votes close at their time even when nobody looks at governance: the result is published then
+  const closeVotes = setInterval(() => {
+    platform.governance
+      .closeDue()
+      .catch((err) => app.log.error({ err }, 'closing the votes due failed'));
+  }, 30_000);
+  closeVotes.unref();
   if (mqtt.port !== null)
     console.log(`MQTT broker for devices: mqtt://${config.mqttHost}:${mqtt.port}`);
   if (mqtt.external)
@@ -50,6 +57,7 @@ export async function serve(): Promise<number> {
   }
   const stop = async () => {
     stopAlarmChecks();
+    clearInterval(closeVotes);
     await mqtt.close();
     await app.close();
     await platform.close();

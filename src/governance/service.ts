@@ -187,7 +187,8 @@ export class GovernanceService {
    * Closes every open proposal whose close time has come: counts it and publishes its result
    * (`proposal.decided`, with the turnout), as `closeProposal` does, in the platform's name.
    * Every read and write of governance calls it first, so a vote closes by itself at its time
-   * on the service's clock, with no timer: the first request after the close sees the result.
+   * on the service's clock: the first request after the close sees the result; the server also
+   * calls it every 30 s (`serve`), so a vote nobody looks at is decided within half a minute.
    */
   async closeDue(): Promise<Proposal[]> {
     const closed: Proposal[] = [];

@@ -70,7 +70,7 @@ export class MachinesService {
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.grants = new DeviceGrants(store, clock);
-    this.writer = new TelemetryWriter(store);
+    this.writer = new TelemetryWriter(store, clock);
   }
 
   private readonly ingested: IngestListener[] = [];

@@ -4,6 +4,8 @@
 // in memory per device, key and bucket first); each message's promise resolves only after
 // that transaction commits, so an acknowledgement still means "on disk". A group that fails
 // is written again message by message, so one bad message never takes others down with it.
+// A weighbridge's weighings (`weighing.recorded`) are journaled in the same transaction as
+// their points; a group without one never touches the journal.
 import { inTransaction, recordEvent } from '../journal/index.ts';
 import type { Store, Tx } from '../store/index.ts';
 import type { ParsedPoint } from './engine/payload.ts';
@@ -33,7 +35,10 @@ export class TelemetryWriter {
   private queue: Pending[] = [];
   private writing = false;
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
 
   /** Stores one accepted message; resolves once committed. */
   write(
@@ -55,8 +60,8 @@ export class TelemetryWriter {
    */
   private transaction(group: Pending[]): Promise<Written[]> {
     return group.some((p) => p.weighbridgeOf)
-      ? inTransaction(this.store, (tx) => storeGroup(tx, group))
-      : repo.ingestTransaction(this.store, (tx) => storeGroup(tx, group));
+      ? inTransaction(this.store, (tx) => storeGroup(tx, group, this.clock()))
+      : repo.ingestTransaction(this.store, (tx) => storeGroup(tx, group, this.clock()));
   }
 
   private async drain() {
@@ -88,7 +93,7 @@ export class TelemetryWriter {
 }
 
 /** One transaction's work: every message of the group, in arrival order. */
-async function storeGroup(tx: Tx, group: Pending[]): Promise<Written[]> {
+async function storeGroup(tx: Tx, group: Pending[], now: Date): Promise<Written[]> {
   // ids each device sent before this group, one query per device
   const idsByDevice = new Map<string, string[]>();
   for (const p of group) {
@@ -158,11 +163,15 @@ async function storeGroup(tx: Tx, group: Pending[]): Promise<Written[]> {
       }
   }
   for (const w of weighings)
-    await recordEvent(tx, {
-      actor: w.deviceId,
-      organisationId: w.organisationId,
-      type: WEIGHING_RECORDED,
-      payload: w,
-    });
+    await recordEvent(
+      tx,
+      {
+        actor: w.deviceId,
+        organisationId: w.organisationId,
+        type: WEIGHING_RECORDED,
+        payload: w,
+      },
+      now,
+    );
   return results;
 }

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
+import mqtt from 'mqtt';
 import {
   type Deal,
   type DealsService,
@@ -22,7 +23,11 @@ import {
   listEvents,
   verifyState,
 } from '../../src/journal/index.ts';
-import { stateReaders as deviceStates, type Weighing } from '../../src/machines/index.ts';
+import {
+  stateReaders as deviceStates,
+  startMqtt,
+  type Weighing,
+} from '../../src/machines/index.ts';
 import { type Actor, systemActor } from '../../src/model/index.ts';
 import type { Platform } from '../../src/platform.ts';
 import { buildServer } from '../../src/server/app.ts';
@@ -319,6 +324,44 @@ for (const d of await eachDialect()) {
         [19.75],
       );
       assert.equal((await fromDevices(deal.id)).length, 2);
+    });
+
+    test('a weighing published to the embedded MQTT broker (QoS 1) posts its delivery too', async () => {
+      const broker = await startMqtt(p.machines, {
+        mqttEmbedded: true,
+        mqttHost: '127.0.0.1',
+        mqttPort: 0,
+        mqttShareGroup: 'unused',
+        mqttClientId: 'unused',
+      });
+      try {
+        const c = await mqtt.connectAsync(`mqtt://127.0.0.1:${broker.port}`, {
+          username: dev('scale').id,
+          password: dev('scale').token,
+          reconnectPeriod: 0,
+        });
+        const point = {
+          id: 'w-5',
+          ts: new Date().toISOString(),
+          values: { gross_t: 36, tare_t: 15, net_t: 21 },
+        };
+        await c.publishAsync(`digicluster/${dev('scale').id}/telemetry`, JSON.stringify(point), {
+          qos: 1,
+        });
+        await c.endAsync();
+        // acknowledged: the weighing is journaled already
+        assert.ok(
+          (await weighings()).some((e) => (e.payload as Weighing).messageId === 'w-5'),
+          'weighing.recorded before the PUBACK',
+        );
+      } finally {
+        await broker.close();
+      }
+      await catchUp();
+      assert.deepEqual(
+        (await fromDevices(other.id)).map((v) => v.quantity),
+        [19.75, 21],
+      );
     });
   });
 }

@@ -1,12 +1,14 @@
 // Deals' public surface: negotiation, message threads, deliveries, the settlement ledger; the
-// pure state machine and postings. A deal opens by itself when the exchange agrees a match.
+// pure state machine and postings. A deal opens by itself when the exchange agrees a match;
+// a weighbridge linked to a deal posts its weighings as deliveries.
 import type { AgreedMatch } from '../exchange/index.ts';
 import type { StateReader, Subscriber } from '../journal/index.ts';
+import { WEIGHING_RECORDED, type Weighing } from '../machines/index.ts';
 import { systemActor } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
 import { messages } from './messages.ts';
 import { migrations } from './migrations/index.ts';
-import { findDeal, findDelivery } from './repository.ts';
+import { findDeal, findDealDevice, findDelivery } from './repository.ts';
 import { routes } from './routes.ts';
 import { DealsService } from './service.ts';
 
@@ -32,6 +34,11 @@ export const stateReaders: StateReader[] = [
     carriedBy: { 'delivery.recorded': 'delivery', 'delivery.flagged': 'delivery' },
     read: findDelivery,
   },
+  {
+    kind: 'deal-device',
+    carriedBy: { 'deal.device-linked': 'link', 'deal.device-unlinked': 'link' },
+    read: findDealDevice,
+  },
 ];
 
 export const dealsModule = {
@@ -47,6 +54,14 @@ export const dealsModule = {
       types: ['match.agreed'],
       handle: async (tx, event) => {
         await deals.openFromMatch(tx, event.payload as AgreedMatch, systemActor);
+      },
+    },
+    {
+      // a linked weighbridge's weighing becomes a delivery (once per device and message)
+      name: 'deals.post-weighing-as-delivery',
+      types: [WEIGHING_RECORDED],
+      handle: async (tx, event) => {
+        await deals.postWeighing(tx, event.payload as Weighing, event.seq);
       },
     },
   ],

@@ -67,6 +67,35 @@ export const messages = defineMessages('deals', {
     en: 'The file was not imported: each bad row is named',
     ru: 'Файл не загружен: указана каждая строка с ошибкой',
   },
+  invalidLink: { en: 'The device was not linked', ru: 'Устройство не привязано' },
+  notOwnDevice: {
+    en: "no such device of the side's organisation",
+    ru: 'у организации этой стороны нет такого устройства',
+  },
+  notWeighbridge: {
+    en: 'the device is not a weighbridge (its profile is {profile})',
+    ru: 'устройство не является весами (его профиль {profile})',
+  },
+  notTonnes: {
+    en: 'a weighbridge weighs in tonnes; this deal counts in {unit}',
+    ru: 'весы взвешивают в тоннах, а сделка учитывается в {unit}',
+  },
+  deviceLinkedElsewhere: {
+    en: 'Device {deviceId} is already linked to deal {dealId}: revoke that link first',
+    ru: 'Устройство {deviceId} уже привязано к сделке {dealId}: сначала отзовите ту привязку',
+  },
+  dealHasWeighbridge: {
+    en: 'Deal {id} already has a weighbridge ({deviceId}): revoke that link first',
+    ru: 'К сделке {id} уже привязаны весы ({deviceId}): сначала отзовите ту привязку',
+  },
+  linkNotFound: {
+    en: 'There is no such device link on this deal',
+    ru: 'Такой привязки устройства к этой сделке нет',
+  },
+  linkRevoked: {
+    en: 'The link of device {deviceId} was revoked on {revokedAt}',
+    ru: 'Привязка устройства {deviceId} отозвана {revokedAt}',
+  },
   observersNoLedger: {
     en: 'Observers do not see the books',
     ru: 'Наблюдателям бухгалтерские записи недоступны',

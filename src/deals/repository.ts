@@ -3,7 +3,14 @@
 import { kopecksFromColumn } from '../model/index.ts';
 import type { Reader, Tx } from '../store/index.ts';
 import type { LedgerAccount, LedgerLine } from './engine/index.ts';
-import type { Deal, DealMessage, DealState, DealTransition, Delivery } from './schema.ts';
+import type {
+  Deal,
+  DealDevice,
+  DealMessage,
+  DealState,
+  DealTransition,
+  Delivery,
+} from './schema.ts';
 
 export interface DealTable {
   id: string;
@@ -249,4 +256,109 @@ export async function findLedgerLines(
     debit: kopecksFromColumn(r.debit) ?? 0,
     credit: kopecksFromColumn(r.credit) ?? 0,
   }));
+}
+
+// --- weighbridges linked to deals, and the weighings they posted ---
+
+export interface DealDeviceTable {
+  id: string;
+  deal_id: string;
+  device_id: string;
+  /** the journal seq of the link's event: weighings journaled after it count */
+  linked_seq: number;
+  /** the seq of the revocation's event: weighings journaled after it do not */
+  revoked_seq: number | null;
+  /** the DealDevice as JSON */
+  data: string;
+}
+export interface DealWeighingTable {
+  device_id: string;
+  message_id: string;
+  deal_id: string;
+  delivery_id: string;
+}
+
+declare module '../store/database.ts' {
+  interface Database {
+    deal_device: DealDeviceTable;
+    deal_weighing: DealWeighingTable;
+  }
+}
+
+export async function insertDealDevice(tx: Tx, link: DealDevice, seq: number): Promise<void> {
+  await tx.db
+    .insertInto('deal_device')
+    .values({
+      id: link.id,
+      deal_id: link.dealId,
+      device_id: link.deviceId,
+      linked_seq: seq,
+      revoked_seq: null,
+      data: JSON.stringify(link),
+    })
+    .execute();
+}
+
+export async function revokeDealDevice(tx: Tx, link: DealDevice, seq: number): Promise<void> {
+  await tx.db
+    .updateTable('deal_device')
+    .set({ revoked_seq: seq, data: JSON.stringify(link) })
+    .where('id', '=', link.id)
+    .execute();
+}
+
+export async function findDealDevice(reader: Reader, id: string): Promise<DealDevice | undefined> {
+  const r = await reader.db
+    .selectFrom('deal_device')
+    .select('data')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return r && (JSON.parse(r.data) as DealDevice);
+}
+
+/** A deal's links, or a device's, oldest first; only those in force when asked. */
+export async function findDealDevices(
+  reader: Reader,
+  by: { dealId?: string; deviceId?: string; inForce?: boolean },
+): Promise<DealDevice[]> {
+  let q = reader.db.selectFrom('deal_device').select('data').orderBy('linked_seq');
+  if (by.dealId) q = q.where('deal_id', '=', by.dealId);
+  if (by.deviceId) q = q.where('device_id', '=', by.deviceId);
+  if (by.inForce) q = q.where('revoked_seq', 'is', null);
+  return (await q.execute()).map((r) => JSON.parse(r.data) as DealDevice);
+}
+
+/** The device's links in force at journal position `seq`. */
+export async function linksAt(
+  reader: Reader,
+  deviceId: string,
+  seq: number,
+): Promise<DealDevice[]> {
+  const rows = await reader.db
+    .selectFrom('deal_device')
+    .select('data')
+    .where('device_id', '=', deviceId)
+    .where('linked_seq', '<', seq)
+    .where((eb) => eb.or([eb('revoked_seq', 'is', null), eb('revoked_seq', '>', seq)]))
+    .orderBy('linked_seq')
+    .execute();
+  return rows.map((r) => JSON.parse(r.data) as DealDevice);
+}
+
+export async function weighingPosted(
+  reader: Reader,
+  deviceId: string,
+  messageId: string,
+): Promise<boolean> {
+  const r = await reader.db
+    .selectFrom('deal_weighing')
+    .select('delivery_id')
+    .where('device_id', '=', deviceId)
+    .where('message_id', '=', messageId)
+    .executeTakeFirst();
+  return !!r;
+}
+
+export async function insertWeighing(tx: Tx, row: DealWeighingTable): Promise<void> {
+  await tx.db.insertInto('deal_weighing').values(row).execute();
 }

@@ -5,6 +5,9 @@ import { z } from 'zod';
 import { IdParam, tagged } from '../model/index.ts';
 import {
   Deal,
+  DealDevice,
+  DealDeviceInput,
+  DealDeviceParams,
   DealFilter,
   DealInput,
   DealList,
@@ -116,6 +119,45 @@ export const routes =
       },
       async (req, reply) =>
         reply.code(201).send(await deals.recordDelivery(req.actor, req.params.id, req.body)),
+    );
+    app.get(
+      '/api/v1/deals/:id/devices',
+      {
+        schema: {
+          ...t,
+          summary: "The deal's linked weighbridges, revoked links included",
+          params: IdParam,
+          response: { 200: z.array(DealDevice) },
+        },
+      },
+      async (req) => deals.listDevices(req.actor, req.params.id),
+    );
+    app.post(
+      '/api/v1/deals/:id/devices',
+      {
+        schema: {
+          ...t,
+          summary:
+            "Link a weighbridge of your organisation (org admin): its weighings become your side's deliveries while the deal is active",
+          params: IdParam,
+          body: DealDeviceInput,
+          response: { 201: DealDevice },
+        },
+      },
+      async (req, reply) =>
+        reply.code(201).send(await deals.linkDevice(req.actor, req.params.id, req.body)),
+    );
+    app.delete(
+      '/api/v1/deals/:id/devices/:linkId',
+      {
+        schema: {
+          ...t,
+          summary: 'Revoke a weighbridge link: its later weighings post nothing',
+          params: DealDeviceParams,
+          response: { 200: DealDevice },
+        },
+      },
+      async (req) => deals.unlinkDevice(req.actor, req.params.id, req.params.linkId),
     );
     // a file of deliveries arrives as raw bytes (its own scope: no JSON parser walks it)
     await app.register(async (scope) => {

@@ -290,3 +290,37 @@ export const TrialBalance = z
 export type TrialBalance = z.infer<typeof TrialBalance>;
 
 export const TrialBalanceQuery = z.object({ asOf: IsoDate.optional() });
+
+/** `POST /api/v1/deals/{id}/devices`: a weighbridge of the caller's side linked to the deal. */
+export const DealDeviceInput = z
+  .object({
+    deviceId: z.string().min(1).max(100).describe("a weighbridge of the side's organisation"),
+    side: DealSide.optional().describe("whose scale it is; default the caller's side"),
+  })
+  .meta({ id: 'DealDeviceBody' });
+
+/**
+ * A weighbridge linked to a deal: while in force, each weighing it journals
+ * (`weighing.recorded`) becomes a delivery of the deal declared by `side`, if the deal is active.
+ */
+export const DealDevice = z
+  .object({
+    id: z.string(),
+    dealId: z.string(),
+    deviceId: z.string(),
+    side: DealSide.describe(
+      'the side whose scale it is: its weighings are that side’s declarations',
+    ),
+    organisationId: z.string().describe("the device's organisation (the side's)"),
+    linkedBy: z.string(),
+    linkedAt: z.string(),
+    revokedBy: z.string().nullable(),
+    revokedAt: z.string().nullable().describe('null while in force'),
+  })
+  .meta({ id: 'DealDevice' });
+export type DealDevice = z.infer<typeof DealDevice>;
+
+export const DealDeviceParams = z.object({
+  id: z.string().min(1).max(100),
+  linkId: z.string().min(1).max(100),
+});

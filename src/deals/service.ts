@@ -7,11 +7,16 @@
 //   deal.transitioned    { deal, transition, message? }   a move of the negotiation
 //   deal.message-posted  { deal, message }                a message in the deal's thread
 //   delivery.recorded    { deal, delivery, lines }        a delivery and the ledger lines it posted
+//   deal.device-linked   { link }                         a weighbridge linked to a deal
+//   deal.device-unlinked { link }                         that link revoked
+// It reacts to the machines module's `weighing.recorded`: a weighing of a linked weighbridge
+// becomes a delivery (method weighbridge, source device), once per device and message.
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { AgreedMatch } from '../exchange/index.ts';
 import { listingRecord } from '../exchange/index.ts';
 import { inTransaction, recordEvent } from '../journal/index.ts';
+import { deviceRecord, WEIGHBRIDGE_PROFILE, type Weighing } from '../machines/index.ts';
 import {
   type Actor,
   actorRef,
@@ -24,6 +29,8 @@ import {
   notFound,
   parseInput,
   requireLogin,
+  requireOrganisationRole,
+  systemActor,
 } from '../model/index.ts';
 import { registryQueries } from '../registry/index.ts';
 import type { Reader, Store, Tx } from '../store/index.ts';
@@ -42,6 +49,8 @@ import { messages } from './messages.ts';
 import * as repo from './repository.ts';
 import {
   type Deal,
+  type DealDevice,
+  DealDeviceInput,
   DealInput,
   type DealMessage,
   type DealState,
@@ -581,6 +590,133 @@ export class DealsService {
       await this.event(tx, actor, actor.organisationId, 'delivery.flagged', { delivery: flagged });
     }
     return delivery;
+  }
+
+  // --- weighbridges linked to deals ---
+
+  /**
+   * `POST /deals/{id}/devices`: a weighbridge of one side's organisation linked to an open
+   * deal by that organisation's admin (the operator names the side). A device is linked to one
+   * deal at a time, and a deal has one weighbridge at a time: a lot is never counted twice.
+   */
+  async linkDevice(actor: Actor, dealId: string, input: unknown): Promise<DealDevice> {
+    const body = parseInput(DealDeviceInput, input);
+    return inTransaction(this.store, async (tx) => {
+      const d = await this.readable(tx, actor, dealId);
+      let side: Side;
+      if (isOperator(actor)) {
+        if (!body.side)
+          throw invalid(messages.invalidLink(), [
+            { field: 'side', message: messages.sideNeeded() },
+          ]);
+        side = body.side;
+      } else {
+        side = this.writerSide(actor, d);
+        if (body.side && body.side !== side) throw forbidden(messages.notAParty());
+      }
+      const organisationId = side === 'provider' ? d.providerId : d.consumerId;
+      requireOrganisationRole(actor, organisationId, 'org_admin');
+      if (d.state === 'completed' || d.state === 'terminated')
+        throw conflict(messages.closed({ id: d.id, state: d.state }));
+      const device = await deviceRecord(tx, body.deviceId);
+      // another organisation's device is "no such device": its existence is not the caller's
+      if (device?.organisationId !== organisationId)
+        throw invalid(messages.invalidLink(), [
+          { field: 'deviceId', message: messages.notOwnDevice() },
+        ]);
+      const problems: FieldProblem[] = [];
+      if (device.profileId !== WEIGHBRIDGE_PROFILE)
+        problems.push({
+          field: 'deviceId',
+          message: messages.notWeighbridge({ profile: device.profileId }),
+        });
+      if (d.unit !== 't')
+        problems.push({ field: 'deviceId', message: messages.notTonnes({ unit: d.unit }) });
+      if (problems.length) throw invalid(messages.invalidLink(), problems);
+      const [elsewhere] = await repo.findDealDevices(tx, { deviceId: device.id, inForce: true });
+      if (elsewhere)
+        throw conflict(
+          messages.deviceLinkedElsewhere({ deviceId: device.id, dealId: elsewhere.dealId }),
+        );
+      const [present] = await repo.findDealDevices(tx, { dealId: d.id, inForce: true });
+      if (present)
+        throw conflict(messages.dealHasWeighbridge({ id: d.id, deviceId: present.deviceId }));
+      const link: DealDevice = {
+        id: newId('dd'),
+        dealId: d.id,
+        deviceId: device.id,
+        side,
+        organisationId,
+        linkedBy: actorRef(actor),
+        linkedAt: this.now(),
+        revokedBy: null,
+        revokedAt: null,
+      };
+      const e = await this.event(tx, actor, organisationId, 'deal.device-linked', { link });
+      await repo.insertDealDevice(tx, link, e.seq);
+      return link;
+    });
+  }
+
+  /** `DELETE /deals/{id}/devices/{linkId}`: the link revoked (its later weighings post nothing). */
+  async unlinkDevice(actor: Actor, dealId: string, linkId: string): Promise<DealDevice> {
+    return inTransaction(this.store, async (tx) => {
+      const d = await this.readable(tx, actor, dealId);
+      const link = await repo.findDealDevice(tx, linkId);
+      if (!link || link.dealId !== d.id) throw notFound(messages.linkNotFound());
+      if (!isOperator(actor)) this.writerSide(actor, d);
+      requireOrganisationRole(actor, link.organisationId, 'org_admin');
+      if (link.revokedAt)
+        throw conflict(
+          messages.linkRevoked({ deviceId: link.deviceId, revokedAt: link.revokedAt }),
+        );
+      const revoked: DealDevice = { ...link, revokedBy: actorRef(actor), revokedAt: this.now() };
+      const e = await this.event(tx, actor, link.organisationId, 'deal.device-unlinked', {
+        link: revoked,
+      });
+      await repo.revokeDealDevice(tx, revoked, e.seq);
+      return revoked;
+    });
+  }
+
+  /** `GET /deals/{id}/devices`: the deal's weighbridge links, revoked ones included. */
+  async listDevices(actor: Actor, dealId: string): Promise<DealDevice[]> {
+    await this.readable(this.store, actor, dealId);
+    return repo.findDealDevices(this.store, { dealId });
+  }
+
+  /**
+   * The reaction to `weighing.recorded` (journal position `seq`), inside the subscriber's
+   * transaction: the links of the device in force at that position, each on an active deal,
+   * get the weighing as a delivery declared by the link's side. Once per device and message,
+   * however often the event comes; a weighing of no linked device, of zero net, or for a deal
+   * not active posts nothing.
+   */
+  async postWeighing(tx: Tx, w: Weighing, seq: number): Promise<Delivery[]> {
+    if (!(w.netTonnes > 0)) return [];
+    if (await repo.weighingPosted(tx, w.deviceId, w.messageId)) return [];
+    const posted: Delivery[] = [];
+    for (const link of await repo.linksAt(tx, w.deviceId, seq)) {
+      const d = await repo.findDeal(tx, link.dealId);
+      if (d?.state !== 'active' || d.unit !== 't') continue;
+      const delivery = await this.recordDeliveryIn(tx, systemActor, d.id, {
+        deliveredOn: w.ts.slice(0, 10),
+        quantity: w.netTonnes,
+        method: 'weighbridge',
+        declaredBy: link.side,
+        source: 'device',
+        deviceId: w.deviceId,
+      });
+      await repo.insertWeighing(tx, {
+        device_id: w.deviceId,
+        message_id: w.messageId,
+        deal_id: d.id,
+        delivery_id: delivery.id,
+      });
+      posted.push(delivery);
+      break; // one link in force per device: never two deliveries of one lot
+    }
+    return posted;
   }
 
   /**

@@ -1,7 +1,7 @@
 // The machines module's public surface: devices, telemetry ingestion (HTTP and MQTT), reads.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { StateReader } from '../journal/index.ts';
-import type { Store } from '../store/index.ts';
+import type { Reader, Store } from '../store/index.ts';
 import { grantById } from './grants/repository.ts';
 import { messages } from './messages.ts';
 import { migrations } from './migrations/index.ts';
@@ -11,6 +11,7 @@ import { alarmFromRow, findAlarm, findPlant, plantFromRow } from './plant/reposi
 import { plantRoutes } from './plant-routes.ts';
 import { deviceFromRow, deviceRow } from './repository.ts';
 import { routes } from './routes.ts';
+import type { DeviceRecord } from './schema.ts';
 
 export { alarmRulesByProfile, alarmRulesOf } from './alarm-rules.ts';
 export { AlarmsService } from './alarms.ts';
@@ -60,6 +61,12 @@ export const stateReaders: StateReader[] = [
     read: (reader, id) => grantById(reader, id),
   },
 ];
+
+/** A device's record by id, whoever asks (another module checking a device it links), or null. */
+export async function deviceRecord(reader: Reader, id: string): Promise<DeviceRecord | null> {
+  const row = await deviceRow(reader, id);
+  return row ? deviceFromRow(row) : null;
+}
 
 export const machinesModule = {
   name: 'machines',

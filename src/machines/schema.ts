@@ -129,3 +129,22 @@ export const LatestValue = z
   .object({ key: z.string(), unit: z.string(), ts: z.string(), value: z.number() })
   .meta({ id: 'TelemetryLatest' });
 export type LatestValue = z.infer<typeof LatestValue>;
+
+/** The profile whose messages are weighings (its `net_t` the lot's net mass). */
+export const WEIGHBRIDGE_PROFILE = 'weighbridge';
+/** The event a weighbridge's stored message journals, in the transaction of its points. */
+export const WEIGHING_RECORDED = 'weighing.recorded';
+
+/** One weighing: a weighbridge message's net tonnes (gross and tare when it sent them). */
+export const Weighing = z
+  .object({
+    deviceId: z.string(),
+    organisationId: z.string().describe("the weighbridge's organisation"),
+    messageId: z.string().describe('the message id, unique per device'),
+    ts: z.string().describe('when the lot was weighed, RFC 3339 UTC'),
+    netTonnes: z.number(),
+    grossTonnes: z.number().nullable(),
+    tareTonnes: z.number().nullable(),
+  })
+  .meta({ id: 'Weighing' });
+export type Weighing = z.infer<typeof Weighing>;

@@ -36,6 +36,7 @@ import {
   MAX_QUERY_POINTS,
   TelemetryQuery,
   type TelemetrySeries,
+  WEIGHBRIDGE_PROFILE,
 } from './schema.ts';
 import { mosquittoHash, newDeviceToken, tokenHash, tokenMatches } from './tokens.ts';
 import { TelemetryWriter } from './writer.ts';
@@ -69,7 +70,7 @@ export class MachinesService {
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.grants = new DeviceGrants(store, clock);
-    this.writer = new TelemetryWriter(store);
+    this.writer = new TelemetryWriter(store, clock);
   }
 
   private readonly ingested: IngestListener[] = [];
@@ -249,6 +250,7 @@ export class MachinesService {
       device.id,
       parsed.points,
       parsed.repeatedInMessage,
+      device.profileId === WEIGHBRIDGE_PROFILE ? device.organisationId : undefined,
     );
     for (const listener of this.ingested) if (stored.length) await listener(device, stored);
     return result;

@@ -4,11 +4,14 @@
 // in memory per device, key and bucket first); each message's promise resolves only after
 // that transaction commits, so an acknowledgement still means "on disk". A group that fails
 // is written again message by message, so one bad message never takes others down with it.
+// A weighbridge's weighings (`weighing.recorded`) are journaled in the same transaction as
+// their points; a group without one never touches the journal.
+import { inTransaction, recordEvent } from '../journal/index.ts';
 import type { Store, Tx } from '../store/index.ts';
 import type { ParsedPoint } from './engine/payload.ts';
 import { HOUR_MS, MINUTE_MS, rollUp } from './engine/rollup.ts';
 import * as repo from './repository.ts';
-import type { IngestResult } from './schema.ts';
+import { type IngestResult, WEIGHING_RECORDED, type Weighing } from './schema.ts';
 
 /** A message's result, and the points it stored (for the listeners told after the commit). */
 export interface Written extends IngestResult {
@@ -19,6 +22,8 @@ interface Pending {
   deviceId: string;
   points: ParsedPoint[];
   repeatedInMessage: number;
+  /** a weighbridge's organisation: its messages' weighings are journaled with the points */
+  weighbridgeOf?: string;
   resolve(r: Written): void;
   reject(e: unknown): void;
 }
@@ -30,14 +35,33 @@ export class TelemetryWriter {
   private queue: Pending[] = [];
   private writing = false;
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
 
   /** Stores one accepted message; resolves once committed. */
-  write(deviceId: string, points: ParsedPoint[], repeatedInMessage: number): Promise<Written> {
+  write(
+    deviceId: string,
+    points: ParsedPoint[],
+    repeatedInMessage: number,
+    weighbridgeOf?: string,
+  ): Promise<Written> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ deviceId, points, repeatedInMessage, resolve, reject });
+      this.queue.push({ deviceId, points, repeatedInMessage, weighbridgeOf, resolve, reject });
       if (!this.writing) void this.drain();
     });
+  }
+
+  /**
+   * A group's transaction: a plain one, or, when the group holds a weighbridge's message, the
+   * journal's (its head locked, the bell rung after the commit), so that the weighings are
+   * journaled with their points; only weighbridges pay for it.
+   */
+  private transaction(group: Pending[]): Promise<Written[]> {
+    return group.some((p) => p.weighbridgeOf)
+      ? inTransaction(this.store, (tx) => storeGroup(tx, group, this.clock()))
+      : repo.ingestTransaction(this.store, (tx) => storeGroup(tx, group, this.clock()));
   }
 
   private async drain() {
@@ -53,15 +77,13 @@ export class TelemetryWriter {
           size += this.queue[n++].points.length;
         const group = this.queue.splice(0, n);
         try {
-          const results = await repo.ingestTransaction(this.store, (tx) => storeGroup(tx, group));
+          const results = await this.transaction(group);
           for (let i = 0; i < group.length; i++) group[i].resolve(results[i]);
         } catch (e) {
           if (group.length === 1) group[0].reject(e);
           else
             for (const p of group)
-              await repo
-                .ingestTransaction(this.store, (tx) => storeGroup(tx, [p]))
-                .then(([r]) => p.resolve(r), p.reject);
+              await this.transaction([p]).then(([r]) => p.resolve(r), p.reject);
         }
       }
     } finally {
@@ -71,7 +93,7 @@ export class TelemetryWriter {
 }
 
 /** One transaction's work: every message of the group, in arrival order. */
-async function storeGroup(tx: Tx, group: Pending[]): Promise<Written[]> {
+async function storeGroup(tx: Tx, group: Pending[], now: Date): Promise<Written[]> {
   // ids each device sent before this group, one query per device
   const idsByDevice = new Map<string, string[]>();
   for (const p of group) {
@@ -84,6 +106,7 @@ async function storeGroup(tx: Tx, group: Pending[]): Promise<Written[]> {
     seen.set(deviceId, await repo.knownMessageIds(tx, deviceId, ids));
   // a message repeated within the group is a repeat too: the first one wins
   const rows: repo.PointRow[] = [];
+  const weighings: Weighing[] = [];
   const results = group.map((p): Written => {
     const known = seen.get(p.deviceId) as Set<string>;
     let accepted = 0;
@@ -99,6 +122,20 @@ async function storeGroup(tx: Tx, group: Pending[]): Promise<Written[]> {
       for (const [key, value] of point.values) {
         rows.push({ device_id: p.deviceId, message_id: point.id, key, ts: point.ts, value });
         stored.push({ key, ts: point.ts, value });
+      }
+      if (p.weighbridgeOf) {
+        const values = new Map(point.values);
+        const net = values.get('net_t');
+        if (net !== undefined)
+          weighings.push({
+            deviceId: p.deviceId,
+            organisationId: p.weighbridgeOf,
+            messageId: point.id,
+            ts: new Date(point.ts).toISOString(),
+            netTonnes: net,
+            grossTonnes: values.get('gross_t') ?? null,
+            tareTonnes: values.get('tare_t') ?? null,
+          });
       }
     }
     return { accepted, duplicates, stored };
@@ -125,5 +162,16 @@ async function storeGroup(tx: Tx, group: Pending[]): Promise<Written[]> {
         await repo.addRollups(tx, table, deviceId, partials);
       }
   }
+  for (const w of weighings)
+    await recordEvent(
+      tx,
+      {
+        actor: w.deviceId,
+        organisationId: w.organisationId,
+        type: WEIGHING_RECORDED,
+        payload: w,
+      },
+      now,
+    );
   return results;
 }

@@ -434,6 +434,41 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/deals/{id}/devices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The deal's linked weighbridges, revoked links included */
+    get: operations['getDealsByIdDevices'];
+    put?: never;
+    /** Link a weighbridge of your organisation (org admin): its weighings become your side's deliveries while the deal is active */
+    post: operations['postDealsByIdDevices'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/deals/{id}/devices/{linkId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke a weighbridge link: its later weighings post nothing */
+    delete: operations['deleteDealsByIdDevicesByLinkId'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/deals/{id}/messages': {
     parameters: {
       query?: never;
@@ -2760,6 +2795,46 @@ export interface components {
       name: string;
       sha256: string;
       sizeBytes: number;
+    };
+    DealDevice: {
+      dealId: string;
+      deviceId: string;
+      id: string;
+      linkedAt: string;
+      linkedBy: string;
+      /** @description the device's organisation (the side's) */
+      organisationId: string;
+      /** @description null while in force */
+      revokedAt: string | null;
+      revokedBy: string | null;
+      /** @description the side whose scale it is: its weighings are that side’s declarations */
+      side: components['schemas']['DealSide'];
+    };
+    DealDeviceBody: {
+      /** @description a weighbridge of the side's organisation */
+      deviceId: string;
+      /** @description whose scale it is; default the caller's side */
+      side?: components['schemas']['DealSide'];
+    };
+    DealDeviceBodyInput: {
+      /** @description a weighbridge of the side's organisation */
+      deviceId: string;
+      /** @description whose scale it is; default the caller's side */
+      side?: components['schemas']['DealSideInput'];
+    };
+    DealDeviceInput: {
+      dealId: string;
+      deviceId: string;
+      id: string;
+      linkedAt: string;
+      linkedBy: string;
+      /** @description the device's organisation (the side's) */
+      organisationId: string;
+      /** @description null while in force */
+      revokedAt: string | null;
+      revokedBy: string | null;
+      /** @description the side whose scale it is: its weighings are that side’s declarations */
+      side: components['schemas']['DealSideInput'];
     };
     DealInput: {
       agreedAt: string | null;
@@ -7855,6 +7930,30 @@ export interface components {
     UserRole: 'operator_admin' | 'org_admin' | 'member' | 'observer';
     /** @enum {string} */
     UserRoleInput: 'operator_admin' | 'org_admin' | 'member' | 'observer';
+    Weighing: {
+      deviceId: string;
+      grossTonnes: number | null;
+      /** @description the message id, unique per device */
+      messageId: string;
+      netTonnes: number;
+      /** @description the weighbridge's organisation */
+      organisationId: string;
+      tareTonnes: number | null;
+      /** @description when the lot was weighed, RFC 3339 UTC */
+      ts: string;
+    };
+    WeighingInput: {
+      deviceId: string;
+      grossTonnes: number | null;
+      /** @description the message id, unique per device */
+      messageId: string;
+      netTonnes: number;
+      /** @description the weighbridge's organisation */
+      organisationId: string;
+      tareTonnes: number | null;
+      /** @description when the lot was weighed, RFC 3339 UTC */
+      ts: string;
+    };
     WhoCanHelp: {
       competences: string[];
       helpers: components['schemas']['Helper'][];
@@ -8845,6 +8944,96 @@ export interface operations {
       409: components['responses']['Problem409'];
       413: components['responses']['Problem413'];
       415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getDealsByIdDevices: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DealDevice'][];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  postDealsByIdDevices: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DealDeviceBodyInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DealDevice'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  deleteDealsByIdDevicesByLinkId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        linkId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DealDevice'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
       429: components['responses']['Problem429'];
     };
   };

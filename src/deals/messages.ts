@@ -71,6 +71,10 @@ export const messages = defineMessages('deals', {
     en: 'Observers do not see the books',
     ru: 'Наблюдателям бухгалтерские записи недоступны',
   },
+  noSite: {
+    en: 'Organisation {organisationId} has no site in the registry: the territorial counterfactual of deal {id} needs both parties’ sites',
+    ru: 'У организации {organisationId} нет площадки в реестре: для территориального сценария сделки {id} нужны площадки обеих сторон',
+  },
 });
 
 /** The rules schemas state (carried through zod as codes). */

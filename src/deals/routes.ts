@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { IdParam, tagged } from '../model/index.ts';
 import {
   Deal,
+  DealCost,
+  DealCostReport,
   DealFilter,
   DealInput,
   DealList,
@@ -50,6 +52,31 @@ export const routes =
         },
       },
       async (req, reply) => reply.code(201).send(await deals.createDeal(req.actor, req.body)),
+    );
+    app.get(
+      '/api/v1/deals/costs',
+      {
+        schema: {
+          ...t,
+          summary:
+            "Transaction costs, digital vs territorial: your organisation's deals and its half of each (the operator: all deals, every organisation and the cluster)",
+          response: { 200: DealCostReport },
+        },
+      },
+      async (req) => deals.costReport(req.actor),
+    );
+    app.get(
+      '/api/v1/deals/:id/costs',
+      {
+        schema: {
+          ...t,
+          summary:
+            "One deal's transaction costs: what it took on the platform against the meetings a paper-based deal needs (hours, km, kopecks, CO2 saved, the formula); 409 when a party has no site",
+          params: IdParam,
+          response: { 200: DealCost },
+        },
+      },
+      async (req) => deals.dealCosts(req.actor, req.params.id),
     );
     app.get(
       '/api/v1/deals/:id',

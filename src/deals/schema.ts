@@ -290,3 +290,100 @@ export const TrialBalance = z
 export type TrialBalance = z.infer<typeof TrialBalance>;
 
 export const TrialBalanceQuery = z.object({ asOf: IsoDate.optional() });
+
+// --- transaction costs: digital vs territorial (engine/costs.ts) ---
+
+const Bilingual = z.object({ ru: z.string(), en: z.string() });
+const CostSite = z
+  .object({
+    siteId: z.string(),
+    name: z.string(),
+    lat: z.number(),
+    lon: z.number(),
+  })
+  .describe("the party's first registry site (by name): where the meetings would be held")
+  .meta({ id: 'DealCostSite' });
+
+export const DealCost = z
+  .object({
+    dealId: z.string(),
+    providerId: z.string(),
+    consumerId: z.string(),
+    state: DealState,
+    firstContactAt: z.string().describe('the deal opened: its first transition'),
+    agreedAt: z.string().nullable(),
+    sites: z.object({ provider: CostSite, consumer: CostSite }),
+    digital: z.object({
+      elapsedHours: z.number().nullable().describe('first contact → AGREED; null: not agreed'),
+      messages: z.int(),
+      transitions: z.int().describe('moves after the opening, each counter-offer included'),
+      hours: z.number().describe('staff hours on the messages and transitions'),
+      kopecks: z.int(),
+      km: z.number(),
+      co2Kg: z.number(),
+    }),
+    territorial: z.object({
+      meetings: z.number(),
+      meetingsByStage: z.object({
+        firstContact: z.number(),
+        negotiation: z.number(),
+        contractSigning: z.number(),
+        deliveryAcceptance: z.number(),
+      }),
+      greatCircleKm: z.number(),
+      roadKm: z.number().describe('one way: great-circle km × circuity'),
+      km: z.number().describe('all meetings, there and back'),
+      hours: z.number(),
+      staffKopecks: z.int(),
+      carKopecks: z.int(),
+      kopecks: z.int(),
+      co2Kg: z.number(),
+    }),
+    saved: z.object({
+      hours: z.number(),
+      km: z.number(),
+      kopecks: z.int(),
+      co2Kg: z.number(),
+    }),
+    formula: Bilingual,
+  })
+  .meta({ id: 'DealCost' });
+export type DealCost = z.infer<typeof DealCost>;
+
+const CostTotals = {
+  deals: z.int(),
+  meetings: z.number(),
+  territorial: z.object({
+    hours: z.number(),
+    km: z.number(),
+    kopecks: z.int(),
+    co2Kg: z.number(),
+  }),
+  digital: z.object({
+    hours: z.number(),
+    messages: z.number().describe("an organisation's half of each deal's count"),
+    transitions: z.number(),
+    kopecks: z.int(),
+  }),
+  saved: z.object({ hours: z.number(), km: z.number(), kopecks: z.int(), co2Kg: z.number() }),
+};
+
+export const DealCostReport = z
+  .object({
+    deals: z.array(DealCost),
+    organisations: z
+      .array(z.object({ organisationId: z.string(), ...CostTotals }))
+      .describe("each party's half of each deal (a member sees its own organisation only)"),
+    cluster: z
+      .object(CostTotals)
+      .nullable()
+      .describe("the sums over all deals; null for a member's view"),
+    formula: Bilingual.nullable().describe("the cluster's sums, stated; null with the cluster"),
+    splitRule: Bilingual,
+    withoutSites: z
+      .array(z.string())
+      .describe('deals left out: a party has no site in the registry'),
+    status: z.literal('estimate').describe('the counterfactual rests on estimated assumptions'),
+  })
+  .meta({ id: 'DealCostReport' });
+export type DealCostReport = z.infer<typeof DealCostReport>;

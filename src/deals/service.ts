@@ -30,18 +30,25 @@ import type { Reader, Store, Tx } from '../store/index.ts';
 import {
   allowedActions,
   type DealActionName,
+  type DealTransactionCost,
+  type DealTransactionFacts,
+  dealTransactionCost,
   type LedgerLine,
   opening,
   postingLines,
   type Side,
   transition as step,
+  transactionCosts,
   trialBalance,
 } from './engine/index.ts';
 import { type DeliveryFileFormat, decodeDeliveries } from './import.ts';
 import { messages } from './messages.ts';
+import { transactionCostConfig } from './reference.ts';
 import * as repo from './repository.ts';
 import {
   type Deal,
+  type DealCost,
+  type DealCostReport,
   DealInput,
   type DealMessage,
   type DealState,
@@ -642,7 +649,123 @@ export class DealsService {
     });
     return { asOf, unit: 'kopeck', ...trialBalance(lines) };
   }
+
+  // --- transaction costs: digital vs territorial ---
+
+  /** The facts of one deal the cost engine needs, or the party without a site. */
+  private async costFacts(
+    reader: Reader,
+    d: Deal,
+    siteOf: (organisationId: string) => Promise<CostSite | undefined>,
+  ): Promise<{ facts: DealTransactionFacts; sites: DealCost['sites'] } | { noSite: string }> {
+    const [provider, consumer] = [await siteOf(d.providerId), await siteOf(d.consumerId)];
+    if (!provider) return { noSite: d.providerId };
+    if (!consumer) return { noSite: d.consumerId };
+    const transitions = await repo.findTransitions(reader, d.id);
+    const moves = transitions.filter((t) => t.from !== null);
+    const deliveries = (await repo.findDeliveries(reader, [d.id])).filter(
+      (x) => x.confirms === null,
+    );
+    return {
+      sites: { provider, consumer },
+      facts: {
+        dealId: d.id,
+        providerId: d.providerId,
+        consumerId: d.consumerId,
+        firstContactAt: transitions[0]?.at ?? d.createdAt,
+        agreedAt: d.agreedAt,
+        offered: transitions.some((t) => t.to !== 'requested'),
+        messages: (await repo.findMessages(reader, d.id)).length,
+        transitions: moves.length,
+        deliveries: deliveries.length,
+        providerSite: provider,
+        consumerSite: consumer,
+      },
+    };
+  }
+
+  /** Each organisation's first registry site (by name), looked up once. */
+  private siteLookup(reader: Reader) {
+    const cache = new Map<string, Promise<CostSite | undefined>>();
+    return (organisationId: string) => {
+      let s = cache.get(organisationId);
+      if (!s) {
+        s = registryQueries.findSites(reader, { organisationId }).then((sites) => {
+          const f = sites[0];
+          return f ? { siteId: f.id, name: f.name, lat: f.lat, lon: f.lon } : undefined;
+        });
+        cache.set(organisationId, s);
+      }
+      return s;
+    };
+  }
+
+  private static costRow(
+    d: Deal,
+    facts: DealTransactionFacts,
+    sites: DealCost['sites'],
+    c: DealTransactionCost,
+  ): DealCost {
+    return {
+      ...c,
+      state: d.state,
+      firstContactAt: facts.firstContactAt,
+      agreedAt: facts.agreedAt,
+      sites,
+    };
+  }
+
+  /** `GET /api/v1/deals/{id}/costs`: one deal's digital facts against the territorial counterfactual. */
+  async dealCosts(actor: Actor, id: string): Promise<DealCost> {
+    const d = await this.readable(this.store, actor, id);
+    const r = await this.costFacts(this.store, d, this.siteLookup(this.store));
+    if ('noSite' in r) throw conflict(messages.noSite({ organisationId: r.noSite, id }));
+    return DealsService.costRow(
+      d,
+      r.facts,
+      r.sites,
+      dealTransactionCost(r.facts, transactionCostConfig()),
+    );
+  }
+
+  /**
+   * `GET /api/v1/deals/costs`: the caller's deals and its own organisation's half of each (the
+   * operator: every deal, every organisation and the cluster).
+   */
+  async costReport(actor: Actor): Promise<DealCostReport> {
+    requireLogin(actor);
+    const operator = isOperator(actor);
+    const own = operator ? undefined : (actor.organisationId ?? undefined);
+    const deals = operator || own ? await repo.findDeals(this.store, { organisationId: own }) : [];
+    const siteOf = this.siteLookup(this.store);
+    const withoutSites: string[] = [];
+    const located: { deal: Deal; facts: DealTransactionFacts; sites: DealCost['sites'] }[] = [];
+    for (const deal of [...deals].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+      const r = await this.costFacts(this.store, deal, siteOf);
+      if ('noSite' in r) withoutSites.push(deal.id);
+      else located.push({ deal, ...r });
+    }
+    const report = transactionCosts(
+      located.map((x) => x.facts),
+      transactionCostConfig(),
+    );
+    return {
+      deals: report.deals.map((c, i) =>
+        DealsService.costRow(located[i]!.deal, located[i]!.facts, located[i]!.sites, c),
+      ),
+      organisations: operator
+        ? report.organisations
+        : report.organisations.filter((o) => o.organisationId === own),
+      cluster: operator ? report.cluster : null,
+      formula: operator ? report.formula : null,
+      splitRule: report.splitRule,
+      withoutSites,
+      status: 'estimate',
+    };
+  }
 }
+
+type CostSite = DealCost['sites']['provider'];
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;

@@ -400,6 +400,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/deals/{id}/costs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One deal's transaction costs: what it took on the platform against the meetings a paper-based deal needs (hours, km, kopecks, CO2 saved, the formula); 409 when a party has no site */
+    get: operations['getDealsByIdCosts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/deals/{id}/deliveries': {
     parameters: {
       query?: never;
@@ -463,6 +480,23 @@ export interface paths {
     put?: never;
     /** A move of the negotiation; 409 when it is not your turn or the state forbids it */
     post: operations['postDealsByIdTransitions'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/deals/costs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Transaction costs, digital vs territorial: your organisation's deals and its half of each (the operator: all deals, every organisation and the cluster) */
+    get: operations['getDealsCosts'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2758,6 +2792,264 @@ export interface components {
       name: string;
       sha256: string;
       sizeBytes: number;
+    };
+    DealCost: {
+      agreedAt: string | null;
+      consumerId: string;
+      dealId: string;
+      digital: {
+        co2Kg: number;
+        /** @description first contact → AGREED; null: not agreed */
+        elapsedHours: number | null;
+        /** @description staff hours on the messages and transitions */
+        hours: number;
+        km: number;
+        kopecks: number;
+        messages: number;
+        /** @description moves after the opening, each counter-offer included */
+        transitions: number;
+      };
+      /** @description the deal opened: its first transition */
+      firstContactAt: string;
+      formula: {
+        en: string;
+        ru: string;
+      };
+      providerId: string;
+      saved: {
+        co2Kg: number;
+        hours: number;
+        km: number;
+        kopecks: number;
+      };
+      sites: {
+        consumer: components['schemas']['DealCostSite'];
+        provider: components['schemas']['DealCostSite'];
+      };
+      state: components['schemas']['DealState'];
+      territorial: {
+        carKopecks: number;
+        co2Kg: number;
+        greatCircleKm: number;
+        hours: number;
+        /** @description all meetings, there and back */
+        km: number;
+        kopecks: number;
+        meetings: number;
+        meetingsByStage: {
+          contractSigning: number;
+          deliveryAcceptance: number;
+          firstContact: number;
+          negotiation: number;
+        };
+        /** @description one way: great-circle km × circuity */
+        roadKm: number;
+        staffKopecks: number;
+      };
+    };
+    DealCostInput: {
+      agreedAt: string | null;
+      consumerId: string;
+      dealId: string;
+      digital: {
+        co2Kg: number;
+        /** @description first contact → AGREED; null: not agreed */
+        elapsedHours: number | null;
+        /** @description staff hours on the messages and transitions */
+        hours: number;
+        km: number;
+        kopecks: number;
+        messages: number;
+        /** @description moves after the opening, each counter-offer included */
+        transitions: number;
+      };
+      /** @description the deal opened: its first transition */
+      firstContactAt: string;
+      formula: {
+        en: string;
+        ru: string;
+      };
+      providerId: string;
+      saved: {
+        co2Kg: number;
+        hours: number;
+        km: number;
+        kopecks: number;
+      };
+      sites: {
+        consumer: components['schemas']['DealCostSiteInput'];
+        provider: components['schemas']['DealCostSiteInput'];
+      };
+      state: components['schemas']['DealStateInput'];
+      territorial: {
+        carKopecks: number;
+        co2Kg: number;
+        greatCircleKm: number;
+        hours: number;
+        /** @description all meetings, there and back */
+        km: number;
+        kopecks: number;
+        meetings: number;
+        meetingsByStage: {
+          contractSigning: number;
+          deliveryAcceptance: number;
+          firstContact: number;
+          negotiation: number;
+        };
+        /** @description one way: great-circle km × circuity */
+        roadKm: number;
+        staffKopecks: number;
+      };
+    };
+    DealCostReport: {
+      /** @description the sums over all deals; null for a member's view */
+      cluster: {
+        deals: number;
+        digital: {
+          hours: number;
+          kopecks: number;
+          /** @description an organisation's half of each deal's count */
+          messages: number;
+          transitions: number;
+        };
+        meetings: number;
+        saved: {
+          co2Kg: number;
+          hours: number;
+          km: number;
+          kopecks: number;
+        };
+        territorial: {
+          co2Kg: number;
+          hours: number;
+          km: number;
+          kopecks: number;
+        };
+      } | null;
+      deals: components['schemas']['DealCost'][];
+      /** @description the cluster's sums, stated; null with the cluster */
+      formula: {
+        en: string;
+        ru: string;
+      } | null;
+      /** @description each party's half of each deal (a member sees its own organisation only) */
+      organisations: {
+        deals: number;
+        digital: {
+          hours: number;
+          kopecks: number;
+          /** @description an organisation's half of each deal's count */
+          messages: number;
+          transitions: number;
+        };
+        meetings: number;
+        organisationId: string;
+        saved: {
+          co2Kg: number;
+          hours: number;
+          km: number;
+          kopecks: number;
+        };
+        territorial: {
+          co2Kg: number;
+          hours: number;
+          km: number;
+          kopecks: number;
+        };
+      }[];
+      splitRule: {
+        en: string;
+        ru: string;
+      };
+      /**
+       * @description the counterfactual rests on estimated assumptions
+       * @constant
+       */
+      status: 'estimate';
+      /** @description deals left out: a party has no site in the registry */
+      withoutSites: string[];
+    };
+    DealCostReportInput: {
+      /** @description the sums over all deals; null for a member's view */
+      cluster: {
+        deals: number;
+        digital: {
+          hours: number;
+          kopecks: number;
+          /** @description an organisation's half of each deal's count */
+          messages: number;
+          transitions: number;
+        };
+        meetings: number;
+        saved: {
+          co2Kg: number;
+          hours: number;
+          km: number;
+          kopecks: number;
+        };
+        territorial: {
+          co2Kg: number;
+          hours: number;
+          km: number;
+          kopecks: number;
+        };
+      } | null;
+      deals: components['schemas']['DealCostInput'][];
+      /** @description the cluster's sums, stated; null with the cluster */
+      formula: {
+        en: string;
+        ru: string;
+      } | null;
+      /** @description each party's half of each deal (a member sees its own organisation only) */
+      organisations: {
+        deals: number;
+        digital: {
+          hours: number;
+          kopecks: number;
+          /** @description an organisation's half of each deal's count */
+          messages: number;
+          transitions: number;
+        };
+        meetings: number;
+        organisationId: string;
+        saved: {
+          co2Kg: number;
+          hours: number;
+          km: number;
+          kopecks: number;
+        };
+        territorial: {
+          co2Kg: number;
+          hours: number;
+          km: number;
+          kopecks: number;
+        };
+      }[];
+      splitRule: {
+        en: string;
+        ru: string;
+      };
+      /**
+       * @description the counterfactual rests on estimated assumptions
+       * @constant
+       */
+      status: 'estimate';
+      /** @description deals left out: a party has no site in the registry */
+      withoutSites: string[];
+    };
+    /** @description the party's first registry site (by name): where the meetings would be held */
+    DealCostSite: {
+      lat: number;
+      lon: number;
+      name: string;
+      siteId: string;
+    };
+    /** @description the party's first registry site (by name): where the meetings would be held */
+    DealCostSiteInput: {
+      lat: number;
+      lon: number;
+      name: string;
+      siteId: string;
     };
     DealInput: {
       agreedAt: string | null;
@@ -8774,6 +9066,33 @@ export interface operations {
       429: components['responses']['Problem429'];
     };
   };
+  getDealsByIdCosts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DealCost'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
   postDealsByIdDeliveries: {
     parameters: {
       query?: never;
@@ -8938,6 +9257,31 @@ export interface operations {
       409: components['responses']['Problem409'];
       413: components['responses']['Problem413'];
       415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getDealsCosts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DealCostReport'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
   };

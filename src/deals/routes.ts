@@ -15,10 +15,12 @@ import {
   Delivery,
   DeliveryFilter,
   DeliveryInput,
+  MassBalanceReport,
   MessageInput,
   TransitionInput,
   TrialBalance,
   TrialBalanceQuery,
+  ValueChainReport,
 } from './schema.ts';
 import type { DealsService } from './service.ts';
 
@@ -186,6 +188,30 @@ export const routes =
         },
       },
       async (req) => deals.listDeliveries(req.actor, req.query),
+    );
+    app.get(
+      '/api/v1/balance',
+      {
+        schema: {
+          ...t,
+          summary:
+            "Mass balance: per deal delivered vs contracted with its flags, per organisation and material in, out and balance (a member: its own organisation's; the operator: all)",
+          response: { 200: MassBalanceReport },
+        },
+      },
+      async (req) => deals.massBalance(req.actor),
+    );
+    app.get(
+      '/api/v1/flows',
+      {
+        schema: {
+          ...t,
+          summary:
+            "The value chain: tonnes delivered between kinds of organisation, as Sankey nodes and links (a member: its own organisation's deals; the operator: the cluster)",
+          response: { 200: ValueChainReport },
+        },
+      },
+      async (req) => deals.valueChain(req.actor),
     );
     app.get(
       '/api/v1/ledger/trial-balance',

@@ -387,3 +387,78 @@ export const DealCostReport = z
   })
   .meta({ id: 'DealCostReport' });
 export type DealCostReport = z.infer<typeof DealCostReport>;
+
+// --- mass balance (engine/balance.ts) and the value chain (engine/sankey.ts) ---
+
+export const MassBalanceReport = z
+  .object({
+    deals: z.array(
+      z.object({
+        dealId: z.string(),
+        unit: z.string(),
+        contracted: z.number(),
+        delivered: z.number().describe('Σ measured quantities of the lots (declarations)'),
+        remaining: z.number(),
+        deliveries: z.int(),
+        overDelivered: z.boolean().describe("beyond the contract plus the deal's tolerance"),
+        outOfSpec: z.array(
+          z.object({
+            deliveryId: z.string(),
+            parameter: z.string(),
+            value: z.number(),
+            min: z.number().optional(),
+            max: z.number().optional(),
+          }),
+        ),
+        mismatches: z.array(
+          z.object({
+            deliveryId: z.string(),
+            provider: z.number(),
+            consumer: z.number(),
+            difference: z.number().describe('relative to the larger declaration'),
+          }),
+        ),
+      }),
+    ),
+    organisations: z
+      .array(
+        z.object({
+          organisationId: z.string(),
+          material: z.string(),
+          unit: z.string(),
+          in: z.number().describe('received as consumer'),
+          out: z.number().describe('delivered as provider'),
+          balance: z.number().describe('in − out'),
+        }),
+      )
+      .describe('per organisation, material and unit (a member: its own rows)'),
+  })
+  .meta({ id: 'MassBalance' });
+export type MassBalanceReport = z.infer<typeof MassBalanceReport>;
+
+export const ValueChainReport = z
+  .object({
+    scope: z
+      .enum(['cluster', 'organisation'])
+      .describe("the operator: every delivery; a member: its own organisation's deals"),
+    nodes: z.array(
+      z.object({
+        id: z.string().describe('the organisation kind, or <kind>:return for back-flows'),
+        kind: z.string(),
+        stage: z.int(),
+        isReturn: z.boolean(),
+        label: Bilingual,
+      }),
+    ),
+    links: z.array(
+      z.object({
+        source: z.string(),
+        target: z.string(),
+        valueT: z.number().describe('tonnes delivered'),
+        materials: z.record(z.string(), z.number()).describe('tonnes by material'),
+      }),
+    ),
+    skipped: z.object({ notTonnes: z.int(), unknownOrganisation: z.int() }),
+  })
+  .meta({ id: 'ValueChain' });
+export type ValueChainReport = z.infer<typeof ValueChainReport>;

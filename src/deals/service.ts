@@ -29,17 +29,21 @@ import { registryQueries } from '../registry/index.ts';
 import type { Reader, Store, Tx } from '../store/index.ts';
 import {
   allowedActions,
+  type BalanceDeal,
+  type BalanceDelivery,
   type DealActionName,
   type DealTransactionCost,
   type DealTransactionFacts,
   dealTransactionCost,
   type LedgerLine,
+  massBalance,
   opening,
   postingLines,
   type Side,
   transition as step,
   transactionCosts,
   trialBalance,
+  valueChain,
 } from './engine/index.ts';
 import { type DeliveryFileFormat, decodeDeliveries } from './import.ts';
 import { messages } from './messages.ts';
@@ -58,9 +62,11 @@ import {
   type DealTransition,
   type Delivery,
   DeliveryInput,
+  type MassBalanceReport,
   MessageInput,
   TransitionInput,
   type TrialBalance,
+  type ValueChainReport,
 } from './schema.ts';
 
 type DeliveryFields = z.output<typeof DeliveryInput>;
@@ -763,9 +769,112 @@ export class DealsService {
       status: 'estimate',
     };
   }
+
+  // --- mass balance and the value chain ---
+
+  /** The caller's deals and their lots (the operator: all); null: no organisation to scope by. */
+  private async scopedLots(actor: Actor) {
+    requireLogin(actor);
+    const operator = isOperator(actor);
+    const own = operator ? undefined : (actor.organisationId ?? undefined);
+    if (!operator && !own) return { operator, own, deals: [], lots: [] };
+    const deals = await repo.findDeals(this.store, { organisationId: own });
+    const deliveries = deals.length
+      ? await repo.findDeliveries(
+          this.store,
+          deals.map((d) => d.id),
+        )
+      : [];
+    return { operator, own, deals, lots: balanceLots(deals, deliveries) };
+  }
+
+  /**
+   * `GET /api/v1/balance`: per deal delivered vs contracted (flags at the deal's own tolerance)
+   * and per organisation and material in, out, balance; a member sees its own organisation's.
+   */
+  async massBalance(actor: Actor): Promise<MassBalanceReport> {
+    const { operator, own, deals, lots } = await this.scopedLots(actor);
+    const all = balanceDeals(deals);
+    const perDeal = all.map(
+      (bd, i) =>
+        massBalance(
+          [bd],
+          lots.filter((l) => l.dealId === bd.id),
+          { tolerance: deals[i]!.tolerancePct / 100 },
+        ).deals[0]!,
+    );
+    const { organisations } = massBalance(all, lots, { tolerance: 0 });
+    return {
+      deals: perDeal.sort((a, b) => (a.dealId < b.dealId ? -1 : a.dealId > b.dealId ? 1 : 0)),
+      organisations: operator
+        ? organisations
+        : organisations.filter((o) => o.organisationId === own),
+    };
+  }
+
+  /** `GET /api/v1/flows`: tonnes delivered between kinds of organisation, as a Sankey. */
+  async valueChain(actor: Actor): Promise<ValueChainReport> {
+    const { operator, deals, lots } = await this.scopedLots(actor);
+    const byId = new Map(deals.map((d) => [d.id, d]));
+    const kindOf = Object.fromEntries(
+      (await registryQueries.findOrganisations(this.store)).map((o) => [o.id, o.kind]),
+    );
+    const flows = lots.map((l) => {
+      const d = byId.get(l.dealId)!;
+      return {
+        providerId: d.providerId,
+        consumerId: d.consumerId,
+        material: d.material,
+        unit: d.unit,
+        quantity: l.quantity,
+      };
+    });
+    return { scope: operator ? 'cluster' : 'organisation', ...valueChain(flows, kindOf) };
+  }
 }
 
 type CostSite = DealCost['sites']['provider'];
+
+/** Deals as the balance engine takes them. */
+function balanceDeals(deals: readonly Deal[]): BalanceDeal[] {
+  return deals.map((d) => ({
+    id: d.id,
+    providerId: d.providerId,
+    consumerId: d.consumerId,
+    material: d.material,
+    unit: d.unit,
+    fkko: d.fkko,
+    contractedQuantity: d.quantity,
+    spec: d.quality,
+  }));
+}
+
+/**
+ * The lots: each declaration (a delivery that confirms none) at its measured quantity, with
+ * what each side declared when the other side confirmed it (the first confirmation).
+ */
+function balanceLots(deals: readonly Deal[], deliveries: readonly Delivery[]): BalanceDelivery[] {
+  const known = new Set(deals.map((d) => d.id));
+  const confirmation = new Map<string, Delivery>();
+  for (const x of deliveries)
+    if (x.confirms !== null && !confirmation.has(x.confirms)) confirmation.set(x.confirms, x);
+  return deliveries
+    .filter((x) => x.confirms === null && known.has(x.dealId))
+    .map((x) => {
+      const c = confirmation.get(x.id);
+      return {
+        id: x.id,
+        dealId: x.dealId,
+        date: x.deliveredOn,
+        quantity: x.quantity,
+        quality: x.quality,
+        declared: {
+          [x.declaredBy]: x.quantity,
+          ...(c ? { [c.declaredBy]: c.quantity } : {}),
+        },
+      };
+    });
+}
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;

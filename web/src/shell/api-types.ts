@@ -365,6 +365,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/balance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Mass balance: per deal delivered vs contracted with its flags, per organisation and material in, out and balance (a member: its own organisation's; the operator: all) */
+    get: operations['getBalance'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/deals': {
     parameters: {
       query?: never;
@@ -752,6 +769,23 @@ export interface paths {
     };
     /** Look up FKKO waste codes by name or code */
     get: operations['getFkko'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/flows': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The value chain: tonnes delivered between kinds of organisation, as Sankey nodes and links (a member: its own organisation's deals; the operator: the cluster) */
+    get: operations['getFlows'];
     put?: never;
     post?: never;
     delete?: never;
@@ -5683,6 +5717,84 @@ export interface components {
       email: string;
       password: string;
     };
+    MassBalance: {
+      deals: {
+        contracted: number;
+        dealId: string;
+        /** @description Σ measured quantities of the lots (declarations) */
+        delivered: number;
+        deliveries: number;
+        mismatches: {
+          consumer: number;
+          deliveryId: string;
+          /** @description relative to the larger declaration */
+          difference: number;
+          provider: number;
+        }[];
+        outOfSpec: {
+          deliveryId: string;
+          max?: number;
+          min?: number;
+          parameter: string;
+          value: number;
+        }[];
+        /** @description beyond the contract plus the deal's tolerance */
+        overDelivered: boolean;
+        remaining: number;
+        unit: string;
+      }[];
+      /** @description per organisation, material and unit (a member: its own rows) */
+      organisations: {
+        /** @description in − out */
+        balance: number;
+        /** @description received as consumer */
+        in: number;
+        material: string;
+        organisationId: string;
+        /** @description delivered as provider */
+        out: number;
+        unit: string;
+      }[];
+    };
+    MassBalanceInput: {
+      deals: {
+        contracted: number;
+        dealId: string;
+        /** @description Σ measured quantities of the lots (declarations) */
+        delivered: number;
+        deliveries: number;
+        mismatches: {
+          consumer: number;
+          deliveryId: string;
+          /** @description relative to the larger declaration */
+          difference: number;
+          provider: number;
+        }[];
+        outOfSpec: {
+          deliveryId: string;
+          max?: number;
+          min?: number;
+          parameter: string;
+          value: number;
+        }[];
+        /** @description beyond the contract plus the deal's tolerance */
+        overDelivered: boolean;
+        remaining: number;
+        unit: string;
+      }[];
+      /** @description per organisation, material and unit (a member: its own rows) */
+      organisations: {
+        /** @description in − out */
+        balance: number;
+        /** @description received as consumer */
+        in: number;
+        material: string;
+        organisationId: string;
+        /** @description delivered as provider */
+        out: number;
+        unit: string;
+      }[];
+    };
     /** @enum {string} */
     MatchClosedReason: 'listing_withdrawn' | 'listing_changed';
     /** @enum {string} */
@@ -8145,6 +8257,70 @@ export interface components {
     UserRole: 'operator_admin' | 'org_admin' | 'member' | 'observer';
     /** @enum {string} */
     UserRoleInput: 'operator_admin' | 'org_admin' | 'member' | 'observer';
+    ValueChain: {
+      links: {
+        /** @description tonnes by material */
+        materials: {
+          [key: string]: number;
+        };
+        source: string;
+        target: string;
+        /** @description tonnes delivered */
+        valueT: number;
+      }[];
+      nodes: {
+        /** @description the organisation kind, or <kind>:return for back-flows */
+        id: string;
+        isReturn: boolean;
+        kind: string;
+        label: {
+          en: string;
+          ru: string;
+        };
+        stage: number;
+      }[];
+      /**
+       * @description the operator: every delivery; a member: its own organisation's deals
+       * @enum {string}
+       */
+      scope: 'cluster' | 'organisation';
+      skipped: {
+        notTonnes: number;
+        unknownOrganisation: number;
+      };
+    };
+    ValueChainInput: {
+      links: {
+        /** @description tonnes by material */
+        materials: {
+          [key: string]: number;
+        };
+        source: string;
+        target: string;
+        /** @description tonnes delivered */
+        valueT: number;
+      }[];
+      nodes: {
+        /** @description the organisation kind, or <kind>:return for back-flows */
+        id: string;
+        isReturn: boolean;
+        kind: string;
+        label: {
+          en: string;
+          ru: string;
+        };
+        stage: number;
+      }[];
+      /**
+       * @description the operator: every delivery; a member: its own organisation's deals
+       * @enum {string}
+       */
+      scope: 'cluster' | 'organisation';
+      skipped: {
+        notTonnes: number;
+        unknownOrganisation: number;
+      };
+    };
     WhoCanHelp: {
       competences: string[];
       helpers: components['schemas']['Helper'][];
@@ -8980,6 +9156,31 @@ export interface operations {
       429: components['responses']['Problem429'];
     };
   };
+  getBalance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MassBalance'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
   getDeals: {
     parameters: {
       query?: {
@@ -9758,6 +9959,31 @@ export interface operations {
         };
       };
       400: components['responses']['Problem400'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getFlows: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ValueChain'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -13329,3 +13555,9 @@ export const userRoleValues: ReadonlyArray<
 export const userRoleInputValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['UserRoleInput']
 > = ['operator_admin', 'org_admin', 'member', 'observer'];
+export const valueChainScopeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ValueChain']['scope']
+> = ['cluster', 'organisation'];
+export const valueChainInputScopeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ValueChainInput']['scope']
+> = ['cluster', 'organisation'];

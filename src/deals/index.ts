@@ -6,7 +6,7 @@ import { systemActor } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
 import { messages } from './messages.ts';
 import { migrations } from './migrations/index.ts';
-import { findDeal, findDelivery } from './repository.ts';
+import { findDeal, findDelivery, findForm2tpFiguresByKey } from './repository.ts';
 import { routes } from './routes.ts';
 import { DealsService } from './service.ts';
 
@@ -31,6 +31,11 @@ export const stateReaders: StateReader[] = [
     kind: 'delivery',
     carriedBy: { 'delivery.recorded': 'delivery', 'delivery.flagged': 'delivery' },
     read: findDelivery,
+  },
+  {
+    kind: 'form-2tp',
+    carriedBy: { 'form-2tp.saved': 'figures' },
+    read: findForm2tpFiguresByKey,
   },
 ];
 

@@ -3,7 +3,14 @@
 import { kopecksFromColumn } from '../model/index.ts';
 import type { Reader, Tx } from '../store/index.ts';
 import type { LedgerAccount, LedgerLine } from './engine/index.ts';
-import type { Deal, DealMessage, DealState, DealTransition, Delivery } from './schema.ts';
+import type {
+  Deal,
+  DealMessage,
+  DealState,
+  DealTransition,
+  Delivery,
+  Form2tpFigures,
+} from './schema.ts';
 
 export interface DealTable {
   id: string;
@@ -46,6 +53,14 @@ export interface LedgerLineTable {
   posted_on: string;
 }
 
+export interface Form2tpFiguresTable {
+  organisation_id: string;
+  year: number;
+  updated_at: string;
+  /** the Form2tpFigures as JSON */
+  data: string;
+}
+
 declare module '../store/database.ts' {
   interface Database {
     deal: DealTable;
@@ -53,6 +68,7 @@ declare module '../store/database.ts' {
     deal_message: DealMessageTable;
     deal_delivery: DealDeliveryTable;
     ledger_line: LedgerLineTable;
+    form_2tp_figures: Form2tpFiguresTable;
   }
 }
 
@@ -249,4 +265,50 @@ export async function findLedgerLines(
     debit: kopecksFromColumn(r.debit) ?? 0,
     credit: kopecksFromColumn(r.credit) ?? 0,
   }));
+}
+
+// --- form 2-TP figures ---
+
+export async function findForm2tpFigures(
+  reader: Reader,
+  organisationId: string,
+  year: number,
+): Promise<Form2tpFigures | undefined> {
+  const r = await reader.db
+    .selectFrom('form_2tp_figures')
+    .select('data')
+    .where('organisation_id', '=', organisationId)
+    .where('year', '=', year)
+    .executeTakeFirst();
+  return r ? (JSON.parse(r.data) as Form2tpFigures) : undefined;
+}
+
+/** Inserts or replaces an organisation's figures for a year. */
+export async function saveForm2tpFigures(tx: Tx, f: Form2tpFigures): Promise<void> {
+  await tx.db
+    .deleteFrom('form_2tp_figures')
+    .where('organisation_id', '=', f.organisationId)
+    .where('year', '=', f.year)
+    .execute();
+  await tx.db
+    .insertInto('form_2tp_figures')
+    .values({
+      organisation_id: f.organisationId,
+      year: f.year,
+      updated_at: f.updatedAt,
+      data: JSON.stringify(f),
+    })
+    .execute();
+}
+
+/** For `journal verify --state`: the key is `<organisationId>/<year>`. */
+export async function findForm2tpFiguresByKey(
+  reader: Reader,
+  key: string,
+): Promise<Form2tpFigures | undefined> {
+  const at = key.lastIndexOf('/');
+  const year = Number(key.slice(at + 1));
+  return at < 0 || !Number.isInteger(year)
+    ? undefined
+    : findForm2tpFigures(reader, key.slice(0, at), year);
 }

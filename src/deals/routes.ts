@@ -15,6 +15,11 @@ import {
   Delivery,
   DeliveryFilter,
   DeliveryInput,
+  Form2tpFigures,
+  Form2tpFiguresInput,
+  Form2tpParams,
+  Form2tpQuery,
+  Form2tpReport,
   MassBalanceReport,
   MessageInput,
   TransitionInput,
@@ -79,6 +84,56 @@ export const routes =
         },
       },
       async (req) => deals.dealCosts(req.actor, req.params.id),
+    );
+    app.get(
+      '/api/v1/deals/form-2tp.xlsx',
+      {
+        schema: {
+          ...t,
+          summary:
+            "Form 2-TP (waste) of an organisation for a year as XLSX: received and transferred from the deliveries, the other columns from the organisation's stored figures or «нет данных» (its users and the operator)",
+          querystring: Form2tpQuery,
+        },
+      },
+      async (req, reply) => {
+        const { organisationId, year } = req.query;
+        const body = await deals.form2tpWorkbook(req.actor, organisationId, year);
+        return reply
+          .type(xlsxType)
+          .header(
+            'content-disposition',
+            `attachment; filename="form-2tp-${organisationId}-${year}.xlsx"`,
+          )
+          .send(body);
+      },
+    );
+    app.get(
+      '/api/v1/deals/form-2tp/:organisationId/:year',
+      {
+        schema: {
+          ...t,
+          summary:
+            'Form 2-TP (waste) rows of an organisation for a year (null = no data) and the figures it stored (its users and the operator)',
+          params: Form2tpParams,
+          response: { 200: Form2tpReport },
+        },
+      },
+      async (req) => deals.form2tpReport(req.actor, req.params.organisationId, req.params.year),
+    );
+    app.put(
+      '/api/v1/deals/form-2tp/:organisationId/:year',
+      {
+        schema: {
+          ...t,
+          summary:
+            "Store the 2-TP columns the platform does not record (stock at start, generated, neutralised, placed on own sites, off-platform transfers…), replacing that year's",
+          params: Form2tpParams,
+          body: Form2tpFiguresInput,
+          response: { 200: Form2tpFigures },
+        },
+      },
+      async (req) =>
+        deals.saveForm2tpFigures(req.actor, req.params.organisationId, req.params.year, req.body),
     );
     app.get(
       '/api/v1/deals/:id',

@@ -4,7 +4,13 @@ import { z } from 'zod';
 import { listingLimits, TransportMode } from '../exchange/index.ts';
 import { Id, rule } from '../model/index.ts';
 import { FkkoCode, MaterialUnit } from '../registry/index.ts';
-import { dealActions, dealStates, ledgerAccounts } from './engine/index.ts';
+import {
+  dealActions,
+  dealStates,
+  type Form2tpColumn,
+  form2tpColumns,
+  ledgerAccounts,
+} from './engine/index.ts';
 import { rules } from './messages.ts';
 
 const IsoDate = z.iso.date();
@@ -462,3 +468,83 @@ export const ValueChainReport = z
   })
   .meta({ id: 'ValueChain' });
 export type ValueChainReport = z.infer<typeof ValueChainReport>;
+
+// --- form 2-TP (waste): the organisation's own figures, the rows ---
+
+const Tonnes = z.number().min(0).max(listingLimits.quantityPerYear, rule(rules.quantityLimit));
+export const Form2tpFigureRow = z
+  .object({
+    fkko: FkkoCode,
+    stockStartT: Tonnes.optional(),
+    generatedT: Tonnes.optional(),
+    receivedImportT: Tonnes.optional(),
+    processedT: Tonnes.optional(),
+    utilisedT: Tonnes.optional(),
+    neutralisedT: Tonnes.optional(),
+    placedStorageT: Tonnes.optional(),
+    placedBurialT: Tonnes.optional(),
+    stockEndT: Tonnes.optional().describe(
+      'declared; without it computed when every input is known',
+    ),
+    receivedOffPlatformT: Tonnes.optional().describe("added to the platform's deliveries"),
+    transferredOffPlatformT: z
+      .object({
+        processing: Tonnes.optional(),
+        utilisation: Tonnes.optional(),
+        neutralisation: Tonnes.optional(),
+        storage: Tonnes.optional(),
+        burial: Tonnes.optional(),
+      })
+      .optional()
+      .describe("by purpose, added to the platform's deliveries"),
+  })
+  .describe('the columns the platform does not record, tonnes; a column left out shows «no data»')
+  .meta({ id: 'Form2tpFigureRow' });
+
+export const Form2tpFiguresInput = z
+  .object({
+    rows: z
+      .array(Form2tpFigureRow)
+      .max(500)
+      .refine((rs) => new Set(rs.map((r) => r.fkko)).size === rs.length, rule(rules.fkkoOnce)),
+  })
+  .meta({ id: 'Form2tpFiguresBody' });
+
+export const Form2tpFigures = z
+  .object({
+    id: z.string().describe('<organisationId>/<year>'),
+    organisationId: z.string(),
+    year: z.int(),
+    rows: z.array(Form2tpFigureRow),
+    updatedAt: z.string(),
+    updatedBy: z.string(),
+  })
+  .meta({ id: 'Form2tpFigures' });
+export type Form2tpFigures = z.infer<typeof Form2tpFigures>;
+
+export const Form2tpYear = z.coerce.number().int().min(2000).max(2100);
+export const Form2tpParams = z.object({ organisationId: Id, year: Form2tpYear });
+export const Form2tpQuery = z.object({ organisationId: Id, year: Form2tpYear });
+
+const Form2tpCell = z.number().nullable();
+export const Form2tpReport = z
+  .object({
+    organisationId: z.string(),
+    year: z.int(),
+    figures: Form2tpFigures.nullable().describe('what the organisation stored; null: nothing yet'),
+    columns: z.array(z.object({ key: z.string(), ru: z.string(), en: z.string() })),
+    rows: z
+      .array(
+        z.object({
+          organisationId: z.string(),
+          fkko: z.string(),
+          year: z.int(),
+          ...(Object.fromEntries(form2tpColumns.map((c) => [c, Form2tpCell])) as Record<
+            Form2tpColumn,
+            typeof Form2tpCell
+          >),
+        }),
+      )
+      .describe('one per FKKO code, the columns in the form’s order; null = no data, never 0'),
+  })
+  .meta({ id: 'Form2tpReport' });

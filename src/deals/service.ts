@@ -25,7 +25,7 @@ import {
   parseInput,
   requireLogin,
 } from '../model/index.ts';
-import { registryQueries } from '../registry/index.ts';
+import { fkkoCatalogue, registryQueries } from '../registry/index.ts';
 import type { Reader, Store, Tx } from '../store/index.ts';
 import {
   allowedActions,
@@ -35,6 +35,10 @@ import {
   type DealTransactionCost,
   type DealTransactionFacts,
   dealTransactionCost,
+  type Form2tpImport,
+  form2tpColumns,
+  form2tpHeadings,
+  form2tpRows,
   type LedgerLine,
   massBalance,
   opening,
@@ -45,6 +49,7 @@ import {
   trialBalance,
   valueChain,
 } from './engine/index.ts';
+import { form2tpXlsx } from './form-2tp.ts';
 import { type DeliveryFileFormat, decodeDeliveries } from './import.ts';
 import { messages } from './messages.ts';
 import { transactionCostConfig } from './reference.ts';
@@ -62,6 +67,8 @@ import {
   type DealTransition,
   type Delivery,
   DeliveryInput,
+  type Form2tpFigures,
+  Form2tpFiguresInput,
   type MassBalanceReport,
   MessageInput,
   TransitionInput,
@@ -830,6 +837,95 @@ export class DealsService {
       };
     });
     return { scope: operator ? 'cluster' : 'organisation', ...valueChain(flows, kindOf) };
+  }
+
+  // --- form 2-TP (waste) ---
+
+  /** Reading an organisation's 2-TP: its own users (any role) and the operator. */
+  private form2tpReader(actor: Actor, organisationId: string) {
+    requireLogin(actor);
+    if (!isOperator(actor) && actor.organisationId !== organisationId)
+      throw forbidden(messages.form2tpOwn());
+  }
+
+  /** The year's rows of one organisation (null = no data) and the figures it stored. */
+  async form2tpReport(actor: Actor, organisationId: string, year: number) {
+    this.form2tpReader(actor, organisationId);
+    const figures = (await repo.findForm2tpFigures(this.store, organisationId, year)) ?? null;
+    const deals = await repo.findDeals(this.store, { organisationId });
+    const deliveries = deals.length
+      ? await repo.findDeliveries(
+          this.store,
+          deals.map((d) => d.id),
+        )
+      : [];
+    const imports: Form2tpImport[] = (figures?.rows ?? []).map((r) => ({
+      ...r,
+      organisationId,
+      year,
+    }));
+    const rows = form2tpRows(
+      balanceDeals(deals),
+      balanceLots(deals, deliveries),
+      imports,
+      year,
+    ).filter((r) => r.organisationId === organisationId);
+    return {
+      organisationId,
+      year,
+      figures,
+      columns: form2tpColumns.map((key) => ({ key, ...form2tpHeadings[key] })),
+      rows,
+    };
+  }
+
+  /** `GET /api/v1/deals/form-2tp.xlsx`: the same rows as a workbook, «нет данных» for null. */
+  async form2tpWorkbook(actor: Actor, organisationId: string, year: number): Promise<Buffer> {
+    const { rows } = await this.form2tpReport(actor, organisationId, year);
+    const names = await registryQueries.organisationNames(this.store, [organisationId]);
+    const catalogue = fkkoCatalogue();
+    return form2tpXlsx(rows, {
+      year,
+      organisationNames: Object.fromEntries(names),
+      fkkoNames: Object.fromEntries(rows.map((r) => [r.fkko, catalogue.get(r.fkko)?.name ?? ''])),
+    });
+  }
+
+  /**
+   * `PUT /api/v1/deals/form-2tp/{organisationId}/{year}`: the columns the platform does not
+   * record, replacing what was stored for that year; journaled with the full new state.
+   */
+  async saveForm2tpFigures(
+    actor: Actor,
+    organisationId: string,
+    year: number,
+    input: unknown,
+  ): Promise<Form2tpFigures> {
+    requireLogin(actor);
+    if (
+      !isOperator(actor) &&
+      (actor.organisationId !== organisationId ||
+        actor.role === 'observer' ||
+        actor.member === false)
+    )
+      throw forbidden(messages.form2tpWriters());
+    const r = Form2tpFiguresInput.safeParse(input);
+    if (!r.success) throw invalid(messages.invalidForm2tp(), fieldProblems(r.error.issues));
+    return inTransaction(this.store, async (tx) => {
+      if (!(await registryQueries.findOrganisation(tx, organisationId)))
+        throw notFound(messages.unknownOrganisation());
+      const figures: Form2tpFigures = {
+        id: `${organisationId}/${year}`,
+        organisationId,
+        year,
+        rows: r.data.rows,
+        updatedAt: this.now(),
+        updatedBy: actor.id,
+      };
+      await repo.saveForm2tpFigures(tx, figures);
+      await this.event(tx, actor, organisationId, 'form-2tp.saved', { figures });
+      return figures;
+    });
   }
 }
 

@@ -1,8 +1,10 @@
 import type { Migration } from 'kysely/migration';
 import * as deals from './2026-11-30-14-deals.ts';
 import * as deliveries from './2026-11-30-15-deliveries-ledger.ts';
+import * as form2tp from './2026-11-30-22-form-2tp.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-30-14-deals': deals,
   '2026-11-30-15-deliveries-ledger': deliveries,
+  '2026-11-30-22-form-2tp': form2tp,
 };

@@ -520,6 +520,41 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/deals/form-2tp.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Form 2-TP (waste) of an organisation for a year as XLSX: received and transferred from the deliveries, the other columns from the organisation's stored figures or «нет данных» (its users and the operator) */
+    get: operations['getDealsForm2tpXlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/deals/form-2tp/{organisationId}/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Form 2-TP (waste) rows of an organisation for a year (null = no data) and the figures it stored (its users and the operator) */
+    get: operations['getDealsForm2tpByOrganisationIdByYear'];
+    /** Store the 2-TP columns the platform does not record (stock at start, generated, neutralised, placed on own sites, off-platform transfers…), replacing that year's */
+    put: operations['putDealsForm2tpByOrganisationIdByYear'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/deliveries': {
     parameters: {
       query?: never;
@@ -4036,6 +4071,146 @@ export interface components {
       /** @description the holder's English name, when shown and the registry has one */
       organisationNameEn?: string | null;
       siteId: string | null;
+    };
+    /** @description the columns the platform does not record, tonnes; a column left out shows «no data» */
+    Form2tpFigureRow: {
+      fkko: string;
+      generatedT?: number;
+      neutralisedT?: number;
+      placedBurialT?: number;
+      placedStorageT?: number;
+      processedT?: number;
+      receivedImportT?: number;
+      /** @description added to the platform's deliveries */
+      receivedOffPlatformT?: number;
+      /** @description declared; without it computed when every input is known */
+      stockEndT?: number;
+      stockStartT?: number;
+      /** @description by purpose, added to the platform's deliveries */
+      transferredOffPlatformT?: {
+        burial?: number;
+        neutralisation?: number;
+        processing?: number;
+        storage?: number;
+        utilisation?: number;
+      };
+      utilisedT?: number;
+    };
+    /** @description the columns the platform does not record, tonnes; a column left out shows «no data» */
+    Form2tpFigureRowInput: {
+      fkko: string;
+      generatedT?: number;
+      neutralisedT?: number;
+      placedBurialT?: number;
+      placedStorageT?: number;
+      processedT?: number;
+      receivedImportT?: number;
+      /** @description added to the platform's deliveries */
+      receivedOffPlatformT?: number;
+      /** @description declared; without it computed when every input is known */
+      stockEndT?: number;
+      stockStartT?: number;
+      /** @description by purpose, added to the platform's deliveries */
+      transferredOffPlatformT?: {
+        burial?: number;
+        neutralisation?: number;
+        processing?: number;
+        storage?: number;
+        utilisation?: number;
+      };
+      utilisedT?: number;
+    };
+    Form2tpFigures: {
+      /** @description <organisationId>/<year> */
+      id: string;
+      organisationId: string;
+      rows: components['schemas']['Form2tpFigureRow'][];
+      updatedAt: string;
+      updatedBy: string;
+      year: number;
+    };
+    Form2tpFiguresBody: {
+      rows: components['schemas']['Form2tpFigureRow'][];
+    };
+    Form2tpFiguresBodyInput: {
+      rows: components['schemas']['Form2tpFigureRowInput'][];
+    };
+    Form2tpFiguresInput: {
+      /** @description <organisationId>/<year> */
+      id: string;
+      organisationId: string;
+      rows: components['schemas']['Form2tpFigureRowInput'][];
+      updatedAt: string;
+      updatedBy: string;
+      year: number;
+    };
+    Form2tpReport: {
+      columns: {
+        en: string;
+        key: string;
+        ru: string;
+      }[];
+      /** @description what the organisation stored; null: nothing yet */
+      figures: components['schemas']['Form2tpFigures'] | null;
+      organisationId: string;
+      /** @description one per FKKO code, the columns in the form’s order; null = no data, never 0 */
+      rows: {
+        fkko: string;
+        generatedT: number | null;
+        neutralisedT: number | null;
+        organisationId: string;
+        placedBurialT: number | null;
+        placedStorageT: number | null;
+        placedT: number | null;
+        processedT: number | null;
+        receivedImportT: number | null;
+        receivedT: number | null;
+        stockEndT: number | null;
+        stockStartT: number | null;
+        transferredBurialT: number | null;
+        transferredNeutralisationT: number | null;
+        transferredProcessingT: number | null;
+        transferredStorageT: number | null;
+        transferredT: number | null;
+        transferredUtilisationT: number | null;
+        utilisedT: number | null;
+        year: number;
+      }[];
+      year: number;
+    };
+    Form2tpReportInput: {
+      columns: {
+        en: string;
+        key: string;
+        ru: string;
+      }[];
+      /** @description what the organisation stored; null: nothing yet */
+      figures: components['schemas']['Form2tpFiguresInput'] | null;
+      organisationId: string;
+      /** @description one per FKKO code, the columns in the form’s order; null = no data, never 0 */
+      rows: {
+        fkko: string;
+        generatedT: number | null;
+        neutralisedT: number | null;
+        organisationId: string;
+        placedBurialT: number | null;
+        placedStorageT: number | null;
+        placedT: number | null;
+        processedT: number | null;
+        receivedImportT: number | null;
+        receivedT: number | null;
+        stockEndT: number | null;
+        stockStartT: number | null;
+        transferredBurialT: number | null;
+        transferredNeutralisationT: number | null;
+        transferredProcessingT: number | null;
+        transferredStorageT: number | null;
+        transferredT: number | null;
+        transferredUtilisationT: number | null;
+        utilisedT: number | null;
+        year: number;
+      }[];
+      year: number;
     };
     GovernanceBallot: {
       approve?: string[];
@@ -9483,6 +9658,95 @@ export interface operations {
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getDealsForm2tpXlsx: {
+    parameters: {
+      query: {
+        organisationId: string;
+        year: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getDealsForm2tpByOrganisationIdByYear: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        organisationId: string;
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Form2tpReport'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  putDealsForm2tpByOrganisationIdByYear: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        organisationId: string;
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['Form2tpFiguresBodyInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Form2tpFigures'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       429: components['responses']['Problem429'];
     };
   };

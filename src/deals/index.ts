@@ -8,7 +8,7 @@ import { systemActor } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
 import { messages } from './messages.ts';
 import { migrations } from './migrations/index.ts';
-import { findDeal, findDealDevice, findDelivery } from './repository.ts';
+import { findDeal, findDealDevice, findDelivery, findForm2tpFiguresByKey } from './repository.ts';
 import { routes } from './routes.ts';
 import { DealsService } from './service.ts';
 
@@ -38,6 +38,11 @@ export const stateReaders: StateReader[] = [
     kind: 'deal-device',
     carriedBy: { 'deal.device-linked': 'link', 'deal.device-unlinked': 'link' },
     read: findDealDevice,
+  },
+  {
+    kind: 'form-2tp',
+    carriedBy: { 'form-2tp.saved': 'figures' },
+    read: findForm2tpFiguresByKey,
   },
 ];
 

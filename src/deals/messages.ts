@@ -100,6 +100,19 @@ export const messages = defineMessages('deals', {
     en: 'Observers do not see the books',
     ru: 'Наблюдателям бухгалтерские записи недоступны',
   },
+  form2tpOwn: {
+    en: 'Form 2-TP of an organisation is for its own users and the operator',
+    ru: 'Форма 2-ТП организации доступна только её пользователям и оператору',
+  },
+  form2tpWriters: {
+    en: 'Only a member or an administrator of the organisation (or the operator) stores its 2-TP figures',
+    ru: 'Данные формы 2-ТП организации вносят только её участники и администраторы (или оператор)',
+  },
+  invalidForm2tp: { en: 'Invalid 2-TP figures', ru: 'Неверные данные формы 2-ТП' },
+  noSite: {
+    en: 'Organisation {organisationId} has no site in the registry: the territorial counterfactual of deal {id} needs both parties’ sites',
+    ru: 'У организации {organisationId} нет площадки в реестре: для территориального сценария сделки {id} нужны площадки обеих сторон',
+  },
 });
 
 /** The rules schemas state (carried through zod as codes). */
@@ -116,5 +129,6 @@ export const rules = defineMessages('deals.rule', {
     en: 'the schedule ends on or after it starts',
     ru: 'срок поставок должен заканчиваться не раньше начала',
   },
+  fkkoOnce: { en: 'each FKKO code once', ru: 'каждый код ФККО — один раз' },
   sha256: { en: '64 lowercase hex digits', ru: '64 шестнадцатеричные цифры в нижнем регистре' },
 });

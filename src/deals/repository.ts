@@ -10,6 +10,7 @@ import type {
   DealState,
   DealTransition,
   Delivery,
+  Form2tpFigures,
 } from './schema.ts';
 
 export interface DealTable {
@@ -42,6 +43,14 @@ export interface DealDeliveryTable {
   recorded_at: string;
   data: string;
 }
+export interface Form2tpFiguresTable {
+  organisation_id: string;
+  year: number;
+  updated_at: string;
+  /** the Form2tpFigures as JSON */
+  data: string;
+}
+
 export interface LedgerLineTable {
   posting_id: string;
   line: number;
@@ -60,6 +69,7 @@ declare module '../store/database.ts' {
     deal_message: DealMessageTable;
     deal_delivery: DealDeliveryTable;
     ledger_line: LedgerLineTable;
+    form_2tp_figures: Form2tpFiguresTable;
   }
 }
 
@@ -361,4 +371,50 @@ export async function weighingPosted(
 
 export async function insertWeighing(tx: Tx, row: DealWeighingTable): Promise<void> {
   await tx.db.insertInto('deal_weighing').values(row).execute();
+}
+
+// --- form 2-TP figures ---
+
+export async function findForm2tpFigures(
+  reader: Reader,
+  organisationId: string,
+  year: number,
+): Promise<Form2tpFigures | undefined> {
+  const r = await reader.db
+    .selectFrom('form_2tp_figures')
+    .select('data')
+    .where('organisation_id', '=', organisationId)
+    .where('year', '=', year)
+    .executeTakeFirst();
+  return r ? (JSON.parse(r.data) as Form2tpFigures) : undefined;
+}
+
+/** Inserts or replaces an organisation's figures for a year. */
+export async function saveForm2tpFigures(tx: Tx, f: Form2tpFigures): Promise<void> {
+  await tx.db
+    .deleteFrom('form_2tp_figures')
+    .where('organisation_id', '=', f.organisationId)
+    .where('year', '=', f.year)
+    .execute();
+  await tx.db
+    .insertInto('form_2tp_figures')
+    .values({
+      organisation_id: f.organisationId,
+      year: f.year,
+      updated_at: f.updatedAt,
+      data: JSON.stringify(f),
+    })
+    .execute();
+}
+
+/** For `journal verify --state`: the key is `<organisationId>/<year>`. */
+export async function findForm2tpFiguresByKey(
+  reader: Reader,
+  key: string,
+): Promise<Form2tpFigures | undefined> {
+  const at = key.lastIndexOf('/');
+  const year = Number(key.slice(at + 1));
+  return at < 0 || !Number.isInteger(year)
+    ? undefined
+    : findForm2tpFigures(reader, key.slice(0, at), year);
 }

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { IdParam, tagged } from '../model/index.ts';
 import {
   Deal,
+  DealCost,
+  DealCostReport,
   DealDevice,
   DealDeviceInput,
   DealDeviceParams,
@@ -16,10 +18,17 @@ import {
   Delivery,
   DeliveryFilter,
   DeliveryInput,
+  Form2tpFigures,
+  Form2tpFiguresInput,
+  Form2tpParams,
+  Form2tpQuery,
+  Form2tpReport,
+  MassBalanceReport,
   MessageInput,
   TransitionInput,
   TrialBalance,
   TrialBalanceQuery,
+  ValueChainReport,
 } from './schema.ts';
 import type { DealsService } from './service.ts';
 
@@ -53,6 +62,81 @@ export const routes =
         },
       },
       async (req, reply) => reply.code(201).send(await deals.createDeal(req.actor, req.body)),
+    );
+    app.get(
+      '/api/v1/deals/costs',
+      {
+        schema: {
+          ...t,
+          summary:
+            "Transaction costs, digital vs territorial: your organisation's deals and its half of each (the operator: all deals, every organisation and the cluster)",
+          response: { 200: DealCostReport },
+        },
+      },
+      async (req) => deals.costReport(req.actor),
+    );
+    app.get(
+      '/api/v1/deals/:id/costs',
+      {
+        schema: {
+          ...t,
+          summary:
+            "One deal's transaction costs: what it took on the platform against the meetings a paper-based deal needs (hours, km, kopecks, CO2 saved, the formula); 409 when a party has no site",
+          params: IdParam,
+          response: { 200: DealCost },
+        },
+      },
+      async (req) => deals.dealCosts(req.actor, req.params.id),
+    );
+    app.get(
+      '/api/v1/deals/form-2tp.xlsx',
+      {
+        schema: {
+          ...t,
+          summary:
+            "Form 2-TP (waste) of an organisation for a year as XLSX: received and transferred from the deliveries, the other columns from the organisation's stored figures or «нет данных» (its users and the operator)",
+          querystring: Form2tpQuery,
+        },
+      },
+      async (req, reply) => {
+        const { organisationId, year } = req.query;
+        const body = await deals.form2tpWorkbook(req.actor, organisationId, year);
+        return reply
+          .type(xlsxType)
+          .header(
+            'content-disposition',
+            `attachment; filename="form-2tp-${organisationId}-${year}.xlsx"`,
+          )
+          .send(body);
+      },
+    );
+    app.get(
+      '/api/v1/deals/form-2tp/:organisationId/:year',
+      {
+        schema: {
+          ...t,
+          summary:
+            'Form 2-TP (waste) rows of an organisation for a year (null = no data) and the figures it stored (its users and the operator)',
+          params: Form2tpParams,
+          response: { 200: Form2tpReport },
+        },
+      },
+      async (req) => deals.form2tpReport(req.actor, req.params.organisationId, req.params.year),
+    );
+    app.put(
+      '/api/v1/deals/form-2tp/:organisationId/:year',
+      {
+        schema: {
+          ...t,
+          summary:
+            "Store the 2-TP columns the platform does not record (stock at start, generated, neutralised, placed on own sites, off-platform transfers…), replacing that year's",
+          params: Form2tpParams,
+          body: Form2tpFiguresInput,
+          response: { 200: Form2tpFigures },
+        },
+      },
+      async (req) =>
+        deals.saveForm2tpFigures(req.actor, req.params.organisationId, req.params.year, req.body),
     );
     app.get(
       '/api/v1/deals/:id',
@@ -201,6 +285,30 @@ export const routes =
         },
       },
       async (req) => deals.listDeliveries(req.actor, req.query),
+    );
+    app.get(
+      '/api/v1/balance',
+      {
+        schema: {
+          ...t,
+          summary:
+            "Mass balance: per deal delivered vs contracted with its flags, per organisation and material in, out and balance (a member: its own organisation's; the operator: all)",
+          response: { 200: MassBalanceReport },
+        },
+      },
+      async (req) => deals.massBalance(req.actor),
+    );
+    app.get(
+      '/api/v1/flows',
+      {
+        schema: {
+          ...t,
+          summary:
+            "The value chain: tonnes delivered between kinds of organisation, as Sankey nodes and links (a member: its own organisation's deals; the operator: the cluster)",
+          response: { 200: ValueChainReport },
+        },
+      },
+      async (req) => deals.valueChain(req.actor),
     );
     app.get(
       '/api/v1/ledger/trial-balance',

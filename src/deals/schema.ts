@@ -4,7 +4,13 @@ import { z } from 'zod';
 import { listingLimits, TransportMode } from '../exchange/index.ts';
 import { Id, rule } from '../model/index.ts';
 import { FkkoCode, MaterialUnit } from '../registry/index.ts';
-import { dealActions, dealStates, ledgerAccounts } from './engine/index.ts';
+import {
+  dealActions,
+  dealStates,
+  type Form2tpColumn,
+  form2tpColumns,
+  ledgerAccounts,
+} from './engine/index.ts';
 import { rules } from './messages.ts';
 
 const IsoDate = z.iso.date();
@@ -324,3 +330,254 @@ export const DealDeviceParams = z.object({
   id: z.string().min(1).max(100),
   linkId: z.string().min(1).max(100),
 });
+// --- transaction costs: digital vs territorial (engine/costs.ts) ---
+
+const Bilingual = z.object({ ru: z.string(), en: z.string() });
+const CostSite = z
+  .object({
+    siteId: z.string(),
+    name: z.string(),
+    lat: z.number(),
+    lon: z.number(),
+  })
+  .describe("the party's first registry site (by name): where the meetings would be held")
+  .meta({ id: 'DealCostSite' });
+
+export const DealCost = z
+  .object({
+    dealId: z.string(),
+    providerId: z.string(),
+    consumerId: z.string(),
+    state: DealState,
+    firstContactAt: z.string().describe('the deal opened: its first transition'),
+    agreedAt: z.string().nullable(),
+    sites: z.object({ provider: CostSite, consumer: CostSite }),
+    digital: z.object({
+      elapsedHours: z.number().nullable().describe('first contact → AGREED; null: not agreed'),
+      messages: z.int(),
+      transitions: z.int().describe('moves after the opening, each counter-offer included'),
+      hours: z.number().describe('staff hours on the messages and transitions'),
+      kopecks: z.int(),
+      km: z.number(),
+      co2Kg: z.number(),
+    }),
+    territorial: z.object({
+      meetings: z.number(),
+      meetingsByStage: z.object({
+        firstContact: z.number(),
+        negotiation: z.number(),
+        contractSigning: z.number(),
+        deliveryAcceptance: z.number(),
+      }),
+      greatCircleKm: z.number(),
+      roadKm: z.number().describe('one way: great-circle km × circuity'),
+      km: z.number().describe('all meetings, there and back'),
+      hours: z.number(),
+      staffKopecks: z.int(),
+      carKopecks: z.int(),
+      kopecks: z.int(),
+      co2Kg: z.number(),
+    }),
+    saved: z.object({
+      hours: z.number(),
+      km: z.number(),
+      kopecks: z.int(),
+      co2Kg: z.number(),
+    }),
+    formula: Bilingual,
+  })
+  .meta({ id: 'DealCost' });
+export type DealCost = z.infer<typeof DealCost>;
+
+const CostTotals = {
+  deals: z.int(),
+  meetings: z.number(),
+  territorial: z.object({
+    hours: z.number(),
+    km: z.number(),
+    kopecks: z.int(),
+    co2Kg: z.number(),
+  }),
+  digital: z.object({
+    hours: z.number(),
+    messages: z.number().describe("an organisation's half of each deal's count"),
+    transitions: z.number(),
+    kopecks: z.int(),
+  }),
+  saved: z.object({ hours: z.number(), km: z.number(), kopecks: z.int(), co2Kg: z.number() }),
+};
+
+export const DealCostReport = z
+  .object({
+    deals: z.array(DealCost),
+    organisations: z
+      .array(z.object({ organisationId: z.string(), ...CostTotals }))
+      .describe("each party's half of each deal (a member sees its own organisation only)"),
+    cluster: z
+      .object(CostTotals)
+      .nullable()
+      .describe("the sums over all deals; null for a member's view"),
+    formula: Bilingual.nullable().describe("the cluster's sums, stated; null with the cluster"),
+    splitRule: Bilingual,
+    withoutSites: z
+      .array(z.string())
+      .describe('deals left out: a party has no site in the registry'),
+    status: z.literal('estimate').describe('the counterfactual rests on estimated assumptions'),
+  })
+  .meta({ id: 'DealCostReport' });
+export type DealCostReport = z.infer<typeof DealCostReport>;
+
+// --- mass balance (engine/balance.ts) and the value chain (engine/sankey.ts) ---
+
+export const MassBalanceReport = z
+  .object({
+    deals: z.array(
+      z.object({
+        dealId: z.string(),
+        unit: z.string(),
+        contracted: z.number(),
+        delivered: z.number().describe('Σ measured quantities of the lots (declarations)'),
+        remaining: z.number(),
+        deliveries: z.int(),
+        overDelivered: z.boolean().describe("beyond the contract plus the deal's tolerance"),
+        outOfSpec: z.array(
+          z.object({
+            deliveryId: z.string(),
+            parameter: z.string(),
+            value: z.number(),
+            min: z.number().optional(),
+            max: z.number().optional(),
+          }),
+        ),
+        mismatches: z.array(
+          z.object({
+            deliveryId: z.string(),
+            provider: z.number(),
+            consumer: z.number(),
+            difference: z.number().describe('relative to the larger declaration'),
+          }),
+        ),
+      }),
+    ),
+    organisations: z
+      .array(
+        z.object({
+          organisationId: z.string(),
+          material: z.string(),
+          unit: z.string(),
+          in: z.number().describe('received as consumer'),
+          out: z.number().describe('delivered as provider'),
+          balance: z.number().describe('in − out'),
+        }),
+      )
+      .describe('per organisation, material and unit (a member: its own rows)'),
+  })
+  .meta({ id: 'MassBalance' });
+export type MassBalanceReport = z.infer<typeof MassBalanceReport>;
+
+export const ValueChainReport = z
+  .object({
+    scope: z
+      .enum(['cluster', 'organisation'])
+      .describe("the operator: every delivery; a member: its own organisation's deals"),
+    nodes: z.array(
+      z.object({
+        id: z.string().describe('the organisation kind, or <kind>:return for back-flows'),
+        kind: z.string(),
+        stage: z.int(),
+        isReturn: z.boolean(),
+        label: Bilingual,
+      }),
+    ),
+    links: z.array(
+      z.object({
+        source: z.string(),
+        target: z.string(),
+        valueT: z.number().describe('tonnes delivered'),
+        materials: z.record(z.string(), z.number()).describe('tonnes by material'),
+      }),
+    ),
+    skipped: z.object({ notTonnes: z.int(), unknownOrganisation: z.int() }),
+  })
+  .meta({ id: 'ValueChain' });
+export type ValueChainReport = z.infer<typeof ValueChainReport>;
+
+// --- form 2-TP (waste): the organisation's own figures, the rows ---
+
+const Tonnes = z.number().min(0).max(listingLimits.quantityPerYear, rule(rules.quantityLimit));
+export const Form2tpFigureRow = z
+  .object({
+    fkko: FkkoCode,
+    stockStartT: Tonnes.optional(),
+    generatedT: Tonnes.optional(),
+    receivedImportT: Tonnes.optional(),
+    processedT: Tonnes.optional(),
+    utilisedT: Tonnes.optional(),
+    neutralisedT: Tonnes.optional(),
+    placedStorageT: Tonnes.optional(),
+    placedBurialT: Tonnes.optional(),
+    stockEndT: Tonnes.optional().describe(
+      'declared; without it computed when every input is known',
+    ),
+    receivedOffPlatformT: Tonnes.optional().describe("added to the platform's deliveries"),
+    transferredOffPlatformT: z
+      .object({
+        processing: Tonnes.optional(),
+        utilisation: Tonnes.optional(),
+        neutralisation: Tonnes.optional(),
+        storage: Tonnes.optional(),
+        burial: Tonnes.optional(),
+      })
+      .optional()
+      .describe("by purpose, added to the platform's deliveries"),
+  })
+  .describe('the columns the platform does not record, tonnes; a column left out shows «no data»')
+  .meta({ id: 'Form2tpFigureRow' });
+
+export const Form2tpFiguresInput = z
+  .object({
+    rows: z
+      .array(Form2tpFigureRow)
+      .max(500)
+      .refine((rs) => new Set(rs.map((r) => r.fkko)).size === rs.length, rule(rules.fkkoOnce)),
+  })
+  .meta({ id: 'Form2tpFiguresBody' });
+
+export const Form2tpFigures = z
+  .object({
+    id: z.string().describe('<organisationId>/<year>'),
+    organisationId: z.string(),
+    year: z.int(),
+    rows: z.array(Form2tpFigureRow),
+    updatedAt: z.string(),
+    updatedBy: z.string(),
+  })
+  .meta({ id: 'Form2tpFigures' });
+export type Form2tpFigures = z.infer<typeof Form2tpFigures>;
+
+export const Form2tpYear = z.coerce.number().int().min(2000).max(2100);
+export const Form2tpParams = z.object({ organisationId: Id, year: Form2tpYear });
+export const Form2tpQuery = z.object({ organisationId: Id, year: Form2tpYear });
+
+const Form2tpCell = z.number().nullable();
+export const Form2tpReport = z
+  .object({
+    organisationId: z.string(),
+    year: z.int(),
+    figures: Form2tpFigures.nullable().describe('what the organisation stored; null: nothing yet'),
+    columns: z.array(z.object({ key: z.string(), ru: z.string(), en: z.string() })),
+    rows: z
+      .array(
+        z.object({
+          organisationId: z.string(),
+          fkko: z.string(),
+          year: z.int(),
+          ...(Object.fromEntries(form2tpColumns.map((c) => [c, Form2tpCell])) as Record<
+            Form2tpColumn,
+            typeof Form2tpCell
+          >),
+        }),
+      )
+      .describe('one per FKKO code, the columns in the form’s order; null = no data, never 0'),
+  })
+  .meta({ id: 'Form2tpReport' });

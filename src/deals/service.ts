@@ -32,23 +32,39 @@ import {
   requireOrganisationRole,
   systemActor,
 } from '../model/index.ts';
-import { registryQueries } from '../registry/index.ts';
+import { fkkoCatalogue, registryQueries } from '../registry/index.ts';
 import type { Reader, Store, Tx } from '../store/index.ts';
 import {
   allowedActions,
+  type BalanceDeal,
+  type BalanceDelivery,
   type DealActionName,
+  type DealTransactionCost,
+  type DealTransactionFacts,
+  dealTransactionCost,
+  type Form2tpImport,
+  form2tpColumns,
+  form2tpHeadings,
+  form2tpRows,
   type LedgerLine,
+  massBalance,
   opening,
   postingLines,
   type Side,
   transition as step,
+  transactionCosts,
   trialBalance,
+  valueChain,
 } from './engine/index.ts';
+import { form2tpXlsx } from './form-2tp.ts';
 import { type DeliveryFileFormat, decodeDeliveries } from './import.ts';
 import { messages } from './messages.ts';
+import { transactionCostConfig } from './reference.ts';
 import * as repo from './repository.ts';
 import {
   type Deal,
+  type DealCost,
+  type DealCostReport,
   type DealDevice,
   DealDeviceInput,
   DealInput,
@@ -60,9 +76,13 @@ import {
   type DealTransition,
   type Delivery,
   DeliveryInput,
+  type Form2tpFigures,
+  Form2tpFiguresInput,
+  type MassBalanceReport,
   MessageInput,
   TransitionInput,
   type TrialBalance,
+  type ValueChainReport,
 } from './schema.ts';
 
 type DeliveryFields = z.output<typeof DeliveryInput>;
@@ -778,6 +798,314 @@ export class DealsService {
     });
     return { asOf, unit: 'kopeck', ...trialBalance(lines) };
   }
+
+  // --- transaction costs: digital vs territorial ---
+
+  /** The facts of one deal the cost engine needs, or the party without a site. */
+  private async costFacts(
+    reader: Reader,
+    d: Deal,
+    siteOf: (organisationId: string) => Promise<CostSite | undefined>,
+  ): Promise<{ facts: DealTransactionFacts; sites: DealCost['sites'] } | { noSite: string }> {
+    const [provider, consumer] = [await siteOf(d.providerId), await siteOf(d.consumerId)];
+    if (!provider) return { noSite: d.providerId };
+    if (!consumer) return { noSite: d.consumerId };
+    const transitions = await repo.findTransitions(reader, d.id);
+    const moves = transitions.filter((t) => t.from !== null);
+    const deliveries = (await repo.findDeliveries(reader, [d.id])).filter(
+      (x) => x.confirms === null,
+    );
+    return {
+      sites: { provider, consumer },
+      facts: {
+        dealId: d.id,
+        providerId: d.providerId,
+        consumerId: d.consumerId,
+        firstContactAt: transitions[0]?.at ?? d.createdAt,
+        agreedAt: d.agreedAt,
+        offered: transitions.some((t) => t.to !== 'requested'),
+        messages: (await repo.findMessages(reader, d.id)).length,
+        transitions: moves.length,
+        deliveries: deliveries.length,
+        providerSite: provider,
+        consumerSite: consumer,
+      },
+    };
+  }
+
+  /** Each organisation's first registry site (by name), looked up once. */
+  private siteLookup(reader: Reader) {
+    const cache = new Map<string, Promise<CostSite | undefined>>();
+    return (organisationId: string) => {
+      let s = cache.get(organisationId);
+      if (!s) {
+        s = registryQueries.findSites(reader, { organisationId }).then((sites) => {
+          const f = sites[0];
+          return f ? { siteId: f.id, name: f.name, lat: f.lat, lon: f.lon } : undefined;
+        });
+        cache.set(organisationId, s);
+      }
+      return s;
+    };
+  }
+
+  private static costRow(
+    d: Deal,
+    facts: DealTransactionFacts,
+    sites: DealCost['sites'],
+    c: DealTransactionCost,
+  ): DealCost {
+    return {
+      ...c,
+      state: d.state,
+      firstContactAt: facts.firstContactAt,
+      agreedAt: facts.agreedAt,
+      sites,
+    };
+  }
+
+  /** `GET /api/v1/deals/{id}/costs`: one deal's digital facts against the territorial counterfactual. */
+  async dealCosts(actor: Actor, id: string): Promise<DealCost> {
+    const d = await this.readable(this.store, actor, id);
+    const r = await this.costFacts(this.store, d, this.siteLookup(this.store));
+    if ('noSite' in r) throw conflict(messages.noSite({ organisationId: r.noSite, id }));
+    return DealsService.costRow(
+      d,
+      r.facts,
+      r.sites,
+      dealTransactionCost(r.facts, transactionCostConfig()),
+    );
+  }
+
+  /**
+   * `GET /api/v1/deals/costs`: the caller's deals and its own organisation's half of each (the
+   * operator: every deal, every organisation and the cluster).
+   */
+  async costReport(actor: Actor): Promise<DealCostReport> {
+    requireLogin(actor);
+    const operator = isOperator(actor);
+    const own = operator ? undefined : (actor.organisationId ?? undefined);
+    const deals = operator || own ? await repo.findDeals(this.store, { organisationId: own }) : [];
+    const siteOf = this.siteLookup(this.store);
+    const withoutSites: string[] = [];
+    const located: { deal: Deal; facts: DealTransactionFacts; sites: DealCost['sites'] }[] = [];
+    for (const deal of [...deals].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+      const r = await this.costFacts(this.store, deal, siteOf);
+      if ('noSite' in r) withoutSites.push(deal.id);
+      else located.push({ deal, ...r });
+    }
+    const report = transactionCosts(
+      located.map((x) => x.facts),
+      transactionCostConfig(),
+    );
+    return {
+      deals: report.deals.map((c, i) =>
+        DealsService.costRow(located[i]!.deal, located[i]!.facts, located[i]!.sites, c),
+      ),
+      organisations: operator
+        ? report.organisations
+        : report.organisations.filter((o) => o.organisationId === own),
+      cluster: operator ? report.cluster : null,
+      formula: operator ? report.formula : null,
+      splitRule: report.splitRule,
+      withoutSites,
+      status: 'estimate',
+    };
+  }
+
+  // --- mass balance and the value chain ---
+
+  /** The caller's deals and their lots (the operator: all); null: no organisation to scope by. */
+  private async scopedLots(actor: Actor) {
+    requireLogin(actor);
+    const operator = isOperator(actor);
+    const own = operator ? undefined : (actor.organisationId ?? undefined);
+    if (!operator && !own) return { operator, own, deals: [], lots: [] };
+    const deals = await repo.findDeals(this.store, { organisationId: own });
+    const deliveries = deals.length
+      ? await repo.findDeliveries(
+          this.store,
+          deals.map((d) => d.id),
+        )
+      : [];
+    return { operator, own, deals, lots: balanceLots(deals, deliveries) };
+  }
+
+  /**
+   * `GET /api/v1/balance`: per deal delivered vs contracted (flags at the deal's own tolerance)
+   * and per organisation and material in, out, balance; a member sees its own organisation's.
+   */
+  async massBalance(actor: Actor): Promise<MassBalanceReport> {
+    const { operator, own, deals, lots } = await this.scopedLots(actor);
+    const all = balanceDeals(deals);
+    const perDeal = all.map(
+      (bd, i) =>
+        massBalance(
+          [bd],
+          lots.filter((l) => l.dealId === bd.id),
+          { tolerance: deals[i]!.tolerancePct / 100 },
+        ).deals[0]!,
+    );
+    const { organisations } = massBalance(all, lots, { tolerance: 0 });
+    return {
+      deals: perDeal.sort((a, b) => (a.dealId < b.dealId ? -1 : a.dealId > b.dealId ? 1 : 0)),
+      organisations: operator
+        ? organisations
+        : organisations.filter((o) => o.organisationId === own),
+    };
+  }
+
+  /** `GET /api/v1/flows`: tonnes delivered between kinds of organisation, as a Sankey. */
+  async valueChain(actor: Actor): Promise<ValueChainReport> {
+    const { operator, deals, lots } = await this.scopedLots(actor);
+    const byId = new Map(deals.map((d) => [d.id, d]));
+    const kindOf = Object.fromEntries(
+      (await registryQueries.findOrganisations(this.store)).map((o) => [o.id, o.kind]),
+    );
+    const flows = lots.map((l) => {
+      const d = byId.get(l.dealId)!;
+      return {
+        providerId: d.providerId,
+        consumerId: d.consumerId,
+        material: d.material,
+        unit: d.unit,
+        quantity: l.quantity,
+      };
+    });
+    return { scope: operator ? 'cluster' : 'organisation', ...valueChain(flows, kindOf) };
+  }
+
+  // --- form 2-TP (waste) ---
+
+  /** Reading an organisation's 2-TP: its own users (any role) and the operator. */
+  private form2tpReader(actor: Actor, organisationId: string) {
+    requireLogin(actor);
+    if (!isOperator(actor) && actor.organisationId !== organisationId)
+      throw forbidden(messages.form2tpOwn());
+  }
+
+  /** The year's rows of one organisation (null = no data) and the figures it stored. */
+  async form2tpReport(actor: Actor, organisationId: string, year: number) {
+    this.form2tpReader(actor, organisationId);
+    const figures = (await repo.findForm2tpFigures(this.store, organisationId, year)) ?? null;
+    const deals = await repo.findDeals(this.store, { organisationId });
+    const deliveries = deals.length
+      ? await repo.findDeliveries(
+          this.store,
+          deals.map((d) => d.id),
+        )
+      : [];
+    const imports: Form2tpImport[] = (figures?.rows ?? []).map((r) => ({
+      ...r,
+      organisationId,
+      year,
+    }));
+    const rows = form2tpRows(
+      balanceDeals(deals),
+      balanceLots(deals, deliveries),
+      imports,
+      year,
+    ).filter((r) => r.organisationId === organisationId);
+    return {
+      organisationId,
+      year,
+      figures,
+      columns: form2tpColumns.map((key) => ({ key, ...form2tpHeadings[key] })),
+      rows,
+    };
+  }
+
+  /** `GET /api/v1/deals/form-2tp.xlsx`: the same rows as a workbook, «нет данных» for null. */
+  async form2tpWorkbook(actor: Actor, organisationId: string, year: number): Promise<Buffer> {
+    const { rows } = await this.form2tpReport(actor, organisationId, year);
+    const names = await registryQueries.organisationNames(this.store, [organisationId]);
+    const catalogue = fkkoCatalogue();
+    return form2tpXlsx(rows, {
+      year,
+      organisationNames: Object.fromEntries(names),
+      fkkoNames: Object.fromEntries(rows.map((r) => [r.fkko, catalogue.get(r.fkko)?.name ?? ''])),
+    });
+  }
+
+  /**
+   * `PUT /api/v1/deals/form-2tp/{organisationId}/{year}`: the columns the platform does not
+   * record, replacing what was stored for that year; journaled with the full new state.
+   */
+  async saveForm2tpFigures(
+    actor: Actor,
+    organisationId: string,
+    year: number,
+    input: unknown,
+  ): Promise<Form2tpFigures> {
+    requireLogin(actor);
+    if (
+      !isOperator(actor) &&
+      (actor.organisationId !== organisationId ||
+        actor.role === 'observer' ||
+        actor.member === false)
+    )
+      throw forbidden(messages.form2tpWriters());
+    const r = Form2tpFiguresInput.safeParse(input);
+    if (!r.success) throw invalid(messages.invalidForm2tp(), fieldProblems(r.error.issues));
+    return inTransaction(this.store, async (tx) => {
+      if (!(await registryQueries.findOrganisation(tx, organisationId)))
+        throw notFound(messages.unknownOrganisation());
+      const figures: Form2tpFigures = {
+        id: `${organisationId}/${year}`,
+        organisationId,
+        year,
+        rows: r.data.rows,
+        updatedAt: this.now(),
+        updatedBy: actor.id,
+      };
+      await repo.saveForm2tpFigures(tx, figures);
+      await this.event(tx, actor, organisationId, 'form-2tp.saved', { figures });
+      return figures;
+    });
+  }
+}
+
+type CostSite = DealCost['sites']['provider'];
+
+/** Deals as the balance engine takes them. */
+function balanceDeals(deals: readonly Deal[]): BalanceDeal[] {
+  return deals.map((d) => ({
+    id: d.id,
+    providerId: d.providerId,
+    consumerId: d.consumerId,
+    material: d.material,
+    unit: d.unit,
+    fkko: d.fkko,
+    contractedQuantity: d.quantity,
+    spec: d.quality,
+  }));
+}
+
+/**
+ * The lots: each declaration (a delivery that confirms none) at its measured quantity, with
+ * what each side declared when the other side confirmed it (the first confirmation).
+ */
+function balanceLots(deals: readonly Deal[], deliveries: readonly Delivery[]): BalanceDelivery[] {
+  const known = new Set(deals.map((d) => d.id));
+  const confirmation = new Map<string, Delivery>();
+  for (const x of deliveries)
+    if (x.confirms !== null && !confirmation.has(x.confirms)) confirmation.set(x.confirms, x);
+  return deliveries
+    .filter((x) => x.confirms === null && known.has(x.dealId))
+    .map((x) => {
+      const c = confirmation.get(x.id);
+      return {
+        id: x.id,
+        dealId: x.dealId,
+        date: x.deliveredOn,
+        quantity: x.quantity,
+        quality: x.quality,
+        declared: {
+          [x.declaredBy]: x.quantity,
+          ...(c ? { [c.declaredBy]: c.quantity } : {}),
+        },
+      };
+    });
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -28,9 +28,12 @@ interface Route {
   scoped: boolean;
   allowed: (who: Who, target: Target) => boolean;
   /** makes fresh records for one call; returns the request */
-  prepare: (
-    target: Target,
-  ) => Promise<{ method: 'POST' | 'PATCH' | 'DELETE'; url: string; body?: unknown; raw?: Buffer }>;
+  prepare: (target: Target) => Promise<{
+    method: 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+    url: string;
+    body?: unknown;
+    raw?: Buffer;
+  }>;
   /** an invalid body and the fields the answer must name */
   invalid?: { body: unknown; fields: string[] };
   public?: boolean;
@@ -442,6 +445,20 @@ const routes: Route[] = [
       invalid: { body: { side: 'middle' }, fields: ['side'] },
     }),
   ),
+  {
+    name: 'PUT /deals/form-2tp/:organisationId/:year',
+    scoped: true,
+    allowed: atLeast('member'),
+    prepare: async (t) => ({
+      method: 'PUT',
+      url: `/api/v1/deals/form-2tp/${orgs[t]}/2026`,
+      body: { rows: [{ fkko: '6 11 100 01 40 4', generatedT: 100 + next() }] },
+    }),
+    invalid: {
+      body: { rows: [{ fkko: '611', stockStartT: -1 }] },
+      fields: ['rows.0.fkko', 'rows.0.stockStartT'],
+    },
+  },
   {
     name: 'PATCH /auth/me',
     scoped: false,

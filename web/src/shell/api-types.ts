@@ -365,6 +365,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/balance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Mass balance: per deal delivered vs contracted with its flags, per organisation and material in, out and balance (a member: its own organisation's; the operator: all) */
+    get: operations['getBalance'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/deals': {
     parameters: {
       query?: never;
@@ -392,6 +409,23 @@ export interface paths {
     };
     /** One deal: its state, what you may do, its timeline and its deliveries so far */
     get: operations['getDealsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/deals/{id}/costs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One deal's transaction costs: what it took on the platform against the meetings a paper-based deal needs (hours, km, kopecks, CO2 saved, the formula); 409 when a party has no site */
+    get: operations['getDealsByIdCosts'];
     put?: never;
     post?: never;
     delete?: never;
@@ -498,6 +532,58 @@ export interface paths {
     put?: never;
     /** A move of the negotiation; 409 when it is not your turn or the state forbids it */
     post: operations['postDealsByIdTransitions'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/deals/costs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Transaction costs, digital vs territorial: your organisation's deals and its half of each (the operator: all deals, every organisation and the cluster) */
+    get: operations['getDealsCosts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/deals/form-2tp.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Form 2-TP (waste) of an organisation for a year as XLSX: received and transferred from the deliveries, the other columns from the organisation's stored figures or «нет данных» (its users and the operator) */
+    get: operations['getDealsForm2tpXlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/deals/form-2tp/{organisationId}/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Form 2-TP (waste) rows of an organisation for a year (null = no data) and the figures it stored (its users and the operator) */
+    get: operations['getDealsForm2tpByOrganisationIdByYear'];
+    /** Store the 2-TP columns the platform does not record (stock at start, generated, neutralised, placed on own sites, off-platform transfers…), replacing that year's */
+    put: operations['putDealsForm2tpByOrganisationIdByYear'];
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -753,6 +839,23 @@ export interface paths {
     };
     /** Look up FKKO waste codes by name or code */
     get: operations['getFkko'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/flows': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The value chain: tonnes delivered between kinds of organisation, as Sankey nodes and links (a member: its own organisation's deals; the operator: the cluster) */
+    get: operations['getFlows'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2796,6 +2899,264 @@ export interface components {
       sha256: string;
       sizeBytes: number;
     };
+    DealCost: {
+      agreedAt: string | null;
+      consumerId: string;
+      dealId: string;
+      digital: {
+        co2Kg: number;
+        /** @description first contact → AGREED; null: not agreed */
+        elapsedHours: number | null;
+        /** @description staff hours on the messages and transitions */
+        hours: number;
+        km: number;
+        kopecks: number;
+        messages: number;
+        /** @description moves after the opening, each counter-offer included */
+        transitions: number;
+      };
+      /** @description the deal opened: its first transition */
+      firstContactAt: string;
+      formula: {
+        en: string;
+        ru: string;
+      };
+      providerId: string;
+      saved: {
+        co2Kg: number;
+        hours: number;
+        km: number;
+        kopecks: number;
+      };
+      sites: {
+        consumer: components['schemas']['DealCostSite'];
+        provider: components['schemas']['DealCostSite'];
+      };
+      state: components['schemas']['DealState'];
+      territorial: {
+        carKopecks: number;
+        co2Kg: number;
+        greatCircleKm: number;
+        hours: number;
+        /** @description all meetings, there and back */
+        km: number;
+        kopecks: number;
+        meetings: number;
+        meetingsByStage: {
+          contractSigning: number;
+          deliveryAcceptance: number;
+          firstContact: number;
+          negotiation: number;
+        };
+        /** @description one way: great-circle km × circuity */
+        roadKm: number;
+        staffKopecks: number;
+      };
+    };
+    DealCostInput: {
+      agreedAt: string | null;
+      consumerId: string;
+      dealId: string;
+      digital: {
+        co2Kg: number;
+        /** @description first contact → AGREED; null: not agreed */
+        elapsedHours: number | null;
+        /** @description staff hours on the messages and transitions */
+        hours: number;
+        km: number;
+        kopecks: number;
+        messages: number;
+        /** @description moves after the opening, each counter-offer included */
+        transitions: number;
+      };
+      /** @description the deal opened: its first transition */
+      firstContactAt: string;
+      formula: {
+        en: string;
+        ru: string;
+      };
+      providerId: string;
+      saved: {
+        co2Kg: number;
+        hours: number;
+        km: number;
+        kopecks: number;
+      };
+      sites: {
+        consumer: components['schemas']['DealCostSiteInput'];
+        provider: components['schemas']['DealCostSiteInput'];
+      };
+      state: components['schemas']['DealStateInput'];
+      territorial: {
+        carKopecks: number;
+        co2Kg: number;
+        greatCircleKm: number;
+        hours: number;
+        /** @description all meetings, there and back */
+        km: number;
+        kopecks: number;
+        meetings: number;
+        meetingsByStage: {
+          contractSigning: number;
+          deliveryAcceptance: number;
+          firstContact: number;
+          negotiation: number;
+        };
+        /** @description one way: great-circle km × circuity */
+        roadKm: number;
+        staffKopecks: number;
+      };
+    };
+    DealCostReport: {
+      /** @description the sums over all deals; null for a member's view */
+      cluster: {
+        deals: number;
+        digital: {
+          hours: number;
+          kopecks: number;
+          /** @description an organisation's half of each deal's count */
+          messages: number;
+          transitions: number;
+        };
+        meetings: number;
+        saved: {
+          co2Kg: number;
+          hours: number;
+          km: number;
+          kopecks: number;
+        };
+        territorial: {
+          co2Kg: number;
+          hours: number;
+          km: number;
+          kopecks: number;
+        };
+      } | null;
+      deals: components['schemas']['DealCost'][];
+      /** @description the cluster's sums, stated; null with the cluster */
+      formula: {
+        en: string;
+        ru: string;
+      } | null;
+      /** @description each party's half of each deal (a member sees its own organisation only) */
+      organisations: {
+        deals: number;
+        digital: {
+          hours: number;
+          kopecks: number;
+          /** @description an organisation's half of each deal's count */
+          messages: number;
+          transitions: number;
+        };
+        meetings: number;
+        organisationId: string;
+        saved: {
+          co2Kg: number;
+          hours: number;
+          km: number;
+          kopecks: number;
+        };
+        territorial: {
+          co2Kg: number;
+          hours: number;
+          km: number;
+          kopecks: number;
+        };
+      }[];
+      splitRule: {
+        en: string;
+        ru: string;
+      };
+      /**
+       * @description the counterfactual rests on estimated assumptions
+       * @constant
+       */
+      status: 'estimate';
+      /** @description deals left out: a party has no site in the registry */
+      withoutSites: string[];
+    };
+    DealCostReportInput: {
+      /** @description the sums over all deals; null for a member's view */
+      cluster: {
+        deals: number;
+        digital: {
+          hours: number;
+          kopecks: number;
+          /** @description an organisation's half of each deal's count */
+          messages: number;
+          transitions: number;
+        };
+        meetings: number;
+        saved: {
+          co2Kg: number;
+          hours: number;
+          km: number;
+          kopecks: number;
+        };
+        territorial: {
+          co2Kg: number;
+          hours: number;
+          km: number;
+          kopecks: number;
+        };
+      } | null;
+      deals: components['schemas']['DealCostInput'][];
+      /** @description the cluster's sums, stated; null with the cluster */
+      formula: {
+        en: string;
+        ru: string;
+      } | null;
+      /** @description each party's half of each deal (a member sees its own organisation only) */
+      organisations: {
+        deals: number;
+        digital: {
+          hours: number;
+          kopecks: number;
+          /** @description an organisation's half of each deal's count */
+          messages: number;
+          transitions: number;
+        };
+        meetings: number;
+        organisationId: string;
+        saved: {
+          co2Kg: number;
+          hours: number;
+          km: number;
+          kopecks: number;
+        };
+        territorial: {
+          co2Kg: number;
+          hours: number;
+          km: number;
+          kopecks: number;
+        };
+      }[];
+      splitRule: {
+        en: string;
+        ru: string;
+      };
+      /**
+       * @description the counterfactual rests on estimated assumptions
+       * @constant
+       */
+      status: 'estimate';
+      /** @description deals left out: a party has no site in the registry */
+      withoutSites: string[];
+    };
+    /** @description the party's first registry site (by name): where the meetings would be held */
+    DealCostSite: {
+      lat: number;
+      lon: number;
+      name: string;
+      siteId: string;
+    };
+    /** @description the party's first registry site (by name): where the meetings would be held */
+    DealCostSiteInput: {
+      lat: number;
+      lon: number;
+      name: string;
+      siteId: string;
+    };
     DealDevice: {
       dealId: string;
       deviceId: string;
@@ -3787,6 +4148,146 @@ export interface components {
       /** @description the holder's English name, when shown and the registry has one */
       organisationNameEn?: string | null;
       siteId: string | null;
+    };
+    /** @description the columns the platform does not record, tonnes; a column left out shows «no data» */
+    Form2tpFigureRow: {
+      fkko: string;
+      generatedT?: number;
+      neutralisedT?: number;
+      placedBurialT?: number;
+      placedStorageT?: number;
+      processedT?: number;
+      receivedImportT?: number;
+      /** @description added to the platform's deliveries */
+      receivedOffPlatformT?: number;
+      /** @description declared; without it computed when every input is known */
+      stockEndT?: number;
+      stockStartT?: number;
+      /** @description by purpose, added to the platform's deliveries */
+      transferredOffPlatformT?: {
+        burial?: number;
+        neutralisation?: number;
+        processing?: number;
+        storage?: number;
+        utilisation?: number;
+      };
+      utilisedT?: number;
+    };
+    /** @description the columns the platform does not record, tonnes; a column left out shows «no data» */
+    Form2tpFigureRowInput: {
+      fkko: string;
+      generatedT?: number;
+      neutralisedT?: number;
+      placedBurialT?: number;
+      placedStorageT?: number;
+      processedT?: number;
+      receivedImportT?: number;
+      /** @description added to the platform's deliveries */
+      receivedOffPlatformT?: number;
+      /** @description declared; without it computed when every input is known */
+      stockEndT?: number;
+      stockStartT?: number;
+      /** @description by purpose, added to the platform's deliveries */
+      transferredOffPlatformT?: {
+        burial?: number;
+        neutralisation?: number;
+        processing?: number;
+        storage?: number;
+        utilisation?: number;
+      };
+      utilisedT?: number;
+    };
+    Form2tpFigures: {
+      /** @description <organisationId>/<year> */
+      id: string;
+      organisationId: string;
+      rows: components['schemas']['Form2tpFigureRow'][];
+      updatedAt: string;
+      updatedBy: string;
+      year: number;
+    };
+    Form2tpFiguresBody: {
+      rows: components['schemas']['Form2tpFigureRow'][];
+    };
+    Form2tpFiguresBodyInput: {
+      rows: components['schemas']['Form2tpFigureRowInput'][];
+    };
+    Form2tpFiguresInput: {
+      /** @description <organisationId>/<year> */
+      id: string;
+      organisationId: string;
+      rows: components['schemas']['Form2tpFigureRowInput'][];
+      updatedAt: string;
+      updatedBy: string;
+      year: number;
+    };
+    Form2tpReport: {
+      columns: {
+        en: string;
+        key: string;
+        ru: string;
+      }[];
+      /** @description what the organisation stored; null: nothing yet */
+      figures: components['schemas']['Form2tpFigures'] | null;
+      organisationId: string;
+      /** @description one per FKKO code, the columns in the form’s order; null = no data, never 0 */
+      rows: {
+        fkko: string;
+        generatedT: number | null;
+        neutralisedT: number | null;
+        organisationId: string;
+        placedBurialT: number | null;
+        placedStorageT: number | null;
+        placedT: number | null;
+        processedT: number | null;
+        receivedImportT: number | null;
+        receivedT: number | null;
+        stockEndT: number | null;
+        stockStartT: number | null;
+        transferredBurialT: number | null;
+        transferredNeutralisationT: number | null;
+        transferredProcessingT: number | null;
+        transferredStorageT: number | null;
+        transferredT: number | null;
+        transferredUtilisationT: number | null;
+        utilisedT: number | null;
+        year: number;
+      }[];
+      year: number;
+    };
+    Form2tpReportInput: {
+      columns: {
+        en: string;
+        key: string;
+        ru: string;
+      }[];
+      /** @description what the organisation stored; null: nothing yet */
+      figures: components['schemas']['Form2tpFiguresInput'] | null;
+      organisationId: string;
+      /** @description one per FKKO code, the columns in the form’s order; null = no data, never 0 */
+      rows: {
+        fkko: string;
+        generatedT: number | null;
+        neutralisedT: number | null;
+        organisationId: string;
+        placedBurialT: number | null;
+        placedStorageT: number | null;
+        placedT: number | null;
+        processedT: number | null;
+        receivedImportT: number | null;
+        receivedT: number | null;
+        stockEndT: number | null;
+        stockStartT: number | null;
+        transferredBurialT: number | null;
+        transferredNeutralisationT: number | null;
+        transferredProcessingT: number | null;
+        transferredStorageT: number | null;
+        transferredT: number | null;
+        transferredUtilisationT: number | null;
+        utilisedT: number | null;
+        year: number;
+      }[];
+      year: number;
     };
     GovernanceBallot: {
       approve?: string[];
@@ -5467,6 +5968,84 @@ export interface components {
       /** Format: email */
       email: string;
       password: string;
+    };
+    MassBalance: {
+      deals: {
+        contracted: number;
+        dealId: string;
+        /** @description Σ measured quantities of the lots (declarations) */
+        delivered: number;
+        deliveries: number;
+        mismatches: {
+          consumer: number;
+          deliveryId: string;
+          /** @description relative to the larger declaration */
+          difference: number;
+          provider: number;
+        }[];
+        outOfSpec: {
+          deliveryId: string;
+          max?: number;
+          min?: number;
+          parameter: string;
+          value: number;
+        }[];
+        /** @description beyond the contract plus the deal's tolerance */
+        overDelivered: boolean;
+        remaining: number;
+        unit: string;
+      }[];
+      /** @description per organisation, material and unit (a member: its own rows) */
+      organisations: {
+        /** @description in − out */
+        balance: number;
+        /** @description received as consumer */
+        in: number;
+        material: string;
+        organisationId: string;
+        /** @description delivered as provider */
+        out: number;
+        unit: string;
+      }[];
+    };
+    MassBalanceInput: {
+      deals: {
+        contracted: number;
+        dealId: string;
+        /** @description Σ measured quantities of the lots (declarations) */
+        delivered: number;
+        deliveries: number;
+        mismatches: {
+          consumer: number;
+          deliveryId: string;
+          /** @description relative to the larger declaration */
+          difference: number;
+          provider: number;
+        }[];
+        outOfSpec: {
+          deliveryId: string;
+          max?: number;
+          min?: number;
+          parameter: string;
+          value: number;
+        }[];
+        /** @description beyond the contract plus the deal's tolerance */
+        overDelivered: boolean;
+        remaining: number;
+        unit: string;
+      }[];
+      /** @description per organisation, material and unit (a member: its own rows) */
+      organisations: {
+        /** @description in − out */
+        balance: number;
+        /** @description received as consumer */
+        in: number;
+        material: string;
+        organisationId: string;
+        /** @description delivered as provider */
+        out: number;
+        unit: string;
+      }[];
     };
     /** @enum {string} */
     MatchClosedReason: 'listing_withdrawn' | 'listing_changed';
@@ -7930,6 +8509,70 @@ export interface components {
     UserRole: 'operator_admin' | 'org_admin' | 'member' | 'observer';
     /** @enum {string} */
     UserRoleInput: 'operator_admin' | 'org_admin' | 'member' | 'observer';
+    ValueChain: {
+      links: {
+        /** @description tonnes by material */
+        materials: {
+          [key: string]: number;
+        };
+        source: string;
+        target: string;
+        /** @description tonnes delivered */
+        valueT: number;
+      }[];
+      nodes: {
+        /** @description the organisation kind, or <kind>:return for back-flows */
+        id: string;
+        isReturn: boolean;
+        kind: string;
+        label: {
+          en: string;
+          ru: string;
+        };
+        stage: number;
+      }[];
+      /**
+       * @description the operator: every delivery; a member: its own organisation's deals
+       * @enum {string}
+       */
+      scope: 'cluster' | 'organisation';
+      skipped: {
+        notTonnes: number;
+        unknownOrganisation: number;
+      };
+    };
+    ValueChainInput: {
+      links: {
+        /** @description tonnes by material */
+        materials: {
+          [key: string]: number;
+        };
+        source: string;
+        target: string;
+        /** @description tonnes delivered */
+        valueT: number;
+      }[];
+      nodes: {
+        /** @description the organisation kind, or <kind>:return for back-flows */
+        id: string;
+        isReturn: boolean;
+        kind: string;
+        label: {
+          en: string;
+          ru: string;
+        };
+        stage: number;
+      }[];
+      /**
+       * @description the operator: every delivery; a member: its own organisation's deals
+       * @enum {string}
+       */
+      scope: 'cluster' | 'organisation';
+      skipped: {
+        notTonnes: number;
+        unknownOrganisation: number;
+      };
+    };
     Weighing: {
       deviceId: string;
       grossTonnes: number | null;
@@ -8789,6 +9432,31 @@ export interface operations {
       429: components['responses']['Problem429'];
     };
   };
+  getBalance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MassBalance'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
   getDeals: {
     parameters: {
       query?: {
@@ -8866,6 +9534,33 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['DealView'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getDealsByIdCosts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DealCost'];
         };
       };
       400: components['responses']['Problem400'];
@@ -9120,6 +9815,120 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['DealView'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getDealsCosts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DealCostReport'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getDealsForm2tpXlsx: {
+    parameters: {
+      query: {
+        organisationId: string;
+        year: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getDealsForm2tpByOrganisationIdByYear: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        organisationId: string;
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Form2tpReport'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  putDealsForm2tpByOrganisationIdByYear: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        organisationId: string;
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['Form2tpFiguresBodyInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Form2tpFigures'];
         };
       };
       400: components['responses']['Problem400'];
@@ -9605,6 +10414,31 @@ export interface operations {
         };
       };
       400: components['responses']['Problem400'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getFlows: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ValueChain'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -13176,3 +14010,9 @@ export const userRoleValues: ReadonlyArray<
 export const userRoleInputValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['UserRoleInput']
 > = ['operator_admin', 'org_admin', 'member', 'observer'];
+export const valueChainScopeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ValueChain']['scope']
+> = ['cluster', 'organisation'];
+export const valueChainInputScopeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ValueChainInput']['scope']
+> = ['cluster', 'organisation'];

@@ -162,7 +162,7 @@ function Timeline({ v }: { v: DealView }) {
       <ol className="deal-timeline">
         {v.transitions.map((s) => (
           <li key={s.version} data-testid="deal-transition">
-            <strong>{t(`action:${s.action}`)}</strong>
+            <strong>{s.from === null ? t('opened') : t(`action:${s.action}`)}</strong>
             {s.side && <span className="muted"> · {t(`side:${s.side}`)}</span>} →{' '}
             {t(`state:${s.to}`)}
             <div className="muted small">{f.dateTime(s.at)}</div>
@@ -303,6 +303,15 @@ function Thread({
                 {f.dateTime(m.postedAt)}
               </div>
               <p className="deal-text">{m.text}</p>
+              {m.attachments.length > 0 && (
+                <ul className="deal-attachments muted small">
+                  {m.attachments.map((a) => (
+                    <li key={a.sha256} title={a.sha256}>
+                      📎 {a.name} · {f.integer(Math.ceil(a.sizeBytes / 1024))} KB
+                    </li>
+                  ))}
+                </ul>
+              )}
             </li>
           ))}
         </ol>

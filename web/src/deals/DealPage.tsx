@@ -210,12 +210,13 @@ function Actions({ v, onDone }: { v: DealView; onDone: () => void }) {
       <FormError error={submission.error} />
       {!open ? (
         <p className="muted">{t('closedDeal')}</p>
-      ) : v.allowed.length === 0 ? (
-        <p className="muted" data-testid="not-your-turn">
-          {t('noActions')}
-        </p>
       ) : (
         <>
+          {v.deal.turn !== v.yourSide && (
+            <p className="muted" data-testid="not-your-turn">
+              {t('noActions')}
+            </p>
+          )}
           {termsAllowed && (
             <details className="deal-terms-edit">
               <summary>{t('termsChange')}</summary>
@@ -227,30 +228,34 @@ function Actions({ v, onDone }: { v: DealView; onDone: () => void }) {
               />
             </details>
           )}
-          <label className="field">
-            <span>{t('actionMessage')}</span>
-            <textarea
-              name="actionMessage"
-              rows={2}
-              maxLength={4000}
-              value={message}
-              onChange={(e) => setMessage(e.target.value)}
-            />
-          </label>
-          <div className="deal-actions">
-            {v.allowed.map((a) => (
-              <button
-                key={a}
-                type="button"
-                className={`btn${a === 'terminate' ? ' btn-danger' : ' btn-primary'}`}
-                disabled={submission.busy}
-                onClick={() => act(a)}
-                data-testid={`action-${a}`}
-              >
-                {t(`action:${a}`)}
-              </button>
-            ))}
-          </div>
+          {v.allowed.length > 0 && (
+            <>
+              <label className="field">
+                <span>{t('actionMessage')}</span>
+                <textarea
+                  name="actionMessage"
+                  rows={2}
+                  maxLength={4000}
+                  value={message}
+                  onChange={(e) => setMessage(e.target.value)}
+                />
+              </label>
+              <div className="deal-actions">
+                {v.allowed.map((a) => (
+                  <button
+                    key={a}
+                    type="button"
+                    className={`btn${a === 'terminate' ? ' btn-danger' : ' btn-primary'}`}
+                    disabled={submission.busy}
+                    onClick={() => act(a)}
+                    data-testid={`action-${a}`}
+                  >
+                    {t(`action:${a}`)}
+                  </button>
+                ))}
+              </div>
+            </>
+          )}
         </>
       )}
     </section>

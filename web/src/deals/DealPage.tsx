@@ -322,7 +322,7 @@ function Thread({
         </ol>
       )}
       {canPost && (
-        <form className="stack" onSubmit={submit}>
+        <form className="stack deal-post" onSubmit={submit}>
           <FormError error={submission.error} />
           <label className="field">
             <span>{t('message')}</span>
@@ -528,8 +528,17 @@ function DeliveryForm({ v, onDone }: { v: DealView; onDone: () => void }) {
         </label>
         <label className={`field${bad === 'quality' ? ' field-invalid' : ''}`}>
           <span>{t('qualityMeasured')}</span>
-          <input name="quality" value={quality} onChange={(e) => setQuality(e.target.value)} />
-          {bad === 'quality' && <span className="field-error">{t('qualityBad')}</span>}
+          <input
+            name="quality"
+            value={quality}
+            placeholder="loi=4,5, moisture=0,6"
+            onChange={(e) => setQuality(e.target.value)}
+          />
+          {bad === 'quality' ? (
+            <span className="field-error">{t('qualityBad')}</span>
+          ) : (
+            <span className="field-hint">{t('qualityHint')}</span>
+          )}
         </label>
       </div>
       <div className="form-actions">

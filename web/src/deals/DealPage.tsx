@@ -407,7 +407,7 @@ function Deliveries({
         </p>
       ) : (
         <TableScroll>
-          <table className="table">
+          <table className="table table-cards">
             <thead>
               <tr>
                 <th>{t('deliveredOn')}</th>
@@ -424,17 +424,23 @@ function Deliveries({
                 .sort((a, b) => b.deliveredOn.localeCompare(a.deliveredOn))
                 .map((d) => (
                   <tr key={d.id} data-testid="delivery-row">
-                    <td>{f.date(d.deliveredOn)}</td>
-                    <td className="num">{x.quantity(d.quantity, d.unit)}</td>
-                    <td>
+                    <td data-label={t('deliveredOn')} className="nowrap">
+                      {f.date(d.deliveredOn)}
+                    </td>
+                    <td className="num" data-label={t('quantity')}>
+                      {x.quantity(d.quantity, d.unit)}
+                    </td>
+                    <td data-label={t('quality')}>
                       {Object.entries(d.quality)
                         .map(([k, n]) => `${tax.data?.propertyName(k) ?? k} ${f.decimal(n)}`)
                         .join(', ')}
                     </td>
-                    <td>{t(`method:${d.method}`)}</td>
-                    <td>{t(`side:${d.declaredBy}`)}</td>
-                    <td className="num">{money.amount(d.amountKopecks)}</td>
-                    <td>
+                    <td data-label={t('method')}>{t(`method:${d.method}`)}</td>
+                    <td data-label={t('declaredBy')}>{t(`side:${d.declaredBy}`)}</td>
+                    <td className="num" data-label={t('amount')}>
+                      {money.amount(d.amountKopecks)}
+                    </td>
+                    <td data-label={t('flags')}>
                       <Flags d={d} />
                     </td>
                   </tr>
@@ -605,7 +611,7 @@ function LedgerLines({ v, list }: { v: DealView; list: Delivery[] | undefined })
             <tbody>
               {lines.map((l) => (
                 <tr key={l.key} data-testid="ledger-line">
-                  <td>{f.date(l.on)}</td>
+                  <td className="nowrap">{f.date(l.on)}</td>
                   {mine === null && <td>{names.name(l.organisationId)}</td>}
                   <td>{t(`account:${l.account}`)}</td>
                   <td className="num">{l.debit ? money.amount(l.debit) : ''}</td>

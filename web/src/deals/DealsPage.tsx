@@ -83,7 +83,7 @@ function DealTable({ items, organisationId }: { items: DealSummary[]; organisati
   const money = useMoney();
   return (
     <TableScroll>
-      <table className="table deal-table">
+      <table className="table table-cards">
         <thead>
           <tr>
             <th>{t('state')}</th>
@@ -102,19 +102,25 @@ function DealTable({ items, organisationId }: { items: DealSummary[]; organisati
               : `${names.name(d.providerId)} → ${names.name(d.consumerId)}`;
             return (
               <tr key={d.id} data-testid="deal-row" data-state={d.state}>
-                <td>
+                <td data-label={t('state')}>
                   <StateBadge state={d.state} />
                 </td>
-                <td>
+                <td data-label={t('counterpart')}>
                   <a href={href('deals', d.id)} className="strong-link">
                     {counterpart}
                   </a>
                   {mine && <div className="muted small">{t(`side:${mine}`)}</div>}
                 </td>
-                <td>{tax.data?.materialName(d.material) ?? d.material}</td>
-                <td className="num">{x.quantity(d.quantity, d.unit)}</td>
-                <td className="num">{money.price(d.priceKopecksPerUnit, d.unit)}</td>
-                <td>
+                <td data-label={t('material')}>
+                  {tax.data?.materialName(d.material) ?? d.material}
+                </td>
+                <td className="num" data-label={t('quantity')}>
+                  {x.quantity(d.quantity, d.unit)}
+                </td>
+                <td className="num" data-label={t('price')}>
+                  {money.price(d.priceKopecksPerUnit, d.unit)}
+                </td>
+                <td data-label={t('turn')}>
                   {d.turn === null
                     ? t('closed')
                     : mine

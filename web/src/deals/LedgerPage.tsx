@@ -1,7 +1,7 @@
 // The trial balance: debit and credit totals per organisation and account as of a date — a
 // member's users see their own organisation's books, the operator everyone's.
 import { type FormEvent, useState } from 'react';
-import { useT } from '../i18n/index.ts';
+import { useFormat, useT } from '../i18n/index.ts';
 import { href } from '../shell/router.ts';
 import { isOperator, useSession } from '../shell/session.tsx';
 import { Empty, ErrorState, Loading, NeedLogin, PageHeader, TableScroll } from '../shell/ui.tsx';
@@ -15,6 +15,7 @@ export function LedgerPage() {
   const { user } = useSession();
   const names = useOrgNames();
   const money = useMoney();
+  const f = useFormat();
   const [asOf, setAsOf] = useState('');
   const [shown, setShown] = useState<string | undefined>(undefined);
   const tb = useResource(user ? () => dealsApi.trialBalance(shown) : null, [shown, Boolean(user)]);
@@ -57,7 +58,7 @@ export function LedgerPage() {
         ) : (
           <>
             <p className="muted small" data-testid="tb-asof">
-              {t('asOf')}: {data.asOf} ·{' '}
+              {t('asOf')}: {f.date(data.asOf)} ·{' '}
               {data.totalDebit === data.totalCredit ? t('balanced') : t('unbalanced')}
             </p>
             <TableScroll>
@@ -75,8 +76,8 @@ export function LedgerPage() {
                     <tr key={`${a.organisationId}-${a.account}`} data-testid="tb-row">
                       <td>{names.name(a.organisationId)}</td>
                       <td>{t(`account:${a.account}`)}</td>
-                      <td className="num">{money.amount(a.debit)}</td>
-                      <td className="num">{money.amount(a.credit)}</td>
+                      <td className="num">{a.debit ? money.amount(a.debit) : ''}</td>
+                      <td className="num">{a.credit ? money.amount(a.credit) : ''}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -212,10 +212,14 @@ function Actions({ v, onDone }: { v: DealView; onDone: () => void }) {
         <p className="muted">{t('closedDeal')}</p>
       ) : (
         <>
-          {v.deal.turn !== v.yourSide && (
-            <p className="muted" data-testid="not-your-turn">
-              {t('noActions')}
-            </p>
+          {v.yourSide === null ? (
+            <p className="muted">{t('operatorView')}</p>
+          ) : (
+            v.deal.turn !== v.yourSide && (
+              <p className="muted" data-testid="not-your-turn">
+                {t('noActions')}
+              </p>
+            )
           )}
           {termsAllowed && (
             <details className="deal-terms-edit">

@@ -23,7 +23,8 @@ import {
 } from './api.ts';
 import { StateBadge, useMoney, useOrgNames } from './bits.tsx';
 import { dealsDict } from './dict.ts';
-import { parseTerms, TermsFields, type TermsText, termsText } from './terms.tsx';
+import { parseQuality, parseTerms, type TermsText } from './parse.ts';
+import { TermsFields, termsText } from './terms.tsx';
 
 export function DealPage({ id }: { id: string }) {
   const t = useT(dealsDict);
@@ -455,19 +456,6 @@ function Deliveries({
       )}
     </section>
   );
-}
-
-/** «ash=12.5, moisture=8» → { ash: 12.5, moisture: 8 }; null when a pair is not one. */
-export function parseQuality(text: string): Record<string, number> | null {
-  const out: Record<string, number> = {};
-  for (const part of text.split(/[;\n]|,(?=\s*[^\d\s])/)) {
-    if (!part.trim()) continue;
-    const m = /^\s*([^=\s]+)\s*=\s*(.+?)\s*$/.exec(part);
-    const n = m ? parseNumber(m[2] ?? '') : undefined;
-    if (!m?.[1] || n === undefined || Number.isNaN(n)) return null;
-    out[m[1]] = n;
-  }
-  return out;
 }
 
 function DeliveryForm({ v, onDone }: { v: DealView; onDone: () => void }) {

@@ -9,7 +9,8 @@ import { useSubmission } from '../shell/useSubmission.ts';
 import { dealsApi } from './api.ts';
 import { useOrgNames } from './bits.tsx';
 import { dealsDict } from './dict.ts';
-import { blankTerms, parseTerms, TermsFields, type TermsText } from './terms.tsx';
+import { parseTerms, type TermsText } from './parse.ts';
+import { blankTerms, TermsFields } from './terms.tsx';
 
 export function NewDeal({
   organisationId,

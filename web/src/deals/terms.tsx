@@ -2,33 +2,11 @@
 // typed, turned into the API's terms (kopecks, numbers) with a word for each bad box.
 import { useExchangeLabels } from '../exchange/labels.ts';
 import { useT } from '../i18n/index.ts';
-import { kopecksToRubText, parseNumber, rubToKopecks } from '../shell/numbers.ts';
+import { kopecksToRubText } from '../shell/numbers.ts';
 import { materialUnits, transportModes } from '../shell/vocabulary.ts';
-import type { Deal, DealCreate } from './api.ts';
+import type { Deal } from './api.ts';
 import { dealsDict } from './dict.ts';
-
-export interface TermsText {
-  quantity: string;
-  unit: string;
-  from: string;
-  to: string;
-  price: string;
-  mode: string;
-  paidBy: string;
-  transportCost: string;
-  tolerance: string;
-}
-
-type Terms = Pick<
-  DealCreate,
-  | 'quantity'
-  | 'unit'
-  | 'schedule'
-  | 'priceKopecksPerUnit'
-  | 'transport'
-  | 'transportKopecksPerUnit'
-  | 'tolerancePct'
->;
+import type { TermsText } from './parse.ts';
 
 const year = new Date().getFullYear();
 export const blankTerms: TermsText = {
@@ -56,28 +34,6 @@ export function termsText(d: Deal, mark: ',' | '.'): TermsText {
     transportCost: kopecksToRubText(d.transportKopecksPerUnit, mark),
     tolerance: String(d.tolerancePct),
   };
-}
-
-/** The boxes' text as terms, or the boxes that are not numbers. */
-export function parseTerms(v: TermsText): { terms: Terms; bad: Set<keyof TermsText> } {
-  const bad = new Set<keyof TermsText>();
-  const num = (k: keyof TermsText, n: number | undefined) => {
-    if (n === undefined || Number.isNaN(n)) bad.add(k);
-    return n ?? 0;
-  };
-  const terms: Terms = {
-    quantity: num('quantity', parseNumber(v.quantity)),
-    unit: v.unit as Terms['unit'],
-    schedule: { from: v.from, to: v.to },
-    priceKopecksPerUnit: num('price', rubToKopecks(v.price)),
-    transport: {
-      mode: v.mode as NonNullable<Terms['transport']>['mode'],
-      paidBy: v.paidBy === 'provider' ? 'provider' : 'consumer',
-    },
-    transportKopecksPerUnit: num('transportCost', rubToKopecks(v.transportCost)),
-    tolerancePct: num('tolerance', parseNumber(v.tolerance)),
-  };
-  return { terms, bad };
 }
 
 export function TermsFields({

@@ -5,9 +5,10 @@
 // consumer records one lot, and both sides see the same state, the same delivery and the
 // ledger lines it posted in their own books, and the trial balance has them.
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { base, logIn, skip, startServerAndBrowser, watchedPage } from './harness.ts';
+import { base, logIn, results, skip, startServerAndBrowser, watchedPage } from './harness.ts';
 
 startServerAndBrowser('dc-e2e-deals-');
 
@@ -101,7 +102,7 @@ test('deals: rows in both languages; two members negotiate to agreed, deliver, a
     // out of turn, Tom has no moves but terminate
     assert.equal(await a.page.getByTestId('action-agree').count(), 0);
 
-    // Myski starts deliveries; Tom records a lot of 50 t, its loss on ignition out of the spec? no spec: none
+    // Myski starts deliveries; Tom records a lot of 50 t with its measured loss on ignition
     await b.page.getByTestId('action-activate').click();
     await b.page.getByTestId('deal-state').filter({ hasText: 'active' }).waitFor();
     await seeState(a.page, id, 'исполняется');
@@ -160,8 +161,8 @@ test('deals: rows in both languages; two members negotiate to agreed, deliver, a
     const active = await b.page.getByTestId('deal-row').allTextContents();
     assert.ok(active.length >= 1 && active.every((r) => /active/.test(r)), active.join(' | '));
 
-    await a.page.screenshot({ path: 'test-results/deals-deal-ru.png', fullPage: true });
-    await b.page.screenshot({ path: 'test-results/deals-list-en.png', fullPage: true });
+    await a.page.screenshot({ path: join(results, 'deals-deal-ru.png'), fullPage: true });
+    await b.page.screenshot({ path: join(results, 'deals-list-en.png'), fullPage: true });
     assert.deepEqual([...a.pageErrors, ...b.pageErrors], []);
     assert.deepEqual([...a.foreign, ...b.foreign], []);
   } finally {

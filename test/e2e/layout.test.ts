@@ -54,6 +54,8 @@ const pages = [
   'knowledge/potential',
   'governance',
   'governance/new',
+  'deals',
+  'deals/ledger',
 ];
 
 for (const width of [1366, 768])
@@ -86,6 +88,8 @@ for (const width of [1366, 768])
         await page.waitForLoadState('networkidle');
         if (path === 'governance')
           await page.getByTestId('decided-proposals').locator('.gov-proposal').first().waitFor();
+        if (path === 'deals') await page.getByTestId('deal-row').first().waitFor();
+        if (path === 'deals/ledger') await page.getByTestId('tb-row').first().waitFor();
         const key = keyColumns[path];
         if (key) {
           if (path === 'plan') await page.getByTestId('run-plan').click();
@@ -155,6 +159,17 @@ for (const width of [1366, 768])
           fullPage: true,
         });
       }
+      // a deal's page (its id is made by the seed): an active one, with its deliveries
+      await page.goto(`${base}/#/deals`);
+      await page.locator('[data-testid="deal-row"][data-state="active"] a').first().click();
+      await page.getByTestId('delivery-row').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      const [dealWidth, dealWindow] = await page.evaluate(() => [
+        document.documentElement.scrollWidth,
+        window.innerWidth,
+      ]);
+      assert.ok(dealWidth <= dealWindow, `deal: ${dealWidth} px wide in ${dealWindow}`);
+      await page.screenshot({ path: join(folder, `${width}-${lang}-deal.png`), fullPage: true });
       assert.deepEqual(errors, []);
       await context.close();
     });

@@ -493,4 +493,59 @@ test('F1 a script planted in every free-text field never runs, on any page that 
       });
     },
   );
+
+  await t.test(
+    'deals: messages, attachment names, quality parameters of terms and deliveries',
+    async () => {
+      // a quality parameter's name is at most 64 characters: the image half of the payload
+      const key = 'q<img src=x onerror="window.__xss=1">';
+      const asTom = await as(tom);
+      const asMyski = await as({
+        email: 'ecologist@myski-gres.example',
+        password: 'demo-myski-2026',
+      });
+      const deal = (await asTom('POST', '/deals', {
+        providerId: 'myski-gres',
+        consumerId: 'tsement-tom',
+        material: 'fly-ash',
+        quantity: 100,
+        unit: 't',
+        schedule: { from: '2026-01-01', to: '2027-12-31' },
+        quality: { [key]: { max: 5 } },
+        priceKopecksPerUnit: 10000,
+        message: planted('Запрос'),
+      })) as { id: string };
+      await asTom('POST', `/deals/${deal.id}/messages`, {
+        text: planted('Переписка'),
+        attachments: [{ name: planted('Файл'), sha256: 'a'.repeat(64), sizeBytes: 2048 }],
+      });
+      await asMyski('POST', `/deals/${deal.id}/transitions`, {
+        action: 'offer',
+        message: planted('Оферта'),
+      });
+      await asTom('POST', `/deals/${deal.id}/transitions`, { action: 'accept' });
+      await asMyski('POST', `/deals/${deal.id}/transitions`, { action: 'agree' });
+      await asMyski('POST', `/deals/${deal.id}/transitions`, { action: 'activate' });
+      await asTom('POST', `/deals/${deal.id}/deliveries`, {
+        deliveredOn: '2026-06-01',
+        quantity: 10,
+        method: 'manual',
+        quality: { [key]: 7 },
+      });
+      await visit(tom, async (page, dialogs) => {
+        await page.goto(`${base}/#/deals`);
+        await page.getByTestId('deal-row').first().waitFor();
+        await assertInert(page, dialogs, 'deals');
+        await page.goto(`${base}/#/deals/${deal.id}`);
+        await shows(page, 'Запрос', 'Переписка', 'Оферта');
+        await page
+          .getByText(`📎 ${planted('Файл')}`, { exact: false })
+          .first()
+          .waitFor();
+        await page.getByTestId('deal-terms').getByText(key, { exact: false }).waitFor();
+        await page.getByTestId('delivery-row').getByText(key, { exact: false }).first().waitFor();
+        await assertInert(page, dialogs, 'a deal');
+      });
+    },
+  );
 });

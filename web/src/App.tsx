@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { AssessmentPage } from './assessment/AssessmentPage.tsx';
+import { DealsRoute } from './deals/DealsRoute.tsx';
 import { ListingPage } from './exchange/ListingPage.tsx';
 import { ListingEditor } from './exchange/listing-form/ListingEditor.tsx';
 import { Marketplace } from './exchange/Marketplace.tsx';
@@ -80,6 +81,8 @@ function Page({ path }: { path: string[] }) {
       return <KnowledgeRoute key={path.join('/')} type={second} id={third} />;
     case 'assessment':
       return second ? <NotFound /> : <AssessmentPage />;
+    case 'deals':
+      return third ? <NotFound /> : <DealsRoute key={second ?? ''} id={second} />;
     case 'governance':
       return third ? <NotFound /> : <GovernanceRoute key={second ?? ''} id={second} />;
     default:

@@ -61,6 +61,7 @@ export function Header({ section }: { section: string }) {
       { key: 'knowledge', to: href('knowledge'), label: t('navKnowledge'), show: true },
       { key: 'plan', to: href('plan'), label: t('navPlan'), show: Boolean(user) },
       { key: 'matches', to: href('matches'), label: t('navMatches'), show: Boolean(user) },
+      { key: 'deals', to: href('deals'), label: t('navDeals'), show: Boolean(user) },
       {
         key: 'governance',
         to: href('governance'),

@@ -1,0 +1,172 @@
+// Deals in Chromium against a real server seeded with the Kuzbass example: the seeded deals
+// show as rows in Russian and in English; «Томь-Цемент» (consumer, in Russian) and «Мысковская
+// ГРЭС» (provider, in English) negotiate a new deal through the pages — an offer, a
+// counter-offer, an offer, accept, agree — to AGREED; the provider starts deliveries, the
+// consumer records one lot, and both sides see the same state, the same delivery and the
+// ledger lines it posted in their own books, and the trial balance has them.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { base, logIn, results, skip, startServerAndBrowser, watchedPage } from './harness.ts';
+
+startServerAndBrowser('dc-e2e-deals-');
+
+const tom = { email: 'sales@tsement-tom.example', password: 'demo-cement-2026' };
+const myski = { email: 'ecologist@myski-gres.example', password: 'demo-myski-2026' };
+
+/** Reloads a deal's page until it shows a state (the other side moved meanwhile). */
+async function seeState(page: Page, id: string, state: string) {
+  await page.goto(`${base}/#/deals/${id}`);
+  await page.reload();
+  await page.locator('[data-testid="deal-title"]').waitFor();
+  await page.getByTestId('deal-state').filter({ hasText: state }).waitFor();
+}
+
+/** Opens the terms of an offer or counter-offer and types a price. */
+async function price(page: Page, roubles: string) {
+  const actions = page.getByTestId('deal-actions');
+  await actions.locator('summary').click();
+  await actions.locator('input[name="price"]').fill(roubles);
+}
+
+test('deals: rows in both languages; two members negotiate to agreed, deliver, and see the same books', {
+  skip,
+  timeout: 300_000,
+}, async () => {
+  const a = await watchedPage();
+  const b = await watchedPage();
+  try {
+    // Tom Cement, in Russian: the seeded deals are rows with their states
+    await logIn(a.page, tom.email, tom.password);
+    await a.page.goto(`${base}/#/deals`);
+    await a.page.locator('h1', { hasText: 'Сделки' }).waitFor();
+    await a.page.getByTestId('deal-row').first().waitFor();
+    const seeded = await a.page.getByTestId('deal-row').count();
+    assert.ok(seeded >= 1, 'the example has deals of Tom Cement');
+    assert.match((await a.page.getByTestId('deals').textContent()) ?? '', /исполняется|завершена/);
+
+    // a new deal through the form: Tom takes fly ash from Myski GRES
+    const form = a.page.getByTestId('new-deal');
+    await form.locator('select[name="counterparty"]').selectOption('myski-gres');
+    await form.locator('select[name="material"]').selectOption('fly-ash');
+    await form.locator('input[name="quantity"]').fill('1 000');
+    await form.locator('input[name="price"]').fill('350');
+    await form.locator('textarea[name="message"]').fill('E2E: нужна зола на 2027 год');
+    await form.getByTestId('create-deal').click();
+    await a.page.getByTestId('deal-title').waitFor();
+    const id = decodeURIComponent(a.page.url().split('#/deals/')[1] ?? '');
+    assert.ok(id && id !== 'ledger', `the deal's page: ${a.page.url()}`);
+    await a.page.getByTestId('deal-state').filter({ hasText: 'запрошена' }).waitFor();
+    await a.page.getByTestId('not-your-turn').waitFor();
+    assert.match((await a.page.getByTestId('deal-messages').textContent()) ?? '', /нужна зола/);
+
+    // Myski GRES, in English: its turn; it offers at 380 ₽
+    await logIn(b.page, myski.email, myski.password);
+    await b.page.locator('.lang-btn', { hasText: 'EN' }).click();
+    await seeState(b.page, id, 'requested');
+    assert.match((await b.page.getByTestId('your-side').textContent()) ?? '', /provider/);
+    await price(b.page, '380');
+    await b.page.getByTestId('action-offer').click();
+    await b.page.getByTestId('deal-state').filter({ hasText: 'offered' }).waitFor();
+
+    // Tom counters at 360 ₽ with a message; Myski offers again as countered; Tom accepts
+    await seeState(a.page, id, 'предложена');
+    assert.match((await a.page.getByTestId('deal-price').textContent()) ?? '', /380/);
+    await price(a.page, '360');
+    await a.page.locator('textarea[name="actionMessage"]').fill('E2E: 360 ₽ — и по рукам');
+    await a.page.getByTestId('action-counter').click();
+    await a.page.getByTestId('deal-state').filter({ hasText: 'запрошена' }).waitFor();
+
+    await seeState(b.page, id, 'requested');
+    assert.match((await b.page.getByTestId('deal-messages').textContent()) ?? '', /по рукам/);
+    assert.match((await b.page.getByTestId('deal-price').textContent()) ?? '', /360/);
+    await b.page.getByTestId('action-offer').click();
+    await b.page.getByTestId('deal-state').filter({ hasText: 'offered' }).waitFor();
+
+    await seeState(a.page, id, 'предложена');
+    await a.page.getByTestId('action-accept').click();
+    await a.page.getByTestId('deal-state').filter({ hasText: 'принята' }).waitFor();
+
+    await seeState(b.page, id, 'accepted');
+    await b.page.getByTestId('action-agree').click();
+    await b.page.getByTestId('deal-state').filter({ hasText: 'agreed' }).waitFor();
+
+    // both see AGREED, the same terms and the same timeline
+    await seeState(a.page, id, 'согласована');
+    assert.equal(
+      await a.page.getByTestId('deal-transition').count(),
+      await b.page.getByTestId('deal-transition').count(),
+    );
+    assert.equal(await a.page.getByTestId('deal-transition').count(), 6);
+    // out of turn, Tom has no moves but terminate
+    assert.equal(await a.page.getByTestId('action-agree').count(), 0);
+
+    // Myski starts deliveries; Tom records a lot of 50 t with its measured loss on ignition
+    await b.page.getByTestId('action-activate').click();
+    await b.page.getByTestId('deal-state').filter({ hasText: 'active' }).waitFor();
+    await seeState(a.page, id, 'исполняется');
+    const delivery = a.page.getByTestId('delivery-form');
+    await delivery.locator('input[name="deliveredOn"]').fill('2027-02-01');
+    await delivery.locator('input[name="quantity"]').fill('50');
+    await delivery.locator('select[name="method"]').selectOption('weighbridge');
+    await delivery.locator('input[name="quality"]').fill('loi=4,5');
+    await delivery.getByTestId('record-delivery').click();
+    await a.page.getByTestId('delivery-row').first().waitFor();
+    assert.equal(await a.page.getByTestId('delivery-row').count(), 1);
+    // 50 t × 360 ₽ = 18 000 ₽: Tom's purchases and payable
+    const tomLedger = (await a.page.getByTestId('deal-ledger').textContent()) ?? '';
+    assert.match(tomLedger, /Закупки/);
+    assert.match(tomLedger, /Кредиторская задолженность/);
+    assert.match((await a.page.getByTestId('ledger-debit').textContent()) ?? '', /18\s000,00/);
+    assert.equal(
+      await a.page.getByTestId('ledger-debit').textContent(),
+      await a.page.getByTestId('ledger-credit').textContent(),
+    );
+
+    // Myski sees the same state and delivery, and its own lines: receivable and sales
+    await seeState(b.page, id, 'active');
+    await b.page.getByTestId('delivery-row').first().waitFor();
+    assert.equal(await b.page.getByTestId('delivery-row').count(), 1);
+    assert.match((await b.page.getByTestId('deal-progress').textContent()) ?? '', /50/);
+    const myskiLedger = (await b.page.getByTestId('deal-ledger').textContent()) ?? '';
+    assert.match(myskiLedger, /Receivable/);
+    assert.match(myskiLedger, /Sales/);
+    assert.match((await b.page.getByTestId('ledger-debit').textContent()) ?? '', /18,000\.00/);
+
+    // the trial balance of each: its own books, balanced
+    await b.page.goto(`${base}/#/deals/ledger`);
+    await b.page.getByTestId('tb-row').first().waitFor();
+    assert.match((await b.page.getByTestId('trial-balance').textContent()) ?? '', /balanced/);
+    assert.equal(
+      await b.page.getByTestId('tb-debit').textContent(),
+      await b.page.getByTestId('tb-credit').textContent(),
+    );
+    const rows = await b.page.getByTestId('tb-row').allTextContents();
+    assert.ok(
+      rows.some((r) => r.includes('Sales')),
+      rows.join(' | '),
+    );
+    assert.ok(
+      rows.every((r) => !r.includes('Томь') && !r.includes('Tom Cement')),
+      'own books only',
+    );
+
+    // the Deals page in English: rows, the new one among them as active
+    await b.page.goto(`${base}/#/deals`);
+    await b.page.locator('h1', { hasText: 'Deals' }).waitFor();
+    await b.page.getByTestId('deal-row').first().waitFor();
+    assert.ok((await b.page.getByTestId('deal-row').count()) >= 1);
+    await b.page.locator('select[name="state"]').selectOption('active');
+    const active = await b.page.getByTestId('deal-row').allTextContents();
+    assert.ok(active.length >= 1 && active.every((r) => /active/.test(r)), active.join(' | '));
+
+    await a.page.screenshot({ path: join(results, 'deals-deal-ru.png'), fullPage: true });
+    await b.page.screenshot({ path: join(results, 'deals-list-en.png'), fullPage: true });
+    assert.deepEqual([...a.pageErrors, ...b.pageErrors], []);
+    assert.deepEqual([...a.foreign, ...b.foreign], []);
+  } finally {
+    await a.context.close();
+    await b.context.close();
+  }
+});

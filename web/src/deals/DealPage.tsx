@@ -1,0 +1,630 @@
+// One deal: its parties and current terms, the timeline of its transitions, the moves the caller
+// may make now, the message thread, the deliveries with their flags, the form that records one,
+// and the amounts the declared deliveries posted.
+import { type FormEvent, useState } from 'react';
+import { postingLines } from '../../../src/deals/engine/ledger.ts';
+import { useExchangeLabels } from '../exchange/labels.ts';
+import { useTaxonomy } from '../exchange/taxonomy.ts';
+import { useFormat, useLocale, useT } from '../i18n/index.ts';
+import { parseNumber } from '../shell/numbers.ts';
+import { href } from '../shell/router.ts';
+import { useSession } from '../shell/session.tsx';
+import { ErrorState, FormError, Loading, NeedLogin, TableScroll } from '../shell/ui.tsx';
+import { useResource } from '../shell/useResource.ts';
+import { useSubmission } from '../shell/useSubmission.ts';
+import {
+  type DealAction,
+  type DealMessage,
+  type DealView,
+  type Delivery,
+  type DeliveryMethod,
+  dealsApi,
+  deliveryMethods,
+} from './api.ts';
+import { StateBadge, useMoney, useOrgNames } from './bits.tsx';
+import { dealsDict } from './dict.ts';
+import { parseQuality, parseTerms, type TermsText } from './parse.ts';
+import { TermsFields, termsText } from './terms.tsx';
+
+export function DealPage({ id }: { id: string }) {
+  const t = useT(dealsDict);
+  const { user } = useSession();
+  const names = useOrgNames();
+  const tax = useTaxonomy();
+  const view = useResource(user ? () => dealsApi.deal(id) : null, [id, Boolean(user)]);
+  const messages = useResource(user ? () => dealsApi.messages(id) : null, [id, Boolean(user)]);
+  const deliveries = useResource(user ? () => dealsApi.deliveries(id) : null, [id, Boolean(user)]);
+  if (user === undefined) return <Loading />;
+  if (user === null) return <NeedLogin />;
+  if (view.error) return <ErrorState error={view.error} onRetry={view.reload} />;
+  if (!view.data) return <Loading />;
+  const v = view.data;
+  const d = v.deal;
+  const reloadAll = () => {
+    view.reload();
+    messages.reload();
+    deliveries.reload();
+  };
+  return (
+    <>
+      <p>
+        <a href={href('deals')} className="back-link">
+          {t('back')}
+        </a>
+      </p>
+      <div className="page-header">
+        <div>
+          <h1 data-testid="deal-title">
+            {t('dealTitle', { material: tax.data?.materialName(d.material) ?? d.material })}
+          </h1>
+          <div className="tags">
+            <StateBadge state={d.state} />
+            <span className="badge" data-testid="your-side">
+              {v.yourSide ? t('youAre', { side: t(`side:${v.yourSide}`) }) : t('operatorView')}
+            </span>
+          </div>
+        </div>
+      </div>
+      <div className="grid-2 deal-grid">
+        <div className="stack">
+          <Terms v={v} provider={names.name(d.providerId)} consumer={names.name(d.consumerId)} />
+          <Timeline v={v} />
+        </div>
+        <div className="stack">
+          <Actions v={v} onDone={reloadAll} />
+          <Thread
+            dealId={id}
+            messages={messages.data}
+            error={messages.error}
+            reload={messages.reload}
+            canPost={v.yourSide !== null}
+            orgName={names.name}
+          />
+        </div>
+      </div>
+      <Deliveries
+        v={v}
+        list={deliveries.data}
+        error={deliveries.error}
+        reload={deliveries.reload}
+      />
+      {v.yourSide && d.state === 'active' && <DeliveryForm v={v} onDone={reloadAll} />}
+      <LedgerLines v={v} list={deliveries.data} />
+    </>
+  );
+}
+
+function Terms({ v, provider, consumer }: { v: DealView; provider: string; consumer: string }) {
+  const t = useT(dealsDict);
+  const f = useFormat();
+  const x = useExchangeLabels();
+  const money = useMoney();
+  const tax = useTaxonomy();
+  const d = v.deal;
+  const p = v.progress;
+  const quality = Object.entries(d.quality);
+  return (
+    <section className="card stack" data-testid="deal-terms">
+      <h2 className="card-title">{t('terms')}</h2>
+      <dl className="deal-facts">
+        <dt>{t('provider')}</dt>
+        <dd data-testid="deal-provider">{provider}</dd>
+        <dt>{t('consumer')}</dt>
+        <dd data-testid="deal-consumer">{consumer}</dd>
+        <dt>{t('quantity')}</dt>
+        <dd data-testid="deal-quantity">{x.quantity(d.quantity, d.unit)}</dd>
+        <dt>{t('price')}</dt>
+        <dd data-testid="deal-price">{money.price(d.priceKopecksPerUnit, d.unit)}</dd>
+        <dt>{t('schedule')}</dt>
+        <dd>
+          {f.date(d.schedule.from)} — {f.date(d.schedule.to)}
+        </dd>
+        <dt>{t('transport')}</dt>
+        <dd>
+          {t('transportPaidBy', {
+            mode: x.mode(d.transport.mode),
+            side: t(`side:${d.transport.paidBy}`),
+          })}
+          {d.transportKopecksPerUnit > 0 &&
+            `; ${x.kopecksPerUnit(d.transportKopecksPerUnit, d.unit)}`}
+        </dd>
+        <dt>{t('tolerance')}</dt>
+        <dd>{f.decimal(d.tolerancePct)}&nbsp;%</dd>
+        <dt>{t('quality')}</dt>
+        <dd>
+          {quality.length === 0
+            ? t('qualityNone')
+            : quality
+                .map(
+                  ([k, b]) =>
+                    `${tax.data?.propertyName(k) ?? k}: ${b.min !== undefined ? `≥ ${f.decimal(b.min)}` : ''}${b.min !== undefined && b.max !== undefined ? ', ' : ''}${b.max !== undefined ? `≤ ${f.decimal(b.max)}` : ''}`,
+                )
+                .join('; ')}
+        </dd>
+        <dt>{t('progress')}</dt>
+        <dd data-testid="deal-progress">
+          {t('progressText', {
+            delivered: x.quantity(p.delivered, p.unit),
+            contracted: x.quantity(p.contracted, p.unit),
+            remaining: x.quantity(p.remaining, p.unit),
+          })}
+        </dd>
+      </dl>
+    </section>
+  );
+}
+
+function Timeline({ v }: { v: DealView }) {
+  const t = useT(dealsDict);
+  const f = useFormat();
+  return (
+    <section className="card stack" data-testid="deal-timeline">
+      <h2 className="card-title">{t('timeline')}</h2>
+      <ol className="deal-timeline">
+        {v.transitions.map((s) => (
+          <li key={s.version} data-testid="deal-transition">
+            <strong>{s.from === null ? t('opened') : t(`action:${s.action}`)}</strong>
+            {s.side && <span className="muted"> · {t(`side:${s.side}`)}</span>} →{' '}
+            {t(`state:${s.to}`)}
+            <div className="muted small">{f.dateTime(s.at)}</div>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+const withTerms: ReadonlySet<DealAction> = new Set(['offer', 'counter']);
+
+function Actions({ v, onDone }: { v: DealView; onDone: () => void }) {
+  const t = useT(dealsDict);
+  const { locale } = useLocale();
+  const submission = useSubmission();
+  const [message, setMessage] = useState('');
+  const [terms, setTerms] = useState<TermsText>(() =>
+    termsText(v.deal, locale === 'ru' ? ',' : '.'),
+  );
+  const [bad, setBad] = useState<Set<keyof TermsText>>(new Set());
+  const open = v.deal.turn !== null;
+  const act = (action: DealAction) => {
+    let body: Parameters<typeof dealsApi.transition>[1] = {
+      action,
+      expectedVersion: v.deal.version,
+      ...(message.trim() ? { message: message.trim() } : {}),
+    };
+    if (withTerms.has(action)) {
+      const parsed = parseTerms(terms);
+      setBad(parsed.bad);
+      if (parsed.bad.size) return;
+      body = { ...body, terms: parsed.terms };
+    }
+    void submission.run(async () => {
+      await dealsApi.transition(v.deal.id, body);
+      setMessage('');
+      onDone();
+    });
+  };
+  const termsAllowed = v.allowed.some((a) => withTerms.has(a));
+  return (
+    <section className="card stack" data-testid="deal-actions">
+      <h2 className="card-title">{t('actions')}</h2>
+      <FormError error={submission.error} />
+      {!open ? (
+        <p className="muted">{t('closedDeal')}</p>
+      ) : (
+        <>
+          {v.yourSide === null ? (
+            <p className="muted">{t('operatorView')}</p>
+          ) : (
+            v.deal.turn !== v.yourSide && (
+              <p className="muted" data-testid="not-your-turn">
+                {t('noActions')}
+              </p>
+            )
+          )}
+          {termsAllowed && (
+            <details className="deal-terms-edit">
+              <summary>{t('termsChange')}</summary>
+              <TermsFields
+                value={terms}
+                onChange={setTerms}
+                bad={bad}
+                errors={submission.error?.fieldErrors() ?? {}}
+              />
+            </details>
+          )}
+          {v.allowed.length > 0 && (
+            <>
+              <label className="field">
+                <span>{t('actionMessage')}</span>
+                <textarea
+                  name="actionMessage"
+                  rows={2}
+                  maxLength={4000}
+                  value={message}
+                  onChange={(e) => setMessage(e.target.value)}
+                />
+              </label>
+              <div className="deal-actions">
+                {v.allowed.map((a) => (
+                  <button
+                    key={a}
+                    type="button"
+                    className={`btn${a === 'terminate' ? ' btn-danger' : ' btn-primary'}`}
+                    disabled={submission.busy}
+                    onClick={() => act(a)}
+                    data-testid={`action-${a}`}
+                  >
+                    {t(`action:${a}`)}
+                  </button>
+                ))}
+              </div>
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function Thread({
+  dealId,
+  messages,
+  error,
+  reload,
+  canPost,
+  orgName,
+}: {
+  dealId: string;
+  messages: DealMessage[] | undefined;
+  error: ReturnType<typeof useResource>['error'];
+  reload: () => void;
+  canPost: boolean;
+  orgName: (id: string | null) => string;
+}) {
+  const t = useT(dealsDict);
+  const f = useFormat();
+  const submission = useSubmission();
+  const [text, setText] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!text.trim()) return;
+    void submission.run(async () => {
+      await dealsApi.post(dealId, text.trim());
+      setText('');
+      reload();
+    });
+  };
+  return (
+    <section className="card stack" data-testid="deal-messages">
+      <h2 className="card-title">{t('messages')}</h2>
+      {error ? (
+        <ErrorState error={error} onRetry={reload} />
+      ) : !messages ? (
+        <Loading />
+      ) : messages.length === 0 ? (
+        <p className="muted">{t('messagesEmpty')}</p>
+      ) : (
+        <ol className="deal-thread">
+          {messages.map((m) => (
+            <li key={m.id} data-testid="deal-message">
+              <div className="muted small">
+                {m.organisationId ? orgName(m.organisationId) : t('operator')} ·{' '}
+                {f.dateTime(m.postedAt)}
+              </div>
+              <p className="deal-text">{m.text}</p>
+              {m.attachments.length > 0 && (
+                <ul className="deal-attachments muted small">
+                  {m.attachments.map((a) => (
+                    <li key={a.sha256} title={a.sha256}>
+                      📎 {a.name} · {f.integer(Math.ceil(a.sizeBytes / 1024))} KB
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      {canPost && (
+        <form className="stack deal-post" onSubmit={submit}>
+          <FormError error={submission.error} />
+          <label className="field">
+            <span>{t('message')}</span>
+            <textarea
+              name="message"
+              rows={3}
+              maxLength={4000}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+            />
+          </label>
+          <div className="form-actions">
+            <button
+              type="submit"
+              className="btn"
+              disabled={submission.busy}
+              data-testid="send-message"
+            >
+              {t('send')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function Flags({ d }: { d: Delivery }) {
+  const t = useT(dealsDict);
+  const tax = useTaxonomy();
+  return (
+    <div className="tags">
+      {d.confirms && <span className="badge">{t('confirmation')}</span>}
+      {d.beyondContract && (
+        <span className="badge deal-flag" data-testid="flag-beyond">
+          {t('beyondContract')}
+        </span>
+      )}
+      {d.outOfSpec.length > 0 && (
+        <span className="badge deal-flag" data-testid="flag-spec">
+          {t('outOfSpec', {
+            params: d.outOfSpec.map((p) => tax.data?.propertyName(p) ?? p).join(', '),
+          })}
+        </span>
+      )}
+      {d.mismatch && (
+        <span className="badge deal-flag" data-testid="flag-mismatch">
+          {t('mismatch')}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function Deliveries({
+  v,
+  list,
+  error,
+  reload,
+}: {
+  v: DealView;
+  list: Delivery[] | undefined;
+  error: ReturnType<typeof useResource>['error'];
+  reload: () => void;
+}) {
+  const t = useT(dealsDict);
+  const f = useFormat();
+  const x = useExchangeLabels();
+  const money = useMoney();
+  const tax = useTaxonomy();
+  return (
+    <section className="card stack" data-testid="deal-deliveries">
+      <h2 className="card-title">{t('deliveries')}</h2>
+      {error ? (
+        <ErrorState error={error} onRetry={reload} />
+      ) : !list ? (
+        <Loading />
+      ) : list.length === 0 ? (
+        <p className="muted">
+          {t('deliveriesEmpty')}
+          {v.deal.state !== 'active' && v.yourSide ? `. ${t('deliveryOnlyActive')}` : ''}
+        </p>
+      ) : (
+        <TableScroll>
+          <table className="table table-cards">
+            <thead>
+              <tr>
+                <th>{t('deliveredOn')}</th>
+                <th className="num">{t('quantity')}</th>
+                <th>{t('quality')}</th>
+                <th>{t('method')}</th>
+                <th>{t('declaredBy')}</th>
+                <th className="num">{t('amount')}</th>
+                <th>{t('flags')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...list]
+                .sort((a, b) => b.deliveredOn.localeCompare(a.deliveredOn))
+                .map((d) => (
+                  <tr key={d.id} data-testid="delivery-row">
+                    <td data-label={t('deliveredOn')} className="nowrap">
+                      {f.date(d.deliveredOn)}
+                    </td>
+                    <td className="num" data-label={t('quantity')}>
+                      {x.quantity(d.quantity, d.unit)}
+                    </td>
+                    <td data-label={t('quality')}>
+                      {Object.entries(d.quality)
+                        .map(([k, n]) => `${tax.data?.propertyName(k) ?? k} ${f.decimal(n)}`)
+                        .join(', ')}
+                    </td>
+                    <td data-label={t('method')}>{t(`method:${d.method}`)}</td>
+                    <td data-label={t('declaredBy')}>{t(`side:${d.declaredBy}`)}</td>
+                    <td className="num" data-label={t('amount')}>
+                      {money.amount(d.amountKopecks)}
+                    </td>
+                    <td data-label={t('flags')}>
+                      <Flags d={d} />
+                    </td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+    </section>
+  );
+}
+
+function DeliveryForm({ v, onDone }: { v: DealView; onDone: () => void }) {
+  const t = useT(dealsDict);
+  const submission = useSubmission();
+  const [on, setOn] = useState(() => new Date().toISOString().slice(0, 10));
+  const [quantity, setQuantity] = useState('');
+  const [method, setMethod] = useState<DeliveryMethod>('weighbridge');
+  const [quality, setQuality] = useState('');
+  const [bad, setBad] = useState<'quantity' | 'quality' | null>(null);
+  const errors = submission.error?.fieldErrors() ?? {};
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const n = parseNumber(quantity);
+    const q = parseQuality(quality);
+    if (n === undefined || Number.isNaN(n)) return setBad('quantity');
+    if (q === null) return setBad('quality');
+    setBad(null);
+    void submission.run(async () => {
+      await dealsApi.deliver(v.deal.id, { deliveredOn: on, quantity: n, method, quality: q });
+      setQuantity('');
+      setQuality('');
+      onDone();
+    });
+  };
+  return (
+    <form className="card stack" onSubmit={submit} data-testid="delivery-form" noValidate>
+      <h2 className="card-title">{t('recordDelivery')}</h2>
+      <FormError error={submission.error} />
+      <div className="deal-form-grid">
+        <label className={`field${errors.deliveredOn ? ' field-invalid' : ''}`}>
+          <span>{t('deliveredOn')}</span>
+          <input
+            name="deliveredOn"
+            type="date"
+            value={on}
+            onChange={(e) => setOn(e.target.value)}
+          />
+          {errors.deliveredOn && <span className="field-error">{errors.deliveredOn}</span>}
+        </label>
+        <label className={`field${bad === 'quantity' || errors.quantity ? ' field-invalid' : ''}`}>
+          <span>
+            {t('quantity')}, {v.deal.unit}
+          </span>
+          <input
+            name="quantity"
+            inputMode="decimal"
+            value={quantity}
+            onChange={(e) => setQuantity(e.target.value)}
+          />
+          {(bad === 'quantity' || errors.quantity) && (
+            <span className="field-error">{errors.quantity ?? t('fNumberBad')}</span>
+          )}
+        </label>
+        <label className="field">
+          <span>{t('method')}</span>
+          <select
+            name="method"
+            value={method}
+            onChange={(e) => setMethod(e.target.value as DeliveryMethod)}
+          >
+            {deliveryMethods.map((m) => (
+              <option key={m} value={m}>
+                {t(`method:${m}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={`field${bad === 'quality' ? ' field-invalid' : ''}`}>
+          <span>{t('qualityMeasured')}</span>
+          <input
+            name="quality"
+            value={quality}
+            placeholder="loi=4,5, moisture=0,6"
+            onChange={(e) => setQuality(e.target.value)}
+          />
+          {bad === 'quality' ? (
+            <span className="field-error">{t('qualityBad')}</span>
+          ) : (
+            <span className="field-hint">{t('qualityHint')}</span>
+          )}
+        </label>
+      </div>
+      <div className="form-actions">
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={submission.busy}
+          data-testid="record-delivery"
+        >
+          {t('record')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * What this deal posted in the caller's books (the operator: both parties'): the lines of each
+ * declared delivery, computed by the server's own posting rule (a confirmation posts nothing).
+ */
+function LedgerLines({ v, list }: { v: DealView; list: Delivery[] | undefined }) {
+  const t = useT(dealsDict);
+  const f = useFormat();
+  const money = useMoney();
+  const names = useOrgNames();
+  const d = v.deal;
+  const mine =
+    v.yourSide === 'provider' ? d.providerId : v.yourSide === 'consumer' ? d.consumerId : null;
+  const lines = (list ?? [])
+    .filter((x) => !x.confirms)
+    .sort((a, b) => a.deliveredOn.localeCompare(b.deliveredOn))
+    .flatMap((x) =>
+      postingLines({
+        providerId: d.providerId,
+        consumerId: d.consumerId,
+        priceKopecksPerUnit: d.priceKopecksPerUnit,
+        transportKopecksPerUnit: d.transportKopecksPerUnit,
+        transportPaidBy: d.transport.paidBy,
+        quantity: x.quantity,
+      })
+        .filter((l) => mine === null || l.organisationId === mine)
+        .map((l, i) => ({ ...l, key: `${x.id}-${i}`, on: x.deliveredOn })),
+    );
+  const debit = lines.reduce((s, l) => s + l.debit, 0);
+  const credit = lines.reduce((s, l) => s + l.credit, 0);
+  return (
+    <section className="card stack" data-testid="deal-ledger">
+      <h2 className="card-title">{t('ledgerLines')}</h2>
+      <p className="muted small">{t('ledgerLinesLead')}</p>
+      {lines.length === 0 ? (
+        <p className="muted">{t('ledgerLinesEmpty')}</p>
+      ) : (
+        <TableScroll>
+          <table className="table">
+            <thead>
+              <tr>
+                <th>{t('deliveredOn')}</th>
+                {mine === null && <th>{t('organisation')}</th>}
+                <th>{t('account')}</th>
+                <th className="num">{t('debit')}</th>
+                <th className="num">{t('credit')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {lines.map((l) => (
+                <tr key={l.key} data-testid="ledger-line">
+                  <td className="nowrap">{f.date(l.on)}</td>
+                  {mine === null && <td>{names.name(l.organisationId)}</td>}
+                  <td>{t(`account:${l.account}`)}</td>
+                  <td className="num">{l.debit ? money.amount(l.debit) : ''}</td>
+                  <td className="num">{l.credit ? money.amount(l.credit) : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th colSpan={mine === null ? 3 : 2}>{t('total')}</th>
+                <th className="num" data-testid="ledger-debit">
+                  {money.amount(debit)}
+                </th>
+                <th className="num" data-testid="ledger-credit">
+                  {money.amount(credit)}
+                </th>
+              </tr>
+            </tfoot>
+          </table>
+        </TableScroll>
+      )}
+    </section>
+  );
+}

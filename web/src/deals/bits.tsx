@@ -1,0 +1,68 @@
+// Deals' small pieces: organisation names, the state badge, money in roubles, the caller's side.
+
+import { useExchangeLabels } from '../exchange/labels.ts';
+import { localised, useFormat, useLocale, useT } from '../i18n/index.ts';
+import { registryApi } from '../registry/api.ts';
+import { useResource } from '../shell/useResource.ts';
+import type { DealSide, DealState } from './api.ts';
+import { dealsDict } from './dict.ts';
+
+// one read of the directory for all the deals' pieces on screen (again after a failure)
+let directory: ReturnType<typeof registryApi.organisations> | null = null;
+function organisations() {
+  directory ??= registryApi.organisations().catch((e: unknown) => {
+    directory = null;
+    throw e;
+  });
+  return directory;
+}
+
+/** Organisation id → its name in the reader's language (the id itself until the names load). */
+export function useOrgNames() {
+  const { locale } = useLocale();
+  const orgs = useResource(organisations, []);
+  const names = new Map(
+    (orgs.data ?? []).map((o) => [o.id, localised(locale, o.name, o.nameEn)] as const),
+  );
+  return {
+    name: (id: string | null | undefined) => (id ? (names.get(id) ?? id) : ''),
+    list: orgs.data ?? [],
+  };
+}
+
+/** The side an organisation takes in a deal, or null when it is neither. */
+export const sideOf = (
+  d: { providerId: string; consumerId: string },
+  organisationId: string | undefined,
+): DealSide | null =>
+  d.providerId === organisationId
+    ? 'provider'
+    : d.consumerId === organisationId
+      ? 'consumer'
+      : null;
+
+export function StateBadge({ state }: { state: DealState }) {
+  const t = useT(dealsDict);
+  return (
+    <span className={`badge deal-state deal-state-${state}`} data-testid="deal-state">
+      {t(`state:${state}`)}
+    </span>
+  );
+}
+
+/** Money words: a price per unit (negative: the provider pays a gate fee) and an amount. */
+export function useMoney() {
+  const t = useT(dealsDict);
+  const x = useExchangeLabels();
+  const f = useFormat();
+  const { locale } = useLocale();
+  return {
+    price: (kopecks: number, unit: string) =>
+      kopecks < 0
+        ? `${x.kopecksPerUnit(-kopecks, unit)} (${t('gateFee')})`
+        : x.kopecksPerUnit(kopecks, unit),
+    /** kopecks as roubles with kopecks: «1 234,50 ₽» */
+    amount: (kopecks: number) =>
+      `${f.fixed(kopecks / 100, 2)}\u00a0${locale === 'ru' ? '₽' : 'RUB'}`,
+  };
+}

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { parseQuality, parseTerms, type TermsText } from './parse.ts';
+
+const typed: TermsText = {
+  quantity: '1 000',
+  unit: 't',
+  from: '2027-01-01',
+  to: '2027-12-31',
+  price: '-12,345',
+  mode: 'rail',
+  paidBy: 'provider',
+  transportCost: '150',
+  tolerance: '2,5',
+};
+
+test('terms as typed become the API terms: roubles to whole kopecks, decimal commas', () => {
+  const { terms, bad } = parseTerms(typed);
+  assert.equal(bad.size, 0);
+  assert.deepEqual(terms, {
+    quantity: 1000,
+    unit: 't',
+    schedule: { from: '2027-01-01', to: '2027-12-31' },
+    priceKopecksPerUnit: -1235,
+    transport: { mode: 'rail', paidBy: 'provider' },
+    transportKopecksPerUnit: 15000,
+    tolerancePct: 2.5,
+  });
+});
+
+test('boxes that are not numbers, or empty, are named', () => {
+  const { bad } = parseTerms({ ...typed, quantity: 'много', price: '', tolerance: '5%' });
+  assert.deepEqual([...bad].sort(), ['price', 'quantity', 'tolerance']);
+});
+
+test('measured quality: pairs by comma or semicolon, decimal commas kept inside a value', () => {
+  assert.deepEqual(parseQuality('loi=4,5, moisture=0,6'), { loi: 4.5, moisture: 0.6 });
+  assert.deepEqual(parseQuality('ash = 12.5; sulfur=0.4'), { ash: 12.5, sulfur: 0.4 });
+  assert.deepEqual(parseQuality('  '), {});
+  assert.equal(parseQuality('ash'), null);
+  assert.equal(parseQuality('ash=много'), null);
+});
+
+test('measured quality: any set of parameters and values written out reads back the same', () => {
+  fc.assert(
+    fc.property(
+      fc.dictionary(
+        fc.stringMatching(/^[a-z][a-z0-9_]{0,10}$/),
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((n) => Math.round(n * 100) / 100),
+        { maxKeys: 6 },
+      ),
+      (q) => {
+        const text = Object.entries(q)
+          .map(([k, n]) => `${k}=${String(n).replace('.', ',')}`)
+          .join(', ');
+        const back = parseQuality(text);
+        assert.deepEqual(
+          back,
+          Object.fromEntries(Object.entries(q).map(([k, n]) => [k, n === 0 ? 0 : n])),
+        );
+      },
+    ),
+    { numRuns: 200 },
+  );
+});

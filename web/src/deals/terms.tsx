@@ -1,0 +1,107 @@
+// The terms' boxes, shared by the new-deal form and the offer / counter-offer form: text as
+// typed, turned into the API's terms (kopecks, numbers) with a word for each bad box.
+import { useExchangeLabels } from '../exchange/labels.ts';
+import { useT } from '../i18n/index.ts';
+import { kopecksToRubText } from '../shell/numbers.ts';
+import { materialUnits, transportModes } from '../shell/vocabulary.ts';
+import type { Deal } from './api.ts';
+import { dealsDict } from './dict.ts';
+import type { TermsText } from './parse.ts';
+
+const year = new Date().getFullYear();
+export const blankTerms: TermsText = {
+  quantity: '',
+  unit: 't',
+  from: `${year + 1}-01-01`,
+  to: `${year + 1}-12-31`,
+  price: '',
+  mode: 'road',
+  paidBy: 'consumer',
+  transportCost: '0',
+  tolerance: '5',
+};
+
+/** A deal's current terms as the boxes show them (the decimal mark of the reader's language). */
+export function termsText(d: Deal, mark: ',' | '.'): TermsText {
+  return {
+    quantity: String(d.quantity),
+    unit: d.unit,
+    from: d.schedule.from,
+    to: d.schedule.to,
+    price: kopecksToRubText(d.priceKopecksPerUnit, mark),
+    mode: d.transport.mode,
+    paidBy: d.transport.paidBy,
+    transportCost: kopecksToRubText(d.transportKopecksPerUnit, mark),
+    tolerance: String(d.tolerancePct),
+  };
+}
+
+export function TermsFields({
+  value,
+  onChange,
+  bad,
+  errors,
+}: {
+  value: TermsText;
+  onChange: (v: TermsText) => void;
+  bad: Set<keyof TermsText>;
+  /** the server's words per field */
+  errors: Record<string, string>;
+}) {
+  const t = useT(dealsDict);
+  const x = useExchangeLabels();
+  const set = (k: keyof TermsText) => (e: { target: { value: string } }) =>
+    onChange({ ...value, [k]: e.target.value });
+  const err = (k: keyof TermsText, field: string) => (bad.has(k) ? t('fNumberBad') : errors[field]);
+  const box = (k: keyof TermsText, field: string, label: string, type = 'text') => (
+    <label className={`field${err(k, field) ? ' field-invalid' : ''}`}>
+      <span>{label}</span>
+      <input
+        name={k}
+        type={type}
+        inputMode={type === 'text' ? 'decimal' : undefined}
+        value={value[k]}
+        onChange={set(k)}
+        aria-invalid={Boolean(err(k, field))}
+      />
+      {err(k, field) && <span className="field-error">{err(k, field)}</span>}
+    </label>
+  );
+  return (
+    <div className="deal-form-grid">
+      {box('quantity', 'quantity', t('fQuantity'))}
+      <label className="field">
+        <span>{t('fUnit')}</span>
+        <select name="unit" value={value.unit} onChange={set('unit')}>
+          {materialUnits.map((u) => (
+            <option key={u} value={u}>
+              {x.unit(u)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {box('from', 'schedule.from', t('fFrom'), 'date')}
+      {box('to', 'schedule.to', t('fTo'), 'date')}
+      {box('price', 'priceKopecksPerUnit', t('fPrice'))}
+      <label className="field">
+        <span>{t('fTransportMode')}</span>
+        <select name="mode" value={value.mode} onChange={set('mode')}>
+          {transportModes.map((m) => (
+            <option key={m} value={m}>
+              {x.mode(m)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('fPaidBy')}</span>
+        <select name="paidBy" value={value.paidBy} onChange={set('paidBy')}>
+          <option value="consumer">{t('side:consumer')}</option>
+          <option value="provider">{t('side:provider')}</option>
+        </select>
+      </label>
+      {box('transportCost', 'transportKopecksPerUnit', t('fTransportCost'))}
+      {box('tolerance', 'tolerancePct', t('fTolerance'))}
+    </div>
+  );
+}

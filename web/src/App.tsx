@@ -1,15 +1,11 @@
-import { useEffect } from 'react';
-import { AssessmentPage } from './assessment/AssessmentPage.tsx';
-import { DealsRoute } from './deals/DealsRoute.tsx';
+import { lazy, Suspense, useEffect } from 'react';
 import { ListingPage } from './exchange/ListingPage.tsx';
 import { ListingEditor } from './exchange/listing-form/ListingEditor.tsx';
 import { Marketplace } from './exchange/Marketplace.tsx';
 import { Matches } from './exchange/matches/Matches.tsx';
 import { PlanPage } from './exchange/plan/PlanPage.tsx';
-import { GovernanceRoute } from './governance/GovernanceRoute.tsx';
 import { useT } from './i18n/index.ts';
 import { KnowledgeRoute } from './knowledge/KnowledgeRoute.tsx';
-import { PlantPage } from './machines/PlantPage.tsx';
 import { Account } from './registry/Account.tsx';
 import { Admission } from './registry/Admission.tsx';
 import { ApplicationStatus } from './registry/ApplicationStatus.tsx';
@@ -25,7 +21,22 @@ import { shellDict } from './shell/dict.ts';
 import { Header } from './shell/Header.tsx';
 import { Login } from './shell/Login.tsx';
 import { useRoute } from './shell/router.ts';
-import { Empty } from './shell/ui.tsx';
+import { Empty, Loading } from './shell/ui.tsx';
+
+// The later modules' pages load with their first visit: the initial bundle stays small (DESIGN:
+// web budget), and what they import (their schemas, charts) stays out of it.
+const AssessmentPage = lazy(() =>
+  import('./assessment/AssessmentPage.tsx').then((m) => ({ default: m.AssessmentPage })),
+);
+const DealsRoute = lazy(() =>
+  import('./deals/DealsRoute.tsx').then((m) => ({ default: m.DealsRoute })),
+);
+const GovernanceRoute = lazy(() =>
+  import('./governance/GovernanceRoute.tsx').then((m) => ({ default: m.GovernanceRoute })),
+);
+const PlantPage = lazy(() =>
+  import('./machines/PlantPage.tsx').then((m) => ({ default: m.PlantPage })),
+);
 
 function NotFound() {
   const t = useT(shellDict);
@@ -109,7 +120,9 @@ export function App() {
       </button>
       <Header section={path[0] ?? ''} />
       <main id="main" className="container" tabIndex={-1}>
-        <Page path={path} />
+        <Suspense fallback={<Loading />}>
+          <Page path={path} />
+        </Suspense>
       </main>
       <footer className="footer">
         <div className="container">

@@ -1,6 +1,7 @@
 // The Assessment page: the cluster's placement on the paper's nine characteristics (radar and
 // evidence), its trajectory by month, Industry 4.0 readiness with the member's own
 // questionnaire, and the territorial baseline. Every figure shows its formula and status.
+import '../shell/zodJitless.ts'; // before any schema the page's imports build
 import { type FormEvent, useState } from 'react';
 import {
   readinessBandWords,

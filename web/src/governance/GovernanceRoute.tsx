@@ -1,4 +1,5 @@
 // Governance's pages by path: #/governance, #/governance/new, #/governance/ID.
+import '../shell/zodJitless.ts'; // before any schema the page's imports build
 import { GovernancePage } from './GovernancePage.tsx';
 import { NewProposal } from './NewProposal.tsx';
 import { ProposalPage } from './ProposalPage.tsx';

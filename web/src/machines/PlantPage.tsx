@@ -1,5 +1,6 @@
 // The Plant page: a site's preparation plant — KPIs over a period, live charts (throughput,
 // ash, yield), alarms with acknowledge, and the organisation's device registry.
+import '../shell/zodJitless.ts'; // before any schema the page's imports build
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useFormat, useT } from '../i18n/index.ts';
 import { ApiError } from '../shell/api.ts';

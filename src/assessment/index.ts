@@ -2,6 +2,7 @@
 // engines), for the shell; network metrics and the platform's own snapshot come beside them.
 import type { StateReader } from '../journal/index.ts';
 import type { Reader, Store } from '../store/index.ts';
+import { latestResponses } from './engine/index.ts';
 import { messages } from './messages.ts';
 import { migrations } from './migrations/index.ts';
 import { findReadiness, readinessSurveys } from './repository.ts';
@@ -34,10 +35,5 @@ export const assessmentModule = {
 
 /** Each organisation's latest readiness answers (for the knowledge module's competence gaps). */
 export async function latestReadiness(reader: Reader) {
-  const latest = new Map<string, Awaited<ReturnType<typeof readinessSurveys>>[number]>();
-  for (const s of await readinessSurveys(reader)) {
-    const seen = latest.get(s.organisationId);
-    if (!seen || s.version > seen.version) latest.set(s.organisationId, s);
-  }
-  return [...latest.values()];
+  return latestResponses(await readinessSurveys(reader));
 }

@@ -32,10 +32,12 @@ import {
   trajectory,
   valueHhi,
   valueShares,
+  windowStart,
 } from './engine/index.ts';
 import { messages } from './messages.ts';
 import { platformSnapshot } from './platform-snapshot.ts';
 import { employmentTable } from './reference.ts';
+import { networkOf } from './report/model.ts';
 import * as repo from './repository.ts';
 import { ReadinessInput, type ReadinessSurvey } from './schema.ts';
 
@@ -144,27 +146,18 @@ export class AssessmentService {
     requireOperator(actor);
     const s = parseSnapshot(await platformSnapshot(this.store));
     const asOf = this.clock().toISOString().slice(0, 10);
-    const [y, m, d] = asOf.split('-').map(Number) as [number, number, number];
-    const from = options.months
-      ? new Date(Date.UTC(y, m - 1 - options.months, d + 1)).toISOString().slice(0, 10)
-      : '';
+    const from = windowStart(asOf, options.months);
     const ties = s.ties.filter(
       (t) => (!options.layer || t.layer === options.layer) && t.at >= from && t.at <= asOf,
     );
-    const weight = new Map<
-      string,
-      { source: string; target: string; layer: string; weight: number }
-    >();
-    for (const t of ties) {
-      const [a, b] = [t.source, t.target].sort() as [string, string];
-      const key = `${a}|${b}|${t.layer}`;
-      const e = weight.get(key) ?? { source: a, target: b, layer: t.layer, weight: 0 };
-      e.weight += 1;
-      weight.set(key, e);
-    }
+    // one edge per pair and layer, weighted by its number of ties (the report draws the same)
+    const layered = networkOf({ ...s, ties }).edges.map(({ count, ...e }) => ({
+      ...e,
+      weight: count,
+    }));
     // the graph: one edge per pair, weighted by the number of ties of every layer
     const pairs = new Map<string, { source: string; target: string; weight: number }>();
-    for (const e of weight.values()) {
+    for (const e of layered) {
       const key = `${e.source}|${e.target}`;
       const p = pairs.get(key) ?? { source: e.source, target: e.target, weight: 0 };
       p.weight += e.weight;
@@ -196,7 +189,7 @@ export class AssessmentService {
         valueShare: shares.get(o.id) ?? 0,
         role: networkRole(a.betweenness[i] ?? 0, shares.get(o.id) ?? 0),
       })),
-      edges: [...weight.values()],
+      edges: layered,
       modularity: a.modularity,
       density: a.density,
       valueHhi: valueHhi(valued),

@@ -88,8 +88,10 @@ export interface ClusterReadiness {
 const round = (x: number) => Number(x.toFixed(4));
 
 /** Each organisation's latest version only. */
-export function latestResponses(responses: readonly ReadinessResponse[]): ReadinessResponse[] {
-  const latest = new Map<string, ReadinessResponse>();
+export function latestResponses<R extends { organisationId: string; version: number }>(
+  responses: readonly R[],
+): R[] {
+  const latest = new Map<string, R>();
   for (const r of responses) {
     const seen = latest.get(r.organisationId);
     if (!seen || r.version > seen.version) latest.set(r.organisationId, r);

@@ -387,7 +387,7 @@ function latestDate(s: Snapshot): string {
 }
 
 /** The first day of the window ending at asOf (inclusive), or '' for no lower bound. */
-function windowStart(asOf: string, months?: number): string {
+export function windowStart(asOf: string, months?: number): string {
   if (!months) return '';
   const [y, m, d] = asOf.split('-').map(Number) as [number, number, number];
   const start = new Date(Date.UTC(y, m - 1 - months, d + 1));

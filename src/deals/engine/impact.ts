@@ -205,27 +205,31 @@ function identified(flows: readonly IdentifiedFlow[]): Figures[] {
     )
       latest.set(key, f);
   }
-  return [...latest.values()].map((f) => {
-    const p = f.flow;
-    const methaneT = p.methaneCo2eT ?? 0;
-    return {
-      month: month(f.planComputedAt),
-      providerId: f.providerId,
-      consumerId: f.consumerId,
-      divertedT: diverted(f.legalStatus, p.unit, p.quantity),
-      substituteT: p.substituteCo2eT ?? p.co2eAvoidedT - methaneT,
-      methaneT,
-      transportT: p.transportCo2eT,
-      providerKopecks:
-        p.avoidedDisposalKopecks -
-        (p.supplierCostKopecks ?? 0) -
-        (p.forgoneSaleKopecks ?? 0) +
-        (p.tradeValueKopecks ?? 0),
-      consumerKopecks: p.valueKopecks - (p.tradeValueKopecks ?? 0),
-      transportKopecks: p.transportKopecks,
-      transportPaidBy: null,
-    };
-  });
+  // in the order of their pairs, not of the input: floating-point sums then do not depend on
+  // where a plan's flows came in the list
+  return [...latest.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, f]) => {
+      const p = f.flow;
+      const methaneT = p.methaneCo2eT ?? 0;
+      return {
+        month: month(f.planComputedAt),
+        providerId: f.providerId,
+        consumerId: f.consumerId,
+        divertedT: diverted(f.legalStatus, p.unit, p.quantity),
+        substituteT: p.substituteCo2eT ?? p.co2eAvoidedT - methaneT,
+        methaneT,
+        transportT: p.transportCo2eT,
+        providerKopecks:
+          p.avoidedDisposalKopecks -
+          (p.supplierCostKopecks ?? 0) -
+          (p.forgoneSaleKopecks ?? 0) +
+          (p.tradeValueKopecks ?? 0),
+        consumerKopecks: p.valueKopecks - (p.tradeValueKopecks ?? 0),
+        transportKopecks: p.transportKopecks,
+        transportPaidBy: null,
+      };
+    });
 }
 
 /** A deal's figures at a quantity (shipped units), a distance and a transport cost. */

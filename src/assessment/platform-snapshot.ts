@@ -5,9 +5,8 @@
 // their tables. Events whose payload does not read as expected are skipped, never guessed at.
 import { z } from 'zod';
 import { agreedMatches } from '../exchange/index.ts';
-import { GovernanceService } from '../governance/index.ts';
+import { governanceQueries } from '../governance/index.ts';
 import { type JournalEntry, listEvents } from '../journal/index.ts';
-import { systemActor } from '../model/index.ts';
 import { registryQueries } from '../registry/index.ts';
 import type { Reader, Store } from '../store/index.ts';
 import type { roles, SnapshotInput } from './engine/index.ts';
@@ -117,7 +116,8 @@ export async function platformSnapshot(store: Store): Promise<SnapshotInput> {
       .map((e): Decision => ({ at: e.at.slice(0, 10), by: 'operator' })),
   ].sort((a, b) => a.at.localeCompare(b.at));
 
-  const keystones = (await new GovernanceService(store).keystones(systemActor))
+  // a read, not the service's: reading the snapshot must not close votes as a side effect
+  const keystones = (await governanceQueries.keystoneHistory(store))
     .filter((k) => ids.has(k.organisationId))
     .map((k) => ({
       organisation: k.organisationId,

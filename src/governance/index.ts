@@ -4,13 +4,16 @@ import type { StateReader } from '../journal/index.ts';
 import type { Store } from '../store/index.ts';
 import { messages } from './messages.ts';
 import { migrations } from './migrations/index.ts';
-import { findMessage, findProposal } from './repository.ts';
+import { findMessage, findProposal, keystoneHistory } from './repository.ts';
 import { routes } from './routes.ts';
 import { GovernanceService } from './service.ts';
 
 export * from './engine/index.ts';
 export * from './schema.ts';
 export { electorateNow, GovernanceService, statusOf } from './service.ts';
+
+/** Governance's reads other modules may use (its writes stay behind its service). */
+export const governanceQueries = { keystoneHistory };
 
 /** For `journal verify --state`: the events carrying each governance record's full state. */
 export const stateReaders: StateReader[] = [

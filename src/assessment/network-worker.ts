@@ -1,5 +1,6 @@
 // The network metrics on several threads. Betweenness and closeness cost one breadth-first
-// search per source node (O(nE) in all), the rest is cheap: the sources are split across
+// search per source node (O(nE) in all; closeness alone runs them 32 at a time, see
+// ClosenessSweeper), the rest is cheap: the sources are split across
 // worker threads that share the graph's arrays (SharedArrayBuffer, no copy), each taking
 // chunks of sources from a shared counter as it goes, and the calling thread works too. The
 // partial sums of disjoint source ranges add up to the single-thread result (a property test
@@ -13,6 +14,7 @@ import { Worker } from 'node:worker_threads';
 import {
   addSums,
   buildGraph,
+  ClosenessSweeper,
   emptySums,
   type Graph,
   type MetricArrays,
@@ -24,8 +26,10 @@ import {
   toNetworkMetrics,
 } from './engine/network.ts';
 
-/** sources a thread takes at a time from the shared counter */
+/** sources a thread takes at a time from the shared counter (Brandes' sweep) */
 const CHUNK = 16;
+/** the same for closeness alone: two of ClosenessSweeper's batches of 32 */
+const CLOSENESS_CHUNK = 64;
 
 interface SweepData {
   n: number;
@@ -47,11 +51,15 @@ function shared<T extends Int32Array | Float64Array>(a: T): T {
 
 function work(g: Graph, counter: Int32Array, betweenness: boolean): SweepSums {
   const sums = emptySums(g.n);
+  const chunk = betweenness ? CHUNK : CLOSENESS_CHUNK;
   const sweeper = new Sweeper(g);
+  const closeness = new ClosenessSweeper(g);
   for (;;) {
-    const from = Atomics.add(counter, 0, CHUNK);
+    const from = Atomics.add(counter, 0, chunk);
     if (from >= g.n) return sums;
-    sweeper.sweep(from, Math.min(g.n, from + CHUNK), sums, betweenness);
+    const to = Math.min(g.n, from + chunk);
+    if (betweenness) sweeper.sweep(from, to, sums, true);
+    else closeness.sweep(from, to, sums);
   }
 }
 
@@ -62,12 +70,13 @@ const threadSource = `
 var __name = (f) => f; // the helper a loader's keep-names transform may call
 const { workerData: d, parentPort } = require('node:worker_threads');
 const Sweeper = (${Sweeper.toString()});
-const sweeper = new Sweeper(d);
+const ClosenessSweeper = (${ClosenessSweeper.toString()});
+const sweeper = d.betweenness ? new Sweeper(d) : new ClosenessSweeper(d);
 const sums = { betweenness: new Float64Array(d.n), distanceSum: new Float64Array(d.n), reached: new Int32Array(d.n) };
 for (;;) {
   const from = Atomics.add(d.counter, 0, d.chunk);
   if (from >= d.n) break;
-  sweeper.sweep(from, Math.min(d.n, from + d.chunk), sums, d.betweenness);
+  sweeper.sweep(from, Math.min(d.n, from + d.chunk), sums, true);
 }
 parentPort.postMessage(sums, [sums.betweenness.buffer, sums.distanceSum.buffer, sums.reached.buffer]);
 `;
@@ -88,10 +97,11 @@ export async function sweepParallel(
 ): Promise<SweepSums> {
   const threads = Math.max(1, options.threads ?? availableParallelism());
   const counter = new Int32Array(new SharedArrayBuffer(4));
-  if (threads === 1 || g.n < 4 * CHUNK) return work(g, counter, betweenness);
+  const chunk = betweenness ? CHUNK : CLOSENESS_CHUNK;
+  if (threads === 1 || g.n < 4 * chunk) return work(g, counter, betweenness);
   const data: SweepData = {
     n: g.n,
-    chunk: CHUNK,
+    chunk,
     offsets: shared(g.offsets),
     targets: shared(g.targets),
     counter,

@@ -10,7 +10,9 @@ import {
   addSums,
   betweennessCentrality,
   buildGraph,
+  ClosenessSweeper,
   closenessCentrality,
+  closenessFromSums,
   density,
   emptySums,
   fromEdges,
@@ -75,6 +77,11 @@ describe('network metrics equal networkx', () => {
           );
       });
       assert.ok(Math.abs(out.density - fx.expected.density) <= 1e-12);
+      // closeness alone runs the batched searches (the full set takes it from Brandes' sweep)
+      closenessCentrality(g).forEach((got, i) => {
+        const want = fx.expected.nodes[i]!.closeness;
+        assert.ok(Math.abs(got - want) <= 1e-9, `${fx.name} node ${i} closeness alone: ${got} vs ${want}`);
+      });
       const nxq = fx.expected.networkxLouvainModularity;
       if (nxq === null) {
         assert.equal(out.modularity, 0);
@@ -184,7 +191,78 @@ const graphArb = fc.integer({ min: 1, max: 40 }).chain((n) =>
     })),
 );
 
+/**
+ * A random graph made to have components: node u belongs to part u mod `parts`, and each drawn
+ * pair is moved into its first node's part (a pair that falls off the end becomes a
+ * self-loop). Duplicates are kept as drawn (in either direction); few pairs leave isolates.
+ */
+const partedGraphArb = fc
+  .record({ n: fc.integer({ min: 1, max: 100 }), parts: fc.integer({ min: 1, max: 4 }) })
+  .chain(({ n, parts }) =>
+    fc
+      .array(fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: n - 1 })), {
+        maxLength: 600,
+      })
+      .map((pairs) => ({
+        n,
+        pairs: pairs.map(([u, v]): [number, number] => {
+          const w = v - (v % parts) + (u % parts);
+          return [u, w < n ? w : u];
+        }),
+      })),
+  );
+
+/** Closeness the textbook way: one search per source over adjacency lists of the raw pairs. */
+function plainCloseness(n: number, pairs: [number, number][]): number[] {
+  const adjacent: number[][] = Array.from({ length: n }, () => []);
+  for (const [u, v] of pairs) {
+    adjacent[u]!.push(v);
+    adjacent[v]!.push(u);
+  }
+  return adjacent.map((_, s) => {
+    const dist = new Map([[s, 0]]);
+    const queue = [s];
+    let total = 0;
+    for (let head = 0; head < queue.length; head++) {
+      const v = queue[head]!;
+      for (const w of adjacent[v]!)
+        if (!dist.has(w)) {
+          dist.set(w, dist.get(v)! + 1);
+          total += dist.get(w)!;
+          queue.push(w);
+        }
+    }
+    const r = queue.length - 1;
+    return n > 1 && total > 0 ? (r / total) * (r / (n - 1)) : 0;
+  });
+}
+
 describe('properties', () => {
+  test('closeness of the batched searches equals one plain search per source', () => {
+    fc.assert(
+      fc.property(partedGraphArb, fc.integer({ min: 0, max: 100 }), ({ n, pairs }, cut) => {
+        const g = buildGraph({
+          nodes: Array.from({ length: n }, (_, i) => ({ id: `n${i}` })),
+          edges: pairs.map(([u, v]) => ({ source: `n${u}`, target: `n${v}` })),
+        });
+        const want = plainCloseness(n, pairs);
+        assert.deepEqual([...closenessCentrality(g)], want);
+        // pushing only, pulling only, and ranges cut anywhere (not at a batch of 32)
+        for (const pullAt of [0, Number.POSITIVE_INFINITY]) {
+          const at = Math.min(cut, n);
+          const a = emptySums(n);
+          const b = emptySums(n);
+          const sweeper = new ClosenessSweeper(g, pullAt);
+          sweeper.sweep(0, at, a);
+          sweeper.sweep(at, n, b);
+          addSums(a, b);
+          assert.deepEqual([...closenessFromSums(n, a)], want, `pullAt ${pullAt}, cut ${at}`);
+        }
+      }),
+      { numRuns: 80 },
+    );
+  });
+
   test('sweeps of disjoint source ranges add up to the whole', () => {
     fc.assert(
       fc.property(graphArb, fc.integer({ min: 0, max: 40 }), (input, cut) => {

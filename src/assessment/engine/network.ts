@@ -180,6 +180,169 @@ export class Sweeper {
   }
 }
 
+/**
+ * The distance sums closeness needs, from sources [from, to), 32 at a time: a multi-source
+ * breadth-first search (MS-BFS, Then et al., VLDB 2014) where each node carries one bit per
+ * source of the batch in an Int32 word — `seen` (reached), `frontier` (reached at the last
+ * level), `next` — so one visit of an arc serves every source of the batch whose frontier
+ * holds its tail. Levels switch direction as in Beamer's direction-optimising BFS: while the
+ * frontier's arcs are few it pushes them (top-down, lists of the frontier's nodes, so a long
+ * path costs no more than 32 single searches); once they are many, every node not yet seen by
+ * all sources pulls from its neighbours and stops as soon as they cover what it lacks
+ * (bottom-up). The nodes a level reaches are counted per source by a bit-sliced counter (the
+ * level's new-bit words added as 32 binary counters in parallel), so Σ distances is the Σ of
+ * level × count: the same integers a search per source sums. Self-contained, like Sweeper
+ * (network-worker.ts ships its source text to worker threads).
+ */
+export class ClosenessSweeper {
+  n: number;
+  offsets: Int32Array;
+  targets: Int32Array;
+  seen: Int32Array;
+  frontier: Int32Array;
+  next: Int32Array;
+  list: Int32Array;
+  nextList: Int32Array;
+  slices: Int32Array;
+  /** levels push while the frontier holds under 1/pullAt of the arcs (0: always push; ∞: always pull) */
+  pullAt: number;
+
+  constructor(g: { n: number; offsets: Int32Array; targets: Int32Array }, pullAt = 4) {
+    this.pullAt = pullAt;
+    this.n = g.n;
+    this.offsets = g.offsets;
+    this.targets = g.targets;
+    this.seen = new Int32Array(g.n);
+    this.frontier = new Int32Array(g.n);
+    this.next = new Int32Array(g.n);
+    this.list = new Int32Array(g.n);
+    this.nextList = new Int32Array(g.n);
+    this.slices = new Int32Array(32);
+  }
+
+  sweep(
+    from: number,
+    to: number,
+    sums: { distanceSum: Float64Array; reached: Int32Array },
+  ): void {
+    for (let s = from; s < to; s += 32) this.batch(s, Math.min(to, s + 32), sums);
+  }
+
+  batch(
+    from: number,
+    to: number,
+    sums: { distanceSum: Float64Array; reached: Int32Array },
+  ): void {
+    const { n, offsets, targets, seen, next, slices } = this;
+    const frontier = this.frontier;
+    let list = this.list;
+    let nextList = this.nextList;
+    const arcs = targets.length;
+    const width = to - from;
+    // the bits of the batch's sources: a node is done when it has all of them
+    const all = width === 32 ? -1 : (1 << width) - 1;
+    seen.fill(0);
+    frontier.fill(0);
+    next.fill(0);
+    let size = 0;
+    let frontierArcs = 0;
+    for (let i = 0; i < width; i++) {
+      const s = from + i;
+      sums.distanceSum[s] = 0;
+      sums.reached[s] = 0;
+      list[size++] = s;
+      frontierArcs += offsets[s + 1]! - offsets[s]!;
+      seen[s] = 1 << i;
+      frontier[s] = 1 << i;
+    }
+    for (let level = 1; size > 0; level++) {
+      let top = 0; // slices in use by this level's counter
+      let nextSize = 0;
+      let nextArcs = 0;
+      if (frontierArcs * this.pullAt < arcs) {
+        // top-down: push each frontier node's bits along its arcs
+        for (let i = 0; i < size; i++) {
+          const v = list[i]!;
+          const f = frontier[v]!;
+          frontier[v] = 0;
+          const end = offsets[v + 1]!;
+          for (let e = offsets[v]!; e < end; e++) {
+            const w = targets[e]!;
+            const had = next[w]!;
+            if (had === 0) nextList[nextSize++] = w;
+            next[w] = had | f;
+          }
+        }
+        let kept = 0;
+        for (let i = 0; i < nextSize; i++) {
+          const w = nextList[i]!;
+          const fresh = next[w]! & ~seen[w]!;
+          next[w] = 0;
+          if (fresh === 0) continue;
+          seen[w] |= fresh;
+          frontier[w] = fresh;
+          nextList[kept++] = w;
+          nextArcs += offsets[w + 1]! - offsets[w]!;
+          let carry = fresh;
+          for (let b = 0; carry !== 0; b++) {
+            const t = slices[b]! & carry;
+            slices[b] ^= carry;
+            carry = t;
+            if (b >= top) top = b + 1;
+          }
+        }
+        nextSize = kept;
+      } else {
+        // bottom-up: each node not yet reached by every source pulls from the frontier
+        for (let w = 0; w < n; w++) {
+          const lack = all & ~seen[w]!;
+          if (lack === 0) continue;
+          let got = 0;
+          const end = offsets[w + 1]!;
+          for (let e = offsets[w]!; e < end; e++) {
+            got |= frontier[targets[e]!]!;
+            if ((got & lack) === lack) break;
+          }
+          next[w] = got & lack;
+        }
+        for (let i = 0; i < size; i++) frontier[list[i]!] = 0;
+        for (let w = 0; w < n; w++) {
+          const fresh = next[w]!;
+          if (fresh === 0) continue;
+          next[w] = 0;
+          seen[w] |= fresh;
+          frontier[w] = fresh;
+          nextList[nextSize++] = w;
+          nextArcs += offsets[w + 1]! - offsets[w]!;
+          let carry = fresh;
+          for (let b = 0; carry !== 0; b++) {
+            const t = slices[b]! & carry;
+            slices[b] ^= carry;
+            carry = t;
+            if (b >= top) top = b + 1;
+          }
+        }
+      }
+      // each source's count of nodes first reached at this level, read off the slices
+      for (let i = 0; i < width; i++) {
+        let count = 0;
+        for (let b = 0; b < top; b++) count += ((slices[b]! >>> i) & 1) * 2 ** b;
+        if (count > 0) {
+          const s = from + i;
+          sums.distanceSum[s]! += level * count;
+          sums.reached[s]! += count;
+        }
+      }
+      slices.fill(0, 0, top);
+      [list, nextList] = [nextList, list];
+      size = nextSize;
+      frontierArcs = nextArcs;
+    }
+    this.list = list;
+    this.nextList = nextList;
+  }
+}
+
 /** Adds `b` into `a` (partial sums of disjoint source ranges). */
 export function addSums(a: SweepSums, b: SweepSums): void {
   for (let i = 0; i < a.betweenness.length; i++) {
@@ -219,7 +382,7 @@ export function betweennessCentrality(g: Graph): Float64Array {
 
 export function closenessCentrality(g: Graph): Float64Array {
   const sums = emptySums(g.n);
-  new Sweeper(g).sweep(0, g.n, sums, false);
+  new ClosenessSweeper(g).sweep(0, g.n, sums);
   return closenessFromSums(g.n, sums);
 }
 

@@ -52,14 +52,14 @@ function shared<T extends Int32Array | Float64Array>(a: T): T {
 function work(g: Graph, counter: Int32Array, betweenness: boolean): SweepSums {
   const sums = emptySums(g.n);
   const chunk = betweenness ? CHUNK : CLOSENESS_CHUNK;
-  const sweeper = new Sweeper(g);
-  const closeness = new ClosenessSweeper(g);
+  const brandes = betweenness ? new Sweeper(g) : null;
+  const closeness = betweenness ? null : new ClosenessSweeper(g);
   for (;;) {
     const from = Atomics.add(counter, 0, chunk);
     if (from >= g.n) return sums;
     const to = Math.min(g.n, from + chunk);
-    if (betweenness) sweeper.sweep(from, to, sums, true);
-    else closeness.sweep(from, to, sums);
+    if (brandes) brandes.sweep(from, to, sums, true);
+    else closeness!.sweep(from, to, sums);
   }
 }
 

@@ -80,7 +80,10 @@ describe('network metrics equal networkx', () => {
       // closeness alone runs the batched searches (the full set takes it from Brandes' sweep)
       closenessCentrality(g).forEach((got, i) => {
         const want = fx.expected.nodes[i]!.closeness;
-        assert.ok(Math.abs(got - want) <= 1e-9, `${fx.name} node ${i} closeness alone: ${got} vs ${want}`);
+        assert.ok(
+          Math.abs(got - want) <= 1e-9,
+          `${fx.name} node ${i} closeness alone: ${got} vs ${want}`,
+        );
       });
       const nxq = fx.expected.networkxLouvainModularity;
       if (nxq === null) {

@@ -220,19 +220,11 @@ export class ClosenessSweeper {
     this.slices = new Int32Array(32);
   }
 
-  sweep(
-    from: number,
-    to: number,
-    sums: { distanceSum: Float64Array; reached: Int32Array },
-  ): void {
+  sweep(from: number, to: number, sums: { distanceSum: Float64Array; reached: Int32Array }): void {
     for (let s = from; s < to; s += 32) this.batch(s, Math.min(to, s + 32), sums);
   }
 
-  batch(
-    from: number,
-    to: number,
-    sums: { distanceSum: Float64Array; reached: Int32Array },
-  ): void {
+  batch(from: number, to: number, sums: { distanceSum: Float64Array; reached: Int32Array }): void {
     const { n, offsets, targets, seen, next, slices } = this;
     const frontier = this.frontier;
     let list = this.list;

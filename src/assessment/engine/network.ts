@@ -81,16 +81,18 @@ export const emptySums = (n: number): SweepSums => ({
  * Breadth-first searches from sources [from, to): Brandes' accumulation (when `betweenness`)
  * and the distance sums closeness needs. The unit of work split across threads: sums of
  * disjoint source ranges add up to the whole. One search costs O(E): the search records the
- * shortest-path DAG's edges in discovery order, and the accumulation walks them backwards (no
- * predecessor lists, no allocation per source). Self-contained (typed arrays and arithmetic
- * only): network-worker.ts ships its source text to worker threads as it is.
+ * shortest-path DAG's edges in discovery order — the edges out of a node together, as it is
+ * expanded — and the accumulation walks the nodes backwards, each summing what its DAG
+ * successors pass on (no predecessor lists, no allocation per source). Self-contained (typed
+ * arrays and arithmetic only): network-worker.ts ships its source text to worker threads as
+ * it is.
  */
 export class Sweeper {
   order: Int32Array;
   dist: Int32Array;
   sigma: Float64Array;
-  delta: Float64Array;
-  dagFrom: Int32Array;
+  passOn: Float64Array;
+  dagStart: Int32Array;
   dagTo: Int32Array;
   offsets: Int32Array;
   targets: Int32Array;
@@ -101,8 +103,8 @@ export class Sweeper {
     this.order = new Int32Array(g.n);
     this.dist = new Int32Array(g.n).fill(-1);
     this.sigma = new Float64Array(g.n);
-    this.delta = new Float64Array(g.n);
-    this.dagFrom = new Int32Array(g.targets.length);
+    this.passOn = new Float64Array(g.n);
+    this.dagStart = new Int32Array(g.n + 1);
     this.dagTo = new Int32Array(g.targets.length);
   }
 
@@ -112,7 +114,7 @@ export class Sweeper {
     sums: { betweenness: Float64Array; distanceSum: Float64Array; reached: Int32Array },
     betweenness: boolean,
   ): void {
-    const { offsets, targets, order, dist, sigma, delta, dagFrom, dagTo } = this;
+    const { offsets, targets, order, dist, sigma, passOn, dagStart, dagTo } = this;
     const bc = sums.betweenness;
     for (let s = from; s < to; s++) {
       let head = 0;
@@ -124,6 +126,7 @@ export class Sweeper {
         let arcs = 0;
         sigma[s] = 1;
         while (head < tail) {
+          dagStart[head] = arcs;
           const v = order[head++]!;
           const dv = dist[v]! + 1;
           const sv = sigma[v]!;
@@ -134,29 +137,28 @@ export class Sweeper {
             if (dw < 0) {
               dist[w] = dv;
               sigma[w] = sv;
-              delta[w] = 0;
               order[tail++] = w;
               total += dv;
-              dagFrom[arcs] = v;
               dagTo[arcs++] = w;
             } else if (dw === dv) {
               sigma[w]! += sv;
-              dagFrom[arcs] = v;
               dagTo[arcs++] = w;
             }
           }
         }
-        delta[s] = 0;
-        // a DAG edge v→w is recorded while v is expanded, before any edge out of w (expanded
-        // later): walking them backwards, δ(w) is final when v→w is reached
-        for (let i = arcs - 1; i >= 0; i--) {
-          const v = dagFrom[i]!;
-          const w = dagTo[i]!;
-          delta[v]! += (sigma[v]! / sigma[w]!) * (1 + delta[w]!);
-        }
-        for (let i = 1; i < tail; i++) {
-          const w = order[i]!;
-          bc[w]! += delta[w]!;
+        dagStart[tail] = arcs;
+        // Brandes: δ(v) = Σ over DAG successors w of σ(v)/σ(w)·(1 + δ(w)) = σ(v)·Σ passOn(w),
+        // passOn(w) = (1 + δ(w))/σ(w); a successor lies later in BFS order, so walking the
+        // order backwards finds every passOn(w) final (one division per node, not per edge)
+        for (let i = tail - 1; i > 0; i--) {
+          let sum = 0;
+          const end = dagStart[i + 1]!;
+          for (let j = dagStart[i]!; j < end; j++) sum += passOn[dagTo[j]!]!;
+          const v = order[i]!;
+          const sv = sigma[v]!;
+          const delta = sv * sum;
+          bc[v]! += delta;
+          passOn[v] = (1 + delta) / sv;
         }
       } else {
         while (head < tail) {

@@ -169,6 +169,7 @@ async function ours(g: Graph) {
     eigenvectorCentrality(warm);
     modularity(warm, louvain(warm));
     await sweepParallel(warm, true, { threads: 1 });
+    await sweepParallel(warm, false, { threads: 1 });
   }
   const t: Record<string, number> = {};
   const v: Record<string, ArrayLike<number> | number> = {};

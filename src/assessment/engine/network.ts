@@ -188,10 +188,11 @@ export class Sweeper {
  * source of the batch in an Int32 word — `seen` (reached), `frontier` (reached at the last
  * level), `next` — so one visit of an arc serves every source of the batch whose frontier
  * holds its tail. Levels switch direction as in Beamer's direction-optimising BFS: while the
- * frontier's arcs are few it pushes them (top-down, lists of the frontier's nodes, so a long
- * path costs no more than 32 single searches); once they are many, every node not yet seen by
- * all sources pulls from its neighbours and stops as soon as they cover what it lacks
- * (bottom-up). The nodes a level reaches are counted per source by a bit-sliced counter (the
+ * frontier's arcs are few it pushes them (top-down, over lists of the frontier's nodes: a node
+ * is in the frontier at most once per source, so a long path costs no more than 32 single
+ * searches); once they are a quarter of all arcs, every node not yet seen by all sources pulls
+ * from its neighbours and stops as soon as they cover what it lacks (bottom-up; such levels
+ * are at most 4·32 a batch, each one pass over the graph). The nodes a level reaches are counted per source by a bit-sliced counter (the
  * level's new-bit words added as 32 binary counters in parallel), so Σ distances is the Σ of
  * level × count: the same integers a search per source sums. Self-contained, like Sweeper
  * (network-worker.ts ships its source text to worker threads).

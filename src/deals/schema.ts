@@ -511,8 +511,7 @@ export const FlowsQuery = z
     material: z.string().min(1).max(100).optional().describe('a material id of the taxonomy'),
     from: IsoDate.optional().describe('lots delivered on or after this day'),
     to: IsoDate.optional().describe('lots delivered on or before this day'),
-  })
-  .meta({ id: 'FlowsQuery' });
+  });
 export type FlowsQuery = z.infer<typeof FlowsQuery>;
 
 /** `GET /api/v1/deals/{id}/ledger`: the lines the deal's deliveries posted, as stored. */

@@ -269,11 +269,7 @@ export async function findLedgerLines(
 }
 
 /** A deal's ledger lines as posted, in posting order; of one organisation when given. */
-export async function findDealLedgerLines(
-  reader: Reader,
-  dealId: string,
-  organisationId?: string,
-) {
+export async function findDealLedgerLines(reader: Reader, dealId: string, organisationId?: string) {
   let q = reader.db
     .selectFrom('ledger_line')
     .select(['posting_id', 'line', 'posted_on', 'organisation_id', 'account', 'debit', 'credit'])

@@ -506,12 +506,11 @@ export const ValueChainReport = z
 export type ValueChainReport = z.infer<typeof ValueChainReport>;
 
 /** `GET /api/v1/flows?material=&from=&to=`: the lots of one material, delivered in a period. */
-export const FlowsQuery = z
-  .object({
-    material: z.string().min(1).max(100).optional().describe('a material id of the taxonomy'),
-    from: IsoDate.optional().describe('lots delivered on or after this day'),
-    to: IsoDate.optional().describe('lots delivered on or before this day'),
-  });
+export const FlowsQuery = z.object({
+  material: z.string().min(1).max(100).optional().describe('a material id of the taxonomy'),
+  from: IsoDate.optional().describe('lots delivered on or after this day'),
+  to: IsoDate.optional().describe('lots delivered on or before this day'),
+});
 export type FlowsQuery = z.infer<typeof FlowsQuery>;
 
 /** `GET /api/v1/deals/{id}/ledger`: the lines the deal's deliveries posted, as stored. */

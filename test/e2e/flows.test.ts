@@ -166,6 +166,7 @@ test('deal page: the cost card in both languages; a weighbridge linked, weighing
     await costs.locator('summary').click();
     assert.match((await page.getByTestId('cost-formula').textContent()) ?? '', /км/);
     assert.match((await page.getByTestId('saved-roubles').textContent()) ?? '', /₽/);
+    await costs.screenshot({ path: '/tmp/flows-costs-ru.png' });
     // the ledger is the server's: its lines name the deliveries by their №
     await page.getByTestId('ledger-line').first().waitFor();
     assert.equal(
@@ -207,6 +208,7 @@ test('deal page: the cost card in both languages; a weighbridge linked, weighing
     assert.match((await row.textContent()) ?? '', /E2E автовесы/);
     assert.match((await row.textContent()) ?? '', /действует/);
     await card.getByTestId('link-blocked').waitFor(); // one weighbridge at a time
+    await card.screenshot({ path: '/tmp/flows-weighbridge-ru.png' });
 
     // a weighing it sends becomes a delivery whose source says «взвешивание»
     const before = await page.getByTestId('delivery-row').count();
@@ -240,15 +242,17 @@ test('deal page: the cost card in both languages; a weighbridge linked, weighing
     );
 
     await setLanguage(page, 'EN');
-    await costs.getByText('Saved').waitFor();
+    await costs.getByRole('columnheader', { name: 'Saved' }).waitFor();
     assert.ok((await costs.getByTestId('cost-row').count()) >= 1);
     assert.match((await fromDevice.textContent()) ?? '', /weighing/);
-    await page.screenshot({ path: '/tmp/flows-deal-en.png', fullPage: true });
+    await costs.screenshot({ path: '/tmp/flows-costs-en.png' });
+    await page.getByTestId('deal-deliveries').screenshot({ path: '/tmp/flows-deliveries-en.png' });
 
     await card.getByTestId('unlink-weighbridge').click();
     await row.and(page.locator('[data-in-force="false"]')).waitFor();
     assert.match((await row.textContent()) ?? '', /unlinked/);
     await card.getByTestId('link-weighbridge-form').waitFor(); // free to link again
+    await card.screenshot({ path: '/tmp/flows-weighbridge-en.png' });
     assert.deepEqual(pageErrors, []);
   } finally {
     await page.context().close();

@@ -50,8 +50,22 @@ export function CostCard({ costs }: { costs: Resource<DealCost> }) {
     },
     {
       key: 'messages',
-      label: `${t('messages')} / ${t('transitions')} / ${t('meetings')}`,
-      digital: `${f.integer(c.digital.messages)} / ${f.integer(c.digital.transitions)}`,
+      label: t('messages'),
+      digital: f.integer(c.digital.messages),
+      territorial: '',
+      saved: '',
+    },
+    {
+      key: 'transitions',
+      label: t('transitions'),
+      digital: f.integer(c.digital.transitions),
+      territorial: '',
+      saved: '',
+    },
+    {
+      key: 'meetings',
+      label: t('meetings'),
+      digital: '',
       territorial: f.decimal(c.territorial.meetings, 1),
       saved: '',
     },
@@ -115,7 +129,7 @@ export function CostCard({ costs }: { costs: Resource<DealCost> }) {
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.key} data-testid="cost-row">
-                    <th scope="row">{r.label}</th>
+                    <td>{r.label}</td>
                     <td className="num nowrap">{r.digital}</td>
                     <td className="num nowrap">{r.territorial}</td>
                     <td className="num nowrap" data-testid={`saved-${r.key}`}>

@@ -10,6 +10,7 @@ import { isOperator, useSession } from '../shell/session.tsx';
 import {
   Empty,
   ErrorState,
+  Field,
   Loading,
   NeedLogin,
   PageHeader,
@@ -66,25 +67,28 @@ export function FlowsPage() {
             optionLabel={(m) => tax.data?.materialName(m) ?? m}
             any={t('allMaterials')}
           />
-          <label className="field">
-            <span>{t('from')}</span>
-            <input
-              type="date"
-              name="from"
-              value={filter.from ?? ''}
-              onChange={(e) => set({ from: e.target.value || undefined })}
-            />
-          </label>
-          <label className={`field${badPeriod ? ' field-invalid' : ''}`}>
-            <span>{t('to')}</span>
-            <input
-              type="date"
-              name="to"
-              value={filter.to ?? ''}
-              onChange={(e) => set({ to: e.target.value || undefined })}
-            />
-            {badPeriod && <span className="field-error">{t('badPeriod')}</span>}
-          </label>
+          <Field label={t('from')}>
+            {(p) => (
+              <input
+                {...p}
+                type="date"
+                name="from"
+                value={filter.from ?? ''}
+                onChange={(e) => set({ from: e.target.value || undefined })}
+              />
+            )}
+          </Field>
+          <Field label={t('to')} error={badPeriod ? t('badPeriod') : undefined}>
+            {(p) => (
+              <input
+                {...p}
+                type="date"
+                name="to"
+                value={filter.to ?? ''}
+                onChange={(e) => set({ to: e.target.value || undefined })}
+              />
+            )}
+          </Field>
           {filtered && (
             <button type="button" className="btn" onClick={() => setFilter({})}>
               {t('reset')}

@@ -4,7 +4,14 @@ import { type FormEvent, useState } from 'react';
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
 import type { ApiError } from '../shell/api.ts';
 import { isOperator, useSession } from '../shell/session.tsx';
-import { ErrorState, FormError, Loading, TableScroll, useProblemText } from '../shell/ui.tsx';
+import {
+  ErrorState,
+  Field,
+  FormError,
+  Loading,
+  TableScroll,
+  useProblemText,
+} from '../shell/ui.tsx';
 import { type Resource, useResource } from '../shell/useResource.ts';
 import { useSubmission } from '../shell/useSubmission.ts';
 import {
@@ -382,21 +389,23 @@ export function WeighbridgeCard({
           </p>
         ) : (
           <form className="deal-toolbar" onSubmit={submit} data-testid="link-weighbridge-form">
-            <label className="field">
-              <span>{t('chooseDevice')}</span>
-              <select
-                name="deviceId"
-                value={deviceId}
-                onChange={(e) => setDeviceId(e.target.value)}
-              >
-                <option value="">{t('choose')}</option>
-                {free.map((x) => (
-                  <option key={x.id} value={x.id}>
-                    {x.name ?? x.id}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <Field label={t('chooseDevice')}>
+              {(p) => (
+                <select
+                  {...p}
+                  name="deviceId"
+                  value={deviceId}
+                  onChange={(e) => setDeviceId(e.target.value)}
+                >
+                  <option value="">{t('choose')}</option>
+                  {free.map((x) => (
+                    <option key={x.id} value={x.id}>
+                      {x.name ?? x.id}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
             <button
               type="submit"
               className="btn btn-primary"

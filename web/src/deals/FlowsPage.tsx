@@ -104,9 +104,7 @@ export function FlowsPage() {
         ) : (
           <>
             <h2 className="card-title">{t('diagram')}</h2>
-            <div className="sankey-wrap">
-              <Sankey chain={v} tonnes={tonnes} />
-            </div>
+            <Sankey chain={v} tonnes={tonnes} />
             <p className="muted small">
               {t('balanceNote')}
               {v.nodes.some((n) => n.isReturn) && ` ${t('returnNote')}`}

@@ -268,6 +268,27 @@ export async function findLedgerLines(
   }));
 }
 
+/** A deal's ledger lines as posted, in posting order; of one organisation when given. */
+export async function findDealLedgerLines(reader: Reader, dealId: string, organisationId?: string) {
+  let q = reader.db
+    .selectFrom('ledger_line')
+    .select(['posting_id', 'line', 'posted_on', 'organisation_id', 'account', 'debit', 'credit'])
+    .where('deal_id', '=', dealId)
+    .orderBy('posted_on')
+    .orderBy('posting_id')
+    .orderBy('line');
+  if (organisationId) q = q.where('organisation_id', '=', organisationId);
+  return (await q.execute()).map((r) => ({
+    deliveryId: r.posting_id,
+    line: Number(r.line),
+    postedOn: r.posted_on,
+    organisationId: r.organisation_id,
+    account: r.account as LedgerAccount,
+    debit: kopecksFromColumn(r.debit) ?? 0,
+    credit: kopecksFromColumn(r.credit) ?? 0,
+  }));
+}
+
 // --- weighbridges linked to deals, and the weighings they posted ---
 
 export interface DealDeviceTable {

@@ -12,12 +12,14 @@ import {
   DealDeviceParams,
   DealFilter,
   DealInput,
+  DealLedger,
   DealList,
   DealMessage,
   DealView,
   Delivery,
   DeliveryFilter,
   DeliveryInput,
+  FlowsQuery,
   Form2tpFigures,
   Form2tpFiguresInput,
   Form2tpParams,
@@ -205,6 +207,19 @@ export const routes =
         reply.code(201).send(await deals.recordDelivery(req.actor, req.params.id, req.body)),
     );
     app.get(
+      '/api/v1/deals/:id/ledger',
+      {
+        schema: {
+          ...t,
+          summary:
+            "The ledger lines the deal's deliveries posted, as stored (a party: its own organisation's; the operator: both); observers 403",
+          params: IdParam,
+          response: { 200: DealLedger },
+        },
+      },
+      async (req) => deals.dealLedger(req.actor, req.params.id),
+    );
+    app.get(
       '/api/v1/deals/:id/devices',
       {
         schema: {
@@ -305,10 +320,11 @@ export const routes =
           ...t,
           summary:
             "The value chain: tonnes delivered between kinds of organisation, as Sankey nodes and links (a member: its own organisation's deals; the operator: the cluster)",
+          querystring: FlowsQuery,
           response: { 200: ValueChainReport },
         },
       },
-      async (req) => deals.valueChain(req.actor),
+      async (req) => deals.valueChain(req.actor, req.query),
     );
     app.get(
       '/api/v1/ledger/trial-balance',

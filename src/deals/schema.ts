@@ -498,9 +498,45 @@ export const ValueChainReport = z
       }),
     ),
     skipped: z.object({ notTonnes: z.int(), unknownOrganisation: z.int() }),
+    materials: z
+      .array(z.string())
+      .describe('the materials delivered in scope before the filter (the choices of `material`)'),
   })
   .meta({ id: 'ValueChain' });
 export type ValueChainReport = z.infer<typeof ValueChainReport>;
+
+/** `GET /api/v1/flows?material=&from=&to=`: the lots of one material, delivered in a period. */
+export const FlowsQuery = z.object({
+  material: z.string().min(1).max(100).optional().describe('a material id of the taxonomy'),
+  from: IsoDate.optional().describe('lots delivered on or after this day'),
+  to: IsoDate.optional().describe('lots delivered on or before this day'),
+});
+export type FlowsQuery = z.infer<typeof FlowsQuery>;
+
+/** `GET /api/v1/deals/{id}/ledger`: the lines the deal's deliveries posted, as stored. */
+export const DealLedger = z
+  .object({
+    dealId: z.string(),
+    unit: z.literal('kopeck'),
+    scope: z
+      .enum(['deal', 'organisation'])
+      .describe("the operator: both parties' books; a party: its own organisation's lines"),
+    lines: z.array(
+      z.object({
+        deliveryId: z.string().describe('the delivery that posted the line'),
+        line: z.int().describe("the line's number within its posting"),
+        postedOn: IsoDate,
+        organisationId: z.string(),
+        account: LedgerAccountName,
+        debit: z.int().min(0),
+        credit: z.int().min(0),
+      }),
+    ),
+    totalDebit: z.int(),
+    totalCredit: z.int(),
+  })
+  .meta({ id: 'DealLedger' });
+export type DealLedger = z.infer<typeof DealLedger>;
 
 // --- form 2-TP (waste): the organisation's own figures, the rows ---
 

@@ -68,6 +68,7 @@ import {
   type DealDevice,
   DealDeviceInput,
   DealInput,
+  type DealLedger,
   type DealMessage,
   type DealState,
   type DealSummary,
@@ -76,6 +77,7 @@ import {
   type DealTransition,
   type Delivery,
   DeliveryInput,
+  type FlowsQuery,
   type Form2tpFigures,
   Form2tpFiguresInput,
   type MassBalanceReport,
@@ -799,6 +801,30 @@ export class DealsService {
     return { asOf, unit: 'kopeck', ...trialBalance(lines) };
   }
 
+  /**
+   * `GET /api/v1/deals/{id}/ledger`: the lines the deal's deliveries posted, as stored — the
+   * operator sees both parties' books, a party's users only their own organisation's lines (as
+   * with the trial balance); observers get 403, other organisations 404 (as every deal read).
+   */
+  async dealLedger(actor: Actor, id: string): Promise<DealLedger> {
+    const d = await this.readable(this.store, actor, id);
+    if (actor.role === 'observer') throw forbidden(messages.observersNoLedger());
+    const operator = isOperator(actor);
+    const lines = await repo.findDealLedgerLines(
+      this.store,
+      d.id,
+      operator ? undefined : (actor.organisationId ?? undefined),
+    );
+    return {
+      dealId: d.id,
+      unit: 'kopeck',
+      scope: operator ? 'deal' : 'organisation',
+      lines,
+      totalDebit: lines.reduce((s, l) => s + l.debit, 0),
+      totalCredit: lines.reduce((s, l) => s + l.credit, 0),
+    };
+  }
+
   // --- transaction costs: digital vs territorial ---
 
   /** The facts of one deal the cost engine needs, or the party without a site. */
@@ -955,14 +981,24 @@ export class DealsService {
     };
   }
 
-  /** `GET /api/v1/flows`: tonnes delivered between kinds of organisation, as a Sankey. */
-  async valueChain(actor: Actor): Promise<ValueChainReport> {
+  /**
+   * `GET /api/v1/flows`: tonnes delivered between kinds of organisation, as a Sankey; of one
+   * material and of the lots delivered between `from` and `to` (inclusive) when given.
+   */
+  async valueChain(actor: Actor, query: FlowsQuery = {}): Promise<ValueChainReport> {
     const { operator, deals, lots } = await this.scopedLots(actor);
     const byId = new Map(deals.map((d) => [d.id, d]));
     const kindOf = Object.fromEntries(
       (await registryQueries.findOrganisations(this.store)).map((o) => [o.id, o.kind]),
     );
-    const flows = lots.map((l) => {
+    const materials = [...new Set(lots.map((l) => byId.get(l.dealId)!.material))].sort();
+    const chosen = lots.filter(
+      (l) =>
+        (!query.material || byId.get(l.dealId)!.material === query.material) &&
+        (!query.from || l.date >= query.from) &&
+        (!query.to || l.date <= query.to),
+    );
+    const flows = chosen.map((l) => {
       const d = byId.get(l.dealId)!;
       return {
         providerId: d.providerId,
@@ -972,7 +1008,11 @@ export class DealsService {
         quantity: l.quantity,
       };
     });
-    return { scope: operator ? 'cluster' : 'organisation', ...valueChain(flows, kindOf) };
+    return {
+      scope: operator ? 'cluster' : 'organisation',
+      ...valueChain(flows, kindOf),
+      materials,
+    };
   }
 
   // --- form 2-TP (waste) ---

@@ -114,7 +114,8 @@ test('deals: rows in both languages; two members negotiate to agreed, deliver, a
     await delivery.getByTestId('record-delivery').click();
     await a.page.getByTestId('delivery-row').first().waitFor();
     assert.equal(await a.page.getByTestId('delivery-row').count(), 1);
-    // 50 t × 360 ₽ = 18 000 ₽: Tom's purchases and payable
+    // 50 t × 360 ₽ = 18 000 ₽: Tom's purchases and payable (the server's lines, read after it)
+    await a.page.getByTestId('ledger-line').first().waitFor();
     const tomLedger = (await a.page.getByTestId('deal-ledger').textContent()) ?? '';
     assert.match(tomLedger, /Закупки/);
     assert.match(tomLedger, /Кредиторская задолженность/);
@@ -129,6 +130,7 @@ test('deals: rows in both languages; two members negotiate to agreed, deliver, a
     await b.page.getByTestId('delivery-row').first().waitFor();
     assert.equal(await b.page.getByTestId('delivery-row').count(), 1);
     assert.match((await b.page.getByTestId('deal-progress').textContent()) ?? '', /50/);
+    await b.page.getByTestId('ledger-line').first().waitFor();
     const myskiLedger = (await b.page.getByTestId('deal-ledger').textContent()) ?? '';
     assert.match(myskiLedger, /Receivable/);
     assert.match(myskiLedger, /Sales/);

@@ -56,6 +56,7 @@ const pages = [
   'governance/new',
   'deals',
   'deals/ledger',
+  'flows',
 ];
 
 for (const width of [1366, 768])
@@ -90,6 +91,7 @@ for (const width of [1366, 768])
           await page.getByTestId('decided-proposals').locator('.gov-proposal').first().waitFor();
         if (path === 'deals') await page.getByTestId('deal-row').first().waitFor();
         if (path === 'deals/ledger') await page.getByTestId('tb-row').first().waitFor();
+        if (path === 'flows') await page.getByTestId('sankey-link').first().waitFor();
         const key = keyColumns[path];
         if (key) {
           if (path === 'plan') await page.getByTestId('run-plan').click();

@@ -31,6 +31,9 @@ const AssessmentPage = lazy(() =>
 const DealsRoute = lazy(() =>
   import('./deals/DealsRoute.tsx').then((m) => ({ default: m.DealsRoute })),
 );
+const FlowsPage = lazy(() =>
+  import('./deals/FlowsPage.tsx').then((m) => ({ default: m.FlowsPage })),
+);
 const GovernanceRoute = lazy(() =>
   import('./governance/GovernanceRoute.tsx').then((m) => ({ default: m.GovernanceRoute })),
 );
@@ -94,6 +97,8 @@ function Page({ path }: { path: string[] }) {
       return second ? <NotFound /> : <AssessmentPage />;
     case 'deals':
       return third ? <NotFound /> : <DealsRoute key={second ?? ''} id={second} />;
+    case 'flows':
+      return second ? <NotFound /> : <FlowsPage />;
     case 'governance':
       return third ? <NotFound /> : <GovernanceRoute key={second ?? ''} id={second} />;
     default:

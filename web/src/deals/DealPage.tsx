@@ -1,8 +1,8 @@
 // One deal: its parties and current terms, the timeline of its transitions, the moves the caller
-// may make now, the message thread, the deliveries with their flags, the form that records one,
-// and the amounts the declared deliveries posted.
+// may make now, the message thread, the transaction costs, the deliveries in recording order with
+// their flags and source, the form that records one, the linked weighbridges, and the ledger
+// lines the declared deliveries posted (read from the server, as posted).
 import { type FormEvent, useState } from 'react';
-import { postingLines } from '../../../src/deals/engine/ledger.ts';
 import { useExchangeLabels } from '../exchange/labels.ts';
 import { useTaxonomy } from '../exchange/taxonomy.ts';
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
@@ -22,6 +22,8 @@ import {
   deliveryMethods,
 } from './api.ts';
 import { StateBadge, useMoney, useOrgNames } from './bits.tsx';
+import { cardsDict } from './cardsDict.ts';
+import { CostCard, LedgerCard, WeighbridgeCard } from './DealCards.tsx';
 import { dealsDict } from './dict.ts';
 import { parseQuality, parseTerms, type TermsText } from './parse.ts';
 import { TermsFields, termsText } from './terms.tsx';
@@ -34,6 +36,9 @@ export function DealPage({ id }: { id: string }) {
   const view = useResource(user ? () => dealsApi.deal(id) : null, [id, Boolean(user)]);
   const messages = useResource(user ? () => dealsApi.messages(id) : null, [id, Boolean(user)]);
   const deliveries = useResource(user ? () => dealsApi.deliveries(id) : null, [id, Boolean(user)]);
+  const costs = useResource(user ? () => dealsApi.costs(id) : null, [id, Boolean(user)]);
+  const ledger = useResource(user ? () => dealsApi.ledger(id) : null, [id, Boolean(user)]);
+  const links = useResource(user ? () => dealsApi.devices(id) : null, [id, Boolean(user)]);
   if (user === undefined) return <Loading />;
   if (user === null) return <NeedLogin />;
   if (view.error) return <ErrorState error={view.error} onRetry={view.reload} />;
@@ -44,7 +49,11 @@ export function DealPage({ id }: { id: string }) {
     view.reload();
     messages.reload();
     deliveries.reload();
+    costs.reload();
+    ledger.reload();
+    links.reload();
   };
+  const order = recordingOrder(deliveries.data);
   return (
     <>
       <p>
@@ -82,14 +91,17 @@ export function DealPage({ id }: { id: string }) {
           />
         </div>
       </div>
+      <CostCard costs={costs} />
       <Deliveries
         v={v}
         list={deliveries.data}
+        order={order}
         error={deliveries.error}
         reload={deliveries.reload}
       />
       {v.yourSide && d.state === 'active' && <DeliveryForm v={v} onDone={reloadAll} />}
-      <LedgerLines v={v} list={deliveries.data} />
+      <WeighbridgeCard v={v} links={links} onChange={reloadAll} />
+      <LedgerCard ledger={ledger} order={order} />
     </>
   );
 }
@@ -382,18 +394,32 @@ function Flags({ d }: { d: Delivery }) {
   );
 }
 
+/**
+ * Delivery id → its number in the order the deliveries were recorded (1 = first): by the time
+ * recorded, ties (one import, one millisecond) in the server's order.
+ */
+function recordingOrder(list: Delivery[] | undefined): Map<string, number> {
+  const ranked = (list ?? [])
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => a.d.recordedAt.localeCompare(b.d.recordedAt) || a.i - b.i);
+  return new Map(ranked.map((x, n) => [x.d.id, n + 1]));
+}
+
 function Deliveries({
   v,
   list,
+  order,
   error,
   reload,
 }: {
   v: DealView;
   list: Delivery[] | undefined;
+  order: Map<string, number>;
   error: ReturnType<typeof useResource>['error'];
   reload: () => void;
 }) {
   const t = useT(dealsDict);
+  const c = useT(cardsDict);
   const f = useFormat();
   const x = useExchangeLabels();
   const money = useMoney();
@@ -415,10 +441,14 @@ function Deliveries({
           <table className="table table-cards">
             <thead>
               <tr>
+                <th className="num" title={c('recorded')}>
+                  {c('order')}
+                </th>
                 <th>{t('deliveredOn')}</th>
                 <th className="num">{t('quantity')}</th>
                 <th>{t('quality')}</th>
                 <th>{t('method')}</th>
+                <th>{c('source')}</th>
                 <th>{t('declaredBy')}</th>
                 <th className="num">{t('amount')}</th>
                 <th>{t('flags')}</th>
@@ -426,9 +456,17 @@ function Deliveries({
             </thead>
             <tbody>
               {[...list]
-                .sort((a, b) => b.deliveredOn.localeCompare(a.deliveredOn))
+                .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
                 .map((d) => (
-                  <tr key={d.id} data-testid="delivery-row">
+                  <tr
+                    key={d.id}
+                    data-testid="delivery-row"
+                    data-source={d.source}
+                    data-order={order.get(d.id)}
+                  >
+                    <td className="num" data-label={c('order')} title={f.dateTime(d.recordedAt)}>
+                      {order.get(d.id)}
+                    </td>
                     <td data-label={t('deliveredOn')} className="nowrap">
                       {f.date(d.deliveredOn)}
                     </td>
@@ -441,6 +479,10 @@ function Deliveries({
                         .join(', ')}
                     </td>
                     <td data-label={t('method')}>{t(`method:${d.method}`)}</td>
+                    <td data-label={c('source')} data-testid="delivery-source">
+                      {c(`source:${d.source}`)}
+                      {d.deviceId && <span className="muted small"> · {d.deviceId}</span>}
+                    </td>
                     <td data-label={t('declaredBy')}>{t(`side:${d.declaredBy}`)}</td>
                     <td className="num" data-label={t('amount')}>
                       {money.amount(d.amountKopecks)}
@@ -550,81 +592,5 @@ function DeliveryForm({ v, onDone }: { v: DealView; onDone: () => void }) {
         </button>
       </div>
     </form>
-  );
-}
-
-/**
- * What this deal posted in the caller's books (the operator: both parties'): the lines of each
- * declared delivery, computed by the server's own posting rule (a confirmation posts nothing).
- */
-function LedgerLines({ v, list }: { v: DealView; list: Delivery[] | undefined }) {
-  const t = useT(dealsDict);
-  const f = useFormat();
-  const money = useMoney();
-  const names = useOrgNames();
-  const d = v.deal;
-  const mine =
-    v.yourSide === 'provider' ? d.providerId : v.yourSide === 'consumer' ? d.consumerId : null;
-  const lines = (list ?? [])
-    .filter((x) => !x.confirms)
-    .sort((a, b) => a.deliveredOn.localeCompare(b.deliveredOn))
-    .flatMap((x) =>
-      postingLines({
-        providerId: d.providerId,
-        consumerId: d.consumerId,
-        priceKopecksPerUnit: d.priceKopecksPerUnit,
-        transportKopecksPerUnit: d.transportKopecksPerUnit,
-        transportPaidBy: d.transport.paidBy,
-        quantity: x.quantity,
-      })
-        .filter((l) => mine === null || l.organisationId === mine)
-        .map((l, i) => ({ ...l, key: `${x.id}-${i}`, on: x.deliveredOn })),
-    );
-  const debit = lines.reduce((s, l) => s + l.debit, 0);
-  const credit = lines.reduce((s, l) => s + l.credit, 0);
-  return (
-    <section className="card stack" data-testid="deal-ledger">
-      <h2 className="card-title">{t('ledgerLines')}</h2>
-      <p className="muted small">{t('ledgerLinesLead')}</p>
-      {lines.length === 0 ? (
-        <p className="muted">{t('ledgerLinesEmpty')}</p>
-      ) : (
-        <TableScroll>
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{t('deliveredOn')}</th>
-                {mine === null && <th>{t('organisation')}</th>}
-                <th>{t('account')}</th>
-                <th className="num">{t('debit')}</th>
-                <th className="num">{t('credit')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {lines.map((l) => (
-                <tr key={l.key} data-testid="ledger-line">
-                  <td className="nowrap">{f.date(l.on)}</td>
-                  {mine === null && <td>{names.name(l.organisationId)}</td>}
-                  <td>{t(`account:${l.account}`)}</td>
-                  <td className="num">{l.debit ? money.amount(l.debit) : ''}</td>
-                  <td className="num">{l.credit ? money.amount(l.credit) : ''}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th colSpan={mine === null ? 3 : 2}>{t('total')}</th>
-                <th className="num" data-testid="ledger-debit">
-                  {money.amount(debit)}
-                </th>
-                <th className="num" data-testid="ledger-credit">
-                  {money.amount(credit)}
-                </th>
-              </tr>
-            </tfoot>
-          </table>
-        </TableScroll>
-      )}
-    </section>
   );
 }

@@ -16,6 +16,16 @@ export type DealMessage = components['schemas']['DealMessage'];
 export type Delivery = components['schemas']['Delivery'];
 export type DeliveryMethod = components['schemas']['DeliveryMethod'];
 export type TrialBalance = components['schemas']['TrialBalance'];
+export type ValueChain = components['schemas']['ValueChain'];
+export type DealCost = components['schemas']['DealCost'];
+export type DealLedger = components['schemas']['DealLedger'];
+export type DealDevice = components['schemas']['DealDevice'];
+export type DeviceView = components['schemas']['DeviceView'];
+export interface FlowsFilter {
+  material?: string;
+  from?: string;
+  to?: string;
+}
 export type DealCreate = RequestBody<'/api/v1/deals', 'post'>;
 export type TransitionBody = RequestBody<'/api/v1/deals/{id}/transitions', 'post'>;
 export type DeliveryBody = RequestBody<'/api/v1/deals/{id}/deliveries', 'post'>;
@@ -41,4 +51,18 @@ export const dealsApi = {
     answer(client.POST('/api/v1/deals/{id}/deliveries', { ...path(id), body })),
   trialBalance: (asOf?: string) =>
     answer(client.GET('/api/v1/ledger/trial-balance', { params: { query: { asOf } } })),
+  flows: (query: FlowsFilter) => answer(client.GET('/api/v1/flows', { params: { query } })),
+  costs: (id: string) => answer(client.GET('/api/v1/deals/{id}/costs', path(id))),
+  ledger: (id: string) => answer(client.GET('/api/v1/deals/{id}/ledger', path(id))),
+  devices: (id: string) => answer(client.GET('/api/v1/deals/{id}/devices', path(id))),
+  link: (id: string, deviceId: string) =>
+    answer(client.POST('/api/v1/deals/{id}/devices', { ...path(id), body: { deviceId } })),
+  unlink: (id: string, linkId: string) =>
+    answer(
+      client.DELETE('/api/v1/deals/{id}/devices/{linkId}', {
+        params: { path: { id, linkId } },
+      }),
+    ),
+  /** the caller's organisation's own devices (the weighbridges it may link) */
+  ownDevices: () => answer(client.GET('/api/v1/devices')),
 };

@@ -503,6 +503,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/deals/{id}/ledger': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The ledger lines the deal's deliveries posted, as stored (a party: its own organisation's; the operator: both); observers 403 */
+    get: operations['getDealsByIdLedger'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/deals/{id}/messages': {
     parameters: {
       query?: never;
@@ -3238,6 +3255,54 @@ export interface components {
       updatedAt: string;
       /** @description rises with each transition (optimistic concurrency) */
       version: number;
+    };
+    DealLedger: {
+      dealId: string;
+      lines: {
+        account: components['schemas']['LedgerAccount'];
+        credit: number;
+        debit: number;
+        /** @description the delivery that posted the line */
+        deliveryId: string;
+        /** @description the line's number within its posting */
+        line: number;
+        organisationId: string;
+        /** Format: date */
+        postedOn: string;
+      }[];
+      /**
+       * @description the operator: both parties' books; a party: its own organisation's lines
+       * @enum {string}
+       */
+      scope: 'deal' | 'organisation';
+      totalCredit: number;
+      totalDebit: number;
+      /** @constant */
+      unit: 'kopeck';
+    };
+    DealLedgerInput: {
+      dealId: string;
+      lines: {
+        account: components['schemas']['LedgerAccountInput'];
+        credit: number;
+        debit: number;
+        /** @description the delivery that posted the line */
+        deliveryId: string;
+        /** @description the line's number within its posting */
+        line: number;
+        organisationId: string;
+        /** Format: date */
+        postedOn: string;
+      }[];
+      /**
+       * @description the operator: both parties' books; a party: its own organisation's lines
+       * @enum {string}
+       */
+      scope: 'deal' | 'organisation';
+      totalCredit: number;
+      totalDebit: number;
+      /** @constant */
+      unit: 'kopeck';
     };
     DealList: {
       items: components['schemas']['DealSummary'][];
@@ -8520,6 +8585,8 @@ export interface components {
         /** @description tonnes delivered */
         valueT: number;
       }[];
+      /** @description the materials delivered in scope before the filter (the choices of `material`) */
+      materials: string[];
       nodes: {
         /** @description the organisation kind, or <kind>:return for back-flows */
         id: string;
@@ -8552,6 +8619,8 @@ export interface components {
         /** @description tonnes delivered */
         valueT: number;
       }[];
+      /** @description the materials delivered in scope before the filter (the choices of `material`) */
+      materials: string[];
       nodes: {
         /** @description the organisation kind, or <kind>:return for back-flows */
         id: string;
@@ -9732,6 +9801,33 @@ export interface operations {
       429: components['responses']['Problem429'];
     };
   };
+  getDealsByIdLedger: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DealLedger'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
   getDealsByIdMessages: {
     parameters: {
       query?: never;
@@ -10420,7 +10516,14 @@ export interface operations {
   };
   getFlows: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description lots delivered on or after this day */
+        from?: string;
+        /** @description a material id of the taxonomy */
+        material?: string;
+        /** @description lots delivered on or before this day */
+        to?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -13321,6 +13424,12 @@ export const dealActionValues: ReadonlyArray<
 export const dealActionInputValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['DealActionInput']
 > = ['offer', 'counter', 'accept', 'agree', 'activate', 'complete', 'terminate'];
+export const dealLedgerScopeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DealLedger']['scope']
+> = ['deal', 'organisation'];
+export const dealLedgerInputScopeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DealLedgerInput']['scope']
+> = ['deal', 'organisation'];
 export const dealSideValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['DealSide']
 > = ['provider', 'consumer'];

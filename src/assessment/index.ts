@@ -5,7 +5,7 @@ import type { Reader, Store } from '../store/index.ts';
 import { latestResponses } from './engine/index.ts';
 import { messages } from './messages.ts';
 import { migrations } from './migrations/index.ts';
-import { findReadiness, readinessSurveys } from './repository.ts';
+import { findDeclaration, findReadiness, readinessSurveys } from './repository.ts';
 import { routes } from './routes.ts';
 import { AssessmentService } from './service.ts';
 
@@ -19,10 +19,16 @@ export {
 export { reportHtml, reportModel, reportPdf } from './report/index.ts';
 export * from './schema.ts';
 export { AssessmentService } from './service.ts';
+export { Decree779Service } from './declared.ts';
 
 /** For `journal verify --state`: a readiness version's event carries it whole. */
 export const stateReaders: StateReader[] = [
   { kind: 'readiness', carriedBy: { 'readiness.submitted': '' }, read: findReadiness },
+  {
+    kind: 'declaration',
+    carriedBy: { 'declaration.recorded': '', 'declaration.withdrawn': '' },
+    read: findDeclaration,
+  },
 ];
 
 export const assessmentModule = {

@@ -7903,11 +7903,26 @@ export interface components {
         | 'other';
       lat: number;
       lon: number;
+      /**
+       * @description the site lies in a single-industry town (monotown) on the Government's list (Распоряжение № 1398-р of 29.07.2014, as amended); Decree 779 lowers the functional-dependency threshold for such clusters
+       * @default false
+       */
+      monotown: boolean;
       name: string;
       /** @description the name in English */
       nameEn?: string;
       nearestCity: string | null;
       organisationId: string;
+      /**
+       * @description the special territory (ТОР, ОЭЗ, …) the site lies in; null: none
+       * @default null
+       */
+      specialTerritory: components['schemas']['SpecialTerritory'] | null;
+      /**
+       * @description where the monotown and special-territory flags come from: a source key, or an estimate with its basis; null: stated by the organisation
+       * @default null
+       */
+      territoryProvenance: components['schemas']['Provenance'] | null;
     };
     SiteCreate: {
       address?: string;
@@ -7930,9 +7945,24 @@ export interface components {
         | 'other';
       lat: number;
       lon: number;
+      /**
+       * @description the site lies in a single-industry town (monotown) on the Government's list (Распоряжение № 1398-р of 29.07.2014, as amended); Decree 779 lowers the functional-dependency threshold for such clusters
+       * @default false
+       */
+      monotown: boolean;
       name: string;
       /** @description the name in English */
       nameEn?: string;
+      /**
+       * @description the special territory (ТОР, ОЭЗ, …) the site lies in; null: none
+       * @default null
+       */
+      specialTerritory: components['schemas']['SpecialTerritory'] | null;
+      /**
+       * @description where the monotown and special-territory flags come from: a source key, or an estimate with its basis; null: stated by the organisation
+       * @default null
+       */
+      territoryProvenance: components['schemas']['Provenance'] | null;
     };
     SiteCreateInput: {
       address?: string;
@@ -7955,9 +7985,24 @@ export interface components {
         | 'other';
       lat: number;
       lon: number;
+      /**
+       * @description the site lies in a single-industry town (monotown) on the Government's list (Распоряжение № 1398-р of 29.07.2014, as amended); Decree 779 lowers the functional-dependency threshold for such clusters
+       * @default false
+       */
+      monotown?: boolean;
       name: string;
       /** @description the name in English */
       nameEn?: string;
+      /**
+       * @description the special territory (ТОР, ОЭЗ, …) the site lies in; null: none
+       * @default null
+       */
+      specialTerritory?: components['schemas']['SpecialTerritoryInput'] | null;
+      /**
+       * @description where the monotown and special-territory flags come from: a source key, or an estimate with its basis; null: stated by the organisation
+       * @default null
+       */
+      territoryProvenance?: components['schemas']['ProvenanceInput'] | null;
     };
     SiteInput: {
       address?: string;
@@ -7985,11 +8030,26 @@ export interface components {
         | 'other';
       lat: number;
       lon: number;
+      /**
+       * @description the site lies in a single-industry town (monotown) on the Government's list (Распоряжение № 1398-р of 29.07.2014, as amended); Decree 779 lowers the functional-dependency threshold for such clusters
+       * @default false
+       */
+      monotown?: boolean;
       name: string;
       /** @description the name in English */
       nameEn?: string;
       nearestCity: string | null;
       organisationId: string;
+      /**
+       * @description the special territory (ТОР, ОЭЗ, …) the site lies in; null: none
+       * @default null
+       */
+      specialTerritory?: components['schemas']['SpecialTerritoryInput'] | null;
+      /**
+       * @description where the monotown and special-territory flags come from: a source key, or an estimate with its basis; null: stated by the organisation
+       * @default null
+       */
+      territoryProvenance?: components['schemas']['ProvenanceInput'] | null;
     };
     SitePatch: {
       address?: string;
@@ -8008,9 +8068,12 @@ export interface components {
         | 'other';
       lat?: number;
       lon?: number;
+      monotown?: boolean;
       name?: string;
       /** @description the name in English */
       nameEn?: string;
+      specialTerritory?: components['schemas']['SpecialTerritory'] | null;
+      territoryProvenance?: components['schemas']['Provenance'] | null;
     };
     SitePatchInput: {
       address?: string;
@@ -8029,9 +8092,12 @@ export interface components {
         | 'other';
       lat?: number;
       lon?: number;
+      monotown?: boolean;
       name?: string;
       /** @description the name in English */
       nameEn?: string;
+      specialTerritory?: components['schemas']['SpecialTerritoryInput'] | null;
+      territoryProvenance?: components['schemas']['ProvenanceInput'] | null;
     };
     SiteRecord: {
       address?: string;
@@ -8056,10 +8122,25 @@ export interface components {
         | 'other';
       lat: number;
       lon: number;
+      /**
+       * @description the site lies in a single-industry town (monotown) on the Government's list (Распоряжение № 1398-р of 29.07.2014, as amended); Decree 779 lowers the functional-dependency threshold for such clusters
+       * @default false
+       */
+      monotown: boolean;
       name: string;
       /** @description the name in English */
       nameEn?: string;
       organisationId: string;
+      /**
+       * @description the special territory (ТОР, ОЭЗ, …) the site lies in; null: none
+       * @default null
+       */
+      specialTerritory: components['schemas']['SpecialTerritory'] | null;
+      /**
+       * @description where the monotown and special-territory flags come from: a source key, or an estimate with its basis; null: stated by the organisation
+       * @default null
+       */
+      territoryProvenance: components['schemas']['Provenance'] | null;
     };
     SiteRecordInput: {
       address?: string;
@@ -8084,10 +8165,43 @@ export interface components {
         | 'other';
       lat: number;
       lon: number;
+      /**
+       * @description the site lies in a single-industry town (monotown) on the Government's list (Распоряжение № 1398-р of 29.07.2014, as amended); Decree 779 lowers the functional-dependency threshold for such clusters
+       * @default false
+       */
+      monotown?: boolean;
       name: string;
       /** @description the name in English */
       nameEn?: string;
       organisationId: string;
+      /**
+       * @description the special territory (ТОР, ОЭЗ, …) the site lies in; null: none
+       * @default null
+       */
+      specialTerritory?: components['schemas']['SpecialTerritoryInput'] | null;
+      /**
+       * @description where the monotown and special-territory flags come from: a source key, or an estimate with its basis; null: stated by the organisation
+       * @default null
+       */
+      territoryProvenance?: components['schemas']['ProvenanceInput'] | null;
+    };
+    SpecialTerritory: {
+      /**
+       * @description tor: territory of advanced socio-economic development (ТОР/ТОСЭР); oez: special economic zone (ОЭЗ); other: another special regime
+       * @enum {string}
+       */
+      kind: 'tor' | 'oez' | 'other';
+      /** @description e.g. «ТОР «Юрга»» */
+      name: string;
+    };
+    SpecialTerritoryInput: {
+      /**
+       * @description tor: territory of advanced socio-economic development (ТОР/ТОСЭР); oez: special economic zone (ОЭЗ); other: another special regime
+       * @enum {string}
+       */
+      kind: 'tor' | 'oez' | 'other';
+      /** @description e.g. «ТОР «Юрга»» */
+      name: string;
     };
     /**
      * @description request: what the delivered material replaces at the requester — cement clinker, granulated blast-furnace slag, natural aggregate, sand, clay, primary coal, natural gas, heat from a coal or gas boiler, purchased electricity, nothing, or resale (an intermediary that processes and resells: no CO2 credit here, the end user earns it). Its CO2 credit is the substitute's avoided emissions (factors table, substitutes.<name>.tCo2PerUnit)
@@ -13842,6 +13956,12 @@ export const siteRecordKindValues: ReadonlyArray<
 export const siteRecordInputKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SiteRecordInput']['kind']
 > = ['mine', 'open_pit', 'plant', 'power_plant', 'dump', 'office', 'campus', 'depot', 'other'];
+export const specialTerritoryKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SpecialTerritory']['kind']
+> = ['tor', 'oez', 'other'];
+export const specialTerritoryInputKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SpecialTerritoryInput']['kind']
+> = ['tor', 'oez', 'other'];
 export const substituteValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Substitute']
 > = [

@@ -16,6 +16,9 @@ export {
   siteKeys,
   siteKinds,
   siteTouched,
+  siteValueOf,
+  specialTerritoryKinds,
+  type SpecialTerritoryKind,
   validateSite,
 } from './site.ts';
 

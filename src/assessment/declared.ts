@@ -27,8 +27,8 @@ import {
   type PlatformMember,
 } from './decree779-from-platform.ts';
 import { declarationMessages as messages } from './decree779-messages.ts';
-import { messages as assessmentMessages } from './messages.ts';
 import { decree779Rules, parseSnapshot, type SnapshotInput } from './engine/index.ts';
+import { messages as assessmentMessages } from './messages.ts';
 import { eventsOf, platformSnapshot } from './platform-snapshot.ts';
 import * as repo from './repository.ts';
 import {

@@ -107,8 +107,7 @@ export function decree779Inputs(input: {
   const contracts: MappedContract[] = [];
   for (const d of input.deals) {
     if (!(contractStates as readonly string[]).includes(d.state) || !inYear(d.agreedAt)) continue;
-    if (!ids.has(d.providerId) || !ids.has(d.consumerId) || d.providerId === d.consumerId)
-      continue;
+    if (!ids.has(d.providerId) || !ids.has(d.consumerId) || d.providerId === d.consumerId) continue;
     contracts.push({
       ...sidesOf(d),
       valueKopecks: dealValueKopecks(d),

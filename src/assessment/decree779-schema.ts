@@ -22,7 +22,7 @@ export const PurchasesDeclarationInput = z
     note: z.string().trim().max(500).optional().describe('what the figure rests on'),
   })
   .strict()
-  .meta({ id: 'PurchasesDeclarationInput' });
+  .meta({ id: 'PurchasesDeclarationBody' });
 
 /** A contract or co-operation made outside the platform, with a member or an outside organisation. */
 export const TieDeclarationInput = z
@@ -55,11 +55,11 @@ export const TieDeclarationInput = z
     ...rule(rules.notItself),
     path: ['partnerOrganisationId'],
   })
-  .meta({ id: 'TieDeclarationInput' });
+  .meta({ id: 'TieDeclarationBody' });
 
 export const DeclarationInput = z
   .discriminatedUnion('kind', [PurchasesDeclarationInput, TieDeclarationInput])
-  .meta({ id: 'DeclarationInput' });
+  .meta({ id: 'DeclarationBody' });
 export type DeclarationInput = z.infer<typeof DeclarationInput>;
 
 const recorded = {

@@ -9,6 +9,7 @@ import { findDeclaration, findReadiness, readinessSurveys } from './repository.t
 import { routes } from './routes.ts';
 import { AssessmentService } from './service.ts';
 
+export { Decree779Service } from './declared.ts';
 export * from './engine/index.ts';
 export {
   metricArraysParallel,
@@ -19,7 +20,6 @@ export {
 export { reportHtml, reportModel, reportPdf } from './report/index.ts';
 export * from './schema.ts';
 export { AssessmentService } from './service.ts';
-export { Decree779Service } from './declared.ts';
 
 /** For `journal verify --state`: a readiness version's event carries it whole. */
 export const stateReaders: StateReader[] = [

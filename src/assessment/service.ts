@@ -15,6 +15,7 @@ import {
 } from '../model/index.ts';
 import { registryQueries } from '../registry/index.ts';
 import type { Store } from '../store/index.ts';
+import { Decree779Service } from './declared.ts';
 import {
   type Assessment,
   assess,
@@ -34,7 +35,6 @@ import {
   valueShares,
   windowStart,
 } from './engine/index.ts';
-import { Decree779Service } from './declared.ts';
 import { messages } from './messages.ts';
 import { platformSnapshot } from './platform-snapshot.ts';
 import { employmentTable } from './reference.ts';

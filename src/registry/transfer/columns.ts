@@ -72,9 +72,17 @@ export const siteColumns: Column[] = [
   // Decree 779's territorial inputs, last so that older files keep their columns' places
   // (flat: a file's cells hold no JSON; formats.ts folds them back into the site's objects)
   c('monotown', 'Моногород', 'Monotown', 'boolean'),
-  c('specialTerritoryKind', 'Особая территория: вид (tor, oez, other)', 'Special territory: kind (tor, oez, other)'),
+  c(
+    'specialTerritoryKind',
+    'Особая территория: вид (tor, oez, other)',
+    'Special territory: kind (tor, oez, other)',
+  ),
   c('specialTerritoryName', 'Особая территория: название', 'Special territory: name'),
-  c('territoryStatus', 'Территория: статус данных (sourced, estimate)', 'Territory: data status (sourced, estimate)'),
+  c(
+    'territoryStatus',
+    'Территория: статус данных (sourced, estimate)',
+    'Territory: data status (sourced, estimate)',
+  ),
   c('territorySource', 'Территория: источник', 'Territory: source'),
   c('territoryNote', 'Территория: основание', 'Territory: basis'),
   c('territoryNoteEn', 'Территория: основание (англ.)', 'Territory: basis in English'),

@@ -136,9 +136,7 @@ export function OrganisationSites({
         >
           <FormError
             error={error}
-            placed={(f) =>
-              ['name', 'kind', 'address', 'lat', 'lon', 'specialName'].includes(f)
-            }
+            placed={(f) => ['name', 'kind', 'address', 'lat', 'lon', 'specialName'].includes(f)}
           />
           <SiteFieldset
             value={editing.value}

@@ -158,6 +158,58 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/assessment/declarations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An organisation's declarations in force: its purchases per year and its ties made off the platform */
+    get: operations['getAssessmentDeclarations'];
+    put?: never;
+    /** Declare for your organisation: a year's total purchases (replaces that year's figure) or a tie made off the platform */
+    post: operations['postAssessmentDeclarations'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/declarations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Withdraw a declaration of your organisation: it counts no more */
+    delete: operations['deleteAssessmentDeclarationsById'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/decree-779': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The status check against Government Decree 779 on industrial clusters for a year, with its evidence per member and the thresholds */
+    get: operations['getAssessmentDecree779'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/assessment/network': {
     parameters: {
       query?: never;
@@ -3588,6 +3640,118 @@ export interface components {
       progress: components['schemas']['DealProgressInput'];
       transitions: components['schemas']['DealTransitionInput'][];
       yourSide: components['schemas']['DealSideInput'] | null;
+    };
+    Declaration:
+      | components['schemas']['PurchasesDeclaration']
+      | components['schemas']['TieDeclaration'];
+    DeclarationBody:
+      | components['schemas']['PurchasesDeclarationBody']
+      | components['schemas']['TieDeclarationBody'];
+    DeclarationBodyInput:
+      | components['schemas']['PurchasesDeclarationBodyInput']
+      | components['schemas']['TieDeclarationBodyInput'];
+    DeclarationInput:
+      | components['schemas']['PurchasesDeclarationInput']
+      | components['schemas']['TieDeclarationInput'];
+    Decree779Report: {
+      checks: {
+        evidence: string;
+        /** @enum {string} */
+        id: 'contracts' | 'functional_dependency' | 'without_cooperation';
+        /** @description null: the inputs it needs are missing */
+        passed: boolean | null;
+        threshold: number;
+        value: number | null;
+      }[];
+      compliant: boolean | null;
+      members: {
+        contractsDeclared: number;
+        contractsOnPlatform: number;
+        hasContract: boolean;
+        id: string;
+        monotown: boolean;
+        name: string;
+        partners: {
+          id: string;
+          name: string;
+        }[];
+        /** @description null: no declaration for the year */
+        purchasesKopecks: number | null;
+        redacted: boolean;
+        specialTerritories: string[];
+        /** @description a monotown or special-territory flag rests on an estimate */
+        territoryEstimate: boolean;
+        valueDeclaredKopecks: number;
+        valueOnPlatformKopecks: number;
+      }[];
+      /** @description how platform data are read as the Decree inputs */
+      reading: string;
+      rules: {
+        functionalDependency: number;
+        functionalDependencyLowered: number;
+        loweredIfShare: number;
+        maxWithoutCooperation: number;
+        minContractsPerParticipant: number;
+      };
+      /** @description the snapshot's exchange ties of the year: the place of transactions, measured */
+      transactions: {
+        declaredOffPlatform: number;
+        exchangeTies: number;
+        formula: string;
+        onPlatform: number;
+        share: number | null;
+      };
+      year: number;
+    };
+    Decree779ReportInput: {
+      checks: {
+        evidence: string;
+        /** @enum {string} */
+        id: 'contracts' | 'functional_dependency' | 'without_cooperation';
+        /** @description null: the inputs it needs are missing */
+        passed: boolean | null;
+        threshold: number;
+        value: number | null;
+      }[];
+      compliant: boolean | null;
+      members: {
+        contractsDeclared: number;
+        contractsOnPlatform: number;
+        hasContract: boolean;
+        id: string;
+        monotown: boolean;
+        name: string;
+        partners: {
+          id: string;
+          name: string;
+        }[];
+        /** @description null: no declaration for the year */
+        purchasesKopecks: number | null;
+        redacted: boolean;
+        specialTerritories: string[];
+        /** @description a monotown or special-territory flag rests on an estimate */
+        territoryEstimate: boolean;
+        valueDeclaredKopecks: number;
+        valueOnPlatformKopecks: number;
+      }[];
+      /** @description how platform data are read as the Decree inputs */
+      reading: string;
+      rules: {
+        functionalDependency: number;
+        functionalDependencyLowered: number;
+        loweredIfShare: number;
+        maxWithoutCooperation: number;
+        minContractsPerParticipant: number;
+      };
+      /** @description the snapshot's exchange ties of the year: the place of transactions, measured */
+      transactions: {
+        declaredOffPlatform: number;
+        exchangeTies: number;
+        formula: string;
+        onPlatform: number;
+        share: number | null;
+      };
+      year: number;
     };
     Delivery: {
       /** @description price × quantity posted (0 for a confirmation) */
@@ -7607,6 +7771,54 @@ export interface components {
       /** @description the note in English */
       noteEn?: string;
     };
+    PurchasesDeclaration: {
+      /** @description RFC 3339 */
+      declaredAt: string;
+      declaredBy: string;
+      id: string;
+      /** @constant */
+      kind: 'purchases';
+      note: string | null;
+      organisationId: string;
+      purchasesKopecks: number;
+      /** @description RFC 3339; a withdrawn declaration counts no more */
+      withdrawnAt: string | null;
+      year: number;
+    };
+    PurchasesDeclarationBody: {
+      /** @constant */
+      kind: 'purchases';
+      /** @description what the figure rests on */
+      note?: string;
+      organisationId: string;
+      /** @description the organisation's total purchases of goods, works and services in the year, kopecks */
+      purchasesKopecks: number;
+      year: number;
+    };
+    PurchasesDeclarationBodyInput: {
+      /** @constant */
+      kind: 'purchases';
+      /** @description what the figure rests on */
+      note?: string;
+      organisationId: string;
+      /** @description the organisation's total purchases of goods, works and services in the year, kopecks */
+      purchasesKopecks: number;
+      year: number;
+    };
+    PurchasesDeclarationInput: {
+      /** @description RFC 3339 */
+      declaredAt: string;
+      declaredBy: string;
+      id: string;
+      /** @constant */
+      kind: 'purchases';
+      note: string | null;
+      organisationId: string;
+      purchasesKopecks: number;
+      /** @description RFC 3339; a withdrawn declaration counts no more */
+      withdrawnAt: string | null;
+      year: number;
+    };
     QualityLimit: {
       max?: number;
       min?: number;
@@ -8415,6 +8627,88 @@ export interface components {
       };
       unit: string;
     };
+    TieDeclaration: {
+      /** @description RFC 3339 */
+      declaredAt: string;
+      declaredBy: string;
+      id: string;
+      /** @constant */
+      kind: 'tie';
+      /** @enum {string} */
+      layer: 'exchange' | 'knowledge' | 'governance';
+      note: string | null;
+      on: string;
+      organisationId: string;
+      partnerName: string | null;
+      partnerOrganisationId: string | null;
+      valueKopecks: number | null;
+      /** @description RFC 3339; a withdrawn declaration counts no more */
+      withdrawnAt: string | null;
+      year: number;
+    };
+    TieDeclarationBody: {
+      /** @constant */
+      kind: 'tie';
+      /**
+       * @description exchange: a supply contract; knowledge: joint R&D, a licence, a consultation; governance: a joint body or agreement
+       * @enum {string}
+       */
+      layer: 'exchange' | 'knowledge' | 'governance';
+      note?: string;
+      /**
+       * Format: date
+       * @description the day it was made, YYYY-MM-DD
+       */
+      on: string;
+      organisationId: string;
+      /** @description the partner, when the registry does not list it */
+      partnerName?: string;
+      /** @description the partner, when the registry lists it */
+      partnerOrganisationId?: string;
+      /** @description the contract's value, kopecks, when known */
+      valueKopecks?: number;
+    };
+    TieDeclarationBodyInput: {
+      /** @constant */
+      kind: 'tie';
+      /**
+       * @description exchange: a supply contract; knowledge: joint R&D, a licence, a consultation; governance: a joint body or agreement
+       * @enum {string}
+       */
+      layer: 'exchange' | 'knowledge' | 'governance';
+      note?: string;
+      /**
+       * Format: date
+       * @description the day it was made, YYYY-MM-DD
+       */
+      on: string;
+      organisationId: string;
+      /** @description the partner, when the registry does not list it */
+      partnerName?: string;
+      /** @description the partner, when the registry lists it */
+      partnerOrganisationId?: string;
+      /** @description the contract's value, kopecks, when known */
+      valueKopecks?: number;
+    };
+    TieDeclarationInput: {
+      /** @description RFC 3339 */
+      declaredAt: string;
+      declaredBy: string;
+      id: string;
+      /** @constant */
+      kind: 'tie';
+      /** @enum {string} */
+      layer: 'exchange' | 'knowledge' | 'governance';
+      note: string | null;
+      on: string;
+      organisationId: string;
+      partnerName: string | null;
+      partnerOrganisationId: string | null;
+      valueKopecks: number | null;
+      /** @description RFC 3339; a withdrawn declaration counts no more */
+      withdrawnAt: string | null;
+      year: number;
+    };
     /** @enum {string} */
     TransferFormat: 'json' | 'csv' | 'xlsx' | 'geojson';
     /** @enum {string} */
@@ -9105,6 +9399,123 @@ export interface operations {
       409: components['responses']['Problem409'];
       413: components['responses']['Problem413'];
       415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getAssessmentDeclarations: {
+    parameters: {
+      query?: {
+        /** @description the caller's own organisation when absent */
+        organisationId?: string;
+        year?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Declaration'][];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  postAssessmentDeclarations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DeclarationBodyInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Declaration'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  deleteAssessmentDeclarationsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Declaration'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getAssessmentDecree779: {
+    parameters: {
+      query?: {
+        /** @description the calendar year checked; the current year when absent */
+        year?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Decree779Report'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
   };
@@ -13447,6 +13858,12 @@ export const dealStateValues: ReadonlyArray<
 export const dealStateInputValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['DealStateInput']
 > = ['requested', 'offered', 'accepted', 'agreed', 'active', 'completed', 'terminated'];
+export const decree779ReportChecksIdValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Decree779Report']['checks']['id']
+> = ['contracts', 'functional_dependency', 'without_cooperation'];
+export const decree779ReportInputChecksIdValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Decree779ReportInput']['checks']['id']
+> = ['contracts', 'functional_dependency', 'without_cooperation'];
 export const deliverySourceValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Delivery']['source']
 > = ['manual', 'import', 'device'];
@@ -14018,6 +14435,18 @@ export const territorialBaselineInputIndustriesStatusValues: ReadonlyArray<
 export const territorialBaselineInputTotalStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['TerritorialBaselineInput']['total']['status']
 > = ['sourced', 'estimate'];
+export const tieDeclarationLayerValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TieDeclaration']['layer']
+> = ['exchange', 'knowledge', 'governance'];
+export const tieDeclarationBodyLayerValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TieDeclarationBody']['layer']
+> = ['exchange', 'knowledge', 'governance'];
+export const tieDeclarationBodyInputLayerValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TieDeclarationBodyInput']['layer']
+> = ['exchange', 'knowledge', 'governance'];
+export const tieDeclarationInputLayerValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TieDeclarationInput']['layer']
+> = ['exchange', 'knowledge', 'governance'];
 export const transferFormatValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['TransferFormat']
 > = ['json', 'csv', 'xlsx', 'geojson'];

@@ -12,13 +12,13 @@ export {
   type SiteKey,
   type SiteKind,
   type SiteValue,
+  type SpecialTerritoryKind,
   siteBody,
   siteKeys,
   siteKinds,
   siteTouched,
   siteValueOf,
   specialTerritoryKinds,
-  type SpecialTerritoryKind,
   validateSite,
 } from './site.ts';
 

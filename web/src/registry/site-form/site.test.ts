@@ -40,7 +40,12 @@ describe('site fieldset', () => {
   });
 
   test('a monotown and a special territory go in the body; a kind without a name is named', () => {
-    const yurga = { ...filled, monotown: true, specialKind: 'tor' as const, specialName: ' ТОР «Юрга» ' };
+    const yurga = {
+      ...filled,
+      monotown: true,
+      specialKind: 'tor' as const,
+      specialName: ' ТОР «Юрга» ',
+    };
     assert.deepEqual(siteBody(yurga).specialTerritory, { kind: 'tor', name: 'ТОР «Юрга»' });
     assert.equal(siteBody(yurga).monotown, true);
     assert.deepEqual(validateSite({ ...yurga, specialName: '' }).specialName, {
@@ -49,7 +54,10 @@ describe('site fieldset', () => {
     // the server's rule (a name of 2+ characters) lands on the name's box
     const short = validateSite({ ...yurga, specialName: 'Ю' }, (b) => checkSite(b, 'en'));
     assert.deepEqual(Object.keys(short), ['specialName']);
-    assert.deepEqual(validateSite(yurga, (b) => checkSite(b, 'ru')), {});
+    assert.deepEqual(
+      validateSite(yurga, (b) => checkSite(b, 'ru')),
+      {},
+    );
   });
 
   test('an untouched site is told from a started one', () => {

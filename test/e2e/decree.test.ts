@@ -81,6 +81,8 @@ test('Decree 779: rows per member in both languages; a declaration entered in th
     assert.deepEqual(foreign, []);
     assert.deepEqual(pageErrors, []);
   } finally {
+    // what the page showed last, to look at when a step fails
+    await page.screenshot({ path: join(results, 'decree-last.png'), fullPage: true });
     await context.close();
   }
 });

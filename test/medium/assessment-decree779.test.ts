@@ -3,6 +3,7 @@
 // that change the check and the place of transactions exactly as computed by hand, who may
 // declare for whom, and a missing purchases declaration read as "no data", never as 0.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
@@ -14,6 +15,16 @@ import { eachDialect, type TestDatabase } from './dialects.ts';
 import { organisationInput, signedIn, signedInOperator, siteKemerovo } from './fixtures.ts';
 
 const year = new Date().getUTCFullYear();
+const cli = (args: string[], env: Record<string, string>) =>
+  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      ['bin/digicluster.js', ...args],
+      { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
 const party = (organisationId: string): Actor => ({
   kind: 'user',
   id: `u-${organisationId}`,
@@ -283,6 +294,13 @@ for (const d of await eachDialect()) {
         (i: { name: string }) => i.name === 'on_platform_deal_share',
       );
       assert.equal(share.value, 0);
+    });
+
+    test('digicluster decree-779 --json prints what the API answers the operator', async () => {
+      const r = await cli(['decree-779', '--json', '--year', String(year)], db.env);
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(JSON.parse(r.stdout), await decree());
+      assert.equal((await cli(['decree-779', '--year', '1900'], db.env)).code, 2);
     });
 
     test('a member sees its own figures, not the others’; withdrawing counts no more and is journaled', async () => {

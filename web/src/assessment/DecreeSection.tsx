@@ -4,7 +4,7 @@
 import { type FormEvent, useState } from 'react';
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
 import { answer, client, type RequestBody } from '../shell/api.ts';
-import { parseNumber } from '../shell/numbers.ts';
+import { rubToKopecks } from '../shell/numbers.ts';
 import { useSession } from '../shell/session.tsx';
 import {
   ConfirmButton,
@@ -40,13 +40,6 @@ const decreeApi = {
     answer(client.DELETE('/api/v1/assessment/declarations/{id}', { params: { path: { id } } })),
 };
 
-/** Roubles as typed (decimal comma or point) to kopecks; undefined when empty, NaN when not a number. */
-function kopecksOf(text: string): number | undefined {
-  const n = parseNumber(text.replace(/\s/g, ''));
-  if (n === undefined || Number.isNaN(n)) return n;
-  return Math.round(n * 100);
-}
-
 export function DecreeSection() {
   const d = useT(decreeDict);
   const fmt = useFormat();
@@ -55,7 +48,7 @@ export function DecreeSection() {
   const [year, setYear] = useState(thisYear);
   const report = useResource(() => decreeApi.check(year), [year]);
   const r = report.data;
-  const rub = (kopecks: number) => `${fmt.decimal(kopecks / 100, 2)} ₽`;
+  const rub = (kopecks: number) => `${fmt.fixed(kopecks / 100, 2)} ₽`;
   const verdict =
     r?.compliant === true ? 'compliant' : r?.compliant === false ? 'notCompliant' : 'unknown';
   const canDeclare = Boolean(user?.organisationId) && user?.role !== 'observer';
@@ -234,7 +227,7 @@ function Declarations({
   const [notice, setNotice] = useState<string | null>(null);
   const sending = useSubmission();
   const withdrawing = useSubmission();
-  const rub = (kopecks: number) => `${fmt.decimal(kopecks / 100, 2)} ₽`;
+  const rub = (kopecks: number) => `${fmt.fixed(kopecks / 100, 2)} ₽`;
 
   const done = () => {
     setNotice(d('declSaved'));
@@ -244,7 +237,7 @@ function Declarations({
   const sendPurchases = async (e: FormEvent) => {
     e.preventDefault();
     setNotice(null);
-    const kopecks = kopecksOf(purchases);
+    const kopecks = rubToKopecks(purchases);
     if (kopecks === undefined || Number.isNaN(kopecks)) {
       setOwn({ purchases: kopecks === undefined ? d('errRequired') : d('errNumber') });
       return;
@@ -264,7 +257,7 @@ function Declarations({
   const sendTie = async (e: FormEvent) => {
     e.preventDefault();
     setNotice(null);
-    const kopecks = kopecksOf(value);
+    const kopecks = rubToKopecks(value);
     const problems: Record<string, string> = {};
     if (kopecks !== undefined && Number.isNaN(kopecks)) problems.value = d('errNumber');
     if (!partner) problems.partner = d('errRequired');

@@ -224,19 +224,19 @@ function Declarations({
   const [value, setValue] = useState('');
   const [on, setOn] = useState(`${year}-01-15`);
   const [own, setOwn] = useState<Record<string, string>>({});
-  const [notice, setNotice] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
   const sending = useSubmission();
   const withdrawing = useSubmission();
   const rub = (kopecks: number) => `${fmt.fixed(kopecks / 100, 2)} ₽`;
 
   const done = () => {
-    setNotice(d('declSaved'));
+    setSaved(true);
     mine.reload();
     onChange();
   };
   const sendPurchases = async (e: FormEvent) => {
     e.preventDefault();
-    setNotice(null);
+    setSaved(false);
     const kopecks = rubToKopecks(purchases);
     if (kopecks === undefined || Number.isNaN(kopecks)) {
       setOwn({ purchases: kopecks === undefined ? d('errRequired') : d('errNumber') });
@@ -256,7 +256,7 @@ function Declarations({
   };
   const sendTie = async (e: FormEvent) => {
     e.preventDefault();
-    setNotice(null);
+    setSaved(false);
     const kopecks = rubToKopecks(value);
     const problems: Record<string, string> = {};
     if (kopecks !== undefined && Number.isNaN(kopecks)) problems.value = d('errNumber');
@@ -287,9 +287,9 @@ function Declarations({
     <div className="stack" data-testid="decree-declarations">
       <h3>{d('declTitle')}</h3>
       <p className="muted small">{d('declLead')}</p>
-      {notice && (
+      {saved && (
         <div className="alert alert-success" role="status">
-          {notice}
+          {d('declSaved')}
         </div>
       )}
       <FormError

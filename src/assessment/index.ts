@@ -5,10 +5,11 @@ import type { Reader, Store } from '../store/index.ts';
 import { latestResponses } from './engine/index.ts';
 import { messages } from './messages.ts';
 import { migrations } from './migrations/index.ts';
-import { findReadiness, readinessSurveys } from './repository.ts';
+import { findDeclaration, findReadiness, readinessSurveys } from './repository.ts';
 import { routes } from './routes.ts';
 import { AssessmentService } from './service.ts';
 
+export { Decree779Service } from './declared.ts';
 export * from './engine/index.ts';
 export {
   metricArraysParallel,
@@ -23,6 +24,11 @@ export { AssessmentService } from './service.ts';
 /** For `journal verify --state`: a readiness version's event carries it whole. */
 export const stateReaders: StateReader[] = [
   { kind: 'readiness', carriedBy: { 'readiness.submitted': '' }, read: findReadiness },
+  {
+    kind: 'declaration',
+    carriedBy: { 'declaration.recorded': '', 'declaration.withdrawn': '' },
+    read: findDeclaration,
+  },
 ];
 
 export const assessmentModule = {

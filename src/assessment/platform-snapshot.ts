@@ -9,13 +9,14 @@ import { governanceQueries } from '../governance/index.ts';
 import { type JournalEntry, listEvents } from '../journal/index.ts';
 import { registryQueries } from '../registry/index.ts';
 import type { Reader, Store } from '../store/index.ts';
+import { declaredTies } from './declared.ts';
 import type { roles, SnapshotInput } from './engine/index.ts';
 
 type Tie = NonNullable<SnapshotInput['ties']>[number];
 type Decision = NonNullable<SnapshotInput['decisions']>[number];
 
 /** Every event of one type, in journal order. */
-async function eventsOf(reader: Reader, type: string): Promise<JournalEntry[]> {
+export async function eventsOf(reader: Reader, type: string): Promise<JournalEntry[]> {
   const out: JournalEntry[] = [];
   for (;;) {
     const page = await listEvents(reader, { type, afterSeq: out.at(-1)?.seq ?? 0, limit: 5000 });
@@ -99,6 +100,9 @@ export async function platformSnapshot(store: Store): Promise<SnapshotInput> {
       p.coSponsors.map((c): [string, string] => [p.authorOrganisationId, c]),
     )),
   );
+
+  // ties the organisations declare as made off the platform: the place of transactions measured
+  ties.push(...(await declaredTies(store)));
 
   // a vote that adopted or rejected is a decision by member vote; one without quorum is none
   const decided = z.object({ status: z.enum(['adopted', 'rejected']) });

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParam, tagged } from '../model/index.ts';
+import { decree779Routes } from './decree779-routes.ts';
 import {
   ClusterSnapshot,
   EcosystemNetwork,
@@ -23,6 +24,7 @@ const base = '/api/v1/assessment';
 export const routes =
   ({ assessment }: { assessment: AssessmentService }): FastifyPluginAsyncZod =>
   async (app) => {
+    decree779Routes(app, assessment.decree779);
     app.get(
       `${base}/readiness`,
       {

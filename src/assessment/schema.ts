@@ -209,3 +209,4 @@ export const TerritorialBaseline = z
     ),
   })
   .meta({ id: 'TerritorialBaseline' });
+export * from './decree779-schema.ts';

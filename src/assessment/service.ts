@@ -15,6 +15,7 @@ import {
 } from '../model/index.ts';
 import { registryQueries } from '../registry/index.ts';
 import type { Store } from '../store/index.ts';
+import { Decree779Service } from './declared.ts';
 import {
   type Assessment,
   assess,
@@ -46,6 +47,11 @@ export class AssessmentService {
     private readonly store: Store,
     private readonly clock: () => Date = () => new Date(),
   ) {}
+
+  /** Declarations beside the platform and the Decree 779 check (declared.ts). */
+  get decree779(): Decree779Service {
+    return new Decree779Service(this.store, this.clock);
+  }
 
   /** An organisation's answers become its next version; members and admins answer, not observers. */
   async submitReadiness(

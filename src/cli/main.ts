@@ -39,6 +39,9 @@ Usage:
                                     place the cluster on the paper's scale (territorial cluster →
                                     digital cluster → business ecosystem): the snapshot in FILE,
                                     or without FILE the platform's own data
+  digicluster decree-779 [--year YYYY] [--json]
+                                    the status check against Government Decree 779 on industrial
+                                    clusters, with each member's evidence (--json: the API's body)
   digicluster network FILE [--json] [--threads N]
                                     network metrics of a graph (degree, betweenness, closeness,
                                     PageRank, eigenvector, Louvain communities, modularity, density)
@@ -73,6 +76,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./tally.ts')).runTally(rest);
       case 'assess':
         return await (await import('./assess.ts')).runAssess(rest);
+      case 'decree-779':
+        return await (await import('./decree779.ts')).runDecree779(rest);
       case 'network':
         return await (await import('./network.ts')).runNetwork(rest);
       case 'report':

@@ -12,6 +12,7 @@ import type {
   Organisation,
   QualityProperty,
   Site,
+  SpecialTerritory,
   Taxonomy,
   User,
 } from './schema.ts';
@@ -55,6 +56,11 @@ export interface SiteTable {
   nearest_city: string | null;
   in_region: number;
   closed_on: string | null;
+  monotown: number;
+  special_territory_kind: string | null;
+  special_territory_name: string | null;
+  /** Provenance as JSON */
+  territory_provenance: string | null;
 }
 
 export interface MembershipTable {
@@ -259,6 +265,17 @@ export function siteFromRow(r: Selectable<SiteTable>): Site {
     nearestCity: r.nearest_city,
     inRegion: Number(r.in_region) === 1,
     closedOn: r.closed_on,
+    monotown: Number(r.monotown) === 1,
+    specialTerritory:
+      r.special_territory_kind && r.special_territory_name
+        ? {
+            kind: r.special_territory_kind as SpecialTerritory['kind'],
+            name: r.special_territory_name,
+          }
+        : null,
+    territoryProvenance: r.territory_provenance
+      ? (JSON.parse(r.territory_provenance) as Site['territoryProvenance'])
+      : null,
   };
 }
 
@@ -543,7 +560,8 @@ export function siteToRow(
     | 'address'
     | 'addressEn'
     | 'closedOn'
-  >,
+  > &
+    Partial<Pick<Site, 'monotown' | 'specialTerritory' | 'territoryProvenance'>>,
   place: Placement,
 ): SiteTable {
   return {
@@ -560,6 +578,10 @@ export function siteToRow(
     nearest_city: place.nearestCity,
     in_region: place.inRegion ? 1 : 0,
     closed_on: s.closedOn,
+    monotown: s.monotown ? 1 : 0,
+    special_territory_kind: s.specialTerritory?.kind ?? null,
+    special_territory_name: s.specialTerritory?.name ?? null,
+    territory_provenance: s.territoryProvenance ? JSON.stringify(s.territoryProvenance) : null,
   };
 }
 

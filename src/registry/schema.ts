@@ -93,6 +93,21 @@ export const Organisation = OrganisationFields.extend({
 }).meta({ id: 'Organisation' });
 export type Organisation = z.infer<typeof Organisation>;
 
+/** A special legal regime a site lies in (Decree 779 counts its participants there). */
+export const specialTerritoryKinds = ['tor', 'oez', 'other'] as const;
+export const SpecialTerritory = z
+  .object({
+    kind: z
+      .enum(specialTerritoryKinds)
+      .describe(
+        'tor: territory of advanced socio-economic development (ТОР/ТОСЭР); oez: special economic zone (ОЭЗ); other: another special regime',
+      ),
+    name: z.string().trim().min(2).max(200).describe('e.g. «ТОР «Юрга»»'),
+  })
+  .strict()
+  .meta({ id: 'SpecialTerritory' });
+export type SpecialTerritory = z.infer<typeof SpecialTerritory>;
+
 export const SiteInput = z
   .object({
     id: Id.optional(),
@@ -115,6 +130,20 @@ export const SiteInput = z
     lon: z.number().min(-180).max(180),
     address: z.string().max(300).optional(),
     addressEn: z.string().max(300).optional().describe('the address in English'),
+    monotown: z
+      .boolean()
+      .default(false)
+      .describe(
+        "the site lies in a single-industry town (monotown) on the Government's list (Распоряжение № 1398-р of 29.07.2014, as amended); Decree 779 lowers the functional-dependency threshold for such clusters",
+      ),
+    specialTerritory: SpecialTerritory.nullable()
+      .default(null)
+      .describe('the special territory (ТОР, ОЭЗ, …) the site lies in; null: none'),
+    territoryProvenance: Provenance.nullable()
+      .default(null)
+      .describe(
+        'where the monotown and special-territory flags come from: a source key, or an estimate with its basis; null: stated by the organisation',
+      ),
   })
   .meta({ id: 'SiteCreate' });
 export type SiteInput = z.input<typeof SiteInput>;

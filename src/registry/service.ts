@@ -60,6 +60,9 @@ const siteInputOf = (s: Site) => ({
   lat: s.lat,
   lon: s.lon,
   ...(s.address !== undefined ? { address: s.address } : {}),
+  monotown: s.monotown,
+  specialTerritory: s.specialTerritory,
+  territoryProvenance: s.territoryProvenance,
 });
 /** Statuses the public directory shows: only these may be named in a conflict with an applicant. */
 const isPublic = (status: string) => status === 'member' || status === 'former';
@@ -243,6 +246,13 @@ export class RegistryService {
       if (!current) throw notFound(messages.siteNotFound({ id: siteId }));
       requireOrganisationRole(actor, current.organisationId, 'member');
       const moved = { ...current, ...p };
+      // a changed flag is the organisation's own statement now, no longer the source's or estimate's
+      const restated =
+        p.territoryProvenance === undefined &&
+        ((p.monotown !== undefined && p.monotown !== current.monotown) ||
+          (p.specialTerritory !== undefined &&
+            JSON.stringify(p.specialTerritory) !== JSON.stringify(current.specialTerritory)));
+      if (restated) moved.territoryProvenance = null;
       const place = placeSite(moved, regionOutline());
       const next: Site = { ...moved, ...place };
       await repo.updateSite(tx, repo.siteToRow(next, place));

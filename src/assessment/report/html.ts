@@ -1,6 +1,7 @@
 // The report as one self-contained HTML file (no script, no outside resource): for reading on
 // screen and printing. Every text from data is escaped.
 import { indicatorWords, paperRows, readinessDimensionWords } from '../engine/index.ts';
+import { decree779Html } from './decree779.ts';
 import type { Lang, ReportModel } from './model.ts';
 import { number, say } from './words.ts';
 
@@ -128,6 +129,7 @@ ${readiness}
 <h2>${esc(say(lang, 'territory'))}</h2>
 <p>${esc(say(lang, 'territoryNote'))}</p>
 ${territory}
+${decree779Html(m.decree779, lang)}
 </body></html>
 `;
 }

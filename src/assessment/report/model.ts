@@ -3,6 +3,7 @@
 // PDF by the two renderers beside this file.
 
 import { systemActor } from '../../model/index.ts';
+import type { Decree779Report } from '../decree779-schema.ts';
 import type { Assessment, ClusterReadiness, Snapshot, TrajectoryPoint } from '../engine/index.ts';
 import type { AssessmentService } from '../service.ts';
 
@@ -20,6 +21,8 @@ export interface ReportModel {
   readiness: ClusterReadiness;
   territory: ReturnType<AssessmentService['territory']>;
   network: ReportNetwork;
+  /** the Decree 779 check of the current year (report/decree779.ts renders it) */
+  decree779?: Decree779Report;
 }
 
 /** One edge per pair and layer (ties counted), partners per organisation. */
@@ -65,5 +68,6 @@ export async function reportModel(
     readiness: await assessment.clusterReadiness(actor),
     territory: assessment.territory(actor),
     network: networkOf(snapshot),
+    decree779: await assessment.decree779.check(actor, {}),
   };
 }

@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import { indicatorWords, paperRows, readinessDimensionWords } from '../engine/index.ts';
+import { decree779Pdf } from './decree779.ts';
 import type { Lang, ReportModel } from './model.ts';
 import { number, say } from './words.ts';
 
@@ -295,6 +296,7 @@ export function reportPdf(m: ReportModel, lang: Lang): Promise<Buffer> {
       { text: `${number(lang, i.lq)}\n${i.formula}`, width: width * 0.3 },
       { text: `${say(lang, i.status)} ${i.year ?? ''}`, width: width * 0.25 },
     ]);
+  decree779Pdf(doc, m.decree779, lang, width, { heading, row });
 
   doc.end();
   return done;

@@ -4,6 +4,7 @@ import * as applicationStatus from './2026-11-29-05-registry-application-status.
 import * as passwordResets from './2026-11-29-06-registry-password-resets.ts';
 import * as englishText from './2026-11-29-08-registry-english-text.ts';
 import * as duplicateApplicant from './2026-11-29-09-registry-duplicate-applicant.ts';
+import * as siteTerritory from './2026-11-30-24-registry-site-territory.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-29-01-core': core,
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-06-registry-password-resets': passwordResets,
   '2026-11-29-08-registry-english-text': englishText,
   '2026-11-29-09-registry-duplicate-applicant': duplicateApplicant,
+  '2026-11-30-24-registry-site-territory': siteTerritory,
 };

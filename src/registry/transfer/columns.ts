@@ -69,6 +69,23 @@ export const siteColumns: Column[] = [
   c('closedOn', 'Закрыта', 'Closed on', 'date'),
   c('nameEn', 'Наименование (англ.)', 'Name in English'),
   c('addressEn', 'Адрес (англ.)', 'Address in English'),
+  // Decree 779's territorial inputs, last so that older files keep their columns' places
+  // (flat: a file's cells hold no JSON; formats.ts folds them back into the site's objects)
+  c('monotown', 'Моногород', 'Monotown', 'boolean'),
+  c(
+    'specialTerritoryKind',
+    'Особая территория: вид (tor, oez, other)',
+    'Special territory: kind (tor, oez, other)',
+  ),
+  c('specialTerritoryName', 'Особая территория: название', 'Special territory: name'),
+  c(
+    'territoryStatus',
+    'Территория: статус данных (sourced, estimate)',
+    'Territory: data status (sourced, estimate)',
+  ),
+  c('territorySource', 'Территория: источник', 'Territory: source'),
+  c('territoryNote', 'Территория: основание', 'Territory: basis'),
+  c('territoryNoteEn', 'Территория: основание (англ.)', 'Territory: basis in English'),
 ];
 
 export const membershipColumns: Column[] = [

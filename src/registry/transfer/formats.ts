@@ -90,9 +90,53 @@ function provenanceRows(s: RegistrySnapshot): Array<Record<string, unknown>> {
   );
 }
 
+/** A site's territory objects as flat cells (a file's cells hold no JSON). */
+function flatSite(site: SiteRecord): Record<string, unknown> {
+  const { specialTerritory, territoryProvenance: p, ...rest } = site;
+  return {
+    ...rest,
+    specialTerritoryKind: specialTerritory?.kind,
+    specialTerritoryName: specialTerritory?.name,
+    territoryStatus: p?.kind,
+    territorySource: p?.key,
+    territoryNote: p?.note,
+    territoryNoteEn: p?.noteEn,
+  };
+}
+
+/** The flat cells folded back into the site's objects (absent ones left for the schema's defaults). */
+function foldSite(rec: Record<string, unknown>): Record<string, unknown> {
+  const {
+    specialTerritoryKind: kind,
+    specialTerritoryName: name,
+    territoryStatus,
+    territorySource,
+    territoryNote,
+    territoryNoteEn,
+    ...rest
+  } = rec;
+  const given = (v: unknown) => v !== undefined && v !== null && v !== '';
+  const out: Record<string, unknown> = { ...rest };
+  if (given(kind) || given(name)) out.specialTerritory = { kind, name };
+  if (given(territoryStatus))
+    out.territoryProvenance = Object.fromEntries(
+      Object.entries({
+        kind: territoryStatus,
+        key: territorySource,
+        note: territoryNote,
+        noteEn: territoryNoteEn,
+      }).filter(([, v]) => given(v)),
+    );
+  return out;
+}
+
 /** A section's records as plain field maps, for writing them column by column. */
 const records = (s: RegistrySnapshot, name: Section): Array<Record<string, unknown>> =>
-  name === 'provenance' ? provenanceRows(s) : s[name].map((r) => ({ ...r }));
+  name === 'provenance'
+    ? provenanceRows(s)
+    : name === 'sites'
+      ? s.sites.map(flatSite)
+      : s[name].map((r) => ({ ...r }));
 
 export interface ExportContext {
   /** the language of headers and of the words beside the codes */
@@ -142,6 +186,9 @@ export async function encodeRegistry(
           closedOn: site.closedOn,
           nameEn: site.nameEn ?? null,
           addressEn: site.addressEn ?? null,
+          monotown: site.monotown,
+          specialTerritory: site.specialTerritory,
+          territoryProvenance: site.territoryProvenance,
         },
       };
     });
@@ -291,7 +338,7 @@ function take(name: Section, line: number, rec: Record<string, unknown>, out: De
   if (name === 'provenance') out.provenance.push({ line, rec });
   else {
     if (name === 'organisations' && typeof rec.id === 'string') out.organisationIds.add(rec.id);
-    validate(name, line, rec, out);
+    validate(name, line, name === 'sites' ? foldSite(rec) : rec, out);
   }
 }
 
@@ -493,6 +540,9 @@ function decodeJson(text: string, format: 'json' | 'geojson', out: Decoding) {
           closedOn: p.closedOn ?? null,
           nameEn: p.nameEn ?? undefined,
           addressEn: p.addressEn ?? undefined,
+          monotown: p.monotown ?? undefined,
+          specialTerritory: p.specialTerritory ?? undefined,
+          territoryProvenance: p.territoryProvenance ?? undefined,
           lat,
           lon,
         },

@@ -16,6 +16,7 @@ import { ErrorState, Loading, NeedLogin, PageHeader, TableScroll } from '../shel
 import { useResource } from '../shell/useResource.ts';
 import { assessmentApi, type ReadinessBody } from './api.ts';
 import { Radar, Trajectory } from './charts.tsx';
+import { DecreeSection } from './DecreeSection.tsx';
 import { assessmentDict } from './dict.ts';
 import { NetworkSection } from './NetworkSection.tsx';
 import './assessment.css';
@@ -363,6 +364,7 @@ export function AssessmentPage() {
       <div className="stack">
         <Placement t={t} locale={locale} />
         {user.role === 'operator_admin' && <NetworkSection t={t} locale={locale} />}
+        <DecreeSection />
         <Readiness t={t} locale={locale} />
         <Territory t={t} locale={locale} />
       </div>

@@ -11,7 +11,6 @@ import { useLabels } from './labels.ts';
 import { memberDict } from './memberDict.ts';
 import {
   blankSite,
-  coordinateText,
   loadSiteCheck,
   SiteFieldset,
   type SiteIssues,
@@ -19,6 +18,7 @@ import {
   type SiteValue,
   siteBody,
   siteFormDict,
+  siteValueOf,
   validateSite,
 } from './site-form/index.ts';
 
@@ -66,15 +66,7 @@ export function OrganisationSites({
     setIssues({});
     setEditing({
       site,
-      value: site
-        ? {
-            name: site.name,
-            kind: site.kind ?? 'other',
-            address: site.address ?? '',
-            lat: coordinateText(site.lat, locale),
-            lon: coordinateText(site.lon, locale),
-          }
-        : blankSite('plant'),
+      value: site ? siteValueOf(site, locale) : blankSite('plant'),
     });
   };
 
@@ -144,7 +136,7 @@ export function OrganisationSites({
         >
           <FormError
             error={error}
-            placed={(f) => ['name', 'kind', 'address', 'lat', 'lon'].includes(f)}
+            placed={(f) => ['name', 'kind', 'address', 'lat', 'lon', 'specialName'].includes(f)}
           />
           <SiteFieldset
             value={editing.value}
@@ -207,6 +199,14 @@ export function OrganisationSites({
               sortValue: (s) => s.lat,
             },
             {
+              key: 'territory',
+              header: m('colTerritory'),
+              label: m('colTerritory'),
+              className: 'hide-narrow',
+              cell: (s) => <SiteTerritory site={s} />,
+              sortValue: (s) => `${s.monotown ? 1 : 0}${s.specialTerritory?.name ?? ''}`,
+            },
+            {
               key: 'state',
               header: m('colSiteState'),
               label: m('colSiteState'),
@@ -249,5 +249,37 @@ export function OrganisationSites({
         />
       )}
     </section>
+  );
+}
+
+/** A site's monotown and special territory, with an estimate marked and its basis in the tooltip. */
+function SiteTerritory({ site }: { site: Site }) {
+  const m = useT(memberDict);
+  const { locale } = useLocale();
+  const parts = [
+    site.monotown ? m('inMonotown') : null,
+    site.specialTerritory ? site.specialTerritory.name : null,
+  ].filter((x): x is string => x !== null);
+  if (!parts.length) return <>—</>;
+  const p = site.territoryProvenance;
+  const basis = p ? ((locale === 'en' ? p.noteEn : p.note) ?? p.note ?? '') : '';
+  return (
+    <span data-testid={`site-territory-${site.id}`}>
+      {parts.join('; ')}
+      {p?.kind === 'estimate' && (
+        <>
+          {' '}
+          <span className="badge" title={basis}>
+            {m('estimate')}
+          </span>
+        </>
+      )}
+      {p?.kind === 'sourced' && p.key && (
+        <span className="muted small" title={basis}>
+          {' '}
+          {p.key}
+        </span>
+      )}
+    </span>
   );
 }

@@ -35,6 +35,9 @@ const site: SiteValue = {
   address: '',
   lat: '53,7557',
   lon: '87,1099',
+  monotown: false,
+  specialKind: '',
+  specialName: '',
 };
 const codes = (issues: Record<string, Issue<string>>) =>
   Object.fromEntries(Object.entries(issues).map(([k, i]) => [k, 'key' in i ? i.key : i.code]));
@@ -47,7 +50,14 @@ describe('the application form', () => {
     assert.equal(b.motivation, 'Золошлаки');
     assert.equal(b.requestedRole, 'niche');
     assert.equal(b.admin.email, 'irina@test.example');
-    assert.deepEqual(b.site, { name: 'Промплощадка', kind: 'plant', lat: 53.7557, lon: 87.1099 });
+    assert.deepEqual(b.site, {
+      name: 'Промплощадка',
+      kind: 'plant',
+      lat: 53.7557,
+      lon: 87.1099,
+      monotown: false,
+      specialTerritory: null,
+    });
     assert.equal(b.consent, true);
   });
 

@@ -178,6 +178,9 @@ export function valuesFromApplication(
     address: text(s?.address),
     lat: s ? coordinateText(s.lat, locale) : '',
     lon: s ? coordinateText(s.lon, locale) : '',
+    monotown: s?.monotown ?? false,
+    specialKind: s?.specialTerritory?.kind ?? '',
+    specialName: s?.specialTerritory?.name ?? '',
   };
   return { values, site };
 }

@@ -158,6 +158,58 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/assessment/declarations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An organisation's declarations in force: its purchases per year and its ties made off the platform */
+    get: operations['getAssessmentDeclarations'];
+    put?: never;
+    /** Declare for your organisation: a year's total purchases (replaces that year's figure) or a tie made off the platform */
+    post: operations['postAssessmentDeclarations'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/declarations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Withdraw a declaration of your organisation: it counts no more */
+    delete: operations['deleteAssessmentDeclarationsById'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/decree-779': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The status check against Government Decree 779 on industrial clusters for a year, with its evidence per member and the thresholds */
+    get: operations['getAssessmentDecree779'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/assessment/network': {
     parameters: {
       query?: never;
@@ -3653,6 +3705,118 @@ export interface components {
       progress: components['schemas']['DealProgressInput'];
       transitions: components['schemas']['DealTransitionInput'][];
       yourSide: components['schemas']['DealSideInput'] | null;
+    };
+    Declaration:
+      | components['schemas']['PurchasesDeclaration']
+      | components['schemas']['TieDeclaration'];
+    DeclarationBody:
+      | components['schemas']['PurchasesDeclarationBody']
+      | components['schemas']['TieDeclarationBody'];
+    DeclarationBodyInput:
+      | components['schemas']['PurchasesDeclarationBodyInput']
+      | components['schemas']['TieDeclarationBodyInput'];
+    DeclarationInput:
+      | components['schemas']['PurchasesDeclarationInput']
+      | components['schemas']['TieDeclarationInput'];
+    Decree779Report: {
+      checks: {
+        evidence: string;
+        /** @enum {string} */
+        id: 'contracts' | 'functional_dependency' | 'without_cooperation';
+        /** @description null: the inputs it needs are missing */
+        passed: boolean | null;
+        threshold: number;
+        value: number | null;
+      }[];
+      compliant: boolean | null;
+      members: {
+        contractsDeclared: number;
+        contractsOnPlatform: number;
+        hasContract: boolean;
+        id: string;
+        monotown: boolean;
+        name: string;
+        partners: {
+          id: string;
+          name: string;
+        }[];
+        /** @description null: no declaration for the year */
+        purchasesKopecks: number | null;
+        redacted: boolean;
+        specialTerritories: string[];
+        /** @description a monotown or special-territory flag rests on an estimate */
+        territoryEstimate: boolean;
+        valueDeclaredKopecks: number;
+        valueOnPlatformKopecks: number;
+      }[];
+      /** @description how platform data are read as the Decree inputs */
+      reading: string;
+      rules: {
+        functionalDependency: number;
+        functionalDependencyLowered: number;
+        loweredIfShare: number;
+        maxWithoutCooperation: number;
+        minContractsPerParticipant: number;
+      };
+      /** @description the snapshot's exchange ties of the year: the place of transactions, measured */
+      transactions: {
+        declaredOffPlatform: number;
+        exchangeTies: number;
+        formula: string;
+        onPlatform: number;
+        share: number | null;
+      };
+      year: number;
+    };
+    Decree779ReportInput: {
+      checks: {
+        evidence: string;
+        /** @enum {string} */
+        id: 'contracts' | 'functional_dependency' | 'without_cooperation';
+        /** @description null: the inputs it needs are missing */
+        passed: boolean | null;
+        threshold: number;
+        value: number | null;
+      }[];
+      compliant: boolean | null;
+      members: {
+        contractsDeclared: number;
+        contractsOnPlatform: number;
+        hasContract: boolean;
+        id: string;
+        monotown: boolean;
+        name: string;
+        partners: {
+          id: string;
+          name: string;
+        }[];
+        /** @description null: no declaration for the year */
+        purchasesKopecks: number | null;
+        redacted: boolean;
+        specialTerritories: string[];
+        /** @description a monotown or special-territory flag rests on an estimate */
+        territoryEstimate: boolean;
+        valueDeclaredKopecks: number;
+        valueOnPlatformKopecks: number;
+      }[];
+      /** @description how platform data are read as the Decree inputs */
+      reading: string;
+      rules: {
+        functionalDependency: number;
+        functionalDependencyLowered: number;
+        loweredIfShare: number;
+        maxWithoutCooperation: number;
+        minContractsPerParticipant: number;
+      };
+      /** @description the snapshot's exchange ties of the year: the place of transactions, measured */
+      transactions: {
+        declaredOffPlatform: number;
+        exchangeTies: number;
+        formula: string;
+        onPlatform: number;
+        share: number | null;
+      };
+      year: number;
     };
     Delivery: {
       /** @description price × quantity posted (0 for a confirmation) */
@@ -7672,6 +7836,54 @@ export interface components {
       /** @description the note in English */
       noteEn?: string;
     };
+    PurchasesDeclaration: {
+      /** @description RFC 3339 */
+      declaredAt: string;
+      declaredBy: string;
+      id: string;
+      /** @constant */
+      kind: 'purchases';
+      note: string | null;
+      organisationId: string;
+      purchasesKopecks: number;
+      /** @description RFC 3339; a withdrawn declaration counts no more */
+      withdrawnAt: string | null;
+      year: number;
+    };
+    PurchasesDeclarationBody: {
+      /** @constant */
+      kind: 'purchases';
+      /** @description what the figure rests on */
+      note?: string;
+      organisationId: string;
+      /** @description the organisation's total purchases of goods, works and services in the year, kopecks */
+      purchasesKopecks: number;
+      year: number;
+    };
+    PurchasesDeclarationBodyInput: {
+      /** @constant */
+      kind: 'purchases';
+      /** @description what the figure rests on */
+      note?: string;
+      organisationId: string;
+      /** @description the organisation's total purchases of goods, works and services in the year, kopecks */
+      purchasesKopecks: number;
+      year: number;
+    };
+    PurchasesDeclarationInput: {
+      /** @description RFC 3339 */
+      declaredAt: string;
+      declaredBy: string;
+      id: string;
+      /** @constant */
+      kind: 'purchases';
+      note: string | null;
+      organisationId: string;
+      purchasesKopecks: number;
+      /** @description RFC 3339; a withdrawn declaration counts no more */
+      withdrawnAt: string | null;
+      year: number;
+    };
     QualityLimit: {
       max?: number;
       min?: number;
@@ -7968,11 +8180,26 @@ export interface components {
         | 'other';
       lat: number;
       lon: number;
+      /**
+       * @description the site lies in a single-industry town (monotown) on the Government's list (Распоряжение № 1398-р of 29.07.2014, as amended); Decree 779 lowers the functional-dependency threshold for such clusters
+       * @default false
+       */
+      monotown: boolean;
       name: string;
       /** @description the name in English */
       nameEn?: string;
       nearestCity: string | null;
       organisationId: string;
+      /**
+       * @description the special territory (ТОР, ОЭЗ, …) the site lies in; null: none
+       * @default null
+       */
+      specialTerritory: components['schemas']['SpecialTerritory'] | null;
+      /**
+       * @description where the monotown and special-territory flags come from: a source key, or an estimate with its basis; null: stated by the organisation
+       * @default null
+       */
+      territoryProvenance: components['schemas']['Provenance'] | null;
     };
     SiteCreate: {
       address?: string;
@@ -7995,9 +8222,24 @@ export interface components {
         | 'other';
       lat: number;
       lon: number;
+      /**
+       * @description the site lies in a single-industry town (monotown) on the Government's list (Распоряжение № 1398-р of 29.07.2014, as amended); Decree 779 lowers the functional-dependency threshold for such clusters
+       * @default false
+       */
+      monotown: boolean;
       name: string;
       /** @description the name in English */
       nameEn?: string;
+      /**
+       * @description the special territory (ТОР, ОЭЗ, …) the site lies in; null: none
+       * @default null
+       */
+      specialTerritory: components['schemas']['SpecialTerritory'] | null;
+      /**
+       * @description where the monotown and special-territory flags come from: a source key, or an estimate with its basis; null: stated by the organisation
+       * @default null
+       */
+      territoryProvenance: components['schemas']['Provenance'] | null;
     };
     SiteCreateInput: {
       address?: string;
@@ -8020,9 +8262,24 @@ export interface components {
         | 'other';
       lat: number;
       lon: number;
+      /**
+       * @description the site lies in a single-industry town (monotown) on the Government's list (Распоряжение № 1398-р of 29.07.2014, as amended); Decree 779 lowers the functional-dependency threshold for such clusters
+       * @default false
+       */
+      monotown?: boolean;
       name: string;
       /** @description the name in English */
       nameEn?: string;
+      /**
+       * @description the special territory (ТОР, ОЭЗ, …) the site lies in; null: none
+       * @default null
+       */
+      specialTerritory?: components['schemas']['SpecialTerritoryInput'] | null;
+      /**
+       * @description where the monotown and special-territory flags come from: a source key, or an estimate with its basis; null: stated by the organisation
+       * @default null
+       */
+      territoryProvenance?: components['schemas']['ProvenanceInput'] | null;
     };
     SiteInput: {
       address?: string;
@@ -8050,11 +8307,26 @@ export interface components {
         | 'other';
       lat: number;
       lon: number;
+      /**
+       * @description the site lies in a single-industry town (monotown) on the Government's list (Распоряжение № 1398-р of 29.07.2014, as amended); Decree 779 lowers the functional-dependency threshold for such clusters
+       * @default false
+       */
+      monotown?: boolean;
       name: string;
       /** @description the name in English */
       nameEn?: string;
       nearestCity: string | null;
       organisationId: string;
+      /**
+       * @description the special territory (ТОР, ОЭЗ, …) the site lies in; null: none
+       * @default null
+       */
+      specialTerritory?: components['schemas']['SpecialTerritoryInput'] | null;
+      /**
+       * @description where the monotown and special-territory flags come from: a source key, or an estimate with its basis; null: stated by the organisation
+       * @default null
+       */
+      territoryProvenance?: components['schemas']['ProvenanceInput'] | null;
     };
     SitePatch: {
       address?: string;
@@ -8073,9 +8345,12 @@ export interface components {
         | 'other';
       lat?: number;
       lon?: number;
+      monotown?: boolean;
       name?: string;
       /** @description the name in English */
       nameEn?: string;
+      specialTerritory?: components['schemas']['SpecialTerritory'] | null;
+      territoryProvenance?: components['schemas']['Provenance'] | null;
     };
     SitePatchInput: {
       address?: string;
@@ -8094,9 +8369,12 @@ export interface components {
         | 'other';
       lat?: number;
       lon?: number;
+      monotown?: boolean;
       name?: string;
       /** @description the name in English */
       nameEn?: string;
+      specialTerritory?: components['schemas']['SpecialTerritoryInput'] | null;
+      territoryProvenance?: components['schemas']['ProvenanceInput'] | null;
     };
     SiteRecord: {
       address?: string;
@@ -8121,10 +8399,25 @@ export interface components {
         | 'other';
       lat: number;
       lon: number;
+      /**
+       * @description the site lies in a single-industry town (monotown) on the Government's list (Распоряжение № 1398-р of 29.07.2014, as amended); Decree 779 lowers the functional-dependency threshold for such clusters
+       * @default false
+       */
+      monotown: boolean;
       name: string;
       /** @description the name in English */
       nameEn?: string;
       organisationId: string;
+      /**
+       * @description the special territory (ТОР, ОЭЗ, …) the site lies in; null: none
+       * @default null
+       */
+      specialTerritory: components['schemas']['SpecialTerritory'] | null;
+      /**
+       * @description where the monotown and special-territory flags come from: a source key, or an estimate with its basis; null: stated by the organisation
+       * @default null
+       */
+      territoryProvenance: components['schemas']['Provenance'] | null;
     };
     SiteRecordInput: {
       address?: string;
@@ -8149,10 +8442,43 @@ export interface components {
         | 'other';
       lat: number;
       lon: number;
+      /**
+       * @description the site lies in a single-industry town (monotown) on the Government's list (Распоряжение № 1398-р of 29.07.2014, as amended); Decree 779 lowers the functional-dependency threshold for such clusters
+       * @default false
+       */
+      monotown?: boolean;
       name: string;
       /** @description the name in English */
       nameEn?: string;
       organisationId: string;
+      /**
+       * @description the special territory (ТОР, ОЭЗ, …) the site lies in; null: none
+       * @default null
+       */
+      specialTerritory?: components['schemas']['SpecialTerritoryInput'] | null;
+      /**
+       * @description where the monotown and special-territory flags come from: a source key, or an estimate with its basis; null: stated by the organisation
+       * @default null
+       */
+      territoryProvenance?: components['schemas']['ProvenanceInput'] | null;
+    };
+    SpecialTerritory: {
+      /**
+       * @description tor: territory of advanced socio-economic development (ТОР/ТОСЭР); oez: special economic zone (ОЭЗ); other: another special regime
+       * @enum {string}
+       */
+      kind: 'tor' | 'oez' | 'other';
+      /** @description e.g. «ТОР «Юрга»» */
+      name: string;
+    };
+    SpecialTerritoryInput: {
+      /**
+       * @description tor: territory of advanced socio-economic development (ТОР/ТОСЭР); oez: special economic zone (ОЭЗ); other: another special regime
+       * @enum {string}
+       */
+      kind: 'tor' | 'oez' | 'other';
+      /** @description e.g. «ТОР «Юрга»» */
+      name: string;
     };
     /**
      * @description request: what the delivered material replaces at the requester — cement clinker, granulated blast-furnace slag, natural aggregate, sand, clay, primary coal, natural gas, heat from a coal or gas boiler, purchased electricity, nothing, or resale (an intermediary that processes and resells: no CO2 credit here, the end user earns it). Its CO2 credit is the substitute's avoided emissions (factors table, substitutes.<name>.tCo2PerUnit)
@@ -8365,6 +8691,88 @@ export interface components {
         year: number;
       };
       unit: string;
+    };
+    TieDeclaration: {
+      /** @description RFC 3339 */
+      declaredAt: string;
+      declaredBy: string;
+      id: string;
+      /** @constant */
+      kind: 'tie';
+      /** @enum {string} */
+      layer: 'exchange' | 'knowledge' | 'governance';
+      note: string | null;
+      on: string;
+      organisationId: string;
+      partnerName: string | null;
+      partnerOrganisationId: string | null;
+      valueKopecks: number | null;
+      /** @description RFC 3339; a withdrawn declaration counts no more */
+      withdrawnAt: string | null;
+      year: number;
+    };
+    TieDeclarationBody: {
+      /** @constant */
+      kind: 'tie';
+      /**
+       * @description exchange: a supply contract; knowledge: joint R&D, a licence, a consultation; governance: a joint body or agreement
+       * @enum {string}
+       */
+      layer: 'exchange' | 'knowledge' | 'governance';
+      note?: string;
+      /**
+       * Format: date
+       * @description the day it was made, YYYY-MM-DD
+       */
+      on: string;
+      organisationId: string;
+      /** @description the partner, when the registry does not list it */
+      partnerName?: string;
+      /** @description the partner, when the registry lists it */
+      partnerOrganisationId?: string;
+      /** @description the contract's value, kopecks, when known */
+      valueKopecks?: number;
+    };
+    TieDeclarationBodyInput: {
+      /** @constant */
+      kind: 'tie';
+      /**
+       * @description exchange: a supply contract; knowledge: joint R&D, a licence, a consultation; governance: a joint body or agreement
+       * @enum {string}
+       */
+      layer: 'exchange' | 'knowledge' | 'governance';
+      note?: string;
+      /**
+       * Format: date
+       * @description the day it was made, YYYY-MM-DD
+       */
+      on: string;
+      organisationId: string;
+      /** @description the partner, when the registry does not list it */
+      partnerName?: string;
+      /** @description the partner, when the registry lists it */
+      partnerOrganisationId?: string;
+      /** @description the contract's value, kopecks, when known */
+      valueKopecks?: number;
+    };
+    TieDeclarationInput: {
+      /** @description RFC 3339 */
+      declaredAt: string;
+      declaredBy: string;
+      id: string;
+      /** @constant */
+      kind: 'tie';
+      /** @enum {string} */
+      layer: 'exchange' | 'knowledge' | 'governance';
+      note: string | null;
+      on: string;
+      organisationId: string;
+      partnerName: string | null;
+      partnerOrganisationId: string | null;
+      valueKopecks: number | null;
+      /** @description RFC 3339; a withdrawn declaration counts no more */
+      withdrawnAt: string | null;
+      year: number;
     };
     /** @enum {string} */
     TransferFormat: 'json' | 'csv' | 'xlsx' | 'geojson';
@@ -9060,6 +9468,123 @@ export interface operations {
       409: components['responses']['Problem409'];
       413: components['responses']['Problem413'];
       415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getAssessmentDeclarations: {
+    parameters: {
+      query?: {
+        /** @description the caller's own organisation when absent */
+        organisationId?: string;
+        year?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Declaration'][];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  postAssessmentDeclarations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DeclarationBodyInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Declaration'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  deleteAssessmentDeclarationsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Declaration'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getAssessmentDecree779: {
+    parameters: {
+      query?: {
+        /** @description the calendar year checked; the current year when absent */
+        year?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Decree779Report'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
   };
@@ -13442,6 +13967,12 @@ export const dealStateValues: ReadonlyArray<
 export const dealStateInputValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['DealStateInput']
 > = ['requested', 'offered', 'accepted', 'agreed', 'active', 'completed', 'terminated'];
+export const decree779ReportChecksIdValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Decree779Report']['checks']['id']
+> = ['contracts', 'functional_dependency', 'without_cooperation'];
+export const decree779ReportInputChecksIdValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Decree779ReportInput']['checks']['id']
+> = ['contracts', 'functional_dependency', 'without_cooperation'];
 export const deliverySourceValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Delivery']['source']
 > = ['manual', 'import', 'device'];
@@ -13951,6 +14482,12 @@ export const siteRecordKindValues: ReadonlyArray<
 export const siteRecordInputKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SiteRecordInput']['kind']
 > = ['mine', 'open_pit', 'plant', 'power_plant', 'dump', 'office', 'campus', 'depot', 'other'];
+export const specialTerritoryKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SpecialTerritory']['kind']
+> = ['tor', 'oez', 'other'];
+export const specialTerritoryInputKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SpecialTerritoryInput']['kind']
+> = ['tor', 'oez', 'other'];
 export const substituteValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Substitute']
 > = [
@@ -14007,6 +14544,18 @@ export const territorialBaselineInputIndustriesStatusValues: ReadonlyArray<
 export const territorialBaselineInputTotalStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['TerritorialBaselineInput']['total']['status']
 > = ['sourced', 'estimate'];
+export const tieDeclarationLayerValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TieDeclaration']['layer']
+> = ['exchange', 'knowledge', 'governance'];
+export const tieDeclarationBodyLayerValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TieDeclarationBody']['layer']
+> = ['exchange', 'knowledge', 'governance'];
+export const tieDeclarationBodyInputLayerValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TieDeclarationBodyInput']['layer']
+> = ['exchange', 'knowledge', 'governance'];
+export const tieDeclarationInputLayerValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TieDeclarationInput']['layer']
+> = ['exchange', 'knowledge', 'governance'];
 export const transferFormatValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['TransferFormat']
 > = ['json', 'csv', 'xlsx', 'geojson'];

@@ -3,7 +3,14 @@ import { useLocale, useT } from '../../i18n/index.ts';
 import { Field, Loading, SelectField } from '../../shell/ui.tsx';
 import { useLabels } from '../labels.ts';
 import { siteFormDict } from './dict.ts';
-import { coordinateText, pointOf, type SiteKey, type SiteValue, siteKinds } from './site.ts';
+import {
+  coordinateText,
+  pointOf,
+  type SiteKey,
+  type SiteValue,
+  siteKinds,
+  specialTerritoryKinds,
+} from './site.ts';
 import './site-form.css';
 
 // the map brings Leaflet and the region's outline: it loads when the fieldset is first shown
@@ -107,6 +114,48 @@ export function SiteFieldset({
             />
           )}
         </Field>
+        <div className="field span-2">
+          <label className="check">
+            <input
+              type="checkbox"
+              name={`${namePrefix}monotown`}
+              checked={value.monotown}
+              onChange={(e) => onChange({ ...value, monotown: e.target.checked })}
+            />
+            <span>{t('siteMonotown')}</span>
+          </label>
+          <span className="field-hint">{t('siteMonotownHint')}</span>
+        </div>
+        <SelectField
+          label={t('siteSpecialKind')}
+          name={`${namePrefix}specialKind`}
+          value={value.specialKind}
+          onChange={(e) => {
+            const kind = specialTerritoryKinds.find((k) => k === e.target.value) ?? '';
+            onChange({ ...value, specialKind: kind, ...(kind ? {} : { specialName: '' }) });
+          }}
+          options={specialTerritoryKinds}
+          optionLabel={(k) => t(`special_${k}`)}
+          any={t('siteSpecialNone')}
+          error={error('specialKind')}
+        />
+        {value.specialKind && (
+          <Field
+            label={t('siteSpecialName')}
+            error={error('specialName')}
+            hint={t('siteSpecialNameHint')}
+          >
+            {(p) => (
+              <input
+                {...p}
+                name={`${namePrefix}specialName`}
+                value={value.specialName}
+                onChange={set('specialName')}
+                required
+              />
+            )}
+          </Field>
+        )}
         <div className="span-2 site-form-map-box">
           <p className="field-hint" id={hintId}>
             {t('siteMapHint')}

@@ -12,10 +12,13 @@ export {
   type SiteKey,
   type SiteKind,
   type SiteValue,
+  type SpecialTerritoryKind,
   siteBody,
   siteKeys,
   siteKinds,
   siteTouched,
+  siteValueOf,
+  specialTerritoryKinds,
   validateSite,
 } from './site.ts';
 

@@ -14,6 +14,8 @@ describe('site fieldset', () => {
       kind: 'plant',
       lat: 53.7557,
       lon: 87.1099,
+      monotown: false,
+      specialTerritory: null,
     });
     assert.deepEqual(pointOf(filled), { lat: 53.7557, lon: 87.1099 });
   });
@@ -33,6 +35,27 @@ describe('site fieldset', () => {
     assert.equal(pointOf({ lat: '95', lon: '87' }), null);
     assert.deepEqual(
       validateSite(filled, (b) => checkSite(b, 'ru')),
+      {},
+    );
+  });
+
+  test('a monotown and a special territory go in the body; a kind without a name is named', () => {
+    const yurga = {
+      ...filled,
+      monotown: true,
+      specialKind: 'tor' as const,
+      specialName: ' ТОР «Юрга» ',
+    };
+    assert.deepEqual(siteBody(yurga).specialTerritory, { kind: 'tor', name: 'ТОР «Юрга»' });
+    assert.equal(siteBody(yurga).monotown, true);
+    assert.deepEqual(validateSite({ ...yurga, specialName: '' }).specialName, {
+      key: 'siteErrSpecialName',
+    });
+    // the server's rule (a name of 2+ characters) lands on the name's box
+    const short = validateSite({ ...yurga, specialName: 'Ю' }, (b) => checkSite(b, 'en'));
+    assert.deepEqual(Object.keys(short), ['specialName']);
+    assert.deepEqual(
+      validateSite(yurga, (b) => checkSite(b, 'ru')),
       {},
     );
   });

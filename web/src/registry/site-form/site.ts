@@ -8,7 +8,7 @@ import { isOneOf } from '../../shell/vocabulary.ts';
 import type { siteFormDict } from './dict.ts';
 
 /** The body of a new site, as the server's SiteInput schema takes it. */
-export type SiteBody = components['schemas']['SiteCreate'];
+export type SiteBody = components['schemas']['SiteCreateInput'];
 export type SiteKind = NonNullable<SiteBody['kind']>;
 
 /** The site kinds of the server's SiteInput (src/registry/schema.ts), through the generated API types. */
@@ -23,9 +23,25 @@ export interface SiteValue {
   address: string;
   lat: string;
   lon: string;
+  /** the site lies in a single-industry town on the Government's list */
+  monotown: boolean;
+  /** the special territory's kind ('' for none) and its name */
+  specialKind: '' | SpecialTerritoryKind;
+  specialName: string;
 }
 export type SiteKey = keyof SiteValue;
-export const siteKeys: readonly SiteKey[] = ['name', 'kind', 'address', 'lat', 'lon'];
+export const siteKeys: readonly SiteKey[] = [
+  'name',
+  'kind',
+  'address',
+  'lat',
+  'lon',
+  'monotown',
+  'specialKind',
+  'specialName',
+];
+export type SpecialTerritoryKind = NonNullable<SiteBody['specialTerritory']>['kind'];
+export const specialTerritoryKinds: readonly SpecialTerritoryKind[] = ['tor', 'oez', 'other'];
 
 export const blankSite = (kind: SiteKind = 'plant'): SiteValue => ({
   name: '',
@@ -33,6 +49,9 @@ export const blankSite = (kind: SiteKind = 'plant'): SiteValue => ({
   address: '',
   lat: '',
   lon: '',
+  monotown: false,
+  specialKind: '',
+  specialName: '',
 });
 
 type SiteDictKey = keyof (typeof siteFormDict)['ru'];
@@ -65,6 +84,28 @@ export function siteBody(v: SiteValue): SiteBody {
     lat: coordinate(v.lat) ?? Number.NaN,
     lon: coordinate(v.lon) ?? Number.NaN,
     ...(address ? { address } : {}),
+    monotown: v.monotown,
+    specialTerritory: v.specialKind ? { kind: v.specialKind, name: v.specialName.trim() } : null,
+  };
+}
+
+/** A site's boxes from the site as the API gives it (the form's starting value). */
+export function siteValueOf(
+  s: Pick<SiteBody, 'name' | 'kind' | 'address' | 'monotown' | 'specialTerritory'> & {
+    lat: number;
+    lon: number;
+  },
+  locale: string,
+): SiteValue {
+  return {
+    name: s.name,
+    kind: s.kind ?? 'other',
+    address: s.address ?? '',
+    lat: coordinateText(s.lat, locale),
+    lon: coordinateText(s.lon, locale),
+    monotown: s.monotown ?? false,
+    specialKind: s.specialTerritory?.kind ?? '',
+    specialName: s.specialTerritory?.name ?? '',
   };
 }
 
@@ -75,12 +116,20 @@ export function siteBody(v: SiteValue): SiteBody {
 export function validateSite(v: SiteValue, check?: SchemaCheck): SiteIssues {
   const own: SiteIssues = {};
   if (!v.name.trim()) own.name = { key: 'siteErrRequired' };
+  if (v.specialKind && !v.specialName.trim()) own.specialName = { key: 'siteErrSpecialName' };
   for (const k of ['lat', 'lon'] as const) {
     const n = coordinate(v[k]);
     if (n === undefined) own[k] = { key: 'siteErrCoordinates' };
     else if (Number.isNaN(n)) own[k] = { key: 'siteErrNumber' };
   }
-  return check ? withSchemaProblems(own, check(siteBody(v))) : own;
+  // the server names the territory's name `specialTerritory.name`: the box is specialName
+  const placed = check
+    ? (body: unknown) =>
+        check(body).map((p) =>
+          p.field.startsWith('specialTerritory') ? { ...p, field: 'specialName' } : p,
+        )
+    : undefined;
+  return placed ? withSchemaProblems(own, placed(siteBody(v))) : own;
 }
 
 /** Whether anything was typed into the site's boxes (an optional site left alone is no site). */

@@ -1,0 +1,165 @@
+// The Decree 779 check's concepts as zod schemas: what an organisation declares (its year's
+// purchases, its ties made off the platform) and the check's answer with its evidence per member.
+import { z } from 'zod';
+import { Id } from '../model/common.ts';
+import { rule } from '../model/messages.ts';
+import { MAX_KOPECKS } from '../model/money.ts';
+import { declarationRules as rules } from './decree779-messages.ts';
+import { layers } from './engine/index.ts';
+
+const Year = z.int().min(2000, rule(rules.year)).max(2100, rule(rules.year));
+const Money = z.int().min(0).max(MAX_KOPECKS, rule(rules.moneyLimit));
+
+/** An organisation's total purchases in a year: the denominator of functional dependency. */
+export const PurchasesDeclarationInput = z
+  .object({
+    kind: z.literal('purchases'),
+    organisationId: Id,
+    year: Year,
+    purchasesKopecks: Money.describe(
+      "the organisation's total purchases of goods, works and services in the year, kopecks",
+    ),
+    note: z.string().trim().max(500).optional().describe('what the figure rests on'),
+  })
+  .strict()
+  .meta({ id: 'PurchasesDeclarationBody' });
+
+/** A contract or co-operation made outside the platform, with a member or an outside organisation. */
+export const TieDeclarationInput = z
+  .object({
+    kind: z.literal('tie'),
+    organisationId: Id,
+    partnerOrganisationId: Id.optional().describe('the partner, when the registry lists it'),
+    partnerName: z
+      .string()
+      .trim()
+      .min(2)
+      .max(200)
+      .optional()
+      .describe('the partner, when the registry does not list it'),
+    layer: z
+      .enum(layers)
+      .describe(
+        'exchange: a supply contract; knowledge: joint R&D, a licence, a consultation; governance: a joint body or agreement',
+      ),
+    valueKopecks: Money.optional().describe("the contract's value, kopecks, when known"),
+    on: z.iso.date().describe('the day it was made, YYYY-MM-DD'),
+    note: z.string().trim().max(500).optional(),
+  })
+  .strict()
+  .refine((t) => (t.partnerOrganisationId === undefined) !== (t.partnerName === undefined), {
+    ...rule(rules.onePartner),
+    path: ['partnerOrganisationId'],
+  })
+  .refine((t) => t.partnerOrganisationId !== t.organisationId, {
+    ...rule(rules.notItself),
+    path: ['partnerOrganisationId'],
+  })
+  .meta({ id: 'TieDeclarationBody' });
+
+export const DeclarationInput = z
+  .discriminatedUnion('kind', [PurchasesDeclarationInput, TieDeclarationInput])
+  .meta({ id: 'DeclarationBody' });
+export type DeclarationInput = z.infer<typeof DeclarationInput>;
+
+const recorded = {
+  id: z.string(),
+  organisationId: z.string(),
+  year: z.int(),
+  note: z.string().nullable(),
+  declaredBy: z.string(),
+  declaredAt: z.string().describe('RFC 3339'),
+  withdrawnAt: z.string().nullable().describe('RFC 3339; a withdrawn declaration counts no more'),
+};
+
+export const PurchasesDeclaration = z
+  .object({ ...recorded, kind: z.literal('purchases'), purchasesKopecks: z.int() })
+  .meta({ id: 'PurchasesDeclaration' });
+export type PurchasesDeclaration = z.infer<typeof PurchasesDeclaration>;
+
+export const TieDeclaration = z
+  .object({
+    ...recorded,
+    kind: z.literal('tie'),
+    partnerOrganisationId: z.string().nullable(),
+    partnerName: z.string().nullable(),
+    layer: z.enum(layers),
+    valueKopecks: z.int().nullable(),
+    on: z.string(),
+  })
+  .meta({ id: 'TieDeclaration' });
+export type TieDeclaration = z.infer<typeof TieDeclaration>;
+
+export const Declaration = z
+  .discriminatedUnion('kind', [PurchasesDeclaration, TieDeclaration])
+  .meta({ id: 'Declaration' });
+export type Declaration = z.infer<typeof Declaration>;
+
+export const DeclarationQuery = z.object({
+  organisationId: Id.optional().describe("the caller's own organisation when absent"),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+
+export const Decree779Query = z.object({
+  year: z.coerce
+    .number()
+    .int()
+    .min(2000)
+    .max(2100)
+    .optional()
+    .describe('the calendar year checked; the current year when absent'),
+});
+
+const check = z.object({
+  id: z.enum(['contracts', 'functional_dependency', 'without_cooperation']),
+  passed: z.boolean().nullable().describe('null: the inputs it needs are missing'),
+  value: z.number().nullable(),
+  threshold: z.number(),
+  evidence: z.string(),
+});
+
+export const Decree779Report = z
+  .object({
+    year: z.int(),
+    rules: z.object({
+      minContractsPerParticipant: z.number(),
+      functionalDependency: z.number(),
+      functionalDependencyLowered: z.number(),
+      loweredIfShare: z.number(),
+      maxWithoutCooperation: z.number(),
+    }),
+    compliant: z.boolean().nullable(),
+    checks: z.array(check),
+    reading: z.string().describe('how platform data are read as the Decree inputs'),
+    members: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        monotown: z.boolean(),
+        specialTerritories: z.array(z.string()),
+        territoryEstimate: z
+          .boolean()
+          .describe('a monotown or special-territory flag rests on an estimate'),
+        purchasesKopecks: z.int().nullable().describe('null: no declaration for the year'),
+        contractsOnPlatform: z.int(),
+        contractsDeclared: z.int(),
+        valueOnPlatformKopecks: z.int(),
+        valueDeclaredKopecks: z.int(),
+        partners: z.array(z.object({ id: z.string(), name: z.string() })),
+        hasContract: z.boolean(),
+        /** hidden: the figures of another organisation, for a member or an observer */
+        redacted: z.boolean(),
+      }),
+    ),
+    transactions: z
+      .object({
+        exchangeTies: z.int(),
+        onPlatform: z.int(),
+        declaredOffPlatform: z.int(),
+        share: z.number().nullable(),
+        formula: z.string(),
+      })
+      .describe("the snapshot's exchange ties of the year: the place of transactions, measured"),
+  })
+  .meta({ id: 'Decree779Report' });
+export type Decree779Report = z.infer<typeof Decree779Report>;

@@ -1,0 +1,351 @@
+// The Decree 779 check and the declarations on SQLite and PostgreSQL, through HTTP: three
+// members (one in a monotown, one in a ТОР), one deal agreed on the platform, declarations
+// that change the check and the place of transactions exactly as computed by hand, who may
+// declare for whom, and a missing purchases declaration read as "no data", never as 0.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { listEvents } from '../../src/journal/index.ts';
+import { type Actor, systemActor } from '../../src/model/index.ts';
+import type { Platform } from '../../src/platform.ts';
+import { buildServer } from '../../src/server/app.ts';
+import { eachDialect, type TestDatabase } from './dialects.ts';
+import { organisationInput, signedIn, signedInOperator, siteKemerovo } from './fixtures.ts';
+
+const year = new Date().getUTCFullYear();
+const cli = (args: string[], env: Record<string, string>) =>
+  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      ['bin/digicluster.js', ...args],
+      { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+const party = (organisationId: string): Actor => ({
+  kind: 'user',
+  id: `u-${organisationId}`,
+  organisationId,
+  role: 'org_admin',
+});
+
+for (const d of await eachDialect()) {
+  describe(`Decree 779 from the platform's data on ${d.name}`, { skip: d.skip }, () => {
+    let db: TestDatabase;
+    let p: Platform;
+    let app: FastifyInstance;
+    const cookie: Record<string, string> = {};
+
+    before(async () => {
+      db = await d.make();
+      p = await db.open();
+      app = await buildServer(p);
+      await p.registry.defineTaxonomy(
+        systemActor,
+        JSON.parse(readFileSync('data/taxonomy/materials.json', 'utf8')),
+      );
+      for (const id of ['ash-plant', 'cement-works', 'tyre-works', 'outsider'])
+        await p.registry.createOrganisation(systemActor, { ...organisationInput(), id });
+      for (const id of ['ash-plant', 'cement-works', 'tyre-works'])
+        await p.registry.addMembership(systemActor, id, { role: 'core', joinedOn: '2021-01-01' });
+      await p.registry.addSite(systemActor, 'ash-plant', {
+        ...siteKemerovo,
+        name: 'Золоотвал',
+        monotown: true,
+        territoryProvenance: { kind: 'estimate', note: 'по координатам', noteEn: 'by coordinates' },
+      });
+      await p.registry.addSite(systemActor, 'cement-works', { ...siteKemerovo, name: 'Завод' });
+      await p.registry.addSite(systemActor, 'tyre-works', {
+        ...siteKemerovo,
+        name: 'Цех шин',
+        specialTerritory: { kind: 'tor', name: 'ТОР «Юрга»' },
+      });
+      // one deal on the platform: 100 t of fly ash at 1 000.00 RUB/t = 10 000 000 kopecks
+      const deal = await p.deals.createDeal(party('cement-works'), {
+        providerId: 'ash-plant',
+        consumerId: 'cement-works',
+        material: 'fly-ash',
+        fkko: '6 11 100 01 40 4',
+        quantity: 100,
+        unit: 't',
+        schedule: { from: `${year}-01-01`, to: `${year}-12-31` },
+        quality: {},
+        priceKopecksPerUnit: 1000_00,
+        transport: { mode: 'road', paidBy: 'consumer' },
+        transportKopecksPerUnit: 0,
+        tolerancePct: 5,
+      });
+      await p.deals.transition(party('ash-plant'), deal.id, { action: 'offer' });
+      await p.deals.transition(party('cement-works'), deal.id, { action: 'accept' });
+      await p.deals.transition(party('ash-plant'), deal.id, { action: 'agree' });
+      for (const id of ['ash-plant', 'cement-works', 'tyre-works'])
+        cookie[id] = (
+          await signedIn(p, id, { email: `a@${id}.example`, name: 'Аналитик', role: 'member' })
+        ).cookie;
+      cookie.observer = (
+        await signedIn(p, 'tyre-works', {
+          email: 'o@tyre-works.example',
+          name: 'Наблюдатель',
+          role: 'observer',
+        })
+      ).cookie;
+      cookie.operator = (await signedInOperator(p, 'dc')).cookie;
+    });
+    after(async () => {
+      await app?.close();
+      await p?.close();
+      await db?.drop();
+    });
+
+    const get = (url: string, who: string) =>
+      app.inject({ method: 'GET', url, headers: { cookie: cookie[who] ?? '' } });
+    const declare = (who: string, body: Record<string, unknown>) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/assessment/declarations',
+        headers: { cookie: cookie[who] ?? '', 'accept-language': 'en' },
+        payload: body,
+      });
+    const decree = async (who = 'operator') => {
+      const r = await get(`/api/v1/assessment/decree-779?year=${year}`, who);
+      assert.equal(r.statusCode, 200, r.body);
+      return r.json();
+    };
+    type Check = {
+      id: string;
+      passed: boolean | null;
+      value: number | null;
+      threshold: number;
+      evidence: string;
+    };
+    const checkOf = (report: { checks: Check[] }, id: string) =>
+      report.checks.find((c) => c.id === id) as Check;
+    const member = (report: { members: Array<{ id: string }> }, id: string) =>
+      report.members.find((m) => m.id === id) as Record<string, unknown>;
+
+    test('from the platform alone: the deal is a contract, the tyre works has none, purchases are no data', async () => {
+      const r = await decree();
+      assert.deepEqual(r.members.map((m: { id: string }) => m.id).sort(), [
+        'ash-plant',
+        'cement-works',
+        'tyre-works',
+      ]);
+      assert.equal(member(r, 'ash-plant').valueOnPlatformKopecks, 10_000_000);
+      assert.equal(member(r, 'ash-plant').monotown, true);
+      assert.equal(member(r, 'ash-plant').territoryEstimate, true);
+      assert.deepEqual(member(r, 'tyre-works').specialTerritories, ['ТОР «Юрга»']);
+      assert.equal(member(r, 'tyre-works').hasContract, false);
+      assert.equal(checkOf(r, 'contracts').passed, false);
+      const fd = checkOf(r, 'functional_dependency');
+      assert.equal(fd.passed, null);
+      assert.equal(fd.value, null);
+      assert.match(fd.evidence, /no data/);
+      // 2 of 3 members in a monotown or special territory (≥ 30 %): the lowered threshold
+      assert.equal(fd.threshold, 0.1);
+      assert.equal(r.compliant, false);
+      assert.equal(r.rules.functionalDependency, 0.2);
+    });
+
+    test('a member declares for its own organisation only; observers do not declare; bad input named in both languages', async () => {
+      const body = { kind: 'purchases', organisationId: 'ash-plant', year, purchasesKopecks: 1 };
+      assert.equal((await declare('cement-works', body)).statusCode, 403);
+      assert.equal(
+        (await declare('observer', { ...body, organisationId: 'tyre-works' })).statusCode,
+        403,
+      );
+      const bad = await declare('ash-plant', {
+        kind: 'tie',
+        organisationId: 'ash-plant',
+        layer: 'exchange',
+        on: `${year}-03-01`,
+        valueKopecks: -5,
+      });
+      assert.equal(bad.statusCode, 400, bad.body);
+      const fields = bad.json().errors.map((e: { field: string }) => e.field);
+      assert.ok(fields.includes('valueKopecks'), bad.body);
+      const both = await declare('ash-plant', {
+        kind: 'tie',
+        organisationId: 'ash-plant',
+        partnerOrganisationId: 'cement-works',
+        partnerName: 'ООО «Ещё»',
+        layer: 'exchange',
+        on: `${year}-03-01`,
+      });
+      assert.equal(both.statusCode, 400, both.body);
+      assert.match(both.body, /name the partner once/);
+      const ru = await app.inject({
+        method: 'POST',
+        url: '/api/v1/assessment/declarations',
+        headers: { cookie: cookie['ash-plant'] ?? '', 'accept-language': 'ru' },
+        payload: { ...body, purchasesKopecks: 1e16 },
+      });
+      assert.equal(ru.statusCode, 400, ru.body);
+      assert.match(ru.body, /больше любой реальной суммы/);
+      const ghost = await declare('ash-plant', {
+        kind: 'tie',
+        organisationId: 'ash-plant',
+        partnerOrganisationId: 'no-such-org',
+        layer: 'exchange',
+        on: `${year}-03-01`,
+      });
+      assert.equal(ghost.statusCode, 400, ghost.body);
+      assert.match(ghost.body, /no organisation no-such-org/);
+      // another organisation's declarations are not to be read either
+      assert.equal(
+        (await get('/api/v1/assessment/declarations?organisationId=ash-plant', 'cement-works'))
+          .statusCode,
+        403,
+      );
+    });
+
+    test('declarations change the check and the place of transactions exactly as computed by hand', async () => {
+      const before = await decree();
+      assert.equal(before.transactions.exchangeTies, 0);
+      assert.equal(before.transactions.share, null);
+      for (const [who, kopecks] of [
+        ['ash-plant', 100_000_000],
+        ['cement-works', 60_000_000],
+      ] as const) {
+        const r = await declare(who, {
+          kind: 'purchases',
+          organisationId: who,
+          year,
+          purchasesKopecks: kopecks,
+        });
+        assert.equal(r.statusCode, 201, r.body);
+      }
+      // still one member without a purchases figure: no data, never 0
+      let r = await decree();
+      assert.equal(checkOf(r, 'functional_dependency').value, null);
+      assert.equal(member(r, 'tyre-works').purchasesKopecks, null);
+      assert.equal(member(r, 'ash-plant').purchasesKopecks, 100_000_000);
+
+      // the tyre works declares a supply contract made off the platform with the ash plant,
+      // and one with an outside firm (which is no participant: it counts for neither)
+      const tie = await declare('tyre-works', {
+        kind: 'tie',
+        organisationId: 'tyre-works',
+        partnerOrganisationId: 'ash-plant',
+        layer: 'exchange',
+        valueKopecks: 4_000_000,
+        on: `${year}-02-10`,
+      });
+      assert.equal(tie.statusCode, 201, tie.body);
+      assert.equal(tie.json().year, year);
+      const outside = await declare('tyre-works', {
+        kind: 'tie',
+        organisationId: 'tyre-works',
+        partnerName: 'ООО «Внешний поставщик»',
+        layer: 'exchange',
+        valueKopecks: 9_000_000,
+        on: `${year}-02-11`,
+      });
+      assert.equal(outside.statusCode, 201, outside.body);
+      const own = await declare('tyre-works', {
+        kind: 'purchases',
+        organisationId: 'tyre-works',
+        year,
+        purchasesKopecks: 40_000_000,
+      });
+      assert.equal(own.statusCode, 201, own.body);
+
+      r = await decree();
+      // (10 000 000 + 4 000 000) ÷ (100 000 000 + 60 000 000 + 40 000 000) = 0.07
+      const fd = checkOf(r, 'functional_dependency');
+      assert.equal(fd.value, 0.07);
+      assert.equal(fd.passed, false);
+      assert.equal(checkOf(r, 'contracts').passed, true);
+      assert.equal(member(r, 'tyre-works').contractsDeclared, 1);
+      assert.equal(member(r, 'tyre-works').valueDeclaredKopecks, 4_000_000);
+      assert.deepEqual(member(r, 'ash-plant').partners, [
+        { id: 'cement-works', name: member(r, 'cement-works').name },
+        { id: 'tyre-works', name: member(r, 'tyre-works').name },
+      ]);
+      assert.equal(r.compliant, false);
+
+      // the year's purchases declared again replace the figure: 14 000 000 ÷ 100 000 000 = 0.14
+      await declare('ash-plant', {
+        kind: 'purchases',
+        organisationId: 'ash-plant',
+        year,
+        purchasesKopecks: 0,
+      });
+      r = await decree();
+      assert.equal(checkOf(r, 'functional_dependency').value, 0.14);
+      assert.equal(checkOf(r, 'functional_dependency').passed, true);
+      assert.equal(r.compliant, true);
+
+      // the place of transactions: the declared tie enters the snapshot off the platform; the
+      // outside firm is no organisation of the snapshot: 0 on the platform of 1 tie
+      assert.equal(r.transactions.exchangeTies, 1);
+      assert.equal(r.transactions.declaredOffPlatform, 1);
+      assert.equal(r.transactions.share, 0);
+      const snapshot = (await get('/api/v1/assessment/snapshot', 'operator')).json();
+      const off = snapshot.ties.filter((t: { onPlatform: boolean }) => !t.onPlatform);
+      assert.equal(off.length, 1);
+      assert.equal(off[0].value, 40_000);
+      const typology = (await get(`/api/v1/assessment/typology?asOf=${year}-12-31`, 'operator'))
+        .json()
+        .characteristics.find((c: { id: string }) => c.id === 'transactions');
+      const share = typology.indicators.find(
+        (i: { name: string }) => i.name === 'on_platform_deal_share',
+      );
+      assert.equal(share.value, 0);
+    });
+
+    test('digicluster decree-779 --json prints what the API answers the operator', async () => {
+      const r = await cli(['decree-779', '--json', '--year', String(year)], db.env);
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(JSON.parse(r.stdout), await decree());
+      assert.equal((await cli(['decree-779', '--year', '1900'], db.env)).code, 2);
+    });
+
+    test('a member sees its own figures, not the others’; withdrawing counts no more and is journaled', async () => {
+      const seen = await decree('cement-works');
+      assert.equal(member(seen, 'cement-works').purchasesKopecks, 60_000_000);
+      assert.equal(member(seen, 'ash-plant').redacted, true);
+      assert.equal(member(seen, 'ash-plant').purchasesKopecks, null);
+      assert.deepEqual(member(seen, 'ash-plant').partners, []);
+
+      const list = await get(`/api/v1/assessment/declarations?year=${year}`, 'tyre-works');
+      assert.equal(list.statusCode, 200, list.body);
+      const tie = list
+        .json()
+        .find(
+          (x: { kind: string; partnerOrganisationId: string | null }) =>
+            x.kind === 'tie' && x.partnerOrganisationId === 'ash-plant',
+        );
+      assert.equal(
+        (
+          await app.inject({
+            method: 'DELETE',
+            url: `/api/v1/assessment/declarations/${tie.id}`,
+            headers: { cookie: cookie['cement-works'] ?? '' },
+          })
+        ).statusCode,
+        403,
+      );
+      const gone = await app.inject({
+        method: 'DELETE',
+        url: `/api/v1/assessment/declarations/${tie.id}`,
+        headers: { cookie: cookie['tyre-works'] ?? '' },
+      });
+      assert.equal(gone.statusCode, 200, gone.body);
+      assert.ok(gone.json().withdrawnAt);
+      const r = await decree();
+      assert.equal(member(r, 'tyre-works').hasContract, false);
+      assert.equal(r.transactions.exchangeTies, 0);
+      const events = await listEvents(p.store, { type: 'declaration.withdrawn' });
+      assert.deepEqual(
+        events.map((e) => (e.payload as { id: string }).id),
+        [tie.id],
+      );
+      const recorded = await listEvents(p.store, { type: 'declaration.recorded' });
+      // purchases ×3 (+1 declared again), the two ties
+      assert.equal(recorded.length, 6);
+    });
+  });
+}

@@ -1,0 +1,467 @@
+// The Decree 779 section of the Assessment page: the three requirements with their evidence,
+// each member's row (territory, purchases, contracts on and off the platform, partners), the
+// place of transactions as measured, and the form for the organisation's own declarations.
+import { type FormEvent, useState } from 'react';
+import { useFormat, useLocale, useT } from '../i18n/index.ts';
+import { answer, client, type RequestBody } from '../shell/api.ts';
+import { rubToKopecks } from '../shell/numbers.ts';
+import { useSession } from '../shell/session.tsx';
+import {
+  ConfirmButton,
+  Empty,
+  ErrorState,
+  Field,
+  FormError,
+  Loading,
+  SelectField,
+  TableScroll,
+} from '../shell/ui.tsx';
+import { useResource } from '../shell/useResource.ts';
+import { useSubmission } from '../shell/useSubmission.ts';
+import { decreeDict } from './decreeDict.ts';
+
+type D = ReturnType<typeof useT<keyof typeof decreeDict.ru>>;
+type DeclarationBody = RequestBody<'/api/v1/assessment/declarations', 'post'>;
+const layers = ['exchange', 'knowledge', 'governance'] as const;
+type Layer = (typeof layers)[number];
+
+const decreeApi = {
+  check: (year: number) =>
+    answer(client.GET('/api/v1/assessment/decree-779', { params: { query: { year } } })),
+  mine: (organisationId: string, year: number) =>
+    answer(
+      client.GET('/api/v1/assessment/declarations', {
+        params: { query: { organisationId, year } },
+      }),
+    ),
+  declare: (body: DeclarationBody) =>
+    answer(client.POST('/api/v1/assessment/declarations', { body })),
+  withdraw: (id: string) =>
+    answer(client.DELETE('/api/v1/assessment/declarations/{id}', { params: { path: { id } } })),
+};
+
+export function DecreeSection() {
+  const d = useT(decreeDict);
+  const fmt = useFormat();
+  const { user } = useSession();
+  const thisYear = new Date().getFullYear();
+  const [year, setYear] = useState(thisYear);
+  const report = useResource(() => decreeApi.check(year), [year]);
+  const r = report.data;
+  const rub = (kopecks: number) => `${fmt.fixed(kopecks / 100, 2)} ₽`;
+  const verdict =
+    r?.compliant === true ? 'compliant' : r?.compliant === false ? 'notCompliant' : 'unknown';
+  const canDeclare = Boolean(user?.organisationId) && user?.role !== 'observer';
+  return (
+    <section className="card stack" aria-labelledby="decree-title" data-testid="decree-section">
+      <h2 className="card-title" id="decree-title">
+        {d('decreeTitle')}
+      </h2>
+      <p className="muted small">{d('decreeLead')}</p>
+      <SelectField
+        label={d('year')}
+        name="decree-year"
+        value={String(year)}
+        onChange={(e) => setYear(Number(e.target.value))}
+        options={[thisYear, thisYear - 1, thisYear - 2]}
+        optionLabel={String}
+      />
+      {report.error ? (
+        <ErrorState error={report.error} onRetry={report.reload} />
+      ) : !r ? (
+        <Loading />
+      ) : (
+        <>
+          <p>
+            <span className={`badge decree-${verdict}`} data-testid="decree-verdict">
+              {d(verdict)}
+            </span>
+          </p>
+          <TableScroll>
+            <table className="table" data-testid="decree-checks">
+              <thead>
+                <tr>
+                  <th scope="col">{d('check')}</th>
+                  <th scope="col">{d('result')}</th>
+                  <th scope="col">{d('value')}</th>
+                  <th scope="col">{d('threshold')}</th>
+                  <th scope="col">{d('evidence')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.checks.map((c) => (
+                  <tr key={c.id} data-check={c.id}>
+                    <td>{d(`check:${c.id}`)}</td>
+                    <td>
+                      {c.passed === null ? d('noData') : c.passed ? d('passed') : d('failed')}
+                    </td>
+                    <td className="num">
+                      {c.value === null
+                        ? '—'
+                        : c.id === 'functional_dependency'
+                          ? fmt.percent(c.value)
+                          : fmt.integer(c.value)}
+                    </td>
+                    <td className="num">
+                      {c.id === 'functional_dependency'
+                        ? `≥ ${fmt.percent(c.threshold)}`
+                        : c.id === 'without_cooperation'
+                          ? `≤ ${fmt.integer(c.threshold)}`
+                          : fmt.integer(c.threshold)}
+                    </td>
+                    <td className="small">{c.evidence}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+          <p className="small" data-testid="decree-transactions">
+            {r.transactions.share === null
+              ? d('transactionsNone')
+              : d('transactions', {
+                  on: r.transactions.onPlatform,
+                  all: r.transactions.exchangeTies,
+                  off: r.transactions.declaredOffPlatform,
+                  share: fmt.percent(r.transactions.share),
+                })}
+          </p>
+          <h3>{d('members')}</h3>
+          {r.members.length === 0 ? (
+            <Empty title={d('membersEmpty')} />
+          ) : (
+            <TableScroll>
+              <table className="table" data-testid="decree-members">
+                <thead>
+                  <tr>
+                    <th scope="col">{d('member')}</th>
+                    <th scope="col">{d('territory')}</th>
+                    <th scope="col">{d('purchases')}</th>
+                    <th scope="col">{d('onPlatform')}</th>
+                    <th scope="col">{d('declared')}</th>
+                    <th scope="col">{d('partners')}</th>
+                    <th scope="col">{d('hasContract')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.members.map((m) => (
+                    <tr key={m.id} data-member={m.id}>
+                      <td>{m.name}</td>
+                      <td>
+                        {[m.monotown ? d('monotown') : null, ...m.specialTerritories]
+                          .filter(Boolean)
+                          .join('; ') || '—'}
+                        {m.territoryEstimate && (
+                          <>
+                            {' '}
+                            <span className="badge">{d('estimate')}</span>
+                          </>
+                        )}
+                      </td>
+                      <td className="num">
+                        {m.redacted
+                          ? d('hidden')
+                          : m.purchasesKopecks === null
+                            ? d('noData')
+                            : rub(m.purchasesKopecks)}
+                      </td>
+                      <td className="num">
+                        {fmt.integer(m.contractsOnPlatform)}
+                        {!m.redacted && ` · ${rub(m.valueOnPlatformKopecks)}`}
+                      </td>
+                      <td className="num">
+                        {fmt.integer(m.contractsDeclared)}
+                        {!m.redacted && ` · ${rub(m.valueDeclaredKopecks)}`}
+                      </td>
+                      <td className="small">
+                        {m.redacted ? d('hidden') : m.partners.map((p) => p.name).join(', ') || '—'}
+                      </td>
+                      <td>{m.hasContract ? d('yes') : d('no')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+          )}
+          {r.members.some((m) => m.redacted) && <p className="muted small">{d('hiddenNote')}</p>}
+          <p className="muted small">{d('reading', { text: r.reading })}</p>
+        </>
+      )}
+      {canDeclare && user?.organisationId ? (
+        <Declarations
+          d={d}
+          organisationId={user.organisationId}
+          year={year}
+          partners={(r?.members ?? []).filter((m) => m.id !== user.organisationId)}
+          onChange={report.reload}
+        />
+      ) : (
+        <p className="muted small">{d('observerNote')}</p>
+      )}
+    </section>
+  );
+}
+
+function Declarations({
+  d,
+  organisationId,
+  year,
+  partners,
+  onChange,
+}: {
+  d: D;
+  organisationId: string;
+  year: number;
+  partners: { id: string; name: string }[];
+  onChange: () => void;
+}) {
+  const fmt = useFormat();
+  const { locale } = useLocale();
+  const mine = useResource(() => decreeApi.mine(organisationId, year), [organisationId, year]);
+  const [purchases, setPurchases] = useState('');
+  const [partner, setPartner] = useState('');
+  const [partnerName, setPartnerName] = useState('');
+  const [layer, setLayer] = useState<Layer>('exchange');
+  const [value, setValue] = useState('');
+  const [on, setOn] = useState(`${year}-01-15`);
+  const [own, setOwn] = useState<Record<string, string>>({});
+  const [saved, setSaved] = useState(false);
+  const sending = useSubmission();
+  const withdrawing = useSubmission();
+  const rub = (kopecks: number) => `${fmt.fixed(kopecks / 100, 2)} ₽`;
+
+  const done = () => {
+    setSaved(true);
+    mine.reload();
+    onChange();
+  };
+  const sendPurchases = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(false);
+    const kopecks = rubToKopecks(purchases);
+    if (kopecks === undefined || Number.isNaN(kopecks)) {
+      setOwn({ purchases: kopecks === undefined ? d('errRequired') : d('errNumber') });
+      return;
+    }
+    setOwn({});
+    await sending.run(async () => {
+      await decreeApi.declare({
+        kind: 'purchases',
+        organisationId,
+        year,
+        purchasesKopecks: kopecks,
+      });
+      setPurchases('');
+      done();
+    });
+  };
+  const sendTie = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(false);
+    const kopecks = rubToKopecks(value);
+    const problems: Record<string, string> = {};
+    if (kopecks !== undefined && Number.isNaN(kopecks)) problems.value = d('errNumber');
+    if (!partner) problems.partner = d('errRequired');
+    if (partner === 'outside' && !partnerName.trim()) problems.partnerName = d('errRequired');
+    setOwn(problems);
+    if (Object.keys(problems).length) return;
+    await sending.run(async () => {
+      await decreeApi.declare({
+        kind: 'tie',
+        organisationId,
+        ...(partner === 'outside'
+          ? { partnerName: partnerName.trim() }
+          : { partnerOrganisationId: partner }),
+        layer,
+        ...(kopecks !== undefined ? { valueKopecks: kopecks } : {}),
+        on,
+      });
+      setValue('');
+      setPartnerName('');
+      done();
+    });
+  };
+  const serverSays = (field: string) =>
+    sending.error?.problem.errors?.find((e) => e.field === field)?.message;
+
+  return (
+    <div className="stack" data-testid="decree-declarations">
+      <h3>{d('declTitle')}</h3>
+      <p className="muted small">{d('declLead')}</p>
+      {saved && (
+        <div className="alert alert-success" role="status">
+          {d('declSaved')}
+        </div>
+      )}
+      <FormError
+        error={sending.error}
+        placed={(f) => ['purchasesKopecks', 'valueKopecks', 'partnerName', 'on'].includes(f)}
+      />
+      <FormError error={withdrawing.error} />
+      <form
+        className="form"
+        onSubmit={sendPurchases}
+        noValidate
+        data-testid="decree-purchases-form"
+      >
+        <fieldset>
+          <legend>
+            {d('declPurchases')} ({year})
+          </legend>
+          <div className="form-grid">
+            <Field
+              label={d('declPurchasesRub')}
+              error={own.purchases ?? serverSays('purchasesKopecks')}
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  name="purchasesRub"
+                  inputMode="decimal"
+                  value={purchases}
+                  onChange={(e) => setPurchases(e.target.value)}
+                />
+              )}
+            </Field>
+          </div>
+          <div className="form-actions">
+            <button type="submit" className="btn btn-primary" disabled={sending.busy}>
+              {d('declSave')}
+            </button>
+          </div>
+        </fieldset>
+      </form>
+      <form className="form" onSubmit={sendTie} noValidate data-testid="decree-tie-form">
+        <fieldset>
+          <legend>{d('declTie')}</legend>
+          <div className="form-grid">
+            <SelectField
+              label={d('declPartner')}
+              name="partner"
+              value={partner}
+              onChange={(e) => setPartner(e.target.value)}
+              options={[...partners.map((p) => p.id), 'outside']}
+              optionLabel={(id) =>
+                id === 'outside'
+                  ? d('declPartnerOutside')
+                  : (partners.find((p) => p.id === id)?.name ?? id)
+              }
+              any="—"
+              error={own.partner ?? serverSays('partnerOrganisationId')}
+            />
+            {partner === 'outside' && (
+              <Field
+                label={d('declPartnerName')}
+                error={own.partnerName ?? serverSays('partnerName')}
+              >
+                {(p) => (
+                  <input
+                    {...p}
+                    name="partnerName"
+                    value={partnerName}
+                    onChange={(e) => setPartnerName(e.target.value)}
+                  />
+                )}
+              </Field>
+            )}
+            <SelectField
+              label={d('declLayer')}
+              name="layer"
+              value={layer}
+              onChange={(e) => setLayer(layers.find((l) => l === e.target.value) ?? 'exchange')}
+              options={layers}
+              optionLabel={(l) => d(`layer:${l}`)}
+            />
+            <Field label={d('declValueRub')} error={own.value ?? serverSays('valueKopecks')}>
+              {(p) => (
+                <input
+                  {...p}
+                  name="valueRub"
+                  inputMode="decimal"
+                  value={value}
+                  onChange={(e) => setValue(e.target.value)}
+                />
+              )}
+            </Field>
+            <Field label={d('declOn')} error={serverSays('on')}>
+              {(p) => (
+                <input
+                  {...p}
+                  type="date"
+                  name="on"
+                  value={on}
+                  lang={locale}
+                  onChange={(e) => setOn(e.target.value)}
+                />
+              )}
+            </Field>
+          </div>
+          <div className="form-actions">
+            <button type="submit" className="btn btn-primary" disabled={sending.busy}>
+              {d('declSave')}
+            </button>
+          </div>
+        </fieldset>
+      </form>
+      {mine.error ? (
+        <ErrorState error={mine.error} onRetry={mine.reload} />
+      ) : !mine.data ? (
+        <Loading />
+      ) : mine.data.length === 0 ? (
+        <p className="muted small">{d('declEmpty')}</p>
+      ) : (
+        <TableScroll>
+          <table className="table" data-testid="decree-my-declarations">
+            <thead>
+              <tr>
+                <th scope="col">{d('declKind')}</th>
+                <th scope="col">{d('value')}</th>
+                <th scope="col">{d('declOn')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{d('declWithdraw')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {mine.data.map((x) => (
+                <tr key={x.id} data-declaration={x.id}>
+                  <td>
+                    {x.kind === 'purchases'
+                      ? d('declPurchases')
+                      : `${d(`layer:${x.layer}`)}: ${
+                          x.partnerName ??
+                          partners.find((p) => p.id === x.partnerOrganisationId)?.name ??
+                          x.partnerOrganisationId
+                        }`}
+                  </td>
+                  <td className="num">
+                    {x.kind === 'purchases'
+                      ? rub(x.purchasesKopecks)
+                      : x.valueKopecks === null
+                        ? '—'
+                        : rub(x.valueKopecks)}
+                  </td>
+                  <td>{x.kind === 'tie' ? fmt.date(x.on) : x.year}</td>
+                  <td>
+                    <ConfirmButton
+                      label={d('declWithdraw')}
+                      question={d('declWithdrawQuestion')}
+                      className="btn btn-small btn-danger"
+                      disabled={withdrawing.busy}
+                      onConfirm={() =>
+                        withdrawing.run(async () => {
+                          await decreeApi.withdraw(x.id);
+                          mine.reload();
+                          onChange();
+                        })
+                      }
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+    </div>
+  );
+}

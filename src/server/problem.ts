@@ -4,7 +4,6 @@ import {
   common,
   DomainError,
   type FieldProblem,
-  type Lang,
   labelOf,
   type ProblemKind,
   requestLang,

@@ -69,12 +69,26 @@ export async function impactInput(
   const exchange = new ExchangeService(reader);
   const listings = await exchange.listListings(systemActor);
   const listingById = new Map(listings.map((l) => [l.id, l]));
+  // a request takes a material as the exchange's compatibility says: the same material, a
+  // use its taxonomy entry lists (fly ash → cement additive), or a conversion row (gas → heat)
+  const conversions = new Set(
+    exchange
+      .compatibility()
+      .filter((r) => r.from !== '*')
+      .map((r) => `${r.from}\u0000${r.to}`),
+  );
+  const materials = await registryQueries.findMaterials(reader);
+  const usesOf = new Map(materials.map((m) => [m.id, new Set(m.uses)]));
+  const takes = (l: Listing, material: string) =>
+    l.materialId
+      ? l.materialId === material || conversions.has(`${material}\u0000${l.materialId}`)
+      : !!l.useId && !!usesOf.get(material)?.has(l.useId);
   const partyListing = (organisationId: string, side: 'offer' | 'request', material: string) =>
     listings.find(
       (l) =>
         l.organisationId === organisationId &&
         l.side === side &&
-        (l.materialId === material || (side === 'request' && l.useId === material)),
+        (side === 'offer' ? l.materialId === material : takes(l, material)),
     );
   const sites = await registryQueries.findSites(reader);
   const siteOf = (organisationId: string) => sites.find((s) => s.organisationId === organisationId);

@@ -31,6 +31,9 @@ const AssessmentPage = lazy(() =>
 const DealsRoute = lazy(() =>
   import('./deals/DealsRoute.tsx').then((m) => ({ default: m.DealsRoute })),
 );
+const ImpactPage = lazy(() =>
+  import('./deals/ImpactPage.tsx').then((m) => ({ default: m.ImpactPage })),
+);
 const GovernanceRoute = lazy(() =>
   import('./governance/GovernanceRoute.tsx').then((m) => ({ default: m.GovernanceRoute })),
 );
@@ -94,6 +97,8 @@ function Page({ path }: { path: string[] }) {
       return second ? <NotFound /> : <AssessmentPage />;
     case 'deals':
       return third ? <NotFound /> : <DealsRoute key={second ?? ''} id={second} />;
+    case 'impact':
+      return second ? <NotFound /> : <ImpactPage />;
     case 'governance':
       return third ? <NotFound /> : <GovernanceRoute key={second ?? ''} id={second} />;
     default:

@@ -62,6 +62,7 @@ export function Header({ section }: { section: string }) {
       { key: 'plan', to: href('plan'), label: t('navPlan'), show: Boolean(user) },
       { key: 'matches', to: href('matches'), label: t('navMatches'), show: Boolean(user) },
       { key: 'deals', to: href('deals'), label: t('navDeals'), show: Boolean(user) },
+      { key: 'impact', to: href('impact'), label: t('navImpact'), show: Boolean(user) },
       {
         key: 'governance',
         to: href('governance'),

@@ -18,6 +18,7 @@ import { assessmentApi, type ReadinessBody } from './api.ts';
 import { Radar, Trajectory } from './charts.tsx';
 import { assessmentDict } from './dict.ts';
 import { NetworkSection } from './NetworkSection.tsx';
+import { SustainabilitySection } from './SustainabilitySection.tsx';
 import './assessment.css';
 
 type T = ReturnType<typeof useT<keyof typeof assessmentDict.ru>>;
@@ -363,6 +364,7 @@ export function AssessmentPage() {
       <div className="stack">
         <Placement t={t} locale={locale} />
         {user.role === 'operator_admin' && <NetworkSection t={t} locale={locale} />}
+        <SustainabilitySection locale={locale} />
         <Readiness t={t} locale={locale} />
         <Territory t={t} locale={locale} />
       </div>

@@ -227,6 +227,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/assessment/sustainability': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Sustainability from the platform: environmental, economic and social indicators (value, target, source; null = no data) and the balance index */
+    get: operations['getAssessmentSustainability'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/assessment/territory': {
     parameters: {
       query?: never;
@@ -8290,6 +8307,70 @@ export interface components {
       | 'purchased-electricity'
       | 'none'
       | 'resale';
+    SustainabilityReport: {
+      /** @description mean(parts) × (1 − (max − min)); null unless all three parts have data */
+      balanceIndex: number | null;
+      formula: string;
+      /** @description first month counted, YYYY-MM */
+      from: string;
+      indicators: {
+        name: string;
+        /** @enum {string} */
+        part: 'environmental' | 'economic' | 'social';
+        share: number | null;
+        source: {
+          en: string;
+          ru: string;
+        };
+        /** @description configuration, an estimate */
+        target: number | null;
+        unit: string;
+        /** @description null: no data, never a made-up value */
+        value: number | null;
+      }[];
+      /** @description each 0..1: the mean of its indicators as shares of their targets; null: no data */
+      parts: {
+        economic: number | null;
+        environmental: number | null;
+        social: number | null;
+      };
+      targetsSource: string;
+      /** @constant */
+      targetsStatus: 'estimate';
+      to: string;
+    };
+    SustainabilityReportInput: {
+      /** @description mean(parts) × (1 − (max − min)); null unless all three parts have data */
+      balanceIndex: number | null;
+      formula: string;
+      /** @description first month counted, YYYY-MM */
+      from: string;
+      indicators: {
+        name: string;
+        /** @enum {string} */
+        part: 'environmental' | 'economic' | 'social';
+        share: number | null;
+        source: {
+          en: string;
+          ru: string;
+        };
+        /** @description configuration, an estimate */
+        target: number | null;
+        unit: string;
+        /** @description null: no data, never a made-up value */
+        value: number | null;
+      }[];
+      /** @description each 0..1: the mean of its indicators as shares of their targets; null: no data */
+      parts: {
+        economic: number | null;
+        environmental: number | null;
+        social: number | null;
+      };
+      targetsSource: string;
+      /** @constant */
+      targetsStatus: 'estimate';
+      to: string;
+    };
     Taxonomy: {
       materials: components['schemas']['MaterialDefinition'][];
       properties: components['schemas']['QualityProperty'][];
@@ -9293,6 +9374,31 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ClusterSnapshot'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getAssessmentSustainability: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SustainabilityReport'];
         };
       };
       400: components['responses']['Problem400'];
@@ -14086,6 +14192,12 @@ export const substituteInputValues: ReadonlyArray<
   'none',
   'resale',
 ];
+export const sustainabilityReportIndicatorsPartValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SustainabilityReport']['indicators']['part']
+> = ['environmental', 'economic', 'social'];
+export const sustainabilityReportInputIndicatorsPartValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SustainabilityReportInput']['indicators']['part']
+> = ['environmental', 'economic', 'social'];
 export const telemetryAggregateValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['TelemetryAggregate']
 > = ['avg', 'min', 'max', 'last'];

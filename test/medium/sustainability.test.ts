@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
+import { reportHtml, reportModel, reportPdf } from '../../src/assessment/report/index.ts';
 import { type Actor, systemActor } from '../../src/model/index.ts';
 import type { Platform } from '../../src/platform.ts';
 import { buildServer } from '../../src/server/app.ts';
@@ -69,6 +70,16 @@ for (const d of await eachDialect()) {
       }
       assert.equal(r.body.targetsStatus, 'estimate');
       assert.equal((await get('/api/v1/assessment/sustainability', '')).status, 401);
+      // the report's section: every indicator, no data for each value
+      const model = await reportModel(p.assessment);
+      const html = reportHtml(model, 'en');
+      assert.match(html, /Balance index: no data/);
+      assert.equal(
+        html.match(/\((environmental|economic|social)\)<\/td><td>no data<\/td>/g)?.length,
+        r.body.indicators.length,
+      );
+      const pdf = await reportPdf(model, 'ru');
+      assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
     });
 
     test('the indicators equal what the deliveries and the knowledge data imply', async () => {
@@ -179,6 +190,8 @@ for (const d of await eachDialect()) {
       const placement = (await get('/api/v1/assessment/typology')).body;
       const sust = placement.characteristics.find((c: { id: string }) => c.id === 'sustainability');
       assert.notEqual(sust.form, 'no_data', JSON.stringify(sust));
+      const html = reportHtml(await reportModel(p.assessment), 'ru');
+      assert.match(html, /Проекты НИОКР с вузами \(социальная\)<\/td><td>1<\/td>/);
     });
   });
 }

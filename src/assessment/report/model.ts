@@ -5,6 +5,7 @@
 import { systemActor } from '../../model/index.ts';
 import type { Assessment, ClusterReadiness, Snapshot, TrajectoryPoint } from '../engine/index.ts';
 import type { AssessmentService } from '../service.ts';
+import type { PlatformSustainability } from '../sustainability-from-platform.ts';
 
 export type Lang = 'ru' | 'en';
 
@@ -20,6 +21,8 @@ export interface ReportModel {
   readiness: ClusterReadiness;
   territory: ReturnType<AssessmentService['territory']>;
   network: ReportNetwork;
+  /** sustainability from the platform's data (absent: the section shows the placement only) */
+  sustainability?: PlatformSustainability;
 }
 
 /** One edge per pair and layer (ties counted), partners per organisation. */
@@ -65,5 +68,6 @@ export async function reportModel(
     readiness: await assessment.clusterReadiness(actor),
     territory: assessment.territory(actor),
     network: networkOf(snapshot),
+    sustainability: await assessment.sustainability(actor),
   };
 }

@@ -68,3 +68,35 @@ test('impact: three levels with content, rows per month and organisation, in bot
     await context.close();
   }
 });
+
+test('assessment: the sustainability section shows its indicators with value, target and source, in both languages', {
+  skip,
+  timeout: 180_000,
+}, async () => {
+  const { context, page, foreign, pageErrors } = await watchedPage();
+  try {
+    await logIn(page, operator.email, operator.password);
+    await page.goto(`${base}/#/assessment`);
+    // the operator's language is kept from the test above: Russian first
+    await page.locator('.lang-btn', { hasText: 'RU' }).click();
+    const section = page.getByTestId('sustainability');
+    await section.getByText('Индекс баланса', { exact: true }).waitFor();
+    await section.getByTestId('sustainability-row').first().waitFor();
+    assert.equal(await section.getByTestId('sustainability-row').count(), 10);
+    // the seeded deliveries give the environmental part a value; deep processing is no data
+    assert.match(
+      (await section.getByTestId('sustainability-environmental').textContent()) ?? '',
+      /\d/,
+    );
+    assert.match((await section.textContent()) ?? '', /нет данных/);
+    await section.screenshot({ path: join(results, 'sustainability-ru.png') });
+    await page.locator('.lang-btn', { hasText: 'EN' }).click();
+    await section.getByText('Balance index', { exact: true }).waitFor();
+    assert.match((await section.textContent()) ?? '', /no data/);
+    await section.screenshot({ path: join(results, 'sustainability-en.png') });
+    assert.deepEqual(foreign, []);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});

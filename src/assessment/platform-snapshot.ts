@@ -11,6 +11,7 @@ import { registryQueries } from '../registry/index.ts';
 import type { Reader, Store } from '../store/index.ts';
 import { declaredTies } from './declared.ts';
 import type { roles, SnapshotInput } from './engine/index.ts';
+import { sustainabilityFromPlatform } from './sustainability-from-platform.ts';
 
 type Tie = NonNullable<SnapshotInput['ties']>[number];
 type Decision = NonNullable<SnapshotInput['decisions']>[number];
@@ -144,5 +145,9 @@ export async function platformSnapshot(store: Store): Promise<SnapshotInput> {
     ties: ties.filter((t) => ids.has(t.source) && ids.has(t.target)),
     decisions,
     keystones,
+    // the sustainability characteristic's three parts (a part without data left out: no data)
+    sustainability: Object.fromEntries(
+      Object.entries((await sustainabilityFromPlatform(store)).parts).filter(([, v]) => v !== null),
+    ),
   };
 }

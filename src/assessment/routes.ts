@@ -11,6 +11,7 @@ import {
   ReadinessInput,
   ReadinessSummary,
   ReadinessSurvey,
+  SustainabilityReport,
   TerritorialBaseline,
   TypologyPlacement,
   TypologyTrajectory,
@@ -62,6 +63,18 @@ export const routes =
       },
       async (req, reply) =>
         reply.code(201).send(await assessment.submitReadiness(req.actor, req.params.id, req.body)),
+    );
+    app.get(
+      `${base}/sustainability`,
+      {
+        schema: {
+          ...t,
+          summary:
+            'Sustainability from the platform: environmental, economic and social indicators (value, target, source; null = no data) and the balance index',
+          response: { 200: SustainabilityReport },
+        },
+      },
+      async (req) => assessment.sustainability(req.actor),
     );
     app.get(
       `${base}/territory`,

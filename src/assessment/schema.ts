@@ -210,3 +210,38 @@ export const TerritorialBaseline = z
   })
   .meta({ id: 'TerritorialBaseline' });
 export * from './decree779-schema.ts';
+
+// --- sustainability from the platform's data (GET /api/v1/assessment/sustainability) ---
+
+const SustainabilityPartName = z.enum(['environmental', 'economic', 'social']);
+export const SustainabilityReport = z
+  .object({
+    parts: z
+      .object({
+        environmental: z.number().nullable(),
+        economic: z.number().nullable(),
+        social: z.number().nullable(),
+      })
+      .describe('each 0..1: the mean of its indicators as shares of their targets; null: no data'),
+    balanceIndex: z
+      .number()
+      .nullable()
+      .describe('mean(parts) × (1 − (max − min)); null unless all three parts have data'),
+    indicators: z.array(
+      z.object({
+        part: SustainabilityPartName,
+        name: z.string(),
+        value: z.number().nullable().describe('null: no data, never a made-up value'),
+        target: z.number().nullable().describe('configuration, an estimate'),
+        unit: z.string(),
+        share: z.number().nullable(),
+        source: z.object({ ru: z.string(), en: z.string() }),
+      }),
+    ),
+    formula: z.string(),
+    from: z.string().describe('first month counted, YYYY-MM'),
+    to: z.string(),
+    targetsStatus: z.literal('estimate'),
+    targetsSource: z.string(),
+  })
+  .meta({ id: 'SustainabilityReport' });

@@ -41,6 +41,7 @@ import { employmentTable } from './reference.ts';
 import { networkOf } from './report/model.ts';
 import * as repo from './repository.ts';
 import { ReadinessInput, type ReadinessSurvey } from './schema.ts';
+import { sustainabilityFromPlatform } from './sustainability-from-platform.ts';
 
 export class AssessmentService {
   constructor(
@@ -119,6 +120,12 @@ export class AssessmentService {
   async snapshot(actor: Actor): Promise<Snapshot> {
     requireOperator(actor);
     return parseSnapshot(await platformSnapshot(this.store));
+  }
+
+  /** Sustainability from the platform's data: cluster aggregates, every signed-in user. */
+  async sustainability(actor: Actor) {
+    requireLogin(actor);
+    return sustainabilityFromPlatform(this.store, this.clock());
   }
 
   /** The cluster's placement from its own data (aggregates only: every signed-in user). */

@@ -13,7 +13,7 @@ export async function demo(args: string[]): Promise<number> {
       );
       return 1;
     }
-    const n = await seedExample(platform);
+    const n = await seedExample(platform, { plan: true });
     console.log(
       `Seeded the Kuzbass example: ${n.organisations} organisations, ${n.sites} sites, ${n.users} users, ${n.listings} listings.`,
     );

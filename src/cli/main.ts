@@ -34,6 +34,9 @@ Usage:
   digicluster search QUERY [--json] search knowledge assets, profiles and R&D projects, best first
   digicluster deals [--state S] [--json]
                                     the deals (as the operator sees them; --json: the API's body)
+  digicluster impact [--level L] [--json]
+                                    the impact ledger (identified, contracted, delivered) as the
+                                    operator sees it; --json: the body of GET /api/v1/impact
   digicluster tally FILE [--json]   count a vote (plurality, approval, irv, weighted, consent)
   digicluster assess [FILE] [--json] [--as-of DATE] [--months N]
                                     place the cluster on the paper's scale (territorial cluster →
@@ -72,6 +75,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./search.ts')).runSearch(rest);
       case 'deals':
         return await (await import('./deals.ts')).runDeals(rest);
+      case 'impact':
+        return await (await import('./impact.ts')).runImpact(rest);
       case 'tally':
         return await (await import('./tally.ts')).runTally(rest);
       case 'assess':

@@ -9,7 +9,7 @@ export async function serve(): Promise<number> {
   const config = loadConfig();
   const platform = await openPlatform(config);
   if (config.seedExample && (await isEmpty(platform))) {
-    const n = await seedExample(platform);
+    const n = await seedExample(platform, { plan: true });
     console.log(
       `Seeded the Kuzbass example: ${n.organisations} organisations, ${n.sites} sites, ${n.users} users, ${n.listings} listings.`,
     );

@@ -100,6 +100,10 @@ export const messages = defineMessages('deals', {
     en: 'Observers do not see the books',
     ru: 'Наблюдателям бухгалтерские записи недоступны',
   },
+  impactOwnOnly: {
+    en: 'The impact ledger shows a member the cluster and its own organisation only',
+    ru: 'Реестр эффекта показывает участнику кластер и только его собственную организацию',
+  },
   form2tpOwn: {
     en: 'Form 2-TP of an organisation is for its own users and the operator',
     ru: 'Форма 2-ТП организации доступна только её пользователям и оператору',

@@ -25,6 +25,8 @@ import {
   Form2tpParams,
   Form2tpQuery,
   Form2tpReport,
+  ImpactQuery,
+  ImpactReport,
   MassBalanceReport,
   MessageInput,
   TransitionInput,
@@ -325,6 +327,19 @@ export const routes =
         },
       },
       async (req) => deals.valueChain(req.actor, req.query),
+    );
+    app.get(
+      '/api/v1/impact',
+      {
+        schema: {
+          ...t,
+          summary:
+            'The impact ledger: tonnes diverted, CO2e avoided net of transport and the net benefit at three levels (identified in plans, contracted in deals, delivered), per month and per organisation, with the formula and attribution rule (a member: the cluster totals and its own organisation; the operator: every organisation)',
+          querystring: ImpactQuery,
+          response: { 200: ImpactReport },
+        },
+      },
+      async (req) => deals.impact(req.actor, req.query),
     );
     app.get(
       '/api/v1/ledger/trial-balance',

@@ -617,3 +617,89 @@ export const Form2tpReport = z
       .describe('one per FKKO code, the columns in the form’s order; null = no data, never 0'),
   })
   .meta({ id: 'Form2tpReport' });
+
+// --- the impact ledger (GET /api/v1/impact) ---
+
+const YearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
+
+export const ImpactLevelName = z
+  .enum(['identified', 'contracted', 'delivered'])
+  .describe(
+    'identified: flows of saved plans; contracted: agreed and active deals; delivered: recorded deliveries',
+  )
+  .meta({ id: 'ImpactLevel' });
+
+export const ImpactQuery = z.object({
+  level: ImpactLevelName.optional().describe('one level; absent: all three'),
+  organisationId: Id.optional().describe(
+    "one organisation's figures (a member: only its own); the cluster's totals stay",
+  ),
+  from: YearMonth.optional().describe('first month counted, YYYY-MM'),
+  to: YearMonth.optional().describe('last month counted, YYYY-MM'),
+});
+export type ImpactQuery = z.infer<typeof ImpactQuery>;
+
+export const ImpactFigures = z
+  .object({
+    divertedT: z.number().describe('t of waste diverted from disposal'),
+    co2eAvoidedT: z.number().describe('t CO2e avoided: substitute replaced + methane not vented'),
+    transportCo2eT: z.number().describe('t CO2e emitted by transport'),
+    netCo2eT: z.number().describe('t CO2e: avoided − transport'),
+    netBenefitKopecks: z.int().describe('net economic benefit, kopecks'),
+  })
+  .meta({ id: 'ImpactTotals' });
+
+export const OrganisationImpactFigures = z
+  .object({
+    organisationId: z.string(),
+    attributed: ImpactFigures.describe(
+      "its share by the attribution rule: the organisations' shares add up to the cluster",
+    ),
+    asProvider: ImpactFigures.describe('full figures of the records where it is the provider'),
+    asConsumer: ImpactFigures.describe('full figures of the records where it is the consumer'),
+  })
+  .meta({ id: 'OrganisationImpact' });
+
+export const ImpactLevelFigures = z
+  .object({
+    level: ImpactLevelName,
+    records: z.int().describe('records counted (plan pairs, deals or deliveries), each once'),
+    cluster: ImpactFigures,
+    organisations: z
+      .array(OrganisationImpactFigures)
+      .describe('a member: only its own organisation; the operator: all'),
+    months: z.array(
+      z.object({
+        month: z.string().describe('YYYY-MM'),
+        cluster: ImpactFigures,
+        organisations: z.array(OrganisationImpactFigures),
+      }),
+    ),
+  })
+  .meta({ id: 'ImpactLevelReport' });
+
+const Worded = z.object({ ru: z.string(), en: z.string() });
+
+export const ImpactReport = z
+  .object({
+    scope: z
+      .enum(['cluster', 'organisation'])
+      .describe('cluster: every organisation shown (the operator); organisation: only your own'),
+    organisationId: z.string().nullable().describe('the one organisation shown, if one'),
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+    units: z.object({
+      diverted: z.literal('t'),
+      co2e: z.literal('t CO2e'),
+      money: z.literal('kopeck'),
+    }),
+    levels: z.array(ImpactLevelFigures),
+    formula: Worded,
+    attributionRule: Worded,
+    distanceRule: Worded.describe('which distance the contracted and delivered levels use'),
+    dealsWithoutRoute: z
+      .int()
+      .describe('deals whose parties have no site to measure a route: counted at 0 km'),
+  })
+  .meta({ id: 'ImpactReport' });
+export type ImpactReport = z.infer<typeof ImpactReport>;

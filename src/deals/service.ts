@@ -57,6 +57,7 @@ import {
   valueChain,
 } from './engine/index.ts';
 import { form2tpXlsx } from './form-2tp.ts';
+import { impactReport } from './impact.ts';
 import { type DeliveryFileFormat, decodeDeliveries } from './import.ts';
 import { messages } from './messages.ts';
 import { transactionCostConfig } from './reference.ts';
@@ -80,6 +81,8 @@ import {
   type FlowsQuery,
   type Form2tpFigures,
   Form2tpFiguresInput,
+  ImpactQuery,
+  type ImpactReport,
   type MassBalanceReport,
   MessageInput,
   TransitionInput,
@@ -937,6 +940,16 @@ export class DealsService {
       withoutSites,
       status: 'estimate',
     };
+  }
+
+  // --- the impact ledger ---
+
+  /**
+   * `GET /api/v1/impact`: tonnes diverted, CO2e avoided net and the net benefit at the three
+   * levels (identified, contracted, delivered), per month and per organisation (impact.ts).
+   */
+  async impact(actor: Actor, query: unknown = {}): Promise<ImpactReport> {
+    return impactReport(this.store, actor, parseInput(ImpactQuery, query ?? {}));
   }
 
   // --- mass balance and the value chain ---

@@ -111,6 +111,12 @@ export interface SeedOptions {
   clock?: () => Date;
   /** the governance history (default true); without it the admitted members join as listed */
   governance?: boolean;
+  /**
+   * the operator saves a plan over the example's listings last (default false): the impact
+   * ledger then has flows at the level «identified» and the members' inboxes proposals; the
+   * demo and the served example do, tests that count proposals from an empty inbox do not
+   */
+  plan?: boolean;
 }
 
 /**
@@ -177,5 +183,6 @@ export async function seedExample(
     readJson('kuzbass/deals.json'),
     clock(),
   );
+  if (options.plan) await exchange.savePlan(systemActor, {});
   return { organisations: orgs.length, sites, users: people, listings: listings.length };
 }

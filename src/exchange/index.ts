@@ -10,6 +10,9 @@ import { ExchangeService } from './service.ts';
 export { agreedMatch, agreedMatches } from './agreed.ts';
 export * from './engine/index.ts';
 export { listingRecord, matchRecord, planRecordOf } from './records.ts';
+// the exchange's transport and emission factors (the table's, no overrides)
+export { viewerOptions as exchangeFactors } from './reference.ts';
+export { type SavedPlanFlow, savedPlanFlows } from './saved-flows.ts';
 export * from './schema.ts';
 export { ExchangeService } from './service.ts';
 

@@ -251,6 +251,24 @@ export async function findPlan(reader: Reader, id: string): Promise<StoredPlan |
   );
 }
 
+/** Every saved plan, oldest first (the impact ledger reads their flows). */
+export async function findPlans(reader: Reader): Promise<StoredPlan[]> {
+  const rows = await reader.db
+    .selectFrom('exchange_plan')
+    .selectAll()
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    organisationId: row.organisation_id,
+    text: row.data,
+    document: JSON.parse(row.data) as PlanDocument,
+  }));
+}
+
 // --- matches ---
 
 export function matchFromRow(r: Selectable<ExchangeMatchTable>): MatchRecord {

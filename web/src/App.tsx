@@ -34,6 +34,9 @@ const DealsRoute = lazy(() =>
 const FlowsPage = lazy(() =>
   import('./deals/FlowsPage.tsx').then((m) => ({ default: m.FlowsPage })),
 );
+const ImpactPage = lazy(() =>
+  import('./deals/ImpactPage.tsx').then((m) => ({ default: m.ImpactPage })),
+);
 const GovernanceRoute = lazy(() =>
   import('./governance/GovernanceRoute.tsx').then((m) => ({ default: m.GovernanceRoute })),
 );
@@ -99,6 +102,8 @@ function Page({ path }: { path: string[] }) {
       return third ? <NotFound /> : <DealsRoute key={second ?? ''} id={second} />;
     case 'flows':
       return second ? <NotFound /> : <FlowsPage />;
+    case 'impact':
+      return second ? <NotFound /> : <ImpactPage />;
     case 'governance':
       return third ? <NotFound /> : <GovernanceRoute key={second ?? ''} id={second} />;
     default:

@@ -3,6 +3,7 @@
 import { indicatorWords, paperRows, readinessDimensionWords } from '../engine/index.ts';
 import { decree779Html } from './decree779.ts';
 import type { Lang, ReportModel } from './model.ts';
+import { sustainabilityHead, sustainabilityRows, sustainabilitySummary } from './sustainability.ts';
 import { number, say } from './words.ts';
 
 const esc = (s: string) =>
@@ -124,6 +125,19 @@ ${trajectory}
 ${svg}
 <h2>${esc(say(lang, 'sustainability'))}</h2>
 <p>${esc(sustainability ? `${formWord(sustainability.form)}: ${sustainability.indicators.map((i) => `${indicatorWords[i.name]?.[lang] ?? i.name} ${number(lang, i.value)}`).join('; ')}` : '')}</p>
+${
+  m.sustainability
+    ? `<p>${esc(sustainabilitySummary(m.sustainability, lang))}</p>${table(
+        sustainabilityHead(lang),
+        sustainabilityRows(m.sustainability, lang).map((r) => [
+          esc(r[0]!),
+          esc(r[1]!),
+          esc(r[2]!),
+          `<small>${esc(r[3]!)}</small>`,
+        ]),
+      )}`
+    : ''
+}
 <h2>${esc(say(lang, 'readiness'))}</h2>
 ${readiness}
 <h2>${esc(say(lang, 'territory'))}</h2>

@@ -6,6 +6,7 @@ import { systemActor } from '../../model/index.ts';
 import type { Decree779Report } from '../decree779-schema.ts';
 import type { Assessment, ClusterReadiness, Snapshot, TrajectoryPoint } from '../engine/index.ts';
 import type { AssessmentService } from '../service.ts';
+import type { PlatformSustainability } from '../sustainability-from-platform.ts';
 
 export type Lang = 'ru' | 'en';
 
@@ -23,6 +24,8 @@ export interface ReportModel {
   network: ReportNetwork;
   /** the Decree 779 check of the current year (report/decree779.ts renders it) */
   decree779?: Decree779Report;
+  /** sustainability from the platform's data (absent: the section shows the placement only) */
+  sustainability?: PlatformSustainability;
 }
 
 /** One edge per pair and layer (ties counted), partners per organisation. */
@@ -69,5 +72,6 @@ export async function reportModel(
     territory: assessment.territory(actor),
     network: networkOf(snapshot),
     decree779: await assessment.decree779.check(actor, {}),
+    sustainability: await assessment.sustainability(actor),
   };
 }

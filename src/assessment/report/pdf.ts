@@ -5,6 +5,7 @@ import PDFDocument from 'pdfkit';
 import { indicatorWords, paperRows, readinessDimensionWords } from '../engine/index.ts';
 import { decree779Pdf } from './decree779.ts';
 import type { Lang, ReportModel } from './model.ts';
+import { sustainabilityHead, sustainabilityRows, sustainabilitySummary } from './sustainability.ts';
 import { number, say } from './words.ts';
 
 const font = (file: string) =>
@@ -51,6 +52,18 @@ function row(doc: Doc, cells: { text: string; width: number; bold?: boolean; sma
     .stroke();
   doc.x = MARGIN;
   doc.y = top + height + 7;
+}
+
+/** The platform's sustainability indicators: summary line, then value, target and source. */
+function sustainabilityPdf(doc: Doc, m: ReportModel, lang: Lang) {
+  const s = m.sustainability!;
+  doc.moveDown(0.3).text(sustainabilitySummary(s, lang), MARGIN);
+  doc.moveDown(0.3);
+  const widths = [150, 70, 70, 205];
+  const cells = (texts: string[], bold = false) =>
+    texts.map((text, k) => ({ text, width: widths[k]!, bold, small: k === 3 && !bold }));
+  row(doc, cells(sustainabilityHead(lang), true));
+  for (const r of sustainabilityRows(s, lang)) row(doc, cells(r));
 }
 
 function radar(doc: Doc, m: ReportModel, lang: Lang) {
@@ -256,6 +269,7 @@ export function reportPdf(m: ReportModel, lang: Lang): Promise<Buffer> {
     doc.text(
       `${formWord(s.form)}: ${s.indicators.map((i) => `${indicatorWords[i.name]?.[lang] ?? i.name} ${number(lang, i.value)}`).join('; ')}`,
     );
+  if (m.sustainability) sustainabilityPdf(doc, m, lang);
 
   heading(doc, say(lang, 'readiness'));
   const r = m.readiness;

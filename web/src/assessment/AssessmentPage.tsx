@@ -19,6 +19,7 @@ import { Radar, Trajectory } from './charts.tsx';
 import { DecreeSection } from './DecreeSection.tsx';
 import { assessmentDict } from './dict.ts';
 import { NetworkSection } from './NetworkSection.tsx';
+import { SustainabilitySection } from './SustainabilitySection.tsx';
 import './assessment.css';
 
 type T = ReturnType<typeof useT<keyof typeof assessmentDict.ru>>;
@@ -365,6 +366,7 @@ export function AssessmentPage() {
         <Placement t={t} locale={locale} />
         {user.role === 'operator_admin' && <NetworkSection t={t} locale={locale} />}
         <DecreeSection />
+        <SustainabilitySection locale={locale} />
         <Readiness t={t} locale={locale} />
         <Territory t={t} locale={locale} />
       </div>

@@ -63,6 +63,7 @@ export function Header({ section }: { section: string }) {
       { key: 'matches', to: href('matches'), label: t('navMatches'), show: Boolean(user) },
       { key: 'deals', to: href('deals'), label: t('navDeals'), show: Boolean(user) },
       { key: 'flows', to: href('flows'), label: t('navFlows'), show: Boolean(user) },
+      { key: 'impact', to: href('impact'), label: t('navImpact'), show: Boolean(user) },
       {
         key: 'governance',
         to: href('governance'),

@@ -279,6 +279,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/assessment/sustainability': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Sustainability from the platform: environmental, economic and social indicators (value, target, source; null = no data) and the balance index */
+    get: operations['getAssessmentSustainability'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/assessment/territory': {
     parameters: {
       query?: never;
@@ -1184,6 +1201,23 @@ export interface paths {
     };
     /** Every read made under the grant, newest first (at most 10,000): who, which key and range, how many points, when */
     get: operations['getGrantsByIdUsage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/impact': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The impact ledger: tonnes diverted, CO2e avoided net of transport and the net benefit at three levels (identified in plans, contracted in deals, delivered), per month and per organisation, with the formula and attribution rule (a member: the cluster totals and its own organisation; the operator: every organisation) */
+    get: operations['getImpact'];
     put?: never;
     post?: never;
     delete?: never;
@@ -5138,6 +5172,44 @@ export interface components {
       tradeValue?: components['schemas']['ImpactMoneyFigureInput'];
       transportCo2eT: components['schemas']['ImpactFigureInput'];
     };
+    /**
+     * @description identified: flows of saved plans; contracted: agreed and active deals; delivered: recorded deliveries
+     * @enum {string}
+     */
+    ImpactLevel: 'identified' | 'contracted' | 'delivered';
+    /**
+     * @description identified: flows of saved plans; contracted: agreed and active deals; delivered: recorded deliveries
+     * @enum {string}
+     */
+    ImpactLevelInput: 'identified' | 'contracted' | 'delivered';
+    ImpactLevelReport: {
+      cluster: components['schemas']['ImpactTotals'];
+      level: components['schemas']['ImpactLevel'];
+      months: {
+        cluster: components['schemas']['ImpactTotals'];
+        /** @description YYYY-MM */
+        month: string;
+        organisations: components['schemas']['OrganisationImpact'][];
+      }[];
+      /** @description a member: only its own organisation; the operator: all */
+      organisations: components['schemas']['OrganisationImpact'][];
+      /** @description records counted (plan pairs, deals or deliveries), each once */
+      records: number;
+    };
+    ImpactLevelReportInput: {
+      cluster: components['schemas']['ImpactTotalsInput'];
+      level: components['schemas']['ImpactLevelInput'];
+      months: {
+        cluster: components['schemas']['ImpactTotalsInput'];
+        /** @description YYYY-MM */
+        month: string;
+        organisations: components['schemas']['OrganisationImpactInput'][];
+      }[];
+      /** @description a member: only its own organisation; the operator: all */
+      organisations: components['schemas']['OrganisationImpactInput'][];
+      /** @description records counted (plan pairs, deals or deliveries), each once */
+      records: number;
+    };
     ImpactMoneyFigure: {
       /** @description the sums it is made of, in kopecks */
       factorsKopecks: {
@@ -5155,6 +5227,100 @@ export interface components {
       formula: string;
       note?: string;
       valueKopecks: number;
+    };
+    ImpactReport: {
+      attributionRule: {
+        en: string;
+        ru: string;
+      };
+      /** @description deals whose parties have no site to measure a route: counted at 0 km */
+      dealsWithoutRoute: number;
+      /** @description which distance the contracted and delivered levels use */
+      distanceRule: {
+        en: string;
+        ru: string;
+      };
+      formula: {
+        en: string;
+        ru: string;
+      };
+      from: string | null;
+      levels: components['schemas']['ImpactLevelReport'][];
+      /** @description the one organisation shown, if one */
+      organisationId: string | null;
+      /**
+       * @description cluster: every organisation shown (the operator); organisation: only your own
+       * @enum {string}
+       */
+      scope: 'cluster' | 'organisation';
+      to: string | null;
+      units: {
+        /** @constant */
+        co2e: 't CO2e';
+        /** @constant */
+        diverted: 't';
+        /** @constant */
+        money: 'kopeck';
+      };
+    };
+    ImpactReportInput: {
+      attributionRule: {
+        en: string;
+        ru: string;
+      };
+      /** @description deals whose parties have no site to measure a route: counted at 0 km */
+      dealsWithoutRoute: number;
+      /** @description which distance the contracted and delivered levels use */
+      distanceRule: {
+        en: string;
+        ru: string;
+      };
+      formula: {
+        en: string;
+        ru: string;
+      };
+      from: string | null;
+      levels: components['schemas']['ImpactLevelReportInput'][];
+      /** @description the one organisation shown, if one */
+      organisationId: string | null;
+      /**
+       * @description cluster: every organisation shown (the operator); organisation: only your own
+       * @enum {string}
+       */
+      scope: 'cluster' | 'organisation';
+      to: string | null;
+      units: {
+        /** @constant */
+        co2e: 't CO2e';
+        /** @constant */
+        diverted: 't';
+        /** @constant */
+        money: 'kopeck';
+      };
+    };
+    ImpactTotals: {
+      /** @description t CO2e avoided: substitute replaced + methane not vented */
+      co2eAvoidedT: number;
+      /** @description t of waste diverted from disposal */
+      divertedT: number;
+      /** @description net economic benefit, kopecks */
+      netBenefitKopecks: number;
+      /** @description t CO2e: avoided − transport */
+      netCo2eT: number;
+      /** @description t CO2e emitted by transport */
+      transportCo2eT: number;
+    };
+    ImpactTotalsInput: {
+      /** @description t CO2e avoided: substitute replaced + methane not vented */
+      co2eAvoidedT: number;
+      /** @description t of waste diverted from disposal */
+      divertedT: number;
+      /** @description net economic benefit, kopecks */
+      netBenefitKopecks: number;
+      /** @description t CO2e: avoided − transport */
+      netCo2eT: number;
+      /** @description t CO2e emitted by transport */
+      transportCo2eT: number;
     };
     ImportResult: {
       /** @description false for a dry run: nothing was written */
@@ -6938,6 +7104,24 @@ export interface components {
       /** @description with its scheme: https://… or http://… (an address without one is refused) */
       website?: string;
     };
+    OrganisationImpact: {
+      /** @description full figures of the records where it is the consumer */
+      asConsumer: components['schemas']['ImpactTotals'];
+      /** @description full figures of the records where it is the provider */
+      asProvider: components['schemas']['ImpactTotals'];
+      /** @description its share by the attribution rule: the organisations' shares add up to the cluster */
+      attributed: components['schemas']['ImpactTotals'];
+      organisationId: string;
+    };
+    OrganisationImpactInput: {
+      /** @description full figures of the records where it is the consumer */
+      asConsumer: components['schemas']['ImpactTotalsInput'];
+      /** @description full figures of the records where it is the provider */
+      asProvider: components['schemas']['ImpactTotalsInput'];
+      /** @description its share by the attribution rule: the organisations' shares add up to the cluster */
+      attributed: components['schemas']['ImpactTotalsInput'];
+      organisationId: string;
+    };
     OrganisationInput: {
       createdAt: string;
       description?: string;
@@ -8514,6 +8698,70 @@ export interface components {
       | 'purchased-electricity'
       | 'none'
       | 'resale';
+    SustainabilityReport: {
+      /** @description mean(parts) × (1 − (max − min)); null unless all three parts have data */
+      balanceIndex: number | null;
+      formula: string;
+      /** @description first month counted, YYYY-MM */
+      from: string;
+      indicators: {
+        name: string;
+        /** @enum {string} */
+        part: 'environmental' | 'economic' | 'social';
+        share: number | null;
+        source: {
+          en: string;
+          ru: string;
+        };
+        /** @description configuration, an estimate */
+        target: number | null;
+        unit: string;
+        /** @description null: no data, never a made-up value */
+        value: number | null;
+      }[];
+      /** @description each 0..1: the mean of its indicators as shares of their targets; null: no data */
+      parts: {
+        economic: number | null;
+        environmental: number | null;
+        social: number | null;
+      };
+      targetsSource: string;
+      /** @constant */
+      targetsStatus: 'estimate';
+      to: string;
+    };
+    SustainabilityReportInput: {
+      /** @description mean(parts) × (1 − (max − min)); null unless all three parts have data */
+      balanceIndex: number | null;
+      formula: string;
+      /** @description first month counted, YYYY-MM */
+      from: string;
+      indicators: {
+        name: string;
+        /** @enum {string} */
+        part: 'environmental' | 'economic' | 'social';
+        share: number | null;
+        source: {
+          en: string;
+          ru: string;
+        };
+        /** @description configuration, an estimate */
+        target: number | null;
+        unit: string;
+        /** @description null: no data, never a made-up value */
+        value: number | null;
+      }[];
+      /** @description each 0..1: the mean of its indicators as shares of their targets; null: no data */
+      parts: {
+        economic: number | null;
+        environmental: number | null;
+        social: number | null;
+      };
+      targetsSource: string;
+      /** @constant */
+      targetsStatus: 'estimate';
+      to: string;
+    };
     Taxonomy: {
       materials: components['schemas']['MaterialDefinition'][];
       properties: components['schemas']['QualityProperty'][];
@@ -9720,6 +9968,31 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ClusterSnapshot'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getAssessmentSustainability: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SustainabilityReport'];
         };
       };
       400: components['responses']['Problem400'];
@@ -11607,6 +11880,39 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['DeviceGrantUsage'][];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getImpact: {
+    parameters: {
+      query?: {
+        /** @description first month counted, YYYY-MM */
+        from?: string;
+        level?: components['schemas']['ImpactLevelInput'];
+        /** @description one organisation's figures (a member: only its own); the cluster's totals stay */
+        organisationId?: string;
+        /** @description last month counted, YYYY-MM */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImpactReport'];
         };
       };
       400: components['responses']['Problem400'];
@@ -14111,6 +14417,18 @@ export const helpReasonKindValues: ReadonlyArray<
 export const helpReasonInputKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['HelpReasonInput']['kind']
 > = ['competence', 'complements', 'project', 'deal'];
+export const impactLevelValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImpactLevel']
+> = ['identified', 'contracted', 'delivered'];
+export const impactLevelInputValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImpactLevelInput']
+> = ['identified', 'contracted', 'delivered'];
+export const impactReportScopeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImpactReport']['scope']
+> = ['cluster', 'organisation'];
+export const impactReportInputScopeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImpactReportInput']['scope']
+> = ['cluster', 'organisation'];
 export const importResultRowsChangeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ImportResult']['rows']['change']
 > = ['created', 'updated', 'unchanged'];
@@ -14520,6 +14838,12 @@ export const substituteInputValues: ReadonlyArray<
   'none',
   'resale',
 ];
+export const sustainabilityReportIndicatorsPartValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SustainabilityReport']['indicators']['part']
+> = ['environmental', 'economic', 'social'];
+export const sustainabilityReportInputIndicatorsPartValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SustainabilityReportInput']['indicators']['part']
+> = ['environmental', 'economic', 'social'];
 export const telemetryAggregateValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['TelemetryAggregate']
 > = ['avg', 'min', 'max', 'last'];

@@ -1,0 +1,265 @@
+// Sustainability from the platform's own data (issue #14, "Sustainability"): the indicators the
+// pure engine (engine/sustainability.ts) balances, each with its value, its target (the
+// configuration in data/reference/sustainability-targets.json, labelled an estimate) and its
+// source. Over the twelve months before today (the deals' own window):
+// - environmental: tonnes diverted, CO2e avoided net of transport and methane used, from the
+//   impact ledger at the level «delivered» (deals' public surface); the waste utilisation rate
+//   = tonnes diverted ÷ the tonnes of waste a year the members offer on the exchange;
+// - economic: the net benefit (savings) from the same ledger; the transaction costs saved from
+//   the deals' cost report (digital vs territorial); value added by deep processing: the
+//   platform does not record it, so no data;
+// - social: knowledge workers from the registry (members' own figures), R&D projects with a
+//   university among their participants and courses and programmes offered, from the
+//   knowledge module.
+// A value the data do not give is null — "no data" — never a made-up number: no recorded
+// delivery of a methane, no methane figure; no member stating its knowledge workers, none.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { DealsService } from '../deals/index.ts';
+import { ExchangeService } from '../exchange/index.ts';
+import { type JournalEntry, listEvents } from '../journal/index.ts';
+import { KnowledgeService, ProjectRecord } from '../knowledge/index.ts';
+import { systemActor } from '../model/index.ts';
+import { registryQueries } from '../registry/index.ts';
+import type { Reader, Store } from '../store/index.ts';
+import {
+  type SustainabilityBalance,
+  type SustainabilityIndicator,
+  sustainabilityBalance,
+} from './engine/sustainability.ts';
+
+const Targets = z.object({
+  about: z.string(),
+  status: z.literal('estimate'),
+  targets: z.record(z.string(), z.number().positive()),
+});
+
+let targets: z.infer<typeof Targets> | undefined;
+/** The indicators' targets (configuration), read once. */
+export function sustainabilityTargets() {
+  targets ??= Targets.parse(
+    JSON.parse(
+      readFileSync(
+        fileURLToPath(new URL('../../data/reference/sustainability-targets.json', import.meta.url)),
+        'utf8',
+      ),
+    ),
+  );
+  return targets;
+}
+
+export interface SourcedIndicator extends SustainabilityIndicator {
+  source: { ru: string; en: string };
+}
+
+export interface PlatformSustainability extends SustainabilityBalance {
+  indicators: (SourcedIndicator & { share: number | null })[];
+  /** the months counted, YYYY-MM */
+  from: string;
+  to: string;
+  targetsStatus: 'estimate';
+  targetsSource: string;
+}
+
+const methanes = new Set(['mine-methane', 'coal-bed-methane']);
+/** m³ per unit of a gas deal */
+const m3Per: Record<string, number> = { thousand_m3: 1000, m3: 1 };
+
+async function eventsOf(reader: Reader, type: string): Promise<JournalEntry[]> {
+  const out: JournalEntry[] = [];
+  for (;;) {
+    const page = await listEvents(reader, { type, afterSeq: out.at(-1)?.seq ?? 0, limit: 5000 });
+    out.push(...page);
+    if (page.length < 5000) return out;
+  }
+}
+
+/** Each knowledge project in its latest state, as its events carry it. */
+async function projects(reader: Reader): Promise<ProjectRecord[]> {
+  const latest = new Map<string, ProjectRecord>();
+  const events = [
+    ...(await eventsOf(reader, 'knowledge.project.created')),
+    ...(await eventsOf(reader, 'knowledge.project.updated')),
+  ].sort((a, b) => a.seq - b.seq);
+  for (const e of events) {
+    const r = ProjectRecord.safeParse(e.payload);
+    if (r.success) latest.set(r.data.id, r.data);
+  }
+  return [...latest.values()];
+}
+
+const month = (d: Date) => d.toISOString().slice(0, 7);
+
+/** The indicators and their balance, from the platform's data over the last twelve months. */
+export async function sustainabilityFromPlatform(
+  store: Store,
+  now: Date = new Date(),
+): Promise<PlatformSustainability> {
+  const to = month(now);
+  const from = month(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1)));
+  const deals = new DealsService(store);
+  const [impact, costs, allDeals, deliveries] = await Promise.all([
+    deals.impact(systemActor, { level: 'delivered', from, to }),
+    deals.costReport(systemActor),
+    deals.listDeals(systemActor),
+    deals.listDeliveries(systemActor),
+  ]);
+  const delivered = impact.levels[0]!;
+  const recorded = delivered.records > 0;
+
+  // waste offered a year: the members' offers of a waste, in tonnes, live or not
+  const offers = await new ExchangeService(store).listListings(systemActor, { side: 'offer' });
+  const wasteOffered = offers
+    .filter((l) => l.legalStatus === 'waste' && l.unit === 't' && l.status !== 'withdrawn')
+    .reduce((s, l) => s + l.quantityPerYear, 0);
+
+  // methane used: declared deliveries of a methane deal in the window
+  const gasDeals = new Map(
+    allDeals.items.filter((d) => methanes.has(d.material)).map((d) => [d.id, d]),
+  );
+  const methaneLots = deliveries.filter(
+    (x) =>
+      x.confirms === null &&
+      gasDeals.has(x.dealId) &&
+      x.deliveredOn.slice(0, 7) >= from &&
+      x.deliveredOn.slice(0, 7) <= to,
+  );
+  const methaneM3 = gasDeals.size
+    ? methaneLots.reduce((s, x) => s + x.quantity * (m3Per[x.unit] ?? Number.NaN), 0)
+    : null;
+
+  // social: the members' stated knowledge workers; projects with a university; training
+  const organisations = await registryQueries.findOrganisations(store, { status: 'member' });
+  const stated = organisations.filter((o) => typeof o.knowledgeWorkers === 'number');
+  const allProjects = await projects(store);
+  const withUniversity = allProjects.filter(
+    (p) => p.status !== 'suspended' && p.participants.some((x) => x.role === 'university'),
+  );
+  const knowledge = new KnowledgeService(store);
+  const openings = await knowledge.listOpenings(systemActor);
+  const training = openings.filter((o) => o.kind === 'course' || o.kind === 'programme');
+
+  const t = sustainabilityTargets().targets;
+  const target = (name: string) => t[name] ?? null;
+  const ledger = {
+    ru: `реестр эффекта, уровень «поставлено», ${from}…${to} (GET /api/v1/impact)`,
+    en: `impact ledger, level delivered, ${from}…${to} (GET /api/v1/impact)`,
+  };
+  const finite = (x: number | null) => (x === null || !Number.isFinite(x) ? null : x);
+  const indicators: SourcedIndicator[] = [
+    {
+      part: 'environmental',
+      name: 'waste_utilisation_rate',
+      value: recorded && wasteOffered > 0 ? delivered.cluster.divertedT / wasteOffered : null,
+      target: target('waste_utilisation_rate'),
+      unit: 'share',
+      source: {
+        ru: `отведённые тонны (${ledger.ru}) ÷ тонны отходов в год в предложениях биржи`,
+        en: `tonnes diverted (${ledger.en}) ÷ tonnes of waste a year offered on the exchange`,
+      },
+    },
+    {
+      part: 'environmental',
+      name: 'tonnes_diverted',
+      value: recorded ? delivered.cluster.divertedT : null,
+      target: target('tonnes_diverted'),
+      unit: 't',
+      source: ledger,
+    },
+    {
+      part: 'environmental',
+      name: 'co2e_avoided_t',
+      value: recorded ? delivered.cluster.netCo2eT : null,
+      target: target('co2e_avoided_t'),
+      unit: 't CO2e',
+      source: {
+        ru: `предотвращено за вычетом перевозки: ${ledger.ru}`,
+        en: `avoided net of transport: ${ledger.en}`,
+      },
+    },
+    {
+      part: 'environmental',
+      name: 'methane_used_m3',
+      value: finite(methaneM3),
+      target: target('methane_used_m3'),
+      unit: 'm3',
+      source: {
+        ru: 'заявленные поставки сделок с шахтным метаном и метаном угольных пластов',
+        en: 'declared deliveries of mine-methane and coal-bed-methane deals',
+      },
+    },
+    {
+      part: 'economic',
+      name: 'savings_rub',
+      value: recorded ? delivered.cluster.netBenefitKopecks / 100 : null,
+      target: target('savings_rub'),
+      unit: 'RUB',
+      source: { ru: `чистая выгода: ${ledger.ru}`, en: `net benefit: ${ledger.en}` },
+    },
+    {
+      part: 'economic',
+      name: 'value_added_deep_processing_rub',
+      value: null,
+      target: target('value_added_deep_processing_rub'),
+      unit: 'RUB',
+      source: {
+        ru: 'платформа не учитывает добавленную стоимость глубокой переработки: нет данных',
+        en: 'the platform does not record value added by deep processing: no data',
+      },
+    },
+    {
+      part: 'economic',
+      name: 'transaction_costs_saved_rub',
+      value: costs.cluster && costs.deals.length ? costs.cluster.saved.kopecks / 100 : null,
+      target: target('transaction_costs_saved_rub'),
+      unit: 'RUB',
+      source: {
+        ru: 'транзакционные издержки: цифровая сделка против территориальной, все сделки (GET /api/v1/deals/costs; допущения — оценка)',
+        en: 'transaction costs, digital vs territorial, all deals (GET /api/v1/deals/costs; assumptions estimated)',
+      },
+    },
+    {
+      part: 'social',
+      name: 'knowledge_workers',
+      value: stated.length ? stated.reduce((s, o) => s + (o.knowledgeWorkers ?? 0), 0) : null,
+      target: target('knowledge_workers'),
+      unit: 'people',
+      source: {
+        ru: `реестр: работники умственного труда по данным участников (${stated.length} из ${organisations.length})`,
+        en: `registry: knowledge workers as the members state them (${stated.length} of ${organisations.length})`,
+      },
+    },
+    {
+      part: 'social',
+      name: 'rd_projects_with_universities',
+      value: allProjects.length ? withUniversity.length : null,
+      target: target('rd_projects_with_universities'),
+      unit: 'projects',
+      source: {
+        ru: 'проекты НИОКР модуля знаний с вузом среди участников (кроме приостановленных)',
+        en: 'R&D projects of the knowledge module with a university among their participants (not suspended)',
+      },
+    },
+    {
+      part: 'social',
+      name: 'training_offers',
+      value: openings.length ? training.length : null,
+      target: target('training_offers'),
+      unit: 'offers',
+      source: {
+        ru: 'курсы и программы обучения модуля знаний',
+        en: 'courses and programmes of the knowledge module',
+      },
+    },
+  ];
+  const balance = sustainabilityBalance(indicators);
+  return {
+    ...balance,
+    indicators: balance.indicators.map((i, k) => ({ ...i, source: indicators[k]!.source })),
+    from,
+    to,
+    targetsStatus: 'estimate',
+    targetsSource: 'data/reference/sustainability-targets.json',
+  };
+}

@@ -1,0 +1,102 @@
+// The Impact page in Chromium against a real server seeded with the Kuzbass example (whose
+// history saves a plan, agrees deals and records deliveries): the three levels side by side, a
+// row per month and per organisation, the formula — in Russian and in English; a member's page
+// names only its own organisation.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { base, logIn, results, skip, startServerAndBrowser, watchedPage } from './harness.ts';
+
+startServerAndBrowser('dc-e2e-impact-');
+
+const operator = { email: 'operator@digicluster.example', password: 'operator-demo-2026' };
+const tom = { email: 'sales@tsement-tom.example', password: 'demo-cement-2026' };
+
+test('impact: three levels with content, rows per month and organisation, in both languages', {
+  skip,
+  timeout: 180_000,
+}, async () => {
+  const { context, page, foreign, pageErrors } = await watchedPage();
+  try {
+    await logIn(page, operator.email, operator.password);
+    await page.locator('.topbar a[href="#/impact"]').click();
+    await page.getByTestId('impact-levels').waitFor();
+    for (const level of ['identified', 'contracted', 'delivered']) {
+      const card = page.getByTestId(`impact-level-${level}`);
+      assert.match(
+        (await card.getByTestId('impact-diverted').textContent()) ?? '',
+        /[1-9]/,
+        `${level}: tonnes diverted`,
+      );
+    }
+    assert.ok((await page.getByTestId('impact-month-row').count()) >= 1, 'a row per month');
+    assert.ok((await page.getByTestId('impact-org-row').count()) >= 1, 'a row per organisation');
+    await page.getByRole('heading', { name: 'Формула' }).waitFor();
+    await page.getByRole('heading', { name: 'Выявлено' }).waitFor();
+    await page.screenshot({ path: join(results, 'impact-ru.png'), fullPage: true });
+
+    await page.locator('.lang-btn', { hasText: 'EN' }).click();
+    await page.getByRole('heading', { name: 'Identified' }).waitFor();
+    await page.getByRole('heading', { name: 'Formula' }).waitFor();
+    assert.ok((await page.getByTestId('impact-month-row').count()) >= 1);
+    assert.ok((await page.getByTestId('impact-org-row').count()) >= 1);
+    assert.match((await page.getByTestId('impact-formula').textContent()) ?? '', /Diverted t =/);
+    await page.screenshot({ path: join(results, 'impact-en.png'), fullPage: true });
+
+    // a member: the cluster's totals, and rows of its own organisation only
+    const member = await watchedPage();
+    try {
+      await logIn(member.page, tom.email, tom.password);
+      await member.page.goto(`${base}/#/impact`);
+      await member.page.getByTestId('impact-levels').waitFor();
+      const rows = member.page.getByTestId('impact-org-row');
+      await rows.first().waitFor();
+      const names = new Set(
+        (await rows.locator('td:first-child').allTextContents()).map((s) => s.trim()),
+      );
+      assert.equal(names.size, 1, `one organisation: ${[...names].join(', ')}`);
+      assert.match([...names][0]!, /Томь|Tom/);
+      await member.page.screenshot({ path: join(results, 'impact-member.png'), fullPage: true });
+      assert.deepEqual(member.foreign, []);
+      assert.deepEqual(member.pageErrors, []);
+    } finally {
+      await member.context.close();
+    }
+    assert.deepEqual(foreign, []);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('assessment: the sustainability section shows its indicators with value, target and source, in both languages', {
+  skip,
+  timeout: 180_000,
+}, async () => {
+  const { context, page, foreign, pageErrors } = await watchedPage();
+  try {
+    await logIn(page, operator.email, operator.password);
+    await page.goto(`${base}/#/assessment`);
+    // the operator's language is kept from the test above: Russian first
+    await page.locator('.lang-btn', { hasText: 'RU' }).click();
+    const section = page.getByTestId('sustainability');
+    await section.getByText('Индекс баланса', { exact: true }).waitFor();
+    await section.getByTestId('sustainability-row').first().waitFor();
+    assert.equal(await section.getByTestId('sustainability-row').count(), 10);
+    // the seeded deliveries give the environmental part a value; deep processing is no data
+    assert.match(
+      (await section.getByTestId('sustainability-environmental').textContent()) ?? '',
+      /\d/,
+    );
+    assert.match((await section.textContent()) ?? '', /нет данных/);
+    await section.screenshot({ path: join(results, 'sustainability-ru.png') });
+    await page.locator('.lang-btn', { hasText: 'EN' }).click();
+    await section.getByText('Balance index', { exact: true }).waitFor();
+    assert.match((await section.textContent()) ?? '', /no data/);
+    await section.screenshot({ path: join(results, 'sustainability-en.png') });
+    assert.deepEqual(foreign, []);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,197 @@
+// The impact ledger (GET /api/v1/impact): the three levels side by side — tonnes diverted, CO2e
+// avoided net of transport, net benefit — a table per month, a table per organisation, and the
+// formula, the attribution rule and the distance rule. A member sees the cluster's totals and
+// its own organisation only (the server decides; the page shows what it gets).
+import '../shell/zodJitless.ts'; // before any schema the page's imports build
+import { useFormat, useLocale, useT } from '../i18n/index.ts';
+import { answer, client } from '../shell/api.ts';
+import type { components } from '../shell/api-types.ts';
+import { isOperator, useSession } from '../shell/session.tsx';
+import { Empty, ErrorState, Loading, NeedLogin, PageHeader, TableScroll } from '../shell/ui.tsx';
+import { useResource } from '../shell/useResource.ts';
+import { useMoney, useOrgNames } from './bits.tsx';
+import { impactDict } from './impactDict.ts';
+
+type Report = components['schemas']['ImpactReport'];
+type Totals = components['schemas']['ImpactTotals'];
+type LevelName = components['schemas']['ImpactLevel'];
+
+const loadImpact = () => answer(client.GET('/api/v1/impact'));
+
+export function ImpactPage() {
+  const t = useT(impactDict);
+  const { user } = useSession();
+  const report = useResource(user ? loadImpact : null, [Boolean(user)]);
+  if (user === undefined) return <Loading />;
+  if (user === null) return <NeedLogin />;
+  return (
+    <>
+      <PageHeader
+        title={t('title')}
+        lead={`${t('lead')} ${isOperator(user) ? t('leadOperator') : t('leadMember')}`}
+      />
+      {report.error ? (
+        <ErrorState error={report.error} onRetry={report.reload} />
+      ) : !report.data ? (
+        <Loading />
+      ) : report.data.levels.every((l) => l.records === 0) ? (
+        <section className="card" data-testid="impact-empty">
+          <Empty title={t('empty')}>{t('emptyText')}</Empty>
+        </section>
+      ) : (
+        <ImpactBody report={report.data} />
+      )}
+    </>
+  );
+}
+
+function ImpactBody({ report }: { report: Report }) {
+  const t = useT(impactDict);
+  const f = useFormat();
+  const { locale } = useLocale();
+  const money = useMoney();
+  const names = useOrgNames();
+  const tonnes = (x: number) => `${f.fixed(x, 1)}\u00a0${t('tonnes')}`;
+  const co2 = (x: number) => `${f.fixed(x, 1)}\u00a0${t('tCo2e')}`;
+  const levels = report.levels;
+  const months = [...new Set(levels.flatMap((l) => l.months.map((m) => m.month)))].sort();
+  const monthOf = (level: (typeof levels)[number], month: string): Totals | undefined =>
+    level.months.find((m) => m.month === month)?.cluster;
+  const orgRows = levels.flatMap((l) =>
+    l.organisations.map((o) => ({ level: l.level as LevelName, ...o })),
+  );
+  return (
+    <>
+      <div className="grid-3" data-testid="impact-levels">
+        {levels.map((l) => (
+          <section
+            key={l.level}
+            className="card stack"
+            data-testid={`impact-level-${l.level}`}
+            aria-labelledby={`impact-${l.level}`}
+          >
+            <h2 id={`impact-${l.level}`}>{t(`level:${l.level}`)}</h2>
+            <p className="muted small">
+              {t(`levelNote:${l.level}`)} · {t('records', { n: l.records })}
+            </p>
+            <dl className="impact-figures">
+              <dt>{t('diverted')}</dt>
+              <dd data-testid="impact-diverted">{tonnes(l.cluster.divertedT)}</dd>
+              <dt>{t('co2Net')}</dt>
+              <dd data-testid="impact-co2">
+                {co2(l.cluster.netCo2eT)}
+                <span className="muted small">
+                  {' '}
+                  ({t('co2Avoided')} {co2(l.cluster.co2eAvoidedT)} − {t('co2Transport')}{' '}
+                  {co2(l.cluster.transportCo2eT)})
+                </span>
+              </dd>
+              <dt>{t('benefit')}</dt>
+              <dd data-testid="impact-benefit">{money.amount(l.cluster.netBenefitKopecks)}</dd>
+            </dl>
+          </section>
+        ))}
+      </div>
+
+      <section className="card stack" data-testid="impact-months">
+        <h2>{t('byMonth')}</h2>
+        {months.length === 0 ? (
+          <Empty title={t('noMonths')} />
+        ) : (
+          <TableScroll>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th rowSpan={2}>{t('month')}</th>
+                  {levels.map((l) => (
+                    <th key={l.level} colSpan={3}>
+                      {t(`level:${l.level}`)}
+                    </th>
+                  ))}
+                </tr>
+                <tr>
+                  {levels.flatMap((l) => [
+                    <th key={`${l.level}-t`} className="num">
+                      {t('tonnes')}
+                    </th>,
+                    <th key={`${l.level}-c`} className="num">
+                      {t('tCo2e')}
+                    </th>,
+                    <th key={`${l.level}-r`} className="num">
+                      {locale === 'ru' ? '₽' : 'RUB'}
+                    </th>,
+                  ])}
+                </tr>
+              </thead>
+              <tbody>
+                {months.map((m) => (
+                  <tr key={m} data-testid="impact-month-row">
+                    <td>{m}</td>
+                    {levels.flatMap((l) => {
+                      const x = monthOf(l, m);
+                      return [
+                        <td key={`${l.level}-t`} className="num">
+                          {x ? f.fixed(x.divertedT, 1) : '—'}
+                        </td>,
+                        <td key={`${l.level}-c`} className="num">
+                          {x ? f.fixed(x.netCo2eT, 1) : '—'}
+                        </td>,
+                        <td key={`${l.level}-r`} className="num">
+                          {x ? f.integer(Math.round(x.netBenefitKopecks / 100)) : '—'}
+                        </td>,
+                      ];
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        )}
+      </section>
+
+      <section className="card stack" data-testid="impact-organisations">
+        <h2>{t('byOrganisation')}</h2>
+        {orgRows.length === 0 ? (
+          <Empty title={t('noOrganisations')} />
+        ) : (
+          <TableScroll>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th>{t('organisation')}</th>
+                  <th>{t('level')}</th>
+                  <th className="num">{t('diverted')}</th>
+                  <th className="num">{t('co2Net')}</th>
+                  <th className="num">{t('benefit')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {orgRows.map((o) => (
+                  <tr key={`${o.level}-${o.organisationId}`} data-testid="impact-org-row">
+                    <td>{names.name(o.organisationId)}</td>
+                    <td>{t(`level:${o.level}`)}</td>
+                    <td className="num">{tonnes(o.attributed.divertedT)}</td>
+                    <td className="num">{co2(o.attributed.netCo2eT)}</td>
+                    <td className="num">{money.amount(o.attributed.netBenefitKopecks)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        )}
+      </section>
+
+      <section className="card stack" data-testid="impact-formula">
+        <h2>{t('formula')}</h2>
+        <p>{report.formula[locale]}</p>
+        <h3>{t('attribution')}</h3>
+        <p>{report.attributionRule[locale]}</p>
+        <h3>{t('distance')}</h3>
+        <p>{report.distanceRule[locale]}</p>
+        {report.dealsWithoutRoute > 0 && (
+          <p className="muted small">{t('withoutRoute', { n: report.dealsWithoutRoute })}</p>
+        )}
+      </section>
+    </>
+  );
+}

@@ -99,6 +99,7 @@ export function decree779Inputs(input: {
     const open = m.sites.filter((s) => !s.closed);
     return {
       id: m.id,
+      name: m.name,
       monotown: open.some((s) => s.monotown),
       specialTerritory: open.some((s) => s.specialTerritory !== null),
       purchasesKopecks: purchasesOf.get(m.id) ?? null,

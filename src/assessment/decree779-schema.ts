@@ -115,7 +115,9 @@ const check = z.object({
   passed: z.boolean().nullable().describe('null: the inputs it needs are missing'),
   value: z.number().nullable(),
   threshold: z.number(),
-  evidence: z.string(),
+  evidence: z
+    .object({ ru: z.string(), en: z.string() })
+    .describe('the reason, in Russian and English'),
 });
 
 export const Decree779Report = z

@@ -119,7 +119,7 @@ for (const d of await eachDialect()) {
       passed: boolean | null;
       value: number | null;
       threshold: number;
-      evidence: string;
+      evidence: { ru: string; en: string };
     };
     const checkOf = (report: { checks: Check[] }, id: string) =>
       report.checks.find((c) => c.id === id) as Check;
@@ -142,7 +142,8 @@ for (const d of await eachDialect()) {
       const fd = checkOf(r, 'functional_dependency');
       assert.equal(fd.passed, null);
       assert.equal(fd.value, null);
-      assert.match(fd.evidence, /no data/);
+      assert.match(fd.evidence.en, /no data/);
+      assert.match(fd.evidence.ru, /нет данных/);
       // 2 of 3 members in a monotown or special territory (≥ 30 %): the lowered threshold
       assert.equal(fd.threshold, 0.1);
       assert.equal(r.compliant, false);

@@ -9,6 +9,8 @@
 
 export interface Decree779Participant {
   id: string;
+  /** shown in the evidence (the id when absent) */
+  name?: string;
   /** a site of it lies in a monotown (single-industry town) */
   monotown: boolean;
   /** a site of it lies in a special territory (ТОР / ОЭЗ / individual-programme region) */
@@ -46,7 +48,8 @@ export interface Decree779Check {
   passed: boolean | null;
   value: number | null;
   threshold: number;
-  evidence: string;
+  /** the reason in both languages of the product */
+  evidence: { ru: string; en: string };
 }
 
 export interface Decree779Member {
@@ -64,6 +67,8 @@ export interface Decree779Result {
 }
 
 const round = (x: number) => Number(x.toFixed(4));
+/** kopecks as roubles with two decimals, the way both languages read them */
+const rub = (k: number) => (k / 100).toFixed(2);
 
 export function checkDecree779(
   participants: readonly Decree779Participant[],
@@ -74,6 +79,9 @@ export function checkDecree779(
   const inside = contracts.filter(
     (c) => ids.has(c.buyer) && ids.has(c.seller) && c.buyer !== c.seller,
   );
+  const nameOf = new Map(participants.map((p) => [p.id, p.name ?? p.id]));
+  const names = (list: readonly Decree779Member[]) =>
+    list.map((m) => nameOf.get(m.id) ?? m.id).join(', ');
   const members = participants.map((p): Decree779Member => {
     const own = inside.filter((c) => c.buyer === p.id || c.seller === p.id);
     const partners = [...new Set(own.map((c) => (c.buyer === p.id ? c.seller : c.buyer)))].sort();
@@ -91,8 +99,14 @@ export function checkDecree779(
     value: participants.length - short.length,
     threshold: participants.length,
     evidence: short.length
-      ? `without a contract with another participant: ${short.map((m) => m.id).join(', ')}`
-      : `each of ${participants.length} participants holds ≥ ${rules.minContractsPerParticipant} contract(s) with another`,
+      ? {
+          ru: `без договора с другим участником: ${names(short)}`,
+          en: `without a contract with another participant: ${names(short)}`,
+        }
+      : {
+          ru: `каждый из ${participants.length} участников имеет ≥ ${rules.minContractsPerParticipant} договор(а) с другим участником`,
+          en: `each of ${participants.length} participants holds ≥ ${rules.minContractsPerParticipant} contract(s) with another`,
+        },
   };
 
   const specialShare = participants.length
@@ -113,8 +127,14 @@ export function checkDecree779(
     threshold,
     evidence:
       dependency === null
-        ? 'no data: not every participant declared its total purchases'
-        : `contracts between participants ${within} ÷ declared purchases ${purchases} (our reading of the Decree's annex, not verified); threshold ${threshold * 100}% because ${round(specialShare * 100)}% of participants work in monotowns or special territories`,
+        ? {
+            ru: 'нет данных: не каждый участник заявил общий объём своих закупок',
+            en: 'no data: not every participant declared its total purchases',
+          }
+        : {
+            ru: `договоры между участниками ${rub(within)} ₽ ÷ заявленные закупки ${rub(purchases)} ₽ (наше прочтение приложения к постановлению, не проверено); порог ${threshold * 100} %, так как ${round(specialShare * 100)} % участников работают в моногородах или на особых территориях`,
+            en: `contracts between participants ${rub(within)} ₽ ÷ declared purchases ${rub(purchases)} ₽ (our reading of the Decree's annex, not verified); threshold ${threshold * 100}% because ${round(specialShare * 100)}% of participants work in monotowns or special territories`,
+          },
   };
 
   const lonely = members.filter((m) => m.partners.length === 0);
@@ -124,8 +144,14 @@ export function checkDecree779(
     value: lonely.length,
     threshold: rules.maxWithoutCooperation,
     evidence: lonely.length
-      ? `participants without cooperation: ${lonely.map((m) => m.id).join(', ')}`
-      : 'every participant cooperates with another',
+      ? {
+          ru: `участники без кооперации: ${names(lonely)}`,
+          en: `participants without cooperation: ${names(lonely)}`,
+        }
+      : {
+          ru: 'каждый участник кооперируется с другим',
+          en: 'every participant cooperates with another',
+        },
   };
 
   const checks = [contractsCheck, dependencyCheck, cooperationCheck];

@@ -77,7 +77,7 @@ describe('Decree 779 status check', () => {
     );
     const contracts = r.checks.find((c) => c.id === 'contracts');
     assert.equal(contracts?.passed, false);
-    assert.match(contracts?.evidence ?? '', /lonely/);
+    assert.match(contracts?.evidence.en ?? '', /lonely/);
     assert.equal(r.checks.find((c) => c.id === 'functional_dependency')?.passed, null);
     assert.equal(r.checks.find((c) => c.id === 'without_cooperation')?.passed, true); // 1 ≤ 3
     assert.equal(r.compliant, false);

@@ -53,7 +53,7 @@ function rows(r: Decree779Report, lang: Lang) {
     checks: r.checks.map((c) => [
       say(lang, c.id),
       `${c.passed === null ? say(lang, 'noData') : say(lang, c.passed ? 'passed' : 'failed')} (${number(lang, c.value, 4)} / ${number(lang, c.threshold, 4)})`,
-      c.evidence,
+      c.evidence[lang],
     ]),
     members: r.members.map((m) => [
       m.name,

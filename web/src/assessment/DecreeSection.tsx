@@ -43,6 +43,7 @@ const decreeApi = {
 export function DecreeSection() {
   const d = useT(decreeDict);
   const fmt = useFormat();
+  const { locale } = useLocale();
   const { user } = useSession();
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
@@ -109,7 +110,7 @@ export function DecreeSection() {
                           ? `≤ ${fmt.integer(c.threshold)}`
                           : fmt.integer(c.threshold)}
                     </td>
-                    <td className="small">{c.evidence}</td>
+                    <td className="small">{c.evidence[locale]}</td>
                   </tr>
                 ))}
               </tbody>

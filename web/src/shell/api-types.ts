@@ -3754,7 +3754,11 @@ export interface components {
       | components['schemas']['TieDeclarationInput'];
     Decree779Report: {
       checks: {
-        evidence: string;
+        /** @description the reason, in Russian and English */
+        evidence: {
+          en: string;
+          ru: string;
+        };
         /** @enum {string} */
         id: 'contracts' | 'functional_dependency' | 'without_cooperation';
         /** @description null: the inputs it needs are missing */
@@ -3804,7 +3808,11 @@ export interface components {
     };
     Decree779ReportInput: {
       checks: {
-        evidence: string;
+        /** @description the reason, in Russian and English */
+        evidence: {
+          en: string;
+          ru: string;
+        };
         /** @enum {string} */
         id: 'contracts' | 'functional_dependency' | 'without_cooperation';
         /** @description null: the inputs it needs are missing */

@@ -9,7 +9,8 @@ import type { PlantService } from './plant.ts';
 import {
   AlarmQuery,
   AlarmRecord,
-  AlarmRuleView,
+  AlarmRuleSet,
+  AlarmRuleSetInput,
   KpiQuery,
   PlantInput,
   PlantKpis,
@@ -76,13 +77,28 @@ export const plantRoutes =
       {
         schema: {
           ...tags,
-          security: [],
-          summary: "A profile's alarm rules (threshold, rate of change, no data)",
+          summary:
+            "A profile's alarm rules for your organisation's devices (threshold, rate of change, no data): its own set or the shipped one, and the shipped one",
           params: IdParam,
-          response: { 200: z.array(AlarmRuleView) },
+          response: { 200: AlarmRuleSet },
         },
       },
-      async (req) => [...s.alarms.rules(req.params.id)],
+      async (req) => s.alarms.ruleSet(req.actor, req.params.id),
+    );
+
+    app.put(
+      '/api/v1/device-profiles/:id/alarm-rules',
+      {
+        schema: {
+          ...tags,
+          summary:
+            "Set your organisation's own alarm rules of a profile (org admin): the whole set, checked (min below max, positive minutes, keys of the profile), journaled",
+          params: IdParam,
+          body: AlarmRuleSetInput,
+          response: { 200: AlarmRuleSet },
+        },
+      },
+      async (req) => s.alarms.setRules(req.actor, req.params.id, req.body),
     );
 
     app.get(

@@ -39,6 +39,7 @@ import {
   type AlarmRecord,
   type AlarmRuleSet,
   AlarmRuleSetInput,
+  type AlarmSummary,
 } from './plant-schema.ts';
 import { profileById } from './profiles.ts';
 import * as repo from './repository.ts';
@@ -323,6 +324,27 @@ export class AlarmsService {
       { organisationId: actor.organisationId, statuses, siteId: q.site, deviceId: q.device },
       500,
     );
+  }
+
+  /**
+   * The caller's organisation's active, unacknowledged alarms counted (the header's
+   * indicator on every page), with the newest critical one (its toast). A caller without an
+   * organisation (the operator) has none.
+   */
+  async summary(actor: Actor): Promise<AlarmSummary> {
+    requireLogin(actor);
+    if (!actor.organisationId) return { active: 0, critical: 0, latestCritical: null };
+    const active = await pr.listAlarms(
+      this.store,
+      { organisationId: actor.organisationId, statuses: ['active'] },
+      500,
+    );
+    const critical = active.filter((a) => a.rule.severity === 'critical');
+    const latest = critical.reduce<AlarmRecord | null>(
+      (best, a) => (!best || a.raisedAt > best.raisedAt ? a : best),
+      null,
+    );
+    return { active: active.length, critical: critical.length, latestCritical: latest };
   }
 
   /** Acknowledges an open alarm (a member of its organisation); acknowledging again changes nothing. */

@@ -11,6 +11,7 @@ import {
   AlarmRecord,
   AlarmRuleSet,
   AlarmRuleSetInput,
+  AlarmSummary,
   KpiQuery,
   PlantInput,
   PlantKpis,
@@ -112,6 +113,19 @@ export const plantRoutes =
         },
       },
       async (req) => s.alarms.list(req.actor, req.query),
+    );
+
+    app.get(
+      '/api/v1/alarms/summary',
+      {
+        schema: {
+          ...tags,
+          summary:
+            "Your organisation's active alarms not yet acknowledged, counted, with the newest critical one (the header's indicator)",
+          response: { 200: AlarmSummary },
+        },
+      },
+      async (req) => s.alarms.summary(req.actor),
     );
 
     app.post(

@@ -217,6 +217,20 @@ for (const d of dialects) {
       });
       await ash(mine, 10.5);
       assert.deepEqual(await openRules(ORG, mine.id), ['ash-high']);
+      // the header's summary counts it; acknowledged, it is no longer counted
+      const summary = async () =>
+        (
+          await app.inject({ url: '/api/v1/alarms/summary', headers: { cookie: cookies.member } })
+        ).json() as { active: number; critical: number; latestCritical: { id: string } | null };
+      const raised = await summary();
+      assert.deepEqual([raised.active, raised.critical], [1, 1]);
+      const ack = await app.inject({
+        method: 'POST',
+        url: `/api/v1/alarms/${raised.latestCritical?.id}/acknowledge`,
+        headers: { cookie: cookies.member },
+      });
+      assert.equal(ack.statusCode, 200, ack.body);
+      assert.deepEqual(await summary(), { active: 0, critical: 0, latestCritical: null });
       // hysteresis: 9.8 is below the limit but not 0.3 inside it
       await ash(mine, 9.8);
       assert.deepEqual(await openRules(ORG, mine.id), ['ash-high']);

@@ -52,6 +52,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/alarms/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your organisation's active alarms not yet acknowledged, counted, with the newest critical one (the header's indicator) */
+    get: operations['getAlarmsSummary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/api-keys/{id}': {
     parameters: {
       query?: never;
@@ -2348,6 +2365,22 @@ export interface components {
     AlarmStatus: 'active' | 'acknowledged' | 'cleared';
     /** @enum {string} */
     AlarmStatusInput: 'active' | 'acknowledged' | 'cleared';
+    AlarmSummary: {
+      /** @description active alarms, not acknowledged */
+      active: number;
+      /** @description of them critical */
+      critical: number;
+      /** @description the newest active critical alarm */
+      latestCritical: components['schemas']['Alarm'] | null;
+    };
+    AlarmSummaryInput: {
+      /** @description active alarms, not acknowledged */
+      active: number;
+      /** @description of them critical */
+      critical: number;
+      /** @description the newest active critical alarm */
+      latestCritical: components['schemas']['AlarmInput'] | null;
+    };
     ApiKey: {
       createdAt: string;
       id: string;
@@ -8844,6 +8877,31 @@ export interface operations {
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getAlarmsSummary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AlarmSummary'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
   };

@@ -12,6 +12,8 @@ import { href } from './router.ts';
 export const ALARMS_CHANGED = 'digicluster:alarms-changed';
 /** How often the summary is read: an alarm shows within this on any page. */
 export const ALARM_POLL_MS = 15_000;
+/** How long the toast of a new critical alarm stays unless dismissed. */
+const TOAST_MS = 20_000;
 
 interface Summary {
   active: number;
@@ -66,8 +68,16 @@ export function AlarmIndicator({ enabled, section }: { enabled: boolean; section
     if (!summary) return;
     const id = latest?.id ?? null;
     if (seen.current !== undefined && id && id !== seen.current) setToast(latest);
+    // acknowledged or cleared: nothing critical waits, the toast goes
+    else if (!id) setToast(null);
     seen.current = id;
   }, [summary, latest]);
+  // a toast is a notice, not a wall: it goes by itself (the indicator stays)
+  useEffect(() => {
+    if (!toast) return;
+    const timer = window.setTimeout(() => setToast(null), TOAST_MS);
+    return () => window.clearTimeout(timer);
+  }, [toast]);
   if (!enabled || !summary) return null;
   return (
     <>

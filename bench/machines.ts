@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import mqtt from 'mqtt';
 import { DAY_MS, HOUR_MS, MINUTE_MS, rollUp, startMqtt } from '../src/machines/index.ts';
-import { addRollups, ingestTransaction } from '../src/machines/repository.ts';
+import { addRollups, bucketColumns, ingestTransaction } from '../src/machines/repository.ts';
 import { type Actor, completeInn10, completeOgrn13, systemActor } from '../src/model/index.ts';
 import { openPlatform } from '../src/platform.ts';
 import { SESSION_COOKIE } from '../src/registry/index.ts';
@@ -258,6 +258,22 @@ async function queryTimes(): Promise<Record<string, QueryTime>> {
     .length;
   const out = {
     raw,
+    // the same rows through kysely (the repository's read, without the service around it)
+    kysely: await timed(
+      async () =>
+        (
+          await bucketColumns(
+            platform.store,
+            'machines_rollup_minute',
+            device.id,
+            'throughput_tph',
+            from,
+            end,
+            100_001,
+            'avg',
+          )
+        ).ts.length,
+    ),
     hour: await timed(service('1h')),
     minute: await timed(service('1m')),
     // the string's points are counted once, outside the timed runs
@@ -301,6 +317,7 @@ console.log(`  30-day query of a 1 Hz key (median of 7 after a warm-up; target <
 console.log(
   `    raw better-sqlite3 read of the same minute rows (the peer): ${q.raw.ms.toFixed(1)} ms (CPU ${q.raw.cpu.toFixed(1)} ms, ${q.raw.points} rows)`,
 );
+console.log(`    the same rows through kysely (repository.bucketColumns): ${t(q.kysely)}`);
 console.log(`    service bucket=1h: ${t(q.hour)}`);
 console.log(`    service bucket=1m, objects: ${t(q.minute)}`);
 console.log(`    service bucket=1m, the JSON string HTTP sends: ${t(q.json)}`);

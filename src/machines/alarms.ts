@@ -1,6 +1,6 @@
-// Alarms: the rules of each device's profile (alarm-rules.ts) evaluated by the pure engine
-// (engine/alarms.ts) on every committed message (threshold, rate of change) and by a timer
-// (no data for N minutes, on an injectable clock). Each alarm lives active → acknowledged →
+// Alarms: the rules of each device's profile (alarm-rules.ts, or the set its organisation
+// made its own) evaluated by the pure engine (engine/alarms.ts) on every committed message
+// (threshold, rate of change) and by a timer (no data for N minutes, on an injectable clock). Each alarm lives active → acknowledged →
 // cleared (or active → cleared), each step a journal event carrying its full state:
 // `alarm.raised`, `alarm.acknowledged`, `alarm.cleared`. At most one alarm of a rule is open
 // per device; evaluation commits in its own transaction after the message's.
@@ -11,16 +11,22 @@ import {
   actorRef,
   conflict,
   forbidden,
+  invalid,
   notFound,
   parseInput,
   requireLogin,
   requireOrganisationRole,
 } from '../model/index.ts';
-import type { Store, Tx } from '../store/index.ts';
+import type { Reader, Store, Tx } from '../store/index.ts';
 import { alarmRulesOf } from './alarm-rules.ts';
 import { realTicker, type Ticker } from './clock.ts';
 import {
   type AlarmRule,
+  checkRules,
+  MAX_SILENCE_MINUTES,
+  normaliseRule,
+  type RuleSetting,
+  rulesInForce,
   silent,
   type TimedValue,
   type Transition,
@@ -28,7 +34,14 @@ import {
 } from './engine/alarms.ts';
 import { messages as m } from './messages.ts';
 import * as pr from './plant/repository.ts';
-import { AlarmQuery, type AlarmRecord } from './plant-schema.ts';
+import {
+  AlarmQuery,
+  type AlarmRecord,
+  type AlarmRuleSet,
+  AlarmRuleSetInput,
+  type AlarmSummary,
+} from './plant-schema.ts';
+import { profileById } from './profiles.ts';
 import * as repo from './repository.ts';
 import type { DeviceRecord } from './schema.ts';
 
@@ -47,6 +60,42 @@ export interface StoredPoint {
   value: number;
 }
 
+/**
+ * How long a process keeps an organisation's rules before reading them again: a change made
+ * through another server process (they share the database) is in force within this time;
+ * through this one, at once.
+ */
+export const RULES_CACHE_MS = 5_000;
+
+const parseSet = (json: string): RuleSetting[] => JSON.parse(json);
+
+/** An organisation's rules of a profile as the API shows them (its own set, or the shipped). */
+export async function ruleSetOf(
+  reader: Reader,
+  organisationId: string,
+  profileId: string,
+): Promise<AlarmRuleSet> {
+  const row = await pr.findRuleSet(reader, organisationId, profileId);
+  const defaults = alarmRulesOf(profileId).map((r) => ({ ...r, enabled: true }));
+  return {
+    id: `${organisationId}/${profileId}`,
+    organisationId,
+    profileId,
+    rules: row ? parseSet(row.rules) : defaults,
+    defaults,
+    custom: !!row,
+    updatedAt: row?.updated_at ?? null,
+    updatedBy: row?.updated_by ?? null,
+  };
+}
+
+/** The set by its id `{organisationId}/{profileId}`, if the organisation made one (journal verify). */
+export async function storedRuleSet(reader: Reader, id: string): Promise<AlarmRuleSet | null> {
+  const [organisationId, profileId] = id.split('/');
+  const row = profileId && (await pr.findRuleSet(reader, organisationId, profileId));
+  return row ? ruleSetOf(reader, organisationId, profileId) : null;
+}
+
 /** How often the no-data rules are checked by default. */
 export const SILENCE_CHECK_MS = 60_000;
 
@@ -56,8 +105,76 @@ export class AlarmsService {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  rules(profileId: string): readonly AlarmRule[] {
-    return alarmRulesOf(profileId);
+  /** Effective rules by organisation and profile, kept a short while (see RULES_CACHE_MS). */
+  private readonly ruleCache = new Map<string, { rules: AlarmRule[]; until: number }>();
+
+  /** The rules in force for an organisation's devices of a profile: its own, or the shipped. */
+  async rulesFor(organisationId: string, profileId: string): Promise<AlarmRule[]> {
+    const k = `${organisationId}/${profileId}`;
+    const now = Date.now();
+    const hit = this.ruleCache.get(k);
+    if (hit && hit.until > now) return hit.rules;
+    const row = await pr.findRuleSet(this.store, organisationId, profileId);
+    const rules = row ? rulesInForce(parseSet(row.rules)) : [...alarmRulesOf(profileId)];
+    this.ruleCache.set(k, { rules, until: now + RULES_CACHE_MS });
+    return rules;
+  }
+
+  private organisationOf(actor: Actor, profileId: string): string {
+    requireLogin(actor);
+    if (!profileById(profileId)) throw notFound(m.profileNotFound({ id: profileId }));
+    // the rules are an organisation's, for its devices: the operator has none
+    if (!actor.organisationId) throw forbidden(m.rulesForOrganisation());
+    return actor.organisationId;
+  }
+
+  /** The alarm rules of a profile for the caller's organisation, and the shipped ones. */
+  async ruleSet(actor: Actor, profileId: string): Promise<AlarmRuleSet> {
+    return ruleSetOf(this.store, this.organisationOf(actor, profileId), profileId);
+  }
+
+  /**
+   * Sets the organisation's own rules of a profile (org admin), the whole set at once:
+   * checked (engine/alarms.ts checkRules), stored, journaled as `alarm-rules.set` with the
+   * set's full state. Open alarms of a changed rule stay open until a point clears them.
+   */
+  async setRules(actor: Actor, profileId: string, input: unknown): Promise<AlarmRuleSet> {
+    const organisationId = this.organisationOf(actor, profileId);
+    requireOrganisationRole(actor, organisationId, 'org_admin');
+    const rules = parseInput(AlarmRuleSetInput, input).rules.map(normaliseRule);
+    const keys = profileById(profileId)?.keys.map((k) => k.key) ?? [];
+    const problems = checkRules(rules, keys);
+    if (problems.length)
+      throw invalid(
+        m.invalidRules(),
+        problems.map((p) => ({
+          field: `rules.${p.index}.${p.field}`,
+          message:
+            p.code === 'unknownKey'
+              ? m.unknownKey2({ profile: profileId })
+              : p.code === 'minutesOutOfRange'
+                ? m.minutesOutOfRange({ max: MAX_SILENCE_MINUTES })
+                : m[p.code](),
+        })),
+      );
+    const set = await inTransaction(this.store, async (tx) => {
+      await pr.saveRuleSet(tx, {
+        organisation_id: organisationId,
+        profile_id: profileId,
+        rules: JSON.stringify(rules),
+        updated_at: this.clock().toISOString(),
+        updated_by: actorRef(actor),
+      });
+      const next = await ruleSetOf(tx, organisationId, profileId);
+      await recordEvent(
+        tx,
+        { actor: actorRef(actor), organisationId, type: 'alarm-rules.set', payload: next },
+        this.clock(),
+      );
+      return next;
+    });
+    this.ruleCache.delete(`${organisationId}/${profileId}`);
+    return set;
   }
 
   private async record(tx: Tx, actor: Actor, type: string, a: AlarmRecord) {
@@ -118,7 +235,7 @@ export class AlarmsService {
     open: Map<string, AlarmRecord>,
   ) {
     const out: Array<{ rule: AlarmRule; transitions: Transition[] }> = [];
-    for (const rule of alarmRulesOf(device.profileId)) {
+    for (const rule of await this.rulesFor(device.organisationId, device.profileId)) {
       const pts: TimedValue[] = points.filter((p) => p.key === rule.key);
       if (!pts.length) continue;
       const isOpen = open.has(rule.id);
@@ -135,7 +252,8 @@ export class AlarmsService {
 
   /** Evaluates a committed message's points (called by the ingestion after its commit). */
   async evaluate(device: DeviceRecord, points: readonly StoredPoint[]): Promise<AlarmRecord[]> {
-    if (!points.length || !alarmRulesOf(device.profileId).length) return [];
+    if (!points.length || !(await this.rulesFor(device.organisationId, device.profileId)).length)
+      return [];
     const openOf = async (r: Store | Tx) =>
       new Map((await pr.openAlarms(r, device.id)).map((a) => [a.rule.id, a]));
     // a cheap look first: most messages change nothing, and need no journal lock
@@ -155,7 +273,9 @@ export class AlarmsService {
     const now = this.clock().getTime();
     const raised: AlarmRecord[] = [];
     for (const row of await repo.devicesOf(this.store)) {
-      const rules = alarmRulesOf(row.profile_id).filter((r) => r.kind === 'no-data');
+      const rules = (await this.rulesFor(row.organisation_id, row.profile_id)).filter(
+        (r) => r.kind === 'no-data',
+      );
       if (!rules.length) continue;
       const device = repo.deviceFromRow(row);
       const latest = new Map(
@@ -204,6 +324,27 @@ export class AlarmsService {
       { organisationId: actor.organisationId, statuses, siteId: q.site, deviceId: q.device },
       500,
     );
+  }
+
+  /**
+   * The caller's organisation's active, unacknowledged alarms counted (the header's
+   * indicator on every page), with the newest critical one (its toast). A caller without an
+   * organisation (the operator) has none.
+   */
+  async summary(actor: Actor): Promise<AlarmSummary> {
+    requireLogin(actor);
+    if (!actor.organisationId) return { active: 0, critical: 0, latestCritical: null };
+    const active = await pr.listAlarms(
+      this.store,
+      { organisationId: actor.organisationId, statuses: ['active'] },
+      500,
+    );
+    const critical = active.filter((a) => a.rule.severity === 'critical');
+    const latest = critical.reduce<AlarmRecord | null>(
+      (best, a) => (!best || a.raisedAt > best.raisedAt ? a : best),
+      null,
+    );
+    return { active: active.length, critical: critical.length, latestCritical: latest };
   }
 
   /** Acknowledges an open alarm (a member of its organisation); acknowledging again changes nothing. */

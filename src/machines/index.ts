@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { StateReader } from '../journal/index.ts';
 import type { Reader, Store } from '../store/index.ts';
+import { storedRuleSet } from './alarms.ts';
 import { grantById } from './grants/repository.ts';
 import { messages } from './messages.ts';
 import { migrations } from './migrations/index.ts';
@@ -14,7 +15,7 @@ import { routes } from './routes.ts';
 import type { DeviceRecord } from './schema.ts';
 
 export { alarmRulesByProfile, alarmRulesOf } from './alarm-rules.ts';
-export { AlarmsService } from './alarms.ts';
+export { AlarmsService, RULES_CACHE_MS } from './alarms.ts';
 export { ManualClock, realTicker, type Ticker } from './clock.ts';
 export * from './engine/index.ts';
 export * from './grants/schema.ts';
@@ -54,6 +55,11 @@ export const stateReaders: StateReader[] = [
       const row = await findAlarm(reader, id);
       return row && alarmFromRow(row);
     },
+  },
+  {
+    kind: 'alarm-rule-set',
+    carriedBy: { 'alarm-rules.set': '' },
+    read: (reader, id) => storedRuleSet(reader, id),
   },
   {
     kind: 'device-grant',

@@ -89,4 +89,33 @@ export const messages = defineMessages('machines', {
     en: 'Alarm {id} is already cleared',
     ru: 'Тревога {id} уже снята',
   },
+  // an organisation's own alarm rules
+  profileNotFound: { en: 'Device profile {id} does not exist', ru: 'Профиля устройства {id} нет' },
+  rulesForOrganisation: {
+    en: "Alarm rules are an organisation's: sign in as one of its users",
+    ru: 'Правила тревог задаёт организация: войдите как её пользователь',
+  },
+  invalidRules: { en: 'Invalid alarm rules', ru: 'Неверные правила тревог' },
+  duplicateId: { en: 'another rule has this id', ru: 'у другого правила тот же id' },
+  unknownKey2: {
+    en: 'not a key of profile {profile}',
+    ru: 'не ключ профиля {profile}',
+  },
+  noLimit: { en: 'give a minimum, a maximum or both', ru: 'укажите минимум, максимум или оба' },
+  minNotBelowMax: {
+    en: 'the maximum must be above the minimum',
+    ru: 'максимум должен быть больше минимума',
+  },
+  badHysteresis: {
+    en: 'from 0 to less than the band (maximum − minimum)',
+    ru: 'от 0 до меньше ширины диапазона (максимум − минимум)',
+  },
+  perMinuteNotPositive: {
+    en: 'a change per minute above 0',
+    ru: 'изменение в минуту больше 0',
+  },
+  minutesOutOfRange: {
+    en: 'whole minutes from 1 to {max}',
+    ru: 'целое число минут от 1 до {max}',
+  },
 });

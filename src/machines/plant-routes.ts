@@ -9,7 +9,9 @@ import type { PlantService } from './plant.ts';
 import {
   AlarmQuery,
   AlarmRecord,
-  AlarmRuleView,
+  AlarmRuleSet,
+  AlarmRuleSetInput,
+  AlarmSummary,
   KpiQuery,
   PlantInput,
   PlantKpis,
@@ -76,13 +78,28 @@ export const plantRoutes =
       {
         schema: {
           ...tags,
-          security: [],
-          summary: "A profile's alarm rules (threshold, rate of change, no data)",
+          summary:
+            "A profile's alarm rules for your organisation's devices (threshold, rate of change, no data): its own set or the shipped one, and the shipped one",
           params: IdParam,
-          response: { 200: z.array(AlarmRuleView) },
+          response: { 200: AlarmRuleSet },
         },
       },
-      async (req) => [...s.alarms.rules(req.params.id)],
+      async (req) => s.alarms.ruleSet(req.actor, req.params.id),
+    );
+
+    app.put(
+      '/api/v1/device-profiles/:id/alarm-rules',
+      {
+        schema: {
+          ...tags,
+          summary:
+            "Set your organisation's own alarm rules of a profile (org admin): the whole set, checked (min below max, positive minutes, keys of the profile), journaled",
+          params: IdParam,
+          body: AlarmRuleSetInput,
+          response: { 200: AlarmRuleSet },
+        },
+      },
+      async (req) => s.alarms.setRules(req.actor, req.params.id, req.body),
     );
 
     app.get(
@@ -96,6 +113,19 @@ export const plantRoutes =
         },
       },
       async (req) => s.alarms.list(req.actor, req.query),
+    );
+
+    app.get(
+      '/api/v1/alarms/summary',
+      {
+        schema: {
+          ...tags,
+          summary:
+            "Your organisation's active alarms not yet acknowledged, counted, with the newest critical one (the header's indicator)",
+          response: { 200: AlarmSummary },
+        },
+      },
+      async (req) => s.alarms.summary(req.actor),
     );
 
     app.post(

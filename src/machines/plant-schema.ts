@@ -102,6 +102,53 @@ export const AlarmRuleView = z
   })
   .meta({ id: 'AlarmRule' });
 
+/** A rule as an organisation sets it: the shipped rule's fields, and whether it is on. */
+export const AlarmRuleSetting = AlarmRuleView.extend({
+  enabled: z.boolean().describe('an off rule raises nothing'),
+}).meta({ id: 'AlarmRuleSetting' });
+export type AlarmRuleSetting = z.infer<typeof AlarmRuleSetting>;
+
+// JSON has no Infinity or NaN: a number of the body is finite already
+const finite = z.number();
+export const AlarmRuleInput = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,39}$/)
+    .describe('unique within the set'),
+  key: z.string().min(1).max(40).describe('a key of the profile'),
+  severity: z.enum(['warning', 'critical']),
+  kind: z.enum(['threshold', 'rate', 'no-data']),
+  enabled: z.boolean().optional().describe('default: on'),
+  min: finite.optional().describe('threshold: below it trips'),
+  max: finite.optional().describe('threshold: above it trips'),
+  hysteresis: finite.optional().describe('threshold: an open alarm clears this far inside'),
+  perMinute: finite.optional().describe('rate: the largest change per minute (> 0)'),
+  minutes: z.number().int().optional().describe('no-data: the longest silence (1 to 10,080)'),
+});
+export type AlarmRuleInput = z.input<typeof AlarmRuleInput>;
+
+export const AlarmRuleSetInput = z.object({
+  rules: z
+    .array(AlarmRuleInput)
+    .max(50)
+    .describe("the whole set, replacing the organisation's rules of the profile"),
+});
+
+/** The rules an organisation's devices of a profile are evaluated by. */
+export const AlarmRuleSet = z
+  .object({
+    id: z.string().describe('{organisationId}/{profileId}'),
+    organisationId: z.string(),
+    profileId: z.string(),
+    rules: z.array(AlarmRuleSetting).describe('in force: the own set, or the shipped one'),
+    defaults: z.array(AlarmRuleSetting).describe('the rules the platform ships for the profile'),
+    custom: z.boolean().describe('whether the organisation has set its own'),
+    updatedAt: z.string().nullable(),
+    updatedBy: z.string().nullable(),
+  })
+  .meta({ id: 'AlarmRuleSet' });
+export type AlarmRuleSet = z.infer<typeof AlarmRuleSet>;
+
 export const AlarmStatus = z
   .enum(['active', 'acknowledged', 'cleared'])
   .meta({ id: 'AlarmStatus' });
@@ -125,6 +172,16 @@ export const AlarmRecord = z
   })
   .meta({ id: 'Alarm' });
 export type AlarmRecord = z.infer<typeof AlarmRecord>;
+
+/** What the header shows on every page: the organisation's active alarms, not yet acknowledged. */
+export const AlarmSummary = z
+  .object({
+    active: z.number().int().describe('active alarms, not acknowledged'),
+    critical: z.number().int().describe('of them critical'),
+    latestCritical: AlarmRecord.nullable().describe('the newest active critical alarm'),
+  })
+  .meta({ id: 'AlarmSummary' });
+export type AlarmSummary = z.infer<typeof AlarmSummary>;
 
 export const AlarmQuery = z.object({
   status: z

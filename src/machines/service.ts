@@ -20,6 +20,7 @@ import { registryQueries as rq } from '../registry/index.ts';
 import type { Store, Tx } from '../store/index.ts';
 import { type Parsed, parsePayload, parseRfc3339 } from './engine/payload.ts';
 import { aggregateOf, bucketMs, coarsen, DAY_MS } from './engine/rollup.ts';
+import { type SeriesColumns, seriesJson, seriesPoints } from './engine/series-json.ts';
 import type { Grant } from './grants/schema.ts';
 import { DeviceGrants } from './grants/service.ts';
 import { messages as m } from './messages.ts';
@@ -43,6 +44,11 @@ import { TelemetryWriter } from './writer.ts';
 
 const newDeviceId = () => `d-${randomBytes(6).toString('hex')}`;
 const iso = (ms: number) => new Date(ms).toISOString();
+
+const tooManyPoints = () =>
+  invalid(m.invalidQuery(), [
+    { field: 'querystring', message: m.tooManyPointsToRead({ max: MAX_QUERY_POINTS }) },
+  ]);
 
 /** A refused message: the reason (counted) and the field it names. */
 export class Rejected extends DomainError {
@@ -287,6 +293,20 @@ export class MachinesService {
 
   /** A key's points in [from, to): raw, or one per bucket with its aggregate. */
   async telemetry(actor: Actor, id: string, query: unknown): Promise<TelemetrySeries> {
+    const s = await this.telemetryColumns(actor, id, query);
+    return { key: s.key, unit: s.unit, points: seriesPoints(s) };
+  }
+
+  /**
+   * The same answer as one JSON string, built by hand (engine/series-json.ts): the HTTP read
+   * sends it as it is, past the response serialiser, since a 30-day minute series is 43,200
+   * points.
+   */
+  async telemetryJson(actor: Actor, id: string, query: unknown): Promise<string> {
+    return seriesJson(await this.telemetryColumns(actor, id, query));
+  }
+
+  private async telemetryColumns(actor: Actor, id: string, query: unknown): Promise<SeriesColumns> {
     const { device, grants } = await this.readableTelemetry(actor, id);
     const q = parseInput(TelemetryQuery, query);
     const profile = profileById(device.profileId);
@@ -311,39 +331,30 @@ export class MachinesService {
     // a bucket answers for all of its span: the last one may reach past `to`
     const size = q.bucket ? bucketMs[q.bucket] : 1;
     const grant = grants && this.grants.pick(grants, key.key, from, Math.ceil(to / size) * size);
-    const series = await this.series(id, key, q, from, to);
+    const columns = await this.series(id, q, from, to);
+    if (columns.ts.length > MAX_QUERY_POINTS) throw tooManyPoints();
     if (grant)
       await this.grants.logUse(actor, [
-        { grant, read: 'telemetry', key: key.key, from, to, points: series.points.length },
+        { grant, read: 'telemetry', key: key.key, from, to, points: columns.ts.length },
       ]);
-    return series;
+    return { key: key.key, unit: key.unit, ...columns };
   }
 
   private async series(
     id: string,
-    key: { key: string; unit: string },
     q: TelemetryQuery,
     from: number,
     to: number,
-  ): Promise<TelemetrySeries> {
-    const tooMany = () =>
-      invalid(m.invalidQuery(), [
-        { field: 'querystring', message: m.tooManyPointsToRead({ max: MAX_QUERY_POINTS }) },
-      ]);
-    const answer = (points: Array<{ ts: number; value: number }>): TelemetrySeries => {
-      if (points.length > MAX_QUERY_POINTS) throw tooMany();
-      return {
-        key: key.key,
-        unit: key.unit,
-        points: points.map((p) => ({ ts: iso(p.ts), value: p.value })),
-      };
-    };
+  ): Promise<{ ts: number[]; value: number[] }> {
     const limit = MAX_QUERY_POINTS + 1;
-    if (!q.bucket) return answer(await repo.rawPoints(this.store, id, q.key, from, to, limit));
+    if (!q.bucket) {
+      const raw = await repo.rawPoints(this.store, id, q.key, from, to, limit);
+      return { ts: raw.map((p) => p.ts), value: raw.map((p) => p.value) };
+    }
     const agg = q.agg ?? 'avg';
     if (q.bucket === '1d') {
       const start = Math.floor(from / DAY_MS) * DAY_MS;
-      if ((to - start) / DAY_MS > limit) throw tooMany();
+      if ((to - start) / DAY_MS > limit) throw tooManyPoints();
       const hours = await repo.rollupRows(
         this.store,
         'machines_rollup_hour',
@@ -354,11 +365,12 @@ export class MachinesService {
         Number.MAX_SAFE_INTEGER,
       );
       const days = [...coarsen(hours, bucketMs['1d'])].filter(([b]) => b >= from && b < to);
-      return answer(days.map(([b, r]) => ({ ts: b, value: aggregateOf(r, agg) })));
+      return { ts: days.map(([b]) => b), value: days.map(([, r]) => aggregateOf(r, agg)) };
     }
     const table = q.bucket === '1m' ? 'machines_rollup_minute' : 'machines_rollup_hour';
-    const rows = await repo.rollupRows(this.store, table, id, q.key, from, to, limit);
-    return answer(rows.map((r) => ({ ts: r.bucket, value: aggregateOf(r, agg) })));
+    // the aggregate is taken in SQL and the rows stay two columns: a 30-day minute read is
+    // 43,200 of them
+    return repo.bucketColumns(this.store, table, id, q.key, from, to, limit, agg);
   }
 
   /** Each key's latest value. */

@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { type AlarmRule, outOfBounds, silent, walkPoints } from './alarms.ts';
+import {
+  type AlarmRule,
+  checkRules,
+  normaliseRule,
+  outOfBounds,
+  rulesInForce,
+  silent,
+  walkPoints,
+} from './alarms.ts';
 
 const ash: AlarmRule = {
   id: 'ash-high',
@@ -112,5 +120,63 @@ test('property: threshold transitions alternate, and the final state is the last
       },
     ),
     { numRuns: 300 },
+  );
+});
+
+test('property: an accepted override of the threshold decides what trips; a rule turned off trips nothing', () => {
+  fc.assert(
+    fc.property(
+      fc.double({ min: -1000, max: 1000, noNaN: true }),
+      fc.double({ min: 0.001, max: 1000, noNaN: true }),
+      fc.array(fc.double({ min: -3000, max: 3000, noNaN: true }), { minLength: 1, maxLength: 20 }),
+      fc.boolean(),
+      (min, width, values, enabled) => {
+        const setting = normaliseRule({
+          id: 'band',
+          key: 'ash_pct',
+          severity: 'critical',
+          kind: 'threshold',
+          min,
+          max: min + width,
+          enabled,
+          perMinute: 5, // another kind's field: dropped
+        });
+        assert.deepEqual(checkRules([setting], ['ash_pct']), []);
+        assert.equal('perMinute' in setting, false);
+        const inForce = rulesInForce([setting]);
+        assert.equal(inForce.length, enabled ? 1 : 0);
+        const points = values.map((v, i) => p(i, v));
+        const raised = inForce.flatMap((r) => walkPoints(r, false, null, points))[0];
+        const first = values.find((v) => v < min || v > min + width);
+        if (!enabled || first === undefined) assert.equal(raised, undefined);
+        else assert.deepEqual([raised.to, raised.value], ['active', first]);
+      },
+    ),
+    { numRuns: 200 },
+  );
+});
+
+test('wrong rules are named by their field', () => {
+  const rule = (r: Parameters<typeof normaliseRule>[0]) => normaliseRule(r);
+  const problems = checkRules(
+    [
+      rule({ id: 'a', key: 'ash_pct', severity: 'warning', kind: 'threshold', min: 2, max: 2 }),
+      rule({ id: 'a', key: 'x', severity: 'warning', kind: 'no-data', minutes: 1.5 }),
+      rule({ id: 'b', key: 'ash_pct', severity: 'warning', kind: 'rate', perMinute: 0 }),
+      rule({ id: 'c', key: 'ash_pct', severity: 'warning', kind: 'no-data', minutes: 10_081 }),
+      rule({ id: 'd', key: 'ash_pct', severity: 'warning', kind: 'no-data', minutes: 10_080 }),
+    ],
+    ['ash_pct'],
+  );
+  assert.deepEqual(
+    problems.map((x) => `${x.index}.${x.field}:${x.code}`),
+    [
+      '0.max:minNotBelowMax',
+      '1.id:duplicateId',
+      '1.key:unknownKey',
+      '1.minutes:minutesOutOfRange',
+      '2.perMinute:perMinuteNotPositive',
+      '3.minutes:minutesOutOfRange',
+    ],
   );
 });

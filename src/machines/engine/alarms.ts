@@ -83,3 +83,82 @@ export function silent(
 ): boolean {
   return now - (lastTs ?? since) >= rule.minutes * 60_000;
 }
+
+/** A rule as an organisation sets it: on or off. */
+export type RuleSetting = AlarmRule & { enabled: boolean };
+
+/** The longest silence a no-data rule may wait for: a week. */
+export const MAX_SILENCE_MINUTES = 10_080;
+
+export type RuleProblemCode =
+  | 'duplicateId'
+  | 'unknownKey'
+  | 'noLimit'
+  | 'minNotBelowMax'
+  | 'badHysteresis'
+  | 'perMinuteNotPositive'
+  | 'minutesOutOfRange';
+
+/** What is wrong with a set of rules: each problem names the rule's index and its field. */
+export interface RuleProblem {
+  index: number;
+  field: string;
+  code: RuleProblemCode;
+}
+
+/** A rule with only the fields of its kind (a form may send the others empty or stale). */
+export function normaliseRule(r: {
+  id: string;
+  key: string;
+  severity: 'warning' | 'critical';
+  kind: 'threshold' | 'rate' | 'no-data';
+  enabled?: boolean;
+  min?: number;
+  max?: number;
+  hysteresis?: number;
+  perMinute?: number;
+  minutes?: number;
+}): RuleSetting {
+  const base = { id: r.id, key: r.key, severity: r.severity, enabled: r.enabled ?? true };
+  if (r.kind === 'rate') return { ...base, kind: 'rate', perMinute: r.perMinute ?? Number.NaN };
+  if (r.kind === 'no-data') return { ...base, kind: 'no-data', minutes: r.minutes ?? Number.NaN };
+  return {
+    ...base,
+    kind: 'threshold',
+    ...(r.min === undefined ? {} : { min: r.min }),
+    ...(r.max === undefined ? {} : { max: r.max }),
+    ...(r.hysteresis === undefined ? {} : { hysteresis: r.hysteresis }),
+  };
+}
+
+/**
+ * The problems of a rule set for a profile with `keys`: ids unique, keys of the profile, a
+ * threshold with a limit (min below max), a hysteresis from 0 to less than the band, a rate
+ * above 0 per minute, a silence of 1 to MAX_SILENCE_MINUTES whole minutes.
+ */
+export function checkRules(rules: readonly RuleSetting[], keys: readonly string[]) {
+  const out: RuleProblem[] = [];
+  const seen = new Set<string>();
+  rules.forEach((r, index) => {
+    const problem = (field: string, code: RuleProblemCode) => out.push({ index, field, code });
+    if (seen.has(r.id)) problem('id', 'duplicateId');
+    seen.add(r.id);
+    if (!keys.includes(r.key)) problem('key', 'unknownKey');
+    if (r.kind === 'threshold') {
+      if (r.min === undefined && r.max === undefined) problem('max', 'noLimit');
+      if (r.min !== undefined && r.max !== undefined && !(r.min < r.max))
+        problem('max', 'minNotBelowMax');
+      const band = r.min !== undefined && r.max !== undefined ? r.max - r.min : Infinity;
+      if (r.hysteresis !== undefined && !(r.hysteresis >= 0 && r.hysteresis < band))
+        problem('hysteresis', 'badHysteresis');
+    } else if (r.kind === 'rate') {
+      if (!(r.perMinute > 0)) problem('perMinute', 'perMinuteNotPositive');
+    } else if (!(Number.isInteger(r.minutes) && r.minutes >= 1 && r.minutes <= MAX_SILENCE_MINUTES))
+      problem('minutes', 'minutesOutOfRange');
+  });
+  return out;
+}
+
+/** The rules that are on, as the evaluation reads them. */
+export const rulesInForce = (set: readonly RuleSetting[]): AlarmRule[] =>
+  set.filter((r) => r.enabled).map(({ enabled: _, ...rule }) => rule);

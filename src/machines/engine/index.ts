@@ -4,4 +4,5 @@ export * from './alarms.ts';
 export * from './kpi.ts';
 export * from './payload.ts';
 export * from './rollup.ts';
+export * from './series-json.ts';
 export * from './simulation.ts';

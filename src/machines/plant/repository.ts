@@ -35,10 +35,22 @@ export interface MachinesAlarmTable {
   cleared_value: number | null;
 }
 
+/** An organisation's own alarm rules of a profile (migration 2026-11-30-26). */
+export interface MachinesAlarmRuleSetTable {
+  organisation_id: string;
+  profile_id: string;
+  /** the rules (RuleSetting[]), JSON */
+  rules: string;
+  updated_at: string;
+  /** actorRef of who set them */
+  updated_by: string;
+}
+
 declare module '../../store/database.ts' {
   interface Database {
     machines_plant: MachinesPlantTable;
     machines_alarm: MachinesAlarmTable;
+    machines_alarm_rule_set: MachinesAlarmRuleSetTable;
   }
 }
 
@@ -175,4 +187,29 @@ export async function pointBefore(
     .limit(1)
     .executeTakeFirst();
   return r ? { ts: Number(r.ts), value: r.value } : null;
+}
+
+// --- an organisation's own alarm rules ---
+
+export function findRuleSet(reader: Reader, organisationId: string, profileId: string) {
+  return reader.db
+    .selectFrom('machines_alarm_rule_set')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('profile_id', '=', profileId)
+    .executeTakeFirst();
+}
+
+export async function saveRuleSet(tx: Tx, row: MachinesAlarmRuleSetTable): Promise<void> {
+  await tx.db
+    .insertInto('machines_alarm_rule_set')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['organisation_id', 'profile_id']).doUpdateSet({
+        rules: row.rules,
+        updated_at: row.updated_at,
+        updated_by: row.updated_by,
+      }),
+    )
+    .execute();
 }

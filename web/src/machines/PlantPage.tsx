@@ -3,11 +3,13 @@
 import '../shell/zodJitless.ts'; // before any schema the page's imports build
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useFormat, useT } from '../i18n/index.ts';
+import { ALARMS_CHANGED } from '../shell/AlarmIndicator.tsx';
 import { ApiError } from '../shell/api.ts';
 import { DataTable } from '../shell/DataTable.tsx';
 import { useSession } from '../shell/session.tsx';
 import { Empty, ErrorState, FormError, Loading, NeedLogin, PageHeader } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
+import { AlarmRules } from './AlarmRules.tsx';
 import { type Alarm, type Kpis, machinesApi, type Plant } from './api.ts';
 import { DeviceRegistry } from './DeviceRegistry.tsx';
 import { machinesDict } from './dict.ts';
@@ -112,6 +114,8 @@ function AlarmList({ siteId, tick }: { siteId: string; tick: number }) {
     try {
       await machinesApi.acknowledge(a.id);
       alarms.reload();
+      // the header's indicator counts it no more
+      window.dispatchEvent(new Event(ALARMS_CHANGED));
     } catch (e) {
       if (e instanceof ApiError) setError(e);
       else throw e;
@@ -419,6 +423,7 @@ export function PlantPage() {
       ) : (
         <Empty title={t('noPlant')}>{t('noPlantText')}</Empty>
       )}
+      {organisationId && <AlarmRules />}
       {sites.data && <DeviceRegistry sites={sites.data} />}
     </>
   );

@@ -22,6 +22,12 @@ export const machinesApi = {
   alarms: (siteId: string) =>
     answer(client.GET('/api/v1/alarms', { params: { query: { site: siteId } } })),
   acknowledge: (id: string) => answer(client.POST('/api/v1/alarms/{id}/acknowledge', path(id))),
+  alarmRules: (profile: string) =>
+    answer(client.GET('/api/v1/device-profiles/{id}/alarm-rules', path(profile))),
+  setAlarmRules: (
+    profile: string,
+    body: RequestBody<'/api/v1/device-profiles/{id}/alarm-rules', 'put'>,
+  ) => answer(client.PUT('/api/v1/device-profiles/{id}/alarm-rules', { ...path(profile), body })),
   minutes: (deviceId: string, key: string, from: string, to: string) =>
     answer(
       client.GET('/api/v1/devices/{id}/telemetry', {
@@ -34,3 +40,6 @@ export type Alarm = Awaited<ReturnType<typeof machinesApi.alarms>>[number];
 export type Device = Awaited<ReturnType<typeof machinesApi.devices>>[number];
 export type Kpis = Awaited<ReturnType<typeof machinesApi.kpis>>;
 export type Plant = Awaited<ReturnType<typeof machinesApi.plant>>;
+export type AlarmRuleSet = Awaited<ReturnType<typeof machinesApi.alarmRules>>;
+export type AlarmRuleSetting = AlarmRuleSet['rules'][number];
+export type DeviceProfile = Awaited<ReturnType<typeof machinesApi.profiles>>[number];

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { locales, useLocale, useT } from '../i18n/index.ts';
+import { AlarmIndicator } from './AlarmIndicator.tsx';
 import { answer, client } from './api.ts';
 import { shellDict } from './dict.ts';
 import { loginDict } from './loginDict.ts';
@@ -152,6 +153,8 @@ export function Header({ section }: { section: string }) {
             ))}
         </nav>
         <div className="topbar-tools">
+          {/* alarms are an organisation's: the operator has none */}
+          <AlarmIndicator enabled={Boolean(user) && !isOperator(user)} section={section} />
           <fieldset className="lang" aria-label={t('language')}>
             {locales.map((l) => (
               <button

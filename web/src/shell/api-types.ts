@@ -52,6 +52,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/alarms/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your organisation's active alarms not yet acknowledged, counted, with the newest critical one (the header's indicator) */
+    get: operations['getAlarmsSummary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/api-keys/{id}': {
     parameters: {
       query?: never;
@@ -717,9 +734,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A profile's alarm rules (threshold, rate of change, no data) */
+    /** A profile's alarm rules for your organisation's devices (threshold, rate of change, no data): its own set or the shipped one, and the shipped one */
     get: operations['getDeviceProfilesByIdAlarmRules'];
-    put?: never;
+    /** Set your organisation's own alarm rules of a profile (org admin): the whole set, checked (min below max, positive minutes, keys of the profile), journaled */
+    put: operations['putDeviceProfilesByIdAlarmRules'];
     post?: never;
     delete?: never;
     options?: never;
@@ -2382,10 +2400,90 @@ export interface components {
       /** @enum {string} */
       severity: 'warning' | 'critical';
     };
+    AlarmRuleSet: {
+      /** @description whether the organisation has set its own */
+      custom: boolean;
+      /** @description the rules the platform ships for the profile */
+      defaults: components['schemas']['AlarmRuleSetting'][];
+      /** @description {organisationId}/{profileId} */
+      id: string;
+      organisationId: string;
+      profileId: string;
+      /** @description in force: the own set, or the shipped one */
+      rules: components['schemas']['AlarmRuleSetting'][];
+      updatedAt: string | null;
+      updatedBy: string | null;
+    };
+    AlarmRuleSetInput: {
+      /** @description whether the organisation has set its own */
+      custom: boolean;
+      /** @description the rules the platform ships for the profile */
+      defaults: components['schemas']['AlarmRuleSettingInput'][];
+      /** @description {organisationId}/{profileId} */
+      id: string;
+      organisationId: string;
+      profileId: string;
+      /** @description in force: the own set, or the shipped one */
+      rules: components['schemas']['AlarmRuleSettingInput'][];
+      updatedAt: string | null;
+      updatedBy: string | null;
+    };
+    AlarmRuleSetting: {
+      /** @description an off rule raises nothing */
+      enabled: boolean;
+      /** @description threshold: an open alarm clears this far inside */
+      hysteresis?: number;
+      id: string;
+      key: string;
+      /** @enum {string} */
+      kind: 'threshold' | 'rate' | 'no-data';
+      max?: number;
+      min?: number;
+      /** @description no-data: the longest silence */
+      minutes?: number;
+      /** @description rate: the largest change per minute */
+      perMinute?: number;
+      /** @enum {string} */
+      severity: 'warning' | 'critical';
+    };
+    AlarmRuleSettingInput: {
+      /** @description an off rule raises nothing */
+      enabled: boolean;
+      /** @description threshold: an open alarm clears this far inside */
+      hysteresis?: number;
+      id: string;
+      key: string;
+      /** @enum {string} */
+      kind: 'threshold' | 'rate' | 'no-data';
+      max?: number;
+      min?: number;
+      /** @description no-data: the longest silence */
+      minutes?: number;
+      /** @description rate: the largest change per minute */
+      perMinute?: number;
+      /** @enum {string} */
+      severity: 'warning' | 'critical';
+    };
     /** @enum {string} */
     AlarmStatus: 'active' | 'acknowledged' | 'cleared';
     /** @enum {string} */
     AlarmStatusInput: 'active' | 'acknowledged' | 'cleared';
+    AlarmSummary: {
+      /** @description active alarms, not acknowledged */
+      active: number;
+      /** @description of them critical */
+      critical: number;
+      /** @description the newest active critical alarm */
+      latestCritical: components['schemas']['Alarm'] | null;
+    };
+    AlarmSummaryInput: {
+      /** @description active alarms, not acknowledged */
+      active: number;
+      /** @description of them critical */
+      critical: number;
+      /** @description the newest active critical alarm */
+      latestCritical: components['schemas']['AlarmInput'] | null;
+    };
     ApiKey: {
       createdAt: string;
       id: string;
@@ -9515,6 +9613,31 @@ export interface operations {
       429: components['responses']['Problem429'];
     };
   };
+  getAlarmsSummary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AlarmSummary'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
   deleteApiKeysById: {
     parameters: {
       query?: never;
@@ -10910,11 +11033,71 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AlarmRule'][];
+          'application/json': components['schemas']['AlarmRuleSet'];
         };
       };
       400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  putDeviceProfilesByIdAlarmRules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description the whole set, replacing the organisation's rules of the profile */
+          rules: {
+            /** @description default: on */
+            enabled?: boolean;
+            /** @description threshold: an open alarm clears this far inside */
+            hysteresis?: number;
+            /** @description unique within the set */
+            id: string;
+            /** @description a key of the profile */
+            key: string;
+            /** @enum {string} */
+            kind: 'threshold' | 'rate' | 'no-data';
+            /** @description threshold: above it trips */
+            max?: number;
+            /** @description threshold: below it trips */
+            min?: number;
+            /** @description no-data: the longest silence (1 to 10,080) */
+            minutes?: number;
+            /** @description rate: the largest change per minute (> 0) */
+            perMinute?: number;
+            /** @enum {string} */
+            severity: 'warning' | 'critical';
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AlarmRuleSet'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       429: components['responses']['Problem429'];
     };
   };
@@ -14108,6 +14291,12 @@ export const pathsApiV1AssessmentNetworkGetParametersQueryLayerValues: ReadonlyA
 export const pathsApiV1DealsIdDeliveriesImportPostParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/deals/{id}/deliveries/import']['post']['parameters']['query']['format']
 > = ['csv', 'xlsx'];
+export const pathsApiV1DeviceProfilesIdAlarmRulesPutRequestBodyContentApplicationJsonRulesKindValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/device-profiles/{id}/alarm-rules']['put']['requestBody']['content']['application/json']['rules']['kind']
+> = ['threshold', 'rate', 'no-data'];
+export const pathsApiV1DeviceProfilesIdAlarmRulesPutRequestBodyContentApplicationJsonRulesSeverityValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/device-profiles/{id}/alarm-rules']['put']['requestBody']['content']['application/json']['rules']['severity']
+> = ['warning', 'critical'];
 export const pathsApiV1GovernanceProposalsGetParametersQueryStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/governance/proposals']['get']['parameters']['query']['status']
 > = ['open', 'decided'];
@@ -14140,6 +14329,18 @@ export const alarmRuleInputKindValues: ReadonlyArray<
 > = ['threshold', 'rate', 'no-data'];
 export const alarmRuleInputSeverityValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['AlarmRuleInput']['severity']
+> = ['warning', 'critical'];
+export const alarmRuleSettingKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['AlarmRuleSetting']['kind']
+> = ['threshold', 'rate', 'no-data'];
+export const alarmRuleSettingSeverityValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['AlarmRuleSetting']['severity']
+> = ['warning', 'critical'];
+export const alarmRuleSettingInputKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['AlarmRuleSettingInput']['kind']
+> = ['threshold', 'rate', 'no-data'];
+export const alarmRuleSettingInputSeverityValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['AlarmRuleSettingInput']['severity']
 > = ['warning', 'critical'];
 export const alarmStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['AlarmStatus']

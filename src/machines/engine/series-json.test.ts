@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { isoFormatter, seriesJson, seriesPoints } from './series-json.ts';
+
+// years 0001..9999 and a little past (toISOString's extended-year form)
+const instant = fc.integer({ min: -62_135_596_800_000, max: 300_000_000_000_000 });
+const finite = fc.double({ noNaN: true, noDefaultInfinity: true });
+
+test('property: each instant formatted as toISOString formats it, in any order', () => {
+  fc.assert(
+    fc.property(fc.array(instant, { maxLength: 50 }), (times) => {
+      const iso = isoFormatter();
+      for (const t of times) assert.equal(iso(t), new Date(t).toISOString());
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('property: the hand-built series is JSON.stringify of its objects', () => {
+  fc.assert(
+    fc.property(
+      fc.string({ maxLength: 12 }),
+      fc.string({ maxLength: 6 }),
+      fc.array(fc.tuple(instant, finite), { maxLength: 40 }),
+      (key, unit, pairs) => {
+        const s = { key, unit, ts: pairs.map((p) => p[0]), value: pairs.map((p) => p[1]) };
+        const points = pairs.map(([t, v]) => ({ ts: new Date(t).toISOString(), value: v }));
+        assert.equal(seriesJson(s), JSON.stringify({ key, unit, points }));
+        assert.deepEqual(
+          JSON.parse(seriesJson(s)),
+          JSON.parse(JSON.stringify({ key, unit, points })),
+        );
+        assert.deepEqual(seriesPoints(s), points);
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
+
+test('minute buckets across a day and a year boundary', () => {
+  const start = Date.UTC(2025, 11, 31, 23, 58);
+  const ts = Array.from({ length: 5 }, (_, i) => start + i * 60_000);
+  const json = seriesJson({ key: 'k', unit: 'u', ts, value: [1, 2.5, -0, 1e21, 3] });
+  assert.equal(
+    json,
+    '{"key":"k","unit":"u","points":[{"ts":"2025-12-31T23:58:00.000Z","value":1},{"ts":"2025-12-31T23:59:00.000Z","value":2.5},{"ts":"2026-01-01T00:00:00.000Z","value":0},{"ts":"2026-01-01T00:01:00.000Z","value":1e+21},{"ts":"2026-01-01T00:02:00.000Z","value":3}]}',
+  );
+});

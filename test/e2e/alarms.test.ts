@@ -1,0 +1,127 @@
+// Alarms outside the Plant page, in Chromium against a real server seeded with the example:
+// an ash value above the limit posted over HTTP with a device token shows in the header's
+// indicator on another page (the poll, no navigation) with a toast for the critical alarm;
+// acknowledged on the Plant page, the count drops. The organisation's alarm rules form
+// refuses a maximum below the minimum by its field and saves a lower ash limit, which then
+// trips on a value the shipped rule lets pass. Both languages.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { base, logIn, skip, startServerAndBrowser, watchedPage } from './harness.ts';
+
+startServerAndBrowser('dc-e2e-alarms-');
+
+const SITE = 'yuzhny-pit';
+
+test('the header shows a new alarm on another page; acknowledged on the Plant page it drops; rules set on the form', {
+  skip,
+  timeout: 240_000,
+}, async () => {
+  const { context, page, foreign, pageErrors } = await watchedPage();
+  try {
+    await logIn(page, 'ecologist@razrez-yuzhny.example', 'demo-yuzhny-2026');
+    const api = page.request;
+    const devices: Record<string, { id: string; token: string }> = {};
+    for (const [role, profileId] of [
+      ['feed', 'belt-scale'],
+      ['product', 'belt-scale'],
+      ['ash', 'ash-analyser'],
+    ]) {
+      const r = await api.post(`${base}/api/v1/devices`, {
+        data: { siteId: SITE, profileId, name: role },
+      });
+      assert.equal(r.status(), 201, await r.text());
+      devices[role] = await r.json();
+    }
+    const plant = await api.put(`${base}/api/v1/sites/${SITE}/plant`, {
+      data: {
+        feedDeviceId: devices.feed.id,
+        productDeviceId: devices.product.id,
+        ashDeviceId: devices.ash.id,
+        runningAboveTph: 100,
+      },
+    });
+    assert.equal(plant.status(), 200, await plant.text());
+    let serial = 0;
+    const postAsh = async (value: number) => {
+      const r = await api.post(`${base}/api/v1/telemetry`, {
+        headers: { authorization: `Bearer ${devices.ash.token}` },
+        data: {
+          device: devices.ash.id,
+          points: [
+            { id: `ash-${serial++}`, ts: new Date().toISOString(), values: { ash_pct: value } },
+          ],
+        },
+      });
+      assert.equal(r.status(), 200, await r.text());
+    };
+    const count = async () => {
+      const s = await api.get(`${base}/api/v1/alarms/summary`);
+      return ((await s.json()) as { active: number }).active;
+    };
+    const before = await count();
+
+    // another page: the header reads the summary; the indicator shows only with alarms
+    await page.goto(`${base}/#/deals`);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    const indicator = page.getByTestId('alarm-indicator');
+    if (before === 0) assert.equal(await indicator.count(), 0);
+    await page.waitForTimeout(500);
+
+    await postAsh(13.2); // above the shipped 11.5 %
+    assert.equal(await count(), before + 1);
+    // no navigation: the poll brings it (every 15 s), with the toast of a critical alarm
+    await indicator.getByText(`Тревоги: ${before + 1}`).waitFor({ timeout: 25_000 });
+    const toast = page.getByTestId('alarm-toast');
+    await toast.waitFor();
+    assert.match((await toast.textContent()) ?? '', /Критическая тревога: ash-high/);
+    assert.match((await toast.textContent()) ?? '', /13\.2/);
+    await page.screenshot({ path: '/tmp/machines-header-ru.png' });
+
+    // the indicator leads to the Plant page's alarm list; acknowledged there, the count drops
+    await indicator.click();
+    await page.getByTestId('alarms-table').waitFor();
+    const row = page.getByTestId('alarms-table').locator('tr', { hasText: devices.ash.id });
+    await row.getByTestId('acknowledge').click();
+    await row.getByTestId('alarm-status').getByText('Принята').waitFor();
+    if (before === 0) await indicator.waitFor({ state: 'detached' });
+    else await indicator.getByText(`Тревоги: ${before}`).waitFor();
+    assert.equal(await count(), before);
+
+    // the rules form: the shipped set; a maximum below the minimum is refused by its field
+    const rules = page.getByTestId('alarm-rules');
+    await rules.scrollIntoViewIfNeeded();
+    await rules.getByTestId('rules-origin').getByText('Правила платформы по умолчанию').waitFor();
+    await rules.getByTestId('rule-0-min').fill('12');
+    await rules.getByTestId('rule-0-max').fill('10');
+    await rules.getByTestId('rules-save').click();
+    await rules.getByText('максимум должен быть больше минимума').waitFor();
+    await rules.screenshot({ path: '/tmp/machines-rules-error-ru.png' });
+    // a lower limit: 10 %, no minimum
+    await rules.getByTestId('rule-0-min').fill('');
+    await rules.getByTestId('rules-save').click();
+    await rules.getByTestId('rules-saved').waitFor();
+    await rules.getByTestId('rules-origin').getByText('Свои правила организации').waitFor();
+    // 10.8 passes the shipped rule but not the organisation's
+    await postAsh(9);
+    await postAsh(10.8);
+    assert.equal(await count(), before + 1);
+
+    // in English: the indicator (after a navigation) and the form
+    await page.locator('.lang-btn', { hasText: /^EN$/ }).click();
+    await page.goto(`${base}/#/deals`);
+    await indicator.getByText(`Alarms: ${before + 1}`).waitFor();
+    await page.screenshot({ path: '/tmp/machines-header-en.png' });
+    await page.goto(`${base}/#/plant`);
+    await rules.getByText("The organisation's own rules").waitFor();
+    await rules.getByTestId('rule-0-max').fill('9');
+    await rules.getByTestId('rule-0-hysteresis').fill('-1');
+    await rules.getByTestId('rules-save').click();
+    await rules.getByText('from 0 to less than the band (maximum − minimum)').waitFor();
+    await rules.screenshot({ path: '/tmp/machines-rules-error-en.png' });
+
+    assert.deepEqual(foreign, []);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});

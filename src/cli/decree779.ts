@@ -32,7 +32,9 @@ export async function runDecree779(args: string[]): Promise<number> {
     else {
       const lines = [`Decree 779, ${r.year}: compliant ${r.compliant ?? 'no data'}`];
       for (const c of r.checks)
-        lines.push(`${c.id.padEnd(24)} ${String(c.passed ?? 'no data').padEnd(8)} ${c.evidence.en}`);
+        lines.push(
+          `${c.id.padEnd(24)} ${String(c.passed ?? 'no data').padEnd(8)} ${c.evidence.en}`,
+        );
       process.stdout.write(`${lines.join('\n')}\n`);
     }
     return 0;

@@ -1,12 +1,14 @@
 // The cluster snapshot built from the platform's own data: organisations from the registry,
-// ties from what members did on the platform (agreed exchanges; knowledge asked for, licensed
+// ties from what members did on the platform (deals agreed, and matches agreed without a deal; knowledge asked for, licensed
 // and shared in projects; delegations and co-sponsored proposals), decisions and the keystone's
 // history from governance. Read through other modules' public surfaces and the journal, never
 // their tables. Events whose payload does not read as expected are skipped, never guessed at.
 import { z } from 'zod';
+import { DealsService } from '../deals/index.ts';
 import { agreedMatches } from '../exchange/index.ts';
 import { governanceQueries } from '../governance/index.ts';
 import { type JournalEntry, listEvents } from '../journal/index.ts';
+import { systemActor } from '../model/index.ts';
 import { registryQueries } from '../registry/index.ts';
 import type { Reader, Store } from '../store/index.ts';
 import { declaredTies } from './declared.ts';
@@ -71,17 +73,37 @@ export async function platformSnapshot(store: Store): Promise<SnapshotInput> {
   const roleOf = new Map<string, (typeof roles)[number]>();
   for (const m of memberships) if (m.leftOn === null) roleOf.set(m.organisationId, m.role);
 
+  // Exchange ties: every deal that reached agreement (agreed, active, completed, or terminated
+  // after it), valued at its contracted price × quantity and dated by its agreement; an agreed
+  // match counts only while no deal carries it (a deal opens from each, so counting both would
+  // tie the pair twice).
   const ties: Tie[] = [];
-  for (const a of await agreedMatches(store))
+  const deals = (await new DealsService(store).listDeals(systemActor)).items;
+  const carried = new Set<string>();
+  for (const d of deals) {
+    if (!d.agreedAt) continue;
+    if (d.matchId) carried.add(d.matchId);
     ties.push({
-      source: a.supply.organisationId,
-      target: a.demand.organisationId,
+      source: d.providerId,
+      target: d.consumerId,
       layer: 'exchange',
-      value: a.valueKopecks / 100,
+      value: Math.abs(d.priceKopecksPerUnit * d.quantity) / 100,
       onPlatform: true,
-      at: a.agreedAt.slice(0, 10),
-      event: 'match.agreed',
+      at: d.agreedAt.slice(0, 10),
+      event: 'deal.agreed',
     });
+  }
+  for (const a of await agreedMatches(store))
+    if (!carried.has(a.id))
+      ties.push({
+        source: a.supply.organisationId,
+        target: a.demand.organisationId,
+        layer: 'exchange',
+        value: a.valueKopecks / 100,
+        onPlatform: true,
+        at: a.agreedAt.slice(0, 10),
+        event: 'match.agreed',
+      });
   const askedFor = (p: z.infer<typeof pair>): [string, string][] => [
     [p.fromOrganisationId, p.toOrganisationId],
   ];

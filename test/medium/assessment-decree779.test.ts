@@ -203,9 +203,10 @@ for (const d of await eachDialect()) {
     });
 
     test('declarations change the check and the place of transactions exactly as computed by hand', async () => {
+      // the deal agreed on the platform is the year's one exchange tie: all on the platform
       const before = await decree();
-      assert.equal(before.transactions.exchangeTies, 0);
-      assert.equal(before.transactions.share, null);
+      assert.equal(before.transactions.exchangeTies, 1);
+      assert.equal(before.transactions.share, 1);
       for (const [who, kopecks] of [
         ['ash-plant', 100_000_000],
         ['cement-works', 60_000_000],
@@ -280,10 +281,10 @@ for (const d of await eachDialect()) {
       assert.equal(r.compliant, true);
 
       // the place of transactions: the declared tie enters the snapshot off the platform; the
-      // outside firm is no organisation of the snapshot: 0 on the platform of 1 tie
-      assert.equal(r.transactions.exchangeTies, 1);
+      // outside firm is no organisation of the snapshot: the deal on the platform of 2 ties
+      assert.equal(r.transactions.exchangeTies, 2);
       assert.equal(r.transactions.declaredOffPlatform, 1);
-      assert.equal(r.transactions.share, 0);
+      assert.equal(r.transactions.share, 0.5);
       const snapshot = (await get('/api/v1/assessment/snapshot', 'operator')).json();
       const off = snapshot.ties.filter((t: { onPlatform: boolean }) => !t.onPlatform);
       assert.equal(off.length, 1);
@@ -294,7 +295,7 @@ for (const d of await eachDialect()) {
       const share = typology.indicators.find(
         (i: { name: string }) => i.name === 'on_platform_deal_share',
       );
-      assert.equal(share.value, 0);
+      assert.equal(share.value, 0.5);
     });
 
     test('digicluster decree-779 --json prints what the API answers the operator', async () => {
@@ -338,7 +339,9 @@ for (const d of await eachDialect()) {
       assert.ok(gone.json().withdrawnAt);
       const r = await decree();
       assert.equal(member(r, 'tyre-works').hasContract, false);
-      assert.equal(r.transactions.exchangeTies, 0);
+      // the deal on the platform remains the one exchange tie
+      assert.equal(r.transactions.exchangeTies, 1);
+      assert.equal(r.transactions.share, 1);
       const events = await listEvents(p.store, { type: 'declaration.withdrawn' });
       assert.deepEqual(
         events.map((e) => (e.payload as { id: string }).id),

@@ -239,6 +239,7 @@ export const SustainabilityReport = z
       }),
     ),
     formula: z.string(),
+    formulaRu: z.string(),
     from: z.string().describe('first month counted, YYYY-MM'),
     to: z.string(),
     targetsStatus: z.literal('estimate'),

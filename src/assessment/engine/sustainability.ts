@@ -22,6 +22,8 @@ export interface SustainabilityBalance {
   balanceIndex: number | null;
   indicators: (SustainabilityIndicator & { share: number | null })[];
   formula: string;
+  /** the same formula in Russian */
+  formulaRu: string;
 }
 
 const round = (x: number) => Number(x.toFixed(4));
@@ -61,5 +63,7 @@ export function sustainabilityBalance(
     indicators: scored,
     formula:
       'part = mean of min(1, value ÷ target) over its indicators; balance = mean(parts) × (1 − (max(parts) − min(parts)))',
+    formulaRu:
+      'часть = среднее min(1, значение ÷ цель) по её показателям; баланс = среднее(частей) × (1 − (max(частей) − min(частей)))',
   };
 }

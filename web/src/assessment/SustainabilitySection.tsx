@@ -148,7 +148,7 @@ export function SustainabilitySection({ locale }: { locale: Locale }) {
               </tbody>
             </table>
           </TableScroll>
-          <p className="muted small">{data.formula}</p>
+          <p className="muted small">{locale === 'ru' ? data.formulaRu : data.formula}</p>
         </>
       )}
     </section>

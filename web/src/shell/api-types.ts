@@ -8808,6 +8808,7 @@ export interface components {
       /** @description mean(parts) × (1 − (max − min)); null unless all three parts have data */
       balanceIndex: number | null;
       formula: string;
+      formulaRu: string;
       /** @description first month counted, YYYY-MM */
       from: string;
       indicators: {
@@ -8840,6 +8841,7 @@ export interface components {
       /** @description mean(parts) × (1 − (max − min)); null unless all three parts have data */
       balanceIndex: number | null;
       formula: string;
+      formulaRu: string;
       /** @description first month counted, YYYY-MM */
       from: string;
       indicators: {

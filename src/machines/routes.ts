@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParam, unauthenticated } from '../model/index.ts';
+import { bulkAnswer, IdParam, unauthenticated } from '../model/index.ts';
 import { grantRoutes } from './grants/routes.ts';
 import { messages as m } from './messages.ts';
 import { ngsiLdRoutes } from './ngsi-ld/routes.ts';
@@ -108,6 +108,7 @@ export const routes =
     app.get(
       '/api/v1/devices/:id/telemetry',
       {
+        ...bulkAnswer,
         schema: {
           ...tags,
           summary:

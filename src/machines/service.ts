@@ -367,10 +367,9 @@ export class MachinesService {
       const days = [...coarsen(hours, bucketMs['1d'])].filter(([b]) => b >= from && b < to);
       return { ts: days.map(([b]) => b), value: days.map(([, r]) => aggregateOf(r, agg)) };
     }
-    const table = q.bucket === '1m' ? 'machines_rollup_minute' : 'machines_rollup_hour';
-    // the aggregate is taken in SQL and the rows stay two columns: a 30-day minute read is
-    // 43,200 of them
-    return repo.bucketColumns(this.store, table, id, q.key, from, to, limit, agg);
+    // a 30-day minute read is 43,200 points: read from the packed hours, kept as two columns
+    if (q.bucket === '1m') return repo.minuteColumns(this.store, id, q.key, from, to, limit, agg);
+    return repo.bucketColumns(this.store, 'machines_rollup_hour', id, q.key, from, to, limit, agg);
   }
 
   /** Each key's latest value. */

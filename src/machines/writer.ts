@@ -151,16 +151,7 @@ async function storeGroup(tx: Tx, group: Pending[], now: Date): Promise<Written[
       byKey.set(r.key, list);
       list.push(r);
     }
-    for (const [deviceId, byKey] of byDeviceKey)
-      for (const [table, size] of [
-        ['machines_rollup_minute', MINUTE_MS],
-        ['machines_rollup_hour', HOUR_MS],
-      ] as const) {
-        const partials: repo.RollupRow[] = [];
-        for (const [key, list] of byKey)
-          for (const [bucket, r] of rollUp(list, size)) partials.push({ key, bucket, ...r });
-        await repo.addRollups(tx, table, deviceId, partials);
-      }
+    for (const [deviceId, byKey] of byDeviceKey) await addToRollups(tx, deviceId, byKey);
   }
   for (const w of weighings)
     await recordEvent(
@@ -174,4 +165,25 @@ async function storeGroup(tx: Tx, group: Pending[], now: Date): Promise<Written[
       now,
     );
   return results;
+}
+
+/**
+ * New points of one device (by key) added to the minute and hour roll-ups and to the packed
+ * minute blocks, all in the caller's transaction.
+ */
+export async function addToRollups(
+  tx: Tx,
+  deviceId: string,
+  byKey: Map<string, Array<{ ts: number; value: number }>>,
+): Promise<void> {
+  for (const [table, size] of [
+    ['machines_rollup_minute', MINUTE_MS],
+    ['machines_rollup_hour', HOUR_MS],
+  ] as const) {
+    const partials: repo.RollupRow[] = [];
+    for (const [key, list] of byKey)
+      for (const [bucket, r] of rollUp(list, size)) partials.push({ key, bucket, ...r });
+    await repo.addRollups(tx, table, deviceId, partials);
+    if (table === 'machines_rollup_minute') await repo.mergeMinuteBlocks(tx, deviceId, partials);
+  }
 }

@@ -14,6 +14,11 @@ declare module 'fastify' {
      * the same (src/server/reads.ts).
      */
     readCache?: 'journal';
+    /**
+     * The answer can be megabytes (a 30-day telemetry series by minute): the server compresses
+     * it at the fastest level instead of the default (src/server/app.ts).
+     */
+    bulkAnswer?: boolean;
   }
   interface FastifyRequest {
     actor: Actor;
@@ -32,6 +37,9 @@ export function requestLang(req: FastifyRequest): Lang {
 
 /** Route options of a read that depends on journaled state only: see `readCache`. */
 export const journalCached = { config: { readCache: 'journal' as const } };
+
+/** Route options of a read whose answer can be megabytes: see `bulkAnswer`. */
+export const bulkAnswer = { config: { bulkAnswer: true } };
 
 /** Route options shared by the modules: the OpenAPI tag, and no security on public reads. */
 export const tagged = (tag: string) => ({ tags: [tag] });

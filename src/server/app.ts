@@ -117,12 +117,24 @@ export async function buildServer(
     frameguard: { action: 'deny' }, // as frame-ancestors 'none', for browsers without CSP 2
   });
   // brotli or gzip for the API and the web app; event streams must reach the client unbuffered
-  await app.register(compress, {
-    encodings: ['br', 'gzip'],
+  const compression = {
+    encodings: ['br', 'gzip'] as Array<'br' | 'gzip'>,
     brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
     customTypes:
       /^(?:text\/(?!event-stream)|application\/(?:.+\+)?(?:json|javascript|xml)|image\/svg)/,
+  };
+  // a bulk answer (2.6 MB for a 30-day minute series) at the fastest levels: measured on it,
+  // brotli 1 gives 520 kB in 12 ms where brotli 4 gives 496 kB in 44 ms (gzip 1: 16 ms).
+  // Set before the plugin's own hook reads the route's options.
+  app.addHook('onRoute', (route) => {
+    if (route.config?.bulkAnswer)
+      route.compress = {
+        ...compression,
+        brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 1 } },
+        zlibOptions: { level: 1 },
+      };
   });
+  await app.register(compress, compression);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {

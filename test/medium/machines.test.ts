@@ -18,7 +18,7 @@ import {
   startMqtt,
   stateReaders,
 } from '../../src/machines/index.ts';
-import { rawPoints, rollupRows } from '../../src/machines/repository.ts';
+import { minuteColumns, rawPoints, rollupRows } from '../../src/machines/repository.ts';
 import { type Actor, DomainError, systemActor } from '../../src/model/index.ts';
 import type { Platform } from '../../src/platform.ts';
 import { SESSION_COOKIE } from '../../src/registry/index.ts';
@@ -371,6 +371,20 @@ for (const d of dialects) {
               assert.equal(aggregateOf(row, agg), aggregateOf(e, agg), `${key} ${agg}`);
             assert.ok(Math.abs(aggregateOf(row, 'avg') - aggregateOf(e, 'avg')) < 1e-9);
           }
+        }
+        // the packed minute blocks (the 1-minute read) hold the same minutes
+        const minutes = [...rollUp(raw, MINUTE_MS)].sort((a, b) => a[0] - b[0]);
+        for (const agg of ['avg', 'min', 'max', 'last'] as const) {
+          const read = await minuteColumns(p.store, dev.id, key, 0, HOUR + 4 * HOUR_MS, 1e6, agg);
+          assert.deepEqual(
+            read.ts,
+            minutes.map(([b]) => b),
+            `${key} blocks`,
+          );
+          read.value.forEach((v, i) => {
+            const e = aggregateOf(minutes[i][1], agg);
+            assert.ok(Math.abs(v - e) < 1e-9, `${key} ${agg} block ${read.ts[i]}: ${v} ≠ ${e}`);
+          });
         }
       }
     });

@@ -2,6 +2,7 @@
 
 export * from './alarms.ts';
 export * from './kpi.ts';
+export * from './minute-block.ts';
 export * from './payload.ts';
 export * from './rollup.ts';
 export * from './series-json.ts';

@@ -4,7 +4,10 @@ import fc from 'fast-check';
 import { isoFormatter, seriesJson, seriesPoints } from './series-json.ts';
 
 // years 0001..9999 and a little past (toISOString's extended-year form)
-const instant = fc.integer({ min: -62_135_596_800_000, max: 300_000_000_000_000 });
+const anyInstant = fc.integer({ min: -62_135_596_800_000, max: 300_000_000_000_000 });
+// whole minutes (a downsampled series), the formatter's table path, also before 1970 and past 9999
+const minute = fc.integer({ min: -1_035_593_280, max: 5_000_000_000 }).map((m) => m * 60_000);
+const instant = fc.oneof(anyInstant, minute);
 const finite = fc.double({ noNaN: true, noDefaultInfinity: true });
 
 test('property: each instant formatted as toISOString formats it, in any order', () => {

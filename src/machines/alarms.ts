@@ -40,6 +40,7 @@ import {
   type AlarmRuleSet,
   AlarmRuleSetInput,
   type AlarmSummary,
+  type AlarmView,
 } from './plant-schema.ts';
 import { profileById } from './profiles.ts';
 import * as repo from './repository.ts';
@@ -312,7 +313,7 @@ export class AlarmsService {
   }
 
   /** The alarms of the caller's organisation, newest first (at most 500). */
-  async list(actor: Actor, query: unknown = {}): Promise<AlarmRecord[]> {
+  async list(actor: Actor, query: unknown = {}): Promise<AlarmView[]> {
     requireLogin(actor);
     const q = parseInput(AlarmQuery, query);
     // like telemetry, alarms are the organisation's: the operator reads none
@@ -340,7 +341,7 @@ export class AlarmsService {
       500,
     );
     const critical = active.filter((a) => a.rule.severity === 'critical');
-    const latest = critical.reduce<AlarmRecord | null>(
+    const latest = critical.reduce<AlarmView | null>(
       (best, a) => (!best || a.raisedAt > best.raisedAt ? a : best),
       null,
     );

@@ -173,12 +173,18 @@ export const AlarmRecord = z
   .meta({ id: 'Alarm' });
 export type AlarmRecord = z.infer<typeof AlarmRecord>;
 
+/** An alarm as lists show it: with its device's name (the record itself names the id only). */
+export const AlarmView = AlarmRecord.extend({
+  deviceName: z.string().nullable().describe("the device's name, if it was given one"),
+}).meta({ id: 'AlarmView' });
+export type AlarmView = z.infer<typeof AlarmView>;
+
 /** What the header shows on every page: the organisation's active alarms, not yet acknowledged. */
 export const AlarmSummary = z
   .object({
     active: z.number().int().describe('active alarms, not acknowledged'),
     critical: z.number().int().describe('of them critical'),
-    latestCritical: AlarmRecord.nullable().describe('the newest active critical alarm'),
+    latestCritical: AlarmView.nullable().describe('the newest active critical alarm'),
   })
   .meta({ id: 'AlarmSummary' });
 export type AlarmSummary = z.infer<typeof AlarmSummary>;

@@ -27,7 +27,7 @@ test('the header shows a new alarm on another page; acknowledged on the Plant pa
       ['ash', 'ash-analyser'],
     ]) {
       const r = await api.post(`${base}/api/v1/devices`, {
-        data: { siteId: SITE, profileId, name: role },
+        data: { siteId: SITE, profileId, name: `e2e ${role}` },
       });
       assert.equal(r.status(), 201, await r.text());
       devices[role] = await r.json();
@@ -73,14 +73,19 @@ test('the header shows a new alarm on another page; acknowledged on the Plant pa
     await indicator.getByText(`Тревоги: ${before + 1}`).waitFor({ timeout: 25_000 });
     const toast = page.getByTestId('alarm-toast');
     await toast.waitFor();
-    assert.match((await toast.textContent()) ?? '', /Критическая тревога: ash-high/);
-    assert.match((await toast.textContent()) ?? '', /13\.2/);
+    // the rule in words and the device by its name, not their ids
+    assert.match(
+      (await toast.textContent()) ?? '',
+      /Критическая тревога: ash_pct выше 11,5, устройство «e2e ash»/,
+    );
+    assert.match((await toast.textContent()) ?? '', /значение 13,2/);
     await page.screenshot({ path: '/tmp/machines-header-ru.png' });
 
     // the indicator leads to the Plant page's alarm list; acknowledged there, the count drops
     await indicator.click();
     await page.getByTestId('alarms-table').waitFor();
-    const row = page.getByTestId('alarms-table').locator('tr', { hasText: devices.ash.id });
+    const row = page.getByTestId('alarms-table').locator('tr', { hasText: 'e2e ash' });
+    assert.equal(await row.getByTestId('alarm-rule').textContent(), 'ash_pct выше 11,5');
     await row.getByTestId('acknowledge').click();
     await row.getByTestId('alarm-status').getByText('Принята').waitFor();
     if (before === 0) await indicator.waitFor({ state: 'detached' });

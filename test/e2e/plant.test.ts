@@ -92,7 +92,8 @@ test('plant: KPIs and an alarm from telemetry, acknowledged; fits 1366 and 768',
     }
 
     const table = page.getByTestId('alarms-table');
-    assert.match((await table.textContent()) ?? '', /ash-high/);
+    // the rule in words, not its id
+    assert.match((await table.textContent()) ?? '', /ash_pct выше 11,5/);
     assert.match((await table.textContent()) ?? '', /Снята/);
     const statuses = () => table.getByTestId('alarm-status').allTextContents();
     assert.ok((await statuses()).includes('Активна'));
@@ -140,11 +141,13 @@ test('the example plant shows its seeded day: KPIs, charts and the ash alarm, in
     await page.getByTestId('chart-ash').locator('canvas').waitFor();
     const alarms = page.getByTestId('alarms-table');
     await alarms.waitFor();
-    assert.match((await alarms.textContent()) ?? '', /ash-high/);
+    // the rule in words and the example's device by its name
+    assert.match((await alarms.textContent()) ?? '', /ash_pct выше 11,5Золомер концентрата/);
     assert.ok((await page.getByTestId('devices-table').locator('tbody tr').count()) >= 6);
     await page.locator('.lang-btn', { hasText: /^EN$/ }).click();
     await page.getByTestId('kpi-feed').getByText('Feed').waitFor();
     assert.match((await alarms.textContent()) ?? '', /Cleared/);
+    assert.match((await alarms.textContent()) ?? '', /ash_pct above 11\.5/);
     assert.deepEqual(pageErrors, []);
   } finally {
     await context.close();

@@ -2,7 +2,7 @@
 // repository.ts, with the same one code path for SQLite and PostgreSQL.
 import type { Selectable } from 'kysely';
 import type { Reader, Tx } from '../../store/index.ts';
-import type { AlarmRecord, PlantRecord } from '../plant-schema.ts';
+import type { AlarmRecord, AlarmView, PlantRecord } from '../plant-schema.ts';
 
 export interface MachinesPlantTable {
   site_id: string;
@@ -160,14 +160,21 @@ export async function listAlarms(
   reader: Reader,
   f: { organisationId?: string; statuses?: string[]; siteId?: string; deviceId?: string },
   limit: number,
-): Promise<AlarmRecord[]> {
-  let q = reader.db.selectFrom('machines_alarm').selectAll();
-  if (f.organisationId) q = q.where('organisation_id', '=', f.organisationId);
-  if (f.statuses) q = q.where('status', 'in', f.statuses);
-  if (f.siteId) q = q.where('site_id', '=', f.siteId);
-  if (f.deviceId) q = q.where('device_id', '=', f.deviceId);
-  const rows = await q.orderBy('raised_at', 'desc').orderBy('id').limit(limit).execute();
-  return rows.map(alarmFromRow);
+): Promise<AlarmView[]> {
+  let q = reader.db
+    .selectFrom('machines_alarm as a')
+    .leftJoin('machines_device as d', 'd.id', 'a.device_id')
+    .selectAll('a')
+    .select('d.name as device_name');
+  if (f.organisationId) q = q.where('a.organisation_id', '=', f.organisationId);
+  if (f.statuses) q = q.where('a.status', 'in', f.statuses);
+  if (f.siteId) q = q.where('a.site_id', '=', f.siteId);
+  if (f.deviceId) q = q.where('a.device_id', '=', f.deviceId);
+  const rows = await q.orderBy('a.raised_at', 'desc').orderBy('a.id').limit(limit).execute();
+  return rows.map(({ device_name, ...row }) => ({
+    ...alarmFromRow(row),
+    deviceName: device_name ?? null,
+  }));
 }
 
 /** The key's point just before `ts` (for a rate rule), or null. */

@@ -4,6 +4,7 @@ import '../shell/zodJitless.ts'; // before any schema the page's imports build
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useFormat, useT } from '../i18n/index.ts';
 import { ALARMS_CHANGED } from '../shell/AlarmIndicator.tsx';
+import { useAlarmCondition } from '../shell/alarm-text.ts';
 import { ApiError } from '../shell/api.ts';
 import { DataTable } from '../shell/DataTable.tsx';
 import { useSession } from '../shell/session.tsx';
@@ -106,6 +107,7 @@ function KpiCards({ k }: { k: Kpis }) {
 
 function AlarmList({ siteId, tick }: { siteId: string; tick: number }) {
   const t = useT(machinesDict);
+  const condition = useAlarmCondition();
   const fmt = useFormat();
   const alarms = useResource(() => machinesApi.alarms(siteId), [siteId, tick]);
   const [error, setError] = useState<ApiError | null>(null);
@@ -149,15 +151,18 @@ function AlarmList({ siteId, tick }: { siteId: string; tick: number }) {
             {
               key: 'rule',
               header: t('colRule'),
-              cell: (a) => a.rule.id,
+              cell: (a) => (
+                <span title={a.rule.id} data-testid="alarm-rule">
+                  {condition(a.rule)}
+                </span>
+              ),
               sortValue: (a) => a.rule.id,
             },
             {
               key: 'device',
               header: t('colDevice'),
-              className: 'mono',
-              cell: (a) => a.deviceId,
-              sortValue: (a) => a.deviceId,
+              cell: (a) => a.deviceName ?? <span className="mono">{a.deviceId}</span>,
+              sortValue: (a) => a.deviceName ?? a.deviceId,
             },
             {
               key: 'status',

@@ -3,7 +3,8 @@
 // alarm comes. Read by polling a small summary (no zod, no stream: the shell stays small);
 // again at once when the Plant page acknowledges one (ALARMS_CHANGED) and on navigation.
 import { useEffect, useRef, useState } from 'react';
-import { useT } from '../i18n/index.ts';
+import { useFormat, useT } from '../i18n/index.ts';
+import { type AlarmRuleWords, useAlarmCondition } from './alarm-text.ts';
 import { answer, client } from './api.ts';
 import { shellDict } from './dict.ts';
 import { href } from './router.ts';
@@ -21,8 +22,9 @@ interface Summary {
   latestCritical: {
     id: string;
     deviceId: string;
+    deviceName: string | null;
     raisedValue: number | null;
-    rule: { id: string };
+    rule: AlarmRuleWords;
   } | null;
 }
 
@@ -59,6 +61,8 @@ function useAlarmSummary(enabled: boolean, section: string): Summary | null {
 
 export function AlarmIndicator({ enabled, section }: { enabled: boolean; section: string }) {
   const t = useT(shellDict);
+  const condition = useAlarmCondition();
+  const fmt = useFormat();
   const summary = useAlarmSummary(enabled, section);
   // the newest critical alarm seen: the first read only sets it, a later new one is a toast
   const seen = useRef<string | null | undefined>(undefined);
@@ -96,9 +100,9 @@ export function AlarmIndicator({ enabled, section }: { enabled: boolean; section
         <div className="alarm-toast" role="alert" data-testid="alarm-toast">
           <span>
             {t('alarmToast', {
-              rule: toast.rule.id,
-              device: toast.deviceId,
-              value: toast.raisedValue === null ? '—' : String(toast.raisedValue),
+              rule: condition(toast.rule),
+              device: toast.deviceName ?? toast.deviceId,
+              value: toast.raisedValue === null ? '—' : fmt.decimal(toast.raisedValue, 6),
             })}
           </span>
           <a className="btn btn-small" href={href('plant')} onClick={() => setToast(null)}>

@@ -2474,7 +2474,7 @@ export interface components {
       /** @description of them critical */
       critical: number;
       /** @description the newest active critical alarm */
-      latestCritical: components['schemas']['Alarm'] | null;
+      latestCritical: components['schemas']['AlarmView'] | null;
     };
     AlarmSummaryInput: {
       /** @description active alarms, not acknowledged */
@@ -2482,7 +2482,43 @@ export interface components {
       /** @description of them critical */
       critical: number;
       /** @description the newest active critical alarm */
-      latestCritical: components['schemas']['AlarmInput'] | null;
+      latestCritical: components['schemas']['AlarmViewInput'] | null;
+    };
+    AlarmView: {
+      acknowledgedAt: string | null;
+      acknowledgedBy: string | null;
+      clearedAt: string | null;
+      clearedValue: number | null;
+      deviceId: string;
+      /** @description the device's name, if it was given one */
+      deviceName: string | null;
+      id: string;
+      organisationId: string;
+      profileId: string;
+      /** @description the time of the point that raised it (no-data: the check) */
+      raisedAt: string;
+      raisedValue: number | null;
+      rule: components['schemas']['AlarmRule'];
+      siteId: string;
+      status: components['schemas']['AlarmStatus'];
+    };
+    AlarmViewInput: {
+      acknowledgedAt: string | null;
+      acknowledgedBy: string | null;
+      clearedAt: string | null;
+      clearedValue: number | null;
+      deviceId: string;
+      /** @description the device's name, if it was given one */
+      deviceName: string | null;
+      id: string;
+      organisationId: string;
+      profileId: string;
+      /** @description the time of the point that raised it (no-data: the check) */
+      raisedAt: string;
+      raisedValue: number | null;
+      rule: components['schemas']['AlarmRuleInput'];
+      siteId: string;
+      status: components['schemas']['AlarmStatusInput'];
     };
     ApiKey: {
       createdAt: string;
@@ -9577,7 +9613,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Alarm'][];
+          'application/json': components['schemas']['AlarmView'][];
         };
       };
       400: components['responses']['Problem400'];

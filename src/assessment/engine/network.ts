@@ -278,13 +278,7 @@ export class ClosenessSweeper {
           frontier[w] = fresh;
           nextList[kept++] = w;
           nextArcs += offsets[w + 1]! - offsets[w]!;
-          let carry = fresh;
-          for (let b = 0; carry !== 0; b++) {
-            const t = slices[b]! & carry;
-            slices[b] ^= carry;
-            carry = t;
-            if (b >= top) top = b + 1;
-          }
+          top = Math.max(top, this.countInto(slices, fresh));
         }
         nextSize = kept;
       } else {
@@ -309,13 +303,7 @@ export class ClosenessSweeper {
           frontier[w] = fresh;
           nextList[nextSize++] = w;
           nextArcs += offsets[w + 1]! - offsets[w]!;
-          let carry = fresh;
-          for (let b = 0; carry !== 0; b++) {
-            const t = slices[b]! & carry;
-            slices[b] ^= carry;
-            carry = t;
-            if (b >= top) top = b + 1;
-          }
+          top = Math.max(top, this.countInto(slices, fresh));
         }
       }
       // each source's count of nodes first reached at this level, read off the slices
@@ -335,6 +323,22 @@ export class ClosenessSweeper {
     }
     this.list = list;
     this.nextList = nextList;
+  }
+
+  /**
+   * Adds one to the count of each source whose bit is set in `bits`: the counts are kept
+   * bit-sliced (slice b holds bit b of every source's count), so one word operation per
+   * slice counts 32 sources at once. Returns the number of slices the carry reached. A
+   * method, not a module function: the worker is sent this class's source alone.
+   */
+  countInto(slices: Int32Array, bits: number): number {
+    let b = 0;
+    for (let carry = bits; carry !== 0; b++) {
+      const t = slices[b]! & carry;
+      slices[b] ^= carry;
+      carry = t;
+    }
+    return b;
   }
 }
 

@@ -2,7 +2,7 @@
 // Decree 779 check over the platform's data with them. Access checks, journal events and
 // transactions; SQL in repository.ts; the reading of the Decree in decree779-from-platform.ts.
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import { DealsService } from '../deals/index.ts';
 import { inTransaction, recordEvent } from '../journal/index.ts';
 import {
   type Actor,
@@ -16,6 +16,7 @@ import {
   requireLogin,
   requireOrganisationRole,
   requireOwnOrOperator,
+  systemActor,
 } from '../model/index.ts';
 import { registryQueries } from '../registry/index.ts';
 import type { Reader, Store } from '../store/index.ts';
@@ -29,7 +30,7 @@ import {
 import { declarationMessages as messages } from './decree779-messages.ts';
 import { decree779Rules, parseSnapshot, type SnapshotInput } from './engine/index.ts';
 import { messages as assessmentMessages } from './messages.ts';
-import { eventsOf, platformSnapshot } from './platform-snapshot.ts';
+import { platformSnapshot } from './platform-snapshot.ts';
 import * as repo from './repository.ts';
 import {
   type Declaration,
@@ -55,30 +56,10 @@ export async function declaredTies(reader: Reader): Promise<Tie[]> {
     }));
 }
 
-// a deal's state as its events carry it: only what the check reads
-const dealState = z.object({
-  id: z.string(),
-  state: z.string(),
-  providerId: z.string(),
-  consumerId: z.string(),
-  quantity: z.number(),
-  priceKopecksPerUnit: z.number(),
-  agreedAt: z.string().nullable(),
-});
-const dealEvent = z.object({ deal: dealState });
-
-/** Each deal's latest state, from the events that carry it (the deals module's journal). */
-async function dealsFromJournal(reader: Reader): Promise<PlatformDeal[]> {
-  const events = [
-    ...(await eventsOf(reader, 'deal.created')),
-    ...(await eventsOf(reader, 'deal.transitioned')),
-  ].sort((a, b) => a.seq - b.seq);
-  const latest = new Map<string, PlatformDeal>();
-  for (const e of events) {
-    const r = dealEvent.safeParse(e.payload);
-    if (r.success) latest.set(r.data.deal.id, r.data.deal);
-  }
-  return [...latest.values()];
+/** The deals as the snapshot and the sustainability balance read them (the deals module's list). */
+async function platformDeals(store: Store): Promise<PlatformDeal[]> {
+  const { items } = await new DealsService(store).listDeals(systemActor);
+  return items.map((d) => ({ ...d, agreedAt: d.agreedAt ?? null }));
 }
 
 export class Decree779Service {
@@ -221,7 +202,7 @@ export class Decree779Service {
         ? [{ organisationId: d.organisationId, purchasesKopecks: d.purchasesKopecks }]
         : [],
     );
-    const deals = await dealsFromJournal(this.store);
+    const deals = await platformDeals(this.store);
     const { result, members: evidence } = decree779FromPlatform(
       { year, members, deals, ties, purchases },
       decree779Rules,

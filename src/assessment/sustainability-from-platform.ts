@@ -18,11 +18,10 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DealsService } from '../deals/index.ts';
 import { ExchangeService } from '../exchange/index.ts';
-import { type JournalEntry, listEvents } from '../journal/index.ts';
-import { KnowledgeService, ProjectRecord } from '../knowledge/index.ts';
+import { KnowledgeService, knowledgeQueries } from '../knowledge/index.ts';
 import { systemActor } from '../model/index.ts';
 import { registryQueries } from '../registry/index.ts';
-import type { Reader, Store } from '../store/index.ts';
+import type { Store } from '../store/index.ts';
 import {
   type SustainabilityBalance,
   type SustainabilityIndicator,
@@ -65,29 +64,6 @@ export interface PlatformSustainability extends SustainabilityBalance {
 const methanes = new Set(['mine-methane', 'coal-bed-methane']);
 /** m³ per unit of a gas deal */
 const m3Per: Record<string, number> = { thousand_m3: 1000, m3: 1 };
-
-async function eventsOf(reader: Reader, type: string): Promise<JournalEntry[]> {
-  const out: JournalEntry[] = [];
-  for (;;) {
-    const page = await listEvents(reader, { type, afterSeq: out.at(-1)?.seq ?? 0, limit: 5000 });
-    out.push(...page);
-    if (page.length < 5000) return out;
-  }
-}
-
-/** Each knowledge project in its latest state, as its events carry it. */
-async function projects(reader: Reader): Promise<ProjectRecord[]> {
-  const latest = new Map<string, ProjectRecord>();
-  const events = [
-    ...(await eventsOf(reader, 'knowledge.project.created')),
-    ...(await eventsOf(reader, 'knowledge.project.updated')),
-  ].sort((a, b) => a.seq - b.seq);
-  for (const e of events) {
-    const r = ProjectRecord.safeParse(e.payload);
-    if (r.success) latest.set(r.data.id, r.data);
-  }
-  return [...latest.values()];
-}
 
 const month = (d: Date) => d.toISOString().slice(0, 7);
 
@@ -132,7 +108,7 @@ export async function sustainabilityFromPlatform(
   // social: the members' stated knowledge workers; projects with a university; training
   const organisations = await registryQueries.findOrganisations(store, { status: 'member' });
   const stated = organisations.filter((o) => typeof o.knowledgeWorkers === 'number');
-  const allProjects = await projects(store);
+  const allProjects = await knowledgeQueries.findProjects(store);
   const withUniversity = allProjects.filter(
     (p) => p.status !== 'suspended' && p.participants.some((x) => x.role === 'university'),
   );

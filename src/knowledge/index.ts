@@ -4,7 +4,7 @@ import type { StateReader } from '../journal/index.ts';
 import type { Store } from '../store/index.ts';
 import { messages } from './messages.ts';
 import { migrations } from './migrations/index.ts';
-import { findAsset, findOpening, findProfile, findProject } from './repository.ts';
+import { findAsset, findOpening, findProfile, findProject, findProjects } from './repository.ts';
 import { routes } from './routes.ts';
 import { KnowledgeService } from './service.ts';
 
@@ -12,6 +12,9 @@ export * from './engine/index.ts';
 export * from './schema.ts';
 export { seedKnowledge } from './seed.ts';
 export { KnowledgeService } from './service.ts';
+
+/** What other modules may read of the knowledge records (the assessment's social indicators). */
+export const knowledgeQueries = { findProjects };
 
 /** For `journal verify --state`: the events carrying each knowledge record's full state. */
 export const stateReaders: StateReader[] = [

@@ -130,8 +130,8 @@ export async function buildServer(
     if (route.config?.bulkAnswer)
       route.compress = {
         ...compression,
-        brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 1 } },
-        zlibOptions: { level: 1 },
+        brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 1 }, chunkSize: 1 << 20 },
+        zlibOptions: { level: 1, chunkSize: 1 << 20 },
       };
   });
   await app.register(compress, compression);

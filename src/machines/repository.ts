@@ -259,7 +259,10 @@ export async function mergeMinuteBlocks(
     byBlock.set(id, b);
     b.minutes.push(m);
   }
-  const blocks = [...byBlock.values()];
+  // one order for every writer (key, hour), so that two never wait on each other's blocks
+  const blocks = [...byBlock.values()].sort((a, b) =>
+    a.key === b.key ? a.hour - b.hour : a.key < b.key ? -1 : 1,
+  );
   const keys = [...new Set(blocks.map((b) => b.key))];
   const hours = [...new Set(blocks.map((b) => b.hour))];
   const empty = new Uint8Array(0);
@@ -275,15 +278,15 @@ export async function mergeMinuteBlocks(
     .where('device_id', '=', deviceId)
     .where('key', 'in', keys)
     .where('hour', 'in', hours);
-  if (tx.dialect === 'postgres') read = read.forUpdate();
+  if (tx.dialect === 'postgres') read = read.orderBy('key').orderBy('hour').forUpdate();
   const stored = new Map(
     (await read.execute()).map((r) => [`${r.key}\u0000${Number(r.hour)}`, r.body]),
   );
-  const rows = [...byBlock].map(([id, b]) => ({
+  const rows = blocks.map((b) => ({
     device_id: deviceId,
     key: b.key,
     hour: b.hour,
-    body: mergeIntoBlock(b.hour, stored.get(id) ?? null, b.minutes),
+    body: mergeIntoBlock(b.hour, stored.get(`${b.key}\u0000${b.hour}`) ?? null, b.minutes),
   }));
   for (let i = 0; i < rows.length; i += 500)
     await tx.db

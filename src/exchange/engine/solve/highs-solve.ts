@@ -106,8 +106,10 @@ function read(model: Model, modelStatus: number, cm: CscModel) {
  * HiGHS options for the engine's MILPs. Strong branching took ~40% of the LP
  * iterations on the 30×30 fixed-charge instances; trusting pseudo-costs after
  * 2 observations instead of 8 closed the gap a little faster at equal CPU
- * (seed 42, 50 CPU-s: 0.20% vs 0.27% gap). A MIP start, even the proven
- * optimum, did not shorten the proof measurably, so none is built.
+ * (seed 42, 50 CPU-s: 0.20% vs 0.27% gap). A MIP start shortens the proof
+ * only when it is the optimum itself (seeds 30 and 1: 15 → 9 s, 40 → 28 s;
+ * seed 42 slower, 53 → 70 s), and a start 0.28% below it gave no gain, so
+ * none is built.
  * Keeping unused cuts in the pool for 100 rounds instead of 30 lets the nodes
  * re-use the root's cuts: no more nodes on any fixed-charge seed measured,
  * fewer on most (30×30, nodes default → 100: seed 30 510 → 60, 1 2380 → 1348,

@@ -1,7 +1,7 @@
 // All of the machines module's SQL, reads and writes, over its own tables only, and the
 // mapping between its rows and its records. One code path for SQLite and PostgreSQL; the
 // roll-up upsert differs only in the name of the two-argument min/max.
-import { type ColumnType, type Selectable, sql } from 'kysely';
+import { type ColumnType, CompiledQuery, type Selectable, sql } from 'kysely';
 import type { Reader, Store, Tx } from '../store/index.ts';
 import { appendBlockColumns, BLOCK_MS, mergeIntoBlock } from './engine/minute-block.ts';
 import { bucketStart, type Rollup } from './engine/rollup.ts';
@@ -179,17 +179,63 @@ export async function insertPoints(
   rows: PointRow[],
 ): Promise<Array<{ deviceId: string; key: string; ts: number; value: number }>> {
   const out: Array<{ deviceId: string; key: string; ts: number; value: number }> = [];
-  for (let i = 0; i < rows.length; i += 2000) {
-    const inserted = await tx.db
-      .insertInto('machines_point')
-      .values(rows.slice(i, i + 2000))
-      .onConflict((oc) => oc.columns(['device_id', 'message_id', 'key']).doNothing())
-      .returning(['device_id', 'key', 'ts', 'value'])
-      .execute();
-    for (const r of inserted)
+  for (const [start, size] of insertChunks(rows.length)) {
+    const params: Array<string | number> = new Array(size * 5);
+    for (let k = 0; k < size; k++) {
+      const r = rows[start + k];
+      params[5 * k] = r.device_id;
+      params[5 * k + 1] = r.message_id;
+      params[5 * k + 2] = r.key;
+      params[5 * k + 3] = r.ts;
+      params[5 * k + 4] = r.value;
+    }
+    const inserted = await tx.db.executeQuery<{
+      device_id: string;
+      key: string;
+      ts: string | number;
+      value: number;
+    }>(CompiledQuery.raw(pointInsertSql(tx.dialect, size), params));
+    for (const r of inserted.rows)
       out.push({ deviceId: r.device_id, key: r.key, ts: Number(r.ts), value: r.value });
   }
   return out;
+}
+
+/**
+ * A batch of points cut into statements of a few fixed sizes (1,024 rows, then the rest in
+ * powers of two): the hot path of ingestion then runs a handful of statement texts, each
+ * written once here and prepared once by the store (its SQLite statement cache), where the
+ * query builder would write and SQLite prepare a new 10,000-parameter statement per batch
+ * (measured: 18 % of the server's time in HTTP ingestion).
+ */
+function* insertChunks(n: number): Generator<[number, number]> {
+  let start = 0;
+  for (; n - start >= 1024; start += 1024) yield [start, 1024];
+  for (let size = 512; size >= 1; size >>= 1)
+    if (n - start >= size) {
+      yield [start, size];
+      start += size;
+    }
+}
+
+const pointInsertSqls = new Map<string, string>();
+/** The multi-row insert of `rows` points, as Kysely would write it for the dialect. */
+function pointInsertSql(dialect: Tx['dialect'], rows: number): string {
+  const id = `${dialect}:${rows}`;
+  let text = pointInsertSqls.get(id);
+  if (text === undefined) {
+    const values: string[] = [];
+    for (let k = 0; k < rows; k++) {
+      const p = (c: number) => (dialect === 'postgres' ? `$${5 * k + c + 1}` : '?');
+      values.push(`(${p(0)}, ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)})`);
+    }
+    text =
+      'insert into "machines_point" ("device_id", "message_id", "key", "ts", "value") values ' +
+      `${values.join(', ')} on conflict ("device_id", "message_id", "key") do nothing ` +
+      'returning "device_id", "key", "ts", "value"';
+    pointInsertSqls.set(id, text);
+  }
+  return text;
 }
 
 export interface RollupRow extends Rollup {

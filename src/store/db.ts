@@ -49,8 +49,33 @@ export function openStore(options: StoreOptions): Store {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * The SQLite connection as Kysely sees it, with its prepared statements kept by their text
+ * (the 256 last used): Kysely prepares every query anew, and preparing costs SQLite more than
+ * running a short query or a many-row insert of a few fixed shapes (the telemetry writer's).
+ * Kysely runs one query at a time on the connection, so a kept statement is never busy.
+ */
+function withStatementCache(sqlite: SQLite.Database) {
+  const kept = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      let statement = kept.get(text);
+      if (statement) kept.delete(text);
+      else {
+        statement = sqlite.prepare(text);
+        if (kept.size >= 256) kept.delete(kept.keys().next().value as string);
+      }
+      kept.set(text, statement);
+      return statement;
+    },
+  };
 }
 
 export interface Migrations {

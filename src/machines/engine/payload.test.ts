@@ -127,3 +127,24 @@ test('roll-ups built in any order and any grouping equal the aggregates of the p
     { numRuns: 200 },
   );
 });
+
+test('property: a time is read as Date reads it, and a day past its month is refused', () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 0, max: 9999 }),
+      fc.integer({ min: 1, max: 12 }),
+      fc.integer({ min: 1, max: 31 }),
+      fc.integer({ min: 0, max: 86_399_999 }),
+      (year, month, day, msOfDay) => {
+        const pad = (n: number, w: number) => String(n).padStart(w, '0');
+        const time = new Date(msOfDay).toISOString().slice(11);
+        const text = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${time}`;
+        // the reference: Date's own calendar (Date.UTC reads a two-digit year as 19xx)
+        const exists = new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
+        const expected = exists ? Date.UTC(year, month - 1, day) + msOfDay : null;
+        assert.equal(parseRfc3339(text), expected, text);
+      },
+    ),
+    { numRuns: 2000 },
+  );
+});

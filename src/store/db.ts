@@ -57,7 +57,7 @@ export function openStore(options: StoreOptions): Store {
 
 /**
  * The SQLite connection as Kysely sees it, with its prepared statements kept by their text
- * (the 256 last used): Kysely prepares every query anew, and preparing costs SQLite more than
+ * (the 256 last used, up to 32 KiB of text each): Kysely prepares every query anew, and preparing costs SQLite more than
  * running a short query or a many-row insert of a few fixed shapes (the telemetry writer's).
  * Kysely runs one query at a time on the connection, so a kept statement is never busy.
  */
@@ -70,6 +70,8 @@ function withStatementCache(sqlite: SQLite.Database) {
       if (statement) kept.delete(text);
       else {
         statement = sqlite.prepare(text);
+        // a long one-off statement (a many-row import) is not worth its memory
+        if (text.length > 32_768) return statement;
         if (kept.size >= 256) kept.delete(kept.keys().next().value as string);
       }
       kept.set(text, statement);

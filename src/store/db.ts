@@ -57,9 +57,10 @@ export function openStore(options: StoreOptions): Store {
 
 /**
  * The SQLite connection as Kysely sees it, with its prepared statements kept by their text
- * (the 256 last used, up to 32 KiB of text each): Kysely prepares every query anew, and preparing costs SQLite more than
- * running a short query or a many-row insert of a few fixed shapes (the telemetry writer's).
- * Kysely runs one query at a time on the connection, so a kept statement is never busy.
+ * (the 256 last used, up to 32 KiB of text each): Kysely prepares every query anew, and
+ * preparing costs SQLite more than running a short query or a many-row insert of a few fixed
+ * shapes (the telemetry writer's). Kysely runs one query at a time on the connection, so a
+ * kept statement is never busy.
  */
 function withStatementCache(sqlite: SQLite.Database) {
   const kept = new Map<string, SQLite.Statement>();

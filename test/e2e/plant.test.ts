@@ -3,8 +3,9 @@
 // among it); the page shows the KPIs, the live charts (uPlot, loaded lazily) and the ash
 // alarm, which is acknowledged; it fits 1366 and 768 px in both languages.
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { base, logIn, skip, startServerAndBrowser, watchedPage } from './harness.ts';
+import { base, logIn, results, skip, startServerAndBrowser, watchedPage } from './harness.ts';
 
 startServerAndBrowser('dc-e2e-plant-');
 
@@ -144,8 +145,32 @@ test('the example plant shows its seeded day: KPIs, charts and the ash alarm, in
     // the rule in words and the example's device by its name
     assert.match((await alarms.textContent()) ?? '', /ash_pct выше 11,5Золомер концентрата/);
     assert.ok((await page.getByTestId('devices-table').locator('tbody tr').count()) >= 6);
+    // the charts' legend in the UI's language: the instant under the cursor and the value
+    const ashLegend = async () => {
+      const chart = page.getByTestId('chart-ash');
+      await chart.locator('.u-over').hover();
+      return (await chart.locator('.u-legend').textContent()) ?? '';
+    };
+    const ru = await ashLegend();
+    assert.match(ru, /Время/);
+    assert.match(ru, /\d{1,2} [а-я]{3,5}\.? \d{4}/, `a Russian date in ${ru}`);
+    assert.match(ru, /\d,\d/, `a decimal comma in ${ru}`);
+    assert.doesNotMatch(ru, /\d\.\d|[AP]M/);
+    await page.getByTestId('chart-ash').screenshot({ path: join(results, 'plant-chart-ru.png') });
     await page.locator('.lang-btn', { hasText: /^EN$/ }).click();
     await page.getByTestId('kpi-feed').getByText('Feed').waitFor();
+    // the charts are rebuilt with English labels
+    await page
+      .getByTestId('chart-throughput')
+      .locator('.u-legend')
+      .getByText('Concentrate', { exact: true })
+      .waitFor();
+    const en = await ashLegend();
+    assert.match(en, /Time/);
+    assert.match(en, /Ash Ad, %/);
+    assert.match(en, /\d{1,2} [A-Z][a-z]{2} \d{4}/, `an English date in ${en}`);
+    assert.match(en, /\d\.\d/, `a decimal point in ${en}`);
+    await page.getByTestId('chart-ash').screenshot({ path: join(results, 'plant-chart-en.png') });
     assert.match((await alarms.textContent()) ?? '', /Cleared/);
     assert.match((await alarms.textContent()) ?? '', /ash_pct above 11\.5/);
     assert.deepEqual(pageErrors, []);

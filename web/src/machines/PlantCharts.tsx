@@ -1,5 +1,7 @@
 // The plant's live charts with uPlot: throughput (feed and product), concentrate ash and
 // yield, by the minute. Loaded lazily (PlantPage): uPlot stays out of the initial bundle.
+// Times and numbers on the axes and in the legend follow the UI's language, not the
+// browser's (uPlot's defaults: 12-hour US times and navigator.language numbers).
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
@@ -13,42 +15,105 @@ export interface ChartSeries {
   yieldPct: Array<number | null>;
 }
 
+const DAY = 86_400;
+
+/** Axis and legend formatters for one UI locale (an Intl tag: ru-RU, en-GB). */
+function formatters(tag: string) {
+  const time = new Intl.DateTimeFormat(tag, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  const day = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short' });
+  const full = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
+  const number = new Intl.NumberFormat(tag, { maximumFractionDigits: 2 });
+  return {
+    /** tick labels: the time, with the day under the first tick of each day; days alone when ticks are a day or more apart */
+    timeTicks: (splits: number[], increment: number) =>
+      splits.map((s, i) => {
+        const d = new Date(s * 1000);
+        if (increment >= DAY) return day.format(d);
+        const newDay = i === 0 || new Date(splits[i - 1] * 1000).getDate() !== d.getDate();
+        return newDay ? `${time.format(d)}\n${day.format(d)}` : time.format(d);
+      }),
+    instant: (s: number | null) => (s == null ? '—' : full.format(new Date(s * 1000))),
+    /** as many decimals as the tick step has (0.25 → 2), so no two ticks read the same */
+    numberTicks: (splits: number[], increment: number) => {
+      let digits = 0;
+      while (
+        digits < 6 &&
+        Math.abs(increment * 10 ** digits - Math.round(increment * 10 ** digits)) > 1e-6
+      )
+        digits++;
+      const step = new Intl.NumberFormat(tag, {
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      });
+      return splits.map((v) => step.format(v));
+    },
+    value: (v: number | null) => (v == null ? '—' : number.format(v)),
+  };
+}
+
 interface Labels {
   throughput: string;
   ash: string;
   yield: string;
   feed: string;
   product: string;
+  /** the legend's time column */
+  time: string;
 }
 
 function Chart({
   title,
   data,
   series,
+  time,
+  locale,
   testId,
 }: {
   title: string;
   data: uPlot.AlignedData;
   series: uPlot.Series[];
+  /** label of the time column in the legend */
+  time: string;
+  /** Intl tag of the UI language */
+  locale: string;
   testId: string;
 }) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is made once; data updates below
+  const latest = useRef(data);
+  latest.current = data;
+  // uPlot keeps its series labels and formatters from creation: the chart is made anew
+  // when the language (and with it the labels) changes; data updates go below.
+  const labels = [time, ...series.map((x) => x.label)].join('\u0000');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: series are rebuilt every render; their labels and the locale are what matter
   useEffect(() => {
     const el = box.current;
     if (!el) return;
     const width = () => Math.max(240, el.clientWidth);
+    const f = formatters(locale);
     plot.current = new uPlot(
       {
         width: width(),
         height: 200,
-        series: [{}, ...series],
-        axes: [{}, { size: 50 }],
+        series: [
+          { label: time, value: (_u, v) => f.instant(v) },
+          ...series.map((x) => ({ ...x, value: (_u: uPlot, v: number | null) => f.value(v) })),
+        ],
+        axes: [
+          { values: (_u, splits, _axis, _space, increment) => f.timeTicks(splits, increment) },
+          {
+            size: 50,
+            values: (_u, splits, _axis, _space, increment) => f.numberTicks(splits, increment),
+          },
+        ],
         legend: { show: true },
         cursor: { drag: { x: false, y: false } },
       },
-      data,
+      latest.current,
       el,
     );
     const observer = new ResizeObserver(() =>
@@ -60,7 +125,7 @@ function Chart({
       plot.current?.destroy();
       plot.current = null;
     };
-  }, []);
+  }, [labels, locale]);
   useEffect(() => {
     plot.current?.setData(data);
   }, [data]);
@@ -72,11 +137,22 @@ function Chart({
   );
 }
 
-export function PlantCharts({ data, labels }: { data: ChartSeries; labels: Labels }) {
+export function PlantCharts({
+  data,
+  labels,
+  locale,
+}: {
+  data: ChartSeries;
+  labels: Labels;
+  /** Intl tag of the UI language: ru-RU, en-GB */
+  locale: string;
+}) {
   return (
     <div className="plant-charts">
       <Chart
         title={labels.throughput}
+        time={labels.time}
+        locale={locale}
         testId="chart-throughput"
         data={[data.ts, data.feed, data.product]}
         series={[
@@ -86,12 +162,16 @@ export function PlantCharts({ data, labels }: { data: ChartSeries; labels: Label
       />
       <Chart
         title={labels.ash}
+        time={labels.time}
+        locale={locale}
         testId="chart-ash"
         data={[data.ts, data.ash]}
         series={[{ label: labels.ash, stroke: '#6a8d2f', width: 1.5 }]}
       />
       <Chart
         title={labels.yield}
+        time={labels.time}
+        locale={locale}
         testId="chart-yield"
         data={[data.ts, data.yieldPct]}
         series={[{ label: labels.yield, stroke: '#2e86de', width: 1.5 }]}

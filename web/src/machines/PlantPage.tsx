@@ -2,7 +2,7 @@
 // ash, yield), alarms with acknowledge, and the organisation's device registry.
 import '../shell/zodJitless.ts'; // before any schema the page's imports build
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { useFormat, useT } from '../i18n/index.ts';
+import { intlLocale, useFormat, useLocale, useT } from '../i18n/index.ts';
 import { ALARMS_CHANGED } from '../shell/AlarmIndicator.tsx';
 import { useAlarmCondition } from '../shell/alarm-text.ts';
 import { ApiError } from '../shell/api.ts';
@@ -287,6 +287,7 @@ function useChartData(plant: Plant, from: number, to: number, onLive: () => void
 
 function PlantView({ plant }: { plant: Plant }) {
   const t = useT(machinesDict);
+  const { locale } = useLocale();
   const [win, setWin] = useState<WindowKey>('24h');
   const [alarmTick, setAlarmTick] = useState(0);
   const { from, to } = useMemo(() => {
@@ -347,12 +348,14 @@ function PlantView({ plant }: { plant: Plant }) {
           <Suspense fallback={<Loading />}>
             <PlantCharts
               data={charts.data}
+              locale={intlLocale(locale)}
               labels={{
                 throughput: t('chartThroughput'),
                 ash: t('chartAsh'),
                 yield: t('chartYield'),
                 feed: t('feed'),
                 product: t('product'),
+                time: t('chartTime'),
               }}
             />
           </Suspense>

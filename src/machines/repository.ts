@@ -438,13 +438,13 @@ export async function rollupRows(
 }
 
 /**
- * One key's buckets in [from, to) as two columns, the aggregate taken in SQL, oldest first,
- * at most `limit`: the narrow read of a long downsampled series (a 30-day minute read is
- * 43,200 rows). The covering index (migration 26) answers it from the index alone.
+ * One key's hour roll-ups in [from, to) as two columns, the aggregate taken in SQL, oldest
+ * first, at most `limit`: the narrow read of a long hourly series. The covering index
+ * (migration 26) answers it from the index alone. Minutes are read from their packed
+ * hours (minuteColumns).
  */
-export async function bucketColumns(
+export async function hourColumns(
   reader: Reader,
-  table: RollupTable,
   deviceId: string,
   key: string,
   from: number,
@@ -459,7 +459,7 @@ export async function bucketColumns(
     last: sql<number>`${sql.ref('last_value')}`,
   }[agg];
   const rows = await reader.db
-    .selectFrom(table)
+    .selectFrom('machines_rollup_hour')
     .select(['bucket', value.as('v')])
     .where('device_id', '=', deviceId)
     .where('key', '=', key)

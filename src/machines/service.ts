@@ -369,7 +369,7 @@ export class MachinesService {
     }
     // a 30-day minute read is 43,200 points: read from the packed hours, kept as two columns
     if (q.bucket === '1m') return repo.minuteColumns(this.store, id, q.key, from, to, limit, agg);
-    return repo.bucketColumns(this.store, 'machines_rollup_hour', id, q.key, from, to, limit, agg);
+    return repo.hourColumns(this.store, id, q.key, from, to, limit, agg);
   }
 
   /** Each key's latest value. */

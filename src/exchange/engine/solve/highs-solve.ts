@@ -115,6 +115,12 @@ function read(model: Model, modelStatus: number, cm: CscModel) {
  * fewer on most (30×30, nodes default → 100: seed 30 510 → 60, 1 2380 → 1348,
  * 42 3032 → 2649, 2 4821 → 3307, 3 1541 → 1338; 4 and 5 the same tree);
  * 1000 gave the same trees, and LP ages of 5, 20 or 30 instead of 10 more nodes.
+ * Tried on seeds 30, 1 and 42 and not kept (no seed faster beyond the run-to-run noise,
+ * some far slower): pseudo-cost reliability 1 or 4, heuristic effort 0.01 or 0.2,
+ * feasibility jump off, zero-rounding and shifting on, symmetry detection off, presolve off,
+ * root-only presolve, restarts off, no cuts at nodes (seed 1: 4.6× the nodes), objective or
+ * bound scaling, simplex scaling 0 or 4, flows scaled to w = x ÷ M (unit VUB rows).
+ * `mip_lifting_for_probing: 1` returned a wrong "optimal" 0 on every seed: never set it.
  */
 export const MILP_OPTIONS: Record<string, string | number | boolean> = {
   mip_pscost_minreliable: 2,

@@ -79,7 +79,12 @@ test('plant: KPIs and an alarm from telemetry, acknowledged; fits 1366 and 768',
       await page.goto(`${base}/#/`);
       await page.goto(`${base}/#/plant`);
       const kpis = page.getByTestId('plant-kpis');
-      await kpis.waitFor();
+      // seen once in ten runs: no KPI cards within 30 s; keep what the page showed instead
+      await kpis.waitFor().catch(async (e: Error) => {
+        await page.screenshot({ path: join(results, `plant-kpis-missing-${width}.png`) });
+        const text = (await page.locator('body').textContent())?.slice(0, 600);
+        throw new Error(`${e.message}\nthe page showed: ${text}`);
+      });
       // 30 minutes at 800 t/h = 400 t; yield 600/800 = 75 %
       await page.getByTestId('kpi-feed').getByText('400 т').waitFor();
       assert.match((await page.getByTestId('kpi-yield').textContent()) ?? '', /75/);

@@ -1,5 +1,5 @@
 // The deals module's messages, in Russian and English.
-import { defineMessages } from '../model/messages.ts';
+import { defineLabels, defineMessages } from '../model/messages.ts';
 
 export const messages = defineMessages('deals', {
   invalidDeal: { en: 'Invalid deal', ru: 'Неверные условия сделки' },
@@ -44,6 +44,10 @@ export const messages = defineMessages('deals', {
   notActive: {
     en: 'Deliveries are recorded against an active deal; deal {id} is {state}',
     ru: 'Поставки учитываются только по действующей сделке; сделка {id} в состоянии {state}',
+  },
+  futureDelivery: {
+    en: 'a delivery is recorded once it has happened: the date is after today',
+    ru: 'поставка записывается после того, как состоялась: дата позже сегодняшней',
   },
   badConfirmation: {
     en: "a confirmation names the other side's declaration of a lot of this deal",
@@ -135,4 +139,21 @@ export const rules = defineMessages('deals.rule', {
   },
   fkkoOnce: { en: 'each FKKO code once', ru: 'каждый код ФККО — один раз' },
   sha256: { en: '64 lowercase hex digits', ru: '64 шестнадцатеричные цифры в нижнем регистре' },
+});
+
+// the names people see beside a deal's fields, for error answers (not the API's paths)
+defineLabels({
+  quantity: { en: 'Quantity', ru: 'Количество' },
+  schedule: { en: 'Schedule', ru: 'График' },
+  from: { en: 'From', ru: 'Начало' },
+  to: { en: 'To', ru: 'Окончание' },
+  transportKopecksPerUnit: { en: 'Transport per unit, kopecks', ru: 'Перевозка за единицу, коп.' },
+  tolerancePct: { en: 'Tolerance, %', ru: 'Допуск, %' },
+  deliveredOn: { en: 'Delivery date', ru: 'Дата поставки' },
+  method: { en: 'Measured by', ru: 'Чем измерено' },
+  declaredBy: { en: 'Declared by', ru: 'Кто заявил' },
+  providerId: { en: 'Provider', ru: 'Поставщик' },
+  consumerId: { en: 'Consumer', ru: 'Потребитель' },
+  material: { en: 'Material', ru: 'Материал' },
+  message: { en: 'Message', ru: 'Сообщение' },
 });

@@ -554,6 +554,13 @@ export class DealsService {
       if (body.declaredBy && body.declaredBy !== side) throw forbidden(messages.notAParty());
     }
     if (d.state !== 'active') throw conflict(messages.notActive({ id: d.id, state: d.state }));
+    // A lot is a fact: no date after today. "Today" is taken a day ahead of UTC's, so that a
+    // user east of Greenwich (Kuzbass is UTC+7) can record this morning's lot.
+    const latest = new Date(this.clock().getTime() + 86_400_000).toISOString().slice(0, 10);
+    if (body.deliveredOn > latest)
+      throw invalid(messages.invalidDeal(), [
+        { field: 'deliveredOn', message: messages.futureDelivery() },
+      ]);
     const earlier = await repo.findDeliveries(tx, [dealId]);
     let mismatch = false;
     let confirmed: Delivery | undefined;

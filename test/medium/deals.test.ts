@@ -326,6 +326,15 @@ for (const d of await eachDialect()) {
         }),
         rejectsWith(404),
       );
+      // a lot is a fact: a date after tomorrow (UTC) is refused, tomorrow is today east of UTC
+      const day = (days: number) =>
+        new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+      await assert.rejects(
+        x.recordDelivery(provider, deal.id, { deliveredOn: day(2), quantity: 1, method: 'manual' }),
+        (e: unknown) =>
+          e instanceof DomainError && e.status === 400 && e.fields[0]?.field === 'deliveredOn',
+      );
+      assert.equal((await x.listDeliveries(provider, { dealId: deal.id })).length, 0);
       const first = await x.recordDelivery(provider, deal.id, {
         deliveredOn: '2026-02-01',
         quantity: 60.125,
@@ -394,6 +403,24 @@ for (const d of await eachDialect()) {
       assert.equal(tb.status, 200);
       assert.equal(tb.body.unit, 'kopeck');
       assert.ok(Number.isInteger(tb.body.totalDebit) && tb.body.totalDebit === tb.body.totalCredit);
+    });
+
+    test('a refused delivery names its fields as people see them, in Russian and English', async () => {
+      const deal = await activeDeal();
+      const tomorrowPlus = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+      const url = `/api/v1/deals/${deal.id}/deliveries`;
+      const body = { deliveredOn: tomorrowPlus, quantity: -1, method: 'manual' };
+      const ru = await http(`${PROVIDER}:member`, 'POST', url, body, 'ru');
+      assert.equal(ru.status, 400);
+      assert.match(ru.body.detail, /Количество/);
+      assert.doesNotMatch(ru.body.detail, /quantity/);
+      const en = await http(`${PROVIDER}:member`, 'POST', url, body, 'en');
+      assert.match(en.body.detail, /Quantity/);
+      // the quantity right, the date in the future: the date is named
+      const future = await http(`${PROVIDER}:member`, 'POST', url, { ...body, quantity: 1 }, 'ru');
+      assert.equal(future.status, 400);
+      assert.match(future.body.detail, /Дата поставки/);
+      assert.match(future.body.errors[0].message, /позже сегодняшней/);
     });
 
     test('deliveries from CSV (Russian Excel) and XLSX: all rows or none, bad rows named by line', async () => {

@@ -471,7 +471,7 @@ function Deliveries({
                       {f.date(d.deliveredOn)}
                     </td>
                     <td className="num" data-label={t('quantity')}>
-                      {x.quantity(d.quantity, d.unit)}
+                      {x.enteredQuantity(d.quantity, d.unit)}
                     </td>
                     <td data-label={t('quality')}>
                       {Object.entries(d.quality)
@@ -502,6 +502,7 @@ function Deliveries({
 
 function DeliveryForm({ v, onDone }: { v: DealView; onDone: () => void }) {
   const t = useT(dealsDict);
+  const x = useExchangeLabels();
   const submission = useSubmission();
   const [on, setOn] = useState(() => new Date().toISOString().slice(0, 10));
   const [quantity, setQuantity] = useState('');
@@ -534,13 +535,15 @@ function DeliveryForm({ v, onDone }: { v: DealView; onDone: () => void }) {
             name="deliveredOn"
             type="date"
             value={on}
+            // a lot is recorded once it has happened (the server allows a day ahead of UTC)
+            max={new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)}
             onChange={(e) => setOn(e.target.value)}
           />
           {errors.deliveredOn && <span className="field-error">{errors.deliveredOn}</span>}
         </label>
         <label className={`field${bad === 'quantity' || errors.quantity ? ' field-invalid' : ''}`}>
           <span>
-            {t('quantity')}, {v.deal.unit}
+            {t('quantity')}, {x.unit(v.deal.unit)}
           </span>
           <input
             name="quantity"

@@ -1,5 +1,5 @@
 // Governance's messages, in Russian and English.
-import { defineMessages } from '../model/messages.ts';
+import { defineLabels, defineMessages } from '../model/messages.ts';
 
 export const messages = defineMessages('governance', {
   invalidCharter: { en: 'Invalid charter', ru: 'Неверный устав' },
@@ -102,4 +102,10 @@ export const messages = defineMessages('governance', {
     ru: 'Обсуждение «{title}» закрыто вместе с голосованием',
   },
   invalidMessage: { en: 'Invalid message', ru: 'Неверное сообщение' },
+  chooseOne: { en: 'choose an option', ru: 'выберите вариант' },
+});
+
+// the names people see beside a vote's fields, for error answers
+defineLabels({
+  choice: { en: 'Choice', ru: 'Выбор' },
 });

@@ -1,8 +1,10 @@
 // Governance's concepts as zod schemas: the charter, proposals, ballots, delegations, the
 // keystone's history and the participation figures; and the tally's engine format.
 import { z } from 'zod';
+import { rule } from '../model/messages.ts';
 import { Kopecks } from '../model/money.ts';
 import { methods, positions, statuses } from './engine/input.ts';
+import { messages } from './messages.ts';
 
 export * from './engine/input.ts';
 
@@ -193,7 +195,7 @@ export type Proposal = z.infer<typeof Proposal>;
 
 export const BallotInput = z
   .object({
-    choice: z.string().min(1).optional(),
+    choice: z.string().min(1, rule(messages.chooseOne)).optional(),
     approve: z.array(z.string().min(1)).optional(),
     ranking: z.array(z.string().min(1)).optional(),
     position: ConsentPosition.optional(),

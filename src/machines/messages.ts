@@ -1,6 +1,6 @@
 // The machines module's messages, in Russian and English: device registry, telemetry
 // ingestion (each rejection reason is a code, counted per device) and reads.
-import { defineMessages } from '../model/messages.ts';
+import { defineLabels, defineMessages } from '../model/messages.ts';
 
 export const messages = defineMessages('machines', {
   invalidDevice: { en: 'Invalid device', ru: 'Неверные данные устройства' },
@@ -114,8 +114,23 @@ export const messages = defineMessages('machines', {
     en: 'a change per minute above 0',
     ru: 'изменение в минуту больше 0',
   },
+  ruleIdShape: {
+    en: 'a short name in lower-case Latin letters, digits and dashes, starting with a letter (ash-high)',
+    ru: 'короткое имя из строчных латинских букв, цифр и дефисов, начиная с буквы (ash-high)',
+  },
   minutesOutOfRange: {
     en: 'whole minutes from 1 to {max}',
     ru: 'целое число минут от 1 до {max}',
   },
+});
+
+// the names people see beside an alarm rule's fields, for error answers
+defineLabels({
+  key: { en: 'Reading', ru: 'Показатель' },
+  severity: { en: 'Severity', ru: 'Важность' },
+  min: { en: 'Minimum', ru: 'Минимум' },
+  max: { en: 'Maximum', ru: 'Максимум' },
+  hysteresis: { en: 'Hysteresis', ru: 'Гистерезис' },
+  perMinute: { en: 'Change per minute', ru: 'Изменение за минуту' },
+  minutes: { en: 'Minutes without data', ru: 'Минут без данных' },
 });

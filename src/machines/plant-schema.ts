@@ -1,6 +1,8 @@
 // The plant's concepts: which devices of a site are its feed and product belt scales, its
 // ash analyser and densimeter (with the targets), the KPIs computed from them, and alarms.
 import { z } from 'zod';
+import { rule } from '../model/messages.ts';
+import { messages } from './messages.ts';
 
 export const PlantInput = z
   .object({
@@ -113,7 +115,7 @@ const finite = z.number();
 export const AlarmRuleInput = z.object({
   id: z
     .string()
-    .regex(/^[a-z][a-z0-9-]{0,39}$/)
+    .regex(/^[a-z][a-z0-9-]{0,39}$/, rule(messages.ruleIdShape))
     .describe('unique within the set'),
   key: z.string().min(1).max(40).describe('a key of the profile'),
   severity: z.enum(['warning', 'critical']),

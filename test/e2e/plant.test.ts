@@ -111,7 +111,15 @@ test('plant: KPIs and an alarm from telemetry, acknowledged; fits 1366 and 768',
     );
     assert.ok(!(await statuses()).includes('Активна'));
 
-    // the device registry: a new device's token is shown once
+    // the device registry: a device needs a name; a new device's token is shown once
+    const devicesBefore = await page.getByTestId('devices-table').locator('tbody tr').count();
+    await page.getByTestId('device-registry').locator('button[type="submit"]').click();
+    await page.getByTestId('device-registry').getByText('Назовите устройство').waitFor();
+    assert.equal(await page.getByTestId('device-token').count(), 0);
+    assert.equal(
+      await page.getByTestId('devices-table').locator('tbody tr').count(),
+      devicesBefore,
+    );
     await page.locator('input[name="deviceName"]').fill('Плотномер');
     await page.getByTestId('device-registry').locator('select').nth(1).selectOption('dense-medium');
     await page.getByTestId('device-registry').locator('button[type="submit"]').click();

@@ -39,8 +39,12 @@ export function DeviceRegistry({ sites }: { sites: ReadonlyArray<{ id: string; n
     return p ? localised(locale, p.name, p.nameEn) : id;
   };
 
+  // the API takes unnamed devices (scripts), but a person names what alarms will show
+  const [nameMissing, setNameMissing] = useState(false);
   const add = async (e: FormEvent) => {
     e.preventDefault();
+    setNameMissing(!name.trim());
+    if (!name.trim()) return;
     await run(async () => {
       const d = await machinesApi.createDevice({
         siteId,
@@ -166,7 +170,10 @@ export function DeviceRegistry({ sites }: { sites: ReadonlyArray<{ id: string; n
               </select>
             )}
           </Field>
-          <Field label={t('name')} error={fields.name}>
+          <Field
+            label={t('name')}
+            error={fields.name ?? (nameMissing ? t('nameNeeded') : undefined)}
+          >
             {(p) => (
               <input
                 {...p}

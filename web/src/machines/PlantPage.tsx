@@ -85,7 +85,9 @@ function KpiCards({ k }: { k: Kpis }) {
           k.stoppages === null
             ? undefined
             : t('downtimeHint', {
-                stoppages: String(k.stoppages),
+                stoppages: t(`stoppages:${stoppageForm(k.stoppages, fmt.locale)}`, {
+                  n: fmt.integer(k.stoppages),
+                }),
                 availability: num(k.availabilityPct),
               })
         }
@@ -284,6 +286,14 @@ function useChartData(plant: Plant, from: number, to: number, onLive: () => void
   }, [plant.feedDeviceId, plant.productDeviceId, plant.ashDeviceId, from, to, onLive]);
   return { data, error };
 }
+
+/** the plural form of a count of stoppages: 1 остановка, 2 остановки, 5 остановок */
+const stoppageForm = (n: number, locale: string) =>
+  new Intl.PluralRules(locale === 'ru' ? 'ru-RU' : 'en-GB').select(n) as
+    | 'one'
+    | 'few'
+    | 'many'
+    | 'other';
 
 function PlantView({ plant }: { plant: Plant }) {
   const t = useT(machinesDict);

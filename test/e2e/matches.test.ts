@@ -141,7 +141,15 @@ test('H2 H3 L1 M5 matches: decline memory, withdrawal closes, agreement shows th
   await agreed.getByTestId('counterparty-contact').waitFor();
   assert.match(
     (await agreed.getByTestId('counterparty-contact').textContent()) ?? '',
-    /ИНН \d{10}.*договор с контрагентом/,
+    /ИНН \d{10}.*договор: из согласованной пары открыта сделка/,
+  );
+  // the next step is a real deal, opened from this match, one click away
+  const toDeals = agreed.getByRole('link', { name: 'Перейти к сделкам' });
+  assert.equal(await toDeals.getAttribute('href'), '#/deals');
+  const deals = await api(page, 'GET', '/api/v1/deals');
+  assert.ok(
+    deals.body.items.some((d: { matchId?: string }) => d.matchId === agree.id),
+    'a deal opened from the agreed match',
   );
   // L1: whom to write to
   assert.match(

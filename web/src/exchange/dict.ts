@@ -304,7 +304,9 @@ export const exchangeDict = dictionary(
     'closed:listing_changed:theirs': 'закрыто: другая сторона изменила условия объявления',
     counterpartyInn: 'ИНН {inn}',
     counterpartyContact: 'Контакт: {name},',
-    nextStep: 'Следующий шаг — договор с контрагентом; его будет вести модуль сделок (готовится).',
+    nextStep:
+      'Следующий шаг — договор: из согласованной пары открыта сделка, в ней поставщик предлагает цену и график.',
+    openDeals: 'Перейти к сделкам',
     warnOpenOffer: 'открыть предложение',
     warnOpenRequest: 'открыть запрос',
     warnOpen: 'открыть объявление',
@@ -625,7 +627,8 @@ export const exchangeDict = dictionary(
     counterpartyInn: 'INN {inn}',
     counterpartyContact: 'Contact: {name},',
     nextStep:
-      'Next step: arrange the contract with the counterparty; the deals module (coming) will track it.',
+      'Next step: the contract. A deal has been opened from this agreed pair; in it the supplier offers the price and schedule.',
+    openDeals: 'Go to deals',
     warnOpenOffer: 'open the offer',
     warnOpenRequest: 'open the request',
     warnOpen: 'open the listing',

@@ -178,6 +178,8 @@ export function useExchangeLabels() {
       return key in exchangeLabelsDict.ru ? t(key as keyof typeof exchangeLabelsDict.ru) : u;
     };
     const amount = (n: number) => (Math.abs(n) >= 100 ? fmt.integer(n) : fmt.decimal(n, 2));
+    /** a quantity someone entered: never rounded to a different figure (5 000,5 stays so) */
+    const entered = (n: number) => fmt.decimal(n, 3);
     /**
      * A volume read by its scale word (user walk M7): 30 000 thousand m³ is «30 млн м³»,
      * “30 million m³”; a smaller one keeps its own unit.
@@ -190,7 +192,8 @@ export function useExchangeLabels() {
     /** 200 000 т/год — a yearly quantity in the locale's number format */
     const perYear = (n: number, u: string) => {
       const [value, scaledUnit] = scaled(n, u);
-      return `${value}${NBSP}${t('perYear', { unit: scaledUnit })}`;
+      const shown = scaledUnit === unit(u) ? entered(n) : value;
+      return `${shown}${NBSP}${t('perYear', { unit: scaledUnit })}`;
     };
     const mln = locale === 'ru' ? `млн${NBSP}₽` : `mln${NBSP}RUB`;
     return {
@@ -210,6 +213,8 @@ export function useExchangeLabels() {
         u ? `${text}${NBSP}${propertyUnit(u)}` : text,
       perYear,
       quantity: (n: number, u: string) => scaled(n, u).join(NBSP),
+      /** a quantity as entered (a listing's, a lot's), all its decimals up to three */
+      enteredQuantity: (n: number, u: string) => `${entered(n)}${NBSP}${unit(u)}`,
       /** a price per unit, from the API's kopecks: «350,00 ₽/т» */
       kopecksPerUnit: (kopecks: number, u: string) =>
         `${fmt.decimal(kopecks / 100, 2)}${NBSP}${t('rubPerUnit', { unit: unit(u) })}`,

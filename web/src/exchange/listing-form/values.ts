@@ -53,7 +53,9 @@ export interface Values {
 
 export const blankQuality: QualityInput = { value: '', min: '', max: '' };
 
-const text = (n: number | undefined) => (n === undefined ? '' : String(n));
+/** a number as the user would type it: 5000,5 in Russian (the form reads either mark back) */
+const text = (n: number | undefined, mark: ',' | '.' = '.') =>
+  n === undefined ? '' : String(n).replace('.', mark);
 const rub = (kopecks: number | undefined, mark: ',' | '.') =>
   kopecks === undefined ? '' : kopecksToRubText(kopecks, mark);
 
@@ -97,30 +99,30 @@ export function fromListing(l: Listing, decimalMark: ',' | '.'): Values {
   for (const [k, v] of Object.entries(l.quality ?? {}))
     quality[k] =
       typeof v === 'number'
-        ? { ...blankQuality, value: String(v) }
-        : { value: '', min: text(v.min), max: text(v.max) };
+        ? { ...blankQuality, value: text(v, decimalMark) }
+        : { value: '', min: text(v.min, decimalMark), max: text(v.max, decimalMark) };
   return {
     organisationId: l.organisationId ?? '',
     side: l.side,
     siteId: l.siteId ?? '',
     materialId: l.materialId ?? '',
     useId: l.useId ?? '',
-    quantityPerYear: String(l.quantityPerYear),
+    quantityPerYear: text(l.quantityPerYear, decimalMark),
     unit: l.unit,
     availableFrom: l.availableFrom,
     availableTo: l.availableTo,
     quality,
     disposalCostKopecksPerUnit: rub(l.disposalCostKopecksPerUnit, decimalMark),
     priceKopecksPerUnit: rub(l.priceKopecksPerUnit, decimalMark),
-    mustShipMin: text(l.mustShipMin),
-    mustTakeMin: text(l.mustTakeMin),
+    mustShipMin: text(l.mustShipMin, decimalMark),
+    mustTakeMin: text(l.mustTakeMin, decimalMark),
     counterfactual: l.counterfactual ?? '',
     supplierCostKopecksPerUnit: rub(l.supplierCostKopecksPerUnit, decimalMark),
     salePriceKopecksPerUnit: rub(l.salePriceKopecksPerUnit, decimalMark),
     substitute: l.substitute ?? '',
     endUse: l.endUse !== false,
     transportModes: l.transportModes,
-    maxDistanceKm: text(l.maxDistanceKm),
+    maxDistanceKm: text(l.maxDistanceKm, decimalMark),
     legalStatus: l.legalStatus ?? '',
     fkko: l.fkko ?? '',
     byProductOf: l.byProductOf ?? '',

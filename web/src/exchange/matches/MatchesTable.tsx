@@ -48,7 +48,7 @@ function SideCell({
   );
 }
 
-/** The other side of an agreed match, and what to do next (deals will track the contract). */
+/** The other side of an agreed match, and what to do next: the deal opened from it (deals module). */
 function Counterparty({ c }: { c: NonNullable<MatchProposal['counterparty']> }) {
   const t = useT(exchangeDict);
   return (
@@ -61,7 +61,9 @@ function Counterparty({ c }: { c: NonNullable<MatchProposal['counterparty']> }) 
         </div>
       )}
       {c.website && <div className="sub">{c.website}</div>}
-      <div className="sub next-step">{t('nextStep')}</div>
+      <div className="sub next-step">
+        {t('nextStep')} <a href="#/deals">{t('openDeals')}</a>
+      </div>
     </div>
   );
 }

@@ -24,6 +24,7 @@ import {
   type DeclaredTie,
   decree779FromPlatform,
   decree779Reading,
+  decree779ReadingRu,
   type PlatformDeal,
   type PlatformMember,
 } from './decree779-from-platform.ts';
@@ -222,6 +223,7 @@ export class Decree779Service {
       compliant: result.compliant,
       checks: result.checks,
       reading: decree779Reading,
+      readingRu: decree779ReadingRu,
       members: evidence.map((m) =>
         sees(m.id)
           ? { ...m, redacted: false }

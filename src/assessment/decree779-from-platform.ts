@@ -150,6 +150,10 @@ export interface Decree779MemberEvidence {
 export const decree779Reading =
   'participants: current members; contracts: deals between members agreed in the year (agreed, active, completed; |price × quantity|) and declared off-platform contracts and co-operation (exchange, knowledge) with another member in the year; monotown / special territory: an open site so flagged; purchases: each member’s declaration for the year (missing: no data). Functional dependency = value of contracts between participants ÷ their declared purchases (our reading of the Decree’s annex, not verified).';
 
+/** The same reading in Russian (the page shows the reader's language). */
+export const decree779ReadingRu =
+  'участники: текущие члены кластера; договоры: сделки между участниками, согласованные в году (согласована, исполняется, завершена; |цена × количество|), и заявленные вне платформы договоры и кооперация (обмен, знания) с другим участником в году; моногород / особая территория: открытая площадка с такой отметкой; закупки: декларация каждого участника за год (нет декларации — нет данных). Функциональная зависимость = стоимость договоров между участниками ÷ их заявленные закупки (наше прочтение приложения к Постановлению, не проверено).';
+
 /** The check and the evidence behind it, member by member. */
 export function decree779FromPlatform(
   input: Parameters<typeof decree779Inputs>[0],

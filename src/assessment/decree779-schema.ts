@@ -133,6 +133,7 @@ export const Decree779Report = z
     compliant: z.boolean().nullable(),
     checks: z.array(check),
     reading: z.string().describe('how platform data are read as the Decree inputs'),
+    readingRu: z.string().describe('the same in Russian'),
     members: z.array(
       z.object({
         id: z.string(),

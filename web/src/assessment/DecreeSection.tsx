@@ -2,7 +2,7 @@
 // each member's row (territory, purchases, contracts on and off the platform, partners), the
 // place of transactions as measured, and the form for the organisation's own declarations.
 import { type FormEvent, useState } from 'react';
-import { useFormat, useLocale, useT } from '../i18n/index.ts';
+import { localised, useFormat, useLocale, useT } from '../i18n/index.ts';
 import { answer, client, type RequestBody } from '../shell/api.ts';
 import { rubToKopecks } from '../shell/numbers.ts';
 import { useSession } from '../shell/session.tsx';
@@ -184,7 +184,9 @@ export function DecreeSection() {
             </TableScroll>
           )}
           {r.members.some((m) => m.redacted) && <p className="muted small">{d('hiddenNote')}</p>}
-          <p className="muted small">{d('reading', { text: r.reading })}</p>
+          <p className="muted small">
+            {d('reading', { text: localised(locale, r.readingRu, r.reading) })}
+          </p>
         </>
       )}
       {canDeclare && user?.organisationId ? (

@@ -3923,6 +3923,8 @@ export interface components {
       }[];
       /** @description how platform data are read as the Decree inputs */
       reading: string;
+      /** @description the same in Russian */
+      readingRu: string;
       rules: {
         functionalDependency: number;
         functionalDependencyLowered: number;
@@ -3977,6 +3979,8 @@ export interface components {
       }[];
       /** @description how platform data are read as the Decree inputs */
       reading: string;
+      /** @description the same in Russian */
+      readingRu: string;
       rules: {
         functionalDependency: number;
         functionalDependencyLowered: number;

@@ -143,6 +143,23 @@ describe('validate', () => {
     assert.deepEqual(validate(edge, tx, ru), {});
   });
 
+  test('an empty form names all it lacks at once, cross-field rules with the fields (user walk)', () => {
+    const issues = codes(validate(blank('myski-gres', '2026-11-29'), tx, ru));
+    assert.equal(issues.siteId, 'errRequired');
+    assert.equal(issues.quantityPerYear, 'errRequired');
+    assert.equal(issues.materialId, 'exchange.rule.offerNamesMaterial');
+    assert.equal(issues.legalStatus, 'exchange.rule.offerStatesLegalStatus');
+    // waste chosen, the FKKO code missing: named in the same submit as the empty volume
+    const waste = codes(
+      validate({ ...blank('myski-gres', '2026-11-29'), legalStatus: 'waste' }, tx, ru),
+    );
+    assert.equal(waste.fkko, 'exchange.rule.wasteNeedsFkko');
+    assert.equal(waste.quantityPerYear, 'errRequired');
+    // a request names a material or a use
+    const req = codes(validate({ ...blank('myski-gres', '2026-11-29'), side: 'request' }, tx, ru));
+    assert.equal(req.useId, 'exchange.rule.requestNamesMaterialOrUse');
+  });
+
   test('cross-field rules come from the schema (listingRules)', () => {
     assert.equal(
       codes(validate(offer({ legalStatus: '' }), tx, ru)).legalStatus,

@@ -56,7 +56,7 @@ export function NewDeal({
       <h2 className="card-title">{t('newDeal')}</h2>
       <FormError error={submission.error} />
       <div className="deal-form-grid">
-        <label className="field">
+        <label className="field field-wide">
           <span>{t('fRole')}</span>
           <select
             name="role"

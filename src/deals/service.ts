@@ -538,6 +538,17 @@ export class DealsService {
     return inTransaction(this.store, (tx) => this.recordDeliveryIn(tx, actor, dealId, body));
   }
 
+  /**
+   * A lot is a fact: no date after today. "Today" is taken a day ahead of UTC's, so that a
+   * user east of Greenwich (Kuzbass is UTC+7) can record this morning's lot.
+   */
+  private futureLot(deliveredOn: string): FieldProblem | null {
+    const latest = new Date(this.clock().getTime() + 86_400_000).toISOString().slice(0, 10);
+    return deliveredOn > latest
+      ? { field: 'deliveredOn', message: messages.futureDelivery() }
+      : null;
+  }
+
   /** `recordDelivery` inside a given transaction (a subscriber's). */
   async recordDeliveryIn(tx: Tx, actor: Actor, dealId: string, input: unknown): Promise<Delivery> {
     const body = parseInput(DeliveryInput, input);
@@ -554,13 +565,8 @@ export class DealsService {
       if (body.declaredBy && body.declaredBy !== side) throw forbidden(messages.notAParty());
     }
     if (d.state !== 'active') throw conflict(messages.notActive({ id: d.id, state: d.state }));
-    // A lot is a fact: no date after today. "Today" is taken a day ahead of UTC's, so that a
-    // user east of Greenwich (Kuzbass is UTC+7) can record this morning's lot.
-    const latest = new Date(this.clock().getTime() + 86_400_000).toISOString().slice(0, 10);
-    if (body.deliveredOn > latest)
-      throw invalid(messages.invalidDeal(), [
-        { field: 'deliveredOn', message: messages.futureDelivery() },
-      ]);
+    const future = this.futureLot(body.deliveredOn);
+    if (future) throw invalid(messages.invalidDeal(), [future]);
     const earlier = await repo.findDeliveries(tx, [dealId]);
     let mismatch = false;
     let confirmed: Delivery | undefined;
@@ -767,7 +773,9 @@ export class DealsService {
     const inputs: DeliveryFields[] = [];
     for (const r of rows) {
       const parsed = DeliveryInput.safeParse({ ...r.fields, source: 'import' });
-      if (parsed.success) inputs.push(parsed.data);
+      const future = parsed.success ? this.futureLot(parsed.data.deliveredOn) : null;
+      if (future) all.push({ ...future, line: r.line });
+      else if (parsed.success) inputs.push(parsed.data);
       else all.push(...fieldProblems(parsed.error.issues).map((f) => ({ ...f, line: r.line })));
     }
     if (all.length || !inputs.length) throw invalid(messages.invalidImport(), all);

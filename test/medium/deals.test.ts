@@ -449,6 +449,25 @@ for (const d of await eachDialect()) {
         0,
         'none written',
       );
+      // a lot dated after tomorrow is named by its line, and nothing is written
+      const later = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+      const future = await post(
+        Buffer.from(
+          `\uFEFFдата;количество;способ\r\n2026-03-01;12,5;weighbridge\r\n${later};3;manual\r\n`,
+        ),
+        'csv',
+        'text/csv',
+      );
+      assert.equal(future.statusCode, 400, future.body);
+      assert.ok(
+        future
+          .json()
+          .errors.some(
+            (e: { line?: number; field: string }) => e.line === 3 && e.field === 'deliveredOn',
+          ),
+        future.body,
+      );
+      assert.equal((await x.listDeliveries(provider, { dealId: deal.id })).length, 0);
       const ok = await post(
         Buffer.from(
           '\uFEFFдата;количество;способ;качество.loi\r\n2026-03-01;12,5;weighbridge;4,1\r\n2026-03-02;1 040,25;belt_scale;6\r\n',

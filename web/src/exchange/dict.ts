@@ -212,6 +212,8 @@ export const exchangeDict = dictionary(
     impCo2ByMethane: 'метан, который сейчас выбрасывается: {t} т',
     impCo2BySubstitute: 'заменено — {what}: {t} т',
     impCo2ByCounterfactual: 'сейчас {what}: {t} т',
+    impCo2ByCredit: 'за что начислено',
+    impCo2ByToday: 'те же тонны — что с материалом сейчас',
     impInternal: 'Собственное повторное использование',
     impInternalHint:
       'предложение и запрос одной организации: не обмен, в итоги плана не входит — {n} пар(ы)',
@@ -535,6 +537,8 @@ export const exchangeDict = dictionary(
     impCo2ByMethane: 'methane vented today: {t} t',
     impCo2BySubstitute: 'replaced — {what}: {t} t',
     impCo2ByCounterfactual: 'today {what}: {t} t',
+    impCo2ByCredit: 'what earns it',
+    impCo2ByToday: 'the same tonnes — what happens to the material today',
     impInternal: 'Internal reuse',
     impInternalHint:
       "an organisation's own offer and request: not an exchange, not in the plan's totals — {n} pair(s)",

@@ -42,7 +42,8 @@ export function ErrorState({ error, onRetry }: { error: ApiError; onRetry?: () =
     <div className="state state-error" role="alert">
       <strong>{t('errorTitle')}</strong>
       <span>{text(error)}</span>
-      {onRetry && (
+      {/* asking again for what does not exist gives the same answer */}
+      {onRetry && error.problem.status !== 404 && (
         <button type="button" className="btn btn-small" onClick={onRetry}>
           {t('retry')}
         </button>

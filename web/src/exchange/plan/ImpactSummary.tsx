@@ -120,6 +120,8 @@ export function ImpactSummary({
       {impact.co2eBreakdown && (
         <div className="stat card figure-card" data-testid="impact-co2-by">
           <span className="stat-label">{t('impCo2By')}</span>
+          {/* two breakdowns of one total: by credit, then by today's fate (not added up) */}
+          <span className="small muted">{t('impCo2ByCredit')}</span>
           <ul className="small">
             {impact.co2eBreakdown.methaneT > 0 && (
               <li>{t('impCo2ByMethane', { t: fmt.integer(impact.co2eBreakdown.methaneT) })}</li>
@@ -132,6 +134,7 @@ export function ImpactSummary({
                 </li>
               ))}
           </ul>
+          <span className="small muted">{t('impCo2ByToday')}</span>
           <ul className="small muted">
             {Object.entries(impact.co2eBreakdown.byCounterfactual)
               .filter(

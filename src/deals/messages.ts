@@ -150,7 +150,7 @@ defineLabels({
   transportKopecksPerUnit: { en: 'Transport per unit, kopecks', ru: 'Перевозка за единицу, коп.' },
   tolerancePct: { en: 'Tolerance, %', ru: 'Допуск, %' },
   deliveredOn: { en: 'Delivery date', ru: 'Дата поставки' },
-  method: { en: 'Measured by', ru: 'Чем измерено' },
+  method: { en: 'Method', ru: 'Способ' },
   declaredBy: { en: 'Declared by', ru: 'Кто заявил' },
   providerId: { en: 'Provider', ru: 'Поставщик' },
   consumerId: { en: 'Consumer', ru: 'Потребитель' },

@@ -124,13 +124,14 @@ export const messages = defineMessages('machines', {
   },
 });
 
-// the names people see beside an alarm rule's fields, for error answers
+// the names people see beside an alarm rule's fields (`rules.0.max`), for error answers
 defineLabels({
-  key: { en: 'Reading', ru: 'Показатель' },
-  severity: { en: 'Severity', ru: 'Важность' },
-  min: { en: 'Minimum', ru: 'Минимум' },
-  max: { en: 'Maximum', ru: 'Максимум' },
-  hysteresis: { en: 'Hysteresis', ru: 'Гистерезис' },
-  perMinute: { en: 'Change per minute', ru: 'Изменение за минуту' },
-  minutes: { en: 'Minutes without data', ru: 'Минут без данных' },
+  'rules.id': { en: 'Rule name', ru: 'Имя правила' },
+  'rules.key': { en: 'Reading', ru: 'Показатель' },
+  'rules.severity': { en: 'Severity', ru: 'Важность' },
+  'rules.min': { en: 'Minimum', ru: 'Минимум' },
+  'rules.max': { en: 'Maximum', ru: 'Максимум' },
+  'rules.hysteresis': { en: 'Hysteresis', ru: 'Гистерезис' },
+  'rules.perMinute': { en: 'Change per minute', ru: 'Изменение за минуту' },
+  'rules.minutes': { en: 'Minutes without data', ru: 'Минут без данных' },
 });

@@ -47,6 +47,18 @@ test('field labels are found by the last named segment of a path', () => {
   assert.equal(labelOf('nothing.0.known', 'en'), null);
 });
 
+test('a label within its parent is preferred, and a common word stays unlabelled elsewhere', () => {
+  // registered by the modules' catalogues
+  return Promise.all([import('../machines/messages.ts'), import('../exchange/messages.ts')]).then(
+    () => {
+      assert.equal(labelOf('rules.0.max', 'ru'), 'Максимум');
+      assert.equal(labelOf('rules.2.minutes', 'en'), 'Minutes without data');
+      // a listing's quality limit keeps its own label, not the alarm rule's
+      assert.equal(labelOf('quality.ash.max', 'ru'), labelOf('quality', 'ru'));
+    },
+  );
+});
+
 test('common bounds and types are worded with their figures, not in zod’s terms', () => {
   const schema = z.object({
     name: z.string().min(2),

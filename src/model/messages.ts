@@ -113,11 +113,15 @@ export function defineLabels(table: Record<string, Wording>): void {
   for (const [field, wording] of Object.entries(table)) labels.set(field, wording);
 }
 
-/** The label of a field path such as `sites.0.lat` (by its last named segment), or null. */
+/**
+ * The label of a field path such as `sites.0.lat` (by its last named segment), or null. A
+ * label may name a segment within its parent (`rules.max`): that one is preferred, so a
+ * common word (max, key) is labelled only where it means one thing.
+ */
 export function labelOf(path: string, lang: Lang): string | null {
   const segments = path.split('.').filter((s) => s && !/^\d+$/.test(s));
   for (let i = segments.length - 1; i >= 0; i--) {
-    const w = labels.get(segments[i]);
+    const w = (i > 0 && labels.get(`${segments[i - 1]}.${segments[i]}`)) || labels.get(segments[i]);
     if (w) return w[lang];
   }
   return null;

@@ -2,7 +2,7 @@
 // admin (the whole set at once: the server checks it and names each wrong field), or put
 // back to the platform's defaults.
 import { useEffect, useState } from 'react';
-import { useLocale, useT } from '../i18n/index.ts';
+import { useT } from '../i18n/index.ts';
 import { ApiError } from '../shell/api.ts';
 import { isOperator, useSession } from '../shell/session.tsx';
 import { Empty, ErrorState, FormError, Loading } from '../shell/ui.tsx';
@@ -28,18 +28,14 @@ const labelKey = {
   minutes: 'ruleMinutes',
 } as const;
 
-/** a rule as the form shows it: numbers with the locale's decimal mark (11,5 in Russian) */
-const toRow = (r: AlarmRuleSetting, mark: ',' | '.'): Row => {
-  const text = (n: number | undefined) => (n === undefined ? '' : String(n).replace('.', mark));
-  return {
-    ...r,
-    min: text(r.min),
-    max: text(r.max),
-    hysteresis: text(r.hysteresis),
-    perMinute: text(r.perMinute),
-    minutes: text(r.minutes),
-  };
-};
+const toRow = (r: AlarmRuleSetting): Row => ({
+  ...r,
+  min: r.min?.toString() ?? '',
+  max: r.max?.toString() ?? '',
+  hysteresis: r.hysteresis?.toString() ?? '',
+  perMinute: r.perMinute?.toString() ?? '',
+  minutes: r.minutes?.toString() ?? '',
+});
 const num = (s: string) => (s.trim() === '' ? undefined : Number(s.replace(',', '.')));
 const fromRow = (r: Row) => ({
   id: r.id,
@@ -52,8 +48,6 @@ const fromRow = (r: Row) => ({
 
 export function AlarmRules() {
   const t = useT(machinesDict);
-  const { locale } = useLocale();
-  const mark = locale === 'ru' ? ',' : '.';
   const { user } = useSession();
   const canEdit = user?.role === 'org_admin' || isOperator(user ?? null);
   const profiles = useResource(() => machinesApi.profiles(), []);
@@ -62,11 +56,9 @@ export function AlarmRules() {
   const [rows, setRows] = useState<Row[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState(false);
-  // the set as stored (read again after a save: "saved" stays shown); not on a language
-  // switch, which would drop edits
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the decimal mark is read when the set arrives
+  // the set as stored (read again after a save: "saved" stays shown)
   useEffect(() => {
-    if (set.data) setRows(set.data.rules.map((r) => toRow(r, mark)));
+    if (set.data) setRows(set.data.rules.map(toRow));
   }, [set.data]);
   useEffect(() => {
     void profile;
@@ -229,16 +221,13 @@ export function AlarmRules() {
                 onClick={() =>
                   setRows((rs) => [
                     ...rs,
-                    toRow(
-                      {
-                        id: `rule-${rs.length + 1}`,
-                        key: keys[0]?.key ?? '',
-                        kind: 'threshold',
-                        severity: 'warning',
-                        enabled: true,
-                      },
-                      mark,
-                    ),
+                    toRow({
+                      id: `rule-${rs.length + 1}`,
+                      key: keys[0]?.key ?? '',
+                      kind: 'threshold',
+                      severity: 'warning',
+                      enabled: true,
+                    }),
                   ])
                 }
               >
@@ -247,7 +236,7 @@ export function AlarmRules() {
               <button
                 type="button"
                 className="btn btn-ghost"
-                onClick={() => setRows(set.data?.defaults.map((r) => toRow(r, mark)) ?? [])}
+                onClick={() => setRows(set.data?.defaults.map(toRow) ?? [])}
                 data-testid="rules-restore"
               >
                 {t('rulesRestore')}

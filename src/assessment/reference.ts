@@ -4,12 +4,21 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
+/** a text a reader sees, in both languages */
+const Words = z.object({ ru: z.string().min(1), en: z.string().min(1) });
 const figure = {
   year: z.number().int(),
   status: z.enum(['sourced', 'estimate']),
-  basis: z.string().optional(),
-  source: z.string(),
+  /** what an estimate rests on (reference-data: every estimate carries its basis) */
+  basis: Words.optional(),
+  /** the source a reader can cite: the statistics office and table, or «estimate» */
+  source: Words,
+  /** the keys of docs/domain/reference-data.md the figure comes from */
+  refs: z.string(),
 };
+const estimateHasBasis = (x: { status: string; basis?: unknown }) =>
+  x.status !== 'estimate' || x.basis !== undefined;
+const withBasis = { message: 'an estimate needs its basis', path: ['basis'] };
 
 export const EmploymentTable = z.object({
   region: z.string(),
@@ -17,14 +26,18 @@ export const EmploymentTable = z.object({
   unit: z.string(),
   industries: z.record(
     z.string(),
-    z.object({
-      name: z.object({ ru: z.string(), en: z.string() }),
-      region: z.number().min(0),
-      country: z.number().min(0),
-      ...figure,
-    }),
+    z
+      .object({
+        name: z.object({ ru: z.string(), en: z.string() }),
+        region: z.number().min(0),
+        country: z.number().min(0),
+        ...figure,
+      })
+      .refine(estimateHasBasis, withBasis),
   ),
-  total: z.object({ region: z.number().gt(0), country: z.number().gt(0), ...figure }),
+  total: z
+    .object({ region: z.number().gt(0), country: z.number().gt(0), ...figure })
+    .refine(estimateHasBasis, withBasis),
 });
 export type EmploymentTable = z.infer<typeof EmploymentTable>;
 

@@ -166,11 +166,13 @@ export const PlacementQuery = z.object({
   months: z.coerce.number().int().min(1).max(120).optional(),
 });
 
+const Words = z.object({ ru: z.string(), en: z.string() });
 const Figure = {
   year: z.number().int().nullable(),
   status: z.enum(['sourced', 'estimate']),
-  basis: z.string().nullable(),
-  source: z.string(),
+  basis: Words.nullable().describe("an estimate's basis, in Russian and English; null: sourced"),
+  source: Words.describe('the source a reader can cite (statistics office and table, or estimate)'),
+  refs: z.string().describe('the keys of the reference-data notes the figure comes from'),
 };
 
 export const TerritorialBaseline = z
@@ -183,8 +185,9 @@ export const TerritorialBaseline = z
       country: z.number(),
       year: z.number().int(),
       status: z.enum(['sourced', 'estimate']),
-      basis: z.string().optional(),
-      source: z.string(),
+      basis: Words.optional(),
+      source: Words,
+      refs: z.string(),
     }),
     industries: z.array(
       z.object({

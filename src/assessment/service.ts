@@ -255,7 +255,8 @@ export class AssessmentService {
           year: row?.year ?? null,
           status: row?.status ?? 'estimate',
           basis: row?.basis ?? null,
-          source: row?.source ?? '',
+          source: row?.source ?? { ru: 'нет данных', en: 'no data' },
+          refs: row?.refs ?? '',
           strongCluster: strongCluster(lq.industry, lq.lq, []),
         };
       }),

@@ -174,7 +174,32 @@ for (const d of await eachDialect()) {
       assert.equal(coal.strongCluster.strong, null); // no comparison regions: no data
       const chemicals = r.json().industries.find((x: { industry: string }) => x.industry === '20');
       assert.equal(chemicals.status, 'estimate');
-      assert.ok(chemicals.basis.length > 5);
+      assert.match(chemicals.basis.ru, /Кемеров/);
+      assert.match(chemicals.basis.en, /Kemerovo/);
+    });
+
+    test('the territorial baseline: every basis and source in Russian and English, readable', async () => {
+      const body = (await call('GET', '/api/v1/assessment/territory', 'observer')).json();
+      type Words = { ru: string; en: string };
+      const figures: { status: string; basis?: Words | null; source: Words }[] = [
+        ...body.industries,
+        body.total,
+      ];
+      for (const f of figures) {
+        if (f.status === 'estimate') {
+          assert.ok(f.basis, 'an estimate carries its basis');
+          assert.match(f.basis.ru, /[а-яё]/i);
+          assert.doesNotMatch(f.basis.ru, /\b(the|of|and|range)\b/, f.basis.ru);
+          assert.match(f.basis.en, /^[^а-яё]*$/i, f.basis.en);
+        }
+        // a source a reader can cite: a statistics office or «estimate», not a file or a path
+        for (const text of [f.source.ru, f.source.en])
+          assert.doesNotMatch(text, /\/api\/|\.md\b|\[[A-Z0-9]+\]/, text);
+      }
+      const coal = body.industries.find((x: { industry: string }) => x.industry === '05');
+      assert.match(coal.source.ru, /Кемеровостат/);
+      assert.match(coal.source.en, /Kemerovostat/);
+      assert.match(coal.refs, /\[AIF\]/); // the reference keys stay, for whoever checks them
     });
   });
 }

@@ -340,13 +340,29 @@ function Territory({ t, locale }: { t: T; locale: Locale }) {
                       <span className={i.status === 'estimate' ? 'badge badge-estimate' : 'badge'}>
                         {t(i.status)} {i.year ?? ''}
                       </span>
-                      {i.basis && <div className="muted small">{i.basis}</div>}
+                      {i.basis && (
+                        <div className="muted small" data-testid="territory-basis">
+                          {t('basis', { text: i.basis[locale] })}
+                        </div>
+                      )}
+                      <div className="muted small" data-testid="territory-source">
+                        {t('source', { text: i.source[locale] })}
+                      </div>
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </TableScroll>
+          <p className="muted small" data-testid="territory-total">
+            {t('total', {
+              region: number(locale, r.data.total.region),
+              country: number(locale, r.data.total.country),
+              year: r.data.total.year,
+            })}{' '}
+            {r.data.total.basis && `${t('basis', { text: r.data.total.basis[locale] })}. `}
+            {t('source', { text: r.data.total.source[locale] })}.
+          </p>
           <p className="muted small">{t('strongNoData')}</p>
         </>
       )}

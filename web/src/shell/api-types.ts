@@ -9009,7 +9009,11 @@ export interface components {
     TerritorialBaseline: {
       country: string;
       industries: {
-        basis: string | null;
+        /** @description an estimate's basis, in Russian and English; null: sourced */
+        basis: {
+          en: string;
+          ru: string;
+        } | null;
         countryEmployees: number | null;
         countryShare: number | null;
         formula: string;
@@ -9020,9 +9024,15 @@ export interface components {
           en: string;
           ru: string;
         };
+        /** @description the keys of the reference-data notes the figure comes from */
+        refs: string;
         regionEmployees: number | null;
         regionShare: number | null;
-        source: string;
+        /** @description the source a reader can cite (statistics office and table, or estimate) */
+        source: {
+          en: string;
+          ru: string;
+        };
         /** @enum {string} */
         status: 'sourced' | 'estimate';
         strongCluster: {
@@ -9037,10 +9047,17 @@ export interface components {
       }[];
       region: string;
       total: {
-        basis?: string;
+        basis?: {
+          en: string;
+          ru: string;
+        };
         country: number;
+        refs: string;
         region: number;
-        source: string;
+        source: {
+          en: string;
+          ru: string;
+        };
         /** @enum {string} */
         status: 'sourced' | 'estimate';
         year: number;
@@ -9050,7 +9067,11 @@ export interface components {
     TerritorialBaselineInput: {
       country: string;
       industries: {
-        basis: string | null;
+        /** @description an estimate's basis, in Russian and English; null: sourced */
+        basis: {
+          en: string;
+          ru: string;
+        } | null;
         countryEmployees: number | null;
         countryShare: number | null;
         formula: string;
@@ -9061,9 +9082,15 @@ export interface components {
           en: string;
           ru: string;
         };
+        /** @description the keys of the reference-data notes the figure comes from */
+        refs: string;
         regionEmployees: number | null;
         regionShare: number | null;
-        source: string;
+        /** @description the source a reader can cite (statistics office and table, or estimate) */
+        source: {
+          en: string;
+          ru: string;
+        };
         /** @enum {string} */
         status: 'sourced' | 'estimate';
         strongCluster: {
@@ -9078,10 +9105,17 @@ export interface components {
       }[];
       region: string;
       total: {
-        basis?: string;
+        basis?: {
+          en: string;
+          ru: string;
+        };
         country: number;
+        refs: string;
         region: number;
-        source: string;
+        source: {
+          en: string;
+          ru: string;
+        };
         /** @enum {string} */
         status: 'sourced' | 'estimate';
         year: number;

@@ -238,7 +238,13 @@ export const SustainabilityReport = z
         target: z.number().nullable().describe('configuration, an estimate'),
         unit: z.string(),
         share: z.number().nullable(),
-        source: z.object({ ru: z.string(), en: z.string() }),
+        source: z
+          .object({ ru: z.string(), en: z.string() })
+          .describe('the source a reader can cite, in Russian and English'),
+        data: z
+          .string()
+          .nullable()
+          .describe("the API path and query that give the figure's data; null: no single read"),
       }),
     ),
     formula: z.string(),

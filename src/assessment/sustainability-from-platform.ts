@@ -49,7 +49,10 @@ export function sustainabilityTargets() {
 }
 
 export interface SourcedIndicator extends SustainabilityIndicator {
+  /** the source a reader can cite: the platform's register and level, or what is missing */
   source: { ru: string; en: string };
+  /** the API path (with its query) that gives the figure's data; null: no single read gives it */
+  data: string | null;
 }
 
 export interface PlatformSustainability extends SustainabilityBalance {
@@ -119,9 +122,10 @@ export async function sustainabilityFromPlatform(
   const t = sustainabilityTargets().targets;
   const target = (name: string) => t[name] ?? null;
   const ledger = {
-    ru: `реестр эффекта, уровень «поставлено», ${from}…${to} (GET /api/v1/impact)`,
-    en: `impact ledger, level delivered, ${from}…${to} (GET /api/v1/impact)`,
+    ru: `реестр эффекта платформы, уровень «поставлено», ${from}…${to}`,
+    en: `the platform's impact ledger, level “delivered”, ${from}…${to}`,
   };
+  const ledgerData = `/api/v1/impact?level=delivered&from=${from}&to=${to}`;
   const finite = (x: number | null) => (x === null || !Number.isFinite(x) ? null : x);
   const indicators: SourcedIndicator[] = [
     {
@@ -134,6 +138,7 @@ export async function sustainabilityFromPlatform(
         ru: `отведённые тонны (${ledger.ru}) ÷ тонны отходов в год в предложениях биржи`,
         en: `tonnes diverted (${ledger.en}) ÷ tonnes of waste a year offered on the exchange`,
       },
+      data: ledgerData,
     },
     {
       part: 'environmental',
@@ -142,6 +147,7 @@ export async function sustainabilityFromPlatform(
       target: target('tonnes_diverted'),
       unit: 't',
       source: ledger,
+      data: ledgerData,
     },
     {
       part: 'environmental',
@@ -153,6 +159,7 @@ export async function sustainabilityFromPlatform(
         ru: `предотвращено за вычетом перевозки: ${ledger.ru}`,
         en: `avoided net of transport: ${ledger.en}`,
       },
+      data: ledgerData,
     },
     {
       part: 'environmental',
@@ -164,6 +171,7 @@ export async function sustainabilityFromPlatform(
         ru: 'заявленные поставки сделок с шахтным метаном и метаном угольных пластов',
         en: 'declared deliveries of mine-methane and coal-bed-methane deals',
       },
+      data: null,
     },
     {
       part: 'economic',
@@ -172,6 +180,7 @@ export async function sustainabilityFromPlatform(
       target: target('savings_rub'),
       unit: 'RUB',
       source: { ru: `чистая выгода: ${ledger.ru}`, en: `net benefit: ${ledger.en}` },
+      data: ledgerData,
     },
     {
       part: 'economic',
@@ -183,6 +192,7 @@ export async function sustainabilityFromPlatform(
         ru: 'платформа не учитывает добавленную стоимость глубокой переработки: нет данных',
         en: 'the platform does not record value added by deep processing: no data',
       },
+      data: null,
     },
     {
       part: 'economic',
@@ -191,9 +201,11 @@ export async function sustainabilityFromPlatform(
       target: target('transaction_costs_saved_rub'),
       unit: 'RUB',
       source: {
-        ru: 'транзакционные издержки: цифровая сделка против территориальной, все сделки (GET /api/v1/deals/costs; допущения — оценка)',
-        en: 'transaction costs, digital vs territorial, all deals (GET /api/v1/deals/costs; assumptions estimated)',
+        ru: 'отчёт платформы о транзакционных издержках: цифровая сделка против территориальной, все сделки кластера (допущения — оценка)',
+        en: "the platform's transaction-cost report: digital against territorial deal, all the cluster's deals (assumptions estimated)",
       },
+      // the cost report gives all deals to the operator only: a member would read its own
+      data: null,
     },
     {
       part: 'social',
@@ -202,9 +214,10 @@ export async function sustainabilityFromPlatform(
       target: target('knowledge_workers'),
       unit: 'people',
       source: {
-        ru: `реестр: работники умственного труда по данным участников (${stated.length} из ${organisations.length})`,
-        en: `registry: knowledge workers as the members state them (${stated.length} of ${organisations.length})`,
+        ru: `реестр участников платформы: работники умственного труда по их данным (${stated.length} из ${organisations.length})`,
+        en: `the platform's registry of members: knowledge workers as the members state them (${stated.length} of ${organisations.length})`,
       },
+      data: null,
     },
     {
       part: 'social',
@@ -216,6 +229,7 @@ export async function sustainabilityFromPlatform(
         ru: 'проекты НИОКР модуля знаний с вузом среди участников (кроме приостановленных)',
         en: 'R&D projects of the knowledge module with a university among their participants (not suspended)',
       },
+      data: null,
     },
     {
       part: 'social',
@@ -227,12 +241,17 @@ export async function sustainabilityFromPlatform(
         ru: 'курсы и программы обучения модуля знаний',
         en: 'courses and programmes of the knowledge module',
       },
+      data: null,
     },
   ];
   const balance = sustainabilityBalance(indicators);
   return {
     ...balance,
-    indicators: balance.indicators.map((i, k) => ({ ...i, source: indicators[k]!.source })),
+    indicators: balance.indicators.map((i, k) => ({
+      ...i,
+      source: indicators[k]!.source,
+      data: indicators[k]!.data,
+    })),
     from,
     to,
     targetsStatus: 'estimate',

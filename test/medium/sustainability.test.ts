@@ -24,6 +24,10 @@ const user = (organisationId: string): Actor => ({
 });
 const window = { availableFrom: '2026-01-01', availableTo: '2030-12-31' };
 
+interface Sourced {
+  source: { ru: string; en: string };
+  data: string | null;
+}
 interface Indicator {
   part: string;
   name: string;
@@ -182,6 +186,19 @@ for (const d of await eachDialect()) {
       assert.equal(i.get('knowledge_workers')!.value, 270);
       assert.equal(i.get('rd_projects_with_universities')!.value, 1);
       assert.equal(i.get('training_offers')!.value, 1);
+      // each source reads as a citation in both languages; the ledger's figures link their data,
+      // which give the same totals
+      for (const x of r.body.indicators as (Indicator & Sourced)[]) {
+        for (const text of [x.source.ru, x.source.en])
+          assert.doesNotMatch(text, /\/api\/|GET /, `${x.name}: ${text}`);
+        assert.match(x.source.ru, /[а-яё]/i);
+      }
+      const linked = i.get('tonnes_diverted') as Indicator & Sourced;
+      assert.match(linked.data ?? '', /^\/api\/v1\/impact\?level=delivered&from=\d{4}-\d{2}&to=/);
+      const behind = (await get(linked.data!)).body.levels[0].cluster;
+      assert.equal(behind.divertedT, linked.value);
+      assert.equal(behind.netCo2eT, i.get('co2e_avoided_t')!.value);
+      assert.equal((i.get('methane_used_m3') as Indicator & Sourced).data, null);
       for (const part of ['environmental', 'economic', 'social'])
         assert.ok(r.body.parts[part] !== null, `${part} has data`);
       assert.ok(typeof r.body.balanceIndex === 'number');

@@ -19,6 +19,7 @@ const dict = dictionary(
     target: 'Цель (оценка)',
     share: 'Доля цели',
     source: 'Источник',
+    data: 'данные (JSON)',
     noData: 'нет данных',
     window: 'Период: {from} … {to}',
     'name:waste_utilisation_rate': 'Доля утилизации отходов',
@@ -52,6 +53,7 @@ const dict = dictionary(
     target: 'Target (estimate)',
     share: 'Share of target',
     source: 'Source',
+    data: 'data (JSON)',
     noData: 'no data',
     window: 'Period: {from} … {to}',
     'name:waste_utilisation_rate': 'Waste utilisation rate',
@@ -142,7 +144,17 @@ export function SustainabilitySection({ locale }: { locale: Locale }) {
                     <td className="num">{amount(i.value, i.unit)}</td>
                     <td className="num">{amount(i.target, i.unit)}</td>
                     <td className="num">{share(i.share)}</td>
-                    <td className="small">{i.source[locale]}</td>
+                    <td className="small" data-testid="sustainability-source">
+                      {i.source[locale]}
+                      {i.data && (
+                        <>
+                          {' · '}
+                          <a href={i.data} target="_blank" rel="noopener noreferrer">
+                            {t('data')}
+                          </a>
+                        </>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

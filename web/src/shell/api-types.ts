@@ -8852,10 +8852,13 @@ export interface components {
       /** @description first month counted, YYYY-MM */
       from: string;
       indicators: {
+        /** @description the API path and query that give the figure's data; null: no single read */
+        data: string | null;
         name: string;
         /** @enum {string} */
         part: 'environmental' | 'economic' | 'social';
         share: number | null;
+        /** @description the source a reader can cite, in Russian and English */
         source: {
           en: string;
           ru: string;
@@ -8885,10 +8888,13 @@ export interface components {
       /** @description first month counted, YYYY-MM */
       from: string;
       indicators: {
+        /** @description the API path and query that give the figure's data; null: no single read */
+        data: string | null;
         name: string;
         /** @enum {string} */
         part: 'environmental' | 'economic' | 'social';
         share: number | null;
+        /** @description the source a reader can cite, in Russian and English */
         source: {
           en: string;
           ru: string;

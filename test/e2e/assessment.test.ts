@@ -1,15 +1,100 @@
 // The Assessment page in Chromium against a server seeded with the Kuzbass example: the nine
 // characteristics with their form and evidence, the trajectory, the territorial baseline; a
 // member answers the readiness questionnaire and the cluster's summary shows it; both
-// languages; no horizontal overflow at 1366 and 768 px.
+// languages, each figure's basis and source in the page's language and readable; the charts'
+// labels clear of each other and of the data at 1366×768 and 1920×1080; no horizontal
+// overflow at 1366 and 768 px.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { base, logIn, results, skip, startServerAndBrowser, watchedPage } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { base, logIn, repo, results, skip, startServerAndBrowser, watchedPage } from './harness.ts';
 
 startServerAndBrowser('dc-e2e-assess-');
 
 const tom = { email: 'sales@tsement-tom.example', password: 'demo-cement-2026' };
+
+/** The employment table's estimate bases, in both languages, as shipped. */
+const bases: { ru: string; en: string }[] = (() => {
+  const t = JSON.parse(readFileSync(join(repo, 'data/reference/employment.json'), 'utf8'));
+  return [...Object.values(t.industries), t.total]
+    .map((x) => (x as { basis?: { ru: string; en: string } }).basis)
+    .filter((b) => b !== undefined);
+})();
+
+interface Box {
+  text: string;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+const meet = (a: Box, b: Box) =>
+  a.left < b.right - 0.5 &&
+  b.left < a.right - 0.5 &&
+  a.top < b.bottom - 0.5 &&
+  b.top < a.bottom - 0.5;
+
+/**
+ * The boxes on screen of the labels and the marks of the radar and the trajectory: no two labels
+ * of a chart overprint each other, no label lies on a data mark, every label inside its chart.
+ */
+async function chartLabelsClear(page: Page, where: string) {
+  // (no named function inside evaluate: the test's loader would wrap it in a helper the page lacks)
+  const charts = await page.evaluate(() =>
+    ['.radar', '.trajectory'].map((chart) => {
+      const [svg, labels, marks] = [
+        `${chart}`,
+        `${chart} text`,
+        `${chart} .radar-point, ${chart} .trajectory-point, ${chart} .trajectory-line`,
+      ].map((selector) =>
+        [...document.querySelectorAll(selector)].map((e) => {
+          const r = e.getBoundingClientRect();
+          return {
+            text: e.textContent ?? '',
+            left: r.left,
+            right: r.right,
+            top: r.top,
+            bottom: r.bottom,
+          };
+        }),
+      );
+      return { chart, svg: svg?.[0], labels: labels ?? [], marks: marks ?? [] };
+    }),
+  );
+  for (const { chart, svg, labels, marks } of charts) {
+    assert.ok(svg, `${where}: ${chart} drawn`);
+    assert.ok(labels.length >= 3, `${where}: ${chart} has its labels`);
+    for (const [i, a] of labels.entries()) {
+      assert.ok(
+        a.left >= svg.left - 1 &&
+          a.right <= svg.right + 1 &&
+          a.top >= svg.top - 1 &&
+          a.bottom <= svg.bottom + 1,
+        `${where}: ${chart} label «${a.text}» leaves the chart`,
+      );
+      for (const b of labels.slice(i + 1))
+        assert.ok(!meet(a, b), `${where}: ${chart} labels «${a.text}» and «${b.text}» overlap`);
+      for (const m of marks)
+        assert.ok(!meet(a, m), `${where}: ${chart} label «${a.text}» lies on the data`);
+    }
+  }
+}
+
+/** Both screen sizes of the walk-throughs: the charts' labels, and a screenshot of each. */
+async function chartsAtBothSizes(page: Page, lang: string) {
+  for (const [width, height] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await chartLabelsClear(page, `${lang} ${width}×${height}`);
+    await page
+      .locator('.trajectory')
+      .screenshot({ path: join(results, `assessment-trajectory-${lang}-${width}.png`) });
+  }
+}
 
 test('assessment: placement with evidence, readiness answered, territorial baseline', {
   skip,
@@ -33,6 +118,25 @@ test('assessment: placement with evidence, readiness answered, territorial basel
     await page.getByTestId('territory-table').waitFor();
     assert.ok((await page.getByTestId('territory-table').locator('tbody tr').count()) >= 8);
     assert.match((await page.getByTestId('territory-table').textContent()) ?? '', /оценка/);
+    // each estimate's basis in Russian, none in English; sources name a statistics office or an
+    // estimate, never an API path
+    const shown = (await page.locator('main').textContent()) ?? '';
+    assert.ok(bases.length >= 7);
+    for (const basis of bases) {
+      assert.ok(shown.includes(basis.ru), `the Russian page shows «${basis.ru}»`);
+      assert.ok(!shown.includes(basis.en), `the Russian page shows the English «${basis.en}»`);
+    }
+    assert.match(shown, /Источник: Кемеровостат, 2024/);
+    await page.getByTestId('sustainability-source').first().waitFor();
+    assert.doesNotMatch(shown, /\/api\//);
+    const ledgerLink = page.getByTestId('sustainability-source').locator('a').first();
+    assert.equal(await ledgerLink.textContent(), 'данные (JSON)');
+    assert.match(
+      (await ledgerLink.getAttribute('href')) ?? '',
+      /^\/api\/v1\/impact\?level=delivered/,
+    );
+    await page.locator('.trajectory .trajectory-line').waitFor();
+    await chartsAtBothSizes(page, 'ru');
 
     // the member answers; the summary counts its organisation
     await page
@@ -64,6 +168,13 @@ test('assessment: placement with evidence, readiness answered, territorial basel
     await page.getByText('Geographic factor').first().waitFor();
     assert.match((await page.getByTestId('readiness-table').textContent()) ?? '', /Connectivity/);
     assert.match((await page.getByTestId('territory-table').textContent()) ?? '', /Coal mining/);
+    const shownEn = (await page.locator('main').textContent()) ?? '';
+    for (const basis of bases) {
+      assert.ok(shownEn.includes(basis.en), `the English page shows «${basis.en}»`);
+      assert.ok(!shownEn.includes(basis.ru), `the English page shows the Russian «${basis.ru}»`);
+    }
+    assert.doesNotMatch(shownEn, /\/api\//);
+    await chartsAtBothSizes(page, 'en');
     await page.screenshot({ path: join(results, 'assessment-en.png'), fullPage: true });
 
     assert.deepEqual(foreign, []);

@@ -91,40 +91,38 @@ export function Trajectory({
   const w = 640;
   const h = 220;
   const left = 40;
-  const right = 12;
+  // the bands are named in a gutter right of the plot, where no point of the line can be drawn
+  const gutter = 130;
   const top = 12;
   const bottom = 28;
+  const plotRight = w - gutter;
   const x = (i: number) =>
     left +
-    (points.length > 1 ? (i * (w - left - right)) / (points.length - 1) : (w - left - right) / 2);
+    (points.length > 1 ? (i * (plotRight - left)) / (points.length - 1) : (plotRight - left) / 2);
   const y = (s: number) => top + ((2 - s) * (h - top - bottom)) / 2;
   const line = points
     .map((p, i) => (p.score === null ? null : `${x(i)},${y(p.score)}`))
     .filter((s): s is string => s !== null)
     .join(' ');
+  // each band: its range of scores, and the middle its name is centred on
+  const bandRows = [
+    { key: 'territorial', from: 0, to: 0.5, name: bands[0] },
+    { key: 'digital', from: 0.5, to: 1.5, name: bands[1] },
+    { key: 'ecosystem', from: 1.5, to: 2, name: bands[2] },
+  ];
   return (
     <svg className="trajectory" viewBox={`0 0 ${w} ${h}`} role="img" aria-label={label}>
-      <rect
-        className="band band-territorial"
-        x={left}
-        y={y(0.5)}
-        width={w - left - right}
-        height={y(0) - y(0.5)}
-      />
-      <rect
-        className="band band-digital"
-        x={left}
-        y={y(1.5)}
-        width={w - left - right}
-        height={y(0.5) - y(1.5)}
-      />
-      <rect
-        className="band band-ecosystem"
-        x={left}
-        y={y(2)}
-        width={w - left - right}
-        height={y(1.5) - y(2)}
-      />
+      {bandRows.map((b) => (
+        <rect
+          key={b.key}
+          className={`band band-${b.key}`}
+          x={left}
+          y={y(b.to)}
+          width={w - left - 4}
+          height={y(b.from) - y(b.to)}
+        />
+      ))}
+      <line className="plot-edge" x1={plotRight} y1={y(2)} x2={plotRight} y2={y(0)} />
       {[0, 1, 2].map((s) => (
         <text
           key={s}
@@ -137,15 +135,28 @@ export function Trajectory({
           {s}
         </text>
       ))}
-      <text className="band-text" x={left + 6} y={y(0.25)} dominantBaseline="middle">
-        {bands[0]}
-      </text>
-      <text className="band-text" x={left + 6} y={y(1)} dominantBaseline="middle">
-        {bands[1]}
-      </text>
-      <text className="band-text" x={left + 6} y={y(1.75)} dominantBaseline="middle">
-        {bands[2]}
-      </text>
+      {bandRows.map((b) => {
+        const words = lines(b.name, 14);
+        return (
+          <text
+            key={b.key}
+            className="band-text"
+            x={plotRight + 8}
+            y={y((b.from + b.to) / 2)}
+            dominantBaseline="middle"
+          >
+            {words.map((word, k) => (
+              <tspan
+                key={word}
+                x={plotRight + 8}
+                dy={k === 0 ? `${-(words.length - 1) * 0.6}em` : '1.2em'}
+              >
+                {word}
+              </tspan>
+            ))}
+          </text>
+        );
+      })}
       {line && <polyline className="trajectory-line" points={line} />}
       {points.map((p, i) =>
         p.score === null ? null : (

@@ -6,18 +6,10 @@ import { localised, useFormat, useLocale, useT } from '../i18n/index.ts';
 import { answer, client, type RequestBody } from '../shell/api.ts';
 import { rubToKopecks } from '../shell/numbers.ts';
 import { useSession } from '../shell/session.tsx';
-import {
-  ConfirmButton,
-  Empty,
-  ErrorState,
-  Field,
-  FormError,
-  Loading,
-  SelectField,
-  TableScroll,
-} from '../shell/ui.tsx';
+import { ConfirmButton, Empty, Field, FormError, SelectField } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { useSubmission } from '../shell/useSubmission.ts';
+import { DataTable, FieldsetForm, Loaded } from './blocks.tsx';
 import { decreeDict } from './decreeDict.ts';
 
 type D = ReturnType<typeof useT<keyof typeof decreeDict.ru>>;
@@ -40,6 +32,12 @@ const decreeApi = {
     answer(client.DELETE('/api/v1/assessment/declarations/{id}', { params: { path: { id } } })),
 };
 
+/** A sum of kopecks in roubles, two decimals, in the page's language. */
+function useRub() {
+  const fmt = useFormat();
+  return (kopecks: number) => `${fmt.fixed(kopecks / 100, 2)} ₽`;
+}
+
 export function DecreeSection() {
   const d = useT(decreeDict);
   const fmt = useFormat();
@@ -49,7 +47,7 @@ export function DecreeSection() {
   const [year, setYear] = useState(thisYear);
   const report = useResource(() => decreeApi.check(year), [year]);
   const r = report.data;
-  const rub = (kopecks: number) => `${fmt.fixed(kopecks / 100, 2)} ₽`;
+  const rub = useRub();
   const verdict =
     r?.compliant === true ? 'compliant' : r?.compliant === false ? 'notCompliant' : 'unknown';
   const canDeclare = Boolean(user?.organisationId) && user?.role !== 'observer';
@@ -67,128 +65,113 @@ export function DecreeSection() {
         options={[thisYear, thisYear - 1, thisYear - 2]}
         optionLabel={String}
       />
-      {report.error ? (
-        <ErrorState error={report.error} onRetry={report.reload} />
-      ) : !r ? (
-        <Loading />
-      ) : (
-        <>
-          <p>
-            <span className={`badge decree-${verdict}`} data-testid="decree-verdict">
-              {d(verdict)}
-            </span>
-          </p>
-          <TableScroll>
-            <table className="table" data-testid="decree-checks">
-              <thead>
-                <tr>
-                  <th scope="col">{d('check')}</th>
-                  <th scope="col">{d('result')}</th>
-                  <th scope="col">{d('value')}</th>
-                  <th scope="col">{d('threshold')}</th>
-                  <th scope="col">{d('evidence')}</th>
+      <Loaded resource={report}>
+        {(r) => (
+          <>
+            <p>
+              <span className={`badge decree-${verdict}`} data-testid="decree-verdict">
+                {d(verdict)}
+              </span>
+            </p>
+            <DataTable
+              testId="decree-checks"
+              head={{
+                check: d('check'),
+                result: d('result'),
+                value: d('value'),
+                threshold: d('threshold'),
+                evidence: d('evidence'),
+              }}
+              rows={r.checks}
+              row={(c) => (
+                <tr key={c.id} data-check={c.id}>
+                  <td>{d(`check:${c.id}`)}</td>
+                  <td>{c.passed === null ? d('noData') : c.passed ? d('passed') : d('failed')}</td>
+                  <td className="num">
+                    {c.value === null
+                      ? '—'
+                      : c.id === 'functional_dependency'
+                        ? fmt.percent(c.value)
+                        : fmt.integer(c.value)}
+                  </td>
+                  <td className="num">
+                    {c.id === 'functional_dependency'
+                      ? `≥ ${fmt.percent(c.threshold)}`
+                      : c.id === 'without_cooperation'
+                        ? `≤ ${fmt.integer(c.threshold)}`
+                        : fmt.integer(c.threshold)}
+                  </td>
+                  <td className="small">{c.evidence[locale]}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {r.checks.map((c) => (
-                  <tr key={c.id} data-check={c.id}>
-                    <td>{d(`check:${c.id}`)}</td>
-                    <td>
-                      {c.passed === null ? d('noData') : c.passed ? d('passed') : d('failed')}
-                    </td>
-                    <td className="num">
-                      {c.value === null
-                        ? '—'
-                        : c.id === 'functional_dependency'
-                          ? fmt.percent(c.value)
-                          : fmt.integer(c.value)}
-                    </td>
-                    <td className="num">
-                      {c.id === 'functional_dependency'
-                        ? `≥ ${fmt.percent(c.threshold)}`
-                        : c.id === 'without_cooperation'
-                          ? `≤ ${fmt.integer(c.threshold)}`
-                          : fmt.integer(c.threshold)}
-                    </td>
-                    <td className="small">{c.evidence[locale]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-          <p className="small" data-testid="decree-transactions">
-            {r.transactions.share === null
-              ? d('transactionsNone')
-              : d('transactions', {
-                  on: r.transactions.onPlatform,
-                  all: r.transactions.exchangeTies,
-                  off: r.transactions.declaredOffPlatform,
-                  share: fmt.percent(r.transactions.share),
-                })}
-          </p>
-          <h3>{d('members')}</h3>
-          {r.members.length === 0 ? (
-            <Empty title={d('membersEmpty')} />
-          ) : (
-            <TableScroll>
-              <table className="table" data-testid="decree-members">
-                <thead>
-                  <tr>
-                    <th scope="col">{d('member')}</th>
-                    <th scope="col">{d('territory')}</th>
-                    <th scope="col">{d('purchases')}</th>
-                    <th scope="col">{d('onPlatform')}</th>
-                    <th scope="col">{d('declared')}</th>
-                    <th scope="col">{d('partners')}</th>
-                    <th scope="col">{d('hasContract')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.members.map((m) => (
-                    <tr key={m.id} data-member={m.id}>
-                      <td>{m.name}</td>
-                      <td>
-                        {[m.monotown ? d('monotown') : null, ...m.specialTerritories]
-                          .filter(Boolean)
-                          .join('; ') || '—'}
-                        {m.territoryEstimate && (
-                          <>
-                            {' '}
-                            <span className="badge">{d('estimate')}</span>
-                          </>
-                        )}
-                      </td>
-                      <td className="num">
-                        {m.redacted
-                          ? d('hidden')
-                          : m.purchasesKopecks === null
-                            ? d('noData')
-                            : rub(m.purchasesKopecks)}
-                      </td>
-                      <td className="num">
-                        {fmt.integer(m.contractsOnPlatform)}
-                        {!m.redacted && ` · ${rub(m.valueOnPlatformKopecks)}`}
-                      </td>
-                      <td className="num">
-                        {fmt.integer(m.contractsDeclared)}
-                        {!m.redacted && ` · ${rub(m.valueDeclaredKopecks)}`}
-                      </td>
-                      <td className="small">
-                        {m.redacted ? d('hidden') : m.partners.map((p) => p.name).join(', ') || '—'}
-                      </td>
-                      <td>{m.hasContract ? d('yes') : d('no')}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          )}
-          {r.members.some((m) => m.redacted) && <p className="muted small">{d('hiddenNote')}</p>}
-          <p className="muted small">
-            {d('reading', { text: localised(locale, r.readingRu, r.reading) })}
-          </p>
-        </>
-      )}
+              )}
+            />
+            <p className="small" data-testid="decree-transactions">
+              {r.transactions.share === null
+                ? d('transactionsNone')
+                : d('transactions', {
+                    on: r.transactions.onPlatform,
+                    all: r.transactions.exchangeTies,
+                    off: r.transactions.declaredOffPlatform,
+                    share: fmt.percent(r.transactions.share),
+                  })}
+            </p>
+            <h3>{d('members')}</h3>
+            <DataTable
+              testId="decree-members"
+              head={{
+                member: d('member'),
+                territory: d('territory'),
+                purchases: d('purchases'),
+                onPlatform: d('onPlatform'),
+                declared: d('declared'),
+                partners: d('partners'),
+                hasContract: d('hasContract'),
+              }}
+              rows={r.members}
+              empty={<Empty title={d('membersEmpty')} />}
+              row={(m) => (
+                <tr key={m.id} data-member={m.id}>
+                  <td>{m.name}</td>
+                  <td>
+                    {[m.monotown ? d('monotown') : null, ...m.specialTerritories]
+                      .filter(Boolean)
+                      .join('; ') || '—'}
+                    {m.territoryEstimate && (
+                      <>
+                        {' '}
+                        <span className="badge">{d('estimate')}</span>
+                      </>
+                    )}
+                  </td>
+                  <td className="num">
+                    {m.redacted
+                      ? d('hidden')
+                      : m.purchasesKopecks === null
+                        ? d('noData')
+                        : rub(m.purchasesKopecks)}
+                  </td>
+                  <td className="num">
+                    {fmt.integer(m.contractsOnPlatform)}
+                    {!m.redacted && ` · ${rub(m.valueOnPlatformKopecks)}`}
+                  </td>
+                  <td className="num">
+                    {fmt.integer(m.contractsDeclared)}
+                    {!m.redacted && ` · ${rub(m.valueDeclaredKopecks)}`}
+                  </td>
+                  <td className="small">
+                    {m.redacted ? d('hidden') : m.partners.map((p) => p.name).join(', ') || '—'}
+                  </td>
+                  <td>{m.hasContract ? d('yes') : d('no')}</td>
+                </tr>
+              )}
+            />
+            {r.members.some((m) => m.redacted) && <p className="muted small">{d('hiddenNote')}</p>}
+            <p className="muted small">
+              {d('reading', { text: localised(locale, r.readingRu, r.reading) })}
+            </p>
+          </>
+        )}
+      </Loaded>
       {canDeclare && user?.organisationId ? (
         <Declarations
           d={d}
@@ -230,7 +213,7 @@ function Declarations({
   const [saved, setSaved] = useState(false);
   const sending = useSubmission();
   const withdrawing = useSubmission();
-  const rub = (kopecks: number) => `${fmt.fixed(kopecks / 100, 2)} ₽`;
+  const rub = useRub();
 
   const done = () => {
     setSaved(true);
@@ -300,171 +283,147 @@ function Declarations({
         placed={(f) => ['purchasesKopecks', 'valueKopecks', 'partnerName', 'on'].includes(f)}
       />
       <FormError error={withdrawing.error} />
-      <form
-        className="form"
+      <FieldsetForm
+        testId="decree-purchases-form"
+        legend={`${d('declPurchases')} (${year})`}
         onSubmit={sendPurchases}
-        noValidate
-        data-testid="decree-purchases-form"
+        submit={d('declSave')}
+        busy={sending.busy}
       >
-        <fieldset>
-          <legend>
-            {d('declPurchases')} ({year})
-          </legend>
-          <div className="form-grid">
-            <Field
-              label={d('declPurchasesRub')}
-              error={own.purchases ?? serverSays('purchasesKopecks')}
-            >
-              {(p) => (
-                <input
-                  {...p}
-                  name="purchasesRub"
-                  inputMode="decimal"
-                  value={purchases}
-                  onChange={(e) => setPurchases(e.target.value)}
-                />
-              )}
-            </Field>
-          </div>
-          <div className="form-actions">
-            <button type="submit" className="btn btn-primary" disabled={sending.busy}>
-              {d('declSave')}
-            </button>
-          </div>
-        </fieldset>
-      </form>
-      <form className="form" onSubmit={sendTie} noValidate data-testid="decree-tie-form">
-        <fieldset>
-          <legend>{d('declTie')}</legend>
-          <div className="form-grid">
-            <SelectField
-              label={d('declPartner')}
-              name="partner"
-              value={partner}
-              onChange={(e) => setPartner(e.target.value)}
-              options={[...partners.map((p) => p.id), 'outside']}
-              optionLabel={(id) =>
-                id === 'outside'
-                  ? d('declPartnerOutside')
-                  : (partners.find((p) => p.id === id)?.name ?? id)
-              }
-              any="—"
-              error={own.partner ?? serverSays('partnerOrganisationId')}
+        <Field
+          label={d('declPurchasesRub')}
+          error={own.purchases ?? serverSays('purchasesKopecks')}
+        >
+          {(p) => (
+            <input
+              {...p}
+              name="purchasesRub"
+              inputMode="decimal"
+              value={purchases}
+              onChange={(e) => setPurchases(e.target.value)}
             />
-            {partner === 'outside' && (
-              <Field
-                label={d('declPartnerName')}
-                error={own.partnerName ?? serverSays('partnerName')}
-              >
-                {(p) => (
-                  <input
-                    {...p}
-                    name="partnerName"
-                    value={partnerName}
-                    onChange={(e) => setPartnerName(e.target.value)}
-                  />
-                )}
-              </Field>
+          )}
+        </Field>
+      </FieldsetForm>
+      <FieldsetForm
+        testId="decree-tie-form"
+        legend={d('declTie')}
+        onSubmit={sendTie}
+        submit={d('declSave')}
+        busy={sending.busy}
+      >
+        <SelectField
+          label={d('declPartner')}
+          name="partner"
+          value={partner}
+          onChange={(e) => setPartner(e.target.value)}
+          options={[...partners.map((p) => p.id), 'outside']}
+          optionLabel={(id) =>
+            id === 'outside'
+              ? d('declPartnerOutside')
+              : (partners.find((p) => p.id === id)?.name ?? id)
+          }
+          any="—"
+          error={own.partner ?? serverSays('partnerOrganisationId')}
+        />
+        {partner === 'outside' && (
+          <Field label={d('declPartnerName')} error={own.partnerName ?? serverSays('partnerName')}>
+            {(p) => (
+              <input
+                {...p}
+                name="partnerName"
+                value={partnerName}
+                onChange={(e) => setPartnerName(e.target.value)}
+              />
             )}
-            <SelectField
-              label={d('declLayer')}
-              name="layer"
-              value={layer}
-              onChange={(e) => setLayer(layers.find((l) => l === e.target.value) ?? 'exchange')}
-              options={layers}
-              optionLabel={(l) => d(`layer:${l}`)}
+          </Field>
+        )}
+        <SelectField
+          label={d('declLayer')}
+          name="layer"
+          value={layer}
+          onChange={(e) => setLayer(layers.find((l) => l === e.target.value) ?? 'exchange')}
+          options={layers}
+          optionLabel={(l) => d(`layer:${l}`)}
+        />
+        <Field label={d('declValueRub')} error={own.value ?? serverSays('valueKopecks')}>
+          {(p) => (
+            <input
+              {...p}
+              name="valueRub"
+              inputMode="decimal"
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
             />
-            <Field label={d('declValueRub')} error={own.value ?? serverSays('valueKopecks')}>
-              {(p) => (
-                <input
-                  {...p}
-                  name="valueRub"
-                  inputMode="decimal"
-                  value={value}
-                  onChange={(e) => setValue(e.target.value)}
-                />
-              )}
-            </Field>
-            <Field label={d('declOn')} error={serverSays('on')}>
-              {(p) => (
-                <input
-                  {...p}
-                  type="date"
-                  name="on"
-                  value={on}
-                  lang={locale}
-                  onChange={(e) => setOn(e.target.value)}
-                />
-              )}
-            </Field>
-          </div>
-          <div className="form-actions">
-            <button type="submit" className="btn btn-primary" disabled={sending.busy}>
-              {d('declSave')}
-            </button>
-          </div>
-        </fieldset>
-      </form>
-      {mine.error ? (
-        <ErrorState error={mine.error} onRetry={mine.reload} />
-      ) : !mine.data ? (
-        <Loading />
-      ) : mine.data.length === 0 ? (
-        <p className="muted small">{d('declEmpty')}</p>
-      ) : (
-        <TableScroll>
-          <table className="table" data-testid="decree-my-declarations">
-            <thead>
-              <tr>
-                <th scope="col">{d('declKind')}</th>
-                <th scope="col">{d('value')}</th>
-                <th scope="col">{d('declOn')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{d('declWithdraw')}</span>
-                </th>
+          )}
+        </Field>
+        <Field label={d('declOn')} error={serverSays('on')}>
+          {(p) => (
+            <input
+              {...p}
+              type="date"
+              name="on"
+              value={on}
+              lang={locale}
+              onChange={(e) => setOn(e.target.value)}
+            />
+          )}
+        </Field>
+      </FieldsetForm>
+      <Loaded
+        resource={mine}
+        isEmpty={(rows) => rows.length === 0}
+        empty={<p className="muted small">{d('declEmpty')}</p>}
+      >
+        {(rows) => (
+          <DataTable
+            testId="decree-my-declarations"
+            head={{
+              kind: d('declKind'),
+              value: d('value'),
+              on: d('declOn'),
+              withdraw: <span className="visually-hidden">{d('declWithdraw')}</span>,
+            }}
+            rows={rows}
+            row={(x) => (
+              <tr key={x.id} data-declaration={x.id}>
+                <td>
+                  {x.kind === 'purchases'
+                    ? d('declPurchases')
+                    : `${d(`layer:${x.layer}`)}: ${
+                        x.partnerName ??
+                        partners.find((p) => p.id === x.partnerOrganisationId)?.name ??
+                        x.partnerOrganisationId
+                      }`}
+                </td>
+                <td className="num">
+                  {x.kind === 'purchases'
+                    ? rub(x.purchasesKopecks)
+                    : x.valueKopecks === null
+                      ? '—'
+                      : rub(x.valueKopecks)}
+                </td>
+                <td>{x.kind === 'tie' ? fmt.date(x.on) : x.year}</td>
+                <td>
+                  <ConfirmButton
+                    label={d('declWithdraw')}
+                    question={d('declWithdrawQuestion')}
+                    className="btn btn-small btn-danger"
+                    disabled={withdrawing.busy}
+                    onConfirm={() =>
+                      withdrawing.run(async () => {
+                        await decreeApi.withdraw(x.id);
+                        mine.reload();
+                        onChange();
+                      })
+                    }
+                  />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {mine.data.map((x) => (
-                <tr key={x.id} data-declaration={x.id}>
-                  <td>
-                    {x.kind === 'purchases'
-                      ? d('declPurchases')
-                      : `${d(`layer:${x.layer}`)}: ${
-                          x.partnerName ??
-                          partners.find((p) => p.id === x.partnerOrganisationId)?.name ??
-                          x.partnerOrganisationId
-                        }`}
-                  </td>
-                  <td className="num">
-                    {x.kind === 'purchases'
-                      ? rub(x.purchasesKopecks)
-                      : x.valueKopecks === null
-                        ? '—'
-                        : rub(x.valueKopecks)}
-                  </td>
-                  <td>{x.kind === 'tie' ? fmt.date(x.on) : x.year}</td>
-                  <td>
-                    <ConfirmButton
-                      label={d('declWithdraw')}
-                      question={d('declWithdrawQuestion')}
-                      className="btn btn-small btn-danger"
-                      disabled={withdrawing.busy}
-                      onConfirm={() =>
-                        withdrawing.run(async () => {
-                          await decreeApi.withdraw(x.id);
-                          mine.reload();
-                          onChange();
-                        })
-                      }
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+            )}
+          />
+        )}
+      </Loaded>
     </div>
   );
 }

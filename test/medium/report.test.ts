@@ -64,6 +64,11 @@ describe('the assessment report', { skip: poppler ?? sqlite?.skip }, () => {
       'Добыча угля',
     ])
       assert.ok(text.includes(heading), `"${heading}" is not in the PDF's text`);
+    // the territorial baseline's estimates carry their basis and source, in Russian only
+    const flat = text.replace(/\s+/g, ' ');
+    assert.match(flat, /Основание оценки: завод азотных удобрений/);
+    assert.match(flat, /Источник: Кемеровостат, 2024/);
+    assert.doesNotMatch(flat, /Basis of the estimate|nitrogen-fertiliser/);
     const fonts = spawnSync('pdffonts', [file], { encoding: 'utf8' }).stdout;
     assert.match(fonts, /DejaVuSans/);
     assert.match(fonts, /yes\s+yes/); // embedded, subset
@@ -85,10 +90,16 @@ describe('the assessment report', { skip: poppler ?? sqlite?.skip }, () => {
     const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout;
     assert.match(text, /1\. Placement/);
     assert.match(text, /Coal mining/);
+    assert.match(text.replace(/\s+/g, ' '), /Basis of the estimate: nitrogen-fertiliser plant/);
     const html = join(out, 'report-ru.html');
     assert.equal((await cli(['report', '--format', 'html', '--out', html], db.env)).code, 0);
     const page = readFileSync(html, 'utf8');
     assert.match(page, /<h2>1\. Место на шкале<\/h2>/);
+    assert.match(
+      page,
+      /<small>Основание оценки: завод азотных удобрений и химические предприятия Кемерова/,
+    );
+    assert.doesNotMatch(page, /nitrogen-fertiliser/);
     assert.doesNotMatch(page, /<script|https?:\/\/(?!www\.w3)/);
   });
 

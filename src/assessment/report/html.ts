@@ -4,7 +4,7 @@ import { indicatorWords, paperRows, readinessDimensionWords } from '../engine/in
 import { decree779Html } from './decree779.ts';
 import type { Lang, ReportModel } from './model.ts';
 import { sustainabilityHead, sustainabilityRows, sustainabilitySummary } from './sustainability.ts';
-import { number, say } from './words.ts';
+import { figureNote, number, say } from './words.ts';
 
 const esc = (s: string) =>
   s.replace(
@@ -99,11 +99,14 @@ export function reportHtml(m: ReportModel, lang: Lang): string {
     : `<p>${esc(say(lang, 'readinessNone'))}</p>`;
   const territory = table(
     [say(lang, 'industry'), say(lang, 'lq'), say(lang, 'status')],
-    m.territory.industries.map((i) => [
-      esc(`${i.industry} ${i.name[lang]}`),
-      `${esc(number(lang, i.lq))}<br><small>${esc(i.formula)}</small>`,
-      esc(`${say(lang, i.status)} ${i.year ?? ''}`),
-    ]),
+    m.territory.industries.map((i) => {
+      const [status = '', ...notes] = figureNote(lang, i);
+      return [
+        esc(`${i.industry} ${i.name[lang]}`),
+        `${esc(number(lang, i.lq))}<br><small>${esc(i.formula)}</small>`,
+        `${esc(status)}${notes.map((n) => `<br><small>${esc(n)}</small>`).join('')}`,
+      ];
+    }),
   );
   const svg = networkSvg(m);
   return `<!doctype html>

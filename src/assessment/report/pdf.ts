@@ -6,7 +6,7 @@ import { indicatorWords, paperRows, readinessDimensionWords } from '../engine/in
 import { decree779Pdf } from './decree779.ts';
 import type { Lang, ReportModel } from './model.ts';
 import { sustainabilityHead, sustainabilityRows, sustainabilitySummary } from './sustainability.ts';
-import { number, say } from './words.ts';
+import { figureNote, number, say } from './words.ts';
 
 const font = (file: string) =>
   fileURLToPath(new URL(`../../../data/fonts/${file}`, import.meta.url));
@@ -300,15 +300,15 @@ export function reportPdf(m: ReportModel, lang: Lang): Promise<Buffer> {
   doc.text(say(lang, 'territoryNote'));
   doc.moveDown(0.3);
   row(doc, [
-    { text: say(lang, 'industry'), width: width * 0.45, bold: true },
-    { text: say(lang, 'lq'), width: width * 0.3, bold: true },
-    { text: say(lang, 'status'), width: width * 0.25, bold: true },
+    { text: say(lang, 'industry'), width: width * 0.3, bold: true },
+    { text: say(lang, 'lq'), width: width * 0.22, bold: true },
+    { text: say(lang, 'status'), width: width * 0.48, bold: true },
   ]);
   for (const i of m.territory.industries)
     row(doc, [
-      { text: `${i.industry} ${i.name[lang]}`, width: width * 0.45 },
-      { text: `${number(lang, i.lq)}\n${i.formula}`, width: width * 0.3 },
-      { text: `${say(lang, i.status)} ${i.year ?? ''}`, width: width * 0.25 },
+      { text: `${i.industry} ${i.name[lang]}`, width: width * 0.3 },
+      { text: `${number(lang, i.lq)}\n${i.formula}`, width: width * 0.22 },
+      { text: figureNote(lang, i).join('\n'), width: width * 0.48 },
     ]);
   decree779Pdf(doc, m.decree779, lang, width, { heading, row });
 

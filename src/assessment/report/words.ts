@@ -52,6 +52,8 @@ const words = {
   status: { ru: 'Статус', en: 'Status' },
   estimate: { ru: 'оценка', en: 'estimate' },
   sourced: { ru: 'источник', en: 'sourced' },
+  basis: { ru: 'Основание оценки: {text}', en: 'Basis of the estimate: {text}' },
+  source: { ru: 'Источник: {text}', en: 'Source: {text}' },
   'form:territorial_cluster': { ru: 'территориальный кластер', en: 'territorial cluster' },
   'form:digital_cluster': { ru: 'цифровой кластер', en: 'digital cluster' },
   'form:business_ecosystem': { ru: 'бизнес-экосистема', en: 'business ecosystem' },
@@ -59,6 +61,23 @@ const words = {
 } as const;
 
 export type Word = keyof typeof words;
+
+/** A territorial figure's status, year, basis (an estimate's) and source, as lines of text. */
+export function figureNote(
+  lang: Lang,
+  f: {
+    status: 'sourced' | 'estimate';
+    year: number | null;
+    basis: { ru: string; en: string } | null;
+    source: { ru: string; en: string };
+  },
+): string[] {
+  return [
+    `${say(lang, f.status)} ${f.year ?? ''}`.trim(),
+    ...(f.basis ? [say(lang, 'basis', { text: f.basis[lang] })] : []),
+    say(lang, 'source', { text: f.source[lang] }),
+  ];
+}
 
 export const say = (lang: Lang, key: Word, vars: Record<string, string | number> = {}) =>
   words[key][lang].replace(/\{(\w+)\}/g, (m, name: string) =>

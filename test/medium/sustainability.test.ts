@@ -11,7 +11,7 @@ import { type Actor, systemActor } from '../../src/model/index.ts';
 import type { Platform } from '../../src/platform.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { eachDialect, type TestDatabase } from './dialects.ts';
-import { organisationInput, signedIn, signedInOperator } from './fixtures.ts';
+import { organisationInput, signedInOperator } from './fixtures.ts';
 
 const PROVIDER = 'sust-provider';
 const CONSUMER = 'sust-consumer';

@@ -27,6 +27,7 @@ import { CostCard, LedgerCard, WeighbridgeCard } from './DealCards.tsx';
 import { dealsDict } from './dict.ts';
 import { parseQuality, parseTerms, type TermsText } from './parse.ts';
 import { TermsFields, termsText } from './terms.tsx';
+import { stepNote } from './turn.ts';
 
 export function DealPage({ id }: { id: string }) {
   const t = useT(dealsDict);
@@ -190,6 +191,7 @@ const withTerms: ReadonlySet<DealAction> = new Set(['offer', 'counter']);
 
 function Actions({ v, onDone }: { v: DealView; onDone: () => void }) {
   const t = useT(dealsDict);
+  const { user } = useSession();
   const { locale } = useLocale();
   const submission = useSubmission();
   const [message, setMessage] = useState('');
@@ -217,6 +219,7 @@ function Actions({ v, onDone }: { v: DealView; onDone: () => void }) {
     });
   };
   const termsAllowed = v.allowed.some((a) => withTerms.has(a));
+  const note = stepNote(v.deal, v.yourSide, user?.role === 'observer');
   return (
     <section className="card stack" data-testid="deal-actions">
       <h2 className="card-title">{t('actions')}</h2>
@@ -225,14 +228,10 @@ function Actions({ v, onDone }: { v: DealView; onDone: () => void }) {
         <p className="muted">{t('closedDeal')}</p>
       ) : (
         <>
-          {v.yourSide === null ? (
-            <p className="muted">{t('operatorView')}</p>
-          ) : (
-            v.deal.turn !== v.yourSide && (
-              <p className="muted" data-testid="not-your-turn">
-                {t('noActions')}
-              </p>
-            )
+          {note && (
+            <p className="muted" data-testid={note === 'noActions' ? 'not-your-turn' : 'deal-next'}>
+              {t(note)}
+            </p>
           )}
           {termsAllowed && (
             <details className="deal-terms-edit">

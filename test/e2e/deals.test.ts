@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { latestDeliveryDay } from '../../src/deals/limits.ts';
 import { base, logIn, results, skip, startServerAndBrowser, watchedPage } from './harness.ts';
 
 startServerAndBrowser('dc-e2e-deals-');
@@ -113,6 +114,11 @@ test('deals: rows in both languages; two members negotiate to agreed, deliver, a
     assert.match(nextRu, /завершите сделку/);
     assert.equal(await a.page.getByTestId('not-your-turn').count(), 0);
     const delivery = a.page.getByTestId('delivery-form');
+    // the form offers no day the server refuses: the same rule (src/deals/limits.ts)
+    assert.equal(
+      await delivery.locator('input[name="deliveredOn"]').getAttribute('max'),
+      latestDeliveryDay(new Date()),
+    );
     // a lot is recorded once it happened: today (a date after tomorrow is refused)
     const today = new Date().toISOString().slice(0, 10);
     await delivery.locator('input[name="deliveredOn"]').fill(today);

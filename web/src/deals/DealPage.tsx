@@ -3,6 +3,7 @@
 // their flags and source, the form that records one, the linked weighbridges, and the ledger
 // lines the declared deliveries posted (read from the server, as posted).
 import { type FormEvent, useState } from 'react';
+import { latestDeliveryDay } from '../../../src/deals/limits.ts';
 import { useExchangeLabels } from '../exchange/labels.ts';
 import { useTaxonomy } from '../exchange/taxonomy.ts';
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
@@ -534,8 +535,8 @@ function DeliveryForm({ v, onDone }: { v: DealView; onDone: () => void }) {
             name="deliveredOn"
             type="date"
             value={on}
-            // a lot is recorded once it has happened (the server allows a day ahead of UTC)
-            max={new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)}
+            // a lot is recorded once it has happened: the server's own rule
+            max={latestDeliveryDay(new Date())}
             onChange={(e) => setOn(e.target.value)}
           />
           {errors.deliveredOn && <span className="field-error">{errors.deliveredOn}</span>}

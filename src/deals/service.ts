@@ -59,6 +59,7 @@ import {
 import { form2tpXlsx } from './form-2tp.ts';
 import { impactReport } from './impact.ts';
 import { type DeliveryFileFormat, decodeDeliveries } from './import.ts';
+import { isFutureLot } from './limits.ts';
 import { messages } from './messages.ts';
 import { transactionCostConfig } from './reference.ts';
 import * as repo from './repository.ts';
@@ -538,13 +539,9 @@ export class DealsService {
     return inTransaction(this.store, (tx) => this.recordDeliveryIn(tx, actor, dealId, body));
   }
 
-  /**
-   * A lot is a fact: no date after today. "Today" is taken a day ahead of UTC's, so that a
-   * user east of Greenwich (Kuzbass is UTC+7) can record this morning's lot.
-   */
+  /** A lot is a fact: no date after the latest day (limits.ts, the web form's `max` too). */
   private futureLot(deliveredOn: string): FieldProblem | null {
-    const latest = new Date(this.clock().getTime() + 86_400_000).toISOString().slice(0, 10);
-    return deliveredOn > latest
+    return isFutureLot(deliveredOn, this.clock())
       ? { field: 'deliveredOn', message: messages.futureDelivery() }
       : null;
   }

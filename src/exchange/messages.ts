@@ -63,8 +63,8 @@ export const messages = defineMessages('exchange', {
   },
   planNotFound: { en: 'Plan {id} does not exist', ru: 'Плана {id} нет' },
   planInputRejected: {
-    en: 'The planner cannot take listing(s) {listings}; correct them or withdraw them',
-    ru: 'Оптимизатор не может принять объявления {listings}; исправьте или снимите их',
+    en: 'Listings the planner cannot take: {listings}; correct or withdraw each one',
+    ru: 'Объявления, которые оптимизатор не может принять: {listings}; исправьте или снимите каждое',
   },
   engineIssue: {
     en: '{item}: {issue}',

@@ -111,7 +111,7 @@ function listingsNamed(item: string): string[] {
 }
 
 /**
- * What the engine refused, as a 422 naming the listing(s): screening keeps figures beyond its
+ * What the engine refused, as a 422 naming the listings: screening keeps figures beyond its
  * range out, so this is a listing no form accepts (a row edited by hand, say).
  */
 export function engineProblem(e: EngineInputError): DomainError {

@@ -20,7 +20,7 @@ const Decision = z
       .enum(['supply', 'demand'])
       .optional()
       .describe(
-        'the operator may name the side it decides for (default: every pending side); others decide for their own side(s)',
+        'the operator may name the side it decides for (default: every pending side); others decide for every side their organisation holds',
       ),
   })
   .meta({ id: 'MatchDecisionBody' });

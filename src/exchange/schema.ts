@@ -237,16 +237,17 @@ export function listingRules(l: FieldsShape, ctx: z.RefinementCtx): void {
     issue('maxDistanceKm', rules.reachNeeded);
 }
 
-export const ListingInput = ListingFields.extend({
+/** A new listing's fields before the cross-field rules (the web form checks the two apart). */
+export const ListingBody = ListingFields.extend({
   id: Id.optional(),
   organisationId: Id.optional().describe("defaults to the caller's organisation"),
   status: z
     .enum(['draft', 'active'])
     .default('draft')
     .describe('draft (publish later) or active at once'),
-})
-  .superRefine(listingRules)
-  .meta({ id: 'ListingCreate' });
+});
+
+export const ListingInput = ListingBody.superRefine(listingRules).meta({ id: 'ListingCreate' });
 export type ListingInput = z.input<typeof ListingInput>;
 
 /** In a patch, `null` removes an optional field (a minimum, the reach, the FKKO code, ...). */

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { latestDeliveryDay } from '../../src/deals/limits.ts';
 import { base, logIn, results, skip, startServerAndBrowser, watchedPage } from './harness.ts';
 
 startServerAndBrowser('dc-e2e-deals-');
@@ -106,7 +107,18 @@ test('deals: rows in both languages; two members negotiate to agreed, deliver, a
     await b.page.getByTestId('action-activate').click();
     await b.page.getByTestId('deal-state').filter({ hasText: 'active' }).waitFor();
     await seeState(a.page, id, 'исполняется');
+    // in execution the moves card says what happens next, not whose turn it is: the consumer
+    // records the lots it receives and completes the deal
+    const nextRu = (await a.page.getByTestId('deal-next').textContent()) ?? '';
+    assert.match(nextRu, /^Сделка исполняется\. Записывайте принятые партии/);
+    assert.match(nextRu, /завершите сделку/);
+    assert.equal(await a.page.getByTestId('not-your-turn').count(), 0);
     const delivery = a.page.getByTestId('delivery-form');
+    // the form offers no day the server refuses: the same rule (src/deals/limits.ts)
+    assert.equal(
+      await delivery.locator('input[name="deliveredOn"]').getAttribute('max'),
+      latestDeliveryDay(new Date()),
+    );
     // a lot is recorded once it happened: today (a date after tomorrow is refused)
     const today = new Date().toISOString().slice(0, 10);
     await delivery.locator('input[name="deliveredOn"]').fill(today);
@@ -129,6 +141,11 @@ test('deals: rows in both languages; two members negotiate to agreed, deliver, a
 
     // Myski sees the same state and delivery, and its own lines: receivable and sales
     await seeState(b.page, id, 'active');
+    // the provider: its lots shipped to record, the consumer completes
+    const nextEn = (await b.page.getByTestId('deal-next').textContent()) ?? '';
+    assert.match(nextEn, /^The deal is in execution\. Record each lot you ship/);
+    assert.match(nextEn, /consumer completes the deal/);
+    assert.equal(await b.page.getByTestId('not-your-turn').count(), 0);
     await b.page.getByTestId('delivery-row').first().waitFor();
     assert.equal(await b.page.getByTestId('delivery-row').count(), 1);
     assert.match((await b.page.getByTestId('deal-progress').textContent()) ?? '', /50/);
@@ -164,6 +181,10 @@ test('deals: rows in both languages; two members negotiate to agreed, deliver, a
     await b.page.locator('select[name="state"]').selectOption('active');
     const active = await b.page.getByTestId('deal-row').allTextContents();
     assert.ok(active.length >= 1 && active.every((r) => /active/.test(r)), active.join(' | '));
+    assert.ok(
+      active.every((r) => /deliveries under way/.test(r) && !/turn/.test(r)),
+      active.join(' | '),
+    );
 
     await a.page.screenshot({ path: join(results, 'deals-deal-ru.png'), fullPage: true });
     await b.page.screenshot({ path: join(results, 'deals-list-en.png'), fullPage: true });

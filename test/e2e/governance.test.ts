@@ -61,6 +61,14 @@ test('governance: the seeded history in both languages; propose, two members vot
     assert.match((await a.page.locator('main').textContent()) ?? '', /Соавторы/);
     const url = a.page.url();
     assert.match(url, /#\/governance\/p-/);
+    // the voting organisation by its registered name with only its own quotes (once the page
+    // wrapped it in more: «ООО «…»»)
+    const voteAsRu = a.page.getByTestId('vote-as');
+    await voteAsRu.filter({ hasText: 'ООО' }).waitFor();
+    assert.equal(
+      await voteAsRu.textContent(),
+      'Вы голосуете от имени организации ООО «Цементная компания «Томь»»',
+    );
     await a.page.getByTestId('vote-form').getByLabel('за').check();
     await a.page.getByTestId('cast-ballot').click();
     await a.page.getByTestId('my-ballot').waitFor();
@@ -71,6 +79,11 @@ test('governance: the seeded history in both languages; propose, two members vot
     await b.page.locator('.lang-btn', { hasText: 'EN' }).click();
     await b.page.goto(url);
     await b.page.locator('h2', { hasText: 'Your vote' }).waitFor();
+    await b.page.getByTestId('vote-as').filter({ hasText: 'GRES' }).waitFor();
+    assert.equal(
+      await b.page.getByTestId('vote-as').textContent(),
+      'You vote on behalf of Myski GRES JSC',
+    );
     await b.page.getByTestId('vote-form').getByLabel('no', { exact: true }).check();
     await b.page.getByTestId('cast-ballot').click();
     await b.page.getByTestId('my-ballot').waitFor();

@@ -8,6 +8,7 @@ import { execFile } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { type Deal, type DealsService, dealsModule } from '../../src/deals/index.ts';
+import { latestDeliveryDay } from '../../src/deals/limits.ts';
 import { updateDeal } from '../../src/deals/repository.ts';
 import { seedExample } from '../../src/example/seed.ts';
 import type { AgreedMatch } from '../../src/exchange/index.ts';
@@ -326,11 +327,18 @@ for (const d of await eachDialect()) {
         }),
         rejectsWith(404),
       );
-      // a lot is a fact: a date after tomorrow (UTC) is refused, tomorrow is today east of UTC
-      const day = (days: number) =>
-        new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+      // a lot is a fact: a date after the latest day (tomorrow by UTC, the web form's max too)
+      // is refused
+      const latest = latestDeliveryDay(new Date());
+      const afterLatest = new Date(Date.parse(`${latest}T00:00:00Z`) + 86_400_000)
+        .toISOString()
+        .slice(0, 10);
       await assert.rejects(
-        x.recordDelivery(provider, deal.id, { deliveredOn: day(2), quantity: 1, method: 'manual' }),
+        x.recordDelivery(provider, deal.id, {
+          deliveredOn: afterLatest,
+          quantity: 1,
+          method: 'manual',
+        }),
         (e: unknown) =>
           e instanceof DomainError && e.status === 400 && e.fields[0]?.field === 'deliveredOn',
       );

@@ -917,7 +917,7 @@ for (const d of await eachDialect()) {
         res.body,
       );
       const ru = JSON.parse((await planOver('ru')).body);
-      assert.match(ru.detail, /^Оптимизатор не может принять объявления l-hand-edited/);
+      assert.match(ru.detail, /^Объявления, которые оптимизатор не может принять: l-hand-edited;/);
       // withdrawn, it no longer stands in anyone's way
       await p.exchange.withdrawListing(systemActor, broken.id);
       assert.equal((await planOver()).statusCode, 200);

@@ -3,6 +3,7 @@
 // their flags and source, the form that records one, the linked weighbridges, and the ledger
 // lines the declared deliveries posted (read from the server, as posted).
 import { type FormEvent, useState } from 'react';
+import { latestDeliveryDay } from '../../../src/deals/limits.ts';
 import { useExchangeLabels } from '../exchange/labels.ts';
 import { useTaxonomy } from '../exchange/taxonomy.ts';
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
@@ -27,6 +28,7 @@ import { CostCard, LedgerCard, WeighbridgeCard } from './DealCards.tsx';
 import { dealsDict } from './dict.ts';
 import { parseQuality, parseTerms, type TermsText } from './parse.ts';
 import { TermsFields, termsText } from './terms.tsx';
+import { stepNote } from './turn.ts';
 
 export function DealPage({ id }: { id: string }) {
   const t = useT(dealsDict);
@@ -190,6 +192,7 @@ const withTerms: ReadonlySet<DealAction> = new Set(['offer', 'counter']);
 
 function Actions({ v, onDone }: { v: DealView; onDone: () => void }) {
   const t = useT(dealsDict);
+  const { user } = useSession();
   const { locale } = useLocale();
   const submission = useSubmission();
   const [message, setMessage] = useState('');
@@ -217,6 +220,7 @@ function Actions({ v, onDone }: { v: DealView; onDone: () => void }) {
     });
   };
   const termsAllowed = v.allowed.some((a) => withTerms.has(a));
+  const note = stepNote(v.deal, v.yourSide, user?.role === 'observer');
   return (
     <section className="card stack" data-testid="deal-actions">
       <h2 className="card-title">{t('actions')}</h2>
@@ -225,14 +229,10 @@ function Actions({ v, onDone }: { v: DealView; onDone: () => void }) {
         <p className="muted">{t('closedDeal')}</p>
       ) : (
         <>
-          {v.yourSide === null ? (
-            <p className="muted">{t('operatorView')}</p>
-          ) : (
-            v.deal.turn !== v.yourSide && (
-              <p className="muted" data-testid="not-your-turn">
-                {t('noActions')}
-              </p>
-            )
+          {note && (
+            <p className="muted" data-testid={note === 'noActions' ? 'not-your-turn' : 'deal-next'}>
+              {t(note)}
+            </p>
           )}
           {termsAllowed && (
             <details className="deal-terms-edit">
@@ -535,8 +535,8 @@ function DeliveryForm({ v, onDone }: { v: DealView; onDone: () => void }) {
             name="deliveredOn"
             type="date"
             value={on}
-            // a lot is recorded once it has happened (the server allows a day ahead of UTC)
-            max={new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)}
+            // a lot is recorded once it has happened: the server's own rule
+            max={latestDeliveryDay(new Date())}
             onChange={(e) => setOn(e.target.value)}
           />
           {errors.deliveredOn && <span className="field-error">{errors.deliveredOn}</span>}

@@ -21,6 +21,7 @@ import { type DealState, type DealSummary, dealStates, dealsApi } from './api.ts
 import { StateBadge, sideOf, useMoney, useOrgNames } from './bits.tsx';
 import { dealsDict } from './dict.ts';
 import { NewDeal } from './NewDeal.tsx';
+import { turnCell } from './turn.ts';
 
 export function DealsPage() {
   const t = useT(dealsDict);
@@ -120,15 +121,7 @@ function DealTable({ items, organisationId }: { items: DealSummary[]; organisati
                 <td className="num" data-label={t('price')}>
                   {money.price(d.priceKopecksPerUnit, d.unit)}
                 </td>
-                <td data-label={t('turn')}>
-                  {d.turn === null
-                    ? t('closed')
-                    : mine
-                      ? d.turn === mine
-                        ? t('yourTurn')
-                        : t('theirTurn')
-                      : t(`side:${d.turn}`)}
-                </td>
+                <td data-label={t('turn')}>{t(turnCell(d, mine))}</td>
               </tr>
             );
           })}

@@ -20,6 +20,7 @@ export const dealsDict = dictionary(
     state: 'Состояние',
     yourTurn: 'ваш ход',
     theirTurn: 'ход контрагента',
+    delivering: 'идут поставки',
     closed: '—',
     'state:requested': 'запрошена',
     'state:offered': 'предложена',
@@ -68,6 +69,13 @@ export const dealsDict = dictionary(
     opened: 'Сделка открыта',
     actions: 'Ваши действия',
     noActions: 'Сейчас ход другой стороны.',
+    observerView: 'Вы читаете сделку как наблюдатель: ходы делают сотрудники организации.',
+    activeProvider:
+      'Сделка исполняется. Записывайте отгруженные партии в форме «Записать поставку» ниже; потребитель записывает принятые партии по своим взвешиваниям. Завершит сделку потребитель, когда получит всё нужное; прекратить её может любая сторона.',
+    activeConsumer:
+      'Сделка исполняется. Записывайте принятые партии в форме «Записать поставку» ниже; поставщик записывает отгруженные. Когда получите всё нужное, завершите сделку.',
+    activeOther:
+      'Сделка исполняется: поставки записывают стороны — поставщик отгруженные партии, потребитель принятые; завершает сделку потребитель, когда получит всё нужное.',
     closedDeal: 'Сделка закрыта.',
     actionMessage: 'Комментарий (необязательно)',
     termsChange: 'Новые условия (для предложения и встречного предложения)',
@@ -148,6 +156,7 @@ export const dealsDict = dictionary(
     state: 'State',
     yourTurn: 'your turn',
     theirTurn: "counterpart's turn",
+    delivering: 'deliveries under way',
     closed: '—',
     'state:requested': 'requested',
     'state:offered': 'offered',
@@ -196,6 +205,13 @@ export const dealsDict = dictionary(
     opened: 'Deal opened',
     actions: 'Your moves',
     noActions: "It is the other side's turn.",
+    observerView: "You read this deal as an observer: the organisation's staff make the moves.",
+    activeProvider:
+      'The deal is in execution. Record each lot you ship in “Record a delivery” below; the consumer records the lots it receives, by its own weighing. The consumer completes the deal once it has received what it needs; either side may terminate it.',
+    activeConsumer:
+      'The deal is in execution. Record each lot you receive in “Record a delivery” below; the provider records the lots it ships. Once you have received what you need, complete the deal.',
+    activeOther:
+      'The deal is in execution: the sides record the deliveries — the provider the lots it ships, the consumer those it receives; the consumer completes the deal once it has received what it needs.',
     closedDeal: 'The deal is closed.',
     actionMessage: 'Comment (optional)',
     termsChange: 'New terms (for an offer or a counter-offer)',

@@ -185,11 +185,18 @@ export const exchangeDict = dictionary(
     runNote:
       'Устойчивость: план пересчитывается с объёмами, случайно изменёнными на ± заданную долю; для каждой связи — доля прогонов, в которых она остаётся в плане.',
     progress: 'Расчёт оптимального плана… {s} с',
-    progressRobust: 'Расчёт плана и {runs} прогонов устойчивости… {s} с',
+    progressRobust: 'Расчёт плана и {runs} устойчивости… {s} с',
+    // after «Расчёт плана и»: the genitive («21 прогона», «5 прогонов»)
+    'runs:one': '{n} прогона',
+    'runs:few': '{n} прогонов',
+    'runs:many': '{n} прогонов',
+    'runs:other': '{n} прогона',
     errRuns: 'Целое число от {min} до {max}',
     errVariation: 'Число от {min} до {max}',
     noPlan: 'План ещё не рассчитан',
     noPlanText: 'Нажмите «Рассчитать план».',
+    noPlanObserverText:
+      'Нажмите «Рассчитать план»: вы увидите потоки между участниками по всем активным объявлениям кластера, их эффект и карту. Сохраняют план и рассылают предложения участники и оператор; что в кластере уже законтрактовано и поставлено — на странице «Эффект».',
     'planStatus:optimal': 'оптимум',
     'planStatus:time_limit': 'лимит времени',
     'planStatus:infeasible': 'нет допустимого плана',
@@ -216,7 +223,11 @@ export const exchangeDict = dictionary(
     impCo2ByToday: 'те же тонны — что с материалом сейчас',
     impInternal: 'Собственное повторное использование',
     impInternalHint:
-      'предложение и запрос одной организации: не обмен, в итоги плана не входит — {n} пар(ы)',
+      'предложение и запрос одной организации: не обмен, в итоги плана не входит — {pairs}',
+    'pairs:one': '{n} пара',
+    'pairs:few': '{n} пары',
+    'pairs:many': '{n} пар',
+    'pairs:other': '{n} пары',
     tPerYear: 'т/год',
     tCo2PerYear: 'т/год',
     perYearSuffix: '/год',
@@ -290,6 +301,13 @@ export const exchangeDict = dictionary(
     matchesEmpty: 'Совпадений нет',
     matchesEmptyText: 'Они появятся, когда оператор или участник сохранит план обмена.',
     matchesEmptyTab: 'В этой вкладке пусто.',
+    matchesLeadObserver:
+      'Потоки, которые сохранённые планы предложили вашей организации, и решения сторон. Принимают и отклоняют предложения сотрудники организации; наблюдатель их только читает.',
+    matchesEmptyObserver: 'Вашей организации совпадений не предлагали',
+    matchesEmptyObserverText:
+      'Совпадения получают организации, разместившие объявления на бирже, и каждая видит только свои. Итоги обмена по всему кластеру — объёмы, выявленные в планах, законтрактованные и поставленные, — на странице «Эффект»; потоки оптимального плана по всем объявлениям можно рассчитать на странице «План».',
+    toImpact: 'К эффекту обмена →',
+    'tab:waitingObserver': 'Ждут решения вашей организации',
     matchesNote:
       'Данные: сохранённые планы обмена. Экономия — по плану, без учёта цены, о которой договорятся стороны.',
     toPlan: 'К плану обмена →',
@@ -509,11 +527,17 @@ export const exchangeDict = dictionary(
     runNote:
       'Robustness: the plan is re-solved with volumes varied at random by ± the share given; each link shows the share of runs in which it stays in the plan.',
     progress: 'Computing the optimal plan… {s} s',
-    progressRobust: 'Computing the plan and {runs} robustness runs… {s} s',
+    progressRobust: 'Computing the plan and {runs}… {s} s',
+    'runs:one': '{n} robustness run',
+    'runs:few': '{n} robustness runs',
+    'runs:many': '{n} robustness runs',
+    'runs:other': '{n} robustness runs',
     errRuns: 'A whole number from {min} to {max}',
     errVariation: 'A number from {min} to {max}',
     noPlan: 'No plan computed yet',
     noPlanText: 'Press “Run the plan”.',
+    noPlanObserverText:
+      "Press “Run the plan” to see the flows between members over all the cluster's active listings, their impact and the map. Members and the operator save a plan and send its proposals; what the cluster has already contracted and delivered is on the Impact page.",
     'planStatus:optimal': 'optimal',
     'planStatus:time_limit': 'time limit',
     'planStatus:infeasible': 'infeasible',
@@ -541,7 +565,11 @@ export const exchangeDict = dictionary(
     impCo2ByToday: 'the same tonnes — what happens to the material today',
     impInternal: 'Internal reuse',
     impInternalHint:
-      "an organisation's own offer and request: not an exchange, not in the plan's totals — {n} pair(s)",
+      "an organisation's own offer and request: not an exchange, not in the plan's totals — {pairs}",
+    'pairs:one': '{n} pair',
+    'pairs:few': '{n} pairs',
+    'pairs:many': '{n} pairs',
+    'pairs:other': '{n} pairs',
     tPerYear: 't/yr',
     tCo2PerYear: 't/yr',
     perYearSuffix: '/yr',
@@ -614,6 +642,13 @@ export const exchangeDict = dictionary(
     matchesEmpty: 'No matches',
     matchesEmptyText: 'They appear once the operator or a member saves an exchange plan.',
     matchesEmptyTab: 'Nothing in this tab.',
+    matchesLeadObserver:
+      "Flows the saved plans proposed to your organisation, and the sides' decisions. Your organisation's staff accept or decline them; an observer reads them.",
+    matchesEmptyObserver: 'No matches were proposed to your organisation',
+    matchesEmptyObserverText:
+      "Matches go to the organisations that list streams on the marketplace, and each sees only its own. The exchange's results for the whole cluster — the volumes identified in plans, contracted and delivered — are on the Impact page; the optimal plan's flows over all listings can be computed on the Plan page.",
+    toImpact: 'To the impact of the exchange →',
+    'tab:waitingObserver': "Waiting for your organisation's decision",
     matchesNote:
       'Data: the saved exchange plans. Savings as planned, before any price the sides agree on.',
     toPlan: 'To the exchange plan →',

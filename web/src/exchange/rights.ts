@@ -3,6 +3,9 @@ import type { Listing, User } from '../shell/types.ts';
 /** Members, organisation admins and the operator list streams; observers only read. */
 export const canList = (user: User | null | undefined) => Boolean(user && user.role !== 'observer');
 
+/** An observer (a regional ministry's analyst, say): reads, never trades or decides. */
+export const isObserver = (user: User | null | undefined) => user?.role === 'observer';
+
 /** The caller may edit, publish and withdraw a listing of their own organisation. */
 export const ownsListing = (user: User | null | undefined, l: Listing) =>
   Boolean(

@@ -2,21 +2,18 @@
 // bring zod), so the forms check the very rules the server will, worded by the same catalogues
 // (src/*/messages.ts), and read the bounds the server sets.
 import '../shell/zodJitless.ts'; // before any schema is built
-import { ListingInput, listingRules, PlanRequest } from '../../../src/exchange/schema.ts';
+import { ListingBody, listingRules, PlanRequest } from '../../../src/exchange/schema.ts';
 import type { Lang } from '../../../src/model/messages.ts';
-import { ruleProblems, schemaProblems } from '../shell/schemaProblems.ts';
+import { problemsWithRules } from '../shell/schemaProblems.ts';
 
 /**
- * Every rule a listing's body breaks: its field path, the rule's code, its wording. The
- * cross-field rules (a material, a legal status, …) are named at once beside the fields'
- * own problems, not one submit later.
+ * Every rule a listing's body breaks, each once: its field path, the rule's code, its wording.
+ * The server's schema is ListingBody with listingRules; the cross-field rules (a material, a
+ * legal status, …) run once, and are named at once beside the fields' own problems, not one
+ * submit later.
  */
-export const checkListing = (body: unknown, lang: Lang) => {
-  const problems = schemaProblems(ListingInput, body, lang);
-  const named = new Set(problems.map((p) => p.field));
-  const rules = ruleProblems(listingRules, body as Parameters<typeof listingRules>[0], lang);
-  return [...problems, ...rules.filter((p) => !named.has(p.field))];
-};
+export const checkListing = (body: unknown, lang: Lang) =>
+  problemsWithRules(ListingBody, listingRules, body, lang);
 
 const robustness = PlanRequest.shape.robustness.unwrap().shape;
 

@@ -181,7 +181,9 @@ function VoteForm({
   return (
     <form className="card stack" onSubmit={submit} data-testid="vote-form">
       <h2>{t('voteTitle')}</h2>
-      <p className="muted small">{t('voteAs', { org })}</p>
+      <p className="muted small" data-testid="vote-as">
+        {t('voteAs', { org })}
+      </p>
       {mine && (
         <p className="alert alert-success" data-testid="my-ballot">
           {t('yourBallot', { ballot: describeBallot(mine, label) })}

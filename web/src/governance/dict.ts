@@ -87,7 +87,9 @@ export const governanceDict = dictionary(
     quorumThreshold: 'Кворум {quorum}, порог {threshold}',
     back: '← Ко всем предложениям',
     voteTitle: 'Ваш голос',
-    voteAs: 'Голос организации «{org}»',
+    // {org} is the name as registered, with its own quotes if it has any («ООО «Разрез Южный»»
+    // was the name quoted twice): no quotes around it here
+    voteAs: 'Вы голосуете от имени организации {org}',
     yourBallot: 'Ваш бюллетень учтён: {ballot}',
     choose: 'Выберите вариант',
     approveHint: 'Отметьте все приемлемые варианты',
@@ -210,7 +212,7 @@ export const governanceDict = dictionary(
     quorumThreshold: 'Quorum {quorum}, threshold {threshold}',
     back: '← All proposals',
     voteTitle: 'Your vote',
-    voteAs: 'The vote of {org}',
+    voteAs: 'You vote on behalf of {org}',
     yourBallot: 'Your ballot counts: {ballot}',
     choose: 'Choose an option',
     approveHint: 'Tick every option you accept',

@@ -6618,14 +6618,14 @@ export interface components {
     MatchDecision: 'pending' | 'accepted' | 'declined';
     MatchDecisionBody: {
       /**
-       * @description the operator may name the side it decides for (default: every pending side); others decide for their own side(s)
+       * @description the operator may name the side it decides for (default: every pending side); others decide for every side their organisation holds
        * @enum {string}
        */
       side?: 'supply' | 'demand';
     };
     MatchDecisionBodyInput: {
       /**
-       * @description the operator may name the side it decides for (default: every pending side); others decide for their own side(s)
+       * @description the operator may name the side it decides for (default: every pending side); others decide for every side their organisation holds
        * @enum {string}
        */
       side?: 'supply' | 'demand';

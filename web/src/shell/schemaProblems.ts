@@ -7,12 +7,38 @@ import type { SchemaProblem } from './issues.ts';
 
 export function schemaProblems(schema: z.ZodType, body: unknown, lang: Lang): SchemaProblem[] {
   const r = schema.safeParse(body);
-  if (r.success) return [];
-  return fieldProblems(r.error.issues).map((p) => ({
+  return r.success ? [] : worded(r.error.issues, lang);
+}
+
+function worded(
+  issues: ReadonlyArray<{ path: PropertyKey[]; message: string; code: string }>,
+  lang: Lang,
+): SchemaProblem[] {
+  return fieldProblems([...issues]).map((p) => ({
     field: p.field,
     code: typeof p.message === 'string' ? 'invalid' : p.message.code,
     text: wordIn(p.message, lang),
   }));
+}
+
+/**
+ * Every problem of a body under a schema that is `fields.superRefine(rules)`: the fields' own
+ * problems, then the cross-field rules' — each once. Checked against the fields alone, so the
+ * rules run here exactly once: on the parsed body when every field parses (as the server's
+ * schema runs them), and on the body as it is only when the fields reported problems (the
+ * schema would then run them or not, depending on the kind of failure; a form would learn of
+ * them one submit later, or twice).
+ */
+export function problemsWithRules<S extends z.ZodType>(
+  fields: S,
+  rules: (value: z.output<S>, ctx: z.RefinementCtx) => void,
+  body: unknown,
+  lang: Lang,
+): SchemaProblem[] {
+  const r = fields.safeParse(body);
+  if (r.success) return ruleProblems(rules, r.data, lang);
+  // half-valid: the rules read it safely (see ruleProblems)
+  return [...worded(r.error.issues, lang), ...ruleProblems(rules, body as z.output<S>, lang)];
 }
 
 /**
@@ -35,9 +61,5 @@ export function ruleProblems<T>(
     },
   };
   rules(body, ctx);
-  return fieldProblems(issues).map((p) => ({
-    field: p.field,
-    code: typeof p.message === 'string' ? 'invalid' : p.message.code,
-    text: wordIn(p.message, lang),
-  }));
+  return worded(issues, lang);
 }

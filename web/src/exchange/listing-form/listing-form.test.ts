@@ -303,3 +303,99 @@ test('a problem’s field is placed on the form when a box of the form shows it'
   assert.ok(!onForm('status'));
   assert.ok(!onForm('(body)'));
 });
+
+describe('checkListing: the cross-field rules run once, whatever the fields', () => {
+  /** An offer whose fields all parse but which breaks four rules, one of them twice over. */
+  const breaking = {
+    siteId: 'myski-gres-site',
+    side: 'offer',
+    materialId: 'fly-ash',
+    quantityPerYear: 100,
+    unit: 't',
+    availableFrom: '2027-01-01',
+    availableTo: '2026-01-01', // rule: not before the start
+    transportModes: ['road'],
+    legalStatus: 'waste', // rule: a waste needs its FKKO code
+    priceKopecksPerUnit: 100, // rule: only for a request
+    mustShipMin: 200, // rule: not above the quantity
+    status: 'draft',
+  };
+  const ruleCodes = [
+    'exchange.rule.notBeforeFrom',
+    'exchange.rule.wasteNeedsFkko',
+    'exchange.rule.onlyForRequest',
+    'exchange.rule.notAboveQuantity',
+  ];
+  const count = (problems: Array<{ code: string }>, code: string) =>
+    problems.filter((p) => p.code === code).length;
+  const onceEach = (body: unknown, why: string) => {
+    for (const check of [ru, en]) {
+      const problems = check(body);
+      for (const code of ruleCodes)
+        assert.equal(count(problems, code), 1, `${why}: ${code} in ${JSON.stringify(problems)}`);
+      // and each message once: no field carries the same text twice
+      const seen = problems.map((p) => `${p.field} ${p.text}`);
+      assert.equal(new Set(seen).size, seen.length, `${why}: ${seen.join(' | ')}`);
+    }
+    return ru(body);
+  };
+
+  test('every field parses: the rules once each (the schema alone would name them too)', () => {
+    const problems = onceEach(breaking, 'fields parse');
+    assert.deepEqual(
+      problems.map((p) => p.field).sort(),
+      ['availableTo', 'fkko', 'mustShipMin', 'priceKopecksPerUnit'],
+      'only the rules: no field problem',
+    );
+    assert.equal(
+      problems.find((p) => p.field === 'fkko')?.text,
+      'для отхода нужен код ФККО',
+      'worded by the server catalogue',
+    );
+  });
+
+  test('a field fails softly (a number out of range): its problem and the rules once each', () => {
+    const problems = onceEach({ ...breaking, maxDistanceKm: -5 }, 'soft failure');
+    assert.equal(problems.filter((p) => p.field === 'maxDistanceKm').length, 1);
+  });
+
+  test('a field fails hard (not a number, a box missing): the rules are named at once, once', () => {
+    const problems = onceEach(
+      { ...breaking, quantityPerYear: '100', siteId: undefined },
+      'hard failure',
+    );
+    assert.ok(
+      problems.some((p) => p.field === 'quantityPerYear' && !p.code.startsWith('exchange.rule')),
+    );
+    assert.ok(problems.some((p) => p.field === 'siteId'));
+  });
+
+  test('a field that fails hard does not hide the rule that speaks for it', () => {
+    // an offer's price is not a number, and an offer takes no price at all: both are said
+    const problems = onceEach({ ...breaking, priceKopecksPerUnit: 'сто' }, 'hard, same field');
+    const price = problems.filter((p) => p.field === 'priceKopecksPerUnit').map((p) => p.code);
+    assert.equal(price.length, 2, price.join(', '));
+    assert.ok(price.includes('exchange.rule.onlyForRequest'));
+  });
+
+  test("a field's own problem does not hide a rule on the same field", () => {
+    // mustShipMin beyond the schema's bound and above the quantity: both are said
+    const problems = onceEach({ ...breaking, mustShipMin: 2e8 }, 'same field');
+    const mustShip = problems.filter((p) => p.field === 'mustShipMin').map((p) => p.code);
+    assert.equal(mustShip.length, 2, mustShip.join(', '));
+    assert.ok(mustShip.includes('exchange.rule.notAboveQuantity'));
+  });
+
+  test('a body without a problem has none', () => {
+    assert.deepEqual(
+      ru({
+        ...breaking,
+        availableTo: '2027-12-31',
+        fkko: '6 11 100 01 40 4',
+        priceKopecksPerUnit: undefined,
+        mustShipMin: 50,
+      }),
+      [],
+    );
+  });
+});

@@ -18,7 +18,7 @@ import {
 import { useResource } from '../../shell/useResource.ts';
 import { exchangeApi } from '../api.ts';
 import { exchangeDict } from '../dict.ts';
-import { canList } from '../rights.ts';
+import { canList, isObserver } from '../rights.ts';
 import { useTaxonomy } from '../taxonomy.ts';
 import { MatchesTable } from './MatchesTable.tsx';
 import { firstTab, inTab, type Tab, tabs } from './tabs.ts';
@@ -46,6 +46,7 @@ function Inbox({ me }: { me: User }) {
     [sites.data, locale],
   );
   const operator = isOperator(me);
+  const observer = isObserver(me);
   // Open on a tab with content once the proposals are in (the operator holds no side).
   useEffect(() => {
     if (tab === null && matches.data) setTab(firstTab(matches.data));
@@ -69,7 +70,7 @@ function Inbox({ me }: { me: User }) {
   const header = (
     <PageHeader
       title={t('matchesTitle')}
-      lead={operator ? t('matchesLeadOperator') : t('matchesLead')}
+      lead={t(operator ? 'matchesLeadOperator' : observer ? 'matchesLeadObserver' : 'matchesLead')}
     />
   );
   const failed = matches.error ?? taxonomy.error;
@@ -83,6 +84,21 @@ function Inbox({ me }: { me: User }) {
   const all = matches.data;
   const current = tab ?? firstTab(all);
   const shown = inTab(current, all);
+  // An observer decides nothing: with no proposals to its organisation, no tabs of decisions,
+  // but what it can read and where.
+  if (observer && all.length === 0)
+    return (
+      <>
+        {header}
+        <div data-testid="matches-observer">
+          <Empty title={t('matchesEmptyObserver')}>
+            {t('matchesEmptyObserverText')} <a href={href('impact')}>{t('toImpact')}</a>{' '}
+            <a href={href('plan')}>{t('toPlan')}</a>
+          </Empty>
+        </div>
+        <DataNote>{t('matchesNote')}</DataNote>
+      </>
+    );
 
   return (
     <>
@@ -98,7 +114,13 @@ function Inbox({ me }: { me: User }) {
             onClick={() => setTab(k)}
             data-testid={`tab-${k}`}
           >
-            {t(k === 'pending' && operator ? 'tab:pendingOperator' : `tab:${k}`)}{' '}
+            {t(
+              k === 'pending' && operator
+                ? 'tab:pendingOperator'
+                : k === 'waiting' && observer
+                  ? 'tab:waitingObserver'
+                  : `tab:${k}`,
+            )}{' '}
             <span className="tab-count">{fmt.integer(inTab(k, all).length)}</span>
           </button>
         ))}

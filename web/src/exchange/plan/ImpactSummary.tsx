@@ -10,6 +10,7 @@ import type {
 import { counterfactuals, isOneOf, substitutes } from '../../shell/vocabulary.ts';
 import { exchangeDict } from '../dict.ts';
 import { NBSP, useExchangeLabels } from '../labels.ts';
+import { pluralCategory } from '../plural.ts';
 import { factorName, formulaText } from './formulas.ts';
 
 /** A figure with its formula: the formula on hover, and the factors in an expandable part. */
@@ -75,6 +76,7 @@ export function ImpactSummary({
 }) {
   const t = useT(exchangeDict);
   const fmt = useFormat();
+  const { locale } = useLocale();
   const x = useExchangeLabels();
   return (
     <div className="stats impact" data-testid="impact">
@@ -154,7 +156,13 @@ export function ImpactSummary({
       {internal && internal.pairs.length > 0 && (
         <div className="stat card figure-card" data-testid="impact-internal">
           <span className="stat-label">{t('impInternal')}</span>
-          <span className="stat-hint">{t('impInternalHint', { n: internal.pairs.length })}</span>
+          <span className="stat-hint">
+            {t('impInternalHint', {
+              pairs: t(`pairs:${pluralCategory(locale, internal.pairs.length)}`, {
+                n: fmt.integer(internal.pairs.length),
+              }),
+            })}
+          </span>
           <ul className="small">
             {internal.pairs.map((p) => (
               <li key={`${p.supply}-${p.demand}`}>{x.perYear(p.quantity, p.unit)}</li>

@@ -2,13 +2,14 @@ import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { localised, useLocale, useT } from '../../i18n/index.ts';
 import { registryApi } from '../../registry/api.ts';
 import { ApiError } from '../../shell/api.ts';
+import { href } from '../../shell/router.ts';
 import { useSession } from '../../shell/session.tsx';
 import type { Plan } from '../../shell/types.ts';
 import { Empty, FormError, Loading, NeedLogin, PageHeader } from '../../shell/ui.tsx';
 import { useResource } from '../../shell/useResource.ts';
 import { exchangeApi, type PlanRequestBody } from '../api.ts';
 import { exchangeDict } from '../dict.ts';
-import { canList } from '../rights.ts';
+import { canList, isObserver } from '../rights.ts';
 import { useTaxonomy } from '../taxonomy.ts';
 import { FlowMapCard } from './FlowMapCard.tsx';
 import { FlowsTable } from './FlowsTable.tsx';
@@ -139,7 +140,16 @@ function Planner() {
       />
       <FormError error={failure} placed={(f) => f.startsWith('robustness.')} />
       {!plan ? (
-        running === null && <Empty title={t('noPlan')}>{t('noPlanText')}</Empty>
+        running === null &&
+        (isObserver(user) ? (
+          <div data-testid="plan-observer">
+            <Empty title={t('noPlan')}>
+              {t('noPlanObserverText')} <a href={href('impact')}>{t('toImpact')}</a>
+            </Empty>
+          </div>
+        ) : (
+          <Empty title={t('noPlan')}>{t('noPlanText')}</Empty>
+        ))
       ) : (
         <div className={running !== null ? 'stale' : undefined}>
           <PlanStatus plan={plan} />

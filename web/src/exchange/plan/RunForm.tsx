@@ -1,7 +1,9 @@
 import type { FormEvent } from 'react';
-import { useFormat, useT } from '../../i18n/index.ts';
+import { useFormat, useLocale, useT } from '../../i18n/index.ts';
+import { parseNumber } from '../../shell/numbers.ts';
 import { Field } from '../../shell/ui.tsx';
 import { exchangeDict } from '../dict.ts';
+import { pluralCategory } from '../plural.ts';
 import type { RunInput } from './runRequest.ts';
 
 /** Run the plan, optionally with a robustness analysis; a progress line while it computes. */
@@ -25,6 +27,10 @@ export function RunForm({
 }) {
   const t = useT(exchangeDict);
   const fmt = useFormat();
+  const { locale } = useLocale();
+  // the runs asked for (checked before the run starts: a whole number)
+  const runs = parseNumber(input.runs) ?? 0;
+  const runsText = t(`runs:${pluralCategory(locale, runs)}`, { n: fmt.integer(runs) });
   const box = (name: 'runs' | 'variation', label: string, inputMode: 'numeric' | 'decimal') => (
     <Field label={label} error={errors[name]} className="run-field">
       {(p) => (
@@ -65,7 +71,7 @@ export function RunForm({
           </div>
           <span>
             {input.robust
-              ? t('progressRobust', { runs: input.runs, s: fmt.decimal(elapsed, 1) })
+              ? t('progressRobust', { runs: runsText, s: fmt.decimal(elapsed, 1) })
               : t('progress', { s: fmt.decimal(elapsed, 1) })}
           </span>
         </div>

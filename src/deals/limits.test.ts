@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { isFutureLot, latestDeliveryDay } from './limits.ts';
+
+test('the latest day a lot may be dated is tomorrow by UTC, so this morning in Kuzbass (UTC+7) counts', () => {
+  assert.equal(latestDeliveryDay(new Date('2026-11-30T15:00:00Z')), '2026-12-01');
+  assert.equal(latestDeliveryDay(new Date('2026-11-30T00:00:00Z')), '2026-12-01');
+  assert.equal(latestDeliveryDay(new Date('2026-11-30T23:59:59.999Z')), '2026-12-01');
+  assert.equal(latestDeliveryDay(new Date('2026-12-31T18:00:00Z')), '2027-01-01');
+  assert.equal(latestDeliveryDay(new Date('2028-02-28T12:00:00Z')), '2028-02-29');
+  // 06:00 on 1 December in Kemerovo is 23:00 on 30 November in UTC: the local date is allowed
+  const kemerovoMorning = new Date('2026-12-01T06:00:00+07:00');
+  assert.equal(isFutureLot('2026-12-01', kemerovoMorning), false);
+  assert.equal(isFutureLot('2026-12-02', kemerovoMorning), true);
+});
+
+test('a lot is refused exactly when it is dated after the latest day', () => {
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  fc.assert(
+    fc.property(
+      fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) }),
+      fc.integer({ min: -400, max: 400 }),
+      (now, offsetDays) => {
+        const on = day(now + offsetDays * 86_400_000);
+        const latest = latestDeliveryDay(new Date(now));
+        assert.equal(isFutureLot(on, new Date(now)), on > latest);
+        assert.equal(isFutureLot(latest, new Date(now)), false, 'the latest day itself is allowed');
+        assert.equal(isFutureLot(on, new Date(now)), offsetDays > 1);
+      },
+    ),
+  );
+});

@@ -1,0 +1,77 @@
+// The regional ministry's analyst (an observer: reads, never trades) in Chromium against the
+// seeded Kuzbass example: the matches and plan pages say what an observer can see and where,
+// in Russian and in English, not what a trading member should do.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import {
+  base,
+  logIn,
+  logOut,
+  results,
+  skip,
+  startServerAndBrowser,
+  watchedPage,
+} from './harness.ts';
+
+startServerAndBrowser('dc-e2e-observer-');
+
+const analyst = { email: 'analyst@minprom.example', password: 'demo-analyst-2026' };
+
+test('observer: matches and plan pages speak to an observer in both languages', {
+  skip,
+  timeout: 180_000,
+}, async () => {
+  const { context, page, foreign, pageErrors } = await watchedPage();
+  try {
+    await logIn(page, analyst.email, analyst.password);
+    for (const lang of ['ru', 'en'] as const) {
+      await page.locator('.lang-btn', { hasText: lang.toUpperCase() }).click();
+      const words =
+        lang === 'ru'
+          ? { empty: /совпадений не предлагали/, where: /«Эффект»/, run: /«Рассчитать план»/ }
+          : { empty: /No matches were proposed/, where: /Impact page/, run: /“Run the plan”/ };
+
+      // matches: no tabs of decisions, the observer's own empty state with where to look
+      await page.goto(`${base}/#/matches`);
+      const matches = page.getByTestId('matches-observer');
+      await matches.waitFor();
+      const text = (await matches.textContent()) ?? '';
+      assert.match(text, words.empty);
+      assert.match(text, words.where);
+      assert.equal(await page.locator('[role="tab"]').count(), 0, 'no decision tabs');
+      const lead = (await page.locator('.page-header').textContent()) ?? '';
+      assert.doesNotMatch(lead, /Примите или отклоните|Accept or decline your side/);
+      assert.doesNotMatch(text, /сохранит план|saves an exchange plan/);
+      assert.equal(await matches.locator('a[href="#/impact"]').count(), 1);
+      assert.equal(await matches.locator('a[href="#/plan"]').count(), 1);
+      await page.screenshot({ path: join(results, `observer-matches-${lang}.png`) });
+
+      // the link leads to the cluster's impact, which the observer reads
+      await matches.locator('a[href="#/impact"]').click();
+      await page.waitForURL(/#\/impact$/);
+
+      // plan: the observer's empty state; it may run a plan but not save one
+      await page.goto(`${base}/#/plan`);
+      const plan = page.getByTestId('plan-observer');
+      await plan.waitFor();
+      const planText = (await plan.textContent()) ?? '';
+      assert.match(planText, words.run);
+      assert.match(planText, words.where);
+      assert.equal(await plan.locator('a[href="#/impact"]').count(), 1);
+      await page.screenshot({ path: join(results, `observer-plan-${lang}.png`) });
+    }
+
+    // a member's empty plan page keeps its own words (the observer's are for observers)
+    await logOut(page);
+    await logIn(page, 'ecologist@myski-gres.example', 'demo-myski-2026');
+    await page.goto(`${base}/#/plan`);
+    await page.locator('.state-empty').waitFor();
+    assert.equal(await page.getByTestId('plan-observer').count(), 0);
+
+    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(foreign, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -2,7 +2,7 @@
 // ash, yield), alarms with acknowledge, and the organisation's device registry.
 import '../shell/zodJitless.ts'; // before any schema the page's imports build
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { intlLocale, useFormat, useLocale, useT } from '../i18n/index.ts';
+import { intlLocale, pluralForm, useFormat, useLocale, useT } from '../i18n/index.ts';
 import { ALARMS_CHANGED } from '../shell/AlarmIndicator.tsx';
 import { useAlarmCondition } from '../shell/alarm-text.ts';
 import { ApiError } from '../shell/api.ts';
@@ -85,7 +85,7 @@ function KpiCards({ k }: { k: Kpis }) {
           k.stoppages === null
             ? undefined
             : t('downtimeHint', {
-                stoppages: t(`stoppages:${stoppageForm(k.stoppages, fmt.locale)}`, {
+                stoppages: t(`stoppages:${pluralForm(k.stoppages, fmt.locale)}`, {
                   n: fmt.integer(k.stoppages),
                 }),
                 availability: num(k.availabilityPct),
@@ -286,14 +286,6 @@ function useChartData(plant: Plant, from: number, to: number, onLive: () => void
   }, [plant.feedDeviceId, plant.productDeviceId, plant.ashDeviceId, from, to, onLive]);
   return { data, error };
 }
-
-/** the plural form of a count of stoppages: 1 остановка, 2 остановки, 5 остановок */
-const stoppageForm = (n: number, locale: string) =>
-  new Intl.PluralRules(locale === 'ru' ? 'ru-RU' : 'en-GB').select(n) as
-    | 'one'
-    | 'few'
-    | 'many'
-    | 'other';
 
 function PlantView({ plant }: { plant: Plant }) {
   const t = useT(machinesDict);

@@ -6,6 +6,7 @@ import {
   type Actor,
   actorRef,
   type FieldProblem,
+  forbidden,
   invalid,
   isOperator,
   notFound,
@@ -97,6 +98,17 @@ export class PlantService {
     if (!row || (!isOperator(actor) && row.organisation_id !== actor.organisationId))
       throw notFound(m.noPlant({ id: siteId }));
     return pr.plantFromRow(row);
+  }
+
+  /**
+   * The plants described at the sites of the caller's organisation (the operator: of
+   * `organisationId`, or all): a page learns which sites have one without asking per site.
+   */
+  async list(actor: Actor, organisationId?: string): Promise<PlantRecord[]> {
+    requireLogin(actor);
+    const org = isOperator(actor) ? organisationId : (actor.organisationId ?? undefined);
+    if (!isOperator(actor) && !org) throw forbidden();
+    return pr.listPlants(this.store, org);
   }
 
   /** The plant's KPIs over [from, to), from its devices' minute averages (its organisation's: telemetry). */

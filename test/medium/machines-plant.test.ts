@@ -172,6 +172,33 @@ for (const d of dialects) {
       assert.match(bad.body, /querystring\.to/);
     });
 
+    test("the described plants of one's organisation in one list: no 404 per site without one", async () => {
+      const list = async (c: string, query = '') => {
+        const r = await app.inject({ url: `/api/v1/plants${query}`, headers: { cookie: c } });
+        assert.equal(r.statusCode, 200, r.body);
+        return r.json() as Array<{ siteId: string; organisationId: string }>;
+      };
+      assert.deepEqual(
+        (await list(cookie)).map((x) => x.siteId),
+        [SITE],
+      );
+      // another organisation lists its own (none), not this one's, whatever it asks for
+      assert.deepEqual(await list(otherCookie), []);
+      assert.deepEqual(await list(otherCookie, `?organisation=${ORG}`), []);
+      // the operator names the organisation
+      assert.deepEqual(
+        (
+          await p.plant.list(
+            { kind: 'user', id: 'op', organisationId: null, role: 'operator_admin' },
+            ORG,
+          )
+        ).map((x) => x.siteId),
+        [SITE],
+      );
+      const anonymous = await app.inject({ url: '/api/v1/plants' });
+      assert.equal(anonymous.statusCode, 401);
+    });
+
     test('an ash excursion raises an alarm, acknowledged through HTTP, cleared by a normal value', async () => {
       const dev = devices.ash;
       let r = await post(dev, series('ash_pct', [10.5, 12.4, 13.1], 20, 'exc'));

@@ -62,6 +62,8 @@ export class PlantService {
         else if (row.profile_id !== r.profile)
           fields.push({ field: r.field, message: m.wrongProfile({ profile: r.profile }) });
       }
+      if (p.feedDeviceId === p.productDeviceId)
+        fields.push({ field: 'productDeviceId', message: m.sameBelt() });
       if (fields.length) throw invalid(m.invalidPlant(), fields);
       const record: PlantRecord = {
         id: siteId,

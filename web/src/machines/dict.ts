@@ -1,15 +1,47 @@
 import { dictionary } from '../i18n/index.ts';
 
-/** The plant page's text: KPIs, charts, alarms, the device registry. */
+/** The plant page's text: KPIs, charts, alarms, the plant's description, the device registry. */
 export const machinesDict = dictionary(
   {
     title: 'Фабрика',
     lead: 'Обогатительная фабрика онлайн: производительность, выход концентрата, зольность, тревоги и устройства.',
     site: 'Площадка',
     noSites: 'У организации нет площадок',
-    noPlant: 'Фабрика площадки не описана',
-    noPlantText:
-      'Укажите, какие устройства — питание, концентрат, золомер и плотномер (PUT /api/v1/sites/{id}/plant), или запустите digicluster simulate-plant.',
+    noPlant: 'Фабрика площадки «{site}» ещё не описана',
+    noPlantAdmin:
+      'Укажите в форме ниже, какие приборы площадки взвешивают питание и концентрат и какие измеряют зольность и плотность суспензии, — и здесь появятся выход концентрата, зольность, простои и графики.',
+    noPlantWait:
+      'Когда будет указано, какие приборы площадки взвешивают питание и концентрат, здесь появятся выход концентрата, зольность, простои и графики.',
+    whoCanDescribe: 'Описать фабрику может администратор вашей организации: {admins}.',
+    whoCanDescribeAny: 'Описать фабрику может администратор вашей организации.',
+    plantForm: 'Описание фабрики',
+    plantFormLead: 'Из каких приборов площадки «{site}» считать показатели фабрики.',
+    feedDevice: 'Весы питания (рядовой уголь)',
+    productDevice: 'Весы концентрата',
+    ashDevice: 'Золомер концентрата',
+    densityDevice: 'Плотномер суспензии',
+    chooseBelt: '— выберите весы —',
+    noDevice: 'нет',
+    ashTargetField: 'Целевая зольность концентрата, %',
+    ashTargetHint: 'пусто — без цели',
+    densityTargetField: 'Целевая плотность суспензии, кг/м³',
+    runningField: 'Фабрика работает, пока питание не ниже, т/ч',
+    runningHint: 'ниже — простой; пусто — 50 т/ч',
+    noBelts:
+      'На площадке нет конвейерных весов. Добавьте их в разделе «Устройства» ниже (профиль «Конвейерные весы») и выберите здесь.',
+    oneBelt:
+      'На площадке одни конвейерные весы, а нужны двое: на питании и на концентрате. Добавьте вторые в разделе «Устройства» ниже.',
+    'form:feedNeeded': 'Выберите весы, которые взвешивают питание фабрики',
+    'form:productNeeded': 'Выберите весы, которые взвешивают концентрат',
+    'form:sameBelt': 'Выберите другие весы: одни и те же не взвешивают и питание, и концентрат',
+    'form:ashTargetRange': 'Число от 0 до 60, например 10,5',
+    'form:densityTargetRange': 'Число от 1000 до 2500, например 1450',
+    'form:runningRange': 'Число от 0 до 10 000, например 100',
+    formInvalid: 'Описание не сохранено: исправьте отмеченные поля.',
+    savePlant: 'Сохранить описание',
+    editPlant: 'Изменить описание фабрики',
+    cancel: 'Отмена',
+    plantSaved: 'Описание фабрики сохранено',
     window: 'Период',
     'window:8h': '8 часов',
     'window:24h': 'Сутки',
@@ -98,9 +130,42 @@ export const machinesDict = dictionary(
     lead: 'The preparation plant online: throughput, concentrate yield, ash, alarms and devices.',
     site: 'Site',
     noSites: 'The organisation has no sites',
-    noPlant: "The site's plant is not described",
-    noPlantText:
-      'Say which devices are the feed, product, ash analyser and densimeter (PUT /api/v1/sites/{id}/plant), or run digicluster simulate-plant.',
+    noPlant: 'The plant at “{site}” is not described yet',
+    noPlantAdmin:
+      'Choose in the form below which instruments of the site weigh the feed and the concentrate and which measure ash and medium density: the concentrate yield, ash, downtime and charts then appear here.',
+    noPlantWait:
+      'Once the instruments weighing the feed and the concentrate are chosen, the concentrate yield, ash, downtime and charts appear here.',
+    whoCanDescribe: 'An administrator of your organisation can describe the plant: {admins}.',
+    whoCanDescribeAny: 'An administrator of your organisation can describe the plant.',
+    plantForm: "The plant's description",
+    plantFormLead: 'Which instruments of “{site}” the plant’s KPIs come from.',
+    feedDevice: 'Feed belt scale (run-of-mine coal)',
+    productDevice: 'Concentrate belt scale',
+    ashDevice: 'Concentrate ash analyser',
+    densityDevice: 'Medium densimeter',
+    chooseBelt: '— choose a belt scale —',
+    noDevice: 'none',
+    ashTargetField: 'Target concentrate ash, %',
+    ashTargetHint: 'empty: no target',
+    densityTargetField: 'Target medium density, kg/m³',
+    runningField: 'The plant runs while the feed is at least, t/h',
+    runningHint: 'below it the plant is down; empty: 50 t/h',
+    noBelts:
+      'The site has no belt scales. Add them under “Devices” below (profile “Belt scale”) and choose them here.',
+    oneBelt:
+      'The site has one belt scale, and a plant needs two: on the feed and on the concentrate. Add the second under “Devices” below.',
+    'form:feedNeeded': "Choose the belt scale that weighs the plant's feed",
+    'form:productNeeded': 'Choose the belt scale that weighs the concentrate',
+    'form:sameBelt':
+      'Choose another belt scale: one cannot weigh both the feed and the concentrate',
+    'form:ashTargetRange': 'A number from 0 to 60, e.g. 10.5',
+    'form:densityTargetRange': 'A number from 1000 to 2500, e.g. 1450',
+    'form:runningRange': 'A number from 0 to 10,000, e.g. 100',
+    formInvalid: 'The description is not saved: correct the fields marked.',
+    savePlant: 'Save the description',
+    editPlant: "Edit the plant's description",
+    cancel: 'Cancel',
+    plantSaved: "The plant's description is saved",
     window: 'Period',
     'window:8h': '8 hours',
     'window:24h': '24 hours',

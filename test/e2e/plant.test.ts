@@ -257,6 +257,8 @@ test('the example plant shows its seeded day: KPIs, charts and the ash alarm, in
     await page.getByTestId('chart-ash').screenshot({ path: join(results, 'plant-chart-ru.png') });
     await page.locator('.lang-btn', { hasText: /^EN$/ }).click();
     await page.getByTestId('kpi-feed').getByText('Feed').waitFor();
+    // the medium density's unit in English too
+    assert.match((await page.getByTestId('kpi-density').textContent()) ?? '', /\d kg\/m³/);
     // the charts are rebuilt with English labels
     await page
       .getByTestId('chart-throughput')

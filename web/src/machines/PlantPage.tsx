@@ -97,7 +97,11 @@ function KpiCards({ k }: { k: Kpis }) {
       />
       <Stat
         label={t('density')}
-        value={k.densityMeanKgm3 === null ? t('noData') : `${fmt.integer(k.densityMeanKgm3)} кг/м³`}
+        value={
+          k.densityMeanKgm3 === null
+            ? t('noData')
+            : t('kgm3', { value: fmt.integer(k.densityMeanKgm3) })
+        }
         hint={
           k.densityMeanAbsDeviationKgm3 === null
             ? undefined

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { Page } from 'playwright-core';
+import { type Page, request } from 'playwright-core';
 import { base, logIn, results, skip, startServerAndBrowser, watchedPage } from './harness.ts';
 
 startServerAndBrowser('dc-e2e-plant-');
@@ -293,6 +293,8 @@ test('a member without the right sees whom to ask, and no form', {
   const { context, page, pageErrors } = await watchedPage();
   try {
     await logIn(page, 'engineer@razrez-yuzhny.example', 'demo-engineer-2026');
+    // the page's timers on a clock the test moves (below: no waiting for the 30 s re-check)
+    await page.clock.install();
     const failed = failures(page);
     await page.goto(`${base}/#/plant`);
     // the first test described the pit's plant; the external dump has none
@@ -311,6 +313,31 @@ test('a member without the right sees whom to ask, and no form', {
     await page
       .getByText('An administrator of your organisation can describe the plant: ')
       .waitFor();
+    // the admin describes the dump's plant meanwhile: the page, left open, shows it by itself
+    const admin = await request.newContext({ baseURL: base });
+    try {
+      const login = await admin.post('/api/v1/auth/login', {
+        data: { email: 'ecologist@razrez-yuzhny.example', password: 'demo-yuzhny-2026' },
+      });
+      assert.equal(login.status(), 200, await login.text());
+      const belts: string[] = [];
+      for (const name of ['Весы отвала 1', 'Весы отвала 2']) {
+        const r = await admin.post('/api/v1/devices', {
+          data: { siteId: 'yuzhny-dump', profileId: 'belt-scale', name },
+        });
+        assert.equal(r.status(), 201, await r.text());
+        belts.push((await r.json()).id);
+      }
+      const put = await admin.put('/api/v1/sites/yuzhny-dump/plant', {
+        data: { feedDeviceId: belts[0], productDeviceId: belts[1] },
+      });
+      assert.equal(put.status(), 200, await put.text());
+    } finally {
+      await admin.dispose();
+    }
+    assert.equal(await page.getByTestId('plant-kpis').count(), 0);
+    await page.clock.fastForward(31_000);
+    await page.getByTestId('plant-kpis').waitFor();
     assert.deepEqual(failed, []);
     assert.deepEqual(pageErrors, []);
   } finally {

@@ -83,6 +83,10 @@ export const messages = defineMessages('machines', {
     en: 'must be a device of profile {profile}',
     ru: 'должно быть устройство профиля {profile}',
   },
+  sameBelt: {
+    en: "another belt scale than the feed's: one belt cannot weigh both",
+    ru: 'другие весы, не те же, что у питания: одни весы не взвешивают и то и другое',
+  },
   rangeTooLong: { en: 'at most {days} days', ru: 'не больше {days} дн.' },
   alarmNotFound: { en: 'Alarm {id} does not exist', ru: 'Тревоги {id} нет' },
   alarmCleared: {
@@ -134,4 +138,15 @@ defineLabels({
   'rules.hysteresis': { en: 'Hysteresis', ru: 'Гистерезис' },
   'rules.perMinute': { en: 'Change per minute', ru: 'Изменение за минуту' },
   'rules.minutes': { en: 'Minutes without data', ru: 'Минут без данных' },
+});
+
+// the names people see beside the fields of a plant's description, for error answers
+defineLabels({
+  feedDeviceId: { en: 'Feed belt scale', ru: 'Весы питания' },
+  productDeviceId: { en: 'Concentrate belt scale', ru: 'Весы концентрата' },
+  ashDeviceId: { en: 'Ash analyser', ru: 'Золомер' },
+  densityDeviceId: { en: 'Densimeter', ru: 'Плотномер' },
+  ashTargetPct: { en: 'Target concentrate ash', ru: 'Целевая зольность концентрата' },
+  densityTargetKgm3: { en: 'Target medium density', ru: 'Целевая плотность суспензии' },
+  runningAboveTph: { en: 'The plant runs from', ru: 'Фабрика работает от' },
 });

@@ -33,6 +33,20 @@ export const plantRoutes =
   }): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
+      '/api/v1/plants',
+      {
+        schema: {
+          ...tags,
+          summary:
+            "The plants described at your organisation's sites (the operator: of ?organisation=, or all), by site",
+          querystring: z.object({ organisation: z.string().max(100).optional() }),
+          response: { 200: z.array(PlantRecord) },
+        },
+      },
+      async (req) => s.plant.list(req.actor, req.query.organisation),
+    );
+
+    app.get(
       '/api/v1/sites/:id/plant',
       {
         schema: {

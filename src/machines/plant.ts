@@ -6,6 +6,7 @@ import {
   type Actor,
   actorRef,
   type FieldProblem,
+  forbidden,
   invalid,
   isOperator,
   notFound,
@@ -61,6 +62,8 @@ export class PlantService {
         else if (row.profile_id !== r.profile)
           fields.push({ field: r.field, message: m.wrongProfile({ profile: r.profile }) });
       }
+      if (p.feedDeviceId === p.productDeviceId)
+        fields.push({ field: 'productDeviceId', message: m.sameBelt() });
       if (fields.length) throw invalid(m.invalidPlant(), fields);
       const record: PlantRecord = {
         id: siteId,
@@ -97,6 +100,17 @@ export class PlantService {
     if (!row || (!isOperator(actor) && row.organisation_id !== actor.organisationId))
       throw notFound(m.noPlant({ id: siteId }));
     return pr.plantFromRow(row);
+  }
+
+  /**
+   * The plants described at the sites of the caller's organisation (the operator: of
+   * `organisationId`, or all): a page learns which sites have one without asking per site.
+   */
+  async list(actor: Actor, organisationId?: string): Promise<PlantRecord[]> {
+    requireLogin(actor);
+    const org = isOperator(actor) ? organisationId : (actor.organisationId ?? undefined);
+    if (!isOperator(actor) && !org) throw forbidden();
+    return pr.listPlants(this.store, org);
   }
 
   /** The plant's KPIs over [from, to), from its devices' minute averages (its organisation's: telemetry). */

@@ -172,6 +172,64 @@ for (const d of dialects) {
       assert.match(bad.body, /querystring\.to/);
     });
 
+    test("the described plants of one's organisation in one list: no 404 per site without one", async () => {
+      const list = async (c: string, query = '') => {
+        const r = await app.inject({ url: `/api/v1/plants${query}`, headers: { cookie: c } });
+        assert.equal(r.statusCode, 200, r.body);
+        return r.json() as Array<{ siteId: string; organisationId: string }>;
+      };
+      assert.deepEqual(
+        (await list(cookie)).map((x) => x.siteId),
+        [SITE],
+      );
+      // another organisation lists its own (none), not this one's, whatever it asks for
+      assert.deepEqual(await list(otherCookie), []);
+      assert.deepEqual(await list(otherCookie, `?organisation=${ORG}`), []);
+      // the operator names the organisation
+      assert.deepEqual(
+        (
+          await p.plant.list(
+            { kind: 'user', id: 'op', organisationId: null, role: 'operator_admin' },
+            ORG,
+          )
+        ).map((x) => x.siteId),
+        [SITE],
+      );
+      const anonymous = await app.inject({ url: '/api/v1/plants' });
+      assert.equal(anonymous.statusCode, 401);
+    });
+
+    test('describing a plant through HTTP: a member is refused; one belt for feed and concentrate is named by its field', async () => {
+      const body = { feedDeviceId: devices.feed.id, productDeviceId: devices.feed.id };
+      const put = (c: string, lang: string) =>
+        app.inject({
+          method: 'PUT',
+          url: `/api/v1/sites/${SITE}/plant`,
+          headers: { cookie: c, 'content-type': 'application/json', 'accept-language': lang },
+          payload: JSON.stringify(body),
+        });
+      // the users of the test's organisation are members: describing is an org admin's
+      assert.equal((await put(cookie, 'ru')).statusCode, 403);
+      const admin = await p.users.createUser(systemActor, ORG, {
+        email: `admin-${randomBytes(3).toString('hex')}@${ORG}.example`,
+        name: 'admin',
+        role: 'org_admin',
+        password: 'password-for-tests',
+      });
+      const adminCookie = `${SESSION_COOKIE}=${(await p.users.openSession(admin.id)).token}`;
+      const ru = await put(adminCookie, 'ru');
+      assert.equal(ru.statusCode, 400, ru.body);
+      const [field] = ru.json().errors;
+      assert.equal(field.field, 'productDeviceId');
+      assert.equal(field.label, 'Весы концентрата');
+      assert.match(field.message, /другие весы/);
+      const en = (await put(adminCookie, 'en')).json().errors[0];
+      assert.equal(en.label, 'Concentrate belt scale');
+      assert.match(en.message, /another belt scale/);
+      // the plant as described before stands
+      assert.equal((await p.plant.list(member(ORG)))[0].productDeviceId, devices.product.id);
+    });
+
     test('an ash excursion raises an alarm, acknowledged through HTTP, cleared by a normal value', async () => {
       const dev = devices.ash;
       let r = await post(dev, series('ash_pct', [10.5, 12.4, 13.1], 20, 'exc'));

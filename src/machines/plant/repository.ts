@@ -89,6 +89,14 @@ export function findPlant(reader: Reader, siteId: string) {
     .executeTakeFirst();
 }
 
+/** The plants described at an organisation's sites (all of them: undefined), by site. */
+export async function listPlants(reader: Reader, organisationId: string | undefined) {
+  let q = reader.db.selectFrom('machines_plant').selectAll();
+  if (organisationId !== undefined) q = q.where('organisation_id', '=', organisationId);
+  const rows = await q.orderBy('site_id').execute();
+  return rows.map(plantFromRow);
+}
+
 export async function savePlant(tx: Tx, p: PlantRecord): Promise<void> {
   const row = plantRow(p);
   const { site_id: _, ...rest } = row;

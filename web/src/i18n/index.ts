@@ -11,3 +11,4 @@ export {
   useLocale,
   useT,
 } from './i18n.tsx';
+export { type PluralForm, pluralForm } from './plural.ts';

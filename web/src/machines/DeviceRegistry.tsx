@@ -1,6 +1,6 @@
 // The organisation's devices: registered with a token shown once, their tokens rotated (org
 // admin), and each one's refused-message counts.
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { localised, useFormat, useLocale, useT } from '../i18n/index.ts';
 import { ApiError } from '../shell/api.ts';
 import { DataTable } from '../shell/DataTable.tsx';
@@ -15,20 +15,32 @@ import {
   Loading,
   SubmitRow,
 } from '../shell/ui.tsx';
-import { useResource } from '../shell/useResource.ts';
+import { type Resource, useResource } from '../shell/useResource.ts';
 import { useSubmission } from '../shell/useSubmission.ts';
 import { type Device, machinesApi } from './api.ts';
 import { machinesDict } from './dict.ts';
 
-export function DeviceRegistry({ sites }: { sites: ReadonlyArray<{ id: string; name: string }> }) {
+export function DeviceRegistry({
+  sites,
+  devices,
+  siteId: pageSite,
+}: {
+  sites: ReadonlyArray<{ id: string; name: string }>;
+  /** the site the page shows: a new device goes there unless another is chosen */
+  siteId?: string | null;
+  /** the organisation's devices, which the page's plant form offers too */
+  devices: Resource<Device[]>;
+}) {
   const t = useT(machinesDict);
   const fmt = useFormat();
   const { locale } = useLocale();
   const { user } = useSession();
   const admin = isOrgAdmin(user);
-  const devices = useResource(() => machinesApi.devices(), []);
   const profiles = useResource(() => machinesApi.profiles(), []);
-  const [siteId, setSiteId] = useState(sites[0]?.id ?? '');
+  const [siteId, setSiteId] = useState(pageSite ?? sites[0]?.id ?? '');
+  useEffect(() => {
+    if (pageSite) setSiteId(pageSite);
+  }, [pageSite]);
   const [profileId, setProfileId] = useState('belt-scale');
   const [name, setName] = useState('');
   const { busy, error, setError, run } = useSubmission();

@@ -1,13 +1,14 @@
 // The Plant page: a site's preparation plant — KPIs over a period, live charts (throughput,
-// ash, yield), alarms with acknowledge, and the organisation's device registry.
+// ash, yield), alarms with acknowledge, the plant's description (an org admin's form), and
+// the organisation's device registry.
 import '../shell/zodJitless.ts'; // before any schema the page's imports build
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { intlLocale, useFormat, useLocale, useT } from '../i18n/index.ts';
+import { intlLocale, pluralForm, useFormat, useLocale, useT } from '../i18n/index.ts';
 import { ALARMS_CHANGED } from '../shell/AlarmIndicator.tsx';
 import { useAlarmCondition } from '../shell/alarm-text.ts';
 import { ApiError } from '../shell/api.ts';
 import { DataTable } from '../shell/DataTable.tsx';
-import { useSession } from '../shell/session.tsx';
+import { isOrgAdmin, useSession } from '../shell/session.tsx';
 import { Empty, ErrorState, FormError, Loading, NeedLogin, PageHeader } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { AlarmRules } from './AlarmRules.tsx';
@@ -15,6 +16,7 @@ import { type Alarm, type Kpis, machinesApi, type Plant } from './api.ts';
 import { DeviceRegistry } from './DeviceRegistry.tsx';
 import { machinesDict } from './dict.ts';
 import type { ChartSeries } from './PlantCharts.tsx';
+import { PlantForm } from './PlantForm.tsx';
 
 // uPlot loads with the first chart, not with the app (DESIGN: web budget)
 const PlantCharts = lazy(() =>
@@ -85,7 +87,7 @@ function KpiCards({ k }: { k: Kpis }) {
           k.stoppages === null
             ? undefined
             : t('downtimeHint', {
-                stoppages: t(`stoppages:${stoppageForm(k.stoppages, fmt.locale)}`, {
+                stoppages: t(`stoppages:${pluralForm(k.stoppages, fmt.locale)}`, {
                   n: fmt.integer(k.stoppages),
                 }),
                 availability: num(k.availabilityPct),
@@ -95,7 +97,11 @@ function KpiCards({ k }: { k: Kpis }) {
       />
       <Stat
         label={t('density')}
-        value={k.densityMeanKgm3 === null ? t('noData') : `${fmt.integer(k.densityMeanKgm3)} кг/м³`}
+        value={
+          k.densityMeanKgm3 === null
+            ? t('noData')
+            : t('kgm3', { value: fmt.integer(k.densityMeanKgm3) })
+        }
         hint={
           k.densityMeanAbsDeviationKgm3 === null
             ? undefined
@@ -287,15 +293,7 @@ function useChartData(plant: Plant, from: number, to: number, onLive: () => void
   return { data, error };
 }
 
-/** the plural form of a count of stoppages: 1 остановка, 2 остановки, 5 остановок */
-const stoppageForm = (n: number, locale: string) =>
-  new Intl.PluralRules(locale === 'ru' ? 'ru-RU' : 'en-GB').select(n) as
-    | 'one'
-    | 'few'
-    | 'many'
-    | 'other';
-
-function PlantView({ plant }: { plant: Plant }) {
+function PlantView({ plant, onEdit }: { plant: Plant; onEdit?: () => void }) {
   const t = useT(machinesDict);
   const { locale } = useLocale();
   const [win, setWin] = useState<WindowKey>('24h');
@@ -335,6 +333,11 @@ function PlantView({ plant }: { plant: Plant }) {
             ))}
           </select>
         </label>
+        {onEdit && (
+          <button type="button" className="btn btn-small" onClick={onEdit} data-testid="plant-edit">
+            {t('editPlant')}
+          </button>
+        )}
       </div>
       {kpis.error ? (
         <ErrorState error={kpis.error} onRetry={kpis.reload} />
@@ -375,35 +378,62 @@ function PlantView({ plant }: { plant: Plant }) {
   );
 }
 
+/** While a site shows no plant, the list is read again this often: one described elsewhere shows up. */
+const RECHECK_MS = 30_000;
+
+/** Whom a user without the right asks to describe the plant: the organisation's active admins. */
+function WhoCanDescribe({ organisationId }: { organisationId: string }) {
+  const t = useT(machinesDict);
+  const users = useResource(() => machinesApi.users(organisationId), [organisationId]);
+  const admins = (users.data ?? []).filter((u) => u.role === 'org_admin' && u.status === 'active');
+  // no list (still loading, or refused): the role alone says who
+  if (admins.length === 0) return <>{t('whoCanDescribeAny')}</>;
+  return (
+    <>
+      {t('whoCanDescribe', {
+        admins: admins.map((u) => `${u.name} (${u.email})`).join(', '),
+      })}
+    </>
+  );
+}
+
 export function PlantPage() {
   const t = useT(machinesDict);
   const { user } = useSession();
   const organisationId = user?.organisationId ?? null;
+  const admin = isOrgAdmin(user);
   const sites = useResource(organisationId ? () => machinesApi.sites(organisationId) : null, [
     organisationId,
   ]);
-  // which of the sites has a plant described (404: none)
-  const plants = useResource(
-    sites.data
-      ? async () => {
-          const found = await Promise.all(
-            (sites.data ?? []).map((s) =>
-              machinesApi.plant(s.id).catch((e: unknown) => {
-                if (e instanceof ApiError && e.status === 404) return null;
-                throw e;
-              }),
-            ),
-          );
-          return found.filter((p): p is Plant => p !== null);
-        }
-      : null,
-    [sites.data?.map((s) => s.id).join(',')],
-  );
+  // the plants described at the organisation's sites, in one call
+  const plants = useResource(organisationId ? () => machinesApi.plants(organisationId) : null, [
+    organisationId,
+  ]);
+  const devices = useResource(organisationId ? () => machinesApi.devices() : null, [
+    organisationId,
+  ]);
   const [siteId, setSiteId] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const chosen = siteId ?? plants.data?.[0]?.siteId ?? sites.data?.[0]?.id ?? null;
+  const site = sites.data?.find((s) => s.id === chosen) ?? null;
+  const plant = plants.data?.find((p) => p.siteId === chosen) ?? null;
+  const missing = Boolean(site && plants.data && !plant);
+  const reloadPlants = plants.reload;
+  useEffect(() => {
+    if (!missing) return;
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') reloadPlants();
+    }, RECHECK_MS);
+    return () => clearInterval(timer);
+  }, [missing, reloadPlants]);
   if (user === undefined) return <Loading />;
   if (!user) return <NeedLogin />;
-  const chosen = siteId ?? plants.data?.[0]?.siteId ?? sites.data?.[0]?.id ?? null;
-  const plant = plants.data?.find((p) => p.siteId === chosen) ?? null;
+  const described = () => {
+    setEditing(false);
+    setSaved(true);
+    plants.reload();
+  };
   return (
     <>
       <PageHeader
@@ -415,7 +445,11 @@ export function PlantPage() {
               {t('site')}{' '}
               <select
                 value={chosen ?? ''}
-                onChange={(e) => setSiteId(e.target.value)}
+                onChange={(e) => {
+                  setSiteId(e.target.value);
+                  setEditing(false);
+                  setSaved(false);
+                }}
                 data-testid="plant-site"
               >
                 {sites.data.map((s) => (
@@ -434,15 +468,61 @@ export function PlantPage() {
         <ErrorState error={plants.error} onRetry={plants.reload} />
       ) : !sites.data || !plants.data ? (
         <Loading />
-      ) : sites.data.length === 0 ? (
+      ) : !site ? (
         <Empty title={t('noSites')} />
-      ) : plant ? (
-        <PlantView key={plant.siteId} plant={plant} />
       ) : (
-        <Empty title={t('noPlant')}>{t('noPlantText')}</Empty>
+        <>
+          {saved && !editing && (
+            <p className="alert alert-success" role="status" data-testid="plant-saved">
+              {t('plantSaved')}
+            </p>
+          )}
+          {!plant && (
+            <Empty title={t('noPlant', { site: site.name })}>
+              {admin ? (
+                t('noPlantAdmin')
+              ) : (
+                <>
+                  {t('noPlantWait')} <WhoCanDescribe organisationId={user.organisationId ?? ''} />
+                </>
+              )}
+            </Empty>
+          )}
+          {admin &&
+            (!plant || editing) &&
+            (devices.error ? (
+              <ErrorState error={devices.error} onRetry={devices.reload} />
+            ) : !devices.data ? (
+              <Loading />
+            ) : (
+              <PlantForm
+                // a new form for each site (not the plant's key: siblings' keys must differ)
+                key={`form:${site.id}`}
+                site={site}
+                plant={plant}
+                devices={devices.data}
+                onSaved={described}
+                onCancel={plant ? () => setEditing(false) : undefined}
+              />
+            ))}
+          {plant && (
+            <PlantView
+              key={plant.siteId}
+              plant={plant}
+              onEdit={
+                admin && !editing
+                  ? () => {
+                      setEditing(true);
+                      setSaved(false);
+                    }
+                  : undefined
+              }
+            />
+          )}
+        </>
       )}
       {organisationId && <AlarmRules />}
-      {sites.data && <DeviceRegistry sites={sites.data} />}
+      {sites.data && <DeviceRegistry sites={sites.data} devices={devices} siteId={chosen} />}
     </>
   );
 }

@@ -1,4 +1,4 @@
-// The machines module's calls: devices and their tokens, the plant of a site, its KPIs,
+// The machines module's calls: devices and their tokens, the plants and their description, KPIs,
 // alarms, telemetry for the charts. Paths and answers are typed by api-types.ts.
 import { answer, client, type RequestBody } from '../shell/api.ts';
 
@@ -12,7 +12,14 @@ export const machinesApi = {
   rotateToken: (id: string) => answer(client.POST('/api/v1/devices/{id}/token', path(id))),
   sites: (organisationId: string) =>
     answer(client.GET('/api/v1/organisations/{id}/sites', path(organisationId))),
-  plant: (siteId: string) => answer(client.GET('/api/v1/sites/{id}/plant', path(siteId))),
+  /** the plants described at the organisation's sites: one call, no 404 per site without one */
+  plants: (organisationId: string) =>
+    answer(client.GET('/api/v1/plants', { params: { query: { organisation: organisationId } } })),
+  describePlant: (siteId: string, body: RequestBody<'/api/v1/sites/{id}/plant', 'put'>) =>
+    answer(client.PUT('/api/v1/sites/{id}/plant', { ...path(siteId), body })),
+  /** the organisation's people: whom to ask to describe a plant */
+  users: (organisationId: string) =>
+    answer(client.GET('/api/v1/organisations/{id}/users', path(organisationId))),
   kpis: (siteId: string, from: string, to: string) =>
     answer(
       client.GET('/api/v1/sites/{id}/kpis', {
@@ -39,7 +46,7 @@ export const machinesApi = {
 export type Alarm = Awaited<ReturnType<typeof machinesApi.alarms>>[number];
 export type Device = Awaited<ReturnType<typeof machinesApi.devices>>[number];
 export type Kpis = Awaited<ReturnType<typeof machinesApi.kpis>>;
-export type Plant = Awaited<ReturnType<typeof machinesApi.plant>>;
+export type Plant = Awaited<ReturnType<typeof machinesApi.plants>>[number];
 export type AlarmRuleSet = Awaited<ReturnType<typeof machinesApi.alarmRules>>;
 export type AlarmRuleSetting = AlarmRuleSet['rules'][number];
 export type DeviceProfile = Awaited<ReturnType<typeof machinesApi.profiles>>[number];

@@ -1,5 +1,5 @@
 // How long to wait, in words people read (user walk L5): «15 минут», «1 minute», not «894 с».
-import type { Locale } from '../i18n/index.ts';
+import { type Locale, pluralForm } from '../i18n/index.ts';
 
 const words = {
   ru: {
@@ -17,6 +17,5 @@ export function waitInWords(seconds: number, locale: Locale): string {
   const s = Math.max(1, Math.ceil(seconds));
   const [n, unit] = s >= 60 ? [Math.ceil(s / 60), 'minute' as const] : [s, 'second' as const];
   const forms: Record<string, string> = words[locale][unit];
-  const category = new Intl.PluralRules(locale === 'ru' ? 'ru-RU' : 'en-GB').select(n);
-  return `${n} ${forms[category] ?? forms.other}`;
+  return `${n} ${forms[pluralForm(n, locale)] ?? forms.other}`;
 }

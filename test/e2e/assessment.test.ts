@@ -118,6 +118,15 @@ test('assessment: placement with evidence, readiness answered, territorial basel
     await page.getByTestId('territory-table').waitFor();
     assert.ok((await page.getByTestId('territory-table').locator('tbody tr').count()) >= 8);
     assert.match((await page.getByTestId('territory-table').textContent()) ?? '', /оценка/);
+    // the formulas' figures written the Russian way: decimal comma, thousands grouped by a
+    // no-break space; the indicators' thresholds too
+    const formulas = await page.getByTestId('territory-formula').allTextContents();
+    assert.ok(formulas.includes('(101,7 / 720) / (150 / 43\u00a0058)'), formulas.join(' | '));
+    assert.ok(
+      formulas.every((f) => !/\d\.\d/.test(f)),
+      formulas.join(' | '),
+    );
+    assert.doesNotMatch((await table.textContent()) ?? '', /\d\.\d/);
     // each estimate's basis in Russian, none in English; sources name a statistics office or an
     // estimate, never an API path
     const shown = (await page.locator('main').textContent()) ?? '';
@@ -168,6 +177,11 @@ test('assessment: placement with evidence, readiness answered, territorial basel
     await page.getByText('Geographic factor').first().waitFor();
     assert.match((await page.getByTestId('readiness-table').textContent()) ?? '', /Connectivity/);
     assert.match((await page.getByTestId('territory-table').textContent()) ?? '', /Coal mining/);
+    assert.ok(
+      (await page.getByTestId('territory-formula').allTextContents()).includes(
+        '(101.7 / 720) / (150 / 43,058)',
+      ),
+    );
     const shownEn = (await page.locator('main').textContent()) ?? '';
     for (const basis of bases) {
       assert.ok(shownEn.includes(basis.en), `the English page shows «${basis.en}»`);

@@ -2,7 +2,7 @@
 // (data/fonts, Bitstream Vera licence), vector radar, trajectory and network.
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
-import { indicatorWords, paperRows, readinessDimensionWords } from '../engine/index.ts';
+import { indicatorWords, lqFormula, paperRows, readinessDimensionWords } from '../engine/index.ts';
 import { decree779Pdf } from './decree779.ts';
 import type { Lang, ReportModel } from './model.ts';
 import { sustainabilityHead, sustainabilityRows, sustainabilitySummary } from './sustainability.ts';
@@ -307,7 +307,10 @@ export function reportPdf(m: ReportModel, lang: Lang): Promise<Buffer> {
   for (const i of m.territory.industries)
     row(doc, [
       { text: `${i.industry} ${i.name[lang]}`, width: width * 0.3 },
-      { text: `${number(lang, i.lq)}\n${i.formula}`, width: width * 0.22 },
+      {
+        text: `${number(lang, i.lq)}\n${i.terms ? lqFormula(i.terms, lang) : say(lang, 'noData')}`,
+        width: width * 0.22,
+      },
       { text: figureNote(lang, i).join('\n'), width: width * 0.48 },
     ]);
   decree779Pdf(doc, m.decree779, lang, width, { heading, row });

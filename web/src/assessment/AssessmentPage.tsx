@@ -8,6 +8,7 @@ import {
   readinessDimensions,
   readinessDimensionWords,
 } from '../../../src/assessment/engine/readiness.ts';
+import { lqFormula } from '../../../src/assessment/engine/territory.ts';
 import { indicatorWords, paperRows } from '../../../src/assessment/engine/typology.ts';
 import { type Locale, useLocale, useT } from '../i18n/index.ts';
 import type { ApiError } from '../shell/api.ts';
@@ -98,7 +99,7 @@ function Placement({ t, locale }: { t: T; locale: Locale }) {
                               <div className="muted small formula">
                                 {locale === 'ru' && w ? w.formulaRu : i.formula}
                                 {i.thresholds &&
-                                  ` (${i.thresholds.lowerIsCloser ? '≤' : '≥'} ${i.thresholds.digital} → 1, ${i.thresholds.lowerIsCloser ? '≤' : '≥'} ${i.thresholds.ecosystem} → 2)`}
+                                  ` (${i.thresholds.lowerIsCloser ? '≤' : '≥'} ${number(locale, i.thresholds.digital)} → 1, ${i.thresholds.lowerIsCloser ? '≤' : '≥'} ${number(locale, i.thresholds.ecosystem)} → 2)`}
                               </div>
                             </li>
                           );
@@ -320,7 +321,9 @@ function Territory({ t, locale }: { t: T; locale: Locale }) {
                   </td>
                   <td className="num">
                     {i.lq === null ? t('noData') : number(locale, i.lq)}
-                    <div className="muted small formula">{i.formula}</div>
+                    <div className="muted small formula" data-testid="territory-formula">
+                      {i.terms ? lqFormula(i.terms, locale) : t('noData')}
+                    </div>
                   </td>
                   <td>
                     <span className={i.status === 'estimate' ? 'badge badge-estimate' : 'badge'}>

@@ -9022,6 +9022,7 @@ export interface components {
         } | null;
         countryEmployees: number | null;
         countryShare: number | null;
+        /** @description the LQ's formula with its figures, decimal point, no grouping; or 'no data' */
         formula: string;
         /** @description OKVED2 division */
         industry: string;
@@ -9049,6 +9050,13 @@ export interface components {
           regions: number;
           strong: boolean | null;
         };
+        /** @description the LQ's figures: (region / regionTotal) / (country / countryTotal); null: a figure missing */
+        terms: {
+          country: number;
+          countryTotal: number;
+          region: number;
+          regionTotal: number;
+        } | null;
         year: number | null;
       }[];
       region: string;
@@ -9080,6 +9088,7 @@ export interface components {
         } | null;
         countryEmployees: number | null;
         countryShare: number | null;
+        /** @description the LQ's formula with its figures, decimal point, no grouping; or 'no data' */
         formula: string;
         /** @description OKVED2 division */
         industry: string;
@@ -9107,6 +9116,13 @@ export interface components {
           regions: number;
           strong: boolean | null;
         };
+        /** @description the LQ's figures: (region / regionTotal) / (country / countryTotal); null: a figure missing */
+        terms: {
+          country: number;
+          countryTotal: number;
+          region: number;
+          regionTotal: number;
+        } | null;
         year: number | null;
       }[];
       region: string;

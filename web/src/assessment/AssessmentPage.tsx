@@ -129,6 +129,7 @@ function Placement({ t, locale }: { t: T; locale: Locale }) {
                     t('form:business_ecosystem'),
                   ]}
                   points={p.map((m) => ({ month: m.month, score: m.overall.score }))}
+                  format={(score) => number(locale, score)}
                 />
               )}
             </Loaded>

@@ -69,6 +69,9 @@ describe('the assessment report', { skip: poppler ?? sqlite?.skip }, () => {
     assert.match(flat, /Основание оценки: завод азотных удобрений/);
     assert.match(flat, /Источник: Кемеровостат, 2024/);
     assert.doesNotMatch(flat, /Basis of the estimate|nitrogen-fertiliser/);
+    // the trajectory's axis by year (it had the first and last months, one of them broken)
+    assert.match(flat, /2012 2014 2016 2018 2020/);
+    assert.doesNotMatch(flat, /2012-01/);
     // the LQ's formula with its figures written the Russian way (read in reading order: the
     // layout puts the next column's words between the formula's lines)
     const read = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' }).stdout;

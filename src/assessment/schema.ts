@@ -196,7 +196,20 @@ export const TerritorialBaseline = z
         lq: z.number().nullable(),
         regionShare: z.number().nullable(),
         countryShare: z.number().nullable(),
-        formula: z.string(),
+        terms: z
+          .object({
+            region: z.number(),
+            regionTotal: z.number(),
+            country: z.number(),
+            countryTotal: z.number(),
+          })
+          .nullable()
+          .describe(
+            "the LQ's figures: (region / regionTotal) / (country / countryTotal); null: a figure missing",
+          ),
+        formula: z
+          .string()
+          .describe("the LQ's formula with its figures, decimal point, no grouping; or 'no data'"),
         regionEmployees: z.number().nullable(),
         countryEmployees: z.number().nullable(),
         ...Figure,

@@ -2,7 +2,8 @@
 // characteristics with their form and evidence, the trajectory, the territorial baseline; a
 // member answers the readiness questionnaire and the cluster's summary shows it; both
 // languages, each figure's basis and source in the page's language and readable; the charts'
-// labels clear of each other and of the data at 1366×768 and 1920×1080; no horizontal
+// labels clear of each other and of the data, the trajectory's text at the page's size and dots
+// only where its score changes, at 1366×768 and 1920×1080; no horizontal
 // overflow at 1366 and 768 px.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -82,6 +83,35 @@ async function chartLabelsClear(page: Page, where: string) {
   }
 }
 
+/**
+ * The trajectory drawn at its own width (not scaled up with the screen), its text the page's
+ * size; dots where the score changes, not one a month; the years written under the axis.
+ */
+async function trajectoryReadable(page: Page, where: string) {
+  const look = await page.evaluate(() => {
+    const svg = document.querySelector('.trajectory') as SVGSVGElement;
+    const texts = [...svg.querySelectorAll('text')];
+    return {
+      scale: svg.getBoundingClientRect().width / svg.viewBox.baseVal.width,
+      fonts: texts.map((t) => Number.parseFloat(getComputedStyle(t).fontSize)),
+      // one line each (a band's name may take two)
+      heights: [...svg.querySelectorAll('.axis-text')].map((t) => t.getBoundingClientRect().height),
+      page: Number.parseFloat(getComputedStyle(document.body).fontSize),
+      marks: svg.querySelectorAll('.trajectory-point').length,
+      axis: [...svg.querySelectorAll('.axis-text')].map((t) => t.textContent ?? ''),
+    };
+  });
+  assert.ok(Math.abs(look.scale - 1) < 0.01, `${where}: the trajectory scaled ×${look.scale}`);
+  for (const font of look.fonts)
+    assert.ok(font >= 11 && font <= look.page, `${where}: chart text of ${font}px`);
+  for (const height of look.heights)
+    assert.ok(height <= look.page * 1.4, `${where}: an axis label ${height}px high`);
+  // the example's trajectory: 2012-01 onwards, a score that holds for months at a time
+  const years = look.axis.filter((t) => /^\d{4}$/.test(t));
+  assert.ok(years.length >= 5, `${where}: the years under the axis: ${look.axis.join(' ')}`);
+  assert.ok(look.marks >= 2 && look.marks < 40, `${where}: ${look.marks} dots on the line`);
+}
+
 /** Both screen sizes of the walk-throughs: the charts' labels, and a screenshot of each. */
 async function chartsAtBothSizes(page: Page, lang: string) {
   for (const [width, height] of [
@@ -90,6 +120,7 @@ async function chartsAtBothSizes(page: Page, lang: string) {
   ] as const) {
     await page.setViewportSize({ width, height });
     await chartLabelsClear(page, `${lang} ${width}×${height}`);
+    await trajectoryReadable(page, `${lang} ${width}×${height}`);
     await page
       .locator('.trajectory')
       .screenshot({ path: join(results, `assessment-trajectory-${lang}-${width}.png`) });
@@ -118,6 +149,15 @@ test('assessment: placement with evidence, readiness answered, territorial basel
     await page.getByTestId('territory-table').waitFor();
     assert.ok((await page.getByTestId('territory-table').locator('tbody tr').count()) >= 8);
     assert.match((await page.getByTestId('territory-table').textContent()) ?? '', /оценка/);
+    // the formulas' figures written the Russian way: decimal comma, thousands grouped by a
+    // no-break space; the indicators' thresholds too
+    const formulas = await page.getByTestId('territory-formula').allTextContents();
+    assert.ok(formulas.includes('(101,7 / 720) / (150 / 43\u00a0058)'), formulas.join(' | '));
+    assert.ok(
+      formulas.every((f) => !/\d\.\d/.test(f)),
+      formulas.join(' | '),
+    );
+    assert.doesNotMatch((await table.textContent()) ?? '', /\d\.\d/);
     // each estimate's basis in Russian, none in English; sources name a statistics office or an
     // estimate, never an API path
     const shown = (await page.locator('main').textContent()) ?? '';
@@ -168,6 +208,11 @@ test('assessment: placement with evidence, readiness answered, territorial basel
     await page.getByText('Geographic factor').first().waitFor();
     assert.match((await page.getByTestId('readiness-table').textContent()) ?? '', /Connectivity/);
     assert.match((await page.getByTestId('territory-table').textContent()) ?? '', /Coal mining/);
+    assert.ok(
+      (await page.getByTestId('territory-formula').allTextContents()).includes(
+        '(101.7 / 720) / (150 / 43,058)',
+      ),
+    );
     const shownEn = (await page.locator('main').textContent()) ?? '';
     for (const basis of bases) {
       assert.ok(shownEn.includes(basis.en), `the English page shows «${basis.en}»`);

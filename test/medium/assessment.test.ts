@@ -172,6 +172,15 @@ for (const d of await eachDialect()) {
       assert.equal(coal.status, 'sourced');
       assert.ok(coal.lq > 35 && coal.lq < 45, String(coal.lq));
       assert.equal(coal.strongCluster.strong, null); // no comparison regions: no data
+      // the formula's figures for a page to write in its reader's language; the formula itself
+      // machine-readable (decimal point, no grouping)
+      assert.deepEqual(coal.terms, {
+        region: 101.7,
+        regionTotal: 720,
+        country: 150,
+        countryTotal: 43058,
+      });
+      assert.equal(coal.formula, '(101.7 / 720) / (150 / 43058)');
       const chemicals = r.json().industries.find((x: { industry: string }) => x.industry === '20');
       assert.equal(chemicals.status, 'estimate');
       assert.match(chemicals.basis.ru, /Кемеров/);

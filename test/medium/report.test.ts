@@ -69,6 +69,14 @@ describe('the assessment report', { skip: poppler ?? sqlite?.skip }, () => {
     assert.match(flat, /Основание оценки: завод азотных удобрений/);
     assert.match(flat, /Источник: Кемеровостат, 2024/);
     assert.doesNotMatch(flat, /Basis of the estimate|nitrogen-fertiliser/);
+    // the trajectory's axis by year (it had the first and last months, one of them broken)
+    assert.match(flat, /2012 2014 2016 2018 2020/);
+    assert.doesNotMatch(flat, /2012-01/);
+    // the LQ's formula with its figures written the Russian way (read in reading order: the
+    // layout puts the next column's words between the formula's lines)
+    const read = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' }).stdout;
+    assert.match(read.replace(/\s+/g, ' '), /\(101,7 \/ 720\) \/ \(150 \/ 43 058\)/);
+    assert.doesNotMatch(read, /101\.7 \/ 720/);
     const fonts = spawnSync('pdffonts', [file], { encoding: 'utf8' }).stdout;
     assert.match(fonts, /DejaVuSans/);
     assert.match(fonts, /yes\s+yes/); // embedded, subset
@@ -91,6 +99,7 @@ describe('the assessment report', { skip: poppler ?? sqlite?.skip }, () => {
     assert.match(text, /1\. Placement/);
     assert.match(text, /Coal mining/);
     assert.match(text.replace(/\s+/g, ' '), /Basis of the estimate: nitrogen-fertiliser plant/);
+    assert.match(text.replace(/\s+/g, ' '), /\(101\.7 \/ 720\) \/ \(150 \/ 43,058\)/);
     const html = join(out, 'report-ru.html');
     assert.equal((await cli(['report', '--format', 'html', '--out', html], db.env)).code, 0);
     const page = readFileSync(html, 'utf8');
@@ -100,6 +109,7 @@ describe('the assessment report', { skip: poppler ?? sqlite?.skip }, () => {
       /<small>Основание оценки: завод азотных удобрений и химические предприятия Кемерова/,
     );
     assert.doesNotMatch(page, /nitrogen-fertiliser/);
+    assert.ok(page.includes('<small>(101,7 / 720) / (150 / 43\u00a0058)</small>'));
     assert.doesNotMatch(page, /<script|https?:\/\/(?!www\.w3)/);
   });
 

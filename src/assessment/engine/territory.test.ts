@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkDecree779, type Decree779Participant } from './decree779.ts';
-import { locationQuotients, strongCluster } from './territory.ts';
+import { locationQuotients, lqFormula, strongCluster } from './territory.ts';
 
 describe('territorial baseline', () => {
   it('the coal-mining LQ of the reference data (known answer: ≈ 40)', () => {
@@ -13,6 +13,24 @@ describe('territorial baseline', () => {
     assert.equal(coal?.lq, Number((101.7 / 720 / (150 / 43058)).toFixed(4)));
     assert.ok(coal && coal.lq !== null && coal.lq > 40 && coal.lq < 41);
     assert.equal(coal?.formula, '(101.7 / 720) / (150 / 43058)');
+    assert.deepEqual(coal?.terms, {
+      region: 101.7,
+      regionTotal: 720,
+      country: 150,
+      countryTotal: 43058,
+    });
+  });
+
+  it("the formula in the reader's language: decimal comma and grouped thousands in Russian", () => {
+    const terms = { region: 101.7, regionTotal: 720, country: 150, countryTotal: 43058 };
+    // Russian groups thousands with a no-break space, so a formula does not break inside a number
+    assert.equal(lqFormula(terms, 'ru'), '(101,7 / 720) / (150 / 43\u00a0058)');
+    assert.equal(lqFormula(terms, 'en'), '(101.7 / 720) / (150 / 43,058)');
+    // the figures as given, not rounded to the LQ's precision
+    assert.equal(
+      lqFormula({ region: 0.125, regionTotal: 1300, country: 2.5, countryTotal: 1e6 }, 'ru'),
+      '(0,125 / 1\u00a0300) / (2,5 / 1\u00a0000\u00a0000)',
+    );
   });
 
   it('a missing figure is no data, not zero', () => {
@@ -22,6 +40,7 @@ describe('territorial baseline', () => {
       ['05'],
     );
     assert.equal(x?.lq, null);
+    assert.equal(x?.terms, null);
     assert.equal(x?.formula, 'no data');
   });
 

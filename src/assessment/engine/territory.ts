@@ -11,13 +11,37 @@ export interface Employment {
   total: number;
 }
 
+/** The four figures of an LQ: (region / regionTotal) / (country / countryTotal). */
+export interface LqTerms {
+  /** the region's employees in the industry */
+  region: number;
+  regionTotal: number;
+  /** the country's employees in the industry */
+  country: number;
+  countryTotal: number;
+}
+
 export interface LocationQuotient {
   industry: string;
   /** (region's employees in the industry ÷ region's total) ÷ (country's ÷ country's total) */
   lq: number | null;
   regionShare: number | null;
   countryShare: number | null;
+  /** the formula's figures, for a reader's page to write in its language; null: a figure missing */
+  terms: LqTerms | null;
+  /** the formula with its figures, machine-readable (decimal point, no grouping), or «no data» */
   formula: string;
+}
+
+/**
+ * The LQ's formula with its figures written in the reader's language: «(101,7 / 720) / (150 /
+ * 43 058)» in Russian (decimal comma, a no-break space between thousands), "(101.7 / 720) / (150 /
+ * 43,058)" in English.
+ */
+export function lqFormula(terms: LqTerms, lang: 'ru' | 'en'): string {
+  const n = (x: number) =>
+    x.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', { maximumFractionDigits: 6 });
+  return `(${n(terms.region)} / ${n(terms.regionTotal)}) / (${n(terms.country)} / ${n(terms.countryTotal)})`;
 }
 
 const round = (x: number) => Number(x.toFixed(4));
@@ -34,15 +58,19 @@ export function locationQuotients(
     const regionShare = r !== undefined && region.total > 0 ? r / region.total : null;
     const countryShare = c !== undefined && country.total > 0 ? c / country.total : null;
     const lq = regionShare !== null && countryShare ? regionShare / countryShare : null;
+    const terms =
+      r !== undefined && c !== undefined
+        ? { region: r, regionTotal: region.total, country: c, countryTotal: country.total }
+        : null;
     return {
       industry,
       lq: lq === null ? null : round(lq),
       regionShare: regionShare === null ? null : round(regionShare),
       countryShare: countryShare === null ? null : round(countryShare),
-      formula:
-        r !== undefined && c !== undefined
-          ? `(${r} / ${region.total}) / (${c} / ${country.total})`
-          : 'no data',
+      terms,
+      formula: terms
+        ? `(${terms.region} / ${terms.regionTotal}) / (${terms.country} / ${terms.countryTotal})`
+        : 'no data',
     };
   });
 }

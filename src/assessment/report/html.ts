@@ -1,6 +1,6 @@
 // The report as one self-contained HTML file (no script, no outside resource): for reading on
 // screen and printing. Every text from data is escaped.
-import { indicatorWords, paperRows, readinessDimensionWords } from '../engine/index.ts';
+import { indicatorWords, lqFormula, paperRows, readinessDimensionWords } from '../engine/index.ts';
 import { decree779Html } from './decree779.ts';
 import type { Lang, ReportModel } from './model.ts';
 import { sustainabilityHead, sustainabilityRows, sustainabilitySummary } from './sustainability.ts';
@@ -103,7 +103,7 @@ export function reportHtml(m: ReportModel, lang: Lang): string {
       const [status = '', ...notes] = figureNote(lang, i);
       return [
         esc(`${i.industry} ${i.name[lang]}`),
-        `${esc(number(lang, i.lq))}<br><small>${esc(i.formula)}</small>`,
+        `${esc(number(lang, i.lq))}<br><small>${esc(i.terms ? lqFormula(i.terms, lang) : say(lang, 'noData'))}</small>`,
         `${esc(status)}${notes.map((n) => `<br><small>${esc(n)}</small>`).join('')}`,
       ];
     }),

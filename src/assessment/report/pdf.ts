@@ -2,7 +2,8 @@
 // (data/fonts, Bitstream Vera licence), vector radar, trajectory and network.
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
-import { indicatorWords, paperRows, readinessDimensionWords } from '../engine/index.ts';
+import { indicatorWords, lqFormula, paperRows, readinessDimensionWords } from '../engine/index.ts';
+import { changeMarks, scoredRuns, yearTicks } from '../engine/trajectory-marks.ts';
 import { decree779Pdf } from './decree779.ts';
 import type { Lang, ReportModel } from './model.ts';
 import { sustainabilityHead, sustainabilityRows, sustainabilitySummary } from './sustainability.ts';
@@ -106,34 +107,64 @@ function trajectory(doc: Doc, m: ReportModel, lang: Lang) {
   const h = 120;
   if (doc.y + h + 30 > doc.page.height - MARGIN) doc.addPage();
   const top = doc.y + 5;
-  const y = (s: number) => top + ((2 - s) * h) / 2;
-  const x = (i: number) =>
-    MARGIN + 30 + (points.length > 1 ? (i * (w - 40)) / (points.length - 1) : (w - 40) / 2);
   const bands: [number, number, string, string][] = [
     [0, 0.5, '#fff8c5', say(lang, 'form:territorial_cluster')],
     [0.5, 1.5, '#ddf4ff', say(lang, 'form:digital_cluster')],
     [1.5, 2, '#dafbe1', say(lang, 'form:business_ecosystem')],
   ];
-  for (const [from, to, colour, label] of bands) {
-    doc.rect(MARGIN + 30, y(to), w - 30, y(from) - y(to)).fill(colour);
+  // the bands are named in a gutter right of the plot, where the line is never drawn
+  doc.font('Sans').fontSize(7);
+  const gutter = Math.ceil(Math.max(...bands.map((b) => doc.widthOfString(b[3])))) + 10;
+  const left = MARGIN + 30;
+  const plotRight = MARGIN + w - gutter;
+  const from = left + 4;
+  const to = plotRight - 5;
+  const y = (s: number) => top + ((2 - s) * h) / 2;
+  const x = (i: number) =>
+    points.length > 1 ? from + (i * (to - from)) / (points.length - 1) : (from + to) / 2;
+  for (const [lo, hi, colour, label] of bands) {
+    doc.rect(left, y(hi), MARGIN + w - left, y(lo) - y(hi)).fill(colour);
+    doc.fillColor(GREY).text(label, plotRight + 5, (y(lo) + y(hi)) / 2 - 4, { lineBreak: false });
+  }
+  doc
+    .moveTo(plotRight, y(2))
+    .lineTo(plotRight, y(0))
+    .lineWidth(1.5)
+    .strokeColor('#ffffff')
+    .stroke();
+  const ticks = yearTicks(
+    points.map((p) => p.month),
+    points.length > 1 ? (to - from) / (points.length - 1) : to - from,
+    24,
+  );
+  for (const t of ticks)
     doc
-      .fillColor(GREY)
-      .fontSize(7)
-      .text(label, MARGIN + 34, (y(from) + y(to)) / 2 - 4);
-  }
-  const scored = points
-    .map((p, i) => [i, p.overall.score] as const)
-    .filter((p): p is readonly [number, number] => p[1] !== null);
-  if (scored.length) {
-    doc.moveTo(x(scored[0]![0]), y(scored[0]![1]));
-    for (const [i, s] of scored.slice(1)) doc.lineTo(x(i), y(s));
+      .moveTo(x(t.index), y(2))
+      .lineTo(x(t.index), y(0) + (t.label ? 3 : 0))
+      .lineWidth(0.5)
+      .strokeColor(t.label ? '#d0d7de' : '#ffffff')
+      .stroke();
+  // a dot where the score changes, the line broken where a month has no score
+  const scores = points.map((p) => p.overall.score);
+  for (const run of scoredRuns(scores)) {
+    if (run.length < 2) continue;
+    const [first = 0, ...rest] = run;
+    doc.moveTo(x(first), y(scores[first] ?? 0));
+    for (const i of rest) doc.lineTo(x(i), y(scores[i] ?? 0));
     doc.lineWidth(1.5).strokeColor(BLUE).stroke();
-    for (const [i, s] of scored) doc.circle(x(i), y(s), 2).fill(BLUE);
   }
+  for (const i of changeMarks(scores)) doc.circle(x(i), y(scores[i] ?? 0), 2).fill(BLUE);
   doc.fillColor(GREY).fontSize(7);
-  if (points[0]) doc.text(points[0].month, x(0) - 15, top + h + 4);
-  if (points.length > 1)
-    doc.text(points.at(-1)?.month ?? '', x(points.length - 1) - 15, top + h + 4);
+  const under = top + h + 4;
+  if (ticks.length > 0)
+    for (const t of ticks.filter((t) => t.label))
+      doc.text(String(t.year), x(t.index) - 15, under, { width: 30, align: 'center' });
+  else if (points[0]) {
+    doc.text(points[0].month, x(0), under, { lineBreak: false });
+    const last = points.at(-1)?.month ?? '';
+    if (points.length > 1)
+      doc.text(last, x(points.length - 1) - doc.widthOfString(last), under, { lineBreak: false });
+  }
   doc.x = MARGIN;
   doc.y = top + h + 20;
 }
@@ -307,7 +338,10 @@ export function reportPdf(m: ReportModel, lang: Lang): Promise<Buffer> {
   for (const i of m.territory.industries)
     row(doc, [
       { text: `${i.industry} ${i.name[lang]}`, width: width * 0.3 },
-      { text: `${number(lang, i.lq)}\n${i.formula}`, width: width * 0.22 },
+      {
+        text: `${number(lang, i.lq)}\n${i.terms ? lqFormula(i.terms, lang) : say(lang, 'noData')}`,
+        width: width * 0.22,
+      },
       { text: figureNote(lang, i).join('\n'), width: width * 0.48 },
     ]);
   decree779Pdf(doc, m.decree779, lang, width, { heading, row });

@@ -8,13 +8,15 @@ import {
   readinessDimensions,
   readinessDimensionWords,
 } from '../../../src/assessment/engine/readiness.ts';
+import { lqFormula } from '../../../src/assessment/engine/territory.ts';
 import { indicatorWords, paperRows } from '../../../src/assessment/engine/typology.ts';
 import { type Locale, useLocale, useT } from '../i18n/index.ts';
 import type { ApiError } from '../shell/api.ts';
 import { useSession } from '../shell/session.tsx';
-import { ErrorState, Loading, NeedLogin, PageHeader, TableScroll } from '../shell/ui.tsx';
+import { ErrorState, NeedLogin, PageHeader } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { assessmentApi, type ReadinessBody } from './api.ts';
+import { DataTable, Loaded } from './blocks.tsx';
 import { Radar, Trajectory } from './charts.tsx';
 import { DecreeSection } from './DecreeSection.tsx';
 import { assessmentDict } from './dict.ts';
@@ -39,42 +41,39 @@ function FormBadge({ form, t }: { form: Form; t: T }) {
 function Placement({ t, locale }: { t: T; locale: Locale }) {
   const placement = useResource(() => assessmentApi.placement(), []);
   const path = useResource(() => assessmentApi.trajectory(), []);
-  if (placement.loading && !placement.data) return <Loading />;
-  if (placement.error) return <ErrorState error={placement.error} onRetry={placement.reload} />;
-  const a = placement.data;
-  if (!a) return null;
   return (
-    <>
-      <section className="card stack" aria-labelledby="placement-title">
-        <h2 className="card-title" id="placement-title">
-          {t('placement')}
-        </h2>
-        <p className="overall" data-testid="overall-form">
-          {t('overall')}: <FormBadge form={a.overall.form} t={t} />{' '}
-          {a.overall.score !== null && <strong>{number(locale, a.overall.score)}</strong>}{' '}
-          <span className="muted small">{t('asOf', { date: a.asOf })}</span>
-        </p>
-        <div className="assessment-radar">
-          <Radar
-            label={t('radarLabel')}
-            axes={a.characteristics.map((c) => ({
-              label: paperRows[c.id].title[locale],
-              score: c.score,
-            }))}
-          />
-        </div>
-        <TableScroll>
-          <table className="table characteristics-table" data-testid="characteristics">
-            <thead>
-              <tr>
-                <th scope="col">{t('characteristic')}</th>
-                <th scope="col">{t('form')}</th>
-                <th scope="col">{t('score')}</th>
-                <th scope="col">{t('indicators')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {a.characteristics.map((c) => {
+    <Loaded resource={placement}>
+      {(a) => (
+        <>
+          <section className="card stack" aria-labelledby="placement-title">
+            <h2 className="card-title" id="placement-title">
+              {t('placement')}
+            </h2>
+            <p className="overall" data-testid="overall-form">
+              {t('overall')}: <FormBadge form={a.overall.form} t={t} />{' '}
+              {a.overall.score !== null && <strong>{number(locale, a.overall.score)}</strong>}{' '}
+              <span className="muted small">{t('asOf', { date: a.asOf })}</span>
+            </p>
+            <div className="assessment-radar">
+              <Radar
+                label={t('radarLabel')}
+                axes={a.characteristics.map((c) => ({
+                  label: paperRows[c.id].title[locale],
+                  score: c.score,
+                }))}
+              />
+            </div>
+            <DataTable
+              testId="characteristics"
+              className="characteristics-table"
+              head={{
+                characteristic: t('characteristic'),
+                form: t('form'),
+                score: t('score'),
+                indicators: t('indicators'),
+              }}
+              rows={a.characteristics}
+              row={(c) => {
                 const row = paperRows[c.id];
                 const says = c.form === 'no_data' ? null : row[paperForm[c.form]][locale];
                 return (
@@ -100,7 +99,7 @@ function Placement({ t, locale }: { t: T; locale: Locale }) {
                               <div className="muted small formula">
                                 {locale === 'ru' && w ? w.formulaRu : i.formula}
                                 {i.thresholds &&
-                                  ` (${i.thresholds.lowerIsCloser ? '≤' : '≥'} ${i.thresholds.digital} → 1, ${i.thresholds.lowerIsCloser ? '≤' : '≥'} ${i.thresholds.ecosystem} → 2)`}
+                                  ` (${i.thresholds.lowerIsCloser ? '≤' : '≥'} ${number(locale, i.thresholds.digital)} → 1, ${i.thresholds.lowerIsCloser ? '≤' : '≥'} ${number(locale, i.thresholds.ecosystem)} → 2)`}
                               </div>
                             </li>
                           );
@@ -109,34 +108,35 @@ function Placement({ t, locale }: { t: T; locale: Locale }) {
                     </td>
                   </tr>
                 );
-              })}
-            </tbody>
-          </table>
-        </TableScroll>
-      </section>
-      <section className="card stack" aria-labelledby="trajectory-title">
-        <h2 className="card-title" id="trajectory-title">
-          {t('trajectory')}
-        </h2>
-        {path.error ? (
-          <ErrorState error={path.error} onRetry={path.reload} />
-        ) : !path.data ? (
-          <Loading />
-        ) : path.data.length === 0 ? (
-          <p className="muted">{t('trajectoryEmpty')}</p>
-        ) : (
-          <Trajectory
-            label={t('trajectoryLabel')}
-            bands={[
-              t('form:territorial_cluster'),
-              t('form:digital_cluster'),
-              t('form:business_ecosystem'),
-            ]}
-            points={path.data.map((p) => ({ month: p.month, score: p.overall.score }))}
-          />
-        )}
-      </section>
-    </>
+              }}
+            />
+          </section>
+          <section className="card stack" aria-labelledby="trajectory-title">
+            <h2 className="card-title" id="trajectory-title">
+              {t('trajectory')}
+            </h2>
+            <Loaded
+              resource={path}
+              isEmpty={(p) => p.length === 0}
+              empty={<p className="muted">{t('trajectoryEmpty')}</p>}
+            >
+              {(p) => (
+                <Trajectory
+                  label={t('trajectoryLabel')}
+                  bands={[
+                    t('form:territorial_cluster'),
+                    t('form:digital_cluster'),
+                    t('form:business_ecosystem'),
+                  ]}
+                  points={p.map((m) => ({ month: m.month, score: m.overall.score }))}
+                  format={(score) => number(locale, score)}
+                />
+              )}
+            </Loaded>
+          </section>
+        </>
+      )}
+    </Loaded>
   );
 }
 
@@ -230,7 +230,6 @@ function ReadinessForm({
 function Readiness({ t, locale }: { t: T; locale: Locale }) {
   const { user } = useSession();
   const summary = useResource(() => assessmentApi.readiness(), []);
-  const s = summary.data;
   const canAnswer = Boolean(user?.organisationId) && user?.role !== 'observer';
   return (
     <section className="card stack" aria-labelledby="readiness-title">
@@ -238,57 +237,55 @@ function Readiness({ t, locale }: { t: T; locale: Locale }) {
         {t('readiness')}
       </h2>
       <p className="muted small">{t('readinessLead')}</p>
-      {summary.error ? (
-        <ErrorState error={summary.error} onRetry={summary.reload} />
-      ) : !s ? (
-        <Loading />
-      ) : s.organisations === 0 ? (
-        <p className="muted" data-testid="readiness-empty">
-          {t('readinessEmpty')}
-        </p>
-      ) : (
-        <>
-          <p className="small">
-            {t('organisations', { n: s.organisations, staff: number(locale, s.employees) })}
+      <Loaded
+        resource={summary}
+        isEmpty={(s) => s.organisations === 0}
+        empty={
+          <p className="muted" data-testid="readiness-empty">
+            {t('readinessEmpty')}
           </p>
-          <TableScroll>
-            <table className="table" data-testid="readiness-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('dimension')}</th>
-                  <th scope="col">{t('weightedMean')}</th>
-                  <th scope="col">{t('mean')}</th>
-                  <th scope="col">{t('spread')}</th>
-                  <th scope="col">{t('range')}</th>
+        }
+      >
+        {(s) => (
+          <>
+            <p className="small">
+              {t('organisations', { n: s.organisations, staff: number(locale, s.employees) })}
+            </p>
+            <DataTable
+              testId="readiness-table"
+              head={{
+                dimension: t('dimension'),
+                weightedMean: t('weightedMean'),
+                mean: t('mean'),
+                spread: t('spread'),
+                range: t('range'),
+              }}
+              rows={s.dimensions}
+              row={(d) => (
+                <tr
+                  key={d.dimension}
+                  className={s.weakest.includes(d.dimension) ? 'weak' : undefined}
+                >
+                  <td>{readinessDimensionWords[d.dimension][locale]}</td>
+                  <td className="num">
+                    {d.weightedMean === null ? '—' : number(locale, d.weightedMean)}
+                  </td>
+                  <td className="num">{number(locale, d.mean)}</td>
+                  <td className="num">{d.spread === null ? '—' : number(locale, d.spread)}</td>
+                  <td className="num">
+                    {d.min}–{d.max}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {s.dimensions.map((d) => (
-                  <tr
-                    key={d.dimension}
-                    className={s.weakest.includes(d.dimension) ? 'weak' : undefined}
-                  >
-                    <td>{readinessDimensionWords[d.dimension][locale]}</td>
-                    <td className="num">
-                      {d.weightedMean === null ? '—' : number(locale, d.weightedMean)}
-                    </td>
-                    <td className="num">{number(locale, d.mean)}</td>
-                    <td className="num">{d.spread === null ? '—' : number(locale, d.spread)}</td>
-                    <td className="num">
-                      {d.min}–{d.max}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-          <p className="small">
-            {t('weakest', {
-              list: s.weakest.map((d) => readinessDimensionWords[d][locale]).join(', '),
-            })}
-          </p>
-        </>
-      )}
+              )}
+            />
+            <p className="small">
+              {t('weakest', {
+                list: s.weakest.map((d) => readinessDimensionWords[d][locale]).join(', '),
+              })}
+            </p>
+          </>
+        )}
+      </Loaded>
       {canAnswer && user?.organisationId ? (
         <ReadinessForm
           organisationId={user.organisationId}
@@ -311,61 +308,53 @@ function Territory({ t, locale }: { t: T; locale: Locale }) {
         {t('territory')}
       </h2>
       <p className="muted small">{t('territoryLead')}</p>
-      {r.error ? (
-        <ErrorState error={r.error} onRetry={r.reload} />
-      ) : !r.data ? (
-        <Loading />
-      ) : (
-        <>
-          <TableScroll>
-            <table className="table" data-testid="territory-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('industry')}</th>
-                  <th scope="col">{t('lq')}</th>
-                  <th scope="col">{t('status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.data.industries.map((i) => (
-                  <tr key={i.industry}>
-                    <td>
-                      {i.industry} {i.name[locale]}
-                    </td>
-                    <td className="num">
-                      {i.lq === null ? t('noData') : number(locale, i.lq)}
-                      <div className="muted small formula">{i.formula}</div>
-                    </td>
-                    <td>
-                      <span className={i.status === 'estimate' ? 'badge badge-estimate' : 'badge'}>
-                        {t(i.status)} {i.year ?? ''}
-                      </span>
-                      {i.basis && (
-                        <div className="muted small" data-testid="territory-basis">
-                          {t('basis', { text: i.basis[locale] })}
-                        </div>
-                      )}
-                      <div className="muted small" data-testid="territory-source">
-                        {t('source', { text: i.source[locale] })}
+      <Loaded resource={r}>
+        {(data) => (
+          <>
+            <DataTable
+              testId="territory-table"
+              head={{ industry: t('industry'), lq: t('lq'), status: t('status') }}
+              rows={data.industries}
+              row={(i) => (
+                <tr key={i.industry}>
+                  <td>
+                    {i.industry} {i.name[locale]}
+                  </td>
+                  <td className="num">
+                    {i.lq === null ? t('noData') : number(locale, i.lq)}
+                    <div className="muted small formula" data-testid="territory-formula">
+                      {i.terms ? lqFormula(i.terms, locale) : t('noData')}
+                    </div>
+                  </td>
+                  <td>
+                    <span className={i.status === 'estimate' ? 'badge badge-estimate' : 'badge'}>
+                      {t(i.status)} {i.year ?? ''}
+                    </span>
+                    {i.basis && (
+                      <div className="muted small" data-testid="territory-basis">
+                        {t('basis', { text: i.basis[locale] })}
                       </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-          <p className="muted small" data-testid="territory-total">
-            {t('total', {
-              region: number(locale, r.data.total.region),
-              country: number(locale, r.data.total.country),
-              year: r.data.total.year,
-            })}{' '}
-            {r.data.total.basis && `${t('basis', { text: r.data.total.basis[locale] })}. `}
-            {t('source', { text: r.data.total.source[locale] })}.
-          </p>
-          <p className="muted small">{t('strongNoData')}</p>
-        </>
-      )}
+                    )}
+                    <div className="muted small" data-testid="territory-source">
+                      {t('source', { text: i.source[locale] })}
+                    </div>
+                  </td>
+                </tr>
+              )}
+            />
+            <p className="muted small" data-testid="territory-total">
+              {t('total', {
+                region: number(locale, data.total.region),
+                country: number(locale, data.total.country),
+                year: data.total.year,
+              })}{' '}
+              {data.total.basis && `${t('basis', { text: data.total.basis[locale] })}. `}
+              {t('source', { text: data.total.source[locale] })}.
+            </p>
+            <p className="muted small">{t('strongNoData')}</p>
+          </>
+        )}
+      </Loaded>
     </section>
   );
 }

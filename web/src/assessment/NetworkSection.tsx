@@ -3,9 +3,9 @@
 // network's figures. Plain SVG: a cluster has tens of organisations, not thousands.
 import { useState } from 'react';
 import type { Locale, useT } from '../i18n/index.ts';
-import { ErrorState, Loading, TableScroll } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { assessmentApi, type NetworkLayer } from './api.ts';
+import { DataTable, Loaded } from './blocks.tsx';
 import type { assessmentDict } from './dict.ts';
 
 type T = ReturnType<typeof useT<keyof typeof assessmentDict.ru>>;
@@ -20,6 +20,65 @@ const palette = [
   '#57606a',
 ];
 
+type Network = Awaited<ReturnType<typeof assessmentApi.network>>;
+
+/** The network drawn: a circle ordered by community, each community sitting together. */
+function NetworkChart({ net, t }: { net: Network; t: T }) {
+  const size = 560;
+  const c = size / 2;
+  const radius = 220;
+  const order = [...net.nodes].sort(
+    (a, b) => a.community - b.community || a.id.localeCompare(b.id),
+  );
+  const at = new Map(
+    order.map((n, i) => {
+      const angle = (i / Math.max(1, order.length)) * Math.PI * 2 - Math.PI / 2;
+      return [n.id, [c + radius * Math.cos(angle), c + radius * Math.sin(angle)] as const];
+    }),
+  );
+  const maxB = Math.max(1e-9, ...net.nodes.map((n) => n.betweenness));
+  return (
+    <div className="assessment-radar">
+      <svg
+        className="network"
+        viewBox={`0 0 ${size} ${size}`}
+        role="img"
+        aria-label={t('networkLabel')}
+      >
+        {net.edges.map((e) => {
+          const a = at.get(e.source);
+          const b = at.get(e.target);
+          return a && b ? (
+            <line
+              key={`${e.source}|${e.target}|${e.layer}`}
+              className={`network-edge layer-${e.layer}`}
+              x1={a[0]}
+              y1={a[1]}
+              x2={b[0]}
+              y2={b[1]}
+            />
+          ) : null;
+        })}
+        {order.map((n) => {
+          const [x, y] = at.get(n.id) ?? [c, c];
+          return (
+            <circle
+              key={n.id}
+              cx={x}
+              cy={y}
+              r={3 + 9 * Math.sqrt(n.betweenness / maxB)}
+              fill={palette[n.community % palette.length]}
+              className={`network-node role-${n.role}`}
+            >
+              <title>{`${n.name} — ${t(`role:${n.role}`)}`}</title>
+            </circle>
+          );
+        })}
+      </svg>
+    </div>
+  );
+}
+
 export function NetworkSection({ t, locale }: { t: T; locale: Locale }) {
   const [layer, setLayer] = useState<NetworkLayer | ''>('');
   const r = useResource(() => assessmentApi.network(layer || undefined), [layer]);
@@ -27,22 +86,6 @@ export function NetworkSection({ t, locale }: { t: T; locale: Locale }) {
     x === null
       ? t('noData')
       : x.toLocaleString(locale === 'ru' ? 'ru-RU' : 'en-GB', { maximumFractionDigits: 3 });
-  const net = r.data;
-  const size = 560;
-  const c = size / 2;
-  const radius = 220;
-  // a circle ordered by community, so that each community sits together
-  const order = net
-    ? [...net.nodes].sort((a, b) => a.community - b.community || a.id.localeCompare(b.id))
-    : [];
-  const at = new Map(
-    order.map((n, i) => {
-      const angle = (i / Math.max(1, order.length)) * Math.PI * 2 - Math.PI / 2;
-      return [n.id, [c + radius * Math.cos(angle), c + radius * Math.sin(angle)] as const];
-    }),
-  );
-  const maxB = Math.max(1e-9, ...(net?.nodes.map((n) => n.betweenness) ?? [0]));
-  const named = net ? [...net.nodes].sort((a, b) => b.betweenness - a.betweenness).slice(0, 8) : [];
   return (
     <section className="card stack" aria-labelledby="network-title">
       <h2 className="card-title" id="network-title">
@@ -62,87 +105,45 @@ export function NetworkSection({ t, locale }: { t: T; locale: Locale }) {
           <option value="governance">{t('layer:governance')}</option>
         </select>
       </label>
-      {r.error ? (
-        <ErrorState error={r.error} onRetry={r.reload} />
-      ) : !net ? (
-        <Loading />
-      ) : (
-        <>
-          <p className="small" data-testid="network-figures">
-            {t('networkFigures', {
-              density: fmt(net.density),
-              modularity: fmt(net.modularity),
-              hhi: fmt(net.valueHhi),
-              agglomeration: fmt(net.crossing.agglomerationTies),
-              region: fmt(net.crossing.regionTies),
-            })}
-          </p>
-          <div className="assessment-radar">
-            <svg
-              className="network"
-              viewBox={`0 0 ${size} ${size}`}
-              role="img"
-              aria-label={t('networkLabel')}
-            >
-              {net.edges.map((e) => {
-                const a = at.get(e.source);
-                const b = at.get(e.target);
-                return a && b ? (
-                  <line
-                    key={`${e.source}|${e.target}|${e.layer}`}
-                    className={`network-edge layer-${e.layer}`}
-                    x1={a[0]}
-                    y1={a[1]}
-                    x2={b[0]}
-                    y2={b[1]}
-                  />
-                ) : null;
+      <Loaded resource={r}>
+        {(net) => (
+          <>
+            <p className="small" data-testid="network-figures">
+              {t('networkFigures', {
+                density: fmt(net.density),
+                modularity: fmt(net.modularity),
+                hhi: fmt(net.valueHhi),
+                agglomeration: fmt(net.crossing.agglomerationTies),
+                region: fmt(net.crossing.regionTies),
               })}
-              {order.map((n) => {
-                const [x, y] = at.get(n.id) ?? [c, c];
-                return (
-                  <circle
-                    key={n.id}
-                    cx={x}
-                    cy={y}
-                    r={3 + 9 * Math.sqrt(n.betweenness / maxB)}
-                    fill={palette[n.community % palette.length]}
-                    className={`network-node role-${n.role}`}
-                  >
-                    <title>{`${n.name} — ${t(`role:${n.role}`)}`}</title>
-                  </circle>
-                );
-              })}
-            </svg>
-          </div>
-          <TableScroll>
-            <table className="table" data-testid="network-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('organisation')}</th>
-                  <th scope="col">{t('role')}</th>
-                  <th scope="col">{t('betweenness')}</th>
-                  <th scope="col">{t('valueShare')}</th>
-                  <th scope="col">{t('community')}</th>
+            </p>
+            <NetworkChart net={net} t={t} />
+            <DataTable
+              testId="network-table"
+              head={{
+                organisation: t('organisation'),
+                role: t('role'),
+                betweenness: t('betweenness'),
+                valueShare: t('valueShare'),
+                community: t('community'),
+              }}
+              // the eight organisations of the highest betweenness
+              rows={[...net.nodes].sort((a, b) => b.betweenness - a.betweenness).slice(0, 8)}
+              row={(n) => (
+                <tr key={n.id}>
+                  <td>{n.name}</td>
+                  <td>
+                    <span className={`badge role-${n.role}`}>{t(`role:${n.role}`)}</span>
+                  </td>
+                  <td className="num">{fmt(n.betweenness)}</td>
+                  <td className="num">{fmt(n.valueShare)}</td>
+                  <td className="num">{n.community + 1}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {named.map((n) => (
-                  <tr key={n.id}>
-                    <td>{n.name}</td>
-                    <td>
-                      <span className={`badge role-${n.role}`}>{t(`role:${n.role}`)}</span>
-                    </td>
-                    <td className="num">{fmt(n.betweenness)}</td>
-                    <td className="num">{fmt(n.valueShare)}</td>
-                    <td className="num">{n.community + 1}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        </>
-      )}
+              )}
+            />
+          </>
+        )}
+      </Loaded>
     </section>
   );
 }

@@ -3,8 +3,9 @@
 // do not give shows «no data», never a number.
 import { dictionary, type Locale, useFormat, useT } from '../i18n/index.ts';
 import { answer, client } from '../shell/api.ts';
-import { ErrorState, Loading, TableScroll } from '../shell/ui.tsx';
+import { TableScroll } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
+import { Loaded } from './blocks.tsx';
 
 const dict = dictionary(
   {
@@ -92,7 +93,6 @@ export function SustainabilitySection({ locale }: { locale: Locale }) {
       : unit === 'share'
         ? f.percent(x)
         : `${f.decimal(x, unit === 't' || unit === 't CO2e' ? 1 : 0)}${word(`unit:${unit}`) ? `\u00a0${word(`unit:${unit}`)}` : ''}`;
-  const data = r.data;
   const share = (x: number | null) => (x === null ? t('noData') : f.percent(x));
   return (
     <section
@@ -102,67 +102,65 @@ export function SustainabilitySection({ locale }: { locale: Locale }) {
     >
       <h2 id="sustainability-title">{t('title')}</h2>
       <p className="muted">{t('lead')}</p>
-      {r.error ? (
-        <ErrorState error={r.error} onRetry={r.reload} />
-      ) : !data ? (
-        <Loading />
-      ) : (
-        <>
-          <p className="muted small">{t('window', { from: data.from, to: data.to })}</p>
-          <dl className="impact-figures sustainability-parts">
-            {parts.map((p) => (
-              <div key={p}>
-                <dt>{word(`part:${p}`)}</dt>
-                <dd data-testid={`sustainability-${p}`}>{share(data.parts[p])}</dd>
+      <Loaded resource={r}>
+        {(data) => (
+          <>
+            <p className="muted small">{t('window', { from: data.from, to: data.to })}</p>
+            <dl className="impact-figures sustainability-parts">
+              {parts.map((p) => (
+                <div key={p}>
+                  <dt>{word(`part:${p}`)}</dt>
+                  <dd data-testid={`sustainability-${p}`}>{share(data.parts[p])}</dd>
+                </div>
+              ))}
+              <div>
+                <dt>{t('balance')}</dt>
+                <dd data-testid="sustainability-balance">
+                  {data.balanceIndex === null ? t('noData') : f.decimal(data.balanceIndex, 2)}
+                </dd>
               </div>
-            ))}
-            <div>
-              <dt>{t('balance')}</dt>
-              <dd data-testid="sustainability-balance">
-                {data.balanceIndex === null ? t('noData') : f.decimal(data.balanceIndex, 2)}
-              </dd>
-            </div>
-          </dl>
-          <TableScroll>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>{t('indicator')}</th>
-                  <th className="num">{t('value')}</th>
-                  <th className="num">{t('target')}</th>
-                  <th className="num">{t('share')}</th>
-                  <th>{t('source')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.indicators.map((i) => (
-                  <tr key={i.name} data-testid="sustainability-row" data-part={i.part}>
-                    <td>
-                      {word(`name:${i.name}`)}
-                      <span className="muted small"> · {word(`part:${i.part}`)}</span>
-                    </td>
-                    <td className="num">{amount(i.value, i.unit)}</td>
-                    <td className="num">{amount(i.target, i.unit)}</td>
-                    <td className="num">{share(i.share)}</td>
-                    <td className="small" data-testid="sustainability-source">
-                      {i.source[locale]}
-                      {i.data && (
-                        <>
-                          {' · '}
-                          <a href={i.data} target="_blank" rel="noopener noreferrer">
-                            {t('data')}
-                          </a>
-                        </>
-                      )}
-                    </td>
+            </dl>
+            <TableScroll>
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th>{t('indicator')}</th>
+                    <th className="num">{t('value')}</th>
+                    <th className="num">{t('target')}</th>
+                    <th className="num">{t('share')}</th>
+                    <th>{t('source')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-          <p className="muted small">{locale === 'ru' ? data.formulaRu : data.formula}</p>
-        </>
-      )}
+                </thead>
+                <tbody>
+                  {data.indicators.map((i) => (
+                    <tr key={i.name} data-testid="sustainability-row" data-part={i.part}>
+                      <td>
+                        {word(`name:${i.name}`)}
+                        <span className="muted small"> · {word(`part:${i.part}`)}</span>
+                      </td>
+                      <td className="num">{amount(i.value, i.unit)}</td>
+                      <td className="num">{amount(i.target, i.unit)}</td>
+                      <td className="num">{share(i.share)}</td>
+                      <td className="small" data-testid="sustainability-source">
+                        {i.source[locale]}
+                        {i.data && (
+                          <>
+                            {' · '}
+                            <a href={i.data} target="_blank" rel="noopener noreferrer">
+                              {t('data')}
+                            </a>
+                          </>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+            <p className="muted small">{locale === 'ru' ? data.formulaRu : data.formula}</p>
+          </>
+        )}
+      </Loaded>
     </section>
   );
 }

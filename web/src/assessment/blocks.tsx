@@ -30,16 +30,18 @@ export function Loaded<T>({
 /**
  * A table of `rows`, one `<tr>` each from `row`, under the column heads `head` (key → what the
  * head shows, in order), in its sideways scroller; `empty` instead when there are no rows and
- * `empty` is given.
+ * `empty` is given. `className`: a class the table carries beside `table`.
  */
 export function DataTable<R>({
   testId,
+  className,
   head,
   rows,
   row,
   empty,
 }: {
   testId: string;
+  className?: string;
   head: Record<string, ReactNode>;
   rows: readonly R[];
   row: (r: R) => ReactNode;
@@ -48,7 +50,7 @@ export function DataTable<R>({
   if (empty !== undefined && rows.length === 0) return <>{empty}</>;
   return (
     <TableScroll>
-      <table className="table" data-testid={testId}>
+      <table className={className ? `table ${className}` : 'table'} data-testid={testId}>
         <thead>
           <tr>
             {Object.entries(head).map(([key, label]) => (

@@ -1,5 +1,11 @@
 // Two small SVG charts, drawn without a chart library (a few dozen elements each): the radar of
 // the nine characteristics and the trajectory of the overall score. Styled by classes only.
+import { useLayoutEffect, useRef, useState } from 'react';
+import {
+  changeMarks,
+  scoredRuns,
+  yearTicks,
+} from '../../../src/assessment/engine/trajectory-marks.ts';
 
 const TAU = Math.PI * 2;
 
@@ -79,102 +85,189 @@ export interface TrajectoryPoint {
   score: number | null;
 }
 
+/** The width in CSS pixels of the element `ref` points at, followed as it changes. */
+function useWidth(initial: number) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(initial);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => setWidth(Math.max(240, Math.floor(el.clientWidth)));
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width] as const;
+}
+
+/**
+ * The overall score by month over the three bands of the forms. Drawn at the width it is given,
+ * one SVG unit a CSS pixel, so that its text keeps the page's size at any screen width; a dot
+ * where the score changes (each month's value in its tooltip), a tick at each January with the
+ * years written where they fit.
+ */
 export function Trajectory({
   points,
   label,
   bands,
+  format,
 }: {
   points: TrajectoryPoint[];
   label: string;
   bands: [string, string, string];
+  /** a score in the page's language */
+  format: (score: number) => string;
 }) {
-  const w = 640;
+  const [box, w] = useWidth(640);
+  const names = useRef<SVGGElement>(null);
+  // the bands are named in a gutter right of the plot, where no point of the line can be drawn,
+  // as wide as the longest name drawn (measured once drawn; before that, a guess)
+  const [gutter, setGutter] = useState(150);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the names drawn change with the bands
+  useLayoutEffect(() => {
+    const texts = [...(names.current?.querySelectorAll('text') ?? [])];
+    if (texts.length === 0 || !('getBBox' in texts[0]!)) return;
+    const widest = Math.max(...texts.map((t) => t.getBBox().width));
+    if (widest > 0) setGutter(Math.ceil(widest) + 20);
+  }, [bands.join('|')]);
   const h = 220;
-  const left = 40;
-  // the bands are named in a gutter right of the plot, where no point of the line can be drawn
-  const gutter = 130;
+  const left = 32;
   const top = 12;
-  const bottom = 28;
+  const bottom = 34;
   const plotRight = w - gutter;
+  // the first and last months stand a little inside the plot, their dots clear of its edges
+  const from = left + 6;
+  const to = plotRight - 8;
   const x = (i: number) =>
-    left +
-    (points.length > 1 ? (i * (plotRight - left)) / (points.length - 1) : (plotRight - left) / 2);
+    points.length > 1 ? from + (i * (to - from)) / (points.length - 1) : (from + to) / 2;
   const y = (s: number) => top + ((2 - s) * (h - top - bottom)) / 2;
-  const line = points
-    .map((p, i) => (p.score === null ? null : `${x(i)},${y(p.score)}`))
-    .filter((s): s is string => s !== null)
-    .join(' ');
+  const scores = points.map((p) => p.score);
+  const runs = scoredRuns(scores);
+  const ticks = yearTicks(
+    points.map((p) => p.month),
+    points.length > 1 ? (to - from) / (points.length - 1) : to - from,
+    42,
+  );
   // each band: its range of scores, and the middle its name is centred on
   const bandRows = [
     { key: 'territorial', from: 0, to: 0.5, name: bands[0] },
     { key: 'digital', from: 0.5, to: 1.5, name: bands[1] },
     { key: 'ecosystem', from: 1.5, to: 2, name: bands[2] },
   ];
+  const axisY = h - 10;
   return (
-    <svg className="trajectory" viewBox={`0 0 ${w} ${h}`} role="img" aria-label={label}>
-      {bandRows.map((b) => (
-        <rect
-          key={b.key}
-          className={`band band-${b.key}`}
-          x={left}
-          y={y(b.to)}
-          width={w - left - 4}
-          height={y(b.from) - y(b.to)}
-        />
-      ))}
-      <line className="plot-edge" x1={plotRight} y1={y(2)} x2={plotRight} y2={y(0)} />
-      {[0, 1, 2].map((s) => (
-        <text
-          key={s}
-          className="axis-text"
-          x={left - 6}
-          y={y(s)}
-          textAnchor="end"
-          dominantBaseline="middle"
-        >
-          {s}
-        </text>
-      ))}
-      {bandRows.map((b) => {
-        const words = lines(b.name, 14);
-        return (
-          <text
+    <div ref={box} className="trajectory-box">
+      <svg
+        className="trajectory"
+        width={w}
+        height={h}
+        viewBox={`0 0 ${w} ${h}`}
+        role="img"
+        aria-label={label}
+      >
+        {bandRows.map((b) => (
+          <rect
             key={b.key}
-            className="band-text"
-            x={plotRight + 8}
-            y={y((b.from + b.to) / 2)}
+            className={`band band-${b.key}`}
+            x={left}
+            y={y(b.to)}
+            width={w - left - 4}
+            height={y(b.from) - y(b.to)}
+          />
+        ))}
+        {ticks.map((t) => (
+          <line
+            key={t.year}
+            className={t.label ? 'year-grid labelled' : 'year-grid'}
+            x1={x(t.index)}
+            y1={y(2)}
+            x2={x(t.index)}
+            y2={y(0) + (t.label ? 5 : 3)}
+          />
+        ))}
+        <line className="plot-edge" x1={plotRight} y1={y(2)} x2={plotRight} y2={y(0)} />
+        {[0, 1, 2].map((s) => (
+          <text
+            key={s}
+            className="axis-text"
+            x={left - 6}
+            y={y(s)}
+            textAnchor="end"
             dominantBaseline="middle"
           >
-            {words.map((word, k) => (
-              <tspan
-                key={word}
+            {s}
+          </text>
+        ))}
+        <g ref={names}>
+          {bandRows.map((b) => {
+            const words = lines(b.name, 14);
+            return (
+              <text
+                key={b.key}
+                className="band-text"
                 x={plotRight + 8}
-                dy={k === 0 ? `${-(words.length - 1) * 0.6}em` : '1.2em'}
+                y={y((b.from + b.to) / 2)}
+                dominantBaseline="middle"
               >
-                {word}
-              </tspan>
-            ))}
-          </text>
-        );
-      })}
-      {line && <polyline className="trajectory-line" points={line} />}
-      {points.map((p, i) =>
-        p.score === null ? null : (
-          <circle key={p.month} className="trajectory-point" cx={x(i)} cy={y(p.score)} r={3} />
-        ),
-      )}
-      {points.length > 0 && (
-        <>
-          <text className="axis-text" x={x(0)} y={h - 8} textAnchor="start">
-            {points[0]?.month}
-          </text>
-          {points.length > 1 && (
-            <text className="axis-text" x={x(points.length - 1)} y={h - 8} textAnchor="end">
-              {points.at(-1)?.month}
-            </text>
-          )}
-        </>
-      )}
-    </svg>
+                {words.map((word, k) => (
+                  <tspan
+                    key={word}
+                    x={plotRight + 8}
+                    dy={k === 0 ? `${-(words.length - 1) * 0.6}em` : '1.2em'}
+                  >
+                    {word}
+                  </tspan>
+                ))}
+              </text>
+            );
+          })}
+        </g>
+        {runs.map((run) =>
+          run.length > 1 ? (
+            <polyline
+              key={run[0]}
+              className="trajectory-line"
+              points={run.map((i) => `${x(i)},${y(scores[i] ?? 0)}`).join(' ')}
+            />
+          ) : null,
+        )}
+        {changeMarks(scores).map((i) => {
+          const p = points[i];
+          return p && p.score !== null ? (
+            <circle key={p.month} className="trajectory-point" cx={x(i)} cy={y(p.score)} r={3.5}>
+              <title>{`${p.month}: ${format(p.score)}`}</title>
+            </circle>
+          ) : null;
+        })}
+        {ticks.length > 0
+          ? ticks
+              .filter((t) => t.label)
+              .map((t) => (
+                <text
+                  key={t.year}
+                  className="axis-text"
+                  x={x(t.index)}
+                  y={axisY}
+                  textAnchor="middle"
+                >
+                  {t.year}
+                </text>
+              ))
+          : points.length > 0 && (
+              <>
+                <text className="axis-text" x={x(0)} y={axisY} textAnchor="start">
+                  {points[0]?.month}
+                </text>
+                {points.length > 1 && (
+                  <text className="axis-text" x={x(points.length - 1)} y={axisY} textAnchor="end">
+                    {points.at(-1)?.month}
+                  </text>
+                )}
+              </>
+            )}
+      </svg>
+    </div>
   );
 }

@@ -9039,6 +9039,7 @@ export interface components {
         } | null;
         countryEmployees: number | null;
         countryShare: number | null;
+        /** @description the LQ's formula with its figures, decimal point, no grouping; or 'no data' */
         formula: string;
         /** @description OKVED2 division */
         industry: string;
@@ -9066,6 +9067,13 @@ export interface components {
           regions: number;
           strong: boolean | null;
         };
+        /** @description the LQ's figures: (region / regionTotal) / (country / countryTotal); null: a figure missing */
+        terms: {
+          country: number;
+          countryTotal: number;
+          region: number;
+          regionTotal: number;
+        } | null;
         year: number | null;
       }[];
       region: string;
@@ -9097,6 +9105,7 @@ export interface components {
         } | null;
         countryEmployees: number | null;
         countryShare: number | null;
+        /** @description the LQ's formula with its figures, decimal point, no grouping; or 'no data' */
         formula: string;
         /** @description OKVED2 division */
         industry: string;
@@ -9124,6 +9133,13 @@ export interface components {
           regions: number;
           strong: boolean | null;
         };
+        /** @description the LQ's figures: (region / regionTotal) / (country / countryTotal); null: a figure missing */
+        terms: {
+          country: number;
+          countryTotal: number;
+          region: number;
+          regionTotal: number;
+        } | null;
         year: number | null;
       }[];
       region: string;

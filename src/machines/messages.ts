@@ -75,8 +75,8 @@ export const messages = defineMessages('machines', {
   siteNotFound: { en: 'Site {id} does not exist', ru: 'Площадки {id} нет' },
   invalidPlant: { en: 'Invalid plant', ru: 'Неверное описание фабрики' },
   noPlant: {
-    en: 'Site {id} has no plant described (PUT /api/v1/sites/{id}/plant)',
-    ru: 'Для площадки {id} фабрика не описана (PUT /api/v1/sites/{id}/plant)',
+    en: "The plant at site {id} is not described yet: an administrator of the site's organisation can describe it",
+    ru: 'Фабрика на площадке {id} ещё не описана: описать её может администратор организации, которой принадлежит площадка',
   },
   notAtSite: { en: 'not a device of site {siteId}', ru: 'не устройство площадки {siteId}' },
   wrongProfile: {

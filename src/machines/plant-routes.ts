@@ -52,6 +52,8 @@ export const plantRoutes =
         schema: {
           ...tags,
           summary: "The site's plant: its feed, product, ash and density devices and targets",
+          description:
+            'Answers 404 while the site has no plant described: an org admin describes it with PUT /api/v1/sites/{id}/plant.',
           params: IdParam,
           response: { 200: PlantRecord },
         },
@@ -80,6 +82,8 @@ export const plantRoutes =
           ...tags,
           summary:
             "The plant's KPIs over [from, to) from its devices' minute averages: throughput, yield, product ash vs target, medium-density deviation, downtime",
+          description:
+            'Answers 404 while the site has no plant described: an org admin describes it with PUT /api/v1/sites/{id}/plant.',
           params: IdParam,
           querystring: KpiQuery,
           response: { 200: PlantKpis },

@@ -13,6 +13,8 @@ import { base, logIn, results, skip, startServerAndBrowser, watchedPage } from '
 startServerAndBrowser('dc-e2e-plant-');
 
 const SITE = 'yuzhny-pit';
+/** The open pit's preparation unit, added by the member test's admin. */
+const UNIT = 'yuzhny-unit';
 
 /** Every answer of 400 or more and every console error of the page, from now on. */
 function failures(page: Page): string[] {
@@ -35,6 +37,13 @@ async function openPlantAgain(page: Page) {
   await page.getByTestId('plant-site').waitFor({ state: 'detached' });
   await page.goto(`${base}/#/plant`);
 }
+
+/** The sites the Plant page offers, by id. */
+const plantSiteOptions = (page: Page) =>
+  page
+    .getByTestId('plant-site')
+    .locator('option')
+    .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
 
 test('plant: described through the form, KPIs and an alarm from telemetry, acknowledged; fits 1366 and 768', {
   skip,
@@ -273,12 +282,10 @@ test('the example plant shows its seeded day: KPIs, charts and the ash alarm, in
     await page.getByTestId('chart-ash').screenshot({ path: join(results, 'plant-chart-en.png') });
     assert.match((await alarms.textContent()) ?? '', /Cleared/);
     assert.match((await alarms.textContent()) ?? '', /ash_pct above 11\.5/);
-    // the slime pond has no plant: the dispatcher is told in plain words and given the form
-    await page.getByTestId('plant-site').selectOption('yuzhnaya-pond');
-    await page
-      .getByText('The plant at “ЦОФ Южная, шламонакопитель” is not described yet')
-      .waitFor();
-    await page.getByTestId('plant-form').getByText('The site has no belt scales').waitFor();
+    // the slime pond cannot host a plant: it is not offered as one to describe
+    assert.deepEqual(await plantSiteOptions(page), ['yuzhnaya-plant']);
+    assert.doesNotMatch((await page.locator('main').textContent()) ?? '', /not described/);
+    assert.equal(await page.getByTestId('plant-form').count(), 0);
     assert.deepEqual(failed, []);
     assert.deepEqual(pageErrors, []);
   } finally {
@@ -292,13 +299,31 @@ test('a member without the right sees whom to ask, and no form', {
 }, async () => {
   const { context, page, pageErrors } = await watchedPage();
   try {
+    // the admin adds the open pit's own preparation unit (a site of the kind «plant»)
+    const admin = await request.newContext({ baseURL: base });
+    const login = await admin.post('/api/v1/auth/login', {
+      data: { email: 'ecologist@razrez-yuzhny.example', password: 'demo-yuzhny-2026' },
+    });
+    assert.equal(login.status(), 200, await login.text());
+    const added = await admin.post('/api/v1/organisations/razrez-yuzhny/sites', {
+      data: {
+        id: UNIT,
+        name: 'Разрез Южный, обогатительная установка',
+        kind: 'plant',
+        lat: 53.75,
+        lon: 87.8,
+      },
+    });
+    assert.equal(added.status(), 201, await added.text());
     await logIn(page, 'engineer@razrez-yuzhny.example', 'demo-engineer-2026');
     // the page's timers on a clock the test moves (below: no waiting for the 30 s re-check)
     await page.clock.install();
     const failed = failures(page);
     await page.goto(`${base}/#/plant`);
-    // the first test described the pit's plant; the external dump has none
-    await page.getByTestId('plant-site').selectOption('yuzhny-dump');
+    // the first test described the pit's plant; the new unit has none; the external dump,
+    // without a plant, is not offered
+    await page.getByTestId('plant-site').selectOption(UNIT);
+    assert.deepEqual((await plantSiteOptions(page)).sort(), [UNIT, SITE].sort());
     await page
       .getByText(
         'Описать фабрику может администратор вашей организации: Эколог разреза (ecologist@razrez-yuzhny.example).',
@@ -308,27 +333,29 @@ test('a member without the right sees whom to ask, and no form', {
     await page.getByTestId('plant-site').selectOption(SITE);
     await page.getByTestId('plant-kpis').waitFor();
     assert.equal(await page.getByTestId('plant-edit').count(), 0);
+    // the alarm rules are shown, not offered to change: no button to remove, save or add
+    const rules = page.getByTestId('alarm-rules');
+    await rules.getByTestId('rule-ash-high').waitFor();
+    await rules.getByText('Менять правила может администратор организации.').waitFor();
+    assert.equal(await rules.getByRole('button').count(), 0);
+    assert.ok(await rules.getByTestId('rule-0-max').isDisabled());
     await page.locator('.lang-btn', { hasText: /^EN$/ }).click();
-    await page.getByTestId('plant-site').selectOption('yuzhny-dump');
+    await page.getByTestId('plant-site').selectOption(UNIT);
     await page
       .getByText('An administrator of your organisation can describe the plant: ')
       .waitFor();
-    // the admin describes the dump's plant meanwhile: the page, left open, shows it by itself
-    const admin = await request.newContext({ baseURL: base });
+    assert.equal(await rules.getByRole('button', { name: 'Remove' }).count(), 0);
+    // the admin describes the unit's plant meanwhile: the page, left open, shows it by itself
     try {
-      const login = await admin.post('/api/v1/auth/login', {
-        data: { email: 'ecologist@razrez-yuzhny.example', password: 'demo-yuzhny-2026' },
-      });
-      assert.equal(login.status(), 200, await login.text());
       const belts: string[] = [];
-      for (const name of ['Весы отвала 1', 'Весы отвала 2']) {
+      for (const name of ['Весы установки 1', 'Весы установки 2']) {
         const r = await admin.post('/api/v1/devices', {
-          data: { siteId: 'yuzhny-dump', profileId: 'belt-scale', name },
+          data: { siteId: UNIT, profileId: 'belt-scale', name },
         });
         assert.equal(r.status(), 201, await r.text());
         belts.push((await r.json()).id);
       }
-      const put = await admin.put('/api/v1/sites/yuzhny-dump/plant', {
+      const put = await admin.put(`/api/v1/sites/${UNIT}/plant`, {
         data: { feedDeviceId: belts[0], productDeviceId: belts[1] },
       });
       assert.equal(put.status(), 200, await put.text());
@@ -338,6 +365,38 @@ test('a member without the right sees whom to ask, and no form', {
     assert.equal(await page.getByTestId('plant-kpis').count(), 0);
     await page.clock.fastForward(31_000);
     await page.getByTestId('plant-kpis').waitFor();
+    assert.deepEqual(failed, []);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('an organisation without a site that can host a plant: a plain empty state, no form', {
+  skip,
+  timeout: 120_000,
+}, async () => {
+  const { context, page, pageErrors } = await watchedPage();
+  try {
+    // a power station: its main building and its ash dump, no preparation plant
+    await logIn(page, 'ecologist@myski-gres.example', 'demo-myski-2026');
+    const failed = failures(page);
+    await page.goto(`${base}/#/plant`);
+    const empty = page.getByTestId('plant-no-sites');
+    await empty
+      .getByText('У организации нет площадки, где может стоять обогатительная фабрика')
+      .waitFor();
+    await empty.getByText('«Завод / фабрика», «Шахта» или «Разрез»', { exact: false }).waitFor();
+    assert.equal(await page.getByTestId('plant-site').count(), 0);
+    assert.equal(await page.getByTestId('plant-form').count(), 0);
+    assert.doesNotMatch((await page.locator('main').textContent()) ?? '', /не описана/);
+    await page.locator('.lang-btn', { hasText: /^EN$/ }).click();
+    await empty
+      .getByText('The organisation has no site where a preparation plant could stand')
+      .waitFor();
+    // the device registry and the alarm rules stay
+    await page.getByTestId('device-registry').waitFor();
+    await page.getByTestId('alarm-rules').getByTestId('rules-origin').waitFor();
     assert.deepEqual(failed, []);
     assert.deepEqual(pageErrors, []);
   } finally {

@@ -199,6 +199,37 @@ for (const d of dialects) {
       assert.equal(anonymous.statusCode, 401);
     });
 
+    test("a site without a plant: the 404 says so in words, and who can describe it; the path is in the API's documentation", async () => {
+      const get = (lang: string) =>
+        app.inject({
+          url: '/api/v1/sites/pl-other-site/plant',
+          headers: { cookie: otherCookie, 'accept-language': lang },
+        });
+      const ru = await get('ru');
+      assert.equal(ru.statusCode, 404, ru.body);
+      assert.equal(
+        ru.json().detail,
+        'Фабрика на площадке pl-other-site ещё не описана: описать её может администратор организации, которой принадлежит площадка',
+      );
+      const en = await get('en');
+      assert.equal(en.statusCode, 404, en.body);
+      assert.equal(
+        en.json().detail,
+        "The plant at site pl-other-site is not described yet: an administrator of the site's organisation can describe it",
+      );
+      for (const r of [ru, en]) assert.doesNotMatch(r.json().detail, /PUT|\/api\//);
+      // the KPIs of such a site answer the same
+      const kpis = await app.inject({
+        url: `/api/v1/sites/pl-other-site/kpis?from=${minute(0)}&to=${minute(5)}`,
+        headers: { cookie: otherCookie, 'accept-language': 'en' },
+      });
+      assert.equal(kpis.statusCode, 404);
+      assert.equal(kpis.json().detail, en.json().detail);
+      const doc = (await app.inject({ url: '/api/openapi.json' })).json();
+      for (const path of ['/api/v1/sites/{id}/plant', '/api/v1/sites/{id}/kpis'])
+        assert.match(doc.paths[path].get.description, /PUT \/api\/v1\/sites\/\{id\}\/plant/);
+    });
+
     test('describing a plant through HTTP: a member is refused; one belt for feed and concentrate is named by its field', async () => {
       const body = { feedDeviceId: devices.feed.id, productDeviceId: devices.feed.id };
       const put = (c: string, lang: string) =>

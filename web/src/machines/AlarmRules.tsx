@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { useT } from '../i18n/index.ts';
 import { ApiError } from '../shell/api.ts';
-import { isOperator, useSession } from '../shell/session.tsx';
+import { isOrgAdmin, useSession } from '../shell/session.tsx';
 import { Empty, ErrorState, FormError, Loading } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { type AlarmRuleSetting, machinesApi } from './api.ts';
@@ -49,7 +49,8 @@ const fromRow = (r: Row) => ({
 export function AlarmRules() {
   const t = useT(machinesDict);
   const { user } = useSession();
-  const canEdit = user?.role === 'org_admin' || isOperator(user ?? null);
+  // the API route's rule: an admin of the user's own organisation (the rules are its)
+  const canEdit = Boolean(user?.organisationId) && isOrgAdmin(user);
   const profiles = useResource(() => machinesApi.profiles(), []);
   const [profile, setProfile] = useState('ash-analyser');
   const set = useResource(() => machinesApi.alarmRules(profile), [profile]);
@@ -200,13 +201,16 @@ export function AlarmRules() {
                   />
                   {t('ruleEnabled')}
                 </label>
-                <button
-                  type="button"
-                  className="btn btn-small btn-ghost"
-                  onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}
-                >
-                  {t('ruleRemove')}
-                </button>
+                {canEdit && (
+                  <button
+                    type="button"
+                    className="btn btn-small btn-ghost"
+                    onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}
+                    data-testid={`rule-${i}-remove`}
+                  >
+                    {t('ruleRemove')}
+                  </button>
+                )}
               </fieldset>
             );
           })}

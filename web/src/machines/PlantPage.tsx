@@ -17,6 +17,7 @@ import { DeviceRegistry } from './DeviceRegistry.tsx';
 import { machinesDict } from './dict.ts';
 import type { ChartSeries } from './PlantCharts.tsx';
 import { PlantForm } from './PlantForm.tsx';
+import { plantSites } from './plant-sites.ts';
 
 // uPlot loads with the first chart, not with the app (DESIGN: web budget)
 const PlantCharts = lazy(() =>
@@ -415,8 +416,13 @@ export function PlantPage() {
   const [siteId, setSiteId] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
-  const chosen = siteId ?? plants.data?.[0]?.siteId ?? sites.data?.[0]?.id ?? null;
-  const site = sites.data?.find((s) => s.id === chosen) ?? null;
+  // the sites where a plant may stand, and any with one described (not a dump or a pond)
+  const offered = useMemo(
+    () => (sites.data && plants.data ? plantSites(sites.data, plants.data) : null),
+    [sites.data, plants.data],
+  );
+  const chosen = siteId ?? plants.data?.[0]?.siteId ?? offered?.[0]?.id ?? null;
+  const site = offered?.find((s) => s.id === chosen) ?? null;
   const plant = plants.data?.find((p) => p.siteId === chosen) ?? null;
   const missing = Boolean(site && plants.data && !plant);
   const reloadPlants = plants.reload;
@@ -440,7 +446,7 @@ export function PlantPage() {
         title={t('title')}
         lead={t('lead')}
         actions={
-          sites.data && sites.data.length > 0 ? (
+          offered && offered.length > 0 ? (
             <label className="inline-label">
               {t('site')}{' '}
               <select
@@ -452,7 +458,7 @@ export function PlantPage() {
                 }}
                 data-testid="plant-site"
               >
-                {sites.data.map((s) => (
+                {offered.map((s) => (
                   <option key={s.id} value={s.id}>
                     {s.name}
                   </option>
@@ -469,7 +475,9 @@ export function PlantPage() {
       ) : !sites.data || !plants.data ? (
         <Loading />
       ) : !site ? (
-        <Empty title={t('noSites')} />
+        <div data-testid="plant-no-sites">
+          <Empty title={t('noPlantSites')}>{t('noPlantSitesHint')}</Empty>
+        </div>
       ) : (
         <>
           {saved && !editing && (

@@ -6,7 +6,9 @@ export const machinesDict = dictionary(
     title: 'Фабрика',
     lead: 'Обогатительная фабрика онлайн: производительность, выход концентрата, зольность, тревоги и устройства.',
     site: 'Площадка',
-    noSites: 'У организации нет площадок',
+    noPlantSites: 'У организации нет площадки, где может стоять обогатительная фабрика',
+    noPlantSitesHint:
+      'Фабрика описывается на площадке вида «Завод / фабрика», «Шахта» или «Разрез». Вид площадки указывается на странице «Моя организация», в списке площадок.',
     noPlant: 'Фабрика площадки «{site}» ещё не описана',
     noPlantAdmin:
       'Укажите в форме ниже, какие приборы площадки взвешивают питание и концентрат и какие измеряют зольность и плотность суспензии, — и здесь появятся выход концентрата, зольность, простои и графики.',
@@ -130,7 +132,9 @@ export const machinesDict = dictionary(
     title: 'Plant',
     lead: 'The preparation plant online: throughput, concentrate yield, ash, alarms and devices.',
     site: 'Site',
-    noSites: 'The organisation has no sites',
+    noPlantSites: 'The organisation has no site where a preparation plant could stand',
+    noPlantSitesHint:
+      "A plant is described at a site of the kind “Plant”, “Mine” or “Open pit”. A site's kind is set under “My organisation”, in the list of sites.",
     noPlant: 'The plant at “{site}” is not described yet',
     noPlantAdmin:
       'Choose in the form below which instruments of the site weigh the feed and the concentrate and which measure ash and medium density: the concentrate yield, ash, downtime and charts then appear here.',

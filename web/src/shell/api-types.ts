@@ -2097,7 +2097,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The plant's KPIs over [from, to) from its devices' minute averages: throughput, yield, product ash vs target, medium-density deviation, downtime */
+    /**
+     * The plant's KPIs over [from, to) from its devices' minute averages: throughput, yield, product ash vs target, medium-density deviation, downtime
+     * @description Answers 404 while the site has no plant described: an org admin describes it with PUT /api/v1/sites/{id}/plant.
+     */
     get: operations['getSitesByIdKpis'];
     put?: never;
     post?: never;
@@ -2114,7 +2117,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The site's plant: its feed, product, ash and density devices and targets */
+    /**
+     * The site's plant: its feed, product, ash and density devices and targets
+     * @description Answers 404 while the site has no plant described: an org admin describes it with PUT /api/v1/sites/{id}/plant.
+     */
     get: operations['getSitesByIdPlant'];
     /** Describe the site's plant (org admin): which devices the KPIs read */
     put: operations['putSitesByIdPlant'];

@@ -1,5 +1,5 @@
 // The regional ministry's analyst (an observer: reads, never trades) in Chromium against the
-// seeded Kuzbass example: the matches, plan and deals pages say what an observer can see
+// seeded Kuzbass example: the matches, plan, deals and flows pages say what an observer can see
 // and where, in Russian and in English, not what a trading member should do; the Deals page
 // offers no trial balance (the API refuses it to an observer).
 import assert from 'node:assert/strict';
@@ -19,7 +19,7 @@ startServerAndBrowser('dc-e2e-observer-');
 
 const analyst = { email: 'analyst@minprom.example', password: 'demo-analyst-2026' };
 
-test('observer: matches, plan and deals pages speak to an observer in both languages', {
+test('observer: matches, plan, deals and flows pages speak to an observer in both languages', {
   skip,
   timeout: 180_000,
 }, async () => {
@@ -36,6 +36,7 @@ test('observer: matches, plan and deals pages speak to an observer in both langu
               run: /«Рассчитать план»/,
               noDeals: /^У вашей организации сделок нет/,
               reads: /Наблюдатель читает сделки своей организации/,
+              noFlows: /^По сделкам вашей организации поставок нет/,
             }
           : {
               empty: /No matches were proposed/,
@@ -43,6 +44,7 @@ test('observer: matches, plan and deals pages speak to an observer in both langu
               run: /“Run the plan”/,
               noDeals: /^Your organisation has no deals/,
               reads: /An observer reads its own organisation's deals/,
+              noFlows: /^No deliveries under your organisation's deals/,
             };
 
       // matches: no tabs of decisions, the observer's own empty state with where to look
@@ -88,6 +90,20 @@ test('observer: matches, plan and deals pages speak to an observer in both langu
       assert.equal(await page.getByTestId('new-deal').count(), 0);
       assert.equal(await page.locator('select[name="state"]').count(), 0, 'nothing to filter');
       await page.screenshot({ path: join(results, `observer-deals-${lang}.png`) });
+
+      // flows: its organisation's deliveries (a ministry has none), and where the totals are
+      await page.goto(`${base}/#/flows`);
+      const flows = page.getByTestId('flows-observer');
+      await flows.waitFor();
+      const flowsText = (await flows.textContent()) ?? '';
+      assert.match(flowsText, words.noFlows);
+      assert.match(flowsText, words.where);
+      assert.equal(await flows.locator('a[href="#/impact"]').count(), 1);
+      assert.equal(await page.getByTestId('flow-row').count(), 0);
+      assert.equal(await page.locator('select[name="material"]').count(), 0, 'nothing to filter');
+      await page.screenshot({ path: join(results, `observer-flows-${lang}.png`) });
+      await flows.locator('a[href="#/impact"]').click();
+      await page.waitForURL(/#\/impact$/);
     }
 
     // a member's empty plan page keeps its own words (the observer's are for observers)
@@ -96,13 +112,16 @@ test('observer: matches, plan and deals pages speak to an observer in both langu
     await page.goto(`${base}/#/plan`);
     await page.locator('.state-empty').waitFor();
     assert.equal(await page.getByTestId('plan-observer').count(), 0);
-    // ... and its deals: the trial balance offered
+    // ... and its deals and flows: the trial balance offered, its own deliveries drawn
     await page.goto(`${base}/#/deals`);
     await page.getByTestId('deal-row').first().waitFor();
     assert.equal(await page.getByTestId('ledger-link').count(), 1);
     assert.equal(await page.getByTestId('deals-observer').count(), 0);
     await page.getByTestId('ledger-link').click();
     await page.getByTestId('tb-row').first().waitFor();
+    await page.goto(`${base}/#/flows`);
+    await page.getByTestId('flow-row').first().waitFor();
+    assert.equal(await page.getByTestId('flows-observer').count(), 0);
 
     assert.deepEqual(pageErrors, []);
     assert.deepEqual(foreign, []);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { isFutureLot, latestDeliveryDay } from './limits.ts';
+import { isFutureLot, latestDeliveryDay, readsBooks } from './limits.ts';
 
 test('the latest day a lot may be dated is tomorrow by UTC, so this morning in Kuzbass (UTC+7) counts', () => {
   assert.equal(latestDeliveryDay(new Date('2026-11-30T15:00:00Z')), '2026-12-01');
@@ -30,4 +30,14 @@ test('a lot is refused exactly when it is dated after the latest day', () => {
       },
     ),
   );
+});
+
+test('the books are read by the operator and by the staff of an organisation, not by an observer', () => {
+  assert.equal(readsBooks({ role: 'operator_admin', organisationId: 'kuzbass-technopark' }), true);
+  assert.equal(readsBooks({ role: 'operator_admin', organisationId: null }), true);
+  assert.equal(readsBooks({ role: 'org_admin', organisationId: 'tsement-tom' }), true);
+  assert.equal(readsBooks({ role: 'member', organisationId: 'tsement-tom' }), true);
+  assert.equal(readsBooks({ role: 'member', organisationId: null }), false);
+  assert.equal(readsBooks({ role: 'observer', organisationId: 'minprom-kuzbass' }), false);
+  assert.equal(readsBooks({ role: null, organisationId: null }), false);
 });

@@ -16,3 +16,19 @@ export function latestDeliveryDay(now: Date): string {
 /** A lot dated after the latest day at `now` has not happened yet. */
 export const isFutureLot = (deliveredOn: string, now: Date): boolean =>
   deliveredOn > latestDeliveryDay(now);
+
+/** Who is asking, as the server's actor and the web's user both describe it. */
+interface Reader {
+  readonly role: 'operator_admin' | 'org_admin' | 'member' | 'observer' | null;
+  readonly organisationId: string | null;
+}
+
+/**
+ * Who reads the books (the trial balance, `GET /api/v1/ledger/trial-balance`): the operator
+ * (every organisation's), and the staff of an organisation other than observers (its own). An
+ * observer reads deals, not their accounting. The service refuses everyone else; the Deals page
+ * offers its ledger button to these only.
+ */
+export const readsBooks = (who: Reader): boolean =>
+  who.role === 'operator_admin' ||
+  (who.role !== null && who.role !== 'observer' && Boolean(who.organisationId));

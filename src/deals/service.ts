@@ -59,7 +59,7 @@ import {
 import { form2tpXlsx } from './form-2tp.ts';
 import { impactReport } from './impact.ts';
 import { type DeliveryFileFormat, decodeDeliveries } from './import.ts';
-import { isFutureLot } from './limits.ts';
+import { isFutureLot, readsBooks } from './limits.ts';
 import { messages } from './messages.ts';
 import { transactionCostConfig } from './reference.ts';
 import * as repo from './repository.ts';
@@ -806,8 +806,10 @@ export class DealsService {
    */
   async trialBalance(actor: Actor, query: { asOf?: string } = {}): Promise<TrialBalance> {
     requireLogin(actor);
-    if (actor.role === 'observer') throw forbidden(messages.observersNoLedger());
-    if (!isOperator(actor) && !actor.organisationId) throw forbidden(messages.notAParty());
+    if (!readsBooks(actor))
+      throw forbidden(
+        actor.role === 'observer' ? messages.observersNoLedger() : messages.notAParty(),
+      );
     const asOf = query.asOf ?? this.now().slice(0, 10);
     const lines = await repo.findLedgerLines(this.store, {
       asOf,

@@ -327,7 +327,10 @@ async function requireRoom(
   }
 }
 
-/** Accepts or declines a proposal for the side(s) the caller's organisation holds. */
+/**
+ * Accepts or declines a proposal for every side the caller's organisation holds (both, when it
+ * holds the offer and the request).
+ */
 export async function decideMatch(
   c: ExchangeContext,
   actor: Actor,
@@ -345,7 +348,8 @@ export async function decideMatch(
       actor.organisationId === x.supplyOrganisationId ||
       actor.organisationId === x.demandOrganisationId;
     if (!party && !isOperator(actor)) throw forbidden(m.holdersDecide());
-    // A party decides for the side(s) it holds; the operator for the side it names, or all pending.
+    // A party decides for each side it holds; the operator for the side it names, or for every
+    // side still pending.
     const sides: Side[] = input.side
       ? [input.side]
       : (['supply', 'demand'] as const).filter((s) =>

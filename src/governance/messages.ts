@@ -42,21 +42,24 @@ export const messages = defineMessages('governance', {
     en: 'at least two options, each once',
     ru: 'нужно не меньше двух вариантов, без повторов',
   },
+  // A proposal's title leads, followed by a colon: a title may carry its own quotes
+  // (Принять в кластер АО «Енисейский цемент»), so none are put around it. English readers get
+  // the English title where the proposal has one ({titleEn}: the title otherwise).
   voteNotOpen: {
-    en: '«{title}» opens for votes at {opensAt}',
-    ru: 'Голосование по «{title}» откроется {opensAt}',
+    en: '{titleEn}: the vote opens at {opensAt}',
+    ru: '{title}: голосование откроется {opensAt}',
   },
   voteClosed: {
-    en: 'The vote on «{title}» closed at {closesAt}: no more ballots',
-    ru: 'Голосование по «{title}» закрыто {closesAt}: бюллетени больше не принимаются',
+    en: '{titleEn}: the vote closed at {closesAt}; no more ballots are taken',
+    ru: '{title}: голосование закрыто {closesAt}, бюллетени больше не принимаются',
   },
   alreadyDecided: {
-    en: '«{title}» is already decided',
-    ru: 'По «{title}» решение уже принято',
+    en: '{titleEn}: already decided',
+    ru: '{title}: решение уже принято',
   },
   notYetClosed: {
-    en: 'The vote on «{title}» closes at {closesAt}; the result is counted after that',
-    ru: 'Голосование по «{title}» закрывается {closesAt}; итог подводится после этого',
+    en: '{titleEn}: the vote closes at {closesAt}; the result is counted after that',
+    ru: '{title}: голосование закрывается {closesAt}, итог подводится после этого',
   },
   vetoUnderEtharchy: {
     en: 'Under etharchy no member has a veto',
@@ -87,7 +90,10 @@ export const messages = defineMessages('governance', {
     en: 'a {method} ballot needs this field',
     ru: 'в бюллетене этого способа голосования нужно это поле',
   },
-  notAnOption: { en: '«{option}» is not one of the options', ru: '«{option}» — не из вариантов' },
+  notAnOption: {
+    en: 'not one of the options: {option}',
+    ru: 'не из предложенных вариантов: {option}',
+  },
   optionTwice: { en: 'an option is named twice', ru: 'вариант назван дважды' },
   alreadyMember: {
     en: 'this organisation is already a member',
@@ -98,8 +104,8 @@ export const messages = defineMessages('governance', {
     ru: 'эта организация сейчас не участник кластера',
   },
   discussionClosed: {
-    en: 'The discussion of «{title}» closed with its vote',
-    ru: 'Обсуждение «{title}» закрыто вместе с голосованием',
+    en: '{titleEn}: the discussion closed with the vote',
+    ru: '{title}: обсуждение закрыто вместе с голосованием',
   },
   invalidMessage: { en: 'Invalid message', ru: 'Неверное сообщение' },
   chooseOne: { en: 'choose an option', ru: 'выберите вариант' },

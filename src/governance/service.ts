@@ -38,6 +38,12 @@ import {
   type TallyResult,
 } from './schema.ts';
 
+/** A proposal's title as its messages name it: Russian, and English where the proposal has it. */
+const titled = (p: Pick<Proposal, 'title' | 'titleEn'>) => ({
+  title: p.title,
+  titleEn: p.titleEn || p.title,
+});
+
 const newId = (prefix: string) => `${prefix}-${randomUUID().replace(/-/g, '').slice(0, 12)}`;
 const needsSubject = new Set(['admit_member', 'expel_member', 'change_keystone']);
 
@@ -250,7 +256,7 @@ export class GovernanceService {
       }
       const p = await repo.findProposal(tx, proposalId);
       if (!p) throw notFound(messages.proposalNotFound());
-      if (p.status !== 'open') throw conflict(messages.discussionClosed({ title: p.title }));
+      if (p.status !== 'open') throw conflict(messages.discussionClosed(titled(p)));
       const m: ProposalMessage = {
         id: newId('m'),
         proposalId,
@@ -395,10 +401,10 @@ export class GovernanceService {
       if (!p) throw notFound(messages.proposalNotFound());
       const now = this.now();
       if (now >= p.closesAt)
-        throw conflict(messages.voteClosed({ title: p.title, closesAt: p.closesAt }));
-      if (p.status !== 'open') throw conflict(messages.alreadyDecided({ title: p.title }));
+        throw conflict(messages.voteClosed({ ...titled(p), closesAt: p.closesAt }));
+      if (p.status !== 'open') throw conflict(messages.alreadyDecided(titled(p)));
       if (now < p.opensAt)
-        throw conflict(messages.voteNotOpen({ title: p.title, opensAt: p.opensAt }));
+        throw conflict(messages.voteNotOpen({ ...titled(p), opensAt: p.opensAt }));
       this.checkBallot(p, fields);
       const ballot: CastBallot = {
         ...fields,
@@ -421,9 +427,9 @@ export class GovernanceService {
     return inTransaction(this.store, async (tx) => {
       const p = await repo.findProposal(tx, proposalId);
       if (!p) throw notFound(messages.proposalNotFound());
-      if (p.status !== 'open') throw conflict(messages.alreadyDecided({ title: p.title }));
+      if (p.status !== 'open') throw conflict(messages.alreadyDecided(titled(p)));
       if (this.now() < p.closesAt)
-        throw conflict(messages.notYetClosed({ title: p.title, closesAt: p.closesAt }));
+        throw conflict(messages.notYetClosed({ ...titled(p), closesAt: p.closesAt }));
       const electorate = await electorateNow(tx);
       const ballots = await repo.findBallots(tx, proposalId);
       const spans = await repo.findDelegations(tx);
@@ -437,7 +443,7 @@ export class GovernanceService {
         decidedAt: this.now(),
       };
       if (!(await repo.updateOpenProposal(tx, decided)))
-        throw conflict(messages.alreadyDecided({ title: p.title }));
+        throw conflict(messages.alreadyDecided(titled(p)));
       await this.event(tx, actor, p.authorOrganisationId, 'proposal.decided', decided);
       if (decided.status === 'adopted') await this.carryOut(tx, actor, decided);
       return decided;
@@ -488,7 +494,7 @@ export class GovernanceService {
       )
         throw forbidden(messages.vetoKeystoneOnly());
       if (!charter.vetoTypes.includes(p.type)) throw forbidden(messages.vetoOutsideCharter());
-      if (p.status !== 'open') throw conflict(messages.alreadyDecided({ title: p.title }));
+      if (p.status !== 'open') throw conflict(messages.alreadyDecided(titled(p)));
       if (!reason)
         throw invalid(messages.invalidProposal(), [
           { field: 'reason', message: messages.vetoReasonRequired() },
@@ -502,7 +508,7 @@ export class GovernanceService {
         veto: { organisationId: actor.organisationId, reason, at, by: actorRef(actor) },
       };
       if (!(await repo.updateOpenProposal(tx, vetoed)))
-        throw conflict(messages.alreadyDecided({ title: p.title }));
+        throw conflict(messages.alreadyDecided(titled(p)));
       await this.event(tx, actor, actor.organisationId, 'proposal.vetoed', vetoed);
       return vetoed;
     });

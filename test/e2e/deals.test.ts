@@ -64,7 +64,15 @@ test('deals: rows in both languages; two members negotiate to agreed, deliver, a
 
     // Myski GRES, in English: its turn; it offers at 380 ₽
     await logIn(b.page, myski.email, myski.password);
-    await b.page.locator('.lang-btn', { hasText: 'EN' }).click();
+    // The choice is saved on the account (PATCH /api/v1/auth/me) after the click; a reload
+    // before the save lands reads the account's Russian back (seeState reloads at once), so
+    // the page waits for the save.
+    await Promise.all([
+      b.page.waitForResponse(
+        (r) => r.url().endsWith('/api/v1/auth/me') && r.request().method() === 'PATCH' && r.ok(),
+      ),
+      b.page.locator('.lang-btn', { hasText: 'EN' }).click(),
+    ]);
     await seeState(b.page, id, 'requested');
     assert.match((await b.page.getByTestId('your-side').textContent()) ?? '', /provider/);
     await price(b.page, '380');
@@ -190,6 +198,11 @@ test('deals: rows in both languages; two members negotiate to agreed, deliver, a
     await b.page.screenshot({ path: join(results, 'deals-list-en.png'), fullPage: true });
     assert.deepEqual([...a.pageErrors, ...b.pageErrors], []);
     assert.deepEqual([...a.foreign, ...b.foreign], []);
+  } catch (e) {
+    // what each page showed when the test failed, beside its message
+    await a.page.screenshot({ path: join(results, 'deals-failure-a.png'), fullPage: true });
+    await b.page.screenshot({ path: join(results, 'deals-failure-b.png'), fullPage: true });
+    throw e;
   } finally {
     await a.context.close();
     await b.context.close();

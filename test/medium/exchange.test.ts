@@ -19,8 +19,13 @@ import {
   PlanRecord,
   planRecordOf,
 } from '../../src/exchange/index.ts';
-import { insertListing, updateListing as updateListingRow } from '../../src/exchange/repository.ts';
-import { canonicalJson, listEvents } from '../../src/journal/index.ts';
+import {
+  findPlan,
+  insertListing,
+  insertPlan,
+  updateListing as updateListingRow,
+} from '../../src/exchange/repository.ts';
+import { canonicalJson, inTransaction, listEvents } from '../../src/journal/index.ts';
 import {
   type Actor,
   DomainError,
@@ -860,6 +865,35 @@ for (const d of await eachDialect()) {
         headers: { cookie, 'accept-language': 'en' },
       });
       assert.deepEqual(Plan.parse(JSON.parse(again.body)).warnings, en.warnings);
+    });
+
+    test("a stored robustness warning counts its runs with their noun in the reader's plural form", async () => {
+      const saved = await p.exchange.savePlan(systemActor, {}, 'ru');
+      assert.ok(saved.id);
+      const stored = await findPlan(p.store, saved.id);
+      assert.ok(stored);
+      const partial = {
+        code: 'exchange.warning.robustnessPartial',
+        params: { runs: 21, asked: 40 },
+      };
+      const document = { ...stored.document, warnings: [partial] };
+      const id = `${saved.id}-runs`;
+      await inTransaction(p.store, (tx) =>
+        insertPlan(tx, { ...stored, id, text: JSON.stringify(document) }),
+      );
+      const read = async (lang: string) => {
+        const res = await app.inject({
+          method: 'GET',
+          url: `/api/v1/exchange/plans/${id}`,
+          headers: { cookie, 'accept-language': lang },
+        });
+        assert.equal(res.statusCode, 200, res.body);
+        const [w] = Plan.parse(JSON.parse(res.body)).warnings;
+        assert.deepEqual(w?.params, partial.params, 'the answer keeps the bare counts');
+        return w?.message ?? '';
+      };
+      assert.match(await read('ru'), /доли посчитаны по 21 прогону из 40$/);
+      assert.match(await read('en'), /the shares are over 21 runs of 40$/);
     });
 
     test("listings beyond the engine's range (the old limits) are left out with a warning", async () => {

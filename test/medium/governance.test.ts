@@ -518,7 +518,38 @@ for (const d of await eachDialect()) {
         payload: { choice: 'maybe' },
       });
       assert.equal(vote.statusCode, 400);
-      assert.match(vote.body, /не из вариантов/);
+      assert.match(vote.body, /не из предложенных вариантов: maybe/);
+      // a title with its own quotes is named as written, in the reader's language
+      const quoted = await app.inject({
+        method: 'POST',
+        url: '/api/v1/governance/proposals',
+        headers: { cookie },
+        payload: {
+          type: 'resolution',
+          title: 'Договор с АО «Енисейский цемент»',
+          titleEn: 'A contract with Yenisei Cement',
+          closesAt: new Date(Date.now() + 3600_000).toISOString(),
+        },
+      });
+      assert.equal(quoted.statusCode, 201, quoted.body);
+      for (const [lang, detail] of [
+        [
+          'ru',
+          /^Договор с АО «Енисейский цемент»: голосование закрывается \S+, итог подводится после этого$/,
+        ],
+        [
+          'en',
+          /^A contract with Yenisei Cement: the vote closes at \S+; the result is counted after that$/,
+        ],
+      ] as const) {
+        const early = await app.inject({
+          method: 'POST',
+          url: `/api/v1/governance/proposals/${quoted.json().id}/close`,
+          headers: { cookie, 'accept-language': lang },
+        });
+        assert.equal(early.statusCode, 409, early.body);
+        assert.match(early.json().detail, detail);
+      }
       const ok = await app.inject({
         method: 'POST',
         url: `/api/v1/governance/proposals/${created.json().id}/ballot`,

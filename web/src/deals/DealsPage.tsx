@@ -1,6 +1,7 @@
 // The Deals page: the caller's deals (the operator: all) filtered by state, with counterpart,
 // material, quantity, price and whose turn it is; and the form that opens a new deal.
 import { useState } from 'react';
+import { readsBooks } from '../../../src/deals/limits.ts';
 import { useExchangeLabels } from '../exchange/labels.ts';
 import { useTaxonomy } from '../exchange/taxonomy.ts';
 import { useT } from '../i18n/index.ts';
@@ -30,35 +31,49 @@ export function DealsPage() {
   const [state, setState] = useState<DealState | ''>('');
   if (user === undefined) return <Loading />;
   if (user === null) return <NeedLogin />;
-  const canOpen = !isOperator(user) && user.role !== 'observer';
+  const observer = user.role === 'observer';
+  const canOpen = !isOperator(user) && !observer;
   const items = (list.data?.items ?? []).filter((d) => !state || d.state === state);
+  // an observer whose organisation has no deals: nothing to filter, but what it reads and where
+  const observerEmpty = observer && list.data?.items.length === 0;
   return (
     <>
       <PageHeader
         title={t('title')}
-        lead={t('lead')}
+        lead={observer ? t('leadObserver') : t('lead')}
         actions={
-          <a className="btn" href={href('deals', 'ledger')} data-testid="ledger-link">
-            {t('ledger')}
-          </a>
+          // the trial balance's own rule (src/deals/limits.ts): an observer would get a 403
+          readsBooks(user) && (
+            <a className="btn" href={href('deals', 'ledger')} data-testid="ledger-link">
+              {t('ledger')}
+            </a>
+          )
         }
       />
       <section className="card stack" data-testid="deals">
-        <div className="deal-toolbar">
-          <SelectField
-            label={t('filterState')}
-            name="state"
-            value={state}
-            onChange={(e) => setState(isOneOf(dealStates, e.target.value) ? e.target.value : '')}
-            options={dealStates}
-            optionLabel={(s) => `${t(`state:${s}`)} (${countOf(list.data?.items, s)})`}
-            any={t('all')}
-          />
-        </div>
+        {!observerEmpty && (
+          <div className="deal-toolbar">
+            <SelectField
+              label={t('filterState')}
+              name="state"
+              value={state}
+              onChange={(e) => setState(isOneOf(dealStates, e.target.value) ? e.target.value : '')}
+              options={dealStates}
+              optionLabel={(s) => `${t(`state:${s}`)} (${countOf(list.data?.items, s)})`}
+              any={t('all')}
+            />
+          </div>
+        )}
         {list.error ? (
           <ErrorState error={list.error} onRetry={list.reload} />
         ) : !list.data ? (
           <Loading />
+        ) : observerEmpty ? (
+          <div data-testid="deals-observer">
+            <Empty title={t('emptyObserver')}>
+              {t('emptyObserverText')} <a href={href('impact')}>{t('toImpact')}</a>
+            </Empty>
+          </div>
         ) : items.length === 0 ? (
           <Empty title={t('empty')}>{canOpen && t('emptyText')}</Empty>
         ) : (

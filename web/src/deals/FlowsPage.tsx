@@ -42,6 +42,9 @@ export function FlowsPage() {
   const set = (patch: FlowsFilter) => setFilter((x) => ({ ...x, ...patch }));
   const v = chain.data;
   const filtered = Boolean(filter.material || filter.from || filter.to);
+  // an observer reads its own organisation's deliveries (a ministry has none): then no filter,
+  // but where the cluster's totals are, without naming a party of anyone else's deal
+  const observerEmpty = user.role === 'observer' && v?.links.length === 0 && !filtered;
   return (
     <>
       <PageHeader
@@ -54,51 +57,61 @@ export function FlowsPage() {
         }
       />
       <section className="card stack" data-testid="flows">
-        <p className="muted small">
-          {isOperator(user) ? t('scopeCluster') : t('scopeOrganisation')}
-        </p>
-        <div className="deal-toolbar flows-filter">
-          <SelectField
-            label={t('material')}
-            name="material"
-            value={filter.material ?? ''}
-            onChange={(e) => set({ material: e.target.value || undefined })}
-            options={v?.materials ?? (filter.material ? [filter.material] : [])}
-            optionLabel={(m) => tax.data?.materialName(m) ?? m}
-            any={t('allMaterials')}
-          />
-          <Field label={t('from')}>
-            {(p) => (
-              <input
-                {...p}
-                type="date"
-                name="from"
-                value={filter.from ?? ''}
-                onChange={(e) => set({ from: e.target.value || undefined })}
+        {!observerEmpty && (
+          <>
+            <p className="muted small">
+              {isOperator(user) ? t('scopeCluster') : t('scopeOrganisation')}
+            </p>
+            <div className="deal-toolbar flows-filter">
+              <SelectField
+                label={t('material')}
+                name="material"
+                value={filter.material ?? ''}
+                onChange={(e) => set({ material: e.target.value || undefined })}
+                options={v?.materials ?? (filter.material ? [filter.material] : [])}
+                optionLabel={(m) => tax.data?.materialName(m) ?? m}
+                any={t('allMaterials')}
               />
-            )}
-          </Field>
-          <Field label={t('to')} error={badPeriod ? t('badPeriod') : undefined}>
-            {(p) => (
-              <input
-                {...p}
-                type="date"
-                name="to"
-                value={filter.to ?? ''}
-                onChange={(e) => set({ to: e.target.value || undefined })}
-              />
-            )}
-          </Field>
-          {filtered && (
-            <button type="button" className="btn" onClick={() => setFilter({})}>
-              {t('reset')}
-            </button>
-          )}
-        </div>
+              <Field label={t('from')}>
+                {(p) => (
+                  <input
+                    {...p}
+                    type="date"
+                    name="from"
+                    value={filter.from ?? ''}
+                    onChange={(e) => set({ from: e.target.value || undefined })}
+                  />
+                )}
+              </Field>
+              <Field label={t('to')} error={badPeriod ? t('badPeriod') : undefined}>
+                {(p) => (
+                  <input
+                    {...p}
+                    type="date"
+                    name="to"
+                    value={filter.to ?? ''}
+                    onChange={(e) => set({ to: e.target.value || undefined })}
+                  />
+                )}
+              </Field>
+              {filtered && (
+                <button type="button" className="btn" onClick={() => setFilter({})}>
+                  {t('reset')}
+                </button>
+              )}
+            </div>
+          </>
+        )}
         {badPeriod ? null : chain.error ? (
           <ErrorState error={chain.error} onRetry={chain.reload} />
         ) : !v ? (
           <Loading />
+        ) : observerEmpty ? (
+          <div data-testid="flows-observer">
+            <Empty title={t('emptyObserver')}>
+              {t('emptyObserverText')} <a href={href('impact')}>{t('toImpact')}</a>
+            </Empty>
+          </div>
         ) : v.links.length === 0 ? (
           <Empty title={t('empty')}>{filtered ? t('emptyFiltered') : t('emptyText')}</Empty>
         ) : (

@@ -11,6 +11,12 @@ export const dealsDict = dictionary(
     filterState: 'Состояние',
     empty: 'Сделок нет',
     emptyText: 'Откройте сделку с другим участником — форма ниже.',
+    leadObserver:
+      'Сделки вашей организации — для чтения: переговоры ведут и поставки записывают её сотрудники.',
+    emptyObserver: 'У вашей организации сделок нет',
+    emptyObserverText:
+      'Наблюдатель читает сделки своей организации, но не ведёт их; сделки других участников видят только их стороны. Итоги сделок по всему кластеру — законтрактованные и поставленные тонны, предотвращённые выбросы CO2e и чистая выгода — на странице «Эффект».',
+    toImpact: 'К эффекту обмена →',
     counterpart: 'Контрагент',
     material: 'Материал',
     quantity: 'Количество',
@@ -147,6 +153,12 @@ export const dealsDict = dictionary(
     filterState: 'State',
     empty: 'No deals',
     emptyText: 'Open a deal with another member with the form below.',
+    leadObserver:
+      "Your organisation's deals, to read: its staff negotiate them and record the deliveries.",
+    emptyObserver: 'Your organisation has no deals',
+    emptyObserverText:
+      "An observer reads its own organisation's deals but does not take part in them; other members' deals are seen by their parties only. The cluster's totals of deals — tonnes contracted and delivered, CO2e avoided and the net benefit — are on the Impact page.",
+    toImpact: 'To the impact of the exchange →',
     counterpart: 'Counterpart',
     material: 'Material',
     quantity: 'Quantity',

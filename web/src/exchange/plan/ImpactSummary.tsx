@@ -1,4 +1,4 @@
-import { useFormat, useLocale, useT } from '../../i18n/index.ts';
+import { pluralForm, useFormat, useLocale, useT } from '../../i18n/index.ts';
 import type {
   Counterfactual,
   Figure,
@@ -10,7 +10,6 @@ import type {
 import { counterfactuals, isOneOf, substitutes } from '../../shell/vocabulary.ts';
 import { exchangeDict } from '../dict.ts';
 import { NBSP, useExchangeLabels } from '../labels.ts';
-import { pluralCategory } from '../plural.ts';
 import { factorName, formulaText } from './formulas.ts';
 
 /** A figure with its formula: the formula on hover, and the factors in an expandable part. */
@@ -158,7 +157,7 @@ export function ImpactSummary({
           <span className="stat-label">{t('impInternal')}</span>
           <span className="stat-hint">
             {t('impInternalHint', {
-              pairs: t(`pairs:${pluralCategory(locale, internal.pairs.length)}`, {
+              pairs: t(`pairs:${pluralForm(internal.pairs.length, locale)}`, {
                 n: fmt.integer(internal.pairs.length),
               }),
             })}

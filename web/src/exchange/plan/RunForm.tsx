@@ -1,9 +1,8 @@
 import type { FormEvent } from 'react';
-import { useFormat, useLocale, useT } from '../../i18n/index.ts';
+import { pluralForm, useFormat, useLocale, useT } from '../../i18n/index.ts';
 import { parseNumber } from '../../shell/numbers.ts';
 import { Field } from '../../shell/ui.tsx';
 import { exchangeDict } from '../dict.ts';
-import { pluralCategory } from '../plural.ts';
 import type { RunInput } from './runRequest.ts';
 
 /** Run the plan, optionally with a robustness analysis; a progress line while it computes. */
@@ -30,7 +29,7 @@ export function RunForm({
   const { locale } = useLocale();
   // the runs asked for (checked before the run starts: a whole number)
   const runs = parseNumber(input.runs) ?? 0;
-  const runsText = t(`runs:${pluralCategory(locale, runs)}`, { n: fmt.integer(runs) });
+  const runsText = t(`runs:${pluralForm(runs, locale)}`, { n: fmt.integer(runs) });
   const box = (name: 'runs' | 'variation', label: string, inputMode: 'numeric' | 'decimal') => (
     <Field label={label} error={errors[name]} className="run-field">
       {(p) => (

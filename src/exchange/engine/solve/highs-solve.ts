@@ -121,6 +121,9 @@ function read(model: Model, modelStatus: number, cm: CscModel) {
  * root-only presolve, restarts off, no cuts at nodes (seed 1: 4.6× the nodes), objective or
  * bound scaling, simplex scaling 0 or 4, flows scaled to w = x ÷ M (unit VUB rows).
  * `mip_lifting_for_probing: 1` returned a wrong "optimal" 0 on every seed: never set it.
+ * Probing each binary on the root LP with HiGHS's root cuts (its cut pool, presolve off) and
+ * the optimum as the bar fixed only 72 of seed 42's 442 open binaries (that LP's gap is 0.53%)
+ * and the MIP after it took longer (56 s): the proof needs the tree's bounds, not the root's.
  */
 export const MILP_OPTIONS: Record<string, string | number | boolean> = {
   mip_pscost_minreliable: 2,

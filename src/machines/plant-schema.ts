@@ -2,6 +2,7 @@
 // ash analyser and densimeter (with the targets), the KPIs computed from them, and alarms.
 import { z } from 'zod';
 import { rule } from '../model/messages.ts';
+import { PLANT_LIMITS as L } from './limits.ts';
 import { messages } from './messages.ts';
 
 export const PlantInput = z
@@ -30,12 +31,17 @@ export const PlantInput = z
       .nullable()
       .optional()
       .describe('dense-medium densimeter (density_kgm3)'),
-    ashTargetPct: z.number().min(0).max(60).nullable().optional(),
-    densityTargetKgm3: z.number().min(1000).max(2500).nullable().optional(),
+    ashTargetPct: z.number().min(L.ashTargetPct[0]).max(L.ashTargetPct[1]).nullable().optional(),
+    densityTargetKgm3: z
+      .number()
+      .min(L.densityTargetKgm3[0])
+      .max(L.densityTargetKgm3[1])
+      .nullable()
+      .optional(),
     runningAboveTph: z
       .number()
-      .min(0)
-      .max(10_000)
+      .min(L.runningAboveTph[0])
+      .max(L.runningAboveTph[1])
       .optional()
       .describe('the feed belt runs when its minute average is at least this (t/h); default 50'),
   })

@@ -1,6 +1,7 @@
 // The plant's description as its form holds it (device ids chosen, numbers as typed) and the
 // checks made before it is sent: pure, so each case is tested without a browser. The server
 // checks the same again (and what the form cannot know: a device moved meanwhile).
+import { PLANT_LIMITS } from '../../../src/machines/limits.ts';
 import { parseNumber } from '../shell/numbers.ts';
 
 export interface PlantDraft {
@@ -36,12 +37,8 @@ export interface PlantBody {
   runningAboveTph?: number;
 }
 
-/** The ranges the API takes (plant-schema.ts). */
-export const LIMITS = {
-  ashTargetPct: [0, 60],
-  densityTargetKgm3: [1000, 2500],
-  runningAboveTph: [0, 10_000],
-} as const;
+/** The ranges the API takes (one definition with the server's schema). */
+export const LIMITS = PLANT_LIMITS;
 
 export const emptyDraft: PlantDraft = {
   feedDeviceId: '',

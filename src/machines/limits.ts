@@ -1,0 +1,10 @@
+// Plain ranges of the plant's description (no zod), shared by the server's schema and the
+// web form, so that the two cannot state a range apart (web/src/machines imports this file:
+// see .dependency-cruiser.cjs).
+
+/** [least, most] the API takes for each number of a plant's description. */
+export const PLANT_LIMITS = {
+  ashTargetPct: [0, 60],
+  densityTargetKgm3: [1000, 2500],
+  runningAboveTph: [0, 10_000],
+} as const;

@@ -99,6 +99,7 @@ export const messages = defineMessages('deals', {
   linkRevoked: {
     en: 'The link of device {deviceId} was revoked on {revokedAt}',
     ru: 'Привязка устройства {deviceId} отозвана {revokedAt}',
+    as: { revokedAt: 'moment' },
   },
   observersNoLedger: {
     en: 'Observers do not see the books',

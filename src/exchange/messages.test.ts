@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { messageByCode } from '../model/messages.ts';
-import { type CountedNoun, countedNoun, warnings, withCountedNouns } from './messages.ts';
+import { type CountedNoun, countedNoun, messages, warnings, withCountedNouns } from './messages.ts';
 
 const run: CountedNoun = {
   ru: { one: 'прогон', few: 'прогона', many: 'прогонов', other: 'прогона' },
@@ -65,5 +65,16 @@ test('a message without counted nouns keeps its parameters', () => {
   assert.deepEqual(
     withCountedNouns(warnings.robustnessPartial.code, { runs: '20', asked: 21 }, 'en'),
     { runs: '20', asked: 21 },
+  );
+});
+
+test('the day a site closed is worded for the reader', () => {
+  assert.equal(
+    messages.siteClosed({ closedOn: '2026-03-01' }).text('ru'),
+    'площадка закрыта 1 марта 2026 г.',
+  );
+  assert.equal(
+    messages.siteClosed({ closedOn: '2026-03-01' }).text('en'),
+    'closed on 1 March 2026',
   );
 });

@@ -12,7 +12,11 @@ export const messages = defineMessages('exchange', {
     en: 'not a site of organisation {organisationId}',
     ru: 'не площадка организации {organisationId}',
   },
-  siteClosed: { en: 'closed on {closedOn}', ru: 'площадка закрыта {closedOn}' },
+  siteClosed: {
+    en: 'closed on {closedOn}',
+    ru: 'площадка закрыта {closedOn}',
+    as: { closedOn: 'moment' },
+  },
   unknownMaterial: { en: 'unknown material {id}', ru: 'неизвестный материал {id}' },
   unknownUse: { en: 'unknown use {id}', ru: 'неизвестное назначение {id}' },
   materialCannotServe: {

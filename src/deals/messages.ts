@@ -83,6 +83,7 @@ export const messages = defineMessages('deals', {
   notTonnes: {
     en: 'a weighbridge weighs in tonnes; this deal counts in {unit}',
     ru: 'весы взвешивают в тоннах, а сделка учитывается в {unit}',
+    as: { unit: 'unitName' },
   },
   deviceLinkedElsewhere: {
     en: 'Device {deviceId} is already linked to deal {dealId}: revoke that link first',
@@ -99,6 +100,7 @@ export const messages = defineMessages('deals', {
   linkRevoked: {
     en: 'The link of device {deviceId} was revoked on {revokedAt}',
     ru: 'Привязка устройства {deviceId} отозвана {revokedAt}',
+    as: { revokedAt: 'moment' },
   },
   observersNoLedger: {
     en: 'Observers do not see the books',

@@ -321,7 +321,7 @@ async function requireRoom(
       // volumes are its own business (security review F5).
       throw conflict(
         holds(x, check.side, actor)
-          ? m.yourQuantityTaken({ limit: l.quantityPerYear, taken, own })
+          ? m.yourQuantityTaken({ limit: l.quantityPerYear, taken, own, unit: l.unit })
           : m.otherQuantityTaken(),
       );
   }

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { messageByCode } from '../model/messages.ts';
-import { type CountedNoun, countedNoun, warnings, withCountedNouns } from './messages.ts';
+import { type CountedNoun, countedNoun, messages, warnings, withCountedNouns } from './messages.ts';
 
 const run: CountedNoun = {
   ru: { one: 'прогон', few: 'прогона', many: 'прогонов', other: 'прогона' },
@@ -65,5 +65,79 @@ test('a message without counted nouns keeps its parameters', () => {
   assert.deepEqual(
     withCountedNouns(warnings.robustnessPartial.code, { runs: '20', asked: 21 }, 'en'),
     { runs: '20', asked: 21 },
+  );
+});
+
+const NBSP = '\u00a0';
+/** A text with its no-break spaces as plain ones, to match against a readable pattern. */
+const plain = (text: string | undefined) => (text ?? '').replaceAll(NBSP, ' ');
+
+test('the quantities a match would pass are given with the listing’s unit, in the reader’s format', () => {
+  const m = messages.yourQuantityTaken({ limit: 12000, taken: 9500.5, own: 3000, unit: 't' });
+  assert.equal(
+    m.text('ru'),
+    `В вашем объявлении — 12${NBSP}000${NBSP}т в год; ваши согласованные совпадения уже берут 9${NBSP}500,5${NBSP}т, а это требует ещё 3${NBSP}000${NBSP}т`,
+  );
+  assert.equal(
+    m.text('en'),
+    `Your listing has 12,000${NBSP}t a year; your agreed matches already take 9,500.5${NBSP}t, and this one needs 3,000${NBSP}t`,
+  );
+  assert.deepEqual(m.params, { limit: 12000, taken: 9500.5, own: 3000, unit: 't' });
+  assert.match(
+    plain(
+      messages
+        .yourQuantityTaken({ limit: 400, taken: 300, own: 200, unit: 'thousand_m3' })
+        .text('ru'),
+    ),
+    /— 400 тыс\. м³ в год;/,
+  );
+});
+
+test('a plan’s warning about a minimum gives it with its unit; one stored without a unit reads the number', () => {
+  const stored = warnings.offerUnlinked({ id: 'o-1', min: 1500, unit: 'm3' });
+  const reread = messageByCode(stored.code, stored.params);
+  assert.match(plain(reread?.text('ru')), /не меньше 1 500 м³ в год/);
+  assert.match(plain(reread?.text('en')), /at least 1,500 m³ a year/);
+  assert.match(
+    plain(warnings.requestUnlinked({ id: 'r-1', min: 200, unit: 'GJ' }).text('ru')),
+    /не меньше 200 ГДж в год/,
+  );
+  // a plan saved before the unit was stored
+  assert.match(
+    plain(messageByCode(warnings.offerUnlinked.code, { id: 'o-1', min: 1500 })?.text('en')),
+    /at least 1,500 a year/,
+  );
+});
+
+test('a figure beyond range is named by its label and written in the reader’s number format', () => {
+  const m = warnings.listingBeyondRange({
+    id: 'o-old',
+    field: 'quantityPerYear',
+    value: 1e9,
+    limit: 1e8,
+  });
+  assert.match(plain(m.text('ru')), /Объём в год = 1 000 000 000, больше 100 000 000 —/);
+  assert.match(plain(m.text('en')), /Quantity per year is 1,000,000,000, beyond 100,000,000,/);
+});
+
+test('a unit is named in words', () => {
+  assert.equal(
+    messages.measuredIn({ material: 'fly-ash', unit: 't' }).text('ru'),
+    'материал fly-ash измеряется в тоннах',
+  );
+  assert.equal(
+    messages.measuredIn({ material: 'methane', unit: 'thousand_m3' }).text('en'),
+    'methane is measured in thousands of cubic metres',
+  );
+});
+
+test('the day a site closed is worded for the reader', () => {
+  assert.equal(
+    messages.siteClosed({ closedOn: '2026-03-01' }).text('ru'),
+    'площадка закрыта 1 марта 2026 г.',
+  );
+  assert.equal(
+    messages.siteClosed({ closedOn: '2026-03-01' }).text('en'),
+    'closed on 1 March 2026',
   );
 });

@@ -12,7 +12,11 @@ export const messages = defineMessages('exchange', {
     en: 'not a site of organisation {organisationId}',
     ru: 'не площадка организации {organisationId}',
   },
-  siteClosed: { en: 'closed on {closedOn}', ru: 'площадка закрыта {closedOn}' },
+  siteClosed: {
+    en: 'closed on {closedOn}',
+    ru: 'площадка закрыта {closedOn}',
+    as: { closedOn: 'moment' },
+  },
   unknownMaterial: { en: 'unknown material {id}', ru: 'неизвестный материал {id}' },
   unknownUse: { en: 'unknown use {id}', ru: 'неизвестное назначение {id}' },
   materialCannotServe: {
@@ -22,6 +26,7 @@ export const messages = defineMessages('exchange', {
   measuredIn: {
     en: '{material} is measured in {unit}',
     ru: 'материал {material} измеряется в {unit}',
+    as: { unit: 'unitName' },
   },
   unknownProperty: { en: 'unknown property {id}', ru: 'неизвестный показатель {id}' },
   materialLacksProperty: {
@@ -118,6 +123,8 @@ export const messages = defineMessages('exchange', {
   yourQuantityTaken: {
     en: 'Your listing has {limit} a year; your agreed matches already take {taken}, and this one needs {own}',
     ru: 'В вашем объявлении — {limit} в год; ваши согласованные совпадения уже берут {taken}, а это требует ещё {own}',
+    // the listing's quantities with its unit, in the reader's number format: «1 200 т»
+    as: { limit: 'quantity', taken: 'quantity', own: 'quantity' },
   },
   otherQuantityTaken: {
     en: "The other party's listing has no room left for this match",
@@ -147,14 +154,19 @@ export const warnings = defineMessages('exchange.warning', {
   offerUnlinked: {
     en: 'the offer {id} must ship at least {min} a year but no request fits it (material, quality, distance or dates); it was left out of the plan — check its terms',
     ru: 'предложение {id} должно вывезти не меньше {min} в год, но ни один запрос ему не подходит (материал, качество, расстояние или сроки); в план не вошло — проверьте его условия',
+    // {min} with the listing's {unit} (a plan saved before it was stored: the number alone)
+    as: { min: 'quantity' },
   },
   requestUnlinked: {
     en: 'the request {id} must take at least {min} a year but no offer fits it (material, quality, distance or dates); it was left out of the plan — check its terms',
     ru: 'запрос {id} должен принять не меньше {min} в год, но ни одно предложение ему не подходит (материал, качество, расстояние или сроки); в план не вошёл — проверьте его условия',
+    as: { min: 'quantity' },
   },
   listingBeyondRange: {
     en: 'the listing {id} was left out of the plan: {field} is {value}, beyond {limit}, the most the planner computes exactly — correct the figure',
     ru: 'объявление {id} не вошло в план: {field} = {value}, больше {limit} — предела точного расчёта; исправьте значение',
+    // {field} is the API's name of the figure, read as its label
+    as: { field: 'field', value: 'number', limit: 'number' },
   },
   listingBeyondPlanTotal: {
     en: "the listing {id} was left out of the plan: with it, the plan's sums of money would pass what is computed exactly — check its quantity and prices",

@@ -40,8 +40,28 @@ test('English messages name the English title and use no Russian quotes', () => 
   }
   assert.equal(
     titled[0].text('en'),
-    'Admit Yenisei Cement: the vote opens at 2026-12-01T06:00:00Z',
+    'Admit Yenisei Cement: the vote opens on 1 December 2026, 13:00 (Kemerovo time)',
   );
+});
+
+test('the moments of a vote are worded in Kemerovo time; the params keep ISO', () => {
+  assert.equal(
+    titled[0].text('ru'),
+    'Принять в кластер АО «Енисейский цемент»: голосование откроется 1 декабря 2026 г., 13:00 (Кемерово)',
+  );
+  assert.equal(
+    titled[1].text('ru'),
+    'Принять в кластер АО «Енисейский цемент»: голосование закрыто 20 декабря 2026 г., 19:00 (Кемерово), бюллетени больше не принимаются',
+  );
+  assert.equal(
+    titled[3].text('en'),
+    'Admit Yenisei Cement: the vote closes on 20 December 2026, 19:00 (Kemerovo time); the result is counted after that',
+  );
+  assert.equal(titled[3].params.closesAt, at.closesAt);
+  for (const m of titled) {
+    for (const lang of ['ru', 'en'] as const)
+      assert.doesNotMatch(m.text(lang), /\d{4}-\d{2}-\d{2}T/);
+  }
 });
 
 test('an option not on the ballot is named after a colon, with no quotes added', () => {

@@ -45,21 +45,26 @@ export const messages = defineMessages('governance', {
   // A proposal's title leads, followed by a colon: a title may carry its own quotes
   // (Принять в кластер АО «Енисейский цемент»), so none are put around it. English readers get
   // the English title where the proposal has one ({titleEn}: the title otherwise).
+  // {opensAt}, {closesAt}: ISO in the params, worded in the cluster's time for the reader
+  // («1 декабря 2026 г., 13:00 (Кемерово)»)
   voteNotOpen: {
-    en: '{titleEn}: the vote opens at {opensAt}',
+    en: '{titleEn}: the vote opens on {opensAt}',
     ru: '{title}: голосование откроется {opensAt}',
+    as: { opensAt: 'moment' },
   },
   voteClosed: {
-    en: '{titleEn}: the vote closed at {closesAt}; no more ballots are taken',
+    en: '{titleEn}: the vote closed on {closesAt}; no more ballots are taken',
     ru: '{title}: голосование закрыто {closesAt}, бюллетени больше не принимаются',
+    as: { closesAt: 'moment' },
   },
   alreadyDecided: {
     en: '{titleEn}: already decided',
     ru: '{title}: решение уже принято',
   },
   notYetClosed: {
-    en: '{titleEn}: the vote closes at {closesAt}; the result is counted after that',
+    en: '{titleEn}: the vote closes on {closesAt}; the result is counted after that',
     ru: '{title}: голосование закрывается {closesAt}, итог подводится после этого',
+    as: { closesAt: 'moment' },
   },
   vetoUnderEtharchy: {
     en: 'Under etharchy no member has a veto',

@@ -4,6 +4,7 @@
 // matching English text.
 import { z } from 'zod';
 import { en, ru } from 'zod/v4/locales';
+import { unitName, wordMoment, wordNumber, wordQuantity } from './wording.ts';
 
 export type Lang = 'ru' | 'en';
 
@@ -36,13 +37,33 @@ type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Re
   ? P | Placeholders<Rest>
   : never;
 
+/**
+ * How a parameter is worded for its reader; the message keeps it as given (an ISO timestamp, a
+ * bare number, a unit code), so that stored events and API params stay machine-readable.
+ * - `moment`: an ISO timestamp or day → «1 декабря 2026 г., 13:00 (Кемерово)» (model/wording.ts)
+ * - `quantity`: a number with the unit of the message's `unit` parameter → «1 200,5 т»
+ * - `number`: a number in the reader's format → «1 200,5», '1,200.5'
+ * - `unitName`: a unit code named in words as after «в»/'in' → «тоннах», 'tonnes'
+ * - `field`: a field's name in the API → its label («Объём в год»)
+ */
+export type ParamKind = 'moment' | 'quantity' | 'number' | 'unitName' | 'field';
+
 interface Wording {
   readonly en: string;
   readonly ru: string;
+  /** how some parameters are worded (the others as given) */
+  readonly as?: Readonly<Record<string, ParamKind>>;
 }
 
+/** A message with a quantity names its unit in the parameter `unit`. */
+type UnitParam<W extends Wording> = W extends { readonly as: infer A }
+  ? 'quantity' extends A[keyof A]
+    ? 'unit'
+    : never
+  : never;
+
 type Params<W extends Wording> = Record<
-  Placeholders<W['en']> | Placeholders<W['ru']>,
+  Placeholders<W['en']> | Placeholders<W['ru']> | UnitParam<W>,
   string | number
 >;
 
@@ -63,13 +84,49 @@ const fill = (template: string, params: Readonly<Record<string, string | number>
     name in params ? String(params[name]) : whole,
   );
 
+/** A parameter worded by its kind for a reader of `lang`; a value of the wrong type as given. */
+function wordParam(
+  kind: ParamKind,
+  value: string | number,
+  params: Readonly<Record<string, string | number>>,
+  lang: Lang,
+): string | number {
+  switch (kind) {
+    case 'moment':
+      return typeof value === 'string' ? wordMoment(value, lang) : value;
+    case 'quantity':
+      return typeof value === 'number'
+        ? wordQuantity(value, typeof params.unit === 'string' ? params.unit : undefined, lang)
+        : value;
+    case 'number':
+      return typeof value === 'number' ? wordNumber(value, lang) : value;
+    case 'unitName':
+      return typeof value === 'string' ? unitName(value, lang) : value;
+    case 'field':
+      return typeof value === 'string' ? (labelOf(value, lang) ?? value) : value;
+  }
+}
+
+/** The parameters of a wording as its reader reads them (see `ParamKind`). */
+function wordedParams(
+  w: Wording,
+  params: Readonly<Record<string, string | number>>,
+  lang: Lang,
+): Readonly<Record<string, string | number>> {
+  if (!w.as) return params;
+  const out: Record<string, string | number> = { ...params };
+  for (const [name, kind] of Object.entries(w.as))
+    if (name in params) out[name] = wordParam(kind, params[name], params, lang);
+  return out;
+}
+
 function message(code: string, params: Readonly<Record<string, string | number>>): Message {
   return {
     code,
     params,
     text: (lang) => {
       const w = wordings.get(code);
-      return w ? fill(w[lang], params) : code;
+      return w ? fill(w[lang], wordedParams(w, params, lang)) : code;
     },
   };
 }

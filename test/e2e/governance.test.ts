@@ -120,6 +120,21 @@ test('governance: the seeded history in both languages; propose, two members vot
     // the close time passes; the next read publishes the result
     const wait = at - Date.now() + 1500;
     if (wait > 0) await a.page.waitForTimeout(wait);
+    // a ballot sent from the page left open is refused, with the close worded in Kemerovo time
+    // (UTC+7), not as an ISO timestamp
+    await a.page.getByTestId('cast-ballot').click();
+    const refused = a.page.getByTestId('vote-form').getByRole('alert');
+    await refused.waitFor();
+    const kemerovo = new Date(at + 7 * 3600_000);
+    const months = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа'];
+    months.push('сентября', 'октября', 'ноября', 'декабря');
+    const hhmm = [kemerovo.getUTCHours(), kemerovo.getUTCMinutes()]
+      .map((n) => String(n).padStart(2, '0'))
+      .join(':');
+    assert.equal(
+      await refused.textContent(),
+      `${title}: голосование закрыто ${kemerovo.getUTCDate()} ${months[kemerovo.getUTCMonth()]} ${kemerovo.getUTCFullYear()} г., ${hhmm} (Кемерово), бюллетени больше не принимаются`,
+    );
     await a.page.reload();
     await a.page.getByTestId('proposal-result').waitFor();
     const status = (await a.page.getByTestId('proposal-status').first().textContent()) ?? '';

@@ -528,18 +528,20 @@ for (const d of await eachDialect()) {
           type: 'resolution',
           title: 'Договор с АО «Енисейский цемент»',
           titleEn: 'A contract with Yenisei Cement',
-          closesAt: new Date(Date.now() + 3600_000).toISOString(),
+          // 06:00 UTC is 13:00 in Kemerovo (UTC+7)
+          closesAt: '2099-12-01T06:00:00Z',
         },
       });
       assert.equal(quoted.statusCode, 201, quoted.body);
+      // the close is worded as a reader reads it, in the cluster's time; the params keep ISO
       for (const [lang, detail] of [
         [
           'ru',
-          /^Договор с АО «Енисейский цемент»: голосование закрывается \S+, итог подводится после этого$/,
+          'Договор с АО «Енисейский цемент»: голосование закрывается 1 декабря 2099 г., 13:00 (Кемерово), итог подводится после этого',
         ],
         [
           'en',
-          /^A contract with Yenisei Cement: the vote closes at \S+; the result is counted after that$/,
+          'A contract with Yenisei Cement: the vote closes on 1 December 2099, 13:00 (Kemerovo time); the result is counted after that',
         ],
       ] as const) {
         const early = await app.inject({
@@ -548,7 +550,9 @@ for (const d of await eachDialect()) {
           headers: { cookie, 'accept-language': lang },
         });
         assert.equal(early.statusCode, 409, early.body);
-        assert.match(early.json().detail, detail);
+        assert.equal(early.json().detail, detail);
+        assert.equal(early.json().code, 'governance.notYetClosed');
+        assert.equal(early.json().params.closesAt, '2099-12-01T06:00:00.000Z');
       }
       const ok = await app.inject({
         method: 'POST',

@@ -6,8 +6,10 @@ import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { seedExample } from '../../src/example/seed.ts';
 import { type MatchProposal, MatchRecord, matchRecord } from '../../src/exchange/index.ts';
+import { insertMatch } from '../../src/exchange/repository.ts';
 import { canonicalJson, inTransaction, listEvents } from '../../src/journal/index.ts';
 import { systemActor } from '../../src/model/index.ts';
+import { wordQuantity } from '../../src/model/wording.ts';
 import type { Platform } from '../../src/platform.ts';
 import { registryQueries } from '../../src/registry/index.ts';
 import { buildServer } from '../../src/server/app.ts';
@@ -257,6 +259,60 @@ for (const d of await eachDialect()) {
       await ok(who, 'POST', `/api/v1/matches/${open.id}/decline`, {});
       assert.equal((await ok(who, 'GET', '/api/v1/matches/inbox')).awaitingYou, waiting - 1);
       assert.equal((await ok('operator', 'GET', '/api/v1/matches/inbox')).awaitingYou, 0);
+    });
+
+    test("a match beyond its offer's room: the holder reads the quantities with their unit, in RU and EN", async () => {
+      await savePlan();
+      const m = (await matchesOf('operator')).find(
+        (x) =>
+          x.status === 'proposed' &&
+          x.supply.organisationId &&
+          x.demand.organisationId &&
+          x.supply.organisationId !== x.demand.organisationId &&
+          !x.supply.listingId.startsWith('l-anon-'),
+      );
+      assert.ok(m, 'an open proposal between two named holders');
+      const { supply, demand } = holdersOf(m);
+      const offer = await ok(supply, 'GET', `/api/v1/listings/${m.supply.listingId}`);
+      // another agreed match (of an earlier plan, say) already takes the offer's whole quantity
+      const stored = await matchRecord(p.store, m.id);
+      assert.ok(stored);
+      await inTransaction(p.store, (tx) =>
+        insertMatch(tx, {
+          ...stored,
+          id: `${m.id}-full`,
+          status: 'accepted',
+          supplyDecision: 'accepted',
+          demandDecision: 'accepted',
+          flow: { ...stored.flow, quantity: offer.quantityPerYear },
+        }),
+      );
+      await ok(demand, 'POST', `/api/v1/matches/${m.id}/accept`, {});
+      const q = (n: number, lang: 'ru' | 'en') => wordQuantity(n, offer.unit, lang);
+      const [limit, taken, own] = [
+        offer.quantityPerYear,
+        offer.quantityPerYear,
+        stored.flow.quantity,
+      ];
+      for (const lang of ['ru', 'en'] as const) {
+        const r = await call(supply, 'POST', `/api/v1/matches/${m.id}/accept`, {}, lang);
+        assert.equal(r.status, 409, r.text);
+        assert.equal(r.body.code, 'exchange.yourQuantityTaken');
+        assert.equal(
+          r.body.detail,
+          lang === 'ru'
+            ? `В вашем объявлении — ${q(limit, 'ru')} в год; ваши согласованные совпадения уже берут ${q(taken, 'ru')}, а это требует ещё ${q(own, 'ru')}`
+            : `Your listing has ${q(limit, 'en')} a year; your agreed matches already take ${q(taken, 'en')}, and this one needs ${q(own, 'en')}`,
+        );
+        // the unit is there, in the reader's language; the params keep the bare figures
+        assert.match(
+          r.body.detail,
+          lang === 'ru'
+            ? /\u00a0(т|м³|тыс\. м³|МВт·ч|ГДж|Гкал) в год;/
+            : /\u00a0(t|m³|thousand m³|MWh|GJ|Gcal) a year;/,
+        );
+        assert.deepEqual(r.body.params, { limit, taken, own, unit: offer.unit });
+      }
     });
 
     test('F3 a conflict never names the hidden anonymous holder that left', async () => {

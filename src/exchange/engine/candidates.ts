@@ -343,8 +343,8 @@ export function buildCandidates(
       warnings.push(
         warningData(
           l.side === 'offer'
-            ? w.offerUnlinked({ id: l.id, min: min! })
-            : w.requestUnlinked({ id: l.id, min: min! }),
+            ? w.offerUnlinked({ id: l.id, min: min!, unit: l.unit })
+            : w.requestUnlinked({ id: l.id, min: min!, unit: l.unit }),
         ),
       );
   }

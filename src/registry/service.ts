@@ -674,8 +674,7 @@ export class RegistryService {
         ? await repo.findApplicationRow(tx, link.application_id)
         : undefined;
       // a duplicate's link answers as a pending application would
-      if (!previous || previous.status !== 'rejected')
-        throw conflict(messages.applicationNotRejected());
+      if (previous?.status !== 'rejected') throw conflict(messages.applicationNotRejected());
       if ((await repo.latestApplicationId(tx, previous.organisation_id)) !== previous.id)
         throw conflict(messages.applicationSuperseded());
       const current = await repo.findOrganisation(tx, previous.organisation_id);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { base, browser, results, skip, startServerAndBrowser } from './harness.ts';
+import { base, browser, logIn, results, skip, startServerAndBrowser } from './harness.ts';
 
 startServerAndBrowser('dc-e2e-lang-');
 
@@ -204,4 +204,58 @@ test('M7 English marketplace: holders and their sites by their English names; le
     listings.filter((l) => /GOST|example|plant specification/.test(l.standard ?? '')),
     [],
   );
+});
+
+test('L7 a language clicked just before a reload survives it; another device follows the account', {
+  skip,
+}, async () => {
+  const email = 'ecologist@razrez-yuzhny.example';
+  const password = 'demo-yuzhny-2026';
+  const ctx = await browser!.newContext({ viewport: { width: 1366, height: 900 } });
+  const p = await ctx.newPage();
+  await logIn(p, email, password);
+  await p.locator('h1', { hasText: 'Кластер на карте' }).waitFor();
+  // the first save of the choice is held back: the reload's GET /auth/me answers before it lands
+  let release = () => {};
+  const released = new Promise<void>((r) => {
+    release = r;
+  });
+  let held = 0;
+  await p.route('**/api/v1/auth/me', async (route) => {
+    if (route.request().method() !== 'PATCH' || held++ > 0) return route.fallback();
+    await released;
+    await route.continue().catch(() => {}); // the reload may have cancelled it
+  });
+  await p.locator('.lang-btn', { hasText: 'EN' }).click();
+  await p.locator('h1', { hasText: 'The cluster on the map' }).waitFor();
+  const [me] = await Promise.all([
+    p.waitForResponse((r) => r.url().endsWith('/api/v1/auth/me') && r.request().method() === 'GET'),
+    p.reload(),
+  ]);
+  // the race did happen: the account still said Russian when the page asked
+  assert.equal(((await me.json()) as { user: { locale: string } }).user.locale, 'ru');
+  // the header shows the user once that answer is applied: by then the page is still English
+  await p.locator('.user .user-name').waitFor();
+  assert.equal(await p.evaluate(() => document.documentElement.lang), 'en');
+  await p.locator('h1', { hasText: 'The cluster on the map' }).waitFor();
+  // the page saved the choice again; the server confirms it and the pending mark goes
+  await p.waitForFunction(() => localStorage.getItem('digicluster.locale.pending') === null);
+  release();
+  // another device of the same user reads the saved language
+  const other = await browser!.newContext({ viewport: { width: 1366, height: 900 } });
+  const q = await other.newPage();
+  await logIn(q, email, password);
+  await q.locator('h1', { hasText: 'The cluster on the map' }).waitFor();
+  assert.equal(await q.evaluate(() => document.documentElement.lang), 'en');
+  // and a choice there reaches the first device at its next start (nothing pending there)
+  await q.locator('.lang-btn', { hasText: 'RU' }).click();
+  await q.locator('h1', { hasText: 'Кластер на карте' }).waitFor();
+  await q.waitForFunction(() => localStorage.getItem('digicluster.locale.pending') === null);
+  await p.unrouteAll({ behavior: 'ignoreErrors' });
+  await p.reload();
+  await p.locator('.user .user-name').waitFor();
+  await p.locator('h1', { hasText: 'Кластер на карте' }).waitFor();
+  assert.equal(await p.evaluate(() => document.documentElement.lang), 'ru');
+  await other.close();
+  await ctx.close();
 });

@@ -2,6 +2,13 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useS
 import { type Locale, LocaleContext } from '../i18n/index.ts';
 import { setApiLanguage } from './api.ts';
 import { authApi } from './auth.ts';
+import {
+  type ChoiceStorage,
+  confirmPending,
+  dropPending,
+  localeAtStart,
+  markPending,
+} from './localeChoice.ts';
 import type { User } from './types.ts';
 
 const LOCALE_KEY = 'digicluster.locale';
@@ -64,6 +71,13 @@ function store(key: string, value: string | null) {
   }
 }
 
+/** This device's storage; a refusal (private mode) is caught by localeChoice's functions. */
+const device: ChoiceStorage = {
+  getItem: (k) => localStorage.getItem(k),
+  setItem: (k, v) => localStorage.setItem(k, v),
+  removeItem: (k) => localStorage.removeItem(k),
+};
+
 function chosenBeforeLogin(): boolean {
   try {
     return localStorage.getItem(CHOSEN_KEY) === '1';
@@ -76,7 +90,9 @@ function chosenBeforeLogin(): boolean {
  * The logged-in user and the language. Before login the language lives in localStorage;
  * a logged-in user's choice is saved on their account (PATCH /api/v1/auth/me). A language
  * chosen on this device before logging in is the latest intent: at login it replaces the
- * account's one; without such a choice the account's language wins.
+ * account's one; without such a choice the account's language wins. A signed-in user's choice
+ * stays pending on this device until the server confirms it, so a reload at once keeps it
+ * (localeChoice.ts); on other devices the account's language applies.
  */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null | undefined>(undefined);
@@ -98,15 +114,35 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => window.removeEventListener('hashchange', left);
   }, []);
 
+  /** Saves a signed-in user's language on the account; pending on this device until confirmed. */
+  const saveLocale = useCallback((userId: string, l: Locale) => {
+    markPending(device, userId, l, Date.now());
+    authApi.updateMe({ locale: l }).then(
+      (u) => {
+        confirmPending(device, userId, l);
+        setUser(u);
+      },
+      () => {}, // stays pending: the next page start on this device saves it again
+    );
+  }, []);
+
   useEffect(() => {
     authApi.me().then(
       (me) => {
-        setUser(me.user);
-        if (me.user) applyLocale(me.user.locale);
+        if (!me.user) {
+          dropPending(device);
+          setUser(null);
+          return;
+        }
+        // a choice clicked just before a reload may not have reached the account yet
+        const start = localeAtStart(device, me.user, Date.now());
+        setUser({ ...me.user, locale: start.locale });
+        applyLocale(start.locale);
+        if (start.resend) saveLocale(me.user.id, start.locale);
       },
       () => setUser(null),
     );
-  }, [applyLocale]);
+  }, [applyLocale, saveLocale]);
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -117,22 +153,23 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     (l: Locale) => {
       applyLocale(l);
       if (user) {
-        authApi.updateMe({ locale: l }).then(setUser, () => {});
+        saveLocale(user.id, l);
       } else {
         store(CHOSEN_KEY, '1');
       }
     },
-    [user, applyLocale],
+    [user, applyLocale, saveLocale],
   );
 
   const login = useCallback(
     async (email: string, password: string) => {
       const u = await authApi.login(email, password);
+      dropPending(device); // a previous session's choice is not this login's
       if (chosenBeforeLogin() && u.locale !== locale) {
         // the language picked on this device before logging in is the latest intent
         store(CHOSEN_KEY, null);
         setUser({ ...u, locale });
-        authApi.updateMe({ locale }).then(setUser, () => {});
+        saveLocale(u.id, locale);
         return { ...u, locale };
       }
       store(CHOSEN_KEY, null);
@@ -140,11 +177,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       applyLocale(u.locale);
       return u;
     },
-    [applyLocale, locale],
+    [applyLocale, saveLocale, locale],
   );
 
   const logout = useCallback(async () => {
     await authApi.logout().catch(() => {});
+    dropPending(device);
     setUser(null);
   }, []);
 

@@ -1,5 +1,41 @@
 // The deals module's messages, in Russian and English.
-import { defineLabels, defineMessages } from '../model/messages.ts';
+import { defineLabels, defineMessages, wordOf } from '../model/messages.ts';
+import type { Wording } from '../model/vocabulary.ts';
+import type { DealActionName, DealStateName, Side } from './engine/negotiation.ts';
+
+// A deal's states, sides and actions in words, as the web app shows them (web/src/deals/dict.ts):
+// a message keeps the code in its params and reads it as the word.
+
+/** A deal's state as a predicate of «сделка»: «сделка предложена», 'the deal is offered'. */
+export const dealStateWords: Readonly<Record<DealStateName, Wording>> = {
+  requested: { ru: 'запрошена', en: 'requested' },
+  offered: { ru: 'предложена', en: 'offered' },
+  accepted: { ru: 'принята', en: 'accepted' },
+  agreed: { ru: 'согласована', en: 'agreed' },
+  active: { ru: 'исполняется', en: 'active' },
+  completed: { ru: 'завершена', en: 'completed' },
+  terminated: { ru: 'прекращена', en: 'terminated' },
+};
+
+/** A side of a deal: «поставщик», 'provider'. */
+export const dealSideWords: Readonly<Record<Side, Wording>> = {
+  provider: { ru: 'поставщик', en: 'provider' },
+  consumer: { ru: 'потребитель', en: 'consumer' },
+};
+
+/** An action on a deal, as its button reads: «Встречное предложение», 'Counter-offer'. */
+export const dealActionWords: Readonly<Record<DealActionName, Wording>> = {
+  offer: { ru: 'Предложить условия', en: 'Offer terms' },
+  counter: { ru: 'Встречное предложение', en: 'Counter-offer' },
+  accept: { ru: 'Принять', en: 'Accept' },
+  agree: { ru: 'Согласовать', en: 'Agree' },
+  activate: { ru: 'Начать поставки', en: 'Start deliveries' },
+  complete: { ru: 'Завершить', en: 'Complete' },
+  terminate: { ru: 'Прекратить', en: 'Terminate' },
+};
+
+const state = wordOf(dealStateWords);
+const action = wordOf(dealActionWords);
 
 export const messages = defineMessages('deals', {
   invalidDeal: { en: 'Invalid deal', ru: 'Неверные условия сделки' },
@@ -13,25 +49,31 @@ export const messages = defineMessages('deals', {
     en: 'An observer reads deals but does not negotiate',
     ru: 'Наблюдатель видит сделки, но не ведёт переговоры',
   },
+  // {state}, {turn} and {action} are codes (offered, consumer, counter), read as their words
   notYourTurn: {
-    en: 'It is the {turn}’s turn to move deal {id} ({state})',
-    ru: 'Сейчас ход другой стороны ({turn}) в сделке {id} (состояние {state})',
+    en: 'Deal {id} is {state}; it is the {turn}’s turn to move it',
+    ru: 'Сделка {id} {state}; сейчас ходит другая сторона — {turn}',
+    as: { state, turn: wordOf(dealSideWords) },
   },
   stateForbids: {
-    en: 'Deal {id} is {state}: «{action}» is not possible now',
-    ru: 'Сделка {id} в состоянии {state}: действие «{action}» сейчас невозможно',
+    en: 'Deal {id} is {state}: “{action}” is not possible now',
+    ru: 'Сделка {id} {state}: действие «{action}» сейчас невозможно',
+    as: { state, action },
   },
   closed: {
     en: 'Deal {id} is {state}: it no longer changes',
-    ru: 'Сделка {id} в состоянии {state}: она больше не меняется',
+    ru: 'Сделка {id} {state} и больше не меняется',
+    as: { state },
   },
   termsRequired: {
-    en: '«{action}» changes the terms: send the terms',
+    en: '“{action}” changes the terms: send the terms',
     ru: 'Действие «{action}» меняет условия: укажите условия',
+    as: { action },
   },
   termsNotAllowed: {
-    en: '«{action}» takes the terms as they are: send no terms',
+    en: '“{action}” takes the terms as they are: send no terms',
     ru: 'Действие «{action}» принимает условия как есть: не указывайте условия',
+    as: { action },
   },
   staleVersion: {
     en: 'Deal {id} changed meanwhile (version {version} now): reload it and try again',
@@ -43,7 +85,8 @@ export const messages = defineMessages('deals', {
   },
   notActive: {
     en: 'Deliveries are recorded against an active deal; deal {id} is {state}',
-    ru: 'Поставки учитываются только по действующей сделке; сделка {id} в состоянии {state}',
+    ru: 'Поставки учитываются только по исполняемой сделке; сделка {id} {state}',
+    as: { state },
   },
   futureDelivery: {
     en: 'a delivery is recorded once it has happened: the date is after today',

@@ -141,3 +141,30 @@ test('the day a site closed is worded for the reader', () => {
     'closed on 1 March 2026',
   );
 });
+
+test('a listing that cannot be published or withdrawn names its status as its badge does', () => {
+  const publish = messages.cannotPublish({ id: 'L-3', status: 'withdrawn' });
+  assert.equal(
+    publish.text('ru'),
+    'Объявление L-3 в статусе «снято»; опубликовать можно только черновик',
+  );
+  assert.equal(
+    publish.text('en'),
+    'Listing L-3 has the status “withdrawn”; only a draft listing can be published',
+  );
+  assert.deepEqual(publish.params, { id: 'L-3', status: 'withdrawn' });
+  const withdraw = messages.cannotWithdraw({ id: 'L-3', status: 'draft' });
+  assert.equal(
+    withdraw.text('ru'),
+    'Объявление L-3 в статусе «черновик»; снять можно только действующее объявление',
+  );
+  assert.equal(
+    withdraw.text('en'),
+    'Listing L-3 has the status “draft”; only an active listing can be withdrawn',
+  );
+  assert.equal(
+    messages.cannotWithdraw({ id: 'L-3', status: 'expired' }).text('ru'),
+    'Объявление L-3 в статусе «истекло»; снять можно только действующее объявление',
+  );
+  assert.equal(withdraw.params.status, 'draft');
+});

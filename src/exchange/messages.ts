@@ -1,5 +1,21 @@
 // The exchange's messages and field labels, in Russian and English.
-import { defineLabels, defineMessages, type Lang, type Message } from '../model/messages.ts';
+import {
+  defineLabels,
+  defineMessages,
+  type Lang,
+  type Message,
+  wordOf,
+} from '../model/messages.ts';
+import type { Wording } from '../model/vocabulary.ts';
+import type { ListingStatus } from './schema.ts';
+
+/** A listing's status as its badge in the web app reads it (web/src/exchange/labels.ts). */
+export const listingStatusWords: Readonly<Record<ListingStatus, Wording>> = {
+  draft: { ru: 'черновик', en: 'draft' },
+  active: { ru: 'активно', en: 'active' },
+  expired: { ru: 'истекло', en: 'expired' },
+  withdrawn: { ru: 'снято', en: 'withdrawn' },
+};
 
 export const messages = defineMessages('exchange', {
   // listings
@@ -45,13 +61,16 @@ export const messages = defineMessages('exchange', {
     en: 'Listing {id} is withdrawn',
     ru: 'Объявление {id} снято с публикации',
   },
+  // {status} is a code (withdrawn), read as the word the listing's badge shows
   cannotPublish: {
-    en: 'Listing {id} is {status}; only a draft listing can be published',
+    en: 'Listing {id} has the status “{status}”; only a draft listing can be published',
     ru: 'Объявление {id} в статусе «{status}»; опубликовать можно только черновик',
+    as: { status: wordOf(listingStatusWords) },
   },
   cannotWithdraw: {
-    en: 'Listing {id} is {status}; only an active listing can be withdrawn',
+    en: 'Listing {id} has the status “{status}”; only an active listing can be withdrawn',
     ru: 'Объявление {id} в статусе «{status}»; снять можно только действующее объявление',
+    as: { status: wordOf(listingStatusWords) },
   },
   // plans
   unknownFactor: {

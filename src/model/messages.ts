@@ -4,7 +4,8 @@
 // matching English text.
 import { z } from 'zod';
 import { en, ru } from 'zod/v4/locales';
-import { unitName, wordMoment, wordNumber, wordQuantity } from './wording.ts';
+import type { Vocabulary } from './vocabulary.ts';
+import { unitName, wordFrom, wordMoment, wordNumber, wordQuantity } from './wording.ts';
 
 export type Lang = 'ru' | 'en';
 
@@ -45,8 +46,18 @@ type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Re
  * - `number`: a number in the reader's format → «1 200,5», '1,200.5'
  * - `unitName`: a unit code named in words as after «в»/'in' → «тоннах», 'tonnes'
  * - `field`: a field's name in the API → its label («Объём в год»)
+ * - `wordOf(vocabulary)`: a code (a state, a side, an action) → its word in the vocabulary
+ *   («предложена», 'offered'); a code it lacks as given
  */
-export type ParamKind = 'moment' | 'quantity' | 'number' | 'unitName' | 'field';
+export type ParamKind = 'moment' | 'quantity' | 'number' | 'unitName' | 'field' | WordKind;
+
+/** A parameter that is a code of a closed list, worded as its vocabulary's word. */
+export interface WordKind {
+  readonly words: Vocabulary;
+}
+
+/** The kind of a parameter worded from `vocabulary`: `as: { state: wordOf(dealStateWords) }`. */
+export const wordOf = (vocabulary: Vocabulary): WordKind => ({ words: vocabulary });
 
 interface Wording {
   readonly en: string;
@@ -91,6 +102,8 @@ function wordParam(
   params: Readonly<Record<string, string | number>>,
   lang: Lang,
 ): string | number {
+  if (typeof kind === 'object')
+    return typeof value === 'string' ? wordFrom(kind.words, value, lang) : value;
   switch (kind) {
     case 'moment':
       return typeof value === 'string' ? wordMoment(value, lang) : value;

@@ -2,8 +2,8 @@
 // with its zone named, a day in words, a quantity with its unit in the reader's number format.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { defineMessages } from './messages.ts';
-import { unitName, wordMoment, wordNumber, wordQuantity } from './wording.ts';
+import { defineMessages, wordOf } from './messages.ts';
+import { unitName, wordFrom, wordMoment, wordNumber, wordQuantity } from './wording.ts';
 
 const NBSP = '\u00a0';
 
@@ -63,4 +63,35 @@ test('a message words its parameters by their kind and keeps them as data', () =
   assert.equal(taken.text('ru'), `в объявлении — 2${NBSP}500${NBSP}м³ в год`);
   assert.equal(taken.text('en'), `the listing has 2,500${NBSP}m³ a year`);
   assert.deepEqual(taken.params, { limit: 2500, unit: 'm3' });
+});
+
+const colours = {
+  red: { ru: 'красный', en: 'red' },
+  green: { ru: 'зелёный', en: 'green' },
+};
+
+test('a code is worded as its vocabulary’s word; a code it lacks stays as it is', () => {
+  assert.equal(wordFrom(colours, 'green', 'ru'), 'зелёный');
+  assert.equal(wordFrom(colours, 'green', 'en'), 'green');
+  assert.equal(wordFrom(colours, 'blue', 'ru'), 'blue');
+  // a name every object has is not a word of the vocabulary
+  assert.equal(wordFrom(colours, 'toString', 'en'), 'toString');
+});
+
+const w = defineMessages('test.wording.words', {
+  light: {
+    en: 'the light at {id} is {colour}',
+    ru: 'на перекрёстке {id} горит {colour}',
+    as: { colour: wordOf(colours) },
+  },
+});
+
+test('a message words a parameter from its vocabulary and keeps the code as data', () => {
+  const light = w.light({ id: 'X-1', colour: 'red' });
+  assert.equal(light.text('ru'), 'на перекрёстке X-1 горит красный');
+  assert.equal(light.text('en'), 'the light at X-1 is red');
+  assert.deepEqual(light.params, { id: 'X-1', colour: 'red' });
+  // a code outside the vocabulary, or a number, reads as given
+  assert.equal(w.light({ id: 'X-2', colour: 'blue' }).text('ru'), 'на перекрёстке X-2 горит blue');
+  assert.equal(w.light({ id: 'X-3', colour: 7 }).text('en'), 'the light at X-3 is 7');
 });

@@ -1,7 +1,9 @@
 // How a message words its figures for a reader: a moment in the cluster's time, a quantity with
-// its unit, a number in the reader's number format. A stored message keeps them as data (ISO
-// timestamps, bare numbers, unit codes); these word them only when a person reads the message.
+// its unit, a number in the reader's number format, a code as a word of its vocabulary. A stored
+// message keeps them as data (ISO timestamps, bare numbers, unit codes, state codes); these word
+// them only when a person reads the message.
 import type { Lang } from './messages.ts';
+import type { Vocabulary } from './vocabulary.ts';
 
 /**
  * The cluster's time zone: Kemerovo and Novokuznetsk keep UTC+7 (IANA's zone for the Kemerovo
@@ -86,3 +88,10 @@ export const unitName = (unit: string, lang: Lang): string => unitNames[unit]?.[
  */
 export const wordQuantity = (n: number, unit: string | undefined, lang: Lang): string =>
   unit ? `${wordNumber(n, lang)}\u00a0${unitSymbol(unit, lang)}` : wordNumber(n, lang);
+
+/**
+ * A code as the word its vocabulary gives in the reader's language: a deal's state `offered` is
+ * «предложена», 'offered'; a code the vocabulary lacks is given as it is.
+ */
+export const wordFrom = (vocabulary: Vocabulary, code: string, lang: Lang): string =>
+  Object.hasOwn(vocabulary, code) ? vocabulary[code][lang] : code;

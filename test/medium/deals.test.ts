@@ -277,6 +277,48 @@ for (const d of await eachDialect()) {
       assert.equal(tb.status, 403);
     });
 
+    test('the API: an action the state forbids names the state and the action in words, the params keep the codes', async () => {
+      const deal = await activeDeal();
+      const refuse = (lang: string) =>
+        http(
+          `${PROVIDER}:member`,
+          'POST',
+          `/api/v1/deals/${deal.id}/transitions`,
+          { action: 'offer', terms: { priceKopecksPerUnit: 1 } },
+          lang,
+        );
+      const ru = await refuse('ru');
+      assert.equal(ru.status, 409, JSON.stringify(ru.body));
+      assert.equal(ru.body.code, 'deals.stateForbids');
+      assert.equal(
+        ru.body.detail,
+        `Сделка ${deal.id} исполняется: действие «Предложить условия» сейчас невозможно`,
+      );
+      assert.equal(ru.body.params.state, 'active');
+      assert.equal(ru.body.params.action, 'offer');
+      const en = await refuse('en');
+      assert.equal(en.body.detail, `Deal ${deal.id} is active: “Offer terms” is not possible now`);
+      assert.equal(en.body.params.state, 'active');
+      // a delivery against a deal not yet in execution: the state in words, the code in params
+      const agreedOnly = await x.createDeal(consumer, dealBody());
+      await x.transition(provider, agreedOnly.id, { action: 'offer' });
+      await x.transition(consumer, agreedOnly.id, { action: 'accept' });
+      await x.transition(provider, agreedOnly.id, { action: 'agree' });
+      const early = await http(
+        `${PROVIDER}:member`,
+        'POST',
+        `/api/v1/deals/${agreedOnly.id}/deliveries`,
+        { deliveredOn: '2026-01-15', quantity: 10, method: 'weighbridge' },
+        'ru',
+      );
+      assert.equal(early.status, 409, JSON.stringify(early.body));
+      assert.equal(
+        early.body.detail,
+        `Поставки учитываются только по исполняемой сделке; сделка ${agreedOnly.id} согласована`,
+      );
+      assert.equal(early.body.params.state, 'agreed');
+    });
+
     test('concurrent moves of one deal by both parties leave exactly one winner', async () => {
       for (let round = 0; round < 5; round++) {
         const deal = await x.createDeal(consumer, dealBody());

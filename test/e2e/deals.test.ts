@@ -31,6 +31,31 @@ async function price(page: Page, roubles: string) {
   await actions.locator('input[name="price"]').fill(roubles);
 }
 
+/**
+ * Sends the new-deal form as it stands and reads each field's own words: exactly these fields
+ * are marked, no request leaves the page and no summary of ids shows.
+ */
+async function expectChoices(page: Page, words: Partial<Record<string, string>>) {
+  const form = page.getByTestId('new-deal');
+  let sent = false;
+  const onRequest = (r: { url: () => string; method: () => string }) => {
+    if (r.method() === 'POST' && /\/api\/v1\/deals$/.test(r.url())) sent = true;
+  };
+  page.on('request', onRequest);
+  await form.getByTestId('create-deal').click();
+  await form.locator('.field-error').first().waitFor();
+  page.off('request', onRequest);
+  assert.equal(sent, false, 'nothing is sent');
+  const shown: Record<string, string> = {};
+  for (const name of ['counterparty', 'material', 'quantity']) {
+    const field = form.locator('label.field', { has: page.locator(`[name="${name}"]`) });
+    const error = field.locator('.field-error');
+    if (await error.count()) shown[name] = (await error.textContent()) ?? '';
+  }
+  assert.deepEqual(shown, words);
+  assert.equal(await form.locator('.alert-error').count(), 0, 'no summary of ids');
+}
+
 test('deals: rows in both languages; two members negotiate to agreed, deliver, and see the same books', {
   skip,
   timeout: 300_000,
@@ -49,11 +74,24 @@ test('deals: rows in both languages; two members negotiate to agreed, deliver, a
 
     // a new deal through the form: Tom takes fly ash from Myski GRES
     const form = a.page.getByTestId('new-deal');
+    // sent with the dropdowns at «— выберите —» and a zero quantity: the form's own words at
+    // each field, nothing sent, nothing typed lost
+    await form.locator('input[name="quantity"]').fill('0');
+    await form.locator('input[name="price"]').fill('350');
+    await form.locator('textarea[name="message"]').fill('E2E: нужна зола на 2027 год');
+    await expectChoices(a.page, {
+      counterparty: 'Выберите контрагента',
+      material: 'Выберите материал',
+      quantity: 'Количество должно быть больше нуля',
+    });
+    assert.equal(await form.locator('input[name="price"]').inputValue(), '350');
+    assert.equal(
+      await form.locator('textarea[name="message"]').inputValue(),
+      'E2E: нужна зола на 2027 год',
+    );
     await form.locator('select[name="counterparty"]').selectOption('myski-gres');
     await form.locator('select[name="material"]').selectOption('fly-ash');
     await form.locator('input[name="quantity"]').fill('1 000');
-    await form.locator('input[name="price"]').fill('350');
-    await form.locator('textarea[name="message"]').fill('E2E: нужна зола на 2027 год');
     await form.getByTestId('create-deal').click();
     await a.page.getByTestId('deal-title').waitFor();
     const id = decodeURIComponent(a.page.url().split('#/deals/')[1] ?? '');
@@ -73,6 +111,20 @@ test('deals: rows in both languages; two members negotiate to agreed, deliver, a
       ),
       b.page.locator('.lang-btn', { hasText: 'EN' }).click(),
     ]);
+    // the same form in English: its own words at each field, nothing sent
+    await b.page.goto(`${base}/#/deals`);
+    await b.page.locator('input[name="quantity"]').fill('12,5');
+    await expectChoices(b.page, {
+      counterparty: 'Choose a counterparty',
+      material: 'Choose a material',
+    });
+    assert.equal(await b.page.locator('input[name="quantity"]').inputValue(), '12,5');
+    await b.page.locator('input[name="quantity"]').fill('');
+    await expectChoices(b.page, {
+      counterparty: 'Choose a counterparty',
+      material: 'Choose a material',
+      quantity: 'Enter a number',
+    });
     await seeState(b.page, id, 'requested');
     assert.match((await b.page.getByTestId('your-side').textContent()) ?? '', /provider/);
     await price(b.page, '380');

@@ -156,6 +156,19 @@ test('the exchange: listing, plan, saved plan and accepted match', {
       await row.waitFor({ timeout: 60_000 });
       assert.match((await row.textContent()) ?? '', /Шлак[\s\S]*25\s000\sт\/год/);
       flowCount = await table.locator('tbody tr').count();
+      // computed volumes read in whole units from 100 up («16 667 т/год», never «16 666,667»),
+      // like every other volume on the page; only small ones keep (up to two) decimals
+      const volumes = await table
+        .locator('td[data-label="Объём в год"], td[data-label="Поставка в год"]')
+        .allTextContents();
+      assert.ok(volumes.length >= 2 * flowCount, volumes.join(' | '));
+      for (const v of volumes) {
+        const m = /^(−|-)?([\d\s\u00a0\u202f]+)(?:,(\d+))?\s\S/.exec(v);
+        assert.ok(m, `a volume: ${v}`);
+        const whole = Number((m[2] ?? '').replace(/\D/g, ''));
+        if (whole >= 100) assert.equal(m[3], undefined, `whole units from 100 up: ${v}`);
+        else assert.ok((m[3] ?? '').length <= 2, `at most two decimals below 100: ${v}`);
+      }
       await page.waitForFunction(
         (n) => document.querySelectorAll('path.flow-line').length === n,
         flowCount,

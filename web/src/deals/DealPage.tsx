@@ -26,7 +26,7 @@ import { StateBadge, useMoney, useOrgNames } from './bits.tsx';
 import { cardsDict } from './cardsDict.ts';
 import { CostCard, LedgerCard, WeighbridgeCard } from './DealCards.tsx';
 import { dealsDict } from './dict.ts';
-import { parseQuality, parseTerms, type TermsText } from './parse.ts';
+import { parseQuality, parseTerms, type TermsBad, type TermsText } from './parse.ts';
 import { TermsFields, termsText } from './terms.tsx';
 import { stepNote } from './turn.ts';
 
@@ -199,7 +199,7 @@ function Actions({ v, onDone }: { v: DealView; onDone: () => void }) {
   const [terms, setTerms] = useState<TermsText>(() =>
     termsText(v.deal, locale === 'ru' ? ',' : '.'),
   );
-  const [bad, setBad] = useState<Set<keyof TermsText>>(new Set());
+  const [bad, setBad] = useState<TermsBad>(new Map());
   const open = v.deal.turn !== null;
   const act = (action: DealAction) => {
     let body: Parameters<typeof dealsApi.transition>[1] = {

@@ -9,7 +9,7 @@ import { useSubmission } from '../shell/useSubmission.ts';
 import { dealsApi } from './api.ts';
 import { useOrgNames } from './bits.tsx';
 import { dealsDict } from './dict.ts';
-import { parseTerms, type TermsText } from './parse.ts';
+import { missingChoices, parseTerms, type TermsBad, type TermsText } from './parse.ts';
 import { blankTerms, TermsFields } from './terms.tsx';
 
 export function NewDeal({
@@ -29,13 +29,21 @@ export function NewDeal({
   const [material, setMaterial] = useState('');
   const [terms, setTerms] = useState<TermsText>(blankTerms);
   const [message, setMessage] = useState('');
-  const [bad, setBad] = useState<Set<keyof TermsText>>(new Set());
+  const [bad, setBad] = useState<TermsBad>(new Map());
+  const [missing, setMissing] = useState<Set<'counterparty' | 'material'>>(new Set());
   const errors = submission.error?.fieldErrors() ?? {};
+  // the form's own words first (nothing sent); the server's words for a field otherwise
+  const counterpartyError = missing.has('counterparty')
+    ? t('fChooseCounterparty')
+    : (errors.providerId ?? errors.consumerId);
+  const materialError = missing.has('material') ? t('fChooseMaterial') : errors.material;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const parsed = parseTerms(terms);
+    const unchosen = missingChoices({ counterparty: other, material });
     setBad(parsed.bad);
-    if (parsed.bad.size) return;
+    setMissing(unchosen);
+    if (parsed.bad.size || unchosen.size) return;
     void submission.run(async () => {
       const d = await dealsApi.create({
         providerId: role === 'provider' ? organisationId : other,
@@ -67,9 +75,14 @@ export function NewDeal({
             <option value="provider">{t('asProvider')}</option>
           </select>
         </label>
-        <label className={`field${errors.providerId || errors.consumerId ? ' field-invalid' : ''}`}>
+        <label className={`field${counterpartyError ? ' field-invalid' : ''}`}>
           <span>{t('fCounterparty')}</span>
-          <select name="counterparty" value={other} onChange={(e) => setOther(e.target.value)}>
+          <select
+            name="counterparty"
+            value={other}
+            onChange={(e) => setOther(e.target.value)}
+            aria-invalid={Boolean(counterpartyError)}
+          >
             <option value="">{t('choose')}</option>
             {members.map((o) => (
               <option key={o.id} value={o.id}>
@@ -77,10 +90,16 @@ export function NewDeal({
               </option>
             ))}
           </select>
+          {counterpartyError && <span className="field-error">{counterpartyError}</span>}
         </label>
-        <label className={`field${errors.material ? ' field-invalid' : ''}`}>
+        <label className={`field${materialError ? ' field-invalid' : ''}`}>
           <span>{t('fMaterial')}</span>
-          <select name="material" value={material} onChange={(e) => setMaterial(e.target.value)}>
+          <select
+            name="material"
+            value={material}
+            onChange={(e) => setMaterial(e.target.value)}
+            aria-invalid={Boolean(materialError)}
+          >
             <option value="">{t('choose')}</option>
             {(tax.data?.materials ?? []).map((m) => (
               <option key={m.id} value={m.id}>
@@ -88,6 +107,7 @@ export function NewDeal({
               </option>
             ))}
           </select>
+          {materialError && <span className="field-error">{materialError}</span>}
         </label>
       </div>
       <TermsFields value={terms} onChange={setTerms} bad={bad} errors={errors} />

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { parseQuality, parseTerms, type TermsText } from './parse.ts';
+import { missingChoices, parseQuality, parseTerms, type TermsText } from './parse.ts';
 
 const typed: TermsText = {
   quantity: '1 000',
@@ -31,7 +31,28 @@ test('terms as typed become the API terms: roubles to whole kopecks, decimal com
 
 test('boxes that are not numbers, or empty, are named', () => {
   const { bad } = parseTerms({ ...typed, quantity: 'много', price: '', tolerance: '5%' });
-  assert.deepEqual([...bad].sort(), ['price', 'quantity', 'tolerance']);
+  assert.deepEqual([...bad.keys()].sort(), ['price', 'quantity', 'tolerance']);
+  assert.ok([...bad.values()].every((p) => p === 'number'));
+});
+
+test('a quantity of zero or below is its own problem, not "enter a number"', () => {
+  for (const quantity of ['0', '0,0', '-5', '−1 000'])
+    assert.deepEqual(
+      [...parseTerms({ ...typed, quantity }).bad],
+      [['quantity', 'positive']],
+      quantity,
+    );
+  assert.equal(parseTerms({ ...typed, quantity: '0,5' }).bad.size, 0);
+  assert.deepEqual([...parseTerms({ ...typed, quantity: '' }).bad], [['quantity', 'number']]);
+});
+
+test("the new deal's dropdowns left at «— choose —» are named; chosen ones are not", () => {
+  assert.deepEqual(
+    [...missingChoices({ counterparty: '', material: '' })],
+    ['counterparty', 'material'],
+  );
+  assert.deepEqual([...missingChoices({ counterparty: 'myski-gres', material: '' })], ['material']);
+  assert.equal(missingChoices({ counterparty: 'myski-gres', material: 'fly-ash' }).size, 0);
 });
 
 test('measured quality: pairs by comma or semicolon, decimal commas kept inside a value', () => {

@@ -26,11 +26,15 @@ type Terms = Pick<
   | 'tolerancePct'
 >;
 
-/** The boxes' text as terms, or the boxes that are not numbers. */
-export function parseTerms(v: TermsText): { terms: Terms; bad: Set<keyof TermsText> } {
-  const bad = new Set<keyof TermsText>();
+/** Why a box cannot be sent: not a number (or empty), or a quantity that is not above zero. */
+export type TermsProblem = 'number' | 'positive';
+export type TermsBad = Map<keyof TermsText, TermsProblem>;
+
+/** The boxes' text as terms, or the boxes that cannot be sent and why. */
+export function parseTerms(v: TermsText): { terms: Terms; bad: TermsBad } {
+  const bad: TermsBad = new Map();
   const num = (k: keyof TermsText, n: number | undefined) => {
-    if (n === undefined || Number.isNaN(n)) bad.add(k);
+    if (n === undefined || Number.isNaN(n)) bad.set(k, 'number');
     return n ?? 0;
   };
   const terms: Terms = {
@@ -45,7 +49,19 @@ export function parseTerms(v: TermsText): { terms: Terms; bad: Set<keyof TermsTe
     transportKopecksPerUnit: num('transportCost', rubToKopecks(v.transportCost)),
     tolerancePct: num('tolerance', parseNumber(v.tolerance)),
   };
+  if (!bad.has('quantity') && !((terms.quantity ?? 0) > 0)) bad.set('quantity', 'positive');
   return { terms, bad };
+}
+
+/** The new-deal form's choices left at «— choose —»: the reader picks them, never types an id. */
+export function missingChoices(c: {
+  counterparty: string;
+  material: string;
+}): Set<'counterparty' | 'material'> {
+  const missing = new Set<'counterparty' | 'material'>();
+  if (!c.counterparty) missing.add('counterparty');
+  if (!c.material) missing.add('material');
+  return missing;
 }
 
 /** «ash=12.5, moisture=8» → { ash: 12.5, moisture: 8 }; null when a pair is not one. */

@@ -6,7 +6,7 @@ import { kopecksToRubText } from '../shell/numbers.ts';
 import { materialUnits, transportModes } from '../shell/vocabulary.ts';
 import type { Deal } from './api.ts';
 import { dealsDict } from './dict.ts';
-import type { TermsText } from './parse.ts';
+import type { TermsBad, TermsText } from './parse.ts';
 
 const year = new Date().getFullYear();
 export const blankTerms: TermsText = {
@@ -44,7 +44,7 @@ export function TermsFields({
 }: {
   value: TermsText;
   onChange: (v: TermsText) => void;
-  bad: Set<keyof TermsText>;
+  bad: TermsBad;
   /** the server's words per field */
   errors: Record<string, string>;
 }) {
@@ -52,7 +52,11 @@ export function TermsFields({
   const x = useExchangeLabels();
   const set = (k: keyof TermsText) => (e: { target: { value: string } }) =>
     onChange({ ...value, [k]: e.target.value });
-  const err = (k: keyof TermsText, field: string) => (bad.has(k) ? t('fNumberBad') : errors[field]);
+  const err = (k: keyof TermsText, field: string) => {
+    const problem = bad.get(k);
+    if (problem === 'positive') return t('fPositiveBad');
+    return problem ? t('fNumberBad') : errors[field];
+  };
   const box = (k: keyof TermsText, field: string, label: string, type = 'text') => (
     <label className={`field${err(k, field) ? ' field-invalid' : ''}`}>
       <span>{label}</span>

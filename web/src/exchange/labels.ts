@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { dictionary, useFormat, useLocale, useT } from '../i18n/index.ts';
+import { dictionary, intlLocale, type Locale, useFormat, useLocale, useT } from '../i18n/index.ts';
 import type {
   Counterfactual,
   LegalStatus,
@@ -162,6 +162,18 @@ export const modeColours: Record<TransportMode, string> = {
   wire: '#8e44ad',
 };
 
+/**
+ * A computed figure (a plan's volume, a sum): whole units from 100 up, where a fraction of a
+ * tonne is noise and «16 666,667» reads like millions; up to two decimals below, where they
+ * matter (0,35 т). Entered figures keep their decimals (`enteredQuantity`); exports keep the
+ * full value.
+ */
+export function computedAmount(n: number, locale: Locale): string {
+  return new Intl.NumberFormat(intlLocale(locale), {
+    maximumFractionDigits: Math.abs(n) >= 100 ? 0 : 2,
+  }).format(n);
+}
+
 export function useExchangeLabels() {
   const t = useT(exchangeLabelsDict);
   const fmt = useFormat();
@@ -177,7 +189,7 @@ export function useExchangeLabels() {
       const key = `punit:${u}` as const;
       return key in exchangeLabelsDict.ru ? t(key as keyof typeof exchangeLabelsDict.ru) : u;
     };
-    const amount = (n: number) => (Math.abs(n) >= 100 ? fmt.integer(n) : fmt.decimal(n, 2));
+    const amount = (n: number) => computedAmount(n, locale);
     /** a quantity someone entered: never rounded to a different figure (5 000,5 stays so) */
     const entered = (n: number) => fmt.decimal(n, 3);
     /**
@@ -189,11 +201,16 @@ export function useExchangeLabels() {
       if (u === 'm3' && Math.abs(n) >= 1e6) return [amount(n / 1e6), unit('million_m3')];
       return [amount(n), unit(u)];
     };
-    /** 200 000 т/год — a yearly quantity in the locale's number format */
+    /** 200 000 т/год — a yearly quantity as entered (a listing's), in the locale's number format */
     const perYear = (n: number, u: string) => {
       const [value, scaledUnit] = scaled(n, u);
       const shown = scaledUnit === unit(u) ? entered(n) : value;
       return `${shown}${NBSP}${t('perYear', { unit: scaledUnit })}`;
+    };
+    /** 16 667 т/год — a yearly quantity a plan computed: whole units from 100 up */
+    const computedPerYear = (n: number, u: string) => {
+      const [value, scaledUnit] = scaled(n, u);
+      return `${value}${NBSP}${t('perYear', { unit: scaledUnit })}`;
     };
     const mln = locale === 'ru' ? `млн${NBSP}₽` : `mln${NBSP}RUB`;
     return {
@@ -212,6 +229,7 @@ export function useExchangeLabels() {
       withPropertyUnit: (text: string, u: string | undefined) =>
         u ? `${text}${NBSP}${propertyUnit(u)}` : text,
       perYear,
+      computedPerYear,
       quantity: (n: number, u: string) => scaled(n, u).join(NBSP),
       /** a quantity as entered (a listing's, a lot's), all its decimals up to three */
       enteredQuantity: (n: number, u: string) => `${entered(n)}${NBSP}${unit(u)}`,

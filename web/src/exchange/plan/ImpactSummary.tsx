@@ -164,7 +164,7 @@ export function ImpactSummary({
           </span>
           <ul className="small">
             {internal.pairs.map((p) => (
-              <li key={`${p.supply}-${p.demand}`}>{x.perYear(p.quantity, p.unit)}</li>
+              <li key={`${p.supply}-${p.demand}`}>{x.computedPerYear(p.quantity, p.unit)}</li>
             ))}
           </ul>
         </div>

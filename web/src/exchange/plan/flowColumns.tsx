@@ -86,7 +86,7 @@ export function useFlowColumns(
       header: t('colQuantity'),
       numeric: true,
       className: 'nowrap',
-      cell: (f) => x.perYear(f.quantity, f.unit),
+      cell: (f) => x.computedPerYear(f.quantity, f.unit),
       sortValue: (f) => f.quantity,
     },
     {
@@ -94,7 +94,7 @@ export function useFlowColumns(
       header: t('colDelivered'),
       numeric: true,
       className: 'nowrap',
-      cell: (f) => x.perYear(f.delivered, f.deliveredUnit),
+      cell: (f) => x.computedPerYear(f.delivered, f.deliveredUnit),
       cellProps: (f) => ({ title: t('yieldHint', { y: fmt.decimal(f.yield, 3) }) }),
       sortValue: (f) => f.delivered,
     },

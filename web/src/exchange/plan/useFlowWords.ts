@@ -28,7 +28,7 @@ export function useFlowWords(tx: Taxonomy | undefined) {
       material,
       describe: (f: PlanFlow) => ({
         title: `${holder(f.from)} → ${holder(f.to)}`,
-        detail: `${material(f)} → ${target(f)}: ${x.perYear(f.quantity, f.unit)}, ${fmt.number(f.distanceKm)}${NBSP}${t('km')}, ${x.mode(f.mode)}`,
+        detail: `${material(f)} → ${target(f)}: ${x.computedPerYear(f.quantity, f.unit)}, ${fmt.number(f.distanceKm)}${NBSP}${t('km')}, ${x.mode(f.mode)}`,
       }),
     };
   }, [t, fmt, labels, x, tx, holderName]);

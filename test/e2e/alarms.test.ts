@@ -2,7 +2,8 @@
 // an ash value above the limit posted over HTTP with a device token shows in the header's
 // indicator on another page (the poll, no navigation) with a toast for the critical alarm;
 // acknowledged on the Plant page, the count drops. The organisation's alarm rules form
-// refuses a maximum below the minimum by its field and saves a lower ash limit, which then
+// names profiles and readings, refuses a blank rule name and a maximum below the minimum by
+// their fields before sending, and saves a lower ash limit, which then
 // trips on a value the shipped rule lets pass. Both languages.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -85,7 +86,8 @@ test('the header shows a new alarm on another page; acknowledged on the Plant pa
     await indicator.click();
     await page.getByTestId('alarms-table').waitFor();
     const row = page.getByTestId('alarms-table').locator('tr', { hasText: 'e2e ash' });
-    assert.equal(await row.getByTestId('alarm-rule').textContent(), 'ash_pct выше 11,5');
+    // the reading by its name, not its key
+    assert.equal(await row.getByTestId('alarm-rule').textContent(), 'Зольность Ad выше 11,5');
     await row.getByTestId('acknowledge').click();
     await row.getByTestId('alarm-status').getByText('Принята').waitFor();
     if (before === 0) await indicator.waitFor({ state: 'detached' });
@@ -98,10 +100,47 @@ test('the header shows a new alarm on another page; acknowledged on the Plant pa
     await rules.getByTestId('rules-origin').getByText('Правила платформы по умолчанию').waitFor();
     // the shipped maximum reaches the form (a number box: the browser's locale draws the mark)
     assert.equal(await rules.getByTestId('rule-0-max').inputValue(), '11.5');
-    await rules.getByTestId('rule-0-min').fill('12');
+    // profiles and readings by their names; the ids stay the options' values
+    const profileBox = rules.getByTestId('rules-profile');
+    assert.equal(await profileBox.inputValue(), 'ash-analyser');
+    assert.equal(await profileBox.locator('option:checked').textContent(), 'Поточный золомер');
+    const profileNames = await profileBox.locator('option').allTextContents();
+    assert.ok(profileNames.includes('Конвейерные весы'), profileNames.join(', '));
+    assert.ok(!profileNames.some((n) => /^[a-z-]+$/.test(n)), profileNames.join(', '));
+    const keyBox = rules.getByTestId('rule-0-key');
+    assert.equal(await keyBox.inputValue(), 'ash_pct');
+    assert.equal(await keyBox.locator('option:checked').textContent(), 'Зольность Ad, %');
+
+    // a blank rule name is refused by the form itself: no request sent, nothing typed lost
+    const sent: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'PUT' && r.url().includes('/alarm-rules')) sent.push(r.url());
+    });
     await rules.getByTestId('rule-0-max').fill('10');
+    await rules.getByTestId('rule-0-id').fill('');
     await rules.getByTestId('rules-save').click();
-    await rules.getByText('максимум должен быть больше минимума').waitFor();
+    await rules.getByText('Дайте правилу имя, например ash-high').waitFor();
+    await rules.getByTestId('rules-invalid').waitFor();
+    assert.equal(await rules.getByTestId('rule-0-max').inputValue(), '10');
+    // the shape is asked for only of a name typed wrong
+    await rules.getByTestId('rule-0-id').fill('Зола');
+    await rules.getByTestId('rules-save').click();
+    await rules.getByText('Строчные латинские буквы, цифры и дефисы').waitFor();
+    await rules.screenshot({ path: '/tmp/machines-rules-blank-ru.png' });
+    assert.deepEqual(sent, []);
+    await rules.getByTestId('rule-0-id').fill('ash-high');
+    // a new rule's name is made of its reading and kind, and follows them
+    const before2 = await rules.locator('fieldset.rule-row').count();
+    await rules.getByTestId('rule-add').click();
+    assert.equal(await rules.getByTestId(`rule-${before2}-id`).inputValue(), 'ash-pct-limit');
+    await rules.getByTestId(`rule-${before2}-key`).selectOption('moisture_pct');
+    assert.equal(await rules.getByTestId(`rule-${before2}-id`).inputValue(), 'moisture-pct-limit');
+    await rules.getByTestId(`rule-${before2}-remove`).click();
+
+    await rules.getByTestId('rule-0-min').fill('12');
+    await rules.getByTestId('rules-save').click();
+    await rules.getByText('Максимум должен быть больше минимума').waitFor();
+    assert.deepEqual(sent, []);
     await rules.screenshot({ path: '/tmp/machines-rules-error-ru.png' });
     // a lower limit: 10 %, no minimum
     await rules.getByTestId('rule-0-min').fill('');
@@ -120,6 +159,15 @@ test('the header shows a new alarm on another page; acknowledged on the Plant pa
     await page.screenshot({ path: '/tmp/machines-header-en.png' });
     await page.goto(`${base}/#/plant`);
     await rules.getByText("The organisation's own rules").waitFor();
+    assert.equal(
+      await rules.getByTestId('rules-profile').locator('option:checked').textContent(),
+      'Online ash analyser',
+    );
+    assert.equal(
+      await rules.getByTestId('rule-0-key').locator('option:checked').textContent(),
+      'Ash Ad, %',
+    );
+    await page.getByTestId('alarms-table').getByText('Ash Ad above 10', { exact: true }).waitFor();
     await rules.getByTestId('rule-0-max').fill('9');
     await rules.getByTestId('rule-0-hysteresis').fill('-1');
     await rules.getByTestId('rules-save').click();

@@ -2,24 +2,27 @@
 // admin (the whole set at once: the server checks it and names each wrong field), or put
 // back to the platform's defaults.
 import { useEffect, useState } from 'react';
-import { useT } from '../i18n/index.ts';
+import { localised, useLocale, useT } from '../i18n/index.ts';
 import { ApiError } from '../shell/api.ts';
 import { isOrgAdmin, useSession } from '../shell/session.tsx';
 import { Empty, ErrorState, FormError, Loading } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
-import { type AlarmRuleSetting, machinesApi } from './api.ts';
+import { machinesApi } from './api.ts';
 import { machinesDict } from './dict.ts';
+import {
+  checkRules,
+  fieldsOf,
+  fromRow,
+  type Kind,
+  keyWords,
+  type NumberField,
+  newRow,
+  patchRow,
+  type Row,
+  type RuleProblem,
+  toRow,
+} from './rule-form.ts';
 
-type Kind = AlarmRuleSetting['kind'];
-type NumberField = 'min' | 'max' | 'hysteresis' | 'perMinute' | 'minutes';
-/** A rule as the form holds it: numbers as typed. */
-type Row = Omit<AlarmRuleSetting, NumberField> & Record<NumberField, string>;
-
-const fieldsOf: Record<Kind, NumberField[]> = {
-  threshold: ['min', 'max', 'hysteresis'],
-  rate: ['perMinute'],
-  'no-data': ['minutes'],
-};
 const labelKey = {
   min: 'ruleMin',
   max: 'ruleMax',
@@ -28,26 +31,9 @@ const labelKey = {
   minutes: 'ruleMinutes',
 } as const;
 
-const toRow = (r: AlarmRuleSetting): Row => ({
-  ...r,
-  min: r.min?.toString() ?? '',
-  max: r.max?.toString() ?? '',
-  hysteresis: r.hysteresis?.toString() ?? '',
-  perMinute: r.perMinute?.toString() ?? '',
-  minutes: r.minutes?.toString() ?? '',
-});
-const num = (s: string) => (s.trim() === '' ? undefined : Number(s.replace(',', '.')));
-const fromRow = (r: Row) => ({
-  id: r.id,
-  key: r.key,
-  kind: r.kind,
-  severity: r.severity,
-  enabled: r.enabled,
-  ...Object.fromEntries(fieldsOf[r.kind].map((f) => [f, num(r[f])])),
-});
-
 export function AlarmRules() {
   const t = useT(machinesDict);
+  const { locale } = useLocale();
   const { user } = useSession();
   // the API route's rule: an admin of the user's own organisation (the rules are its)
   const canEdit = Boolean(user?.organisationId) && isOrgAdmin(user);
@@ -56,25 +42,42 @@ export function AlarmRules() {
   const set = useResource(() => machinesApi.alarmRules(profile), [profile]);
   const [rows, setRows] = useState<Row[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
+  // the form's own findings, shown until the rows change
+  const [problems, setProblems] = useState<Record<string, RuleProblem>>({});
   const [saved, setSaved] = useState(false);
   // the set as stored (read again after a save: "saved" stays shown)
   useEffect(() => {
-    if (set.data) setRows(set.data.rules.map(toRow));
+    if (set.data) setRows(set.data.rules.map((r) => toRow(r)));
   }, [set.data]);
   useEffect(() => {
     void profile;
     setError(null);
+    setProblems({});
     setSaved(false);
   }, [profile]);
   const keys = profiles.data?.find((p) => p.id === profile)?.keys ?? [];
-  const fields = error?.fieldErrors() ?? {};
+  const fields: Record<string, string> = {
+    ...(error?.fieldErrors() ?? {}),
+    ...Object.fromEntries(Object.entries(problems).map(([f, p]) => [f, t(p)])),
+  };
   const change = (i: number, patch: Partial<Row>) => {
     setSaved(false);
-    setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+    setRows((rs) => patchRow(rs, i, patch));
+    // a corrected field loses its mark (the others keep theirs until the next save)
+    setProblems((ps) =>
+      Object.fromEntries(
+        Object.entries(ps).filter(
+          ([f]) => !Object.keys(patch).some((k) => f === `rules.${i}.${k}`),
+        ),
+      ),
+    );
   };
   const save = async () => {
     setError(null);
     setSaved(false);
+    const found = checkRules(rows);
+    setProblems(found);
+    if (Object.keys(found).length > 0) return;
     try {
       await machinesApi.setAlarmRules(profile, { rules: rows.map(fromRow) });
       set.reload();
@@ -97,7 +100,7 @@ export function AlarmRules() {
         >
           {(profiles.data ?? []).map((p) => (
             <option key={p.id} value={p.id}>
-              {p.id}
+              {localised(locale, p.name, p.nameEn)}
             </option>
           ))}
         </select>
@@ -121,6 +124,11 @@ export function AlarmRules() {
           </p>
           {!canEdit && <p className="muted">{t('rulesOnlyAdmin')}</p>}
           <FormError error={error} placed={(f) => f.startsWith('rules.')} />
+          {Object.keys(problems).length > 0 && (
+            <p className="alert alert-error" role="alert" data-testid="rules-invalid">
+              {t('rulesInvalid')}
+            </p>
+          )}
           {rows.length === 0 && <Empty title={t('rulesEmpty')} />}
           {rows.map((r, i) => {
             const err = (f: string) => fields[`rules.${i}.${f}`];
@@ -154,15 +162,21 @@ export function AlarmRules() {
                     value={r.id}
                     onChange={(e) => change(i, { id: e.target.value })}
                     aria-invalid={err('id') ? true : undefined}
+                    data-testid={`rule-${i}-id`}
                   />
                   {err('id') && <span className="field-error">{err('id')}</span>}
                 </label>
                 <label className="rule-field">
                   {t('ruleKey')}
-                  <select value={r.key} onChange={(e) => change(i, { key: e.target.value })}>
+                  <select
+                    value={r.key}
+                    onChange={(e) => change(i, { key: e.target.value })}
+                    aria-invalid={err('key') ? true : undefined}
+                    data-testid={`rule-${i}-key`}
+                  >
                     {keys.map((k) => (
                       <option key={k.key} value={k.key}>
-                        {k.key} ({k.unit})
+                        {keyWords(k, locale)}
                       </option>
                     ))}
                   </select>
@@ -205,7 +219,11 @@ export function AlarmRules() {
                   <button
                     type="button"
                     className="btn btn-small btn-ghost"
-                    onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}
+                    onClick={() => {
+                      // the marks are by row number: the rows after it move up
+                      setProblems({});
+                      setRows((rs) => rs.filter((_, j) => j !== i));
+                    }}
                     data-testid={`rule-${i}-remove`}
                   >
                     {t('ruleRemove')}
@@ -222,25 +240,18 @@ export function AlarmRules() {
               <button
                 type="button"
                 className="btn"
-                onClick={() =>
-                  setRows((rs) => [
-                    ...rs,
-                    toRow({
-                      id: `rule-${rs.length + 1}`,
-                      key: keys[0]?.key ?? '',
-                      kind: 'threshold',
-                      severity: 'warning',
-                      enabled: true,
-                    }),
-                  ])
-                }
+                onClick={() => setRows((rs) => [...rs, newRow(rs, keys[0]?.key ?? '')])}
+                data-testid="rule-add"
               >
                 {t('ruleAdd')}
               </button>
               <button
                 type="button"
                 className="btn btn-ghost"
-                onClick={() => setRows(set.data?.defaults.map(toRow) ?? [])}
+                onClick={() => {
+                  setProblems({});
+                  setRows(set.data?.defaults.map((r) => toRow(r)) ?? []);
+                }}
                 data-testid="rules-restore"
               >
                 {t('rulesRestore')}

@@ -3,7 +3,7 @@
 // the organisation's device registry.
 import '../shell/zodJitless.ts'; // before any schema the page's imports build
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { intlLocale, pluralForm, useFormat, useLocale, useT } from '../i18n/index.ts';
+import { intlLocale, localised, pluralForm, useFormat, useLocale, useT } from '../i18n/index.ts';
 import { ALARMS_CHANGED } from '../shell/AlarmIndicator.tsx';
 import { useAlarmCondition } from '../shell/alarm-text.ts';
 import { ApiError } from '../shell/api.ts';
@@ -118,6 +118,15 @@ function AlarmList({ siteId, tick }: { siteId: string; tick: number }) {
   const t = useT(machinesDict);
   const condition = useAlarmCondition();
   const fmt = useFormat();
+  const { locale } = useLocale();
+  const profiles = useResource(() => machinesApi.profiles(), []);
+  // the reading by its name («Зольность Ad выше 11,5»), the key itself until the profiles come
+  const keyName = (a: Alarm) => {
+    const k = profiles.data
+      ?.find((p) => p.id === a.profileId)
+      ?.keys.find((x) => x.key === a.rule.key);
+    return k ? localised(locale, k.label, k.labelEn) : a.rule.key;
+  };
   const alarms = useResource(() => machinesApi.alarms(siteId), [siteId, tick]);
   const [error, setError] = useState<ApiError | null>(null);
   const acknowledge = async (a: Alarm) => {
@@ -162,7 +171,7 @@ function AlarmList({ siteId, tick }: { siteId: string; tick: number }) {
               header: t('colRule'),
               cell: (a) => (
                 <span title={a.rule.id} data-testid="alarm-rule">
-                  {condition(a.rule)}
+                  {condition({ ...a.rule, key: keyName(a) })}
                 </span>
               ),
               sortValue: (a) => a.rule.id,

@@ -345,7 +345,18 @@ export class AlarmsService {
       (best, a) => (!best || a.raisedAt > best.raisedAt ? a : best),
       null,
     );
-    return { active: active.length, critical: critical.length, latestCritical: latest };
+    // the reading by its name, so that the header's toast need not load the profiles
+    const key = latest
+      ? profileById(latest.profileId)?.keys.find((k) => k.key === latest.rule.key)
+      : undefined;
+    return {
+      active: active.length,
+      critical: critical.length,
+      latestCritical: latest && {
+        ...latest,
+        keyLabel: key ? { ru: key.label, en: key.labelEn } : null,
+      },
+    };
   }
 
   /** Acknowledges an open alarm (a member of its organisation); acknowledging again changes nothing. */

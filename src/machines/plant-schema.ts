@@ -192,7 +192,14 @@ export const AlarmSummary = z
   .object({
     active: z.number().int().describe('active alarms, not acknowledged'),
     critical: z.number().int().describe('of them critical'),
-    latestCritical: AlarmView.nullable().describe('the newest active critical alarm'),
+    latestCritical: AlarmView.extend({
+      keyLabel: z
+        .object({ ru: z.string(), en: z.string() })
+        .nullable()
+        .describe("the reading's name in its profile (Зольность Ad / Ash Ad); null: unknown key"),
+    })
+      .nullable()
+      .describe('the newest active critical alarm'),
   })
   .meta({ id: 'AlarmSummary' });
 export type AlarmSummary = z.infer<typeof AlarmSummary>;

@@ -77,7 +77,7 @@ test('the header shows a new alarm on another page; acknowledged on the Plant pa
     // the rule in words and the device by its name, not their ids
     assert.match(
       (await toast.textContent()) ?? '',
-      /Критическая тревога: ash_pct выше 11,5, устройство «e2e ash»/,
+      /Критическая тревога: Зольность Ad выше 11,5, устройство «e2e ash»/,
     );
     assert.match((await toast.textContent()) ?? '', /значение 13,2/);
     await page.screenshot({ path: '/tmp/machines-header-ru.png' });

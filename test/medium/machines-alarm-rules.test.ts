@@ -221,9 +221,15 @@ for (const d of dialects) {
       const summary = async () =>
         (
           await app.inject({ url: '/api/v1/alarms/summary', headers: { cookie: cookies.member } })
-        ).json() as { active: number; critical: number; latestCritical: { id: string } | null };
+        ).json() as {
+          active: number;
+          critical: number;
+          latestCritical: { id: string; keyLabel: { ru: string; en: string } | null } | null;
+        };
       const raised = await summary();
       assert.deepEqual([raised.active, raised.critical], [1, 1]);
+      // the reading by its profile's name, for the header's toast (the key is an id)
+      assert.deepEqual(raised.latestCritical?.keyLabel, { ru: 'Зольность Ad', en: 'Ash Ad' });
       const ack = await app.inject({
         method: 'POST',
         url: `/api/v1/alarms/${raised.latestCritical?.id}/acknowledge`,

@@ -3,7 +3,7 @@
 // alarm comes. Read by polling a small summary (no zod, no stream: the shell stays small);
 // again at once when the Plant page acknowledges one (ALARMS_CHANGED) and on navigation.
 import { useEffect, useRef, useState } from 'react';
-import { useFormat, useT } from '../i18n/index.ts';
+import { useFormat, useLocale, useT } from '../i18n/index.ts';
 import { type AlarmRuleWords, useAlarmCondition } from './alarm-text.ts';
 import { answer, client } from './api.ts';
 import { shellDict } from './dict.ts';
@@ -25,6 +25,8 @@ interface Summary {
     deviceName: string | null;
     raisedValue: number | null;
     rule: AlarmRuleWords;
+    /** The reading's name (the rule's key is an id: ash_pct). */
+    keyLabel: { ru: string; en: string } | null;
   } | null;
 }
 
@@ -63,6 +65,7 @@ export function AlarmIndicator({ enabled, section }: { enabled: boolean; section
   const t = useT(shellDict);
   const condition = useAlarmCondition();
   const fmt = useFormat();
+  const { locale } = useLocale();
   const summary = useAlarmSummary(enabled, section);
   // the newest critical alarm seen: the first read only sets it, a later new one is a toast
   const seen = useRef<string | null | undefined>(undefined);
@@ -100,7 +103,7 @@ export function AlarmIndicator({ enabled, section }: { enabled: boolean; section
         <div className="alarm-toast" role="alert" data-testid="alarm-toast">
           <span>
             {t('alarmToast', {
-              rule: condition(toast.rule),
+              rule: condition({ ...toast.rule, key: toast.keyLabel?.[locale] ?? toast.rule.key }),
               device: toast.deviceName ?? toast.deviceId,
               value: toast.raisedValue === null ? '—' : fmt.decimal(toast.raisedValue, 6),
             })}

@@ -1,4 +1,4 @@
-// An alarm rule said in words ("ash_pct above 10.5"), for the header's toast and the Plant
+// An alarm rule said in words ("Ash Ad above 10.5": the caller names the key), for the header's toast and the Plant
 // page's alarm list: the rule's id alone tells a shift engineer nothing.
 import { useCallback } from 'react';
 import { useFormat, useT } from '../i18n/index.ts';

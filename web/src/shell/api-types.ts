@@ -2497,7 +2497,29 @@ export interface components {
       /** @description of them critical */
       critical: number;
       /** @description the newest active critical alarm */
-      latestCritical: components['schemas']['AlarmView'] | null;
+      latestCritical: {
+        acknowledgedAt: string | null;
+        acknowledgedBy: string | null;
+        clearedAt: string | null;
+        clearedValue: number | null;
+        deviceId: string;
+        /** @description the device's name, if it was given one */
+        deviceName: string | null;
+        id: string;
+        /** @description the reading's name in its profile (Зольность Ad / Ash Ad); null: unknown key */
+        keyLabel: {
+          en: string;
+          ru: string;
+        } | null;
+        organisationId: string;
+        profileId: string;
+        /** @description the time of the point that raised it (no-data: the check) */
+        raisedAt: string;
+        raisedValue: number | null;
+        rule: components['schemas']['AlarmRule'];
+        siteId: string;
+        status: components['schemas']['AlarmStatus'];
+      } | null;
     };
     AlarmSummaryInput: {
       /** @description active alarms, not acknowledged */
@@ -2505,7 +2527,29 @@ export interface components {
       /** @description of them critical */
       critical: number;
       /** @description the newest active critical alarm */
-      latestCritical: components['schemas']['AlarmViewInput'] | null;
+      latestCritical: {
+        acknowledgedAt: string | null;
+        acknowledgedBy: string | null;
+        clearedAt: string | null;
+        clearedValue: number | null;
+        deviceId: string;
+        /** @description the device's name, if it was given one */
+        deviceName: string | null;
+        id: string;
+        /** @description the reading's name in its profile (Зольность Ad / Ash Ad); null: unknown key */
+        keyLabel: {
+          en: string;
+          ru: string;
+        } | null;
+        organisationId: string;
+        profileId: string;
+        /** @description the time of the point that raised it (no-data: the check) */
+        raisedAt: string;
+        raisedValue: number | null;
+        rule: components['schemas']['AlarmRuleInput'];
+        siteId: string;
+        status: components['schemas']['AlarmStatusInput'];
+      } | null;
     };
     AlarmView: {
       acknowledgedAt: string | null;

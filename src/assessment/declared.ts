@@ -186,6 +186,7 @@ export class Decree779Service {
     const members: PlatformMember[] = organisations.map((o) => ({
       id: o.id,
       name: o.name,
+      nameEn: o.nameEn ?? null,
       sites: sites
         .filter((s) => s.organisationId === o.id)
         .map((s) => ({

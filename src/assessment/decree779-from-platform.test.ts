@@ -151,6 +151,30 @@ describe('Decree 779 from platform data', () => {
     assert.equal(result.compliant, true);
   });
 
+  test('names and territories in both languages: the English name when kept, the territory worded in English', () => {
+    const named: PlatformMember[] = [
+      { ...(members[0] as PlatformMember), name: 'АО «Инская ГРЭС»', nameEn: 'Inskaya GRES JSC' },
+      { ...(members[1] as PlatformMember), name: 'ООО «Б»' },
+      { ...(members[2] as PlatformMember), name: 'АО «Ц»', nameEn: 'Ts JSC' },
+    ];
+    const { members: rows, result } = decree779FromPlatform({
+      year: 2026,
+      members: named,
+      deals: [deal()],
+      ties: [],
+      purchases: [],
+    });
+    const a = rows.find((r) => r.id === 'a');
+    assert.equal(a?.nameEn, 'Inskaya GRES JSC');
+    assert.deepEqual(a?.partners, [{ id: 'b', name: 'ООО «Б»', nameEn: null }]);
+    const c = rows.find((r) => r.id === 'c');
+    assert.deepEqual(c?.specialTerritories, ['ТОР «Юрга»']);
+    assert.deepEqual(c?.specialTerritoriesEn, ['Advanced Development Territory “Yurga”']);
+    const lonely = result.checks.find((x) => x.id === 'without_cooperation');
+    assert.equal(lonely?.evidence.en, 'participants without cooperation: Ts JSC');
+    assert.equal(lonely?.evidence.ru, 'участники без кооперации: АО «Ц»');
+  });
+
   test('property: a declaration can only add contracts, and the platform’s stay as they were', () => {
     const ids = ['a', 'b', 'c'];
     fc.assert(

@@ -20,6 +20,7 @@ import {
   type Decree779Rules,
   decree779Rules,
 } from './engine/index.ts';
+import { territoryIn } from './engine/place-names.ts';
 
 export interface PlatformSite {
   id: string;
@@ -32,6 +33,8 @@ export interface PlatformSite {
 export interface PlatformMember {
   id: string;
   name: string;
+  /** the registry's English name, when it keeps one */
+  nameEn?: string | null;
   sites: PlatformSite[];
 }
 export interface PlatformDeal {
@@ -100,6 +103,7 @@ export function decree779Inputs(input: {
     return {
       id: m.id,
       name: m.name,
+      nameEn: m.nameEn ?? null,
       monotown: open.some((s) => s.monotown),
       specialTerritory: open.some((s) => s.specialTerritory !== null),
       purchasesKopecks: purchasesOf.get(m.id) ?? null,
@@ -135,15 +139,20 @@ export function decree779Inputs(input: {
 export interface Decree779MemberEvidence {
   id: string;
   name: string;
+  /** the English name; null when the registry keeps none (the page shows the Russian one) */
+  nameEn: string | null;
   monotown: boolean;
+  /** as recorded (Russian) */
   specialTerritories: string[];
+  /** the same in English (as recorded where no English name is known) */
+  specialTerritoriesEn: string[];
   territoryEstimate: boolean;
   purchasesKopecks: number | null;
   contractsOnPlatform: number;
   contractsDeclared: number;
   valueOnPlatformKopecks: number;
   valueDeclaredKopecks: number;
-  partners: { id: string; name: string }[];
+  partners: { id: string; name: string; nameEn: string | null }[];
   hasContract: boolean;
 }
 
@@ -161,7 +170,7 @@ export function decree779FromPlatform(
 ): { result: Decree779Result; members: Decree779MemberEvidence[]; inputs: Decree779Inputs } {
   const inputs = decree779Inputs(input);
   const result = checkDecree779(inputs.participants, inputs.contracts, rules);
-  const names = new Map(input.members.map((m) => [m.id, m.name]));
+  const byId = new Map(input.members.map((m) => [m.id, m]));
   const members = input.members.map((m, i): Decree779MemberEvidence => {
     const p = inputs.participants[i] as Decree779Participant;
     const own = inputs.contracts.filter((c) => c.buyer === m.id || c.seller === m.id);
@@ -171,20 +180,26 @@ export function decree779FromPlatform(
     const partners = [...new Set(own.map((c) => (c.buyer === m.id ? c.seller : c.buyer)))].sort();
     const open = m.sites.filter((s) => !s.closed);
     const flagged = open.filter((s) => s.monotown || s.specialTerritory !== null);
+    const territories = [
+      ...new Set(open.flatMap((s) => (s.specialTerritory ? [s.specialTerritory] : []))),
+    ].sort();
     return {
       id: m.id,
       name: m.name,
+      nameEn: m.nameEn?.trim() || null,
       monotown: p.monotown,
-      specialTerritories: [
-        ...new Set(open.flatMap((s) => (s.specialTerritory ? [s.specialTerritory] : []))),
-      ].sort(),
+      specialTerritories: territories,
+      specialTerritoriesEn: territories.map((t) => territoryIn(t, 'en')),
       territoryEstimate: flagged.length > 0 && flagged.every((s) => s.estimate),
       purchasesKopecks: p.purchasesKopecks,
       contractsOnPlatform: onPlatform.length,
       contractsDeclared: declared.length,
       valueOnPlatformKopecks: sum(onPlatform),
       valueDeclaredKopecks: sum(declared),
-      partners: partners.map((id) => ({ id, name: names.get(id) ?? id })),
+      partners: partners.map((id) => {
+        const o = byId.get(id);
+        return { id, name: o?.name ?? id, nameEn: o?.nameEn?.trim() || null };
+      }),
       hasContract: own.length >= rules.minContractsPerParticipant,
     };
   });

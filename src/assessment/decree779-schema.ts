@@ -138,8 +138,15 @@ export const Decree779Report = z
       z.object({
         id: z.string(),
         name: z.string(),
+        nameEn: z
+          .string()
+          .nullable()
+          .describe('the English name; null when the registry keeps none'),
         monotown: z.boolean(),
-        specialTerritories: z.array(z.string()),
+        specialTerritories: z.array(z.string()).describe('as recorded (Russian)'),
+        specialTerritoriesEn: z
+          .array(z.string())
+          .describe('the same in English (as recorded where no English name is known)'),
         territoryEstimate: z
           .boolean()
           .describe('a monotown or special-territory flag rests on an estimate'),
@@ -148,7 +155,9 @@ export const Decree779Report = z
         contractsDeclared: z.int(),
         valueOnPlatformKopecks: z.int(),
         valueDeclaredKopecks: z.int(),
-        partners: z.array(z.object({ id: z.string(), name: z.string() })),
+        partners: z.array(
+          z.object({ id: z.string(), name: z.string(), nameEn: z.string().nullable() }),
+        ),
         hasContract: z.boolean(),
         /** hidden: the figures of another organisation, for a member or an observer */
         redacted: z.boolean(),

@@ -162,6 +162,7 @@ export async function platformSnapshot(store: Store): Promise<SnapshotInput> {
       employees: o.employees,
       knowledgeWorkers: o.knowledgeWorkers,
       name: o.name,
+      ...(o.nameEn ? { nameEn: o.nameEn } : {}),
     })),
     // a tie to an organisation the registry no longer lists cannot be placed: left out
     ties: ties.filter((t) => ids.has(t.source) && ids.has(t.target)),

@@ -132,6 +132,10 @@ export const EcosystemNetwork = z
       z.object({
         id: z.string(),
         name: z.string(),
+        nameEn: z
+          .string()
+          .nullable()
+          .describe('the English name; null when the registry keeps none'),
         kind: z.string(),
         degree: z.number(),
         betweenness: z.number(),

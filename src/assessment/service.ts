@@ -192,6 +192,7 @@ export class AssessmentService {
       nodes: s.organisations.map((o, i) => ({
         id: o.id,
         name: typeof o.name === 'string' ? o.name : o.id,
+        nameEn: typeof o.nameEn === 'string' && o.nameEn.trim() ? o.nameEn.trim() : null,
         kind: o.kind,
         degree: a.degree[i] ?? 0,
         betweenness: a.betweenness[i] ?? 0,

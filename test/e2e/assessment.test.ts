@@ -228,3 +228,78 @@ test('assessment: placement with evidence, readiness answered, territorial basel
     await context.close();
   }
 });
+
+const cyrillic = /[\u0400-\u04FF]/;
+
+/** The text with the Russian names of organisations that have no English name taken out. */
+const withoutUnnamed = (text: string, unnamed: readonly string[]) =>
+  unnamed.reduce((t, name) => t.split(name).join(''), text);
+
+test('assessment in English: organisations, regions and territories named in English', {
+  skip,
+  timeout: 180_000,
+}, async () => {
+  const { context, page, foreign, pageErrors } = await watchedPage();
+  try {
+    await logIn(page, 'analyst@minprom.example', 'demo-analyst-2026');
+    // the organisations the registry keeps no English name for: their Russian name stays
+    const organisations: { name: string; nameEn?: string }[] = await page.evaluate(async () =>
+      (await fetch('/api/v1/organisations')).json(),
+    );
+    assert.ok(organisations.length >= 10);
+    const unnamed = organisations.filter((o) => !o.nameEn).map((o) => o.name);
+    await page.goto(`${base}/#/assessment`);
+    await page.locator('.lang-btn', { hasText: /^EN$/ }).click();
+    await page.getByText('Geographic factor').first().waitFor();
+
+    // the geography characteristic names the cluster's region in English
+    const geography =
+      (await page
+        .getByTestId('characteristics')
+        .locator('tr[data-characteristic="geography"]')
+        .textContent()) ?? '';
+    assert.match(
+      geography,
+      /organisations outside the cluster's region \(Kemerovo Oblast – Kuzbass\)/,
+    );
+    assert.doesNotMatch(geography, cyrillic);
+
+    // Decree 779: each check's evidence and every participant's row, in English
+    const checks = page.getByTestId('decree-checks');
+    await checks.locator('tbody tr').first().waitFor();
+    const evidence = await checks.locator('tbody tr td:last-child').allTextContents();
+    assert.equal(evidence.length, 3);
+    assert.ok(
+      evidence.some((e) => e.startsWith('participants without cooperation:')),
+      evidence.join(' | '),
+    );
+    for (const e of evidence)
+      assert.doesNotMatch(withoutUnnamed(e, unnamed), cyrillic, `evidence «${e}»`);
+
+    const rows = page.getByTestId('decree-members').locator('tbody tr');
+    assert.ok((await rows.count()) >= 10);
+    const participants = await rows.allTextContents();
+    for (const row of participants)
+      assert.doesNotMatch(withoutUnnamed(row, unnamed), cyrillic, `participant row «${row}»`);
+    const all = participants.join('\n');
+    assert.match(all, /Yenisei Cement JSC/);
+    assert.match(all, /Advanced Development Territory “Prokopyevsk”/);
+    assert.doesNotMatch(all, /АО «Енисейский цемент»|ТОР «Прокопьевск»/);
+
+    await page
+      .getByTestId('decree-members')
+      .screenshot({ path: join(results, 'assessment-decree-members-en.png') });
+
+    // back in Russian the same rows name them in Russian
+    await page.locator('.lang-btn', { hasText: /^RU$/ }).click();
+    await page.getByText('Географический фактор').first().waitFor();
+    const ru = (await page.getByTestId('decree-members').textContent()) ?? '';
+    assert.match(ru, /АО «Енисейский цемент»/);
+    assert.match(ru, /ТОР «Прокопьевск»/);
+
+    assert.deepEqual(foreign, []);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});

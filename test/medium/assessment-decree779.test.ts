@@ -262,9 +262,23 @@ for (const d of await eachDialect()) {
       assert.equal(checkOf(r, 'contracts').passed, true);
       assert.equal(member(r, 'tyre-works').contractsDeclared, 1);
       assert.equal(member(r, 'tyre-works').valueDeclaredKopecks, 4_000_000);
+      // partners named in both languages (the registry's English name beside the Russian)
       assert.deepEqual(member(r, 'ash-plant').partners, [
-        { id: 'cement-works', name: member(r, 'cement-works').name },
-        { id: 'tyre-works', name: member(r, 'tyre-works').name },
+        {
+          id: 'cement-works',
+          name: member(r, 'cement-works').name,
+          nameEn: member(r, 'cement-works').nameEn,
+        },
+        {
+          id: 'tyre-works',
+          name: member(r, 'tyre-works').name,
+          nameEn: member(r, 'tyre-works').nameEn,
+        },
+      ]);
+      assert.match(String(member(r, 'tyre-works').nameEn), /^Test open pit/);
+      assert.deepEqual(member(r, 'tyre-works').specialTerritories, ['ТОР «Юрга»']);
+      assert.deepEqual(member(r, 'tyre-works').specialTerritoriesEn, [
+        'Advanced Development Territory “Yurga”',
       ]);
       assert.equal(r.compliant, false);
 

@@ -108,6 +108,15 @@ for (const d of await eachDialect()) {
         assert.ok(['keystone', 'dominator', 'niche'].includes(node.role));
       }
       assert.ok(net.modularity >= -0.5 && net.modularity <= 1);
+      // each node named in both languages: the registry's English name, null where none is kept
+      const orgs = (await get('/api/v1/organisations', operator)).json() as Array<{
+        id: string;
+        nameEn?: string;
+      }>;
+      const english = new Map(orgs.map((o) => [o.id, o.nameEn ?? null]));
+      for (const node of net.nodes as Array<{ id: string; nameEn: string | null }>)
+        assert.equal(node.nameEn, english.get(node.id) ?? null, node.id);
+      assert.ok(net.nodes.some((x: { nameEn: string | null }) => x.nameEn !== null));
       const knowledge = (await get('/api/v1/assessment/network?layer=knowledge', operator)).json();
       assert.ok(knowledge.edges.every((e: { layer: string }) => e.layer === 'knowledge'));
       assert.equal((await get('/api/v1/assessment/network?layer=money', operator)).statusCode, 400);

@@ -113,6 +113,34 @@ describe('the assessment report', { skip: poppler ?? sqlite?.skip }, () => {
     assert.doesNotMatch(page, /<script|https?:\/\/(?!www\.w3)/);
   });
 
+  test('in English, organisations, the region and special territories are named in English', async () => {
+    const html = join(out, 'report-en.html');
+    assert.equal(
+      (await cli(['report', '--format', 'html', '--out', html, '--lang', 'en'], db.env)).code,
+      0,
+    );
+    const page = readFileSync(html, 'utf8');
+    // the Decree 779 section's evidence and members, the network's names, the geography formula
+    assert.match(page, /Yenisei Cement JSC/);
+    assert.match(page, /Advanced Development Territory “Prokopyevsk”/);
+    assert.match(
+      page,
+      /organisations outside the cluster&#39;s region \(Kemerovo Oblast – Kuzbass\)/,
+    );
+    assert.doesNotMatch(page, /Енисейский цемент|ТОР «Прокопьевск»|Кемеровская область/);
+    const pdf = join(out, 'report-en.pdf');
+    assert.equal(
+      (await cli(['report', '--format', 'pdf', '--out', pdf, '--lang', 'en'], db.env)).code,
+      0,
+    );
+    const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(
+      /\s+/g,
+      ' ',
+    );
+    assert.match(text, /Yenisei Cement JSC/);
+    assert.doesNotMatch(text, /Енисейский цемент|ТОР «Прокопьевск»|Кемеровская область/);
+  });
+
   test('bad arguments exit 2 with one line', async () => {
     const r = await cli(['report', '--format', 'docx', '--out', 'x'], db.env);
     assert.equal(r.code, 2);

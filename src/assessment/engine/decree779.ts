@@ -7,10 +7,14 @@
 // total purchases they declare — our reading, named as such in the output. Thresholds are
 // configuration.
 
+import { type Lang, orgNameIn } from './place-names.ts';
+
 export interface Decree779Participant {
   id: string;
   /** shown in the evidence (the id when absent) */
   name?: string;
+  /** shown in the English evidence (the Russian name when absent) */
+  nameEn?: string | null;
   /** a site of it lies in a monotown (single-industry town) */
   monotown: boolean;
   /** a site of it lies in a special territory (ТОР / ОЭЗ / individual-programme region) */
@@ -79,9 +83,15 @@ export function checkDecree779(
   const inside = contracts.filter(
     (c) => ids.has(c.buyer) && ids.has(c.seller) && c.buyer !== c.seller,
   );
-  const nameOf = new Map(participants.map((p) => [p.id, p.name ?? p.id]));
-  const names = (list: readonly Decree779Member[]) =>
-    list.map((m) => nameOf.get(m.id) ?? m.id).join(', ');
+  const byId = new Map(participants.map((p) => [p.id, p]));
+  /** the members' names in one language, for that language's evidence */
+  const names = (list: readonly Decree779Member[], lang: Lang) =>
+    list
+      .map((m) => {
+        const p = byId.get(m.id);
+        return p?.name ? orgNameIn({ name: p.name, nameEn: p.nameEn }, lang) : m.id;
+      })
+      .join(', ');
   const members = participants.map((p): Decree779Member => {
     const own = inside.filter((c) => c.buyer === p.id || c.seller === p.id);
     const partners = [...new Set(own.map((c) => (c.buyer === p.id ? c.seller : c.buyer)))].sort();
@@ -100,8 +110,8 @@ export function checkDecree779(
     threshold: participants.length,
     evidence: short.length
       ? {
-          ru: `без договора с другим участником: ${names(short)}`,
-          en: `without a contract with another participant: ${names(short)}`,
+          ru: `без договора с другим участником: ${names(short, 'ru')}`,
+          en: `without a contract with another participant: ${names(short, 'en')}`,
         }
       : {
           ru: `каждый из ${participants.length} участников имеет ≥ ${rules.minContractsPerParticipant} договор(а) с другим участником`,
@@ -145,8 +155,8 @@ export function checkDecree779(
     threshold: rules.maxWithoutCooperation,
     evidence: lonely.length
       ? {
-          ru: `участники без кооперации: ${names(lonely)}`,
-          en: `participants without cooperation: ${names(lonely)}`,
+          ru: `участники без кооперации: ${names(lonely, 'ru')}`,
+          en: `participants without cooperation: ${names(lonely, 'en')}`,
         }
       : {
           ru: 'каждый участник кооперируется с другим',

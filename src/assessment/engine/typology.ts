@@ -21,6 +21,7 @@
 import { buildGraph } from './network-graph.ts';
 import { louvain } from './network-louvain.ts';
 import { ROLE_THRESHOLDS, valueHhi, valueShares } from './network-signals.ts';
+import { regionIn } from './place-names.ts';
 import type { Snapshot, SnapshotOrganisation, SnapshotTie } from './snapshot.ts';
 import { balanceIndex } from './sustainability.ts';
 
@@ -556,7 +557,7 @@ const rules: Record<CharacteristicId, Rule> = {
             f.organisations.filter((o) => o.region !== f.region).length,
             f.organisations.length,
           ),
-          `organisations outside the cluster's region (${f.region}) ÷ organisations`,
+          `organisations outside the cluster's region (${regionIn(f.region, 'en')}) ÷ organisations`,
           0.05,
           0.2,
         ),

@@ -1,6 +1,7 @@
 // The report's Decree 779 section, in HTML and in PDF (for the ministry: the operator's view,
 // every member's figures). A function of its own so the two renderers each add one call.
 import type { Decree779Report } from '../decree779-schema.ts';
+import { orgNameIn } from '../engine/place-names.ts';
 import type { Lang } from './model.ts';
 import { number } from './words.ts';
 
@@ -56,8 +57,8 @@ function rows(r: Decree779Report, lang: Lang) {
       c.evidence[lang],
     ]),
     members: r.members.map((m) => [
-      m.name,
-      `${[m.monotown ? say(lang, 'monotown') : '', ...m.specialTerritories].filter(Boolean).join('; ') || '—'}${m.territoryEstimate ? ` ${say(lang, 'estimate')}` : ''}`,
+      orgNameIn(m, lang),
+      `${[m.monotown ? say(lang, 'monotown') : '', ...(lang === 'en' ? m.specialTerritoriesEn : m.specialTerritories)].filter(Boolean).join('; ') || '—'}${m.territoryEstimate ? ` ${say(lang, 'estimate')}` : ''}`,
       m.purchasesKopecks === null ? say(lang, 'noData') : rub(m.purchasesKopecks),
       `${m.contractsOnPlatform}: ${rub(m.valueOnPlatformKopecks)} / ${m.contractsDeclared}: ${rub(m.valueDeclaredKopecks)}`,
     ]),

@@ -1,6 +1,7 @@
 // The report as one self-contained HTML file (no script, no outside resource): for reading on
 // screen and printing. Every text from data is escaped.
 import { indicatorWords, lqFormula, paperRows, readinessDimensionWords } from '../engine/index.ts';
+import { orgNameIn } from '../engine/place-names.ts';
 import { decree779Html } from './decree779.ts';
 import type { Lang, ReportModel } from './model.ts';
 import { sustainabilityHead, sustainabilityRows, sustainabilitySummary } from './sustainability.ts';
@@ -18,7 +19,7 @@ const table = (head: string[], rows: string[][]) =>
     .join('')}</tbody></table>`;
 
 /** The network as an SVG circle: organisations around, ties as chords. */
-function networkSvg(m: ReportModel): string {
+function networkSvg(m: ReportModel, lang: Lang): string {
   const nodes = m.network.nodes.filter((n) => n.partners > 0);
   if (!nodes.length) return '';
   const size = 520;
@@ -47,7 +48,7 @@ function networkSvg(m: ReportModel): string {
   const dots = nodes
     .map((n) => {
       const [x, y] = at.get(n.id) as readonly [number, number];
-      return `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${(3 + 2 * Math.sqrt(n.partners)).toFixed(1)}" fill="#24292f"><title>${esc(n.name)}</title></circle>`;
+      return `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${(3 + 2 * Math.sqrt(n.partners)).toFixed(1)}" fill="#24292f"><title>${esc(orgNameIn(n, lang))}</title></circle>`;
     })
     .join('');
   return `<svg viewBox="0 0 ${size} ${size}" width="${size}" height="${size}" role="img">${lines}${dots}</svg>`;
@@ -108,7 +109,7 @@ export function reportHtml(m: ReportModel, lang: Lang): string {
       ];
     }),
   );
-  const svg = networkSvg(m);
+  const svg = networkSvg(m, lang);
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><title>${esc(say(lang, 'title'))}</title>
 <style>

@@ -11,7 +11,7 @@ import type { PlatformSustainability } from '../sustainability-from-platform.ts'
 export type Lang = 'ru' | 'en';
 
 export interface ReportNetwork {
-  nodes: { id: string; name: string; partners: number }[];
+  nodes: { id: string; name: string; nameEn: string | null; partners: number }[];
   edges: { source: string; target: string; layer: string; count: number }[];
 }
 
@@ -52,6 +52,7 @@ export function networkOf(s: Snapshot): ReportNetwork {
     nodes: s.organisations.map((o) => ({
       id: o.id,
       name: typeof o.name === 'string' ? o.name : o.id,
+      nameEn: typeof o.nameEn === 'string' && o.nameEn.trim() ? o.nameEn.trim() : null,
       partners: partners.get(o.id)?.size ?? 0,
     })),
     edges: [...edges.values()],

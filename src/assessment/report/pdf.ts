@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import { indicatorWords, lqFormula, paperRows, readinessDimensionWords } from '../engine/index.ts';
+import { orgNameIn } from '../engine/place-names.ts';
 import { changeMarks, scoredRuns, yearTicks } from '../engine/trajectory-marks.ts';
 import { decree779Pdf } from './decree779.ts';
 import type { Lang, ReportModel } from './model.ts';
@@ -209,7 +210,8 @@ function network(doc: Doc, m: ReportModel, lang: Lang) {
     const [x, y] = at.get(n.id) as [number, number];
     doc.circle(x, y, 2 + 1.5 * Math.sqrt(n.partners)).fill('#24292f');
     // the name outside the circle, on the node's side
-    const name = n.name.length > 30 ? `${n.name.slice(0, 29)}…` : n.name;
+    const full = orgNameIn(n, lang);
+    const name = full.length > 30 ? `${full.slice(0, 29)}…` : full;
     const right = x >= cx;
     doc
       .font('Sans')

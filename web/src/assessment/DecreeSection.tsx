@@ -11,6 +11,7 @@ import { useResource } from '../shell/useResource.ts';
 import { useSubmission } from '../shell/useSubmission.ts';
 import { DataTable, FieldsetForm, Loaded } from './blocks.tsx';
 import { decreeDict } from './decreeDict.ts';
+import { nameIn } from './names.ts';
 
 type D = ReturnType<typeof useT<keyof typeof decreeDict.ru>>;
 type DeclarationBody = RequestBody<'/api/v1/assessment/declarations', 'post'>;
@@ -131,9 +132,12 @@ export function DecreeSection() {
               empty={<Empty title={d('membersEmpty')} />}
               row={(m) => (
                 <tr key={m.id} data-member={m.id}>
-                  <td>{m.name}</td>
+                  <td>{nameIn(m, locale)}</td>
                   <td>
-                    {[m.monotown ? d('monotown') : null, ...m.specialTerritories]
+                    {[
+                      m.monotown ? d('monotown') : null,
+                      ...(locale === 'en' ? m.specialTerritoriesEn : m.specialTerritories),
+                    ]
                       .filter(Boolean)
                       .join('; ') || '—'}
                     {m.territoryEstimate && (
@@ -159,7 +163,9 @@ export function DecreeSection() {
                     {!m.redacted && ` · ${rub(m.valueDeclaredKopecks)}`}
                   </td>
                   <td className="small">
-                    {m.redacted ? d('hidden') : m.partners.map((p) => p.name).join(', ') || '—'}
+                    {m.redacted
+                      ? d('hidden')
+                      : m.partners.map((p) => nameIn(p, locale)).join(', ') || '—'}
                   </td>
                   <td>{m.hasContract ? d('yes') : d('no')}</td>
                 </tr>
@@ -197,7 +203,7 @@ function Declarations({
   d: D;
   organisationId: string;
   year: number;
-  partners: { id: string; name: string }[];
+  partners: { id: string; name: string; nameEn: string | null }[];
   onChange: () => void;
 }) {
   const fmt = useFormat();
@@ -214,6 +220,11 @@ function Declarations({
   const sending = useSubmission();
   const withdrawing = useSubmission();
   const rub = useRub();
+  /** a partner member's name in the user's language; undefined when it is not a member */
+  const partnerLabel = (id: string | null) => {
+    const p = partners.find((x) => x.id === id);
+    return p ? nameIn(p, locale) : undefined;
+  };
 
   const done = () => {
     setSaved(true);
@@ -319,9 +330,7 @@ function Declarations({
           onChange={(e) => setPartner(e.target.value)}
           options={[...partners.map((p) => p.id), 'outside']}
           optionLabel={(id) =>
-            id === 'outside'
-              ? d('declPartnerOutside')
-              : (partners.find((p) => p.id === id)?.name ?? id)
+            id === 'outside' ? d('declPartnerOutside') : (partnerLabel(id) ?? id)
           }
           any="—"
           error={own.partner ?? serverSays('partnerOrganisationId')}
@@ -392,7 +401,7 @@ function Declarations({
                     ? d('declPurchases')
                     : `${d(`layer:${x.layer}`)}: ${
                         x.partnerName ??
-                        partners.find((p) => p.id === x.partnerOrganisationId)?.name ??
+                        partnerLabel(x.partnerOrganisationId) ??
                         x.partnerOrganisationId
                       }`}
                 </td>

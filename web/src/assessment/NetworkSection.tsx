@@ -7,6 +7,7 @@ import { useResource } from '../shell/useResource.ts';
 import { assessmentApi, type NetworkLayer } from './api.ts';
 import { DataTable, Loaded } from './blocks.tsx';
 import type { assessmentDict } from './dict.ts';
+import { nameIn } from './names.ts';
 
 type T = ReturnType<typeof useT<keyof typeof assessmentDict.ru>>;
 const palette = [
@@ -23,7 +24,7 @@ const palette = [
 type Network = Awaited<ReturnType<typeof assessmentApi.network>>;
 
 /** The network drawn: a circle ordered by community, each community sitting together. */
-function NetworkChart({ net, t }: { net: Network; t: T }) {
+function NetworkChart({ net, t, locale }: { net: Network; t: T; locale: Locale }) {
   const size = 560;
   const c = size / 2;
   const radius = 220;
@@ -70,7 +71,7 @@ function NetworkChart({ net, t }: { net: Network; t: T }) {
               fill={palette[n.community % palette.length]}
               className={`network-node role-${n.role}`}
             >
-              <title>{`${n.name} — ${t(`role:${n.role}`)}`}</title>
+              <title>{`${nameIn(n, locale)} — ${t(`role:${n.role}`)}`}</title>
             </circle>
           );
         })}
@@ -117,7 +118,7 @@ export function NetworkSection({ t, locale }: { t: T; locale: Locale }) {
                 region: fmt(net.crossing.regionTies),
               })}
             </p>
-            <NetworkChart net={net} t={t} />
+            <NetworkChart net={net} t={t} locale={locale} />
             <DataTable
               testId="network-table"
               head={{
@@ -131,7 +132,7 @@ export function NetworkSection({ t, locale }: { t: T; locale: Locale }) {
               rows={[...net.nodes].sort((a, b) => b.betweenness - a.betweenness).slice(0, 8)}
               row={(n) => (
                 <tr key={n.id}>
-                  <td>{n.name}</td>
+                  <td>{nameIn(n, locale)}</td>
                   <td>
                     <span className={`badge role-${n.role}`}>{t(`role:${n.role}`)}</span>
                   </td>

@@ -3975,14 +3975,20 @@ export interface components {
         id: string;
         monotown: boolean;
         name: string;
+        /** @description the English name; null when the registry keeps none */
+        nameEn: string | null;
         partners: {
           id: string;
           name: string;
+          nameEn: string | null;
         }[];
         /** @description null: no declaration for the year */
         purchasesKopecks: number | null;
         redacted: boolean;
+        /** @description as recorded (Russian) */
         specialTerritories: string[];
+        /** @description the same in English (as recorded where no English name is known) */
+        specialTerritoriesEn: string[];
         /** @description a monotown or special-territory flag rests on an estimate */
         territoryEstimate: boolean;
         valueDeclaredKopecks: number;
@@ -4031,14 +4037,20 @@ export interface components {
         id: string;
         monotown: boolean;
         name: string;
+        /** @description the English name; null when the registry keeps none */
+        nameEn: string | null;
         partners: {
           id: string;
           name: string;
+          nameEn: string | null;
         }[];
         /** @description null: no declaration for the year */
         purchasesKopecks: number | null;
         redacted: boolean;
+        /** @description as recorded (Russian) */
         specialTerritories: string[];
+        /** @description the same in English (as recorded where no English name is known) */
+        specialTerritoriesEn: string[];
         /** @description a monotown or special-territory flag rests on an estimate */
         territoryEstimate: boolean;
         valueDeclaredKopecks: number;
@@ -4376,6 +4388,8 @@ export interface components {
         id: string;
         kind: string;
         name: string;
+        /** @description the English name; null when the registry keeps none */
+        nameEn: string | null;
         pagerank: number;
         /** @enum {string} */
         role: 'keystone' | 'dominator' | 'niche';
@@ -4411,6 +4425,8 @@ export interface components {
         id: string;
         kind: string;
         name: string;
+        /** @description the English name; null when the registry keeps none */
+        nameEn: string | null;
         pagerank: number;
         /** @enum {string} */
         role: 'keystone' | 'dominator' | 'niche';

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { regionIn, townIn } from '../../../src/model/places.ts';
 import {
   agglomerationWords,
   organisationKindWords,
@@ -18,59 +19,11 @@ import type {
 /** The example's home region, as organisations record it. */
 export const HOME_REGION = 'Кемеровская область — Кузбасс';
 
-/**
- * English names of the regions organisations record (in Russian, as in their registration).
- * A region not listed here is shown as recorded.
- */
-const regionsEn: Record<string, string> = {
-  [HOME_REGION]: 'Kemerovo Oblast – Kuzbass',
-  'Кемеровская область': 'Kemerovo Oblast – Kuzbass',
-  Кузбасс: 'Kemerovo Oblast – Kuzbass',
-  'Томская область': 'Tomsk Oblast',
-  'Новосибирская область': 'Novosibirsk Oblast',
-  'Красноярский край': 'Krasnoyarsk Krai',
-  'Алтайский край': 'Altai Krai',
-  'Республика Алтай': 'Altai Republic',
-  'Республика Хакасия': 'Republic of Khakassia',
-  'Республика Тыва': 'Tuva Republic',
-  'Омская область': 'Omsk Oblast',
-  'Иркутская область': 'Irkutsk Oblast',
-  'Свердловская область': 'Sverdlovsk Oblast',
-  'Челябинская область': 'Chelyabinsk Oblast',
-  'Тюменская область': 'Tyumen Oblast',
-  Москва: 'Moscow',
-  'г. Москва': 'Moscow',
-  'Московская область': 'Moscow Oblast',
-  'Санкт-Петербург': 'Saint Petersburg',
-  'г. Санкт-Петербург': 'Saint Petersburg',
-};
+/** A region in the user's language (the shared place names of src/model/places.ts). */
+export const regionName = (region: string, locale: Locale): string => regionIn(region, locale);
 
-/** A region in the user's language. */
-export const regionName = (region: string, locale: Locale): string =>
-  locale === 'en' ? (regionsEn[region.trim()] ?? region) : region;
-
-/** Russian names of the towns the map and the placement of sites know by their English names. */
-const townsRu: Record<string, string> = {
-  Kemerovo: 'Кемерово',
-  Berezovsky: 'Берёзовский',
-  Topki: 'Топки',
-  Novokuznetsk: 'Новокузнецк',
-  Prokopyevsk: 'Прокопьевск',
-  Kiselyovsk: 'Киселёвск',
-  Osinniki: 'Осинники',
-  Kaltan: 'Калтан',
-  Myski: 'Мыски',
-  Mezhdurechensk: 'Междуреченск',
-  'Leninsk-Kuznetsky': 'Ленинск-Кузнецкий',
-  Polysayevo: 'Полысаево',
-  Belovo: 'Белово',
-  'Anzhero-Sudzhensk': 'Анжеро-Судженск',
-  Yurga: 'Юрга',
-};
-
-/** A town in the user's language. */
-export const townName = (name: string, locale: Locale): string =>
-  locale === 'ru' ? (townsRu[name] ?? name) : name;
+/** A town (known by the map's English name) in the user's language. */
+export const townName = (name: string, locale: Locale): string => townIn(name, locale);
 
 /** One colour per kind, grouped by family: extraction browns, processing oranges, energy reds, knowledge blues. */
 export const kindColours: Record<OrganisationKind, string> = {

@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { regionIn, territoryIn, townEnglish, townIn } from './places.ts';
+
+test('regions: English names of recorded Russian ones; unknown or Russian readers as recorded', () => {
+  assert.equal(regionIn('Кемеровская область — Кузбасс', 'en'), 'Kemerovo Oblast – Kuzbass');
+  assert.equal(regionIn(' Томская область ', 'en'), 'Tomsk Oblast');
+  assert.equal(regionIn('Томская область', 'ru'), 'Томская область');
+  assert.equal(regionIn('Ямало-Ненецкий АО', 'en'), 'Ямало-Ненецкий АО');
+});
+
+test('towns: the map names in Russian and back, other spellings included', () => {
+  assert.equal(townIn('Kiselyovsk', 'ru'), 'Киселёвск');
+  assert.equal(townIn('Kiselyovsk', 'en'), 'Kiselyovsk');
+  assert.equal(townIn('Nowhere', 'ru'), 'Nowhere');
+  for (const ru of ['Киселёвск', 'Киселевск']) assert.equal(townEnglish(ru), 'Kiselyovsk');
+  for (const en of ['Kemerovo', 'Yurga', 'Leninsk-Kuznetsky'])
+    assert.equal(townEnglish(townIn(en, 'ru')), en);
+});
+
+test('special territories: the kind worded, the town as the map names it', () => {
+  assert.equal(territoryIn('ТОР «Юрга»', 'en'), 'Advanced Development Territory “Yurga”');
+  assert.equal(territoryIn('ОЭЗ «Кемерово»', 'en'), 'Special Economic Zone “Kemerovo”');
+  assert.equal(territoryIn('ТОР «Юрга»', 'ru'), 'ТОР «Юрга»');
+  assert.equal(territoryIn('моногород', 'en'), 'моногород');
+});

@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { territoryIn } from '../../../src/model/places.ts';
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
 import { DataTable } from '../shell/DataTable.tsx';
 import { problemIssues } from '../shell/issues.ts';
@@ -258,7 +259,7 @@ function SiteTerritory({ site }: { site: Site }) {
   const { locale } = useLocale();
   const parts = [
     site.monotown ? m('inMonotown') : null,
-    site.specialTerritory ? site.specialTerritory.name : null,
+    site.specialTerritory ? territoryIn(site.specialTerritory.name, locale) : null,
   ].filter((x): x is string => x !== null);
   if (!parts.length) return <>—</>;
   const p = site.territoryProvenance;

@@ -145,7 +145,8 @@ export function MatchesTable({
       className: 'nowrap',
       cell: (m) => (
         <>
-          {x.perYear(m.quantity, m.unit)}
+          {/* the planned quantity is computed: whole units from 100 up, as on the plan */}
+          {x.computedPerYear(m.quantity, m.unit)}
           {m.yourSides
             .concat(operator ? ['supply'] : [])
             .slice(0, 1)
@@ -155,7 +156,10 @@ export function MatchesTable({
               return (
                 <div className="sub" key={s} data-testid="match-remaining">
                   {t('remaining', {
-                    amount: x.perYear(side.remaining, s === 'supply' ? m.unit : m.deliveredUnit),
+                    amount: x.computedPerYear(
+                      side.remaining,
+                      s === 'supply' ? m.unit : m.deliveredUnit,
+                    ),
                     total: x.perYear(
                       side.quantityPerYear,
                       s === 'supply' ? m.unit : m.deliveredUnit,

@@ -1,11 +1,5 @@
 // The exchange's messages and field labels, in Russian and English.
-import {
-  defineLabels,
-  defineMessages,
-  type Lang,
-  type Message,
-  wordOf,
-} from '../model/messages.ts';
+import { countOf, defineLabels, defineMessages, type Message, wordOf } from '../model/messages.ts';
 import type { Wording } from '../model/vocabulary.ts';
 import type { ListingStatus } from './schema.ts';
 
@@ -199,66 +193,21 @@ export const warnings = defineMessages('exchange.warning', {
     en: 'rail from the offer {supply} to the request {demand}: no station pair of the rail-distance table serves these sites, so the route is estimated as great-circle × {circuity} ≈ {km} km — check it with a carrier',
     ru: 'ж/д от предложения {supply} к запросу {demand}: в таблице ж/д расстояний нет пары станций для этих площадок, поэтому маршрут оценён как расстояние по прямой × {circuity} ≈ {km} км — уточните у перевозчика',
   },
-  // {runs} reads with its noun, «по 21 прогону», 'over 21 runs' (`withCountedNouns`)
+  // {runs} reads with its noun, «по 21 прогону», 'over 21 runs'; a plan stores the bare count
   robustnessPartial: {
     en: 'robustness: not every run finished before the deadline; the shares are over {runs} of {asked}',
     ru: 'устойчивость: к сроку завершились не все прогоны; доли посчитаны по {runs} из {asked}',
+    // «доли посчитаны по 21 прогону»: the dative after «по»
+    as: {
+      runs: countOf({
+        ru: { one: 'прогону', few: 'прогонам', many: 'прогонам', other: 'прогона' },
+        en: { one: 'run', other: 'runs' },
+      }),
+    },
   },
   /** A warning of a plan saved by an earlier release, as it was written then (English). */
   legacy: { en: '{text}', ru: '{text} (сохранено прежней версией)' },
 });
-
-/**
- * A noun counted in a message, in each plural form it takes after a number: Russian «1 прогону»,
- * «2 прогонам», «5 прогонам», «21 прогону» (one, few, many; other for a fraction), English
- * '1 run', '21 runs'. The case is the message's: each wording names the form it needs.
- */
-export interface CountedNoun {
-  readonly ru: Readonly<Record<'one' | 'few' | 'many' | 'other', string>>;
-  readonly en: Readonly<Record<'one' | 'other', string>>;
-}
-
-/** The form of `noun` after the count `n` in `lang`, by the language's plural rules. */
-export function countedNoun(lang: Lang, n: number, noun: CountedNoun): string {
-  const category = new Intl.PluralRules(lang).select(n);
-  if (lang === 'en') return category === 'one' ? noun.en.one : noun.en.other;
-  return category === 'one' || category === 'few' || category === 'many'
-    ? noun.ru[category]
-    : noun.ru.other;
-}
-
-/**
- * The counted nouns of the exchange's messages, by code: the parameter that counts and the noun
- * it counts. A stored message (a plan's warning) keeps the bare count; each reader gets it with
- * its noun in the reader's language (a wording without `withCountedNouns` reads the bare number,
- * «по 20 из 21», still a sentence).
- */
-const countedNouns: Readonly<Record<string, Readonly<Record<string, CountedNoun>>>> = {
-  [warnings.robustnessPartial.code]: {
-    // «доли посчитаны по 21 прогону»: the dative after «по»
-    runs: {
-      ru: { one: 'прогону', few: 'прогонам', many: 'прогонам', other: 'прогона' },
-      en: { one: 'run', other: 'runs' },
-    },
-  },
-};
-
-/**
- * A message's parameters with each count it words as a counted noun («20 прогонам», '20 runs')
- * in `lang`; the others as given.
- */
-export function withCountedNouns(
-  code: string,
-  params: Readonly<Record<string, string | number>>,
-  lang: Lang,
-): Record<string, string | number> {
-  const out: Record<string, string | number> = { ...params };
-  for (const [count, noun] of Object.entries(countedNouns[code] ?? {})) {
-    const n = params[count];
-    if (typeof n === 'number') out[count] = `${n} ${countedNoun(lang, n, noun)}`;
-  }
-  return out;
-}
 
 /** Rules the exchange's schemas state (zod carries their codes; see model/messages.ts `rule`). */
 export const rules = defineMessages('exchange.rule', {

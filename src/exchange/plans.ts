@@ -30,7 +30,7 @@ import { screenListings } from './engine/screen.ts';
 import { EngineInputError } from './engine/solve/index.ts';
 import { declineStillHolds, termsKey } from './engine/terms.ts';
 import { type Holders, loadHolders } from './holders.ts';
-import { messages as m, withCountedNouns } from './messages.ts';
+import { messages as m } from './messages.ts';
 import { type PlanOutcome, planFrom, planOrder } from './plan-worker.ts';
 import { factorTable, railNetwork, viewerOptions } from './reference.ts';
 import {
@@ -233,7 +233,7 @@ function wordedWarning(
       .split(', ')
       .map((p) => ctx.properties.get(p)?.[lang] ?? p)
       .join(', ');
-  const m = messageByCode(w.code, withCountedNouns(w.code, labelled, lang));
+  const m = messageByCode(w.code, labelled);
   return m
     ? { code: w.code, params: { ...w.params }, message: m.text(lang) }
     : { code: w.code, params: { ...w.params }, message: w.code };

@@ -5,7 +5,15 @@
 import { z } from 'zod';
 import { en, ru } from 'zod/v4/locales';
 import type { Vocabulary } from './vocabulary.ts';
-import { unitName, wordFrom, wordMoment, wordNumber, wordQuantity } from './wording.ts';
+import {
+  type CountedNoun,
+  countedNoun,
+  unitName,
+  wordFrom,
+  wordMoment,
+  wordNumber,
+  wordQuantity,
+} from './wording.ts';
 
 export type Lang = 'ru' | 'en';
 
@@ -48,8 +56,17 @@ type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Re
  * - `field`: a field's name in the API → its label («Объём в год»)
  * - `wordOf(vocabulary)`: a code (a state, a side, an action) → its word in the vocabulary
  *   («предложена», 'offered'); a code it lacks as given
+ * - `countOf(noun)`: a count → the count with its noun in the plural form it takes
+ *   («по 21 прогону», 'over 21 runs')
  */
-export type ParamKind = 'moment' | 'quantity' | 'number' | 'unitName' | 'field' | WordKind;
+export type ParamKind =
+  | 'moment'
+  | 'quantity'
+  | 'number'
+  | 'unitName'
+  | 'field'
+  | WordKind
+  | CountKind;
 
 /** A parameter that is a code of a closed list, worded as its vocabulary's word. */
 export interface WordKind {
@@ -58,6 +75,14 @@ export interface WordKind {
 
 /** The kind of a parameter worded from `vocabulary`: `as: { state: wordOf(dealStateWords) }`. */
 export const wordOf = (vocabulary: Vocabulary): WordKind => ({ words: vocabulary });
+
+/** A parameter that is a count, read with the noun it counts. */
+export interface CountKind {
+  readonly noun: CountedNoun;
+}
+
+/** The kind of a count read with its noun: `as: { runs: countOf(runNoun) }`. */
+export const countOf = (noun: CountedNoun): CountKind => ({ noun });
 
 interface Wording {
   readonly en: string;
@@ -102,6 +127,8 @@ function wordParam(
   params: Readonly<Record<string, string | number>>,
   lang: Lang,
 ): string | number {
+  if (typeof kind === 'object' && 'noun' in kind)
+    return typeof value === 'number' ? `${value} ${countedNoun(lang, value, kind.noun)}` : value;
   if (typeof kind === 'object')
     return typeof value === 'string' ? wordFrom(kind.words, value, lang) : value;
   switch (kind) {

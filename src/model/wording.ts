@@ -95,3 +95,22 @@ export const wordQuantity = (n: number, unit: string | undefined, lang: Lang): s
  */
 export const wordFrom = (vocabulary: Vocabulary, code: string, lang: Lang): string =>
   Object.hasOwn(vocabulary, code) ? vocabulary[code][lang] : code;
+
+/**
+ * A noun counted in a message, in each plural form it takes after a number: Russian «1 прогону»,
+ * «2 прогонам», «5 прогонам», «21 прогону» (one, few, many; other for a fraction), English
+ * '1 run', '21 runs'. The case is the message's: each wording names the form it needs.
+ */
+export interface CountedNoun {
+  readonly ru: Readonly<Record<'one' | 'few' | 'many' | 'other', string>>;
+  readonly en: Readonly<Record<'one' | 'other', string>>;
+}
+
+/** The form of `noun` after the count `n` in `lang`, by the language's plural rules. */
+export function countedNoun(lang: Lang, n: number, noun: CountedNoun): string {
+  const category = new Intl.PluralRules(lang).select(n);
+  if (lang === 'en') return category === 'one' ? noun.en.one : noun.en.other;
+  return category === 'one' || category === 'few' || category === 'many'
+    ? noun.ru[category]
+    : noun.ru.other;
+}

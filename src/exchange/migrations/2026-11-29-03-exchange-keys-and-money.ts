@@ -6,7 +6,7 @@
 // them (create, copy, drop, rename, index) in one transaction.
 import { type Kysely, SqliteAdapter, sql } from 'kysely';
 import { messageByCode } from '../../model/messages.ts';
-import { withCountedNouns } from '../messages.ts'; // the exchange's codes, to word warnings back for `down`
+import '../messages.ts'; // the exchange's message codes, to word warnings back for `down`
 import {
   downgradeFlow,
   downgradeListingData,
@@ -65,7 +65,7 @@ const downListing = (r: Row): Row => {
   return { ...rest, data: JSON.stringify(data) };
 };
 const english = (w: { code: string; params: Record<string, string | number> }) =>
-  messageByCode(w.code, withCountedNouns(w.code, w.params, 'en'))?.text('en') ?? w.code;
+  messageByCode(w.code, w.params)?.text('en') ?? w.code;
 const downPlan = (r: Row): Row => ({
   ...r,
   data: JSON.stringify(downgradePlanDocument(JSON.parse(r.data as string), english)),

@@ -1,9 +1,10 @@
-// The server words a state, side, action or status in its messages with the same word the web
+// The server words a state, side, action, status or unit in its messages with the same word the web
 // app shows for it: two lists (src/*/messages.ts and the web's dictionaries) that must not drift.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { dealActionWords, dealSideWords, dealStateWords } from '../../src/deals/messages.ts';
 import { listingStatusWords } from '../../src/exchange/messages.ts';
+import { unitSymbol } from '../../src/model/wording.ts';
 import { dealsDict } from '../../web/src/deals/dict.ts';
 import { exchangeLabelsDict } from '../../web/src/exchange/labels.ts';
 
@@ -24,3 +25,13 @@ for (const [name, words, dict, prefix] of lists) {
     }
   });
 }
+
+test("material units: the server's messages write a unit as the web app's labels do", () => {
+  for (const unit of ['t', 'm3', 'thousand_m3', 'MWh', 'GJ', 'Gcal'] as const)
+    for (const lang of ['ru', 'en'] as const)
+      assert.equal(
+        unitSymbol(unit, lang),
+        exchangeLabelsDict[lang][`unit:${unit}`],
+        `${unit} (${lang})`,
+      );
+});

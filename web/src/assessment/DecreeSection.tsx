@@ -11,7 +11,6 @@ import { useResource } from '../shell/useResource.ts';
 import { useSubmission } from '../shell/useSubmission.ts';
 import { DataTable, FieldsetForm, Loaded } from './blocks.tsx';
 import { decreeDict } from './decreeDict.ts';
-import { nameIn } from './names.ts';
 
 type D = ReturnType<typeof useT<keyof typeof decreeDict.ru>>;
 type DeclarationBody = RequestBody<'/api/v1/assessment/declarations', 'post'>;
@@ -132,7 +131,7 @@ export function DecreeSection() {
               empty={<Empty title={d('membersEmpty')} />}
               row={(m) => (
                 <tr key={m.id} data-member={m.id}>
-                  <td>{nameIn(m, locale)}</td>
+                  <td>{localised(locale, m.name, m.nameEn)}</td>
                   <td>
                     {[
                       m.monotown ? d('monotown') : null,
@@ -165,7 +164,8 @@ export function DecreeSection() {
                   <td className="small">
                     {m.redacted
                       ? d('hidden')
-                      : m.partners.map((p) => nameIn(p, locale)).join(', ') || '—'}
+                      : m.partners.map((p) => localised(locale, p.name, p.nameEn)).join(', ') ||
+                        '—'}
                   </td>
                   <td>{m.hasContract ? d('yes') : d('no')}</td>
                 </tr>
@@ -223,7 +223,7 @@ function Declarations({
   /** a partner member's name in the user's language; undefined when it is not a member */
   const partnerLabel = (id: string | null) => {
     const p = partners.find((x) => x.id === id);
-    return p ? nameIn(p, locale) : undefined;
+    return p ? localised(locale, p.name, p.nameEn) : undefined;
   };
 
   const done = () => {

@@ -2,12 +2,11 @@
 // (colour), sized by betweenness, ties as chords; the keystones and dominators named, with the
 // network's figures. Plain SVG: a cluster has tens of organisations, not thousands.
 import { useState } from 'react';
-import type { Locale, useT } from '../i18n/index.ts';
+import { type Locale, localised, type useT } from '../i18n/index.ts';
 import { useResource } from '../shell/useResource.ts';
 import { assessmentApi, type NetworkLayer } from './api.ts';
 import { DataTable, Loaded } from './blocks.tsx';
 import type { assessmentDict } from './dict.ts';
-import { nameIn } from './names.ts';
 
 type T = ReturnType<typeof useT<keyof typeof assessmentDict.ru>>;
 const palette = [
@@ -71,7 +70,7 @@ function NetworkChart({ net, t, locale }: { net: Network; t: T; locale: Locale }
               fill={palette[n.community % palette.length]}
               className={`network-node role-${n.role}`}
             >
-              <title>{`${nameIn(n, locale)} — ${t(`role:${n.role}`)}`}</title>
+              <title>{`${localised(locale, n.name, n.nameEn)} — ${t(`role:${n.role}`)}`}</title>
             </circle>
           );
         })}
@@ -132,7 +131,7 @@ export function NetworkSection({ t, locale }: { t: T; locale: Locale }) {
               rows={[...net.nodes].sort((a, b) => b.betweenness - a.betweenness).slice(0, 8)}
               row={(n) => (
                 <tr key={n.id}>
-                  <td>{nameIn(n, locale)}</td>
+                  <td>{localised(locale, n.name, n.nameEn)}</td>
                   <td>
                     <span className={`badge role-${n.role}`}>{t(`role:${n.role}`)}</span>
                   </td>

@@ -1,6 +1,7 @@
 // The alarm-rules form's logic, pure: a rule as the form holds it, a readable default id for
 // a new rule (from its key and kind, so nobody has to invent a Latin slug), and the checks the
 // form makes before it sends the set (each problem named per field, as the server names them).
+import { parseNumber } from '../shell/numbers.ts';
 import type { AlarmRuleSetting } from './api.ts';
 
 export type Kind = AlarmRuleSetting['kind'];
@@ -71,15 +72,13 @@ export function patchRow(rows: readonly Row[], i: number, patch: Partial<Row>): 
   });
 }
 
-const num = (s: string) => (s.trim() === '' ? undefined : Number(s.replace(',', '.')));
-
 export const fromRow = (r: Row) => ({
   id: r.id.trim(),
   key: r.key,
   kind: r.kind,
   severity: r.severity,
   enabled: r.enabled,
-  ...Object.fromEntries(fieldsOf[r.kind].map((f) => [f, num(r[f])])),
+  ...Object.fromEntries(fieldsOf[r.kind].map((f) => [f, parseNumber(r[f])])),
 });
 
 /** A problem's words: a key of the machines dictionary. */
@@ -112,18 +111,19 @@ export function checkRules(rows: readonly Row[]): Record<string, RuleProblem> {
     seen.add(id);
     if (!r.key) at('key', 'rule:keyNeeded');
     for (const f of fieldsOf[r.kind]) {
-      const v = num(r[f]);
+      const v = parseNumber(r[f]);
       if (v !== undefined && !Number.isFinite(v)) at(f, 'rule:notNumber');
     }
-    const min = num(r.min);
-    const max = num(r.max);
+    const min = parseNumber(r.min);
+    const max = parseNumber(r.max);
     if (r.kind === 'threshold') {
       if (min === undefined && max === undefined) at('max', 'rule:limitNeeded');
       else if (min !== undefined && max !== undefined && max <= min) at('max', 'rule:maxAboveMin');
     }
-    if (r.kind === 'rate' && num(r.perMinute) === undefined)
+    if (r.kind === 'rate' && parseNumber(r.perMinute) === undefined)
       at('perMinute', 'rule:perMinuteNeeded');
-    if (r.kind === 'no-data' && num(r.minutes) === undefined) at('minutes', 'rule:minutesNeeded');
+    if (r.kind === 'no-data' && parseNumber(r.minutes) === undefined)
+      at('minutes', 'rule:minutesNeeded');
   });
   return out;
 }

@@ -8,3 +8,10 @@ export const PLANT_LIMITS = {
   densityTargetKgm3: [1000, 2500],
   runningAboveTph: [0, 10_000],
 } as const;
+
+/**
+ * The site kinds (registry SiteInput.kind) where a preparation plant may stand: a plant's own
+ * site, a mine's or an open pit's industrial site. The server describes a plant only there; the
+ * Plant page offers only these (and any site whose plant is already described).
+ */
+export const plantSiteKinds: readonly string[] = ['plant', 'mine', 'open_pit'];

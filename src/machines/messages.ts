@@ -1,6 +1,7 @@
 // The machines module's messages, in Russian and English: device registry, telemetry
 // ingestion (each rejection reason is a code, counted per device) and reads.
-import { defineLabels, defineMessages } from '../model/messages.ts';
+import { defineLabels, defineMessages, wordOf } from '../model/messages.ts';
+import { siteKindWords } from '../model/vocabulary.ts';
 
 export const messages = defineMessages('machines', {
   invalidDevice: { en: 'Invalid device', ru: 'Неверные данные устройства' },
@@ -77,6 +78,12 @@ export const messages = defineMessages('machines', {
   noPlant: {
     en: "The plant at site {id} is not described yet: an administrator of the site's organisation can describe it",
     ru: 'Фабрика на площадке {id} ещё не описана: описать её может администратор организации, которой принадлежит площадка',
+  },
+  // {kind} is the site's kind code (dump), read as its word; the kinds named are limits.ts plantSiteKinds
+  notPlantSite: {
+    en: 'Site “{nameEn}” is of kind “{kind}”: a plant is described only at a site of kind “Plant”, “Mine” or “Open pit”',
+    ru: 'Площадка «{name}» вида «{kind}»: фабрику описывают только на площадке вида «Завод / фабрика», «Шахта» или «Разрез»',
+    as: { kind: wordOf(siteKindWords) },
   },
   notAtSite: { en: 'not a device of site {siteId}', ru: 'не устройство площадки {siteId}' },
   wrongProfile: {

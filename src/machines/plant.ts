@@ -13,12 +13,14 @@ import {
   parseInput,
   requireLogin,
   requireOrganisationRole,
+  unprocessable,
 } from '../model/index.ts';
 import { registryQueries as rq } from '../registry/index.ts';
 import type { Store } from '../store/index.ts';
 import { plantKpis } from './engine/kpi.ts';
 import { parseRfc3339 } from './engine/payload.ts';
 import { DAY_MS } from './engine/rollup.ts';
+import { plantSiteKinds } from './limits.ts';
 import { messages as m } from './messages.ts';
 import * as pr from './plant/repository.ts';
 import { KpiQuery, PlantInput, type PlantKpisView, type PlantRecord } from './plant-schema.ts';
@@ -52,6 +54,12 @@ export class PlantService {
       const site = await rq.findSite(tx, siteId);
       if (!site) throw notFound(m.siteNotFound({ id: siteId }));
       requireOrganisationRole(actor, site.organisationId, 'org_admin');
+      // a plant stands at a plant's, a mine's or a pit's site; one described before this rule
+      // elsewhere may still be redescribed (the Plant page offers it too: plant-sites.ts)
+      if (!plantSiteKinds.includes(site.kind) && !(await pr.findPlant(tx, siteId)))
+        throw unprocessable(
+          m.notPlantSite({ name: site.name, nameEn: site.nameEn || site.name, kind: site.kind }),
+        );
       const fields: FieldProblem[] = [];
       for (const r of roles) {
         const id = p[r.field];

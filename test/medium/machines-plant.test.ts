@@ -15,7 +15,9 @@ import {
   openMachines,
   stateReaders,
 } from '../../src/machines/index.ts';
+import { plantSiteKinds } from '../../src/machines/limits.ts';
 import { type Actor, DomainError, systemActor } from '../../src/model/index.ts';
+import { siteKindWords } from '../../src/model/vocabulary.ts';
 import type { Platform } from '../../src/platform.ts';
 import { SESSION_COOKIE } from '../../src/registry/index.ts';
 import { buildServer } from '../../src/server/app.ts';
@@ -425,6 +427,73 @@ for (const d of dialects) {
       });
       assert.equal(other.status, 404);
       req.destroy();
+    });
+
+    test("a plant only at a plant's, a mine's or a pit's site: another kind is refused in words; one described before stays", async () => {
+      const admin = await p.users.createUser(systemActor, ORG, {
+        email: `kinds-${randomBytes(3).toString('hex')}@${ORG}.example`,
+        name: 'admin',
+        role: 'org_admin',
+        password: 'password-for-tests',
+      });
+      const adminCookie = `${SESSION_COOKIE}=${(await p.users.openSession(admin.id)).token}`;
+      await p.registry.addSite(systemActor, ORG, {
+        ...siteKemerovo,
+        id: 'pl-pond',
+        name: 'Шламонакопитель',
+        nameEn: 'Slime pond',
+        kind: 'dump',
+      });
+      const body = {
+        feedDeviceId: devices.feed.id,
+        productDeviceId: devices.product.id,
+        ashDeviceId: devices.ash.id,
+      };
+      const put = (site: string, lang: string) =>
+        app.inject({
+          method: 'PUT',
+          url: `/api/v1/sites/${site}/plant`,
+          headers: {
+            cookie: adminCookie,
+            'content-type': 'application/json',
+            'accept-language': lang,
+          },
+          payload: JSON.stringify(body),
+        });
+      const ru = await put('pl-pond', 'ru');
+      assert.equal(ru.statusCode, 422, ru.body);
+      assert.equal(ru.json().code, 'machines.notPlantSite');
+      assert.equal(
+        ru.json().detail,
+        'Площадка «Шламонакопитель» вида «Отвал / накопитель»: фабрику описывают только на площадке вида «Завод / фабрика», «Шахта» или «Разрез»',
+      );
+      const en = await put('pl-pond', 'en');
+      assert.equal(en.statusCode, 422, en.body);
+      assert.equal(
+        en.json().detail,
+        'Site “Slime pond” is of kind “Dump / pond”: a plant is described only at a site of kind “Plant”, “Mine” or “Open pit”',
+      );
+      // the kinds named are the rule's own
+      for (const kind of plantSiteKinds)
+        assert.ok(en.json().detail.includes(siteKindWords[kind].en));
+      const pond = await app.inject({
+        url: '/api/v1/sites/pl-pond/plant',
+        headers: { cookie: adminCookie },
+      });
+      assert.equal(pond.statusCode, 404, 'nothing was described at the pond');
+      // a plant's site takes it
+      assert.equal((await put(SITE, 'en')).statusCode, 200);
+      // a site whose kind changed after its plant was described: read and redescribed as before
+      await p.registry.updateSite(systemActor, SITE, { kind: 'dump' });
+      try {
+        const read = await app.inject({ url: `/api/v1/sites/${SITE}/plant`, headers: { cookie } });
+        assert.equal(read.statusCode, 200, read.body);
+        assert.equal(read.json().feedDeviceId, devices.feed.id);
+        const again = await put(SITE, 'en');
+        assert.equal(again.statusCode, 200, again.body);
+      } finally {
+        await p.registry.updateSite(systemActor, SITE, { kind: 'plant' });
+      }
     });
   });
 }

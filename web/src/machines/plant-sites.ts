@@ -1,10 +1,9 @@
 // Which of an organisation's sites the Plant page offers: those whose kind can host a
 // concentration plant (a plant's own site, a mine's or an open pit's industrial site), and
 // any site whose plant is described — never a dump, a slime pond, an office or a campus
-// without one.
-
-/** The site kinds (registry SiteInput.kind) where a preparation plant may stand. */
-export const plantSiteKinds: readonly string[] = ['plant', 'mine', 'open_pit'];
+// without one. The kinds are the server's rule (src/machines/limits.ts), so the page offers
+// no site the server would refuse.
+import { plantSiteKinds } from '../../../src/machines/limits.ts';
 
 /** The sites to offer on the Plant page, in the organisation's order. */
 export function plantSites<S extends { id: string; kind: string }>(

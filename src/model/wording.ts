@@ -13,7 +13,11 @@ export const CLUSTER_TIME_ZONE = 'Asia/Novokuznetsk';
 
 const tag = (lang: Lang) => (lang === 'ru' ? 'ru-RU' : 'en-GB');
 
-const zoneName: Record<Lang, string> = { ru: 'Кемерово', en: 'Kemerovo time' };
+/** The cluster's zone as a reader reads it beside a time of day; the web app names it the same. */
+export const clusterZoneName: Readonly<Record<Lang, string>> = {
+  ru: 'Кемерово',
+  en: 'Kemerovo time',
+};
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
@@ -49,7 +53,7 @@ export function wordMoment(iso: string, lang: Lang): string {
     hourCycle: 'h23',
     timeZone: CLUSTER_TIME_ZONE,
   }).format(at);
-  return `${date}, ${time} (${zoneName[lang]})`;
+  return `${date}, ${time} (${clusterZoneName[lang]})`;
 }
 
 /** A number in the reader's format: «1 200,5», '1,200.5' (at most three decimals). */

@@ -41,16 +41,22 @@ test('governance: the seeded history in both languages; propose, two members vot
     await a.page.fill('input[name="title"]', title);
     await a.page.fill('textarea[name="body"]', 'Согласовать график вывоза на следующий квартал.');
     const closeInMs = 45_000;
-    // the browser's local time, as a datetime-local field takes it (no helper inside: the
-    // function is sent to the page as it is written)
+    // the cluster's wall clock (Kemerovo, UTC+7), as the form's datetime-local field takes it
+    // whatever the browser's zone (no helper inside: the function is sent to the page as it is
+    // written)
     const { local, at } = await a.page.evaluate((ms) => {
-      const d = new Date(Date.now() + ms);
-      const two = [d.getMonth() + 1, d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds()].map(
-        (n) => String(n).padStart(2, '0'),
-      );
+      const at = Date.now() + ms;
+      const d = new Date(at + 7 * 3600_000);
+      const two = [
+        d.getUTCMonth() + 1,
+        d.getUTCDate(),
+        d.getUTCHours(),
+        d.getUTCMinutes(),
+        d.getUTCSeconds(),
+      ].map((n) => String(n).padStart(2, '0'));
       return {
-        local: `${d.getFullYear()}-${two[0]}-${two[1]}T${two[2]}:${two[3]}:${two[4]}`,
-        at: d.getTime(),
+        local: `${d.getUTCFullYear()}-${two[0]}-${two[1]}T${two[2]}:${two[3]}:${two[4]}`,
+        at,
       };
     }, closeInMs);
     await a.page.fill('input[name="closesAt"]', local);

@@ -6,7 +6,7 @@ import { type FormEvent, useState } from 'react';
 import { latestDeliveryDay } from '../../../src/deals/limits.ts';
 import { useExchangeLabels } from '../exchange/labels.ts';
 import { useTaxonomy } from '../exchange/taxonomy.ts';
-import { useFormat, useLocale, useT } from '../i18n/index.ts';
+import { clusterDay, useFormat, useLocale, useT } from '../i18n/index.ts';
 import { parseNumber } from '../shell/numbers.ts';
 import { href } from '../shell/router.ts';
 import { useSession } from '../shell/session.tsx';
@@ -504,7 +504,8 @@ function DeliveryForm({ v, onDone }: { v: DealView; onDone: () => void }) {
   const t = useT(dealsDict);
   const x = useExchangeLabels();
   const submission = useSubmission();
-  const [on, setOn] = useState(() => new Date().toISOString().slice(0, 10));
+  // today in the cluster (a lot of this morning in Kemerovo is dated today, not UTC's yesterday)
+  const [on, setOn] = useState(() => clusterDay(Date.now()));
   const [quantity, setQuantity] = useState('');
   const [method, setMethod] = useState<DeliveryMethod>('weighbridge');
   const [quality, setQuality] = useState('');

@@ -1,7 +1,13 @@
 // The form to make a proposal: its type, text, options, the organisation it concerns, the
 // amount of a budget, the change of a charter, and when the vote closes.
 import { type FormEvent, useState } from 'react';
-import { useT } from '../i18n/index.ts';
+import {
+  clusterWallTime,
+  clusterZone,
+  fromClusterWallTime,
+  useLocale,
+  useT,
+} from '../i18n/index.ts';
 import { href, navigate } from '../shell/router.ts';
 import { useSession } from '../shell/session.tsx';
 import { FormError, Loading, NeedLogin, PageHeader } from '../shell/ui.tsx';
@@ -17,16 +23,13 @@ import {
 import { useOrgNames } from './bits.tsx';
 import { governanceDict } from './dict.ts';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-/** A `datetime-local` value a week from now, in the browser's time. */
-function inAWeek(): string {
-  const d = new Date(Date.now() + 7 * 24 * 3600_000);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
+/** A `datetime-local` value a week from now, on the cluster's clock (the one every page shows). */
+const inAWeek = (): string => clusterWallTime(Date.now() + 7 * 24 * 3600_000);
 const withSubject = new Set<ProposalType>(['admit_member', 'expel_member', 'change_keystone']);
 
 export function NewProposal() {
   const t = useT(governanceDict);
+  const { locale } = useLocale();
   const { user } = useSession();
   const names = useOrgNames();
   const submission = useSubmission();
@@ -56,7 +59,7 @@ export function NewProposal() {
       ...(titleEn.trim() ? { titleEn } : {}),
       body,
       coSponsors,
-      closesAt: new Date(closes).toISOString(),
+      closesAt: fromClusterWallTime(closes) ?? new Date(closes).toISOString(),
       ...(method ? { method } : {}),
       ...(options.length ? { candidates: options } : {}),
       ...(withSubject.has(type) && subject ? { subjectOrganisationId: subject } : {}),
@@ -213,7 +216,9 @@ export function NewProposal() {
             </select>
           </label>
           <label className="field">
-            <span>{t('formCloses')}</span>
+            <span>
+              {t('formCloses')} ({clusterZone(locale)})
+            </span>
             <input
               type="datetime-local"
               step={1}

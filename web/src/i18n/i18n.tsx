@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useMemo } from 'react';
+import { momentFormats } from './moments.ts';
 
 export type Locale = 'ru' | 'en';
 export const locales: readonly Locale[] = ['ru', 'en'];
@@ -42,16 +43,14 @@ export function useT<K extends string>(dict: Dictionary<K>) {
 
 export const intlLocale = (locale: Locale) => (locale === 'ru' ? 'ru-RU' : 'en-GB');
 
-/** Numbers, dates and units in the user's locale (decimal comma in Russian). */
+/** Numbers, dates and units in the user's locale (decimal comma in Russian); times in the cluster's. */
 export function useFormat() {
   const { locale } = useLocale();
   return useMemo(() => {
     const tag = intlLocale(locale);
     const integer = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
     const decimal = new Intl.NumberFormat(tag, { maximumFractionDigits: 2 });
-    const date = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', year: 'numeric' });
-    const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
-    const parse = (iso: string) => new Date(iso.length === 10 ? `${iso}T00:00:00` : iso);
+    const moments = momentFormats(locale);
     return {
       locale,
       integer: (n: number) => integer.format(n),
@@ -66,8 +65,10 @@ export function useFormat() {
         }).format(n),
       percent: (share: number) =>
         new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 }).format(share),
-      date: (iso: string) => date.format(parse(iso)),
-      dateTime: (iso: string) => dateTime.format(parse(iso)),
+      /** a calendar day as it is, a moment's day in the cluster's zone (moments.ts) */
+      date: moments.date,
+      /** a moment in the cluster's zone, named: «1 дек. 2026 г., 13:00 (Кемерово)» */
+      dateTime: moments.dateTime,
       coordinate: (deg: number) =>
         new Intl.NumberFormat(tag, { minimumFractionDigits: 4, maximumFractionDigits: 4 }).format(
           deg,

@@ -11,4 +11,11 @@ export {
   useLocale,
   useT,
 } from './i18n.tsx';
+export {
+  clusterDay,
+  clusterWallTime,
+  clusterZone,
+  fromClusterWallTime,
+  momentFormats,
+} from './moments.ts';
 export { type PluralForm, pluralForm } from './plural.ts';

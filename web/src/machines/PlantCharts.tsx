@@ -1,10 +1,12 @@
 // The plant's live charts with uPlot: throughput (feed and product), concentrate ash and
 // yield, by the minute. Loaded lazily (PlantPage): uPlot stays out of the initial bundle.
 // Times and numbers on the axes and in the legend follow the UI's language, not the
-// browser's (uPlot's defaults: 12-hour US times and navigator.language numbers).
+// browser's (uPlot's defaults: 12-hour US times and navigator.language numbers), and the
+// clock is the cluster's (ticks, day breaks, legend), as on every page, not the browser's zone.
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { CLUSTER_TIME_ZONE } from '../../../src/model/wording.ts';
 
 export interface ChartSeries {
   /** minute starts, seconds since the epoch, ascending */
@@ -19,13 +21,16 @@ const DAY = 86_400;
 
 /** Axis and legend formatters for one UI locale (an Intl tag: ru-RU, en-GB). */
 function formatters(tag: string) {
+  const timeZone = CLUSTER_TIME_ZONE;
   const time = new Intl.DateTimeFormat(tag, {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
+    timeZone,
   });
-  const day = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short' });
-  const full = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
+  const day = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', timeZone });
+  const dayKey = new Intl.DateTimeFormat('en-CA', { timeZone });
+  const full = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   const number = new Intl.NumberFormat(tag, { maximumFractionDigits: 2 });
   return {
     /** tick labels: the time, with the day under the first tick of each day; days alone when ticks are a day or more apart */
@@ -33,7 +38,7 @@ function formatters(tag: string) {
       splits.map((s, i) => {
         const d = new Date(s * 1000);
         if (increment >= DAY) return day.format(d);
-        const newDay = i === 0 || new Date(splits[i - 1] * 1000).getDate() !== d.getDate();
+        const newDay = i === 0 || dayKey.format(splits[i - 1] * 1000) !== dayKey.format(d);
         return newDay ? `${time.format(d)}\n${day.format(d)}` : time.format(d);
       }),
     instant: (s: number | null) => (s == null ? '—' : full.format(new Date(s * 1000))),
@@ -99,6 +104,8 @@ function Chart({
       {
         width: width(),
         height: 200,
+        // ticks fall on the cluster's hours and midnights
+        tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), CLUSTER_TIME_ZONE),
         series: [
           { label: time, value: (_u, v) => f.instant(v) },
           ...series.map((x) => ({ ...x, value: (_u: uPlot, v: number | null) => f.value(v) })),

@@ -3,7 +3,15 @@
 // the organisation's device registry.
 import '../shell/zodJitless.ts'; // before any schema the page's imports build
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { intlLocale, localised, pluralForm, useFormat, useLocale, useT } from '../i18n/index.ts';
+import {
+  clusterZone,
+  intlLocale,
+  localised,
+  pluralForm,
+  useFormat,
+  useLocale,
+  useT,
+} from '../i18n/index.ts';
 import { ALARMS_CHANGED } from '../shell/AlarmIndicator.tsx';
 import { useAlarmCondition } from '../shell/alarm-text.ts';
 import { ApiError } from '../shell/api.ts';
@@ -378,7 +386,7 @@ function PlantView({ plant, onEdit }: { plant: Plant; onEdit?: () => void }) {
                 yield: t('chartYield'),
                 feed: t('feed'),
                 product: t('product'),
-                time: t('chartTime'),
+                time: `${t('chartTime')} (${clusterZone(locale)})`,
               }}
             />
           </Suspense>

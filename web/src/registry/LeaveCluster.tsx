@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useFormat, useT } from '../i18n/index.ts';
+import { clusterDay, useFormat, useT } from '../i18n/index.ts';
 import type { Organisation } from '../shell/types.ts';
 import { ConfirmButton, ErrorState, Field, FormError, Loading } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
@@ -7,13 +7,6 @@ import { useSubmission } from '../shell/useSubmission.ts';
 import { registryApi } from './api.ts';
 import { useLabels } from './labels.ts';
 import { memberDict } from './memberDict.ts';
-
-/** Today in the user's own calendar, as an ISO date. */
-function localToday(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 /**
  * The organisation's membership, and leaving the cluster (its admin). The confirmation says
@@ -56,7 +49,8 @@ export function LeaveCluster({
       if (!open) return;
       const trimmed = note.trim();
       await registryApi.endMembership(open.id, {
-        leftOn: localToday(),
+        // today as the cluster counts it, the calendar every page shows
+        leftOn: clusterDay(Date.now()),
         ...(trimmed ? { note: trimmed } : {}),
       });
       memberships.reload();

@@ -1,0 +1,99 @@
+// Moments and calendar days as the web app shows them: one clock, the cluster's. A moment (an
+// ISO timestamp) is shown in the cluster's zone and, with its time of day, named as the server's
+// messages name it («13:00 (Кемерово)», src/model/wording.ts), so a reader in Moscow sees the
+// hour the server's own messages give. A calendar day ('2026-12-01') is no moment: it is the
+// same day in every zone.
+import { CLUSTER_TIME_ZONE, clusterZoneName } from '../../../src/model/wording.ts';
+
+export type MomentLocale = 'ru' | 'en';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar day (YYYY-MM-DD) rather than a moment. */
+export const isCalendarDay = (iso: string): boolean => DAY.test(iso);
+
+const tagOf = (locale: MomentLocale) => (locale === 'ru' ? 'ru-RU' : 'en-GB');
+
+/** The date and date-and-time formatters for one UI language. */
+export function momentFormats(locale: MomentLocale) {
+  const tag = tagOf(locale);
+  const dateOpts = { day: 'numeric', month: 'short', year: 'numeric' } as const;
+  // a day is formatted at its UTC midnight in UTC: the same day whatever the browser's zone
+  const day = new Intl.DateTimeFormat(tag, { ...dateOpts, timeZone: 'UTC' });
+  const date = new Intl.DateTimeFormat(tag, { ...dateOpts, timeZone: CLUSTER_TIME_ZONE });
+  const dateTime = new Intl.DateTimeFormat(tag, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: CLUSTER_TIME_ZONE,
+  });
+  const asDay = (iso: string) => day.format(new Date(`${iso}T00:00:00Z`));
+  return {
+    /** «1 дек. 2026 г.»: a calendar day as it is, a moment's day in the cluster */
+    date: (iso: string) => (isCalendarDay(iso) ? asDay(iso) : date.format(new Date(iso))),
+    /** «1 дек. 2026 г., 13:00 (Кемерово)»; a calendar day alone, in no zone */
+    dateTime: (iso: string) =>
+      isCalendarDay(iso)
+        ? asDay(iso)
+        : `${dateTime.format(new Date(iso))} (${clusterZoneName[locale]})`,
+  };
+}
+
+/** The cluster zone's words: «Кемерово», 'Kemerovo time'. */
+export const clusterZone = (locale: MomentLocale): string => clusterZoneName[locale];
+
+const wallParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: CLUSTER_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The cluster's wall clock at `ms`: its fields as numbers. */
+function wall(ms: number) {
+  const p = Object.fromEntries(wallParts.formatToParts(ms).map((x) => [x.type, x.value]));
+  return {
+    year: Number(p.year),
+    month: Number(p.month),
+    day: Number(p.day),
+    hour: Number(p.hour),
+    minute: Number(p.minute),
+  };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The day in the cluster at `ms` (YYYY-MM-DD): "today" as the cluster counts it. */
+export function clusterDay(ms: number): string {
+  const w = wall(ms);
+  return `${w.year}-${pad(w.month)}-${pad(w.day)}`;
+}
+
+/** A `datetime-local` value: the cluster's wall clock at `ms` (YYYY-MM-DDTHH:mm). */
+export function clusterWallTime(ms: number): string {
+  const w = wall(ms);
+  return `${clusterDay(ms)}T${pad(w.hour)}:${pad(w.minute)}`;
+}
+
+/**
+ * The moment a cluster wall-clock time (YYYY-MM-DDTHH:mm[:ss], as a `datetime-local` gives it)
+ * names, as an ISO timestamp; null if it is not one.
+ */
+export function fromClusterWallTime(local: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local);
+  if (!m) return null;
+  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0));
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
+  // the zone's offset at that moment (twice: an offset change between the guess and the answer)
+  const offset = (at: number) => {
+    const w = wall(at);
+    return (
+      Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute) - Math.floor(at / 60_000) * 60_000
+    );
+  };
+  let at = asUtc - offset(asUtc);
+  at = asUtc - offset(at);
+  return Number.isNaN(at) ? null : new Date(at).toISOString();
+}

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useMemo } from 'react';
-import { momentFormats } from './moments.ts';
+import { clusterZone, momentFormats } from './moments.ts';
 
 export type Locale = 'ru' | 'en';
 export const locales: readonly Locale[] = ['ru', 'en'];
@@ -69,6 +69,10 @@ export function useFormat() {
       date: moments.date,
       /** a moment in the cluster's zone, named: «1 дек. 2026 г., 13:00 (Кемерово)» */
       dateTime: moments.dateTime,
+      /** the same, the zone unnamed: «1 дек. 2026 г., 13:00», under a header naming it (`zone`) */
+      clock: moments.clock,
+      /** the cluster zone's words for such a header: «Кемерово», 'Kemerovo time' */
+      zone: clusterZone(locale),
       coordinate: (deg: number) =>
         new Intl.NumberFormat(tag, { minimumFractionDigits: 4, maximumFractionDigits: 4 }).format(
           deg,

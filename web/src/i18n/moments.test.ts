@@ -1,6 +1,7 @@
 // One clock whatever the browser's zone: the formatters run in child processes whose own zone
 // is New York, Moscow, Samoa's Pago Pago (UTC−11) and Kiritimati (UTC+14), and must give the
-// same text: a moment in Kemerovo time, named; a calendar day as its own day.
+// same text: a moment in Kemerovo time, named (or unnamed, for a column whose header names the
+// zone); a calendar day as its own day.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
@@ -25,6 +26,11 @@ function inZone(tz: string): Record<string, string> {
       ruDay: ru.date('2026-12-01'),
       enDay: en.date('2026-12-01'),
       dayAsDateTime: en.dateTime('2026-03-01'),
+      ruClock: ru.clock('2026-12-01T06:00:00Z'),
+      lateClock: en.clock('2026-11-30T20:30:00Z'),
+      dayAsClock: ru.clock('2026-03-01'),
+      ruZone: m.clusterZone('ru'),
+      enZone: m.clusterZone('en'),
       wall: m.clusterWallTime(Date.parse('2026-11-30T20:30:00Z')),
       fromWall: m.fromClusterWallTime('2026-12-01T03:30'),
       clusterDay: m.clusterDay(Date.parse('2026-11-30T20:30:00Z')),
@@ -37,7 +43,7 @@ function inZone(tz: string): Record<string, string> {
   return JSON.parse(out);
 }
 
-test('a moment shows Kemerovo time, named; a calendar day its own day, in any local zone', () => {
+test('a moment shows Kemerovo time, named or not; a calendar day its own day, in any local zone', () => {
   const expected = {
     ruMoment: '1 дек. 2026 г., 13:00 (Кемерово)',
     enMoment: '1 Dec 2026, 13:00 (Kemerovo time)',
@@ -47,6 +53,12 @@ test('a moment shows Kemerovo time, named; a calendar day its own day, in any lo
     ruDay: '1 дек. 2026 г.',
     enDay: '1 Dec 2026',
     dayAsDateTime: '1 Mar 2026',
+    // the same clock, the zone unnamed: a column's header names it once
+    ruClock: '1 дек. 2026 г., 13:00',
+    lateClock: '1 Dec 2026, 03:30',
+    dayAsClock: '1 мар. 2026 г.',
+    ruZone: 'Кемерово',
+    enZone: 'Kemerovo time',
     wall: '2026-12-01T03:30',
     fromWall: '2026-11-30T20:30:00.000Z',
     clusterDay: '2026-12-01',

@@ -27,14 +27,18 @@ export function momentFormats(locale: MomentLocale) {
     timeZone: CLUSTER_TIME_ZONE,
   });
   const asDay = (iso: string) => day.format(new Date(`${iso}T00:00:00Z`));
+  const clock = (iso: string) => (isCalendarDay(iso) ? asDay(iso) : dateTime.format(new Date(iso)));
   return {
     /** «1 дек. 2026 г.»: a calendar day as it is, a moment's day in the cluster */
     date: (iso: string) => (isCalendarDay(iso) ? asDay(iso) : date.format(new Date(iso))),
     /** «1 дек. 2026 г., 13:00 (Кемерово)»; a calendar day alone, in no zone */
     dateTime: (iso: string) =>
-      isCalendarDay(iso)
-        ? asDay(iso)
-        : `${dateTime.format(new Date(iso))} (${clusterZoneName[locale]})`,
+      isCalendarDay(iso) ? asDay(iso) : `${clock(iso)} (${clusterZoneName[locale]})`,
+    /**
+     * «1 дек. 2026 г., 13:00»: the same cluster time, its zone unnamed, for a table's column or a
+     * list whose header names the zone once (`clusterZone`); a calendar day alone
+     */
+    clock,
   };
 }
 

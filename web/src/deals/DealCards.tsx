@@ -326,7 +326,7 @@ export function WeighbridgeCard({
               <tr>
                 <th scope="col">{t('device')}</th>
                 <th scope="col">{t('side')}</th>
-                <th scope="col">{t('linkedAt')}</th>
+                <th scope="col">{t('linkedAtIn', { zone: f.zone })}</th>
                 <th scope="col">{t('status')}</th>
                 <th scope="col" />
               </tr>
@@ -345,8 +345,8 @@ export function WeighbridgeCard({
                   <td data-label={t('side')}>
                     {dt(`side:${l.side}`)} · {names.name(l.organisationId)}
                   </td>
-                  <td data-label={t('linkedAt')} className="nowrap">
-                    {f.dateTime(l.linkedAt)}
+                  <td data-label={t('linkedAtIn', { zone: f.zone })} className="nowrap">
+                    {f.clock(l.linkedAt)}
                   </td>
                   <td data-label={t('status')}>
                     {l.revokedAt === null ? (

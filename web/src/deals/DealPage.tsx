@@ -173,14 +173,14 @@ function Timeline({ v }: { v: DealView }) {
   const f = useFormat();
   return (
     <section className="card stack" data-testid="deal-timeline">
-      <h2 className="card-title">{t('timeline')}</h2>
+      <h2 className="card-title">{t('timelineIn', { zone: f.zone })}</h2>
       <ol className="deal-timeline">
         {v.transitions.map((s) => (
           <li key={s.version} data-testid="deal-transition">
             <strong>{s.from === null ? t('opened') : t(`action:${s.action}`)}</strong>
             {s.side && <span className="muted"> · {t(`side:${s.side}`)}</span>} →{' '}
             {t(`state:${s.to}`)}
-            <div className="muted small">{f.dateTime(s.at)}</div>
+            <div className="muted small">{f.clock(s.at)}</div>
           </li>
         ))}
       </ol>
@@ -309,7 +309,7 @@ function Thread({
   };
   return (
     <section className="card stack" data-testid="deal-messages">
-      <h2 className="card-title">{t('messages')}</h2>
+      <h2 className="card-title">{t('messagesIn', { zone: f.zone })}</h2>
       {error ? (
         <ErrorState error={error} onRetry={reload} />
       ) : !messages ? (
@@ -322,7 +322,7 @@ function Thread({
             <li key={m.id} data-testid="deal-message">
               <div className="muted small">
                 {m.organisationId ? orgName(m.organisationId) : t('operator')} ·{' '}
-                {f.dateTime(m.postedAt)}
+                {f.clock(m.postedAt)}
               </div>
               <p className="deal-text">{m.text}</p>
               {m.attachments.length > 0 && (

@@ -359,7 +359,7 @@ function Discussion({
   const [text, setText] = useState('');
   return (
     <section className="card stack" aria-labelledby="gov-discussion" data-testid="discussion">
-      <h2 id="gov-discussion">{t('discussion')}</h2>
+      <h2 id="gov-discussion">{t('discussionIn', { zone: f.zone })}</h2>
       {messages.length === 0 ? (
         <Empty title={t('discussionEmpty')} />
       ) : (
@@ -367,7 +367,7 @@ function Discussion({
           {messages.map((m) => (
             <li key={m.id} data-testid="discussion-message">
               <div className="muted small">
-                {names.name(m.organisationId)} · {f.dateTime(m.postedAt)}
+                {names.name(m.organisationId)} · {f.clock(m.postedAt)}
               </div>
               <p className="gov-text">{m.text}</p>
             </li>

@@ -134,9 +134,9 @@ export function DeviceRegistry({
             },
             {
               key: 'token',
-              header: t('colToken'),
+              header: t('colTokenIn', { zone: fmt.zone }),
               className: 'nowrap',
-              cell: (d) => fmt.dateTime(d.tokenIssuedAt),
+              cell: (d) => fmt.clock(d.tokenIssuedAt),
               sortValue: (d) => d.tokenIssuedAt,
             },
             {

@@ -202,9 +202,9 @@ function AlarmList({ siteId, tick }: { siteId: string; tick: number }) {
             },
             {
               key: 'raised',
-              header: t('colRaised'),
+              header: t('colRaisedIn', { zone: fmt.zone }),
               className: 'nowrap',
-              cell: (a) => fmt.dateTime(a.raisedAt),
+              cell: (a) => fmt.clock(a.raisedAt),
               sortValue: (a) => a.raisedAt,
             },
             {

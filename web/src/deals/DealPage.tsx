@@ -10,7 +10,14 @@ import { clusterDay, useFormat, useLocale, useT } from '../i18n/index.ts';
 import { parseNumber } from '../shell/numbers.ts';
 import { href } from '../shell/router.ts';
 import { useSession } from '../shell/session.tsx';
-import { ErrorState, FormError, Loading, NeedLogin, TableScroll } from '../shell/ui.tsx';
+import {
+  ErrorState,
+  FormError,
+  InClusterZone,
+  Loading,
+  NeedLogin,
+  TableScroll,
+} from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { useSubmission } from '../shell/useSubmission.ts';
 import {
@@ -173,7 +180,9 @@ function Timeline({ v }: { v: DealView }) {
   const f = useFormat();
   return (
     <section className="card stack" data-testid="deal-timeline">
-      <h2 className="card-title">{t('timelineIn', { zone: f.zone })}</h2>
+      <h2 className="card-title">
+        {t('timeline')} <InClusterZone />
+      </h2>
       <ol className="deal-timeline">
         {v.transitions.map((s) => (
           <li key={s.version} data-testid="deal-transition">
@@ -309,7 +318,9 @@ function Thread({
   };
   return (
     <section className="card stack" data-testid="deal-messages">
-      <h2 className="card-title">{t('messagesIn', { zone: f.zone })}</h2>
+      <h2 className="card-title">
+        {t('messages')} <InClusterZone />
+      </h2>
       {error ? (
         <ErrorState error={error} onRetry={reload} />
       ) : !messages ? (
@@ -322,7 +333,7 @@ function Thread({
             <li key={m.id} data-testid="deal-message">
               <div className="muted small">
                 {m.organisationId ? orgName(m.organisationId) : t('operator')} ·{' '}
-                {f.clock(m.postedAt)}
+                <span className="nowrap">{f.clock(m.postedAt)}</span>
               </div>
               <p className="deal-text">{m.text}</p>
               {m.attachments.length > 0 && (

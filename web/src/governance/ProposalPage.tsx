@@ -4,7 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
 import { href } from '../shell/router.ts';
 import { isOperator, useSession } from '../shell/session.tsx';
-import { Empty, ErrorState, FormError, Loading, NeedLogin } from '../shell/ui.tsx';
+import { Empty, ErrorState, FormError, InClusterZone, Loading, NeedLogin } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { useSubmission } from '../shell/useSubmission.ts';
 import {
@@ -359,7 +359,9 @@ function Discussion({
   const [text, setText] = useState('');
   return (
     <section className="card stack" aria-labelledby="gov-discussion" data-testid="discussion">
-      <h2 id="gov-discussion">{t('discussionIn', { zone: f.zone })}</h2>
+      <h2 id="gov-discussion">
+        {t('discussion')} <InClusterZone />
+      </h2>
       {messages.length === 0 ? (
         <Empty title={t('discussionEmpty')} />
       ) : (
@@ -367,7 +369,8 @@ function Discussion({
           {messages.map((m) => (
             <li key={m.id} data-testid="discussion-message">
               <div className="muted small">
-                {names.name(m.organisationId)} · {f.clock(m.postedAt)}
+                {names.name(m.organisationId)} ·{' '}
+                <span className="nowrap">{f.clock(m.postedAt)}</span>
               </div>
               <p className="gov-text">{m.text}</p>
             </li>

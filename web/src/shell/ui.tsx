@@ -7,7 +7,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import { useT } from '../i18n/index.ts';
+import { useFormat, useT } from '../i18n/index.ts';
 import type { ApiError } from './api.ts';
 import { shellDict } from './dict.ts';
 import { href } from './router.ts';
@@ -359,6 +359,15 @@ export function ConfirmButton({
       </button>
     </span>
   );
+}
+
+/**
+ * A list's heading names the cluster's zone once, quietly: «(Кемерово)»; its rows show the bare
+ * time (`useFormat().clock`). A smaller word, so a heading stays one line on a phone.
+ */
+export function InClusterZone() {
+  const f = useFormat();
+  return <span className="in-zone">({f.zone})</span>;
 }
 
 /** Where a page's figures come from, for people: «Данные: … · открытый API». */

@@ -104,14 +104,14 @@ export function MatchesTable({
   const columns: Array<Column<MatchProposal> | false> = [
     {
       key: 'flow',
-      header: t('colFlow'),
+      header: t('colFlowIn', { zone: fmt.zone }),
       className: 'cell-what',
       cell: (m) => (
         <>
           <strong>{tx.materialName(m.supply.material)}</strong>
           <div className="sub">→ {target(m)}</div>
           <div className="sub" data-testid="match-plan">
-            {t('fromPlan', { date: fmt.dateTime(m.createdAt), ref: m.planId.slice(0, 8) })}
+            {t('fromPlan', { date: fmt.clock(m.createdAt), ref: m.planId.slice(0, 8) })}
           </div>
         </>
       ),

@@ -124,6 +124,9 @@ function read(model: Model, modelStatus: number, cm: CscModel) {
  * Probing each binary on the root LP with HiGHS's root cuts (its cut pool, presolve off) and
  * the optimum as the bar fixed only 72 of seed 42's 442 open binaries (that LP's gap is 0.53%)
  * and the MIP after it took longer (56 s): the proof needs the tree's bounds, not the root's.
+ * All figures above are single runs under HiGHS's random seed 0; the same model's time varies
+ * up to 2.4× with that seed, so a choice between options is measured under several seeds
+ * (bench/fixed-charge.ts --random-seeds).
  */
 export const MILP_OPTIONS: Record<string, string | number | boolean> = {
   mip_pscost_minreliable: 2,

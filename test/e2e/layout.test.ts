@@ -1,11 +1,13 @@
 // Every page fits a 1366 px laptop and a 768 px tablet in both languages: nothing overflows
 // sideways (the review checks for "Safe to open to the region"), and at 1366 px each table's
 // key columns are in view without scrolling sideways (M6). Each page is also saved as a
-// screenshot in test-results/pages/, to be looked at.
+// screenshot in test-results/pages/, to be looked at. On a 375 px phone the plant page and the
+// matches keep their buttons, tabs and cards on screen and their figures apart.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
 import { base, browser, results, skip, startServerAndBrowser } from './harness.ts';
 
 startServerAndBrowser('dc-e2e-layout-');
@@ -175,3 +177,119 @@ for (const width of [1366, 768])
       assert.deepEqual(errors, []);
       await context.close();
     });
+
+/** Whether two boxes share any area (touching edges do not count). */
+type Box = { left: number; top: number; right: number; bottom: number };
+const intersects = (a: Box, b: Box) =>
+  a.left < b.right - 0.5 &&
+  b.left < a.right - 0.5 &&
+  a.top < b.bottom - 0.5 &&
+  b.top < a.bottom - 0.5;
+
+for (const lang of ['ru', 'en'] as const)
+  test(`a phone (375 px) in ${lang === 'ru' ? 'Russian' : 'English'}: the plant's rule buttons, the matches' tabs and cards stay on screen, nothing overlaps`, {
+    skip,
+    timeout: 120_000,
+  }, async () => {
+    const width = 375;
+    const folder = join(results, 'pages');
+    mkdirSync(folder, { recursive: true });
+    const open = async (email: string, password: string) => {
+      const context = await browser!.newContext({ viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(`${base}/#/login`);
+      await page.fill('input[name="email"]', email);
+      await page.fill('input[name="password"]', password);
+      await page.press('input[name="password"]', 'Enter');
+      await page.locator('.user .user-name').waitFor({ state: 'attached' });
+      await page.locator('.lang-btn', { hasText: lang.toUpperCase() }).click();
+      return { context, page };
+    };
+    const fits = async (page: Page, what: string) => {
+      const [scrollWidth, innerWidth] = await page.evaluate(() => [
+        document.scrollingElement?.scrollWidth ?? 0,
+        window.innerWidth,
+      ]);
+      assert.ok(scrollWidth <= innerWidth, `${what}: ${scrollWidth} px wide in ${innerWidth}`);
+    };
+    /** Each element of `locator` lies wholly inside the window's width. */
+    const onScreen = async (locator: Locator, what: string) => {
+      const n = await locator.count();
+      assert.ok(n > 0, `${what}: on the page`);
+      for (let i = 0; i < n; i++) {
+        const box = await locator.nth(i).boundingBox();
+        assert.ok(box, `${what}: shown`);
+        assert.ok(
+          box.x >= 0 && box.x + box.width <= width + 0.5,
+          `${what}: ${Math.round(box.x)}–${Math.round(box.x + box.width)} px in ${width}`,
+        );
+      }
+    };
+
+    // the plant's alarm rules: save, add and restore under the rules, all within reach
+    const plant = await open('dispatcher@cof-yuzhnaya.example', 'demo-plant-2026');
+    await plant.page.goto(`${base}/#/plant`);
+    await plant.page.getByTestId('rule-add').waitFor();
+    await plant.page.waitForLoadState('networkidle');
+    await fits(plant.page, '#/plant');
+    for (const button of ['rules-save', 'rule-add', 'rules-restore'])
+      await onScreen(plant.page.getByTestId(button), button);
+    await plant.page.screenshot({
+      path: join(folder, `${width}-${lang}-plant.png`),
+      fullPage: true,
+    });
+    await plant.context.close();
+
+    // the matches of a plant with proposals (a plan run makes them)
+    const matches = await open('ecologist@myski-gres.example', 'demo-myski-2026');
+    const planned = await matches.page.evaluate(() =>
+      fetch('/api/v1/exchange/plans', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      }).then((r) => r.status),
+    );
+    assert.equal(planned, 201);
+    await matches.page.goto(`${base}/#/matches`);
+    await matches.page.getByTestId('matches-table').locator('tbody tr').first().waitFor();
+    await matches.page.waitForLoadState('networkidle');
+    await fits(matches.page, '#/matches');
+    await onScreen(matches.page.getByRole('tab'), 'a tab');
+    // in each card the savings' figure, its "a year" and the quantity's lines keep apart
+    // (no named functions inside: tsx would wrap them in a helper the page does not have)
+    const overlaps: Array<{ savings: Box | null; perYear: Box | null; quantityLines: Box[] }> =
+      await matches.page.evaluate(() =>
+        [...document.querySelectorAll('[data-testid="matches-table"] tbody tr')].map((tr) => {
+          // the quantity's text line by line: a line running past its cell shows only here
+          const range = document.createRange();
+          const quantity = tr.querySelector('[data-testid="match-quantity"]');
+          if (quantity) range.selectNodeContents(quantity);
+          return {
+            savings:
+              tr.querySelector('[data-testid="match-savings"]')?.getBoundingClientRect().toJSON() ??
+              null,
+            perYear:
+              tr
+                .querySelector('[data-testid="match-per-year"]')
+                ?.getBoundingClientRect()
+                .toJSON() ?? null,
+            quantityLines: quantity ? [...range.getClientRects()].map((r) => r.toJSON()) : [],
+          };
+        }),
+      );
+    assert.ok(overlaps.length > 0, 'match cards');
+    for (const [i, card] of overlaps.entries()) {
+      assert.ok(card.savings && card.perYear, `card ${i}: the savings and "a year"`);
+      assert.ok(card.quantityLines.length > 0, `card ${i}: the quantity`);
+      assert.ok(!intersects(card.perYear, card.savings), `card ${i}: "a year" over the savings`);
+      for (const line of card.quantityLines) {
+        assert.ok(!intersects(line, card.savings), `card ${i}: the quantity over the savings`);
+        assert.ok(!intersects(line, card.perYear), `card ${i}: the quantity over "a year"`);
+      }
+    }
+    await matches.page.screenshot({
+      path: join(folder, `${width}-${lang}-matches.png`),
+      fullPage: true,
+    });
+    await matches.context.close();
+  });

@@ -179,6 +179,7 @@ export function MatchesTable({
           </div>
         </>
       ),
+      cellProps: () => ({ 'data-testid': 'match-quantity' }),
       sortValue: (m) => m.quantity,
     },
     {
@@ -189,8 +190,10 @@ export function MatchesTable({
       className: 'nowrap',
       cell: (m) => (
         <>
-          <strong>{x.money(m.savingsKopecks)}</strong>
-          <div className="sub">{t('perYearShort')}</div>
+          <strong data-testid="match-savings">{x.money(m.savingsKopecks)}</strong>
+          <div className="sub" data-testid="match-per-year">
+            {t('perYearShort')}
+          </div>
         </>
       ),
       sortValue: (m) => m.savingsKopecks,

@@ -10,7 +10,7 @@ import {
 } from '../../../src/assessment/engine/readiness.ts';
 import { lqFormula } from '../../../src/assessment/engine/territory.ts';
 import { indicatorWords, paperRows } from '../../../src/assessment/engine/typology.ts';
-import { type Locale, useLocale, useT } from '../i18n/index.ts';
+import { intlLocale, type Locale, useLocale, useT } from '../i18n/index.ts';
 import type { ApiError } from '../shell/api.ts';
 import { useSession } from '../shell/session.tsx';
 import { ErrorState, NeedLogin, PageHeader } from '../shell/ui.tsx';
@@ -32,7 +32,7 @@ const paperForm = {
   business_ecosystem: 'ecosystem',
 } as const;
 const number = (locale: Locale, x: number) =>
-  x.toLocaleString(locale === 'ru' ? 'ru-RU' : 'en-GB', { maximumFractionDigits: 3 });
+  x.toLocaleString(intlLocale(locale), { maximumFractionDigits: 3 });
 
 function FormBadge({ form, t }: { form: Form; t: T }) {
   return <span className={`badge form-${form}`}>{t(`form:${form}`)}</span>;

@@ -2,7 +2,7 @@
 // (colour), sized by betweenness, ties as chords; the keystones and dominators named, with the
 // network's figures. Plain SVG: a cluster has tens of organisations, not thousands.
 import { useState } from 'react';
-import { type Locale, localised, type useT } from '../i18n/index.ts';
+import { intlLocale, type Locale, localised, type useT } from '../i18n/index.ts';
 import { useResource } from '../shell/useResource.ts';
 import { assessmentApi, type NetworkLayer } from './api.ts';
 import { DataTable, Loaded } from './blocks.tsx';
@@ -83,9 +83,7 @@ export function NetworkSection({ t, locale }: { t: T; locale: Locale }) {
   const [layer, setLayer] = useState<NetworkLayer | ''>('');
   const r = useResource(() => assessmentApi.network(layer || undefined), [layer]);
   const fmt = (x: number | null) =>
-    x === null
-      ? t('noData')
-      : x.toLocaleString(locale === 'ru' ? 'ru-RU' : 'en-GB', { maximumFractionDigits: 3 });
+    x === null ? t('noData') : x.toLocaleString(intlLocale(locale), { maximumFractionDigits: 3 });
   return (
     <section className="card stack" aria-labelledby="network-title">
       <h2 className="card-title" id="network-title">

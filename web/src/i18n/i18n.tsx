@@ -1,8 +1,8 @@
 import { createContext, useCallback, useContext, useMemo } from 'react';
+import { intlLocale, type Locale } from './locale.ts';
 import { clusterZone, momentFormats } from './moments.ts';
 
-export type Locale = 'ru' | 'en';
-export const locales: readonly Locale[] = ['ru', 'en'];
+export { intlLocale, type Locale, locales } from './locale.ts';
 
 /** A module's dictionary: the Russian text defines the keys, the English one must have each of them. */
 export interface Dictionary<K extends string> {
@@ -40,8 +40,6 @@ export function useT<K extends string>(dict: Dictionary<K>) {
     [dict, locale],
   );
 }
-
-export const intlLocale = (locale: Locale) => (locale === 'ru' ? 'ru-RU' : 'en-GB');
 
 /** Numbers, dates and units in the user's locale (decimal comma in Russian); times in the cluster's. */
 export function useFormat() {

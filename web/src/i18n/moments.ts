@@ -4,19 +4,16 @@
 // hour the server's own messages give. A calendar day ('2026-12-01') is no moment: it is the
 // same day in every zone.
 import { CLUSTER_TIME_ZONE, clusterZoneName } from '../../../src/model/wording.ts';
-
-export type MomentLocale = 'ru' | 'en';
+import { intlLocale, type Locale } from './locale.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A calendar day (YYYY-MM-DD) rather than a moment. */
 export const isCalendarDay = (iso: string): boolean => DAY.test(iso);
 
-const tagOf = (locale: MomentLocale) => (locale === 'ru' ? 'ru-RU' : 'en-GB');
-
 /** The date and date-and-time formatters for one UI language. */
-export function momentFormats(locale: MomentLocale) {
-  const tag = tagOf(locale);
+export function momentFormats(locale: Locale) {
+  const tag = intlLocale(locale);
   const dateOpts = { day: 'numeric', month: 'short', year: 'numeric' } as const;
   // a day is formatted at its UTC midnight in UTC: the same day whatever the browser's zone
   const day = new Intl.DateTimeFormat(tag, { ...dateOpts, timeZone: 'UTC' });
@@ -43,7 +40,7 @@ export function momentFormats(locale: MomentLocale) {
 }
 
 /** The cluster zone's words: «Кемерово», 'Kemerovo time'. */
-export const clusterZone = (locale: MomentLocale): string => clusterZoneName[locale];
+export const clusterZone = (locale: Locale): string => clusterZoneName[locale];
 
 const wallParts = new Intl.DateTimeFormat('en-GB', {
   timeZone: CLUSTER_TIME_ZONE,

@@ -59,7 +59,9 @@ export function NewProposal() {
       ...(titleEn.trim() ? { titleEn } : {}),
       body,
       coSponsors,
-      closesAt: fromClusterWallTime(closes) ?? new Date(closes).toISOString(),
+      // a value that is no wall-clock time goes as typed: the server's schema names the field
+      // (read in the browser's zone it would silently shift the hour)
+      closesAt: fromClusterWallTime(closes) ?? closes,
       ...(method ? { method } : {}),
       ...(options.length ? { candidates: options } : {}),
       ...(withSubject.has(type) && subject ? { subjectOrganisationId: subject } : {}),

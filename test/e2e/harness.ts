@@ -170,7 +170,8 @@ export async function logIn(page: Page, email: string, password: string) {
   await page.fill('input[name="email"]', email);
   await page.fill('input[name="password"]', password);
   await page.press('input[name="password"]', 'Enter'); // Enter submits
-  await page.locator('.user .user-name').waitFor();
+  // attached, not visible: a phone's header hides the name behind its menu
+  await page.locator('.user .user-name').waitFor({ state: 'attached' });
 }
 
 export async function logOut(page: Page) {

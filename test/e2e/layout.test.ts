@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { base, browser, results, skip, startServerAndBrowser } from './harness.ts';
+import { base, browser, logIn, results, skip, startServerAndBrowser } from './harness.ts';
 
 startServerAndBrowser('dc-e2e-layout-');
 
@@ -74,12 +74,7 @@ for (const width of [1366, 768])
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(`${base}/#/login`);
-      await page.fill('input[name="email"]', 'operator@digicluster.example');
-      await page.fill('input[name="password"]', 'operator-demo-2026');
-      await page.press('input[name="password"]', 'Enter');
-      // on a tablet the user's name may be folded away: its element is there all the same
-      await page.locator('.user .user-name').waitFor({ state: 'attached' });
+      await logIn(page, 'operator@digicluster.example', 'operator-demo-2026');
       await page.locator('.lang-btn', { hasText: lang.toUpperCase() }).click();
       const overview = lang === 'ru' ? 'Кластер на карте' : 'The cluster on the map';
       await page.locator('h1', { hasText: overview }).waitFor();
@@ -197,11 +192,7 @@ for (const lang of ['ru', 'en'] as const)
     const open = async (email: string, password: string) => {
       const context = await browser!.newContext({ viewport: { width, height: 800 } });
       const page = await context.newPage();
-      await page.goto(`${base}/#/login`);
-      await page.fill('input[name="email"]', email);
-      await page.fill('input[name="password"]', password);
-      await page.press('input[name="password"]', 'Enter');
-      await page.locator('.user .user-name').waitFor({ state: 'attached' });
+      await logIn(page, email, password);
       await page.locator('.lang-btn', { hasText: lang.toUpperCase() }).click();
       return { context, page };
     };

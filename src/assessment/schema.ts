@@ -224,6 +224,7 @@ export const TerritorialBaseline = z
           regions: z.number().int(),
           strong: z.boolean().nullable(),
           formula: z.string(),
+          formulaRu: z.string(),
         }),
       }),
     ),

@@ -50,6 +50,13 @@ describe('territorial baseline', () => {
     assert.equal(strongCluster('05', 0.9, [0.1, 0.2, 0.3]).strong, false); // top, but LQ < 1
     assert.equal(strongCluster('05', 40, []).strong, null);
   });
+
+  it('strong cluster: the test is written in Russian too, with a decimal comma', () => {
+    const t = strongCluster('05', 2.5, [1, 2, 3, 50, 0.5, 0.2, 0.1]);
+    assert.equal(t.formula, 'rank 3 of 8 ≤ 2 (top 25%) and LQ 2.5 ≥ 1');
+    assert.equal(t.formulaRu, 'место 3 из 8 ≤ 2 (верхние 25 %) и LQ 2,5 ≥ 1');
+    assert.match(strongCluster('05', 40, []).formulaRu, /^нет данных/);
+  });
 });
 
 describe('Decree 779 status check', () => {

@@ -44,6 +44,7 @@ export function lqFormula(terms: LqTerms, lang: 'ru' | 'en'): string {
   return `(${n(terms.region)} / ${n(terms.regionTotal)}) / (${n(terms.country)} / ${n(terms.countryTotal)})`;
 }
 
+const ru = (x: number) => x.toLocaleString('ru-RU', { maximumFractionDigits: 6 });
 const round = (x: number) => Number(x.toFixed(4));
 
 /** LQ per industry of the region against the country; null where a figure is missing or zero. */
@@ -92,6 +93,8 @@ export interface StrongClusterTest {
   regions: number;
   strong: boolean | null;
   formula: string;
+  /** the same test in Russian, for the Russian page and API readers */
+  formulaRu: string;
 }
 
 /**
@@ -113,6 +116,7 @@ export function strongCluster(
       regions,
       strong: null,
       formula: 'no data: the LQs of comparison regions are needed',
+      formulaRu: 'нет данных: нужны коэффициенты локализации регионов сравнения',
     };
   const rank = 1 + comparisonLqs.filter((x) => x > lq).length;
   const cutoff = Math.max(1, Math.ceil(regions * rule.topShare));
@@ -123,5 +127,6 @@ export function strongCluster(
     regions,
     strong: rank <= cutoff && lq >= rule.minLq,
     formula: `rank ${rank} of ${regions} ≤ ${cutoff} (top ${rule.topShare * 100}%) and LQ ${lq} ≥ ${rule.minLq}`,
+    formulaRu: `место ${rank} из ${regions} ≤ ${cutoff} (верхние ${ru(rule.topShare * 100)} %) и LQ ${ru(lq)} ≥ ${ru(rule.minLq)}`,
   };
 }

@@ -9127,6 +9127,7 @@ export interface components {
         status: 'sourced' | 'estimate';
         strongCluster: {
           formula: string;
+          formulaRu: string;
           industry: string;
           lq: number | null;
           rank: number | null;
@@ -9193,6 +9194,7 @@ export interface components {
         status: 'sourced' | 'estimate';
         strongCluster: {
           formula: string;
+          formulaRu: string;
           industry: string;
           lq: number | null;
           rank: number | null;

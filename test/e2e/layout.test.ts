@@ -84,6 +84,8 @@ for (const width of [1366, 768])
         await page.goto(`${base}/#/${path}`);
         await page.locator('h1').first().waitFor();
         await page.waitForLoadState('networkidle');
+        // a page still saying «Загрузка…» would be measured and saved half-drawn
+        await page.locator('.state-loading').first().waitFor({ state: 'detached' });
         if (path === 'governance')
           await page.getByTestId('decided-proposals').locator('.gov-proposal').first().waitFor();
         if (path === 'deals') await page.getByTestId('deal-row').first().waitFor();

@@ -1,13 +1,7 @@
 // The form to make a proposal: its type, text, options, the organisation it concerns, the
 // amount of a budget, the change of a charter, and when the vote closes.
 import { type FormEvent, useState } from 'react';
-import {
-  clusterWallTime,
-  clusterZone,
-  fromClusterWallTime,
-  useLocale,
-  useT,
-} from '../i18n/index.ts';
+import { clusterWallTime, fromClusterWallTime, useFormat, useT } from '../i18n/index.ts';
 import { href, navigate } from '../shell/router.ts';
 import { useSession } from '../shell/session.tsx';
 import { FormError, Loading, NeedLogin, PageHeader } from '../shell/ui.tsx';
@@ -29,7 +23,7 @@ const withSubject = new Set<ProposalType>(['admit_member', 'expel_member', 'chan
 
 export function NewProposal() {
   const t = useT(governanceDict);
-  const { locale } = useLocale();
+  const fmt = useFormat();
   const { user } = useSession();
   const names = useOrgNames();
   const submission = useSubmission();
@@ -219,7 +213,7 @@ export function NewProposal() {
           </label>
           <label className="field">
             <span>
-              {t('formCloses')} ({clusterZone(locale)})
+              {t('formCloses')} ({fmt.zone})
             </span>
             <input
               type="datetime-local"

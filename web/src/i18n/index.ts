@@ -14,7 +14,6 @@ export {
 export {
   clusterDay,
   clusterWallTime,
-  clusterZone,
   fromClusterWallTime,
   momentFormats,
 } from './moments.ts';

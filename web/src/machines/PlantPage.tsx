@@ -3,15 +3,7 @@
 // the organisation's device registry.
 import '../shell/zodJitless.ts'; // before any schema the page's imports build
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import {
-  clusterZone,
-  intlLocale,
-  localised,
-  pluralForm,
-  useFormat,
-  useLocale,
-  useT,
-} from '../i18n/index.ts';
+import { intlLocale, localised, pluralForm, useFormat, useLocale, useT } from '../i18n/index.ts';
 import { ALARMS_CHANGED } from '../shell/AlarmIndicator.tsx';
 import { useAlarmCondition } from '../shell/alarm-text.ts';
 import { ApiError } from '../shell/api.ts';
@@ -314,6 +306,7 @@ function useChartData(plant: Plant, from: number, to: number, onLive: () => void
 function PlantView({ plant, onEdit }: { plant: Plant; onEdit?: () => void }) {
   const t = useT(machinesDict);
   const { locale } = useLocale();
+  const fmt = useFormat();
   const [win, setWin] = useState<WindowKey>('24h');
   const [alarmTick, setAlarmTick] = useState(0);
   const { from, to } = useMemo(() => {
@@ -386,7 +379,7 @@ function PlantView({ plant, onEdit }: { plant: Plant; onEdit?: () => void }) {
                 yield: t('chartYield'),
                 feed: t('feed'),
                 product: t('product'),
-                time: `${t('chartTime')} (${clusterZone(locale)})`,
+                time: `${t('chartTime')} (${fmt.zone})`,
               }}
             />
           </Suspense>

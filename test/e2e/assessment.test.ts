@@ -112,8 +112,49 @@ async function trajectoryReadable(page: Page, where: string) {
   assert.ok(look.marks >= 2 && look.marks < 40, `${where}: ${look.marks} dots on the line`);
 }
 
-/** Both screen sizes of the walk-throughs: the charts' labels, and a screenshot of each. */
-async function chartsAtBothSizes(page: Page, lang: string) {
+/**
+ * On a 375 px phone the trajectory keeps the width for its line: the bands are named in a
+ * legend under the chart, not in a gutter beside it that took half the plot.
+ */
+async function trajectoryOnPhone(page: Page, lang: string) {
+  await page.setViewportSize({ width: 375, height: 740 });
+  // the chart redraws at its box's new width once the resize is observed
+  await page.waitForFunction(
+    () => (document.querySelector('.trajectory') as SVGSVGElement).viewBox.baseVal.width < 375,
+  );
+  const look = await page.evaluate(() => {
+    const svg = document.querySelector('.trajectory') as SVGSVGElement;
+    const edge = svg.querySelector('.plot-edge');
+    return {
+      width: svg.viewBox.baseVal.width,
+      scale: svg.getBoundingClientRect().width / svg.viewBox.baseVal.width,
+      plotRight: Number(edge?.getAttribute('x1')),
+      namesInChart: svg.querySelectorAll('.band-text').length,
+      legend: [...document.querySelectorAll('.band-legend li')].map((li) => li.textContent ?? ''),
+      years: [...svg.querySelectorAll('.axis-text')].filter((t) =>
+        /^\d{4}$/.test(t.textContent ?? ''),
+      ).length,
+      overflow: document.documentElement.scrollWidth - window.innerWidth,
+    };
+  });
+  const where = `${lang} 375 px`;
+  assert.ok(Math.abs(look.scale - 1) < 0.01, `${where}: the trajectory scaled ×${look.scale}`);
+  assert.ok(
+    look.plotRight >= look.width * 0.95,
+    `${where}: plot ends at ${look.plotRight} of ${look.width}`,
+  );
+  assert.equal(look.namesInChart, 0, `${where}: band names drawn inside the chart`);
+  assert.equal(look.legend.length, 3, `${where}: legend ${look.legend.join(' | ')}`);
+  assert.ok(look.years >= 2, `${where}: ${look.years} years under the axis`);
+  assert.ok(look.overflow <= 0, `${where}: the page scrolls ${look.overflow}px sideways`);
+  await page
+    .locator('.trajectory-box')
+    .screenshot({ path: join(results, `assessment-trajectory-${lang}-375.png`) });
+  return look.legend;
+}
+
+/** The screen sizes of the walk-throughs: the charts' labels, and a screenshot of each. */
+async function chartsAtAllSizes(page: Page, lang: string) {
   for (const [width, height] of [
     [1366, 768],
     [1920, 1080],
@@ -125,6 +166,9 @@ async function chartsAtBothSizes(page: Page, lang: string) {
       .locator('.trajectory')
       .screenshot({ path: join(results, `assessment-trajectory-${lang}-${width}.png`) });
   }
+  const legend = await trajectoryOnPhone(page, lang);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  return legend;
 }
 
 test('assessment: placement with evidence, readiness answered, territorial baseline', {
@@ -176,7 +220,11 @@ test('assessment: placement with evidence, readiness answered, territorial basel
       /^\/api\/v1\/impact\?level=delivered/,
     );
     await page.locator('.trajectory .trajectory-line').waitFor();
-    await chartsAtBothSizes(page, 'ru');
+    assert.deepEqual(await chartsAtAllSizes(page, 'ru'), [
+      'Бизнес-экосистема',
+      'Цифровой кластер',
+      'Территориальный кластер',
+    ]);
 
     // the member answers; the summary counts its organisation
     await page
@@ -219,7 +267,11 @@ test('assessment: placement with evidence, readiness answered, territorial basel
       assert.ok(!shownEn.includes(basis.ru), `the English page shows the Russian «${basis.ru}»`);
     }
     assert.doesNotMatch(shownEn, /\/api\//);
-    await chartsAtBothSizes(page, 'en');
+    assert.deepEqual(await chartsAtAllSizes(page, 'en'), [
+      'Business ecosystem',
+      'Digital cluster',
+      'Territorial cluster',
+    ]);
     await page.screenshot({ path: join(results, 'assessment-en.png'), fullPage: true });
 
     assert.deepEqual(foreign, []);

@@ -132,11 +132,13 @@ export function Trajectory({
     const widest = Math.max(...texts.map((t) => t.getBBox().width));
     if (widest > 0) setGutter(Math.ceil(widest) + 20);
   }, [bands.join('|')]);
+  // on a phone a gutter would take half the plot: the bands are named in a legend below instead
+  const narrow = w < 480;
   const h = 220;
   const left = 32;
   const top = 12;
   const bottom = 34;
-  const plotRight = w - gutter;
+  const plotRight = narrow ? w - 4 : w - gutter;
   // the first and last months stand a little inside the plot, their dots clear of its edges
   const from = left + 6;
   const to = plotRight - 8;
@@ -201,28 +203,29 @@ export function Trajectory({
           </text>
         ))}
         <g ref={names}>
-          {bandRows.map((b) => {
-            const words = lines(b.name, 14);
-            return (
-              <text
-                key={b.key}
-                className="band-text"
-                x={plotRight + 8}
-                y={y((b.from + b.to) / 2)}
-                dominantBaseline="middle"
-              >
-                {words.map((word, k) => (
-                  <tspan
-                    key={word}
-                    x={plotRight + 8}
-                    dy={k === 0 ? `${-(words.length - 1) * 0.6}em` : '1.2em'}
-                  >
-                    {word}
-                  </tspan>
-                ))}
-              </text>
-            );
-          })}
+          {!narrow &&
+            bandRows.map((b) => {
+              const words = lines(b.name, 14);
+              return (
+                <text
+                  key={b.key}
+                  className="band-text"
+                  x={plotRight + 8}
+                  y={y((b.from + b.to) / 2)}
+                  dominantBaseline="middle"
+                >
+                  {words.map((word, k) => (
+                    <tspan
+                      key={word}
+                      x={plotRight + 8}
+                      dy={k === 0 ? `${-(words.length - 1) * 0.6}em` : '1.2em'}
+                    >
+                      {word}
+                    </tspan>
+                  ))}
+                </text>
+              );
+            })}
         </g>
         {runs.map((run) =>
           run.length > 1 ? (
@@ -268,6 +271,16 @@ export function Trajectory({
               </>
             )}
       </svg>
+      {narrow && (
+        <ul className="band-legend">
+          {[...bandRows].reverse().map((b) => (
+            <li key={b.key}>
+              <span className={`band-swatch band-${b.key}`} aria-hidden="true" />
+              {b.name}
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

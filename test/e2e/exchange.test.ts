@@ -85,7 +85,7 @@ test('the exchange: listing, plan, saved plan and accepted match', {
       await page.goto(`${base}/#/marketplace?side=request`);
       const row = page.locator(`tr[data-listing="${listingId}"]`);
       await row.waitFor();
-      assert.match((await row.textContent()) ?? '', /25\s000\sт\/год/);
+      assert.match((await row.textContent()) ?? '', /25\s000\sт\/\u2060?год/);
       await page.screenshot({ path: join(results, 'marketplace.png'), fullPage: true });
     },
   );
@@ -154,7 +154,7 @@ test('the exchange: listing, plan, saved plan and accepted match', {
       const table = page.getByTestId('flows-table');
       const row = table.locator(`tr[data-flow$=">${listingId}"]`);
       await row.waitFor({ timeout: 60_000 });
-      assert.match((await row.textContent()) ?? '', /Шлак[\s\S]*25\s000\sт\/год/);
+      assert.match((await row.textContent()) ?? '', /Шлак[\s\S]*25\s000\sт\/\u2060?год/);
       flowCount = await table.locator('tbody tr').count();
       // computed volumes read in whole units from 100 up («16 667 т/год», never «16 666,667»),
       // like every other volume on the page; only small ones keep (up to two) decimals

@@ -280,6 +280,34 @@ for (const lang of ['ru', 'en'] as const)
         assert.ok(!intersects(line, card.perYear), `card ${i}: the quantity over "a year"`);
       }
     }
+    // a unit is never split after its slash («т/» at a line's end, «год» on the next)
+    const splitUnits = await matches.page.evaluate(() => {
+      const split: string[] = [];
+      const walker = document.createTreeWalker(
+        document.querySelector('main')!,
+        NodeFilter.SHOW_TEXT,
+      );
+      const range = document.createRange();
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (
+          let i = text.indexOf('/');
+          i >= 0 && i < text.length - 1;
+          i = text.indexOf('/', i + 1)
+        ) {
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const slash = range.getBoundingClientRect();
+          range.setStart(node, i + 1);
+          range.setEnd(node, i + 2);
+          const next = range.getBoundingClientRect();
+          if (slash.height > 0 && next.height > 0 && next.top > slash.top + 2)
+            split.push(text.slice(Math.max(0, i - 12), i + 8));
+        }
+      }
+      return split;
+    });
+    assert.deepEqual(splitUnits, [], '#/matches: units split after their slash');
     await matches.page.screenshot({
       path: join(folder, `${width}-${lang}-matches.png`),
       fullPage: true,

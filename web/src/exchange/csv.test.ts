@@ -29,6 +29,13 @@ test('empty cells, and text quoted when it holds a separator, a quote or a line 
   assert.equal(csv, `${BOM};;"a;b";"say ""hi""";"two\nlines";"a,b"\r\n`);
 });
 
+test('the word joiner that keeps «т/год» on one line on screen stays out of the file', () => {
+  assert.equal(
+    toCsv([['CO₂-экв., т/\u2060год', '12 т/\u2060год']], 'ru'),
+    `${BOM}"CO₂-экв., т/год";12 т/год\r\n`,
+  );
+});
+
 describe('M4: the marketplace CSV', () => {
   const listing = {
     id: 'lst-1',

@@ -13,7 +13,9 @@ export function toCsv(rows: Array<Array<string | number | null | undefined>>, lo
       const s = String(Math.round(v * 1000) / 1000);
       return locale === 'ru' ? s.replace('.', ',') : s;
     }
-    return /[";,\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+    // the word joiner that keeps «т/год» on one line on screen is no part of a file's text
+    const text = v.replaceAll('\u2060', '');
+    return /[";,\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   return `\uFEFF${rows.map((r) => r.map(cell).join(sep)).join('\r\n')}\r\n`;
 }

@@ -75,8 +75,8 @@ export const exchangeLabelsDict = dictionary(
     'punit:mg/l': 'мг/л',
     'punit:mm': 'мм',
     'punit:°C': '°C',
-    perYear: '{unit}/год',
-    rubPerUnit: '₽/{unit}',
+    perYear: '{unit}/\u2060год',
+    rubPerUnit: '₽/\u2060{unit}',
     hazardClass: '{n} класс опасности',
     hazardShort: '{n} кл.',
   },
@@ -142,8 +142,8 @@ export const exchangeLabelsDict = dictionary(
     'punit:mg/l': 'mg/l',
     'punit:mm': 'mm',
     'punit:°C': '°C',
-    perYear: '{unit}/yr',
-    rubPerUnit: 'RUB/{unit}',
+    perYear: '{unit}/\u2060yr',
+    rubPerUnit: 'RUB/\u2060{unit}',
     hazardClass: 'hazard class {n}',
     hazardShort: 'cl. {n}',
   },
@@ -153,6 +153,8 @@ const roman = ['0', 'I', 'II', 'III', 'IV', 'V'];
 
 /** Between a number and its unit: the two never part at a line break. */
 export const NBSP = '\u00a0';
+// A unit's slash is followed by U+2060 (word joiner) in the dictionaries: browsers break lines
+// after a slash, and «т/год» split over two lines on a phone; toCsv drops it from files.
 
 /** One colour per transport mode, on the map and in the legend. */
 export const modeColours: Record<TransportMode, string> = {

@@ -405,3 +405,27 @@ test('an organisation without a site that can host a plant: a plain empty state,
     await context.close();
   }
 });
+
+test("the operator's Plant page lists its own organisation's devices, not every member's", {
+  skip,
+  timeout: 120_000,
+}, async () => {
+  const { context, page, pageErrors } = await watchedPage();
+  try {
+    // the operator may list any organisation's devices through the API; the page asks for its own
+    await logIn(page, 'operator@digicluster.example', 'operator-demo-2026');
+    const failed = failures(page);
+    await page.goto(`${base}/#/plant`);
+    await page.getByTestId('plant-no-sites').waitFor();
+    const registry = page.getByTestId('device-registry');
+    await registry.waitFor();
+    await registry.locator('.state-loading').waitFor({ state: 'detached' });
+    assert.equal(await page.getByTestId('devices-table').count(), 0);
+    const text = (await registry.textContent()) ?? '';
+    assert.doesNotMatch(text, /yuzhnaya-plant|Новый токен/);
+    assert.deepEqual(failed, []);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -420,7 +420,7 @@ export function PlantPage() {
   const plants = useResource(organisationId ? () => machinesApi.plants(organisationId) : null, [
     organisationId,
   ]);
-  const devices = useResource(organisationId ? () => machinesApi.devices() : null, [
+  const devices = useResource(organisationId ? () => machinesApi.devices(organisationId) : null, [
     organisationId,
   ]);
   const [siteId, setSiteId] = useState<string | null>(null);

@@ -6,7 +6,9 @@ const path = (id: string) => ({ params: { path: { id } } });
 
 export const machinesApi = {
   profiles: () => answer(client.GET('/api/v1/device-profiles')),
-  devices: () => answer(client.GET('/api/v1/devices', { params: { query: {} } })),
+  /** the organisation's devices (the operator, too, sees one organisation's here, not all) */
+  devices: (organisationId: string) =>
+    answer(client.GET('/api/v1/devices', { params: { query: { organisation: organisationId } } })),
   createDevice: (body: RequestBody<'/api/v1/devices', 'post'>) =>
     answer(client.POST('/api/v1/devices', { body })),
   rotateToken: (id: string) => answer(client.POST('/api/v1/devices/{id}/token', path(id))),

@@ -212,6 +212,15 @@ test('assessment: placement with evidence, readiness answered, territorial basel
     }
     assert.match(shown, /Источник: Кемеровостат, 2024/);
     await page.getByTestId('sustainability-source').first().waitFor();
+    // the day of the placement and the period of the indicators read as words, not «2025-12»
+    assert.doesNotMatch(
+      (await page.getByTestId('overall-form').textContent()) ?? '',
+      /\d{4}-\d{2}/,
+    );
+    assert.match(
+      (await page.getByTestId('sustainability').textContent()) ?? '',
+      /Период: [а-я]{3,5}\.? \d{4} г\. … [а-я]{3,5}\.? \d{4} г\./,
+    );
     assert.doesNotMatch(shown, /\/api\//);
     const ledgerLink = page.getByTestId('sustainability-source').locator('a').first();
     assert.equal(await ledgerLink.textContent(), 'данные (JSON)');

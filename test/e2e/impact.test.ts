@@ -30,6 +30,12 @@ test('impact: three levels with content, rows per month and organisation, in bot
       );
     }
     assert.ok((await page.getByTestId('impact-month-row').count()) >= 1, 'a row per month');
+    // months named as every date on the pages is, not «2025-12»
+    for (const month of await page
+      .getByTestId('impact-month-row')
+      .locator('td:first-child')
+      .allTextContents())
+      assert.match(month, /^[а-я]{3,5}\.? \d{4} г\.$/, `a month: «${month}»`);
     assert.ok((await page.getByTestId('impact-org-row').count()) >= 1, 'a row per organisation');
     await page.getByRole('heading', { name: 'Формула' }).waitFor();
     await page.getByRole('heading', { name: 'Выявлено' }).waitFor();
@@ -39,6 +45,11 @@ test('impact: three levels with content, rows per month and organisation, in bot
     await page.getByRole('heading', { name: 'Identified' }).waitFor();
     await page.getByRole('heading', { name: 'Formula' }).waitFor();
     assert.ok((await page.getByTestId('impact-month-row').count()) >= 1);
+    for (const month of await page
+      .getByTestId('impact-month-row')
+      .locator('td:first-child')
+      .allTextContents())
+      assert.match(month, /^[A-Z][a-z]{2,3} \d{4}$/, `a month: "${month}"`);
     assert.ok((await page.getByTestId('impact-org-row').count()) >= 1);
     assert.match((await page.getByTestId('impact-formula').textContent()) ?? '', /Diverted t =/);
     await page.screenshot({ path: join(results, 'impact-en.png'), fullPage: true });

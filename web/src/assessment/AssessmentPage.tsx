@@ -10,7 +10,7 @@ import {
 } from '../../../src/assessment/engine/readiness.ts';
 import { lqFormula } from '../../../src/assessment/engine/territory.ts';
 import { indicatorWords, paperRows } from '../../../src/assessment/engine/typology.ts';
-import { intlLocale, type Locale, useLocale, useT } from '../i18n/index.ts';
+import { intlLocale, type Locale, useFormat, useLocale, useT } from '../i18n/index.ts';
 import type { ApiError } from '../shell/api.ts';
 import { useSession } from '../shell/session.tsx';
 import { ErrorState, NeedLogin, PageHeader } from '../shell/ui.tsx';
@@ -39,6 +39,7 @@ function FormBadge({ form, t }: { form: Form; t: T }) {
 }
 
 function Placement({ t, locale }: { t: T; locale: Locale }) {
+  const fmt = useFormat();
   const placement = useResource(() => assessmentApi.placement(), []);
   const path = useResource(() => assessmentApi.trajectory(), []);
   return (
@@ -52,7 +53,7 @@ function Placement({ t, locale }: { t: T; locale: Locale }) {
             <p className="overall" data-testid="overall-form">
               {t('overall')}: <FormBadge form={a.overall.form} t={t} />{' '}
               {a.overall.score !== null && <strong>{number(locale, a.overall.score)}</strong>}{' '}
-              <span className="muted small">{t('asOf', { date: a.asOf })}</span>
+              <span className="muted small">{t('asOf', { date: fmt.date(a.asOf) })}</span>
             </p>
             <div className="assessment-radar">
               <Radar
@@ -130,6 +131,7 @@ function Placement({ t, locale }: { t: T; locale: Locale }) {
                   ]}
                   points={p.map((m) => ({ month: m.month, score: m.overall.score }))}
                   format={(score) => number(locale, score)}
+                  formatMonth={fmt.month}
                 />
               )}
             </Loaded>

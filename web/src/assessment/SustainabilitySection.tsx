@@ -105,7 +105,9 @@ export function SustainabilitySection({ locale }: { locale: Locale }) {
       <Loaded resource={r}>
         {(data) => (
           <>
-            <p className="muted small">{t('window', { from: data.from, to: data.to })}</p>
+            <p className="muted small">
+              {t('window', { from: f.month(data.from), to: f.month(data.to) })}
+            </p>
             <dl className="impact-figures sustainability-parts">
               {parts.map((p) => (
                 <div key={p}>

@@ -113,12 +113,15 @@ export function Trajectory({
   label,
   bands,
   format,
+  formatMonth,
 }: {
   points: TrajectoryPoint[];
   label: string;
   bands: [string, string, string];
   /** a score in the page's language */
   format: (score: number) => string;
+  /** a month (YYYY-MM) in the page's language */
+  formatMonth: (month: string) => string;
 }) {
   const [box, w] = useWidth(640);
   const names = useRef<SVGGElement>(null);
@@ -240,7 +243,7 @@ export function Trajectory({
           const p = points[i];
           return p && p.score !== null ? (
             <circle key={p.month} className="trajectory-point" cx={x(i)} cy={y(p.score)} r={3.5}>
-              <title>{`${p.month}: ${format(p.score)}`}</title>
+              <title>{`${formatMonth(p.month)}: ${format(p.score)}`}</title>
             </circle>
           ) : null;
         })}
@@ -261,11 +264,11 @@ export function Trajectory({
           : points.length > 0 && (
               <>
                 <text className="axis-text" x={x(0)} y={axisY} textAnchor="start">
-                  {points[0]?.month}
+                  {points[0] && formatMonth(points[0].month)}
                 </text>
                 {points.length > 1 && (
                   <text className="axis-text" x={x(points.length - 1)} y={axisY} textAnchor="end">
-                    {points.at(-1)?.month}
+                    {formatMonth(points.at(-1)?.month ?? '')}
                   </text>
                 )}
               </>

@@ -126,7 +126,7 @@ function ImpactBody({ report }: { report: Report }) {
               <tbody>
                 {months.map((m) => (
                   <tr key={m} data-testid="impact-month-row">
-                    <td>{m}</td>
+                    <td>{f.month(m)}</td>
                     {levels.flatMap((l) => {
                       const x = monthOf(l, m);
                       return [

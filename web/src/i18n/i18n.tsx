@@ -69,6 +69,8 @@ export function useFormat() {
       dateTime: moments.dateTime,
       /** the same, the zone unnamed: «1 дек. 2026 г., 13:00», under a header naming it (`zone`) */
       clock: moments.clock,
+      /** a calendar month: «дек. 2025 г.», 'Dec 2025' */
+      month: moments.month,
       /** the cluster zone's words for such a header: «Кемерово», 'Kemerovo time' */
       zone: clusterZone(locale),
       coordinate: (deg: number) =>

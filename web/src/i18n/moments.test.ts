@@ -29,6 +29,8 @@ function inZone(tz: string): Record<string, string> {
       ruClock: ru.clock('2026-12-01T06:00:00Z'),
       lateClock: en.clock('2026-11-30T20:30:00Z'),
       dayAsClock: ru.clock('2026-03-01'),
+      ruMonth: ru.month('2025-12'),
+      enMonth: en.month('2026-01'),
       ruZone: m.clusterZone('ru'),
       enZone: m.clusterZone('en'),
       wall: m.clusterWallTime(Date.parse('2026-11-30T20:30:00Z')),
@@ -57,6 +59,9 @@ test('a moment shows Kemerovo time, named or not; a calendar day its own day, in
     ruClock: '1 дек. 2026 г., 13:00',
     lateClock: '1 Dec 2026, 03:30',
     dayAsClock: '1 мар. 2026 г.',
+    // a calendar month is the same month in every zone (Pago Pago is still in November at its start)
+    ruMonth: 'дек. 2025 г.',
+    enMonth: 'Jan 2026',
     ruZone: 'Кемерово',
     enZone: 'Kemerovo time',
     wall: '2026-12-01T03:30',

@@ -23,6 +23,11 @@ export function momentFormats(locale: Locale) {
     timeStyle: 'short',
     timeZone: CLUSTER_TIME_ZONE,
   });
+  const monthYear = new Intl.DateTimeFormat(tag, {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   const asDay = (iso: string) => day.format(new Date(`${iso}T00:00:00Z`));
   const clock = (iso: string) => (isCalendarDay(iso) ? asDay(iso) : dateTime.format(new Date(iso)));
   return {
@@ -36,6 +41,9 @@ export function momentFormats(locale: Locale) {
      * list whose header names the zone once (`clusterZone`); a calendar day alone
      */
     clock,
+    /** «дек. 2025 г.», 'Dec 2025': a calendar month (YYYY-MM), as tables and periods name it */
+    month: (yyyyMm: string) =>
+      /^\d{4}-\d{2}$/.test(yyyyMm) ? monthYear.format(new Date(`${yyyyMm}-01T00:00:00Z`)) : yyyyMm,
   };
 }
 

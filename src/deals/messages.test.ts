@@ -15,7 +15,7 @@ test('the moment a link was revoked is worded in Kemerovo time', () => {
   const m = messages.linkRevoked({ deviceId: 'wb-1', revokedAt: '2026-11-30T03:15:00.000Z' });
   assert.equal(
     m.text('ru'),
-    'Привязка устройства wb-1 отозвана 30 ноября 2026 г., 10:15 (Кемерово)',
+    'Привязка устройства wb-1 отозвана 30 ноября 2026 г., 10:15 (кемеровское время)',
   );
   assert.equal(
     m.text('en'),

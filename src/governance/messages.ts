@@ -46,7 +46,7 @@ export const messages = defineMessages('governance', {
   // (Принять в кластер АО «Енисейский цемент»), so none are put around it. English readers get
   // the English title where the proposal has one ({titleEn}: the title otherwise).
   // {opensAt}, {closesAt}: ISO in the params, worded in the cluster's time for the reader
-  // («1 декабря 2026 г., 13:00 (Кемерово)»)
+  // («1 декабря 2026 г., 13:00 (кемеровское время)»)
   voteNotOpen: {
     en: '{titleEn}: the vote opens on {opensAt}',
     ru: '{title}: голосование откроется {opensAt}',

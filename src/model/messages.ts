@@ -49,7 +49,7 @@ type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Re
 /**
  * How a parameter is worded for its reader; the message keeps it as given (an ISO timestamp, a
  * bare number, a unit code), so that stored events and API params stay machine-readable.
- * - `moment`: an ISO timestamp or day → «1 декабря 2026 г., 13:00 (Кемерово)» (model/wording.ts)
+ * - `moment`: an ISO timestamp or day → «1 декабря 2026 г., 13:00 (кемеровское время)» (model/wording.ts)
  * - `quantity`: a number with the unit of the message's `unit` parameter → «1 200,5 т»
  * - `number`: a number in the reader's format → «1 200,5», '1,200.5'
  * - `unitName`: a unit code named in words as after «в»/'in' → «тоннах», 'tonnes'

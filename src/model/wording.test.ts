@@ -8,10 +8,16 @@ import { unitName, wordFrom, wordMoment, wordNumber, wordQuantity } from './word
 const NBSP = '\u00a0';
 
 test('a moment is worded in Kemerovo time, with the zone named, in both languages', () => {
-  assert.equal(wordMoment('2026-12-01T06:00:00Z', 'ru'), '1 декабря 2026 г., 13:00 (Кемерово)');
+  assert.equal(
+    wordMoment('2026-12-01T06:00:00Z', 'ru'),
+    '1 декабря 2026 г., 13:00 (кемеровское время)',
+  );
   assert.equal(wordMoment('2026-12-01T06:00:00Z', 'en'), '1 December 2026, 13:00 (Kemerovo time)');
   // milliseconds and an offset other than Z; the day turns over at midnight Kemerovo time
-  assert.equal(wordMoment('2026-12-31T17:05:00.000Z', 'ru'), '1 января 2027 г., 00:05 (Кемерово)');
+  assert.equal(
+    wordMoment('2026-12-31T17:05:00.000Z', 'ru'),
+    '1 января 2027 г., 00:05 (кемеровское время)',
+  );
   assert.equal(
     wordMoment('2026-06-15T09:30:00+03:00', 'en'),
     '15 June 2026, 13:30 (Kemerovo time)',
@@ -56,7 +62,10 @@ const m = defineMessages('test.wording', {
 
 test('a message words its parameters by their kind and keeps them as data', () => {
   const closes = m.closes({ closesAt: '2026-12-01T06:00:00Z' });
-  assert.equal(closes.text('ru'), 'голосование закрывается 1 декабря 2026 г., 13:00 (Кемерово)');
+  assert.equal(
+    closes.text('ru'),
+    'голосование закрывается 1 декабря 2026 г., 13:00 (кемеровское время)',
+  );
   assert.equal(closes.text('en'), 'the vote closes on 1 December 2026, 13:00 (Kemerovo time)');
   assert.deepEqual(closes.params, { closesAt: '2026-12-01T06:00:00Z' });
   const taken = m.taken({ limit: 2500, unit: 'm3' });

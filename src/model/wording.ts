@@ -15,7 +15,7 @@ const tag = (lang: Lang) => (lang === 'ru' ? 'ru-RU' : 'en-GB');
 
 /** The cluster's zone as a reader reads it beside a time of day; the web app names it the same. */
 export const clusterZoneName: Readonly<Record<Lang, string>> = {
-  ru: 'Кемерово',
+  ru: 'кемеровское время',
   en: 'Kemerovo time',
 };
 
@@ -23,7 +23,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
 /**
- * A calendar day or a moment as a reader reads it: «1 декабря 2026 г., 13:00 (Кемерово)»,
+ * A calendar day or a moment as a reader reads it: «1 декабря 2026 г., 13:00 (кемеровское время)»,
  * '1 December 2026, 13:00 (Kemerovo time)'; a day alone (2026-03-01) is «1 марта 2026 г.»,
  * '1 March 2026', in no zone. Text that is neither is given back as it is.
  */

@@ -9,7 +9,7 @@ import { base, browser, logIn, skip, startServerAndBrowser } from './harness.ts'
 startServerAndBrowser('dc-e2e-clock-');
 
 /** The header naming the zone once; each cell is the bare time. */
-const RAISED = 'Возникла (Кемерово)';
+const RAISED = 'Возникла (кемеровское время)';
 
 /**
  * The Plant page's alarms table, its "raised" cells and the newest alarm's moment, in a browser

@@ -139,7 +139,7 @@ test('governance: the seeded history in both languages; propose, two members vot
       .join(':');
     assert.equal(
       await refused.textContent(),
-      `${title}: голосование закрыто ${kemerovo.getUTCDate()} ${months[kemerovo.getUTCMonth()]} ${kemerovo.getUTCFullYear()} г., ${hhmm} (Кемерово), бюллетени больше не принимаются`,
+      `${title}: голосование закрыто ${kemerovo.getUTCDate()} ${months[kemerovo.getUTCMonth()]} ${kemerovo.getUTCFullYear()} г., ${hhmm} (кемеровское время), бюллетени больше не принимаются`,
     );
     await a.page.reload();
     await a.page.getByTestId('proposal-result').waitFor();

@@ -65,7 +65,7 @@ export function useFormat() {
         new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 }).format(share),
       /** a calendar day as it is, a moment's day in the cluster's zone (moments.ts) */
       date: moments.date,
-      /** a moment in the cluster's zone, named: «1 дек. 2026 г., 13:00 (Кемерово)» */
+      /** a moment in the cluster's zone, named: «1 дек. 2026 г., 13:00 (кемеровское время)» */
       dateTime: moments.dateTime,
       /** the same, the zone unnamed: «1 дек. 2026 г., 13:00», under a header naming it (`zone`) */
       clock: moments.clock,

@@ -47,7 +47,7 @@ function inZone(tz: string): Record<string, string> {
 
 test('a moment shows Kemerovo time, named or not; a calendar day its own day, in any local zone', () => {
   const expected = {
-    ruMoment: '1 дек. 2026 г., 13:00 (Кемерово)',
+    ruMoment: '1 дек. 2026 г., 13:00 (кемеровское время)',
     enMoment: '1 Dec 2026, 13:00 (Kemerovo time)',
     // 20:30 UTC on 30 November is 03:30 on 1 December in Kemerovo
     lateMoment: '1 Dec 2026, 03:30 (Kemerovo time)',
@@ -62,7 +62,7 @@ test('a moment shows Kemerovo time, named or not; a calendar day its own day, in
     // a calendar month is the same month in every zone (Pago Pago is still in November at its start)
     ruMonth: 'дек. 2025 г.',
     enMonth: 'Jan 2026',
-    ruZone: 'Кемерово',
+    ruZone: 'кемеровское время',
     enZone: 'Kemerovo time',
     wall: '2026-12-01T03:30',
     fromWall: '2026-11-30T20:30:00.000Z',

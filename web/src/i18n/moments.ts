@@ -1,6 +1,6 @@
 // Moments and calendar days as the web app shows them: one clock, the cluster's. A moment (an
 // ISO timestamp) is shown in the cluster's zone and, with its time of day, named as the server's
-// messages name it («13:00 (Кемерово)», src/model/wording.ts), so a reader in Moscow sees the
+// messages name it («13:00 (кемеровское время)», src/model/wording.ts), so a reader in Moscow sees the
 // hour the server's own messages give. A calendar day ('2026-12-01') is no moment: it is the
 // same day in every zone.
 import { CLUSTER_TIME_ZONE, clusterZoneName } from '../../../src/model/wording.ts';
@@ -33,7 +33,7 @@ export function momentFormats(locale: Locale) {
   return {
     /** «1 дек. 2026 г.»: a calendar day as it is, a moment's day in the cluster */
     date: (iso: string) => (isCalendarDay(iso) ? asDay(iso) : date.format(new Date(iso))),
-    /** «1 дек. 2026 г., 13:00 (Кемерово)»; a calendar day alone, in no zone */
+    /** «1 дек. 2026 г., 13:00 (кемеровское время)»; a calendar day alone, in no zone */
     dateTime: (iso: string) =>
       isCalendarDay(iso) ? asDay(iso) : `${clock(iso)} (${clusterZoneName[locale]})`,
     /**

@@ -362,7 +362,7 @@ export function ConfirmButton({
 }
 
 /**
- * A list's heading names the cluster's zone once, quietly: «(Кемерово)»; its rows show the bare
+ * A list's heading names the cluster's zone once, quietly: «(кемеровское время)»; its rows show the bare
  * time (`useFormat().clock`). A smaller word, so a heading stays one line on a phone.
  */
 export function InClusterZone() {

@@ -114,7 +114,8 @@ async function trajectoryReadable(page: Page, where: string) {
 
 /**
  * On a 375 px phone the trajectory keeps the width for its line: the bands are named in a
- * legend under the chart, not in a gutter beside it that took half the plot.
+ * legend under the chart, not in a gutter beside it that took half the plot. The radar's names
+ * are not scaled down to a few pixels, and the characteristics read as cards.
  */
 async function trajectoryOnPhone(page: Page, lang: string) {
   await page.setViewportSize({ width: 375, height: 740 });
@@ -150,6 +151,33 @@ async function trajectoryOnPhone(page: Page, lang: string) {
   await page
     .locator('.trajectory-box')
     .screenshot({ path: join(results, `assessment-trajectory-${lang}-375.png`) });
+  // the radar: its axes numbered at the page's text size, the names listed under it; the
+  // characteristics as cards, nothing scrolling sideways
+  const radar = await page.evaluate(() => {
+    const svg = document.querySelector('.radar') as SVGSVGElement;
+    const table = document.querySelector('[data-testid="characteristics"]');
+    const scroller = table?.closest('.table-scroll');
+    return {
+      scale: svg.getBoundingClientRect().width / svg.viewBox.baseVal.width,
+      labels: [...svg.querySelectorAll('.radar-label')].map((t) => t.textContent ?? ''),
+      fonts: [...svg.querySelectorAll('.radar-label')].map((t) =>
+        Number.parseFloat(getComputedStyle(t).fontSize),
+      ),
+      legend: document.querySelectorAll('.radar-legend li').length,
+      tableScrolls: (scroller?.scrollWidth ?? 0) - (scroller?.clientWidth ?? 0),
+    };
+  });
+  assert.ok(Math.abs(radar.scale - 1) < 0.01, `${where}: the radar scaled ×${radar.scale}`);
+  assert.deepEqual(radar.labels, ['1', '2', '3', '4', '5', '6', '7', '8', '9'], where);
+  for (const font of radar.fonts) assert.ok(font >= 11, `${where}: radar text of ${font}px`);
+  assert.equal(radar.legend, 9, `${where}: the radar's names under it`);
+  assert.ok(
+    radar.tableScrolls <= 1,
+    `${where}: the characteristics scroll ${radar.tableScrolls}px`,
+  );
+  await page
+    .locator('.radar-box')
+    .screenshot({ path: join(results, `assessment-radar-${lang}-375.png`) });
   return look.legend;
 }
 

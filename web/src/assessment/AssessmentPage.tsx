@@ -66,7 +66,7 @@ function Placement({ t, locale }: { t: T; locale: Locale }) {
             </div>
             <DataTable
               testId="characteristics"
-              className="characteristics-table"
+              className="characteristics-table table-cards"
               head={{
                 characteristic: t('characteristic'),
                 form: t('form'),
@@ -83,11 +83,13 @@ function Placement({ t, locale }: { t: T; locale: Locale }) {
                       <strong>{row.title[locale]}</strong>
                       {says && <div className="muted small">{t('paperSays', { text: says })}</div>}
                     </td>
-                    <td>
+                    <td data-label={t('form')}>
                       <FormBadge form={c.form} t={t} />
                     </td>
-                    <td className="num">{c.score === null ? '—' : number(locale, c.score)}</td>
-                    <td>
+                    <td className="num" data-label={t('score')}>
+                      {c.score === null ? '—' : number(locale, c.score)}
+                    </td>
+                    <td data-label={t('indicators')}>
                       <ul className="indicators">
                         {c.indicators.map((i) => {
                           const w = indicatorWords[i.name];

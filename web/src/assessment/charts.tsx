@@ -28,11 +28,15 @@ function lines(text: string, width = 20): string[] {
 }
 
 export function Radar({ axes, label }: { axes: RadarAxis[]; label: string }) {
-  const width = 600;
-  const height = 440;
+  const [box, w] = useWidth(600);
+  // on a phone the names would be scaled to a few pixels: the axes are numbered instead, drawn
+  // one unit a pixel, and the names listed under the chart by the same numbers
+  const narrow = w < 520;
+  const width = narrow ? w : 600;
+  const height = narrow ? Math.round(w * 0.8) : 440;
   const cx = width / 2;
   const cy = height / 2;
-  const r = 130;
+  const r = narrow ? Math.round(height * 0.36) : 130;
   const at = (i: number, radius: number) => {
     const a = (i / axes.length) * TAU - Math.PI / 2;
     return [cx + radius * Math.cos(a), cy + radius * Math.sin(a)] as const;
@@ -40,43 +44,63 @@ export function Radar({ axes, label }: { axes: RadarAxis[]; label: string }) {
   const ring = (k: number) => axes.map((_, i) => at(i, (r * k) / 2).join(',')).join(' ');
   const shape = axes.map((x, i) => at(i, (r * (x.score ?? 0)) / 2).join(',')).join(' ');
   return (
-    <svg className="radar" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
-      <polygon className="radar-ring" points={ring(2)} />
-      <polygon className="radar-ring" points={ring(1)} />
-      {axes.map((x, i) => {
-        const [x2, y2] = at(i, r);
-        return <line key={x.label} className="radar-axis" x1={cx} y1={cy} x2={x2} y2={y2} />;
-      })}
-      <polygon className="radar-shape" points={shape} />
-      {axes.map((x, i) => {
-        const [px, py] = at(i, (r * (x.score ?? 0)) / 2);
-        const [lx, ly] = at(i, r + 22);
-        const anchor = Math.abs(lx - cx) < 8 ? 'middle' : lx > cx ? 'start' : 'end';
-        return (
-          <g key={x.label}>
-            <circle
-              className={x.score === null ? 'radar-point no-data' : 'radar-point'}
-              cx={px}
-              cy={py}
-              r={4}
-            />
-            <text
-              className="radar-label"
-              x={lx}
-              y={ly}
-              textAnchor={anchor}
-              dominantBaseline="middle"
-            >
-              {lines(x.label).map((line, k, all) => (
-                <tspan key={line} x={lx} dy={k === 0 ? `${-(all.length - 1) * 0.6}em` : '1.2em'}>
-                  {line}
-                </tspan>
-              ))}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
+    <div ref={box} className="radar-box">
+      <svg
+        className={narrow ? 'radar narrow' : 'radar'}
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-label={label}
+      >
+        <polygon className="radar-ring" points={ring(2)} />
+        <polygon className="radar-ring" points={ring(1)} />
+        {axes.map((x, i) => {
+          const [x2, y2] = at(i, r);
+          return <line key={x.label} className="radar-axis" x1={cx} y1={cy} x2={x2} y2={y2} />;
+        })}
+        <polygon className="radar-shape" points={shape} />
+        {axes.map((x, i) => {
+          const [px, py] = at(i, (r * (x.score ?? 0)) / 2);
+          const [lx, ly] = at(i, r + (narrow ? 14 : 22));
+          const anchor = Math.abs(lx - cx) < 8 ? 'middle' : lx > cx ? 'start' : 'end';
+          return (
+            <g key={x.label}>
+              <circle
+                className={x.score === null ? 'radar-point no-data' : 'radar-point'}
+                cx={px}
+                cy={py}
+                r={4}
+              />
+              <text
+                className="radar-label"
+                x={lx}
+                y={ly}
+                textAnchor={narrow ? 'middle' : anchor}
+                dominantBaseline="middle"
+              >
+                {narrow
+                  ? i + 1
+                  : lines(x.label).map((line, k, all) => (
+                      <tspan
+                        key={line}
+                        x={lx}
+                        dy={k === 0 ? `${-(all.length - 1) * 0.6}em` : '1.2em'}
+                      >
+                        {line}
+                      </tspan>
+                    ))}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      {narrow && (
+        <ol className="radar-legend">
+          {axes.map((x) => (
+            <li key={x.label}>{x.label}</li>
+          ))}
+        </ol>
+      )}
+    </div>
   );
 }
 

@@ -27,7 +27,7 @@ export const knowledgeDict = dictionary(
     publishNoRight:
       'Публиковать могут сотрудники и администраторы организаций-участников. Наблюдатель только читает.',
     sectionAbout: 'Описание',
-    sectionAccess: 'Кто видит',
+    sectionAccess: 'Доступ',
     fAssetType: 'Вид знания',
     fTitleRu: 'Название на русском',
     fTitleEn: 'Название на английском',
@@ -191,7 +191,7 @@ export const knowledgeDict = dictionary(
     publishNoRight:
       'Staff and administrators of member organisations may publish. An observer only reads.',
     sectionAbout: 'Description',
-    sectionAccess: 'Who may see it',
+    sectionAccess: 'Access',
     fAssetType: 'Kind of knowledge',
     fTitleRu: 'Title in Russian',
     fTitleEn: 'Title in English',

@@ -94,7 +94,10 @@ test('a researcher publishes a knowledge asset: a field error first, then its pa
     await form.waitFor();
     const en = (await form.textContent()) ?? '';
     assert.match(en, /What to publish.*Knowledge asset.*Expertise profile.*R&D project/s);
-    assert.match(en, /Kind of knowledge.*Readiness level \(TRL\).*Title in Russian.*Title in English/s);
+    assert.match(
+      en,
+      /Kind of knowledge.*Readiness level \(TRL\).*Title in Russian.*Title in English/s,
+    );
     await page.getByTestId('publish-submit').click();
     await fieldError(page, 'titleRu').getByText('A title is needed').waitFor();
     assert.match((await fieldError(page, 'type').textContent()) ?? '', /Choose one from the list/);

@@ -109,7 +109,23 @@ test('a researcher publishes a knowledge asset: a field error first, then its pa
         'Coal preparation',
       ),
     );
-    await language(page, 'RU');
+    // on a tablet and a phone, in both languages, each kind's form fits the width
+    for (const lang of ['EN', 'RU'] as const) {
+      await language(page, lang);
+      for (const width of [768, 375]) {
+        await page.setViewportSize({ width, height: 800 });
+        for (const kind of ['asset', 'profile', 'project'] as const) {
+          await page.locator(`[name="kind"][value="${kind}"]`).check();
+          if (kind === 'project' && (await page.locator('[name="partners.0.role"]').count()) === 0)
+            await page.getByText(lang === 'EN' ? '+ Participant' : '+ Участник').click();
+          const wide = await page.evaluate(() => [
+            document.documentElement.scrollWidth,
+            document.documentElement.clientWidth,
+          ]);
+          assert.ok(wide[0] <= wide[1], `${lang} ${kind} at ${width} px: ${wide[0]} > ${wide[1]}`);
+        }
+      }
+    }
 
     assert.deepEqual(foreign, []);
     assert.deepEqual(pageErrors, []);

@@ -1,7 +1,10 @@
-// The Knowledge page: a search box, facets (what, kind, TRL, organisation) and ranked results.
+// The Knowledge page: a search box, facets (what, kind, TRL, organisation by its name) and ranked
+// results; a member of an organisation goes from here to publish (#/knowledge/new).
 import { type FormEvent, useState } from 'react';
+import { useOrgNames } from '../deals/bits.tsx';
 import { useLocale, useT } from '../i18n/index.ts';
 import { href } from '../shell/router.ts';
+import { useSession } from '../shell/session.tsx';
 import { Empty, ErrorState, Loading, PageHeader } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { knowledgeApi, type SearchQuery } from './api.ts';
@@ -22,6 +25,13 @@ type Key = Parameters<ReturnType<typeof useT<keyof typeof knowledgeDict.ru>>>[0]
 export function KnowledgePage() {
   const t = useT(knowledgeDict);
   const { locale } = useLocale();
+  const { user } = useSession();
+  const names = useOrgNames();
+  const organisations = [...names.list].sort((a, b) =>
+    names.name(a.id).localeCompare(names.name(b.id), locale),
+  );
+  // members and admins of an organisation publish; an observer only reads (src/knowledge/records.ts)
+  const mayPublish = Boolean(user && user.role !== 'observer');
   const [text, setText] = useState('');
   const [query, setQuery] = useState<SearchQuery>({ q: '' });
   const results = useResource(() => knowledgeApi.search(query), [JSON.stringify(query)]);
@@ -40,7 +50,21 @@ export function KnowledgePage() {
 
   return (
     <>
-      <PageHeader title={t('title')} lead={t('lead')} />
+      <PageHeader
+        title={t('title')}
+        lead={t('lead')}
+        actions={
+          mayPublish && (
+            <a
+              className="btn btn-primary"
+              href={href('knowledge', 'new')}
+              data-testid="publish-link"
+            >
+              {t('publishButton')}
+            </a>
+          )
+        }
+      />
       <p>
         <a href={href('knowledge', 'potential')} data-testid="potential-link">
           {t('potentialLink')}
@@ -103,10 +127,19 @@ export function KnowledgePage() {
         </label>
         <label className="field">
           <span>{t('facetOrganisation')}</span>
-          <input
+          <select
+            name="organisation"
             value={query.organisationId ?? ''}
-            onChange={(e) => set({ organisationId: e.target.value.trim() || undefined })}
-          />
+            onChange={(e) => set({ organisationId: e.target.value || undefined })}
+            data-testid="knowledge-organisation"
+          >
+            <option value="">{t('allOrganisations')}</option>
+            {organisations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {names.name(o.id)}
+              </option>
+            ))}
+          </select>
         </label>
         <div className="filter-actions">
           <button type="submit" className="btn btn-primary" data-testid="knowledge-search">

@@ -43,6 +43,15 @@ test('knowledge: search in Russian, open an asset, ask who can help', {
       .getByText('Кузбасский государственный технический университет', { exact: false })
       .first()
       .waitFor();
+    // the competences it needs, by their names
+    await page
+      .getByTestId('project-competences')
+      .getByText('Утилизация золошлаковых отходов', { exact: false })
+      .waitFor();
+    assert.doesNotMatch(
+      (await page.getByTestId('project-competences').textContent()) ?? '',
+      /ash-utilisation/,
+    );
     await page.getByTestId('ask-help').click();
     const helpers = page.getByTestId('helpers');
     await helpers.waitFor();

@@ -195,6 +195,11 @@ export function ProjectPage({ id }: { id: string }) {
   const { locale } = useLocale();
   const project = useResource(() => knowledgeApi.project(id), [id]);
   const organisations = useResource(() => registryApi.organisations(), []);
+  const vocabulary = useResource(() => knowledgeApi.competences(), []);
+  const competenceName = (c: string) => {
+    const found = vocabulary.data?.find((x) => x.id === c);
+    return found ? (locale === 'en' ? found.en : found.ru) : c;
+  };
   const orgName = (oid: string) => {
     const o = organisations.data?.find((x) => x.id === oid);
     return o ? pick(locale, o.name, o.nameEn) : oid;
@@ -238,6 +243,14 @@ export function ProjectPage({ id }: { id: string }) {
               </div>
             ))}
           </dd>
+          {p.competences.length > 0 && (
+            <>
+              <dt>{t('neededCompetences')}</dt>
+              <dd data-testid="project-competences">
+                {p.competences.map(competenceName).join(', ')}
+              </dd>
+            </>
+          )}
         </dl>
         {p.stages.length > 0 && (
           <>

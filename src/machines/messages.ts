@@ -126,8 +126,8 @@ export const messages = defineMessages('machines', {
     ru: 'изменение в минуту больше 0',
   },
   ruleIdShape: {
-    en: 'a short name in lower-case Latin letters, digits and dashes, starting with a letter (ash-high)',
-    ru: 'короткое имя из строчных латинских букв, цифр и дефисов, начиная с буквы (ash-high)',
+    en: 'a short code in lower-case Latin letters, digits and dashes, starting with a letter (ash-high)',
+    ru: 'короткий код из строчных латинских букв, цифр и дефисов, начиная с буквы (ash-high)',
   },
   minutesOutOfRange: {
     en: 'whole minutes from 1 to {max}',
@@ -137,7 +137,7 @@ export const messages = defineMessages('machines', {
 
 // the names people see beside an alarm rule's fields (`rules.0.max`), for error answers
 defineLabels({
-  'rules.id': { en: 'Rule name', ru: 'Имя правила' },
+  'rules.id': { en: 'Rule code', ru: 'Код правила' },
   'rules.key': { en: 'Reading', ru: 'Показатель' },
   'rules.severity': { en: 'Severity', ru: 'Важность' },
   'rules.min': { en: 'Minimum', ru: 'Минимум' },

@@ -119,7 +119,7 @@ test('the header shows a new alarm on another page; acknowledged on the Plant pa
     await rules.getByTestId('rule-0-max').fill('10');
     await rules.getByTestId('rule-0-id').fill('');
     await rules.getByTestId('rules-save').click();
-    await rules.getByText('Дайте правилу имя, например ash-high').waitFor();
+    await rules.getByText('Дайте правилу код, например ash-high').waitFor();
     await rules.getByTestId('rules-invalid').waitFor();
     assert.equal(await rules.getByTestId('rule-0-max').inputValue(), '10');
     // the shape is asked for only of a name typed wrong

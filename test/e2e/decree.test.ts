@@ -33,6 +33,9 @@ test('Decree 779: rows per member in both languages; a declaration entered in th
       /скрыто/,
     );
     assert.equal(await section.getByTestId('decree-checks').locator('tbody tr').count(), 3);
+    // the counts say what they count: «4 из 31 участника», «все 31 участник»
+    const contracts = (await section.locator('tr[data-check="contracts"]').textContent()) ?? '';
+    assert.match(contracts, /\d+ из \d+ участник(а|ов)?[\s\S]*все \d+ участник/);
 
     // the year's purchases
     const purchases = section.getByTestId('decree-purchases-form');

@@ -2,7 +2,7 @@
 // each member's row (territory, purchases, contracts on and off the platform, partners), the
 // place of transactions as measured, and the form for the organisation's own declarations.
 import { type FormEvent, useState } from 'react';
-import { localised, useFormat, useLocale, useT } from '../i18n/index.ts';
+import { localised, pluralForm, useFormat, useLocale, useT } from '../i18n/index.ts';
 import { answer, client, type RequestBody } from '../shell/api.ts';
 import { rubToKopecks } from '../shell/numbers.ts';
 import { useSession } from '../shell/session.tsx';
@@ -42,6 +42,9 @@ export function DecreeSection() {
   const d = useT(decreeDict);
   const fmt = useFormat();
   const { locale } = useLocale();
+  /** «31 участник», '31 participants': a count of members says what it counts */
+  const participants = (n: number) =>
+    d(`participants:${pluralForm(n, locale)}`, { n: fmt.integer(n) });
   const { user } = useSession();
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
@@ -92,14 +95,20 @@ export function DecreeSection() {
                       ? '—'
                       : c.id === 'functional_dependency'
                         ? fmt.percent(c.value)
-                        : fmt.integer(c.value)}
+                        : c.id === 'contracts'
+                          ? // members with a contract, of all members
+                            d('ofMembers', {
+                              n: fmt.integer(c.value),
+                              all: participants(c.threshold),
+                            })
+                          : participants(c.value)}
                   </td>
                   <td className="num">
                     {c.id === 'functional_dependency'
                       ? `≥ ${fmt.percent(c.threshold)}`
                       : c.id === 'without_cooperation'
-                        ? `≤ ${fmt.integer(c.threshold)}`
-                        : fmt.integer(c.threshold)}
+                        ? `≤ ${participants(c.threshold)}`
+                        : d('allMembers', { all: participants(c.threshold) })}
                   </td>
                   <td className="small">{c.evidence[locale]}</td>
                 </tr>

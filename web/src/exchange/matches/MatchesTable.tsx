@@ -153,18 +153,17 @@ export function MatchesTable({
             .map((s) => {
               const side = m[s];
               if (side.remaining === null || side.quantityPerYear === null) return null;
+              const unit = s === 'supply' ? m.unit : m.deliveredUnit;
+              const total = x.perYear(side.quantityPerYear, unit);
               return (
                 <div className="sub" key={s} data-testid="match-remaining">
-                  {t('remaining', {
-                    amount: x.computedPerYear(
-                      side.remaining,
-                      s === 'supply' ? m.unit : m.deliveredUnit,
-                    ),
-                    total: x.perYear(
-                      side.quantityPerYear,
-                      s === 'supply' ? m.unit : m.deliveredUnit,
-                    ),
-                  })}
+                  <WrapBefore
+                    text={t('remaining', {
+                      amount: x.computedPerYear(side.remaining, unit),
+                      total,
+                    })}
+                    last={total}
+                  />
                 </div>
               );
             })}
@@ -272,5 +271,20 @@ export function MatchesTable({
       className="table matches-table"
       testId="matches-table"
     />
+  );
+}
+
+/**
+ * A line that may wrap only before its last figure («свободно 300 000 т/год из | 300 000 т/год»):
+ * each part stays whole, so a narrow column does not break a unit after its slash.
+ */
+function WrapBefore({ text, last }: { text: string; last: string }) {
+  const at = text.lastIndexOf(last);
+  if (at <= 0) return <span className="nowrap">{text}</span>;
+  return (
+    <>
+      <span className="nowrap">{text.slice(0, at).trimEnd()}</span>{' '}
+      <span className="nowrap">{text.slice(at)}</span>
+    </>
   );
 }

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { useFormat, useLocale, useT } from '../../i18n/index.ts';
 import { useLabels } from '../../registry/labels.ts';
 import { type Column, DataTable } from '../../shell/DataTable.tsx';
@@ -154,15 +155,13 @@ export function MatchesTable({
               const side = m[s];
               if (side.remaining === null || side.quantityPerYear === null) return null;
               const unit = s === 'supply' ? m.unit : m.deliveredUnit;
-              const total = x.perYear(side.quantityPerYear, unit);
               return (
                 <div className="sub" key={s} data-testid="match-remaining">
-                  <WrapBefore
+                  <AtSpaces
                     text={t('remaining', {
                       amount: x.computedPerYear(side.remaining, unit),
-                      total,
+                      total: x.perYear(side.quantityPerYear, unit),
                     })}
-                    last={total}
                   />
                 </div>
               );
@@ -275,16 +274,16 @@ export function MatchesTable({
 }
 
 /**
- * A line that may wrap only before its last figure («свободно 300 000 т/год из | 300 000 т/год»):
- * each part stays whole, so a narrow column does not break a unit after its slash.
+ * A line that wraps only at its spaces («свободно | 300 000 т/год | из | 300 000 т/год», the
+ * figure and its unit joined by no-break spaces): a narrow column no longer breaks a unit after
+ * its slash («т/ | год»).
  */
-function WrapBefore({ text, last }: { text: string; last: string }) {
-  const at = text.lastIndexOf(last);
-  if (at <= 0) return <span className="nowrap">{text}</span>;
-  return (
-    <>
-      <span className="nowrap">{text.slice(0, at).trimEnd()}</span>{' '}
-      <span className="nowrap">{text.slice(at)}</span>
-    </>
-  );
+function AtSpaces({ text }: { text: string }) {
+  return text.split(' ').map((word, i) => (
+    // biome-ignore lint/suspicious/noArrayIndexKey: the words of one fixed line, in their order
+    <Fragment key={i}>
+      {i > 0 && ' '}
+      <span className="nowrap">{word}</span>
+    </Fragment>
+  ));
 }

@@ -233,6 +233,69 @@ for (const lang of ['ru', 'en'] as const)
     });
     await plant.context.close();
 
+    // the organisation page, the directory, governance and a plan's warnings fit the phone: an
+    // org admin's and the operator's organisation page (its sites, its users), governance with
+    // an org admin's «propose» button, and the plan with its warnings open
+    const admin = await open('researcher@frc-ccc.example', 'demo-science-2026');
+    for (const path of ['organisation', 'governance']) {
+      await admin.page.goto(`${base}/#/${path}`);
+      await admin.page.locator('h1').first().waitFor();
+      await admin.page.waitForLoadState('networkidle');
+      await admin.page.locator('.state-loading').first().waitFor({ state: 'detached' });
+      if (path === 'organisation') await admin.page.getByTestId('sites-table').waitFor();
+      if (path === 'governance')
+        await onScreen(admin.page.locator('.page-actions .btn'), 'propose');
+      await fits(admin.page, `#/${path} (an org admin)`);
+    }
+    await admin.context.close();
+    const operator = await open('operator@digicluster.example', 'operator-demo-2026');
+    const { page } = operator;
+    await page.goto(`${base}/#/organisation`);
+    await page.getByTestId('sites-table').locator('tbody tr').first().waitFor();
+    await page.getByTestId('users-table').locator('tbody tr').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await fits(page, '#/organisation');
+    await page.screenshot({
+      path: join(folder, `${width}-${lang}-organisation.png`),
+      fullPage: true,
+    });
+    // the directory's cards: a kind's words («Обогатительная фабрика») keep clear of the role badge
+    await page.goto(`${base}/#/participants`);
+    await page.getByTestId('participants-table').locator('tbody tr').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await fits(page, '#/participants');
+    const cards: Array<{ name: string; kind: Box[]; role: Box | null }> = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="participants-table"] tbody tr')].map((tr) => {
+        // the kind's text line by line: a line running past its cell shows only here
+        const range = document.createRange();
+        const kind = tr.querySelector('.kind');
+        if (kind) range.selectNodeContents(kind);
+        return {
+          name: tr.querySelector('td')?.textContent ?? '',
+          kind: kind ? [...range.getClientRects()].map((r) => r.toJSON()) : [],
+          role:
+            tr.querySelector('.badge[class*="role-"]')?.getBoundingClientRect().toJSON() ?? null,
+        };
+      }),
+    );
+    assert.ok(cards.length > 0, 'participant cards');
+    for (const card of cards)
+      for (const line of card.kind)
+        assert.ok(
+          !card.role || !intersects(line, card.role),
+          `${card.name}: the kind under the role`,
+        );
+    // the plan's warnings, open: each link to a listing whole on screen
+    await page.goto(`${base}/#/plan`);
+    await page.getByTestId('run-plan').click();
+    await page.getByTestId('flows-table').locator('tbody tr').first().waitFor();
+    await page.getByTestId('plan-warnings').locator('summary').click();
+    await page.getByTestId('warning-link').first().waitFor();
+    await fits(page, '#/plan, its warnings open');
+    await onScreen(page.getByTestId('warning-link'), "a warning's link");
+    await page.screenshot({ path: join(folder, `${width}-${lang}-plan.png`), fullPage: true });
+    await operator.context.close();
+
     // the matches of a plant with proposals (a plan run makes them)
     const matches = await open('ecologist@myski-gres.example', 'demo-myski-2026');
     const planned = await matches.page.evaluate(() =>
@@ -313,4 +376,24 @@ for (const lang of ['ru', 'en'] as const)
       fullPage: true,
     });
     await matches.context.close();
+
+    // on a 1280 px desktop the matches' table fits its box: no «scrolls sideways» hint
+    const desktop = await browser!.newContext({ viewport: { width: 1280, height: 800 } });
+    const wide = await desktop.newPage();
+    await logIn(wide, 'ecologist@myski-gres.example', 'demo-myski-2026');
+    await wide.locator('.lang-btn', { hasText: lang.toUpperCase() }).click();
+    await wide.goto(`${base}/#/matches`);
+    await wide.getByTestId('matches-table').locator('tbody tr').first().waitFor();
+    await wide.waitForLoadState('networkidle');
+    const [inner, box] = await wide.evaluate(() => {
+      const el = document.querySelector('[data-testid="matches-table"]')?.closest('.table-scroll');
+      return [el?.scrollWidth ?? 0, el?.clientWidth ?? 0];
+    });
+    assert.ok(inner <= box, `#/matches at 1280 px: the table is ${inner} px wide in ${box}`);
+    assert.equal(
+      await wide.locator('.scroll-hint').count(),
+      0,
+      '#/matches at 1280 px: a scroll hint',
+    );
+    await desktop.close();
   });

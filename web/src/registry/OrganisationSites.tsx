@@ -166,6 +166,7 @@ export function OrganisationSites({
           rows={sites.data}
           rowKey={(s) => s.id}
           testId="sites-table"
+          cards
           rowProps={(s) => ({ 'data-site': s.id })}
           columns={[
             {
@@ -221,7 +222,7 @@ export function OrganisationSites({
             },
             editable && {
               key: 'actions',
-              header: <span className="visually-hidden">{m('colSiteState')}</span>,
+              header: <span className="visually-hidden">{m('colSiteActions')}</span>,
               className: 'actions',
               cell: (s) =>
                 !s.closedOn && (

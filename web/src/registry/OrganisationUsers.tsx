@@ -93,7 +93,7 @@ export function Users({
             {
               key: 'email',
               header: t('colEmail'),
-              className: 'mono',
+              className: 'mono user-email',
               cell: (u) => u.email,
               sortValue: (u) => u.email,
             },

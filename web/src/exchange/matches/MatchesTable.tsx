@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { useFormat, useLocale, useT } from '../../i18n/index.ts';
 import { useLabels } from '../../registry/labels.ts';
 import { type Column, DataTable } from '../../shell/DataTable.tsx';
@@ -153,18 +154,15 @@ export function MatchesTable({
             .map((s) => {
               const side = m[s];
               if (side.remaining === null || side.quantityPerYear === null) return null;
+              const unit = s === 'supply' ? m.unit : m.deliveredUnit;
               return (
                 <div className="sub" key={s} data-testid="match-remaining">
-                  {t('remaining', {
-                    amount: x.computedPerYear(
-                      side.remaining,
-                      s === 'supply' ? m.unit : m.deliveredUnit,
-                    ),
-                    total: x.perYear(
-                      side.quantityPerYear,
-                      s === 'supply' ? m.unit : m.deliveredUnit,
-                    ),
-                  })}
+                  <AtSpaces
+                    text={t('remaining', {
+                      amount: x.computedPerYear(side.remaining, unit),
+                      total: x.perYear(side.quantityPerYear, unit),
+                    })}
+                  />
                 </div>
               );
             })}
@@ -273,4 +271,19 @@ export function MatchesTable({
       testId="matches-table"
     />
   );
+}
+
+/**
+ * A line that wraps only at its spaces («свободно | 300 000 т/год | из | 300 000 т/год», the
+ * figure and its unit joined by no-break spaces): a narrow column no longer breaks a unit after
+ * its slash («т/ | год»).
+ */
+function AtSpaces({ text }: { text: string }) {
+  return text.split(' ').map((word, i) => (
+    // biome-ignore lint/suspicious/noArrayIndexKey: the words of one fixed line, in their order
+    <Fragment key={i}>
+      {i > 0 && ' '}
+      <span className="nowrap">{word}</span>
+    </Fragment>
+  ));
 }

@@ -50,6 +50,7 @@ const pages = [
   'plan',
   'matches',
   'knowledge',
+  'knowledge/new',
   'knowledge/asset/ka-ash-slag-processing',
   'knowledge/profile/kx-gromov',
   'knowledge/project/kp-ash-to-concrete',

@@ -265,7 +265,7 @@ defineLabels({
     ru: 'Согласие на обработку персональных данных',
   },
   requestedRole: { en: 'Requested role', ru: 'Запрашиваемая роль' },
-  email: { en: 'E-mail', ru: 'E-mail' },
+  email: { en: 'E-mail', ru: 'Электронная почта' },
   password: { en: 'Password', ru: 'Пароль' },
   token: { en: 'Invitation', ru: 'Приглашение' },
   organisationId: { en: 'Organisation', ru: 'Организация' },

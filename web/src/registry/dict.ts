@@ -152,7 +152,7 @@ export const registryDict = dictionary(
     enable: 'Включить',
     inviteTitle: 'Пригласить пользователя',
     inviteName: 'Имя',
-    inviteEmail: 'Почта',
+    inviteEmail: 'Электронная почта',
     inviteRole: 'Роль',
     inviteSubmit: 'Пригласить',
     inviteLink: 'Ссылка-приглашение для {email}',

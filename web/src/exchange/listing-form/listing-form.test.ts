@@ -53,7 +53,7 @@ describe('the form limits are the schema limits', () => {
   const shape = ListingFields.shape;
   // the bounds of quantities and money are the schema's rules (listingRules: worded with the
   // listing's unit); the fields state them for OpenAPI
-  const maximum = (s: { meta(): { maximum?: unknown } | undefined }) => s.meta()?.maximum;
+  const maximum = (s: { meta(): Record<string, unknown> | undefined }) => s.meta()?.maximum;
   test('quantities', () => {
     assert.equal(formLimits.quantityPerYear, maximum(shape.quantityPerYear));
     assert.equal(formLimits.mustShipMin, maximum(shape.mustShipMin.unwrap()));

@@ -26,3 +26,25 @@ export const listingLimits = {
 /** The units a listing's figures are counted in (registry MaterialUnit), for the limits' words. */
 export const limitUnits = ['t', 'm3', 'thousand_m3', 'MWh', 'GJ', 'Gcal'] as const;
 export type LimitUnit = (typeof limitUnits)[number];
+
+/**
+ * The kind of range a measured quality value may take, by its property's unit: a share (%, % vol)
+ * lies from 0 to 100, a temperature not below absolute zero, any other measure (kcal/kg, mm, g/t,
+ * Bq/kg, mg/l) is not negative. The listing form and the server check the same (the service has
+ * the taxonomy's units; the form its copy of them).
+ */
+export type QualityRange = 'share' | 'temperature' | 'measure';
+
+export function qualityRangeOf(unit: string | undefined): QualityRange {
+  if (unit === '%' || unit === '% vol') return 'share';
+  if (unit === '°C') return 'temperature';
+  return 'measure';
+}
+
+/** Whether a measured value (or a limit of a request) lies within its property's range. */
+export function inQualityRange(unit: string | undefined, value: number): boolean {
+  const range = qualityRangeOf(unit);
+  if (range === 'share') return value >= 0 && value <= 100;
+  if (range === 'temperature') return value >= -273.15;
+  return value >= 0;
+}

@@ -220,6 +220,11 @@ export const rules = defineMessages('exchange.rule', {
     en: `at most ${wordNumber(listingLimits.maxDistanceKm, 'en')} km`,
     ru: `не больше ${wordNumber(listingLimits.maxDistanceKm, 'ru')} км`,
   },
+  // a quality value out of its property's range (limits.ts `qualityRangeOf`); the listing form
+  // words it the same (web/src/exchange/dict.ts errQuality*)
+  qualityShare: { en: 'from 0 to 100 %', ru: 'от 0 до 100 %' },
+  qualityTemperature: { en: 'not below −273.15 °C', ru: 'не ниже −273,15 °C' },
+  qualityMeasure: { en: 'at least 0', ru: 'не меньше 0' },
   notBeforeFrom: {
     en: 'must not be before the start of availability',
     ru: 'не может быть раньше начала периода',

@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { ListingFields, ListingInput } from '../../../../src/exchange/schema.ts';
+import { rules } from '../../../../src/exchange/messages.ts';
 import { fieldProblems } from '../../../../src/model/errors.ts';
+import { exchangeDict } from '../dict.ts';
 import { Taxonomy as TaxonomySchema } from '../../../../src/registry/schema.ts';
 import type { Listing } from '../../shell/types.ts';
 import { checkListing } from '../schemas.ts';
@@ -190,6 +192,26 @@ describe('validate', () => {
     assert.equal(text(negative.quantityPerYear), 'больше 0');
     assert.equal(text(negative.disposalCostKopecksPerUnit), 'не меньше 0');
     assert.equal(text(negative.mustShipMin), 'не меньше 0');
+  });
+
+  test('a quality value out of its property’s range, in the server’s words', () => {
+    const share = validate(offer({ quality: { loi: { value: '150', min: '', max: '' } } }), tx, ru);
+    assert.deepEqual(codes(share), { 'quality.loi': 'errQualityShare' });
+    const negative = validate(
+      offer({ quality: { size: { value: '-3', min: '', max: '' } } }),
+      tx,
+      ru,
+    );
+    assert.deepEqual(codes(negative), { 'quality.size': 'errQualityMeasure' });
+    const limit = validate(request({ quality: { loi: { value: '', min: '', max: '1e3' } } }), tx);
+    assert.deepEqual(codes(limit), { 'quality.loi': 'errNumber' });
+    const above = validate(request({ quality: { loi: { value: '', min: '', max: '101' } } }), tx);
+    assert.deepEqual(codes(above), { 'quality.loi': 'errQualityShare' });
+    for (const lang of ['ru', 'en'] as const) {
+      assert.equal(exchangeDict[lang].errQualityShare, rules.qualityShare().text(lang));
+      assert.equal(exchangeDict[lang].errQualityTemperature, rules.qualityTemperature().text(lang));
+      assert.equal(exchangeDict[lang].errQualityMeasure, rules.qualityMeasure().text(lang));
+    }
   });
 
   test('the server refuses what the form refuses, in the same words', () => {

@@ -9,6 +9,11 @@ import {
   type SchemaCheck,
   withSchemaProblems,
 } from '../../shell/issues.ts';
+import {
+  inQualityRange,
+  type QualityRange,
+  qualityRangeOf,
+} from '../../../../src/exchange/limits.ts';
 import { parseNumber } from '../../shell/numbers.ts';
 import type { exchangeDict } from '../dict.ts';
 import type { Taxonomy } from '../taxonomy.ts';
@@ -26,6 +31,13 @@ export function formField(path: string): string {
   const [first, second] = path.split('.');
   return first === 'quality' && second ? `quality.${second}` : first;
 }
+
+/** The words of a quality value out of its property's range (the server's, limits.ts). */
+const qualityRangeKey: Record<QualityRange, ExchangeKey> = {
+  share: 'errQualityShare',
+  temperature: 'errQualityTemperature',
+  measure: 'errQualityMeasure',
+};
 
 const isBad = (s: string) => Number.isNaN(parseNumber(s));
 
@@ -59,7 +71,10 @@ function formIssues(v: Values, tx: Taxonomy, body: ReturnType<typeof toBody>): I
   for (const k of propertiesOf(v, tx)) {
     const row = v.quality[k] ?? blankQuality;
     const parts = offer ? [row.value] : [row.min, row.max];
+    const unit = tx.property(k)?.unit;
     if (parts.some(isBad)) e[`quality.${k}`] = { key: 'errNumber' };
+    else if (parts.some((s) => s.trim() !== '' && !inQualityRange(unit, parseNumber(s) ?? 0)))
+      e[`quality.${k}`] = { key: qualityRangeKey[qualityRangeOf(unit)] };
   }
   if (v.transportModes.length === 0) e.transportModes = { key: 'errModes' };
   if (material && v.useId && !material.uses.includes(v.useId))

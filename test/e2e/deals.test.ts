@@ -342,6 +342,8 @@ test('a deal page: delivered and remaining add up to the contract; quality figur
     const rowEn = (
       (await page
         .getByTestId('delivery-row')
+        // once the taxonomy has come, the properties by name
+        .filter({ hasText: 'Ash content' })
         .filter({ hasText: '12.5\u00a0t' })
         .first()
         .textContent()) ?? ''

@@ -18,8 +18,8 @@ import type { Tx } from '../store/index.ts';
 import { type ExchangeContext, record, today } from './context.ts';
 import { termsChanged } from './engine/terms.ts';
 import { type Holders, loadHolders } from './holders.ts';
-import { closeOpenMatches } from './matches.ts';
 import { inQualityRange, qualityRangeOf } from './limits.ts';
+import { closeOpenMatches } from './matches.ts';
 import { messages as m, rules } from './messages.ts';
 import {
   findListing,

@@ -3,12 +3,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { ListingFields, ListingInput } from '../../../../src/exchange/schema.ts';
 import { rules } from '../../../../src/exchange/messages.ts';
+import { ListingFields, ListingInput } from '../../../../src/exchange/schema.ts';
 import { fieldProblems } from '../../../../src/model/errors.ts';
-import { exchangeDict } from '../dict.ts';
 import { Taxonomy as TaxonomySchema } from '../../../../src/registry/schema.ts';
 import type { Listing } from '../../shell/types.ts';
+import { exchangeDict } from '../dict.ts';
 import { checkListing } from '../schemas.ts';
 import { buildTaxonomy } from '../taxonomy.ts';
 import { toBody, toPatch } from './body.ts';

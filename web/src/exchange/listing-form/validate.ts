@@ -2,6 +2,12 @@
 // zod schema (ListingInput), loaded lazily, words them by code in the user's language, as the
 // server would. The form adds only what the schema cannot know: text that is not a number,
 // required boxes left empty, and the taxonomy (a use the material serves, its FKKO codes). Pure.
+
+import {
+  inQualityRange,
+  type QualityRange,
+  qualityRangeOf,
+} from '../../../../src/exchange/limits.ts';
 import {
   problemIssues as byField,
   type Issue as GenericIssue,
@@ -9,11 +15,6 @@ import {
   type SchemaCheck,
   withSchemaProblems,
 } from '../../shell/issues.ts';
-import {
-  inQualityRange,
-  type QualityRange,
-  qualityRangeOf,
-} from '../../../../src/exchange/limits.ts';
 import { parseNumber } from '../../shell/numbers.ts';
 import type { exchangeDict } from '../dict.ts';
 import type { Taxonomy } from '../taxonomy.ts';

@@ -58,16 +58,20 @@ export const DealTerms = z
     quality: z
       .record(z.string().min(1).max(64), QualityBound)
       .describe('the specification per quality parameter: { "ash": { "max": 15 } }'),
+    // the bounds before the integer check, and final: a figure past 2^53 is refused by them,
+    // not by zod's safe-integer bound (a programmer's 9007199254740991)
     priceKopecksPerUnit: z
+      .number()
+      .min(-listingLimits.kopecksPerUnit, { ...rule(rules.moneyPerUnitLimit), abort: true })
+      .max(listingLimits.kopecksPerUnit, { ...rule(rules.moneyPerUnitLimit), abort: true })
       .int()
-      .min(-listingLimits.kopecksPerUnit, rule(rules.moneyPerUnitLimit))
-      .max(listingLimits.kopecksPerUnit, rule(rules.moneyPerUnitLimit))
       .describe('kopecks per unit the consumer pays; negative: a gate fee the provider pays'),
     transport: DealTransport,
     transportKopecksPerUnit: z
+      .number()
+      .min(0, { abort: true })
+      .max(listingLimits.kopecksPerUnit, { ...rule(rules.moneyPerUnitLimit), abort: true })
       .int()
-      .min(0)
-      .max(listingLimits.kopecksPerUnit, rule(rules.moneyPerUnitLimit))
       .describe('what carrying one unit costs its payer, kopecks'),
     tolerancePct: z
       .number()

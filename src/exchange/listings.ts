@@ -18,8 +18,9 @@ import type { Tx } from '../store/index.ts';
 import { type ExchangeContext, record, today } from './context.ts';
 import { termsChanged } from './engine/terms.ts';
 import { type Holders, loadHolders } from './holders.ts';
+import { inQualityRange, qualityRangeOf } from './limits.ts';
 import { closeOpenMatches } from './matches.ts';
-import { messages as m } from './messages.ts';
+import { messages as m, rules } from './messages.ts';
 import {
   findListing,
   findListings,
@@ -102,11 +103,17 @@ async function check(tx: Tx, organisationId: string, l: Fields): Promise<void> {
     problem('useId', m.materialCannotServe({ material: material.id, use: l.useId }));
   if (material && l.unit !== material.unit)
     problem('unit', m.measuredIn({ material: material.id, unit: material.unit }));
-  const known = new Set(properties.map((p) => p.id));
-  for (const key of Object.keys(l.quality ?? {})) {
-    if (!known.has(key)) problem(`quality.${key}`, m.unknownProperty({ id: key }));
+  const known = new Map(properties.map((p) => [p.id, p]));
+  for (const [key, value] of Object.entries(l.quality ?? {})) {
+    const property = known.get(key);
+    if (!property) problem(`quality.${key}`, m.unknownProperty({ id: key }));
     else if (material && !material.properties.includes(key))
       problem(`quality.${key}`, m.materialLacksProperty({ material: material.id, property: key }));
+    else {
+      const figures = typeof value === 'number' ? [value] : [value.min, value.max];
+      if (figures.some((n) => n !== undefined && !inQualityRange(property.unit, n)))
+        problem(`quality.${key}`, qualityRangeRule[qualityRangeOf(property.unit)]());
+    }
   }
   if (l.fkko) {
     if (!fkkoCatalogue().get(l.fkko)) problem('fkko', m.notInFkko({ code: l.fkko }));
@@ -115,6 +122,13 @@ async function check(tx: Tx, organisationId: string, l: Fields): Promise<void> {
   }
   if (fields.length) throw invalid(m.invalidListing(), fields);
 }
+
+/** The words of a quality value out of its property's range, by the kind of range. */
+const qualityRangeRule = {
+  share: rules.qualityShare,
+  temperature: rules.qualityTemperature,
+  measure: rules.qualityMeasure,
+};
 
 /** The answer to a change: the listing as its author sees it. */
 async function answer(tx: Tx, c: ExchangeContext, actor: Actor, l: ListingRecord) {

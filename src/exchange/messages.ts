@@ -1,6 +1,8 @@
 // The exchange's messages and field labels, in Russian and English.
 import { countOf, defineLabels, defineMessages, type Message, wordOf } from '../model/messages.ts';
 import type { Wording } from '../model/vocabulary.ts';
+import { unitSymbol, wordNumber } from '../model/wording.ts';
+import { type LimitUnit, limitUnits, listingLimits } from './limits.ts';
 import type { ListingStatus } from './schema.ts';
 
 /** A listing's status as its badge in the web app reads it (web/src/exchange/labels.ts). */
@@ -213,14 +215,16 @@ export const warnings = defineMessages('exchange.warning', {
 export const rules = defineMessages('exchange.rule', {
   needsMinOrMax: { en: 'needs min or max', ru: 'нужен минимум или максимум' },
   minAboveMax: { en: 'min exceeds max', ru: 'минимум больше максимума' },
-  quantityLimit: {
-    en: 'at most 10⁸ units a year',
-    ru: 'не больше 10⁸ единиц в год',
+  wholeKopecks: { en: 'a whole number of kopecks', ru: 'целое число копеек' },
+  distanceLimit: {
+    en: `at most ${wordNumber(listingLimits.maxDistanceKm, 'en')} km`,
+    ru: `не больше ${wordNumber(listingLimits.maxDistanceKm, 'ru')} км`,
   },
-  moneyPerUnitLimit: {
-    en: 'at most 10 000 000 kopecks (100 000 RUB) per unit',
-    ru: 'не больше 10 000 000 копеек (100 000 ₽) за единицу',
-  },
+  // a quality value out of its property's range (limits.ts `qualityRangeOf`); the listing form
+  // words it the same (web/src/exchange/dict.ts errQuality*)
+  qualityShare: { en: 'from 0 to 100 %', ru: 'от 0 до 100 %' },
+  qualityTemperature: { en: 'not below −273.15 °C', ru: 'не ниже −273,15 °C' },
+  qualityMeasure: { en: 'at least 0', ru: 'не меньше 0' },
   notBeforeFrom: {
     en: 'must not be before the start of availability',
     ru: 'не может быть раньше начала периода',
@@ -269,6 +273,35 @@ export const rules = defineMessages('exchange.rule', {
     ru: 'для трубопровода или ЛЭП укажите дальность в км',
   },
 });
+
+/**
+ * The bounds of a listing's figures (limits.ts), worded with the listing's unit and in the
+ * reader's number format: «не больше 100 000 ₽/т», 'at most 100,000,000 t a year'. One code per
+ * unit (`exchange.limit.money.t`), as a zod rule carries a code and no parameters.
+ */
+function limitWordings() {
+  const table: Record<string, { en: string; ru: string }> = {};
+  const rub = listingLimits.kopecksPerUnit / 100;
+  const n = listingLimits.quantityPerYear;
+  for (const u of limitUnits) {
+    table[`money.${u}`] = {
+      en: `at most ${wordNumber(rub, 'en')} RUB/${unitSymbol(u, 'en')}`,
+      ru: `не больше ${wordNumber(rub, 'ru')} ₽/${unitSymbol(u, 'ru')}`,
+    };
+    table[`quantity.${u}`] = {
+      en: `at most ${wordNumber(n, 'en')} ${unitSymbol(u, 'en')} a year`,
+      ru: `не больше ${wordNumber(n, 'ru')} ${unitSymbol(u, 'ru')} в год`,
+    };
+  }
+  return table;
+}
+const limitMessages = defineMessages('exchange.limit', limitWordings());
+
+/** The rule a figure above its bound breaks, named with the listing's unit. */
+export const limitRule = (kind: 'money' | 'quantity', unit: string): { code: string } =>
+  limitMessages[
+    `${kind}.${(limitUnits as readonly string[]).includes(unit) ? (unit as LimitUnit) : 't'}`
+  ];
 
 /** Labels of the listing form's fields and the plan request, as people see them. */
 defineLabels({

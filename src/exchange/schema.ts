@@ -8,7 +8,7 @@ import { patchOf } from '../model/validate.ts';
 import { Agglomeration, FkkoCode, FkkoEntryView, MaterialUnit } from '../registry/schema.ts';
 import { FactorOverrides } from './engine/factors.ts';
 import { listingLimits } from './limits.ts';
-import { rules } from './messages.ts';
+import { limitRule, rules } from './messages.ts';
 
 export { listingLimits };
 
@@ -100,16 +100,22 @@ export const QualityLimit = z
   .meta({ id: 'QualityLimit' });
 export type QualityLimit = z.infer<typeof QualityLimit>;
 
+/*
+ * The bounds of a listing's money per unit and quantities are checked by `listingRules`, which
+ * knows the listing's unit and so words them with it («не больше 100 000 ₽/т»); the fields state
+ * them for OpenAPI only. A field's own `.max` could not name the unit, and `z.int()` would first
+ * refuse a figure past 2^53 with the programmer's bound (9007199254740991).
+ */
+const quantityBound = { maximum: listingLimits.quantityPerYear };
+const moneyBound = { type: 'integer', maximum: listingLimits.kopecksPerUnit } as const;
+
 /** The fields a holder writes; side-specific rules are checked by `listingRules`. */
 export const ListingFields = z.object({
   siteId: Id.describe("one of the organisation's own sites"),
   side: ListingSide,
   materialId: Id.optional().describe('an offer names its material; a request a material or a use'),
   useId: Id.optional().describe('what the material is (to be) used for, e.g. cement-additive'),
-  quantityPerYear: z
-    .number()
-    .positive()
-    .max(listingLimits.quantityPerYear, rule(rules.quantityLimit)),
+  quantityPerYear: z.number().positive().meta(quantityBound),
   unit: MaterialUnit.describe("the material's unit"),
   availableFrom: IsoDate,
   availableTo: IsoDate,
@@ -120,26 +126,26 @@ export const ListingFields = z.object({
       'offer: measured values, e.g. { "ash": 12.5 }; request: limits, e.g. { "ash": { "max": 15 } }; property ids of the taxonomy that the material carries',
     ),
   disposalCostKopecksPerUnit: z
-    .int()
+    .number()
     .min(0)
-    .max(listingLimits.kopecksPerUnit, rule(rules.moneyPerUnitLimit))
+    .meta(moneyBound)
     .optional()
     .describe('offer: what the holder pays today to dispose of one unit, in kopecks'),
   counterfactual: Counterfactual.optional().describe(
     'offer: what happens to it today; absent: landfilled if it has a disposal cost, else not_stated',
   ),
   supplierCostKopecksPerUnit: z
-    .int()
+    .number()
     .min(0)
-    .max(listingLimits.kopecksPerUnit, rule(rules.moneyPerUnitLimit))
+    .meta(moneyBound)
     .optional()
     .describe(
       "offer: the holder's own cost to produce, capture, treat or hand over one unit for the exchange (drying, compression, loading), in kopecks",
     ),
   salePriceKopecksPerUnit: z
-    .int()
+    .number()
     .min(0)
-    .max(listingLimits.kopecksPerUnit, rule(rules.moneyPerUnitLimit))
+    .meta(moneyBound)
     .optional()
     .describe(
       'offer: the price of a marketable product per unit, in kopecks: what it sells for (counterfactual sold: the revenue it forgoes elsewhere; used_internally: its worth to the holder)',
@@ -147,13 +153,13 @@ export const ListingFields = z.object({
   mustShipMin: z
     .number()
     .min(0)
-    .max(listingLimits.quantityPerYear)
+    .meta(quantityBound)
     .optional()
     .describe('offer: must ship at least this per year'),
   priceKopecksPerUnit: z
-    .int()
+    .number()
     .min(0)
-    .max(listingLimits.kopecksPerUnit, rule(rules.moneyPerUnitLimit))
+    .meta(moneyBound)
     .optional()
     .describe(
       'request: what the holder pays today per unit for what the material would replace, in kopecks',
@@ -161,7 +167,7 @@ export const ListingFields = z.object({
   mustTakeMin: z
     .number()
     .min(0)
-    .max(listingLimits.quantityPerYear)
+    .meta(quantityBound)
     .optional()
     .describe('request: must take at least this per year'),
   substitute: Substitute.optional().describe(
@@ -174,7 +180,11 @@ export const ListingFields = z.object({
       'request: false for an intermediary (a processor that resells): the CO2 credit belongs to the end user, once; absent: true',
     ),
   transportModes: z.array(TransportMode).min(1),
-  maxDistanceKm: z.number().positive().max(listingLimits.maxDistanceKm).optional(),
+  maxDistanceKm: z
+    .number()
+    .positive()
+    .max(listingLimits.maxDistanceKm, rule(rules.distanceLimit))
+    .optional(),
   legalStatus: LegalStatus.optional(),
   byProductOf: z.string().trim().min(2).max(listingLimits.textLength).optional(),
   standard: z
@@ -197,6 +207,20 @@ export function listingRules(l: FieldsShape, ctx: z.RefinementCtx): void {
   const issue = (path: string, broken: { code: string }) =>
     ctx.addIssue({ code: 'custom', path: [path], message: broken.code });
   if (l.availableFrom > l.availableTo) issue('availableTo', rules.notBeforeFrom);
+  const tooMany = (n: number | undefined) => n !== undefined && n > listingLimits.quantityPerYear;
+  for (const k of ['quantityPerYear', 'mustShipMin', 'mustTakeMin'] as const)
+    if (tooMany(l[k])) issue(k, limitRule('quantity', l.unit));
+  for (const k of [
+    'disposalCostKopecksPerUnit',
+    'supplierCostKopecksPerUnit',
+    'salePriceKopecksPerUnit',
+    'priceKopecksPerUnit',
+  ] as const) {
+    const kopecks = l[k];
+    if (typeof kopecks !== 'number') continue;
+    if (kopecks > listingLimits.kopecksPerUnit) issue(k, limitRule('money', l.unit));
+    else if (!Number.isInteger(kopecks)) issue(k, rules.wholeKopecks);
+  }
   if (l.side === 'offer') {
     if (!l.materialId) issue('materialId', rules.offerNamesMaterial);
     if (!l.legalStatus) issue('legalStatus', rules.offerStatesLegalStatus);

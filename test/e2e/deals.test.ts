@@ -260,3 +260,107 @@ test('deals: rows in both languages; two members negotiate to agreed, deliver, a
     await b.context.close();
   }
 });
+
+/** «поставлено 85 012,5 т из 100 000 т, осталось 14 987,5 т» as its three figures. */
+function progressFigures(text: string, lang: 'ru' | 'en'): number[] {
+  const plain = text.replace(/[\s\u00a0\u202f]/g, ' ');
+  const number = lang === 'ru' ? /\d{1,3}(?: \d{3})*(?:,\d+)?/g : /\d{1,3}(?:,\d{3})*(?:\.\d+)?/g;
+  return (plain.match(number) ?? []).map((n) =>
+    Number(lang === 'ru' ? n.replace(/ /g, '').replace(',', '.') : n.replace(/,/g, '')),
+  );
+}
+
+test('a deal page: delivered and remaining add up to the contract; quality figures carry their units (user walk)', {
+  skip,
+  timeout: 120_000,
+}, async () => {
+  const { page, context, pageErrors, foreign } = await watchedPage();
+  try {
+    await logIn(page, 'dispatcher@cof-yuzhnaya.example', 'demo-plant-2026');
+    const deals: Array<{ id: string; material: string; state: string }> = await page.evaluate(
+      async () => (await (await fetch('/api/v1/deals')).json()).items,
+    );
+    const active = deals.find((d) => d.material === 'prep-rejects' && d.state === 'active');
+    const tailings = deals.find((d) => d.material === 'flotation-tailings');
+    assert.ok(active && tailings, JSON.stringify(deals));
+    await page.goto(`${base}/#/deals/${encodeURIComponent(active.id)}`);
+    const delivery = page.getByTestId('delivery-form');
+    const box = delivery.locator('input[name="quality"]');
+    await box.waitFor();
+    // the placeholder in the page's words, «;» between the pairs, the comma a decimal mark
+    await page.waitForFunction(() =>
+      /Зольность/.test(
+        document.querySelector('input[name="quality"]')?.getAttribute('placeholder') ?? '',
+      ),
+    );
+    const placeholder = (await box.getAttribute('placeholder')) ?? '';
+    assert.equal(placeholder, 'Зольность = 4,5; Влажность общая = 0,6');
+    const before = progressFigures(
+      (await page.getByTestId('deal-progress').textContent()) ?? '',
+      'ru',
+    );
+    // a lot of 12,5 t, its quality written as the placeholder shows
+    await delivery.locator('input[name="deliveredOn"]').fill(new Date().toISOString().slice(0, 10));
+    await delivery.locator('input[name="quantity"]').fill('12,5');
+    await box.fill('Зольность = 45; Влажность общая = 12,5');
+    await delivery.getByTestId('record-delivery').click();
+    const row = page.getByTestId('delivery-row').filter({ hasText: '12,5\u00a0т' });
+    await row.first().waitFor();
+    const rowText = ((await row.first().textContent()) ?? '').replace(/\u00a0/g, ' ');
+    assert.match(rowText, /Зольность 45 %; Влажность общая 12,5 %/);
+    await page.waitForFunction(
+      (n) =>
+        (document.querySelector('[data-testid="deal-progress"]')?.textContent ?? '').includes(n),
+      '12,5',
+    );
+    const progress = (await page.getByTestId('deal-progress').textContent()) ?? '';
+    const [delivered, contracted, remaining] = progressFigures(progress, 'ru');
+    assert.equal(delivered, before[0] + 12.5, progress);
+    assert.equal(delivered + remaining, contracted, progress);
+    await page.screenshot({ path: join(results, 'deal-progress-ru.png'), fullPage: true });
+
+    // the quality terms of a deal: each bound with its unit
+    await page.goto(`${base}/#/deals/${encodeURIComponent(tailings.id)}`);
+    const terms = page.getByTestId('deal-terms');
+    await terms.filter({ hasText: 'Зольность' }).waitFor();
+    assert.match(((await terms.textContent()) ?? '').replace(/\u00a0/g, ' '), /Зольность: ≤ 45 %/);
+
+    // the same in English
+    await page.locator('.lang-btn[lang="en"]').click();
+    await terms.filter({ hasText: 'Ash content' }).waitFor();
+    assert.match(
+      ((await terms.textContent()) ?? '').replace(/\u00a0/g, ' '),
+      /Ash content, dry basis: ≤ 45 %/,
+    );
+    await page.goto(`${base}/#/deals/${encodeURIComponent(active.id)}`);
+    await page.getByTestId('delivery-row').first().waitFor();
+    const en = (await page.getByTestId('deal-progress').textContent()) ?? '';
+    const [d, c, r] = progressFigures(en, 'en');
+    assert.match(en.replace(/\u00a0/g, ' '), /^delivered [\d,.]+ t of [\d,]+ t, [\d,.]+ t to go$/);
+    assert.equal(d, delivered, en);
+    assert.equal(d + r, c, en);
+    const rowEn = (
+      (await page
+        .getByTestId('delivery-row')
+        // once the taxonomy has come, the properties by name
+        .filter({ hasText: 'Ash content' })
+        .filter({ hasText: '12.5\u00a0t' })
+        .first()
+        .textContent()) ?? ''
+    ).replace(/\u00a0/g, ' ');
+    assert.match(rowEn, /Ash content, dry basis 45 %; Total moisture, as received 12.5 %/);
+    assert.equal(
+      await delivery.locator('input[name="quality"]').getAttribute('placeholder'),
+      'Ash content, dry basis = 4.5; Total moisture, as received = 0.6',
+    );
+    await page.screenshot({ path: join(results, 'deal-progress-en.png'), fullPage: true });
+    await page.locator('.lang-btn[lang="ru"]').click();
+    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(foreign, []);
+  } catch (e) {
+    await page.screenshot({ path: join(results, 'deal-progress-failure.png'), fullPage: true });
+    throw e;
+  } finally {
+    await context.close();
+  }
+});

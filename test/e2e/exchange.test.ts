@@ -106,6 +106,58 @@ test('the exchange: listing, plan, saved plan and accepted match', {
   });
 
   await t.test(
+    'the figures of the form past their bounds: worded, with the unit, on their fields (user walk)',
+    async () => {
+      const huge = '99999999999999999999';
+      const expected = {
+        ru: {
+          quantityPerYear: 'не больше 100 000 000 т в год',
+          salePriceKopecksPerUnit: 'не больше 100 000 ₽/т',
+          supplierCostKopecksPerUnit: 'не больше 100 000 ₽/т',
+          mustShipMin: 'не меньше 0',
+          disposalCostKopecksPerUnit: 'Введите число',
+        },
+        en: {
+          quantityPerYear: 'at most 100,000,000 t a year',
+          salePriceKopecksPerUnit: 'at most 100,000 RUB/t',
+          supplierCostKopecksPerUnit: 'at most 100,000 RUB/t',
+          mustShipMin: 'at least 0',
+          disposalCostKopecksPerUnit: 'Enter a number',
+        },
+      };
+      for (const lang of ['ru', 'en'] as const) {
+        await page.goto(`${base}/#/marketplace/new`);
+        if (lang === 'en') await page.locator('.lang-btn[lang="en"]').click();
+        const form = page.getByTestId('listing-form');
+        await form.locator('select[name="siteId"]').selectOption('usinskaya-mine');
+        await form.locator('select[name="materialId"]').selectOption('fly-ash');
+        await form.locator('select[name="counterfactual"]').selectOption('sold');
+        await form.locator('input[name="quantityPerYear"]').fill(huge);
+        await form.locator('input[name="salePriceKopecksPerUnit"]').fill(huge);
+        await form.locator('input[name="supplierCostKopecksPerUnit"]').fill(huge);
+        await form.locator('input[name="mustShipMin"]').fill('-5');
+        await form.locator('input[name="disposalCostKopecksPerUnit"]').fill('abc');
+        await page.getByTestId('publish-new').click();
+        for (const [name, words] of Object.entries(expected[lang])) {
+          const box = form.locator(`[name="${name}"][aria-invalid="true"]`);
+          await box.waitFor();
+          const id = (await box.getAttribute('aria-describedby')) ?? '';
+          const said = (await page.locator(`[id="${id}"]`).textContent()) ?? '';
+          // the figure's group separator may be a no-break space
+          assert.match(said.replace(/\s/g, ' '), new RegExp(words), `${lang} ${name}: ${said}`);
+        }
+        const text = (await form.textContent()) ?? '';
+        assert.doesNotMatch(text, /9007199254740991|9\s?007\s?199/);
+        await page.screenshot({
+          path: join(results, `listing-form-limits-${lang}.png`),
+          fullPage: true,
+        });
+        if (lang === 'en') await page.locator('.lang-btn[lang="ru"]').click();
+      }
+    },
+  );
+
+  await t.test(
     "M9 the FKKO search puts the material's own codes first and marks a foreign code, never green",
     async () => {
       await page.goto(`${base}/#/marketplace/new`);

@@ -33,6 +33,7 @@ import { StateBadge, useMoney, useOrgNames } from './bits.tsx';
 import { cardsDict } from './cardsDict.ts';
 import { CostCard, LedgerCard, WeighbridgeCard } from './DealCards.tsx';
 import { dealsDict } from './dict.ts';
+import { propertyResolver, qualityPlaceholder, shownProgress } from './figures.ts';
 import { parseQuality, parseTerms, type TermsBad, type TermsText } from './parse.ts';
 import { TermsFields, termsText } from './terms.tsx';
 import { stepNote } from './turn.ts';
@@ -124,6 +125,11 @@ function Terms({ v, provider, consumer }: { v: DealView; provider: string; consu
   const d = v.deal;
   const p = v.progress;
   const quality = Object.entries(d.quality);
+  /** a bound of a property with the property's unit: «≤ 45 %» */
+  const measured = (k: string, n: number) =>
+    x.withPropertyUnit(f.decimal(n), tax.data?.property(k)?.unit);
+  // delivered and remaining read together add up to the contract
+  const shown = shownProgress(p.contracted, p.delivered);
   return (
     <section className="card stack" data-testid="deal-terms">
       <h2 className="card-title">{t('terms')}</h2>
@@ -158,16 +164,16 @@ function Terms({ v, provider, consumer }: { v: DealView; provider: string; consu
             : quality
                 .map(
                   ([k, b]) =>
-                    `${tax.data?.propertyName(k) ?? k}: ${b.min !== undefined ? `≥ ${f.decimal(b.min)}` : ''}${b.min !== undefined && b.max !== undefined ? ', ' : ''}${b.max !== undefined ? `≤ ${f.decimal(b.max)}` : ''}`,
+                    `${tax.data?.propertyName(k) ?? k}: ${b.min !== undefined ? `≥ ${measured(k, b.min)}` : ''}${b.min !== undefined && b.max !== undefined ? ', ' : ''}${b.max !== undefined ? `≤ ${measured(k, b.max)}` : ''}`,
                 )
                 .join('; ')}
         </dd>
         <dt>{t('progress')}</dt>
         <dd data-testid="deal-progress">
           {t('progressText', {
-            delivered: x.quantity(p.delivered, p.unit),
-            contracted: x.quantity(p.contracted, p.unit),
-            remaining: x.quantity(p.remaining, p.unit),
+            delivered: x.enteredQuantity(shown.delivered, p.unit),
+            contracted: x.enteredQuantity(p.contracted, p.unit),
+            remaining: x.enteredQuantity(shown.remaining, p.unit),
           })}
         </dd>
       </dl>
@@ -486,8 +492,12 @@ function Deliveries({
                     </td>
                     <td data-label={t('quality')}>
                       {Object.entries(d.quality)
-                        .map(([k, n]) => `${tax.data?.propertyName(k) ?? k} ${f.decimal(n)}`)
-                        .join(', ')}
+                        .map(
+                          ([k, n]) =>
+                            `${tax.data?.propertyName(k) ?? k} ${x.withPropertyUnit(f.decimal(n), tax.data?.property(k)?.unit)}`,
+                        )
+                        // «Зольность 4,5 %; Влажность 0,6 %»: the comma is the decimal mark
+                        .join('; ')}
                     </td>
                     <td data-label={t('method')}>{t(`method:${d.method}`)}</td>
                     <td data-label={c('source')} data-testid="delivery-source">
@@ -514,7 +524,18 @@ function Deliveries({
 function DeliveryForm({ v, onDone }: { v: DealView; onDone: () => void }) {
   const t = useT(dealsDict);
   const x = useExchangeLabels();
+  const tax = useTaxonomy();
+  const { locale } = useLocale();
   const submission = useSubmission();
+  // the deal's properties (its quality terms', then its material's): named in the page's words
+  const ids = [
+    ...new Set([
+      ...Object.keys(v.deal.quality),
+      ...(tax.data?.material(v.deal.material)?.properties ?? []),
+    ]),
+  ];
+  const properties = ids.flatMap((k) => tax.data?.property(k) ?? []);
+  const resolve = propertyResolver(properties);
   // today in the cluster (a lot of this morning in Kemerovo is dated today, not UTC's yesterday)
   const [on, setOn] = useState(() => clusterDay(Date.now()));
   const [quantity, setQuantity] = useState('');
@@ -525,7 +546,7 @@ function DeliveryForm({ v, onDone }: { v: DealView; onDone: () => void }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const n = parseNumber(quantity);
-    const q = parseQuality(quality);
+    const q = parseQuality(quality, resolve);
     if (n === undefined || Number.isNaN(n)) return setBad('quantity');
     if (q === null) return setBad('quality');
     setBad(null);
@@ -586,7 +607,7 @@ function DeliveryForm({ v, onDone }: { v: DealView; onDone: () => void }) {
           <input
             name="quality"
             value={quality}
-            placeholder="loi=4,5, moisture=0,6"
+            placeholder={qualityPlaceholder(properties, locale)}
             onChange={(e) => setQuality(e.target.value)}
           />
           {bad === 'quality' ? (

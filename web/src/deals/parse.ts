@@ -64,15 +64,44 @@ export function missingChoices(c: {
   return missing;
 }
 
-/** «ash=12.5, moisture=8» → { ash: 12.5, moisture: 8 }; null when a pair is not one. */
-export function parseQuality(text: string): Record<string, number> | null {
+/**
+ * «Зольность = 12,5; Влажность общая = 8» → { ash: 12.5, moisture: 8 }; null when a pair is not
+ * one or names no property. Pairs are parted by «;» or a new line (a comma before a name parts
+ * them too, but the comma of «12,5» is its decimal mark); a value may carry its unit («12,5 %»).
+ * `resolve` reads the name written as the property's id (by default the name is the id).
+ */
+export function parseQuality(
+  text: string,
+  resolve: (name: string) => string | undefined = (name) => name,
+): Record<string, number> | null {
   const out: Record<string, number> = {};
-  for (const part of text.split(/[;\n]|,(?=\s*[^\d\s])/)) {
-    if (!part.trim()) continue;
-    const m = /^\s*([^=\s]+)\s*=\s*(.+?)\s*$/.exec(part);
-    const n = m ? parseNumber(m[2] ?? '') : undefined;
-    if (!m?.[1] || n === undefined || Number.isNaN(n)) return null;
-    out[m[1]] = n;
+  const add = (name: string, value: string): boolean => {
+    const id = name.trim() ? resolve(name.trim()) : undefined;
+    const m = /^\s*(.+?)\s*(%|[^\d\s%.,=]+(?:\/[^\d\s]+)?)?\s*$/.exec(value);
+    const n = m ? parseNumber(m[1] ?? '') : undefined;
+    if (!id || n === undefined || Number.isNaN(n)) return false;
+    out[id] = n;
+    return true;
+  };
+  for (const chunk of text.split(/[;\n]/)) {
+    if (!chunk.trim()) continue;
+    // name = value, name = value: between two «=» stand a value and the next name, parted by
+    // the first comma before a word (a name may hold a comma: "Ash content, dry basis")
+    const pieces = chunk.split('=');
+    if (pieces.length < 2) return null;
+    let name = pieces[0];
+    for (let i = 1; i < pieces.length; i++) {
+      let value = pieces[i];
+      let next = '';
+      if (i < pieces.length - 1) {
+        const comma = /,(?=\s*[^\d\s])/.exec(value);
+        if (!comma) return null;
+        next = value.slice(comma.index + 1);
+        value = value.slice(0, comma.index);
+      }
+      if (!add(name, value)) return null;
+      name = next;
+    }
   }
   return out;
 }

@@ -3,9 +3,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { ListingFields } from '../../../../src/exchange/schema.ts';
+import { rules } from '../../../../src/exchange/messages.ts';
+import { ListingFields, ListingInput } from '../../../../src/exchange/schema.ts';
+import { fieldProblems } from '../../../../src/model/errors.ts';
 import { Taxonomy as TaxonomySchema } from '../../../../src/registry/schema.ts';
 import type { Listing } from '../../shell/types.ts';
+import { exchangeDict } from '../dict.ts';
 import { checkListing } from '../schemas.ts';
 import { buildTaxonomy } from '../taxonomy.ts';
 import { toBody, toPatch } from './body.ts';
@@ -50,17 +53,20 @@ const codes = (issues: Record<string, Issue>) =>
 
 describe('the form limits are the schema limits', () => {
   const shape = ListingFields.shape;
+  // the bounds of quantities and money are the schema's rules (listingRules: worded with the
+  // listing's unit); the fields state them for OpenAPI
+  const maximum = (s: { meta(): Record<string, unknown> | undefined }) => s.meta()?.maximum;
   test('quantities', () => {
-    assert.equal(formLimits.quantityPerYear, shape.quantityPerYear.maxValue);
-    assert.equal(formLimits.mustShipMin, shape.mustShipMin.unwrap().maxValue);
-    assert.equal(formLimits.mustTakeMin, shape.mustTakeMin.unwrap().maxValue);
+    assert.equal(formLimits.quantityPerYear, maximum(shape.quantityPerYear));
+    assert.equal(formLimits.mustShipMin, maximum(shape.mustShipMin.unwrap()));
+    assert.equal(formLimits.mustTakeMin, maximum(shape.mustTakeMin.unwrap()));
   });
   test('money: roubles in the form, kopecks in the schema', () => {
     assert.equal(
       formLimits.disposalRubPerUnit * 100,
-      shape.disposalCostKopecksPerUnit.unwrap().maxValue,
+      maximum(shape.disposalCostKopecksPerUnit.unwrap()),
     );
-    assert.equal(formLimits.priceRubPerUnit * 100, shape.priceKopecksPerUnit.unwrap().maxValue);
+    assert.equal(formLimits.priceRubPerUnit * 100, maximum(shape.priceKopecksPerUnit.unwrap()));
   });
   test('reach and text lengths', () => {
     assert.equal(formLimits.maxDistanceKm, shape.maxDistanceKm.unwrap().maxValue);
@@ -130,17 +136,99 @@ describe('validate', () => {
     });
   });
 
+  const text = (i: Issue | undefined) => (i && 'text' in i ? i.text : '').replace(/\s/g, ' ');
   test('the schema’s limits, worded by the server’s catalogue in the user’s language', () => {
     const v = offer({ quantityPerYear: '100 000 001', disposalCostKopecksPerUnit: '100 000,01' });
     const issues = validate(v, tx, ru);
-    assert.equal(codes(issues).quantityPerYear, 'exchange.rule.quantityLimit');
-    assert.equal(codes(issues).disposalCostKopecksPerUnit, 'exchange.rule.moneyPerUnitLimit');
-    const text = (i: Issue | undefined) => (i && 'text' in i ? i.text : '');
-    assert.match(text(issues.quantityPerYear), /не больше 10⁸/);
-    assert.match(text(validate(v, tx, en).quantityPerYear), /at most 10⁸/);
+    assert.equal(codes(issues).quantityPerYear, 'exchange.limit.quantity.t');
+    assert.equal(codes(issues).disposalCostKopecksPerUnit, 'exchange.limit.money.t');
+    assert.equal(text(issues.quantityPerYear), 'не больше 100 000 000 т в год');
+    assert.equal(text(issues.disposalCostKopecksPerUnit), 'не больше 100 000 ₽/т');
+    const english = validate(v, tx, en);
+    assert.equal(text(english.quantityPerYear), 'at most 100,000,000 t a year');
+    assert.equal(text(english.disposalCostKopecksPerUnit), 'at most 100,000 RUB/t');
     // exactly at the limit is fine
     const edge = offer({ quantityPerYear: '100 000 000', disposalCostKopecksPerUnit: '100 000' });
     assert.deepEqual(validate(edge, tx, ru), {});
+  });
+
+  test('every figure of the form: letters, a negative, a huge value (user walk)', () => {
+    const huge = '99999999999999999999';
+    const v = offer({
+      counterfactual: 'sold',
+      quantityPerYear: huge,
+      disposalCostKopecksPerUnit: huge,
+      supplierCostKopecksPerUnit: huge,
+      salePriceKopecksPerUnit: huge,
+      mustShipMin: huge,
+      maxDistanceKm: huge,
+      quality: { ash: { value: huge, min: '', max: '' } },
+    });
+    const issues = validate(v, tx, ru);
+    assert.equal(text(issues.quantityPerYear), 'не больше 100 000 000 т в год');
+    assert.equal(text(issues.mustShipMin), 'не больше 100 000 000 т в год');
+    for (const k of [
+      'disposalCostKopecksPerUnit',
+      'supplierCostKopecksPerUnit',
+      'salePriceKopecksPerUnit',
+    ] as const)
+      assert.equal(text(issues[k]), 'не больше 100 000 ₽/т', k);
+    assert.equal(text(issues.maxDistanceKm), 'не больше 5 000 км');
+    assert.ok(!JSON.stringify(issues).includes('9007199254740991'));
+    // a request's price, per m³ of a material counted so
+    const req = validate(request({ priceKopecksPerUnit: huge, unit: 'm3' }), tx, en);
+    assert.equal(text(req.priceKopecksPerUnit), 'at most 100,000 RUB/m³');
+    // letters and negatives
+    const letters = codes(
+      validate(offer({ quantityPerYear: 'abc', salePriceKopecksPerUnit: 'сто' }), tx, ru),
+    );
+    assert.equal(letters.quantityPerYear, 'errNumber');
+    assert.equal(letters.salePriceKopecksPerUnit, 'errNumber');
+    const negative = validate(
+      offer({ quantityPerYear: '-5', disposalCostKopecksPerUnit: '-1', mustShipMin: '-1' }),
+      tx,
+      ru,
+    );
+    assert.equal(text(negative.quantityPerYear), 'больше 0');
+    assert.equal(text(negative.disposalCostKopecksPerUnit), 'не меньше 0');
+    assert.equal(text(negative.mustShipMin), 'не меньше 0');
+  });
+
+  test('a quality value out of its property’s range, in the server’s words', () => {
+    const share = validate(offer({ quality: { loi: { value: '150', min: '', max: '' } } }), tx, ru);
+    assert.deepEqual(codes(share), { 'quality.loi': 'errQualityShare' });
+    const negative = validate(
+      offer({ quality: { size: { value: '-3', min: '', max: '' } } }),
+      tx,
+      ru,
+    );
+    assert.deepEqual(codes(negative), { 'quality.size': 'errQualityMeasure' });
+    const limit = validate(request({ quality: { loi: { value: '', min: '', max: '1e3' } } }), tx);
+    assert.deepEqual(codes(limit), { 'quality.loi': 'errNumber' });
+    const above = validate(request({ quality: { loi: { value: '', min: '', max: '101' } } }), tx);
+    assert.deepEqual(codes(above), { 'quality.loi': 'errQualityShare' });
+    for (const lang of ['ru', 'en'] as const) {
+      assert.equal(exchangeDict[lang].errQualityShare, rules.qualityShare().text(lang));
+      assert.equal(exchangeDict[lang].errQualityTemperature, rules.qualityTemperature().text(lang));
+      assert.equal(exchangeDict[lang].errQualityMeasure, rules.qualityMeasure().text(lang));
+    }
+  });
+
+  test('the server refuses what the form refuses, in the same words', () => {
+    const body = {
+      ...toBody(offer({ salePriceKopecksPerUnit: '99999999999999999999' }), tx),
+      side: 'offer',
+      status: 'draft',
+    };
+    const r = ListingInput.safeParse(body);
+    assert.equal(r.success, false);
+    const server = fieldProblems(r.error?.issues ?? []).map((p) => [
+      p.field,
+      p.message.text('ru').replace(/\s/g, ' '),
+    ]);
+    assert.deepEqual(server, [['salePriceKopecksPerUnit', 'не больше 100 000 ₽/т']]);
+    const form = validate(offer({ salePriceKopecksPerUnit: '99999999999999999999' }), tx, ru);
+    assert.equal(text(form.salePriceKopecksPerUnit), server[0][1]);
   });
 
   test('an empty form names all it lacks at once, cross-field rules with the fields (user walk)', () => {

@@ -2,6 +2,12 @@
 // zod schema (ListingInput), loaded lazily, words them by code in the user's language, as the
 // server would. The form adds only what the schema cannot know: text that is not a number,
 // required boxes left empty, and the taxonomy (a use the material serves, its FKKO codes). Pure.
+
+import {
+  inQualityRange,
+  type QualityRange,
+  qualityRangeOf,
+} from '../../../../src/exchange/limits.ts';
 import {
   problemIssues as byField,
   type Issue as GenericIssue,
@@ -26,6 +32,13 @@ export function formField(path: string): string {
   const [first, second] = path.split('.');
   return first === 'quality' && second ? `quality.${second}` : first;
 }
+
+/** The words of a quality value out of its property's range (the server's, limits.ts). */
+const qualityRangeKey: Record<QualityRange, ExchangeKey> = {
+  share: 'errQualityShare',
+  temperature: 'errQualityTemperature',
+  measure: 'errQualityMeasure',
+};
 
 const isBad = (s: string) => Number.isNaN(parseNumber(s));
 
@@ -59,7 +72,10 @@ function formIssues(v: Values, tx: Taxonomy, body: ReturnType<typeof toBody>): I
   for (const k of propertiesOf(v, tx)) {
     const row = v.quality[k] ?? blankQuality;
     const parts = offer ? [row.value] : [row.min, row.max];
+    const unit = tx.property(k)?.unit;
     if (parts.some(isBad)) e[`quality.${k}`] = { key: 'errNumber' };
+    else if (parts.some((s) => s.trim() !== '' && !inQualityRange(unit, parseNumber(s) ?? 0)))
+      e[`quality.${k}`] = { key: qualityRangeKey[qualityRangeOf(unit)] };
   }
   if (v.transportModes.length === 0) e.transportModes = { key: 'errModes' };
   if (material && v.useId && !material.uses.includes(v.useId))

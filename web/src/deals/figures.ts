@@ -1,0 +1,55 @@
+// The figures of a deal page that are read together: its progress (delivered and remaining add
+// up to the contract as shown), and measured quality written and read in the page's words. Pure.
+import type { QualityProperty } from '../shell/types.ts';
+
+/** Lots are entered to three decimals at most (a kilogram of a tonne): a figure shown so. */
+const thousandths = (n: number) => Math.round(n * 1000) / 1000;
+
+/**
+ * Delivered and remaining as the page shows them: delivered rounded once, to the thousandth a
+ * lot is entered in, and remaining the contract less that shown figure, so that the two read
+ * together add up to the contract (85 012,5 + 14 987,5 = 100 000, where rounding each apart
+ * gave 85 013 + 14 988). Past the contract nothing remains.
+ */
+export function shownProgress(
+  contracted: number,
+  delivered: number,
+): { delivered: number; remaining: number } {
+  const shown = thousandths(delivered);
+  return { delivered: shown, remaining: Math.max(0, thousandths(contracted - shown)) };
+}
+
+type Lang = 'ru' | 'en';
+
+/**
+ * The words a measured value may be written with, for one property: its name in either
+ * language, its symbol and its id, compared without case.
+ */
+const wordsOf = (p: QualityProperty) =>
+  [p.name.ru, p.name.en, p.symbol, p.id].map((w) => w.trim().toLocaleLowerCase('ru'));
+
+/**
+ * Reads the property a person named (its name, symbol or id) as its id, among the deal's
+ * properties; a word that names none of them but is written as an id (`loi`) is taken as one,
+ * for the server to judge; anything else is not a property (undefined).
+ */
+export function propertyResolver(
+  properties: readonly QualityProperty[],
+): (word: string) => string | undefined {
+  return (word) => {
+    const w = word.trim().toLocaleLowerCase('ru');
+    const named = properties.find((p) => wordsOf(p).includes(w));
+    if (named) return named.id;
+    return /^[a-z][a-z0-9_-]*$/.test(w) ? w : undefined;
+  };
+}
+
+/** Two examples in the page's words and number format: «Зольность = 4,5; Влажность общая = 0,6». */
+export function qualityPlaceholder(properties: readonly QualityProperty[], lang: Lang): string {
+  const mark = lang === 'ru' ? ',' : '.';
+  const examples = ['4.5', '0.6'];
+  return properties
+    .slice(0, 2)
+    .map((p, i) => `${p.name[lang]} = ${examples[i].replace('.', mark)}`)
+    .join('; ');
+}

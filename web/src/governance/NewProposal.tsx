@@ -17,6 +17,7 @@ import {
 } from './api.ts';
 import { useOrgNames } from './bits.tsx';
 import { governanceDict } from './dict.ts';
+import './governance.css';
 
 /** A `datetime-local` value a week from now, on the cluster's clock (the one every page shows). */
 const inAWeek = (): string => clusterWallTime(Date.now() + 7 * 24 * 3600_000);

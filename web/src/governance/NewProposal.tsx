@@ -1,6 +1,6 @@
 // The form to make a proposal: its type, text, options, the organisation it concerns, the
 // amount of a budget, the change of a charter, and when the vote closes.
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { clusterWallTime, fromClusterWallTime, useFormat, useT } from '../i18n/index.ts';
 import { rubToKopecks } from '../shell/numbers.ts';
 import { href, navigate } from '../shell/router.ts';
@@ -86,6 +86,15 @@ export function NewProposal() {
   const [coSponsors, setCoSponsors] = useState<string[]>([]);
   // the form's own word on its boxes, checked before sending (nothing typed is cleared)
   const [own, setOwn] = useState<Partial<Record<Box, string>>>({});
+  // after a refused attempt the first marked box takes the focus (and scrolls into view: the
+  // button is at the foot of a long form, the problems may be above it)
+  const ref = useRef<HTMLFormElement>(null);
+  const [attempt, setAttempt] = useState(0);
+  const refused = submission.error;
+  useEffect(() => {
+    if (attempt === 0 && !refused) return;
+    ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [attempt, refused]);
   if (user === undefined) return <Loading />;
   if (user === null) return <NeedLogin />;
   const options = candidates
@@ -118,6 +127,7 @@ export function NewProposal() {
     setOwn(found);
     if (Object.keys(found).length) {
       submission.setError(null);
+      setAttempt((n) => n + 1);
       return;
     }
     const input: ProposalCreate = {
@@ -171,7 +181,13 @@ export function NewProposal() {
   return (
     <>
       <PageHeader title={t('newProposal')} />
-      <form className="card stack gov-new" onSubmit={submit} noValidate data-testid="proposal-form">
+      <form
+        ref={ref}
+        className="card stack gov-new"
+        onSubmit={submit}
+        noValidate
+        data-testid="proposal-form"
+      >
         <FormError
           error={submission.error}
           placed={(f) => {

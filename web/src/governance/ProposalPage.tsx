@@ -5,7 +5,15 @@ import { useFormat, useLocale, useT } from '../i18n/index.ts';
 import { parseNumber } from '../shell/numbers.ts';
 import { href } from '../shell/router.ts';
 import { isOperator, useSession } from '../shell/session.tsx';
-import { Empty, ErrorState, FormError, InClusterZone, Loading, NeedLogin } from '../shell/ui.tsx';
+import {
+  Empty,
+  ErrorState,
+  Field,
+  FormError,
+  InClusterZone,
+  Loading,
+  NeedLogin,
+} from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { useSubmission } from '../shell/useSubmission.ts';
 import {
@@ -274,17 +282,17 @@ function VoteForm({
         </fieldset>
       )}
       {p.method === 'weighted' && (
-        <label className={`field${errorOf('weight') ? ' field-invalid' : ''}`}>
-          <span>{t('weight')}</span>
-          <input
-            name="weight"
-            inputMode="decimal"
-            value={weight}
-            onChange={(e) => setWeight(e.target.value)}
-            aria-invalid={Boolean(errorOf('weight'))}
-          />
-          {shownError('weight')}
-        </label>
+        <Field label={t('weight')} error={errorOf('weight')}>
+          {(a) => (
+            <input
+              {...a}
+              name="weight"
+              inputMode="decimal"
+              value={weight}
+              onChange={(e) => setWeight(e.target.value)}
+            />
+          )}
+        </Field>
       )}
       {p.method === 'approval' && (
         <fieldset className="gov-options">
@@ -349,15 +357,17 @@ function VoteForm({
             ))}
             {shownError('position')}
           </fieldset>
-          <label className="field">
-            <span>{t('reason')}</span>
-            <textarea
-              name="reason"
-              rows={3}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-            />
-          </label>
+          <Field label={t('reason')}>
+            {(a) => (
+              <textarea
+                {...a}
+                name="reason"
+                rows={3}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
+            )}
+          </Field>
         </>
       )}
       {askAbstain ? (

@@ -92,9 +92,14 @@ export const messages = defineMessages('governance', {
     ru: 'Эта передача голоса уже отозвана',
   },
   ballotNeeds: {
-    en: 'a {method} ballot needs this field',
+    en: 'a ballot of this voting method needs this field',
     ru: 'в бюллетене этого способа голосования нужно это поле',
   },
+  rankOne: {
+    en: 'rank at least one option',
+    ru: 'поставьте место хотя бы одному варианту',
+  },
+  choosePosition: { en: 'choose your position', ru: 'выберите свою позицию' },
   notAnOption: {
     en: 'not one of the options: {option}',
     ru: 'не из предложенных вариантов: {option}',
@@ -116,7 +121,20 @@ export const messages = defineMessages('governance', {
   chooseOne: { en: 'choose an option', ru: 'выберите вариант' },
 });
 
-// the names people see beside a vote's fields, for error answers
+// the names people see beside a proposal's and a vote's fields, for error answers (the API's
+// field names, such as amountKopecks or closesAt, are not words for people)
 defineLabels({
   choice: { en: 'Choice', ru: 'Выбор' },
+  approve: { en: 'Approved options', ru: 'Одобренные варианты' },
+  ranking: { en: 'Ranking', ru: 'Места вариантов' },
+  position: { en: 'Position', ru: 'Позиция' },
+  title: { en: 'Title', ru: 'Заголовок' },
+  amountKopecks: { en: 'Amount', ru: 'Сумма' },
+  opensAt: { en: 'Opening of the vote', ru: 'Открытие голосования' },
+  closesAt: { en: 'Closing of the vote', ru: 'Закрытие голосования' },
+  candidates: { en: 'Options', ru: 'Варианты' },
+  coSponsors: { en: 'Co-sponsors', ru: 'Соавторы' },
+  subjectOrganisationId: { en: 'Organisation', ru: 'Организация' },
+  charter: { en: 'Change of the charter', ru: 'Изменение устава' },
+  keystoneOrganisationId: { en: 'Keystone', ru: 'Ключевая организация' },
 });

@@ -196,8 +196,16 @@ export type Proposal = z.infer<typeof Proposal>;
 export const BallotInput = z
   .object({
     choice: z.string().min(1, rule(messages.chooseOne)).optional(),
-    approve: z.array(z.string().min(1)).optional(),
-    ranking: z.array(z.string().min(1)).optional(),
+    approve: z
+      .array(z.string().min(1))
+      .optional()
+      .describe(
+        'approval: the options approved; none is an abstention (counts toward the quorum, not the threshold)',
+      ),
+    ranking: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('irv: the options in order of preference, at least one'),
     position: ConsentPosition.optional(),
     reason: z.string().trim().max(2000).optional(),
     weight: z.number().gt(0).max(1e12).optional().describe('weighted: the declared stake'),

@@ -360,6 +360,12 @@ export class GovernanceService {
     });
   }
 
+  /**
+   * A ballot the proposal's method can count. Each method needs its answer: a choice, a ranking
+   * of at least one option, a consent position. An approval ballot that approves none is an
+   * abstention (as consent's `abstain`): it counts toward the quorum and not toward the
+   * threshold (the engine's rule), so it is taken; the web app asks before it sends one.
+   */
   private checkBallot(p: Proposal, b: BallotFields) {
     const fail = (field: string, message: ReturnType<typeof messages.invalidBallot>) => {
       throw invalid(messages.invalidBallot(), [{ field, message }]);
@@ -372,20 +378,19 @@ export class GovernanceService {
     switch (p.method) {
       case 'plurality':
       case 'weighted':
-        if (b.choice === undefined) fail('choice', messages.ballotNeeds({ method: p.method }));
+        if (b.choice === undefined) fail('choice', messages.chooseOne());
         else known('choice', [b.choice]);
         break;
       case 'approval':
-        if (b.approve === undefined) fail('approve', messages.ballotNeeds({ method: p.method }));
+        if (b.approve === undefined) fail('approve', messages.ballotNeeds());
         else known('approve', b.approve);
         break;
       case 'irv':
-        if (b.ranking === undefined || b.ranking.length === 0)
-          fail('ranking', messages.ballotNeeds({ method: p.method }));
+        if (b.ranking === undefined || b.ranking.length === 0) fail('ranking', messages.rankOne());
         else known('ranking', b.ranking);
         break;
       case 'consent':
-        if (b.position === undefined) fail('position', messages.ballotNeeds({ method: p.method }));
+        if (b.position === undefined) fail('position', messages.choosePosition());
         break;
     }
   }

@@ -235,3 +235,191 @@ test('governance: the ranked-choice and the consent ballot forms', {
     await context.close();
   }
 });
+
+test('governance: an empty approval ballot is confirmed as an abstention; empty ballots and the proposal form are worded, in both languages', {
+  skip,
+  timeout: 180_000,
+}, async () => {
+  const week = new Date(Date.now() + 7 * 24 * 3600_000).toISOString();
+  const approval = await propose(tom, {
+    type: 'approve_project',
+    method: 'approval',
+    title: 'E2E: проекты для поддержки',
+    titleEn: 'E2E: projects to support',
+    candidates: ['Альфа', 'Бета', 'Гамма'],
+    closesAt: week,
+  });
+  const plurality = await propose(tom, {
+    type: 'resolution',
+    method: 'plurality',
+    title: 'E2E: единый регламент',
+    closesAt: week,
+  });
+  const ranked = await propose(tom, {
+    type: 'approve_project',
+    method: 'irv',
+    title: 'E2E: очерёдность проектов',
+    candidates: ['Альфа', 'Бета', 'Гамма'],
+    closesAt: week,
+  });
+  const plant = { email: 'dispatcher@cof-yuzhnaya.example', password: 'demo-plant-2026' };
+  const shot = (name: string) => `/tmp/governance-e2e-${name}`;
+  const { context, page, pageErrors } = await watchedPage();
+  const main = async () => (await page.locator('main').textContent()) ?? '';
+  const ballots = async () =>
+    /(?:Бюллетеней|Ballots): (\d+)/.exec(await main())?.[1] ?? 'none shown';
+  try {
+    await logIn(page, plant.email, plant.password);
+    await page.locator('.lang-btn', { hasText: 'RU' }).click();
+
+    // approval, nothing ticked: the button asks first; «Отмена» sends nothing
+    await page.goto(`${base}/#/governance/${approval}`);
+    const form = page.getByTestId('vote-form');
+    await form.waitFor();
+    const before = await ballots();
+    await page.getByTestId('cast-ballot').click();
+    assert.equal(
+      await page.getByTestId('abstain-question').textContent(),
+      'Вы не отметили ни одного варианта. Учесть бюллетень как воздержание?',
+    );
+    await form.getByRole('button', { name: 'Отмена' }).click();
+    await page.getByTestId('cast-ballot').waitFor();
+    assert.equal(await page.getByTestId('my-ballot').count(), 0, 'nothing was sent');
+    assert.equal(await ballots(), before);
+    // ticking an option and voting does not ask
+    await form.getByLabel('Бета').check();
+    await page.getByTestId('cast-ballot').click();
+    await page.getByTestId('my-ballot').waitFor();
+    assert.equal(await page.getByTestId('my-ballot').textContent(), 'Ваш бюллетень учтён: Бета');
+    // unticked again: confirmed, the ballot is an abstention, named so
+    await form.getByLabel('Бета').uncheck();
+    await page.getByTestId('cast-ballot').click();
+    await page.getByTestId('cast-abstain').click();
+    await page.getByTestId('my-ballot').filter({ hasText: 'воздержался' }).waitFor();
+    assert.equal(
+      await page.getByTestId('my-ballot').textContent(),
+      'Ваш бюллетень учтён: воздержался',
+    );
+    await page.screenshot({ path: shot('gov-abstained-ru.png'), fullPage: true });
+
+    // plurality with nothing chosen, a ranking with nothing ranked or one rank twice: worded
+    // beside the options, nothing sent
+    await page.goto(`${base}/#/governance/${plurality}`);
+    await page.getByTestId('vote-form').waitFor();
+    await page.getByTestId('cast-ballot').click();
+    assert.equal(
+      await page.getByTestId('ballot-error').textContent(),
+      'Выберите один из вариантов',
+    );
+    assert.equal(await page.getByTestId('my-ballot').count(), 0);
+    await page.goto(`${base}/#/governance/${ranked}`);
+    await page.getByTestId('vote-form').waitFor();
+    await page.getByTestId('cast-ballot').click();
+    assert.equal(
+      await page.getByTestId('ballot-error').textContent(),
+      'Поставьте место хотя бы одному варианту',
+    );
+    await page.locator('select[name="rank-Альфа"]').selectOption('1');
+    await page.locator('select[name="rank-Гамма"]').selectOption('1');
+    await page.getByTestId('cast-ballot').click();
+    await page.getByTestId('ballot-error').filter({ hasText: 'Место 1' }).waitFor();
+    assert.equal(
+      await page.getByTestId('ballot-error').textContent(),
+      'Место 1 отдано нескольким вариантам: у каждого варианта своё место',
+    );
+    assert.equal(await page.getByTestId('my-ballot').count(), 0);
+
+    // the new proposal: a bad amount and a close in the past, worded beside their boxes, in
+    // roubles, with no API field named, nothing typed lost
+    const proposalForm = async (lang: 'ru' | 'en') => {
+      await page.goto(`${base}/#/governance/new`);
+      await page.getByTestId('proposal-form').waitFor();
+      await page.selectOption('select[name="type"]', 'approve_budget');
+      await page.fill('input[name="title"]', 'E2E: бюджет пилота');
+      await page.fill('input[name="amount"]', '-100abc');
+      await page.fill('input[name="closesAt"]', '2020-05-01T12:00:00');
+      await page.getByTestId('create-proposal').click();
+      await page.getByTestId('proposal-form-errors').waitFor();
+      const errors = async () =>
+        page.getByTestId('proposal-form').locator('.field-error').allTextContents();
+      const words =
+        lang === 'ru'
+          ? {
+              number: 'Сумма в рублях — числом, например 1 500 000 или 2 500,50',
+              negative: 'Сумма не может быть отрицательной',
+              past: 'Голосование должно закрываться позже текущего момента',
+              member: 'эта организация уже участник кластера',
+              detail: 'Неверное предложение: Организация',
+            }
+          : {
+              number: 'The amount in roubles, as a number: e.g. 1 500 000 or 2 500.50',
+              negative: 'The amount cannot be negative',
+              past: 'The vote must close later than now',
+              member: 'this organisation is already a member',
+              detail: 'Invalid proposal: Organisation',
+            };
+      assert.deepEqual(await errors(), [words.number, words.past]);
+      // the first marked box takes the focus
+      assert.equal(
+        await page.evaluate(() => document.activeElement?.getAttribute('name')),
+        'amount',
+      );
+      await page.screenshot({ path: shot(`gov-new-errors-${lang}.png`), fullPage: true });
+      assert.equal(await page.inputValue('input[name="amount"]'), '-100abc');
+      assert.equal(await page.inputValue('input[name="title"]'), 'E2E: бюджет пилота');
+      await page.fill('input[name="amount"]', '-100');
+      await page.getByTestId('create-proposal').click();
+      await page
+        .getByTestId('proposal-form')
+        .locator('.field-error', { hasText: words.negative })
+        .waitFor();
+      assert.deepEqual(await errors(), [words.negative, words.past]);
+      for (const raw of ['amountKopecks', 'closesAt', 'subjectOrganisationId'])
+        assert.ok(!(await main()).includes(raw), `${raw} shown`);
+      // a refusal only the server can give (admitting a member) beside its box, in words
+      await page.selectOption('select[name="type"]', 'admit_member');
+      await page.selectOption('select[name="subject"]', 'myski-gres');
+      await page.fill('input[name="closesAt"]', '2099-05-01T12:00:00');
+      await page.getByTestId('create-proposal').click();
+      await page
+        .getByTestId('proposal-form')
+        .locator('.field-error', { hasText: words.member })
+        .waitFor();
+      assert.equal(
+        await page.getByTestId('proposal-form').getByRole('alert').first().textContent(),
+        words.detail,
+      );
+      for (const raw of ['amountKopecks', 'closesAt', 'subjectOrganisationId'])
+        assert.ok(!(await main()).includes(raw), `${raw} shown`);
+    };
+    await proposalForm('ru');
+
+    // in English: the question and the abstention named in English
+    await page.locator('.lang-btn', { hasText: 'EN' }).click();
+    await page.goto(`${base}/#/governance/${approval}`);
+    await page.locator('h2', { hasText: 'Your vote' }).waitFor();
+    assert.equal(
+      await page.getByTestId('my-ballot').textContent(),
+      'Your ballot counts: abstained',
+    );
+    await page.getByTestId('cast-ballot').click();
+    assert.equal(
+      await page.getByTestId('abstain-question').textContent(),
+      'You have ticked no option. Count your ballot as an abstention?',
+    );
+    await page.getByTestId('cast-abstain').click();
+    await page.getByTestId('cast-ballot').waitFor();
+    assert.equal(
+      await page.getByTestId('my-ballot').textContent(),
+      'Your ballot counts: abstained',
+    );
+    await page.goto(`${base}/#/governance/${plurality}`);
+    await page.getByTestId('vote-form').waitFor();
+    await page.getByTestId('cast-ballot').click();
+    assert.equal(await page.getByTestId('ballot-error').textContent(), 'Choose one of the options');
+    await proposalForm('en');
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -569,5 +569,96 @@ for (const d of await eachDialect()) {
       assert.equal(view.json().ballots, 1);
       assert.equal(view.json().mine.choice, 'yes');
     });
+
+    test('an empty approval ballot is an abstention; the other methods refuse an empty ballot in words', async () => {
+      const u = await p.users.createUser(systemActor, 'tsement-tom', {
+        email: 'governance@tsement-tom.example',
+        name: 'Голосующий',
+        role: 'org_admin',
+        password: 'password-for-tests',
+      });
+      const cookie = `${SESSION_COOKIE}=${(await p.users.openSession(u.id)).token}`;
+      const closesAt = new Date(Date.now() + 3600_000).toISOString();
+      const make = async (method: string) => {
+        const r = await app.inject({
+          method: 'POST',
+          url: '/api/v1/governance/proposals',
+          headers: { cookie },
+          payload: {
+            type: 'approve_project',
+            title: `Empty ballot, ${method}`,
+            method,
+            ...(method === 'consent' ? {} : { candidates: ['Альфа', 'Бета'] }),
+            closesAt,
+          },
+        });
+        assert.equal(r.statusCode, 201, r.body);
+        return r.json().id as string;
+      };
+      const vote = (id: string, payload: object, lang = 'ru') =>
+        app.inject({
+          method: 'POST',
+          url: `/api/v1/governance/proposals/${id}/ballot`,
+          headers: { cookie, 'accept-language': lang },
+          payload,
+        });
+      const approval = await make('approval');
+      const taken = await vote(approval, { approve: [] });
+      assert.equal(taken.statusCode, 200, taken.body);
+      assert.deepEqual(taken.json().approve, []);
+      const view = await app.inject({
+        method: 'GET',
+        url: `/api/v1/governance/proposals/${approval}`,
+        headers: { cookie },
+      });
+      assert.equal(view.json().ballots, 1);
+      assert.deepEqual(view.json().mine.approve, []);
+      // an approval ballot without the field at all is not an abstention but a malformed body
+      assert.equal((await vote(approval, {})).statusCode, 400);
+
+      const cases = [
+        ['plurality', { choice: '' }, 'Выбор', 'Choice'],
+        ['plurality', {}, 'Выбор', 'Choice'],
+        ['irv', { ranking: [] }, 'Места вариантов', 'Ranking'],
+        ['consent', {}, 'Позиция', 'Position'],
+      ] as const;
+      for (const [method, payload, ru, en] of cases) {
+        const id = await make(method);
+        for (const [lang, label] of [
+          ['ru', ru],
+          ['en', en],
+        ] as const) {
+          const r = await vote(id, payload, lang);
+          assert.equal(r.statusCode, 400, r.body);
+          const problem = r.json();
+          assert.match(problem.detail, new RegExp(`: ${label}$`), problem.detail);
+          assert.equal(problem.errors[0].label, label);
+          assert.doesNotMatch(problem.errors[0].message, /\b(irv|consent|plurality)\b/);
+        }
+      }
+      // the proposal's own fields by the names people see, not the API's
+      const bad = await app.inject({
+        method: 'POST',
+        url: '/api/v1/governance/proposals',
+        headers: { cookie, 'accept-language': 'ru' },
+        payload: {
+          type: 'approve_budget',
+          title: 'Бюджет',
+          amountKopecks: -100,
+          closesAt: '2020-01-01T00:00:00Z',
+        },
+      });
+      assert.equal(bad.statusCode, 400);
+      assert.equal(bad.json().detail, 'Неверные данные: Сумма');
+      const past = await app.inject({
+        method: 'POST',
+        url: '/api/v1/governance/proposals',
+        headers: { cookie, 'accept-language': 'en' },
+        payload: { type: 'resolution', title: 'Late', closesAt: '2020-01-01T00:00:00Z' },
+      });
+      assert.equal(past.statusCode, 400);
+      assert.equal(past.json().detail, 'Invalid proposal: Closing of the vote');
+      assert.equal(past.json().errors[0].field, 'closesAt');
+    });
   });
 }

@@ -17,7 +17,9 @@ export const ballotSchema = z.object({
   /** A declared stake; counted only by the `weighted` method (others: one member one vote). */
   weight: z.number().gt(0, 'must be > 0').optional(),
   choice: id.optional(),
+  /** approval: the options approved; none is an abstention (counted for the quorum only). */
   approve: z.array(id).optional(),
+  /** irv: in order of preference; none is an abstention (counted for the quorum only). */
   ranking: z.array(id).optional(),
   position: z.enum(positions).optional(),
   /** A reason (consent); carried, not counted. */

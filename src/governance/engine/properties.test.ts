@@ -239,3 +239,32 @@ describe('consent', () => {
     );
   });
 });
+
+describe('approval', () => {
+  test('an abstention (a ballot that approves none) raises the turnout and changes no count nor the outcome without a quorum', () => {
+    const options = ['a', 'b', 'c'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.subarray(options), { maxLength: 12 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (approvals, abstaining, threshold) => {
+          const voters = approvals.map((approve, i) => ({ voter: `v${i}`, approve }));
+          const abstentions = Array.from({ length: abstaining }, (_, i) => ({
+            voter: `x${i}`,
+            approve: [] as string[],
+          }));
+          const electorate = [...voters, ...abstentions].map((b) => b.voter).concat('absent');
+          const input = { method: 'approval' as const, candidates: options, electorate, threshold };
+          const without = tally({ ...input, ballots: voters });
+          const withThem = tally({ ...input, ballots: [...voters, ...abstentions] });
+          assert.deepEqual(withThem.rounds, without.rounds);
+          assert.equal(withThem.status, without.status);
+          assert.equal(withThem.winner, without.winner);
+          assert.ok(withThem.turnout > without.turnout);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -144,6 +144,47 @@ describe('approval', () => {
     });
     assert.deepEqual([s.status, s.winner], ['passed', 'b']);
   });
+
+  test('a ballot that approves none abstains: it counts toward the quorum, not the threshold', () => {
+    const base = {
+      method: 'approval' as const,
+      candidates: ['a', 'b'],
+      electorate: ['v1', 'v2', 'v3', 'v4'],
+      quorum: 0.75,
+      threshold: 1,
+    };
+    const two = [
+      { voter: 'v1', approve: ['a'] },
+      { voter: 'v2', approve: ['a', 'b'] },
+    ];
+    assert.equal(tally({ ...base, ballots: two }).status, 'no_quorum');
+    const withAbstention = tally({ ...base, ballots: [...two, { voter: 'v3', approve: [] }] });
+    // the quorum is met by the abstention; `a` is approved on every ballot that approves any
+    assert.deepEqual(withAbstention, {
+      status: 'passed',
+      winner: 'a',
+      turnout: 0.75,
+      rounds: [{ counts: { a: 2, b: 1 } }],
+    });
+    // a delegate's abstention carries its delegators' as abstentions too
+    const carried = tally({
+      ...base,
+      ballots: [...two, { voter: 'v3', approve: [] }],
+      delegations: [{ from: 'v4', to: 'v3' }],
+    });
+    assert.equal(carried.turnout, 1);
+    assert.deepEqual(carried.rounds, [{ counts: { a: 2, b: 1 } }]);
+    // abstentions alone decide nothing
+    const none = tally({
+      ...base,
+      quorum: 0,
+      ballots: [
+        { voter: 'v1', approve: [] },
+        { voter: 'v2', approve: [] },
+      ],
+    });
+    assert.deepEqual([none.status, none.turnout], ['failed', 0.5]);
+  });
 });
 
 describe('consent', () => {

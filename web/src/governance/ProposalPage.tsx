@@ -2,9 +2,18 @@
 // turnout and rounds, the keystone's veto where the charter allows it, and the discussion.
 import { type FormEvent, useState } from 'react';
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
+import { parseNumber } from '../shell/numbers.ts';
 import { href } from '../shell/router.ts';
 import { isOperator, useSession } from '../shell/session.tsx';
-import { Empty, ErrorState, FormError, InClusterZone, Loading, NeedLogin } from '../shell/ui.tsx';
+import {
+  Empty,
+  ErrorState,
+  Field,
+  FormError,
+  InClusterZone,
+  Loading,
+  NeedLogin,
+} from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { useSubmission } from '../shell/useSubmission.ts';
 import {
@@ -120,13 +129,23 @@ export function ProposalPage({ id }: { id: string }) {
   );
 }
 
-function describeBallot(b: NonNullable<ProposalView['mine']>, label: (o: string) => string) {
+function describeBallot(
+  b: NonNullable<ProposalView['mine']>,
+  label: (o: string) => string,
+  abstained: string,
+) {
   if (b.choice !== undefined) return label(b.choice);
-  if (b.approve !== undefined) return b.approve.map(label).join(', ');
+  // an approval ballot that approves none is an abstention (it counts toward the quorum only)
+  if (b.approve !== undefined)
+    return b.approve.length ? b.approve.map(label).join(', ') : abstained;
   if (b.ranking !== undefined) return b.ranking.map((o, i) => `${i + 1}. ${label(o)}`).join(' ');
   if (b.position !== undefined) return label(b.position);
   return '';
 }
+
+/** The ballot's fields, shown beside their options (the server's refusal too). */
+const ballotFields = ['choice', 'approve', 'ranking', 'position', 'weight'] as const;
+type BallotField = (typeof ballotFields)[number];
 
 function VoteForm({
   p,
@@ -150,8 +169,34 @@ function VoteForm({
   const [position, setPosition] = useState<ConsentPosition | ''>(mine?.position ?? '');
   const [reason, setReason] = useState(mine?.reason ?? '');
   const [weight, setWeight] = useState(mine?.weight !== undefined ? String(mine.weight) : '1');
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  // the form's own word on a field before sending: nothing chosen, two options on one rank
+  const [own, setOwn] = useState<Partial<Record<BallotField, string>>>({});
+  // an approval ballot with nothing ticked: asked to confirm as an abstention before it goes
+  const [askAbstain, setAskAbstain] = useState(false);
+  const problems = (): Partial<Record<BallotField, string>> => {
+    switch (p.method) {
+      case 'plurality':
+        return choice ? {} : { choice: t('errChooseOne') };
+      case 'weighted': {
+        const w = parseNumber(weight);
+        return {
+          ...(choice ? {} : { choice: t('errChooseOne') }),
+          ...(w === undefined || Number.isNaN(w) || w <= 0 ? { weight: t('errWeight') } : {}),
+        };
+      }
+      case 'irv': {
+        const used = Object.values(ranks).filter(Boolean);
+        if (used.length === 0) return { ranking: t('errRankOne') };
+        const twice = used.find((r, i) => used.indexOf(r) !== i);
+        return twice ? { ranking: t('errRankTwice', { n: twice }) } : {};
+      }
+      case 'consent':
+        return position ? {} : { position: t('errPosition') };
+      default:
+        return {};
+    }
+  };
+  const send = () => {
     let body: BallotBody;
     switch (p.method) {
       case 'approval':
@@ -168,15 +213,40 @@ function VoteForm({
         body = { position: position || undefined, reason: reason.trim() || undefined };
         break;
       case 'weighted':
-        body = { choice, weight: Number(weight) };
+        body = { choice, weight: parseNumber(weight) ?? Number.NaN };
         break;
       default:
         body = { choice };
     }
+    setAskAbstain(false);
     void submission.run(async () => {
       await governanceApi.vote(p.id, body);
       onDone();
     });
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const found = problems();
+    setOwn(found);
+    if (Object.keys(found).length) {
+      submission.setError(null);
+      return;
+    }
+    if (p.method === 'approval' && approve.length === 0) {
+      setAskAbstain(true);
+      return;
+    }
+    send();
+  };
+  const errorOf = (field: BallotField) =>
+    own[field] ?? submission.error?.problem.errors?.find((x) => x.field === field)?.message;
+  const shownError = (field: BallotField) => {
+    const text = errorOf(field);
+    return text ? (
+      <span className="field-error" data-testid="ballot-error">
+        {text}
+      </span>
+    ) : null;
   };
   return (
     <form className="card stack" onSubmit={submit} data-testid="vote-form">
@@ -186,10 +256,13 @@ function VoteForm({
       </p>
       {mine && (
         <p className="alert alert-success" data-testid="my-ballot">
-          {t('yourBallot', { ballot: describeBallot(mine, label) })}
+          {t('yourBallot', { ballot: describeBallot(mine, label, t('abstained')) })}
         </p>
       )}
-      <FormError error={submission.error} />
+      <FormError
+        error={submission.error}
+        placed={(f) => (ballotFields as readonly string[]).includes(f)}
+      />
       {(p.method === 'plurality' || p.method === 'weighted') && (
         <fieldset className="gov-options">
           <legend>{t('choose')}</legend>
@@ -205,19 +278,21 @@ function VoteForm({
               {label(o)}
             </label>
           ))}
+          {shownError('choice')}
         </fieldset>
       )}
       {p.method === 'weighted' && (
-        <label className="field">
-          <span>{t('weight')}</span>
-          <input
-            type="number"
-            min="0"
-            step="any"
-            value={weight}
-            onChange={(e) => setWeight(e.target.value)}
-          />
-        </label>
+        <Field label={t('weight')} error={errorOf('weight')}>
+          {(a) => (
+            <input
+              {...a}
+              name="weight"
+              inputMode="decimal"
+              value={weight}
+              onChange={(e) => setWeight(e.target.value)}
+            />
+          )}
+        </Field>
       )}
       {p.method === 'approval' && (
         <fieldset className="gov-options">
@@ -229,13 +304,16 @@ function VoteForm({
                 name="approve"
                 value={o}
                 checked={approve.includes(o)}
-                onChange={(e) =>
-                  setApprove((a) => (e.target.checked ? [...a, o] : a.filter((x) => x !== o)))
-                }
+                onChange={(e) => {
+                  setAskAbstain(false);
+                  setApprove((a) => (e.target.checked ? [...a, o] : a.filter((x) => x !== o)));
+                }}
               />{' '}
               {label(o)}
             </label>
           ))}
+          <span className="field-hint">{t('abstainNote')}</span>
+          {shownError('approve')}
         </fieldset>
       )}
       {p.method === 'irv' && (
@@ -258,6 +336,7 @@ function VoteForm({
               </select>
             </label>
           ))}
+          {shownError('ranking')}
         </fieldset>
       )}
       {p.method === 'consent' && (
@@ -276,28 +355,53 @@ function VoteForm({
                 {label(o)}
               </label>
             ))}
+            {shownError('position')}
           </fieldset>
-          <label className="field">
-            <span>{t('reason')}</span>
-            <textarea
-              name="reason"
-              rows={3}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-            />
-          </label>
+          <Field label={t('reason')}>
+            {(a) => (
+              <textarea
+                {...a}
+                name="reason"
+                rows={3}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
+            )}
+          </Field>
         </>
       )}
-      <div>
-        <button
-          type="submit"
-          className="btn btn-primary"
-          disabled={submission.busy}
-          data-testid="cast-ballot"
-        >
-          {t('castBallot')}
-        </button>
-      </div>
+      {askAbstain ? (
+        <div className="confirm" role="alertdialog" aria-label={t('abstainQuestion')}>
+          <span className="confirm-question" data-testid="abstain-question">
+            {t('abstainQuestion')}
+          </span>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={submission.busy}
+            onClick={send}
+            data-testid="cast-abstain"
+            // biome-ignore lint/a11y/noAutofocus: the question just asked; its answer takes the focus
+            autoFocus
+          >
+            {t('abstainConfirm')}
+          </button>
+          <button type="button" className="btn" onClick={() => setAskAbstain(false)}>
+            {t('cancel')}
+          </button>
+        </div>
+      ) : (
+        <div>
+          <button
+            type="submit"
+            className="btn btn-primary"
+            disabled={submission.busy}
+            data-testid="cast-ballot"
+          >
+            {t('castBallot')}
+          </button>
+        </div>
+      )}
     </form>
   );
 }

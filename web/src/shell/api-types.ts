@@ -4782,12 +4782,14 @@ export interface components {
       year: number;
     };
     GovernanceBallot: {
+      /** @description approval: the options approved; none is an abstention (counts toward the quorum, not the threshold) */
       approve?: string[];
       castAt: string;
       castBy: string;
       choice?: string;
       position?: components['schemas']['GovernanceConsentPosition'];
       proposalId: string;
+      /** @description irv: the options in order of preference, at least one */
       ranking?: string[];
       reason?: string;
       /** @description the organisation that votes */
@@ -4796,30 +4798,36 @@ export interface components {
       weight?: number;
     };
     GovernanceBallotBody: {
+      /** @description approval: the options approved; none is an abstention (counts toward the quorum, not the threshold) */
       approve?: string[];
       choice?: string;
       position?: components['schemas']['GovernanceConsentPosition'];
+      /** @description irv: the options in order of preference, at least one */
       ranking?: string[];
       reason?: string;
       /** @description weighted: the declared stake */
       weight?: number;
     };
     GovernanceBallotBodyInput: {
+      /** @description approval: the options approved; none is an abstention (counts toward the quorum, not the threshold) */
       approve?: string[];
       choice?: string;
       position?: components['schemas']['GovernanceConsentPositionInput'];
+      /** @description irv: the options in order of preference, at least one */
       ranking?: string[];
       reason?: string;
       /** @description weighted: the declared stake */
       weight?: number;
     };
     GovernanceBallotInput: {
+      /** @description approval: the options approved; none is an abstention (counts toward the quorum, not the threshold) */
       approve?: string[];
       castAt: string;
       castBy: string;
       choice?: string;
       position?: components['schemas']['GovernanceConsentPositionInput'];
       proposalId: string;
+      /** @description irv: the options in order of preference, at least one */
       ranking?: string[];
       reason?: string;
       /** @description the organisation that votes */

@@ -244,8 +244,20 @@ for (const lang of ['ru', 'en'] as const)
       await admin.page.waitForLoadState('networkidle');
       await admin.page.locator('.state-loading').first().waitFor({ state: 'detached' });
       if (path === 'organisation') await admin.page.getByTestId('sites-table').waitFor();
-      if (path === 'governance')
+      if (path === 'governance') {
         await onScreen(admin.page.locator('.page-actions .btn'), 'propose');
+        // the charter's answers take the card's width, not a word's beside their terms
+        const charter = admin.page.getByTestId('charter');
+        await charter.locator('dd').first().waitFor();
+        const card = (await charter.boundingBox())?.width ?? 0;
+        for (const dd of await charter.locator('.gov-facts > dd').all()) {
+          const w = (await dd.boundingBox())?.width ?? 0;
+          assert.ok(
+            w >= card * 0.7,
+            `a charter answer ${Math.round(w)} px wide in ${Math.round(card)}`,
+          );
+        }
+      }
       await fits(admin.page, `#/${path} (an org admin)`);
     }
     await admin.context.close();

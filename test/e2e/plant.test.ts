@@ -270,6 +270,11 @@ test('the example plant shows its seeded day: KPIs, charts and the ash alarm, in
     await page.getByTestId('kpi-feed').getByText('Feed').waitFor();
     // the medium density's unit in English too
     assert.match((await page.getByTestId('kpi-density').textContent()) ?? '', /\d kg\/m³/);
+    // the site chooser names the site in English
+    assert.match(
+      (await page.getByTestId('plant-site').locator('option:checked').textContent()) ?? '',
+      /^Yuzhnaya CPP, main building$/,
+    );
     // the charts are rebuilt with English labels
     await page
       .getByTestId('chart-throughput')

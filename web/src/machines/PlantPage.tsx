@@ -426,10 +426,16 @@ export function PlantPage() {
   const [siteId, setSiteId] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
+  // the sites named in the page's language, wherever the page names one
+  const { locale } = useLocale();
+  const named = useMemo(
+    () => sites.data?.map((s) => ({ ...s, name: localised(locale, s.name, s.nameEn) })),
+    [sites.data, locale],
+  );
   // the sites where a plant may stand, and any with one described (not a dump or a pond)
   const offered = useMemo(
-    () => (sites.data && plants.data ? plantSites(sites.data, plants.data) : null),
-    [sites.data, plants.data],
+    () => (named && plants.data ? plantSites(named, plants.data) : null),
+    [named, plants.data],
   );
   const chosen = siteId ?? plants.data?.[0]?.siteId ?? offered?.[0]?.id ?? null;
   const site = offered?.find((s) => s.id === chosen) ?? null;
@@ -540,7 +546,7 @@ export function PlantPage() {
         </>
       )}
       {organisationId && <AlarmRules />}
-      {sites.data && <DeviceRegistry sites={sites.data} devices={devices} siteId={chosen} />}
+      {named && <DeviceRegistry sites={named} devices={devices} siteId={chosen} />}
     </>
   );
 }

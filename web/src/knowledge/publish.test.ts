@@ -20,6 +20,20 @@ test('roubles as typed become kopecks; anything else is no amount', () => {
   for (const bad of ['', '-1', '1,234', 'abc', '1.2.3']) assert.equal(kopecksOf(bad), null, bad);
 });
 
+test('a budget that is no amount says why: a minus, too many roubles, a third decimal, no number', () => {
+  const v = { ...blankProject(), titleRu: 'Проект' };
+  const why = (budget: string) => {
+    const issue = checkProject({ ...v, budget }, 'frc-ccc').budget;
+    return issue && 'key' in issue ? issue.key : undefined;
+  };
+  assert.equal(why('-5'), 'errBudgetNegative');
+  assert.equal(why('99999999999999999999'), 'errBudgetTooBig');
+  assert.equal(why('10 000 000 000 001'), 'errBudgetTooBig');
+  assert.equal(why('1,234'), 'errBudgetKopecks');
+  assert.equal(why('много'), 'errBudget');
+  assert.equal(why('10 000 000 000 000'), undefined);
+});
+
 test('an asset without a title or a kind is named by field; one title is enough', () => {
   const v = { ...blankAsset(), textRu: 'текст' };
   assert.deepEqual(Object.keys(checkAsset(v)).sort(), ['titleRu', 'trl', 'type']);

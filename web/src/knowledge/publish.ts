@@ -118,6 +118,15 @@ export function kopecksOf(s: string): number | null {
   return Number.isSafeInteger(k) && k <= MAX_KOPECKS ? k : null;
 }
 
+/** Why a typed budget is no amount: a minus, too many roubles, or no number at all. */
+function budgetProblem(s: string): Key {
+  const t = s.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+  if (/^[-−]\d/.test(t)) return 'errBudgetNegative';
+  if (/^\d+(\.\d+)?$/.test(t) && Number(t) * 100 > MAX_KOPECKS) return 'errBudgetTooBig';
+  if (/^\d+\.\d{3,}$/.test(t)) return 'errBudgetKopecks';
+  return 'errBudget';
+}
+
 class Checks {
   readonly out: PublishIssues = {};
   put(field: string, issue: Issue<Key>) {
@@ -187,7 +196,7 @@ export function checkProject(v: ProjectValues, ownOrganisation: string): Publish
     seen.add(p.organisationId);
   });
   if (v.partners.length > 49) c.put('partners', { key: 'errTooMany', params: { max: 49 } });
-  if (kopecksOf(v.budget) === null) c.put('budget', { key: 'errBudget' });
+  if (kopecksOf(v.budget) === null) c.put('budget', { key: budgetProblem(v.budget) });
   if (v.competences.length > 20) c.put('competences', { key: 'errTooMany', params: { max: 20 } });
   c.audience(v.visibility, v.audience);
   return c.out;

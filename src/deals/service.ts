@@ -14,7 +14,12 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { AgreedMatch } from '../exchange/index.ts';
-import { listingRecord } from '../exchange/index.ts';
+import {
+  inQualityRange,
+  listingRecord,
+  qualityRangeOf,
+  qualityRangeRule,
+} from '../exchange/index.ts';
 import { inTransaction, recordEvent } from '../journal/index.ts';
 import { deviceRecord, WEIGHBRIDGE_PROFILE, type Weighing } from '../machines/index.ts';
 import {
@@ -564,6 +569,15 @@ export class DealsService {
     if (d.state !== 'active') throw conflict(messages.notActive({ id: d.id, state: d.state }));
     const future = this.futureLot(body.deliveredOn);
     if (future) throw invalid(messages.invalidDeal(), [future]);
+    // a measured value within its property's range (ash 0–100 %), as a listing's is
+    const units = new Map((await registryQueries.findProperties(tx)).map((p) => [p.id, p.unit]));
+    const outOfRange = Object.entries(body.quality)
+      .filter(([key, value]) => !inQualityRange(units.get(key), value))
+      .map(([key]) => ({
+        field: `quality.${key}`,
+        message: qualityRangeRule[qualityRangeOf(units.get(key))](),
+      }));
+    if (outOfRange.length) throw invalid(messages.invalidDeal(), outOfRange);
     const earlier = await repo.findDeliveries(tx, [dealId]);
     let mismatch = false;
     let confirmed: Delivery | undefined;

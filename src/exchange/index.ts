@@ -9,8 +9,10 @@ import { ExchangeService } from './service.ts';
 
 export { agreedMatch, agreedMatches } from './agreed.ts';
 export * from './engine/index.ts';
-export { listingRecord, matchRecord, planRecordOf } from './records.ts';
 // the exchange's transport and emission factors (the table's, no overrides)
+export { inQualityRange, qualityRangeOf } from './limits.ts';
+export { qualityRangeRule } from './messages.ts';
+export { listingRecord, matchRecord, planRecordOf } from './records.ts';
 export { viewerOptions as exchangeFactors } from './reference.ts';
 export { type SavedPlanFlow, savedPlanFlows } from './saved-flows.ts';
 export * from './schema.ts';

@@ -20,7 +20,7 @@ import { termsChanged } from './engine/terms.ts';
 import { type Holders, loadHolders } from './holders.ts';
 import { inQualityRange, qualityRangeOf } from './limits.ts';
 import { closeOpenMatches } from './matches.ts';
-import { messages as m, rules } from './messages.ts';
+import { messages as m, qualityRangeRule } from './messages.ts';
 import {
   findListing,
   findListings,
@@ -122,13 +122,6 @@ async function check(tx: Tx, organisationId: string, l: Fields): Promise<void> {
   }
   if (fields.length) throw invalid(m.invalidListing(), fields);
 }
-
-/** The words of a quality value out of its property's range, by the kind of range. */
-const qualityRangeRule = {
-  share: rules.qualityShare,
-  temperature: rules.qualityTemperature,
-  measure: rules.qualityMeasure,
-};
 
 /** The answer to a change: the listing as its author sees it. */
 async function answer(tx: Tx, c: ExchangeContext, actor: Actor, l: ListingRecord) {

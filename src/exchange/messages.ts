@@ -274,6 +274,13 @@ export const rules = defineMessages('exchange.rule', {
   },
 });
 
+/** The words of a quality value out of its property's range, by the kind of range (limits.ts). */
+export const qualityRangeRule = {
+  share: rules.qualityShare,
+  temperature: rules.qualityTemperature,
+  measure: rules.qualityMeasure,
+};
+
 /**
  * The bounds of a listing's figures (limits.ts), worded with the listing's unit and in the
  * reader's number format: «не больше 100 000 ₽/т», 'at most 100,000,000 t a year'. One code per

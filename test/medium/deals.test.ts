@@ -385,6 +385,22 @@ for (const d of await eachDialect()) {
           e instanceof DomainError && e.status === 400 && e.fields[0]?.field === 'deliveredOn',
       );
       assert.equal((await x.listDeliveries(provider, { dealId: deal.id })).length, 0);
+      // a measured value out of its property's range (loss on ignition in %) is refused, worded
+      for (const loi of [150, -3])
+        await assert.rejects(
+          x.recordDelivery(provider, deal.id, {
+            deliveredOn: '2026-02-01',
+            quantity: 1,
+            method: 'manual',
+            quality: { loi },
+          }),
+          (e: unknown) =>
+            e instanceof DomainError &&
+            e.status === 400 &&
+            e.fields[0]?.field === 'quality.loi' &&
+            e.fields[0]?.message.text('ru') === 'от 0 до 100 %',
+        );
+      assert.equal((await x.listDeliveries(provider, { dealId: deal.id })).length, 0);
       const first = await x.recordDelivery(provider, deal.id, {
         deliveredOn: '2026-02-01',
         quantity: 60.125,

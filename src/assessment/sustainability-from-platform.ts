@@ -20,6 +20,7 @@ import { DealsService } from '../deals/index.ts';
 import { ExchangeService } from '../exchange/index.ts';
 import { KnowledgeService, knowledgeQueries } from '../knowledge/index.ts';
 import { systemActor } from '../model/index.ts';
+import { wordMonth } from '../model/wording.ts';
 import { registryQueries } from '../registry/index.ts';
 import type { Store } from '../store/index.ts';
 import {
@@ -122,8 +123,8 @@ export async function sustainabilityFromPlatform(
   const t = sustainabilityTargets().targets;
   const target = (name: string) => t[name] ?? null;
   const ledger = {
-    ru: `реестр эффекта платформы, уровень «поставлено», ${from}…${to}`,
-    en: `the platform's impact ledger, level “delivered”, ${from}…${to}`,
+    ru: `реестр эффекта платформы, уровень «поставлено», ${wordMonth(from, 'ru')} – ${wordMonth(to, 'ru')}`,
+    en: `the platform's impact ledger, level “delivered”, ${wordMonth(from, 'en')} – ${wordMonth(to, 'en')}`,
   };
   const ledgerData = `/api/v1/impact?level=delivered&from=${from}&to=${to}`;
   const finite = (x: number | null) => (x === null || !Number.isFinite(x) ? null : x);

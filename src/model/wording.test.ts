@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { defineMessages, wordOf } from './messages.ts';
-import { unitName, wordFrom, wordMoment, wordNumber, wordQuantity } from './wording.ts';
+import { unitName, wordFrom, wordMoment, wordMonth, wordNumber, wordQuantity } from './wording.ts';
 
 const NBSP = '\u00a0';
 
@@ -103,4 +103,10 @@ test('a message words a parameter from its vocabulary and keeps the code as data
   // a code outside the vocabulary, or a number, reads as given
   assert.equal(w.light({ id: 'X-2', colour: 'blue' }).text('ru'), 'на перекрёстке X-2 горит blue');
   assert.equal(w.light({ id: 'X-3', colour: 7 }).text('en'), 'the light at X-3 is 7');
+});
+
+test('a calendar month in words, the same month in any zone', () => {
+  assert.equal(wordMonth('2025-12', 'ru'), 'декабрь 2025 г.');
+  assert.equal(wordMonth('2026-01', 'en'), 'January 2026');
+  assert.equal(wordMonth('not a month', 'en'), 'not a month');
 });

@@ -56,6 +56,16 @@ export function wordMoment(iso: string, lang: Lang): string {
   return `${date}, ${time} (${clusterZoneName[lang]})`;
 }
 
+/** A calendar month (YYYY-MM) as a reader reads it: «декабрь 2025 г.», 'December 2025'. */
+export function wordMonth(yyyyMm: string, lang: Lang): string {
+  if (!/^\d{4}-\d{2}$/.test(yyyyMm)) return yyyyMm;
+  return new Intl.DateTimeFormat(tag(lang), {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${yyyyMm}-01T00:00:00Z`));
+}
+
 /** A number in the reader's format: «1 200,5», '1,200.5' (at most three decimals). */
 export const wordNumber = (n: number, lang: Lang): string =>
   new Intl.NumberFormat(tag(lang), { maximumFractionDigits: 3 }).format(n);

@@ -241,6 +241,8 @@ test('assessment: placement with evidence, readiness answered, territorial basel
     assert.match(shown, /Источник: Кемеровостат, 2024/);
     await page.getByTestId('sustainability-source').first().waitFor();
     // the day of the placement and the period of the indicators read as words, not «2025-12»
+    for (const source of await page.getByTestId('sustainability-source').allTextContents())
+      assert.doesNotMatch(source, /\d{4}-\d{2}/, `a source: «${source}»`);
     assert.doesNotMatch(
       (await page.getByTestId('overall-form').textContent()) ?? '',
       /\d{4}-\d{2}/,

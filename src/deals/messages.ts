@@ -19,7 +19,7 @@ export const dealStateWords: Readonly<Record<DealStateName, Wording>> = {
 
 /** A side of a deal: «поставщик», 'provider'. */
 export const dealSideWords: Readonly<Record<Side, Wording>> = {
-  provider: { ru: 'поставщик', en: 'provider' },
+  provider: { ru: 'поставщик', en: 'supplier' },
   consumer: { ru: 'потребитель', en: 'consumer' },
 };
 
@@ -97,7 +97,7 @@ export const messages = defineMessages('deals', {
     ru: 'подтверждение должно ссылаться на заявление другой стороны о партии этой сделки',
   },
   sameParties: {
-    en: 'the provider and the consumer must be two different organisations',
+    en: 'the supplier and the consumer must be two different organisations',
     ru: 'поставщик и потребитель должны быть разными организациями',
   },
   ownSide: {
@@ -197,7 +197,7 @@ defineLabels({
   deliveredOn: { en: 'Delivery date', ru: 'Дата поставки' },
   method: { en: 'Method', ru: 'Способ' },
   declaredBy: { en: 'Declared by', ru: 'Кто заявил' },
-  providerId: { en: 'Provider', ru: 'Поставщик' },
+  providerId: { en: 'Supplier', ru: 'Поставщик' },
   consumerId: { en: 'Consumer', ru: 'Потребитель' },
   material: { en: 'Material', ru: 'Материал' },
   message: { en: 'Message', ru: 'Сообщение' },

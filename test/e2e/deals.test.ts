@@ -126,7 +126,7 @@ test('deals: rows in both languages; two members negotiate to agreed, deliver, a
       quantity: 'Enter a number',
     });
     await seeState(b.page, id, 'requested');
-    assert.match((await b.page.getByTestId('your-side').textContent()) ?? '', /provider/);
+    assert.match((await b.page.getByTestId('your-side').textContent()) ?? '', /supplier/);
     await price(b.page, '380');
     await b.page.getByTestId('action-offer').click();
     await b.page.getByTestId('deal-state').filter({ hasText: 'offered' }).waitFor();

@@ -187,7 +187,7 @@ export const dealsDict = dictionary(
     'action:activate': 'Start deliveries',
     'action:complete': 'Complete',
     'action:terminate': 'Terminate',
-    'side:provider': 'provider',
+    'side:provider': 'supplier',
     'side:consumer': 'consumer',
     'method:weighbridge': 'weighbridge',
     'method:belt_scale': 'belt scale',
@@ -202,7 +202,7 @@ export const dealsDict = dictionary(
     'account:carrier_payable': 'Carrier payable',
     back: '← All deals',
     dealTitle: 'Deal: {material}',
-    provider: 'Provider',
+    provider: 'Supplier',
     consumer: 'Consumer',
     youAre: 'You are the {side}',
     operatorView: 'You see this deal as the operator',
@@ -224,9 +224,9 @@ export const dealsDict = dictionary(
     activeProvider:
       'The deal is in execution. Record each lot you ship in “Record a delivery” below; the consumer records the lots it receives, by its own weighing. The consumer completes the deal once it has received what it needs; either side may terminate it.',
     activeConsumer:
-      'The deal is in execution. Record each lot you receive in “Record a delivery” below; the provider records the lots it ships. Once you have received what you need, complete the deal.',
+      'The deal is in execution. Record each lot you receive in “Record a delivery” below; the supplier records the lots it ships. Once you have received what you need, complete the deal.',
     activeOther:
-      'The deal is in execution: the sides record the deliveries — the provider the lots it ships, the consumer those it receives; the consumer completes the deal once it has received what it needs.',
+      'The deal is in execution: the sides record the deliveries — the supplier the lots it ships, the consumer those it receives; the consumer completes the deal once it has received what it needs.',
     closedDeal: 'The deal is closed.',
     actionMessage: 'Comment (optional)',
     termsChange: 'New terms (for an offer or a counter-offer)',
@@ -289,7 +289,7 @@ export const dealsDict = dictionary(
     create: 'Open the deal',
     cancel: 'Cancel',
     asConsumer: 'consumer (we take it)',
-    asProvider: 'provider (we ship it)',
+    asProvider: 'supplier (we ship it)',
     needMember: 'Deals are conducted by staff of member organisations.',
   },
 );

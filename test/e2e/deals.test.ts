@@ -299,6 +299,15 @@ test('a deal page: delivered and remaining add up to the contract; quality figur
       (await page.getByTestId('deal-progress').textContent()) ?? '',
       'ru',
     );
+    // a quantity of none or past any real stream is named before anything is sent
+    for (const [typed, words] of [
+      ['-5', 'Больше нуля'],
+      ['99999999999', 'Не больше 100 000 000 т'],
+    ] as const) {
+      await delivery.locator('input[name="quantity"]').fill(typed);
+      await delivery.getByTestId('record-delivery').click();
+      await delivery.locator('.field-error', { hasText: words }).waitFor();
+    }
     // a lot of 12,5 t, its quality written as the placeholder shows
     await delivery.locator('input[name="deliveredOn"]').fill(new Date().toISOString().slice(0, 10));
     await delivery.locator('input[name="quantity"]').fill('12,5');

@@ -4,6 +4,7 @@
 // lines the declared deliveries posted (read from the server, as posted).
 import { type FormEvent, useState } from 'react';
 import { latestDeliveryDay } from '../../../src/deals/limits.ts';
+import { listingLimits } from '../../../src/exchange/limits.ts';
 import { useExchangeLabels } from '../exchange/labels.ts';
 import { useTaxonomy } from '../exchange/taxonomy.ts';
 import { clusterDay, useFormat, useLocale, useT } from '../i18n/index.ts';
@@ -542,12 +543,25 @@ function DeliveryForm({ v, onDone }: { v: DealView; onDone: () => void }) {
   const [method, setMethod] = useState<DeliveryMethod>('weighbridge');
   const [quality, setQuality] = useState('');
   const [bad, setBad] = useState<'quantity' | 'quality' | null>(null);
+  // what is wrong with the quantity, checked before sending: no number, none or too much
+  const [quantityBad, setQuantityBad] = useState('');
   const errors = submission.error?.fieldErrors() ?? {};
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const n = parseNumber(quantity);
     const q = parseQuality(quality, resolve);
-    if (n === undefined || Number.isNaN(n)) return setBad('quantity');
+    const quantityProblem =
+      n === undefined || Number.isNaN(n)
+        ? t('fNumberBad')
+        : n <= 0
+          ? t('fQuantityPositive')
+          : n > listingLimits.quantityPerYear
+            ? t('fQuantityTooBig', {
+                max: x.enteredQuantity(listingLimits.quantityPerYear, v.deal.unit),
+              })
+            : '';
+    setQuantityBad(quantityProblem);
+    if (quantityProblem || n === undefined) return setBad('quantity');
     if (q === null) return setBad('quality');
     setBad(null);
     void submission.run(async () => {
@@ -585,7 +599,9 @@ function DeliveryForm({ v, onDone }: { v: DealView; onDone: () => void }) {
             onChange={(e) => setQuantity(e.target.value)}
           />
           {(bad === 'quantity' || errors.quantity) && (
-            <span className="field-error">{errors.quantity ?? t('fNumberBad')}</span>
+            <span className="field-error">
+              {errors.quantity ?? (quantityBad || t('fNumberBad'))}
+            </span>
           )}
         </label>
         <label className="field">

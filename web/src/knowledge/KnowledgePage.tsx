@@ -9,17 +9,9 @@ import { Empty, ErrorState, Loading, PageHeader } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { knowledgeApi, type SearchQuery } from './api.ts';
 import { knowledgeDict } from './dict.ts';
+import { assetTypes } from './publish.ts';
 
 const recordTypes = ['asset', 'profile', 'project'] as const;
-const assetTypes = [
-  'technology',
-  'method',
-  'patent',
-  'study',
-  'dataset',
-  'lesson',
-  'course',
-] as const;
 type Key = Parameters<ReturnType<typeof useT<keyof typeof knowledgeDict.ru>>>[0];
 
 export function KnowledgePage() {

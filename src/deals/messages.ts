@@ -1,6 +1,8 @@
 // The deals module's messages, in Russian and English.
+import { listingLimits } from '../exchange/limits.ts';
 import { defineLabels, defineMessages, wordOf } from '../model/messages.ts';
 import type { Wording } from '../model/vocabulary.ts';
+import { wordNumber } from '../model/wording.ts';
 import type { DealActionName, DealStateName, Side } from './engine/negotiation.ts';
 
 // A deal's states, sides and actions in words, as the web app shows them (web/src/deals/dict.ts):
@@ -170,13 +172,14 @@ export const messages = defineMessages('deals', {
 
 /** The rules schemas state (carried through zod as codes). */
 export const rules = defineMessages('deals.rule', {
+  // the bounds named with their figures (exchange/limits.ts), the unit being the deal's
   quantityLimit: {
-    en: 'beyond any real stream',
-    ru: 'больше любого реального потока',
+    en: `beyond any real stream (at most ${wordNumber(listingLimits.quantityPerYear, 'en')} units)`,
+    ru: `больше любого реального потока (не больше ${wordNumber(listingLimits.quantityPerYear, 'ru')} единиц)`,
   },
   moneyPerUnitLimit: {
-    en: 'beyond any real price per unit',
-    ru: 'больше любой реальной цены за единицу',
+    en: `beyond any real price per unit (at most ${wordNumber(listingLimits.kopecksPerUnit / 100, 'en')} RUB per unit)`,
+    ru: `больше любой реальной цены за единицу (не больше ${wordNumber(listingLimits.kopecksPerUnit / 100, 'ru')} ₽ за единицу)`,
   },
   scheduleOrder: {
     en: 'the schedule ends on or after it starts',

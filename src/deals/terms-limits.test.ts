@@ -30,7 +30,10 @@ test('a huge price or transport cost is refused once, worded, on its field', () 
   const ru = fieldProblems(
     DealTerms.safeParse({ ...terms, priceKopecksPerUnit: 1e20 }).error?.issues ?? [],
   );
-  assert.equal(ru[0].message.text('ru'), 'больше любой реальной цены за единицу');
+  assert.equal(
+    ru[0].message.text('ru'),
+    'больше любой реальной цены за единицу (не больше 100\u00a0000 ₽ за единицу)',
+  );
   // a fraction of a kopeck is still refused
   assert.equal(DealTerms.safeParse({ ...terms, priceKopecksPerUnit: 350.5 }).success, false);
   assert.equal(DealTerms.safeParse(terms).success, true);

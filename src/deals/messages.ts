@@ -1,5 +1,5 @@
 // The deals module's messages, in Russian and English.
-import { listingLimits } from '../exchange/limits.ts';
+import { listingLimits } from '../exchange/index.ts';
 import { defineLabels, defineMessages, wordOf } from '../model/messages.ts';
 import type { Wording } from '../model/vocabulary.ts';
 import { wordNumber } from '../model/wording.ts';

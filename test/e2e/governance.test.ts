@@ -34,6 +34,15 @@ test('governance: the seeded history in both languages; propose, two members vot
     assert.match((await a.page.getByTestId('charter').textContent()) ?? '', /Технопарк/i);
     assert.match((await a.page.getByTestId('keystones').textContent()) ?? '', /Технопарк/i);
 
+    // a budget reads as accounts write money (data/kuzbass: 18 500 000 ₽)
+    await decided.getByText('Бюджет центра кластерного развития на 2025 год').click();
+    await a.page.getByTestId('proposal-amount').waitFor();
+    assert.match(
+      (await a.page.getByTestId('proposal-amount').textContent()) ?? '',
+      /^18\s500\s000,00\s₽$/,
+    );
+    await a.page.goto(`${base}/#/governance`);
+
     // a proposal through the form, closing in a little while (seconds: the form takes them)
     await a.page.getByTestId('new-proposal').click();
     await a.page.getByTestId('proposal-form').waitFor();

@@ -52,6 +52,11 @@ test('knowledge: search in Russian, open an asset, ask who can help', {
       (await page.getByTestId('project-competences').textContent()) ?? '',
       /ash-utilisation/,
     );
+    // its budget as accounts write money, to the kopeck (data/kuzbass: 45 000 000 ₽)
+    assert.match(
+      (await page.getByTestId('project-budget').textContent()) ?? '',
+      /^45\s000\s000,00\s₽$/,
+    );
     await page.getByTestId('ask-help').click();
     const helpers = page.getByTestId('helpers');
     await helpers.waitFor();

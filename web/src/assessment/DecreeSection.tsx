@@ -32,12 +32,6 @@ const decreeApi = {
     answer(client.DELETE('/api/v1/assessment/declarations/{id}', { params: { path: { id } } })),
 };
 
-/** A sum of kopecks in roubles, two decimals, in the page's language. */
-function useRub() {
-  const fmt = useFormat();
-  return (kopecks: number) => `${fmt.fixed(kopecks / 100, 2)} ₽`;
-}
-
 export function DecreeSection() {
   const d = useT(decreeDict);
   const fmt = useFormat();
@@ -50,7 +44,7 @@ export function DecreeSection() {
   const [year, setYear] = useState(thisYear);
   const report = useResource(() => decreeApi.check(year), [year]);
   const r = report.data;
-  const rub = useRub();
+  const rub = useFormat().money;
   const verdict =
     r?.compliant === true ? 'compliant' : r?.compliant === false ? 'notCompliant' : 'unknown';
   const canDeclare = Boolean(user?.organisationId) && user?.role !== 'observer';
@@ -228,7 +222,7 @@ function Declarations({
   const [saved, setSaved] = useState(false);
   const sending = useSubmission();
   const withdrawing = useSubmission();
-  const rub = useRub();
+  const rub = useFormat().money;
   /** a partner member's name in the user's language; undefined when it is not a member */
   const partnerLabel = (id: string | null) => {
     const p = partners.find((x) => x.id === id);

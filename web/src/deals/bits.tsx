@@ -55,14 +55,12 @@ export function useMoney() {
   const t = useT(dealsDict);
   const x = useExchangeLabels();
   const f = useFormat();
-  const { locale } = useLocale();
   return {
     price: (kopecks: number, unit: string) =>
       kopecks < 0
         ? `${x.kopecksPerUnit(-kopecks, unit)} (${t('gateFee')})`
         : x.kopecksPerUnit(kopecks, unit),
     /** kopecks as roubles with kopecks: «1 234,50 ₽» */
-    amount: (kopecks: number) =>
-      `${f.fixed(kopecks / 100, 2)}\u00a0${locale === 'ru' ? '₽' : 'RUB'}`,
+    amount: f.money,
   };
 }

@@ -78,7 +78,7 @@ export function ProposalPage({ id }: { id: string }) {
             {p.amountKopecks !== undefined && (
               <>
                 <dt>{t('amount')}</dt>
-                <dd>{f.number(p.amountKopecks / 100)} ₽</dd>
+                <dd data-testid="proposal-amount">{f.money(p.amountKopecks)}</dd>
               </>
             )}
             {p.candidates.length > 0 && (

@@ -61,6 +61,9 @@ export function useFormat() {
           minimumFractionDigits: digits,
           maximumFractionDigits: digits,
         }).format(n),
+      /** money from kopecks, to the kopeck as accounts write it: «1 234,50 ₽», '1,234.50 RUB' */
+      money: (kopecks: number) =>
+        `${new Intl.NumberFormat(tag, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(kopecks / 100)}\u00a0${locale === 'ru' ? '₽' : 'RUB'}`,
       percent: (share: number) =>
         new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 }).format(share),
       /** a calendar day as it is, a moment's day in the cluster's zone (moments.ts) */

@@ -234,10 +234,7 @@ export function ProjectPage({ id }: { id: string }) {
         <dl className="facts">
           <dt>{t('budget')}</dt>
           <dd data-testid="project-budget">
-            {p.budgetKopecks === 0
-              ? t('budgetUnset')
-              : // whole roubles as such; kopecks shown, never rounded into a rouble
-                `${p.budgetKopecks % 100 === 0 ? fmt.integer(p.budgetKopecks / 100) : fmt.fixed(p.budgetKopecks / 100, 2)}\u00a0${locale === 'ru' ? '₽' : 'RUB'}`}
+            {p.budgetKopecks === 0 ? t('budgetUnset') : fmt.money(p.budgetKopecks)}
           </dd>
           <dt>{t('participants')}</dt>
           <dd>

@@ -3,6 +3,7 @@
 // (src/knowledge/schema.ts); a problem is a key of the knowledge dictionary by form field. Pure.
 import { MAX_KOPECKS } from '../../../src/model/money.ts';
 import type { Issue, Issues } from '../shell/issues.ts';
+import { exactKopecks, parseNumber } from '../shell/numbers.ts';
 import type { AssetBody, ProfileBody, ProjectBody } from './api.ts';
 import type { knowledgeDict } from './dict.ts';
 
@@ -111,19 +112,17 @@ export const lines = (s: string) =>
 
 /** Roubles as typed («1 500 000», «1500000,50») → kopecks; null when it is no amount. */
 export function kopecksOf(s: string): number | null {
-  const t = s.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
-  if (!/^\d+(\.\d{1,2})?$/.test(t)) return null;
-  const [whole, frac = ''] = t.split('.');
-  const k = Number(whole) * 100 + Number(frac.padEnd(2, '0'));
-  return Number.isSafeInteger(k) && k <= MAX_KOPECKS ? k : null;
+  const k = exactKopecks(s);
+  return k !== undefined && Number.isSafeInteger(k) && k >= 0 && k <= MAX_KOPECKS ? k : null;
 }
 
 /** Why a typed budget is no amount: a minus, too many roubles, or no number at all. */
 function budgetProblem(s: string): Key {
-  const t = s.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
-  if (/^[-−]\d/.test(t)) return 'errBudgetNegative';
-  if (/^\d+(\.\d+)?$/.test(t) && Number(t) * 100 > MAX_KOPECKS) return 'errBudgetTooBig';
-  if (/^\d+\.\d{3,}$/.test(t)) return 'errBudgetKopecks';
+  const roubles = parseNumber(s);
+  if (roubles === undefined || Number.isNaN(roubles)) return 'errBudget';
+  if (roubles < 0) return 'errBudgetNegative';
+  if (roubles * 100 > MAX_KOPECKS) return 'errBudgetTooBig';
+  if (Number.isNaN(exactKopecks(s))) return 'errBudgetKopecks';
   return 'errBudget';
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { kopecksToRubText, parseNumber, rubToKopecks } from './numbers.ts';
+import { exactKopecks, kopecksToRubText, parseNumber, rubToKopecks } from './numbers.ts';
 
 describe('parseNumber', () => {
   test('plain integers and decimals, with a point or a Russian decimal comma', () => {
@@ -80,5 +80,16 @@ describe('kopecksToRubText', () => {
   test('round-trips through rubToKopecks', () => {
     for (const k of [0, 1, 99, 100, 101, 12345, 10_000_000, -7])
       assert.equal(rubToKopecks(kopecksToRubText(k, ',')), k);
+  });
+});
+
+describe('exactKopecks', () => {
+  test('to the kopeck as typed; a third decimal is refused, not rounded', () => {
+    assert.equal(exactKopecks('1 500 000,5'), 150_000_050);
+    assert.equal(exactKopecks('−2,07'), -207);
+    assert.equal(exactKopecks(''), undefined);
+    assert.ok(Number.isNaN(exactKopecks('1,005')));
+    assert.ok(Number.isNaN(exactKopecks('1,000')), 'a third decimal even when it is zero');
+    assert.ok(Number.isNaN(exactKopecks('много')));
   });
 });

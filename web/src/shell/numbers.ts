@@ -44,6 +44,16 @@ export function rubToKopecks(text: string): number | undefined {
   return parts.negative && kopecks !== 0 ? -kopecks : kopecks;
 }
 
+/**
+ * Roubles as typed, to the kopeck and no further: a third decimal is NaN rather than rounded
+ * (a budget someone signs must be what they typed). Empty: `undefined`; not a number: NaN.
+ */
+export function exactKopecks(text: string): number | undefined {
+  const parts = text.trim() === '' ? undefined : split(text);
+  if (parts && parts.fraction.length > 2) return Number.NaN;
+  return rubToKopecks(text);
+}
+
 /** Whole kopecks as roubles for a form's box: 12345 → «123,45», 35000 → «350». */
 export function kopecksToRubText(kopecks: number, decimalMark: ',' | '.'): string {
   const sign = kopecks < 0 ? '-' : '';

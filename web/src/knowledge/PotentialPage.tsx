@@ -8,6 +8,7 @@ import { Empty, ErrorState, Loading, PageHeader } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { knowledgeApi } from './api.ts';
 import { knowledgeDict } from './dict.ts';
+import { useCompetenceName } from './useCompetenceName.ts';
 
 type Report = NonNullable<Awaited<ReturnType<typeof knowledgeApi.gaps>>>;
 type Gap = Report['cluster'][number];
@@ -123,11 +124,7 @@ export function PotentialPage() {
   const { locale } = useLocale();
   const gaps = useResource(() => knowledgeApi.gaps(), [locale]);
   const openings = useResource(() => knowledgeApi.openings(), []);
-  const competences = useResource(() => knowledgeApi.competences(), []);
-  const competenceName = (id: string) => {
-    const c = competences.data?.find((x) => x.id === id);
-    return c ? (locale === 'en' ? c.en : c.ru) : id;
-  };
+  const competenceName = useCompetenceName();
   return (
     <>
       <a className="back-link" href={href('knowledge')}>

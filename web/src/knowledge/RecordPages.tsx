@@ -12,6 +12,7 @@ import { knowledgeApi } from './api.ts';
 import { knowledgeDict } from './dict.ts';
 import { HelpPanel } from './HelpPanel.tsx';
 import { RankedOpenings } from './PotentialPage.tsx';
+import { useCompetenceName } from './useCompetenceName.ts';
 
 const pick = (locale: string, ru?: string | null, en?: string | null) =>
   (locale === 'en' ? (en ?? ru) : (ru ?? en)) ?? '';
@@ -143,7 +144,7 @@ export function ProfilePage({ id }: { id: string }) {
   const t = useT(knowledgeDict);
   const { locale } = useLocale();
   const profile = useResource(() => knowledgeApi.profile(id), [id]);
-  const competences = useResource(() => knowledgeApi.competences(), []);
+  const name = useCompetenceName();
   if (profile.error)
     return (
       <>
@@ -153,10 +154,6 @@ export function ProfilePage({ id }: { id: string }) {
     );
   if (!profile.data) return <Loading />;
   const p = profile.data;
-  const name = (c: string) => {
-    const found = competences.data?.find((x) => x.id === c);
-    return found ? (locale === 'en' ? found.en : found.ru) : c;
-  };
   return (
     <>
       <Back />
@@ -195,11 +192,7 @@ export function ProjectPage({ id }: { id: string }) {
   const { locale } = useLocale();
   const project = useResource(() => knowledgeApi.project(id), [id]);
   const organisations = useResource(() => registryApi.organisations(), []);
-  const vocabulary = useResource(() => knowledgeApi.competences(), []);
-  const competenceName = (c: string) => {
-    const found = vocabulary.data?.find((x) => x.id === c);
-    return found ? (locale === 'en' ? found.en : found.ru) : c;
-  };
+  const competenceName = useCompetenceName();
   const orgName = (oid: string) => {
     const o = organisations.data?.find((x) => x.id === oid);
     return o ? pick(locale, o.name, o.nameEn) : oid;

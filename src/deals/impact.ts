@@ -50,20 +50,30 @@ const located = (x: { lat: number | null; lon: number | null } | undefined): Poi
 export async function impactInput(
   reader: Store,
   viewer: Actor,
-): Promise<{ input: ImpactLedgerInput; withoutRoute: string[] }> {
+): Promise<{
+  input: ImpactLedgerInput;
+  withoutRoute: string[];
+  /** the plan flows measured from a hidden holder's agglomeration centre for this viewer */
+  fromCentre: Set<IdentifiedFlow>;
+}> {
   const [flows, deals, deliveries] = await Promise.all([
     savedPlanFlows(reader, viewer),
     repo.findDeals(reader),
     repo.findDeliveries(reader),
   ]);
-  const planFlows: IdentifiedFlow[] = flows.map((f) => ({
-    planId: f.planId,
-    planComputedAt: f.planComputedAt,
-    providerId: f.providerId,
-    consumerId: f.consumerId,
-    legalStatus: f.legalStatus,
-    flow: f.flow,
-  }));
+  const fromCentre = new Set<IdentifiedFlow>();
+  const planFlows: IdentifiedFlow[] = flows.map((f) => {
+    const flow: IdentifiedFlow = {
+      planId: f.planId,
+      planComputedAt: f.planComputedAt,
+      providerId: f.providerId,
+      consumerId: f.consumerId,
+      legalStatus: f.legalStatus,
+      flow: f.flow,
+    };
+    if (f.fromCentre) fromCentre.add(flow);
+    return flow;
+  });
   // every listing, as the operator reads them: the baselines are the holders' own figures,
   // used in sums only
   const exchange = new ExchangeService(reader);
@@ -166,6 +176,7 @@ export async function impactInput(
   return {
     input: { planFlows, deals: impactDeals, deliveries: impactDeliveries },
     withoutRoute,
+    fromCentre,
   };
 }
 
@@ -190,14 +201,15 @@ export async function impactReport(
   if (!operator && query.organisationId && query.organisationId !== actor.organisationId)
     throw forbidden(messages.impactOwnOnly());
   const shown = operator ? (query.organisationId ?? null) : actor.organisationId;
-  const { input, withoutRoute } = await impactInput(reader, actor);
+  const { input, withoutRoute, fromCentre } = await impactInput(reader, actor);
   const { from, to } = query;
+  const identified = input.planFlows.filter((f) => inWindow(f.planComputedAt, from, to));
   // a window counts the records dated in it: plans by computedAt, deals by agreedAt,
   // deliveries by their day (within it, the latest plan per pair)
   const factors = exchangeFactors().emissions;
   const planned = impactLedger(
     {
-      planFlows: input.planFlows.filter((f) => inWindow(f.planComputedAt, from, to)),
+      planFlows: identified,
       deals: input.deals.filter((d) => inWindow(d.agreedAt, from, to)),
       deliveries: [],
     },
@@ -245,5 +257,6 @@ export async function impactReport(
     attributionRule: ledger.attributionRule,
     distanceRule: impactDistanceRule,
     dealsWithoutRoute: withoutRoute.filter((id) => ownDeals.has(id)).length,
+    flowsFromCentre: identified.filter((f) => fromCentre.has(f)).length,
   };
 }

@@ -704,6 +704,11 @@ export const ImpactReport = z
     dealsWithoutRoute: z
       .int()
       .describe('deals whose parties have no site to measure a route: counted at 0 km'),
+    flowsFromCentre: z
+      .int()
+      .describe(
+        "identified flows touching a holder hidden from you: their distance, transport and savings are measured from the holder's agglomeration centre, so these totals may differ from the operator's",
+      ),
   })
   .meta({ id: 'ImpactReport' });
 export type ImpactReport = z.infer<typeof ImpactReport>;

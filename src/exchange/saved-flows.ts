@@ -22,6 +22,8 @@ export interface SavedPlanFlow {
   legalStatus: string | null;
   /** the flow's figures as the viewer may see them */
   flow: PlanFlow;
+  /** a holder on the flow is hidden from the viewer: its legs measured from the centre */
+  fromCentre: boolean;
 }
 
 /** The flows of every saved plan, oldest plan first, with figures as `viewer` may see them. */
@@ -53,6 +55,7 @@ export async function savedPlanFlows(reader: Reader, viewer: Actor): Promise<Sav
         consumerId,
         legalStatus: byId.get(f.supply)?.legalStatus ?? null,
         flow: masked.plan.flows[i] ?? f,
+        fromCentre: !shown(f.supply) || !shown(f.demand),
       });
     });
   }

@@ -281,5 +281,40 @@ for (const d of await eachDialect()) {
       assert.equal(usage.status, 2);
       assert.match(usage.stderr, /usage: digicluster impact/);
     });
+
+    test('flows touching a hidden holder are counted as measured from its centre, for those it is hidden from', async () => {
+      // an anonymous offer of the stranger's, matched with the consumer's request in a new plan
+      const site = await p.registry.addSite(systemActor, STRANGER, {
+        name: 'Отвал',
+        kind: 'plant',
+        lat: 54.2,
+        lon: 87.1,
+      });
+      await p.exchange.createListing(user(STRANGER), {
+        siteId: site.id,
+        side: 'offer',
+        materialId: 'fly-ash',
+        unit: 't',
+        quantityPerYear: 500,
+        ...window,
+        quality: {},
+        disposalCostKopecksPerUnit: 900_00,
+        counterfactual: 'landfilled',
+        legalStatus: 'waste',
+        fkko: '6 11 100 01 40 4',
+        transportModes: ['road'],
+        visibility: 'anonymous',
+        status: 'active',
+      });
+      await p.exchange.savePlan(systemActor, {});
+      const fromCentre = async (who: string) => {
+        const r = await get(who, '/api/v1/impact?level=identified');
+        assert.equal(r.status, 200, JSON.stringify(r.body));
+        return r.body.flowsFromCentre as number;
+      };
+      assert.equal(await fromCentre('operator'), 0, 'the operator sees true sites');
+      assert.equal(await fromCentre(STRANGER), 0, 'the holder sees its own site');
+      assert.ok((await fromCentre(CONSUMER)) >= 1, 'hidden from the consumer until revealed');
+    });
   });
 }

@@ -54,6 +54,11 @@ function ImpactBody({ report }: { report: Report }) {
   const tonnes = (x: number) => `${f.fixed(x, 1)}\u00a0${t('tonnes')}`;
   const co2 = (x: number) => `${f.fixed(x, 1)}\u00a0${t('tCo2e')}`;
   const levels = report.levels;
+  const fromCentre = report.flowsFromCentre > 0 && (
+    <p className="note" data-testid="impact-from-centre">
+      {t('fromCentre', { n: report.flowsFromCentre })}
+    </p>
+  );
   const months = [...new Set(levels.flatMap((l) => l.months.map((m) => m.month)))].sort();
   const monthOf = (level: (typeof levels)[number], month: string): Totals | undefined =>
     level.months.find((m) => m.month === month)?.cluster;
@@ -74,6 +79,7 @@ function ImpactBody({ report }: { report: Report }) {
             <p className="muted small">
               {t(`levelNote:${l.level}`)} · {t('records', { n: l.records })}
             </p>
+            {l.level === 'identified' && fromCentre}
             <dl className="impact-figures">
               <dt>{t('diverted')}</dt>
               <dd data-testid="impact-diverted">{tonnes(l.cluster.divertedT)}</dd>

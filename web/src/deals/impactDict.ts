@@ -35,6 +35,8 @@ export const impactDict = dictionary(
     noMonths: 'Нет данных по месяцам',
     noOrganisations: 'Нет данных по организациям',
     withoutRoute: 'Сделок без площадки у стороны (учтены с пробегом 0 км): {n}',
+    fromCentre:
+      'Потоков с участниками, скрывшими имя: {n}. Их расстояние, перевозка и выгода посчитаны от центра агломерации участника, поэтому итоги «Выявлено» здесь могут отличаться от итогов кластера у оператора.',
   },
   {
     title: 'Impact',
@@ -69,6 +71,8 @@ export const impactDict = dictionary(
     noMonths: 'No monthly figures',
     noOrganisations: 'No figures per organisation',
     withoutRoute: 'Deals with a party without a site (counted at 0 km): {n}',
+    fromCentre:
+      "Flows with members who keep their name hidden: {n}. Their distance, transport and savings are measured from the member's agglomeration centre, so the «Identified» totals here may differ from the cluster's totals the operator sees.",
   },
 );
 

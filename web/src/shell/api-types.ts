@@ -5477,6 +5477,8 @@ export interface components {
         en: string;
         ru: string;
       };
+      /** @description identified flows touching a holder hidden from you: their distance, transport and savings are measured from the holder's agglomeration centre, so these totals may differ from the operator's */
+      flowsFromCentre: number;
       formula: {
         en: string;
         ru: string;
@@ -5512,6 +5514,8 @@ export interface components {
         en: string;
         ru: string;
       };
+      /** @description identified flows touching a holder hidden from you: their distance, transport and savings are measured from the holder's agglomeration centre, so these totals may differ from the operator's */
+      flowsFromCentre: number;
       formula: {
         en: string;
         ru: string;

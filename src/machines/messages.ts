@@ -14,6 +14,10 @@ export const messages = defineMessages('machines', {
   },
   siteClosed: { en: 'closed on {closedOn}', ru: 'площадка закрыта {closedOn}' },
   requiredForOperator: { en: 'required for the operator', ru: 'обязательно для оператора' },
+  tokenOwnOnly: {
+    en: "A device's token goes only to its own organisation's administrators: the platform operator may not receive it",
+    ru: 'Токен устройства получают только администраторы его организации; оператор платформы получить его не может',
+  },
   badDeviceToken: {
     en: 'The device token is missing, unknown or replaced',
     ru: 'Токен устройства не указан, неизвестен или заменён',

@@ -97,7 +97,8 @@ export const routes =
       {
         schema: {
           ...tags,
-          summary: 'A new token for the device (org admin); the old one stops working at once',
+          summary:
+            "A new token for the device (its own organisation's admin; never the platform operator); the old one stops working at once",
           params: IdParam,
           response: { 200: DeviceWithToken },
         },

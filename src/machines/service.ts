@@ -51,6 +51,18 @@ const tooManyPoints = () =>
   ]);
 
 /** A refused message: the reason (counted) and the field it names. */
+/**
+ * Who may receive a device's token: its own organisation's administrators, or the platform
+ * itself (the CLI, the seeding). Not the platform operator's users: a token lets its holder
+ * speak for the organisation's machines — a weighbridge's readings become deliveries on its
+ * deals — and the operator reads none of that telemetry either (security probe 2026-12-01, N2).
+ */
+function requireTokenHolder(actor: Actor, organisationId: string): void {
+  if (actor.kind === 'system') return;
+  if (isOperator(actor)) throw forbidden(m.tokenOwnOnly());
+  requireOrganisationRole(actor, organisationId, 'org_admin');
+}
+
 export class Rejected extends DomainError {
   constructor(readonly problem: FieldProblem) {
     super('invalid', m.rejected(), [problem]);
@@ -107,7 +119,7 @@ export class MachinesService {
       throw invalid(m.invalidDevice(), [
         { field: 'organisationId', message: m.requiredForOperator() },
       ]);
-    requireOrganisationRole(actor, organisationId, 'org_admin');
+    requireTokenHolder(actor, organisationId);
     const fields: FieldProblem[] = [];
     if (!profileById(d.profileId))
       fields.push({ field: 'profileId', message: m.unknownProfile({ id: d.profileId }) });
@@ -157,7 +169,7 @@ export class MachinesService {
     return inTransaction(this.store, async (tx) => {
       const row = await repo.deviceRow(tx, id);
       if (!row) throw notFound(m.deviceNotFound({ id }));
-      requireOrganisationRole(actor, row.organisation_id, 'org_admin');
+      requireTokenHolder(actor, row.organisation_id);
       const token = newDeviceToken();
       const now = this.clock().toISOString();
       await repo.replaceDeviceToken(tx, id, tokenHash(token), mosquittoHash(token), now);

@@ -121,6 +121,28 @@ for (const d of dialects) {
         p.machines.createDevice(user(ORG), { siteId: SITE, profileId: 'belt-scale' }),
         (e) => e instanceof DomainError && e.status === 403,
       );
+      // the platform operator's users never receive a device's token (security probe N2): a
+      // token speaks for the organisation's machines, and a weighbridge's readings become
+      // deliveries; the device keeps working
+      const operator: Actor = {
+        kind: 'user',
+        id: 'op',
+        organisationId: null,
+        role: 'operator_admin',
+      };
+      await assert.rejects(
+        p.machines.rotateToken(operator, dev.id),
+        (e) => e instanceof DomainError && e.status === 403 && /operator/.test(e.message),
+      );
+      await assert.rejects(
+        p.machines.createDevice(operator, {
+          organisationId: ORG,
+          siteId: SITE,
+          profileId: 'belt-scale',
+        }),
+        (e) => e instanceof DomainError && e.status === 403,
+      );
+      assert.equal((await p.machines.authenticateDevice(dev.id, rotated.token))?.id, dev.id);
     });
 
     test('HTTP: a batch stored, a repeat ignored, malformed payloads refused whole and counted', async () => {

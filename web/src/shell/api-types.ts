@@ -858,7 +858,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** A new token for the device (org admin); the old one stops working at once */
+    /** A new token for the device (its own organisation's admin; never the platform operator); the old one stops working at once */
     post: operations['postDevicesByIdToken'];
     delete?: never;
     options?: never;

@@ -39,6 +39,8 @@ test('impact: three levels with content, rows per month and organisation, in bot
     assert.ok((await page.getByTestId('impact-org-row').count()) >= 1, 'a row per organisation');
     await page.getByRole('heading', { name: 'Формула' }).waitFor();
     await page.getByRole('heading', { name: 'Выявлено' }).waitFor();
+    // the operator sees every holder: nothing is measured from an agglomeration centre
+    assert.equal(await page.getByTestId('impact-from-centre').count(), 0);
     await page.screenshot({ path: join(results, 'impact-ru.png'), fullPage: true });
 
     await page.locator('.lang-btn', { hasText: 'EN' }).click();
@@ -67,6 +69,15 @@ test('impact: three levels with content, rows per month and organisation, in bot
       );
       assert.equal(names.size, 1, `one organisation: ${[...names].join(', ')}`);
       assert.match([...names][0]!, /Томь|Tom/);
+      // flows with the demo's anonymous holders are measured from their centres for Tom, and
+      // the page says why its «Выявлено» totals are not the operator's
+      assert.match(
+        (await member.page
+          .getByTestId('impact-level-identified')
+          .getByTestId('impact-from-centre')
+          .textContent()) ?? '',
+        /^Потоков с участниками, скрывшими имя: \d+\. .*от центра агломерации/,
+      );
       await member.page.screenshot({ path: join(results, 'impact-member.png'), fullPage: true });
       assert.deepEqual(member.foreign, []);
       assert.deepEqual(member.pageErrors, []);

@@ -10,6 +10,7 @@ import { createServer, type Server } from 'node:net';
 import { Aedes, type AuthenticateError, type Client } from 'aedes';
 import mqtt, { type MqttClient } from 'mqtt';
 import { messages } from './messages.ts';
+import { MAX_PACKET_BYTES, packetSizeGuard } from './mqtt-guard.ts';
 import type { DeviceRecord } from './schema.ts';
 import type { MachinesService } from './service.ts';
 import { Rejected } from './service.ts';
@@ -55,6 +56,8 @@ async function startEmbedded(
 ): Promise<{ server: Server; broker: Aedes; port: number }> {
   const devices = new WeakMap<Client, DeviceRecord>();
   const broker = await Aedes.createBroker({
+    // a connection that has not sent CONNECT within 10 s is closed (aedes's default: 30 s)
+    connectTimeout: 10_000,
     authenticate: (client, username, password, done) => {
       if (!username || !password) return done(authError(4, 'device id and token needed'), false);
       service.authenticateDevice(username, password.toString('utf8')).then(
@@ -110,7 +113,15 @@ async function startEmbedded(
     // a device's telemetry goes to no one else
     authorizeForward: (_client, packet) => (TELEMETRY.test(packet.topic) ? null : packet),
   });
-  const server = createServer(broker.handle);
+  const server = createServer((socket) => {
+    broker.handle(socket);
+    // after handle(): the broker's 'readable' listener keeps the socket paused, so this one
+    // sees each chunk as the broker reads it and changes nothing of the flow
+    const fits = packetSizeGuard(MAX_PACKET_BYTES);
+    socket.on('data', (chunk: Buffer) => {
+      if (!fits(chunk)) socket.destroy();
+    });
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(s.mqttPort, s.mqttHost, () => {

@@ -4,6 +4,7 @@
 // refused and counted, reads, and roll-ups equal to the raw points' aggregates (property).
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { createConnection } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
@@ -506,6 +507,43 @@ for (const d of dialects) {
         );
         const view = await p.machines.getDevice(user(ORG), a.id);
         assert.equal(view.rejections['machines.otherTopic'], 1);
+      });
+
+      test('the embedded broker cuts a connection announcing a packet over 256 KiB, before it is sent', async () => {
+        // a CONNECT announcing 200 MB (remaining length 0x80 0x80 0x80 0x64), then 1 MiB of it
+        const socket = createConnection(broker.port!, '127.0.0.1');
+        socket.on('error', () => {}); // the reset of a cut connection is the point
+        const closed = new Promise<void>((r) => socket.once('close', () => r()));
+        socket.write(Buffer.from([0x10, 0x80, 0x80, 0x80, 0x64]));
+        let written = 0;
+        while (written < 1024 * 1024 && !socket.destroyed) {
+          socket.write(Buffer.alloc(64 * 1024));
+          written += 64 * 1024;
+        }
+        // cut by the guard, not by the 10 s connect timeout of a CONNECT that never completes
+        const first = await Promise.race([
+          closed.then(() => 'cut'),
+          new Promise((r) => setTimeout(() => r('still open'), 5000).unref()),
+        ]);
+        assert.equal(first, 'cut');
+        socket.destroy();
+        // a device connects and publishes as before
+        const dev = await newDevice();
+        const c = await mqtt.connectAsync(`mqtt://127.0.0.1:${broker.port}`, {
+          username: dev.id,
+          password: dev.token,
+          reconnectPeriod: 0,
+        });
+        await c.publishAsync(
+          `digicluster/${dev.id}/telemetry`,
+          JSON.stringify({ id: 'after-cut', ts: at(0), values: { throughput_tph: 7 } }),
+          { qos: 1 },
+        );
+        await c.endAsync();
+        assert.equal(
+          (await rawPoints(p.store, dev.id, 'throughput_tph', 0, HOUR + HOUR_MS, 10)).length,
+          1,
+        );
       });
 
       test('through the Mosquitto at 127.0.0.1:1883 by a shared subscription', {

@@ -83,3 +83,14 @@ test('the ash alarms follow the plant target: a thermal-coal washery is not alwa
   // an ash analyser of no plant's target (raw coal at Ad 35 %): nothing
   assert.deepEqual(raised('ash-analyser', null, 35), []);
 });
+
+test('methane: a warning above 0.5 %, critical above 1 %, on a sensor reading to 2.5 %', () => {
+  assert.deepEqual(raised('methane-sensor', null, 0.4), []);
+  assert.deepEqual(raised('methane-sensor', null, 0.6), ['methane-rising:warning']);
+  assert.deepEqual(raised('methane-sensor', null, 1.2), [
+    'methane-high:critical',
+    'methane-rising:warning',
+  ]);
+  const ch4 = profileById('methane-sensor')?.keys.find((k) => k.key === 'ch4_pct');
+  assert.deepEqual([ch4?.min, ch4?.max], [0, 2.5]);
+});

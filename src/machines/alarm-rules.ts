@@ -86,8 +86,14 @@ export const alarmRulesByProfile: Readonly<Record<string, readonly AlarmRule[]>>
     },
   ],
   'methane-sensor': [
-    // the Russian safety rules stop work at 1 % CH₄ in a mine's return air
+    // critical above 1 %: the Russian coal-mine safety rules (ФНП «Правила безопасности в
+    // угольных шахтах», Rostekhnadzor order No. 507 of 8 Dec 2020) allow at most 1 % CH₄ in
+    // the return air of a face or a district; above it work stops and power is cut.
+    // warning above 0.5 %: an early warning, as mine gas monitoring sets a warning level
+    // below the cut-off; 0.5 % is the limit the same rules set for a face's intake air (the
+    // level chosen as a warning is an estimate, not a setpoint the rules prescribe)
     { id: 'methane-high', key: 'ch4_pct', severity: 'critical', kind: 'threshold', max: 1 },
+    { id: 'methane-rising', key: 'ch4_pct', severity: 'warning', kind: 'threshold', max: 0.5 },
     { id: 'methane-no-data', key: 'ch4_pct', severity: 'critical', kind: 'no-data', minutes: 5 },
   ],
 };

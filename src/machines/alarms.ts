@@ -26,12 +26,14 @@ import {
   MAX_SILENCE_MINUTES,
   normaliseRule,
   type RuleSetting,
+  resolveRule,
   rulesInForce,
   silent,
   type TimedValue,
   type Transition,
   walkPoints,
 } from './engine/alarms.ts';
+import { plantTargets, targetKeysOf } from './limits.ts';
 import { messages as m } from './messages.ts';
 import * as pr from './plant/repository.ts';
 import {
@@ -121,6 +123,22 @@ export class AlarmsService {
     return rules;
   }
 
+  /**
+   * The rules a device is evaluated by: those in force, a rule relative to the target made
+   * absolute against the target of the plant whose ash analyser or densimeter the device is
+   * (dropped when there is no such plant or target).
+   */
+  async rulesOfDevice(reader: Reader, device: DeviceRecord): Promise<AlarmRule[]> {
+    const rules = await this.rulesFor(device.organisationId, device.profileId);
+    if (!rules.some((r) => r.kind === 'threshold' && r.relativeTo)) return rules;
+    const plant = await pr.plantOfDevice(reader, device.id);
+    const targetOf = (key: string) => {
+      const t = plantTargets.find((x) => x.profile === device.profileId && x.key === key);
+      return t && plant && plant[t.device] === device.id ? plant[t.target] : null;
+    };
+    return rules.flatMap((r) => resolveRule(r, targetOf(r.key)) ?? []);
+  }
+
   private organisationOf(actor: Actor, profileId: string): string {
     requireLogin(actor);
     if (!profileById(profileId)) throw notFound(m.profileNotFound({ id: profileId }));
@@ -144,7 +162,7 @@ export class AlarmsService {
     requireOrganisationRole(actor, organisationId, 'org_admin');
     const rules = parseInput(AlarmRuleSetInput, input).rules.map(normaliseRule);
     const keys = profileById(profileId)?.keys.map((k) => k.key) ?? [];
-    const problems = checkRules(rules, keys);
+    const problems = checkRules(rules, keys, targetKeysOf(profileId));
     if (problems.length)
       throw invalid(
         m.invalidRules(),
@@ -236,7 +254,7 @@ export class AlarmsService {
     open: Map<string, AlarmRecord>,
   ) {
     const out: Array<{ rule: AlarmRule; transitions: Transition[] }> = [];
-    for (const rule of await this.rulesFor(device.organisationId, device.profileId)) {
+    for (const rule of await this.rulesOfDevice(reader, device)) {
       const pts: TimedValue[] = points.filter((p) => p.key === rule.key);
       if (!pts.length) continue;
       const isOpen = open.has(rule.id);

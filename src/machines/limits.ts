@@ -15,3 +15,22 @@ export const PLANT_LIMITS = {
  * Plant page offers only these (and any site whose plant is already described).
  */
 export const plantSiteKinds: readonly string[] = ['plant', 'mine', 'open_pit'];
+
+/**
+ * The readings a plant sets a target for: of the device in its `device` field, the `key` of
+ * profile `profile`, its target in `target`. A threshold alarm rule of such a key may be set
+ * relative to the target (engine/alarms.ts resolveRule).
+ */
+export const plantTargets = [
+  { profile: 'ash-analyser', key: 'ash_pct', device: 'ashDeviceId', target: 'ashTargetPct' },
+  {
+    profile: 'dense-medium',
+    key: 'density_kgm3',
+    device: 'densityDeviceId',
+    target: 'densityTargetKgm3',
+  },
+] as const;
+
+/** The keys of a profile a plant sets a target for. */
+export const targetKeysOf = (profileId: string): string[] =>
+  plantTargets.filter((t) => t.profile === profileId).map((t) => t.key);

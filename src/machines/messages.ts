@@ -137,6 +137,10 @@ export const messages = defineMessages('machines', {
     en: 'whole minutes from 1 to {max}',
     ru: 'целое число минут от 1 до {max}',
   },
+  noTarget: {
+    en: 'a plant sets no target for this reading: give the limits as values',
+    ru: 'для этого показателя фабрика не задаёт цель: укажите границы значениями',
+  },
 });
 
 // the names people see beside an alarm rule's fields (`rules.0.max`), for error answers
@@ -149,6 +153,7 @@ defineLabels({
   'rules.hysteresis': { en: 'Hysteresis', ru: 'Гистерезис' },
   'rules.perMinute': { en: 'Change per minute', ru: 'Изменение за минуту' },
   'rules.minutes': { en: 'Minutes without data', ru: 'Минут без данных' },
+  'rules.relativeTo': { en: "From the plant's target", ru: 'От цели фабрики' },
 });
 
 // the names people see beside the fields of a plant's description, for error answers

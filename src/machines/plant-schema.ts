@@ -105,6 +105,18 @@ export const AlarmRuleView = z
     min: z.number().optional(),
     max: z.number().optional(),
     hysteresis: z.number().optional().describe('threshold: an open alarm clears this far inside'),
+    relativeTo: z
+      .enum(['target'])
+      .optional()
+      .describe(
+        "threshold: min and max are offsets from the target the device's plant sets (ashTargetPct, densityTargetKgm3); no target: the rule raises nothing",
+      ),
+    target: z
+      .number()
+      .optional()
+      .describe(
+        "an alarm's rule relative to the target: the target its min and max were offset from",
+      ),
     perMinute: z.number().optional().describe('rate: the largest change per minute'),
     minutes: z.number().optional().describe('no-data: the longest silence'),
   })
@@ -130,6 +142,12 @@ export const AlarmRuleInput = z.object({
   min: finite.optional().describe('threshold: below it trips'),
   max: finite.optional().describe('threshold: above it trips'),
   hysteresis: finite.optional().describe('threshold: an open alarm clears this far inside'),
+  relativeTo: z
+    .enum(['target'])
+    .optional()
+    .describe(
+      "threshold: min and max are offsets from the target the device's plant sets for the key",
+    ),
   perMinute: finite.optional().describe('rate: the largest change per minute (> 0)'),
   minutes: z.number().int().optional().describe('no-data: the longest silence (1 to 10,080)'),
 });

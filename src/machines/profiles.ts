@@ -92,7 +92,10 @@ export const deviceProfiles: readonly DeviceProfile[] = [
     id: 'methane-sensor',
     name: 'Датчик метана',
     nameEn: 'Methane sensor',
-    keys: [{ key: 'ch4_pct', unit: '%', label: 'Метан', labelEn: 'Methane', min: 0, max: 1 }],
+    // 0–2.5 %: the range of the usual thermocatalytic mine methane sensors (others read to
+    // 4 %); a chart to 1 % would cut off the readings that matter, those at and above the
+    // 1 % limit (estimate: the range of a sensor type, not of a given instrument)
+    keys: [{ key: 'ch4_pct', unit: '%', label: 'Метан', labelEn: 'Methane', min: 0, max: 2.5 }],
     retentionDays: 3 * year,
   },
   {

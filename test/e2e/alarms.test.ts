@@ -38,6 +38,7 @@ test('the header shows a new alarm on another page; acknowledged on the Plant pa
         feedDeviceId: devices.feed.id,
         productDeviceId: devices.product.id,
         ashDeviceId: devices.ash.id,
+        ashTargetPct: 10,
         runningAboveTph: 100,
       },
     });
@@ -68,10 +69,11 @@ test('the header shows a new alarm on another page; acknowledged on the Plant pa
     if (before === 0) assert.equal(await indicator.count(), 0);
     await page.waitForTimeout(500);
 
-    await postAsh(13.2); // above the shipped 11.5 %
-    assert.equal(await count(), before + 1);
-    // no navigation: the poll brings it (every 15 s), with the toast of a critical alarm
-    await indicator.getByText(`Тревоги: ${before + 1}`).waitFor({ timeout: 25_000 });
+    // above the shipped limits of the plant's 10 % target: the warning (11 %) and the critical (11.5 %)
+    await postAsh(13.2);
+    assert.equal(await count(), before + 2);
+    // no navigation: the poll brings them (every 15 s), with the toast of the critical alarm
+    await indicator.getByText(`Тревоги: ${before + 2}`).waitFor({ timeout: 25_000 });
     const toast = page.getByTestId('alarm-toast');
     await toast.waitFor();
     // the rule in words and the device by its name, not their ids
@@ -85,21 +87,27 @@ test('the header shows a new alarm on another page; acknowledged on the Plant pa
     // the indicator leads to the Plant page's alarm list; acknowledged there, the count drops
     await indicator.click();
     await page.getByTestId('alarms-table').waitFor();
-    const row = page.getByTestId('alarms-table').locator('tr', { hasText: 'e2e ash' });
+    const row = page
+      .getByTestId('alarms-table')
+      .locator('tr', { hasText: 'e2e ash' })
+      .filter({ hasText: 'выше 11,5' });
     // the reading by its name, not its key
     assert.equal(await row.getByTestId('alarm-rule').textContent(), 'Зольность Ad выше 11,5');
     await row.getByTestId('acknowledge').click();
     await row.getByTestId('alarm-status').getByText('Принята').waitFor();
-    if (before === 0) await indicator.waitFor({ state: 'detached' });
-    else await indicator.getByText(`Тревоги: ${before}`).waitFor();
-    assert.equal(await count(), before);
+    // the warning stays active
+    await indicator.getByText(`Тревоги: ${before + 1}`).waitFor();
+    assert.equal(await count(), before + 1);
 
     // the rules form: the shipped set; a maximum below the minimum is refused by its field
     const rules = page.getByTestId('alarm-rules');
     await rules.scrollIntoViewIfNeeded();
     await rules.getByTestId('rules-origin').getByText('Правила платформы по умолчанию').waitFor();
-    // the shipped maximum reaches the form (a number box: the browser's locale draws the mark)
-    assert.equal(await rules.getByTestId('rule-0-max').inputValue(), '11.5');
+    // the shipped maximum reaches the form (a number box: the browser's locale draws the mark),
+    // as an offset from the plant's target
+    assert.equal(await rules.getByTestId('rule-0-max').inputValue(), '1.5');
+    assert.equal(await rules.getByTestId('rule-0-relative').isChecked(), true);
+    await rules.getByText('Максимум: цель +').first().waitFor();
     // profiles and readings by their names; the ids stay the options' values
     const profileBox = rules.getByTestId('rules-profile');
     assert.equal(await profileBox.inputValue(), 'ash-analyser');
@@ -142,13 +150,15 @@ test('the header shows a new alarm on another page; acknowledged on the Plant pa
     await rules.getByText('Максимум должен быть больше минимума').waitFor();
     assert.deepEqual(sent, []);
     await rules.screenshot({ path: '/tmp/machines-rules-error-ru.png' });
-    // a lower limit: 10 %, no minimum
+    // a lower limit: 10 %, no minimum, not from the target
     await rules.getByTestId('rule-0-min').fill('');
+    await rules.getByTestId('rule-0-relative').uncheck();
     await rules.getByTestId('rules-save').click();
     await rules.getByTestId('rules-saved').waitFor();
     await rules.getByTestId('rules-origin').getByText('Свои правила организации').waitFor();
-    // 10.8 passes the shipped rule but not the organisation's
+    // 10.8 passes the shipped rules but not the organisation's (9 clears the open warning)
     await postAsh(9);
+    assert.equal(await count(), before);
     await postAsh(10.8);
     assert.equal(await count(), before + 1);
 

@@ -108,7 +108,16 @@ for (const d of dialects) {
         shipped.rules.map((x) => [x.id, x.kind, x.enabled]),
         [
           ['ash-high', 'threshold', true],
+          ['ash-above-target', 'threshold', true],
           ['ash-no-data', 'no-data', true],
+        ],
+      );
+      // the shipped ash limits are offsets from the plant's target
+      assert.deepEqual(
+        shipped.rules.filter((x) => x.kind === 'threshold').map((x) => [x.relativeTo, x.max]),
+        [
+          ['target', 1.5],
+          ['target', 1],
         ],
       );
       // anonymous: 401; an unknown profile: 404
@@ -143,6 +152,15 @@ for (const d of dialects) {
           hysteresis: 2,
         },
         { id: 'none', key: 'ash_pct', severity: 'warning', kind: 'threshold' },
+        // moisture has no target a plant sets
+        {
+          id: 'wet',
+          key: 'moisture_pct',
+          severity: 'warning',
+          kind: 'threshold',
+          relativeTo: 'target',
+          max: 2,
+        },
       ]);
       assert.equal(r.statusCode, 400, r.body);
       const fields = (r.json().errors as Array<{ field: string }>).map(
@@ -156,6 +174,7 @@ for (const d of dialects) {
         'rules.2.perMinute',
         'rules.3.hysteresis',
         'rules.4.max',
+        'rules.5.relativeTo',
       ]);
       // nothing was stored by the refused set
       r = await app.inject({ url: rulesUrl, headers: { cookie: cookies.admin } });
@@ -186,7 +205,20 @@ for (const d of dialects) {
         siteId: OTHER_SITE,
         profileId: 'ash-analyser',
       });
-      // the shipped limit is 11.5 %: 10.5 trips nothing
+      // the other organisation's analyser is its plant's, made to Ad 10 %
+      const belt = () =>
+        p.machines.createDevice(systemActor, {
+          organisationId: OTHER,
+          siteId: OTHER_SITE,
+          profileId: 'belt-scale',
+        });
+      await p.plant.configure(systemActor, OTHER_SITE, {
+        feedDeviceId: (await belt()).id,
+        productDeviceId: (await belt()).id,
+        ashDeviceId: theirs.id,
+        ashTargetPct: 10,
+      });
+      // the shipped rules follow a plant's target; this analyser is no plant's: nothing trips
       await ash(mine, 10.5);
       assert.deepEqual(await openRules(ORG, mine.id), []);
       // the organisation sells a low-ash grade: its limit 10 %, cleared at 9.7 % or below
@@ -242,11 +274,11 @@ for (const d of dialects) {
       assert.deepEqual(await openRules(ORG, mine.id), ['ash-high']);
       await ash(mine, 9.6);
       assert.deepEqual(await openRules(ORG, mine.id), []);
-      // the other organisation keeps the shipped rules
+      // the other organisation keeps the shipped rules, against its plant's target
       await ash(theirs, 10.5);
       assert.deepEqual(await openRules(OTHER, theirs.id), []);
       await ash(theirs, 12);
-      assert.deepEqual(await openRules(OTHER, theirs.id), ['ash-high']);
+      assert.deepEqual(await openRules(OTHER, theirs.id), ['ash-above-target', 'ash-high']);
       // a rule turned off raises nothing
       const off = await put(cookies.admin, [{ ...set.rules[0], enabled: false }, set.rules[1]]);
       assert.equal(off.statusCode, 200, off.body);

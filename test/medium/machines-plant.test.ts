@@ -268,9 +268,11 @@ for (const d of dialects) {
       let r = await post(dev, series('ash_pct', [10.5, 12.4, 13.1], 20, 'exc'));
       assert.equal(r.statusCode, 200, r.body);
       const open = await p.alarms.list(member(ORG), { status: 'open', device: dev.id });
-      assert.equal(open.length, 1);
-      const alarm = open[0];
-      assert.equal(alarm.rule.id, 'ash-high');
+      // against the plant's 10 % target: the warning above 11 %, the critical above 11.5 %
+      assert.deepEqual(open.map((a) => a.rule.id).sort(), ['ash-above-target', 'ash-high']);
+      const alarm = open.find((a) => a.rule.id === 'ash-high') as AlarmRecord;
+      assert.equal(alarm.rule.max, 11.5);
+      assert.equal(alarm.rule.target, 10);
       assert.equal(alarm.status, 'active');
       assert.equal(alarm.raisedValue, 12.4);
       assert.equal(alarm.raisedAt, minute(21));
@@ -291,7 +293,7 @@ for (const d of dialects) {
       assert.equal(r.json().status, 'acknowledged');
       // a still-high value changes nothing; a normal one clears it
       await post(dev, series('ash_pct', [12], 23, 'exc'));
-      assert.equal((await p.alarms.list(member(ORG), { status: 'open' })).length, 1);
+      assert.equal((await p.alarms.list(member(ORG), { status: 'open' })).length, 2);
       await post(dev, series('ash_pct', [9.8], 24, 'exc'));
       const list = await app.inject({ url: '/api/v1/alarms', headers: { cookie } });
       const cleared = (list.json() as AlarmRecord[]).find((a) => a.id === alarm.id);
@@ -315,6 +317,57 @@ for (const d of dialects) {
         steps.push((e[0].payload as AlarmRecord).status);
       }
       assert.deepEqual(steps, ['active', 'acknowledged', 'cleared']);
+      const report = await verifyState(p.store, stateReaders);
+      assert.equal(report.differences, 0, JSON.stringify(report.first));
+    });
+
+    test("the density and ash alarms follow the plant's own targets", async () => {
+      const plant = await p.plant.plant(systemActor, SITE);
+      // a thermal-coal washery: concentrate made to Ad 16 %; the medium held at 1450 kg/m³
+      await p.plant.configure(systemActor, SITE, {
+        ...plant,
+        ashTargetPct: 16,
+        densityTargetKgm3: 1450,
+      });
+      const openOf = async (id: string) =>
+        (await p.alarms.list(member(ORG), { status: 'open', device: id }))
+          .map((a) => `${a.rule.id}:${a.rule.severity}`)
+          .sort();
+      // 1460 is within ±20 of the target; 1475 is not; 1600 (which the old fixed range of
+      // 1350–1850 let pass) is beyond ±50 (the points minutes apart: slower than the rate rule)
+      let r = await post(devices.density, series('density_kgm3', [1460], 30, 'dt'));
+      assert.equal(r.statusCode, 200, r.body);
+      assert.deepEqual(await openOf(devices.density.id), []);
+      await post(devices.density, series('density_kgm3', [1475], 31, 'dt'));
+      assert.deepEqual(await openOf(devices.density.id), ['density-off-target:warning']);
+      await post(devices.density, series('density_kgm3', [1600], 36, 'dt'));
+      assert.deepEqual(await openOf(devices.density.id), [
+        'density-far-off-target:critical',
+        'density-off-target:warning',
+      ]);
+      const far = (
+        await p.alarms.list(member(ORG), { status: 'open', device: devices.density.id })
+      ).find((a) => a.rule.id === 'density-far-off-target');
+      assert.deepEqual(
+        [far?.rule.min, far?.rule.max, far?.rule.target, far?.rule.relativeTo],
+        [1400, 1500, 1450, undefined],
+      );
+      // back to 1452: both clear (5 kg/m³ inside their bands)
+      await post(devices.density, series('density_kgm3', [1452], 41, 'dt'));
+      assert.deepEqual(await openOf(devices.density.id), []);
+      // ash 16.5 % is normal for this plant (the old fixed 11.5 % made it critical for good)
+      r = await post(devices.ash, series('ash_pct', [16.5], 30, 'at'));
+      assert.equal(r.statusCode, 200, r.body);
+      assert.deepEqual(await openOf(devices.ash.id), []);
+      await post(devices.ash, series('ash_pct', [17.2], 31, 'at'));
+      assert.deepEqual(await openOf(devices.ash.id), ['ash-above-target:warning']);
+      await post(devices.ash, series('ash_pct', [16], 32, 'at'));
+      assert.deepEqual(await openOf(devices.ash.id), []);
+      // without a target the relative rules raise nothing
+      await p.plant.configure(systemActor, SITE, { ...plant, densityTargetKgm3: null });
+      await post(devices.density, series('density_kgm3', [1800], 56, 'dt'));
+      assert.deepEqual(await openOf(devices.density.id), []);
+      await p.plant.configure(systemActor, SITE, plant);
       const report = await verifyState(p.store, stateReaders);
       assert.equal(report.differences, 0, JSON.stringify(report.first));
     });

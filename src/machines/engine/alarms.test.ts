@@ -6,6 +6,7 @@ import {
   checkRules,
   normaliseRule,
   outOfBounds,
+  resolveRule,
   rulesInForce,
   silent,
   walkPoints,
@@ -179,4 +180,66 @@ test('wrong rules are named by their field', () => {
       '3.minutes:minutesOutOfRange',
     ],
   );
+});
+
+test('a threshold relative to the target is made absolute against it, and trips nothing without one', () => {
+  const rel: AlarmRule = {
+    id: 'off',
+    key: 'density_kgm3',
+    severity: 'warning',
+    kind: 'threshold',
+    relativeTo: 'target',
+    min: -20,
+    max: 20,
+    hysteresis: 5,
+  };
+  assert.deepEqual(resolveRule(rel, 1450), {
+    id: 'off',
+    key: 'density_kgm3',
+    severity: 'warning',
+    kind: 'threshold',
+    min: 1430,
+    max: 1470,
+    hysteresis: 5,
+    target: 1450,
+  });
+  assert.equal(resolveRule(rel, null), null);
+  // unresolved it is never evaluated
+  assert.deepEqual(walkPoints(rel, false, null, [p(1, 9999)]), []);
+  // no binary noise in the limits: 10.3 + 1.5 is 11.8
+  const ashRel: AlarmRule = { ...rel, key: 'ash_pct', min: undefined, max: 1.5 };
+  const r = resolveRule(ashRel, 10.3);
+  assert.ok(r?.kind === 'threshold');
+  assert.equal(r.max, 11.8);
+  assert.equal('min' in r, false);
+  // other rules stay as they are, target or not
+  assert.equal(resolveRule(rate, null), rate);
+  assert.equal(resolveRule(ash, 5), ash);
+});
+
+test('a rule relative to the target only for a key a plant sets a target for', () => {
+  const rel = normaliseRule({
+    id: 'a',
+    key: 'moisture_pct',
+    severity: 'warning',
+    kind: 'threshold',
+    relativeTo: 'target',
+    max: 1,
+  });
+  assert.equal(rel.kind === 'threshold' && rel.relativeTo, 'target');
+  assert.deepEqual(
+    checkRules([rel], ['ash_pct', 'moisture_pct'], ['ash_pct']).map((x) => x.code),
+    ['noTarget'],
+  );
+  assert.deepEqual(checkRules([{ ...rel, key: 'ash_pct' }], ['ash_pct'], ['ash_pct']), []);
+  // another kind drops it
+  const r = normaliseRule({
+    id: 'b',
+    key: 'ash_pct',
+    severity: 'warning',
+    kind: 'rate',
+    perMinute: 1,
+    relativeTo: 'target',
+  });
+  assert.equal('relativeTo' in r, false);
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { alarmRulesOf } from '../alarm-rules.ts';
 import { profileById } from '../profiles.ts';
-import { outOfBounds, walkPoints } from './alarms.ts';
+import { type AlarmRule, outOfBounds, resolveRule, walkPoints } from './alarms.ts';
 import { simDevices, simEvents, simulatePlant } from './simulation.ts';
 
 const w = { start: Date.UTC(2026, 10, 29, 0, 0), minutes: 120, perMinute: 6, seed: 7 };
@@ -35,6 +35,15 @@ test('every value is a key of its device profile, within the expected range', ()
     }
 });
 
+/** A shipped rule as the example plant (ash target 10 %, density 1450 kg/m³) evaluates it. */
+function plantRule(profileId: string, id: string): AlarmRule {
+  const target = profileId === 'ash-analyser' ? 10 : 1450;
+  const rule = alarmRulesOf(profileId).find((r) => r.id === id);
+  const resolved = rule && resolveRule(rule, target);
+  assert.ok(resolved, id);
+  return resolved;
+}
+
 test('a stoppage stops both belts; the ash excursion trips the ash alarm and ends', () => {
   const ev = simEvents(w.minutes);
   const readings = [...simulatePlant(w)];
@@ -46,8 +55,8 @@ test('a stoppage stops both belts; the ash excursion trips the ash alarm and end
     assert.equal(r.values.throughput_tph, 0);
   const running = at('feed', 0, ev.stoppage.from);
   assert.ok(running.every((r) => r.values.throughput_tph > 300));
-  const rule = alarmRulesOf('ash-analyser').find((r) => r.id === 'ash-high');
-  assert.ok(rule && rule.kind === 'threshold');
+  const rule = plantRule('ash-analyser', 'ash-high');
+  assert.ok(rule.kind === 'threshold');
   const ash = readings
     .filter((r) => r.role === 'ash')
     .map((r) => ({ ts: r.ts, value: r.values.ash_pct }));
@@ -65,4 +74,15 @@ test('a stoppage stops both belts; the ash excursion trips the ash alarm and end
     .filter((r) => r.role === 'density')
     .map((r) => ({ ts: r.ts, value: r.values.density_kgm3 }));
   assert.deepEqual(walkPoints(rate, false, null, density), []);
+  // the sag trips the density warning and ends; it stays short of the critical alarm
+  const off = walkPoints(plantRule('dense-medium', 'density-off-target'), false, null, density);
+  assert.deepEqual(
+    off.map((x) => x.to),
+    ['active', 'cleared'],
+  );
+  assert.ok(off[0].ts >= w.start + ev.excursion.from * 60_000);
+  assert.deepEqual(
+    walkPoints(plantRule('dense-medium', 'density-far-off-target'), false, null, density),
+    [],
+  );
 });

@@ -5,8 +5,9 @@
 // analyser on the concentrate (Ad ≈ 9.5 %, moisture ≈ 8 %), the dense-medium densimeter
 // (≈ 1450 kg/m³), the thickener's rake torque and the plant's power meter.
 // Two events in each run: a stoppage at 40 % of the window (feed and product 0, power at
-// standby) and, at 70 %, the medium density sagging to ≈ 1405 kg/m³, which lets high-ash
-// material into the concentrate: ash climbs to ≈ 12.5 %, above the 11.5 % alarm, and back.
+// standby) and, at 70 %, the medium density sagging to ≈ 1415 kg/m³ (35 below its 1450
+// target: the density warning, not its critical alarm), which lets high-ash material into
+// the concentrate: ash climbs to ≈ 12.5 %, above the ash alarms of a 10 % target, and back.
 
 export type SimRole = 'feed' | 'product' | 'ash' | 'density' | 'thickener' | 'power';
 
@@ -89,7 +90,7 @@ export function* simulatePlant(w: SimWindow): Generator<SimReading> {
     const nominal = (dayShift ? 820 : 780) * (handover ? 0.7 : 1);
     const feed = stopped ? 0 : Math.max(0, nominal + noise(60));
     wander += noise(6 * stepMinutes) - wander * Math.min(1, 0.3 * stepMinutes);
-    const density = 1450 - 45 * sag + wander;
+    const density = 1450 - 35 * sag + wander;
     const yieldShare = 0.72 + 0.04 * sag + noise(0.02);
     const product = stopped ? 0 : feed * yieldShare;
     const ash = 9.5 + 3.2 * sag + noise(0.4);

@@ -89,6 +89,22 @@ export function findPlant(reader: Reader, siteId: string) {
     .executeTakeFirst();
 }
 
+/** The plant whose ash analyser or densimeter the device is, if any. */
+export async function plantOfDevice(
+  reader: Reader,
+  deviceId: string,
+): Promise<PlantRecord | undefined> {
+  const row = await reader.db
+    .selectFrom('machines_plant')
+    .selectAll()
+    .where((eb) =>
+      eb.or([eb('ash_device_id', '=', deviceId), eb('density_device_id', '=', deviceId)]),
+    )
+    .orderBy('site_id')
+    .executeTakeFirst();
+  return row && plantFromRow(row);
+}
+
 /** The plants described at an organisation's sites (all of them: undefined), by site. */
 export async function listPlants(reader: Reader, organisationId: string | undefined) {
   let q = reader.db.selectFrom('machines_plant').selectAll();

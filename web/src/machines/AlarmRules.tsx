@@ -132,9 +132,12 @@ export function AlarmRules() {
           {rows.length === 0 && <Empty title={t('rulesEmpty')} />}
           {rows.map((r, i) => {
             const err = (f: string) => fields[`rules.${i}.${f}`];
+            const relative = r.kind === 'threshold' && r.relativeTo === 'target';
             const box = (f: NumberField) => (
               <label key={f} className="rule-field">
-                {t(labelKey[f])}
+                {relative && (f === 'min' || f === 'max')
+                  ? t(f === 'min' ? 'ruleMinRelative' : 'ruleMaxRelative')
+                  : t(labelKey[f])}
                 <input
                   type="number"
                   step="any"
@@ -206,6 +209,21 @@ export function AlarmRules() {
                   </select>
                 </label>
                 {fieldsOf[r.kind].map(box)}
+                {r.kind === 'threshold' && (
+                  <label className="rule-field rule-check" title={t('ruleRelativeHint')}>
+                    <input
+                      type="checkbox"
+                      checked={relative}
+                      onChange={(e) =>
+                        change(i, { relativeTo: e.target.checked ? 'target' : undefined })
+                      }
+                      aria-invalid={err('relativeTo') ? true : undefined}
+                      data-testid={`rule-${i}-relative`}
+                    />
+                    {t('ruleRelative')}
+                    {err('relativeTo') && <span className="field-error">{err('relativeTo')}</span>}
+                  </label>
+                )}
                 <label className="rule-field rule-check">
                   <input
                     type="checkbox"

@@ -119,6 +119,11 @@ export const machinesDict = dictionary(
     ruleEnabled: 'Включено',
     ruleMin: 'Минимум',
     ruleMax: 'Максимум',
+    ruleMinRelative: 'Минимум: цель +',
+    ruleMaxRelative: 'Максимум: цель +',
+    ruleRelative: 'От цели фабрики',
+    ruleRelativeHint:
+      'Границы — отклонения от цели, заданной в описании фабрики (зольность концентрата, плотность суспензии): −20 и 20 при цели 1450 — это 1430 и 1470. Без цели правило не срабатывает.',
     ruleHysteresis: 'Гистерезис',
     rulePerMinute: 'Изменение в минуту',
     ruleMinutes: 'Минут без данных',
@@ -256,6 +261,11 @@ export const machinesDict = dictionary(
     ruleEnabled: 'On',
     ruleMin: 'Minimum',
     ruleMax: 'Maximum',
+    ruleMinRelative: 'Minimum: target +',
+    ruleMaxRelative: 'Maximum: target +',
+    ruleRelative: "From the plant's target",
+    ruleRelativeHint:
+      "The limits are offsets from the target set in the plant's description (concentrate ash, medium density): −20 and 20 with a target of 1450 are 1430 and 1470. Without a target the rule does not trip.",
     ruleHysteresis: 'Hysteresis',
     rulePerMinute: 'Change per minute',
     ruleMinutes: 'Minutes without data',

@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkRules, defaultRuleId, keyWords, newRow, patchRow, RULE_ID } from './rule-form.ts';
+import {
+  checkRules,
+  defaultRuleId,
+  fromRow,
+  keyWords,
+  newRow,
+  patchRow,
+  RULE_ID,
+  toRow,
+} from './rule-form.ts';
 
 test("a new rule's id is made from its key and kind, of the API's shape, and not taken", () => {
   assert.equal(defaultRuleId('ash_pct', 'threshold', []), 'ash-pct-limit');
@@ -55,4 +64,32 @@ test('a reading is named with its unit in the language of the page', () => {
   const tph = { label: 'Производительность', labelEn: 'Throughput', unit: 't/h' };
   assert.equal(keyWords(tph, 'ru'), 'Производительность, т/ч');
   assert.equal(keyWords(tph, 'en'), 'Throughput, t/h');
+});
+
+test("a threshold relative to the plant's target is sent back relative, not as absolute limits", () => {
+  const row = toRow({
+    id: 'density-off-target',
+    key: 'density_kgm3',
+    severity: 'warning',
+    kind: 'threshold',
+    relativeTo: 'target',
+    min: -20,
+    max: 20,
+    hysteresis: 5,
+    enabled: true,
+  });
+  assert.deepEqual(fromRow(row), {
+    id: 'density-off-target',
+    key: 'density_kgm3',
+    kind: 'threshold',
+    severity: 'warning',
+    enabled: true,
+    min: -20,
+    max: 20,
+    hysteresis: 5,
+    relativeTo: 'target',
+  });
+  // unticked, or another kind: no longer relative
+  assert.equal('relativeTo' in fromRow({ ...row, relativeTo: undefined }), false);
+  assert.equal('relativeTo' in fromRow({ ...row, kind: 'rate', perMinute: '5' }), false);
 });

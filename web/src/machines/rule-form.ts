@@ -72,6 +72,7 @@ export function patchRow(rows: readonly Row[], i: number, patch: Partial<Row>): 
   });
 }
 
+/** A row as the API takes it: a threshold relative to the plant's target keeps saying so. */
 export const fromRow = (r: Row) => ({
   id: r.id.trim(),
   key: r.key,
@@ -79,6 +80,7 @@ export const fromRow = (r: Row) => ({
   severity: r.severity,
   enabled: r.enabled,
   ...Object.fromEntries(fieldsOf[r.kind].map((f) => [f, parseNumber(r[f])])),
+  ...(r.kind === 'threshold' && r.relativeTo === 'target' ? { relativeTo: 'target' as const } : {}),
 });
 
 /** A problem's words: a key of the machines dictionary. */

@@ -2404,8 +2404,15 @@ export interface components {
       minutes?: number;
       /** @description rate: the largest change per minute */
       perMinute?: number;
+      /**
+       * @description threshold: min and max are offsets from the target the device's plant sets (ashTargetPct, densityTargetKgm3); no target: the rule raises nothing
+       * @enum {string}
+       */
+      relativeTo?: 'target';
       /** @enum {string} */
       severity: 'warning' | 'critical';
+      /** @description an alarm's rule relative to the target: the target its min and max were offset from */
+      target?: number;
     };
     AlarmRuleInput: {
       /** @description threshold: an open alarm clears this far inside */
@@ -2420,8 +2427,15 @@ export interface components {
       minutes?: number;
       /** @description rate: the largest change per minute */
       perMinute?: number;
+      /**
+       * @description threshold: min and max are offsets from the target the device's plant sets (ashTargetPct, densityTargetKgm3); no target: the rule raises nothing
+       * @enum {string}
+       */
+      relativeTo?: 'target';
       /** @enum {string} */
       severity: 'warning' | 'critical';
+      /** @description an alarm's rule relative to the target: the target its min and max were offset from */
+      target?: number;
     };
     AlarmRuleSet: {
       /** @description whether the organisation has set its own */
@@ -2466,8 +2480,15 @@ export interface components {
       minutes?: number;
       /** @description rate: the largest change per minute */
       perMinute?: number;
+      /**
+       * @description threshold: min and max are offsets from the target the device's plant sets (ashTargetPct, densityTargetKgm3); no target: the rule raises nothing
+       * @enum {string}
+       */
+      relativeTo?: 'target';
       /** @enum {string} */
       severity: 'warning' | 'critical';
+      /** @description an alarm's rule relative to the target: the target its min and max were offset from */
+      target?: number;
     };
     AlarmRuleSettingInput: {
       /** @description an off rule raises nothing */
@@ -2484,8 +2505,15 @@ export interface components {
       minutes?: number;
       /** @description rate: the largest change per minute */
       perMinute?: number;
+      /**
+       * @description threshold: min and max are offsets from the target the device's plant sets (ashTargetPct, densityTargetKgm3); no target: the rule raises nothing
+       * @enum {string}
+       */
+      relativeTo?: 'target';
       /** @enum {string} */
       severity: 'warning' | 'critical';
+      /** @description an alarm's rule relative to the target: the target its min and max were offset from */
+      target?: number;
     };
     /** @enum {string} */
     AlarmStatus: 'active' | 'acknowledged' | 'cleared';
@@ -11270,6 +11298,11 @@ export interface operations {
             minutes?: number;
             /** @description rate: the largest change per minute (> 0) */
             perMinute?: number;
+            /**
+             * @description threshold: min and max are offsets from the target the device's plant sets for the key
+             * @enum {string}
+             */
+            relativeTo?: 'target';
             /** @enum {string} */
             severity: 'warning' | 'critical';
           }[];
@@ -14516,6 +14549,9 @@ export const pathsApiV1DealsIdDeliveriesImportPostParametersQueryFormatValues: R
 export const pathsApiV1DeviceProfilesIdAlarmRulesPutRequestBodyContentApplicationJsonRulesKindValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/device-profiles/{id}/alarm-rules']['put']['requestBody']['content']['application/json']['rules']['kind']
 > = ['threshold', 'rate', 'no-data'];
+export const pathsApiV1DeviceProfilesIdAlarmRulesPutRequestBodyContentApplicationJsonRulesRelativeToValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/device-profiles/{id}/alarm-rules']['put']['requestBody']['content']['application/json']['rules']['relativeTo']
+> = ['target'];
 export const pathsApiV1DeviceProfilesIdAlarmRulesPutRequestBodyContentApplicationJsonRulesSeverityValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/device-profiles/{id}/alarm-rules']['put']['requestBody']['content']['application/json']['rules']['severity']
 > = ['warning', 'critical'];
@@ -14543,24 +14579,36 @@ export const agglomerationInputValues: ReadonlyArray<
 export const alarmRuleKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['AlarmRule']['kind']
 > = ['threshold', 'rate', 'no-data'];
+export const alarmRuleRelativeToValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['AlarmRule']['relativeTo']
+> = ['target'];
 export const alarmRuleSeverityValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['AlarmRule']['severity']
 > = ['warning', 'critical'];
 export const alarmRuleInputKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['AlarmRuleInput']['kind']
 > = ['threshold', 'rate', 'no-data'];
+export const alarmRuleInputRelativeToValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['AlarmRuleInput']['relativeTo']
+> = ['target'];
 export const alarmRuleInputSeverityValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['AlarmRuleInput']['severity']
 > = ['warning', 'critical'];
 export const alarmRuleSettingKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['AlarmRuleSetting']['kind']
 > = ['threshold', 'rate', 'no-data'];
+export const alarmRuleSettingRelativeToValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['AlarmRuleSetting']['relativeTo']
+> = ['target'];
 export const alarmRuleSettingSeverityValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['AlarmRuleSetting']['severity']
 > = ['warning', 'critical'];
 export const alarmRuleSettingInputKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['AlarmRuleSettingInput']['kind']
 > = ['threshold', 'rate', 'no-data'];
+export const alarmRuleSettingInputRelativeToValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['AlarmRuleSettingInput']['relativeTo']
+> = ['target'];
 export const alarmRuleSettingInputSeverityValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['AlarmRuleSettingInput']['severity']
 > = ['warning', 'critical'];

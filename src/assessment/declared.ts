@@ -2,7 +2,7 @@
 // Decree 779 check over the platform's data with them. Access checks, journal events and
 // transactions; SQL in repository.ts; the reading of the Decree in decree779-from-platform.ts.
 import { randomUUID } from 'node:crypto';
-import { DealsService } from '../deals/index.ts';
+import { dealsQueries } from '../deals/index.ts';
 import { inTransaction, recordEvent } from '../journal/index.ts';
 import {
   type Actor,
@@ -16,16 +16,17 @@ import {
   requireLogin,
   requireOrganisationRole,
   requireOwnOrOperator,
-  systemActor,
 } from '../model/index.ts';
 import { registryQueries } from '../registry/index.ts';
 import type { Reader, Store } from '../store/index.ts';
 import {
+  type DeclaredOutput,
   type DeclaredTie,
   decree779FromPlatform,
   decree779Reading,
   decree779ReadingRu,
   type PlatformDeal,
+  type PlatformDelivery,
   type PlatformMember,
 } from './decree779-from-platform.ts';
 import { declarationMessages as messages } from './decree779-messages.ts';
@@ -57,10 +58,40 @@ export async function declaredTies(reader: Reader): Promise<Tie[]> {
     }));
 }
 
-/** The deals as the snapshot and the sustainability balance read them (the deals module's list). */
-async function platformDeals(store: Store): Promise<PlatformDeal[]> {
-  const { items } = await new DealsService(store).listDeals(systemActor);
-  return items.map((d) => ({ ...d, agreedAt: d.agreedAt ?? null }));
+/**
+ * The deals with their schedule and the moment they closed, and their deliveries (through the
+ * deals module's queries): contracts in force and what was supplied under them.
+ */
+async function platformDeals(
+  reader: Reader,
+): Promise<{ deals: PlatformDeal[]; deliveries: PlatformDelivery[] }> {
+  const all = await dealsQueries.findDeals(reader);
+  const deals: PlatformDeal[] = [];
+  for (const d of all) {
+    let closedAt: string | null = null;
+    if (d.state === 'completed' || d.state === 'terminated') {
+      const closing = (await dealsQueries.findTransitions(reader, d.id)).findLast(
+        (t) => t.to === d.state,
+      );
+      closedAt = closing?.at ?? d.updatedAt;
+    }
+    deals.push({
+      id: d.id,
+      state: d.state,
+      providerId: d.providerId,
+      consumerId: d.consumerId,
+      priceKopecksPerUnit: d.priceKopecksPerUnit,
+      agreedAt: d.agreedAt,
+      schedule: d.schedule,
+      closedAt,
+    });
+  }
+  const deliveries = (await dealsQueries.findDeliveries(reader)).map((v) => ({
+    dealId: v.dealId,
+    deliveredOn: v.deliveredOn,
+    amountKopecks: v.amountKopecks,
+  }));
+  return { deals, deliveries };
 }
 
 export class Decree779Service {
@@ -104,17 +135,27 @@ export class Decree779Service {
             year: body.year,
             purchasesKopecks: body.purchasesKopecks,
           }
-        : {
-            ...common,
-            id: `tie-${randomUUID()}`,
-            kind: 'tie',
-            year: Number(body.on.slice(0, 4)),
-            partnerOrganisationId: body.partnerOrganisationId ?? null,
-            partnerName: body.partnerName ?? null,
-            layer: body.layer,
-            valueKopecks: body.valueKopecks ?? null,
-            on: body.on,
-          };
+        : body.kind === 'output'
+          ? {
+              ...common,
+              // one a year, as purchases
+              id: `output-${body.year}-${body.organisationId}`,
+              kind: 'output',
+              year: body.year,
+              producedOutput: body.producedOutput,
+              organisingProduction: !body.producedOutput && body.organisingProduction,
+            }
+          : {
+              ...common,
+              id: `tie-${randomUUID()}`,
+              kind: 'tie',
+              year: Number(body.on.slice(0, 4)),
+              partnerOrganisationId: body.partnerOrganisationId ?? null,
+              partnerName: body.partnerName ?? null,
+              layer: body.layer,
+              valueKopecks: body.valueKopecks ?? null,
+              on: body.on,
+            };
     return inTransaction(this.store, async (tx) => {
       await repo.saveDeclaration(tx, declaration);
       await recordEvent(
@@ -187,6 +228,7 @@ export class Decree779Service {
       id: o.id,
       name: o.name,
       nameEn: o.nameEn ?? null,
+      kind: o.kind,
       sites: sites
         .filter((s) => s.organisationId === o.id)
         .map((s) => ({
@@ -204,9 +246,24 @@ export class Decree779Service {
         ? [{ organisationId: d.organisationId, purchasesKopecks: d.purchasesKopecks }]
         : [],
     );
-    const deals = await platformDeals(this.store);
-    const { result, members: evidence } = decree779FromPlatform(
-      { year, members, deals, ties, purchases },
+    const outputs: DeclaredOutput[] = declared.flatMap((d) =>
+      d.kind === 'output'
+        ? [
+            {
+              organisationId: d.organisationId,
+              producedOutput: d.producedOutput,
+              organisingProduction: d.organisingProduction,
+            },
+          ]
+        : [],
+    );
+    const { deals, deliveries } = await platformDeals(this.store);
+    const {
+      result,
+      members: evidence,
+      inputs,
+    } = decree779FromPlatform(
+      { year, members, deals, deliveries, ties, purchases, outputs },
       decree779Rules,
     );
 
@@ -225,13 +282,16 @@ export class Decree779Service {
       checks: result.checks,
       reading: decree779Reading,
       readingRu: decree779ReadingRu,
+      notCounted: inputs.notCounted,
       members: evidence.map((m) =>
         sees(m.id)
           ? { ...m, redacted: false }
           : {
               ...m,
               purchasesKopecks: null,
-              valueOnPlatformKopecks: 0,
+              producedOutput: null,
+              organisingProduction: null,
+              suppliedOnPlatformKopecks: 0,
               valueDeclaredKopecks: 0,
               partners: [],
               redacted: true,

@@ -1,14 +1,15 @@
-// The reading of Decree 779 over platform data: which deals and declarations are contracts,
-// who counts as in a monotown or special territory, and purchases never made up.
+// The reading of Decree 779 over platform data: which deals and declarations are contracts (in
+// force during the year), what was supplied under them in the year, who is a participant, who
+// counts as in a monotown or special territory, and purchases never made up.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import {
   type DeclaredTie,
-  dealValueKopecks,
   decree779FromPlatform,
   decree779Inputs,
   type PlatformDeal,
+  type PlatformDelivery,
   type PlatformMember,
 } from './decree779-from-platform.ts';
 
@@ -30,9 +31,16 @@ const deal = (over: Partial<PlatformDeal> = {}): PlatformDeal => ({
   state: 'agreed',
   providerId: 'a',
   consumerId: 'b',
-  quantity: 10.5,
   priceKopecksPerUnit: 333,
   agreedAt: '2026-04-01T10:00:00Z',
+  schedule: { from: '2026-04-01', to: '2027-03-31' },
+  closedAt: null,
+  ...over,
+});
+const delivery = (over: Partial<PlatformDelivery> = {}): PlatformDelivery => ({
+  dealId: 'd1',
+  deliveredOn: '2026-05-01',
+  amountKopecks: 3497,
   ...over,
 });
 const tie = (over: Partial<DeclaredTie> = {}): DeclaredTie => ({
@@ -46,19 +54,59 @@ const tie = (over: Partial<DeclaredTie> = {}): DeclaredTie => ({
 });
 
 describe('Decree 779 from platform data', () => {
-  test('deals agreed, active or completed in the year between members are contracts, valued once', () => {
+  test('contracts in force during the year count, whenever agreed; valued by what was delivered in the year', () => {
     const { contracts } = decree779Inputs({
       year: 2026,
       members,
       deals: [
         deal(),
-        deal({ id: 'd2', state: 'completed' }),
+        deal({ id: 'd2', state: 'completed', closedAt: '2026-09-01T10:00:00Z' }),
         deal({ id: 'd3', state: 'offered', agreedAt: null }),
-        deal({ id: 'd4', state: 'terminated' }),
-        deal({ id: 'd5', agreedAt: '2025-12-31T23:00:00Z' }),
+        // terminated during the year: it was in force before
+        deal({ id: 'd4', state: 'terminated', closedAt: '2026-02-01T10:00:00Z' }),
+        // agreed in an earlier year, running into this one (Myski GRES — DorStroy in the demo)
+        deal({
+          id: 'd5',
+          state: 'active',
+          agreedAt: '2025-03-01T10:00:00Z',
+          schedule: { from: '2025-03-01', to: '2027-02-28' },
+        }),
         deal({ id: 'd6', consumerId: 'stranger' }),
         // a gate fee: the provider buys the taking-away
         deal({ id: 'd7', state: 'active', priceKopecksPerUnit: -200 }),
+        // completed or terminated before the year began: no longer in force
+        deal({
+          id: 'd8',
+          state: 'completed',
+          agreedAt: '2024-01-10T00:00:00Z',
+          closedAt: '2025-12-20T00:00:00Z',
+        }),
+        deal({ id: 'd9', state: 'terminated', agreedAt: null, closedAt: '2026-03-01T00:00:00Z' }),
+        // agreed after the year
+        deal({ id: 'd10', agreedAt: '2027-01-02T00:00:00Z' }),
+        // its schedule ended before the year and nothing was delivered in it
+        deal({
+          id: 'd11',
+          state: 'active',
+          agreedAt: '2024-01-10T00:00:00Z',
+          schedule: { from: '2024-02-01', to: '2025-06-30' },
+        }),
+        // its schedule ended before the year, but a delivery was made in it
+        deal({
+          id: 'd12',
+          state: 'active',
+          agreedAt: '2024-01-10T00:00:00Z',
+          schedule: { from: '2024-02-01', to: '2025-06-30' },
+        }),
+      ],
+      deliveries: [
+        delivery(),
+        delivery({ deliveredOn: '2026-06-01', amountKopecks: 1000 }),
+        // a confirmation adds nothing; a delivery of another year counts elsewhere
+        delivery({ deliveredOn: '2026-06-02', amountKopecks: 0 }),
+        delivery({ dealId: 'd5', deliveredOn: '2025-11-01', amountKopecks: 50_000 }),
+        delivery({ dealId: 'd5', deliveredOn: '2026-01-15', amountKopecks: -20_000 }),
+        delivery({ dealId: 'd12', deliveredOn: '2026-01-10', amountKopecks: 700 }),
       ],
       ties: [],
       purchases: [],
@@ -66,12 +114,100 @@ describe('Decree 779 from platform data', () => {
     assert.deepEqual(
       contracts.map((c) => [c.ref, c.buyer, c.seller, c.valueKopecks]),
       [
-        ['d1', 'b', 'a', 3497], // 333 × 10.5 = 3496.5 → 3497, half away from zero
-        ['d2', 'b', 'a', 3497],
-        ['d7', 'a', 'b', 2100],
+        ['d1', 'b', 'a', 4497],
+        ['d2', 'b', 'a', 0],
+        ['d4', 'b', 'a', 0],
+        ['d5', 'b', 'a', 20_000], // the gate fee's delivery as posted (negative), its size counted
+        ['d7', 'a', 'b', 0],
+        ['d12', 'b', 'a', 700],
       ],
     );
-    assert.equal(dealValueKopecks({ priceKopecksPerUnit: -333, quantity: 10.5 }), 3497);
+  });
+
+  test('government bodies and the platform operator are no participants; the operator is named as the specialised organisation', () => {
+    const withKinds: PlatformMember[] = [
+      ...members.map((m) => ({ ...m, kind: 'power_plant' })),
+      {
+        id: 'ministry',
+        name: 'Министерство',
+        nameEn: 'Ministry',
+        kind: 'regional_government',
+        sites: [],
+      },
+      { id: 'centre', name: 'Центр', kind: 'platform_operator', sites: [] },
+    ];
+    const {
+      result,
+      members: rows,
+      inputs,
+    } = decree779FromPlatform({
+      year: 2026,
+      members: withKinds,
+      deals: [deal(), deal({ id: 'd2', providerId: 'c', consumerId: 'a' })],
+      ties: [],
+      purchases: [],
+    });
+    assert.deepEqual(
+      inputs.participants.map((p) => p.id),
+      ['a', 'b', 'c'],
+    );
+    assert.deepEqual(
+      rows.map((r) => r.id),
+      ['a', 'b', 'c'],
+    );
+    assert.deepEqual(inputs.notCounted, [
+      { id: 'ministry', name: 'Министерство', nameEn: 'Ministry', as: 'government' },
+      { id: 'centre', name: 'Центр', nameEn: null, as: 'specialised' },
+    ]);
+    const contracts = result.checks.find((c) => c.id === 'contracts');
+    // every participant holds a contract: the ministry and the operator are not expected to
+    assert.deepEqual([contracts?.passed, contracts?.value, contracts?.threshold], [true, 3, 3]);
+  });
+
+  test('functional dependency: what was delivered in the year ÷ the year’s purchases, not the contracts’ full value', () => {
+    const { result } = decree779FromPlatform({
+      year: 2026,
+      members,
+      // a two-year contract for 120 000 t at 333 kopecks: 39 960 000 kopecks in all
+      deals: [deal({ schedule: { from: '2026-01-01', to: '2027-12-31' } })],
+      deliveries: [
+        delivery({ amountKopecks: 10_000 }),
+        delivery({ deliveredOn: '2027-02-01', amountKopecks: 90_000 }),
+      ],
+      ties: [],
+      purchases: ['a', 'b', 'c'].map((organisationId) => ({
+        organisationId,
+        purchasesKopecks: 20_000,
+      })),
+    });
+    const fd = result.checks.find((c) => c.id === 'functional_dependency');
+    // 10 000 delivered in 2026 ÷ 60 000 declared purchases
+    assert.equal(fd?.value, 0.1667);
+    assert.match(fd?.evidence.ru ?? '', /поставлено между участниками за год 100\.00 ₽/);
+  });
+
+  test('output declarations reach the check; none is no data', () => {
+    const { result, members: rows } = decree779FromPlatform({
+      year: 2026,
+      members,
+      deals: [],
+      ties: [],
+      purchases: [],
+      outputs: [
+        { organisationId: 'a', producedOutput: true, organisingProduction: false },
+        { organisationId: 'b', producedOutput: false, organisingProduction: true },
+      ],
+    });
+    assert.deepEqual(
+      rows.map((r) => [r.id, r.producedOutput, r.organisingProduction]),
+      [
+        ['a', true, false],
+        ['b', false, true],
+        ['c', null, null],
+      ],
+    );
+    const output = result.checks.find((c) => c.id === 'without_output');
+    assert.deepEqual([output?.passed, output?.value, output?.missing], [true, 1, 1]);
   });
 
   test('declared ties: exchange and knowledge with a member in the year; governance, outsiders and other years are not contracts', () => {
@@ -121,6 +257,7 @@ describe('Decree 779 from platform data', () => {
       year: 2026,
       members,
       deals: [deal()],
+      deliveries: [delivery()],
       ties: [tie()],
       purchases: [
         { organisationId: 'a', purchasesKopecks: 10_000 },
@@ -133,7 +270,7 @@ describe('Decree 779 from platform data', () => {
       [
         a?.contractsOnPlatform,
         a?.contractsDeclared,
-        a?.valueOnPlatformKopecks,
+        a?.suppliedOnPlatformKopecks,
         a?.valueDeclaredKopecks,
       ],
       [1, 1, 3497, 1000],
@@ -170,9 +307,9 @@ describe('Decree 779 from platform data', () => {
     const c = rows.find((r) => r.id === 'c');
     assert.deepEqual(c?.specialTerritories, ['ТОР «Юрга»']);
     assert.deepEqual(c?.specialTerritoriesEn, ['Advanced Development Territory “Yurga”']);
-    const lonely = result.checks.find((x) => x.id === 'without_cooperation');
-    assert.equal(lonely?.evidence.en, 'participants without cooperation: Ts JSC');
-    assert.equal(lonely?.evidence.ru, 'участники без кооперации: АО «Ц»');
+    const short = result.checks.find((x) => x.id === 'contracts');
+    assert.equal(short?.evidence.en, 'without a contract with another participant: Ts JSC');
+    assert.equal(short?.evidence.ru, 'без договора с другим участником: АО «Ц»');
   });
 
   test('property: a declaration can only add contracts, and the platform’s stay as they were', () => {

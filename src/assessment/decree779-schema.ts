@@ -5,7 +5,7 @@ import { Id } from '../model/common.ts';
 import { rule } from '../model/messages.ts';
 import { MAX_KOPECKS } from '../model/money.ts';
 import { declarationRules as rules } from './decree779-messages.ts';
-import { layers } from './engine/index.ts';
+import { decree779CheckIds, layers } from './engine/index.ts';
 
 const Year = z.int().min(2000, rule(rules.year)).max(2100, rule(rules.year));
 const Money = z.int().min(0).max(MAX_KOPECKS, rule(rules.moneyLimit));
@@ -23,6 +23,28 @@ export const PurchasesDeclarationInput = z
   })
   .strict()
   .meta({ id: 'PurchasesDeclarationBody' });
+
+/**
+ * What an organisation declares of the period before the year: whether it produced industrial
+ * output, and if not, whether it is organising such production in the cluster (Decree 779 allows
+ * up to three such participants). One a year.
+ */
+export const OutputDeclarationInput = z
+  .object({
+    kind: z.literal('output'),
+    organisationId: Id,
+    year: Year.describe('the year checked; the declaration speaks of the year before it'),
+    producedOutput: z
+      .boolean()
+      .describe('it produced industrial output in the previous period (the year before)'),
+    organisingProduction: z
+      .boolean()
+      .default(false)
+      .describe('without output: it is organising industrial production in the cluster'),
+    note: z.string().trim().max(500).optional().describe('what the statement rests on'),
+  })
+  .strict()
+  .meta({ id: 'OutputDeclarationBody' });
 
 /** A contract or co-operation made outside the platform, with a member or an outside organisation. */
 export const TieDeclarationInput = z
@@ -58,7 +80,11 @@ export const TieDeclarationInput = z
   .meta({ id: 'TieDeclarationBody' });
 
 export const DeclarationInput = z
-  .discriminatedUnion('kind', [PurchasesDeclarationInput, TieDeclarationInput])
+  .discriminatedUnion('kind', [
+    PurchasesDeclarationInput,
+    OutputDeclarationInput,
+    TieDeclarationInput,
+  ])
   .meta({ id: 'DeclarationBody' });
 export type DeclarationInput = z.infer<typeof DeclarationInput>;
 
@@ -77,6 +103,16 @@ export const PurchasesDeclaration = z
   .meta({ id: 'PurchasesDeclaration' });
 export type PurchasesDeclaration = z.infer<typeof PurchasesDeclaration>;
 
+export const OutputDeclaration = z
+  .object({
+    ...recorded,
+    kind: z.literal('output'),
+    producedOutput: z.boolean(),
+    organisingProduction: z.boolean(),
+  })
+  .meta({ id: 'OutputDeclaration' });
+export type OutputDeclaration = z.infer<typeof OutputDeclaration>;
+
 export const TieDeclaration = z
   .object({
     ...recorded,
@@ -91,7 +127,7 @@ export const TieDeclaration = z
 export type TieDeclaration = z.infer<typeof TieDeclaration>;
 
 export const Declaration = z
-  .discriminatedUnion('kind', [PurchasesDeclaration, TieDeclaration])
+  .discriminatedUnion('kind', [PurchasesDeclaration, OutputDeclaration, TieDeclaration])
   .meta({ id: 'Declaration' });
 export type Declaration = z.infer<typeof Declaration>;
 
@@ -111,10 +147,15 @@ export const Decree779Query = z.object({
 });
 
 const check = z.object({
-  id: z.enum(['contracts', 'functional_dependency', 'without_cooperation']),
+  id: z
+    .enum(decree779CheckIds)
+    .describe(
+      'contracts: each participant holds a contract in force with another; functional_dependency: supplied between participants in the year ÷ their declared purchases; without_output: participants without industrial output in the previous period (organising it), at most the threshold',
+    ),
   passed: z.boolean().nullable().describe('null: the inputs it needs are missing'),
   value: z.number().nullable(),
   threshold: z.number(),
+  missing: z.int().describe('participants whose declaration the check needs and lacks'),
   evidence: z
     .object({ ru: z.string(), en: z.string() })
     .describe('the reason, in Russian and English'),
@@ -128,12 +169,26 @@ export const Decree779Report = z
       functionalDependency: z.number(),
       functionalDependencyLowered: z.number(),
       loweredIfShare: z.number(),
-      maxWithoutCooperation: z.number(),
+      maxWithoutOutput: z.number(),
     }),
     compliant: z.boolean().nullable(),
     checks: z.array(check),
     reading: z.string().describe('how platform data are read as the Decree inputs'),
     readingRu: z.string().describe('the same in Russian'),
+    notCounted: z
+      .array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          nameEn: z.string().nullable(),
+          as: z
+            .enum(['government', 'specialised'])
+            .describe(
+              'government: a government body; specialised: the platform operator, the cluster development centre (the specialised organisation)',
+            ),
+        }),
+      )
+      .describe('current members that are no participants of the check'),
     members: z.array(
       z.object({
         id: z.string(),
@@ -151,9 +206,19 @@ export const Decree779Report = z
           .boolean()
           .describe('a monotown or special-territory flag rests on an estimate'),
         purchasesKopecks: z.int().nullable().describe('null: no declaration for the year'),
-        contractsOnPlatform: z.int(),
+        producedOutput: z
+          .boolean()
+          .nullable()
+          .describe('it declares industrial output in the previous period; null: no declaration'),
+        organisingProduction: z
+          .boolean()
+          .nullable()
+          .describe('without output: it declares organising production in the cluster'),
+        contractsOnPlatform: z.int().describe('deals in force during the year with a participant'),
         contractsDeclared: z.int(),
-        valueOnPlatformKopecks: z.int(),
+        suppliedOnPlatformKopecks: z
+          .int()
+          .describe('delivered in the year under those deals, as posted, kopecks'),
         valueDeclaredKopecks: z.int(),
         partners: z.array(
           z.object({ id: z.string(), name: z.string(), nameEn: z.string().nullable() }),

@@ -35,6 +35,15 @@ export async function runDecree779(args: string[]): Promise<number> {
         lines.push(
           `${c.id.padEnd(24)} ${String(c.passed ?? 'no data').padEnd(8)} ${c.evidence.en}`,
         );
+      if (r.notCounted.length)
+        lines.push(
+          `not counted as participants: ${r.notCounted
+            .map(
+              (o) =>
+                `${o.nameEn ?? o.name} (${o.as === 'government' ? 'a government body' : 'the specialised organisation, the platform operator'})`,
+            )
+            .join('; ')}`,
+        );
       process.stdout.write(`${lines.join('\n')}\n`);
     }
     return 0;

@@ -8,7 +8,15 @@ import { systemActor } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
 import { messages } from './messages.ts';
 import { migrations } from './migrations/index.ts';
-import { findDeal, findDealDevice, findDelivery, findForm2tpFiguresByKey } from './repository.ts';
+import {
+  findDeal,
+  findDealDevice,
+  findDeals,
+  findDeliveries,
+  findDelivery,
+  findForm2tpFiguresByKey,
+  findTransitions,
+} from './repository.ts';
 import { routes } from './routes.ts';
 import { DealsService } from './service.ts';
 
@@ -16,6 +24,9 @@ export * from './engine/index.ts';
 export * from './schema.ts';
 export { type ExampleDeal, seedDeals } from './seed.ts';
 export { DealsService, outOfSpec, progressOf, sideOf, summaryOf, termsOf } from './service.ts';
+
+/** The deals' reads other modules may use (its writes stay behind its service). */
+export const dealsQueries = { findDeals, findDeliveries, findTransitions };
 
 /** For `journal verify --state`: the events carrying each deals record's full state. */
 export const stateReaders: StateReader[] = [

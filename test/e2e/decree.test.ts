@@ -1,7 +1,8 @@
 // The Decree 779 section of the Assessment page in Chromium against the Kuzbass example: the
-// members' rows with their territory (monotown estimates marked), a member declares its year's
-// purchases and a contract made off the platform in the form and sees both counted; both
-// languages; no horizontal overflow at 1366 and 768 px.
+// members' rows with their territory (monotown estimates marked), the ministry and the operator
+// named apart, not counted; a member declares its year's purchases, its previous period's output
+// and a contract made off the platform in the form and sees them counted; both languages; no
+// horizontal overflow at 1366 and 768 px.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -36,6 +37,23 @@ test('Decree 779: rows per member in both languages; a declaration entered in th
     // the counts say what they count: «4 из 31 участника», «все 31 участник»
     const contracts = (await section.locator('tr[data-check="contracts"]').textContent()) ?? '';
     assert.match(contracts, /\d+ из \d+ участник(а|ов)?[\s\S]*все \d+ участник/);
+    // the ministry and the operator are no participants: named apart, not in the rows
+    assert.equal(await members.locator('tr[data-member="minprom-kuzbass"]').count(), 0);
+    assert.equal(await members.locator('tr[data-member="kuzbass-technopark"]').count(), 0);
+    assert.match(
+      (await section.getByTestId('decree-not-counted').textContent()) ?? '',
+      /Министерство промышленности и торговли Кузбасса — орган власти/,
+    );
+    // the Myski GRES' deal with DorStroy, agreed last year, is in force this year
+    assert.doesNotMatch(
+      (await section.locator('tr[data-check="contracts"]').textContent()) ?? '',
+      /Мысковская ГРЭС/,
+    );
+    const output = section.locator('tr[data-check="without_output"]');
+    assert.match(
+      (await output.textContent()) ?? '',
+      /Участники без промышленной продукции в предыдущем периоде[\s\S]*нет данных у \d+ участник/,
+    );
 
     // the year's purchases
     const purchases = section.getByTestId('decree-purchases-form');
@@ -52,6 +70,17 @@ test('Decree 779: rows per member in both languages; a declaration entered in th
     assert.match(row, /1\s250\s000,50/);
     assert.match((await mine.textContent()) ?? '', /1\s250\s000,50/);
 
+    // the previous period's output: none, organising it in the cluster
+    const outputForm = section.getByTestId('decree-output-form');
+    await outputForm.locator('select[name="output"]').selectOption('organising');
+    await outputForm.locator('button[type="submit"]').click();
+    for (let i = 0; i < 50 && !/организует в кластере/.test(row); i++) {
+      await page.waitForTimeout(200);
+      row = (await own.textContent()) ?? '';
+    }
+    assert.match(row, /нет, организует в кластере/);
+    await mine.getByText(/Промышленная продукция в \d{4} году: Не выпускали, организуем/).waitFor();
+
     // a supply contract with the GRES made off the platform
     const before = Number(
       ((await section.getByTestId('decree-transactions').textContent()) ?? '').match(
@@ -62,7 +91,7 @@ test('Decree 779: rows per member in both languages; a declaration entered in th
     await tie.locator('select[name="partner"]').selectOption('myski-gres');
     await tie.locator('input[name="valueRub"]').fill('300000');
     await tie.locator('button[type="submit"]').click();
-    await mine.locator('tbody tr').nth(1).waitFor();
+    await mine.locator('tbody tr').nth(2).waitFor();
     assert.match((await mine.textContent()) ?? '', /поставка/);
     assert.match((await mine.textContent()) ?? '', /300\s000,00/);
     await section

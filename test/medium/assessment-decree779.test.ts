@@ -1,5 +1,6 @@
 // The Decree 779 check and the declarations on SQLite and PostgreSQL, through HTTP: three
-// members (one in a monotown, one in a ТОР), one deal agreed on the platform, declarations
+// members (one in a monotown, one in a ТОР) and a government body (no participant), one deal
+// agreed and delivered on the platform, declarations
 // that change the check and the place of transactions exactly as computed by hand, who may
 // declare for whom, and a missing purchases declaration read as "no data", never as 0.
 import assert from 'node:assert/strict';
@@ -49,8 +50,17 @@ for (const d of await eachDialect()) {
       );
       for (const id of ['ash-plant', 'cement-works', 'tyre-works', 'outsider'])
         await p.registry.createOrganisation(systemActor, { ...organisationInput(), id });
+      await p.registry.createOrganisation(systemActor, {
+        ...organisationInput(),
+        id: 'ministry',
+        kind: 'regional_government',
+      });
       for (const id of ['ash-plant', 'cement-works', 'tyre-works'])
         await p.registry.addMembership(systemActor, id, { role: 'core', joinedOn: '2021-01-01' });
+      await p.registry.addMembership(systemActor, 'ministry', {
+        role: 'institution',
+        joinedOn: '2021-01-01',
+      });
       await p.registry.addSite(systemActor, 'ash-plant', {
         ...siteKemerovo,
         name: 'Золоотвал',
@@ -81,6 +91,13 @@ for (const d of await eachDialect()) {
       await p.deals.transition(party('ash-plant'), deal.id, { action: 'offer' });
       await p.deals.transition(party('cement-works'), deal.id, { action: 'accept' });
       await p.deals.transition(party('ash-plant'), deal.id, { action: 'agree' });
+      await p.deals.transition(party('ash-plant'), deal.id, { action: 'activate' });
+      // delivered in full in the year: 10 000 000 kopecks supplied between participants
+      await p.deals.recordDelivery(party('ash-plant'), deal.id, {
+        deliveredOn: `${year}-01-01`,
+        quantity: 100,
+        method: 'weighbridge',
+      });
       for (const id of ['ash-plant', 'cement-works', 'tyre-works'])
         cookie[id] = (
           await signedIn(p, id, { email: `a@${id}.example`, name: 'Аналитик', role: 'member' })
@@ -119,6 +136,7 @@ for (const d of await eachDialect()) {
       passed: boolean | null;
       value: number | null;
       threshold: number;
+      missing: number;
       evidence: { ru: string; en: string };
     };
     const checkOf = (report: { checks: Check[] }, id: string) =>
@@ -126,14 +144,19 @@ for (const d of await eachDialect()) {
     const member = (report: { members: Array<{ id: string }> }, id: string) =>
       report.members.find((m) => m.id === id) as Record<string, unknown>;
 
-    test('from the platform alone: the deal is a contract, the tyre works has none, purchases are no data', async () => {
+    test('from the platform alone: the deal is a contract, the tyre works has none, purchases are no data; the ministry is no participant', async () => {
       const r = await decree();
       assert.deepEqual(r.members.map((m: { id: string }) => m.id).sort(), [
         'ash-plant',
         'cement-works',
         'tyre-works',
       ]);
-      assert.equal(member(r, 'ash-plant').valueOnPlatformKopecks, 10_000_000);
+      assert.deepEqual(
+        r.notCounted.map((o: { id: string; as: string }) => [o.id, o.as]),
+        [['ministry', 'government']],
+      );
+      assert.deepEqual([checkOf(r, 'contracts').value, checkOf(r, 'contracts').threshold], [2, 3]);
+      assert.equal(member(r, 'ash-plant').suppliedOnPlatformKopecks, 10_000_000);
       assert.equal(member(r, 'ash-plant').monotown, true);
       assert.equal(member(r, 'ash-plant').territoryEstimate, true);
       assert.deepEqual(member(r, 'tyre-works').specialTerritories, ['ТОР «Юрга»']);
@@ -312,6 +335,53 @@ for (const d of await eachDialect()) {
       assert.equal(share.value, 0.5);
     });
 
+    test('output declarations: a participant without output is allowed up to 3, one without a declaration is no data', async () => {
+      let r = await decree();
+      let output = checkOf(r, 'without_output');
+      assert.deepEqual([output.passed, output.value, output.missing], [true, 0, 3]);
+      const made = await declare('ash-plant', {
+        kind: 'output',
+        organisationId: 'ash-plant',
+        year,
+        producedOutput: false,
+        organisingProduction: true,
+      });
+      assert.equal(made.statusCode, 201, made.body);
+      assert.equal(made.json().id, `output-${year}-ash-plant`);
+      r = await decree();
+      output = checkOf(r, 'without_output');
+      assert.deepEqual([output.passed, output.value, output.missing], [true, 1, 2]);
+      assert.equal(member(r, 'ash-plant').producedOutput, false);
+      assert.equal(member(r, 'ash-plant').organisingProduction, true);
+      assert.equal(member(r, 'tyre-works').producedOutput, null);
+      // declared again: it replaces the statement; without output and not organising it fails
+      await declare('ash-plant', {
+        kind: 'output',
+        organisationId: 'ash-plant',
+        year,
+        producedOutput: false,
+        organisingProduction: false,
+      });
+      r = await decree();
+      output = checkOf(r, 'without_output');
+      assert.equal(output.passed, false);
+      assert.match(output.evidence.ru, /не организуют производство в кластере/);
+      // another organisation's statement is hidden from a member
+      assert.equal(member(await decree('cement-works'), 'ash-plant').producedOutput, null);
+      // and withdrawn: no data again
+      const list = (
+        await get(`/api/v1/assessment/declarations?year=${year}`, 'ash-plant')
+      ).json() as { id: string; kind: string }[];
+      const own = list.find((x) => x.kind === 'output');
+      const gone = await app.inject({
+        method: 'DELETE',
+        url: `/api/v1/assessment/declarations/${own?.id}`,
+        headers: { cookie: cookie['ash-plant'] ?? '' },
+      });
+      assert.equal(gone.statusCode, 200, gone.body);
+      assert.equal(checkOf(await decree(), 'without_output').missing, 3);
+    });
+
     test('digicluster decree-779 --json prints what the API answers the operator', async () => {
       const r = await cli(['decree-779', '--json', '--year', String(year)], db.env);
       assert.equal(r.code, 0, r.stderr);
@@ -359,11 +429,11 @@ for (const d of await eachDialect()) {
       const events = await listEvents(p.store, { type: 'declaration.withdrawn' });
       assert.deepEqual(
         events.map((e) => (e.payload as { id: string }).id),
-        [tie.id],
+        [`output-${year}-ash-plant`, tie.id],
       );
       const recorded = await listEvents(p.store, { type: 'declaration.recorded' });
-      // purchases ×3 (+1 declared again), the two ties
-      assert.equal(recorded.length, 6);
+      // purchases ×3 (+1 declared again), the two ties, output ×2
+      assert.equal(recorded.length, 8);
     });
   });
 }

@@ -113,6 +113,40 @@ describe('the assessment report', { skip: poppler ?? sqlite?.skip }, () => {
     assert.doesNotMatch(page, /<script|https?:\/\/(?!www\.w3)/);
   });
 
+  test('the Decree 779 section in Russian: the reading, the results and who is counted in Russian words', async () => {
+    const html = join(out, 'report-decree-ru.html');
+    assert.equal((await cli(['report', '--format', 'html', '--out', html], db.env)).code, 0);
+    const page = readFileSync(html, 'utf8');
+    const section = page.slice(page.indexOf('Проверка по постановлению'));
+    // the reading paragraph in the report's language
+    assert.match(section, /<small>участники: текущие члены кластера, кроме органов власти/);
+    assert.doesNotMatch(section, /participants: current members|contracts: deals/);
+    // results worded as a reader would, no bare «(4 / 31)», «(нет данных / 0,1)», «27 / 3»
+    assert.match(
+      section,
+      /не выполнено: \d+ из \d+ участник(а|ов) имеют договор с другим участником/,
+    );
+    assert.match(section, /<td>нет данных о закупках: не заявили \d+ участник/);
+    assert.match(section, /<td>нет данных о выпуске у \d+ участник/);
+    assert.doesNotMatch(section, /\(\d+ \/ \d+\)|нет данных \/|\d+ \/ 3</);
+    // the ministry and the operator are no participants, named apart
+    assert.match(
+      section,
+      /Не считаются участниками проверки: АО «Кузбасский технопарк» \(Центр кластерного развития\) — специализированная организация кластера \(оператор платформы\); Министерство промышленности и торговли Кузбасса — орган власти\./,
+    );
+    assert.doesNotMatch(section, /без договора с другим участником:[^<]*Министерство/);
+    // the PDF says the same
+    const pdf = join(out, 'report-decree-ru.pdf');
+    assert.equal((await cli(['report', '--format', 'pdf', '--out', pdf], db.env)).code, 0);
+    const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(
+      /\s+/g,
+      ' ',
+    );
+    assert.match(text, /участники: текущие члены кластера, кроме органов власти/);
+    assert.match(text, /нет данных о закупках: не заявили/);
+    assert.doesNotMatch(text, /participants: current members/);
+  });
+
   test('in English, organisations, the region and special territories are named in English', async () => {
     const html = join(out, 'report-en.html');
     assert.equal(

@@ -2,10 +2,11 @@
 // its requirements were found (docs/domain/reference-data.md §5.3): every participant holds at
 // least one contract with another participant; the overall functional dependency reaches 20 %,
 // or 10 % where at least 30 % of participants work in monotowns or special territories; at most
-// three participants without cooperation. The Decree's annex formula for functional dependency
-// was not verified: here it is the value of contracts between participants ÷ the participants'
-// total purchases they declare — our reading, named as such in the output. Thresholds are
-// configuration.
+// three participants may have produced no industrial output in the previous period, if they are
+// organising such production in the cluster. The Decree's annex formula for functional
+// dependency was not verified: here it is the value supplied between participants in the year ÷
+// the participants' total purchases they declare — our reading, named as such in the output.
+// Thresholds are configuration.
 
 import { type Lang, orgNameIn } from './place-names.ts';
 
@@ -21,11 +22,17 @@ export interface Decree779Participant {
   specialTerritory: boolean;
   /** the participant's total purchases in the period, kopecks; null when not declared */
   purchasesKopecks: number | null;
+  /**
+   * what it declares of the previous period: whether it produced industrial output, and if not,
+   * whether it is organising such production in the cluster; null when not declared
+   */
+  output?: { produced: boolean; organising: boolean } | null;
 }
 
 export interface Decree779Contract {
   buyer: string;
   seller: string;
+  /** what was supplied under it in the period, kopecks (0: in force, nothing supplied) */
   valueKopecks: number;
 }
 
@@ -35,7 +42,8 @@ export interface Decree779Rules {
   functionalDependencyLowered: number;
   /** share of participants in monotowns / special territories that lowers the threshold */
   loweredIfShare: number;
-  maxWithoutCooperation: number;
+  /** participants without industrial output in the previous period (organising it) */
+  maxWithoutOutput: number;
 }
 
 export const decree779Rules: Decree779Rules = {
@@ -43,15 +51,20 @@ export const decree779Rules: Decree779Rules = {
   functionalDependency: 0.2,
   functionalDependencyLowered: 0.1,
   loweredIfShare: 0.3,
-  maxWithoutCooperation: 3,
+  maxWithoutOutput: 3,
 };
 
+export const decree779CheckIds = ['contracts', 'functional_dependency', 'without_output'] as const;
+export type Decree779CheckId = (typeof decree779CheckIds)[number];
+
 export interface Decree779Check {
-  id: 'contracts' | 'functional_dependency' | 'without_cooperation';
+  id: Decree779CheckId;
   /** null: the inputs it needs are missing */
   passed: boolean | null;
   value: number | null;
   threshold: number;
+  /** participants whose declaration the check needs and lacks */
+  missing: number;
   /** the reason in both languages of the product */
   evidence: { ru: string; en: string };
 }
@@ -108,6 +121,7 @@ export function checkDecree779(
     passed: participants.length ? short.length === 0 : null,
     value: participants.length - short.length,
     threshold: participants.length,
+    missing: 0,
     evidence: short.length
       ? {
           ru: `без договора с другим участником: ${names(short, 'ru')}`,
@@ -135,6 +149,7 @@ export function checkDecree779(
     passed: dependency === null ? null : dependency >= threshold,
     value: dependency === null ? null : round(dependency),
     threshold,
+    missing: participants.filter((p) => p.purchasesKopecks === null).length,
     evidence:
       dependency === null
         ? {
@@ -142,29 +157,58 @@ export function checkDecree779(
             en: 'no data: not every participant declared its total purchases',
           }
         : {
-            ru: `договоры между участниками ${rub(within)} ₽ ÷ заявленные закупки ${rub(purchases)} ₽ (наше прочтение приложения к постановлению, не проверено); порог ${threshold * 100} %, так как ${round(specialShare * 100)} % участников работают в моногородах или на особых территориях`,
-            en: `contracts between participants ${rub(within)} ₽ ÷ declared purchases ${rub(purchases)} ₽ (our reading of the Decree's annex, not verified); threshold ${threshold * 100}% because ${round(specialShare * 100)}% of participants work in monotowns or special territories`,
+            ru: `поставлено между участниками за год ${rub(within)} ₽ ÷ заявленные закупки за год ${rub(purchases)} ₽ (наше прочтение приложения к постановлению, не проверено); порог ${threshold * 100} %, так как ${round(specialShare * 100)} % участников работают в моногородах или на особых территориях`,
+            en: `supplied between participants in the year ${rub(within)} ₽ ÷ declared purchases in the year ${rub(purchases)} ₽ (our reading of the Decree's annex, not verified); threshold ${threshold * 100}% because ${round(specialShare * 100)}% of participants work in monotowns or special territories`,
           },
   };
 
-  const lonely = members.filter((m) => m.partners.length === 0);
-  const cooperationCheck: Decree779Check = {
-    id: 'without_cooperation',
-    passed: participants.length ? lonely.length <= rules.maxWithoutCooperation : null,
-    value: lonely.length,
-    threshold: rules.maxWithoutCooperation,
-    evidence: lonely.length
-      ? {
-          ru: `участники без кооперации: ${names(lonely, 'ru')}`,
-          en: `participants without cooperation: ${names(lonely, 'en')}`,
-        }
-      : {
-          ru: 'каждый участник кооперируется с другим',
-          en: 'every participant cooperates with another',
-        },
+  // the allowance of item «б»: up to `maxWithoutOutput` participants without industrial output in
+  // the previous period, if they organise it in the cluster; one without a declaration is "no
+  // data", never a failure
+  const withoutOutput = participants.filter((p) => p.output?.produced === false);
+  const notOrganising = withoutOutput.filter((p) => !p.output?.organising);
+  const undeclared = participants.filter((p) => !p.output);
+  const asMembers = (list: readonly Decree779Participant[]) =>
+    list.map((p) => members.find((m) => m.id === p.id) as Decree779Member);
+  const outputPassed = !participants.length
+    ? null
+    : notOrganising.length > 0 || withoutOutput.length > rules.maxWithoutOutput
+      ? false
+      : withoutOutput.length + undeclared.length > rules.maxWithoutOutput
+        ? null
+        : true;
+  const listed = (lang: Lang) =>
+    [
+      withoutOutput.length
+        ? lang === 'ru'
+          ? `без промышленной продукции в предыдущем периоде: ${names(asMembers(withoutOutput), 'ru')}`
+          : `without industrial output in the previous period: ${names(asMembers(withoutOutput), 'en')}`
+        : lang === 'ru'
+          ? 'ни один заявивший участник не остался без промышленной продукции в предыдущем периоде'
+          : 'no participant that declared went without industrial output in the previous period',
+      notOrganising.length
+        ? lang === 'ru'
+          ? `из них не организуют производство в кластере: ${names(asMembers(notOrganising), 'ru')}`
+          : `of them not organising production in the cluster: ${names(asMembers(notOrganising), 'en')}`
+        : '',
+      undeclared.length
+        ? lang === 'ru'
+          ? `нет данных о выпуске: ${names(asMembers(undeclared), 'ru')}`
+          : `no data on output: ${names(asMembers(undeclared), 'en')}`
+        : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
+  const outputCheck: Decree779Check = {
+    id: 'without_output',
+    passed: outputPassed,
+    value: withoutOutput.length,
+    threshold: rules.maxWithoutOutput,
+    missing: undeclared.length,
+    evidence: { ru: listed('ru'), en: listed('en') },
   };
 
-  const checks = [contractsCheck, dependencyCheck, cooperationCheck];
+  const checks = [contractsCheck, dependencyCheck, outputCheck];
   const compliant = checks.some((c) => c.passed === false)
     ? false
     : checks.some((c) => c.passed === null)

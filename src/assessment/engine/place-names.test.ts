@@ -61,14 +61,14 @@ describe('evidence worded per language', () => {
 
   test('Decree 779: the English evidence names members in English (Russian where none), the Russian in Russian', () => {
     const r = checkDecree779(participants, []);
-    const lonely = r.checks.find((c) => c.id === 'without_cooperation');
+    const output = r.checks.find((c) => c.id === 'without_output');
     assert.equal(
-      lonely?.evidence.en,
-      'participants without cooperation: Inskaya GRES JSC, ООО «Без имени»',
+      output?.evidence.en,
+      'no participant that declared went without industrial output in the previous period; no data on output: Inskaya GRES JSC, ООО «Без имени»',
     );
     assert.equal(
-      lonely?.evidence.ru,
-      'участники без кооперации: АО «Инская ГРЭС», ООО «Без имени»',
+      output?.evidence.ru,
+      'ни один заявивший участник не остался без промышленной продукции в предыдущем периоде; нет данных о выпуске: АО «Инская ГРЭС», ООО «Без имени»',
     );
     const short = r.checks.find((c) => c.id === 'contracts');
     assert.equal(

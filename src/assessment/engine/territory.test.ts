@@ -105,8 +105,66 @@ describe('Decree 779 status check', () => {
     assert.equal(contracts?.passed, false);
     assert.match(contracts?.evidence.en ?? '', /lonely/);
     assert.equal(r.checks.find((c) => c.id === 'functional_dependency')?.passed, null);
-    assert.equal(r.checks.find((c) => c.id === 'without_cooperation')?.passed, true); // 1 ≤ 3
+    // no participant declared its output: no data, not a failure
+    const output = r.checks.find((c) => c.id === 'without_output');
+    assert.equal(output?.passed, true); // 3 undeclared could at most be 3 ≤ 3
+    assert.equal(output?.missing, 3);
     assert.equal(r.compliant, false);
+  });
+
+  it('without industrial output: up to 3 participants organising it; undeclared ones are no data, not failures', () => {
+    const made = { produced: true, organising: false };
+    const organising = { produced: false, organising: true };
+    const withOutput = (ids: string[], over: Partial<Decree779Participant>) =>
+      ids.map((id) => p(id, over));
+    const contracts = [
+      { buyer: 'a', seller: 'b', valueKopecks: 300 },
+      { buyer: 'c', seller: 'a', valueKopecks: 300 },
+    ];
+    const outputOf = (r: ReturnType<typeof checkDecree779>) =>
+      r.checks.find((c) => c.id === 'without_output');
+    // 27 participants holding no contract are no reason to fail this check (the old reading did)
+    const all = checkDecree779(withOutput(['a', 'b', 'c', 'd', 'e'], { output: made }), contracts);
+    assert.deepEqual(
+      [outputOf(all)?.passed, outputOf(all)?.value, outputOf(all)?.missing],
+      [true, 0, 0],
+    );
+    // three without output, organising it: allowed
+    const three = checkDecree779(
+      [
+        ...withOutput(['a', 'b'], { output: made }),
+        ...withOutput(['c', 'd', 'e'], { output: organising }),
+      ],
+      contracts,
+    );
+    assert.deepEqual([outputOf(three)?.passed, outputOf(three)?.value], [true, 3]);
+    assert.match(outputOf(three)?.evidence.ru ?? '', /без промышленной продукции .*: c, d, e/);
+    // four: not met
+    const four = checkDecree779(
+      [p('a', { output: made }), ...withOutput(['b', 'c', 'd', 'e'], { output: organising })],
+      contracts,
+    );
+    assert.deepEqual([outputOf(four)?.passed, outputOf(four)?.value], [false, 4]);
+    // one without output and not organising it: not met
+    const idle = checkDecree779(
+      [p('a', { output: made }), p('b', { output: { produced: false, organising: false } })],
+      contracts,
+    );
+    assert.equal(outputOf(idle)?.passed, false);
+    assert.match(outputOf(idle)?.evidence.en ?? '', /not organising production in the cluster: b/);
+    // two declared without, three not declared: could be more than 3, so no data, not failed
+    const unknown = checkDecree779(
+      [
+        ...withOutput(['a', 'b'], { output: organising }),
+        ...withOutput(['c', 'd', 'e'], { output: null }),
+      ],
+      contracts,
+    );
+    assert.deepEqual(
+      [outputOf(unknown)?.passed, outputOf(unknown)?.value, outputOf(unknown)?.missing],
+      [null, 2, 3],
+    );
+    assert.match(outputOf(unknown)?.evidence.ru ?? '', /нет данных о выпуске: c, d, e/);
   });
 
   it('contracts with outsiders and with oneself do not count', () => {

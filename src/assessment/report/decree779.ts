@@ -1,5 +1,6 @@
 // The report's Decree 779 section, in HTML and in PDF (for the ministry: the operator's view,
 // every member's figures). A function of its own so the two renderers each add one call.
+import { type CountedNoun, countedNoun } from '../../model/wording.ts';
 import type { Decree779Report } from '../decree779-schema.ts';
 import { orgNameIn } from '../engine/place-names.ts';
 import type { Lang } from './model.ts';
@@ -22,7 +23,47 @@ const words = {
     en: 'Each holds a contract with another participant',
   },
   functional_dependency: { ru: 'Функциональная зависимость', en: 'Functional dependency' },
-  without_cooperation: { ru: 'Участники без кооперации', en: 'Participants without cooperation' },
+  without_output: {
+    ru: 'Участники без промышленной продукции в предыдущем периоде ≤ 3',
+    en: 'Participants without industrial output in the previous period ≤ 3',
+  },
+  contractsHeld: {
+    ru: '{n} из {all} имеют договор с другим участником',
+    en: '{n} of {all} hold a contract with another participant',
+  },
+  dependencyOf: {
+    ru: '{value} при пороге не ниже {threshold}',
+    en: '{value} against a threshold of at least {threshold}',
+  },
+  noPurchases: {
+    ru: 'нет данных о закупках: не заявили {missing}',
+    en: 'no data on purchases: {missing} did not declare them',
+  },
+  withoutOutput: {
+    ru: 'без промышленной продукции: {n} (допускается не более {max})',
+    en: 'without industrial output: {n} (at most {max} allowed)',
+  },
+  noOutput: {
+    ru: 'нет данных о выпуске у {missing}; без продукции заявили {n} (допускается не более {max})',
+    en: 'no data on output for {missing}; {n} declared none (at most {max} allowed)',
+  },
+  noOutputNone: {
+    ru: 'нет данных о выпуске у {missing} (без продукции допускается не более {max})',
+    en: 'no data on output for {missing} (at most {max} allowed without it)',
+  },
+  output: { ru: 'Выпуск в предыдущем периоде', en: 'Output in the previous period' },
+  produced: { ru: 'да', en: 'yes' },
+  organising: { ru: 'нет, организует в кластере', en: 'none, organising it in the cluster' },
+  notOrganising: { ru: 'нет, не организует', en: 'none, not organising it' },
+  notCounted: {
+    ru: 'Не считаются участниками проверки: {list}.',
+    en: 'Not counted as participants of the check: {list}.',
+  },
+  government: { ru: 'орган власти', en: 'a government body' },
+  specialised: {
+    ru: 'специализированная организация кластера (оператор платформы)',
+    en: "the cluster's specialised organisation (the platform operator)",
+  },
   passed: { ru: 'выполнено', en: 'met' },
   failed: { ru: 'не выполнено', en: 'not met' },
   noData: { ru: 'нет данных', en: 'no data' },
@@ -30,8 +71,8 @@ const words = {
   territory: { ru: 'Моногород / особая территория', en: 'Monotown / special territory' },
   purchases: { ru: 'Закупки, ₽', en: 'Purchases, RUB' },
   contractsCol: {
-    ru: 'Договоры: платформа / декларации, ₽',
-    en: 'Contracts: platform / declared, RUB',
+    ru: 'Договоры в силе на платформе: число, поставлено за год, ₽ / заявленные: число, ₽',
+    en: 'Contracts in force on the platform: number, supplied in the year, RUB / declared: number, RUB',
   },
   monotown: { ru: 'моногород', en: 'monotown' },
   estimate: { ru: '(оценка)', en: '(estimate)' },
@@ -41,8 +82,50 @@ const words = {
   },
 } as const;
 type Word = keyof typeof words;
+/** «участник» after a count: nominative («4 участника») and after «из» / «у» («из 31 участника») */
+const participant: CountedNoun = {
+  ru: { one: 'участник', few: 'участника', many: 'участников', other: 'участника' },
+  en: { one: 'participant', other: 'participants' },
+};
+const participantOf: CountedNoun = {
+  ru: { one: 'участника', few: 'участников', many: 'участников', other: 'участника' },
+  en: participant.en,
+};
 const say = (lang: Lang, w: Word, params: Record<string, string | number> = {}) =>
   words[w][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+
+type Check = Decree779Report['checks'][number];
+
+/** A check's result in the report's language: its verdict and what it rests on, in words. */
+function resultOf(c: Check, lang: Lang): string {
+  const verdict =
+    c.passed === null ? say(lang, 'noData') : say(lang, c.passed ? 'passed' : 'failed');
+  const count = (n: number, noun = participant) =>
+    `${number(lang, n, 0)} ${countedNoun(lang, n, noun)}`;
+  const percent = (x: number) => `${number(lang, x * 100, 1)}${lang === 'ru' ? ' %' : '%'}`;
+  const detail =
+    c.id === 'contracts'
+      ? say(lang, 'contractsHeld', {
+          n: number(lang, c.value ?? 0, 0),
+          all: count(c.threshold, participantOf),
+        })
+      : c.id === 'functional_dependency'
+        ? c.value === null
+          ? say(lang, 'noPurchases', { missing: count(c.missing) })
+          : say(lang, 'dependencyOf', { value: percent(c.value), threshold: percent(c.threshold) })
+        : c.passed === null
+          ? say(lang, c.value ? 'noOutput' : 'noOutputNone', {
+              missing: count(c.missing, participantOf),
+              n: number(lang, c.value ?? 0, 0),
+              max: number(lang, c.threshold, 0),
+            })
+          : say(lang, 'withoutOutput', {
+              n: count(c.value ?? 0),
+              max: number(lang, c.threshold, 0),
+            });
+  // «нет данных о закупках…» says the verdict itself
+  return c.passed === null ? detail : `${verdict}: ${detail}`;
+}
 
 /** The section's rows as plain text cells, shared by both renderers. */
 function rows(r: Decree779Report, lang: Lang) {
@@ -51,23 +134,30 @@ function rows(r: Decree779Report, lang: Lang) {
   const rub = (k: number) => number(lang, k / 100, 2);
   return {
     lead: say(lang, 'year', { year: r.year, verdict: say(lang, verdict) }),
-    checks: r.checks.map((c) => [
-      say(lang, c.id),
-      `${c.passed === null ? say(lang, 'noData') : say(lang, c.passed ? 'passed' : 'failed')} (${number(lang, c.value, 4)} / ${number(lang, c.threshold, 4)})`,
-      c.evidence[lang],
-    ]),
+    checks: r.checks.map((c) => [say(lang, c.id), resultOf(c, lang), c.evidence[lang]]),
     members: r.members.map((m) => [
       orgNameIn(m, lang),
       `${[m.monotown ? say(lang, 'monotown') : '', ...(lang === 'en' ? m.specialTerritoriesEn : m.specialTerritories)].filter(Boolean).join('; ') || '—'}${m.territoryEstimate ? ` ${say(lang, 'estimate')}` : ''}`,
       m.purchasesKopecks === null ? say(lang, 'noData') : rub(m.purchasesKopecks),
-      `${m.contractsOnPlatform}: ${rub(m.valueOnPlatformKopecks)} / ${m.contractsDeclared}: ${rub(m.valueDeclaredKopecks)}`,
+      m.producedOutput === null
+        ? say(lang, 'noData')
+        : say(
+            lang,
+            m.producedOutput ? 'produced' : m.organisingProduction ? 'organising' : 'notOrganising',
+          ),
+      `${m.contractsOnPlatform}: ${rub(m.suppliedOnPlatformKopecks)} / ${m.contractsDeclared}: ${rub(m.valueDeclaredKopecks)}`,
     ]),
+    notCounted: r.notCounted.length
+      ? say(lang, 'notCounted', {
+          list: r.notCounted.map((o) => `${orgNameIn(o, lang)} — ${say(lang, o.as)}`).join('; '),
+        })
+      : '',
     transactions: say(lang, 'transactions', {
       on: r.transactions.onPlatform,
       all: r.transactions.exchangeTies,
       off: r.transactions.declaredOffPlatform,
     }),
-    reading: r.reading,
+    reading: lang === 'ru' ? r.readingRu : r.reading,
   };
 }
 
@@ -87,8 +177,8 @@ export function decree779Html(r: Decree779Report | undefined, lang: Lang): strin
   return `<h2>${esc(say(lang, 'title'))}</h2>
 <p><strong>${esc(x.lead)}</strong></p>
 ${table([say(lang, 'check'), say(lang, 'result'), say(lang, 'evidence')], x.checks)}
-<p>${esc(x.transactions)}</p>
-${table([say(lang, 'member'), say(lang, 'territory'), say(lang, 'purchases'), say(lang, 'contractsCol')], x.members)}
+${x.notCounted ? `<p>${esc(x.notCounted)}</p>\n` : ''}<p>${esc(x.transactions)}</p>
+${table([say(lang, 'member'), say(lang, 'territory'), say(lang, 'purchases'), say(lang, 'output'), say(lang, 'contractsCol')], x.members)}
 <p><small>${esc(x.reading)}</small></p>
 `;
 }
@@ -124,22 +214,24 @@ export function decree779Pdf(
       doc,
       c.map((text, i) => ({ text, width: width * (three[i] ?? 0), small: i === 2 })),
     );
+  if (x.notCounted) doc.moveDown(0.3).text(x.notCounted);
   doc.moveDown(0.3).text(x.transactions);
   doc.moveDown(0.3);
-  const four = [0.34, 0.26, 0.16, 0.24];
+  const five = [0.28, 0.2, 0.14, 0.16, 0.22];
   draw.row(
     doc,
     [
       say(lang, 'member'),
       say(lang, 'territory'),
       say(lang, 'purchases'),
+      say(lang, 'output'),
       say(lang, 'contractsCol'),
-    ].map((text, i) => ({ text, width: width * (four[i] ?? 0), bold: true })),
+    ].map((text, i) => ({ text, width: width * (five[i] ?? 0), bold: true })),
   );
   for (const m of x.members)
     draw.row(
       doc,
-      m.map((text, i) => ({ text, width: width * (four[i] ?? 0) })),
+      m.map((text, i) => ({ text, width: width * (five[i] ?? 0) })),
     );
   doc.moveDown(0.3).font('Sans').fontSize(7.5).text(x.reading).fontSize(9.5);
 }

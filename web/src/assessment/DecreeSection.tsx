@@ -1,6 +1,7 @@
 // The Decree 779 section of the Assessment page: the three requirements with their evidence,
-// each member's row (territory, purchases, contracts on and off the platform, partners), the
-// place of transactions as measured, and the form for the organisation's own declarations.
+// who is not counted as a participant, each participant's row (territory, purchases, output,
+// contracts on and off the platform, partners), the place of transactions as measured, and the
+// form for the organisation's own declarations.
 import { type FormEvent, useState } from 'react';
 import { localised, pluralForm, useFormat, useLocale, useT } from '../i18n/index.ts';
 import { answer, client, type RequestBody } from '../shell/api.ts';
@@ -16,6 +17,13 @@ type D = ReturnType<typeof useT<keyof typeof decreeDict.ru>>;
 type DeclarationBody = RequestBody<'/api/v1/assessment/declarations', 'post'>;
 const layers = ['exchange', 'knowledge', 'governance'] as const;
 type Layer = (typeof layers)[number];
+const outputs = ['produced', 'organising', 'notOrganising'] as const;
+type Output = (typeof outputs)[number];
+const outputWord = {
+  produced: 'declProduced',
+  organising: 'declNotProducedOrganising',
+  notOrganising: 'declNotProduced',
+} as const;
 
 const decreeApi = {
   check: (year: number) =>
@@ -83,7 +91,19 @@ export function DecreeSection() {
               row={(c) => (
                 <tr key={c.id} data-check={c.id}>
                   <td>{d(`check:${c.id}`)}</td>
-                  <td>{c.passed === null ? d('noData') : c.passed ? d('passed') : d('failed')}</td>
+                  <td>
+                    {c.passed === null ? d('noData') : c.passed ? d('passed') : d('failed')}
+                    {c.missing > 0 && (
+                      <span className="muted small">
+                        {' '}
+                        (
+                        {d(`missing:${pluralForm(c.missing, locale)}`, {
+                          n: fmt.integer(c.missing),
+                        })}
+                        )
+                      </span>
+                    )}
+                  </td>
                   <td className="num">
                     {c.value === null
                       ? '—'
@@ -100,7 +120,7 @@ export function DecreeSection() {
                   <td className="num">
                     {c.id === 'functional_dependency'
                       ? `≥ ${fmt.percent(c.threshold)}`
-                      : c.id === 'without_cooperation'
+                      : c.id === 'without_output'
                         ? `≤ ${participants(c.threshold)}`
                         : d('allMembers', { all: participants(c.threshold) })}
                   </td>
@@ -108,6 +128,15 @@ export function DecreeSection() {
                 </tr>
               )}
             />
+            {r.notCounted.length > 0 && (
+              <p className="small" data-testid="decree-not-counted">
+                {d('notCounted', {
+                  list: r.notCounted
+                    .map((o) => `${localised(locale, o.name, o.nameEn)} — ${d(`as:${o.as}`)}`)
+                    .join('; '),
+                })}
+              </p>
+            )}
             <p className="small" data-testid="decree-transactions">
               {r.transactions.share === null
                 ? d('transactionsNone')
@@ -125,6 +154,7 @@ export function DecreeSection() {
                 member: d('member'),
                 territory: d('territory'),
                 purchases: d('purchases'),
+                output: d('output'),
                 onPlatform: d('onPlatform'),
                 declared: d('declared'),
                 partners: d('partners'),
@@ -156,9 +186,20 @@ export function DecreeSection() {
                         ? d('noData')
                         : rub(m.purchasesKopecks)}
                   </td>
+                  <td>
+                    {m.redacted
+                      ? d('hidden')
+                      : m.producedOutput === null
+                        ? d('noData')
+                        : m.producedOutput
+                          ? d('produced')
+                          : m.organisingProduction
+                            ? d('organising')
+                            : d('notOrganising')}
+                  </td>
                   <td className="num">
                     {fmt.integer(m.contractsOnPlatform)}
-                    {!m.redacted && ` · ${rub(m.valueOnPlatformKopecks)}`}
+                    {!m.redacted && ` · ${rub(m.suppliedOnPlatformKopecks)}`}
                   </td>
                   <td className="num">
                     {fmt.integer(m.contractsDeclared)}
@@ -213,6 +254,7 @@ function Declarations({
   const { locale } = useLocale();
   const mine = useResource(() => decreeApi.mine(organisationId, year), [organisationId, year]);
   const [purchases, setPurchases] = useState('');
+  const [output, setOutput] = useState<Output>('produced');
   const [partner, setPartner] = useState('');
   const [partnerName, setPartnerName] = useState('');
   const [layer, setLayer] = useState<Layer>('exchange');
@@ -251,6 +293,21 @@ function Declarations({
         purchasesKopecks: kopecks,
       });
       setPurchases('');
+      done();
+    });
+  };
+  const sendOutput = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(false);
+    setOwn({});
+    await sending.run(async () => {
+      await decreeApi.declare({
+        kind: 'output',
+        organisationId,
+        year,
+        producedOutput: output === 'produced',
+        organisingProduction: output === 'organising',
+      });
       done();
     });
   };
@@ -318,6 +375,22 @@ function Declarations({
             />
           )}
         </Field>
+      </FieldsetForm>
+      <FieldsetForm
+        testId="decree-output-form"
+        legend={d('declOutput', { prev: year - 1 })}
+        onSubmit={sendOutput}
+        submit={d('declSave')}
+        busy={sending.busy}
+      >
+        <SelectField
+          label={d('output')}
+          name="output"
+          value={output}
+          onChange={(e) => setOutput(outputs.find((o) => o === e.target.value) ?? 'produced')}
+          options={outputs}
+          optionLabel={(o) => d(outputWord[o])}
+        />
       </FieldsetForm>
       <FieldsetForm
         testId="decree-tie-form"
@@ -402,16 +475,26 @@ function Declarations({
                 <td>
                   {x.kind === 'purchases'
                     ? d('declPurchases')
-                    : `${d(`layer:${x.layer}`)}: ${
-                        x.partnerName ??
-                        partnerLabel(x.partnerOrganisationId) ??
-                        x.partnerOrganisationId
-                      }`}
+                    : x.kind === 'output'
+                      ? `${d('declOutput', { prev: x.year - 1 })}: ${d(
+                          outputWord[
+                            x.producedOutput
+                              ? 'produced'
+                              : x.organisingProduction
+                                ? 'organising'
+                                : 'notOrganising'
+                          ],
+                        )}`
+                      : `${d(`layer:${x.layer}`)}: ${
+                          x.partnerName ??
+                          partnerLabel(x.partnerOrganisationId) ??
+                          x.partnerOrganisationId
+                        }`}
                 </td>
                 <td className="num">
                   {x.kind === 'purchases'
                     ? rub(x.purchasesKopecks)
-                    : x.valueKopecks === null
+                    : x.kind === 'output' || x.valueKopecks === null
                       ? '—'
                       : rub(x.valueKopecks)}
                 </td>

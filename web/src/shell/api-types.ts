@@ -3971,15 +3971,19 @@ export interface components {
     };
     Declaration:
       | components['schemas']['PurchasesDeclaration']
+      | components['schemas']['OutputDeclaration']
       | components['schemas']['TieDeclaration'];
     DeclarationBody:
       | components['schemas']['PurchasesDeclarationBody']
+      | components['schemas']['OutputDeclarationBody']
       | components['schemas']['TieDeclarationBody'];
     DeclarationBodyInput:
       | components['schemas']['PurchasesDeclarationBodyInput']
+      | components['schemas']['OutputDeclarationBodyInput']
       | components['schemas']['TieDeclarationBodyInput'];
     DeclarationInput:
       | components['schemas']['PurchasesDeclarationInput']
+      | components['schemas']['OutputDeclarationInput']
       | components['schemas']['TieDeclarationInput'];
     Decree779Report: {
       checks: {
@@ -3988,8 +3992,13 @@ export interface components {
           en: string;
           ru: string;
         };
-        /** @enum {string} */
-        id: 'contracts' | 'functional_dependency' | 'without_cooperation';
+        /**
+         * @description contracts: each participant holds a contract in force with another; functional_dependency: supplied between participants in the year ÷ their declared purchases; without_output: participants without industrial output in the previous period (organising it), at most the threshold
+         * @enum {string}
+         */
+        id: 'contracts' | 'functional_dependency' | 'without_output';
+        /** @description participants whose declaration the check needs and lacks */
+        missing: number;
         /** @description null: the inputs it needs are missing */
         passed: boolean | null;
         threshold: number;
@@ -3998,6 +4007,7 @@ export interface components {
       compliant: boolean | null;
       members: {
         contractsDeclared: number;
+        /** @description deals in force during the year with a participant */
         contractsOnPlatform: number;
         hasContract: boolean;
         id: string;
@@ -4005,11 +4015,15 @@ export interface components {
         name: string;
         /** @description the English name; null when the registry keeps none */
         nameEn: string | null;
+        /** @description without output: it declares organising production in the cluster */
+        organisingProduction: boolean | null;
         partners: {
           id: string;
           name: string;
           nameEn: string | null;
         }[];
+        /** @description it declares industrial output in the previous period; null: no declaration */
+        producedOutput: boolean | null;
         /** @description null: no declaration for the year */
         purchasesKopecks: number | null;
         redacted: boolean;
@@ -4017,10 +4031,22 @@ export interface components {
         specialTerritories: string[];
         /** @description the same in English (as recorded where no English name is known) */
         specialTerritoriesEn: string[];
+        /** @description delivered in the year under those deals, as posted, kopecks */
+        suppliedOnPlatformKopecks: number;
         /** @description a monotown or special-territory flag rests on an estimate */
         territoryEstimate: boolean;
         valueDeclaredKopecks: number;
-        valueOnPlatformKopecks: number;
+      }[];
+      /** @description current members that are no participants of the check */
+      notCounted: {
+        /**
+         * @description government: a government body; specialised: the platform operator, the cluster development centre (the specialised organisation)
+         * @enum {string}
+         */
+        as: 'government' | 'specialised';
+        id: string;
+        name: string;
+        nameEn: string | null;
       }[];
       /** @description how platform data are read as the Decree inputs */
       reading: string;
@@ -4030,7 +4056,7 @@ export interface components {
         functionalDependency: number;
         functionalDependencyLowered: number;
         loweredIfShare: number;
-        maxWithoutCooperation: number;
+        maxWithoutOutput: number;
         minContractsPerParticipant: number;
       };
       /** @description the snapshot's exchange ties of the year: the place of transactions, measured */
@@ -4050,8 +4076,13 @@ export interface components {
           en: string;
           ru: string;
         };
-        /** @enum {string} */
-        id: 'contracts' | 'functional_dependency' | 'without_cooperation';
+        /**
+         * @description contracts: each participant holds a contract in force with another; functional_dependency: supplied between participants in the year ÷ their declared purchases; without_output: participants without industrial output in the previous period (organising it), at most the threshold
+         * @enum {string}
+         */
+        id: 'contracts' | 'functional_dependency' | 'without_output';
+        /** @description participants whose declaration the check needs and lacks */
+        missing: number;
         /** @description null: the inputs it needs are missing */
         passed: boolean | null;
         threshold: number;
@@ -4060,6 +4091,7 @@ export interface components {
       compliant: boolean | null;
       members: {
         contractsDeclared: number;
+        /** @description deals in force during the year with a participant */
         contractsOnPlatform: number;
         hasContract: boolean;
         id: string;
@@ -4067,11 +4099,15 @@ export interface components {
         name: string;
         /** @description the English name; null when the registry keeps none */
         nameEn: string | null;
+        /** @description without output: it declares organising production in the cluster */
+        organisingProduction: boolean | null;
         partners: {
           id: string;
           name: string;
           nameEn: string | null;
         }[];
+        /** @description it declares industrial output in the previous period; null: no declaration */
+        producedOutput: boolean | null;
         /** @description null: no declaration for the year */
         purchasesKopecks: number | null;
         redacted: boolean;
@@ -4079,10 +4115,22 @@ export interface components {
         specialTerritories: string[];
         /** @description the same in English (as recorded where no English name is known) */
         specialTerritoriesEn: string[];
+        /** @description delivered in the year under those deals, as posted, kopecks */
+        suppliedOnPlatformKopecks: number;
         /** @description a monotown or special-territory flag rests on an estimate */
         territoryEstimate: boolean;
         valueDeclaredKopecks: number;
-        valueOnPlatformKopecks: number;
+      }[];
+      /** @description current members that are no participants of the check */
+      notCounted: {
+        /**
+         * @description government: a government body; specialised: the platform operator, the cluster development centre (the specialised organisation)
+         * @enum {string}
+         */
+        as: 'government' | 'specialised';
+        id: string;
+        name: string;
+        nameEn: string | null;
       }[];
       /** @description how platform data are read as the Decree inputs */
       reading: string;
@@ -4092,7 +4140,7 @@ export interface components {
         functionalDependency: number;
         functionalDependencyLowered: number;
         loweredIfShare: number;
-        maxWithoutCooperation: number;
+        maxWithoutOutput: number;
         minContractsPerParticipant: number;
       };
       /** @description the snapshot's exchange ties of the year: the place of transactions, measured */
@@ -7581,6 +7629,68 @@ export interface components {
     OrganisationStatus: 'applicant' | 'member' | 'former' | 'rejected';
     /** @enum {string} */
     OrganisationStatusInput: 'applicant' | 'member' | 'former' | 'rejected';
+    OutputDeclaration: {
+      /** @description RFC 3339 */
+      declaredAt: string;
+      declaredBy: string;
+      id: string;
+      /** @constant */
+      kind: 'output';
+      note: string | null;
+      organisationId: string;
+      organisingProduction: boolean;
+      producedOutput: boolean;
+      /** @description RFC 3339; a withdrawn declaration counts no more */
+      withdrawnAt: string | null;
+      year: number;
+    };
+    OutputDeclarationBody: {
+      /** @constant */
+      kind: 'output';
+      /** @description what the statement rests on */
+      note?: string;
+      organisationId: string;
+      /**
+       * @description without output: it is organising industrial production in the cluster
+       * @default false
+       */
+      organisingProduction: boolean;
+      /** @description it produced industrial output in the previous period (the year before) */
+      producedOutput: boolean;
+      /** @description the year checked; the declaration speaks of the year before it */
+      year: number;
+    };
+    OutputDeclarationBodyInput: {
+      /** @constant */
+      kind: 'output';
+      /** @description what the statement rests on */
+      note?: string;
+      organisationId: string;
+      /**
+       * @description without output: it is organising industrial production in the cluster
+       * @default false
+       */
+      organisingProduction?: boolean;
+      /** @description it produced industrial output in the previous period (the year before) */
+      producedOutput: boolean;
+      /** @description the year checked; the declaration speaks of the year before it */
+      year: number;
+    };
+    OutputDeclarationInput: {
+      /** @description RFC 3339 */
+      declaredAt: string;
+      declaredBy: string;
+      id: string;
+      /** @constant */
+      kind: 'output';
+      note: string | null;
+      organisationId: string;
+      organisingProduction: boolean;
+      producedOutput: boolean;
+      /** @description RFC 3339; a withdrawn declaration counts no more */
+      withdrawnAt: string | null;
+      year: number;
+    };
     Password: string;
     PasswordChange: {
       currentPassword: string;
@@ -14754,10 +14864,16 @@ export const dealStateInputValues: ReadonlyArray<
 > = ['requested', 'offered', 'accepted', 'agreed', 'active', 'completed', 'terminated'];
 export const decree779ReportChecksIdValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Decree779Report']['checks']['id']
-> = ['contracts', 'functional_dependency', 'without_cooperation'];
+> = ['contracts', 'functional_dependency', 'without_output'];
+export const decree779ReportNotCountedAsValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Decree779Report']['notCounted']['as']
+> = ['government', 'specialised'];
 export const decree779ReportInputChecksIdValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Decree779ReportInput']['checks']['id']
-> = ['contracts', 'functional_dependency', 'without_cooperation'];
+> = ['contracts', 'functional_dependency', 'without_output'];
+export const decree779ReportInputNotCountedAsValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Decree779ReportInput']['notCounted']['as']
+> = ['government', 'specialised'];
 export const deliverySourceValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Delivery']['source']
 > = ['manual', 'import', 'device'];

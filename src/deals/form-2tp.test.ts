@@ -11,6 +11,7 @@ import {
   form2tpRows,
 } from './engine/balance.ts';
 import { form2tpLeadHeadings, form2tpXlsx, NO_DATA_RU } from './form-2tp.ts';
+import { Form2tpFigureRow } from './schema.ts';
 
 const deals: BalanceDeal[] = [
   {
@@ -122,4 +123,12 @@ test('the XLSX: headings in order, received/transferred from the deliveries, no 
   for (let i = 3; i <= ws.rowCount; i++)
     for (const c of form2tpColumns) assert.notEqual(ws.getRow(i).getCell(col(c)).value, 0, c);
   assert.equal(ws.rowCount, 2 + 5, 'cement ash and slag, roads ash, tpp ash and slag');
+});
+
+test('2-TP: an «in which» column is never more than its whole', () => {
+  const row = { fkko: '6 11 100 01 40 4', utilisedT: 10, utilisedAfterProcessingT: 11 };
+  const r = Form2tpFigureRow.safeParse(row);
+  assert.equal(r.success, false);
+  assert.deepEqual(r.error?.issues[0]?.path, ['utilisedAfterProcessingT']);
+  assert.equal(Form2tpFigureRow.safeParse({ ...row, utilisedAfterProcessingT: 10 }).success, true);
 });

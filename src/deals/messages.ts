@@ -186,6 +186,10 @@ export const rules = defineMessages('deals.rule', {
     ru: 'срок поставок должен заканчиваться не раньше начала',
   },
   fkkoOnce: { en: 'each FKKO code once', ru: 'каждый код ФККО — один раз' },
+  partOfWhole: {
+    en: 'no more than the column it is part of (utilised or neutralised)',
+    ru: 'не больше графы, частью которой является (утилизировано или обезврежено)',
+  },
   sha256: { en: '64 lowercase hex digits', ru: '64 шестнадцатеричные цифры в нижнем регистре' },
 });
 

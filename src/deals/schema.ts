@@ -553,7 +553,9 @@ export const Form2tpFigureRow = z
     receivedImportT: Tonnes.optional(),
     processedT: Tonnes.optional(),
     utilisedT: Tonnes.optional(),
+    utilisedAfterProcessingT: Tonnes.optional().describe('of the utilised, processed first'),
     neutralisedT: Tonnes.optional(),
+    neutralisedAfterProcessingT: Tonnes.optional().describe('of the neutralised, processed first'),
     placedStorageT: Tonnes.optional(),
     placedBurialT: Tonnes.optional(),
     stockEndT: Tonnes.optional().describe(
@@ -572,6 +574,18 @@ export const Form2tpFigureRow = z
       .describe("by purpose, added to the platform's deliveries"),
   })
   .describe('the columns the platform does not record, tonnes; a column left out shows «no data»')
+  .superRefine((r, ctx) => {
+    // «в том числе»: a part is never more than its whole
+    for (const [part, whole] of [
+      ['utilisedAfterProcessingT', 'utilisedT'],
+      ['neutralisedAfterProcessingT', 'neutralisedT'],
+    ] as const) {
+      const p = r[part];
+      const w = r[whole];
+      if (p !== undefined && w !== undefined && p > w)
+        ctx.addIssue({ code: 'custom', path: [part], ...rule(rules.partOfWhole) });
+    }
+  })
   .meta({ id: 'Form2tpFigureRow' });
 
 export const Form2tpFiguresInput = z

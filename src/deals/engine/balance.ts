@@ -233,7 +233,9 @@ export const form2tpColumns = [
   'receivedImportT',
   'processedT',
   'utilisedT',
+  'utilisedAfterProcessingT',
   'neutralisedT',
+  'neutralisedAfterProcessingT',
   'transferredT',
   'transferredProcessingT',
   'transferredUtilisationT',
@@ -258,7 +260,15 @@ export const form2tpHeadings: Record<Form2tpColumn, { ru: string; en: string }> 
   receivedImportT: { ru: 'в том числе по импорту', en: 'of which imported' },
   processedT: { ru: 'Обработано отходов', en: 'Processed' },
   utilisedT: { ru: 'Утилизировано отходов', en: 'Utilised' },
+  utilisedAfterProcessingT: {
+    ru: 'в том числе предварительно прошедших обработку',
+    en: 'of which processed first',
+  },
   neutralisedT: { ru: 'Обезврежено отходов', en: 'Neutralised' },
+  neutralisedAfterProcessingT: {
+    ru: 'в том числе предварительно прошедших обработку',
+    en: 'of which processed first',
+  },
   transferredT: { ru: 'Передано другим организациям, всего', en: 'Transferred to others, total' },
   transferredProcessingT: {
     ru: 'Передано другим организациям для обработки',
@@ -302,7 +312,11 @@ export interface Form2tpImport {
   receivedImportT?: number;
   processedT?: number;
   utilisedT?: number;
+  /** of the utilised, the tonnes processed first (already out of stock as processed) */
+  utilisedAfterProcessingT?: number;
   neutralisedT?: number;
+  /** of the neutralised, the tonnes processed first */
+  neutralisedAfterProcessingT?: number;
   placedStorageT?: number;
   placedBurialT?: number;
   /** declared stock at end; without it the row computes it when every input is known */
@@ -348,8 +362,10 @@ const plus = (a: number | null, b: number | undefined): number | null =>
 
 /**
  * Stock at end = stock at start + generated + received − processed − utilised − neutralised
- * − Σ transferred − placed for burial (waste stored on own sites stays in stock); null when
- * any of them is unknown.
+ * − Σ transferred − placed for burial (waste stored on own sites stays in stock), where the
+ * utilised and neutralised tonnes that were processed first are not taken out again: they
+ * left the stock once, as processed (the form's «в том числе предварительно прошедших
+ * обработку» columns exist for this). Null when any of them is unknown.
  */
 export function stockEndT(row: Record<Form2tpColumn, number | null>): number | null {
   const ins = sumOrNull(row, ['stockStartT', 'generatedT', 'receivedT']);
@@ -360,7 +376,8 @@ export function stockEndT(row: Record<Form2tpColumn, number | null>): number | n
     ...transferColumns,
     'placedBurialT',
   ]);
-  return ins === null || outs === null ? null : ins - outs;
+  const again = sumOrNull(row, ['utilisedAfterProcessingT', 'neutralisedAfterProcessingT']);
+  return ins === null || outs === null || again === null ? null : ins - outs + again;
 }
 
 /**
@@ -409,11 +426,18 @@ export function form2tpRows(
       'receivedImportT',
       'processedT',
       'utilisedT',
+      'utilisedAfterProcessingT',
       'neutralisedT',
+      'neutralisedAfterProcessingT',
       'placedStorageT',
       'placedBurialT',
     ] as const)
       if (i[c] !== undefined) r[c] = i[c];
+    // nothing processed: nothing utilised or neutralised was processed first
+    if (i.processedT === 0) {
+      r.utilisedAfterProcessingT ??= 0;
+      r.neutralisedAfterProcessingT ??= 0;
+    }
     r.receivedT = plus(r.receivedT, i.receivedOffPlatformT);
     for (const [purpose, t] of Object.entries(i.transferredOffPlatformT ?? {}))
       r[transferColumn[purpose as TransferPurpose]] = plus(

@@ -4721,6 +4721,8 @@ export interface components {
     Form2tpFigureRow: {
       fkko: string;
       generatedT?: number;
+      /** @description of the neutralised, processed first */
+      neutralisedAfterProcessingT?: number;
       neutralisedT?: number;
       placedBurialT?: number;
       placedStorageT?: number;
@@ -4739,12 +4741,16 @@ export interface components {
         storage?: number;
         utilisation?: number;
       };
+      /** @description of the utilised, processed first */
+      utilisedAfterProcessingT?: number;
       utilisedT?: number;
     };
     /** @description the columns the platform does not record, tonnes; a column left out shows «no data» */
     Form2tpFigureRowInput: {
       fkko: string;
       generatedT?: number;
+      /** @description of the neutralised, processed first */
+      neutralisedAfterProcessingT?: number;
       neutralisedT?: number;
       placedBurialT?: number;
       placedStorageT?: number;
@@ -4763,6 +4769,8 @@ export interface components {
         storage?: number;
         utilisation?: number;
       };
+      /** @description of the utilised, processed first */
+      utilisedAfterProcessingT?: number;
       utilisedT?: number;
     };
     Form2tpFigures: {
@@ -4802,6 +4810,7 @@ export interface components {
       rows: {
         fkko: string;
         generatedT: number | null;
+        neutralisedAfterProcessingT: number | null;
         neutralisedT: number | null;
         organisationId: string;
         placedBurialT: number | null;
@@ -4818,6 +4827,7 @@ export interface components {
         transferredStorageT: number | null;
         transferredT: number | null;
         transferredUtilisationT: number | null;
+        utilisedAfterProcessingT: number | null;
         utilisedT: number | null;
         year: number;
       }[];
@@ -4836,6 +4846,7 @@ export interface components {
       rows: {
         fkko: string;
         generatedT: number | null;
+        neutralisedAfterProcessingT: number | null;
         neutralisedT: number | null;
         organisationId: string;
         placedBurialT: number | null;
@@ -4852,6 +4863,7 @@ export interface components {
         transferredStorageT: number | null;
         transferredT: number | null;
         transferredUtilisationT: number | null;
+        utilisedAfterProcessingT: number | null;
         utilisedT: number | null;
         year: number;
       }[];

@@ -214,6 +214,12 @@ test('assessment: placement with evidence, readiness answered, territorial basel
       (await table.locator('tr[data-characteristic="geography"]').textContent()) ?? '';
     assert.match(geography, /Географический фактор/);
     assert.match(geography, /Доля связей между агломерациями/);
+    // «Статья» only for the paper's quoted words; the platform's own summaries say so
+    const row = async (id: string) =>
+      (await table.locator(`tr[data-characteristic="${id}"]`).textContent()) ?? '';
+    assert.match(await row('regulation'), /Статья: «(иерархия|этархия)»/);
+    assert.match(await row('essence'), /Сводка платформы: /);
+    assert.doesNotMatch(await row('essence'), /Статья: /);
     assert.match(
       (await page.getByTestId('overall-form').textContent()) ?? '',
       /кластер|экосистема|Нет данных/,

@@ -9,7 +9,11 @@ import {
   readinessDimensionWords,
 } from '../../../src/assessment/engine/readiness.ts';
 import { lqFormula } from '../../../src/assessment/engine/territory.ts';
-import { indicatorWords, paperRows } from '../../../src/assessment/engine/typology.ts';
+import {
+  indicatorWords,
+  paperRows,
+  wordingSource,
+} from '../../../src/assessment/engine/typology.ts';
 import { intlLocale, type Locale, useFormat, useLocale, useT } from '../i18n/index.ts';
 import type { ApiError } from '../shell/api.ts';
 import { useSession } from '../shell/session.tsx';
@@ -81,7 +85,13 @@ function Placement({ t, locale }: { t: T; locale: Locale }) {
                   <tr key={c.id} data-characteristic={c.id}>
                     <td>
                       <strong>{row.title[locale]}</strong>
-                      {says && <div className="muted small">{t('paperSays', { text: says })}</div>}
+                      {says && (
+                        <div className="muted small" data-source={wordingSource(says)}>
+                          {t(wordingSource(says) === 'paper' ? 'paperSays' : 'platformSays', {
+                            text: says,
+                          })}
+                        </div>
+                      )}
                     </td>
                     <td data-label={t('form')}>
                       <FormBadge form={c.form} t={t} />

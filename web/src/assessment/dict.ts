@@ -17,6 +17,7 @@ export const assessmentDict = dictionary(
     score: 'Балл (0–2)',
     indicators: 'Показатели и формулы',
     paperSays: 'Статья: {text}',
+    platformSays: 'Сводка платформы: {text}',
     noData: 'нет данных',
     radarLabel:
       'Лепестковая диаграмма девяти характеристик: 0 — территориальный кластер, 1 — цифровой, 2 — экосистема',
@@ -89,6 +90,7 @@ export const assessmentDict = dictionary(
     score: 'Score (0–2)',
     indicators: 'Indicators and formulas',
     paperSays: 'The paper: {text}',
+    platformSays: "Platform's summary: {text}",
     noData: 'no data',
     radarLabel: 'Radar of the nine characteristics: 0 territorial cluster, 1 digital, 2 ecosystem',
     trajectory: 'Trajectory by month',

@@ -209,6 +209,14 @@ for (const d of await eachDialect()) {
       assert.notEqual(sust.form, 'no_data', JSON.stringify(sust));
       const html = reportHtml(await reportModel(p.assessment), 'ru');
       assert.match(html, /Проекты НИОКР с вузами \(социальная\)<\/td><td>1<\/td>/);
+      // the words say what is counted: offered (not generated) waste, placement (storage and
+      // landfill, 89-FZ) rather than burial, methane as CH4
+      assert.match(html, /Доля вовлечения предложенных отходов/);
+      assert.match(html, /Отведено от размещения \(хранение и захоронение\), т/);
+      assert.match(html, /Использовано метана \(CH4\), м³/);
+      assert.doesNotMatch(html, /утилизации отходов|от захоронения/);
+      const offered = i.get('waste_utilisation_rate') as Indicator & Sourced;
+      assert.match(offered.source.ru, /предложенные на бирже \(не образованные\)/);
     });
   });
 }

@@ -2889,8 +2889,10 @@ export interface components {
         agglomeration: string | null;
         employees?: number;
         id: string;
+        joined?: unknown;
         kind: string;
         knowledgeWorkers?: number;
+        left?: unknown;
         region: string;
         /** @enum {string} */
         role?: 'keystone' | 'core' | 'niche' | 'institution';
@@ -2940,8 +2942,10 @@ export interface components {
         agglomeration: string | null;
         employees?: number;
         id: string;
+        joined?: string;
         kind: string;
         knowledgeWorkers?: number;
+        left?: string;
         region: string;
         /** @enum {string} */
         role?: 'keystone' | 'core' | 'niche' | 'institution';
@@ -5538,7 +5542,7 @@ export interface components {
     ImpactTotals: {
       /** @description t CO2e avoided: substitute replaced + methane not vented */
       co2eAvoidedT: number;
-      /** @description t of waste diverted from disposal */
+      /** @description t of waste diverted from placement (storage and landfill, 89-FZ «размещение») */
       divertedT: number;
       /** @description net economic benefit, kopecks */
       netBenefitKopecks: number;
@@ -5550,7 +5554,7 @@ export interface components {
     ImpactTotalsInput: {
       /** @description t CO2e avoided: substitute replaced + methane not vented */
       co2eAvoidedT: number;
-      /** @description t of waste diverted from disposal */
+      /** @description t of waste diverted from placement (storage and landfill, 89-FZ «размещение») */
       divertedT: number;
       /** @description net economic benefit, kopecks */
       netBenefitKopecks: number;

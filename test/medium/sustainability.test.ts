@@ -205,6 +205,12 @@ for (const d of await eachDialect()) {
 
       // the typology's sustainability characteristic is fed with the same parts
       const placement = (await get('/api/v1/assessment/typology')).body;
+      // one default window for the web page, the report, the API and the CLI: 12 months, returned
+      assert.equal(placement.windowMonths, 12);
+      assert.match(placement.from, /^\d{4}-\d{2}-\d{2}$/);
+      const twelve = (await get('/api/v1/assessment/typology?months=12')).body;
+      assert.deepEqual(placement, twelve);
+      assert.equal((await reportModel(p.assessment)).placement.windowMonths, 12);
       const sust = placement.characteristics.find((c: { id: string }) => c.id === 'sustainability');
       assert.notEqual(sust.form, 'no_data', JSON.stringify(sust));
       const html = reportHtml(await reportModel(p.assessment), 'ru');

@@ -73,11 +73,23 @@ export interface Placement {
 
 export interface Assessment {
   asOf: string;
+  /** the window the ties and decisions are counted over: its length and first day */
+  windowMonths: number;
+  /** the window's first day (YYYY-MM-DD); null with no lower bound (windowMonths 0) */
+  from: string | null;
   characteristics: CharacteristicResult[];
   overall: Placement;
 }
 
 type Wording = { ru: string; en: string };
+
+/** Each form's name, in Russian and English (the web page, the report and the CLI say these). */
+export const formWords: Record<Form, Wording> = {
+  territorial_cluster: { ru: 'территориальный кластер', en: 'territorial cluster' },
+  digital_cluster: { ru: 'цифровой кластер', en: 'digital cluster' },
+  business_ecosystem: { ru: 'бизнес-экосистема', en: 'business ecosystem' },
+  no_data: { ru: 'нет данных', en: 'no data' },
+};
 
 /** The paper's rows: what each form looks like on each characteristic. */
 export const paperRows: Record<
@@ -356,7 +368,11 @@ export const institutionKinds: readonly string[] = [
 export interface AssessOptions {
   /** the day the assessment describes (YYYY-MM-DD); default: the latest date in the snapshot */
   asOf?: string;
-  /** only ties and decisions of the last N months up to asOf count (default: all up to asOf) */
+  /**
+   * only ties and decisions of the last N months up to asOf count (default
+   * DEFAULT_WINDOW_MONTHS, the same for the web page, the report, the API and the CLI; 0: all
+   * up to asOf)
+   */
   windowMonths?: number;
 }
 
@@ -413,7 +429,7 @@ export function windowStart(asOf: string, months?: number): string {
 
 function factsOf(s: Snapshot, options: AssessOptions): Facts {
   const asOf = options.asOf ?? latestDate(s);
-  const from = windowStart(asOf, options.windowMonths);
+  const from = windowStart(asOf, options.windowMonths ?? DEFAULT_WINDOW_MONTHS);
   const inWindow = (at: string) => at <= asOf && at >= from;
   return {
     organisations: s.organisations,
@@ -909,6 +925,8 @@ export function assess(snapshot: Snapshot, options: AssessOptions = {}): Assessm
     : null;
   return {
     asOf: f.asOf,
+    windowMonths: options.windowMonths ?? DEFAULT_WINDOW_MONTHS,
+    from: f.from || null,
     characteristics,
     overall: { form: formOf(overallScore), score: overallScore },
   };
@@ -945,7 +963,10 @@ export function trajectory(
   if (!from || !to) return [];
   const out: TrajectoryPoint[] = [];
   for (let month = from; month <= to && out.length < 1200; month = nextMonth(month)) {
-    const a = assess(snapshot, { asOf: monthEnd(month), windowMonths: options.windowMonths ?? 12 });
+    const a = assess(snapshot, {
+      asOf: monthEnd(month),
+      windowMonths: options.windowMonths ?? DEFAULT_WINDOW_MONTHS,
+    });
     out.push({
       month,
       overall: a.overall,

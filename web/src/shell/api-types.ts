@@ -9395,11 +9395,15 @@ export interface components {
         }[];
         score: number | null;
       }[];
+      /** @description the window's first day; null: no lower bound */
+      from: string | null;
       overall: {
         /** @enum {string} */
         form: 'territorial_cluster' | 'digital_cluster' | 'business_ecosystem' | 'no_data';
         score: number | null;
       };
+      /** @description the months up to asOf the ties and decisions are counted over (default 12) */
+      windowMonths: number;
     };
     TypologyPlacementInput: {
       asOf: string;
@@ -9431,11 +9435,15 @@ export interface components {
         }[];
         score: number | null;
       }[];
+      /** @description the window's first day; null: no lower bound */
+      from: string | null;
       overall: {
         /** @enum {string} */
         form: 'territorial_cluster' | 'digital_cluster' | 'business_ecosystem' | 'no_data';
         score: number | null;
       };
+      /** @description the months up to asOf the ties and decisions are counted over (default 12) */
+      windowMonths: number;
     };
     TypologyTrajectory: {
       characteristics: {
@@ -10356,6 +10364,7 @@ export interface operations {
   getAssessmentTrajectory: {
     parameters: {
       query?: {
+        /** @description the last N months up to asOf; default 12, the same for the web page and the report */
         months?: number;
       };
       header?: never;
@@ -10384,6 +10393,7 @@ export interface operations {
     parameters: {
       query?: {
         asOf?: string;
+        /** @description the last N months up to asOf; default 12, the same for the web page and the report */
         months?: number;
       };
       header?: never;
@@ -10412,6 +10422,7 @@ export interface operations {
     parameters: {
       query?: {
         asOf?: string;
+        /** @description the last N months up to asOf; default 12, the same for the web page and the report */
         months?: number;
       };
       header?: never;

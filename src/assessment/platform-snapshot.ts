@@ -72,6 +72,18 @@ export async function platformSnapshot(store: Store): Promise<SnapshotInput> {
       agglomerationOf.set(s.organisationId, s.agglomeration ?? null);
   const roleOf = new Map<string, (typeof roles)[number]>();
   for (const m of memberships) if (m.leftOn === null) roleOf.set(m.organisationId, m.role);
+  // membership history: the first day in, and the last day out once no membership is open
+  const joinedOf = new Map<string, string>();
+  const leftOf = new Map<string, string | null>();
+  for (const m of memberships) {
+    const joined = m.joinedOn.slice(0, 10);
+    if (!joinedOf.has(m.organisationId) || joined < (joinedOf.get(m.organisationId) ?? ''))
+      joinedOf.set(m.organisationId, joined);
+    const left = leftOf.get(m.organisationId);
+    if (m.leftOn === null) leftOf.set(m.organisationId, null);
+    else if (left !== null && (left === undefined || m.leftOn.slice(0, 10) > left))
+      leftOf.set(m.organisationId, m.leftOn.slice(0, 10));
+  }
 
   // Exchange ties: every deal that reached agreement (agreed, active, completed, or terminated
   // after it), valued at its contracted price × quantity and dated by its agreement; an agreed
@@ -159,6 +171,8 @@ export async function platformSnapshot(store: Store): Promise<SnapshotInput> {
       region: o.region,
       agglomeration: agglomerationOf.get(o.id) ?? null,
       ...(roleOf.has(o.id) ? { role: roleOf.get(o.id) } : {}),
+      ...(joinedOf.has(o.id) ? { joined: joinedOf.get(o.id) } : {}),
+      ...(leftOf.get(o.id) ? { left: leftOf.get(o.id) as string } : {}),
       employees: o.employees,
       knowledgeWorkers: o.knowledgeWorkers,
       name: o.name,

@@ -72,6 +72,11 @@ const Form = z.enum(forms);
 export const TypologyPlacement = z
   .object({
     asOf: z.string(),
+    windowMonths: z
+      .number()
+      .int()
+      .describe('the months up to asOf the ties and decisions are counted over (default 12)'),
+    from: z.string().nullable().describe("the window's first day; null: no lower bound"),
     characteristics: z.array(
       z.object({
         id: z.enum(characteristicIds),
@@ -167,7 +172,13 @@ export const PlacementQuery = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
     .optional(),
-  months: z.coerce.number().int().min(1).max(120).optional(),
+  months: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(120)
+    .optional()
+    .describe('the last N months up to asOf; default 12, the same for the web page and the report'),
 });
 
 const Words = z.object({ ru: z.string(), en: z.string() });

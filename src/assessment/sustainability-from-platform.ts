@@ -3,8 +3,11 @@
 // configuration in data/reference/sustainability-targets.json, labelled an estimate) and its
 // source. Over the twelve months before today (the deals' own window):
 // - environmental: tonnes diverted, CO2e avoided net of transport and methane used, from the
-//   impact ledger at the level «delivered» (deals' public surface); the waste utilisation rate
-//   = tonnes diverted ÷ the tonnes of waste a year the members offer on the exchange;
+//   impact ledger at the level «delivered» (deals' public surface); the share of offered waste
+//   put to use = tonnes diverted ÷ the tonnes of waste a year the members offer on the exchange
+//   (not the waste they generate, which the platform does not hold for every member: so it is
+//   not called a utilisation rate); methane used in m³ of CH4 (the gas mixture × its offer's
+//   CH4 %);
 // - economic: the net benefit (savings) from the same ledger; the transaction costs saved from
 //   the deals' cost report (digital vs territorial); value added by deep processing: the
 //   platform does not record it, so no data;
@@ -24,6 +27,7 @@ import { wordMonth } from '../model/wording.ts';
 import { registryQueries } from '../registry/index.ts';
 import type { Store } from '../store/index.ts';
 import {
+  methaneCh4M3,
   type SustainabilityBalance,
   type SustainabilityIndicator,
   sustainabilityBalance,
@@ -105,9 +109,22 @@ export async function sustainabilityFromPlatform(
       x.deliveredOn.slice(0, 7) >= from &&
       x.deliveredOn.slice(0, 7) <= to,
   );
-  const methaneM3 = gasDeals.size
-    ? methaneLots.reduce((s, x) => s + x.quantity * (m3Per[x.unit] ?? Number.NaN), 0)
-    : null;
+  // CH4 % from the provider's offer of the same gas (the deals' list names no listing) — the
+  // listing's quality, as the exchange's methane factors read it
+  const ch4Of = (d: (typeof allDeals.items)[number]): number | undefined => {
+    const offer = offers.find(
+      (l) => l.organisationId === d.providerId && l.materialId === d.material,
+    );
+    const ch4 = offer?.quality?.ch4;
+    return typeof ch4 === 'number' ? ch4 : undefined;
+  };
+  const methane = methaneCh4M3(
+    methaneLots.map((x) => ({
+      m3: x.quantity * (m3Per[x.unit] ?? Number.NaN),
+      ch4Percent: ch4Of(gasDeals.get(x.dealId) as (typeof allDeals.items)[number]),
+    })),
+  );
+  const methaneM3 = gasDeals.size ? methane.m3 : null;
 
   // social: the members' stated knowledge workers; projects with a university; training
   const organisations = await registryQueries.findOrganisations(store, { status: 'member' });
@@ -136,8 +153,8 @@ export async function sustainabilityFromPlatform(
       target: target('waste_utilisation_rate'),
       unit: 'share',
       source: {
-        ru: `отведённые тонны (${ledger.ru}) ÷ тонны отходов в год в предложениях биржи`,
-        en: `tonnes diverted (${ledger.en}) ÷ tonnes of waste a year offered on the exchange`,
+        ru: `вовлечённые в использование тонны (${ledger.ru}) ÷ тонны отходов в год, предложенные на бирже (не образованные)`,
+        en: `tonnes put to use (${ledger.en}) ÷ tonnes of waste a year offered on the exchange (not generated)`,
       },
       data: ledgerData,
     },
@@ -169,8 +186,8 @@ export async function sustainabilityFromPlatform(
       target: target('methane_used_m3'),
       unit: 'm3',
       source: {
-        ru: 'заявленные поставки сделок с шахтным метаном и метаном угольных пластов',
-        en: 'declared deliveries of mine-methane and coal-bed-methane deals',
+        ru: `заявленные поставки сделок с шахтным метаном и метаном угольных пластов: м³ газовой смеси × доля CH4 в предложении${methane.withoutCh4 ? ` (поставок без доли CH4 не учтено: ${methane.withoutCh4})` : ''}`,
+        en: `declared deliveries of mine-methane and coal-bed-methane deals: m³ of gas mixture × the offer's CH4 share${methane.withoutCh4 ? ` (deliveries without a CH4 share left out: ${methane.withoutCh4})` : ''}`,
       },
       data: null,
     },

@@ -60,6 +60,24 @@ describe('digicluster assess FILE', () => {
     assert.equal(out.overall.form, 'territorial_cluster');
   });
 
+  test('the default window is the 12 months of the web page and the report, printed with the result', () => {
+    const out = JSON.parse(run(businessEcosystem(), '--json').stdout);
+    assert.equal(out.asOf, '2026-06-15');
+    assert.equal(out.windowMonths, 12);
+    assert.equal(out.from, '2025-06-16');
+    const text = run(businessEcosystem());
+    assert.equal(text.code, 0, text.stderr);
+    assert.match(text.stdout, /^на 2026-06-15, окно 12 мес\. \(с 2025-06-16\)/);
+    // forms and characteristics by name, never the raw ids
+    assert.match(text.stdout, /Внутреннее регулирование\s+цифровой кластер\s+1/);
+    assert.match(text.stdout, /В целом\s+бизнес-экосистема\s+1,89/);
+    assert.doesNotMatch(text.stdout, /business_ecosystem|digital_cluster|competition_cooperation/);
+    const en = run(businessEcosystem(), '--lang', 'en', '--months', '3');
+    assert.match(en.stdout, /^as of 2026-06-15, window 3 months \(from 2026-03-16\)/);
+    assert.match(en.stdout, /Overall\s+business ecosystem/);
+    assert.equal(run(businessEcosystem(), '--lang', 'de').code, 2);
+  });
+
   test('bad input: exit 2 naming the field', () => {
     const r = run({ organisations: [{ id: 'a', kind: 'mine', region: 'r' }] }, '--json');
     assert.equal(r.code, 2);

@@ -38,10 +38,11 @@ Usage:
                                     the impact ledger (identified, contracted, delivered) as the
                                     operator sees it; --json: the body of GET /api/v1/impact
   digicluster tally FILE [--json]   count a vote (plurality, approval, irv, weighted, consent)
-  digicluster assess [FILE] [--json] [--as-of DATE] [--months N]
+  digicluster assess [FILE] [--json] [--as-of DATE] [--months N] [--lang ru|en]
                                     place the cluster on the paper's scale (territorial cluster →
                                     digital cluster → business ecosystem): the snapshot in FILE,
-                                    or without FILE the platform's own data
+                                    or without FILE the platform's own data; the last 12 months
+                                    unless --months, printed with the result
   digicluster decree-779 [--year YYYY] [--json]
                                     the status check against Government Decree 779 on industrial
                                     clusters, with each member's evidence (--json: the API's body)

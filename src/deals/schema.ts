@@ -659,7 +659,9 @@ export type ImpactQuery = z.infer<typeof ImpactQuery>;
 
 export const ImpactFigures = z
   .object({
-    divertedT: z.number().describe('t of waste diverted from disposal'),
+    divertedT: z
+      .number()
+      .describe('t of waste diverted from placement (storage and landfill, 89-FZ «размещение»)'),
     co2eAvoidedT: z.number().describe('t CO2e avoided: substitute replaced + methane not vented'),
     transportCo2eT: z.number().describe('t CO2e emitted by transport'),
     netCo2eT: z.number().describe('t CO2e: avoided − transport'),

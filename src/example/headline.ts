@@ -47,7 +47,7 @@ async function temporarySqlite() {
 
 /** Words for the impact figures the table knows; any other figure is shown by its key. */
 const labels: Record<string, string> = {
-  divertedT: 'tonnage diverted from disposal',
+  divertedT: 'tonnage diverted from placement (storage and landfill)',
   co2eAvoidedT: 'CO2e avoided',
   transportCo2eT: 'CO2 of transport',
   netCo2eT: 'CO2e avoided, net of transport',

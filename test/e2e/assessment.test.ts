@@ -214,6 +214,14 @@ test('assessment: placement with evidence, readiness answered, territorial basel
       (await table.locator('tr[data-characteristic="geography"]').textContent()) ?? '';
     assert.match(geography, /Географический фактор/);
     assert.match(geography, /Доля связей между агломерациями/);
+    // «Статья» only for the paper's quoted words; the platform's own summaries say so
+    const row = async (id: string) =>
+      (await table.locator(`tr[data-characteristic="${id}"]`).textContent()) ?? '';
+    // the example has membership history (sustainability has data); no vote in the last 12
+    // months (regulation: no data, so no cell shown)
+    assert.match(await row('sustainability'), /Статья: «(достаточная|относительная)»/);
+    assert.match(await row('essence'), /Сводка платформы: /);
+    assert.doesNotMatch(await row('essence'), /Статья: /);
     assert.match(
       (await page.getByTestId('overall-form').textContent()) ?? '',
       /кластер|экосистема|Нет данных/,

@@ -205,10 +205,24 @@ for (const d of await eachDialect()) {
 
       // the typology's sustainability characteristic is fed with the same parts
       const placement = (await get('/api/v1/assessment/typology')).body;
+      // one default window for the web page, the report, the API and the CLI: 12 months, returned
+      assert.equal(placement.windowMonths, 12);
+      assert.match(placement.from, /^\d{4}-\d{2}-\d{2}$/);
+      const twelve = (await get('/api/v1/assessment/typology?months=12')).body;
+      assert.deepEqual(placement, twelve);
+      assert.equal((await reportModel(p.assessment)).placement.windowMonths, 12);
       const sust = placement.characteristics.find((c: { id: string }) => c.id === 'sustainability');
       assert.notEqual(sust.form, 'no_data', JSON.stringify(sust));
       const html = reportHtml(await reportModel(p.assessment), 'ru');
       assert.match(html, /Проекты НИОКР с вузами \(социальная\)<\/td><td>1<\/td>/);
+      // the words say what is counted: offered (not generated) waste, placement (storage and
+      // landfill, 89-FZ) rather than burial, methane as CH4
+      assert.match(html, /Доля вовлечения предложенных отходов/);
+      assert.match(html, /Отведено от размещения \(хранение и захоронение\), т/);
+      assert.match(html, /Использовано метана \(CH4\), м³/);
+      assert.doesNotMatch(html, /утилизации отходов|от захоронения/);
+      const offered = i.get('waste_utilisation_rate') as Indicator & Sourced;
+      assert.match(offered.source.ru, /предложенные на бирже \(не образованные\)/);
     });
   });
 }

@@ -25,6 +25,10 @@ export const snapshotOrganisation = z.looseObject({
   role: z.enum(roles).optional(),
   employees: z.number().int().min(0).optional(),
   knowledgeWorkers: z.number().int().min(0).optional(),
+  /** the day it joined the cluster (its first membership); absent: not known */
+  joined: day.optional(),
+  /** the day it left (its last membership ended); absent: still a member, or not known */
+  left: day.optional(),
 });
 
 export const snapshotTie = z.looseObject({

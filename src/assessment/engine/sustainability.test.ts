@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it, test } from 'node:test';
 import fc from 'fast-check';
-import { balanceIndex, sustainabilityBalance } from './sustainability.ts';
+import { balanceIndex, methaneCh4M3, sustainabilityBalance } from './sustainability.ts';
 
 describe('sustainability balance', () => {
   it('known answer: parts from shares of targets, balance penalising the range', () => {
@@ -51,5 +51,28 @@ describe('sustainability balance', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+test('methane used counts CH4, not the gas mixture: m³ × CH4 % ÷ 100', () => {
+  // 1 000 m³ of 35 % gas and 500 m³ of 96 % gas: 350 + 480 m³ of CH4, not 1 500
+  assert.deepEqual(
+    methaneCh4M3([
+      { m3: 1000, ch4Percent: 35 },
+      { m3: 500, ch4Percent: 96 },
+    ]),
+    { m3: 830, withoutCh4: 0 },
+  );
+  // a lot whose offer states no CH4 % is left out and counted, never added as methane
+  assert.deepEqual(
+    methaneCh4M3([
+      { m3: 1000, ch4Percent: 50 },
+      { m3: 700, ch4Percent: undefined },
+    ]),
+    { m3: 500, withoutCh4: 1 },
+  );
+  assert.deepEqual(methaneCh4M3([{ m3: 700, ch4Percent: undefined }]), {
+    m3: null,
+    withoutCh4: 1,
   });
 });

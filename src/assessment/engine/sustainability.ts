@@ -28,6 +28,27 @@ export interface SustainabilityBalance {
 
 const round = (x: number) => Number(x.toFixed(4));
 
+/** One delivered lot of a methane deal: its quantity in m³ of gas mixture, and the gas's CH4 %. */
+export interface GasLot {
+  m3: number;
+  /** CH4 % of the gas its offer states; undefined: not stated */
+  ch4Percent: number | undefined;
+}
+
+/**
+ * Methane (CH4) used: Σ m³ of gas mixture × its CH4 % ÷ 100, as the exchange's methane factors
+ * take it (exchange/engine/impact.ts). A lot whose offer states no CH4 % is left out and
+ * counted, so the source can say so; no lot with a CH4 %: null (no data), never the mixture's
+ * volume under methane's name.
+ */
+export function methaneCh4M3(lots: readonly GasLot[]): { m3: number | null; withoutCh4: number } {
+  const known = lots.filter((l) => l.ch4Percent !== undefined && Number.isFinite(l.m3));
+  const m3 = known.length
+    ? known.reduce((sum, l) => sum + (l.m3 * (l.ch4Percent ?? 0)) / 100, 0)
+    : null;
+  return { m3, withoutCh4: lots.length - known.length };
+}
+
 /** The balance index of three parts, each 0..1 (null unless all three are known). */
 export function balanceIndex(parts: readonly (number | null | undefined)[]): number | null {
   if (parts.length === 0 || parts.some((p) => p === null || p === undefined)) return null;

@@ -40,7 +40,7 @@ export function territorialCluster(): SnapshotInput {
     },
     { id: 'power', kind: 'power_plant', region: 'kemerovo-oblast', agglomeration: 'novokuznetsk' },
     { id: 'uni', kind: 'university', region: 'kemerovo-oblast', agglomeration: 'novokuznetsk' },
-  ];
+  ].map((o) => ({ ...o, joined: '2012-01-10' }));
   const ties: Tie[] = months(6).flatMap((at) => [
     { source: 'mine-1', target: 'plant', layer: 'exchange', value: 900, onPlatform: false, at },
     { source: 'mine-2', target: 'plant', layer: 'exchange', value: 50, onPlatform: false, at },
@@ -109,7 +109,7 @@ export function digitalCluster(): SnapshotInput {
     { id: 'uni', kind: 'university', region: 'kemerovo-oblast', agglomeration: 'kemerovo' },
     { id: 'logistics', kind: 'logistics', region: 'kemerovo-oblast', agglomeration: 'kemerovo' },
     { id: 'trader', kind: 'service_provider', region: 'novosibirsk-oblast', agglomeration: null },
-  ];
+  ].map((o) => ({ ...o, joined: '2018-05-01' }));
   const ties: Tie[] = months(6).flatMap((at) => [
     { source: 'mine-1', target: 'plant', layer: 'exchange', value: 300, onPlatform: true, at },
     { source: 'mine-2', target: 'power', layer: 'exchange', value: 200, onPlatform: true, at },
@@ -151,9 +151,10 @@ export function digitalCluster(): SnapshotInput {
 }
 
 /**
- * A business ecosystem: members across agglomerations and regions, every deal and most
- * knowledge exchange on the platform, universities and institutes as partners, firms of one
- * kind cooperating, a keystone that has changed, decisions by member vote.
+ * A business ecosystem: members across agglomerations and regions (those from other regions
+ * new this year), every deal and most knowledge exchange on the platform, universities and
+ * institutes as partners, firms of one kind cooperating and competing, a keystone that has
+ * changed, decisions by member vote.
  */
 export function businessEcosystem(): SnapshotInput {
   const organisations: Org[] = [
@@ -197,13 +198,19 @@ export function businessEcosystem(): SnapshotInput {
       region: 'kemerovo-oblast',
       agglomeration: 'kemerovo',
     },
-  ];
+  ].map((o) => ({
+    ...o,
+    // members from other regions joined this year: the membership is fluid
+    joined: o.agglomeration === null ? '2026-02-01' : '2016-03-01',
+  }));
   const ties: Tie[] = months(6).flatMap((at) => [
     { source: 'mine-1', target: 'plant', layer: 'exchange', value: 200, onPlatform: true, at },
     { source: 'mine-2', target: 'power', layer: 'exchange', value: 200, onPlatform: true, at },
     { source: 'power', target: 'cement', layer: 'exchange', value: 200, onPlatform: true, at },
     { source: 'plant', target: 'recycler', layer: 'exchange', value: 150, onPlatform: true, at },
     { source: 'mine-2', target: 'chem', layer: 'exchange', value: 150, onPlatform: true, at },
+    // the two mines share knowledge and compete to supply the plant: both
+    { source: 'mine-2', target: 'plant', layer: 'exchange', value: 50, onPlatform: true, at },
     { source: 'mine-1', target: 'mine-2', layer: 'knowledge', onPlatform: true, at },
     { source: 'uni', target: 'plant', layer: 'knowledge', onPlatform: true, at },
     { source: 'institute', target: 'chem', layer: 'knowledge', onPlatform: true, at },

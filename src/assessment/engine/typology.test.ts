@@ -1,10 +1,27 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseSnapshot, SnapshotError } from './snapshot.ts';
-import { assess, characteristicIds, indicatorWords, trajectory } from './typology.ts';
+import {
+  assess,
+  type CharacteristicId,
+  characteristicIds,
+  type Form,
+  indicatorWords,
+  paperRows,
+  trajectory,
+  wordingSource,
+} from './typology.ts';
 import { businessEcosystem, digitalCluster, territorialCluster } from './typology-scenarios.ts';
 
 const placed = (input: unknown) => assess(parseSnapshot(input));
+const column = {
+  territorial_cluster: 'territorial',
+  digital_cluster: 'digital',
+  business_ecosystem: 'ecosystem',
+} as const;
+/** The paper's word for a form on a row (two forms may share it); undefined for no data. */
+const wordOf = (id: CharacteristicId, form: Form) =>
+  form === 'no_data' ? undefined : paperRows[id][column[form]].ru;
 describe("typology: the paper's table computed on hand-built clusters", () => {
   it('a territorial cluster is placed as one on every characteristic with data', () => {
     const a = placed(territorialCluster());
@@ -16,15 +33,96 @@ describe("typology: the paper's table computed on hand-built clusters", () => {
   it('a digital cluster is placed as one on every characteristic', () => {
     const a = placed(digitalCluster());
     assert.equal(a.overall.form, 'digital_cluster');
+    // where the paper gives the digital cluster's word to another form too, either is right
     for (const c of a.characteristics)
-      assert.equal(c.form, 'digital_cluster', `${c.id}: ${c.evidence}`);
+      assert.equal(wordOf(c.id, c.form), wordOf(c.id, 'digital_cluster'), `${c.id}: ${c.evidence}`);
   });
 
   it('a business ecosystem is placed as one on every characteristic', () => {
     const a = placed(businessEcosystem());
     assert.equal(a.overall.form, 'business_ecosystem');
     for (const c of a.characteristics)
-      assert.equal(c.form, 'business_ecosystem', `${c.id}: ${c.evidence}`);
+      assert.equal(
+        wordOf(c.id, c.form),
+        wordOf(c.id, 'business_ecosystem'),
+        `${c.id}: ${c.evidence}`,
+      );
+  });
+
+  it("words the last three rows as the paper's table does, each cell a quote", () => {
+    const cells = (id: CharacteristicId) =>
+      (['territorial', 'digital', 'ecosystem'] as const).map((f) => paperRows[id][f].ru);
+    assert.deepEqual(cells('sustainability'), [
+      '«достаточная»',
+      '«достаточная»',
+      '«относительная»',
+    ]);
+    assert.deepEqual(cells('competition_cooperation'), [
+      '«конкуренция»',
+      '«кооперация»',
+      '«и то и другое»',
+    ]);
+    assert.deepEqual(cells('regulation'), ['«иерархия»', '«этархия»', '«этархия»']);
+    assert.equal(paperRows.competition_cooperation.title.en, 'Source of innovation');
+    for (const id of ['sustainability', 'competition_cooperation', 'regulation'] as const)
+      for (const f of ['territorial', 'digital', 'ecosystem'] as const) {
+        assert.equal(wordingSource(paperRows[id][f].ru), 'paper', `${id}.${f}`);
+        assert.equal(wordingSource(paperRows[id][f].en), 'paper', `${id}.${f}`);
+      }
+  });
+
+  it("labels a cell the paper's only when it is wholly quoted", () => {
+    assert.equal(wordingSource('«этархия»'), 'paper');
+    assert.equal(wordingSource('«a»; «b»'), 'paper');
+    assert.equal(wordingSource('обмен знаниями через платформу'), 'platform');
+    assert.equal(paperRows.knowledge.ecosystem.ru.startsWith('«'), true);
+    assert.equal(wordingSource(paperRows.knowledge.ecosystem.ru), 'platform'); // quote + summary
+  });
+
+  it('member voting is etharchy: the digital cluster already, and the ecosystem no further', () => {
+    const votes = (share: number) => {
+      const n = 6;
+      const s = digitalCluster();
+      s.decisions = Array.from({ length: n }, (_, i) => ({
+        at: `2026-0${i + 1}-10`,
+        by: i < Math.round(share * n) ? ('member_vote' as const) : ('operator' as const),
+      }));
+      return placed(s).characteristics.find((c) => c.id === 'regulation');
+    };
+    assert.equal(votes(0)?.form, 'territorial_cluster'); // «иерархия»
+    assert.equal(votes(0.5)?.form, 'digital_cluster'); // «этархия»
+    assert.equal(votes(1)?.form, 'digital_cluster'); // «этархия» still: the row cannot tell more
+  });
+
+  it('innovation: cooperation alone is the digital cluster; cooperating rivals are both', () => {
+    const row = (s: ReturnType<typeof digitalCluster>) =>
+      placed(s).characteristics.find((c) => c.id === 'competition_cooperation');
+    const s = digitalCluster();
+    assert.equal(row(s)?.form, 'digital_cluster');
+    // the cooperating mines 1 and 2 now also supply the same plant: rivals and partners
+    s.ties = [
+      ...(s.ties ?? []),
+      { source: 'mine-2', target: 'plant', layer: 'exchange', onPlatform: true, at: '2026-06-01' },
+    ];
+    assert.equal(row(s)?.form, 'business_ecosystem');
+    const t = territorialCluster();
+    assert.equal(row(t)?.form, 'territorial_cluster'); // rivals that never cooperate
+  });
+
+  it('sustainability: stable membership is sufficient, a fluid one relative', () => {
+    const row = (s: ReturnType<typeof digitalCluster>) =>
+      placed(s).characteristics.find((c) => c.id === 'sustainability');
+    const s = digitalCluster();
+    assert.equal(row(s)?.score, 0); // «достаточная»: the lower of the two forms sharing it
+    // three of twelve joined within the window (the 12 months by default)
+    s.organisations = s.organisations.map((o, i) => (i < 3 ? { ...o, joined: '2026-03-01' } : o));
+    const r = row(s);
+    assert.equal(r?.form, 'business_ecosystem'); // «относительная»
+    assert.equal(r?.indicators.find((i) => i.name === 'member_turnover')?.value, 0.25);
+    // a higher balance of the three parts no longer lifts the row by itself
+    const balanced = territorialCluster();
+    balanced.sustainability = { environmental: 0.9, economic: 0.9, social: 0.9 };
+    assert.equal(row(balanced)?.score, 0);
   });
 
   it("answers the nine ids in the paper's order, each with indicators, formulas and evidence", () => {

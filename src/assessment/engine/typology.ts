@@ -13,8 +13,9 @@
 //   digital below 1.5, business ecosystem from 1.5; no indicator with data: `no_data`;
 // - the cluster's overall score is the mean over characteristics with data, placed the same way.
 //
-// The wording of each row: quotes marked « » are the paper's statements as DESIGN.md cites
-// them; the rest is our summary of the row, to be checked against the paper's table.
+// The wording of each row: quotes marked « » are the paper's statements (its comparison table's
+// cells, or its text as DESIGN.md cites it); the rest is the platform's summary of the row,
+// labelled as such wherever it is shown (`wordingSource`).
 // Thresholds are the platform's own calibration (documented, configurable by editing this
 // file), not values from the paper.
 
@@ -72,11 +73,23 @@ export interface Placement {
 
 export interface Assessment {
   asOf: string;
+  /** the window the ties and decisions are counted over: its length and first day */
+  windowMonths: number;
+  /** the window's first day (YYYY-MM-DD); null with no lower bound (windowMonths 0) */
+  from: string | null;
   characteristics: CharacteristicResult[];
   overall: Placement;
 }
 
 type Wording = { ru: string; en: string };
+
+/** Each form's name, in Russian and English (the web page, the report and the CLI say these). */
+export const formWords: Record<Form, Wording> = {
+  territorial_cluster: { ru: 'территориальный кластер', en: 'territorial cluster' },
+  digital_cluster: { ru: 'цифровой кластер', en: 'digital cluster' },
+  business_ecosystem: { ru: 'бизнес-экосистема', en: 'business ecosystem' },
+  no_data: { ru: 'нет данных', en: 'no data' },
+};
 
 /** The paper's rows: what each form looks like on each characteristic. */
 export const paperRows: Record<
@@ -170,43 +183,36 @@ export const paperRows: Record<
       en: '«a keystone, with a high probability of a leader change»',
     },
   },
+  // The last three rows in the paper's own words, cell by cell (its comparison table). Where two
+  // forms share a word, the row's scoring cannot tell them apart: see the rules below.
   sustainability: {
     title: { ru: 'Устойчивость', en: 'Sustainability' },
-    territorial: { ru: 'экономический рост участников', en: 'economic growth of the members' },
-    digital: {
-      ru: 'рост с учётом экологических эффектов',
-      en: 'growth with environmental effects counted',
-    },
-    ecosystem: {
-      ru: '«устойчивость как баланс социального, экологического и экономического»',
-      en: '«sustainability as a balance of social, environmental and economic»',
-    },
+    territorial: { ru: '«достаточная»', en: '«sufficient»' },
+    digital: { ru: '«достаточная»', en: '«sufficient»' },
+    ecosystem: { ru: '«относительная»', en: '«relative»' },
   },
   competition_cooperation: {
-    title: {
-      ru: 'Роль конкуренции и кооперации в инновациях',
-      en: 'Role of competition and cooperation in innovation',
-    },
-    territorial: {
-      ru: 'компании одной отрасли прежде всего конкурируют',
-      en: 'firms of one industry mainly compete',
-    },
-    digital: { ru: 'конкуренция и кооперация', en: 'competition and cooperation' },
-    ecosystem: {
-      ru: 'кооперация, в том числе между конкурентами, для совместного развития',
-      en: 'cooperation, competitors included, for joint development',
-    },
+    title: { ru: 'Источник инноваций', en: 'Source of innovation' },
+    territorial: { ru: '«конкуренция»', en: '«competition»' },
+    digital: { ru: '«кооперация»', en: '«cooperation»' },
+    ecosystem: { ru: '«и то и другое»', en: '«both»' },
   },
   regulation: {
     title: { ru: 'Внутреннее регулирование', en: 'Internal regulation' },
-    territorial: { ru: 'иерархия', en: 'hierarchy' },
-    digital: { ru: 'иерархия с элементами согласования', en: 'hierarchy with elements of consent' },
-    ecosystem: {
-      ru: '«этархия, а не иерархия»: решения принимают участники',
-      en: '«etharchy rather than hierarchy»: members decide',
-    },
+    territorial: { ru: '«иерархия»', en: '«hierarchy»' },
+    digital: { ru: '«этархия»', en: '«etharchy»' },
+    ecosystem: { ru: '«этархия»', en: '«etharchy»' },
   },
 };
+
+/**
+ * Whose words a cell is: the paper's when it is wholly quoted («…», several joined by «; »),
+ * otherwise the platform's own summary (which may quote the paper inside it). The web page and
+ * the reports label the first «Статья», the second «Сводка платформы».
+ */
+export function wordingSource(text: string): 'paper' | 'platform' {
+  return /^«[^«»]+»(; «[^«»]+»)*$/.test(text.trim()) ? 'paper' : 'platform';
+}
 
 /** Each indicator's name in both languages and its formula in Russian (the English is beside it). */
 export const indicatorWords: Record<string, { ru: string; en: string; formulaRu: string }> = {
@@ -296,6 +302,17 @@ export const indicatorWords: Record<string, { ru: string; en: string; formulaRu:
     en: 'Concentration (HHI)',
     formulaRu: 'сумма по организациям квадратов их долей в обороте кластера, 0..1',
   },
+  member_turnover: {
+    ru: 'Обновление состава',
+    en: 'Member turnover',
+    formulaRu:
+      'организации, вступившие или вышедшие в окне ÷ организации, состоявшие в кластере в окне (относительная от 0,2)',
+  },
+  leader_changes_in_window: {
+    ru: 'Смены лидера в окне',
+    en: 'Leader changes in the window',
+    formulaRu: 'смены организации — ключевого участника в окне (относительная от 1)',
+  },
   environmental: {
     ru: 'Экологическая часть',
     en: 'Environmental part',
@@ -320,12 +337,18 @@ export const indicatorWords: Record<string, { ru: string; en: string; formulaRu:
     ru: 'Кооперация внутри отрасли',
     en: 'Cooperation within a kind',
     formulaRu:
-      'компании со связью обмена или знаний с компанией того же вида ÷ компании, у которых в кластере есть компания того же вида',
+      'компании со связью обмена или знаний с компанией того же вида ÷ компании, у которых в кластере есть компания того же вида (кооперация от 0,1)',
+  },
+  cooperating_rivals: {
+    ru: 'Кооперирующиеся конкуренты',
+    en: 'Cooperating rivals',
+    formulaRu:
+      'пары связанных между собой компаний одного вида, которые поставляют одному покупателю ÷ пары связанных между собой компаний одного вида («и то и другое» от 0,5)',
   },
   member_vote_share: {
     ru: 'Решения голосованием участников',
     en: 'Decisions by member vote',
-    formulaRu: 'решения, принятые голосованием участников ÷ все решения',
+    formulaRu: 'решения, принятые голосованием участников ÷ все решения (этархия от 0,34)',
   },
   veto_share: {
     ru: 'Решения вето ключевого участника',
@@ -345,7 +368,11 @@ export const institutionKinds: readonly string[] = [
 export interface AssessOptions {
   /** the day the assessment describes (YYYY-MM-DD); default: the latest date in the snapshot */
   asOf?: string;
-  /** only ties and decisions of the last N months up to asOf count (default: all up to asOf) */
+  /**
+   * only ties and decisions of the last N months up to asOf count (default
+   * DEFAULT_WINDOW_MONTHS, the same for the web page, the report, the API and the CLI; 0: all
+   * up to asOf)
+   */
   windowMonths?: number;
 }
 
@@ -360,6 +387,8 @@ interface Facts {
   region: string;
   sustainability: Snapshot['sustainability'];
   asOf: string;
+  /** the window's first day, '' without a lower bound */
+  from: string;
 }
 
 const isInstitution = (o: SnapshotOrganisation) =>
@@ -387,6 +416,9 @@ function latestDate(s: Snapshot): string {
   return latest || '1970-01-01';
 }
 
+/** The default window: the last 12 months up to the day assessed, for every caller. */
+export const DEFAULT_WINDOW_MONTHS = 12;
+
 /** The first day of the window ending at asOf (inclusive), or '' for no lower bound. */
 export function windowStart(asOf: string, months?: number): string {
   if (!months) return '';
@@ -397,7 +429,7 @@ export function windowStart(asOf: string, months?: number): string {
 
 function factsOf(s: Snapshot, options: AssessOptions): Facts {
   const asOf = options.asOf ?? latestDate(s);
-  const from = windowStart(asOf, options.windowMonths);
+  const from = windowStart(asOf, options.windowMonths ?? DEFAULT_WINDOW_MONTHS);
   const inWindow = (at: string) => at <= asOf && at >= from;
   return {
     organisations: s.organisations,
@@ -407,6 +439,7 @@ function factsOf(s: Snapshot, options: AssessOptions): Facts {
     region: homeRegion(s),
     sustainability: s.sustainability,
     asOf,
+    from,
   };
 }
 
@@ -717,13 +750,50 @@ const rules: Record<CharacteristicId, Rule> = {
     return { indicators, score };
   },
 
-  // Own rule: the balance index = mean of the three parts × (1 − (largest − smallest)); it scores
-  // like an indicator with thresholds 0.3 and 0.6, so one-sided growth stays low.
+  // Own rule, from the paper's row: sustainability is «достаточная» (sufficient) in the conventional
+  // and the digital cluster, «относительная» (relative) in the business ecosystem — the
+  // ecosystem's membership and leadership are fluid. So the row reads stability, not the
+  // balance of its three parts (those stay beside it as evidence): relative (2) when a fifth of
+  // the organisations or more joined or left within the window, or the keystone changed within
+  // it; otherwise sufficient, a word the paper gives to two forms: it scores the lower of them
+  // (0), as no row claims more than its word shows. No join date and no keystone history: no
+  // data.
   sustainability: (f) => {
     const parts = f.sustainability;
-    const balance = balanceIndex([parts?.environmental, parts?.economic, parts?.social]);
+    const dated = f.organisations.filter((o) => o.joined !== undefined);
+    // without a window, the 12 months up to the day assessed
+    const from = f.from || windowStart(f.asOf, DEFAULT_WINDOW_MONTHS);
+    const within = (at: string | undefined) => at !== undefined && at >= from && at <= f.asOf;
+    const present = dated.filter(
+      (o) => (o.joined ?? '') <= f.asOf && (o.left === undefined || o.left >= from),
+    );
+    const turnover = dated.length
+      ? ratio(present.filter((o) => within(o.joined) || within(o.left)).length, present.length)
+      : null;
+    const history = [...f.keystones].sort((x, y) => x.from.localeCompare(y.from));
+    let changes = 0;
+    for (let i = 1; i < history.length; i++)
+      if (history[i]?.organisation !== history[i - 1]?.organisation && within(history[i]?.from))
+        changes++;
+    const score =
+      turnover === null && !f.keystones.length
+        ? null
+        : (turnover ?? 0) >= 0.2 || changes > 0
+          ? 2
+          : 0;
     return {
+      score,
       indicators: [
+        fact(
+          'member_turnover',
+          turnover,
+          'organisations that joined or left within the window ÷ organisations that were members in it (relative from 0.2)',
+        ),
+        fact(
+          'leader_changes_in_window',
+          f.keystones.length ? changes : null,
+          'changes of the keystone organisation within the window (relative from 1)',
+        ),
         fact(
           'environmental',
           parts?.environmental ?? null,
@@ -739,17 +809,23 @@ const rules: Record<CharacteristicId, Rule> = {
           parts?.social ?? null,
           'social part, share of its target (knowledge workers, R&D with universities, training)',
         ),
-        indicator(
+        fact(
           'balance_index',
-          balance,
+          balanceIndex([parts?.environmental, parts?.economic, parts?.social]),
           'mean of the three parts × (1 − (largest − smallest))',
-          0.3,
-          0.6,
         ),
       ],
     };
   },
 
+  // Own rule, from the paper's row: the source of innovation is «конкуренция» (competition) in
+  // the conventional cluster, «кооперация» (cooperation) in the digital one, «и то и другое»
+  // (both) in the business ecosystem. Cooperation: firms of one kind tied to each other (an
+  // exchange or knowledge tie); competition: two firms of one kind supplying the same buyer.
+  // Firms of a kind rarely cooperating (under 0.1): competition (0). Cooperating, and most
+  // cooperating pairs also rivals for a buyer (0.5 or more): both (2); else cooperation (1).
+  // (Earlier, more cooperation alone scored the ecosystem, which the paper gives to the digital
+  // cluster.)
   competition_cooperation: (f) => {
     const firms = f.organisations.filter((o) => !isInstitution(o));
     const kindOf = new Map(firms.map((o) => [o.id, o.kind]));
@@ -757,38 +833,67 @@ const rules: Record<CharacteristicId, Rule> = {
     for (const o of firms) peers.set(o.kind, (peers.get(o.kind) ?? 0) + 1);
     const withPeer = firms.filter((o) => (peers.get(o.kind) ?? 0) >= 2);
     const cooperating = new Set<string>();
+    const pairs = new Set<string>();
+    const buyersOf = new Map<string, Set<string>>();
     for (const t of f.ties) {
-      if (t.layer === 'governance') continue;
+      if (t.layer === 'governance' || t.source === t.target) continue;
+      if (t.layer === 'exchange') {
+        const set = buyersOf.get(t.source) ?? new Set<string>();
+        set.add(t.target);
+        buyersOf.set(t.source, set);
+      }
       const a = kindOf.get(t.source);
-      if (a !== undefined && a === kindOf.get(t.target) && t.source !== t.target) {
+      if (a !== undefined && a === kindOf.get(t.target)) {
         cooperating.add(t.source);
         cooperating.add(t.target);
+        pairs.add([t.source, t.target].sort().join('|'));
       }
     }
+    const rivals = [...pairs].filter((p) => {
+      const [a, b] = p.split('|') as [string, string];
+      const theirs = buyersOf.get(b) ?? new Set<string>();
+      return [...(buyersOf.get(a) ?? [])].some((buyer) => theirs.has(buyer));
+    });
+    const cooperation = ratio(
+      withPeer.filter((o) => cooperating.has(o.id)).length,
+      withPeer.length,
+    );
+    const both = ratio(rivals.length, pairs.size);
+    const score = cooperation === null ? null : cooperation < 0.1 ? 0 : (both ?? 0) >= 0.5 ? 2 : 1;
     return {
+      score,
       indicators: [
-        indicator(
+        fact(
           'same_kind_cooperation',
-          ratio(withPeer.filter((o) => cooperating.has(o.id)).length, withPeer.length),
-          'firms with an exchange or knowledge tie to a firm of their own kind ÷ firms that have one of their kind in the cluster',
-          0.1,
-          0.6,
+          cooperation,
+          'firms with an exchange or knowledge tie to a firm of their own kind ÷ firms that have one of their kind in the cluster (cooperation from 0.1)',
+        ),
+        fact(
+          'cooperating_rivals',
+          both,
+          'pairs of firms of one kind tied to each other that also supply the same buyer ÷ pairs of firms of one kind tied to each other (both from 0.5)',
         ),
       ],
     };
   },
 
+  // Own rule, from the paper's row: «иерархия» (hierarchy) in the conventional cluster,
+  // «этархия» (etharchy) in the digital cluster and the business ecosystem alike. A third of the
+  // decisions or more taken by member vote is etharchy, which already marks the digital cluster;
+  // as the paper gives it to both, it scores the lower (1): this row cannot tell the ecosystem
+  // from the digital cluster. (Earlier, two thirds by vote scored the ecosystem, which the
+  // paper's table does not support.)
   regulation: (f) => {
     const n = f.decisions.length;
     const by = (who: string) => f.decisions.filter((d) => d.by === who).length;
+    const votes = ratio(by('member_vote'), n);
     return {
+      score: votes === null ? null : votes >= 0.34 ? 1 : 0,
       indicators: [
-        indicator(
+        fact(
           'member_vote_share',
-          ratio(by('member_vote'), n),
-          'decisions taken by member vote ÷ decisions',
-          0.34,
-          0.67,
+          votes,
+          'decisions taken by member vote ÷ decisions (etharchy from 0.34)',
         ),
         fact(
           'veto_share',
@@ -820,6 +925,8 @@ export function assess(snapshot: Snapshot, options: AssessOptions = {}): Assessm
     : null;
   return {
     asOf: f.asOf,
+    windowMonths: options.windowMonths ?? DEFAULT_WINDOW_MONTHS,
+    from: f.from || null,
     characteristics,
     overall: { form: formOf(overallScore), score: overallScore },
   };
@@ -856,7 +963,10 @@ export function trajectory(
   if (!from || !to) return [];
   const out: TrajectoryPoint[] = [];
   for (let month = from; month <= to && out.length < 1200; month = nextMonth(month)) {
-    const a = assess(snapshot, { asOf: monthEnd(month), windowMonths: options.windowMonths ?? 12 });
+    const a = assess(snapshot, {
+      asOf: monthEnd(month),
+      windowMonths: options.windowMonths ?? DEFAULT_WINDOW_MONTHS,
+    });
     out.push({
       month,
       overall: a.overall,

@@ -120,7 +120,7 @@ small{color:#57606a}h2{margin-top:2rem}
 <h1>${esc(say(lang, 'title'))}</h1>
 <p>${esc(say(lang, 'generated', { at: m.generatedAt.slice(0, 16).replace('T', ' ') }))}</p>
 <h2>${esc(say(lang, 'placement'))}</h2>
-<p><strong>${esc(say(lang, 'overall', { form: formWord(p.overall.form), score: number(lang, p.overall.score), asOf: p.asOf }))}</strong></p>
+<p><strong>${esc(say(lang, 'overall', { form: formWord(p.overall.form), score: number(lang, p.overall.score), asOf: p.asOf, months: p.windowMonths }))}</strong></p>
 ${characteristics}
 <h2>${esc(say(lang, 'trajectory'))}</h2>
 ${trajectory}

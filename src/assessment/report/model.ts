@@ -67,7 +67,7 @@ export async function reportModel(
   const snapshot = await assessment.snapshot(actor);
   return {
     generatedAt: clock().toISOString(),
-    placement: await assessment.placement(actor, { months: 12 }),
+    placement: await assessment.placement(actor, {}),
     trajectory: await assessment.trajectory(actor, {}),
     readiness: await assessment.clusterReadiness(actor),
     territory: assessment.territory(actor),

@@ -264,6 +264,7 @@ export function reportPdf(m: ReportModel, lang: Lang): Promise<Buffer> {
         form: formWord(p.overall.form),
         score: number(lang, p.overall.score),
         asOf: p.asOf,
+        months: p.windowMonths,
       }),
     );
   radar(doc, m, lang);

@@ -6,10 +6,16 @@ import type { Lang } from './model.ts';
 import { number } from './words.ts';
 
 const names: Record<string, { ru: string; en: string }> = {
-  waste_utilisation_rate: { ru: 'Доля утилизации отходов', en: 'Waste utilisation rate' },
-  tonnes_diverted: { ru: 'Отведено от захоронения, т', en: 'Diverted from disposal, t' },
+  waste_utilisation_rate: {
+    ru: 'Доля вовлечения предложенных отходов',
+    en: 'Share of offered waste put to use',
+  },
+  tonnes_diverted: {
+    ru: 'Отведено от размещения (хранение и захоронение), т',
+    en: 'Diverted from placement (storage and landfill), t',
+  },
   co2e_avoided_t: { ru: 'CO2e предотвращено (нетто), т', en: 'CO2e avoided (net), t' },
-  methane_used_m3: { ru: 'Использовано метана, м³', en: 'Methane used, m³' },
+  methane_used_m3: { ru: 'Использовано метана (CH4), м³', en: 'Methane (CH4) used, m³' },
   savings_rub: { ru: 'Чистая выгода, ₽', en: 'Net benefit, RUB' },
   value_added_deep_processing_rub: {
     ru: 'Добавленная стоимость глубокой переработки, ₽',

@@ -1,5 +1,6 @@
 // The report's own words, in Russian and English (the characteristics' and indicators' words
 // come from the typology model).
+import { formWords } from '../engine/typology.ts';
 import type { Lang } from './model.ts';
 
 const words = {
@@ -13,8 +14,8 @@ const words = {
   },
   placement: { ru: '1. Место на шкале', en: '1. Placement' },
   overall: {
-    ru: 'В целом: {form}, балл {score} из 2 (на {asOf}, за 12 месяцев)',
-    en: 'Overall: {form}, score {score} of 2 (as of {asOf}, over 12 months)',
+    ru: 'В целом: {form}, балл {score} из 2 (на {asOf}, за {months} мес.)',
+    en: 'Overall: {form}, score {score} of 2 (as of {asOf}, over {months} months)',
   },
   characteristic: { ru: 'Характеристика', en: 'Characteristic' },
   form: { ru: 'Форма', en: 'Form' },
@@ -54,10 +55,10 @@ const words = {
   sourced: { ru: 'источник', en: 'sourced' },
   basis: { ru: 'Основание оценки: {text}', en: 'Basis of the estimate: {text}' },
   source: { ru: 'Источник: {text}', en: 'Source: {text}' },
-  'form:territorial_cluster': { ru: 'территориальный кластер', en: 'territorial cluster' },
-  'form:digital_cluster': { ru: 'цифровой кластер', en: 'digital cluster' },
-  'form:business_ecosystem': { ru: 'бизнес-экосистема', en: 'business ecosystem' },
-  'form:no_data': { ru: 'нет данных', en: 'no data' },
+  'form:territorial_cluster': formWords.territorial_cluster,
+  'form:digital_cluster': formWords.digital_cluster,
+  'form:business_ecosystem': formWords.business_ecosystem,
+  'form:no_data': formWords.no_data,
 } as const;
 
 export type Word = keyof typeof words;

@@ -1,4 +1,4 @@
-// Pure: the impact ledger (issue #10, "Impact ledger"). Tonnes diverted from disposal, CO2e
+// Pure: the impact ledger (issue #10, "Impact ledger"). Tonnes diverted from placement (storage and landfill), CO2e
 // avoided net of transport and the net economic benefit, each at three levels:
 // - identified: the flows of saved plans. The same offer → request pair in several plans
 //   counts once, from the latest plan (by computedAt, then plan id); its figures are the
@@ -395,7 +395,7 @@ function report(level: ImpactLevel, records: readonly Figures[]): ImpactLevelRep
 }
 
 export const impactAttributionRule = {
-  ru: 'Отведённые от захоронения тонны и кредит за метан — поставщику; кредит за замещённый продукт — потребителю (конечному пользователю); выбросы и затраты на перевозку — стороне, которая её оплачивает (в плане плательщика нет — поровну); деньги: поставщику — предотвращённые затраты на размещение − свои затраты − упущенная продажа + полученная цена, потребителю — стоимость замещённого продукта − уплаченная цена. Итог кластера = сумма долей организаций.',
+  ru: 'Отведённые от размещения (хранения и захоронения) тонны и кредит за метан — поставщику; кредит за замещённый продукт — потребителю (конечному пользователю); выбросы и затраты на перевозку — стороне, которая её оплачивает (в плане плательщика нет — поровну); деньги: поставщику — предотвращённые затраты на размещение − свои затраты − упущенная продажа + полученная цена, потребителю — стоимость замещённого продукта − уплаченная цена. Итог кластера = сумма долей организаций.',
   en: "Diverted tonnes and the methane credit go to the provider; the substitute credit to the consumer (the end user); transport emissions and cost to the party that pays for transport (plan flows have no payer: half each); money: the provider's share is avoided disposal − own cost − forgone sale + price received, the consumer's is the value of the substitute − price paid. The cluster total = the sum of the organisations' shares.",
 };
 

@@ -9,7 +9,11 @@ import {
   readinessDimensionWords,
 } from '../../../src/assessment/engine/readiness.ts';
 import { lqFormula } from '../../../src/assessment/engine/territory.ts';
-import { indicatorWords, paperRows } from '../../../src/assessment/engine/typology.ts';
+import {
+  indicatorWords,
+  paperRows,
+  wordingSource,
+} from '../../../src/assessment/engine/typology.ts';
 import { intlLocale, type Locale, useFormat, useLocale, useT } from '../i18n/index.ts';
 import type { ApiError } from '../shell/api.ts';
 import { useSession } from '../shell/session.tsx';
@@ -53,7 +57,9 @@ function Placement({ t, locale }: { t: T; locale: Locale }) {
             <p className="overall" data-testid="overall-form">
               {t('overall')}: <FormBadge form={a.overall.form} t={t} />{' '}
               {a.overall.score !== null && <strong>{number(locale, a.overall.score)}</strong>}{' '}
-              <span className="muted small">{t('asOf', { date: fmt.date(a.asOf) })}</span>
+              <span className="muted small">
+                {t('asOf', { date: fmt.date(a.asOf), months: a.windowMonths })}
+              </span>
             </p>
             <div className="assessment-radar">
               <Radar
@@ -81,7 +87,13 @@ function Placement({ t, locale }: { t: T; locale: Locale }) {
                   <tr key={c.id} data-characteristic={c.id}>
                     <td>
                       <strong>{row.title[locale]}</strong>
-                      {says && <div className="muted small">{t('paperSays', { text: says })}</div>}
+                      {says && (
+                        <div className="muted small" data-source={wordingSource(says)}>
+                          {t(wordingSource(says) === 'paper' ? 'paperSays' : 'platformSays', {
+                            text: says,
+                          })}
+                        </div>
+                      )}
                     </td>
                     <td data-label={t('form')}>
                       <FormBadge form={c.form} t={t} />

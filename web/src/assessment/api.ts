@@ -7,7 +7,8 @@ export type ReadinessBody = RequestBody<'/api/v1/assessment/readiness/{id}', 'po
 
 export const assessmentApi = {
   placement: () =>
-    answer(client.GET('/api/v1/assessment/typology', { params: { query: { months: 12 } } })),
+    // the server's default window (12 months), the same as the report's and the CLI's
+    answer(client.GET('/api/v1/assessment/typology', {})),
   trajectory: () => answer(client.GET('/api/v1/assessment/trajectory', { params: { query: {} } })),
   readiness: () => answer(client.GET('/api/v1/assessment/readiness')),
   myReadiness: (id: string) =>

@@ -27,7 +27,7 @@ export const flowsDict = dictionary(
     emptyFiltered: 'Нет поставок этого материала за этот период — измените фильтр.',
     emptyObserver: 'По сделкам вашей организации поставок нет',
     emptyObserverText:
-      'Здесь показаны поставки только по сделкам своей организации: кто, кому и что поставил, знают лишь стороны сделки. Итоги по всему кластеру — тонны, отведённые от захоронения, законтрактованные и поставленные, предотвращённые выбросы CO2e и чистая выгода — на странице «Эффект».',
+      'Здесь показаны поставки только по сделкам своей организации: кто, кому и что поставил, знают лишь стороны сделки. Итоги по всему кластеру — тонны, отведённые от размещения (хранения и захоронения), законтрактованные и поставленные, предотвращённые выбросы CO2e и чистая выгода — на странице «Эффект».',
     toImpact: 'К эффекту обмена →',
     skipped: 'Не показаны: {notTonnes} партий не в тоннах и {unknown} партий организаций без вида.',
     balanceNote:
@@ -63,7 +63,7 @@ export const flowsDict = dictionary(
     emptyFiltered: 'No deliveries of this material in this period — change the filter.',
     emptyObserver: "No deliveries under your organisation's deals",
     emptyObserverText:
-      "This page shows the deliveries of your own organisation's deals only: who delivered what to whom is known to a deal's parties alone. The cluster's totals — tonnes diverted from disposal, contracted and delivered, CO2e avoided and the net benefit — are on the Impact page.",
+      "This page shows the deliveries of your own organisation's deals only: who delivered what to whom is known to a deal's parties alone. The cluster's totals — tonnes diverted from placement (storage and landfill), contracted and delivered, CO2e avoided and the net benefit — are on the Impact page.",
     toImpact: 'To the impact of the exchange →',
     skipped:
       'Not drawn: {notTonnes} lots not in tonnes and {unknown} lots of organisations without a kind.',

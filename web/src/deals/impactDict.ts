@@ -4,7 +4,7 @@ import { type Dictionary, dictionary } from '../i18n/index.ts';
 export const impactDict = dictionary(
   {
     title: 'Эффект',
-    lead: 'Сколько отходов отведено от захоронения, сколько CO2e предотвращено за вычетом перевозки и какая чистая выгода — на трёх уровнях: выявлено в планах, законтрактовано в сделках, поставлено.',
+    lead: 'Сколько отходов отведено от размещения (хранения и захоронения), сколько CO2e предотвращено за вычетом перевозки и какая чистая выгода — на трёх уровнях: выявлено в планах, законтрактовано в сделках, поставлено.',
     leadOperator: 'Оператор видит все организации.',
     leadMember: 'Вы видите итоги кластера и цифры только своей организации.',
     'level:identified': 'Выявлено',
@@ -13,7 +13,7 @@ export const impactDict = dictionary(
     'levelNote:identified': 'потоки сохранённых планов',
     'levelNote:contracted': 'сделки согласованные и исполняемые',
     'levelNote:delivered': 'заявленные поставки',
-    diverted: 'Отведено от захоронения',
+    diverted: 'Отведено от размещения',
     co2Net: 'CO2e предотвращено (нетто)',
     co2Avoided: 'CO2e предотвращено',
     co2Transport: 'CO2e перевозки',
@@ -40,7 +40,7 @@ export const impactDict = dictionary(
   },
   {
     title: 'Impact',
-    lead: 'Tonnes of waste diverted from disposal, CO2e avoided net of transport and the net benefit — at three levels: identified in plans, contracted in deals, delivered.',
+    lead: 'Tonnes of waste diverted from placement (storage and landfill), CO2e avoided net of transport and the net benefit — at three levels: identified in plans, contracted in deals, delivered.',
     leadOperator: 'The operator sees every organisation.',
     leadMember: "You see the cluster's totals and your own organisation's figures only.",
     'level:identified': 'Identified',
@@ -49,7 +49,7 @@ export const impactDict = dictionary(
     'levelNote:identified': 'flows of saved plans',
     'levelNote:contracted': 'agreed and active deals',
     'levelNote:delivered': 'declared deliveries',
-    diverted: 'Diverted from disposal',
+    diverted: 'Diverted from placement',
     co2Net: 'CO2e avoided (net)',
     co2Avoided: 'CO2e avoided',
     co2Transport: 'Transport CO2e',

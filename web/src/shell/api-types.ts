@@ -2917,8 +2917,10 @@ export interface components {
         agglomeration: string | null;
         employees?: number;
         id: string;
+        joined?: unknown;
         kind: string;
         knowledgeWorkers?: number;
+        left?: unknown;
         region: string;
         /** @enum {string} */
         role?: 'keystone' | 'core' | 'niche' | 'institution';
@@ -2968,8 +2970,10 @@ export interface components {
         agglomeration: string | null;
         employees?: number;
         id: string;
+        joined?: string;
         kind: string;
         knowledgeWorkers?: number;
+        left?: string;
         region: string;
         /** @enum {string} */
         role?: 'keystone' | 'core' | 'niche' | 'institution';
@@ -5630,7 +5634,7 @@ export interface components {
     ImpactTotals: {
       /** @description t CO2e avoided: substitute replaced + methane not vented */
       co2eAvoidedT: number;
-      /** @description t of waste diverted from disposal */
+      /** @description t of waste diverted from placement (storage and landfill, 89-FZ «размещение») */
       divertedT: number;
       /** @description net economic benefit, kopecks */
       netBenefitKopecks: number;
@@ -5642,7 +5646,7 @@ export interface components {
     ImpactTotalsInput: {
       /** @description t CO2e avoided: substitute replaced + methane not vented */
       co2eAvoidedT: number;
-      /** @description t of waste diverted from disposal */
+      /** @description t of waste diverted from placement (storage and landfill, 89-FZ «размещение») */
       divertedT: number;
       /** @description net economic benefit, kopecks */
       netBenefitKopecks: number;
@@ -9545,11 +9549,15 @@ export interface components {
         }[];
         score: number | null;
       }[];
+      /** @description the window's first day; null: no lower bound */
+      from: string | null;
       overall: {
         /** @enum {string} */
         form: 'territorial_cluster' | 'digital_cluster' | 'business_ecosystem' | 'no_data';
         score: number | null;
       };
+      /** @description the months up to asOf the ties and decisions are counted over (default 12) */
+      windowMonths: number;
     };
     TypologyPlacementInput: {
       asOf: string;
@@ -9581,11 +9589,15 @@ export interface components {
         }[];
         score: number | null;
       }[];
+      /** @description the window's first day; null: no lower bound */
+      from: string | null;
       overall: {
         /** @enum {string} */
         form: 'territorial_cluster' | 'digital_cluster' | 'business_ecosystem' | 'no_data';
         score: number | null;
       };
+      /** @description the months up to asOf the ties and decisions are counted over (default 12) */
+      windowMonths: number;
     };
     TypologyTrajectory: {
       characteristics: {
@@ -10506,6 +10518,7 @@ export interface operations {
   getAssessmentTrajectory: {
     parameters: {
       query?: {
+        /** @description the last N months up to asOf; default 12, the same for the web page and the report */
         months?: number;
       };
       header?: never;
@@ -10534,6 +10547,7 @@ export interface operations {
     parameters: {
       query?: {
         asOf?: string;
+        /** @description the last N months up to asOf; default 12, the same for the web page and the report */
         months?: number;
       };
       header?: never;
@@ -10562,6 +10576,7 @@ export interface operations {
     parameters: {
       query?: {
         asOf?: string;
+        /** @description the last N months up to asOf; default 12, the same for the web page and the report */
         months?: number;
       };
       header?: never;

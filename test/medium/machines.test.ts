@@ -52,11 +52,15 @@ for (const d of dialects) {
 
     const newDevice = (profileId = 'belt-scale') =>
       p.machines.createDevice(systemActor, { organisationId: ORG, siteId: SITE, profileId });
-    const post = (token: string, body: unknown) =>
+    const post = (token: string, body: unknown, lang = 'en') =>
       app.inject({
         method: 'POST',
         url: '/api/v1/telemetry',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'accept-language': lang,
+        },
         payload: typeof body === 'string' ? body : JSON.stringify(body),
       });
 
@@ -172,6 +176,17 @@ for (const d of dialects) {
           'points.0.id',
         ],
         [{ device: 'd-someone-else', points }, 'machines.otherDevice', 'device'],
+        [
+          {
+            device: dev.id,
+            points: [
+              { id: 'x-4', ts: at(3000), values: { throughput_tph: 5 } },
+              { id: 'x-5', ts: at(4000), values: { throughput_tph: 1.7e308 } },
+            ],
+          },
+          'machines.beyondLimits',
+          'points.1.values.throughput_tph',
+        ],
       ];
       for (const [body, code, field] of refused) {
         r = await post(dev.token, body);
@@ -200,7 +215,23 @@ for (const d of dialects) {
         'machines.unknownKey': 1,
         'machines.badId': 1,
         'machines.otherDevice': 1,
+        'machines.beyondLimits': 1,
       });
+      // worded in the reader's language
+      const beyond = {
+        device: dev.id,
+        points: [{ id: 'x-6', ts: at(5000), values: { throughput_tph: -1 } }],
+      };
+      r = await post(dev.token, beyond, 'ru');
+      assert.match(
+        r.json().errors[0].message,
+        /^от 0 до 10\s000 t\/h: столько может показать прибор профиля belt-scale$/,
+      );
+      r = await post(dev.token, beyond, 'en');
+      assert.equal(
+        r.json().errors[0].message,
+        'from 0 to 10,000 t/h: what an instrument of profile belt-scale can read',
+      );
       // no token, or a user's session: 401
       r = await post('dcd_nothing', { device: dev.id, points });
       assert.equal(r.statusCode, 401);
@@ -435,6 +466,11 @@ for (const d of dialects) {
         );
         await c.publishAsync(
           topic,
+          JSON.stringify({ id: 'q-5', ts: at(3000), values: { throughput_tph: 1.7e308 } }),
+          { qos: 1 },
+        );
+        await c.publishAsync(
+          topic,
           JSON.stringify({ points: [{ id: 'q-4', ts: at(2000), values: { throughput_tph: 4 } }] }),
           { qos: 0 },
         );
@@ -443,8 +479,8 @@ for (const d of dialects) {
             (await rawPoints(p.store, dev.id, 'throughput_tph', 0, HOUR + HOUR_MS, 10)).length ===
             2,
         );
-        await eventually(async () => refusals.length === 1);
-        assert.deepEqual(refusals, ['machines.badTs']);
+        await eventually(async () => refusals.length === 2);
+        assert.deepEqual(refusals, ['machines.badTs', 'machines.beyondLimits']);
         assert.deepEqual(
           (await rawPoints(p.store, dev.id, 'throughput_tph', 0, HOUR + HOUR_MS, 10)).map(
             (x) => x.value,

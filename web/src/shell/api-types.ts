@@ -9042,6 +9042,10 @@ export interface components {
       /** @description Russian */
       label: string;
       labelEn: string;
+      /** @description the highest value the instrument can read: a value above it is refused at ingest (at least `max`) */
+      limitMax: number;
+      /** @description the lowest value the instrument can read: a value below it is refused at ingest (at most `min`) */
+      limitMin: number;
       /** @description the upper end of the expected range */
       max: number;
       /** @description the lower end of the expected range (alarms read it; not a limit) */
@@ -9053,6 +9057,10 @@ export interface components {
       /** @description Russian */
       label: string;
       labelEn: string;
+      /** @description the highest value the instrument can read: a value above it is refused at ingest (at least `max`) */
+      limitMax: number;
+      /** @description the lowest value the instrument can read: a value below it is refused at ingest (at most `min`) */
+      limitMin: number;
       /** @description the upper end of the expected range */
       max: number;
       /** @description the lower end of the expected range (alarms read it; not a limit) */
@@ -9076,7 +9084,7 @@ export interface components {
       id: string;
       /** @description RFC 3339 with a zone, e.g. 2026-11-29T10:00:00Z */
       ts: string;
-      /** @description finite numbers in the profile's keys */
+      /** @description finite numbers in the profile's keys, each within its key's limitMin–limitMax */
       values: {
         [key: string]: number;
       };
@@ -9086,7 +9094,7 @@ export interface components {
       id: string;
       /** @description RFC 3339 with a zone, e.g. 2026-11-29T10:00:00Z */
       ts: string;
-      /** @description finite numbers in the profile's keys */
+      /** @description finite numbers in the profile's keys, each within its key's limitMin–limitMax */
       values: {
         [key: string]: number;
       };

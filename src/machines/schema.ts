@@ -131,7 +131,15 @@ export const TelemetryQuery = z.object({
 });
 export type TelemetryQuery = z.infer<typeof TelemetryQuery>;
 
-export const SeriesPoint = z.object({ ts: z.string(), value: z.number() });
+export const SeriesPoint = z.object({
+  ts: z.string(),
+  value: z
+    .number()
+    .nullable()
+    .describe(
+      "null: the bucket's aggregate is not a finite number (a sum beyond the range of a double); a raw point's value is always a number",
+    ),
+});
 export const TelemetrySeries = z
   .object({ key: z.string(), unit: z.string(), points: z.array(SeriesPoint) })
   .meta({ id: 'TelemetrySeries' });

@@ -19,6 +19,7 @@ import {
   stateReaders,
 } from '../../src/machines/index.ts';
 import { minuteColumns, rawPoints, rollupRows } from '../../src/machines/repository.ts';
+import { TelemetryWriter } from '../../src/machines/writer.ts';
 import { type Actor, DomainError, systemActor } from '../../src/model/index.ts';
 import type { Platform } from '../../src/platform.ts';
 import { SESSION_COOKIE } from '../../src/registry/index.ts';
@@ -336,6 +337,38 @@ for (const d of dialects) {
       assert.deepEqual(latest.json(), [
         { key: 'throughput_tph', unit: 't/h', ts: at(HOUR_MS + 5_000), value: 40 },
       ]);
+    });
+
+    test("a day's average beyond the range of a double reads as null, never Infinity", async () => {
+      // two points of 1.7e308 (refused at ingest now; stored before the limits, or by hand)
+      const dev = await newDevice();
+      const day = Math.floor(HOUR / 86_400_000) * 86_400_000 - 86_400_000;
+      const writer = new TelemetryWriter(p.store);
+      for (const [i, ts] of [day + HOUR_MS, day + 2 * HOUR_MS].entries())
+        await writer.write(
+          dev.id,
+          [{ id: `big-${i}`, ts, values: [['throughput_tph', 1.7e308]] }],
+          0,
+        );
+      const iso = (ms: number) => encodeURIComponent(new Date(ms).toISOString());
+      const r = await app.inject({
+        method: 'GET',
+        url: `/api/v1/devices/${dev.id}/telemetry?key=throughput_tph&from=${iso(day)}&to=${iso(day + 86_400_000)}&bucket=1d&agg=avg`,
+        headers: { cookie },
+      });
+      assert.equal(r.statusCode, 200, r.body);
+      assert.doesNotMatch(r.body, /Infinity|NaN/);
+      assert.deepEqual(JSON.parse(r.body).points, [
+        { ts: new Date(day).toISOString(), value: null },
+      ]);
+      const max = await p.machines.telemetry(user(ORG), dev.id, {
+        key: 'throughput_tph',
+        from: new Date(day).toISOString(),
+        to: new Date(day + 86_400_000).toISOString(),
+        bucket: '1d',
+        agg: 'max',
+      });
+      assert.deepEqual(max.points, [{ ts: new Date(day).toISOString(), value: 1.7e308 }]);
     });
 
     test('property: roll-ups equal the aggregates of the raw points under any order, repeats and late points', async () => {

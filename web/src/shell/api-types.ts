@@ -9103,7 +9103,8 @@ export interface components {
       key: string;
       points: {
         ts: string;
-        value: number;
+        /** @description null: the bucket's aggregate is not a finite number (a sum beyond the range of a double); a raw point's value is always a number */
+        value: number | null;
       }[];
       unit: string;
     };
@@ -9111,7 +9112,8 @@ export interface components {
       key: string;
       points: {
         ts: string;
-        value: number;
+        /** @description null: the bucket's aggregate is not a finite number (a sum beyond the range of a double); a raw point's value is always a number */
+        value: number | null;
       }[];
       unit: string;
     };

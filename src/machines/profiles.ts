@@ -21,7 +21,8 @@ export const deviceProfiles: readonly DeviceProfile[] = [
         labelEn: 'Throughput',
         min: 0,
         max: 2500,
-        limitMin: 0,
+        // a belt scale's integrator reads below zero at zero drift or with the belt run back
+        limitMin: -1000,
         limitMax: 10_000,
       },
     ],

@@ -221,17 +221,17 @@ for (const d of dialects) {
       // worded in the reader's language
       const beyond = {
         device: dev.id,
-        points: [{ id: 'x-6', ts: at(5000), values: { throughput_tph: -1 } }],
+        points: [{ id: 'x-6', ts: at(5000), values: { throughput_tph: 10_001 } }],
       };
       r = await post(dev.token, beyond, 'ru');
       assert.match(
         r.json().errors[0].message,
-        /^от 0 до 10\s000 t\/h: столько может показать прибор профиля belt-scale$/,
+        /^от -1\s000 до 10\s000 t\/h: столько может показать прибор профиля belt-scale$/,
       );
       r = await post(dev.token, beyond, 'en');
       assert.equal(
         r.json().errors[0].message,
-        'from 0 to 10,000 t/h: what an instrument of profile belt-scale can read',
+        'from -1,000 to 10,000 t/h: what an instrument of profile belt-scale can read',
       );
       // no token, or a user's session: 401
       r = await post('dcd_nothing', { device: dev.id, points });

@@ -121,6 +121,11 @@ export const messages = defineMessages('deals', {
     en: "no such device of the side's organisation",
     ru: 'у организации этой стороны нет такого устройства',
   },
+  weighingRefused: {
+    en: 'The weighing {messageId} of weighbridge {deviceId} ({net} t, {ts}) was not posted as a delivery: {reason}',
+    ru: 'Взвешивание {messageId} весов {deviceId} ({net} т, {ts}) не проведено как поставка: {reason}',
+    as: { ts: 'moment' },
+  },
   notWeighbridge: {
     en: 'the device is not a weighbridge (its profile is {profile})',
     ru: 'устройство не является весами (его профиль {profile})',

@@ -163,6 +163,15 @@ export async function insertMessage(tx: Tx, m: DealMessage): Promise<void> {
     .execute();
 }
 
+export async function messageExists(reader: Reader, id: string): Promise<boolean> {
+  const r = await reader.db
+    .selectFrom('deal_message')
+    .select('id')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return !!r;
+}
+
 export async function findMessages(reader: Reader, dealId: string): Promise<DealMessage[]> {
   const rows = await reader.db
     .selectFrom('deal_message')

@@ -9,6 +9,8 @@
 //   delivery.recorded    { deal, delivery, lines }        a delivery and the ledger lines it posted
 //   deal.device-linked   { link }                         a weighbridge linked to a deal
 //   deal.device-unlinked { link }                         that link revoked
+//   weighing.refused     { deal, link, weighing, message, reason }  a linked weighbridge's
+//                        weighing the delivery rules refused, told in the deal's thread
 // It reacts to the machines module's `weighing.recorded`: a weighing of a linked weighbridge
 // becomes a delivery (method weighbridge, source device), once per device and message.
 import { randomUUID } from 'node:crypto';
@@ -26,11 +28,13 @@ import {
   type Actor,
   actorRef,
   conflict,
+  DomainError,
   type FieldProblem,
   fieldProblems,
   forbidden,
   invalid,
   isOperator,
+  type Lang,
   notFound,
   parseInput,
   requireLogin,
@@ -739,7 +743,11 @@ export class DealsService {
    * transaction: the links of the device in force at that position, each on an active deal,
    * get the weighing as a delivery declared by the link's side. Once per device and message,
    * however often the event comes; a weighing of no linked device, of zero net, or for a deal
-   * not active posts nothing.
+   * not active posts nothing. A weighing the delivery rules refuse (a net beyond the bounds, a
+   * lot dated ahead) is not a reason to stop the subscriber, which would leave every later
+   * weighing of every deal unposted: it is refused alone, in the deal's thread (where both
+   * parties, the weighbridge's organisation among them, read what happened to their lots) and
+   * as a `weighing.refused` event; only an infrastructure error stops the subscriber.
    */
   async postWeighing(tx: Tx, w: Weighing, seq: number): Promise<Delivery[]> {
     if (!(w.netTonnes > 0)) return [];
@@ -748,14 +756,22 @@ export class DealsService {
     for (const link of await repo.linksAt(tx, w.deviceId, seq)) {
       const d = await repo.findDeal(tx, link.dealId);
       if (d?.state !== 'active' || d.unit !== 't') continue;
-      const delivery = await this.recordDeliveryIn(tx, systemActor, d.id, {
-        deliveredOn: w.ts.slice(0, 10),
-        quantity: w.netTonnes,
-        method: 'weighbridge',
-        declaredBy: link.side,
-        source: 'device',
-        deviceId: w.deviceId,
-      });
+      let delivery: Delivery;
+      try {
+        // its rules all hold before it writes anything: a refusal leaves nothing half-written
+        delivery = await this.recordDeliveryIn(tx, systemActor, d.id, {
+          deliveredOn: w.ts.slice(0, 10),
+          quantity: w.netTonnes,
+          method: 'weighbridge',
+          declaredBy: link.side,
+          source: 'device',
+          deviceId: w.deviceId,
+        });
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+        await this.refuseWeighing(tx, d, link, w, seq, e);
+        break;
+      }
       await repo.insertWeighing(tx, {
         device_id: w.deviceId,
         message_id: w.messageId,
@@ -766,6 +782,62 @@ export class DealsService {
       break; // one link in force per device: never two deliveries of one lot
     }
     return posted;
+  }
+
+  /**
+   * A weighing the delivery rules refused: a message in the deal's thread, in both languages
+   * (its id from the event's seq, so a replay posts it once), and `weighing.refused` with the
+   * reason by code for the weighbridge's organisation.
+   */
+  private async refuseWeighing(
+    tx: Tx,
+    d: Deal,
+    link: DealDevice,
+    w: Weighing,
+    seq: number,
+    e: DomainError,
+  ): Promise<void> {
+    const id = `msg-weighing-${seq}`;
+    if (await repo.messageExists(tx, id)) return;
+    const problems = e.fields.length ? e.fields : [{ field: '', message: e.detail }];
+    const worded = (lang: Lang) =>
+      messages
+        .weighingRefused({
+          messageId: w.messageId,
+          deviceId: w.deviceId,
+          net: w.netTonnes,
+          ts: w.ts,
+          reason: problems
+            .map((f) => (f.field ? `${f.field}: ${f.message.text(lang)}` : f.message.text(lang)))
+            .join('; '),
+        })
+        .text(lang);
+    const message: DealMessage = {
+      id,
+      dealId: d.id,
+      side: null,
+      organisationId: null,
+      author: actorRef(systemActor),
+      text: `${worded('ru')}\n\n${worded('en')}`,
+      attachments: [],
+      postedAt: this.now(),
+    };
+    await repo.insertMessage(tx, message);
+    await this.event(tx, systemActor, link.organisationId, 'weighing.refused', {
+      deal: d,
+      link,
+      weighing: w,
+      message,
+      reason: {
+        code: e.detail.code,
+        params: e.detail.params,
+        fields: e.fields.map((f) => ({
+          field: f.field,
+          code: f.message.code,
+          params: f.message.params,
+        })),
+      },
+    });
   }
 
   /**

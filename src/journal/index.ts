@@ -42,6 +42,7 @@ export {
   verifyState,
 } from './state.ts';
 export {
+  EVENT_PARKED,
   type Subscriber,
   type SubscriberStatus,
   type SubscriptionLog,

@@ -1,6 +1,9 @@
 // Modules react to each other's events through the journal, which is the outbox: each
 // subscriber keeps a cursor (the last sequence number it handled) and the runner hands it the
 // events after that cursor, moving the cursor in the same transaction as the handler's writes.
+// An event its handler fails on `maxAttempts` times in a row is parked (a poison event): the
+// cursor moves past it, journaling `subscription.event-parked`, so that one bad event never
+// holds back every later one.
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Store, Tx } from '../store/index.ts';
@@ -17,7 +20,10 @@ import {
   subscriberEvents,
   subscriberRows,
 } from './repository.ts';
-import { entryFromRow, type JournalEntry, journalHeadSeq } from './service.ts';
+import { entryFromRow, type JournalEntry, journalHeadSeq, recordEvent } from './service.ts';
+
+/** The event journaled when a subscriber gives up on an event and moves past it. */
+export const EVENT_PARKED = 'subscription.event-parked';
 
 export interface Subscriber {
   /** Stable and unique: it keys the cursor's row (a new name starts a new cursor). */
@@ -31,7 +37,9 @@ export interface Subscriber {
    * `tx` only (never open another transaction), `recordEvent` included. Delivery is at least
    * once — after a crash or a thrown error the same event comes again — so a handler must be
    * idempotent (key its rows by the event's seq or by the record it creates); a thrown error
-   * rolls its writes back, keeps the cursor before the event and retries with a backoff.
+   * rolls its writes back, keeps the cursor before the event and retries with a backoff, and
+   * after `maxAttempts` failures on one event parks it. So throw only for what a retry may
+   * mend (the database away); an event the rules refuse is the handler's to record and pass.
    */
   handle(tx: Tx, event: JournalEntry): Promise<void>;
 }
@@ -59,6 +67,8 @@ export interface SubscriptionOptions {
   /** the first retry's delay after a failure; it doubles up to `maxRetryMs` */
   retryMs?: number;
   maxRetryMs?: number;
+  /** failures in a row on one event after which it is parked and the cursor moves on (5) */
+  maxAttempts?: number;
 }
 
 export interface SubscriberStatus {
@@ -72,6 +82,11 @@ export interface SubscriberStatus {
 
 interface State {
   failures: number;
+  /** the event the last failures were on, and how many in a row */
+  failedSeq?: number;
+  seqFailures: number;
+  /** the event to park on the next attempt */
+  park?: { seq: number; attempts: number; error: string };
   retryAtMs: number;
   lastError?: string;
   batch: number;
@@ -109,6 +124,7 @@ export class Subscriptions {
   private readonly batchSize: number;
   private readonly retryMs: number;
   private readonly maxRetryMs: number;
+  private readonly maxAttempts: number;
   private readonly state = new Map<string, State>();
   private readonly names: string[];
   private running: Promise<void> | null = null;
@@ -130,7 +146,12 @@ export class Subscriptions {
       if (this.state.has(s.name)) throw new Error(`subscriber ${s.name} is defined twice`);
       if (s.types !== 'all' && !s.types.length)
         throw new Error(`subscriber ${s.name} wants no event types`);
-      this.state.set(s.name, { failures: 0, retryAtMs: 0, batch: options.batchSize ?? 100 });
+      this.state.set(s.name, {
+        failures: 0,
+        seqFailures: 0,
+        retryAtMs: 0,
+        batch: options.batchSize ?? 100,
+      });
     }
     this.bell = options.bell ?? bellOf(store);
     this.log = options.log ?? defaultLog;
@@ -139,8 +160,9 @@ export class Subscriptions {
     this.batchSize = options.batchSize ?? 100;
     this.retryMs = options.retryMs ?? 250;
     this.maxRetryMs = options.maxRetryMs ?? 30_000;
-    if (!(this.leaseMs > 0 && this.batchSize >= 1 && this.retryMs > 0))
-      throw new RangeError('leaseMs, batchSize and retryMs must be positive');
+    this.maxAttempts = options.maxAttempts ?? 5;
+    if (!(this.leaseMs > 0 && this.batchSize >= 1 && this.retryMs > 0 && this.maxAttempts >= 1))
+      throw new RangeError('leaseMs, batchSize, retryMs and maxAttempts must be positive');
   }
 
   /** Adds the cursors of new subscribers, then catches up in the background and listens. */
@@ -245,15 +267,32 @@ export class Subscriptions {
             message: `subscriber ${sub.name} recovered after ${state.failures} failure(s)`,
           });
         state.failures = 0;
+        state.park = undefined;
+        state.failedSeq = undefined;
+        state.seqFailures = 0;
         state.lastError = undefined;
         state.batch = this.batchSize;
       } catch (error) {
         state.failures += 1;
-        const delay = this.backoff(state.failures);
-        state.retryAtMs = Date.now() + delay;
+        let delay = this.backoff(state.failures);
         state.batch = 1; // so that the events before a failing one commit on the next attempt
         const failure = error instanceof HandlerFailure ? error : undefined;
         state.lastError = failure ? `event ${failure.seq}: ${failure.message}` : String(error);
+        if (failure) {
+          state.seqFailures = state.failedSeq === failure.seq ? state.seqFailures + 1 : 1;
+          state.failedSeq = failure.seq;
+          // the same event failed too often: the next attempt parks it, at once
+          if (state.seqFailures >= this.maxAttempts) {
+            state.park = {
+              seq: failure.seq,
+              attempts: state.seqFailures,
+              error: failure.message.slice(0, 2000),
+            };
+            delay = 0;
+            this.again = true;
+          }
+        }
+        state.retryAtMs = Date.now() + delay;
         this.log({
           level: 'error',
           subscriber: sub.name,
@@ -293,7 +332,18 @@ export class Subscriptions {
         });
     }
     while (!this.stopped) {
-      const { done, recorded } = await this.handleBatch(sub, state.batch);
+      const { done, recorded, parked } = await this.handleBatch(sub, state.batch, state.park);
+      if (parked) {
+        this.log({
+          level: 'error',
+          subscriber: sub.name,
+          seq: parked.seq,
+          message: `subscriber ${sub.name} parked event ${parked.seq} (${parked.type}) after ${parked.attempts} failed attempts and moved on: ${parked.error}`,
+        });
+        state.park = undefined;
+        state.failedSeq = undefined;
+        state.seqFailures = 0;
+      }
       // events a handler recorded are news for the other subscribers and processes
       if (recorded) this.bell.ring();
       if (done) return;
@@ -303,12 +353,14 @@ export class Subscriptions {
   /**
    * One transaction: the head's lock (as for any change, so handlers may record events and
    * the head stays put while we read), the subscriber's row locked and still ours, its events
-   * handled in order, the cursor moved and the lease renewed — all committed together.
+   * handled in order, the cursor moved and the lease renewed — all committed together. The
+   * event to `park` is not handled: `subscription.event-parked` is journaled in its stead.
    */
   private handleBatch(
     sub: Subscriber,
     limit: number,
-  ): Promise<{ done: boolean; recorded: boolean }> {
+    park?: State['park'],
+  ): Promise<{ done: boolean; recorded: boolean; parked?: State['park'] & { type: string } }> {
     return this.store.db.transaction().execute(async (trx) => {
       const tx: Tx = { db: trx, dialect: this.store.dialect };
       await lockHead(tx);
@@ -322,7 +374,18 @@ export class Subscriptions {
         types: sub.types,
         limit,
       });
+      let parked: (State['park'] & { type: string }) | undefined;
       for (const r of rows) {
+        if (park && r.seq === park.seq) {
+          parked = { ...park, type: r.type };
+          await recordEvent(tx, {
+            actor: 'system',
+            organisationId: null,
+            type: EVENT_PARKED,
+            payload: { subscriber: sub.name, ...parked },
+          });
+          continue;
+        }
         try {
           await sub.handle(tx, entryFromRow(r));
         } catch (error) {
@@ -333,7 +396,7 @@ export class Subscriptions {
       const cursor = rows.length < limit ? head : rows[rows.length - 1].seq;
       await advanceSubscriber(tx, sub.name, cursor, Date.now() + this.leaseMs);
       const headAfter = (await readHead(tx))?.seq ?? 0;
-      return { done: cursor >= head, recorded: headAfter > head };
+      return { done: cursor >= head, recorded: headAfter > head, parked };
     });
   }
 }

@@ -64,6 +64,11 @@ export const messages = defineMessages('machines', {
     ru: 'в профиле {profile} нет ключа {key}',
   },
   notFinite: { en: 'a finite number', ru: 'конечное число' },
+  beyondLimits: {
+    en: 'from {min} to {max} {unit}: what an instrument of profile {profile} can read',
+    ru: 'от {min} до {max} {unit}: столько может показать прибор профиля {profile}',
+    as: { min: 'number', max: 'number' },
+  },
   // reads
   invalidQuery: { en: 'Invalid telemetry query', ru: 'Неверный запрос телеметрии' },
   keyNotInProfile: {

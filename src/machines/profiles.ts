@@ -1,5 +1,9 @@
 // The device profiles the platform ships: the instruments of a Kuzbass coal preparation
 // plant and its mine (data, checked against the DeviceProfile schema by the unit test).
+// Each key has two ranges: `min`–`max`, what the plant expects (a reading outside it is
+// news, for alarms and charts, and must be stored), and `limitMin`–`limitMax`, what the
+// instrument can read at all (a value outside it is a fault or a forgery and is refused at
+// ingest). A weighbridge's limits are its capacity: a lot heavier than that was not weighed.
 import type { DeviceProfile } from './schema.ts';
 
 const year = 366;
@@ -17,6 +21,9 @@ export const deviceProfiles: readonly DeviceProfile[] = [
         labelEn: 'Throughput',
         min: 0,
         max: 2500,
+        // a belt scale's integrator reads below zero at zero drift or with the belt run back
+        limitMin: -1000,
+        limitMax: 10_000,
       },
     ],
     retentionDays: year,
@@ -26,8 +33,26 @@ export const deviceProfiles: readonly DeviceProfile[] = [
     name: 'Поточный золомер',
     nameEn: 'Online ash analyser',
     keys: [
-      { key: 'ash_pct', unit: '%', label: 'Зольность Ad', labelEn: 'Ash Ad', min: 0, max: 60 },
-      { key: 'moisture_pct', unit: '%', label: 'Влажность', labelEn: 'Moisture', min: 0, max: 30 },
+      {
+        key: 'ash_pct',
+        unit: '%',
+        label: 'Зольность Ad',
+        labelEn: 'Ash Ad',
+        min: 0,
+        max: 60,
+        limitMin: 0,
+        limitMax: 100,
+      },
+      {
+        key: 'moisture_pct',
+        unit: '%',
+        label: 'Влажность',
+        labelEn: 'Moisture',
+        min: 0,
+        max: 30,
+        limitMin: 0,
+        limitMax: 100,
+      },
     ],
     retentionDays: year,
   },
@@ -36,7 +61,16 @@ export const deviceProfiles: readonly DeviceProfile[] = [
     name: 'Влагомер',
     nameEn: 'Moisture meter',
     keys: [
-      { key: 'moisture_pct', unit: '%', label: 'Влажность', labelEn: 'Moisture', min: 0, max: 30 },
+      {
+        key: 'moisture_pct',
+        unit: '%',
+        label: 'Влажность',
+        labelEn: 'Moisture',
+        min: 0,
+        max: 30,
+        limitMin: 0,
+        limitMax: 100,
+      },
     ],
     retentionDays: year,
   },
@@ -52,6 +86,8 @@ export const deviceProfiles: readonly DeviceProfile[] = [
         labelEn: 'Medium density',
         min: 1300,
         max: 1900,
+        limitMin: 0,
+        limitMax: 3000,
       },
     ],
     retentionDays: year,
@@ -68,6 +104,8 @@ export const deviceProfiles: readonly DeviceProfile[] = [
         labelEn: 'Froth level',
         min: 50,
         max: 400,
+        limitMin: 0,
+        limitMax: 2000,
       },
     ],
     retentionDays: year,
@@ -84,6 +122,8 @@ export const deviceProfiles: readonly DeviceProfile[] = [
         labelEn: 'Rake torque',
         min: 0,
         max: 80,
+        limitMin: 0,
+        limitMax: 200,
       },
     ],
     retentionDays: year,
@@ -95,7 +135,18 @@ export const deviceProfiles: readonly DeviceProfile[] = [
     // 0–2.5 %: the range of the usual thermocatalytic mine methane sensors (others read to
     // 4 %); a chart to 1 % would cut off the readings that matter, those at and above the
     // 1 % limit (estimate: the range of a sensor type, not of a given instrument)
-    keys: [{ key: 'ch4_pct', unit: '%', label: 'Метан', labelEn: 'Methane', min: 0, max: 2.5 }],
+    keys: [
+      {
+        key: 'ch4_pct',
+        unit: '%',
+        label: 'Метан',
+        labelEn: 'Methane',
+        min: 0,
+        max: 2.5,
+        limitMin: 0,
+        limitMax: 100,
+      },
+    ],
     retentionDays: 3 * year,
   },
   {
@@ -110,6 +161,8 @@ export const deviceProfiles: readonly DeviceProfile[] = [
         labelEn: 'Water flow',
         min: 0,
         max: 3000,
+        limitMin: 0,
+        limitMax: 20_000,
       },
     ],
     retentionDays: year,
@@ -119,7 +172,16 @@ export const deviceProfiles: readonly DeviceProfile[] = [
     name: 'Счётчик электроэнергии',
     nameEn: 'Power meter',
     keys: [
-      { key: 'power_kw', unit: 'kW', label: 'Мощность', labelEn: 'Power', min: 0, max: 20_000 },
+      {
+        key: 'power_kw',
+        unit: 'kW',
+        label: 'Мощность',
+        labelEn: 'Power',
+        min: 0,
+        max: 20_000,
+        limitMin: 0,
+        limitMax: 200_000,
+      },
     ],
     retentionDays: year,
   },
@@ -128,9 +190,36 @@ export const deviceProfiles: readonly DeviceProfile[] = [
     name: 'Автомобильные / вагонные весы',
     nameEn: 'Weighbridge',
     keys: [
-      { key: 'gross_t', unit: 't', label: 'Брутто', labelEn: 'Gross', min: 0, max: 200 },
-      { key: 'tare_t', unit: 't', label: 'Тара', labelEn: 'Tare', min: 0, max: 100 },
-      { key: 'net_t', unit: 't', label: 'Нетто', labelEn: 'Net', min: 0, max: 150 },
+      {
+        key: 'gross_t',
+        unit: 't',
+        label: 'Брутто',
+        labelEn: 'Gross',
+        min: 0,
+        max: 200,
+        limitMin: 0,
+        limitMax: 200,
+      },
+      {
+        key: 'tare_t',
+        unit: 't',
+        label: 'Тара',
+        labelEn: 'Tare',
+        min: 0,
+        max: 100,
+        limitMin: 0,
+        limitMax: 100,
+      },
+      {
+        key: 'net_t',
+        unit: 't',
+        label: 'Нетто',
+        labelEn: 'Net',
+        min: 0,
+        max: 150,
+        limitMin: 0,
+        limitMax: 150,
+      },
     ],
     retentionDays: 5 * year,
   },

@@ -1,5 +1,5 @@
 // The machines module's concepts: device profiles (telemetry keys with unit and expected
-// range), devices at sites, telemetry points as devices send them, and series as read back.
+// range and the instrument's limits), devices at sites, telemetry points as devices send them, and series as read back.
 import { z } from 'zod';
 
 /** The most points one message or one HTTP batch may carry. */
@@ -19,6 +19,16 @@ export const TelemetryKey = z
     labelEn: z.string().min(1).max(100),
     min: z.number().describe('the lower end of the expected range (alarms read it; not a limit)'),
     max: z.number().describe('the upper end of the expected range'),
+    limitMin: z
+      .number()
+      .describe(
+        'the lowest value the instrument can read: a value below it is refused at ingest (at most `min`)',
+      ),
+    limitMax: z
+      .number()
+      .describe(
+        'the highest value the instrument can read: a value above it is refused at ingest (at least `max`)',
+      ),
   })
   .meta({ id: 'TelemetryKey' });
 export type TelemetryKey = z.infer<typeof TelemetryKey>;
@@ -84,7 +94,9 @@ export const TelemetryPoint = z
   .object({
     id: z.string().min(1).max(MAX_MESSAGE_ID).describe('unique per device: a repeat is ignored'),
     ts: z.string().describe('RFC 3339 with a zone, e.g. 2026-11-29T10:00:00Z'),
-    values: z.record(z.string(), z.number()).describe("finite numbers in the profile's keys"),
+    values: z
+      .record(z.string(), z.number())
+      .describe("finite numbers in the profile's keys, each within its key's limitMin–limitMax"),
   })
   .meta({ id: 'TelemetryPoint' });
 export type TelemetryPoint = z.infer<typeof TelemetryPoint>;
@@ -119,7 +131,15 @@ export const TelemetryQuery = z.object({
 });
 export type TelemetryQuery = z.infer<typeof TelemetryQuery>;
 
-export const SeriesPoint = z.object({ ts: z.string(), value: z.number() });
+export const SeriesPoint = z.object({
+  ts: z.string(),
+  value: z
+    .number()
+    .nullable()
+    .describe(
+      "null: the bucket's aggregate is not a finite number (a sum beyond the range of a double); a raw point's value is always a number",
+    ),
+});
 export const TelemetrySeries = z
   .object({ key: z.string(), unit: z.string(), points: z.array(SeriesPoint) })
   .meta({ id: 'TelemetrySeries' });

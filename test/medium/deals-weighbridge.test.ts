@@ -21,6 +21,7 @@ import {
   inTransaction,
   type JournalEntry,
   listEvents,
+  recordEvent,
   verifyState,
 } from '../../src/journal/index.ts';
 import {
@@ -361,6 +362,107 @@ for (const d of await eachDialect()) {
       assert.deepEqual(
         (await fromDevices(other.id)).map((v) => v.quantity),
         [19.75, 21],
+      );
+    });
+
+    test("a weighing the delivery rules refuse is told in the deal's thread and stops nothing", async () => {
+      // by HTTP a net beyond the weighbridge's capacity no longer gets in at all
+      const r = await app.inject({
+        method: 'POST',
+        url: '/api/v1/telemetry',
+        headers: {
+          authorization: `Bearer ${dev('scale').token}`,
+          'content-type': 'application/json',
+        },
+        payload: JSON.stringify({
+          device: dev('scale').id,
+          points: [
+            {
+              id: 'w-huge',
+              ts: new Date().toISOString(),
+              values: { gross_t: 1e308, tare_t: 0, net_t: 1e308 },
+            },
+          ],
+        }),
+      });
+      assert.equal(r.statusCode, 400, r.body);
+      assert.equal(r.json().errors[0].code, 'machines.beyondLimits');
+      // but one journaled before that limit (or by another writer) is in the journal for good
+      const poison: Weighing = {
+        deviceId: dev('scale').id,
+        organisationId: CONSUMER,
+        messageId: 'w-poison',
+        ts: new Date().toISOString(),
+        netTonnes: 1e308,
+        grossTonnes: 1e308,
+        tareTonnes: 0,
+      };
+      const journaled = await inTransaction(p.store, (tx) =>
+        recordEvent(
+          tx,
+          {
+            actor: dev('scale').id,
+            organisationId: CONSUMER,
+            type: 'weighing.recorded',
+            payload: poison,
+          },
+          new Date(),
+        ),
+      );
+      const ok = await weigh('scale', [{ id: 'w-6', ts: new Date().toISOString(), net: 25 }]);
+      assert.equal(ok.statusCode, 200, ok.body);
+      await catchUp();
+      // the valid weighing after it is posted; the subscriber never failed
+      assert.deepEqual(
+        (await fromDevices(other.id)).map((v) => v.quantity),
+        [19.75, 21, 25],
+      );
+      const status = subscriptions
+        ?.status()
+        .find((s) => s.name === 'deals.post-weighing-as-delivery');
+      assert.equal(status?.failures, 0, status?.lastError);
+      // the refusal: a message in the deal's thread, read by both parties, in both languages
+      const thread = await http(
+        `${CONSUMER}:org_admin`,
+        'GET',
+        `/api/v1/deals/${other.id}/messages`,
+      );
+      assert.equal(thread.status, 200, JSON.stringify(thread.body));
+      const told = (thread.body as Array<{ id: string; text: string; author: string }>).filter(
+        (m) => m.id === `msg-weighing-${journaled.seq}`,
+      );
+      assert.equal(told.length, 1, JSON.stringify(thread.body));
+      assert.equal(told[0].author, 'system');
+      assert.match(
+        told[0].text,
+        /^Взвешивание w-poison весов .* не проведено как поставка: quantity: /,
+      );
+      assert.match(
+        told[0].text,
+        /\n\nThe weighing w-poison of weighbridge .* was not posted as a delivery: quantity: /,
+      );
+      // and the event, for the weighbridge's organisation, with the reason by code
+      const refused = (await listEvents(p.store, { limit: 100_000 })).filter(
+        (e) => e.type === 'weighing.refused',
+      );
+      assert.equal(refused.length, 1);
+      assert.equal(refused[0].organisationId, CONSUMER);
+      const payload = refused[0].payload as {
+        weighing: Weighing;
+        reason: { code: string; fields: Array<{ field: string; code: string }> };
+      };
+      assert.deepEqual(payload.weighing, poison);
+      assert.equal(payload.reason.fields[0].field, 'quantity');
+      // replayed: told once
+      const [, handler] = dealsModule.subscribers(p);
+      const again = (await listEvents(p.store, { afterSeq: journaled.seq - 1, limit: 1 }))[0];
+      await inTransaction(p.store, (tx) => handler.handle(tx, again));
+      const after = await x.listMessages(systemActor, other.id);
+      assert.equal(after.filter((m) => m.id === `msg-weighing-${journaled.seq}`).length, 1);
+      assert.equal(
+        (await listEvents(p.store, { limit: 100_000 })).filter((e) => e.type === 'weighing.refused')
+          .length,
+        1,
       );
     });
   });

@@ -6,6 +6,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import {
+  EVENT_PARKED,
   journalHeadSeq,
   listEvents,
   recordEvent,
@@ -89,13 +90,20 @@ for (const d of await eachDialect()) {
     const logs: SubscriptionLogEntry[] = [];
     const log = (e: SubscriptionLogEntry) => logs.push(e);
     /** A runner over `store`, stopped after the file; faster retries than the defaults. */
-    async function run(store: Store, subs: Subscriber[], owner: string, leaseMs = 30_000) {
+    async function run(
+      store: Store,
+      subs: Subscriber[],
+      owner: string,
+      leaseMs = 30_000,
+      maxAttempts = 1000,
+    ) {
       const r = new Subscriptions(store, subs, {
         owner,
         log,
         leaseMs,
         retryMs: 50,
         maxRetryMs: 400,
+        maxAttempts,
       });
       runners.push(r);
       await r.start();
@@ -268,6 +276,46 @@ for (const d of await eachDialect()) {
       assert.deepEqual(onceEach(await effects(p.store, 'flaky')), seqs, 'each effect once');
       assert.ok((attempts.get(seqs[1]) ?? 0) >= 4, 'handled more than once, recorded once');
       assert.equal(r.status().find((s) => s.name === 'flaky')?.failures, 0);
+    });
+
+    test('a poison event is parked after five failed attempts, journaled and logged; later events go on', async () => {
+      const seqs = await record(p.store, 'poison.ping', [1, 2, 3]);
+      const attempts = new Map<number, number>();
+      const sub = effectSubscriber('poisoned', ['poison.ping'], 'main', (e) => {
+        attempts.set(e.seq, (attempts.get(e.seq) ?? 0) + 1);
+        // its effect is written first: parking must leave none of it
+        if ((e.payload as { n: number }).n === 2) throw new Error('never handled');
+      });
+      const r = await run(p.store, [sub], 'main', 30_000, 5);
+      await waitFor('the poisoned subscriber to move on', () => caughtUp(p.store, 'poisoned'));
+      // a later event, recorded after the parking, is handled too
+      const later = await record(p.store, 'poison.ping', [4]);
+      await r.catchUp();
+      await waitFor('the later event', () => caughtUp(p.store, 'poisoned'));
+      assert.deepEqual(onceEach(await effects(p.store, 'poisoned')), [seqs[0], seqs[2], later[0]]);
+      assert.equal(attempts.get(seqs[1]), 5, 'tried five times, then parked');
+      const parked = (await listEvents(p.store, { limit: 5000 })).filter(
+        (e) => e.type === EVENT_PARKED,
+      );
+      assert.equal(parked.length, 1);
+      assert.deepEqual(parked[0].payload, {
+        subscriber: 'poisoned',
+        seq: seqs[1],
+        type: 'poison.ping',
+        attempts: 5,
+        error: 'never handled',
+      });
+      assert.ok(
+        logs.some(
+          (l) =>
+            l.level === 'error' &&
+            l.subscriber === 'poisoned' &&
+            l.seq === seqs[1] &&
+            /parked event/.test(l.message),
+        ),
+      );
+      assert.equal(r.status().find((s) => s.name === 'poisoned')?.failures, 0);
+      await r.stop();
     });
 
     test('a write by another process is picked up by a running runner', async (t) => {

@@ -20,7 +20,14 @@ const reason = (payload: unknown) => {
 };
 
 test('the shipped profiles hold to the schema, among them the four the example names', () => {
-  for (const p of deviceProfiles) DeviceProfile.parse(p);
+  for (const p of deviceProfiles) {
+    DeviceProfile.parse(p);
+    for (const k of p.keys)
+      assert.ok(
+        k.limitMin <= k.min && k.min < k.max && k.max <= k.limitMax,
+        `${p.id}.${k.key}: limitMin ≤ min < max ≤ limitMax`,
+      );
+  }
   assert.equal(new Set(deviceProfiles.map((p) => p.id)).size, deviceProfiles.length);
   const keyOf = (id: string) => profileById(id)?.keys.map((k) => `${k.key} ${k.unit}`);
   assert.deepEqual(keyOf('belt-scale'), ['throughput_tph t/h']);
@@ -90,6 +97,36 @@ test('a point, a batch, and each rule of a message', () => {
     reason({ points: [point(), point({ id: 'm-2', values: { throughput_tph: null } })] }),
     'machines.notFinite @ points.1.values.throughput_tph',
   );
+});
+
+test("a value beyond its key's limits is refused, worded with them; the expected range is not a limit", () => {
+  const scale = profileById('weighbridge') as DeviceProfile;
+  const weigh = (values: Record<string, number>, ts = '2026-11-29T10:00:00Z') =>
+    parsePayload({ id: 'w-1', ts, values }, scale, now);
+  const refused = weigh({ gross_t: 1e308, tare_t: 0, net_t: 1e308 });
+  assert.ok(!refused.ok);
+  assert.equal(refused.problem.field, 'values.gross_t');
+  assert.equal(refused.reason.code, 'machines.beyondLimits');
+  assert.equal(
+    refused.reason.text('en'),
+    'from 0 to 200 t: what an instrument of profile weighbridge can read',
+  );
+  assert.match(refused.reason.text('ru'), /^от 0 до 200 t: столько может показать прибор/);
+  const net = weigh({ net_t: 150.5 });
+  assert.ok(!net.ok);
+  assert.equal(net.problem.field, 'values.net_t');
+  assert.ok(!weigh({ net_t: -0.1 }).ok);
+  assert.ok(weigh({ gross_t: 40, tare_t: 15, net_t: 25 }).ok);
+  assert.ok(weigh({ net_t: 150 }).ok && weigh({ net_t: 0 }).ok, 'the limits themselves are in');
+  // a batch is refused whole, naming the point
+  assert.equal(
+    reason({ points: [point(), point({ id: 'm-2', values: { throughput_tph: 1.7e308 } })] }),
+    'machines.beyondLimits @ points.1.values.throughput_tph',
+  );
+  // methane above its expected 1 % is what the alarm is for: stored, not refused
+  const methane = profileById('methane-sensor') as DeviceProfile;
+  assert.ok(parsePayload(point({ values: { ch4_pct: 1.4 } }), methane, now).ok);
+  assert.ok(!parsePayload(point({ values: { ch4_pct: 100.1 } }), methane, now).ok);
 });
 
 // Roll-ups merge in any order: random order, duplicates dropped before, late points.

@@ -1,6 +1,7 @@
 // The exact rules of a telemetry message, pure: a payload (parsed JSON, or the text itself)
 // either becomes points ready to store, or is refused as a whole with the first reason
-// found and the field it names. Nothing of a refused message is stored.
+// found and the field it names (a value beyond its key's limits among them). Nothing of a
+// refused message is stored.
 import type { FieldProblem, Message } from '../../model/index.ts';
 import { messages as m } from '../messages.ts';
 import { type DeviceProfile, MAX_MESSAGE_ID, MAX_POINTS_PER_MESSAGE } from '../schema.ts';
@@ -98,7 +99,7 @@ export function parsePayload(payload: unknown, profile: DeviceProfile, now: numb
     list = [body];
     prefix = '';
   }
-  const keys = new Set(profile.keys.map((k) => k.key));
+  const keys = new Map(profile.keys.map((k) => [k.key, k]));
   const oldest = now - profile.retentionDays * 86_400_000;
   const newest = now + FUTURE_MINUTES * 60_000;
   const points: ParsedPoint[] = [];
@@ -123,10 +124,16 @@ export function parsePayload(payload: unknown, profile: DeviceProfile, now: numb
     if (!isObject(p.values)) return refuse(`${at}values`, m.noValues());
     const values: Array<[string, number]> = [];
     for (const [key, value] of Object.entries(p.values)) {
-      if (!keys.has(key))
-        return refuse(`${at}values.${key}`, m.unknownKey({ profile: profile.id, key }));
+      const k = keys.get(key);
+      if (!k) return refuse(`${at}values.${key}`, m.unknownKey({ profile: profile.id, key }));
       if (typeof value !== 'number' || !Number.isFinite(value))
         return refuse(`${at}values.${key}`, m.notFinite());
+      // beyond what the instrument can read: a fault or a forgery, never a measurement
+      if (value < k.limitMin || value > k.limitMax)
+        return refuse(
+          `${at}values.${key}`,
+          m.beyondLimits({ min: k.limitMin, max: k.limitMax, unit: k.unit, profile: profile.id }),
+        );
       values.push([key, value]);
     }
     if (values.length === 0) return refuse(`${at}values`, m.noValues());

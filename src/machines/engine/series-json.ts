@@ -46,7 +46,10 @@ export function isoFormatter(): (ms: number) => string {
   };
 }
 
-/** The series as the telemetry read answers it, one string. Values must be finite. */
+/** JSON has no Infinity or NaN: an aggregate that is not a finite number is written as null. */
+const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
+
+/** The series as the telemetry read answers it, one string (a non-finite value as null). */
 export function seriesJson(s: SeriesColumns): string {
   // appended piece by piece: V8 keeps the pieces as a rope and flattens it once when the
   // string is sent, measured faster than JSON.stringify of objects or an array join; a
@@ -54,12 +57,12 @@ export function seriesJson(s: SeriesColumns): string {
   const iso = isoFormatter();
   let json = `{"key":${JSON.stringify(s.key)},"unit":${JSON.stringify(s.unit)},"points":[`;
   for (let i = 0; i < s.ts.length; i++)
-    json += `${i ? ',' : ''}{"ts":"${iso(s.ts[i])}","value":${s.value[i]}}`;
+    json += `${i ? ',' : ''}{"ts":"${iso(s.ts[i])}","value":${finite(s.value[i])}}`;
   return `${json}]}`;
 }
 
 /** The same series as objects (callers inside the process). */
-export function seriesPoints(s: SeriesColumns): Array<{ ts: string; value: number }> {
+export function seriesPoints(s: SeriesColumns): Array<{ ts: string; value: number | null }> {
   const iso = isoFormatter();
-  return s.ts.map((t, i) => ({ ts: iso(t), value: s.value[i] }));
+  return s.ts.map((t, i) => ({ ts: iso(t), value: finite(s.value[i]) }));
 }

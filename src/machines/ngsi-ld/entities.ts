@@ -258,7 +258,7 @@ export function temporalEntity(
   series: ReadonlyArray<{
     key: string;
     unit: string;
-    points: ReadonlyArray<{ ts: string; value: number }>;
+    points: ReadonlyArray<{ ts: string; value: number | null }>;
   }>,
   form: 'normalized' | 'temporalValues',
 ): Entity {
@@ -266,10 +266,12 @@ export function temporalEntity(
   for (const s of series) {
     const code = unitCodes[s.unit];
     const unit = code ? { unitCode: code } : {};
+    // raw points, always numbers; a null (an aggregate beyond a double) has no NGSI-LD form
+    const points = s.points.filter((p): p is { ts: string; value: number } => p.value !== null);
     e[s.key] =
       form === 'temporalValues'
-        ? { type: 'Property', ...unit, values: s.points.map((p) => [p.value, p.ts]) }
-        : s.points.map((p) => property(p.value, { observedAt: p.ts, ...unit }));
+        ? { type: 'Property', ...unit, values: points.map((p) => [p.value, p.ts]) }
+        : points.map((p) => property(p.value, { observedAt: p.ts, ...unit }));
   }
   return e;
 }

@@ -339,8 +339,12 @@ function Thread({
           {messages.map((m) => (
             <li key={m.id} data-testid="deal-message">
               <div className="muted small">
-                {m.organisationId ? orgName(m.organisationId) : t('operator')} ·{' '}
-                <span className="nowrap">{f.clock(m.postedAt)}</span>
+                {m.author === 'system'
+                  ? t('platform')
+                  : m.organisationId
+                    ? orgName(m.organisationId)
+                    : t('operator')}{' '}
+                · <span className="nowrap">{f.clock(m.postedAt)}</span>
               </div>
               <p className="deal-text">{m.text}</p>
               {m.attachments.length > 0 && (

@@ -270,7 +270,8 @@ function useChartData(plant: Plant, from: number, to: number, onLive: () => void
       (answers) => {
         if (!live) return;
         answers.forEach((a, i) => {
-          for (const p of a.points) maps[sources[i].role].set(Date.parse(p.ts), p.value);
+          for (const p of a.points)
+            if (p.value !== null) maps[sources[i].role].set(Date.parse(p.ts), p.value);
         });
         setData(build());
       },

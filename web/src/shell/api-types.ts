@@ -9196,6 +9196,10 @@ export interface components {
       /** @description Russian */
       label: string;
       labelEn: string;
+      /** @description the highest value the instrument can read: a value above it is refused at ingest (at least `max`) */
+      limitMax: number;
+      /** @description the lowest value the instrument can read: a value below it is refused at ingest (at most `min`) */
+      limitMin: number;
       /** @description the upper end of the expected range */
       max: number;
       /** @description the lower end of the expected range (alarms read it; not a limit) */
@@ -9207,6 +9211,10 @@ export interface components {
       /** @description Russian */
       label: string;
       labelEn: string;
+      /** @description the highest value the instrument can read: a value above it is refused at ingest (at least `max`) */
+      limitMax: number;
+      /** @description the lowest value the instrument can read: a value below it is refused at ingest (at most `min`) */
+      limitMin: number;
       /** @description the upper end of the expected range */
       max: number;
       /** @description the lower end of the expected range (alarms read it; not a limit) */
@@ -9230,7 +9238,7 @@ export interface components {
       id: string;
       /** @description RFC 3339 with a zone, e.g. 2026-11-29T10:00:00Z */
       ts: string;
-      /** @description finite numbers in the profile's keys */
+      /** @description finite numbers in the profile's keys, each within its key's limitMin–limitMax */
       values: {
         [key: string]: number;
       };
@@ -9240,7 +9248,7 @@ export interface components {
       id: string;
       /** @description RFC 3339 with a zone, e.g. 2026-11-29T10:00:00Z */
       ts: string;
-      /** @description finite numbers in the profile's keys */
+      /** @description finite numbers in the profile's keys, each within its key's limitMin–limitMax */
       values: {
         [key: string]: number;
       };
@@ -9249,7 +9257,8 @@ export interface components {
       key: string;
       points: {
         ts: string;
-        value: number;
+        /** @description null: the bucket's aggregate is not a finite number (a sum beyond the range of a double); a raw point's value is always a number */
+        value: number | null;
       }[];
       unit: string;
     };
@@ -9257,7 +9266,8 @@ export interface components {
       key: string;
       points: {
         ts: string;
-        value: number;
+        /** @description null: the bucket's aggregate is not a finite number (a sum beyond the range of a double); a raw point's value is always a number */
+        value: number | null;
       }[];
       unit: string;
     };

@@ -116,15 +116,12 @@ export const TypologyTrajectory = z
   )
   .meta({ id: 'TypologyTrajectory' });
 
+/** A window of the last N months (at most ten years). */
+const Months = z.coerce.number().int().min(1).max(120).optional();
+
 export const NetworkQuery = z.object({
   layer: z.enum(layers).optional().describe('one layer; all when absent'),
-  months: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(120)
-    .optional()
-    .describe('the last N months; all when absent'),
+  months: Months.describe('the last N months; all when absent'),
 });
 
 const share = z.number().nullable();
@@ -172,13 +169,9 @@ export const PlacementQuery = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
     .optional(),
-  months: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(120)
-    .optional()
-    .describe('the last N months up to asOf; default 12, the same for the web page and the report'),
+  months: Months.describe(
+    'the last N months up to asOf; default 12, the same for the web page and the report',
+  ),
 });
 
 const Words = z.object({ ru: z.string(), en: z.string() });

@@ -13,6 +13,7 @@ import { routes } from './routes.ts';
 import { DealsService } from './service.ts';
 
 export * from './engine/index.ts';
+export { vatRates } from './reference.ts';
 export * from './schema.ts';
 export { type ExampleDeal, seedDeals } from './seed.ts';
 export { DealsService, outOfSpec, progressOf, sideOf, summaryOf, termsOf } from './service.ts';

@@ -154,7 +154,7 @@ function Terms({ v, provider, consumer }: { v: DealView; provider: string; consu
             side: t(`side:${d.transport.paidBy}`),
           })}
           {d.transportKopecksPerUnit > 0 &&
-            `; ${x.kopecksPerUnit(d.transportKopecksPerUnit, d.unit)}`}
+            `; ${x.kopecksPerUnit(d.transportKopecksPerUnit, d.unit)} ${t('exVat')}`}
         </dd>
         <dt>{t('tolerance')}</dt>
         <dd>{f.decimal(d.tolerancePct)}&nbsp;%</dd>
@@ -469,6 +469,8 @@ function Deliveries({
                 <th>{c('source')}</th>
                 <th>{t('declaredBy')}</th>
                 <th className="num">{t('amount')}</th>
+                <th className="num">{t('vat')}</th>
+                <th className="num">{t('amountWithVat')}</th>
                 <th>{t('flags')}</th>
               </tr>
             </thead>
@@ -506,8 +508,25 @@ function Deliveries({
                       {d.deviceId && <span className="muted small"> · {d.deviceId}</span>}
                     </td>
                     <td data-label={t('declaredBy')}>{t(`side:${d.declaredBy}`)}</td>
-                    <td className="num" data-label={t('amount')}>
+                    <td className="num" data-label={t('amount')} data-testid="delivery-net">
                       {money.amount(d.amountKopecks)}
+                    </td>
+                    <td
+                      className="num"
+                      data-label={t('vatRate', { rate: f.decimal(d.vatRatePct) })}
+                      data-testid="delivery-vat"
+                    >
+                      {money.amount(d.vatKopecks)}
+                      <div className="muted small">
+                        {t('vatRate', { rate: f.decimal(d.vatRatePct) })}
+                      </div>
+                    </td>
+                    <td
+                      className="num"
+                      data-label={t('amountWithVat')}
+                      data-testid="delivery-gross"
+                    >
+                      {money.amount(d.amountWithVatKopecks)}
                     </td>
                     <td data-label={t('flags')}>
                       <Flags d={d} />
@@ -518,7 +537,29 @@ function Deliveries({
           </table>
         </TableScroll>
       )}
+      {list && list.length > 0 && <DeliveryTotals list={list} />}
+      <p className="muted small" data-testid="vat-basis">
+        {t('vatBasis')}
+      </p>
     </section>
+  );
+}
+
+/** The deliveries' sums: without VAT, VAT, with VAT (each the exact sum of the rounded lots). */
+function DeliveryTotals({ list }: { list: Delivery[] }) {
+  const t = useT(dealsDict);
+  const money = useMoney();
+  const sum = (k: 'amountKopecks' | 'vatKopecks' | 'amountWithVatKopecks') =>
+    list.reduce((s, d) => s + d[k], 0);
+  return (
+    <dl className="deal-facts" data-testid="delivery-totals">
+      <dt>{t('totalNet')}</dt>
+      <dd data-testid="total-net">{money.amount(sum('amountKopecks'))}</dd>
+      <dt>{t('totalVat')}</dt>
+      <dd data-testid="total-vat">{money.amount(sum('vatKopecks'))}</dd>
+      <dt>{t('totalGross')}</dt>
+      <dd data-testid="total-gross">{money.amount(sum('amountWithVatKopecks'))}</dd>
+    </dl>
   );
 }
 

@@ -3144,7 +3144,7 @@ export interface components {
       matchId: string | null;
       /** @description the exchange's material id */
       material: string;
-      /** @description kopecks per unit the consumer pays; negative: a gate fee the provider pays */
+      /** @description kopecks per unit the consumer pays, without VAT (VAT is added on each delivery at the rate of its date); negative: a gate fee the provider pays */
       priceKopecksPerUnit: number;
       /** @description the organisation that ships the material */
       providerId: string;
@@ -3165,7 +3165,7 @@ export interface components {
       /** @description deliveries may exceed the quantity by this share, %; provider vs consumer declarations may differ by it */
       tolerancePct: number;
       transport: components['schemas']['DealTransport'];
-      /** @description what carrying one unit costs its payer, kopecks */
+      /** @description what carrying one unit costs its payer, kopecks, without VAT */
       transportKopecksPerUnit: number;
       /** @description whose move it is; null when closed */
       turn: components['schemas']['DealSide'] | null;
@@ -3513,7 +3513,7 @@ export interface components {
       matchId: string | null;
       /** @description the exchange's material id */
       material: string;
-      /** @description kopecks per unit the consumer pays; negative: a gate fee the provider pays */
+      /** @description kopecks per unit the consumer pays, without VAT (VAT is added on each delivery at the rate of its date); negative: a gate fee the provider pays */
       priceKopecksPerUnit: number;
       /** @description the organisation that ships the material */
       providerId: string;
@@ -3534,7 +3534,7 @@ export interface components {
       /** @description deliveries may exceed the quantity by this share, %; provider vs consumer declarations may differ by it */
       tolerancePct: number;
       transport: components['schemas']['DealTransportInput'];
-      /** @description what carrying one unit costs its payer, kopecks */
+      /** @description what carrying one unit costs its payer, kopecks, without VAT */
       transportKopecksPerUnit: number;
       /** @description whose move it is; null when closed */
       turn: components['schemas']['DealSideInput'] | null;
@@ -3638,7 +3638,7 @@ export interface components {
       listingId?: string;
       material?: string;
       message?: string;
-      /** @description kopecks per unit the consumer pays; negative: a gate fee the provider pays */
+      /** @description kopecks per unit the consumer pays, without VAT (VAT is added on each delivery at the rate of its date); negative: a gate fee the provider pays */
       priceKopecksPerUnit?: number;
       providerId?: string;
       /** @description the specification per quality parameter: { "ash": { "max": 15 } } */
@@ -3657,7 +3657,7 @@ export interface components {
       /** @description deliveries may exceed the quantity by this share, %; provider vs consumer declarations may differ by it */
       tolerancePct?: number;
       transport?: components['schemas']['DealTransport'];
-      /** @description what carrying one unit costs its payer, kopecks */
+      /** @description what carrying one unit costs its payer, kopecks, without VAT */
       transportKopecksPerUnit?: number;
       unit?: components['schemas']['MaterialUnit'];
     };
@@ -3668,7 +3668,7 @@ export interface components {
       listingId?: string;
       material?: string;
       message?: string;
-      /** @description kopecks per unit the consumer pays; negative: a gate fee the provider pays */
+      /** @description kopecks per unit the consumer pays, without VAT (VAT is added on each delivery at the rate of its date); negative: a gate fee the provider pays */
       priceKopecksPerUnit?: number;
       providerId?: string;
       /** @description the specification per quality parameter: { "ash": { "max": 15 } } */
@@ -3687,7 +3687,7 @@ export interface components {
       /** @description deliveries may exceed the quantity by this share, %; provider vs consumer declarations may differ by it */
       tolerancePct?: number;
       transport?: components['schemas']['DealTransportInput'];
-      /** @description what carrying one unit costs its payer, kopecks */
+      /** @description what carrying one unit costs its payer, kopecks, without VAT */
       transportKopecksPerUnit?: number;
       unit?: components['schemas']['MaterialUnitInput'];
     };
@@ -3754,7 +3754,7 @@ export interface components {
       id: string;
       matchId?: string;
       material: string;
-      /** @description negative for a gate fee the provider pays */
+      /** @description without VAT; negative for a gate fee the provider pays */
       priceKopecksPerUnit: number;
       providerId: string;
       quantity: number;
@@ -3770,7 +3770,7 @@ export interface components {
       id: string;
       matchId?: string;
       material: string;
-      /** @description negative for a gate fee the provider pays */
+      /** @description without VAT; negative for a gate fee the provider pays */
       priceKopecksPerUnit: number;
       providerId: string;
       quantity: number;
@@ -3780,7 +3780,7 @@ export interface components {
       unit: string;
     };
     DealTerms: {
-      /** @description kopecks per unit the consumer pays; negative: a gate fee the provider pays */
+      /** @description kopecks per unit the consumer pays, without VAT (VAT is added on each delivery at the rate of its date); negative: a gate fee the provider pays */
       priceKopecksPerUnit: number;
       /** @description the specification per quality parameter: { "ash": { "max": 15 } } */
       quality: {
@@ -3798,12 +3798,12 @@ export interface components {
       /** @description deliveries may exceed the quantity by this share, %; provider vs consumer declarations may differ by it */
       tolerancePct: number;
       transport: components['schemas']['DealTransport'];
-      /** @description what carrying one unit costs its payer, kopecks */
+      /** @description what carrying one unit costs its payer, kopecks, without VAT */
       transportKopecksPerUnit: number;
       unit: components['schemas']['MaterialUnit'];
     };
     DealTermsInput: {
-      /** @description kopecks per unit the consumer pays; negative: a gate fee the provider pays */
+      /** @description kopecks per unit the consumer pays, without VAT (VAT is added on each delivery at the rate of its date); negative: a gate fee the provider pays */
       priceKopecksPerUnit: number;
       /** @description the specification per quality parameter: { "ash": { "max": 15 } } */
       quality: {
@@ -3821,12 +3821,12 @@ export interface components {
       /** @description deliveries may exceed the quantity by this share, %; provider vs consumer declarations may differ by it */
       tolerancePct: number;
       transport: components['schemas']['DealTransportInput'];
-      /** @description what carrying one unit costs its payer, kopecks */
+      /** @description what carrying one unit costs its payer, kopecks, without VAT */
       transportKopecksPerUnit: number;
       unit: components['schemas']['MaterialUnitInput'];
     };
     DealTermsPatch: {
-      /** @description kopecks per unit the consumer pays; negative: a gate fee the provider pays */
+      /** @description kopecks per unit the consumer pays, without VAT (VAT is added on each delivery at the rate of its date); negative: a gate fee the provider pays */
       priceKopecksPerUnit?: number;
       /** @description the specification per quality parameter: { "ash": { "max": 15 } } */
       quality?: {
@@ -3844,12 +3844,12 @@ export interface components {
       /** @description deliveries may exceed the quantity by this share, %; provider vs consumer declarations may differ by it */
       tolerancePct?: number;
       transport?: components['schemas']['DealTransport'];
-      /** @description what carrying one unit costs its payer, kopecks */
+      /** @description what carrying one unit costs its payer, kopecks, without VAT */
       transportKopecksPerUnit?: number;
       unit?: components['schemas']['MaterialUnit'];
     };
     DealTermsPatchInput: {
-      /** @description kopecks per unit the consumer pays; negative: a gate fee the provider pays */
+      /** @description kopecks per unit the consumer pays, without VAT (VAT is added on each delivery at the rate of its date); negative: a gate fee the provider pays */
       priceKopecksPerUnit?: number;
       /** @description the specification per quality parameter: { "ash": { "max": 15 } } */
       quality?: {
@@ -3867,7 +3867,7 @@ export interface components {
       /** @description deliveries may exceed the quantity by this share, %; provider vs consumer declarations may differ by it */
       tolerancePct?: number;
       transport?: components['schemas']['DealTransportInput'];
-      /** @description what carrying one unit costs its payer, kopecks */
+      /** @description what carrying one unit costs its payer, kopecks, without VAT */
       transportKopecksPerUnit?: number;
       unit?: components['schemas']['MaterialUnitInput'];
     };
@@ -4078,8 +4078,10 @@ export interface components {
       year: number;
     };
     Delivery: {
-      /** @description price × quantity posted (0 for a confirmation) */
+      /** @description price × quantity posted, without VAT (negative: a gate fee the provider pays; 0 for a confirmation) */
       amountKopecks: number;
+      /** @description amountKopecks + vatKopecks: what the paying side owes the other */
+      amountWithVatKopecks: number;
       /** @description delivered in total beyond the contracted quantity plus tolerance with this lot */
       beyondContract: boolean;
       confirms: string | null;
@@ -4102,6 +4104,10 @@ export interface components {
       /** @enum {string} */
       source: 'manual' | 'import' | 'device';
       unit: string;
+      /** @description VAT on amountKopecks, rounded half away from zero once, signed as the amount */
+      vatKopecks: number;
+      /** @description the VAT rate in force on the delivery's date, % (data/reference/vat-rates.json) */
+      vatRatePct: number;
     };
     DeliveryBody: {
       /** @description the other side's declaration of the same lot: compared with it, posts nothing */
@@ -4144,8 +4150,10 @@ export interface components {
       source?: 'manual' | 'import' | 'device';
     };
     DeliveryInput: {
-      /** @description price × quantity posted (0 for a confirmation) */
+      /** @description price × quantity posted, without VAT (negative: a gate fee the provider pays; 0 for a confirmation) */
       amountKopecks: number;
+      /** @description amountKopecks + vatKopecks: what the paying side owes the other */
+      amountWithVatKopecks: number;
       /** @description delivered in total beyond the contracted quantity plus tolerance with this lot */
       beyondContract: boolean;
       confirms: string | null;
@@ -4168,6 +4176,10 @@ export interface components {
       /** @enum {string} */
       source: 'manual' | 'import' | 'device';
       unit: string;
+      /** @description VAT on amountKopecks, rounded half away from zero once, signed as the amount */
+      vatKopecks: number;
+      /** @description the VAT rate in force on the delivery's date, % (data/reference/vat-rates.json) */
+      vatRatePct: number;
     };
     /** @enum {string} */
     DeliveryMethod: 'weighbridge' | 'belt_scale' | 'manual';
@@ -6030,7 +6042,9 @@ export interface components {
       | 'gate_fee_income'
       | 'gate_fee_expense'
       | 'transport_expense'
-      | 'carrier_payable';
+      | 'carrier_payable'
+      | 'vat_payable'
+      | 'vat_recoverable';
     /** @enum {string} */
     LedgerAccountInput:
       | 'receivable'
@@ -6040,7 +6054,9 @@ export interface components {
       | 'gate_fee_income'
       | 'gate_fee_expense'
       | 'transport_expense'
-      | 'carrier_payable';
+      | 'carrier_payable'
+      | 'vat_payable'
+      | 'vat_recoverable';
     /**
      * @description waste (отход, needs its FKKO code), secondary resource, secondary raw material, or by-product (побочный продукт, needs byProductOf and standard)
      * @enum {string}
@@ -9594,6 +9610,32 @@ export interface components {
         notTonnes: number;
         unknownOrganisation: number;
       };
+    };
+    VatRateRow: {
+      basis?: string;
+      /**
+       * Format: date
+       * @description the first day the rate applies to (a delivery on or after it)
+       */
+      from: string;
+      /** @description % of the price without VAT */
+      ratePct: number;
+      source: string;
+      /** @enum {string} */
+      status: 'sourced' | 'estimate';
+    };
+    VatRateRowInput: {
+      basis?: string;
+      /**
+       * Format: date
+       * @description the first day the rate applies to (a delivery on or after it)
+       */
+      from: string;
+      /** @description % of the price without VAT */
+      ratePct: number;
+      source: string;
+      /** @enum {string} */
+      status: 'sourced' | 'estimate';
     };
     Weighing: {
       deviceId: string;
@@ -14903,6 +14945,8 @@ export const ledgerAccountValues: ReadonlyArray<
   'gate_fee_expense',
   'transport_expense',
   'carrier_payable',
+  'vat_payable',
+  'vat_recoverable',
 ];
 export const ledgerAccountInputValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['LedgerAccountInput']
@@ -14915,6 +14959,8 @@ export const ledgerAccountInputValues: ReadonlyArray<
   'gate_fee_expense',
   'transport_expense',
   'carrier_payable',
+  'vat_payable',
+  'vat_recoverable',
 ];
 export const legalStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['LegalStatus']
@@ -15425,3 +15471,9 @@ export const valueChainScopeValues: ReadonlyArray<
 export const valueChainInputScopeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ValueChainInput']['scope']
 > = ['cluster', 'organisation'];
+export const vatRateRowStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['VatRateRow']['status']
+> = ['sourced', 'estimate'];
+export const vatRateRowInputStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['VatRateRowInput']['status']
+> = ['sourced', 'estimate'];

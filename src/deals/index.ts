@@ -32,7 +32,11 @@ export const stateReaders: StateReader[] = [
   },
   {
     kind: 'delivery',
-    carriedBy: { 'delivery.recorded': 'delivery', 'delivery.flagged': 'delivery' },
+    carriedBy: {
+      'delivery.recorded': 'delivery',
+      'delivery.flagged': 'delivery',
+      'delivery.vat-posted': 'delivery',
+    },
     read: findDelivery,
   },
   {

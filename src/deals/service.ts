@@ -7,6 +7,8 @@
 //   deal.transitioned    { deal, transition, message? }   a move of the negotiation
 //   deal.message-posted  { deal, message }                a message in the deal's thread
 //   delivery.recorded    { deal, delivery, lines }        a delivery and the ledger lines it posted
+//   delivery.vat-posted  { delivery, lines }              VAT added to a delivery recorded before
+//                                                         VAT was posted (migration 2026-12-01-28)
 //   deal.device-linked   { link }                         a weighbridge linked to a deal
 //   deal.device-unlinked { link }                         that link revoked
 // It reacts to the machines module's `weighing.recorded`: a weighing of a linked weighbridge

@@ -5,6 +5,7 @@
 // consumer records one lot, and both sides see the same state, the same delivery and the
 // ledger lines it posted in their own books, and the trial balance has them.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -210,6 +211,15 @@ test('deals: rows in both languages; two members negotiate to agreed, deliver, a
       new RegExp(grossRub),
     );
     assert.match((await a.page.getByTestId('vat-basis').textContent()) ?? '', /без НДС/);
+    // the same lots as CSV for Excel: headers say without and with VAT
+    const [file] = await Promise.all([
+      a.page.waitForEvent('download'),
+      a.page.getByTestId('deliveries-csv').click(),
+    ]);
+    const csvPath = await file.path();
+    const csvText = readFileSync(csvPath, 'utf8');
+    assert.match(csvText, /"Сумма без НДС, ₽";"Ставка НДС, %";"НДС, ₽";"Сумма с НДС, ₽"/);
+    assert.match(csvText, vat2026 ? /;18000;22;3960;21960\r\n/ : /;18000;20;3600;21600\r\n/);
     // Tom's purchases without VAT, VAT to recover, payable with VAT (the server's lines)
     await a.page.getByTestId('ledger-line').first().waitFor();
     const tomLedger = (await a.page.getByTestId('deal-ledger').textContent()) ?? '';

@@ -5,6 +5,7 @@
 import { type FormEvent, useState } from 'react';
 import { latestDeliveryDay } from '../../../src/deals/limits.ts';
 import { listingLimits } from '../../../src/exchange/limits.ts';
+import { download, toCsv } from '../exchange/csv.ts';
 import { useExchangeLabels } from '../exchange/labels.ts';
 import { useTaxonomy } from '../exchange/taxonomy.ts';
 import { clusterDay, useFormat, useLocale, useT } from '../i18n/index.ts';
@@ -32,6 +33,7 @@ import {
 } from './api.ts';
 import { StateBadge, useMoney, useOrgNames } from './bits.tsx';
 import { cardsDict } from './cardsDict.ts';
+import { deliveriesCsvRows } from './csv.ts';
 import { CostCard, LedgerCard, WeighbridgeCard } from './DealCards.tsx';
 import { dealsDict } from './dict.ts';
 import { propertyResolver, qualityPlaceholder, shownProgress } from './figures.ts';
@@ -442,6 +444,7 @@ function Deliveries({
   const x = useExchangeLabels();
   const money = useMoney();
   const tax = useTaxonomy();
+  const { locale } = useLocale();
   return (
     <section className="card stack" data-testid="deal-deliveries">
       <h2 className="card-title">{t('deliveries')}</h2>
@@ -538,6 +541,38 @@ function Deliveries({
         </TableScroll>
       )}
       {list && list.length > 0 && <DeliveryTotals list={list} />}
+      {list && list.length > 0 && (
+        <p>
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid="deliveries-csv"
+            onClick={() =>
+              download(
+                `deliveries-${v.deal.id}.csv`,
+                toCsv(
+                  deliveriesCsvRows(
+                    [...list].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0)),
+                    {
+                      date: t('csvDate'),
+                      quantity: t('csvQuantity'),
+                      unit: t('csvUnit'),
+                      net: t('csvNet'),
+                      rate: t('csvRate'),
+                      vat: t('csvVat'),
+                      gross: t('csvGross'),
+                      total: t('total'),
+                    },
+                  ),
+                  locale,
+                ),
+              )
+            }
+          >
+            {t('exportCsv')}
+          </button>
+        </p>
+      )}
       <p className="muted small" data-testid="vat-basis">
         {t('vatBasis')}
       </p>

@@ -21,6 +21,7 @@ import { routes } from './routes.ts';
 import { DealsService } from './service.ts';
 
 export * from './engine/index.ts';
+export { vatRates } from './reference.ts';
 export * from './schema.ts';
 export { type ExampleDeal, seedDeals } from './seed.ts';
 export { DealsService, outOfSpec, progressOf, sideOf, summaryOf, termsOf } from './service.ts';
@@ -42,7 +43,11 @@ export const stateReaders: StateReader[] = [
   },
   {
     kind: 'delivery',
-    carriedBy: { 'delivery.recorded': 'delivery', 'delivery.flagged': 'delivery' },
+    carriedBy: {
+      'delivery.recorded': 'delivery',
+      'delivery.flagged': 'delivery',
+      'delivery.vat-posted': 'delivery',
+    },
     read: findDelivery,
   },
   {

@@ -94,6 +94,10 @@ export const messages = defineMessages('deals', {
     en: 'a delivery is recorded once it has happened: the date is after today',
     ru: 'поставка записывается после того, как состоялась: дата позже сегодняшней',
   },
+  noVatRate: {
+    en: 'no VAT rate on record for this date (the table starts on {from})',
+    ru: 'на эту дату ставка НДС не известна (таблица ставок начинается с {from})',
+  },
   badConfirmation: {
     en: "a confirmation names the other side's declaration of a lot of this deal",
     ru: 'подтверждение должно ссылаться на заявление другой стороны о партии этой сделки',

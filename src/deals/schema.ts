@@ -65,14 +65,16 @@ export const DealTerms = z
       .min(-listingLimits.kopecksPerUnit, { ...rule(rules.moneyPerUnitLimit), abort: true })
       .max(listingLimits.kopecksPerUnit, { ...rule(rules.moneyPerUnitLimit), abort: true })
       .int()
-      .describe('kopecks per unit the consumer pays; negative: a gate fee the provider pays'),
+      .describe(
+        'kopecks per unit the consumer pays, without VAT (VAT is added on each delivery at the rate of its date); negative: a gate fee the provider pays',
+      ),
     transport: DealTransport,
     transportKopecksPerUnit: z
       .number()
       .min(0, { abort: true })
       .max(listingLimits.kopecksPerUnit, { ...rule(rules.moneyPerUnitLimit), abort: true })
       .int()
-      .describe('what carrying one unit costs its payer, kopecks'),
+      .describe('what carrying one unit costs its payer, kopecks, without VAT'),
     tolerancePct: z
       .number()
       .min(0)
@@ -120,7 +122,7 @@ export const DealSummary = z
     material: z.string(),
     quantity: z.number(),
     unit: z.string(),
-    priceKopecksPerUnit: z.int().describe('negative for a gate fee the provider pays'),
+    priceKopecksPerUnit: z.int().describe('without VAT; negative for a gate fee the provider pays'),
     transport: DealTransport,
     matchId: z.string().optional(),
     createdAt: z.string(),
@@ -250,7 +252,20 @@ export const Delivery = z
       .describe(
         'a confirmation that differs from the declaration it confirms by more than the tolerance',
       ),
-    amountKopecks: z.int().describe('price × quantity posted (0 for a confirmation)'),
+    amountKopecks: z
+      .int()
+      .describe(
+        'price × quantity posted, without VAT (negative: a gate fee the provider pays; 0 for a confirmation)',
+      ),
+    vatRatePct: z
+      .number()
+      .describe("the VAT rate in force on the delivery's date, % (data/reference/vat-rates.json)"),
+    vatKopecks: z
+      .int()
+      .describe('VAT on amountKopecks, rounded half away from zero once, signed as the amount'),
+    amountWithVatKopecks: z
+      .int()
+      .describe('amountKopecks + vatKopecks: what the paying side owes the other'),
   })
   .meta({ id: 'Delivery' });
 export type Delivery = z.infer<typeof Delivery>;

@@ -7,6 +7,8 @@
 //   deal.transitioned    { deal, transition, message? }   a move of the negotiation
 //   deal.message-posted  { deal, message }                a message in the deal's thread
 //   delivery.recorded    { deal, delivery, lines }        a delivery and the ledger lines it posted
+//   delivery.vat-posted  { delivery, lines }              VAT added to a delivery recorded before
+//                                                         VAT was posted (migration 2026-12-01-28)
 //   deal.device-linked   { link }                         a weighbridge linked to a deal
 //   deal.device-unlinked { link }                         that link revoked
 //   weighing.refused     { deal, link, weighing, message, reason }  a linked weighbridge's
@@ -60,17 +62,19 @@ import {
   opening,
   postingLines,
   type Side,
+  settlement,
   transition as step,
   transactionCosts,
   trialBalance,
   valueChain,
+  vatRateOn,
 } from './engine/index.ts';
 import { form2tpXlsx } from './form-2tp.ts';
 import { impactReport } from './impact.ts';
 import { type DeliveryFileFormat, decodeDeliveries } from './import.ts';
 import { isFutureLot, readsBooks } from './limits.ts';
 import { messages } from './messages.ts';
-import { transactionCostConfig } from './reference.ts';
+import { transactionCostConfig, vatRates } from './reference.ts';
 import * as repo from './repository.ts';
 import {
   type Deal,
@@ -573,6 +577,11 @@ export class DealsService {
     if (d.state !== 'active') throw conflict(messages.notActive({ id: d.id, state: d.state }));
     const future = this.futureLot(body.deliveredOn);
     if (future) throw invalid(messages.invalidDeal(), [future]);
+    const vatRate = vatRateOn(body.deliveredOn, vatRates());
+    if (!vatRate)
+      throw invalid(messages.invalidDeal(), [
+        { field: 'deliveredOn', message: messages.noVatRate({ from: vatRates()[0].from }) },
+      ]);
     // a measured value within its property's range (ash 0–100 %), as a listing's is
     const units = new Map((await registryQueries.findProperties(tx)).map((p) => [p.id, p.unit]));
     const outOfRange = Object.entries(body.quality)
@@ -596,17 +605,19 @@ export class DealsService {
     }
     const declared = earlier.filter((x) => x.confirms === null).reduce((s, x) => s + x.quantity, 0);
     const total = body.confirms ? declared : declared + body.quantity;
-    const lines: LedgerLine[] = body.confirms
-      ? []
-      : postingLines({
-          providerId: d.providerId,
-          consumerId: d.consumerId,
-          priceKopecksPerUnit: d.priceKopecksPerUnit,
-          transportKopecksPerUnit: d.transportKopecksPerUnit,
-          transportPaidBy: d.transport.paidBy,
-          quantity: body.quantity,
-        });
-    const amount = lines.filter((l) => l.account === 'receivable').reduce((s, l) => s + l.debit, 0);
+    const posting = {
+      providerId: d.providerId,
+      consumerId: d.consumerId,
+      priceKopecksPerUnit: d.priceKopecksPerUnit,
+      transportKopecksPerUnit: d.transportKopecksPerUnit,
+      transportPaidBy: d.transport.paidBy,
+      quantity: body.quantity,
+      vatRatePct: vatRate.ratePct,
+    };
+    const lines: LedgerLine[] = body.confirms ? [] : postingLines(posting);
+    const sums = body.confirms
+      ? { netKopecks: 0, vatKopecks: 0, withVatKopecks: 0 }
+      : settlement(posting);
     const delivery: Delivery = {
       id: newId('dlv'),
       dealId,
@@ -624,7 +635,10 @@ export class DealsService {
       outOfSpec: outOfSpec(d.quality, body.quality),
       beyondContract: !body.confirms && total > d.quantity * (1 + d.tolerancePct / 100) + 1e-9,
       mismatch,
-      amountKopecks: d.priceKopecksPerUnit < 0 ? -amount : amount,
+      amountKopecks: sums.netKopecks,
+      vatRatePct: vatRate.ratePct,
+      vatKopecks: sums.vatKopecks,
+      amountWithVatKopecks: sums.withVatKopecks,
     };
     await repo.insertDelivery(tx, delivery);
     await repo.insertLedgerLines(

@@ -5,6 +5,7 @@
 // consumer records one lot, and both sides see the same state, the same delivery and the
 // ledger lines it posted in their own books, and the trial balance has them.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -134,6 +135,8 @@ test('deals: rows in both languages; two members negotiate to agreed, deliver, a
     // Tom counters at 360 ₽ with a message; Myski offers again as countered; Tom accepts
     await seeState(a.page, id, 'предложена');
     assert.match((await a.page.getByTestId('deal-price').textContent()) ?? '', /380/);
+    // a deal's price is without VAT, and says so
+    assert.match((await a.page.getByTestId('deal-price').textContent()) ?? '', /без НДС/);
     await price(a.page, '360');
     await a.page.locator('textarea[name="actionMessage"]').fill('E2E: 360 ₽ — и по рукам');
     await a.page.getByTestId('action-counter').click();
@@ -142,6 +145,7 @@ test('deals: rows in both languages; two members negotiate to agreed, deliver, a
     await seeState(b.page, id, 'requested');
     assert.match((await b.page.getByTestId('deal-messages').textContent()) ?? '', /по рукам/);
     assert.match((await b.page.getByTestId('deal-price').textContent()) ?? '', /360/);
+    assert.match((await b.page.getByTestId('deal-price').textContent()) ?? '', /excl\. VAT/);
     await b.page.getByTestId('action-offer').click();
     await b.page.getByTestId('deal-state').filter({ hasText: 'offered' }).waitFor();
 
@@ -188,12 +192,44 @@ test('deals: rows in both languages; two members negotiate to agreed, deliver, a
     await delivery.getByTestId('record-delivery').click();
     await a.page.getByTestId('delivery-row').first().waitFor();
     assert.equal(await a.page.getByTestId('delivery-row').count(), 1);
-    // 50 t × 360 ₽ = 18 000 ₽: Tom's purchases and payable (the server's lines, read after it)
+    // 50 t × 360 ₽ = 18 000 ₽ without VAT; VAT at the rate of today's date (22 % from 2026:
+    // 3 960 ₽), 21 960 ₽ with it
+    const vat2026 = today >= '2026-01-01';
+    const [vatRub, grossRub] = vat2026
+      ? ['3\\s960,00', '21\\s960,00']
+      : ['3\\s600,00', '21\\s600,00'];
+    assert.match((await a.page.getByTestId('delivery-net').textContent()) ?? '', /18\s000,00/);
+    const vatCell = (await a.page.getByTestId('delivery-vat').textContent()) ?? '';
+    assert.match(vatCell, new RegExp(vatRub));
+    assert.match(vatCell, vat2026 ? /НДС 22 %/ : /НДС 20 %/);
+    assert.match(
+      (await a.page.getByTestId('delivery-gross').textContent()) ?? '',
+      new RegExp(grossRub),
+    );
+    assert.match(
+      (await a.page.getByTestId('total-gross').textContent()) ?? '',
+      new RegExp(grossRub),
+    );
+    assert.match((await a.page.getByTestId('vat-basis').textContent()) ?? '', /без НДС/);
+    // the same lots as CSV for Excel: headers say without and with VAT
+    const [file] = await Promise.all([
+      a.page.waitForEvent('download'),
+      a.page.getByTestId('deliveries-csv').click(),
+    ]);
+    const csvPath = await file.path();
+    const csvText = readFileSync(csvPath, 'utf8');
+    assert.match(csvText, /"Сумма без НДС, ₽";"Ставка НДС, %";"НДС, ₽";"Сумма с НДС, ₽"/);
+    assert.match(csvText, vat2026 ? /;18000;22;3960;21960\r\n/ : /;18000;20;3600;21600\r\n/);
+    // Tom's purchases without VAT, VAT to recover, payable with VAT (the server's lines)
     await a.page.getByTestId('ledger-line').first().waitFor();
     const tomLedger = (await a.page.getByTestId('deal-ledger').textContent()) ?? '';
     assert.match(tomLedger, /Закупки/);
+    assert.match(tomLedger, /НДС к вычету/);
     assert.match(tomLedger, /Кредиторская задолженность/);
-    assert.match((await a.page.getByTestId('ledger-debit').textContent()) ?? '', /18\s000,00/);
+    assert.match(
+      (await a.page.getByTestId('ledger-debit').textContent()) ?? '',
+      new RegExp(grossRub),
+    );
     assert.equal(
       await a.page.getByTestId('ledger-debit').textContent(),
       await a.page.getByTestId('ledger-credit').textContent(),
@@ -213,7 +249,11 @@ test('deals: rows in both languages; two members negotiate to agreed, deliver, a
     const myskiLedger = (await b.page.getByTestId('deal-ledger').textContent()) ?? '';
     assert.match(myskiLedger, /Receivable/);
     assert.match(myskiLedger, /Sales/);
-    assert.match((await b.page.getByTestId('ledger-debit').textContent()) ?? '', /18,000\.00/);
+    assert.match(myskiLedger, /Output VAT payable/);
+    assert.match(
+      (await b.page.getByTestId('ledger-debit').textContent()) ?? '',
+      vat2026 ? /21,960\.00/ : /21,600\.00/,
+    );
 
     // the trial balance of each: its own books, balanced
     await b.page.goto(`${base}/#/deals/ledger`);
@@ -226,6 +266,10 @@ test('deals: rows in both languages; two members negotiate to agreed, deliver, a
     const rows = await b.page.getByTestId('tb-row').allTextContents();
     assert.ok(
       rows.some((r) => r.includes('Sales')),
+      rows.join(' | '),
+    );
+    assert.ok(
+      rows.some((r) => r.includes('Output VAT payable')),
       rows.join(' | '),
     );
     assert.ok(

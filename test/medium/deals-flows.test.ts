@@ -19,6 +19,8 @@ import {
   type MassBalanceReport,
   postingLines,
   type ValueChainReport,
+  vatRateOn,
+  vatRates,
 } from '../../src/deals/index.ts';
 import { seedExample } from '../../src/example/seed.ts';
 import type { Platform } from '../../src/platform.ts';
@@ -264,6 +266,7 @@ for (const d of await eachDialect()) {
           transportKopecksPerUnit: full.deal.transportKopecksPerUnit,
           transportPaidBy: deal.transport.paidBy,
           quantity: lot.quantity,
+          vatRatePct: vatRateOn(lot.deliveredOn, vatRates())!.ratePct,
         });
         assert.deepEqual(
           op.body.lines

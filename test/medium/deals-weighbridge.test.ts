@@ -15,6 +15,8 @@ import {
   stateReaders as dealStates,
   dealsModule,
   postingLines,
+  vatRateOn,
+  vatRates,
 } from '../../src/deals/index.ts';
 import { seedExample } from '../../src/example/seed.ts';
 import {
@@ -261,6 +263,7 @@ for (const d of await eachDialect()) {
           transportKopecksPerUnit: TRANSPORT,
           transportPaidBy: 'consumer',
           quantity: v.quantity,
+          vatRatePct: vatRateOn(v.deliveredOn, vatRates())!.ratePct,
         }),
       );
       const debit = expected.reduce((s, l) => s + l.debit, 0);

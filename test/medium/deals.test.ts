@@ -411,6 +411,10 @@ for (const d of await eachDialect()) {
       assert.deepEqual(first.outOfSpec, []);
       // 270 ₽/t was not negotiated here: 250 ₽/t × 60.125 t = 15 031.25 ₽ → 1 503 125 kopecks
       assert.equal(first.amountKopecks, 1_503_125);
+      // without VAT; VAT at 22 % (a lot of 2026) on top, rounded once: 330 687.5 → 330 688
+      assert.equal(first.vatRatePct, 22);
+      assert.equal(first.vatKopecks, 330_688);
+      assert.equal(first.amountWithVatKopecks, 1_503_125 + 330_688);
       const confirm = await x.recordDelivery(consumer, deal.id, {
         deliveredOn: '2026-02-01',
         quantity: 55,
@@ -453,6 +457,15 @@ for (const d of await eachDialect()) {
       assert.equal(mine.totalDebit, mine.totalCredit);
       const purchases = mine.accounts.find((a) => a.account === 'purchases')!;
       assert.ok(purchases.debit >= 1_503_125 + 1_250_000);
+      // the two lots' VAT (330 688 + 275 000) to recover, owed to the provider with the price
+      const inputVat = mine.accounts.find((a) => a.account === 'vat_recoverable')!;
+      assert.ok(inputVat.debit >= 330_688 + 275_000);
+      const ledger = await x.dealLedger(provider, deal.id);
+      const on = (account: string, side: 'debit' | 'credit') =>
+        ledger.lines.filter((l) => l.account === account).reduce((s, l) => s + l[side], 0);
+      assert.equal(on('receivable', 'debit'), 1_503_125 + 330_688 + 1_250_000 + 275_000);
+      assert.equal(on('sales', 'credit'), 1_503_125 + 1_250_000);
+      assert.equal(on('vat_payable', 'credit'), 330_688 + 275_000);
       const all2 = await x.trialBalance(systemActor, { asOf: '2026-02-15' });
       assert.equal(all2.totalDebit, all2.totalCredit);
       assert.ok(!all2.accounts.some((a) => a.debit === 1_503_125 + 1_250_000));

@@ -6,3 +6,4 @@ export * from './impact.ts';
 export * from './ledger.ts';
 export * from './negotiation.ts';
 export * from './sankey.ts';
+export * from './vat.ts';

@@ -1,18 +1,25 @@
 // Settlement postings: pure. Each delivery posts balanced double-entry lines in each party's
 // own books, so that every organisation's books balance on their own and the cluster's too.
+// Prices are without VAT; VAT (НДС) at the rate of the delivery's date (`vatRatePct`, see
+// vat.ts) is charged by the seller of the goods or service on top, so that what one side owes
+// the other includes VAT:
 //
-//   price ≥ 0 (the consumer pays for the material), amount = price × quantity:
-//     consumer: Dr purchases         Cr payable
-//     provider: Dr receivable        Cr sales
-//   price < 0 (a gate fee the provider pays the consumer to take it), fee = |price × quantity|:
-//     provider: Dr gate_fee_expense  Cr payable
-//     consumer: Dr receivable        Cr gate_fee_income
-//   transport, when it costs something (paid to a carrier by the side that pays it):
-//     payer:    Dr transport_expense Cr carrier_payable
+//   price ≥ 0 (the consumer buys the material), net = price × quantity, VAT = net × rate:
+//     consumer: Dr purchases net, Dr vat_recoverable VAT       Cr payable net + VAT
+//     provider: Dr receivable net + VAT                        Cr sales net, Cr vat_payable VAT
+//   price < 0 (a gate fee: the consumer's service of taking the waste, which the provider pays),
+//   fee = |price × quantity|, VAT = fee × rate, charged by the consumer:
+//     provider: Dr gate_fee_expense fee, Dr vat_recoverable VAT  Cr payable fee + VAT
+//     consumer: Dr receivable fee + VAT                 Cr gate_fee_income fee, Cr vat_payable VAT
+//   transport, when it costs something (a carrier's service, paid by the side that pays it):
+//     payer:    Dr transport_expense net, Dr vat_recoverable VAT  Cr carrier_payable net + VAT
 //
-// Money is integer kopecks; price per unit × quantity is rounded half away from zero to the
-// kopeck once per posting (`postKopecks`), never on sums.
+// vat_payable is НДС к уплате (the seller's output VAT), vat_recoverable НДС к вычету (the
+// buyer's input VAT). Money is integer kopecks; price per unit × quantity is rounded half away
+// from zero to the kopeck once per posting (`postKopecks`), and its VAT once (`vatKopecks`),
+// never on sums.
 import { postKopecks } from '../../model/money.ts';
+import { vatKopecks } from './vat.ts';
 
 export const ledgerAccounts = [
   'receivable',
@@ -23,6 +30,8 @@ export const ledgerAccounts = [
   'gate_fee_expense',
   'transport_expense',
   'carrier_payable',
+  'vat_payable',
+  'vat_recoverable',
 ] as const;
 export type LedgerAccount = (typeof ledgerAccounts)[number];
 
@@ -41,40 +50,93 @@ export interface PostingInput {
   transportKopecksPerUnit: number;
   transportPaidBy: 'provider' | 'consumer';
   quantity: number;
+  /** the VAT rate in force on the delivery's date, % (vat.ts `vatRateOn`) */
+  vatRatePct: number;
+}
+
+/** A delivery's settlement of the goods (or the gate fee): signed as the price, kopecks. */
+export interface Settlement {
+  /** price × quantity without VAT (negative: a gate fee the provider pays) */
+  netKopecks: number;
+  vatKopecks: number;
+  /** net + VAT: what the paying side owes the other */
+  withVatKopecks: number;
+  vatRatePct: number;
 }
 
 /** price per unit × quantity, rounded half away from zero to the kopeck (the one rounding). */
 export const postAmount = postKopecks;
 
-const pair = (
+/** The goods' (or the gate fee's) amounts of one delivery, without and with VAT. */
+export function settlement(p: PostingInput): Settlement {
+  const net = postAmount(p.priceKopecksPerUnit, p.quantity);
+  const vat = vatKopecks(net, p.vatRatePct);
+  return { netKopecks: net, vatKopecks: vat, withVatKopecks: net + vat, vatRatePct: p.vatRatePct };
+}
+
+/** One side's entry: its debits, then its credits; amounts ≥ 0, zero amounts left out. */
+const entry = (
   organisationId: string,
-  dr: LedgerAccount,
-  cr: LedgerAccount,
-  amount: number,
-): LedgerLine[] =>
-  amount === 0
+  debits: [LedgerAccount, number][],
+  credits: [LedgerAccount, number][],
+): LedgerLine[] => [
+  ...debits
+    .filter(([, amount]) => amount !== 0)
+    .map(([account, debit]) => ({ organisationId, account, debit, credit: 0 })),
+  ...credits
+    .filter(([, amount]) => amount !== 0)
+    .map(([account, credit]) => ({ organisationId, account, debit: 0, credit })),
+];
+
+/** A sale with VAT in the buyer's books and, when on the platform, in the seller's. */
+const sale = (
+  buyer: string,
+  cost: LedgerAccount,
+  payable: LedgerAccount,
+  seller: string | null,
+  income: LedgerAccount,
+  net: number,
+  vat: number,
+): LedgerLine[] => [
+  ...entry(
+    buyer,
+    [
+      [cost, net],
+      ['vat_recoverable', vat],
+    ],
+    [[payable, net + vat]],
+  ),
+  ...(seller === null
     ? []
-    : [
-        { organisationId, account: dr, debit: amount, credit: 0 },
-        { organisationId, account: cr, debit: 0, credit: amount },
-      ];
+    : entry(
+        seller,
+        [['receivable', net + vat]],
+        [
+          [income, net],
+          ['vat_payable', vat],
+        ],
+      )),
+];
 
 /** The lines one delivery posts: balanced per organisation by construction. */
 export function postingLines(p: PostingInput): LedgerLine[] {
-  const value = postAmount(p.priceKopecksPerUnit, p.quantity);
+  const { netKopecks: value, vatKopecks: vat } = settlement(p);
   const transport = postAmount(Math.max(0, p.transportKopecksPerUnit), p.quantity);
+  const transportVat = vatKopecks(transport, p.vatRatePct);
   const payer = p.transportPaidBy === 'provider' ? p.providerId : p.consumerId;
   return [
     ...(value >= 0
-      ? [
-          ...pair(p.consumerId, 'purchases', 'payable', value),
-          ...pair(p.providerId, 'receivable', 'sales', value),
-        ]
-      : [
-          ...pair(p.providerId, 'gate_fee_expense', 'payable', -value),
-          ...pair(p.consumerId, 'receivable', 'gate_fee_income', -value),
-        ]),
-    ...pair(payer, 'transport_expense', 'carrier_payable', transport),
+      ? sale(p.consumerId, 'purchases', 'payable', p.providerId, 'sales', value, vat)
+      : sale(
+          p.providerId,
+          'gate_fee_expense',
+          'payable',
+          p.consumerId,
+          'gate_fee_income',
+          -value,
+          -vat,
+        )),
+    ...sale(payer, 'transport_expense', 'carrier_payable', null, 'sales', transport, transportVat),
   ];
 }
 

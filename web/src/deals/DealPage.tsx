@@ -5,6 +5,7 @@
 import { type FormEvent, useState } from 'react';
 import { latestDeliveryDay } from '../../../src/deals/limits.ts';
 import { listingLimits } from '../../../src/exchange/limits.ts';
+import { download, toCsv } from '../exchange/csv.ts';
 import { useExchangeLabels } from '../exchange/labels.ts';
 import { useTaxonomy } from '../exchange/taxonomy.ts';
 import { clusterDay, useFormat, useLocale, useT } from '../i18n/index.ts';
@@ -32,6 +33,7 @@ import {
 } from './api.ts';
 import { StateBadge, useMoney, useOrgNames } from './bits.tsx';
 import { cardsDict } from './cardsDict.ts';
+import { deliveriesCsvRows } from './csv.ts';
 import { CostCard, LedgerCard, WeighbridgeCard } from './DealCards.tsx';
 import { dealsDict } from './dict.ts';
 import { propertyResolver, qualityPlaceholder, shownProgress } from './figures.ts';
@@ -154,7 +156,7 @@ function Terms({ v, provider, consumer }: { v: DealView; provider: string; consu
             side: t(`side:${d.transport.paidBy}`),
           })}
           {d.transportKopecksPerUnit > 0 &&
-            `; ${x.kopecksPerUnit(d.transportKopecksPerUnit, d.unit)}`}
+            `; ${x.kopecksPerUnit(d.transportKopecksPerUnit, d.unit)} ${t('exVat')}`}
         </dd>
         <dt>{t('tolerance')}</dt>
         <dd>{f.decimal(d.tolerancePct)}&nbsp;%</dd>
@@ -446,6 +448,7 @@ function Deliveries({
   const x = useExchangeLabels();
   const money = useMoney();
   const tax = useTaxonomy();
+  const { locale } = useLocale();
   return (
     <section className="card stack" data-testid="deal-deliveries">
       <h2 className="card-title">{t('deliveries')}</h2>
@@ -473,6 +476,8 @@ function Deliveries({
                 <th>{c('source')}</th>
                 <th>{t('declaredBy')}</th>
                 <th className="num">{t('amount')}</th>
+                <th className="num">{t('vat')}</th>
+                <th className="num">{t('amountWithVat')}</th>
                 <th>{t('flags')}</th>
               </tr>
             </thead>
@@ -510,8 +515,25 @@ function Deliveries({
                       {d.deviceId && <span className="muted small"> · {d.deviceId}</span>}
                     </td>
                     <td data-label={t('declaredBy')}>{t(`side:${d.declaredBy}`)}</td>
-                    <td className="num" data-label={t('amount')}>
+                    <td className="num" data-label={t('amount')} data-testid="delivery-net">
                       {money.amount(d.amountKopecks)}
+                    </td>
+                    <td
+                      className="num"
+                      data-label={t('vatRate', { rate: f.decimal(d.vatRatePct) })}
+                      data-testid="delivery-vat"
+                    >
+                      {money.amount(d.vatKopecks)}
+                      <div className="muted small">
+                        {t('vatRate', { rate: f.decimal(d.vatRatePct) })}
+                      </div>
+                    </td>
+                    <td
+                      className="num"
+                      data-label={t('amountWithVat')}
+                      data-testid="delivery-gross"
+                    >
+                      {money.amount(d.amountWithVatKopecks)}
                     </td>
                     <td data-label={t('flags')}>
                       <Flags d={d} />
@@ -522,7 +544,61 @@ function Deliveries({
           </table>
         </TableScroll>
       )}
+      {list && list.length > 0 && <DeliveryTotals list={list} />}
+      {list && list.length > 0 && (
+        <p>
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid="deliveries-csv"
+            onClick={() =>
+              download(
+                `deliveries-${v.deal.id}.csv`,
+                toCsv(
+                  deliveriesCsvRows(
+                    [...list].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0)),
+                    {
+                      date: t('csvDate'),
+                      quantity: t('csvQuantity'),
+                      unit: t('csvUnit'),
+                      net: t('csvNet'),
+                      rate: t('csvRate'),
+                      vat: t('csvVat'),
+                      gross: t('csvGross'),
+                      total: t('total'),
+                    },
+                  ),
+                  locale,
+                ),
+              )
+            }
+          >
+            {t('exportCsv')}
+          </button>
+        </p>
+      )}
+      <p className="muted small" data-testid="vat-basis">
+        {t('vatBasis')}
+      </p>
     </section>
+  );
+}
+
+/** The deliveries' sums: without VAT, VAT, with VAT (each the exact sum of the rounded lots). */
+function DeliveryTotals({ list }: { list: Delivery[] }) {
+  const t = useT(dealsDict);
+  const money = useMoney();
+  const sum = (k: 'amountKopecks' | 'vatKopecks' | 'amountWithVatKopecks') =>
+    list.reduce((s, d) => s + d[k], 0);
+  return (
+    <dl className="deal-facts" data-testid="delivery-totals">
+      <dt>{t('totalNet')}</dt>
+      <dd data-testid="total-net">{money.amount(sum('amountKopecks'))}</dd>
+      <dt>{t('totalVat')}</dt>
+      <dd data-testid="total-vat">{money.amount(sum('vatKopecks'))}</dd>
+      <dt>{t('totalGross')}</dt>
+      <dd data-testid="total-gross">{money.amount(sum('amountWithVatKopecks'))}</dd>
+    </dl>
   );
 }
 

@@ -1,13 +1,15 @@
 // The trial balance: debit and credit totals per organisation and account as of a date — a
 // member's users see their own organisation's books, the operator everyone's.
 import { type FormEvent, useState } from 'react';
-import { useFormat, useT } from '../i18n/index.ts';
+import { download, toCsv } from '../exchange/csv.ts';
+import { useFormat, useLocale, useT } from '../i18n/index.ts';
 import { href } from '../shell/router.ts';
 import { isOperator, useSession } from '../shell/session.tsx';
 import { Empty, ErrorState, Loading, NeedLogin, PageHeader, TableScroll } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
-import { dealsApi } from './api.ts';
+import { dealsApi, type TrialBalance } from './api.ts';
 import { useMoney, useOrgNames } from './bits.tsx';
+import { trialBalanceCsvRows } from './csv.ts';
 import { dealsDict } from './dict.ts';
 
 export function LedgerPage() {
@@ -16,6 +18,7 @@ export function LedgerPage() {
   const names = useOrgNames();
   const money = useMoney();
   const f = useFormat();
+  const { locale } = useLocale();
   const [asOf, setAsOf] = useState('');
   const [shown, setShown] = useState<string | undefined>(undefined);
   const tb = useResource(user ? () => dealsApi.trialBalance(shown) : null, [shown, Boolean(user)]);
@@ -60,6 +63,33 @@ export function LedgerPage() {
             <p className="muted small" data-testid="tb-asof">
               {t('asOf')}: {f.date(data.asOf)} ·{' '}
               {data.totalDebit === data.totalCredit ? t('balanced') : t('unbalanced')}
+            </p>
+            <p>
+              <button
+                type="button"
+                className="btn btn-small"
+                data-testid="tb-csv"
+                onClick={() =>
+                  download(
+                    `trial-balance-${data.asOf}.csv`,
+                    toCsv(
+                      trialBalanceCsvRows(data, {
+                        organisation: t('organisation'),
+                        account: t('account'),
+                        debit: t('csvDebit'),
+                        credit: t('csvCredit'),
+                        total: t('total'),
+                        accountName: (a) =>
+                          t(`account:${a as TrialBalance['accounts'][number]['account']}`),
+                        organisationName: names.name,
+                      }),
+                      locale,
+                    ),
+                  )
+                }
+              >
+                {t('exportCsv')}
+              </button>
             </p>
             <TableScroll>
               <table className="table">

@@ -50,7 +50,10 @@ export function StateBadge({ state }: { state: DealState }) {
   );
 }
 
-/** Money words: a price per unit (negative: the provider pays a gate fee) and an amount. */
+/**
+ * Money words: a price per unit, without VAT as every deal price is (negative: the provider
+ * pays a gate fee): «80,00 ₽/т без НДС (плата за приём)»; and an amount.
+ */
 export function useMoney() {
   const t = useT(dealsDict);
   const x = useExchangeLabels();
@@ -58,8 +61,8 @@ export function useMoney() {
   return {
     price: (kopecks: number, unit: string) =>
       kopecks < 0
-        ? `${x.kopecksPerUnit(-kopecks, unit)} (${t('gateFee')})`
-        : x.kopecksPerUnit(kopecks, unit),
+        ? `${x.kopecksPerUnit(-kopecks, unit)} ${t('exVat')} (${t('gateFee')})`
+        : `${x.kopecksPerUnit(kopecks, unit)} ${t('exVat')}`,
     /** kopecks as roubles with kopecks: «1 234,50 ₽» */
     amount: f.money,
   };

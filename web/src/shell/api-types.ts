@@ -3176,7 +3176,7 @@ export interface components {
       matchId: string | null;
       /** @description the exchange's material id */
       material: string;
-      /** @description kopecks per unit the consumer pays; negative: a gate fee the provider pays */
+      /** @description kopecks per unit the consumer pays, without VAT (VAT is added on each delivery at the rate of its date); negative: a gate fee the provider pays */
       priceKopecksPerUnit: number;
       /** @description the organisation that ships the material */
       providerId: string;
@@ -3197,7 +3197,7 @@ export interface components {
       /** @description deliveries may exceed the quantity by this share, %; provider vs consumer declarations may differ by it */
       tolerancePct: number;
       transport: components['schemas']['DealTransport'];
-      /** @description what carrying one unit costs its payer, kopecks */
+      /** @description what carrying one unit costs its payer, kopecks, without VAT */
       transportKopecksPerUnit: number;
       /** @description whose move it is; null when closed */
       turn: components['schemas']['DealSide'] | null;
@@ -3545,7 +3545,7 @@ export interface components {
       matchId: string | null;
       /** @description the exchange's material id */
       material: string;
-      /** @description kopecks per unit the consumer pays; negative: a gate fee the provider pays */
+      /** @description kopecks per unit the consumer pays, without VAT (VAT is added on each delivery at the rate of its date); negative: a gate fee the provider pays */
       priceKopecksPerUnit: number;
       /** @description the organisation that ships the material */
       providerId: string;
@@ -3566,7 +3566,7 @@ export interface components {
       /** @description deliveries may exceed the quantity by this share, %; provider vs consumer declarations may differ by it */
       tolerancePct: number;
       transport: components['schemas']['DealTransportInput'];
-      /** @description what carrying one unit costs its payer, kopecks */
+      /** @description what carrying one unit costs its payer, kopecks, without VAT */
       transportKopecksPerUnit: number;
       /** @description whose move it is; null when closed */
       turn: components['schemas']['DealSideInput'] | null;
@@ -3670,7 +3670,7 @@ export interface components {
       listingId?: string;
       material?: string;
       message?: string;
-      /** @description kopecks per unit the consumer pays; negative: a gate fee the provider pays */
+      /** @description kopecks per unit the consumer pays, without VAT (VAT is added on each delivery at the rate of its date); negative: a gate fee the provider pays */
       priceKopecksPerUnit?: number;
       providerId?: string;
       /** @description the specification per quality parameter: { "ash": { "max": 15 } } */
@@ -3689,7 +3689,7 @@ export interface components {
       /** @description deliveries may exceed the quantity by this share, %; provider vs consumer declarations may differ by it */
       tolerancePct?: number;
       transport?: components['schemas']['DealTransport'];
-      /** @description what carrying one unit costs its payer, kopecks */
+      /** @description what carrying one unit costs its payer, kopecks, without VAT */
       transportKopecksPerUnit?: number;
       unit?: components['schemas']['MaterialUnit'];
     };
@@ -3700,7 +3700,7 @@ export interface components {
       listingId?: string;
       material?: string;
       message?: string;
-      /** @description kopecks per unit the consumer pays; negative: a gate fee the provider pays */
+      /** @description kopecks per unit the consumer pays, without VAT (VAT is added on each delivery at the rate of its date); negative: a gate fee the provider pays */
       priceKopecksPerUnit?: number;
       providerId?: string;
       /** @description the specification per quality parameter: { "ash": { "max": 15 } } */
@@ -3719,7 +3719,7 @@ export interface components {
       /** @description deliveries may exceed the quantity by this share, %; provider vs consumer declarations may differ by it */
       tolerancePct?: number;
       transport?: components['schemas']['DealTransportInput'];
-      /** @description what carrying one unit costs its payer, kopecks */
+      /** @description what carrying one unit costs its payer, kopecks, without VAT */
       transportKopecksPerUnit?: number;
       unit?: components['schemas']['MaterialUnitInput'];
     };
@@ -3786,7 +3786,7 @@ export interface components {
       id: string;
       matchId?: string;
       material: string;
-      /** @description negative for a gate fee the provider pays */
+      /** @description without VAT; negative for a gate fee the provider pays */
       priceKopecksPerUnit: number;
       providerId: string;
       quantity: number;
@@ -3802,7 +3802,7 @@ export interface components {
       id: string;
       matchId?: string;
       material: string;
-      /** @description negative for a gate fee the provider pays */
+      /** @description without VAT; negative for a gate fee the provider pays */
       priceKopecksPerUnit: number;
       providerId: string;
       quantity: number;
@@ -3812,7 +3812,7 @@ export interface components {
       unit: string;
     };
     DealTerms: {
-      /** @description kopecks per unit the consumer pays; negative: a gate fee the provider pays */
+      /** @description kopecks per unit the consumer pays, without VAT (VAT is added on each delivery at the rate of its date); negative: a gate fee the provider pays */
       priceKopecksPerUnit: number;
       /** @description the specification per quality parameter: { "ash": { "max": 15 } } */
       quality: {
@@ -3830,12 +3830,12 @@ export interface components {
       /** @description deliveries may exceed the quantity by this share, %; provider vs consumer declarations may differ by it */
       tolerancePct: number;
       transport: components['schemas']['DealTransport'];
-      /** @description what carrying one unit costs its payer, kopecks */
+      /** @description what carrying one unit costs its payer, kopecks, without VAT */
       transportKopecksPerUnit: number;
       unit: components['schemas']['MaterialUnit'];
     };
     DealTermsInput: {
-      /** @description kopecks per unit the consumer pays; negative: a gate fee the provider pays */
+      /** @description kopecks per unit the consumer pays, without VAT (VAT is added on each delivery at the rate of its date); negative: a gate fee the provider pays */
       priceKopecksPerUnit: number;
       /** @description the specification per quality parameter: { "ash": { "max": 15 } } */
       quality: {
@@ -3853,12 +3853,12 @@ export interface components {
       /** @description deliveries may exceed the quantity by this share, %; provider vs consumer declarations may differ by it */
       tolerancePct: number;
       transport: components['schemas']['DealTransportInput'];
-      /** @description what carrying one unit costs its payer, kopecks */
+      /** @description what carrying one unit costs its payer, kopecks, without VAT */
       transportKopecksPerUnit: number;
       unit: components['schemas']['MaterialUnitInput'];
     };
     DealTermsPatch: {
-      /** @description kopecks per unit the consumer pays; negative: a gate fee the provider pays */
+      /** @description kopecks per unit the consumer pays, without VAT (VAT is added on each delivery at the rate of its date); negative: a gate fee the provider pays */
       priceKopecksPerUnit?: number;
       /** @description the specification per quality parameter: { "ash": { "max": 15 } } */
       quality?: {
@@ -3876,12 +3876,12 @@ export interface components {
       /** @description deliveries may exceed the quantity by this share, %; provider vs consumer declarations may differ by it */
       tolerancePct?: number;
       transport?: components['schemas']['DealTransport'];
-      /** @description what carrying one unit costs its payer, kopecks */
+      /** @description what carrying one unit costs its payer, kopecks, without VAT */
       transportKopecksPerUnit?: number;
       unit?: components['schemas']['MaterialUnit'];
     };
     DealTermsPatchInput: {
-      /** @description kopecks per unit the consumer pays; negative: a gate fee the provider pays */
+      /** @description kopecks per unit the consumer pays, without VAT (VAT is added on each delivery at the rate of its date); negative: a gate fee the provider pays */
       priceKopecksPerUnit?: number;
       /** @description the specification per quality parameter: { "ash": { "max": 15 } } */
       quality?: {
@@ -3899,7 +3899,7 @@ export interface components {
       /** @description deliveries may exceed the quantity by this share, %; provider vs consumer declarations may differ by it */
       tolerancePct?: number;
       transport?: components['schemas']['DealTransportInput'];
-      /** @description what carrying one unit costs its payer, kopecks */
+      /** @description what carrying one unit costs its payer, kopecks, without VAT */
       transportKopecksPerUnit?: number;
       unit?: components['schemas']['MaterialUnitInput'];
     };
@@ -4158,8 +4158,10 @@ export interface components {
       year: number;
     };
     Delivery: {
-      /** @description price × quantity posted (0 for a confirmation) */
+      /** @description price × quantity posted, without VAT (negative: a gate fee the provider pays; 0 for a confirmation) */
       amountKopecks: number;
+      /** @description amountKopecks + vatKopecks: what the paying side owes the other */
+      amountWithVatKopecks: number;
       /** @description delivered in total beyond the contracted quantity plus tolerance with this lot */
       beyondContract: boolean;
       confirms: string | null;
@@ -4182,6 +4184,10 @@ export interface components {
       /** @enum {string} */
       source: 'manual' | 'import' | 'device';
       unit: string;
+      /** @description VAT on amountKopecks, rounded half away from zero once, signed as the amount */
+      vatKopecks: number;
+      /** @description the VAT rate in force on the delivery's date, % (data/reference/vat-rates.json) */
+      vatRatePct: number;
     };
     DeliveryBody: {
       /** @description the other side's declaration of the same lot: compared with it, posts nothing */
@@ -4224,8 +4230,10 @@ export interface components {
       source?: 'manual' | 'import' | 'device';
     };
     DeliveryInput: {
-      /** @description price × quantity posted (0 for a confirmation) */
+      /** @description price × quantity posted, without VAT (negative: a gate fee the provider pays; 0 for a confirmation) */
       amountKopecks: number;
+      /** @description amountKopecks + vatKopecks: what the paying side owes the other */
+      amountWithVatKopecks: number;
       /** @description delivered in total beyond the contracted quantity plus tolerance with this lot */
       beyondContract: boolean;
       confirms: string | null;
@@ -4248,6 +4256,10 @@ export interface components {
       /** @enum {string} */
       source: 'manual' | 'import' | 'device';
       unit: string;
+      /** @description VAT on amountKopecks, rounded half away from zero once, signed as the amount */
+      vatKopecks: number;
+      /** @description the VAT rate in force on the delivery's date, % (data/reference/vat-rates.json) */
+      vatRatePct: number;
     };
     /** @enum {string} */
     DeliveryMethod: 'weighbridge' | 'belt_scale' | 'manual';
@@ -6126,7 +6138,9 @@ export interface components {
       | 'gate_fee_income'
       | 'gate_fee_expense'
       | 'transport_expense'
-      | 'carrier_payable';
+      | 'carrier_payable'
+      | 'vat_payable'
+      | 'vat_recoverable';
     /** @enum {string} */
     LedgerAccountInput:
       | 'receivable'
@@ -6136,7 +6150,9 @@ export interface components {
       | 'gate_fee_income'
       | 'gate_fee_expense'
       | 'transport_expense'
-      | 'carrier_payable';
+      | 'carrier_payable'
+      | 'vat_payable'
+      | 'vat_recoverable';
     /**
      * @description waste (отход, needs its FKKO code), secondary resource, secondary raw material, or by-product (побочный продукт, needs byProductOf and standard)
      * @enum {string}
@@ -9770,6 +9786,32 @@ export interface components {
         notTonnes: number;
         unknownOrganisation: number;
       };
+    };
+    VatRateRow: {
+      basis?: string;
+      /**
+       * Format: date
+       * @description the first day the rate applies to (a delivery on or after it)
+       */
+      from: string;
+      /** @description % of the price without VAT */
+      ratePct: number;
+      source: string;
+      /** @enum {string} */
+      status: 'sourced' | 'estimate';
+    };
+    VatRateRowInput: {
+      basis?: string;
+      /**
+       * Format: date
+       * @description the first day the rate applies to (a delivery on or after it)
+       */
+      from: string;
+      /** @description % of the price without VAT */
+      ratePct: number;
+      source: string;
+      /** @enum {string} */
+      status: 'sourced' | 'estimate';
     };
     Weighing: {
       deviceId: string;
@@ -15108,6 +15150,8 @@ export const ledgerAccountValues: ReadonlyArray<
   'gate_fee_expense',
   'transport_expense',
   'carrier_payable',
+  'vat_payable',
+  'vat_recoverable',
 ];
 export const ledgerAccountInputValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['LedgerAccountInput']
@@ -15120,6 +15164,8 @@ export const ledgerAccountInputValues: ReadonlyArray<
   'gate_fee_expense',
   'transport_expense',
   'carrier_payable',
+  'vat_payable',
+  'vat_recoverable',
 ];
 export const legalStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['LegalStatus']
@@ -15630,3 +15676,9 @@ export const valueChainScopeValues: ReadonlyArray<
 export const valueChainInputScopeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ValueChainInput']['scope']
 > = ['cluster', 'organisation'];
+export const vatRateRowStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['VatRateRow']['status']
+> = ['sourced', 'estimate'];
+export const vatRateRowInputStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['VatRateRowInput']['status']
+> = ['sourced', 'estimate'];

@@ -79,6 +79,10 @@ const words = {
     ru: 'Договоры в силе на платформе: число, поставлено за год, ₽ / заявленные: число, ₽',
     en: 'Contracts in force on the platform: number, supplied in the year, RUB / declared: number, RUB',
   },
+  onPlatform: { ru: 'Договоров в силе на платформе', en: 'Contracts in force on the platform' },
+  supplied: { ru: 'Поставлено по ним за год, ₽', en: 'Supplied under them in the year, RUB' },
+  declared: { ru: 'Заявленных договоров', en: 'Declared contracts' },
+  declaredValue: { ru: 'Заявлено, ₽', en: 'Declared value, RUB' },
   monotown: { ru: 'моногород', en: 'monotown' },
   estimate: { ru: '(оценка)', en: '(estimate)' },
   transactions: {
@@ -133,7 +137,7 @@ function resultOf(c: Check, lang: Lang): string {
 }
 
 /** The section's rows as plain text cells, shared by both renderers. */
-export function rows(r: Decree779Report, lang: Lang) {
+function rows(r: Decree779Report, lang: Lang) {
   const verdict =
     r.compliant === true ? 'compliant' : r.compliant === false ? 'notCompliant' : 'unknown';
   const rub = (k: number) => number(lang, k / 100, 2);
@@ -177,6 +181,50 @@ export function rows(r: Decree779Report, lang: Lang) {
       off: r.transactions.declaredOffPlatform,
     }),
     reading: lang === 'ru' ? r.readingRu : r.reading,
+  };
+}
+
+/** A workbook cell of the members' table: text, a number with its format, or «no data». */
+export type Decree779Row = string | { n: number; fmt: string } | 'noData';
+
+/**
+ * The section for a workbook: the texts both renderers say, the checks as text cells, and the
+ * members' figures as numbers (roubles) — «скрыто» where another organisation's are hidden.
+ */
+export function decree779Checks(r: Decree779Report, lang: Lang) {
+  const x = rows(r, lang);
+  const hidden = say(lang, 'hidden');
+  const rub = (k: number, fmt: string): Decree779Row => ({ n: k / 100, fmt });
+  return {
+    ...x,
+    memberHead: [
+      say(lang, 'member'),
+      say(lang, 'territory'),
+      say(lang, 'purchases'),
+      say(lang, 'output'),
+      say(lang, 'onPlatform'),
+      say(lang, 'supplied'),
+      say(lang, 'declared'),
+      say(lang, 'declaredValue'),
+    ],
+    memberCells: (money: string, integer: string): Decree779Row[][] =>
+      r.members.map((m, k) => {
+        const [name = '', territory = '', , output = ''] = x.members[k] ?? [];
+        return [
+          name,
+          territory,
+          m.redacted
+            ? hidden
+            : m.purchasesKopecks === null
+              ? 'noData'
+              : rub(m.purchasesKopecks, money),
+          output,
+          { n: m.contractsOnPlatform, fmt: integer },
+          m.redacted ? hidden : rub(m.suppliedOnPlatformKopecks, money),
+          { n: m.contractsDeclared, fmt: integer },
+          m.redacted ? hidden : rub(m.valueDeclaredKopecks, money),
+        ];
+      }),
   };
 }
 

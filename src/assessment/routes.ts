@@ -1,7 +1,7 @@
 // The assessment's HTTP routes under /api/v1/assessment: thin — parse, call the service, answer.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParam, tagged } from '../model/index.ts';
+import { IdParam, requestLang, tagged } from '../model/index.ts';
 import { decree779Routes } from './decree779-routes.ts';
 import {
   ClusterSnapshot,
@@ -11,6 +11,7 @@ import {
   ReadinessInput,
   ReadinessSummary,
   ReadinessSurvey,
+  ReportQuery,
   SustainabilityReport,
   TerritorialBaseline,
   TypologyPlacement,
@@ -75,6 +76,25 @@ export const routes =
         },
       },
       async (req) => assessment.sustainability(req.actor),
+    );
+    app.get(
+      `${base}/report`,
+      {
+        schema: {
+          ...t,
+          summary:
+            "The ministry's assessment report as a file, as `digicluster report` makes it: PDF or HTML, or its figures as XLSX (a sheet per section, «нет данных» where there are none, a sheet «Источники»), for the web page's window; every signed-in user, the network of ties only for the operator, another organisation's Decree 779 figures hidden",
+          querystring: ReportQuery,
+        },
+      },
+      async (req, reply) => {
+        const lang = req.query.lang ?? requestLang(req);
+        const file = await assessment.reportFile(req.actor, { format: req.query.format, lang });
+        return reply
+          .type(file.mediaType)
+          .header('content-disposition', `attachment; filename="${file.fileName}"`)
+          .send(file.body);
+      },
     );
     app.get(
       `${base}/territory`,

@@ -164,6 +164,23 @@ export const EcosystemNetwork = z
   })
   .meta({ id: 'EcosystemNetwork' });
 
+/** The report's file formats: the CLI's two renderings and its figures as a workbook. */
+export const reportFormats = ['pdf', 'html', 'xlsx'] as const;
+export type ReportFormat = (typeof reportFormats)[number];
+
+export const ReportQuery = z.object({
+  format: z
+    .enum(reportFormats)
+    .default('pdf')
+    .describe(
+      'pdf or html: the report as the CLI makes it; xlsx: its figures, a sheet per section',
+    ),
+  lang: z
+    .enum(['ru', 'en'])
+    .optional()
+    .describe('the language of the report (default: the request’s)'),
+});
+
 export const PlacementQuery = z.object({
   asOf: z
     .string()

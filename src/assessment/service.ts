@@ -15,6 +15,7 @@ import {
 } from '../model/index.ts';
 import { registryQueries } from '../registry/index.ts';
 import type { Store } from '../store/index.ts';
+import { heavyWork } from '../work/index.ts';
 import { Decree779Service } from './declared.ts';
 import {
   type Assessment,
@@ -38,10 +39,18 @@ import {
 import { messages } from './messages.ts';
 import { platformSnapshot } from './platform-snapshot.ts';
 import { employmentTable } from './reference.ts';
-import { networkOf } from './report/model.ts';
+import { type Lang, networkOf, reportModel } from './report/model.ts';
+import { renderOrder } from './report/render-worker.ts';
 import * as repo from './repository.ts';
-import { ReadinessInput, type ReadinessSurvey } from './schema.ts';
+import { ReadinessInput, type ReadinessSurvey, type ReportFormat } from './schema.ts';
 import { sustainabilityFromPlatform } from './sustainability-from-platform.ts';
+
+/** Each report format's media type. */
+const reportMediaTypes: Record<ReportFormat, string> = {
+  pdf: 'application/pdf',
+  html: 'text/html; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
 
 export class AssessmentService {
   constructor(
@@ -215,6 +224,31 @@ export class AssessmentService {
         })),
         ties,
       ),
+    };
+  }
+
+  /**
+   * The ministry's report as a file (PDF, HTML, or its figures as XLSX), as the CLI makes it, for
+   * the same window as the web page: every signed-in user reads it, as they read the page's
+   * figures; the network of ties only the operator, another organisation's Decree 779 figures
+   * hidden. The figures are gathered here, the file rendered in a worker thread (a PDF takes a
+   * second or more), within the caller's limit on heavy requests.
+   */
+  async reportFile(
+    actor: Actor,
+    q: { format: ReportFormat; lang: Lang },
+  ): Promise<{ body: Buffer; mediaType: string; fileName: string }> {
+    requireLogin(actor);
+    let day = '';
+    const bytes = await heavyWork().run<Uint8Array>(actor, undefined, async () => {
+      const model = await reportModel(this, this.clock, actor);
+      day = model.generatedAt.slice(0, 10);
+      return renderOrder({ model, format: q.format, lang: q.lang });
+    });
+    return {
+      body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      mediaType: reportMediaTypes[q.format],
+      fileName: `digicluster-assessment-${day}.${q.format}`,
     };
   }
 

@@ -1,5 +1,6 @@
 // The shared vocabulary every module uses: who acts, ids, errors, messages, money, validation.
 export * from './actor.ts';
+export * from './cells.ts';
 export * from './common.ts';
 export * from './common-messages.ts';
 export * from './errors.ts';

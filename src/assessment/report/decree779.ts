@@ -1,5 +1,5 @@
-// The report's Decree 779 section, in HTML and in PDF (for the ministry: the operator's view,
-// every member's figures). A function of its own so the two renderers each add one call.
+// The report's Decree 779 section, in HTML and in PDF (the operator's view: every member's
+// figures; anyone else's: another organisation's sums «скрыто», as the web page shows them). A function of its own so the two renderers each add one call.
 import { type CountedNoun, countedNoun } from '../../model/wording.ts';
 import type { Decree779Report } from '../decree779-schema.ts';
 import { orgNameIn } from '../engine/place-names.ts';
@@ -67,6 +67,11 @@ const words = {
   passed: { ru: 'выполнено', en: 'met' },
   failed: { ru: 'не выполнено', en: 'not met' },
   noData: { ru: 'нет данных', en: 'no data' },
+  hidden: { ru: 'скрыто', en: 'hidden' },
+  hiddenNote: {
+    ru: 'Суммы и партнёров другой организации видят только она и оператор.',
+    en: "Another organisation's sums and partners are seen by it and the operator only.",
+  },
   member: { ru: 'Участник', en: 'Participant' },
   territory: { ru: 'Моногород / особая территория', en: 'Monotown / special territory' },
   purchases: { ru: 'Закупки, ₽', en: 'Purchases, RUB' },
@@ -74,6 +79,10 @@ const words = {
     ru: 'Договоры в силе на платформе: число, поставлено за год, ₽ / заявленные: число, ₽',
     en: 'Contracts in force on the platform: number, supplied in the year, RUB / declared: number, RUB',
   },
+  onPlatform: { ru: 'Договоров в силе на платформе', en: 'Contracts in force on the platform' },
+  supplied: { ru: 'Поставлено по ним за год, ₽', en: 'Supplied under them in the year, RUB' },
+  declared: { ru: 'Заявленных договоров', en: 'Declared contracts' },
+  declaredValue: { ru: 'Заявлено, ₽', en: 'Declared value, RUB' },
   monotown: { ru: 'моногород', en: 'monotown' },
   estimate: { ru: '(оценка)', en: '(estimate)' },
   transactions: {
@@ -132,21 +141,35 @@ function rows(r: Decree779Report, lang: Lang) {
   const verdict =
     r.compliant === true ? 'compliant' : r.compliant === false ? 'notCompliant' : 'unknown';
   const rub = (k: number) => number(lang, k / 100, 2);
+  const hidden = say(lang, 'hidden');
   return {
     lead: say(lang, 'year', { year: r.year, verdict: say(lang, verdict) }),
     checks: r.checks.map((c) => [say(lang, c.id), resultOf(c, lang), c.evidence[lang]]),
     members: r.members.map((m) => [
       orgNameIn(m, lang),
       `${[m.monotown ? say(lang, 'monotown') : '', ...(lang === 'en' ? m.specialTerritoriesEn : m.specialTerritories)].filter(Boolean).join('; ') || '—'}${m.territoryEstimate ? ` ${say(lang, 'estimate')}` : ''}`,
-      m.purchasesKopecks === null ? say(lang, 'noData') : rub(m.purchasesKopecks),
-      m.producedOutput === null
-        ? say(lang, 'noData')
-        : say(
-            lang,
-            m.producedOutput ? 'produced' : m.organisingProduction ? 'organising' : 'notOrganising',
-          ),
-      `${m.contractsOnPlatform}: ${rub(m.suppliedOnPlatformKopecks)} / ${m.contractsDeclared}: ${rub(m.valueDeclaredKopecks)}`,
+      m.redacted
+        ? hidden
+        : m.purchasesKopecks === null
+          ? say(lang, 'noData')
+          : rub(m.purchasesKopecks),
+      m.redacted
+        ? hidden
+        : m.producedOutput === null
+          ? say(lang, 'noData')
+          : say(
+              lang,
+              m.producedOutput
+                ? 'produced'
+                : m.organisingProduction
+                  ? 'organising'
+                  : 'notOrganising',
+            ),
+      m.redacted
+        ? `${m.contractsOnPlatform}: ${hidden} / ${m.contractsDeclared}: ${hidden}`
+        : `${m.contractsOnPlatform}: ${rub(m.suppliedOnPlatformKopecks)} / ${m.contractsDeclared}: ${rub(m.valueDeclaredKopecks)}`,
     ]),
+    hiddenNote: r.members.some((m) => m.redacted) ? say(lang, 'hiddenNote') : '',
     notCounted: r.notCounted.length
       ? say(lang, 'notCounted', {
           list: r.notCounted.map((o) => `${orgNameIn(o, lang)} — ${say(lang, o.as)}`).join('; '),
@@ -158,6 +181,50 @@ function rows(r: Decree779Report, lang: Lang) {
       off: r.transactions.declaredOffPlatform,
     }),
     reading: lang === 'ru' ? r.readingRu : r.reading,
+  };
+}
+
+/** A workbook cell of the members' table: text, a number with its format, or «no data». */
+export type Decree779Row = string | { n: number; fmt: string } | 'noData';
+
+/**
+ * The section for a workbook: the texts both renderers say, the checks as text cells, and the
+ * members' figures as numbers (roubles) — «скрыто» where another organisation's are hidden.
+ */
+export function decree779Checks(r: Decree779Report, lang: Lang) {
+  const x = rows(r, lang);
+  const hidden = say(lang, 'hidden');
+  const rub = (k: number, fmt: string): Decree779Row => ({ n: k / 100, fmt });
+  return {
+    ...x,
+    memberHead: [
+      say(lang, 'member'),
+      say(lang, 'territory'),
+      say(lang, 'purchases'),
+      say(lang, 'output'),
+      say(lang, 'onPlatform'),
+      say(lang, 'supplied'),
+      say(lang, 'declared'),
+      say(lang, 'declaredValue'),
+    ],
+    memberCells: (money: string, integer: string): Decree779Row[][] =>
+      r.members.map((m, k) => {
+        const [name = '', territory = '', , output = ''] = x.members[k] ?? [];
+        return [
+          name,
+          territory,
+          m.redacted
+            ? hidden
+            : m.purchasesKopecks === null
+              ? 'noData'
+              : rub(m.purchasesKopecks, money),
+          output,
+          { n: m.contractsOnPlatform, fmt: integer },
+          m.redacted ? hidden : rub(m.suppliedOnPlatformKopecks, money),
+          { n: m.contractsDeclared, fmt: integer },
+          m.redacted ? hidden : rub(m.valueDeclaredKopecks, money),
+        ];
+      }),
   };
 }
 
@@ -179,6 +246,7 @@ export function decree779Html(r: Decree779Report | undefined, lang: Lang): strin
 ${table([say(lang, 'check'), say(lang, 'result'), say(lang, 'evidence')], x.checks)}
 ${x.notCounted ? `<p>${esc(x.notCounted)}</p>\n` : ''}<p>${esc(x.transactions)}</p>
 ${table([say(lang, 'member'), say(lang, 'territory'), say(lang, 'purchases'), say(lang, 'output'), say(lang, 'contractsCol')], x.members)}
+${x.hiddenNote && `<p>${esc(x.hiddenNote)}</p>`}
 <p><small>${esc(x.reading)}</small></p>
 `;
 }
@@ -233,5 +301,6 @@ export function decree779Pdf(
       doc,
       m.map((text, i) => ({ text, width: width * (five[i] ?? 0) })),
     );
+  if (x.hiddenNote) doc.moveDown(0.3).font('Sans').text(x.hiddenNote);
   doc.moveDown(0.3).font('Sans').fontSize(7.5).text(x.reading).fontSize(9.5);
 }

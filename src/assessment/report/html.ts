@@ -19,8 +19,8 @@ const table = (head: string[], rows: string[][]) =>
     .join('')}</tbody></table>`;
 
 /** The network as an SVG circle: organisations around, ties as chords. */
-function networkSvg(m: ReportModel, lang: Lang): string {
-  const nodes = m.network.nodes.filter((n) => n.partners > 0);
+function networkSvg(network: NonNullable<ReportModel['network']>, lang: Lang): string {
+  const nodes = network.nodes.filter((n) => n.partners > 0);
   if (!nodes.length) return '';
   const size = 520;
   const c = size / 2;
@@ -36,7 +36,7 @@ function networkSvg(m: ReportModel, lang: Lang): string {
     knowledge: '#1a7f37',
     governance: '#bf8700',
   };
-  const lines = m.network.edges
+  const lines = network.edges
     .map((e) => {
       const a = at.get(e.source);
       const b = at.get(e.target);
@@ -109,7 +109,7 @@ export function reportHtml(m: ReportModel, lang: Lang): string {
       ];
     }),
   );
-  const svg = networkSvg(m, lang);
+  const svg = m.network ? networkSvg(m.network, lang) : '';
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><title>${esc(say(lang, 'title'))}</title>
 <style>
@@ -125,7 +125,7 @@ ${characteristics}
 <h2>${esc(say(lang, 'trajectory'))}</h2>
 ${trajectory}
 <h2>${esc(say(lang, 'network'))}</h2>
-<p>${esc(say(lang, svg ? 'networkNote' : 'networkEmpty'))}</p>
+<p>${esc(say(lang, !m.network ? 'networkOperatorOnly' : svg ? 'networkNote' : 'networkEmpty'))}</p>
 ${svg}
 <h2>${esc(say(lang, 'sustainability'))}</h2>
 <p>${esc(sustainability ? `${formWord(sustainability.form)}: ${sustainability.indicators.map((i) => `${indicatorWords[i.name]?.[lang] ?? i.name} ${number(lang, i.value)}`).join('; ')}` : '')}</p>

@@ -2,7 +2,7 @@
 // network of ties, readiness and the territorial baseline — gathered once, rendered as HTML or
 // PDF by the two renderers beside this file.
 
-import { systemActor } from '../../model/index.ts';
+import { type Actor, isOperator, systemActor } from '../../model/index.ts';
 import type { Decree779Report } from '../decree779-schema.ts';
 import type { Assessment, ClusterReadiness, Snapshot, TrajectoryPoint } from '../engine/index.ts';
 import type { AssessmentService } from '../service.ts';
@@ -21,8 +21,9 @@ export interface ReportModel {
   trajectory: TrajectoryPoint[];
   readiness: ClusterReadiness;
   territory: ReturnType<AssessmentService['territory']>;
-  network: ReportNetwork;
-  /** the Decree 779 check of the current year (report/decree779.ts renders it) */
+  /** who deals with whom: the operator's only (absent: the section says so) */
+  network?: ReportNetwork;
+  /** the Decree 779 check of the current year, redacted as the reader sees it (report/decree779.ts renders it) */
   decree779?: Decree779Report;
   /** sustainability from the platform's data (absent: the section shows the placement only) */
   sustainability?: PlatformSustainability;
@@ -59,19 +60,23 @@ export function networkOf(s: Snapshot): ReportNetwork {
   };
 }
 
+/**
+ * The report as `actor` may read it (the CLI's: the system, which sees everything): the same
+ * figures and window as the web assessment page, the network of ties only for the operator,
+ * another organisation's Decree 779 figures redacted as the check redacts them.
+ */
 export async function reportModel(
   assessment: AssessmentService,
   clock: () => Date = () => new Date(),
+  actor: Actor = systemActor,
 ): Promise<ReportModel> {
-  const actor = systemActor;
-  const snapshot = await assessment.snapshot(actor);
   return {
     generatedAt: clock().toISOString(),
     placement: await assessment.placement(actor, {}),
     trajectory: await assessment.trajectory(actor, {}),
     readiness: await assessment.clusterReadiness(actor),
     territory: assessment.territory(actor),
-    network: networkOf(snapshot),
+    ...(isOperator(actor) ? { network: networkOf(await assessment.snapshot(actor)) } : {}),
     decree779: await assessment.decree779.check(actor, {}),
     sustainability: await assessment.sustainability(actor),
   };

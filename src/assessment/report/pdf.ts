@@ -171,12 +171,15 @@ function trajectory(doc: Doc, m: ReportModel, lang: Lang) {
 }
 
 function network(doc: Doc, m: ReportModel, lang: Lang) {
-  const nodes = m.network.nodes.filter((n) => n.partners > 0);
+  const nodes = m.network?.nodes.filter((n) => n.partners > 0) ?? [];
   doc
     .font('Sans')
     .fontSize(9)
     .fillColor('#24292f')
-    .text(say(lang, nodes.length ? 'networkNote' : 'networkEmpty'));
+    .text(
+      say(lang, !m.network ? 'networkOperatorOnly' : nodes.length ? 'networkNote' : 'networkEmpty'),
+    );
+  if (!m.network) return;
   if (!nodes.length) return;
   const r = 120;
   if (doc.y + 2 * r + 30 > doc.page.height - MARGIN) doc.addPage();

@@ -5,7 +5,8 @@ import type { PlatformSustainability } from '../sustainability-from-platform.ts'
 import type { Lang } from './model.ts';
 import { number } from './words.ts';
 
-const names: Record<string, { ru: string; en: string }> = {
+/** Each indicator's name with its unit, in Russian and English. */
+export const sustainabilityNames: Record<string, { ru: string; en: string }> = {
   waste_utilisation_rate: {
     ru: 'Доля вовлечения предложенных отходов',
     en: 'Share of offered waste put to use',
@@ -32,7 +33,8 @@ const names: Record<string, { ru: string; en: string }> = {
   },
   training_offers: { ru: 'Курсы и программы обучения', en: 'Training courses and programmes' },
 };
-const parts = {
+/** The three parts of sustainability. */
+export const sustainabilityParts = {
   environmental: { ru: 'экологическая', en: 'environmental' },
   economic: { ru: 'экономическая', en: 'economic' },
   social: { ru: 'социальная', en: 'social' },
@@ -53,7 +55,7 @@ const value = (lang: Lang, x: number | null) =>
 /** Its rows as plain text: [indicator (part), value, target, source]. */
 export function sustainabilityRows(s: PlatformSustainability, lang: Lang): string[][] {
   return s.indicators.map((i) => [
-    `${names[i.name]?.[lang] ?? i.name} (${parts[i.part][lang]})`,
+    `${sustainabilityNames[i.name]?.[lang] ?? i.name} (${sustainabilityParts[i.part][lang]})`,
     value(lang, i.value),
     value(lang, i.target),
     i.source[lang],
@@ -69,8 +71,8 @@ export const sustainabilityHead = (lang: Lang) => [
 
 /** The summary line: the parts, the balance index and the period. */
 export function sustainabilitySummary(s: PlatformSustainability, lang: Lang): string {
-  const p = (Object.keys(parts) as (keyof typeof parts)[])
-    .map((k) => `${parts[k][lang]} ${value(lang, s.parts[k])}`)
+  const p = (Object.keys(sustainabilityParts) as (keyof typeof sustainabilityParts)[])
+    .map((k) => `${sustainabilityParts[k][lang]} ${value(lang, s.parts[k])}`)
     .join('; ');
   return `${p}. ${words.balance[lang]}: ${value(lang, s.balanceIndex)}. ${words.period[lang]}: ${s.from}…${s.to}.`;
 }

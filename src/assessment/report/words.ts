@@ -30,6 +30,10 @@ const words = {
     en: 'Nodes are organisations (size: number of partners), lines ties made on the platform: exchange, knowledge, governance.',
   },
   networkEmpty: { ru: 'Связей через платформу пока нет.', en: 'No ties made on the platform yet.' },
+  networkOperatorOnly: {
+    ru: 'Кто с кем связан, видит только оператор платформы: сводные показатели сети — в разделе 1.',
+    en: "Who is tied to whom is the platform operator's to see: the network's summary figures are in section 1.",
+  },
   sustainability: { ru: '4. Устойчивость', en: '4. Sustainability' },
   readiness: { ru: '5. Готовность к Индустрии 4.0', en: '5. Industry 4.0 readiness' },
   readinessNone: {

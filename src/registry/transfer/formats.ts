@@ -1,7 +1,14 @@
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { Provenance } from '../../model/common.ts';
-import { type FieldProblem, fieldRules, type Lang, wordIssue } from '../../model/index.ts';
+import {
+  defuseFormula,
+  type FieldProblem,
+  fieldRules,
+  type Lang,
+  restoreFormula,
+  wordIssue,
+} from '../../model/index.ts';
 import { messages } from '../messages.ts';
 import {
   MembershipRecord,
@@ -44,14 +51,9 @@ export interface DecodedRegistry {
 
 // ---------- encoding ----------
 
-/**
- * Text that Excel would run as a formula (=, +, -, @, tab, CR first) gets a leading
- * apostrophe, so an opened export never executes anything; it is taken off on import.
- */
-const FORMULA_START = /^[=+\-@\t\r]/;
-const defuse = (text: string) => (FORMULA_START.test(text) ? `'${text}` : text);
-const restore = (text: string) =>
-  text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+// Text that Excel would run as a formula gets a leading apostrophe (model/cells.ts), taken off on import.
+const defuse = defuseFormula;
+const restore = restoreFormula;
 
 const yesNo = { ru: ['да', 'нет'], en: ['yes', 'no'] } as const;
 

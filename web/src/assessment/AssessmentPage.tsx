@@ -375,6 +375,24 @@ function Territory({ t, locale }: { t: T; locale: Locale }) {
   );
 }
 
+/** The ministry's report as a file, in the page's language (the server checks who may read it). */
+function ReportLinks({ t, locale }: { t: T; locale: Locale }) {
+  const formats = ['pdf', 'html', 'xlsx'] as const;
+  return (
+    <nav className="report-links small" aria-label={t('downloadLabel')} data-testid="report-links">
+      <span>{t('download')}</span>{' '}
+      {formats.map((f, i) => (
+        <span key={f}>
+          {i > 0 && ' · '}
+          <a href={`/api/v1/assessment/report?format=${f}&lang=${locale}`} download data-format={f}>
+            {f.toUpperCase()}
+          </a>
+        </span>
+      ))}
+    </nav>
+  );
+}
+
 export function AssessmentPage() {
   const t = useT(assessmentDict);
   const { locale } = useLocale();
@@ -382,7 +400,11 @@ export function AssessmentPage() {
   if (!user) return <NeedLogin />;
   return (
     <>
-      <PageHeader title={t('title')} lead={t('lead')} />
+      <PageHeader
+        title={t('title')}
+        lead={t('lead')}
+        actions={<ReportLinks t={t} locale={locale} />}
+      />
       <div className="stack">
         <Placement t={t} locale={locale} />
         {user.role === 'operator_admin' && <NetworkSection t={t} locale={locale} />}

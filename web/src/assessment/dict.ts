@@ -5,6 +5,8 @@ export const assessmentDict = dictionary(
   {
     title: 'Оценка кластера',
     lead: 'Где кластер на шкале «территориальный кластер → цифровой кластер → бизнес-экосистема» по девяти характеристикам статьи — по данным самой платформы, с формулой и доказательством каждой оценки.',
+    download: 'Скачать отчёт:',
+    downloadLabel: 'Скачать отчёт',
     placement: 'Место на шкале',
     overall: 'В целом',
     asOf: 'на {date}, за последние {months} мес.',
@@ -78,6 +80,8 @@ export const assessmentDict = dictionary(
   {
     title: 'Cluster assessment',
     lead: "Where the cluster stands on the scale “territorial cluster → digital cluster → business ecosystem” on the paper's nine characteristics — from the platform's own data, with each score's formula and evidence.",
+    download: 'Download the report:',
+    downloadLabel: 'Download the report',
     placement: 'Placement',
     overall: 'Overall',
     asOf: 'as of {date}, over the last {months} months',

@@ -279,6 +279,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/assessment/report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The ministry's assessment report as a file, as `digicluster report` makes it: PDF or HTML, or its figures as XLSX (a sheet per section, «нет данных» where there are none, a sheet «Источники»), for the web page's window; every signed-in user, the network of ties only for the operator, another organisation's Decree 779 figures hidden */
+    get: operations['getAssessmentReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/assessment/snapshot': {
     parameters: {
       query?: never;
@@ -10492,6 +10509,34 @@ export interface operations {
       429: components['responses']['Problem429'];
     };
   };
+  getAssessmentReport: {
+    parameters: {
+      query?: {
+        /** @description pdf or html: the report as the CLI makes it; xlsx: its figures, a sheet per section */
+        format?: 'pdf' | 'html' | 'xlsx';
+        /** @description the language of the report (default: the request’s) */
+        lang?: 'ru' | 'en';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
   getAssessmentSnapshot: {
     parameters: {
       query?: never;
@@ -14732,6 +14777,12 @@ export const pathsApiV1ApplicationsGetParametersQueryStatusValues: ReadonlyArray
 export const pathsApiV1AssessmentNetworkGetParametersQueryLayerValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/assessment/network']['get']['parameters']['query']['layer']
 > = ['exchange', 'knowledge', 'governance'];
+export const pathsApiV1AssessmentReportGetParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assessment/report']['get']['parameters']['query']['format']
+> = ['pdf', 'html', 'xlsx'];
+export const pathsApiV1AssessmentReportGetParametersQueryLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assessment/report']['get']['parameters']['query']['lang']
+> = ['ru', 'en'];
 export const pathsApiV1DealsIdDeliveriesImportPostParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/deals/{id}/deliveries/import']['post']['parameters']['query']['format']
 > = ['csv', 'xlsx'];

@@ -41,6 +41,11 @@ test('governance: the seeded history in both languages; propose, two members vot
       (await a.page.getByTestId('proposal-amount').textContent()) ?? '',
       /^18\s500\s000,00\s₽$/,
     );
+    // a delegated vote is counted beside the ballots, so the result's counts add up
+    const vote = (await a.page.locator('dd', { hasText: 'Бюллетеней' }).textContent()) ?? '';
+    const [, cast, counted] =
+      /Бюллетеней: (\d+) \(с голосами по доверенностям учтено (\d+)\)/.exec(vote) ?? [];
+    assert.ok(Number(counted) > Number(cast), vote);
     await a.page.goto(`${base}/#/governance`);
 
     // a proposal through the form, closing in a little while (seconds: the form takes them)

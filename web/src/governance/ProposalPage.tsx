@@ -99,6 +99,8 @@ export function ProposalPage({ id }: { id: string }) {
                   threshold: f.percent(p.threshold),
                 })}{' '}
                 · {t('ballots', { n: view.data.ballots })}
+                {delegatedVotes(p, view.data.ballots) !== undefined &&
+                  ` ${t('ballotsWithDelegations', { n: delegatedVotes(p, view.data.ballots)! })}`}
               </span>
             </dd>
           </dl>
@@ -127,6 +129,19 @@ export function ProposalPage({ id }: { id: string }) {
       </div>
     </>
   );
+}
+
+/**
+ * The votes a published result counts, when delegations make them more than the ballots cast:
+ * in a plurality, consent or instant-runoff count each counted member adds one to the first
+ * round (approval and weighted counts are not one per member, so they say nothing here).
+ */
+function delegatedVotes(p: Proposal, ballots: number): number | undefined {
+  if (!p.result || !['plurality', 'consent', 'irv'].includes(p.method)) return undefined;
+  const first = p.result.rounds?.[0]?.counts;
+  if (!first) return undefined;
+  const counted = Object.values(first).reduce((sum, n) => sum + n, 0);
+  return counted > ballots ? counted : undefined;
 }
 
 function describeBallot(

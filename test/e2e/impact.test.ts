@@ -37,6 +37,13 @@ test('impact: three levels with content, rows per month and organisation, in bot
       .allTextContents())
       assert.match(month, /^[а-я]{3,5}\.? \d{4} г\.$/, `a month: «${month}»`);
     assert.ok((await page.getByTestId('impact-org-row').count()) >= 1, 'a row per organisation');
+    // units in the headers are written as units, not upper-cased
+    const unitHeads = page.locator('th.unit-head');
+    assert.equal(
+      await unitHeads.first().evaluate((el) => getComputedStyle(el).textTransform),
+      'none',
+    );
+    assert.ok((await unitHeads.allInnerTexts()).includes('т CO2e'));
     await page.getByRole('heading', { name: 'Формула' }).waitFor();
     await page.getByRole('heading', { name: 'Выявлено' }).waitFor();
     // the operator sees every holder: nothing is measured from an agglomeration centre

@@ -175,7 +175,7 @@ export const paperRows: Record<
       en: 'control by the one with the largest market share',
     },
     digital: {
-      ru: 'управляет компания-основатель (ключевой участник, keystone)',
+      ru: 'управляет компания-основатель (ключевой участник)',
       en: 'control by the founding company (the keystone)',
     },
     ecosystem: {

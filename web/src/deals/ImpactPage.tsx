@@ -117,13 +117,13 @@ function ImpactBody({ report }: { report: Report }) {
                 </tr>
                 <tr>
                   {levels.flatMap((l) => [
-                    <th key={`${l.level}-t`} className="num">
+                    <th key={`${l.level}-t`} className="num unit-head">
                       {t('tonnes')}
                     </th>,
-                    <th key={`${l.level}-c`} className="num">
+                    <th key={`${l.level}-c`} className="num unit-head">
                       {t('tCo2e')}
                     </th>,
-                    <th key={`${l.level}-r`} className="num">
+                    <th key={`${l.level}-r`} className="num unit-head">
                       {locale === 'ru' ? '₽' : 'RUB'}
                     </th>,
                   ])}

@@ -72,7 +72,7 @@ export const impactDict = dictionary(
     noOrganisations: 'No figures per organisation',
     withoutRoute: 'Deals with a party without a site (counted at 0 km): {n}',
     fromCentre:
-      "Flows with members who keep their name hidden: {n}. Their distance, transport and savings are measured from the member's agglomeration centre, so the «Identified» totals here may differ from the cluster's totals the operator sees.",
+      "Flows with members who keep their name hidden: {n}. Their distance, transport and savings are measured from the member's agglomeration centre, so the “Identified” totals here may differ from the cluster's totals the operator sees.",
   },
 );
 

@@ -271,7 +271,12 @@ export class DealsService {
       await registryQueries.findLicences(reader, { organisationIds: parties }),
       on,
     );
-    const names = await registryQueries.organisationNames(reader, parties);
+    // the holders by name in the answer's language (an English name where the record has one)
+    const names = new Map<string, string>();
+    for (const id of parties) {
+      const o = await registryQueries.findOrganisation(reader, id);
+      if (o) names.set(id, lang === 'en' ? (o.nameEn ?? o.name) : o.name);
+    }
     const roman = ['', 'I', 'II', 'III', 'IV', 'V'];
     const checks = r.checks.map((c) => {
       const holder = names.get(c.holderId) ?? c.holderId;

@@ -3,6 +3,7 @@ import { listingLimits } from '../exchange/index.ts';
 import { defineLabels, defineMessages, wordOf } from '../model/messages.ts';
 import type { Wording } from '../model/vocabulary.ts';
 import { wordNumber } from '../model/wording.ts';
+import type { LicenceCheck, LicensedActivity } from './engine/licences.ts';
 import type { DealActionName, DealStateName, Side } from './engine/negotiation.ts';
 
 // A deal's states, sides and actions in words, as the web app shows them (web/src/deals/dict.ts):
@@ -36,10 +37,66 @@ export const dealActionWords: Readonly<Record<DealActionName, Wording>> = {
   terminate: { ru: 'Прекратить', en: 'Terminate' },
 };
 
+/** A licensed activity after «лицензия на»: «утилизацию», 'utilisation'. */
+export const licensedActivityWords: Readonly<Record<LicensedActivity, Wording>> = {
+  collection: { ru: 'сбор', en: 'collection' },
+  transport: { ru: 'транспортирование', en: 'transport' },
+  processing: { ru: 'обработку', en: 'processing' },
+  utilisation: { ru: 'утилизацию', en: 'utilisation' },
+  neutralisation: { ru: 'обезвреживание', en: 'neutralisation' },
+  placement: { ru: 'размещение', en: 'placement' },
+};
+
+/** Whose licence a check looks for: «получатель», 'receiver'. */
+export const licenceRoleWords: Readonly<Record<LicenceCheck['role'], Wording>> = {
+  receiver: { ru: 'получатель отходов', en: 'receiver of the waste' },
+  carrier: { ru: 'перевозит отходы', en: 'carries the waste' },
+};
+
 const state = wordOf(dealStateWords);
 const action = wordOf(dealActionWords);
 
+const activity = wordOf(licensedActivityWords);
+const role = wordOf(licenceRoleWords);
+
 export const messages = defineMessages('deals', {
+  // waste licences (89-ФЗ art. 9): {activity} and {role} are codes, read as their words
+  licenceFound: {
+    en: '{holder} ({role}): licence No. {number} for {activity} of class {hazardClass} waste, permanent',
+    ru: '{holder} ({role}): лицензия № {number} на {activity} отходов {hazardClass} класса опасности, бессрочная',
+    as: { activity, role },
+  },
+  licenceFoundUntil: {
+    en: '{holder} ({role}): licence No. {number} for {activity} of class {hazardClass} waste, valid until {validUntil}',
+    ru: '{holder} ({role}): лицензия № {number} на {activity} отходов {hazardClass} класса опасности, действует до {validUntil}',
+    as: { activity, role },
+  },
+  licenceMissing: {
+    en: "{holder} ({role}): no licence for {activity} of class {hazardClass} waste on the platform's register. Federal Law 89-FZ (art. 9) requires one: ask for it before the waste is handed over",
+    ru: '{holder} ({role}): в реестре платформы нет лицензии на {activity} отходов {hazardClass} класса опасности. Она обязательна (89-ФЗ, ст. 9): запросите её до передачи отходов',
+    as: { activity, role },
+  },
+  licenceExpired: {
+    en: '{holder} ({role}): licence No. {number} for {activity} of class {hazardClass} waste is not valid on {on} (valid until {validUntil}). Federal Law 89-FZ (art. 9) requires a valid one',
+    ru: '{holder} ({role}): лицензия № {number} на {activity} отходов {hazardClass} класса опасности не действует на {on} (срок — до {validUntil}). Нужна действующая (89-ФЗ, ст. 9)',
+    as: { activity, role },
+  },
+  licenceRail: {
+    en: 'Carried by rail: RZD transports the waste under its own licence; the parties need none for the carriage',
+    ru: 'Перевозка по железной дороге: отходы транспортирует ОАО «РЖД» по своей лицензии, сторонам лицензия на транспортирование не нужна',
+  },
+  licenceNotRequired: {
+    en: 'Class V waste ({fkko}): no licence is needed',
+    ru: 'Отходы V класса опасности ({fkko}): лицензия не нужна',
+  },
+  licenceNoCode: {
+    en: 'The deal names no FKKO code: whether a licence is needed is not known',
+    ru: 'У сделки нет кода ФККО: нужна ли лицензия, неизвестно',
+  },
+  licenceRegisterOnly: {
+    en: "Checked against the licences the organisations recorded on the platform, not against Rosprirodnadzor's register; the deal is not blocked",
+    ru: 'Проверено по лицензиям, которые организации внесли на платформу, а не по реестру Росприроднадзора; сделка не блокируется',
+  },
   invalidDeal: { en: 'Invalid deal', ru: 'Неверные условия сделки' },
   dealNotFound: { en: 'There is no such deal', ru: 'Такой сделки нет' },
   deliveryNotFound: { en: 'There is no such delivery', ru: 'Такой поставки нет' },

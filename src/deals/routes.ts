@@ -2,7 +2,7 @@
 // parse, call the service, answer.
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParam, tagged } from '../model/index.ts';
+import { IdParam, requestLang, tagged } from '../model/index.ts';
 import {
   Deal,
   DealCost,
@@ -152,7 +152,7 @@ export const routes =
           response: { 200: DealView },
         },
       },
-      async (req) => deals.getDeal(req.actor, req.params.id),
+      async (req) => deals.getDeal(req.actor, req.params.id, requestLang(req)),
     );
     app.post(
       '/api/v1/deals/:id/transitions',
@@ -166,7 +166,7 @@ export const routes =
           response: { 200: DealView },
         },
       },
-      async (req) => deals.transition(req.actor, req.params.id, req.body),
+      async (req) => deals.transition(req.actor, req.params.id, req.body, requestLang(req)),
     );
     app.get(
       '/api/v1/deals/:id/messages',

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { listingLimits, TransportMode } from '../exchange/index.ts';
 import { Id, rule } from '../model/index.ts';
-import { FkkoCode, MaterialUnit } from '../registry/index.ts';
+import { FkkoCode, MaterialUnit, wasteActivities } from '../registry/index.ts';
 import {
   dealActions,
   dealStates,
@@ -284,8 +284,56 @@ export const DealProgress = z
   })
   .meta({ id: 'DealProgress' });
 
+export const LicenceCheckView = z
+  .object({
+    role: z
+      .enum(['receiver', 'carrier'])
+      .describe('receiver: what the consumer does with the waste; carrier: the side carrying it'),
+    side: DealSide,
+    holderId: z.string(),
+    holderName: z.string().nullable(),
+    activity: z.enum(wasteActivities),
+    hazardClass: z.int().min(1).max(4),
+    status: z
+      .enum(['found', 'missing', 'expired'])
+      .describe(
+        'found: a licence covers it and is valid on the day; expired: one covers it but is not valid; missing: none',
+      ),
+    licence: z
+      .object({ id: z.string(), number: z.string(), validUntil: z.string().nullable() })
+      .nullable(),
+    message: z.string().describe("the check in words, in the answer's language"),
+  })
+  .meta({ id: 'DealLicenceCheck' });
+
+export const DealLicences = z
+  .object({
+    fkko: z.string().nullable(),
+    hazardClass: z.int().nullable().describe("the FKKO code's last digit, 1–5; null: no code"),
+    required: z.boolean().describe('classes I–IV need licences (89-ФЗ art. 9); class V none'),
+    purpose: z
+      .enum(['processing', 'utilisation', 'neutralisation', 'storage', 'burial'])
+      .describe(
+        "what the receiver does with the waste (utilisation: the platform's default, as form 2-TP)",
+      ),
+    carriage: z
+      .enum(['party', 'rail'])
+      .describe(
+        'rail: RZD carries the waste under its own licence, no transport check of the parties',
+      ),
+    on: z.iso.date().describe('the day validity is judged on'),
+    checks: z.array(LicenceCheckView),
+    warnings: z.int().describe('checks not found or expired'),
+    notes: z.array(z.string()).describe("the rest in words, in the answer's language"),
+  })
+  .meta({ id: 'DealLicences' });
+export type DealLicences = z.infer<typeof DealLicences>;
+
 export const DealView = z
   .object({
+    licences: DealLicences.describe(
+      "whether the parties hold the waste licences the deal's class I–IV waste needs; a warning, never a block",
+    ),
     deal: Deal,
     allowed: z.array(DealAction).describe("what the caller's side may do now"),
     yourSide: DealSide.nullable(),

@@ -52,6 +52,7 @@ import {
   type DealActionName,
   type DealTransactionCost,
   type DealTransactionFacts,
+  dealLicenceChecks,
   dealTransactionCost,
   type Form2tpImport,
   form2tpColumns,
@@ -84,6 +85,7 @@ import {
   DealDeviceInput,
   DealInput,
   type DealLedger,
+  type DealLicences,
   type DealMessage,
   type DealState,
   type DealSummary,
@@ -243,16 +245,72 @@ export class DealsService {
     return { items: deals.map(summaryOf) };
   }
 
-  async getDeal(actor: Actor, id: string) {
+  async getDeal(actor: Actor, id: string, lang: Lang = 'en') {
     const deal = await this.readable(this.store, actor, id);
     const side = sideOf(deal, actor.organisationId);
     const deliveries = await repo.findDeliveries(this.store, [id]);
     return {
+      licences: await this.licencesOf(this.store, deal, lang),
       deal,
       yourSide: side,
       allowed: side && actor.role !== 'observer' ? allowedActions(deal, side) : [],
       transitions: await repo.findTransitions(this.store, id),
       progress: progressOf(deal, deliveries),
+    };
+  }
+
+  /**
+   * Whether the parties hold the waste licences the deal's waste needs (classes I–IV), on the
+   * registry's record as of today, worded in `lang`. A warning: nothing is refused for it.
+   */
+  async licencesOf(reader: Reader, deal: Deal, lang: Lang): Promise<DealLicences> {
+    const parties = [deal.providerId, deal.consumerId];
+    const on = this.now().slice(0, 10);
+    const r = dealLicenceChecks(
+      deal,
+      await registryQueries.findLicences(reader, { organisationIds: parties }),
+      on,
+    );
+    // the holders by name in the answer's language (an English name where the record has one)
+    const names = new Map<string, string>();
+    for (const id of parties) {
+      const o = await registryQueries.findOrganisation(reader, id);
+      if (o) names.set(id, lang === 'en' ? (o.nameEn ?? o.name) : o.name);
+    }
+    const roman = ['', 'I', 'II', 'III', 'IV', 'V'];
+    const checks = r.checks.map((c) => {
+      const holder = names.get(c.holderId) ?? c.holderId;
+      const p = {
+        holder,
+        role: c.role,
+        activity: c.activity,
+        hazardClass: roman[c.hazardClass],
+        number: c.licence?.number ?? '',
+        validUntil: c.licence?.validUntil ?? '—',
+        on,
+      };
+      const m =
+        c.status === 'missing'
+          ? messages.licenceMissing(p)
+          : c.status === 'expired'
+            ? messages.licenceExpired(p)
+            : c.licence?.validUntil
+              ? messages.licenceFoundUntil(p)
+              : messages.licenceFound(p);
+      return { ...c, holderName: names.get(c.holderId) ?? null, message: m.text(lang) };
+    });
+    const notes = [];
+    if (r.hazardClass === null) notes.push(messages.licenceNoCode());
+    else if (!r.required) notes.push(messages.licenceNotRequired({ fkko: r.fkko ?? '' }));
+    else {
+      if (r.carriage === 'rail') notes.push(messages.licenceRail());
+      notes.push(messages.licenceRegisterOnly());
+    }
+    return {
+      ...r,
+      checks,
+      warnings: checks.filter((c) => c.status !== 'found').length,
+      notes: notes.map((n) => n.text(lang)),
     };
   }
 
@@ -447,7 +505,7 @@ export class DealsService {
   // --- negotiation ---
 
   /** `POST /deals/{id}/transitions`: one move by the caller's side; 409 when not its turn. */
-  async transition(actor: Actor, id: string, input: unknown) {
+  async transition(actor: Actor, id: string, input: unknown, lang: Lang = 'en') {
     const body = parseInput(TransitionInput, input);
     await inTransaction(this.store, async (tx) => {
       const d = await this.readable(tx, actor, id);
@@ -495,7 +553,7 @@ export class DealsService {
         ...(message ? { message } : {}),
       });
     });
-    return this.getDeal(actor, id);
+    return this.getDeal(actor, id, lang);
   }
 
   // --- messages ---

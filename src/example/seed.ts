@@ -168,6 +168,12 @@ export async function seedExample(
       people++;
     }
   }
+  // demo waste licences (labelled: numbers «ДЕМО-…», provenance estimate), so that the deals'
+  // licence checks show one deal covered and one not
+  const demoLicences: { licences: ({ organisationId: string } & Record<string, unknown>)[] } =
+    readJson('kuzbass/licences.json');
+  for (const { organisationId, ...l } of demoLicences.licences)
+    await registry.addLicence(systemActor, organisationId, l);
   if (options.governance ?? true) await seedGovernance(platform, clock(), join);
   else for (const id of admitted.keys()) await join(id);
   // The exchange's listings, active at once and within their windows on the seeding day, so the

@@ -9,6 +9,8 @@ import {
   apiKeyFromRow,
   apiKeyRow,
   findApplications,
+  findLicence,
+  findLicences,
   findMaterials,
   findMembership,
   findMemberships,
@@ -59,6 +61,7 @@ export const registryQueries = {
   findMaterials,
   findProperties,
   findUses,
+  findLicences,
 };
 
 /**
@@ -94,6 +97,11 @@ export const stateReaders: StateReader[] = [
     },
     partialIn: { 'registry.imported': 'records.sites[]' },
     read: findSite,
+  },
+  {
+    kind: 'waste licence',
+    carriedBy: { 'licence.added': '', 'licence.removed': '' },
+    read: findLicence,
   },
   {
     kind: 'membership',

@@ -33,6 +33,15 @@ export const rules = defineMessages('registry.rule', {
     en: 'consent to the processing of personal data is required to apply',
     ru: 'без согласия на обработку персональных данных заявку не подать',
   },
+  licensedClass: {
+    en: 'a waste licence covers hazard classes I–IV only; class V needs none',
+    ru: 'лицензия на обращение с отходами охватывает только классы опасности I–IV; для V класса она не нужна',
+  },
+  listedOnce: { en: 'each value once', ru: 'каждое значение — один раз' },
+  validBeforeIssued: {
+    en: 'must not be before the date of issue',
+    ru: 'не может быть раньше даты выдачи',
+  },
   leftBeforeJoined: {
     en: 'must not be before the joining date',
     ru: 'не может быть раньше даты вступления',
@@ -60,6 +69,16 @@ export const messages = defineMessages('registry', {
   siteNotFound: { en: 'Site {id} does not exist', ru: 'Площадки {id} нет' },
   siteIdTaken: { en: 'Site {id} exists', ru: 'Площадка {id} уже есть' },
   siteClosed: { en: 'Site {id} was closed on {closedOn}', ru: 'Площадка {id} закрыта {closedOn}' },
+  // waste licences
+  licenceNotFound: { en: 'Waste licence {id} does not exist', ru: 'Лицензии {id} нет' },
+  licenceNumberTaken: {
+    en: 'The organisation already records licence No. {number}',
+    ru: 'Лицензия № {number} у организации уже записана',
+  },
+  licenceRemoved: {
+    en: 'Waste licence {id} was removed on {removedOn}',
+    ru: 'Лицензия {id} снята с учёта {removedOn}',
+  },
   // memberships
   invalidMembership: { en: 'Invalid membership', ru: 'Неверные данные членства' },
   membershipNotFound: { en: 'Membership {id} does not exist', ru: 'Членства {id} нет' },

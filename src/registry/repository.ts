@@ -15,6 +15,7 @@ import type {
   SpecialTerritory,
   Taxonomy,
   User,
+  WasteLicence,
 } from './schema.ts';
 
 // --- the registry's tables, as Kysely sees them (timestamps are ISO-8601 text on both dialects) ---
@@ -175,8 +176,18 @@ export interface ApiKeyTable {
   revoked_at: string | null;
 }
 
+/** A waste licence: its full state as JSON (`data`), with the columns the reads filter by. */
+export interface WasteLicenceTable {
+  id: string;
+  organisation_id: string;
+  number: string;
+  removed_on: string | null;
+  data: string;
+}
+
 declare module '../store/database.ts' {
   interface Database {
+    waste_licence: WasteLicenceTable;
     organisation: OrganisationTable;
     site: SiteTable;
     membership: MembershipTable;
@@ -1057,4 +1068,54 @@ export async function organisationContact(
     .orderBy('email')
     .executeTakeFirst();
   return row ? { name: row.name, email: row.email } : null;
+}
+
+// --- waste licences ---
+
+export function licenceToRow(l: WasteLicence): WasteLicenceTable {
+  return {
+    id: l.id,
+    organisation_id: l.organisationId,
+    number: l.number,
+    removed_on: l.removedOn,
+    data: JSON.stringify(l),
+  };
+}
+
+export async function insertLicence(tx: Tx, row: WasteLicenceTable): Promise<void> {
+  await tx.db.insertInto('waste_licence').values(row).execute();
+}
+
+export async function updateLicence(tx: Tx, row: WasteLicenceTable): Promise<void> {
+  await tx.db.updateTable('waste_licence').set(row).where('id', '=', row.id).execute();
+}
+
+export async function findLicence(reader: Reader, id: string): Promise<WasteLicence | undefined> {
+  const r = await reader.db
+    .selectFrom('waste_licence')
+    .select('data')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return r && (JSON.parse(r.data) as WasteLicence);
+}
+
+/**
+ * Waste licences on the register (removed ones with `removed: true`), of the given
+ * organisations or all, ordered by organisation and date of issue.
+ */
+export async function findLicences(
+  reader: Reader,
+  f: { organisationIds?: readonly string[]; removed?: boolean } = {},
+): Promise<WasteLicence[]> {
+  if (f.organisationIds && f.organisationIds.length === 0) return [];
+  let q = reader.db.selectFrom('waste_licence').select('data');
+  if (f.organisationIds) q = q.where('organisation_id', 'in', [...f.organisationIds]);
+  if (!f.removed) q = q.where('removed_on', 'is', null);
+  const all = (await q.execute()).map((r) => JSON.parse(r.data) as WasteLicence);
+  return all.sort(
+    (a, b) =>
+      a.organisationId.localeCompare(b.organisationId) ||
+      a.issuedOn.localeCompare(b.issuedOn) ||
+      a.id.localeCompare(b.id),
+  );
 }

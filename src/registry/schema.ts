@@ -506,3 +506,93 @@ export const ApiKey = z
   })
   .meta({ id: 'ApiKey' });
 export type ApiKey = z.infer<typeof ApiKey>;
+
+// --- waste licences (89-ФЗ art. 9, 99-ФЗ): who may collect, carry, process, utilise, neutralise
+// or place waste of hazard classes I–IV; class V needs none ---
+
+/** What a waste licence covers (лицензия на деятельность по сбору, транспортированию, …). */
+export const wasteActivities = [
+  'collection',
+  'transport',
+  'processing',
+  'utilisation',
+  'neutralisation',
+  'placement',
+] as const;
+export const WasteActivity = z
+  .enum(wasteActivities)
+  .describe(
+    'collection (сбор), transport (транспортирование), processing (обработка), utilisation (утилизация), neutralisation (обезвреживание), placement (размещение)',
+  )
+  .meta({ id: 'WasteActivity' });
+export type WasteActivity = z.infer<typeof WasteActivity>;
+
+/** A hazard class a licence may cover: I–IV (class V needs no licence). */
+export const LicensedHazardClass = z
+  .int()
+  .min(1)
+  .max(4, rule(rules.licensedClass))
+  .meta({ id: 'LicensedHazardClass' });
+
+const distinct = <T>(xs: readonly T[]) => new Set(xs).size === xs.length;
+
+export const WasteLicenceInput = z
+  .object({
+    number: z
+      .string()
+      .trim()
+      .min(1)
+      .max(60)
+      .describe('the licence number as issued, e.g. «(42)-…-СТОУР»'),
+    issuedOn: IsoDate,
+    issuedBy: z
+      .string()
+      .trim()
+      .min(2)
+      .max(200)
+      .describe(
+        'the issuing authority, e.g. «Сибирское межрегиональное управление Росприроднадзора»',
+      ),
+    activities: z.array(WasteActivity).min(1).refine(distinct, rule(rules.listedOnce)),
+    hazardClasses: z
+      .array(LicensedHazardClass)
+      .min(1)
+      .refine(distinct, rule(rules.listedOnce))
+      .describe('the hazard classes I–IV the licence covers'),
+    fkko: z
+      .array(FkkoCode)
+      .max(500)
+      .default([])
+      .refine(distinct, rule(rules.listedOnce))
+      .describe('the FKKO codes its annex lists; empty: not recorded (the classes decide)'),
+    validUntil: IsoDate.nullable()
+      .default(null)
+      .describe('the last day it is valid; null: permanent (бессрочная)'),
+    provenance: Provenance.nullable()
+      .default(null)
+      .describe("where the record comes from; null: the organisation's own statement"),
+  })
+  .refine((l) => l.validUntil === null || l.validUntil >= l.issuedOn, {
+    ...rule(rules.validBeforeIssued),
+    path: ['validUntil'],
+  })
+  .meta({ id: 'WasteLicenceCreate' });
+export type WasteLicenceInput = z.input<typeof WasteLicenceInput>;
+
+export const WasteLicence = z
+  .object({
+    id: z.string(),
+    organisationId: Id,
+    number: z.string(),
+    issuedOn: IsoDate,
+    issuedBy: z.string(),
+    activities: z.array(WasteActivity),
+    hazardClasses: z.array(z.int()),
+    fkko: z.array(z.string()),
+    validUntil: IsoDate.nullable(),
+    provenance: Provenance.nullable(),
+    recordedAt: z.string(),
+    removedOn: IsoDate.nullable().describe('when it was struck off the register; null: on it'),
+  })
+  .meta({ id: 'WasteLicence' });
+export type WasteLicence = z.infer<typeof WasteLicence>;

@@ -44,6 +44,8 @@ import {
   SiteInput,
   SitePatch,
   Taxonomy,
+  type WasteLicence,
+  WasteLicenceInput,
 } from './schema.ts';
 import { requireFreeEmail } from './users.ts';
 
@@ -271,6 +273,61 @@ export class RegistryService {
       const next: Site = { ...current, closedOn: closedOn ?? today(this.clock()) };
       await repo.updateSite(tx, repo.siteToRow(next, next));
       await this.event(tx, actor, current.organisationId, 'site.closed', next);
+      return next;
+    });
+  }
+
+  // --- waste licences (89-ФЗ art. 9) ---
+
+  /** An organisation's waste licences on the register, as far as the caller may see it. */
+  async licencesOf(actor: Actor, organisationId: string): Promise<WasteLicence[]> {
+    await this.getOrganisation(actor, organisationId);
+    return repo.findLicences(this.store, { organisationIds: [organisationId] });
+  }
+
+  /** Records a waste licence: the organisation's admin or the operator. */
+  async addLicence(actor: Actor, organisationId: string, input: unknown): Promise<WasteLicence> {
+    const l = parseInput(WasteLicenceInput, input);
+    requireOrganisationRole(actor, organisationId, 'org_admin');
+    return inTransaction(this.store, async (tx) => {
+      if (!(await repo.organisationExists(tx, organisationId)))
+        throw notFound(messages.organisationNotFound({ id: organisationId }));
+      const held = await repo.findLicences(tx, { organisationIds: [organisationId] });
+      if (held.some((h) => h.number === l.number))
+        throw conflict(messages.licenceNumberTaken({ number: l.number }), [
+          { field: 'number', message: messages.alreadyTaken() },
+        ]);
+      const licence: WasteLicence = {
+        id: newId(),
+        organisationId,
+        number: l.number,
+        issuedOn: l.issuedOn,
+        issuedBy: l.issuedBy,
+        activities: l.activities,
+        hazardClasses: [...l.hazardClasses].sort(),
+        fkko: l.fkko,
+        validUntil: l.validUntil,
+        provenance: l.provenance,
+        recordedAt: this.clock().toISOString(),
+        removedOn: null,
+      };
+      await repo.insertLicence(tx, repo.licenceToRow(licence));
+      await this.event(tx, actor, organisationId, 'licence.added', licence);
+      return licence;
+    });
+  }
+
+  /** Strikes a licence off the register (kept, with the date, for the record). */
+  async removeLicence(actor: Actor, licenceId: string, removedOn?: string): Promise<WasteLicence> {
+    return inTransaction(this.store, async (tx) => {
+      const current = await repo.findLicence(tx, licenceId);
+      if (!current) throw notFound(messages.licenceNotFound({ id: licenceId }));
+      requireOrganisationRole(actor, current.organisationId, 'org_admin');
+      if (current.removedOn)
+        throw conflict(messages.licenceRemoved({ id: licenceId, removedOn: current.removedOn }));
+      const next: WasteLicence = { ...current, removedOn: removedOn ?? today(this.clock()) };
+      await repo.updateLicence(tx, repo.licenceToRow(next));
+      await this.event(tx, actor, current.organisationId, 'licence.removed', next);
       return next;
     });
   }

@@ -4,6 +4,7 @@ export * from './balance.ts';
 export * from './costs.ts';
 export * from './impact.ts';
 export * from './ledger.ts';
+export * from './licences.ts';
 export * from './negotiation.ts';
 export * from './sankey.ts';
 export * from './vat.ts';

@@ -14,6 +14,8 @@ import {
   Site,
   SiteInput,
   SitePatch,
+  WasteLicence,
+  WasteLicenceInput,
 } from '../schema.ts';
 import type { RegistryService } from '../service.ts';
 
@@ -153,6 +155,51 @@ export const directoryRoutes =
         },
       },
       async (req) => registry.closeSite(req.actor, req.params.id, req.body.closedOn),
+    );
+
+    app.get(
+      '/api/v1/organisations/:id/licences',
+      {
+        ...journalCached,
+        schema: {
+          ...publicTagged('licences'),
+          summary:
+            "An organisation's waste licences on the register (89-ФЗ art. 9: classes I–IV need one)",
+          params: IdParam,
+          response: { 200: z.array(WasteLicence) },
+        },
+      },
+      async (req) => registry.licencesOf(req.actor, req.params.id),
+    );
+
+    app.post(
+      '/api/v1/organisations/:id/licences',
+      {
+        schema: {
+          ...tagged('licences'),
+          summary:
+            'Record a waste licence: number, date, authority, activities, hazard classes I–IV, FKKO codes, validity (its admin or the operator)',
+          params: IdParam,
+          body: WasteLicenceInput,
+          response: { 201: WasteLicence },
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await registry.addLicence(req.actor, req.params.id, req.body)),
+    );
+
+    app.post(
+      '/api/v1/licences/:id/remove',
+      {
+        schema: {
+          ...tagged('licences'),
+          summary: 'Strike a waste licence off the register (its admin or the operator)',
+          params: IdParam,
+          body: z.object({ removedOn: z.iso.date().optional() }),
+          response: { 200: WasteLicence },
+        },
+      },
+      async (req) => registry.removeLicence(req.actor, req.params.id, req.body.removedOn),
     );
 
     app.get(

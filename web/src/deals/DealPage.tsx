@@ -37,6 +37,7 @@ import { deliveriesCsvRows } from './csv.ts';
 import { CostCard, LedgerCard, WeighbridgeCard } from './DealCards.tsx';
 import { dealsDict } from './dict.ts';
 import { propertyResolver, qualityPlaceholder, shownProgress } from './figures.ts';
+import { LicencesCard } from './LicencesCard.tsx';
 import { parseQuality, parseTerms, type TermsBad, type TermsText } from './parse.ts';
 import { TermsFields, termsText } from './terms.tsx';
 import { stepNote } from './turn.ts';
@@ -46,7 +47,9 @@ export function DealPage({ id }: { id: string }) {
   const { user } = useSession();
   const names = useOrgNames();
   const tax = useTaxonomy();
-  const view = useResource(user ? () => dealsApi.deal(id) : null, [id, Boolean(user)]);
+  const { locale } = useLocale();
+  // the licence checks come worded in the UI's language: read again when it changes
+  const view = useResource(user ? () => dealsApi.deal(id) : null, [id, Boolean(user), locale]);
   const messages = useResource(user ? () => dealsApi.messages(id) : null, [id, Boolean(user)]);
   const deliveries = useResource(user ? () => dealsApi.deliveries(id) : null, [id, Boolean(user)]);
   const costs = useResource(user ? () => dealsApi.costs(id) : null, [id, Boolean(user)]);
@@ -104,6 +107,7 @@ export function DealPage({ id }: { id: string }) {
           />
         </div>
       </div>
+      <LicencesCard licences={v.licences} />
       <CostCard costs={costs} />
       <Deliveries
         v={v}

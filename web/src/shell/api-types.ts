@@ -1623,6 +1623,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/licences/{id}/remove': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Strike a waste licence off the register (its admin or the operator) */
+    post: operations['postLicencesByIdRemove'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/listings': {
     parameters: {
       query?: never;
@@ -1912,6 +1929,24 @@ export interface paths {
     put?: never;
     /** Invite a user (organisation admin); the token is shown once */
     post: operations['postOrganisationsByIdInvitations'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organisations/{id}/licences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An organisation's waste licences on the register (89-ФЗ art. 9: classes I–IV need one) */
+    get: operations['getOrganisationsByIdLicences'];
+    put?: never;
+    /** Record a waste licence: number, date, authority, activities, hazard classes I–IV, FKKO codes, validity (its admin or the operator) */
+    post: operations['postOrganisationsByIdLicences'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3640,6 +3675,122 @@ export interface components {
       /** @constant */
       unit: 'kopeck';
     };
+    DealLicenceCheck: {
+      /** @enum {string} */
+      activity:
+        | 'collection'
+        | 'transport'
+        | 'processing'
+        | 'utilisation'
+        | 'neutralisation'
+        | 'placement';
+      hazardClass: number;
+      holderId: string;
+      holderName: string | null;
+      licence: {
+        id: string;
+        number: string;
+        validUntil: string | null;
+      } | null;
+      /** @description the check in words, in the answer's language */
+      message: string;
+      /**
+       * @description receiver: what the consumer does with the waste; carrier: the side carrying it
+       * @enum {string}
+       */
+      role: 'receiver' | 'carrier';
+      side: components['schemas']['DealSide'];
+      /**
+       * @description found: a licence covers it and is valid on the day; expired: one covers it but is not valid; missing: none
+       * @enum {string}
+       */
+      status: 'found' | 'missing' | 'expired';
+    };
+    DealLicenceCheckInput: {
+      /** @enum {string} */
+      activity:
+        | 'collection'
+        | 'transport'
+        | 'processing'
+        | 'utilisation'
+        | 'neutralisation'
+        | 'placement';
+      hazardClass: number;
+      holderId: string;
+      holderName: string | null;
+      licence: {
+        id: string;
+        number: string;
+        validUntil: string | null;
+      } | null;
+      /** @description the check in words, in the answer's language */
+      message: string;
+      /**
+       * @description receiver: what the consumer does with the waste; carrier: the side carrying it
+       * @enum {string}
+       */
+      role: 'receiver' | 'carrier';
+      side: components['schemas']['DealSideInput'];
+      /**
+       * @description found: a licence covers it and is valid on the day; expired: one covers it but is not valid; missing: none
+       * @enum {string}
+       */
+      status: 'found' | 'missing' | 'expired';
+    };
+    DealLicences: {
+      /**
+       * @description rail: RZD carries the waste under its own licence, no transport check of the parties
+       * @enum {string}
+       */
+      carriage: 'party' | 'rail';
+      checks: components['schemas']['DealLicenceCheck'][];
+      fkko: string | null;
+      /** @description the FKKO code's last digit, 1–5; null: no code */
+      hazardClass: number | null;
+      /** @description the rest in words, in the answer's language */
+      notes: string[];
+      /**
+       * Format: date
+       * @description the day validity is judged on
+       */
+      on: string;
+      /**
+       * @description what the receiver does with the waste (utilisation: the platform's default, as form 2-TP)
+       * @enum {string}
+       */
+      purpose: 'processing' | 'utilisation' | 'neutralisation' | 'storage' | 'burial';
+      /** @description classes I–IV need licences (89-ФЗ art. 9); class V none */
+      required: boolean;
+      /** @description checks not found or expired */
+      warnings: number;
+    };
+    DealLicencesInput: {
+      /**
+       * @description rail: RZD carries the waste under its own licence, no transport check of the parties
+       * @enum {string}
+       */
+      carriage: 'party' | 'rail';
+      checks: components['schemas']['DealLicenceCheckInput'][];
+      fkko: string | null;
+      /** @description the FKKO code's last digit, 1–5; null: no code */
+      hazardClass: number | null;
+      /** @description the rest in words, in the answer's language */
+      notes: string[];
+      /**
+       * Format: date
+       * @description the day validity is judged on
+       */
+      on: string;
+      /**
+       * @description what the receiver does with the waste (utilisation: the platform's default, as form 2-TP)
+       * @enum {string}
+       */
+      purpose: 'processing' | 'utilisation' | 'neutralisation' | 'storage' | 'burial';
+      /** @description classes I–IV need licences (89-ФЗ art. 9); class V none */
+      required: boolean;
+      /** @description checks not found or expired */
+      warnings: number;
+    };
     DealList: {
       items: components['schemas']['DealSummary'][];
     };
@@ -3978,6 +4129,8 @@ export interface components {
       /** @description what the caller's side may do now */
       allowed: components['schemas']['DealAction'][];
       deal: components['schemas']['Deal'];
+      /** @description whether the parties hold the waste licences the deal's class I–IV waste needs; a warning, never a block */
+      licences: components['schemas']['DealLicences'];
       progress: components['schemas']['DealProgress'];
       transitions: components['schemas']['DealTransition'][];
       yourSide: components['schemas']['DealSide'] | null;
@@ -3986,6 +4139,8 @@ export interface components {
       /** @description what the caller's side may do now */
       allowed: components['schemas']['DealActionInput'][];
       deal: components['schemas']['DealInput'];
+      /** @description whether the parties hold the waste licences the deal's class I–IV waste needs; a warning, never a block */
+      licences: components['schemas']['DealLicencesInput'];
       progress: components['schemas']['DealProgressInput'];
       transitions: components['schemas']['DealTransitionInput'][];
       yourSide: components['schemas']['DealSideInput'] | null;
@@ -6180,6 +6335,8 @@ export interface components {
      * @enum {string}
      */
     LegalStatusInput: 'waste' | 'secondary_resource' | 'secondary_raw_material' | 'by_product';
+    LicensedHazardClass: number;
+    LicensedHazardClassInput: number;
     Listing: {
       agglomeration: components['schemas']['Agglomeration'] | null;
       /** Format: date */
@@ -9830,6 +9987,112 @@ export interface components {
       /** @enum {string} */
       status: 'sourced' | 'estimate';
     };
+    /**
+     * @description collection (сбор), transport (транспортирование), processing (обработка), utilisation (утилизация), neutralisation (обезвреживание), placement (размещение)
+     * @enum {string}
+     */
+    WasteActivity:
+      | 'collection'
+      | 'transport'
+      | 'processing'
+      | 'utilisation'
+      | 'neutralisation'
+      | 'placement';
+    /**
+     * @description collection (сбор), transport (транспортирование), processing (обработка), utilisation (утилизация), neutralisation (обезвреживание), placement (размещение)
+     * @enum {string}
+     */
+    WasteActivityInput:
+      | 'collection'
+      | 'transport'
+      | 'processing'
+      | 'utilisation'
+      | 'neutralisation'
+      | 'placement';
+    WasteLicence: {
+      activities: components['schemas']['WasteActivity'][];
+      fkko: string[];
+      hazardClasses: number[];
+      id: string;
+      issuedBy: string;
+      /** Format: date */
+      issuedOn: string;
+      number: string;
+      organisationId: string;
+      provenance: components['schemas']['Provenance'] | null;
+      recordedAt: string;
+      /** @description when it was struck off the register; null: on it */
+      removedOn: string | null;
+      validUntil: string | null;
+    };
+    WasteLicenceCreate: {
+      activities: components['schemas']['WasteActivity'][];
+      /**
+       * @description the FKKO codes its annex lists; empty: not recorded (the classes decide)
+       * @default []
+       */
+      fkko: string[];
+      /** @description the hazard classes I–IV the licence covers */
+      hazardClasses: components['schemas']['LicensedHazardClass'][];
+      /** @description the issuing authority, e.g. «Сибирское межрегиональное управление Росприроднадзора» */
+      issuedBy: string;
+      /** Format: date */
+      issuedOn: string;
+      /** @description the licence number as issued, e.g. «(42)-…-СТОУР» */
+      number: string;
+      /**
+       * @description where the record comes from; null: the organisation's own statement
+       * @default null
+       */
+      provenance: components['schemas']['Provenance'] | null;
+      /**
+       * @description the last day it is valid; null: permanent (бессрочная)
+       * @default null
+       */
+      validUntil: string | null;
+    };
+    WasteLicenceCreateInput: {
+      activities: components['schemas']['WasteActivityInput'][];
+      /**
+       * @description the FKKO codes its annex lists; empty: not recorded (the classes decide)
+       * @default []
+       */
+      fkko?: string[];
+      /** @description the hazard classes I–IV the licence covers */
+      hazardClasses: components['schemas']['LicensedHazardClassInput'][];
+      /** @description the issuing authority, e.g. «Сибирское межрегиональное управление Росприроднадзора» */
+      issuedBy: string;
+      /** Format: date */
+      issuedOn: string;
+      /** @description the licence number as issued, e.g. «(42)-…-СТОУР» */
+      number: string;
+      /**
+       * @description where the record comes from; null: the organisation's own statement
+       * @default null
+       */
+      provenance?: components['schemas']['ProvenanceInput'] | null;
+      /**
+       * @description the last day it is valid; null: permanent (бессрочная)
+       * @default null
+       */
+      validUntil?: string | null;
+    };
+    WasteLicenceInput: {
+      activities: components['schemas']['WasteActivityInput'][];
+      fkko: string[];
+      hazardClasses: number[];
+      id: string;
+      issuedBy: string;
+      /** Format: date */
+      issuedOn: string;
+      number: string;
+      organisationId: string;
+      provenance: components['schemas']['ProvenanceInput'] | null;
+      recordedAt: string;
+      /** @description when it was struck off the register; null: on it */
+      removedOn: string | null;
+      validUntil: string | null;
+    };
     Weighing: {
       deviceId: string;
       grossTonnes: number | null;
@@ -13336,6 +13599,43 @@ export interface operations {
       429: components['responses']['Problem429'];
     };
   };
+  postLicencesByIdRemove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: date */
+          removedOn?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WasteLicence'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
   getListings: {
     parameters: {
       query?: {
@@ -14009,6 +14309,65 @@ export interface operations {
             token: string;
             user: components['schemas']['User'];
           };
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  getOrganisationsByIdLicences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WasteLicence'][];
+        };
+      };
+      400: components['responses']['Problem400'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  postOrganisationsByIdLicences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WasteLicenceCreateInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WasteLicence'];
         };
       };
       400: components['responses']['Problem400'];
@@ -14980,6 +15339,36 @@ export const dealLedgerScopeValues: ReadonlyArray<
 export const dealLedgerInputScopeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['DealLedgerInput']['scope']
 > = ['deal', 'organisation'];
+export const dealLicenceCheckActivityValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DealLicenceCheck']['activity']
+> = ['collection', 'transport', 'processing', 'utilisation', 'neutralisation', 'placement'];
+export const dealLicenceCheckRoleValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DealLicenceCheck']['role']
+> = ['receiver', 'carrier'];
+export const dealLicenceCheckStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DealLicenceCheck']['status']
+> = ['found', 'missing', 'expired'];
+export const dealLicenceCheckInputActivityValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DealLicenceCheckInput']['activity']
+> = ['collection', 'transport', 'processing', 'utilisation', 'neutralisation', 'placement'];
+export const dealLicenceCheckInputRoleValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DealLicenceCheckInput']['role']
+> = ['receiver', 'carrier'];
+export const dealLicenceCheckInputStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DealLicenceCheckInput']['status']
+> = ['found', 'missing', 'expired'];
+export const dealLicencesCarriageValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DealLicences']['carriage']
+> = ['party', 'rail'];
+export const dealLicencesPurposeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DealLicences']['purpose']
+> = ['processing', 'utilisation', 'neutralisation', 'storage', 'burial'];
+export const dealLicencesInputCarriageValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DealLicencesInput']['carriage']
+> = ['party', 'rail'];
+export const dealLicencesInputPurposeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DealLicencesInput']['purpose']
+> = ['processing', 'utilisation', 'neutralisation', 'storage', 'burial'];
 export const dealSideValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['DealSide']
 > = ['provider', 'consumer'];
@@ -15733,3 +16122,9 @@ export const vatRateRowStatusValues: ReadonlyArray<
 export const vatRateRowInputStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['VatRateRowInput']['status']
 > = ['sourced', 'estimate'];
+export const wasteActivityValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['WasteActivity']
+> = ['collection', 'transport', 'processing', 'utilisation', 'neutralisation', 'placement'];
+export const wasteActivityInputValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['WasteActivityInput']
+> = ['collection', 'transport', 'processing', 'utilisation', 'neutralisation', 'placement'];

@@ -132,3 +132,21 @@ test('2-TP: an «in which» column is never more than its whole', () => {
   assert.deepEqual(r.error?.issues[0]?.path, ['utilisedAfterProcessingT']);
   assert.equal(Form2tpFigureRow.safeParse({ ...row, utilisedAfterProcessingT: 10 }).success, true);
 });
+
+test('2-TP workbook: a name that Excel would run as a formula is written as text', async () => {
+  const rows = form2tpRows(
+    [],
+    [],
+    [{ organisationId: 'evil', fkko: '61110001495', year: 2026, generatedT: 1 }],
+    2026,
+  );
+  const bytes = await form2tpXlsx(rows, {
+    year: 2026,
+    organisationNames: { evil: '=HYPERLINK("http://x","y")' },
+  });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as never);
+  const cell = wb.worksheets[0].getRow(3).getCell(1);
+  assert.equal(cell.value, '\'=HYPERLINK("http://x","y")');
+  assert.equal(cell.formula, undefined);
+});

@@ -3,6 +3,7 @@
 // 1…17 under them; a cell without data says «нет данных», never 0. (Not in engine/: exceljs is
 // a writer with node dependencies, and engines import only pure code.)
 import ExcelJS from 'exceljs';
+import { defuseFormula } from '../model/index.ts';
 import { type Form2tpRow, form2tpColumns, form2tpHeadings } from './engine/balance.ts';
 
 export const NO_DATA_RU = 'нет данных';
@@ -46,8 +47,9 @@ export async function form2tpXlsx(
   ws.getRow(1).alignment = { wrapText: true, vertical: 'top' };
   for (const r of rows)
     ws.addRow([
-      options.organisationNames?.[r.organisationId] ?? r.organisationId,
-      options.fkkoNames?.[r.fkko] ?? '',
+      // names are members' own text: never a formula when the workbook is opened
+      defuseFormula(options.organisationNames?.[r.organisationId] ?? r.organisationId),
+      defuseFormula(options.fkkoNames?.[r.fkko] ?? ''),
       r.fkko,
       hazardClassOf(r.fkko),
       ...form2tpColumns.map((c) => r[c] ?? NO_DATA_RU),

@@ -29,6 +29,11 @@ test('empty cells, and text quoted when it holds a separator, a quote or a line 
   assert.equal(csv, `${BOM};;"a;b";"say ""hi""";"two\nlines";"a,b"\r\n`);
 });
 
+test('text that a spreadsheet would run as a formula is written as text; numbers stay numbers', () => {
+  const csv = toCsv([['=HYPERLINK("http://x")', '+cmd', '@SUM(A1)', -5, 'зола']], 'en');
+  assert.equal(csv, '\uFEFF"\'=HYPERLINK(""http://x"")",\'+cmd,\'@SUM(A1),-5,зола\r\n');
+});
+
 test('the word joiner that keeps «т/год» on one line on screen stays out of the file', () => {
   assert.equal(
     toCsv([['CO₂-экв., т/\u2060год', '12 т/\u2060год']], 'ru'),

@@ -1,3 +1,4 @@
+import { defuseFormula } from '../../../src/model/cells.ts';
 import type { Locale } from '../i18n/index.ts';
 import type { listingCsvDict } from './csvDict.ts';
 
@@ -13,8 +14,9 @@ export function toCsv(rows: Array<Array<string | number | null | undefined>>, lo
       const s = String(Math.round(v * 1000) / 1000);
       return locale === 'ru' ? s.replace('.', ',') : s;
     }
-    // the word joiner that keeps «т/год» on one line on screen is no part of a file's text
-    const text = v.replaceAll('\u2060', '');
+    // the word joiner that keeps «т/год» on one line on screen is no part of a file's text;
+    // text Excel would run as a formula (a listing's note, a name) is written as text
+    const text = defuseFormula(v.replaceAll('\u2060', ''));
     return /[";,\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   return `\uFEFF${rows.map((r) => r.map(cell).join(sep)).join('\r\n')}\r\n`;

@@ -91,8 +91,12 @@ test('the header shows a new alarm on another page; acknowledged on the Plant pa
       .getByTestId('alarms-table')
       .locator('tr', { hasText: 'e2e ash' })
       .filter({ hasText: 'выше 11,5' });
-    // the reading by its name, not its key
-    assert.equal(await row.getByTestId('alarm-rule').textContent(), 'Зольность Ad выше 11,5');
+    // the reading by its name, not its key, and its unit after the limit and the value
+    assert.equal(
+      await row.getByTestId('alarm-rule').textContent(),
+      'Зольность Ad выше 11,5\u00a0%',
+    );
+    assert.equal(await row.getByTestId('alarm-value').textContent(), '13,2\u00a0%');
     await row.getByTestId('acknowledge').click();
     await row.getByTestId('alarm-status').getByText('Принята').waitFor();
     // the warning stays active
@@ -103,10 +107,21 @@ test('the header shows a new alarm on another page; acknowledged on the Plant pa
     const rules = page.getByTestId('alarm-rules');
     await rules.scrollIntoViewIfNeeded();
     await rules.getByTestId('rules-origin').getByText('Правила платформы по умолчанию').waitFor();
-    // the shipped maximum reaches the form (a number box: the browser's locale draws the mark),
-    // as an offset from the plant's target
-    assert.equal(await rules.getByTestId('rule-0-max').inputValue(), '1.5');
+    // the shipped maximum reaches the form with the page's decimal comma, as an offset from
+    // the plant's target
+    assert.equal(await rules.getByTestId('rule-0-max').inputValue(), '1,5');
+    assert.equal(await rules.getByTestId('rule-0-hysteresis').inputValue(), '0,5');
+    assert.equal(await rules.getByTestId('rule-0-max').getAttribute('inputmode'), 'decimal');
     assert.equal(await rules.getByTestId('rule-0-relative').isChecked(), true);
+    // the tick box is a tick box, not a 38 px field; every code shows in full
+    const tick = await rules.getByTestId('rule-0-relative').boundingBox();
+    assert.ok(tick && tick.width < 24 && tick.height < 24, JSON.stringify(tick));
+    const cut = await rules
+      .locator('input[data-testid$="-id"]')
+      .evaluateAll((is) =>
+        (is as HTMLInputElement[]).filter((i) => i.scrollWidth > i.clientWidth).map((i) => i.value),
+      );
+    assert.deepEqual(cut, []);
     await rules.getByText('Максимум: цель +').first().waitFor();
     // profiles and readings by their names; the ids stay the options' values
     const profileBox = rules.getByTestId('rules-profile');
@@ -141,8 +156,11 @@ test('the header shows a new alarm on another page; acknowledged on the Plant pa
     const before2 = await rules.locator('fieldset.rule-row').count();
     await rules.getByTestId('rule-add').click();
     assert.equal(await rules.getByTestId(`rule-${before2}-id`).inputValue(), 'ash-pct-limit');
+    // «from the plant's target» only for the reading a plant sets a target for
+    assert.equal(await rules.getByTestId(`rule-${before2}-relative`).count(), 1);
     await rules.getByTestId(`rule-${before2}-key`).selectOption('moisture_pct');
     assert.equal(await rules.getByTestId(`rule-${before2}-id`).inputValue(), 'moisture-pct-limit');
+    assert.equal(await rules.getByTestId(`rule-${before2}-relative`).count(), 0);
     await rules.getByTestId(`rule-${before2}-remove`).click();
 
     await rules.getByTestId('rule-0-min').fill('12');
@@ -177,7 +195,16 @@ test('the header shows a new alarm on another page; acknowledged on the Plant pa
       await rules.getByTestId('rule-0-key').locator('option:checked').textContent(),
       'Ash Ad, %',
     );
-    await page.getByTestId('alarms-table').getByText('Ash Ad above 10', { exact: true }).waitFor();
+    await page
+      .getByTestId('alarms-table')
+      .getByText('Ash Ad above 10\u00a0%', { exact: true })
+      .waitFor();
+    // the methane sensor's rules: no plant target for methane, so no such tick box
+    await rules.getByTestId('rules-profile').selectOption('methane-sensor');
+    await rules.getByTestId('rule-methane-high').waitFor();
+    assert.equal(await rules.locator('[data-testid$="-relative"]').count(), 0);
+    await rules.getByTestId('rules-profile').selectOption('ash-analyser');
+    await rules.getByTestId('rule-ash-high').waitFor();
     await rules.getByTestId('rule-0-max').fill('9');
     await rules.getByTestId('rule-0-hysteresis').fill('-1');
     await rules.getByTestId('rules-save').click();

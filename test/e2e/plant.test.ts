@@ -251,7 +251,18 @@ test('the example plant shows its seeded day: KPIs, charts and the ash alarm, in
     await alarms.waitFor();
     // the rule in words and the example's device by its name
     await alarms.getByText('Зольность Ad выше 11,5').first().waitFor();
-    assert.match((await alarms.textContent()) ?? '', /Зольность Ad выше 11,5Золомер концентрата/);
+    assert.match(
+      (await alarms.textContent()) ?? '',
+      /Зольность Ad выше 11,5\u00a0%Золомер концентрата/,
+    );
+    // each limit and value with the reading's unit, never broken inside it (375 px below)
+    await alarms
+      .getByText('Плотность суспензии вне 1\u00a0430…1\u00a0470\u00a0кг/\u2060м³')
+      .first()
+      .waitFor();
+    const values = await alarms.getByTestId('alarm-value').allTextContents();
+    assert.ok(values.length > 0);
+    for (const v of values) assert.match(v, /^\d[\d\u00a0]*(,\d+)?\u00a0(%|кг\/\u2060м³)$/, v);
     assert.ok((await page.getByTestId('devices-table').locator('tbody tr').count()) >= 6);
     await page.getByTestId('alarm-rules').getByTestId('rules-origin').waitFor();
     // the page loaded without a failed request or a console error (the slime pond has no
@@ -272,7 +283,37 @@ test('the example plant shows its seeded day: KPIs, charts and the ash alarm, in
     await page.locator('.lang-btn', { hasText: /^EN$/ }).click();
     await page.getByTestId('kpi-feed').getByText('Feed').waitFor();
     // the medium density's unit in English too
-    assert.match((await page.getByTestId('kpi-density').textContent()) ?? '', /\d kg\/m³/);
+    assert.match((await page.getByTestId('kpi-density').textContent()) ?? '', /\d kg\/\u2060m³/);
+    await alarms.getByText('Medium density outside 1,430…1,470\u00a0kg/\u2060m³').first().waitFor();
+    // at 375 px the units do not break at their slash, and nothing runs off the page
+    await page.setViewportSize({ width: 375, height: 800 });
+    const broken = await page.evaluate(() => {
+      const out: string[] = [];
+      for (const el of document.querySelectorAll(
+        '[data-testid="kpi-density"] .stat-value, [data-testid="alarm-value"], [data-testid="alarm-rule"]',
+      )) {
+        const text = el.textContent ?? '';
+        const at = text.search(/kg\/|кг\//);
+        if (at < 0) continue;
+        const node = el.firstChild as Text;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, text.length);
+        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (tops.size > 1) out.push(text);
+      }
+      return out;
+    });
+    assert.deepEqual(broken, []);
+    const [scrollWidth, innerWidth] = await page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      window.innerWidth,
+    ]);
+    assert.ok(scrollWidth <= innerWidth, `375: ${scrollWidth} px wide in ${innerWidth}`);
+    await page
+      .getByTestId('plant-kpis')
+      .screenshot({ path: join(results, 'plant-kpis-375-en.png') });
+    await page.setViewportSize({ width: 1366, height: 900 });
     // the site chooser names the site in English
     assert.match(
       (await page.getByTestId('plant-site').locator('option:checked').textContent()) ?? '',
@@ -404,9 +445,13 @@ test('an organisation without a site that can host a plant: a plain empty state,
     await empty
       .getByText('The organisation has no site where a preparation plant could stand')
       .waitFor();
-    // the device registry and the alarm rules stay
+    // the device registry and the alarm rules stay, to read: nothing to add a device or to
+    // change a rule (no site a plant may stand at)
     await page.getByTestId('device-registry').waitFor();
-    await page.getByTestId('alarm-rules').getByTestId('rules-origin').waitFor();
+    const rules = page.getByTestId('alarm-rules');
+    await rules.getByTestId('rules-origin').waitFor();
+    assert.equal(await rules.getByRole('button').count(), 0);
+    assert.equal(await page.locator('input[name="deviceName"]').count(), 0);
     assert.deepEqual(failed, []);
     assert.deepEqual(pageErrors, []);
   } finally {
@@ -431,6 +476,28 @@ test("the operator's Plant page lists its own organisation's devices, not every 
     assert.equal(await page.getByTestId('devices-table').count(), 0);
     const text = (await registry.textContent()) ?? '';
     assert.doesNotMatch(text, /yuzhnaya-plant|Новый токен/);
+    // no site a plant may stand at: neither a device to add at the office nor a rule to change,
+    // and the page says why
+    await registry
+      .getByTestId('devices-no-plant-site')
+      .getByText('Устройства добавляются на площадке, где может стоять фабрика')
+      .waitFor();
+    assert.equal(await registry.locator('form').count(), 0);
+    assert.equal(await registry.locator('input[name="deviceName"]').count(), 0);
+    const rules = page.getByTestId('alarm-rules');
+    await rules
+      .getByTestId('rules-no-plant-site')
+      .getByText('Правила меняют организации с площадкой, где может стоять фабрика')
+      .waitFor();
+    await rules.getByTestId('rule-ash-high').waitFor();
+    assert.equal(await rules.getByRole('button').count(), 0);
+    assert.ok(await rules.getByTestId('rule-0-max').isDisabled());
+    await page.locator('.lang-btn', { hasText: /^EN$/ }).click();
+    await registry.getByText('Devices are added at a site where a plant may stand').waitFor();
+    await rules
+      .getByText('Rules are set by an organisation with a site where a plant may stand')
+      .waitFor();
+    await page.locator('.lang-btn', { hasText: /^RU$/ }).click();
     assert.deepEqual(failed, []);
     assert.deepEqual(pageErrors, []);
   } finally {

@@ -2,6 +2,7 @@
 // admin (the whole set at once: the server checks it and names each wrong field), or put
 // back to the platform's defaults.
 import { useEffect, useState } from 'react';
+import { targetKeysOf } from '../../../src/machines/limits.ts';
 import { localised, useLocale, useT } from '../i18n/index.ts';
 import { ApiError } from '../shell/api.ts';
 import { isOrgAdmin, useSession } from '../shell/session.tsx';
@@ -15,6 +16,7 @@ import {
   fromRow,
   type Kind,
   keyWords,
+  mayBeRelative,
   type NumberField,
   newRow,
   patchRow,
@@ -31,12 +33,20 @@ const labelKey = {
   minutes: 'ruleMinutes',
 } as const;
 
-export function AlarmRules() {
+export function AlarmRules({
+  plantSite,
+}: {
+  /** whether the organisation has a site a plant may stand at; undefined: not known yet */
+  plantSite: boolean | null;
+}) {
   const t = useT(machinesDict);
   const { locale } = useLocale();
+  const mark = locale === 'ru' ? ',' : '.';
   const { user } = useSession();
-  // the API route's rule: an admin of the user's own organisation (the rules are its)
-  const canEdit = Boolean(user?.organisationId) && isOrgAdmin(user);
+  // the API route's rule: an admin of the user's own organisation (the rules are its); and
+  // only where the organisation has a site a plant may stand at (nothing to trip them else)
+  const admin = Boolean(user?.organisationId) && isOrgAdmin(user);
+  const canEdit = admin && plantSite === true;
   const profiles = useResource(() => machinesApi.profiles(), []);
   const [profile, setProfile] = useState('ash-analyser');
   const set = useResource(() => machinesApi.alarmRules(profile), [profile]);
@@ -46,8 +56,10 @@ export function AlarmRules() {
   const [problems, setProblems] = useState<Record<string, RuleProblem>>({});
   const [saved, setSaved] = useState(false);
   // the set as stored (read again after a save: "saved" stays shown)
+  // with the page's decimal mark when the set came: a language switch keeps what is typed
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   useEffect(() => {
-    if (set.data) setRows(set.data.rules.map((r) => toRow(r)));
+    if (set.data) setRows(set.data.rules.map((r) => toRow(r, false, mark)));
   }, [set.data]);
   useEffect(() => {
     void profile;
@@ -56,6 +68,8 @@ export function AlarmRules() {
     setSaved(false);
   }, [profile]);
   const keys = profiles.data?.find((p) => p.id === profile)?.keys ?? [];
+  // the profile's keys a plant sets a target for: only their thresholds may follow it
+  const targetKeys = targetKeysOf(profile);
   const fields: Record<string, string> = {
     ...(error?.fieldErrors() ?? {}),
     ...Object.fromEntries(Object.entries(problems).map(([f, p]) => [f, t(p)])),
@@ -79,7 +93,7 @@ export function AlarmRules() {
     setProblems(found);
     if (Object.keys(found).length > 0) return;
     try {
-      await machinesApi.setAlarmRules(profile, { rules: rows.map(fromRow) });
+      await machinesApi.setAlarmRules(profile, { rules: rows.map((r) => fromRow(r, targetKeys)) });
       set.reload();
       setSaved(true);
     } catch (e) {
@@ -122,7 +136,15 @@ export function AlarmRules() {
               {set.data.custom ? t('rulesCustom') : t('rulesShipped')}
             </span>
           </p>
-          {!canEdit && <p className="muted">{t('rulesOnlyAdmin')}</p>}
+          {!admin ? (
+            <p className="muted">{t('rulesOnlyAdmin')}</p>
+          ) : (
+            plantSite === false && (
+              <p className="muted" data-testid="rules-no-plant-site">
+                {t('rulesNoPlantSite')}
+              </p>
+            )
+          )}
           <FormError error={error} placed={(f) => f.startsWith('rules.')} />
           {Object.keys(problems).length > 0 && (
             <p className="alert alert-error" role="alert" data-testid="rules-invalid">
@@ -132,15 +154,16 @@ export function AlarmRules() {
           {rows.length === 0 && <Empty title={t('rulesEmpty')} />}
           {rows.map((r, i) => {
             const err = (f: string) => fields[`rules.${i}.${f}`];
-            const relative = r.kind === 'threshold' && r.relativeTo === 'target';
+            const offerRelative = mayBeRelative(r, targetKeys);
+            const relative = offerRelative && r.relativeTo === 'target';
             const box = (f: NumberField) => (
               <label key={f} className="rule-field">
                 {relative && (f === 'min' || f === 'max')
                   ? t(f === 'min' ? 'ruleMinRelative' : 'ruleMaxRelative')
                   : t(labelKey[f])}
                 <input
-                  type="number"
-                  step="any"
+                  // text with the page's decimal mark («1,5»), read by parseNumber
+                  inputMode="decimal"
                   value={r[f]}
                   disabled={!canEdit}
                   onChange={(e) => change(i, { [f]: e.target.value })}
@@ -159,7 +182,7 @@ export function AlarmRules() {
                 data-testid={`rule-${r.id}`}
                 disabled={!canEdit}
               >
-                <label className="rule-field">
+                <label className="rule-field rule-id">
                   {t('ruleId')}
                   <input
                     value={r.id}
@@ -209,7 +232,7 @@ export function AlarmRules() {
                   </select>
                 </label>
                 {fieldsOf[r.kind].map(box)}
-                {r.kind === 'threshold' && (
+                {offerRelative && (
                   <label className="rule-field rule-check" title={t('ruleRelativeHint')}>
                     <input
                       type="checkbox"
@@ -268,7 +291,7 @@ export function AlarmRules() {
                 className="btn btn-ghost"
                 onClick={() => {
                   setProblems({});
-                  setRows(set.data?.defaults.map((r) => toRow(r)) ?? []);
+                  setRows(set.data?.defaults.map((r) => toRow(r, false, mark)) ?? []);
                 }}
                 data-testid="rules-restore"
               >

@@ -24,12 +24,16 @@ export function DeviceRegistry({
   sites,
   devices,
   siteId: pageSite,
+  plantSite,
 }: {
   sites: ReadonlyArray<{ id: string; name: string }>;
   /** the site the page shows: a new device goes there unless another is chosen */
   siteId?: string | null;
   /** the organisation's devices, which the page's plant form offers too */
   devices: Resource<Device[]>;
+  /** whether the organisation has a site a plant may stand at (devices are added only then);
+   * null: not known yet */
+  plantSite: boolean | null;
 }) {
   const t = useT(machinesDict);
   const fmt = useFormat();
@@ -158,49 +162,55 @@ export function DeviceRegistry({
           ]}
         />
       )}
-      {admin ? (
-        <form className="inline-form" onSubmit={add} noValidate>
-          <Field label={t('site')} error={fields.siteId}>
-            {(p) => (
-              <select {...p} value={siteId} onChange={(e) => setSiteId(e.target.value)}>
-                {sites.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('profile')} error={fields.profileId}>
-            {(p) => (
-              <select {...p} value={profileId} onChange={(e) => setProfileId(e.target.value)}>
-                {(profiles.data ?? []).map((x) => (
-                  <option key={x.id} value={x.id}>
-                    {localised(locale, x.name, x.nameEn)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field
-            label={t('name')}
-            error={fields.name ?? (nameMissing ? t('nameNeeded') : undefined)}
-          >
-            {(p) => (
-              <input
-                {...p}
-                name="deviceName"
-                value={name}
-                onChange={(e) => setName(e.target.value)}
-              />
-            )}
-          </Field>
-          <SubmitRow busy={busy} inline>
-            {t('add')}
-          </SubmitRow>
-        </form>
-      ) : (
+      {!admin ? (
         <p className="muted">{t('onlyAdmin')}</p>
+      ) : plantSite === false ? (
+        <p className="muted" data-testid="devices-no-plant-site">
+          {t('devicesNoPlantSite')}
+        </p>
+      ) : (
+        plantSite && (
+          <form className="inline-form" onSubmit={add} noValidate>
+            <Field label={t('site')} error={fields.siteId}>
+              {(p) => (
+                <select {...p} value={siteId} onChange={(e) => setSiteId(e.target.value)}>
+                  {sites.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label={t('profile')} error={fields.profileId}>
+              {(p) => (
+                <select {...p} value={profileId} onChange={(e) => setProfileId(e.target.value)}>
+                  {(profiles.data ?? []).map((x) => (
+                    <option key={x.id} value={x.id}>
+                      {localised(locale, x.name, x.nameEn)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field
+              label={t('name')}
+              error={fields.name ?? (nameMissing ? t('nameNeeded') : undefined)}
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  name="deviceName"
+                  value={name}
+                  onChange={(e) => setName(e.target.value)}
+                />
+              )}
+            </Field>
+            <SubmitRow busy={busy} inline>
+              {t('add')}
+            </SubmitRow>
+          </form>
+        )
       )}
     </section>
   );

@@ -5,9 +5,9 @@ import '../shell/zodJitless.ts'; // before any schema the page's imports build
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { intlLocale, localised, pluralForm, useFormat, useLocale, useT } from '../i18n/index.ts';
 import { ALARMS_CHANGED } from '../shell/AlarmIndicator.tsx';
-import { useAlarmCondition } from '../shell/alarm-text.ts';
 import { ApiError } from '../shell/api.ts';
 import { DataTable } from '../shell/DataTable.tsx';
+import { shellDict } from '../shell/dict.ts';
 import { isOrgAdmin, useSession } from '../shell/session.tsx';
 import { Empty, ErrorState, FormError, Loading, NeedLogin, PageHeader } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
@@ -18,6 +18,7 @@ import { machinesDict } from './dict.ts';
 import type { ChartSeries } from './PlantCharts.tsx';
 import { PlantForm } from './PlantForm.tsx';
 import { plantSites } from './plant-sites.ts';
+import { conditionWords, unitWords, withUnit } from './rule-form.ts';
 
 // uPlot loads with the first chart, not with the app (DESIGN: web budget)
 const PlantCharts = lazy(() =>
@@ -116,17 +117,38 @@ function KpiCards({ k }: { k: Kpis }) {
 
 function AlarmList({ siteId, tick }: { siteId: string; tick: number }) {
   const t = useT(machinesDict);
-  const condition = useAlarmCondition();
+  const ts = useT(shellDict);
   const fmt = useFormat();
   const { locale } = useLocale();
   const profiles = useResource(() => machinesApi.profiles(), []);
+  const keyOf = (a: Alarm) =>
+    profiles.data?.find((p) => p.id === a.profileId)?.keys.find((x) => x.key === a.rule.key);
   // the reading by its name («Зольность Ad выше 11,5»), the key itself until the profiles come
   const keyName = (a: Alarm) => {
-    const k = profiles.data
-      ?.find((p) => p.id === a.profileId)
-      ?.keys.find((x) => x.key === a.rule.key);
+    const k = keyOf(a);
     return k ? localised(locale, k.label, k.labelEn) : a.rule.key;
   };
+  // its unit after each number («Метан выше 1 %», «1,4 %»): a bare number on a methane alarm
+  // is a risk; none until the profiles come
+  const unit = (a: Alarm) => {
+    const k = keyOf(a);
+    return k ? unitWords(k.unit, locale) : '';
+  };
+  const phrase = {
+    above: 'alarmAbove',
+    below: 'alarmBelow',
+    outside: 'alarmOutside',
+    rate: 'alarmRate',
+    silence: 'alarmSilence',
+  } as const;
+  const condition = (a: Alarm) =>
+    conditionWords(
+      a.rule,
+      keyName(a),
+      unit(a),
+      (x) => fmt.decimal(x, 6),
+      (p, v) => ts(phrase[p], v),
+    );
   const alarms = useResource(() => machinesApi.alarms(siteId), [siteId, tick]);
   const [error, setError] = useState<ApiError | null>(null);
   const acknowledge = async (a: Alarm) => {
@@ -171,7 +193,7 @@ function AlarmList({ siteId, tick }: { siteId: string; tick: number }) {
               header: t('colRule'),
               cell: (a) => (
                 <span title={a.rule.id} data-testid="alarm-rule">
-                  {condition({ ...a.rule, key: keyName(a) })}
+                  {condition(a)}
                 </span>
               ),
               sortValue: (a) => a.rule.id,
@@ -202,7 +224,14 @@ function AlarmList({ siteId, tick }: { siteId: string; tick: number }) {
             {
               key: 'value',
               header: t('colValue'),
-              cell: (a) => (a.raisedValue === null ? t('noData') : fmt.decimal(a.raisedValue, 2)),
+              cell: (a) =>
+                a.raisedValue === null ? (
+                  t('noData')
+                ) : (
+                  <span data-testid="alarm-value">
+                    {withUnit(fmt.decimal(a.raisedValue, 2), unit(a))}
+                  </span>
+                ),
               sortValue: (a) => a.raisedValue ?? -Infinity,
             },
             {
@@ -546,8 +575,16 @@ export function PlantPage() {
           )}
         </>
       )}
-      {organisationId && <AlarmRules />}
-      {named && <DeviceRegistry sites={named} devices={devices} siteId={chosen} />}
+      {/* with no site a plant may stand at, the rules and devices are shown, not offered to change */}
+      {organisationId && <AlarmRules plantSite={offered && offered.length > 0} />}
+      {named && (
+        <DeviceRegistry
+          sites={named}
+          devices={devices}
+          siteId={chosen}
+          plantSite={offered && offered.length > 0}
+        />
+      )}
     </>
   );
 }

@@ -55,7 +55,7 @@ export const machinesDict = dictionary(
     ash: 'Зольность концентрата',
     ashTarget: 'цель {target} %',
     density: 'Плотность суспензии',
-    densityDev: 'среднее отклонение {dev} кг/м³',
+    densityDev: 'среднее отклонение {dev}\u00a0кг/\u2060м³',
     downtime: 'Простои',
     downtimeHint: '{stoppages}, готовность {availability} %',
     'stoppages:one': '{n} остановка',
@@ -63,7 +63,7 @@ export const machinesDict = dictionary(
     'stoppages:many': '{n} остановок',
     'stoppages:other': '{n} остановки',
     tonnes: '{value} т',
-    kgm3: '{value} кг/м³',
+    kgm3: '{value} кг/\u2060м³',
     noData: 'нет данных',
     charts: 'Графики (обновляются онлайн)',
     chartThroughput: 'Производительность, т/ч',
@@ -99,6 +99,8 @@ export const machinesDict = dictionary(
     tokenTitle: 'Токен устройства {name}',
     tokenWarning: 'Токен показан один раз: сохраните его в настройках устройства.',
     onlyAdmin: 'Добавлять устройства и менять токены может администратор организации.',
+    devicesNoPlantSite:
+      'Устройства добавляются на площадке, где может стоять фабрика («Завод / фабрика», «Шахта» или «Разрез»): у вашей организации такой нет.',
     rules: 'Правила тревог',
     rulesLead:
       'Правила профиля для устройств вашей организации: порог, скорость изменения, отсутствие данных.',
@@ -106,6 +108,8 @@ export const machinesDict = dictionary(
     rulesCustom: 'Свои правила организации',
     rulesShipped: 'Правила платформы по умолчанию',
     rulesOnlyAdmin: 'Менять правила может администратор организации.',
+    rulesNoPlantSite:
+      'Правила меняют организации с площадкой, где может стоять фабрика («Завод / фабрика», «Шахта» или «Разрез»): у вашей такой нет.',
     rulesEmpty: 'У профиля нет правил',
     ruleId: 'Код правила',
     ruleKey: 'Показатель',
@@ -197,7 +201,7 @@ export const machinesDict = dictionary(
     ash: 'Concentrate ash',
     ashTarget: 'target {target} %',
     density: 'Medium density',
-    densityDev: 'mean deviation {dev} kg/m³',
+    densityDev: 'mean deviation {dev}\u00a0kg/\u2060m³',
     downtime: 'Downtime',
     downtimeHint: '{stoppages}, availability {availability} %',
     'stoppages:one': '{n} stoppage',
@@ -205,7 +209,7 @@ export const machinesDict = dictionary(
     'stoppages:many': '{n} stoppages',
     'stoppages:other': '{n} stoppages',
     tonnes: '{value} t',
-    kgm3: '{value} kg/m³',
+    kgm3: '{value} kg/\u2060m³',
     noData: 'no data',
     charts: 'Charts (updated live)',
     chartThroughput: 'Throughput, t/h',
@@ -241,6 +245,8 @@ export const machinesDict = dictionary(
     tokenTitle: 'Token of {name}',
     tokenWarning: "The token is shown once: put it into the device's settings now.",
     onlyAdmin: "Only the organisation's admin adds devices and rotates tokens.",
+    devicesNoPlantSite:
+      'Devices are added at a site where a plant may stand (“Plant”, “Mine” or “Open pit”): your organisation has none.',
     rules: 'Alarm rules',
     rulesLead:
       "The profile's rules for your organisation's devices: threshold, rate of change, no data.",
@@ -248,6 +254,8 @@ export const machinesDict = dictionary(
     rulesCustom: "The organisation's own rules",
     rulesShipped: "The platform's default rules",
     rulesOnlyAdmin: 'An organisation admin may change the rules.',
+    rulesNoPlantSite:
+      'Rules are set by an organisation with a site where a plant may stand (“Plant”, “Mine” or “Open pit”): yours has none.',
     rulesEmpty: 'The profile has no rules',
     ruleId: 'Rule code',
     ruleKey: 'Reading',

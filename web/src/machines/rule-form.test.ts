@@ -2,13 +2,16 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   checkRules,
+  conditionWords,
   defaultRuleId,
   fromRow,
   keyWords,
+  mayBeRelative,
   newRow,
   patchRow,
   RULE_ID,
   toRow,
+  unitWords,
 } from './rule-form.ts';
 
 test("a new rule's id is made from its key and kind, of the API's shape, and not taken", () => {
@@ -78,7 +81,7 @@ test("a threshold relative to the plant's target is sent back relative, not as a
     hysteresis: 5,
     enabled: true,
   });
-  assert.deepEqual(fromRow(row), {
+  assert.deepEqual(fromRow(row, ['density_kgm3']), {
     id: 'density-off-target',
     key: 'density_kgm3',
     kind: 'threshold',
@@ -90,6 +93,78 @@ test("a threshold relative to the plant's target is sent back relative, not as a
     relativeTo: 'target',
   });
   // unticked, or another kind: no longer relative
-  assert.equal('relativeTo' in fromRow({ ...row, relativeTo: undefined }), false);
-  assert.equal('relativeTo' in fromRow({ ...row, kind: 'rate', perMinute: '5' }), false);
+  const keys = ['density_kgm3'];
+  assert.equal('relativeTo' in fromRow({ ...row, relativeTo: undefined }, keys), false);
+  assert.equal('relativeTo' in fromRow({ ...row, kind: 'rate', perMinute: '5' }, keys), false);
+  // moved to a key the plant sets no target for: absolute again, not refused by the server
+  assert.equal('relativeTo' in fromRow({ ...row, key: 'ch4_pct' }, keys), false);
+});
+
+test("'from the plant's target' is offered only for a threshold of a key a plant has a target for", () => {
+  assert.equal(mayBeRelative({ kind: 'threshold', key: 'ash_pct' }, ['ash_pct']), true);
+  assert.equal(mayBeRelative({ kind: 'threshold', key: 'ch4_pct' }, []), false);
+  assert.equal(mayBeRelative({ kind: 'threshold', key: 'moisture_pct' }, ['ash_pct']), false);
+  assert.equal(mayBeRelative({ kind: 'rate', key: 'ash_pct' }, ['ash_pct']), false);
+});
+
+test("a rule's numbers reach the form with the page's decimal mark and go back as numbers", () => {
+  const stored = {
+    id: 'ash-above-target',
+    key: 'ash_pct',
+    kind: 'threshold' as const,
+    severity: 'warning' as const,
+    enabled: true,
+    max: 1.5,
+    hysteresis: 0.5,
+  };
+  const ru = toRow(stored, false, ',');
+  assert.equal(ru.max, '1,5');
+  assert.equal(ru.hysteresis, '0,5');
+  assert.equal(toRow(stored, false, '.').max, '1.5');
+  const sent: Record<string, unknown> = fromRow(ru, []);
+  assert.equal(sent.max, 1.5);
+  assert.equal(sent.hysteresis, 0.5);
+});
+
+test('an alarm condition names the reading with its unit, which does not break at its slash', () => {
+  assert.equal(unitWords('kg/m³', 'ru'), 'кг/\u2060м³');
+  assert.equal(unitWords('kg/m³', 'en'), 'kg/\u2060m³');
+  assert.equal(unitWords('%', 'ru'), '%');
+  const phrases = {
+    above: '{key} выше {max}',
+    below: '{key} ниже {min}',
+    outside: '{key} вне {min}…{max}',
+    rate: '{key} меняется быстрее {rate} в минуту',
+    silence: '{key}: нет данных дольше {n} мин',
+  };
+  const words = (p: keyof typeof phrases, v: Record<string, string>) =>
+    phrases[p].replace(/\{(\w+)\}/g, (_, k: string) => v[k]);
+  const num = (x: number) => String(x).replace('.', ',');
+  const say = (r: Parameters<typeof conditionWords>[0], key: string, unit: string) =>
+    conditionWords(r, key, unit, num, words)
+      .replace(/\u00a0/g, ' ')
+      .replace(/\u2060/g, '');
+  assert.equal(say({ kind: 'threshold', max: 1 }, 'Метан', '%'), 'Метан выше 1 %');
+  assert.equal(
+    say(
+      { kind: 'threshold', min: 1430, max: 1470 },
+      'Плотность суспензии',
+      unitWords('kg/m³', 'ru'),
+    ),
+    'Плотность суспензии вне 1430…1470 кг/м³',
+  );
+  assert.equal(say({ kind: 'threshold', min: 2 }, 'Зольность Ad', '%'), 'Зольность Ad ниже 2 %');
+  assert.equal(
+    say({ kind: 'rate', perMinute: 40 }, 'Плотность', 'кг/м³'),
+    'Плотность меняется быстрее 40 кг/м³ в минуту',
+  );
+  assert.equal(
+    say({ kind: 'no-data', minutes: 5 }, 'Метан', '%'),
+    'Метан: нет данных дольше 5 мин',
+  );
+  // the number and its unit are one unbreakable word
+  assert.match(
+    conditionWords({ kind: 'threshold', max: 1 }, 'Метан', '%', num, words),
+    /1\u00a0%$/,
+  );
 });

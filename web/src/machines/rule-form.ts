@@ -36,15 +36,27 @@ export function defaultRuleId(key: string, kind: Kind, taken: Iterable<string>):
   for (let n = 2; ; n++) if (!used.has(`${stem}-${n}`)) return `${stem}-${n}`;
 }
 
-export const toRow = (r: AlarmRuleSetting, autoId = false): Row => ({
-  ...r,
-  min: r.min?.toString() ?? '',
-  max: r.max?.toString() ?? '',
-  hysteresis: r.hysteresis?.toString() ?? '',
-  perMinute: r.perMinute?.toString() ?? '',
-  minutes: r.minutes?.toString() ?? '',
-  autoId,
-});
+/** A rule as the form holds it: its numbers as text with the page's decimal mark («1,5»). */
+export const toRow = (r: AlarmRuleSetting, autoId = false, decimalMark: ',' | '.' = '.'): Row => {
+  const text = (n: number | undefined) =>
+    n === undefined ? '' : String(n).replace('.', decimalMark);
+  return {
+    ...r,
+    min: text(r.min),
+    max: text(r.max),
+    hysteresis: text(r.hysteresis),
+    perMinute: text(r.perMinute),
+    minutes: text(r.minutes),
+    autoId,
+  };
+};
+
+/**
+ * Whether a row may be set relative to the plant's target: a threshold of a key a plant sets
+ * a target for (`targetKeys`: limits.ts targetKeysOf of the profile), as the server checks.
+ */
+export const mayBeRelative = (r: Pick<Row, 'kind' | 'key'>, targetKeys: readonly string[]) =>
+  r.kind === 'threshold' && targetKeys.includes(r.key);
 
 /** A new rule of the set: the profile's first key, a threshold, its id made up. */
 export function newRow(rows: readonly Row[], key: string): Row {
@@ -72,15 +84,20 @@ export function patchRow(rows: readonly Row[], i: number, patch: Partial<Row>): 
   });
 }
 
-/** A row as the API takes it: a threshold relative to the plant's target keeps saying so. */
-export const fromRow = (r: Row) => ({
+/**
+ * A row as the API takes it: a threshold relative to the plant's target keeps saying so, while
+ * its key has a target (`targetKeys`); moved to another key, it is absolute again.
+ */
+export const fromRow = (r: Row, targetKeys: readonly string[]) => ({
   id: r.id.trim(),
   key: r.key,
   kind: r.kind,
   severity: r.severity,
   enabled: r.enabled,
   ...Object.fromEntries(fieldsOf[r.kind].map((f) => [f, parseNumber(r[f])])),
-  ...(r.kind === 'threshold' && r.relativeTo === 'target' ? { relativeTo: 'target' as const } : {}),
+  ...(mayBeRelative(r, targetKeys) && r.relativeTo === 'target'
+    ? { relativeTo: 'target' as const }
+    : {}),
 });
 
 /** A problem's words: a key of the machines dictionary. */
@@ -147,4 +164,47 @@ export function keyWords(
 ): string {
   const unit = locale === 'ru' ? (ruUnits[k.unit] ?? k.unit) : k.unit;
   return `${locale === 'ru' ? k.label : k.labelEn}, ${unit}`;
+}
+
+/**
+ * A profile's unit to print after a number: in the page's language, a word joiner after its
+ * slash («кг/⁠м³» does not break at the slash, as the rest of the app writes units).
+ */
+export function unitWords(unit: string, locale: 'ru' | 'en'): string {
+  return (locale === 'ru' ? (ruUnits[unit] ?? unit) : unit).replace(/\//g, '/\u2060');
+}
+
+/** A number with its unit, never broken between them: «1,4 %», «1 429,1 кг/⁠м³». */
+export const withUnit = (value: string, unit: string) => (unit ? `${value}\u00a0${unit}` : value);
+
+/** An alarm rule's limits as the alarm list says them, with the reading's unit. */
+export interface RuleLimits {
+  kind: Kind;
+  min?: number;
+  max?: number;
+  perMinute?: number;
+  minutes?: number;
+}
+
+/**
+ * A rule's condition in words with its unit: «Метан выше 1 %», «Плотность суспензии вне
+ * 1 430…1 470 кг/⁠м³». `words` are the shell's alarm phrases, `num` the page's number format.
+ */
+export function conditionWords(
+  r: RuleLimits,
+  key: string,
+  unit: string,
+  num: (x: number) => string,
+  words: (
+    phrase: 'above' | 'below' | 'outside' | 'rate' | 'silence',
+    v: Record<string, string>,
+  ) => string,
+): string {
+  const n = (x: number | undefined) => (x === undefined ? '—' : num(x));
+  if (r.kind === 'rate') return words('rate', { key, rate: withUnit(n(r.perMinute), unit) });
+  if (r.kind === 'no-data') return words('silence', { key, n: n(r.minutes) });
+  if (r.min !== undefined && r.max !== undefined)
+    return words('outside', { key, min: n(r.min), max: withUnit(n(r.max), unit) });
+  if (r.max !== undefined) return words('above', { key, max: withUnit(n(r.max), unit) });
+  return words('below', { key, min: withUnit(n(r.min), unit) });
 }

@@ -53,13 +53,16 @@ const tooManyPoints = () =>
 /** A refused message: the reason (counted) and the field it names. */
 /**
  * Who may receive a device's token: its own organisation's administrators, or the platform
- * itself (the CLI, the seeding). Not the platform operator's users: a token lets its holder
+ * itself (the CLI, the seeding). Not the platform operator's users for another organisation's
+ * device: a token lets its holder
  * speak for the organisation's machines — a weighbridge's readings become deliveries on its
  * deals — and the operator reads none of that telemetry either (security probe 2026-12-01, N2).
  */
 function requireTokenHolder(actor: Actor, organisationId: string): void {
   if (actor.kind === 'system') return;
-  if (isOperator(actor)) throw forbidden(m.tokenOwnOnly());
+  // the operator's users administer their own organisation's devices like anyone's admins
+  if (isOperator(actor) && actor.organisationId !== organisationId)
+    throw forbidden(m.tokenOwnOnly());
   requireOrganisationRole(actor, organisationId, 'org_admin');
 }
 

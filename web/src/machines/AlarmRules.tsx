@@ -34,19 +34,19 @@ const labelKey = {
 } as const;
 
 export function AlarmRules({
-  plantSite,
+  hasSites,
 }: {
-  /** whether the organisation has a site a plant may stand at; undefined: not known yet */
-  plantSite: boolean | null;
+  /** whether the organisation has a site (its devices stand at one); null: not known yet */
+  hasSites: boolean | null;
 }) {
   const t = useT(machinesDict);
   const { locale } = useLocale();
   const mark = locale === 'ru' ? ',' : '.';
   const { user } = useSession();
   // the API route's rule: an admin of the user's own organisation (the rules are its); and
-  // only where the organisation has a site a plant may stand at (nothing to trip them else)
+  // only where the organisation has a site (no device to trip them else)
   const admin = Boolean(user?.organisationId) && isOrgAdmin(user);
-  const canEdit = admin && plantSite === true;
+  const canEdit = admin && hasSites === true;
   const profiles = useResource(() => machinesApi.profiles(), []);
   const [profile, setProfile] = useState('ash-analyser');
   const set = useResource(() => machinesApi.alarmRules(profile), [profile]);
@@ -139,7 +139,7 @@ export function AlarmRules({
           {!admin ? (
             <p className="muted">{t('rulesOnlyAdmin')}</p>
           ) : (
-            plantSite === false && (
+            hasSites === false && (
               <p className="muted" data-testid="rules-no-plant-site">
                 {t('rulesNoPlantSite')}
               </p>

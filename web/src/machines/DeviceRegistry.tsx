@@ -24,16 +24,15 @@ export function DeviceRegistry({
   sites,
   devices,
   siteId: pageSite,
-  plantSite,
+  hasSites,
 }: {
   sites: ReadonlyArray<{ id: string; name: string }>;
   /** the site the page shows: a new device goes there unless another is chosen */
   siteId?: string | null;
   /** the organisation's devices, which the page's plant form offers too */
   devices: Resource<Device[]>;
-  /** whether the organisation has a site a plant may stand at (devices are added only then);
-   * null: not known yet */
-  plantSite: boolean | null;
+  /** whether the organisation has a site (devices are added at one); null: not known yet */
+  hasSites: boolean | null;
 }) {
   const t = useT(machinesDict);
   const fmt = useFormat();
@@ -164,12 +163,12 @@ export function DeviceRegistry({
       )}
       {!admin ? (
         <p className="muted">{t('onlyAdmin')}</p>
-      ) : plantSite === false ? (
+      ) : hasSites === false ? (
         <p className="muted" data-testid="devices-no-plant-site">
           {t('devicesNoPlantSite')}
         </p>
       ) : (
-        plantSite && (
+        hasSites && (
           <form className="inline-form" onSubmit={add} noValidate>
             <Field label={t('site')} error={fields.siteId}>
               {(p) => (

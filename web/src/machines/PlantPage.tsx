@@ -575,14 +575,16 @@ export function PlantPage() {
           )}
         </>
       )}
-      {/* with no site a plant may stand at, the rules and devices are shown, not offered to change */}
-      {organisationId && <AlarmRules plantSite={offered && offered.length > 0} />}
+      {/* devices and their rules are not only a plant's (a power station's weighbridge, a
+          mine's methane sensor): any site of the organisation takes them; with none, they are
+          shown, not offered to change */}
+      {organisationId && <AlarmRules hasSites={named ? named.length > 0 : null} />}
       {named && (
         <DeviceRegistry
           sites={named}
           devices={devices}
           siteId={chosen}
-          plantSite={offered && offered.length > 0}
+          hasSites={named.length > 0}
         />
       )}
     </>

@@ -100,7 +100,7 @@ export const machinesDict = dictionary(
     tokenWarning: 'Токен показан один раз: сохраните его в настройках устройства.',
     onlyAdmin: 'Добавлять устройства и менять токены может администратор организации.',
     devicesNoPlantSite:
-      'Устройства добавляются на площадке, где может стоять фабрика («Завод / фабрика», «Шахта» или «Разрез»): у вашей организации такой нет.',
+      'Устройства добавляются на площадке организации: у вашей организации площадок нет.',
     rules: 'Правила тревог',
     rulesLead:
       'Правила профиля для устройств вашей организации: порог, скорость изменения, отсутствие данных.',
@@ -109,7 +109,7 @@ export const machinesDict = dictionary(
     rulesShipped: 'Правила платформы по умолчанию',
     rulesOnlyAdmin: 'Менять правила может администратор организации.',
     rulesNoPlantSite:
-      'Правила меняют организации с площадкой, где может стоять фабрика («Завод / фабрика», «Шахта» или «Разрез»): у вашей такой нет.',
+      'Правила тревог меняют организации, у которых есть площадки с устройствами: у вашей площадок нет.',
     rulesEmpty: 'У профиля нет правил',
     ruleId: 'Код правила',
     ruleKey: 'Показатель',
@@ -245,8 +245,7 @@ export const machinesDict = dictionary(
     tokenTitle: 'Token of {name}',
     tokenWarning: "The token is shown once: put it into the device's settings now.",
     onlyAdmin: "Only the organisation's admin adds devices and rotates tokens.",
-    devicesNoPlantSite:
-      'Devices are added at a site where a plant may stand (“Plant”, “Mine” or “Open pit”): your organisation has none.',
+    devicesNoPlantSite: 'Devices are added at a site of the organisation: yours has no sites.',
     rules: 'Alarm rules',
     rulesLead:
       "The profile's rules for your organisation's devices: threshold, rate of change, no data.",
@@ -255,7 +254,7 @@ export const machinesDict = dictionary(
     rulesShipped: "The platform's default rules",
     rulesOnlyAdmin: 'An organisation admin may change the rules.',
     rulesNoPlantSite:
-      'Rules are set by an organisation with a site where a plant may stand (“Plant”, “Mine” or “Open pit”): yours has none.',
+      'Alarm rules are set by an organisation with sites for its devices: yours has none.',
     rulesEmpty: 'The profile has no rules',
     ruleId: 'Rule code',
     ruleKey: 'Reading',

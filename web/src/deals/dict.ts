@@ -254,7 +254,7 @@ export const dealsDict = dictionary(
     youAre: 'You are the {side}',
     operatorView: 'You see this deal as the operator',
     terms: 'Current terms',
-    schedule: 'Deliveries',
+    schedule: 'Delivery period',
     transport: 'Transport',
     transportPaidBy: '{mode}, paid by the {side}',
     transportCost: 'Carriage',

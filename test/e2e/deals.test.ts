@@ -201,7 +201,7 @@ test('deals: rows in both languages; two members negotiate to agreed, deliver, a
     assert.match((await a.page.getByTestId('delivery-net').textContent()) ?? '', /18\s000,00/);
     const vatCell = (await a.page.getByTestId('delivery-vat').textContent()) ?? '';
     assert.match(vatCell, new RegExp(vatRub));
-    assert.match(vatCell, vat2026 ? /НДС 22 %/ : /НДС 20 %/);
+    assert.match(vatCell, vat2026 ? /ставка 22 %/ : /ставка 20 %/);
     assert.match(
       (await a.page.getByTestId('delivery-gross').textContent()) ?? '',
       new RegExp(grossRub),
@@ -402,6 +402,10 @@ test('a deal page: delivered and remaining add up to the contract; quality figur
         .textContent()) ?? ''
     ).replace(/\u00a0/g, ' ');
     assert.match(rowEn, /Ash content, dry basis 45 %; Total moisture, as received 12.5 %/);
+    // the placeholder once the taxonomy has come (the page reads more than one thing at once)
+    await page.waitForFunction(() =>
+      document.querySelector('input[name="quality"]')?.getAttribute('placeholder'),
+    );
     assert.equal(
       await delivery.locator('input[name="quality"]').getAttribute('placeholder'),
       'Ash content, dry basis = 4.5; Total moisture, as received = 0.6',
@@ -412,6 +416,136 @@ test('a deal page: delivered and remaining add up to the contract; quality figur
     assert.deepEqual(foreign, []);
   } catch (e) {
     await page.screenshot({ path: join(results, 'deal-progress-failure.png'), fullPage: true });
+    throw e;
+  } finally {
+    await context.close();
+  }
+});
+
+test('a deal page read by an accountant: confirmations carry no money, a gate fee reads as paid, the table fits, names in English (user walk)', {
+  skip,
+  timeout: 180_000,
+}, async () => {
+  const { page, context, pageErrors, foreign } = await watchedPage();
+  try {
+    await logIn(page, myski.email, myski.password);
+    // the account reads Russian (the first test left it in English)
+    await page.evaluate(() =>
+      fetch('/api/v1/auth/me', {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ locale: 'ru' }),
+      }),
+    );
+    await page.reload();
+    await page.locator('.lang-btn[lang="ru"][aria-pressed="true"]').waitFor();
+    const deals: Array<{
+      id: string;
+      material: string;
+      state: string;
+      priceKopecksPerUnit: number;
+    }> = await page.evaluate(async () => (await (await fetch('/api/v1/deals')).json()).items);
+    const sold = deals.find((d) => d.material === 'fly-ash' && d.state === 'completed');
+    const gate = deals.find((d) => d.priceKopecksPerUnit < 0 && d.state === 'active');
+    assert.ok(sold && gate, JSON.stringify(deals));
+
+    // the fly-ash deal: each lot declared by the supplier, confirmed by the consumer
+    await page.goto(`${base}/#/deals/${encodeURIComponent(sold.id)}`);
+    const section = page.getByTestId('deal-deliveries');
+    await page.getByTestId('delivery-row').first().waitFor();
+    const confirmation = page.getByTestId('delivery-row').filter({ hasText: 'подтверждает' });
+    await confirmation.first().waitFor();
+    const confirms =
+      (await confirmation.first().getByTestId('delivery-confirms').textContent()) ?? '';
+    assert.match(confirms, /^подтверждает № \d+$/);
+    for (const cell of ['delivery-net', 'delivery-vat', 'delivery-gross'])
+      assert.doesNotMatch(
+        (await confirmation.first().getByTestId(cell).textContent()) ?? '',
+        /0,00/,
+        `${cell}: no money on a confirmation`,
+      );
+    await page.getByTestId('confirmations-note').waitFor();
+    // at 1366 px the table fits: no sideways scrolling
+    const fits = () =>
+      section.locator('.table-scroll').evaluate((el) => el.scrollWidth <= el.clientWidth + 1);
+    assert.ok(await fits(), 'the deliveries table fits 1366 px');
+
+    // the CSV: units as the page writes them, who declared, what a confirmation confirms, and
+    // a total of the lots only
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('deliveries-csv').click(),
+    ]);
+    const lines = readFileSync(await file.path(), 'utf8')
+      .replace('\uFEFF', '')
+      .split('\r\n');
+    assert.equal(
+      lines[0],
+      '№;Дата;Заявил;Подтверждение поставки №;Количество;Единица;"Сумма без НДС, ₽";"Ставка НДС, %";"НДС, ₽";"Сумма с НДС, ₽"',
+    );
+    const rows = lines.slice(1, -2).map((l) => l.split(';'));
+    assert.ok(rows.length > 0 && rows.every((r) => r[5] === 'т'), lines.join('\n'));
+    const lots = rows.filter((r) => r[3] === '');
+    const confirmations = rows.filter((r) => r[3] !== '');
+    assert.ok(confirmations.length > 0, 'the consumer confirmed lots');
+    assert.ok(
+      confirmations.every((r) => /^потребитель — /.test(r[2] ?? '') && r.slice(6).join('') === ''),
+      confirmations.join('\n'),
+    );
+    assert.ok(
+      lots.every((r) => /^поставщик — /.test(r[2] ?? '')),
+      lots.join('\n'),
+    );
+    const total = (lines.at(-2) ?? '').split(';');
+    const quantity = (r: string[]) => Number((r[4] ?? '').replace(',', '.'));
+    assert.equal(total[0], 'Итого');
+    assert.equal(
+      quantity(total),
+      Math.round(lots.reduce((s, r) => s + quantity(r), 0) * 1000) / 1000,
+      'the total counts the lots, not the confirmations',
+    );
+
+    // on a phone each card names the VAT once, its rate under the sum
+    await page.setViewportSize({ width: 375, height: 740 });
+    const vat = page.getByTestId('delivery-row').first().getByTestId('delivery-vat');
+    assert.equal(await vat.getAttribute('data-label'), 'НДС');
+    assert.equal(((await vat.textContent()) ?? '').match(/%/g)?.length, 1);
+    await page.setViewportSize({ width: 1366, height: 768 });
+
+    // a gate fee: the supplier pays; the sums read positive, as the ledger posts them, and a
+    // note says who pays whom and who charges the VAT
+    await page.goto(`${base}/#/deals/${encodeURIComponent(gate.id)}`);
+    await page.getByTestId('delivery-row').first().waitFor();
+    const net = (await page.getByTestId('delivery-net').first().textContent()) ?? '';
+    assert.match(net, /^\d[\d\s]*,\d\d\s₽$/, net);
+    assert.doesNotMatch(
+      (await page.getByTestId('delivery-totals').textContent()) ?? '',
+      /-/,
+      'no minus sums',
+    );
+    assert.match(
+      (await page.getByTestId('gate-fee-note').textContent()) ?? '',
+      /поставщик платит потребителю/,
+    );
+    assert.match((await section.locator('thead').textContent()) ?? '', /Плата за приём без НДС/);
+    assert.ok(await fits(), 'the gate-fee table fits 1366 px');
+
+    // in English: the sites by their English names, the schedule as the delivery period
+    await page.locator('.lang-btn[lang="en"]').click();
+    await page.getByTestId('deal-costs').filter({ hasText: 'Sites:' }).waitFor();
+    await page.waitForFunction(
+      () =>
+        !/[А-Яа-яЁё]/.test(document.querySelector('[data-testid="deal-costs"]')?.textContent ?? ''),
+      null,
+      { timeout: 10_000 },
+    );
+    assert.match((await page.getByTestId('deal-terms').textContent()) ?? '', /Delivery period/);
+    await page.screenshot({ path: join(results, 'deal-gate-fee-en.png'), fullPage: true });
+    await page.locator('.lang-btn[lang="ru"]').click();
+    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(foreign, []);
+  } catch (e) {
+    await page.screenshot({ path: join(results, 'deal-accountant-failure.png'), fullPage: true });
     throw e;
   } finally {
     await context.close();

@@ -1,7 +1,8 @@
 // The deal page's cards read from the server: the transaction costs (digital vs territorial,
 // with the formula), the ledger lines as posted, and the weighbridges linked to the deal.
 import { type FormEvent, useState } from 'react';
-import { useFormat, useLocale, useT } from '../i18n/index.ts';
+import { type Locale, localised, useFormat, useLocale, useT } from '../i18n/index.ts';
+import { registryApi } from '../registry/api.ts';
 import type { ApiError } from '../shell/api.ts';
 import { isOperator, useSession } from '../shell/session.tsx';
 import {
@@ -44,6 +45,7 @@ export function CostCard({ costs }: { costs: Resource<DealCost> }) {
   const money = useMoney();
   const { locale } = useLocale();
   const c = costs.data;
+  const siteName = useSiteNames(c, locale);
   const h = (n: number) => t('hours', { n: f.decimal(n, 1) });
   const km = (n: number) => t('kmValue', { n: f.decimal(n, 0) });
   const kg = (n: number) => t('kg', { n: f.decimal(n, 1) });
@@ -156,7 +158,10 @@ export function CostCard({ costs }: { costs: Resource<DealCost> }) {
               deliveryAcceptance: f.decimal(c.territorial.meetingsByStage.deliveryAcceptance, 1),
             })}
             . {t('road')}: {km(c.territorial.roadKm)}.{' '}
-            {t('sites', { provider: c.sites.provider.name, consumer: c.sites.consumer.name })}
+            {t('sites', {
+              provider: siteName(c.sites.provider),
+              consumer: siteName(c.sites.consumer),
+            })}
           </p>
           <details className="deal-formula">
             <summary>{t('formula')}</summary>
@@ -168,6 +173,21 @@ export function CostCard({ costs }: { costs: Resource<DealCost> }) {
       )}
     </section>
   );
+}
+
+/**
+ * The parties' sites named in the page's language: the costs give a site's Russian name, the
+ * registry its English one (`nameEn`), read for an English page only; the Russian name until
+ * it comes, or when a site has none.
+ */
+function useSiteNames(c: DealCost | undefined, locale: Locale) {
+  const wanted = c && locale === 'en' ? [c.providerId, c.consumerId] : null;
+  const sites = useResource(
+    wanted ? () => Promise.all(wanted.map((id) => registryApi.organisationSites(id))) : null,
+    [wanted?.join(' ')],
+  );
+  const en = new Map((sites.data ?? []).flat().map((s) => [s.id, s.nameEn] as const));
+  return (s: { siteId: string; name: string }) => localised(locale, s.name, en.get(s.siteId));
 }
 
 /** The deal's ledger lines as the server posted them (a party: its own; the operator: both). */

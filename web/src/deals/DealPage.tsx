@@ -40,6 +40,7 @@ import { propertyResolver, qualityPlaceholder, shownProgress } from './figures.t
 import { LicencesCard } from './LicencesCard.tsx';
 import { parseQuality, parseTerms, type TermsBad, type TermsText } from './parse.ts';
 import { TermsFields, termsText } from './terms.tsx';
+import './deal.css';
 import { stepNote } from './turn.ts';
 
 export function DealPage({ id }: { id: string }) {
@@ -400,7 +401,6 @@ function Flags({ d }: { d: Delivery }) {
   const tax = useTaxonomy();
   return (
     <div className="tags">
-      {d.confirms && <span className="badge">{t('confirmation')}</span>}
       {d.beyondContract && (
         <span className="badge deal-flag" data-testid="flag-beyond">
           {t('beyondContract')}
@@ -452,7 +452,14 @@ function Deliveries({
   const x = useExchangeLabels();
   const money = useMoney();
   const tax = useTaxonomy();
+  const names = useOrgNames();
   const { locale } = useLocale();
+  // a gate fee: the supplier pays (negative on the server); shown as the sums it pays, as the
+  // ledger posts them (expense of the supplier, income of the consumer), under the fee's name
+  const gateFee = v.deal.priceKopecksPerUnit < 0;
+  const paid = (kopecks: number) => money.amount(gateFee ? -kopecks : kopecks);
+  const sorted = [...(list ?? [])].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  const hasConfirmations = sorted.some((d) => d.confirms);
   return (
     <section className="card stack" data-testid="deal-deliveries">
       <h2 className="card-title">{t('deliveries')}</h2>
@@ -467,7 +474,7 @@ function Deliveries({
         </p>
       ) : (
         <TableScroll>
-          <table className="table table-cards">
+          <table className="table table-cards deal-deliveries-table">
             <thead>
               <tr>
                 <th className="num" title={c('recorded')}>
@@ -479,76 +486,112 @@ function Deliveries({
                 <th>{t('method')}</th>
                 <th>{c('source')}</th>
                 <th>{t('declaredBy')}</th>
-                <th className="num">{t('amount')}</th>
+                <th className="num">{gateFee ? t('gateNet') : t('amount')}</th>
                 <th className="num">{t('vat')}</th>
-                <th className="num">{t('amountWithVat')}</th>
+                <th className="num">{gateFee ? t('gateGross') : t('amountWithVat')}</th>
                 <th>{t('flags')}</th>
               </tr>
             </thead>
             <tbody>
-              {[...list]
-                .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
-                .map((d) => (
-                  <tr
-                    key={d.id}
-                    data-testid="delivery-row"
-                    data-source={d.source}
-                    data-order={order.get(d.id)}
-                  >
-                    <td className="num" data-label={c('order')} title={f.dateTime(d.recordedAt)}>
-                      {order.get(d.id)}
-                    </td>
-                    <td data-label={t('deliveredOn')} className="nowrap">
-                      {f.date(d.deliveredOn)}
-                    </td>
-                    <td className="num" data-label={t('quantity')}>
-                      {x.enteredQuantity(d.quantity, d.unit)}
-                    </td>
-                    <td data-label={t('quality')}>
-                      {Object.entries(d.quality)
-                        .map(
-                          ([k, n]) =>
-                            `${tax.data?.propertyName(k) ?? k} ${x.withPropertyUnit(f.decimal(n), tax.data?.property(k)?.unit)}`,
-                        )
-                        // «Зольность 4,5 %; Влажность 0,6 %»: the comma is the decimal mark
-                        .join('; ')}
-                    </td>
-                    <td data-label={t('method')}>{t(`method:${d.method}`)}</td>
-                    <td data-label={c('source')} data-testid="delivery-source">
-                      {c(`source:${d.source}`)}
-                      {d.deviceId && <span className="muted small"> · {d.deviceId}</span>}
-                    </td>
-                    <td data-label={t('declaredBy')}>{t(`side:${d.declaredBy}`)}</td>
-                    <td className="num" data-label={t('amount')} data-testid="delivery-net">
-                      {money.amount(d.amountKopecks)}
-                    </td>
-                    <td
-                      className="num"
-                      data-label={t('vatRate', { rate: f.decimal(d.vatRatePct) })}
-                      data-testid="delivery-vat"
-                    >
-                      {money.amount(d.vatKopecks)}
-                      <div className="muted small">
-                        {t('vatRate', { rate: f.decimal(d.vatRatePct) })}
-                      </div>
-                    </td>
-                    <td
-                      className="num"
-                      data-label={t('amountWithVat')}
-                      data-testid="delivery-gross"
-                    >
-                      {money.amount(d.amountWithVatKopecks)}
-                    </td>
-                    <td data-label={t('flags')}>
-                      <Flags d={d} />
-                    </td>
-                  </tr>
-                ))}
+              {sorted.map((d) => (
+                <tr
+                  key={d.id}
+                  data-testid="delivery-row"
+                  data-source={d.source}
+                  data-order={order.get(d.id)}
+                >
+                  <td className="num" data-label={c('order')} title={f.dateTime(d.recordedAt)}>
+                    {order.get(d.id)}
+                  </td>
+                  <td data-label={t('deliveredOn')} className="nowrap">
+                    {f.date(d.deliveredOn)}
+                  </td>
+                  <td className="num" data-label={t('quantity')}>
+                    {x.enteredQuantity(d.quantity, d.unit)}
+                  </td>
+                  <td data-label={t('quality')} className="deal-quality">
+                    {Object.entries(d.quality)
+                      .map(
+                        ([k, n]) =>
+                          `${tax.data?.propertyName(k) ?? k} ${x.withPropertyUnit(f.decimal(n), tax.data?.property(k)?.unit)}`,
+                      )
+                      // «Зольность 4,5 %; Влажность 0,6 %»: the comma is the decimal mark
+                      .join('; ')}
+                  </td>
+                  <td data-label={t('method')}>{t(`method:${d.method}`)}</td>
+                  <td data-label={c('source')} data-testid="delivery-source">
+                    {c(`source:${d.source}`)}
+                    {d.deviceId && <span className="muted small"> · {d.deviceId}</span>}
+                  </td>
+                  <td data-label={t('declaredBy')}>{t(`side:${d.declaredBy}`)}</td>
+                  {d.confirms ? (
+                    // the other side's word on a lot already counted: no money of its own
+                    <>
+                      <td
+                        className="num"
+                        data-label={gateFee ? t('gateNet') : t('amount')}
+                        data-testid="delivery-net"
+                      >
+                        —
+                        <div className="muted small nowrap" data-testid="delivery-confirms">
+                          {t('confirmsLot', { n: order.get(d.confirms) ?? '?' })}
+                        </div>
+                      </td>
+                      <td className="num" data-label={t('vat')} data-testid="delivery-vat">
+                        —
+                      </td>
+                      <td
+                        className="num"
+                        data-label={gateFee ? t('gateGross') : t('amountWithVat')}
+                        data-testid="delivery-gross"
+                      >
+                        —
+                      </td>
+                    </>
+                  ) : (
+                    <>
+                      <td
+                        className="num"
+                        data-label={gateFee ? t('gateNet') : t('amount')}
+                        data-testid="delivery-net"
+                      >
+                        {paid(d.amountKopecks)}
+                      </td>
+                      <td className="num" data-label={t('vat')} data-testid="delivery-vat">
+                        {paid(d.vatKopecks)}
+                        <div className="muted small">
+                          {t('vatRateShort', { rate: f.decimal(d.vatRatePct) })}
+                        </div>
+                      </td>
+                      <td
+                        className="num"
+                        data-label={gateFee ? t('gateGross') : t('amountWithVat')}
+                        data-testid="delivery-gross"
+                      >
+                        {paid(d.amountWithVatKopecks)}
+                      </td>
+                    </>
+                  )}
+                  <td data-label={t('flags')}>
+                    <Flags d={d} />
+                  </td>
+                </tr>
+              ))}
             </tbody>
           </table>
         </TableScroll>
       )}
-      {list && list.length > 0 && <DeliveryTotals list={list} />}
+      {list && list.length > 0 && <DeliveryTotals list={list} gateFee={gateFee} />}
+      {list && list.length > 0 && gateFee && (
+        <p className="muted small" data-testid="gate-fee-note">
+          {t('gateFeeNote')}
+        </p>
+      )}
+      {hasConfirmations && (
+        <p className="muted small" data-testid="confirmations-note">
+          {t('confirmationsNote')}
+        </p>
+      )}
       {list && list.length > 0 && (
         <p>
           <button
@@ -560,17 +603,30 @@ function Deliveries({
                 `deliveries-${v.deal.id}.csv`,
                 toCsv(
                   deliveriesCsvRows(
-                    [...list].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0)),
+                    sorted,
+                    order,
                     {
+                      number: t('csvNumber'),
                       date: t('csvDate'),
+                      declaredBy: t('csvDeclaredBy'),
+                      confirms: t('csvConfirms'),
                       quantity: t('csvQuantity'),
                       unit: t('csvUnit'),
-                      net: t('csvNet'),
+                      net: gateFee ? t('csvGateNet') : t('csvNet'),
                       rate: t('csvRate'),
                       vat: t('csvVat'),
-                      gross: t('csvGross'),
+                      gross: gateFee ? t('csvGateGross') : t('csvGross'),
                       total: t('total'),
+                      side: (d) =>
+                        t('sideNamed', {
+                          side: t(`side:${d.declaredBy}`),
+                          name: names.name(
+                            d.declaredBy === 'provider' ? v.deal.providerId : v.deal.consumerId,
+                          ),
+                        }),
+                      unitName: x.unit,
                     },
+                    { gateFee },
                   ),
                   locale,
                 ),
@@ -588,20 +644,29 @@ function Deliveries({
   );
 }
 
-/** The deliveries' sums: without VAT, VAT, with VAT (each the exact sum of the rounded lots). */
-function DeliveryTotals({ list }: { list: Delivery[] }) {
+/**
+ * The declared lots' sums (confirmations carry none): without VAT, VAT, with VAT (each the exact
+ * sum of the rounded lots); a gate fee as the sums the supplier pays.
+ */
+function DeliveryTotals({ list, gateFee }: { list: Delivery[]; gateFee: boolean }) {
   const t = useT(dealsDict);
   const money = useMoney();
   const sum = (k: 'amountKopecks' | 'vatKopecks' | 'amountWithVatKopecks') =>
-    list.reduce((s, d) => s + d[k], 0);
+    list.filter((d) => !d.confirms).reduce((s, d) => s + (gateFee ? -d[k] : d[k]), 0);
   return (
-    <dl className="deal-facts" data-testid="delivery-totals">
-      <dt>{t('totalNet')}</dt>
-      <dd data-testid="total-net">{money.amount(sum('amountKopecks'))}</dd>
+    <dl className="deal-facts deal-totals" data-testid="delivery-totals">
+      <dt>{gateFee ? t('totalGateNet') : t('totalNet')}</dt>
+      <dd className="nowrap" data-testid="total-net">
+        {money.amount(sum('amountKopecks'))}
+      </dd>
       <dt>{t('totalVat')}</dt>
-      <dd data-testid="total-vat">{money.amount(sum('vatKopecks'))}</dd>
-      <dt>{t('totalGross')}</dt>
-      <dd data-testid="total-gross">{money.amount(sum('amountWithVatKopecks'))}</dd>
+      <dd className="nowrap" data-testid="total-vat">
+        {money.amount(sum('vatKopecks'))}
+      </dd>
+      <dt>{gateFee ? t('totalGateGross') : t('totalGross')}</dt>
+      <dd className="nowrap" data-testid="total-gross">
+        {money.amount(sum('amountWithVatKopecks'))}
+      </dd>
     </dl>
   );
 }

@@ -19,37 +19,77 @@ const lot = (over: Partial<Delivery>): Delivery =>
     ...over,
   }) as Delivery;
 
-test('the deliveries CSV says without and with VAT, with the rate and a total', () => {
+const ruWords = {
+  number: '№',
+  date: 'Дата',
+  declaredBy: 'Заявил',
+  confirms: 'Подтверждение поставки №',
+  quantity: 'Количество',
+  unit: 'Единица',
+  net: 'Сумма без НДС, ₽',
+  rate: 'Ставка НДС, %',
+  vat: 'НДС, ₽',
+  gross: 'Сумма с НДС, ₽',
+  total: 'Итого',
+  side: (d: Delivery) =>
+    d.declaredBy === 'provider' ? 'поставщик — Мысковская ГРЭС' : 'потребитель — Томь-Цемент',
+  unitName: (u: string) => (u === 't' ? 'т' : u),
+};
+
+test('the deliveries CSV: who declared each lot, confirmations without money, a total of the lots', () => {
+  const list = [
+    lot({ declaredBy: 'provider' }),
+    // the consumer's word on lot 1: no amounts, and not counted again
+    lot({
+      id: 'd2',
+      declaredBy: 'consumer',
+      quantity: 49.5,
+      amountKopecks: 0,
+      vatKopecks: 0,
+      amountWithVatKopecks: 0,
+      confirms: 'd1',
+    }),
+    lot({
+      id: 'd3',
+      deliveredOn: '2025-12-31',
+      declaredBy: 'provider',
+      quantity: 10.25,
+      amountKopecks: 1_000,
+      vatRatePct: 20,
+      vatKopecks: 200,
+      amountWithVatKopecks: 1_200,
+    }),
+  ];
+  const order = new Map([
+    ['d1', 1],
+    ['d2', 2],
+    ['d3', 3],
+  ]);
+  assert.equal(
+    toCsv(deliveriesCsvRows(list, order, ruWords), 'ru'),
+    '\uFEFF№;Дата;Заявил;Подтверждение поставки №;Количество;Единица;"Сумма без НДС, ₽";"Ставка НДС, %";"НДС, ₽";"Сумма с НДС, ₽"\r\n' +
+      '1;2026-02-01;поставщик — Мысковская ГРЭС;;50;т;18000;22;3960;21960\r\n' +
+      '2;2026-02-01;потребитель — Томь-Цемент;1;49,5;т;;;;\r\n' +
+      '3;2025-12-31;поставщик — Мысковская ГРЭС;;10,25;т;10;20;2;12\r\n' +
+      'Итого;;;;60,25;т;18010;;3962;21972\r\n',
+  );
+});
+
+test('the deliveries CSV of a gate-fee deal: the sums the supplier pays, as the ledger posts them', () => {
   const rows = deliveriesCsvRows(
     [
-      lot({}),
       lot({
-        id: 'd2',
-        deliveredOn: '2025-12-31',
-        amountKopecks: -1_000,
-        vatRatePct: 20,
-        vatKopecks: -200,
-        amountWithVatKopecks: -1_200,
+        amountKopecks: -28_800_000,
+        vatKopecks: -6_336_000,
+        amountWithVatKopecks: -35_136_000,
       }),
     ],
-    {
-      date: 'Дата',
-      quantity: 'Количество',
-      unit: 'Единица',
-      net: 'Сумма без НДС, ₽',
-      rate: 'Ставка НДС, %',
-      vat: 'НДС, ₽',
-      gross: 'Сумма с НДС, ₽',
-      total: 'Итого',
-    },
+    new Map([['d1', 1]]),
+    ruWords,
+    { gateFee: true },
   );
-  assert.equal(
-    toCsv(rows, 'ru'),
-    '\uFEFFДата;Количество;Единица;"Сумма без НДС, ₽";"Ставка НДС, %";"НДС, ₽";"Сумма с НДС, ₽"\r\n' +
-      '2026-02-01;50;t;18000;22;3960;21960\r\n' +
-      '2025-12-31;50;t;-10;20;-2;-12\r\n' +
-      'Итого;;;17990;;3958;21948\r\n',
-  );
+  assert.deepEqual(rows[1]?.slice(6), [288_000, 22, 63_360, 351_360]);
+  assert.deepEqual(rows[2]?.slice(6), [288_000, null, 63_360, 351_360]);
 });
 
 test('the trial balance CSV: named accounts, roubles, a total', () => {

@@ -7,7 +7,13 @@ type Cell = string | number | null;
 const rub = (kopecks: number) => kopecks / 100;
 
 export interface DeliveryCsvWords {
+  /** the lot's number in recording order, as the page's table numbers it */
+  number: string;
   date: string;
+  /** who declared the lot: «Заявил» */
+  declaredBy: string;
+  /** the number of the lot a confirmation confirms: «Подтверждение поставки №» */
+  confirms: string;
   quantity: string;
   unit: string;
   net: string;
@@ -15,31 +21,73 @@ export interface DeliveryCsvWords {
   vat: string;
   gross: string;
   total: string;
+  /** the declaring side, named: «поставщик — Мысковская ГРЭС» */
+  side: (d: Delivery) => string;
+  /** a unit in the file's language: «т» for `t` */
+  unitName: (unit: string) => string;
 }
 
-/** Lots in the order given: date, quantity, unit, without VAT, rate, VAT, with VAT; a total. */
-export function deliveriesCsvRows(list: readonly Delivery[], w: DeliveryCsvWords): Cell[][] {
+/**
+ * Lots in the order given: number, date, who declared it, the lot it confirms (a confirmation),
+ * quantity, unit, without VAT, rate, VAT, with VAT; a total of the lots. A confirmation is the
+ * other side's word on a lot already counted: it carries no money and no rate (empty cells, not
+ * 0) and the total counts neither its quantity nor its amounts. A gate-fee deal's amounts
+ * (negative on the server: the supplier pays) are written as the sums the supplier pays, as
+ * the ledger posts them; the caller's headers say so.
+ */
+export function deliveriesCsvRows(
+  list: readonly Delivery[],
+  order: ReadonlyMap<string, number>,
+  w: DeliveryCsvWords,
+  { gateFee = false }: { gateFee?: boolean } = {},
+): Cell[][] {
+  const lots = list.filter((d) => !d.confirms);
+  const money = (kopecks: number) => rub(gateFee ? -kopecks : kopecks);
   const sum = (k: 'amountKopecks' | 'vatKopecks' | 'amountWithVatKopecks') =>
-    list.reduce((s, d) => s + d[k], 0);
+    money(lots.reduce((s, d) => s + d[k], 0));
+  const units = [...new Set(lots.map((d) => d.unit))];
+  const quantity = lots.reduce((s, d) => s + d.quantity, 0);
   return [
-    [w.date, w.quantity, w.unit, w.net, w.rate, w.vat, w.gross],
-    ...list.map((d) => [
-      d.deliveredOn,
-      d.quantity,
-      d.unit,
-      rub(d.amountKopecks),
-      d.vatRatePct,
-      rub(d.vatKopecks),
-      rub(d.amountWithVatKopecks),
-    ]),
+    [w.number, w.date, w.declaredBy, w.confirms, w.quantity, w.unit, w.net, w.rate, w.vat, w.gross],
+    ...list.map((d) =>
+      d.confirms
+        ? [
+            order.get(d.id) ?? null,
+            d.deliveredOn,
+            w.side(d),
+            order.get(d.confirms) ?? d.confirms,
+            d.quantity,
+            w.unitName(d.unit),
+            null,
+            null,
+            null,
+            null,
+          ]
+        : [
+            order.get(d.id) ?? null,
+            d.deliveredOn,
+            w.side(d),
+            null,
+            d.quantity,
+            w.unitName(d.unit),
+            money(d.amountKopecks),
+            d.vatRatePct,
+            money(d.vatKopecks),
+            money(d.amountWithVatKopecks),
+          ],
+    ),
     [
       w.total,
       null,
       null,
-      rub(sum('amountKopecks')),
       null,
-      rub(sum('vatKopecks')),
-      rub(sum('amountWithVatKopecks')),
+      // tonnes add up only in one unit
+      units.length === 1 ? quantity : null,
+      units.length === 1 ? w.unitName(units[0] as string) : null,
+      sum('amountKopecks'),
+      null,
+      sum('vatKopecks'),
+      sum('amountWithVatKopecks'),
     ],
   ];
 }

@@ -338,7 +338,8 @@ for (const d of await eachDialect()) {
     test('output declarations: a participant without output is allowed up to 3, one without a declaration is no data', async () => {
       let r = await decree();
       let output = checkOf(r, 'without_output');
-      assert.deepEqual([output.passed, output.value, output.missing], [true, 0, 3]);
+      assert.deepEqual([output.passed, output.value, output.missing], [true, null, 3]);
+      assert.equal(output.evidence.ru, 'деклараций о выпуске нет');
       const made = await declare('ash-plant', {
         kind: 'output',
         organisationId: 'ash-plant',
@@ -351,6 +352,7 @@ for (const d of await eachDialect()) {
       r = await decree();
       output = checkOf(r, 'without_output');
       assert.deepEqual([output.passed, output.value, output.missing], [true, 1, 2]);
+      assert.match(output.evidence.ru, /^декларации о выпуске подали 1 из 3 участников; /);
       assert.equal(member(r, 'ash-plant').producedOutput, false);
       assert.equal(member(r, 'ash-plant').organisingProduction, true);
       assert.equal(member(r, 'tyre-works').producedOutput, null);

@@ -208,6 +208,25 @@ for (const d of await eachDialect()) {
       });
       assert.equal(ru.statusCode, 400, ru.body);
       assert.match(ru.body, /больше любой реальной суммы/);
+      // a negative sum is worded, under the form's label in roubles, not the API's kopecks
+      for (const [lang, label, says] of [
+        ['ru', 'Закупки за год, ₽', 'не может быть отрицательной'],
+        ['en', 'Purchases in the year, RUB', 'cannot be negative'],
+      ] as const) {
+        const negative = await app.inject({
+          method: 'POST',
+          url: '/api/v1/assessment/declarations',
+          headers: { cookie: cookie['ash-plant'] ?? '', 'accept-language': lang },
+          payload: { ...body, purchasesKopecks: -10000 },
+        });
+        assert.equal(negative.statusCode, 400, negative.body);
+        const problem = negative.json();
+        assert.ok(problem.detail.includes(label), negative.body);
+        assert.doesNotMatch(negative.body, /коп\.|kopecks/);
+        const field = problem.errors.find((e: { field: string }) => e.field === 'purchasesKopecks');
+        assert.equal(field?.label, label, negative.body);
+        assert.ok(field?.message.includes(says), negative.body);
+      }
       const ghost = await declare('ash-plant', {
         kind: 'tie',
         organisationId: 'ash-plant',

@@ -210,6 +210,37 @@ describe('Decree 779 from platform data', () => {
     assert.deepEqual([output?.passed, output?.value, output?.missing], [true, 1, 1]);
   });
 
+  test('without output: nobody declared is «—» and says so; some declared says how many', () => {
+    const check = (outputs: Parameters<typeof decree779FromPlatform>[0]['outputs']) =>
+      decree779FromPlatform({
+        year: 2026,
+        members,
+        deals: [],
+        ties: [],
+        purchases: [],
+        outputs,
+      }).result.checks.find((c) => c.id === 'without_output');
+    // nobody declared: no count of 0 (it is not known), no «none of those who declared»
+    const none = check([]);
+    assert.deepEqual([none?.passed, none?.value, none?.missing], [true, null, 3]);
+    assert.equal(none?.evidence.ru, 'деклараций о выпуске нет');
+    assert.equal(none?.evidence.en, 'no output declarations');
+    // some declared, all with output: how many declared, of how many; who has no data
+    const some = check([
+      { organisationId: 'a', producedOutput: true, organisingProduction: false },
+      { organisationId: 'c', producedOutput: true, organisingProduction: false },
+    ]);
+    assert.deepEqual([some?.value, some?.missing], [0, 1]);
+    assert.equal(
+      some?.evidence.ru,
+      'декларации о выпуске подали 2 из 3 участников; ни один из них не остался без промышленной продукции в предыдущем периоде; нет данных о выпуске: B',
+    );
+    assert.equal(
+      some?.evidence.en,
+      '2 of 3 participants declared their output; none of them went without industrial output in the previous period; no data on output: B',
+    );
+  });
+
   test('declared ties: exchange and knowledge with a member in the year; governance, outsiders and other years are not contracts', () => {
     const { contracts } = decree779Inputs({
       year: 2026,

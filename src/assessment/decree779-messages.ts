@@ -33,12 +33,15 @@ export const declarationRules = defineMessages('assessment.declaration.rule', {
     en: 'beyond any real sum (at most 10^13 RUB)',
     ru: 'больше любой реальной суммы (не более 10^13 ₽)',
   },
+  notNegative: { en: 'a sum cannot be negative', ru: 'сумма не может быть отрицательной' },
+  wholeKopecks: { en: 'a whole number of kopecks', ru: 'целое число копеек' },
   year: { en: 'a year from 2000 to 2100', ru: 'год от 2000 до 2100' },
 });
 
+// the sums as the form names them, in roubles (the API's kopecks are the form's roubles × 100)
 defineLabels({
-  purchasesKopecks: { ru: 'Закупки за год, коп.', en: 'Purchases in the year, kopecks' },
+  purchasesKopecks: { ru: 'Закупки за год, ₽', en: 'Purchases in the year, RUB' },
   partnerOrganisationId: { ru: 'Партнёр (участник реестра)', en: 'Partner (registry member)' },
   partnerName: { ru: 'Партнёр (название)', en: 'Partner (name)' },
-  valueKopecks: { ru: 'Сумма, коп.', en: 'Value, kopecks' },
+  valueKopecks: { ru: 'Сумма договора, ₽', en: "Contract's value, RUB" },
 });

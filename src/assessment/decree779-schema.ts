@@ -8,7 +8,10 @@ import { declarationRules as rules } from './decree779-messages.ts';
 import { decree779CheckIds, layers } from './engine/index.ts';
 
 const Year = z.int().min(2000, rule(rules.year)).max(2100, rule(rules.year));
-const Money = z.int().min(0).max(MAX_KOPECKS, rule(rules.moneyLimit));
+const Money = z
+  .int(rule(rules.wholeKopecks))
+  .min(0, rule(rules.notNegative))
+  .max(MAX_KOPECKS, rule(rules.moneyLimit));
 
 /** An organisation's total purchases in a year: the denominator of functional dependency. */
 export const PurchasesDeclarationInput = z

@@ -12,6 +12,135 @@ startServerAndBrowser('dc-e2e-decree-');
 
 const tom = { email: 'sales@tsement-tom.example', password: 'demo-cement-2026' };
 
+const analyst = { email: 'analyst@minprom.example', password: 'demo-analyst-2026' };
+const myski = { email: 'ecologist@myski-gres.example', password: 'demo-myski-2026' };
+
+test('Decree 779, nobody declared output: «—», not «0 участников», and the evidence says so', {
+  skip,
+  timeout: 120_000,
+}, async () => {
+  const { context, page, foreign, pageErrors } = await watchedPage();
+  try {
+    await logIn(page, analyst.email, analyst.password);
+    await page.goto(`${base}/#/assessment`);
+    const output = page.getByTestId('decree-section').locator('tr[data-check="without_output"]');
+    await output.waitFor();
+    const cells = output.locator('td');
+    assert.match((await cells.nth(1).textContent()) ?? '', /нет данных у \d+ участник/);
+    assert.equal(((await cells.nth(2).textContent()) ?? '').trim(), '—');
+    assert.equal(((await cells.nth(4).textContent()) ?? '').trim(), 'деклараций о выпуске нет');
+    await output.screenshot({ path: join(results, 'decree-no-output-ru-1366.png') });
+    await page.locator('.lang-btn', { hasText: /^EN$/ }).click();
+    await page.getByText('Check against Government Decree 779').waitFor();
+    assert.equal(((await cells.nth(2).textContent()) ?? '').trim(), '—');
+    assert.equal(((await cells.nth(4).textContent()) ?? '').trim(), 'no output declarations');
+    for (const width of [1366, 375]) {
+      await page.setViewportSize({ width, height: 900 });
+      await output.screenshot({ path: join(results, `decree-no-output-en-${width}.png`) });
+    }
+    await page.locator('.lang-btn', { hasText: /^RU$/ }).click();
+    assert.deepEqual(foreign, []);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('Decree 779 declarations: sums checked in the browser beside the field; the banner goes when the form is checked again; the table says what year a declaration is about', {
+  skip,
+  timeout: 180_000,
+}, async () => {
+  const { context, page, foreign, pageErrors } = await watchedPage();
+  const year = new Date().getFullYear();
+  try {
+    await logIn(page, myski.email, myski.password);
+    await page.goto(`${base}/#/assessment`);
+    const section = page.getByTestId('decree-section');
+    const form = section.getByTestId('decree-purchases-form');
+    const box = form.locator('input[name="purchasesRub"]');
+    const banner = section.getByTestId('decree-declarations').locator('.alert-error');
+    const posts: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().includes('/assessment/declarations'))
+        posts.push(r.url());
+    });
+    // a negative sum: worded beside the field, nothing sent
+    await box.fill('-100');
+    await form.locator('button[type="submit"]').click();
+    await form.getByText('Сумма не может быть отрицательной', { exact: true }).waitFor();
+    assert.equal(await box.getAttribute('aria-invalid'), 'true');
+    assert.deepEqual(posts, [], 'the browser checks the sign: nothing is sent');
+    // a third decimal: refused, not rounded to «100,56 ₽»
+    await box.fill('100,555');
+    await form.locator('button[type="submit"]').click();
+    await form.getByText(/Не больше двух знаков после запятой/).waitFor();
+    assert.deepEqual(posts, []);
+
+    // the server refuses a one-letter partner name: its banner; then a sum the browser refuses
+    // clears it (it spoke of the earlier input)
+    const tie = section.getByTestId('decree-tie-form');
+    await tie.locator('select[name="partner"]').selectOption('outside');
+    await tie.locator('input[name="partnerName"]').fill('Я');
+    await tie.locator('button[type="submit"]').click();
+    await banner.waitFor();
+    assert.equal(posts.length, 1);
+    await box.fill('-5');
+    await form.locator('button[type="submit"]').click();
+    await form.getByText('Сумма не может быть отрицательной', { exact: true }).waitFor();
+    await banner.waitFor({ state: 'detached' });
+    assert.equal(posts.length, 1);
+
+    // the declarations table: the year each is about, under a heading that says so
+    await box.fill('100,55');
+    await form.locator('button[type="submit"]').click();
+    const mine = section.getByTestId('decree-my-declarations');
+    await mine.waitFor();
+    await section.getByTestId('decree-output-form').locator('button[type="submit"]').click();
+    await mine.locator('tbody tr').nth(1).waitFor();
+    assert.match((await mine.locator('thead').textContent()) ?? '', /Период \/ дата договора/);
+    const purchasesRow = mine.locator('tbody tr', { hasText: 'Закупки организации за год' });
+    assert.match((await purchasesRow.textContent()) ?? '', /100,55/);
+    assert.match((await purchasesRow.textContent()) ?? '', new RegExp(`${year} год`));
+    const outputRow = mine.locator('tr[data-declaration^="output-"]');
+    assert.match((await outputRow.textContent()) ?? '', new RegExp(`${year - 1} год`));
+    assert.doesNotMatch((await outputRow.textContent()) ?? '', new RegExp(`${year} год`));
+
+    for (const width of [1366, 375]) {
+      await page.setViewportSize({ width, height: 900 });
+      await box.fill('-1');
+      await form.locator('button[type="submit"]').click();
+      await form.getByText('Сумма не может быть отрицательной', { exact: true }).waitFor();
+      await section
+        .getByTestId('decree-declarations')
+        .screenshot({ path: join(results, `decree-declarations-ru-${width}.png`) });
+      await section
+        .locator('tr[data-check="without_output"]')
+        .screenshot({ path: join(results, `decree-output-ru-${width}.png`) });
+    }
+    await page.locator('.lang-btn', { hasText: /^EN$/ }).click();
+    await page.getByText('Check against Government Decree 779').waitFor();
+    await form.locator('button[type="submit"]').click();
+    await form.getByText('A sum cannot be negative').waitFor();
+    assert.match((await mine.locator('thead').textContent()) ?? '', /Period \/ contract date/);
+    assert.match((await outputRow.textContent()) ?? '', new RegExp(`${year - 1}`));
+    for (const width of [1366, 375]) {
+      await page.setViewportSize({ width, height: 900 });
+      await section
+        .getByTestId('decree-declarations')
+        .screenshot({ path: join(results, `decree-declarations-en-${width}.png`) });
+      await section
+        .locator('tr[data-check="without_output"]')
+        .screenshot({ path: join(results, `decree-output-en-${width}.png`) });
+    }
+    await page.locator('.lang-btn', { hasText: /^RU$/ }).click();
+    assert.deepEqual(foreign, []);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await page.screenshot({ path: join(results, 'decree-declarations-last.png'), fullPage: true });
+    await context.close();
+  }
+});
+
 test('Decree 779: rows per member in both languages; a declaration entered in the form appears', {
   skip,
   timeout: 240_000,

@@ -208,6 +208,25 @@ for (const d of await eachDialect()) {
       });
       assert.equal(ru.statusCode, 400, ru.body);
       assert.match(ru.body, /больше любой реальной суммы/);
+      // a negative sum is worded, under the form's label in roubles, not the API's kopecks
+      for (const [lang, label, says] of [
+        ['ru', 'Закупки за год, ₽', 'не может быть отрицательной'],
+        ['en', 'Purchases in the year, RUB', 'cannot be negative'],
+      ] as const) {
+        const negative = await app.inject({
+          method: 'POST',
+          url: '/api/v1/assessment/declarations',
+          headers: { cookie: cookie['ash-plant'] ?? '', 'accept-language': lang },
+          payload: { ...body, purchasesKopecks: -10000 },
+        });
+        assert.equal(negative.statusCode, 400, negative.body);
+        const problem = negative.json();
+        assert.ok(problem.detail.includes(label), negative.body);
+        assert.doesNotMatch(negative.body, /коп\.|kopecks/);
+        const field = problem.errors.find((e: { field: string }) => e.field === 'purchasesKopecks');
+        assert.equal(field?.label, label, negative.body);
+        assert.ok(field?.message.includes(says), negative.body);
+      }
       const ghost = await declare('ash-plant', {
         kind: 'tie',
         organisationId: 'ash-plant',
@@ -338,7 +357,8 @@ for (const d of await eachDialect()) {
     test('output declarations: a participant without output is allowed up to 3, one without a declaration is no data', async () => {
       let r = await decree();
       let output = checkOf(r, 'without_output');
-      assert.deepEqual([output.passed, output.value, output.missing], [true, 0, 3]);
+      assert.deepEqual([output.passed, output.value, output.missing], [true, null, 3]);
+      assert.equal(output.evidence.ru, 'деклараций о выпуске нет');
       const made = await declare('ash-plant', {
         kind: 'output',
         organisationId: 'ash-plant',
@@ -351,6 +371,7 @@ for (const d of await eachDialect()) {
       r = await decree();
       output = checkOf(r, 'without_output');
       assert.deepEqual([output.passed, output.value, output.missing], [true, 1, 2]);
+      assert.match(output.evidence.ru, /^декларации о выпуске подали 1 из 3 участников; /);
       assert.equal(member(r, 'ash-plant').producedOutput, false);
       assert.equal(member(r, 'ash-plant').organisingProduction, true);
       assert.equal(member(r, 'tyre-works').producedOutput, null);

@@ -177,32 +177,49 @@ export function checkDecree779(
       : withoutOutput.length + undeclared.length > rules.maxWithoutOutput
         ? null
         : true;
+  const declaredOutput = participants.length - undeclared.length;
+  /** «из 29 участников», 'of the 29 participants': who declared, of how many */
+  const ofAll = (lang: Lang) => {
+    const n = participants.length;
+    return lang === 'ru'
+      ? `${declaredOutput} из ${n} ${n % 10 === 1 && n % 100 !== 11 ? 'участника' : 'участников'}`
+      : `${declaredOutput} of ${n} participant${n === 1 ? '' : 's'}`;
+  };
   const listed = (lang: Lang) =>
-    [
-      withoutOutput.length
-        ? lang === 'ru'
-          ? `без промышленной продукции в предыдущем периоде: ${names(asMembers(withoutOutput), 'ru')}`
-          : `without industrial output in the previous period: ${names(asMembers(withoutOutput), 'en')}`
-        : lang === 'ru'
-          ? 'ни один заявивший участник не остался без промышленной продукции в предыдущем периоде'
-          : 'no participant that declared went without industrial output in the previous period',
-      notOrganising.length
-        ? lang === 'ru'
-          ? `из них не организуют производство в кластере: ${names(asMembers(notOrganising), 'ru')}`
-          : `of them not organising production in the cluster: ${names(asMembers(notOrganising), 'en')}`
-        : '',
-      undeclared.length
-        ? lang === 'ru'
-          ? `нет данных о выпуске: ${names(asMembers(undeclared), 'ru')}`
-          : `no data on output: ${names(asMembers(undeclared), 'en')}`
-        : '',
-    ]
-      .filter(Boolean)
-      .join('; ');
+    // nobody declared: nothing to list but that (the result counts those without data)
+    declaredOutput === 0
+      ? lang === 'ru'
+        ? 'деклараций о выпуске нет'
+        : 'no output declarations'
+      : [
+          lang === 'ru'
+            ? `декларации о выпуске подали ${ofAll('ru')}`
+            : `${ofAll('en')} declared their output`,
+          withoutOutput.length
+            ? lang === 'ru'
+              ? `без промышленной продукции в предыдущем периоде: ${names(asMembers(withoutOutput), 'ru')}`
+              : `without industrial output in the previous period: ${names(asMembers(withoutOutput), 'en')}`
+            : lang === 'ru'
+              ? 'ни один из них не остался без промышленной продукции в предыдущем периоде'
+              : 'none of them went without industrial output in the previous period',
+          notOrganising.length
+            ? lang === 'ru'
+              ? `из них не организуют производство в кластере: ${names(asMembers(notOrganising), 'ru')}`
+              : `of them not organising production in the cluster: ${names(asMembers(notOrganising), 'en')}`
+            : '',
+          undeclared.length
+            ? lang === 'ru'
+              ? `нет данных о выпуске: ${names(asMembers(undeclared), 'ru')}`
+              : `no data on output: ${names(asMembers(undeclared), 'en')}`
+            : '',
+        ]
+          .filter(Boolean)
+          .join('; ');
   const outputCheck: Decree779Check = {
     id: 'without_output',
     passed: outputPassed,
-    value: withoutOutput.length,
+    // nobody declared: no count to show, «—» as for functional dependency without purchases
+    value: declaredOutput === 0 ? null : withoutOutput.length,
     threshold: rules.maxWithoutOutput,
     missing: undeclared.length,
     evidence: { ru: listed('ru'), en: listed('en') },

@@ -61,14 +61,21 @@ describe('evidence worded per language', () => {
 
   test('Decree 779: the English evidence names members in English (Russian where none), the Russian in Russian', () => {
     const r = checkDecree779(participants, []);
-    const output = r.checks.find((c) => c.id === 'without_output');
+    // the GRES declares no output, organising it; the other declares nothing
+    const declared = checkDecree779(
+      participants.map((p) =>
+        p.id === 'a' ? { ...p, output: { produced: false, organising: true } } : p,
+      ),
+      [],
+    );
+    const output = declared.checks.find((c) => c.id === 'without_output');
     assert.equal(
       output?.evidence.en,
-      'no participant that declared went without industrial output in the previous period; no data on output: Inskaya GRES JSC, ООО «Без имени»',
+      '1 of 2 participants declared their output; without industrial output in the previous period: Inskaya GRES JSC; no data on output: ООО «Без имени»',
     );
     assert.equal(
       output?.evidence.ru,
-      'ни один заявивший участник не остался без промышленной продукции в предыдущем периоде; нет данных о выпуске: АО «Инская ГРЭС», ООО «Без имени»',
+      'декларации о выпуске подали 1 из 2 участников; без промышленной продукции в предыдущем периоде: АО «Инская ГРЭС»; нет данных о выпуске: ООО «Без имени»',
     );
     const short = r.checks.find((c) => c.id === 'contracts');
     assert.equal(

@@ -109,6 +109,7 @@ describe('Decree 779 status check', () => {
     const output = r.checks.find((c) => c.id === 'without_output');
     assert.equal(output?.passed, true); // 3 undeclared could at most be 3 ≤ 3
     assert.equal(output?.missing, 3);
+    assert.equal(output?.value, null); // no count where nobody declared
     assert.equal(r.compliant, false);
   });
 

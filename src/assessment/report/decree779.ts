@@ -122,7 +122,8 @@ function resultOf(c: Check, lang: Lang): string {
         ? c.value === null
           ? say(lang, 'noPurchases', { missing: count(c.missing) })
           : say(lang, 'dependencyOf', { value: percent(c.value), threshold: percent(c.threshold) })
-        : c.passed === null
+        : // nobody declared (value null) is no count of 0, whatever the verdict
+          c.passed === null || c.value === null
           ? say(lang, c.value ? 'noOutput' : 'noOutputNone', {
               missing: count(c.missing, participantOf),
               n: number(lang, c.value ?? 0, 0),

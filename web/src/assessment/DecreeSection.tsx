@@ -3,9 +3,10 @@
 // contracts on and off the platform, partners), the place of transactions as measured, and the
 // form for the organisation's own declarations.
 import { type FormEvent, useState } from 'react';
+import { MAX_KOPECKS } from '../../../src/model/money.ts';
 import { localised, pluralForm, useFormat, useLocale, useT } from '../i18n/index.ts';
 import { answer, client, type RequestBody } from '../shell/api.ts';
-import { rubToKopecks } from '../shell/numbers.ts';
+import { exactKopecks, parseNumber } from '../shell/numbers.ts';
 import { useSession } from '../shell/session.tsx';
 import { ConfirmButton, Empty, Field, FormError, SelectField } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
@@ -24,6 +25,25 @@ const outputWord = {
   organising: 'declNotProducedOrganising',
   notOrganising: 'declNotProduced',
 } as const;
+
+/**
+ * A sum typed in roubles as the API's kopecks, or why it is none: no number, a minus, beyond
+ * any real sum, or a third decimal (refused, not rounded: a declaration is what was typed).
+ * Empty: `kopecks` undefined.
+ */
+function sumOf(text: string): {
+  kopecks?: number;
+  problem?: 'errNumber' | 'errNegative' | 'errTooBig' | 'errKopecks';
+} {
+  const roubles = parseNumber(text);
+  if (roubles === undefined) return {};
+  if (Number.isNaN(roubles)) return { problem: 'errNumber' };
+  if (roubles < 0) return { problem: 'errNegative' };
+  if (roubles * 100 > MAX_KOPECKS) return { problem: 'errTooBig' };
+  const kopecks = exactKopecks(text);
+  if (kopecks === undefined || Number.isNaN(kopecks)) return { problem: 'errKopecks' };
+  return { kopecks };
+}
 
 const decreeApi = {
   check: (year: number) =>
@@ -279,9 +299,11 @@ function Declarations({
   const sendPurchases = async (e: FormEvent) => {
     e.preventDefault();
     setSaved(false);
-    const kopecks = rubToKopecks(purchases);
-    if (kopecks === undefined || Number.isNaN(kopecks)) {
-      setOwn({ purchases: kopecks === undefined ? d('errRequired') : d('errNumber') });
+    const { kopecks, problem } = sumOf(purchases);
+    if (problem || kopecks === undefined) {
+      setOwn({ purchases: d(problem ?? 'errRequired') });
+      // the last refusal was of other input: it no longer stands
+      sending.setError(null);
       return;
     }
     setOwn({});
@@ -314,13 +336,16 @@ function Declarations({
   const sendTie = async (e: FormEvent) => {
     e.preventDefault();
     setSaved(false);
-    const kopecks = rubToKopecks(value);
+    const { kopecks, problem } = sumOf(value);
     const problems: Record<string, string> = {};
-    if (kopecks !== undefined && Number.isNaN(kopecks)) problems.value = d('errNumber');
+    if (problem) problems.value = d(problem);
     if (!partner) problems.partner = d('errRequired');
     if (partner === 'outside' && !partnerName.trim()) problems.partnerName = d('errRequired');
     setOwn(problems);
-    if (Object.keys(problems).length) return;
+    if (Object.keys(problems).length) {
+      sending.setError(null);
+      return;
+    }
     await sending.run(async () => {
       await decreeApi.declare({
         kind: 'tie',
@@ -466,7 +491,7 @@ function Declarations({
             head={{
               kind: d('declKind'),
               value: d('value'),
-              on: d('declOn'),
+              about: d('declAbout'),
               withdraw: <span className="visually-hidden">{d('declWithdraw')}</span>,
             }}
             rows={rows}
@@ -498,7 +523,12 @@ function Declarations({
                       ? '—'
                       : rub(x.valueKopecks)}
                 </td>
-                <td>{x.kind === 'tie' ? fmt.date(x.on) : x.year}</td>
+                <td>
+                  {x.kind === 'tie'
+                    ? fmt.date(x.on)
+                    : // what it declares: the year's purchases, the previous year's output
+                      d('declYear', { year: x.kind === 'output' ? x.year - 1 : x.year })}
+                </td>
                 <td>
                   <ConfirmButton
                     label={d('declWithdraw')}

@@ -306,6 +306,7 @@ export function OrganisationLicences({
               key: 'scope',
               header: t('colScope'),
               label: t('colScope'),
+              className: 'licence-scope',
               cell: (l) => {
                 const note = provenanceNote(locale, l.provenance ?? undefined);
                 return (
@@ -314,7 +315,13 @@ export function OrganisationLicences({
                     {t('classesLine', { classes: l.hazardClasses.map(roman).join(', ') })}
                     {l.fkko.length > 0 && (
                       <span className="muted small licence-fkko">
-                        {t('fkkoLine', { codes: l.fkko.join('; ') })}
+                        {t('fkkoLabel')}{' '}
+                        {l.fkko.map((code, i) => (
+                          <span key={code}>
+                            {i > 0 && '; '}
+                            <span className="nowrap">{code}</span>
+                          </span>
+                        ))}
                       </span>
                     )}
                     {note && <span className="muted small licence-fkko">{note}</span>}

@@ -1,6 +1,6 @@
 // The security review's browser-side findings against the real server and Chromium:
 // F1 (stored XSS through names shown on the maps, and every other free-text field, the
-// knowledge module's included) and F12
+// knowledge module's and the waste licences' included) and F12
 // (security headers, a strict Content-Security-Policy, the API docs without violations).
 // The harness fails every test on any CSP violation.
 import assert from 'node:assert/strict';
@@ -18,6 +18,8 @@ const engineer = { email: 'engineer@razrez-yuzhny.example', password: 'demo-engi
 /** Both ways a stored string becomes a script when it is put into HTML. */
 const payload = `<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>`;
 const planted = (prefix: string) => `${prefix} ${payload}`;
+/** A licence number is at most 60 characters: the image half of the payload. */
+const licenceNumber = 'Л-<img src=x onerror="window.__xss=1">';
 
 /** A client of the API logged in as one user: the session cookie is carried by hand. */
 async function as(who: { email: string; password: string } | null) {
@@ -192,6 +194,14 @@ test('F1 a script planted in every free-text field never runs, on any page that 
       status: 'active',
     })) as { id: string };
     listingId = listing.id;
+    // a waste licence: its number (at most 60 characters: the image half) and its issuer
+    await asTom('POST', '/organisations/tsement-tom/licences', {
+      number: licenceNumber,
+      issuedOn: '2020-01-15',
+      issuedBy: planted('Росприроднадзор'),
+      activities: ['utilisation'],
+      hazardClasses: [4],
+    });
     await asTom('POST', '/organisations/tsement-tom/api-keys', { name: planted('Ключ') });
     await asTom('POST', '/organisations/tsement-tom/invitations', {
       email: 'xss-invited@tsement-tom.example',
@@ -460,17 +470,21 @@ test('F1 a script planted in every free-text field never runs, on any page that 
     });
   });
 
-  await t.test('Tom Cement: my organisation (users, keys, invitations) and matches', async () => {
-    await visit(tom, async (page, dialogs) => {
-      await page.goto(`${base}/#/organisation`);
-      await shows(page, 'Ключ', 'Приглашённый', 'Продавец');
-      await assertInert(page, dialogs, 'my organisation');
-      await page.goto(`${base}/#/matches`);
-      await page.locator('h1').waitFor();
-      await page.waitForLoadState('networkidle');
-      await assertInert(page, dialogs, 'matches');
-    });
-  });
+  await t.test(
+    'Tom Cement: my organisation (users, keys, invitations, licences) and matches',
+    async () => {
+      await visit(tom, async (page, dialogs) => {
+        await page.goto(`${base}/#/organisation`);
+        await shows(page, 'Ключ', 'Приглашённый', 'Продавец', 'Росприроднадзор');
+        await page.getByTestId('licences-table').getByText(licenceNumber).first().waitFor();
+        await assertInert(page, dialogs, 'my organisation');
+        await page.goto(`${base}/#/matches`);
+        await page.locator('h1').waitFor();
+        await page.waitForLoadState('networkidle');
+        await assertInert(page, dialogs, 'matches');
+      });
+    },
+  );
 
   await t.test(
     'Tom Cement: governance (proposals, options, discussion, veto) in both languages',

@@ -9,6 +9,7 @@ import { registryApi } from './api.ts';
 import { registryDict } from './dict.ts';
 import { LeaveCluster } from './LeaveCluster.tsx';
 import { orgName } from './names.ts';
+import { OrganisationLicences } from './OrganisationLicences.tsx';
 import { OrganisationProfile } from './OrganisationProfile.tsx';
 import { OrganisationSites } from './OrganisationSites.tsx';
 import { Users } from './OrganisationUsers.tsx';
@@ -16,7 +17,8 @@ import './member.css';
 
 /**
  * `#/organisation`: the user's own organisation; `#/organisation/<id>`: any organisation, for
- * the operator (its users' reset links, its profile and sites on the organisation's behalf).
+ * the operator (its users' reset links, its profile, sites and waste licences on the organisation's
+ * behalf).
  */
 export function MyOrganisation({ id }: { id?: string }) {
   const { user } = useSession();
@@ -55,6 +57,7 @@ function OrganisationAdmin({ me, id }: { me: User; id: string }) {
             onSaved={() => org.reload()}
           />
           <OrganisationSites organisationId={id} editable={writer} />
+          <OrganisationLicences organisationId={id} editable={admin && current} />
           <Users me={me} admin={admin && current} organisationId={id} />
           {admin && current ? (
             <ApiKeys organisationId={id} />

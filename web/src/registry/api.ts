@@ -1,5 +1,5 @@
-// The registry's calls: the directory, sites and memberships, admission, users, API keys,
-// the material taxonomy and the registry's files. Paths and bodies are typed by api-types.ts.
+// The registry's calls: the directory, sites, waste licences and memberships, admission, users,
+// API keys, the material taxonomy and the registry's files. Paths and bodies are typed by api-types.ts.
 import {
   answer,
   client,
@@ -73,6 +73,15 @@ export const registryApi = {
     answer(client.PATCH('/api/v1/sites/{id}', { ...path(id), body })),
   closeSite: (id: string, body: RequestBody<'/api/v1/sites/{id}/close', 'post'>) =>
     answer(client.POST('/api/v1/sites/{id}/close', { ...path(id), body })),
+  organisationLicences: (id: string) =>
+    answer(client.GET('/api/v1/organisations/{id}/licences', path(id))),
+  addLicence: (
+    organisationId: string,
+    body: RequestBody<'/api/v1/organisations/{id}/licences', 'post'>,
+  ) =>
+    answer(client.POST('/api/v1/organisations/{id}/licences', { ...path(organisationId), body })),
+  removeLicence: (id: string, body: RequestBody<'/api/v1/licences/{id}/remove', 'post'>) =>
+    answer(client.POST('/api/v1/licences/{id}/remove', { ...path(id), body })),
   endMembership: (id: string, body: RequestBody<'/api/v1/memberships/{id}/end', 'post'>) =>
     answer(client.POST('/api/v1/memberships/{id}/end', { ...path(id), body })),
   apiKeys: (organisationId: string) =>

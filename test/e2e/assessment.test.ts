@@ -369,7 +369,7 @@ test('assessment in English: organisations, regions and territories named in Eng
     const evidence = await checks.locator('tbody tr td:last-child').allTextContents();
     assert.equal(evidence.length, 3);
     assert.ok(
-      evidence.some((e) => e.includes('no data on output:')),
+      evidence.some((e) => e.includes('no output declarations')),
       evidence.join(' | '),
     );
     for (const e of evidence)

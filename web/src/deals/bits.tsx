@@ -7,28 +7,7 @@ import { useResource } from '../shell/useResource.ts';
 import type { DealSide, DealState } from './api.ts';
 import { dealsDict } from './dict.ts';
 
-// one read of the directory for all the deals' pieces on screen (again after a failure)
-let directory: ReturnType<typeof registryApi.organisations> | null = null;
-function organisations() {
-  directory ??= registryApi.organisations().catch((e: unknown) => {
-    directory = null;
-    throw e;
-  });
-  return directory;
-}
-
-/** Organisation id → its name in the reader's language (the id itself until the names load). */
-export function useOrgNames() {
-  const { locale } = useLocale();
-  const orgs = useResource(organisations, []);
-  const names = new Map(
-    (orgs.data ?? []).map((o) => [o.id, localised(locale, o.name, o.nameEn)] as const),
-  );
-  return {
-    name: (id: string | null | undefined) => (id ? (names.get(id) ?? id) : ''),
-    list: orgs.data ?? [],
-  };
-}
+export { useOrgNames } from '../registry/useOrgNames.ts';
 
 /** The side an organisation takes in a deal, or null when it is neither. */
 export const sideOf = (

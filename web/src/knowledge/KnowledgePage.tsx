@@ -1,8 +1,8 @@
 // The Knowledge page: a search box, facets (what, kind, TRL, organisation by its name) and ranked
 // results; a member of an organisation goes from here to publish (#/knowledge/new).
 import { type FormEvent, useState } from 'react';
-import { useOrgNames } from '../deals/bits.tsx';
 import { useLocale, useT } from '../i18n/index.ts';
+import { useOrgNames } from '../registry/useOrgNames.ts';
 import { href } from '../shell/router.ts';
 import { useSession } from '../shell/session.tsx';
 import { Empty, ErrorState, Loading, PageHeader } from '../shell/ui.tsx';

@@ -3,8 +3,8 @@
 // another is looked at. The browser checks what it can (publish.ts); the server's refusal is put
 // beside the fields it names, in words; a success opens the new record's page.
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
-import { useOrgNames } from '../deals/bits.tsx';
 import { useLocale, useT } from '../i18n/index.ts';
+import { useOrgNames } from '../registry/useOrgNames.ts';
 import { ApiError } from '../shell/api.ts';
 import { problemIssues } from '../shell/issues.ts';
 import { href, navigate } from '../shell/router.ts';

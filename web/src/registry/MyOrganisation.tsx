@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useLocale, useT } from '../i18n/index.ts';
 import { href } from '../shell/router.ts';
 import { isOperator, isOrgAdmin, useSession } from '../shell/session.tsx';
@@ -9,11 +10,16 @@ import { registryApi } from './api.ts';
 import { registryDict } from './dict.ts';
 import { LeaveCluster } from './LeaveCluster.tsx';
 import { orgName } from './names.ts';
-import { OrganisationLicences } from './OrganisationLicences.tsx';
 import { OrganisationProfile } from './OrganisationProfile.tsx';
 import { OrganisationSites } from './OrganisationSites.tsx';
 import { Users } from './OrganisationUsers.tsx';
 import './member.css';
+
+// the licences card (its form, its words, its schema) loads with the page's first showing of
+// it, outside the initial bundle's budget
+const OrganisationLicences = lazy(() =>
+  import('./OrganisationLicences.tsx').then((m) => ({ default: m.OrganisationLicences })),
+);
 
 /**
  * `#/organisation`: the user's own organisation; `#/organisation/<id>`: any organisation, for
@@ -57,7 +63,9 @@ function OrganisationAdmin({ me, id }: { me: User; id: string }) {
             onSaved={() => org.reload()}
           />
           <OrganisationSites organisationId={id} editable={writer} />
-          <OrganisationLicences organisationId={id} editable={admin && current} />
+          <Suspense fallback={<Loading />}>
+            <OrganisationLicences organisationId={id} editable={admin && current} />
+          </Suspense>
           <Users me={me} admin={admin && current} organisationId={id} />
           {admin && current ? (
             <ApiKeys organisationId={id} />

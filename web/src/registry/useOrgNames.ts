@@ -1,0 +1,28 @@
+// Organisation names for any page: one read of the directory for all the pieces on screen
+// (again after a failure). Apart from the deals' pieces, so that a page in the main bundle
+// (knowledge) does not pull the deals' dictionary into it.
+import { localised, useLocale } from '../i18n/index.ts';
+import { useResource } from '../shell/useResource.ts';
+import { registryApi } from './api.ts';
+
+let directory: ReturnType<typeof registryApi.organisations> | null = null;
+function organisations() {
+  directory ??= registryApi.organisations().catch((e: unknown) => {
+    directory = null;
+    throw e;
+  });
+  return directory;
+}
+
+/** Organisation id → its name in the reader's language (the id itself until the names load). */
+export function useOrgNames() {
+  const { locale } = useLocale();
+  const orgs = useResource(organisations, []);
+  const names = new Map(
+    (orgs.data ?? []).map((o) => [o.id, localised(locale, o.name, o.nameEn)] as const),
+  );
+  return {
+    name: (id: string | null | undefined) => (id ? (names.get(id) ?? id) : ''),
+    list: orgs.data ?? [],
+  };
+}

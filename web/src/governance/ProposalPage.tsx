@@ -42,6 +42,7 @@ export function ProposalPage({ id }: { id: string }) {
   const { proposal: p, messages } = view.data;
   const body = locale === 'en' && p.bodyEn ? p.bodyEn : p.body;
   const canVote = p.status === 'open' && !isOperator(user) && user.role !== 'observer';
+  const counted = delegatedVotes(p, view.data.ballots);
   return (
     <>
       <p>
@@ -99,8 +100,7 @@ export function ProposalPage({ id }: { id: string }) {
                   threshold: f.percent(p.threshold),
                 })}{' '}
                 · {t('ballots', { n: view.data.ballots })}
-                {delegatedVotes(p, view.data.ballots) !== undefined &&
-                  ` ${t('ballotsWithDelegations', { n: delegatedVotes(p, view.data.ballots)! })}`}
+                {counted !== undefined && ` ${t('ballotsWithDelegations', { n: counted })}`}
               </span>
             </dd>
           </dl>

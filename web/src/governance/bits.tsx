@@ -1,33 +1,10 @@
-// Governance's small pieces: organisation names, a proposal's title in the reader's language,
+// Governance's small pieces: organisation names (the registry's), a proposal's title in the reader's language,
 // the words of its settings and its result (with the rounds of an instant runoff).
 import { localised, useFormat, useLocale, useT } from '../i18n/index.ts';
-import { registryApi } from '../registry/api.ts';
-import { useResource } from '../shell/useResource.ts';
 import type { Proposal, TallyResult } from './api.ts';
 import { type GovernanceKey, governanceDict } from './dict.ts';
 
-// one read of the directory for all of governance's pieces on screen (again after a failure)
-let directory: ReturnType<typeof registryApi.organisations> | null = null;
-function organisations() {
-  directory ??= registryApi.organisations().catch((e: unknown) => {
-    directory = null;
-    throw e;
-  });
-  return directory;
-}
-
-/** Organisation id → its name in the reader's language (the id itself until the names load). */
-export function useOrgNames() {
-  const { locale } = useLocale();
-  const orgs = useResource(organisations, []);
-  const names = new Map(
-    (orgs.data ?? []).map((o) => [o.id, localised(locale, o.name, o.nameEn)] as const),
-  );
-  return {
-    name: (id: string | null | undefined) => (id ? (names.get(id) ?? id) : ''),
-    list: orgs.data ?? [],
-  };
-}
+export { useOrgNames } from '../registry/useOrgNames.ts';
 
 export const titleOf = (locale: 'ru' | 'en', p: Pick<Proposal, 'title' | 'titleEn'>) =>
   localised(locale, p.title, p.titleEn);

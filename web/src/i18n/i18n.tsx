@@ -48,6 +48,11 @@ export function useFormat() {
     const tag = intlLocale(locale);
     const integer = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
     const decimal = new Intl.NumberFormat(tag, { maximumFractionDigits: 2 });
+    const kopecks = new Intl.NumberFormat(tag, {
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
+    const rouble = locale === 'ru' ? '₽' : 'RUB';
     const moments = momentFormats(locale);
     return {
       locale,
@@ -62,8 +67,7 @@ export function useFormat() {
           maximumFractionDigits: digits,
         }).format(n),
       /** money from kopecks, to the kopeck as accounts write it: «1 234,50 ₽», '1,234.50 RUB' */
-      money: (kopecks: number) =>
-        `${new Intl.NumberFormat(tag, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(kopecks / 100)}\u00a0${locale === 'ru' ? '₽' : 'RUB'}`,
+      money: (amount: number) => `${kopecks.format(amount / 100)}\u00a0${rouble}`,
       percent: (share: number) =>
         new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 }).format(share),
       /** a calendar day as it is, a moment's day in the cluster's zone (moments.ts) */

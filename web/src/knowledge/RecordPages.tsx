@@ -2,7 +2,7 @@
 import { useCallback, useState } from 'react';
 import { useTaxonomy } from '../exchange/taxonomy.ts';
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
-import { registryApi } from '../registry/api.ts';
+import { useOrgNames } from '../registry/useOrgNames.ts';
 import { href } from '../shell/router.ts';
 import { useSession } from '../shell/session.tsx';
 import { ErrorState, FormError, Loading } from '../shell/ui.tsx';
@@ -191,12 +191,8 @@ export function ProjectPage({ id }: { id: string }) {
   const fmt = useFormat();
   const { locale } = useLocale();
   const project = useResource(() => knowledgeApi.project(id), [id]);
-  const organisations = useResource(() => registryApi.organisations(), []);
   const competenceName = useCompetenceName();
-  const orgName = (oid: string) => {
-    const o = organisations.data?.find((x) => x.id === oid);
-    return o ? pick(locale, o.name, o.nameEn) : oid;
-  };
+  const orgName = useOrgNames().name;
   if (project.error)
     return (
       <>

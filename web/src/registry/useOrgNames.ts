@@ -1,6 +1,6 @@
 // Organisation names for any page: one read of the directory for all the pieces on screen
-// (again after a failure). Apart from the deals' pieces, so that a page in the main bundle
-// (knowledge) does not pull the deals' dictionary into it.
+// (again after a failure). Deals, governance and knowledge take it from here; it stands apart
+// from their pieces so a page in the main bundle (knowledge) pulls no module's dictionary in.
 import { localised, useLocale } from '../i18n/index.ts';
 import { useResource } from '../shell/useResource.ts';
 import { registryApi } from './api.ts';

@@ -16,9 +16,12 @@ import {
   agreedMatch,
   ExchangeService,
   exchangeFactors,
+  exchangeValuation,
   type Listing,
   routeOf,
   savedPlanFlows,
+  valueBasisOf,
+  valueFactorOf,
 } from '../exchange/index.ts';
 import { type Actor, forbidden, isOperator, requireLogin, systemActor } from '../model/index.ts';
 import { registryQueries } from '../registry/index.ts';
@@ -139,6 +142,9 @@ export async function impactInput(
       ch4Percent: typeof ch4 === 'number' ? ch4 : undefined,
       quantity: d.quantity,
       yield: agreed && agreed.quantity > 0 ? agreed.delivered / agreed.quantity : 1,
+      valueFactor:
+        agreed?.valueFactor ??
+        (offer && request ? valueFactorOf(valueBasisOf(offer, request, exchangeValuation())) : 1),
       deliveredUnit: agreed?.deliveredUnit ?? request?.unit ?? d.unit,
       priceKopecksPerUnit: d.priceKopecksPerUnit,
       transport: d.transport,

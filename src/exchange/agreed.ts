@@ -29,6 +29,7 @@ export function agreedFrom(x: MatchRecord): AgreedMatch {
     unit: f.unit,
     delivered: f.delivered,
     deliveredUnit: f.deliveredUnit,
+    valueFactor: f.valueFactor,
     distanceKm: f.distanceKm,
     mode: f.mode,
     approximate: f.approximate,

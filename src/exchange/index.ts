@@ -13,7 +13,7 @@ export * from './engine/index.ts';
 export { inQualityRange, qualityRangeOf } from './limits.ts';
 export { qualityRangeRule } from './messages.ts';
 export { listingRecord, matchRecord, planRecordOf } from './records.ts';
-export { viewerOptions as exchangeFactors } from './reference.ts';
+export { exchangeValuation, viewerOptions as exchangeFactors } from './reference.ts';
 export { type SavedPlanFlow, savedPlanFlows } from './saved-flows.ts';
 export * from './schema.ts';
 export { ExchangeService } from './service.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { transportFrom } from './engine/candidates.ts';
+import { transportFrom, type Valuation, valuationFrom } from './engine/candidates.ts';
 import { FactorTable } from './engine/factors.ts';
 import { emissionFactorsFrom } from './engine/impact.ts';
 import { RailNetwork } from './engine/rail.ts';
@@ -25,6 +25,14 @@ export function factorTable(): FactorTable {
 export function railNetwork(): RailNetwork {
   rail ??= RailNetwork.parse(data('rail-distances.json'));
   return rail;
+}
+
+let valuation: Valuation | undefined;
+
+/** How delivered units are valued against their requests' prices, by the table. */
+export function exchangeValuation(): Valuation {
+  valuation ??= valuationFrom(factorTable());
+  return valuation;
 }
 
 let viewerDefaults: ViewerOptions | undefined;

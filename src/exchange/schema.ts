@@ -425,7 +425,7 @@ export const PlanFlow = z
     demand: z.string().describe('request listing id'),
     quantity: z.number().describe('shipped, in unit per year'),
     delivered: z.number().describe('received, in deliveredUnit per year'),
-    valueKopecks: Kopecks.describe('delivered × price of the request, kopecks/yr'),
+    valueKopecks: Kopecks.describe('delivered × value factor × price of the request, kopecks/yr'),
     avoidedDisposalKopecks: Kopecks.describe('quantity × disposal cost of the offer, kopecks/yr'),
     transportKopecks: KopecksSum.describe('quantity × transport cost per unit, kopecks/yr'),
     approximate: z
@@ -474,6 +474,22 @@ export const PlanFlow = z
     unit: z.string(),
     deliveredUnit: z.string(),
     yield: z.number(),
+    valueFactor: z
+      .number()
+      .optional()
+      .describe(
+        "what a delivered unit is worth in units of the request's price: 1, or for a fuel replacing coal by the tonne its calorific value ÷ that of the coal the price refers to (valueBasis); absent on plans saved before: 1",
+      ),
+    valueBasis: z
+      .object({
+        property: z.literal('calorific'),
+        offer: z.number().describe("the offer's calorific value, kcal/kg"),
+        reference: z
+          .number()
+          .describe('the calorific value the price refers to, kcal/kg (energy.coal.ncvKcalPerKg)'),
+      })
+      .nullable()
+      .optional(),
     demandMaterial: z.string().nullable(),
     demandUse: z.string().nullable(),
     distanceKm: z.number(),
@@ -798,6 +814,10 @@ export const AgreedMatch = z
     unit: z.string(),
     delivered: z.number().describe('received, in deliveredUnit per year'),
     deliveredUnit: z.string(),
+    valueFactor: z
+      .number()
+      .optional()
+      .describe("what a delivered unit is worth in units of the request's price (PlanFlow)"),
     distanceKm: z.number(),
     mode: TransportMode,
     approximate: z

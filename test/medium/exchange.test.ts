@@ -268,14 +268,25 @@ for (const d of await eachDialect()) {
       const { listings } = await x.liveListings(p.store);
       const live = new Map(listings.map((l) => [l.id, l]));
       let objective = 0;
+      let byHeat = 0;
       for (const f of plan.plan.flows) {
         const o = live.get(f.supply);
         const r = live.get(f.demand);
         assert.ok(o && o.side === 'offer', `${f.supply} is a live offer`);
         assert.ok(r && r.side === 'request', `${f.demand} is a live request`);
         assert.ok(Math.abs(f.delivered - f.quantity * f.yield) < 1e-6);
-        // each sum of money is one posting: price per unit × quantity, rounded to the kopeck
-        assert.equal(f.valueKopecks, postKopecks(r.priceKopecksPerUnit ?? 0, f.delivered));
+        // each sum of money is one posting: price per unit × quantity, rounded to the kopeck;
+        // a fuel replacing coal by the tonne is worth its calorific value ÷ the coal's
+        const heat = r.substitute === 'primary-coal' && r.unit === 't' ? o.quality.calorific : null;
+        if (typeof heat === 'number') {
+          assert.deepEqual(f.valueBasis, { property: 'calorific', offer: heat, reference: 5000 });
+          assert.equal(f.valueFactor, heat / 5000);
+          byHeat++;
+        } else assert.equal(f.valueFactor, 1);
+        assert.equal(
+          f.valueKopecks,
+          postKopecks(r.priceKopecksPerUnit ?? 0, f.delivered * (f.valueFactor ?? 1)),
+        );
         // avoided disposal only where the material is landfilled, dumped or stored today
         assert.equal(f.avoidedDisposalKopecks, postKopecks(avoidedDisposalPerUnit(o), f.quantity));
         assert.equal(f.transportKopecks, postKopecks(f.transportKopecksPerUnit, f.quantity));
@@ -290,6 +301,7 @@ for (const d of await eachDialect()) {
         assert.ok(f.quantity <= o.quantityPerYear + 1e-6);
         objective += f.savingsKopecks;
       }
+      assert.ok(byHeat >= 1, 'the example plans slimes to a boiler house, valued by their heat');
       assert.equal(plan.plan.objectiveKopecks, objective);
       // each request receives no more than it asks for
       for (const r of listings.filter((l) => l.side === 'request')) {

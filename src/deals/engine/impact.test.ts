@@ -130,6 +130,12 @@ test('known answer at the three levels, computed by hand', () => {
   assert.equal(org(l, 'contracted', 'cement').attributed.transportCo2eT, 5);
   // the exchange's own net benefit gives the same figure
   assert.equal(dealFlowFigures(ash, 1000, 50, 30_000_000, factors).netBenefitKopecks, 285_000_000);
+  // a delivered unit worth 0.94 of the price (a fuel by its heat): value 282 000 000,
+  //   net 285 000 000 − 18 000 000; the substitute credit 750 × 0.94
+  const byHeat = dealFlowFigures({ ...ash, valueFactor: 0.94 }, 1000, 50, 30_000_000, factors);
+  assert.equal(byHeat.flow.valueKopecks, 282_000_000);
+  assert.equal(byHeat.netBenefitKopecks, 267_000_000);
+  assert.ok(Math.abs(byHeat.substituteT - 705) < 1e-9);
   assert.deepEqual(
     c.months.map((m) => m.month),
     ['2026-03'],

@@ -96,6 +96,8 @@ export interface ImpactDeal {
   quantity: number;
   /** delivered units (the request's unit) per shipped unit; default 1 */
   yield?: number;
+  /** what a delivered unit is worth in units of the request's price (a fuel by its heat); default 1 */
+  valueFactor?: number;
   /** the request's unit; default unit */
   deliveredUnit?: string;
   /** agreed price per unit, kopecks; negative: a gate fee the provider pays */
@@ -253,7 +255,11 @@ export function dealFlowFigures(
   const flow: ImpactFlow = {
     quantity,
     delivered,
-    valueKopecks: postKopecks(deal.request.priceKopecksPerUnit ?? 0, delivered),
+    valueFactor: deal.valueFactor,
+    valueKopecks: postKopecks(
+      deal.request.priceKopecksPerUnit ?? 0,
+      delivered * (deal.valueFactor ?? 1),
+    ),
     avoidedDisposalKopecks: postKopecks(avoidedDisposalPerUnit(deal.offer), quantity),
     supplierCostKopecks: postKopecks(supplierCostPerUnit(deal.offer), quantity),
     forgoneSaleKopecks: postKopecks(forgoneSalePerUnit(deal.offer), quantity),

@@ -7,6 +7,7 @@ import {
   cheapestMode,
   routeOf,
   transportFrom,
+  valuationFrom,
 } from './candidates.ts';
 import { compatibilityFrom, fitOf } from './compatibility.ts';
 import { withOverrides } from './factors.ts';
@@ -19,6 +20,7 @@ const materials = new Map([
   ['fly-ash', { id: 'fly-ash', unit: 't', uses: ['cement-additive', 'backfill'] }],
   ['mine-methane', { id: 'mine-methane', unit: 'thousand_m3', uses: ['heat-generation'] }],
   ['overburden', { id: 'overburden', unit: 't', uses: ['reclamation'] }],
+  ['slimes', { id: 'slimes', unit: 't', uses: ['fuel', 'briquettes'] }],
 ]);
 
 const base = {
@@ -95,6 +97,38 @@ test("a methane link's yield scales with the offer's CH4 %; without it the link 
   const none = buildCandidates([gas(), heat], materials, opts);
   assert.equal(none.links.length, 0);
   assert.equal(none.warnings[0].code, 'exchange.warning.yieldNeedsShare');
+});
+
+test('a fuel replacing coal by the tonne is worth its calorific value ÷ that of the coal', () => {
+  const valuation = valuationFrom(factorTable());
+  assert.equal(valuation.coalNcvKcalPerKg, 5000);
+  const slimes = (calorific?: number) =>
+    offer({
+      materialId: 'slimes',
+      quality: calorific === undefined ? {} : { calorific },
+      transportModes: ['road'],
+    });
+  const boiler = request({ useId: 'fuel', substitute: 'primary-coal', transportModes: ['road'] });
+  const link = (o: CandidateListing, r: CandidateListing, withValuation = true) =>
+    buildCandidates([o, r], materials, withValuation ? { ...opts, valuation } : opts).links[0];
+  const at4700 = link(slimes(4700), boiler);
+  assert.ok(Math.abs(at4700.valueFactor - 0.94) < 1e-12);
+  assert.deepEqual(at4700.valueBasis, { property: 'calorific', offer: 4700, reference: 5000 });
+  // the engine values each delivered tonne at price × factor
+  const c = buildCandidates([slimes(4700), boiler], materials, { ...opts, valuation });
+  assert.equal(c.problem.links[0].valueFactor, at4700.valueFactor);
+  // a richer fuel is worth more than the reference coal
+  assert.ok(Math.abs(link(slimes(6000), boiler).valueFactor - 1.2) < 1e-12);
+  // at the price: no calorific value stated, another substitute, not by the tonne, no valuation
+  assert.equal(link(slimes(), boiler).valueFactor, 1);
+  assert.equal(link(slimes(), boiler).valueBasis, null);
+  const briquettes = request({
+    useId: 'briquettes',
+    substitute: 'resale',
+    transportModes: ['road'],
+  });
+  assert.equal(link(slimes(4700), briquettes).valueFactor, 1);
+  assert.equal(link(slimes(4700), boiler, false).valueFactor, 1);
 });
 
 test('windows must overlap', () => {

@@ -190,6 +190,46 @@ export interface InternalPair {
   yield: number;
 }
 
+/** How a delivered unit is valued against its request's price, from the factors table. */
+export interface Valuation {
+  /** kcal/kg of the coal the per-tonne price of a request replacing primary coal refers to */
+  coalNcvKcalPerKg: number;
+}
+
+export const valuationFrom = (table: FactorTable): Valuation => ({
+  coalNcvKcalPerKg: factor(table, 'energy.coal.ncvKcalPerKg'),
+});
+
+/** Why a link's delivered unit is worth other than the request's price per unit. */
+export interface ValueBasis {
+  property: 'calorific';
+  /** the offer's value of the property */
+  offer: number;
+  /** the value the request's price refers to */
+  reference: number;
+}
+
+/**
+ * A request that replaces primary coal and is priced by the tonne buys heat: a tonne of fuel
+ * delivered to it is worth its calorific value ÷ that of the coal the price refers to (a
+ * 4 700 kcal/kg slime replaces 0.94 t of 5 000 kcal/kg coal). Null: valued at the price.
+ */
+export function valueBasisOf(
+  o: Pick<CandidateListing, 'unit' | 'quality'>,
+  r: Pick<CandidateListing, 'unit' | 'substitute'>,
+  valuation: Valuation | undefined,
+): ValueBasis | null {
+  const q = o.quality.calorific;
+  if (!valuation || r.substitute !== 'primary-coal' || r.unit !== 't' || o.unit !== 't')
+    return null;
+  if (typeof q !== 'number' || !(q > 0)) return null;
+  return { property: 'calorific', offer: q, reference: valuation.coalNcvKcalPerKg };
+}
+
+/** What a delivered unit is worth in units of its request's price. */
+export const valueFactorOf = (basis: ValueBasis | null): number =>
+  basis ? basis.offer / basis.reference : 1;
+
 export interface CandidateMaterial {
   id: string;
   unit: string;
@@ -206,6 +246,9 @@ export interface CandidateLink {
   travelHours: number | null;
   costPerUnit: number;
   yield: number;
+  /** what a delivered unit is worth in units of the request's price (valueBasisOf) */
+  valueFactor: number;
+  valueBasis: ValueBasis | null;
   rule: CompatibilityRow;
 }
 
@@ -263,9 +306,14 @@ export function cheapestMode(
 export function buildCandidates(
   listings: readonly CandidateListing[],
   materials: ReadonlyMap<string, CandidateMaterial>,
-  options: { transport: TransportAssumptions; table: readonly CompatibilityRow[] },
+  options: {
+    transport: TransportAssumptions;
+    table: readonly CompatibilityRow[];
+    /** without it every delivered unit is worth its request's price */
+    valuation?: Valuation;
+  },
 ): Candidates {
-  const { transport, table } = options;
+  const { transport, table, valuation } = options;
   const offers = listings.filter((l) => l.side === 'offer');
   const requests = listings.filter((l) => l.side === 'request');
   const links: CandidateLink[] = [];
@@ -326,10 +374,13 @@ export function buildCandidates(
             }),
           ),
         );
+      const valueBasis = valueBasisOf(o, r, valuation);
       links.push({
         supply: o.id,
         demand: r.id,
         yield: fit.yield * share,
+        valueFactor: valueFactorOf(valueBasis),
+        valueBasis,
         rule: fit.rule,
         ...route,
       });
@@ -379,6 +430,7 @@ export function buildCandidates(
       demand: l.demand,
       cost: l.costPerUnit,
       yield: l.yield,
+      ...(l.valueFactor === 1 ? {} : { valueFactor: l.valueFactor }),
     })),
   };
   return { problem, links, warnings, internal };

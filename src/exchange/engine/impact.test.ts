@@ -67,6 +67,13 @@ test('CO2e: clinker replaced, vented methane used, transport, each with formula 
   assert.equal(custom.transportCo2eT.value, 10);
 });
 
+test('a substitute is credited by the quantity of it replaced: delivered × value factor', () => {
+  // 1 000 t delivered, each worth 0.94 t of what it replaces (a fuel valued by its heat)
+  const e = flowEmissions({ ...ashFlow, valueFactor: 0.94 }, factors);
+  assert.ok(Math.abs(e.substituteT - 1000 * 0.94 * 0.75) < 1e-9);
+  assert.equal(flowEmissions(ashFlow, factors).substituteT, 750);
+});
+
 test('net benefit against the baseline: disposal avoided, substitutes no longer bought', () => {
   const i = computeImpact([ashFlow], baseline, factors);
   assert.equal(i.baselineCost.valueKopecks, (2000 * 300 + 1000 * 1500) * 100);

@@ -71,7 +71,9 @@ export function emissionFactorsFrom(table: FactorTable): EmissionFactors {
 export interface ImpactFlow {
   quantity: number;
   delivered: number;
-  /** delivered × the request's price: what the taker no longer pays for its substitute */
+  /** units of the substitute one delivered unit replaces (a fuel by its heat); default 1 */
+  valueFactor?: number;
+  /** delivered × value factor × the request's price: what the taker no longer pays for its substitute */
   valueKopecks: number;
   /** only for a material landfilled, dumped or stored today (engine/baseline.ts) */
   avoidedDisposalKopecks: number;
@@ -120,10 +122,10 @@ const round = (x: number, digits = 3) => {
 };
 
 /**
- * One flow's CO2e: avoided by replacing a substitute at the end user (its factor × delivered)
- * and by using methane that would have been vented (only a `vented` counterfactual), and
- * emitted by its transport (mass units only). The factors it used are added to the given
- * records, so the totals can show them.
+ * One flow's CO2e: avoided by replacing a substitute at the end user (its factor × the
+ * quantity replaced, delivered × value factor) and by using methane that would have been
+ * vented (only a `vented` counterfactual), and emitted by its transport (mass units only).
+ * The factors it used are added to the given records, so the totals can show them.
  */
 export function flowEmissions(
   f: ImpactFlow,
@@ -135,7 +137,7 @@ export function flowEmissions(
   const name = f.request.substitute;
   const sub = name ? factors.substitutes[name] : undefined;
   if (name && sub?.unit.endsWith(` per ${f.request.unit ?? f.offer.unit}`)) {
-    substituteT = f.delivered * sub.tCo2PerUnit;
+    substituteT = f.delivered * (f.valueFactor ?? 1) * sub.tCo2PerUnit;
     used[`substitutes.${name}.tCo2PerUnit`] = sub.tCo2PerUnit;
     used[`substitutes.${name} source`] = sub.source;
   }
@@ -190,7 +192,9 @@ export function computeImpact(
     byCounterfactual[cf] = (byCounterfactual[cf] ?? 0) + e.avoidedT;
   }
   if (Object.keys(used).some((k) => k.startsWith('substitutes.')))
-    parts.push('Σ delivered × t CO2e per unit of the substitute replaced (end users only)');
+    parts.push(
+      'Σ substitute replaced (delivered; a fuel replacing coal by its heat) × t CO2e per unit of it (end users only)',
+    );
   if ('CH4 t per m³' in used)
     parts.push(
       'Σ thousand m³ of vented gas × 1000 × CH4 % ÷ 100 × t CH4 per m³ × t CO2e per t CH4',

@@ -22,6 +22,11 @@ export {
   routeOf,
   type TransportAssumptions,
   transportFrom,
+  type Valuation,
+  type ValueBasis,
+  valuationFrom,
+  valueBasisOf,
+  valueFactorOf,
 } from './candidates.ts';
 export { compatibilityFrom, fitOf, generalRules } from './compatibility.ts';
 export {

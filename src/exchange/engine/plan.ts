@@ -29,6 +29,7 @@ import {
   type CandidateMaterial,
   type TransportAssumptions,
   transportFrom,
+  valuationFrom,
 } from './candidates.ts';
 import { compatibilityFrom } from './compatibility.ts';
 import type { FactorTable } from './factors.ts';
@@ -109,6 +110,7 @@ export async function computePlan(
   const c = buildCandidates(listings, materials, {
     transport: options.transport ?? transportFrom(options.factors, options.rail),
     table: options.compatibility ?? compatibilityFrom(options.factors),
+    valuation: valuationFrom(options.factors),
   });
   // The solve may take all the time there is; robustness runs then share what it leaves.
   const result = await solve(c.problem, {
@@ -126,7 +128,8 @@ export async function computePlan(
     // The engine works in roubles as floats; each of the flow's sums of money is a posting:
     // price per unit × quantity, rounded once to the kopeck.
     const transportKopecksPerUnit = roundKopecks(link.costPerUnit * 100);
-    const valueKopecks = postKopecks(r.priceKopecksPerUnit ?? 0, f.delivered);
+    // a fuel replacing coal is worth its heat (engine/candidates.ts valueBasisOf)
+    const valueKopecks = postKopecks(r.priceKopecksPerUnit ?? 0, f.delivered * link.valueFactor);
     // each credit only from the offer's baseline (engine/baseline.ts)
     const avoidedDisposalKopecks = postKopecks(avoidedDisposalPerUnit(o), f.quantity);
     const supplierCostKopecks = postKopecks(supplierCostPerUnit(o), f.quantity);
@@ -138,6 +141,7 @@ export async function computePlan(
     const impactFlow: ImpactFlow = {
       quantity: f.quantity,
       delivered: f.delivered,
+      valueFactor: link.valueFactor,
       valueKopecks,
       avoidedDisposalKopecks,
       supplierCostKopecks,
@@ -163,6 +167,8 @@ export async function computePlan(
       quantity: f.quantity,
       delivered: f.delivered,
       valueKopecks,
+      valueFactor: link.valueFactor,
+      valueBasis: link.valueBasis,
       avoidedDisposalKopecks,
       supplierCostKopecks,
       forgoneSaleKopecks,

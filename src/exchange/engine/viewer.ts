@@ -93,6 +93,7 @@ export function impactFlowOf(f: PlanFlow, offer?: ViewerListing): ImpactFlow {
   return {
     quantity: f.quantity,
     delivered: f.delivered,
+    valueFactor: f.valueFactor,
     valueKopecks: f.valueKopecks,
     avoidedDisposalKopecks: f.avoidedDisposalKopecks,
     supplierCostKopecks: f.supplierCostKopecks,

@@ -2373,6 +2373,8 @@ export interface components {
       transportKopecks: number;
       transportKopecksPerUnit: number;
       unit: string;
+      /** @description what a delivered unit is worth in units of the request's price (PlanFlow) */
+      valueFactor?: number;
       valueKopecks: number;
     };
     AgreedMatchInput: {
@@ -2409,6 +2411,8 @@ export interface components {
       transportKopecks: number;
       transportKopecksPerUnit: number;
       unit: string;
+      /** @description what a delivered unit is worth in units of the request's price (PlanFlow) */
+      valueFactor?: number;
       valueKopecks: number;
     };
     Alarm: {
@@ -8030,7 +8034,17 @@ export interface components {
       transportKopecksPerUnit: number;
       travelHours: number | null;
       unit: string;
-      /** @description delivered × price of the request, kopecks/yr */
+      valueBasis?: {
+        /** @description the offer's calorific value, kcal/kg */
+        offer: number;
+        /** @constant */
+        property: 'calorific';
+        /** @description the calorific value the price refers to, kcal/kg (energy.coal.ncvKcalPerKg) */
+        reference: number;
+      } | null;
+      /** @description what a delivered unit is worth in units of the request's price: 1, or for a fuel replacing coal by the tonne its calorific value ÷ that of the coal the price refers to (valueBasis); absent on plans saved before: 1 */
+      valueFactor?: number;
+      /** @description delivered × value factor × price of the request, kopecks/yr */
       valueKopecks: number;
       yield: number;
     };
@@ -8085,7 +8099,17 @@ export interface components {
       transportKopecksPerUnit: number;
       travelHours: number | null;
       unit: string;
-      /** @description delivered × price of the request, kopecks/yr */
+      valueBasis?: {
+        /** @description the offer's calorific value, kcal/kg */
+        offer: number;
+        /** @constant */
+        property: 'calorific';
+        /** @description the calorific value the price refers to, kcal/kg (energy.coal.ncvKcalPerKg) */
+        reference: number;
+      } | null;
+      /** @description what a delivered unit is worth in units of the request's price: 1, or for a fuel replacing coal by the tonne its calorific value ÷ that of the coal the price refers to (valueBasis); absent on plans saved before: 1 */
+      valueFactor?: number;
+      /** @description delivered × value factor × price of the request, kopecks/yr */
       valueKopecks: number;
       yield: number;
     };

@@ -87,6 +87,28 @@ describe('conformance: network simplex ≡ HiGHS on pure transport', () => {
   });
 });
 
+describe('value factors (a fuel valued by its calorific value)', () => {
+  // Every tenth case again, each link's delivered unit worth 0.6–1.4 of the demand's value.
+  for (const { seed, shape } of cases().filter((c) => c.seed % 10 === 0)) {
+    test(`seed ${seed}: ${shape.supplies}×${shape.demands}`, async () => {
+      const input = randomTransport(seed, shape);
+      const r = rng(seed + 7);
+      const links = input.links.map((l) => ({ ...l, valueFactor: 0.6 + 0.8 * r() }));
+      const problem = validateProblem({ ...input, links });
+      assert.ok(isPureTransport(problem));
+      const objectives: number[] = [];
+      for (const engine of ENGINES) {
+        const res = await solve(problem, { engine });
+        assert.equal(res.status, 'optimal');
+        assertFeasible(problem, res);
+        assertDualCertificate(problem, res);
+        objectives.push(res.objective);
+      }
+      assert.ok(relClose(objectives[0], objectives[1], 1e-9), objectives.join(' vs '));
+    });
+  }
+});
+
 describe('engine selection', () => {
   test('auto picks the network simplex for pure transport', async () => {
     const r = await solve(

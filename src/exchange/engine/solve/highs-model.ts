@@ -15,7 +15,7 @@
 // loaded machine, with → without: seed 1 58.1 → 32.9 s, 3841 → 2380 nodes;
 // seed 30 11.5 → 11.8 s, 479 → 510 nodes; seed 42 41.2 → 45.9 s, 2191 → 3032
 // nodes, so they do help there; geometric mean 1.16× in favour of without).
-import type { Problem } from './schema.ts';
+import { linkMargin, type Problem } from './schema.ts';
 import { linkName } from './validate.ts';
 export interface CscModel {
   numCols: number;
@@ -125,11 +125,9 @@ export function buildModel(
       p.demands[dIndex.get(l.demand)!].quantity / l.yield,
     ),
   );
-  const margin = p.links.map((l) => {
-    const s = p.supplies[sIndex.get(l.supply)!];
-    const d = p.demands[dIndex.get(l.demand)!];
-    return l.yield * d.value + s.disposalCost - l.cost;
-  });
+  const margin = p.links.map((l) =>
+    linkMargin(l, p.supplies[sIndex.get(l.supply)!], p.demands[dIndex.get(l.demand)!]),
+  );
   const blendCoef = (k: number, b: BlendRow) => {
     const l = p.links[k];
     return l.yield * (p.supplies[sIndex.get(l.supply)!].properties[b.prop] - b.bound);

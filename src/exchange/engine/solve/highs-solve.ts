@@ -120,6 +120,10 @@ function read(model: Model, modelStatus: number, cm: CscModel) {
  * feasibility jump off, zero-rounding and shifting on, symmetry detection off, presolve off,
  * root-only presolve, restarts off, no cuts at nodes (seed 1: 4.6× the nodes), objective or
  * bound scaling, simplex scaling 0 or 4, flows scaled to w = x ÷ M (unit VUB rows).
+ * Also not kept (seed 42, random seed 0, 2026-12-01; ours 2649 nodes, 113 s): RINS and RENS
+ * off (7733 nodes, 224 s: the optimum, which their sub-MIPs find at 12 s, came late, and
+ * reduced-cost fixing with it), a cut pool of 100 000 instead of 10 000 (2688 nodes, 122 s),
+ * HiGHS's default feasibility tolerances 1e-7 instead of our 1e-9 (the same tree).
  * `mip_lifting_for_probing: 1` returned a wrong "optimal" 0 on every seed: never set it.
  * Probing each binary on the root LP with HiGHS's root cuts (its cut pool, presolve off) and
  * the optimum as the bar fixed only 72 of seed 42's 442 open binaries (that LP's gap is 0.53%)

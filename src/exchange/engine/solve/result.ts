@@ -38,7 +38,7 @@ export function buildResult(p: Problem, raw: RawResult): SolveResult {
       demand: l.demand,
       quantity: x,
       delivered,
-      value: delivered * demands.get(l.demand)!.value,
+      value: delivered * l.valueFactor * demands.get(l.demand)!.value,
       avoidedDisposal: x * supplies.get(l.supply)!.disposalCost,
       transport: x * l.cost,
     };

@@ -30,6 +30,12 @@ export const linkSchema = z.object({
   demand: z.string(),
   cost: z.number().default(0),
   yield: z.number().gt(0, 'must be > 0').default(1),
+  /**
+   * What one delivered unit over this link is worth in units of the demand's value: 1 unless
+   * the delivered material is valued against the demand's reference (a fuel by its calorific
+   * value against the coal the price refers to).
+   */
+  valueFactor: z.number().gt(0, 'must be > 0').default(1),
   capacity: quantity.optional(),
   fixedCost: quantity.optional(),
 });
@@ -48,6 +54,10 @@ export type Supply = z.infer<typeof supplySchema>;
 export type Demand = z.infer<typeof demandSchema>;
 export type Link = z.infer<typeof linkSchema>;
 
+/** What one shipped unit over a link earns: its delivered value + the supply's disposal − cost. */
+export const linkMargin = (l: Link, s: Supply, d: Demand): number =>
+  l.yield * l.valueFactor * d.value + s.disposalCost - l.cost;
+
 export type EngineName = 'network-simplex' | 'highs';
 
 export interface SolveOptions {
@@ -64,7 +74,7 @@ export interface Flow {
   quantity: number;
   /** yield · x, what the demand receives. */
   delivered: number;
-  /** delivered · value of the demand. */
+  /** delivered · value factor of the link · value of the demand. */
   value: number;
   /** x · disposal cost of the supply. */
   avoidedDisposal: number;

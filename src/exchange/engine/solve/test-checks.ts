@@ -1,7 +1,7 @@
 // Assertions shared by the engine's tests (test helper): a plan must be feasible and its
 // objective must be what its flows add up to. Throws on the first violation.
 import assert from 'node:assert/strict';
-import type { Problem, SolveResult } from './schema.ts';
+import { linkMargin, type Problem, type SolveResult } from './schema.ts';
 
 export const relClose = (a: number, b: number, rel: number) =>
   Math.abs(a - b) <= rel * Math.max(1, Math.abs(a), Math.abs(b));
@@ -28,7 +28,7 @@ export function assertFeasible(p: Problem, r: SolveResult): void {
     assert.ok(relClose(f.delivered, f.quantity * l.yield, 1e-12), `${key} delivered`);
     const s = supplies.get(f.supply)!;
     const d = demands.get(f.demand)!;
-    assert.ok(relClose(f.value, f.delivered * d.value, 1e-12), `${key} value`);
+    assert.ok(relClose(f.value, f.delivered * l.valueFactor * d.value, 1e-12), `${key} value`);
     assert.ok(relClose(f.avoidedDisposal, f.quantity * s.disposalCost, 1e-12), `${key} disposal`);
     assert.ok(relClose(f.transport, f.quantity * l.cost, 1e-12), `${key} transport`);
     objective += f.value + f.avoidedDisposal - f.transport;
@@ -91,7 +91,7 @@ export function assertDualCertificate(p: Problem, r: SolveResult): void {
   }
   const scale = Math.max(1, ...p.links.map((l) => Math.abs(l.cost)));
   for (const l of p.links) {
-    const margin = d.get(l.demand)!.value + s.get(l.supply)!.disposalCost - l.cost;
+    const margin = linkMargin(l, s.get(l.supply)!, d.get(l.demand)!);
     const slack = margin - u[l.supply] - v[l.demand];
     if (l.capacity === undefined) {
       assert.ok(slack <= 1e-7 * scale, `link ${l.supply}→${l.demand} not priced out: ${slack}`);

@@ -7,7 +7,7 @@
 // margin ≤ 0 are left out, since without minimums no optimum needs them.
 import { type FlowNetwork, networkSimplex } from './network-simplex.ts';
 import { buildResult, type LinkFlow } from './result.ts';
-import type { Problem, SolveResult } from './schema.ts';
+import { type Link, linkMargin, type Problem, type SolveResult } from './schema.ts';
 
 /** True when the network simplex can solve the problem exactly. */
 export function isPureTransport(p: Problem): boolean {
@@ -18,9 +18,8 @@ export function isPureTransport(p: Problem): boolean {
   );
 }
 
-export function margin(p: Problem, supplyIndex: number, demandIndex: number, linkCost: number) {
-  return p.demands[demandIndex].value + p.supplies[supplyIndex].disposalCost - linkCost;
-}
+const margin = (p: Problem, i: number, j: number, l: Link) =>
+  linkMargin(l, p.supplies[i], p.demands[j]);
 
 export function solveTransport(p: Problem, deadlineMs: number): SolveResult {
   const S = p.supplies.length;
@@ -33,7 +32,7 @@ export function solveTransport(p: Problem, deadlineMs: number): SolveResult {
   p.links.forEach((l, k) => {
     const i = sIndex.get(l.supply)!;
     const j = dIndex.get(l.demand)!;
-    const mg = margin(p, i, j, l.cost);
+    const mg = margin(p, i, j, l);
     if (mg > 0 && (l.capacity ?? 1) > 0 && p.demands[j].quantity > 0) {
       used.push({ link: k, i, j, margin: mg });
     }
@@ -103,7 +102,7 @@ export function solveTransport(p: Problem, deadlineMs: number): SolveResult {
     const i = sIndex.get(l.supply)!;
     const j = dIndex.get(l.demand)!;
     if (p.demands[j].quantity === 0) {
-      v[j] = Math.max(v[j], margin(p, i, j, l.cost) - u[i]);
+      v[j] = Math.max(v[j], margin(p, i, j, l) - u[i]);
     }
   });
   for (let j = 0; j < D; j++) demands[p.demands[j].id] = v[j];

@@ -99,7 +99,8 @@ export function validateProblem(raw: unknown): Problem {
     const d = p.demands[j];
     // Floating-point solvers lose exactness (and HiGHS fails) when a link's margin times
     // its flow runs past ~1e15: such figures are input errors, not plans.
-    const margin = Math.abs(l.yield * d.value) + Math.abs(s.disposalCost) + Math.abs(l.cost);
+    const margin =
+      Math.abs(l.yield * l.valueFactor * d.value) + Math.abs(s.disposalCost) + Math.abs(l.cost);
     const flow = Math.min(s.quantity, l.capacity ?? Number.POSITIVE_INFINITY, d.quantity / l.yield);
     if (margin * flow > MAX_MAGNITUDE || (l.fixedCost ?? 0) > MAX_MAGNITUDE) {
       issues.push({

@@ -94,7 +94,20 @@ export function useFlowColumns(
       header: t('colDelivered'),
       numeric: true,
       className: 'nowrap',
-      cell: (f) => x.computedPerYear(f.delivered, f.deliveredUnit),
+      cell: (f) => (
+        <>
+          {x.computedPerYear(f.delivered, f.deliveredUnit)}
+          {f.valueBasis && (
+            <div className="sub" data-testid="value-basis">
+              {t('valueByHeat', {
+                offer: fmt.integer(f.valueBasis.offer),
+                reference: fmt.integer(f.valueBasis.reference),
+                factor: fmt.decimal(f.valueFactor ?? 1, 2),
+              })}
+            </div>
+          )}
+        </>
+      ),
       cellProps: (f) => ({ title: t('yieldHint', { y: fmt.decimal(f.yield, 3) }) }),
       sortValue: (f) => f.delivered,
     },

@@ -11,10 +11,11 @@ export const formulaWords: Readonly<Record<string, Words>> = {
     ru: 'Σ отгружено т по потокам от предложений со статусом «отход» (только массовые единицы)',
     en: 'Σ shipped t over flows from offers with legal status waste (mass units only)',
   },
-  'Σ delivered × t CO2e per unit of the substitute replaced (end users only)': {
-    ru: 'Σ поставлено × т CO2e на единицу замещаемого продукта (только у конечных потребителей)',
-    en: 'Σ delivered × t CO2e per unit of the substitute replaced (end users only)',
-  },
+  'Σ substitute replaced (delivered; a fuel replacing coal by its heat) × t CO2e per unit of it (end users only)':
+    {
+      ru: 'Σ замещённый продукт (поставлено; топливо вместо угля — по теплоте сгорания) × т CO2e на его единицу (только у конечных потребителей)',
+      en: 'Σ substitute replaced (delivered; a fuel replacing coal by its heat) × t CO2e per unit of it (end users only)',
+    },
   'Σ thousand m³ of vented gas × 1000 × CH4 % ÷ 100 × t CH4 per m³ × t CO2e per t CH4': {
     ru: 'Σ тыс. м³ газа, который сейчас выбрасывается × 1000 × доля CH4 % ÷ 100 × т CH4 на м³ × т CO2e на т CH4',
     en: 'Σ thousand m³ of vented gas × 1000 × CH4 % ÷ 100 × t CH4 per m³ × t CO2e per t CH4',

@@ -42,6 +42,10 @@ export const rules = defineMessages('registry.rule', {
     en: 'must not be before the date of issue',
     ru: 'не может быть раньше даты выдачи',
   },
+  issuedNotYet: {
+    en: 'a licence is recorded once issued: the date of issue must not be after today',
+    ru: 'лицензию записывают после выдачи: дата выдачи не может быть позже сегодняшней',
+  },
   leftBeforeJoined: {
     en: 'must not be before the joining date',
     ru: 'не может быть раньше даты вступления',
@@ -71,6 +75,7 @@ export const messages = defineMessages('registry', {
   siteClosed: { en: 'Site {id} was closed on {closedOn}', ru: 'Площадка {id} закрыта {closedOn}' },
   // waste licences
   licenceNotFound: { en: 'Waste licence {id} does not exist', ru: 'Лицензии {id} нет' },
+  invalidLicence: { en: 'Invalid waste licence', ru: 'Неверные данные лицензии' },
   licenceNumberTaken: {
     en: 'The organisation already records licence No. {number}',
     ru: 'Лицензия № {number} у организации уже записана',

@@ -289,6 +289,11 @@ export class RegistryService {
   async addLicence(actor: Actor, organisationId: string, input: unknown): Promise<WasteLicence> {
     const l = parseInput(WasteLicenceInput, input);
     requireOrganisationRole(actor, organisationId, 'org_admin');
+    // a licence not yet issued would read as not in force in every deal's check
+    if (l.issuedOn > today(this.clock()))
+      throw invalid(messages.invalidLicence(), [
+        { field: 'issuedOn', message: rules.issuedNotYet() },
+      ]);
     return inTransaction(this.store, async (tx) => {
       if (!(await repo.organisationExists(tx, organisationId)))
         throw notFound(messages.organisationNotFound({ id: organisationId }));

@@ -149,6 +149,20 @@ for (const d of await eachDialect()) {
         licence({ validUntil: '2019-01-01' }),
       );
       assert.equal(backwards.status, 400);
+      // not yet issued: it would read as not in force in every check
+      const ahead = await http(
+        'dorstroy-yug:org_admin',
+        'POST',
+        url,
+        licence({ issuedOn: '2099-01-01', validUntil: null }),
+        'ru',
+      );
+      assert.equal(ahead.status, 400);
+      assert.deepEqual(
+        ahead.body.errors.map((e: { field: string }) => e.field),
+        ['issuedOn'],
+      );
+      assert.match(JSON.stringify(ahead.body), /дата выдачи не может быть позже сегодняшней/);
       const made = await http(
         'dorstroy-yug:org_admin',
         'POST',

@@ -173,6 +173,7 @@ export function OrganisationLicences({
                     {...p}
                     type="date"
                     name="issuedOn"
+                    max={today}
                     value={value.issuedOn}
                     onChange={(e) => set('issuedOn', e.target.value)}
                   />

@@ -41,12 +41,16 @@ function authError(code: 4 | 5 | 3, text: string): AuthenticateError {
   return Object.assign(new Error(text), { returnCode: code }) as AuthenticateError;
 }
 
-/** The refusal as the device reads it on its `rejected` topic. */
+/**
+ * The refusal as the device reads it on its `rejected` topic: the reason's code for the
+ * device, the text in both languages for whoever reads its log.
+ */
 const refusal = (e: Rejected) =>
   JSON.stringify({
     reason: e.reason,
     field: e.problem.field,
     message: e.problem.message.text('en'),
+    messageRu: e.problem.message.text('ru'),
   });
 
 async function startEmbedded(

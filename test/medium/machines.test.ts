@@ -497,8 +497,13 @@ for (const d of dialects) {
           reconnectPeriod: 0,
         });
         const refusals: string[] = [];
+        const texts: { message: string; messageRu: string }[] = [];
         await c.subscribeAsync(`digicluster/${dev.id}/rejected`);
-        c.on('message', (_t, m) => refusals.push(JSON.parse(m.toString()).reason));
+        c.on('message', (_t, m) => {
+          const r = JSON.parse(m.toString());
+          refusals.push(r.reason);
+          texts.push(r);
+        });
         const topic = `digicluster/${dev.id}/telemetry`;
         const one = { id: 'q-1', ts: at(0), values: { throughput_tph: 812.5 } };
         await c.publishAsync(topic, JSON.stringify(one), { qos: 1, retain: true });
@@ -537,6 +542,11 @@ for (const d of dialects) {
         );
         await eventually(async () => refusals.length === 2);
         assert.deepEqual(refusals, ['machines.badTs', 'machines.beyondLimits']);
+        // the reason in both languages: Latin text, then Cyrillic
+        for (const t of texts) {
+          assert.match(t.message, /^[\x20-\x7e–—…«»]+$/, t.message);
+          assert.match(t.messageRu, /[а-яё]/i, t.messageRu);
+        }
         assert.deepEqual(
           (await rawPoints(p.store, dev.id, 'throughput_tph', 0, HOUR + HOUR_MS, 10)).map(
             (x) => x.value,

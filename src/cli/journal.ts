@@ -179,3 +179,50 @@ export async function journalCheckpoint(args: string[] = []): Promise<number> {
     await store.close();
   }
 }
+
+/**
+ * `journal replay --subscriber NAME --seq N`: hands an event a subscriber parked to it again,
+ * once its cause is mended; the handling and `subscription.event-replayed` commit together.
+ */
+export async function journalReplay(args: string[] = []): Promise<number> {
+  let name: string;
+  let seq: number;
+  try {
+    const flags = parseFlags(args, ['--subscriber', '--seq'], []);
+    name = String(flags.get('--subscriber') ?? '');
+    seq = Number(flags.get('--seq'));
+    if (!name || !Number.isSafeInteger(seq) || seq < 1)
+      throw new UsageError('needs --subscriber NAME and --seq N (the parked event)');
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    console.error(`digicluster journal replay: ${e.message}`);
+    return 2;
+  }
+  const config = loadConfig();
+  if (!config.databaseUrl && !existsSync(config.sqliteFile)) {
+    console.error(`no database at ${config.sqliteFile} (set SQLITE_FILE or DATABASE_URL)`);
+    return 2;
+  }
+  const [{ moduleSubscribers, openPlatform }, { replayParked, ReplayRefused }] = await Promise.all([
+    import('../platform.ts'),
+    import('../journal/index.ts'),
+  ]);
+  const platform = await openPlatform(config);
+  try {
+    const done = await replayParked(platform.store, moduleSubscribers(platform), name, seq);
+    console.log(`event ${seq} handled by ${name} again; journaled as event ${done.seq}`);
+    return 0;
+  } catch (e) {
+    if (e instanceof ReplayRefused) {
+      console.error(`digicluster journal replay: ${e.message}`);
+      return 1;
+    }
+    // the handler failed again: nothing was written
+    console.error(
+      `digicluster journal replay: ${name} failed on event ${seq} again, nothing written: ${e instanceof Error ? e.message : String(e)}`,
+    );
+    return 1;
+  } finally {
+    await platform.close();
+  }
+}

@@ -15,6 +15,9 @@ Usage:
                                     naming the first difference
   digicluster journal checkpoint [--json]
                                     sign the journal's head with JOURNAL_KEY_FILE; members keep it
+  digicluster journal replay --subscriber NAME --seq N
+                                    hand an event the subscriber parked to it again, once mended
+                                    (subscription.event-parked lists them)
   digicluster import FILE [--format json|csv|xlsx|geojson]
                                     import organisations, sites and memberships: all rows or none
   digicluster export [--format json|csv|xlsx|geojson] [--output FILE]
@@ -105,7 +108,9 @@ export async function main(argv: string[]): Promise<number> {
           return await (await import('./journal.ts')).journalVerify(rest.slice(1));
         if (rest[0] === 'checkpoint')
           return await (await import('./journal.ts')).journalCheckpoint(rest.slice(1));
-        process.stderr.write('digicluster journal: expected "verify" or "checkpoint"\n');
+        if (rest[0] === 'replay')
+          return await (await import('./journal.ts')).journalReplay(rest.slice(1));
+        process.stderr.write('digicluster journal: expected "verify", "checkpoint" or "replay"\n');
         return 2;
       default:
         process.stderr.write(`digicluster: unknown command "${command}"; see digicluster --help\n`);

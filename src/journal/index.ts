@@ -43,6 +43,9 @@ export {
 } from './state.ts';
 export {
   EVENT_PARKED,
+  EVENT_REPLAYED,
+  ReplayRefused,
+  replayParked,
   type Subscriber,
   type SubscriberStatus,
   type SubscriptionLog,

@@ -6,8 +6,9 @@
 // holds back every later one.
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Store, Tx } from '../store/index.ts';
+import type { Reader, Store, Tx } from '../store/index.ts';
 import { bellOf, type EventBell } from './bell.ts';
+import { inTransaction } from './change.ts';
 import {
   addSubscriber,
   advanceSubscriber,
@@ -20,10 +21,18 @@ import {
   subscriberEvents,
   subscriberRows,
 } from './repository.ts';
-import { entryFromRow, type JournalEntry, journalHeadSeq, recordEvent } from './service.ts';
+import {
+  entryFromRow,
+  type JournalEntry,
+  journalHeadSeq,
+  listEvents,
+  recordEvent,
+} from './service.ts';
 
 /** The event journaled when a subscriber gives up on an event and moves past it. */
 export const EVENT_PARKED = 'subscription.event-parked';
+/** The event journaled when a parked event was handed to its subscriber again and handled. */
+export const EVENT_REPLAYED = 'subscription.event-replayed';
 
 export interface Subscriber {
   /** Stable and unique: it keys the cursor's row (a new name starts a new cursor). */
@@ -399,4 +408,66 @@ export class Subscriptions {
       return { done: cursor >= head, recorded: headAfter > head, parked };
     });
   }
+}
+
+/** Why a parked event cannot be replayed (the CLI prints it). */
+export class ReplayRefused extends Error {}
+
+/** Every event of a type, oldest first, page by page (parked events are few). */
+async function allOfType(reader: Reader, type: string): Promise<JournalEntry[]> {
+  const out: JournalEntry[] = [];
+  for (let afterSeq = 0; ; ) {
+    const page = await listEvents(reader, { type, afterSeq, limit: 5000 });
+    out.push(...page);
+    if (page.length < 5000) return out;
+    afterSeq = page[page.length - 1].seq;
+  }
+}
+
+const isOf = (e: JournalEntry, subscriber: string, seq: number) => {
+  const p = e.payload as { subscriber?: unknown; seq?: unknown };
+  return p.subscriber === subscriber && p.seq === seq;
+};
+
+/**
+ * Hands one parked event to its subscriber again, once whatever made it fail is mended (the
+ * operator's `digicluster journal replay`). One transaction: the handler's writes and
+ * `subscription.event-replayed` { subscriber, seq, type } together; a handler that throws
+ * rolls both back and its error is thrown. Refused: an unknown subscriber, an event not parked
+ * by it, or one already replayed. The subscriber's cursor stays where it is.
+ */
+export async function replayParked(
+  store: Store,
+  subscribers: readonly Subscriber[],
+  name: string,
+  seq: number,
+): Promise<JournalEntry> {
+  const sub = subscribers.find((s) => s.name === name);
+  if (!sub)
+    throw new ReplayRefused(
+      `no subscriber ${name} (there are: ${subscribers.map((s) => s.name).join(', ')})`,
+    );
+  return inTransaction(store, async (tx) => {
+    if (!(await allOfType(tx, EVENT_PARKED)).some((e) => isOf(e, name, seq)))
+      throw new ReplayRefused(`subscriber ${name} has not parked event ${seq}`);
+    const replayed = (await allOfType(tx, EVENT_REPLAYED)).find((e) => isOf(e, name, seq));
+    if (replayed)
+      throw new ReplayRefused(
+        `event ${seq} was replayed to ${name} already (journal event ${replayed.seq})`,
+      );
+    const [row] = await subscriberEvents(tx, {
+      afterSeq: seq - 1,
+      throughSeq: seq,
+      types: 'all',
+      limit: 1,
+    });
+    if (!row) throw new ReplayRefused(`the journal has no event ${seq}`);
+    await sub.handle(tx, entryFromRow(row));
+    return recordEvent(tx, {
+      actor: 'system',
+      organisationId: null,
+      type: EVENT_REPLAYED,
+      payload: { subscriber: name, seq, type: row.type },
+    });
+  });
 }

@@ -40,6 +40,7 @@ test('--help lists every command and environment variable', async () => {
     'demo [--reset]',
     'journal verify',
     'journal checkpoint',
+    'journal replay',
     'import FILE',
     'export',
     'match FILE',
@@ -69,6 +70,16 @@ for (const d of dialects) {
       assert.equal(reset.stdout.match(/(\d+) organisations/)?.[1], m[1]);
       const verify = await cli(['journal', 'verify'], env);
       assert.equal(verify.status, 0, verify.stderr);
+      // replay hands over only an event its subscriber parked
+      const bare = await cli(['journal', 'replay'], env);
+      assert.equal(bare.status, 2);
+      assert.match(bare.stderr, /--subscriber NAME and --seq N/);
+      const notParked = await cli(
+        ['journal', 'replay', '--subscriber', 'deals.open-deal-from-agreed-match', '--seq', '1'],
+        env,
+      );
+      assert.equal(notParked.status, 1, notParked.stderr);
+      assert.match(notParked.stderr, /has not parked event 1/);
     });
 
     test('match --cluster plans over the seeded listings', async () => {

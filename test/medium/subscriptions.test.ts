@@ -7,9 +7,12 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import {
   EVENT_PARKED,
+  EVENT_REPLAYED,
   journalHeadSeq,
   listEvents,
+  ReplayRefused,
   recordEvent,
+  replayParked,
   type Subscriber,
   type SubscriptionLogEntry,
   Subscriptions,
@@ -316,6 +319,33 @@ for (const d of await eachDialect()) {
       );
       assert.equal(r.status().find((s) => s.name === 'poisoned')?.failures, 0);
       await r.stop();
+
+      // the operator replays it: refused while the cause stays (nothing written), then handled
+      // once it is mended, journaled; never twice, never an event that was not parked
+      const before = await listEvents(p.store, { limit: 5000 });
+      await assert.rejects(replayParked(p.store, [sub], 'poisoned', seqs[1]), /never handled/);
+      assert.equal((await listEvents(p.store, { limit: 5000 })).length, before.length);
+      assert.deepEqual(onceEach(await effects(p.store, 'poisoned')), [seqs[0], seqs[2], later[0]]);
+      const mended = effectSubscriber('poisoned', ['poison.ping'], 'main');
+      const done = await replayParked(p.store, [mended], 'poisoned', seqs[1]);
+      assert.equal(done.type, EVENT_REPLAYED);
+      assert.deepEqual(done.payload, { subscriber: 'poisoned', seq: seqs[1], type: 'poison.ping' });
+      assert.deepEqual(
+        onceEach(await effects(p.store, 'poisoned')).sort((a, b) => a - b),
+        [seqs[0], seqs[1], seqs[2], later[0]],
+      );
+      await assert.rejects(
+        replayParked(p.store, [mended], 'poisoned', seqs[1]),
+        (e) => e instanceof ReplayRefused && /replayed to poisoned already/.test(e.message),
+      );
+      await assert.rejects(
+        replayParked(p.store, [mended], 'poisoned', seqs[0]),
+        (e) => e instanceof ReplayRefused && /has not parked event/.test(e.message),
+      );
+      await assert.rejects(
+        replayParked(p.store, [mended], 'nobody', seqs[1]),
+        (e) => e instanceof ReplayRefused && /no subscriber nobody/.test(e.message),
+      );
     });
 
     test('a write by another process is picked up by a running runner', async (t) => {

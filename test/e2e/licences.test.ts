@@ -204,3 +204,24 @@ test('my organisation: an observer reads the licences card without a form', {
     await page.context().close();
   }
 });
+
+test('a participant page shows its waste licences to anyone, without a login, in both languages', {
+  skip,
+  timeout: 60_000,
+}, async () => {
+  const { page, pageErrors } = await watchedPage();
+  try {
+    await page.goto(`${base}/#/participants/tsement-tom`);
+    const card = page.getByTestId('licences-card');
+    await card.locator('[data-licence]').first().waitFor();
+    assert.match((await card.textContent()) ?? '', /ДЕМО-0001[\s\S]*утилизация/);
+    assert.equal(await card.getByTestId('add-licence').count(), 0);
+    await page.locator('.lang-btn', { hasText: 'EN' }).click();
+    await card.getByText('Waste licences').first().waitFor();
+    assert.match((await card.textContent()) ?? '', /ДЕМО-0001[\s\S]*utilisation/);
+    await page.screenshot({ path: join(results, 'licences-participant-en.png'), fullPage: true });
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await page.context().close();
+  }
+});

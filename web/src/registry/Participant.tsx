@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { OrganisationListings } from '../exchange/OrganisationListings.tsx';
 import { localised, provenanceNote, useFormat, useLocale, useT } from '../i18n/index.ts';
 import { href } from '../shell/router.ts';
@@ -13,6 +13,11 @@ import { kindColours, regionName, useLabels } from './labels.ts';
 import { memberDict } from './memberDict.ts';
 import { orgName } from './names.ts';
 import { MembershipsTable, SitesTable } from './ParticipantTables.tsx';
+
+// loaded with the page's first showing of it: the main bundle stays within its budget
+const OrganisationLicences = lazy(() =>
+  import('./OrganisationLicences.tsx').then((m) => ({ default: m.OrganisationLicences })),
+);
 
 type Provenance = Organisation['provenance'][string];
 
@@ -222,6 +227,10 @@ export function Participant({ id }: { id: string }) {
           <OrganisationListings organisationId={o.id} />
         </section>
       </div>
+      {/* the licence register is public (89-ФЗ art. 9): anyone may see what a member may handle */}
+      <Suspense fallback={<Loading />}>
+        <OrganisationLicences organisationId={o.id} editable={false} />
+      </Suspense>
     </>
   );
 }

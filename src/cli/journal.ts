@@ -21,12 +21,16 @@ function show(v: unknown): string {
   return t.length > 120 ? `${t.slice(0, 117)}...` : t;
 }
 
+/** Whether the configured database exists; says where it was looked for when not. */
+function databaseExists(config: Config): boolean {
+  if (config.databaseUrl || existsSync(config.sqliteFile)) return true;
+  console.error(`no database at ${config.sqliteFile} (set SQLITE_FILE or DATABASE_URL)`);
+  return false;
+}
+
 /** Opens the database read-only in spirit: no migration runs and no database is created. */
 function openExisting(config: Config): Store | null {
-  if (!config.databaseUrl && !existsSync(config.sqliteFile)) {
-    console.error(`no database at ${config.sqliteFile} (set SQLITE_FILE or DATABASE_URL)`);
-    return null;
-  }
+  if (!databaseExists(config)) return null;
   return openStore({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
 }
 
@@ -199,10 +203,7 @@ export async function journalReplay(args: string[] = []): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  if (!config.databaseUrl && !existsSync(config.sqliteFile)) {
-    console.error(`no database at ${config.sqliteFile} (set SQLITE_FILE or DATABASE_URL)`);
-    return 2;
-  }
+  if (!databaseExists(config)) return 2;
   const [{ moduleSubscribers, openPlatform }, { replayParked, ReplayRefused }] = await Promise.all([
     import('../platform.ts'),
     import('../journal/index.ts'),

@@ -79,6 +79,7 @@ async function describePlant(p: Platform, siteId: string, ids: Map<SimRole, stri
     productDeviceId: ids.get('product'),
     ashDeviceId: ids.get('ash'),
     densityDeviceId: ids.get('density'),
+    powerDeviceId: ids.get('power'),
     ashTargetPct: 10,
     densityTargetKgm3: 1450,
     runningAboveTph: 100,

@@ -32,6 +32,7 @@ export async function seedPlant(
     productDeviceId: ids.get('product'),
     ashDeviceId: ids.get('ash'),
     densityDeviceId: ids.get('density'),
+    powerDeviceId: ids.get('power'),
     ashTargetPct: 10,
     densityTargetKgm3: 1450,
     runningAboveTph: 100,

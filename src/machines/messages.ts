@@ -167,6 +167,7 @@ defineLabels({
   productDeviceId: { en: 'Concentrate belt scale', ru: 'Весы концентрата' },
   ashDeviceId: { en: 'Ash analyser', ru: 'Золомер' },
   densityDeviceId: { en: 'Densimeter', ru: 'Плотномер' },
+  powerDeviceId: { en: 'Power meter', ru: 'Счётчик электроэнергии' },
   ashTargetPct: { en: 'Target concentrate ash', ru: 'Целевая зольность концентрата' },
   densityTargetKgm3: { en: 'Target medium density', ru: 'Целевая плотность суспензии' },
   runningAboveTph: { en: 'The plant runs from', ru: 'Фабрика работает от' },

@@ -31,6 +31,13 @@ export const PlantInput = z
       .nullable()
       .optional()
       .describe('dense-medium densimeter (density_kgm3)'),
+    powerDeviceId: z
+      .string()
+      .min(1)
+      .max(64)
+      .nullable()
+      .optional()
+      .describe("the plant's power meter at its supply (power_kw): energy per tonne of feed"),
     ashTargetPct: z.number().min(L.ashTargetPct[0]).max(L.ashTargetPct[1]).nullable().optional(),
     densityTargetKgm3: z
       .number()
@@ -57,6 +64,7 @@ export const PlantRecord = z
     productDeviceId: z.string(),
     ashDeviceId: z.string().nullable(),
     densityDeviceId: z.string().nullable(),
+    powerDeviceId: z.string().nullable().optional().describe('absent: none'),
     ashTargetPct: z.number().nullable(),
     densityTargetKgm3: z.number().nullable(),
     runningAboveTph: z.number(),
@@ -92,6 +100,10 @@ export const PlantKpis = z
     downtimeMinutes: n.describe('minutes with the feed below runningAboveTph or without data'),
     stoppages: n.describe('runs of consecutive downtime minutes'),
     availabilityPct: n,
+    energyKWh: n.describe("Σ minute-average kW ÷ 60 of the plant's power meter"),
+    energyKWhPerTonne: n.describe(
+      'energy ÷ feed tonnes over the minutes having both (specific consumption, kWh/t)',
+    ),
   })
   .meta({ id: 'PlantKpis' });
 export type PlantKpisView = z.infer<typeof PlantKpis>;

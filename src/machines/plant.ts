@@ -38,6 +38,7 @@ const roles = [
   { field: 'productDeviceId', profile: 'belt-scale', key: 'throughput_tph' },
   { field: 'ashDeviceId', profile: 'ash-analyser', key: 'ash_pct' },
   { field: 'densityDeviceId', profile: 'dense-medium', key: 'density_kgm3' },
+  { field: 'powerDeviceId', profile: 'power-meter', key: 'power_kw' },
 ] as const;
 
 export class PlantService {
@@ -81,6 +82,8 @@ export class PlantService {
         productDeviceId: p.productDeviceId,
         ashDeviceId: p.ashDeviceId ?? null,
         densityDeviceId: p.densityDeviceId ?? null,
+        // absent when none, as in the plants (and their events) from before it was asked
+        ...(p.powerDeviceId ? { powerDeviceId: p.powerDeviceId } : {}),
         ashTargetPct: p.ashTargetPct ?? null,
         densityTargetKgm3: p.densityTargetKgm3 ?? null,
         runningAboveTph: p.runningAboveTph ?? DEFAULT_RUNNING_ABOVE_TPH,
@@ -149,8 +152,8 @@ export class PlantService {
       );
       return rows.map((r) => ({ ts: r.bucket, value: r.sum / r.n }));
     };
-    const [feed, product, ash, density] = await Promise.all(
-      roles.map((r) => series(plant[r.field], r.key)),
+    const [feed, product, ash, density, power] = await Promise.all(
+      roles.map((r) => series(plant[r.field] ?? null, r.key)),
     );
     const k = plantKpis({
       from,
@@ -159,6 +162,7 @@ export class PlantService {
       product,
       ash,
       density,
+      power,
       ashTargetPct: plant.ashTargetPct,
       densityTargetKgm3: plant.densityTargetKgm3,
       runningAboveTph: plant.runningAboveTph,

@@ -246,6 +246,11 @@ test('the example plant shows its seeded day: KPIs, charts and the ash alarm, in
     const feed = (await page.getByTestId('kpi-feed').textContent()) ?? '';
     assert.match(feed, /\d[\d\s\u00a0]{3,} т/);
     assert.match((await page.getByTestId('kpi-yield').textContent()) ?? '', /7\d/);
+    // the power meter: about 4.5 MW at 800 t/h, standby in the stoppage → 5–7 kWh per tonne
+    assert.match(
+      (await page.getByTestId('kpi-energy').textContent()) ?? '',
+      /Удельный расход электроэнергии[5-7],\d+ кВт·ч\/\u2060т/,
+    );
     await page.getByTestId('chart-ash').locator('canvas').waitFor();
     const alarms = page.getByTestId('alarms-table');
     await alarms.waitFor();
@@ -284,6 +289,10 @@ test('the example plant shows its seeded day: KPIs, charts and the ash alarm, in
     await page.getByTestId('kpi-feed').getByText('Feed').waitFor();
     // the medium density's unit in English too
     assert.match((await page.getByTestId('kpi-density').textContent()) ?? '', /\d kg\/\u2060m³/);
+    assert.match(
+      (await page.getByTestId('kpi-energy').textContent()) ?? '',
+      /\d\.\d+ kWh\/\u2060t/,
+    );
     await alarms.getByText('Medium density outside 1,430…1,470\u00a0kg/\u2060m³').first().waitFor();
     // at 375 px the units do not break at their slash, and nothing runs off the page
     await page.setViewportSize({ width: 375, height: 800 });

@@ -90,6 +90,7 @@ for (const d of dialects) {
         ['product', 'belt-scale'],
         ['ash', 'ash-analyser'],
         ['density', 'dense-medium'],
+        ['power', 'power-meter'],
       ])
         devices[role] = await p.machines.createDevice(systemActor, {
           organisationId: ORG,
@@ -113,11 +114,20 @@ for (const d of dialects) {
         }),
         (e) => e instanceof DomainError && e.fields[0].field === 'feedDeviceId',
       );
+      await assert.rejects(
+        p.plant.configure(systemActor, SITE, {
+          feedDeviceId: devices.feed.id,
+          productDeviceId: devices.product.id,
+          powerDeviceId: devices.density.id,
+        }),
+        (e) => e instanceof DomainError && e.fields[0].field === 'powerDeviceId',
+      );
       const plant = await p.plant.configure(systemActor, SITE, {
         feedDeviceId: devices.feed.id,
         productDeviceId: devices.product.id,
         ashDeviceId: devices.ash.id,
         densityDeviceId: devices.density.id,
+        powerDeviceId: devices.power.id,
         ashTargetPct: 10,
         densityTargetKgm3: 1500,
         runningAboveTph: 100,
@@ -138,6 +148,7 @@ for (const d of dialects) {
         [devices.product, series('throughput_tph', [450, 450, 0, 900, 300])],
         [devices.ash, series('ash_pct', [9, 11, 10, 10, 10])],
         [devices.density, series('density_kgm3', [1500, 1520, 1470, 1510, 1500])],
+        [devices.power, series('power_kw', [4000, 4000, 600, 4000, 4000])],
       ] as const) {
         const r = await post(dev, [...pts]);
         assert.equal(r.statusCode, 200, r.body);
@@ -160,6 +171,10 @@ for (const d of dialects) {
       // density |dev| 0, 20, 30, 10, 0 → mean 12, max 30
       assert.equal(k.densityMeanAbsDeviationKgm3, 12);
       assert.equal(k.densityMaxAbsDeviationKgm3, 30);
+      // power 4000, 4000, 600, 4000, 4000 kW → 276.667 kWh; over the minutes with feed data
+      // (0, 1, 2, 4): 12 600 / 60 = 210 kWh ÷ 30 t = 7 kWh/t
+      assert.equal(k.energyKWh, 276.667);
+      assert.equal(k.energyKWhPerTonne, 7);
       // another organisation does not see the plant; a bad window is a 400 naming the field
       const other = await app.inject({
         url: `/api/v1/sites/${SITE}/kpis?from=${minute(0)}&to=${minute(5)}`,

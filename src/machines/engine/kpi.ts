@@ -4,6 +4,7 @@
 //   product  the concentrate belt scale after it (throughput_tph, t/h)
 //   ash      the online ash analyser on the concentrate belt (ash_pct, Ad %)
 //   density  the dense-medium densimeter (density_kgm3, kg/m³)
+//   power    the plant's power meter at its supply (power_kw, kW)
 // Formulas (each minute bucket stands for one minute of operation at its average rate):
 //   tonnes        Σ avg_tph / 60 over the minutes with data
 //   yield %       product tonnes / feed tonnes × 100
@@ -12,6 +13,9 @@
 //   density dev.  mean and largest |density_m − target| over minutes with data
 //   downtime      minutes whose feed average is below `runningAboveTph` or that have no
 //                 feed data at all; a stoppage is a run of consecutive downtime minutes
+//   energy        Σ avg_kW / 60 (kWh) over the minutes with data
+//   kWh/t         Σ avg_kW / 60 ÷ Σ avg_tph / 60 over the minutes having both power and feed
+//                 data (standby draw in a stoppage counts: it is the plant's cost per tonne)
 // A role without data gives null ("no data"), never a made-up value.
 import { MINUTE_MS } from './rollup.ts';
 
@@ -29,6 +33,8 @@ export interface PlantKpiInput {
   product: readonly MinutePoint[] | null;
   ash: readonly MinutePoint[] | null;
   density: readonly MinutePoint[] | null;
+  /** absent or null: no power meter */
+  power?: readonly MinutePoint[] | null;
   ashTargetPct: number | null;
   densityTargetKgm3: number | null;
   /** the feed runs when its minute average is at least this (t/h) */
@@ -54,12 +60,15 @@ export interface PlantKpiValues {
   downtimeMinutes: number | null;
   stoppages: number | null;
   availabilityPct: number | null;
+  energyKWh: number | null;
+  energyKWhPerTonne: number | null;
 }
 
 const inRange = (s: readonly MinutePoint[] | null, from: number, to: number) =>
   s ? s.filter((p) => p.ts >= from && p.ts < to && Number.isFinite(p.value)) : null;
 
-const tonnes = (s: readonly MinutePoint[] | null) =>
+/** A rate per hour summed over its minutes: t/h → t, kW → kWh. */
+const overMinutes = (s: readonly MinutePoint[] | null) =>
   s?.length ? s.reduce((t, p) => t + p.value / 60, 0) : null;
 
 /** Rounds for display: KPIs are shown to 3 decimals at most (no binary noise). */
@@ -73,9 +82,10 @@ export function plantKpis(input: PlantKpiInput): PlantKpiValues {
   const product = inRange(input.product, from, to);
   const ash = inRange(input.ash, from, to);
   const density = inRange(input.density, from, to);
+  const power = inRange(input.power ?? null, from, to);
 
-  const feedTonnes = tonnes(feed);
-  const productTonnes = tonnes(product);
+  const feedTonnes = overMinutes(feed);
+  const productTonnes = overMinutes(product);
   const yieldPct =
     feedTonnes !== null && productTonnes !== null && feedTonnes > 0
       ? (productTonnes / feedTonnes) * 100
@@ -134,6 +144,21 @@ export function plantKpis(input: PlantKpiInput): PlantKpiValues {
     }
   }
 
+  const energyKWh = overMinutes(power);
+  let energyKWhPerTonne: number | null = null;
+  if (power?.length && feed?.length) {
+    const feedAt = new Map(feed.map((p) => [p.ts, p.value]));
+    let kWh = 0;
+    let t = 0;
+    for (const p of power) {
+      const f = feedAt.get(p.ts);
+      if (f === undefined) continue;
+      kWh += p.value / 60;
+      t += f / 60;
+    }
+    energyKWhPerTonne = t > 0 ? kWh / t : null;
+  }
+
   return {
     minutes,
     feedTonnes: r3(feedTonnes),
@@ -153,5 +178,7 @@ export function plantKpis(input: PlantKpiInput): PlantKpiValues {
     stoppages,
     availabilityPct:
       downtimeMinutes === null || minutes === 0 ? null : r3((running / minutes) * 100),
+    energyKWh: r3(energyKWh),
+    energyKWhPerTonne: r3(energyKWhPerTonne),
   };
 }

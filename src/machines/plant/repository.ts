@@ -11,6 +11,8 @@ export interface MachinesPlantTable {
   product_device_id: string;
   ash_device_id: string | null;
   density_device_id: string | null;
+  /** migration 2026-12-03-30 */
+  power_device_id: string | null;
   ash_target_pct: number | null;
   density_target_kgm3: number | null;
   running_above_tph: number;
@@ -62,6 +64,7 @@ export const plantFromRow = (r: Selectable<MachinesPlantTable>): PlantRecord => 
   productDeviceId: r.product_device_id,
   ashDeviceId: r.ash_device_id,
   densityDeviceId: r.density_device_id,
+  ...(r.power_device_id === null ? {} : { powerDeviceId: r.power_device_id }),
   ashTargetPct: r.ash_target_pct,
   densityTargetKgm3: r.density_target_kgm3,
   runningAboveTph: r.running_above_tph,
@@ -75,6 +78,7 @@ export const plantRow = (p: PlantRecord): MachinesPlantTable => ({
   product_device_id: p.productDeviceId,
   ash_device_id: p.ashDeviceId,
   density_device_id: p.densityDeviceId,
+  power_device_id: p.powerDeviceId ?? null,
   ash_target_pct: p.ashTargetPct,
   density_target_kgm3: p.densityTargetKgm3,
   running_above_tph: p.runningAboveTph,

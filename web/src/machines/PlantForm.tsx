@@ -1,6 +1,6 @@
 // The plant's description (org admin, as PUT /api/v1/sites/{id}/plant demands): which of the
-// site's instruments are the feed and concentrate belt scales, the ash analyser and the
-// densimeter, with the targets and the feed rate below which the plant is down. Checked
+// site's instruments are the feed and concentrate belt scales, the ash analyser, the
+// densimeter and the power meter, with the targets and the feed rate below which the plant is down. Checked
 // here first (plant-form.ts), then by the server; a refusal keeps everything typed.
 import { type FormEvent, useState } from 'react';
 import { useLocale, useT } from '../i18n/index.ts';
@@ -22,6 +22,7 @@ const fields: readonly DraftField[] = [
   'productDeviceId',
   'ashDeviceId',
   'densityDeviceId',
+  'powerDeviceId',
   'ashTargetPct',
   'densityTargetKgm3',
   'runningAboveTph',
@@ -130,6 +131,7 @@ export function PlantForm({
             ofProfile('dense-medium'),
             t('noDevice'),
           )}
+          {deviceSelect('powerDeviceId', t('powerDevice'), ofProfile('power-meter'), t('noDevice'))}
           {numberBox('ashTargetPct', t('ashTargetField'), t('ashTargetHint'))}
           {numberBox('densityTargetKgm3', t('densityTargetField'), t('ashTargetHint'))}
           {numberBox('runningAboveTph', t('runningField'), t('runningHint'))}

@@ -111,6 +111,16 @@ function KpiCards({ k }: { k: Kpis }) {
         }
         testId="kpi-density"
       />
+      <Stat
+        label={t('energy')}
+        value={
+          k.energyKWhPerTonne === null
+            ? t('noData')
+            : t('kWhPerT', { value: num(k.energyKWhPerTonne, 2) })
+        }
+        hint={k.energyKWh === null ? undefined : t('energyHint', { kWh: fmt.integer(k.energyKWh) })}
+        testId="kpi-energy"
+      />
     </div>
   );
 }

@@ -10,6 +10,7 @@ export interface PlantDraft {
   /** '' : none */
   ashDeviceId: string;
   densityDeviceId: string;
+  powerDeviceId: string;
   ashTargetPct: string;
   densityTargetKgm3: string;
   runningAboveTph: string;
@@ -32,6 +33,7 @@ export interface PlantBody {
   productDeviceId: string;
   ashDeviceId: string | null;
   densityDeviceId: string | null;
+  powerDeviceId: string | null;
   ashTargetPct: number | null;
   densityTargetKgm3: number | null;
   runningAboveTph?: number;
@@ -45,6 +47,7 @@ export const emptyDraft: PlantDraft = {
   productDeviceId: '',
   ashDeviceId: '',
   densityDeviceId: '',
+  powerDeviceId: '',
   ashTargetPct: '',
   densityTargetKgm3: '',
   runningAboveTph: '',
@@ -57,6 +60,7 @@ export function draftOf(
     productDeviceId: string;
     ashDeviceId: string | null;
     densityDeviceId: string | null;
+    powerDeviceId?: string | null;
     ashTargetPct: number | null;
     densityTargetKgm3: number | null;
     runningAboveTph: number;
@@ -69,6 +73,7 @@ export function draftOf(
     productDeviceId: p.productDeviceId,
     ashDeviceId: p.ashDeviceId ?? '',
     densityDeviceId: p.densityDeviceId ?? '',
+    powerDeviceId: p.powerDeviceId ?? '',
     ashTargetPct: text(p.ashTargetPct),
     densityTargetKgm3: text(p.densityTargetKgm3),
     runningAboveTph: text(p.runningAboveTph),
@@ -109,6 +114,7 @@ export function checkDraft(
       productDeviceId: d.productDeviceId,
       ashDeviceId: d.ashDeviceId || null,
       densityDeviceId: d.densityDeviceId || null,
+      powerDeviceId: d.powerDeviceId || null,
       ashTargetPct,
       densityTargetKgm3,
       ...(runningAboveTph === null ? {} : { runningAboveTph }),

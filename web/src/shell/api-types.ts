@@ -8200,6 +8200,8 @@ export interface components {
       /** @description the site's id: one plant per site */
       id: string;
       organisationId: string;
+      /** @description absent: none */
+      powerDeviceId?: string | null;
       productDeviceId: string;
       runningAboveTph: number;
       siteId: string;
@@ -8214,6 +8216,8 @@ export interface components {
       /** @description the site's id: one plant per site */
       id: string;
       organisationId: string;
+      /** @description absent: none */
+      powerDeviceId?: string | null;
       productDeviceId: string;
       runningAboveTph: number;
       siteId: string;
@@ -8231,6 +8235,10 @@ export interface components {
       densityTargetKgm3: number | null;
       /** @description minutes with the feed below runningAboveTph or without data */
       downtimeMinutes: number | null;
+      /** @description Σ minute-average kW ÷ 60 of the plant's power meter */
+      energyKWh: number | null;
+      /** @description energy ÷ feed tonnes over the minutes having both (specific consumption, kWh/t) */
+      energyKWhPerTonne: number | null;
       /** @description Σ minute-average t/h ÷ 60 of the feed belt; null: no data */
       feedTonnes: number | null;
       /** @description feed tonnes per running hour */
@@ -8260,6 +8268,10 @@ export interface components {
       densityTargetKgm3: number | null;
       /** @description minutes with the feed below runningAboveTph or without data */
       downtimeMinutes: number | null;
+      /** @description Σ minute-average kW ÷ 60 of the plant's power meter */
+      energyKWh: number | null;
+      /** @description energy ÷ feed tonnes over the minutes having both (specific consumption, kWh/t) */
+      energyKWhPerTonne: number | null;
       /** @description Σ minute-average t/h ÷ 60 of the feed belt; null: no data */
       feedTonnes: number | null;
       /** @description feed tonnes per running hour */
@@ -8286,6 +8298,8 @@ export interface components {
       densityTargetKgm3?: number | null;
       /** @description belt scale before the plant (throughput_tph) */
       feedDeviceId: string;
+      /** @description the plant's power meter at its supply (power_kw): energy per tonne of feed */
+      powerDeviceId?: string | null;
       /** @description belt scale of the concentrate (throughput_tph) */
       productDeviceId: string;
       /** @description the feed belt runs when its minute average is at least this (t/h); default 50 */
@@ -8300,6 +8314,8 @@ export interface components {
       densityTargetKgm3?: number | null;
       /** @description belt scale before the plant (throughput_tph) */
       feedDeviceId: string;
+      /** @description the plant's power meter at its supply (power_kw): energy per tonne of feed */
+      powerDeviceId?: string | null;
       /** @description belt scale of the concentrate (throughput_tph) */
       productDeviceId: string;
       /** @description the feed belt runs when its minute average is at least this (t/h); default 50 */

@@ -36,48 +36,29 @@ test('throughput, yield, downtime and stoppages from a 6-minute window (by hand)
 });
 
 test('energy and kWh per tonne of feed from the power meter (by hand)', () => {
+  const energy = (feed: Array<number | null>, power?: Array<number | null>) =>
+    plantKpis({
+      from: min(0),
+      to: min(feed.length),
+      feed: series(feed),
+      product: null,
+      ash: null,
+      density: null,
+      power: power && series(power),
+      ashTargetPct: null,
+      densityTargetKgm3: null,
+      runningAboveTph: 100,
+    });
   // feed t/h: 600, 600, 0 (stopped), missing; power kW: 4000, 4000, 600 (standby), 4000
-  const k = plantKpis({
-    from: min(0),
-    to: min(4),
-    feed: series([600, 600, 0, null]),
-    product: null,
-    ash: null,
-    density: null,
-    power: series([4000, 4000, 600, 4000]),
-    ashTargetPct: null,
-    densityTargetKgm3: null,
-    runningAboveTph: 100,
-  });
+  const k = energy([600, 600, 0, null], [4000, 4000, 600, 4000]);
   // (4000 + 4000 + 600 + 4000) / 60 = 210 kWh
   assert.equal(k.energyKWh, 210);
   // over the minutes with both: 8600 / 60 kWh ÷ 1200 / 60 t = 7.167 kWh/t (standby counts)
   assert.equal(k.energyKWhPerTonne, 7.167);
   // no power meter, or no feed tonnes: no figure, never 0
-  const none = plantKpis({
-    from: min(0),
-    to: min(4),
-    feed: series([600, 600, 0, null]),
-    product: null,
-    ash: null,
-    density: null,
-    ashTargetPct: null,
-    densityTargetKgm3: null,
-    runningAboveTph: 100,
-  });
+  const none = energy([600, 600, 0, null]);
   assert.deepEqual([none.energyKWh, none.energyKWhPerTonne], [null, null]);
-  const stopped = plantKpis({
-    from: min(0),
-    to: min(2),
-    feed: series([0, 0]),
-    product: null,
-    ash: null,
-    density: null,
-    power: series([600, 600]),
-    ashTargetPct: null,
-    densityTargetKgm3: null,
-    runningAboveTph: 100,
-  });
+  const stopped = energy([0, 0], [600, 600]);
   assert.deepEqual([stopped.energyKWh, stopped.energyKWhPerTonne], [20, null]);
 });
 

@@ -210,9 +210,10 @@ test('the exchange: listing, plan, saved plan and accepted match', {
       flowCount = await table.locator('tbody tr').count();
       // slimes to the boiler house are worth their heat against the coal the price refers to
       const byHeat = table.locator('tr[data-flow$=">l-req-fuel-teplo"]').getByTestId('value-basis');
+      assert.equal(await byHeat.textContent(), '×0,94 по теплоте');
       assert.match(
-        (await byHeat.textContent()) ?? '',
-        /ценность по теплоте сгорания: 4\s700 \/ 5\s000 ккал\/кг = ×0,94/,
+        (await byHeat.getAttribute('title')) ?? '',
+        /ценность по теплоте сгорания: 4\s700 \/ 5\s000 ккал\/кг = ×0,94 к цене запроса/,
       );
       // computed volumes read in whole units from 100 up («16 667 т/год», never «16 666,667»),
       // like every other volume on the page; only small ones keep (up to two) decimals
@@ -335,13 +336,14 @@ test('the exchange: listing, plan, saved plan and accepted match', {
     await page.goto(`${base}/#/plan`);
     await page.getByTestId('run-plan').click();
     await page.getByTestId('flows-table').locator('tbody tr').first().waitFor();
+    const byHeat = page
+      .getByTestId('flows-table')
+      .locator('tr[data-flow$=">l-req-fuel-teplo"]')
+      .getByTestId('value-basis');
+    assert.equal(await byHeat.textContent(), '×0.94 by heat');
     assert.match(
-      (await page
-        .getByTestId('flows-table')
-        .locator('tr[data-flow$=">l-req-fuel-teplo"]')
-        .getByTestId('value-basis')
-        .textContent()) ?? '',
-      /valued by heat: 4,700 \/ 5,000 kcal\/kg = ×0\.94/,
+      (await byHeat.getAttribute('title')) ?? '',
+      /valued by heat: 4,700 \/ 5,000 kcal\/kg = ×0\.94 of the request's price/,
     );
     await page.screenshot({ path: join(results, 'plan-en.png'), fullPage: true });
     await page.locator('.lang-btn', { hasText: 'RU' }).click();

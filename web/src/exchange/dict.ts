@@ -264,7 +264,9 @@ export const exchangeDict = dictionary(
     colSavingsMln: 'Экономия, млн ₽/\u2060год',
     colCo2e: 'CO₂-экв., т/\u2060год',
     yieldHint: 'выход {y} единицы поставки на единицу отгрузки',
-    valueByHeat: 'ценность по теплоте сгорания: {offer} / {reference} ккал/кг = ×{factor}',
+    valueByHeat: '×{factor} по теплоте',
+    valueByHeatHint:
+      'ценность по теплоте сгорания: {offer} / {reference} ккал/кг = ×{factor} к цене запроса',
     hours: '{h} ч в пути',
     transportHint: 'отгрузка × {rate}',
     savingsHint: 'ценность {value} + предотвращённое размещение {disposal} − перевозка {transport}',
@@ -611,7 +613,9 @@ export const exchangeDict = dictionary(
     colSavingsMln: 'Savings, mln RUB/\u2060yr',
     colCo2e: 'CO₂e, t/\u2060yr',
     yieldHint: 'yield {y} delivered units per shipped unit',
-    valueByHeat: 'valued by heat: {offer} / {reference} kcal/kg = ×{factor}',
+    valueByHeat: '×{factor} by heat',
+    valueByHeatHint:
+      "valued by heat: {offer} / {reference} kcal/kg = ×{factor} of the request's price",
     hours: '{h} h on the way',
     transportHint: 'shipped × {rate}',
     savingsHint: 'value {value} + avoided disposal {disposal} − transport {transport}',

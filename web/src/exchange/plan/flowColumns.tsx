@@ -98,12 +98,17 @@ export function useFlowColumns(
         <>
           {x.computedPerYear(f.delivered, f.deliveredUnit)}
           {f.valueBasis && (
-            <div className="sub" data-testid="value-basis">
-              {t('valueByHeat', {
+            // short under the figure (the table must fit 1366 px), the basis on hover
+            <div
+              className="sub"
+              data-testid="value-basis"
+              title={t('valueByHeatHint', {
                 offer: fmt.integer(f.valueBasis.offer),
                 reference: fmt.integer(f.valueBasis.reference),
                 factor: fmt.decimal(f.valueFactor ?? 1, 2),
               })}
+            >
+              {t('valueByHeat', { factor: fmt.decimal(f.valueFactor ?? 1, 2) })}
             </div>
           )}
         </>

@@ -13,6 +13,7 @@
 // counts the deal's route — the planned route of its match, else the road (or rail) route
 // between the parties' sites by the exchange's transport rules.
 import {
+  type AgreedMatch,
   agreedMatch,
   ExchangeService,
   exchangeFactors,
@@ -20,6 +21,7 @@ import {
   type Listing,
   routeOf,
   savedPlanFlows,
+  substituteFactorOf,
   valueBasisOf,
   valueFactorOf,
 } from '../exchange/index.ts';
@@ -48,6 +50,28 @@ export const impactDistanceRule = {
 type Point = { lat: number; lon: number };
 const located = (x: { lat: number | null; lon: number | null } | undefined): Point | undefined =>
   x && x.lat !== null && x.lon !== null ? { lat: x.lat, lon: x.lon } : undefined;
+
+/**
+ * A fuel delivered by its heat: what a delivered unit is worth in units of the request's price
+ * and how much coal it replaces for the CO2 credit — as agreed (the accepted flow's), else from
+ * the listings as they stand.
+ */
+function heatOf(
+  agreed: AgreedMatch | undefined,
+  offer: Listing | undefined,
+  request: Listing | undefined,
+): { valueFactor: number; substituteFactor: number } {
+  if (agreed?.valueFactor !== undefined)
+    return {
+      valueFactor: agreed.valueFactor,
+      substituteFactor: agreed.substituteFactor ?? agreed.valueFactor,
+    };
+  const basis = offer && request ? valueBasisOf(offer, request, exchangeValuation()) : null;
+  return {
+    valueFactor: valueFactorOf(basis),
+    substituteFactor: basis ? substituteFactorOf(basis) : 1,
+  };
+}
 
 /** The ledger's input: every saved plan's flow, every deal, every declared delivery. */
 export async function impactInput(
@@ -142,9 +166,7 @@ export async function impactInput(
       ch4Percent: typeof ch4 === 'number' ? ch4 : undefined,
       quantity: d.quantity,
       yield: agreed && agreed.quantity > 0 ? agreed.delivered / agreed.quantity : 1,
-      valueFactor:
-        agreed?.valueFactor ??
-        (offer && request ? valueFactorOf(valueBasisOf(offer, request, exchangeValuation())) : 1),
+      ...heatOf(agreed, offer, request),
       deliveredUnit: agreed?.deliveredUnit ?? request?.unit ?? d.unit,
       priceKopecksPerUnit: d.priceKopecksPerUnit,
       transport: d.transport,

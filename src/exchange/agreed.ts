@@ -1,6 +1,7 @@
 // Agreed matches — both holders accepted — as other modules read them (deals starts a deal
 // from each): plain records with both listings, both holders, the goods and the money.
 import type { Reader } from '../store/index.ts';
+import { substituteFactorOf } from './engine/index.ts';
 import { findMatch, findMatches } from './repository.ts';
 import type { AgreedMatch, MatchRecord } from './schema.ts';
 
@@ -30,6 +31,7 @@ export function agreedFrom(x: MatchRecord): AgreedMatch {
     delivered: f.delivered,
     deliveredUnit: f.deliveredUnit,
     valueFactor: f.valueFactor,
+    ...(f.valueBasis ? { substituteFactor: substituteFactorOf(f.valueBasis) } : {}),
     distanceKm: f.distanceKm,
     mode: f.mode,
     approximate: f.approximate,

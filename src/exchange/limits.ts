@@ -19,6 +19,10 @@ export const listingLimits = {
   quantityPerYear: 1e8,
   kopecksPerUnit: 1e7,
   maxDistanceKm: 5000,
+  // The calorific value a coal price refers to, kcal/kg as fired: Kuzbass thermal coals ship at
+  // 5 000–6 200 and anthracite near 8 000; carbon itself gives about 7 800 (32.8 MJ/kg), so a
+  // fired solid beyond 9 000 is a typing slip, and nothing below 1 000 is priced as coal.
+  calorificKcalPerKg: { min: 1000, max: 9000 },
   textLength: 300,
   noteLength: 2000,
 } as const;

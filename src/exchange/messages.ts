@@ -216,6 +216,10 @@ export const rules = defineMessages('exchange.rule', {
   needsMinOrMax: { en: 'needs min or max', ru: 'нужен минимум или максимум' },
   minAboveMax: { en: 'min exceeds max', ru: 'минимум больше максимума' },
   wholeKopecks: { en: 'a whole number of kopecks', ru: 'целое число копеек' },
+  calorificLimit: {
+    en: `from ${wordNumber(listingLimits.calorificKcalPerKg.min, 'en')} to ${wordNumber(listingLimits.calorificKcalPerKg.max, 'en')} kcal/kg`,
+    ru: `от ${wordNumber(listingLimits.calorificKcalPerKg.min, 'ru')} до ${wordNumber(listingLimits.calorificKcalPerKg.max, 'ru')} ккал/кг`,
+  },
   distanceLimit: {
     en: `at most ${wordNumber(listingLimits.maxDistanceKm, 'en')} km`,
     ru: `не больше ${wordNumber(listingLimits.maxDistanceKm, 'ru')} км`,
@@ -243,6 +247,10 @@ export const rules = defineMessages('exchange.rule', {
   },
   onlyForRequest: { en: 'only for a request', ru: 'только для запроса' },
   onlyForOffer: { en: 'only for an offer', ru: 'только для предложения' },
+  calorificBasisForCoal: {
+    en: 'only for a request that replaces primary coal and is priced by the tonne',
+    ru: 'только для запроса, который замещает первичный уголь и оценивается за тонну',
+  },
   soldNeedsPrice: {
     en: 'a material sold today needs the price it sells for',
     ru: 'для материала, который сейчас продаётся, укажите цену продажи',
@@ -337,6 +345,10 @@ defineLabels({
   },
   substitute: { en: 'What it replaces', ru: 'Что заменяет' },
   endUse: { en: 'End user (not a reseller)', ru: 'Конечный потребитель (не перепродаёт)' },
+  priceCalorificKcalPerKg: {
+    en: 'Calorific value the price refers to, kcal/kg',
+    ru: 'Теплота сгорания, к которой отнесена цена, ккал/кг',
+  },
   mustShipMin: { en: 'Must ship at least, per year', ru: 'Обязательный вывоз в год, не меньше' },
   mustTakeMin: { en: 'Must take at least, per year', ru: 'Обязательный приём в год, не меньше' },
   transportModes: { en: 'Transport modes', ru: 'Виды транспорта' },

@@ -179,6 +179,14 @@ export const ListingFields = z.object({
     .describe(
       'request: false for an intermediary (a processor that resells): the CO2 credit belongs to the end user, once; absent: true',
     ),
+  priceCalorificKcalPerKg: z
+    .number()
+    .min(listingLimits.calorificKcalPerKg.min, rule(rules.calorificLimit))
+    .max(listingLimits.calorificKcalPerKg.max, rule(rules.calorificLimit))
+    .optional()
+    .describe(
+      "request replacing primary coal, priced by the tonne: the calorific value of the coal its price refers to, kcal/kg as fired (a coal contract's basis); a fuel delivered to it is worth price × its calorific value ÷ this. Absent: the factors' energy.coal.ncvKcalPerKg",
+    ),
   transportModes: z.array(TransportMode).min(1),
   maxDistanceKm: z
     .number()
@@ -230,6 +238,8 @@ export function listingRules(l: FieldsShape, ctx: z.RefinementCtx): void {
     if (l.mustTakeMin !== undefined) issue('mustTakeMin', rules.onlyForRequest);
     if (l.substitute !== undefined) issue('substitute', rules.onlyForRequest);
     if (l.endUse !== undefined) issue('endUse', rules.onlyForRequest);
+    if (l.priceCalorificKcalPerKg !== undefined)
+      issue('priceCalorificKcalPerKg', rules.onlyForRequest);
     if (l.counterfactual === 'sold' && l.salePriceKopecksPerUnit === undefined)
       issue('salePriceKopecksPerUnit', rules.soldNeedsPrice);
     if (l.mustShipMin !== undefined && l.mustShipMin > l.quantityPerYear)
@@ -248,6 +258,11 @@ export function listingRules(l: FieldsShape, ctx: z.RefinementCtx): void {
       issue('salePriceKopecksPerUnit', rules.onlyForOffer);
     if (l.mustTakeMin !== undefined && l.mustTakeMin > l.quantityPerYear)
       issue('mustTakeMin', rules.notAboveQuantity);
+    if (
+      l.priceCalorificKcalPerKg !== undefined &&
+      (l.substitute !== 'primary-coal' || l.unit !== 't')
+    )
+      issue('priceCalorificKcalPerKg', rules.calorificBasisForCoal);
   }
   if (l.legalStatus === 'waste' && !l.fkko) issue('fkko', rules.wasteNeedsFkko);
   if (l.legalStatus === 'by_product') {
@@ -296,6 +311,7 @@ export const ListingPatch = patchOf(ListingFields.omit({ side: true }))
     salePriceKopecksPerUnit: clearable(f.salePriceKopecksPerUnit),
     substitute: clearable(f.substitute),
     endUse: clearable(f.endUse),
+    priceCalorificKcalPerKg: clearable(f.priceCalorificKcalPerKg),
     maxDistanceKm: clearable(f.maxDistanceKm),
     legalStatus: clearable(f.legalStatus),
     byProductOf: clearable(f.byProductOf),
@@ -486,7 +502,21 @@ export const PlanFlow = z
         offer: z.number().describe("the offer's calorific value, kcal/kg"),
         reference: z
           .number()
-          .describe('the calorific value the price refers to, kcal/kg (energy.coal.ncvKcalPerKg)'),
+          .describe(
+            "the calorific value the price refers to, kcal/kg: the request's own (priceCalorificKcalPerKg), else energy.coal.ncvKcalPerKg",
+          ),
+        referenceFrom: z
+          .enum(['request', 'factors'])
+          .optional()
+          .describe(
+            'whose reference: the request states its own, or the factors table; absent on plans saved before: factors',
+          ),
+        factorReference: z
+          .number()
+          .optional()
+          .describe(
+            "the calorific value of the coal the substitute's CO2 factor refers to, kcal/kg (energy.coal.ncvKcalPerKg): the CO2 credit counts offer ÷ this tonnes of coal replaced; absent on plans saved before: reference",
+          ),
       })
       .nullable()
       .optional(),
@@ -818,6 +848,12 @@ export const AgreedMatch = z
       .number()
       .optional()
       .describe("what a delivered unit is worth in units of the request's price (PlanFlow)"),
+    substituteFactor: z
+      .number()
+      .optional()
+      .describe(
+        'units of the substitute one delivered unit replaces, for its CO2 credit (PlanFlow valueBasis: offer ÷ factorReference); absent: valueFactor',
+      ),
     distanceKm: z.number(),
     mode: TransportMode,
     approximate: z

@@ -45,6 +45,17 @@ test('the exchange: listing, plan, saved plan and accepted match', {
       await form.locator('input[name="quality.loi.max"]').fill('3');
       // above what the road builder «ДорСтрой-Юг» pays (650 RUB/t), so the plan sends slag here
       await form.locator('input[name="priceKopecksPerUnit"]').fill('900');
+      // only a request replacing coal by the tonne asks which coal its price refers to
+      const coalBasis = form.locator('input[name="priceCalorificKcalPerKg"]');
+      assert.equal(await coalBasis.count(), 0);
+      await form.locator('select[name="substitute"]').selectOption('primary-coal');
+      await coalBasis.waitFor();
+      assert.equal(
+        await form.getByLabel('Теплота сгорания угля в цене, ккал/кг').getAttribute('name'),
+        'priceCalorificKcalPerKg',
+      );
+      await form.locator('select[name="substitute"]').selectOption('');
+      await coalBasis.waitFor({ state: 'detached' });
       await form.locator('input[name="visibility"][value="anonymous"]').check();
       await page.getByTestId('publish-new').click();
       // checked in the browser (by the server's own schema, loaded lazily): the quantity is
@@ -213,7 +224,7 @@ test('the exchange: listing, plan, saved plan and accepted match', {
       assert.equal(await byHeat.textContent(), '×0,94 по теплоте');
       assert.match(
         (await byHeat.getAttribute('title')) ?? '',
-        /ценность по теплоте сгорания: 4\s700 \/ 5\s000 ккал\/кг = ×0,94 к цене запроса/,
+        /ценность по теплоте сгорания: 4\s700 \/ 5\s000 ккал\/кг \(эталонный уголь таблицы коэффициентов\) = ×0,94 к цене запроса/,
       );
       // computed volumes read in whole units from 100 up («16 667 т/год», never «16 666,667»),
       // like every other volume on the page; only small ones keep (up to two) decimals
@@ -343,7 +354,7 @@ test('the exchange: listing, plan, saved plan and accepted match', {
     assert.equal(await byHeat.textContent(), '×0.94 by heat');
     assert.match(
       (await byHeat.getAttribute('title')) ?? '',
-      /valued by heat: 4,700 \/ 5,000 kcal\/kg = ×0\.94 of the request's price/,
+      /valued by heat: 4,700 \/ 5,000 kcal\/kg \(the factors table's reference coal\) = ×0\.94 of the request's price/,
     );
     await page.screenshot({ path: join(results, 'plan-en.png'), fullPage: true });
     await page.locator('.lang-btn', { hasText: 'RU' }).click();

@@ -279,7 +279,13 @@ for (const d of await eachDialect()) {
         // a fuel replacing coal by the tonne is worth its calorific value ÷ the coal's
         const heat = r.substitute === 'primary-coal' && r.unit === 't' ? o.quality.calorific : null;
         if (typeof heat === 'number') {
-          assert.deepEqual(f.valueBasis, { property: 'calorific', offer: heat, reference: 5000 });
+          assert.deepEqual(f.valueBasis, {
+            property: 'calorific',
+            offer: heat,
+            reference: 5000,
+            referenceFrom: 'factors',
+            factorReference: 5000,
+          });
           assert.equal(f.valueFactor, heat / 5000);
           byHeat++;
         } else assert.equal(f.valueFactor, 1);
@@ -329,6 +335,41 @@ for (const d of await eachDialect()) {
         for (const id of [w.params.supply, w.params.demand])
           assert.ok(!w.message.includes(String(id)), w.message);
         assert.ok(String(w.params.supply).startsWith('l-'));
+      }
+    });
+
+    test("a request's own coal basis: the price by it, the coal replaced by the factors'", async () => {
+      const me = user('kuzbass-teplo');
+      const id = 'l-req-fuel-teplo';
+      await x.updateListing(me, id, { priceCalorificKcalPerKg: 5500 });
+      try {
+        // counting the mining emissions of the coal replaced: 0.2 t CO2e per t (an override)
+        const plan = await x.plan(systemActor, {
+          factors: { 'substitutes.primary-coal.tCo2PerUnit': 0.2 },
+        });
+        const flows = plan.plan.flows.filter((f) => f.demand === id && f.valueBasis);
+        assert.ok(flows.length >= 1, 'slimes to the boiler house, valued by heat');
+        for (const f of flows) {
+          const basis = f.valueBasis!;
+          assert.equal(basis.referenceFrom, 'request');
+          assert.equal(basis.reference, 5500);
+          assert.equal(basis.factorReference, 5000);
+          assert.equal(f.valueFactor, basis.offer / 5500);
+          // the heat delivered replaces offer ÷ 5 000 t of the factors' coal
+          const replaced = (f.delivered * basis.offer) / 5000;
+          assert.ok(
+            Math.abs((f.substituteCo2eT ?? Number.NaN) - replaced * 0.2) < 1e-2,
+            `${f.substituteCo2eT}`,
+          );
+        }
+        // only a request buying coal by the tonne states it (400, on the field)
+        await assert.rejects(
+          x.updateListing(me, id, { substitute: 'natural-gas' }),
+          rejectsWith(400, ['priceCalorificKcalPerKg']),
+        );
+      } finally {
+        const cleared = await x.updateListing(me, id, { priceCalorificKcalPerKg: null });
+        assert.equal(cleared.priceCalorificKcalPerKg, undefined);
       }
     });
 

@@ -136,6 +136,11 @@ test('known answer at the three levels, computed by hand', () => {
   assert.equal(byHeat.flow.valueKopecks, 282_000_000);
   assert.equal(byHeat.netBenefitKopecks, 267_000_000);
   assert.ok(Math.abs(byHeat.substituteT - 705) < 1e-9);
+  // a price referring to 5 500 kcal/kg coal: worth 4 700 ÷ 5 500 of it, still 0.94 t replaced
+  const ownBasis = { ...ash, valueFactor: 4700 / 5500, substituteFactor: 0.94 };
+  const byOwn = dealFlowFigures(ownBasis, 1000, 50, 30_000_000, factors);
+  assert.equal(byOwn.flow.valueKopecks, Math.round(300_000_000 * (4700 / 5500)));
+  assert.ok(Math.abs(byOwn.substituteT - 705) < 1e-9);
   assert.deepEqual(
     c.months.map((m) => m.month),
     ['2026-03'],

@@ -98,6 +98,8 @@ export interface ImpactDeal {
   yield?: number;
   /** what a delivered unit is worth in units of the request's price (a fuel by its heat); default 1 */
   valueFactor?: number;
+  /** units of the substitute a delivered unit replaces, for its CO2 (a fuel by its heat); default valueFactor */
+  substituteFactor?: number;
   /** the request's unit; default unit */
   deliveredUnit?: string;
   /** agreed price per unit, kopecks; negative: a gate fee the provider pays */
@@ -256,6 +258,7 @@ export function dealFlowFigures(
     quantity,
     delivered,
     valueFactor: deal.valueFactor,
+    substituteFactor: deal.substituteFactor,
     valueKopecks: postKopecks(
       deal.request.priceKopecksPerUnit ?? 0,
       delivered * (deal.valueFactor ?? 1),

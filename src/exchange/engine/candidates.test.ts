@@ -6,6 +6,7 @@ import {
   type CandidateListing,
   cheapestMode,
   routeOf,
+  substituteFactorOf,
   transportFrom,
   valuationFrom,
 } from './candidates.ts';
@@ -113,7 +114,13 @@ test('a fuel replacing coal by the tonne is worth its calorific value ÷ that of
     buildCandidates([o, r], materials, withValuation ? { ...opts, valuation } : opts).links[0];
   const at4700 = link(slimes(4700), boiler);
   assert.ok(Math.abs(at4700.valueFactor - 0.94) < 1e-12);
-  assert.deepEqual(at4700.valueBasis, { property: 'calorific', offer: 4700, reference: 5000 });
+  assert.deepEqual(at4700.valueBasis, {
+    property: 'calorific',
+    offer: 4700,
+    reference: 5000,
+    referenceFrom: 'factors',
+    factorReference: 5000,
+  });
   // the engine values each delivered tonne at price × factor
   const c = buildCandidates([slimes(4700), boiler], materials, { ...opts, valuation });
   assert.equal(c.problem.links[0].valueFactor, at4700.valueFactor);
@@ -129,6 +136,35 @@ test('a fuel replacing coal by the tonne is worth its calorific value ÷ that of
   });
   assert.equal(link(slimes(4700), briquettes).valueFactor, 1);
   assert.equal(link(slimes(4700), boiler, false).valueFactor, 1);
+});
+
+test("a request's own calorific basis prices the fuel; the coal it replaces for CO2 stays the factors'", () => {
+  const valuation = valuationFrom(factorTable());
+  const slimes = offer({
+    materialId: 'slimes',
+    quality: { calorific: 4700 },
+    transportModes: ['road'],
+  });
+  // the boiler house buys 5 500 kcal/kg coal: its price refers to that
+  const boiler = request({
+    useId: 'fuel',
+    substitute: 'primary-coal',
+    priceCalorificKcalPerKg: 5500,
+    transportModes: ['road'],
+  });
+  const l = buildCandidates([slimes, boiler], materials, { ...opts, valuation }).links[0];
+  assert.deepEqual(l.valueBasis, {
+    property: 'calorific',
+    offer: 4700,
+    reference: 5500,
+    referenceFrom: 'request',
+    factorReference: 5000,
+  });
+  assert.ok(Math.abs(l.valueFactor - 4700 / 5500) < 1e-12);
+  // the heat delivered replaces 0.94 t of the coal the CO2 factor counts, whatever the price's basis
+  assert.ok(Math.abs(substituteFactorOf(l.valueBasis!) - 0.94) < 1e-12);
+  // a basis saved before the factor reference was kept: the price's reference
+  assert.equal(substituteFactorOf({ offer: 4700, reference: 4700 }), 1);
 });
 
 test('windows must overlap', () => {

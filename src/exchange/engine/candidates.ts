@@ -173,6 +173,8 @@ export interface CandidateListing {
   /** request: see engine/baseline.ts */
   substitute?: Substitute;
   endUse?: boolean;
+  /** request replacing primary coal by the tonne: the kcal/kg its price refers to */
+  priceCalorificKcalPerKg?: number;
 }
 
 /**
@@ -205,30 +207,53 @@ export interface ValueBasis {
   property: 'calorific';
   /** the offer's value of the property */
   offer: number;
-  /** the value the request's price refers to */
+  /** the value the request's price refers to: the request's own, else the factors' */
   reference: number;
+  referenceFrom: 'request' | 'factors';
+  /** the value of the coal the substitute's CO2 factor refers to (energy.coal.ncvKcalPerKg) */
+  factorReference: number;
 }
 
 /**
  * A request that replaces primary coal and is priced by the tonne buys heat: a tonne of fuel
  * delivered to it is worth its calorific value ÷ that of the coal the price refers to (a
- * 4 700 kcal/kg slime replaces 0.94 t of 5 000 kcal/kg coal). Null: valued at the price.
+ * 4 700 kcal/kg slime replaces 0.94 t of 5 000 kcal/kg coal) — the request's own basis
+ * (coal contracts price a basis calorific value), else the factors'. Null: valued at the price.
  */
 export function valueBasisOf(
   o: Pick<CandidateListing, 'unit' | 'quality'>,
-  r: Pick<CandidateListing, 'unit' | 'substitute'>,
+  r: Pick<CandidateListing, 'unit' | 'substitute' | 'priceCalorificKcalPerKg'>,
   valuation: Valuation | undefined,
 ): ValueBasis | null {
   const q = o.quality.calorific;
   if (!valuation || r.substitute !== 'primary-coal' || r.unit !== 't' || o.unit !== 't')
     return null;
   if (typeof q !== 'number' || !(q > 0)) return null;
-  return { property: 'calorific', offer: q, reference: valuation.coalNcvKcalPerKg };
+  const own = r.priceCalorificKcalPerKg;
+  const factorReference = valuation.coalNcvKcalPerKg;
+  return own !== undefined && own > 0
+    ? { property: 'calorific', offer: q, reference: own, referenceFrom: 'request', factorReference }
+    : {
+        property: 'calorific',
+        offer: q,
+        reference: factorReference,
+        referenceFrom: 'factors',
+        factorReference,
+      };
 }
 
 /** What a delivered unit is worth in units of its request's price. */
 export const valueFactorOf = (basis: ValueBasis | null): number =>
   basis ? basis.offer / basis.reference : 1;
+
+/**
+ * Units of the substitute one delivered unit replaces, for its CO2 credit: the heat it brings
+ * in tonnes of the coal the CO2 factor refers to, whatever coal the request's price refers to
+ * (a basis saved before the factor reference was kept: the price's reference).
+ */
+export const substituteFactorOf = (
+  basis: Pick<ValueBasis, 'offer' | 'reference'> & { factorReference?: number },
+): number => basis.offer / (basis.factorReference ?? basis.reference);
 
 export interface CandidateMaterial {
   id: string;

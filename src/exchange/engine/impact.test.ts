@@ -67,11 +67,17 @@ test('CO2e: clinker replaced, vented methane used, transport, each with formula 
   assert.equal(custom.transportCo2eT.value, 10);
 });
 
-test('a substitute is credited by the quantity of it replaced: delivered × value factor', () => {
+test('a substitute is credited by the quantity of it replaced: delivered × substitute factor', () => {
   // 1 000 t delivered, each worth 0.94 t of what it replaces (a fuel valued by its heat)
   const e = flowEmissions({ ...ashFlow, valueFactor: 0.94 }, factors);
   assert.ok(Math.abs(e.substituteT - 1000 * 0.94 * 0.75) < 1e-9);
   assert.equal(flowEmissions(ashFlow, factors).substituteT, 750);
+  // a price referring to other coal changes the value, not the coal replaced
+  const own = flowEmissions(
+    { ...ashFlow, valueFactor: 4700 / 5500, substituteFactor: 0.94 },
+    factors,
+  );
+  assert.ok(Math.abs(own.substituteT - 1000 * 0.94 * 0.75) < 1e-9);
 });
 
 test('net benefit against the baseline: disposal avoided, substitutes no longer bought', () => {

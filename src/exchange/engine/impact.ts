@@ -71,8 +71,14 @@ export function emissionFactorsFrom(table: FactorTable): EmissionFactors {
 export interface ImpactFlow {
   quantity: number;
   delivered: number;
-  /** units of the substitute one delivered unit replaces (a fuel by its heat); default 1 */
+  /** what a delivered unit is worth in units of the request's price (a fuel by its heat); default 1 */
   valueFactor?: number;
+  /**
+   * units of the substitute one delivered unit replaces, for its CO2 (a fuel: its heat in
+   * tonnes of the factors' coal, which differs from valueFactor when the request's price
+   * refers to another coal); default valueFactor
+   */
+  substituteFactor?: number;
   /** delivered × value factor × the request's price: what the taker no longer pays for its substitute */
   valueKopecks: number;
   /** only for a material landfilled, dumped or stored today (engine/baseline.ts) */
@@ -123,7 +129,7 @@ const round = (x: number, digits = 3) => {
 
 /**
  * One flow's CO2e: avoided by replacing a substitute at the end user (its factor × the
- * quantity replaced, delivered × value factor) and by using methane that would have been
+ * quantity replaced, delivered × substitute factor) and by using methane that would have been
  * vented (only a `vented` counterfactual), and emitted by its transport (mass units only).
  * The factors it used are added to the given records, so the totals can show them.
  */
@@ -137,7 +143,7 @@ export function flowEmissions(
   const name = f.request.substitute;
   const sub = name ? factors.substitutes[name] : undefined;
   if (name && sub?.unit.endsWith(` per ${f.request.unit ?? f.offer.unit}`)) {
-    substituteT = f.delivered * (f.valueFactor ?? 1) * sub.tCo2PerUnit;
+    substituteT = f.delivered * (f.substituteFactor ?? f.valueFactor ?? 1) * sub.tCo2PerUnit;
     used[`substitutes.${name}.tCo2PerUnit`] = sub.tCo2PerUnit;
     used[`substitutes.${name} source`] = sub.source;
   }

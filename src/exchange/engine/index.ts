@@ -20,6 +20,7 @@ export {
   type ModeAssumption,
   type Route,
   routeOf,
+  substituteFactorOf,
   type TransportAssumptions,
   transportFrom,
   type Valuation,

@@ -5,7 +5,7 @@ import type { ListingRecord } from '../schema.ts';
 /**
  * The fields that make a listing's terms. Why these: a decline is a judgement of the offer as
  * it stood — what is traded (material, use, unit), how much and when (quantity, minimum,
- * window), at what quality, at what money (price, disposal cost, own cost, sale price, what happens to it today, what it
+ * window), at what quality, at what money (price and the calorific value it refers to, disposal cost, own cost, sale price, what happens to it today, what it
  * replaces, whether the taker is an end user) and how it moves (site,
  * transport modes, reach). A change of any of them can change the answer, so the pair may be
  * proposed again. Not terms: visibility, legal paperwork (FKKO, standard, by-product of),
@@ -23,6 +23,7 @@ export const termFields = [
   'availableTo',
   'quality',
   'priceKopecksPerUnit',
+  'priceCalorificKcalPerKg',
   'disposalCostKopecksPerUnit',
   'counterfactual',
   'supplierCostKopecksPerUnit',

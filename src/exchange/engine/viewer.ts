@@ -12,6 +12,7 @@ import {
   type Route,
   type RouteEnd,
   routeOf,
+  substituteFactorOf,
   type TransportAssumptions,
 } from './candidates.ts';
 import {
@@ -94,6 +95,7 @@ export function impactFlowOf(f: PlanFlow, offer?: ViewerListing): ImpactFlow {
     quantity: f.quantity,
     delivered: f.delivered,
     valueFactor: f.valueFactor,
+    ...(f.valueBasis ? { substituteFactor: substituteFactorOf(f.valueBasis) } : {}),
     valueKopecks: f.valueKopecks,
     avoidedDisposalKopecks: f.avoidedDisposalKopecks,
     supplierCostKopecks: f.supplierCostKopecks,

@@ -50,6 +50,12 @@ export function ListingTerms({ listing: l }: { listing: Listing }) {
       x.kopecksPerUnit(l.priceKopecksPerUnit, l.unit),
       'priceKopecksPerUnit',
     ]);
+  if (l.priceCalorificKcalPerKg !== undefined)
+    rows.push([
+      t('fPriceCalorific'),
+      fmt.integer(l.priceCalorificKcalPerKg),
+      'priceCalorificKcalPerKg',
+    ]);
   if (l.mustShipMin) rows.push([t('fMustShip'), x.perYear(l.mustShipMin, l.unit)]);
   if (l.mustTakeMin) rows.push([t('fMustTake'), x.perYear(l.mustTakeMin, l.unit)]);
   rows.push([t('fModes'), l.transportModes.map(x.mode).join(', ')]);

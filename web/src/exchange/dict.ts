@@ -145,6 +145,9 @@ export const exchangeDict = dictionary(
     fSubstitute: 'Что заменит материал',
     fSubstituteHint:
       'что организация перестанет покупать: от этого зависит снижение выбросов CO2 (шлак вместо шлака — ноль)',
+    fPriceCalorific: 'Теплота сгорания угля в цене, ккал/кг',
+    fPriceCalorificHint:
+      'к какому углю отнесена цена (базисная теплота по договору): топливо оценивается как цена × его теплота ÷ эта; пусто — эталонный уголь таблицы коэффициентов',
     fEndUse: 'Конечный потребитель',
     fEndUseHint:
       'снимите, если организация перерабатывает и перепродаёт материал: тогда снижение выбросов засчитывается конечному потребителю, один раз',
@@ -266,7 +269,9 @@ export const exchangeDict = dictionary(
     yieldHint: 'выход {y} единицы поставки на единицу отгрузки',
     valueByHeat: '×{factor} по теплоте',
     valueByHeatHint:
-      'ценность по теплоте сгорания: {offer} / {reference} ккал/кг = ×{factor} к цене запроса',
+      'ценность по теплоте сгорания: {offer} / {reference} ккал/кг ({from}) = ×{factor} к цене запроса',
+    valueByHeatFromRequest: 'теплота из запроса',
+    valueByHeatFromFactors: 'эталонный уголь таблицы коэффициентов',
     hours: '{h} ч в пути',
     transportHint: 'отгрузка × {rate}',
     savingsHint: 'ценность {value} + предотвращённое размещение {disposal} − перевозка {transport}',
@@ -497,6 +502,9 @@ export const exchangeDict = dictionary(
     fSubstitute: 'What it replaces',
     fSubstituteHint:
       'what the organisation will no longer buy: the CO2 credit depends on it (slag for slag counts zero)',
+    fPriceCalorific: 'Calorific value of the coal priced, kcal/kg',
+    fPriceCalorificHint:
+      "the coal the price refers to (a contract's basis calorific value): a fuel is valued at price × its calorific value ÷ this; empty: the factors table's reference coal",
     fEndUse: 'End user',
     fEndUseHint:
       'untick if the organisation processes and resells the material: the CO2 credit then belongs to the end user, once',
@@ -615,7 +623,9 @@ export const exchangeDict = dictionary(
     yieldHint: 'yield {y} delivered units per shipped unit',
     valueByHeat: '×{factor} by heat',
     valueByHeatHint:
-      "valued by heat: {offer} / {reference} kcal/kg = ×{factor} of the request's price",
+      "valued by heat: {offer} / {reference} kcal/kg ({from}) = ×{factor} of the request's price",
+    valueByHeatFromRequest: "the request's basis",
+    valueByHeatFromFactors: "the factors table's reference coal",
     hours: '{h} h on the way',
     transportHint: 'shipped × {rate}',
     savingsHint: 'value {value} + avoided disposal {disposal} − transport {transport}',

@@ -2364,6 +2364,8 @@ export interface components {
       /** @description shipped, in unit per year */
       quantity: number;
       savingsKopecks: number;
+      /** @description units of the substitute one delivered unit replaces, for its CO2 credit (PlanFlow valueBasis: offer ÷ factorReference); absent: valueFactor */
+      substituteFactor?: number;
       /** @description the offer and its holder */
       supply: {
         listingId: string;
@@ -2402,6 +2404,8 @@ export interface components {
       /** @description shipped, in unit per year */
       quantity: number;
       savingsKopecks: number;
+      /** @description units of the substitute one delivered unit replaces, for its CO2 credit (PlanFlow valueBasis: offer ÷ factorReference); absent: valueFactor */
+      substituteFactor?: number;
       /** @description the offer and its holder */
       supply: {
         listingId: string;
@@ -6377,6 +6381,8 @@ export interface components {
       organisationName: string | null;
       /** @description the holder's English name, when shown and the registry has one */
       organisationNameEn: string | null;
+      /** @description request replacing primary coal, priced by the tonne: the calorific value of the coal its price refers to, kcal/kg as fired (a coal contract's basis); a fuel delivered to it is worth price × its calorific value ÷ this. Absent: the factors' energy.coal.ncvKcalPerKg */
+      priceCalorificKcalPerKg?: number;
       /** @description request: what the holder pays today per unit for what the material would replace, in kopecks */
       priceKopecksPerUnit?: number;
       /** @default {} */
@@ -6439,6 +6445,8 @@ export interface components {
       note?: string;
       /** @description defaults to the caller's organisation */
       organisationId?: string;
+      /** @description request replacing primary coal, priced by the tonne: the calorific value of the coal its price refers to, kcal/kg as fired (a coal contract's basis); a fuel delivered to it is worth price × its calorific value ÷ this. Absent: the factors' energy.coal.ncvKcalPerKg */
+      priceCalorificKcalPerKg?: number;
       /** @description request: what the holder pays today per unit for what the material would replace, in kopecks */
       priceKopecksPerUnit?: number;
       /** @default {} */
@@ -6503,6 +6511,8 @@ export interface components {
       note?: string;
       /** @description defaults to the caller's organisation */
       organisationId?: string;
+      /** @description request replacing primary coal, priced by the tonne: the calorific value of the coal its price refers to, kcal/kg as fired (a coal contract's basis); a fuel delivered to it is worth price × its calorific value ÷ this. Absent: the factors' energy.coal.ncvKcalPerKg */
+      priceCalorificKcalPerKg?: number;
       /** @description request: what the holder pays today per unit for what the material would replace, in kopecks */
       priceKopecksPerUnit?: number;
       /** @default {} */
@@ -6578,6 +6588,8 @@ export interface components {
       organisationName: string | null;
       /** @description the holder's English name, when shown and the registry has one */
       organisationNameEn: string | null;
+      /** @description request replacing primary coal, priced by the tonne: the calorific value of the coal its price refers to, kcal/kg as fired (a coal contract's basis); a fuel delivered to it is worth price × its calorific value ÷ this. Absent: the factors' energy.coal.ncvKcalPerKg */
+      priceCalorificKcalPerKg?: number;
       /** @description request: what the holder pays today per unit for what the material would replace, in kopecks */
       priceKopecksPerUnit?: number;
       /** @default {} */
@@ -6642,6 +6654,8 @@ export interface components {
       mustTakeMin?: number | null;
       /** @description (null removes it) */
       note?: string | null;
+      /** @description request replacing primary coal, priced by the tonne: the calorific value of the coal its price refers to, kcal/kg as fired (a coal contract's basis); a fuel delivered to it is worth price × its calorific value ÷ this. Absent: the factors' energy.coal.ncvKcalPerKg (null removes it) */
+      priceCalorificKcalPerKg?: number | null;
       /** @description request: what the holder pays today per unit for what the material would replace, in kopecks (null removes it) */
       priceKopecksPerUnit?: number | null;
       provenance?: {
@@ -6695,6 +6709,8 @@ export interface components {
       mustTakeMin?: number | null;
       /** @description (null removes it) */
       note?: string | null;
+      /** @description request replacing primary coal, priced by the tonne: the calorific value of the coal its price refers to, kcal/kg as fired (a coal contract's basis); a fuel delivered to it is worth price × its calorific value ÷ this. Absent: the factors' energy.coal.ncvKcalPerKg (null removes it) */
+      priceCalorificKcalPerKg?: number | null;
       /** @description request: what the holder pays today per unit for what the material would replace, in kopecks (null removes it) */
       priceKopecksPerUnit?: number | null;
       provenance?: {
@@ -6746,6 +6762,8 @@ export interface components {
       mustTakeMin?: number;
       note?: string;
       organisationId: string;
+      /** @description request replacing primary coal, priced by the tonne: the calorific value of the coal its price refers to, kcal/kg as fired (a coal contract's basis); a fuel delivered to it is worth price × its calorific value ÷ this. Absent: the factors' energy.coal.ncvKcalPerKg */
+      priceCalorificKcalPerKg?: number;
       /** @description request: what the holder pays today per unit for what the material would replace, in kopecks */
       priceKopecksPerUnit?: number;
       /** @default {} */
@@ -6807,6 +6825,8 @@ export interface components {
       mustTakeMin?: number;
       note?: string;
       organisationId: string;
+      /** @description request replacing primary coal, priced by the tonne: the calorific value of the coal its price refers to, kcal/kg as fired (a coal contract's basis); a fuel delivered to it is worth price × its calorific value ÷ this. Absent: the factors' energy.coal.ncvKcalPerKg */
+      priceCalorificKcalPerKg?: number;
       /** @description request: what the holder pays today per unit for what the material would replace, in kopecks */
       priceKopecksPerUnit?: number;
       /** @default {} */
@@ -8035,12 +8055,19 @@ export interface components {
       travelHours: number | null;
       unit: string;
       valueBasis?: {
+        /** @description the calorific value of the coal the substitute's CO2 factor refers to, kcal/kg (energy.coal.ncvKcalPerKg): the CO2 credit counts offer ÷ this tonnes of coal replaced; absent on plans saved before: reference */
+        factorReference?: number;
         /** @description the offer's calorific value, kcal/kg */
         offer: number;
         /** @constant */
         property: 'calorific';
-        /** @description the calorific value the price refers to, kcal/kg (energy.coal.ncvKcalPerKg) */
+        /** @description the calorific value the price refers to, kcal/kg: the request's own (priceCalorificKcalPerKg), else energy.coal.ncvKcalPerKg */
         reference: number;
+        /**
+         * @description whose reference: the request states its own, or the factors table; absent on plans saved before: factors
+         * @enum {string}
+         */
+        referenceFrom?: 'request' | 'factors';
       } | null;
       /** @description what a delivered unit is worth in units of the request's price: 1, or for a fuel replacing coal by the tonne its calorific value ÷ that of the coal the price refers to (valueBasis); absent on plans saved before: 1 */
       valueFactor?: number;
@@ -8100,12 +8127,19 @@ export interface components {
       travelHours: number | null;
       unit: string;
       valueBasis?: {
+        /** @description the calorific value of the coal the substitute's CO2 factor refers to, kcal/kg (energy.coal.ncvKcalPerKg): the CO2 credit counts offer ÷ this tonnes of coal replaced; absent on plans saved before: reference */
+        factorReference?: number;
         /** @description the offer's calorific value, kcal/kg */
         offer: number;
         /** @constant */
         property: 'calorific';
-        /** @description the calorific value the price refers to, kcal/kg (energy.coal.ncvKcalPerKg) */
+        /** @description the calorific value the price refers to, kcal/kg: the request's own (priceCalorificKcalPerKg), else energy.coal.ncvKcalPerKg */
         reference: number;
+        /**
+         * @description whose reference: the request states its own, or the factors table; absent on plans saved before: factors
+         * @enum {string}
+         */
+        referenceFrom?: 'request' | 'factors';
       } | null;
       /** @description what a delivered unit is worth in units of the request's price: 1, or for a fuel replacing coal by the tonne its calorific value ÷ that of the coal the price refers to (valueBasis); absent on plans saved before: 1 */
       valueFactor?: number;
@@ -15859,6 +15893,22 @@ export const planFactorStatusValues: ReadonlyArray<
 export const planFactorInputStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['PlanFactorInput']['status']
 > = ['sourced', 'estimate'];
+export const planFlowValueBasisAnyOf0ReferenceFromValues: ReadonlyArray<
+  Extract<
+    FlattenedDeepRequired<components>['schemas']['PlanFlow']['valueBasis'],
+    {
+      referenceFrom: unknown;
+    }
+  >['referenceFrom']
+> = ['request', 'factors'];
+export const planFlowInputValueBasisAnyOf0ReferenceFromValues: ReadonlyArray<
+  Extract<
+    FlattenedDeepRequired<components>['schemas']['PlanFlowInput']['valueBasis'],
+    {
+      referenceFrom: unknown;
+    }
+  >['referenceFrom']
+> = ['request', 'factors'];
 export const planInputPlanStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['PlanInput']['plan']['status']
 > = ['optimal', 'time_limit', 'infeasible'];

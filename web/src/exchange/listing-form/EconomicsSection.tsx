@@ -5,7 +5,7 @@ import { exchangeDict } from '../dict.ts';
 import { useExchangeLabels } from '../labels.ts';
 import { formLimits } from './limits.ts';
 import type { ListingFormState, TextKey } from './useListingForm.ts';
-import { needsReach } from './values.ts';
+import { needsReach, pricesCoalByTonne } from './values.ts';
 
 /** Money, minimums and transport: what the optimiser weighs. Money is typed in roubles. */
 export function EconomicsSection({ form }: { form: ListingFormState }) {
@@ -104,6 +104,13 @@ export function EconomicsSection({ form }: { form: ListingFormState }) {
                 </select>
               )}
             </Field>
+            {pricesCoalByTonne(v) &&
+              box(
+                'priceCalorificKcalPerKg',
+                t('fPriceCalorific'),
+                t('fPriceCalorificHint'),
+                formLimits.priceCalorificKcalPerKg,
+              )}
             <label className="check">
               <input
                 type="checkbox"

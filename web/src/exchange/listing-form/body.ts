@@ -3,7 +3,7 @@
 import { parseNumber, rubToKopecks } from '../../shell/numbers.ts';
 import type { ListingCreateBody, ListingPatchBody } from '../api.ts';
 import type { Taxonomy } from '../taxonomy.ts';
-import { needsReach, propertiesOf, type Values } from './values.ts';
+import { needsReach, pricesCoalByTonne, propertiesOf, type Values } from './values.ts';
 
 /** What the form writes: the create body without the choices made once (side, holder, status). */
 export type ListingFieldsBody = Omit<
@@ -52,6 +52,7 @@ export function toBody(v: Values, tx: Taxonomy): ListingFieldsBody {
     supplierCostKopecksPerUnit: offer ? rubToKopecks(v.supplierCostKopecksPerUnit) : undefined,
     salePriceKopecksPerUnit: offer ? rubToKopecks(v.salePriceKopecksPerUnit) : undefined,
     substitute: offer ? undefined : v.substitute || undefined,
+    priceCalorificKcalPerKg: pricesCoalByTonne(v) ? n(v.priceCalorificKcalPerKg) : undefined,
     // only an intermediary says so: an end user is the default
     endUse: offer || v.endUse ? undefined : false,
     transportModes: v.transportModes,
@@ -77,6 +78,7 @@ const clearable = [
   'supplierCostKopecksPerUnit',
   'salePriceKopecksPerUnit',
   'substitute',
+  'priceCalorificKcalPerKg',
   'endUse',
   'maxDistanceKm',
   'legalStatus',

@@ -11,6 +11,7 @@ export const formLimits = {
   disposalRubPerUnit: listingLimits.kopecksPerUnit / 100,
   priceRubPerUnit: listingLimits.kopecksPerUnit / 100,
   maxDistanceKm: listingLimits.maxDistanceKm,
+  priceCalorificKcalPerKg: listingLimits.calorificKcalPerKg.max,
   byProductOf: listingLimits.textLength,
   standard: listingLimits.textLength,
   note: listingLimits.noteLength,

@@ -70,6 +70,10 @@ describe('the form limits are the schema limits', () => {
   });
   test('reach and text lengths', () => {
     assert.equal(formLimits.maxDistanceKm, shape.maxDistanceKm.unwrap().maxValue);
+    assert.equal(
+      formLimits.priceCalorificKcalPerKg,
+      shape.priceCalorificKcalPerKg.unwrap().maxValue,
+    );
     assert.equal(formLimits.byProductOf, shape.byProductOf.unwrap().maxLength);
     assert.equal(formLimits.standard, shape.standard.unwrap().maxLength);
     assert.equal(formLimits.note, shape.note.unwrap().maxLength);
@@ -248,6 +252,57 @@ describe('validate', () => {
     assert.equal(req.useId, 'exchange.rule.requestNamesMaterialOrUse');
   });
 
+  test('the coal a price refers to: only where a request buys coal by the tonne, in its bounds', () => {
+    const boiler = (change: Partial<Values> = {}) =>
+      request({
+        materialId: '',
+        useId: 'fuel',
+        substitute: 'primary-coal',
+        priceKopecksPerUnit: '1 900',
+        priceCalorificKcalPerKg: '5 500',
+        ...change,
+      });
+    assert.equal(toBody(boiler(), tx).priceCalorificKcalPerKg, 5500);
+    assert.deepEqual(validate(boiler(), tx, ru), {});
+    // another substitute or another unit: the box is not shown, nothing is sent
+    assert.equal(
+      toBody(boiler({ substitute: 'natural-aggregate' }), tx).priceCalorificKcalPerKg,
+      undefined,
+    );
+    assert.equal(toBody(boiler({ unit: 'm3' }), tx).priceCalorificKcalPerKg, undefined);
+    // emptied on an edit: the patch removes it
+    assert.equal(
+      toPatch(toBody(boiler({ priceCalorificKcalPerKg: '' }), tx)).priceCalorificKcalPerKg,
+      null,
+    );
+    // out of bounds, in the server's words
+    const hot = validate(boiler({ priceCalorificKcalPerKg: '12 000' }), tx, ru);
+    assert.equal(codes(hot).priceCalorificKcalPerKg, 'exchange.rule.calorificLimit');
+    assert.equal(text(hot.priceCalorificKcalPerKg), 'от 1 000 до 9 000 ккал/кг');
+    assert.equal(
+      text(validate(boiler({ priceCalorificKcalPerKg: '500' }), tx, en).priceCalorificKcalPerKg),
+      'from 1,000 to 9,000 kcal/kg',
+    );
+    // the API refuses it on another request and on an offer
+    const refused = (body: unknown) =>
+      Object.fromEntries(
+        fieldProblems(ListingInput.safeParse(body).error?.issues ?? []).map((p) => [
+          p.field,
+          p.message.code,
+        ]),
+      ).priceCalorificKcalPerKg;
+    const body = { ...toBody(boiler(), tx), side: 'request' };
+    assert.equal(refused(body), undefined);
+    assert.equal(
+      refused({ ...body, substitute: 'natural-aggregate' }),
+      'exchange.rule.calorificBasisForCoal',
+    );
+    assert.equal(
+      refused({ ...toBody(offer(), tx), side: 'offer', priceCalorificKcalPerKg: 5000 }),
+      'exchange.rule.onlyForRequest',
+    );
+  });
+
   test('cross-field rules come from the schema (listingRules)', () => {
     assert.equal(
       codes(validate(offer({ legalStatus: '' }), tx, ru)).legalStatus,
@@ -345,6 +400,21 @@ describe('values', () => {
     assert.deepEqual(ru.quality.sio2, { value: '56', min: '', max: '' });
     assert.deepEqual(ru.quality.loi, { value: '', min: '', max: '5' });
     assert.equal(ru.priceKopecksPerUnit, '');
+  });
+
+  test('a request’s coal basis comes back into its box', () => {
+    const boiler: Listing = {
+      ...listing,
+      side: 'request',
+      useId: 'fuel',
+      materialId: undefined,
+      substitute: 'primary-coal',
+      priceKopecksPerUnit: 190000,
+      priceCalorificKcalPerKg: 5500,
+    };
+    const v = fromListing(boiler, ',');
+    assert.equal(v.priceCalorificKcalPerKg, '5500');
+    assert.equal(toBody(v, tx).priceCalorificKcalPerKg, 5500);
   });
 
   test('form → body → form keeps a listing’s terms', () => {

@@ -40,6 +40,8 @@ export interface Values {
   supplierCostKopecksPerUnit: string;
   salePriceKopecksPerUnit: string;
   substitute: Substitute | '';
+  /** request replacing primary coal by the tonne: the kcal/kg its price refers to */
+  priceCalorificKcalPerKg: string;
   endUse: boolean;
   transportModes: TransportMode[];
   maxDistanceKm: string;
@@ -81,6 +83,7 @@ export function blank(organisationId: string, today: string): Values {
     supplierCostKopecksPerUnit: '',
     salePriceKopecksPerUnit: '',
     substitute: '',
+    priceCalorificKcalPerKg: '',
     endUse: true,
     transportModes: ['road'],
     maxDistanceKm: '',
@@ -120,6 +123,7 @@ export function fromListing(l: Listing, decimalMark: ',' | '.'): Values {
     supplierCostKopecksPerUnit: rub(l.supplierCostKopecksPerUnit, decimalMark),
     salePriceKopecksPerUnit: rub(l.salePriceKopecksPerUnit, decimalMark),
     substitute: l.substitute ?? '',
+    priceCalorificKcalPerKg: text(l.priceCalorificKcalPerKg, decimalMark),
     endUse: l.endUse !== false,
     transportModes: l.transportModes,
     maxDistanceKm: text(l.maxDistanceKm, decimalMark),
@@ -151,6 +155,10 @@ export function propertiesOf(v: Values, tx: Taxonomy): string[] {
   return [];
 }
 
+/** A request buying coal by the tonne: it may say which coal its price refers to. */
+export const pricesCoalByTonne = (v: Values) =>
+  v.side === 'request' && v.substitute === 'primary-coal' && v.unit === 't';
+
 /** Pipeline and power line reach only so far: the form then asks for the distance. */
 export const needsReach = (v: Values) =>
   v.transportModes.some((m) => m === 'pipeline' || m === 'wire');
@@ -175,6 +183,7 @@ const formKeys: Record<keyof Values, true> = {
   supplierCostKopecksPerUnit: true,
   salePriceKopecksPerUnit: true,
   substitute: true,
+  priceCalorificKcalPerKg: true,
   endUse: true,
   transportModes: true,
   maxDistanceKm: true,

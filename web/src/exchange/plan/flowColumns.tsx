@@ -105,6 +105,11 @@ export function useFlowColumns(
               title={t('valueByHeatHint', {
                 offer: fmt.integer(f.valueBasis.offer),
                 reference: fmt.integer(f.valueBasis.reference),
+                from: t(
+                  f.valueBasis.referenceFrom === 'request'
+                    ? 'valueByHeatFromRequest'
+                    : 'valueByHeatFromFactors',
+                ),
                 factor: fmt.decimal(f.valueFactor ?? 1, 2),
               })}
             >

@@ -73,6 +73,22 @@ export const messages = defineMessages('exchange', {
     en: 'There is no factor {key} in the factors table: a plan may change the value of a listed factor, not add one',
     ru: 'Коэффициента {key} нет в таблице коэффициентов: план может изменить значение имеющегося коэффициента, но не добавить новый',
   },
+  factorNegative: {
+    en: 'The factor {key} cannot be negative',
+    ru: 'Коэффициент {key} не может быть отрицательным',
+  },
+  factorNotPositive: {
+    en: 'The factor {key} must be above zero',
+    ru: 'Коэффициент {key} должен быть больше нуля',
+  },
+  factorCoalCalorific: {
+    en: 'The factor {key} is the calorific value of a coal: from {min} to {max} kcal/kg',
+    ru: 'Коэффициент {key} — теплота сгорания угля: от {min} до {max} ккал/кг',
+  },
+  savedPlanUsesTable: {
+    en: 'A saved plan proposes matches to members and uses the factors table as published; try other factors in a plan that is not saved',
+    ru: 'Сохранённый план предлагает сделки участникам и считается по опубликованной таблице коэффициентов; другие коэффициенты можно проверить в несохраняемом плане',
+  },
   plansForMembers: {
     en: 'Plans are for current members of the cluster',
     ru: 'Планы доступны только действующим участникам кластера',

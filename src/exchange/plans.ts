@@ -24,7 +24,13 @@ import type { Reader } from '../store/index.ts';
 import { heavyWork } from '../work/index.ts';
 import { type ExchangeContext, record, today } from './context.ts';
 import { transportFrom } from './engine/candidates.ts';
-import { type FactorTable, unknownFactorKeys, withOverrides } from './engine/factors.ts';
+import {
+  coalCalorificBounds,
+  type FactorTable,
+  overrideProblems,
+  unknownFactorKeys,
+  withOverrides,
+} from './engine/factors.ts';
 import { maskInternalReuse, maskPlan, type PlanListing } from './engine/plan.ts';
 import { screenListings } from './engine/screen.ts';
 import { EngineInputError } from './engine/solve/index.ts';
@@ -143,6 +149,16 @@ export function planFactors(request: PlanRequest): FactorTable {
       m.unknownFactor({ key: unknown.join(', ') }),
       unknown.map((key) => ({ field: `factors.${key}`, message: m.unknownFactor({ key }) })),
     );
+  const wrong = overrideProblems(request.factors ?? {}).map(([key, problem]) => ({
+    field: `factors.${key}`,
+    message:
+      problem === 'coalCalorific'
+        ? m.factorCoalCalorific({ key, ...coalCalorificBounds })
+        : problem === 'negative'
+          ? m.factorNegative({ key })
+          : m.factorNotPositive({ key }),
+  }));
+  if (wrong.length) throw invalid(wrong[0].message, wrong);
   return withOverrides(table, request.factors);
 }
 
@@ -343,6 +359,9 @@ export async function savePlan(
   if (!isOperator(actor) && !['member', 'org_admin'].includes(actor.role ?? ''))
     throw forbidden(m.savingNeedsMember());
   const request = parseInput(PlanRequest, input ?? {});
+  // its flows become proposals, agreements and the impact ledger: on the published factors
+  if (Object.keys(request.factors ?? {}).length)
+    throw invalid(m.savedPlanUsesTable(), [{ field: 'factors', message: m.savedPlanUsesTable() }]);
   const computed = await compute(c, actor, request);
   const id = randomUUID();
   const document: PlanDocument = { ...computed.plan, id };

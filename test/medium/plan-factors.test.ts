@@ -1,6 +1,7 @@
 // Per-plan factor overrides through the API, on both dialects: the plan lists the factors it
 // used (value, unit, source, year, status), an override changes the figure it feeds and is
-// marked, an unknown key is refused (400) naming the key in the reader's language.
+// marked, an unknown key or a value out of sense is refused (400) naming the key in the
+// reader's language; a saved plan (its flows become proposals) takes no overrides.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
@@ -104,6 +105,48 @@ for (const d of await eachDialect()) {
       }
       const notNumber = await planWith({ factors: { 'transport.rail.k3': 'cheap' } });
       assert.equal(notNumber.statusCode, 400);
+    });
+
+    test('an override out of sense is refused with 400 on its key, not blamed on the listings', async () => {
+      for (const [factors, text] of [
+        [{ 'transport.rail.handlingRubPerT': -5 }, /cannot be negative/],
+        [{ 'transport.road.speedKmh': 0 }, /must be above zero/],
+        [{ 'energy.coal.ncvKcalPerKg': 0 }, /calorific value of a coal: from 1000 to 9000/],
+        [{ 'energy.coal.ncvKcalPerKg': 100 }, /calorific value of a coal/],
+      ] as const) {
+        const res = await planWith({ factors });
+        assert.equal(res.statusCode, 400, res.body);
+        const body = JSON.parse(res.body);
+        const key = Object.keys(factors)[0];
+        assert.ok(
+          body.errors.some((e: { field: string }) => e.field === `factors.${key}`),
+          res.body,
+        );
+        assert.match(res.body, text);
+        assert.doesNotMatch(res.body, /l-[a-z0-9-]+/, 'no listing is blamed');
+      }
+      const ru = await planWith({ factors: { 'transport.road.speedKmh': -1 } }, 'ru');
+      assert.match(ru.body, /Коэффициент transport\.road\.speedKmh должен быть больше нуля/);
+      // zero is a what-if for an emission factor or a price
+      const free = await planWith({ factors: { 'transport.rail.handlingRubPerT': 0 } });
+      assert.equal(free.statusCode, 200, free.body);
+    });
+
+    test('a saved plan proposes matches on the published factors: overrides are refused', async () => {
+      for (const lang of ['en', 'ru']) {
+        const res = await app.inject({
+          method: 'POST',
+          url: '/api/v1/exchange/plans',
+          headers: { cookie, 'accept-language': lang },
+          payload: { factors: { 'energy.coal.ncvKcalPerKg': 2000 } },
+        });
+        assert.equal(res.statusCode, 400, res.body);
+        assert.match(
+          res.body,
+          lang === 'en' ? /uses the factors table as published/ : /опубликованной таблице/,
+        );
+        assert.equal(JSON.parse(res.body).errors[0].field, 'factors');
+      }
     });
   });
 }

@@ -4,6 +4,7 @@
 // in data/reference/factors.json (read by exchange/reference.ts); a plan request may
 // override any value by its key, never add one.
 import { z } from 'zod';
+import { listingLimits } from '../limits.ts';
 
 export const FactorEntry = z
   .strictObject({
@@ -40,6 +41,37 @@ export type FactorOverrides = z.infer<typeof FactorOverrides>;
 /** The keys of `overrides` that the table does not have (an override never adds a factor). */
 export function unknownFactorKeys(table: FactorTable, overrides: FactorOverrides): string[] {
   return Object.keys(overrides).filter((k) => !(k in table));
+}
+
+/**
+ * Factors the engine divides by or that are physical constants: an override must keep them
+ * above zero (a zero speed, wagon load or calorific value has no meaning, and would be
+ * blamed on the listings by the solver).
+ */
+const positiveFactor =
+  /(speedKmh|circuity|wagonLoadT|stepKm|densityKgPerM3|lhvMj|Efficiency|gjPer|ncvKcalPerKg)$/;
+
+/** The calorific value of the coal a price refers to, kcal/kg (as a request's own basis). */
+export const coalCalorificBounds = listingLimits.calorificKcalPerKg;
+
+export type OverrideProblem = 'negative' | 'notPositive' | 'coalCalorific';
+
+/**
+ * What is wrong with each override, by key: no factor is negative (a price, a rate, an
+ * emission factor), those above are positive, and the reference coal's calorific value lies
+ * where a coal's can. An override may still be any what-if within these.
+ */
+export function overrideProblems(overrides: FactorOverrides): Array<[string, OverrideProblem]> {
+  const out: Array<[string, OverrideProblem]> = [];
+  for (const [key, value] of Object.entries(overrides)) {
+    if (key === 'energy.coal.ncvKcalPerKg') {
+      if (value < coalCalorificBounds.min || value > coalCalorificBounds.max)
+        out.push([key, 'coalCalorific']);
+    } else if (positiveFactor.test(key)) {
+      if (!(value > 0)) out.push([key, 'notPositive']);
+    } else if (value < 0) out.push([key, 'negative']);
+  }
+  return out;
 }
 
 /** The table with the given values replaced; each overridden entry says so in its source. */

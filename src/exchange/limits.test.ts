@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DomainError } from '../model/errors.ts';
 import { parseInput } from '../model/validate.ts';
-import { listingLimits } from './limits.ts';
+import { inQualityRange, listingLimits, qualityRangeOf } from './limits.ts';
 import { ListingInput } from './schema.ts';
 
 const offer = {
@@ -86,4 +86,17 @@ test('exactly at the bounds is accepted; a fraction of a kopeck and a negative a
       quantityPerYear: 'больше 0',
     },
   );
+});
+
+test('a heating value lies from 0 to methane’s, by its unit', () => {
+  assert.equal(qualityRangeOf('kcal/kg'), 'heatKcal');
+  assert.equal(qualityRangeOf('MJ/kg'), 'heatMj');
+  assert.ok(inQualityRange('kcal/kg', 4700));
+  assert.ok(inQualityRange('kcal/kg', 12000));
+  assert.ok(!inQualityRange('kcal/kg', 900000));
+  assert.ok(!inQualityRange('kcal/kg', -1));
+  assert.ok(inQualityRange('MJ/kg', 19.7));
+  assert.ok(!inQualityRange('MJ/kg', 51));
+  // other measures keep their own range
+  assert.ok(inQualityRange('mm', 900000));
 });

@@ -33,15 +33,22 @@ export type LimitUnit = (typeof limitUnits)[number];
 
 /**
  * The kind of range a measured quality value may take, by its property's unit: a share (%, % vol)
- * lies from 0 to 100, a temperature not below absolute zero, any other measure (kcal/kg, mm, g/t,
- * Bq/kg, mg/l) is not negative. The listing form and the server check the same (the service has
+ * lies from 0 to 100, a temperature not below absolute zero, a heating value from 0 to that of
+ * methane (11 950 kcal/kg, 50 MJ/kg: no fuel of this cluster but hydrogen gives more; a higher
+ * figure is a typing slip that the valuation by heat would multiply), any other measure (mm,
+ * g/t, Bq/kg, mg/l) is not negative. The listing form and the server check the same (the service has
  * the taxonomy's units; the form its copy of them).
  */
-export type QualityRange = 'share' | 'temperature' | 'measure';
+export type QualityRange = 'share' | 'temperature' | 'heatKcal' | 'heatMj' | 'measure';
+
+/** The highest heating value a quality may state, by unit (methane's, rounded up). */
+export const heatLimits = { 'kcal/kg': 12000, 'MJ/kg': 50 } as const;
 
 export function qualityRangeOf(unit: string | undefined): QualityRange {
   if (unit === '%' || unit === '% vol') return 'share';
   if (unit === '°C') return 'temperature';
+  if (unit === 'kcal/kg') return 'heatKcal';
+  if (unit === 'MJ/kg') return 'heatMj';
   return 'measure';
 }
 
@@ -50,5 +57,7 @@ export function inQualityRange(unit: string | undefined, value: number): boolean
   const range = qualityRangeOf(unit);
   if (range === 'share') return value >= 0 && value <= 100;
   if (range === 'temperature') return value >= -273.15;
+  if (range === 'heatKcal') return value >= 0 && value <= heatLimits['kcal/kg'];
+  if (range === 'heatMj') return value >= 0 && value <= heatLimits['MJ/kg'];
   return value >= 0;
 }

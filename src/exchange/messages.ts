@@ -2,7 +2,7 @@
 import { countOf, defineLabels, defineMessages, type Message, wordOf } from '../model/messages.ts';
 import type { Wording } from '../model/vocabulary.ts';
 import { unitSymbol, wordNumber } from '../model/wording.ts';
-import { type LimitUnit, limitUnits, listingLimits } from './limits.ts';
+import { heatLimits, type LimitUnit, limitUnits, listingLimits } from './limits.ts';
 import type { ListingStatus } from './schema.ts';
 
 /** A listing's status as its badge in the web app reads it (web/src/exchange/labels.ts). */
@@ -245,6 +245,14 @@ export const rules = defineMessages('exchange.rule', {
   qualityShare: { en: 'from 0 to 100 %', ru: 'от 0 до 100 %' },
   qualityTemperature: { en: 'not below −273.15 °C', ru: 'не ниже −273,15 °C' },
   qualityMeasure: { en: 'at least 0', ru: 'не меньше 0' },
+  qualityHeatKcal: {
+    en: `from 0 to ${wordNumber(heatLimits['kcal/kg'], 'en')} kcal/kg`,
+    ru: `от 0 до ${wordNumber(heatLimits['kcal/kg'], 'ru')} ккал/кг`,
+  },
+  qualityHeatMj: {
+    en: `from 0 to ${heatLimits['MJ/kg']} MJ/kg`,
+    ru: `от 0 до ${heatLimits['MJ/kg']} МДж/кг`,
+  },
   notBeforeFrom: {
     en: 'must not be before the start of availability',
     ru: 'не может быть раньше начала периода',
@@ -302,6 +310,8 @@ export const rules = defineMessages('exchange.rule', {
 export const qualityRangeRule = {
   share: rules.qualityShare,
   temperature: rules.qualityTemperature,
+  heatKcal: rules.qualityHeatKcal,
+  heatMj: rules.qualityHeatMj,
   measure: rules.qualityMeasure,
 };
 

@@ -211,10 +211,30 @@ describe('validate', () => {
     assert.deepEqual(codes(limit), { 'quality.loi': 'errNumber' });
     const above = validate(request({ quality: { loi: { value: '', min: '', max: '101' } } }), tx);
     assert.deepEqual(codes(above), { 'quality.loi': 'errQualityShare' });
+    // a heating value beyond methane's is a slip the valuation by heat would multiply (probe)
+    const hot = (value: string) =>
+      codes(
+        validate(
+          offer({
+            materialId: 'slimes',
+            legalStatus: 'by_product',
+            fkko: '',
+            byProductOf: 'flotation',
+            standard: 'TU 0000',
+            quality: { calorific: { value, min: '', max: '' } },
+          }),
+          tx,
+          ru,
+        ),
+      );
+    assert.deepEqual(hot('900 000'), { 'quality.calorific': 'errQualityHeatKcal' });
+    assert.deepEqual(hot('4 700'), {});
     for (const lang of ['ru', 'en'] as const) {
       assert.equal(exchangeDict[lang].errQualityShare, rules.qualityShare().text(lang));
       assert.equal(exchangeDict[lang].errQualityTemperature, rules.qualityTemperature().text(lang));
       assert.equal(exchangeDict[lang].errQualityMeasure, rules.qualityMeasure().text(lang));
+      assert.equal(exchangeDict[lang].errQualityHeatKcal, rules.qualityHeatKcal().text(lang));
+      assert.equal(exchangeDict[lang].errQualityHeatMj, rules.qualityHeatMj().text(lang));
     }
   });
 

@@ -37,6 +37,8 @@ export function formField(path: string): string {
 const qualityRangeKey: Record<QualityRange, ExchangeKey> = {
   share: 'errQualityShare',
   temperature: 'errQualityTemperature',
+  heatKcal: 'errQualityHeatKcal',
+  heatMj: 'errQualityHeatMj',
   measure: 'errQualityMeasure',
 };
 

@@ -138,6 +138,10 @@ export const messages = defineMessages('deals', {
     en: 'Deal {id} changed meanwhile (version {version} now): reload it and try again',
     ru: 'Сделка {id} уже изменилась (теперь версия {version}): обновите её и повторите',
   },
+  deviceLotsOnlyFromLink: {
+    en: 'A lot weighed by a device is posted by the platform from a weighbridge linked to the deal; a person records a lot as manual or imported',
+    ru: 'Партию, взвешенную прибором, проводит платформа по весам, привязанным к сделке; человек записывает партию вручную или импортом',
+  },
   sideNeeded: {
     en: 'The operator names the side it declares for (declaredBy)',
     ru: 'Оператор указывает, за какую сторону он заявляет (declaredBy)',

@@ -620,6 +620,15 @@ export class DealsService {
   /** `recordDelivery` inside a given transaction (a subscriber's). */
   async recordDeliveryIn(tx: Tx, actor: Actor, dealId: string, input: unknown): Promise<Delivery> {
     const body = parseInput(DeliveryInput, input);
+    // a device's lot is trusted as the scale's: only a linked weighbridge's weighing (postWeighing,
+    // as the system) may say so, never a party or the operator typing it
+    if (actor.kind !== 'system' && (body.source === 'device' || body.deviceId !== undefined))
+      throw invalid(messages.invalidDeal(), [
+        {
+          field: body.source === 'device' ? 'source' : 'deviceId',
+          message: messages.deviceLotsOnlyFromLink(),
+        },
+      ]);
     const d = await this.readable(tx, actor, dealId);
     let side: Side;
     if (isOperator(actor)) {

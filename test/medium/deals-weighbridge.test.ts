@@ -169,6 +169,21 @@ for (const d of await eachDialect()) {
       await subscriptions.catchUp();
     };
 
+    test('a party cannot type a lot in as weighed by a device (probe: a forged device source)', async () => {
+      const url = `/api/v1/deals/${deal.id}/deliveries`;
+      const lot = { deliveredOn: '2026-11-20', quantity: 2, method: 'weighbridge' };
+      for (const body of [
+        { ...lot, source: 'device', deviceId: 'd-does-not-exist' },
+        { ...lot, source: 'device', deviceId: dev('scale').id },
+        { ...lot, deviceId: dev('scale').id },
+      ]) {
+        const r = await http(`${CONSUMER}:org_admin`, 'POST', url, body);
+        assert.equal(r.status, 400, JSON.stringify(r.body));
+        assert.equal(r.body.errors[0].code, 'deals.deviceLotsOnlyFromLink');
+      }
+      assert.deepEqual(await fromDevices(deal.id), []);
+    });
+
     test("linking: the side's org admin links its own weighbridge; others are refused", async () => {
       const url = `/api/v1/deals/${deal.id}/devices`;
       // a member (not an admin) may not link

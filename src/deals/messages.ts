@@ -173,6 +173,11 @@ export const messages = defineMessages('deals', {
   },
   unknownOrganisation: { en: 'no such member organisation', ru: 'такой организации-участника нет' },
   unknownMaterial: { en: 'no such material', ru: 'такого материала нет' },
+  materialUnit: {
+    en: "a deal is counted in its material's unit: in {unit}",
+    ru: 'сделка учитывается в единице её материала: в {unit}',
+    as: { unit: 'unitName' },
+  },
   unknownListing: { en: 'no such active listing', ru: 'такого действующего объявления нет' },
   required: { en: 'required', ru: 'обязательное поле' },
   columnMissing: { en: 'the file has no column {column}', ru: 'в файле нет столбца {column}' },

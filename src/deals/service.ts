@@ -369,9 +369,17 @@ export class DealsService {
             { field: f, message: messages.unknownOrganisation() },
           ]);
       }
-      if (!(await registryQueries.findMaterials(tx)).some((m) => m.id === merged.material))
+      const material = (await registryQueries.findMaterials(tx)).find(
+        (m) => m.id === merged.material,
+      );
+      if (!material)
         throw invalid(messages.invalidDeal(), [
           { field: 'material', message: messages.unknownMaterial() },
+        ]);
+      // tonnes of ash, never MWh of it: the unit follows the material, as a listing's does
+      if (merged.unit !== undefined && merged.unit !== material.unit)
+        throw invalid(messages.invalidDeal(), [
+          { field: 'unit', message: messages.materialUnit({ unit: material.unit }) },
         ]);
       const terms = parseTerms({
         quality: {},
@@ -477,7 +485,7 @@ export class DealsService {
     // a match whose figures no deal can carry (beyond the limits) opens none, rather than
     // failing the subscriber for ever
     const parsed = DealTerms.safeParse({
-      quantity: agreed.quantity,
+      quantity: contractQuantity(agreed.quantity),
       unit: agreed.unit,
       schedule: { from, to },
       quality,
@@ -520,6 +528,11 @@ export class DealsService {
         (a, b) => mergeTerms(a, b),
       );
       if (!s.ok) throw refusal(s.reason, d, body.action);
+      // the unit came with the material when the deal opened; a counter cannot change it
+      if (s.next.terms.unit !== d.unit)
+        throw invalid(messages.invalidDeal(), [
+          { field: 'unit', message: messages.materialUnit({ unit: d.unit }) },
+        ]);
       const at = this.now();
       const next: Deal = {
         ...d,
@@ -1361,6 +1374,17 @@ function pickTerms(o: Record<string, unknown>): Partial<DealTerms> {
   return Object.fromEntries(
     termKeys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]),
   ) as Partial<DealTerms>;
+}
+
+/**
+ * A planned yearly quantity as a contract states it: whole units from 100 up, else to the
+ * thousandth — rounded down, so the contract never exceeds what the plan found (the optimiser
+ * gives 11 035.71428571426 t).
+ */
+export function contractQuantity(q: number): number {
+  const digits = q >= 100 ? 1 : 1000;
+  const down = Math.floor(q * digits + 1e-9) / digits;
+  return down > 0 ? down : q;
 }
 
 function parseTerms(t: unknown): DealTerms {

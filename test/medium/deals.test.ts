@@ -319,6 +319,19 @@ for (const d of await eachDialect()) {
       assert.equal(early.body.params.state, 'agreed');
     });
 
+    test("a deal counts in its material's unit: refused on opening and in a counter-offer", async () => {
+      await assert.rejects(
+        x.createDeal(consumer, dealBody({ unit: 'MWh' })),
+        rejectsWith(400, ['unit']),
+      );
+      const deal = await x.createDeal(consumer, dealBody());
+      await assert.rejects(
+        x.transition(provider, deal.id, { action: 'offer', terms: { unit: 'MWh' } }),
+        rejectsWith(400, ['unit']),
+      );
+      assert.equal((await x.getDeal(consumer, deal.id)).deal.unit, 't');
+    });
+
     test('concurrent moves of one deal by both parties leave exactly one winner', async () => {
       for (let round = 0; round < 5; round++) {
         const deal = await x.createDeal(consumer, dealBody());
@@ -602,6 +615,10 @@ for (const d of await eachDialect()) {
         [opened[0].state, opened[0].turn, opened[0].providerId, opened[0].consumerId],
         ['requested', 'provider', m.supply.organisationId, m.demand.organisationId],
       );
+      // the contract states the planned quantity in whole units, never above the plan's
+      const q = opened[0].quantity;
+      assert.ok(q <= m.quantity && m.quantity - q < 1, `${q} from ${m.quantity}`);
+      assert.ok(m.quantity < 100 || Number.isInteger(q), String(q));
       // the event delivered again (at least once): still one deal
       const agreed = (await listEvents(p.store, { limit: 10_000 })).find(
         (e) => e.type === 'match.agreed' && (e.payload as AgreedMatch).id === m.id,

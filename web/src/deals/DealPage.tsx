@@ -265,6 +265,7 @@ function Actions({ v, onDone }: { v: DealView; onDone: () => void }) {
                 onChange={setTerms}
                 bad={bad}
                 errors={submission.error?.fieldErrors() ?? {}}
+                materialUnit={v.deal.unit}
               />
             </details>
           )}

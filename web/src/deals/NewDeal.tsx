@@ -37,9 +37,11 @@ export function NewDeal({
     ? t('fChooseCounterparty')
     : (errors.providerId ?? errors.consumerId);
   const materialError = missing.has('material') ? t('fChooseMaterial') : errors.material;
+  // the deal counts in its material's unit (tonnes of ash, never MWh of it)
+  const materialUnit = tax.data?.material(material)?.unit;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const parsed = parseTerms(terms);
+    const parsed = parseTerms(materialUnit ? { ...terms, unit: materialUnit } : terms);
     const unchosen = missingChoices({ counterparty: other, material });
     setBad(parsed.bad);
     setMissing(unchosen);
@@ -110,7 +112,13 @@ export function NewDeal({
           {materialError && <span className="field-error">{materialError}</span>}
         </label>
       </div>
-      <TermsFields value={terms} onChange={setTerms} bad={bad} errors={errors} />
+      <TermsFields
+        value={terms}
+        onChange={setTerms}
+        bad={bad}
+        errors={errors}
+        materialUnit={materialUnit}
+      />
       <label className="field">
         <span>{t('fMessage')}</span>
         <textarea

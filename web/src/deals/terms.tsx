@@ -3,6 +3,7 @@
 import { useExchangeLabels } from '../exchange/labels.ts';
 import { useT } from '../i18n/index.ts';
 import { kopecksToRubText } from '../shell/numbers.ts';
+import type { MaterialUnit } from '../shell/types.ts';
 import { materialUnits, transportModes } from '../shell/vocabulary.ts';
 import type { Deal } from './api.ts';
 import { dealsDict } from './dict.ts';
@@ -24,7 +25,7 @@ export const blankTerms: TermsText = {
 /** A deal's current terms as the boxes show them (the decimal mark of the reader's language). */
 export function termsText(d: Deal, mark: ',' | '.'): TermsText {
   return {
-    quantity: String(d.quantity),
+    quantity: String(d.quantity).replace('.', mark),
     unit: d.unit,
     from: d.schedule.from,
     to: d.schedule.to,
@@ -41,12 +42,15 @@ export function TermsFields({
   onChange,
   bad,
   errors,
+  materialUnit,
 }: {
   value: TermsText;
   onChange: (v: TermsText) => void;
   bad: TermsBad;
   /** the server's words per field */
   errors: Record<string, string>;
+  /** the deal's material's unit: the only one the deal may count in (no choice then) */
+  materialUnit?: MaterialUnit;
 }) {
   const t = useT(dealsDict);
   const x = useExchangeLabels();
@@ -76,8 +80,13 @@ export function TermsFields({
       {box('quantity', 'quantity', t('fQuantity'))}
       <label className="field">
         <span>{t('fUnit')}</span>
-        <select name="unit" value={value.unit} onChange={set('unit')}>
-          {materialUnits.map((u) => (
+        <select
+          name="unit"
+          value={materialUnit ?? value.unit}
+          onChange={set('unit')}
+          disabled={materialUnit !== undefined}
+        >
+          {(materialUnit ? [materialUnit] : materialUnits).map((u) => (
             <option key={u} value={u}>
               {x.unit(u)}
             </option>

@@ -125,7 +125,10 @@ function DealTable({ items, organisationId }: { items: DealSummary[]; organisati
                   <a href={href('deals', d.id)} className="strong-link">
                     {counterpart}
                   </a>
-                  {mine && <div className="muted small">{t(`side:${mine}`)}</div>}
+                  {/* our side, not the counterpart's: «Вы — поставщик» */}
+                  {mine && (
+                    <div className="muted small">{t('youAre', { side: t(`side:${mine}`) })}</div>
+                  )}
                 </td>
                 <td data-label={t('material')}>
                   {tax.data?.materialName(d.material) ?? d.material}

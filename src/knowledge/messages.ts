@@ -36,6 +36,10 @@ export const messages = defineMessages('knowledge', {
     en: 'closes the gap in «{competence}» {where}: asked at level {demanded}, held at {present}; teaches to level {level}',
     ru: 'закрывает дефицит компетенции «{competence}» {where}: нужен уровень {demanded}, есть {present}; обучает до уровня {level}',
   },
+  reasonGapNarrowed: {
+    en: 'narrows the gap in «{competence}» {where}: asked at level {demanded}, held at {present}; teaches to level {level}',
+    ru: 'сокращает дефицит компетенции «{competence}» {where}: нужен уровень {demanded}, есть {present}; обучает до уровня {level}',
+  },
   whereCluster: { en: 'in the cluster', ru: 'в кластере' },
   whereOrganisation: { en: 'at {organisation}', ru: 'в организации {organisation}' },
   reasonMissing: {

@@ -216,18 +216,17 @@ function wording(pic: Picture, lang: Lang) {
     const label = competenceName(r.competence);
     switch (r.kind) {
       case 'gap':
-        return m
-          .reasonGap({
-            competence: label,
-            where: (r.organisationId
-              ? m.whereOrganisation({ organisation: orgName(r.organisationId) ?? '' })
-              : m.whereCluster()
-            ).text(lang),
-            demanded: r.demanded,
-            present: r.present,
-            level: r.level,
-          })
-          .text(lang);
+        // a course teaching below the level asked narrows the gap; it does not close it
+        return m[r.level >= r.demanded ? 'reasonGap' : 'reasonGapNarrowed']({
+          competence: label,
+          where: (r.organisationId
+            ? m.whereOrganisation({ organisation: orgName(r.organisationId) ?? '' })
+            : m.whereCluster()
+          ).text(lang),
+          demanded: r.demanded,
+          present: r.present,
+          level: r.level,
+        }).text(lang);
       case 'missing':
         return m.reasonMissing({ competence: label, level: r.level, has: r.has }).text(lang);
       case 'holds':

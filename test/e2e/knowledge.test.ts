@@ -119,7 +119,7 @@ test('human potential: gaps, the courses closing them and the openings, in both 
       await closing.locator(':scope > li').first().waitFor();
       assert.match(
         (await closing.textContent()) ?? '',
-        en ? /closes the gap in «/ : /закрывает дефицит компетенции «/,
+        en ? /(closes|narrows) the gap in «/ : /(закрывает|сокращает) дефицит компетенции «/,
       );
       const openings = page.getByTestId('openings');
       const course = openings.getByTestId('opening-ko-kemsu-flotation-course');

@@ -1,7 +1,7 @@
 // The Knowledge page: a search box, facets (what, kind, TRL, organisation by its name) and ranked
 // results; a member of an organisation goes from here to publish (#/knowledge/new).
 import { type FormEvent, useState } from 'react';
-import { useLocale, useT } from '../i18n/index.ts';
+import { useFormat, useLocale, useT } from '../i18n/index.ts';
 import { useOrgNames } from '../registry/useOrgNames.ts';
 import { href } from '../shell/router.ts';
 import { useSession } from '../shell/session.tsx';
@@ -16,6 +16,7 @@ type Key = Parameters<ReturnType<typeof useT<keyof typeof knowledgeDict.ru>>>[0]
 
 export function KnowledgePage() {
   const t = useT(knowledgeDict);
+  const fmt = useFormat();
   const { locale } = useLocale();
   const { user } = useSession();
   const names = useOrgNames();
@@ -158,7 +159,9 @@ export function KnowledgePage() {
                 {label(r.type, r.kind) && <span className="badge">{label(r.type, r.kind)}</span>}
                 {r.trl !== null && <span className="badge">{t('trl', { trl: r.trl })}</span>}
                 {query.q && (
-                  <span className="muted small">{t('score', { score: r.score.toFixed(2) })}</span>
+                  <span className="muted small">
+                    {t('score', { score: fmt.decimal(r.score, 2) })}
+                  </span>
                 )}
               </div>
             </div>

@@ -37,7 +37,7 @@ type Log = (level: 'info' | 'warn' | 'error', message: string, error?: unknown) 
 const topicOf = (device: string) => `digicluster/${device}/telemetry`;
 const TELEMETRY = /^digicluster\/([^/]+)\/telemetry$/;
 
-function authError(code: 4 | 5 | 3, text: string): AuthenticateError {
+function authError(code: 2 | 3 | 4 | 5, text: string): AuthenticateError {
   return Object.assign(new Error(text), { returnCode: code }) as AuthenticateError;
 }
 
@@ -59,6 +59,9 @@ async function startEmbedded(
   log: Log,
 ): Promise<{ server: Server; broker: Aedes; port: number }> {
   const devices = new WeakMap<Client, DeviceRecord>();
+  // which device holds each connected client id: MQTT lets a new connection with a held id
+  // close the old one, so one organisation's device could knock another's off the broker
+  const held = new Map<string, { client: Client; deviceId: string }>();
   const broker = await Aedes.createBroker({
     // a connection that has not sent CONNECT within 10 s is closed (aedes's default: 30 s)
     connectTimeout: 10_000,
@@ -67,6 +70,10 @@ async function startEmbedded(
       service.authenticateDevice(username, password.toString('utf8')).then(
         (d) => {
           if (!d) return done(authError(4, 'unknown device or token'), false);
+          const holder = held.get(client.id);
+          if (holder && holder.deviceId !== d.id)
+            return done(authError(2, 'client id held by another device'), false);
+          held.set(client.id, { client, deviceId: d.id });
           devices.set(client, d);
           done(null, true);
         },
@@ -116,6 +123,9 @@ async function startEmbedded(
     },
     // a device's telemetry goes to no one else
     authorizeForward: (_client, packet) => (TELEMETRY.test(packet.topic) ? null : packet),
+  });
+  broker.on('clientDisconnect', (client) => {
+    if (held.get(client.id)?.client === client) held.delete(client.id);
   });
   const server = createServer((socket) => {
     broker.handle(socket);

@@ -557,6 +557,32 @@ for (const d of dialects) {
         // (the first point carried a retained flag: stored as any other, not kept by the broker)
       });
 
+      test("the embedded broker: a device cannot take another device's client id (probe: knocked off)", async () => {
+        const a = await newDevice();
+        const b = await newDevice();
+        const url = `mqtt://127.0.0.1:${broker.port}`;
+        const as = (d: { id: string; token: string }) => ({
+          username: d.id,
+          password: d.token,
+          clientId: `simulate-plant-${a.id}`,
+          reconnectPeriod: 0,
+        });
+        const first = await mqtt.connectAsync(url, as(a));
+        await assert.rejects(mqtt.connectAsync(url, as(b)));
+        await new Promise((r) => setTimeout(r, 100));
+        assert.equal(first.connected, true, "a's connection stays");
+        // the device itself may reconnect under its own id (the old connection gives way)
+        const again = await mqtt.connectAsync(url, as(a));
+        assert.equal(again.connected, true);
+        await again.endAsync();
+        await first.endAsync(true);
+        // once a has left, its id is free again
+        await new Promise((r) => setTimeout(r, 100));
+        const other = await mqtt.connectAsync(url, as(b));
+        assert.equal(other.connected, true);
+        await other.endAsync();
+      });
+
       test("the embedded broker: wrong tokens are refused; another device's topic closes the connection", async () => {
         const a = await newDevice();
         const b = await newDevice();

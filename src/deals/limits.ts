@@ -1,17 +1,9 @@
 // Plain functions of the deals' rules (no zod), shared by the server and the web form, so that
 // the two cannot state a rule apart (web/src/deals imports this file: see .dependency-cruiser.cjs).
+import { latestDay } from '../model/days.ts';
 
-const DAY_MS = 86_400_000;
-
-/**
- * The latest day (YYYY-MM-DD) a delivered lot may be dated at `now`. A lot is a fact: no date
- * after today. "Today" is taken a day ahead of UTC's, so that a user east of Greenwich (Kuzbass
- * is UTC+7) can record this morning's lot. The delivery form offers no later day (its `max`);
- * the server refuses one (`DealsService`, a single delivery and every line of an import).
- */
-export function latestDeliveryDay(now: Date): string {
-  return new Date(now.getTime() + DAY_MS).toISOString().slice(0, 10);
-}
+/** The latest day a delivered lot may be dated at `now` (model/days.ts: today, Kuzbass's). */
+export const latestDeliveryDay = latestDay;
 
 /** A lot dated after the latest day at `now` has not happened yet. */
 export const isFutureLot = (deliveredOn: string, now: Date): boolean =>

@@ -46,6 +46,10 @@ export const rules = defineMessages('registry.rule', {
     en: 'a licence is recorded once issued: the date of issue must not be after today',
     ru: 'лицензию записывают после выдачи: дата выдачи не может быть позже сегодняшней',
   },
+  removedNotYet: {
+    en: 'a removal is recorded once it happened: the date must not be after today',
+    ru: 'снятие записывают, когда оно произошло: дата не может быть позже сегодняшней',
+  },
   leftBeforeJoined: {
     en: 'must not be before the joining date',
     ru: 'не может быть раньше даты вступления',
@@ -296,4 +300,11 @@ defineLabels({
   fkko: { en: 'FKKO code', ru: 'Код ФККО' },
   properties: { en: 'Quality properties', ru: 'Показатели качества' },
   uses: { en: 'Uses', ru: 'Назначения' },
+  // waste licences
+  issuedOn: { en: 'Date of issue', ru: 'Дата выдачи' },
+  issuedBy: { en: 'Issued by', ru: 'Кем выдана' },
+  activities: { en: 'Licensed activities', ru: 'Виды деятельности' },
+  hazardClasses: { en: 'Hazard classes', ru: 'Классы опасности' },
+  validUntil: { en: 'Valid until', ru: 'Действует до' },
+  removedOn: { en: 'Removed on', ru: 'Дата снятия' },
 });

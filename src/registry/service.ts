@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { inTransaction, recordEvent } from '../journal/index.ts';
+import { latestDay } from '../model/days.ts';
 import {
   type Actor,
   actorRef,
@@ -290,7 +291,7 @@ export class RegistryService {
     const l = parseInput(WasteLicenceInput, input);
     requireOrganisationRole(actor, organisationId, 'org_admin');
     // a licence not yet issued would read as not in force in every deal's check
-    if (l.issuedOn > today(this.clock()))
+    if (l.issuedOn > latestDay(this.clock()))
       throw invalid(messages.invalidLicence(), [
         { field: 'issuedOn', message: rules.issuedNotYet() },
       ]);
@@ -330,7 +331,17 @@ export class RegistryService {
       requireOrganisationRole(actor, current.organisationId, 'org_admin');
       if (current.removedOn)
         throw conflict(messages.licenceRemoved({ id: licenceId, removedOn: current.removedOn }));
-      const next: WasteLicence = { ...current, removedOn: removedOn ?? today(this.clock()) };
+      // a removal is a fact (a future one would hide the licence from today's checks at once)
+      // and comes after the issue
+      const on = removedOn ?? today(this.clock());
+      const wrong =
+        on > latestDay(this.clock())
+          ? rules.removedNotYet()
+          : on < current.issuedOn
+            ? rules.validBeforeIssued()
+            : null;
+      if (wrong) throw invalid(messages.invalidLicence(), [{ field: 'removedOn', message: wrong }]);
+      const next: WasteLicence = { ...current, removedOn: on };
       await repo.updateLicence(tx, repo.licenceToRow(next));
       await this.event(tx, actor, current.organisationId, 'licence.removed', next);
       return next;

@@ -149,6 +149,20 @@ for (const d of await eachDialect()) {
         licence({ validUntil: '2019-01-01' }),
       );
       assert.equal(backwards.status, 400);
+      // fields named as people see them (probe: raw paths such as «hazardClasses.0»)
+      const labelled = await http(
+        'dorstroy-yug:org_admin',
+        'POST',
+        url,
+        licence({ activities: ['transport', 'transport'], hazardClasses: [7] }),
+        'ru',
+      );
+      assert.equal(labelled.status, 400);
+      assert.deepEqual(
+        labelled.body.errors.map((e: { label?: string }) => e.label),
+        ['Виды деятельности', 'Классы опасности'],
+      );
+      assert.doesNotMatch(labelled.body.detail, /hazardClasses|activities/);
       // not yet issued: it would read as not in force in every check
       const ahead = await http(
         'dorstroy-yug:org_admin',
@@ -192,6 +206,14 @@ for (const d of await eachDialect()) {
       // removal: not by another organisation; by its admin, once
       const remove = `/api/v1/licences/${made.body.id}/remove`;
       assert.equal((await http('myski-gres:org_admin', 'POST', remove, {})).status, 403);
+      // a removal is a fact after the issue: not in 2099 (it would vanish from today's checks),
+      // not before it was issued (probe)
+      for (const removedOn of ['2099-01-01', '1990-01-01']) {
+        const r = await http('dorstroy-yug:org_admin', 'POST', remove, { removedOn });
+        assert.equal(r.status, 400, JSON.stringify(r.body));
+        assert.equal(r.body.errors[0].field, 'removedOn');
+      }
+      assert.equal((await http('', 'GET', url)).body.length, 1, 'still held');
       const removed = await http('dorstroy-yug:org_admin', 'POST', remove, {});
       assert.equal(removed.status, 200);
       assert.ok(removed.body.removedOn);

@@ -3,6 +3,17 @@
 import { defineLabels, defineMessages, wordOf } from '../model/messages.ts';
 import { siteKindWords } from '../model/vocabulary.ts';
 
+/** The profiles' units (international symbols) as each language writes them. */
+const instrumentUnitWords = {
+  kW: { en: 'kW', ru: 'кВт' },
+  't/h': { en: 't/h', ru: 'т/ч' },
+  t: { en: 't', ru: 'т' },
+  'kg/m³': { en: 'kg/m³', ru: 'кг/м³' },
+  mm: { en: 'mm', ru: 'мм' },
+  'm³/h': { en: 'm³/h', ru: 'м³/ч' },
+  '%': { en: '%', ru: '%' },
+} as const;
+
 export const messages = defineMessages('machines', {
   invalidDevice: { en: 'Invalid device', ru: 'Неверные данные устройства' },
   deviceNotFound: { en: 'Device {id} does not exist', ru: 'Устройства {id} нет' },
@@ -33,6 +44,10 @@ export const messages = defineMessages('machines', {
   tooManyPoints: {
     en: 'at most {max} points in one message, not {count}',
     ru: 'не больше {max} точек в одном сообщении, а не {count}',
+  },
+  deviceNamed: {
+    en: 'a batch names its device (device: its id)',
+    ru: 'в пакете указывается устройство (device: его идентификатор)',
   },
   otherDevice: {
     en: 'the token is of another device than {device}',
@@ -67,7 +82,7 @@ export const messages = defineMessages('machines', {
   beyondLimits: {
     en: 'from {min} to {max} {unit}: what an instrument of profile {profile} can read',
     ru: 'от {min} до {max} {unit}: столько может показать прибор профиля {profile}',
-    as: { min: 'number', max: 'number' },
+    as: { min: 'number', max: 'number', unit: wordOf(instrumentUnitWords) },
   },
   // reads
   invalidQuery: { en: 'Invalid telemetry query', ru: 'Неверный запрос телеметрии' },
@@ -85,8 +100,9 @@ export const messages = defineMessages('machines', {
   siteNotFound: { en: 'Site {id} does not exist', ru: 'Площадки {id} нет' },
   invalidPlant: { en: 'Invalid plant', ru: 'Неверное описание фабрики' },
   noPlant: {
-    en: "The plant at site {id} is not described yet: an administrator of the site's organisation can describe it",
-    ru: 'Фабрика на площадке {id} ещё не описана: описать её может администратор организации, которой принадлежит площадка',
+    // one wording whether it is undescribed or another organisation's: a 404 does not tell
+    en: "No plant you may see at site {id}: a plant is its organisation's, and an administrator of the site's organisation describes it",
+    ru: 'На площадке {id} нет фабрики, доступной вам: данные фабрики принадлежат её организации, описывает её администратор организации площадки',
   },
   // {kind} is the site's kind code (dump), read as its word; the kinds named are limits.ts plantSiteKinds
   notPlantSite: {

@@ -291,7 +291,10 @@ export class MachinesService {
     if (typeof parsed === 'object' && parsed !== null && named !== device.id)
       return this.refuse(device, {
         field: 'device',
-        message: m.otherDevice({ device: String(named ?? '') }),
+        message:
+          named === undefined || named === ''
+            ? m.deviceNamed()
+            : m.otherDevice({ device: String(named) }),
       });
     return this.ingest(device, parsed);
   }

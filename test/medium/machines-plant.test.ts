@@ -226,13 +226,13 @@ for (const d of dialects) {
       assert.equal(ru.statusCode, 404, ru.body);
       assert.equal(
         ru.json().detail,
-        'Фабрика на площадке pl-other-site ещё не описана: описать её может администратор организации, которой принадлежит площадка',
+        'На площадке pl-other-site нет фабрики, доступной вам: данные фабрики принадлежат её организации, описывает её администратор организации площадки',
       );
       const en = await get('en');
       assert.equal(en.statusCode, 404, en.body);
       assert.equal(
         en.json().detail,
-        "The plant at site pl-other-site is not described yet: an administrator of the site's organisation can describe it",
+        "No plant you may see at site pl-other-site: a plant is its organisation's, and an administrator of the site's organisation describes it",
       );
       for (const r of [ru, en]) assert.doesNotMatch(r.json().detail, /PUT|\/api\//);
       // the KPIs of such a site answer the same

@@ -200,6 +200,8 @@ for (const d of dialects) {
           'points.0.id',
         ],
         [{ device: 'd-someone-else', points }, 'machines.otherDevice', 'device'],
+        // no device named: said so, not «another device than »
+        [{ points }, 'machines.deviceNamed', 'device'],
         [
           {
             device: dev.id,
@@ -239,6 +241,7 @@ for (const d of dialects) {
         'machines.unknownKey': 1,
         'machines.badId': 1,
         'machines.otherDevice': 1,
+        'machines.deviceNamed': 1,
         'machines.beyondLimits': 1,
       });
       // worded in the reader's language
@@ -249,7 +252,7 @@ for (const d of dialects) {
       r = await post(dev.token, beyond, 'ru');
       assert.match(
         r.json().errors[0].message,
-        /^от -1\s000 до 10\s000 t\/h: столько может показать прибор профиля belt-scale$/,
+        /^от -1\s000 до 10\s000 т\/ч: столько может показать прибор профиля belt-scale$/,
       );
       r = await post(dev.token, beyond, 'en');
       assert.equal(
@@ -547,6 +550,9 @@ for (const d of dialects) {
           assert.match(t.message, /^[\x20-\x7e–—…«»]+$/, t.message);
           assert.match(t.messageRu, /[а-яё]/i, t.messageRu);
         }
+        // the unit in the reader's writing too (probe: «от 0 до 200 000 kW» in Russian)
+        assert.match(texts[1].messageRu, /т\/ч:/, texts[1].messageRu);
+        assert.match(texts[1].message, /t\/h:/, texts[1].message);
         assert.deepEqual(
           (await rawPoints(p.store, dev.id, 'throughput_tph', 0, HOUR + HOUR_MS, 10)).map(
             (x) => x.value,

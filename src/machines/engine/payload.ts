@@ -42,6 +42,8 @@ export function parseRfc3339(text: string): number | null {
   const h = +x[4];
   const mi = +x[5];
   const s = +x[6];
+  // before the Unix epoch an instrument's clock is unset (and Date.UTC reads 0002 as 1902)
+  if (y < 1970) return null;
   if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 60) return null;
   if (d > daysInMonth(y, mo)) return null; // 30 February
   const ms = x[7] ? Math.floor(Number(x[7]) * 1000) : 0;

@@ -1,9 +1,7 @@
-// Deals' small pieces: organisation names, the state badge, money in roubles, the caller's side.
+// Deals' small pieces: the caller's side, the state badge, money in roubles.
 
 import { useExchangeLabels } from '../exchange/labels.ts';
-import { localised, useFormat, useLocale, useT } from '../i18n/index.ts';
-import { registryApi } from '../registry/api.ts';
-import { useResource } from '../shell/useResource.ts';
+import { useFormat, useT } from '../i18n/index.ts';
 import type { DealSide, DealState } from './api.ts';
 import { dealsDict } from './dict.ts';
 

@@ -1,6 +1,6 @@
-// Governance's small pieces: organisation names (the registry's), a proposal's title in the reader's language,
+// Governance's small pieces: a proposal's title in the reader's language,
 // the words of its settings and its result (with the rounds of an instant runoff).
-import { localised, useFormat, useLocale, useT } from '../i18n/index.ts';
+import { localised, useFormat, useT } from '../i18n/index.ts';
 import type { Proposal, TallyResult } from './api.ts';
 import { type GovernanceKey, governanceDict } from './dict.ts';
 

@@ -46,6 +46,18 @@ export const rules = defineMessages('registry.rule', {
     en: 'a licence is recorded once issued: the date of issue must not be after today',
     ru: 'лицензию записывают после выдачи: дата выдачи не может быть позже сегодняшней',
   },
+  issuedBeforeLaw: {
+    en: 'waste activity is licensed under 89-FZ of 24 June 1998: the date of issue is not before it',
+    ru: 'деятельность с отходами лицензируется по 89-ФЗ от 24.06.1998: дата выдачи не может быть раньше',
+  },
+  fkkoNotInCatalogue: {
+    en: '{code} is not in the FKKO catalogue',
+    ru: '{code} нет в каталоге ФККО',
+  },
+  fkkoClassNotLicensed: {
+    en: '{code} is a class {hazardClass} waste, a class the licence does not cover',
+    ru: '{code} — отход {hazardClass} класса опасности, а лицензия этот класс не охватывает',
+  },
   removedNotYet: {
     en: 'a removal is recorded once it happened: the date must not be after today',
     ru: 'снятие записывают, когда оно произошло: дата не может быть позже сегодняшней',

@@ -53,6 +53,8 @@ import { requireFreeEmail } from './users.ts';
 /** An application as parsed (defaults applied). */
 type ParsedApplication = z.output<typeof ApplicationInput>;
 const today = (now: Date) => now.toISOString().slice(0, 10);
+/** Federal Law 89-FZ «On production and consumption waste», which licenses waste activity. */
+const WASTE_LAW_DAY = '1998-06-24';
 /** A status link's token: 32 random bytes, shown once; only its sha256 is kept (high entropy: no slow hash needed). */
 const newStatusToken = () => randomBytes(32).toString('base64url');
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -290,11 +292,27 @@ export class RegistryService {
   async addLicence(actor: Actor, organisationId: string, input: unknown): Promise<WasteLicence> {
     const l = parseInput(WasteLicenceInput, input);
     requireOrganisationRole(actor, organisationId, 'org_admin');
-    // a licence not yet issued would read as not in force in every deal's check
+    const problems: FieldProblem[] = [];
+    // a licence not yet issued would read as not in force in every deal's check; none was
+    // issued before the law that licenses waste activity (89-ФЗ of 24 June 1998)
     if (l.issuedOn > latestDay(this.clock()))
-      throw invalid(messages.invalidLicence(), [
-        { field: 'issuedOn', message: rules.issuedNotYet() },
-      ]);
+      problems.push({ field: 'issuedOn', message: rules.issuedNotYet() });
+    else if (l.issuedOn < WASTE_LAW_DAY)
+      problems.push({ field: 'issuedOn', message: rules.issuedBeforeLaw() });
+    // the annex lists codes of the catalogue, of the classes the licence covers (a code's last
+    // digit is its class)
+    const catalogue = fkkoCatalogue();
+    l.fkko.forEach((code, i) => {
+      const entry = catalogue.get(code);
+      if (!entry)
+        problems.push({ field: `fkko.${i}`, message: rules.fkkoNotInCatalogue({ code }) });
+      else if (!l.hazardClasses.includes(entry.hazardClass))
+        problems.push({
+          field: `fkko.${i}`,
+          message: rules.fkkoClassNotLicensed({ code, hazardClass: entry.hazardClass }),
+        });
+    });
+    if (problems.length) throw invalid(messages.invalidLicence(), problems);
     return inTransaction(this.store, async (tx) => {
       if (!(await repo.organisationExists(tx, organisationId)))
         throw notFound(messages.organisationNotFound({ id: organisationId }));

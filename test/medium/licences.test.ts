@@ -149,6 +149,28 @@ for (const d of await eachDialect()) {
         licence({ validUntil: '2019-01-01' }),
       );
       assert.equal(backwards.status, 400);
+      // the annex's codes are the catalogue's, of the classes covered; issued under 89-FZ (probe)
+      const senseless = await http(
+        'dorstroy-yug:org_admin',
+        'POST',
+        url,
+        licence({
+          hazardClasses: [1],
+          fkko: ['6 11 300 02 20 5', '9 99 999 99 99 4'],
+          issuedOn: '1900-01-01',
+        }),
+        'ru',
+      );
+      assert.equal(senseless.status, 400);
+      assert.deepEqual(
+        senseless.body.errors.map((e: { field: string; code: string }) => [e.field, e.code]),
+        [
+          ['issuedOn', 'registry.rule.issuedBeforeLaw'],
+          ['fkko.0', 'registry.rule.fkkoClassNotLicensed'],
+          ['fkko.1', 'registry.rule.fkkoNotInCatalogue'],
+        ],
+      );
+      assert.match(JSON.stringify(senseless.body), /отход 5 класса опасности/);
       // fields named as people see them (probe: raw paths such as «hazardClasses.0»)
       const labelled = await http(
         'dorstroy-yug:org_admin',

@@ -274,7 +274,10 @@ defineLabels({
   schedule: { en: 'Schedule', ru: 'График' },
   from: { en: 'From', ru: 'Начало' },
   to: { en: 'To', ru: 'Окончание' },
-  transportKopecksPerUnit: { en: 'Transport per unit, kopecks', ru: 'Перевозка за единицу, коп.' },
+  // a deal's schedule, as its form names the boxes
+  'schedule.from': { en: 'Deliveries from', ru: 'Поставки с' },
+  'schedule.to': { en: 'Deliveries to', ru: 'Поставки по' },
+  transportKopecksPerUnit: { en: 'Transport per unit', ru: 'Перевозка за единицу' },
   tolerancePct: { en: 'Tolerance, %', ru: 'Допуск, %' },
   deliveredOn: { en: 'Delivery date', ru: 'Дата поставки' },
   method: { en: 'Method', ru: 'Способ' },

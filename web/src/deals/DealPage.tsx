@@ -39,7 +39,7 @@ import { dealsDict } from './dict.ts';
 import { propertyResolver, qualityPlaceholder, shownProgress } from './figures.ts';
 import { LicencesCard } from './LicencesCard.tsx';
 import { parseQuality, parseTerms, type TermsBad, type TermsText } from './parse.ts';
-import { TermsFields, termsText } from './terms.tsx';
+import { TermsFields, termsErrors, termsText } from './terms.tsx';
 import './deal.css';
 import { stepNote } from './turn.ts';
 
@@ -264,7 +264,7 @@ function Actions({ v, onDone }: { v: DealView; onDone: () => void }) {
                 value={terms}
                 onChange={setTerms}
                 bad={bad}
-                errors={submission.error?.fieldErrors() ?? {}}
+                errors={termsErrors(submission.error?.fieldErrors() ?? {})}
                 materialUnit={v.deal.unit}
               />
             </details>
@@ -698,6 +698,8 @@ function DeliveryForm({ v, onDone }: { v: DealView; onDone: () => void }) {
   const errors = submission.error?.fieldErrors() ?? {};
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    // the server's last refusal was of the lot as it was then; this one is checked afresh
+    submission.setError(null);
     const n = parseNumber(quantity);
     const q = parseQuality(quality, resolve);
     const quantityProblem =
@@ -734,7 +736,11 @@ function DeliveryForm({ v, onDone }: { v: DealView; onDone: () => void }) {
             value={on}
             // a lot is recorded once it has happened: the server's own rule
             max={latestDeliveryDay(new Date())}
-            onChange={(e) => setOn(e.target.value)}
+            onChange={(e) => {
+              setOn(e.target.value);
+              // a changed date is no longer the one refused
+              if (errors.deliveredOn) submission.setError(null);
+            }}
           />
           {errors.deliveredOn && <span className="field-error">{errors.deliveredOn}</span>}
         </label>

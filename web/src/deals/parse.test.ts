@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { missingChoices, parseQuality, parseTerms, type TermsText } from './parse.ts';
+import { listingLimits } from '../../../src/exchange/limits.ts';
+import { missingChoices, parseQuality, parseTerms, type TermsText, termsLimits } from './parse.ts';
 
 const typed: TermsText = {
   quantity: '1 000',
@@ -44,6 +45,29 @@ test('a quantity of zero or below is its own problem, not "enter a number"', () 
     );
   assert.equal(parseTerms({ ...typed, quantity: '0,5' }).bad.size, 0);
   assert.deepEqual([...parseTerms({ ...typed, quantity: '' }).bad], [['quantity', 'number']]);
+});
+
+test('figures past the server’s bounds and an end before the start are caught before sending (user walk)', () => {
+  const bad = parseTerms({
+    ...typed,
+    price: '99999999999',
+    quantity: '100 000 001',
+    transportCost: '-100 000,01',
+    tolerance: '150',
+    from: '2027-06-01',
+    to: '2027-01-01',
+  }).bad;
+  assert.deepEqual(Object.fromEntries(bad), {
+    price: 'tooLarge',
+    quantity: 'tooLarge',
+    transportCost: 'tooLarge',
+    tolerance: 'tooLarge',
+    to: 'beforeFrom',
+  });
+  // at the bound, and a gate fee (a negative price) within it, pass
+  const edge = parseTerms({ ...typed, price: '-100 000', quantity: '100 000 000' });
+  assert.equal(edge.bad.size, 0);
+  assert.equal(termsLimits.price * 100, listingLimits.kopecksPerUnit);
 });
 
 test("the new deal's dropdowns left at «— choose —» are named; chosen ones are not", () => {

@@ -1,5 +1,6 @@
 // The deals' forms' text as the API's values: terms (kopecks, numbers) and measured quality.
 // Pure: tested beside it.
+import { listingLimits } from '../../../src/exchange/limits.ts';
 import { parseNumber, rubToKopecks } from '../shell/numbers.ts';
 import type { DealCreate } from './api.ts';
 
@@ -26,8 +27,19 @@ type Terms = Pick<
   | 'tolerancePct'
 >;
 
-/** Why a box cannot be sent: not a number (or empty), or a quantity that is not above zero. */
-export type TermsProblem = 'number' | 'positive';
+/**
+ * Why a box cannot be sent: not a number (or empty), a quantity not above zero, a figure past
+ * the server's bound (DealTerms: the listings' bounds, tolerance ≤ 100 %), an end before the start.
+ */
+export type TermsProblem = 'number' | 'positive' | 'tooLarge' | 'beforeFrom';
+
+/** The bound of each number box, in the box's unit (roubles for money, % for the tolerance). */
+export const termsLimits = {
+  quantity: listingLimits.quantityPerYear,
+  price: listingLimits.kopecksPerUnit / 100,
+  transportCost: listingLimits.kopecksPerUnit / 100,
+  tolerance: 100,
+} as const;
 export type TermsBad = Map<keyof TermsText, TermsProblem>;
 
 /** The boxes' text as terms, or the boxes that cannot be sent and why. */
@@ -50,6 +62,14 @@ export function parseTerms(v: TermsText): { terms: Terms; bad: TermsBad } {
     tolerancePct: num('tolerance', parseNumber(v.tolerance)),
   };
   if (!bad.has('quantity') && !((terms.quantity ?? 0) > 0)) bad.set('quantity', 'positive');
+  const beyond = (k: keyof typeof termsLimits, n: number | undefined, scale = 1) => {
+    if (!bad.has(k) && Math.abs(n ?? 0) > termsLimits[k] * scale) bad.set(k, 'tooLarge');
+  };
+  beyond('quantity', terms.quantity);
+  beyond('price', terms.priceKopecksPerUnit, 100);
+  beyond('transportCost', terms.transportKopecksPerUnit, 100);
+  beyond('tolerance', terms.tolerancePct);
+  if (v.from && v.to && v.to < v.from) bad.set('to', 'beforeFrom');
   return { terms, bad };
 }
 

@@ -1,13 +1,13 @@
 // The terms' boxes, shared by the new-deal form and the offer / counter-offer form: text as
 // typed, turned into the API's terms (kopecks, numbers) with a word for each bad box.
 import { useExchangeLabels } from '../exchange/labels.ts';
-import { useT } from '../i18n/index.ts';
+import { useFormat, useT } from '../i18n/index.ts';
 import { kopecksToRubText } from '../shell/numbers.ts';
 import type { MaterialUnit } from '../shell/types.ts';
 import { materialUnits, transportModes } from '../shell/vocabulary.ts';
 import type { Deal } from './api.ts';
 import { dealsDict } from './dict.ts';
-import type { TermsBad, TermsText } from './parse.ts';
+import { type TermsBad, type TermsText, termsLimits } from './parse.ts';
 
 const year = new Date().getFullYear();
 export const blankTerms: TermsText = {
@@ -37,6 +37,10 @@ export function termsText(d: Deal, mark: ',' | '.'): TermsText {
   };
 }
 
+/** The server's words per terms field: a counter-offer's come as `terms.priceKopecksPerUnit`. */
+export const termsErrors = (errors: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(errors).map(([k, v]) => [k.replace(/^terms\./, ''), v]));
+
 export function TermsFields({
   value,
   onChange,
@@ -53,12 +57,16 @@ export function TermsFields({
   materialUnit?: MaterialUnit;
 }) {
   const t = useT(dealsDict);
+  const fmt = useFormat();
   const x = useExchangeLabels();
   const set = (k: keyof TermsText) => (e: { target: { value: string } }) =>
     onChange({ ...value, [k]: e.target.value });
   const err = (k: keyof TermsText, field: string) => {
     const problem = bad.get(k);
     if (problem === 'positive') return t('fPositiveBad');
+    if (problem === 'beforeFrom') return t('fBeforeFromBad');
+    if (problem === 'tooLarge' && k in termsLimits)
+      return t('fTooLargeBad', { max: fmt.integer(termsLimits[k as keyof typeof termsLimits]) });
     return problem ? t('fNumberBad') : errors[field];
   };
   const box = (k: keyof TermsText, field: string, label: string, type = 'text') => (

@@ -1,5 +1,13 @@
 import { useMemo } from 'react';
-import { dictionary, intlLocale, type Locale, useFormat, useLocale, useT } from '../i18n/index.ts';
+import {
+  dictionary,
+  intlLocale,
+  type Locale,
+  useFormat,
+  useLocale,
+  useT,
+  withMinus,
+} from '../i18n/index.ts';
 import type {
   Counterfactual,
   LegalStatus,
@@ -171,9 +179,11 @@ export const modeColours: Record<TransportMode, string> = {
  * full value.
  */
 export function computedAmount(n: number, locale: Locale): string {
-  return new Intl.NumberFormat(intlLocale(locale), {
-    maximumFractionDigits: Math.abs(n) >= 100 ? 0 : 2,
-  }).format(n);
+  return withMinus(
+    new Intl.NumberFormat(intlLocale(locale), {
+      maximumFractionDigits: Math.abs(n) >= 100 ? 0 : 2,
+    }).format(n),
+  );
 }
 
 export function useExchangeLabels() {

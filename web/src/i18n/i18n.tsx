@@ -41,6 +41,13 @@ export function useT<K extends string>(dict: Dictionary<K>) {
   );
 }
 
+/**
+ * A formatted number with the minus sign (U+2212) where Intl writes a hyphen: «−314», as the
+ * figures' formulas write it beside them. For reading only: forms and exports keep the hyphen
+ * (spreadsheets read no other).
+ */
+export const withMinus = (text: string): string => text.replace('-', '\u2212');
+
 /** Numbers, dates and units in the user's locale (decimal comma in Russian); times in the cluster's. */
 export function useFormat() {
   const { locale } = useLocale();
@@ -56,20 +63,24 @@ export function useFormat() {
     const moments = momentFormats(locale);
     return {
       locale,
-      integer: (n: number) => integer.format(n),
+      integer: (n: number) => withMinus(integer.format(n)),
       decimal: (n: number, digits = 2) =>
-        new Intl.NumberFormat(tag, { maximumFractionDigits: digits }).format(n),
-      number: (n: number) => decimal.format(n),
+        withMinus(new Intl.NumberFormat(tag, { maximumFractionDigits: digits }).format(n)),
+      number: (n: number) => withMinus(decimal.format(n)),
       /** exactly `digits` decimals: «12,0», «−3,4» */
       fixed: (n: number, digits = 1) =>
-        new Intl.NumberFormat(tag, {
-          minimumFractionDigits: digits,
-          maximumFractionDigits: digits,
-        }).format(n),
+        withMinus(
+          new Intl.NumberFormat(tag, {
+            minimumFractionDigits: digits,
+            maximumFractionDigits: digits,
+          }).format(n),
+        ),
       /** money from kopecks, to the kopeck as accounts write it: «1 234,50 ₽», '1,234.50 RUB' */
-      money: (amount: number) => `${kopecks.format(amount / 100)}\u00a0${rouble}`,
+      money: (amount: number) => `${withMinus(kopecks.format(amount / 100))}\u00a0${rouble}`,
       percent: (share: number) =>
-        new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 }).format(share),
+        withMinus(
+          new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 }).format(share),
+        ),
       /** a calendar day as it is, a moment's day in the cluster's zone (moments.ts) */
       date: moments.date,
       /** a moment in the cluster's zone, named: «1 дек. 2026 г., 13:00 (кемеровское время)» */

@@ -10,6 +10,7 @@ export {
   useFormat,
   useLocale,
   useT,
+  withMinus,
 } from './i18n.tsx';
 export {
   clusterDay,

@@ -88,6 +88,8 @@ describe('digicluster assess FILE', () => {
   test('not JSON, a bad option: exit 2', () => {
     assert.equal(run('{oops', '--json').code, 2);
     assert.equal(run({ organisations: [] }, '--months', 'x').code, 2);
+    // Number('0x2') is 2: a hexadecimal count is refused, not read.
+    assert.equal(run({ organisations: [] }, '--months', '0x2').code, 2);
     assert.equal(run({ organisations: [] }, '--as-of', '2026-13').code, 2);
   });
 });

@@ -14,6 +14,7 @@ import {
   parseSnapshot,
   SnapshotError,
 } from '../assessment/engine/index.ts';
+import { wholeNumber } from './args.ts';
 
 const USAGE =
   'usage: digicluster assess [FILE] [--json] [--as-of YYYY-MM-DD] [--months N] [--lang ru|en]';
@@ -60,7 +61,7 @@ export async function runAssess(args: string[]): Promise<number> {
       if (!asOf || !/^\d{4}-\d{2}-\d{2}$/.test(asOf))
         return fail('--as-of needs a date YYYY-MM-DD');
     } else if (a === '--months') {
-      months = Number(args[++i]);
+      months = wholeNumber(args[++i]);
       if (!Number.isInteger(months) || months < 1) return fail('--months needs a whole number ≥ 1');
     } else if (a === '--lang') {
       const value = args[++i];

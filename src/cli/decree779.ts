@@ -1,6 +1,8 @@
 // `digicluster decree-779 [--year YYYY] [--json]`: the status check against Government Decree 779
 // over the configured database's data (as the operator sees it: every member's evidence).
 // --json prints the API's body. Exit 2 on bad arguments.
+import { wholeNumber } from './args.ts';
+
 const USAGE = 'usage: digicluster decree-779 [--year YYYY] [--json]';
 
 function fail(what: string): number {
@@ -15,7 +17,7 @@ export async function runDecree779(args: string[]): Promise<number> {
     const a = args[i] as string;
     if (a === '--json') json = true;
     else if (a === '--year') {
-      year = Number(args[++i]);
+      year = wholeNumber(args[++i]);
       if (!Number.isInteger(year) || year < 2000 || year > 2100)
         return fail('--year needs a year from 2000 to 2100');
     } else return fail(`unexpected argument "${a}"`);

@@ -12,6 +12,7 @@ import {
   verifyState,
 } from '../journal/index.ts';
 import { openStore, type Store } from '../store/index.ts';
+import { wholeNumber } from './args.ts';
 
 class UsageError extends Error {}
 
@@ -194,7 +195,8 @@ export async function journalReplay(args: string[] = []): Promise<number> {
   try {
     const flags = parseFlags(args, ['--subscriber', '--seq'], []);
     name = String(flags.get('--subscriber') ?? '');
-    seq = Number(flags.get('--seq'));
+    const raw = flags.get('--seq');
+    seq = wholeNumber(typeof raw === 'string' ? raw : undefined);
     if (!name || !Number.isSafeInteger(seq) || seq < 1)
       throw new UsageError('needs --subscriber NAME and --seq N (the parked event)');
   } catch (e) {

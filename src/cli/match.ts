@@ -11,6 +11,7 @@ import {
   solve,
 } from '../exchange/engine/solve/index.ts';
 import type { Plan } from '../exchange/schema.ts';
+import { decimalNumber } from './args.ts';
 
 const USAGE =
   'usage: digicluster match FILE [--json] [--engine auto|highs|network-simplex] [--time-limit S]\n       digicluster match --cluster [--json] [--time-limit S] [--factors FILE]\n         FILE of --factors: a JSON object, factor key → value (keys of data/reference/factors.json)';
@@ -51,7 +52,7 @@ function parseArgs(args: string[]): MatchArgs {
       }
       options.engine = v as (typeof ENGINES)[number];
     } else if (flag === '--time-limit') {
-      const v = Number(value());
+      const v = decimalNumber(value());
       if (!(v > 0) || !Number.isFinite(v))
         throw new UsageError('--time-limit must be a positive number of seconds');
       options.timeLimitSeconds = v;

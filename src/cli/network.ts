@@ -9,6 +9,7 @@ import {
   type NetworkMetrics,
 } from '../assessment/engine/network.ts';
 import { networkMetricsParallel } from '../assessment/network-worker.ts';
+import { wholeNumber } from './args.ts';
 
 const USAGE = 'usage: digicluster network FILE [--json] [--threads N]';
 
@@ -37,7 +38,7 @@ export async function runNetwork(args: string[]): Promise<number> {
     const a = args[i]!;
     if (a === '--json') json = true;
     else if (a === '--threads') {
-      threads = Number(args[++i]);
+      threads = wholeNumber(args[++i]);
       if (!Number.isInteger(threads) || threads < 1) {
         process.stderr.write(`digicluster network: --threads needs a whole number ≥ 1\n${USAGE}\n`);
         return 2;

@@ -1,6 +1,8 @@
 // `digicluster search QUERY [--json] [--type asset|profile|project] [--limit N] [--public]`:
 // the knowledge search over the configured database, best first. It reads as the platform
 // (every record), or with --public as a visitor without login would.
+import { wholeNumber } from './args.ts';
+
 const USAGE =
   'usage: digicluster search QUERY [--json] [--type asset|profile|project] [--limit N] [--public]';
 
@@ -27,7 +29,7 @@ function parseArgs(args: string[]) {
       if (!['asset', 'profile', 'project'].includes(type))
         throw new UsageError(`--type must be asset, profile or project, got "${type}"`);
     } else if (flag === '--limit') {
-      limit = Number(value());
+      limit = wholeNumber(value());
       if (!Number.isInteger(limit) || limit < 1 || limit > 100)
         throw new UsageError('--limit must be a whole number from 1 to 100');
     } else if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);

@@ -13,6 +13,7 @@ import { loadConfig } from '../config.ts';
 import { type AlarmRecord, type SimRole, simDevices, simulatePlant } from '../machines/index.ts';
 import { type Actor, DomainError, systemActor } from '../model/index.ts';
 import { openPlatform, type Platform } from '../platform.ts';
+import { wholeNumber } from './args.ts';
 
 class UsageError extends Error {}
 
@@ -216,7 +217,7 @@ function parseArgs(args: string[]) {
   const int = (name: string, def: number, min: number, max: number) => {
     const raw = values.get(name);
     if (raw === undefined) return def;
-    const n = Number(raw);
+    const n = wholeNumber(raw);
     if (!Number.isInteger(n) || n < min || n > max)
       throw new UsageError(`${name} must be an integer from ${min} to ${max}`);
     return n;

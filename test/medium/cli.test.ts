@@ -74,6 +74,13 @@ for (const d of dialects) {
       const bare = await cli(['journal', 'replay'], env);
       assert.equal(bare.status, 2);
       assert.match(bare.stderr, /--subscriber NAME and --seq N/);
+      // 0x10 is not event 16 (Number() would read it so)
+      const hex = await cli(
+        ['journal', 'replay', '--subscriber', 'deals.open-deal-from-agreed-match', '--seq', '0x10'],
+        env,
+      );
+      assert.equal(hex.status, 2, hex.stderr);
+      assert.match(hex.stderr, /--seq N/);
       const notParked = await cli(
         ['journal', 'replay', '--subscriber', 'deals.open-deal-from-agreed-match', '--seq', '1'],
         env,

@@ -265,6 +265,20 @@ test('the exchange: listing, plan, saved plan and accepted match', {
         (await savings.locator('details').textContent()) ?? '',
         /avoidedDisposal|Σ value/,
       );
+      // the factors the plan used read in Russian, each with its key for an override
+      const factors = page.getByTestId('plan-factors');
+      await factors.locator('summary').click();
+      const gas = factors.locator('tr[data-factor="prices.naturalGasRubPer1000m3"]');
+      assert.match((await gas.textContent()) ?? '', /Цена природного газа/);
+      assert.match((await gas.textContent()) ?? '', /руб\. за 1 000 м³ без НДС/);
+      assert.match(
+        (await gas.locator('code').textContent()) ?? '',
+        /^prices\.naturalGasRubPer1000m3$/,
+      );
+      assert.match(
+        (await factors.locator('tr[data-factor="transport.road.speedKmh"]').textContent()) ?? '',
+        /км\/ч/,
+      );
       await page.screenshot({ path: join(results, 'plan.png'), fullPage: true });
       await page.getByTestId('save-plan').click();
       await page.getByTestId('plan-saved').waitFor();
@@ -356,6 +370,10 @@ test('the exchange: listing, plan, saved plan and accepted match', {
       (await byHeat.getAttribute('title')) ?? '',
       /valued by heat: 4,700 \/ 5,000 kcal\/kg \(the factors table's reference coal\) = ×0\.94 of the request's price/,
     );
+    const gasEn = page
+      .getByTestId('plan-factors')
+      .locator('tr[data-factor="prices.naturalGasRubPer1000m3"]');
+    assert.match((await gasEn.textContent()) ?? '', /Natural gas price[\s\S]*RUB per 1 000 m³/);
     await page.screenshot({ path: join(results, 'plan-en.png'), fullPage: true });
     await page.locator('.lang-btn', { hasText: 'RU' }).click();
   });

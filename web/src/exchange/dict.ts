@@ -284,7 +284,7 @@ export const exchangeDict = dictionary(
     factorsTitle: 'Коэффициенты расчёта',
     factorsSummary: '{n}: оценок {e}, изменено в запросе {o}',
     factorsLead:
-      'Значения из data/reference/factors.json, каждое с источником и годом. «Оценка» — источника нет, указано обоснование. Любой коэффициент можно изменить для одного плана (API: factors, CLI: --factors).',
+      'Значения из data/reference/factors.json, каждое с источником и годом. «Оценка» — источника нет, указано обоснование. Источники приведены так, как они изданы. Любой коэффициент можно изменить для одного плана по его ключу (API: factors, CLI: --factors).',
     factorKey: 'Коэффициент',
     factorValue: 'Значение',
     factorUnit: 'Единица',
@@ -641,7 +641,7 @@ export const exchangeDict = dictionary(
     factorsTitle: 'Factors of the calculation',
     factorsSummary: '{n}: {e} estimates, {o} overridden in the request',
     factorsLead:
-      'Values from data/reference/factors.json, each with its source and year. An "estimate" has no source yet and states its basis. Any factor can be changed for one plan (API: factors, CLI: --factors).',
+      'Values from data/reference/factors.json, each with its source and year. An "estimate" has no source yet and states its basis. Any factor can be changed for one plan by its key (API: factors, CLI: --factors).',
     factorKey: 'Factor',
     factorValue: 'Value',
     factorUnit: 'Unit',

@@ -1,7 +1,8 @@
 import { Fragment } from 'react';
-import { useFormat, useT } from '../../i18n/index.ts';
+import { useFormat, useLocale, useT } from '../../i18n/index.ts';
 import type { PlanFactor } from '../../shell/types.ts';
 import { exchangeDict } from '../dict.ts';
+import { factorName } from './factorNames.ts';
 
 const groups = [
   'transport',
@@ -16,11 +17,13 @@ type Group = (typeof groups)[number];
 /**
  * The factors a plan was computed with: collapsed to one line (how many, how many estimates,
  * how many the request changed), open as a table by group with source, year and an estimate
- * badge. Keys, units and sources are the factors file's own (English).
+ * badge. Each factor shows its name in the reader's language with its key beneath (the key is
+ * what an override names); sources stay as published.
  */
 export function PlanFactors({ factors }: { factors: readonly PlanFactor[] }) {
   const t = useT(exchangeDict);
   const fmt = useFormat();
+  const { locale } = useLocale();
   if (!factors.length) return null;
   const estimates = factors.filter((f) => f.status === 'estimate').length;
   const overridden = factors.filter((f) => f.overridden).length;
@@ -65,32 +68,40 @@ export function PlanFactors({ factors }: { factors: readonly PlanFactor[] }) {
                 </tr>
                 {factors
                   .filter((f) => groupOf(f.key) === g)
-                  .map((f) => (
-                    <tr
-                      key={f.key}
-                      className={f.overridden ? 'factor-overridden' : undefined}
-                      data-factor={f.key}
-                    >
-                      <td>
-                        <code lang="en">{f.key.slice(g.length + 1)}</code>
-                        {f.status === 'estimate' && (
-                          <span className="badge badge-estimate" title={f.basis}>
-                            {t('factorEstimate')}
-                          </span>
-                        )}
-                        {f.overridden && (
-                          <span className="badge badge-overridden">{t('factorOverridden')}</span>
-                        )}
-                      </td>
-                      <td className="num">{fmt.decimal(f.value, 4)}</td>
-                      <td lang="en">{f.unit}</td>
-                      <td lang="en" className="factor-source">
-                        {f.source}
-                        {f.basis && <span className="muted"> — {f.basis}</span>}
-                      </td>
-                      <td className="num">{f.year}</td>
-                    </tr>
-                  ))}
+                  .map((f) => {
+                    const named = factorName(f.key, f.unit, locale);
+                    return (
+                      <tr
+                        key={f.key}
+                        className={f.overridden ? 'factor-overridden' : undefined}
+                        data-factor={f.key}
+                      >
+                        <td>
+                          {named && <span className="factor-name">{named.name}</span>}
+                          <code lang="en" className={named ? 'factor-key' : undefined}>
+                            {f.key}
+                          </code>
+                          {f.status === 'estimate' && (
+                            <span className="badge badge-estimate" title={f.basis}>
+                              {t('factorEstimate')}
+                            </span>
+                          )}
+                          {f.overridden && (
+                            <span className="badge badge-overridden">{t('factorOverridden')}</span>
+                          )}
+                        </td>
+                        <td className="num">{fmt.decimal(f.value, 4)}</td>
+                        <td lang={named && locale === 'ru' ? 'ru' : 'en'}>
+                          {named?.unit ?? f.unit}
+                        </td>
+                        <td lang="en" className="factor-source">
+                          {f.source}
+                          {f.basis && <span className="muted"> — {f.basis}</span>}
+                        </td>
+                        <td className="num">{f.year}</td>
+                      </tr>
+                    );
+                  })}
               </Fragment>
             ))}
           </tbody>

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { planBounds } from '../schemas.ts';
+import { factorName, namedFactorKeys } from './factorNames.ts';
 import { flowCo2e, flowKey, robustLevel } from './flows.ts';
 import { runRequest } from './runRequest.ts';
 
@@ -63,5 +65,36 @@ describe('flows', () => {
       'low',
       'low',
     ]);
+  });
+});
+
+describe('factor names', () => {
+  const file = JSON.parse(
+    readFileSync(new URL('../../../../data/reference/factors.json', import.meta.url), 'utf8'),
+  ) as { factors: Record<string, { unit: string }> };
+
+  test('every factor of the file has a Russian and an English name, and a Russian unit', () => {
+    for (const [key, { unit }] of Object.entries(file.factors)) {
+      const ru = factorName(key, unit, 'ru');
+      const en = factorName(key, unit, 'en');
+      assert.ok(ru && en, `${key} has no name`);
+      assert.match(ru.name, /[а-яё]/i, key);
+      assert.doesNotMatch(en.name, /[а-яё]{3}/i, key);
+      // the Russian unit is Russian (units such as "km/h" or "RUB/t" were English before)
+      assert.doesNotMatch(ru.unit, /\b(RUB|per|km|kg|coefficient|wagon)\b/, key);
+      assert.equal(en.unit, unit, 'English keeps the file’s unit');
+    }
+  });
+
+  test('no name is kept for a factor the file no longer has', () => {
+    for (const key of namedFactorKeys) assert.ok(key in file.factors, key);
+  });
+
+  test('the rail tariff rows are named by their distance', () => {
+    assert.equal(
+      factorName('transport.rail.n8.km300', 'x', 'ru')?.name,
+      'Ж/д тариф ТР-1, схема N8: 300 км',
+    );
+    assert.equal(factorName('made.up', 'x', 'ru'), undefined);
   });
 });

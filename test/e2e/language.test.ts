@@ -94,6 +94,59 @@ test('L7 markers of one town are spread apart, not stacked', { skip }, async () 
   await p.context().close();
 });
 
+test('the map by keyboard: towns are no stops, sites are named buttons, one key skips them all', {
+  skip,
+}, async () => {
+  const p = await page('ru');
+  await p.goto(`${base}/#/`);
+  await p.locator('path.site-marker').first().waitFor({ state: 'attached' });
+  const focused = () =>
+    p.evaluate(() => {
+      const e = document.activeElement;
+      return {
+        cls: e?.getAttribute('class') ?? '',
+        label: e?.getAttribute('aria-label') ?? e?.textContent ?? '',
+        testid: e?.getAttribute('data-testid') ?? '',
+      };
+    });
+  // Tab from the page's start until the skip button of the map has the focus
+  let stop = await focused();
+  for (let i = 0; i < 30 && stop.testid !== 'map-skip'; i++) {
+    await p.keyboard.press('Tab');
+    stop = await focused();
+  }
+  assert.equal(stop.testid, 'map-skip');
+  assert.match(stop.label, /Пропустить карту \(площадок на ней: \d+\)/);
+  // the stops after it: the map itself, then sites, never a town's dot
+  const stops: Array<{ cls: string; label: string }> = [];
+  for (let i = 0; i < 6; i++) {
+    await p.keyboard.press('Tab');
+    stops.push(await focused());
+  }
+  assert.ok(
+    stops.every((s) => !s.cls.includes('city-dot')),
+    stops.map((s) => s.cls).join(' | '),
+  );
+  const site = stops.find((s) => s.cls.includes('site-marker'));
+  assert.ok(site, stops.map((s) => s.cls).join(' | '));
+  assert.match(site.label, /^[^:]+: .+/, 'organisation: site');
+  // Enter opens the site's card with the focus on its link to the participant
+  await p.keyboard.press('Enter');
+  const card = p.locator('.site-popup');
+  await card.waitFor();
+  assert.match((await focused()).label, /Карточка участника/);
+  // Shift+Tab back to the skip button and over the map: the next stop is past every site
+  await p.evaluate(() =>
+    (document.querySelector('[data-testid="map-skip"]') as HTMLElement).focus(),
+  );
+  await p.keyboard.press('Enter');
+  assert.equal((await focused()).testid, 'map-after');
+  await p.keyboard.press('Tab');
+  const next = await focused();
+  assert.ok(!/site-marker|city-dot|leaflet/.test(next.cls), next.cls);
+  await p.context().close();
+});
+
 test('M7 English participants: English names and region', { skip }, async () => {
   const p = await page('en');
   await p.goto(`${base}/#/participants`);

@@ -65,6 +65,7 @@ export function ClusterMap({ sites, organisations, context = true, className }: 
   const fmt = useFormat();
   const labels = useLabels();
   const element = useRef<HTMLDivElement>(null);
+  const after = useRef<HTMLSpanElement>(null);
   const map = useRef<L.Map | null>(null);
   const layers = useRef<L.LayerGroup | null>(null);
   const attribution = useRef<L.Control.Attribution | null>(null);
@@ -110,19 +111,25 @@ export function ClusterMap({ sites, organisations, context = true, className }: 
           .addTo(group);
       }
       for (const city of cities) {
-        L.circleMarker([city.lat, city.lon], {
+        const dot = L.circleMarker([city.lat, city.lon], {
           radius: 2.5,
           color: '#4a4a4a',
           weight: 0,
           fillColor: '#4a4a4a',
           fillOpacity: 0.8,
           className: 'city-dot',
-        })
-          .bindTooltip(textContent(townName(city.name, fmt.locale)), {
-            direction: 'right',
-            className: 'city-label',
-          })
-          .addTo(group);
+        });
+        dot.bindTooltip(textContent(townName(city.name, fmt.locale)), {
+          direction: 'right',
+          className: 'city-label',
+        });
+        // Chromium puts an SVG shape with focus listeners (Leaflet's, for the tooltip) in the
+        // tab order: a town's dot is context, not a stop on the way through the page
+        dot.on('add', () => {
+          dot.getElement()?.setAttribute('tabindex', '-1');
+          dot.getElement()?.setAttribute('aria-hidden', 'true');
+        });
+        dot.addTo(group);
       }
     }
 
@@ -146,8 +153,26 @@ export function ClusterMap({ sites, organisations, context = true, className }: 
         org ? textContent(['strong', orgName(org, fmt.locale)], siteName) : textContent(siteName),
         { direction: 'top', offset: [0, -6] },
       );
-      // on 'add': a map without a view yet creates the marker's element only once it has one
-      marker.on('add', () => marker.getElement()?.setAttribute('data-site', site.id));
+      // on 'add': a map without a view yet creates the marker's element only once it has one.
+      // A site is a button by keyboard too: named, Enter or Space opens its card
+      marker.on('add', () => {
+        const shape = marker.getElement();
+        if (!shape) return;
+        shape.setAttribute('data-site', site.id);
+        shape.setAttribute('tabindex', '0');
+        shape.setAttribute('role', 'button');
+        shape.setAttribute(
+          'aria-label',
+          org ? `${orgName(org, fmt.locale)}: ${siteName}` : siteName,
+        );
+        L.DomEvent.on(shape as HTMLElement, 'keydown', (e) => {
+          const key = (e as KeyboardEvent).key;
+          if (key !== 'Enter' && key !== ' ') return;
+          L.DomEvent.preventDefault(e);
+          marker.openPopup();
+          marker.getPopup()?.getElement()?.querySelector('a')?.focus();
+        });
+      });
       marker.addTo(group);
       placed.push({ marker, at: L.latLng(site.lat, site.lon) });
       bounds.extend([site.lat, site.lon]);
@@ -195,6 +220,18 @@ export function ClusterMap({ sites, organisations, context = true, className }: 
   }, [sites, organisations, context, t, fmt, labels]);
 
   return (
-    <div ref={element} className={`cluster-map ${className ?? ''}`} data-testid="cluster-map" />
+    <>
+      {/* the sites are stops in the tab order: a keyboard can step over them all at once */}
+      <button
+        type="button"
+        className="skip-link map-skip"
+        onClick={() => after.current?.focus()}
+        data-testid="map-skip"
+      >
+        {t('mapSkip', { n: sites.length })}
+      </button>
+      <div ref={element} className={`cluster-map ${className ?? ''}`} data-testid="cluster-map" />
+      <span ref={after} tabIndex={-1} className="map-after" data-testid="map-after" />
+    </>
   );
 }

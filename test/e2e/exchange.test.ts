@@ -246,6 +246,13 @@ test('the exchange: listing, plan, saved plan and accepted match', {
       const key = await row.getAttribute('data-flow');
       await page.locator(`path.flow-line[data-flow="${key}"]`).waitFor({ state: 'attached' });
       assert.equal(await page.locator(`path.flow-line[data-flow="${key}"]`).count(), 1);
+      // lines and ends are no tab stops (their tooltips made them so): the table is their words
+      assert.equal(
+        await page
+          .locator('path.flow-line:not([tabindex="-1"]), path.flow-end:not([tabindex="-1"])')
+          .count(),
+        0,
+      );
       await page.getByTestId('robustness').locator('li').first().waitFor();
       // L8: every row of the robustness list reads "material: from → to", in the plan or not
       for (const label of await page

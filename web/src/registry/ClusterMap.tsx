@@ -8,7 +8,13 @@ import { agglomerations } from '../shell/vocabulary.ts';
 import { registryDict } from './dict.ts';
 import { kindColours, townName, useLabels } from './labels.ts';
 import { orgName } from './names.ts';
-import { agglomerationArea, createRegionMap, regionBounds, textContent } from './regionMap.ts';
+import {
+  agglomerationArea,
+  createRegionMap,
+  regionBounds,
+  textContent,
+  withoutTabStop,
+} from './regionMap.ts';
 
 /** the least distance on screen between two markers' centres: a marker's width and its rim */
 const MARKER_GAP_PX = 16;
@@ -123,13 +129,7 @@ export function ClusterMap({ sites, organisations, context = true, className }: 
           direction: 'right',
           className: 'city-label',
         });
-        // Chromium puts an SVG shape with focus listeners (Leaflet's, for the tooltip) in the
-        // tab order: a town's dot is context, not a stop on the way through the page
-        dot.on('add', () => {
-          dot.getElement()?.setAttribute('tabindex', '-1');
-          dot.getElement()?.setAttribute('aria-hidden', 'true');
-        });
-        dot.addTo(group);
+        withoutTabStop(dot).addTo(group);
       }
     }
 

@@ -85,3 +85,20 @@ export function textContent(
   }
   return box;
 }
+
+/**
+ * Takes a shape out of the tab order. Chromium makes an SVG shape with focus listeners a tab
+ * stop, and Leaflet adds them for a hover tooltip: without this a keyboard walks through
+ * every town dot or flow line, unnamed, before reaching the rest of the page. For shapes whose
+ * content is elsewhere in words (the town's name on hover only; the plan's flows table).
+ */
+export function withoutTabStop<T extends L.Path>(shape: T): T {
+  const mark = () => {
+    shape.getElement()?.setAttribute('tabindex', '-1');
+    shape.getElement()?.setAttribute('aria-hidden', 'true');
+  };
+  // a map without a view yet creates the element only once it has one
+  shape.on('add', mark);
+  mark();
+  return shape;
+}

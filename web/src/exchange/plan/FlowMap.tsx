@@ -8,6 +8,7 @@ import {
   createRegionMap,
   regionBounds,
   textContent,
+  withoutTabStop,
 } from '../../registry/regionMap.ts';
 import type { FlowEnd, PlanFlow } from '../../shell/types.ts';
 import { agglomerations } from '../../shell/vocabulary.ts';
@@ -130,7 +131,8 @@ export function FlowMap({ flows, highlight, describe }: Props) {
         ),
         { sticky: true },
       );
-      line.addTo(group);
+      // the flows table holds each line in words, for the keyboard and a screen reader
+      withoutTabStop(line).addTo(group);
       line.getElement()?.setAttribute('data-flow', flowKey(f));
       // which way the material goes (user walk L7): an arrowhead in the middle of the line
       const head = L.polygon([], {
@@ -163,7 +165,7 @@ export function FlowMap({ flows, highlight, describe }: Props) {
       });
     }
     for (const e of ends.values()) {
-      L.circleMarker(e.at, {
+      const end = L.circleMarker(e.at, {
         radius: e.approx ? 9 : 6,
         color: e.kind === 'offer' ? '#ffffff' : '#1d2733',
         weight: e.kind === 'offer' ? 1.5 : 2,
@@ -171,9 +173,8 @@ export function FlowMap({ flows, highlight, describe }: Props) {
         fillOpacity: e.approx ? 0.35 : 0.95,
         dashArray: e.approx ? '3 3' : undefined,
         className: `flow-end flow-end-${e.kind}`,
-      })
-        .bindTooltip(textContent(e.title), { direction: 'top', offset: [0, -6] })
-        .addTo(group);
+      }).bindTooltip(textContent(e.title), { direction: 'top', offset: [0, -6] });
+      withoutTabStop(end).addTo(group);
     }
     const placeArrows = () => {
       for (const a of arrows) a.head.setLatLngs(arrowHead(m, a));

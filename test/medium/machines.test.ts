@@ -252,12 +252,12 @@ for (const d of dialects) {
       r = await post(dev.token, beyond, 'ru');
       assert.match(
         r.json().errors[0].message,
-        /^от -1\s000 до 10\s000 т\/ч: столько может показать прибор профиля belt-scale$/,
+        /^от -100 до 10\s000 т\/ч: столько может показать прибор профиля belt-scale$/,
       );
       r = await post(dev.token, beyond, 'en');
       assert.equal(
         r.json().errors[0].message,
-        'from -1,000 to 10,000 t/h: what an instrument of profile belt-scale can read',
+        'from -100 to 10,000 t/h: what an instrument of profile belt-scale can read',
       );
       // no token, or a user's session: 401
       r = await post('dcd_nothing', { device: dev.id, points });

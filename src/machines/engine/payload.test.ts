@@ -127,6 +127,13 @@ test("a value beyond its key's limits is refused, worded with them; the expected
     reason({ points: [point(), point({ id: 'm-2', values: { throughput_tph: 1.7e308 } })] }),
     'machines.beyondLimits @ points.1.values.throughput_tph',
   );
+  // a belt scale reads a little below zero (drift, run-back), never −900 t/h
+  assert.ok(parsePayload(point({ values: { throughput_tph: -12.5 } }), belt, now).ok);
+  assert.ok(parsePayload(point({ values: { throughput_tph: -100 } }), belt, now).ok);
+  assert.equal(
+    reason(point({ values: { throughput_tph: -900 } })),
+    'machines.beyondLimits @ values.throughput_tph',
+  );
   // methane above its expected 1 % is what the alarm is for: stored, not refused
   const methane = profileById('methane-sensor') as DeviceProfile;
   assert.ok(parsePayload(point({ values: { ch4_pct: 1.4 } }), methane, now).ok);

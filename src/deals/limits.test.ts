@@ -1,14 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { isFutureLot, latestDeliveryDay, readsBooks } from './limits.ts';
+import { latestDay } from '../model/days.ts';
+import { isFutureLot, readsBooks } from './limits.ts';
 
 test('the latest day a lot may be dated is tomorrow by UTC, so this morning in Kuzbass (UTC+7) counts', () => {
-  assert.equal(latestDeliveryDay(new Date('2026-11-30T15:00:00Z')), '2026-12-01');
-  assert.equal(latestDeliveryDay(new Date('2026-11-30T00:00:00Z')), '2026-12-01');
-  assert.equal(latestDeliveryDay(new Date('2026-11-30T23:59:59.999Z')), '2026-12-01');
-  assert.equal(latestDeliveryDay(new Date('2026-12-31T18:00:00Z')), '2027-01-01');
-  assert.equal(latestDeliveryDay(new Date('2028-02-28T12:00:00Z')), '2028-02-29');
+  assert.equal(latestDay(new Date('2026-11-30T15:00:00Z')), '2026-12-01');
+  assert.equal(latestDay(new Date('2026-11-30T00:00:00Z')), '2026-12-01');
+  assert.equal(latestDay(new Date('2026-11-30T23:59:59.999Z')), '2026-12-01');
+  assert.equal(latestDay(new Date('2026-12-31T18:00:00Z')), '2027-01-01');
+  assert.equal(latestDay(new Date('2028-02-28T12:00:00Z')), '2028-02-29');
   // 06:00 on 1 December in Kemerovo is 23:00 on 30 November in UTC: the local date is allowed
   const kemerovoMorning = new Date('2026-12-01T06:00:00+07:00');
   assert.equal(isFutureLot('2026-12-01', kemerovoMorning), false);
@@ -23,7 +24,7 @@ test('a lot is refused exactly when it is dated after the latest day', () => {
       fc.integer({ min: -400, max: 400 }),
       (now, offsetDays) => {
         const on = day(now + offsetDays * 86_400_000);
-        const latest = latestDeliveryDay(new Date(now));
+        const latest = latestDay(new Date(now));
         assert.equal(isFutureLot(on, new Date(now)), on > latest);
         assert.equal(isFutureLot(latest, new Date(now)), false, 'the latest day itself is allowed');
         assert.equal(isFutureLot(on, new Date(now)), offsetDays > 1);

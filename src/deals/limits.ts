@@ -2,12 +2,9 @@
 // the two cannot state a rule apart (web/src/deals imports this file: see .dependency-cruiser.cjs).
 import { latestDay } from '../model/days.ts';
 
-/** The latest day a delivered lot may be dated at `now` (model/days.ts: today, Kuzbass's). */
-export const latestDeliveryDay = latestDay;
-
-/** A lot dated after the latest day at `now` has not happened yet. */
+/** A lot dated after the latest day at `now` (model/days.ts: today, Kuzbass's) has not happened yet. */
 export const isFutureLot = (deliveredOn: string, now: Date): boolean =>
-  deliveredOn > latestDeliveryDay(now);
+  deliveredOn > latestDay(now);
 
 /** Who is asking, as the server's actor and the web's user both describe it. */
 interface Reader {

@@ -1381,7 +1381,7 @@ function pickTerms(o: Record<string, unknown>): Partial<DealTerms> {
  * thousandth — rounded down, so the contract never exceeds what the plan found (the optimiser
  * gives 11 035.71428571426 t).
  */
-export function contractQuantity(q: number): number {
+function contractQuantity(q: number): number {
   const digits = q >= 100 ? 1 : 1000;
   const down = Math.floor(q * digits + 1e-9) / digits;
   return down > 0 ? down : q;

@@ -25,7 +25,6 @@ import { heavyWork } from '../work/index.ts';
 import { type ExchangeContext, record, today } from './context.ts';
 import { transportFrom } from './engine/candidates.ts';
 import {
-  coalCalorificBounds,
   type FactorTable,
   overrideProblems,
   unknownFactorKeys,
@@ -36,6 +35,7 @@ import { screenListings } from './engine/screen.ts';
 import { EngineInputError } from './engine/solve/index.ts';
 import { declineStillHolds, termsKey } from './engine/terms.ts';
 import { type Holders, loadHolders } from './holders.ts';
+import { listingLimits } from './limits.ts';
 import { messages as m } from './messages.ts';
 import { type PlanOutcome, planFrom, planOrder } from './plan-worker.ts';
 import { factorTable, railNetwork, viewerOptions } from './reference.ts';
@@ -153,7 +153,7 @@ export function planFactors(request: PlanRequest): FactorTable {
     field: `factors.${key}`,
     message:
       problem === 'coalCalorific'
-        ? m.factorCoalCalorific({ key, ...coalCalorificBounds })
+        ? m.factorCoalCalorific({ key, ...listingLimits.calorificKcalPerKg })
         : problem === 'negative'
           ? m.factorNegative({ key })
           : m.factorNotPositive({ key }),

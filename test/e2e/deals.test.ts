@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { latestDeliveryDay } from '../../src/deals/limits.ts';
+import { latestDay } from '../../src/model/days.ts';
 import { base, logIn, results, skip, startServerAndBrowser, watchedPage } from './harness.ts';
 
 startServerAndBrowser('dc-e2e-deals-');
@@ -181,7 +181,7 @@ test('deals: rows in both languages; two members negotiate to agreed, deliver, a
     // the form offers no day the server refuses: the same rule (src/deals/limits.ts)
     assert.equal(
       await delivery.locator('input[name="deliveredOn"]').getAttribute('max'),
-      latestDeliveryDay(new Date()),
+      latestDay(new Date()),
     );
     // a lot is recorded once it happened: today (a date after tomorrow is refused)
     const today = new Date().toISOString().slice(0, 10);

@@ -8,11 +8,11 @@ import { execFile } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { type Deal, type DealsService, dealsModule } from '../../src/deals/index.ts';
-import { latestDeliveryDay } from '../../src/deals/limits.ts';
 import { updateDeal } from '../../src/deals/repository.ts';
 import { seedExample } from '../../src/example/seed.ts';
 import type { AgreedMatch } from '../../src/exchange/index.ts';
 import { inTransaction, listEvents } from '../../src/journal/index.ts';
+import { latestDay } from '../../src/model/days.ts';
 import { type Actor, DomainError, systemActor } from '../../src/model/index.ts';
 import type { Platform } from '../../src/platform.ts';
 import { buildServer } from '../../src/server/app.ts';
@@ -384,7 +384,7 @@ for (const d of await eachDialect()) {
       );
       // a lot is a fact: a date after the latest day (tomorrow by UTC, the web form's max too)
       // is refused
-      const latest = latestDeliveryDay(new Date());
+      const latest = latestDay(new Date());
       const afterLatest = new Date(Date.parse(`${latest}T00:00:00Z`) + 86_400_000)
         .toISOString()
         .slice(0, 10);

@@ -51,9 +51,6 @@ export function unknownFactorKeys(table: FactorTable, overrides: FactorOverrides
 const positiveFactor =
   /(speedKmh|circuity|wagonLoadT|stepKm|densityKgPerM3|lhvMj|Efficiency|gjPer|ncvKcalPerKg)$/;
 
-/** The calorific value of the coal a price refers to, kcal/kg (as a request's own basis). */
-export const coalCalorificBounds = listingLimits.calorificKcalPerKg;
-
 export type OverrideProblem = 'negative' | 'notPositive' | 'coalCalorific';
 
 /**
@@ -65,8 +62,9 @@ export function overrideProblems(overrides: FactorOverrides): Array<[string, Ove
   const out: Array<[string, OverrideProblem]> = [];
   for (const [key, value] of Object.entries(overrides)) {
     if (key === 'energy.coal.ncvKcalPerKg') {
-      if (value < coalCalorificBounds.min || value > coalCalorificBounds.max)
-        out.push([key, 'coalCalorific']);
+      // the coal a price refers to lies where a request's own calorific basis may
+      const { min, max } = listingLimits.calorificKcalPerKg;
+      if (value < min || value > max) out.push([key, 'coalCalorific']);
     } else if (positiveFactor.test(key)) {
       if (!(value > 0)) out.push([key, 'notPositive']);
     } else if (value < 0) out.push([key, 'negative']);

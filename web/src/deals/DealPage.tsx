@@ -3,8 +3,8 @@
 // their flags and source, the form that records one, the linked weighbridges, and the ledger
 // lines the declared deliveries posted (read from the server, as posted).
 import { type FormEvent, useState } from 'react';
-import { latestDeliveryDay } from '../../../src/deals/limits.ts';
 import { listingLimits } from '../../../src/exchange/limits.ts';
+import { latestDay } from '../../../src/model/days.ts';
 import { download, toCsv } from '../exchange/csv.ts';
 import { useExchangeLabels } from '../exchange/labels.ts';
 import { useTaxonomy } from '../exchange/taxonomy.ts';
@@ -735,7 +735,7 @@ function DeliveryForm({ v, onDone }: { v: DealView; onDone: () => void }) {
             type="date"
             value={on}
             // a lot is recorded once it has happened: the server's own rule
-            max={latestDeliveryDay(new Date())}
+            max={latestDay(new Date())}
             onChange={(e) => {
               setOn(e.target.value);
               // a changed date is no longer the one refused

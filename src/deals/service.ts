@@ -465,8 +465,9 @@ export class DealsService {
 
   /**
    * The reaction to `match.agreed`: the exchange agreed the pair, the material and the yearly
-   * quantity, never a price; the deal opens at `requested` with the provider's turn to offer
-   * (price, schedule and quality then negotiated). Idempotent: one deal per match.
+   * quantity, never a price; the deal opens at `requested` at the plan's valuation of the flow
+   * (startingPrice) with the provider's turn to offer (price, schedule and quality then
+   * negotiated). Idempotent: one deal per match.
    */
   async openFromMatch(tx: Tx, agreed: AgreedMatch, actor: Actor): Promise<Deal | undefined> {
     if (await repo.findDealByMatch(tx, agreed.id)) return undefined;
@@ -489,7 +490,7 @@ export class DealsService {
       unit: agreed.unit,
       schedule: { from, to },
       quality,
-      priceKopecksPerUnit: demand?.priceKopecksPerUnit ?? 0,
+      priceKopecksPerUnit: startingPrice(agreed, demand?.priceKopecksPerUnit ?? 0),
       transport: { mode: agreed.mode, paidBy: 'consumer' },
       transportKopecksPerUnit: Math.max(0, agreed.transportKopecksPerUnit),
       tolerancePct: DEFAULT_TOLERANCE_PCT,
@@ -1385,6 +1386,17 @@ function contractQuantity(q: number): number {
   const digits = q >= 100 ? 1 : 1000;
   const down = Math.floor(q * digits + 1e-9) / digits;
   return down > 0 ? down : q;
+}
+
+/**
+ * The price a deal from a match opens at, per contract (shipped) unit: what the plan valued the
+ * flow at, value ÷ quantity. The request's own price is per delivered unit of the reference
+ * material: a flow that yields 0.8 t per shipped t, or is worth ×0.94 of it by heat, would open
+ * 6-25 % above what the buyer's own figures say it is worth. The provider's counter-offer sets
+ * the real price.
+ */
+function startingPrice(agreed: AgreedMatch, requestPrice: number): number {
+  return agreed.quantity > 0 ? Math.round(agreed.valueKopecks / agreed.quantity) : requestPrice;
 }
 
 function parseTerms(t: unknown): DealTerms {

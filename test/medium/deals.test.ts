@@ -597,8 +597,9 @@ for (const d of await eachDialect()) {
     test('an agreed match opens one deal, at requested with the provider to offer, even when the event comes again', async () => {
       const saved = await p.exchange.savePlan(user(CONSUMER), {});
       const matches = await p.exchange.listMatches(systemActor, { planId: saved.id! });
-      const m = matches.find((y) => y.supply.organisationId && y.demand.organisationId);
-      assert.ok(m, 'a proposal between named holders');
+      // slimes to the boiler house: worth ×0.94 of the request's price by heat (plan valueBasis)
+      const m = matches.find((y) => y.demand.listingId === 'l-req-fuel-teplo');
+      assert.ok(m?.supply.organisationId && m.demand.organisationId, 'a proposal between holders');
       await p.exchange.decideMatch(user(m.supply.organisationId!), m.id, true);
       await p.exchange.decideMatch(user(m.demand.organisationId!), m.id, true);
       const subscriptions = await p.startSubscriptions();
@@ -619,10 +620,25 @@ for (const d of await eachDialect()) {
       const q = opened[0].quantity;
       assert.ok(q <= m.quantity && m.quantity - q < 1, `${q} from ${m.quantity}`);
       assert.ok(m.quantity < 100 || Number.isInteger(q), String(q));
-      // the event delivered again (at least once): still one deal
       const agreed = (await listEvents(p.store, { limit: 10_000 })).find(
         (e) => e.type === 'match.agreed' && (e.payload as AgreedMatch).id === m.id,
       )!;
+      // it opens at the plan's value per shipped unit, not the request's price per delivered
+      // unit of the reference material
+      const figures = agreed.payload as AgreedMatch;
+      assert.equal(figures.valueFactor, 0.94);
+      const requestPrice = (await p.exchange.getListing(systemActor, 'l-req-fuel-teplo'))
+        .priceKopecksPerUnit;
+      assert.equal(
+        opened[0].priceKopecksPerUnit,
+        Math.round(requestPrice! * 0.94),
+        'the request’s price × 0.94 (yield 1)',
+      );
+      assert.equal(
+        opened[0].priceKopecksPerUnit,
+        Math.round(figures.valueKopecks / figures.quantity),
+      );
+      // the event delivered again (at least once): still one deal
       const [handler] = dealsModule.subscribers(p);
       await inTransaction(p.store, (tx) => handler.handle(tx, agreed));
       assert.equal((await byMatch()).length, 1);

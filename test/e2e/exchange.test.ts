@@ -117,6 +117,48 @@ test('the exchange: listing, plan, saved plan and accepted match', {
   });
 
   await t.test(
+    'a form with unsaved work asks before the page changes; staying keeps what was typed',
+    async () => {
+      const tab = await context.newPage();
+      await tab.goto(`${base}/#/marketplace/new`);
+      const form = tab.getByTestId('listing-form');
+      const quantity = form.locator('input[name="quantityPerYear"]');
+      await quantity.waitFor();
+      // untouched: a link goes without a question
+      const asked: string[] = [];
+      tab.on('dialog', async (d) => {
+        asked.push(`${d.type()}: ${d.message()}`);
+        if (asked.length === 1) await d.dismiss();
+        else await d.accept();
+      });
+      await tab.locator('a.nav-link', { hasText: 'Биржа' }).click();
+      await tab.waitForURL(/#\/marketplace$/);
+      assert.deepEqual(asked, []);
+      await tab.goto(`${base}/#/marketplace/new`);
+      await quantity.fill('1234');
+      // typed: the link asks; «stay» keeps the form and its figure
+      await tab.locator('a.nav-link', { hasText: 'Биржа' }).click();
+      await tab.waitForTimeout(300);
+      assert.deepEqual(asked, ['confirm: Изменения не сохранены. Уйти со страницы и потерять их?']);
+      assert.match(tab.url(), /#\/marketplace\/new$/);
+      assert.equal(await quantity.inputValue(), '1234');
+      // Back asks too (once the address has changed); «leave» goes
+      const second = tab.waitForEvent('dialog');
+      await tab.goBack();
+      await second;
+      await tab.waitForURL(/#\/marketplace$/);
+      await form.waitFor({ state: 'detached' });
+      assert.equal(asked.length, 2);
+      // closing the tab with unsaved work goes through the browser's own question
+      await tab.goto(`${base}/#/marketplace/new`);
+      await quantity.fill('5');
+      const unload = tab.waitForEvent('dialog');
+      await tab.close({ runBeforeUnload: true });
+      assert.equal((await unload).type(), 'beforeunload');
+    },
+  );
+
+  await t.test(
     'the figures of the form past their bounds: worded, with the unit, on their fields (user walk)',
     async () => {
       const huge = '99999999999999999999';

@@ -162,6 +162,11 @@ export async function watchedPage(): Promise<{
       foreign.push(r.url());
   });
   page.on('pageerror', (e) => pageErrors.push(e.message));
+  // a test moving on from a form it filled leaves it, as a user answering «leave» would (the
+  // question itself is checked in exchange.test.ts, on a page of its own)
+  page.on('dialog', (d) => {
+    if (d.type() === 'confirm' && /не сохранены|not saved/.test(d.message())) void d.accept();
+  });
   return { context, page, foreign, pageErrors };
 }
 

@@ -1,10 +1,11 @@
 // The form that opens a deal from scratch: the counterparty, which side we take, the material
 // and the terms. A consumer opens it at requested, a provider at offered.
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTaxonomy } from '../exchange/taxonomy.ts';
 import { useLocale, useT } from '../i18n/index.ts';
 import { navigate } from '../shell/router.ts';
 import { FormError } from '../shell/ui.tsx';
+import { useUnsavedForm } from '../shell/unsaved.ts';
 import { useSubmission } from '../shell/useSubmission.ts';
 import { dealsApi } from './api.ts';
 import { useOrgNames } from './bits.tsx';
@@ -24,6 +25,8 @@ export function NewDeal({
   const names = useOrgNames();
   const tax = useTaxonomy();
   const submission = useSubmission();
+  const ref = useRef<HTMLFormElement>(null);
+  const settle = useUnsavedForm(ref);
   const [role, setRole] = useState<'consumer' | 'provider'>('consumer');
   const [other, setOther] = useState('');
   const [material, setMaterial] = useState('');
@@ -54,6 +57,7 @@ export function NewDeal({
         ...parsed.terms,
         ...(message.trim() ? { message: message.trim() } : {}),
       });
+      settle();
       onCreated();
       navigate('deals', d.id);
     });
@@ -62,7 +66,7 @@ export function NewDeal({
     .filter((o) => o.status === 'member' && o.id !== organisationId)
     .sort((a, b) => names.name(a.id).localeCompare(names.name(b.id), locale));
   return (
-    <form className="card stack" onSubmit={submit} data-testid="new-deal" noValidate>
+    <form ref={ref} className="card stack" onSubmit={submit} data-testid="new-deal" noValidate>
       <h2 className="card-title">{t('newDeal')}</h2>
       <FormError error={submission.error} />
       <div className="deal-form-grid">

@@ -6,6 +6,7 @@ import { rubToKopecks } from '../shell/numbers.ts';
 import { href, navigate } from '../shell/router.ts';
 import { useSession } from '../shell/session.tsx';
 import { Field, FormError, Loading, NeedLogin, PageHeader } from '../shell/ui.tsx';
+import { useUnsavedForm } from '../shell/unsaved.ts';
 import { useSubmission } from '../shell/useSubmission.ts';
 import {
   governanceApi,
@@ -89,6 +90,7 @@ export function NewProposal() {
   // after a refused attempt the first marked box takes the focus (and scrolls into view: the
   // button is at the foot of a long form, the problems may be above it)
   const ref = useRef<HTMLFormElement>(null);
+  const settle = useUnsavedForm(ref);
   const [attempt, setAttempt] = useState(0);
   const refused = submission.error;
   useEffect(() => {
@@ -152,6 +154,7 @@ export function NewProposal() {
     };
     void submission.run(async () => {
       const p = await governanceApi.create(input);
+      settle();
       navigate('governance', p.id);
     });
   };

@@ -10,6 +10,7 @@ import { problemIssues } from '../shell/issues.ts';
 import { href, navigate } from '../shell/router.ts';
 import { useSession } from '../shell/session.tsx';
 import { Empty, Field, Loading, NeedLogin, PageHeader, useProblemText } from '../shell/ui.tsx';
+import { useUnsavedForm } from '../shell/unsaved.ts';
 import { useResource } from '../shell/useResource.ts';
 import { knowledgeApi } from './api.ts';
 import { knowledgeDict } from './dict.ts';
@@ -120,6 +121,7 @@ function PublishForm({ organisationId }: { organisationId: string }) {
   const [busy, setBusy] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const form = useRef<HTMLFormElement>(null);
+  const settle = useUnsavedForm(form);
 
   // after a refused submission, the first field in error takes the focus
   useEffect(() => {
@@ -168,6 +170,7 @@ function PublishForm({ organisationId }: { organisationId: string }) {
           : kind === 'profile'
             ? await knowledgeApi.createProfile(profileBody(profile))
             : await knowledgeApi.createProject(projectBody(project, organisationId));
+      settle();
       navigate('knowledge', kind, created.id);
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;

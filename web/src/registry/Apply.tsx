@@ -5,6 +5,7 @@ import type { components } from '../shell/api-types.ts';
 import { problemIssues } from '../shell/issues.ts';
 import { href } from '../shell/router.ts';
 import { CopyBox, ErrorState, FormError, Loading, PageHeader, SubmitRow } from '../shell/ui.tsx';
+import { useUnsavedForm } from '../shell/unsaved.ts';
 import { useResource } from '../shell/useResource.ts';
 import { ApplicationFieldsets } from './ApplicationFieldsets.tsx';
 import { registryApi } from './api.ts';
@@ -89,6 +90,7 @@ function ApplicationForm({
   const [done, setDone] = useState<Receipt | null>(null);
   const [attempt, setAttempt] = useState(0);
   const form = useRef<HTMLFormElement>(null);
+  const settle = useUnsavedForm(form);
 
   useEffect(() => {
     loadCheck();
@@ -159,10 +161,12 @@ function ApplicationForm({
         const body = reapplicationBody(values, site);
         if (body.consent !== true) return;
         setDone(await registryApi.reapply(again.token, { ...body, consent: true }));
+        settle();
       } else {
         const body = applicationBody(values, site);
         if (body.consent !== true) return;
         setDone(await registryApi.apply({ ...body, consent: true }));
+        settle();
       }
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;

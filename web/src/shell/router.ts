@@ -24,6 +24,57 @@ export function queryOf(hash: string): URLSearchParams {
 
 export const currentPath = () => pathOf(window.location.hash);
 
+// A page with unsaved work asks before the route changes. A link or navigate() asks before the
+// address changes; Back, Forward or a typed address change it first, so the one hashchange
+// listener, added when this module loads and so before any page's, puts the page back (as a new
+// entry: the one left is now behind it, as it was) and keeps the change from the pages.
+let leaveAllowed: (() => boolean) | null = null;
+/** a change already agreed to (a link or navigate() asked): the next hashchange goes through */
+let agreed = false;
+let shownHash = typeof window === 'undefined' ? '' : window.location.hash;
+
+/** Whether the route may change now, asking the page if it holds unsaved work. */
+function mayLeave(): boolean {
+  if (!leaveAllowed) return true;
+  if (!leaveAllowed()) return false;
+  agreed = true;
+  return true;
+}
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('hashchange', (e) => {
+    if (agreed || !leaveAllowed || leaveAllowed()) {
+      agreed = false;
+      shownHash = window.location.hash;
+      return;
+    }
+    e.stopImmediatePropagation();
+    window.history.pushState(null, '', shownHash || '#/');
+  });
+  document.addEventListener(
+    'click',
+    (e) => {
+      if (!leaveAllowed || e.defaultPrevented || e.button !== 0) return;
+      if (e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return; // a new tab or window
+      const link = e.target instanceof Element ? e.target.closest('a[href^="#"]') : null;
+      if (!link || link.getAttribute('target') === '_blank') return;
+      if (link.getAttribute('href') === window.location.hash) return; // no change: no hashchange
+      if (!mayLeave()) e.preventDefault();
+    },
+    true,
+  );
+}
+
+/**
+ * While `confirmLeave` is set, a change of route goes ahead only if it answers true (a form's
+ * "leave without saving?"); null lifts it. A page sets it while it holds unsaved work.
+ */
+export function guardRoute(confirmLeave: (() => boolean) | null): void {
+  leaveAllowed = confirmLeave;
+  agreed = false;
+  shownHash = window.location.hash;
+}
+
 export function useRoute(): string[] {
   const [path, setPath] = useState(currentPath);
   useEffect(() => {
@@ -37,7 +88,9 @@ export function useRoute(): string[] {
 export const href = (...segments: string[]) => `#/${segments.map(encodeURIComponent).join('/')}`;
 
 export function navigate(...segments: string[]) {
-  window.location.hash = href(...segments);
+  const to = href(...segments);
+  if (to !== window.location.hash && !mayLeave()) return;
+  window.location.hash = to;
 }
 
 /** The query part of the page's hash. */
@@ -49,4 +102,5 @@ export function replaceHashQuery(query: Record<string, string>) {
   const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v));
   const s = params.toString();
   window.history.replaceState(null, '', s ? `${path}?${s}` : path);
+  shownHash = window.location.hash;
 }

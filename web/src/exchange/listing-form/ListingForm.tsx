@@ -6,6 +6,7 @@ import { href, navigate } from '../../shell/router.ts';
 import { isOperator } from '../../shell/session.tsx';
 import type { Listing, User } from '../../shell/types.ts';
 import { ErrorState, FormError, Loading, PageHeader } from '../../shell/ui.tsx';
+import { useUnsavedForm } from '../../shell/unsaved.ts';
 import { useResource } from '../../shell/useResource.ts';
 import { exchangeApi } from '../api.ts';
 import { exchangeDict } from '../dict.ts';
@@ -67,6 +68,7 @@ export function ListingForm({
   const [attempt, setAttempt] = useState(0);
   const ref = useRef<HTMLFormElement>(null);
   const editing = Boolean(listing);
+  const settle = useUnsavedForm(ref);
 
   useEffect(() => {
     loadCheck();
@@ -108,6 +110,7 @@ export function ListingForm({
             organisationId: operator ? v.organisationId : undefined,
             status,
           });
+      settle();
       navigate('marketplace', saved.id);
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;

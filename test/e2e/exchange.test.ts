@@ -314,6 +314,15 @@ test('the exchange: listing, plan, saved plan and accepted match', {
         (await savings.locator('details').textContent()) ?? '',
         /avoidedDisposal|Σ value/,
       );
+      // a loss shown on a flow the plan chose says where it comes from (a hidden holder's
+      // agglomeration centre: Inskaya's ash and slag to an anonymous reclamation request)
+      const losses = table.locator('[data-testid="approximate-loss"]');
+      assert.ok((await losses.count()) >= 1, 'a flow with a hidden holder reads as a loss');
+      for (const note of await losses.all()) {
+        const cell = note.locator('xpath=..');
+        assert.match((await cell.textContent()) ?? '', /^≈\s−[\d,]+.*центра агломерации/);
+        assert.match((await cell.getAttribute('title')) ?? '', /затраты поставщика .*перевозка/);
+      }
       // the factors the plan used read in Russian, each with its key for an override
       const factors = page.getByTestId('plan-factors');
       await factors.locator('summary').click();

@@ -276,7 +276,10 @@ export const exchangeDict = dictionary(
     valueByHeatFromFactors: 'эталонный уголь таблицы коэффициентов',
     hours: '{h} ч в пути',
     transportHint: 'отгрузка × {rate}',
-    savingsHint: 'ценность {value} + предотвращённое размещение {disposal} − перевозка {transport}',
+    savingsHint:
+      'ценность {value} + предотвращённое размещение {disposal} − затраты поставщика {cost} − упущенная продажа {forgone} − перевозка {transport}',
+    approximateLoss:
+      'минус — от центра агломерации скрытой стороны; план считал от её настоящей площадки',
     co2Hint:
       'предотвращено {avoided} − перевозка {transport} т; коэффициенты — из расчёта воздействия (см. «Формула»)',
     robustTitle: 'Устойчивость связей',
@@ -632,7 +635,10 @@ export const exchangeDict = dictionary(
     valueByHeatFromFactors: "the factors table's reference coal",
     hours: '{h} h on the way',
     transportHint: 'shipped × {rate}',
-    savingsHint: 'value {value} + avoided disposal {disposal} − transport {transport}',
+    savingsHint:
+      'value {value} + avoided disposal {disposal} − supplier’s cost {cost} − sale forgone {forgone} − transport {transport}',
+    approximateLoss:
+      'the loss is counted from the hidden side’s agglomeration centre; the plan counted from its true site',
     co2Hint:
       'avoided {avoided} − transport {transport} t; factors from the impact calculation (see “Formula”)',
     robustTitle: 'Robustness of the links',

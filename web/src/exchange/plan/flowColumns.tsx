@@ -163,16 +163,32 @@ export function useFlowColumns(
       numeric: true,
       className: 'nowrap',
       cell: (f) => (
-        <strong>
-          <Approx flow={f}>{x.millions(f.savingsKopecks)}</Approx>
-        </strong>
+        <>
+          <strong>
+            <Approx flow={f}>{x.millions(f.savingsKopecks)}</Approx>
+          </strong>
+          {/* a loss shown for a flow the plan chose: the haul from the hidden side's centre is
+              not the one the plan computed from its true site (user walk) */}
+          {f.approximate && f.savingsKopecks < 0 && (
+            <span className="flow-note" data-testid="approximate-loss">
+              {t('approximateLoss')}
+            </span>
+          )}
+        </>
       ),
       cellProps: (f) => ({
-        title: t('savingsHint', {
-          value: x.money(f.valueKopecks),
-          disposal: x.money(f.avoidedDisposalKopecks),
-          transport: x.money(f.transportKopecks),
-        }),
+        title: [
+          t('savingsHint', {
+            value: x.money(f.valueKopecks),
+            disposal: x.money(f.avoidedDisposalKopecks),
+            cost: x.money(f.supplierCostKopecks ?? 0),
+            forgone: x.money(f.forgoneSaleKopecks ?? 0),
+            transport: x.money(f.transportKopecks),
+          }),
+          f.approximate ? t('approximateFigures') : '',
+        ]
+          .filter(Boolean)
+          .join('\n'),
       }),
       sortValue: (f) => f.savingsKopecks,
     },

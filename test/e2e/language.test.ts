@@ -147,6 +147,24 @@ test('the map by keyboard: towns are no stops, sites are named buttons, one key 
   await p.context().close();
 });
 
+test('Russian wording on an English page is marked lang="ru": the FKKO catalogue’s', {
+  skip,
+}, async () => {
+  const p = await page('en');
+  await p.goto(`${base}/#/marketplace/l-anon-fly-ash-1`);
+  const name = p.locator('[lang="ru"]', { hasText: 'Зола от сжигания угля' });
+  await name.waitFor();
+  // the words around it are the page's: the hazard class in English, not marked Russian
+  const sub = name.locator('xpath=following-sibling::div[contains(@class, "sub")]');
+  const whole = (await sub.textContent()) ?? '';
+  const russian = (await sub.locator('[lang="ru"]').textContent()) ?? '';
+  assert.match(russian, cyrillic);
+  const rest = whole.replace(russian, '');
+  assert.match(rest, /[A-Za-z]{4}/, whole);
+  assert.doesNotMatch(rest, cyrillic, whole);
+  await p.context().close();
+});
+
 test('M7 English participants: English names and region', { skip }, async () => {
   const p = await page('en');
   await p.goto(`${base}/#/participants`);

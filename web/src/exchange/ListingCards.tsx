@@ -84,11 +84,15 @@ export function ListingTerms({ listing: l }: { listing: Listing }) {
           <div>
             <dt>{t('fFkko')}</dt>
             <dd>
+              {/* the catalogue's own wording is Russian in either language of the page */}
               <span>
-                <span className="mono">{l.fkkoEntry.code}</span> — {l.fkkoEntry.name}
+                <span className="mono">{l.fkkoEntry.code}</span> —{' '}
+                <span lang="ru">{l.fkkoEntry.name}</span>
                 <div className="sub">
-                  {x.hazard(l.fkkoEntry.hazardClass)} · {l.fkkoEntry.physicalState} ·{' '}
-                  {l.fkkoEntry.blockName}
+                  {x.hazard(l.fkkoEntry.hazardClass)} ·{' '}
+                  <span lang="ru">
+                    {l.fkkoEntry.physicalState} · {l.fkkoEntry.blockName}
+                  </span>
                 </div>
               </span>
             </dd>

@@ -1,7 +1,7 @@
 // One proposal: its text and settings, the vote (each method's ballot), the result with its
 // turnout and rounds, the keystone's veto where the charter allows it, and the discussion.
 import { type FormEvent, useState } from 'react';
-import { useFormat, useLocale, useT } from '../i18n/index.ts';
+import { useFormat, useLocale, useT, writtenIn } from '../i18n/index.ts';
 import { parseNumber } from '../shell/numbers.ts';
 import { href } from '../shell/router.ts';
 import { isOperator, useSession } from '../shell/session.tsx';
@@ -60,7 +60,11 @@ export function ProposalPage({ id }: { id: string }) {
       </div>
       <div className="grid-2 gov-grid">
         <section className="card stack">
-          {body && <p className="gov-text">{body}</p>}
+          {body && (
+            <p className="gov-text" lang={writtenIn(body)}>
+              {body}
+            </p>
+          )}
           <dl className="gov-facts">
             <dt>{t('author')}</dt>
             <dd>{names.name(p.authorOrganisationId)}</dd>
@@ -491,7 +495,9 @@ function Discussion({
                 {names.name(m.organisationId)} ·{' '}
                 <span className="nowrap">{f.clock(m.postedAt)}</span>
               </div>
-              <p className="gov-text">{m.text}</p>
+              <p className="gov-text" lang={writtenIn(m.text)}>
+                {m.text}
+              </p>
             </li>
           ))}
         </ol>

@@ -109,6 +109,15 @@ export function useFormat() {
   }, [locale]);
 }
 
+/**
+ * The language a text is written in, for its `lang` attribute where it may differ from the
+ * page's: Russian when it has Cyrillic letters (a member's comment, the official FKKO
+ * catalogue's wording), else undefined (the page's own). A screen reader then reads it in its
+ * own voice rather than spelling Russian with English rules.
+ */
+export const writtenIn = (text: string | null | undefined): 'ru' | undefined =>
+  text && /[А-Яа-яЁё]/.test(text) ? 'ru' : undefined;
+
 /** A text kept in Russian with an optional English form: the English one in English mode, when there is one. */
 export const localised = (locale: Locale, ru: string, en: string | null | undefined): string =>
   locale === 'en' && en ? en : ru;

@@ -11,6 +11,7 @@ export {
   useLocale,
   useT,
   withMinus,
+  writtenIn,
 } from './i18n.tsx';
 export {
   clusterDay,

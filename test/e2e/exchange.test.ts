@@ -159,6 +159,39 @@ test('the exchange: listing, plan, saved plan and accepted match', {
   );
 
   await t.test(
+    'a refused Back or Forward leaves the history as it was: Back then goes to the page before',
+    async () => {
+      const tab = await context.newPage();
+      const answers: boolean[] = [];
+      tab.on('dialog', async (d) => ((answers.shift() ?? true) ? d.accept() : d.dismiss()));
+      await tab.goto(`${base}/#/participants`);
+      await tab.goto(`${base}/#/marketplace/new`);
+      const quantity = tab.getByTestId('listing-form').locator('input[name="quantityPerYear"]');
+      await quantity.waitFor();
+      // the page after the form, left untouched, so that Forward has somewhere to go
+      await tab.locator('a.nav-link', { hasText: 'Биржа' }).click();
+      await tab.waitForURL(/#\/marketplace$/);
+      await tab.goBack();
+      await quantity.fill('77');
+      for (const step of ['back', 'forward'] as const) {
+        answers.push(false);
+        await (step === 'back' ? tab.goBack() : tab.goForward());
+        await tab.waitForTimeout(300);
+        assert.match(tab.url(), /#\/marketplace\/new$/, `${step} refused: the form stays`);
+        assert.equal(await quantity.inputValue(), '77', `${step} refused: the figure stays`);
+      }
+      assert.equal(answers.length, 0, 'each refused step asked once');
+      // no entry was added: Back, agreed to, goes to the page before the form, Forward to it
+      answers.push(true);
+      await tab.goBack();
+      await tab.waitForURL(/#\/participants$/);
+      await tab.goForward();
+      await tab.waitForURL(/#\/marketplace\/new$/);
+      await tab.close();
+    },
+  );
+
+  await t.test(
     'the figures of the form past their bounds: worded, with the unit, on their fields (user walk)',
     async () => {
       const huge = '99999999999999999999';

@@ -26,12 +26,33 @@ export const currentPath = () => pathOf(window.location.hash);
 
 // A page with unsaved work asks before the route changes. A link or navigate() asks before the
 // address changes; Back, Forward or a typed address change it first, so the one hashchange
-// listener, added when this module loads and so before any page's, puts the page back (as a new
-// entry: the one left is now behind it, as it was) and keeps the change from the pages.
+// listener, added when this module loads and so before any page's, steps back to the page shown
+// and keeps the change from the pages. Each history entry the app has shown carries its place
+// (state.at), so the step back is a history.go() to that very entry: the entries on either side
+// stay as they were, Forward still goes forward.
 let leaveAllowed: (() => boolean) | null = null;
 /** a change already agreed to (a link or navigate() asked): the next hashchange goes through */
 let agreed = false;
+/** a refused change is being stepped back: its hashchange is no page's business */
+let restoring = false;
 let shownHash = typeof window === 'undefined' ? '' : window.location.hash;
+let shownAt = 0;
+
+const placeOf = (state: unknown): number | null =>
+  typeof state === 'object' && state !== null && 'at' in state && typeof state.at === 'number'
+    ? state.at
+    : null;
+
+/** The entry now shown keeps its place, or takes the next one if it is new. */
+function markShown(): void {
+  shownHash = window.location.hash;
+  const at = placeOf(window.history.state);
+  if (at !== null) shownAt = at;
+  else {
+    shownAt += 1;
+    window.history.replaceState({ at: shownAt }, '');
+  }
+}
 
 /** Whether the route may change now, asking the page if it holds unsaved work. */
 function mayLeave(): boolean {
@@ -42,14 +63,31 @@ function mayLeave(): boolean {
 }
 
 if (typeof window !== 'undefined') {
+  shownAt = placeOf(window.history.state) ?? 0;
+  window.history.replaceState({ at: shownAt }, '');
   window.addEventListener('hashchange', (e) => {
+    if (restoring) {
+      restoring = false;
+      e.stopImmediatePropagation();
+      // the step back landed elsewhere (the history changed under it): show the page again
+      if (window.location.hash !== shownHash) {
+        shownAt += 1;
+        window.history.pushState({ at: shownAt }, '', shownHash || '#/');
+      }
+      return;
+    }
     if (agreed || !leaveAllowed || leaveAllowed()) {
       agreed = false;
-      shownHash = window.location.hash;
+      markShown();
       return;
     }
     e.stopImmediatePropagation();
-    window.history.pushState(null, '', shownHash || '#/');
+    restoring = true;
+    const at = placeOf(window.history.state);
+    // a known entry (Back, Forward): straight to the one shown; a new one (a typed address) lies
+    // just after it
+    if (at !== null) window.history.go(shownAt - at);
+    else window.history.back();
   });
   document.addEventListener(
     'click',
@@ -101,6 +139,6 @@ export function replaceHashQuery(query: Record<string, string>) {
   const path = window.location.hash.split('?')[0] || '#/';
   const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v));
   const s = params.toString();
-  window.history.replaceState(null, '', s ? `${path}?${s}` : path);
+  window.history.replaceState(window.history.state, '', s ? `${path}?${s}` : path);
   shownHash = window.location.hash;
 }

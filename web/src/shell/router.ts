@@ -27,31 +27,28 @@ export const currentPath = () => pathOf(window.location.hash);
 // A page with unsaved work asks before the route changes. A link or navigate() asks before the
 // address changes; Back, Forward or a typed address change it first, so the one hashchange
 // listener, added when this module loads and so before any page's, steps back to the page shown
-// and keeps the change from the pages. Each history entry the app has shown carries its place
-// (state.at), so the step back is a history.go() to that very entry: the entries on either side
-// stay as they were, Forward still goes forward.
+// and keeps the change from the pages. The step back is a history.go() to the very entry shown,
+// found by the Navigation API's index, so the entries on either side stay as they were (Forward
+// still goes forward); a browser without that API gets the page shown again as a new entry.
 let leaveAllowed: (() => boolean) | null = null;
 /** a change already agreed to (a link or navigate() asked): the next hashchange goes through */
 let agreed = false;
 /** a refused change is being stepped back: its hashchange is no page's business */
 let restoring = false;
 let shownHash = typeof window === 'undefined' ? '' : window.location.hash;
-let shownAt = 0;
 
-const placeOf = (state: unknown): number | null =>
-  typeof state === 'object' && state !== null && 'at' in state && typeof state.at === 'number'
-    ? state.at
-    : null;
+/** The place in the tab's history of the entry now current, where the browser tells it. */
+function placeNow(): number | null {
+  if (!('navigation' in window)) return null;
+  const { navigation } = window as { navigation?: { currentEntry?: { index: number } | null } };
+  const index = navigation?.currentEntry?.index;
+  return typeof index === 'number' && index >= 0 ? index : null;
+}
+let shownAt: number | null = null;
 
-/** The entry now shown keeps its place, or takes the next one if it is new. */
 function markShown(): void {
   shownHash = window.location.hash;
-  const at = placeOf(window.history.state);
-  if (at !== null) shownAt = at;
-  else {
-    shownAt += 1;
-    window.history.replaceState({ at: shownAt }, '');
-  }
+  shownAt = placeNow();
 }
 
 /** Whether the route may change now, asking the page if it holds unsaved work. */
@@ -63,17 +60,14 @@ function mayLeave(): boolean {
 }
 
 if (typeof window !== 'undefined') {
-  shownAt = placeOf(window.history.state) ?? 0;
-  window.history.replaceState({ at: shownAt }, '');
+  shownAt = placeNow();
   window.addEventListener('hashchange', (e) => {
     if (restoring) {
       restoring = false;
       e.stopImmediatePropagation();
       // the step back landed elsewhere (the history changed under it): show the page again
-      if (window.location.hash !== shownHash) {
-        shownAt += 1;
-        window.history.pushState({ at: shownAt }, '', shownHash || '#/');
-      }
+      if (window.location.hash !== shownHash) window.history.pushState(null, '', shownHash || '#/');
+      markShown();
       return;
     }
     if (agreed || !leaveAllowed || leaveAllowed()) {
@@ -82,12 +76,14 @@ if (typeof window !== 'undefined') {
       return;
     }
     e.stopImmediatePropagation();
-    restoring = true;
-    const at = placeOf(window.history.state);
-    // a known entry (Back, Forward): straight to the one shown; a new one (a typed address) lies
-    // just after it
-    if (at !== null) window.history.go(shownAt - at);
-    else window.history.back();
+    const at = placeNow();
+    if (at !== null && shownAt !== null && at !== shownAt) {
+      restoring = true;
+      window.history.go(shownAt - at);
+    } else {
+      window.history.pushState(null, '', shownHash || '#/');
+      markShown();
+    }
   });
   document.addEventListener(
     'click',
@@ -110,7 +106,7 @@ if (typeof window !== 'undefined') {
 export function guardRoute(confirmLeave: (() => boolean) | null): void {
   leaveAllowed = confirmLeave;
   agreed = false;
-  shownHash = window.location.hash;
+  markShown();
 }
 
 export function useRoute(): string[] {
@@ -139,6 +135,6 @@ export function replaceHashQuery(query: Record<string, string>) {
   const path = window.location.hash.split('?')[0] || '#/';
   const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v));
   const s = params.toString();
-  window.history.replaceState(window.history.state, '', s ? `${path}?${s}` : path);
+  window.history.replaceState(null, '', s ? `${path}?${s}` : path);
   shownHash = window.location.hash;
 }

@@ -192,6 +192,24 @@ test('deals: rows in both languages; two members negotiate to agreed, deliver, a
     await delivery.getByTestId('record-delivery').click();
     await a.page.getByTestId('delivery-row').first().waitFor();
     assert.equal(await a.page.getByTestId('delivery-row').count(), 1);
+    // the form is clear once its lot is recorded; a lot typed and not recorded asks before the
+    // page changes (another tab of Tom's, which answers «stay»)
+    {
+      const tab = await a.context.newPage();
+      const asked: string[] = [];
+      tab.on('dialog', (d) => {
+        asked.push(d.message());
+        void d.dismiss();
+      });
+      await tab.goto(`${base}/#/deals/${id}`);
+      const lot = tab.getByTestId('delivery-form').locator('input[name="quantity"]');
+      await lot.fill('7');
+      await tab.locator('a.nav-link', { hasText: 'Биржа' }).click();
+      await tab.waitForTimeout(300);
+      assert.deepEqual(asked, ['Изменения не сохранены. Уйти со страницы и потерять их?']);
+      assert.equal(await lot.inputValue(), '7');
+      await tab.close();
+    }
     // 50 t × 360 ₽ = 18 000 ₽ without VAT; VAT at the rate of today's date (22 % from 2026:
     // 3 960 ₽), 21 960 ₽ with it
     const vat2026 = today >= '2026-01-01';

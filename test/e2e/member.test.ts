@@ -82,6 +82,48 @@ test('a member serves itself: profile, sites, account, reset link, leaving', {
     assert.equal(String(org.body.employees), original.replace(/\s/g, ''));
   });
 
+  await t.test(
+    'my organisation: typed work in any of its forms asks before leaving; saved or cancelled, none',
+    async () => {
+      const tab = await context.newPage();
+      const asked: string[] = [];
+      tab.on('dialog', (d) => {
+        asked.push(d.message());
+        void d.dismiss();
+      });
+      const leave = async () => {
+        await tab.locator('a.nav-link', { hasText: 'Биржа' }).click();
+        await tab.waitForTimeout(300);
+      };
+      await tab.goto(`${base}/#/organisation`);
+      const profile = tab.getByTestId('profile-form');
+      const description = profile.locator('textarea[name="description"]');
+      await description.waitFor();
+      const saved = await description.inputValue();
+      await description.fill(`${saved} Дополнение.`);
+      await leave();
+      assert.deepEqual(asked, ['Изменения не сохранены. Уйти со страницы и потерять их?']);
+      assert.match(tab.url(), /#\/organisation$/);
+      assert.equal(await description.inputValue(), `${saved} Дополнение.`);
+      // a site begun and cancelled holds nothing; the profile still does
+      await tab.getByTestId('add-site').click();
+      const siteForm = tab.getByTestId('site-form');
+      await siteForm.locator('input[name="name"]').fill('Черновик площадки');
+      await siteForm.getByRole('button', { name: 'Отмена' }).click();
+      await siteForm.waitFor({ state: 'detached' });
+      await leave();
+      assert.equal(asked.length, 2, 'the profile still asks');
+      // saved (nothing changed in the end): the page goes without a question
+      await description.fill(saved);
+      await profile.getByRole('button', { name: 'Сохранить профиль' }).click();
+      await tab.getByTestId('profile-saved').waitFor();
+      await tab.locator('a.nav-link', { hasText: 'Биржа' }).click();
+      await tab.waitForURL(/#\/marketplace$/);
+      assert.equal(asked.length, 2);
+      await tab.close();
+    },
+  );
+
   await t.test('H1: a site placed by a click on the offline map', async () => {
     await page.getByTestId('add-site').click();
     const form = page.getByTestId('site-form');

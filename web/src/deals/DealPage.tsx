@@ -2,7 +2,7 @@
 // may make now, the message thread, the transaction costs, the deliveries in recording order with
 // their flags and source, the form that records one, the linked weighbridges, and the ledger
 // lines the declared deliveries posted (read from the server, as posted).
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { listingLimits } from '../../../src/exchange/limits.ts';
 import { latestDay } from '../../../src/model/days.ts';
 import { download, toCsv } from '../exchange/csv.ts';
@@ -20,6 +20,7 @@ import {
   NeedLogin,
   TableScroll,
 } from '../shell/ui.tsx';
+import { useUnsavedForm } from '../shell/unsaved.ts';
 import { useResource } from '../shell/useResource.ts';
 import { useSubmission } from '../shell/useSubmission.ts';
 import {
@@ -218,6 +219,8 @@ function Actions({ v, onDone }: { v: DealView; onDone: () => void }) {
   const { user } = useSession();
   const { locale } = useLocale();
   const submission = useSubmission();
+  const box = useRef<HTMLElement>(null);
+  const settle = useUnsavedForm(box);
   const [message, setMessage] = useState('');
   const [terms, setTerms] = useState<TermsText>(() =>
     termsText(v.deal, locale === 'ru' ? ',' : '.'),
@@ -239,13 +242,14 @@ function Actions({ v, onDone }: { v: DealView; onDone: () => void }) {
     void submission.run(async () => {
       await dealsApi.transition(v.deal.id, body);
       setMessage('');
+      settle();
       onDone();
     });
   };
   const termsAllowed = v.allowed.some((a) => withTerms.has(a));
   const note = stepNote(v.deal, v.yourSide, user?.role === 'observer');
   return (
-    <section className="card stack" data-testid="deal-actions">
+    <section ref={box} className="card stack" data-testid="deal-actions">
       <h2 className="card-title">{t('actions')}</h2>
       <FormError error={submission.error} />
       {!open ? (
@@ -321,6 +325,8 @@ function Thread({
   const t = useT(dealsDict);
   const f = useFormat();
   const submission = useSubmission();
+  const form = useRef<HTMLFormElement>(null);
+  const settle = useUnsavedForm(form);
   const [text, setText] = useState('');
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -328,6 +334,7 @@ function Thread({
     void submission.run(async () => {
       await dealsApi.post(dealId, text.trim());
       setText('');
+      settle();
       reload();
     });
   };
@@ -369,7 +376,7 @@ function Thread({
         </ol>
       )}
       {canPost && (
-        <form className="stack deal-post" onSubmit={submit}>
+        <form ref={form} className="stack deal-post" onSubmit={submit}>
           <FormError error={submission.error} />
           <label className="field">
             <span>{t('message')}</span>
@@ -678,6 +685,8 @@ function DeliveryForm({ v, onDone }: { v: DealView; onDone: () => void }) {
   const tax = useTaxonomy();
   const { locale } = useLocale();
   const submission = useSubmission();
+  const form = useRef<HTMLFormElement>(null);
+  const settle = useUnsavedForm(form);
   // the deal's properties (its quality terms', then its material's): named in the page's words
   const ids = [
     ...new Set([
@@ -720,11 +729,18 @@ function DeliveryForm({ v, onDone }: { v: DealView; onDone: () => void }) {
       await dealsApi.deliver(v.deal.id, { deliveredOn: on, quantity: n, method, quality: q });
       setQuantity('');
       setQuality('');
+      settle();
       onDone();
     });
   };
   return (
-    <form className="card stack" onSubmit={submit} data-testid="delivery-form" noValidate>
+    <form
+      ref={form}
+      className="card stack"
+      onSubmit={submit}
+      data-testid="delivery-form"
+      noValidate
+    >
       <h2 className="card-title">{t('recordDelivery')}</h2>
       <FormError error={submission.error} />
       <div className="deal-form-grid">

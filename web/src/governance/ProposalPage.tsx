@@ -1,6 +1,6 @@
 // One proposal: its text and settings, the vote (each method's ballot), the result with its
 // turnout and rounds, the keystone's veto where the charter allows it, and the discussion.
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useFormat, useLocale, useT, writtenIn } from '../i18n/index.ts';
 import { parseNumber } from '../shell/numbers.ts';
 import { href } from '../shell/router.ts';
@@ -14,6 +14,7 @@ import {
   Loading,
   NeedLogin,
 } from '../shell/ui.tsx';
+import { useUnsavedForm } from '../shell/unsaved.ts';
 import { useResource } from '../shell/useResource.ts';
 import { useSubmission } from '../shell/useSubmission.ts';
 import {
@@ -431,6 +432,8 @@ function VetoForm({ p, onDone }: { p: Proposal; onDone: () => void }) {
   const { user } = useSession();
   const charter = useResource(() => governanceApi.charter(), []);
   const submission = useSubmission();
+  const form = useRef<HTMLFormElement>(null);
+  const settle = useUnsavedForm(form);
   const [reason, setReason] = useState('');
   const c = charter.data?.current;
   const mayVeto =
@@ -441,11 +444,13 @@ function VetoForm({ p, onDone }: { p: Proposal; onDone: () => void }) {
   if (!mayVeto) return null;
   return (
     <form
+      ref={form}
       className="card stack"
       onSubmit={(e) => {
         e.preventDefault();
         void submission.run(async () => {
           await governanceApi.veto(p.id, reason);
+          settle();
           onDone();
         });
       }}
@@ -479,6 +484,8 @@ function Discussion({
   const names = useOrgNames();
   const { user } = useSession();
   const submission = useSubmission();
+  const form = useRef<HTMLFormElement>(null);
+  const settle = useUnsavedForm(form);
   const [text, setText] = useState('');
   return (
     <section className="card stack" aria-labelledby="gov-discussion" data-testid="discussion">
@@ -507,12 +514,14 @@ function Discussion({
       ) : (
         user && (
           <form
+            ref={form}
             className="stack"
             onSubmit={(e) => {
               e.preventDefault();
               void submission.run(async () => {
                 await governanceApi.post(p.id, text);
                 setText('');
+                settle();
                 onDone();
               });
             }}

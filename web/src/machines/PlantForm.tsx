@@ -2,9 +2,10 @@
 // site's instruments are the feed and concentrate belt scales, the ash analyser, the
 // densimeter and the power meter, with the targets and the feed rate below which the plant is down. Checked
 // here first (plant-form.ts), then by the server; a refusal keeps everything typed.
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useLocale, useT } from '../i18n/index.ts';
 import { Field, FormError } from '../shell/ui.tsx';
+import { useUnsavedForm } from '../shell/unsaved.ts';
 import { useSubmission } from '../shell/useSubmission.ts';
 import { type Device, machinesApi, type Plant } from './api.ts';
 import { machinesDict } from './dict.ts';
@@ -45,6 +46,8 @@ export function PlantForm({
 }) {
   const t = useT(machinesDict);
   const { locale } = useLocale();
+  const form = useRef<HTMLFormElement>(null);
+  const settle = useUnsavedForm(form);
   const [draft, setDraft] = useState<PlantDraft>(() =>
     plant ? draftOf(plant, locale === 'ru' ? ',' : '.') : emptyDraft,
   );
@@ -73,7 +76,11 @@ export function PlantForm({
       return;
     }
     setProblems({});
-    await run(async () => onSaved(await machinesApi.describePlant(site.id, checked.body)));
+    await run(async () => {
+      const saved = await machinesApi.describePlant(site.id, checked.body);
+      settle();
+      onSaved(saved);
+    });
   };
 
   const deviceSelect = (f: DraftField, label: string, options: readonly Device[], none: string) => (
@@ -120,7 +127,7 @@ export function PlantForm({
         </div>
       )}
       <FormError error={error} placed={(f) => (fields as readonly string[]).includes(f)} />
-      <form onSubmit={submit} noValidate>
+      <form ref={form} onSubmit={submit} noValidate>
         <div className="form-grid">
           {deviceSelect('feedDeviceId', t('feedDevice'), belts, t('chooseBelt'))}
           {deviceSelect('productDeviceId', t('productDevice'), belts, t('chooseBelt'))}
@@ -146,7 +153,14 @@ export function PlantForm({
             {t('savePlant')}
           </button>
           {onCancel && (
-            <button type="button" className="btn btn-ghost" onClick={onCancel}>
+            <button
+              type="button"
+              className="btn btn-ghost"
+              onClick={() => {
+                settle();
+                onCancel();
+              }}
+            >
               {t('cancel')}
             </button>
           )}

@@ -1,8 +1,9 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { clusterDay, provenanceNote, useFormat, useLocale, useT } from '../i18n/index.ts';
 import { DataTable } from '../shell/DataTable.tsx';
 import { problemIssues } from '../shell/issues.ts';
 import { ConfirmButton, Empty, ErrorState, Field, FormError, Loading } from '../shell/ui.tsx';
+import { useUnsavedForm } from '../shell/unsaved.ts';
 import { useResource } from '../shell/useResource.ts';
 import { useSubmission } from '../shell/useSubmission.ts';
 import { registryApi } from './api.ts';
@@ -62,6 +63,12 @@ export function OrganisationLicences({
     [organisationId],
   );
   const [value, setValue] = useState<LicenceValue | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const settle = useUnsavedForm(form);
+  const closeForm = () => {
+    settle();
+    setValue(null);
+  };
   const [issues, setIssues] = useState<LicenceIssues>({});
   const [notice, setNotice] = useState<string | null>(null);
   const { busy, error, run } = useSubmission();
@@ -97,7 +104,7 @@ export function OrganisationLicences({
       try {
         const saved = await registryApi.addLicence(organisationId, licenceBody(value));
         setNotice(t('added', { number: saved.number }));
-        setValue(null);
+        closeForm();
         licences.reload();
       } catch (err) {
         const errors = (err as { problem?: { errors?: [] } }).problem?.errors;
@@ -147,6 +154,7 @@ export function OrganisationLicences({
       <FormError error={removing.error} />
       {value && (
         <form
+          ref={form}
           className="form member-site-form"
           onSubmit={submit}
           noValidate
@@ -253,7 +261,7 @@ export function OrganisationLicences({
             <button type="submit" className="btn btn-primary" disabled={busy}>
               {t('save')}
             </button>
-            <button type="button" className="btn" onClick={() => setValue(null)}>
+            <button type="button" className="btn" onClick={closeForm}>
               {t('cancel')}
             </button>
           </div>

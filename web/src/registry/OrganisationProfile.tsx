@@ -1,8 +1,9 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useT } from '../i18n/index.ts';
 import { parseNumber } from '../shell/numbers.ts';
 import type { Organisation } from '../shell/types.ts';
 import { Field, FormError, SubmitRow } from '../shell/ui.tsx';
+import { useUnsavedForm } from '../shell/unsaved.ts';
 import { useSubmission } from '../shell/useSubmission.ts';
 import { registryApi } from './api.ts';
 import { memberDict } from './memberDict.ts';
@@ -52,6 +53,8 @@ export function OrganisationProfile({
   onSaved: (o: Organisation) => void;
 }) {
   const m = useT(memberDict);
+  const form = useRef<HTMLFormElement>(null);
+  const settle = useUnsavedForm(form);
   const [value, setValue] = useState(() => textOf(organisation));
   const [local, setLocal] = useState<Partial<Record<Box, string>>>({});
   const [saved, setSaved] = useState<'saved' | 'same' | null>(null);
@@ -82,12 +85,14 @@ export function OrganisationProfile({
     if (Object.keys(problems).length > 0) return;
     if (Object.keys(patch).length === 0) {
       setSaved('same');
+      settle();
       return;
     }
     await run(async () => {
       const next = await registryApi.patchOrganisation(organisation.id, patch);
       setValue(textOf(next));
       setSaved('saved');
+      settle();
       onSaved(next);
     });
   };
@@ -120,6 +125,7 @@ export function OrganisationProfile({
 
   return (
     <form
+      ref={form}
       className="card form member-profile"
       onSubmit={submit}
       noValidate

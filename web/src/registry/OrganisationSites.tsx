@@ -1,10 +1,11 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { territoryIn } from '../../../src/model/places.ts';
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
 import { DataTable } from '../shell/DataTable.tsx';
 import { problemIssues } from '../shell/issues.ts';
 import type { Site } from '../shell/types.ts';
 import { ConfirmButton, Empty, ErrorState, FormError, Loading } from '../shell/ui.tsx';
+import { useUnsavedForm } from '../shell/unsaved.ts';
 import { useResource } from '../shell/useResource.ts';
 import { useSubmission } from '../shell/useSubmission.ts';
 import { registryApi } from './api.ts';
@@ -43,6 +44,12 @@ export function OrganisationSites({
   const labels = useLabels();
   const sites = useResource(() => registryApi.organisationSites(organisationId), [organisationId]);
   const [editing, setEditing] = useState<Editing | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const settle = useUnsavedForm(form);
+  const stopEditing = () => {
+    settle();
+    setEditing(null);
+  };
   const [issues, setIssues] = useState<SiteIssues>({});
   const [notice, setNotice] = useState<string | null>(null);
   const { busy, error, run } = useSubmission();
@@ -87,7 +94,7 @@ export function OrganisationSites({
           ? await registryApi.patchSite(editing.site.id, body)
           : await registryApi.addSite(organisationId, body);
         setNotice(m(editing.site ? 'siteSaved' : 'siteAdded', { name: saved.name }));
-        setEditing(null);
+        stopEditing();
         sites.reload();
       } catch (err) {
         const errors = (err as { problem?: { errors?: [] } }).problem?.errors;
@@ -130,6 +137,7 @@ export function OrganisationSites({
       <FormError error={closing.error} />
       {editing && (
         <form
+          ref={form}
           className="form member-site-form"
           onSubmit={submit}
           noValidate
@@ -149,7 +157,7 @@ export function OrganisationSites({
             <button type="submit" className="btn btn-primary" disabled={busy}>
               {m('saveSite')}
             </button>
-            <button type="button" className="btn" onClick={() => setEditing(null)}>
+            <button type="button" className="btn" onClick={stopEditing}>
               {m('cancel')}
             </button>
           </div>

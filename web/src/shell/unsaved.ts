@@ -3,16 +3,37 @@ import { useT } from '../i18n/index.ts';
 import { shellDict } from './dict.ts';
 import { guardRoute } from './router.ts';
 
+type Holder = RefObject<HTMLElement | null>;
+
+// The parts of the page now holding unsaved work: several at once on some pages (my
+// organisation: the profile, a site, a licence; a deal: new terms, a message, a delivery).
+const unsaved = new Set<Holder>();
+let question = '';
+/** a part that left the page (a form closed without saving) holds nothing any more */
+const holdsWork = () => [...unsaved].some((h) => h.current?.isConnected);
+
+function guard(): void {
+  guardRoute(unsaved.size > 0 ? () => !holdsWork() || window.confirm(question) : null);
+}
+
+if (typeof window !== 'undefined')
+  window.addEventListener('beforeunload', (e) => {
+    if (!holdsWork()) return;
+    e.preventDefault();
+    // Chromium before 119 asks only when returnValue is set
+    e.returnValue = '';
+  });
+
 /**
- * A form's unsaved work: once the user types or chooses anything in it, leaving the page asks
- * first — another route of the app (a link, Back) in the user's language, closing or reloading
- * the tab through the browser's own dialog. Values the page fills in itself raise no event and
- * so no question. Returns `settle`, for the form to call once its work is saved (before it
- * moves on).
+ * A form's unsaved work (a form, or any element holding boxes): once the user types or chooses
+ * anything in it, leaving the page asks first — another route of the app (a link, Back) in the
+ * user's language, closing or reloading the tab through the browser's own dialog. Values the
+ * page fills in itself raise no event and so no question. Returns `settle`, for the form to call
+ * once its work is saved or dropped (before it moves on).
  */
-export function useUnsavedForm(form: RefObject<HTMLFormElement | null>): () => void {
+export function useUnsavedForm(form: Holder): () => void {
   const t = useT(shellDict);
-  const question = t('leaveUnsaved');
+  const asked = t('leaveUnsaved');
   const [dirty, setDirty] = useState(false);
 
   useEffect(() => {
@@ -33,22 +54,19 @@ export function useUnsavedForm(form: RefObject<HTMLFormElement | null>): () => v
 
   useEffect(() => {
     if (!dirty) return;
-    const onUnload = (e: BeforeUnloadEvent) => {
-      e.preventDefault();
-      // Chromium before 119 asks only when returnValue is set
-      e.returnValue = '';
-    };
-    window.addEventListener('beforeunload', onUnload);
-    guardRoute(() => window.confirm(question));
+    question = asked;
+    unsaved.add(form);
+    guard();
     return () => {
-      window.removeEventListener('beforeunload', onUnload);
-      guardRoute(null);
+      unsaved.delete(form);
+      guard();
     };
-  }, [dirty, question]);
+  }, [dirty, form, asked]);
 
   return useCallback(() => {
-    // now, not in the effect's clean-up: the form navigates on in the same turn
-    guardRoute(null);
+    // now, not in the effect's clean-up: the form may navigate on in the same turn
+    unsaved.delete(form);
+    guard();
     setDirty(false);
-  }, []);
+  }, [form]);
 }

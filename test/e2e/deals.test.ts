@@ -128,6 +128,8 @@ test('deals: rows in both languages; two members negotiate to agreed, deliver, a
     });
     await seeState(b.page, id, 'requested');
     assert.match((await b.page.getByTestId('your-side').textContent()) ?? '', /supplier/);
+    // opened from scratch, not from a match: its price is the buyer's, with no word of a plan
+    assert.equal(await b.page.getByTestId('deal-price-origin').count(), 0);
     await price(b.page, '380');
     await b.page.getByTestId('action-offer').click();
     await b.page.getByTestId('deal-state').filter({ hasText: 'offered' }).waitFor();

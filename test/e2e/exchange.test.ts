@@ -449,6 +449,16 @@ test('the exchange: listing, plan, saved plan and accepted match', {
     await page.locator('h1', { hasText: 'Matches' }).waitFor();
     assert.match((await matchRow(matchId).textContent()) ?? '', /agreed/);
     await page.screenshot({ path: join(results, 'matches-en.png'), fullPage: true });
+    // the agreed match leads to the deal it opened, priced at the plan's valuation until the
+    // supplier offers
+    await matchRow(matchId).getByTestId('match-deal').click();
+    await page.waitForURL(/#\/deals\/[^/]+$/);
+    const origin = page.getByTestId('deal-price-origin');
+    await origin.waitFor();
+    assert.match(
+      (await origin.textContent()) ?? '',
+      /^The opening price is the exchange plan's valuation/,
+    );
     await page.goto(`${base}/#/plan`);
     await page.getByTestId('run-plan').click();
     await page.getByTestId('flows-table').locator('tbody tr').first().waitFor();

@@ -134,6 +134,10 @@ function Terms({ v, provider, consumer }: { v: DealView; provider: string; consu
   const d = v.deal;
   const p = v.progress;
   const quality = Object.entries(d.quality);
+  // a deal opened from an agreed match carries the plan's valuation until a side names a price
+  // (the opening itself is recorded as a move with terms, from no state)
+  const fromPlan =
+    d.matchId !== null && !v.transitions.some((s) => s.from !== null && withTerms.has(s.action));
   /** a bound of a property with the property's unit: «≤ 45 %» */
   const measured = (k: string, n: number) =>
     x.withPropertyUnit(f.decimal(n), tax.data?.property(k)?.unit);
@@ -150,7 +154,14 @@ function Terms({ v, provider, consumer }: { v: DealView; provider: string; consu
         <dt>{t('quantity')}</dt>
         <dd data-testid="deal-quantity">{x.quantity(d.quantity, d.unit)}</dd>
         <dt>{t('price')}</dt>
-        <dd data-testid="deal-price">{money.price(d.priceKopecksPerUnit, d.unit)}</dd>
+        <dd data-testid="deal-price">
+          {money.price(d.priceKopecksPerUnit, d.unit)}
+          {fromPlan && (
+            <div className="muted small" data-testid="deal-price-origin">
+              {t('priceFromPlan')}
+            </div>
+          )}
+        </dd>
         <dt>{t('schedule')}</dt>
         <dd>
           {f.date(d.schedule.from)} — {f.date(d.schedule.to)}

@@ -23,6 +23,8 @@ export const dealsDict = dictionary(
     price: 'Цена',
     gateFee: 'плата за приём',
     exVat: 'без НДС',
+    priceFromPlan:
+      'Цена открытия — оценка плана обмена: стоимость согласованного потока, делённая на отгружаемое количество. Настоящую цену назначает предложение поставщика.',
     vatBasis:
       'Цены и суммы сделки — без НДС. НДС начисляется на каждую поставку по ставке на её дату (20 % по 31.12.2025, 22 % с 01.01.2026), на плату за приём — принимающей стороной.',
     turn: 'Ход',
@@ -212,6 +214,8 @@ export const dealsDict = dictionary(
     price: 'Price',
     gateFee: 'gate fee',
     exVat: 'excl. VAT',
+    priceFromPlan:
+      "The opening price is the exchange plan's valuation: the agreed flow's value divided by the quantity shipped. The supplier's offer sets the real price.",
     vatBasis:
       "The deal's prices and sums are excluding VAT. VAT is charged on each delivery at the rate of its date (20 % to 31.12.2025, 22 % from 01.01.2026); on a gate fee, by the receiving side.",
     turn: 'Turn',

@@ -37,6 +37,7 @@ function Inbox({ me }: { me: User }) {
   const taxonomy = useTaxonomy();
   const matches = useResource(exchangeApi.matches, []);
   const sites = useResource(registryApi.sites, []);
+  const deals = useResource(exchangeApi.deals, []);
   const [tab, setTab] = useState<Tab | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -44,6 +45,14 @@ function Inbox({ me }: { me: User }) {
   const siteName = useMemo(
     () => new Map((sites.data ?? []).map((s) => [s.id, localised(locale, s.name, s.nameEn)])),
     [sites.data, locale],
+  );
+  // the deal each agreed match opened (none when its figures fit no deal, or no deal yet)
+  const dealOf = useMemo(
+    () =>
+      new Map(
+        (deals.data?.items ?? []).flatMap((d) => (d.matchId ? [[d.matchId, d.id] as const] : [])),
+      ),
+    [deals.data],
   );
   const operator = isOperator(me);
   const observer = isObserver(me);
@@ -58,6 +67,7 @@ function Inbox({ me }: { me: User }) {
     try {
       await exchangeApi[verb](m.id);
       matches.reload();
+      deals.reload();
       window.dispatchEvent(new Event(INBOX_CHANGED));
     } catch (e) {
       if (e instanceof ApiError) setError(e);
@@ -144,6 +154,7 @@ function Inbox({ me }: { me: User }) {
             operator={operator}
             canDecide={canList(me)}
             siteName={siteName}
+            dealOf={dealOf}
             busy={busy}
             decide={decide}
           />

@@ -80,6 +80,7 @@ export function MatchesTable({
   operator,
   canDecide,
   siteName,
+  dealOf,
   busy,
   decide,
 }: {
@@ -88,6 +89,8 @@ export function MatchesTable({
   operator: boolean;
   canDecide: boolean;
   siteName: Map<string, string>;
+  /** match id → the deal it opened */
+  dealOf: ReadonlyMap<string, string>;
   /** the proposal being decided */
   busy: string | null;
   decide: (m: MatchProposal, verb: 'accept' | 'decline') => void;
@@ -226,6 +229,13 @@ export function MatchesTable({
               {t(
                 `closed:${m.closedReason}:${m.yourSides.includes(m.closedSide) ? 'yours' : 'theirs'}`,
               )}
+            </div>
+          )}
+          {m.status === 'accepted' && dealOf.has(m.id) && (
+            <div className="sub">
+              <a href={href('deals', dealOf.get(m.id)!)} data-testid="match-deal">
+                {t('toDeal')}
+              </a>
             </div>
           )}
         </>

@@ -459,6 +459,7 @@ test('the exchange: listing, plan, saved plan and accepted match', {
       (await origin.textContent()) ?? '',
       /^The opening price is the exchange plan's valuation/,
     );
+    await page.screenshot({ path: join(results, 'deal-from-match-en.png') });
     await page.goto(`${base}/#/plan`);
     await page.getByTestId('run-plan').click();
     await page.getByTestId('flows-table').locator('tbody tr').first().waitFor();

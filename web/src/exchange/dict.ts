@@ -330,7 +330,7 @@ export const exchangeDict = dictionary(
     matchesNote:
       'Данные: сохранённые планы обмена. Экономия — по плану, без учёта цены, о которой договорятся стороны.',
     toPlan: 'К плану обмена →',
-    toDeal: 'К сделке →',
+    toDeal: 'Перейти к сделке',
     'tab:waiting': 'Ждут вашего решения',
     'tab:pending': 'Ждут решения другой стороны',
     'tab:pendingOperator': 'Ждут решения сторон',
@@ -689,7 +689,7 @@ export const exchangeDict = dictionary(
     matchesNote:
       'Data: the saved exchange plans. Savings as planned, before any price the sides agree on.',
     toPlan: 'To the exchange plan →',
-    toDeal: 'To the deal →',
+    toDeal: 'Go to the deal',
     'tab:waiting': 'Awaiting your decision',
     'tab:pending': 'Awaiting the other side',
     'tab:pendingOperator': "Awaiting the sides' decisions",

@@ -50,7 +50,14 @@ function SideCell({
 }
 
 /** The other side of an agreed match, and what to do next: the deal opened from it (deals module). */
-function Counterparty({ c }: { c: NonNullable<MatchProposal['counterparty']> }) {
+function Counterparty({
+  c,
+  deal,
+}: {
+  c: NonNullable<MatchProposal['counterparty']>;
+  /** the deal the match opened, once the caller's deals are in */
+  deal: string | undefined;
+}) {
   const t = useT(exchangeDict);
   return (
     <div className="counterparty" data-testid="counterparty-contact">
@@ -63,7 +70,14 @@ function Counterparty({ c }: { c: NonNullable<MatchProposal['counterparty']> }) 
       )}
       {c.website && <div className="sub">{c.website}</div>}
       <div className="sub next-step">
-        {t('nextStep')} <a href="#/deals">{t('openDeals')}</a>
+        {t('nextStep')}{' '}
+        {deal ? (
+          <a href={href('deals', deal)} data-testid="match-deal">
+            {t('toDeal')}
+          </a>
+        ) : (
+          <a href={href('deals')}>{t('openDeals')}</a>
+        )}
       </div>
     </div>
   );
@@ -135,7 +149,7 @@ export function MatchesTable({
       cell: (m) => (
         <>
           <SideCell m={m} role={second(m)} siteName={siteName} />
-          {m.counterparty && <Counterparty c={m.counterparty} />}
+          {m.counterparty && <Counterparty c={m.counterparty} deal={dealOf.get(m.id)} />}
         </>
       ),
       cellProps: () => ({ 'data-testid': 'counterpart' }),
@@ -229,13 +243,6 @@ export function MatchesTable({
               {t(
                 `closed:${m.closedReason}:${m.yourSides.includes(m.closedSide) ? 'yours' : 'theirs'}`,
               )}
-            </div>
-          )}
-          {m.status === 'accepted' && dealOf.has(m.id) && (
-            <div className="sub">
-              <a href={href('deals', dealOf.get(m.id)!)} data-testid="match-deal">
-                {t('toDeal')}
-              </a>
             </div>
           )}
         </>

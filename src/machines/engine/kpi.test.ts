@@ -62,6 +62,29 @@ test('energy and kWh per tonne of feed from the power meter (by hand)', () => {
   assert.deepEqual([stopped.energyKWh, stopped.energyKWhPerTonne], [20, null]);
 });
 
+test('a belt reading below zero carried nothing: it takes no tonnes off the others', () => {
+  // a stopped belt drifting to −100 t/h, then a minute at 101 t/h; power 500 kW throughout
+  const k = plantKpis({
+    from: min(0),
+    to: min(2),
+    feed: series([-100, 101]),
+    product: series([-100, 80]),
+    ash: null,
+    density: null,
+    power: series([500, 500]),
+    ashTargetPct: null,
+    densityTargetKgm3: null,
+    runningAboveTph: 50,
+  });
+  // 101 / 60 t, not (−100 + 101) / 60 = 1/60 t (which made 1 000 kWh/t)
+  assert.equal(k.feedTonnes, 1.683);
+  assert.equal(k.productTonnes, 1.333);
+  assert.equal(k.yieldPct, 79.208);
+  // (500 + 500) / 60 kWh ÷ 101 / 60 t = 9.901 kWh/t (standby in the stopped minute counts)
+  assert.equal(k.energyKWhPerTonne, 9.901);
+  assert.equal(k.downtimeMinutes, 1);
+});
+
 test('product ash is weighted by product tonnage; density deviation from its target', () => {
   const k = plantKpis({
     from: min(0),

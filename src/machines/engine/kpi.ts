@@ -6,7 +6,10 @@
 //   density  the dense-medium densimeter (density_kgm3, kg/m³)
 //   power    the plant's power meter at its supply (power_kw, kW)
 // Formulas (each minute bucket stands for one minute of operation at its average rate):
-//   tonnes        Σ avg_tph / 60 over the minutes with data
+//   tonnes        Σ max(avg_tph, 0) / 60 over the minutes with data: a belt scale reads a
+//                 little below zero at zero drift or a belt running back, and such a minute
+//                 carried nothing (counted as negative, it would take tonnes off the running
+//                 minutes and blow up kWh/t and yield over a short window)
 //   yield %       product tonnes / feed tonnes × 100
 //   product ash   Σ ash_m × product_m / Σ product_m over minutes having both (tonnage-
 //                 weighted); without product data in those minutes, the plain mean of ash
@@ -14,7 +17,7 @@
 //   downtime      minutes whose feed average is below `runningAboveTph` or that have no
 //                 feed data at all; a stoppage is a run of consecutive downtime minutes
 //   energy        Σ avg_kW / 60 (kWh) over the minutes with data
-//   kWh/t         Σ avg_kW / 60 ÷ Σ avg_tph / 60 over the minutes having both power and feed
+//   kWh/t         Σ avg_kW / 60 ÷ Σ max(avg_tph, 0) / 60 over the minutes having both power and feed
 //                 data (standby draw in a stoppage counts: it is the plant's cost per tonne)
 // A role without data gives null ("no data"), never a made-up value.
 import { MINUTE_MS } from './rollup.ts';
@@ -67,9 +70,16 @@ export interface PlantKpiValues {
 const inRange = (s: readonly MinutePoint[] | null, from: number, to: number) =>
   s ? s.filter((p) => p.ts >= from && p.ts < to && Number.isFinite(p.value)) : null;
 
-/** A rate per hour summed over its minutes: t/h → t, kW → kWh. */
+/** A rate per hour summed over its minutes: kW → kWh. */
 const overMinutes = (s: readonly MinutePoint[] | null) =>
   s?.length ? s.reduce((t, p) => t + p.value / 60, 0) : null;
+
+/** What a belt carried in a minute at this average rate: nothing when it reads below zero. */
+const carried = (tph: number) => Math.max(tph, 0);
+
+/** A belt's tonnes over its minutes (t/h → t). */
+const tonnesOver = (s: readonly MinutePoint[] | null) =>
+  s?.length ? s.reduce((t, p) => t + carried(p.value) / 60, 0) : null;
 
 /** Rounds for display: KPIs are shown to 3 decimals at most (no binary noise). */
 const r3 = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
@@ -84,8 +94,8 @@ export function plantKpis(input: PlantKpiInput): PlantKpiValues {
   const density = inRange(input.density, from, to);
   const power = inRange(input.power ?? null, from, to);
 
-  const feedTonnes = overMinutes(feed);
-  const productTonnes = overMinutes(product);
+  const feedTonnes = tonnesOver(feed);
+  const productTonnes = tonnesOver(product);
   const yieldPct =
     feedTonnes !== null && productTonnes !== null && feedTonnes > 0
       ? (productTonnes / feedTonnes) * 100
@@ -154,7 +164,7 @@ export function plantKpis(input: PlantKpiInput): PlantKpiValues {
       const f = feedAt.get(p.ts);
       if (f === undefined) continue;
       kWh += p.value / 60;
-      t += f / 60;
+      t += carried(f) / 60;
     }
     energyKWhPerTonne = t > 0 ? kWh / t : null;
   }

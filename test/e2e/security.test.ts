@@ -501,6 +501,11 @@ test('F1 a script planted in every free-text field never runs, on any page that 
         assert.ok(((await page.getByTestId('veto').textContent()) ?? '').includes(planted('Вето')));
         await assertInert(page, dialogs, 'a vetoed proposal');
         await page.locator('.lang-btn', { hasText: 'EN' }).click();
+        // on the English page the member's Russian reason is marked as Russian, the rest not
+        const reason = page.getByTestId('veto').locator('[lang="ru"]');
+        await reason.waitFor();
+        assert.equal(await reason.textContent(), planted('Вето'));
+        assert.match((await page.getByTestId('veto').textContent()) ?? '', /^Veto: /);
         await page.goto(`${base}/#/governance/${proposalId}`);
         await shows(page, 'Proposal', 'Text', 'Вариант');
         await assertInert(page, dialogs, 'a proposal in English');

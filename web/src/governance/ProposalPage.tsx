@@ -112,7 +112,8 @@ export function ProposalPage({ id }: { id: string }) {
           {p.result && <ResultView result={p.result} />}
           {p.veto && (
             <p className="alert alert-error" data-testid="veto">
-              {t('vetoedBy', { org: names.name(p.veto.organisationId), reason: p.veto.reason })}
+              {t('vetoedBy', { org: names.name(p.veto.organisationId) })}{' '}
+              <span lang={writtenIn(p.veto.reason)}>{p.veto.reason}</span>
             </p>
           )}
         </section>

@@ -143,14 +143,12 @@ test('H2 H3 L1 M5 matches: decline memory, withdrawal closes, agreement shows th
     (await agreed.getByTestId('counterparty-contact').textContent()) ?? '',
     /ИНН \d{10}.*договор: из согласованной пары открыта сделка/,
   );
-  // the next step is a real deal, opened from this match, one click away
-  const toDeals = agreed.getByRole('link', { name: 'Перейти к сделкам' });
-  assert.equal(await toDeals.getAttribute('href'), '#/deals');
+  // the next step is a real deal, opened from this match, one click away: that very deal
   const deals = await api(page, 'GET', '/api/v1/deals');
-  assert.ok(
-    deals.body.items.some((d: { matchId?: string }) => d.matchId === agree.id),
-    'a deal opened from the agreed match',
-  );
+  const opened = deals.body.items.find((d: { matchId?: string }) => d.matchId === agree.id);
+  assert.ok(opened, 'a deal opened from the agreed match');
+  const toDeal = agreed.getByRole('link', { name: 'Перейти к сделке' });
+  assert.equal(await toDeal.getAttribute('href'), `#/deals/${opened.id}`);
   // L1: whom to write to
   assert.match(
     (await agreed.getByTestId('counterparty-person').textContent()) ?? '',

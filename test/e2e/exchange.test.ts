@@ -449,6 +449,14 @@ test('the exchange: listing, plan, saved plan and accepted match', {
     await page.locator('h1', { hasText: 'Matches' }).waitFor();
     assert.match((await matchRow(matchId).textContent()) ?? '', /agreed/);
     await page.screenshot({ path: join(results, 'matches-en.png'), fullPage: true });
+    // the counterpart's contact, written in Russian, is marked so on the English page
+    assert.equal(
+      await matchRow(matchId)
+        .getByTestId('counterparty-person')
+        .locator('[lang="ru"]')
+        .textContent(),
+      'Инженер по закладке',
+    );
     // the agreed match leads to the deal it opened, priced at the plan's valuation until the
     // supplier offers
     await matchRow(matchId).getByTestId('match-deal').click();

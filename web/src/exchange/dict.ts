@@ -343,7 +343,7 @@ export const exchangeDict = dictionary(
     'closed:listing_changed:yours': 'закрыто: вы изменили условия объявления',
     'closed:listing_changed:theirs': 'закрыто: другая сторона изменила условия объявления',
     counterpartyInn: 'ИНН {inn}',
-    counterpartyContact: 'Контакт: {name},',
+    counterpartyContact: 'Контакт:',
     nextStep:
       'Следующий шаг — договор: из согласованной пары открыта сделка, в ней поставщик предлагает цену и график.',
     openDeals: 'Перейти к сделкам',
@@ -702,7 +702,7 @@ export const exchangeDict = dictionary(
     'closed:listing_changed:yours': "closed: you changed your listing's terms",
     'closed:listing_changed:theirs': "closed: the other side changed its listing's terms",
     counterpartyInn: 'INN {inn}',
-    counterpartyContact: 'Contact: {name},',
+    counterpartyContact: 'Contact:',
     nextStep:
       'Next step: the contract. A deal has been opened from this agreed pair; in it the supplier offers the price and schedule.',
     openDeals: 'Go to deals',

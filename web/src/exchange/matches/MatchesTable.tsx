@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import { useFormat, useLocale, useT } from '../../i18n/index.ts';
+import { useFormat, useLocale, useT, writtenIn } from '../../i18n/index.ts';
 import { useLabels } from '../../registry/labels.ts';
 import { type Column, DataTable } from '../../shell/DataTable.tsx';
 import { href } from '../../shell/router.ts';
@@ -64,7 +64,7 @@ function Counterparty({
       <div className="sub">{t('counterpartyInn', { inn: c.inn })}</div>
       {c.contactName && c.contactEmail && (
         <div className="sub" data-testid="counterparty-person">
-          {t('counterpartyContact', { name: c.contactName })}{' '}
+          {t('counterpartyContact')} <span lang={writtenIn(c.contactName)}>{c.contactName}</span>,{' '}
           <a href={`mailto:${c.contactEmail}`}>{c.contactEmail}</a>
         </div>
       )}

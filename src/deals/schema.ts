@@ -10,6 +10,7 @@ import {
   type Form2tpColumn,
   form2tpColumns,
   ledgerAccounts,
+  transferPurposes,
 } from './engine/index.ts';
 import { rules } from './messages.ts';
 
@@ -81,6 +82,12 @@ export const DealTerms = z
       .max(100)
       .describe(
         'deliveries may exceed the quantity by this share, %; provider vs consumer declarations may differ by it',
+      ),
+    wastePurpose: z
+      .enum(transferPurposes)
+      .optional()
+      .describe(
+        "what the consumer does with the waste: the licence its check asks of the consumer and form 2-TP's transfer column; absent: utilisation",
       ),
   })
   .meta({ id: 'DealTerms' });
@@ -312,9 +319,9 @@ export const DealLicences = z
     hazardClass: z.int().nullable().describe("the FKKO code's last digit, 1–5; null: no code"),
     required: z.boolean().describe('classes I–IV need licences (89-ФЗ art. 9); class V none'),
     purpose: z
-      .enum(['processing', 'utilisation', 'neutralisation', 'storage', 'burial'])
+      .enum(transferPurposes)
       .describe(
-        "what the receiver does with the waste (utilisation: the platform's default, as form 2-TP)",
+        "what the receiver does with the waste: the deal's wastePurpose (utilisation if none)",
       ),
     carriage: z
       .enum(['party', 'rail'])

@@ -270,6 +270,7 @@ export class DealsService {
       deal,
       await registryQueries.findLicences(reader, { organisationIds: parties }),
       on,
+      deal.wastePurpose,
     );
     // the holders by name in the answer's language (an English name where the record has one)
     const names = new Map<string, string>();
@@ -1334,20 +1335,22 @@ function balanceDeals(deals: readonly Deal[]): BalanceDeal[] {
  * what each side declared when the other side confirmed it (the first confirmation).
  */
 function balanceLots(deals: readonly Deal[], deliveries: readonly Delivery[]): BalanceDelivery[] {
-  const known = new Set(deals.map((d) => d.id));
+  const purposeOf = new Map(deals.map((d) => [d.id, d.wastePurpose]));
   const confirmation = new Map<string, Delivery>();
   for (const x of deliveries)
     if (x.confirms !== null && !confirmation.has(x.confirms)) confirmation.set(x.confirms, x);
   return deliveries
-    .filter((x) => x.confirms === null && known.has(x.dealId))
+    .filter((x) => x.confirms === null && purposeOf.has(x.dealId))
     .map((x) => {
       const c = confirmation.get(x.id);
+      const purpose = purposeOf.get(x.dealId);
       return {
         id: x.id,
         dealId: x.dealId,
         date: x.deliveredOn,
         quantity: x.quantity,
         quality: x.quality,
+        ...(purpose ? { purpose } : {}),
         declared: {
           [x.declaredBy]: x.quantity,
           ...(c ? { [c.declaredBy]: c.quantity } : {}),
@@ -1369,6 +1372,7 @@ const termKeys = [
   'transport',
   'transportKopecksPerUnit',
   'tolerancePct',
+  'wastePurpose',
 ] as const;
 
 function pickTerms(o: Record<string, unknown>): Partial<DealTerms> {

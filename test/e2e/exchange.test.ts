@@ -468,6 +468,21 @@ test('the exchange: listing, plan, saved plan and accepted match', {
       /^The opening price is the exchange plan's valuation/,
     );
     await page.screenshot({ path: join(results, 'deal-from-match-en.png') });
+    // bottom slag is a waste with an FKKO code: an offer may say what the receiver does with it
+    assert.equal(await page.getByTestId('deal-waste-purpose').textContent(), 'utilisation');
+    await page.getByTestId('deal-actions').locator('summary').click();
+    const purpose = page.getByTestId('deal-actions').locator('select[name="purpose"]');
+    assert.equal(await purpose.inputValue(), 'utilisation');
+    assert.deepEqual(await purpose.locator('option').allTextContents(), [
+      'utilisation',
+      'processing',
+      'neutralisation',
+      'storage',
+      'burial',
+    ]);
+    await page
+      .getByTestId('deal-actions')
+      .screenshot({ path: join(results, 'deal-offer-purpose-en.png') });
     await page.goto(`${base}/#/plan`);
     await page.getByTestId('run-plan').click();
     await page.getByTestId('flows-table').locator('tbody tr').first().waitFor();

@@ -42,6 +42,8 @@ test('the deal page warns of a missing waste licence, in both languages', {
       /ДорСтрой-Юг.*нет лицензии на утилизацию отходов IV класса опасности/,
     );
     assert.match((await missing.nth(1).textContent()) ?? '', /транспортирование/);
+    // the terms say what the receiver does with the waste: what its licence was checked for
+    assert.equal(await page.getByTestId('deal-waste-purpose').textContent(), 'утилизация');
     await page.screenshot({ path: join(results, 'licences-deal-ru.png'), fullPage: true });
 
     // English: the checks come again, worded in it
@@ -50,6 +52,7 @@ test('the deal page warns of a missing waste licence, in both languages', {
     await card
       .locator('li[data-status="missing"]', { hasText: 'no licence for utilisation' })
       .waitFor();
+    assert.equal(await page.getByTestId('deal-waste-purpose').textContent(), 'utilisation');
     await page.setViewportSize({ width: 768, height: 1024 });
     await page.screenshot({ path: join(results, 'licences-deal-en-768.png'), fullPage: true });
 

@@ -42,6 +42,7 @@ for (const d of await eachDialect()) {
         ['dorstroy-yug', 'org_admin'],
         ['dorstroy-yug', 'member'],
         ['myski-gres', 'org_admin'],
+        ['tsement-tom', 'org_admin'],
       ] as const) {
         const s = await signedIn(p, org, {
           email: `${role.replace('_', '-')}@${org}.licences.example`,
@@ -244,6 +245,68 @@ for (const d of await eachDialect()) {
       assert.equal((await checksOf(ashSlagDeal)).checks[0].status, 'missing');
       const report = await verifyState(p.store, registryReaders);
       assert.equal(report.differences, 0, JSON.stringify(report.first));
+    });
+
+    test("a deal's waste purpose: the receiver's licence is checked for it, form 2-TP counts the transfer in its column", async () => {
+      const flyAsh = await checksOf(flyAshDeal);
+      const today = new Date().toISOString().slice(0, 10);
+      const year = Number(today.slice(0, 4));
+      const opened = await http('myski-gres:org_admin', 'POST', '/api/v1/deals', {
+        providerId: 'myski-gres',
+        consumerId: 'tsement-tom',
+        material: 'fly-ash',
+        fkko: flyAsh.fkko,
+        quantity: 100,
+        unit: 't',
+        schedule: { from: `${year}-01-01`, to: `${year}-12-31` },
+        priceKopecksPerUnit: 10_000,
+        wastePurpose: 'neutralisation',
+      });
+      assert.equal(opened.status, 201, JSON.stringify(opened.body));
+      assert.equal(opened.body.wastePurpose, 'neutralisation');
+      const id = opened.body.id;
+      // Tom Cement's demo licence names utilisation and transport, not neutralisation
+      const checks = await checksOf(id);
+      assert.equal(checks.purpose, 'neutralisation');
+      assert.deepEqual(brief(checks), [
+        ['receiver', 'tsement-tom', 'neutralisation', 'missing'],
+        ['carrier', 'tsement-tom', 'transport', 'found'],
+      ]);
+      const ru = await checksOf(id, 'ru');
+      assert.match(ru.checks[0].message, /нет лицензии на обезвреживание отходов IV класса/);
+      // through to a lot: the provider's 2-TP counts it as transferred for neutralisation
+      const move = async (who: string, action: string) => {
+        const deal = (await http(who, 'GET', `/api/v1/deals/${id}`)).body.deal;
+        const r = await http(who, 'POST', `/api/v1/deals/${id}/transitions`, {
+          action,
+          expectedVersion: deal.version,
+        });
+        assert.equal(r.status, 200, `${action}: ${JSON.stringify(r.body)}`);
+      };
+      await move('tsement-tom:org_admin', 'accept');
+      await move('myski-gres:org_admin', 'agree');
+      await move('myski-gres:org_admin', 'activate');
+      const flyAshRow = async () => {
+        const form = await http(
+          'myski-gres:org_admin',
+          'GET',
+          `/api/v1/deals/form-2tp/myski-gres/${year}`,
+        );
+        assert.equal(form.status, 200, JSON.stringify(form.body));
+        return form.body.rows.find((r: { fkko: string }) => r.fkko === flyAsh.fkko) ?? null;
+      };
+      const before = await flyAshRow();
+      const lot = await http('tsement-tom:org_admin', 'POST', `/api/v1/deals/${id}/deliveries`, {
+        deliveredOn: today,
+        quantity: 40,
+        method: 'weighbridge',
+      });
+      assert.equal(lot.status, 201, JSON.stringify(lot.body));
+      const row = await flyAshRow();
+      assert.ok(row, 'a 2-TP row for the fly ash code');
+      assert.equal(row.transferredNeutralisationT, (before?.transferredNeutralisationT ?? 0) + 40);
+      // the demo's fly-ash lots (no purpose named: utilisation) stay in their column
+      assert.equal(row.transferredUtilisationT, before?.transferredUtilisationT ?? null);
     });
 
     test('an expired licence shows as expired; the deal still moves', async () => {

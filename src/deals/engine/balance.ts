@@ -37,12 +37,15 @@ export interface BalanceDeal {
   spec?: Record<string, QualitySpec>;
 }
 
-export type TransferPurpose =
-  | 'processing'
-  | 'utilisation'
-  | 'neutralisation'
-  | 'storage'
-  | 'burial';
+/** What the receiver does with transferred waste: form 2-TP's columns and the licence it needs. */
+export const transferPurposes = [
+  'processing',
+  'utilisation',
+  'neutralisation',
+  'storage',
+  'burial',
+] as const;
+export type TransferPurpose = (typeof transferPurposes)[number];
 
 /** A recorded delivery (a lot) against a deal. */
 export interface BalanceDelivery {

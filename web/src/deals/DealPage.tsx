@@ -177,6 +177,14 @@ function Terms({ v, provider, consumer }: { v: DealView; provider: string; consu
         </dd>
         <dt>{t('tolerance')}</dt>
         <dd>{f.decimal(d.tolerancePct)}&nbsp;%</dd>
+        {d.fkko !== null && (
+          <>
+            <dt>{t('wastePurpose')}</dt>
+            <dd data-testid="deal-waste-purpose">
+              {t(`purpose:${d.wastePurpose ?? 'utilisation'}`)}
+            </dd>
+          </>
+        )}
         <dt>{t('quality')}</dt>
         <dd>
           {quality.length === 0
@@ -281,6 +289,7 @@ function Actions({ v, onDone }: { v: DealView; onDone: () => void }) {
                 bad={bad}
                 errors={termsErrors(submission.error?.fieldErrors() ?? {})}
                 materialUnit={v.deal.unit}
+                waste={v.deal.fkko !== null}
               />
             </details>
           )}

@@ -14,6 +14,7 @@ const typed: TermsText = {
   paidBy: 'provider',
   transportCost: '150',
   tolerance: '2,5',
+  purpose: '',
 };
 
 test('terms as typed become the API terms: roubles to whole kopecks, decimal commas', () => {
@@ -28,6 +29,14 @@ test('terms as typed become the API terms: roubles to whole kopecks, decimal com
     transportKopecksPerUnit: 15000,
     tolerancePct: 2.5,
   });
+});
+
+test("a waste's purpose goes with the terms when chosen; none chosen, the deal names none", () => {
+  assert.equal(
+    parseTerms({ ...typed, purpose: 'neutralisation' }).terms.wastePurpose,
+    'neutralisation',
+  );
+  assert.equal('wastePurpose' in parseTerms(typed).terms, false);
 });
 
 test('boxes that are not numbers, or empty, are named', () => {

@@ -14,6 +14,8 @@ export interface TermsText {
   paidBy: string;
   transportCost: string;
   tolerance: string;
+  /** what the receiver does with the waste; '' when the deal names none (utilisation) */
+  purpose: string;
 }
 
 type Terms = Pick<
@@ -25,6 +27,7 @@ type Terms = Pick<
   | 'transport'
   | 'transportKopecksPerUnit'
   | 'tolerancePct'
+  | 'wastePurpose'
 >;
 
 /**
@@ -60,6 +63,7 @@ export function parseTerms(v: TermsText): { terms: Terms; bad: TermsBad } {
     },
     transportKopecksPerUnit: num('transportCost', rubToKopecks(v.transportCost)),
     tolerancePct: num('tolerance', parseNumber(v.tolerance)),
+    ...(v.purpose ? { wastePurpose: v.purpose as NonNullable<Terms['wastePurpose']> } : {}),
   };
   if (!bad.has('quantity') && !((terms.quantity ?? 0) > 0)) bad.set('quantity', 'positive');
   const beyond = (k: keyof typeof termsLimits, n: number | undefined, scale = 1) => {

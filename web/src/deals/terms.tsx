@@ -1,5 +1,6 @@
 // The terms' boxes, shared by the new-deal form and the offer / counter-offer form: text as
 // typed, turned into the API's terms (kopecks, numbers) with a word for each bad box.
+import { useId } from 'react';
 import { useExchangeLabels } from '../exchange/labels.ts';
 import { useFormat, useT } from '../i18n/index.ts';
 import { kopecksToRubText } from '../shell/numbers.ts';
@@ -20,7 +21,11 @@ export const blankTerms: TermsText = {
   paidBy: 'consumer',
   transportCost: '0',
   tolerance: '5',
+  purpose: '',
 };
+
+/** What a receiver may do with waste, as form 2-TP's transfer columns name it. */
+const wastePurposes = ['utilisation', 'processing', 'neutralisation', 'storage', 'burial'] as const;
 
 /** A deal's current terms as the boxes show them (the decimal mark of the reader's language). */
 export function termsText(d: Deal, mark: ',' | '.'): TermsText {
@@ -34,6 +39,7 @@ export function termsText(d: Deal, mark: ',' | '.'): TermsText {
     paidBy: d.transport.paidBy,
     transportCost: kopecksToRubText(d.transportKopecksPerUnit, mark),
     tolerance: String(d.tolerancePct),
+    purpose: d.wastePurpose ?? '',
   };
 }
 
@@ -47,6 +53,7 @@ export function TermsFields({
   bad,
   errors,
   materialUnit,
+  waste = false,
 }: {
   value: TermsText;
   onChange: (v: TermsText) => void;
@@ -55,10 +62,13 @@ export function TermsFields({
   errors: Record<string, string>;
   /** the deal's material's unit: the only one the deal may count in (no choice then) */
   materialUnit?: MaterialUnit;
+  /** the deal's material is a waste with an FKKO code: what its receiver does with it matters */
+  waste?: boolean;
 }) {
   const t = useT(dealsDict);
   const fmt = useFormat();
   const x = useExchangeLabels();
+  const hintId = useId();
   const set = (k: keyof TermsText) => (e: { target: { value: string } }) =>
     onChange({ ...value, [k]: e.target.value });
   const err = (k: keyof TermsText, field: string) => {
@@ -123,6 +133,26 @@ export function TermsFields({
       </label>
       {box('transportCost', 'transportKopecksPerUnit', t('fTransportCost'))}
       {box('tolerance', 'tolerancePct', t('fTolerance'))}
+      {waste && (
+        <label className="field field-wide">
+          <span>{t('fWastePurpose')}</span>
+          <select
+            name="purpose"
+            value={value.purpose || 'utilisation'}
+            onChange={set('purpose')}
+            aria-describedby={hintId}
+          >
+            {wastePurposes.map((p) => (
+              <option key={p} value={p}>
+                {t(`purpose:${p}`)}
+              </option>
+            ))}
+          </select>
+          <span className="field-hint" id={hintId}>
+            {t('fWastePurposeHint')}
+          </span>
+        </label>
+      )}
     </div>
   );
 }

@@ -3265,6 +3265,11 @@ export interface components {
       updatedAt: string;
       /** @description rises with each transition (optimistic concurrency) */
       version: number;
+      /**
+       * @description what the consumer does with the waste: the licence its check asks of the consumer and form 2-TP's transfer column; absent: utilisation
+       * @enum {string}
+       */
+      wastePurpose?: 'processing' | 'utilisation' | 'neutralisation' | 'storage' | 'burial';
     };
     /**
      * @description offer (provider, at requested; at accepted with new terms), counter (consumer, at offered, with terms), accept (consumer, at offered), agree (provider, at accepted), activate (provider, at agreed), complete (consumer, at active), terminate (either side, any open state)
@@ -3634,6 +3639,11 @@ export interface components {
       updatedAt: string;
       /** @description rises with each transition (optimistic concurrency) */
       version: number;
+      /**
+       * @description what the consumer does with the waste: the licence its check asks of the consumer and form 2-TP's transfer column; absent: utilisation
+       * @enum {string}
+       */
+      wastePurpose?: 'processing' | 'utilisation' | 'neutralisation' | 'storage' | 'burial';
     };
     DealLedger: {
       dealId: string;
@@ -3763,7 +3773,7 @@ export interface components {
        */
       on: string;
       /**
-       * @description what the receiver does with the waste (utilisation: the platform's default, as form 2-TP)
+       * @description what the receiver does with the waste: the deal's wastePurpose (utilisation if none)
        * @enum {string}
        */
       purpose: 'processing' | 'utilisation' | 'neutralisation' | 'storage' | 'burial';
@@ -3790,7 +3800,7 @@ export interface components {
        */
       on: string;
       /**
-       * @description what the receiver does with the waste (utilisation: the platform's default, as form 2-TP)
+       * @description what the receiver does with the waste: the deal's wastePurpose (utilisation if none)
        * @enum {string}
        */
       purpose: 'processing' | 'utilisation' | 'neutralisation' | 'storage' | 'burial';
@@ -3868,6 +3878,11 @@ export interface components {
       /** @description what carrying one unit costs its payer, kopecks, without VAT */
       transportKopecksPerUnit?: number;
       unit?: components['schemas']['MaterialUnit'];
+      /**
+       * @description what the consumer does with the waste: the licence its check asks of the consumer and form 2-TP's transfer column; absent: utilisation
+       * @enum {string}
+       */
+      wastePurpose?: 'processing' | 'utilisation' | 'neutralisation' | 'storage' | 'burial';
     };
     DealOpenBodyInput: {
       consumerId?: string;
@@ -3898,6 +3913,11 @@ export interface components {
       /** @description what carrying one unit costs its payer, kopecks, without VAT */
       transportKopecksPerUnit?: number;
       unit?: components['schemas']['MaterialUnitInput'];
+      /**
+       * @description what the consumer does with the waste: the licence its check asks of the consumer and form 2-TP's transfer column; absent: utilisation
+       * @enum {string}
+       */
+      wastePurpose?: 'processing' | 'utilisation' | 'neutralisation' | 'storage' | 'burial';
     };
     DealProgress: {
       beyondContract: boolean;
@@ -4009,6 +4029,11 @@ export interface components {
       /** @description what carrying one unit costs its payer, kopecks, without VAT */
       transportKopecksPerUnit: number;
       unit: components['schemas']['MaterialUnit'];
+      /**
+       * @description what the consumer does with the waste: the licence its check asks of the consumer and form 2-TP's transfer column; absent: utilisation
+       * @enum {string}
+       */
+      wastePurpose?: 'processing' | 'utilisation' | 'neutralisation' | 'storage' | 'burial';
     };
     DealTermsInput: {
       /** @description kopecks per unit the consumer pays, without VAT (VAT is added on each delivery at the rate of its date); negative: a gate fee the provider pays */
@@ -4032,6 +4057,11 @@ export interface components {
       /** @description what carrying one unit costs its payer, kopecks, without VAT */
       transportKopecksPerUnit: number;
       unit: components['schemas']['MaterialUnitInput'];
+      /**
+       * @description what the consumer does with the waste: the licence its check asks of the consumer and form 2-TP's transfer column; absent: utilisation
+       * @enum {string}
+       */
+      wastePurpose?: 'processing' | 'utilisation' | 'neutralisation' | 'storage' | 'burial';
     };
     DealTermsPatch: {
       /** @description kopecks per unit the consumer pays, without VAT (VAT is added on each delivery at the rate of its date); negative: a gate fee the provider pays */
@@ -4055,6 +4085,11 @@ export interface components {
       /** @description what carrying one unit costs its payer, kopecks, without VAT */
       transportKopecksPerUnit?: number;
       unit?: components['schemas']['MaterialUnit'];
+      /**
+       * @description what the consumer does with the waste: the licence its check asks of the consumer and form 2-TP's transfer column; absent: utilisation
+       * @enum {string}
+       */
+      wastePurpose?: 'processing' | 'utilisation' | 'neutralisation' | 'storage' | 'burial';
     };
     DealTermsPatchInput: {
       /** @description kopecks per unit the consumer pays, without VAT (VAT is added on each delivery at the rate of its date); negative: a gate fee the provider pays */
@@ -4078,6 +4113,11 @@ export interface components {
       /** @description what carrying one unit costs its payer, kopecks, without VAT */
       transportKopecksPerUnit?: number;
       unit?: components['schemas']['MaterialUnitInput'];
+      /**
+       * @description what the consumer does with the waste: the licence its check asks of the consumer and form 2-TP's transfer column; absent: utilisation
+       * @enum {string}
+       */
+      wastePurpose?: 'processing' | 'utilisation' | 'neutralisation' | 'storage' | 'burial';
     };
     DealTransition: {
       action: components['schemas']['DealAction'];
@@ -15401,12 +15441,18 @@ export const counterfactualInputValues: ReadonlyArray<
   'not_produced',
   'not_stated',
 ];
+export const dealWastePurposeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Deal']['wastePurpose']
+> = ['processing', 'utilisation', 'neutralisation', 'storage', 'burial'];
 export const dealActionValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['DealAction']
 > = ['offer', 'counter', 'accept', 'agree', 'activate', 'complete', 'terminate'];
 export const dealActionInputValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['DealActionInput']
 > = ['offer', 'counter', 'accept', 'agree', 'activate', 'complete', 'terminate'];
+export const dealInputWastePurposeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DealInput']['wastePurpose']
+> = ['processing', 'utilisation', 'neutralisation', 'storage', 'burial'];
 export const dealLedgerScopeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['DealLedger']['scope']
 > = ['deal', 'organisation'];
@@ -15443,6 +15489,12 @@ export const dealLicencesInputCarriageValues: ReadonlyArray<
 export const dealLicencesInputPurposeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['DealLicencesInput']['purpose']
 > = ['processing', 'utilisation', 'neutralisation', 'storage', 'burial'];
+export const dealOpenBodyWastePurposeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DealOpenBody']['wastePurpose']
+> = ['processing', 'utilisation', 'neutralisation', 'storage', 'burial'];
+export const dealOpenBodyInputWastePurposeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DealOpenBodyInput']['wastePurpose']
+> = ['processing', 'utilisation', 'neutralisation', 'storage', 'burial'];
 export const dealSideValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['DealSide']
 > = ['provider', 'consumer'];
@@ -15455,6 +15507,18 @@ export const dealStateValues: ReadonlyArray<
 export const dealStateInputValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['DealStateInput']
 > = ['requested', 'offered', 'accepted', 'agreed', 'active', 'completed', 'terminated'];
+export const dealTermsWastePurposeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DealTerms']['wastePurpose']
+> = ['processing', 'utilisation', 'neutralisation', 'storage', 'burial'];
+export const dealTermsInputWastePurposeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DealTermsInput']['wastePurpose']
+> = ['processing', 'utilisation', 'neutralisation', 'storage', 'burial'];
+export const dealTermsPatchWastePurposeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DealTermsPatch']['wastePurpose']
+> = ['processing', 'utilisation', 'neutralisation', 'storage', 'burial'];
+export const dealTermsPatchInputWastePurposeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DealTermsPatchInput']['wastePurpose']
+> = ['processing', 'utilisation', 'neutralisation', 'storage', 'burial'];
 export const decree779ReportChecksIdValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Decree779Report']['checks']['id']
 > = ['contracts', 'functional_dependency', 'without_output'];

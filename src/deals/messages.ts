@@ -279,6 +279,10 @@ defineLabels({
   'schedule.to': { en: 'Deliveries to', ru: 'Поставки по' },
   transportKopecksPerUnit: { en: 'Transport per unit', ru: 'Перевозка за единицу' },
   tolerancePct: { en: 'Tolerance, %', ru: 'Допуск, %' },
+  wastePurpose: {
+    en: 'What the receiver does with the waste',
+    ru: 'Что получатель делает с отходами',
+  },
   deliveredOn: { en: 'Delivery date', ru: 'Дата поставки' },
   method: { en: 'Method', ru: 'Способ' },
   declaredBy: { en: 'Declared by', ru: 'Кто заявил' },

@@ -264,6 +264,20 @@ for (const d of await eachDialect()) {
       });
       assert.equal(opened.status, 201, JSON.stringify(opened.body));
       assert.equal(opened.body.wastePurpose, 'neutralisation');
+      // a purpose the form does not know is refused at its field, by its name
+      const bad = await http(
+        'myski-gres:org_admin',
+        'POST',
+        '/api/v1/deals',
+        { consumerId: 'tsement-tom', material: 'fly-ash', quantity: 1, wastePurpose: 'dumping' },
+        'ru',
+      );
+      assert.equal(bad.status, 400);
+      assert.deepEqual(
+        bad.body.errors.map((e: { field: string }) => e.field),
+        ['wastePurpose'],
+      );
+      assert.match(JSON.stringify(bad.body), /Что получатель делает с отходами/);
       const id = opened.body.id;
       // Tom Cement's demo licence names utilisation and transport, not neutralisation
       const checks = await checksOf(id);

@@ -89,6 +89,23 @@ test('governance: the seeded history in both languages; propose, two members vot
       await voteAsRu.textContent(),
       'Вы голосуете от имени организации ООО «Цементная компания «Томь»»',
     );
+    // a choice not yet cast is work: another tab of Tom's that answers «stay» is asked before
+    // it leaves the page
+    {
+      const tab = await a.context.newPage();
+      const asked: string[] = [];
+      tab.on('dialog', (d) => {
+        asked.push(d.message());
+        void d.dismiss();
+      });
+      await tab.goto(url);
+      await tab.getByTestId('vote-form').getByLabel('за').check();
+      await tab.locator('a.nav-link', { hasText: 'Биржа' }).click();
+      await tab.waitForTimeout(300);
+      assert.deepEqual(asked, ['Изменения не сохранены. Уйти со страницы и потерять их?']);
+      assert.ok(await tab.getByTestId('vote-form').getByLabel('за').isChecked());
+      await tab.close();
+    }
     await a.page.getByTestId('vote-form').getByLabel('за').check();
     await a.page.getByTestId('cast-ballot').click();
     await a.page.getByTestId('my-ballot').waitFor();

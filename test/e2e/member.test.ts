@@ -95,6 +95,24 @@ test('a member serves itself: profile, sites, account, reset link, leaving', {
         await tab.locator('a.nav-link', { hasText: 'Биржа' }).click();
         await tab.waitForTimeout(300);
       };
+      const question = 'Изменения не сохранены. Уйти со страницы и потерять их?';
+      await tab.goto(`${base}/#/organisation`);
+      // a site placed by a click on the map alone is work too; cancelled, it holds none
+      await tab.getByTestId('add-site').click();
+      const siteForm = tab.getByTestId('site-form');
+      const map = siteForm.locator('.site-form-map');
+      await tab.waitForFunction(() => document.querySelector('.site-form-map path'));
+      const box = await map.boundingBox();
+      assert.ok(box);
+      await map.click({ position: { x: box.width * 0.45, y: box.height * 0.45 } });
+      assert.notEqual(await siteForm.locator('input[name="lat"]').inputValue(), '');
+      await leave();
+      assert.deepEqual(asked, [question]);
+      await siteForm.getByRole('button', { name: 'Отмена' }).click();
+      await siteForm.waitFor({ state: 'detached' });
+      await leave();
+      await tab.waitForURL(/#\/marketplace$/);
+      assert.equal(asked.length, 1, 'a cancelled site asks nothing');
       await tab.goto(`${base}/#/organisation`);
       const profile = tab.getByTestId('profile-form');
       const description = profile.locator('textarea[name="description"]');
@@ -102,24 +120,29 @@ test('a member serves itself: profile, sites, account, reset link, leaving', {
       const saved = await description.inputValue();
       await description.fill(`${saved} Дополнение.`);
       await leave();
-      assert.deepEqual(asked, ['Изменения не сохранены. Уйти со страницы и потерять их?']);
+      assert.deepEqual(asked, [question, question]);
       assert.match(tab.url(), /#\/organisation$/);
+      assert.equal(await description.inputValue(), `${saved} Дополнение.`);
+      // logging out would lose it too: asked first, and «stay» keeps the session and the text
+      await tab.locator('.user button').click();
+      await tab.waitForTimeout(300);
+      assert.equal(asked.length, 3);
+      await tab.locator('.user .user-name').waitFor();
       assert.equal(await description.inputValue(), `${saved} Дополнение.`);
       // a site begun and cancelled holds nothing; the profile still does
       await tab.getByTestId('add-site').click();
-      const siteForm = tab.getByTestId('site-form');
       await siteForm.locator('input[name="name"]').fill('Черновик площадки');
       await siteForm.getByRole('button', { name: 'Отмена' }).click();
       await siteForm.waitFor({ state: 'detached' });
       await leave();
-      assert.equal(asked.length, 2, 'the profile still asks');
+      assert.equal(asked.length, 4, 'the profile still asks');
       // saved (nothing changed in the end): the page goes without a question
       await description.fill(saved);
       await profile.getByRole('button', { name: 'Сохранить профиль' }).click();
       await tab.getByTestId('profile-saved').waitFor();
       await tab.locator('a.nav-link', { hasText: 'Биржа' }).click();
       await tab.waitForURL(/#\/marketplace$/);
-      assert.equal(asked.length, 2);
+      assert.equal(asked.length, 4);
       await tab.close();
     },
   );

@@ -182,6 +182,8 @@ function VoteForm({
   const t = useT(governanceDict);
   const label = useOptionLabel();
   const submission = useSubmission();
+  const form = useRef<HTMLFormElement>(null);
+  const settle = useUnsavedForm(form);
   const [choice, setChoice] = useState(mine?.choice ?? '');
   const [approve, setApprove] = useState<string[]>(mine?.approve ?? []);
   const [ranks, setRanks] = useState<Record<string, string>>(() =>
@@ -242,6 +244,7 @@ function VoteForm({
     setAskAbstain(false);
     void submission.run(async () => {
       await governanceApi.vote(p.id, body);
+      settle();
       onDone();
     });
   };
@@ -270,7 +273,7 @@ function VoteForm({
     ) : null;
   };
   return (
-    <form className="card stack" onSubmit={submit} data-testid="vote-form">
+    <form ref={form} className="card stack" onSubmit={submit} data-testid="vote-form">
       <h2>{t('voteTitle')}</h2>
       <p className="muted small" data-testid="vote-as">
         {t('voteAs', { org })}

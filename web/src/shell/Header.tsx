@@ -4,7 +4,7 @@ import { AlarmIndicator } from './AlarmIndicator.tsx';
 import { answer, client } from './api.ts';
 import { shellDict } from './dict.ts';
 import { loginDict } from './loginDict.ts';
-import { href, navigate } from './router.ts';
+import { href, mayLeave, navigate } from './router.ts';
 import { isOperator, useSession } from './session.tsx';
 
 const roleKey = {
@@ -186,6 +186,8 @@ export function Header({ section }: { section: string }) {
                 type="button"
                 className="btn btn-small btn-on-dark"
                 onClick={async () => {
+                  // unsaved work is lost with the session: ask before, not after
+                  if (!mayLeave()) return;
                   await logout();
                   navigate();
                 }}

@@ -51,8 +51,11 @@ function markShown(): void {
   shownAt = placeNow();
 }
 
-/** Whether the route may change now, asking the page if it holds unsaved work. */
-function mayLeave(): boolean {
+/**
+ * Whether the page may be left now, asking it if it holds unsaved work; an answer of yes lets
+ * the next change of route through unasked (logging out asks first, then goes home).
+ */
+export function mayLeave(): boolean {
   if (!leaveAllowed) return true;
   if (!leaveAllowed()) return false;
   agreed = true;
@@ -123,7 +126,7 @@ export const href = (...segments: string[]) => `#/${segments.map(encodeURICompon
 
 export function navigate(...segments: string[]) {
   const to = href(...segments);
-  if (to !== window.location.hash && !mayLeave()) return;
+  if (to !== window.location.hash && !agreed && !mayLeave()) return;
   window.location.hash = to;
 }
 

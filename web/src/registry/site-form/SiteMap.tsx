@@ -29,8 +29,14 @@ export default function SiteMap({ point, name, onPlace, describedBy }: Props) {
   const marker = useRef<L.CircleMarker | null>(null);
   const attribution = useRef<L.Control.Attribution | null>(null);
   // the latest callback, so the map's handlers (bound once) never call a stale one
-  const place = useRef(onPlace);
-  place.current = onPlace;
+  const latest = useRef(onPlace);
+  latest.current = onPlace;
+  const place = useRef((p: { lat: number; lon: number }) => {
+    latest.current(p);
+    // a place set on the map is typed work like the boxes': told the way they tell it, so the
+    // form's unsaved-work guard (shell/unsaved.ts) hears it
+    element.current?.dispatchEvent(new Event('change', { bubbles: true }));
+  });
   const region = useMemo(() => outlineFromGeoJson(outline), []);
 
   useEffect(() => {

@@ -35,6 +35,13 @@ test('the deal page warns of a missing waste licence, in both languages', {
       .getByTestId('licence-warning')
       .filter({ hasText: 'Не хватает лицензий: 2' })
       .waitFor();
+    // one of the two is the reader's own (Myski GRES carries): it is told where to record it
+    const warning = (await card.getByTestId('licence-warning').textContent()) ?? '';
+    assert.match(
+      warning,
+      /Лицензии контрагента проверьте у него, лицензии вашей организации внесите на странице «Моя организация»/,
+    );
+    assert.equal(await card.getByTestId('licence-own-link').getAttribute('href'), '#/organisation');
     const missing = card.locator('li[data-status="missing"]');
     assert.equal(await missing.count(), 2);
     assert.match(

@@ -2,6 +2,8 @@
 // and the carrier side hold a licence, as the server worded them in the UI's language. A
 // warning beside the deal, never a block.
 import { dictionary, useT } from '../i18n/index.ts';
+import { href } from '../shell/router.ts';
+import { useSession } from '../shell/session.tsx';
 import type { DealView } from './api.ts';
 
 export const licencesDict = dictionary(
@@ -9,6 +11,11 @@ export const licencesDict = dictionary(
     title: 'Лицензии на обращение с отходами',
     lead: 'Отходы I–IV класса опасности собирают, транспортируют, обрабатывают, утилизируют, обезвреживают и размещают только по лицензии (89-ФЗ, ст. 9).',
     warnings: 'Не хватает лицензий: {n}. Сделка не блокируется — проверьте их у контрагента.',
+    warningsYours:
+      'Не хватает лицензий: {n}. Сделка не блокируется. Лицензии вашей организации внесите на странице «Моя организация».',
+    warningsBoth:
+      'Не хватает лицензий: {n}. Сделка не блокируется. Лицензии контрагента проверьте у него, лицензии вашей организации внесите на странице «Моя организация».',
+    toOrganisation: 'Перейти к лицензиям',
     allFound: 'Все нужные лицензии внесены на платформу.',
     'status:found': 'есть',
     'status:missing': 'нет',
@@ -18,6 +25,11 @@ export const licencesDict = dictionary(
     title: 'Waste licences',
     lead: 'Waste of hazard classes I–IV is collected, transported, processed, utilised, neutralised and placed only under a licence (Federal Law 89-FZ, art. 9).',
     warnings: 'Licences missing: {n}. The deal is not blocked: check them with the other party.',
+    warningsYours:
+      "Licences missing: {n}. The deal is not blocked. Record your organisation's licences on the My organisation page.",
+    warningsBoth:
+      "Licences missing: {n}. The deal is not blocked. Check the other party's with it, and record your organisation's on the My organisation page.",
+    toOrganisation: 'Go to the licences',
     allFound: 'Every licence needed is recorded on the platform.',
     'status:found': 'held',
     'status:missing': 'missing',
@@ -27,6 +39,12 @@ export const licencesDict = dictionary(
 
 export function LicencesCard({ licences }: { licences: DealView['licences'] }) {
   const t = useT(licencesDict);
+  const { user } = useSession();
+  // whose licences are wanting: the reader's own are for it to record, not to ask about
+  const wanting = licences.checks.filter((c) => c.status !== 'found');
+  const yours = wanting.filter((c) => c.holderId === user?.organisationId).length;
+  const warning =
+    yours === 0 ? 'warnings' : yours === wanting.length ? 'warningsYours' : 'warningsBoth';
   if (!licences.required && licences.notes.length === 0) return null;
   return (
     <section className="card" aria-labelledby="licences-title" data-testid="deal-licences">
@@ -37,7 +55,15 @@ export function LicencesCard({ licences }: { licences: DealView['licences'] }) {
       {licences.required &&
         (licences.warnings > 0 ? (
           <div className="alert alert-warning" role="status" data-testid="licence-warning">
-            {t('warnings', { n: licences.warnings })}
+            {t(warning, { n: licences.warnings })}
+            {yours > 0 && (
+              <>
+                {' '}
+                <a href={href('organisation')} data-testid="licence-own-link">
+                  {t('toOrganisation')}
+                </a>
+              </>
+            )}
           </div>
         ) : (
           <div className="alert alert-success" role="status">

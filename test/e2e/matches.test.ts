@@ -149,6 +149,27 @@ test('H2 H3 L1 M5 matches: decline memory, withdrawal closes, agreement shows th
   assert.ok(opened, 'a deal opened from the agreed match');
   const toDeal = agreed.getByRole('link', { name: 'Перейти к сделке' });
   assert.equal(await toDeal.getAttribute('href'), `#/deals/${opened.id}`);
+  // a pair whose figures fit no deal opens none: the step says so and leads to the deals page
+  // (the server's list answered without that deal, as it would be)
+  await page.route('**/api/v1/deals', (r) =>
+    r.fulfill({
+      json: {
+        items: deals.body.items.filter((d: { matchId?: string }) => d.matchId !== agree.id),
+      },
+    }),
+  );
+  await page.reload();
+  await page.getByTestId('tab-accepted').click();
+  const step = agreed.locator('.next-step');
+  await step.filter({ hasText: 'сама не открылась' }).waitFor();
+  assert.equal(
+    await step.getByRole('link', { name: 'Перейти к сделкам' }).getAttribute('href'),
+    '#/deals',
+  );
+  await page.unroute('**/api/v1/deals');
+  await page.reload();
+  await page.getByTestId('tab-accepted').click();
+  await agreed.getByRole('link', { name: 'Перейти к сделке' }).waitFor();
   // L1: whom to write to
   assert.match(
     (await agreed.getByTestId('counterparty-person').textContent()) ?? '',

@@ -347,6 +347,8 @@ export const exchangeDict = dictionary(
     nextStep:
       'Следующий шаг — договор: из согласованной пары открыта сделка, в ней поставщик предлагает цену и график.',
     openDeals: 'Перейти к сделкам',
+    nextStepNoDeal:
+      'Следующий шаг — договор. Сделка из этой пары сама не открылась (её цифры не укладываются в пределы сделки): откройте её сами на странице сделок.',
     warnOpenOffer: 'открыть предложение',
     warnOpenRequest: 'открыть запрос',
     warnOpen: 'открыть объявление',
@@ -706,6 +708,8 @@ export const exchangeDict = dictionary(
     nextStep:
       'Next step: the contract. A deal has been opened from this agreed pair; in it the supplier offers the price and schedule.',
     openDeals: 'Go to deals',
+    nextStepNoDeal:
+      "Next step: the contract. No deal opened from this pair by itself (its figures do not fit a deal's bounds): open one on the deals page.",
     warnOpenOffer: 'open the offer',
     warnOpenRequest: 'open the request',
     warnOpen: 'open the listing',

@@ -49,9 +49,9 @@ function Inbox({ me }: { me: User }) {
   // the deal each agreed match opened (none when its figures fit no deal, or no deal yet)
   const dealOf = useMemo(
     () =>
-      new Map(
-        (deals.data?.items ?? []).flatMap((d) => (d.matchId ? [[d.matchId, d.id] as const] : [])),
-      ),
+      deals.data
+        ? new Map(deals.data.items.flatMap((d) => (d.matchId ? [[d.matchId, d.id] as const] : [])))
+        : null,
     [deals.data],
   );
   const operator = isOperator(me);

@@ -55,8 +55,8 @@ function Counterparty({
   deal,
 }: {
   c: NonNullable<MatchProposal['counterparty']>;
-  /** the deal the match opened, once the caller's deals are in */
-  deal: string | undefined;
+  /** the deal the match opened; null: none did; undefined: the caller's deals are not in yet */
+  deal: string | null | undefined;
 }) {
   const t = useT(exchangeDict);
   return (
@@ -70,7 +70,7 @@ function Counterparty({
       )}
       {c.website && <div className="sub">{c.website}</div>}
       <div className="sub next-step">
-        {t('nextStep')}{' '}
+        {t(deal === null ? 'nextStepNoDeal' : 'nextStep')}{' '}
         {deal ? (
           <a href={href('deals', deal)} data-testid="match-deal">
             {t('toDeal')}
@@ -103,8 +103,8 @@ export function MatchesTable({
   operator: boolean;
   canDecide: boolean;
   siteName: Map<string, string>;
-  /** match id → the deal it opened */
-  dealOf: ReadonlyMap<string, string>;
+  /** match id → the deal it opened; null while the caller's deals load */
+  dealOf: ReadonlyMap<string, string> | null;
   /** the proposal being decided */
   busy: string | null;
   decide: (m: MatchProposal, verb: 'accept' | 'decline') => void;
@@ -149,7 +149,12 @@ export function MatchesTable({
       cell: (m) => (
         <>
           <SideCell m={m} role={second(m)} siteName={siteName} />
-          {m.counterparty && <Counterparty c={m.counterparty} deal={dealOf.get(m.id)} />}
+          {m.counterparty && (
+            <Counterparty
+              c={m.counterparty}
+              deal={dealOf ? (dealOf.get(m.id) ?? null) : undefined}
+            />
+          )}
         </>
       ),
       cellProps: () => ({ 'data-testid': 'counterpart' }),

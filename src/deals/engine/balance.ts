@@ -37,10 +37,13 @@ export interface BalanceDeal {
   spec?: Record<string, QualitySpec>;
 }
 
-/** What the receiver does with transferred waste: form 2-TP's columns and the licence it needs. */
+/**
+ * What the receiver does with transferred waste: form 2-TP's columns and the licence it needs.
+ * Utilisation, the default of a deal that names none, comes first: forms offer them in this order.
+ */
 export const transferPurposes = [
-  'processing',
   'utilisation',
+  'processing',
   'neutralisation',
   'storage',
   'burial',

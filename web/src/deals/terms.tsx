@@ -1,6 +1,7 @@
 // The terms' boxes, shared by the new-deal form and the offer / counter-offer form: text as
 // typed, turned into the API's terms (kopecks, numbers) with a word for each bad box.
 import { useId } from 'react';
+import { transferPurposes } from '../../../src/deals/engine/balance.ts';
 import { useExchangeLabels } from '../exchange/labels.ts';
 import { useFormat, useT } from '../i18n/index.ts';
 import { kopecksToRubText } from '../shell/numbers.ts';
@@ -23,9 +24,6 @@ export const blankTerms: TermsText = {
   tolerance: '5',
   purpose: '',
 };
-
-/** What a receiver may do with waste, as form 2-TP's transfer columns name it. */
-const wastePurposes = ['utilisation', 'processing', 'neutralisation', 'storage', 'burial'] as const;
 
 /** A deal's current terms as the boxes show them (the decimal mark of the reader's language). */
 export function termsText(d: Deal, mark: ',' | '.'): TermsText {
@@ -142,7 +140,7 @@ export function TermsFields({
             onChange={set('purpose')}
             aria-describedby={hintId}
           >
-            {wastePurposes.map((p) => (
+            {transferPurposes.map((p) => (
               <option key={p} value={p}>
                 {t(`purpose:${p}`)}
               </option>

@@ -3269,7 +3269,7 @@ export interface components {
        * @description what the consumer does with the waste: the licence its check asks of the consumer and form 2-TP's transfer column; absent: utilisation
        * @enum {string}
        */
-      wastePurpose?: 'processing' | 'utilisation' | 'neutralisation' | 'storage' | 'burial';
+      wastePurpose?: 'utilisation' | 'processing' | 'neutralisation' | 'storage' | 'burial';
     };
     /**
      * @description offer (provider, at requested; at accepted with new terms), counter (consumer, at offered, with terms), accept (consumer, at offered), agree (provider, at accepted), activate (provider, at agreed), complete (consumer, at active), terminate (either side, any open state)
@@ -3643,7 +3643,7 @@ export interface components {
        * @description what the consumer does with the waste: the licence its check asks of the consumer and form 2-TP's transfer column; absent: utilisation
        * @enum {string}
        */
-      wastePurpose?: 'processing' | 'utilisation' | 'neutralisation' | 'storage' | 'burial';
+      wastePurpose?: 'utilisation' | 'processing' | 'neutralisation' | 'storage' | 'burial';
     };
     DealLedger: {
       dealId: string;
@@ -3776,7 +3776,7 @@ export interface components {
        * @description what the receiver does with the waste: the deal's wastePurpose (utilisation if none)
        * @enum {string}
        */
-      purpose: 'processing' | 'utilisation' | 'neutralisation' | 'storage' | 'burial';
+      purpose: 'utilisation' | 'processing' | 'neutralisation' | 'storage' | 'burial';
       /** @description classes I–IV need licences (89-ФЗ art. 9); class V none */
       required: boolean;
       /** @description checks not found or expired */
@@ -3803,7 +3803,7 @@ export interface components {
        * @description what the receiver does with the waste: the deal's wastePurpose (utilisation if none)
        * @enum {string}
        */
-      purpose: 'processing' | 'utilisation' | 'neutralisation' | 'storage' | 'burial';
+      purpose: 'utilisation' | 'processing' | 'neutralisation' | 'storage' | 'burial';
       /** @description classes I–IV need licences (89-ФЗ art. 9); class V none */
       required: boolean;
       /** @description checks not found or expired */
@@ -3882,7 +3882,7 @@ export interface components {
        * @description what the consumer does with the waste: the licence its check asks of the consumer and form 2-TP's transfer column; absent: utilisation
        * @enum {string}
        */
-      wastePurpose?: 'processing' | 'utilisation' | 'neutralisation' | 'storage' | 'burial';
+      wastePurpose?: 'utilisation' | 'processing' | 'neutralisation' | 'storage' | 'burial';
     };
     DealOpenBodyInput: {
       consumerId?: string;
@@ -3917,7 +3917,7 @@ export interface components {
        * @description what the consumer does with the waste: the licence its check asks of the consumer and form 2-TP's transfer column; absent: utilisation
        * @enum {string}
        */
-      wastePurpose?: 'processing' | 'utilisation' | 'neutralisation' | 'storage' | 'burial';
+      wastePurpose?: 'utilisation' | 'processing' | 'neutralisation' | 'storage' | 'burial';
     };
     DealProgress: {
       beyondContract: boolean;
@@ -4033,7 +4033,7 @@ export interface components {
        * @description what the consumer does with the waste: the licence its check asks of the consumer and form 2-TP's transfer column; absent: utilisation
        * @enum {string}
        */
-      wastePurpose?: 'processing' | 'utilisation' | 'neutralisation' | 'storage' | 'burial';
+      wastePurpose?: 'utilisation' | 'processing' | 'neutralisation' | 'storage' | 'burial';
     };
     DealTermsInput: {
       /** @description kopecks per unit the consumer pays, without VAT (VAT is added on each delivery at the rate of its date); negative: a gate fee the provider pays */
@@ -4061,7 +4061,7 @@ export interface components {
        * @description what the consumer does with the waste: the licence its check asks of the consumer and form 2-TP's transfer column; absent: utilisation
        * @enum {string}
        */
-      wastePurpose?: 'processing' | 'utilisation' | 'neutralisation' | 'storage' | 'burial';
+      wastePurpose?: 'utilisation' | 'processing' | 'neutralisation' | 'storage' | 'burial';
     };
     DealTermsPatch: {
       /** @description kopecks per unit the consumer pays, without VAT (VAT is added on each delivery at the rate of its date); negative: a gate fee the provider pays */
@@ -4089,7 +4089,7 @@ export interface components {
        * @description what the consumer does with the waste: the licence its check asks of the consumer and form 2-TP's transfer column; absent: utilisation
        * @enum {string}
        */
-      wastePurpose?: 'processing' | 'utilisation' | 'neutralisation' | 'storage' | 'burial';
+      wastePurpose?: 'utilisation' | 'processing' | 'neutralisation' | 'storage' | 'burial';
     };
     DealTermsPatchInput: {
       /** @description kopecks per unit the consumer pays, without VAT (VAT is added on each delivery at the rate of its date); negative: a gate fee the provider pays */
@@ -4117,7 +4117,7 @@ export interface components {
        * @description what the consumer does with the waste: the licence its check asks of the consumer and form 2-TP's transfer column; absent: utilisation
        * @enum {string}
        */
-      wastePurpose?: 'processing' | 'utilisation' | 'neutralisation' | 'storage' | 'burial';
+      wastePurpose?: 'utilisation' | 'processing' | 'neutralisation' | 'storage' | 'burial';
     };
     DealTransition: {
       action: components['schemas']['DealAction'];
@@ -15443,7 +15443,7 @@ export const counterfactualInputValues: ReadonlyArray<
 ];
 export const dealWastePurposeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Deal']['wastePurpose']
-> = ['processing', 'utilisation', 'neutralisation', 'storage', 'burial'];
+> = ['utilisation', 'processing', 'neutralisation', 'storage', 'burial'];
 export const dealActionValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['DealAction']
 > = ['offer', 'counter', 'accept', 'agree', 'activate', 'complete', 'terminate'];
@@ -15452,7 +15452,7 @@ export const dealActionInputValues: ReadonlyArray<
 > = ['offer', 'counter', 'accept', 'agree', 'activate', 'complete', 'terminate'];
 export const dealInputWastePurposeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['DealInput']['wastePurpose']
-> = ['processing', 'utilisation', 'neutralisation', 'storage', 'burial'];
+> = ['utilisation', 'processing', 'neutralisation', 'storage', 'burial'];
 export const dealLedgerScopeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['DealLedger']['scope']
 > = ['deal', 'organisation'];
@@ -15482,19 +15482,19 @@ export const dealLicencesCarriageValues: ReadonlyArray<
 > = ['party', 'rail'];
 export const dealLicencesPurposeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['DealLicences']['purpose']
-> = ['processing', 'utilisation', 'neutralisation', 'storage', 'burial'];
+> = ['utilisation', 'processing', 'neutralisation', 'storage', 'burial'];
 export const dealLicencesInputCarriageValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['DealLicencesInput']['carriage']
 > = ['party', 'rail'];
 export const dealLicencesInputPurposeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['DealLicencesInput']['purpose']
-> = ['processing', 'utilisation', 'neutralisation', 'storage', 'burial'];
+> = ['utilisation', 'processing', 'neutralisation', 'storage', 'burial'];
 export const dealOpenBodyWastePurposeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['DealOpenBody']['wastePurpose']
-> = ['processing', 'utilisation', 'neutralisation', 'storage', 'burial'];
+> = ['utilisation', 'processing', 'neutralisation', 'storage', 'burial'];
 export const dealOpenBodyInputWastePurposeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['DealOpenBodyInput']['wastePurpose']
-> = ['processing', 'utilisation', 'neutralisation', 'storage', 'burial'];
+> = ['utilisation', 'processing', 'neutralisation', 'storage', 'burial'];
 export const dealSideValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['DealSide']
 > = ['provider', 'consumer'];
@@ -15509,16 +15509,16 @@ export const dealStateInputValues: ReadonlyArray<
 > = ['requested', 'offered', 'accepted', 'agreed', 'active', 'completed', 'terminated'];
 export const dealTermsWastePurposeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['DealTerms']['wastePurpose']
-> = ['processing', 'utilisation', 'neutralisation', 'storage', 'burial'];
+> = ['utilisation', 'processing', 'neutralisation', 'storage', 'burial'];
 export const dealTermsInputWastePurposeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['DealTermsInput']['wastePurpose']
-> = ['processing', 'utilisation', 'neutralisation', 'storage', 'burial'];
+> = ['utilisation', 'processing', 'neutralisation', 'storage', 'burial'];
 export const dealTermsPatchWastePurposeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['DealTermsPatch']['wastePurpose']
-> = ['processing', 'utilisation', 'neutralisation', 'storage', 'burial'];
+> = ['utilisation', 'processing', 'neutralisation', 'storage', 'burial'];
 export const dealTermsPatchInputWastePurposeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['DealTermsPatchInput']['wastePurpose']
-> = ['processing', 'utilisation', 'neutralisation', 'storage', 'burial'];
+> = ['utilisation', 'processing', 'neutralisation', 'storage', 'burial'];
 export const decree779ReportChecksIdValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Decree779Report']['checks']['id']
 > = ['contracts', 'functional_dependency', 'without_output'];

@@ -96,7 +96,7 @@ export async function findDealByMatch(reader: Reader, matchId: string): Promise<
 /** Deals newest first: of one organisation (either side) and in one state when given. */
 export async function findDeals(
   reader: Reader,
-  f: { organisationId?: string; state?: DealState } = {},
+  f: { organisationId?: string; state?: DealState; fromMatch?: boolean } = {},
 ): Promise<Deal[]> {
   let q = reader.db.selectFrom('deal').select('data').orderBy('created_at', 'desc').orderBy('id');
   if (f.organisationId) {
@@ -104,6 +104,7 @@ export async function findDeals(
     q = q.where((eb) => eb.or([eb('provider_id', '=', o), eb('consumer_id', '=', o)]));
   }
   if (f.state) q = q.where('state', '=', f.state);
+  if (f.fromMatch !== undefined) q = q.where('match_id', f.fromMatch ? 'is not' : 'is', null);
   return (await q.execute()).map((r) => JSON.parse(r.data) as Deal);
 }
 

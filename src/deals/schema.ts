@@ -139,7 +139,14 @@ export const DealSummary = z
 export type DealSummary = z.infer<typeof DealSummary>;
 
 export const DealList = z.object({ items: z.array(DealSummary) }).meta({ id: 'DealList' });
-export const DealFilter = z.object({ state: DealState.optional() });
+export const DealFilter = z.object({
+  state: DealState.optional(),
+  fromMatch: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('true: only deals opened from an agreed match proposal (false: only the others)'),
+});
+export type DealFilter = z.infer<typeof DealFilter>;
 
 export const Attachment = z
   .object({

@@ -83,6 +83,7 @@ import {
   type DealCostReport,
   type DealDevice,
   DealDeviceInput,
+  type DealFilter,
   DealInput,
   type DealLedger,
   type DealLicences,
@@ -232,14 +233,12 @@ export class DealsService {
   // --- reads ---
 
   /** `GET /api/v1/deals`: the caller's deals (the operator: all), newest first. */
-  async listDeals(
-    actor: Actor,
-    filter: { state?: DealState } = {},
-  ): Promise<{ items: DealSummary[] }> {
+  async listDeals(actor: Actor, filter: DealFilter = {}): Promise<{ items: DealSummary[] }> {
     requireLogin(actor);
     if (!isOperator(actor) && !actor.organisationId) return { items: [] };
     const deals = await repo.findDeals(this.store, {
       state: filter.state,
+      fromMatch: filter.fromMatch === undefined ? undefined : filter.fromMatch === 'true',
       organisationId: isOperator(actor) ? undefined : (actor.organisationId ?? undefined),
     });
     return { items: deals.map(summaryOf) };

@@ -612,6 +612,35 @@ for (const d of await eachDialect()) {
         (await x.listDeals(systemActor)).items.filter((i) => i.matchId === m.id);
       const opened = await byMatch();
       assert.equal(opened.length, 1);
+      // `fromMatch` parts the list: the deals opened from matches (the Matches page's links)
+      // and the others, together the whole list
+      const all = (await x.listDeals(systemActor)).items;
+      const holder = m.supply.organisationId!;
+      const signed = await signedIn(p, holder, {
+        email: `member@${holder}.match.example`,
+        name: 'Тест',
+        role: 'member',
+      });
+      cookies.set(`${holder}:member`, signed.cookie);
+      const fromMatch = await http(`${holder}:member`, 'GET', '/api/v1/deals?fromMatch=true');
+      assert.equal(fromMatch.status, 200);
+      const mine = all.filter((i) => i.providerId === holder || i.consumerId === holder);
+      const ids = fromMatch.body.items.map((i: { id: string }) => i.id);
+      assert.ok(ids.includes(opened[0].id));
+      assert.deepEqual(
+        ids,
+        mine.filter((i) => i.matchId).map((i) => i.id),
+      );
+      const [withMatch, without] = await Promise.all(
+        ['true', 'false'].map((v) =>
+          x.listDeals(systemActor, { fromMatch: v as 'true' | 'false' }),
+        ),
+      );
+      assert.ok(withMatch.items.some((i) => i.id === opened[0].id));
+      assert.ok(without.items.length > 0 && without.items.every((i) => !i.matchId));
+      assert.equal(withMatch.items.length + without.items.length, all.length);
+      const bad = await http(`${holder}:member`, 'GET', '/api/v1/deals?fromMatch=yes');
+      assert.equal(bad.status, 400);
       assert.deepEqual(
         [opened[0].state, opened[0].turn, opened[0].providerId, opened[0].consumerId],
         ['requested', 'provider', m.supply.organisationId, m.demand.organisationId],

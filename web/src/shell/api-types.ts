@@ -11292,6 +11292,8 @@ export interface operations {
   getDeals: {
     parameters: {
       query?: {
+        /** @description true: only deals opened from an agreed match proposal (false: only the others) */
+        fromMatch?: 'true' | 'false';
         state?: components['schemas']['DealStateInput'];
       };
       header?: never;
@@ -15256,6 +15258,9 @@ export const pathsApiV1AssessmentReportGetParametersQueryFormatValues: ReadonlyA
 export const pathsApiV1AssessmentReportGetParametersQueryLangValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/assessment/report']['get']['parameters']['query']['lang']
 > = ['ru', 'en'];
+export const pathsApiV1DealsGetParametersQueryFromMatchValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/deals']['get']['parameters']['query']['fromMatch']
+> = ['true', 'false'];
 export const pathsApiV1DealsIdDeliveriesImportPostParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/deals/{id}/deliveries/import']['post']['parameters']['query']['format']
 > = ['csv', 'xlsx'];

@@ -273,7 +273,15 @@ export const Delivery = z
       ),
     vatRatePct: z
       .number()
-      .describe("the VAT rate in force on the delivery's date, % (data/reference/vat-rates.json)"),
+      .describe(
+        "the VAT rate the seller charges, %: on the general regime the standard rate in force on the delivery's date (data/reference/vat-rates.json), on УСН 5 or 7, 0 when exempt",
+      ),
+    vatExempt: z
+      .boolean()
+      .optional()
+      .describe(
+        'true: the seller is exempt from VAT (УСН), the sum is «без НДС»; absent: it is not',
+      ),
     vatKopecks: z
       .int()
       .describe('VAT on amountKopecks, rounded half away from zero once, signed as the amount'),

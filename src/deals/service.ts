@@ -686,6 +686,9 @@ export class DealsService {
     }
     const declared = earlier.filter((x) => x.confirms === null).reduce((s, x) => s + x.quantity, 0);
     const total = body.confirms ? declared : declared + body.quantity;
+    const [providerOrg, consumerOrg] = await Promise.all(
+      [d.providerId, d.consumerId].map((id) => registryQueries.findOrganisation(tx, id)),
+    );
     const posting = {
       providerId: d.providerId,
       consumerId: d.consumerId,
@@ -694,10 +697,19 @@ export class DealsService {
       transportPaidBy: d.transport.paidBy,
       quantity: body.quantity,
       vatRatePct: vatRate.ratePct,
+      // each side's regime as the registry holds it on the day the lot is recorded
+      providerVat: providerOrg?.vatRegime ?? 'general',
+      consumerVat: consumerOrg?.vatRegime ?? 'general',
     };
     const lines: LedgerLine[] = body.confirms ? [] : postingLines(posting);
     const sums = body.confirms
-      ? { netKopecks: 0, vatKopecks: 0, withVatKopecks: 0 }
+      ? {
+          netKopecks: 0,
+          vatKopecks: 0,
+          withVatKopecks: 0,
+          vatRatePct: vatRate.ratePct,
+          vatExempt: false,
+        }
       : settlement(posting);
     const delivery: Delivery = {
       id: newId('dlv'),
@@ -717,7 +729,8 @@ export class DealsService {
       beyondContract: !body.confirms && total > d.quantity * (1 + d.tolerancePct / 100) + 1e-9,
       mismatch,
       amountKopecks: sums.netKopecks,
-      vatRatePct: vatRate.ratePct,
+      vatRatePct: sums.vatRatePct,
+      ...(sums.vatExempt ? { vatExempt: true } : {}),
       vatKopecks: sums.vatKopecks,
       amountWithVatKopecks: sums.withVatKopecks,
     };

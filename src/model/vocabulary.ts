@@ -20,6 +20,16 @@ export const organisationKinds = [
 
 export const membershipRoles = ['keystone', 'core', 'niche', 'institution'] as const;
 
+/**
+ * How an organisation stands to VAT (НДС), which decides what its sales charge and whether it
+ * deducts the VAT it pays (Tax Code of the Russian Federation): `general` — the general regime
+ * (ОСНО), the standard rate of art. 164 p. 3, input VAT deducted (art. 171); `usn_exempt` — the
+ * simplified regime (УСН) exempt from VAT (art. 145 p. 1, 346.11 p. 2): sales «без НДС»;
+ * `usn_5` and `usn_7` — УСН at the reduced rates of art. 164 p. 8 (from 2025, Federal Law
+ * No. 176-FZ of 12.07.2024), no input VAT deducted. Only `general` deducts.
+ */
+export const vatRegimes = ['general', 'usn_exempt', 'usn_5', 'usn_7'] as const;
+
 export const agglomerations = ['kemerovo', 'novokuznetsk', 'leninsk-belovo', 'north'] as const;
 
 // Their words in both languages: one table for the web app, the exports and the imports.
@@ -69,6 +79,13 @@ export const agglomerationWords: Readonly<Record<(typeof agglomerations)[number]
   novokuznetsk: { ru: 'Новокузнецкая', en: 'Novokuznetsk' },
   'leninsk-belovo': { ru: 'Ленинск-Беловская', en: 'Leninsk-Belovo' },
   north: { ru: 'Северная', en: 'North' },
+};
+
+export const vatRegimeWords: Readonly<Record<(typeof vatRegimes)[number], Wording>> = {
+  general: { ru: 'ОСНО: НДС по общей ставке', en: 'General regime: VAT at the standard rate' },
+  usn_exempt: { ru: 'УСН без НДС', en: 'Simplified regime, exempt from VAT' },
+  usn_5: { ru: 'УСН, НДС 5 %', en: 'Simplified regime, VAT 5%' },
+  usn_7: { ru: 'УСН, НДС 7 %', en: 'Simplified regime, VAT 7%' },
 };
 
 export const organisationStatusWords: Vocabulary = {

@@ -39,6 +39,7 @@ export interface OrganisationTable {
   modelled_on_en: string | null;
   identifiers_generated: number;
   provenance: string;
+  vat_regime: string;
   status: string;
   created_at: string;
 }
@@ -230,6 +231,7 @@ export function organisationFromRow(
     modelledOnEn: orUndef(r.modelled_on_en),
     identifiersGenerated: Number(r.identifiers_generated) === 1,
     provenance: JSON.parse(r.provenance),
+    vatRegime: r.vat_regime as Organisation['vatRegime'],
     status: r.status as Organisation['status'],
     role: role as Organisation['role'],
     createdAt: r.created_at,
@@ -256,6 +258,7 @@ export function organisationToRow(o: Omit<Organisation, 'role'>): OrganisationTa
     modelled_on_en: orNull(o.modelledOnEn),
     identifiers_generated: o.identifiersGenerated ? 1 : 0,
     provenance: JSON.stringify(o.provenance ?? {}),
+    vat_regime: o.vatRegime ?? 'general',
     status: o.status,
     created_at: o.createdAt,
   };

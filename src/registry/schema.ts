@@ -7,11 +7,23 @@ import { isValidInn, isValidKpp, isValidOgrn, isValidOkved } from '../model/iden
 import { rule } from '../model/messages.ts';
 import { Password } from '../model/password.ts';
 import { patchOf } from '../model/validate.ts';
-import { agglomerations, membershipRoles, organisationKinds } from '../model/vocabulary.ts';
+import {
+  agglomerations,
+  membershipRoles,
+  organisationKinds,
+  vatRegimes,
+} from '../model/vocabulary.ts';
 import { rules } from './messages.ts';
 
 export const OrganisationKind = z.enum(organisationKinds).meta({ id: 'OrganisationKind' });
 export type OrganisationKind = z.infer<typeof OrganisationKind>;
+export const VatRegime = z
+  .enum(vatRegimes)
+  .describe(
+    'general: ОСНО, the standard rate, input VAT deducted; usn_exempt: УСН exempt, sales without VAT; usn_5 / usn_7: УСН at 5 % / 7 % (Tax Code art. 164 p. 8), no input VAT deducted',
+  )
+  .meta({ id: 'VatRegime' });
+export type VatRegime = z.infer<typeof VatRegime>;
 
 export const MembershipRole = z.enum(membershipRoles).meta({ id: 'MembershipRole' });
 export type MembershipRole = z.infer<typeof MembershipRole>;
@@ -67,6 +79,9 @@ export const OrganisationFields = z.object({
     .default(false)
     .describe('true when INN/OGRN/KPP were generated for the example'),
   provenance: z.record(z.string(), Provenance).default({}),
+  vatRegime: VatRegime.default('general').describe(
+    "how the organisation stands to VAT: the rate its deliveries' sales charge, and whether it deducts the VAT it pays",
+  ),
 });
 
 const knowledgeWithinStaff = (o: { employees?: number; knowledgeWorkers?: number }) =>

@@ -571,3 +571,67 @@ test('a deal page read by an accountant: confirmations carry no money, a gate fe
     await context.close();
   }
 });
+
+/** A call of the API with the page's session cookie. */
+async function call(page: Page, method: string, path: string, body?: unknown) {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const r = await fetch(`/api/v1${path}`, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await r.text();
+      return { status: r.status, body: text ? JSON.parse(text) : null };
+    },
+    { method, path, body },
+  );
+}
+
+test('a seller exempt from VAT (УСН): its lot reads «без НДС» / "no VAT", not a rate of 0 %', {
+  skip,
+  timeout: 120_000,
+}, async () => {
+  const op = await watchedPage();
+  const a = await watchedPage();
+  try {
+    await logIn(op.page, 'operator@digicluster.example', 'operator-demo-2026');
+    await logIn(a.page, tom.email, tom.password);
+    const { body } = await call(a.page, 'GET', '/deals?state=active');
+    const deal = (body.items as { id: string; providerId: string; consumerId: string }[]).find(
+      (d) => d.providerId === 'myski-gres' && d.consumerId === 'tsement-tom',
+    );
+    assert.ok(deal, 'an active deal of Myski to Tom');
+    const exempt = await call(op.page, 'PATCH', '/organisations/myski-gres', {
+      vatRegime: 'usn_exempt',
+    });
+    assert.equal(exempt.status, 200, JSON.stringify(exempt.body));
+    const lot = await call(a.page, 'POST', `/deals/${deal.id}/deliveries`, {
+      deliveredOn: latestDay(new Date()),
+      quantity: 2,
+      method: 'weighbridge',
+    });
+    assert.equal(lot.status, 201, JSON.stringify(lot.body));
+    assert.deepEqual([lot.body.vatExempt, lot.body.vatKopecks], [true, 0]);
+    for (const [page, words] of [
+      [a.page, 'без НДС'],
+      [op.page, 'no VAT'],
+    ] as const) {
+      await page.goto(`${base}/#/deals/${encodeURIComponent(deal.id)}`);
+      await page.getByTestId('delivery-row').first().waitFor();
+      if (page === op.page) await page.locator('.lang-btn', { hasText: 'EN' }).click();
+      await page.getByTestId('delivery-vat-rate').filter({ hasText: words }).first().waitFor();
+      const rates = await page.getByTestId('delivery-vat-rate').allTextContents();
+      // the lots before it were sold at the standard rate and still say so
+      assert.ok(rates.filter((r) => r === words).length === 1, rates.join(' | '));
+      assert.ok(
+        rates.some((r) => /%/.test(r)),
+        rates.join(' | '),
+      );
+    }
+  } finally {
+    await call(op.page, 'PATCH', '/organisations/myski-gres', { vatRegime: 'general' });
+    await op.context.close();
+    await a.context.close();
+  }
+});

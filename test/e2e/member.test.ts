@@ -75,11 +75,28 @@ test('a member serves itself: profile, sites, account, reset link, leaving', {
     await page.screenshot({ path: join(results, 'member-profile-refused.png') });
     await employees.fill(original);
     await form.locator('textarea[name="description"]').fill('Цемент и приём золы-уноса.');
+    // the VAT regime its deliveries charge: offered in words, saved as the code
+    const vat = form.locator('select[name="vatRegime"]');
+    assert.equal(await vat.inputValue(), 'general');
+    assert.deepEqual(await vat.locator('option').allTextContents(), [
+      'ОСНО: НДС по общей ставке',
+      'УСН без НДС',
+      'УСН, НДС 5 %',
+      'УСН, НДС 7 %',
+    ]);
+    await vat.selectOption({ label: 'УСН без НДС' });
     await form.getByRole('button', { name: 'Сохранить профиль' }).click();
     await page.getByTestId('profile-saved').waitFor();
     const org = await api(page, 'GET', '/organisations/tsement-tom');
     assert.equal(org.body.description, 'Цемент и приём золы-уноса.');
     assert.equal(String(org.body.employees), original.replace(/\s/g, ''));
+    assert.equal(org.body.vatRegime, 'usn_exempt');
+    await page.reload();
+    await form.waitFor();
+    assert.equal(await vat.inputValue(), 'usn_exempt');
+    // back to the general regime, as the rest of the walk expects
+    const back = await api(page, 'PATCH', '/organisations/tsement-tom', { vatRegime: 'general' });
+    assert.equal(back.status, 200, JSON.stringify(back.body));
   });
 
   await t.test(

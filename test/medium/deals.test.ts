@@ -497,6 +497,85 @@ for (const d of await eachDialect()) {
       assert.ok(Number.isInteger(tb.body.totalDebit) && tb.body.totalDebit === tb.body.totalCredit);
     });
 
+    test("a delivery charges the seller's VAT regime; a buyer off the general regime books VAT as a cost", async () => {
+      const regime = (id: string, vatRegime: string) =>
+        p.registry.updateOrganisation(systemActor, id, { vatRegime });
+      try {
+        // the provider on УСН, exempt: the lot is «без НДС»; the carrier still charges 22 %
+        await regime(PROVIDER, 'usn_exempt');
+        const deal = await activeDeal();
+        const exempt = await x.recordDelivery(provider, deal.id, {
+          deliveredOn: '2026-02-01',
+          quantity: 10,
+          method: 'weighbridge',
+        });
+        assert.deepEqual(
+          [exempt.amountKopecks, exempt.vatRatePct, exempt.vatExempt, exempt.vatKopecks],
+          [250_000, 0, true, 0],
+        );
+        assert.equal(exempt.amountWithVatKopecks, 250_000);
+        // each side reads its own books of the deal
+        const books = async (dealId: string, org: string) =>
+          Object.fromEntries(
+            (await x.dealLedger(org === PROVIDER ? provider : consumer, dealId)).lines
+              .filter((l) => l.organisationId === org)
+              .map((l) => [l.account, l.debit - l.credit]),
+          );
+        const lines = (org: string) => books(deal.id, org);
+        assert.deepEqual(await lines(PROVIDER), { receivable: 250_000, sales: -250_000 });
+        assert.deepEqual(await lines(CONSUMER), {
+          purchases: 250_000,
+          payable: -250_000,
+          transport_expense: 120_000,
+          vat_recoverable: 26_400,
+          carrier_payable: -146_400,
+        });
+        // the provider at 5 %, the consumer on УСН at 7 %: it deducts nothing, not even the carrier's
+        await regime(PROVIDER, 'usn_5');
+        await regime(CONSUMER, 'usn_7');
+        const deal2 = await activeDeal();
+        const reduced = await x.recordDelivery(provider, deal2.id, {
+          deliveredOn: '2026-02-01',
+          quantity: 10,
+          method: 'weighbridge',
+        });
+        assert.deepEqual(
+          [reduced.vatRatePct, reduced.vatKopecks, 'vatExempt' in reduced],
+          [5, 12_500, false],
+        );
+        const of = (org: string) => books(deal2.id, org);
+        assert.deepEqual(await of(PROVIDER), {
+          receivable: 262_500,
+          sales: -250_000,
+          vat_payable: -12_500,
+        });
+        assert.deepEqual(await of(CONSUMER), {
+          purchases: 262_500,
+          payable: -262_500,
+          transport_expense: 146_400,
+          carrier_payable: -146_400,
+        });
+        // through the API: the lot says «без НДС», the organisation its regime; a bad one is refused
+        const lots = await http(
+          `${CONSUMER}:member`,
+          'GET',
+          `/api/v1/deliveries?dealId=${deal.id}`,
+        );
+        assert.equal(lots.body.length, 1);
+        assert.equal(lots.body[0].vatExempt, true);
+        const org = await http(`${CONSUMER}:member`, 'GET', `/api/v1/organisations/${CONSUMER}`);
+        assert.equal(org.body.vatRegime, 'usn_7');
+        await assert.rejects(
+          p.registry.updateOrganisation(systemActor, CONSUMER, { vatRegime: 'usn_10' }),
+          (e: unknown) =>
+            e instanceof DomainError && e.status === 400 && e.fields[0]?.field === 'vatRegime',
+        );
+      } finally {
+        await regime(PROVIDER, 'general');
+        await regime(CONSUMER, 'general');
+      }
+    });
+
     test('a refused delivery names its fields as people see them, in Russian and English', async () => {
       const deal = await activeDeal();
       const tomorrowPlus = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);

@@ -15,11 +15,14 @@
 //     payer:    Dr transport_expense net, Dr vat_recoverable VAT  Cr carrier_payable net + VAT
 //
 // vat_payable is НДС к уплате (the seller's output VAT), vat_recoverable НДС к вычету (the
-// buyer's input VAT). Money is integer kopecks; price per unit × quantity is rounded half away
+// buyer's input VAT). The rate is the seller's (vat.ts `saleVatRate`: a seller on УСН charges
+// 5 %, 7 % or nothing); a buyer not on the general regime deducts nothing and debits its cost
+// (purchases, gate_fee_expense, transport_expense) with net + VAT instead. The carrier, off the
+// platform, charges the standard rate. Money is integer kopecks; price per unit × quantity is rounded half away
 // from zero to the kopeck once per posting (`postKopecks`), and its VAT once (`vatKopecks`),
 // never on sums.
 import { postKopecks } from '../../model/money.ts';
-import { vatKopecks } from './vat.ts';
+import { deductsInputVat, saleVatRate, type VatRegimeName, vatKopecks } from './vat.ts';
 
 export const ledgerAccounts = [
   'receivable',
@@ -50,8 +53,11 @@ export interface PostingInput {
   transportKopecksPerUnit: number;
   transportPaidBy: 'provider' | 'consumer';
   quantity: number;
-  /** the VAT rate in force on the delivery's date, % (vat.ts `vatRateOn`) */
+  /** the standard VAT rate in force on the delivery's date, % (vat.ts `vatRateOn`) */
   vatRatePct: number;
+  /** each side's VAT regime (absent: the general regime) */
+  providerVat?: VatRegimeName;
+  consumerVat?: VatRegimeName;
 }
 
 /** A delivery's settlement of the goods (or the gate fee): signed as the price, kopecks. */
@@ -61,17 +67,39 @@ export interface Settlement {
   vatKopecks: number;
   /** net + VAT: what the paying side owes the other */
   withVatKopecks: number;
+  /** the rate the seller charges (its regime's); 0 when exempt */
   vatRatePct: number;
+  /** the seller is exempt from VAT (УСН): the sum is «без НДС» */
+  vatExempt: boolean;
 }
 
 /** price per unit × quantity, rounded half away from zero to the kopeck (the one rounding). */
 export const postAmount = postKopecks;
 
-/** The goods' (or the gate fee's) amounts of one delivery, without and with VAT. */
+/** A side of the deal with its VAT regime. */
+const party = (p: PostingInput, side: 'provider' | 'consumer') =>
+  side === 'provider'
+    ? { id: p.providerId, vat: p.providerVat ?? 'general' }
+    : { id: p.consumerId, vat: p.consumerVat ?? 'general' };
+
+/** Who sells the goods (the provider) or the gate-fee service (the consumer), and who buys. */
+const sides = (p: PostingInput, net: number) =>
+  net >= 0
+    ? { seller: party(p, 'provider'), buyer: party(p, 'consumer') }
+    : { seller: party(p, 'consumer'), buyer: party(p, 'provider') };
+
+/** The goods' (or the gate fee's) amounts of one delivery, without and with the seller's VAT. */
 export function settlement(p: PostingInput): Settlement {
   const net = postAmount(p.priceKopecksPerUnit, p.quantity);
-  const vat = vatKopecks(net, p.vatRatePct);
-  return { netKopecks: net, vatKopecks: vat, withVatKopecks: net + vat, vatRatePct: p.vatRatePct };
+  const { ratePct, exempt } = saleVatRate(sides(p, net).seller.vat, p.vatRatePct);
+  const vat = vatKopecks(net, ratePct);
+  return {
+    netKopecks: net,
+    vatKopecks: vat,
+    withVatKopecks: net + vat,
+    vatRatePct: ratePct,
+    vatExempt: exempt,
+  };
 }
 
 /** One side's entry: its debits, then its credits; amounts ≥ 0, zero amounts left out. */
@@ -88,9 +116,12 @@ const entry = (
     .map(([account, credit]) => ({ organisationId, account, debit: 0, credit })),
 ];
 
-/** A sale with VAT in the buyer's books and, when on the platform, in the seller's. */
+/**
+ * A sale with VAT in the buyer's books and, when on the platform, in the seller's. A buyer that
+ * deducts no VAT (not on the general regime) books it into the cost.
+ */
 const sale = (
-  buyer: string,
+  buyer: { id: string; vat: VatRegimeName },
   cost: LedgerAccount,
   payable: LedgerAccount,
   seller: string | null,
@@ -99,11 +130,13 @@ const sale = (
   vat: number,
 ): LedgerLine[] => [
   ...entry(
-    buyer,
-    [
-      [cost, net],
-      ['vat_recoverable', vat],
-    ],
+    buyer.id,
+    deductsInputVat(buyer.vat)
+      ? [
+          [cost, net],
+          ['vat_recoverable', vat],
+        ]
+      : [[cost, net + vat]],
     [[payable, net + vat]],
   ),
   ...(seller === null
@@ -121,21 +154,15 @@ const sale = (
 /** The lines one delivery posts: balanced per organisation by construction. */
 export function postingLines(p: PostingInput): LedgerLine[] {
   const { netKopecks: value, vatKopecks: vat } = settlement(p);
+  const { seller, buyer } = sides(p, value);
+  // The carrier is off the platform and its regime unknown: it is taken to charge the standard rate.
   const transport = postAmount(Math.max(0, p.transportKopecksPerUnit), p.quantity);
   const transportVat = vatKopecks(transport, p.vatRatePct);
-  const payer = p.transportPaidBy === 'provider' ? p.providerId : p.consumerId;
+  const payer = party(p, p.transportPaidBy);
   return [
     ...(value >= 0
-      ? sale(p.consumerId, 'purchases', 'payable', p.providerId, 'sales', value, vat)
-      : sale(
-          p.providerId,
-          'gate_fee_expense',
-          'payable',
-          p.consumerId,
-          'gate_fee_income',
-          -value,
-          -vat,
-        )),
+      ? sale(buyer, 'purchases', 'payable', seller.id, 'sales', value, vat)
+      : sale(buyer, 'gate_fee_expense', 'payable', seller.id, 'gate_fee_income', -value, -vat)),
     ...sale(payer, 'transport_expense', 'carrier_payable', null, 'sales', transport, transportVat),
   ];
 }

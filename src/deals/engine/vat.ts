@@ -8,7 +8,35 @@
 //   with VAT    = net + VAT
 //
 // The sign follows the net amount (a gate fee, negative, carries negative VAT).
+//
+// Who charges what follows the seller's VAT regime (src/model/vocabulary.ts `vatRegimes`):
+// the general regime charges the table's standard rate, УСН at 5 % or 7 % that rate, an exempt
+// УСН seller none («без НДС»). Only a buyer on the general regime deducts the VAT it pays; for
+// any other the VAT is part of what the purchase costs it (Tax Code art. 170 p. 2, 171).
 import { z } from 'zod';
+import type { vatRegimes } from '../../model/vocabulary.ts';
+
+export type VatRegimeName = (typeof vatRegimes)[number];
+
+/** What a seller under `regime` charges on a sale when the standard rate is `standardPct`. */
+export function saleVatRate(
+  regime: VatRegimeName,
+  standardPct: number,
+): { ratePct: number; exempt: boolean } {
+  switch (regime) {
+    case 'general':
+      return { ratePct: standardPct, exempt: false };
+    case 'usn_5':
+      return { ratePct: 5, exempt: false };
+    case 'usn_7':
+      return { ratePct: 7, exempt: false };
+    case 'usn_exempt':
+      return { ratePct: 0, exempt: true };
+  }
+}
+
+/** Whether a buyer under `regime` deducts the VAT it pays (НДС к вычету): the general regime only. */
+export const deductsInputVat = (regime: VatRegimeName): boolean => regime === 'general';
 
 export const VatRateRow = z
   .strictObject({

@@ -6,6 +6,7 @@ import * as englishText from './2026-11-29-08-registry-english-text.ts';
 import * as duplicateApplicant from './2026-11-29-09-registry-duplicate-applicant.ts';
 import * as siteTerritory from './2026-11-30-24-registry-site-territory.ts';
 import * as wasteLicences from './2026-12-02-29-registry-waste-licences.ts';
+import * as vatRegime from './2026-12-03-31-registry-vat-regime.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-29-01-core': core,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-09-registry-duplicate-applicant': duplicateApplicant,
   '2026-11-30-24-registry-site-territory': siteTerritory,
   '2026-12-02-29-registry-waste-licences': wasteLicences,
+  '2026-12-03-31-registry-vat-regime': vatRegime,
 };

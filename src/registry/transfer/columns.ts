@@ -9,6 +9,7 @@ import {
   roleWords,
   siteKindWords,
   type Vocabulary,
+  vatRegimeWords,
   type Wording,
 } from './labels.ts';
 
@@ -56,6 +57,7 @@ export const organisationColumns: Column[] = [
   // English forms last, so that the columns before them keep their places in older files
   c('descriptionEn', 'Описание (англ.)', 'Description in English'),
   c('modelledOnEn', 'Прообраз (англ.)', 'Modelled on, in English'),
+  ...coded('vatRegime', 'Режим НДС', 'VAT regime', vatRegimeWords),
 ];
 
 export const siteColumns: Column[] = [

@@ -10,6 +10,7 @@ export {
   roleWords,
   siteKindWords,
   type Vocabulary,
+  vatRegimeWords,
   type Wording,
 } from '../../model/vocabulary.ts';
 

@@ -587,8 +587,10 @@ function Deliveries({
                       </td>
                       <td className="num" data-label={t('vat')} data-testid="delivery-vat">
                         {paid(d.vatKopecks)}
-                        <div className="muted small">
-                          {t('vatRateShort', { rate: f.decimal(d.vatRatePct) })}
+                        <div className="muted small" data-testid="delivery-vat-rate">
+                          {d.vatExempt
+                            ? t('noVat')
+                            : t('vatRateShort', { rate: f.decimal(d.vatRatePct) })}
                         </div>
                       </td>
                       <td
@@ -642,6 +644,7 @@ function Deliveries({
                       unit: t('csvUnit'),
                       net: gateFee ? t('csvGateNet') : t('csvNet'),
                       rate: t('csvRate'),
+                      noVat: t('noVat'),
                       vat: t('csvVat'),
                       gross: gateFee ? t('csvGateGross') : t('csvGross'),
                       total: t('total'),

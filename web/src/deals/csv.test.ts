@@ -28,6 +28,7 @@ const ruWords = {
   unit: 'Единица',
   net: 'Сумма без НДС, ₽',
   rate: 'Ставка НДС, %',
+  noVat: 'без НДС',
   vat: 'НДС, ₽',
   gross: 'Сумма с НДС, ₽',
   total: 'Итого',
@@ -59,11 +60,24 @@ test('the deliveries CSV: who declared each lot, confirmations without money, a 
       vatKopecks: 200,
       amountWithVatKopecks: 1_200,
     }),
+    // a seller exempt from VAT (УСН): the rate's cell says so, not 0
+    lot({
+      id: 'd4',
+      deliveredOn: '2026-03-01',
+      declaredBy: 'provider',
+      quantity: 1,
+      amountKopecks: 500,
+      vatRatePct: 0,
+      vatExempt: true,
+      vatKopecks: 0,
+      amountWithVatKopecks: 500,
+    }),
   ];
   const order = new Map([
     ['d1', 1],
     ['d2', 2],
     ['d3', 3],
+    ['d4', 4],
   ]);
   assert.equal(
     toCsv(deliveriesCsvRows(list, order, ruWords), 'ru'),
@@ -71,7 +85,8 @@ test('the deliveries CSV: who declared each lot, confirmations without money, a 
       '1;2026-02-01;поставщик — Мысковская ГРЭС;;50;т;18000;22;3960;21960\r\n' +
       '2;2026-02-01;потребитель — Томь-Цемент;1;49,5;т;;;;\r\n' +
       '3;2025-12-31;поставщик — Мысковская ГРЭС;;10,25;т;10;20;2;12\r\n' +
-      'Итого;;;;60,25;т;18010;;3962;21972\r\n',
+      '4;2026-03-01;поставщик — Мысковская ГРЭС;;1;т;5;без НДС;0;5\r\n' +
+      'Итого;;;;61,25;т;18015;;3962;21977\r\n',
   );
 });
 

@@ -18,6 +18,8 @@ export interface DeliveryCsvWords {
   unit: string;
   net: string;
   rate: string;
+  /** the rate cell of a lot whose seller is exempt: «без НДС» */
+  noVat: string;
   vat: string;
   gross: string;
   total: string;
@@ -71,7 +73,7 @@ export function deliveriesCsvRows(
             d.quantity,
             w.unitName(d.unit),
             money(d.amountKopecks),
-            d.vatRatePct,
+            d.vatExempt ? w.noVat : d.vatRatePct,
             money(d.vatKopecks),
             money(d.amountWithVatKopecks),
           ],

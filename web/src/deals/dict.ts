@@ -26,7 +26,7 @@ export const dealsDict = dictionary(
     priceFromPlan:
       'Цена открытия — оценка плана обмена: стоимость согласованного потока, делённая на отгружаемое количество. Настоящую цену назначает предложение поставщика.',
     vatBasis:
-      'Цены и суммы сделки — без НДС. НДС начисляется на каждую поставку по ставке на её дату (20 % по 31.12.2025, 22 % с 01.01.2026), на плату за приём — принимающей стороной.',
+      'Цены и суммы сделки — без НДС. НДС на каждую поставку начисляет продавец по своему режиму (он указан в профиле организации): на ОСНО — по общей ставке на дату поставки (20 % по 31.12.2025, 22 % с 01.01.2026), на УСН — 5 % или 7 %, освобождённый — без НДС; плату за приём продаёт принимающая сторона. Покупатель не на ОСНО НДС к вычету не принимает и относит его на расходы.',
     turn: 'Ход',
     state: 'Состояние',
     yourTurn: 'ваш ход',
@@ -128,6 +128,7 @@ export const dealsDict = dictionary(
     sideNamed: '{side} — {name}',
     confirmsLot: 'подтверждает № {n}',
     vatRateShort: 'ставка {rate} %',
+    noVat: 'без НДС',
     gateNet: 'Плата за приём без НДС',
     gateGross: 'Плата за приём с НДС',
     totalGateNet: 'Итого плата за приём без НДС',
@@ -226,7 +227,7 @@ export const dealsDict = dictionary(
     priceFromPlan:
       "The opening price is the exchange plan's valuation: the agreed flow's value divided by the quantity shipped. The supplier's offer sets the real price.",
     vatBasis:
-      "The deal's prices and sums are excluding VAT. VAT is charged on each delivery at the rate of its date (20 % to 31.12.2025, 22 % from 01.01.2026); on a gate fee, by the receiving side.",
+      "The deal's prices and sums are excluding VAT. The seller charges VAT on each delivery by its regime (shown in the organisation's profile): on the general regime at the standard rate of the delivery's date (20 % to 31.12.2025, 22 % from 01.01.2026), on the simplified regime 5 % or 7 %, none when exempt; a gate fee is sold by the receiving side. A buyer not on the general regime deducts no VAT and books it as a cost.",
     turn: 'Turn',
     state: 'State',
     yourTurn: 'your turn',
@@ -328,6 +329,7 @@ export const dealsDict = dictionary(
     sideNamed: '{side} — {name}',
     confirmsLot: 'confirms No. {n}',
     vatRateShort: 'rate {rate} %',
+    noVat: 'no VAT',
     gateNet: 'Gate fee excl. VAT',
     gateGross: 'Gate fee incl. VAT',
     totalGateNet: 'Total gate fee excl. VAT',

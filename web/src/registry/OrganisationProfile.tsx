@@ -1,8 +1,9 @@
 import { type FormEvent, useRef, useState } from 'react';
-import { useT } from '../i18n/index.ts';
+import { vatRegimes, vatRegimeWords } from '../../../src/model/vocabulary.ts';
+import { useLocale, useT } from '../i18n/index.ts';
 import { parseNumber } from '../shell/numbers.ts';
 import type { Organisation } from '../shell/types.ts';
-import { Field, FormError, SubmitRow } from '../shell/ui.tsx';
+import { Field, FormError, SelectField, SubmitRow } from '../shell/ui.tsx';
 import { useUnsavedForm } from '../shell/unsaved.ts';
 import { useSubmission } from '../shell/useSubmission.ts';
 import { registryApi } from './api.ts';
@@ -16,7 +17,8 @@ type Box =
   | 'description'
   | 'employees'
   | 'knowledgeWorkers'
-  | 'okved';
+  | 'okved'
+  | 'vatRegime';
 const boxes: readonly Box[] = [
   'name',
   'nameEn',
@@ -26,6 +28,7 @@ const boxes: readonly Box[] = [
   'employees',
   'knowledgeWorkers',
   'okved',
+  'vatRegime',
 ];
 
 const textOf = (o: Organisation): Record<Box, string> => ({
@@ -37,6 +40,7 @@ const textOf = (o: Organisation): Record<Box, string> => ({
   employees: String(o.employees),
   knowledgeWorkers: String(o.knowledgeWorkers),
   okved: o.okved,
+  vatRegime: o.vatRegime,
 });
 
 /**
@@ -53,6 +57,7 @@ export function OrganisationProfile({
   onSaved: (o: Organisation) => void;
 }) {
   const m = useT(memberDict);
+  const { locale } = useLocale();
   const form = useRef<HTMLFormElement>(null);
   const settle = useUnsavedForm(form);
   const [value, setValue] = useState(() => textOf(organisation));
@@ -154,6 +159,29 @@ export function OrganisationProfile({
         {box('employees', m('orgEmployees'))}
         {box('knowledgeWorkers', m('orgKnowledge'), m('orgKnowledgeHint'))}
         {box('okved', m('orgOkved'))}
+        {editable ? (
+          <SelectField
+            label={m('orgVatRegime')}
+            name="vatRegime"
+            value={value.vatRegime}
+            onChange={set('vatRegime')}
+            options={vatRegimes}
+            optionLabel={(r) => vatRegimeWords[r][locale]}
+            error={fields.vatRegime}
+            hint={m('orgVatRegimeHint')}
+          />
+        ) : (
+          <Field label={m('orgVatRegime')}>
+            {(p) => (
+              <input
+                {...p}
+                name="vatRegime"
+                value={vatRegimeWords[organisation.vatRegime][locale]}
+                readOnly
+              />
+            )}
+          </Field>
+        )}
         {box('description', m('orgDescription'), undefined, true)}
       </div>
       {editable && <SubmitRow busy={busy}>{m('saveProfile')}</SubmitRow>}

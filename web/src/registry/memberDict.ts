@@ -16,6 +16,9 @@ export const memberDict = dictionary(
     orgKnowledge: 'Работников умственного труда',
     orgKnowledgeHint: 'инженеры, исследователи, ИТ и управленцы',
     orgOkved: 'ОКВЭД',
+    orgVatRegime: 'Режим НДС',
+    orgVatRegimeHint:
+      'по нему поставки начисляют НДС продавца (ОСНО — общая ставка, УСН — 5 %, 7 % или без НДС); НДС к вычету — только на ОСНО',
     orgIdentifiers: 'ИНН {inn} · ОГРН {ogrn}',
     orgIdentifiersNote: 'Реквизиты меняет оператор кластера.',
     errNumber: 'Введите целое число',
@@ -88,6 +91,9 @@ export const memberDict = dictionary(
     orgKnowledge: 'Knowledge workers',
     orgKnowledgeHint: 'engineers, researchers, IT and managers',
     orgOkved: 'OKVED',
+    orgVatRegime: 'VAT regime',
+    orgVatRegimeHint:
+      "a delivery charges its seller's VAT by it (general regime: the standard rate; simplified: 5%, 7% or none); only the general regime deducts input VAT",
     orgIdentifiers: 'INN {inn} · OGRN {ogrn}',
     orgIdentifiersNote: 'Identifiers are changed by the cluster operator.',
     errNumber: 'Type a whole number',

@@ -2869,6 +2869,11 @@ export interface components {
             [key: string]: components['schemas']['Provenance'];
           };
           region: string;
+          /**
+           * @description how the organisation stands to VAT: the rate its deliveries' sales charge, and whether it deducts the VAT it pays
+           * @default general
+           */
+          vatRegime: components['schemas']['VatRegime'];
           /** @description with its scheme: https://… or http://… (an address without one is refused) */
           website?: string;
         };
@@ -2918,6 +2923,11 @@ export interface components {
             [key: string]: components['schemas']['ProvenanceInput'];
           };
           region: string;
+          /**
+           * @description how the organisation stands to VAT: the rate its deliveries' sales charge, and whether it deducts the VAT it pays
+           * @default general
+           */
+          vatRegime?: components['schemas']['VatRegimeInput'];
           /** @description with its scheme: https://… or http://… (an address without one is refused) */
           website?: string;
         };
@@ -4404,9 +4414,11 @@ export interface components {
       /** @enum {string} */
       source: 'manual' | 'import' | 'device';
       unit: string;
+      /** @description true: the seller is exempt from VAT (УСН), the sum is «без НДС»; absent: it is not */
+      vatExempt?: boolean;
       /** @description VAT on amountKopecks, rounded half away from zero once, signed as the amount */
       vatKopecks: number;
-      /** @description the VAT rate in force on the delivery's date, % (data/reference/vat-rates.json) */
+      /** @description the VAT rate the seller charges, %: on the general regime the standard rate in force on the delivery's date (data/reference/vat-rates.json), on УСН 5 or 7, 0 when exempt */
       vatRatePct: number;
     };
     DeliveryBody: {
@@ -4476,9 +4488,11 @@ export interface components {
       /** @enum {string} */
       source: 'manual' | 'import' | 'device';
       unit: string;
+      /** @description true: the seller is exempt from VAT (УСН), the sum is «без НДС»; absent: it is not */
+      vatExempt?: boolean;
       /** @description VAT on amountKopecks, rounded half away from zero once, signed as the amount */
       vatKopecks: number;
-      /** @description the VAT rate in force on the delivery's date, % (data/reference/vat-rates.json) */
+      /** @description the VAT rate the seller charges, %: on the general regime the standard rate in force on the delivery's date (data/reference/vat-rates.json), on УСН 5 or 7, 0 when exempt */
       vatRatePct: number;
     };
     /** @enum {string} */
@@ -7624,6 +7638,11 @@ export interface components {
       /** @description role of the current membership, if any */
       role: components['schemas']['MembershipRole'] | null;
       status: components['schemas']['OrganisationStatus'];
+      /**
+       * @description how the organisation stands to VAT: the rate its deliveries' sales charge, and whether it deducts the VAT it pays
+       * @default general
+       */
+      vatRegime: components['schemas']['VatRegime'];
       /** @description with its scheme: https://… or http://… (an address without one is refused) */
       website?: string;
     };
@@ -7656,6 +7675,11 @@ export interface components {
         [key: string]: components['schemas']['Provenance'];
       };
       region: string;
+      /**
+       * @description how the organisation stands to VAT: the rate its deliveries' sales charge, and whether it deducts the VAT it pays
+       * @default general
+       */
+      vatRegime: components['schemas']['VatRegime'];
       /** @description with its scheme: https://… or http://… (an address without one is refused) */
       website?: string;
     };
@@ -7688,6 +7712,11 @@ export interface components {
         [key: string]: components['schemas']['ProvenanceInput'];
       };
       region: string;
+      /**
+       * @description how the organisation stands to VAT: the rate its deliveries' sales charge, and whether it deducts the VAT it pays
+       * @default general
+       */
+      vatRegime?: components['schemas']['VatRegimeInput'];
       /** @description with its scheme: https://… or http://… (an address without one is refused) */
       website?: string;
     };
@@ -7742,6 +7771,11 @@ export interface components {
       /** @description role of the current membership, if any */
       role: components['schemas']['MembershipRoleInput'] | null;
       status: components['schemas']['OrganisationStatusInput'];
+      /**
+       * @description how the organisation stands to VAT: the rate its deliveries' sales charge, and whether it deducts the VAT it pays
+       * @default general
+       */
+      vatRegime?: components['schemas']['VatRegimeInput'];
       /** @description with its scheme: https://… or http://… (an address without one is refused) */
       website?: string;
     };
@@ -7802,6 +7836,7 @@ export interface components {
         [key: string]: components['schemas']['Provenance'];
       };
       region?: string;
+      vatRegime?: components['schemas']['VatRegime'];
       /** @description with its scheme: https://… or http://… (an address without one is refused) */
       website?: string;
     };
@@ -7828,6 +7863,7 @@ export interface components {
         [key: string]: components['schemas']['ProvenanceInput'];
       };
       region?: string;
+      vatRegime?: components['schemas']['VatRegimeInput'];
       /** @description with its scheme: https://… or http://… (an address without one is refused) */
       website?: string;
     };
@@ -7860,6 +7896,11 @@ export interface components {
         [key: string]: components['schemas']['Provenance'];
       };
       region: string;
+      /**
+       * @description how the organisation stands to VAT: the rate its deliveries' sales charge, and whether it deducts the VAT it pays
+       * @default general
+       */
+      vatRegime: components['schemas']['VatRegime'];
       /** @description with its scheme: https://… or http://… (an address without one is refused) */
       website?: string;
     };
@@ -7892,6 +7933,11 @@ export interface components {
         [key: string]: components['schemas']['ProvenanceInput'];
       };
       region: string;
+      /**
+       * @description how the organisation stands to VAT: the rate its deliveries' sales charge, and whether it deducts the VAT it pays
+       * @default general
+       */
+      vatRegime?: components['schemas']['VatRegimeInput'];
       /** @description with its scheme: https://… or http://… (an address without one is refused) */
       website?: string;
     };
@@ -8975,6 +9021,11 @@ export interface components {
           [key: string]: components['schemas']['Provenance'];
         };
         region: string;
+        /**
+         * @description how the organisation stands to VAT: the rate its deliveries' sales charge, and whether it deducts the VAT it pays
+         * @default general
+         */
+        vatRegime: components['schemas']['VatRegime'];
         /** @description with its scheme: https://… or http://… (an address without one is refused) */
         website?: string;
       };
@@ -9017,6 +9068,11 @@ export interface components {
           [key: string]: components['schemas']['ProvenanceInput'];
         };
         region: string;
+        /**
+         * @description how the organisation stands to VAT: the rate its deliveries' sales charge, and whether it deducts the VAT it pays
+         * @default general
+         */
+        vatRegime?: components['schemas']['VatRegimeInput'];
         /** @description with its scheme: https://… or http://… (an address without one is refused) */
         website?: string;
       };
@@ -10101,6 +10157,16 @@ export interface components {
       /** @enum {string} */
       status: 'sourced' | 'estimate';
     };
+    /**
+     * @description general: ОСНО, the standard rate, input VAT deducted; usn_exempt: УСН exempt, sales without VAT; usn_5 / usn_7: УСН at 5 % / 7 % (Tax Code art. 164 p. 8), no input VAT deducted
+     * @enum {string}
+     */
+    VatRegime: 'general' | 'usn_exempt' | 'usn_5' | 'usn_7';
+    /**
+     * @description general: ОСНО, the standard rate, input VAT deducted; usn_exempt: УСН exempt, sales without VAT; usn_5 / usn_7: УСН at 5 % / 7 % (Tax Code art. 164 p. 8), no input VAT deducted
+     * @enum {string}
+     */
+    VatRegimeInput: 'general' | 'usn_exempt' | 'usn_5' | 'usn_7';
     /**
      * @description collection (сбор), transport (транспортирование), processing (обработка), utilisation (утилизация), neutralisation (обезвреживание), placement (размещение)
      * @enum {string}
@@ -16281,6 +16347,12 @@ export const vatRateRowStatusValues: ReadonlyArray<
 export const vatRateRowInputStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['VatRateRowInput']['status']
 > = ['sourced', 'estimate'];
+export const vatRegimeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['VatRegime']
+> = ['general', 'usn_exempt', 'usn_5', 'usn_7'];
+export const vatRegimeInputValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['VatRegimeInput']
+> = ['general', 'usn_exempt', 'usn_5', 'usn_7'];
 export const wasteActivityValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['WasteActivity']
 > = ['collection', 'transport', 'processing', 'utilisation', 'neutralisation', 'placement'];

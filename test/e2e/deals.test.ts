@@ -10,7 +10,15 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { latestDay } from '../../src/model/days.ts';
-import { base, logIn, results, skip, startServerAndBrowser, watchedPage } from './harness.ts';
+import {
+  base,
+  callApi as call,
+  logIn,
+  results,
+  skip,
+  startServerAndBrowser,
+  watchedPage,
+} from './harness.ts';
 
 startServerAndBrowser('dc-e2e-deals-');
 
@@ -571,22 +579,6 @@ test('a deal page read by an accountant: confirmations carry no money, a gate fe
     await context.close();
   }
 });
-
-/** A call of the API with the page's session cookie. */
-async function call(page: Page, method: string, path: string, body?: unknown) {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const r = await fetch(`/api/v1${path}`, {
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await r.text();
-      return { status: r.status, body: text ? JSON.parse(text) : null };
-    },
-    { method, path, body },
-  );
-}
 
 test('a seller exempt from VAT (УСН): its lot reads «без НДС» / "no VAT", not a rate of 0 %', {
   skip,

@@ -170,6 +170,22 @@ export async function watchedPage(): Promise<{
   return { context, page, foreign, pageErrors };
 }
 
+/** A call of the API (`/api/v1` + path) with the page's session cookie: status and parsed body. */
+export async function callApi(page: Page, method: string, path: string, body?: unknown) {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const r = await fetch(`/api/v1${path}`, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await r.text();
+      return { status: r.status, body: text ? JSON.parse(text) : null };
+    },
+    { method, path, body },
+  );
+}
+
 export async function logIn(page: Page, email: string, password: string) {
   await page.goto(`${base}/#/login`);
   await page.fill('input[name="email"]', email);

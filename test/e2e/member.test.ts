@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { Page } from 'playwright-core';
 import { completeInn10, completeOgrn13 } from '../../src/model/index.ts';
 import {
+  callApi as api,
   base,
   browser,
   logIn,
@@ -22,22 +22,6 @@ const operator = { email: 'operator@digicluster.example', password: 'operator-de
 const tom = { email: 'sales@tsement-tom.example', password: 'demo-cement-2026' };
 
 startServerAndBrowser('dc-e2e-member-');
-
-/** A call of the API with the page's session cookie. */
-async function api(page: Page, method: string, path: string, body?: unknown) {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const r = await fetch(`/api/v1${path}`, {
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await r.text();
-      return { status: r.status, body: text ? JSON.parse(text) : null };
-    },
-    { method, path, body },
-  );
-}
 
 test('a member serves itself: profile, sites, account, reset link, leaving', {
   skip,

@@ -500,15 +500,20 @@ for (const d of await eachDialect()) {
     test("a delivery charges the seller's VAT regime; a buyer off the general regime books VAT as a cost", async () => {
       const regime = (id: string, vatRegime: string) =>
         p.registry.updateOrganisation(systemActor, id, { vatRegime });
-      try {
-        // the provider on УСН, exempt: the lot is «без НДС»; the carrier still charges 22 %
-        await regime(PROVIDER, 'usn_exempt');
+      // 10 t at 250 ₽/t (250 000 kopecks), carriage 120 ₽/t paid by the consumer
+      const lotOfNewDeal = async () => {
         const deal = await activeDeal();
-        const exempt = await x.recordDelivery(provider, deal.id, {
+        const lot = await x.recordDelivery(provider, deal.id, {
           deliveredOn: '2026-02-01',
           quantity: 10,
           method: 'weighbridge',
         });
+        return { deal, lot };
+      };
+      try {
+        // the provider on УСН, exempt: the lot is «без НДС»; the carrier still charges 22 %
+        await regime(PROVIDER, 'usn_exempt');
+        const { deal, lot: exempt } = await lotOfNewDeal();
         assert.deepEqual(
           [exempt.amountKopecks, exempt.vatRatePct, exempt.vatExempt, exempt.vatKopecks],
           [250_000, 0, true, 0],
@@ -533,12 +538,7 @@ for (const d of await eachDialect()) {
         // the provider at 5 %, the consumer on УСН at 7 %: it deducts nothing, not even the carrier's
         await regime(PROVIDER, 'usn_5');
         await regime(CONSUMER, 'usn_7');
-        const deal2 = await activeDeal();
-        const reduced = await x.recordDelivery(provider, deal2.id, {
-          deliveredOn: '2026-02-01',
-          quantity: 10,
-          method: 'weighbridge',
-        });
+        const { deal: deal2, lot: reduced } = await lotOfNewDeal();
         assert.deepEqual(
           [reduced.vatRatePct, reduced.vatKopecks, 'vatExempt' in reduced],
           [5, 12_500, false],

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { listingLimits, TransportMode } from '../exchange/index.ts';
 import { Id, rule } from '../model/index.ts';
-import { FkkoCode, MaterialUnit, wasteActivities } from '../registry/index.ts';
+import { FkkoCode, MaterialUnit, VatRegime, wasteActivities } from '../registry/index.ts';
 import {
   dealActions,
   dealStates,
@@ -357,6 +357,11 @@ export const DealView = z
       "whether the parties hold the waste licences the deal's class I–IV waste needs; a warning, never a block",
     ),
     deal: Deal,
+    vatRegimes: z
+      .object({ provider: VatRegime, consumer: VatRegime })
+      .describe(
+        "each side's VAT regime as the registry holds it now: the seller's (the provider's; a gate fee's, the consumer's) sets the VAT of the next lot, the buyer's whether it deducts it",
+      ),
     allowed: z.array(DealAction).describe("what the caller's side may do now"),
     yourSide: DealSide.nullable(),
     transitions: z.array(DealTransition),

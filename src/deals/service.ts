@@ -248,14 +248,25 @@ export class DealsService {
     const deal = await this.readable(this.store, actor, id);
     const side = sideOf(deal, actor.organisationId);
     const deliveries = await repo.findDeliveries(this.store, [id]);
+    const [provider, consumer] = await this.vatRegimesOf(this.store, deal);
     return {
       licences: await this.licencesOf(this.store, deal, lang),
       deal,
+      vatRegimes: { provider, consumer },
       yourSide: side,
       allowed: side && actor.role !== 'observer' ? allowedActions(deal, side) : [],
       transitions: await repo.findTransitions(this.store, id),
       progress: progressOf(deal, deliveries),
     };
+  }
+
+  /** The provider's and the consumer's VAT regimes as the registry holds them now. */
+  private vatRegimesOf(reader: Reader, deal: Deal) {
+    return Promise.all(
+      [deal.providerId, deal.consumerId].map(
+        async (id) => (await registryQueries.findOrganisation(reader, id))?.vatRegime ?? 'general',
+      ),
+    );
   }
 
   /**
@@ -686,9 +697,7 @@ export class DealsService {
     }
     const declared = earlier.filter((x) => x.confirms === null).reduce((s, x) => s + x.quantity, 0);
     const total = body.confirms ? declared : declared + body.quantity;
-    const [providerOrg, consumerOrg] = await Promise.all(
-      [d.providerId, d.consumerId].map((id) => registryQueries.findOrganisation(tx, id)),
-    );
+    const [providerVat, consumerVat] = await this.vatRegimesOf(tx, d);
     const posting = {
       providerId: d.providerId,
       consumerId: d.consumerId,
@@ -698,8 +707,8 @@ export class DealsService {
       quantity: body.quantity,
       vatRatePct: vatRate.ratePct,
       // each side's regime as the registry holds it on the day the lot is recorded
-      providerVat: providerOrg?.vatRegime ?? 'general',
-      consumerVat: consumerOrg?.vatRegime ?? 'general',
+      providerVat,
+      consumerVat,
     };
     const lines: LedgerLine[] = body.confirms ? [] : postingLines(posting);
     const sums = body.confirms

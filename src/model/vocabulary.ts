@@ -84,8 +84,8 @@ export const agglomerationWords: Readonly<Record<(typeof agglomerations)[number]
 export const vatRegimeWords: Readonly<Record<(typeof vatRegimes)[number], Wording>> = {
   general: { ru: 'ОСНО: НДС по общей ставке', en: 'General regime: VAT at the standard rate' },
   usn_exempt: { ru: 'УСН без НДС', en: 'Simplified regime, exempt from VAT' },
-  usn_5: { ru: 'УСН, НДС 5 %', en: 'Simplified regime, VAT 5%' },
-  usn_7: { ru: 'УСН, НДС 7 %', en: 'Simplified regime, VAT 7%' },
+  usn_5: { ru: 'УСН, НДС 5 %', en: 'Simplified regime, VAT 5 %' },
+  usn_7: { ru: 'УСН, НДС 7 %', en: 'Simplified regime, VAT 7 %' },
 };
 
 export const organisationStatusWords: Vocabulary = {

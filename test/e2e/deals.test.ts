@@ -613,6 +613,13 @@ test('a seller exempt from VAT (УСН): its lot reads «без НДС» / "no V
       await page.getByTestId('delivery-row').first().waitFor();
       if (page === op.page) await page.locator('.lang-btn', { hasText: 'EN' }).click();
       await page.getByTestId('delivery-vat-rate').filter({ hasText: words }).first().waitFor();
+      // the terms say both sides' regimes before any lot is recorded
+      assert.equal(
+        await page.getByTestId('deal-vat-regimes').textContent(),
+        page === a.page
+          ? 'поставщик — УСН без НДС; потребитель — ОСНО: НДС по общей ставке'
+          : 'supplier — Simplified regime, exempt from VAT; consumer — General regime: VAT at the standard rate',
+      );
       const rates = await page.getByTestId('delivery-vat-rate').allTextContents();
       // the lots before it were sold at the standard rate and still say so
       assert.ok(rates.filter((r) => r === words).length === 1, rates.join(' | '));
@@ -621,6 +628,10 @@ test('a seller exempt from VAT (УСН): its lot reads «без НДС» / "no V
         rates.join(' | '),
       );
     }
+    // and so does the seller's card in the participants' register
+    await a.page.goto(`${base}/#/participants/myski-gres`);
+    await a.page.getByTestId('participant-vat-regime').waitFor();
+    assert.equal(await a.page.getByTestId('participant-vat-regime').textContent(), 'УСН без НДС');
   } finally {
     await call(op.page, 'PATCH', '/organisations/myski-gres', { vatRegime: 'general' });
     await op.context.close();

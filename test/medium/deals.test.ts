@@ -539,6 +539,11 @@ for (const d of await eachDialect()) {
         await regime(PROVIDER, 'usn_5');
         await regime(CONSUMER, 'usn_7');
         const { deal: deal2, lot: reduced } = await lotOfNewDeal();
+        // the deal tells both sides' regimes, as the registry holds them now
+        assert.deepEqual((await x.getDeal(consumer, deal2.id)).vatRegimes, {
+          provider: 'usn_5',
+          consumer: 'usn_7',
+        });
         assert.deepEqual(
           [reduced.vatRatePct, reduced.vatKopecks, 'vatExempt' in reduced],
           [5, 12_500, false],

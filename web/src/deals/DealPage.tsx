@@ -5,6 +5,7 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { listingLimits } from '../../../src/exchange/limits.ts';
 import { latestDay } from '../../../src/model/days.ts';
+import { vatRegimeWords } from '../../../src/model/vocabulary.ts';
 import { download, toCsv } from '../exchange/csv.ts';
 import { useExchangeLabels } from '../exchange/labels.ts';
 import { useTaxonomy } from '../exchange/taxonomy.ts';
@@ -131,6 +132,7 @@ function Terms({ v, provider, consumer }: { v: DealView; provider: string; consu
   const x = useExchangeLabels();
   const money = useMoney();
   const tax = useTaxonomy();
+  const { locale } = useLocale();
   const d = v.deal;
   const p = v.progress;
   const quality = Object.entries(d.quality);
@@ -161,6 +163,17 @@ function Terms({ v, provider, consumer }: { v: DealView; provider: string; consu
               {t('priceFromPlan')}
             </div>
           )}
+        </dd>
+        <dt>{t('vatRegimes')}</dt>
+        <dd data-testid="deal-vat-regimes">
+          {(['provider', 'consumer'] as const)
+            .map((side) =>
+              t('sideNamed', {
+                side: t(`side:${side}`),
+                name: vatRegimeWords[v.vatRegimes[side]][locale],
+              }),
+            )
+            .join('; ')}
         </dd>
         <dt>{t('schedule')}</dt>
         <dd>

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useMemo } from 'react';
+import { vatRegimeWords } from '../../../src/model/vocabulary.ts';
 import { OrganisationListings } from '../exchange/OrganisationListings.tsx';
 import { localised, provenanceNote, useFormat, useLocale, useT } from '../i18n/index.ts';
 import { href } from '../shell/router.ts';
@@ -176,6 +177,10 @@ export function Participant({ id }: { id: string }) {
             <div>
               <dt>{t('region')}</dt>
               <dd>{regionName(o.region, locale)}</dd>
+            </div>
+            <div>
+              <dt>{t('vatRegime')}</dt>
+              <dd data-testid="participant-vat-regime">{vatRegimeWords[o.vatRegime][locale]}</dd>
             </div>
             {o.website && (
               <div>

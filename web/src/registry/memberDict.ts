@@ -18,7 +18,7 @@ export const memberDict = dictionary(
     orgOkved: 'ОКВЭД',
     orgVatRegime: 'Режим НДС',
     orgVatRegimeHint:
-      'по нему поставки начисляют НДС продавца (ОСНО — общая ставка, УСН — 5 %, 7 % или без НДС); НДС к вычету — только на ОСНО',
+      'продавая, организация начисляет НДС по своему режиму: ОСНО — по общей ставке, УСН — 5 %, 7 % или без НДС; принимает НДС к вычету только на ОСНО',
     orgIdentifiers: 'ИНН {inn} · ОГРН {ogrn}',
     orgIdentifiersNote: 'Реквизиты меняет оператор кластера.',
     errNumber: 'Введите целое число',
@@ -93,7 +93,7 @@ export const memberDict = dictionary(
     orgOkved: 'OKVED',
     orgVatRegime: 'VAT regime',
     orgVatRegimeHint:
-      "a delivery charges its seller's VAT by it (general regime: the standard rate; simplified: 5%, 7% or none); only the general regime deducts input VAT",
+      'what the organisation charges when it sells: the standard rate on the general regime, 5 %, 7 % or no VAT on the simplified one; only the general regime deducts input VAT',
     orgIdentifiers: 'INN {inn} · OGRN {ogrn}',
     orgIdentifiersNote: 'Identifiers are changed by the cluster operator.',
     errNumber: 'Type a whole number',

@@ -4191,6 +4191,11 @@ export interface components {
       licences: components['schemas']['DealLicences'];
       progress: components['schemas']['DealProgress'];
       transitions: components['schemas']['DealTransition'][];
+      /** @description each side's VAT regime as the registry holds it now: the seller's (the provider's; a gate fee's, the consumer's) sets the VAT of the next lot, the buyer's whether it deducts it */
+      vatRegimes: {
+        consumer: components['schemas']['VatRegime'];
+        provider: components['schemas']['VatRegime'];
+      };
       yourSide: components['schemas']['DealSide'] | null;
     };
     DealViewInput: {
@@ -4201,6 +4206,11 @@ export interface components {
       licences: components['schemas']['DealLicencesInput'];
       progress: components['schemas']['DealProgressInput'];
       transitions: components['schemas']['DealTransitionInput'][];
+      /** @description each side's VAT regime as the registry holds it now: the seller's (the provider's; a gate fee's, the consumer's) sets the VAT of the next lot, the buyer's whether it deducts it */
+      vatRegimes: {
+        consumer: components['schemas']['VatRegimeInput'];
+        provider: components['schemas']['VatRegimeInput'];
+      };
       yourSide: components['schemas']['DealSideInput'] | null;
     };
     Declaration:

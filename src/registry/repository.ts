@@ -655,13 +655,13 @@ export async function setOrganisationStatus(tx: Tx, id: string, status: string):
 export async function organisationStatus(
   reader: Reader,
   id: string,
-): Promise<{ status: string; createdAt: string } | undefined> {
+): Promise<{ status: string; createdAt: string; vatRegime: string } | undefined> {
   const r = await reader.db
     .selectFrom('organisation')
-    .select(['status', 'created_at'])
+    .select(['status', 'created_at', 'vat_regime'])
     .where('id', '=', id)
     .executeTakeFirst();
-  return r && { status: r.status, createdAt: r.created_at };
+  return r && { status: r.status, createdAt: r.created_at, vatRegime: r.vat_regime };
 }
 
 // --- sites ---

@@ -398,7 +398,12 @@ export type Taxonomy = z.infer<typeof Taxonomy>;
 // --- import and export ---
 
 /** The registry as it is exported and imported: organisations, their sites and memberships. */
-export const OrganisationRecord = OrganisationFields.extend({ id: Id })
+export const OrganisationRecord = OrganisationFields.extend({
+  id: Id,
+  vatRegime: VatRegime.optional().describe(
+    'absent (a file from before the field): an organisation already recorded keeps its regime, a new one is on the general regime',
+  ),
+})
   .refine((o) => o.knowledgeWorkers <= o.employees, knowledgeRule)
   .meta({ id: 'OrganisationRecord' });
 export type OrganisationRecord = z.infer<typeof OrganisationRecord>;

@@ -59,6 +59,8 @@ test("the applicant's journey: apply with a site on the map, rejected, again, ad
       await form.locator('[name="organisation.inn"]').fill(completeInn10(`42${suffix}`));
       await form.locator('[name="organisation.ogrn"]').fill(completeOgrn13(`10242${suffix}`));
       await form.locator('[name="organisation.okved"]').fill('38.32');
+      // a small processor on the simplified regime, exempt from VAT
+      await form.locator('[name="organisation.vatRegime"]').selectOption({ label: 'УСН без НДС' });
       await form.locator('[name="organisation.employees"]').fill('40');
       await form.locator('[name="organisation.knowledgeWorkers"]').fill('6');
       await form.locator('[name="organisation.website"]').fill('sorbcia.example');
@@ -187,11 +189,14 @@ test("the applicant's journey: apply with a site on the map, rejected, again, ad
     const members = (await (await fetch(`${base}/api/v1/organisations`)).json()) as Array<{
       id: string;
       name: string;
+      vatRegime: string;
     }>;
     const org = members.find((o) => o.name === name);
     assert.ok(org, 'the organisation is in the public directory');
+    assert.equal(org.vatRegime, 'usn_exempt', 'the regime the application stated');
     await page.goto(`${base}/#/participants/${org.id}`);
     await page.getByText(siteName).first().waitFor();
+    assert.equal(await page.getByTestId('participant-vat-regime').textContent(), 'УСН без НДС');
     await page.locator('path.site-marker').first().waitFor();
   });
 

@@ -241,6 +241,34 @@ for (const d of await eachDialect()) {
       }
     });
 
+    test("a file from before the VAT regime leaves a recorded organisation's regime; a file with it sets it", async () => {
+      const target = await d.make();
+      const dst = await target.open();
+      try {
+        const json = await src.transfer.exportRegistry(systemActor, 'json');
+        await dst.transfer.importRegistry(systemActor, json, 'json');
+        const id = original.organisations[0].id;
+        await dst.registry.updateOrganisation(systemActor, id, { vatRegime: 'usn_5' });
+        const older = JSON.parse(json.toString('utf8'));
+        for (const o of older.organisations) delete o.vatRegime;
+        await dst.transfer.importRegistry(systemActor, Buffer.from(JSON.stringify(older)), 'json');
+        const regimeOf = async () =>
+          (await collectSnapshot(dst.store)).organisations.find((o) => o.id === id)?.vatRegime;
+        assert.equal(await regimeOf(), 'usn_5');
+        // a CSV with the column (the words beside the codes too) sets it back
+        const csv = await src.transfer.exportRegistry(systemActor, 'csv');
+        assert.match(
+          csv.toString('utf8'),
+          /Режим НДС;"Режим НДС \(название\)"|Режим НДС;Режим НДС \(название\)/,
+        );
+        await dst.transfer.importRegistry(systemActor, csv, 'csv');
+        assert.equal(await regimeOf(), 'general');
+      } finally {
+        await dst.close();
+        await target.drop();
+      }
+    });
+
     test('csv: the file is what Russian Excel opens (BOM, semicolons, decimal comma)', async () => {
       const text = (await src.transfer.exportRegistry(systemActor, 'csv')).toString('utf8');
       assert.ok(text.startsWith('\uFEFF'));

@@ -308,6 +308,9 @@ export class TransferService {
       const current = await repo.organisationStatus(tx, o.id);
       const row = repo.organisationToRow({
         ...o,
+        // a file without the column (from before it) leaves a recorded regime as it is
+        vatRegime:
+          o.vatRegime ?? (current?.vatRegime as Organisation['vatRegime'] | undefined) ?? 'general',
         status: (current?.status as Organisation['status'] | undefined) ?? 'applicant',
         createdAt: current?.createdAt ?? now,
       });

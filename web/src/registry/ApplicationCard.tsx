@@ -1,3 +1,4 @@
+import { vatRegimeWords } from '../../../src/model/vocabulary.ts';
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
 import { href } from '../shell/router.ts';
 import type { Application, Organisation } from '../shell/types.ts';
@@ -147,6 +148,10 @@ export function ApplicationCard({
               <div>
                 <dt>{t('okved')}</dt>
                 <dd className="mono">{o.okved}</dd>
+              </div>
+              <div>
+                <dt>{t('vatRegime')}</dt>
+                <dd>{vatRegimeWords[o.vatRegime][locale]}</dd>
               </div>
               {o.website && (
                 <div>

@@ -1,6 +1,7 @@
-import { useT } from '../i18n/index.ts';
+import { vatRegimeWords } from '../../../src/model/vocabulary.ts';
+import { useLocale, useT } from '../i18n/index.ts';
 import { Field, SelectField } from '../shell/ui.tsx';
-import { membershipRoles, organisationKinds } from '../shell/vocabulary.ts';
+import { membershipRoles, organisationKinds, vatRegimes } from '../shell/vocabulary.ts';
 import { applicantDict } from './applicantDict.ts';
 import type { ApplicationKey } from './application.ts';
 import { registryDict } from './dict.ts';
@@ -32,6 +33,7 @@ export function ApplicationFieldsets({
   const t = useT(registryDict);
   const a = useT(applicantDict);
   const labels = useLabels();
+  const { locale } = useLocale();
   const consent = bind('consent');
   return (
     <>
@@ -111,6 +113,15 @@ export function ApplicationFieldsets({
               />
             )}
           </Field>
+          <SelectField
+            label={t('vatRegime')}
+            error={error('organisation.vatRegime')}
+            hint={t('vatRegimeHint')}
+            {...bind('organisation.vatRegime')}
+            options={vatRegimes}
+            optionLabel={(r) => vatRegimeWords[r][locale]}
+            className="span-2"
+          />
           <Field
             label={t('website')}
             error={error('organisation.website')}

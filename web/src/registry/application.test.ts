@@ -49,6 +49,12 @@ describe('the application form', () => {
     assert.equal(b.organisation.kpp, undefined);
     assert.equal(b.motivation, 'Золошлаки');
     assert.equal(b.requestedRole, 'niche');
+    // the VAT regime: the general one unless chosen, a chosen one as its code
+    assert.equal(b.organisation.vatRegime, 'general');
+    assert.equal(
+      applicationBody(filled({ 'organisation.vatRegime': 'usn_7' }), site).organisation.vatRegime,
+      'usn_7',
+    );
     assert.equal(b.admin.email, 'irina@test.example');
     assert.deepEqual(b.site, {
       name: 'Промплощадка',

@@ -5,7 +5,7 @@ import type { RequestBody } from '../shell/api.ts';
 import type { components } from '../shell/api-types.ts';
 import { type Issues, type SchemaCheck, withSchemaProblems } from '../shell/issues.ts';
 import { parseNumber } from '../shell/numbers.ts';
-import { isOneOf, membershipRoles, organisationKinds } from '../shell/vocabulary.ts';
+import { isOneOf, membershipRoles, organisationKinds, vatRegimes } from '../shell/vocabulary.ts';
 import type { applicantDict } from './applicantDict.ts';
 import type { registryDict } from './dict.ts';
 import type { siteFormDict } from './site-form/dict.ts';
@@ -37,6 +37,7 @@ export function blankApplication(homeRegion: string) {
     'organisation.ogrn': '',
     'organisation.kpp': '',
     'organisation.okved': '',
+    'organisation.vatRegime': 'general',
     'organisation.region': homeRegion,
     'organisation.employees': '',
     'organisation.knowledgeWorkers': '',
@@ -74,12 +75,14 @@ const count = (s: string) => parseNumber(s) ?? Number.NaN;
 /** The organisation's part of the body, without its identifiers (they never change on reapplying). */
 function organisationPart(v: ApplicationValues) {
   const kind = v['organisation.kind'];
+  const vat = v['organisation.vatRegime'];
   return {
     name: v['organisation.name'].trim(),
     nameEn: opt(v['organisation.nameEn']),
     kind: isOneOf(organisationKinds, kind) ? kind : 'other',
     kpp: opt(v['organisation.kpp']),
     okved: v['organisation.okved'].trim(),
+    vatRegime: isOneOf(vatRegimes, vat) ? vat : 'general',
     region: v['organisation.region'].trim(),
     employees: count(v['organisation.employees']),
     knowledgeWorkers: count(v['organisation.knowledgeWorkers']),
@@ -157,6 +160,7 @@ export function valuesFromApplication(
     'organisation.ogrn': o.ogrn,
     'organisation.kpp': text(o.kpp),
     'organisation.okved': o.okved,
+    'organisation.vatRegime': o.vatRegime,
     'organisation.region': o.region,
     'organisation.employees': text(o.employees),
     'organisation.knowledgeWorkers': text(o.knowledgeWorkers),

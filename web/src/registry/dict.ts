@@ -65,6 +65,8 @@ export const registryDict = dictionary(
     knowledgeWorkers: 'Работников знаний',
     region: 'Регион',
     vatRegime: 'Режим НДС',
+    vatRegimeHint:
+      'продавая, организация начисляет НДС по своему режиму; его можно изменить и после приёма',
     website: 'Сайт',
     about: 'О компании',
     'prov:sourced': 'источник {key}',
@@ -280,6 +282,8 @@ export const registryDict = dictionary(
     knowledgeWorkers: 'Knowledge workers',
     region: 'Region',
     vatRegime: 'VAT regime',
+    vatRegimeHint:
+      'what the organisation charges when it sells; it can be changed after admission too',
     website: 'Website',
     about: 'About',
     'prov:sourced': 'source {key}',

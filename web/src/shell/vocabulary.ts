@@ -6,6 +6,7 @@ export {
   agglomerations,
   membershipRoles,
   organisationKinds,
+  vatRegimes,
 } from '../../../src/model/vocabulary.ts';
 export {
   apiKeyCreateRoleValues as apiKeyRoles,

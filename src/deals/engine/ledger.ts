@@ -18,9 +18,9 @@
 // buyer's input VAT). The rate is the seller's (vat.ts `saleVatRate`: a seller on УСН charges
 // 5 %, 7 % or nothing); a buyer not on the general regime deducts nothing and debits its cost
 // (purchases, gate_fee_expense, transport_expense) with net + VAT instead. The carrier, off the
-// platform, charges the standard rate. Money is integer kopecks; price per unit × quantity is rounded half away
-// from zero to the kopeck once per posting (`postKopecks`), and its VAT once (`vatKopecks`),
-// never on sums.
+// platform, charges the standard rate. Money is integer kopecks; price per unit × quantity is
+// rounded half away from zero to the kopeck once per posting (`postKopecks`), and its VAT once
+// (`vatKopecks`), never on sums.
 import { postKopecks } from '../../model/money.ts';
 import { deductsInputVat, saleVatRate, type VatRegimeName, vatKopecks } from './vat.ts';
 
@@ -155,7 +155,7 @@ const sale = (
 export function postingLines(p: PostingInput): LedgerLine[] {
   const { netKopecks: value, vatKopecks: vat } = settlement(p);
   const { seller, buyer } = sides(p, value);
-  // The carrier is off the platform and its regime unknown: it is taken to charge the standard rate.
+  // the carrier's regime is unknown: the standard rate
   const transport = postAmount(Math.max(0, p.transportKopecksPerUnit), p.quantity);
   const transportVat = vatKopecks(transport, p.vatRatePct);
   const payer = party(p, p.transportPaidBy);

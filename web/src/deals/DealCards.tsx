@@ -244,7 +244,9 @@ export function LedgerCard({
                 >
                   <td className="nowrap">{f.date(x.postedOn)}</td>
                   <td className="nowrap" title={x.deliveryId}>
-                    {order.has(x.deliveryId) ? `№ ${order.get(x.deliveryId)}` : x.deliveryId}
+                    {order.has(x.deliveryId)
+                      ? `${t('order')} ${order.get(x.deliveryId)}`
+                      : x.deliveryId}
                   </td>
                   {both && <td>{names.name(x.organisationId)}</td>}
                   <td>{dt(`account:${x.account}`)}</td>

@@ -22,8 +22,9 @@ export const membershipRoles = ['keystone', 'core', 'niche', 'institution'] as c
 
 /**
  * How an organisation stands to VAT (НДС), which decides what its sales charge and whether it
- * deducts the VAT it pays (Tax Code of the Russian Federation): `general` — the general regime
- * (ОСНО), the standard rate of art. 164 p. 3, input VAT deducted (art. 171); `usn_exempt` — the
+ * deducts the VAT it pays (Tax Code of the Russian Federation): `general` — the standard rate of
+ * art. 164 p. 3, input VAT deducted (art. 171): the general regime (ОСНО), or УСН that chose the
+ * standard rate over the reduced ones; `usn_exempt` — the
  * simplified regime (УСН) exempt from VAT (art. 145 p. 1, 346.11 p. 2): sales «без НДС»;
  * `usn_5` and `usn_7` — УСН at the reduced rates of art. 164 p. 8 (from 2025, Federal Law
  * No. 176-FZ of 12.07.2024), no input VAT deducted. Only `general` deducts.
@@ -82,7 +83,7 @@ export const agglomerationWords: Readonly<Record<(typeof agglomerations)[number]
 };
 
 export const vatRegimeWords: Readonly<Record<(typeof vatRegimes)[number], Wording>> = {
-  general: { ru: 'ОСНО: НДС по общей ставке', en: 'General regime: VAT at the standard rate' },
+  general: { ru: 'НДС по общей ставке, с вычетом', en: 'VAT at the standard rate, deducted' },
   usn_exempt: { ru: 'УСН без НДС', en: 'Simplified regime, exempt from VAT' },
   usn_5: { ru: 'УСН, НДС 5 %', en: 'Simplified regime, VAT 5 %' },
   usn_7: { ru: 'УСН, НДС 7 %', en: 'Simplified regime, VAT 7 %' },

@@ -20,7 +20,7 @@ export type OrganisationKind = z.infer<typeof OrganisationKind>;
 export const VatRegime = z
   .enum(vatRegimes)
   .describe(
-    'general: ОСНО, the standard rate, input VAT deducted; usn_exempt: УСН exempt, sales without VAT; usn_5 / usn_7: УСН at 5 % / 7 % (Tax Code art. 164 p. 8), no input VAT deducted',
+    'general: the standard rate, input VAT deducted (ОСНО, or УСН that chose that rate); usn_exempt: УСН exempt, sales without VAT; usn_5 / usn_7: УСН at 5 % / 7 % (Tax Code art. 164 p. 8), no input VAT deducted',
   )
   .meta({ id: 'VatRegime' });
 export type VatRegime = z.infer<typeof VatRegime>;

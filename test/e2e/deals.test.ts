@@ -617,8 +617,8 @@ test('a seller exempt from VAT (УСН): its lot reads «без НДС» / "no V
       assert.equal(
         await page.getByTestId('deal-vat-regimes').textContent(),
         page === a.page
-          ? 'поставщик — УСН без НДС; потребитель — ОСНО: НДС по общей ставке'
-          : 'supplier — Simplified regime, exempt from VAT; consumer — General regime: VAT at the standard rate',
+          ? 'поставщик — УСН без НДС; потребитель — НДС по общей ставке, с вычетом'
+          : 'supplier — Simplified regime, exempt from VAT; consumer — VAT at the standard rate, deducted',
       );
       const rates = await page.getByTestId('delivery-vat-rate').allTextContents();
       // the lots before it were sold at the standard rate and still say so

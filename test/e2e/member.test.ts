@@ -63,7 +63,7 @@ test('a member serves itself: profile, sites, account, reset link, leaving', {
     const vat = form.locator('select[name="vatRegime"]');
     assert.equal(await vat.inputValue(), 'general');
     assert.deepEqual(await vat.locator('option').allTextContents(), [
-      'ОСНО: НДС по общей ставке',
+      'НДС по общей ставке, с вычетом',
       'УСН без НДС',
       'УСН, НДС 5 %',
       'УСН, НДС 7 %',

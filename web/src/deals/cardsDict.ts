@@ -30,7 +30,7 @@ export const cardsDict = dictionary(
     noSite: 'Издержки не посчитать',
     ledger: 'Проводки по сделке',
     ledgerLead:
-      'Строки, которые поставки провели в учёте, как они записаны на сервере: выручка, закупки, плата за приём и перевозка без НДС (у покупателя не на ОСНО — с НДС: он его не вычитает), задолженность с НДС, НДС к уплате и к вычету отдельно; остатки — в оборотной ведомости.',
+      'Строки, которые поставки провели в учёте, как они записаны на сервере: выручка, закупки, плата за приём и перевозка без НДС (у покупателя без вычета НДС — с НДС), задолженность с НДС, НДС к уплате и к вычету отдельно; остатки — в оборотной ведомости.',
     ledgerScopeOwn: 'Показаны строки вашей организации.',
     ledgerScopeAll: 'Показаны строки обеих сторон.',
     ledgerEmpty: 'Проводок пока нет',
@@ -97,7 +97,7 @@ export const cardsDict = dictionary(
     noSite: 'The costs cannot be computed',
     ledger: 'Postings of this deal',
     ledgerLead:
-      'The lines the deliveries posted, as the server stored them: sales, purchases, gate fees and carriage excluding VAT (including it for a buyer not on the general regime, which deducts none), receivables and payables including VAT, output and input VAT apart; account balances are in the trial balance.',
+      'The lines the deliveries posted, as the server stored them: sales, purchases, gate fees and carriage excluding VAT (including it for a buyer that deducts no VAT), receivables and payables including VAT, output and input VAT apart; account balances are in the trial balance.',
     ledgerScopeOwn: "Your organisation's lines.",
     ledgerScopeAll: "Both parties' lines.",
     ledgerEmpty: 'No postings yet',

@@ -26,7 +26,7 @@ export const dealsDict = dictionary(
     priceFromPlan:
       'Цена открытия — оценка плана обмена: стоимость согласованного потока, делённая на отгружаемое количество. Настоящую цену назначает предложение поставщика.',
     vatBasis:
-      'Цены и суммы сделки — без НДС. НДС на каждую поставку начисляет продавец по своему режиму (режимы сторон — в условиях выше): на ОСНО — по общей ставке на дату поставки (20 % по 31.12.2025, 22 % с 01.01.2026), на УСН — 5 % или 7 %, освобождённый — без НДС; плату за приём продаёт принимающая сторона. Покупатель не на ОСНО НДС к вычету не принимает и относит его на расходы.',
+      'Цены и суммы сделки — без НДС. НДС на каждую поставку начисляет продавец по своему режиму (режимы сторон — в условиях выше): по общей ставке на дату поставки (20 % по 31.12.2025, 22 % с 01.01.2026), по ставке УСН 5 % или 7 %, освобождённый — без НДС; плату за приём продаёт принимающая сторона. Покупатель без права на вычет (УСН по ставке 5 % или 7 %, освобождённая УСН) относит НДС на расходы.',
     turn: 'Ход',
     state: 'Состояние',
     yourTurn: 'ваш ход',
@@ -152,11 +152,11 @@ export const dealsDict = dictionary(
     record: 'Записать',
     ledgerLines: 'Проводки по сделке',
     ledgerLinesLead:
-      'Суммы заявленных поставок: выручка и закупки без НДС (у покупателя не на ОСНО закупки — с НДС), задолженность сторон с НДС, НДС к уплате и к вычету — на своих счетах; остатки по счетам — в оборотной ведомости.',
+      'Суммы заявленных поставок: выручка и закупки без НДС (у покупателя без вычета НДС закупки — с НДС), задолженность сторон с НДС, НДС к уплате и к вычету — на своих счетах; остатки по счетам — в оборотной ведомости.',
     ledgerLinesEmpty: 'Проводок пока нет',
     ledgerTitle: 'Оборотная ведомость',
     ledgerLead:
-      'Обороты по счетам в копейках, показаны в рублях; дебет и кредит сходятся. Выручка, закупки, плата за приём и перевозка — без НДС (у организации не на ОСНО расходы — с НДС: она его не вычитает); дебиторская и кредиторская задолженность — с НДС; НДС к уплате и к вычету — на отдельных счетах.',
+      'Обороты по счетам в копейках, показаны в рублях; дебет и кредит сходятся. Выручка, закупки, плата за приём и перевозка — без НДС (у организации без вычета НДС расходы — с НДС); дебиторская и кредиторская задолженность — с НДС; НДС к уплате и к вычету — на отдельных счетах.',
     ledgerOperator: 'Оператор видит книги всех участников.',
     asOf: 'На дату',
     show: 'Показать',
@@ -228,7 +228,7 @@ export const dealsDict = dictionary(
     priceFromPlan:
       "The opening price is the exchange plan's valuation: the agreed flow's value divided by the quantity shipped. The supplier's offer sets the real price.",
     vatBasis:
-      "The deal's prices and sums are excluding VAT. The seller charges VAT on each delivery by its regime (both sides' regimes are in the terms above): on the general regime at the standard rate of the delivery's date (20 % to 31.12.2025, 22 % from 01.01.2026), on the simplified regime 5 % or 7 %, none when exempt; a gate fee is sold by the receiving side. A buyer not on the general regime deducts no VAT and books it as a cost.",
+      "The deal's prices and sums are excluding VAT. The seller charges VAT on each delivery by its regime (both sides' regimes are in the terms above): at the standard rate of the delivery's date (20 % to 31.12.2025, 22 % from 01.01.2026), at the simplified regime's 5 % or 7 %, or none when exempt; a gate fee is sold by the receiving side. A buyer without the right to deduct (the simplified regime at 5 % or 7 %, or exempt) books the VAT as a cost.",
     turn: 'Turn',
     state: 'State',
     yourTurn: 'your turn',
@@ -354,11 +354,11 @@ export const dealsDict = dictionary(
     record: 'Record',
     ledgerLines: 'Postings of this deal',
     ledgerLinesLead:
-      "Declared deliveries' amounts: sales and purchases excluding VAT (a buyer not on the general regime: purchases including it), what the parties owe each other including VAT, output and input VAT on their own accounts; account balances are in the trial balance.",
+      "Declared deliveries' amounts: sales and purchases excluding VAT (a buyer that deducts no VAT: purchases including it), what the parties owe each other including VAT, output and input VAT on their own accounts; account balances are in the trial balance.",
     ledgerLinesEmpty: 'No postings yet',
     ledgerTitle: 'Trial balance',
     ledgerLead:
-      'Account totals in kopecks, shown in roubles; debits and credits balance. Sales, purchases, gate fees and carriage excluding VAT (an organisation not on the general regime books its costs including VAT: it deducts none); receivables and payables including VAT; output and input VAT on their own accounts.',
+      'Account totals in kopecks, shown in roubles; debits and credits balance. Sales, purchases, gate fees and carriage excluding VAT (an organisation that deducts no VAT books its costs including it); receivables and payables including VAT; output and input VAT on their own accounts.',
     ledgerOperator: "The operator sees every member's books.",
     asOf: 'As of',
     show: 'Show',

@@ -18,7 +18,7 @@ export const memberDict = dictionary(
     orgOkved: 'ОКВЭД',
     orgVatRegime: 'Режим НДС',
     orgVatRegimeHint:
-      'продавая, организация начисляет НДС по своему режиму: ОСНО — по общей ставке, УСН — 5 %, 7 % или без НДС; принимает НДС к вычету только на ОСНО',
+      'продавая, организация начисляет НДС по своему режиму: по общей ставке с вычетом входящего НДС (ОСНО или УСН, выбравшая общую ставку), по ставке УСН 5 % или 7 % без вычета, или без НДС (освобождённая УСН)',
     orgIdentifiers: 'ИНН {inn} · ОГРН {ogrn}',
     orgIdentifiersNote: 'Реквизиты меняет оператор кластера.',
     errNumber: 'Введите целое число',
@@ -93,7 +93,7 @@ export const memberDict = dictionary(
     orgOkved: 'OKVED',
     orgVatRegime: 'VAT regime',
     orgVatRegimeHint:
-      'what the organisation charges when it sells: the standard rate on the general regime, 5 %, 7 % or no VAT on the simplified one; only the general regime deducts input VAT',
+      "what the organisation charges when it sells: the standard rate with input VAT deducted (the general regime, or the simplified one that chose that rate), the simplified regime's 5 % or 7 % without deduction, or no VAT (simplified, exempt)",
     orgIdentifiers: 'INN {inn} · OGRN {ogrn}',
     orgIdentifiersNote: 'Identifiers are changed by the cluster operator.',
     errNumber: 'Type a whole number',

@@ -7906,11 +7906,8 @@ export interface components {
         [key: string]: components['schemas']['Provenance'];
       };
       region: string;
-      /**
-       * @description how the organisation stands to VAT: the rate its deliveries' sales charge, and whether it deducts the VAT it pays
-       * @default general
-       */
-      vatRegime: components['schemas']['VatRegime'];
+      /** @description absent (a file from before the field): an organisation already recorded keeps its regime, a new one is on the general regime */
+      vatRegime?: components['schemas']['VatRegime'];
       /** @description with its scheme: https://… or http://… (an address without one is refused) */
       website?: string;
     };
@@ -7943,10 +7940,7 @@ export interface components {
         [key: string]: components['schemas']['ProvenanceInput'];
       };
       region: string;
-      /**
-       * @description how the organisation stands to VAT: the rate its deliveries' sales charge, and whether it deducts the VAT it pays
-       * @default general
-       */
+      /** @description absent (a file from before the field): an organisation already recorded keeps its regime, a new one is on the general regime */
       vatRegime?: components['schemas']['VatRegimeInput'];
       /** @description with its scheme: https://… or http://… (an address without one is refused) */
       website?: string;
@@ -10168,12 +10162,12 @@ export interface components {
       status: 'sourced' | 'estimate';
     };
     /**
-     * @description general: ОСНО, the standard rate, input VAT deducted; usn_exempt: УСН exempt, sales without VAT; usn_5 / usn_7: УСН at 5 % / 7 % (Tax Code art. 164 p. 8), no input VAT deducted
+     * @description general: the standard rate, input VAT deducted (ОСНО, or УСН that chose that rate); usn_exempt: УСН exempt, sales without VAT; usn_5 / usn_7: УСН at 5 % / 7 % (Tax Code art. 164 p. 8), no input VAT deducted
      * @enum {string}
      */
     VatRegime: 'general' | 'usn_exempt' | 'usn_5' | 'usn_7';
     /**
-     * @description general: ОСНО, the standard rate, input VAT deducted; usn_exempt: УСН exempt, sales without VAT; usn_5 / usn_7: УСН at 5 % / 7 % (Tax Code art. 164 p. 8), no input VAT deducted
+     * @description general: the standard rate, input VAT deducted (ОСНО, or УСН that chose that rate); usn_exempt: УСН exempt, sales without VAT; usn_5 / usn_7: УСН at 5 % / 7 % (Tax Code art. 164 p. 8), no input VAT deducted
      * @enum {string}
      */
     VatRegimeInput: 'general' | 'usn_exempt' | 'usn_5' | 'usn_7';

@@ -5,11 +5,11 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { listingLimits } from '../../../src/exchange/limits.ts';
 import { latestDay } from '../../../src/model/days.ts';
-import { vatRegimeWords } from '../../../src/model/vocabulary.ts';
 import { download, toCsv } from '../exchange/csv.ts';
 import { useExchangeLabels } from '../exchange/labels.ts';
 import { useTaxonomy } from '../exchange/taxonomy.ts';
 import { clusterDay, useFormat, useLocale, useT } from '../i18n/index.ts';
+import { useLabels } from '../registry/labels.ts';
 import { parseNumber } from '../shell/numbers.ts';
 import { href } from '../shell/router.ts';
 import { useSession } from '../shell/session.tsx';
@@ -132,7 +132,7 @@ function Terms({ v, provider, consumer }: { v: DealView; provider: string; consu
   const x = useExchangeLabels();
   const money = useMoney();
   const tax = useTaxonomy();
-  const { locale } = useLocale();
+  const labels = useLabels();
   const d = v.deal;
   const p = v.progress;
   const quality = Object.entries(d.quality);
@@ -170,7 +170,7 @@ function Terms({ v, provider, consumer }: { v: DealView; provider: string; consu
             .map((side) =>
               t('sideNamed', {
                 side: t(`side:${side}`),
-                name: vatRegimeWords[v.vatRegimes[side]][locale],
+                name: labels.vatRegime(v.vatRegimes[side]),
               }),
             )
             .join('; ')}

@@ -1,4 +1,3 @@
-import { vatRegimeWords } from '../../../src/model/vocabulary.ts';
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
 import { href } from '../shell/router.ts';
 import type { Application, Organisation } from '../shell/types.ts';
@@ -151,7 +150,7 @@ export function ApplicationCard({
               </div>
               <div>
                 <dt>{t('vatRegime')}</dt>
-                <dd>{vatRegimeWords[o.vatRegime][locale]}</dd>
+                <dd>{labels.vatRegime(o.vatRegime)}</dd>
               </div>
               {o.website && (
                 <div>

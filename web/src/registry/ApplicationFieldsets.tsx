@@ -1,5 +1,4 @@
-import { vatRegimeWords } from '../../../src/model/vocabulary.ts';
-import { useLocale, useT } from '../i18n/index.ts';
+import { useT } from '../i18n/index.ts';
 import { Field, SelectField } from '../shell/ui.tsx';
 import { membershipRoles, organisationKinds, vatRegimes } from '../shell/vocabulary.ts';
 import { applicantDict } from './applicantDict.ts';
@@ -33,7 +32,6 @@ export function ApplicationFieldsets({
   const t = useT(registryDict);
   const a = useT(applicantDict);
   const labels = useLabels();
-  const { locale } = useLocale();
   const consent = bind('consent');
   return (
     <>
@@ -119,7 +117,7 @@ export function ApplicationFieldsets({
             hint={t('vatRegimeHint')}
             {...bind('organisation.vatRegime')}
             options={vatRegimes}
-            optionLabel={(r) => vatRegimeWords[r][locale]}
+            optionLabel={labels.vatRegime}
             className="span-2"
           />
           <Field

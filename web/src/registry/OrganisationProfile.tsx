@@ -1,12 +1,13 @@
 import { type FormEvent, useRef, useState } from 'react';
-import { vatRegimes, vatRegimeWords } from '../../../src/model/vocabulary.ts';
-import { useLocale, useT } from '../i18n/index.ts';
+import { useT } from '../i18n/index.ts';
 import { parseNumber } from '../shell/numbers.ts';
 import type { Organisation } from '../shell/types.ts';
 import { Field, FormError, SelectField, SubmitRow } from '../shell/ui.tsx';
 import { useUnsavedForm } from '../shell/unsaved.ts';
 import { useSubmission } from '../shell/useSubmission.ts';
+import { vatRegimes } from '../shell/vocabulary.ts';
 import { registryApi } from './api.ts';
+import { useLabels } from './labels.ts';
 import { memberDict } from './memberDict.ts';
 
 type Box =
@@ -57,7 +58,7 @@ export function OrganisationProfile({
   onSaved: (o: Organisation) => void;
 }) {
   const m = useT(memberDict);
-  const { locale } = useLocale();
+  const labels = useLabels();
   const form = useRef<HTMLFormElement>(null);
   const settle = useUnsavedForm(form);
   const [value, setValue] = useState(() => textOf(organisation));
@@ -166,7 +167,7 @@ export function OrganisationProfile({
             value={value.vatRegime}
             onChange={set('vatRegime')}
             options={vatRegimes}
-            optionLabel={(r) => vatRegimeWords[r][locale]}
+            optionLabel={labels.vatRegime}
             error={fields.vatRegime}
             hint={m('orgVatRegimeHint')}
           />
@@ -176,7 +177,7 @@ export function OrganisationProfile({
               <input
                 {...p}
                 name="vatRegime"
-                value={vatRegimeWords[organisation.vatRegime][locale]}
+                value={labels.vatRegime(organisation.vatRegime)}
                 readOnly
               />
             )}

@@ -1,5 +1,4 @@
 import { lazy, Suspense, useMemo } from 'react';
-import { vatRegimeWords } from '../../../src/model/vocabulary.ts';
 import { OrganisationListings } from '../exchange/OrganisationListings.tsx';
 import { localised, provenanceNote, useFormat, useLocale, useT } from '../i18n/index.ts';
 import { href } from '../shell/router.ts';
@@ -180,7 +179,7 @@ export function Participant({ id }: { id: string }) {
             </div>
             <div>
               <dt>{t('vatRegime')}</dt>
-              <dd data-testid="participant-vat-regime">{vatRegimeWords[o.vatRegime][locale]}</dd>
+              <dd data-testid="participant-vat-regime">{labels.vatRegime(o.vatRegime)}</dd>
             </div>
             {o.website && (
               <div>

@@ -7,6 +7,7 @@ import {
   roleWords,
   siteKindWords,
   type Vocabulary,
+  vatRegimeWords,
 } from '../../../src/model/vocabulary.ts';
 import { dictionary, type Locale, useLocale, useT } from '../i18n/index.ts';
 import type {
@@ -57,6 +58,8 @@ export function useLabels() {
       agglomeration: (a: Agglomeration | null) =>
         a ? say(agglomerationWords, a) : t('noAgglomeration'),
       siteKind: (k: string) => say(siteKindWords, k),
+      /** an organisation's VAT regime in words: «УСН без НДС» */
+      vatRegime: (r: string) => say(vatRegimeWords, r),
     };
   }, [locale, t]);
 }

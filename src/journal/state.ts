@@ -22,6 +22,11 @@ export interface StateReader {
   partialIn?: Readonly<Record<string, string>>;
   /** keys an event adds beside the record's state (not compared), e.g. a plan's proposals */
   besides?: readonly string[];
+  /**
+   * Fields a later migration added, with the value it gave the records that had none: a state
+   * journaled before the field existed, lacking it, reads as that value (not as a difference).
+   */
+  addedLater?: Readonly<Record<string, unknown>>;
   read(reader: Reader, id: string): Promise<unknown>;
 }
 
@@ -119,9 +124,10 @@ export async function verifyState(
           if (!isObject(state) || typeof state.id !== 'string') continue;
           const id = state.id;
           // a later event replaces the earlier: only the latest state must match the row
-          const own = Object.fromEntries(
-            Object.entries(state).filter(([k]) => !r.besides?.includes(k)),
-          );
+          const own = {
+            ...r.addedLater,
+            ...Object.fromEntries(Object.entries(state).filter(([k]) => !r.besides?.includes(k))),
+          };
           latest.set(`${r.kind}\u0000${id}`, { r, id, seq: row.seq, state: own, partial });
         }
     }

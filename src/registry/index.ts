@@ -84,6 +84,8 @@ export const stateReaders: StateReader[] = [
     },
     // an import writes what the file holds, not the record as stored (no status, createdAt)
     partialIn: { 'registry.imported': 'records.organisations[]' },
+    // migration 2026-12-03-31: organisations recorded before it are on the general regime
+    addedLater: { vatRegime: 'general' },
     read: findOrganisation,
   },
   {
@@ -96,6 +98,8 @@ export const stateReaders: StateReader[] = [
       'application.resubmitted': 'site',
     },
     partialIn: { 'registry.imported': 'records.sites[]' },
+    // migration 2026-11-30-24: sites recorded before it lie in no monotown nor special territory
+    addedLater: { monotown: false, specialTerritory: null, territoryProvenance: null },
     read: findSite,
   },
   {

@@ -20,6 +20,7 @@ import {
 } from '../../src/journal/index.ts';
 import { systemActor } from '../../src/model/index.ts';
 import { openPlatform, type Platform } from '../../src/platform.ts';
+import { registryQueries } from '../../src/registry/index.ts';
 import { eachDialect, PG_ADMIN_URL, type TestDatabase } from './dialects.ts';
 
 /** The CLI as a child process, without blocking the event loop (see cli.test.ts). */
@@ -360,6 +361,50 @@ for (const d of dialects) {
         new RegExp(`site ${site.id}, field \\(record\\):.*the row has null`),
       );
       await p.store.db.insertInto('site').values(saved).execute();
+      const clean = await cli(['journal', 'verify', '--state'], db.env);
+      assert.equal(clean.status, 0, clean.stderr);
+    });
+
+    test("a state journaled before a field existed reads as the migration's value for it", async () => {
+      // as the release before the VAT regime (and before the sites' territory) journaled them
+      const org = await registryQueries.findOrganisation(p.store, 'sibdata');
+      const site = (await registryQueries.findSites(p.store, { organisationId: 'sibdata' }))[0];
+      assert.ok(org && site);
+      const { vatRegime: _v, ...orgBefore } = org;
+      const { monotown: _m, specialTerritory: _s, territoryProvenance: _t, ...siteBefore } = site;
+      await inTransaction(p.store, async (tx) => {
+        await recordEvent(tx, {
+          actor: 'system',
+          organisationId: 'sibdata',
+          type: 'organisation.updated',
+          payload: orgBefore,
+        });
+        await recordEvent(tx, {
+          actor: 'system',
+          organisationId: 'sibdata',
+          type: 'site.updated',
+          payload: siteBefore,
+        });
+      });
+      const same = await cli(['journal', 'verify', '--state'], db.env);
+      assert.equal(same.status, 0, same.stderr);
+      // the value the migration gave, not "anything": another regime behind the journal is named
+      await p.store.db
+        .updateTable('organisation')
+        .set({ vat_regime: 'usn_5' })
+        .where('id', '=', 'sibdata')
+        .execute();
+      const edited = await cli(['journal', 'verify', '--state'], db.env);
+      assert.equal(edited.status, 1);
+      assert.match(
+        edited.stderr,
+        /organisation sibdata, field vatRegime: event \d+ says "?general"?, the row has "?usn_5"?/,
+      );
+      await p.store.db
+        .updateTable('organisation')
+        .set({ vat_regime: 'general' })
+        .where('id', '=', 'sibdata')
+        .execute();
       const clean = await cli(['journal', 'verify', '--state'], db.env);
       assert.equal(clean.status, 0, clean.stderr);
     });

@@ -165,7 +165,11 @@ export async function watchedPage(): Promise<{
   // a test moving on from a form it filled leaves it, as a user answering «leave» would (the
   // question itself is checked in exchange.test.ts, on a page of its own)
   page.on('dialog', (d) => {
-    if (d.type() === 'confirm' && /не сохранены|not saved/.test(d.message())) void d.accept();
+    const leaving =
+      d.type() === 'beforeunload' ||
+      (d.type() === 'confirm' && /не сохранены|not saved/.test(d.message()));
+    // a reload or goto issued meanwhile may have closed the question already: nothing to answer
+    if (leaving) d.accept().catch(() => {});
   });
   return { context, page, foreign, pageErrors };
 }

@@ -276,6 +276,9 @@ export const Delivery = z
       .describe(
         "the VAT rate the seller charges, %: on the general regime the standard rate in force on the delivery's date (data/reference/vat-rates.json), on УСН 5 or 7, 0 when exempt",
       ),
+    sellerVatRegime: VatRegime.optional().describe(
+      "the seller's VAT regime this lot was charged under (the provider's; a gate fee's, the consumer's); absent on lots recorded before regimes and on confirmations",
+    ),
     vatExempt: z
       .boolean()
       .optional()

@@ -718,6 +718,7 @@ export class DealsService {
           withVatKopecks: 0,
           vatRatePct: vatRate.ratePct,
           vatExempt: false,
+          seller: null,
         }
       : settlement(posting);
     const delivery: Delivery = {
@@ -739,6 +740,7 @@ export class DealsService {
       mismatch,
       amountKopecks: sums.netKopecks,
       vatRatePct: sums.vatRatePct,
+      ...(sums.seller ? { sellerVatRegime: sums.seller.vat } : {}),
       ...(sums.vatExempt ? { vatExempt: true } : {}),
       vatKopecks: sums.vatKopecks,
       amountWithVatKopecks: sums.withVatKopecks,

@@ -83,7 +83,10 @@ export const agglomerationWords: Readonly<Record<(typeof agglomerations)[number]
 };
 
 export const vatRegimeWords: Readonly<Record<(typeof vatRegimes)[number], Wording>> = {
-  general: { ru: 'НДС по общей ставке, с вычетом', en: 'VAT at the standard rate, deducted' },
+  general: {
+    ru: 'НДС по общей ставке, с вычетом',
+    en: 'VAT at the standard rate, input VAT deducted',
+  },
   usn_exempt: { ru: 'УСН без НДС', en: 'Simplified regime, exempt from VAT' },
   usn_5: { ru: 'УСН, НДС 5 %', en: 'Simplified regime, VAT 5 %' },
   usn_7: { ru: 'УСН, НДС 7 %', en: 'Simplified regime, VAT 7 %' },

@@ -613,12 +613,15 @@ test('a seller exempt from VAT (УСН): its lot reads «без НДС» / "no V
       await page.getByTestId('delivery-row').first().waitFor();
       if (page === op.page) await page.locator('.lang-btn', { hasText: 'EN' }).click();
       await page.getByTestId('delivery-vat-rate').filter({ hasText: words }).first().waitFor();
-      // the terms say both sides' regimes before any lot is recorded
-      assert.equal(
-        await page.getByTestId('deal-vat-regimes').textContent(),
+      // the terms say both sides' regimes now, one line each
+      assert.deepEqual(
+        await page.getByTestId('deal-vat-regime').allTextContents(),
         page === a.page
-          ? 'поставщик — УСН без НДС; потребитель — НДС по общей ставке, с вычетом'
-          : 'supplier — Simplified regime, exempt from VAT; consumer — VAT at the standard rate, deducted',
+          ? ['поставщик — УСН без НДС', 'потребитель — НДС по общей ставке, с вычетом']
+          : [
+              'supplier — Simplified regime, exempt from VAT',
+              'consumer — VAT at the standard rate, input VAT deducted',
+            ],
       );
       const rates = await page.getByTestId('delivery-vat-rate').allTextContents();
       // the lots before it were sold at the standard rate and still say so
@@ -628,10 +631,20 @@ test('a seller exempt from VAT (УСН): its lot reads «без НДС» / "no V
         rates.join(' | '),
       );
     }
+    // the lot was charged as the regime stands: no word of a change; a change after it is told
+    assert.equal(await a.page.getByTestId('deal-vat-changed').count(), 0);
+    const five = await call(op.page, 'PATCH', '/organisations/myski-gres', { vatRegime: 'usn_5' });
+    assert.equal(five.status, 200, JSON.stringify(five.body));
+    await a.page.reload();
+    await a.page.getByTestId('deal-vat-changed').waitFor();
+    assert.equal(
+      await a.page.getByTestId('deal-vat-changed').textContent(),
+      'Режим НДС продавца изменился после последней поставки: был «УСН без НДС», теперь «УСН, НДС 5 %». Следующие поставки — по новому режиму.',
+    );
     // and so does the seller's card in the participants' register
     await a.page.goto(`${base}/#/participants/myski-gres`);
     await a.page.getByTestId('participant-vat-regime').waitFor();
-    assert.equal(await a.page.getByTestId('participant-vat-regime').textContent(), 'УСН без НДС');
+    assert.equal(await a.page.getByTestId('participant-vat-regime').textContent(), 'УСН, НДС 5 %');
   } finally {
     await call(op.page, 'PATCH', '/organisations/myski-gres', { vatRegime: 'general' });
     await op.context.close();

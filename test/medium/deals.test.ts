@@ -519,6 +519,7 @@ for (const d of await eachDialect()) {
           [250_000, 0, true, 0],
         );
         assert.equal(exempt.amountWithVatKopecks, 250_000);
+        assert.equal(exempt.sellerVatRegime, 'usn_exempt', 'the regime the lot was charged under');
         // each side reads its own books of the deal
         const books = async (dealId: string, org: string) =>
           Object.fromEntries(

@@ -81,7 +81,14 @@ test('VAT is rounded per posting half away from zero, exactly even for the large
       quantity: 1,
       vatRatePct: 22,
     }),
-    { netKopecks: -333, vatKopecks: -73, withVatKopecks: -406, vatRatePct: 22, vatExempt: false },
+    {
+      netKopecks: -333,
+      vatKopecks: -73,
+      withVatKopecks: -406,
+      vatRatePct: 22,
+      vatExempt: false,
+      seller: { side: 'consumer', vat: 'general' },
+    },
   );
 });
 
@@ -115,6 +122,7 @@ test('a seller on УСН: exempt sells without VAT; at 5 % charges 5 %; a buyer 
     withVatKopecks: 100_000,
     vatRatePct: 0,
     vatExempt: true,
+    seller: { side: 'provider', vat: 'usn_exempt' },
   });
   const reduced = postingLines({ ...base, providerVat: 'usn_5', consumerVat: 'usn_7' });
   assert.deepEqual(
@@ -131,7 +139,10 @@ test('a seller on УСН: exempt sells without VAT; at 5 % charges 5 %; a buyer 
   );
   // a gate fee is the consumer's service: its regime sets the rate, the provider's the deduction
   const fee = settlement({ ...base, priceKopecksPerUnit: -100_00, consumerVat: 'usn_7' });
-  assert.deepEqual([fee.vatRatePct, fee.vatKopecks], [7, -7_000]);
+  assert.deepEqual(
+    [fee.vatRatePct, fee.vatKopecks, fee.seller],
+    [7, -7_000, { side: 'consumer', vat: 'usn_7' }],
+  );
 });
 
 const regime = fc.constantFrom<VatRegimeName>('general', 'usn_exempt', 'usn_5', 'usn_7');

@@ -71,6 +71,8 @@ export interface Settlement {
   vatRatePct: number;
   /** the seller is exempt from VAT (УСН): the sum is «без НДС» */
   vatExempt: boolean;
+  /** who sold: the provider (the material), or the consumer (a gate fee), and under what regime */
+  seller: { side: 'provider' | 'consumer'; vat: VatRegimeName };
 }
 
 /** price per unit × quantity, rounded half away from zero to the kopeck (the one rounding). */
@@ -79,8 +81,8 @@ export const postAmount = postKopecks;
 /** A side of the deal with its VAT regime. */
 const party = (p: PostingInput, side: 'provider' | 'consumer') =>
   side === 'provider'
-    ? { id: p.providerId, vat: p.providerVat ?? 'general' }
-    : { id: p.consumerId, vat: p.consumerVat ?? 'general' };
+    ? { side, id: p.providerId, vat: p.providerVat ?? 'general' }
+    : { side, id: p.consumerId, vat: p.consumerVat ?? 'general' };
 
 /** Who sells the goods (the provider) or the gate-fee service (the consumer), and who buys. */
 const sides = (p: PostingInput, net: number) =>
@@ -91,7 +93,8 @@ const sides = (p: PostingInput, net: number) =>
 /** The goods' (or the gate fee's) amounts of one delivery, without and with the seller's VAT. */
 export function settlement(p: PostingInput): Settlement {
   const net = postAmount(p.priceKopecksPerUnit, p.quantity);
-  const { ratePct, exempt } = saleVatRate(sides(p, net).seller.vat, p.vatRatePct);
+  const { seller } = sides(p, net);
+  const { ratePct, exempt } = saleVatRate(seller.vat, p.vatRatePct);
   const vat = vatKopecks(net, ratePct);
   return {
     netKopecks: net,
@@ -99,6 +102,7 @@ export function settlement(p: PostingInput): Settlement {
     withVatKopecks: net + vat,
     vatRatePct: ratePct,
     vatExempt: exempt,
+    seller: { side: seller.side, vat: seller.vat },
   };
 }
 

@@ -38,7 +38,7 @@ import { cardsDict } from './cardsDict.ts';
 import { deliveriesCsvRows } from './csv.ts';
 import { CostCard, LedgerCard, WeighbridgeCard } from './DealCards.tsx';
 import { dealsDict } from './dict.ts';
-import { propertyResolver, qualityPlaceholder, shownProgress } from './figures.ts';
+import { propertyResolver, qualityPlaceholder, shownProgress, vatRegimeChange } from './figures.ts';
 import { LicencesCard } from './LicencesCard.tsx';
 import { parseQuality, parseTerms, type TermsBad, type TermsText } from './parse.ts';
 import { TermsFields, termsErrors, termsText } from './terms.tsx';
@@ -95,7 +95,12 @@ export function DealPage({ id }: { id: string }) {
       </div>
       <div className="grid-2 deal-grid">
         <div className="stack">
-          <Terms v={v} provider={names.name(d.providerId)} consumer={names.name(d.consumerId)} />
+          <Terms
+            v={v}
+            provider={names.name(d.providerId)}
+            consumer={names.name(d.consumerId)}
+            lots={deliveries.data ?? []}
+          />
           <Timeline v={v} />
         </div>
         <div className="stack">
@@ -126,7 +131,17 @@ export function DealPage({ id }: { id: string }) {
   );
 }
 
-function Terms({ v, provider, consumer }: { v: DealView; provider: string; consumer: string }) {
+function Terms({
+  v,
+  provider,
+  consumer,
+  lots,
+}: {
+  v: DealView;
+  provider: string;
+  consumer: string;
+  lots: readonly Delivery[];
+}) {
   const t = useT(dealsDict);
   const f = useFormat();
   const x = useExchangeLabels();
@@ -134,6 +149,7 @@ function Terms({ v, provider, consumer }: { v: DealView; provider: string; consu
   const tax = useTaxonomy();
   const labels = useLabels();
   const d = v.deal;
+  const vatChange = vatRegimeChange(d.priceKopecksPerUnit, v.vatRegimes, lots);
   const p = v.progress;
   const quality = Object.entries(d.quality);
   // a deal opened from an agreed match carries the plan's valuation until a side names a price
@@ -166,14 +182,22 @@ function Terms({ v, provider, consumer }: { v: DealView; provider: string; consu
         </dd>
         <dt>{t('vatRegimes')}</dt>
         <dd data-testid="deal-vat-regimes">
-          {(['provider', 'consumer'] as const)
-            .map((side) =>
-              t('sideNamed', {
+          {(['provider', 'consumer'] as const).map((side) => (
+            <div key={side} data-testid="deal-vat-regime">
+              {t('sideNamed', {
                 side: t(`side:${side}`),
                 name: labels.vatRegime(v.vatRegimes[side]),
-              }),
-            )
-            .join('; ')}
+              })}
+            </div>
+          ))}
+          {vatChange && (
+            <div className="muted small" data-testid="deal-vat-changed">
+              {t('vatRegimeChanged', {
+                from: labels.vatRegime(vatChange.from),
+                to: labels.vatRegime(vatChange.to),
+              })}
+            </div>
+          )}
         </dd>
         <dt>{t('schedule')}</dt>
         <dd>

@@ -26,7 +26,7 @@ export const dealsDict = dictionary(
     priceFromPlan:
       'Цена открытия — оценка плана обмена: стоимость согласованного потока, делённая на отгружаемое количество. Настоящую цену назначает предложение поставщика.',
     vatBasis:
-      'Цены и суммы сделки — без НДС. НДС на каждую поставку начисляет продавец по своему режиму (режимы сторон — в условиях выше): по общей ставке на дату поставки (20 % по 31.12.2025, 22 % с 01.01.2026), по ставке УСН 5 % или 7 %, освобождённый — без НДС; плату за приём продаёт принимающая сторона. Покупатель без права на вычет (УСН по ставке 5 % или 7 %, освобождённая УСН) относит НДС на расходы.',
+      'Цены и суммы сделки — без НДС. НДС на каждую поставку начисляет продавец по своему режиму (нынешние режимы сторон — в условиях выше; поставка начислена по режиму на день её записи): по общей ставке на дату поставки (20 % по 31.12.2025, 22 % с 01.01.2026), по ставке УСН 5 % или 7 %, освобождённый — без НДС; плату за приём продаёт принимающая сторона. Покупатель без права на вычет (УСН по ставке 5 % или 7 %, освобождённая УСН) относит НДС на расходы.',
     turn: 'Ход',
     state: 'Состояние',
     yourTurn: 'ваш ход',
@@ -129,7 +129,9 @@ export const dealsDict = dictionary(
     confirmsLot: 'подтверждает № {n}',
     vatRateShort: 'ставка {rate} %',
     noVat: 'без НДС',
-    vatRegimes: 'Режим НДС',
+    vatRegimes: 'Режим НДС сейчас',
+    vatRegimeChanged:
+      'Режим НДС продавца изменился после последней поставки: был «{from}», теперь «{to}». Следующие поставки — по новому режиму.',
     gateNet: 'Плата за приём без НДС',
     gateGross: 'Плата за приём с НДС',
     totalGateNet: 'Итого плата за приём без НДС',
@@ -228,7 +230,7 @@ export const dealsDict = dictionary(
     priceFromPlan:
       "The opening price is the exchange plan's valuation: the agreed flow's value divided by the quantity shipped. The supplier's offer sets the real price.",
     vatBasis:
-      "The deal's prices and sums are excluding VAT. The seller charges VAT on each delivery by its regime (both sides' regimes are in the terms above): at the standard rate of the delivery's date (20 % to 31.12.2025, 22 % from 01.01.2026), at the simplified regime's 5 % or 7 %, or none when exempt; a gate fee is sold by the receiving side. A buyer without the right to deduct (the simplified regime at 5 % or 7 %, or exempt) books the VAT as a cost.",
+      "The deal's prices and sums are excluding VAT. The seller charges VAT on each delivery by its regime (both sides' regimes now are in the terms above; a lot is charged under the regime of the day it was recorded): at the standard rate of the delivery's date (20 % to 31.12.2025, 22 % from 01.01.2026), at the simplified regime's 5 % or 7 %, or none when exempt; a gate fee is sold by the receiving side. A buyer without the right to deduct (the simplified regime at 5 % or 7 %, or exempt) books the VAT as a cost.",
     turn: 'Turn',
     state: 'State',
     yourTurn: 'your turn',
@@ -331,7 +333,9 @@ export const dealsDict = dictionary(
     confirmsLot: 'confirms No. {n}',
     vatRateShort: 'rate {rate} %',
     noVat: 'no VAT',
-    vatRegimes: 'VAT regime',
+    vatRegimes: 'VAT regime now',
+    vatRegimeChanged:
+      "The seller's VAT regime changed after the last lot: it was “{from}”, it is now “{to}”. The next lots follow the new one.",
     gateNet: 'Gate fee excl. VAT',
     gateGross: 'Gate fee incl. VAT',
     totalGateNet: 'Total gate fee excl. VAT',

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import type { QualityProperty } from '../shell/types.ts';
-import { propertyResolver, qualityPlaceholder, shownProgress } from './figures.ts';
+import { propertyResolver, qualityPlaceholder, shownProgress, vatRegimeChange } from './figures.ts';
 import { parseQuality } from './parse.ts';
 
 test('delivered and remaining as shown add up to the contract (user walk: 85 013 + 14 988)', () => {
@@ -67,4 +67,38 @@ test('what the placeholder shows reads back: names in either language, symbols, 
   assert.deepEqual(parseQuality('loi=4,5', resolve), { loi: 4.5 });
   assert.equal(parseQuality('Прочность = 4', resolve), null);
   assert.equal(parseQuality('Зольность = много', resolve), null);
+});
+
+test("the seller's VAT regime changed after the last lot: named; unchanged, or no lot with a regime: none", () => {
+  const lot = (
+    recordedAt: string,
+    sellerVatRegime?: 'general' | 'usn_exempt',
+    confirms?: string,
+  ) => ({
+    recordedAt,
+    confirms: confirms ?? null,
+    ...(sellerVatRegime ? { sellerVatRegime } : {}),
+  });
+  const regimes = { provider: 'usn_exempt', consumer: 'general' } as const;
+  // the latest lot by recording time decides, whatever the list's order
+  const lots = [lot('2026-03-02T10:00:00Z', 'general'), lot('2026-03-01T10:00:00Z', 'usn_exempt')];
+  assert.deepEqual(vatRegimeChange(250_00, regimes, lots), { from: 'general', to: 'usn_exempt' });
+  assert.equal(
+    vatRegimeChange(250_00, regimes, [...lots, lot('2026-03-03T00:00:00Z', 'usn_exempt')]),
+    null,
+  );
+  // a confirmation and a lot from before regimes say nothing
+  assert.equal(
+    vatRegimeChange(250_00, regimes, [
+      lot('2026-03-01T00:00:00Z'),
+      lot('2026-03-04T00:00:00Z', 'general', 'd1'),
+    ]),
+    null,
+  );
+  // a gate fee is the consumer's sale
+  assert.equal(vatRegimeChange(-100_00, regimes, lots), null);
+  assert.deepEqual(vatRegimeChange(-100_00, regimes, [lot('2026-03-01T00:00:00Z', 'usn_exempt')]), {
+    from: 'usn_exempt',
+    to: 'general',
+  });
 });

@@ -1,6 +1,7 @@
 // The figures of a deal page that are read together: its progress (delivered and remaining add
 // up to the contract as shown), and measured quality written and read in the page's words. Pure.
 import type { QualityProperty } from '../shell/types.ts';
+import type { Delivery } from './api.ts';
 
 /** Lots are entered to three decimals at most (a kilogram of a tonne): a figure shown so. */
 const thousandths = (n: number) => Math.round(n * 1000) / 1000;
@@ -52,4 +53,24 @@ export function qualityPlaceholder(properties: readonly QualityProperty[], lang:
     .slice(0, 2)
     .map((p, i) => `${p.name[lang]} = ${examples[i].replace('.', mark)}`)
     .join('; ');
+}
+
+type VatRegime = NonNullable<Delivery['sellerVatRegime']>;
+
+/**
+ * The seller's VAT regime when it changed after the deal's last lot (the latest recorded one
+ * that says what it was charged under), else null: the next lots follow the new regime, so the
+ * terms say so. The seller is the provider, or of a gate fee (a negative price) the consumer.
+ */
+export function vatRegimeChange(
+  priceKopecksPerUnit: number,
+  regimes: { provider: VatRegime; consumer: VatRegime },
+  lots: readonly Pick<Delivery, 'recordedAt' | 'confirms' | 'sellerVatRegime'>[],
+): { from: VatRegime; to: VatRegime } | null {
+  const charged = lots.filter((l) => !l.confirms && l.sellerVatRegime);
+  if (charged.length === 0) return null;
+  const last = charged.reduce((a, b) => (b.recordedAt > a.recordedAt ? b : a));
+  const now = regimes[priceKopecksPerUnit >= 0 ? 'provider' : 'consumer'];
+  const was = last.sellerVatRegime!;
+  return was === now ? null : { from: was, to: now };
 }

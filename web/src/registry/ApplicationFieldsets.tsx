@@ -118,7 +118,6 @@ export function ApplicationFieldsets({
             {...bind('organisation.vatRegime')}
             options={vatRegimes}
             optionLabel={labels.vatRegime}
-            className="span-2"
           />
           <Field
             label={t('website')}

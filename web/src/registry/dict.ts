@@ -66,7 +66,7 @@ export const registryDict = dictionary(
     region: 'Регион',
     vatRegime: 'Режим НДС',
     vatRegimeHint:
-      'продавая, организация начисляет НДС по своему режиму; его можно изменить и после приёма',
+      'продавая, организация начисляет НДС по своему режиму: по общей ставке с вычетом входящего НДС (ОСНО или УСН, выбравшая общую ставку), по ставке УСН 5 % или 7 % без вычета, или без НДС (освобождённая УСН); его можно изменить и после приёма',
     website: 'Сайт',
     about: 'О компании',
     'prov:sourced': 'источник {key}',
@@ -283,7 +283,7 @@ export const registryDict = dictionary(
     region: 'Region',
     vatRegime: 'VAT regime',
     vatRegimeHint:
-      'what the organisation charges when it sells; it can be changed after admission too',
+      "what the organisation charges when it sells: the standard rate with input VAT deducted (the general regime, or the simplified one that chose that rate), the simplified regime's 5 % or 7 % without deduction, or no VAT (simplified, exempt); it can be changed after admission too",
     website: 'Website',
     about: 'About',
     'prov:sourced': 'source {key}',

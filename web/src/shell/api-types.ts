@@ -4421,6 +4421,8 @@ export interface components {
       quantity: number;
       recordedAt: string;
       recordedBy: string;
+      /** @description the seller's VAT regime this lot was charged under (the provider's; a gate fee's, the consumer's); absent on lots recorded before regimes and on confirmations */
+      sellerVatRegime?: components['schemas']['VatRegime'];
       /** @enum {string} */
       source: 'manual' | 'import' | 'device';
       unit: string;
@@ -4495,6 +4497,8 @@ export interface components {
       quantity: number;
       recordedAt: string;
       recordedBy: string;
+      /** @description the seller's VAT regime this lot was charged under (the provider's; a gate fee's, the consumer's); absent on lots recorded before regimes and on confirmations */
+      sellerVatRegime?: components['schemas']['VatRegimeInput'];
       /** @enum {string} */
       source: 'manual' | 'import' | 'device';
       unit: string;

@@ -7,12 +7,10 @@ import { PlanPage } from './exchange/plan/PlanPage.tsx';
 import { useT } from './i18n/index.ts';
 import { KnowledgeRoute } from './knowledge/KnowledgeRoute.tsx';
 import { Account } from './registry/Account.tsx';
-import { Admission } from './registry/Admission.tsx';
 import { ApplicationStatus } from './registry/ApplicationStatus.tsx';
 import { Apply, ApplyAgain } from './registry/Apply.tsx';
 import { DataPage } from './registry/DataPage.tsx';
 import { Invitation } from './registry/Invitation.tsx';
-import { MyOrganisation } from './registry/MyOrganisation.tsx';
 import { Overview } from './registry/Overview.tsx';
 import { Participant } from './registry/Participant.tsx';
 import { Participants } from './registry/Participants.tsx';
@@ -42,6 +40,13 @@ const GovernanceRoute = lazy(() =>
 );
 const PlantPage = lazy(() =>
   import('./machines/PlantPage.tsx').then((m) => ({ default: m.PlantPage })),
+);
+// a member's own organisation and the operator's admission desk: read by few, after logging in
+const MyOrganisation = lazy(() =>
+  import('./registry/MyOrganisation.tsx').then((m) => ({ default: m.MyOrganisation })),
+);
+const Admission = lazy(() =>
+  import('./registry/Admission.tsx').then((m) => ({ default: m.Admission })),
 );
 
 function NotFound() {

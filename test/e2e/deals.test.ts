@@ -11,6 +11,7 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { latestDay } from '../../src/model/days.ts';
 import {
+  answer,
   base,
   callApi as call,
   logIn,
@@ -209,7 +210,7 @@ test('deals: rows in both languages; two members negotiate to agreed, deliver, a
       const asked: string[] = [];
       tab.on('dialog', (d) => {
         asked.push(d.message());
-        void d.dismiss();
+        answer(d, 'stay');
       });
       await tab.goto(`${base}/#/deals/${id}`);
       const lot = tab.getByTestId('delivery-form').locator('input[name="quantity"]');

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import {
+  answer,
   base,
   logIn,
   logOut,
@@ -126,10 +127,9 @@ test('the exchange: listing, plan, saved plan and accepted match', {
       await quantity.waitFor();
       // untouched: a link goes without a question
       const asked: string[] = [];
-      tab.on('dialog', async (d) => {
+      tab.on('dialog', (d) => {
         asked.push(`${d.type()}: ${d.message()}`);
-        if (asked.length === 1) await d.dismiss();
-        else await d.accept();
+        answer(d, asked.length === 1 ? 'stay' : 'leave');
       });
       await tab.locator('a.nav-link', { hasText: 'Биржа' }).click();
       await tab.waitForURL(/#\/marketplace$/);
@@ -163,7 +163,7 @@ test('the exchange: listing, plan, saved plan and accepted match', {
     async () => {
       const tab = await context.newPage();
       const answers: boolean[] = [];
-      tab.on('dialog', async (d) => ((answers.shift() ?? true) ? d.accept() : d.dismiss()));
+      tab.on('dialog', (d) => answer(d, (answers.shift() ?? true) ? 'leave' : 'stay'));
       await tab.goto(`${base}/#/participants`);
       await tab.goto(`${base}/#/marketplace/new`);
       const quantity = tab.getByTestId('listing-form').locator('input[name="quantityPerYear"]');

@@ -5,7 +5,7 @@
 // the published result with its turnout (the vote closes by itself: no one closes it by hand).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { base, logIn, skip, startServerAndBrowser, watchedPage } from './harness.ts';
+import { answer, base, logIn, skip, startServerAndBrowser, watchedPage } from './harness.ts';
 
 startServerAndBrowser('dc-e2e-gov-');
 
@@ -96,7 +96,7 @@ test('governance: the seeded history in both languages; propose, two members vot
       const asked: string[] = [];
       tab.on('dialog', (d) => {
         asked.push(d.message());
-        void d.dismiss();
+        answer(d, 'stay');
       });
       await tab.goto(url);
       await tab.getByTestId('vote-form').getByLabel('за').check();

@@ -8,7 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Dialog,
+  type Page,
+} from 'playwright-core';
 import { onCI } from '../ci.ts';
 
 export const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -168,10 +174,18 @@ export async function watchedPage(): Promise<{
     const leaving =
       d.type() === 'beforeunload' ||
       (d.type() === 'confirm' && /не сохранены|not saved/.test(d.message()));
-    // a reload or goto issued meanwhile may have closed the question already: nothing to answer
-    if (leaving) d.accept().catch(() => {});
+    if (leaving) answer(d, 'leave');
   });
   return { context, page, foreign, pageErrors };
+}
+
+/**
+ * Answers a browser question. A navigation or a closing page issued meanwhile may have closed
+ * it already («No dialog is showing», «Target page … closed»): nothing is left to answer then,
+ * and a rejected answer must not surface as an unhandled rejection after the test.
+ */
+export function answer(d: Dialog, choice: 'leave' | 'stay'): void {
+  (choice === 'leave' ? d.accept() : d.dismiss()).catch(() => {});
 }
 
 /** A call of the API (`/api/v1` + path) with the page's session cookie: status and parsed body. */

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { completeInn10, completeOgrn13 } from '../../src/model/index.ts';
 import {
+  answer,
   callApi as api,
   base,
   browser,
@@ -90,7 +91,7 @@ test('a member serves itself: profile, sites, account, reset link, leaving', {
       const asked: string[] = [];
       tab.on('dialog', (d) => {
         asked.push(d.message());
-        void d.dismiss();
+        answer(d, 'stay');
       });
       const leave = async () => {
         await tab.locator('a.nav-link', { hasText: 'Биржа' }).click();

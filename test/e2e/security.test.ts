@@ -7,7 +7,15 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { completeInn10, completeOgrn13 } from '../../src/model/index.ts';
-import { base, browser, cspViolations, logIn, skip, startServerAndBrowser } from './harness.ts';
+import {
+  answer,
+  base,
+  browser,
+  cspViolations,
+  logIn,
+  skip,
+  startServerAndBrowser,
+} from './harness.ts';
 
 startServerAndBrowser('dc-e2e-sec-');
 
@@ -268,9 +276,9 @@ test('F1 a script planted in every free-text field never runs, on any page that 
     const context = await browser!.newContext({ viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
     const dialogs: string[] = [];
-    page.on('dialog', async (d) => {
+    page.on('dialog', (d) => {
       dialogs.push(d.message());
-      await d.dismiss();
+      answer(d, 'stay');
     });
     if (who) await logIn(page, who.email, who.password);
     await run(page, dialogs);

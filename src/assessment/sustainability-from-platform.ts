@@ -232,7 +232,7 @@ export async function sustainabilityFromPlatform(
       target: target('knowledge_workers'),
       unit: 'people',
       source: {
-        ru: `реестр участников платформы: работники умственного труда по их данным (${stated.length} из ${organisations.length})`,
+        ru: `реестр участников платформы: работники знаний по их данным (${stated.length} из ${organisations.length})`,
         en: `the platform's registry of members: knowledge workers as the members state them (${stated.length} of ${organisations.length})`,
       },
       data: null,

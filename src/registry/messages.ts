@@ -289,7 +289,7 @@ defineLabels({
   okved: { en: 'OKVED', ru: 'ОКВЭД' },
   region: { en: 'Region', ru: 'Регион' },
   employees: { en: 'Employees', ru: 'Работников' },
-  knowledgeWorkers: { en: 'Knowledge workers', ru: 'Работников умственного труда' },
+  knowledgeWorkers: { en: 'Knowledge workers', ru: 'Работников знаний' },
   website: { en: 'Website', ru: 'Сайт' },
   description: { en: 'Description', ru: 'Описание' },
   lat: { en: 'Latitude', ru: 'Широта' },

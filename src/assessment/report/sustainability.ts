@@ -26,7 +26,7 @@ export const sustainabilityNames: Record<string, { ru: string; en: string }> = {
     ru: 'Сэкономлено транзакционных издержек, ₽',
     en: 'Transaction costs saved, RUB',
   },
-  knowledge_workers: { ru: 'Работники умственного труда', en: 'Knowledge workers' },
+  knowledge_workers: { ru: 'Работники знаний', en: 'Knowledge workers' },
   rd_projects_with_universities: {
     ru: 'Проекты НИОКР с вузами',
     en: 'R&D projects with universities',

@@ -30,7 +30,7 @@ const dict = dictionary(
     'name:savings_rub': 'Чистая выгода',
     'name:value_added_deep_processing_rub': 'Добавленная стоимость глубокой переработки',
     'name:transaction_costs_saved_rub': 'Сэкономлено транзакционных издержек',
-    'name:knowledge_workers': 'Работники умственного труда',
+    'name:knowledge_workers': 'Работники знаний',
     'name:rd_projects_with_universities': 'Проекты НИОКР с вузами',
     'name:training_offers': 'Курсы и программы обучения',
     'unit:share': '',

@@ -13,7 +13,7 @@ export const memberDict = dictionary(
     orgWebsiteHint: 'например, https://example.ru',
     orgDescription: 'Описание',
     orgEmployees: 'Работников',
-    orgKnowledge: 'Работников умственного труда',
+    orgKnowledge: 'Работников знаний',
     orgKnowledgeHint: 'инженеры, исследователи, ИТ и управленцы',
     orgOkved: 'ОКВЭД',
     orgVatRegime: 'Режим НДС',

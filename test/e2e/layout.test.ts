@@ -298,6 +298,17 @@ for (const lang of ['ru', 'en'] as const)
           !card.role || !intersects(line, card.role),
           `${card.name}: the kind under the role`,
         );
+    // a participant's page: its membership history and its streams (a long «available to»
+    // beside each) within the phone, as cards, not a page scrolled sideways
+    await page.goto(`${base}/#/participants/myski-gres`);
+    await page.getByTestId('listings-offer').locator('tr').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await fits(page, '#/participants/myski-gres');
+    await onScreen(page.locator('main section.card'), 'a card of the participant page');
+    await page.screenshot({
+      path: join(folder, `${width}-${lang}-participant.png`),
+      fullPage: true,
+    });
     // the plan's warnings, open: each link to a listing whole on screen
     await page.goto(`${base}/#/plan`);
     await page.getByTestId('run-plan').click();

@@ -37,7 +37,7 @@ export function OrganisationListings({ organisationId }: { organisationId: strin
                   <ListingWhat listing={l} taxonomy={taxonomy.data!} />
                 </td>
                 <td className="num nowrap">{x.perYear(l.quantityPerYear, l.unit)}</td>
-                <td className="nowrap">
+                <td className="nowrap listing-until">
                   {l.status === 'active' ? (
                     <span className="sub">
                       {t('fTo')} {fmt.date(l.availableTo)}

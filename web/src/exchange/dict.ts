@@ -257,7 +257,6 @@ export const exchangeDict = dictionary(
     noFlowsText: 'Ни одна пара предложение — запрос не даёт экономии при текущих условиях.',
     colFlow: 'Материал → назначение',
     // the matches' flow column: each row's plan time under it, the zone named once here
-    colFlowIn: 'Материал → назначение ({zone})',
     colFromTo: 'От кого → кому',
     colDelivered: 'Поставка в год',
     colDistance: 'Расстояние, км',
@@ -619,7 +618,6 @@ export const exchangeDict = dictionary(
     noFlows: 'No flows in the plan',
     noFlowsText: 'No offer–request pair saves anything under the current terms.',
     colFlow: 'Material → use',
-    colFlowIn: 'Material → use ({zone})',
     colFromTo: 'From → to',
     colDelivered: 'Delivered a year',
     colDistance: 'Distance, km',

@@ -122,14 +122,15 @@ export function MatchesTable({
   const columns: Array<Column<MatchProposal> | false> = [
     {
       key: 'flow',
-      header: t('colFlowIn', { zone: fmt.zone }),
+      header: t('colFlow'),
       className: 'cell-what',
       cell: (m) => (
         <>
           <strong>{tx.materialName(m.supply.material)}</strong>
           <div className="sub">→ {target(m)}</div>
           <div className="sub" data-testid="match-plan">
-            {t('fromPlan', { date: fmt.clock(m.createdAt), ref: m.planId.slice(0, 8) })}
+            {/* the zone named here: a header «Материал → назначение (кемеровское время)» read oddly */}
+            {t('fromPlan', { date: fmt.dateTime(m.createdAt), ref: m.planId.slice(0, 8) })}
           </div>
         </>
       ),

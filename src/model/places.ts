@@ -35,6 +35,18 @@ const regionsEn: Readonly<Record<string, string>> = {
 export const regionIn = (region: string, lang: PlaceLang): string =>
   lang === 'en' ? (regionsEn[region.trim()] ?? region) : region;
 
+/** The Russian name of each English one: the first, fullest spelling listed above. */
+const regionsRu = new Map<string, string>();
+for (const [ru, en] of Object.entries(regionsEn)) if (!regionsRu.has(en)) regionsRu.set(en, ru);
+
+/**
+ * A region as organisations record it: in Russian, as in their registration. A form shown in
+ * English offers the English name; a name this list knows goes back to its Russian one, any
+ * other stays as typed.
+ */
+export const regionRecorded = (region: string): string =>
+  regionsRu.get(region.trim()) ?? region.trim();
+
 /** Kuzbass towns: the English name (the map's), the Russian one, and other Russian spellings. */
 const towns: ReadonlyArray<readonly [en: string, ru: string, ...variants: string[]]> = [
   ['Kemerovo', 'Кемерово'],

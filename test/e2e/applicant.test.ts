@@ -100,7 +100,15 @@ test("the applicant's journey: apply with a site on the map, rejected, again, ad
       );
       await form.locator('[name="organisation.website"]').fill('https://sorbcia.example');
       await form.locator('[name="consent"]').check();
+      // the region box offers the home region in the reader's language and follows a switch
+      // (the body records it in Russian: application.test.ts)
+      const region = form.locator('[name="organisation.region"]');
+      assert.equal(await region.inputValue(), 'Кемеровская область — Кузбасс');
+      await page.locator('.lang-btn', { hasText: 'EN' }).click();
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      assert.equal(await region.inputValue(), 'Kemerovo Oblast – Kuzbass');
       await look(page, 'apply-form');
+      assert.equal(await region.inputValue(), 'Кемеровская область — Кузбасс');
       await form.locator('button[type="submit"]').click();
       const done = page.getByTestId('application-done');
       await done.waitFor();

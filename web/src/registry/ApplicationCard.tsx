@@ -7,7 +7,7 @@ import { Decide } from './AdmissionDecision.tsx';
 import { registryApi } from './api.ts';
 import { applicantDict } from './applicantDict.ts';
 import { registryDict } from './dict.ts';
-import { kindColours, useLabels } from './labels.ts';
+import { kindColours, regionName, useLabels } from './labels.ts';
 import { orgName } from './names.ts';
 
 /** One application: who applies, the contact, the figures and identifiers, and the decision. */
@@ -52,7 +52,7 @@ export function ApplicationCard({
                 <span className="dot" style={{ background: kindColours[o.kind] }} />
                 {labels.kind(o.kind)}
               </span>
-              <span className="muted">{o.region}</span>
+              <span className="muted">{regionName(o.region, locale)}</span>
               {locale === 'en' && o.nameEn && o.name !== o.nameEn && (
                 <span className="muted" lang="ru">
                   {o.name}

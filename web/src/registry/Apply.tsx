@@ -21,7 +21,7 @@ import {
   valuesFromApplication,
 } from './application.ts';
 import { registryDict } from './dict.ts';
-import { HOME_REGION } from './labels.ts';
+import { HOME_REGION, regionBoxIn } from './labels.ts';
 import { quoted } from './names.ts';
 import { blankSite, type SiteValue, siteFormDict } from './site-form/index.ts';
 import './applicant.css';
@@ -95,6 +95,14 @@ function ApplicationForm({
   useEffect(() => {
     loadCheck();
   }, []);
+  // the region box speaks the reader's language (the home region offered in English to an
+  // English reader), and follows a switch; it is recorded in Russian
+  useEffect(() => {
+    setValues((v) => ({
+      ...v,
+      'organisation.region': regionBoxIn(v['organisation.region'], locale),
+    }));
+  }, [locale]);
   // after a refused submission, the first field in error takes the focus
   useEffect(() => {
     if (attempt > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();

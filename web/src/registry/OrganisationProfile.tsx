@@ -1,5 +1,6 @@
-import { type FormEvent, useRef, useState } from 'react';
-import { useT } from '../i18n/index.ts';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { regionRecorded } from '../../../src/model/places.ts';
+import { type Locale, useLocale, useT } from '../i18n/index.ts';
 import { parseNumber } from '../shell/numbers.ts';
 import type { Organisation } from '../shell/types.ts';
 import { Field, FormError, SelectField, SubmitRow } from '../shell/ui.tsx';
@@ -7,7 +8,7 @@ import { useUnsavedForm } from '../shell/unsaved.ts';
 import { useSubmission } from '../shell/useSubmission.ts';
 import { vatRegimes } from '../shell/vocabulary.ts';
 import { registryApi } from './api.ts';
-import { useLabels } from './labels.ts';
+import { regionBoxIn, useLabels } from './labels.ts';
 import { memberDict } from './memberDict.ts';
 
 type Box =
@@ -32,10 +33,11 @@ const boxes: readonly Box[] = [
   'vatRegime',
 ];
 
-const textOf = (o: Organisation): Record<Box, string> => ({
+/** The boxes' text; the region in the reader's language (it goes back to Russian on saving). */
+const textOf = (o: Organisation, locale: Locale): Record<Box, string> => ({
   name: o.name,
   nameEn: o.nameEn ?? '',
-  region: o.region,
+  region: regionBoxIn(o.region, locale),
   website: o.website ?? '',
   description: o.description ?? '',
   employees: String(o.employees),
@@ -59,10 +61,15 @@ export function OrganisationProfile({
 }) {
   const m = useT(memberDict);
   const labels = useLabels();
+  const { locale } = useLocale();
   const form = useRef<HTMLFormElement>(null);
   const settle = useUnsavedForm(form);
-  const [value, setValue] = useState(() => textOf(organisation));
+  const [value, setValue] = useState(() => textOf(organisation, locale));
   const [local, setLocal] = useState<Partial<Record<Box, string>>>({});
+  // a switch of language: the region box follows it, as the other boxes' labels do
+  useEffect(() => {
+    setValue((v) => ({ ...v, region: regionBoxIn(v.region, locale) }));
+  }, [locale]);
   const [saved, setSaved] = useState<'saved' | 'same' | null>(null);
   const { busy, error, run } = useSubmission();
   const fields: Record<string, string> = { ...(error?.fieldErrors() ?? {}), ...local };
@@ -74,7 +81,7 @@ export function OrganisationProfile({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSaved(null);
-    const before = textOf(organisation);
+    const before = textOf(organisation, locale);
     const problems: Partial<Record<Box, string>> = {};
     const patch: Record<string, string | number> = {};
     for (const k of boxes) {
@@ -85,7 +92,7 @@ export function OrganisationProfile({
         if (n === undefined) problems[k] = m('errRequired');
         else if (!Number.isInteger(n)) problems[k] = m('errNumber');
         else patch[k] = n;
-      } else patch[k] = text;
+      } else patch[k] = k === 'region' ? regionRecorded(text) : text;
     }
     setLocal(problems);
     if (Object.keys(problems).length > 0) return;
@@ -96,7 +103,7 @@ export function OrganisationProfile({
     }
     await run(async () => {
       const next = await registryApi.patchOrganisation(organisation.id, patch);
-      setValue(textOf(next));
+      setValue(textOf(next, locale));
       setSaved('saved');
       settle();
       onSaved(next);

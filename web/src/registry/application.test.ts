@@ -55,6 +55,13 @@ describe('the application form', () => {
       applicationBody(filled({ 'organisation.vatRegime': 'usn_7' }), site).organisation.vatRegime,
       'usn_7',
     );
+    // the region: the home region, offered in English to an English reader, recorded in Russian
+    assert.equal(b.organisation.region, 'Кемеровская область — Кузбасс');
+    assert.equal(
+      applicationBody(filled({ 'organisation.region': 'Kemerovo Oblast – Kuzbass' }), site)
+        .organisation.region,
+      'Кемеровская область — Кузбасс',
+    );
     assert.equal(b.admin.email, 'irina@test.example');
     assert.deepEqual(b.site, {
       name: 'Промплощадка',

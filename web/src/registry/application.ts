@@ -1,6 +1,7 @@
 // The membership application form's values, body and checks. The rules are the server's own
 // (ApplicationInput, loaded lazily, worded by its catalogues); the form adds only boxes left
 // empty, counts that are not numbers, the consent box and the first site's own checks. Pure.
+import { regionRecorded } from '../../../src/model/places.ts';
 import type { RequestBody } from '../shell/api.ts';
 import type { components } from '../shell/api-types.ts';
 import { type Issues, type SchemaCheck, withSchemaProblems } from '../shell/issues.ts';
@@ -83,7 +84,7 @@ function organisationPart(v: ApplicationValues) {
     kpp: opt(v['organisation.kpp']),
     okved: v['organisation.okved'].trim(),
     vatRegime: isOneOf(vatRegimes, vat) ? vat : 'general',
-    region: v['organisation.region'].trim(),
+    region: regionRecorded(v['organisation.region']),
     employees: count(v['organisation.employees']),
     knowledgeWorkers: count(v['organisation.knowledgeWorkers']),
     website: opt(v['organisation.website']),

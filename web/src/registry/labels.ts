@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { regionIn, townIn } from '../../../src/model/places.ts';
+import { regionIn, regionRecorded, townIn } from '../../../src/model/places.ts';
 import {
   agglomerationWords,
   organisationKindWords,
@@ -22,6 +22,14 @@ export const HOME_REGION = 'Кемеровская область — Кузба
 
 /** A region in the user's language (the shared place names of src/model/places.ts). */
 export const regionName = (region: string, locale: Locale): string => regionIn(region, locale);
+
+/**
+ * A region box's text after the reader switched language: a region the place list knows, in
+ * either language, in the new one; anything else as typed. Saved, it goes back to Russian
+ * (`regionRecorded`).
+ */
+export const regionBoxIn = (text: string, locale: Locale): string =>
+  regionIn(regionRecorded(text), locale);
 
 /** A town (known by the map's English name) in the user's language. */
 export const townName = (name: string, locale: Locale): string => townIn(name, locale);

@@ -29,6 +29,9 @@ const myski = { email: 'ecologist@myski-gres.example', password: 'demo-myski-202
 /** Reloads a deal's page until it shows a state (the other side moved meanwhile). */
 async function seeState(page: Page, id: string, state: string) {
   await page.goto(`${base}/#/deals/${id}`);
+  // the address change may first ask to leave a form: reload once the deal's page is there
+  // (a reload meanwhile was aborted, net::ERR_ABORTED)
+  await page.locator('[data-testid="deal-title"]').waitFor();
   await page.reload();
   await page.locator('[data-testid="deal-title"]').waitFor();
   await page.getByTestId('deal-state').filter({ hasText: state }).waitFor();

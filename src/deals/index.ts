@@ -5,6 +5,7 @@ import type { AgreedMatch } from '../exchange/index.ts';
 import type { StateReader, Subscriber } from '../journal/index.ts';
 import { WEIGHING_RECORDED, type Weighing } from '../machines/index.ts';
 import { systemActor } from '../model/index.ts';
+import { VAT_REGIME_CHANGED, type VatRegimeChanged } from '../registry/index.ts';
 import type { Store } from '../store/index.ts';
 import { messages } from './messages.ts';
 import { migrations } from './migrations/index.ts';
@@ -75,6 +76,16 @@ export const dealsModule = {
       types: ['match.agreed'],
       handle: async (tx, event) => {
         await deals.openFromMatch(tx, event.payload as AgreedMatch, systemActor);
+      },
+    },
+    {
+      // a party's new VAT regime is told in its open deals' threads (once per event and deal)
+      name: 'deals.tell-vat-regime-change',
+      types: [VAT_REGIME_CHANGED],
+      // from the head: regimes changed before this subscriber existed were not told then either
+      startAt: 'head',
+      handle: async (tx, event) => {
+        await deals.tellVatRegimeChange(tx, event.payload as VatRegimeChanged, event.seq);
       },
     },
     {

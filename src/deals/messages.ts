@@ -1,7 +1,7 @@
 // The deals module's messages, in Russian and English.
 import { listingLimits } from '../exchange/index.ts';
 import { defineLabels, defineMessages, wordOf } from '../model/messages.ts';
-import type { Wording } from '../model/vocabulary.ts';
+import { vatRegimeWords, type Wording } from '../model/vocabulary.ts';
 import { wordNumber } from '../model/wording.ts';
 import type { LicenceCheck, LicensedActivity } from './engine/licences.ts';
 import type { DealActionName, DealStateName, Side } from './engine/negotiation.ts';
@@ -190,6 +190,11 @@ export const messages = defineMessages('deals', {
   notOwnDevice: {
     en: "no such device of the side's organisation",
     ru: 'у организации этой стороны нет такого устройства',
+  },
+  vatRegimeChanged: {
+    en: '{organisation} changed its VAT regime from “{from}” to “{to}”. Lots recorded from now on are charged under the new regime; lots recorded before stay as they were.',
+    ru: '{organisation} сменила режим НДС: был «{from}», стал «{to}». Лоты, внесённые с этого момента, считаются по новому режиму; внесённые раньше остаются как были.',
+    as: { from: wordOf(vatRegimeWords), to: wordOf(vatRegimeWords) },
   },
   weighingRefused: {
     en: 'The weighing {messageId} of weighbridge {deviceId} ({net} t, {ts}) was not posted as a delivery: {reason}',

@@ -14,7 +14,8 @@
 //   weighing.refused     { deal, link, weighing, message, reason }  a linked weighbridge's
 //                        weighing the delivery rules refused, told in the deal's thread
 // It reacts to the machines module's `weighing.recorded`: a weighing of a linked weighbridge
-// becomes a delivery (method weighbridge, source device), once per device and message.
+// becomes a delivery (method weighbridge, source device), once per device and message; and to
+// the registry's `organisation.vat-regime-changed`: a message in each open deal of it.
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { AgreedMatch } from '../exchange/index.ts';
@@ -43,7 +44,7 @@ import {
   requireOrganisationRole,
   systemActor,
 } from '../model/index.ts';
-import { fkkoCatalogue, registryQueries } from '../registry/index.ts';
+import { fkkoCatalogue, registryQueries, type VatRegimeChanged } from '../registry/index.ts';
 import type { Reader, Store, Tx } from '../store/index.ts';
 import {
   allowedActions,
@@ -61,6 +62,7 @@ import {
   type LedgerLine,
   massBalance,
   opening,
+  openStates,
   postingLines,
   type Side,
   settlement,
@@ -901,6 +903,42 @@ export class DealsService {
       break; // one link in force per device: never two deliveries of one lot
     }
     return posted;
+  }
+
+  /**
+   * An organisation's VAT regime changed: each of its open deals says so in its thread, in both
+   * languages, for the counterpart's books of the lots to come change with it (its id from the
+   * event's seq and the deal, so a replay posts it once). Closed deals are left alone.
+   */
+  async tellVatRegimeChange(tx: Tx, c: VatRegimeChanged, seq: number): Promise<void> {
+    const worded = (lang: Lang) =>
+      messages
+        .vatRegimeChanged({
+          organisation: lang === 'en' ? (c.nameEn ?? c.name) : c.name,
+          from: c.from,
+          to: c.to,
+        })
+        .text(lang);
+    for (const d of await repo.findDeals(tx, { organisationId: c.organisationId })) {
+      if (!openStates.includes(d.state)) continue;
+      const id = `msg-vat-${seq}-${d.id}`;
+      if (await repo.messageExists(tx, id)) continue;
+      const message: DealMessage = {
+        id,
+        dealId: d.id,
+        side: null,
+        organisationId: null,
+        author: actorRef(systemActor),
+        text: `${worded('ru')}\n\n${worded('en')}`,
+        attachments: [],
+        postedAt: this.now(),
+      };
+      await repo.insertMessage(tx, message);
+      await this.event(tx, systemActor, c.organisationId, 'deal.message-posted', {
+        deal: d,
+        message,
+      });
+    }
   }
 
   /**

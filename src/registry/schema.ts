@@ -25,6 +25,19 @@ export const VatRegime = z
   .meta({ id: 'VatRegime' });
 export type VatRegime = z.infer<typeof VatRegime>;
 
+/**
+ * The event an organisation's change of VAT regime journals beside `organisation.updated`
+ * (which carries the new state only), so that its open deals can tell the counterpart.
+ */
+export const VAT_REGIME_CHANGED = 'organisation.vat-regime-changed';
+export interface VatRegimeChanged {
+  organisationId: string;
+  name: string;
+  nameEn: string | null;
+  from: VatRegime;
+  to: VatRegime;
+}
+
 export const MembershipRole = z.enum(membershipRoles).meta({ id: 'MembershipRole' });
 export type MembershipRole = z.infer<typeof MembershipRole>;
 

@@ -1,5 +1,7 @@
 // Organisations, sites, memberships, applications and the material taxonomy: access checks,
-// rules and journal events. Every event carries the full new state of what it changes.
+// rules and journal events. Every event carries the full new state of what it changes;
+// `organisation.vat-regime-changed` { organisationId, name, nameEn, from, to } follows
+// `organisation.updated` when the VAT regime changed (its open deals tell the counterpart).
 import { createHash, randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { inTransaction, recordEvent } from '../journal/index.ts';
@@ -45,6 +47,8 @@ import {
   SiteInput,
   SitePatch,
   Taxonomy,
+  VAT_REGIME_CHANGED,
+  type VatRegimeChanged,
   type WasteLicence,
   WasteLicenceInput,
 } from './schema.ts';
@@ -219,6 +223,16 @@ export class RegistryService {
       await this.uniqueIdentifiers(tx, p, id);
       await repo.updateOrganisation(tx, repo.organisationToRow(next));
       await this.event(tx, actor, id, 'organisation.updated', next);
+      if (next.vatRegime !== current.vatRegime) {
+        const changed: VatRegimeChanged = {
+          organisationId: id,
+          name: next.name,
+          nameEn: next.nameEn ?? null,
+          from: current.vatRegime,
+          to: next.vatRegime,
+        };
+        await this.event(tx, actor, id, VAT_REGIME_CHANGED, changed);
+      }
       return next;
     });
   }

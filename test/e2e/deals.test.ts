@@ -645,6 +645,26 @@ test('a seller exempt from VAT (УСН): its lot reads «без НДС» / "no V
       await a.page.getByTestId('deal-vat-changed').textContent(),
       'Режим НДС продавца изменился после последней поставки: был «УСН без НДС», теперь «УСН, НДС 5 %». Следующие поставки — по новому режиму.',
     );
+    // the platform tells it in the deal's thread too, as each change came (the server's
+    // subscriber posts it just after the change: the thread is read until it is there)
+    const told = 'сменила режим НДС: был «УСН без НДС», стал «УСН, НДС 5 %»';
+    for (let i = 0; i < 50; i++) {
+      const thread = await call(a.page, 'GET', `/deals/${deal.id}/messages`);
+      if (thread.body.some((m: { text: string }) => m.text.includes(told))) break;
+      await a.page.waitForTimeout(100);
+    }
+    await a.page.reload();
+    const message = a.page.getByTestId('deal-message').filter({ hasText: told });
+    await message.waitFor();
+    assert.match(
+      (await message.textContent()) ?? '',
+      /^платформа \(автоматически\) · .*АО «Мысковская ГРЭС» сменила/,
+    );
+    assert.equal(
+      await a.page.getByTestId('deal-message').filter({ hasText: 'сменила режим НДС' }).count(),
+      2,
+      'general → УСН без НДС, then → УСН 5 %',
+    );
     // and so does the seller's card in the participants' register
     await a.page.goto(`${base}/#/participants/myski-gres`);
     await a.page.getByTestId('participant-vat-regime').waitFor();

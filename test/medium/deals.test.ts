@@ -582,6 +582,74 @@ for (const d of await eachDialect()) {
       }
     });
 
+    test("a party's new VAT regime is told in its open deals' threads, once, in both languages", async () => {
+      const regime = (vatRegime: string) =>
+        p.registry.updateOrganisation(systemActor, PROVIDER, { vatRegime });
+      // the deals module's subscriber, handed the registry's event as the subscriptions would
+      // (they run once per platform: the match test below starts them)
+      const subscriber = dealsModule
+        .subscribers(p)
+        .find((s) => s.name === 'deals.tell-vat-regime-change')!;
+      assert.deepEqual(subscriber.types, ['organisation.vat-regime-changed']);
+      const changes = async () =>
+        (await listEvents(p.store, { limit: 10_000 })).filter(
+          (e) => e.type === 'organisation.vat-regime-changed',
+        );
+      const tell = async () => {
+        const change = (await changes()).at(-1)!;
+        await inTransaction(p.store, (tx) => subscriber.handle(tx, change));
+        return change;
+      };
+      const told = async (dealId: string) =>
+        (await x.listMessages(consumer, dealId)).filter((m) => m.id.startsWith('msg-vat-'));
+      try {
+        const open = await activeDeal();
+        const closed = await activeDeal();
+        await x.transition(provider, closed.id, { action: 'terminate' });
+        await regime('usn_7');
+        const change = await tell();
+        // the journal: the change with both regimes
+        assert.deepEqual(change.payload, {
+          organisationId: PROVIDER,
+          name: 'АО «Мысковская ГРЭС»',
+          nameEn: 'Myski GRES JSC',
+          from: 'general',
+          to: 'usn_7',
+        });
+        const [message, ...more] = await told(open.id);
+        assert.deepEqual(more, []);
+        assert.equal(message.side, null, 'the platform speaks, not a party');
+        assert.equal(message.author, 'system');
+        assert.equal(
+          message.text,
+          'АО «Мысковская ГРЭС» сменила режим НДС: был «НДС по общей ставке, с вычетом», стал ' +
+            '«УСН, НДС 7 %». Лоты, внесённые с этого момента, считаются по новому режиму; ' +
+            'внесённые раньше остаются как были.\n\nMyski GRES JSC changed its VAT regime from ' +
+            '“VAT at the standard rate, input VAT deducted” to “Simplified regime, VAT 7 %”. Lots ' +
+            'recorded from now on are charged under the new regime; lots recorded before stay as ' +
+            'they were.',
+        );
+        assert.deepEqual(await told(closed.id), [], 'a closed deal is left alone');
+        assert.ok(
+          (await listEvents(p.store, { limit: 10_000 })).some(
+            (e) =>
+              e.type === 'deal.message-posted' &&
+              (e.payload as { message: { id: string } }).message.id === message.id,
+          ),
+          'the message journaled as the deal’s',
+        );
+        // the event again (at least once delivery): still one message
+        await tell();
+        assert.equal((await told(open.id)).length, 1);
+        // the same regime again: no change journaled
+        const before = (await changes()).length;
+        await regime('usn_7');
+        assert.equal((await changes()).length, before);
+      } finally {
+        await regime('general');
+      }
+    });
+
     test('a refused delivery names its fields as people see them, in Russian and English', async () => {
       const deal = await activeDeal();
       const tomorrowPlus = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);

@@ -79,6 +79,14 @@ export const dealsModule = {
       },
     },
     {
+      // a linked weighbridge's weighing becomes a delivery (once per device and message)
+      name: 'deals.post-weighing-as-delivery',
+      types: [WEIGHING_RECORDED],
+      handle: async (tx, event) => {
+        await deals.postWeighing(tx, event.payload as Weighing, event.seq);
+      },
+    },
+    {
       // a party's new VAT regime is told in its open deals' threads (once per event and deal)
       name: 'deals.tell-vat-regime-change',
       types: [VAT_REGIME_CHANGED],
@@ -86,14 +94,6 @@ export const dealsModule = {
       startAt: 'head',
       handle: async (tx, event) => {
         await deals.tellVatRegimeChange(tx, event.payload as VatRegimeChanged, event.seq);
-      },
-    },
-    {
-      // a linked weighbridge's weighing becomes a delivery (once per device and message)
-      name: 'deals.post-weighing-as-delivery',
-      types: [WEIGHING_RECORDED],
-      handle: async (tx, event) => {
-        await deals.postWeighing(tx, event.payload as Weighing, event.seq);
       },
     },
   ],

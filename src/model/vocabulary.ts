@@ -24,8 +24,8 @@ export const membershipRoles = ['keystone', 'core', 'niche', 'institution'] as c
  * How an organisation stands to VAT (НДС), which decides what its sales charge and whether it
  * deducts the VAT it pays (Tax Code of the Russian Federation): `general` — the standard rate of
  * art. 164 p. 3, input VAT deducted (art. 171): the general regime (ОСНО), or УСН that chose the
- * standard rate over the reduced ones; `usn_exempt` — the
- * simplified regime (УСН) exempt from VAT (art. 145 p. 1, 346.11 p. 2): sales «без НДС»;
+ * standard rate over the reduced ones; `usn_exempt` — the simplified regime (УСН) exempt from
+ * VAT (art. 145 p. 1, 346.11 p. 2): sales «без НДС»;
  * `usn_5` and `usn_7` — УСН at the reduced rates of art. 164 p. 8 (from 2025, Federal Law
  * No. 176-FZ of 12.07.2024), no input VAT deducted. Only `general` deducts.
  */

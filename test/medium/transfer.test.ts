@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { seedExample } from '../../src/example/seed.ts';
-import { journalHeadSeq } from '../../src/journal/index.ts';
+import { journalHeadSeq, listEvents } from '../../src/journal/index.ts';
 import { type DomainError, systemActor } from '../../src/model/index.ts';
 import type { Platform } from '../../src/platform.ts';
 import type { RegistrySnapshot } from '../../src/registry/index.ts';
@@ -261,8 +261,27 @@ for (const d of await eachDialect()) {
           csv.toString('utf8'),
           /Режим НДС;"Режим НДС \(название\)"|Режим НДС;Режим НДС \(название\)/,
         );
+        const head = await journalHeadSeq(dst.store);
         await dst.transfer.importRegistry(systemActor, csv, 'csv');
         assert.equal(await regimeOf(), 'general');
+        // the change is journaled as one through the profile (the open deals tell it), and only
+        // for the organisation whose regime changed
+        const changes = await listEvents(dst.store, {
+          afterSeq: head,
+          type: 'organisation.vat-regime-changed',
+        });
+        assert.deepEqual(
+          changes.map((e) => e.payload),
+          [
+            {
+              organisationId: id,
+              name: original.organisations[0].name,
+              nameEn: original.organisations[0].nameEn ?? null,
+              from: 'usn_5',
+              to: 'general',
+            },
+          ],
+        );
       } finally {
         await dst.close();
         await target.drop();

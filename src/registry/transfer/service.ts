@@ -16,7 +16,13 @@ import { inPublicDirectory } from '../policy.ts';
 import { regionOutline } from '../reference.ts';
 import * as repo from '../repository.ts';
 import { findMemberships, findOrganisations, findSites } from '../repository.ts';
-import type { Organisation, RegistrySnapshot, TransferFormat } from '../schema.ts';
+import {
+  type Organisation,
+  type RegistrySnapshot,
+  type TransferFormat,
+  VAT_REGIME_CHANGED,
+  type VatRegimeChanged,
+} from '../schema.ts';
 import { decodeRegistry, encodeRegistry } from './formats.ts';
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -141,7 +147,7 @@ export class TransferService {
         memberships: s.memberships.length,
       };
       if (options.dryRun) return { applied: false, counts, changes, rows, preview };
-      await this.apply(tx, s);
+      const regimes = await this.apply(tx, s);
       await recordEvent(
         tx,
         {
@@ -152,6 +158,18 @@ export class TransferService {
         },
         this.clock(),
       );
+      // a regime the file changed is told as a change through the profile is
+      for (const changed of regimes)
+        await recordEvent(
+          tx,
+          {
+            actor: actorRef(actor),
+            organisationId: changed.organisationId,
+            type: VAT_REGIME_CHANGED,
+            payload: changed,
+          },
+          this.clock(),
+        );
       return { applied: true, counts, changes, rows, preview };
     });
   }
@@ -302,20 +320,31 @@ export class TransferService {
     if (found.length) throw invalid(messages.fileProblems({ count: found.length }), found);
   }
 
-  private async apply(tx: Tx, s: RegistrySnapshot): Promise<void> {
+  /** Writes the file's records; returns the recorded organisations whose VAT regime it changed. */
+  private async apply(tx: Tx, s: RegistrySnapshot): Promise<VatRegimeChanged[]> {
     const now = this.clock().toISOString();
+    const regimes: VatRegimeChanged[] = [];
     for (const o of s.organisations) {
       const current = await repo.organisationStatus(tx, o.id);
+      const recorded = current?.vatRegime as Organisation['vatRegime'] | undefined;
+      // a file without the column (from before it) leaves a recorded regime as it is
+      const vatRegime = o.vatRegime ?? recorded ?? 'general';
       const row = repo.organisationToRow({
         ...o,
-        // a file without the column (from before it) leaves a recorded regime as it is
-        vatRegime:
-          o.vatRegime ?? (current?.vatRegime as Organisation['vatRegime'] | undefined) ?? 'general',
+        vatRegime,
         status: (current?.status as Organisation['status'] | undefined) ?? 'applicant',
         createdAt: current?.createdAt ?? now,
       });
       if (current) await repo.updateOrganisation(tx, row);
       else await repo.insertOrganisation(tx, row);
+      if (recorded && recorded !== vatRegime)
+        regimes.push({
+          organisationId: o.id,
+          name: o.name,
+          nameEn: o.nameEn ?? null,
+          from: recorded,
+          to: vatRegime,
+        });
     }
     const outline = regionOutline();
     const sites = await repo.siteOwners(tx);
@@ -336,5 +365,6 @@ export class TransferService {
       const open = (await findMemberships(tx, id)).some((m) => m.leftOn === null);
       await repo.setOrganisationStatus(tx, id, open ? 'member' : 'former');
     }
+    return regimes;
   }
 }

@@ -151,7 +151,9 @@ test('H2 H3 L1 M5 matches: decline memory, withdrawal closes, agreement shows th
   assert.equal(await toDeal.getAttribute('href'), `#/deals/${opened.id}`);
   // a pair whose figures fit no deal opens none: the step says so and leads to the deals page
   // (the server's list answered without that deal, as it would be)
-  await page.route('**/api/v1/deals', (r) =>
+  // the deals list, whatever its query (the page asks for `?fromMatch=true`)
+  const dealList = (url: URL) => url.pathname === '/api/v1/deals';
+  await page.route(dealList, (r) =>
     r.fulfill({
       json: {
         items: deals.body.items.filter((d: { matchId?: string }) => d.matchId !== agree.id),
@@ -166,7 +168,7 @@ test('H2 H3 L1 M5 matches: decline memory, withdrawal closes, agreement shows th
     await step.getByRole('link', { name: 'Перейти к сделкам' }).getAttribute('href'),
     '#/deals',
   );
-  await page.unroute('**/api/v1/deals');
+  await page.unroute(dealList);
   await page.reload();
   await page.getByTestId('tab-accepted').click();
   await agreed.getByRole('link', { name: 'Перейти к сделке' }).waitFor();

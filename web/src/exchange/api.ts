@@ -29,6 +29,7 @@ export const exchangeApi = {
     answer(client.POST('/api/v1/matches/{id}/accept', { ...path(id), body: {} })),
   decline: (id: string) =>
     answer(client.POST('/api/v1/matches/{id}/decline', { ...path(id), body: {} })),
-  /** the caller's deals: an agreed match leads to the deal it opened */
-  deals: () => answer(client.GET('/api/v1/deals')),
+  /** the caller's deals opened from matches: an agreed match leads to the deal it opened */
+  dealsFromMatches: () =>
+    answer(client.GET('/api/v1/deals', { params: { query: { fromMatch: 'true' } } })),
 };

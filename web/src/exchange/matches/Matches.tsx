@@ -37,7 +37,7 @@ function Inbox({ me }: { me: User }) {
   const taxonomy = useTaxonomy();
   const matches = useResource(exchangeApi.matches, []);
   const sites = useResource(registryApi.sites, []);
-  const deals = useResource(exchangeApi.deals, []);
+  const deals = useResource(exchangeApi.dealsFromMatches, []);
   const [tab, setTab] = useState<Tab | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState<string | null>(null);

@@ -93,17 +93,25 @@ export async function findDealByMatch(reader: Reader, matchId: string): Promise<
   return r && (JSON.parse(r.data) as Deal);
 }
 
-/** Deals newest first: of one organisation (either side) and in one state when given. */
+/** Deals newest first: of one organisation (either side) and in the given state(s). */
 export async function findDeals(
   reader: Reader,
-  f: { organisationId?: string; state?: DealState; fromMatch?: boolean } = {},
+  f: {
+    organisationId?: string;
+    state?: DealState | readonly DealState[];
+    fromMatch?: boolean;
+  } = {},
 ): Promise<Deal[]> {
   let q = reader.db.selectFrom('deal').select('data').orderBy('created_at', 'desc').orderBy('id');
   if (f.organisationId) {
     const o = f.organisationId;
     q = q.where((eb) => eb.or([eb('provider_id', '=', o), eb('consumer_id', '=', o)]));
   }
-  if (f.state) q = q.where('state', '=', f.state);
+  if (typeof f.state === 'string') q = q.where('state', '=', f.state);
+  else if (f.state) {
+    if (!f.state.length) return [];
+    q = q.where('state', 'in', f.state);
+  }
   if (f.fromMatch !== undefined) q = q.where('match_id', f.fromMatch ? 'is not' : 'is', null);
   return (await q.execute()).map((r) => JSON.parse(r.data) as Deal);
 }

@@ -919,26 +919,37 @@ export class DealsService {
           to: c.to,
         })
         .text(lang);
-    for (const d of await repo.findDeals(tx, { organisationId: c.organisationId })) {
-      if (!openStates.includes(d.state)) continue;
+    const open = await repo.findDeals(tx, { organisationId: c.organisationId, state: openStates });
+    for (const d of open) {
       const id = `msg-vat-${seq}-${d.id}`;
       if (await repo.messageExists(tx, id)) continue;
-      const message: DealMessage = {
-        id,
-        dealId: d.id,
-        side: null,
-        organisationId: null,
-        author: actorRef(systemActor),
-        text: `${worded('ru')}\n\n${worded('en')}`,
-        attachments: [],
-        postedAt: this.now(),
-      };
-      await repo.insertMessage(tx, message);
+      const message = await this.platformMessage(tx, id, d.id, worded);
       await this.event(tx, systemActor, c.organisationId, 'deal.message-posted', {
         deal: d,
         message,
       });
     }
+  }
+
+  /** Writes the platform's own message in a deal's thread: Russian, a blank line, English. */
+  private async platformMessage(
+    tx: Tx,
+    id: string,
+    dealId: string,
+    worded: (lang: Lang) => string,
+  ): Promise<DealMessage> {
+    const message: DealMessage = {
+      id,
+      dealId,
+      side: null,
+      organisationId: null,
+      author: actorRef(systemActor),
+      text: `${worded('ru')}\n\n${worded('en')}`,
+      attachments: [],
+      postedAt: this.now(),
+    };
+    await repo.insertMessage(tx, message);
+    return message;
   }
 
   /**
@@ -969,17 +980,7 @@ export class DealsService {
             .join('; '),
         })
         .text(lang);
-    const message: DealMessage = {
-      id,
-      dealId: d.id,
-      side: null,
-      organisationId: null,
-      author: actorRef(systemActor),
-      text: `${worded('ru')}\n\n${worded('en')}`,
-      attachments: [],
-      postedAt: this.now(),
-    };
-    await repo.insertMessage(tx, message);
+    const message = await this.platformMessage(tx, id, d.id, worded);
     await this.event(tx, systemActor, link.organisationId, 'weighing.refused', {
       deal: d,
       link,

@@ -38,6 +38,15 @@ export interface VatRegimeChanged {
   to: VatRegime;
 }
 
+/** The change to journal when an organisation's regime moves from `from`; null when it stays. */
+export function vatRegimeChange(
+  o: { id: string; name: string; nameEn?: string | null; vatRegime: VatRegime },
+  from: VatRegime | undefined,
+): VatRegimeChanged | null {
+  if (from === undefined || from === o.vatRegime) return null;
+  return { organisationId: o.id, name: o.name, nameEn: o.nameEn ?? null, from, to: o.vatRegime };
+}
+
 export const MembershipRole = z.enum(membershipRoles).meta({ id: 'MembershipRole' });
 export type MembershipRole = z.infer<typeof MembershipRole>;
 

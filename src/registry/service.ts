@@ -48,7 +48,7 @@ import {
   SitePatch,
   Taxonomy,
   VAT_REGIME_CHANGED,
-  type VatRegimeChanged,
+  vatRegimeChange,
   type WasteLicence,
   WasteLicenceInput,
 } from './schema.ts';
@@ -223,16 +223,8 @@ export class RegistryService {
       await this.uniqueIdentifiers(tx, p, id);
       await repo.updateOrganisation(tx, repo.organisationToRow(next));
       await this.event(tx, actor, id, 'organisation.updated', next);
-      if (next.vatRegime !== current.vatRegime) {
-        const changed: VatRegimeChanged = {
-          organisationId: id,
-          name: next.name,
-          nameEn: next.nameEn ?? null,
-          from: current.vatRegime,
-          to: next.vatRegime,
-        };
-        await this.event(tx, actor, id, VAT_REGIME_CHANGED, changed);
-      }
+      const changed = vatRegimeChange(next, current.vatRegime);
+      if (changed) await this.event(tx, actor, id, VAT_REGIME_CHANGED, changed);
       return next;
     });
   }

@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { type Deal, type DealsService, dealsModule } from '../../src/deals/index.ts';
-import { updateDeal } from '../../src/deals/repository.ts';
+import { findDeals, updateDeal } from '../../src/deals/repository.ts';
 import { seedExample } from '../../src/example/seed.ts';
 import type { AgreedMatch } from '../../src/exchange/index.ts';
 import { inTransaction, listEvents } from '../../src/journal/index.ts';
@@ -628,6 +628,13 @@ for (const d of await eachDialect()) {
             'they were.',
         );
         assert.deepEqual(await told(closed.id), [], 'a closed deal is left alone');
+        // the open ones are picked in SQL: a list of states
+        const inStates = async (state: Deal['state'][]) =>
+          (await findDeals(p.store, { organisationId: PROVIDER, state })).map((d) => d.id);
+        assert.ok((await inStates(['terminated'])).includes(closed.id));
+        assert.ok(!(await inStates(['terminated'])).includes(open.id));
+        assert.ok((await inStates(['active', 'terminated'])).includes(open.id));
+        assert.deepEqual(await inStates([]), []);
         assert.ok(
           (await listEvents(p.store, { afterSeq: change.seq, type: 'deal.message-posted' })).some(
             (e) => (e.payload as { message: { id: string } }).message.id === message.id,

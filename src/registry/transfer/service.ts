@@ -22,6 +22,7 @@ import {
   type TransferFormat,
   VAT_REGIME_CHANGED,
   type VatRegimeChanged,
+  vatRegimeChange,
 } from '../schema.ts';
 import { decodeRegistry, encodeRegistry } from './formats.ts';
 
@@ -337,14 +338,8 @@ export class TransferService {
       });
       if (current) await repo.updateOrganisation(tx, row);
       else await repo.insertOrganisation(tx, row);
-      if (recorded && recorded !== vatRegime)
-        regimes.push({
-          organisationId: o.id,
-          name: o.name,
-          nameEn: o.nameEn ?? null,
-          from: recorded,
-          to: vatRegime,
-        });
+      const changed = vatRegimeChange({ ...o, vatRegime }, recorded);
+      if (changed) regimes.push(changed);
     }
     const outline = regionOutline();
     const sites = await repo.siteOwners(tx);

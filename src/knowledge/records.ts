@@ -267,10 +267,8 @@ export async function updateAsset(
     const current = await findAsset(tx, id);
     if (!current) throw notFound(m.assetNotFound({ id }));
     requireOrganisationRole(actor, current.organisationId, 'member');
-    const { createdAt, updatedAt: _u, organisationId, ...fields } = current;
-    const merged: Record<string, unknown> = { ...fields, ...patch, id, organisationId };
-    for (const [k, v] of Object.entries(patch)) if (v === null) delete merged[k];
-    const a = parseInput(AssetInput, merged);
+    const { organisationId, createdAt } = current;
+    const a = parseInput(AssetInput, patched(current, patch, { id, organisationId }));
     await checkReferences(tx, m.invalidAsset(), {
       organisations: orgRefs(a.audience),
       materialIds: a.materialIds,
@@ -452,11 +450,25 @@ export async function ownerNames(reader: Reader, organisationId: string): Promis
 /** 'opened': a reader opened the record (a view counted); 'created': its author's own answer. */
 export type Read = 'opened' | 'created';
 
-async function viewsFor(c: KnowledgeContext, type: RecordType, id: string, read: Read) {
-  if (read === 'created') return viewsOf(c.store, type, id);
-  return c.store.db
-    .transaction()
-    .execute((trx) => countView({ db: trx, dialect: c.store.dialect }, type, id));
+/** A record as its viewer may see it (else not found), with its owner's names and its views. */
+async function opened<R extends Guarded>(
+  c: KnowledgeContext,
+  actor: Actor,
+  type: RecordType,
+  id: string,
+  read: Read,
+  r: R | undefined,
+  missing: Message,
+): Promise<R & Names & { views: number }> {
+  if (!r || !canSee(r, viewerOf(actor))) throw notFound(missing);
+  // the author's own answer reads the count; a reader's opening adds to it
+  const views =
+    read === 'created'
+      ? await viewsOf(c.store, type, id)
+      : await c.store.db
+          .transaction()
+          .execute((trx) => countView({ db: trx, dialect: c.store.dialect }, type, id));
+  return { ...r, ...(await ownerNames(c.store, r.organisationId)), views };
 }
 
 export async function getAsset(
@@ -465,10 +477,8 @@ export async function getAsset(
   id: string,
   read: Read = 'opened',
 ): Promise<Asset> {
-  const a = await findAsset(c.store, id);
-  if (!a || !canSee(a, viewerOf(actor))) throw notFound(m.assetNotFound({ id }));
-  const views = await viewsFor(c, 'asset', id, read);
-  return { ...a, ...(await ownerNames(c.store, a.organisationId)), views };
+  const found = await findAsset(c.store, id);
+  return opened(c, actor, 'asset', id, read, found, m.assetNotFound({ id }));
 }
 
 export async function getProfile(
@@ -477,10 +487,8 @@ export async function getProfile(
   id: string,
   read: Read = 'opened',
 ): Promise<Profile> {
-  const p = await findProfile(c.store, id);
-  if (!p || !canSee(p, viewerOf(actor))) throw notFound(m.profileNotFound({ id }));
-  const views = await viewsFor(c, 'profile', id, read);
-  return { ...p, ...(await ownerNames(c.store, p.organisationId)), views };
+  const found = await findProfile(c.store, id);
+  return opened(c, actor, 'profile', id, read, found, m.profileNotFound({ id }));
 }
 
 export async function getProject(
@@ -489,10 +497,8 @@ export async function getProject(
   id: string,
   read: Read = 'opened',
 ): Promise<Project> {
-  const p = await findProject(c.store, id);
-  if (!p || !canSee(p, viewerOf(actor))) throw notFound(m.projectNotFound({ id }));
-  const views = await viewsFor(c, 'project', id, read);
-  return { ...p, ...(await ownerNames(c.store, p.organisationId)), views };
+  const found = await findProject(c.store, id);
+  return opened(c, actor, 'project', id, read, found, m.projectNotFound({ id }));
 }
 
 // --- knowledge exchange: journaled requests, consultations and licences ---

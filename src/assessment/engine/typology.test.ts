@@ -167,6 +167,22 @@ describe("typology: the paper's table computed on hand-built clusters", () => {
     assert.equal(byId.essence?.form, 'territorial_cluster');
   });
 
+  it('an organisation that left before the window is not counted among the organisations', () => {
+    const s = digitalCluster();
+    const asOf = placed(s).asOf;
+    const outside = { kind: 'coal_chemistry', region: 'tomsk-oblast', agglomeration: null };
+    const value = (x: typeof s) =>
+      placed(x)
+        .characteristics.find((c) => c.id === 'geography')
+        ?.indicators.find((i) => i.name === 'members_outside_region')?.value;
+    // one of twelve outside the region; a thirteenth, outside too, left years ago: still 1 of 12
+    const gone = { ...outside, id: 'gone', joined: '2010-01-01', left: '2019-12-31' };
+    assert.equal(value({ ...s, organisations: [...s.organisations, gone] }), round(1 / 12));
+    // one that left on the day assessed was a member in the window: 2 of 13
+    const leaving = { ...outside, id: 'leaving', joined: '2010-01-01', left: asOf };
+    assert.equal(value({ ...s, organisations: [...s.organisations, leaving] }), round(2 / 13));
+  });
+
   it('computes the indicators by their formulas (known answers on the digital cluster)', () => {
     const a = placed(digitalCluster());
     const value = (c: string, n: string) =>

@@ -380,7 +380,10 @@ export interface AssessOptions {
 // Facts: what every indicator reads, computed once per assessment.
 
 interface Facts {
+  /** the organisations but those that left before the window */
   organisations: SnapshotOrganisation[];
+  /** every organisation of the snapshot, those that left before the window too */
+  everyOrganisation: SnapshotOrganisation[];
   ties: SnapshotTie[];
   decisions: Snapshot['decisions'];
   keystones: Snapshot['keystones'];
@@ -431,8 +434,11 @@ function factsOf(s: Snapshot, options: AssessOptions): Facts {
   const asOf = options.asOf ?? latestDate(s);
   const from = windowStart(asOf, options.windowMonths ?? DEFAULT_WINDOW_MONTHS);
   const inWindow = (at: string) => at <= asOf && at >= from;
+  // one that left before the window is no longer counted among the cluster's
+  const present = (o: SnapshotOrganisation) => o.left === undefined || o.left >= from;
   return {
-    organisations: s.organisations,
+    organisations: s.organisations.filter(present),
+    everyOrganisation: s.organisations,
     ties: s.ties.filter((t) => inWindow(t.at)),
     decisions: s.decisions.filter((d) => inWindow(d.at)),
     keystones: s.keystones.filter((k) => k.from <= asOf),
@@ -565,7 +571,7 @@ const rules: Record<CharacteristicId, Rule> = {
   },
 
   geography: (f) => {
-    const byId = new Map(f.organisations.map((o) => [o.id, o]));
+    const byId = new Map(f.everyOrganisation.map((o) => [o.id, o]));
     const crosses = (t: SnapshotTie) => {
       const a = byId.get(t.source);
       const b = byId.get(t.target);
@@ -600,7 +606,7 @@ const rules: Record<CharacteristicId, Rule> = {
 
   knowledge: (f) => {
     const knowledge = f.ties.filter((t) => t.layer === 'knowledge');
-    const byId = new Map(f.organisations.map((o) => [o.id, o]));
+    const byId = new Map(f.everyOrganisation.map((o) => [o.id, o]));
     const withInstitution = knowledge.filter((t) =>
       [t.source, t.target].some((id) => {
         const o = byId.get(id);
@@ -760,7 +766,7 @@ const rules: Record<CharacteristicId, Rule> = {
   // data.
   sustainability: (f) => {
     const parts = f.sustainability;
-    const dated = f.organisations.filter((o) => o.joined !== undefined);
+    const dated = f.everyOrganisation.filter((o) => o.joined !== undefined);
     // without a window, the 12 months up to the day assessed
     const from = f.from || windowStart(f.asOf, DEFAULT_WINDOW_MONTHS);
     const within = (at: string | undefined) => at !== undefined && at >= from && at <= f.asOf;

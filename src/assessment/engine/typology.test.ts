@@ -167,7 +167,7 @@ describe("typology: the paper's table computed on hand-built clusters", () => {
     assert.equal(byId.essence?.form, 'territorial_cluster');
   });
 
-  it('an organisation that left before the window is not counted among the organisations', () => {
+  it('only the organisations that were members in the window are counted', () => {
     const s = digitalCluster();
     const asOf = placed(s).asOf;
     const outside = { kind: 'coal_chemistry', region: 'tomsk-oblast', agglomeration: null };
@@ -181,6 +181,9 @@ describe("typology: the paper's table computed on hand-built clusters", () => {
     // one that left on the day assessed was a member in the window: 2 of 13
     const leaving = { ...outside, id: 'leaving', joined: '2010-01-01', left: asOf };
     assert.equal(value({ ...s, organisations: [...s.organisations, leaving] }), round(2 / 13));
+    // one that joined after the day assessed is not yet counted
+    const coming = { ...outside, id: 'coming', joined: '2099-01-01' };
+    assert.equal(value({ ...s, organisations: [...s.organisations, coming] }), round(1 / 12));
   });
 
   it('computes the indicators by their formulas (known answers on the digital cluster)', () => {

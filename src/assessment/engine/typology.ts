@@ -380,7 +380,7 @@ export interface AssessOptions {
 // Facts: what every indicator reads, computed once per assessment.
 
 interface Facts {
-  /** the organisations but those that left before the window */
+  /** the organisations that were members in the window (undated ones count) */
   organisations: SnapshotOrganisation[];
   /** every organisation of the snapshot, those that left before the window too */
   everyOrganisation: SnapshotOrganisation[];
@@ -416,7 +416,7 @@ function latestDate(s: Snapshot): string {
     if (k.from > latest) latest = k.from;
     if (k.to && k.to > latest) latest = k.to;
   }
-  return latest || '1970-01-01';
+  return latest;
 }
 
 /** The default window: the last 12 months up to the day assessed, for every caller. */
@@ -431,11 +431,15 @@ export function windowStart(asOf: string, months?: number): string {
 }
 
 function factsOf(s: Snapshot, options: AssessOptions): Facts {
-  const asOf = options.asOf ?? latestDate(s);
+  const dated = options.asOf ?? latestDate(s);
+  const asOf = dated || '1970-01-01';
   const from = windowStart(asOf, options.windowMonths ?? DEFAULT_WINDOW_MONTHS);
   const inWindow = (at: string) => at <= asOf && at >= from;
-  // one that left before the window is no longer counted among the cluster's
-  const present = (o: SnapshotOrganisation) => o.left === undefined || o.left >= from;
+  // one that left before the window, or joined after the day assessed, is not counted; a
+  // snapshot with no dated fact has no such day, and none of its organisations is dropped
+  const present = (o: SnapshotOrganisation) =>
+    !dated ||
+    ((o.joined === undefined || o.joined <= asOf) && (o.left === undefined || o.left >= from));
   return {
     organisations: s.organisations.filter(present),
     everyOrganisation: s.organisations,

@@ -2,6 +2,7 @@
 // typology placement of a snapshot. Access checks, journal events, transactions; SQL in
 // repository.ts; the figures in engine/.
 import { inTransaction, recordEvent } from '../journal/index.ts';
+import { clusterDay } from '../model/days.ts';
 import {
   type Actor,
   actorRef,
@@ -57,6 +58,9 @@ export class AssessmentService {
     private readonly store: Store,
     private readonly clock: () => Date = () => new Date(),
   ) {}
+
+  /** Today as the cluster counts it (Kemerovo time): the day a placement is made on. */
+  private today = () => clusterDay(this.clock().getTime());
 
   /** Declarations beside the platform and the Decree 779 check (declared.ts). */
   get decree779(): Decree779Service {
@@ -142,7 +146,7 @@ export class AssessmentService {
     requireLogin(actor);
     const s = parseSnapshot(await platformSnapshot(this.store));
     return assess(s, {
-      asOf: options.asOf ?? this.clock().toISOString().slice(0, 10),
+      asOf: options.asOf ?? this.today(),
       windowMonths: options.months,
     });
   }
@@ -152,7 +156,7 @@ export class AssessmentService {
     requireLogin(actor);
     const s = parseSnapshot(await platformSnapshot(this.store));
     return trajectory(s, {
-      to: this.clock().toISOString().slice(0, 7),
+      to: this.today().slice(0, 7),
       windowMonths: options.months ?? 12,
     });
   }
@@ -167,7 +171,7 @@ export class AssessmentService {
   async network(actor: Actor, options: { layer?: (typeof layers)[number]; months?: number }) {
     requireOperator(actor);
     const s = parseSnapshot(await platformSnapshot(this.store));
-    const asOf = this.clock().toISOString().slice(0, 10);
+    const asOf = this.today();
     const from = windowStart(asOf, options.months);
     const ties = s.ties.filter(
       (t) => (!options.layer || t.layer === options.layer) && t.at >= from && t.at <= asOf,
@@ -242,7 +246,7 @@ export class AssessmentService {
     let day = '';
     const bytes = await heavyWork().run<Uint8Array>(actor, undefined, async () => {
       const model = await reportModel(this, this.clock, actor);
-      day = model.generatedAt.slice(0, 10);
+      day = clusterDay(Date.parse(model.generatedAt));
       return renderOrder({ model, format: q.format, lang: q.lang });
     });
     return {

@@ -27,6 +27,7 @@ import {
 } from '../exchange/index.ts';
 import { inTransaction, recordEvent } from '../journal/index.ts';
 import { deviceRecord, WEIGHBRIDGE_PROFILE, type Weighing } from '../machines/index.ts';
+import { clusterDay } from '../model/days.ts';
 import {
   type Actor,
   actorRef,
@@ -198,6 +199,8 @@ export class DealsService {
   ) {}
 
   private now = () => this.clock().toISOString();
+  /** Today as the cluster counts it (Kemerovo time), for a day's figures and checks. */
+  private today = () => clusterDay(this.clock().getTime());
 
   private event(
     tx: Tx,
@@ -277,7 +280,7 @@ export class DealsService {
    */
   async licencesOf(reader: Reader, deal: Deal, lang: Lang): Promise<DealLicences> {
     const parties = [deal.providerId, deal.consumerId];
-    const on = this.now().slice(0, 10);
+    const on = this.today();
     const r = dealLicenceChecks(
       deal,
       await registryQueries.findLicences(reader, { organisationIds: parties }),
@@ -1054,7 +1057,7 @@ export class DealsService {
       throw forbidden(
         actor.role === 'observer' ? messages.observersNoLedger() : messages.notAParty(),
       );
-    const asOf = query.asOf ?? this.now().slice(0, 10);
+    const asOf = query.asOf ?? this.today();
     const lines = await repo.findLedgerLines(this.store, {
       asOf,
       organisationId: isOperator(actor) ? undefined : (actor.organisationId ?? undefined),

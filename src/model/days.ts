@@ -1,4 +1,5 @@
 // Calendar days as the cluster's users live them. Pure, plain (the web app imports it too).
+import { CLUSTER_TIME_ZONE } from './wording.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -9,4 +10,40 @@ const DAY_MS = 86_400_000;
  */
 export function latestDay(now: Date): string {
   return new Date(now.getTime() + DAY_MS).toISOString().slice(0, 10);
+}
+
+const wallParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: CLUSTER_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The cluster's wall clock at `ms`: its fields as numbers. */
+export function wall(ms: number) {
+  const p = Object.fromEntries(wallParts.formatToParts(ms).map((x) => [x.type, x.value]));
+  return {
+    year: Number(p.year),
+    month: Number(p.month),
+    day: Number(p.day),
+    hour: Number(p.hour),
+    minute: Number(p.minute),
+  };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The day in the cluster at `ms` (YYYY-MM-DD): "today" as the cluster counts it. */
+export function clusterDay(ms: number): string {
+  const w = wall(ms);
+  return `${w.year}-${pad(w.month)}-${pad(w.day)}`;
+}
+
+/** A `datetime-local` value: the cluster's wall clock at `ms` (YYYY-MM-DDTHH:mm). */
+export function clusterWallTime(ms: number): string {
+  const w = wall(ms);
+  return `${clusterDay(ms)}T${pad(w.hour)}:${pad(w.minute)}`;
 }

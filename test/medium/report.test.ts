@@ -8,7 +8,10 @@ import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { AssessmentService } from '../../src/assessment/service.ts';
+import { DealsService } from '../../src/deals/service.ts';
 import { seedExample } from '../../src/example/seed.ts';
+import { systemActor } from '../../src/model/index.ts';
 import type { Platform } from '../../src/platform.ts';
 import { onCI } from '../ci.ts';
 import { eachDialect, type TestDatabase } from './dialects.ts';
@@ -173,6 +176,29 @@ describe('the assessment report', { skip: poppler ?? sqlite?.skip }, () => {
     );
     assert.match(text, /Yenisei Cement JSC/);
     assert.doesNotMatch(text, /Енисейский цемент|ТОР «Прокопьевск»|Кемеровская область/);
+  });
+
+  test("today is Kemerovo's: 18:30 UTC on 2 December is 01:30 on the 3rd in the cluster", async () => {
+    const at = () => new Date('2026-12-02T18:30:00Z');
+    const opened = await db.open();
+    try {
+      const assessment = new AssessmentService(opened.store, at);
+      assert.equal((await assessment.placement(systemActor, {})).asOf, '2026-12-03');
+      const file = await assessment.reportFile(systemActor, { format: 'html', lang: 'ru' });
+      assert.equal(file.fileName, 'digicluster-assessment-2026-12-03.html');
+      const page = file.body.toString('utf8');
+      assert.match(page, /Сформировано 3 декабря 2026 г\., 01:30 \(кемеровское время\)/);
+      assert.doesNotMatch(page, /2026-12-02 18:30/);
+      const en = await assessment.reportFile(systemActor, { format: 'html', lang: 'en' });
+      assert.match(en.body.toString('utf8'), /Generated 3 December 2026, 01:30 \(Kemerovo time\)/);
+      // the books as of today: the lots recorded on the cluster's 3 December are in them
+      assert.equal(
+        (await new DealsService(opened.store, at).trialBalance(systemActor)).asOf,
+        '2026-12-03',
+      );
+    } finally {
+      await opened.close();
+    }
   });
 
   test('bad arguments exit 2 with one line', async () => {

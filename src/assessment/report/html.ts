@@ -1,5 +1,7 @@
 // The report as one self-contained HTML file (no script, no outside resource): for reading on
 // screen and printing. Every text from data is escaped.
+
+import { wordMoment } from '../../model/wording.ts';
 import { indicatorWords, lqFormula, paperRows, readinessDimensionWords } from '../engine/index.ts';
 import { orgNameIn } from '../engine/place-names.ts';
 import { decree779Html } from './decree779.ts';
@@ -118,7 +120,7 @@ table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border:1px solid #
 small{color:#57606a}h2{margin-top:2rem}
 </style></head><body>
 <h1>${esc(say(lang, 'title'))}</h1>
-<p>${esc(say(lang, 'generated', { at: m.generatedAt.slice(0, 16).replace('T', ' ') }))}</p>
+<p>${esc(say(lang, 'generated', { at: wordMoment(m.generatedAt, lang) }))}</p>
 <h2>${esc(say(lang, 'placement'))}</h2>
 <p><strong>${esc(say(lang, 'overall', { form: formWord(p.overall.form), score: number(lang, p.overall.score), asOf: p.asOf, months: p.windowMonths }))}</strong></p>
 ${characteristics}

@@ -2,6 +2,7 @@
 // (data/fonts, Bitstream Vera licence), vector radar, trajectory and network.
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
+import { wordMoment } from '../../model/wording.ts';
 import { indicatorWords, lqFormula, paperRows, readinessDimensionWords } from '../engine/index.ts';
 import { orgNameIn } from '../engine/place-names.ts';
 import { changeMarks, scoredRuns, yearTicks } from '../engine/trajectory-marks.ts';
@@ -256,7 +257,7 @@ export function reportPdf(m: ReportModel, lang: Lang): Promise<Buffer> {
     .font('Sans')
     .fontSize(9)
     .fillColor(GREY)
-    .text(say(lang, 'generated', { at: m.generatedAt.slice(0, 16).replace('T', ' ') }));
+    .text(say(lang, 'generated', { at: wordMoment(m.generatedAt, lang) }));
 
   heading(doc, say(lang, 'placement'));
   doc

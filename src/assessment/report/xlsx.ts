@@ -6,6 +6,7 @@
 // goes through the formula guard (model/cells.ts), so an organisation's name cannot run in Excel.
 import ExcelJS from 'exceljs';
 import { defuseFormula } from '../../model/index.ts';
+import { wordMoment } from '../../model/wording.ts';
 import { indicatorWords, paperRows, readinessDimensionWords } from '../engine/index.ts';
 import { orgNameIn } from '../engine/place-names.ts';
 import { type Decree779Row, decree779Checks } from './decree779.ts';
@@ -291,7 +292,7 @@ export async function reportXlsx(m: ReportModel, lang: Lang): Promise<Buffer> {
   const lines: [Word, string][] = [
     [
       'generated',
-      `${m.generatedAt.slice(0, 16).replace('T', ' ')} UTC — ${reportSay(lang, 'generated', { at: '' }).replace(/\s+/g, ' ').trim()}`,
+      `${wordMoment(m.generatedAt, lang)} — ${reportSay(lang, 'generated', { at: '' }).replace(/\s+/g, ' ').trim()}`,
     ],
     [
       'typology',

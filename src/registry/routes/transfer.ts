@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { clusterDay } from '../../model/days.ts';
 import { invalid, type Lang, requestLang } from '../../model/index.ts';
 import { messages } from '../messages.ts';
 import { TransferFormat } from '../schema.ts';
@@ -87,7 +88,7 @@ export const transferRoutes =
         const { format } = req.query;
         const lang: Lang = req.query.lang ?? requestLang(req);
         const body = await transfer.exportRegistry(req.actor, format, lang);
-        const stamp = new Date().toISOString().slice(0, 10);
+        const stamp = clusterDay(Date.now());
         return reply
           .type(mediaTypes[format])
           .header(

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useFormat, useLocale, useT } from '../i18n/index.ts';
+import { clusterDay, useFormat, useLocale, useT } from '../i18n/index.ts';
 import { useLabels } from '../registry/labels.ts';
 import { hashQuery, href, replaceHashQuery } from '../shell/router.ts';
 import { useSession } from '../shell/session.tsx';
@@ -58,7 +58,7 @@ export function Marketplace() {
           number: (n) => (locale === 'ru' ? String(n).replace('.', ',') : String(n)),
         }),
     });
-    download(`listings-${new Date().toISOString().slice(0, 10)}.csv`, toCsv(rows, locale));
+    download(`listings-${clusterDay(Date.now())}.csv`, toCsv(rows, locale));
   };
 
   return (

@@ -3,8 +3,11 @@
 // messages name it («13:00 (кемеровское время)», src/model/wording.ts), so a reader in Moscow sees the
 // hour the server's own messages give. A calendar day ('2026-12-01') is no moment: it is the
 // same day in every zone.
+import { clusterDay, clusterWallTime, wall } from '../../../src/model/days.ts';
 import { CLUSTER_TIME_ZONE, clusterZoneName } from '../../../src/model/wording.ts';
 import { intlLocale, type Locale } from './locale.ts';
+
+export { clusterDay, clusterWallTime };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -49,42 +52,6 @@ export function momentFormats(locale: Locale) {
 
 /** The cluster zone's words: «Кемерово», 'Kemerovo time'. */
 export const clusterZone = (locale: Locale): string => clusterZoneName[locale];
-
-const wallParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: CLUSTER_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** The cluster's wall clock at `ms`: its fields as numbers. */
-function wall(ms: number) {
-  const p = Object.fromEntries(wallParts.formatToParts(ms).map((x) => [x.type, x.value]));
-  return {
-    year: Number(p.year),
-    month: Number(p.month),
-    day: Number(p.day),
-    hour: Number(p.hour),
-    minute: Number(p.minute),
-  };
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The day in the cluster at `ms` (YYYY-MM-DD): "today" as the cluster counts it. */
-export function clusterDay(ms: number): string {
-  const w = wall(ms);
-  return `${w.year}-${pad(w.month)}-${pad(w.day)}`;
-}
-
-/** A `datetime-local` value: the cluster's wall clock at `ms` (YYYY-MM-DDTHH:mm). */
-export function clusterWallTime(ms: number): string {
-  const w = wall(ms);
-  return `${clusterDay(ms)}T${pad(w.hour)}:${pad(w.minute)}`;
-}
 
 /**
  * The moment a cluster wall-clock time (YYYY-MM-DDTHH:mm[:ss], as a `datetime-local` gives it)

@@ -1,4 +1,4 @@
-import { useLocale } from '../../i18n/index.ts';
+import { clusterDay, useLocale } from '../../i18n/index.ts';
 import { hashQuery } from '../../shell/router.ts';
 import { useSession } from '../../shell/session.tsx';
 import { ErrorState, Forbidden, Loading, NeedLogin } from '../../shell/ui.tsx';
@@ -8,7 +8,8 @@ import { canList, ownsListing } from '../rights.ts';
 import { ListingForm } from './ListingForm.tsx';
 import { blank, copyOf, fromListing } from './values.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
+// today as the cluster counts it: in Kemerovo the day starts 7 hours before UTC's
+const today = () => clusterDay(Date.now());
 
 /** #/marketplace/new, #/marketplace/new?from=:id (a copy) and #/marketplace/:id/edit */
 export function ListingEditor({ id }: { id?: string }) {

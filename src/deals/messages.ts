@@ -159,6 +159,11 @@ export const messages = defineMessages('deals', {
     en: 'no VAT rate on record for this date (the table starts on {from})',
     ru: 'на эту дату ставка НДС не известна (таблица ставок начинается с {from})',
   },
+  beyondContractUnconfirmed: {
+    en: 'with this lot {delivered} will have been delivered against {contracted} contracted (tolerance {tolerancePct} %). If that is so, tick “Beyond the contract: record it”',
+    ru: 'с этой партией поставлено будет {delivered} при договоре на {contracted} (допуск {tolerancePct} %). Если так и есть, отметьте «Сверх договора: записать»',
+    as: { delivered: 'quantity', contracted: 'quantity' },
+  },
   badConfirmation: {
     en: "a confirmation names the other side's declaration of a lot of this deal",
     ru: 'подтверждение должно ссылаться на заявление другой стороны о партии этой сделки',

@@ -238,6 +238,12 @@ export const DeliveryInput = z
       .describe("the other side's declaration of the same lot: compared with it, posts nothing"),
     source: z.enum(['manual', 'import', 'device']).default('manual'),
     deviceId: z.string().max(100).optional(),
+    acceptBeyondContract: z
+      .boolean()
+      .optional()
+      .describe(
+        "true: the declaring side means a typed lot that takes the delivered total beyond the contract plus tolerance (without it such a lot is refused, 400 on quantity; a weighbridge's or an imported lot is recorded and flagged)",
+      ),
   })
   .meta({ id: 'DeliveryBody' });
 export type DeliveryInput = z.input<typeof DeliveryInput>;

@@ -702,6 +702,22 @@ export class DealsService {
     }
     const declared = earlier.filter((x) => x.confirms === null).reduce((s, x) => s + x.quantity, 0);
     const total = body.confirms ? declared : declared + body.quantity;
+    const beyondContract = !body.confirms && total > d.quantity * (1 + d.tolerancePct / 100) + 1e-9;
+    // a typed lot past the contract is more often a slip of the keyboard (999 999 for 99,9) than
+    // a real over-delivery: recorded only when the side says it means it; a weighbridge's weighing
+    // and a file's row are flagged (beyondContract), not refused
+    if (beyondContract && body.source === 'manual' && !body.acceptBeyondContract)
+      throw invalid(messages.invalidDeal(), [
+        {
+          field: 'quantity',
+          message: messages.beyondContractUnconfirmed({
+            delivered: total,
+            contracted: d.quantity,
+            unit: d.unit,
+            tolerancePct: d.tolerancePct,
+          }),
+        },
+      ]);
     const [providerVat, consumerVat] = await this.vatRegimesOf(tx, d);
     const posting = {
       providerId: d.providerId,
@@ -741,7 +757,7 @@ export class DealsService {
       recordedBy: actorRef(actor),
       recordedAt: this.now(),
       outOfSpec: outOfSpec(d.quality, body.quality),
-      beyondContract: !body.confirms && total > d.quantity * (1 + d.tolerancePct / 100) + 1e-9,
+      beyondContract,
       mismatch,
       amountKopecks: sums.netKopecks,
       vatRatePct: sums.vatRatePct,

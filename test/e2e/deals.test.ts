@@ -384,6 +384,21 @@ test('a deal page: delivered and remaining add up to the contract; quality figur
       await delivery.getByTestId('record-delivery').click();
       await delivery.locator('.field-error', { hasText: words }).waitFor();
     }
+    // a lot past the contract plus tolerance (a slip of the keyboard) is not sent: the form says
+    // what the total would be and asks for the tick that means it
+    const rows = await page.getByTestId('delivery-row').count();
+    await delivery.locator('input[name="quantity"]').fill('9 999 999');
+    await delivery.getByTestId('record-delivery').click();
+    await delivery
+      .locator('.field-error', { hasText: /^С этой партией поставлено будет .* при договоре на / })
+      .waitFor();
+    const tick = delivery.locator('input[name="acceptBeyondContract"]');
+    assert.equal(await tick.isChecked(), false);
+    assert.match(
+      (await delivery.locator('label.check').textContent()) ?? '',
+      /Сверх договора: записать/,
+    );
+    assert.equal(await page.getByTestId('delivery-row').count(), rows, 'nothing recorded');
     // a lot of 12,5 t, its quality written as the placeholder shows
     await delivery.locator('input[name="deliveredOn"]').fill(new Date().toISOString().slice(0, 10));
     await delivery.locator('input[name="quantity"]').fill('12,5');

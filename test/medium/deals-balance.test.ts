@@ -112,6 +112,7 @@ for (const d of await eachDialect()) {
         quantity: 70,
         method: 'weighbridge',
         quality: { loi: 7 },
+        acceptBeyondContract: true,
       });
       await x.recordDelivery(user(BRICK), ids.ash, {
         deliveredOn: '2026-04-01',

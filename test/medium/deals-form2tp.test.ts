@@ -100,6 +100,7 @@ for (const d of await eachDialect()) {
         deliveredOn: '2025-12-20',
         quantity: 1000,
         method: 'weighbridge',
+        acceptBeyondContract: true,
       });
     });
     after(async () => {

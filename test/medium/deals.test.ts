@@ -436,11 +436,27 @@ for (const d of await eachDialect()) {
       });
       assert.equal(confirm.mismatch, true, '60.125 vs 55: beyond 5 %');
       assert.equal(confirm.amountKopecks, 0, 'a confirmation posts nothing');
-      const second = await x.recordDelivery(provider, deal.id, {
+      const lot = {
         deliveredOn: '2026-03-01',
         quantity: 50,
         method: 'belt_scale',
         quality: { loi: 6.5 },
+      };
+      // typed past the contract plus tolerance: refused until the side says it means it
+      await assert.rejects(
+        x.recordDelivery(provider, deal.id, lot),
+        (e: unknown) =>
+          e instanceof DomainError &&
+          e.status === 400 &&
+          e.fields[0]?.field === 'quantity' &&
+          e.fields[0]?.message.text('ru').replace(/\u00a0/g, ' ') ===
+            'с этой партией поставлено будет 110,125 т при договоре на 100 т (допуск 5 %). ' +
+              'Если так и есть, отметьте «Сверх договора: записать»',
+      );
+      assert.equal((await x.listDeliveries(provider, { dealId: deal.id })).length, 2);
+      const second = await x.recordDelivery(provider, deal.id, {
+        ...lot,
+        acceptBeyondContract: true,
       });
       assert.equal(second.beyondContract, true, '110.125 t > 100 t + 5 %');
       assert.deepEqual(second.outOfSpec, ['loi']);

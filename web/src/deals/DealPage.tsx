@@ -764,6 +764,9 @@ function DeliveryForm({ v, onDone }: { v: DealView; onDone: () => void }) {
   const [bad, setBad] = useState<'quantity' | 'quality' | null>(null);
   // what is wrong with the quantity, checked before sending: no number, none or too much
   const [quantityBad, setQuantityBad] = useState('');
+  // a lot past the contract plus tolerance is recorded only when the side ticks that it means it
+  const [beyondAsked, setBeyondAsked] = useState(false);
+  const [acceptBeyond, setAcceptBeyond] = useState(false);
   const errors = submission.error?.fieldErrors() ?? {};
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -771,6 +774,8 @@ function DeliveryForm({ v, onDone }: { v: DealView; onDone: () => void }) {
     submission.setError(null);
     const n = parseNumber(quantity);
     const q = parseQuality(quality, resolve);
+    const delivered = v.progress.delivered + (n ?? 0);
+    const beyond = delivered > v.deal.quantity * (1 + v.deal.tolerancePct / 100) + 1e-9;
     const quantityProblem =
       n === undefined || Number.isNaN(n)
         ? t('fNumberBad')
@@ -780,15 +785,30 @@ function DeliveryForm({ v, onDone }: { v: DealView; onDone: () => void }) {
             ? t('fQuantityTooBig', {
                 max: x.enteredQuantity(listingLimits.quantityPerYear, v.deal.unit),
               })
-            : '';
+            : beyond && !acceptBeyond
+              ? t('fBeyondContract', {
+                  delivered: x.enteredQuantity(delivered, v.deal.unit),
+                  contracted: x.enteredQuantity(v.deal.quantity, v.deal.unit),
+                  tolerance: String(v.deal.tolerancePct),
+                })
+              : '';
+    if (beyond) setBeyondAsked(true);
     setQuantityBad(quantityProblem);
     if (quantityProblem || n === undefined) return setBad('quantity');
     if (q === null) return setBad('quality');
     setBad(null);
     void submission.run(async () => {
-      await dealsApi.deliver(v.deal.id, { deliveredOn: on, quantity: n, method, quality: q });
+      await dealsApi.deliver(v.deal.id, {
+        deliveredOn: on,
+        quantity: n,
+        method,
+        quality: q,
+        ...(beyond && acceptBeyond ? { acceptBeyondContract: true } : {}),
+      });
       setQuantity('');
       setQuality('');
+      setBeyondAsked(false);
+      setAcceptBeyond(false);
       settle();
       onDone();
     });
@@ -865,6 +885,17 @@ function DeliveryForm({ v, onDone }: { v: DealView; onDone: () => void }) {
           )}
         </label>
       </div>
+      {(beyondAsked || errors.quantity) && (
+        <label className="check">
+          <input
+            type="checkbox"
+            name="acceptBeyondContract"
+            checked={acceptBeyond}
+            onChange={(e) => setAcceptBeyond(e.target.checked)}
+          />{' '}
+          {t('acceptBeyondContract')}
+        </label>
+      )}
       <div className="form-actions">
         <button
           type="submit"

@@ -194,6 +194,9 @@ export const dealsDict = dictionary(
     fNumberBad: 'Введите число',
     fQuantityPositive: 'Больше нуля',
     fQuantityTooBig: 'Не больше {max}',
+    fBeyondContract:
+      'С этой партией поставлено будет {delivered} при договоре на {contracted} (допуск {tolerance} %). Если так и есть, отметьте «Сверх договора: записать»',
+    acceptBeyondContract: 'Сверх договора: записать',
     fPositiveBad: 'Количество должно быть больше нуля',
     fTooLargeBad: 'Не больше {max}',
     fBeforeFromBad: 'Конец поставок раньше начала',
@@ -398,6 +401,9 @@ export const dealsDict = dictionary(
     fNumberBad: 'Enter a number',
     fQuantityPositive: 'Greater than zero',
     fQuantityTooBig: 'At most {max}',
+    fBeyondContract:
+      'With this lot {delivered} will have been delivered against {contracted} contracted (tolerance {tolerance} %). If that is so, tick “Beyond the contract: record it”',
+    acceptBeyondContract: 'Beyond the contract: record it',
     fPositiveBad: 'The quantity must be more than zero',
     fTooLargeBad: 'At most {max}',
     fBeforeFromBad: 'The deliveries end before they start',

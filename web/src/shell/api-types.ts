@@ -4434,6 +4434,8 @@ export interface components {
       vatRatePct: number;
     };
     DeliveryBody: {
+      /** @description true: the declaring side means a typed lot that takes the delivered total beyond the contract plus tolerance (without it such a lot is refused, 400 on quantity; a weighbridge's or an imported lot is recorded and flagged) */
+      acceptBeyondContract?: boolean;
       /** @description the other side's declaration of the same lot: compared with it, posts nothing */
       confirms?: string;
       /** @description the declaring side; default the caller's */
@@ -4454,6 +4456,8 @@ export interface components {
       source: 'manual' | 'import' | 'device';
     };
     DeliveryBodyInput: {
+      /** @description true: the declaring side means a typed lot that takes the delivered total beyond the contract plus tolerance (without it such a lot is refused, 400 on quantity; a weighbridge's or an imported lot is recorded and flagged) */
+      acceptBeyondContract?: boolean;
       /** @description the other side's declaration of the same lot: compared with it, posts nothing */
       confirms?: string;
       /** @description the declaring side; default the caller's */

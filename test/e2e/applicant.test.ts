@@ -114,6 +114,13 @@ test("the applicant's journey: apply with a site on the map, rejected, again, ad
       await done.waitFor();
       statusUrl = (await page.getByTestId('status-link').textContent()) ?? '';
       assert.match(statusUrl, /#\/application\/[A-Za-z0-9_-]{40,}$/);
+      assert.match(
+        (await done.textContent()) ?? '',
+        /Заявка ООО «Сорбция \d+» принята к рассмотрению/,
+      );
+      // in English, the English name the applicant gave
+      await page.locator('.lang-btn', { hasText: 'EN' }).click();
+      await done.filter({ hasText: `The application of “Sorbtsiya ${suffix} LLC”` }).waitFor();
       await look(page, 'apply-success');
     },
   );

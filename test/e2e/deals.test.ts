@@ -112,6 +112,12 @@ test('deals: rows in both languages; two members negotiate to agreed, deliver, a
     await a.page.getByTestId('deal-state').filter({ hasText: 'запрошена' }).waitFor();
     await a.page.getByTestId('not-your-turn').waitFor();
     assert.match((await a.page.getByTestId('deal-messages').textContent()) ?? '', /нужна зола/);
+    // an empty message is not sent, and the box says so
+    const thread = a.page.getByTestId('deal-messages');
+    const posted = await thread.getByTestId('deal-message').count();
+    await thread.getByTestId('send-message').click();
+    await thread.locator('.field-error', { hasText: 'пустое не отправляется' }).waitFor();
+    assert.equal(await thread.getByTestId('deal-message').count(), posted);
 
     // Myski GRES, in English: its turn; it offers at 380 ₽
     await logIn(b.page, myski.email, myski.password);

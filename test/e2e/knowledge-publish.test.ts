@@ -30,6 +30,11 @@ test('a researcher publishes a knowledge asset: a field error first, then its pa
     const form = page.getByTestId('publish-form');
     await form.waitFor();
     assert.match(page.url(), /#\/knowledge\/new$/);
+    // the organisation's name in quotes once (a name with its own quotes gets none more)
+    assert.match(
+      (await page.locator('p.lead').textContent()) ?? '',
+      /^От имени организации «ФИЦ угля и углехимии СО РАН»\. Запись/,
+    );
     assert.match(
       (await form.textContent()) ?? '',
       /Что публикуем.*Знание.*Профиль эксперта.*Проект НИОКР/s,

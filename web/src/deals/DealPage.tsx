@@ -385,8 +385,11 @@ function Thread({
   const form = useRef<HTMLFormElement>(null);
   const settle = useUnsavedForm(form);
   const [text, setText] = useState('');
+  // an empty message is not sent: the box says why rather than the button doing nothing
+  const [empty, setEmpty] = useState(false);
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    setEmpty(!text.trim());
     if (!text.trim()) return;
     void submission.run(async () => {
       await dealsApi.post(dealId, text.trim());
@@ -435,15 +438,20 @@ function Thread({
       {canPost && (
         <form ref={form} className="stack deal-post" onSubmit={submit}>
           <FormError error={submission.error} />
-          <label className="field">
+          <label className={`field${empty ? ' field-invalid' : ''}`}>
             <span>{t('message')}</span>
             <textarea
               name="message"
               rows={3}
               maxLength={4000}
               value={text}
-              onChange={(e) => setText(e.target.value)}
+              aria-invalid={empty || undefined}
+              onChange={(e) => {
+                setText(e.target.value);
+                if (e.target.value.trim()) setEmpty(false);
+              }}
             />
+            {empty && <span className="field-error">{t('messageEmpty')}</span>}
           </label>
           <div className="form-actions">
             <button

@@ -4,6 +4,7 @@
 // beside the fields it names, in words; a success opens the new record's page.
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useLocale, useT } from '../i18n/index.ts';
+import { quoted } from '../registry/names.ts';
 import { useOrgNames } from '../registry/useOrgNames.ts';
 import { ApiError } from '../shell/api.ts';
 import { problemIssues } from '../shell/issues.ts';
@@ -195,7 +196,7 @@ function PublishForm({ organisationId }: { organisationId: string }) {
       <Back />
       <PageHeader
         title={t('publishTitle')}
-        lead={t('publishLead', { org: names.name(organisationId) })}
+        lead={t('publishLead', { org: quoted(names.name(organisationId), locale) })}
       />
       <form
         ref={form}

@@ -16,7 +16,7 @@ export const knowledgeDict = dictionary(
     publishButton: 'Опубликовать…',
     publishTitle: 'Опубликовать в базе знаний',
     publishLead:
-      'От имени организации «{org}». Запись появится в поиске сразу; кто её видит — выбираете вы.',
+      'От имени организации {org}. Запись появится в поиске сразу; кто её видит — выбираете вы.',
     publishWhat: 'Что публикуем',
     'publish:asset': 'Знание',
     'publish:assetHint': 'технология, методика, патент, исследование, данные, урок, курс',
@@ -185,7 +185,7 @@ export const knowledgeDict = dictionary(
     publishButton: 'Publish…',
     publishTitle: 'Publish to the knowledge base',
     publishLead:
-      'On behalf of «{org}». The record shows in the search at once; you choose who may see it.',
+      'On behalf of {org}. The record shows in the search at once; you choose who may see it.',
     publishWhat: 'What to publish',
     'publish:asset': 'Knowledge asset',
     'publish:assetHint': 'technology, method, patent, study, data set, lesson, course',

@@ -188,11 +188,14 @@ function ApplicationForm({
 
   if (done) {
     const link = statusLink(done.statusToken);
+    // an English reader reads the English name the applicant gave, if any (the receipt has the Russian)
+    const doneName =
+      (locale === 'en' && values['organisation.nameEn'].trim()) || done.organisationName;
     return (
       <div className="narrow">
         <PageHeader title={t('apDoneTitle')} />
         <section className="card success-card" data-testid="application-done">
-          <p>{t('apDoneText', { name: quoted(done.organisationName, locale) })}</p>
+          <p>{t('apDoneText', { name: quoted(doneName, locale) })}</p>
           <p>
             {t('apStatus')}: <span className="badge status-applicant">{t('appPending')}</span>
           </p>

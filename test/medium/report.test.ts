@@ -80,6 +80,8 @@ describe('the assessment report', { skip: poppler ?? sqlite?.skip }, () => {
     const read = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' }).stdout;
     assert.match(read.replace(/\s+/g, ' '), /\(101,7 \/ 720\) \/ \(150 \/ 43 058\)/);
     assert.doesNotMatch(read, /101\.7 \/ 720/);
+    // a form's word is not broken across lines (its column was too narrow for «территориальный»)
+    assert.doesNotMatch(read, /территориальн(?![а-я])/);
     const fonts = spawnSync('pdffonts', [file], { encoding: 'utf8' }).stdout;
     assert.match(fonts, /DejaVuSans/);
     assert.match(fonts, /yes\s+yes/); // embedded, subset

@@ -273,16 +273,16 @@ export function reportPdf(m: ReportModel, lang: Lang): Promise<Buffer> {
     );
   radar(doc, m, lang);
   row(doc, [
-    { text: say(lang, 'characteristic'), width: width * 0.26, bold: true },
-    { text: say(lang, 'form'), width: width * 0.16, bold: true },
-    { text: say(lang, 'score'), width: width * 0.08, bold: true },
+    { text: say(lang, 'characteristic'), width: width * 0.23, bold: true },
+    { text: say(lang, 'form'), width: width * 0.2, bold: true },
+    { text: say(lang, 'score'), width: width * 0.07, bold: true },
     { text: say(lang, 'evidence'), width: width * 0.5, bold: true },
   ]);
   for (const c of p.characteristics)
     row(doc, [
-      { text: paperRows[c.id].title[lang], width: width * 0.26, bold: true },
-      { text: formWord(c.form), width: width * 0.16 },
-      { text: c.score === null ? '—' : number(lang, c.score), width: width * 0.08 },
+      { text: paperRows[c.id].title[lang], width: width * 0.23, bold: true },
+      { text: formWord(c.form), width: width * 0.2 },
+      { text: c.score === null ? '—' : number(lang, c.score), width: width * 0.07 },
       {
         text: c.indicators
           .map((i) => {

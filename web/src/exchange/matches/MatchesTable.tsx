@@ -130,7 +130,8 @@ export function MatchesTable({
           <div className="sub">→ {target(m)}</div>
           <div className="sub" data-testid="match-plan">
             {/* the zone named here: a header «Материал → назначение (кемеровское время)» read oddly */}
-            {t('fromPlan', { date: fmt.dateTime(m.createdAt), ref: m.planId.slice(0, 8) })}
+            {/* the plan's id is named nowhere a reader could look it up: its time says which plan */}
+            {t('fromPlan', { date: fmt.dateTime(m.createdAt) })}
           </div>
         </>
       ),

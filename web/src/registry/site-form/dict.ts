@@ -60,8 +60,8 @@ export const siteFormDict = dictionary(
     siteSpecialName: "Special territory's name",
     siteSpecialNameHint: 'e.g. ТОР «Юрга» (Yurga)',
     siteErrSpecialName: 'Name the special territory or choose “none”',
-    special_tor: 'ТОР (territory of advanced development)',
-    special_oez: 'ОЭЗ (special economic zone)',
+    special_tor: 'Advanced Development Territory (TOR)',
+    special_oez: 'Special Economic Zone (SEZ)',
     special_other: 'another special regime',
   },
 );

@@ -419,5 +419,13 @@ for (const lang of ['ru', 'en'] as const)
       0,
       '#/matches at 1280 px: a scroll hint',
     );
+    // the header's name of the user reads as the header's text, not as a default blue link
+    // (its style sat in a page's lazily loaded sheet), and the narrow-only «Account» is hidden
+    const [decoration, colour] = await wide
+      .getByTestId('account-link')
+      .evaluate((a) => [getComputedStyle(a).textDecorationLine, getComputedStyle(a).color]);
+    assert.equal(decoration, 'none');
+    assert.notEqual(colour, 'rgb(0, 0, 238)');
+    assert.equal(await wide.locator('.nav .nav-narrow-only').first().isVisible(), false);
     await desktop.close();
   });

@@ -54,6 +54,7 @@ import {
   type PlanDocument,
   type PlanRecord,
   PlanRequest,
+  type SavedPlan,
 } from './schema.ts';
 import { holderShown, revealedTo } from './visibility.ts';
 
@@ -354,7 +355,7 @@ export async function savePlan(
   actor: Actor,
   input: unknown,
   lang: Lang,
-): Promise<Plan> {
+): Promise<SavedPlan> {
   requireCurrentMember(actor);
   if (!isOperator(actor) && !['member', 'org_admin'].includes(actor.role ?? ''))
     throw forbidden(m.savingNeedsMember());
@@ -372,7 +373,7 @@ export async function savePlan(
     createdBy: actorRef(actor),
     organisationId: actor.organisationId,
   };
-  await inTransaction(c.store, async (tx) => {
+  const proposals = await inTransaction(c.store, async (tx) => {
     await insertPlan(tx, { ...saved, text });
     // A pair already proposed or agreed is not proposed again: saving plans repeatedly
     // must not pile up proposals for the same flow.
@@ -444,8 +445,13 @@ export async function savePlan(
       alreadyOpen,
       declinedBefore,
     });
+    return {
+      created: matches.length,
+      alreadyOpen: alreadyOpen.length,
+      declinedBefore: declinedBefore.length,
+    };
   });
-  return forReader(c.store, actor, lang, document, computed.records);
+  return { ...(await forReader(c.store, actor, lang, document, computed.records)), proposals };
 }
 
 export async function getPlan(

@@ -11,6 +11,7 @@ import {
   MatchProposal,
   Plan,
   PlanRequest,
+  SavedPlan,
 } from './schema.ts';
 import type { ExchangeService } from './service.ts';
 
@@ -147,7 +148,7 @@ export const routes =
           ...tags('exchange'),
           summary: 'Plan and save: each flow becomes a match proposal to both holders (member)',
           body: PlanRequest,
-          response: { 201: Plan },
+          response: { 201: SavedPlan },
         },
       },
       async (req, reply) =>

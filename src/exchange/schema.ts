@@ -681,6 +681,22 @@ export const Plan = PlanDocument.extend({
 }).meta({ id: 'Plan' });
 export type Plan = z.infer<typeof Plan>;
 
+/** A plan just saved, with what its saving did: a flow already proposed is not proposed again. */
+export const SavedPlan = Plan.extend({
+  proposals: z.object({
+    created: z.number().int().describe('match proposals this saving sent'),
+    alreadyOpen: z
+      .number()
+      .int()
+      .describe('flows whose pair was already proposed or agreed: not proposed again'),
+    declinedBefore: z
+      .number()
+      .int()
+      .describe('flows whose pair was declined on the same terms: not proposed again'),
+  }),
+}).meta({ id: 'SavedPlan' });
+export type SavedPlan = z.infer<typeof SavedPlan>;
+
 export const MatchDecision = z
   .enum(['pending', 'accepted', 'declined'])
   .meta({ id: 'MatchDecision' });

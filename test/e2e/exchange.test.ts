@@ -371,8 +371,18 @@ test('the exchange: listing, plan, saved plan and accepted match', {
         /км\/ч/,
       );
       await page.screenshot({ path: join(results, 'plan.png'), fullPage: true });
-      await page.getByTestId('save-plan').click();
-      await page.getByTestId('plan-saved').waitFor();
+      const [answer] = await Promise.all([
+        page.waitForResponse(
+          (r) => r.request().method() === 'POST' && r.url().endsWith('/api/v1/exchange/plans'),
+        ),
+        page.getByTestId('save-plan').click(),
+      ]);
+      const { proposals } = await answer.json();
+      assert.ok(proposals.created > 0);
+      // the message counts the proposals sent, which a flow already proposed is not
+      const said = (await page.getByTestId('plan-saved').textContent()) ?? '';
+      assert.match(said, new RegExp(`новых предложений совпадений: ${proposals.created}\\.`));
+      assert.equal(said.includes('Уже предложены'), proposals.alreadyOpen > 0);
       await logOut(page);
     },
   );

@@ -479,7 +479,8 @@ for (const d of await eachDialect()) {
         ['plan.saved', 'match.accepted', 'match.accepted', 'match.declined'],
       );
       // Every view's objective is the sum of the flows it shows.
-      const sum = (pl: typeof saved) => pl.plan.flows.reduce((t, f) => t + f.savingsKopecks, 0);
+      const sum = (pl: Pick<typeof saved, 'plan'>) =>
+        pl.plan.flows.reduce((t, f) => t + f.savingsKopecks, 0);
       for (const viewer of [systemActor, user('tsement-tom'), user('keramika-kuzbassa')]) {
         const view = await x.getPlan(viewer, saved.id!);
         assert.equal(view.plan.objectiveKopecks, sum(view));

@@ -96,7 +96,14 @@ for (const d of await eachDialect()) {
 
     test('H2 decline memory: a declined pair is not proposed again until a price changes', async () => {
       const plan = await savePlan();
-      const proposals = (await matchesOf('operator')).filter(
+      const created = (await matchesOf('operator')).filter((m) => m.planId === plan.id);
+      assert.ok(created.length > 0);
+      assert.deepEqual(
+        plan.proposals,
+        { created: created.length, alreadyOpen: 0, declinedBefore: 0 },
+        'the saving says how many proposals it sent',
+      );
+      const proposals = created.filter(
         (m) =>
           m.planId === plan.id &&
           m.demand.organisationId &&
@@ -136,6 +143,28 @@ for (const d of await eachDialect()) {
       assert.ok(
         (saved.payload as { declinedBefore: string[] }).declinedBefore.includes(pairOf(m)),
         'the plan.saved event says why the pair was not proposed',
+      );
+      const event = saved.payload as {
+        matches: unknown[];
+        alreadyOpen: string[];
+        declinedBefore: string[];
+      };
+      assert.deepEqual(
+        again.proposals,
+        {
+          created: event.matches.length,
+          alreadyOpen: event.alreadyOpen.length,
+          declinedBefore: event.declinedBefore.length,
+        },
+        'the answer counts the proposals it sent, not the flows',
+      );
+      assert.ok(
+        again.proposals.alreadyOpen > 0,
+        "the first plan's open proposals are not sent again",
+      );
+      assert.equal(
+        again.proposals.created,
+        (await matchesOf('operator')).filter((x) => x.planId === again.id).length,
       );
       // a change outside the terms (a note) does not bring it back
       await ok(buyer, 'PATCH', `/api/v1/listings/${m.demand.listingId}`, { note: 'reworded' });

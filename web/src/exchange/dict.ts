@@ -309,7 +309,9 @@ export const exchangeDict = dictionary(
       'Каждый поток станет предложением совпадения обоим держателям; анонимные стороны раскроются друг другу, когда обе примут.',
     savePlan: 'Сохранить план и разослать предложения',
     saveObserver: 'Сохранять план могут сотрудники участников и оператор.',
-    savedText: 'План сохранён, предложено совпадений: {n}.',
+    savedText: 'План сохранён, новых предложений совпадений: {n}.',
+    savedAlreadyOpen: 'Уже предложены или согласованы раньше (повторно не отправлены): {n}.',
+    savedDeclinedBefore: 'Отклонены раньше на тех же условиях (повторно не отправлены): {n}.',
     toMatches: 'Открыть совпадения →',
     // matches
     matchesTitle: 'Совпадения',
@@ -670,7 +672,9 @@ export const exchangeDict = dictionary(
       'Each flow becomes a match proposal to both holders; anonymous sides are revealed to each other once both accept.',
     savePlan: 'Save the plan and send the proposals',
     saveObserver: "Saving a plan is for members' staff and the operator.",
-    savedText: 'Plan saved: {n} match proposals.',
+    savedText: 'Plan saved: {n} new match proposals.',
+    savedAlreadyOpen: 'Already proposed or agreed before (not sent again): {n}.',
+    savedDeclinedBefore: 'Declined before on the same terms (not sent again): {n}.',
     toMatches: 'Open the matches →',
     matchesTitle: 'Matches',
     matchesLead:

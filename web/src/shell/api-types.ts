@@ -9105,6 +9105,78 @@ export interface components {
       share: number;
       supply: string;
     };
+    SavedPlan: {
+      computedAt: string;
+      counts: {
+        links: number;
+        offers: number;
+        requests: number;
+      };
+      /** @description the factors the plan was computed with (data/reference/factors.json and the overrides); absent in plans saved before they were listed */
+      factors?: components['schemas']['PlanFactor'][];
+      /** @description set once saved */
+      id: string | null;
+      impact: components['schemas']['Impact'];
+      /** @description internal reuse potential: each organisation's own offer and request that fit; absent on plans saved before */
+      internalReuse?: components['schemas']['InternalReuse'];
+      plan: {
+        engine: string;
+        flows: components['schemas']['PlanFlow'][];
+        message?: string;
+        mipGap: number | null;
+        /** @description the net benefit maximised: Σ savingsKopecks over the flows, kopecks/yr */
+        objectiveKopecks: number;
+        /** @enum {string} */
+        status: 'optimal' | 'time_limit' | 'infeasible';
+      };
+      proposals: {
+        /** @description flows whose pair was already proposed or agreed: not proposed again */
+        alreadyOpen: number;
+        /** @description match proposals this saving sent */
+        created: number;
+        /** @description flows whose pair was declined on the same terms: not proposed again */
+        declinedBefore: number;
+      };
+      robustness: components['schemas']['RobustnessEntry'][] | null;
+      /** @description in the caller's language */
+      warnings: components['schemas']['WordedMessage'][];
+    };
+    SavedPlanInput: {
+      computedAt: string;
+      counts: {
+        links: number;
+        offers: number;
+        requests: number;
+      };
+      /** @description the factors the plan was computed with (data/reference/factors.json and the overrides); absent in plans saved before they were listed */
+      factors?: components['schemas']['PlanFactorInput'][];
+      /** @description set once saved */
+      id: string | null;
+      impact: components['schemas']['ImpactInput'];
+      /** @description internal reuse potential: each organisation's own offer and request that fit; absent on plans saved before */
+      internalReuse?: components['schemas']['InternalReuseInput'];
+      plan: {
+        engine: string;
+        flows: components['schemas']['PlanFlowInput'][];
+        message?: string;
+        mipGap: number | null;
+        /** @description the net benefit maximised: Σ savingsKopecks over the flows, kopecks/yr */
+        objectiveKopecks: number;
+        /** @enum {string} */
+        status: 'optimal' | 'time_limit' | 'infeasible';
+      };
+      proposals: {
+        /** @description flows whose pair was already proposed or agreed: not proposed again */
+        alreadyOpen: number;
+        /** @description match proposals this saving sent */
+        created: number;
+        /** @description flows whose pair was declined on the same terms: not proposed again */
+        declinedBefore: number;
+      };
+      robustness: components['schemas']['RobustnessEntryInput'][] | null;
+      /** @description in the caller's language */
+      warnings: components['schemas']['WordedMessageInput'][];
+    };
     Site: {
       address?: string;
       /** @description the address in English */
@@ -12356,7 +12428,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Plan'];
+          'application/json': components['schemas']['SavedPlan'];
         };
       };
       400: components['responses']['Problem400'];
@@ -16131,6 +16203,12 @@ export const readinessSummaryInputWeakestValues: ReadonlyArray<
   'leadership',
   'strategy',
 ];
+export const savedPlanPlanStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SavedPlan']['plan']['status']
+> = ['optimal', 'time_limit', 'infeasible'];
+export const savedPlanInputPlanStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SavedPlanInput']['plan']['status']
+> = ['optimal', 'time_limit', 'infeasible'];
 export const siteKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Site']['kind']
 > = ['mine', 'open_pit', 'plant', 'power_plant', 'dump', 'office', 'campus', 'depot', 'other'];

@@ -21,6 +21,7 @@ export type {
   PlanRequest,
   QualityLimit,
   RobustnessEntry,
+  SavedPlan,
   Substitute,
   TransportMode,
 } from '../../../src/exchange/schema.ts';

@@ -4,7 +4,7 @@ import { registryApi } from '../../registry/api.ts';
 import { ApiError } from '../../shell/api.ts';
 import { href } from '../../shell/router.ts';
 import { useSession } from '../../shell/session.tsx';
-import type { Plan } from '../../shell/types.ts';
+import type { Plan, SavedPlan } from '../../shell/types.ts';
 import { Empty, FormError, Loading, NeedLogin, PageHeader } from '../../shell/ui.tsx';
 import { useResource } from '../../shell/useResource.ts';
 import { exchangeApi, type PlanRequestBody } from '../api.ts';
@@ -58,7 +58,7 @@ function Planner() {
   const [elapsed, setElapsed] = useState(0);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState<Plan | null>(null);
+  const [saved, setSaved] = useState<SavedPlan | null>(null);
   const [highlight, setHighlight] = useState<string | null>(null);
 
   useEffect(() => {

@@ -1,6 +1,6 @@
 import { useFormat, useT } from '../../i18n/index.ts';
 import { href } from '../../shell/router.ts';
-import type { Plan } from '../../shell/types.ts';
+import type { Plan, SavedPlan } from '../../shell/types.ts';
 import { exchangeDict } from '../dict.ts';
 
 /** The listings a warning concerns (its params hold their ids), each a link to act on it. */
@@ -47,7 +47,7 @@ export function PlanWarnings({ warnings }: { warnings: Plan['warnings'] }) {
   );
 }
 
-/** Saving the plan turns each flow into a match proposal to both holders. */
+/** Saving the plan turns each flow into a match proposal to both holders, unless its pair was proposed before. */
 export function SaveCard({
   saved,
   canSave,
@@ -55,7 +55,7 @@ export function SaveCard({
   saving,
   onSave,
 }: {
-  saved: Plan | null;
+  saved: SavedPlan | null;
   /** an observer reads plans but saves none */
   canSave: boolean;
   disabled: boolean;
@@ -68,7 +68,11 @@ export function SaveCard({
     <section className="card save-card">
       {saved ? (
         <div className="alert alert-success" role="status" data-testid="plan-saved">
-          {t('savedText', { n: fmt.integer(saved.plan.flows.length) })}{' '}
+          {t('savedText', { n: fmt.integer(saved.proposals.created) })}
+          {saved.proposals.alreadyOpen > 0 &&
+            ` ${t('savedAlreadyOpen', { n: fmt.integer(saved.proposals.alreadyOpen) })}`}
+          {saved.proposals.declinedBefore > 0 &&
+            ` ${t('savedDeclinedBefore', { n: fmt.integer(saved.proposals.declinedBefore) })}`}{' '}
           <a href={href('matches')}>{t('toMatches')}</a>
         </div>
       ) : (

@@ -19,6 +19,11 @@ declare module 'fastify' {
      * it at the fastest level instead of the default (src/server/app.ts).
      */
     bulkAnswer?: boolean;
+    /**
+     * Names this route's fields go by where the module-wide label means something else
+     * (a person's `name` is «Имя», an organisation's «Название»): by the field's last segment.
+     */
+    fieldLabels?: Readonly<Record<string, { readonly en: string; readonly ru: string }>>;
   }
   interface FastifyRequest {
     actor: Actor;

@@ -268,6 +268,10 @@ export const messages = defineMessages('registry', {
     ru: 'Пользователь {email} не активен: ссылка для смены пароля — только для активных учётных записей',
   },
   notYourPassword: { en: 'not your current password', ru: 'это не ваш текущий пароль' },
+  sameAsCurrent: {
+    en: 'the same as the current password: choose another',
+    ru: 'совпадает с текущим паролем: выберите другой',
+  },
   tooManyAttempts: {
     en: 'Too many requests from your address; try again in {seconds} s',
     ru: 'Слишком много запросов с вашего адреса; повторите через {seconds} с',
@@ -307,6 +311,8 @@ defineLabels({
   requestedRole: { en: 'Requested role', ru: 'Запрашиваемая роль' },
   email: { en: 'E-mail', ru: 'Электронная почта' },
   password: { en: 'Password', ru: 'Пароль' },
+  currentPassword: { en: 'Current password', ru: 'Текущий пароль' },
+  newPassword: { en: 'New password', ru: 'Новый пароль' },
   token: { en: 'Invitation', ru: 'Приглашение' },
   organisationId: { en: 'Organisation', ru: 'Организация' },
   fkko: { en: 'FKKO code', ru: 'Код ФККО' },

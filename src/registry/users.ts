@@ -7,6 +7,7 @@ import { inTransaction, recordEvent } from '../journal/index.ts';
 import {
   type Actor,
   actorRef,
+  common,
   conflict,
   forbidden,
   invalid,
@@ -274,6 +275,11 @@ export class UserService {
     if (!(await verifyPassword(row.password_hash, c.currentPassword)))
       throw invalid(messages.wrongCurrentPassword(), [
         { field: 'currentPassword', message: messages.notYourPassword() },
+      ]);
+    // a change that changes nothing would still end the other sessions and read as done
+    if (c.newPassword === c.currentPassword)
+      throw invalid(common.invalidInput(), [
+        { field: 'newPassword', message: messages.sameAsCurrent() },
       ]);
     const hash = await hashPassword(c.newPassword);
     return inTransaction(this.store, async (tx) => {

@@ -23,8 +23,14 @@ export function sendProblem(
   status = kind === 'too_large' ? 413 : kind === 'internal' ? 500 : statusOf[kind],
 ) {
   const lang = requestLang(req);
+  const own = req.routeOptions?.config?.fieldLabels;
   const worded = errors.map((e) => {
-    const label = labelOf(e.field, lang);
+    const last =
+      e.field
+        .split('.')
+        .filter((s) => s && !/^\d+$/.test(s))
+        .at(-1) ?? '';
+    const label = own?.[last]?.[lang] ?? labelOf(e.field, lang);
     return {
       field: e.field,
       ...(label ? { label } : {}),

@@ -224,10 +224,32 @@ test('a member serves itself: profile, sites, account, reset link, leaving', {
     await form.locator('input[name="newPassword"]').fill(newPassword);
     await form.locator('input[name="repeatPassword"]').fill(newPassword);
     await form.getByRole('button', { name: 'Сменить пароль' }).click();
+    const currentBox = form.locator('.field', {
+      has: page.locator('input[name="currentPassword"]'),
+    });
     await form
       .locator('.field-invalid', { has: page.locator('input[name="currentPassword"]') })
       .waitFor();
+    // the banner names the field as the form does, not by its name in the API
+    const banner = (await form.getByRole('alert').textContent()) ?? '';
+    assert.match(banner, /Текущий пароль неверен/);
+    assert.doesNotMatch(banner, /currentPassword/);
+    // the current password again as the new one: refused before it is sent
     await form.locator('input[name="currentPassword"]').fill(tom.password);
+    // correcting the box takes its refusal away
+    assert.equal(await form.getByRole('alert').count(), 0);
+    assert.doesNotMatch((await currentBox.getAttribute('class')) ?? '', /field-invalid/);
+    await form.locator('input[name="newPassword"]').fill(tom.password);
+    await form.locator('input[name="repeatPassword"]').fill(tom.password);
+    await form.getByRole('button', { name: 'Сменить пароль' }).click();
+    assert.match(
+      (await form
+        .locator('.field-invalid', { has: page.locator('input[name="newPassword"]') })
+        .textContent()) ?? '',
+      /Совпадает с текущим паролем/,
+    );
+    await form.locator('input[name="newPassword"]').fill(newPassword);
+    await form.locator('input[name="repeatPassword"]').fill(newPassword);
     await form.getByRole('button', { name: 'Сменить пароль' }).click();
     await form.getByRole('status').waitFor();
     // end the other sessions: none are left after the change

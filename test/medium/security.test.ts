@@ -22,7 +22,7 @@ function problem(res: Answer, status: number) {
   return JSON.parse(res.body) as {
     code: string;
     detail: string;
-    errors?: Array<{ field: string; code: string }>;
+    errors?: Array<{ field: string; code: string; message?: string; label?: string }>;
   };
 }
 
@@ -432,18 +432,40 @@ for (const d of await eachDialect())
       assert.notEqual(b.cookie, a.cookie);
       assert.equal(await me(a.cookie), 'acc@sec.example');
       assert.equal(await me(b.cookie), 'acc@sec.example');
-      const change = (cookie: string, currentPassword: string, headers = {}) =>
+      const change = (
+        cookie: string,
+        currentPassword: string,
+        headers = {},
+        newPassword = 'account-pass-2-new',
+      ) =>
         app.inject({
           method: 'POST',
           url: '/api/v1/auth/password',
           headers: { cookie, ...headers },
-          payload: { currentPassword, newPassword: 'account-pass-2-new' },
+          payload: { currentPassword, newPassword },
         });
       const wrong = problem(await change(a.cookie, 'not-the-password'), 400);
       assert.deepEqual(
         wrong.errors?.map((e) => e.field),
         ['currentPassword'],
       );
+      // the detail names the field by the form's words, not the API's
+      const worded = problem(
+        await change(a.cookie, 'not-the-password', { 'accept-language': 'ru' }),
+        400,
+      );
+      assert.equal(worded.detail, 'Текущий пароль неверен: Текущий пароль');
+      // the current password as the new one changes nothing: refused, no session ends
+      const same = problem(
+        await change(a.cookie, 'account-pass-1', { 'accept-language': 'ru' }, 'account-pass-1'),
+        400,
+      );
+      assert.deepEqual(
+        same.errors?.map((e) => [e.field, e.message]),
+        [['newPassword', 'совпадает с текущим паролем: выберите другой']],
+      );
+      assert.match(same.detail ?? '', /Новый пароль$/);
+      assert.equal(await me(b.cookie), 'acc@sec.example');
       assert.equal((await change(a.cookie, 'account-pass-1')).statusCode, 200);
       // the other session ended, this one stays; the new password works, the old does not
       assert.equal(await me(a.cookie), 'acc@sec.example');
@@ -489,6 +511,19 @@ for (const d of await eachDialect())
           headers: { cookie: adminCookie },
           payload: { email, name: 'Коллега', role: 'member' },
         });
+      // a person's name is «Имя» in the refusal, not an organisation's «Название»
+      const nameless = await app.inject({
+        method: 'POST',
+        url: '/api/v1/organisations/sec-co/invitations',
+        headers: { cookie: adminCookie, 'accept-language': 'ru' },
+        payload: { email: 'x@sec.example', name: 'К', role: 'member' },
+      });
+      const refused = problem(nameless, 400);
+      assert.deepEqual(
+        refused.errors?.map((e) => [e.field, e.label]),
+        [['name', 'Имя']],
+      );
+      assert.match(refused.detail ?? '', /: Имя$/);
       const fresh = await invite('colleague@sec.example');
       const elsewhere = await invite('operator@sec.example');
       assert.equal(fresh.statusCode, 201, fresh.body);

@@ -8,6 +8,9 @@ import { LoginInput, PasswordChange, User, UserPatch } from '../schema.ts';
 import type { UserService } from '../users.ts';
 import { hashingRouteLimit, loginRouteLimit } from './limits.ts';
 
+/** A person's name, where the registry's `name` label (an organisation's «Название») is wrong. */
+export const personLabels = { fieldLabels: { name: { en: 'Name', ru: 'Имя' } } };
+
 /** The session cookie: HttpOnly, SameSite=Strict; only the sha256 of its token is stored. */
 export const SESSION_COOKIE = 'dc_session';
 
@@ -87,6 +90,7 @@ export const authRoutes =
     app.get(
       '/api/v1/auth/me',
       {
+        config: personLabels,
         schema: {
           tags: ['auth'],
           summary: 'Who is calling: the logged-in user (null when anonymous) and the actor',
@@ -117,6 +121,7 @@ export const authRoutes =
     app.patch(
       '/api/v1/auth/me',
       {
+        config: personLabels,
         schema: {
           tags: ['auth'],
           summary: 'Change your own name or language',

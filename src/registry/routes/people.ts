@@ -12,7 +12,7 @@ import {
   UserPatch,
 } from '../schema.ts';
 import type { UserService } from '../users.ts';
-import { setSessionCookie } from './auth.ts';
+import { personLabels, setSessionCookie } from './auth.ts';
 import { hashingRouteLimit } from './limits.ts';
 
 /** An organisation's users, invitations, password resets and API keys. */
@@ -38,6 +38,7 @@ export const peopleRoutes =
     app.post(
       '/api/v1/organisations/:id/invitations',
       {
+        config: personLabels,
         schema: {
           ...tagged('users'),
           summary: 'Invite a user (organisation admin); the token is shown once',
@@ -53,7 +54,7 @@ export const peopleRoutes =
     app.post(
       '/api/v1/invitations/accept',
       {
-        config: hashingRouteLimit,
+        config: { ...hashingRouteLimit, ...personLabels },
         schema: {
           ...publicTagged('users'),
           summary:
@@ -103,6 +104,7 @@ export const peopleRoutes =
     app.patch(
       '/api/v1/users/:id',
       {
+        config: personLabels,
         schema: {
           ...tagged('users'),
           summary: "Change a user's role or status (organisation admin)",

@@ -53,14 +53,22 @@ function ChangePassword() {
   const [repeat, setRepeat] = useState('');
   const [local, setLocal] = useState<Record<string, string>>({});
   const [done, setDone] = useState(false);
-  const { busy, error, run } = useSubmission();
+  const { busy, error, setError, run } = useSubmission();
   const fields = { ...(error?.fieldErrors() ?? {}), ...local };
+  /** A box being corrected: its refusal, and the server's, no longer hold. */
+  const edited = (field: string, set: (v: string) => void) => (v: string) => {
+    set(v);
+    setError(null);
+    setDone(false);
+    if (local[field]) setLocal(({ [field]: _, ...rest }) => rest);
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setDone(false);
     const problems = newPasswordProblems('newPassword', next, repeat, a);
     if (!current) problems.currentPassword = a('errRequired');
+    else if (next && next === current) problems.newPassword = a('errSameAsCurrent');
     setLocal(problems);
     if (Object.keys(problems).length > 0) return;
     await run(async () => {
@@ -98,7 +106,7 @@ function ChangePassword() {
             type="password"
             autoComplete="current-password"
             value={current}
-            onChange={(e) => setCurrent(e.target.value)}
+            onChange={(e) => edited('currentPassword', setCurrent)(e.target.value)}
             required
           />
         )}
@@ -106,9 +114,9 @@ function ChangePassword() {
       <NewPasswordFields
         name="newPassword"
         value={next}
-        onChange={setNext}
+        onChange={edited('newPassword', setNext)}
         repeat={repeat}
-        onRepeat={setRepeat}
+        onRepeat={edited('repeat', setRepeat)}
         errors={fields}
       />
       <SubmitRow busy={busy}>{a('changePassword')}</SubmitRow>

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
-import { clusterDay, useFormat, useLocale, useT } from '../i18n/index.ts';
+import { useFormat, useLocale, useT } from '../i18n/index.ts';
 import { useLabels } from '../registry/labels.ts';
 import { hashQuery, href, replaceHashQuery } from '../shell/router.ts';
 import { useSession } from '../shell/session.tsx';
 import { DataNote, Empty, ErrorState, Loading, PageHeader } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { exchangeApi } from './api.ts';
-import { download, listingCsvRows, qualityText, toCsv } from './csv.ts';
+import { csvName, download, listingCsvRows, qualityText, toCsv } from './csv.ts';
 import { listingCsvDict } from './csvDict.ts';
 import { exchangeDict } from './dict.ts';
 import { type Filters, filtersFrom, listingQuery } from './filters.ts';
@@ -58,7 +58,7 @@ export function Marketplace() {
           number: (n) => (locale === 'ru' ? String(n).replace('.', ',') : String(n)),
         }),
     });
-    download(`listings-${clusterDay(Date.now())}.csv`, toCsv(rows, locale));
+    download(csvName('listings', Date.now()), toCsv(rows, locale));
   };
 
   return (

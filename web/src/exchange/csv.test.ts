@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { listingCsvRows, qualityText, romanHazard, toCsv } from './csv.ts';
+import { csvName, listingCsvRows, qualityText, romanHazard, toCsv } from './csv.ts';
 import { listingCsvDict } from './csvDict.ts';
 
 const BOM = '\uFEFF';
@@ -14,6 +14,11 @@ test('Russian: BOM, «;» between cells, a decimal comma, CRLF lines', () => {
     'ru',
   );
   assert.equal(csv, `${BOM}Материал;Объём\r\nЗола;1234,5\r\n`);
+});
+
+test("a file is named by the cluster's day: 18:30 UTC is already the next day in Kemerovo", () => {
+  assert.equal(csvName('plan', Date.parse('2026-12-02T18:30:00Z')), 'plan-2026-12-03.csv');
+  assert.equal(csvName('listings', Date.parse('2026-12-02T16:59:59Z')), 'listings-2026-12-02.csv');
 });
 
 test('English: commas and a decimal point', () => {

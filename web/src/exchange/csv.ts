@@ -1,4 +1,5 @@
 import { defuseFormula } from '../../../src/model/cells.ts';
+import { clusterDay } from '../../../src/model/days.ts';
 import type { Locale } from '../i18n/index.ts';
 import type { listingCsvDict } from './csvDict.ts';
 
@@ -23,6 +24,9 @@ export function toCsv(rows: Array<Array<string | number | null | undefined>>, lo
 }
 
 /** Offers the text as a file download. */
+/** A CSV file's name: what it holds and the cluster's day (Kemerovo time) of `ms`, not UTC's. */
+export const csvName = (what: string, ms: number) => `${what}-${clusterDay(ms)}.csv`;
+
 export function download(name: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
   const a = document.createElement('a');

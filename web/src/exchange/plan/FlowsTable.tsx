@@ -2,7 +2,7 @@ import { useFormat, useLocale, useT } from '../../i18n/index.ts';
 import { DataTable } from '../../shell/DataTable.tsx';
 import type { PlanFlow } from '../../shell/types.ts';
 import { Empty } from '../../shell/ui.tsx';
-import { download, toCsv } from '../csv.ts';
+import { csvName, download, toCsv } from '../csv.ts';
 import { exchangeDict } from '../dict.ts';
 import { useExchangeLabels } from '../labels.ts';
 import { useFlowColumns } from './flowColumns.tsx';
@@ -52,7 +52,7 @@ export function FlowsTable({
       f.savingsKopecks / 100,
       flowCo2e(f).net,
     ]);
-    download(`plan-${computedAt.slice(0, 10)}.csv`, toCsv([head, ...rows], locale));
+    download(csvName('plan', Date.parse(computedAt)), toCsv([head, ...rows], locale));
   };
   return (
     <section className="card table-card">

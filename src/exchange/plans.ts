@@ -38,7 +38,7 @@ import { type Holders, loadHolders } from './holders.ts';
 import { listingLimits } from './limits.ts';
 import { messages as m } from './messages.ts';
 import { type PlanOutcome, planFrom, planOrder } from './plan-worker.ts';
-import { factorTable, railNetwork, viewerOptions } from './reference.ts';
+import { citedSources, factorTable, railNetwork, viewerOptions } from './reference.ts';
 import {
   findListings,
   findMatches,
@@ -208,28 +208,29 @@ interface WarningContext {
   holders: Holders;
   materials: ReadonlyMap<string, { ru: string; en: string }>;
   uses: ReadonlyMap<string, { ru: string; en: string }>;
-  /** a property as a warning names it: «ΣREE, rare earths» */
+  /** a property as a warning names it: «ΣREE» (…); “ΣREE” (rare earths) */
   properties: ReadonlyMap<string, { ru: string; en: string }>;
 }
 
 /**
  * A listing as a warning names it: its material (or use) and, when the reader may see it, its
- * holder — «Зола-унос», АО «…» — never its id; a hidden holder stays hidden.
+ * holder — «Зола-унос», АО «…»; “Fly ash”, JSC … — never its id; a hidden holder stays hidden.
  */
 function listingLabel(id: string, lang: Lang, ctx: WarningContext): string {
+  // each language's own quotation marks: «…» in Russian, “…” in English
+  const q = (text: string) => (lang === 'ru' ? `«${text}»` : `“${text}”`);
   const l = ctx.listings.get(id);
-  if (!l) return lang === 'ru' ? '«объявление снято»' : '«a listing no longer live»';
+  if (!l) return q(lang === 'ru' ? 'объявление снято' : 'a listing no longer live');
   const what =
     (l.materialId && ctx.materials.get(l.materialId)?.[lang]) ||
     (l.useId && ctx.uses.get(l.useId)?.[lang]) ||
     '?';
-  if (!ctx.shown(l))
-    return lang === 'ru' ? `«${what}», держатель скрыт` : `«${what}», holder hidden`;
+  if (!ctx.shown(l)) return `${q(what)}, ${lang === 'ru' ? 'держатель скрыт' : 'holder hidden'}`;
   const name =
     (lang === 'en' && ctx.holders.organisationNameEn(l.organisationId)) ||
     ctx.holders.organisationName(l.organisationId) ||
     '?';
-  return `«${what}», ${name}`;
+  return `${q(what)}, ${name}`;
 }
 
 /**
@@ -286,7 +287,8 @@ async function forReader(
     viewerOptions(plan.factors),
   );
   const internal = maskInternalReuse(plan.internalReuse, shownListing);
-  const visible = internal ? { ...masked, internalReuse: internal } : masked;
+  const cited = plan.factors?.length ? { factorSources: citedSources(plan.factors) } : {};
+  const visible = { ...masked, ...(internal ? { internalReuse: internal } : {}), ...cited };
   if (plan.warnings.length === 0) return { ...visible, warnings: [] };
   const shown = (l: ListingRecord) => holderShown(l, actor, revealed);
   const named = [...new Set(warningListingIds(plan))].flatMap((id) => records.get(id) ?? []);
@@ -308,7 +310,7 @@ async function forReader(
     properties: new Map(
       properties.map((x) => [
         x.id,
-        { ru: `«${x.symbol}» (${x.name.ru})`, en: `«${x.symbol}» (${x.name.en})` },
+        { ru: `«${x.symbol}» (${x.name.ru})`, en: `“${x.symbol}” (${x.name.en})` },
       ]),
     ),
   };

@@ -331,7 +331,8 @@ for (const d of await eachDialect()) {
       // H7: actionable, naming the listings by material and holder, never by id (the params
       // keep the ids, for links)
       for (const w of dropped) {
-        assert.match(w.message, /^add .+ to the offer «[^»]+».*: the request «[^»]+».* limits it/);
+        assert.match(w.message, /^add .+ to the offer “[^”]+”.*: the request “[^”]+”.* limits it/);
+        assert.doesNotMatch(w.message, /[«»]/, 'English quotes in English');
         for (const id of [w.params.supply, w.params.demand])
           assert.ok(!w.message.includes(String(id)), w.message);
         assert.ok(String(w.params.supply).startsWith('l-'));

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import { transportFrom, type Valuation, valuationFrom } from './engine/candidates.ts';
 import { FactorTable } from './engine/factors.ts';
 import { emissionFactorsFrom } from './engine/impact.ts';
@@ -19,6 +20,23 @@ let rail: RailNetwork | undefined;
 export function factorTable(): FactorTable {
   table ??= FactorTable.parse(data('factors.json').factors);
   return table;
+}
+
+let sources: Readonly<Record<string, string>> | undefined;
+
+/** The citations of the bracketed codes the factors' sources cite (factors.json `sources`). */
+export function factorSources(): Readonly<Record<string, string>> {
+  sources ??= z.record(z.string(), z.string()).parse(data('factors.json').sources);
+  return sources;
+}
+
+/** The citations a plan's factors cite, by code: a reader sees what [TR1] is. */
+export function citedSources(used: readonly PlanFactor[]): Record<string, string> {
+  const all = factorSources();
+  const codes = new Set(
+    used.flatMap((f) => [...f.source.matchAll(/\[([A-Z0-9]+)\]/g)].map((m) => m[1])),
+  );
+  return Object.fromEntries([...codes].sort().flatMap((c) => (all[c] ? [[c, all[c]]] : [])));
 }
 
 /** The rail-distance table (data/reference/rail-distances.json), validated and read once. */

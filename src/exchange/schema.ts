@@ -678,6 +678,10 @@ export type PlanDocument = z.infer<typeof PlanDocument>;
 /** A plan as a reader gets it: masked for the reader, its warnings worded in their language. */
 export const Plan = PlanDocument.extend({
   warnings: z.array(WordedMessage).describe("in the caller's language"),
+  factorSources: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe("the citation of each bracketed code the factors' sources cite ([TR1] → the order)"),
 }).meta({ id: 'Plan' });
 export type Plan = z.infer<typeof Plan>;
 

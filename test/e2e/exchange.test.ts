@@ -370,6 +370,17 @@ test('the exchange: listing, plan, saved plan and accepted match', {
         (await factors.locator('tr[data-factor="transport.road.speedKmh"]').textContent()) ?? '',
         /км\/ч/,
       );
+      // the platform's documents in words, not by file; the codes' citations beneath
+      const sourceCells = await factors.locator('td.factor-source').allTextContents();
+      assert.ok(sourceCells.some((c) => c.includes('справочные данные платформы §2.1')));
+      assert.ok(
+        sourceCells.every((c) => !/\.(md|json)\b/.test(c)),
+        sourceCells.join(' | '),
+      );
+      assert.match(
+        (await factors.getByTestId('factor-sources').textContent()) ?? '',
+        /\[TR1\]Приказ ФАС России от 06\.11\.2025 № 894\/25/,
+      );
       await page.screenshot({ path: join(results, 'plan.png'), fullPage: true });
       const [answer] = await Promise.all([
         page.waitForResponse(

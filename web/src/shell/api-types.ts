@@ -8056,6 +8056,10 @@ export interface components {
       };
       /** @description the factors the plan was computed with (data/reference/factors.json and the overrides); absent in plans saved before they were listed */
       factors?: components['schemas']['PlanFactor'][];
+      /** @description the citation of each bracketed code the factors' sources cite ([TR1] → the order) */
+      factorSources?: {
+        [key: string]: string;
+      };
       /** @description set once saved */
       id: string | null;
       impact: components['schemas']['Impact'];
@@ -8254,6 +8258,10 @@ export interface components {
       };
       /** @description the factors the plan was computed with (data/reference/factors.json and the overrides); absent in plans saved before they were listed */
       factors?: components['schemas']['PlanFactorInput'][];
+      /** @description the citation of each bracketed code the factors' sources cite ([TR1] → the order) */
+      factorSources?: {
+        [key: string]: string;
+      };
       /** @description set once saved */
       id: string | null;
       impact: components['schemas']['ImpactInput'];
@@ -9114,6 +9122,10 @@ export interface components {
       };
       /** @description the factors the plan was computed with (data/reference/factors.json and the overrides); absent in plans saved before they were listed */
       factors?: components['schemas']['PlanFactor'][];
+      /** @description the citation of each bracketed code the factors' sources cite ([TR1] → the order) */
+      factorSources?: {
+        [key: string]: string;
+      };
       /** @description set once saved */
       id: string | null;
       impact: components['schemas']['Impact'];
@@ -9150,6 +9162,10 @@ export interface components {
       };
       /** @description the factors the plan was computed with (data/reference/factors.json and the overrides); absent in plans saved before they were listed */
       factors?: components['schemas']['PlanFactorInput'][];
+      /** @description the citation of each bracketed code the factors' sources cite ([TR1] → the order) */
+      factorSources?: {
+        [key: string]: string;
+      };
       /** @description set once saved */
       id: string | null;
       impact: components['schemas']['ImpactInput'];

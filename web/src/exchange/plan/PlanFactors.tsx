@@ -2,7 +2,7 @@ import { Fragment } from 'react';
 import { useFormat, useLocale, useT } from '../../i18n/index.ts';
 import type { PlanFactor } from '../../shell/types.ts';
 import { exchangeDict } from '../dict.ts';
-import { factorName } from './factorNames.ts';
+import { factorName, sourceInWords } from './factorNames.ts';
 
 const groups = [
   'transport',
@@ -18,9 +18,17 @@ type Group = (typeof groups)[number];
  * The factors a plan was computed with: collapsed to one line (how many, how many estimates,
  * how many the request changed), open as a table by group with source, year and an estimate
  * badge. Each factor shows its name in the reader's language with its key beneath (the key is
- * what an override names); sources stay as published.
+ * what an override names); the platform's own documents are named in words, citations stay as
+ * published and are listed under the table.
  */
-export function PlanFactors({ factors }: { factors: readonly PlanFactor[] }) {
+export function PlanFactors({
+  factors,
+  sources,
+}: {
+  factors: readonly PlanFactor[];
+  /** the citation of each bracketed code the sources cite */
+  sources?: Readonly<Record<string, string>>;
+}) {
   const t = useT(exchangeDict);
   const fmt = useFormat();
   const { locale } = useLocale();
@@ -95,7 +103,7 @@ export function PlanFactors({ factors }: { factors: readonly PlanFactor[] }) {
                           {named?.unit ?? f.unit}
                         </td>
                         <td lang="en" className="factor-source">
-                          {f.source}
+                          {sourceInWords(f.source, t)}
                           {f.basis && <span className="muted"> — {f.basis}</span>}
                         </td>
                         <td className="num">{f.year}</td>
@@ -107,6 +115,19 @@ export function PlanFactors({ factors }: { factors: readonly PlanFactor[] }) {
           </tbody>
         </table>
       </div>
+      {sources && Object.keys(sources).length > 0 && (
+        <>
+          <h3 className="subhead">{t('factorSourcesTitle')}</h3>
+          <dl className="factor-sources" data-testid="factor-sources">
+            {Object.entries(sources).map(([code, citation]) => (
+              <Fragment key={code}>
+                <dt>[{code}]</dt>
+                <dd>{citation}</dd>
+              </Fragment>
+            ))}
+          </dl>
+        </>
+      )}
     </details>
   );
 }

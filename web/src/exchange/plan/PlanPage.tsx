@@ -172,7 +172,7 @@ function Planner() {
             />
           )}
           <PlanWarnings warnings={plan.warnings} />
-          {plan.factors && <PlanFactors factors={plan.factors} />}
+          {plan.factors && <PlanFactors factors={plan.factors} sources={plan.factorSources} />}
           <SaveCard
             saved={saved}
             canSave={canList(user)}

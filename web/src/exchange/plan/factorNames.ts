@@ -4,7 +4,8 @@
 // the file, so a new factor cannot reach the table without its name.
 import type { Locale } from '../../i18n/index.ts';
 
-type Name = { ru: string; en: string; unitRu: string };
+/** `unitEn`: where the file's unit names another factor by its key, the unit in words. */
+type Name = { ru: string; en: string; unitRu: string; unitEn?: string };
 
 const RAIL_TARIFF = /^transport\.rail\.n8\.km(\d+)$/;
 
@@ -33,6 +34,7 @@ const names: Record<string, Name> = {
     ru: 'Ж/д: К1 для груза 1 класса',
     en: 'Rail: K1, class 1 cargo',
     unitRu: 'коэффициент (до расстояния «К1 до»)',
+    unitEn: 'coefficient (up to the distance "K1 holds up to")',
   },
   'transport.rail.k1.upToKm': {
     ru: 'Ж/д: К1 до расстояния',
@@ -246,7 +248,35 @@ export function factorName(
   }
   const known = names[key];
   if (!known) return undefined;
-  return { name: known[locale], unit: locale === 'ru' ? known.unitRu : fileUnit };
+  return { name: known[locale], unit: locale === 'ru' ? known.unitRu : (known.unitEn ?? fileUnit) };
+}
+
+/** The documents a factor's source names by file, and the words of a source's kind. */
+export type SourceWord =
+  | 'doc:reference'
+  | 'doc:facts'
+  | 'doc:rail'
+  | 'doc:model'
+  | 'doc:review'
+  | 'doc:definition'
+  | 'doc:stoichiometry';
+
+const sourceWords: ReadonlyArray<[RegExp, SourceWord]> = [
+  [/(?:docs\/domain\/)?reference-data\.md/g, 'doc:reference'],
+  [/kuzbass-facts\.md/g, 'doc:facts'],
+  [/data\/reference\/rail-distances\.json/g, 'doc:rail'],
+  [/\bmodel value\b/g, 'doc:model'],
+  [/\b(?:fidelity|domain) review\b/g, 'doc:review'],
+  [/^definition\b/g, 'doc:definition'],
+  [/^stoichiometry\b/g, 'doc:stoichiometry'],
+];
+
+/**
+ * A factor's source as a reader sees it: the platform's own documents by what they are, not
+ * by their file names in the repository; the rest (citations, section marks) as published.
+ */
+export function sourceInWords(source: string, say: (w: SourceWord) => string): string {
+  return sourceWords.reduce((text, [pattern, word]) => text.replace(pattern, say(word)), source);
 }
 
 /** The keys with a name here (the test compares them with the factors file). */

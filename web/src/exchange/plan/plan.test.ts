@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { planBounds } from '../schemas.ts';
-import { factorName, namedFactorKeys } from './factorNames.ts';
+import { factorName, namedFactorKeys, sourceInWords } from './factorNames.ts';
 import { flowCo2e, flowKey, robustLevel } from './flows.ts';
 import { runRequest } from './runRequest.ts';
 
@@ -82,8 +82,35 @@ describe('factor names', () => {
       assert.doesNotMatch(en.name, /[а-яё]{3}/i, key);
       // the Russian unit is Russian (units such as "km/h" or "RUB/t" were English before)
       assert.doesNotMatch(ru.unit, /\b(RUB|per|km|kg|coefficient|wagon)\b/, key);
-      assert.equal(en.unit, unit, 'English keeps the file’s unit');
+      // English keeps the file's unit, except where it names another factor by its key
+      if (/\b[a-z]+\.[a-z0-9]+\.[a-zA-Z0-9.]+\b/.test(unit)) {
+        assert.notEqual(en.unit, unit, key);
+        assert.doesNotMatch(en.unit, /\b[a-z]+\.[a-z0-9]+\./, key);
+      } else assert.equal(en.unit, unit, key);
     }
+  });
+
+  const file2 = file as unknown as {
+    factors: Record<string, { source: string }>;
+    sources: Record<string, string>;
+  };
+
+  test('a source names no repository file in either language, and every code it cites has a citation', () => {
+    const say = (w: string) => `«${w}»`;
+    for (const [key, { source }] of Object.entries(file2.factors)) {
+      const shown = sourceInWords(source, say);
+      assert.doesNotMatch(shown, /\.(md|json)\b|data\/reference/, key);
+      for (const [, code] of source.matchAll(/\[([A-Z0-9]+)\]/g))
+        assert.ok(file2.sources[code], `${key} cites [${code}] without a citation`);
+    }
+    assert.equal(
+      sourceInWords('[TR1] Табл. 2 via [SC]; reference-data.md §2.1', say),
+      '[TR1] Табл. 2 via [SC]; «doc:reference» §2.1',
+    );
+    assert.equal(
+      sourceInWords('model value (fidelity review §2.3)', say),
+      '«doc:model» («doc:review» §2.3)',
+    );
   });
 
   test('no name is kept for a factor the file no longer has', () => {

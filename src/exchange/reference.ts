@@ -30,11 +30,13 @@ export function factorSources(): Readonly<Record<string, string>> {
   return sources;
 }
 
-/** The citations a plan's factors cite, by code: a reader sees what [TR1] is. */
+/** The citations a plan's factors cite (source or basis), by code: a reader sees what [TR1] is. */
 export function citedSources(used: readonly PlanFactor[]): Record<string, string> {
   const all = factorSources();
   const codes = new Set(
-    used.flatMap((f) => [...f.source.matchAll(/\[([A-Z0-9]+)\]/g)].map((m) => m[1])),
+    used.flatMap((f) =>
+      [...`${f.source} ${f.basis ?? ''}`.matchAll(/\[([A-Z0-9]+)\]/g)].map((m) => m[1]),
+    ),
   );
   return Object.fromEntries([...codes].sort().flatMap((c) => (all[c] ? [[c, all[c]]] : [])));
 }

@@ -60,9 +60,11 @@ for (const d of await eachDialect()) {
         if (f.status === 'estimate') assert.ok(f.basis, f.key);
         assert.equal(f.overridden, false);
       }
-      // each bracketed code a source cites comes with its citation, and only those
+      // each bracketed code a source or basis cites comes with its citation, and only those
       const cited = new Set(
-        factors.flatMap((f) => [...f.source.matchAll(/\[([A-Z0-9]+)\]/g)].map((m) => m[1])),
+        factors.flatMap((f) =>
+          [...`${f.source} ${f.basis ?? ''}`.matchAll(/\[([A-Z0-9]+)\]/g)].map((m) => m[1]),
+        ),
       );
       assert.deepEqual(Object.keys(plan.factorSources ?? {}).sort(), [...cited].sort());
       assert.match(plan.factorSources?.TR1 ?? '', /Приказ ФАС России от 06\.11\.2025 № 894\/25/);

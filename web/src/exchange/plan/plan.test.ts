@@ -91,16 +91,16 @@ describe('factor names', () => {
   });
 
   const file2 = file as unknown as {
-    factors: Record<string, { source: string }>;
+    factors: Record<string, { source: string; basis?: string }>;
     sources: Record<string, string>;
   };
 
   test('a source names no repository file in either language, and every code it cites has a citation', () => {
     const say = (w: string) => `«${w}»`;
-    for (const [key, { source }] of Object.entries(file2.factors)) {
+    for (const [key, { source, basis }] of Object.entries(file2.factors)) {
       const shown = sourceInWords(source, say);
       assert.doesNotMatch(shown, /\.(md|json)\b|data\/reference/, key);
-      for (const [, code] of source.matchAll(/\[([A-Z0-9]+)\]/g))
+      for (const [, code] of `${source} ${basis ?? ''}`.matchAll(/\[([A-Z0-9]+)\]/g))
         assert.ok(file2.sources[code], `${key} cites [${code}] without a citation`);
     }
     assert.equal(

@@ -71,7 +71,10 @@ describe('flows', () => {
 describe('factor names', () => {
   const file = JSON.parse(
     readFileSync(new URL('../../../../data/reference/factors.json', import.meta.url), 'utf8'),
-  ) as { factors: Record<string, { unit: string }> };
+  ) as {
+    factors: Record<string, { unit: string; source: string; basis?: string }>;
+    sources: Record<string, string>;
+  };
 
   test('every factor of the file has a Russian and an English name, and a Russian unit', () => {
     for (const [key, { unit }] of Object.entries(file.factors)) {
@@ -90,18 +93,13 @@ describe('factor names', () => {
     }
   });
 
-  const file2 = file as unknown as {
-    factors: Record<string, { source: string; basis?: string }>;
-    sources: Record<string, string>;
-  };
-
   test('a source names no repository file in either language, and every code it cites has a citation', () => {
     const say = (w: string) => `«${w}»`;
-    for (const [key, { source, basis }] of Object.entries(file2.factors)) {
+    for (const [key, { source, basis }] of Object.entries(file.factors)) {
       const shown = sourceInWords(source, say);
       assert.doesNotMatch(shown, /\.(md|json)\b|data\/reference/, key);
       for (const [, code] of `${source} ${basis ?? ''}`.matchAll(/\[([A-Z0-9]+)\]/g))
-        assert.ok(file2.sources[code], `${key} cites [${code}] without a citation`);
+        assert.ok(file.sources[code], `${key} cites [${code}] without a citation`);
     }
     assert.equal(
       sourceInWords('[TR1] Табл. 2 via [SC]; reference-data.md §2.1', say),

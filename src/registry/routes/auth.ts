@@ -90,7 +90,6 @@ export const authRoutes =
     app.get(
       '/api/v1/auth/me',
       {
-        config: personLabels,
         schema: {
           tags: ['auth'],
           summary: 'Who is calling: the logged-in user (null when anonymous) and the actor',

@@ -130,6 +130,8 @@ export const stateReaders: StateReader[] = [
       'application.admitted': 'users[]',
       'application.rejected': 'users[]',
     },
+    // a withdrawn invitation's user is gone: no row to compare its last state with
+    partialIn: { 'user.invitationWithdrawn': 'user' },
     read: async (reader, id) => {
       const row = await userRow(reader, id);
       return row && userFromRow(row);

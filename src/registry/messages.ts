@@ -268,6 +268,14 @@ export const messages = defineMessages('registry', {
     ru: 'Пользователь {email} не активен: ссылка для смены пароля — только для активных учётных записей',
   },
   notYourPassword: { en: 'not your current password', ru: 'это не ваш текущий пароль' },
+  invitationAlreadyAccepted: {
+    en: 'The invitation was accepted: the user has joined (disable the user instead)',
+    ru: 'Приглашение уже принято: пользователь присоединился (его можно отключить)',
+  },
+  lastAdmin: {
+    en: "The organisation's last active admin keeps the role: make another user an admin first",
+    ru: 'Последний активный администратор организации сохраняет роль: сначала назначьте администратором другого пользователя',
+  },
   sameAsCurrent: {
     en: 'the same as the current password: choose another',
     ru: 'совпадает с текущим паролем: выберите другой',

@@ -923,6 +923,16 @@ export async function deleteSession(tx: Tx | Reader, tokenHash: string): Promise
   await tx.db.deleteFrom('session').where('token_hash', '=', tokenHash).execute();
 }
 
+/** A withdrawn invitation: its links and the user it made, who never joined, are gone. */
+export async function deletePendingUser(tx: Tx, userId: string): Promise<void> {
+  await tx.db.deleteFrom('invitation').where('user_id', '=', userId).execute();
+  await tx.db
+    .deleteFrom('app_user')
+    .where('id', '=', userId)
+    .where('status', '=', 'pending')
+    .execute();
+}
+
 export async function deleteSessionsOf(tx: Tx, userId: string): Promise<void> {
   await tx.db.deleteFrom('session').where('user_id', '=', userId).execute();
 }

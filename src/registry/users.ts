@@ -217,6 +217,18 @@ export class UserService {
         if (row.role === 'operator_admin' && !isOperator(actor))
           throw forbidden(messages.operatorChangesOperators());
       }
+      // An organisation keeps an active admin of its own: the last one is neither demoted nor
+      // disabled by a member (the operator, who administers every organisation, may).
+      const leavesAdmins =
+        row.role === 'org_admin' &&
+        row.status === 'active' &&
+        ((p.role !== undefined && p.role !== 'org_admin') || p.status === 'disabled');
+      if (leavesAdmins && !isOperator(actor)) {
+        const admins = (await repo.usersOf(tx, row.organisation_id)).filter(
+          (u) => u.role === 'org_admin' && u.status === 'active' && u.id !== userId,
+        );
+        if (admins.length === 0) throw conflict(messages.lastAdmin());
+      }
       const set: Partial<repo.UserTable> = {};
       if (p.name !== undefined) set.name = p.name;
       if (p.role !== undefined) set.role = p.role;
@@ -227,6 +239,23 @@ export class UserService {
       if (p.status === 'disabled') await repo.deleteSessionsOf(tx, userId);
       const user = repo.userFromRow({ ...row, ...set });
       await this.event(tx, actor, row.organisation_id, 'user.updated', user);
+      return user;
+    });
+  }
+
+  /**
+   * An admin withdraws an invitation not yet accepted: its link stops working and the pending
+   * user goes, so the address can be invited again. A user who joined is disabled instead.
+   */
+  async withdrawInvitation(actor: Actor, userId: string): Promise<User> {
+    return inTransaction(this.store, async (tx) => {
+      const row = await repo.userRow(tx, userId);
+      if (!row) throw notFound(messages.userNotFound({ id: userId }));
+      requireOrganisationRole(actor, row.organisation_id, 'org_admin');
+      if (row.status !== 'pending') throw conflict(messages.invitationAlreadyAccepted());
+      const user = repo.userFromRow(row);
+      await repo.deletePendingUser(tx, userId);
+      await this.event(tx, actor, row.organisation_id, 'user.invitationWithdrawn', { user });
       return user;
     });
   }

@@ -322,6 +322,52 @@ test('a member serves itself: profile, sites, account, reset link, leaving', {
   );
 
   await t.test(
+    "the admin invites a colleague, changes the invitee's role, withdraws the invitation",
+    async () => {
+      await page.goto(`${base}/#/organisation`);
+      const users = page.getByTestId('users-table');
+      await users.waitFor();
+      // a monospaced column's header is set as the others
+      const headerFonts = await users
+        .locator('thead th')
+        .evaluateAll((ths) => ths.map((th) => getComputedStyle(th).fontFamily));
+      assert.equal(new Set(headerFonts).size, 1, headerFonts.join(' | '));
+      // the admin's own role is not a box: an admin does not demote themselves here
+      assert.equal(await page.getByTestId(`role-${tom.email}`).count(), 0);
+      const form = page.locator('form.inline-form', { has: page.locator('input[name="email"]') });
+      const email = `colleague-${Date.now() % 100000}@tsement-tom.example`;
+      // a one-letter name: the refusal names the box as the form does, «Имя»
+      await form.locator('input[name="name"]').fill('К');
+      await form.locator('input[name="email"]').fill(email);
+      await form.getByRole('button', { name: 'Пригласить' }).click();
+      const refusal = (await form.getByRole('alert').textContent()) ?? '';
+      assert.match(refusal, /Имя/);
+      assert.doesNotMatch(refusal, /Название/);
+      await form.locator('input[name="name"]').fill('Коллега Проверочный');
+      await form.getByRole('button', { name: 'Пригласить' }).click();
+      await page.getByTestId('invitation-link').waitFor();
+      const role = page.getByTestId(`role-${email}`);
+      await role.waitFor();
+      assert.equal(await role.inputValue(), 'member');
+      await role.selectOption('observer');
+      await page.waitForFunction(async (address) => {
+        const me = await (await fetch('/api/v1/auth/me')).json();
+        const list = await (
+          await fetch(`/api/v1/organisations/${me.user.organisationId}/users`)
+        ).json();
+        return list.find((u: { email: string }) => u.email === address)?.role === 'observer';
+      }, email);
+      await page.screenshot({ path: join(results, 'member-users.png'), fullPage: true });
+      await page.getByTestId(`withdraw-${email}`).click();
+      await page.getByTestId(`withdraw-${email}-confirm`).click();
+      await users.locator('tr', { hasText: email }).waitFor({ state: 'detached' });
+      const me = await api(page, 'GET', '/auth/me');
+      const left = await api(page, 'GET', `/organisations/${me.body.user.organisationId}/users`);
+      assert.ok(!left.body.some((u: { email: string }) => u.email === email));
+    },
+  );
+
+  await t.test(
     'L11 and leaving: a fresh organisation joins by invitation, then leaves',
     async () => {
       const op = await browser!.newContext({

@@ -293,6 +293,18 @@ const routes: Route[] = [
     invalid: { body: { role: 'operator_admin', status: 'gone' }, fields: ['role', 'status'] },
   },
   {
+    name: 'DELETE /users/:id/invitation',
+    scoped: true,
+    allowed: (w, t) => w !== 'apikey' && atLeast('org_admin')(w, t),
+    prepare: async (t) => {
+      const u = await p.users.invite(sys, orgs[t], {
+        email: `withdrawn${next()}@x.example`,
+        name: 'Коллега',
+      });
+      return { method: 'DELETE', url: `/api/v1/users/${u.user.id}/invitation` };
+    },
+  },
+  {
     name: 'POST /organisations/:id/api-keys',
     scoped: true,
     allowed: (w, t) => w !== 'apikey' && atLeast('org_admin')(w, t),

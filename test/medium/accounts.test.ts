@@ -223,4 +223,90 @@ for (const d of await eachDialect())
       assert.equal(refused.statusCode, 400);
       assert.equal(refused.headers['set-cookie'], undefined);
     });
+
+    test('Accounts: an admin withdraws an invitation not yet accepted; its link then opens nothing', async () => {
+      const invite = () =>
+        app.inject({
+          method: 'POST',
+          url: '/api/v1/organisations/acc-co/invitations',
+          headers: { cookie: adminCookie },
+          payload: { email: 'maybe@acc.example', name: 'Возможно', role: 'member' },
+        });
+      const invited = await invite();
+      assert.equal(invited.statusCode, 201, invited.body);
+      const { user, token } = json(invited);
+      const withdraw = (id: string, cookie = adminCookie) =>
+        app.inject({
+          method: 'DELETE',
+          url: `/api/v1/users/${id}/invitation`,
+          headers: { cookie },
+        });
+      const done = await withdraw(user.id);
+      assert.equal(done.statusCode, 200, done.body);
+      assert.equal(json(done).email, 'maybe@acc.example');
+      const listed = json(
+        await app.inject({
+          url: '/api/v1/organisations/acc-co/users',
+          headers: { cookie: adminCookie },
+        }),
+      );
+      assert.ok(!listed.some((u: { email: string }) => u.email === 'maybe@acc.example'));
+      const late = await app.inject({
+        method: 'POST',
+        url: '/api/v1/invitations/accept',
+        remoteAddress: nextAddress(),
+        payload: { token, password: 'maybe-pass-2026' },
+      });
+      assert.equal(late.statusCode, 400, late.body);
+      const events = await listEvents(p.store, { type: 'user.invitationWithdrawn' });
+      assert.equal(events.length, 1);
+      assert.equal((events[0].payload as { user: { id: string } }).user.id, user.id);
+      // the address is free again; a joined user is disabled, not withdrawn
+      assert.equal((await invite()).statusCode, 201);
+      assert.equal((await withdraw(userId)).statusCode, 409);
+      assert.equal((await withdraw('no-such-user')).statusCode, 404);
+      // another organisation's admin may not withdraw it
+      await p.registry.createOrganisation(systemActor, { ...organisationInput(), id: 'acc-other' });
+      const stranger = await signedIn(p, 'acc-other', {
+        email: 'stranger@acc.example',
+        name: 'Чужой',
+        role: 'org_admin',
+        password: 'stranger-pass-1',
+      });
+      const again = json(
+        await app.inject({
+          url: '/api/v1/organisations/acc-co/users',
+          headers: { cookie: adminCookie },
+        }),
+      ).find((u: { email: string }) => u.email === 'maybe@acc.example');
+      assert.equal((await withdraw(again.id, stranger.cookie)).statusCode, 403);
+    });
+
+    test("Accounts: an organisation's last active admin keeps the role, unless the operator changes it", async () => {
+      const admin = json(
+        await app.inject({
+          url: '/api/v1/organisations/acc-co/users',
+          headers: { cookie: adminCookie },
+        }),
+      ).find((u: { email: string }) => u.email === 'admin@acc.example');
+      const patch = (body: object, cookie = adminCookie, id = admin.id) =>
+        app.inject({
+          method: 'PATCH',
+          url: `/api/v1/users/${id}`,
+          headers: { cookie, 'accept-language': 'ru' },
+          payload: body,
+        });
+      const demoted = await patch({ role: 'member' });
+      assert.equal(demoted.statusCode, 409, demoted.body);
+      assert.match(json(demoted).detail, /Последний активный администратор/);
+      assert.equal((await patch({ status: 'disabled' })).statusCode, 409);
+      // with a second admin, the first may step down
+      const promoted = await patch({ role: 'org_admin' }, adminCookie, userId);
+      assert.equal(promoted.statusCode, 200, promoted.body);
+      const stepped = await patch({ role: 'member' });
+      assert.equal(stepped.statusCode, 200, stepped.body);
+      // the other is now the last: the operator may still change it
+      assert.equal((await patch({ role: 'member' }, operatorCookie, userId)).statusCode, 200);
+      await p.users.updateUser(systemActor, admin.id, { role: 'org_admin' });
+    });
   });

@@ -116,6 +116,20 @@ export const peopleRoutes =
       async (req) => users.updateUser(req.actor, req.params.id, req.body),
     );
 
+    app.delete(
+      '/api/v1/users/:id/invitation',
+      {
+        schema: {
+          ...tagged('users'),
+          summary:
+            'Withdraw an invitation not yet accepted (organisation admin): the link stops working and the pending user is removed',
+          params: IdParam,
+          response: { 200: User },
+        },
+      },
+      async (req) => users.withdrawInvitation(req.actor, req.params.id),
+    );
+
     app.get(
       '/api/v1/organisations/:id/api-keys',
       {

@@ -8,14 +8,16 @@ import { isOperator } from '../shell/session.tsx';
 import type { User } from '../shell/types.ts';
 import { ConfirmButton, CopyBox, Empty, ErrorState, FormError, Loading } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
+import { invitationRoles, isOneOf } from '../shell/vocabulary.ts';
 import { accountDict } from './accountDict.ts';
 import { registryApi } from './api.ts';
 import { registryDict } from './dict.ts';
 import { Invite } from './Invite.tsx';
 
 /**
- * The organisation's users: an admin enables, disables and invites them; the operator also
- * issues a password-reset link, shown once like an invitation.
+ * The organisation's users: an admin changes their roles, enables, disables and invites them,
+ * and withdraws an invitation not yet accepted; the operator also issues a password-reset
+ * link, shown once like an invitation.
  */
 export function Users({
   me,
@@ -49,18 +51,23 @@ export function Users({
     }
   };
 
-  const toggle = async (u: User) => {
+  /** A change to a user; the server's refusal (the last admin keeps the role) is shown. */
+  const change = async (call: () => Promise<unknown>) => {
     setError(null);
     try {
-      await registryApi.patchUser(u.id, {
-        status: u.status === 'disabled' ? 'active' : 'disabled',
-      });
+      await call();
       users.reload();
     } catch (e) {
       if (e instanceof ApiError) setError(e);
       else throw e;
     }
   };
+  const toggle = (u: User) =>
+    change(() =>
+      registryApi.patchUser(u.id, { status: u.status === 'disabled' ? 'active' : 'disabled' }),
+    );
+  /** Roles an admin gives: the operator's own role is not one of them. */
+  const roleEditable = (u: User) => admin && u.id !== me.id && isOneOf(invitationRoles, u.role);
 
   return (
     <section className="card">
@@ -100,7 +107,28 @@ export function Users({
             {
               key: 'role',
               header: t('colUserRole'),
-              cell: (u) => s(roleKey[u.role]),
+              cell: (u) =>
+                roleEditable(u) ? (
+                  <select
+                    className="role-select"
+                    aria-label={t('roleOf', { name: u.name })}
+                    value={u.role}
+                    data-testid={`role-${u.email}`}
+                    onChange={(e) => {
+                      const role = e.target.value;
+                      if (isOneOf(invitationRoles, role) && role !== u.role)
+                        change(() => registryApi.patchUser(u.id, { role }));
+                    }}
+                  >
+                    {invitationRoles.map((r) => (
+                      <option key={r} value={r}>
+                        {s(roleKey[r])}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  s(roleKey[u.role])
+                ),
               sortValue: (u) => s(roleKey[u.role]),
             },
             {
@@ -117,7 +145,16 @@ export function Users({
               className: 'actions',
               cell: (u) =>
                 u.id !== me.id &&
-                u.status !== 'pending' && (
+                (u.status === 'pending' ? (
+                  <ConfirmButton
+                    label={t('withdrawInvitation')}
+                    question={t('withdrawInvitationQuestion', { email: u.email })}
+                    confirmLabel={t('withdrawInvitationYes')}
+                    className="btn btn-small"
+                    testId={`withdraw-${u.email}`}
+                    onConfirm={() => change(() => registryApi.withdrawInvitation(u.id))}
+                  />
+                ) : (
                   <span className="row-actions">
                     <button type="button" className="btn btn-small" onClick={() => toggle(u)}>
                       {u.status === 'disabled' ? t('enable') : t('disable')}
@@ -133,7 +170,7 @@ export function Users({
                       />
                     )}
                   </span>
-                ),
+                )),
             },
           ]}
           rowKey={(u) => u.id}

@@ -50,6 +50,8 @@ export const registryApi = {
 
   patchUser: (id: string, body: RequestBody<'/api/v1/users/{id}', 'patch'>) =>
     answer(client.PATCH('/api/v1/users/{id}', { ...path(id), body })),
+  withdrawInvitation: (id: string) =>
+    answer(client.DELETE('/api/v1/users/{id}/invitation', path(id))),
   invite: (
     organisationId: string,
     body: RequestBody<'/api/v1/organisations/{id}/invitations', 'post'>,

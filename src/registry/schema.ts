@@ -505,6 +505,22 @@ export const InvitationAccept = z
   })
   .meta({ id: 'InvitationAccept' });
 
+export const InvitationPreviewInput = z
+  .object({ token: z.string().min(20).max(200) })
+  .meta({ id: 'InvitationLookup' });
+
+/** What an invitation link invites to, shown on its page before the password is set. */
+export const InvitationPreview = z
+  .object({
+    email: z.string(),
+    name: z.string().describe('the name the admin gave; the invitee may change it'),
+    role: UserRole,
+    organisation: z.object({ id: z.string(), name: z.string(), nameEn: z.string().optional() }),
+    expiresAt: z.string(),
+  })
+  .meta({ id: 'InvitationPreview' });
+export type InvitationPreview = z.infer<typeof InvitationPreview>;
+
 export const PasswordResetAccept = z
   .object({ token: z.string().min(20).max(200), password: Password })
   .meta({ id: 'PasswordResetAccept' });

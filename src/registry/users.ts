@@ -30,6 +30,8 @@ import {
   ApiKeyInput,
   InvitationAccept,
   InvitationInput,
+  type InvitationPreview,
+  InvitationPreviewInput,
   PasswordChange,
   PasswordResetAccept,
   type User,
@@ -170,14 +172,45 @@ export class UserService {
     });
   }
 
+  private usable(i: repo.InvitationTable | undefined): i is repo.InvitationTable {
+    return !!i && !i.accepted_at && i.expires_at >= this.clock().toISOString();
+  }
+
+  private refusedInvitation() {
+    return invalid(messages.invitationInvalid(), [
+      { field: 'token', message: messages.notAnInvitation() },
+    ]);
+  }
+
+  /**
+   * What an invitation link invites to, for its page: the address, the name the admin gave,
+   * the role and the organisation. The token is the invitee's secret (sent in the body, not
+   * the URL, so that it stays out of access logs); an unusable one reads as at acceptance.
+   */
+  async invitationPreview(input: unknown): Promise<InvitationPreview> {
+    const { token } = parseInput(InvitationPreviewInput, input);
+    const invitation = await repo.invitationByToken(this.reader, sha256(token));
+    if (!this.usable(invitation)) throw this.refusedInvitation();
+    const row = await repo.userRow(this.reader, invitation.user_id);
+    const organisation = row && (await repo.findOrganisation(this.reader, row.organisation_id));
+    if (!row || !organisation) throw this.refusedInvitation();
+    return {
+      email: row.email,
+      name: row.name,
+      role: repo.userFromRow(row).role,
+      organisation: {
+        id: organisation.id,
+        name: organisation.name,
+        ...(organisation.nameEn ? { nameEn: organisation.nameEn } : {}),
+      },
+      expiresAt: invitation.expires_at,
+    };
+  }
+
   async acceptInvitation(input: unknown): Promise<User> {
     const a = parseInput(InvitationAccept, input);
-    const usable = (i: repo.InvitationTable | undefined): i is repo.InvitationTable =>
-      !!i && !i.accepted_at && i.expires_at >= this.clock().toISOString();
-    const refused = () =>
-      invalid(messages.invitationInvalid(), [
-        { field: 'token', message: messages.notAnInvitation() },
-      ]);
+    const usable = (i: repo.InvitationTable | undefined) => this.usable(i);
+    const refused = () => this.refusedInvitation();
     // The token first (F4): a made-up token costs a lookup, not an argon2 hash.
     if (!usable(await repo.invitationByToken(this.reader, sha256(a.token)))) throw refused();
     const hash = await hashPassword(a.password);

@@ -408,7 +408,20 @@ test('a member serves itself: profile, sites, account, reset link, leaving', {
         locale: 'ru-RU',
       });
       const p = await fresh.newPage();
+      // a link that is no invitation says so, and offers no password box
+      await p.goto(`${base}/#/invitation/${'x'.repeat(43)}`);
+      await p
+        .getByRole('alert')
+        .filter({ hasText: /Приглашение неизвестно/ })
+        .waitFor();
+      assert.equal(await p.locator('input[name="password"]').count(), 0);
       await p.goto(`${base}/#/invitation/${invited.body.token}`);
+      // the page says whom it invites, where and as what; the name the admin gave is filled in
+      const invitedFor = (await p.getByTestId('invitation-for').textContent()) ?? '';
+      assert.match(invitedFor, new RegExp(`admin-${n}@leaver\\.example`));
+      assert.match(invitedFor, new RegExp(`ООО «Уходящий ${n}»`));
+      assert.match(invitedFor, /администратор организации/);
+      assert.equal(await p.locator('input[name="name"]').inputValue(), 'Администратор');
       await p.fill('input[name="password"]', 'leaver-pass-2026');
       await p.getByRole('button', { name: /Активировать|Сохранить|Принять/ }).click();
       // logged in straight away: the header names the user, the API knows the session

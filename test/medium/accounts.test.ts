@@ -198,6 +198,27 @@ for (const d of await eachDialect())
         payload: { email: 'newcomer@acc.example', name: 'Новичок', role: 'member' },
       });
       assert.equal(invited.statusCode, 201, invited.body);
+      // the link's page reads what it invites to, by the token in the body
+      const preview = (token: string) =>
+        app.inject({
+          method: 'POST',
+          url: '/api/v1/invitations/preview',
+          remoteAddress: nextAddress(),
+          payload: { token },
+        });
+      const shown = await preview(json(invited).token);
+      assert.equal(shown.statusCode, 200, shown.body);
+      const org = json(
+        await app.inject({ url: '/api/v1/organisations/acc-co', headers: { cookie: adminCookie } }),
+      );
+      assert.deepEqual(json(shown), {
+        email: 'newcomer@acc.example',
+        name: 'Новичок',
+        role: 'member',
+        organisation: { id: 'acc-co', name: org.name, nameEn: org.nameEn },
+        expiresAt: json(invited).expiresAt,
+      });
+      assert.equal((await preview('x'.repeat(43))).statusCode, 400);
       // the browser still carries the admin's session: accepting gives a new one, not it
       const accepted = await app.inject({
         method: 'POST',
@@ -222,6 +243,10 @@ for (const d of await eachDialect())
       });
       assert.equal(refused.statusCode, 400);
       assert.equal(refused.headers['set-cookie'], undefined);
+      // an accepted invitation's page has nothing left to show
+      const used = await preview(json(invited).token);
+      assert.equal(used.statusCode, 400, used.body);
+      assert.equal(json(used).code, 'registry.invitationInvalid');
     });
 
     test('Accounts: an admin withdraws an invitation not yet accepted; its link then opens nothing', async () => {

@@ -6,6 +6,8 @@ import {
   ApiKeyInput,
   InvitationAccept,
   InvitationInput,
+  InvitationPreview,
+  InvitationPreviewInput,
   PasswordResetAccept,
   PasswordResetIssued,
   User,
@@ -49,6 +51,21 @@ export const peopleRoutes =
       },
       async (req, reply) =>
         reply.status(201).send(await users.invite(req.actor, req.params.id, req.body)),
+    );
+
+    app.post(
+      '/api/v1/invitations/preview',
+      {
+        config: hashingRouteLimit,
+        schema: {
+          ...publicTagged('users'),
+          summary:
+            "What an invitation link invites to (its page shows it): the address, the admin's name for the invitee, the role, the organisation; the token in the body, so it stays out of access logs",
+          body: InvitationPreviewInput,
+          response: { 200: InvitationPreview },
+        },
+      },
+      async (req) => users.invitationPreview(req.body),
     );
 
     app.post(

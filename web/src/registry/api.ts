@@ -59,6 +59,8 @@ export const registryApi = {
     answer(
       client.POST('/api/v1/organisations/{id}/invitations', { ...path(organisationId), body }),
     ),
+  invitationPreview: (token: string) =>
+    answer(client.POST('/api/v1/invitations/preview', { body: { token } })),
   acceptInvitation: (body: RequestBody<'/api/v1/invitations/accept', 'post'>) =>
     answer(client.POST('/api/v1/invitations/accept', { body })),
   issuePasswordReset: (userId: string) =>

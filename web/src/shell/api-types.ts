@@ -1278,6 +1278,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/invitations/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** What an invitation link invites to (its page shows it): the address, the admin's name for the invitee, the role, the organisation; the token in the body, so it stays out of access logs */
+    post: operations['postInvitationsPreview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/journal': {
     parameters: {
       query?: never;
@@ -6093,6 +6110,36 @@ export interface components {
        * @enum {string}
        */
       role?: 'org_admin' | 'member' | 'observer';
+    };
+    InvitationLookup: {
+      token: string;
+    };
+    InvitationLookupInput: {
+      token: string;
+    };
+    InvitationPreview: {
+      email: string;
+      expiresAt: string;
+      /** @description the name the admin gave; the invitee may change it */
+      name: string;
+      organisation: {
+        id: string;
+        name: string;
+        nameEn?: string;
+      };
+      role: components['schemas']['UserRole'];
+    };
+    InvitationPreviewInput: {
+      email: string;
+      expiresAt: string;
+      /** @description the name the admin gave; the invitee may change it */
+      name: string;
+      organisation: {
+        id: string;
+        name: string;
+        nameEn?: string;
+      };
+      role: components['schemas']['UserRoleInput'];
     };
     JournalEntry: {
       /** @description user id, `apikey:<id>`, or `system` */
@@ -13157,6 +13204,36 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['User'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  postInvitationsPreview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InvitationLookupInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvitationPreview'];
         };
       };
       400: components['responses']['Problem400'];

@@ -30,6 +30,7 @@ export type {
   Agglomeration,
   ApiKey,
   Application,
+  InvitationPreview,
   Material,
   MaterialUnit,
   MaterialUse,

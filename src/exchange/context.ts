@@ -1,5 +1,6 @@
 // What every part of the exchange service works with: the store, the clock, and the journal.
 import { recordEvent } from '../journal/index.ts';
+import { clusterDay } from '../model/days.ts';
 import { type Actor, actorRef } from '../model/index.ts';
 import type { Store, Tx } from '../store/index.ts';
 
@@ -8,8 +9,8 @@ export interface ExchangeContext {
   clock: () => Date;
 }
 
-/** Today's date (UTC), which decides whether an active listing has expired. */
-export const today = (c: ExchangeContext) => c.clock().toISOString().slice(0, 10);
+/** Today as the cluster counts it (Kemerovo), which decides whether an active listing has expired. */
+export const today = (c: ExchangeContext) => clusterDay(c.clock().getTime());
 
 /** Records one exchange event in the change's transaction. */
 export async function record(

@@ -1,6 +1,7 @@
 // All of the exchange's SQL, reads and writes, over its own tables only (registry data comes
 // through registry's public reads), and the mapping between its rows and its records.
 import type { ColumnType, Insertable, Selectable } from 'kysely';
+import { clusterDay } from '../model/days.ts';
 import { kopecksFromColumn } from '../model/money.ts';
 import type { Reader, Tx } from '../store/index.ts';
 import type {
@@ -171,7 +172,7 @@ export async function findListings(reader: Reader, q: ListingQuery = {}): Promis
   if (q.useId) s = s.where('use_id', '=', q.useId);
   if (q.fkko) s = s.where('fkko', '=', q.fkko);
   if (q.status) {
-    const today = q.today ?? new Date().toISOString().slice(0, 10);
+    const today = q.today ?? clusterDay(Date.now());
     if (q.status === 'expired')
       s = s.where('status', '=', 'active').where('available_to', '<', today);
     else if (q.status === 'active')

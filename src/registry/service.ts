@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { inTransaction, recordEvent } from '../journal/index.ts';
-import { latestDay } from '../model/days.ts';
+import { clusterDay, latestDay } from '../model/days.ts';
 import {
   type Actor,
   actorRef,
@@ -56,7 +56,8 @@ import { requireFreeEmail } from './users.ts';
 
 /** An application as parsed (defaults applied). */
 type ParsedApplication = z.output<typeof ApplicationInput>;
-const today = (now: Date) => now.toISOString().slice(0, 10);
+/** Today as the cluster counts it (Kemerovo): the default day of a closing, removal or joining. */
+const today = (now: Date) => clusterDay(now.getTime());
 /** Federal Law 89-FZ «On production and consumption waste», which licenses waste activity. */
 const WASTE_LAW_DAY = '1998-06-24';
 /** A status link's token: 32 random bytes, shown once; only its sha256 is kept (high entropy: no slow hash needed). */

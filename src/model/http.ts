@@ -9,9 +9,9 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /**
      * 'journal': the answer is a function of the journaled state (every write is a journal
-     * event), the caller, the language, the URL and today's date (UTC) and nothing else, so
-     * the server may answer it again from memory while the journal head and the date stay
-     * the same (src/server/reads.ts).
+     * event), the caller, the language, the URL and today's date (UTC's or the cluster's) and
+     * nothing else, so the server may answer it again from memory while the journal head and
+     * both dates stay the same (src/server/reads.ts).
      */
     readCache?: 'journal';
     /**

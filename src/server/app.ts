@@ -16,6 +16,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { journalHeadSeq } from '../journal/index.ts';
+import { clusterDay } from '../model/days.ts';
 import { common } from '../model/index.ts';
 import { modules, type Platform } from '../platform.ts';
 import { MemoryAnswerStore } from './answer-cache.ts';
@@ -209,8 +210,11 @@ export async function buildServer(
   const clock = options.clock ?? (() => new Date());
   registerConditionalReads(app, {
     store: new MemoryAnswerStore(options.answerCacheBytes),
-    version: async () =>
-      `${await journalHeadSeq(platform.store)}@${clock().toISOString().slice(0, 10)}`,
+    // both days: an answer may turn on the cluster's (a listing's expiry) or on UTC's
+    version: async () => {
+      const now = clock();
+      return `${await journalHeadSeq(platform.store)}@${now.toISOString().slice(0, 10)}/${clusterDay(now.getTime())}`;
+    },
   });
   const routeOptions = { secureCookie: options.secureCookie ?? false };
   for (const m of modules) await app.register(m.routes(platform, routeOptions));

@@ -53,6 +53,7 @@ for (const d of await eachDialect()) {
     let p: Platform;
     let app: FastifyInstance;
     let day = '2026-06-15';
+    let time = '10:00:00';
     /** what each handler returned, and the zod schema its route answers 200 with */
     const returned: Array<{ payload: unknown; schema: unknown }> = [];
     let cachedRuns = 0;
@@ -70,7 +71,7 @@ for (const d of await eachDialect()) {
       db = await d.make();
       p = await db.open();
       await seedExample(p);
-      app = await buildServer(p, { clock: () => new Date(`${day}T10:00:00Z`) });
+      app = await buildServer(p, { clock: () => new Date(`${day}T${time}Z`) });
       app.addHook('preSerialization', async (req, _reply, payload) => {
         const response = req.routeOptions.schema?.response as Record<string, unknown> | undefined;
         returned.push({ payload, schema: response?.['200'] });
@@ -261,6 +262,13 @@ for (const d of await eachDialect()) {
       day = '2026-06-16';
       await get('/test/cached-listings');
       assert.equal(runs(), start + 6);
+      // Kemerovo's midnight (17:00 UTC) is a new day too: a listing expires by the cluster's day
+      time = '16:59:00';
+      await get('/test/cached-listings');
+      assert.equal(runs(), start + 6);
+      time = '17:01:00';
+      await get('/test/cached-listings');
+      assert.equal(runs(), start + 7);
     });
   });
 }

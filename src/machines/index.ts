@@ -34,7 +34,7 @@ export { MachinesService, Rejected } from './service.ts';
 export const stateReaders: StateReader[] = [
   {
     kind: 'device',
-    carriedBy: { 'device.created': '', 'device.token-rotated': '' },
+    carriedBy: { 'device.created': '', 'device.token-rotated': '', 'device.renamed': '' },
     read: async (reader, id) => {
       const row = await deviceRow(reader, id);
       return row && deviceFromRow(row);

@@ -129,6 +129,10 @@ export async function devicesOf(reader: Reader, organisationId?: string): Promis
   return q.execute();
 }
 
+export async function renameDevice(tx: Tx, id: string, name: string): Promise<void> {
+  await tx.db.updateTable('machines_device').set({ name }).where('id', '=', id).execute();
+}
+
 export async function replaceDeviceToken(
   tx: Tx,
   id: string,

@@ -8,6 +8,7 @@ import { ngsiLdRoutes } from './ngsi-ld/routes.ts';
 import type { NgsiLdService } from './ngsi-ld/service.ts';
 import {
   DeviceInput,
+  DevicePatch,
   DeviceProfile,
   type DeviceRecord,
   DeviceView,
@@ -90,6 +91,20 @@ export const routes =
         schema: { ...tags, summary: 'One device', params: IdParam, response: { 200: DeviceView } },
       },
       async (req) => machines.getDevice(req.actor, req.params.id),
+    );
+
+    app.patch(
+      '/api/v1/devices/:id',
+      {
+        schema: {
+          ...tags,
+          summary: "Rename a device (its organisation's admin); its id, token and readings stay",
+          params: IdParam,
+          body: DevicePatch,
+          response: { 200: DeviceView },
+        },
+      },
+      async (req) => machines.renameDevice(req.actor, req.params.id, req.body),
     );
 
     app.post(

@@ -61,6 +61,10 @@ export const DeviceInput = z
   .meta({ id: 'DeviceCreate' });
 export type DeviceInput = z.input<typeof DeviceInput>;
 
+export const DevicePatch = z
+  .object({ name: z.string().trim().min(1).max(200) })
+  .meta({ id: 'DevicePatch' });
+
 export const DeviceRecord = z
   .object({
     id: DeviceId,

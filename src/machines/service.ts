@@ -28,6 +28,7 @@ import { deviceProfiles, profileById } from './profiles.ts';
 import * as repo from './repository.ts';
 import {
   DeviceInput,
+  DevicePatch,
   type DeviceProfile,
   type DeviceRecord,
   type DeviceView,
@@ -164,6 +165,24 @@ export class MachinesService {
       });
       await this.record(tx, actor, 'device.created', record);
       return { ...record, token };
+    });
+  }
+
+  /**
+   * Renames a device (its organisation's admin, or the operator): alarms, charts and the
+   * plant's form show the name; its id, token and readings stay.
+   */
+  async renameDevice(actor: Actor, id: string, input: unknown): Promise<DeviceView> {
+    const { name } = parseInput(DevicePatch, input);
+    return inTransaction(this.store, async (tx) => {
+      const row = await repo.deviceRow(tx, id);
+      if (!row) throw notFound(m.deviceNotFound({ id }));
+      requireOrganisationRole(actor, row.organisation_id, 'org_admin');
+      await repo.renameDevice(tx, id, name);
+      const record = { ...repo.deviceFromRow(row), name };
+      await this.record(tx, actor, 'device.renamed', record);
+      const rejections = await repo.rejectionsOf(tx, [id]);
+      return { ...record, rejections: rejections.get(id) ?? {} };
     });
   }
 

@@ -203,6 +203,9 @@ test('plant: described through the form, KPIs and an alarm from telemetry, ackno
       ),
     );
     assert.ok(!(await statuses()).includes('Активна'));
+    // nothing left to acknowledge: no column for the button, on a wide screen or as cards
+    assert.equal(await table.locator('th', { hasText: 'Принять' }).count(), 0);
+    assert.equal(await table.locator('td.actions').count(), 0);
 
     // the device registry: a device needs a name; a new device's token is shown once
     const devicesBefore = await page.getByTestId('devices-table').locator('tbody tr').count();
@@ -495,6 +498,71 @@ test("the operator's Plant page lists its own organisation's devices, not every 
     assert.ok(siteOptions.length > 0);
     for (const name of siteOptions) assert.doesNotMatch(name, /ЦОФ|Южн|Myski|Мыск/);
     await page.locator('.lang-btn', { hasText: /^RU$/ }).click();
+    assert.deepEqual(failed, []);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a device opened: its latest readings, a new name, its data granted to a partner and revoked', {
+  skip,
+  timeout: 120_000,
+}, async () => {
+  const { context, page, pageErrors } = await watchedPage();
+  try {
+    await logIn(page, 'dispatcher@cof-yuzhnaya.example', 'demo-plant-2026');
+    const failed = failures(page);
+    await page.goto(`${base}/#/plant`);
+    // the walk above left the user's language English
+    await page.locator('.lang-btn', { hasText: /^RU$/ }).click();
+    const row = page.getByTestId('devices-table').locator('tr', { hasText: 'Золомер концентрата' });
+    await row.getByTestId('open-device').click();
+    const panel = page.getByTestId('device-panel');
+    await panel.getByText('Устройство «Золомер концентрата»').waitFor();
+    // the latest readings by their names and units (the example's day of telemetry)
+    const latest = panel.getByTestId('device-latest');
+    await latest.waitFor();
+    assert.match((await latest.textContent()) ?? '', /Зольность Ad/);
+    assert.match((await latest.textContent()) ?? '', /\d,\d+ %/);
+    assert.match(
+      (await panel.getByTestId('device-refused').textContent()) ?? '',
+      /Отклонено сообщений: \d+/,
+    );
+    // a new name: refused when empty, then saved, and the table shows it
+    const rename = panel.getByTestId('device-rename');
+    await rename.locator('input[name="deviceRename"]').fill('  ');
+    await rename.getByRole('button', { name: 'Переименовать' }).click();
+    await rename.getByText('Назовите устройство').waitFor();
+    await rename.locator('input[name="deviceRename"]').fill('Золомер концентрата № 1');
+    await rename.getByRole('button', { name: 'Переименовать' }).click();
+    await page
+      .getByTestId('devices-table')
+      .locator('td', { hasText: 'Золомер концентрата № 1' })
+      .waitFor();
+    // the data shared with a partner: nothing yet; the form checks itself before sending
+    const grants = panel.getByTestId('device-grants');
+    await grants.getByText('Данные устройства никому не открыты').waitFor();
+    const form = panel.getByTestId('grant-form');
+    await form.getByRole('button', { name: 'Открыть доступ' }).click();
+    await form.getByText('Выберите организацию', { exact: true }).waitFor();
+    await form.getByText('Укажите цель').waitFor();
+    await form
+      .locator('select[name="grantee"]')
+      .selectOption({ label: 'ООО «Цементная компания «Томь»»' });
+    await form.locator('input[name="purpose"]').fill('Входной контроль золы концентрата');
+    await form.getByRole('button', { name: 'Открыть доступ' }).click();
+    const table = grants.getByTestId('grants-table');
+    await table.locator('tr', { hasText: 'Цементная компания' }).getByText('действует').waitFor();
+    assert.match((await table.textContent()) ?? '', /Входной контроль золы концентрата/);
+    await page.screenshot({ path: join(results, 'plant-device-panel.png'), fullPage: true });
+    await table.getByTestId('revoke-tsement-tom').click();
+    await table.getByTestId('revoke-tsement-tom-confirm').click();
+    await table.locator('tr', { hasText: 'Цементная компания' }).getByText('отозван').waitFor();
+    // the name back, for the other files' walks of the example
+    await rename.locator('input[name="deviceRename"]').fill('Золомер концентрата');
+    await rename.getByRole('button', { name: 'Переименовать' }).click();
+    await rename.getByRole('status').waitFor();
     assert.deepEqual(failed, []);
     assert.deepEqual(pageErrors, []);
   } finally {

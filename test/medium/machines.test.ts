@@ -151,6 +151,31 @@ for (const d of dialects) {
       assert.equal((await p.machines.authenticateDevice(dev.id, rotated.token))?.id, dev.id);
     });
 
+    test('a device renamed by its admin: the name only, journaled; a member and an empty name refused', async () => {
+      const dev = await newDevice();
+      const admin: Actor = { kind: 'user', id: 'mt-admin', organisationId: ORG, role: 'org_admin' };
+      const renamed = await p.machines.renameDevice(admin, dev.id, { name: '  Весы № 2 ' });
+      assert.equal(renamed.name, 'Весы № 2');
+      assert.equal((await p.machines.getDevice(admin, dev.id)).name, 'Весы № 2');
+      // the token and the readings stay
+      assert.equal((await p.machines.authenticateDevice(dev.id, dev.token))?.id, dev.id);
+      const events = await listEvents(p.store, { type: 'device.renamed' });
+      assert.equal((events.at(-1)!.payload as { name: string }).name, 'Весы № 2');
+      assert.equal((await verifyState(p.store, stateReaders)).differences, 0);
+      await assert.rejects(
+        p.machines.renameDevice(user(ORG), dev.id, { name: 'x' }),
+        (e) => e instanceof DomainError && e.status === 403,
+      );
+      await assert.rejects(
+        p.machines.renameDevice(admin, dev.id, { name: '   ' }),
+        (e) => e instanceof DomainError && e.status === 400 && e.fields[0].field === 'name',
+      );
+      await assert.rejects(
+        p.machines.renameDevice(admin, 'no-such-device', { name: 'x' }),
+        (e) => e instanceof DomainError && e.status === 404,
+      );
+    });
+
     test('HTTP: a batch stored, a repeat ignored, malformed payloads refused whole and counted', async () => {
       const dev = await newDevice();
       const points = [0, 20_000, 70_000].map((ms, i) => ({

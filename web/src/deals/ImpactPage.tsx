@@ -100,7 +100,7 @@ function ImpactBody({ report }: { report: Report }) {
       </div>
 
       <section className="card stack" data-testid="impact-months">
-        <h2>{t('byMonth')}</h2>
+        <h2 className="card-title">{t('byMonth')}</h2>
         {months.length === 0 ? (
           <Empty title={t('noMonths')} />
         ) : (
@@ -156,7 +156,7 @@ function ImpactBody({ report }: { report: Report }) {
       </section>
 
       <section className="card stack" data-testid="impact-organisations">
-        <h2>{t('byOrganisation')}</h2>
+        <h2 className="card-title">{t('byOrganisation')}</h2>
         {orgRows.length === 0 ? (
           <Empty title={t('noOrganisations')} />
         ) : (
@@ -188,7 +188,7 @@ function ImpactBody({ report }: { report: Report }) {
       </section>
 
       <section className="card stack" data-testid="impact-formula">
-        <h2>{t('formula')}</h2>
+        <h2 className="card-title">{t('formula')}</h2>
         <p>{report.formula[locale]}</p>
         <h3>{t('attribution')}</h3>
         <p>{report.attributionRule[locale]}</p>

@@ -274,7 +274,7 @@ function VoteForm({
   };
   return (
     <form ref={form} className="card stack" onSubmit={submit} data-testid="vote-form">
-      <h2>{t('voteTitle')}</h2>
+      <h2 className="card-title">{t('voteTitle')}</h2>
       <p className="muted small" data-testid="vote-as">
         {t('voteAs', { org })}
       </p>
@@ -459,7 +459,7 @@ function VetoForm({ p, onDone }: { p: Proposal; onDone: () => void }) {
         });
       }}
     >
-      <h2>{t('vetoTitle')}</h2>
+      <h2 className="card-title">{t('vetoTitle')}</h2>
       <FormError error={submission.error} />
       <label className="field">
         <span>{t('vetoReason')}</span>
@@ -493,7 +493,7 @@ function Discussion({
   const [text, setText] = useState('');
   return (
     <section className="card stack" aria-labelledby="gov-discussion" data-testid="discussion">
-      <h2 id="gov-discussion">
+      <h2 className="card-title" id="gov-discussion">
         {t('discussion')} <InClusterZone />
       </h2>
       {messages.length === 0 ? (

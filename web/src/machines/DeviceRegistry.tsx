@@ -1,5 +1,5 @@
 // The organisation's devices: registered with a token shown once, their tokens rotated (org
-// admin), and each one's refused-message counts.
+// admin); one opened shows its readings, refused messages, name and data grants (DevicePanel).
 import { type FormEvent, useEffect, useState } from 'react';
 import { localised, useFormat, useLocale, useT } from '../i18n/index.ts';
 import { ApiError } from '../shell/api.ts';
@@ -18,6 +18,7 @@ import {
 import { type Resource, useResource } from '../shell/useResource.ts';
 import { useSubmission } from '../shell/useSubmission.ts';
 import { type Device, machinesApi } from './api.ts';
+import { DevicePanel } from './DevicePanel.tsx';
 import { machinesDict } from './dict.ts';
 
 export function DeviceRegistry({
@@ -48,6 +49,8 @@ export function DeviceRegistry({
   const [name, setName] = useState('');
   const { busy, error, setError, run } = useSubmission();
   const [token, setToken] = useState<{ name: string; token: string } | null>(null);
+  const [opened, setOpened] = useState<string | null>(null);
+  const openedDevice = devices.data?.find((d) => d.id === opened);
   const fields = error?.fieldErrors() ?? {};
   const profileName = (id: string) => {
     const p = profiles.data?.find((x) => x.id === id);
@@ -146,19 +149,41 @@ export function DeviceRegistry({
               key: 'actions',
               header: <span className="visually-hidden">{t('rotate')}</span>,
               className: 'actions',
-              cell: (d) =>
-                admin && (
-                  <ConfirmButton
+              cell: (d) => (
+                <span className="row-actions">
+                  <button
+                    type="button"
                     className="btn btn-small"
-                    label={t('rotate')}
-                    question={t('rotateConfirm', { name: d.name ?? d.id })}
-                    confirmLabel={t('rotateYes')}
-                    onConfirm={() => rotate(d)}
-                    testId="rotate-token"
-                  />
-                ),
+                    aria-expanded={opened === d.id}
+                    onClick={() => setOpened(opened === d.id ? null : d.id)}
+                    data-testid="open-device"
+                  >
+                    {t('openDevice')}
+                  </button>
+                  {admin && (
+                    <ConfirmButton
+                      className="btn btn-small"
+                      label={t('rotate')}
+                      question={t('rotateConfirm', { name: d.name ?? d.id })}
+                      confirmLabel={t('rotateYes')}
+                      onConfirm={() => rotate(d)}
+                      testId="rotate-token"
+                    />
+                  )}
+                </span>
+              ),
             },
           ]}
+        />
+      )}
+      {openedDevice && (
+        <DevicePanel
+          key={openedDevice.id}
+          device={openedDevice}
+          profile={profiles.data?.find((p) => p.id === openedDevice.profileId)}
+          admin={admin}
+          onChanged={devices.reload}
+          onClose={() => setOpened(null)}
         />
       )}
       {!admin ? (

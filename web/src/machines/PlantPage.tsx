@@ -244,7 +244,8 @@ function AlarmList({ siteId, tick }: { siteId: string; tick: number }) {
                 ),
               sortValue: (a) => a.raisedValue ?? -Infinity,
             },
-            {
+            // no column of buttons when every alarm is acknowledged or cleared
+            active > 0 && {
               key: 'actions',
               header: <span className="visually-hidden">{t('acknowledge')}</span>,
               className: 'actions',

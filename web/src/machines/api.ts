@@ -12,6 +12,13 @@ export const machinesApi = {
   createDevice: (body: RequestBody<'/api/v1/devices', 'post'>) =>
     answer(client.POST('/api/v1/devices', { body })),
   rotateToken: (id: string) => answer(client.POST('/api/v1/devices/{id}/token', path(id))),
+  renameDevice: (id: string, name: string) =>
+    answer(client.PATCH('/api/v1/devices/{id}', { ...path(id), body: { name } })),
+  latest: (id: string) => answer(client.GET('/api/v1/devices/{id}/latest', path(id))),
+  deviceGrants: (id: string) => answer(client.GET('/api/v1/devices/{id}/grants', path(id))),
+  grant: (id: string, body: RequestBody<'/api/v1/devices/{id}/grants', 'post'>) =>
+    answer(client.POST('/api/v1/devices/{id}/grants', { ...path(id), body })),
+  revokeGrant: (id: string) => answer(client.POST('/api/v1/grants/{id}/revoke', path(id))),
   sites: (organisationId: string) =>
     answer(client.GET('/api/v1/organisations/{id}/sites', path(organisationId))),
   /** the plants described at the organisation's sites: one call, no 404 per site without one */
@@ -52,3 +59,4 @@ export type Plant = Awaited<ReturnType<typeof machinesApi.plants>>[number];
 export type AlarmRuleSet = Awaited<ReturnType<typeof machinesApi.alarmRules>>;
 export type AlarmRuleSetting = AlarmRuleSet['rules'][number];
 export type DeviceProfile = Awaited<ReturnType<typeof machinesApi.profiles>>[number];
+export type Grant = Awaited<ReturnType<typeof machinesApi.deviceGrants>>[number];

@@ -794,7 +794,8 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /** Rename a device (its organisation's admin); its id, token and readings stay */
+    patch: operations['patchDevicesById'];
     trace?: never;
   };
   '/api/v1/devices/{id}/grants': {
@@ -4670,6 +4671,12 @@ export interface components {
       profileId: string;
       siteId: string;
       tokenIssuedAt: string;
+    };
+    DevicePatch: {
+      name: string;
+    };
+    DevicePatchInput: {
+      name: string;
     };
     DeviceProfile: {
       id: string;
@@ -12255,6 +12262,40 @@ export interface operations {
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  patchDevicesById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DevicePatchInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeviceView'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       429: components['responses']['Problem429'];
     };
   };

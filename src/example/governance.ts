@@ -26,6 +26,7 @@ interface ExampleProposal {
   body?: string;
   bodyEn?: string;
   candidates?: string[];
+  candidatesEn?: string[];
   subjectOrganisationId?: string;
   amountKopecks?: number;
   opensAt?: string;
@@ -104,6 +105,7 @@ export async function seedGovernance(
       closesAt: closes.toISOString(),
       ...(p.method ? { method: p.method } : {}),
       ...(p.candidates ? { candidates: p.candidates } : {}),
+      ...(p.candidatesEn ? { candidatesEn: p.candidatesEn } : {}),
       ...(p.subjectOrganisationId ? { subjectOrganisationId: p.subjectOrganisationId } : {}),
       ...(p.amountKopecks !== undefined ? { amountKopecks: p.amountKopecks } : {}),
     });

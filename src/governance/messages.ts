@@ -38,6 +38,10 @@ export const messages = defineMessages('governance', {
     en: 'the vote must close after it opens and after now',
     ru: 'голосование должно закрываться после открытия и позже текущего момента',
   },
+  candidatesEnMismatch: {
+    en: 'one English word for each of the {n} options, in their order',
+    ru: 'по одному английскому названию на каждый из вариантов ({n}), в их порядке',
+  },
   candidatesNeeded: {
     en: 'at least two options, each once',
     ru: 'нужно не меньше двух вариантов, без повторов',
@@ -133,6 +137,7 @@ defineLabels({
   opensAt: { en: 'Opening of the vote', ru: 'Открытие голосования' },
   closesAt: { en: 'Closing of the vote', ru: 'Закрытие голосования' },
   candidates: { en: 'Options', ru: 'Варианты' },
+  candidatesEn: { en: 'Options in English', ru: 'Варианты по-английски' },
   coSponsors: { en: 'Co-sponsors', ru: 'Соавторы' },
   subjectOrganisationId: { en: 'Organisation', ru: 'Организация' },
   charter: { en: 'Change of the charter', ru: 'Изменение устава' },

@@ -146,6 +146,11 @@ export const ProposalInput = z
       .max(20)
       .optional()
       .describe('default: yes, no (none for consent)'),
+    candidatesEn: z
+      .array(z.string().trim().min(1).max(100))
+      .max(20)
+      .optional()
+      .describe("the options in English, in the candidates' order (ballots name the candidates)"),
     subjectOrganisationId: z
       .string()
       .min(1)
@@ -176,6 +181,10 @@ export const Proposal = z
     closesAt: z.string(),
     method: VoteMethod,
     candidates: z.array(z.string()),
+    candidatesEn: z
+      .array(z.string())
+      .optional()
+      .describe('the options in English, in the same order; absent: as written'),
     quorum: share,
     threshold: share,
     cap: z.number().optional(),

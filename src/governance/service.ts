@@ -318,6 +318,15 @@ export class GovernanceService {
         (candidates.length < 2 || new Set(candidates).size !== candidates.length)
       )
         problems.push({ field: 'candidates', message: messages.candidatesNeeded() });
+      // English words for the options the proposer wrote: one for each, or none (yes and no
+      // have their own words in every language)
+      const candidatesEn =
+        fields.candidates && method !== 'consent' ? fields.candidatesEn : undefined;
+      if (fields.candidatesEn && candidatesEn?.length !== candidates.length)
+        problems.push({
+          field: 'candidatesEn',
+          message: messages.candidatesEnMismatch({ n: fields.candidates?.length ?? 0 }),
+        });
       const coSponsors = [...new Set(fields.coSponsors.filter((c) => c !== author))];
       for (const c of coSponsors)
         if (!members.includes(c))
@@ -337,6 +346,7 @@ export class GovernanceService {
         closesAt,
         method,
         candidates,
+        ...(candidatesEn?.length ? { candidatesEn } : {}),
         // the charter's quorum and threshold for this type: a proposer cannot lower them
         quorum: settings.quorum,
         threshold: settings.threshold,

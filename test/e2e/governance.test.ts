@@ -151,7 +151,12 @@ test('governance: the seeded history in both languages; propose, two members vot
     await b.page.getByTestId('my-ballot').waitFor();
     assert.match(
       (await b.page.getByTestId('my-ballot').textContent()) ?? '',
-      /Геополимерный бетон.*, Цифровой двойник/,
+      // the proposer's options in English on an English page
+      /^Your ballot counts: Geopolymer concrete on power-plant fly ash, Digital twin of a preparation plant$/,
+    );
+    assert.match(
+      (await b.page.getByTestId('vote-form').textContent()) ?? '',
+      /Coal-bed methane for boiler houses/,
     );
 
     // the close time passes; the next read publishes the result
@@ -449,6 +454,22 @@ test('governance: an empty approval ballot is confirmed as an abstention; empty 
     await page.getByTestId('cast-ballot').click();
     assert.equal(await page.getByTestId('ballot-error').textContent(), 'Choose one of the options');
     await proposalForm('en');
+    // a ranked vote's options and rounds in English where the proposer gave English names
+    const decidedRanked = await page.evaluate(async () => {
+      const list = await (await fetch('/api/v1/governance/proposals')).json();
+      return list.find(
+        (x: { method: string; candidatesEn?: string[]; result: unknown }) =>
+          x.method === 'irv' && x.candidatesEn && x.result,
+      )?.id as string | undefined;
+    });
+    assert.ok(decidedRanked, 'the example has a decided ranked vote with English options');
+    await page.goto(`${base}/#/governance/${decidedRanked}`);
+    const result = page.getByTestId('proposal-result');
+    await result.waitFor();
+    const rounds = await result.getByTestId('tally-round').allTextContents();
+    assert.ok(rounds.length > 1, 'an instant runoff has rounds');
+    for (const r of rounds) assert.doesNotMatch(r, /[а-яё]/i, r);
+    assert.match(rounds.join(' '), /Prokopyevsk industrial zone/);
     assert.deepEqual(pageErrors, []);
   } finally {
     await context.close();

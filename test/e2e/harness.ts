@@ -211,6 +211,9 @@ export async function logIn(page: Page, email: string, password: string) {
   await page.press('input[name="password"]', 'Enter'); // Enter submits
   // attached, not visible: a phone's header hides the name behind its menu
   await page.locator('.user .user-name').waitFor({ state: 'attached' });
+  // the name shows a moment before the login page moves on to the page after it: a test's
+  // own navigation in that moment would be overridden
+  await page.waitForURL((u) => !u.hash.startsWith('#/login'));
 }
 
 export async function logOut(page: Page) {

@@ -659,6 +659,34 @@ for (const d of await eachDialect()) {
       assert.equal(past.statusCode, 400);
       assert.equal(past.json().detail, 'Invalid proposal: Closing of the vote');
       assert.equal(past.json().errors[0].field, 'closesAt');
+      // options in English: kept in the options' order; one for each, or refused by its box
+      const propose = (extra: object) =>
+        app.inject({
+          method: 'POST',
+          url: '/api/v1/governance/proposals',
+          headers: { cookie, 'accept-language': 'ru' },
+          payload: {
+            type: 'approve_project',
+            title: 'Площадка полигона',
+            method: 'irv',
+            candidates: ['Отвал', 'Промзона'],
+            closesAt,
+            ...extra,
+          },
+        });
+      const named = await propose({ candidatesEn: ['Dump', 'Industrial zone'] });
+      assert.equal(named.statusCode, 201, named.body);
+      assert.deepEqual(named.json().candidatesEn, ['Dump', 'Industrial zone']);
+      // ballots still name the options as written
+      assert.equal(
+        (await vote(named.json().id, { ranking: ['Промзона', 'Отвал'] })).statusCode,
+        200,
+      );
+      const short = await propose({ candidatesEn: ['Dump'] });
+      assert.equal(short.statusCode, 400, short.body);
+      assert.equal(short.json().detail, 'Неверное предложение: Варианты по-английски');
+      assert.match(short.json().errors[0].message, /каждый из вариантов \(2\)/);
+      assert.equal((await propose({})).json().candidatesEn, undefined);
     });
   });
 }

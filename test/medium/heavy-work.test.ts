@@ -116,8 +116,11 @@ describe('heavy work off the event loop (SQLite, over a socket)', () => {
     // the answer words each warning for its reader; the plan keeps its code and parameters
     const warnings = threaded.warnings as Array<{ code: string; params: object; message: string }>;
     assert.ok(warnings.every((w) => w.message.length > 0));
+    // and lists the citations its factors cite, which the plan does not store
+    const { factorSources, ...rest } = threaded;
+    assert.match(factorSources.TR1, /№ 894\/25/);
     const stored = {
-      ...threaded,
+      ...rest,
       warnings: warnings.map(({ code, params }) => ({ code, params })),
     };
     assert.deepEqual(stored, JSON.parse(JSON.stringify(here)));

@@ -72,7 +72,7 @@ function ProposalRow({ p }: { p: Proposal }) {
             : t('closedAt', { date: f.date(p.decidedAt ?? p.closesAt) })}
         </span>
       </div>
-      {p.result && p.status !== 'open' && <ResultView result={p.result} />}
+      {p.result && p.status !== 'open' && <ResultView result={p.result} proposal={p} />}
     </div>
   );
 }

@@ -39,7 +39,8 @@ type Box =
   | 'keystone'
   | 'method'
   | 'closes'
-  | 'candidates';
+  | 'candidates'
+  | 'candidatesEn';
 
 /** The box that shows a server's problem with an API field (amountKopecks: the roubles box). */
 function boxOf(field: string): Box | null {
@@ -52,6 +53,7 @@ function boxOf(field: string): Box | null {
     case 'coSponsors':
     case 'method':
     case 'candidates':
+    case 'candidatesEn':
       return first;
     case 'subjectOrganisationId':
       return 'subject';
@@ -79,6 +81,7 @@ export function NewProposal() {
   const [body, setBody] = useState('');
   const [method, setMethod] = useState<VoteMethod | ''>('');
   const [candidates, setCandidates] = useState('');
+  const [candidatesEn, setCandidatesEn] = useState('');
   const [subject, setSubject] = useState('');
   const [amount, setAmount] = useState('');
   const [control, setControl] = useState<'keystone' | 'etharchy'>('etharchy');
@@ -99,10 +102,13 @@ export function NewProposal() {
   }, [attempt, refused]);
   if (user === undefined) return <Loading />;
   if (user === null) return <NeedLogin />;
-  const options = candidates
-    .split('\n')
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const lines = (text: string) =>
+    text
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  const options = lines(candidates);
+  const optionsEn = lines(candidatesEn);
   const kopecks = type === 'approve_budget' ? rubToKopecks(amount) : undefined;
   const problems = (): Partial<Record<Box, string>> => {
     const e: Partial<Record<Box, string>> = {};
@@ -121,6 +127,8 @@ export function NewProposal() {
     const distinct = new Set(options).size;
     if (method !== 'consent' && options.length > 0 && (distinct < 2 || distinct !== options.length))
       e.candidates = t('errCandidates');
+    if (method !== 'consent' && optionsEn.length > 0 && optionsEn.length !== options.length)
+      e.candidatesEn = t('errCandidatesEn', { n: options.length });
     return e;
   };
   const submit = (e: FormEvent) => {
@@ -141,6 +149,9 @@ export function NewProposal() {
       closesAt: fromClusterWallTime(closes) ?? closes,
       ...(method ? { method } : {}),
       ...(options.length && method !== 'consent' ? { candidates: options } : {}),
+      ...(optionsEn.length && options.length && method !== 'consent'
+        ? { candidatesEn: optionsEn }
+        : {}),
       ...(withSubject.has(type) && subject ? { subjectOrganisationId: subject } : {}),
       ...(kopecks !== undefined ? { amountKopecks: kopecks } : {}),
       ...(type === 'change_charter'
@@ -174,7 +185,7 @@ export function NewProposal() {
     ...(type === 'approve_budget' ? (['amount'] as const) : []),
     ...(type === 'change_charter' ? (['control'] as const) : []),
     ...(type === 'change_charter' && control === 'keystone' ? (['keystone'] as const) : []),
-    ...(method !== 'consent' ? (['candidates'] as const) : []),
+    ...(method !== 'consent' ? (['candidates', 'candidatesEn'] as const) : []),
   ]);
   const orgOptions = names.list.map((o) => (
     <option key={o.id} value={o.id}>
@@ -381,6 +392,20 @@ export function NewProposal() {
                 rows={3}
                 value={candidates}
                 onChange={(e) => setCandidates(e.target.value)}
+              />
+            )}
+          </Field>
+        )}
+        {method !== 'consent' && (
+          <Field label={t('formCandidatesEn')} error={errorOf('candidatesEn')}>
+            {(a) => (
+              <textarea
+                {...a}
+                name="candidatesEn"
+                lang="en"
+                rows={3}
+                value={candidatesEn}
+                onChange={(e) => setCandidatesEn(e.target.value)}
               />
             )}
           </Field>

@@ -34,8 +34,8 @@ export function ProposalPage({ id }: { id: string }) {
   const { locale } = useLocale();
   const { user } = useSession();
   const names = useOrgNames();
-  const label = useOptionLabel();
   const view = useResource(user ? () => governanceApi.proposal(id) : null, [id, Boolean(user)]);
+  const label = useOptionLabel(view.data?.proposal);
   if (user === undefined) return <Loading />;
   if (user === null) return <NeedLogin />;
   if (view.error) return <ErrorState error={view.error} onRetry={view.reload} />;
@@ -109,7 +109,7 @@ export function ProposalPage({ id }: { id: string }) {
               </span>
             </dd>
           </dl>
-          {p.result && <ResultView result={p.result} />}
+          {p.result && <ResultView result={p.result} proposal={p} />}
           {p.veto && (
             <p className="alert alert-error" data-testid="veto">
               {t('vetoedBy', { org: names.name(p.veto.organisationId) })}{' '}
@@ -180,7 +180,7 @@ function VoteForm({
   onDone: () => void;
 }) {
   const t = useT(governanceDict);
-  const label = useOptionLabel();
+  const label = useOptionLabel(p);
   const submission = useSubmission();
   const form = useRef<HTMLFormElement>(null);
   const settle = useUnsavedForm(form);

@@ -1,6 +1,6 @@
 // Governance's small pieces: a proposal's title in the reader's language,
 // the words of its settings and its result (with the rounds of an instant runoff).
-import { localised, useFormat, useT } from '../i18n/index.ts';
+import { localised, useFormat, useLocale, useT } from '../i18n/index.ts';
 import type { Proposal, TallyResult } from './api.ts';
 import { type GovernanceKey, governanceDict } from './dict.ts';
 
@@ -9,15 +9,23 @@ export { useOrgNames } from '../registry/useOrgNames.ts';
 export const titleOf = (locale: 'ru' | 'en', p: Pick<Proposal, 'title' | 'titleEn'>) =>
   localised(locale, p.title, p.titleEn);
 
-/** An option's words: yes/no in the reader's language, any other as written. */
-export function useOptionLabel() {
+/**
+ * An option's words: yes/no and positions in the reader's language; a proposer's own option in
+ * English where the proposal gives its English words, else as written.
+ */
+export function useOptionLabel(p?: Pick<Proposal, 'candidates' | 'candidatesEn'>) {
   const t = useT(governanceDict);
+  const { locale } = useLocale();
+  const english = (option: string) => {
+    const i = p?.candidates.indexOf(option) ?? -1;
+    return locale === 'en' && i >= 0 ? (p?.candidatesEn?.[i] ?? option) : option;
+  };
   return (option: string) =>
     option === 'yes' || option === 'no'
       ? t(option)
       : option in positionKeys
         ? t(positionKeys[option as keyof typeof positionKeys])
-        : option;
+        : english(option);
 }
 const positionKeys = {
   agree: 'position:agree',
@@ -36,10 +44,17 @@ export function StatusBadge({ status }: { status: Proposal['status'] }) {
 }
 
 /** The published result: outcome, turnout and each round's counts (one round unless IRV). */
-export function ResultView({ result }: { result: TallyResult }) {
+export function ResultView({
+  result,
+  proposal,
+}: {
+  result: TallyResult;
+  /** whose options the result counts: their English words */
+  proposal: Pick<Proposal, 'candidates' | 'candidatesEn'>;
+}) {
   const t = useT(governanceDict);
   const f = useFormat();
-  const label = useOptionLabel();
+  const label = useOptionLabel(proposal);
   const rounds = result.rounds ?? [];
   return (
     <div className="gov-result" data-testid="proposal-result">

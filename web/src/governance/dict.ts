@@ -118,6 +118,7 @@ export const governanceDict = dictionary(
     formMethod: 'Способ голосования',
     formMethodCharter: 'по уставу для этого типа',
     formCandidates: 'Варианты, по одному в строке (по умолчанию «за» и «против»)',
+    formCandidatesEn: 'Варианты по-английски, в том же порядке (необязательно)',
     formSubject: 'Организация (для приёма, исключения, смены ключевой)',
     formAmount: 'Сумма, ₽ (для бюджета)',
     formCloses: 'Голосование закрывается',
@@ -146,6 +147,7 @@ export const governanceDict = dictionary(
     errClosesMissing: 'Укажите дату и время закрытия',
     errClosesPast: 'Голосование должно закрываться позже текущего момента',
     errCandidates: 'Нужно не меньше двух вариантов, без повторов',
+    errCandidatesEn: 'По одному английскому названию на каждый вариант ({n}), в том же порядке',
     fixErrors: 'Исправьте отмеченные поля — введённое сохранено',
   },
   {
@@ -262,6 +264,7 @@ export const governanceDict = dictionary(
     formMethod: 'Voting method',
     formMethodCharter: "the charter's for this type",
     formCandidates: 'Options, one per line (default: yes and no)',
+    formCandidatesEn: 'The options in English, in the same order (optional)',
     formSubject: 'Organisation (to admit, expel, or make the keystone)',
     formAmount: 'Amount, ₽ (for a budget)',
     formCloses: 'The vote closes',
@@ -290,6 +293,7 @@ export const governanceDict = dictionary(
     errClosesMissing: 'Enter the date and time of the close',
     errClosesPast: 'The vote must close later than now',
     errCandidates: 'At least two options, each once',
+    errCandidatesEn: 'One English name for each of the {n} options, in their order',
     fixErrors: 'Correct the marked fields; what you typed is kept',
   },
 );

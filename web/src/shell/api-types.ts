@@ -5477,6 +5477,8 @@ export interface components {
       body: string;
       bodyEn?: string;
       candidates: string[];
+      /** @description the options in English, in the same order; absent: as written */
+      candidatesEn?: string[];
       cap?: number;
       charter?: components['schemas']['GovernanceCharterChange'];
       closesAt: string;
@@ -5507,6 +5509,8 @@ export interface components {
       bodyEn?: string;
       /** @description default: yes, no (none for consent) */
       candidates?: string[];
+      /** @description the options in English, in the candidates' order (ballots name the candidates) */
+      candidatesEn?: string[];
       /** @description change_charter: the change */
       charter?: components['schemas']['GovernanceCharterChange'];
       /** Format: date-time */
@@ -5534,6 +5538,8 @@ export interface components {
       bodyEn?: string;
       /** @description default: yes, no (none for consent) */
       candidates?: string[];
+      /** @description the options in English, in the candidates' order (ballots name the candidates) */
+      candidatesEn?: string[];
       /** @description change_charter: the change */
       charter?: components['schemas']['GovernanceCharterChangeInput'];
       /** Format: date-time */
@@ -5560,6 +5566,8 @@ export interface components {
       body: string;
       bodyEn?: string;
       candidates: string[];
+      /** @description the options in English, in the same order; absent: as written */
+      candidatesEn?: string[];
       cap?: number;
       charter?: components['schemas']['GovernanceCharterChangeInput'];
       closesAt: string;

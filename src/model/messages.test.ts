@@ -45,6 +45,10 @@ test("zod's generic messages go through zod's own locale", () => {
 test('field labels are found by the last named segment of a path', () => {
   assert.equal(labelOf('body', 'ru'), 'тело запроса');
   assert.equal(labelOf('nothing.0.known', 'en'), null);
+  // a route's own label for its last segment comes first
+  const person = { name: { en: 'Name', ru: 'Имя' } };
+  assert.equal(labelOf('users.0.name', 'ru', person), 'Имя');
+  assert.equal(labelOf('body', 'ru', person), 'тело запроса');
 });
 
 test('a label within its parent is preferred, and a common word stays unlabelled elsewhere', () => {

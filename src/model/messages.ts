@@ -213,10 +213,17 @@ export function defineLabels(table: Record<string, Wording>): void {
 /**
  * The label of a field path such as `sites.0.lat` (by its last named segment), or null. A
  * label may name a segment within its parent (`rules.max`): that one is preferred, so a
- * common word (max, key) is labelled only where it means one thing.
+ * common word (max, key) is labelled only where it means one thing. `own`: a route's labels
+ * for its last segment, before the modules' (a person's `name` is «Имя», not «Название»).
  */
-export function labelOf(path: string, lang: Lang): string | null {
+export function labelOf(
+  path: string,
+  lang: Lang,
+  own?: Readonly<Record<string, { readonly en: string; readonly ru: string }>>,
+): string | null {
   const segments = path.split('.').filter((s) => s && !/^\d+$/.test(s));
+  const mine = own?.[segments.at(-1) ?? ''];
+  if (mine) return mine[lang];
   for (let i = segments.length - 1; i >= 0; i--) {
     const w = (i > 0 && labels.get(`${segments[i - 1]}.${segments[i]}`)) || labels.get(segments[i]);
     if (w) return w[lang];

@@ -209,16 +209,15 @@ export class UserService {
 
   async acceptInvitation(input: unknown): Promise<User> {
     const a = parseInput(InvitationAccept, input);
-    const usable = (i: repo.InvitationTable | undefined) => this.usable(i);
-    const refused = () => this.refusedInvitation();
     // The token first (F4): a made-up token costs a lookup, not an argon2 hash.
-    if (!usable(await repo.invitationByToken(this.reader, sha256(a.token)))) throw refused();
+    if (!this.usable(await repo.invitationByToken(this.reader, sha256(a.token))))
+      throw this.refusedInvitation();
     const hash = await hashPassword(a.password);
     return inTransaction(this.store, async (tx) => {
       const invitation = await repo.invitationByToken(tx, sha256(a.token));
       const now = this.clock();
       // again inside the transaction: a parallel accept of the same token loses here
-      if (!usable(invitation)) throw refused();
+      if (!this.usable(invitation)) throw this.refusedInvitation();
       await repo.markInvitationAccepted(tx, invitation.token_hash, now.toISOString());
       await repo.updateUser(tx, invitation.user_id, {
         status: 'active',

@@ -25,12 +25,7 @@ export function sendProblem(
   const lang = requestLang(req);
   const own = req.routeOptions?.config?.fieldLabels;
   const worded = errors.map((e) => {
-    const last =
-      e.field
-        .split('.')
-        .filter((s) => s && !/^\d+$/.test(s))
-        .at(-1) ?? '';
-    const label = own?.[last]?.[lang] ?? labelOf(e.field, lang);
+    const label = labelOf(e.field, lang, own);
     return {
       field: e.field,
       ...(label ? { label } : {}),

@@ -637,9 +637,14 @@ export const PlanFactor = z
     value: z.number(),
     unit: z.string(),
     source: z.string(),
+    sourceRu: z
+      .string()
+      .optional()
+      .describe('the source in Russian (absent in plans saved before the table had it)'),
     year: z.number().int(),
     status: z.enum(['sourced', 'estimate']),
     basis: z.string().optional().describe("an estimate's basis"),
+    basisRu: z.string().optional().describe("an estimate's basis in Russian"),
     overridden: z.boolean().describe('true: the value comes from the plan request, not the table'),
   })
   .meta({ id: 'PlanFactor' });

@@ -377,6 +377,15 @@ test('the exchange: listing, plan, saved plan and accepted match', {
         sourceCells.every((c) => !/\.(md|json)\b/.test(c)),
         sourceCells.join(' | '),
       );
+      // sources and estimates' bases read in Russian, with no English prose left
+      assert.match(
+        (await gas.locator('td.factor-source').textContent()) ?? '',
+        /регулируемая оптовая цена 5 000–6 500 \(2024–2025\) — середина диапазона документа/,
+      );
+      assert.ok(
+        sourceCells.every((c) => !/\b(the|of|per|via|model value|order of magnitude)\b/.test(c)),
+        sourceCells.join(' | '),
+      );
       assert.match(
         (await factors.getByTestId('factor-sources').textContent()) ?? '',
         /\[TR1\]Приказ ФАС России от 06\.11\.2025 № 894\/25/,
@@ -520,6 +529,10 @@ test('the exchange: listing, plan, saved plan and accepted match', {
       .getByTestId('plan-factors')
       .locator('tr[data-factor="prices.naturalGasRubPer1000m3"]');
     assert.match((await gasEn.textContent()) ?? '', /Natural gas price[\s\S]*RUB per 1 000 m³/);
+    assert.match(
+      (await gasEn.locator('td.factor-source').textContent()) ?? '',
+      /regulated wholesale price .* — middle of the file's range/,
+    );
     await page.screenshot({ path: join(results, 'plan-en.png'), fullPage: true });
     await page.locator('.lang-btn', { hasText: 'RU' }).click();
   });

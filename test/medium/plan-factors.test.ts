@@ -58,6 +58,9 @@ for (const d of await eachDialect()) {
       for (const f of factors) {
         assert.ok(f.unit && f.source && f.year >= 1990, f.key);
         if (f.status === 'estimate') assert.ok(f.basis, f.key);
+        // a Russian reader gets the source and basis in Russian from the API too
+        assert.ok(f.sourceRu, f.key);
+        assert.equal(f.basisRu === undefined, f.basis === undefined, f.key);
         assert.equal(f.overridden, false);
       }
       // each bracketed code a source or basis cites comes with its citation, and only those
@@ -90,6 +93,7 @@ for (const d of await eachDialect()) {
       assert.equal(marked.overridden, true);
       assert.equal(marked.value, rail.value * 2);
       assert.match(marked.source, /overridden/);
+      assert.match(marked.sourceRu ?? '', /^задано в запросе плана \(в таблице: \[RZD23\]/);
 
       // a transport factor changes the money: dearer rail handling, dearer rail flows
       const dearRail = await planWith({ factors: { 'transport.rail.handlingRubPerT': 100000 } });

@@ -29,6 +29,39 @@ test('every factor has a value, unit, source and year, and an estimate its basis
     );
 });
 
+test('every source and basis reads in Russian too, citing the same codes and figures', () => {
+  const codes = (text: string) => [...text.matchAll(/\[([A-Z0-9]+)\]/g)].map((m) => m[1]).sort();
+  // the figures a text quotes, with Russian decimal commas read as points
+  const figures = (text: string) =>
+    [...text.replace(/(\d),(\d)/g, '$1.$2').matchAll(/\d+(?:\.\d+)?/g)]
+      .map((m) => Number(m[0]))
+      .filter((n) => n >= 10 || !Number.isInteger(n))
+      .sort((a, b) => a - b);
+  for (const [key, e] of Object.entries(raw)) {
+    for (const [en, ru] of [
+      [e.source, e.sourceRu],
+      [e.basis, e.basisRu],
+    ] as Array<[string | undefined, string | undefined]>) {
+      if (en === undefined) {
+        assert.equal(ru, undefined, `${key}: a Russian text with no English one`);
+        continue;
+      }
+      assert.ok(ru, `${key}: no Russian for "${en}"`);
+      // a text of codes and file names alone ("[K101]; reference-data.md §2.1") reads the same
+      const prose = en.replace(/\[[A-Z0-9]+\]|[\w./-]+\.(md|json)\b/g, '');
+      if (/[a-z]{3}/i.test(prose)) assert.match(ru, /[а-яё]{3}/i, key);
+      // English prose left in the Russian text
+      assert.doesNotMatch(ru, /\b(the|of|and|per|via|model|value|review|estimate)\b/i, key);
+      assert.deepEqual(codes(ru), codes(en), `${key}: cites other codes in Russian`);
+      assert.deepEqual(
+        figures(ru.replace(/\s(?=\d{3}\b)/g, '')),
+        figures(en.replace(/(\d)[\s,](?=\d{3}\b)/g, '$1')),
+        `${key}: quotes other figures in Russian`,
+      );
+    }
+  }
+});
+
 test('gas volumes at 20 °C (GOST 2939): methane 0.668 kg/m³', () => {
   const d = factorTable()['emissions.methane.densityKgPerM3'];
   assert.equal(d.value, 0.668);
@@ -41,6 +74,7 @@ test('overrides replace values, say so in the source, and never add a key', () =
   const o = withOverrides(t, { 'transport.road.speedKmh': 60 });
   assert.equal(o['transport.road.speedKmh'].value, 60);
   assert.match(o['transport.road.speedKmh'].source, /overridden/);
+  assert.match(o['transport.road.speedKmh'].sourceRu ?? '', /^задано в запросе плана/);
   assert.equal(t['transport.road.speedKmh'].value, 70, 'the table itself is unchanged');
   assert.throws(() => withOverrides(t, { 'x.y': 1 }), /x\.y/);
 });

@@ -12,15 +12,23 @@ export const FactorEntry = z
     unit: z.string().min(1),
     /** the reference key(s) of shared/domain (e.g. "[TR1] via [SC]") or a plain citation */
     source: z.string().min(1),
+    /** the same source for a Russian reader (codes and citations as in `source`) */
+    sourceRu: z.string().min(1).optional(),
     /** the year the figure refers to */
     year: z.int().min(1990).max(2100),
     status: z.enum(['sourced', 'estimate']),
     /** how an estimate was made (required for estimates) */
     basis: z.string().min(1).optional(),
+    /** the same basis for a Russian reader */
+    basisRu: z.string().min(1).optional(),
   })
   .refine((f) => f.status === 'sourced' || f.basis !== undefined, {
     message: 'an estimate says its basis',
     path: ['basis'],
+  })
+  .refine((f) => f.basisRu === undefined || f.basis !== undefined, {
+    message: 'a Russian basis translates the basis',
+    path: ['basisRu'],
   })
   .meta({ id: 'FactorEntry' });
 export type FactorEntry = z.infer<typeof FactorEntry>;
@@ -82,6 +90,9 @@ export function withOverrides(table: FactorTable, overrides: FactorOverrides = {
       ...table[k],
       value,
       source: `overridden in the plan request (table: ${table[k].source})`,
+      ...(table[k].sourceRu
+        ? { sourceRu: `задано в запросе плана (в таблице: ${table[k].sourceRu})` }
+        : {}),
     };
   return out;
 }

@@ -255,9 +255,11 @@ export function factorsUsed(table: FactorTable, overridden: readonly string[]): 
       value: e.value,
       unit: e.unit,
       source: e.source,
+      ...(e.sourceRu ? { sourceRu: e.sourceRu } : {}),
       year: e.year,
       status: e.status,
       ...(e.basis ? { basis: e.basis } : {}),
+      ...(e.basisRu ? { basisRu: e.basisRu } : {}),
       overridden: overridden.includes(key),
     }));
 }

@@ -4960,7 +4960,9 @@ export interface components {
     };
     FactorEntry: {
       basis?: string;
+      basisRu?: string;
       source: string;
+      sourceRu?: string;
       /** @enum {string} */
       status: 'sourced' | 'estimate';
       unit: string;
@@ -4969,7 +4971,9 @@ export interface components {
     };
     FactorEntryInput: {
       basis?: string;
+      basisRu?: string;
       source: string;
+      sourceRu?: string;
       /** @enum {string} */
       status: 'sourced' | 'estimate';
       unit: string;
@@ -8161,10 +8165,14 @@ export interface components {
     PlanFactor: {
       /** @description an estimate's basis */
       basis?: string;
+      /** @description an estimate's basis in Russian */
+      basisRu?: string;
       key: string;
       /** @description true: the value comes from the plan request, not the table */
       overridden: boolean;
       source: string;
+      /** @description the source in Russian (absent in plans saved before the table had it) */
+      sourceRu?: string;
       /** @enum {string} */
       status: 'sourced' | 'estimate';
       unit: string;
@@ -8174,10 +8182,14 @@ export interface components {
     PlanFactorInput: {
       /** @description an estimate's basis */
       basis?: string;
+      /** @description an estimate's basis in Russian */
+      basisRu?: string;
       key: string;
       /** @description true: the value comes from the plan request, not the table */
       overridden: boolean;
       source: string;
+      /** @description the source in Russian (absent in plans saved before the table had it) */
+      sourceRu?: string;
       /** @enum {string} */
       status: 'sourced' | 'estimate';
       unit: string;

@@ -18,8 +18,9 @@ type Group = (typeof groups)[number];
  * The factors a plan was computed with: collapsed to one line (how many, how many estimates,
  * how many the request changed), open as a table by group with source, year and an estimate
  * badge. Each factor shows its name in the reader's language with its key beneath (the key is
- * what an override names); the platform's own documents are named in words, citations stay as
- * published and are listed under the table.
+ * what an override names); the platform's own documents are named in words, source and basis in the
+ * reader's language where the table has it; citations stay as published and are listed under
+ * the table.
  */
 export function PlanFactors({
   factors,
@@ -78,6 +79,10 @@ export function PlanFactors({
                   .filter((f) => groupOf(f.key) === g)
                   .map((f) => {
                     const named = factorName(f.key, f.unit, locale);
+                    // plans saved before the table had Russian text show the English
+                    const ru = locale === 'ru' && f.sourceRu !== undefined;
+                    const source = ru ? f.sourceRu! : f.source;
+                    const basis = ru ? (f.basisRu ?? f.basis) : f.basis;
                     return (
                       <tr
                         key={f.key}
@@ -90,7 +95,7 @@ export function PlanFactors({
                             {f.key}
                           </code>
                           {f.status === 'estimate' && (
-                            <span className="badge badge-estimate" title={f.basis}>
+                            <span className="badge badge-estimate" title={basis}>
                               {t('factorEstimate')}
                             </span>
                           )}
@@ -102,9 +107,9 @@ export function PlanFactors({
                         <td lang={named && locale === 'ru' ? 'ru' : 'en'}>
                           {named?.unit ?? f.unit}
                         </td>
-                        <td lang="en" className="factor-source">
-                          {sourceInWords(f.source, t)}
-                          {f.basis && <span className="muted"> — {f.basis}</span>}
+                        <td lang={ru ? 'ru' : 'en'} className="factor-source">
+                          {sourceInWords(source, t)}
+                          {basis && <span className="muted"> — {basis}</span>}
                         </td>
                         <td className="num">{f.year}</td>
                       </tr>

@@ -555,6 +555,32 @@ test('a device opened: its latest readings, a new name, its data granted to a pa
     const table = grants.getByTestId('grants-table');
     await table.locator('tr', { hasText: 'Цементная компания' }).getByText('действует').waitFor();
     assert.match((await table.textContent()) ?? '', /Входной контроль золы концентрата/);
+    // the read log: empty until the partner reads, then each read with its organisation
+    await table.getByTestId('usage-tsement-tom').click();
+    const log = grants.getByTestId('grant-usage');
+    await log.getByText('По этому доступу данные ещё не читали').waitFor();
+    const partner = await request.newContext({ baseURL: base });
+    try {
+      const login = await partner.post('/api/v1/auth/login', {
+        data: { email: 'sales@tsement-tom.example', password: 'demo-cement-2026' },
+      });
+      assert.equal(login.status(), 200, await login.text());
+      const received = await partner.get('/api/v1/grants?role=received');
+      const grant = ((await received.json()) as Array<{ deviceId: string; purpose: string }>).find(
+        (g) => g.purpose === 'Входной контроль золы концентрата',
+      );
+      assert.ok(grant, 'the partner sees the grant');
+      const read = await partner.get(`/api/v1/devices/${grant.deviceId}/latest`);
+      assert.equal(read.status(), 200, await read.text());
+    } finally {
+      await partner.dispose();
+    }
+    await table.getByTestId('usage-tsement-tom').click(); // closed
+    await table.getByTestId('usage-tsement-tom').click(); // opened again: read anew
+    const reads = log.getByTestId('grant-usage-table');
+    await reads.waitFor();
+    assert.match((await reads.textContent()) ?? '', /Цементная компания «Томь»/);
+    assert.match((await reads.textContent()) ?? '', /последние значения/);
     await page.screenshot({ path: join(results, 'plant-device-panel.png'), fullPage: true });
     await table.getByTestId('revoke-tsement-tom').click();
     await table.getByTestId('revoke-tsement-tom-confirm').click();

@@ -1,6 +1,6 @@
 // One device opened from the registry: its name (an admin renames it), its latest readings and
 // refused messages, and whom its data is shared with (an admin grants chosen keys for a period
-// and a purpose, and revokes a grant at once).
+// and a purpose, revokes a grant at once, and reads who read what under it).
 import { type FormEvent, useState } from 'react';
 import {
   clusterDay,
@@ -24,7 +24,13 @@ import {
 } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { useSubmission } from '../shell/useSubmission.ts';
-import { type Device, type DeviceProfile, type Grant, machinesApi } from './api.ts';
+import {
+  type Device,
+  type DeviceProfile,
+  type Grant,
+  type GrantUsage,
+  machinesApi,
+} from './api.ts';
 import { machinesDict } from './dict.ts';
 
 export function DevicePanel({
@@ -161,6 +167,71 @@ function Latest({ device, profile }: { device: Device; profile: DeviceProfile | 
   );
 }
 
+/** The reads made under one grant, newest first: when, by which organisation, what and how much. */
+function GrantUsageLog({
+  grant,
+  granteeName,
+  nameOf,
+  keyLabel,
+}: {
+  grant: Grant;
+  granteeName: string;
+  nameOf: (id: string) => string;
+  keyLabel: (key: string) => string;
+}) {
+  const t = useT(machinesDict);
+  const fmt = useFormat();
+  const usage = useResource(() => machinesApi.grantUsage(grant.id), [grant.id]);
+  const range = (u: GrantUsage) =>
+    u.from && u.to ? `${fmt.clock(u.from)} — ${fmt.clock(u.to)}` : '—';
+  return (
+    <section className="grant-usage" data-testid="grant-usage">
+      <h5 className="subhead">{t('grantUsageTitle', { organisation: granteeName })}</h5>
+      {usage.error ? (
+        <ErrorState error={usage.error} onRetry={usage.reload} />
+      ) : !usage.data ? (
+        <Loading />
+      ) : usage.data.length === 0 ? (
+        <Empty title={t('grantUsageEmpty')} />
+      ) : (
+        <DataTable
+          cards
+          rows={usage.data}
+          rowKey={(u) => u.id}
+          testId="grant-usage-table"
+          columns={[
+            {
+              key: 'at',
+              header: t('colUsageAt', { zone: fmt.zone }),
+              cell: (u) => fmt.clock(u.at),
+              sortValue: (u) => u.at,
+            },
+            {
+              key: 'reader',
+              header: t('colGrantee'),
+              cell: (u) => nameOf(u.readerOrganisationId),
+            },
+            { key: 'key', header: t('colReading'), cell: (u) => keyLabel(u.key) },
+            {
+              key: 'read',
+              header: t('colUsageRead'),
+              cell: (u) => t(u.read === 'latest' ? 'usageLatest' : 'usageTelemetry'),
+            },
+            { key: 'range', header: t('colUsageRange', { zone: fmt.zone }), cell: range },
+            {
+              key: 'points',
+              header: t('colUsagePoints'),
+              className: 'num',
+              cell: (u) => fmt.integer(u.points),
+              sortValue: (u) => u.points,
+            },
+          ]}
+        />
+      )}
+    </section>
+  );
+}
+
 /** A year from the day: a grant's default period. */
 const yearAfter = (day: string) => `${Number(day.slice(0, 4)) + 1}${day.slice(4)}`;
 
@@ -187,6 +258,7 @@ function Grants({
     return k ? localised(locale, k.label, k.labelEn) : key;
   };
   const revoke = useSubmission();
+  const [logOf, setLogOf] = useState<Grant | null>(null);
   const status = (g: Grant) => (g.revokedAt ? t('grantRevoked') : t('grantActive'));
   return (
     <div className="device-grants" data-testid="device-grants">
@@ -234,6 +306,21 @@ function Grants({
               ),
               sortValue: status,
             },
+            {
+              key: 'usage',
+              header: <span className="visually-hidden">{t('grantUsage')}</span>,
+              cell: (g) => (
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  aria-expanded={logOf?.id === g.id}
+                  data-testid={`usage-${g.granteeOrganisationId}`}
+                  onClick={() => setLogOf(logOf?.id === g.id ? null : g)}
+                >
+                  {t('grantUsage')}
+                </button>
+              ),
+            },
             admin && {
               key: 'actions',
               header: <span className="visually-hidden">{t('revokeGrant')}</span>,
@@ -259,6 +346,14 @@ function Grants({
                 ),
             },
           ]}
+        />
+      )}
+      {logOf && (
+        <GrantUsageLog
+          grant={logOf}
+          granteeName={nameOf(logOf.granteeOrganisationId)}
+          nameOf={nameOf}
+          keyLabel={keyLabel}
         />
       )}
       {admin && profile && (

@@ -19,6 +19,8 @@ export const machinesApi = {
   grant: (id: string, body: RequestBody<'/api/v1/devices/{id}/grants', 'post'>) =>
     answer(client.POST('/api/v1/devices/{id}/grants', { ...path(id), body })),
   revokeGrant: (id: string) => answer(client.POST('/api/v1/grants/{id}/revoke', path(id))),
+  /** every read made under a grant, newest first */
+  grantUsage: (id: string) => answer(client.GET('/api/v1/grants/{id}/usage', path(id))),
   sites: (organisationId: string) =>
     answer(client.GET('/api/v1/organisations/{id}/sites', path(organisationId))),
   /** the plants described at the organisation's sites: one call, no 404 per site without one */
@@ -60,3 +62,4 @@ export type AlarmRuleSet = Awaited<ReturnType<typeof machinesApi.alarmRules>>;
 export type AlarmRuleSetting = AlarmRuleSet['rules'][number];
 export type DeviceProfile = Awaited<ReturnType<typeof machinesApi.profiles>>[number];
 export type Grant = Awaited<ReturnType<typeof machinesApi.deviceGrants>>[number];
+export type GrantUsage = Awaited<ReturnType<typeof machinesApi.grantUsage>>[number];

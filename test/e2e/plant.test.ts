@@ -575,6 +575,39 @@ test('a device opened: its latest readings, a new name, its data granted to a pa
     } finally {
       await partner.dispose();
     }
+    // the partner's side: the device shared with it, its latest values and its last day
+    const partnerPage = await watchedPage();
+    try {
+      await logIn(partnerPage.page, 'sales@tsement-tom.example', 'demo-cement-2026');
+      await partnerPage.page.goto(`${base}/#/plant`);
+      await partnerPage.page.locator('.lang-btn', { hasText: /^RU$/ }).click();
+      const shared = partnerPage.page.getByTestId('shared-data');
+      const sharedRow = shared
+        .getByTestId('shared-grants')
+        .locator('tr', { hasText: 'Входной контроль золы концентрата' });
+      assert.match((await sharedRow.textContent()) ?? '', /АО «ЦОФ Южная»/);
+      assert.match((await sharedRow.textContent()) ?? '', /Золомер концентрата № 1/);
+      assert.match((await sharedRow.textContent()) ?? '', /действует/);
+      await sharedRow.getByRole('button', { name: 'Показать данные' }).click();
+      const readings = shared.getByTestId('shared-readings');
+      assert.match(
+        (await readings.getByTestId('device-latest').textContent()) ?? '',
+        /Зольность Ad/,
+      );
+      const day = readings.getByTestId('shared-day');
+      await day.waitFor();
+      assert.match(
+        (await day.textContent()) ?? '',
+        /Зольность Ad.*Влажность|Влажность.*Зольность Ad/s,
+      );
+      await partnerPage.page.screenshot({
+        path: join(results, 'plant-shared-data.png'),
+        fullPage: true,
+      });
+      assert.deepEqual(partnerPage.pageErrors, []);
+    } finally {
+      await partnerPage.context.close();
+    }
     await table.getByTestId('usage-tsement-tom').click(); // closed
     await table.getByTestId('usage-tsement-tom').click(); // opened again: read anew
     const reads = log.getByTestId('grant-usage-table');

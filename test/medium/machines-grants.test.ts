@@ -214,6 +214,12 @@ for (const d of dialects) {
         new Set(r.json().map((x: { id: string }) => x.id)),
         new Set([grant.id, second.id]),
       );
+      // with the device a grantee cannot look up: its name (none given here) and profile
+      for (const x of r.json())
+        assert.deepEqual(
+          [x.deviceId, x.deviceName, x.deviceProfileId],
+          [deviceId, null, 'ash-analyser'],
+        );
       r = await call('GET', '/api/v1/grants?role=received', 'ownerAdmin');
       assert.deepEqual(r.json(), []);
       r = await call('GET', `${base}/grants`, 'ownerMember');

@@ -1,7 +1,7 @@
 // All SQL of device grants and their usage log (tables machines_grant, machines_grant_usage).
 import type { Selectable } from 'kysely';
 import type { Reader, Tx } from '../../store/index.ts';
-import type { Grant, GrantUsage } from './schema.ts';
+import type { Grant, GrantUsage, ListedGrant } from './schema.ts';
 
 export interface MachinesGrantTable {
   id: string;
@@ -116,29 +116,38 @@ export async function grantsOfDevice(
   return (await q.execute()).map(grantFromRow);
 }
 
-/** Grants an organisation gave (as owner) and/or received (as grantee), newest first. */
+/**
+ * Grants an organisation gave (as owner) and/or received (as grantee), newest first, each with
+ * its device's name and profile.
+ */
 export async function grantsOfOrganisation(
   reader: Reader,
   organisationId: string,
   role: 'given' | 'received' | 'both',
-): Promise<Grant[]> {
+): Promise<ListedGrant[]> {
   const rows = await reader.db
-    .selectFrom('machines_grant')
-    .selectAll()
+    .selectFrom('machines_grant as g')
+    .innerJoin('machines_device as d', 'd.id', 'g.device_id')
+    .selectAll('g')
+    .select(['d.name as device_name', 'd.profile_id as device_profile_id'])
     .where((eb) =>
       role === 'given'
-        ? eb('owner_organisation_id', '=', organisationId)
+        ? eb('g.owner_organisation_id', '=', organisationId)
         : role === 'received'
-          ? eb('grantee_organisation_id', '=', organisationId)
+          ? eb('g.grantee_organisation_id', '=', organisationId)
           : eb.or([
-              eb('owner_organisation_id', '=', organisationId),
-              eb('grantee_organisation_id', '=', organisationId),
+              eb('g.owner_organisation_id', '=', organisationId),
+              eb('g.grantee_organisation_id', '=', organisationId),
             ]),
     )
-    .orderBy('created_at', 'desc')
-    .orderBy('id')
+    .orderBy('g.created_at', 'desc')
+    .orderBy('g.id')
     .execute();
-  return rows.map(grantFromRow);
+  return rows.map(({ device_name, device_profile_id, ...r }) => ({
+    ...grantFromRow(r),
+    deviceName: device_name,
+    deviceProfileId: device_profile_id,
+  }));
 }
 
 /** Device ids that have a grant (revoked or not) to the organisation. */

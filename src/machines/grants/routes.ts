@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParam } from '../../model/index.ts';
 import type { MachinesService } from '../service.ts';
-import { Grant, GrantInput, GrantListQuery, GrantUsage } from './schema.ts';
+import { Grant, GrantInput, GrantListQuery, GrantUsage, ListedGrant } from './schema.ts';
 
 const tags = { tags: ['machines'] };
 
@@ -47,9 +47,10 @@ export const grantRoutes =
       {
         schema: {
           ...tags,
-          summary: 'Grants your organisation gave to others and received from them',
+          summary:
+            "Grants your organisation gave to others and received from them, with each device's name and profile",
           querystring: GrantListQuery,
-          response: { 200: z.array(Grant) },
+          response: { 200: z.array(ListedGrant) },
         },
       },
       async (req) => grants.list(req.actor, req.query.role),

@@ -36,6 +36,13 @@ export const Grant = z
   .meta({ id: 'DeviceGrant' });
 export type Grant = z.infer<typeof Grant>;
 
+/** A grant as the organisations' list gives it: with the device a grantee cannot look up. */
+export const ListedGrant = Grant.extend({
+  deviceName: z.string().nullable().describe("the device's name as its owner set it"),
+  deviceProfileId: z.string().describe("the device's profile: names and units of its keys"),
+}).meta({ id: 'DeviceGrantListed' });
+export type ListedGrant = z.infer<typeof ListedGrant>;
+
 export const GrantUsage = z
   .object({
     id: z.string(),

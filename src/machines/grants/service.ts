@@ -25,7 +25,7 @@ import { deviceFromRow, deviceRow } from '../repository.ts';
 import type { DeviceRecord } from '../schema.ts';
 import { grantMessages as g } from './messages.ts';
 import * as repo from './repository.ts';
-import { type Grant, GrantInput, type GrantUsage } from './schema.ts';
+import { type Grant, GrantInput, type GrantUsage, type ListedGrant } from './schema.ts';
 
 const newGrantId = () => `g-${randomBytes(6).toString('hex')}`;
 let usageSerial = 0;
@@ -160,7 +160,7 @@ export class DeviceGrants {
   }
 
   /** The grants the caller's organisation gave and/or received. */
-  async list(actor: Actor, role?: 'given' | 'received'): Promise<Grant[]> {
+  async list(actor: Actor, role?: 'given' | 'received'): Promise<ListedGrant[]> {
     requireLogin(actor);
     if (!actor.organisationId) return [];
     return repo.grantsOfOrganisation(this.store, actor.organisationId, role ?? 'both');

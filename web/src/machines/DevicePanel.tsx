@@ -62,7 +62,7 @@ export function DevicePanel({
         </button>
       </div>
       {admin && <Rename device={device} onRenamed={onChanged} />}
-      <Latest device={device} profile={profile} />
+      <Latest deviceId={device.id} profile={profile} />
       <p
         className="muted small"
         data-testid="device-refused"
@@ -123,11 +123,18 @@ function Rename({ device, onRenamed }: { device: Device; onRenamed: () => void }
   );
 }
 
-function Latest({ device, profile }: { device: Device; profile: DeviceProfile | undefined }) {
+/** A device's latest value of each key (a grantee's: of the keys and times granted to it). */
+export function Latest({
+  deviceId,
+  profile,
+}: {
+  deviceId: string;
+  profile: DeviceProfile | undefined;
+}) {
   const t = useT(machinesDict);
   const fmt = useFormat();
   const { locale } = useLocale();
-  const latest = useResource(() => machinesApi.latest(device.id), [device.id]);
+  const latest = useResource(() => machinesApi.latest(deviceId), [deviceId]);
   const label = (key: string) => {
     const k = profile?.keys.find((x) => x.key === key);
     return k ? localised(locale, k.label, k.labelEn) : key;

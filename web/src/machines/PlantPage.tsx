@@ -19,6 +19,7 @@ import type { ChartSeries } from './PlantCharts.tsx';
 import { PlantForm } from './PlantForm.tsx';
 import { plantSites } from './plant-sites.ts';
 import { conditionWords, unitWords, withUnit } from './rule-form.ts';
+import { SharedData } from './SharedData.tsx';
 
 // uPlot loads with the first chart, not with the app (DESIGN: web budget)
 const PlantCharts = lazy(() =>
@@ -586,6 +587,7 @@ export function PlantPage() {
           )}
         </>
       )}
+      {organisationId && <SharedData />}
       {/* devices and their rules are not only a plant's (a power station's weighbridge, a
           mine's methane sensor): any site of the organisation takes them; with none, they are
           shown, not offered to change */}

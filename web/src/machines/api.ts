@@ -19,6 +19,9 @@ export const machinesApi = {
   grant: (id: string, body: RequestBody<'/api/v1/devices/{id}/grants', 'post'>) =>
     answer(client.POST('/api/v1/devices/{id}/grants', { ...path(id), body })),
   revokeGrant: (id: string) => answer(client.POST('/api/v1/grants/{id}/revoke', path(id))),
+  /** the grants other organisations gave the caller's, with each device's name and profile */
+  receivedGrants: () =>
+    answer(client.GET('/api/v1/grants', { params: { query: { role: 'received' } } })),
   /** every read made under a grant, newest first */
   grantUsage: (id: string) => answer(client.GET('/api/v1/grants/{id}/usage', path(id))),
   sites: (organisationId: string) =>
@@ -62,4 +65,5 @@ export type AlarmRuleSet = Awaited<ReturnType<typeof machinesApi.alarmRules>>;
 export type AlarmRuleSetting = AlarmRuleSet['rules'][number];
 export type DeviceProfile = Awaited<ReturnType<typeof machinesApi.profiles>>[number];
 export type Grant = Awaited<ReturnType<typeof machinesApi.deviceGrants>>[number];
+export type ListedGrant = Awaited<ReturnType<typeof machinesApi.receivedGrants>>[number];
 export type GrantUsage = Awaited<ReturnType<typeof machinesApi.grantUsage>>[number];

@@ -1184,7 +1184,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Grants your organisation gave to others and received from them */
+    /** Grants your organisation gave to others and received from them, with each device's name and profile */
     get: operations['getGrants'];
     put?: never;
     post?: never;
@@ -4619,6 +4619,46 @@ export interface components {
       createdAt: string;
       createdBy: string;
       deviceId: string;
+      /** @description RFC 3339 UTC, inclusive */
+      from: string;
+      granteeOrganisationId: string;
+      id: string;
+      keys: string[];
+      ownerOrganisationId: string;
+      purpose: string;
+      revokedAt: string | null;
+      revokedBy: string | null;
+      /** @description RFC 3339 UTC, exclusive */
+      to: string;
+    };
+    DeviceGrantListed: {
+      createdAt: string;
+      createdBy: string;
+      deviceId: string;
+      /** @description the device's name as its owner set it */
+      deviceName: string | null;
+      /** @description the device's profile: names and units of its keys */
+      deviceProfileId: string;
+      /** @description RFC 3339 UTC, inclusive */
+      from: string;
+      granteeOrganisationId: string;
+      id: string;
+      keys: string[];
+      ownerOrganisationId: string;
+      purpose: string;
+      revokedAt: string | null;
+      revokedBy: string | null;
+      /** @description RFC 3339 UTC, exclusive */
+      to: string;
+    };
+    DeviceGrantListedInput: {
+      createdAt: string;
+      createdBy: string;
+      deviceId: string;
+      /** @description the device's name as its owner set it */
+      deviceName: string | null;
+      /** @description the device's profile: names and units of its keys */
+      deviceProfileId: string;
       /** @description RFC 3339 UTC, inclusive */
       from: string;
       granteeOrganisationId: string;
@@ -13120,7 +13160,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['DeviceGrant'][];
+          'application/json': components['schemas']['DeviceGrantListed'][];
         };
       };
       400: components['responses']['Problem400'];

@@ -1,0 +1,216 @@
+// The grantee's side of sharing: the devices other organisations opened to this one (which
+// readings, over which period, for what), and for a grant in force its latest values and the
+// last day's minutes summed up. Every read lands in the owner's read log, as the lead says.
+import { useState } from 'react';
+import { localised, useFormat, useLocale, useT } from '../i18n/index.ts';
+import { registryApi } from '../registry/api.ts';
+import { orgName } from '../registry/names.ts';
+import { DataTable } from '../shell/DataTable.tsx';
+import { Empty, ErrorState, Loading } from '../shell/ui.tsx';
+import { useResource } from '../shell/useResource.ts';
+import { type DeviceProfile, type ListedGrant, machinesApi } from './api.ts';
+import { Latest } from './DevicePanel.tsx';
+import { machinesDict } from './dict.ts';
+import { grantState, lastDayOf } from './shared-grants.ts';
+
+export function SharedData() {
+  const t = useT(machinesDict);
+  const fmt = useFormat();
+  const { locale } = useLocale();
+  const received = useResource(() => machinesApi.receivedGrants(), []);
+  const organisations = useResource(() => registryApi.organisations(), []);
+  const profiles = useResource(() => machinesApi.profiles(), []);
+  const [openId, setOpenId] = useState<string | null>(null);
+  // nothing shared with the organisation: the page says nothing about sharing
+  if (received.data && received.data.length === 0) return null;
+  const now = Date.now();
+  const nameOf = (id: string) => {
+    const o = organisations.data?.find((x) => x.id === id);
+    return o ? orgName(o, locale) : t('someOrganisation');
+  };
+  const profileOf = (g: ListedGrant) => profiles.data?.find((p) => p.id === g.deviceProfileId);
+  const keyLabel = (profile: DeviceProfile | undefined, key: string) => {
+    const k = profile?.keys.find((x) => x.key === key);
+    return k ? localised(locale, k.label, k.labelEn) : key;
+  };
+  const deviceName = (g: ListedGrant) => g.deviceName ?? t('unnamedDevice');
+  const opened = received.data?.find((g) => g.id === openId && grantState(g, now) === 'active');
+  return (
+    <section className="subsection" data-testid="shared-data">
+      <h2 className="subhead">{t('sharedTitle')}</h2>
+      <p className="muted small">{t('sharedLead')}</p>
+      {received.error || organisations.error || profiles.error ? (
+        <ErrorState
+          error={(received.error ?? organisations.error ?? profiles.error)!}
+          onRetry={() => {
+            received.reload();
+            organisations.reload();
+            profiles.reload();
+          }}
+        />
+      ) : !received.data || !organisations.data || !profiles.data ? (
+        // the owners and the readings by name, not by ids, from the first paint
+        <Loading />
+      ) : (
+        <DataTable
+          cards
+          rows={received.data}
+          rowKey={(g) => g.id}
+          testId="shared-grants"
+          columns={[
+            {
+              key: 'owner',
+              header: t('colOwner'),
+              cell: (g) => nameOf(g.ownerOrganisationId),
+              sortValue: (g) => nameOf(g.ownerOrganisationId),
+            },
+            { key: 'device', header: t('colDevice'), cell: deviceName, sortValue: deviceName },
+            {
+              key: 'keys',
+              header: t('colGrantKeys'),
+              cell: (g) => g.keys.map((k) => keyLabel(profileOf(g), k)).join(', '),
+            },
+            {
+              key: 'period',
+              header: t('colGrantPeriod', { zone: fmt.zone }),
+              cell: (g) => `${fmt.clock(g.from)} — ${fmt.clock(g.to)}`,
+              sortValue: (g) => g.from,
+            },
+            { key: 'purpose', header: t('colPurpose'), cell: (g) => g.purpose },
+            {
+              key: 'status',
+              header: t('colStatus'),
+              cell: (g) => {
+                const state = grantState(g, now);
+                return (
+                  <span
+                    className={`badge ${state === 'active' ? 'grant-active' : 'grant-revoked'}`}
+                  >
+                    {t(`shared:${state}`)}
+                  </span>
+                );
+              },
+              sortValue: (g) => grantState(g, now),
+            },
+            {
+              key: 'open',
+              header: <span className="visually-hidden">{t('sharedOpen')}</span>,
+              cell: (g) =>
+                grantState(g, now) === 'active' && (
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    aria-expanded={openId === g.id}
+                    data-testid={`shared-open-${g.id}`}
+                    onClick={() => setOpenId(openId === g.id ? null : g.id)}
+                  >
+                    {openId === g.id ? t('closeDevice') : t('sharedOpen')}
+                  </button>
+                ),
+            },
+          ]}
+        />
+      )}
+      {opened && (
+        <SharedReadings
+          grant={opened}
+          title={t('sharedReadingsTitle', {
+            device: deviceName(opened),
+            organisation: nameOf(opened.ownerOrganisationId),
+          })}
+          profile={profileOf(opened)}
+          keyLabel={(k) => keyLabel(profileOf(opened), k)}
+        />
+      )}
+    </section>
+  );
+}
+
+/** A grant in force opened: the latest values, then each key's last day in minutes, summed up. */
+function SharedReadings({
+  grant,
+  title,
+  profile,
+  keyLabel,
+}: {
+  grant: ListedGrant;
+  title: string;
+  profile: DeviceProfile | undefined;
+  keyLabel: (key: string) => string;
+}) {
+  const t = useT(machinesDict);
+  const fmt = useFormat();
+  const day = lastDayOf(grant, Date.now());
+  const series = useResource(
+    () =>
+      Promise.all(
+        grant.keys.map((key) => machinesApi.minutes(grant.deviceId, key, day.from, day.to)),
+      ),
+    [grant.id],
+  );
+  const rows = (series.data ?? []).map((s) => {
+    const values = s.points.flatMap((p) => (p.value === null ? [] : [p.value]));
+    const n = values.length;
+    return {
+      key: s.key,
+      unit: s.unit,
+      n,
+      min: n ? Math.min(...values) : null,
+      mean: n ? values.reduce((a, v) => a + v, 0) / n : null,
+      max: n ? Math.max(...values) : null,
+    };
+  });
+  const value = (v: number | null, unit: string) =>
+    v === null ? '—' : `${fmt.decimal(v, 3)} ${unit}`;
+  return (
+    <div className="device-panel" data-testid="shared-readings">
+      <h3 className="subhead">{title}</h3>
+      <Latest deviceId={grant.deviceId} profile={profile} />
+      <h4 className="subhead">
+        {t('sharedDayTitle', { from: fmt.clock(day.from), to: fmt.clock(day.to) })}
+      </h4>
+      {series.error ? (
+        <ErrorState error={series.error} onRetry={series.reload} />
+      ) : !series.data ? (
+        <Loading />
+      ) : rows.every((r) => r.n === 0) ? (
+        <Empty title={t('sharedDayEmpty')} />
+      ) : (
+        <DataTable
+          cards
+          rows={rows}
+          rowKey={(r) => r.key}
+          testId="shared-day"
+          columns={[
+            { key: 'key', header: t('colReading'), cell: (r) => keyLabel(r.key) },
+            {
+              key: 'n',
+              header: t('colMinutes'),
+              numeric: true,
+              cell: (r) => fmt.integer(r.n),
+              sortValue: (r) => r.n,
+            },
+            {
+              key: 'min',
+              header: t('colMin'),
+              numeric: true,
+              cell: (r) => value(r.min, r.unit),
+            },
+            {
+              key: 'mean',
+              header: t('colMean'),
+              numeric: true,
+              cell: (r) => value(r.mean, r.unit),
+            },
+            {
+              key: 'max',
+              header: t('colMax'),
+              numeric: true,
+              cell: (r) => value(r.max, r.unit),
+            },
+          ]}
+        />
+      )}
+    </div>
+  );
+}

@@ -628,3 +628,36 @@ test('a device opened: its latest readings, a new name, its data granted to a pa
     await context.close();
   }
 });
+
+test('the charts say since when the plant has been quiet, their axis running to now', {
+  skip,
+  timeout: 120_000,
+}, async () => {
+  const { context, page, pageErrors } = await watchedPage();
+  try {
+    await logIn(page, 'dispatcher@cof-yuzhnaya.example', 'demo-plant-2026');
+    await page.clock.install();
+    await page.goto(`${base}/#/plant`);
+    await page.locator('.lang-btn', { hasText: /^RU$/ }).click();
+    const chart = page.getByTestId('chart-throughput');
+    await chart.locator('canvas').waitFor();
+    // the example's day ends when it was seeded: half an hour on, the badge says since when
+    await page.clock.fastForward('30:00');
+    const state = page.getByTestId('charts-state');
+    await state.getByText(/^нет данных с /).waitFor();
+    assert.match(
+      (await state.textContent()) ?? '',
+      /^нет данных с \d{1,2} [а-я]+\.? \d{4} г\., \d\d:\d\d$/,
+    );
+    // the axis runs on to now: its last instant has no values, the gap is drawn as one
+    const over = chart.locator('.u-over');
+    const box = (await over.boundingBox())!;
+    await page.mouse.move(box.x + box.width - 1, box.y + box.height / 2);
+    const legend = (await chart.locator('.u-legend').textContent()) ?? '';
+    assert.match(legend, /Питание—/, legend);
+    await page.screenshot({ path: join(results, 'plant-quiet.png'), fullPage: true });
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -17,6 +17,7 @@ import { DeviceRegistry } from './DeviceRegistry.tsx';
 import { machinesDict } from './dict.ts';
 import type { ChartSeries } from './PlantCharts.tsx';
 import { PlantForm } from './PlantForm.tsx';
+import { liveness, withWindowEnds } from './plant-live.ts';
 import { plantSites } from './plant-sites.ts';
 import { conditionWords, unitWords, withUnit } from './rule-form.ts';
 import { SharedData } from './SharedData.tsx';
@@ -369,6 +370,17 @@ function PlantView({ plant, onEdit }: { plant: Plant; onEdit?: () => void }) {
     };
   }, []);
   const charts = useChartData(plant, from, to, onLive);
+  // the clock the charts' axis and badge read: a device gone quiet shows without a new value
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  const shown = useMemo(
+    () => charts.data && withWindowEnds(charts.data, from, Math.max(now, Date.now())),
+    [charts.data, from, now],
+  );
+  const state = charts.data ? liveness(charts.data, Math.max(now, Date.now())) : null;
   return (
     <>
       <div className="plant-toolbar">
@@ -402,18 +414,29 @@ function PlantView({ plant, onEdit }: { plant: Plant; onEdit?: () => void }) {
       <AlarmList siteId={plant.siteId} tick={alarmTick} />
       <section className="card">
         <h2 className="card-title">
-          {t('charts')} <span className="badge live-badge">{t('live')}</span>
+          {t('charts')}{' '}
+          {state?.live ? (
+            <span className="badge live-badge" data-testid="charts-state">
+              {t('live')}
+            </span>
+          ) : (
+            state?.since != null && (
+              <span className="badge quiet-badge" data-testid="charts-state">
+                {t('quietSince', { time: fmt.clock(new Date(state.since).toISOString()) })}
+              </span>
+            )
+          )}
         </h2>
         {charts.error ? (
           <ErrorState error={charts.error} />
-        ) : !charts.data ? (
+        ) : !charts.data || !shown ? (
           <Loading />
         ) : charts.data.ts.length === 0 ? (
           <Empty title={t('noData')} />
         ) : (
           <Suspense fallback={<Loading />}>
             <PlantCharts
-              data={charts.data}
+              data={shown}
               locale={intlLocale(locale)}
               labels={{
                 throughput: t('chartThroughput'),

@@ -2,6 +2,10 @@
 // web form, so that the two cannot state a range apart (web/src/machines imports this file:
 // see .dependency-cruiser.cjs).
 
+/** The longest device name and grant purpose the API takes (the web's boxes stop there too). */
+export const DEVICE_NAME_MAX = 200;
+export const GRANT_PURPOSE_MAX = 500;
+
 /** [least, most] the API takes for each number of a plant's description. */
 export const PLANT_LIMITS = {
   ashTargetPct: [0, 60],

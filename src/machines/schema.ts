@@ -1,6 +1,7 @@
 // The machines module's concepts: device profiles (telemetry keys with unit and expected
 // range and the instrument's limits), devices at sites, telemetry points as devices send them, and series as read back.
 import { z } from 'zod';
+import { DEVICE_NAME_MAX } from './limits.ts';
 
 /** The most points one message or one HTTP batch may carry. */
 export const MAX_POINTS_PER_MESSAGE = 1000;
@@ -56,13 +57,13 @@ export const DeviceInput = z
     organisationId: z.string().min(1).max(100).optional().describe("default: the caller's"),
     siteId: z.string().min(1).max(100),
     profileId: z.string().min(1).max(40),
-    name: z.string().trim().min(1).max(200).optional(),
+    name: z.string().trim().min(1).max(DEVICE_NAME_MAX).optional(),
   })
   .meta({ id: 'DeviceCreate' });
 export type DeviceInput = z.input<typeof DeviceInput>;
 
 export const DevicePatch = z
-  .object({ name: z.string().trim().min(1).max(200) })
+  .object({ name: z.string().trim().min(1).max(DEVICE_NAME_MAX) })
   .meta({ id: 'DevicePatch' });
 
 export const DeviceRecord = z

@@ -2,6 +2,7 @@
 // of a device, for a window of time and a purpose, until it is revoked) and the usage log of
 // reads made under it.
 import { z } from 'zod';
+import { GRANT_PURPOSE_MAX } from '../limits.ts';
 
 export const GrantInput = z
   .object({
@@ -13,7 +14,7 @@ export const GrantInput = z
       .describe("the device profile's keys it may read"),
     from: z.string().max(40).describe('RFC 3339, inclusive: the earliest point time it may read'),
     to: z.string().max(40).describe('RFC 3339, exclusive: points before this time only'),
-    purpose: z.string().trim().min(1).max(500).describe('why the data is shared'),
+    purpose: z.string().trim().min(1).max(GRANT_PURPOSE_MAX).describe('why the data is shared'),
   })
   .meta({ id: 'DeviceGrantCreate' });
 export type GrantInput = z.input<typeof GrantInput>;

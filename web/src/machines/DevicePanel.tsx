@@ -2,6 +2,7 @@
 // refused messages, and whom its data is shared with (an admin grants chosen keys for a period
 // and a purpose, revokes a grant at once, and reads who read what under it).
 import { type FormEvent, useState } from 'react';
+import { DEVICE_NAME_MAX, GRANT_PURPOSE_MAX } from '../../../src/machines/limits.ts';
 import {
   clusterDay,
   fromClusterWallTime,
@@ -103,6 +104,7 @@ function Rename({ device, onRenamed }: { device: Device; onRenamed: () => void }
           <input
             {...p}
             name="deviceRename"
+            maxLength={DEVICE_NAME_MAX}
             value={name}
             onChange={(e) => {
               setName(e.target.value);
@@ -493,6 +495,7 @@ function GrantForm({
           <input
             {...p}
             name="purpose"
+            maxLength={GRANT_PURPOSE_MAX}
             value={purpose}
             onChange={(e) => setPurpose(e.target.value)}
           />

@@ -1,6 +1,7 @@
 // The organisation's devices: registered with a token shown once, their tokens rotated (org
 // admin); one opened shows its readings, refused messages, name and data grants (DevicePanel).
 import { type FormEvent, useEffect, useState } from 'react';
+import { DEVICE_NAME_MAX } from '../../../src/machines/limits.ts';
 import { localised, useFormat, useLocale, useT } from '../i18n/index.ts';
 import { ApiError } from '../shell/api.ts';
 import { DataTable } from '../shell/DataTable.tsx';
@@ -122,7 +123,8 @@ export function DeviceRegistry({
             {
               key: 'id',
               header: 'ID',
-              className: 'mono',
+              // an id is copied whole: no break at its hyphen
+              className: 'mono nowrap',
               cell: (d) => d.id,
               sortValue: (d) => d.id,
             },
@@ -225,6 +227,7 @@ export function DeviceRegistry({
                 <input
                   {...p}
                   name="deviceName"
+                  maxLength={DEVICE_NAME_MAX}
                   value={name}
                   onChange={(e) => setName(e.target.value)}
                 />

@@ -5,6 +5,7 @@ import { Id } from '../model/common.ts';
 import { rule } from '../model/messages.ts';
 import { MAX_KOPECKS } from '../model/money.ts';
 import { competenceIds } from './engine/competences.ts';
+import { SEARCH_QUERY_MAX } from './limits.ts';
 import { rules } from './messages.ts';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
@@ -229,7 +230,7 @@ export type RecordType = z.infer<typeof RecordType>;
 
 export const SearchQuery = z
   .object({
-    q: z.string().max(500).default(''),
+    q: z.string().max(SEARCH_QUERY_MAX).default(''),
     type: RecordType.optional().describe('assets, profiles or projects only'),
     assetType: AssetType.optional(),
     materialId: Id.optional(),
@@ -257,7 +258,14 @@ export const SearchHit = z
 export type SearchHit = z.infer<typeof SearchHit>;
 
 export const SearchResult = z
-  .object({ results: z.array(SearchHit) })
+  .object({
+    results: z.array(SearchHit),
+    terms: z
+      .array(z.string())
+      .describe(
+        "the query's words as searched (stemmed); empty: it had none (punctuation, stop words) and the records are listed unranked",
+      ),
+  })
   .meta({ id: 'KnowledgeSearchResult' });
 export type SearchResult = z.infer<typeof SearchResult>;
 

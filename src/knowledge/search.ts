@@ -40,7 +40,7 @@ export async function search(reader: Reader, actor: Actor, input: unknown): Prom
   };
   if (!terms.length) {
     const docs = await browseDocuments(reader, viewer, filter, q.limit);
-    return { results: docs.map((d) => hitOf(d, 0)) };
+    return { results: docs.map((d) => hitOf(d, 0)), terms };
   }
   const [hits, stats] = await Promise.all([
     searchHits(reader, terms, viewer, filter),
@@ -54,5 +54,6 @@ export async function search(reader: Reader, actor: Actor, input: unknown): Prom
       const d = byKey.get(`${r.recordType} ${r.recordId}`);
       return d ? [hitOf(d, r.score)] : [];
     }),
+    terms,
   };
 }

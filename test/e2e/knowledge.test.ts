@@ -28,6 +28,21 @@ test('knowledge: search in Russian, open an asset, ask who can help', {
     );
     assert.match((await first.textContent()) ?? '', /Переработка золошлаковых отходов/);
 
+    // a query of signs alone: said so, the records listed without a relevance
+    await page.getByTestId('knowledge-query').fill('%_');
+    await page.getByTestId('knowledge-search').click();
+    await page.getByTestId('knowledge-no-words').waitFor();
+    assert.doesNotMatch(
+      (await page.getByTestId('knowledge-results').textContent()) ?? '',
+      /релевантность/,
+    );
+    // the box stops at the API's length
+    await page.getByTestId('knowledge-query').fill('а'.repeat(600));
+    assert.equal((await page.getByTestId('knowledge-query').inputValue()).length, 500);
+    await page.getByTestId('knowledge-query').fill('золошлаковыми отходами');
+    await page.getByTestId('knowledge-search').click();
+    await page.getByTestId('knowledge-no-words').waitFor({ state: 'detached' });
+
     await first.click();
     await page.getByTestId('asset-title').waitFor();
     assert.match((await page.getByTestId('asset-title').textContent()) ?? '', /золошлаковых/);

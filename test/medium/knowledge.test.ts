@@ -202,6 +202,16 @@ for (const d of dialects) {
         }
       });
 
+    test('the answer says which words it searched; a query of signs alone has none and lists unranked', async () => {
+      const found = await p.knowledge.search(member('sibdata'), { q: 'золошлаковыми отходами' });
+      assert.equal(found.terms.length, 2);
+      assert.ok(found.results.every((r) => r.score > 0));
+      const signs = await p.knowledge.search(member('sibdata'), { q: '%_ ;' });
+      assert.deepEqual(signs.terms, []);
+      assert.ok(signs.results.length > 0);
+      assert.ok(signs.results.every((r) => r.score === 0));
+    });
+
     test('a project of named organisations: its participants see it, others do not', async () => {
       const ids = async (actor: Actor) =>
         (await p.knowledge.search(actor, { q: 'умная обогатительная фабрика' })).results.map(

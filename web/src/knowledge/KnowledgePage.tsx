@@ -1,6 +1,7 @@
 // The Knowledge page: a search box, facets (what, kind, TRL, organisation by its name) and ranked
 // results; a member of an organisation goes from here to publish (#/knowledge/new).
 import { type FormEvent, useState } from 'react';
+import { SEARCH_QUERY_MAX } from '../../../src/knowledge/limits.ts';
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
 import { useOrgNames } from '../registry/useOrgNames.ts';
 import { href } from '../shell/router.ts';
@@ -68,6 +69,7 @@ export function KnowledgePage() {
           <span>{t('searchLabel')}</span>
           <input
             type="search"
+            maxLength={SEARCH_QUERY_MAX}
             value={text}
             placeholder={t('searchPlaceholder')}
             onChange={(e) => setText(e.target.value)}
@@ -148,6 +150,11 @@ export function KnowledgePage() {
         <Empty title={t('emptyTitle')}>{t('emptyText')}</Empty>
       ) : (
         <div className="stack" data-testid="knowledge-results">
+          {(query.q ?? '').trim() !== '' && results.data.terms.length === 0 && (
+            <p className="alert alert-warning" role="status" data-testid="knowledge-no-words">
+              {t('noWords')}
+            </p>
+          )}
           <p className="muted">{t('results', { n: results.data.results.length })}</p>
           {results.data.results.map((r) => (
             <div className="card" key={`${r.type}:${r.id}`}>
@@ -158,7 +165,7 @@ export function KnowledgePage() {
                 <span className="badge">{t(`type:${r.type}`)}</span>
                 {label(r.type, r.kind) && <span className="badge">{label(r.type, r.kind)}</span>}
                 {r.trl !== null && <span className="badge">{t('trl', { trl: r.trl })}</span>}
-                {query.q && (
+                {results.data!.terms.length > 0 && (
                   <span className="muted small">
                     {t('score', { score: fmt.decimal(r.score, 2) })}
                   </span>

@@ -104,6 +104,8 @@ export const knowledgeDict = dictionary(
     'vis:organisations': 'Названным организациям',
     results: 'Найдено: {n}',
     score: 'релевантность {score}',
+    noWords:
+      'В запросе нет слов для поиска: знаки и служебные слова не ищутся. Показаны все записи — введите слово или начало слова.',
     emptyTitle: 'Ничего не найдено',
     emptyText: 'Попробуйте другие слова или снимите фильтры.',
     backToSearch: '← К поиску знаний',
@@ -273,6 +275,8 @@ export const knowledgeDict = dictionary(
     'vis:organisations': 'Named organisations',
     results: 'Found: {n}',
     score: 'relevance {score}',
+    noWords:
+      'The query has no words to search for: signs and stop words are not searched. All records are shown — type a word or the start of one.',
     emptyTitle: 'Nothing found',
     emptyText: 'Try other words or clear the filters.',
     backToSearch: '← Back to knowledge search',

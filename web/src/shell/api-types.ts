@@ -6490,9 +6490,13 @@ export interface components {
     };
     KnowledgeSearchResult: {
       results: components['schemas']['KnowledgeSearchHit'][];
+      /** @description the query's words as searched (stemmed); empty: it had none (punctuation, stop words) and the records are listed unranked */
+      terms: string[];
     };
     KnowledgeSearchResultInput: {
       results: components['schemas']['KnowledgeSearchHitInput'][];
+      /** @description the query's words as searched (stemmed); empty: it had none (punctuation, stop words) and the records are listed unranked */
+      terms: string[];
     };
     /**
      * @description public: anyone; members: logged-in users of member organisations; organisations: the owner and the organisations named in `audience` (for a project also its participants)

@@ -130,6 +130,15 @@ test('human potential: gaps, the courses closing them and the openings, in both 
       const gaps = page.getByTestId('gaps-organisations');
       await gaps.locator('tbody tr').first().waitFor();
       assert.match((await gaps.textContent()) ?? '', en ? /Data analysis/ : /Анализ данных/);
+      // each cluster-wide gap says what is short: the level, or the people holding it
+      const cluster = page.getByTestId('gaps-cluster');
+      for (const row of await cluster.locator('tbody tr').all())
+        assert.match(
+          (await row.textContent()) ?? '',
+          en
+            ? /level short: \d asked, \d held|people short: \d+ of the \d+ needed/
+            : /не хватает (уровня: нужен \d, есть \d|людей: \d+ из \d+ нужных)/,
+        );
       const closing = page.getByTestId('closing-openings');
       await closing.locator(':scope > li').first().waitFor();
       assert.match(

@@ -76,6 +76,17 @@ function GapTable({ rows, byOrganisation }: { rows: Gap[]; byOrganisation: boole
           cell: (g) => g.demands.length,
           sortValue: (g) => g.demands.length,
         },
+        {
+          // the level is there but too few hold it: a row of 4 and 4 says why it is a gap
+          key: 'short',
+          header: t('colShort'),
+          label: t('colShort'),
+          cell: (g) =>
+            g.present < g.demanded
+              ? t('shortLevel', { demanded: g.demanded, present: g.present })
+              : t('shortPeople', { holders: g.holders, demands: g.demands.length }),
+          sortValue: (g) => g.demanded - g.present,
+        },
       ]}
     />
   );
@@ -139,6 +150,7 @@ export function PotentialPage() {
         <>
           <section className="card stack">
             <h2 className="card-title">{t('gapsCluster')}</h2>
+            <p className="muted small">{t('gapsWhat')}</p>
             {gaps.data.cluster.length === 0 ? (
               <p className="muted">{t('gapsClusterNone')}</p>
             ) : (

@@ -145,6 +145,11 @@ export const knowledgeDict = dictionary(
       'Курсы и программы вузов, стажировки и вакансии предприятий — и дефициты компетенций, которые показывает справочник экспертов: уровни, которых требуют вакансии, стажировки, проекты и объявления, против уровней в профилях людей.',
     gapsCluster: 'Дефициты компетенций в кластере',
     gapsClusterNone: 'Во всём кластере требуемые уровни есть.',
+    gapsWhat:
+      'Дефицит — требуемого уровня нет ни у кого в профилях экспертов, или людей с этим уровнем меньше, чем запросов на него (вакансий, стажировок, проектов, объявлений).',
+    colShort: 'В чём дефицит',
+    shortLevel: 'не хватает уровня: нужен {demanded}, есть {present}',
+    shortPeople: 'не хватает людей: {holders} из {demands} нужных',
     gapsOrganisations: 'Дефициты по организациям',
     gapsNone: 'Дефицитов не найдено.',
     colCompetence: 'Компетенция',
@@ -316,6 +321,11 @@ export const knowledgeDict = dictionary(
       "Courses and programmes of the universities, internships and vacancies of the enterprises — and the competence gaps the expertise directory shows: the levels asked by vacancies, internships, projects and listings against the levels in people's profiles.",
     gapsCluster: 'Competence gaps in the cluster',
     gapsClusterNone: 'The cluster as a whole holds every level asked for.',
+    gapsWhat:
+      'A gap: nobody in the expertise profiles holds the level asked for, or fewer people hold it than there are requests for it (vacancies, internships, projects, listings).',
+    colShort: 'What is short',
+    shortLevel: 'level short: {demanded} asked, {present} held',
+    shortPeople: 'people short: {holders} of the {demands} needed',
     gapsOrganisations: 'Gaps by organisation',
     gapsNone: 'No gaps found.',
     colCompetence: 'Competence',

@@ -47,7 +47,11 @@ test('the form names each missing or malformed field before anything is sent', (
   assert.deepEqual(checkRules([ok]), {});
   assert.deepEqual(checkRules([{ ...ok, id: '  ' }]), { 'rules.0.id': 'rule:idNeeded' });
   assert.deepEqual(checkRules([{ ...ok, id: 'Зола' }]), { 'rules.0.id': 'rule:idShape' });
-  assert.deepEqual(checkRules([ok, ok]), { 'rules.1.id': 'rule:idTaken' });
+  // a code twice: both rules say so, whichever of them was edited
+  assert.deepEqual(checkRules([ok, { ...ok, id: ` ${ok.id}` }, { ...ok, id: 'other' }]), {
+    'rules.0.id': 'rule:idTaken',
+    'rules.1.id': 'rule:idTaken',
+  });
   assert.deepEqual(checkRules([{ ...ok, key: '' }]), { 'rules.0.key': 'rule:keyNeeded' });
   assert.deepEqual(checkRules([{ ...ok, max: '' }]), { 'rules.0.max': 'rule:limitNeeded' });
   assert.deepEqual(checkRules([{ ...ok, min: '12' }]), { 'rules.0.max': 'rule:maxAboveMin' });

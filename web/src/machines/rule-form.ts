@@ -118,7 +118,9 @@ export type RuleProblem =
  */
 export function checkRules(rows: readonly Row[]): Record<string, RuleProblem> {
   const out: Record<string, RuleProblem> = {};
-  const seen = new Set<string>();
+  // a code twice is flagged on both rules: the one just edited may be either
+  const uses = new Map<string, number>();
+  for (const r of rows) uses.set(r.id.trim(), (uses.get(r.id.trim()) ?? 0) + 1);
   rows.forEach((r, i) => {
     const at = (f: string, p: RuleProblem) => {
       out[`rules.${i}.${f}`] ??= p;
@@ -126,8 +128,7 @@ export function checkRules(rows: readonly Row[]): Record<string, RuleProblem> {
     const id = r.id.trim();
     if (!id) at('id', 'rule:idNeeded');
     else if (!RULE_ID.test(id)) at('id', 'rule:idShape');
-    else if (seen.has(id)) at('id', 'rule:idTaken');
-    seen.add(id);
+    else if ((uses.get(id) ?? 0) > 1) at('id', 'rule:idTaken');
     if (!r.key) at('key', 'rule:keyNeeded');
     for (const f of fieldsOf[r.kind]) {
       const v = parseNumber(r[f]);

@@ -126,6 +126,8 @@ for (const d of await eachDialect()) {
       ])
         assert.ok(text.includes(words), `"${words}" is not in the PDF's text`);
       assert.doesNotMatch(text, /Узлы — организации/);
+      // the day assessed in words, as on the page, not as 2026-12-03
+      assert.match(text, /балл \d из 2 \(на \d{1,2} [а-я]+ \d{4} г\., за \d+ мес\.\)/);
     });
 
     test('HTML in the language asked, else the request’s', async () => {
@@ -180,7 +182,10 @@ for (const d of await eachDialect()) {
       const typology = wb.getWorksheet('Типология')!;
       assert.equal(typology.getCell('C2').value, placement.overall.score);
       assert.equal(typology.getCell('C2').numFmt, '0.00');
-      assert.match(String(typology.getCell('A2').value), /^В целом/);
+      assert.match(
+        String(typology.getCell('A2').value),
+        /^В целом \(\d{1,2} [а-я]+ \d{4} г\., \d+ мес\.\)/,
+      );
       // sustainability: value, target, unit, source; an indicator without data says so, not 0
       const sustainability = JSON.parse(
         (

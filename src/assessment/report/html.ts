@@ -122,7 +122,7 @@ small{color:#57606a}h2{margin-top:2rem}
 <h1>${esc(say(lang, 'title'))}</h1>
 <p>${esc(say(lang, 'generated', { at: wordMoment(m.generatedAt, lang) }))}</p>
 <h2>${esc(say(lang, 'placement'))}</h2>
-<p><strong>${esc(say(lang, 'overall', { form: formWord(p.overall.form), score: number(lang, p.overall.score), asOf: p.asOf, months: p.windowMonths }))}</strong></p>
+<p><strong>${esc(say(lang, 'overall', { form: formWord(p.overall.form), score: number(lang, p.overall.score), asOf: wordMoment(p.asOf, lang), months: p.windowMonths }))}</strong></p>
 ${characteristics}
 <h2>${esc(say(lang, 'trajectory'))}</h2>
 ${trajectory}

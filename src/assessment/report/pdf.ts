@@ -267,7 +267,7 @@ export function reportPdf(m: ReportModel, lang: Lang): Promise<Buffer> {
       say(lang, 'overall', {
         form: formWord(p.overall.form),
         score: number(lang, p.overall.score),
-        asOf: p.asOf,
+        asOf: wordMoment(p.asOf, lang),
         months: p.windowMonths,
       }),
     );

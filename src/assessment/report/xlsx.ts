@@ -130,7 +130,7 @@ export async function reportXlsx(m: ReportModel, lang: Lang): Promise<Buffer> {
     [34, 22, 12, 34, 14, 14, 60],
   );
   put(typology, [
-    `${w('overall')} (${p.asOf}, ${p.windowMonths} ${lang === 'ru' ? 'мес.' : 'months'})`,
+    `${w('overall')} (${wordMoment(p.asOf, lang)}, ${p.windowMonths} ${lang === 'ru' ? 'мес.' : 'months'})`,
     formWord(p.overall.form),
     num(p.overall.score, SCORE),
     '',
@@ -297,8 +297,8 @@ export async function reportXlsx(m: ReportModel, lang: Lang): Promise<Buffer> {
     [
       'typology',
       lang === 'ru'
-        ? `данные платформы (сделки, знания, управление) за ${p.windowMonths} мес. до ${p.asOf}; балл 0 — территориальный кластер, 1 — цифровой, 2 — бизнес-экосистема; формула каждого показателя — в его строке`
-        : `the platform's data (deals, knowledge, governance) over the ${p.windowMonths} months to ${p.asOf}; score 0 territorial cluster, 1 digital cluster, 2 business ecosystem; each indicator's formula is in its row`,
+        ? `данные платформы (сделки, знания, управление) за ${p.windowMonths} мес. до ${wordMoment(p.asOf, lang)}; балл 0 — территориальный кластер, 1 — цифровой, 2 — бизнес-экосистема; формула каждого показателя — в его строке`
+        : `the platform's data (deals, knowledge, governance) over the ${p.windowMonths} months to ${wordMoment(p.asOf, lang)}; score 0 territorial cluster, 1 digital cluster, 2 business ecosystem; each indicator's formula is in its row`,
     ],
     [
       'trajectory',

@@ -65,6 +65,13 @@ test('H2 H3 L1 M5 matches: decline memory, withdrawal closes, agreement shows th
   assert.ok(before > 0, 'the badge counts what waits');
   const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= innerWidth);
   assert.ok(await fits(), 'the inbox fits 1366 px');
+  // on a phone the closed menu still counts what waits
+  await page.setViewportSize({ width: 375, height: 740 });
+  const onMenu = page.getByTestId('menu-inbox-badge');
+  assert.ok(await onMenu.isVisible(), 'the menu button shows the count');
+  assert.equal(Number(await onMenu.locator('[aria-hidden]').textContent()), before);
+  await page.setViewportSize({ width: 1366, height: 900 });
+  assert.ok(!(await onMenu.isVisible()), 'no menu button on a wide screen');
 
   // the plant's offers with open proposals: one offer with two (one declined here, the other
   // closed below when the offer is withdrawn) and another offer (agreed at the end); the

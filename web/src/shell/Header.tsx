@@ -126,6 +126,17 @@ export function Header({ section }: { section: string }) {
           onClick={() => setOpen((o) => !o)}
         >
           {t('menu')}
+          {/* on a phone the menu hides the matches awaiting an answer: the button counts them */}
+          {inbox > 0 && !open && (
+            <span
+              className="nav-badge"
+              data-testid="menu-inbox-badge"
+              title={t('inboxBadge', { n: inbox })}
+            >
+              <span aria-hidden="true">{inbox}</span>
+              <span className="visually-hidden">{t('inboxBadge', { n: inbox })}</span>
+            </span>
+          )}
         </button>
         <nav id="main-nav" className={open ? 'nav open' : 'nav'} aria-label={t('menu')}>
           {links

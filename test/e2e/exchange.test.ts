@@ -356,6 +356,13 @@ test('the exchange: listing, plan, saved plan and accepted match', {
         assert.match((await cell.textContent()) ?? '', /^≈\s−[\d,]+.*центра агломерации/);
         assert.match((await cell.getAttribute('title')) ?? '', /затраты поставщика .*перевозка/);
       }
+      // the engine in words, not its code name
+      const status = (await page.getByTestId('plan-status').textContent()) ?? '';
+      assert.match(
+        status,
+        /решено: (HiGHS \(линейное и целочисленное программирование\)|сетевой симплекс-метод)/,
+      );
+      assert.doesNotMatch(status, /\bhighs\b|network-simplex/);
       // the factors the plan used read in Russian, each with its key for an override
       const factors = page.getByTestId('plan-factors');
       await factors.locator('summary').click();

@@ -211,7 +211,9 @@ export const exchangeDict = dictionary(
     'planStatus:infeasible': 'нет допустимого плана',
     planCounts:
       'Предложений: {offers}, запросов: {requests}, возможных связей: {links}, потоков в плане: {flows}',
-    planEngine: 'решатель {engine}, {at}',
+    planEngine: 'решено: {engine}, {at}',
+    'engine:highs': 'HiGHS (линейное и целочисленное программирование)',
+    'engine:network-simplex': 'сетевой симплекс-метод',
     mipGap: 'разрыв {gap}',
     impDiverted: 'Отходов вовлечено',
     impDivertedHint: 'вместо размещения в отвалах и накопителях',
@@ -582,7 +584,9 @@ export const exchangeDict = dictionary(
     'planStatus:infeasible': 'infeasible',
     planCounts:
       'Offers: {offers}, requests: {requests}, possible links: {links}, flows in the plan: {flows}',
-    planEngine: 'engine {engine}, {at}',
+    planEngine: 'solved by {engine}, {at}',
+    'engine:highs': 'HiGHS (linear and integer programming)',
+    'engine:network-simplex': 'network simplex',
     mipGap: 'gap {gap}',
     impDiverted: 'Waste diverted',
     impDivertedHint: 'instead of dumps and ponds',

@@ -2,10 +2,15 @@ import { useFormat, useT } from '../../i18n/index.ts';
 import type { Plan } from '../../shell/types.ts';
 import { exchangeDict } from '../dict.ts';
 
-/** The plan's status, its counts, the engine that solved it and when. */
+/** The plan's status, its counts, the engine that solved it (in words) and when. */
 export function PlanStatus({ plan }: { plan: Plan }) {
   const t = useT(exchangeDict);
   const fmt = useFormat();
+  // the engines the exchange has, in words; a name the page does not know is shown as given
+  const engine =
+    plan.plan.engine === 'highs' || plan.plan.engine === 'network-simplex'
+      ? t(`engine:${plan.plan.engine}`)
+      : plan.plan.engine;
   return (
     <div className="plan-status" data-testid="plan-status">
       <span className={`badge plan-${plan.plan.status}`}>
@@ -20,7 +25,7 @@ export function PlanStatus({ plan }: { plan: Plan }) {
         })}
       </span>
       <span className="muted">
-        {t('planEngine', { engine: plan.plan.engine, at: fmt.dateTime(plan.computedAt) })}
+        {t('planEngine', { engine, at: fmt.dateTime(plan.computedAt) })}
         {plan.plan.mipGap !== null && ` · ${t('mipGap', { gap: fmt.percent(plan.plan.mipGap) })}`}
       </span>
     </div>

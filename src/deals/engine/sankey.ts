@@ -36,6 +36,7 @@ export const kindStage: Readonly<Record<OrganisationKind, number>> = {
   chemical: 3,
   waste_processor: 4,
   construction_materials: 5,
+  construction: 5,
   university: 6,
   research_institute: 6,
   regional_government: 6,

@@ -27,6 +27,7 @@ const colours: Record<string, string> = {
   chemical: '#7b3fa0',
   waste_processor: '#1e6b3a',
   construction_materials: '#c46a00',
+  construction: '#9a5b2e',
 };
 const colourOf = (kind: string) => colours[kind] ?? '#5d6b7a';
 

@@ -43,6 +43,7 @@ export const kindColours: Record<OrganisationKind, string> = {
   coke_chemical: '#8e44ad',
   chemical: '#d35490',
   construction_materials: '#4f6d7a',
+  construction: '#6b8e9b',
   waste_processor: '#27ae60',
   logistics: '#f1c40f',
   university: '#2e86de',

@@ -7933,6 +7933,7 @@ export interface components {
       | 'coke_chemical'
       | 'chemical'
       | 'construction_materials'
+      | 'construction'
       | 'waste_processor'
       | 'logistics'
       | 'university'
@@ -7950,6 +7951,7 @@ export interface components {
       | 'coke_chemical'
       | 'chemical'
       | 'construction_materials'
+      | 'construction'
       | 'waste_processor'
       | 'logistics'
       | 'university'
@@ -16312,6 +16314,7 @@ export const organisationKindValues: ReadonlyArray<
   'coke_chemical',
   'chemical',
   'construction_materials',
+  'construction',
   'waste_processor',
   'logistics',
   'university',
@@ -16331,6 +16334,7 @@ export const organisationKindInputValues: ReadonlyArray<
   'coke_chemical',
   'chemical',
   'construction_materials',
+  'construction',
   'waste_processor',
   'logistics',
   'university',

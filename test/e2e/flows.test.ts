@@ -63,6 +63,10 @@ test('flows: the Sankey in both languages; its SVG links carry the mass balance 
     await page.screenshot({ path: join(results, 'flows-ru.png'), fullPage: true });
     await page.screenshot({ path: '/tmp/flows-flows-ru.png', fullPage: true });
 
+    // the chart is as tall as its busiest column needs, between 160 and 460 px
+    const chartHeight = async () => Number(await page.getByTestId('sankey').getAttribute('height'));
+    const fullHeight = await chartHeight();
+    assert.ok(fullHeight >= 160 && fullHeight <= 460, String(fullHeight));
     // the SVG draws what the table lists, and what the API answers
     const svg = sorted(await drawn(page, 'sankey-link'));
     assert.deepEqual(svg, sorted(await drawn(page, 'flow-row')));
@@ -124,6 +128,9 @@ test('flows: the Sankey in both languages; its SVG links carry the mass balance 
       sorted(await drawn(page, 'sankey-link')),
       sorted(filtered.links.map((l) => ({ source: l.source, target: l.target, tonnes: l.valueT }))),
     );
+    // fewer flows, no taller a chart; a single one is a band, not a block
+    assert.ok((await chartHeight()) <= fullHeight);
+    if (filtered.links.length === 1) assert.equal(await chartHeight(), 160);
     // a period with no deliveries: the empty state
     await page.locator('input[name="from"]').fill('1990-01-01');
     await page.locator('input[name="to"]').fill('1990-12-31');

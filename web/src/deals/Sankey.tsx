@@ -16,7 +16,21 @@ type Link = SankeyLink<ChainNode, Omit<ChainLink, 'source' | 'target'>>;
 const MIN_WIDTH = 560;
 const HEIGHT = 460;
 
-// one colour per kind, readable on white (the links take their source's colour)
+/**
+ * The chart's height by its busiest column (d3-sankey's layers, sinks justified to the right): a
+ * member with one link gets a band of 160 px, not a block filling 460.
+ */
+function heightFor(nodes: readonly Node[]): number {
+  // a column is the nodes laid at one x
+  const perColumn = new Map<number, number>();
+  for (const n of nodes) {
+    const x = Math.round(n.x0 ?? 0);
+    perColumn.set(x, (perColumn.get(x) ?? 0) + 1);
+  }
+  const busiest = Math.max(1, ...perColumn.values());
+  return Math.min(HEIGHT, Math.max(160, 90 * busiest + 40));
+}
+
 const colours: Record<string, string> = {
   open_pit: '#6b4f2a',
   underground_mine: '#3d3d3d',
@@ -32,7 +46,11 @@ const colours: Record<string, string> = {
 const colourOf = (kind: string) => colours[kind] ?? '#5d6b7a';
 
 /** The laid-out graph, or null when d3-sankey refuses it (it never should: the engine's DAG). */
-function layout(chain: ValueChain, width: number): { nodes: Node[]; links: Link[] } | null {
+function layout(
+  chain: ValueChain,
+  width: number,
+  height: number,
+): { nodes: Node[]; links: Link[] } | null {
   try {
     const graph = sankey<ChainNode, Omit<ChainLink, 'source' | 'target'>>()
       .nodeId((n) => n.id)
@@ -40,7 +58,7 @@ function layout(chain: ValueChain, width: number): { nodes: Node[]; links: Link[
       .nodePadding(22)
       .extent([
         [1, 8],
-        [width - 1, HEIGHT - 8],
+        [width - 1, height - 8],
       ])({
       nodes: chain.nodes.map((n) => ({ ...n })),
       links: chain.links.map((l) => ({ ...l, value: l.valueT })),
@@ -66,7 +84,12 @@ export function Sankey({ chain, tonnes }: { chain: ValueChain; tonnes: (t: numbe
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
-  const graph = useMemo(() => layout(chain, width), [chain, width]);
+  const laid = useMemo(() => {
+    const trial = layout(chain, width, HEIGHT);
+    const height = trial ? heightFor(trial.nodes) : HEIGHT;
+    return { graph: height === HEIGHT ? trial : layout(chain, width, height), height };
+  }, [chain, width]);
+  const { graph, height } = laid;
   if (!graph) return null;
   const path = sankeyLinkHorizontal<ChainNode, Omit<ChainLink, 'source' | 'target'>>();
   const label = (n: ChainNode) => n.label[locale];
@@ -75,9 +98,9 @@ export function Sankey({ chain, tonnes }: { chain: ValueChain; tonnes: (t: numbe
     <div className="sankey-wrap" ref={box}>
       <svg
         className="sankey"
-        viewBox={`0 0 ${width} ${HEIGHT}`}
+        viewBox={`0 0 ${width} ${height}`}
         width={width}
-        height={HEIGHT}
+        height={height}
         role="img"
         aria-label={t('diagramLabel')}
         data-testid="sankey"

@@ -43,6 +43,18 @@ test('knowledge: search in Russian, open an asset, ask who can help', {
     await page.getByTestId('knowledge-search').click();
     await page.getByTestId('knowledge-no-words').waitFor({ state: 'detached' });
 
+    // the search is in the address: Back from a record brings it back
+    assert.match(decodeURIComponent(page.url()), /#\/knowledge\?q=золошлаковыми\+отходами/);
+    await first.click();
+    await page.getByTestId('asset-title').waitFor();
+    await page.goBack();
+    assert.equal(await page.getByTestId('knowledge-query').inputValue(), 'золошлаковыми отходами');
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('[data-testid="knowledge-results"] .card a')
+          ?.textContent?.includes('Переработка золошлаковых отходов') ?? false,
+    );
     await first.click();
     await page.getByTestId('asset-title').waitFor();
     assert.match((await page.getByTestId('asset-title').textContent()) ?? '', /золошлаковых/);

@@ -1,18 +1,19 @@
 // The Knowledge page: a search box, facets (what, kind, TRL, organisation by its name) and ranked
-// results; a member of an organisation goes from here to publish (#/knowledge/new).
-import { type FormEvent, useState } from 'react';
+// results, the search kept in the address; a member of an organisation goes from here to
+// publish (#/knowledge/new).
+import { type FormEvent, useEffect, useState } from 'react';
 import { SEARCH_QUERY_MAX } from '../../../src/knowledge/limits.ts';
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
 import { useOrgNames } from '../registry/useOrgNames.ts';
-import { href } from '../shell/router.ts';
+import { hashQuery, href, replaceHashQuery } from '../shell/router.ts';
 import { useSession } from '../shell/session.tsx';
 import { Empty, ErrorState, Loading, PageHeader } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { knowledgeApi, type SearchQuery } from './api.ts';
 import { knowledgeDict } from './dict.ts';
 import { assetTypes } from './publish.ts';
+import { addressOf, recordTypes, searchFrom } from './search-address.ts';
 
-const recordTypes = ['asset', 'profile', 'project'] as const;
 type Key = Parameters<ReturnType<typeof useT<keyof typeof knowledgeDict.ru>>>[0];
 
 export function KnowledgePage() {
@@ -26,8 +27,10 @@ export function KnowledgePage() {
   );
   // members and admins of an organisation publish; an observer only reads (src/knowledge/records.ts)
   const mayPublish = Boolean(user && user.role !== 'observer');
-  const [text, setText] = useState('');
-  const [query, setQuery] = useState<SearchQuery>({ q: '' });
+  // the search lives in the address: Back and a shared link bring it back
+  const [query, setQuery] = useState<SearchQuery>(() => searchFrom(hashQuery()));
+  const [text, setText] = useState(query.q ?? '');
+  useEffect(() => replaceHashQuery(addressOf(query)), [query]);
   const results = useResource(() => knowledgeApi.search(query), [JSON.stringify(query)]);
   const set = (patch: Partial<SearchQuery>) => setQuery((q) => ({ ...q, ...patch }));
   const submit = (e: FormEvent) => {

@@ -4,6 +4,9 @@ import type { PlanFactor } from '../../shell/types.ts';
 import { exchangeDict } from '../dict.ts';
 import { factorName, sourceInWords } from './factorNames.ts';
 
+/** «ж/д» kept on one line: a line broke after its slash («ж/» then «д»). */
+const joined = (text: string) => text.replace(/([жЖ])\/([дД])/g, '$1/\u2060$2');
+
 const groups = [
   'transport',
   'emissions',
@@ -90,7 +93,7 @@ export function PlanFactors({
                         data-factor={f.key}
                       >
                         <td>
-                          {named && <span className="factor-name">{named.name}</span>}
+                          {named && <span className="factor-name">{joined(named.name)}</span>}
                           <code lang="en" className={named ? 'factor-key' : undefined}>
                             {f.key}
                           </code>
@@ -108,8 +111,8 @@ export function PlanFactors({
                           {named?.unit ?? f.unit}
                         </td>
                         <td lang={ru ? 'ru' : 'en'} className="factor-source">
-                          {sourceInWords(source, t)}
-                          {basis && <span className="muted"> — {basis}</span>}
+                          {joined(sourceInWords(source, t))}
+                          {basis && <span className="muted"> — {joined(basis)}</span>}
                         </td>
                         <td className="num">{f.year}</td>
                       </tr>

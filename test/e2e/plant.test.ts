@@ -661,3 +661,23 @@ test('the charts say since when the plant has been quiet, their axis running to 
     await context.close();
   }
 });
+
+test('an organisation without devices (the ministry) is not shown alarm rules it cannot use', {
+  skip,
+  timeout: 60_000,
+}, async () => {
+  const { context, page, pageErrors } = await watchedPage();
+  try {
+    await logIn(page, 'analyst@minprom.example', 'demo-analyst-2026');
+    await page.goto(`${base}/#/plant`);
+    await page.locator('.lang-btn', { hasText: /^RU$/ }).click();
+    await page.getByTestId('plant-no-sites').waitFor();
+    await page.getByTestId('device-registry').getByText('Устройств нет').waitFor();
+    assert.equal(await page.getByTestId('alarm-rules').count(), 0);
+    // nothing shared with it either: no section about sharing
+    assert.equal(await page.getByTestId('shared-data').count(), 0);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -614,7 +614,11 @@ export function PlantPage() {
       {/* devices and their rules are not only a plant's (a power station's weighbridge, a
           mine's methane sensor): any site of the organisation takes them; with none, they are
           shown, not offered to change */}
-      {organisationId && <AlarmRules hasSites={named ? named.length > 0 : null} />}
+      {/* rules matter to whom has devices or may add them: an organisation without any (a
+          ministry, a university) is not shown three rules it can neither use nor change */}
+      {organisationId && (admin || (devices.data?.length ?? 0) > 0) && (
+        <AlarmRules hasSites={named ? named.length > 0 : null} />
+      )}
       {named && (
         <DeviceRegistry
           sites={named}

@@ -155,6 +155,11 @@ export const messages = defineMessages('deals', {
     en: 'a delivery is recorded once it has happened: the date is after today',
     ru: 'поставка записывается после того, как состоялась: дата позже сегодняшней',
   },
+  beforeDeal: {
+    en: 'a lot of this deal is dated {from} or later (the deal was opened, or its schedule begins, then)',
+    ru: 'партия по этой сделке датируется не ранее {from} (тогда сделка открыта или начинаются поставки по ней)',
+    as: { from: 'moment' },
+  },
   noVatRate: {
     en: 'no VAT rate on record for this date (the table starts on {from})',
     ru: 'на эту дату ставка НДС не известна (таблица ставок начинается с {from})',

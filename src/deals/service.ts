@@ -674,6 +674,14 @@ export class DealsService {
     if (d.state !== 'active') throw conflict(messages.notActive({ id: d.id, state: d.state }));
     const future = this.futureLot(body.deliveredOn);
     if (future) throw invalid(messages.invalidDeal(), [future]);
+    // a lot from before the deal existed and before its schedule began is not its lot: it would
+    // post to the books and the impact ledger in months the deal did not exist (an early lot
+    // after the agreement, and a late one after the schedule, stay: facts the parties settle)
+    const earliest = [d.schedule.from, clusterDay(Date.parse(d.createdAt))].sort()[0];
+    if (body.deliveredOn < earliest)
+      throw invalid(messages.invalidDeal(), [
+        { field: 'deliveredOn', message: messages.beforeDeal({ from: earliest }) },
+      ]);
     const vatRate = vatRateOn(body.deliveredOn, vatRates());
     if (!vatRate)
       throw invalid(messages.invalidDeal(), [

@@ -197,11 +197,27 @@ test('deals: rows in both languages; two members negotiate to agreed, deliver, a
     assert.match(nextRu, /^Сделка исполняется\. Записывайте принятые партии/);
     assert.match(nextRu, /завершите сделку/);
     assert.equal(await a.page.getByTestId('not-your-turn').count(), 0);
+    // completing closes the deal for good: asked first, with what is still undelivered
+    await a.page.getByTestId('action-complete').click();
+    const asked = a.page.locator('.confirm', {
+      has: a.page.getByTestId('action-complete-confirm'),
+    });
+    assert.match(
+      (await asked.textContent()) ?? '',
+      /Завершить сделку\? Поставлено 0\P{L}*т из [^,]+, осталось [^;]+; после завершения/u,
+    );
+    await asked.getByRole('button', { name: 'Отмена' }).click();
+    await seeState(a.page, id, 'исполняется');
     const delivery = a.page.getByTestId('delivery-form');
     // the form offers no day the server refuses: the same rule (src/deals/limits.ts)
     assert.equal(
       await delivery.locator('input[name="deliveredOn"]').getAttribute('max'),
       latestDay(new Date()),
+    );
+    // nor a day before the deal delivers
+    assert.match(
+      (await delivery.locator('input[name="deliveredOn"]').getAttribute('min')) ?? '',
+      /^\d{4}-\d{2}-\d{2}$/,
     );
     // a lot is recorded once it happened: today (a date after tomorrow is refused)
     const today = new Date().toISOString().slice(0, 10);

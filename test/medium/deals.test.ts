@@ -685,6 +685,24 @@ for (const d of await eachDialect()) {
       assert.equal(future.status, 400);
       assert.match(future.body.detail, /Дата поставки/);
       assert.match(future.body.errors[0].message, /позже сегодняшней/);
+      // nor before the deal existed and its schedule began: such a lot is not its lot, and
+      // nothing reaches the deliveries or the books
+      const before = await http(`${PROVIDER}:member`, 'GET', `/api/v1/deals/${deal.id}`);
+      const early = await http(
+        `${PROVIDER}:member`,
+        'POST',
+        url,
+        { ...body, quantity: 1, deliveredOn: '2025-01-01' },
+        'ru',
+      );
+      assert.equal(early.status, 400);
+      assert.equal(early.body.errors[0].field, 'deliveredOn');
+      assert.match(
+        early.body.errors[0].message,
+        /^партия по этой сделке датируется не ранее \d+ [а-я]+ \d{4} г\./,
+      );
+      const after = await http(`${PROVIDER}:member`, 'GET', `/api/v1/deals/${deal.id}`);
+      assert.deepEqual(after.body.progress, before.body.progress);
     });
 
     test('deliveries from CSV (Russian Excel) and XLSX: all rows or none, bad rows named by line', async () => {

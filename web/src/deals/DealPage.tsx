@@ -14,6 +14,7 @@ import { parseNumber } from '../shell/numbers.ts';
 import { href } from '../shell/router.ts';
 import { useSession } from '../shell/session.tsx';
 import {
+  ConfirmButton,
   ErrorState,
   FormError,
   InClusterZone,
@@ -283,6 +284,16 @@ function Actions({ v, onDone }: { v: DealView; onDone: () => void }) {
   );
   const [bad, setBad] = useState<TermsBad>(new Map());
   const open = v.deal.turn !== null;
+  const x = useExchangeLabels();
+  /** The question before a deal closes for good, with what it leaves undelivered. */
+  const finalQuestion = (a: 'complete' | 'terminate') => {
+    const shown = shownProgress(v.progress.contracted, v.progress.delivered);
+    return t(`confirm:${a}`, {
+      delivered: x.enteredQuantity(shown.delivered, v.progress.unit),
+      contracted: x.enteredQuantity(v.progress.contracted, v.progress.unit),
+      remaining: x.enteredQuantity(shown.remaining, v.progress.unit),
+    });
+  };
   const act = (action: DealAction) => {
     let body: Parameters<typeof dealsApi.transition>[1] = {
       action,
@@ -343,18 +354,32 @@ function Actions({ v, onDone }: { v: DealView; onDone: () => void }) {
                 />
               </label>
               <div className="deal-actions">
-                {v.allowed.map((a) => (
-                  <button
-                    key={a}
-                    type="button"
-                    className={`btn${a === 'terminate' ? ' btn-danger' : ' btn-primary'}`}
-                    disabled={submission.busy}
-                    onClick={() => act(a)}
-                    data-testid={`action-${a}`}
-                  >
-                    {t(`action:${a}`)}
-                  </button>
-                ))}
+                {v.allowed.map((a) =>
+                  // completing or terminating closes the deal for good: asked first, with
+                  // what is still undelivered
+                  a === 'complete' || a === 'terminate' ? (
+                    <ConfirmButton
+                      key={a}
+                      className={`btn${a === 'terminate' ? ' btn-danger' : ' btn-primary'}`}
+                      label={t(`action:${a}`)}
+                      question={finalQuestion(a)}
+                      disabled={submission.busy}
+                      onConfirm={() => act(a)}
+                      testId={`action-${a}`}
+                    />
+                  ) : (
+                    <button
+                      key={a}
+                      type="button"
+                      className="btn btn-primary"
+                      disabled={submission.busy}
+                      onClick={() => act(a)}
+                      data-testid={`action-${a}`}
+                    >
+                      {t(`action:${a}`)}
+                    </button>
+                  ),
+                )}
               </div>
             </>
           )}
@@ -840,6 +865,8 @@ function DeliveryForm({ v, onDone }: { v: DealView; onDone: () => void }) {
             value={on}
             // a lot is recorded once it has happened: the server's own rule
             max={latestDay(new Date())}
+            // nor before the deal was opened and its schedule began: the server refuses that too
+            min={[v.deal.schedule.from, clusterDay(Date.parse(v.deal.createdAt))].sort()[0]}
             onChange={(e) => {
               setOn(e.target.value);
               // a changed date is no longer the one refused

@@ -47,6 +47,10 @@ export const dealsDict = dictionary(
     'action:activate': 'Начать поставки',
     'action:complete': 'Завершить',
     'action:terminate': 'Прекратить',
+    'confirm:complete':
+      'Завершить сделку? Поставлено {delivered} из {contracted}, осталось {remaining}; после завершения поставки по ней не записываются. Решение нельзя отменить.',
+    'confirm:terminate':
+      'Прекратить сделку? Поставлено {delivered} из {contracted}, осталось {remaining}. Решение нельзя отменить.',
     'side:provider': 'поставщик',
     'side:consumer': 'потребитель',
     'method:weighbridge': 'автовесы',
@@ -255,6 +259,10 @@ export const dealsDict = dictionary(
     'action:activate': 'Start deliveries',
     'action:complete': 'Complete',
     'action:terminate': 'Terminate',
+    'confirm:complete':
+      'Complete the deal? {delivered} of {contracted} delivered, {remaining} remaining; no delivery is recorded against it afterwards. This cannot be undone.',
+    'confirm:terminate':
+      'Terminate the deal? {delivered} of {contracted} delivered, {remaining} remaining. This cannot be undone.',
     'side:provider': 'supplier',
     'side:consumer': 'consumer',
     'method:weighbridge': 'weighbridge',

@@ -226,7 +226,15 @@ export const messages = defineMessages('registry', {
     ru: 'у {organisationId} уже есть действующее членство {membershipId}',
   },
   notJson: { en: 'not valid JSON', ru: 'неверный JSON' },
-  notJsonBecause: { en: 'not valid JSON: {reason}', ru: 'неверный JSON: {reason}' },
+  notJsonAt: {
+    en: 'not valid JSON: the error is on line {line}, at character {column}',
+    ru: 'неверный JSON: ошибка в строке {line}, знак {column}',
+    as: { line: 'number', column: 'number' },
+  },
+  notJsonEnds: {
+    en: 'not valid JSON: the file ends before the document does',
+    ru: 'неверный JSON: файл обрывается раньше, чем документ',
+  },
   needsRecordColumn: {
     en: 'the header needs a "Запись" (record) column',
     ru: 'в заголовке нужен столбец «Запись»',

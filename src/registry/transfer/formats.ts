@@ -500,17 +500,32 @@ async function decodeXlsx(bytes: Buffer, out: Decoding) {
   }
 }
 
+/**
+ * Where the JSON breaks, in the reader's words: the parser's own English sentence ("Expected
+ * double-quoted property name in JSON at position 32") is turned into a line and a character.
+ */
+function jsonProblem(body: string, parserMessage: string) {
+  const at = /position (\d+)/.exec(parserMessage);
+  if (at) {
+    const before = body.slice(0, Number(at[1]));
+    const line = before.split('\n').length;
+    return messages.notJsonAt({ line, column: before.length - before.lastIndexOf('\n') });
+  }
+  return /end of JSON/i.test(parserMessage) ? messages.notJsonEnds() : messages.notJson();
+}
+
 function decodeJson(text: string, format: 'json' | 'geojson', out: Decoding) {
   // biome-ignore lint/suspicious/noExplicitAny: an untrusted document, checked field by field below
   let doc: any;
+  const body = text.replace(/^\uFEFF/, '');
   try {
-    doc = JSON.parse(text.replace(/^\uFEFF/, ''));
+    doc = JSON.parse(body);
   } catch (e) {
     out.problems.push({
       line: 0,
       section: 'file',
       field: '(file)',
-      message: messages.notJsonBecause({ reason: (e as Error).message }),
+      message: jsonProblem(body, (e as Error).message),
     });
     return;
   }

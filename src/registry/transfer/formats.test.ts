@@ -1,0 +1,20 @@
+// A broken JSON file is reported where it breaks, in the reader's words, not in the parser's
+// English sentence.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { decodeRegistry } from './formats.ts';
+
+test('a broken JSON file names the line and character of its error, or that it is cut short', async () => {
+  const broken = await decodeRegistry(
+    Buffer.from('{\n  "organisations": [\n    {id: 1}\n  ]\n}'),
+    'json',
+  );
+  assert.equal(broken.problems.length, 1);
+  const message = JSON.stringify(broken.problems[0].message);
+  assert.doesNotMatch(message, /Expected|position/);
+  assert.match(message, /notJsonAt/);
+  assert.match(message, /"line":3/);
+  assert.match(message, /"column":6/);
+  const cut = await decodeRegistry(Buffer.from('{"organisations": ['), 'json');
+  assert.match(JSON.stringify(cut.problems[0].message), /notJsonEnds/);
+});

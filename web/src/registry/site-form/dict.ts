@@ -20,6 +20,7 @@ export const siteFormDict = dictionary(
     siteErrRequired: 'Обязательное поле',
     siteErrCoordinates: 'Укажите координаты или щёлкните по карте',
     siteErrNumber: 'Введите число, например 54,03',
+    siteErrLonNumber: 'Введите число, например 86,09',
     siteMapAttribution: 'Граница региона © участники OpenStreetMap (ODbL)',
     siteMonotown: 'Площадка в моногороде',
     siteMonotownHint:
@@ -51,6 +52,7 @@ export const siteFormDict = dictionary(
     siteErrRequired: 'Required',
     siteErrCoordinates: 'Type the coordinates or click the map',
     siteErrNumber: 'Type a number, e.g. 54.03',
+    siteErrLonNumber: 'Type a number, e.g. 86.09',
     siteMapAttribution: 'Region outline © OpenStreetMap contributors (ODbL)',
     siteMonotown: 'The site lies in a monotown',
     siteMonotownHint:

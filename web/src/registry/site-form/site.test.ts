@@ -31,7 +31,7 @@ describe('site fieldset', () => {
     const far = validateSite({ ...filled, lat: '95' }, (b) => checkSite(b, 'en'));
     assert.deepEqual(Object.keys(far), ['lat']);
     assert.ok('text' in far.lat);
-    assert.deepEqual(validateSite({ ...filled, lon: 'восток' }).lon, { key: 'siteErrNumber' });
+    assert.deepEqual(validateSite({ ...filled, lon: 'восток' }).lon, { key: 'siteErrLonNumber' });
     assert.equal(pointOf({ lat: '95', lon: '87' }), null);
     assert.deepEqual(
       validateSite(filled, (b) => checkSite(b, 'ru')),

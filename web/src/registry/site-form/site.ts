@@ -120,7 +120,8 @@ export function validateSite(v: SiteValue, check?: SchemaCheck): SiteIssues {
   for (const k of ['lat', 'lon'] as const) {
     const n = coordinate(v[k]);
     if (n === undefined) own[k] = { key: 'siteErrCoordinates' };
-    else if (Number.isNaN(n)) own[k] = { key: 'siteErrNumber' };
+    // each box's example its own: a longitude's is not a latitude
+    else if (Number.isNaN(n)) own[k] = { key: k === 'lat' ? 'siteErrNumber' : 'siteErrLonNumber' };
   }
   // the server names the territory's name `specialTerritory.name`: the box is specialName
   const placed = check

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { latestDay } from '../model/days.ts';
-import { isFutureLot, readsBooks } from './limits.ts';
+import { earliestLotDay, isFutureLot, readsBooks } from './limits.ts';
 
 test('the latest day a lot may be dated is tomorrow by UTC, so this morning in Kuzbass (UTC+7) counts', () => {
   assert.equal(latestDay(new Date('2026-11-30T15:00:00Z')), '2026-12-01');
@@ -41,4 +41,11 @@ test('the books are read by the operator and by the staff of an organisation, no
   assert.equal(readsBooks({ role: 'member', organisationId: null }), false);
   assert.equal(readsBooks({ role: 'observer', organisationId: 'minprom-kuzbass' }), false);
   assert.equal(readsBooks({ role: null, organisationId: null }), false);
+});
+
+test("a deal's earliest lot day: the day it was opened in Kuzbass or its schedule's start, the earlier", () => {
+  // opened at 20:00 UTC on 2 December is 3 December in Kemerovo
+  const deal = { createdAt: '2026-12-02T20:00:00Z', schedule: { from: '2027-01-01' } };
+  assert.equal(earliestLotDay(deal), '2026-12-03');
+  assert.equal(earliestLotDay({ ...deal, schedule: { from: '2026-11-01' } }), '2026-11-01');
 });

@@ -76,7 +76,7 @@ import {
 import { form2tpXlsx } from './form-2tp.ts';
 import { impactReport } from './impact.ts';
 import { type DeliveryFileFormat, decodeDeliveries } from './import.ts';
-import { isFutureLot, readsBooks } from './limits.ts';
+import { earliestLotDay, isFutureLot, readsBooks } from './limits.ts';
 import { messages } from './messages.ts';
 import { transactionCostConfig, vatRates } from './reference.ts';
 import * as repo from './repository.ts';
@@ -677,7 +677,7 @@ export class DealsService {
     // a lot from before the deal existed and before its schedule began is not its lot: it would
     // post to the books and the impact ledger in months the deal did not exist (an early lot
     // after the agreement, and a late one after the schedule, stay: facts the parties settle)
-    const earliest = [d.schedule.from, clusterDay(Date.parse(d.createdAt))].sort()[0];
+    const earliest = earliestLotDay(d);
     if (body.deliveredOn < earliest)
       throw invalid(messages.invalidDeal(), [
         { field: 'deliveredOn', message: messages.beforeDeal({ from: earliest }) },

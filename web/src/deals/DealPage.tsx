@@ -3,6 +3,7 @@
 // their flags and source, the form that records one, the linked weighbridges, and the ledger
 // lines the declared deliveries posted (read from the server, as posted).
 import { type FormEvent, useRef, useState } from 'react';
+import { earliestLotDay } from '../../../src/deals/limits.ts';
 import { listingLimits } from '../../../src/exchange/limits.ts';
 import { latestDay } from '../../../src/model/days.ts';
 import { download, toCsv } from '../exchange/csv.ts';
@@ -866,7 +867,7 @@ function DeliveryForm({ v, onDone }: { v: DealView; onDone: () => void }) {
             // a lot is recorded once it has happened: the server's own rule
             max={latestDay(new Date())}
             // nor before the deal was opened and its schedule began: the server refuses that too
-            min={[v.deal.schedule.from, clusterDay(Date.parse(v.deal.createdAt))].sort()[0]}
+            min={earliestLotDay(v.deal)}
             onChange={(e) => {
               setOn(e.target.value);
               // a changed date is no longer the one refused

@@ -31,6 +31,7 @@ import {
   type Grant,
   type GrantUsage,
   machinesApi,
+  readingName,
 } from './api.ts';
 import { machinesDict } from './dict.ts';
 
@@ -137,10 +138,7 @@ export function Latest({
   const fmt = useFormat();
   const { locale } = useLocale();
   const latest = useResource(() => machinesApi.latest(deviceId), [deviceId]);
-  const label = (key: string) => {
-    const k = profile?.keys.find((x) => x.key === key);
-    return k ? localised(locale, k.label, k.labelEn) : key;
-  };
+  const label = (key: string) => readingName(profile, key, locale);
   if (latest.error) return <ErrorState error={latest.error} onRetry={latest.reload} />;
   if (!latest.data) return <Loading />;
   if (latest.data.length === 0) return <Empty title={t('noReadings')} />;
@@ -262,10 +260,7 @@ function Grants({
     const o = organisations.data?.find((x) => x.id === id);
     return o ? orgName(o, locale) : id;
   };
-  const keyLabel = (key: string) => {
-    const k = profile?.keys.find((x) => x.key === key);
-    return k ? localised(locale, k.label, k.labelEn) : key;
-  };
+  const keyLabel = (key: string) => readingName(profile, key, locale);
   const revoke = useSubmission();
   const [logOf, setLogOf] = useState<Grant | null>(null);
   const status = (g: Grant) => (g.revokedAt ? t('grantRevoked') : t('grantActive'));

@@ -377,10 +377,10 @@ function PlantView({ plant, onEdit }: { plant: Plant; onEdit?: () => void }) {
     return () => clearInterval(timer);
   }, []);
   const shown = useMemo(
-    () => charts.data && withWindowEnds(charts.data, from, Math.max(now, Date.now())),
+    () => charts.data && withWindowEnds(charts.data, from, now),
     [charts.data, from, now],
   );
-  const state = charts.data ? liveness(charts.data, Math.max(now, Date.now())) : null;
+  const state = charts.data ? liveness(charts.data, now) : null;
   return (
     <>
       <div className="plant-toolbar">

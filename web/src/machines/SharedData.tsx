@@ -2,13 +2,13 @@
 // readings, over which period, for what), and for a grant in force its latest values and the
 // last day's minutes summed up. Every read lands in the owner's read log, as the lead says.
 import { useState } from 'react';
-import { localised, useFormat, useLocale, useT } from '../i18n/index.ts';
+import { useFormat, useLocale, useT } from '../i18n/index.ts';
 import { registryApi } from '../registry/api.ts';
 import { orgName } from '../registry/names.ts';
 import { DataTable } from '../shell/DataTable.tsx';
 import { Empty, ErrorState, Loading } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
-import { type DeviceProfile, type ListedGrant, machinesApi } from './api.ts';
+import { type DeviceProfile, type ListedGrant, machinesApi, readingName } from './api.ts';
 import { Latest } from './DevicePanel.tsx';
 import { machinesDict } from './dict.ts';
 import { grantState, lastDayOf } from './shared-grants.ts';
@@ -29,10 +29,8 @@ export function SharedData() {
     return o ? orgName(o, locale) : t('someOrganisation');
   };
   const profileOf = (g: ListedGrant) => profiles.data?.find((p) => p.id === g.deviceProfileId);
-  const keyLabel = (profile: DeviceProfile | undefined, key: string) => {
-    const k = profile?.keys.find((x) => x.key === key);
-    return k ? localised(locale, k.label, k.labelEn) : key;
-  };
+  const keyLabel = (profile: DeviceProfile | undefined, key: string) =>
+    readingName(profile, key, locale);
   const deviceName = (g: ListedGrant) => g.deviceName ?? t('unnamedDevice');
   const opened = received.data?.find((g) => g.id === openId && grantState(g, now) === 'active');
   return (

@@ -1,5 +1,6 @@
 // The machines module's calls: devices and their tokens, the plants and their description, KPIs,
 // alarms, telemetry for the charts. Paths and answers are typed by api-types.ts.
+import { type Locale, localised } from '../i18n/index.ts';
 import { answer, client, type RequestBody } from '../shell/api.ts';
 
 const path = (id: string) => ({ params: { path: { id } } });
@@ -67,3 +68,13 @@ export type DeviceProfile = Awaited<ReturnType<typeof machinesApi.profiles>>[num
 export type Grant = Awaited<ReturnType<typeof machinesApi.deviceGrants>>[number];
 export type ListedGrant = Awaited<ReturnType<typeof machinesApi.receivedGrants>>[number];
 export type GrantUsage = Awaited<ReturnType<typeof machinesApi.grantUsage>>[number];
+
+/** A profile's reading by its name in the reader's language; the key itself until profiles load. */
+export function readingName(
+  profile: DeviceProfile | undefined,
+  key: string,
+  locale: Locale,
+): string {
+  const k = profile?.keys.find((x) => x.key === key);
+  return k ? localised(locale, k.label, k.labelEn) : key;
+}

@@ -46,6 +46,17 @@ function useInbox(loggedIn: boolean, section: string): number {
   return count;
 }
 
+/** The count of matches awaiting the user's answer, read aloud in words. */
+function InboxBadge({ n, testId }: { n: number; testId: string }) {
+  const t = useT(shellDict);
+  return (
+    <span className="nav-badge" data-testid={testId} title={t('inboxBadge', { n })}>
+      <span aria-hidden="true">{n}</span>
+      <span className="visually-hidden">{t('inboxBadge', { n })}</span>
+    </span>
+  );
+}
+
 export function Header({ section }: { section: string }) {
   const t = useT(shellDict);
   const lt = useT(loginDict);
@@ -127,16 +138,7 @@ export function Header({ section }: { section: string }) {
         >
           {t('menu')}
           {/* on a phone the menu hides the matches awaiting an answer: the button counts them */}
-          {inbox > 0 && !open && (
-            <span
-              className="nav-badge"
-              data-testid="menu-inbox-badge"
-              title={t('inboxBadge', { n: inbox })}
-            >
-              <span aria-hidden="true">{inbox}</span>
-              <span className="visually-hidden">{t('inboxBadge', { n: inbox })}</span>
-            </span>
-          )}
+          {inbox > 0 && !open && <InboxBadge n={inbox} testId="menu-inbox-badge" />}
         </button>
         <nav id="main-nav" className={open ? 'nav open' : 'nav'} aria-label={t('menu')}>
           {links
@@ -150,16 +152,7 @@ export function Header({ section }: { section: string }) {
                 onClick={() => setOpen(false)}
               >
                 {l.label}
-                {l.key === 'matches' && inbox > 0 && (
-                  <span
-                    className="nav-badge"
-                    data-testid="inbox-badge"
-                    title={t('inboxBadge', { n: inbox })}
-                  >
-                    <span aria-hidden="true">{inbox}</span>
-                    <span className="visually-hidden">{t('inboxBadge', { n: inbox })}</span>
-                  </span>
-                )}
+                {l.key === 'matches' && inbox > 0 && <InboxBadge n={inbox} testId="inbox-badge" />}
               </a>
             ))}
         </nav>

@@ -4,7 +4,7 @@
 // declaredBy | сторона, confirms | подтверждает, and one `quality.<parameter>` |
 // `качество.<parameter>` column per measured parameter. Pure apart from reading the workbook.
 import ExcelJS from 'exceljs';
-import type { FieldProblem } from '../model/index.ts';
+import { type FieldProblem, WHOLE_FILE } from '../model/index.ts';
 import { parseCsv } from '../registry/index.ts';
 import { messages } from './messages.ts';
 
@@ -95,7 +95,7 @@ export async function decodeDeliveries(
     return {
       rows: [],
       problems: [
-        { line: 0, field: '(file)', message: messages.notXlsx({ reason: (e as Error).message }) },
+        { field: WHOLE_FILE, message: messages.notXlsx({ reason: (e as Error).message }) },
       ],
     };
   }

@@ -10,8 +10,11 @@ export type Wordable = Message;
 
 export const wordIn = (m: Wordable, lang: Lang): string => m.text(lang);
 
+/** The `field` of a problem with a whole file or body rather than one of its fields. */
+export const WHOLE_FILE = '';
+
 export interface FieldProblem {
-  /** dotted path of the offending field, e.g. `sites.0.lat` */
+  /** dotted path of the offending field, e.g. `sites.0.lat`; WHOLE_FILE for the file itself */
   field: string;
   /** the rule it broke */
   message: Wordable;

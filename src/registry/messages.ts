@@ -66,6 +66,10 @@ export const rules = defineMessages('registry.rule', {
     en: 'must not be before the joining date',
     ru: 'не может быть раньше даты вступления',
   },
+  rejectionReason: {
+    en: 'say why the application is rejected: the applicant reads it on the status page',
+    ru: 'напишите причину отказа: заявитель прочтёт её на странице статуса заявки',
+  },
 });
 
 export const messages = defineMessages('registry', {

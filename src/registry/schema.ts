@@ -13,6 +13,7 @@ import {
   organisationKinds,
   vatRegimes,
 } from '../model/vocabulary.ts';
+import { DECISION_NOTE_MAX } from './limits.ts';
 import { rules } from './messages.ts';
 
 export const OrganisationKind = z.enum(organisationKinds).meta({ id: 'OrganisationKind' });
@@ -334,9 +335,16 @@ export const AdmissionDecision = z
   .object({
     role: MembershipRole.optional(),
     joinedOn: IsoDate.optional(),
-    note: z.string().max(1000).optional(),
+    note: z.string().max(DECISION_NOTE_MAX).optional(),
   })
   .meta({ id: 'AdmissionDecision' });
+
+/** A rejection says why: the applicant reads it on the status page, and applies again by it. */
+export const RejectionDecision = z
+  .object({
+    note: z.string().trim().min(1, rule(rules.rejectionReason)).max(DECISION_NOTE_MAX),
+  })
+  .meta({ id: 'RejectionDecision' });
 
 // --- the material taxonomy ---
 

@@ -43,6 +43,7 @@ import {
   OrganisationPatch,
   type QualityProperty,
   ReapplicationInput,
+  RejectionDecision,
   type Site,
   SiteInput,
   SitePatch,
@@ -827,7 +828,7 @@ export class RegistryService {
     admit: boolean,
     input: unknown = {},
   ): Promise<Application> {
-    const d = parseInput(AdmissionDecision, input);
+    const d = admit ? parseInput(AdmissionDecision, input) : parseInput(RejectionDecision, input);
     requireOperator(actor);
     return inTransaction(this.store, (tx) =>
       this.settleApplication(tx, actor, applicationId, admit, d),

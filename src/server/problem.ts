@@ -37,7 +37,8 @@ export function sendProblem(
     };
   });
   // Which fields are wrong, by the names people see, so the detail alone says it.
-  const named = [...new Set(worded.map((e) => e.label ?? e.field))];
+  // (a problem with the whole file has no field to name: the detail says it already)
+  const named = [...new Set(worded.map((e) => e.label ?? e.field))].filter(Boolean);
   const said = detail.text(lang);
   const full = named.length
     ? `${said}: ${named.slice(0, 8).join(', ')}${named.length > 8 ? ', …' : ''}`

@@ -133,6 +133,11 @@ test("the applicant's journey: apply with a site on the map, rejected, again, ad
     // a wrong link is a page that says so, not an error
     await page.goto(`${base}/#/application/${'x'.repeat(43)}`);
     await page.locator('h1', { hasText: 'Заявка не найдена' }).waitFor();
+    // so is a link cut short (the API refuses its form, 400, before looking it up)
+    await page.goto(`${base}/#/application/abc`);
+    await page.locator('h1', { hasText: 'Заявка не найдена' }).waitFor();
+    assert.equal(await page.locator('.state-error').count(), 0);
+    await page.goBack();
     await page.goBack();
   });
 
@@ -142,11 +147,20 @@ test("the applicant's journey: apply with a site on the map, rejected, again, ad
     const card = op.getByTestId('application').filter({ hasText: suffix });
     await card.waitFor();
     await card.getByTestId('application-site').getByText(siteName).waitFor();
+    // a rejection without a reason is not asked about: the note's box says what it needs
+    await card.getByTestId('reject').click();
+    await card.locator('.field-error', { hasText: 'Напишите причину отказа' }).waitFor();
+    assert.equal(await card.getByRole('alertdialog').count(), 0);
+    assert.equal(
+      await card.locator('input[name="note"]').evaluate((el) => el === document.activeElement),
+      true,
+    );
     await card.locator('input[name="note"]').fill('Уточните численность работников');
     await card.getByTestId('reject').click();
-    // nothing is rejected yet: the question is asked in place
+    // nothing is rejected yet: the question is asked in place, and admitting waits for it
     await card.getByRole('alertdialog').waitFor();
     assert.equal(await card.getByTestId('reject-confirm').isVisible(), true);
+    assert.equal(await card.locator('button[type="submit"]').isDisabled(), true);
     await look(op, 'admission-confirm-reject');
     await op.locator('.lang-btn', { hasText: 'RU' }).click();
     await card.getByTestId('reject-confirm').click();

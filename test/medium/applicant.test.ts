@@ -96,6 +96,11 @@ for (const d of await eachDialect())
       json(await status('x'.repeat(43)), 404);
       json(await status(`${receipt.statusToken.slice(0, -2)}AA`), 404);
       json(await status(receipt.id), 404);
+      // a link cut short is refused by its own name, not as an invitation
+      const short = json(await status('abc'), 400);
+      assert.equal(short.detail, 'Неверные данные: Ссылка на заявку');
+      assert.equal(short.errors[0].label, 'Ссылка на заявку');
+      assert.equal(json(await status('abc', 'en'), 400).detail, 'Invalid input: Status link');
       // the token is not a session, an API key or an invitation
       const me = json(
         await app.inject({

@@ -185,7 +185,7 @@ for (const d of await eachDialect()) {
       assert.equal(user?.role, 'org_admin');
       assert.equal((await q.findOrganisation(p.store, a.organisationId))?.role, 'core');
       await assert.rejects(
-        p.registry.decideApplication(systemActor, a.id, false),
+        p.registry.decideApplication(systemActor, a.id, false, { note: 'too late' }),
         rejectsWith(409),
       );
       const b = await p.registry.submitApplication(anon, {
@@ -193,6 +193,13 @@ for (const d of await eachDialect()) {
         admin: { email: 'no@pe.example', name: 'Нет', password: 'nope-password' },
         consent: true,
       });
+      // a rejection says why: without a reason (or with blanks only) nothing is decided
+      for (const input of [{}, { note: '  ' }])
+        await assert.rejects(
+          p.registry.decideApplication(systemActor, b.id, false, input),
+          (e: DomainError) => e.status === 400 && e.fields[0]?.field === 'note',
+        );
+      assert.equal((await q.findOrganisation(p.store, b.organisationId))?.status, 'applicant');
       await p.registry.decideApplication(systemActor, b.id, false, { note: 'outside the cluster' });
       await assert.rejects(
         p.users.authenticate('no@pe.example', 'nope-password'),

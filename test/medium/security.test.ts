@@ -284,6 +284,29 @@ for (const d of await eachDialect())
       assert.equal((await post('application/octet-stream')).statusCode, 200);
     });
 
+    test('a broken file is refused as a whole: no placeholder field or line 0 in the problem', async () => {
+      const broken = problem(
+        await app.inject({
+          method: 'POST',
+          url: '/api/v1/registry/import?format=json',
+          headers: {
+            cookie: operatorCookie,
+            'content-type': 'application/json',
+            'accept-language': 'ru',
+          },
+          payload: '{"organisations": [',
+        }),
+        400,
+      );
+      assert.equal(broken.detail, 'Ошибок в файле: 1; ничего не импортировано');
+      const errors = broken.errors ?? [];
+      assert.deepEqual(
+        errors.map((e) => [e.field, (e as { line?: number }).line]),
+        [['', undefined]],
+      );
+      assert.match(errors[0]?.message ?? '', /файл обрывается/);
+    });
+
     test('F15: re-admission does not revive the API keys of a former or rejected organisation', async () => {
       const m = await p.registry
         .addMembership(systemActor, 'sec-co', {
@@ -334,7 +357,7 @@ for (const d of await eachDialect())
         name: 'early',
         role: 'member',
       });
-      await p.registry.decideApplication(systemActor, application.id, false);
+      await p.registry.decideApplication(systemActor, application.id, false, { note: 'нет' });
       const after = await p.users.listApiKeys(systemActor, 'sec-applicant');
       assert.ok(after.find((k) => k.id === applicantKey.apiKey.id)?.revokedAt);
     });

@@ -8,6 +8,7 @@ import {
   ApplicationReceipt,
   ApplicationStatusView,
   ReapplicationInput,
+  RejectionDecision,
 } from '../schema.ts';
 import type { RegistryService } from '../service.ts';
 import { hashingRouteLimit } from './limits.ts';
@@ -34,10 +35,15 @@ export const applicationRoutes =
     );
 
     const TokenParam = z.object({ token: z.string().min(20).max(100) });
+    // the applicant's status link, not an invitation (the shared label of `token`)
+    const statusLinkLabels = {
+      fieldLabels: { token: { en: 'Status link', ru: 'Ссылка на заявку' } },
+    };
 
     app.get(
       '/api/v1/application-status/:token',
       {
+        config: statusLinkLabels,
         schema: {
           ...publicTagged('applications'),
           summary: "An application's status, by the link its applicant was given (no login)",
@@ -51,7 +57,7 @@ export const applicationRoutes =
     app.post(
       '/api/v1/application-status/:token/reapply',
       {
-        config: hashingRouteLimit,
+        config: { ...hashingRouteLimit, ...statusLinkLabels },
         schema: {
           ...publicTagged('applications'),
           summary: 'Apply again after a rejection, by the rejected application’s status link',
@@ -98,7 +104,7 @@ export const applicationRoutes =
           ...tagged('applications'),
           summary: 'Reject an applicant (operator)',
           params: IdParam,
-          body: AdmissionDecision.pick({ note: true }),
+          body: RejectionDecision,
           response: { 200: Application },
         },
       },

@@ -7,6 +7,7 @@ import {
   fieldRules,
   type Lang,
   restoreFormula,
+  WHOLE_FILE,
   wordIssue,
 } from '../../model/index.ts';
 import { messages } from '../messages.ts';
@@ -467,9 +468,8 @@ async function decodeXlsx(bytes: Buffer, out: Decoding) {
     await wb.xlsx.load(bytes as never);
   } catch (e) {
     out.problems.push({
-      line: 0,
       section: 'file',
-      field: '(file)',
+      field: WHOLE_FILE,
       message: messages.notXlsx({ reason: (e as Error).message }),
     });
     return;
@@ -522,9 +522,8 @@ function decodeJson(text: string, format: 'json' | 'geojson', out: Decoding) {
     doc = JSON.parse(body);
   } catch (e) {
     out.problems.push({
-      line: 0,
       section: 'file',
-      field: '(file)',
+      field: WHOLE_FILE,
       message: jsonProblem(body, (e as Error).message),
     });
     return;
@@ -532,7 +531,6 @@ function decodeJson(text: string, format: 'json' | 'geojson', out: Decoding) {
   if (format === 'geojson') {
     if (doc?.type !== 'FeatureCollection' || !Array.isArray(doc.features)) {
       out.problems.push({
-        line: 0,
         section: 'file',
         field: 'type',
         message: messages.notGeoJson(),
@@ -571,7 +569,7 @@ function decodeJson(text: string, format: 'json' | 'geojson', out: Decoding) {
   for (const name of recordSections) {
     if (doc?.[name] === undefined) continue;
     if (!Array.isArray(doc[name])) {
-      out.problems.push({ line: 0, section: name, field: name, message: messages.expectedList() });
+      out.problems.push({ section: name, field: name, message: messages.expectedList() });
       continue;
     }
     out.snapshot[name] = [];

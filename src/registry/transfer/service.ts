@@ -8,6 +8,7 @@ import {
   invalid,
   type Lang,
   requireOperator,
+  WHOLE_FILE,
 } from '../../model/index.ts';
 import type { Reader, Store, Tx } from '../../store/index.ts';
 import { placeSite } from '../engine/index.ts';
@@ -132,7 +133,7 @@ export class TransferService {
       memberships: snapshot.memberships ?? [],
     };
     if (!s.organisations.length && !s.sites.length && !s.memberships.length) {
-      throw invalid(messages.fileEmpty(), [{ field: '(file)', message: messages.empty() }]);
+      throw invalid(messages.fileEmpty(), [{ field: WHOLE_FILE, message: messages.empty() }]);
     }
     const fileHash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
     return inTransaction(this.store, async (tx) => {

@@ -1,7 +1,8 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { DECISION_NOTE_MAX } from '../../../src/registry/limits.ts';
 import { useLocale, useT } from '../i18n/index.ts';
 import type { Application, MembershipRole } from '../shell/types.ts';
-import { ConfirmButton, FormError } from '../shell/ui.tsx';
+import { ConfirmButton, Field, FormError } from '../shell/ui.tsx';
 import { useSubmission } from '../shell/useSubmission.ts';
 import { isOneOf, membershipRoles } from '../shell/vocabulary.ts';
 import { registryApi } from './api.ts';
@@ -27,6 +28,10 @@ export function Decide({
   const id = useId();
   const [role, setRole] = useState<MembershipRole>(application.requestedRole);
   const [note, setNote] = useState('');
+  // a rejection says why (the applicant reads it); the API refuses one without
+  const [noteMissing, setNoteMissing] = useState(false);
+  const [askingReject, setAskingReject] = useState(false);
+  const noteBox = useRef<HTMLInputElement>(null);
   const { busy, error, run } = useSubmission();
 
   const decide = (admit: boolean) =>
@@ -45,7 +50,7 @@ export function Decide({
         decide(true);
       }}
     >
-      <FormError error={error} />
+      <FormError error={error} placed={(f) => f === 'note'} />
       <div className="decide-row">
         <div className="field">
           <label htmlFor={`${id}-role`}>{t('admitAs')}</label>
@@ -62,17 +67,25 @@ export function Decide({
             ))}
           </select>
         </div>
-        <div className="field grow">
-          <label htmlFor={`${id}-note`}>{t('decisionNote')}</label>
-          <input
-            id={`${id}-note`}
-            name="note"
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-          />
-        </div>
+        <Field
+          className="grow"
+          label={t('decisionNote')}
+          error={noteMissing && !note.trim() ? a('rejectNoteNeeded') : error?.fieldErrors().note}
+          hint={a('decisionNoteHint')}
+        >
+          {(props) => (
+            <input
+              {...props}
+              ref={noteBox}
+              name="note"
+              maxLength={DECISION_NOTE_MAX}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+            />
+          )}
+        </Field>
         <div className="decide-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
+          <button type="submit" className="btn btn-primary" disabled={busy || askingReject}>
             {t('admit')}
           </button>
           <ConfirmButton
@@ -80,6 +93,13 @@ export function Decide({
             question={a('rejectQuestion', { name: quoted(name, locale) })}
             confirmLabel={a('rejectConfirm')}
             disabled={busy}
+            ready={() => {
+              if (note.trim()) return true;
+              setNoteMissing(true);
+              noteBox.current?.focus();
+              return false;
+            }}
+            onAsking={setAskingReject}
             onConfirm={() => decide(false)}
             testId="reject"
           />

@@ -23,7 +23,8 @@ export function ApplicationStatus({ token }: { token: string }) {
   const fmt = useFormat();
   const labels = useLabels();
   const status = useResource(() => registryApi.applicationStatus(token), [token]);
-  if (status.error?.status === 404)
+  // a link cut short or mistyped (400) finds nothing, like one that matches no application (404)
+  if (status.error?.status === 404 || status.error?.status === 400)
     return (
       <div className="narrow" data-testid="application-status-missing">
         <PageHeader title={t('stNotFound')} lead={t('stNotFoundText')} />

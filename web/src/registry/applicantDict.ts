@@ -51,6 +51,8 @@ export const applicantDict = dictionary(
     consentedAt: 'Согласие на обработку ПДн',
     rejectQuestion: 'Отклонить заявку {name}? Решение нельзя отменить.',
     rejectConfirm: 'Да, отклонить',
+    rejectNoteNeeded: 'Напишите причину отказа: заявитель прочтёт её на странице статуса',
+    decisionNoteHint: 'Заявитель увидит комментарий; при отказе он обязателен',
   },
   {
     sectionSite: "The organisation's first site",
@@ -101,5 +103,8 @@ export const applicantDict = dictionary(
     consentedAt: 'Consent to data processing',
     rejectQuestion: 'Reject the application of {name}? This cannot be undone.',
     rejectConfirm: 'Yes, reject',
+    rejectNoteNeeded:
+      'Say why the application is rejected: the applicant reads it on the status page',
+    decisionNoteHint: 'The applicant sees this note; a rejection needs one',
   },
 );

@@ -9238,6 +9238,12 @@ export interface components {
       /** @description the organisation's first site; replaces the one given before (the web form requires it) */
       site?: components['schemas']['SiteCreateInput'];
     };
+    RejectionDecision: {
+      note: string;
+    };
+    RejectionDecisionInput: {
+      note: string;
+    };
     RobustnessEntry: {
       demand: string;
       /** @description share of the runs in which this link carries flow */
@@ -10931,9 +10937,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          note?: string;
-        };
+        'application/json': components['schemas']['RejectionDecisionInput'];
       };
     };
     responses: {

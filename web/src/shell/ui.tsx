@@ -307,6 +307,8 @@ export function ConfirmButton({
   disabled,
   className = 'btn btn-danger',
   testId,
+  ready,
+  onAsking,
 }: {
   label: string;
   question: string;
@@ -315,9 +317,17 @@ export function ConfirmButton({
   disabled?: boolean;
   className?: string;
   testId?: string;
+  /** false when the step cannot be taken yet (the caller says why): nothing is asked */
+  ready?: () => boolean;
+  /** told when the question opens and closes, so the form can hold its other buttons */
+  onAsking?: (asking: boolean) => void;
 }) {
   const t = useT(shellDict);
-  const [asking, setAsking] = useState(false);
+  const [asking, setAskingState] = useState(false);
+  const setAsking = (v: boolean) => {
+    setAskingState(v);
+    onAsking?.(v);
+  };
   const yes = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (asking) yes.current?.focus();
@@ -328,7 +338,7 @@ export function ConfirmButton({
         type="button"
         className={className}
         disabled={disabled}
-        onClick={() => setAsking(true)}
+        onClick={() => (ready?.() ?? true) && setAsking(true)}
         data-testid={testId}
       >
         {label}

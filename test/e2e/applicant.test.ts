@@ -55,6 +55,8 @@ test("the applicant's journey: apply with a site on the map, rejected, again, ad
       const form = page.getByTestId('apply-form');
       await form.locator('[name="organisation.name"]').fill(name);
       await form.locator('[name="organisation.nameEn"]').fill(`Sorbtsiya ${suffix} LLC`);
+      // nothing is chosen for the applicant: the box asks
+      assert.equal(await form.locator('[name="organisation.kind"]').inputValue(), '');
       await form.locator('[name="organisation.kind"]').selectOption('waste_processor');
       await form.locator('[name="organisation.inn"]').fill(completeInn10(`42${suffix}`));
       await form.locator('[name="organisation.ogrn"]').fill(completeOgrn13(`10242${suffix}`));

@@ -36,9 +36,8 @@ export function Decide({
 
   const decide = (admit: boolean) =>
     run(async () => {
-      const decisionNote = note.trim() || undefined;
-      if (admit) await registryApi.admit(application.id, { role, note: decisionNote });
-      else await registryApi.reject(application.id, { note: decisionNote });
+      if (admit) await registryApi.admit(application.id, { role, note: note.trim() || undefined });
+      else await registryApi.reject(application.id, { note: note.trim() });
       onDone(t(admit ? 'admittedMsg' : 'rejectedMsg', { name: quoted(name, locale) }));
     });
 

@@ -52,6 +52,7 @@ export function ApplicationFieldsets({
             {...bind('organisation.kind')}
             options={organisationKinds}
             optionLabel={labels.kind}
+            any={a('chooseKind')}
           />
           <Field label={t('region')} error={error('organisation.region')}>
             {(p) => <input {...p} {...bind('organisation.region')} required />}

@@ -10,6 +10,8 @@ export const applicantDict = dictionary(
     consentLabel:
       'Я даю согласие на обработку персональных данных, указанных в заявке (имя и электронная почта администратора), оператору кластера для рассмотрения заявки и работы на платформе — в соответствии с Федеральным законом № 152-ФЗ «О персональных данных».',
     errConsent: 'Без согласия на обработку персональных данных заявку не подать',
+    chooseKind: '— выберите —',
+    errChooseKind: 'Выберите вид деятельности организации',
     websiteHint: 'полностью, с https://, например https://example.ru',
     doneKeep:
       'Сохраните эту ссылку: по ней можно узнать, на каком этапе заявка, и прочитать решение оператора. Ссылка показывается только сейчас.',
@@ -62,6 +64,8 @@ export const applicantDict = dictionary(
     consentLabel:
       'I consent to the cluster operator processing the personal data given in this application (the admin’s name and e-mail) to consider the application and to run the platform, under Russian Federal Law No. 152-FZ “On Personal Data”.',
     errConsent: 'An application cannot be sent without consent to the processing of personal data',
+    chooseKind: '— choose —',
+    errChooseKind: 'Choose what the organisation does',
     websiteHint: 'in full, with https://, e.g. https://example.ru',
     doneKeep:
       'Keep this link: it shows where the application stands and the operator’s decision. It is shown only now.',

@@ -18,6 +18,7 @@ const ru = (b: unknown) => checkApplication(b, 'ru');
 const filled = (change: Partial<ApplicationValues> = {}): ApplicationValues => ({
   ...blankApplication('Кемеровская область — Кузбасс'),
   'organisation.name': 'ООО «Тест»',
+  'organisation.kind': 'waste_processor',
   'organisation.inn': completeInn10('420000001'),
   'organisation.ogrn': completeOgrn13('102420000001'),
   'organisation.okved': '38.32',
@@ -108,6 +109,17 @@ describe('the application form', () => {
     assert.deepEqual(
       codes(validateApplication(filled({ 'admin.password': '' }), site, undefined, true)),
       {},
+    );
+  });
+
+  test('the kind of activity is chosen, not preset', () => {
+    const blank = blankApplication('Кемеровская область — Кузбасс');
+    assert.equal(blank['organisation.kind'], '');
+    assert.equal(
+      codes(validateApplication(filled({ 'organisation.kind': '' }), site, ru))[
+        'organisation.kind'
+      ],
+      'errChooseKind',
     );
   });
 

@@ -33,7 +33,8 @@ export function blankApplication(homeRegion: string) {
   return {
     'organisation.name': '',
     'organisation.nameEn': '',
-    'organisation.kind': 'waste_processor',
+    // chosen by the applicant: a preset kind would be sent unread
+    'organisation.kind': '',
     'organisation.inn': '',
     'organisation.ogrn': '',
     'organisation.kpp': '',
@@ -58,6 +59,7 @@ export type ApplicationKey = keyof ApplicationValues;
 
 const required: ApplicationKey[] = [
   'organisation.name',
+  'organisation.kind',
   'organisation.inn',
   'organisation.ogrn',
   'organisation.okved',
@@ -139,6 +141,7 @@ export function validateApplication(
   const own: ApplicationIssues = {};
   const skipped = again ? /^(admin\.|organisation\.(inn|ogrn)$)/ : /^$/;
   for (const k of required) if (!skipped.test(k) && !v[k].trim()) own[k] = { key: 'errRequired' };
+  if (own['organisation.kind']) own['organisation.kind'] = { key: 'errChooseKind' };
   for (const k of counts)
     if (!own[k] && Number.isNaN(parseNumber(v[k]))) own[k] = { key: 'errNumber' };
   if (v.consent !== 'yes') own.consent = { key: 'errConsent' };

@@ -189,6 +189,13 @@ export const Proposal = z
     threshold: share,
     cap: z.number().optional(),
     subjectOrganisationId: z.string().optional(),
+    subjectName: z
+      .string()
+      .optional()
+      .describe(
+        "the subject organisation's name, given even to an applicant the directory does not list: the electorate votes on it",
+      ),
+    subjectNameEn: z.string().optional(),
     charter: CharterChange.optional(),
     amountKopecks: Kopecks.optional(),
     status: ProposalStatus,

@@ -47,6 +47,23 @@ const titled = (p: Pick<Proposal, 'title' | 'titleEn'>) => ({
 const newId = (prefix: string) => `${prefix}-${randomUUID().replace(/-/g, '').slice(0, 12)}`;
 const needsSubject = new Set(['admit_member', 'expel_member', 'change_keystone']);
 
+/**
+ * Each proposal with its subject organisation's name: members vote on admitting an applicant
+ * the public directory does not list, so the proposal itself names it.
+ */
+async function withSubjectNames(reader: Reader, proposals: Proposal[]): Promise<Proposal[]> {
+  const ids = new Set(proposals.flatMap((p) => p.subjectOrganisationId ?? []));
+  const names = new Map<string, { name: string; nameEn?: string }>();
+  for (const id of ids) {
+    const o = await registryQueries.findOrganisation(reader, id);
+    if (o) names.set(id, { name: o.name, ...(o.nameEn ? { nameEn: o.nameEn } : {}) });
+  }
+  return proposals.map((p) => {
+    const n = p.subjectOrganisationId ? names.get(p.subjectOrganisationId) : undefined;
+    return n ? { ...p, subjectName: n.name, ...(n.nameEn ? { subjectNameEn: n.nameEn } : {}) } : p;
+  });
+}
+
 /** The member organisations that vote: current members, the platform operator aside. */
 export async function electorateNow(reader: Reader): Promise<string[]> {
   const orgs = await registryQueries.findOrganisations(reader, { status: 'member' });
@@ -212,14 +229,15 @@ export class GovernanceService {
   async listProposals(actor: Actor, filter: { status?: 'open' | 'decided' } = {}) {
     requireLogin(actor);
     await this.closeDue();
-    return repo.findProposals(this.store, filter);
+    return withSubjectNames(this.store, await repo.findProposals(this.store, filter));
   }
 
   async getProposal(actor: Actor, id: string) {
     requireLogin(actor);
     await this.closeDue();
-    const p = await repo.findProposal(this.store, id);
-    if (!p) throw notFound(messages.proposalNotFound());
+    const found = await repo.findProposal(this.store, id);
+    if (!found) throw notFound(messages.proposalNotFound());
+    const [p] = await withSubjectNames(this.store, [found]);
     const ballots = await repo.findBallots(this.store, id);
     const mine = actor.organisationId
       ? (ballots.find((b) => b.voter === actor.organisationId) ?? null)

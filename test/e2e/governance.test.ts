@@ -29,6 +29,12 @@ test('governance: the seeded history in both languages; propose, two members vot
     assert.ok((await decided.getByTestId('proposal-row').count()) >= 4);
     const decidedText = (await decided.textContent()) ?? '';
     assert.match(decidedText, /Енисейский цемент/);
+    // an admission says whom it admits beside its type, whatever its title says
+    assert.ok(
+      (await decided.getByTestId('proposal-type').allTextContents()).includes(
+        'Приём участника: АО «Енисейский цемент»',
+      ),
+    );
     assert.match(decidedText, /Явка \d+\s?%/);
     assert.match(decidedText, /Тур 2/, 'the instant runoff shows its rounds');
     assert.match((await a.page.getByTestId('charter').textContent()) ?? '', /Технопарк/i);

@@ -20,6 +20,7 @@ import type { Platform } from '../../src/platform.ts';
 import { registryQueries, SESSION_COOKIE } from '../../src/registry/index.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { eachDialect, type TestDatabase } from './dialects.ts';
+import { organisationInput } from './fixtures.ts';
 
 const admin = (organisationId: string): Actor => ({
   kind: 'user',
@@ -340,6 +341,34 @@ for (const d of await eachDialect()) {
       assert.equal(r.status, 'rejected');
     });
 
+    test('a proposal to admit an applicant names it, though the directory does not list it', async () => {
+      const anon: Actor = { kind: 'anonymous', id: 'anonymous', organisationId: null, role: null };
+      const application = await p.registry.submitApplication(anon, {
+        organisation: organisationInput({ kind: 'waste_processor' }),
+        admin: {
+          email: 'boss@gov-applicant.example',
+          name: 'Заявитель',
+          password: 'applicant-pass-1',
+        },
+        consent: true,
+      });
+      const id = application.organisationId;
+      await rejects(
+        p.registry.getOrganisation(admin('myski-gres'), id),
+        'registry.organisationNotFound',
+        404,
+      );
+      const proposal = await gov.createProposal(admin('ekozola'), {
+        type: 'admit_member',
+        title: 'Принять заявителя',
+        subjectOrganisationId: id,
+        closesAt: later(24),
+      });
+      const seen = (await gov.listProposals(admin('myski-gres'))).find((x) => x.id === proposal.id);
+      assert.equal(seen?.subjectName, application.organisationName);
+      assert.match(seen?.subjectNameEn ?? '', /^Test open pit/);
+    });
+
     test("quorum and threshold come from the charter for the proposal's type", async () => {
       const plain = await gov.createProposal(admin('ekozola'), {
         type: 'resolution',
@@ -357,6 +386,17 @@ for (const d of await eachDialect()) {
         closesAt: later(24),
       });
       assert.deepEqual([admission.quorum, admission.threshold], [0.15, 0.6]);
+      // the proposal names its subject to the electorate, in both languages where it has both
+      const subject = await registryQueries.findOrganisation(p.store, 'shakhta-kondomskaya');
+      const listed = (await gov.listProposals(admin('myski-gres'))).find(
+        (x) => x.id === admission.id,
+      );
+      assert.equal(listed?.subjectName, subject?.name);
+      assert.equal(listed?.subjectNameEn, subject?.nameEn ?? undefined);
+      assert.equal(
+        (await gov.getProposal(admin('myski-gres'), admission.id)).proposal.subjectName,
+        subject?.name,
+      );
       await rejects(
         gov.createProposal(admin('ekozola'), {
           type: 'admit_member',

@@ -15,7 +15,7 @@ import {
   type ProposalType,
   proposalTypes,
 } from './api.ts';
-import { ResultView, StatusBadge, titleOf, useOrgNames } from './bits.tsx';
+import { ResultView, StatusBadge, subjectOf, titleOf, useOrgNames } from './bits.tsx';
 import { governanceDict } from './dict.ts';
 
 export function GovernancePage() {
@@ -64,7 +64,11 @@ function ProposalRow({ p }: { p: Proposal }) {
       </a>
       <div className="tags">
         <StatusBadge status={p.status} />
-        <span className="badge">{t(`type:${p.type}`)}</span>
+        <span className="badge" data-testid="proposal-type">
+          {p.subjectOrganisationId
+            ? `${t(`type:${p.type}`)}: ${subjectOf(locale, p)}`
+            : t(`type:${p.type}`)}
+        </span>
         <span className="badge">{t(`method:${p.method}`)}</span>
         <span className="muted small">
           {p.status === 'open'

@@ -25,7 +25,14 @@ import {
   type Proposal,
   type ProposalView,
 } from './api.ts';
-import { ResultView, StatusBadge, titleOf, useOptionLabel, useOrgNames } from './bits.tsx';
+import {
+  ResultView,
+  StatusBadge,
+  subjectOf,
+  titleOf,
+  useOptionLabel,
+  useOrgNames,
+} from './bits.tsx';
 import { governanceDict } from './dict.ts';
 
 export function ProposalPage({ id }: { id: string }) {
@@ -78,7 +85,7 @@ export function ProposalPage({ id }: { id: string }) {
             {p.subjectOrganisationId && (
               <>
                 <dt>{t('subject')}</dt>
-                <dd>{names.name(p.subjectOrganisationId)}</dd>
+                <dd data-testid="proposal-subject">{subjectOf(locale, p)}</dd>
               </>
             )}
             {p.amountKopecks !== undefined && (

@@ -9,6 +9,15 @@ export { useOrgNames } from '../registry/useOrgNames.ts';
 export const titleOf = (locale: 'ru' | 'en', p: Pick<Proposal, 'title' | 'titleEn'>) =>
   localised(locale, p.title, p.titleEn);
 
+/** The organisation a proposal is about, by name (the proposal names it even for an applicant). */
+export const subjectOf = (
+  locale: 'ru' | 'en',
+  p: Pick<Proposal, 'subjectOrganisationId' | 'subjectName' | 'subjectNameEn'>,
+) =>
+  p.subjectName
+    ? localised(locale, p.subjectName, p.subjectNameEn)
+    : (p.subjectOrganisationId ?? '');
+
 /**
  * An option's words: yes/no and positions in the reader's language; a proposer's own option in
  * English where the proposal gives its English words, else as written.

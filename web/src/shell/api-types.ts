@@ -5538,6 +5538,9 @@ export interface components {
       quorum: number;
       result: components['schemas']['GovernanceTallyResult'] | null;
       status: components['schemas']['GovernanceProposalStatus'];
+      /** @description the subject organisation's name, given even to an applicant the directory does not list: the electorate votes on it */
+      subjectName?: string;
+      subjectNameEn?: string;
       subjectOrganisationId?: string;
       threshold: number;
       title: string;
@@ -5627,6 +5630,9 @@ export interface components {
       quorum: number;
       result: components['schemas']['GovernanceTallyResultInput'] | null;
       status: components['schemas']['GovernanceProposalStatusInput'];
+      /** @description the subject organisation's name, given even to an applicant the directory does not list: the electorate votes on it */
+      subjectName?: string;
+      subjectNameEn?: string;
       subjectOrganisationId?: string;
       threshold: number;
       title: string;

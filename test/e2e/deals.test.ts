@@ -424,6 +424,13 @@ test('a deal page: delivered and remaining add up to the contract; quality figur
     // a lot of 12,5 t, its quality written as the placeholder shows
     await delivery.locator('input[name="deliveredOn"]').fill(new Date().toISOString().slice(0, 10));
     await delivery.locator('input[name="quantity"]').fill('12,5');
+    // a property this material has not is named, with the ones it has; nothing is sent
+    await box.fill('крупность = 30 мм');
+    await delivery.getByTestId('record-delivery').click();
+    assert.match(
+      (await delivery.getByTestId('quality-error').textContent()) ?? '',
+      /^«крупность» — не показатель этого материала\. Его показатели: Зольность, Влажность общая/,
+    );
     await box.fill('Зольность = 45; Влажность общая = 12,5');
     await delivery.getByTestId('record-delivery').click();
     const row = page.getByTestId('delivery-row').filter({ hasText: '12,5\u00a0т' });

@@ -42,7 +42,13 @@ import { CostCard, LedgerCard, WeighbridgeCard } from './DealCards.tsx';
 import { dealsDict } from './dict.ts';
 import { propertyResolver, qualityPlaceholder, shownProgress, vatRegimeChange } from './figures.ts';
 import { LicencesCard } from './LicencesCard.tsx';
-import { parseQuality, parseTerms, type TermsBad, type TermsText } from './parse.ts';
+import {
+  parseTerms,
+  type QualityProblem,
+  readQuality,
+  type TermsBad,
+  type TermsText,
+} from './parse.ts';
 import { TermsFields, termsErrors, termsText } from './terms.tsx';
 import './deal.css';
 import { stepNote } from './turn.ts';
@@ -796,18 +802,30 @@ function DeliveryForm({ v, onDone }: { v: DealView; onDone: () => void }) {
   const [method, setMethod] = useState<DeliveryMethod>('weighbridge');
   const [quality, setQuality] = useState('');
   const [bad, setBad] = useState<'quantity' | 'quality' | null>(null);
+  const [qualityProblem, setQualityProblem] = useState<QualityProblem | null>(null);
   // what is wrong with the quantity, checked before sending: no number, none or too much
   const [quantityBad, setQuantityBad] = useState('');
   // a lot past the contract plus tolerance is recorded only when the side ticks that it means it
   const [beyondAsked, setBeyondAsked] = useState(false);
   const [acceptBeyond, setAcceptBeyond] = useState(false);
   const errors = submission.error?.fieldErrors() ?? {};
+  // what stops the quality being read, in words: the word at fault, and the material's properties
+  const qualityProblemText = (p: QualityProblem | null) => {
+    const names = properties.map((x) => x.name[locale]).join(', ');
+    if (p?.problem === 'property')
+      return properties.length
+        ? t('qualityNotProperty', { word: p.word, names })
+        : t('qualityNoProperties', { word: p.word });
+    if (p?.problem === 'number') return t('qualityNotNumber', { word: p.word });
+    return t('qualityBad');
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     // the server's last refusal was of the lot as it was then; this one is checked afresh
     submission.setError(null);
     const n = parseNumber(quantity);
-    const q = parseQuality(quality, resolve);
+    const read = readQuality(quality, resolve);
+    const q = 'values' in read ? read.values : null;
     const delivered = v.progress.delivered + (n ?? 0);
     const beyond = delivered > v.deal.quantity * (1 + v.deal.tolerancePct / 100) + 1e-9;
     const quantityProblem =
@@ -829,7 +847,10 @@ function DeliveryForm({ v, onDone }: { v: DealView; onDone: () => void }) {
     if (beyond) setBeyondAsked(true);
     setQuantityBad(quantityProblem);
     if (quantityProblem || n === undefined) return setBad('quantity');
-    if (q === null) return setBad('quality');
+    if (q === null) {
+      setQualityProblem('values' in read ? null : read);
+      return setBad('quality');
+    }
     setBad(null);
     void submission.run(async () => {
       await dealsApi.deliver(v.deal.id, {
@@ -915,7 +936,9 @@ function DeliveryForm({ v, onDone }: { v: DealView; onDone: () => void }) {
             onChange={(e) => setQuality(e.target.value)}
           />
           {bad === 'quality' ? (
-            <span className="field-error">{t('qualityBad')}</span>
+            <span className="field-error" data-testid="quality-error">
+              {qualityProblemText(qualityProblem)}
+            </span>
           ) : (
             <span className="field-hint">{t('qualityHint')}</span>
           )}

@@ -156,6 +156,9 @@ export const dealsDict = dictionary(
     qualityMeasured: 'Измеренное качество',
     qualityHint: '«показатель = значение», через точку с запятой',
     qualityBad: 'Пишите «показатель = число» (показатель этого материала), через точку с запятой',
+    qualityNotProperty: '«{word}» — не показатель этого материала. Его показатели: {names}',
+    qualityNoProperties: '«{word}»: у этого материала в справочнике нет показателей качества',
+    qualityNotNumber: '«{word}» — не число (единицу можно оставить: «30 мм», «12,5 %»)',
     record: 'Записать',
     ledgerLines: 'Проводки по сделке',
     ledgerLinesLead:
@@ -368,6 +371,9 @@ export const dealsDict = dictionary(
     qualityMeasured: 'Measured quality',
     qualityHint: '"property = value", separated by semicolons',
     qualityBad: 'Write "property = number" (a property of this material), separated by semicolons',
+    qualityNotProperty: '"{word}" is not a property of this material. Its properties: {names}',
+    qualityNoProperties: '"{word}": the catalogue gives this material no quality properties',
+    qualityNotNumber: '"{word}" is not a number (a unit may stay: "30 mm", "12.5 %")',
     record: 'Record',
     ledgerLines: 'Postings of this deal',
     ledgerLinesLead:

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import type { QualityProperty } from '../shell/types.ts';
 import { propertyResolver, qualityPlaceholder, shownProgress, vatRegimeChange } from './figures.ts';
-import { parseQuality } from './parse.ts';
+import { parseQuality, readQuality } from './parse.ts';
 
 test('delivered and remaining as shown add up to the contract (user walk: 85 013 + 14 988)', () => {
   assert.deepEqual(shownProgress(100_000, 85_012.5), { delivered: 85_012.5, remaining: 14_987.5 });
@@ -100,5 +100,19 @@ test("the seller's VAT regime changed after the last lot: named; unchanged, or n
   assert.deepEqual(vatRegimeChange(-100_00, regimes, [lot('2026-03-01T00:00:00Z', 'usn_exempt')]), {
     from: 'usn_exempt',
     to: 'general',
+  });
+});
+
+test('a quality that cannot be read says why: the word that is no property, the value that is no number', () => {
+  const resolve = propertyResolver([ash, moisture]);
+  assert.deepEqual(readQuality('крупность = 30 мм', resolve), {
+    problem: 'property',
+    word: 'крупность',
+  });
+  assert.deepEqual(readQuality('Зольность = много', resolve), { problem: 'number', word: 'много' });
+  assert.deepEqual(readQuality('Зольность', resolve), { problem: 'pair', word: 'Зольность' });
+  // a unit after the number is read past
+  assert.deepEqual(readQuality('Зольность = 30 мм; Wt = 8 %', resolve), {
+    values: { ash: 30, moisture: 8 },
   });
 });

@@ -88,44 +88,61 @@ export function missingChoices(c: {
   return missing;
 }
 
+/** Why a quality text cannot be read: a piece that is no «name = value», a name that is no property, a value that is no number. */
+export type QualityProblem =
+  | { problem: 'pair'; word: string }
+  | { problem: 'property'; word: string }
+  | { problem: 'number'; word: string };
+
 /**
- * «Зольность = 12,5; Влажность общая = 8» → { ash: 12.5, moisture: 8 }; null when a pair is not
- * one or names no property. Pairs are parted by «;» or a new line (a comma before a name parts
- * them too, but the comma of «12,5» is its decimal mark); a value may carry its unit («12,5 %»).
+ * «Зольность = 12,5; Влажность общая = 8» → { ash: 12.5, moisture: 8 }, or what stops it being
+ * read. Pairs are parted by «;» or a new line (a comma before a name parts them too, but the
+ * comma of «12,5» is its decimal mark); a value may carry its unit («12,5 %», «30 мм»).
  * `resolve` reads the name written as the property's id (by default the name is the id).
  */
-export function parseQuality(
+export function readQuality(
   text: string,
   resolve: (name: string) => string | undefined = (name) => name,
-): Record<string, number> | null {
+): { values: Record<string, number> } | QualityProblem {
   const out: Record<string, number> = {};
-  const add = (name: string, value: string): boolean => {
+  const add = (name: string, value: string): QualityProblem | null => {
     const id = name.trim() ? resolve(name.trim()) : undefined;
+    if (!id) return { problem: name.trim() ? 'property' : 'pair', word: name.trim() };
     const m = /^\s*(.+?)\s*(%|[^\d\s%.,=]+(?:\/[^\d\s]+)?)?\s*$/.exec(value);
     const n = m ? parseNumber(m[1] ?? '') : undefined;
-    if (!id || n === undefined || Number.isNaN(n)) return false;
+    if (n === undefined || Number.isNaN(n)) return { problem: 'number', word: value.trim() };
     out[id] = n;
-    return true;
+    return null;
   };
   for (const chunk of text.split(/[;\n]/)) {
     if (!chunk.trim()) continue;
     // name = value, name = value: between two «=» stand a value and the next name, parted by
     // the first comma before a word (a name may hold a comma: "Ash content, dry basis")
     const pieces = chunk.split('=');
-    if (pieces.length < 2) return null;
+    if (pieces.length < 2) return { problem: 'pair', word: chunk.trim() };
     let name = pieces[0];
     for (let i = 1; i < pieces.length; i++) {
       let value = pieces[i];
       let next = '';
       if (i < pieces.length - 1) {
         const comma = /,(?=\s*[^\d\s])/.exec(value);
-        if (!comma) return null;
+        if (!comma) return { problem: 'pair', word: chunk.trim() };
         next = value.slice(comma.index + 1);
         value = value.slice(0, comma.index);
       }
-      if (!add(name, value)) return null;
+      const bad = add(name, value);
+      if (bad) return bad;
       name = next;
     }
   }
-  return out;
+  return { values: out };
+}
+
+/** readQuality's values, or null when the text cannot be read. */
+export function parseQuality(
+  text: string,
+  resolve?: (name: string) => string | undefined,
+): Record<string, number> | null {
+  const r = readQuality(text, resolve);
+  return 'values' in r ? r.values : null;
 }

@@ -211,6 +211,14 @@ for (const d of await eachDialect()) {
       assert.equal(identified.cluster.netBenefitKopecks, flow.savingsKopecks);
       assert.deepEqual(r.body.units, { diverted: 't', co2e: 't CO2e', money: 'kopeck' });
       assert.match(r.body.formula.ru, /Отведено/);
+      // the formula and the distance rule tell one story: a lot records no distance driven
+      assert.match(r.body.distanceRule.ru, /не записывается/);
+      assert.doesNotMatch(r.body.formula.ru, /фактическ/);
+      assert.doesNotMatch(r.body.formula.en, /actually driven/);
+      assert.match(
+        r.body.formula.en,
+        /delivered \(deliveries: measured quantity; distance — the deal’s route/,
+      );
       assert.match(r.body.attributionRule.en, /provider/);
       // the organisations' shares add up to the cluster
       const sum = identified.organisations.reduce((s, o) => s + o.attributed.netBenefitKopecks, 0);

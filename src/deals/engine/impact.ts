@@ -6,7 +6,8 @@
 // - contracted: deals in state agreed or active, at their contracted quantity and planned
 //   route; month = the month of agreedAt (a deal without agreedAt is not contracted).
 // - delivered: recorded deliveries of known deals (any state), at the measured quantity and
-//   the distance actually driven — beyond the contracted quantity too; month = the delivery's.
+//   the delivery's distance (the service gives the deal's route: a lot records no distance
+//   driven) — beyond the contracted quantity too; month = the delivery's.
 // Within a level each record (pair, deal, delivery) counts once whatever the input repeats;
 // the levels are separate views, so a deal born from a plan's match counts at contracted
 // and its deliveries at delivered, never twice at one level.
@@ -115,7 +116,7 @@ export interface ImpactDeal {
   request: RequestBaseline & { priceKopecksPerUnit?: number; materialId?: string; useId?: string };
 }
 
-/** A recorded delivery: measured quantity and the distance actually driven. */
+/** A recorded delivery: measured quantity and its distance (the deal's route: lots record none). */
 export interface ImpactDelivery {
   id: string;
   dealId: string;
@@ -409,8 +410,8 @@ export const impactAttributionRule = {
 };
 
 export const impactFormula = {
-  ru: 'Отведено, т = Σ т отходов (правовой статус «отход», в тоннах); CO2e предотвращено = Σ поставлено × т CO2e замещённого продукта (только у конечного пользователя) + метан, который иначе стравливался бы; перевозка = Σ т × км × кг CO2 на т·км ÷ 1000; нетто CO2e = предотвращено − перевозка; чистая выгода = стоимость замещённого + предотвращённое размещение − свои затраты − упущенные продажи − перевозка. Уровни: выявлено (последний план по паре предложение → запрос), законтрактовано (сделки в состояниях «согласована» и «исполняется»: договорное количество и плановый маршрут), поставлено (поставки: измеренное количество и фактический пробег).',
-  en: 'Diverted t = Σ t of waste (legal status waste, in tonnes); CO2e avoided = Σ delivered × t CO2e of the substitute replaced (end users only) + methane that would have been vented; transport = Σ t × km × kg CO2 per t·km ÷ 1000; net CO2e = avoided − transport; net benefit = value of the substitute + avoided disposal − own cost − forgone sale − transport. Levels: identified (the latest plan per offer → request pair), contracted (agreed and active deals: contracted quantity, planned route), delivered (deliveries: measured quantity, distance actually driven).',
+  ru: 'Отведено, т = Σ т отходов (правовой статус «отход», в тоннах); CO2e предотвращено = Σ поставлено × т CO2e замещённого продукта (только у конечного пользователя) + метан, который иначе стравливался бы; перевозка = Σ т × км × кг CO2 на т·км ÷ 1000; нетто CO2e = предотвращено − перевозка; чистая выгода = стоимость замещённого + предотвращённое размещение − свои затраты − упущенные продажи − перевозка. Уровни: выявлено (последний план по паре предложение → запрос), законтрактовано (сделки в состояниях «согласована» и «исполняется»: договорное количество и плановый маршрут), поставлено (поставки: измеренное количество; расстояние — маршрут сделки, см. правило расстояния).',
+  en: 'Diverted t = Σ t of waste (legal status waste, in tonnes); CO2e avoided = Σ delivered × t CO2e of the substitute replaced (end users only) + methane that would have been vented; transport = Σ t × km × kg CO2 per t·km ÷ 1000; net CO2e = avoided − transport; net benefit = value of the substitute + avoided disposal − own cost − forgone sale − transport. Levels: identified (the latest plan per offer → request pair), contracted (agreed and active deals: contracted quantity, planned route), delivered (deliveries: measured quantity; distance — the deal’s route, see the distance rule).',
 };
 
 /** The ledger at the three levels, for the cluster and each organisation, by month. */

@@ -581,6 +581,18 @@ test('a device opened: its latest readings, a new name, its data granted to a pa
       await logIn(partnerPage.page, 'sales@tsement-tom.example', 'demo-cement-2026');
       await partnerPage.page.goto(`${base}/#/plant`);
       await partnerPage.page.locator('.lang-btn', { hasText: /^RU$/ }).click();
+      // a cement works runs no coal plant: the plant's form waits behind a button, so the
+      // shared data is not below it
+      const describe = partnerPage.page.getByTestId('plant-describe');
+      await describe.waitFor();
+      assert.equal(await partnerPage.page.getByTestId('plant-form').count(), 0);
+      await describe.click();
+      await partnerPage.page.getByTestId('plant-form').waitFor();
+      await partnerPage.page
+        .getByTestId('plant-form')
+        .getByRole('button', { name: 'Отмена' })
+        .click();
+      await describe.waitFor();
       const shared = partnerPage.page.getByTestId('shared-data');
       const sharedRow = shared
         .getByTestId('shared-grants')

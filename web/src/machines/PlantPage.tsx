@@ -4,6 +4,7 @@
 import '../shell/zodJitless.ts'; // before any schema the page's imports build
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { intlLocale, localised, pluralForm, useFormat, useLocale, useT } from '../i18n/index.ts';
+import { registryApi } from '../registry/api.ts';
 import { ALARMS_CHANGED } from '../shell/AlarmIndicator.tsx';
 import { ApiError } from '../shell/api.ts';
 import { DataTable } from '../shell/DataTable.tsx';
@@ -18,7 +19,7 @@ import { machinesDict } from './dict.ts';
 import type { ChartSeries } from './PlantCharts.tsx';
 import { PlantForm } from './PlantForm.tsx';
 import { liveness, withWindowEnds } from './plant-live.ts';
-import { plantSites } from './plant-sites.ts';
+import { plantSites, runsCoalPlants } from './plant-sites.ts';
 import { conditionWords, unitWords, withUnit } from './rule-form.ts';
 import { SharedData } from './SharedData.tsx';
 
@@ -488,6 +489,10 @@ export function PlantPage() {
   const devices = useResource(organisationId ? () => machinesApi.devices(organisationId) : null, [
     organisationId,
   ]);
+  const organisation = useResource(
+    organisationId ? () => registryApi.organisation(organisationId) : null,
+    [organisationId],
+  );
   const [siteId, setSiteId] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -516,6 +521,9 @@ export function PlantPage() {
   }, [missing, reloadPlants]);
   if (user === undefined) return <Loading />;
   if (!user) return <NeedLogin />;
+  // a coal miner's or preparer's page opens with the plant's form; another's waits to be asked
+  const coal = runsCoalPlants(organisation.data?.kind);
+  const formShown = editing || (!plant && coal);
   const described = () => {
     setEditing(false);
     setSaved(true);
@@ -553,7 +561,7 @@ export function PlantPage() {
         <ErrorState error={sites.error} onRetry={sites.reload} />
       ) : plants.error ? (
         <ErrorState error={plants.error} onRetry={plants.reload} />
-      ) : !sites.data || !plants.data ? (
+      ) : !sites.data || !plants.data || (!organisation.data && !organisation.error) ? (
         <Loading />
       ) : !site ? (
         <div data-testid="plant-no-sites">
@@ -568,8 +576,25 @@ export function PlantPage() {
           )}
           {!plant && (
             <Empty title={t('noPlant', { site: site.name })}>
-              {admin ? (
+              {admin && coal ? (
                 t('noPlantAdmin')
+              ) : admin ? (
+                <>
+                  {t('noPlantOther')}{' '}
+                  {!editing && (
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      onClick={() => {
+                        setEditing(true);
+                        setSaved(false);
+                      }}
+                      data-testid="plant-describe"
+                    >
+                      {t('describePlant')}
+                    </button>
+                  )}
+                </>
               ) : (
                 <>
                   {t('noPlantWait')} <WhoCanDescribe organisationId={user.organisationId ?? ''} />
@@ -578,7 +603,7 @@ export function PlantPage() {
             </Empty>
           )}
           {admin &&
-            (!plant || editing) &&
+            formShown &&
             (devices.error ? (
               <ErrorState error={devices.error} onRetry={devices.reload} />
             ) : !devices.data ? (
@@ -591,7 +616,7 @@ export function PlantPage() {
                 plant={plant}
                 devices={devices.data}
                 onSaved={described}
-                onCancel={plant ? () => setEditing(false) : undefined}
+                onCancel={plant || !coal ? () => setEditing(false) : undefined}
               />
             ))}
           {plant && (

@@ -12,6 +12,9 @@ export const machinesDict = dictionary(
     noPlant: 'Фабрика площадки «{site}» ещё не описана',
     noPlantAdmin:
       'Укажите в форме ниже, какие приборы площадки взвешивают питание и концентрат и какие измеряют зольность и плотность суспензии, — и здесь появятся выход концентрата, зольность, простои и графики.',
+    noPlantOther:
+      'Раздел показывает обогатительную фабрику угля: выход концентрата, зольность, простои. Устройства вашей организации и правила тревог — ниже; там же появятся данные, которые откроют вам партнёры. Если на площадке работает такая фабрика, опишите её.',
+    describePlant: 'Описать фабрику',
     noPlantWait:
       'Когда будет указано, какие приборы площадки взвешивают питание и концентрат, здесь появятся выход концентрата, зольность, простои и графики.',
     whoCanDescribe: 'Описать фабрику может администратор вашей организации: {admins}.',
@@ -222,6 +225,9 @@ export const machinesDict = dictionary(
     noPlant: 'The plant at “{site}” is not described yet',
     noPlantAdmin:
       'Choose in the form below which instruments of the site weigh the feed and the concentrate and which measure ash and medium density: the concentrate yield, ash, downtime and charts then appear here.',
+    noPlantOther:
+      "This section shows a coal preparation plant: concentrate yield, ash, downtime. Your organisation's devices and alarm rules are below; data partners open to you will appear there too. If such a plant works at the site, describe it.",
+    describePlant: 'Describe the plant',
     noPlantWait:
       'Once the instruments weighing the feed and the concentrate are chosen, the concentrate yield, ash, downtime and charts appear here.',
     whoCanDescribe: 'An administrator of your organisation can describe the plant: {admins}.',

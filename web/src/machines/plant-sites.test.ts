@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { plantSites } from './plant-sites.ts';
+import { plantSites, runsCoalPlants } from './plant-sites.ts';
 
 const site = (id: string, kind: string) => ({ id, kind });
 
@@ -22,4 +22,11 @@ test('the Plant page offers the sites that can host a plant, and any with a desc
     plantSites([site('pond', 'dump'), site('office', 'office'), site('c', 'campus')], []),
     [],
   );
+});
+
+test('the plant form opens by itself for coal miners and preparers only', () => {
+  for (const kind of ['open_pit', 'underground_mine', 'preparation_plant'])
+    assert.equal(runsCoalPlants(kind), true, kind);
+  for (const kind of ['construction_materials', 'power_plant', 'regional_government', undefined])
+    assert.equal(runsCoalPlants(kind), false, String(kind));
 });

@@ -13,3 +13,13 @@ export function plantSites<S extends { id: string; kind: string }>(
   const described = new Set(plants.map((p) => p.siteId));
   return sites.filter((s) => plantSiteKinds.includes(s.kind) || described.has(s.id));
 }
+
+/**
+ * The kinds of organisation that run coal concentration plants: their Plant page opens with the
+ * plant's form. Others (a cement works, a power station) are offered it behind a button, so
+ * their devices and shared data are not below a coal plant's form they have no use for.
+ */
+const coalPlantKinds: readonly string[] = ['open_pit', 'underground_mine', 'preparation_plant'];
+
+export const runsCoalPlants = (organisationKind: string | undefined) =>
+  organisationKind !== undefined && coalPlantKinds.includes(organisationKind);

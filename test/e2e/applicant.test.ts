@@ -231,6 +231,19 @@ test("the applicant's journey: apply with a site on the map, rejected, again, ad
     await page.locator('path.site-marker').first().waitFor();
   });
 
+  await t.test(
+    'the admitted applicant logs in from the status page and lands on its organisation',
+    async () => {
+      await page.goto(statusUrl);
+      await page.getByTestId('status-login').click();
+      await page.fill('input[name="email"]', `oleg-${suffix}@sorbcia.example`);
+      await page.fill('input[name="password"]', 'sorbcia-pass-2026');
+      await page.press('input[name="password"]', 'Enter');
+      await page.waitForURL((u) => u.hash === '#/organisation');
+      await page.locator('h1', { hasText: name }).waitFor();
+    },
+  );
+
   assert.deepEqual(foreign, [], 'no request left the server');
   assert.deepEqual(desk.foreign, []);
   assert.deepEqual(pageErrors, []);

@@ -90,7 +90,12 @@ export function ApplicationStatus({ token }: { token: string }) {
             </a>
           )}
           {s.status === 'admitted' && (
-            <a className="btn btn-primary" href={href('login')}>
+            // a new member starts on its organisation's page (profile, sites, people)
+            <a
+              className="btn btn-primary"
+              href={`${href('login')}?next=${encodeURIComponent(href('organisation'))}`}
+              data-testid="status-login"
+            >
               {t('stLogin')}
             </a>
           )}

@@ -31,8 +31,11 @@ const SessionContext = createContext<Session>({
   refresh: () => Promise.resolve(),
 });
 
-/** Pages that are no place to come back to after logging in. */
-const noReturn = /^#\/?(login|invitation|reset)(\/|\?|$)/;
+/**
+ * Pages that are no place to come back to after logging in: the login itself, the one-time
+ * links, and the applicant's pages (a member has left them behind).
+ */
+const noReturn = /^#\/?(login|invitation|reset|apply|application)(\/|\?|$)/;
 let returnTo = '';
 
 /** Remembers the page being left for the login page (user walk L6). */

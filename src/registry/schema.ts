@@ -297,6 +297,37 @@ export const Application = z
   .meta({ id: 'Application' });
 export type Application = z.infer<typeof Application>;
 
+/**
+ * An application that repeats records the applicant may not be told of (F8: an applicant or a
+ * rejected organisation's INN, OGRN or id, or a registered e-mail). The applicant was answered
+ * as usual; the operator sees it here, with the records it repeats, to settle it by e-mail.
+ */
+export const DuplicateApplication = z
+  .object({
+    seq: z.number().int().describe("the journal event's sequence number"),
+    submittedAt: z.string(),
+    organisationName: z.string(),
+    inn: z.string(),
+    ogrn: z.string(),
+    contactName: z.string(),
+    contactEmail: z.string(),
+    motivation: z.string().nullable(),
+    repeats: z
+      .array(z.enum(['organisation.id', 'organisation.inn', 'organisation.ogrn', 'admin.email']))
+      .describe('what the application repeats'),
+    existing: z
+      .array(
+        z.object({
+          organisationId: z.string(),
+          organisationName: z.string(),
+          status: OrganisationStatus,
+        }),
+      )
+      .describe('the organisations already holding what it repeats, as they stand now'),
+  })
+  .meta({ id: 'DuplicateApplication' });
+export type DuplicateApplication = z.infer<typeof DuplicateApplication>;
+
 /** What an applicant gets on submission: the application and its status link's token, shown once. */
 export const ApplicationReceipt = Application.extend({
   statusToken: z

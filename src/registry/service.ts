@@ -4,7 +4,7 @@
 // `organisation.updated` when the VAT regime changed (its open deals tell the counterpart).
 import { createHash, randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import { inTransaction, recordEvent } from '../journal/index.ts';
+import { inTransaction, type JournalEntry, listEvents, recordEvent } from '../journal/index.ts';
 import { clusterDay, latestDay } from '../model/days.ts';
 import {
   type Actor,
@@ -32,6 +32,7 @@ import {
   ApplicationInput,
   type ApplicationReceipt,
   type ApplicationStatusView,
+  type DuplicateApplication,
   type Material,
   MaterialInput,
   type MaterialUse,
@@ -137,6 +138,69 @@ export class RegistryService {
   async listApplications(actor: Actor, status?: string): Promise<Application[]> {
     requireOperator(actor);
     return repo.findApplications(this.store, status);
+  }
+
+  /**
+   * The applications answered as usual though they repeat hidden records (F8), newest first,
+   * each with the organisations now holding what it repeats: the operator settles them by
+   * e-mail, since the applicant's status link stays "pending".
+   */
+  async listDuplicateApplications(actor: Actor): Promise<DuplicateApplication[]> {
+    requireOperator(actor);
+    const events: JournalEntry[] = [];
+    for (;;) {
+      const page = await listEvents(this.store, {
+        type: 'application.duplicate',
+        afterSeq: events.at(-1)?.seq ?? 0,
+        limit: 5000,
+      });
+      events.push(...page);
+      if (page.length < 5000) break;
+    }
+    const out: DuplicateApplication[] = [];
+    for (const e of events.reverse()) {
+      const {
+        application: a,
+        organisation: o,
+        duplicates,
+      } = e.payload as {
+        application: Application;
+        organisation: { inn: string; ogrn: string };
+        duplicates: string;
+      };
+      const repeats = duplicates.split(', ') as DuplicateApplication['repeats'];
+      const holders = new Set<string>();
+      if (repeats.includes('organisation.id')) holders.add(a.organisationId);
+      for (const key of ['inn', 'ogrn'] as const) {
+        const owner = repeats.includes(`organisation.${key}`)
+          ? await repo.identifierOwner(this.store, key, o[key])
+          : undefined;
+        if (owner) holders.add(owner.id);
+      }
+      const user = repeats.includes('admin.email')
+        ? await repo.userRowByEmail(this.store, a.contactEmail ?? '')
+        : undefined;
+      if (user?.organisation_id) holders.add(user.organisation_id);
+      const existing: DuplicateApplication['existing'] = [];
+      for (const id of holders) {
+        const held = await repo.findOrganisation(this.store, id);
+        if (held)
+          existing.push({ organisationId: id, organisationName: held.name, status: held.status });
+      }
+      out.push({
+        seq: e.seq,
+        submittedAt: a.submittedAt,
+        organisationName: a.organisationName,
+        inn: o.inn,
+        ogrn: o.ogrn,
+        contactName: a.contactName ?? '',
+        contactEmail: a.contactEmail ?? '',
+        motivation: a.motivation,
+        repeats,
+        existing,
+      });
+    }
+    return out;
   }
 
   listMaterials(): Promise<Material[]> {

@@ -231,6 +231,45 @@ test("the applicant's journey: apply with a site on the map, rejected, again, ad
     await page.locator('path.site-marker').first().waitFor();
   });
 
+  await t.test('a repeated application reaches the operator, not a dead end', async () => {
+    // someone applies for another organisation with the admitted admin's e-mail: answered as
+    // a new application (F8), listed for the operator with what it repeats
+    const other = `ООО «Сорбция-2 ${suffix}»`;
+    const r = await fetch(`${base}/api/v1/applications`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        organisation: {
+          name: other,
+          kind: 'waste_processor',
+          inn: completeInn10(`43${suffix}`),
+          ogrn: completeOgrn13(`10243${suffix}`),
+          okved: '38.32',
+          region: 'Кемеровская область — Кузбасс',
+          employees: 5,
+          knowledgeWorkers: 1,
+        },
+        admin: {
+          email: `oleg-${suffix}@sorbcia.example`,
+          name: 'Олег Сорбов',
+          password: 'another-pass-2026',
+        },
+        consent: true,
+      }),
+    });
+    assert.equal(r.status, 201, await r.text());
+    await op.goto(`${base}/#/admin/applications`);
+    await op.getByRole('tab', { name: 'Повторные' }).click();
+    const card = op.getByTestId('duplicate-application').filter({ hasText: other });
+    await card.waitFor();
+    assert.equal(await card.getByTestId('duplicate-repeats').textContent(), 'Электронная почта');
+    assert.match(
+      (await card.getByTestId('duplicate-existing').textContent()) ?? '',
+      new RegExp(`Сорбция ${suffix}`),
+    );
+    await look(op, 'admission-duplicates');
+  });
+
   await t.test(
     'the admitted applicant logs in from the status page and lands on its organisation',
     async () => {

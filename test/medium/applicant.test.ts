@@ -191,6 +191,31 @@ for (const d of await eachDialect())
       assert.equal(again.statusCode, 409, again.body);
       assert.equal(pendingAgain.statusCode, 409, pendingAgain.body);
       assert.equal(JSON.parse(again.body).detail, JSON.parse(pendingAgain.body).detail);
+      // the operator is no longer left with the journal alone: both duplicates are listed,
+      // newest first, with what they repeat and who holds it now
+      const listed = json(await asOperator('GET', '/api/v1/applications/duplicates'), 200);
+      const [byInn, byEmail] = listed.filter((x: { contactEmail: string }) =>
+        ['boss3@applicant.example', 'boss11@applicant.example'].includes(x.contactEmail),
+      );
+      assert.equal(byInn.contactEmail, 'boss11@applicant.example');
+      assert.deepEqual(byInn.repeats, ['organisation.inn']);
+      assert.equal(byInn.inn, firstBody.organisation.inn);
+      assert.deepEqual(byInn.existing, [
+        {
+          organisationId: first.organisationId,
+          organisationName: first.organisationName,
+          status: 'applicant',
+        },
+      ]);
+      assert.equal(byEmail.contactEmail, 'boss3@applicant.example');
+      assert.ok(byEmail.repeats.includes('admin.email'), JSON.stringify(byEmail.repeats));
+      assert.ok(
+        byEmail.existing.some(
+          (x: { organisationId: string }) => x.organisationId === first.organisationId,
+        ),
+      );
+      // and no one else may read them: an applicant's secret is the operator's only
+      assert.equal((await app.inject({ url: '/api/v1/applications/duplicates' })).statusCode, 401);
     });
 
     test('H6 logging in while pending or after a rejection says so; a wrong password stays generic', async () => {

@@ -7,6 +7,7 @@ import {
   ApplicationInput,
   ApplicationReceipt,
   ApplicationStatusView,
+  DuplicateApplication,
   ReapplicationInput,
   RejectionDecision,
 } from '../schema.ts';
@@ -81,6 +82,19 @@ export const applicationRoutes =
         },
       },
       async (req) => registry.listApplications(req.actor, req.query.status),
+    );
+
+    app.get(
+      '/api/v1/applications/duplicates',
+      {
+        schema: {
+          ...tagged('applications'),
+          summary:
+            'Applications that repeat hidden records: answered as usual, settled by the operator (operator)',
+          response: { 200: z.array(DuplicateApplication) },
+        },
+      },
+      async (req) => registry.listDuplicateApplications(req.actor),
     );
 
     app.post(

@@ -7,9 +7,13 @@ import { useResource } from '../shell/useResource.ts';
 import { applicationStatuses } from '../shell/vocabulary.ts';
 import { ApplicationCard } from './ApplicationCard.tsx';
 import { registryApi } from './api.ts';
+import { applicantDict } from './applicantDict.ts';
+import { DuplicateApplications } from './DuplicateApplications.tsx';
 import { registryDict } from './dict.ts';
 
 type Status = Application['status'];
+/** The queue's tabs: the applications by status, and those repeating hidden records. */
+type Tab = Status | 'duplicates';
 
 export function Admission() {
   const { user } = useSession();
@@ -21,22 +25,26 @@ export function Admission() {
 
 function Queue() {
   const t = useT(registryDict);
-  const [tab, setTab] = useState<Status>('pending');
+  const a = useT(applicantDict);
+  const [tab, setTab] = useState<Tab>('pending');
   const [flash, setFlash] = useState<string | null>(null);
-  const apps = useResource(() => registryApi.applications(tab), [tab]);
+  const apps = useResource(tab === 'duplicates' ? null : () => registryApi.applications(tab), [
+    tab,
+  ]);
   const orgs = useResource(() => registryApi.organisations(), []);
   const byId = useMemo(() => new Map((orgs.data ?? []).map((o) => [o.id, o])), [orgs.data]);
-  const tabLabel: Record<Status, string> = {
+  const tabLabel: Record<Tab, string> = {
     pending: t('tabPending'),
     admitted: t('tabAdmitted'),
     rejected: t('tabRejected'),
+    duplicates: a('tabDuplicates'),
   };
 
   return (
     <>
       <PageHeader title={t('adTitle')} lead={t('adLead')} />
       <div className="tabs" role="tablist">
-        {applicationStatuses.map((s) => (
+        {[...applicationStatuses, 'duplicates' as const].map((s) => (
           <button
             key={s}
             type="button"
@@ -57,7 +65,9 @@ function Queue() {
           {flash}
         </div>
       )}
-      {apps.error ? (
+      {tab === 'duplicates' ? (
+        <DuplicateApplications />
+      ) : apps.error ? (
         <ErrorState error={apps.error} onRetry={apps.reload} />
       ) : !apps.data ? (
         <Loading />

@@ -29,6 +29,7 @@ export const registryApi = {
 
   applications: (status: Query<'/api/v1/applications', 'get'>['status']) =>
     answer(client.GET('/api/v1/applications', { params: { query: { status } } })),
+  duplicateApplications: () => answer(client.GET('/api/v1/applications/duplicates')),
   apply: (body: RequestBody<'/api/v1/applications', 'post'>) =>
     answer(client.POST('/api/v1/applications', { body })),
   applicationStatus: (token: string) =>

@@ -28,7 +28,7 @@ export const applicantDict = dictionary(
     'st:admitted': 'Принята',
     'st:rejected': 'Отклонена',
     stPendingText:
-      'Оператор кластера ещё не рассмотрел заявку. Когда он её примет, администратор сможет войти с почтой и паролем из заявки.',
+      'Оператор кластера ещё не рассмотрел заявку. Когда он её примет, администратор сможет войти с почтой и паролем из заявки. Если у организации уже есть заявка или учётная запись на платформе, оператор напишет на почту из заявки.',
     stAdmittedText:
       'Организация принята в кластер. Администратор может войти с почтой и паролем из заявки.',
     stRejectedText:
@@ -54,6 +54,17 @@ export const applicantDict = dictionary(
     rejectQuestion: 'Отклонить заявку {name}? Решение нельзя отменить.',
     rejectConfirm: 'Да, отклонить',
     rejectNoteNeeded: 'Напишите причину отказа: заявитель прочтёт её на странице статуса',
+    tabDuplicates: 'Повторные',
+    dupLead:
+      'Заявки, повторяющие уже известные платформе ИНН, ОГРН, идентификатор или почту. Заявителю ответили как обычно, и его ссылка показывает «на рассмотрении»: так никто не узнаёт из ответа, чьи реквизиты уже есть. Ответьте ему письмом.',
+    dupEmpty: 'Повторных заявок нет',
+    dupEmptyText:
+      'Заявка, повторяющая реквизиты заявителя, отклонённой организации или чужую почту, появится здесь.',
+    dupSection: 'Что совпало',
+    dupRepeats: 'Повторяет',
+    dupRepeatsId: 'идентификатор организации',
+    dupHeldBy: 'Уже есть у',
+    dupHeldByNone: 'сейчас ни у кого',
     decisionNoteHint: 'Заявитель увидит комментарий; при отказе он обязателен',
   },
   {
@@ -82,7 +93,7 @@ export const applicantDict = dictionary(
     'st:admitted': 'Admitted',
     'st:rejected': 'Rejected',
     stPendingText:
-      'The cluster operator has not decided yet. Once the organisation is admitted, its admin can log in with the e-mail and password of the application.',
+      'The cluster operator has not decided yet. Once the organisation is admitted, its admin can log in with the e-mail and password of the application. If the organisation already has an application or an account on the platform, the operator will write to the e-mail of the application.',
     stAdmittedText:
       'The organisation is a member of the cluster. Its admin can log in with the e-mail and password of the application.',
     stRejectedText:
@@ -109,6 +120,17 @@ export const applicantDict = dictionary(
     rejectConfirm: 'Yes, reject',
     rejectNoteNeeded:
       'Say why the application is rejected: the applicant reads it on the status page',
+    tabDuplicates: 'Repeated',
+    dupLead:
+      'Applications repeating an INN, OGRN, identifier or e-mail the platform already knows. The applicant was answered as usual and the status link shows “pending”, so no one learns from the answer whose details are on record. Answer by e-mail.',
+    dupEmpty: 'No repeated applications',
+    dupEmptyText:
+      "An application repeating an applicant's or a rejected organisation's details, or someone else's e-mail, will appear here.",
+    dupSection: 'What matches',
+    dupRepeats: 'Repeats',
+    dupRepeatsId: "the organisation's identifier",
+    dupHeldBy: 'Already held by',
+    dupHeldByNone: 'no one now',
     decisionNoteHint: 'The applicant sees this note; a rejection needs one',
   },
 );

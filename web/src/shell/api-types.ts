@@ -175,6 +175,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/applications/duplicates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Applications that repeat hidden records: answered as usual, settled by the operator (operator) */
+    get: operations['getApplicationsDuplicates'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/assessment/declarations': {
     parameters: {
       query?: never;
@@ -4785,6 +4802,44 @@ export interface components {
       /** @description shown once: only its hash is stored */
       token: string;
       tokenIssuedAt: string;
+    };
+    DuplicateApplication: {
+      contactEmail: string;
+      contactName: string;
+      /** @description the organisations already holding what it repeats, as they stand now */
+      existing: {
+        organisationId: string;
+        organisationName: string;
+        status: components['schemas']['OrganisationStatus'];
+      }[];
+      inn: string;
+      motivation: string | null;
+      ogrn: string;
+      organisationName: string;
+      /** @description what the application repeats */
+      repeats: ('organisation.id' | 'organisation.inn' | 'organisation.ogrn' | 'admin.email')[];
+      /** @description the journal event's sequence number */
+      seq: number;
+      submittedAt: string;
+    };
+    DuplicateApplicationInput: {
+      contactEmail: string;
+      contactName: string;
+      /** @description the organisations already holding what it repeats, as they stand now */
+      existing: {
+        organisationId: string;
+        organisationName: string;
+        status: components['schemas']['OrganisationStatusInput'];
+      }[];
+      inn: string;
+      motivation: string | null;
+      ogrn: string;
+      organisationName: string;
+      /** @description what the application repeats */
+      repeats: ('organisation.id' | 'organisation.inn' | 'organisation.ogrn' | 'admin.email')[];
+      /** @description the journal event's sequence number */
+      seq: number;
+      submittedAt: string;
     };
     EcosystemNetwork: {
       asOf: string;
@@ -10966,6 +11021,31 @@ export interface operations {
       429: components['responses']['Problem429'];
     };
   };
+  getApplicationsDuplicates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DuplicateApplication'][];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
   getAssessmentDeclarations: {
     parameters: {
       query?: {
@@ -15965,6 +16045,12 @@ export const deviceGrantUsageReadValues: ReadonlyArray<
 export const deviceGrantUsageInputReadValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['DeviceGrantUsageInput']['read']
 > = ['telemetry', 'latest'];
+export const duplicateApplicationRepeatsValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DuplicateApplication']['repeats']
+> = ['organisation.id', 'organisation.inn', 'organisation.ogrn', 'admin.email'];
+export const duplicateApplicationInputRepeatsValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DuplicateApplicationInput']['repeats']
+> = ['organisation.id', 'organisation.inn', 'organisation.ogrn', 'admin.email'];
 export const ecosystemNetworkLayerAnyOf0Values: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['EcosystemNetwork']['layer']
 > = ['exchange', 'knowledge', 'governance'];

@@ -5,6 +5,7 @@
 // lazily) and the ash alarm, which is acknowledged; it fits 1366 and 768 px in both
 // languages. Loading it asks nothing that fails (no 404 per site without a plant).
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { type Page, request } from 'playwright-core';
@@ -612,6 +613,20 @@ test('a device opened: its latest readings, a new name, its data granted to a pa
         (await day.textContent()) ?? '',
         /Зольность Ad.*Влажность|Влажность.*Зольность Ad/s,
       );
+      // a week by the hour, and the readings as a file
+      await readings.getByTestId('shared-period').selectOption('7');
+      await readings.locator('h4', { hasText: 'Почасовые средние' }).waitFor();
+      await readings.getByRole('columnheader', { name: 'Часов с данными' }).waitFor();
+      const [file] = await Promise.all([
+        partnerPage.page.waitForEvent('download'),
+        readings.getByTestId('shared-csv').click(),
+      ]);
+      assert.match(file.suggestedFilename(), /^readings-.*\.csv$/);
+      const csv = readFileSync((await file.path()) ?? '', 'utf8');
+      const [header, first] = csv.replace(/^\uFEFF/, '').split('\r\n');
+      assert.match(header, /^Время \(кемеровское\);/);
+      assert.match(header, /;"Зольность Ad, %"/);
+      assert.match(first, /^\d{4}-\d\d-\d\d \d\d:00;/);
       await partnerPage.page.screenshot({
         path: join(results, 'plant-shared-data.png'),
         fullPage: true,

@@ -2,6 +2,8 @@
 // readings, over which period, for what), and for a grant in force its latest values and the
 // last day's minutes summed up. Every read lands in the owner's read log, as the lead says.
 import { useState } from 'react';
+import { clusterWallTime } from '../../../src/model/days.ts';
+import { csvName, download, toCsv } from '../exchange/csv.ts';
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
 import { registryApi } from '../registry/api.ts';
 import { orgName } from '../registry/names.ts';
@@ -11,7 +13,13 @@ import { useResource } from '../shell/useResource.ts';
 import { type DeviceProfile, type ListedGrant, machinesApi, readingName } from './api.ts';
 import { Latest } from './DevicePanel.tsx';
 import { machinesDict } from './dict.ts';
-import { grantState, lastDayOf } from './shared-grants.ts';
+import {
+  grantState,
+  lastDaysOf,
+  type SharedPeriod,
+  sharedCsvRows,
+  sharedPeriods,
+} from './shared-grants.ts';
 
 export function SharedData() {
   const t = useT(machinesDict);
@@ -138,14 +146,38 @@ function SharedReadings({
 }) {
   const t = useT(machinesDict);
   const fmt = useFormat();
-  const day = lastDayOf(grant, Date.now());
+  const { locale } = useLocale();
+  const [period, setPeriod] = useState<SharedPeriod>(sharedPeriods[0]);
+  // the span is fixed when the period is chosen, so the file holds what the table sums up
+  const [span, setSpan] = useState(() => lastDaysOf(grant, Date.now(), period.days));
   const series = useResource(
     () =>
       Promise.all(
-        grant.keys.map((key) => machinesApi.minutes(grant.deviceId, key, day.from, day.to)),
+        grant.keys.map((key) =>
+          machinesApi.buckets(grant.deviceId, key, span.from, span.to, period.bucket),
+        ),
       ),
-    [grant.id],
+    [grant.id, span.from, span.to, period.bucket],
   );
+  const choose = (days: number) => {
+    const next = sharedPeriods.find((p) => p.days === days) ?? sharedPeriods[0];
+    setPeriod(next);
+    setSpan(lastDaysOf(grant, Date.now(), next.days));
+  };
+  const minutes = period.bucket === '1m';
+  const moment = (iso: string) => (period.days === 1 ? fmt.clock(iso) : fmt.dateTime(iso));
+  const saveCsv = () =>
+    download(
+      csvName(`readings-${grant.deviceId}`, Date.now()),
+      toCsv(
+        sharedCsvRows(series.data ?? [], {
+          time: t('csvTime'),
+          reading: keyLabel,
+          at: (ms) => clusterWallTime(ms).replace('T', ' '),
+        }),
+        locale,
+      ),
+    );
   const rows = (series.data ?? []).map((s) => {
     const values = s.points.flatMap((p) => (p.value === null ? [] : [p.value]));
     const n = values.length;
@@ -164,15 +196,44 @@ function SharedReadings({
     <div className="device-panel" data-testid="shared-readings">
       <h3 className="subhead">{title}</h3>
       <Latest deviceId={grant.deviceId} profile={profile} />
-      <h4 className="subhead">
-        {t('sharedDayTitle', { from: fmt.clock(day.from), to: fmt.clock(day.to) })}
-      </h4>
+      <div className="shared-period">
+        <h4 className="subhead">
+          {t(minutes ? 'sharedDayTitle' : 'sharedHoursTitle', {
+            from: moment(span.from),
+            to: moment(span.to),
+          })}
+        </h4>
+        <label className="inline-label">
+          {t('sharedPeriod')}{' '}
+          <select
+            value={period.days}
+            onChange={(e) => choose(Number(e.target.value))}
+            data-testid="shared-period"
+          >
+            {sharedPeriods.map((p) => (
+              <option key={p.days} value={p.days}>
+                {t(`sharedPeriod:${p.days}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {series.data && rows.some((r) => r.n > 0) && (
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={saveCsv}
+            data-testid="shared-csv"
+          >
+            {t('sharedCsv')}
+          </button>
+        )}
+      </div>
       {series.error ? (
         <ErrorState error={series.error} onRetry={series.reload} />
       ) : !series.data ? (
         <Loading />
       ) : rows.every((r) => r.n === 0) ? (
-        <Empty title={t('sharedDayEmpty')} />
+        <Empty title={t('sharedPeriodEmpty')} />
       ) : (
         <DataTable
           cards
@@ -183,7 +244,7 @@ function SharedReadings({
             { key: 'key', header: t('colReading'), cell: (r) => keyLabel(r.key) },
             {
               key: 'n',
-              header: t('colMinutes'),
+              header: t(minutes ? 'colMinutes' : 'colHours'),
               numeric: true,
               cell: (r) => fmt.integer(r.n),
               sortValue: (r) => r.n,

@@ -51,9 +51,12 @@ export const machinesApi = {
     body: RequestBody<'/api/v1/device-profiles/{id}/alarm-rules', 'put'>,
   ) => answer(client.PUT('/api/v1/device-profiles/{id}/alarm-rules', { ...path(profile), body })),
   minutes: (deviceId: string, key: string, from: string, to: string) =>
+    machinesApi.buckets(deviceId, key, from, to, '1m'),
+  /** A reading's averages per minute or hour over [from, to). */
+  buckets: (deviceId: string, key: string, from: string, to: string, bucket: '1m' | '1h') =>
     answer(
       client.GET('/api/v1/devices/{id}/telemetry', {
-        params: { path: { id: deviceId }, query: { key, from, to, bucket: '1m', agg: 'avg' } },
+        params: { path: { id: deviceId }, query: { key, from, to, bucket, agg: 'avg' } },
       }),
     ),
 };

@@ -91,6 +91,20 @@ test('impact: three levels with content, rows per month and organisation, in bot
     } finally {
       await member.context.close();
     }
+
+    // the ministry, with no shares of its own: the table says why it is empty
+    const ministry = await watchedPage();
+    try {
+      await logIn(ministry.page, 'analyst@minprom.example', 'demo-analyst-2026');
+      await ministry.page.goto(`${base}/#/impact`);
+      await ministry.page
+        .getByTestId('impact-organisations')
+        .getByText('У вашей организации нет своих долей в реестре')
+        .waitFor();
+      assert.deepEqual(ministry.pageErrors, []);
+    } finally {
+      await ministry.context.close();
+    }
     assert.deepEqual(foreign, []);
     assert.deepEqual(pageErrors, []);
   } finally {

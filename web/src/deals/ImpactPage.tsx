@@ -53,6 +53,7 @@ function ImpactBody({ report }: { report: Report }) {
   const names = useOrgNames();
   const tonnes = (x: number) => `${f.fixed(x, 1)}\u00a0${t('tonnes')}`;
   const co2 = (x: number) => `${f.fixed(x, 1)}\u00a0${t('tCo2e')}`;
+  const ownOnly = report.scope === 'organisation';
   const levels = report.levels;
   const fromCentre = report.flowsFromCentre > 0 && (
     <p className="note" data-testid="impact-from-centre">
@@ -158,7 +159,10 @@ function ImpactBody({ report }: { report: Report }) {
       <section className="card stack" data-testid="impact-organisations">
         <h2 className="card-title">{t('byOrganisation')}</h2>
         {orgRows.length === 0 ? (
-          <Empty title={t('noOrganisations')} />
+          // a member sees its own shares only: with none, say why rather than that there are none
+          <Empty title={t(ownOnly ? 'noOwnShares' : 'noOrganisations')}>
+            {ownOnly ? t('noOwnSharesText') : undefined}
+          </Empty>
         ) : (
           <TableScroll>
             <table className="table">

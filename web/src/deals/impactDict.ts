@@ -34,6 +34,9 @@ export const impactDict = dictionary(
       'Сохраните план на странице «План», согласуйте сделку или запишите поставку — реестр заполнится.',
     noMonths: 'Нет данных по месяцам',
     noOrganisations: 'Нет данных по организациям',
+    noOwnShares: 'У вашей организации нет своих долей в реестре',
+    noOwnSharesText:
+      'Здесь видны только доли вашей организации. Они появятся, когда её предложение или запрос войдёт в сохранённый план, она заключит сделку или запишет поставку.',
     withoutRoute: 'Сделок без площадки у стороны (учтены с пробегом 0 км): {n}',
     fromCentre:
       'Потоков с участниками, скрывшими имя: {n}. Их расстояние, перевозка и выгода посчитаны от центра агломерации участника, поэтому итоги «Выявлено» здесь могут отличаться от итогов кластера у оператора.',
@@ -70,6 +73,9 @@ export const impactDict = dictionary(
       'Save a plan on the Plan page, agree a deal or record a delivery — the ledger fills.',
     noMonths: 'No monthly figures',
     noOrganisations: 'No figures per organisation',
+    noOwnShares: 'Your organisation has no shares in the ledger',
+    noOwnSharesText:
+      "Only your organisation's shares are shown here. They appear once its offer or request is in a saved plan, or it agrees a deal or records a delivery.",
     withoutRoute: 'Deals with a party without a site (counted at 0 km): {n}',
     fromCentre:
       "Flows with members who keep their name hidden: {n}. Their distance, transport and savings are measured from the member's agglomeration centre, so the “Identified” totals here may differ from the cluster's totals the operator sees.",

@@ -592,6 +592,11 @@ test('a deal page read by an accountant: confirmations carry no money, a gate fe
     // note says who pays whom and who charges the VAT
     await page.goto(`${base}/#/deals/${encodeURIComponent(gate.id)}`);
     await page.getByTestId('delivery-row').first().waitFor();
+    // the price says who pays, whichever side reads it
+    assert.match(
+      (await page.getByTestId('deal-terms').textContent()) ?? '',
+      /без НДС \(плата за приём, платит поставщик\)/,
+    );
     const net = (await page.getByTestId('delivery-net').first().textContent()) ?? '';
     assert.match(net, /^\d[\d\s]*,\d\d\s₽$/, net);
     assert.doesNotMatch(

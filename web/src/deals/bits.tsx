@@ -29,7 +29,7 @@ export function StateBadge({ state }: { state: DealState }) {
 
 /**
  * Money words: a price per unit, without VAT as every deal price is (negative: the provider
- * pays a gate fee): «80,00 ₽/т без НДС (плата за приём)»; and an amount.
+ * pays a gate fee): «80,00 ₽/т без НДС (плата за приём, платит поставщик)»; and an amount.
  */
 export function useMoney() {
   const t = useT(dealsDict);

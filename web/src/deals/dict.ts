@@ -21,7 +21,7 @@ export const dealsDict = dictionary(
     material: 'Материал',
     quantity: 'Количество',
     price: 'Цена',
-    gateFee: 'плата за приём',
+    gateFee: 'плата за приём, платит поставщик',
     exVat: 'без НДС',
     priceFromPlan:
       'Цена открытия — оценка плана обмена: стоимость согласованного потока, делённая на отгружаемое количество. Настоящую цену назначает предложение поставщика.',
@@ -236,7 +236,7 @@ export const dealsDict = dictionary(
     material: 'Material',
     quantity: 'Quantity',
     price: 'Price',
-    gateFee: 'gate fee',
+    gateFee: 'a gate fee the provider pays',
     exVat: 'excl. VAT',
     priceFromPlan:
       "The opening price is the exchange plan's valuation: the agreed flow's value divided by the quantity shipped. The supplier's offer sets the real price.",

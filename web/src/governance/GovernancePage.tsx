@@ -64,7 +64,7 @@ function ProposalRow({ p }: { p: Proposal }) {
       </a>
       <div className="tags">
         <StatusBadge status={p.status} />
-        <span className="badge" data-testid="proposal-type">
+        <span className="badge badge-long" data-testid="proposal-type">
           {p.subjectOrganisationId
             ? `${t(`type:${p.type}`)}: ${subjectOf(locale, p)}`
             : t(`type:${p.type}`)}

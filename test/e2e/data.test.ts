@@ -81,6 +81,21 @@ test('M2 M3: the operator uploads a CSV, sees the preview, applies it and sees w
   assert.match(cells[2], /^Широта/);
   assert.equal(cells[3], 'не больше 90');
   assert.equal(await errors.locator('.alert').count(), 1, 'one failure message');
+
+  // a file broken as a whole: named once, in the table, with no line, and no placeholder field
+  const cut = join(tmp, 'cut.json');
+  writeFileSync(cut, '{"organisations": [');
+  await form.locator('input[type="file"]').setInputFiles(cut);
+  await form.locator('button[type="submit"]').click();
+  await errors.getByText('файл обрывается раньше, чем документ').first().waitFor();
+  assert.equal(
+    (await errors.locator('.alert').textContent())?.trim(),
+    'Ошибок в файле: 1; ничего не импортировано',
+  );
+  const whole = (await errors.locator('tbody tr').first().locator('td').allTextContents()).map(
+    (c) => c.trim(),
+  );
+  assert.deepEqual(whole, ['—', 'Файл', '', 'неверный JSON: файл обрывается раньше, чем документ']);
   assert.deepEqual(pageErrors, []);
   await context.close();
 });

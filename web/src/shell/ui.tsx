@@ -75,7 +75,7 @@ export function FormError({
 }) {
   const text = useProblemText();
   if (!error) return null;
-  const rest = (error.problem.errors ?? []).filter((e) => !(e.field && placed?.(e.field)));
+  const rest = (error.problem.errors ?? []).filter((e) => !placed?.(e.field ?? ''));
   return (
     <div className="alert alert-error" role="alert">
       {text(error)}

@@ -144,6 +144,14 @@ test('flows: the Sankey in both languages; its SVG links carry the mass balance 
     assert.match((await page.getByTestId('flows-table').textContent()) ?? '', /Power plant|power/i);
     await page.screenshot({ path: join(results, 'flows-en.png'), fullPage: true });
     await page.screenshot({ path: '/tmp/flows-flows-en.png', fullPage: true });
+    // wide enough for the chart: no scrolling hint; on a phone the chart scrolls and says so
+    assert.equal(await page.getByTestId('sankey-scroll').count(), 0);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId('sankey-scroll').getByText('scroll it sideways').waitFor();
+    const wrap = page.locator('.sankey-wrap');
+    assert.ok(await wrap.evaluate((el) => el.scrollWidth > el.clientWidth), 'the chart scrolls');
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.getByTestId('sankey-scroll').waitFor({ state: 'detached' });
     assert.deepEqual(foreign, [], 'nothing loads from outside');
     assert.deepEqual(pageErrors, []);
   } finally {

@@ -74,10 +74,15 @@ export function Sankey({ chain, tonnes }: { chain: ValueChain; tonnes: (t: numbe
   const { locale } = useLocale();
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(1100);
+  // narrower than the chart's least width (a phone): it scrolls sideways, and says so
+  const [narrow, setNarrow] = useState(false);
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const measure = () => setWidth(Math.max(MIN_WIDTH, Math.round(el.clientWidth)));
+    const measure = () => {
+      setWidth(Math.max(MIN_WIDTH, Math.round(el.clientWidth)));
+      setNarrow(el.clientWidth < MIN_WIDTH);
+    };
     measure();
     if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(measure);
@@ -95,75 +100,86 @@ export function Sankey({ chain, tonnes }: { chain: ValueChain; tonnes: (t: numbe
   const label = (n: ChainNode) => n.label[locale];
   const end = (x: Link['source']) => x as Node;
   return (
-    <div className="sankey-wrap" ref={box}>
-      <svg
-        className="sankey"
-        viewBox={`0 0 ${width} ${height}`}
-        width={width}
-        height={height}
-        role="img"
-        aria-label={t('diagramLabel')}
-        data-testid="sankey"
-      >
-        <g fill="none">
-          {graph.links.map((l) => {
-            const s = end(l.source);
-            const d = end(l.target);
+    <>
+      {narrow && (
+        <p className="muted small" data-testid="sankey-scroll">
+          {t('scrollSideways')}
+        </p>
+      )}
+      <div className="sankey-wrap" ref={box}>
+        <svg
+          className="sankey"
+          viewBox={`0 0 ${width} ${height}`}
+          width={width}
+          height={height}
+          role="img"
+          aria-label={t('diagramLabel')}
+          data-testid="sankey"
+        >
+          <g fill="none">
+            {graph.links.map((l) => {
+              const s = end(l.source);
+              const d = end(l.target);
+              return (
+                <path
+                  key={`${s.id}>${d.id}`}
+                  className="sankey-link"
+                  d={path(l) ?? undefined}
+                  stroke={colourOf(s.kind)}
+                  strokeWidth={Math.max(1, l.width ?? 1)}
+                  data-testid="sankey-link"
+                  data-source={s.id}
+                  data-target={d.id}
+                  data-tonnes={l.valueT}
+                >
+                  <title>
+                    {t('linkTitle', {
+                      source: label(s),
+                      target: label(d),
+                      tonnes: tonnes(l.valueT),
+                    })}
+                  </title>
+                </path>
+              );
+            })}
+          </g>
+          {graph.nodes.map((n) => {
+            const x0 = n.x0 ?? 0;
+            const x1 = n.x1 ?? 0;
+            const y0 = n.y0 ?? 0;
+            const y1 = n.y1 ?? 0;
+            const left = x0 > width / 2;
+            const inT = (n.targetLinks ?? []).reduce((a, l) => a + l.valueT, 0);
+            const outT = (n.sourceLinks ?? []).reduce((a, l) => a + l.valueT, 0);
             return (
-              <path
-                key={`${s.id}>${d.id}`}
-                className="sankey-link"
-                d={path(l) ?? undefined}
-                stroke={colourOf(s.kind)}
-                strokeWidth={Math.max(1, l.width ?? 1)}
-                data-testid="sankey-link"
-                data-source={s.id}
-                data-target={d.id}
-                data-tonnes={l.valueT}
-              >
-                <title>
-                  {t('linkTitle', { source: label(s), target: label(d), tonnes: tonnes(l.valueT) })}
-                </title>
-              </path>
+              <g key={n.id} data-testid="sankey-node" data-node={n.id}>
+                <rect
+                  x={x0}
+                  y={y0}
+                  width={x1 - x0}
+                  height={Math.max(1, y1 - y0)}
+                  fill={colourOf(n.kind)}
+                  opacity={n.isReturn ? 0.55 : 1}
+                >
+                  <title>
+                    {t('nodeTitle', { label: label(n), in: tonnes(inT), out: tonnes(outT) })}
+                  </title>
+                </rect>
+                <text
+                  className="sankey-label"
+                  x={left ? x0 - 6 : x1 + 6}
+                  y={(y0 + y1) / 2}
+                  dy="0.35em"
+                  textAnchor={left ? 'end' : 'start'}
+                >
+                  {label(n)}
+                  <tspan className="sankey-value"> {tonnes(Math.max(inT, outT))}</tspan>
+                </text>
+              </g>
             );
           })}
-        </g>
-        {graph.nodes.map((n) => {
-          const x0 = n.x0 ?? 0;
-          const x1 = n.x1 ?? 0;
-          const y0 = n.y0 ?? 0;
-          const y1 = n.y1 ?? 0;
-          const left = x0 > width / 2;
-          const inT = (n.targetLinks ?? []).reduce((a, l) => a + l.valueT, 0);
-          const outT = (n.sourceLinks ?? []).reduce((a, l) => a + l.valueT, 0);
-          return (
-            <g key={n.id} data-testid="sankey-node" data-node={n.id}>
-              <rect
-                x={x0}
-                y={y0}
-                width={x1 - x0}
-                height={Math.max(1, y1 - y0)}
-                fill={colourOf(n.kind)}
-                opacity={n.isReturn ? 0.55 : 1}
-              >
-                <title>
-                  {t('nodeTitle', { label: label(n), in: tonnes(inT), out: tonnes(outT) })}
-                </title>
-              </rect>
-              <text
-                className="sankey-label"
-                x={left ? x0 - 6 : x1 + 6}
-                y={(y0 + y1) / 2}
-                dy="0.35em"
-                textAnchor={left ? 'end' : 'start'}
-              >
-                {label(n)}
-                <tspan className="sankey-value"> {tonnes(Math.max(inT, outT))}</tspan>
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-    </div>
+        </svg>
+      </div>
+    </>
   );
 }

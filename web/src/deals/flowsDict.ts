@@ -14,6 +14,7 @@ export const flowsDict = dictionary(
     reset: 'Сбросить',
     diagram: 'Диаграмма Сэнки',
     diagramLabel: 'Диаграмма Сэнки потоков между видами организаций; те же числа — в таблице ниже',
+    scrollSideways: 'Диаграмма шире экрана: прокрутите её вбок. Те же числа — в таблице ниже.',
     table: 'Потоки таблицей',
     source: 'Откуда',
     target: 'Куда',
@@ -50,6 +51,8 @@ export const flowsDict = dictionary(
     diagram: 'Sankey diagram',
     diagramLabel:
       'Sankey diagram of flows between kinds of organisation; the table below has the same numbers',
+    scrollSideways:
+      'The diagram is wider than the screen: scroll it sideways. The table below has the same numbers.',
     table: 'Flows as a table',
     source: 'From',
     target: 'To',

@@ -613,6 +613,9 @@ test('a device opened: its latest readings, a new name, its data granted to a pa
         (await day.textContent()) ?? '',
         /Зольность Ad.*Влажность|Влажность.*Зольность Ad/s,
       );
+      // each reading charted beside its summary
+      await readings.locator('[data-testid^="reading-chart-"] canvas').first().waitFor();
+      assert.equal(await readings.locator('[data-testid^="reading-chart-"]').count(), 2);
       // a week by the hour, and the readings as a file
       await readings.getByTestId('shared-period').selectOption('7');
       await readings.locator('h4', { hasText: 'Почасовые средние' }).waitFor();

@@ -186,3 +186,40 @@ export function PlantCharts({
     </div>
   );
 }
+
+/** One reading's series as read: bucket starts in seconds and their values. */
+export interface ReadingSeries {
+  key: string;
+  /** the reading's name and unit, as the title and legend say it */
+  label: string;
+  ts: number[];
+  values: Array<number | null>;
+}
+
+/** A shared device's readings, one chart each (each has its own unit): the grantee's page. */
+export function ReadingCharts({
+  readings,
+  time,
+  locale,
+}: {
+  readings: readonly ReadingSeries[];
+  time: string;
+  /** Intl tag of the UI language: ru-RU, en-GB */
+  locale: string;
+}) {
+  return (
+    <div className="plant-charts">
+      {readings.map((r) => (
+        <Chart
+          key={r.key}
+          title={r.label}
+          time={time}
+          locale={locale}
+          testId={`reading-chart-${r.key}`}
+          data={[r.ts, r.values]}
+          series={[{ label: r.label, stroke: '#1f3a5f', width: 1.5 }]}
+        />
+      ))}
+    </div>
+  );
+}

@@ -1,10 +1,11 @@
 // The grantee's side of sharing: the devices other organisations opened to this one (which
-// readings, over which period, for what), and for a grant in force its latest values and the
-// last day's minutes summed up. Every read lands in the owner's read log, as the lead says.
-import { useState } from 'react';
+// readings, over which period, for what), and for a grant in force its latest values and its
+// readings over a chosen period, charted, summed up and downloadable. Every read lands in the
+// owner's read log, as the lead says.
+import { lazy, Suspense, useState } from 'react';
 import { clusterWallTime } from '../../../src/model/days.ts';
 import { csvName, download, toCsv } from '../exchange/csv.ts';
-import { useFormat, useLocale, useT } from '../i18n/index.ts';
+import { intlLocale, useFormat, useLocale, useT } from '../i18n/index.ts';
 import { registryApi } from '../registry/api.ts';
 import { orgName } from '../registry/names.ts';
 import { DataTable } from '../shell/DataTable.tsx';
@@ -20,6 +21,11 @@ import {
   sharedCsvRows,
   sharedPeriods,
 } from './shared-grants.ts';
+
+// uPlot stays out of the page until a grant's readings are opened
+const ReadingCharts = lazy(() =>
+  import('./PlantCharts.tsx').then((m) => ({ default: m.ReadingCharts })),
+);
 
 export function SharedData() {
   const t = useT(machinesDict);
@@ -235,40 +241,54 @@ function SharedReadings({
       ) : rows.every((r) => r.n === 0) ? (
         <Empty title={t('sharedPeriodEmpty')} />
       ) : (
-        <DataTable
-          cards
-          rows={rows}
-          rowKey={(r) => r.key}
-          testId="shared-day"
-          columns={[
-            { key: 'key', header: t('colReading'), cell: (r) => keyLabel(r.key) },
-            {
-              key: 'n',
-              header: t(minutes ? 'colMinutes' : 'colHours'),
-              numeric: true,
-              cell: (r) => fmt.integer(r.n),
-              sortValue: (r) => r.n,
-            },
-            {
-              key: 'min',
-              header: t('colMin'),
-              numeric: true,
-              cell: (r) => value(r.min, r.unit),
-            },
-            {
-              key: 'mean',
-              header: t('colMean'),
-              numeric: true,
-              cell: (r) => value(r.mean, r.unit),
-            },
-            {
-              key: 'max',
-              header: t('colMax'),
-              numeric: true,
-              cell: (r) => value(r.max, r.unit),
-            },
-          ]}
-        />
+        <>
+          <Suspense fallback={<Loading />}>
+            <ReadingCharts
+              locale={intlLocale(locale)}
+              time={`${t('chartTime')} (${fmt.zone})`}
+              readings={(series.data ?? []).map((s) => ({
+                key: s.key,
+                label: `${keyLabel(s.key)}, ${s.unit}`,
+                ts: s.points.map((p) => Date.parse(p.ts) / 1000),
+                values: s.points.map((p) => p.value),
+              }))}
+            />
+          </Suspense>
+          <DataTable
+            cards
+            rows={rows}
+            rowKey={(r) => r.key}
+            testId="shared-day"
+            columns={[
+              { key: 'key', header: t('colReading'), cell: (r) => keyLabel(r.key) },
+              {
+                key: 'n',
+                header: t(minutes ? 'colMinutes' : 'colHours'),
+                numeric: true,
+                cell: (r) => fmt.integer(r.n),
+                sortValue: (r) => r.n,
+              },
+              {
+                key: 'min',
+                header: t('colMin'),
+                numeric: true,
+                cell: (r) => value(r.min, r.unit),
+              },
+              {
+                key: 'mean',
+                header: t('colMean'),
+                numeric: true,
+                cell: (r) => value(r.mean, r.unit),
+              },
+              {
+                key: 'max',
+                header: t('colMax'),
+                numeric: true,
+                cell: (r) => value(r.max, r.unit),
+              },
+            ]}
+          />
+        </>
       )}
     </div>
   );

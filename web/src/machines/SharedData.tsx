@@ -138,7 +138,10 @@ export function SharedData() {
   );
 }
 
-/** A grant in force opened: the latest values, then each key's last day in minutes, summed up. */
+/**
+ * A grant in force opened: the latest values, then each key over the chosen period, charted and
+ * summed up.
+ */
 function SharedReadings({
   grant,
   title,

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useT } from '../i18n/index.ts';
+import { useFormat, useT } from '../i18n/index.ts';
 import { isOperator, useSession } from '../shell/session.tsx';
 import type { Application } from '../shell/types.ts';
 import { Empty, ErrorState, Forbidden, Loading, NeedLogin, PageHeader } from '../shell/ui.tsx';
@@ -26,12 +26,15 @@ export function Admission() {
 function Queue() {
   const t = useT(registryDict);
   const a = useT(applicantDict);
+  const fmt = useFormat();
   const [tab, setTab] = useState<Tab>('pending');
   const [flash, setFlash] = useState<string | null>(null);
   const apps = useResource(tab === 'duplicates' ? null : () => registryApi.applications(tab), [
     tab,
   ]);
   const orgs = useResource(() => registryApi.organisations(), []);
+  // read up front, so the tab counts them: an operator would not open an empty-looking tab
+  const duplicates = useResource(() => registryApi.duplicateApplications(), []);
   const byId = useMemo(() => new Map((orgs.data ?? []).map((o) => [o.id, o])), [orgs.data]);
   const tabLabel: Record<Tab, string> = {
     pending: t('tabPending'),
@@ -54,9 +57,16 @@ function Queue() {
             onClick={() => {
               setTab(s);
               setFlash(null);
+              // opened afresh: what came in since the page was loaded
+              if (s === 'duplicates') duplicates.reload();
             }}
           >
             {tabLabel[s]}
+            {s === 'duplicates' && (duplicates.data?.length ?? 0) > 0 && (
+              <span className="tab-count" data-testid="duplicates-count">
+                {fmt.integer(duplicates.data?.length ?? 0)}
+              </span>
+            )}
           </button>
         ))}
       </div>
@@ -66,7 +76,7 @@ function Queue() {
         </div>
       )}
       {tab === 'duplicates' ? (
-        <DuplicateApplications />
+        <DuplicateApplications list={duplicates} />
       ) : apps.error ? (
         <ErrorState error={apps.error} onRetry={apps.reload} />
       ) : !apps.data ? (

@@ -4,20 +4,22 @@
 import { useFormat, useT } from '../i18n/index.ts';
 import { href } from '../shell/router.ts';
 import { Empty, ErrorState, Loading } from '../shell/ui.tsx';
-import { useResource } from '../shell/useResource.ts';
-import { registryApi } from './api.ts';
+import type { Resource } from '../shell/useResource.ts';
+import type { registryApi } from './api.ts';
 import { applicantDict } from './applicantDict.ts';
 import { registryDict } from './dict.ts';
 import { useLabels } from './labels.ts';
 
 type Repeat = 'organisation.id' | 'organisation.inn' | 'organisation.ogrn' | 'admin.email';
 
-export function DuplicateApplications() {
+type Duplicates = Awaited<ReturnType<typeof registryApi.duplicateApplications>>;
+
+/** The list as the queue read it (it counts them on its tab). */
+export function DuplicateApplications({ list }: { list: Resource<Duplicates> }) {
   const t = useT(registryDict);
   const a = useT(applicantDict);
   const fmt = useFormat();
   const labels = useLabels();
-  const list = useResource(() => registryApi.duplicateApplications(), []);
   const repeatWord: Record<Repeat, string> = {
     'organisation.id': a('dupRepeatsId'),
     'organisation.inn': t('inn'),

@@ -85,7 +85,8 @@ export function fieldProblems(
   issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string; code?: string }>,
 ): FieldProblem[] {
   return issues.map((i) => ({
-    field: i.path.map(String).join('.') || '(body)',
+    // a rule on the whole body: named as the HTTP layer names it («тело запроса»)
+    field: i.path.map(String).join('.') || 'body',
     message: wordIssue(i),
   }));
 }

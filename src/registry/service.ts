@@ -80,6 +80,9 @@ const siteInputOf = (s: Site) => ({
 const isPublic = (status: string) => status === 'member' || status === 'former';
 
 /** Organisations, sites, memberships, applications and the material taxonomy: every change with its journal event. */
+/** How many repeated applications the operator's list shows, newest first. */
+export const DUPLICATES_LISTED = 500;
+
 export class RegistryService {
   constructor(
     private readonly store: Store,
@@ -141,7 +144,8 @@ export class RegistryService {
   }
 
   /**
-   * The applications answered as usual though they repeat hidden records (F8), newest first,
+   * The applications answered as usual though they repeat hidden records (F8), the newest
+   * DUPLICATES_LISTED first,
    * each with the organisations now holding what it repeats: the operator settles them by
    * e-mail, since the applicant's status link stays "pending".
    */
@@ -158,7 +162,8 @@ export class RegistryService {
       if (page.length < 5000) break;
     }
     const out: DuplicateApplication[] = [];
-    for (const e of events.reverse()) {
+    // the newest ones: a flood of repeats (they are cheap to send) must not make the list slow
+    for (const e of events.reverse().slice(0, DUPLICATES_LISTED)) {
       const {
         application: a,
         organisation: o,

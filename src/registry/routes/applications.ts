@@ -11,7 +11,7 @@ import {
   ReapplicationInput,
   RejectionDecision,
 } from '../schema.ts';
-import type { RegistryService } from '../service.ts';
+import { DUPLICATES_LISTED, type RegistryService } from '../service.ts';
 import { hashingRouteLimit } from './limits.ts';
 
 /** Applications for membership and their admission by the operator. */
@@ -91,6 +91,7 @@ export const applicationRoutes =
           ...tagged('applications'),
           summary:
             'Applications that repeat hidden records: answered as usual, settled by the operator (operator)',
+          description: `The newest ${DUPLICATES_LISTED}, newest first.`,
           response: { 200: z.array(DuplicateApplication) },
         },
       },

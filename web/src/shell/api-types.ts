@@ -182,7 +182,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Applications that repeat hidden records: answered as usual, settled by the operator (operator) */
+    /**
+     * Applications that repeat hidden records: answered as usual, settled by the operator (operator)
+     * @description The newest 500, newest first.
+     */
     get: operations['getApplicationsDuplicates'];
     put?: never;
     post?: never;

@@ -620,6 +620,7 @@ test('a device opened: its latest readings, a new name, its data granted to a pa
       await readings.getByTestId('shared-period').selectOption('7');
       await readings.locator('h4', { hasText: 'Почасовые средние' }).waitFor();
       await readings.getByRole('columnheader', { name: 'Часов с данными' }).waitFor();
+      await readings.getByRole('columnheader', { name: 'Макс. среднечасовое' }).waitFor();
       const [file] = await Promise.all([
         partnerPage.page.waitForEvent('download'),
         readings.getByTestId('shared-csv').click(),

@@ -273,7 +273,8 @@ function SharedReadings({
               },
               {
                 key: 'min',
-                header: t('colMin'),
+                // by the hour the table sums up hourly means, not single readings
+                header: t(minutes ? 'colMin' : 'colMinHourly'),
                 numeric: true,
                 cell: (r) => value(r.min, r.unit),
               },
@@ -285,7 +286,7 @@ function SharedReadings({
               },
               {
                 key: 'max',
-                header: t('colMax'),
+                header: t(minutes ? 'colMax' : 'colMaxHourly'),
                 numeric: true,
                 cell: (r) => value(r.max, r.unit),
               },

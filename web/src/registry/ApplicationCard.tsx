@@ -7,6 +7,7 @@ import { Decide } from './AdmissionDecision.tsx';
 import { registryApi } from './api.ts';
 import { applicantDict } from './applicantDict.ts';
 import { registryDict } from './dict.ts';
+import { Fact, FactsSection } from './Facts.tsx';
 import { kindColours, regionName, useLabels } from './labels.ts';
 import { orgName } from './names.ts';
 
@@ -91,97 +92,62 @@ export function ApplicationCard({
         </dl>
       </header>
       <div className="application-body">
-        <section aria-label={t('adContact')}>
-          <h3 className="subtitle">{t('adContact')}</h3>
+        <FactsSection title={t('adContact')}>
           <dl className="facts compact" data-testid="application-contact">
-            <div>
-              <dt>{t('adminName')}</dt>
-              <dd>{a.contactName ?? <span className="muted">—</span>}</dd>
-            </div>
-            <div>
-              <dt>{t('adminEmail')}</dt>
-              <dd>
-                {a.contactEmail ? (
-                  <a href={`mailto:${a.contactEmail}`}>{a.contactEmail}</a>
-                ) : (
-                  <span className="muted">—</span>
-                )}
-              </dd>
-            </div>
-            {a.consentedAt && (
-              <div>
-                <dt>{at('consentedAt')}</dt>
-                <dd>{fmt.dateTime(a.consentedAt)}</dd>
-              </div>
-            )}
-            <div>
-              <dt>{at('firstSite')}</dt>
-              <dd data-testid="application-site">
-                {firstSite ? (
-                  `${firstSite.name} · ${labels.siteKind(firstSite.kind)} · ${labels.agglomeration(firstSite.agglomeration)}`
-                ) : (
-                  <span className="muted">{at('noFirstSite')}</span>
-                )}
-              </dd>
-            </div>
+            <Fact label={t('adminName')}>{a.contactName ?? <span className="muted">—</span>}</Fact>
+            <Fact label={t('adminEmail')}>
+              {a.contactEmail ? (
+                <a href={`mailto:${a.contactEmail}`}>{a.contactEmail}</a>
+              ) : (
+                <span className="muted">—</span>
+              )}
+            </Fact>
+            {a.consentedAt && <Fact label={at('consentedAt')}>{fmt.dateTime(a.consentedAt)}</Fact>}
+            <Fact label={at('firstSite')} testId="application-site">
+              {firstSite ? (
+                `${firstSite.name} · ${labels.siteKind(firstSite.kind)} · ${labels.agglomeration(firstSite.agglomeration)}`
+              ) : (
+                <span className="muted">{at('noFirstSite')}</span>
+              )}
+            </Fact>
           </dl>
-        </section>
-        <section aria-label={t('identifiers')}>
-          <h3 className="subtitle">{t('identifiers')}</h3>
+        </FactsSection>
+        <FactsSection title={t('identifiers')}>
           {o ? (
             <dl className="facts compact" data-testid="application-identifiers">
-              <div>
-                <dt>{t('inn')}</dt>
-                <dd className="mono">{o.inn}</dd>
-              </div>
-              <div>
-                <dt>{t('ogrn')}</dt>
-                <dd className="mono">{o.ogrn}</dd>
-              </div>
+              <Fact label={t('inn')} mono>
+                {o.inn}
+              </Fact>
+              <Fact label={t('ogrn')} mono>
+                {o.ogrn}
+              </Fact>
               {o.kpp && (
-                <div>
-                  <dt>{t('kpp')}</dt>
-                  <dd className="mono">{o.kpp}</dd>
-                </div>
+                <Fact label={t('kpp')} mono>
+                  {o.kpp}
+                </Fact>
               )}
-              <div>
-                <dt>{t('okved')}</dt>
-                <dd className="mono">{o.okved}</dd>
-              </div>
-              <div>
-                <dt>{t('vatRegime')}</dt>
-                <dd>{labels.vatRegime(o.vatRegime)}</dd>
-              </div>
-              {o.website && (
-                <div>
-                  <dt>{t('website')}</dt>
-                  <dd>{o.website}</dd>
-                </div>
-              )}
+              <Fact label={t('okved')} mono>
+                {o.okved}
+              </Fact>
+              <Fact label={t('vatRegime')}>{labels.vatRegime(o.vatRegime)}</Fact>
+              {o.website && <Fact label={t('website')}>{o.website}</Fact>}
             </dl>
           ) : fetched.error ? (
             <p className="muted small">{problemText(fetched.error)}</p>
           ) : (
             <p className="muted small">{t('adLoadingOrg')}</p>
           )}
-        </section>
-        <section aria-label={t('figures')}>
-          <h3 className="subtitle">{t('figures')}</h3>
+        </FactsSection>
+        <FactsSection title={t('figures')}>
           {o ? (
             <dl className="facts compact" data-testid="application-figures">
-              <div>
-                <dt>{t('employees')}</dt>
-                <dd>{fmt.integer(o.employees)}</dd>
-              </div>
-              <div>
-                <dt>{t('knowledgeWorkers')}</dt>
-                <dd>{fmt.integer(o.knowledgeWorkers)}</dd>
-              </div>
+              <Fact label={t('employees')}>{fmt.integer(o.employees)}</Fact>
+              <Fact label={t('knowledgeWorkers')}>{fmt.integer(o.knowledgeWorkers)}</Fact>
             </dl>
           ) : (
             <p className="muted small">{t('adLoadingOrg')}</p>
           )}
-        </section>
+        </FactsSection>
       </div>
       <div className="application-text">
         <h3 className="subtitle">{t('motivation')}</h3>

@@ -8,11 +8,12 @@ import type { Resource } from '../shell/useResource.ts';
 import type { registryApi } from './api.ts';
 import { applicantDict } from './applicantDict.ts';
 import { registryDict } from './dict.ts';
+import { Fact, FactsSection } from './Facts.tsx';
 import { useLabels } from './labels.ts';
 
-type Repeat = 'organisation.id' | 'organisation.inn' | 'organisation.ogrn' | 'admin.email';
-
 type Duplicates = Awaited<ReturnType<typeof registryApi.duplicateApplications>>;
+/** What a repeated application repeats, as the API names it. */
+type Repeat = Duplicates[number]['repeats'][number];
 
 /** The list as the queue read it (it counts them on its tab). */
 export function DuplicateApplications({ list }: { list: Resource<Duplicates> }) {
@@ -44,60 +45,43 @@ export function DuplicateApplications({ list }: { list: Resource<Duplicates> }) 
             </dl>
           </header>
           <div className="application-body">
-            <section aria-label={a('dupSection')}>
-              <h3 className="subtitle">{a('dupSection')}</h3>
+            <FactsSection title={a('dupSection')}>
               <dl className="facts compact">
-                <div>
-                  <dt>{a('dupRepeats')}</dt>
-                  <dd data-testid="duplicate-repeats">
-                    {d.repeats.map((r) => repeatWord[r]).join(', ')}
-                  </dd>
-                </div>
-                <div>
-                  <dt>{a('dupHeldBy')}</dt>
-                  <dd data-testid="duplicate-existing">
-                    {d.existing.length === 0 ? (
-                      <span className="muted">{a('dupHeldByNone')}</span>
-                    ) : (
-                      d.existing.map((x) => (
-                        <div key={x.organisationId}>
-                          <a href={href('participants', x.organisationId)}>{x.organisationName}</a>{' '}
-                          <span className="badge">{labels.status(x.status)}</span>
-                        </div>
-                      ))
-                    )}
-                  </dd>
-                </div>
+                <Fact label={a('dupRepeats')} testId="duplicate-repeats">
+                  {d.repeats.map((r) => repeatWord[r]).join(', ')}
+                </Fact>
+                <Fact label={a('dupHeldBy')} testId="duplicate-existing">
+                  {d.existing.length === 0 ? (
+                    <span className="muted">{a('dupHeldByNone')}</span>
+                  ) : (
+                    d.existing.map((x) => (
+                      <div key={x.organisationId}>
+                        <a href={href('participants', x.organisationId)}>{x.organisationName}</a>{' '}
+                        <span className="badge">{labels.status(x.status)}</span>
+                      </div>
+                    ))
+                  )}
+                </Fact>
               </dl>
-            </section>
-            <section aria-label={t('adContact')}>
-              <h3 className="subtitle">{t('adContact')}</h3>
+            </FactsSection>
+            <FactsSection title={t('adContact')}>
               <dl className="facts compact">
-                <div>
-                  <dt>{t('adminName')}</dt>
-                  <dd>{d.contactName}</dd>
-                </div>
-                <div>
-                  <dt>{t('adminEmail')}</dt>
-                  <dd>
-                    <a href={`mailto:${d.contactEmail}`}>{d.contactEmail}</a>
-                  </dd>
-                </div>
+                <Fact label={t('adminName')}>{d.contactName}</Fact>
+                <Fact label={t('adminEmail')}>
+                  <a href={`mailto:${d.contactEmail}`}>{d.contactEmail}</a>
+                </Fact>
               </dl>
-            </section>
-            <section aria-label={t('identifiers')}>
-              <h3 className="subtitle">{t('identifiers')}</h3>
+            </FactsSection>
+            <FactsSection title={t('identifiers')}>
               <dl className="facts compact">
-                <div>
-                  <dt>{t('inn')}</dt>
-                  <dd className="mono">{d.inn}</dd>
-                </div>
-                <div>
-                  <dt>{t('ogrn')}</dt>
-                  <dd className="mono">{d.ogrn}</dd>
-                </div>
+                <Fact label={t('inn')} mono>
+                  {d.inn}
+                </Fact>
+                <Fact label={t('ogrn')} mono>
+                  {d.ogrn}
+                </Fact>
               </dl>
-            </section>
+            </FactsSection>
           </div>
           {d.motivation && <p>{d.motivation}</p>}
         </article>

@@ -196,7 +196,7 @@ function PublishForm({ organisationId }: { organisationId: string }) {
       <Back />
       <PageHeader
         title={t('publishTitle')}
-        lead={t('publishLead', { org: quoted(names.name(organisationId), locale) })}
+        lead={names.ready && t('publishLead', { org: quoted(names.name(organisationId), locale) })}
       />
       <form
         ref={form}

@@ -24,5 +24,7 @@ export function useOrgNames() {
   return {
     name: (id: string | null | undefined) => (id ? (names.get(id) ?? id) : ''),
     list: orgs.data ?? [],
+    /** Whether the names have loaded: before, a name is its id, which a sentence should not show. */
+    ready: orgs.data !== undefined,
   };
 }

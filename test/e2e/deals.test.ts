@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { latestDay } from '../../src/model/days.ts';
+import { clusterDay, latestDay } from '../../src/model/days.ts';
 import {
   answer,
   base,
@@ -219,8 +219,9 @@ test('deals: rows in both languages; two members negotiate to agreed, deliver, a
       (await delivery.locator('input[name="deliveredOn"]').getAttribute('min')) ?? '',
       /^\d{4}-\d{2}-\d{2}$/,
     );
-    // a lot is recorded once it happened: today (a date after tomorrow is refused)
-    const today = new Date().toISOString().slice(0, 10);
+    // a lot is recorded once it happened: today in Kuzbass, where the deal was opened today
+    // (UTC's date is a day behind from 17:00 UTC; a date after tomorrow is refused)
+    const today = clusterDay(Date.now());
     await delivery.locator('input[name="deliveredOn"]').fill(today);
     await delivery.locator('input[name="quantity"]').fill('50');
     await delivery.locator('select[name="method"]').selectOption('weighbridge');
@@ -422,7 +423,7 @@ test('a deal page: delivered and remaining add up to the contract; quality figur
     );
     assert.equal(await page.getByTestId('delivery-row').count(), rows, 'nothing recorded');
     // a lot of 12,5 t, its quality written as the placeholder shows
-    await delivery.locator('input[name="deliveredOn"]').fill(new Date().toISOString().slice(0, 10));
+    await delivery.locator('input[name="deliveredOn"]').fill(clusterDay(Date.now()));
     await delivery.locator('input[name="quantity"]').fill('12,5');
     // a property this material has not is named, with the ones it has; nothing is sent
     await box.fill('крупность = 30 мм');

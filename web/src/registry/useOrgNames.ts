@@ -5,12 +5,21 @@ import { localised, useLocale } from '../i18n/index.ts';
 import { useResource } from '../shell/useResource.ts';
 import { registryApi } from './api.ts';
 
-let directory: ReturnType<typeof registryApi.organisations> | null = null;
+type Directory = Awaited<ReturnType<typeof registryApi.organisations>>;
+let directory: Promise<Directory> | null = null;
+/** The directory once read: a page opened after it shows names from its first paint, not ids. */
+let known: Directory | undefined;
 function organisations() {
-  directory ??= registryApi.organisations().catch((e: unknown) => {
-    directory = null;
-    throw e;
-  });
+  directory ??= registryApi.organisations().then(
+    (d) => {
+      known = d;
+      return d;
+    },
+    (e: unknown) => {
+      directory = null;
+      throw e;
+    },
+  );
   return directory;
 }
 
@@ -18,13 +27,14 @@ function organisations() {
 export function useOrgNames() {
   const { locale } = useLocale();
   const orgs = useResource(organisations, []);
+  const list = orgs.data ?? known;
   const names = new Map(
-    (orgs.data ?? []).map((o) => [o.id, localised(locale, o.name, o.nameEn)] as const),
+    (list ?? []).map((o) => [o.id, localised(locale, o.name, o.nameEn)] as const),
   );
   return {
     name: (id: string | null | undefined) => (id ? (names.get(id) ?? id) : ''),
-    list: orgs.data ?? [],
+    list: list ?? [],
     /** Whether the names have loaded: before, a name is its id, which a sentence should not show. */
-    ready: orgs.data !== undefined,
+    ready: list !== undefined,
   };
 }

@@ -89,6 +89,7 @@ export function DecreeSection() {
         onChange={(e) => setYear(Number(e.target.value))}
         options={[thisYear, thisYear - 1, thisYear - 2]}
         optionLabel={String}
+        className="decree-year"
       />
       <Loaded resource={report}>
         {(r) => (

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { dealsQueries } from '../deals/index.ts';
 import { inTransaction, recordEvent } from '../journal/index.ts';
+import { clusterDay } from '../model/days.ts';
 import {
   type Actor,
   actorRef,
@@ -215,7 +216,8 @@ export class Decree779Service {
    */
   async check(actor: Actor, q: { year?: number }): Promise<Decree779Report> {
     requireLogin(actor);
-    const year = q.year ?? this.clock().getUTCFullYear();
+    // the year as the cluster counts it: from 17:00 UTC on 31 December it is the next one
+    const year = q.year ?? Number(clusterDay(this.clock().getTime()).slice(0, 4));
     const memberships = await registryQueries.findMemberships(this.store);
     const current = new Set(
       memberships.filter((m) => m.leftOn === null).map((m) => m.organisationId),

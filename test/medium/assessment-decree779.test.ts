@@ -8,6 +8,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
+import { Decree779Service } from '../../src/assessment/index.ts';
 import { listEvents } from '../../src/journal/index.ts';
 import { type Actor, systemActor } from '../../src/model/index.ts';
 import type { Platform } from '../../src/platform.ts';
@@ -171,6 +172,13 @@ for (const d of await eachDialect()) {
       assert.equal(fd.threshold, 0.1);
       assert.equal(r.compliant, false);
       assert.equal(r.rules.functionalDependency, 0.2);
+    });
+
+    test("without a year the check is of the cluster's year: at 18:00 UTC on 31 December Kuzbass is in the next one", async () => {
+      const at = (iso: string) =>
+        new Decree779Service(p.store, () => new Date(iso)).check(systemActor, {});
+      assert.equal((await at('2026-12-31T16:59:00Z')).year, 2026);
+      assert.equal((await at('2026-12-31T18:00:00Z')).year, 2027);
     });
 
     test('a member declares for its own organisation only; observers do not declare; bad input named in both languages', async () => {

@@ -4,7 +4,7 @@
 // form for the organisation's own declarations.
 import { type FormEvent, useState } from 'react';
 import { MAX_KOPECKS } from '../../../src/model/money.ts';
-import { localised, pluralForm, useFormat, useLocale, useT } from '../i18n/index.ts';
+import { clusterDay, localised, pluralForm, useFormat, useLocale, useT } from '../i18n/index.ts';
 import { answer, client, type RequestBody } from '../shell/api.ts';
 import { exactKopecks, parseNumber } from '../shell/numbers.ts';
 import { useSession } from '../shell/session.tsx';
@@ -68,7 +68,9 @@ export function DecreeSection() {
   const participants = (n: number) =>
     d(`participants:${pluralForm(n, locale)}`, { n: fmt.integer(n) });
   const { user } = useSession();
-  const thisYear = new Date().getFullYear();
+  // the cluster's year, not the browser's: on 31 December evening in Moscow it is already
+  // the next year in Kuzbass
+  const thisYear = Number(clusterDay(Date.now()).slice(0, 4));
   const [year, setYear] = useState(thisYear);
   const report = useResource(() => decreeApi.check(year), [year]);
   const r = report.data;

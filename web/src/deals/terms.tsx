@@ -3,7 +3,7 @@
 import { useId } from 'react';
 import { transferPurposes } from '../../../src/deals/engine/balance.ts';
 import { useExchangeLabels } from '../exchange/labels.ts';
-import { useFormat, useT } from '../i18n/index.ts';
+import { clusterDay, useFormat, useT } from '../i18n/index.ts';
 import { kopecksToRubText } from '../shell/numbers.ts';
 import type { MaterialUnit } from '../shell/types.ts';
 import { materialUnits, transportModes } from '../shell/vocabulary.ts';
@@ -11,7 +11,8 @@ import type { Deal } from './api.ts';
 import { dealsDict } from './dict.ts';
 import { type TermsBad, type TermsText, termsLimits } from './parse.ts';
 
-const year = new Date().getFullYear();
+// next year's deliveries by default, the year counted as the cluster counts it
+const year = Number(clusterDay(Date.now()).slice(0, 4));
 export const blankTerms: TermsText = {
   quantity: '',
   unit: 't',

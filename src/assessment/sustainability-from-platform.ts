@@ -22,6 +22,7 @@ import { z } from 'zod';
 import { DealsService } from '../deals/index.ts';
 import { ExchangeService } from '../exchange/index.ts';
 import { KnowledgeService, knowledgeQueries } from '../knowledge/index.ts';
+import { clusterDay } from '../model/days.ts';
 import { systemActor } from '../model/index.ts';
 import { wordMonth } from '../model/wording.ts';
 import { registryQueries } from '../registry/index.ts';
@@ -73,15 +74,16 @@ const methanes = new Set(['mine-methane', 'coal-bed-methane']);
 /** m³ per unit of a gas deal */
 const m3Per: Record<string, number> = { thousand_m3: 1000, m3: 1 };
 
-const month = (d: Date) => d.toISOString().slice(0, 7);
-
 /** The indicators and their balance, from the platform's data over the last twelve months. */
 export async function sustainabilityFromPlatform(
   store: Store,
   now: Date = new Date(),
 ): Promise<PlatformSustainability> {
-  const to = month(now);
-  const from = month(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1)));
+  // the cluster's months, as deliveries are dated: from 17:00 UTC on a month's last day
+  // Kuzbass is in the next one
+  const to = clusterDay(now.getTime()).slice(0, 7);
+  const [y, m] = to.split('-').map(Number) as [number, number];
+  const from = new Date(Date.UTC(y, m - 12, 1)).toISOString().slice(0, 7);
   const deals = new DealsService(store);
   const [impact, costs, allDeals, deliveries] = await Promise.all([
     deals.impact(systemActor, { level: 'delivered', from, to }),

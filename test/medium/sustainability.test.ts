@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { reportHtml, reportModel, reportPdf } from '../../src/assessment/report/index.ts';
+import { sustainabilityFromPlatform } from '../../src/assessment/sustainability-from-platform.ts';
 import { type Actor, systemActor } from '../../src/model/index.ts';
 import type { Platform } from '../../src/platform.ts';
 import { buildServer } from '../../src/server/app.ts';
@@ -84,6 +85,16 @@ for (const d of await eachDialect()) {
       );
       const pdf = await reportPdf(model, 'ru');
       assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+    });
+
+    test("the twelve months end at the cluster's month: at 18:00 UTC on 30 November Kuzbass is in December", async () => {
+      const span = async (iso: string) => {
+        const r = await sustainabilityFromPlatform(p.store, new Date(iso));
+        return [r.from, r.to];
+      };
+      assert.deepEqual(await span('2026-11-30T16:59:00Z'), ['2025-12', '2026-11']);
+      assert.deepEqual(await span('2026-11-30T18:00:00Z'), ['2026-01', '2026-12']);
+      assert.deepEqual(await span('2026-12-31T18:00:00Z'), ['2026-02', '2027-01']);
     });
 
     test('the indicators equal what the deliveries and the knowledge data imply', async () => {

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { dealsQueries } from '../deals/index.ts';
 import { inTransaction, recordEvent } from '../journal/index.ts';
-import { clusterDay } from '../model/days.ts';
+import { clusterYear } from '../model/days.ts';
 import {
   type Actor,
   actorRef,
@@ -217,7 +217,7 @@ export class Decree779Service {
   async check(actor: Actor, q: { year?: number }): Promise<Decree779Report> {
     requireLogin(actor);
     // the year as the cluster counts it: from 17:00 UTC on 31 December it is the next one
-    const year = q.year ?? Number(clusterDay(this.clock().getTime()).slice(0, 4));
+    const year = q.year ?? clusterYear(this.clock().getTime());
     const memberships = await registryQueries.findMemberships(this.store);
     const current = new Set(
       memberships.filter((m) => m.leftOn === null).map((m) => m.organisationId),

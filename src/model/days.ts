@@ -42,6 +42,11 @@ export function clusterDay(ms: number): string {
   return `${w.year}-${pad(w.month)}-${pad(w.day)}`;
 }
 
+/** The year in the cluster at `ms`: on 31 December from 17:00 UTC, already the next one. */
+export function clusterYear(ms: number): number {
+  return wall(ms).year;
+}
+
 /** A `datetime-local` value: the cluster's wall clock at `ms` (YYYY-MM-DDTHH:mm). */
 export function clusterWallTime(ms: number): string {
   const w = wall(ms);

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { clusterDay } from '../../src/model/days.ts';
+import { clusterYear } from '../../src/model/days.ts';
 import { base, logIn, results, skip, startServerAndBrowser, watchedPage } from './harness.ts';
 
 startServerAndBrowser('dc-e2e-decree-');
@@ -52,7 +52,7 @@ test('Decree 779 declarations: sums checked in the browser beside the field; the
   timeout: 180_000,
 }, async () => {
   const { context, page, foreign, pageErrors } = await watchedPage();
-  const year = Number(clusterDay(Date.now()).slice(0, 4));
+  const year = clusterYear(Date.now());
   try {
     await logIn(page, myski.email, myski.password);
     await page.goto(`${base}/#/assessment`);

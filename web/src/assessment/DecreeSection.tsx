@@ -4,7 +4,7 @@
 // form for the organisation's own declarations.
 import { type FormEvent, useState } from 'react';
 import { MAX_KOPECKS } from '../../../src/model/money.ts';
-import { clusterDay, localised, pluralForm, useFormat, useLocale, useT } from '../i18n/index.ts';
+import { clusterYear, localised, pluralForm, useFormat, useLocale, useT } from '../i18n/index.ts';
 import { answer, client, type RequestBody } from '../shell/api.ts';
 import { exactKopecks, parseNumber } from '../shell/numbers.ts';
 import { useSession } from '../shell/session.tsx';
@@ -70,7 +70,7 @@ export function DecreeSection() {
   const { user } = useSession();
   // the cluster's year, not the browser's: on 31 December evening in Moscow it is already
   // the next year in Kuzbass
-  const thisYear = Number(clusterDay(Date.now()).slice(0, 4));
+  const thisYear = clusterYear(Date.now());
   const [year, setYear] = useState(thisYear);
   const report = useResource(() => decreeApi.check(year), [year]);
   const r = report.data;

@@ -3,7 +3,7 @@
 import { useId } from 'react';
 import { transferPurposes } from '../../../src/deals/engine/balance.ts';
 import { useExchangeLabels } from '../exchange/labels.ts';
-import { clusterDay, useFormat, useT } from '../i18n/index.ts';
+import { clusterYear, useFormat, useT } from '../i18n/index.ts';
 import { kopecksToRubText } from '../shell/numbers.ts';
 import type { MaterialUnit } from '../shell/types.ts';
 import { materialUnits, transportModes } from '../shell/vocabulary.ts';
@@ -12,7 +12,7 @@ import { dealsDict } from './dict.ts';
 import { type TermsBad, type TermsText, termsLimits } from './parse.ts';
 
 // next year's deliveries by default, the year counted as the cluster counts it
-const year = Number(clusterDay(Date.now()).slice(0, 4));
+const year = clusterYear(Date.now());
 export const blankTerms: TermsText = {
   quantity: '',
   unit: 't',

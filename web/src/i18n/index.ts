@@ -16,6 +16,7 @@ export {
 export {
   clusterDay,
   clusterWallTime,
+  clusterYear,
   fromClusterWallTime,
   momentFormats,
 } from './moments.ts';

@@ -3,11 +3,11 @@
 // messages name it («13:00 (кемеровское время)», src/model/wording.ts), so a reader in Moscow sees the
 // hour the server's own messages give. A calendar day ('2026-12-01') is no moment: it is the
 // same day in every zone.
-import { clusterDay, clusterWallTime, wall } from '../../../src/model/days.ts';
+import { clusterDay, clusterWallTime, clusterYear, wall } from '../../../src/model/days.ts';
 import { CLUSTER_TIME_ZONE, clusterZoneName } from '../../../src/model/wording.ts';
 import { intlLocale, type Locale } from './locale.ts';
 
-export { clusterDay, clusterWallTime };
+export { clusterDay, clusterWallTime, clusterYear };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 

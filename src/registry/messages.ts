@@ -66,6 +66,10 @@ export const rules = defineMessages('registry.rule', {
     en: 'must not be before the joining date',
     ru: 'не может быть раньше даты вступления',
   },
+  duplicateAnswer: {
+    en: 'say how the applicant was answered: the next operator reads it here',
+    ru: 'напишите, как ответили заявителю: следующий оператор прочтёт это здесь',
+  },
   rejectionReason: {
     en: 'say why the application is rejected: the applicant reads it on the status page',
     ru: 'напишите причину отказа: заявитель прочтёт её на странице статуса заявки',
@@ -132,6 +136,14 @@ export const messages = defineMessages('registry', {
   applicationSuperseded: {
     en: 'The organisation has applied again since; follow the newer status link',
     ru: 'Организация уже подала новую заявку; смотрите её по новой ссылке',
+  },
+  duplicateNotFound: {
+    en: 'No repeated application has number {seq}',
+    ru: 'Повторной заявки № {seq} нет',
+  },
+  duplicateAnswered: {
+    en: 'Repeated application {seq} is marked answered already; reload the list to see the answer',
+    ru: 'Повторная заявка № {seq} уже отмечена отвеченной; обновите список, чтобы увидеть ответ',
   },
   statusLinkNotFound: {
     en: 'No application has this status link',

@@ -302,6 +302,22 @@ export type Application = z.infer<typeof Application>;
  * rejected organisation's INN, OGRN or id, or a registered e-mail). The applicant was answered
  * as usual; the operator sees it here, with the records it repeats, to settle it by e-mail.
  */
+/** How the operator answered a repeated application (by e-mail, out of band), as it records it. */
+export const DuplicateAnswerNote = z
+  .object({
+    note: z.string().trim().min(1, rule(rules.duplicateAnswer)).max(DECISION_NOTE_MAX),
+  })
+  .meta({ id: 'DuplicateAnswerNote' });
+
+export const DuplicateAnswer = z
+  .object({
+    at: z.string(),
+    by: z.string().describe("the operator's name (an API key's reference when a key recorded it)"),
+    note: z.string(),
+  })
+  .meta({ id: 'DuplicateAnswer' });
+export type DuplicateAnswer = z.infer<typeof DuplicateAnswer>;
+
 export const DuplicateApplication = z
   .object({
     seq: z.number().int().describe("the journal event's sequence number"),
@@ -324,6 +340,9 @@ export const DuplicateApplication = z
         }),
       )
       .describe('the organisations already holding what it repeats, as they stand now'),
+    answered: DuplicateAnswer.nullable().describe(
+      'how the operator settled it, once recorded; null while it waits for an answer',
+    ),
   })
   .meta({ id: 'DuplicateApplication' });
 export type DuplicateApplication = z.infer<typeof DuplicateApplication>;

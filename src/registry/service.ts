@@ -18,7 +18,7 @@ import {
   requireOrganisationRole,
   systemActor,
 } from '../model/index.ts';
-import type { Store, Tx } from '../store/index.ts';
+import type { Reader, Store, Tx } from '../store/index.ts';
 import { placeSite } from './engine/index.ts';
 import { newId, slugId } from './ids.ts';
 import { messages, rules } from './messages.ts';
@@ -32,6 +32,8 @@ import {
   ApplicationInput,
   type ApplicationReceipt,
   type ApplicationStatusView,
+  type DuplicateAnswer,
+  DuplicateAnswerNote,
   type DuplicateApplication,
   type Material,
   MaterialInput,
@@ -161,6 +163,7 @@ export class RegistryService {
       events.push(...page);
       if (page.length < 5000) break;
     }
+    const answers = await this.duplicateAnswers(this.store);
     const out: DuplicateApplication[] = [];
     // the newest ones: a flood of repeats (they are cheap to send) must not make the list slow
     for (const e of events.reverse().slice(0, DUPLICATES_LISTED)) {
@@ -193,6 +196,7 @@ export class RegistryService {
           existing.push({ organisationId: id, organisationName: held.name, status: held.status });
       }
       out.push({
+        answered: answers.get(e.seq) ?? null,
         seq: e.seq,
         submittedAt: a.submittedAt,
         organisationName: a.organisationName,
@@ -206,6 +210,58 @@ export class RegistryService {
       });
     }
     return out;
+  }
+
+  /**
+   * The operator records how it settled a repeated application (it answers the applicant by
+   * e-mail, since the status link stays "pending"): a journal event, so that the list marks it
+   * and the queue counts only those still waiting. Recorded once; 404 for a number that is not
+   * a repeated application.
+   */
+  async answerDuplicateApplication(
+    actor: Actor,
+    seq: number,
+    input: unknown,
+  ): Promise<DuplicateAnswer> {
+    requireOperator(actor);
+    const { note } = parseInput(DuplicateAnswerNote, input);
+    return inTransaction(this.store, async (tx) => {
+      const [e] = await listEvents(tx, { afterSeq: seq - 1, limit: 1 });
+      if (e?.seq !== seq || e.type !== 'application.duplicate')
+        throw notFound(messages.duplicateNotFound({ seq }));
+      if ((await this.duplicateAnswers(tx)).has(seq))
+        throw conflict(messages.duplicateAnswered({ seq }));
+      const recorded = await this.event(tx, actor, null, 'application.duplicate-answered', {
+        seq,
+        note,
+      });
+      return { at: recorded.at, by: await this.operatorName(tx, actorRef(actor)), note };
+    });
+  }
+
+  /** Each answered repeated application's answer, by the number of its journal event. */
+  private async duplicateAnswers(reader: Reader): Promise<Map<number, DuplicateAnswer>> {
+    const answers = new Map<number, DuplicateAnswer>();
+    for (let after = 0; ; ) {
+      const page = await listEvents(reader, {
+        type: 'application.duplicate-answered',
+        afterSeq: after,
+        limit: 5000,
+      });
+      for (const e of page) {
+        const { seq, note } = e.payload as { seq: number; note: string };
+        if (!answers.has(seq))
+          answers.set(seq, { at: e.at, by: await this.operatorName(reader, e.actor), note });
+      }
+      if (page.length < 5000) break;
+      after = page[page.length - 1].seq;
+    }
+    return answers;
+  }
+
+  /** A journal actor as the operators know each other: a user's name, else its reference. */
+  private async operatorName(reader: Reader, ref: string): Promise<string> {
+    return (await repo.userRow(reader, ref))?.name ?? ref;
   }
 
   listMaterials(): Promise<Material[]> {

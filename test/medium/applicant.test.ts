@@ -11,7 +11,13 @@ import type { Platform } from '../../src/platform.ts';
 import { stateReaders as registryReaders, SESSION_COOKIE } from '../../src/registry/index.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { eachDialect, type TestDatabase } from './dialects.ts';
-import { organisationInput, signedInOperator, siteKemerovo, siteMyski } from './fixtures.ts';
+import {
+  organisationInput,
+  signedIn,
+  signedInOperator,
+  siteKemerovo,
+  siteMyski,
+} from './fixtures.ts';
 
 type Answer = { statusCode: number; headers: Record<string, unknown>; body: string };
 const json = (r: Answer, status: number) => {
@@ -216,6 +222,74 @@ for (const d of await eachDialect())
       );
       // and no one else may read them: an applicant's secret is the operator's only
       assert.equal((await app.inject({ url: '/api/v1/applications/duplicates' })).statusCode, 401);
+    });
+
+    test('F8 the operator records how a repeated application was answered: once, only the operator', async () => {
+      const first = application(30);
+      const original = json(await apply(first), 201);
+      // the same INN again, by another admin
+      const inn = first.organisation.inn;
+      json(await apply(application(31, { organisation: { ...organisationInput(), inn } })), 201);
+      const waiting = json(await asOperator('GET', '/api/v1/applications/duplicates'), 200);
+      const dup = waiting.find(
+        (x: { contactEmail: string }) => x.contactEmail === 'boss31@applicant.example',
+      );
+      assert.equal(dup.answered, null);
+      const url = `/api/v1/applications/duplicates/${dup.seq}/answer`;
+      // a note is required, in the caller's language, naming the field
+      const empty = await app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie: operatorCookie, 'accept-language': 'ru' },
+        payload: { note: '   ' },
+      });
+      assert.equal(empty.statusCode, 400, empty.body);
+      assert.match(empty.body, /как ответили заявителю/);
+      assert.match(empty.body, /"note"/);
+      // only the operator records it
+      const member = await signedIn(p, original.organisationId, {
+        email: 'member31@applicant.example',
+        name: 'Участник',
+        role: 'member',
+      });
+      const byMember = await app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie: member.cookie },
+        payload: { note: 'ответил' },
+      });
+      assert.ok([401, 403].includes(byMember.statusCode), byMember.body);
+      assert.equal(
+        (await app.inject({ method: 'POST', url, payload: { note: 'x' } })).statusCode,
+        401,
+      );
+      // a number that is not a repeated application is not one
+      const notDup = await asOperator(
+        'POST',
+        `/api/v1/applications/duplicates/${dup.seq - 1}/answer`,
+        { note: 'ответил' },
+      );
+      assert.equal(notDup.statusCode, 404, notDup.body);
+      assert.equal(
+        (await asOperator('POST', '/api/v1/applications/duplicates/999999/answer', { note: 'x' }))
+          .statusCode,
+        404,
+      );
+      const note = 'Написали 3 декабря: организация уже подала заявку, ждите решения';
+      const answer = json(await asOperator('POST', url, { note: `  ${note} ` }), 200);
+      assert.equal(answer.note, note);
+      assert.equal(answer.by, 'Оператор');
+      // once: a second answer is refused, the first kept
+      const again = await asOperator('POST', url, { note: 'ещё раз' });
+      assert.equal(again.statusCode, 409, again.body);
+      const listed = json(await asOperator('GET', '/api/v1/applications/duplicates'), 200).find(
+        (x: { seq: number }) => x.seq === dup.seq,
+      );
+      assert.deepEqual(listed.answered, answer);
+      // journaled with the operator as its actor
+      const [event] = await listEvents(p.store, { type: 'application.duplicate-answered' });
+      assert.deepEqual(event.payload, { seq: dup.seq, note });
+      assert.equal(event.at, answer.at);
     });
 
     test('H6 logging in while pending or after a rejection says so; a wrong password stays generic', async () => {

@@ -7,6 +7,8 @@ import {
   ApplicationInput,
   ApplicationReceipt,
   ApplicationStatusView,
+  DuplicateAnswer,
+  DuplicateAnswerNote,
   DuplicateApplication,
   ReapplicationInput,
   RejectionDecision,
@@ -96,6 +98,28 @@ export const applicationRoutes =
         },
       },
       async (req) => registry.listDuplicateApplications(req.actor),
+    );
+
+    app.post(
+      '/api/v1/applications/duplicates/:seq/answer',
+      {
+        schema: {
+          ...tagged('applications'),
+          summary: 'Record how a repeated application was answered (operator)',
+          description:
+            'Once per repeated application: the list then carries the answer and the queue no longer counts it.',
+          params: z.object({
+            seq: z.coerce
+              .number()
+              .int()
+              .positive()
+              .describe('the `seq` of the repeated application'),
+          }),
+          body: DuplicateAnswerNote,
+          response: { 200: DuplicateAnswer },
+        },
+      },
+      async (req) => registry.answerDuplicateApplication(req.actor, req.params.seq, req.body),
     );
 
     app.post(

@@ -36,6 +36,8 @@ function Queue() {
   // read up front, so the tab counts them: an operator would not open an empty-looking tab
   const duplicates = useResource(() => registryApi.duplicateApplications(), []);
   const byId = useMemo(() => new Map((orgs.data ?? []).map((o) => [o.id, o])), [orgs.data]);
+  // the tab counts those still waiting for an answer: the answered ones stay listed, marked
+  const waiting = (duplicates.data ?? []).filter((d) => !d.answered).length;
   const tabLabel: Record<Tab, string> = {
     pending: t('tabPending'),
     admitted: t('tabAdmitted'),
@@ -62,9 +64,9 @@ function Queue() {
             }}
           >
             {tabLabel[s]}
-            {s === 'duplicates' && (duplicates.data?.length ?? 0) > 0 && (
+            {s === 'duplicates' && waiting > 0 && (
               <span className="tab-count" data-testid="duplicates-count">
-                {fmt.integer(duplicates.data?.length ?? 0)}
+                {fmt.integer(waiting)}
               </span>
             )}
           </button>
@@ -76,7 +78,13 @@ function Queue() {
         </div>
       )}
       {tab === 'duplicates' ? (
-        <DuplicateApplications list={duplicates} />
+        <DuplicateApplications
+          list={duplicates}
+          onAnswered={(message) => {
+            setFlash(message);
+            duplicates.reload();
+          }}
+        />
       ) : apps.error ? (
         <ErrorState error={apps.error} onRetry={apps.reload} />
       ) : !apps.data ? (

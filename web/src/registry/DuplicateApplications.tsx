@@ -1,25 +1,37 @@
 // The operator's list of applications that repeat hidden records (F8). Their applicants were
 // answered as any other and their status links stay «на рассмотрении», so that no one learns
-// from the answer which INN or e-mail is already known; the operator settles them by e-mail.
-import { useFormat, useT } from '../i18n/index.ts';
+// from the answer which INN or e-mail is already known; the operator settles them by e-mail
+// and records here how it answered, so that the next operator does not write again.
+import { useState } from 'react';
+import { DECISION_NOTE_MAX } from '../../../src/registry/limits.ts';
+import { useFormat, useLocale, useT } from '../i18n/index.ts';
 import { href } from '../shell/router.ts';
-import { Empty, ErrorState, Loading } from '../shell/ui.tsx';
+import { Empty, ErrorState, Field, FormError, Loading } from '../shell/ui.tsx';
 import type { Resource } from '../shell/useResource.ts';
-import type { registryApi } from './api.ts';
+import { useSubmission } from '../shell/useSubmission.ts';
+import { registryApi } from './api.ts';
 import { applicantDict } from './applicantDict.ts';
 import { registryDict } from './dict.ts';
 import { Fact, FactsSection } from './Facts.tsx';
 import { useLabels } from './labels.ts';
+import { quoted } from './names.ts';
 
 type Duplicates = Awaited<ReturnType<typeof registryApi.duplicateApplications>>;
 /** What a repeated application repeats, as the API names it. */
 type Repeat = Duplicates[number]['repeats'][number];
 
-/** The list as the queue read it (it counts them on its tab). */
-export function DuplicateApplications({ list }: { list: Resource<Duplicates> }) {
+/** The list as the queue read it (it counts those waiting on its tab). */
+export function DuplicateApplications({
+  list,
+  onAnswered,
+}: {
+  list: Resource<Duplicates>;
+  onAnswered: (message: string) => void;
+}) {
   const t = useT(registryDict);
   const a = useT(applicantDict);
   const fmt = useFormat();
+  const { locale } = useLocale();
   const labels = useLabels();
   const repeatWord: Record<Repeat, string> = {
     'organisation.id': a('dupRepeatsId'),
@@ -43,6 +55,12 @@ export function DuplicateApplications({ list }: { list: Resource<Duplicates> }) 
                 <dd>{fmt.dateTime(d.submittedAt)}</dd>
               </div>
             </dl>
+            <span
+              className={d.answered ? 'badge change-created' : 'badge change-updated'}
+              data-testid="duplicate-state"
+            >
+              {a(d.answered ? 'dupAnswered' : 'dupWaiting')}
+            </span>
           </header>
           <div className="application-body">
             <FactsSection title={a('dupSection')}>
@@ -82,10 +100,81 @@ export function DuplicateApplications({ list }: { list: Resource<Duplicates> }) 
                 </Fact>
               </dl>
             </FactsSection>
+            {d.answered && (
+              <FactsSection title={a('dupAnswered')}>
+                <dl className="facts compact" data-testid="duplicate-answer">
+                  <Fact label={a('dupAnswerNote')}>{d.answered.note}</Fact>
+                  <Fact label={a('dupAnsweredWhen')}>
+                    {a('dupAnsweredBy', {
+                      when: fmt.dateTime(d.answered.at),
+                      who: d.answered.by,
+                    })}
+                  </Fact>
+                </dl>
+              </FactsSection>
+            )}
           </div>
           {d.motivation && <p>{d.motivation}</p>}
+          {!d.answered && (
+            <AnswerForm
+              duplicate={d}
+              onDone={() =>
+                onAnswered(a('dupMarkedMsg', { name: quoted(d.organisationName, locale) }))
+              }
+            />
+          )}
         </article>
       ))}
     </div>
+  );
+}
+
+/** How the operator answered the applicant, recorded once (the API refuses a second answer). */
+function AnswerForm({ duplicate, onDone }: { duplicate: Duplicates[number]; onDone: () => void }) {
+  const a = useT(applicantDict);
+  const [note, setNote] = useState('');
+  const [noteMissing, setNoteMissing] = useState(false);
+  const { busy, error, run } = useSubmission();
+  return (
+    <form
+      className="decide"
+      data-testid="duplicate-answer-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!note.trim()) {
+          setNoteMissing(true);
+          return;
+        }
+        run(async () => {
+          await registryApi.answerDuplicate(duplicate.seq, { note: note.trim() });
+          onDone();
+        });
+      }}
+    >
+      <FormError error={error} placed={(f) => f === 'note'} />
+      <div className="decide-row">
+        <Field
+          className="grow"
+          label={a('dupAnswerNote')}
+          error={noteMissing && !note.trim() ? a('dupAnswerNeeded') : error?.fieldErrors().note}
+          hint={a('dupAnswerHint')}
+        >
+          {(props) => (
+            <input
+              {...props}
+              name="note"
+              maxLength={DECISION_NOTE_MAX}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+            />
+          )}
+        </Field>
+        <div className="decide-actions">
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {a('dupMarkAnswered')}
+          </button>
+        </div>
+      </div>
+    </form>
   );
 }

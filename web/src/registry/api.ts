@@ -30,6 +30,16 @@ export const registryApi = {
   applications: (status: Query<'/api/v1/applications', 'get'>['status']) =>
     answer(client.GET('/api/v1/applications', { params: { query: { status } } })),
   duplicateApplications: () => answer(client.GET('/api/v1/applications/duplicates')),
+  answerDuplicate: (
+    seq: number,
+    body: RequestBody<'/api/v1/applications/duplicates/{seq}/answer', 'post'>,
+  ) =>
+    answer(
+      client.POST('/api/v1/applications/duplicates/{seq}/answer', {
+        params: { path: { seq } },
+        body,
+      }),
+    ),
   apply: (body: RequestBody<'/api/v1/applications', 'post'>) =>
     answer(client.POST('/api/v1/applications', { body })),
   applicationStatus: (token: string) =>

@@ -65,6 +65,16 @@ export const applicantDict = dictionary(
     dupRepeatsId: 'идентификатор организации',
     dupHeldBy: 'Уже есть у',
     dupHeldByNone: 'сейчас ни у кого',
+    dupAnswered: 'Отвечено',
+    dupWaiting: 'Ждёт ответа',
+    dupAnsweredBy: '{when}, {who}',
+    dupAnsweredWhen: 'Когда и кто',
+    dupAnswerNote: 'Как ответили',
+    dupAnswerHint:
+      'Например: «Написали 3 декабря: организация уже в кластере, войти можно с почтой администратора»',
+    dupAnswerNeeded: 'Напишите, как ответили заявителю: следующий оператор прочтёт это здесь',
+    dupMarkAnswered: 'Отметить отвеченной',
+    dupMarkedMsg: 'Заявка «{name}» отмечена отвеченной',
     decisionNoteHint: 'Заявитель увидит комментарий; при отказе он обязателен',
   },
   {
@@ -131,6 +141,16 @@ export const applicantDict = dictionary(
     dupRepeatsId: "the organisation's identifier",
     dupHeldBy: 'Already held by',
     dupHeldByNone: 'no one now',
+    dupAnswered: 'Answered',
+    dupWaiting: 'Awaits an answer',
+    dupAnsweredBy: '{when}, {who}',
+    dupAnsweredWhen: 'When and by whom',
+    dupAnswerNote: 'How it was answered',
+    dupAnswerHint:
+      'For example: “Wrote on 3 December: the organisation is a member already, its admin can log in”',
+    dupAnswerNeeded: 'Say how the applicant was answered: the next operator reads it here',
+    dupMarkAnswered: 'Mark answered',
+    dupMarkedMsg: 'The application of “{name}” is marked answered',
     decisionNoteHint: 'The applicant sees this note; a rejection needs one',
   },
 );

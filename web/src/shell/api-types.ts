@@ -195,6 +195,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/applications/duplicates/{seq}/answer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record how a repeated application was answered (operator)
+     * @description Once per repeated application: the list then carries the answer and the queue no longer counts it.
+     */
+    post: operations['postApplicationsDuplicatesBySeqAnswer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/assessment/declarations': {
     parameters: {
       query?: never;
@@ -4806,7 +4826,27 @@ export interface components {
       token: string;
       tokenIssuedAt: string;
     };
+    DuplicateAnswer: {
+      at: string;
+      /** @description the operator's name (an API key's reference when a key recorded it) */
+      by: string;
+      note: string;
+    };
+    DuplicateAnswerInput: {
+      at: string;
+      /** @description the operator's name (an API key's reference when a key recorded it) */
+      by: string;
+      note: string;
+    };
+    DuplicateAnswerNote: {
+      note: string;
+    };
+    DuplicateAnswerNoteInput: {
+      note: string;
+    };
     DuplicateApplication: {
+      /** @description how the operator settled it, once recorded; null while it waits for an answer */
+      answered: components['schemas']['DuplicateAnswer'] | null;
       contactEmail: string;
       contactName: string;
       /** @description the organisations already holding what it repeats, as they stand now */
@@ -4826,6 +4866,8 @@ export interface components {
       submittedAt: string;
     };
     DuplicateApplicationInput: {
+      /** @description how the operator settled it, once recorded; null while it waits for an answer */
+      answered: components['schemas']['DuplicateAnswerInput'] | null;
       contactEmail: string;
       contactName: string;
       /** @description the organisations already holding what it repeats, as they stand now */
@@ -11046,6 +11088,41 @@ export interface operations {
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  postApplicationsDuplicatesBySeqAnswer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the `seq` of the repeated application */
+        seq: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DuplicateAnswerNoteInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DuplicateAnswer'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       429: components['responses']['Problem429'];
     };
   };

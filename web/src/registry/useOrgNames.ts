@@ -33,7 +33,10 @@ function organisations(who: string) {
   return cache.directory;
 }
 
-/** Organisation id → its name in the reader's language (the id itself until the names load). */
+/**
+ * Organisation id → its name in the reader's language: «…» while the names load (an id is
+ * nothing a reader can use), the id itself only if the directory failed or does not hold it.
+ */
 export function useOrgNames() {
   const { locale } = useLocale();
   const who = useSession().user?.id ?? '';
@@ -42,8 +45,9 @@ export function useOrgNames() {
   const names = new Map(
     (list ?? []).map((o) => [o.id, localised(locale, o.name, o.nameEn)] as const),
   );
+  const waiting = list === undefined && orgs.error === undefined;
   return {
-    name: (id: string | null | undefined) => (id ? (names.get(id) ?? id) : ''),
+    name: (id: string | null | undefined) => (id ? (names.get(id) ?? (waiting ? '…' : id)) : ''),
     list: list ?? [],
     /** Whether the names have loaded: before, a name is its id, which a sentence should not show. */
     ready: list !== undefined,

@@ -231,7 +231,11 @@ export async function buildServer(
       setHeaders: (reply, path) => reply.header('cache-control', webCacheControl(webDir, path)),
     });
   app.setNotFoundHandler((req, reply) => {
-    if (req.method === 'GET' && !req.url.startsWith('/api/')) {
+    const path = req.url.split('?')[0];
+    // a missing file (an old build's code under an open tab) is 404, not the app's page: a
+    // browser would refuse that page as a script and blank the app instead of saying it changed
+    const file = path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path);
+    if (req.method === 'GET' && !path.startsWith('/api/') && !file) {
       if (hasWeb)
         return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
       return reply
@@ -240,12 +244,7 @@ export async function buildServer(
           '<!doctype html><meta charset="utf-8"><title>digicluster</title><p>The web app is not built. Run <code>npm run build:web</code> (npm start does it for you). The API is at <a href="/api/docs">/api/docs</a>.</p>',
         );
     }
-    return sendProblem(
-      reply,
-      req,
-      'not_found',
-      common.noRoute({ method: req.method, path: req.url.split('?')[0] }),
-    );
+    return sendProblem(reply, req, 'not_found', common.noRoute({ method: req.method, path }));
   });
   return app;
 }

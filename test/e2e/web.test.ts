@@ -317,3 +317,46 @@ test('the web app: map, participants, language, application and admission', {
   });
   await context.close();
 });
+
+test('a tab opened before a redeploy: a page whose code is gone says the platform was updated', {
+  skip,
+  timeout: 60_000,
+}, async () => {
+  const { context, page } = await watchedPage();
+  await page.goto(`${base}/#/`);
+  await page.locator('h1').first().waitFor();
+  // the build this tab knows is replaced: its lazily loaded pages' files are gone from the server
+  let refused = 0;
+  const dealsCode = /\/assets\/DealsRoute-[^/]+\.(js|css)$/;
+  await page.route(dealsCode, async (route) => {
+    refused++;
+    const gone = await fetch(`${base}/assets/DealsRoute-gone.js`);
+    await route.fulfill({
+      status: gone.status,
+      contentType: gone.headers.get('content-type') ?? undefined,
+      body: await gone.text(),
+    });
+  });
+  await page.goto(`${base}/#/deals`);
+  const failure = page.getByTestId('page-failure');
+  await failure.waitFor();
+  assert.ok(refused > 0, 'the deals page asked for its code');
+  assert.match((await failure.textContent()) ?? '', /Платформа обновилась/);
+  // the header stays, so the reader can go elsewhere; another page works
+  await page.locator('header').first().waitFor();
+  await page.screenshot({ path: join(results, 'stale-build.png') });
+  await page.goto(`${base}/#/participants`);
+  await page.locator('h1', { hasText: 'Участники' }).waitFor();
+  assert.equal(await failure.count(), 0);
+  // reloading takes the current build (here: the route is lifted, as a new build would be)
+  await page.unroute(dealsCode);
+  await page.goto(`${base}/#/deals`);
+  await page.getByTestId('page-failure').getByRole('button').click();
+  await page.waitForFunction(
+    () =>
+      !document.querySelector('[data-testid="page-failure"]') &&
+      !document.querySelector('main .state .spinner') &&
+      (document.querySelector('main')?.textContent ?? '').trim().length > 0,
+  );
+  await context.close();
+});

@@ -18,6 +18,7 @@ import { PasswordReset } from './registry/PasswordReset.tsx';
 import { shellDict } from './shell/dict.ts';
 import { Header } from './shell/Header.tsx';
 import { Login } from './shell/Login.tsx';
+import { PageFailure } from './shell/PageFailure.tsx';
 import { useRoute } from './shell/router.ts';
 import { Empty, Loading } from './shell/ui.tsx';
 
@@ -135,9 +136,11 @@ export function App() {
       </button>
       <Header section={path[0] ?? ''} />
       <main id="main" className="container" tabIndex={-1}>
-        <Suspense fallback={<Loading />}>
-          <Page path={path} />
-        </Suspense>
+        <PageFailure key={key}>
+          <Suspense fallback={<Loading />}>
+            <Page path={path} />
+          </Suspense>
+        </PageFailure>
       </main>
       <footer className="footer">
         <div className="container">

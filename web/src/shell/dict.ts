@@ -45,6 +45,13 @@ export const shellDict = dictionary(
     networkError: 'Сервер недоступен',
     httpError: 'Сервер ответил ошибкой {status}',
     sortBy: 'Сортировать по этому столбцу',
+    staleBuildTitle: 'Платформа обновилась',
+    staleBuildText:
+      'Эта вкладка открыта с прежней версии, и её страницы уже заменены новыми. Обновите страницу, чтобы открыть новую версию.',
+    pageFailedTitle: 'Страница не открылась',
+    pageFailedText:
+      'При показе страницы произошла ошибка. Обновите страницу; если ошибка повторится, сообщите оператору кластера.',
+    reloadPage: 'Обновить страницу',
     notFoundTitle: 'Страница не найдена',
     notFoundText: 'Такой страницы нет. Вернитесь на обзор кластера.',
     backHome: 'На обзор',
@@ -118,6 +125,13 @@ export const shellDict = dictionary(
     networkError: 'The server is unreachable',
     httpError: 'The server answered with error {status}',
     sortBy: 'Sort by this column',
+    staleBuildTitle: 'The platform was updated',
+    staleBuildText:
+      'This tab was opened on the previous version, whose pages have been replaced. Reload the page to open the new version.',
+    pageFailedTitle: 'The page could not be shown',
+    pageFailedText:
+      'Showing this page failed. Reload it; if it fails again, tell the cluster operator.',
+    reloadPage: 'Reload the page',
     notFoundTitle: 'Page not found',
     notFoundText: 'There is no such page. Go back to the cluster overview.',
     backHome: 'To the overview',

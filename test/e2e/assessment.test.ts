@@ -224,7 +224,7 @@ test('assessment: placement with evidence, readiness answered, territorial basel
     assert.doesNotMatch(await row('essence'), /Статья: /);
     assert.match(
       (await page.getByTestId('overall-form').textContent()) ?? '',
-      /кластер|экосистема|Нет данных/,
+      /(кластер|экосистема) балл [0-2](,\d+)? из 2|Нет данных/,
     );
     await page.getByTestId('territory-table').waitFor();
     assert.ok((await page.getByTestId('territory-table').locator('tbody tr').count()) >= 8);

@@ -48,6 +48,26 @@ test('the analyst downloads the report from the Assessment page', {
       (await links.locator('a[data-format="xlsx"]').getAttribute('href')) ?? '',
       /format=xlsx&lang=en$/,
     );
+    // the HTML report on a phone: as wide as the screen, its tables scrolling inside it
+    const htmlHref = await links.locator('a[data-format="html"]').getAttribute('href');
+    const phone = await context.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    for (const lang of ['en', 'ru']) {
+      // it is a download: the file as the phone opens it from its downloads
+      const answer = await phone.request.get(
+        new URL(htmlHref!.replace(/lang=\w+/, `lang=${lang}`), base).href,
+      );
+      assert.equal(answer.status(), 200);
+      await phone.setContent(await answer.text());
+      await phone.locator('h1').waitFor();
+      const [scrollWidth, innerWidth] = await phone.evaluate(() => [
+        document.documentElement.scrollWidth,
+        window.innerWidth,
+      ]);
+      assert.ok(scrollWidth <= innerWidth, `${lang}: ${scrollWidth} > ${innerWidth}`);
+      await phone.screenshot({ path: join(results, `report-html-390-${lang}.png`) });
+    }
+    await phone.close();
     assert.deepEqual(foreign, []);
     assert.deepEqual(pageErrors, []);
   } finally {

@@ -74,6 +74,8 @@ describe("typology: the paper's table computed on hand-built clusters", () => {
   it("labels a cell the paper's only when it is wholly quoted", () => {
     assert.equal(wordingSource('«этархия»'), 'paper');
     assert.equal(wordingSource('«a»; «b»'), 'paper');
+    assert.equal(wordingSource('“a”; “b”'), 'paper');
+    assert.equal(wordingSource('“a” and more'), 'platform');
     assert.equal(wordingSource('обмен знаниями через платформу'), 'platform');
     assert.equal(paperRows.knowledge.ecosystem.ru.startsWith('«'), true);
     assert.equal(wordingSource(paperRows.knowledge.ecosystem.ru), 'platform'); // quote + summary

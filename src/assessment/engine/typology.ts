@@ -119,11 +119,11 @@ export const paperRows: Record<
     },
     digital: {
       ru: '«ядро — в виртуальном цифровом пространстве, без привязки к географии»',
-      en: '«the core is in a virtual digital space, not tied to geography»',
+      en: '“the core is in a virtual digital space, not tied to geography”',
     },
     ecosystem: {
       ru: '«включает всё больше компаний из других регионов»',
-      en: '«it includes more and more companies from other regions»',
+      en: '“it includes more and more companies from other regions”',
     },
   },
   knowledge: {
@@ -138,7 +138,7 @@ export const paperRows: Record<
     },
     ecosystem: {
       ru: '«основной ресурс — профессиональные знания работников»; наука и образование — равные партнёры',
-      en: '«the main resource is the professional knowledge of workers»; science and education are equal partners',
+      en: '“the main resource is the professional knowledge of workers”; science and education are equal partners',
     },
   },
   integration_basis: {
@@ -150,7 +150,7 @@ export const paperRows: Record<
     digital: { ru: 'цифровая платформа', en: 'a digital platform' },
     ecosystem: {
       ru: '«единая технологическая платформа как ресурс знаний»',
-      en: '«a single technological platform as a knowledge resource»',
+      en: '“a single technological platform as a knowledge resource”',
     },
   },
   transactions: {
@@ -161,7 +161,7 @@ export const paperRows: Record<
     },
     digital: {
       ru: '«информационные, управленческие и финансовые транзакции переходят в цифровую среду»',
-      en: '«information, management and financial transactions move to the digital environment»',
+      en: '“information, management and financial transactions move to the digital environment”',
     },
     ecosystem: {
       ru: 'цифровая среда для всех взаимодействий участников',
@@ -180,28 +180,28 @@ export const paperRows: Record<
     },
     ecosystem: {
       ru: '«ключевой участник, с высокой вероятностью смены лидера»',
-      en: '«a keystone, with a high probability of a leader change»',
+      en: '“a keystone, with a high probability of a leader change”',
     },
   },
   // The last three rows in the paper's own words, cell by cell (its comparison table). Where two
   // forms share a word, the row's scoring cannot tell them apart: see the rules below.
   sustainability: {
     title: { ru: 'Устойчивость', en: 'Sustainability' },
-    territorial: { ru: '«достаточная»', en: '«sufficient»' },
-    digital: { ru: '«достаточная»', en: '«sufficient»' },
-    ecosystem: { ru: '«относительная»', en: '«relative»' },
+    territorial: { ru: '«достаточная»', en: '“sufficient”' },
+    digital: { ru: '«достаточная»', en: '“sufficient”' },
+    ecosystem: { ru: '«относительная»', en: '“relative”' },
   },
   competition_cooperation: {
     title: { ru: 'Источник инноваций', en: 'Source of innovation' },
-    territorial: { ru: '«конкуренция»', en: '«competition»' },
-    digital: { ru: '«кооперация»', en: '«cooperation»' },
-    ecosystem: { ru: '«и то и другое»', en: '«both»' },
+    territorial: { ru: '«конкуренция»', en: '“competition”' },
+    digital: { ru: '«кооперация»', en: '“cooperation”' },
+    ecosystem: { ru: '«и то и другое»', en: '“both”' },
   },
   regulation: {
     title: { ru: 'Внутреннее регулирование', en: 'Internal regulation' },
-    territorial: { ru: '«иерархия»', en: '«hierarchy»' },
-    digital: { ru: '«этархия»', en: '«etharchy»' },
-    ecosystem: { ru: '«этархия»', en: '«etharchy»' },
+    territorial: { ru: '«иерархия»', en: '“hierarchy”' },
+    digital: { ru: '«этархия»', en: '“etharchy”' },
+    ecosystem: { ru: '«этархия»', en: '“etharchy”' },
   },
 };
 
@@ -211,7 +211,9 @@ export const paperRows: Record<
  * the reports label the first «Статья», the second «Сводка платформы».
  */
 export function wordingSource(text: string): 'paper' | 'platform' {
-  return /^«[^«»]+»(; «[^«»]+»)*$/.test(text.trim()) ? 'paper' : 'platform';
+  // Russian quotes «…» in Russian, English “…” in English
+  const quote = '(«[^«»]+»|“[^“”]+”)';
+  return new RegExp(`^${quote}(; ${quote})*$`).test(text.trim()) ? 'paper' : 'platform';
 }
 
 /** Each indicator's name in both languages and its formula in Russian (the English is beside it). */

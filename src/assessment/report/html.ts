@@ -113,11 +113,12 @@ export function reportHtml(m: ReportModel, lang: Lang): string {
   );
   const svg = m.network ? networkSvg(m.network, lang) : '';
   return `<!doctype html>
-<html lang="${lang}"><head><meta charset="utf-8"><title>${esc(say(lang, 'title'))}</title>
+<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(say(lang, 'title'))}</title>
 <style>
-body{font-family:"DejaVu Sans",Arial,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#24292f}
+body{font-family:"DejaVu Sans",Arial,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#24292f;overflow-wrap:break-word}
 table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border:1px solid #d0d7de;padding:.4rem;vertical-align:top;text-align:left}
-small{color:#57606a}h2{margin-top:2rem}
+small{color:#57606a}h2{margin-top:2rem}svg{max-width:100%;height:auto}
+@media (max-width:40rem){body{margin:1rem auto}table{display:block;overflow-x:auto}}
 </style></head><body>
 <h1>${esc(say(lang, 'title'))}</h1>
 <p>${esc(say(lang, 'generated', { at: wordMoment(m.generatedAt, lang) }))}</p>

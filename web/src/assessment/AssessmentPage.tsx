@@ -56,7 +56,9 @@ function Placement({ t, locale }: { t: T; locale: Locale }) {
             </h2>
             <p className="overall" data-testid="overall-form">
               {t('overall')}: <FormBadge form={a.overall.form} t={t} />{' '}
-              {a.overall.score !== null && <strong>{number(locale, a.overall.score)}</strong>}{' '}
+              {a.overall.score !== null && (
+                <strong>{t('scoreOf', { score: number(locale, a.overall.score) })}</strong>
+              )}{' '}
               <span className="muted small">
                 {t('asOf', { date: fmt.date(a.asOf), months: a.windowMonths })}
               </span>

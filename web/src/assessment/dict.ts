@@ -9,6 +9,7 @@ export const assessmentDict = dictionary(
     downloadLabel: 'Скачать отчёт',
     placement: 'Место на шкале',
     overall: 'В целом',
+    scoreOf: 'балл {score} из 2',
     asOf: 'на {date}, за последние {months} мес.',
     'form:territorial_cluster': 'Территориальный кластер',
     'form:digital_cluster': 'Цифровой кластер',
@@ -45,7 +46,7 @@ export const assessmentDict = dictionary(
     saved: 'Сохранено: версия {n}.',
     territory: 'Территориальная база: коэффициенты локализации',
     territoryLead:
-      'Доля отрасли в занятости региона к её доле в занятости страны. Оценочные цифры помечены; заменить их таблицами Кемеровостата перед публикацией.',
+      'Доля отрасли в занятости региона к её доле в занятости страны. Где таблицы Кемеровостата или Росстата не нашлось, цифра помечена как оценка и показано, на чём она основана; источник указан при каждой цифре.',
     industry: 'Отрасль (ОКВЭД2)',
     lq: 'Коэффициент локализации',
     status: 'Статус цифры',
@@ -84,6 +85,7 @@ export const assessmentDict = dictionary(
     downloadLabel: 'Download the report',
     placement: 'Placement',
     overall: 'Overall',
+    scoreOf: 'score {score} of 2',
     asOf: 'as of {date}, over the last {months} months',
     'form:territorial_cluster': 'Territorial cluster',
     'form:digital_cluster': 'Digital cluster',
@@ -119,7 +121,7 @@ export const assessmentDict = dictionary(
     saved: 'Saved: version {n}.',
     territory: 'Territorial baseline: location quotients',
     territoryLead:
-      "An industry's share of the region's employment over its share of the country's. Estimates are labelled; replace them with Kemerovostat tables before publishing.",
+      "An industry's share of the region's employment over its share of the country's. Where no Kemerovostat or Rosstat table was found, the figure is marked as an estimate with its basis; each figure names its source.",
     industry: 'Industry (OKVED2)',
     lq: 'Location quotient',
     status: 'Figure',

@@ -98,6 +98,7 @@ export const messages = defineMessages('deals', {
     ru: 'Проверено по лицензиям, которые организации внесли на платформу, а не по реестру Росприроднадзора; сделка не блокируется',
   },
   invalidDeal: { en: 'Invalid deal', ru: 'Неверные условия сделки' },
+  invalidDelivery: { en: 'Invalid delivery', ru: 'Неверные данные поставки' },
   dealNotFound: { en: 'There is no such deal', ru: 'Такой сделки нет' },
   deliveryNotFound: { en: 'There is no such delivery', ru: 'Такой поставки нет' },
   notAParty: {

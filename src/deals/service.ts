@@ -653,7 +653,7 @@ export class DealsService {
     // a device's lot is trusted as the scale's: only a linked weighbridge's weighing (postWeighing,
     // as the system) may say so, never a party or the operator typing it
     if (actor.kind !== 'system' && (body.source === 'device' || body.deviceId !== undefined))
-      throw invalid(messages.invalidDeal(), [
+      throw invalid(messages.invalidDelivery(), [
         {
           field: body.source === 'device' ? 'source' : 'deviceId',
           message: messages.deviceLotsOnlyFromLink(),
@@ -663,7 +663,7 @@ export class DealsService {
     let side: Side;
     if (isOperator(actor)) {
       if (!body.declaredBy)
-        throw invalid(messages.invalidDeal(), [
+        throw invalid(messages.invalidDelivery(), [
           { field: 'declaredBy', message: messages.sideNeeded() },
         ]);
       side = body.declaredBy;
@@ -673,18 +673,18 @@ export class DealsService {
     }
     if (d.state !== 'active') throw conflict(messages.notActive({ id: d.id, state: d.state }));
     const future = this.futureLot(body.deliveredOn);
-    if (future) throw invalid(messages.invalidDeal(), [future]);
+    if (future) throw invalid(messages.invalidDelivery(), [future]);
     // a lot from before the deal existed and before its schedule began is not its lot: it would
     // post to the books and the impact ledger in months the deal did not exist (an early lot
     // after the agreement, and a late one after the schedule, stay: facts the parties settle)
     const earliest = earliestLotDay(d);
     if (body.deliveredOn < earliest)
-      throw invalid(messages.invalidDeal(), [
+      throw invalid(messages.invalidDelivery(), [
         { field: 'deliveredOn', message: messages.beforeDeal({ from: earliest }) },
       ]);
     const vatRate = vatRateOn(body.deliveredOn, vatRates());
     if (!vatRate)
-      throw invalid(messages.invalidDeal(), [
+      throw invalid(messages.invalidDelivery(), [
         { field: 'deliveredOn', message: messages.noVatRate({ from: vatRates()[0].from }) },
       ]);
     // a measured value within its property's range (ash 0–100 %), as a listing's is
@@ -695,14 +695,14 @@ export class DealsService {
         field: `quality.${key}`,
         message: qualityRangeRule[qualityRangeOf(units.get(key))](),
       }));
-    if (outOfRange.length) throw invalid(messages.invalidDeal(), outOfRange);
+    if (outOfRange.length) throw invalid(messages.invalidDelivery(), outOfRange);
     const earlier = await repo.findDeliveries(tx, [dealId]);
     let mismatch = false;
     let confirmed: Delivery | undefined;
     if (body.confirms) {
       confirmed = earlier.find((x) => x.id === body.confirms);
       if (!confirmed || confirmed.declaredBy === side || confirmed.confirms !== null)
-        throw invalid(messages.invalidDeal(), [
+        throw invalid(messages.invalidDelivery(), [
           { field: 'confirms', message: messages.badConfirmation() },
         ]);
       const tol = (d.tolerancePct / 100) * Math.max(confirmed.quantity, body.quantity);
@@ -715,7 +715,7 @@ export class DealsService {
     // a real over-delivery: recorded only when the side says it means it; a weighbridge's weighing
     // and a file's row are flagged (beyondContract), not refused
     if (beyondContract && body.source === 'manual' && !body.acceptBeyondContract)
-      throw invalid(messages.invalidDeal(), [
+      throw invalid(messages.invalidDelivery(), [
         {
           field: 'quantity',
           message: messages.beyondContractUnconfirmed({

@@ -684,6 +684,8 @@ for (const d of await eachDialect()) {
       const future = await http(`${PROVIDER}:member`, 'POST', url, { ...body, quantity: 1 }, 'ru');
       assert.equal(future.status, 400);
       assert.match(future.body.detail, /Дата поставки/);
+      // the delivery is what is wrong, not the deal's terms
+      assert.match(future.body.detail, /^Неверные данные поставки/);
       assert.match(future.body.errors[0].message, /позже сегодняшней/);
       // nor before the deal existed and its schedule began: such a lot is not its lot, and
       // nothing reaches the deliveries or the books

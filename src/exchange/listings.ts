@@ -82,10 +82,17 @@ export function listingView(
 }
 
 /** Checks a listing against the registry: its site, material, use, properties and FKKO code. */
-async function check(tx: Tx, organisationId: string, l: Fields): Promise<void> {
+/**
+ * The rules that need the stored records (and `today`, when the window's end is being set: a
+ * listing that ends before the cluster's today would be expired from the start; one that
+ * expired since keeps its end when other fields change).
+ */
+async function check(tx: Tx, organisationId: string, l: Fields, today?: string): Promise<void> {
   const fields: FieldProblem[] = [];
   const problem = (field: string, message: FieldProblem['message']) =>
     fields.push({ field, message });
+  if (today !== undefined && l.availableTo < today)
+    problem('availableTo', m.endsBeforeToday({ today }));
   const site = await rq.findSite(tx, l.siteId);
   if (!site || site.organisationId !== organisationId)
     problem('siteId', m.notOwnSite({ organisationId }));
@@ -148,7 +155,7 @@ export async function createListing(
       throw invalid(m.invalidListing(), [
         { field: 'organisationId', message: m.unknownOrganisation({ id: organisationId }) },
       ]);
-    await check(tx, organisationId, fields);
+    await check(tx, organisationId, fields, today(c));
     const id = givenId ?? newListingId();
     if (await listingExists(tx, id))
       throw conflict(m.listingIdTaken({ id }), [{ field: 'id', message: common.alreadyTaken() }]);
@@ -191,7 +198,12 @@ export async function updateListingFields(
     for (const [k, v] of Object.entries(p)) if (v === null) delete patched[k];
     const merged = parseInput(ListingInput, patched);
     const { id: _mi, organisationId: _mo, status: _ms, ...next } = merged;
-    await check(tx, organisationId, next);
+    await check(
+      tx,
+      organisationId,
+      next,
+      next.availableTo === current.availableTo ? undefined : today(c),
+    );
     const updated: ListingRecord = {
       ...next,
       id,

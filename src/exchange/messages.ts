@@ -24,6 +24,11 @@ export const messages = defineMessages('exchange', {
     en: 'not a site of organisation {organisationId}',
     ru: 'не площадка организации {organisationId}',
   },
+  endsBeforeToday: {
+    en: 'must not be before today, {today}: the listing would be expired at once',
+    ru: 'не может быть раньше сегодняшнего дня, {today}: предложение сразу стало бы просроченным',
+    as: { today: 'moment' },
+  },
   siteClosed: {
     en: 'closed on {closedOn}',
     ru: 'площадка закрыта {closedOn}',

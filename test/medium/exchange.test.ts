@@ -195,16 +195,49 @@ for (const d of await eachDialect()) {
 
     test('an expired window shows as expired and leaves the plan', async () => {
       const me = user('myski-gres', 'org_admin');
-      const l = await x.createListing(me, {
+      // listed in March, read in June
+      const inMarch = new ExchangeService(p.store, () => new Date('2026-03-01T10:00:00Z'));
+      const l = await inMarch.createListing(me, {
         ...ashOffer,
         availableFrom: '2025-01-01',
         availableTo: '2026-03-31',
         status: 'active',
       });
-      assert.equal(l.status, 'expired');
+      assert.equal(l.status, 'active');
+      assert.equal((await x.getListing(me, l.id)).status, 'expired');
       assert.ok((await x.listListings(me, { status: 'expired' })).some((e) => e.id === l.id));
       const { listings } = await x.liveListings(p.store);
       assert.ok(!listings.some((e) => e.id === l.id));
+      // its other fields may still change; its end only to today or later
+      const noted = await x.updateListing(me, l.id, { note: 'продлим в июле' });
+      assert.equal(noted.status, 'expired');
+      await assert.rejects(
+        x.updateListing(me, l.id, { availableTo: '2026-06-14' }),
+        rejectsWith(400, ['availableTo']),
+      );
+      const renewed = await x.updateListing(me, l.id, { availableTo: '2026-06-15' });
+      assert.equal(renewed.status, 'active');
+    });
+
+    test('a new listing whose window ended before today is refused, naming the field', async () => {
+      const me = user('myski-gres');
+      await assert.rejects(
+        x.createListing(me, {
+          ...ashOffer,
+          availableFrom: '2020-01-01',
+          availableTo: '2026-06-14',
+          status: 'active',
+        }),
+        rejectsWith(400, ['availableTo']),
+      );
+      // a window ending today (the cluster's) is live today
+      const last = await x.createListing(me, {
+        ...ashOffer,
+        availableFrom: '2026-01-01',
+        availableTo: '2026-06-15',
+        status: 'active',
+      });
+      assert.equal(last.status, 'active');
     });
 
     test('validation names each field', async () => {

@@ -70,6 +70,32 @@ test('the exchange: listing, plan, saved plan and accepted match', {
         await form.locator('input[name="quality.loi.min"]').getAttribute('aria-invalid'),
         'true',
       );
+      // the form's findings follow a switch of language, and nothing typed is lost
+      const findings = () => form.locator('.field-error').allTextContents();
+      const ru = (await findings()).filter((x) => x.trim());
+      assert.ok(ru.length >= 2, JSON.stringify(ru));
+      assert.ok(
+        ru.every((x) => /[а-яё]/i.test(x)),
+        JSON.stringify(ru),
+      );
+      await page.locator('.lang-btn', { hasText: 'EN' }).click();
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      await page.waitForFunction((n) => {
+        const texts = [...document.querySelectorAll('[data-testid="listing-form"] .field-error')]
+          .map((e) => e.textContent ?? '')
+          .filter((x) => x.trim());
+        return texts.length >= n && texts.every((x) => !/[а-яё]/i.test(x));
+      }, ru.length);
+      assert.equal(await form.locator('input[name="quality.loi.max"]').inputValue(), '3');
+      await page.locator('.lang-btn', { hasText: 'RU' }).click();
+      await page.waitForFunction(() => document.documentElement.lang === 'ru');
+      await page.waitForFunction(
+        (n) =>
+          [...document.querySelectorAll('[data-testid="listing-form"] .field-error')].filter((e) =>
+            /[а-яё]/i.test(e.textContent ?? ''),
+          ).length >= n,
+        ru.length,
+      );
       await quantity.fill('25 000');
       await form.locator('input[name="quality.loi.min"]').fill('');
       await form.locator('input[name="quality.loi.max"]').fill('');

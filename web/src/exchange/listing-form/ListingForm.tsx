@@ -78,6 +78,18 @@ export function ListingForm({
     if (attempt > 0) ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [attempt]);
 
+  // the form's own findings follow the reader's language: a switch words them anew (a server's
+  // refusal stays as it came, in the language it was asked in)
+  const checkedHere = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a change of language re-words them
+  useEffect(() => {
+    const tx = taxonomy.data;
+    if (!checkedHere.current || !tx) return;
+    void loadCheck().then((check) =>
+      form.setIssues(validate(v, tx, check ? (body) => check(body, locale) : undefined)),
+    );
+  }, [locale]);
+
   const openSites = useMemo(() => (sites.data ?? []).filter((s) => !s.closedOn), [sites.data]);
   // one site: it is the one
   useEffect(() => {
@@ -95,6 +107,7 @@ export function ListingForm({
     const check = await loadCheck();
     const found = validate(v, tx, check ? (body) => check(body, locale) : undefined);
     form.setIssues(found);
+    checkedHere.current = Object.keys(found).length > 0;
     if (Object.keys(found).length) {
       setAttempt((n) => n + 1);
       return;
@@ -115,6 +128,7 @@ export function ListingForm({
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       setFailure(err);
+      checkedHere.current = false;
       form.setIssues(problemIssues(err.problem.errors ?? []));
       setAttempt((n) => n + 1);
     } finally {

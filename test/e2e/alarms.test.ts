@@ -111,6 +111,10 @@ test('the header shows a new alarm on another page; acknowledged on the Plant pa
     // the plant's target
     assert.equal(await rules.getByTestId('rule-0-max').inputValue(), '1,5');
     assert.equal(await rules.getByTestId('rule-0-hysteresis').inputValue(), '0,5');
+    // each figure says its unit: the reading's
+    const labelOf = (id: string) => rules.getByTestId(id).locator('xpath=..').textContent();
+    assert.match((await labelOf('rule-0-max')) ?? '', /^Максимум: цель \+, %/);
+    assert.match((await labelOf('rule-0-hysteresis')) ?? '', /^Гистерезис, %/);
     assert.equal(await rules.getByTestId('rule-0-max').getAttribute('inputmode'), 'decimal');
     assert.equal(await rules.getByTestId('rule-0-relative').isChecked(), true);
     // the tick box is a tick box, not a 38 px field; every code shows in full

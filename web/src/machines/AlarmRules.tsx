@@ -23,6 +23,7 @@ import {
   type Row,
   type RuleProblem,
   toRow,
+  unitWords,
 } from './rule-form.ts';
 
 const labelKey = {
@@ -156,11 +157,18 @@ export function AlarmRules({
             const err = (f: string) => fields[`rules.${i}.${f}`];
             const offerRelative = mayBeRelative(r, targetKeys);
             const relative = offerRelative && r.relativeTo === 'target';
+            // the reading's unit beside each figure of it (minutes without data have their own)
+            const unit = keys.find((k) => k.key === r.key)?.unit;
+            const inUnit = (label: string, f: NumberField) =>
+              unit && f !== 'minutes' ? `${label}, ${unitWords(unit, locale)}` : label;
             const box = (f: NumberField) => (
               <label key={f} className="rule-field">
-                {relative && (f === 'min' || f === 'max')
-                  ? t(f === 'min' ? 'ruleMinRelative' : 'ruleMaxRelative')
-                  : t(labelKey[f])}
+                {inUnit(
+                  relative && (f === 'min' || f === 'max')
+                    ? t(f === 'min' ? 'ruleMinRelative' : 'ruleMaxRelative')
+                    : t(labelKey[f]),
+                  f,
+                )}
                 <input
                   // text with the page's decimal mark («1,5»), read by parseNumber
                   inputMode="decimal"

@@ -81,11 +81,11 @@ export function listingView(
   };
 }
 
-/** Checks a listing against the registry: its site, material, use, properties and FKKO code. */
 /**
- * The rules that need the stored records (and `today`, when the window's end is being set: a
- * listing that ends before the cluster's today would be expired from the start; one that
- * expired since keeps its end when other fields change).
+ * Checks a listing against the registry: its site, material, use, properties and FKKO code;
+ * and against `today` when its window's end is being set (a listing ending before the
+ * cluster's today would be expired from the start; one that expired since keeps its end when
+ * other fields change).
  */
 async function check(tx: Tx, organisationId: string, l: Fields, today?: string): Promise<void> {
   const fields: FieldProblem[] = [];

@@ -1,6 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { ListingPage } from './exchange/ListingPage.tsx';
-import { ListingEditor } from './exchange/listing-form/ListingEditor.tsx';
 import { Marketplace } from './exchange/Marketplace.tsx';
 import { Matches } from './exchange/matches/Matches.tsx';
 import { PlanPage } from './exchange/plan/PlanPage.tsx';
@@ -45,6 +44,10 @@ const PlantPage = lazy(() =>
 // a member's own organisation and the operator's admission desk: read by few, after logging in
 const MyOrganisation = lazy(() =>
   import('./registry/MyOrganisation.tsx').then((m) => ({ default: m.MyOrganisation })),
+);
+// the listing form (its sections, checks and the FKKO look-up) is read by members who list
+const ListingEditor = lazy(() =>
+  import('./exchange/listing-form/ListingEditor.tsx').then((m) => ({ default: m.ListingEditor })),
 );
 const Admission = lazy(() =>
   import('./registry/Admission.tsx').then((m) => ({ default: m.Admission })),

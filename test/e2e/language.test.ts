@@ -330,3 +330,27 @@ test('L7 a language clicked just before a reload survives it; another device fol
   await other.close();
   await ctx.close();
 });
+
+test('a message the page keeps (the login form’s refusal) is worded anew on a switch of language', {
+  skip,
+}, async () => {
+  const p = await page('ru');
+  await p.goto(`${base}/#/login`);
+  const alert = p.getByTestId('login-form').getByRole('alert');
+  // the form's own finding: nothing typed
+  await p.getByTestId('login-form').getByRole('button', { name: 'Войти' }).click();
+  await alert.filter({ hasText: 'Обязательное поле' }).waitFor();
+  await p.locator('.lang-btn', { hasText: 'EN' }).click();
+  await alert.filter({ hasText: 'Required' }).waitFor();
+  assert.doesNotMatch((await alert.textContent()) ?? '', cyrillic);
+  // the server's 401, worded by the page: it follows the switch back
+  await p.fill('input[name="email"]', 'nobody@nowhere.example');
+  await p.fill('input[name="password"]', 'not-a-password-2026');
+  await p.press('input[name="password"]', 'Enter');
+  await alert.filter({ hasText: 'Wrong e-mail or password' }).waitFor();
+  await p.locator('.lang-btn', { hasText: 'RU' }).click();
+  await alert.filter({ hasText: 'Неверная почта или пароль' }).waitFor();
+  // what was typed stays
+  assert.equal(await p.inputValue('input[name="email"]'), 'nobody@nowhere.example');
+  await p.context().close();
+});

@@ -125,6 +125,17 @@ test('my organisation: the admin records a waste licence, sees it listed and str
       .getByTestId('licence-notice')
       .filter({ hasText: 'Лицензия № (42)-420077-СТОУР внесена.' })
       .waitFor();
+    // the notice is worded anew on a switch of language, not left in the one it was made in
+    await page.locator('.lang-btn', { hasText: 'EN' }).click();
+    await card
+      .getByTestId('licence-notice')
+      .filter({ hasText: 'Licence No. (42)-420077-СТОУР recorded.' })
+      .waitFor();
+    await page.locator('.lang-btn', { hasText: 'RU' }).click();
+    await card
+      .getByTestId('licence-notice')
+      .filter({ hasText: 'Лицензия № (42)-420077-СТОУР внесена.' })
+      .waitFor();
     const row = card.getByTestId('licences-table').locator('tr[data-licence]');
     await row.first().waitFor();
     assert.equal(await row.count(), 1);

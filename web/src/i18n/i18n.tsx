@@ -26,19 +26,34 @@ export const LocaleContext = createContext<LocaleState>({ locale: 'ru', setLocal
 
 export const useLocale = () => useContext(LocaleContext);
 
+type Vars = Record<string, string | number>;
+
+/** The dictionary's text of `key` in `locale`, `{name}` replaced by `vars.name`. */
+function worded<K extends string>(dict: Dictionary<K>, locale: Locale, key: K, vars?: Vars) {
+  const text = dict[locale][key] ?? key;
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+}
+
 /** `t('key', { n: 3 })` replaces `{n}` in the text of the current locale. */
 export function useT<K extends string>(dict: Dictionary<K>) {
   const { locale } = useLocale();
-  return useCallback(
-    (key: K, vars?: Record<string, string | number>) => {
-      const text = dict[locale][key] ?? key;
-      if (!vars) return text;
-      return text.replace(/\{(\w+)\}/g, (m, name: string) =>
-        name in vars ? String(vars[name]) : m,
-      );
-    },
-    [dict, locale],
-  );
+  return useCallback((key: K, vars?: Vars) => worded(dict, locale, key, vars), [dict, locale]);
+}
+
+/**
+ * A text kept to be shown later (a notice after an action, a form's own error): worded when
+ * shown, so that a switch of language words it anew rather than leaving it in the old one.
+ */
+export type Wording = (locale: Locale) => string;
+
+/** The wording of `key`; `vars` may depend on the language (a name's quotation marks, a wait in words). */
+export function wording<K extends string>(
+  dict: Dictionary<K>,
+  key: K,
+  vars?: Vars | ((locale: Locale) => Vars),
+): Wording {
+  return (locale) => worded(dict, locale, key, typeof vars === 'function' ? vars(locale) : vars);
 }
 
 /**

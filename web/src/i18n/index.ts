@@ -10,7 +10,9 @@ export {
   useFormat,
   useLocale,
   useT,
+  type Wording,
   withMinus,
+  wording,
   writtenIn,
 } from './i18n.tsx';
 export {

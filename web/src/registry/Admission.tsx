@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useFormat, useT } from '../i18n/index.ts';
+import { useFormat, useLocale, useT, type Wording } from '../i18n/index.ts';
 import { isOperator, useSession } from '../shell/session.tsx';
 import type { Application } from '../shell/types.ts';
 import { Empty, ErrorState, Forbidden, Loading, NeedLogin, PageHeader } from '../shell/ui.tsx';
@@ -28,7 +28,9 @@ function Queue() {
   const a = useT(applicantDict);
   const fmt = useFormat();
   const [tab, setTab] = useState<Tab>('pending');
-  const [flash, setFlash] = useState<string | null>(null);
+  const { locale } = useLocale();
+  // worded when shown: a switch of language words it anew
+  const [flash, setFlash] = useState<Wording | null>(null);
   const apps = useResource(tab === 'duplicates' ? null : () => registryApi.applications(tab), [
     tab,
   ]);
@@ -74,14 +76,14 @@ function Queue() {
       </div>
       {flash && (
         <div className="alert alert-success" role="status">
-          {flash}
+          {flash(locale)}
         </div>
       )}
       {tab === 'duplicates' ? (
         <DuplicateApplications
           list={duplicates}
           onAnswered={(message) => {
-            setFlash(message);
+            setFlash(() => message);
             duplicates.reload();
           }}
         />
@@ -99,7 +101,7 @@ function Queue() {
               application={a}
               listed={byId.get(a.organisationId)}
               onDone={(message) => {
-                setFlash(message);
+                setFlash(() => message);
                 apps.reload();
                 orgs.reload();
               }}

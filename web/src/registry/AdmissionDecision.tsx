@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { DECISION_NOTE_MAX } from '../../../src/registry/limits.ts';
-import { useLocale, useT } from '../i18n/index.ts';
+import { useLocale, useT, type Wording, wording } from '../i18n/index.ts';
 import type { Application, MembershipRole } from '../shell/types.ts';
 import { ConfirmButton, Field, FormError } from '../shell/ui.tsx';
 import { useSubmission } from '../shell/useSubmission.ts';
@@ -19,7 +19,7 @@ export function Decide({
 }: {
   application: Application;
   name: string;
-  onDone: (message: string) => void;
+  onDone: (message: Wording) => void;
 }) {
   const t = useT(registryDict);
   const a = useT(applicantDict);
@@ -38,7 +38,11 @@ export function Decide({
     run(async () => {
       if (admit) await registryApi.admit(application.id, { role, note: note.trim() || undefined });
       else await registryApi.reject(application.id, { note: note.trim() });
-      onDone(t(admit ? 'admittedMsg' : 'rejectedMsg', { name: quoted(name, locale) }));
+      onDone(
+        wording(registryDict, admit ? 'admittedMsg' : 'rejectedMsg', (locale) => ({
+          name: quoted(name, locale),
+        })),
+      );
     });
 
   return (

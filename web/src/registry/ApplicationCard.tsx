@@ -1,4 +1,4 @@
-import { useFormat, useLocale, useT } from '../i18n/index.ts';
+import { useFormat, useLocale, useT, type Wording } from '../i18n/index.ts';
 import { href } from '../shell/router.ts';
 import type { Application, Organisation } from '../shell/types.ts';
 import { useProblemText } from '../shell/ui.tsx';
@@ -20,7 +20,7 @@ export function ApplicationCard({
   application: Application;
   /** the organisation as the public list has it (applicants are not there) */
   listed: Organisation | undefined;
-  onDone: (message: string) => void;
+  onDone: (message: Wording) => void;
 }) {
   const t = useT(registryDict);
   const at = useT(applicantDict);

@@ -171,7 +171,8 @@ function Import() {
   const [preview, setPreview] = useState<ImportResult | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const { busy, error, setError, run } = useSubmission();
-  const [local, setLocal] = useState<string | null>(null);
+  // the key, not the text: worded when shown, so a switch of language words it anew
+  const [local, setLocal] = useState<'errRequired' | 'importNoFormat' | null>(null);
 
   const chosen: Format | null = format || (file ? formatOf(file.name) : null);
   const reset = () => {
@@ -185,11 +186,11 @@ function Import() {
     e.preventDefault();
     reset();
     if (!file) {
-      setLocal(t('errRequired'));
+      setLocal('errRequired');
       return;
     }
     if (!chosen) {
-      setLocal(t('importNoFormat'));
+      setLocal('importNoFormat');
       return;
     }
     await run(async () => setPreview(await registryApi.importFile(chosen, file, { dryRun: true })));
@@ -238,7 +239,7 @@ function Import() {
               {file ? file.name : t('noFile')}
             </span>
           </label>
-          {local && <span className="field-error">{local}</span>}
+          {local && <span className="field-error">{t(local)}</span>}
         </div>
         <SelectField
           label={t('importFormat')}

@@ -4,7 +4,7 @@
 // and records here how it answered, so that the next operator does not write again.
 import { useState } from 'react';
 import { DECISION_NOTE_MAX } from '../../../src/registry/limits.ts';
-import { useFormat, useLocale, useT } from '../i18n/index.ts';
+import { useFormat, useT, type Wording, wording } from '../i18n/index.ts';
 import { href } from '../shell/router.ts';
 import { Empty, ErrorState, Field, FormError, Loading } from '../shell/ui.tsx';
 import type { Resource } from '../shell/useResource.ts';
@@ -26,12 +26,11 @@ export function DuplicateApplications({
   onAnswered,
 }: {
   list: Resource<Duplicates>;
-  onAnswered: (message: string) => void;
+  onAnswered: (message: Wording) => void;
 }) {
   const t = useT(registryDict);
   const a = useT(applicantDict);
   const fmt = useFormat();
-  const { locale } = useLocale();
   const labels = useLabels();
   const repeatWord: Record<Repeat, string> = {
     'organisation.id': a('dupRepeatsId'),
@@ -119,7 +118,11 @@ export function DuplicateApplications({
             <AnswerForm
               duplicate={d}
               onDone={() =>
-                onAnswered(a('dupMarkedMsg', { name: quoted(d.organisationName, locale) }))
+                onAnswered(
+                  wording(applicantDict, 'dupMarkedMsg', (locale) => ({
+                    name: quoted(d.organisationName, locale),
+                  })),
+                )
               }
             />
           )}

@@ -44,16 +44,17 @@ function AcceptInvitation({ token, invited }: { token: string; invited: Invitati
   const [name, setName] = useState(invited.name);
   const [password, setPassword] = useState('');
   const { busy, error, setError, run } = useSubmission();
-  const [local, setLocal] = useState<string | null>(null);
+  // worded when shown, so a switch of language words it anew
+  const [weakPassword, setWeakPassword] = useState(false);
   const [done, setDone] = useState<User | null>(null);
   const fields = error?.fieldErrors() ?? {};
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    setLocal(null);
+    setWeakPassword(false);
     if (!isStrongPassword(password)) {
-      setLocal(t('errPassword'));
+      setWeakPassword(true);
       return;
     }
     await run(async () => {
@@ -105,7 +106,11 @@ function AcceptInvitation({ token, invited }: { token: string; invited: Invitati
             />
           )}
         </Field>
-        <Field label={s('password')} error={local ?? fields.password} hint={t('passwordHint')}>
+        <Field
+          label={s('password')}
+          error={weakPassword ? t('errPassword') : fields.password}
+          hint={t('passwordHint')}
+        >
           {(p) => (
             <input
               {...p}

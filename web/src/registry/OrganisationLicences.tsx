@@ -1,5 +1,13 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { clusterDay, provenanceNote, useFormat, useLocale, useT } from '../i18n/index.ts';
+import {
+  clusterDay,
+  provenanceNote,
+  useFormat,
+  useLocale,
+  useT,
+  type Wording,
+  wording,
+} from '../i18n/index.ts';
 import { DataTable } from '../shell/DataTable.tsx';
 import { problemIssues } from '../shell/issues.ts';
 import { ConfirmButton, Empty, ErrorState, Field, FormError, Loading } from '../shell/ui.tsx';
@@ -70,7 +78,7 @@ export function OrganisationLicences({
     setValue(null);
   };
   const [issues, setIssues] = useState<LicenceIssues>({});
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Wording | null>(null);
   const { busy, error, run } = useSubmission();
   const removing = useSubmission();
   const [check, setCheck] = useState<Check | null>(null);
@@ -103,7 +111,7 @@ export function OrganisationLicences({
     await run(async () => {
       try {
         const saved = await registryApi.addLicence(organisationId, licenceBody(value));
-        setNotice(t('added', { number: saved.number }));
+        setNotice(() => wording(licenceDict, 'added', { number: saved.number }));
         closeForm();
         licences.reload();
       } catch (err) {
@@ -117,7 +125,7 @@ export function OrganisationLicences({
   const remove = (l: WasteLicence) =>
     removing.run(async () => {
       await registryApi.removeLicence(l.id, {});
-      setNotice(t('removed', { number: l.number }));
+      setNotice(() => wording(licenceDict, 'removed', { number: l.number }));
       licences.reload();
     });
 
@@ -148,7 +156,7 @@ export function OrganisationLicences({
       <p className="muted small">{editable ? t('lead') : t('leadReadOnly')}</p>
       {notice && (
         <div className="alert alert-success" role="status" data-testid="licence-notice">
-          {notice}
+          {notice(locale)}
         </div>
       )}
       <FormError error={removing.error} />

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { territoryIn } from '../../../src/model/places.ts';
-import { useFormat, useLocale, useT } from '../i18n/index.ts';
+import { useFormat, useLocale, useT, type Wording, wording } from '../i18n/index.ts';
 import { DataTable } from '../shell/DataTable.tsx';
 import { problemIssues } from '../shell/issues.ts';
 import type { Site } from '../shell/types.ts';
@@ -51,7 +51,7 @@ export function OrganisationSites({
     setEditing(null);
   };
   const [issues, setIssues] = useState<SiteIssues>({});
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Wording | null>(null);
   const { busy, error, run } = useSubmission();
   const closing = useSubmission();
   const [checkSite, setCheckSite] = useState<
@@ -93,7 +93,9 @@ export function OrganisationSites({
         const saved = editing.site
           ? await registryApi.patchSite(editing.site.id, body)
           : await registryApi.addSite(organisationId, body);
-        setNotice(m(editing.site ? 'siteSaved' : 'siteAdded', { name: saved.name }));
+        setNotice(() =>
+          wording(memberDict, editing.site ? 'siteSaved' : 'siteAdded', { name: saved.name }),
+        );
         stopEditing();
         sites.reload();
       } catch (err) {
@@ -107,7 +109,7 @@ export function OrganisationSites({
   const close = (site: Site) =>
     closing.run(async () => {
       await registryApi.closeSite(site.id, {});
-      setNotice(m('siteClosedDone', { name: site.name }));
+      setNotice(() => wording(memberDict, 'siteClosedDone', { name: site.name }));
       sites.reload();
     });
 
@@ -131,7 +133,7 @@ export function OrganisationSites({
       <p className="muted small">{editable ? m('sitesLead') : m('sitesReadOnly')}</p>
       {notice && (
         <div className="alert alert-success" role="status" data-testid="site-notice">
-          {notice}
+          {notice(locale)}
         </div>
       )}
       <FormError error={closing.error} />

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { useLocale, useT } from '../i18n/index.ts';
+import { useLocale, useT, type Wording, wording } from '../i18n/index.ts';
 import { ApiError } from './api.ts';
 import { shellDict } from './dict.ts';
 import { loginDict } from './loginDict.ts';
@@ -10,12 +10,13 @@ import { waitInWords } from './wait.ts';
 
 export function Login() {
   const t = useT(shellDict);
-  const l = useT(loginDict);
   const { locale } = useLocale();
   const { login } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  // worded when shown: a switch of language words the form's own findings anew (a server's
+  // refusal stays as it came)
+  const [error, setError] = useState<Wording | null>(null);
   const [busy, setBusy] = useState(false);
   const first = useRef<HTMLInputElement>(null);
   const problemText = useProblemText();
@@ -26,7 +27,7 @@ export function Login() {
     e.preventDefault();
     setError(null);
     if (!email.trim() || !password) {
-      setError(t('required'));
+      setError(() => wording(shellDict, 'required'));
       return;
     }
     setBusy(true);
@@ -35,19 +36,24 @@ export function Login() {
       // back to the page the user came from (L6)
       window.location.hash = pageAfterLogin();
     } catch (err) {
-      if (err instanceof ApiError && err.status === 401) setError(t('loginWrong'));
+      if (err instanceof ApiError && err.status === 401)
+        setError(() => wording(shellDict, 'loginWrong'));
       else if (err instanceof ApiError && err.status === 429) {
         // the wait in minutes, in words (L5); the server's params carry it in seconds
         const seconds = Number(err.problem.params?.seconds);
-        setError(
+        setError(() =>
           Number.isFinite(seconds) && seconds > 0
-            ? l(err.problem.code === 'registry.tooManyLogins' ? 'lockedFor' : 'slowDownFor', {
-                wait: waitInWords(seconds, locale),
-              })
-            : t('loginRateLimited'),
+            ? wording(
+                loginDict,
+                err.problem.code === 'registry.tooManyLogins' ? 'lockedFor' : 'slowDownFor',
+                (locale) => ({ wait: waitInWords(seconds, locale) }),
+              )
+            : wording(shellDict, 'loginRateLimited'),
         );
-      } else if (err instanceof ApiError) setError(problemText(err));
-      else throw err;
+      } else if (err instanceof ApiError) {
+        const text = problemText(err);
+        setError(() => () => text);
+      } else throw err;
     } finally {
       setBusy(false);
     }
@@ -59,7 +65,7 @@ export function Login() {
       <form className="card form" onSubmit={submit} noValidate data-testid="login-form">
         {error && (
           <div className="alert alert-error" role="alert">
-            {error}
+            {error(locale)}
           </div>
         )}
         <Field label={t('email')}>

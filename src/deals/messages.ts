@@ -190,6 +190,10 @@ export const messages = defineMessages('deals', {
     as: { unit: 'unitName' },
   },
   unknownListing: { en: 'no such active listing', ru: 'такого действующего объявления нет' },
+  notTheListings: {
+    en: 'a deal on a listing is with its holder, in its material: this differs from the listing',
+    ru: 'сделка по объявлению заключается с его владельцем и по его материалу: здесь иначе, чем в объявлении',
+  },
   required: { en: 'required', ru: 'обязательное поле' },
   columnMissing: { en: 'the file has no column {column}', ru: 'в файле нет столбца {column}' },
   notXlsx: { en: 'not an XLSX workbook: {reason}', ru: 'это не книга XLSX: {reason}' },

@@ -364,6 +364,12 @@ export class DealsService {
       }
       const merged = { ...base, ...stripUndefined(fields) };
       const problems: FieldProblem[] = [];
+      // the listing's holder and material are the deal's: a body naming others is not on that
+      // listing (a listing of any material leaves the material to the body)
+      if (fields.listingId)
+        for (const f of ['providerId', 'consumerId', 'material'] as const)
+          if (fields[f] !== undefined && base[f] && fields[f] !== base[f])
+            problems.push({ field: f, message: messages.notTheListings() });
       for (const f of ['providerId', 'consumerId', 'material'] as const)
         if (!merged[f]) problems.push({ field: f, message: messages.required() });
       if (problems.length) throw invalid(messages.invalidDeal(), problems);

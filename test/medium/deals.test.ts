@@ -156,6 +156,66 @@ for (const d of await eachDialect()) {
       assert.equal(books.totalDebit, books.totalCredit);
     });
 
+    test('a deal on a listing: its holder the other side, its material and figures the terms; nothing else on it', async () => {
+      // an offer of fly ash: the consumer asks for it, the terms are the listing's (its window
+      // as the seed moved it to the seeding day)
+      const ash = await p.exchange.getListing(systemActor, 'l-ash-myski');
+      const asked = await x.createDeal(consumer, {
+        listingId: 'l-ash-myski',
+        priceKopecksPerUnit: 250_00,
+      });
+      assert.deepEqual(
+        [asked.providerId, asked.consumerId, asked.material, asked.listingId, asked.state],
+        [PROVIDER, CONSUMER, 'fly-ash', 'l-ash-myski', 'requested'],
+      );
+      assert.deepEqual(
+        [asked.quantity, asked.unit, asked.schedule, asked.priceKopecksPerUnit],
+        [200_000, 't', { from: ash.availableFrom, to: ash.availableTo }, 250_00],
+      );
+      // a request of any material for bricks: the provider offers, naming the material
+      const offered = await x.createDeal(provider, {
+        listingId: 'l-req-bricks-keramika',
+        material: 'fly-ash',
+      });
+      assert.deepEqual(
+        [offered.providerId, offered.consumerId, offered.material, offered.state],
+        [PROVIDER, 'keramika-kuzbassa', 'fly-ash', 'offered'],
+      );
+      const bricks = await p.exchange.getListing(systemActor, 'l-req-bricks-keramika');
+      assert.equal(offered.priceKopecksPerUnit, bricks.priceKopecksPerUnit);
+      await assert.rejects(
+        x.createDeal(provider, { listingId: 'l-req-bricks-keramika' }),
+        rejectsWith(400, ['material']),
+      );
+      // a body naming another party or material is not on that listing
+      await assert.rejects(
+        x.createDeal(consumer, { listingId: 'l-ash-myski', consumerId: 'keramika-kuzbassa' }),
+        rejectsWith(400, ['consumerId']),
+      );
+      await assert.rejects(
+        x.createDeal(consumer, { listingId: 'l-ash-myski', material: 'bottom-slag' }),
+        rejectsWith(400, ['material']),
+      );
+      // an anonymous listing names no holder to deal with; one's own listing is no deal
+      await assert.rejects(
+        x.createDeal(consumer, { listingId: 'l-anon-fly-ash-1' }),
+        rejectsWith(400, ['listingId']),
+      );
+      await assert.rejects(
+        x.createDeal(provider, { listingId: 'l-ash-myski' }),
+        rejectsWith(400, ['listingId']),
+      );
+      const ru = await http(
+        `${CONSUMER}:member`,
+        'POST',
+        '/api/v1/deals',
+        { listingId: 'l-ash-myski', material: 'bottom-slag' },
+        'ru',
+      );
+      assert.equal(ru.status, 400);
+      assert.match(JSON.stringify(ru.body), /сделка по объявлению заключается с его владельцем/);
+    });
+
     test('a negotiation from request to active; each move by its party only, journaled with the full deal', async () => {
       const deal = await x.createDeal(consumer, dealBody({ message: 'Нужна зола на 2026 год' }));
       assert.deepEqual([deal.state, deal.turn, deal.version], ['requested', 'provider', 1]);

@@ -725,3 +725,71 @@ test('a seller exempt from VAT (УСН): its lot reads «без НДС» / "no V
     await a.context.close();
   }
 });
+
+test('a deal on a listing: opened from the listing, its holder, side, material and figures in the form, recorded with it', {
+  skip,
+  timeout: 120_000,
+}, async () => {
+  const a = await watchedPage();
+  try {
+    await logIn(a.page, tom.email, tom.password);
+    // one's own listing and an anonymous one offer no deal
+    for (const own of ['l-req-cement-tom', 'l-anon-fly-ash-1']) {
+      await a.page.goto(`${base}/#/marketplace/${own}`);
+      await a.page.locator('h1').waitFor();
+      await a.page.getByTestId('listing-terms').waitFor();
+      assert.equal(await a.page.getByTestId('open-deal').count(), 0, own);
+    }
+    await a.page.goto(`${base}/#/marketplace/l-ash-myski`);
+    await a.page.getByTestId('open-deal').click();
+    const form = a.page.getByTestId('new-deal');
+    await form.getByTestId('deal-on-listing').waitFor();
+    assert.equal(await form.locator('h2').textContent(), 'Новая сделка по объявлению');
+    // the holder offers: Tom is its consumer; the side, holder and material are the listing's
+    for (const [name, value] of [
+      ['role', 'consumer'],
+      ['counterparty', 'myski-gres'],
+      ['material', 'fly-ash'],
+    ])
+      assert.deepEqual(
+        [
+          await form.locator(`select[name="${name}"]`).inputValue(),
+          await form.locator(`select[name="${name}"]`).isDisabled(),
+        ],
+        [value, true],
+        name,
+      );
+    const listing = (await call(a.page, 'GET', '/listings/l-ash-myski')).body;
+    assert.equal(await form.locator('input[name="quantity"]').inputValue(), '200000');
+    assert.equal(await form.locator('input[name="from"]').inputValue(), listing.availableFrom);
+    assert.equal(await form.locator('input[name="to"]').inputValue(), listing.availableTo);
+    // the listing names no price: the buyer states one
+    assert.equal(await form.locator('input[name="price"]').inputValue(), '');
+    await a.page.screenshot({ path: join(results, 'deal-on-listing.png'), fullPage: true });
+    await form.locator('input[name="price"]').fill('240,50');
+    await form.getByTestId('create-deal').click();
+    await a.page.waitForURL(/#\/deals\/[^/?]+$/);
+    const id = decodeURIComponent(a.page.url().split('/').pop() ?? '');
+    const { deal } = (await call(a.page, 'GET', `/deals/${encodeURIComponent(id)}`)).body;
+    assert.deepEqual(
+      [deal.listingId, deal.providerId, deal.consumerId, deal.material, deal.state],
+      ['l-ash-myski', 'myski-gres', 'tsement-tom', 'fly-ash', 'requested'],
+    );
+    assert.deepEqual([deal.quantity, deal.priceKopecksPerUnit], [200_000, 240_50]);
+    // the way back: a new deal without the listing, every choice open again
+    await a.page.goto(`${base}/#/deals?listing=l-ash-myski`);
+    await form
+      .getByTestId('deal-on-listing')
+      .getByRole('link', { name: 'Новая сделка без объявления' })
+      .click();
+    await form.locator('h2', { hasText: /^Новая сделка$/ }).waitFor();
+    assert.equal(await form.locator('select[name="counterparty"]').isDisabled(), false);
+    assert.equal(await form.locator('select[name="counterparty"]').inputValue(), '');
+    // an address naming one's own listing: said, and the plain form
+    await a.page.goto(`${base}/#/deals?listing=l-req-cement-tom`);
+    await a.page.getByTestId('listing-not-dealable').waitFor();
+    assert.deepEqual(a.pageErrors, []);
+  } finally {
+    await a.context.close();
+  }
+});

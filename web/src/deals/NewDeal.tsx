@@ -1,11 +1,18 @@
-// The form that opens a deal from scratch: the counterparty, which side we take, the material
-// and the terms. A consumer opens it at requested, a provider at offered.
-import { type FormEvent, useRef, useState } from 'react';
+// The form that opens a deal: from scratch (the counterparty, which side we take, the material
+// and the terms) or on a listing (#/deals?listing=:id: its holder, side and material fixed, its
+// figures the terms' defaults). A consumer opens it at requested, a provider at offered.
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { exchangeApi } from '../exchange/api.ts';
+import { opensDealOn } from '../exchange/rights.ts';
 import { useTaxonomy } from '../exchange/taxonomy.ts';
 import { useLocale, useT } from '../i18n/index.ts';
-import { navigate } from '../shell/router.ts';
-import { FormError } from '../shell/ui.tsx';
+import { kopecksToRubText } from '../shell/numbers.ts';
+import { hashQuery, href, navigate } from '../shell/router.ts';
+import { useSession } from '../shell/session.tsx';
+import type { Listing } from '../shell/types.ts';
+import { ErrorState, FormError, Loading } from '../shell/ui.tsx';
 import { useUnsavedForm } from '../shell/unsaved.ts';
+import { useResource } from '../shell/useResource.ts';
 import { useSubmission } from '../shell/useSubmission.ts';
 import { dealsApi } from './api.ts';
 import { useOrgNames } from './bits.tsx';
@@ -13,12 +20,54 @@ import { dealsDict } from './dict.ts';
 import { missingChoices, parseTerms, type TermsBad, type TermsText } from './parse.ts';
 import { blankTerms, TermsFields } from './terms.tsx';
 
-export function NewDeal({
+/** The new-deal form; on a listing when the page's address names one (#/deals?listing=:id). */
+export function NewDeal(props: { organisationId: string; onCreated: () => void }) {
+  const t = useT(dealsDict);
+  const { user } = useSession();
+  const listingId = hashQuery().get('listing');
+  const listing = useResource(listingId ? () => exchangeApi.listing(listingId) : null, [listingId]);
+  if (!listingId) return <DealForm {...props} />;
+  if (listing.error)
+    return (
+      <>
+        <ErrorState error={listing.error} onRetry={listing.reload} />
+        <DealForm {...props} />
+      </>
+    );
+  if (!listing.data) return <Loading />;
+  if (!opensDealOn(user, listing.data))
+    return (
+      <>
+        <p className="alert alert-warning" role="status" data-testid="listing-not-dealable">
+          {t('listingNotDealable')}
+        </p>
+        <DealForm {...props} />
+      </>
+    );
+  return <DealForm key={listing.data.id} {...props} listing={listing.data} />;
+}
+
+/** A listing's figures as the terms' boxes show them (the decimal mark of the reader's language). */
+function listingTerms(l: Listing, mark: ',' | '.'): TermsText {
+  return {
+    ...blankTerms,
+    quantity: String(l.quantityPerYear).replace('.', mark),
+    unit: l.unit,
+    from: l.availableFrom,
+    to: l.availableTo,
+    price: l.priceKopecksPerUnit === undefined ? '' : kopecksToRubText(l.priceKopecksPerUnit, mark),
+  };
+}
+
+function DealForm({
   organisationId,
   onCreated,
+  listing,
 }: {
   organisationId: string;
   onCreated: () => void;
+  /** the listing the deal is on: its holder and side fixed, and its material if it names one */
+  listing?: Listing;
 }) {
   const t = useT(dealsDict);
   const { locale } = useLocale();
@@ -27,10 +76,26 @@ export function NewDeal({
   const submission = useSubmission();
   const ref = useRef<HTMLFormElement>(null);
   const settle = useUnsavedForm(ref);
-  const [role, setRole] = useState<'consumer' | 'provider'>('consumer');
-  const [other, setOther] = useState('');
-  const [material, setMaterial] = useState('');
-  const [terms, setTerms] = useState<TermsText>(blankTerms);
+  // the holder offers: we are its consumer; the holder requests: we are its provider
+  const [role, setRole] = useState<'consumer' | 'provider'>(
+    listing?.side === 'request' ? 'provider' : 'consumer',
+  );
+  const [other, setOther] = useState(listing?.organisationId ?? '');
+  const [material, setMaterial] = useState(listing?.materialId ?? '');
+  const [terms, setTerms] = useState<TermsText>(() =>
+    listing ? listingTerms(listing, locale === 'ru' ? ',' : '.') : blankTerms,
+  );
+  // come from a listing: the form, below the list of deals, is what the reader came for
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the form opens on a listing
+  useEffect(() => {
+    if (!listing) return;
+    ref.current?.scrollIntoView({ block: 'start' });
+    ref.current
+      ?.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled])')
+      ?.focus({
+        preventScroll: true,
+      });
+  }, []);
   const [message, setMessage] = useState('');
   const [bad, setBad] = useState<TermsBad>(new Map());
   const [missing, setMissing] = useState<Set<'counterparty' | 'material'>>(new Set());
@@ -54,6 +119,7 @@ export function NewDeal({
         providerId: role === 'provider' ? organisationId : other,
         consumerId: role === 'consumer' ? organisationId : other,
         material,
+        ...(listing ? { listingId: listing.id } : {}),
         ...parsed.terms,
         ...(message.trim() ? { message: message.trim() } : {}),
       });
@@ -67,7 +133,13 @@ export function NewDeal({
     .sort((a, b) => names.name(a.id).localeCompare(names.name(b.id), locale));
   return (
     <form ref={ref} className="card stack" onSubmit={submit} data-testid="new-deal" noValidate>
-      <h2 className="card-title">{t('newDeal')}</h2>
+      <h2 className="card-title">{t(listing ? 'newDealOnListing' : 'newDeal')}</h2>
+      {listing && (
+        <p className="muted small" data-testid="deal-on-listing">
+          {t('onListingLead')} <a href={href('marketplace', listing.id)}>{t('theListing')}</a> ·{' '}
+          <a href={href('deals')}>{t('withoutListing')}</a>
+        </p>
+      )}
       <FormError error={submission.error} />
       <div className="deal-form-grid">
         <label className="field field-wide">
@@ -75,6 +147,7 @@ export function NewDeal({
           <select
             name="role"
             value={role}
+            disabled={Boolean(listing)}
             onChange={(e) => setRole(e.target.value === 'provider' ? 'provider' : 'consumer')}
           >
             <option value="consumer">{t('asConsumer')}</option>
@@ -86,6 +159,7 @@ export function NewDeal({
           <select
             name="counterparty"
             value={other}
+            disabled={Boolean(listing)}
             onChange={(e) => setOther(e.target.value)}
             aria-invalid={Boolean(counterpartyError)}
           >
@@ -103,6 +177,7 @@ export function NewDeal({
           <select
             name="material"
             value={material}
+            disabled={Boolean(listing?.materialId)}
             onChange={(e) => setMaterial(e.target.value)}
             aria-invalid={Boolean(materialError)}
           >

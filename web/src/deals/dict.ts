@@ -6,6 +6,13 @@ export const dealsDict = dictionary(
     title: 'Сделки',
     lead: 'Переговоры о поставках между участниками, сообщения, поставки и проводки по ним.',
     newDeal: 'Новая сделка',
+    newDealOnListing: 'Новая сделка по объявлению',
+    onListingLead:
+      'Стороны, материал, объём, срок и цена взяты из объявления, пределы качества — из его паспорта. Условия можно изменить до отправки.',
+    theListing: 'Объявление',
+    withoutListing: 'Новая сделка без объявления',
+    listingNotDealable:
+      'По этому объявлению сделку не открыть: оно не действует, анонимно или ваше. Ниже — новая сделка без объявления.',
     ledger: 'Оборотная ведомость',
     all: 'все',
     filterState: 'Состояние',
@@ -221,6 +228,13 @@ export const dealsDict = dictionary(
     title: 'Deals',
     lead: "Members' negotiations of supplies, their messages, deliveries and the postings they make.",
     newDeal: 'New deal',
+    newDealOnListing: 'New deal on a listing',
+    onListingLead:
+      'The parties, material, quantity, period and price come from the listing, the quality limits from its passport. You may change the terms before sending.',
+    theListing: 'The listing',
+    withoutListing: 'A new deal without a listing',
+    listingNotDealable:
+      'No deal can be opened on this listing: it is not active, it is anonymous, or it is your own. Below is a new deal without a listing.',
     ledger: 'Trial balance',
     all: 'all',
     filterState: 'State',

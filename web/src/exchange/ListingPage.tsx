@@ -1,4 +1,4 @@
-import { useFormat, useT } from '../i18n/index.ts';
+import { useT } from '../i18n/index.ts';
 import { HelpPanel } from '../knowledge/HelpPanel.tsx';
 import { href } from '../shell/router.ts';
 import { useSession } from '../shell/session.tsx';
@@ -9,15 +9,12 @@ import { exchangeApi } from './api.ts';
 import { Holder, SideBadge, StatusBadge, VisibilityBadge } from './bits.tsx';
 import { exchangeDict } from './dict.ts';
 import { ListingPassport, ListingTerms } from './ListingCards.tsx';
-import { useExchangeLabels } from './labels.ts';
-import { ownsListing } from './rights.ts';
+import { opensDealOn, ownsListing } from './rights.ts';
 import { useTaxonomy } from './taxonomy.ts';
 
 /** One listing: every field, its quality passport and the sources of its figures. */
 export function ListingPage({ id }: { id: string }) {
   const t = useT(exchangeDict);
-  const _fmt = useFormat();
-  const _x = useExchangeLabels();
   const { user } = useSession();
   const taxonomy = useTaxonomy();
   const listing = useResource(() => exchangeApi.listing(id), [id]);
@@ -111,6 +108,17 @@ export function ListingPage({ id }: { id: string }) {
                 {t('copyAsDraft')}
               </a>
             )}
+          </div>
+        )}
+        {opensDealOn(user, l) && (
+          <div className="page-actions">
+            <a
+              className="btn btn-primary"
+              href={`${href('deals')}?listing=${encodeURIComponent(l.id)}`}
+              data-testid="open-deal"
+            >
+              {t('openDeal')}
+            </a>
           </div>
         )}
       </div>

@@ -65,6 +65,7 @@ export const exchangeDict = dictionary(
       'Снять объявление с биржи? Вернуть его нельзя — только разместить копию заново.',
     withdrawYes: 'Да, снять',
     copyAsDraft: 'Копировать как новый черновик',
+    openDeal: 'Открыть сделку по объявлению',
     copyTitle: 'Новое объявление по образцу снятого',
     copyLead:
       'Условия скопированы из снятого объявления. Проверьте их и сохраните черновик или опубликуйте.',
@@ -443,6 +444,7 @@ export const exchangeDict = dictionary(
       'Withdraw the listing from the exchange? It cannot be brought back — only listed again as a copy.',
     withdrawYes: 'Yes, withdraw',
     copyAsDraft: 'Copy as a new draft',
+    openDeal: 'Open a deal on this listing',
     copyTitle: 'New listing from a withdrawn one',
     copyLead:
       'The terms are copied from the withdrawn listing. Check them, then save a draft or publish.',

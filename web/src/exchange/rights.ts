@@ -6,6 +6,22 @@ export const canList = (user: User | null | undefined) => Boolean(user && user.r
 /** An observer (a regional ministry's analyst, say): reads, never trades or decides. */
 export const isObserver = (user: User | null | undefined) => user?.role === 'observer';
 
+/**
+ * The caller may open a deal on a listing (the deals service's rule for a deal with a listingId):
+ * staff of an organisation other than the holder's, neither an observer nor the operator, on an
+ * active listing whose holder is shown (an anonymous one names no one to deal with).
+ */
+export const opensDealOn = (user: User | null | undefined, l: Listing) =>
+  Boolean(
+    user &&
+      (user.role === 'member' || user.role === 'org_admin') &&
+      l.status === 'active' &&
+      l.visibility !== 'anonymous' &&
+      !l.holderHidden &&
+      l.organisationId &&
+      l.organisationId !== user.organisationId,
+  );
+
 /** The caller may edit, publish and withdraw a listing of their own organisation. */
 export const ownsListing = (user: User | null | undefined, l: Listing) =>
   Boolean(

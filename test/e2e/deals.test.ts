@@ -776,6 +776,10 @@ test('a deal on a listing: opened from the listing, its holder, side, material a
       ['l-ash-myski', 'myski-gres', 'tsement-tom', 'fly-ash', 'requested'],
     );
     assert.deepEqual([deal.quantity, deal.priceKopecksPerUnit], [200_000, 240_50]);
+    // the deal's page names its basis, a link back to the listing
+    const basis = a.page.getByTestId('deal-listing').getByRole('link');
+    await basis.waitFor();
+    assert.equal(await basis.getAttribute('href'), '#/marketplace/l-ash-myski');
     // the way back: a new deal without the listing, every choice open again
     await a.page.goto(`${base}/#/deals?listing=l-ash-myski`);
     await form

@@ -177,6 +177,14 @@ function Terms({
         <dd data-testid="deal-provider">{provider}</dd>
         <dt>{t('consumer')}</dt>
         <dd data-testid="deal-consumer">{consumer}</dd>
+        {d.listingId !== null && (
+          <>
+            <dt>{t('basis')}</dt>
+            <dd data-testid="deal-listing">
+              <a href={href('marketplace', d.listingId)}>{t('basisListing')}</a>
+            </dd>
+          </>
+        )}
         <dt>{t('quantity')}</dt>
         <dd data-testid="deal-quantity">{x.quantity(d.quantity, d.unit)}</dd>
         <dt>{t('price')}</dt>

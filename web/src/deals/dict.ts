@@ -10,6 +10,8 @@ export const dealsDict = dictionary(
     onListingLead:
       'Стороны, материал, объём, срок и цена взяты из объявления, пределы качества — из его паспорта. Условия можно изменить до отправки.',
     theListing: 'Объявление',
+    basis: 'Основание',
+    basisListing: 'объявление на бирже',
     withoutListing: 'Новая сделка без объявления',
     listingNotDealable:
       'По этому объявлению сделку не открыть: оно не действует, анонимно или ваше. Ниже — новая сделка без объявления.',
@@ -232,6 +234,8 @@ export const dealsDict = dictionary(
     onListingLead:
       'The parties, material, quantity, period and price come from the listing, the quality limits from its passport. You may change the terms before sending.',
     theListing: 'The listing',
+    basis: 'Basis',
+    basisListing: 'a listing on the exchange',
     withoutListing: 'A new deal without a listing',
     listingNotDealable:
       'No deal can be opened on this listing: it is not active, it is anonymous, or it is your own. Below is a new deal without a listing.',

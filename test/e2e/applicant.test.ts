@@ -107,10 +107,17 @@ test("the applicant's journey: apply with a site on the map, rejected, again, ad
       const region = form.locator('[name="organisation.region"]');
       assert.equal(await region.inputValue(), 'Кемеровская область — Кузбасс');
       await page.locator('.lang-btn', { hasText: 'EN' }).click();
-      await page.waitForFunction(() => document.documentElement.lang === 'en');
-      assert.equal(await region.inputValue(), 'Kemerovo Oblast – Kuzbass');
+      // the box is re-worded by an effect of the switch, a render after the page's language
+      // is set: wait for it rather than read it at once
+      const regionReads = (text: string) =>
+        page.waitForFunction(
+          (t) =>
+            document.querySelector<HTMLInputElement>('[name="organisation.region"]')?.value === t,
+          text,
+        );
+      await regionReads('Kemerovo Oblast – Kuzbass');
       await look(page, 'apply-form');
-      assert.equal(await region.inputValue(), 'Кемеровская область — Кузбасс');
+      await regionReads('Кемеровская область — Кузбасс');
       await form.locator('button[type="submit"]').click();
       const done = page.getByTestId('application-done');
       await done.waitFor();

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { latestDay } from '../model/days.ts';
-import { earliestLotDay, isFutureLot, readsBooks } from './limits.ts';
+import { dealableBy, earliestLotDay, isFutureLot, readsBooks } from './limits.ts';
 
 test('the latest day a lot may be dated is tomorrow by UTC, so this morning in Kuzbass (UTC+7) counts', () => {
   assert.equal(latestDay(new Date('2026-11-30T15:00:00Z')), '2026-12-01');
@@ -48,4 +48,16 @@ test("a deal's earliest lot day: the day it was opened in Kuzbass or its schedul
   const deal = { createdAt: '2026-12-02T20:00:00Z', schedule: { from: '2027-01-01' } };
   assert.equal(earliestLotDay(deal), '2026-12-03');
   assert.equal(earliestLotDay({ ...deal, schedule: { from: '2026-11-01' } }), '2026-11-01');
+});
+
+test('a deal is opened on an active listing whose holder is named and someone else', () => {
+  const listing = { status: 'active', visibility: 'public', organisationId: 'myski-gres' };
+  assert.equal(dealableBy(listing, 'tsement-tom'), true);
+  assert.equal(dealableBy({ ...listing, visibility: 'members' }, 'tsement-tom'), true);
+  assert.equal(dealableBy(listing, 'myski-gres'), false, 'not with oneself');
+  assert.equal(dealableBy({ ...listing, visibility: 'anonymous' }, 'tsement-tom'), false);
+  for (const status of ['draft', 'withdrawn', 'expired'])
+    assert.equal(dealableBy({ ...listing, status }, 'tsement-tom'), false, status);
+  assert.equal(dealableBy({ ...listing, organisationId: null }, 'tsement-tom'), false);
+  assert.equal(dealableBy({ ...listing, organisationId: null }, null), false, 'no holder to name');
 });

@@ -28,3 +28,22 @@ interface Reader {
 export const readsBooks = (who: Reader): boolean =>
   who.role === 'operator_admin' ||
   (who.role !== null && who.role !== 'observer' && Boolean(who.organisationId));
+
+/** A listing as the rule for a deal on it reads it (the exchange's record and the web's view). */
+interface OfferedListing {
+  readonly status: string;
+  readonly visibility: string;
+  readonly organisationId: string | null;
+}
+
+/**
+ * Organisation `me` may open a deal on the listing (`POST /api/v1/deals` with its listingId): it is
+ * active and its holder is named and someone else (an anonymous listing names no one to deal
+ * with, and no one deals with itself). The service refuses any other; the listing's page offers
+ * its button on these only.
+ */
+export const dealableBy = (l: OfferedListing, me: string | null): boolean =>
+  l.status === 'active' &&
+  l.visibility !== 'anonymous' &&
+  Boolean(l.organisationId) &&
+  l.organisationId !== me;

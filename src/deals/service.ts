@@ -76,7 +76,7 @@ import {
 import { form2tpXlsx } from './form-2tp.ts';
 import { impactReport } from './impact.ts';
 import { type DeliveryFileFormat, decodeDeliveries } from './import.ts';
-import { earliestLotDay, isFutureLot, readsBooks } from './limits.ts';
+import { dealableBy, earliestLotDay, isFutureLot, readsBooks } from './limits.ts';
 import { messages } from './messages.ts';
 import { transactionCostConfig, vatRates } from './reference.ts';
 import * as repo from './repository.ts';
@@ -343,7 +343,7 @@ export class DealsService {
       const base: Partial<DealInput> = {};
       if (fields.listingId) {
         const l = await listingRecord(tx, fields.listingId);
-        if (l?.status !== 'active' || l.visibility === 'anonymous' || l.organisationId === me)
+        if (!l || !dealableBy(l, me))
           throw invalid(messages.invalidDeal(), [
             { field: 'listingId', message: messages.unknownListing() },
           ]);

@@ -1,3 +1,4 @@
+import { dealableBy } from '../../../src/deals/limits.ts';
 import type { Listing, User } from '../shell/types.ts';
 
 /** Members, organisation admins and the operator list streams; observers only read. */
@@ -7,19 +8,15 @@ export const canList = (user: User | null | undefined) => Boolean(user && user.r
 export const isObserver = (user: User | null | undefined) => user?.role === 'observer';
 
 /**
- * The caller may open a deal on a listing (the deals service's rule for a deal with a listingId):
- * staff of an organisation other than the holder's, neither an observer nor the operator, on an
- * active listing whose holder is shown (an anonymous one names no one to deal with).
+ * The caller may open a deal on a listing: staff of a member organisation, neither an observer
+ * nor the operator, on a listing the deals service takes a deal on (`dealableBy`, shared with it).
  */
 export const opensDealOn = (user: User | null | undefined, l: Listing) =>
   Boolean(
     user &&
       (user.role === 'member' || user.role === 'org_admin') &&
-      l.status === 'active' &&
-      l.visibility !== 'anonymous' &&
       !l.holderHidden &&
-      l.organisationId &&
-      l.organisationId !== user.organisationId,
+      dealableBy(l, user.organisationId),
   );
 
 /** The caller may edit, publish and withdraw a listing of their own organisation. */

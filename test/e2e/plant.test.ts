@@ -693,22 +693,64 @@ test('the charts say since when the plant has been quiet, their axis running to 
   }
 });
 
-test('an organisation without devices (the ministry) is not shown alarm rules it cannot use', {
+test('an observer (the ministry) reads only what members share with it: no plant, devices or alarm rules to set up', {
   skip,
-  timeout: 60_000,
+  timeout: 90_000,
 }, async () => {
   const { context, page, pageErrors } = await watchedPage();
+  const plant = await request.newContext({ baseURL: base });
   try {
     await logIn(page, 'analyst@minprom.example', 'demo-analyst-2026');
     await page.goto(`${base}/#/plant`);
     await page.locator('.lang-btn', { hasText: /^RU$/ }).click();
-    await page.getByTestId('plant-no-sites').waitFor();
-    await page.getByTestId('device-registry').getByText('Устройств нет').waitFor();
-    assert.equal(await page.getByTestId('alarm-rules').count(), 0);
-    // nothing shared with it either: no section about sharing
-    assert.equal(await page.getByTestId('shared-data').count(), 0);
+    // nothing shared with it yet: the page says so and how a member shares
+    const none = page.getByTestId('shared-none');
+    await none.getByText('Вашей организации пока никто не открыл показания').waitFor();
+    assert.match((await page.locator('main').textContent()) ?? '', /Наблюдатель их читает/);
+    // not the set-up of a plant it does not run: no sites hint, devices or alarm rules
+    for (const id of ['plant-no-sites', 'device-registry', 'alarm-rules', 'plant-form'])
+      assert.equal(await page.getByTestId(id).count(), 0, id);
+    await page.locator('.lang-btn', { hasText: /^EN$/ }).click();
+    await none.getByText('No one has shared readings with your organisation yet').waitFor();
+    // a plant shares a device's readings with the ministry: the observer reads them
+    const login = await plant.post('/api/v1/auth/login', {
+      data: { email: 'dispatcher@cof-yuzhnaya.example', password: 'demo-plant-2026' },
+    });
+    assert.equal(login.status(), 200, await login.text());
+    const devices = (await (
+      await plant.get('/api/v1/devices', { params: { organisation: 'cof-yuzhnaya' } })
+    ).json()) as Array<{ id: string; profileId: string }>;
+    const meter = devices.find((d) => d.profileId === 'power-meter');
+    assert.ok(meter, 'the seeded plant has a power meter');
+    const profiles = (await (await plant.get('/api/v1/device-profiles')).json()) as Array<{
+      id: string;
+      keys: Array<{ key: string }>;
+    }>;
+    const key = profiles.find((p) => p.id === 'power-meter')?.keys[0]?.key;
+    assert.ok(key, 'the power meter has a reading');
+    const now = Date.now();
+    const granted = await plant.post(`/api/v1/devices/${meter.id}/grants`, {
+      data: {
+        organisationId: 'minprom-kuzbass',
+        keys: [key],
+        from: new Date(now - 7 * 86_400_000).toISOString(),
+        to: new Date(now + 30 * 86_400_000).toISOString(),
+        purpose: 'Energy use of the plant for the regional programme',
+      },
+    });
+    assert.equal(granted.status(), 201, await granted.text());
+    await page.reload();
+    const row = page
+      .getByTestId('shared-grants')
+      .locator('tr', { hasText: 'Energy use of the plant for the regional programme' });
+    await row.waitFor();
+    assert.match((await row.textContent()) ?? '', /active/);
+    assert.equal(await page.getByTestId('shared-none').count(), 0);
+    assert.equal(await page.getByTestId('device-registry').count(), 0);
+    await page.screenshot({ path: join(results, 'plant-observer.png'), fullPage: true });
     assert.deepEqual(pageErrors, []);
   } finally {
+    await plant.dispose();
     await context.close();
   }
 });

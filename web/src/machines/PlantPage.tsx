@@ -477,7 +477,8 @@ function WhoCanDescribe({ organisationId }: { organisationId: string }) {
 export function PlantPage() {
   const t = useT(machinesDict);
   const { user } = useSession();
-  const organisationId = user?.organisationId ?? null;
+  // an observer's page reads only what is shared with it (below): nothing of its own to load
+  const organisationId = user?.role === 'observer' ? null : (user?.organisationId ?? null);
   const admin = isOrgAdmin(user);
   const sites = useResource(organisationId ? () => machinesApi.sites(organisationId) : null, [
     organisationId,
@@ -521,6 +522,14 @@ export function PlantPage() {
   }, [missing, reloadPlants]);
   if (user === undefined) return <Loading />;
   if (!user) return <NeedLogin />;
+  // an observer (a ministry) runs no plant and no devices: it reads what members share with it
+  if (user.role === 'observer')
+    return (
+      <>
+        <PageHeader title={t('title')} lead={t('observerLead')} />
+        <SharedData emptyShown />
+      </>
+    );
   // a coal miner's or preparer's page opens with the plant's form; another's waits to be asked
   const coal = runsCoalPlants(organisation.data?.kind);
   const formShown = editing || (!plant && coal);

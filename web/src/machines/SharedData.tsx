@@ -27,7 +27,11 @@ const ReadingCharts = lazy(() =>
   import('./PlantCharts.tsx').then((m) => ({ default: m.ReadingCharts })),
 );
 
-export function SharedData() {
+/**
+ * What other organisations share with the reader's. Without any, nothing is said, unless
+ * `emptyShown` (an observer's page, which has nothing else to show).
+ */
+export function SharedData({ emptyShown = false }: { emptyShown?: boolean }) {
   const t = useT(machinesDict);
   const fmt = useFormat();
   const { locale } = useLocale();
@@ -36,7 +40,12 @@ export function SharedData() {
   const profiles = useResource(() => machinesApi.profiles(), []);
   const [openId, setOpenId] = useState<string | null>(null);
   // nothing shared with the organisation: the page says nothing about sharing
-  if (received.data && received.data.length === 0) return null;
+  if (received.data && received.data.length === 0)
+    return emptyShown ? (
+      <div data-testid="shared-none">
+        <Empty title={t('sharedNone')}>{t('sharedNoneHint')}</Empty>
+      </div>
+    ) : null;
   const now = Date.now();
   const nameOf = (id: string) => {
     const o = organisations.data?.find((x) => x.id === id);

@@ -124,6 +124,11 @@ export const machinesDict = dictionary(
     colPurpose: 'Цель',
     grantActive: 'действует',
     grantRevoked: 'отозван',
+    observerLead:
+      'Показания фабрик и устройств, которые участники кластера открыли вашей организации. Наблюдатель их читает; своих устройств и правил тревог у него нет.',
+    sharedNone: 'Вашей организации пока никто не открыл показания',
+    sharedNoneHint:
+      'Участник открывает показания своего устройства на странице «Фабрика», в панели устройства: выбранные показатели, на срок и для указанной цели.',
     sharedTitle: 'Данные, открытые вашей организации',
     sharedLead:
       'Другие организации открыли вам показатели своих устройств на период и для указанной цели. Каждое чтение записывается в журнал владельца устройства.',
@@ -348,6 +353,11 @@ export const machinesDict = dictionary(
     colPurpose: 'Purpose',
     grantActive: 'active',
     grantRevoked: 'revoked',
+    observerLead:
+      "The readings of plants and devices that the cluster's members have shared with your organisation. An observer reads them; it has no devices or alarm rules of its own.",
+    sharedNone: 'No one has shared readings with your organisation yet',
+    sharedNoneHint:
+      "A member shares a device's readings on its Plant page, in the device's panel: chosen readings, for a period and a stated purpose.",
     sharedTitle: 'Data shared with your organisation',
     sharedLead:
       "Other organisations opened readings of their devices to you for a period and a stated purpose. Every read is written to the device owner's log.",

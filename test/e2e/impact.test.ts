@@ -29,6 +29,26 @@ test('impact: three levels with content, rows per month and organisation, in bot
         `${level}: tonnes diverted`,
       );
     }
+    // the net benefit is an estimate: in millions as the plan writes it, not to the kopeck
+    const report = (await (await page.request.get(`${base}/api/v1/impact`)).json()) as {
+      levels: Array<{ level: string; cluster: { netBenefitKopecks: number } }>;
+    };
+    for (const l of report.levels) {
+      const shown = (await page
+        .getByTestId(`impact-level-${l.level}`)
+        .getByTestId('impact-benefit')
+        .textContent())!;
+      const rub = l.cluster.netBenefitKopecks / 100;
+      const expected =
+        Math.abs(rub) >= 1e6
+          ? `${(rub / 1e6).toFixed(1).replace('.', ',')}млн₽`
+          : `${Math.round(rub)}₽`;
+      assert.equal(
+        shown.replace(/[\s\u00a0\u202f]/g, '').replace('\u2212', '-'),
+        expected,
+        `${l.level}: «${shown}»`,
+      );
+    }
     assert.ok((await page.getByTestId('impact-month-row').count()) >= 1, 'a row per month');
     // months named as every date on the pages is, not «2025-12»
     for (const month of await page

@@ -3,13 +3,14 @@
 // formula, the attribution rule and the distance rule. A member sees the cluster's totals and
 // its own organisation only (the server decides; the page shows what it gets).
 import '../shell/zodJitless.ts'; // before any schema the page's imports build
+import { useExchangeLabels } from '../exchange/labels.ts';
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
 import { answer, client } from '../shell/api.ts';
 import type { components } from '../shell/api-types.ts';
 import { isOperator, useSession } from '../shell/session.tsx';
 import { Empty, ErrorState, Loading, NeedLogin, PageHeader, TableScroll } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
-import { useMoney, useOrgNames } from './bits.tsx';
+import { useOrgNames } from './bits.tsx';
 import { impactDict } from './impactDict.ts';
 
 type Report = components['schemas']['ImpactReport'];
@@ -48,8 +49,9 @@ export function ImpactPage() {
 function ImpactBody({ report }: { report: Report }) {
   const t = useT(impactDict);
   const f = useFormat();
+  // an estimate's money as the plan writes it (millions from a million up), not to the kopeck
+  const x = useExchangeLabels();
   const { locale } = useLocale();
-  const money = useMoney();
   const names = useOrgNames();
   const tonnes = (x: number) => `${f.fixed(x, 1)}\u00a0${t('tonnes')}`;
   const co2 = (x: number) => `${f.fixed(x, 1)}\u00a0${t('tCo2e')}`;
@@ -94,7 +96,7 @@ function ImpactBody({ report }: { report: Report }) {
                 </span>
               </dd>
               <dt>{t('benefit')}</dt>
-              <dd data-testid="impact-benefit">{money.amount(l.cluster.netBenefitKopecks)}</dd>
+              <dd data-testid="impact-benefit">{x.money(l.cluster.netBenefitKopecks)}</dd>
             </dl>
           </section>
         ))}
@@ -182,7 +184,7 @@ function ImpactBody({ report }: { report: Report }) {
                     <td>{t(`level:${o.level}`)}</td>
                     <td className="num">{tonnes(o.attributed.divertedT)}</td>
                     <td className="num">{co2(o.attributed.netCo2eT)}</td>
-                    <td className="num">{money.amount(o.attributed.netBenefitKopecks)}</td>
+                    <td className="num">{x.money(o.attributed.netBenefitKopecks)}</td>
                   </tr>
                 ))}
               </tbody>

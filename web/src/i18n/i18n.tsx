@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useMemo } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState } from 'react';
 import { intlLocale, type Locale } from './locale.ts';
 import { clusterZone, momentFormats } from './moments.ts';
 
@@ -54,6 +54,16 @@ export function wording<K extends string>(
   vars?: Vars | ((locale: Locale) => Vars),
 ): Wording {
   return (locale) => worded(dict, locale, key, typeof vars === 'function' ? vars(locale) : vars);
+}
+
+/**
+ * A `Wording` kept in state (a page's notice, a form's own error). Its setter takes the wording
+ * itself: React's own would take a function for an updater and call it.
+ */
+export function useWordingState(): [Wording | null, (next: Wording | null) => void] {
+  const [kept, keep] = useState<Wording | null>(null);
+  const set = useCallback((next: Wording | null) => keep(() => next), []);
+  return [kept, set];
 }
 
 /**

@@ -10,6 +10,7 @@ export {
   useFormat,
   useLocale,
   useT,
+  useWordingState,
   type Wording,
   withMinus,
   wording,

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useFormat, useLocale, useT, type Wording } from '../i18n/index.ts';
+import { useFormat, useLocale, useT, useWordingState } from '../i18n/index.ts';
 import { isOperator, useSession } from '../shell/session.tsx';
 import type { Application } from '../shell/types.ts';
 import { Empty, ErrorState, Forbidden, Loading, NeedLogin, PageHeader } from '../shell/ui.tsx';
@@ -30,7 +30,7 @@ function Queue() {
   const [tab, setTab] = useState<Tab>('pending');
   const { locale } = useLocale();
   // worded when shown: a switch of language words it anew
-  const [flash, setFlash] = useState<Wording | null>(null);
+  const [flash, setFlash] = useWordingState();
   const apps = useResource(tab === 'duplicates' ? null : () => registryApi.applications(tab), [
     tab,
   ]);
@@ -83,7 +83,7 @@ function Queue() {
         <DuplicateApplications
           list={duplicates}
           onAnswered={(message) => {
-            setFlash(() => message);
+            setFlash(message);
             duplicates.reload();
           }}
         />
@@ -101,7 +101,7 @@ function Queue() {
               application={a}
               listed={byId.get(a.organisationId)}
               onDone={(message) => {
-                setFlash(() => message);
+                setFlash(message);
                 apps.reload();
                 orgs.reload();
               }}

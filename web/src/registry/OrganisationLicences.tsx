@@ -5,7 +5,7 @@ import {
   useFormat,
   useLocale,
   useT,
-  type Wording,
+  useWordingState,
   wording,
 } from '../i18n/index.ts';
 import { DataTable } from '../shell/DataTable.tsx';
@@ -78,7 +78,7 @@ export function OrganisationLicences({
     setValue(null);
   };
   const [issues, setIssues] = useState<LicenceIssues>({});
-  const [notice, setNotice] = useState<Wording | null>(null);
+  const [notice, setNotice] = useWordingState();
   const { busy, error, run } = useSubmission();
   const removing = useSubmission();
   const [check, setCheck] = useState<Check | null>(null);
@@ -111,7 +111,7 @@ export function OrganisationLicences({
     await run(async () => {
       try {
         const saved = await registryApi.addLicence(organisationId, licenceBody(value));
-        setNotice(() => wording(licenceDict, 'added', { number: saved.number }));
+        setNotice(wording(licenceDict, 'added', { number: saved.number }));
         closeForm();
         licences.reload();
       } catch (err) {
@@ -125,7 +125,7 @@ export function OrganisationLicences({
   const remove = (l: WasteLicence) =>
     removing.run(async () => {
       await registryApi.removeLicence(l.id, {});
-      setNotice(() => wording(licenceDict, 'removed', { number: l.number }));
+      setNotice(wording(licenceDict, 'removed', { number: l.number }));
       licences.reload();
     });
 

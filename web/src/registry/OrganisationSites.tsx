@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { territoryIn } from '../../../src/model/places.ts';
-import { useFormat, useLocale, useT, type Wording, wording } from '../i18n/index.ts';
+import { useFormat, useLocale, useT, useWordingState, wording } from '../i18n/index.ts';
 import { DataTable } from '../shell/DataTable.tsx';
 import { problemIssues } from '../shell/issues.ts';
 import type { Site } from '../shell/types.ts';
@@ -51,7 +51,7 @@ export function OrganisationSites({
     setEditing(null);
   };
   const [issues, setIssues] = useState<SiteIssues>({});
-  const [notice, setNotice] = useState<Wording | null>(null);
+  const [notice, setNotice] = useWordingState();
   const { busy, error, run } = useSubmission();
   const closing = useSubmission();
   const [checkSite, setCheckSite] = useState<
@@ -93,7 +93,7 @@ export function OrganisationSites({
         const saved = editing.site
           ? await registryApi.patchSite(editing.site.id, body)
           : await registryApi.addSite(organisationId, body);
-        setNotice(() =>
+        setNotice(
           wording(memberDict, editing.site ? 'siteSaved' : 'siteAdded', { name: saved.name }),
         );
         stopEditing();
@@ -109,7 +109,7 @@ export function OrganisationSites({
   const close = (site: Site) =>
     closing.run(async () => {
       await registryApi.closeSite(site.id, {});
-      setNotice(() => wording(memberDict, 'siteClosedDone', { name: site.name }));
+      setNotice(wording(memberDict, 'siteClosedDone', { name: site.name }));
       sites.reload();
     });
 

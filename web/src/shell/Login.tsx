@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { useLocale, useT, type Wording, wording } from '../i18n/index.ts';
+import { useLocale, useT, useWordingState, wording } from '../i18n/index.ts';
 import { ApiError } from './api.ts';
 import { shellDict } from './dict.ts';
 import { loginDict } from './loginDict.ts';
@@ -16,7 +16,7 @@ export function Login() {
   const [password, setPassword] = useState('');
   // worded when shown: a switch of language words the form's own findings anew (a server's
   // refusal stays as it came)
-  const [error, setError] = useState<Wording | null>(null);
+  const [error, setError] = useWordingState();
   const [busy, setBusy] = useState(false);
   const first = useRef<HTMLInputElement>(null);
   const problemText = useProblemText();
@@ -27,7 +27,7 @@ export function Login() {
     e.preventDefault();
     setError(null);
     if (!email.trim() || !password) {
-      setError(() => wording(shellDict, 'required'));
+      setError(wording(shellDict, 'required'));
       return;
     }
     setBusy(true);
@@ -36,12 +36,11 @@ export function Login() {
       // back to the page the user came from (L6)
       window.location.hash = pageAfterLogin();
     } catch (err) {
-      if (err instanceof ApiError && err.status === 401)
-        setError(() => wording(shellDict, 'loginWrong'));
+      if (err instanceof ApiError && err.status === 401) setError(wording(shellDict, 'loginWrong'));
       else if (err instanceof ApiError && err.status === 429) {
         // the wait in minutes, in words (L5); the server's params carry it in seconds
         const seconds = Number(err.problem.params?.seconds);
-        setError(() =>
+        setError(
           Number.isFinite(seconds) && seconds > 0
             ? wording(
                 loginDict,
@@ -52,7 +51,7 @@ export function Login() {
         );
       } else if (err instanceof ApiError) {
         const text = problemText(err);
-        setError(() => () => text);
+        setError(() => text);
       } else throw err;
     } finally {
       setBusy(false);

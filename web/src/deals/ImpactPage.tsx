@@ -50,7 +50,7 @@ function ImpactBody({ report }: { report: Report }) {
   const t = useT(impactDict);
   const f = useFormat();
   // an estimate's money as the plan writes it (millions from a million up), not to the kopeck
-  const x = useExchangeLabels();
+  const labels = useExchangeLabels();
   const { locale } = useLocale();
   const names = useOrgNames();
   const tonnes = (x: number) => `${f.fixed(x, 1)}\u00a0${t('tonnes')}`;
@@ -96,7 +96,7 @@ function ImpactBody({ report }: { report: Report }) {
                 </span>
               </dd>
               <dt>{t('benefit')}</dt>
-              <dd data-testid="impact-benefit">{x.money(l.cluster.netBenefitKopecks)}</dd>
+              <dd data-testid="impact-benefit">{labels.money(l.cluster.netBenefitKopecks)}</dd>
             </dl>
           </section>
         ))}
@@ -184,7 +184,7 @@ function ImpactBody({ report }: { report: Report }) {
                     <td>{t(`level:${o.level}`)}</td>
                     <td className="num">{tonnes(o.attributed.divertedT)}</td>
                     <td className="num">{co2(o.attributed.netCo2eT)}</td>
-                    <td className="num">{x.money(o.attributed.netBenefitKopecks)}</td>
+                    <td className="num">{labels.money(o.attributed.netBenefitKopecks)}</td>
                   </tr>
                 ))}
               </tbody>

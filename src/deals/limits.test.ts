@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { latestDay } from '../model/days.ts';
-import { dealableBy, earliestLotDay, isFutureLot, readsBooks } from './limits.ts';
+import {
+  dealableBy,
+  earliestLotDay,
+  isFutureLot,
+  quantityOverPeriod,
+  readsBooks,
+} from './limits.ts';
 
 test('the latest day a lot may be dated is tomorrow by UTC, so this morning in Kuzbass (UTC+7) counts', () => {
   assert.equal(latestDay(new Date('2026-11-30T15:00:00Z')), '2026-12-01');
@@ -60,4 +66,28 @@ test('a deal is opened on an active listing whose holder is named and someone el
     assert.equal(dealableBy({ ...listing, status }, 'tsement-tom'), false, status);
   assert.equal(dealableBy({ ...listing, organisationId: null }, 'tsement-tom'), false);
   assert.equal(dealableBy({ ...listing, organisationId: null }, null), false, 'no holder to name');
+});
+
+test("a deal on a listing contracts the listing's yearly rate over the deal's period (user walk)", () => {
+  assert.equal(quantityOverPeriod(200_000, '2026-07-01', '2028-06-30'), 400_000);
+  assert.equal(quantityOverPeriod(300_000, '2026-10-01', '2031-06-30'), 1_425_000);
+  assert.equal(quantityOverPeriod(1200, '2027-01-01', '2027-12-31'), 1200);
+  assert.equal(quantityOverPeriod(1200, '2028-02-01', '2028-02-29'), 100, 'a leap February');
+  assert.equal(quantityOverPeriod(1200, '2027-03-01', '2027-03-16'), 51.613, 'half a month');
+  assert.equal(quantityOverPeriod(1200, '2027-05-01', '2027-04-30'), 0, 'an end before the start');
+  // over whole years the rate times the years, whatever the first month
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 2000, max: 2090 }),
+      fc.integer({ min: 1, max: 12 }),
+      fc.integer({ min: 1, max: 10 }),
+      fc.integer({ min: 0, max: 1_000_000 }),
+      (year, month, years, perYear) => {
+        const from = `${year}-${String(month).padStart(2, '0')}-01`;
+        const end = new Date(Date.UTC(year + years, month - 1, 0)).toISOString().slice(0, 10);
+        assert.equal(quantityOverPeriod(perYear, from, end), perYear * years);
+      },
+    ),
+    { numRuns: 200 },
+  );
 });

@@ -47,3 +47,19 @@ export const dealableBy = (l: OfferedListing, me: string | null): boolean =>
   l.visibility !== 'anonymous' &&
   Boolean(l.organisationId) &&
   l.organisationId !== me;
+
+/** Months from `from` to `to`, both days included: whole months, then the last one's share of days. */
+function monthsOf(from: string, to: string): number {
+  const [y1, m1, d1] = from.split('-').map(Number);
+  const [y2, m2, d2] = to.split('-').map(Number);
+  const daysInLast = new Date(Date.UTC(y2, m2, 0)).getUTCDate();
+  return Math.max(0, 12 * (y2 - y1) + (m2 - m1) + (d2 - d1 + 1) / daysInLast);
+}
+
+/**
+ * What a deal on a listing contracts by default: the listing's yearly rate over the period, as a
+ * deal's quantity is the whole period's (200 000 t a year over July 2026 – June 2028: 400 000 t),
+ * to three decimals. Shared by the service and the new-deal form.
+ */
+export const quantityOverPeriod = (perYear: number, from: string, to: string): number =>
+  Math.round(((perYear * monthsOf(from, to)) / 12) * 1000) / 1000;

@@ -209,7 +209,7 @@ export type DealTransition = z.infer<typeof DealTransition>;
 export const DealInput = z
   .object({
     listingId: Id.optional().describe(
-      "from a listing: its holder is the other side and its material the deal's (a body naming others is refused), its figures the terms' defaults",
+      "from a listing: its holder is the other side and its material the deal's (a body naming others is refused), its figures the terms' defaults (the quantity: its yearly rate over its window)",
     ),
     providerId: Id.optional(),
     consumerId: Id.optional(),

@@ -76,7 +76,13 @@ import {
 import { form2tpXlsx } from './form-2tp.ts';
 import { impactReport } from './impact.ts';
 import { type DeliveryFileFormat, decodeDeliveries } from './import.ts';
-import { dealableBy, earliestLotDay, isFutureLot, readsBooks } from './limits.ts';
+import {
+  dealableBy,
+  earliestLotDay,
+  isFutureLot,
+  quantityOverPeriod,
+  readsBooks,
+} from './limits.ts';
 import { messages } from './messages.ts';
 import { transactionCostConfig, vatRates } from './reference.ts';
 import * as repo from './repository.ts';
@@ -355,7 +361,7 @@ export class DealsService {
           consumerId: l.side === 'offer' ? me : l.organisationId,
           material: l.materialId,
           fkko: l.fkko,
-          quantity: l.quantityPerYear,
+          quantity: quantityOverPeriod(l.quantityPerYear, l.availableFrom, l.availableTo),
           unit: l.unit,
           schedule: { from: l.availableFrom, to: l.availableTo },
           quality: limits,

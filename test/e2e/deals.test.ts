@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { quantityOverPeriod } from '../../src/deals/limits.ts';
 import { clusterDay, latestDay } from '../../src/model/days.ts';
 import {
   answer,
@@ -759,8 +760,36 @@ test('a deal on a listing: opened from the listing, its holder, side, material a
         [value, true],
         name,
       );
+    // the fixed holder and material read whole: the box is as wide as its chosen name (user walk)
+    for (const name of ['counterparty', 'material']) {
+      const fits = await form.locator(`select[name="${name}"]`).evaluate((el) => {
+        const select = el as HTMLSelectElement;
+        const style = getComputedStyle(select);
+        const ctx = document.createElement('canvas').getContext('2d')!;
+        ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const text = ctx.measureText(select.selectedOptions[0]?.text ?? '').width;
+        // padding and the arrow take their part of the box
+        const room =
+          select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return { text, room, name: select.selectedOptions[0]?.text };
+      });
+      assert.ok(
+        fits.text <= fits.room,
+        `${name}: «${fits.name}» ${fits.text} px in ${fits.room} px`,
+      );
+    }
     const listing = (await call(a.page, 'GET', '/listings/l-ash-myski')).body;
-    assert.equal(await form.locator('input[name="quantity"]').inputValue(), '200000');
+    // the yearly 200 000 t over the listing's window: the deal's quantity is the whole period's
+    const whole = quantityOverPeriod(
+      listing.quantityPerYear,
+      listing.availableFrom,
+      listing.availableTo,
+    );
+    assert.ok(whole > listing.quantityPerYear, `${whole}: more than a year's window`);
+    assert.equal(
+      await form.locator('input[name="quantity"]').inputValue(),
+      String(whole).replace('.', ','),
+    );
     assert.equal(await form.locator('input[name="from"]').inputValue(), listing.availableFrom);
     assert.equal(await form.locator('input[name="to"]').inputValue(), listing.availableTo);
     // the listing names no price: the buyer states one
@@ -775,10 +804,15 @@ test('a deal on a listing: opened from the listing, its holder, side, material a
       [deal.listingId, deal.providerId, deal.consumerId, deal.material, deal.state],
       ['l-ash-myski', 'myski-gres', 'tsement-tom', 'fly-ash', 'requested'],
     );
-    assert.deepEqual([deal.quantity, deal.priceKopecksPerUnit], [200_000, 240_50]);
+    assert.deepEqual([deal.quantity, deal.priceKopecksPerUnit], [whole, 240_50]);
     // the deal's page names its basis, a link back to the listing
     const basis = a.page.getByTestId('deal-listing').getByRole('link');
     await basis.waitFor();
+    // its quantity as contracted, all its decimals: the figure its progress counts against
+    assert.equal(
+      (await a.page.getByTestId('deal-quantity').textContent())?.replace(/[\s\u00a0\u202f]/g, ''),
+      `${String(whole).replace('.', ',')}т`,
+    );
     assert.equal(await basis.getAttribute('href'), '#/marketplace/l-ash-myski');
     // the way back: a new deal without the listing, every choice open again
     await a.page.goto(`${base}/#/deals?listing=l-ash-myski`);

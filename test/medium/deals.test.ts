@@ -8,6 +8,7 @@ import { execFile } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { type Deal, type DealsService, dealsModule } from '../../src/deals/index.ts';
+import { quantityOverPeriod } from '../../src/deals/limits.ts';
 import { findDeals, updateDeal } from '../../src/deals/repository.ts';
 import { seedExample } from '../../src/example/seed.ts';
 import type { AgreedMatch } from '../../src/exchange/index.ts';
@@ -170,7 +171,12 @@ for (const d of await eachDialect()) {
       );
       assert.deepEqual(
         [asked.quantity, asked.unit, asked.schedule, asked.priceKopecksPerUnit],
-        [200_000, 't', { from: ash.availableFrom, to: ash.availableTo }, 250_00],
+        [
+          quantityOverPeriod(200_000, ash.availableFrom, ash.availableTo),
+          't',
+          { from: ash.availableFrom, to: ash.availableTo },
+          250_00,
+        ],
       );
       // a request of any material for bricks: the provider offers, naming the material
       const offered = await x.createDeal(provider, {

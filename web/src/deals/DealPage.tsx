@@ -186,7 +186,8 @@ function Terms({
           </>
         )}
         <dt>{t('quantity')}</dt>
-        <dd data-testid="deal-quantity">{x.quantity(d.quantity, d.unit)}</dd>
+        {/* as contracted, all its decimals: the progress below counts against this figure */}
+        <dd data-testid="deal-quantity">{x.enteredQuantity(d.quantity, d.unit)}</dd>
         <dt>{t('price')}</dt>
         <dd data-testid="deal-price">
           {money.price(d.priceKopecksPerUnit, d.unit)}

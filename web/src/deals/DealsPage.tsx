@@ -134,7 +134,7 @@ function DealTable({ items, organisationId }: { items: DealSummary[]; organisati
                   {tax.data?.materialName(d.material) ?? d.material}
                 </td>
                 <td className="num" data-label={t('quantity')}>
-                  {x.quantity(d.quantity, d.unit)}
+                  {x.enteredQuantity(d.quantity, d.unit)}
                 </td>
                 <td className="num" data-label={t('price')}>
                   {money.price(d.priceKopecksPerUnit, d.unit)}

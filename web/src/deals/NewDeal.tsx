@@ -2,6 +2,7 @@
 // and the terms) or on a listing (#/deals?listing=:id: its holder, side and material fixed, its
 // figures the terms' defaults). A consumer opens it at requested, a provider at offered.
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { quantityOverPeriod } from '../../../src/deals/limits.ts';
 import { exchangeApi } from '../exchange/api.ts';
 import { opensDealOn } from '../exchange/rights.ts';
 import { useTaxonomy } from '../exchange/taxonomy.ts';
@@ -47,11 +48,17 @@ export function NewDeal(props: { organisationId: string; onCreated: () => void }
   return <DealForm key={listing.data.id} {...props} listing={listing.data} />;
 }
 
-/** A listing's figures as the terms' boxes show them (the decimal mark of the reader's language). */
+/**
+ * A listing's figures as the terms' boxes show them (the decimal mark of the reader's language):
+ * its yearly rate over its window, as a deal's quantity is the whole period's.
+ */
 function listingTerms(l: Listing, mark: ',' | '.'): TermsText {
   return {
     ...blankTerms,
-    quantity: String(l.quantityPerYear).replace('.', mark),
+    quantity: String(quantityOverPeriod(l.quantityPerYear, l.availableFrom, l.availableTo)).replace(
+      '.',
+      mark,
+    ),
     unit: l.unit,
     from: l.availableFrom,
     to: l.availableTo,
@@ -154,7 +161,8 @@ function DealForm({
             <option value="provider">{t('asProvider')}</option>
           </select>
         </label>
-        <label className={`field${counterpartyError ? ' field-invalid' : ''}`}>
+        {/* organisations' and materials' names are long: two columns each where they fit */}
+        <label className={`field field-wide${counterpartyError ? ' field-invalid' : ''}`}>
           <span>{t('fCounterparty')}</span>
           <select
             name="counterparty"
@@ -172,7 +180,7 @@ function DealForm({
           </select>
           {counterpartyError && <span className="field-error">{counterpartyError}</span>}
         </label>
-        <label className={`field${materialError ? ' field-invalid' : ''}`}>
+        <label className={`field field-wide${materialError ? ' field-invalid' : ''}`}>
           <span>{t('fMaterial')}</span>
           <select
             name="material"

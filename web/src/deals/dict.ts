@@ -8,7 +8,7 @@ export const dealsDict = dictionary(
     newDeal: 'Новая сделка',
     newDealOnListing: 'Новая сделка по объявлению',
     onListingLead:
-      'Стороны, материал, объём, срок и цена взяты из объявления, пределы качества — из его паспорта. Условия можно изменить до отправки.',
+      'Стороны, материал и срок взяты из объявления, как и цена (если объявление её называет) и пределы качества (если оно их задаёт). Количество — за весь срок: годовой объём объявления × срок. Условия можно изменить до отправки.',
     theListing: 'Объявление',
     basis: 'Основание',
     basisListing: 'объявление на бирже',
@@ -215,6 +215,7 @@ export const dealsDict = dictionary(
       'С этой партией поставлено будет {delivered} при договоре на {contracted} (допуск {tolerance} %). Если так и есть, отметьте «Сверх договора: записать»',
     acceptBeyondContract: 'Сверх договора: записать',
     fPositiveBad: 'Количество должно быть больше нуля',
+    fNegativeBad: 'Не меньше нуля',
     fTooLargeBad: 'Не больше {max}',
     fBeforeFromBad: 'Конец поставок раньше начала',
     fChooseCounterparty: 'Выберите контрагента',
@@ -232,7 +233,7 @@ export const dealsDict = dictionary(
     newDeal: 'New deal',
     newDealOnListing: 'New deal on a listing',
     onListingLead:
-      'The parties, material, quantity, period and price come from the listing, the quality limits from its passport. You may change the terms before sending.',
+      "The parties, the material and the period come from the listing, as do the price (if the listing names one) and the quality limits (if it sets any). The quantity is the whole period's: the listing's yearly volume × the period. You may change the terms before sending.",
     theListing: 'The listing',
     basis: 'Basis',
     basisListing: 'a listing on the exchange',
@@ -439,6 +440,7 @@ export const dealsDict = dictionary(
       'With this lot {delivered} will have been delivered against {contracted} contracted (tolerance {tolerance} %). If that is so, tick “Beyond the contract: record it”',
     acceptBeyondContract: 'Beyond the contract: record it',
     fPositiveBad: 'The quantity must be more than zero',
+    fNegativeBad: 'Zero or more',
     fTooLargeBad: 'At most {max}',
     fBeforeFromBad: 'The deliveries end before they start',
     fChooseCounterparty: 'Choose a counterparty',

@@ -56,12 +56,22 @@ test('a quantity of zero or below is its own problem, not "enter a number"', () 
   assert.deepEqual([...parseTerms({ ...typed, quantity: '' }).bad], [['quantity', 'number']]);
 });
 
+test('a tolerance or transport cost below zero is caught before sending, as the server bounds it (user walk)', () => {
+  assert.deepEqual([...parseTerms({ ...typed, tolerance: '-5', transportCost: '−1' }).bad].sort(), [
+    ['tolerance', 'negative'],
+    ['transportCost', 'negative'],
+  ]);
+  assert.equal(parseTerms({ ...typed, tolerance: '0', transportCost: '0' }).bad.size, 0);
+  // a negative price is a gate fee, not a mistake
+  assert.equal(parseTerms({ ...typed, price: '-100' }).bad.size, 0);
+});
+
 test('figures past the server’s bounds and an end before the start are caught before sending (user walk)', () => {
   const bad = parseTerms({
     ...typed,
     price: '99999999999',
     quantity: '100 000 001',
-    transportCost: '-100 000,01',
+    transportCost: '100 000,01',
     tolerance: '150',
     from: '2027-06-01',
     to: '2027-01-01',

@@ -34,7 +34,7 @@ type Terms = Pick<
  * Why a box cannot be sent: not a number (or empty), a quantity not above zero, a figure past
  * the server's bound (DealTerms: the listings' bounds, tolerance ≤ 100 %), an end before the start.
  */
-export type TermsProblem = 'number' | 'positive' | 'tooLarge' | 'beforeFrom';
+export type TermsProblem = 'number' | 'positive' | 'negative' | 'tooLarge' | 'beforeFrom';
 
 /** The bound of each number box, in the box's unit (roubles for money, % for the tolerance). */
 export const termsLimits = {
@@ -66,6 +66,10 @@ export function parseTerms(v: TermsText): { terms: Terms; bad: TermsBad } {
     ...(v.purpose ? { wastePurpose: v.purpose as NonNullable<Terms['wastePurpose']> } : {}),
   };
   if (!bad.has('quantity') && !((terms.quantity ?? 0) > 0)) bad.set('quantity', 'positive');
+  // the server's bounds too: a transport cost or a tolerance below zero is no term
+  if (!bad.has('transportCost') && (terms.transportKopecksPerUnit ?? 0) < 0)
+    bad.set('transportCost', 'negative');
+  if (!bad.has('tolerance') && (terms.tolerancePct ?? 0) < 0) bad.set('tolerance', 'negative');
   const beyond = (k: keyof typeof termsLimits, n: number | undefined, scale = 1) => {
     if (!bad.has(k) && Math.abs(n ?? 0) > termsLimits[k] * scale) bad.set(k, 'tooLarge');
   };

@@ -73,6 +73,7 @@ export function TermsFields({
   const err = (k: keyof TermsText, field: string) => {
     const problem = bad.get(k);
     if (problem === 'positive') return t('fPositiveBad');
+    if (problem === 'negative') return t('fNegativeBad');
     if (problem === 'beforeFrom') return t('fBeforeFromBad');
     if (problem === 'tooLarge' && k in termsLimits)
       return t('fTooLargeBad', { max: fmt.integer(termsLimits[k as keyof typeof termsLimits]) });

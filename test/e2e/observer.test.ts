@@ -106,6 +106,15 @@ test('observer: matches, plan, deals and flows pages speak to an observer in bot
       await page.waitForURL(/#\/impact$/);
     }
 
+    // its organisation's page: who may invite users is said inside the users' card, not
+    // between cards (user walk)
+    await page.goto(`${base}/#/organisation`);
+    const usersCard = page.locator('section.card', { has: page.getByTestId('users-table') });
+    await usersCard
+      .getByText('Inviting users and managing keys is for the organisation admin.')
+      .waitFor();
+    assert.equal(await page.locator('main > p.note').count(), 0);
+
     // a member's empty plan page keeps its own words (the observer's are for observers)
     await logOut(page);
     await logIn(page, 'ecologist@myski-gres.example', 'demo-myski-2026');

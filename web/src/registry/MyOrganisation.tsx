@@ -66,12 +66,8 @@ function OrganisationAdmin({ me, id }: { me: User; id: string }) {
           <Suspense fallback={<Loading />}>
             <OrganisationLicences organisationId={id} editable={admin && current} />
           </Suspense>
-          <Users me={me} admin={admin && current} organisationId={id} />
-          {admin && current ? (
-            <ApiKeys organisationId={id} />
-          ) : (
-            !admin && <p className="note">{t('orgAdminOnly')}</p>
-          )}
+          <Users me={me} admin={admin && current} organisationId={id} adminOnlyNote={!admin} />
+          {admin && current && <ApiKeys organisationId={id} />}
           <LeaveCluster organisation={org.data} admin={admin} onLeft={org.reload} />
         </>
       )}

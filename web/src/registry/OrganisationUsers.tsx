@@ -23,10 +23,13 @@ export function Users({
   me,
   admin,
   organisationId = me.organisationId,
+  adminOnlyNote = false,
 }: {
   me: User;
   admin: boolean;
   organisationId?: string;
+  /** say, inside the card, that inviting users and managing keys is for the organisation's admin */
+  adminOnlyNote?: boolean;
 }) {
   const t = useT(registryDict);
   const s = useT(shellDict);
@@ -178,6 +181,7 @@ export function Users({
         />
       )}
       {admin && <Invite organisationId={organisationId} onInvited={users.reload} />}
+      {adminOnlyNote && <p className="muted small">{t('orgAdminOnly')}</p>}
     </section>
   );
 }

@@ -116,6 +116,20 @@ test('the header shows a new alarm on another page; acknowledged on the Plant pa
     assert.match((await labelOf('rule-0-max')) ?? '', /^Максимум: цель \+, %/);
     assert.match((await labelOf('rule-0-hysteresis')) ?? '', /^Гистерезис, %/);
     assert.equal(await rules.getByTestId('rule-0-max').getAttribute('inputmode'), 'decimal');
+    // a switch of language re-marks the boxes' numbers, the same values (user walk)
+    await page.locator('.lang-btn', { hasText: /^EN$/ }).click();
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('[data-testid="rule-0-max"]') as HTMLInputElement | null)?.value ===
+        '1.5',
+    );
+    assert.equal(await rules.getByTestId('rule-0-hysteresis').inputValue(), '0.5');
+    await page.locator('.lang-btn', { hasText: /^RU$/ }).click();
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('[data-testid="rule-0-max"]') as HTMLInputElement | null)?.value ===
+        '1,5',
+    );
     assert.equal(await rules.getByTestId('rule-0-relative').isChecked(), true);
     // the tick box is a tick box, not a 38 px field; every code shows in full
     const tick = await rules.getByTestId('rule-0-relative').boundingBox();

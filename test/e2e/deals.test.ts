@@ -796,6 +796,16 @@ test('a deal on a listing: opened from the listing, its holder, side, material a
     assert.equal(await form.locator('input[name="price"]').inputValue(), '');
     await a.page.screenshot({ path: join(results, 'deal-on-listing.png'), fullPage: true });
     await form.locator('input[name="price"]').fill('240,50');
+    // a switch of language re-marks the numbers typed, the same values (user walk)
+    await a.page.locator('.lang-btn', { hasText: /^EN$/ }).click();
+    await a.page.waitForFunction(
+      () =>
+        (document.querySelector('[data-testid="new-deal"] input[name="price"]') as HTMLInputElement)
+          .value === '240.50',
+    );
+    await a.page.locator('.lang-btn', { hasText: /^RU$/ }).click();
+    await form.locator('h2', { hasText: 'Новая сделка по объявлению' }).waitFor();
+    assert.equal(await form.locator('input[name="price"]').inputValue(), '240,50');
     await form.getByTestId('create-deal').click();
     await a.page.waitForURL(/#\/deals\/[^/?]+$/);
     const id = decodeURIComponent(a.page.url().split('/').pop() ?? '');

@@ -9,9 +9,9 @@ import { latestDay } from '../../../src/model/days.ts';
 import { download, toCsv } from '../exchange/csv.ts';
 import { useExchangeLabels } from '../exchange/labels.ts';
 import { useTaxonomy } from '../exchange/taxonomy.ts';
-import { clusterDay, useFormat, useLocale, useT } from '../i18n/index.ts';
+import { clusterDay, useDecimalMarkSwitch, useFormat, useLocale, useT } from '../i18n/index.ts';
 import { useLabels } from '../registry/labels.ts';
-import { parseNumber } from '../shell/numbers.ts';
+import { parseNumber, withDecimalMark, withDecimalMarks } from '../shell/numbers.ts';
 import { href } from '../shell/router.ts';
 import { useSession } from '../shell/session.tsx';
 import {
@@ -49,7 +49,7 @@ import {
   type TermsBad,
   type TermsText,
 } from './parse.ts';
-import { TermsFields, termsErrors, termsText } from './terms.tsx';
+import { TermsFields, termsErrors, termsNumberBoxes, termsText } from './terms.tsx';
 import './deal.css';
 import { stepNote } from './turn.ts';
 
@@ -298,6 +298,7 @@ function Actions({ v, onDone }: { v: DealView; onDone: () => void }) {
   const [terms, setTerms] = useState<TermsText>(() =>
     termsText(v.deal, locale === 'ru' ? ',' : '.'),
   );
+  useDecimalMarkSwitch((mark) => setTerms((t) => withDecimalMarks(t, termsNumberBoxes, mark)));
   const [bad, setBad] = useState<TermsBad>(new Map());
   const open = v.deal.turn !== null;
   const x = useExchangeLabels();
@@ -808,6 +809,7 @@ function DeliveryForm({ v, onDone }: { v: DealView; onDone: () => void }) {
   // today in the cluster (a lot of this morning in Kemerovo is dated today, not UTC's yesterday)
   const [on, setOn] = useState(() => clusterDay(Date.now()));
   const [quantity, setQuantity] = useState('');
+  useDecimalMarkSwitch((mark) => setQuantity((q) => withDecimalMark(q, mark)));
   const [method, setMethod] = useState<DeliveryMethod>('weighbridge');
   const [quality, setQuality] = useState('');
   const [bad, setBad] = useState<'quantity' | 'quality' | null>(null);

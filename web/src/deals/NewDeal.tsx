@@ -6,8 +6,8 @@ import { quantityOverPeriod } from '../../../src/deals/limits.ts';
 import { exchangeApi } from '../exchange/api.ts';
 import { opensDealOn } from '../exchange/rights.ts';
 import { useTaxonomy } from '../exchange/taxonomy.ts';
-import { useLocale, useT } from '../i18n/index.ts';
-import { kopecksToRubText } from '../shell/numbers.ts';
+import { useDecimalMarkSwitch, useLocale, useT } from '../i18n/index.ts';
+import { kopecksToRubText, withDecimalMarks } from '../shell/numbers.ts';
 import { hashQuery, href, navigate } from '../shell/router.ts';
 import { useSession } from '../shell/session.tsx';
 import type { Listing } from '../shell/types.ts';
@@ -19,7 +19,7 @@ import { dealsApi } from './api.ts';
 import { useOrgNames } from './bits.tsx';
 import { dealsDict } from './dict.ts';
 import { missingChoices, parseTerms, type TermsBad, type TermsText } from './parse.ts';
-import { blankTerms, TermsFields } from './terms.tsx';
+import { blankTerms, TermsFields, termsNumberBoxes } from './terms.tsx';
 
 /** The new-deal form; on a listing when the page's address names one (#/deals?listing=:id). */
 export function NewDeal(props: { organisationId: string; onCreated: () => void }) {
@@ -92,6 +92,7 @@ function DealForm({
   const [terms, setTerms] = useState<TermsText>(() =>
     listing ? listingTerms(listing, locale === 'ru' ? ',' : '.') : blankTerms,
   );
+  useDecimalMarkSwitch((mark) => setTerms((v) => withDecimalMarks(v, termsNumberBoxes, mark)));
   // come from a listing: the form, below the list of deals, is what the reader came for
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the form opens on a listing
   useEffect(() => {

@@ -42,6 +42,9 @@ export function termsText(d: Deal, mark: ',' | '.'): TermsText {
   };
 }
 
+/** The terms' boxes that hold numbers: re-marked on a switch of language. */
+export const termsNumberBoxes = ['quantity', 'price', 'transportCost', 'tolerance'] as const;
+
 /** The server's words per terms field: a counter-offer's come as `terms.priceKopecksPerUnit`. */
 export const termsErrors = (errors: Record<string, string>): Record<string, string> =>
   Object.fromEntries(Object.entries(errors).map(([k, v]) => [k.replace(/^terms\./, ''), v]));

@@ -1,4 +1,12 @@
-import { createContext, useCallback, useContext, useMemo, useState } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { intlLocale, type Locale } from './locale.ts';
 import { clusterZone, momentFormats } from './moments.ts';
 
@@ -64,6 +72,23 @@ export function useWordingState(): [Wording | null, (next: Wording | null) => vo
   const [kept, keep] = useState<Wording | null>(null);
   const set = useCallback((next: Wording | null) => keep(() => next), []);
   return [kept, set];
+}
+
+/**
+ * Calls `apply` with the page's new decimal mark when a switch of language changes it (not when
+ * mounted): a form re-marks the numbers in its boxes («1,5» → «1.5»), the same values.
+ */
+export function useDecimalMarkSwitch(apply: (mark: ',' | '.') => void) {
+  const { locale } = useLocale();
+  const mark = locale === 'ru' ? ',' : '.';
+  const last = useRef(mark);
+  const latest = useRef(apply);
+  latest.current = apply;
+  useEffect(() => {
+    if (last.current === mark) return;
+    last.current = mark;
+    latest.current(mark);
+  }, [mark]);
 }
 
 /**

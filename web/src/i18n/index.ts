@@ -7,6 +7,7 @@ export {
   locales,
   localised,
   provenanceNote,
+  useDecimalMarkSwitch,
   useFormat,
   useLocale,
   useT,

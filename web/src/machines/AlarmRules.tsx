@@ -3,8 +3,9 @@
 // back to the platform's defaults.
 import { useEffect, useState } from 'react';
 import { targetKeysOf } from '../../../src/machines/limits.ts';
-import { localised, useLocale, useT } from '../i18n/index.ts';
+import { localised, useDecimalMarkSwitch, useLocale, useT } from '../i18n/index.ts';
 import { ApiError } from '../shell/api.ts';
+import { withDecimalMarks } from '../shell/numbers.ts';
 import { isOrgAdmin, useSession } from '../shell/session.tsx';
 import { Empty, ErrorState, FormError, Loading } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
@@ -22,6 +23,7 @@ import {
   patchRow,
   type Row,
   type RuleProblem,
+  ruleNumberBoxes,
   toRow,
   unitWords,
 } from './rule-form.ts';
@@ -62,6 +64,10 @@ export function AlarmRules({
   useEffect(() => {
     if (set.data) setRows(set.data.rules.map((r) => toRow(r, false, mark)));
   }, [set.data]);
+  // a switch of language re-marks the numbers in the boxes, typed or not («1,5» → «1.5»)
+  useDecimalMarkSwitch((m) =>
+    setRows((rs) => rs.map((r) => withDecimalMarks(r, ruleNumberBoxes, m))),
+  );
   useEffect(() => {
     void profile;
     setError(null);

@@ -36,6 +36,15 @@ export function defaultRuleId(key: string, kind: Kind, taken: Iterable<string>):
   for (let n = 2; ; n++) if (!used.has(`${stem}-${n}`)) return `${stem}-${n}`;
 }
 
+/** The row's boxes that hold numbers. */
+export const ruleNumberBoxes: readonly NumberField[] = [
+  'min',
+  'max',
+  'hysteresis',
+  'perMinute',
+  'minutes',
+];
+
 /** A rule as the form holds it: its numbers as text with the page's decimal mark («1,5»). */
 export const toRow = (r: AlarmRuleSetting, autoId = false, decimalMark: ',' | '.' = '.'): Row => {
   const text = (n: number | undefined) =>

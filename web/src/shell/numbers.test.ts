@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { exactKopecks, kopecksToRubText, parseNumber, rubToKopecks } from './numbers.ts';
+import fc from 'fast-check';
+import {
+  exactKopecks,
+  kopecksToRubText,
+  parseNumber,
+  rubToKopecks,
+  withDecimalMark,
+  withDecimalMarks,
+} from './numbers.ts';
 
 describe('parseNumber', () => {
   test('plain integers and decimals, with a point or a Russian decimal comma', () => {
@@ -92,4 +100,34 @@ describe('exactKopecks', () => {
     assert.ok(Number.isNaN(exactKopecks('1,000')), 'a third decimal even when it is zero');
     assert.ok(Number.isNaN(exactKopecks('много')));
   });
+});
+
+test("a number typed with one language's decimal mark takes the other's on a switch, its value kept", () => {
+  assert.equal(withDecimalMark('1,5', '.'), '1.5');
+  assert.equal(withDecimalMark('1.5', ','), '1,5');
+  assert.equal(withDecimalMark('−120,25', '.'), '−120.25');
+  assert.equal(withDecimalMark('25 000', '.'), '25 000');
+  assert.equal(withDecimalMark('', ','), '');
+  assert.equal(withDecimalMark('много', '.'), 'много', 'no number: as typed');
+  assert.equal(withDecimalMark('1,2,3', '.'), '1,2,3');
+  assert.deepEqual(withDecimalMarks({ a: '0,5', b: '2,5', c: 'x' }, ['a', 'c'], '.'), {
+    a: '0.5',
+    b: '2,5',
+    c: 'x',
+  });
+  fc.assert(
+    fc.property(
+      fc.double({ min: -1e9, max: 1e9, noNaN: true }),
+      fc.constantFrom(',', '.'),
+      (n, mark) => {
+        const text = String(n);
+        if (/e/i.test(text)) return;
+        const other = mark === ',' ? '.' : ',';
+        const shown = withDecimalMark(text.replace('.', other), mark);
+        assert.equal(parseNumber(shown), parseNumber(text));
+        assert.ok(!shown.includes(other), shown);
+      },
+    ),
+    { numRuns: 300 },
+  );
 });

@@ -28,6 +28,25 @@ export function parseNumber(text: string): number | undefined {
 }
 
 /**
+ * A number's text with the given decimal mark («1,5» ↔ «1.5»): the same value, as parseNumber
+ * reads either mark, worded for the page's language. Text that is no number stays as typed.
+ */
+export function withDecimalMark(text: string, decimalMark: ',' | '.'): string {
+  return split(text) ? text.replace(/[.,]/, decimalMark) : text;
+}
+
+/** A form's number boxes (`keys` of `boxes`) with the given decimal mark: see `withDecimalMark`. */
+export function withDecimalMarks<T extends Record<K, string>, K extends keyof T>(
+  boxes: T,
+  keys: readonly K[],
+  decimalMark: ',' | '.',
+): T {
+  const out = { ...boxes };
+  for (const k of keys) out[k] = withDecimalMark(boxes[k], decimalMark) as T[K];
+  return out;
+}
+
+/**
  * Roubles as typed («1 234,565») as whole kopecks (123 457), rounded half away from zero at
  * the kopeck. Computed on the digits, not on a float: 0.1 + 0.2 style errors cannot creep in
  * (1,005 ₽ is 101 kopecks, where Math.round(1.005 * 100) gives 100). Empty: `undefined`;

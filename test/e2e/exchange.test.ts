@@ -144,6 +144,38 @@ test('the exchange: listing, plan, saved plan and accepted match', {
   });
 
   await t.test(
+    'a switch of language re-marks the numbers typed, the same values (user walk)',
+    async () => {
+      const tab = await context.newPage();
+      try {
+        await tab.goto(`${base}/#/marketplace/new`);
+        const form = tab.getByTestId('listing-form');
+        const quantity = form.locator('input[name="quantityPerYear"]');
+        await quantity.fill('5 000,5');
+        await form.locator('input[name="disposalCostKopecksPerUnit"]').fill('120,25');
+        await tab.locator('.lang-btn', { hasText: 'EN' }).click();
+        await tab.waitForFunction(
+          () =>
+            (document.querySelector('input[name="quantityPerYear"]') as HTMLInputElement).value ===
+            '5 000.5',
+        );
+        assert.equal(
+          await form.locator('input[name="disposalCostKopecksPerUnit"]').inputValue(),
+          '120.25',
+        );
+        await tab.locator('.lang-btn', { hasText: 'RU' }).click();
+        await tab.waitForFunction(
+          () =>
+            (document.querySelector('input[name="quantityPerYear"]') as HTMLInputElement).value ===
+            '5 000,5',
+        );
+      } finally {
+        await tab.close();
+      }
+    },
+  );
+
+  await t.test(
     'a form with unsaved work asks before the page changes; staying keeps what was typed',
     async () => {
       const tab = await context.newPage();

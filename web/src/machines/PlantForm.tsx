@@ -3,7 +3,8 @@
 // densimeter and the power meter, with the targets and the feed rate below which the plant is down. Checked
 // here first (plant-form.ts), then by the server; a refusal keeps everything typed.
 import { type FormEvent, useRef, useState } from 'react';
-import { useLocale, useT } from '../i18n/index.ts';
+import { useDecimalMarkSwitch, useLocale, useT } from '../i18n/index.ts';
+import { withDecimalMarks } from '../shell/numbers.ts';
 import { Field, FormError } from '../shell/ui.tsx';
 import { useUnsavedForm } from '../shell/unsaved.ts';
 import { useSubmission } from '../shell/useSubmission.ts';
@@ -50,6 +51,11 @@ export function PlantForm({
   const settle = useUnsavedForm(form);
   const [draft, setDraft] = useState<PlantDraft>(() =>
     plant ? draftOf(plant, locale === 'ru' ? ',' : '.') : emptyDraft,
+  );
+  useDecimalMarkSwitch((mark) =>
+    setDraft((d) =>
+      withDecimalMarks(d, ['ashTargetPct', 'densityTargetKgm3', 'runningAboveTph'], mark),
+    ),
   );
   const [problems, setProblems] = useState<Partial<Record<DraftField, DraftProblem>>>({});
   const { busy, error, run } = useSubmission();

@@ -1,11 +1,25 @@
 import { useCallback, useMemo, useState } from 'react';
-import { useT } from '../../i18n/index.ts';
+import { useDecimalMarkSwitch, useT } from '../../i18n/index.ts';
+import { withDecimalMarks } from '../../shell/numbers.ts';
 import { exchangeDict } from '../dict.ts';
 import type { Issue, Issues } from './validate.ts';
 import { blankQuality, type QualityInput, type Values } from './values.ts';
 
 /** The fields typed as free text (the enum fields have their own controls). */
 export type TextKey = { [K in keyof Values]: string extends Values[K] ? K : never }[keyof Values];
+
+/** The boxes that hold numbers (roubles included): re-marked on a switch of language. */
+const numberBoxes = [
+  'quantityPerYear',
+  'disposalCostKopecksPerUnit',
+  'priceKopecksPerUnit',
+  'mustShipMin',
+  'mustTakeMin',
+  'supplierCostKopecksPerUnit',
+  'salePriceKopecksPerUnit',
+  'priceCalorificKcalPerKg',
+  'maxDistanceKm',
+] as const;
 
 /**
  * The listing form's state: the values as typed and the problems by field. Sections read and
@@ -15,6 +29,18 @@ export function useListingForm(initial: Values) {
   const t = useT(exchangeDict);
   const [values, setValues] = useState<Values>(initial);
   const [issues, setIssues] = useState<Issues>({});
+  // a switch of language re-marks the numbers typed («5000,5» → «5000.5»), the same values
+  useDecimalMarkSwitch((mark) =>
+    setValues((v) => ({
+      ...withDecimalMarks(v, numberBoxes, mark),
+      quality: Object.fromEntries(
+        Object.entries(v.quality).map(([k, q]) => [
+          k,
+          withDecimalMarks(q, ['value', 'min', 'max'], mark),
+        ]),
+      ),
+    })),
+  );
 
   const clear = useCallback(
     (...keys: string[]) =>

@@ -59,7 +59,7 @@ export function AlarmRules({
   const [problems, setProblems] = useState<Record<string, RuleProblem>>({});
   const [saved, setSaved] = useState(false);
   // the set as stored (read again after a save: "saved" stays shown)
-  // with the page's decimal mark when the set came: a language switch keeps what is typed
+  // with the page's decimal mark when the set came (a language switch re-marks them, below)
   // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   useEffect(() => {
     if (set.data) setRows(set.data.rules.map((r) => toRow(r, false, mark)));

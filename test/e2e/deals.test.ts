@@ -762,6 +762,12 @@ test('a deal on a listing: opened from the listing, its holder, side, material a
       );
     // the fixed holder and material read whole: the box is as wide as its chosen name (user walk)
     for (const name of ['counterparty', 'material']) {
+      // their names may load after the form: till then the choice reads «…»
+      await a.page.waitForFunction((n) => {
+        const select = document.querySelector<HTMLSelectElement>(`select[name="${n}"]`);
+        const text = select?.selectedOptions[0]?.text ?? '';
+        return text !== '' && text !== '…';
+      }, name);
       const fits = await form.locator(`select[name="${name}"]`).evaluate((el) => {
         const select = el as HTMLSelectElement;
         const style = getComputedStyle(select);
@@ -837,6 +843,49 @@ test('a deal on a listing: opened from the listing, its holder, side, material a
     await a.page.goto(`${base}/#/deals?listing=l-req-cement-tom`);
     await a.page.getByTestId('listing-not-dealable').waitFor();
     assert.deepEqual(a.pageErrors, []);
+  } finally {
+    await a.context.close();
+  }
+});
+
+test('a deal on a listing: its holder and material are chosen in the form before their names load (CI race)', {
+  skip,
+  timeout: 60_000,
+}, async () => {
+  const a = await watchedPage();
+  try {
+    await logIn(a.page, tom.email, tom.password);
+    // the directory answers only when let go: the form stands before the holder's name is known
+    let release = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    const directory = (url: URL) => url.pathname === '/api/v1/organisations';
+    await a.page.route(directory, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await a.page.goto(`${base}/#/deals?listing=l-ash-myski`);
+    await a.page.reload();
+    const form = a.page.getByTestId('new-deal');
+    await form.getByTestId('deal-on-listing').waitFor();
+    const choice = (name: string) =>
+      form.locator(`select[name="${name}"]`).evaluate((el) => {
+        const select = el as HTMLSelectElement;
+        return [select.value, select.selectedOptions[0]?.text ?? ''];
+      });
+    assert.deepEqual(await choice('counterparty'), ['myski-gres', '…']);
+    release();
+    await a.page.waitForFunction(
+      () =>
+        document.querySelector<HTMLSelectElement>('select[name="counterparty"]')?.selectedOptions[0]
+          ?.text !== '…',
+    );
+    const [value, text] = await choice('counterparty');
+    assert.equal(value, 'myski-gres');
+    assert.equal(text, 'АО «Мысковская ГРЭС»');
+    assert.equal((await choice('material'))[0], 'fly-ash');
+    await a.page.unroute(directory);
   } finally {
     await a.context.close();
   }

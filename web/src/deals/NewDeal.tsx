@@ -173,6 +173,10 @@ function DealForm({
             aria-invalid={Boolean(counterpartyError)}
           >
             <option value="">{t('choose')}</option>
+            {/* the listing's holder is the choice before the names have loaded too */}
+            {other && !members.some((o) => o.id === other) && (
+              <option value={other}>{names.name(other)}</option>
+            )}
             {members.map((o) => (
               <option key={o.id} value={o.id}>
                 {names.name(o.id)}
@@ -191,6 +195,10 @@ function DealForm({
             aria-invalid={Boolean(materialError)}
           >
             <option value="">{t('choose')}</option>
+            {/* the listing's material likewise, before the catalogue has loaded */}
+            {material && !tax.data?.material(material) && (
+              <option value={material}>{tax.data?.materialName(material) ?? '…'}</option>
+            )}
             {(tax.data?.materials ?? []).map((m) => (
               <option key={m.id} value={m.id}>
                 {tax.data?.materialName(m.id)}

@@ -6,6 +6,7 @@ import {
   dealableBy,
   earliestLotDay,
   isFutureLot,
+  periodOnListing,
   quantityOverPeriod,
   readsBooks,
 } from './limits.ts';
@@ -89,5 +90,41 @@ test("a deal on a listing contracts the listing's yearly rate over the deal's pe
       },
     ),
     { numRuns: 200 },
+  );
+});
+
+test('a deal on a listing covers its window from today on: months past are not contracted (user walk)', () => {
+  const window = { availableFrom: '2026-07-01', availableTo: '2028-06-30' };
+  assert.deepEqual(periodOnListing(window, '2026-12-04'), { from: '2026-12-04', to: '2028-06-30' });
+  assert.deepEqual(periodOnListing(window, '2026-07-01'), { from: '2026-07-01', to: '2028-06-30' });
+  assert.deepEqual(
+    periodOnListing(window, '2026-05-20'),
+    { from: '2026-07-01', to: '2028-06-30' },
+    'not begun',
+  );
+  assert.deepEqual(
+    periodOnListing(window, '2028-06-30'),
+    { from: '2028-06-30', to: '2028-06-30' },
+    'its last day',
+  );
+  assert.deepEqual(
+    periodOnListing(window, '2028-07-01'),
+    { from: '2026-07-01', to: '2028-06-30' },
+    'over: whole',
+  );
+  // within the window: the period is its part from today, never past days and never beyond it
+  const day = fc
+    .integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2035, 0, 1) })
+    .map((ms) => new Date(ms).toISOString().slice(0, 10));
+  fc.assert(
+    fc.property(day, day, day, (a, b, today) => {
+      const [availableFrom, availableTo] = a <= b ? [a, b] : [b, a];
+      const period = periodOnListing({ availableFrom, availableTo }, today);
+      assert.equal(period.to, availableTo);
+      assert.ok(period.from >= availableFrom && period.from <= availableTo);
+      if (today >= availableFrom && today <= availableTo) assert.equal(period.from, today);
+      else assert.equal(period.from, availableFrom);
+    }),
+    { numRuns: 300 },
   );
 });

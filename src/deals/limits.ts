@@ -63,3 +63,15 @@ function monthsOf(from: string, to: string): number {
  */
 export const quantityOverPeriod = (perYear: number, from: string, to: string): number =>
   Math.round(((perYear * monthsOf(from, to)) / 12) * 1000) / 1000;
+
+/**
+ * The period a deal on a listing covers by default: the listing's window from `today` on, as the
+ * months already past cannot be delivered in (a window that has not begun, or is over, whole).
+ */
+export const periodOnListing = (
+  l: { availableFrom: string; availableTo: string },
+  today: string,
+): { from: string; to: string } => ({
+  from: l.availableFrom < today && today <= l.availableTo ? today : l.availableFrom,
+  to: l.availableTo,
+});

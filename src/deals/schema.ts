@@ -209,7 +209,7 @@ export type DealTransition = z.infer<typeof DealTransition>;
 export const DealInput = z
   .object({
     listingId: Id.optional().describe(
-      "from a listing: its holder is the other side and its material the deal's (a body naming others is refused), its figures the terms' defaults (the quantity: its yearly rate over its window)",
+      "from a listing: its holder is the other side and its material the deal's (a body naming others is refused), its figures the terms' defaults (the period: its window from today on; the quantity: its yearly rate over that period)",
     ),
     providerId: Id.optional(),
     consumerId: Id.optional(),

@@ -80,6 +80,7 @@ import {
   dealableBy,
   earliestLotDay,
   isFutureLot,
+  periodOnListing,
   quantityOverPeriod,
   readsBooks,
 } from './limits.ts';
@@ -353,6 +354,7 @@ export class DealsService {
           throw invalid(messages.invalidDeal(), [
             { field: 'listingId', message: messages.unknownListing() },
           ]);
+        const period = periodOnListing(l, this.today());
         const limits = Object.fromEntries(
           Object.entries(l.quality).filter(([, v]) => typeof v === 'object'),
         ) as Deal['quality'];
@@ -361,9 +363,9 @@ export class DealsService {
           consumerId: l.side === 'offer' ? me : l.organisationId,
           material: l.materialId,
           fkko: l.fkko,
-          quantity: quantityOverPeriod(l.quantityPerYear, l.availableFrom, l.availableTo),
+          quantity: quantityOverPeriod(l.quantityPerYear, period.from, period.to),
           unit: l.unit,
-          schedule: { from: l.availableFrom, to: l.availableTo },
+          schedule: period,
           quality: limits,
           priceKopecksPerUnit: l.priceKopecksPerUnit,
         });

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { quantityOverPeriod } from '../../src/deals/limits.ts';
+import { periodOnListing, quantityOverPeriod } from '../../src/deals/limits.ts';
 import { clusterDay, latestDay } from '../../src/model/days.ts';
 import {
   answer,
@@ -742,6 +742,7 @@ test('a deal on a listing: opened from the listing, its holder, side, material a
       assert.equal(await a.page.getByTestId('open-deal').count(), 0, own);
     }
     await a.page.goto(`${base}/#/marketplace/l-ash-myski`);
+    const dayBefore = clusterDay(Date.now());
     await a.page.getByTestId('open-deal').click();
     const form = a.page.getByTestId('new-deal');
     await form.getByTestId('deal-on-listing').waitFor();
@@ -785,18 +786,18 @@ test('a deal on a listing: opened from the listing, its holder, side, material a
       );
     }
     const listing = (await call(a.page, 'GET', '/listings/l-ash-myski')).body;
-    // the yearly 200 000 t over the listing's window: the deal's quantity is the whole period's
-    const whole = quantityOverPeriod(
-      listing.quantityPerYear,
-      listing.availableFrom,
-      listing.availableTo,
-    );
+    // the seed's window began months ago: the deal covers it from today on (user walk), the
+    // yearly 200 000 t over that period (a deal's quantity is the whole period's)
+    const from = await form.locator('input[name="from"]').inputValue();
+    assert.ok(listing.availableFrom < from, `${listing.availableFrom} < ${from}`);
+    assert.deepEqual(periodOnListing(listing, from), { from, to: listing.availableTo });
+    assert.ok([dayBefore, clusterDay(Date.now())].includes(from), `${from}: today`);
+    const whole = quantityOverPeriod(listing.quantityPerYear, from, listing.availableTo);
     assert.ok(whole > listing.quantityPerYear, `${whole}: more than a year's window`);
     assert.equal(
       await form.locator('input[name="quantity"]').inputValue(),
       String(whole).replace('.', ','),
     );
-    assert.equal(await form.locator('input[name="from"]').inputValue(), listing.availableFrom);
     assert.equal(await form.locator('input[name="to"]').inputValue(), listing.availableTo);
     // the listing names no price: the buyer states one
     assert.equal(await form.locator('input[name="price"]').inputValue(), '');

@@ -13,7 +13,7 @@ import { findDeals, updateDeal } from '../../src/deals/repository.ts';
 import { seedExample } from '../../src/example/seed.ts';
 import type { AgreedMatch } from '../../src/exchange/index.ts';
 import { inTransaction, listEvents } from '../../src/journal/index.ts';
-import { latestDay } from '../../src/model/days.ts';
+import { clusterDay, latestDay } from '../../src/model/days.ts';
 import { type Actor, DomainError, systemActor } from '../../src/model/index.ts';
 import type { Platform } from '../../src/platform.ts';
 import { buildServer } from '../../src/server/app.ts';
@@ -161,10 +161,15 @@ for (const d of await eachDialect()) {
       // an offer of fly ash: the consumer asks for it, the terms are the listing's (its window
       // as the seed moved it to the seeding day)
       const ash = await p.exchange.getListing(systemActor, 'l-ash-myski');
+      const dayBefore = clusterDay(Date.now());
       const asked = await x.createDeal(consumer, {
         listingId: 'l-ash-myski',
         priceKopecksPerUnit: 250_00,
       });
+      // the seed's window began months ago: the deal covers it from the cluster's today on
+      const from = asked.schedule.from;
+      assert.ok(ash.availableFrom < dayBefore, ash.availableFrom);
+      assert.ok([dayBefore, clusterDay(Date.now())].includes(from), from);
       assert.deepEqual(
         [asked.providerId, asked.consumerId, asked.material, asked.listingId, asked.state],
         [PROVIDER, CONSUMER, 'fly-ash', 'l-ash-myski', 'requested'],
@@ -172,9 +177,9 @@ for (const d of await eachDialect()) {
       assert.deepEqual(
         [asked.quantity, asked.unit, asked.schedule, asked.priceKopecksPerUnit],
         [
-          quantityOverPeriod(200_000, ash.availableFrom, ash.availableTo),
+          quantityOverPeriod(200_000, from, ash.availableTo),
           't',
-          { from: ash.availableFrom, to: ash.availableTo },
+          { from, to: ash.availableTo },
           250_00,
         ],
       );

@@ -2,11 +2,11 @@
 // and the terms) or on a listing (#/deals?listing=:id: its holder, side and material fixed, its
 // figures the terms' defaults). A consumer opens it at requested, a provider at offered.
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { quantityOverPeriod } from '../../../src/deals/limits.ts';
+import { periodOnListing, quantityOverPeriod } from '../../../src/deals/limits.ts';
 import { exchangeApi } from '../exchange/api.ts';
 import { opensDealOn } from '../exchange/rights.ts';
 import { useTaxonomy } from '../exchange/taxonomy.ts';
-import { useDecimalMarkSwitch, useLocale, useT } from '../i18n/index.ts';
+import { clusterDay, useDecimalMarkSwitch, useLocale, useT } from '../i18n/index.ts';
 import { kopecksToRubText, withDecimalMarks } from '../shell/numbers.ts';
 import { hashQuery, href, navigate } from '../shell/router.ts';
 import { useSession } from '../shell/session.tsx';
@@ -50,18 +50,18 @@ export function NewDeal(props: { organisationId: string; onCreated: () => void }
 
 /**
  * A listing's figures as the terms' boxes show them (the decimal mark of the reader's language):
- * its yearly rate over its window, as a deal's quantity is the whole period's.
+ * its yearly rate over its window from today on, as a deal's quantity is the whole period's.
  */
 function listingTerms(l: Listing, mark: ',' | '.'): TermsText {
+  const period = periodOnListing(l, clusterDay(Date.now()));
   return {
     ...blankTerms,
-    quantity: String(quantityOverPeriod(l.quantityPerYear, l.availableFrom, l.availableTo)).replace(
+    quantity: String(quantityOverPeriod(l.quantityPerYear, period.from, period.to)).replace(
       '.',
       mark,
     ),
     unit: l.unit,
-    from: l.availableFrom,
-    to: l.availableTo,
+    ...period,
     price: l.priceKopecksPerUnit === undefined ? '' : kopecksToRubText(l.priceKopecksPerUnit, mark),
   };
 }

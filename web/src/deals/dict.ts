@@ -8,7 +8,7 @@ export const dealsDict = dictionary(
     newDeal: 'Новая сделка',
     newDealOnListing: 'Новая сделка по объявлению',
     onListingLead:
-      'Стороны, материал и срок взяты из объявления, как и цена (если объявление её называет) и пределы качества (если оно их задаёт). Количество — за весь срок: годовой объём объявления × срок. Условия можно изменить до отправки.',
+      'Стороны и материал взяты из объявления, как и цена (если объявление её называет) и пределы качества (если оно их задаёт). Срок — срок объявления с сегодняшнего дня, количество — за весь срок: годовой объём объявления × срок. Условия можно изменить до отправки.',
     theListing: 'Объявление',
     basis: 'Основание',
     basisListing: 'объявление на бирже',
@@ -233,7 +233,7 @@ export const dealsDict = dictionary(
     newDeal: 'New deal',
     newDealOnListing: 'New deal on a listing',
     onListingLead:
-      "The parties, the material and the period come from the listing, as do the price (if the listing names one) and the quality limits (if it sets any). The quantity is the whole period's: the listing's yearly volume × the period. You may change the terms before sending.",
+      "The parties and the material come from the listing, as do the price (if the listing names one) and the quality limits (if it sets any). The period is the listing's from today on; the quantity is the whole period's: the listing's yearly volume × the period. You may change the terms before sending.",
     theListing: 'The listing',
     basis: 'Basis',
     basisListing: 'a listing on the exchange',

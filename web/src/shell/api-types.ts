@@ -3937,7 +3937,7 @@ export interface components {
     DealOpenBody: {
       consumerId?: string;
       fkko?: string;
-      /** @description from a listing: its holder is the other side and its material the deal's (a body naming others is refused), its figures the terms' defaults (the quantity: its yearly rate over its window) */
+      /** @description from a listing: its holder is the other side and its material the deal's (a body naming others is refused), its figures the terms' defaults (the period: its window from today on; the quantity: its yearly rate over that period) */
       listingId?: string;
       material?: string;
       message?: string;
@@ -3972,7 +3972,7 @@ export interface components {
     DealOpenBodyInput: {
       consumerId?: string;
       fkko?: string;
-      /** @description from a listing: its holder is the other side and its material the deal's (a body naming others is refused), its figures the terms' defaults (the quantity: its yearly rate over its window) */
+      /** @description from a listing: its holder is the other side and its material the deal's (a body naming others is refused), its figures the terms' defaults (the period: its window from today on; the quantity: its yearly rate over that period) */
       listingId?: string;
       material?: string;
       message?: string;

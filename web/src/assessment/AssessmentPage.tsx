@@ -16,7 +16,7 @@ import {
 } from '../../../src/assessment/engine/typology.ts';
 import { intlLocale, type Locale, useFormat, useLocale, useT } from '../i18n/index.ts';
 import type { ApiError } from '../shell/api.ts';
-import { useSession } from '../shell/session.tsx';
+import { isObserver, useSession } from '../shell/session.tsx';
 import { ErrorState, NeedLogin, PageHeader } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { assessmentApi, type ReadinessBody } from './api.ts';
@@ -248,7 +248,7 @@ function ReadinessForm({
 function Readiness({ t, locale }: { t: T; locale: Locale }) {
   const { user } = useSession();
   const summary = useResource(() => assessmentApi.readiness(), []);
-  const canAnswer = Boolean(user?.organisationId) && user?.role !== 'observer';
+  const canAnswer = Boolean(user?.organisationId) && !isObserver(user);
   return (
     <section className="card stack" aria-labelledby="readiness-title">
       <h2 className="card-title" id="readiness-title">

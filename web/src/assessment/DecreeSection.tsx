@@ -7,7 +7,7 @@ import { MAX_KOPECKS } from '../../../src/model/money.ts';
 import { clusterYear, localised, pluralForm, useFormat, useLocale, useT } from '../i18n/index.ts';
 import { answer, client, type RequestBody } from '../shell/api.ts';
 import { exactKopecks, parseNumber } from '../shell/numbers.ts';
-import { useSession } from '../shell/session.tsx';
+import { isObserver, useSession } from '../shell/session.tsx';
 import { ConfirmButton, Empty, Field, FormError, SelectField } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { useSubmission } from '../shell/useSubmission.ts';
@@ -77,7 +77,7 @@ export function DecreeSection() {
   const rub = useFormat().money;
   const verdict =
     r?.compliant === true ? 'compliant' : r?.compliant === false ? 'notCompliant' : 'unknown';
-  const canDeclare = Boolean(user?.organisationId) && user?.role !== 'observer';
+  const canDeclare = Boolean(user?.organisationId) && !isObserver(user);
   return (
     <section className="card stack" aria-labelledby="decree-title" data-testid="decree-section">
       <h2 className="card-title" id="decree-title">

@@ -13,7 +13,7 @@ import { clusterDay, useDecimalMarkSwitch, useFormat, useLocale, useT } from '..
 import { useLabels } from '../registry/labels.ts';
 import { parseNumber, withDecimalMark, withDecimalMarks } from '../shell/numbers.ts';
 import { href } from '../shell/router.ts';
-import { useSession } from '../shell/session.tsx';
+import { isObserver, useSession } from '../shell/session.tsx';
 import {
   ConfirmButton,
   ErrorState,
@@ -331,7 +331,7 @@ function Actions({ v, onDone }: { v: DealView; onDone: () => void }) {
     });
   };
   const termsAllowed = v.allowed.some((a) => withTerms.has(a));
-  const note = stepNote(v.deal, v.yourSide, user?.role === 'observer');
+  const note = stepNote(v.deal, v.yourSide, isObserver(user));
   return (
     <section ref={box} className="card stack" data-testid="deal-actions">
       <h2 className="card-title">{t('actions')}</h2>

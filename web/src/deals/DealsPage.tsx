@@ -6,7 +6,7 @@ import { useExchangeLabels } from '../exchange/labels.ts';
 import { useTaxonomy } from '../exchange/taxonomy.ts';
 import { useT } from '../i18n/index.ts';
 import { href } from '../shell/router.ts';
-import { isOperator, useSession } from '../shell/session.tsx';
+import { isObserver, isOperator, useSession } from '../shell/session.tsx';
 import {
   Empty,
   ErrorState,
@@ -31,7 +31,7 @@ export function DealsPage() {
   const [state, setState] = useState<DealState | ''>('');
   if (user === undefined) return <Loading />;
   if (user === null) return <NeedLogin />;
-  const observer = user.role === 'observer';
+  const observer = isObserver(user);
   const canOpen = !isOperator(user) && !observer;
   const items = (list.data?.items ?? []).filter((d) => !state || d.state === state);
   // an observer whose organisation has no deals: nothing to filter, but what it reads and where

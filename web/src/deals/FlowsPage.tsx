@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTaxonomy } from '../exchange/taxonomy.ts';
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
 import { href } from '../shell/router.ts';
-import { isOperator, useSession } from '../shell/session.tsx';
+import { isObserver, isOperator, useSession } from '../shell/session.tsx';
 import {
   Empty,
   ErrorState,
@@ -44,7 +44,7 @@ export function FlowsPage() {
   const filtered = Boolean(filter.material || filter.from || filter.to);
   // an observer reads its own organisation's deliveries (a ministry has none): then no filter,
   // but where the cluster's totals are, without naming a party of anyone else's deal
-  const observerEmpty = user.role === 'observer' && v?.links.length === 0 && !filtered;
+  const observerEmpty = isObserver(user) && v?.links.length === 0 && !filtered;
   return (
     <>
       <PageHeader

@@ -1,11 +1,9 @@
 import { dealableBy } from '../../../src/deals/limits.ts';
+import { isObserver } from '../shell/session.tsx';
 import type { Listing, User } from '../shell/types.ts';
 
 /** Members, organisation admins and the operator list streams; observers only read. */
-export const canList = (user: User | null | undefined) => Boolean(user && user.role !== 'observer');
-
-/** An observer (a regional ministry's analyst, say): reads, never trades or decides. */
-export const isObserver = (user: User | null | undefined) => user?.role === 'observer';
+export const canList = (user: User | null | undefined) => Boolean(user && !isObserver(user));
 
 /**
  * The caller may open a deal on a listing: staff of a member organisation, neither an observer

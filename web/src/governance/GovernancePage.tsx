@@ -3,7 +3,7 @@
 import { type FormEvent, useState } from 'react';
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
 import { href } from '../shell/router.ts';
-import { isOperator, useSession } from '../shell/session.tsx';
+import { isObserver, isOperator, useSession } from '../shell/session.tsx';
 import { Empty, ErrorState, FormError, Loading, NeedLogin, PageHeader } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { useSubmission } from '../shell/useSubmission.ts';
@@ -23,7 +23,7 @@ export function GovernancePage() {
   const { user } = useSession();
   if (user === undefined) return <Loading />;
   if (user === null) return <NeedLogin />;
-  const canPropose = !isOperator(user) && user.role !== 'observer';
+  const canPropose = !isOperator(user) && !isObserver(user);
   return (
     <>
       <PageHeader

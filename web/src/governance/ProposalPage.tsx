@@ -4,7 +4,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { useFormat, useLocale, useT, writtenIn } from '../i18n/index.ts';
 import { parseNumber } from '../shell/numbers.ts';
 import { href } from '../shell/router.ts';
-import { isOperator, useSession } from '../shell/session.tsx';
+import { isObserver, isOperator, useSession } from '../shell/session.tsx';
 import {
   Empty,
   ErrorState,
@@ -49,7 +49,7 @@ export function ProposalPage({ id }: { id: string }) {
   if (!view.data) return <Loading />;
   const { proposal: p, messages } = view.data;
   const body = locale === 'en' && p.bodyEn ? p.bodyEn : p.body;
-  const canVote = p.status === 'open' && !isOperator(user) && user.role !== 'observer';
+  const canVote = p.status === 'open' && !isOperator(user) && !isObserver(user);
   const counted = delegatedVotes(p, view.data.ballots);
   return (
     <>

@@ -9,7 +9,7 @@ import { useOrgNames } from '../registry/useOrgNames.ts';
 import { ApiError } from '../shell/api.ts';
 import { problemIssues } from '../shell/issues.ts';
 import { href, navigate } from '../shell/router.ts';
-import { useSession } from '../shell/session.tsx';
+import { isObserver, useSession } from '../shell/session.tsx';
 import { Empty, Field, Loading, NeedLogin, PageHeader, useProblemText } from '../shell/ui.tsx';
 import { useUnsavedForm } from '../shell/unsaved.ts';
 import { useResource } from '../shell/useResource.ts';
@@ -84,7 +84,7 @@ export function PublishPage() {
   const { user } = useSession();
   if (user === undefined) return <Loading />;
   if (!user) return <NeedLogin />;
-  if (user.role === 'observer')
+  if (isObserver(user))
     return (
       <>
         <Back />

@@ -9,7 +9,7 @@ import { ALARMS_CHANGED } from '../shell/AlarmIndicator.tsx';
 import { ApiError } from '../shell/api.ts';
 import { DataTable } from '../shell/DataTable.tsx';
 import { shellDict } from '../shell/dict.ts';
-import { isOrgAdmin, useSession } from '../shell/session.tsx';
+import { isObserver, isOrgAdmin, useSession } from '../shell/session.tsx';
 import { Empty, ErrorState, FormError, Loading, NeedLogin, PageHeader } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { AlarmRules } from './AlarmRules.tsx';
@@ -478,7 +478,7 @@ export function PlantPage() {
   const t = useT(machinesDict);
   const { user } = useSession();
   // an observer's page reads only what is shared with it (below): nothing of its own to load
-  const organisationId = user?.role === 'observer' ? null : (user?.organisationId ?? null);
+  const organisationId = isObserver(user) ? null : (user?.organisationId ?? null);
   const admin = isOrgAdmin(user);
   const sites = useResource(organisationId ? () => machinesApi.sites(organisationId) : null, [
     organisationId,
@@ -523,7 +523,7 @@ export function PlantPage() {
   if (user === undefined) return <Loading />;
   if (!user) return <NeedLogin />;
   // an observer (a ministry) runs no plant and no devices: it reads what members share with it
-  if (user.role === 'observer')
+  if (isObserver(user))
     return (
       <>
         <PageHeader title={t('title')} lead={t('observerLead')} />

@@ -202,5 +202,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 }
 
 export const isOperator = (user: User | null | undefined) => user?.role === 'operator_admin';
+/** An observer (a regional ministry's analyst, say): reads, never trades or decides. */
+export const isObserver = (user: User | null | undefined) => user?.role === 'observer';
 export const isOrgAdmin = (user: User | null | undefined) =>
   user?.role === 'org_admin' || user?.role === 'operator_admin';

@@ -4,7 +4,7 @@ import { registryApi } from '../../registry/api.ts';
 import { ApiError } from '../../shell/api.ts';
 import { INBOX_CHANGED } from '../../shell/Header.tsx';
 import { href } from '../../shell/router.ts';
-import { isOperator, useSession } from '../../shell/session.tsx';
+import { isObserver, isOperator, useSession } from '../../shell/session.tsx';
 import type { MatchProposal, User } from '../../shell/types.ts';
 import {
   DataNote,
@@ -18,7 +18,7 @@ import {
 import { useResource } from '../../shell/useResource.ts';
 import { exchangeApi } from '../api.ts';
 import { exchangeDict } from '../dict.ts';
-import { canList, isObserver } from '../rights.ts';
+import { canList } from '../rights.ts';
 import { useTaxonomy } from '../taxonomy.ts';
 import { MatchesTable } from './MatchesTable.tsx';
 import { firstTab, inTab, type Tab, tabs } from './tabs.ts';

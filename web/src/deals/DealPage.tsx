@@ -9,7 +9,14 @@ import { latestDay } from '../../../src/model/days.ts';
 import { download, toCsv } from '../exchange/csv.ts';
 import { useExchangeLabels } from '../exchange/labels.ts';
 import { useTaxonomy } from '../exchange/taxonomy.ts';
-import { clusterDay, useDecimalMarkSwitch, useFormat, useLocale, useT } from '../i18n/index.ts';
+import {
+  clusterDay,
+  decimalMarkOf,
+  useDecimalMarkSwitch,
+  useFormat,
+  useLocale,
+  useT,
+} from '../i18n/index.ts';
 import { useLabels } from '../registry/labels.ts';
 import { parseNumber, withDecimalMark, withDecimalMarks } from '../shell/numbers.ts';
 import { href } from '../shell/router.ts';
@@ -295,9 +302,7 @@ function Actions({ v, onDone }: { v: DealView; onDone: () => void }) {
   const box = useRef<HTMLElement>(null);
   const settle = useUnsavedForm(box);
   const [message, setMessage] = useState('');
-  const [terms, setTerms] = useState<TermsText>(() =>
-    termsText(v.deal, locale === 'ru' ? ',' : '.'),
-  );
+  const [terms, setTerms] = useState<TermsText>(() => termsText(v.deal, decimalMarkOf(locale)));
   useDecimalMarkSwitch((mark) => setTerms((t) => withDecimalMarks(t, termsNumberBoxes, mark)));
   const [bad, setBad] = useState<TermsBad>(new Map());
   const open = v.deal.turn !== null;

@@ -6,7 +6,7 @@ import { periodOnListing, quantityOverPeriod } from '../../../src/deals/limits.t
 import { exchangeApi } from '../exchange/api.ts';
 import { opensDealOn } from '../exchange/rights.ts';
 import { useTaxonomy } from '../exchange/taxonomy.ts';
-import { clusterDay, useDecimalMarkSwitch, useLocale, useT } from '../i18n/index.ts';
+import { clusterDay, decimalMarkOf, useDecimalMarkSwitch, useLocale, useT } from '../i18n/index.ts';
 import { kopecksToRubText, withDecimalMarks } from '../shell/numbers.ts';
 import { hashQuery, href, navigate } from '../shell/router.ts';
 import { useSession } from '../shell/session.tsx';
@@ -90,7 +90,7 @@ function DealForm({
   const [other, setOther] = useState(listing?.organisationId ?? '');
   const [material, setMaterial] = useState(listing?.materialId ?? '');
   const [terms, setTerms] = useState<TermsText>(() =>
-    listing ? listingTerms(listing, locale === 'ru' ? ',' : '.') : blankTerms,
+    listing ? listingTerms(listing, decimalMarkOf(locale)) : blankTerms,
   );
   useDecimalMarkSwitch((mark) => setTerms((v) => withDecimalMarks(v, termsNumberBoxes, mark)));
   // come from a listing: the form, below the list of deals, is what the reader came for

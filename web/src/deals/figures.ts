@@ -1,5 +1,6 @@
 // The figures of a deal page that are read together: its progress (delivered and remaining add
 // up to the contract as shown), and measured quality written and read in the page's words. Pure.
+import { decimalMarkOf } from '../i18n/locale.ts';
 import type { QualityProperty } from '../shell/types.ts';
 import type { Delivery } from './api.ts';
 
@@ -47,7 +48,7 @@ export function propertyResolver(
 
 /** Two examples in the page's words and number format: «Зольность = 4,5; Влажность общая = 0,6». */
 export function qualityPlaceholder(properties: readonly QualityProperty[], lang: Lang): string {
-  const mark = lang === 'ru' ? ',' : '.';
+  const mark = decimalMarkOf(lang);
   const examples = ['4.5', '0.6'];
   return properties
     .slice(0, 2)

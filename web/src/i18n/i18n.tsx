@@ -7,10 +7,10 @@ import {
   useRef,
   useState,
 } from 'react';
-import { intlLocale, type Locale } from './locale.ts';
+import { decimalMarkOf, intlLocale, type Locale } from './locale.ts';
 import { clusterZone, momentFormats } from './moments.ts';
 
-export { intlLocale, type Locale, locales } from './locale.ts';
+export { decimalMarkOf, intlLocale, type Locale, locales } from './locale.ts';
 
 /** A module's dictionary: the Russian text defines the keys, the English one must have each of them. */
 export interface Dictionary<K extends string> {
@@ -80,7 +80,7 @@ export function useWordingState(): [Wording | null, (next: Wording | null) => vo
  */
 export function useDecimalMarkSwitch(apply: (mark: ',' | '.') => void) {
   const { locale } = useLocale();
-  const mark = locale === 'ru' ? ',' : '.';
+  const mark = decimalMarkOf(locale);
   const last = useRef(mark);
   const latest = useRef(apply);
   latest.current = apply;

@@ -1,5 +1,6 @@
 export {
   type Dictionary,
+  decimalMarkOf,
   dictionary,
   intlLocale,
   type Locale,

@@ -3,7 +3,7 @@
 // back to the platform's defaults.
 import { useEffect, useState } from 'react';
 import { targetKeysOf } from '../../../src/machines/limits.ts';
-import { localised, useDecimalMarkSwitch, useLocale, useT } from '../i18n/index.ts';
+import { decimalMarkOf, localised, useDecimalMarkSwitch, useLocale, useT } from '../i18n/index.ts';
 import { ApiError } from '../shell/api.ts';
 import { withDecimalMarks } from '../shell/numbers.ts';
 import { isOrgAdmin, useSession } from '../shell/session.tsx';
@@ -44,7 +44,7 @@ export function AlarmRules({
 }) {
   const t = useT(machinesDict);
   const { locale } = useLocale();
-  const mark = locale === 'ru' ? ',' : '.';
+  const mark = decimalMarkOf(locale);
   const { user } = useSession();
   // the API route's rule: an admin of the user's own organisation (the rules are its); and
   // only where the organisation has a site (no device to trip them else)

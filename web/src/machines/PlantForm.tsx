@@ -3,7 +3,7 @@
 // densimeter and the power meter, with the targets and the feed rate below which the plant is down. Checked
 // here first (plant-form.ts), then by the server; a refusal keeps everything typed.
 import { type FormEvent, useRef, useState } from 'react';
-import { useDecimalMarkSwitch, useLocale, useT } from '../i18n/index.ts';
+import { decimalMarkOf, useDecimalMarkSwitch, useLocale, useT } from '../i18n/index.ts';
 import { withDecimalMarks } from '../shell/numbers.ts';
 import { Field, FormError } from '../shell/ui.tsx';
 import { useUnsavedForm } from '../shell/unsaved.ts';
@@ -50,7 +50,7 @@ export function PlantForm({
   const form = useRef<HTMLFormElement>(null);
   const settle = useUnsavedForm(form);
   const [draft, setDraft] = useState<PlantDraft>(() =>
-    plant ? draftOf(plant, locale === 'ru' ? ',' : '.') : emptyDraft,
+    plant ? draftOf(plant, decimalMarkOf(locale)) : emptyDraft,
   );
   useDecimalMarkSwitch((mark) =>
     setDraft((d) =>

@@ -1,4 +1,4 @@
-import { clusterDay, useLocale } from '../../i18n/index.ts';
+import { clusterDay, decimalMarkOf, useLocale } from '../../i18n/index.ts';
 import { hashQuery } from '../../shell/router.ts';
 import { useSession } from '../../shell/session.tsx';
 import { ErrorState, Forbidden, Loading, NeedLogin } from '../../shell/ui.tsx';
@@ -15,7 +15,7 @@ const today = () => clusterDay(Date.now());
 export function ListingEditor({ id }: { id?: string }) {
   const { user } = useSession();
   const { locale } = useLocale();
-  const mark = locale === 'ru' ? ',' : '.';
+  const mark = decimalMarkOf(locale);
   const from = id ? null : hashQuery().get('from');
   const listing = useResource(id ? () => exchangeApi.listing(id) : null, [id]);
   const source = useResource(from ? () => exchangeApi.listing(from) : null, [from]);

@@ -117,6 +117,12 @@ export function useRoute(): string[] {
   useEffect(() => {
     const update = () => setPath(currentPath());
     window.addEventListener('hashchange', update);
+    // An address changed between the first render and this effect fired before the listener
+    // was there (a link followed while the app boots, seen under load in CI): catch up with it.
+    setPath((shown) => {
+      const now = currentPath();
+      return now.length === shown.length && now.every((s, i) => s === shown[i]) ? shown : now;
+    });
     return () => window.removeEventListener('hashchange', update);
   }, []);
   return path;

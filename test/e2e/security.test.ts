@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { completeInn10, completeOgrn13 } from '../../src/model/index.ts';
+import { scheduleAhead } from '../medium/fixtures.ts';
 import {
   answer,
   base,
@@ -537,7 +538,7 @@ test('F1 a script planted in every free-text field never runs, on any page that 
         material: 'fly-ash',
         quantity: 100,
         unit: 't',
-        schedule: { from: '2026-01-01', to: '2027-12-31' },
+        schedule: scheduleAhead,
         quality: { [key]: { max: 5 } },
         priceKopecksPerUnit: 10000,
         message: planted('Запрос'),

@@ -12,7 +12,7 @@ import type { Platform } from '../../src/platform.ts';
 import type { OrganisationInput } from '../../src/registry/index.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { eachDialect, type TestDatabase } from './dialects.ts';
-import { organisationInput, signedIn, signedInOperator } from './fixtures.ts';
+import { organisationInput, scheduleAhead, signedIn, signedInOperator } from './fixtures.ts';
 
 const GRES = 'bal-gres'; // power_plant
 const BRICK = 'bal-brick'; // construction_materials
@@ -30,7 +30,7 @@ const body = (providerId: string, consumerId: string, quantity: number, unit = '
   material: unit === 't' ? 'bal-ash' : 'bal-water',
   quantity,
   unit,
-  schedule: { from: '2026-01-01', to: '2026-12-31' },
+  schedule: scheduleAhead,
   quality: { loi: { max: 5 } },
   priceKopecksPerUnit: 100_00,
   transport: { mode: 'road', paidBy: 'consumer' },

@@ -10,7 +10,7 @@ import { type Actor, systemActor } from '../../src/model/index.ts';
 import type { Platform } from '../../src/platform.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { eachDialect, type TestDatabase } from './dialects.ts';
-import { organisationInput, signedIn, signedInOperator } from './fixtures.ts';
+import { organisationInput, scheduleAhead, signedIn, signedInOperator } from './fixtures.ts';
 
 const PROVIDER = 'costs-provider';
 const CONSUMER = 'costs-consumer';
@@ -28,7 +28,7 @@ const body = (providerId: string, consumerId: string) => ({
   material: 'costs-ash',
   quantity: 100,
   unit: 't',
-  schedule: { from: '2026-01-01', to: '2026-12-31' },
+  schedule: scheduleAhead,
   quality: {},
   priceKopecksPerUnit: 250_00,
   transport: { mode: 'road', paidBy: 'consumer' },

@@ -14,7 +14,7 @@ import { type Actor, systemActor } from '../../src/model/index.ts';
 import type { Platform } from '../../src/platform.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { eachDialect, type TestDatabase } from './dialects.ts';
-import { organisationInput, signedIn, signedInOperator } from './fixtures.ts';
+import { organisationInput, scheduleAhead, signedIn, signedInOperator } from './fixtures.ts';
 
 const GRES = 'tp-gres';
 const BRICK = 'tp-brick';
@@ -68,7 +68,7 @@ for (const d of await eachDialect()) {
         fkko: FKKO,
         quantity: 500,
         unit: 't',
-        schedule: { from: '2025-06-01', to: '2026-12-31' },
+        schedule: { ...scheduleAhead, from: '2025-06-01' },
         quality: {},
         priceKopecksPerUnit: -50_00,
         transport: { mode: 'road', paidBy: 'provider' },

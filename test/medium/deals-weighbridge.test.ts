@@ -35,7 +35,7 @@ import { type Actor, systemActor } from '../../src/model/index.ts';
 import type { Platform } from '../../src/platform.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { eachDialect, type TestDatabase } from './dialects.ts';
-import { signedIn } from './fixtures.ts';
+import { scheduleAhead, signedIn } from './fixtures.ts';
 
 const user = (organisationId: string, role: Actor['role'] = 'member'): Actor => ({
   kind: 'user',
@@ -57,7 +57,7 @@ const dealBody = () => ({
   material: 'fly-ash',
   quantity: 1000,
   unit: 't',
-  schedule: { from: '2026-01-01', to: '2027-12-31' },
+  schedule: scheduleAhead,
   quality: {},
   priceKopecksPerUnit: PRICE,
   transport: { mode: 'road', paidBy: 'consumer' },

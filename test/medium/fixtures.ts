@@ -1,3 +1,4 @@
+import { clusterYear } from '../../src/model/days.ts';
 import {
   completeInn10,
   completeOgrn13,
@@ -74,3 +75,12 @@ export async function signedInOperator(p: Platform, prefix: string) {
     password: 'operator-password-1',
   });
 }
+
+/**
+ * A deal's schedule that still lies ahead whenever the suite runs: a deal plans deliveries to
+ * come (a schedule wholly before today is refused), from a fixed start the lots are dated after.
+ */
+export const scheduleAhead = {
+  from: '2026-01-01',
+  to: `${clusterYear(Date.now()) + 1}-12-31`,
+};

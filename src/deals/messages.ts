@@ -156,6 +156,11 @@ export const messages = defineMessages('deals', {
     en: 'a delivery is recorded once it has happened: the date is after today',
     ru: 'поставка записывается после того, как состоялась: дата позже сегодняшней',
   },
+  schedulePast: {
+    en: 'the deliveries would end on {to}, before today ({today}): a deal plans deliveries still to come (past ones are recorded on an active deal)',
+    ru: 'поставки закончились бы {to}, раньше сегодняшнего дня ({today}): сделка планирует предстоящие поставки (прошедшие записываются по исполняемой сделке)',
+    as: { to: 'moment', today: 'moment' },
+  },
   beforeDeal: {
     en: 'a lot of this deal is dated {from} or later (the deal was opened, or its schedule begins, then)',
     ru: 'партия по этой сделке датируется не ранее {from} (тогда сделка открыта или начинаются поставки по ней)',
@@ -275,6 +280,10 @@ export const rules = defineMessages('deals.rule', {
   moneyPerUnitLimit: {
     en: `beyond any real price per unit (at most ${wordNumber(listingLimits.kopecksPerUnit / 100, 'en')} RUB per unit)`,
     ru: `больше любой реальной цены за единицу (не больше ${wordNumber(listingLimits.kopecksPerUnit / 100, 'ru')} ₽ за единицу)`,
+  },
+  moneyPerUnitFloor: {
+    en: `beyond any real gate fee per unit (at least −${wordNumber(listingLimits.kopecksPerUnit / 100, 'en')} RUB per unit)`,
+    ru: `больше любой реальной платы за приём (не меньше −${wordNumber(listingLimits.kopecksPerUnit / 100, 'ru')} ₽ за единицу)`,
   },
   scheduleOrder: {
     en: 'the schedule ends on or after it starts',

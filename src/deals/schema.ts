@@ -63,7 +63,7 @@ export const DealTerms = z
     // not by zod's safe-integer bound (a programmer's 9007199254740991)
     priceKopecksPerUnit: z
       .number()
-      .min(-listingLimits.kopecksPerUnit, { ...rule(rules.moneyPerUnitLimit), abort: true })
+      .min(-listingLimits.kopecksPerUnit, { ...rule(rules.moneyPerUnitFloor), abort: true })
       .max(listingLimits.kopecksPerUnit, { ...rule(rules.moneyPerUnitLimit), abort: true })
       .int()
       .describe(

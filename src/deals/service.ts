@@ -418,6 +418,7 @@ export class DealsService {
         tolerancePct: DEFAULT_TOLERANCE_PCT,
         ...pickTerms(merged),
       });
+      this.refusePastSchedule(terms.schedule);
       const { state, turn } = opening(mySide);
       return this.open(tx, actor, {
         providerId,
@@ -433,6 +434,15 @@ export class DealsService {
         message: fields.message,
       });
     });
+  }
+
+  /** A schedule wholly before today is history, not a plan: 400 naming its end. */
+  private refusePastSchedule(schedule: DealTerms['schedule']): void {
+    const today = this.today();
+    if (schedule.to < today)
+      throw invalid(messages.invalidDeal(), [
+        { field: 'schedule.to', message: messages.schedulePast({ to: schedule.to, today }) },
+      ]);
   }
 
   private async open(
@@ -559,6 +569,10 @@ export class DealsService {
         (a, b) => mergeTerms(a, b),
       );
       if (!s.ok) throw refusal(s.reason, d, body.action);
+      // a counter that moves the schedule plans deliveries to come; one that leaves it keeps it
+      const moved = s.next.terms.schedule;
+      if (moved.from !== d.schedule.from || moved.to !== d.schedule.to)
+        this.refusePastSchedule(moved);
       // the unit came with the material when the deal opened; a counter cannot change it
       if (s.next.terms.unit !== d.unit)
         throw invalid(messages.invalidDeal(), [

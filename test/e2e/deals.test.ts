@@ -61,10 +61,10 @@ async function expectChoices(page: Page, words: Partial<Record<string, string>>)
   page.off('request', onRequest);
   assert.equal(sent, false, 'nothing is sent');
   const shown: Record<string, string> = {};
-  for (const name of ['counterparty', 'material', 'quantity']) {
+  for (const name of ['counterparty', 'material', 'quantity', 'to', 'price']) {
     const field = form.locator('label.field', { has: page.locator(`[name="${name}"]`) });
     const error = field.locator('.field-error');
-    if (await error.count()) shown[name] = (await error.textContent()) ?? '';
+    if (await error.count()) shown[name] = ((await error.textContent()) ?? '').replace(/\s/g, ' ');
   }
   assert.deepEqual(shown, words);
   assert.equal(await form.locator('.alert-error').count(), 0, 'no summary of ids');
@@ -103,6 +103,25 @@ test('deals: rows in both languages; two members negotiate to agreed, deliver, a
       await form.locator('textarea[name="message"]').inputValue(),
       'E2E: нужна зола на 2027 год',
     );
+    // deliveries wholly in the past, a gate fee past the floor: each named as what it is, the
+    // floor as a floor (user walk: «Не больше 100 000» under −100 000,01)
+    const schedule = {
+      from: await form.locator('input[name="from"]').inputValue(),
+      to: await form.locator('input[name="to"]').inputValue(),
+    };
+    await form.locator('input[name="from"]').fill('2019-01-01');
+    await form.locator('input[name="to"]').fill('2019-03-01');
+    await form.locator('input[name="price"]').fill('-100 000,01');
+    await expectChoices(a.page, {
+      counterparty: 'Выберите контрагента',
+      material: 'Выберите материал',
+      quantity: 'Количество должно быть больше нуля',
+      to: 'Поставки закончились бы раньше сегодняшнего дня: сделка планирует предстоящие',
+      price: 'Не меньше −100 000',
+    });
+    await form.locator('input[name="from"]').fill(schedule.from);
+    await form.locator('input[name="to"]').fill(schedule.to);
+    await form.locator('input[name="price"]').fill('350');
     await form.locator('select[name="counterparty"]').selectOption('myski-gres');
     await form.locator('select[name="material"]').selectOption('fly-ash');
     await form.locator('input[name="quantity"]').fill('1 000');
@@ -137,6 +156,7 @@ test('deals: rows in both languages; two members negotiate to agreed, deliver, a
     await expectChoices(b.page, {
       counterparty: 'Choose a counterparty',
       material: 'Choose a material',
+      price: 'Enter a number',
     });
     assert.equal(await b.page.locator('input[name="quantity"]').inputValue(), '12,5');
     await b.page.locator('input[name="quantity"]').fill('');
@@ -144,6 +164,7 @@ test('deals: rows in both languages; two members negotiate to agreed, deliver, a
       counterparty: 'Choose a counterparty',
       material: 'Choose a material',
       quantity: 'Enter a number',
+      price: 'Enter a number',
     });
     await seeState(b.page, id, 'requested');
     assert.match((await b.page.getByTestId('your-side').textContent()) ?? '', /supplier/);
@@ -434,6 +455,21 @@ test('a deal page: delivered and remaining add up to the contract; quality figur
       /^«крупность» — не показатель этого материала\. Его показатели: Зольность, Влажность общая/,
     );
     await box.fill('Зольность = 45; Влажность общая = 12,5');
+    // a date only the server refuses (before the deal): said once, under its box; the alert
+    // above keeps the summary without repeating it (user walk)
+    await delivery.locator('input[name="deliveredOn"]').fill('2000-01-01');
+    await delivery.getByTestId('record-delivery').click();
+    const dateError = delivery
+      .locator('label', { has: page.locator('input[name="deliveredOn"]') })
+      .locator('.field-error');
+    await dateError.waitFor();
+    assert.match(
+      (await dateError.textContent()) ?? '',
+      /партия по этой сделке датируется не ранее/,
+    );
+    assert.equal(await delivery.getByRole('alert').locator('.problem-fields').count(), 0);
+    assert.equal(await delivery.getByText(/датируется не ранее/).count(), 1);
+    await delivery.locator('input[name="deliveredOn"]').fill(clusterDay(Date.now()));
     await delivery.getByTestId('record-delivery').click();
     const row = page.getByTestId('delivery-row').filter({ hasText: '12,5\u00a0т' });
     await row.first().waitFor();

@@ -18,7 +18,7 @@ import { type Actor, DomainError, systemActor } from '../../src/model/index.ts';
 import type { Platform } from '../../src/platform.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { eachDialect, type TestDatabase } from './dialects.ts';
-import { signedIn } from './fixtures.ts';
+import { scheduleAhead, signedIn } from './fixtures.ts';
 
 const cli = (args: string[], env: Record<string, string>) =>
   new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
@@ -68,7 +68,7 @@ const dealBody = (over: Record<string, unknown> = {}) => ({
   fkko: '6 11 100 01 40 4',
   quantity: 100,
   unit: 't',
-  schedule: { from: '2026-01-01', to: '2026-12-31' },
+  schedule: scheduleAhead,
   quality: { loi: { max: 5 } },
   priceKopecksPerUnit: 250_00,
   transport: { mode: 'road', paidBy: 'consumer' },
@@ -155,6 +155,47 @@ for (const d of await eachDialect()) {
       const books = await x.trialBalance(systemActor);
       assert.ok(books.totalDebit > 0);
       assert.equal(books.totalDebit, books.totalCredit);
+    });
+
+    test('a schedule wholly before today is refused on opening and on a counter that moves it, in both languages; a counter keeping an old schedule passes (user walk)', async () => {
+      const today = clusterDay(Date.now());
+      const past = { from: '2019-01-01', to: '2019-03-01' };
+      await assert.rejects(
+        x.createDeal(consumer, dealBody({ schedule: past })),
+        rejectsWith(400, ['schedule.to']),
+      );
+      for (const [lang, words] of [
+        ['en', /before today/],
+        ['ru', /раньше сегодняшнего дня/],
+      ] as const) {
+        const r = await http(
+          `${CONSUMER}:member`,
+          'POST',
+          '/api/v1/deals',
+          dealBody({ schedule: past }),
+          lang,
+        );
+        assert.equal(r.status, 400);
+        const error = r.body.errors.find((e: { field: string }) => e.field === 'schedule.to');
+        assert.match(error?.message ?? '', words, JSON.stringify(r.body));
+      }
+      // ending today is still a plan
+      const deal = await x.createDeal(consumer, dealBody({ schedule: { from: today, to: today } }));
+      await assert.rejects(
+        x.transition(provider, deal.id, { action: 'offer', terms: { schedule: past } }),
+        rejectsWith(400, ['schedule.to']),
+      );
+      // an old deal whose schedule has since run out is still negotiated on its price
+      assert.ok(
+        await inTransaction(p.store, (tx) =>
+          updateDeal(tx, { ...deal, schedule: past }, deal.version),
+        ),
+      );
+      const offered = await x.transition(provider, deal.id, {
+        action: 'offer',
+        terms: { schedule: past, priceKopecksPerUnit: 300_00 },
+      });
+      assert.equal(offered.deal.priceKopecksPerUnit, 300_00);
     });
 
     test('a deal on a listing: its holder the other side, its material and figures the terms; nothing else on it', async () => {

@@ -56,7 +56,7 @@ import {
   type TermsBad,
   type TermsText,
 } from './parse.ts';
-import { TermsFields, termsErrors, termsNumberBoxes, termsText } from './terms.tsx';
+import { TermsFields, termsErrors, termsNumberBoxes, termsPlaced, termsText } from './terms.tsx';
 import './deal.css';
 import { stepNote } from './turn.ts';
 
@@ -340,7 +340,7 @@ function Actions({ v, onDone }: { v: DealView; onDone: () => void }) {
   return (
     <section ref={box} className="card stack" data-testid="deal-actions">
       <h2 className="card-title">{t('actions')}</h2>
-      <FormError error={submission.error} />
+      <FormError error={submission.error} placed={termsPlaced} />
       {!open ? (
         <p className="muted">{t('closedDeal')}</p>
       ) : (
@@ -893,7 +893,8 @@ function DeliveryForm({ v, onDone }: { v: DealView; onDone: () => void }) {
       noValidate
     >
       <h2 className="card-title">{t('recordDelivery')}</h2>
-      <FormError error={submission.error} />
+      {/* the date's and the quantity's words stand under their boxes, not twice */}
+      <FormError error={submission.error} placed={(f) => f === 'deliveredOn' || f === 'quantity'} />
       <div className="deal-form-grid">
         <label className={`field${errors.deliveredOn ? ' field-invalid' : ''}`}>
           <span>{t('deliveredOn')}</span>

@@ -19,7 +19,7 @@ import { dealsApi } from './api.ts';
 import { useOrgNames } from './bits.tsx';
 import { dealsDict } from './dict.ts';
 import { missingChoices, parseTerms, type TermsBad, type TermsText } from './parse.ts';
-import { blankTerms, TermsFields, termsNumberBoxes } from './terms.tsx';
+import { blankTerms, TermsFields, termsNumberBoxes, termsPlaced } from './terms.tsx';
 
 /** The new-deal form; on a listing when the page's address names one (#/deals?listing=:id). */
 export function NewDeal(props: { organisationId: string; onCreated: () => void }) {
@@ -117,7 +117,10 @@ function DealForm({
   const materialUnit = tax.data?.material(material)?.unit;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const parsed = parseTerms(materialUnit ? { ...terms, unit: materialUnit } : terms);
+    const parsed = parseTerms(
+      materialUnit ? { ...terms, unit: materialUnit } : terms,
+      clusterDay(Date.now()),
+    );
     const unchosen = missingChoices({ counterparty: other, material });
     setBad(parsed.bad);
     setMissing(unchosen);
@@ -148,7 +151,10 @@ function DealForm({
           <a href={href('deals')}>{t('withoutListing')}</a>
         </p>
       )}
-      <FormError error={submission.error} />
+      <FormError
+        error={submission.error}
+        placed={(f) => termsPlaced(f) || ['providerId', 'consumerId', 'material'].includes(f)}
+      />
       <div className="deal-form-grid">
         <label className="field field-wide">
           <span>{t('fRole')}</span>

@@ -89,6 +89,27 @@ test('figures past the server’s bounds and an end before the start are caught 
   assert.equal(termsLimits.price * 100, listingLimits.kopecksPerUnit);
 });
 
+test('a gate fee past the bound is named as a floor, not a ceiling (user walk)', () => {
+  assert.deepEqual(
+    [...parseTerms({ ...typed, price: '-100 000,01' }).bad],
+    [['price', 'tooSmall']],
+  );
+  assert.deepEqual([...parseTerms({ ...typed, price: '100 000,01' }).bad], [['price', 'tooLarge']]);
+});
+
+test('given today, a schedule ending before it is named; one ending today is not (user walk)', () => {
+  const past = { ...typed, from: '2019-01-01', to: '2019-03-01' };
+  assert.deepEqual([...parseTerms(past, '2026-12-05').bad], [['to', 'past']]);
+  // without today (a counter-offer keeps an old deal's schedule): no judgement
+  assert.equal(parseTerms(past).bad.size, 0);
+  assert.equal(parseTerms({ ...past, to: '2026-12-05' }, '2026-12-05').bad.size, 0);
+  // an end before the start is the first thing to say
+  assert.deepEqual(
+    [...parseTerms({ ...past, from: '2019-04-01' }, '2026-12-05').bad],
+    [['to', 'beforeFrom']],
+  );
+});
+
 test("the new deal's dropdowns left at «— choose —» are named; chosen ones are not", () => {
   assert.deepEqual(
     [...missingChoices({ counterparty: '', material: '' })],

@@ -32,9 +32,17 @@ type Terms = Pick<
 
 /**
  * Why a box cannot be sent: not a number (or empty), a quantity not above zero, a figure past
- * the server's bound (DealTerms: the listings' bounds, tolerance ≤ 100 %), an end before the start.
+ * the server's bound (DealTerms: the listings' bounds, tolerance ≤ 100 %) above or, for a gate
+ * fee, below, an end before the start, and — given `today` (a new deal) — an end before today.
  */
-export type TermsProblem = 'number' | 'positive' | 'negative' | 'tooLarge' | 'beforeFrom';
+export type TermsProblem =
+  | 'number'
+  | 'positive'
+  | 'negative'
+  | 'tooLarge'
+  | 'tooSmall'
+  | 'beforeFrom'
+  | 'past';
 
 /** The bound of each number box, in the box's unit (roubles for money, % for the tolerance). */
 export const termsLimits = {
@@ -46,7 +54,7 @@ export const termsLimits = {
 export type TermsBad = Map<keyof TermsText, TermsProblem>;
 
 /** The boxes' text as terms, or the boxes that cannot be sent and why. */
-export function parseTerms(v: TermsText): { terms: Terms; bad: TermsBad } {
+export function parseTerms(v: TermsText, today?: string): { terms: Terms; bad: TermsBad } {
   const bad: TermsBad = new Map();
   const num = (k: keyof TermsText, n: number | undefined) => {
     if (n === undefined || Number.isNaN(n)) bad.set(k, 'number');
@@ -71,13 +79,16 @@ export function parseTerms(v: TermsText): { terms: Terms; bad: TermsBad } {
     bad.set('transportCost', 'negative');
   if (!bad.has('tolerance') && (terms.tolerancePct ?? 0) < 0) bad.set('tolerance', 'negative');
   const beyond = (k: keyof typeof termsLimits, n: number | undefined, scale = 1) => {
-    if (!bad.has(k) && Math.abs(n ?? 0) > termsLimits[k] * scale) bad.set(k, 'tooLarge');
+    if (bad.has(k)) return;
+    if ((n ?? 0) > termsLimits[k] * scale) bad.set(k, 'tooLarge');
+    else if ((n ?? 0) < -termsLimits[k] * scale) bad.set(k, 'tooSmall');
   };
   beyond('quantity', terms.quantity);
   beyond('price', terms.priceKopecksPerUnit, 100);
   beyond('transportCost', terms.transportKopecksPerUnit, 100);
   beyond('tolerance', terms.tolerancePct);
   if (v.from && v.to && v.to < v.from) bad.set('to', 'beforeFrom');
+  else if (today && v.to && v.to < today) bad.set('to', 'past');
   return { terms, bad };
 }
 

@@ -49,6 +49,17 @@ export const termsNumberBoxes = ['quantity', 'price', 'transportCost', 'toleranc
 export const termsErrors = (errors: Record<string, string>): Record<string, string> =>
   Object.fromEntries(Object.entries(errors).map(([k, v]) => [k.replace(/^terms\./, ''), v]));
 
+/** The fields whose server words TermsFields shows beside their boxes (a counter's as `terms.…`). */
+const termsBoxFields = new Set([
+  'quantity',
+  'schedule.from',
+  'schedule.to',
+  'priceKopecksPerUnit',
+  'transportKopecksPerUnit',
+  'tolerancePct',
+]);
+export const termsPlaced = (field: string) => termsBoxFields.has(field.replace(/^terms\./, ''));
+
 export function TermsFields({
   value,
   onChange,
@@ -78,8 +89,11 @@ export function TermsFields({
     if (problem === 'positive') return t('fPositiveBad');
     if (problem === 'negative') return t('fNegativeBad');
     if (problem === 'beforeFrom') return t('fBeforeFromBad');
+    if (problem === 'past') return t('fPastBad');
     if (problem === 'tooLarge' && k in termsLimits)
       return t('fTooLargeBad', { max: fmt.integer(termsLimits[k as keyof typeof termsLimits]) });
+    if (problem === 'tooSmall' && k in termsLimits)
+      return t('fTooSmallBad', { min: fmt.integer(-termsLimits[k as keyof typeof termsLimits]) });
     return problem ? t('fNumberBad') : errors[field];
   };
   const box = (k: keyof TermsText, field: string, label: string, type = 'text') => (

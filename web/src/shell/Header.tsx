@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { locales, useLocale, useT } from '../i18n/index.ts';
 import { AlarmIndicator } from './AlarmIndicator.tsx';
 import { answer, client } from './api.ts';
@@ -57,7 +57,27 @@ function InboxBadge({ n, testId }: { n: number; testId: string }) {
   );
 }
 
+/**
+ * The header's height as `--topbar-height` on the page: the page scrolls a focused box below the
+ * sticky header (styles.css), however many lines the header takes on a narrow screen.
+ */
+function useTopbarHeight() {
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const bar = ref.current;
+    if (!bar) return;
+    const root = document.documentElement;
+    const measure = () => root.style.setProperty('--topbar-height', `${bar.offsetHeight}px`);
+    measure();
+    const watch = new ResizeObserver(measure);
+    watch.observe(bar);
+    return () => watch.disconnect();
+  }, []);
+  return ref;
+}
+
 export function Header({ section }: { section: string }) {
+  const bar = useTopbarHeight();
   const t = useT(shellDict);
   const lt = useT(loginDict);
   const { locale, setLocale } = useLocale();
@@ -114,7 +134,7 @@ export function Header({ section }: { section: string }) {
     ];
 
   return (
-    <header className="topbar">
+    <header className="topbar" ref={bar}>
       <div className="topbar-inner">
         <a className="brand" href="#/">
           <svg className="brand-mark" viewBox="0 0 32 32" aria-hidden="true">

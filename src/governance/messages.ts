@@ -34,6 +34,16 @@ export const messages = defineMessages('governance', {
     en: 'a change of charter states what changes',
     ru: 'в изменении устава нужно указать, что меняется',
   },
+  voteTooLong: {
+    en: 'a vote stays open at most {days} days: it closes by {latest}',
+    ru: 'голосование открыто не дольше {days} дней: оно закрывается не позже {latest}',
+    as: { latest: 'moment' },
+  },
+  opensTooLate: {
+    en: 'a vote opens within {days} days: by {latest}',
+    ru: 'голосование открывается в пределах {days} дней: не позже {latest}',
+    as: { latest: 'moment' },
+  },
   closesBeforeOpens: {
     en: 'the vote must close after it opens and after now',
     ru: 'голосование должно закрываться после открытия и позже текущего момента',

@@ -18,7 +18,14 @@ import {
 } from '../model/index.ts';
 import { registryQueries } from '../registry/index.ts';
 import type { Reader, Store, Tx } from '../store/index.ts';
-import { participation, resolveDelegations, tally, tallyInputFor } from './engine/index.ts';
+import {
+  latestClose,
+  MAX_VOTE_DAYS,
+  participation,
+  resolveDelegations,
+  tally,
+  tallyInputFor,
+} from './engine/index.ts';
 import { messages } from './messages.ts';
 import * as repo from './repository.ts';
 import {
@@ -304,6 +311,16 @@ export class GovernanceService {
         [];
       if (closesAt <= opensAt || closesAt <= now)
         problems.push({ field: 'closesAt', message: messages.closesBeforeOpens() });
+      else if (closesAt > latestClose(opensAt))
+        problems.push({
+          field: 'closesAt',
+          message: messages.voteTooLong({ days: MAX_VOTE_DAYS, latest: latestClose(opensAt) }),
+        });
+      if (opensAt > latestClose(now))
+        problems.push({
+          field: 'opensAt',
+          message: messages.opensTooLate({ days: MAX_VOTE_DAYS, latest: latestClose(now) }),
+        });
       const members = await electorateNow(tx);
       if (needsSubject.has(fields.type)) {
         if (!fields.subjectOrganisationId)

@@ -373,6 +373,7 @@ test('governance: an empty approval ballot is confirmed as an abstention; empty 
 
     // the new proposal: a bad amount and a close in the past, worded beside their boxes, in
     // roubles, with no API field named, nothing typed lost
+    const inAMonth = `${new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)}T12:00:00`;
     const proposalForm = async (lang: 'ru' | 'en') => {
       await page.goto(`${base}/#/governance/new`);
       await page.getByTestId('proposal-form').waitFor();
@@ -380,6 +381,8 @@ test('governance: an empty approval ballot is confirmed as an abstention; empty 
       await page.fill('input[name="title"]', 'E2E: бюджет пилота');
       await page.fill('input[name="amount"]', '-100abc');
       await page.fill('input[name="closesAt"]', '2020-05-01T12:00:00');
+      // sent from the form's foot: the first bad box is scrolled back into view
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
       await page.getByTestId('create-proposal').click();
       await page.getByTestId('proposal-form-errors').waitFor();
       const errors = async () =>
@@ -390,6 +393,7 @@ test('governance: an empty approval ballot is confirmed as an abstention; empty 
               number: 'Сумма в рублях — числом, например 1 500 000 или 2 500,50',
               negative: 'Сумма не может быть отрицательной',
               past: 'Голосование должно закрываться позже текущего момента',
+              far: 'Голосование открыто не дольше 365 дней: закройте его не позже',
               member: 'эта организация уже участник кластера',
               detail: 'Неверное предложение: Организация',
             }
@@ -397,6 +401,7 @@ test('governance: an empty approval ballot is confirmed as an abstention; empty 
               number: 'The amount in roubles, as a number: e.g. 1 500 000 or 2 500.50',
               negative: 'The amount cannot be negative',
               past: 'The vote must close later than now',
+              far: 'A vote stays open at most 365 days: close it by',
               member: 'this organisation is already a member',
               detail: 'Invalid proposal: Organisation',
             };
@@ -406,6 +411,16 @@ test('governance: an empty approval ballot is confirmed as an abstention; empty 
         await page.evaluate(() => document.activeElement?.getAttribute('name')),
         'amount',
       );
+      // ... below the sticky header, its label too, not under it (user walk)
+      const seen = await page.evaluate(() => {
+        const box = document.activeElement?.closest('label') ?? document.activeElement;
+        return {
+          top: box?.getBoundingClientRect().top ?? -1,
+          header: document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0,
+          scrolled: window.scrollY,
+        };
+      });
+      assert.ok(seen.scrolled > 0 && seen.top >= seen.header, JSON.stringify(seen));
       await page.screenshot({ path: shot(`gov-new-errors-${lang}.png`), fullPage: true });
       assert.equal(await page.inputValue('input[name="amount"]'), '-100abc');
       assert.equal(await page.inputValue('input[name="title"]'), 'E2E: бюджет пилота');
@@ -421,7 +436,14 @@ test('governance: an empty approval ballot is confirmed as an abstention; empty 
       // a refusal only the server can give (admitting a member) beside its box, in words
       await page.selectOption('select[name="type"]', 'admit_member');
       await page.selectOption('select[name="subject"]', 'myski-gres');
+      // a vote closing in 2099 outlives the members who would count it: a year at most
       await page.fill('input[name="closesAt"]', '2099-05-01T12:00:00');
+      await page.getByTestId('create-proposal').click();
+      await page
+        .getByTestId('proposal-form')
+        .locator('.field-error', { hasText: words.far })
+        .waitFor();
+      await page.fill('input[name="closesAt"]', inAMonth);
       await page.getByTestId('create-proposal').click();
       await page
         .getByTestId('proposal-form')

@@ -560,6 +560,16 @@ for (const d of await eachDialect()) {
       assert.equal(vote.statusCode, 400);
       assert.match(vote.body, /не из предложенных вариантов: maybe/);
       // a title with its own quotes is named as written, in the reader's language
+      // about 100 days ahead (a vote closes within a year), at 06:00 UTC: 13:00 in Kemerovo (UTC+7)
+      const farDay = new Date(Date.now() + 100 * 86_400_000).toISOString().slice(0, 10);
+      const farClose = `${farDay}T06:00:00Z`;
+      const dayIn = (locale: string) =>
+        new Intl.DateTimeFormat(locale, {
+          day: 'numeric',
+          month: 'long',
+          year: 'numeric',
+          timeZone: 'UTC',
+        }).format(new Date(farClose));
       const quoted = await app.inject({
         method: 'POST',
         url: '/api/v1/governance/proposals',
@@ -568,8 +578,7 @@ for (const d of await eachDialect()) {
           type: 'resolution',
           title: 'Договор с АО «Енисейский цемент»',
           titleEn: 'A contract with Yenisei Cement',
-          // 06:00 UTC is 13:00 in Kemerovo (UTC+7)
-          closesAt: '2099-12-01T06:00:00Z',
+          closesAt: farClose,
         },
       });
       assert.equal(quoted.statusCode, 201, quoted.body);
@@ -577,11 +586,11 @@ for (const d of await eachDialect()) {
       for (const [lang, detail] of [
         [
           'ru',
-          'Договор с АО «Енисейский цемент»: голосование закрывается 1 декабря 2099 г., 13:00 (кемеровское время), итог подводится после этого',
+          `Договор с АО «Енисейский цемент»: голосование закрывается ${dayIn('ru-RU')}, 13:00 (кемеровское время), итог подводится после этого`,
         ],
         [
           'en',
-          'A contract with Yenisei Cement: the vote closes on 1 December 2099, 13:00 (Kemerovo time); the result is counted after that',
+          `A contract with Yenisei Cement: the vote closes on ${dayIn('en-GB')}, 13:00 (Kemerovo time); the result is counted after that`,
         ],
       ] as const) {
         const early = await app.inject({
@@ -592,7 +601,7 @@ for (const d of await eachDialect()) {
         assert.equal(early.statusCode, 409, early.body);
         assert.equal(early.json().detail, detail);
         assert.equal(early.json().code, 'governance.notYetClosed');
-        assert.equal(early.json().params.closesAt, '2099-12-01T06:00:00.000Z');
+        assert.equal(early.json().params.closesAt, `${farDay}T06:00:00.000Z`);
       }
       const ok = await app.inject({
         method: 'POST',
@@ -699,6 +708,37 @@ for (const d of await eachDialect()) {
       assert.equal(past.statusCode, 400);
       assert.equal(past.json().detail, 'Invalid proposal: Closing of the vote');
       assert.equal(past.json().errors[0].field, 'closesAt');
+      // a vote open past a year binds members who will not be there to count it (user walk)
+      for (const [lang, words] of [
+        ['en', /at most 365 days: it closes by/],
+        ['ru', /не дольше 365 дней: оно закрывается не позже/],
+      ] as const) {
+        const far = await app.inject({
+          method: 'POST',
+          url: '/api/v1/governance/proposals',
+          headers: { cookie, 'accept-language': lang },
+          payload: { type: 'resolution', title: 'Far', closesAt: '2099-12-01T06:00:00Z' },
+        });
+        assert.equal(far.statusCode, 400);
+        assert.equal(far.json().errors[0].field, 'closesAt');
+        assert.match(far.json().errors[0].message, words);
+      }
+      const late = await app.inject({
+        method: 'POST',
+        url: '/api/v1/governance/proposals',
+        headers: { cookie },
+        payload: {
+          type: 'resolution',
+          title: 'Opens late',
+          opensAt: new Date(Date.now() + 400 * 86_400_000).toISOString(),
+          closesAt: new Date(Date.now() + 401 * 86_400_000).toISOString(),
+        },
+      });
+      assert.equal(late.statusCode, 400);
+      assert.deepEqual(
+        late.json().errors.map((e: { field: string }) => e.field),
+        ['opensAt'],
+      );
       // options in English: kept in the options' order; one for each, or refused by its box
       const propose = (extra: object) =>
         app.inject({

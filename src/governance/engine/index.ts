@@ -7,6 +7,8 @@ export {
   type BallotRecord,
   type DelegationSpan,
   delegationsInForce,
+  latestClose,
+  MAX_VOTE_DAYS,
   type ProposalVote,
   tallyInputFor,
 } from './proposal.ts';

@@ -2,6 +2,17 @@
 // close and for a replay from the journal, so both count the same ballots the same way.
 import type { Delegation, TallyInput } from './input.ts';
 
+/**
+ * The longest a vote stays open, and the furthest ahead it may open: a year, a charter's cycle.
+ * A ballot closing in 2099 binds members who will not be there to count it.
+ */
+export const MAX_VOTE_DAYS = 365;
+
+/** The latest moment a vote opening at `opensAt` (ISO) may close, ISO. */
+export function latestClose(opensAt: string): string {
+  return new Date(Date.parse(opensAt) + MAX_VOTE_DAYS * 86_400_000).toISOString();
+}
+
 export interface ProposalVote {
   type: string;
   method: TallyInput['method'];

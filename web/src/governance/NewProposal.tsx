@@ -1,6 +1,7 @@
 // The form to make a proposal: its type, text, options, the organisation it concerns, the
 // amount of a budget, the change of a charter, and when the vote closes.
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { latestClose, MAX_VOTE_DAYS } from '../../../src/governance/engine/proposal.ts';
 import { clusterWallTime, fromClusterWallTime, useFormat, useT } from '../i18n/index.ts';
 import { rubToKopecks } from '../shell/numbers.ts';
 import { href, navigate } from '../shell/router.ts';
@@ -124,6 +125,11 @@ export function NewProposal() {
     const at = fromClusterWallTime(closes);
     if (!at) e.closes = t('errClosesMissing');
     else if (Date.parse(at) <= Date.now()) e.closes = t('errClosesPast');
+    else if (at > latestClose(new Date().toISOString()))
+      e.closes = t('errClosesFar', {
+        days: MAX_VOTE_DAYS,
+        latest: fmt.dateTime(latestClose(new Date().toISOString())),
+      });
     const distinct = new Set(options).size;
     if (method !== 'consent' && options.length > 0 && (distinct < 2 || distinct !== options.length))
       e.candidates = t('errCandidates');

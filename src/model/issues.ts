@@ -5,12 +5,21 @@ import { defineMessages, issueMessage, type Message, messageByCode } from './mes
 
 export const fieldRules = defineMessages('field', {
   required: { en: 'required', ru: 'обязательно' },
-  tooShort: { en: 'at least {minimum} characters', ru: 'не короче {minimum} знаков' },
-  tooLong: { en: 'at most {maximum} characters', ru: 'не длиннее {maximum} знаков' },
-  atLeast: { en: 'at least {minimum}', ru: 'не меньше {minimum}' },
-  above: { en: 'more than {minimum}', ru: 'больше {minimum}' },
-  atMost: { en: 'at most {maximum}', ru: 'не больше {maximum}' },
-  below: { en: 'less than {maximum}', ru: 'меньше {maximum}' },
+  // the figures grouped as the reader writes them: «не больше 1 000 000», 'at most 1,000,000'
+  tooShort: {
+    en: 'at least {minimum} characters',
+    ru: 'не короче {minimum} знаков',
+    as: { minimum: 'number' },
+  },
+  tooLong: {
+    en: 'at most {maximum} characters',
+    ru: 'не длиннее {maximum} знаков',
+    as: { maximum: 'number' },
+  },
+  atLeast: { en: 'at least {minimum}', ru: 'не меньше {minimum}', as: { minimum: 'number' } },
+  above: { en: 'more than {minimum}', ru: 'больше {minimum}', as: { minimum: 'number' } },
+  atMost: { en: 'at most {maximum}', ru: 'не больше {maximum}', as: { maximum: 'number' } },
+  below: { en: 'less than {maximum}', ru: 'меньше {maximum}', as: { maximum: 'number' } },
   fewItems: { en: 'at least {minimum} item(s)', ru: 'не меньше {minimum} (элементов)' },
   manyItems: { en: 'at most {maximum} item(s)', ru: 'не больше {maximum} (элементов)' },
   wholeNumber: { en: 'a whole number', ru: 'целое число' },
@@ -25,13 +34,16 @@ export const fieldRules = defineMessages('field', {
     en: 'a date and time (ISO 8601, with its zone)',
     ru: 'дата и время (ISO 8601, с часовым поясом)',
   },
-  email: { en: 'an e-mail address', ru: 'адрес электронной почты' },
+  email: {
+    en: 'enter an e-mail address, e.g. name@example.com',
+    ru: 'введите адрес электронной почты, например name@example.com',
+  },
   unknownFields: { en: 'unknown field(s): {keys}', ru: 'неизвестные поля: {keys}' },
 });
 
 type Issue = { code?: string; message: string };
 
-const figure = (v: unknown) => (typeof v === 'number' || typeof v === 'bigint' ? String(v) : '');
+const figure = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : '');
 const list = (v: unknown) =>
   Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(', ') : '';
 

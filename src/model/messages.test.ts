@@ -88,6 +88,27 @@ test('common bounds and types are worded with their figures, not in zod’s term
   assert.deepEqual(worded.name, ['не короче 2 знаков', 'at least 2 characters']);
   assert.ok(worded.employees[0] === 'целое число' || worded.employees[0] === 'не больше 1000000');
   assert.deepEqual(worded.share, ['больше 0', 'more than 0']);
+  // a bound's figure grouped as the reader writes it (user walk: «не больше 1000000»)
+  const big = z.object({ n: z.number().max(1_000_000), m: z.number().min(-1_500.5) });
+  const bounds = fieldProblems(big.safeParse({ n: 2_000_000, m: -2_000 }).error!.issues);
+  assert.deepEqual(
+    bounds.map((p) => [p.message.text('ru'), p.message.text('en')]),
+    [
+      ['не больше 1\u00a0000\u00a0000', 'at most 1,000,000'],
+      ['не меньше -1\u00a0500,5', 'at least -1,500.5'],
+    ],
+  );
+  // an e-mail box says what goes in it, not a bare noun (user walk)
+  const mail = z.object({ email: z.email() }).safeParse({ email: 'not-an-address' });
+  assert.deepEqual(
+    fieldProblems(mail.error!.issues).map((p) => [p.message.text('ru'), p.message.text('en')]),
+    [
+      [
+        'введите адрес электронной почты, например name@example.com',
+        'enter an e-mail address, e.g. name@example.com',
+      ],
+    ],
+  );
   assert.deepEqual(worded.joinedOn, ['дата в виде ГГГГ-ММ-ДД', 'a date written YYYY-MM-DD']);
   assert.deepEqual(worded.kind, ['одно из: mine, plant', 'one of: mine, plant']);
   assert.deepEqual(worded.missing, ['обязательно', 'required']);

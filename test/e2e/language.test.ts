@@ -343,6 +343,16 @@ test('a message the page keeps (the login form’s refusal) is worded anew on a 
   await p.locator('.lang-btn', { hasText: 'EN' }).click();
   await alert.filter({ hasText: 'Required' }).waitFor();
   assert.doesNotMatch((await alert.textContent()) ?? '', cyrillic);
+  // a malformed address is said as such, with an example, before anything is sent (user walk)
+  let sent = 0;
+  p.on('request', (r) => {
+    if (r.url().includes('/api/v1/auth/login')) sent++;
+  });
+  await p.fill('input[name="email"]', 'ivanov.ru');
+  await p.fill('input[name="password"]', 'not-a-password-2026');
+  await p.press('input[name="password"]', 'Enter');
+  await alert.filter({ hasText: 'Enter an e-mail address, e.g. name@example.com' }).waitFor();
+  assert.equal(sent, 0);
   // the server's 401, worded by the page: it follows the switch back
   await p.fill('input[name="email"]', 'nobody@nowhere.example');
   await p.fill('input[name="password"]', 'not-a-password-2026');

@@ -8,6 +8,9 @@ import { pageAfterLogin, useSession } from './session.tsx';
 import { Field, PageHeader, SubmitRow, useProblemText } from './ui.tsx';
 import { waitInWords } from './wait.ts';
 
+/** One «@» with something before it and a dotted domain after: what any address has. */
+export const looksLikeEmail = (s: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s);
+
 export function Login() {
   const t = useT(shellDict);
   const { locale } = useLocale();
@@ -28,6 +31,11 @@ export function Login() {
     setError(null);
     if (!email.trim() || !password) {
       setError(wording(shellDict, 'required'));
+      return;
+    }
+    // «ivanov.ru» is a slip, not a wrong password: said before anything is sent
+    if (!looksLikeEmail(email.trim())) {
+      setError(wording(shellDict, 'emailBad'));
       return;
     }
     setBusy(true);

@@ -309,17 +309,19 @@ export class GovernanceService {
       const closesAt = new Date(fields.closesAt).toISOString();
       const problems: { field: string; message: ReturnType<typeof messages.invalidProposal> }[] =
         [];
+      const closesBy = latestClose(opensAt);
+      const opensBy = latestClose(now);
       if (closesAt <= opensAt || closesAt <= now)
         problems.push({ field: 'closesAt', message: messages.closesBeforeOpens() });
-      else if (closesAt > latestClose(opensAt))
+      else if (closesAt > closesBy)
         problems.push({
           field: 'closesAt',
-          message: messages.voteTooLong({ days: MAX_VOTE_DAYS, latest: latestClose(opensAt) }),
+          message: messages.voteTooLong({ days: MAX_VOTE_DAYS, latest: closesBy }),
         });
-      if (opensAt > latestClose(now))
+      if (opensAt > opensBy)
         problems.push({
           field: 'opensAt',
-          message: messages.opensTooLate({ days: MAX_VOTE_DAYS, latest: latestClose(now) }),
+          message: messages.opensTooLate({ days: MAX_VOTE_DAYS, latest: opensBy }),
         });
       const members = await electorateNow(tx);
       if (needsSubject.has(fields.type)) {

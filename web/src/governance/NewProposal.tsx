@@ -123,13 +123,11 @@ export function NewProposal() {
       else if (kopecks > MAX_KOPECKS) e.amount = t('errAmountLarge');
     }
     const at = fromClusterWallTime(closes);
+    const closesBy = latestClose(new Date().toISOString());
     if (!at) e.closes = t('errClosesMissing');
     else if (Date.parse(at) <= Date.now()) e.closes = t('errClosesPast');
-    else if (at > latestClose(new Date().toISOString()))
-      e.closes = t('errClosesFar', {
-        days: MAX_VOTE_DAYS,
-        latest: fmt.dateTime(latestClose(new Date().toISOString())),
-      });
+    else if (at > closesBy)
+      e.closes = t('errClosesFar', { days: MAX_VOTE_DAYS, latest: fmt.dateTime(closesBy) });
     const distinct = new Set(options).size;
     if (method !== 'consent' && options.length > 0 && (distinct < 2 || distinct !== options.length))
       e.candidates = t('errCandidates');

@@ -95,7 +95,7 @@ test('common bounds and types are worded with their figures, not in zod’s term
     bounds.map((p) => [p.message.text('ru'), p.message.text('en')]),
     [
       ['не больше 1\u00a0000\u00a0000', 'at most 1,000,000'],
-      ['не меньше -1\u00a0500,5', 'at least -1,500.5'],
+      ['не меньше \u22121\u00a0500,5', 'at least \u22121,500.5'],
     ],
   );
   // an e-mail box says what goes in it, not a bare noun (user walk)

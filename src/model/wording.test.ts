@@ -42,6 +42,9 @@ test('a quantity carries its unit in the reader’s language and number format',
   // no unit known (a message stored before it carried one): the number alone
   assert.equal(wordQuantity(1500, undefined, 'ru'), `1${NBSP}500`);
   assert.equal(wordNumber(1e9, 'en'), '1,000,000,000');
+  // a minus sign, not a hyphen-minus, as the web app prints it
+  assert.equal(wordNumber(-100_000, 'ru'), '\u2212100\u00a0000');
+  assert.equal(wordNumber(-2.5, 'en'), '\u22122.5');
   assert.equal(unitName('t', 'ru'), 'тоннах');
   assert.equal(unitName('m3', 'en'), 'cubic metres');
   assert.equal(unitName('furlong', 'en'), 'furlong');

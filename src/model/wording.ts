@@ -66,9 +66,13 @@ export function wordMonth(yyyyMm: string, lang: Lang): string {
   }).format(new Date(`${yyyyMm}-01T00:00:00Z`));
 }
 
-/** A number in the reader's format: «1 200,5», '1,200.5' (at most three decimals). */
+/**
+ * A number in the reader's format: «1 200,5», '1,200.5', «−100 000» (at most three
+ * decimals). ICU writes a hyphen-minus for the sign; print sets a minus sign (U+2212), as
+ * the web app does.
+ */
 export const wordNumber = (n: number, lang: Lang): string =>
-  new Intl.NumberFormat(tag(lang), { maximumFractionDigits: 3 }).format(n);
+  new Intl.NumberFormat(tag(lang), { maximumFractionDigits: 3 }).format(n).replace('-', '\u2212');
 
 /** The units materials are counted in (registry MaterialUnit), as a figure's unit. */
 const unitSymbols: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {

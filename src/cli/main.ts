@@ -31,7 +31,7 @@ Usage:
                                     register a device; prints its id and token (shown once)
   digicluster device rotate|list|acl
                                     rotate a token, list devices, write Mosquitto's password and ACL files
-  digicluster simulate-plant [--rate N] [--minutes M] [--broker URL] [--seed S] [--json]
+  digicluster simulate-plant [--rate N] [--minutes M] [--broker URL] [--seed S] [--live] [--json]
                                     publish a preparation plant's telemetry over MQTT (shifts, a stoppage,
                                     an ash excursion that trips the ash alarm); registers its devices
   digicluster search QUERY [--json] search knowledge assets, profiles and R&D projects, best first

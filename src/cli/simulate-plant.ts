@@ -8,6 +8,9 @@
 // now (or from `--start`) as fast as the broker acknowledges them (QoS 1); message ids are
 // derived from seed, start and reading, so a repeated run with the same --seed and --start
 // stores nothing twice. Values depend only on --seed and the window.
+// With `--live` it publishes each reading when its time comes instead, window after window
+// (each with its own stoppage and ash excursion), until stopped: the demo plant keeps
+// reporting, and its no-data alarms stay quiet.
 import mqtt, { type MqttClient } from 'mqtt';
 import { loadConfig } from '../config.ts';
 import { type AlarmRecord, type SimRole, simDevices, simulatePlant } from '../machines/index.ts';
@@ -29,7 +32,34 @@ export interface SimulateOptions {
   brokerUrl: string;
   /** readings per MQTT message (≤ 1,000) */
   batch?: number;
+  /**
+   * Publish each reading when its time comes (one earlier than now goes at once), window after
+   * window of `minutes`, until `signal` aborts. `clock` is for tests.
+   */
+  live?: { signal: AbortSignal; clock?: LiveClock };
 }
+
+/** The time and the waiting of a live run (tests pass a clock that jumps). */
+export interface LiveClock {
+  now(): number;
+  /** resolves after `ms`, or at once when `signal` aborts */
+  sleep(ms: number, signal: AbortSignal): Promise<void>;
+}
+
+const realClock: LiveClock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    new Promise((resolve) => {
+      if (signal.aborted) return resolve();
+      const done = () => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      signal.addEventListener('abort', done);
+    }),
+};
 
 export interface SimulationReport {
   organisationId: string;
@@ -38,6 +68,8 @@ export interface SimulationReport {
   minutes: number;
   perMinute: number;
   seed: number;
+  /** windows published (live: the last one cut short when stopped) */
+  windows: number;
   devices: Array<{ role: SimRole; id: string; created: boolean }>;
   messages: number;
   points: number;
@@ -94,7 +126,11 @@ export async function simulate(
   progress: (done: number, total: number) => void = () => {},
 ): Promise<SimulationReport> {
   const batch = Math.min(1000, Math.max(1, o.batch ?? 60));
-  const start = o.start ?? Math.floor(Date.now() / 60_000) * 60_000 - o.minutes * 60_000;
+  const live = o.live;
+  const clock = live?.clock ?? realClock;
+  // a batch ends now; a live run begins now
+  const minute = Math.floor(clock.now() / 60_000) * 60_000;
+  const start = o.start ?? (live ? minute : minute - o.minutes * 60_000);
   const devices = await simulatorDevices(p, o);
   await describePlant(p, o.siteId, new Map(devices.map((d) => [d.role, d.id])));
   const clients = new Map<SimRole, MqttClient>();
@@ -114,7 +150,8 @@ export async function simulate(
       clients.set(d.role, client);
     }
     const ids = new Map(devices.map((d) => [d.role, d.id]));
-    const total = Math.floor(o.minutes * o.perMinute) * devices.length;
+    const perWindow = Math.floor(o.minutes * o.perMinute) * devices.length;
+    let total = perWindow;
     const buffers = new Map<
       SimRole,
       Array<{ id: string; ts: string; values: Record<string, number> }>
@@ -134,23 +171,41 @@ export async function simulate(
       done += points.length;
       progress(done, total);
     };
-    let n = 0;
-    for (const r of simulatePlant({
-      start,
-      minutes: o.minutes,
-      perMinute: o.perMinute,
-      seed: o.seed,
-    })) {
-      const list = buffers.get(r.role) ?? [];
-      list.push({
-        id: `sim-${o.seed}-${start}-${n++}`,
-        ts: new Date(r.ts).toISOString(),
-        values: r.values,
-      });
-      buffers.set(r.role, list);
-      if (list.length >= batch) await flush(r.role);
+    const flushAll = async () => {
+      for (const role of buffers.keys()) await flush(role);
+    };
+    let windows = 0;
+    // a window's message ids carry its start, so windows never collide
+    for (let from = start; ; from += o.minutes * 60_000) {
+      windows += 1;
+      let n = 0;
+      for (const r of simulatePlant({
+        start: from,
+        minutes: o.minutes,
+        perMinute: o.perMinute,
+        seed: o.seed,
+      })) {
+        if (live) {
+          const wait = r.ts - clock.now();
+          if (wait > 0) {
+            await flushAll(); // what is due goes out before the wait
+            await clock.sleep(wait, live.signal);
+          }
+          if (live.signal.aborted) break;
+        }
+        const list = buffers.get(r.role) ?? [];
+        list.push({
+          id: `sim-${o.seed}-${from}-${n++}`,
+          ts: new Date(r.ts).toISOString(),
+          values: r.values,
+        });
+        buffers.set(r.role, list);
+        if (list.length >= batch) await flush(r.role);
+      }
+      await flushAll();
+      if (!live || live.signal.aborted) break;
+      total += perWindow;
     }
-    for (const role of buffers.keys()) await flush(role);
     // every message is acknowledged (so stored, alarms evaluated); refusals come just after
     await new Promise((r) => setTimeout(r, 100));
     const reader: Actor = { ...systemActor, organisationId: o.organisationId };
@@ -174,6 +229,7 @@ export async function simulate(
       minutes: o.minutes,
       perMinute: o.perMinute,
       seed: o.seed,
+      windows,
       devices: devices.map(({ role, id, created }) => ({ role, id, created })),
       messages,
       points: done,
@@ -187,15 +243,18 @@ export async function simulate(
 
 const usage = `Usage:
   digicluster simulate-plant [--organisation ORG] [--site SITE] [--rate N] [--minutes M]
-                             [--seed S] [--start TIME] [--broker URL] [--json]
+                             [--seed S] [--start TIME] [--broker URL] [--live] [--json]
   --rate N       readings per instrument per minute (1–60, default 6)
   --minutes M    minutes of plant time to publish, ending now (1–10080, default 480)
+  --live         publish each reading when its time comes, window after window of M
+                 minutes from --start (default: now), until Ctrl-C
   --broker URL   default: the embedded broker, mqtt://MQTT_HOST:MQTT_PORT
   default site:  yuzhnaya-plant of cof-yuzhnaya (the example's central preparation plant)`;
 
 function parseArgs(args: string[]) {
   const values = new Map<string, string>();
   let json = false;
+  let live = false;
   const known = [
     '--organisation',
     '--site',
@@ -208,6 +267,7 @@ function parseArgs(args: string[]) {
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--json') json = true;
+    else if (a === '--live') live = true;
     else if (known.includes(a)) {
       const v = args[++i];
       if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} needs a value`);
@@ -228,6 +288,7 @@ function parseArgs(args: string[]) {
     throw new UsageError('--start must be a time, e.g. 2026-11-29T00:00:00Z');
   return {
     json,
+    live,
     organisationId: values.get('--organisation') ?? 'cof-yuzhnaya',
     siteId: values.get('--site') ?? 'yuzhnaya-plant',
     perMinute: int('--rate', 6, 1, 60),
@@ -235,6 +296,15 @@ function parseArgs(args: string[]) {
     seed: int('--seed', 1, 0, 2 ** 31 - 1),
     start,
     broker: values.get('--broker'),
+  };
+}
+
+/** A live run's progress on stderr: readings so far and the time of the last. */
+function liveProgress() {
+  return (done: number) => {
+    process.stderr.write(
+      `\r${done} readings published, the last at ${new Date().toISOString().slice(11, 19)} UTC (Ctrl-C stops)`,
+    );
   };
 }
 
@@ -266,6 +336,12 @@ export async function simulatePlantCommand(args: string[]): Promise<number> {
   }
   const config = loadConfig();
   const platform = await openPlatform(config);
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  if (a.live) {
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  }
   try {
     const report = await simulate(
       platform,
@@ -277,13 +353,15 @@ export async function simulatePlantCommand(args: string[]): Promise<number> {
         seed: a.seed,
         start: a.start,
         brokerUrl: a.broker ?? `mqtt://${config.mqttHost}:${config.mqttPort}`,
+        live: a.live ? { signal: stop.signal } : undefined,
       },
-      a.json ? undefined : progressBar(),
+      a.json ? undefined : a.live ? liveProgress() : progressBar(),
     );
+    if (a.live && !a.json) process.stderr.write('\n');
     if (a.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else {
       console.log(
-        `Published ${report.points} readings in ${report.messages} messages from ${report.devices.length} devices at ${report.siteId} (${report.minutes} min from ${report.start}, seed ${report.seed}); refused: ${report.refused}.`,
+        `Published ${report.points} readings in ${report.messages} messages from ${report.devices.length} devices at ${report.siteId} (${report.windows > 1 ? `${report.windows} windows of ` : ''}${report.minutes} min from ${report.start}, seed ${report.seed}); refused: ${report.refused}.`,
       );
       for (const al of report.alarms)
         console.log(
@@ -301,6 +379,8 @@ export async function simulatePlantCommand(args: string[]): Promise<number> {
     process.stderr.write(`digicluster simulate-plant: ${text}\n`);
     return 1;
   } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     await platform.close();
   }
 }

@@ -1,7 +1,8 @@
 // `digicluster simulate-plant` into the embedded broker (MQTT_PORT=0) on both databases: it
 // registers its devices, the readings are stored, the ash excursion trips the ash alarm, the
 // plant's KPIs show the stoppage; a second run with the same seed and start stores nothing
-// twice (its tokens rotated). Bad arguments exit 2.
+// twice (its tokens rotated). Live, each reading goes at its time, window after window, until
+// stopped. Bad arguments exit 2.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { simulate, simulatePlantCommand } from '../../src/cli/simulate-plant.ts';
@@ -99,6 +100,58 @@ for (const d of dialects) {
       });
       assert.equal(after2.points.length, 120);
       assert.equal((await p.alarms.list(reader, { device: ash.id })).length, alarms.length);
+    });
+
+    test('live, each reading goes when its time comes, window after window, until stopped', {
+      timeout: 60_000,
+    }, async () => {
+      // the clock jumps through each wait; it runs ten minutes behind, as the broker refuses
+      // readings from the future
+      const minute = Math.floor(Date.now() / 60_000) * 60_000 - 10 * 60_000;
+      let now = minute + 30_000;
+      const stopAt = minute + 3 * 60_000 + 15_000; // in the second window of two minutes
+      const stop = new AbortController();
+      const clock = {
+        now: () => now,
+        sleep: async (ms: number) => {
+          now += ms;
+          if (now >= stopAt) stop.abort();
+        },
+      };
+      const perMinute = 6;
+      // readings of the six instruments whose time has come
+      const due = () => 6 * (Math.floor((now - minute) / (60_000 / perMinute)) + 1);
+      const early: string[] = [];
+      const report = await simulate(
+        p,
+        {
+          organisationId: ORG,
+          siteId: SITE,
+          minutes: 2,
+          perMinute,
+          seed: 7,
+          brokerUrl: `mqtt://127.0.0.1:${mqtt.port}`,
+          live: { signal: stop.signal, clock },
+        },
+        (done) => {
+          if (done > due()) early.push(`${done} published at ${new Date(now).toISOString()}`);
+        },
+      );
+      assert.deepEqual(early, [], 'no reading goes before its time');
+      assert.equal(report.start, new Date(minute).toISOString());
+      assert.equal(report.windows, 2);
+      // readings every 10 s from the whole minute up to the stop at 3 min 15 s: 20 times
+      assert.equal(report.points, 20 * 6);
+      assert.equal(report.refused, 0);
+      const feed = report.devices.find((x) => x.role === 'feed');
+      assert.ok(feed);
+      const series = await p.machines.telemetry(reader, feed.id, {
+        key: 'throughput_tph',
+        from: new Date(minute).toISOString(),
+        to: new Date(minute + 5 * 60_000).toISOString(),
+      });
+      // the second window's readings are its own, not taken for the first's again
+      assert.equal(series.points.length, 20);
     });
 
     test('bad arguments exit 2', async () => {

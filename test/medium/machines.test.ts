@@ -277,12 +277,12 @@ for (const d of dialects) {
       r = await post(dev.token, beyond, 'ru');
       assert.match(
         r.json().errors[0].message,
-        /^от -100 до 10\s000 т\/ч: столько может показать прибор профиля belt-scale$/,
+        /^от \u2212100 до 10\s000 т\/ч: столько может показать прибор профиля belt-scale$/,
       );
       r = await post(dev.token, beyond, 'en');
       assert.equal(
         r.json().errors[0].message,
-        'from -100 to 10,000 t/h: what an instrument of profile belt-scale can read',
+        'from \u2212100 to 10,000 t/h: what an instrument of profile belt-scale can read',
       );
       // no token, or a user's session: 401
       r = await post('dcd_nothing', { device: dev.id, points });
@@ -572,7 +572,7 @@ for (const d of dialects) {
         assert.deepEqual(refusals, ['machines.badTs', 'machines.beyondLimits']);
         // the reason in both languages: Latin text, then Cyrillic
         for (const t of texts) {
-          assert.match(t.message, /^[\x20-\x7e–—…«»]+$/, t.message);
+          assert.match(t.message, /^[\x20-\x7e–—…«»\u2212]+$/, t.message);
           assert.match(t.messageRu, /[а-яё]/i, t.messageRu);
         }
         // the unit in the reader's writing too (probe: «от 0 до 200 000 kW» in Russian)

@@ -1,7 +1,8 @@
 // The impact ledger's input from platform data (issue #10, "Impact ledger"), and its report as
 // a viewer may see it. The rules are the engine's (engine/impact.ts); here: what each level
 // reads.
-// - identified: the flows of saved plans (the exchange's public read), their figures as the
+// - identified: the flows of saved plans still on the table (the exchange's public read leaves
+//   out declined and closed pairs and withdrawn listings), their figures as the
 //   viewer may see them: a leg touching a holder hidden from the viewer is computed from that
 //   holder's agglomeration centre (issue #8), so no total lets a viewer place a hidden holder;
 // - contracted: deals agreed or active, at the contracted quantity;

@@ -742,7 +742,7 @@ const YearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
 export const ImpactLevelName = z
   .enum(['identified', 'contracted', 'delivered'])
   .describe(
-    'identified: flows of saved plans; contracted: agreed and active deals; delivered: recorded deliveries',
+    'identified: flows of saved plans still on the table (no declined or closed proposal, no withdrawn listing); contracted: agreed and active deals; delivered: recorded deliveries',
   )
   .meta({ id: 'ImpactLevel' });
 

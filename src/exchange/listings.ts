@@ -19,7 +19,7 @@ import { type ExchangeContext, record, today } from './context.ts';
 import { termsChanged } from './engine/terms.ts';
 import { type Holders, loadHolders } from './holders.ts';
 import { inQualityRange, qualityRangeOf } from './limits.ts';
-import { closeOpenMatches } from './matches.ts';
+import { agreedOn, closeOpenMatches } from './matches.ts';
 import { messages as m, qualityRangeRule } from './messages.ts';
 import {
   findListing,
@@ -206,6 +206,12 @@ export async function updateListingFields(
       next,
       next.availableTo === current.availableTo ? undefined : today(c),
     );
+    // Agreed matches stay agreed (both sides committed): the quantity keeps room for them.
+    const taken = await agreedOn(tx, current.side === 'offer' ? 'supply' : 'demand', id);
+    if (next.quantityPerYear < taken * (1 - 1e-9))
+      throw invalid(m.invalidListing(), [
+        { field: 'quantityPerYear', message: m.quantityBelowAgreed({ taken, unit: next.unit }) },
+      ]);
     const updated: ListingRecord = {
       ...next,
       id,

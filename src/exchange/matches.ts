@@ -46,9 +46,12 @@ interface MatchContext {
   agreedContacts: ReadonlyMap<string, { name: string; email: string } | null>;
 }
 
-/** What an agreed match takes of a listing a year: shipped from an offer, received by a request. */
-const takenBy = (x: MatchRecord, side: Side) =>
-  side === 'supply' ? x.flow.quantity : x.flow.delivered;
+/** What a match takes of its side's listing: shipped from an offer, received by a request. */
+const amountOn = (side: Side, f: PlanFlow) => (side === 'supply' ? f.quantity : f.delivered);
+const listingOf = (x: MatchRecord, side: Side) =>
+  side === 'supply' ? x.supplyListingId : x.demandListingId;
+/** More than the listing's yearly quantity (with room for rounding). */
+const beyond = (amount: number, l: ListingRecord) => amount > l.quantityPerYear * (1 + 1e-9);
 
 /** The viewer holds this side (the operator holds every side for reading). */
 const holds = (x: MatchRecord, side: Side, actor: Actor) =>
@@ -102,7 +105,7 @@ async function matchContext(
     for (const s of ['supply', 'demand'] as const) {
       const listingId = s === 'supply' ? y.supplyListingId : y.demandListingId;
       if (own.has(listingId))
-        agreedTaken.set(listingId, (agreedTaken.get(listingId) ?? 0) + takenBy(y, s));
+        agreedTaken.set(listingId, (agreedTaken.get(listingId) ?? 0) + amountOn(s, y.flow));
     }
   const partyIds = new Set(
     matches
@@ -289,6 +292,15 @@ export async function getMatch(
   return matchView(x, actor, await matchContext(c.store, actor, [x]));
 }
 
+/** What the agreed matches of a listing take a year, on the side it holds in them. */
+export async function agreedOn(tx: Tx, side: Side, listingId: string, except?: string) {
+  const agreed = await findMatches(tx, {
+    status: 'accepted',
+    ...(side === 'supply' ? { supplyListingId: listingId } : { demandListingId: listingId }),
+  });
+  return agreed.filter((y) => y.id !== except).reduce((sum, y) => sum + amountOn(side, y.flow), 0);
+}
+
 /**
  * Agreed matches of one listing, over all saved plans, stay within its yearly quantity:
  * an offer ships at most what it has, a request receives at most what it asked for.
@@ -299,31 +311,57 @@ async function requireRoom(
   x: MatchRecord,
   listings: ReadonlyMap<string, ListingRecord>,
 ): Promise<void> {
-  const checks = [
-    { listing: x.supplyListingId, amount: (f: PlanFlow) => f.quantity, side: 'supply' as const },
-    { listing: x.demandListingId, amount: (f: PlanFlow) => f.delivered, side: 'demand' as const },
-  ];
-  for (const check of checks) {
-    const l = listings.get(check.listing);
+  for (const side of ['supply', 'demand'] as const) {
+    const l = listings.get(listingOf(x, side));
     if (!l) continue;
-    const agreed = await findMatches(tx, {
-      status: 'accepted',
-      ...(check.side === 'supply'
-        ? { supplyListingId: check.listing }
-        : { demandListingId: check.listing }),
-    });
-    const taken = agreed
-      .filter((y) => y.id !== x.id)
-      .reduce((sum, y) => sum + check.amount(y.flow), 0);
-    const own = check.amount(x.flow);
-    if (taken + own > l.quantityPerYear * (1 + 1e-9))
+    const taken = await agreedOn(tx, side, l.id, x.id);
+    const own = amountOn(side, x.flow);
+    if (beyond(taken + own, l))
       // The figures only to the listing's holder (or the operator): another party's agreed
       // volumes are its own business (security review F5).
       throw conflict(
-        holds(x, check.side, actor)
-          ? m.yourQuantityTaken({ limit: l.quantityPerYear, taken, own, unit: l.unit })
-          : m.otherQuantityTaken(),
+        !holds(x, side, actor)
+          ? m.otherQuantityTaken()
+          : isOperator(actor)
+            ? m.listingQuantityTaken({ limit: l.quantityPerYear, taken, own, unit: l.unit })
+            : m.yourQuantityTaken({ limit: l.quantityPerYear, taken, own, unit: l.unit }),
       );
+  }
+}
+
+/**
+ * After `agreed` is agreed: the open proposals of its two listings that no longer fit in what
+ * is left of them are closed (`listing_full`, journaled as `match.closed`), rather than left
+ * in the inboxes to fail when their last side accepts.
+ */
+async function closeProposalsWithoutRoom(
+  tx: Tx,
+  c: ExchangeContext,
+  actor: Actor,
+  agreed: MatchRecord,
+  listings: ReadonlyMap<string, ListingRecord>,
+): Promise<void> {
+  const now = c.clock().toISOString();
+  for (const side of ['supply', 'demand'] as const) {
+    const l = listings.get(listingOf(agreed, side));
+    if (!l) continue;
+    const taken = await agreedOn(tx, side, l.id);
+    const open = await findMatches(tx, {
+      status: 'proposed',
+      ...(side === 'supply' ? { supplyListingId: l.id } : { demandListingId: l.id }),
+    });
+    for (const y of open) {
+      if (!beyond(taken + amountOn(side, y.flow), l)) continue;
+      const next: MatchRecord = {
+        ...y,
+        status: 'closed',
+        closedReason: 'listing_full',
+        closedSide: side,
+        closedAt: now,
+      };
+      await updateMatch(tx, next);
+      await record(tx, c, actor, l.organisationId, 'match.closed', next);
+    }
   }
 }
 
@@ -413,8 +451,10 @@ export async function decideMatch(
     const organisationId = actor.organisationId ?? orgOf(sides[0]);
     await record(tx, c, actor, organisationId, accept ? 'match.accepted' : 'match.declined', next);
     // Both sides have accepted: deals start a deal from this event (one per agreed match).
-    if (next.status === 'accepted')
+    if (next.status === 'accepted') {
       await record(tx, c, actor, organisationId, 'match.agreed', agreedFrom(next));
+      await closeProposalsWithoutRoom(tx, c, actor, next, listings);
+    }
   });
   return getMatch(c, actor, id);
 }

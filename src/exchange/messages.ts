@@ -162,6 +162,17 @@ export const messages = defineMessages('exchange', {
     // the listing's quantities with its unit, in the reader's number format: «1 200 т»
     as: { limit: 'quantity', taken: 'quantity', own: 'quantity' },
   },
+  // the operator acts for a holder: the listing is not its own
+  listingQuantityTaken: {
+    en: 'The listing has {limit} a year; its agreed matches already take {taken}, and this one needs {own}',
+    ru: 'В объявлении — {limit} в год; его согласованные совпадения уже берут {taken}, а это требует ещё {own}',
+    as: { limit: 'quantity', taken: 'quantity', own: 'quantity' },
+  },
+  quantityBelowAgreed: {
+    en: "at least {taken}: the listing's agreed matches already take that much a year",
+    ru: 'не меньше {taken}: столько в год уже берут согласованные совпадения объявления',
+    as: { taken: 'quantity' },
+  },
   otherQuantityTaken: {
     en: "The other party's listing has no room left for this match",
     ru: 'В объявлении другой стороны не осталось объёма для этого совпадения',

@@ -4,11 +4,14 @@
 // that passes them on to someone must not name a holder hidden from that viewer. The figures
 // are those the viewer may see — a leg touching a holder hidden from it computed from the
 // holder's agglomeration centre (issue #8), as `GET /exchange/plans/{id}` shows them.
+// A flow no longer on the table is left out: one whose offer or request was withdrawn, or
+// whose pair's latest proposal was declined or closed (a later plan may propose it anew
+// once a listing's terms change; then that proposal is the latest).
 import { type Actor, isOperator } from '../model/index.ts';
 import type { Reader } from '../store/index.ts';
 import { maskPlan } from './engine/plan.ts';
 import { viewerOptions } from './reference.ts';
-import { findListings, findPlans } from './repository.ts';
+import { findListings, findMatches, findPlans } from './repository.ts';
 import type { PlanFlow } from './schema.ts';
 import { holderShown, revealedTo } from './visibility.ts';
 
@@ -34,6 +37,20 @@ export async function savedPlanFlows(reader: Reader, viewer: Actor): Promise<Sav
     ids: plans.flatMap((p) => p.document.plan.flows.flatMap((f) => [f.supply, f.demand])),
   });
   const byId = new Map(listings.map((l) => [l.id, l]));
+  const pair = (supply: string, demand: string) => `${supply}\u0000${demand}`;
+  // matches come oldest first: the last one of a pair is its latest proposal
+  const latestProposal = new Map(
+    (await findMatches(reader)).map((x) => [pair(x.supplyListingId, x.demandListingId), x]),
+  );
+  const offTheTable = (supply: string, demand: string) => {
+    const status = latestProposal.get(pair(supply, demand))?.status;
+    return (
+      status === 'declined' ||
+      status === 'closed' ||
+      byId.get(supply)?.status === 'withdrawn' ||
+      byId.get(demand)?.status === 'withdrawn'
+    );
+  };
   const revealed = isOperator(viewer) ? new Set<string>() : await revealedTo(reader, viewer);
   const shown = (listingId: string) => {
     const l = byId.get(listingId);
@@ -47,7 +64,7 @@ export async function savedPlanFlows(reader: Reader, viewer: Actor): Promise<Sav
     doc.plan.flows.forEach((f, i) => {
       const providerId = f.from.organisationId;
       const consumerId = f.to.organisationId;
-      if (!providerId || !consumerId) return;
+      if (!providerId || !consumerId || offTheTable(f.supply, f.demand)) return;
       out.push({
         planId: p.id,
         planComputedAt: doc.computedAt,

@@ -744,12 +744,14 @@ export const MatchSide = z
 
 export const MatchStatus = z
   .enum(['proposed', 'accepted', 'declined', 'closed'])
-  .describe('closed: a listing was withdrawn or its terms changed before both sides accepted')
+  .describe(
+    'closed: before both sides accepted, a listing was withdrawn, its terms changed, or agreed matches took so much of it that this one no longer fits',
+  )
   .meta({ id: 'MatchStatus' });
 export type MatchStatus = z.infer<typeof MatchStatus>;
 
 export const MatchClosedReason = z
-  .enum(['listing_withdrawn', 'listing_changed'])
+  .enum(['listing_withdrawn', 'listing_changed', 'listing_full'])
   .meta({ id: 'MatchClosedReason' });
 export type MatchClosedReason = z.infer<typeof MatchClosedReason>;
 

@@ -394,6 +394,175 @@ for (const d of await eachDialect()) {
       assert.equal(again.supply.organisationId, null, 'still hidden after the conflict');
     });
 
+    test('an agreement closes the open proposals of its listings that no longer fit (listing_full), each with its event', async () => {
+      await savePlan();
+      const all = await matchesOf('operator');
+      const agreedListings = new Set(
+        all
+          .filter((x) => x.status === 'accepted')
+          .flatMap((x) => [x.supply.listingId, x.demand.listingId]),
+      );
+      // an open proposal between two named holders whose listings keep room after it
+      let a: MatchProposal | undefined;
+      let left = { supply: 0, demand: 0 };
+      for (const x of all) {
+        if (x.status !== 'proposed' || !x.supply.organisationId || !x.demand.organisationId)
+          continue;
+        if (x.supply.organisationId === x.demand.organisationId) continue;
+        if (agreedListings.has(x.supply.listingId) || agreedListings.has(x.demand.listingId))
+          continue;
+        // both still members (an earlier test ended one's membership: its people only read)
+        const members = await Promise.all(
+          [x.supply.organisationId, x.demand.organisationId].map(
+            async (id) => (await registryQueries.findOrganisation(p.store, id))?.status,
+          ),
+        );
+        if (members.some((status) => status !== 'member')) continue;
+        const offer = await ok('operator', 'GET', `/api/v1/listings/${x.supply.listingId}`);
+        const request = await ok('operator', 'GET', `/api/v1/listings/${x.demand.listingId}`);
+        left = {
+          supply: offer.quantityPerYear - x.quantity,
+          demand: request.quantityPerYear - x.delivered,
+        };
+        if (left.supply > 1 && left.demand > 1) {
+          a = x;
+          break;
+        }
+      }
+      assert.ok(a, 'an open proposal whose listings keep room after it');
+      // two proposals of an older plan on the same listings: one needs more than will be left
+      // of the request, one fits
+      const stored = (await matchRecord(p.store, a.id))!;
+      const scaled = (id: string, k: number): MatchRecord => ({
+        ...stored,
+        id,
+        createdAt: '2026-01-01T00:00:00.000Z',
+        flow: {
+          ...stored.flow,
+          quantity: stored.flow.quantity * k,
+          delivered: stored.flow.delivered * k,
+        },
+      });
+      const tooBig = scaled(`${a.id}-too-big`, (left.demand + 1) / stored.flow.delivered);
+      const fits = scaled(
+        `${a.id}-fits`,
+        0.5 * Math.min(left.demand / stored.flow.delivered, left.supply / stored.flow.quantity),
+      );
+      await inTransaction(p.store, async (tx) => {
+        await insertMatch(tx, tooBig);
+        await insertMatch(tx, fits);
+      });
+      const { supply, demand } = holdersOf(a);
+      await ok(supply, 'POST', `/api/v1/matches/${a.id}/accept`, {});
+      await ok(demand, 'POST', `/api/v1/matches/${a.id}/accept`, {});
+      const closed = await latestEventIs(tooBig.id, 'match.closed');
+      assert.equal(closed.closedReason, 'listing_full');
+      const seen = await ok(demand, 'GET', `/api/v1/matches/${tooBig.id}`);
+      assert.equal(seen.status, 'closed');
+      assert.equal(seen.closedReason, 'listing_full');
+      assert.equal((await ok('operator', 'GET', `/api/v1/matches/${fits.id}`)).status, 'proposed');
+      // what waits for the buyer no longer counts the closed one
+      const inbox = await ok(demand, 'GET', '/api/v1/matches/inbox');
+      const waiting = (await matchesOf(demand)).filter(
+        (x) => x.status === 'proposed' && x.yourSides.some((s) => x[s].decision === 'pending'),
+      );
+      assert.equal(inbox.awaitingYou, waiting.length);
+      assert.ok(!waiting.some((x) => x.id === tooBig.id));
+    });
+
+    test("a listing's quantity cannot go below what its agreed matches take (400 on the field, in RU and EN)", async () => {
+      const all = await matchesOf('operator');
+      const agreed = all.find(
+        (x) =>
+          x.status === 'accepted' &&
+          x.demand.organisationId &&
+          x.supply.organisationId !== x.demand.organisationId,
+      );
+      assert.ok(agreed, 'an agreed match');
+      const holder = agreed.demand.organisationId!;
+      const id = agreed.demand.listingId;
+      const taken = all
+        .filter((x) => x.status === 'accepted' && x.demand.listingId === id)
+        .reduce((sum, x) => sum + x.delivered, 0);
+      const listing = await ok(holder, 'GET', `/api/v1/listings/${id}`);
+      for (const lang of ['ru', 'en'] as const) {
+        const r = await call(
+          holder,
+          'PATCH',
+          `/api/v1/listings/${id}`,
+          {
+            quantityPerYear: taken / 2,
+          },
+          lang,
+        );
+        assert.equal(r.status, 400, r.text);
+        const [e] = r.body.errors;
+        assert.equal(e.field, 'quantityPerYear');
+        assert.equal(e.code, 'exchange.quantityBelowAgreed');
+        const figure = wordQuantity(taken, listing.unit, lang);
+        assert.equal(
+          e.message,
+          lang === 'ru'
+            ? `не меньше ${figure}: столько в год уже берут согласованные совпадения объявления`
+            : `at least ${figure}: the listing's agreed matches already take that much a year`,
+        );
+      }
+      assert.equal(
+        (await ok(holder, 'GET', `/api/v1/listings/${id}`)).quantityPerYear,
+        listing.quantityPerYear,
+        'nothing changed',
+      );
+      // exactly what is agreed is allowed
+      const r = await ok(holder, 'PATCH', `/api/v1/listings/${id}`, { quantityPerYear: taken });
+      assert.equal(r.quantityPerYear, taken);
+    });
+
+    test('the identified impact leaves out a declined pair and the flows of a withdrawn listing', async () => {
+      await savePlan();
+      const identified = async () =>
+        (await ok('operator', 'GET', '/api/v1/impact?level=identified')).levels[0].records;
+      /** each pair's latest proposal: the one that says whether the pair is on the table */
+      const latestOf = async () => {
+        const latest = new Map<string, MatchProposal>();
+        const all = await matchesOf('operator');
+        for (const x of [...all].sort((u, v) => u.createdAt.localeCompare(v.createdAt)))
+          latest.set(pairOf(x), x);
+        return { all, latest };
+      };
+      const before = await identified();
+      const open = [...(await latestOf()).latest.values()].find(
+        (x) =>
+          x.status === 'proposed' &&
+          x.demand.decision === 'pending' &&
+          x.supply.organisationId &&
+          x.demand.organisationId &&
+          x.supply.organisationId !== x.demand.organisationId,
+      );
+      assert.ok(open, "an open proposal, its pair's latest, awaiting the buyer");
+      await ok(open.demand.organisationId!, 'POST', `/api/v1/matches/${open.id}/decline`, {});
+      assert.equal(await identified(), before - 1, 'the declined pair is off the table');
+
+      // an offer with proposals and no agreed match: its pairs on the table go with it
+      const { all: now, latest } = await latestOf();
+      const agreedOffers = new Set(
+        now.filter((x) => x.status === 'accepted').map((x) => x.supply.listingId),
+      );
+      const offer = now.find(
+        (x) =>
+          x.status === 'proposed' &&
+          x.supply.organisationId &&
+          !agreedOffers.has(x.supply.listingId),
+      )!.supply;
+      const onTable = [...latest.values()].filter(
+        (x) => x.supply.listingId === offer.listingId && x.status === 'proposed',
+      ).length;
+      assert.ok(onTable > 0);
+      const mid = await identified();
+      // the operator withdraws it (an earlier test ended a holder's membership: its people only read)
+      await ok('operator', 'POST', `/api/v1/listings/${offer.listingId}/withdraw`, {});
+      assert.equal(await identified(), mid - onTable, 'its pairs are off the table');
+    });
+
     test('a member that leaves: the exchange withdraws its listings and closes their proposals (journal subscriber)', async () => {
       await savePlan();
       // match ids are random: pick by what the test needs, a proposal whose offer's holder

@@ -354,6 +354,10 @@ export const exchangeDict = dictionary(
     'closed:listing_withdrawn:theirs': 'закрыто: другая сторона сняла объявление',
     'closed:listing_changed:yours': 'закрыто: вы изменили условия объявления',
     'closed:listing_changed:theirs': 'закрыто: другая сторона изменила условия объявления',
+    'closed:listing_full:yours':
+      'закрыто: согласованные совпадения заняли объём вашего объявления, это уже не вмещается',
+    'closed:listing_full:theirs':
+      'закрыто: в объявлении другой стороны не осталось объёма для этого совпадения',
     counterpartyInn: 'ИНН {inn}',
     counterpartyContact: 'Контакт:',
     nextStep:
@@ -727,6 +731,10 @@ export const exchangeDict = dictionary(
     'closed:listing_withdrawn:theirs': 'closed: the other side withdrew its listing',
     'closed:listing_changed:yours': "closed: you changed your listing's terms",
     'closed:listing_changed:theirs': "closed: the other side changed its listing's terms",
+    'closed:listing_full:yours':
+      'closed: agreed matches have taken so much of your listing that this one no longer fits',
+    'closed:listing_full:theirs':
+      "closed: the other side's listing has no quantity left for this match",
     counterpartyInn: 'INN {inn}',
     counterpartyContact: 'Contact:',
     nextStep:

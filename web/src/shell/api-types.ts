@@ -5965,12 +5965,12 @@ export interface components {
       transportCo2eT: components['schemas']['ImpactFigureInput'];
     };
     /**
-     * @description identified: flows of saved plans; contracted: agreed and active deals; delivered: recorded deliveries
+     * @description identified: flows of saved plans still on the table (no declined or closed proposal, no withdrawn listing); contracted: agreed and active deals; delivered: recorded deliveries
      * @enum {string}
      */
     ImpactLevel: 'identified' | 'contracted' | 'delivered';
     /**
-     * @description identified: flows of saved plans; contracted: agreed and active deals; delivered: recorded deliveries
+     * @description identified: flows of saved plans still on the table (no declined or closed proposal, no withdrawn listing); contracted: agreed and active deals; delivered: recorded deliveries
      * @enum {string}
      */
     ImpactLevelInput: 'identified' | 'contracted' | 'delivered';
@@ -7295,9 +7295,9 @@ export interface components {
       }[];
     };
     /** @enum {string} */
-    MatchClosedReason: 'listing_withdrawn' | 'listing_changed';
+    MatchClosedReason: 'listing_withdrawn' | 'listing_changed' | 'listing_full';
     /** @enum {string} */
-    MatchClosedReasonInput: 'listing_withdrawn' | 'listing_changed';
+    MatchClosedReasonInput: 'listing_withdrawn' | 'listing_changed' | 'listing_full';
     MatchCounterparty: {
       contactEmail?: string | null;
       /** @description the organisation's admin to write to (null: it has none active) */
@@ -7485,12 +7485,12 @@ export interface components {
       use: string | null;
     };
     /**
-     * @description closed: a listing was withdrawn or its terms changed before both sides accepted
+     * @description closed: before both sides accepted, a listing was withdrawn, its terms changed, or agreed matches took so much of it that this one no longer fits
      * @enum {string}
      */
     MatchStatus: 'proposed' | 'accepted' | 'declined' | 'closed';
     /**
-     * @description closed: a listing was withdrawn or its terms changed before both sides accepted
+     * @description closed: before both sides accepted, a listing was withdrawn, its terms changed, or agreed matches took so much of it that this one no longer fits
      * @enum {string}
      */
     MatchStatusInput: 'proposed' | 'accepted' | 'declined' | 'closed';
@@ -16366,10 +16366,10 @@ export const localeInputValues: ReadonlyArray<
 > = ['ru', 'en'];
 export const matchClosedReasonValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['MatchClosedReason']
-> = ['listing_withdrawn', 'listing_changed'];
+> = ['listing_withdrawn', 'listing_changed', 'listing_full'];
 export const matchClosedReasonInputValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['MatchClosedReasonInput']
-> = ['listing_withdrawn', 'listing_changed'];
+> = ['listing_withdrawn', 'listing_changed', 'listing_full'];
 export const matchDecisionValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['MatchDecision']
 > = ['pending', 'accepted', 'declined'];

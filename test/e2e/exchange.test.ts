@@ -353,6 +353,9 @@ test('the exchange: listing, plan, saved plan and accepted match', {
       assert.match((await row.textContent()) ?? '', /Шлак[\s\S]*25\s000\sт\/\u2060?год/);
       flowCount = await table.locator('tbody tr').count();
       // slimes to the boiler house are worth their heat against the coal the price refers to
+      // the parties' own pipeline: its cost is not modelled, and the table says so, not «0,0»
+      const cbm = table.locator('tr[data-flow^="l-cbm-metan>"]').first();
+      assert.equal(await cbm.getByTestId('transport-not-modelled').textContent(), 'не учитывается');
       const byHeat = table.locator('tr[data-flow$=">l-req-fuel-teplo"]').getByTestId('value-basis');
       assert.equal(await byHeat.textContent(), '×0,94 по теплоте');
       assert.match(
@@ -628,6 +631,22 @@ test('the exchange: listing, plan, saved plan and accepted match', {
       assert.equal(await form.locator('input[name="quantityPerYear"]').inputValue(), '25000');
       assert.equal(await form.locator('select[name="materialId"]').inputValue(), 'bottom-slag');
       await page.screenshot({ path: join(results, 'listing-copy.png'), fullPage: true });
+    },
+  );
+
+  await t.test(
+    "a listing's page shows what its figures rest on: what happens to it today, its own cost, its sale price (user walk)",
+    async () => {
+      await page.goto(`${base}/#/marketplace/l-cbm-metan`);
+      const terms = page.getByTestId('listing-terms');
+      await terms.waitFor();
+      // spaces as one, and no word joiner (it keeps «₽/тыс. м³» on one line)
+      const text = ((await terms.textContent()) ?? '')
+        .replace(/\u2060/g, '')
+        .replace(/[\s\u00a0\u202f]+/g, ' ');
+      assert.match(text, /Что с ним происходит сейчас ?продаётся на рынке/);
+      assert.match(text, /Собственные затраты на поставку ?0 ₽\/тыс\. м³/);
+      assert.match(text, /Цена продажи ?5 000 ₽\/тыс\. м³/);
     },
   );
 

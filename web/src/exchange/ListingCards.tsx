@@ -44,6 +44,23 @@ export function ListingTerms({ listing: l }: { listing: Listing }) {
       x.kopecksPerUnit(l.disposalCostKopecksPerUnit, l.unit),
       'disposalCostKopecksPerUnit',
     ]);
+  // what the impact figures rest on: the offer's baseline today, the request's substitute
+  if (l.counterfactual !== undefined)
+    rows.push([t('fCounterfactual'), x.counterfactual(l.counterfactual), 'counterfactual']);
+  if (l.supplierCostKopecksPerUnit !== undefined)
+    rows.push([
+      t('fSupplierCost'),
+      x.kopecksPerUnit(l.supplierCostKopecksPerUnit, l.unit),
+      'supplierCostKopecksPerUnit',
+    ]);
+  if (l.salePriceKopecksPerUnit !== undefined)
+    rows.push([
+      t('fSalePrice'),
+      x.kopecksPerUnit(l.salePriceKopecksPerUnit, l.unit),
+      'salePriceKopecksPerUnit',
+    ]);
+  if (l.substitute !== undefined)
+    rows.push([t('fSubstitute'), x.substitute(l.substitute), 'substitute']);
   if (l.priceKopecksPerUnit !== undefined)
     rows.push([
       t('fPrice'),

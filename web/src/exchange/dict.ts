@@ -75,6 +75,8 @@ export const exchangeDict = dictionary(
     fQuantity: 'Объём',
     fWindow: 'Срок',
     fDisposal: 'Затраты на размещение сейчас',
+    fSupplierCost: 'Собственные затраты на поставку',
+    fSalePrice: 'Цена продажи',
     fPrice: 'Цена замещаемого сырья',
     fMustShip: 'Обязательно отгрузить',
     fMustTake: 'Обязательно принять',
@@ -278,6 +280,9 @@ export const exchangeDict = dictionary(
     valueByHeatFromFactors: 'эталонный уголь таблицы коэффициентов',
     hours: '{h} ч в пути',
     transportHint: 'отгрузка × {rate}',
+    transportNotModelled: 'не учитывается',
+    transportNotModelledHint:
+      'собственный трубопровод или линия сторон: стоимость транспорта не моделируется (оценка)',
     savingsHint:
       'ценность {value} + предотвращённое размещение {disposal} − затраты поставщика {cost} − упущенная продажа {forgone} − перевозка {transport}',
     approximateLoss:
@@ -458,6 +463,8 @@ export const exchangeDict = dictionary(
     fQuantity: 'Quantity',
     fWindow: 'Window',
     fDisposal: 'Disposal cost today',
+    fSupplierCost: 'Own cost to supply',
+    fSalePrice: 'Sale price',
     fPrice: 'Price of what it replaces',
     fMustShip: 'Must ship at least',
     fMustTake: 'Must take at least',
@@ -656,6 +663,9 @@ export const exchangeDict = dictionary(
     valueByHeatFromFactors: "the factors table's reference coal",
     hours: '{h} h on the way',
     transportHint: 'shipped × {rate}',
+    transportNotModelled: 'not modelled',
+    transportNotModelledHint:
+      "the parties' own pipeline or line: its transport cost is not modelled (an estimate)",
     savingsHint:
       'value {value} + avoided disposal {disposal} − supplier’s cost {cost} − sale forgone {forgone} − transport {transport}',
     approximateLoss:

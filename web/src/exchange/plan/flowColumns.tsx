@@ -34,6 +34,10 @@ function End({ end, site }: { end: FlowEnd; site?: string }) {
  * A figure of a flow with a hidden holder: computed from its agglomeration centre (the
  * server's engine/viewer.ts), marked ≈ with the reason on hover.
  */
+/** A flow by the parties' own pipeline or line: the engine puts no cost on it (candidates.ts). */
+const notModelled = (f: PlanFlow) =>
+  (f.mode === 'pipeline' || f.mode === 'wire') && f.transportKopecks === 0;
+
 function Approx({ flow, children }: { flow: PlanFlow; children: ReactNode }) {
   const t = useT(exchangeDict);
   if (!flow.approximate) return <>{children}</>;
@@ -146,14 +150,21 @@ export function useFlowColumns(
       header: t('colTransportMln'),
       numeric: true,
       className: 'nowrap',
-      cell: (f) => (
-        <>
-          <Approx flow={f}>{x.millions(f.transportKopecks)}</Approx>
-          <div className="sub">{x.kopecksPerUnit(f.transportKopecksPerUnit, f.unit)}</div>
-        </>
-      ),
+      cell: (f) =>
+        notModelled(f) ? (
+          <span className="muted" data-testid="transport-not-modelled">
+            {t('transportNotModelled')}
+          </span>
+        ) : (
+          <>
+            <Approx flow={f}>{x.millions(f.transportKopecks)}</Approx>
+            <div className="sub">{x.kopecksPerUnit(f.transportKopecksPerUnit, f.unit)}</div>
+          </>
+        ),
       cellProps: (f) => ({
-        title: t('transportHint', { rate: x.kopecksPerUnit(f.transportKopecksPerUnit, f.unit) }),
+        title: notModelled(f)
+          ? t('transportNotModelledHint')
+          : t('transportHint', { rate: x.kopecksPerUnit(f.transportKopecksPerUnit, f.unit) }),
       }),
       sortValue: (f) => f.transportKopecks,
     },

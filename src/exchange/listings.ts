@@ -1,7 +1,7 @@
 // Listings: created, edited, published and withdrawn by their holder (or the operator), each
 // change journaled with the listing's new state; read as the viewer may see them.
 import { randomUUID } from 'node:crypto';
-import { inTransaction } from '../journal/index.ts';
+import { canonicalJson, inTransaction } from '../journal/index.ts';
 import {
   type Actor,
   common,
@@ -212,8 +212,19 @@ export async function updateListingFields(
       throw invalid(m.invalidListing(), [
         { field: 'quantityPerYear', message: m.quantityBelowAgreed({ taken, unit: next.unit }) },
       ]);
+    // A figure the holder changed is its own now: the estimate or source that described the
+    // old one no longer does (user walk: «оценка» stayed on a volume the holder had typed),
+    // unless the patch states the new figure's provenance itself.
+    const provenance = { ...next.provenance };
+    const before: Record<string, unknown> = current;
+    const after: Record<string, unknown> = next;
+    const same = (a: unknown, b: unknown) =>
+      a === b || (a !== undefined && b !== undefined && canonicalJson(a) === canonicalJson(b));
+    for (const k of Object.keys(provenance))
+      if (p.provenance?.[k] === undefined && !same(before[k], after[k])) delete provenance[k];
     const updated: ListingRecord = {
       ...next,
+      provenance,
       id,
       organisationId,
       status,

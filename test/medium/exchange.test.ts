@@ -161,6 +161,37 @@ for (const d of await eachDialect()) {
       );
     });
 
+    test('a figure the holder changes loses the estimate that described the old one; the rest keep theirs', async () => {
+      const me = user('myski-gres');
+      const estimate = {
+        kind: 'estimate' as const,
+        note: 'доля станции',
+        noteEn: "the plant's share",
+      };
+      const l = await x.createListing(me, {
+        ...ashOffer,
+        provenance: { quantityPerYear: estimate, disposalCostKopecksPerUnit: estimate },
+      });
+      const changed = await x.updateListing(me, l.id, { quantityPerYear: l.quantityPerYear - 1 });
+      assert.deepEqual(changed.provenance, { disposalCostKopecksPerUnit: estimate });
+      // the same figure again, or another field: nothing else loses its provenance
+      const same = await x.updateListing(me, l.id, {
+        disposalCostKopecksPerUnit: l.disposalCostKopecksPerUnit,
+        note: 'сверено с отчётом 2-ТП',
+      });
+      assert.deepEqual(same.provenance, { disposalCostKopecksPerUnit: estimate });
+      // a patch that states the new figure's provenance keeps it
+      const sourced = { kind: 'sourced' as const, key: '[2TP]' };
+      const stated = await x.updateListing(me, l.id, {
+        quantityPerYear: l.quantityPerYear,
+        provenance: { ...same.provenance, quantityPerYear: sourced },
+      });
+      assert.deepEqual(stated.provenance, {
+        disposalCostKopecksPerUnit: estimate,
+        quantityPerYear: sourced,
+      });
+    });
+
     test('lifecycle draft → active → withdrawn, one journal event per change', async () => {
       const me = user('myski-gres');
       const l = await x.createListing(me, ashOffer);

@@ -182,7 +182,7 @@ export function MatchesTable({
               return (
                 <div className="sub" key={s} data-testid="match-remaining">
                   <AtSpaces
-                    text={t('remaining', {
+                    text={t(operator ? 'remainingOffer' : 'remaining', {
                       amount: x.computedPerYear(side.remaining, unit),
                       total: x.perYear(side.quantityPerYear, unit),
                     })}

@@ -53,8 +53,12 @@ function ImpactBody({ report }: { report: Report }) {
   const labels = useExchangeLabels();
   const { locale } = useLocale();
   const names = useOrgNames();
-  const tonnes = (x: number) => `${f.fixed(x, 1)}\u00a0${t('tonnes')}`;
-  const co2 = (x: number) => `${f.fixed(x, 1)}\u00a0${t('tCo2e')}`;
+  // whole tonnes from 100 up, as the plan writes its volumes («1 060 900 т», not «…,0 т»),
+  // and none as «0»
+  const figure = (x: number) =>
+    Math.abs(x) >= 100 || x === 0 ? f.integer(Math.round(x)) : f.fixed(x, 1);
+  const tonnes = (x: number) => `${figure(x)}\u00a0${t('tonnes')}`;
+  const co2 = (x: number) => `${figure(x)}\u00a0${t('tCo2e')}`;
   const ownOnly = report.scope === 'organisation';
   const levels = report.levels;
   const fromCentre = report.flowsFromCentre > 0 && (
@@ -140,10 +144,10 @@ function ImpactBody({ report }: { report: Report }) {
                       const x = monthOf(l, m);
                       return [
                         <td key={`${l.level}-t`} className="num">
-                          {x ? f.fixed(x.divertedT, 1) : '—'}
+                          {x ? figure(x.divertedT) : '—'}
                         </td>,
                         <td key={`${l.level}-c`} className="num">
-                          {x ? f.fixed(x.netCo2eT, 1) : '—'}
+                          {x ? figure(x.netCo2eT) : '—'}
                         </td>,
                         <td key={`${l.level}-r`} className="num">
                           {x ? f.integer(Math.round(x.netBenefitKopecks / 100)) : '—'}

@@ -367,6 +367,8 @@ export const exchangeDict = dictionary(
       'закрыто: в объявлении другой стороны не осталось объёма для этого совпадения',
     counterpartyInn: 'ИНН {inn}',
     counterpartyContact: 'Контакт:',
+    counterpartyNoContact:
+      'Контактное лицо не указано: у организации нет активного администратора на платформе — свяжитесь через оператора платформы',
     nextStep:
       'Следующий шаг — договор: из согласованной пары открыта сделка, в ней поставщик предлагает цену и график.',
     openDeals: 'Перейти к сделкам',
@@ -750,6 +752,8 @@ export const exchangeDict = dictionary(
       "closed: the other side's listing has no quantity left for this match",
     counterpartyInn: 'INN {inn}',
     counterpartyContact: 'Contact:',
+    counterpartyNoContact:
+      'No contact person: the organisation has no active admin on the platform; the platform operator can put you in touch',
     nextStep:
       'Next step: the contract. A deal has been opened from this agreed pair; in it the supplier offers the price and schedule.',
     openDeals: 'Go to deals',

@@ -62,10 +62,15 @@ function Counterparty({
   return (
     <div className="counterparty" data-testid="counterparty-contact">
       <div className="sub">{t('counterpartyInn', { inn: c.inn })}</div>
-      {c.contactName && c.contactEmail && (
+      {c.contactName && c.contactEmail ? (
         <div className="sub" data-testid="counterparty-person">
           {t('counterpartyContact')} <span lang={writtenIn(c.contactName)}>{c.contactName}</span>,{' '}
           <a href={`mailto:${c.contactEmail}`}>{c.contactEmail}</a>
+        </div>
+      ) : (
+        // no active admin in the registry: say so, and who can put the two in touch
+        <div className="sub" data-testid="counterparty-no-person">
+          {t('counterpartyNoContact')}
         </div>
       )}
       {c.website && <div className="sub">{c.website}</div>}

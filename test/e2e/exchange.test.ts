@@ -635,6 +635,43 @@ test('the exchange: listing, plan, saved plan and accepted match', {
   );
 
   await t.test(
+    'withdrawing or editing a listing with open proposals says how many will close (user walk)',
+    async () => {
+      // Shakhta Usinskaya is still logged in: one of its listings with open proposals
+      const open = await page.evaluate(async () => {
+        const all: Array<{
+          status: string;
+          yourSides: Array<'supply' | 'demand'>;
+          supply: { listingId: string };
+          demand: { listingId: string };
+        }> = await (await fetch('/api/v1/matches')).json();
+        const counts = new Map<string, number>();
+        for (const m of all)
+          if (m.status === 'proposed')
+            for (const s of m.yourSides)
+              counts.set(m[s].listingId, (counts.get(m[s].listingId) ?? 0) + 1);
+        return [...counts.entries()][0];
+      });
+      assert.ok(open, 'a listing of its own with open proposals');
+      const [id, n] = open;
+      await page.goto(`${base}/#/marketplace/${id}`);
+      await page.getByTestId('withdraw-listing').click();
+      const question = page.locator('.confirm-question');
+      await question.waitFor();
+      assert.match((await question.textContent()) ?? '', new RegExp(`${n} открыт\\S+ предложени`));
+      await page.locator('.confirm button', { hasText: 'Отмена' }).click();
+      assert.match((await page.locator('.tags').textContent()) ?? '', /активно/);
+      await page.getByTestId('edit-listing').click();
+      const notice = page.getByTestId('open-proposals-notice');
+      await notice.waitFor();
+      assert.match(
+        (await notice.textContent()) ?? '',
+        new RegExp(`открытые предложения \\(${n}\\)`),
+      );
+    },
+  );
+
+  await t.test(
     "a listing's page shows what its figures rest on: what happens to it today, its own cost, its sale price (user walk)",
     async () => {
       await page.goto(`${base}/#/marketplace/l-cbm-metan`);

@@ -1,4 +1,4 @@
-import { useT } from '../i18n/index.ts';
+import { pluralForm, useLocale, useT } from '../i18n/index.ts';
 import { HelpPanel } from '../knowledge/HelpPanel.tsx';
 import { href } from '../shell/router.ts';
 import { useSession } from '../shell/session.tsx';
@@ -9,15 +9,19 @@ import { exchangeApi } from './api.ts';
 import { Holder, SideBadge, StatusBadge, VisibilityBadge } from './bits.tsx';
 import { exchangeDict } from './dict.ts';
 import { ListingPassport, ListingTerms } from './ListingCards.tsx';
+import { openProposalsOf } from './openProposals.ts';
 import { opensDealOn, ownsListing } from './rights.ts';
 import { useTaxonomy } from './taxonomy.ts';
 
 /** One listing: every field, its quality passport and the sources of its figures. */
 export function ListingPage({ id }: { id: string }) {
   const t = useT(exchangeDict);
+  const { locale } = useLocale();
   const { user } = useSession();
   const taxonomy = useTaxonomy();
   const listing = useResource(() => exchangeApi.listing(id), [id]);
+  // the open proposals a withdrawal would close, said before it (the caller's own matches)
+  const matches = useResource(() => exchangeApi.matches(), [id]);
   const { busy, error, run } = useSubmission();
 
   const back = (
@@ -43,6 +47,7 @@ export function ListingPage({ id }: { id: string }) {
   const tx = taxonomy.data;
   const own = ownsListing(user, l);
 
+  const openProposals = openProposalsOf(matches.data, l.id);
   const act = (verb: 'publish' | 'withdraw') =>
     run(async () => {
       await exchangeApi[verb](l.id);
@@ -92,7 +97,11 @@ export function ListingPage({ id }: { id: string }) {
             {l.status === 'active' && (
               <ConfirmButton
                 label={t('withdraw')}
-                question={t('withdrawConfirm')}
+                question={
+                  openProposals
+                    ? `${t('withdrawConfirm')} ${t(`openProposals:${pluralForm(openProposals, locale)}`, { n: openProposals })}`
+                    : t('withdrawConfirm')
+                }
                 confirmLabel={t('withdrawYes')}
                 disabled={busy}
                 onConfirm={() => act('withdraw')}

@@ -64,6 +64,13 @@ export const exchangeDict = dictionary(
     withdrawConfirm:
       'Снять объявление с биржи? Вернуть его нельзя — только разместить копию заново.',
     withdrawYes: 'Да, снять',
+    // the open proposals a withdrawal or a change of terms closes (user walk: closed silently)
+    'openProposals:one': '{n} открытое предложение по нему будет закрыто.',
+    'openProposals:few': '{n} открытых предложения по нему будут закрыты.',
+    'openProposals:many': '{n} открытых предложений по нему будут закрыты.',
+    'openProposals:other': '{n} открытого предложения по нему будут закрыты.',
+    openProposalsOnEdit:
+      'По объявлению есть открытые предложения ({n}): изменение объёма, срока, качества, денег или транспорта закроет их, и новый план предложит пары заново. Примечание, видимость и документы их не закрывают.',
     copyAsDraft: 'Копировать как новый черновик',
     openDeal: 'Открыть сделку по объявлению',
     copyTitle: 'Новое объявление по образцу снятого',
@@ -456,6 +463,12 @@ export const exchangeDict = dictionary(
     withdrawConfirm:
       'Withdraw the listing from the exchange? It cannot be brought back — only listed again as a copy.',
     withdrawYes: 'Yes, withdraw',
+    'openProposals:one': 'Its {n} open proposal will be closed.',
+    'openProposals:few': 'Its {n} open proposals will be closed.',
+    'openProposals:many': 'Its {n} open proposals will be closed.',
+    'openProposals:other': 'Its {n} open proposals will be closed.',
+    openProposalsOnEdit:
+      'This listing has open proposals ({n}): changing its quantity, window, quality, money or transport closes them, and a new plan proposes pairs afresh. The note, visibility and documents do not.',
     copyAsDraft: 'Copy as a new draft',
     openDeal: 'Open a deal on this listing',
     copyTitle: 'New listing from a withdrawn one',

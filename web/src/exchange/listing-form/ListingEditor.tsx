@@ -4,6 +4,7 @@ import { useSession } from '../../shell/session.tsx';
 import { ErrorState, Forbidden, Loading, NeedLogin } from '../../shell/ui.tsx';
 import { useResource } from '../../shell/useResource.ts';
 import { exchangeApi } from '../api.ts';
+import { openProposalsOf } from '../openProposals.ts';
 import { canList, ownsListing } from '../rights.ts';
 import { ListingForm } from './ListingForm.tsx';
 import { blank, copyOf, fromListing } from './values.ts';
@@ -19,6 +20,7 @@ export function ListingEditor({ id }: { id?: string }) {
   const from = id ? null : hashQuery().get('from');
   const listing = useResource(id ? () => exchangeApi.listing(id) : null, [id]);
   const source = useResource(from ? () => exchangeApi.listing(from) : null, [from]);
+  const matches = useResource(id ? () => exchangeApi.matches() : null, [id]);
   if (user === undefined) return <Loading />;
   if (!user) return <NeedLogin />;
   if (!canList(user)) return <Forbidden />;
@@ -30,7 +32,12 @@ export function ListingEditor({ id }: { id?: string }) {
     return <ListingForm key={from} me={user} initial={copyOf(source.data, mark, today())} copy />;
   if (id && listing.data)
     return (
-      <ListingForm me={user} initial={fromListing(listing.data, mark)} listing={listing.data} />
+      <ListingForm
+        me={user}
+        initial={fromListing(listing.data, mark)}
+        listing={listing.data}
+        openProposals={openProposalsOf(matches.data, id)}
+      />
     );
   return <ListingForm me={user} initial={blank(user.organisationId, today())} />;
 }

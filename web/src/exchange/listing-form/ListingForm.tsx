@@ -41,10 +41,13 @@ export function ListingForm({
   initial,
   listing,
   copy,
+  openProposals = 0,
 }: {
   me: User;
   initial: Values;
   listing?: Listing;
+  /** the listing's open proposals: a change of its terms closes them, said before saving */
+  openProposals?: number;
   /** the form starts from a withdrawn listing's terms */
   copy?: boolean;
 }) {
@@ -154,6 +157,11 @@ export function ListingForm({
         data-testid="listing-form"
       >
         <FormError error={failure} placed={onForm} />
+        {openProposals > 0 && (
+          <p className="alert alert-warning" role="status" data-testid="open-proposals-notice">
+            {t('openProposalsOnEdit', { n: openProposals })}
+          </p>
+        )}
         {form.hasErrors && !failure && (
           <div className="alert alert-error" role="alert">
             {t('fixErrors')}

@@ -1,0 +1,15 @@
+import type { MatchProposal } from '../shell/types.ts';
+
+/**
+ * How many open proposals a listing has among the caller's matches: what withdrawing it, or
+ * changing its terms, closes (src/exchange/matches.ts closeOpenMatches).
+ */
+export const openProposalsOf = (
+  matches: readonly MatchProposal[] | undefined,
+  listingId: string,
+): number =>
+  (matches ?? []).filter(
+    (m) =>
+      m.status === 'proposed' &&
+      (m.supply.listingId === listingId || m.demand.listingId === listingId),
+  ).length;

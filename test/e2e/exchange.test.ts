@@ -512,6 +512,8 @@ test('the exchange: listing, plan, saved plan and accepted match', {
       const row = matchRow(matchId);
       await row.waitFor();
       assert.match((await row.getByTestId('counterpart').textContent()) ?? '', /анонимно/);
+      // its savings are measured from the hidden side's centre: marked ≈, as on the plan
+      assert.match((await row.getByTestId('match-savings').textContent()) ?? '', /^≈ /);
       await row.getByTestId('accept-match').click();
       await page.getByTestId('tab-pending').click();
       await matchRow(matchId).locator('.decision-accepted').waitFor();

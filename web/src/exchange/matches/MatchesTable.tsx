@@ -215,9 +215,16 @@ export function MatchesTable({
       label: t('colSavings'),
       numeric: true,
       className: 'nowrap',
+      // measured from a hidden holder's agglomeration centre: approximate, marked as the plan marks it
+      cellProps: (m) => ({
+        title: m.supply.approximate || m.demand.approximate ? t('approximateFigures') : undefined,
+      }),
       cell: (m) => (
         <>
-          <strong data-testid="match-savings">{x.money(m.savingsKopecks)}</strong>
+          <strong data-testid="match-savings">
+            {m.supply.approximate || m.demand.approximate ? '≈ ' : ''}
+            {x.money(m.savingsKopecks)}
+          </strong>
           <div className="sub" data-testid="match-per-year">
             {t('perYearShort')}
           </div>

@@ -94,8 +94,7 @@ async function check(tx: Tx, organisationId: string, l: Fields, today?: string):
   if (today !== undefined && l.availableTo < today)
     problem('availableTo', m.endsBeforeToday({ today }));
   const site = await rq.findSite(tx, l.siteId);
-  if (!site || site.organisationId !== organisationId)
-    problem('siteId', m.notOwnSite({ organisationId }));
+  if (!site || site.organisationId !== organisationId) problem('siteId', m.notOwnSite());
   else if (site.closedOn) problem('siteId', m.siteClosed({ closedOn: site.closedOn }));
   const [materials, properties, uses] = await Promise.all([
     rq.findMaterials(tx),
@@ -103,19 +102,31 @@ async function check(tx: Tx, organisationId: string, l: Fields, today?: string):
     rq.findUses(tx),
   ]);
   const material = l.materialId ? materials.find((x) => x.id === l.materialId) : undefined;
+  // a material, use or property named as people read it, in both languages
+  const materialNames = material && { materialRu: material.name.ru, materialEn: material.name.en };
   if (l.materialId && !material) problem('materialId', m.unknownMaterial({ id: l.materialId }));
-  if (l.useId && !uses.some((u) => u.id === l.useId))
-    problem('useId', m.unknownUse({ id: l.useId }));
-  else if (l.useId && material && !material.uses.includes(l.useId))
-    problem('useId', m.materialCannotServe({ material: material.id, use: l.useId }));
-  if (material && l.unit !== material.unit)
-    problem('unit', m.measuredIn({ material: material.id, unit: material.unit }));
+  const use = l.useId ? uses.find((u) => u.id === l.useId) : undefined;
+  if (l.useId && !use) problem('useId', m.unknownUse({ id: l.useId }));
+  else if (use && material && materialNames && !material.uses.includes(use.id))
+    problem(
+      'useId',
+      m.materialCannotServe({ ...materialNames, useRu: use.name.ru, useEn: use.name.en }),
+    );
+  if (material && materialNames && l.unit !== material.unit)
+    problem('unit', m.measuredIn({ ...materialNames, unit: material.unit }));
   const known = new Map(properties.map((p) => [p.id, p]));
   for (const [key, value] of Object.entries(l.quality ?? {})) {
     const property = known.get(key);
     if (!property) problem(`quality.${key}`, m.unknownProperty({ id: key }));
-    else if (material && !material.properties.includes(key))
-      problem(`quality.${key}`, m.materialLacksProperty({ material: material.id, property: key }));
+    else if (material && materialNames && !material.properties.includes(key))
+      problem(
+        `quality.${key}`,
+        m.materialLacksProperty({
+          ...materialNames,
+          propertyRu: property.name.ru,
+          propertyEn: property.name.en,
+        }),
+      );
     else {
       const figures = typeof value === 'number' ? [value] : [value.min, value.max];
       if (figures.some((n) => n !== undefined && !inQualityRange(property.unit, n)))
@@ -124,8 +135,8 @@ async function check(tx: Tx, organisationId: string, l: Fields, today?: string):
   }
   if (l.fkko) {
     if (!fkkoCatalogue().get(l.fkko)) problem('fkko', m.notInFkko({ code: l.fkko }));
-    else if (material?.fkko.length && !material.fkko.includes(l.fkko))
-      problem('fkko', m.notFkkoOfMaterial({ code: l.fkko, material: material.id }));
+    else if (materialNames && material?.fkko.length && !material.fkko.includes(l.fkko))
+      problem('fkko', m.notFkkoOfMaterial({ code: l.fkko, ...materialNames }));
   }
   if (fields.length) throw invalid(m.invalidListing(), fields);
 }

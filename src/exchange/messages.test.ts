@@ -122,12 +122,14 @@ test('a figure beyond range is named by its label and written in the reader’s 
 
 test('a unit is named in words', () => {
   assert.equal(
-    messages.measuredIn({ material: 'fly-ash', unit: 't' }).text('ru'),
-    'материал fly-ash измеряется в тоннах',
+    messages.measuredIn({ materialRu: 'Зола уноса', materialEn: 'Fly ash', unit: 't' }).text('ru'),
+    'материал «Зола уноса» измеряется в тоннах',
   );
   assert.equal(
-    messages.measuredIn({ material: 'methane', unit: 'thousand_m3' }).text('en'),
-    'methane is measured in thousands of cubic metres',
+    messages
+      .measuredIn({ materialRu: 'Метан', materialEn: 'Methane', unit: 'thousand_m3' })
+      .text('en'),
+    'Methane is measured in thousands of cubic metres',
   );
 });
 

@@ -20,9 +20,10 @@ export const messages = defineMessages('exchange', {
   listingIdTaken: { en: 'Listing {id} exists', ru: 'Объявление {id} уже есть' },
   requiredForOperator: { en: 'required for the operator', ru: 'обязательно для оператора' },
   unknownOrganisation: { en: 'unknown organisation {id}', ru: 'неизвестная организация {id}' },
+  // names, not ids: a reader cannot look an id up (user walk)
   notOwnSite: {
-    en: 'not a site of organisation {organisationId}',
-    ru: 'не площадка организации {organisationId}',
+    en: "not a site of the listing's organisation",
+    ru: 'это площадка не той организации, чьё объявление',
   },
   endsBeforeToday: {
     en: 'must not be before today, {today}: the listing would be expired at once',
@@ -37,26 +38,26 @@ export const messages = defineMessages('exchange', {
   unknownMaterial: { en: 'unknown material {id}', ru: 'неизвестный материал {id}' },
   unknownUse: { en: 'unknown use {id}', ru: 'неизвестное назначение {id}' },
   materialCannotServe: {
-    en: '{material} cannot serve {use}',
-    ru: 'материал {material} не подходит для назначения {use}',
+    en: '{materialEn} cannot serve as {useEn}',
+    ru: 'материал «{materialRu}» не подходит для назначения «{useRu}»',
   },
   measuredIn: {
-    en: '{material} is measured in {unit}',
-    ru: 'материал {material} измеряется в {unit}',
+    en: '{materialEn} is measured in {unit}',
+    ru: 'материал «{materialRu}» измеряется в {unit}',
     as: { unit: 'unitName' },
   },
   unknownProperty: { en: 'unknown property {id}', ru: 'неизвестный показатель {id}' },
   materialLacksProperty: {
-    en: '{material} does not carry {property}',
-    ru: 'у материала {material} нет показателя {property}',
+    en: '{materialEn} does not carry {propertyEn}',
+    ru: 'у материала «{materialRu}» нет показателя «{propertyRu}»',
   },
   notInFkko: {
     en: '{code} is not in the FKKO catalogue of 2026-03-25',
     ru: '{code} нет в каталоге ФККО от 25.03.2026',
   },
   notFkkoOfMaterial: {
-    en: '{code} is not a code of {material}',
-    ru: '{code} — не код ФККО материала {material}',
+    en: '{code} is not a code of {materialEn}',
+    ru: '{code} — не код ФККО материала «{materialRu}»',
   },
   listingWithdrawn: {
     en: 'Listing {id} is withdrawn',

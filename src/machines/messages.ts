@@ -20,8 +20,8 @@ export const messages = defineMessages('machines', {
   unknownProfile: { en: 'unknown device profile {id}', ru: 'неизвестный профиль устройства {id}' },
   unknownOrganisation: { en: 'unknown organisation {id}', ru: 'неизвестная организация {id}' },
   notOwnSite: {
-    en: 'not a site of organisation {organisationId}',
-    ru: 'не площадка организации {organisationId}',
+    en: "not a site of the device's organisation",
+    ru: 'это площадка не той организации, чьё устройство',
   },
   siteClosed: { en: 'closed on {closedOn}', ru: 'площадка закрыта {closedOn}' },
   requiredForOperator: { en: 'required for the operator', ru: 'обязательно для оператора' },

@@ -135,7 +135,7 @@ export class MachinesService {
         });
       const site = await rq.findSite(tx, d.siteId);
       if (!site || site.organisationId !== organisationId)
-        fields.push({ field: 'siteId', message: m.notOwnSite({ organisationId }) });
+        fields.push({ field: 'siteId', message: m.notOwnSite() });
       else if (site.closedOn)
         fields.push({ field: 'siteId', message: m.siteClosed({ closedOn: site.closedOn }) });
       if (fields.length) throw invalid(m.invalidDevice(), fields);

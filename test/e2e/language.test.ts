@@ -202,6 +202,11 @@ test('M7 L3 English participant page: name, description, notes, sites, region, c
   assert.match(sitesText, /Razrez Yuzhny, external dump/);
   assert.match(sitesText, /53\.6450°\s+N,\s+87\.9280°\s+E/);
   assert.doesNotMatch(sitesText, cyrillic, sitesText);
+  // the table stands beside the map, not under it with half the card empty (user walk)
+  const [mapBox, tableBox] = await Promise.all(
+    ['.sites-layout .cluster-map', '.sites-layout table'].map((s) => p.locator(s).boundingBox()),
+  );
+  assert.ok(mapBox && tableBox && tableBox.x >= mapBox.x + mapBox.width, 'side by side');
   const tip = await siteTooltip(p, 'yuzhny-dump');
   assert.match(tip, /Razrez Yuzhny, external dump/);
   await p.screenshot({ path: join(results, 'language-participant-en.png'), fullPage: true });

@@ -207,7 +207,16 @@ export function Participant({ id }: { id: string }) {
           <Empty title={t('sitesEmpty')} />
         ) : (
           <div className="sites-layout">
-            <ClusterMap sites={sites.data} organisations={byId} context={false} className="small" />
+            {/* one cell each: the map brings more than one element (user walk: the table fell
+                under the map, half the card empty) */}
+            <div>
+              <ClusterMap
+                sites={sites.data}
+                organisations={byId}
+                context={false}
+                className="small"
+              />
+            </div>
             <SitesTable sites={sites.data} />
           </div>
         )}

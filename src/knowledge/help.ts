@@ -25,6 +25,8 @@ async function need(c: KnowledgeContext, actor: Actor, subject: HelpSubject) {
     return {
       competences: materials.flatMap(competencesForMaterial),
       organisationIds: listing.organisationId ? [listing.organisationId] : [],
+      // an anonymous listing's holder stays unknown here too: ranking with it would reveal it
+      askingSideHidden: !listing.organisationId,
     };
   }
   const p = await findProject(c.store, subject.projectId);
@@ -35,6 +37,7 @@ async function need(c: KnowledgeContext, actor: Actor, subject: HelpSubject) {
   return {
     competences: [...p.competences, ...materials.flatMap(competencesForMaterial)],
     organisationIds: p.participants.map((x) => x.organisationId),
+    askingSideHidden: false,
   };
 }
 
@@ -116,6 +119,7 @@ export async function helpWith(
   };
   return {
     competences,
+    askingSideHidden: n.askingSideHidden,
     helpers: helpers.map((h) => ({
       kind: h.kind,
       id: h.id,

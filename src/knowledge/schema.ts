@@ -294,7 +294,15 @@ export const Helper = z
 export type Helper = z.infer<typeof Helper>;
 
 export const HelpAnswer = z
-  .object({ competences: z.array(z.string()), helpers: z.array(Helper) })
+  .object({
+    competences: z.array(z.string()),
+    askingSideHidden: z
+      .boolean()
+      .describe(
+        "the listing's holder is hidden from the caller: past work with it and what it lacks are not counted, and it may be among the helpers",
+      ),
+    helpers: z.array(Helper),
+  })
   .meta({ id: 'WhoCanHelp' });
 export type HelpAnswer = z.infer<typeof HelpAnswer>;
 

@@ -96,6 +96,15 @@ test('knowledge: search in Russian, open an asset, ask who can help', {
     await page.getByTestId('ask-help').click();
     await page.getByTestId('helpers').waitFor();
     assert.match((await page.getByTestId('helpers').textContent()) ?? '', /работали с/);
+    // on an anonymous listing the page says the holder is hidden and ranks by competence alone
+    await page.goto(`${base}/#/marketplace/l-anon-fly-ash-1`);
+    await page.getByTestId('ask-help').click();
+    await page.getByTestId('helpers').waitFor();
+    assert.match(
+      (await page.getByTestId('help-holder-hidden').textContent()) ?? '',
+      /Владелец объявления скрыт/,
+    );
+    assert.doesNotMatch((await page.getByTestId('helpers').textContent()) ?? '', /дополняет/);
 
     // in English too
     await page.locator('.lang-btn', { hasText: /^EN$/ }).click();

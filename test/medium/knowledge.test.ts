@@ -356,6 +356,26 @@ for (const d of dialects) {
       );
     });
 
+    test('who can help with an anonymous listing: no "lacks it" claim about a holder the viewer may not know', async () => {
+      const viewer = member('tsement-tom');
+      const answer = await p.knowledge.whoCanHelp(viewer, { listingId: 'l-anon-fly-ash-1' }, 'ru');
+      assert.equal(answer.askingSideHidden, true);
+      assert.ok(answer.helpers.length > 0);
+      for (const h of answer.helpers)
+        for (const r of h.reasons) assert.equal(r.kind, 'competence', `${h.id}: ${r.text}`);
+      // the operator sees the holder: it is the asking side, left out, and complements are claimed
+      const operator = await p.knowledge.whoCanHelp(
+        systemActor,
+        { listingId: 'l-anon-fly-ash-1' },
+        'ru',
+      );
+      assert.equal(operator.askingSideHidden, false);
+      assert.ok(!operator.helpers.some((h) => h.organisationId === 'inskaya-gres'));
+      // a listing with a shown holder is not flagged
+      const shown = await p.knowledge.whoCanHelp(viewer, { listingId: 'l-ash-myski' }, 'ru');
+      assert.equal(shown.askingSideHidden, false);
+    });
+
     test('knowledge exchange is journaled; views are counted in the module table, not journaled', async () => {
       const asker = member('tsement-tom');
       const headBefore = (await listEvents(p.store, { limit: 5000 })).length;

@@ -85,3 +85,19 @@ test('materials lead to the competences that work with them', () => {
   assert.ok(competencesForMaterial('slimes').includes('flotation'));
   assert.equal(competence('iot')?.ru, 'Промышленный интернет вещей');
 });
+
+test('an unknown asking side (a hidden holder) earns nobody a "lacks it" reason', () => {
+  const need = { competences: ['ash-utilisation', 'construction-materials'], organisationIds: [] };
+  const out = whoCanHelp(need, profiles, [], []);
+  assert.ok(out.length > 0);
+  // the hidden holder itself ('plant') may be listed, on its competence alone
+  assert.ok(out.some((h) => h.organisationId === 'plant'));
+  for (const h of out)
+    assert.ok(
+      h.reasons.every((r) => r.kind === 'competence'),
+      h.id,
+    );
+  // with the holder known, the same helpers complement it
+  const known = whoCanHelp({ ...need, organisationIds: ['plant'] }, profiles, [], []);
+  assert.ok(known.some((h) => h.reasons.some((r) => r.kind === 'complements')));
+});

@@ -20,7 +20,10 @@ export interface Collaboration {
 export interface HelpNeed {
   /** competences the listing or project asks for */
   competences: readonly string[];
-  /** the asking side: the listing's holder, or the project's participants */
+  /**
+   * the asking side: the listing's holder, or the project's participants; empty when the
+   * viewer may not know it (an anonymous listing), and then no complementarity is claimed
+   */
   organisationIds: readonly string[];
 }
 
@@ -62,8 +65,10 @@ function reasonsFor(
     score += (COMPETENCE_WEIGHT * level) / MAX_LEVEL;
   }
   if (!reasons.length) return null;
+  // "the asking side lacks it" is a claim only when the asking side is known: a listing whose
+  // holder is hidden from the viewer has none, and its holder may well have the competence
   for (const c of need.competences)
-    if (competences.has(c) && !askingHas.has(c)) {
+    if (asking.size > 0 && competences.has(c) && !askingHas.has(c)) {
       reasons.push({ kind: 'complements', competence: c });
       score += COMPLEMENT_WEIGHT;
     }

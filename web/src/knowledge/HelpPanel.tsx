@@ -32,28 +32,35 @@ export function HelpPanel({ listingId, projectId }: { listingId?: string; projec
       ) : help.data.helpers.length === 0 ? (
         <Empty title={t('helpEmpty')} />
       ) : (
-        <ol className="stack" data-testid="helpers">
-          {help.data.helpers.map((h) => (
-            <li key={`${h.kind}:${h.id}`}>
-              {h.kind === 'person' ? (
-                <a href={href('knowledge', 'profile', h.id)}>{h.name}</a>
-              ) : (
-                <a href={href('participants', h.id)}>{h.name}</a>
-              )}{' '}
-              <span className="muted small">{t(h.kind)}</span>
-              <ul>
-                {h.reasons.map((r) => (
-                  <li
-                    key={`${r.kind}:${r.competence ?? r.projectId ?? r.dealId}`}
-                    className="small"
-                  >
-                    {r.text}
-                  </li>
-                ))}
-              </ul>
-            </li>
-          ))}
-        </ol>
+        <>
+          {help.data.askingSideHidden && (
+            <p className="muted small" data-testid="help-holder-hidden">
+              {t('helpHolderHidden')}
+            </p>
+          )}
+          <ol className="stack" data-testid="helpers">
+            {help.data.helpers.map((h) => (
+              <li key={`${h.kind}:${h.id}`}>
+                {h.kind === 'person' ? (
+                  <a href={href('knowledge', 'profile', h.id)}>{h.name}</a>
+                ) : (
+                  <a href={href('participants', h.id)}>{h.name}</a>
+                )}{' '}
+                <span className="muted small">{t(h.kind)}</span>
+                <ul>
+                  {h.reasons.map((r) => (
+                    <li
+                      key={`${r.kind}:${r.competence ?? r.projectId ?? r.dealId}`}
+                      className="small"
+                    >
+                      {r.text}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ol>
+        </>
       )}
     </section>
   );

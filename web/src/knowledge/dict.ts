@@ -137,6 +137,8 @@ export const knowledgeDict = dictionary(
     helpAsk: 'Спросить, кто может помочь',
     helpNeeds: 'Нужные компетенции: {list}',
     helpEmpty: 'Подходящих экспертов пока нет.',
+    helpHolderHidden:
+      'Владелец объявления скрыт, поэтому подбор идёт только по компетенциям: совместная работа с ним не учитывается, и в списке может оказаться он сам.',
     person: 'эксперт',
     organisation: 'организация',
     potentialLink: 'Кадровый потенциал: курсы, стажировки, вакансии, дефициты компетенций →',
@@ -313,6 +315,8 @@ export const knowledgeDict = dictionary(
     helpAsk: 'Ask who can help',
     helpNeeds: 'Competences needed: {list}',
     helpEmpty: 'No matching experts yet.',
+    helpHolderHidden:
+      "The listing's holder is hidden, so helpers are ranked by competence alone: past work with the holder is not counted, and the holder itself may be listed.",
     person: 'expert',
     organisation: 'organisation',
     potentialLink: 'Human potential: courses, internships, vacancies, competence gaps →',

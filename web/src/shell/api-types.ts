@@ -10647,10 +10647,14 @@ export interface components {
       ts: string;
     };
     WhoCanHelp: {
+      /** @description the listing's holder is hidden from the caller: past work with it and what it lacks are not counted, and it may be among the helpers */
+      askingSideHidden: boolean;
       competences: string[];
       helpers: components['schemas']['Helper'][];
     };
     WhoCanHelpInput: {
+      /** @description the listing's holder is hidden from the caller: past work with it and what it lacks are not counted, and it may be among the helpers */
+      askingSideHidden: boolean;
       competences: string[];
       helpers: components['schemas']['HelperInput'][];
     };

@@ -103,26 +103,29 @@ async function check(tx: Tx, organisationId: string, l: Fields, today?: string):
   ]);
   const material = l.materialId ? materials.find((x) => x.id === l.materialId) : undefined;
   // a material, use or property named as people read it, in both languages
-  const materialNames = material && { materialRu: material.name.ru, materialEn: material.name.en };
+  const named = (x: { name: { ru: string; en: string } }) => ({
+    materialRu: x.name.ru,
+    materialEn: x.name.en,
+  });
   if (l.materialId && !material) problem('materialId', m.unknownMaterial({ id: l.materialId }));
   const use = l.useId ? uses.find((u) => u.id === l.useId) : undefined;
   if (l.useId && !use) problem('useId', m.unknownUse({ id: l.useId }));
-  else if (use && material && materialNames && !material.uses.includes(use.id))
+  else if (use && material && !material.uses.includes(use.id))
     problem(
       'useId',
-      m.materialCannotServe({ ...materialNames, useRu: use.name.ru, useEn: use.name.en }),
+      m.materialCannotServe({ ...named(material), useRu: use.name.ru, useEn: use.name.en }),
     );
-  if (material && materialNames && l.unit !== material.unit)
-    problem('unit', m.measuredIn({ ...materialNames, unit: material.unit }));
+  if (material && l.unit !== material.unit)
+    problem('unit', m.measuredIn({ ...named(material), unit: material.unit }));
   const known = new Map(properties.map((p) => [p.id, p]));
   for (const [key, value] of Object.entries(l.quality ?? {})) {
     const property = known.get(key);
     if (!property) problem(`quality.${key}`, m.unknownProperty({ id: key }));
-    else if (material && materialNames && !material.properties.includes(key))
+    else if (material && !material.properties.includes(key))
       problem(
         `quality.${key}`,
         m.materialLacksProperty({
-          ...materialNames,
+          ...named(material),
           propertyRu: property.name.ru,
           propertyEn: property.name.en,
         }),
@@ -135,8 +138,8 @@ async function check(tx: Tx, organisationId: string, l: Fields, today?: string):
   }
   if (l.fkko) {
     if (!fkkoCatalogue().get(l.fkko)) problem('fkko', m.notInFkko({ code: l.fkko }));
-    else if (materialNames && material?.fkko.length && !material.fkko.includes(l.fkko))
-      problem('fkko', m.notFkkoOfMaterial({ code: l.fkko, ...materialNames }));
+    else if (material?.fkko.length && !material.fkko.includes(l.fkko))
+      problem('fkko', m.notFkkoOfMaterial({ code: l.fkko, ...named(material) }));
   }
   if (fields.length) throw invalid(m.invalidListing(), fields);
 }

@@ -1,4 +1,4 @@
-import { pluralForm, useLocale, useT } from '../i18n/index.ts';
+import { useLocale, useT } from '../i18n/index.ts';
 import { HelpPanel } from '../knowledge/HelpPanel.tsx';
 import { href } from '../shell/router.ts';
 import { useSession } from '../shell/session.tsx';
@@ -9,7 +9,7 @@ import { exchangeApi } from './api.ts';
 import { Holder, SideBadge, StatusBadge, VisibilityBadge } from './bits.tsx';
 import { exchangeDict } from './dict.ts';
 import { ListingPassport, ListingTerms } from './ListingCards.tsx';
-import { openProposalsOf } from './openProposals.ts';
+import { openProposalsKey, openProposalsOf } from './openProposals.ts';
 import { opensDealOn, ownsListing } from './rights.ts';
 import { useTaxonomy } from './taxonomy.ts';
 
@@ -99,7 +99,7 @@ export function ListingPage({ id }: { id: string }) {
                 label={t('withdraw')}
                 question={
                   openProposals
-                    ? `${t('withdrawConfirm')} ${t(`openProposals:${pluralForm(openProposals, locale)}`, { n: openProposals })}`
+                    ? `${t('withdrawConfirm')} ${t(openProposalsKey(openProposals, locale), { n: openProposals })}`
                     : t('withdrawConfirm')
                 }
                 confirmLabel={t('withdrawYes')}

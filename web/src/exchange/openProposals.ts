@@ -1,3 +1,4 @@
+import { type Locale, pluralForm } from '../i18n/index.ts';
 import type { MatchProposal } from '../shell/types.ts';
 
 /**
@@ -13,3 +14,7 @@ export const openProposalsOf = (
       m.status === 'proposed' &&
       (m.supply.listingId === listingId || m.demand.listingId === listingId),
   ).length;
+
+/** The dictionary key that says "N open proposals will close", in the plural form N takes. */
+export const openProposalsKey = (n: number, locale: Locale) =>
+  `openProposals:${pluralForm(n, locale)}` as const;

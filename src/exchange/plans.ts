@@ -46,6 +46,7 @@ import {
   insertMatch,
   insertPlan,
   openPairs,
+  updateMatch,
 } from './repository.ts';
 import {
   type ListingRecord,
@@ -351,6 +352,12 @@ export function planRecord(
   };
 }
 
+type PlanFlow = PlanDocument['plan']['flows'][number];
+/** The same proposal, to the engine's rounding: the volume and what it saves. */
+const sameVolume = (a: PlanFlow, b: PlanFlow) =>
+  Math.abs(a.quantity - b.quantity) <= 1e-9 * Math.max(1, Math.abs(a.quantity)) &&
+  a.savingsKopecks === b.savingsKopecks;
+
 /** Saves a plan; each flow becomes a match proposal in both holders' inboxes. */
 export async function savePlan(
   c: ExchangeContext,
@@ -380,9 +387,20 @@ export async function savePlan(
     // A pair already proposed or agreed is not proposed again: saving plans repeatedly
     // must not pile up proposals for the same flow.
     const pair = (supply: string, demand: string) => `${supply}\u0000${demand}`;
-    const open = new Set(
-      (await openPairs(tx)).map((p) => pair(p.supplyListingId, p.demandListingId)),
-    );
+    const openCount = new Map<string, number>();
+    for (const p of await openPairs(tx)) {
+      const key = pair(p.supplyListingId, p.demandListingId);
+      openCount.set(key, (openCount.get(key) ?? 0) + 1);
+    }
+    // ... unless all its open proposals are unanswered by both sides and this plan changes
+    // their volume: they are replaced (closed as `superseded`), so that nobody is asked to agree
+    // to an older plan's figures. An answered one stands: its side agreed to that volume.
+    const undecided = new Map<string, MatchRecord[]>();
+    for (const x of await findMatches(tx, { status: 'proposed' })) {
+      if (x.supplyDecision !== 'pending' || x.demandDecision !== 'pending') continue;
+      const key = pair(x.supplyListingId, x.demandListingId);
+      undecided.set(key, [...(undecided.get(key) ?? []), x]);
+    }
     // A declined pair is not proposed again while both listings keep the terms it was
     // declined on (engine/terms.ts says what terms are): a decline is an answer to those.
     const declined = new Set<string>();
@@ -404,14 +422,32 @@ export async function savePlan(
     const matches: MatchRecord[] = [];
     const alreadyOpen: string[] = [];
     const declinedBefore: string[] = [];
+    const superseded: MatchRecord[] = [];
     for (const f of document.plan.flows) {
       // never a proposal between an organisation and itself (the planner links none)
       if (f.from.organisationId !== null && f.from.organisationId === f.to.organisationId) continue;
-      if (open.has(pair(f.supply, f.demand))) {
-        alreadyOpen.push(`${f.supply}→${f.demand}`);
-        continue;
+      const key = pair(f.supply, f.demand);
+      const open = openCount.get(key) ?? 0;
+      if (open > 0) {
+        const olds = undecided.get(key) ?? [];
+        // (nor when the pair would not be proposed again: closing it would leave nothing)
+        if (olds.length < open || declined.has(key) || olds.some((x) => sameVolume(x.flow, f))) {
+          alreadyOpen.push(`${f.supply}→${f.demand}`);
+          continue;
+        }
+        for (const old of olds) {
+          const closed: MatchRecord = {
+            ...old,
+            status: 'closed',
+            closedReason: 'superseded',
+            closedAt: saved.createdAt,
+          };
+          await updateMatch(tx, closed);
+          await record(tx, c, actor, actor.organisationId, 'match.closed', closed);
+          superseded.push(closed);
+        }
       }
-      if (declined.has(pair(f.supply, f.demand))) {
+      if (declined.has(key)) {
         declinedBefore.push(`${f.supply}→${f.demand}`);
         continue;
       }
@@ -446,11 +482,13 @@ export async function savePlan(
       matches,
       alreadyOpen,
       declinedBefore,
+      superseded: superseded.map((x) => x.id),
     });
     return {
       created: matches.length,
       alreadyOpen: alreadyOpen.length,
       declinedBefore: declinedBefore.length,
+      superseded: superseded.length,
     };
   });
   return { ...(await forReader(c.store, actor, lang, document, computed.records)), proposals };

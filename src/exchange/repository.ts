@@ -388,6 +388,28 @@ export async function updateMatch(tx: Tx, m: MatchRecord): Promise<void> {
   await tx.db.updateTable('exchange_match').set(row).where('id', '=', id).execute();
 }
 
+/**
+ * Each proposal's pair and status, oldest first, without its figures: for the readers that only
+ * ask whether a pair is still on the table.
+ */
+export async function pairStatuses(
+  reader: Reader,
+): Promise<
+  Array<{ supplyListingId: string; demandListingId: string; status: MatchRecord['status'] }>
+> {
+  const rows = await reader.db
+    .selectFrom('exchange_match')
+    .select(['supply_listing_id', 'demand_listing_id', 'status'])
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    supplyListingId: r.supply_listing_id,
+    demandListingId: r.demand_listing_id,
+    status: r.status as MatchRecord['status'],
+  }));
+}
+
 /** Listing pairs with a proposal still open or agreed: not to be proposed again. */
 export async function openPairs(
   reader: Reader,

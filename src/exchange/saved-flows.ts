@@ -11,7 +11,7 @@ import { type Actor, isOperator } from '../model/index.ts';
 import type { Reader } from '../store/index.ts';
 import { maskPlan } from './engine/plan.ts';
 import { viewerOptions } from './reference.ts';
-import { findListings, findMatches, findPlans } from './repository.ts';
+import { findListings, findPlans, pairStatuses } from './repository.ts';
 import type { PlanFlow } from './schema.ts';
 import { holderShown, revealedTo } from './visibility.ts';
 
@@ -38,12 +38,19 @@ export async function savedPlanFlows(reader: Reader, viewer: Actor): Promise<Sav
   });
   const byId = new Map(listings.map((l) => [l.id, l]));
   const pair = (supply: string, demand: string) => `${supply}\u0000${demand}`;
-  // matches come oldest first: the last one of a pair is its latest proposal
-  const latestProposal = new Map(
-    (await findMatches(reader)).map((x) => [pair(x.supplyListingId, x.demandListingId), x]),
+  // proposals come oldest first: the last one of a pair is its latest; a pair with an open
+  // or agreed proposal is on the table whatever the order of proposals made the same instant
+  // (a plan that supersedes one closes the old and opens the new at its saving time)
+  const statuses = await pairStatuses(reader);
+  const latest = new Map(statuses.map((x) => [pair(x.supplyListingId, x.demandListingId), x]));
+  const open = new Set(
+    statuses
+      .filter((x) => x.status === 'proposed' || x.status === 'accepted')
+      .map((x) => pair(x.supplyListingId, x.demandListingId)),
   );
   const offTheTable = (supply: string, demand: string) => {
-    const status = latestProposal.get(pair(supply, demand))?.status;
+    const key = pair(supply, demand);
+    const status = open.has(key) ? undefined : latest.get(key)?.status;
     return (
       status === 'declined' ||
       status === 'closed' ||

@@ -702,6 +702,12 @@ export const SavedPlan = Plan.extend({
       .number()
       .int()
       .describe('flows whose pair was declined on the same terms: not proposed again'),
+    superseded: z
+      .number()
+      .int()
+      .describe(
+        'proposals neither side had answered whose volume this plan changed: closed and proposed again (counted in created)',
+      ),
   }),
 }).meta({ id: 'SavedPlan' });
 export type SavedPlan = z.infer<typeof SavedPlan>;
@@ -745,13 +751,16 @@ export const MatchSide = z
 export const MatchStatus = z
   .enum(['proposed', 'accepted', 'declined', 'closed'])
   .describe(
-    'closed: before both sides accepted, a listing was withdrawn, its terms changed, or agreed matches took so much of it that this one no longer fits',
+    'closed: before both sides accepted, a listing was withdrawn, its terms changed, agreed matches took so much of it that this one no longer fits, or a newer plan replaced it',
   )
   .meta({ id: 'MatchStatus' });
 export type MatchStatus = z.infer<typeof MatchStatus>;
 
 export const MatchClosedReason = z
-  .enum(['listing_withdrawn', 'listing_changed', 'listing_full'])
+  .enum(['listing_withdrawn', 'listing_changed', 'listing_full', 'superseded'])
+  .describe(
+    'superseded: a newer plan proposed the pair with another volume before either side answered; no closedSide',
+  )
   .meta({ id: 'MatchClosedReason' });
 export type MatchClosedReason = z.infer<typeof MatchClosedReason>;
 

@@ -743,6 +743,7 @@ for (const d of await eachDialect()) {
           matches: MatchRecord[];
           alreadyOpen: string[];
           declinedBefore: string[];
+          superseded: string[];
         },
       };
     };
@@ -750,7 +751,8 @@ for (const d of await eachDialect()) {
     test('plan and match events carry the records they change', async () => {
       await freshListings(1);
       const { saved, payload } = await savedEvent();
-      const { matches, alreadyOpen, declinedBefore, ...plan } = payload;
+      const { matches, alreadyOpen, declinedBefore, superseded, ...plan } = payload;
+      assert.deepEqual(superseded, [], 'fresh listings: no earlier proposal to replace');
       assert.equal(canonicalJson(plan), canonicalJson(await planRecordOf(p.store, saved.id!)));
       assert.equal(PlanRecord.parse(plan).flows, saved.plan.flows.length);
       assert.equal(

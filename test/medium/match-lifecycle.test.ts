@@ -6,7 +6,8 @@ import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { seedExample } from '../../src/example/seed.ts';
 import { type MatchProposal, MatchRecord, matchRecord } from '../../src/exchange/index.ts';
-import { insertMatch } from '../../src/exchange/repository.ts';
+import { insertMatch, updateMatch } from '../../src/exchange/repository.ts';
+import { savedPlanFlows } from '../../src/exchange/saved-flows.ts';
 import { canonicalJson, inTransaction, listEvents } from '../../src/journal/index.ts';
 import { systemActor } from '../../src/model/index.ts';
 import { wordQuantity } from '../../src/model/wording.ts';
@@ -100,7 +101,7 @@ for (const d of await eachDialect()) {
       assert.ok(created.length > 0);
       assert.deepEqual(
         plan.proposals,
-        { created: created.length, alreadyOpen: 0, declinedBefore: 0 },
+        { created: created.length, alreadyOpen: 0, declinedBefore: 0, superseded: 0 },
         'the saving says how many proposals it sent',
       );
       const proposals = created.filter(
@@ -148,6 +149,7 @@ for (const d of await eachDialect()) {
         matches: unknown[];
         alreadyOpen: string[];
         declinedBefore: string[];
+        superseded: string[];
       };
       assert.deepEqual(
         again.proposals,
@@ -155,6 +157,7 @@ for (const d of await eachDialect()) {
           created: event.matches.length,
           alreadyOpen: event.alreadyOpen.length,
           declinedBefore: event.declinedBefore.length,
+          superseded: event.superseded.length,
         },
         'the answer counts the proposals it sent, not the flows',
       );
@@ -583,6 +586,85 @@ for (const d of await eachDialect()) {
       // the operator withdraws it (an earlier test ended a holder's membership: its people only read)
       await ok('operator', 'POST', `/api/v1/listings/${offer.listingId}/withdraw`, {});
       assert.equal(await identified(), mid - onTable, 'its pairs are off the table');
+    });
+
+    test('a newer plan replaces an unanswered proposal whose volume it changes (superseded); an answered one stands', async () => {
+      const first = await savePlan();
+      const unanswered = (await matchesOf('operator')).filter(
+        (x) =>
+          x.status === 'proposed' &&
+          x.supply.decision === 'pending' &&
+          x.demand.decision === 'pending' &&
+          x.supply.organisationId &&
+          x.demand.organisationId &&
+          x.supply.organisationId !== x.demand.organisationId &&
+          first.plan.flows.some(
+            (f: { supply: string; demand: string }) => `${f.supply}→${f.demand}` === pairOf(x),
+          ),
+      );
+      // two pairs with no other proposal open or agreed: what an older plan proposed is set
+      // to half the volume
+      const all = await matchesOf('operator');
+      const once = unanswered.filter(
+        (x) =>
+          all.filter(
+            (y) => pairOf(y) === pairOf(x) && (y.status === 'proposed' || y.status === 'accepted'),
+          ).length === 1,
+      );
+      assert.ok(once.length >= 2, 'two unanswered proposals of the plan');
+      const [stale, answered] = once;
+      const stored = await Promise.all([stale, answered].map((m) => matchRecord(p.store, m.id)));
+      await inTransaction(p.store, async (tx) => {
+        for (const m of stored) {
+          await updateMatch(tx, {
+            ...m!,
+            flow: { ...m!.flow, quantity: m!.flow.quantity / 2, delivered: m!.flow.delivered / 2 },
+          });
+        }
+      });
+      // one side has answered the other: it agreed to that volume, so it stands
+      await ok('operator', 'POST', `/api/v1/matches/${answered.id}/accept`, { side: 'supply' });
+
+      const second = await savePlan();
+      assert.ok(second.proposals.superseded >= 1);
+      const closed = await latestEventIs(stale.id, 'match.closed');
+      assert.equal(closed.closedReason, 'superseded');
+      assert.equal(closed.closedSide, undefined);
+      const seen = await ok(holdersOf(stale).demand, 'GET', `/api/v1/matches/${stale.id}`);
+      assert.equal(seen.status, 'closed');
+      assert.equal(seen.closedReason, 'superseded');
+      const pair = (await matchesOf('operator')).filter((x) => pairOf(x) === pairOf(stale));
+      const fresh = pair.find((x) => x.status === 'proposed');
+      assert.ok(fresh, 'the pair proposed anew');
+      assert.equal(fresh.planId, second.id);
+      const flow = second.plan.flows.find(
+        (f: { supply: string; demand: string }) => `${f.supply}→${f.demand}` === pairOf(stale),
+      );
+      assert.equal(fresh.quantity, flow.quantity, "the newer plan's volume");
+      // (a pair may hold records closed or declined by earlier tests: only the open ones count)
+      const onTable = (x: { status: string }) => x.status === 'proposed' || x.status === 'accepted';
+      assert.deepEqual(
+        pair.filter(onTable).map((x) => x.id),
+        [fresh.id],
+      );
+      assert.equal(pair.find((x) => x.id === stale.id)?.status, 'closed');
+      const event = (await listEvents(p.store, { limit: 10_000, type: 'plan.saved' })).at(-1)!;
+      assert.ok((event.payload as { superseded: string[] }).superseded.includes(stale.id));
+
+      const kept = (await matchesOf('operator')).filter((x) => pairOf(x) === pairOf(answered));
+      assert.deepEqual(
+        kept.filter(onTable).map((x) => [x.id, x.status]),
+        [[answered.id, 'proposed']],
+      );
+      assert.ok(!kept.some((x) => x.planId === second.id), 'the answered pair not proposed anew');
+      // the replaced pair stays on the table of the identified impact
+      const flows = await savedPlanFlows(p.store, systemActor);
+      assert.ok(flows.some((f) => `${f.flow.supply}→${f.flow.demand}` === pairOf(stale)));
+
+      // the same plan once more changes no volume: nothing replaced
+      const third = await savePlan();
+      assert.equal(third.proposals.superseded, 0);
+      assert.equal(third.proposals.created, 0);
     });
 
     test('a member that leaves: the exchange withdraws its listings and closes their proposals (journal subscriber)', async () => {

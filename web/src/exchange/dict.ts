@@ -335,6 +335,8 @@ export const exchangeDict = dictionary(
     savedText: 'План сохранён, новых предложений совпадений: {n}.',
     savedAlreadyOpen: 'Уже предложены или согласованы раньше (повторно не отправлены): {n}.',
     savedDeclinedBefore: 'Отклонены раньше на тех же условиях (повторно не отправлены): {n}.',
+    savedSuperseded:
+      'Из них заменяют прежние предложения, на которые стороны ещё не ответили (другой объём): {n}.',
     toMatches: 'Открыть совпадения →',
     // matches
     matchesTitle: 'Совпадения',
@@ -372,6 +374,7 @@ export const exchangeDict = dictionary(
       'закрыто: согласованные совпадения заняли объём вашего объявления, это уже не вмещается',
     'closed:listing_full:theirs':
       'закрыто: в объявлении другой стороны не осталось объёма для этого совпадения',
+    'closed:superseded': 'заменено: новый план обмена предложил эту пару с другим объёмом',
     counterpartyInn: 'ИНН {inn}',
     counterpartyContact: 'Контакт:',
     counterpartyNoContact:
@@ -728,6 +731,8 @@ export const exchangeDict = dictionary(
     savedText: 'Plan saved: {n} new match proposals.',
     savedAlreadyOpen: 'Already proposed or agreed before (not sent again): {n}.',
     savedDeclinedBefore: 'Declined before on the same terms (not sent again): {n}.',
+    savedSuperseded:
+      'Of these, replacing earlier proposals neither side had answered (another volume): {n}.',
     toMatches: 'Open the matches →',
     matchesTitle: 'Matches',
     matchesLead:
@@ -763,6 +768,7 @@ export const exchangeDict = dictionary(
       'closed: agreed matches have taken so much of your listing that this one no longer fits',
     'closed:listing_full:theirs':
       "closed: the other side's listing has no quantity left for this match",
+    'closed:superseded': 'replaced: a newer exchange plan proposed this pair with another volume',
     counterpartyInn: 'INN {inn}',
     counterpartyContact: 'Contact:',
     counterpartyNoContact:

@@ -7294,10 +7294,16 @@ export interface components {
         unit: string;
       }[];
     };
-    /** @enum {string} */
-    MatchClosedReason: 'listing_withdrawn' | 'listing_changed' | 'listing_full';
-    /** @enum {string} */
-    MatchClosedReasonInput: 'listing_withdrawn' | 'listing_changed' | 'listing_full';
+    /**
+     * @description superseded: a newer plan proposed the pair with another volume before either side answered; no closedSide
+     * @enum {string}
+     */
+    MatchClosedReason: 'listing_withdrawn' | 'listing_changed' | 'listing_full' | 'superseded';
+    /**
+     * @description superseded: a newer plan proposed the pair with another volume before either side answered; no closedSide
+     * @enum {string}
+     */
+    MatchClosedReasonInput: 'listing_withdrawn' | 'listing_changed' | 'listing_full' | 'superseded';
     MatchCounterparty: {
       contactEmail?: string | null;
       /** @description the organisation's admin to write to (null: it has none active) */
@@ -7485,12 +7491,12 @@ export interface components {
       use: string | null;
     };
     /**
-     * @description closed: before both sides accepted, a listing was withdrawn, its terms changed, or agreed matches took so much of it that this one no longer fits
+     * @description closed: before both sides accepted, a listing was withdrawn, its terms changed, agreed matches took so much of it that this one no longer fits, or a newer plan replaced it
      * @enum {string}
      */
     MatchStatus: 'proposed' | 'accepted' | 'declined' | 'closed';
     /**
-     * @description closed: before both sides accepted, a listing was withdrawn, its terms changed, or agreed matches took so much of it that this one no longer fits
+     * @description closed: before both sides accepted, a listing was withdrawn, its terms changed, agreed matches took so much of it that this one no longer fits, or a newer plan replaced it
      * @enum {string}
      */
     MatchStatusInput: 'proposed' | 'accepted' | 'declined' | 'closed';
@@ -9397,6 +9403,8 @@ export interface components {
         created: number;
         /** @description flows whose pair was declined on the same terms: not proposed again */
         declinedBefore: number;
+        /** @description proposals neither side had answered whose volume this plan changed: closed and proposed again (counted in created) */
+        superseded: number;
       };
       robustness: components['schemas']['RobustnessEntry'][] | null;
       /** @description in the caller's language */
@@ -9437,6 +9445,8 @@ export interface components {
         created: number;
         /** @description flows whose pair was declined on the same terms: not proposed again */
         declinedBefore: number;
+        /** @description proposals neither side had answered whose volume this plan changed: closed and proposed again (counted in created) */
+        superseded: number;
       };
       robustness: components['schemas']['RobustnessEntryInput'][] | null;
       /** @description in the caller's language */
@@ -16370,10 +16380,10 @@ export const localeInputValues: ReadonlyArray<
 > = ['ru', 'en'];
 export const matchClosedReasonValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['MatchClosedReason']
-> = ['listing_withdrawn', 'listing_changed', 'listing_full'];
+> = ['listing_withdrawn', 'listing_changed', 'listing_full', 'superseded'];
 export const matchClosedReasonInputValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['MatchClosedReasonInput']
-> = ['listing_withdrawn', 'listing_changed', 'listing_full'];
+> = ['listing_withdrawn', 'listing_changed', 'listing_full', 'superseded'];
 export const matchDecisionValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['MatchDecision']
 > = ['pending', 'accepted', 'declined'];

@@ -257,11 +257,14 @@ export function MatchesTable({
           <span className={`badge match-${m.status}`} data-testid="match-status">
             {x.match(m.status)}
           </span>
-          {m.status === 'closed' && m.closedReason && m.closedSide && (
+          {m.status === 'closed' && m.closedReason && (
             <div className="sub" data-testid="match-closed-reason">
-              {t(
-                `closed:${m.closedReason}:${m.yourSides.includes(m.closedSide) ? 'yours' : 'theirs'}`,
-              )}
+              {m.closedReason === 'superseded'
+                ? t('closed:superseded')
+                : m.closedSide &&
+                  t(
+                    `closed:${m.closedReason}:${m.yourSides.includes(m.closedSide) ? 'yours' : 'theirs'}`,
+                  )}
             </div>
           )}
         </>

@@ -69,6 +69,8 @@ export function SaveCard({
       {saved ? (
         <div className="alert alert-success" role="status" data-testid="plan-saved">
           {t('savedText', { n: fmt.integer(saved.proposals.created) })}
+          {saved.proposals.superseded > 0 &&
+            ` ${t('savedSuperseded', { n: fmt.integer(saved.proposals.superseded) })}`}
           {saved.proposals.alreadyOpen > 0 &&
             ` ${t('savedAlreadyOpen', { n: fmt.integer(saved.proposals.alreadyOpen) })}`}
           {saved.proposals.declinedBefore > 0 &&

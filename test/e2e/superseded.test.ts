@@ -1,0 +1,94 @@
+// A newer saved plan replaces the unanswered proposals whose volume it changes: the saving says
+// how many, the closed tab says why, in Russian and English. Its own server: the seed's proposals,
+// untouched by the other walks.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import {
+  base,
+  callApi,
+  logIn,
+  logOut,
+  results,
+  skip,
+  startServerAndBrowser,
+  watchedPage,
+} from './harness.ts';
+
+startServerAndBrowser('dc-e2e-superseded-');
+
+interface Match {
+  id: string;
+  status: string;
+  closedReason?: string;
+  supply: { listingId: string };
+  demand: { listingId: string };
+}
+const pair = (m: Match) => `${m.supply.listingId}→${m.demand.listingId}`;
+
+test('a newer plan that changes the volume of an unanswered proposal replaces it: the saving says how many, the closed tab why', {
+  skip,
+  timeout: 180_000,
+}, async () => {
+  const { context, page, foreign, pageErrors } = await watchedPage();
+  await page.setViewportSize({ width: 1366, height: 900 });
+  // the seed's saved plan proposed the overburden of Razrez Yuzhny and Myski GRES's ash-and-slag
+  // and slag to one road builder; with the overburden withdrawn, the road builder's request takes
+  // more of the others: the plan changes the volume of proposals nobody has answered
+  await logIn(page, 'ecologist@razrez-yuzhny.example', 'demo-yuzhny-2026');
+  const w = await callApi(page, 'POST', '/listings/l-overburden-yuzhny/withdraw');
+  assert.equal(w.status, 200, JSON.stringify(w.body));
+  await logOut(page);
+  await logIn(page, 'operator@digicluster.example', 'operator-demo-2026');
+  const before = (await callApi(page, 'GET', '/matches')).body as Match[];
+  await page.goto(`${base}/#/plan`);
+  await page.getByTestId('run-plan').click();
+  await page.getByTestId('flows-table').waitFor({ timeout: 60_000 });
+  const [answer] = await Promise.all([
+    page.waitForResponse(
+      (r) => r.request().method() === 'POST' && r.url().endsWith('/api/v1/exchange/plans'),
+    ),
+    page.getByTestId('save-plan').click(),
+  ]);
+  const { proposals } = await answer.json();
+  assert.ok(proposals.superseded > 0, JSON.stringify(proposals));
+  const said = (await page.getByTestId('plan-saved').textContent()) ?? '';
+  assert.match(
+    said,
+    new RegExp(
+      `заменяют прежние предложения, на которые стороны ещё не ответили \\(другой объём\\): ${proposals.superseded}\\.`,
+    ),
+  );
+  // a replaced proposal reads closed, with the reason, and no buttons
+  const all: Match[] = (await callApi(page, 'GET', '/matches')).body;
+  const replaced = all.filter((m) => m.status === 'closed' && m.closedReason === 'superseded');
+  assert.equal(replaced.length, proposals.superseded);
+  for (const m of replaced) {
+    const was = before.find((x) => x.id === m.id);
+    assert.equal(was?.status, 'proposed', 'an open proposal before');
+    assert.ok(
+      all.some((x) => x.status === 'proposed' && pair(x) === pair(m)),
+      'its pair proposed anew',
+    );
+  }
+  const row = page.locator(`tr[data-match="${replaced[0].id}"]`);
+  await page.goto(`${base}/#/matches`);
+  await page.getByTestId('tab-closed').click();
+  await row.waitFor();
+  assert.equal(await row.getByTestId('match-status').textContent(), 'закрыто');
+  assert.equal(
+    await row.getByTestId('match-closed-reason').textContent(),
+    'заменено: новый план обмена предложил эту пару с другим объёмом',
+  );
+  assert.equal(await row.getByTestId('accept-match').count(), 0);
+  await page.screenshot({ path: join(results, 'matches-superseded-1366.png') });
+  await page.locator('.lang-btn[lang="en"]').click();
+  await page.getByTestId('tab-closed').click();
+  assert.equal(
+    await row.getByTestId('match-closed-reason').textContent(),
+    'replaced: a newer exchange plan proposed this pair with another volume',
+  );
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(pageErrors, []);
+  await context.close();
+});

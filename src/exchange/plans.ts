@@ -45,7 +45,7 @@ import {
   findPlan,
   insertMatch,
   insertPlan,
-  openPairs,
+  pairStatuses,
   updateMatch,
 } from './repository.ts';
 import {
@@ -388,7 +388,8 @@ export async function savePlan(
     // must not pile up proposals for the same flow.
     const pair = (supply: string, demand: string) => `${supply}\u0000${demand}`;
     const openCount = new Map<string, number>();
-    for (const p of await openPairs(tx)) {
+    for (const p of await pairStatuses(tx)) {
+      if (p.status !== 'proposed' && p.status !== 'accepted') continue;
       const key = pair(p.supplyListingId, p.demandListingId);
       openCount.set(key, (openCount.get(key) ?? 0) + 1);
     }

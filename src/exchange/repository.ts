@@ -390,7 +390,7 @@ export async function updateMatch(tx: Tx, m: MatchRecord): Promise<void> {
 
 /**
  * Each proposal's pair and status, oldest first, without its figures: for the readers that only
- * ask whether a pair is still on the table.
+ * ask whether a pair is still on the table (the saved-flows reader, the saving of a plan).
  */
 export async function pairStatuses(
   reader: Reader,
@@ -407,21 +407,6 @@ export async function pairStatuses(
     supplyListingId: r.supply_listing_id,
     demandListingId: r.demand_listing_id,
     status: r.status as MatchRecord['status'],
-  }));
-}
-
-/** Listing pairs with a proposal still open or agreed: not to be proposed again. */
-export async function openPairs(
-  reader: Reader,
-): Promise<Array<{ supplyListingId: string; demandListingId: string }>> {
-  const rows = await reader.db
-    .selectFrom('exchange_match')
-    .select(['supply_listing_id', 'demand_listing_id'])
-    .where('status', 'in', ['proposed', 'accepted'])
-    .execute();
-  return rows.map((r) => ({
-    supplyListingId: r.supply_listing_id,
-    demandListingId: r.demand_listing_id,
   }));
 }
 

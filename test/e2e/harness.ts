@@ -204,6 +204,19 @@ export async function callApi(page: Page, method: string, path: string, body?: u
   );
 }
 
+/** A match as the API answers it, to the depth the walks read. */
+export interface Match {
+  id: string;
+  status: string;
+  closedReason?: string;
+  yourSides: Array<'supply' | 'demand'>;
+  supply: { listingId: string; organisationId: string | null; decision: string };
+  demand: { listingId: string; organisationId: string | null; decision: string };
+}
+/** A match's pair of listings, as the plan's flows name it. */
+export const pair = (m: Pick<Match, 'supply' | 'demand'>) =>
+  `${m.supply.listingId}→${m.demand.listingId}`;
+
 export async function logIn(page: Page, email: string, password: string) {
   await page.goto(`${base}/#/login`);
   await page.fill('input[name="email"]', email);

@@ -9,6 +9,8 @@ import {
   base,
   logIn,
   logOut,
+  type Match,
+  pair,
   results,
   skip,
   startServerAndBrowser,
@@ -18,19 +20,6 @@ import {
 const plant = { email: 'ecologist@myski-gres.example', password: 'demo-myski-2026' };
 
 startServerAndBrowser('dc-e2e-matches-');
-
-interface Side {
-  listingId: string;
-  organisationId: string | null;
-  decision: string;
-}
-interface Match {
-  id: string;
-  status: string;
-  yourSides: Array<'supply' | 'demand'>;
-  supply: Side;
-  demand: Side;
-}
 
 const api = (page: Page, method: string, path: string) =>
   page.evaluate(
@@ -48,7 +37,6 @@ const badge = async (page: Page) => {
   const b = page.getByTestId('inbox-badge');
   return (await b.count()) ? Number((await b.locator('[aria-hidden]').textContent()) ?? 0) : 0;
 };
-const pair = (m: Match) => `${m.supply.listingId}→${m.demand.listingId}`;
 
 test('H2 H3 L1 M5 matches: decline memory, withdrawal closes, agreement shows the counterparty, all fits 1366 px', {
   skip,

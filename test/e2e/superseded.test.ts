@@ -9,6 +9,8 @@ import {
   callApi,
   logIn,
   logOut,
+  type Match,
+  pair,
   results,
   skip,
   startServerAndBrowser,
@@ -16,15 +18,6 @@ import {
 } from './harness.ts';
 
 startServerAndBrowser('dc-e2e-superseded-');
-
-interface Match {
-  id: string;
-  status: string;
-  closedReason?: string;
-  supply: { listingId: string };
-  demand: { listingId: string };
-}
-const pair = (m: Match) => `${m.supply.listingId}→${m.demand.listingId}`;
 
 test('a newer plan that changes the volume of an unanswered proposal replaces it: the saving says how many, the closed tab why', {
   skip,
@@ -81,6 +74,9 @@ test('a newer plan that changes the volume of an unanswered proposal replaces it
     'заменено: новый план обмена предложил эту пару с другим объёмом',
   );
   assert.equal(await row.getByTestId('accept-match').count(), 0);
+  // neither side answered, and neither will: not «ожидает»
+  for (const side of ['supply', 'demand'])
+    assert.equal(await row.getByTestId(`decision-${side}`).textContent(), 'без ответа');
   await page.screenshot({ path: join(results, 'matches-superseded-1366.png') });
   await page.locator('.lang-btn[lang="en"]').click();
   await page.getByTestId('tab-closed').click();
@@ -88,6 +84,15 @@ test('a newer plan that changes the volume of an unanswered proposal replaces it
     await row.getByTestId('match-closed-reason').textContent(),
     'replaced: a newer exchange plan proposed this pair with another volume',
   );
+  for (const side of ['supply', 'demand'])
+    assert.equal(await row.getByTestId(`decision-${side}`).textContent(), 'no answer');
+  // the open proposal that replaced it still waits for both sides
+  const anew = all.find((x) => x.status === 'proposed' && pair(x) === pair(replaced[0]))!;
+  await page.getByTestId('tab-pending').click();
+  const open = page.locator(`tr[data-match="${anew.id}"]`);
+  await open.waitFor();
+  for (const side of ['supply', 'demand'])
+    assert.equal(await open.getByTestId(`decision-${side}`).textContent(), 'pending');
   assert.deepEqual(foreign, []);
   assert.deepEqual(pageErrors, []);
   await context.close();

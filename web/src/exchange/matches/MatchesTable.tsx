@@ -238,12 +238,19 @@ export function MatchesTable({
       label: t('colDecisions'),
       cell: (m) => (
         <ul className="decisions">
-          {(['supply', 'demand'] as const).map((s) => (
-            <li key={s}>
-              <span className="muted">{t(`role:${s}`)}:</span>{' '}
-              <span className={`badge decision-${m[s].decision}`}>{x.decision(m[s].decision)}</span>
-            </li>
-          ))}
+          {(['supply', 'demand'] as const).map((s) => {
+            // a side that never answered a proposal no longer open is not "pending": it will not
+            const d =
+              m[s].decision === 'pending' && m.status !== 'proposed' ? 'unanswered' : m[s].decision;
+            return (
+              <li key={s}>
+                <span className="muted">{t(`role:${s}`)}:</span>{' '}
+                <span className={`badge decision-${d}`} data-testid={`decision-${s}`}>
+                  {x.decision(d)}
+                </span>
+              </li>
+            );
+          })}
         </ul>
       ),
     },

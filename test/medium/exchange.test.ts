@@ -704,17 +704,17 @@ for (const d of await eachDialect()) {
 
     /**
      * New offers and requests worth shipping between (disposal cost and price far above any
-     * transport): the next plan proposes pairs of them, never proposed before. The requests'
-     * limit on loss on ignition keeps the seed's ash out of them, so that their pairs are
-     * fresh with fresh whatever order the solver breaks its ties in (CI saw a seed offer
-     * take a fresh request, and a fresh offer a seed request that earlier tests had filled).
+     * transport): the next plan proposes pairs of them, never proposed before. The requests
+     * limit a property (particle size) that no seed offer states, so that no seed ash reaches
+     * them, not even in a blend, whatever order the solver breaks its ties in (CI saw a seed
+     * offer take a fresh request, and a fresh offer a seed request that earlier tests filled).
      */
     const fresh = { offers: new Set<string>(), requests: new Set<string>() };
     const freshListings = async (n: number) => {
       for (let i = 0; i < n; i++) {
         const offer = await x.createListing(user('myski-gres'), {
           ...ashOffer,
-          quality: { loi: 2, sio2: 55 },
+          quality: { loi: 4, sio2: 55, size: 10 },
           quantityPerYear: 500,
           disposalCostKopecksPerUnit: 5000_00,
           status: 'active',
@@ -728,7 +728,7 @@ for (const d of await eachDialect()) {
           unit: 't',
           availableFrom: '2026-01-01',
           availableTo: '2027-12-31',
-          quality: { loi: { max: 3 } },
+          quality: { size: { max: 20 } },
           priceKopecksPerUnit: 5000_00,
           transportModes: ['road'],
           visibility: 'public',

@@ -46,7 +46,7 @@ export const stateReaders: StateReader[] = [
   {
     kind: 'plan',
     carriedBy: { 'plan.saved': '' },
-    besides: ['matches', 'alreadyOpen', 'declinedBefore', 'superseded'],
+    besides: ['matches', 'alreadyOpen', 'declinedBefore', 'noRoom', 'superseded'],
     read: planRecordOf,
   },
 ];

@@ -47,11 +47,11 @@ interface MatchContext {
 }
 
 /** What a match takes of its side's listing: shipped from an offer, received by a request. */
-const amountOn = (side: Side, f: PlanFlow) => (side === 'supply' ? f.quantity : f.delivered);
+export const amountOn = (side: Side, f: PlanFlow) => (side === 'supply' ? f.quantity : f.delivered);
 const listingOf = (x: MatchRecord, side: Side) =>
   side === 'supply' ? x.supplyListingId : x.demandListingId;
 /** More than the listing's yearly quantity (with room for rounding). */
-const beyond = (amount: number, l: ListingRecord) => amount > l.quantityPerYear * (1 + 1e-9);
+export const beyond = (amount: number, l: ListingRecord) => amount > l.quantityPerYear * (1 + 1e-9);
 
 /** The viewer holds this side (the operator holds every side for reading). */
 const holds = (x: MatchRecord, side: Side, actor: Actor) =>

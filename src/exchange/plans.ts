@@ -36,6 +36,7 @@ import { EngineInputError } from './engine/solve/index.ts';
 import { declineStillHolds, termsKey } from './engine/terms.ts';
 import { type Holders, loadHolders } from './holders.ts';
 import { listingLimits } from './limits.ts';
+import { amountOn, beyond } from './matches.ts';
 import { messages as m } from './messages.ts';
 import { type PlanOutcome, planFrom, planOrder } from './plan-worker.ts';
 import { citedSources, factorTable, railNetwork, viewerOptions } from './reference.ts';
@@ -420,9 +421,18 @@ export async function savePlan(
       )
         declined.add(pair(x.supplyListingId, x.demandListingId));
     }
+    // What the agreed matches take of each listing a year, on the side it holds in them.
+    const sides = ['supply', 'demand'] as const;
+    const agreed = { supply: new Map<string, number>(), demand: new Map<string, number>() };
+    for (const y of await findMatches(tx, { status: 'accepted' }))
+      for (const side of sides) {
+        const id = side === 'supply' ? y.supplyListingId : y.demandListingId;
+        agreed[side].set(id, (agreed[side].get(id) ?? 0) + amountOn(side, y.flow));
+      }
     const matches: MatchRecord[] = [];
     const alreadyOpen: string[] = [];
     const declinedBefore: string[] = [];
+    const noRoom: string[] = [];
     const superseded: MatchRecord[] = [];
     for (const f of document.plan.flows) {
       // never a proposal between an organisation and itself (the planner links none)
@@ -436,21 +446,31 @@ export async function savePlan(
           alreadyOpen.push(`${f.supply}→${f.demand}`);
           continue;
         }
-        for (const old of olds) {
-          const closed: MatchRecord = {
-            ...old,
-            status: 'closed',
-            closedReason: 'superseded',
-            closedAt: saved.createdAt,
-          };
-          await updateMatch(tx, closed);
-          await record(tx, c, actor, actor.organisationId, 'match.closed', closed);
-          superseded.push(closed);
-        }
       }
       if (declined.has(key)) {
         declinedBefore.push(`${f.supply}→${f.demand}`);
         continue;
+      }
+      // A proposal that what the listings' agreed matches leave could not hold would be refused
+      // when its second side accepts: it is not made (nor does it replace an older one).
+      const full = sides.some((side) => {
+        const l = computed.records.get(side === 'supply' ? f.supply : f.demand);
+        return l !== undefined && beyond((agreed[side].get(l.id) ?? 0) + amountOn(side, f), l);
+      });
+      if (full) {
+        noRoom.push(`${f.supply}→${f.demand}`);
+        continue;
+      }
+      for (const old of undecided.get(key) ?? []) {
+        const closed: MatchRecord = {
+          ...old,
+          status: 'closed',
+          closedReason: 'superseded',
+          closedAt: saved.createdAt,
+        };
+        await updateMatch(tx, closed);
+        await record(tx, c, actor, actor.organisationId, 'match.closed', closed);
+        superseded.push(closed);
       }
       const supplyRecord = computed.records.get(f.supply);
       const demandRecord = computed.records.get(f.demand);
@@ -483,12 +503,14 @@ export async function savePlan(
       matches,
       alreadyOpen,
       declinedBefore,
+      noRoom,
       superseded: superseded.map((x) => x.id),
     });
     return {
       created: matches.length,
       alreadyOpen: alreadyOpen.length,
       declinedBefore: declinedBefore.length,
+      noRoom: noRoom.length,
       superseded: superseded.length,
     };
   });

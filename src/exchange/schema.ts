@@ -702,6 +702,12 @@ export const SavedPlan = Plan.extend({
       .number()
       .int()
       .describe('flows whose pair was declined on the same terms: not proposed again'),
+    noRoom: z
+      .number()
+      .int()
+      .describe(
+        "flows a listing's agreed matches leave no room for (its second side could not accept them): not proposed",
+      ),
     superseded: z
       .number()
       .int()

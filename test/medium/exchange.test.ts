@@ -753,6 +753,7 @@ for (const d of await eachDialect()) {
           matches: MatchRecord[];
           alreadyOpen: string[];
           declinedBefore: string[];
+          noRoom: string[];
           superseded: string[];
         },
       };
@@ -761,7 +762,7 @@ for (const d of await eachDialect()) {
     test('plan and match events carry the records they change', async () => {
       await freshListings(1);
       const { saved, payload } = await savedEvent();
-      const { matches, alreadyOpen, declinedBefore, superseded, ...plan } = payload;
+      const { matches, alreadyOpen, declinedBefore, noRoom, superseded, ...plan } = payload;
       // the fresh pairs are new; the solver may break a tie among the seed's flows otherwise
       // than before: each proposal that replaces is closed as such, its pair proposed anew
       assert.ok(matches.some(freshPair), 'the plan proposed a fresh pair');
@@ -781,7 +782,7 @@ for (const d of await eachDialect()) {
       assert.equal(canonicalJson(plan), canonicalJson(await planRecordOf(p.store, saved.id!)));
       assert.equal(PlanRecord.parse(plan).flows, saved.plan.flows.length);
       assert.equal(
-        matches.length + alreadyOpen.length + declinedBefore.length,
+        matches.length + alreadyOpen.length + declinedBefore.length + noRoom.length,
         saved.plan.flows.length,
       );
       // each proposal as created, and as it still is
@@ -878,6 +879,59 @@ for (const d of await eachDialect()) {
           .map((a) => a.id)
           .sort(),
       );
+    });
+
+    test("a plan proposes no flow that a listing's agreed matches leave no room for", async () => {
+      // ash only this offer states the MgO of, to requests that limit it: they take no other
+      const offer = await x.createListing(user('myski-gres'), {
+        ...ashOffer,
+        quality: { loi: 4, sio2: 55, mgo: 1 },
+        quantityPerYear: 500,
+        disposalCostKopecksPerUnit: 5000_00,
+        status: 'active',
+      });
+      const request = (priceKopecksPerUnit: number) =>
+        x.createListing(user('tsement-tom'), {
+          siteId: 'tsement-tom-plant',
+          side: 'request',
+          materialId: 'fly-ash',
+          useId: 'cement-additive',
+          quantityPerYear: 500,
+          unit: 't',
+          availableFrom: '2026-01-01',
+          availableTo: '2027-12-31',
+          quality: { mgo: { max: 2 } },
+          priceKopecksPerUnit,
+          transportModes: ['road'],
+          visibility: 'public',
+          status: 'active',
+        });
+      const first = await request(5000_00);
+      const proposed = (await savedEvent()).payload.matches.find(
+        (m) => m.supplyListingId === offer.id && m.demandListingId === first.id,
+      );
+      assert.ok(proposed, 'the offer is proposed to the only request it fits');
+      assert.equal(proposed.flow.quantity, 500);
+      await x.decideMatch(systemActor, proposed.id, true, { side: 'supply' });
+      await x.decideMatch(systemActor, proposed.id, true, { side: 'demand' });
+      // a request that pays more: the plan now sends the whole offer there
+      const second = await request(6000_00);
+      const { saved, payload } = await savedEvent();
+      const key = `${offer.id}→${second.id}`;
+      assert.ok(
+        saved.plan.flows.some((f) => `${f.supply}→${f.demand}` === key),
+        'the plan has the flow',
+      );
+      assert.ok(payload.noRoom.includes(key), 'the plan.saved event says why it was not proposed');
+      assert.equal(saved.proposals.noRoom, payload.noRoom.length);
+      assert.equal(
+        (await x.listMatches(systemActor)).filter(
+          (m) => m.supply.listingId === offer.id && m.demand.listingId === second.id,
+        ).length,
+        0,
+        'no proposal its second side could not accept',
+      );
+      assert.equal((await x.getMatch(systemActor, proposed.id)).status, 'accepted');
     });
 
     test('an organisation that leaves trades no more: its listings drop out of the plan', async () => {

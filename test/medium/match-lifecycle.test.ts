@@ -101,7 +101,7 @@ for (const d of await eachDialect()) {
       assert.ok(created.length > 0);
       assert.deepEqual(
         plan.proposals,
-        { created: created.length, alreadyOpen: 0, declinedBefore: 0, superseded: 0 },
+        { created: created.length, alreadyOpen: 0, declinedBefore: 0, noRoom: 0, superseded: 0 },
         'the saving says how many proposals it sent',
       );
       const proposals = created.filter(
@@ -149,6 +149,7 @@ for (const d of await eachDialect()) {
         matches: unknown[];
         alreadyOpen: string[];
         declinedBefore: string[];
+        noRoom: string[];
         superseded: string[];
       };
       assert.deepEqual(
@@ -157,6 +158,7 @@ for (const d of await eachDialect()) {
           created: event.matches.length,
           alreadyOpen: event.alreadyOpen.length,
           declinedBefore: event.declinedBefore.length,
+          noRoom: event.noRoom.length,
           superseded: event.superseded.length,
         },
         'the answer counts the proposals it sent, not the flows',

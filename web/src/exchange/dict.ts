@@ -335,6 +335,8 @@ export const exchangeDict = dictionary(
     savedText: 'План сохранён, новых предложений совпадений: {n}.',
     savedAlreadyOpen: 'Уже предложены или согласованы раньше (повторно не отправлены): {n}.',
     savedDeclinedBefore: 'Отклонены раньше на тех же условиях (повторно не отправлены): {n}.',
+    savedNoRoom:
+      'Не отправлены, потому что согласованные совпадения уже заняли объём объявления: {n}.',
     savedSuperseded:
       'Из них заменяют прежние предложения, на которые стороны ещё не ответили (другой объём): {n}.',
     toMatches: 'Открыть совпадения →',
@@ -731,6 +733,7 @@ export const exchangeDict = dictionary(
     savedText: 'Plan saved: {n} new match proposals.',
     savedAlreadyOpen: 'Already proposed or agreed before (not sent again): {n}.',
     savedDeclinedBefore: 'Declined before on the same terms (not sent again): {n}.',
+    savedNoRoom: "Not sent, as agreed matches already take a listing's quantity: {n}.",
     savedSuperseded:
       'Of these, replacing earlier proposals neither side had answered (another volume): {n}.',
     toMatches: 'Open the matches →',

@@ -9403,6 +9403,8 @@ export interface components {
         created: number;
         /** @description flows whose pair was declined on the same terms: not proposed again */
         declinedBefore: number;
+        /** @description flows a listing's agreed matches leave no room for (its second side could not accept them): not proposed */
+        noRoom: number;
         /** @description proposals neither side had answered whose volume this plan changed: closed and proposed again (counted in created) */
         superseded: number;
       };
@@ -9445,6 +9447,8 @@ export interface components {
         created: number;
         /** @description flows whose pair was declined on the same terms: not proposed again */
         declinedBefore: number;
+        /** @description flows a listing's agreed matches leave no room for (its second side could not accept them): not proposed */
+        noRoom: number;
         /** @description proposals neither side had answered whose volume this plan changed: closed and proposed again (counted in created) */
         superseded: number;
       };

@@ -74,7 +74,9 @@ export function SaveCard({
           {saved.proposals.alreadyOpen > 0 &&
             ` ${t('savedAlreadyOpen', { n: fmt.integer(saved.proposals.alreadyOpen) })}`}
           {saved.proposals.declinedBefore > 0 &&
-            ` ${t('savedDeclinedBefore', { n: fmt.integer(saved.proposals.declinedBefore) })}`}{' '}
+            ` ${t('savedDeclinedBefore', { n: fmt.integer(saved.proposals.declinedBefore) })}`}
+          {saved.proposals.noRoom > 0 &&
+            ` ${t('savedNoRoom', { n: fmt.integer(saved.proposals.noRoom) })}`}{' '}
           <a href={href('matches')}>{t('toMatches')}</a>
         </div>
       ) : (

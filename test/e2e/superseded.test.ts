@@ -74,9 +74,11 @@ test('a newer plan that changes the volume of an unanswered proposal replaces it
     'заменено: новый план обмена предложил эту пару с другим объёмом',
   );
   assert.equal(await row.getByTestId('accept-match').count(), 0);
-  // neither side answered, and neither will: not «ожидает»
+  // neither side answered, and neither will: not «ожидает»; nor is what the offer has left
+  // of use to anyone any more
   for (const side of ['supply', 'demand'])
     assert.equal(await row.getByTestId(`decision-${side}`).textContent(), 'без ответа');
+  assert.equal(await row.getByTestId('match-remaining').count(), 0);
   await page.screenshot({ path: join(results, 'matches-superseded-1366.png') });
   await page.locator('.lang-btn[lang="en"]').click();
   await page.getByTestId('tab-closed').click();
@@ -93,6 +95,10 @@ test('a newer plan that changes the volume of an unanswered proposal replaces it
   await open.waitFor();
   for (const side of ['supply', 'demand'])
     assert.equal(await open.getByTestId(`decision-${side}`).textContent(), 'pending');
+  assert.match(
+    (await open.getByTestId('match-remaining').textContent()) ?? '',
+    /^\S.* of the offer's \S.* free$/,
+  );
   assert.deepEqual(foreign, []);
   assert.deepEqual(pageErrors, []);
   await context.close();

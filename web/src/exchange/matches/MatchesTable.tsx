@@ -177,8 +177,8 @@ export function MatchesTable({
         <>
           {/* the planned quantity is computed: whole units from 100 up, as on the plan */}
           {x.computedPerYear(m.quantity, m.unit)}
-          {m.yourSides
-            .concat(operator ? ['supply'] : [])
+          {/* what is left of the listing: for deciding, so only while the proposal is open */}
+          {(m.status === 'proposed' ? m.yourSides.concat(operator ? ['supply'] : []) : [])
             .slice(0, 1)
             .map((s) => {
               const side = m[s];

@@ -46,7 +46,6 @@ import {
   findPlan,
   insertMatch,
   insertPlan,
-  pairStatuses,
   updateMatch,
 } from './repository.ts';
 import {
@@ -388,8 +387,10 @@ export async function savePlan(
     // A pair already proposed or agreed is not proposed again: saving plans repeatedly
     // must not pile up proposals for the same flow.
     const pair = (supply: string, demand: string) => `${supply}\u0000${demand}`;
+    // every earlier proposal, read once: what is open, unanswered, declined and agreed
+    const earlier = await findMatches(tx);
     const openCount = new Map<string, number>();
-    for (const p of await pairStatuses(tx)) {
+    for (const p of earlier) {
       if (p.status !== 'proposed' && p.status !== 'accepted') continue;
       const key = pair(p.supplyListingId, p.demandListingId);
       openCount.set(key, (openCount.get(key) ?? 0) + 1);
@@ -398,7 +399,8 @@ export async function savePlan(
     // their volume: they are replaced (closed as `superseded`), so that nobody is asked to agree
     // to an older plan's figures. An answered one stands: its side agreed to that volume.
     const undecided = new Map<string, MatchRecord[]>();
-    for (const x of await findMatches(tx, { status: 'proposed' })) {
+    for (const x of earlier) {
+      if (x.status !== 'proposed') continue;
       if (x.supplyDecision !== 'pending' || x.demandDecision !== 'pending') continue;
       const key = pair(x.supplyListingId, x.demandListingId);
       undecided.set(key, [...(undecided.get(key) ?? []), x]);
@@ -406,7 +408,8 @@ export async function savePlan(
     // A declined pair is not proposed again while both listings keep the terms it was
     // declined on (engine/terms.ts says what terms are): a decline is an answer to those.
     const declined = new Set<string>();
-    for (const x of await findMatches(tx, { status: 'declined' })) {
+    for (const x of earlier) {
+      if (x.status !== 'declined') continue;
       const supply = computed.records.get(x.supplyListingId);
       const demand = computed.records.get(x.demandListingId);
       if (!supply || !demand) continue;
@@ -424,11 +427,13 @@ export async function savePlan(
     // What the agreed matches take of each listing a year, on the side it holds in them.
     const sides = ['supply', 'demand'] as const;
     const agreed = { supply: new Map<string, number>(), demand: new Map<string, number>() };
-    for (const y of await findMatches(tx, { status: 'accepted' }))
+    for (const y of earlier) {
+      if (y.status !== 'accepted') continue;
       for (const side of sides) {
         const id = side === 'supply' ? y.supplyListingId : y.demandListingId;
         agreed[side].set(id, (agreed[side].get(id) ?? 0) + amountOn(side, y.flow));
       }
+    }
     const matches: MatchRecord[] = [];
     const alreadyOpen: string[] = [];
     const declinedBefore: string[] = [];

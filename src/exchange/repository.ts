@@ -390,7 +390,7 @@ export async function updateMatch(tx: Tx, m: MatchRecord): Promise<void> {
 
 /**
  * Each proposal's pair and status, oldest first, without its figures: for the readers that only
- * ask whether a pair is still on the table (the saved-flows reader, the saving of a plan).
+ * ask whether a pair is still on the table (the saved-flows reader).
  */
 export async function pairStatuses(
   reader: Reader,

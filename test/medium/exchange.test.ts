@@ -709,6 +709,23 @@ for (const d of await eachDialect()) {
      * them, not even in a blend, whatever order the solver breaks its ties in (CI saw a seed
      * offer take a fresh request, and a fresh offer a seed request that earlier tests filled).
      */
+    /** Tom Cement asks for 500 t of fly ash a year within `quality`, at a price. */
+    const ashRequest = (quality: Record<string, { max: number }>, priceKopecksPerUnit: number) =>
+      x.createListing(user('tsement-tom'), {
+        siteId: 'tsement-tom-plant',
+        side: 'request',
+        materialId: 'fly-ash',
+        useId: 'cement-additive',
+        quantityPerYear: 500,
+        unit: 't',
+        availableFrom: '2026-01-01',
+        availableTo: '2027-12-31',
+        quality,
+        priceKopecksPerUnit,
+        transportModes: ['road'],
+        visibility: 'public',
+        status: 'active',
+      });
     const fresh = { offers: new Set<string>(), requests: new Set<string>() };
     const freshListings = async (n: number) => {
       for (let i = 0; i < n; i++) {
@@ -719,21 +736,7 @@ for (const d of await eachDialect()) {
           disposalCostKopecksPerUnit: 5000_00,
           status: 'active',
         });
-        const request = await x.createListing(user('tsement-tom'), {
-          siteId: 'tsement-tom-plant',
-          side: 'request',
-          materialId: 'fly-ash',
-          useId: 'cement-additive',
-          quantityPerYear: 500,
-          unit: 't',
-          availableFrom: '2026-01-01',
-          availableTo: '2027-12-31',
-          quality: { size: { max: 20 } },
-          priceKopecksPerUnit: 5000_00,
-          transportModes: ['road'],
-          visibility: 'public',
-          status: 'active',
-        });
+        const request = await ashRequest({ size: { max: 20 } }, 5000_00);
         fresh.offers.add(offer.id);
         fresh.requests.add(request.id);
       }
@@ -891,21 +894,7 @@ for (const d of await eachDialect()) {
         status: 'active',
       });
       const request = (priceKopecksPerUnit: number) =>
-        x.createListing(user('tsement-tom'), {
-          siteId: 'tsement-tom-plant',
-          side: 'request',
-          materialId: 'fly-ash',
-          useId: 'cement-additive',
-          quantityPerYear: 500,
-          unit: 't',
-          availableFrom: '2026-01-01',
-          availableTo: '2027-12-31',
-          quality: { mgo: { max: 2 } },
-          priceKopecksPerUnit,
-          transportModes: ['road'],
-          visibility: 'public',
-          status: 'active',
-        });
+        ashRequest({ mgo: { max: 2 } }, priceKopecksPerUnit);
       const first = await request(5000_00);
       const proposed = (await savedEvent()).payload.matches.find(
         (m) => m.supplyListingId === offer.id && m.demandListingId === first.id,

@@ -40,6 +40,42 @@ test('perturb keeps volumes within ± variation and minimums within the volume',
   assert.ok((p.supplies[0].minQuantity ?? 0) <= p.supplies[0].quantity);
 });
 
+test('perturb shrinks an agreed flow with its ends, so every run still has a plan', async () => {
+  // Two agreed flows that take all of s1 and all of d1: any shrinking end must shrink them.
+  const agreed = {
+    supplies: [{ id: 's1', quantity: 100 }],
+    demands: [
+      { id: 'd1', quantity: 60, value: 5 },
+      { id: 'd2', quantity: 40, value: 5 },
+    ],
+    links: [
+      { supply: 's1', demand: 'd1', minQuantity: 60, capacity: 60 },
+      { supply: 's1', demand: 'd2', minQuantity: 40, capacity: 40 },
+    ],
+  };
+  const rnd = mulberry32(7);
+  for (let run = 0; run < 20; run++) {
+    const p = perturb(agreed, 0.3, rnd);
+    for (const l of p.links) {
+      const s = p.supplies.find((x) => x.id === l.supply)!;
+      const d = p.demands.find((x) => x.id === l.demand)!;
+      assert.ok((l.minQuantity ?? 0) <= Math.min(d.quantity, l.capacity ?? Infinity) + 1e-9);
+      assert.ok((l.minQuantity ?? 0) <= s.quantity + 1e-9);
+    }
+    const shipped = p.links.reduce((sum, l) => sum + (l.minQuantity ?? 0), 0);
+    assert.ok(shipped <= p.supplies[0].quantity + 1e-9, `run ${run}: ${shipped} agreed`);
+  }
+  const { entries, runs } = await robustness(agreed, { runs: 10, variation: 0.3, seed: 5 });
+  assert.equal(runs, 10);
+  assert.deepEqual(
+    entries.map((e) => [e.demand, e.share]),
+    [
+      ['d1', 1],
+      ['d2', 1],
+    ],
+  );
+});
+
 test('robustness is deterministic for a seed and counts the share of runs', async () => {
   const { entries: a, runs } = await robustness(problem, { runs: 20, variation: 0.3, seed: 3 });
   const b = await robustness(problem, { runs: 20, variation: 0.3, seed: 3 });

@@ -4,19 +4,38 @@ import { type ProblemInput, type SolveOptions, solve } from './solve/index.ts';
 import { mulberry32 } from './solve/random.ts';
 import { FLOW_EPS } from './solve/result.ts';
 
-/** One perturbed copy of the problem: every quantity × (1 ± variation), minimums kept within. */
+/**
+ * One perturbed copy of the problem: every quantity × (1 ± variation), minimums kept within; a
+ * link's minimum (an agreed flow) shrinks with the smaller of its two ends, so it still fits.
+ */
 export function perturb(problem: ProblemInput, variation: number, rnd: () => number): ProblemInput {
-  const vary = (q: number) => q * (1 + variation * (2 * rnd() - 1));
+  const factor = () => 1 + variation * (2 * rnd() - 1);
+  const supplyFactor = new Map<string, number>();
+  const demandFactor = new Map<string, number>();
   return {
     ...problem,
     supplies: problem.supplies.map((s) => {
-      const quantity = vary(s.quantity);
+      const f = factor();
+      supplyFactor.set(s.id, Math.min(f, 1));
+      const quantity = s.quantity * f;
       return { ...s, quantity, minQuantity: Math.min(s.minQuantity ?? 0, quantity) };
     }),
     demands: problem.demands.map((d) => {
-      const quantity = vary(d.quantity);
+      const f = factor();
+      demandFactor.set(d.id, Math.min(f, 1));
+      const quantity = d.quantity * f;
       return { ...d, quantity, minQuantity: Math.min(d.minQuantity ?? 0, quantity) };
     }),
+    links: problem.links.map((l) =>
+      l.minQuantity
+        ? {
+            ...l,
+            minQuantity:
+              l.minQuantity *
+              Math.min(supplyFactor.get(l.supply) ?? 1, demandFactor.get(l.demand) ?? 1),
+          }
+        : l,
+    ),
   };
 }
 

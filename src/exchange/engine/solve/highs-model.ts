@@ -1,6 +1,7 @@
 // The general problem as an LP/MILP in compressed-column form for HiGHS.
 //
 // Columns: one flow x per link, then one binary y per fixed-cost link.
+// A link's minimum is its column's lower bound.
 // Rows, in this order: supply quantities, demand quantities (in delivered
 // units), blend limits (Σ yield·x·(p − bound) on the right side of 0), and
 // x − M·y ≤ 0 for each fixed-cost link, M = min(capacity, supply, demand ÷ yield).
@@ -149,6 +150,7 @@ export function buildModel(
     const i = sIndex.get(l.supply)!;
     const j = dIndex.get(l.demand)!;
     colCost[k] = margin[k];
+    colLower[k] = l.minQuantity;
     colUpper[k] = t?.shut[k] ? 0 : (l.capacity ?? Infinity);
     if (openFixed && l.fixedCost !== undefined) {
       if (openFixed[k]) offset -= l.fixedCost;
@@ -218,8 +220,8 @@ interface TighteningInput {
 
 /**
  * Closures that cut off no optimal plan (see the header). A link qualifies
- * when dropping its flow keeps every row satisfied: neither end has a
- * minimum, and in each blend limit of its demand the link's material sits on
+ * when dropping its flow keeps every bound and row satisfied: neither the link
+ * nor an end has a minimum, and in each blend limit of its demand the link's material sits on
  * the wrong side of the bound (or on it), so less of it never breaks the
  * limit. Then in an optimal plan an open link carries x with margin·x ≥ fixed
  * cost, or else closing it would gain; a link that cannot reach that within
@@ -232,7 +234,8 @@ function tightening(p: Problem, a: TighteningInput) {
     const l = p.links[k];
     const i = a.sIndex.get(l.supply)!;
     const j = a.dIndex.get(l.demand)!;
-    if (p.supplies[i].minQuantity > 0 || p.demands[j].minQuantity > 0) return false;
+    if (l.minQuantity > 0 || p.supplies[i].minQuantity > 0 || p.demands[j].minQuantity > 0)
+      return false;
     // A max limit is a `≤ 0` row: dropping the link's term keeps it only if
     // the term is ≥ 0; a min limit (`≥ 0`) likewise needs a term ≤ 0.
     return a.blendRows[j].every((b) => {

@@ -32,6 +32,25 @@ describe('infeasible problems', () => {
     assert.doesNotMatch(r.message ?? '', /other/);
   });
 
+  test('links whose minimums together exceed their supply name the supply', async () => {
+    const r = await solve({
+      supplies: [{ id: 'ash-dump', quantity: 100 }],
+      demands: [
+        { id: 'cement', quantity: 100, value: 5 },
+        { id: 'roads', quantity: 100, value: 5 },
+      ],
+      links: [
+        { supply: 'ash-dump', demand: 'cement', minQuantity: 70 },
+        { supply: 'ash-dump', demand: 'roads', minQuantity: 40 },
+      ],
+    });
+    assert.equal(r.status, 'infeasible');
+    assert.match(
+      r.message ?? '',
+      /supply ash-dump: its links must ship at least 110, more than its quantity 100/,
+    );
+  });
+
   test('a demand whose every linked supply breaks a limit names the demand and property', async () => {
     const r = await solve({
       supplies: [

@@ -1,5 +1,5 @@
 // Why a problem has no plan. Shipping nothing satisfies every constraint except
-// the minimums, so infeasibility always means some minimums cannot be met
+// the minimums (of supplies, demands and links), so infeasibility always means some minimums cannot be met
 // together. Two explanations, combined:
 //  - capacity reasoning per item (its links cannot carry its minimum at all);
 //  - an elastic LP that lets each minimum fall short at unit penalty and names
@@ -39,9 +39,31 @@ export function capacityConflicts(p: Problem): Map<string, string> {
     inCap.set(d.id, (inCap.get(d.id) ?? 0) + x * l.yield);
   }
   const tol = 1e-9;
+  // Links that must carry a flow each take it from their supply and demand.
+  const outMin = new Map<string, number>();
+  const inMin = new Map<string, number>();
+  for (const l of p.links) {
+    if (l.minQuantity === 0) continue;
+    outMin.set(l.supply, (outMin.get(l.supply) ?? 0) + l.minQuantity);
+    inMin.set(l.demand, (inMin.get(l.demand) ?? 0) + l.minQuantity * l.yield);
+  }
+  for (const [items, taken, verb] of [
+    [p.supplies, outMin, 'ship'],
+    [p.demands, inMin, 'deliver'],
+  ] as const) {
+    for (const x of items) {
+      const least = taken.get(x.id) ?? 0;
+      if (least > x.quantity * (1 + tol) + tol) {
+        found.set(
+          `${verb === 'ship' ? 'supply' : 'demand'} ${x.id}`,
+          `its links must ${verb} at least ${fmt(least)}, more than its quantity ${fmt(x.quantity)}`,
+        );
+      }
+    }
+  }
   for (const s of p.supplies) {
     const cap = outCap.get(s.id) ?? 0;
-    if (s.minQuantity > cap * (1 + tol) + tol) {
+    if (s.minQuantity > cap * (1 + tol) + tol && !found.has(`supply ${s.id}`)) {
       found.set(
         `supply ${s.id}`,
         `must ship at least ${fmt(s.minQuantity)} but its links can take at most ${fmt(cap)}`,
@@ -105,6 +127,7 @@ export function elasticShortfalls(p: Problem, highs: Highs): Map<string, string>
     numRows: cm.numRows,
     sense: highs.constants.objectiveSense.maximize,
     colCost,
+    // links' own minimums left out: capacityConflicts names those that exceed a quantity
     colLower: new Float64Array(numCols),
     colUpper,
     rowLower: cm.rowLower,

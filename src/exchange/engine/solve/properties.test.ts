@@ -115,6 +115,41 @@ describe('HiGHS plans satisfy every constraint', () => {
       { numRuns: 40 },
     );
   });
+
+  test('link minimums: fixing flows an optimal plan ships keeps its objective', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.nat(),
+        shapeArb({ yields: share, limits: share }),
+        fc.array(fc.boolean(), { minLength: 64, maxLength: 64 }),
+        async (seed, shape, keep) => {
+          const input = randomGeneral(seed, shape);
+          const free = await solveAndCheck(seed, shape);
+          // An agreed flow, as the exchange hands it: minimum and capacity both its quantity.
+          const fixed = new Map(
+            free.flows
+              .filter((_, k) => keep[k % keep.length])
+              .map((f) => [`${f.supply}→${f.demand}`, f.quantity]),
+          );
+          const withAgreed = {
+            ...input,
+            links: input.links.map((l) => {
+              const q = fixed.get(`${l.supply}→${l.demand}`);
+              return q === undefined ? l : { ...l, minQuantity: q, capacity: q };
+            }),
+          };
+          const r = await solve(withAgreed, { engine: 'highs', timeLimitSeconds: 20 });
+          assert.equal(r.status, 'optimal');
+          assertFeasible(validateProblem(withAgreed), r);
+          assert.ok(
+            relClose(r.objective, free.objective, 1e-7),
+            `${r.objective} ≠ ${free.objective} with ${fixed.size} flows fixed`,
+          );
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
 });
 
 describe('hand-checked plans', () => {
@@ -171,6 +206,30 @@ describe('hand-checked plans', () => {
     assert.ok(relClose(r.flows[0].quantity, 200, 1e-9));
     assert.ok(relClose(r.flows[0].delivered, 100, 1e-9));
     assert.ok(relClose(r.shadowPrices.demands.d, 10, 1e-9));
+  });
+
+  test('a link minimum keeps an agreed flow where another demand pays more', async () => {
+    const problem = {
+      supplies: [{ id: 's', quantity: 100 }],
+      demands: [
+        { id: 'agreed', quantity: 100, value: 10 },
+        { id: 'richer', quantity: 100, value: 30 },
+      ],
+      links: [
+        { supply: 's', demand: 'agreed', minQuantity: 60, capacity: 60 },
+        { supply: 's', demand: 'richer' },
+      ],
+    };
+    const r = await solve(problem);
+    assert.equal(r.engine, 'highs', 'a link minimum is beyond the network simplex');
+    assert.deepEqual(
+      r.flows.map((f) => [f.demand, f.quantity]),
+      [
+        ['agreed', 60],
+        ['richer', 40],
+      ],
+    );
+    assert.ok(relClose(r.objective, 60 * 10 + 40 * 30, 1e-9));
   });
 
   test('a minimum forces a loss-making flow', async () => {

@@ -37,6 +37,11 @@ export const linkSchema = z.object({
    */
   valueFactor: z.number().gt(0, 'must be > 0').default(1),
   capacity: quantity.optional(),
+  /**
+   * What the link must carry at least: a flow its two sides already agreed (the exchange gives
+   * an agreed match this as both minimum and capacity, so the plan keeps it as it is).
+   */
+  minQuantity: quantity.default(0),
   fixedCost: quantity.optional(),
 });
 

@@ -40,6 +40,15 @@ export function assertFeasible(p: Problem, r: SolveResult): void {
     }
     blend.set(f.demand, props);
   }
+  for (const l of p.links) {
+    if (l.minQuantity === 0) continue;
+    const f = r.flows.find((x) => x.supply === l.supply && x.demand === l.demand);
+    const x = f?.quantity ?? 0;
+    assert.ok(
+      x >= l.minQuantity - tol(l.minQuantity),
+      `link ${l.supply}→${l.demand} carries ${x} < its minimum ${l.minQuantity}`,
+    );
+  }
   for (const key of open) {
     const l = links.get(key);
     assert.ok(l?.fixedCost !== undefined, `open link ${key} has no fixed cost`);

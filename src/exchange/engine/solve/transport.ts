@@ -14,7 +14,7 @@ export function isPureTransport(p: Problem): boolean {
   return (
     p.supplies.every((s) => s.minQuantity === 0) &&
     p.demands.every((d) => d.minQuantity === 0 && Object.keys(d.limits).length === 0) &&
-    p.links.every((l) => l.yield === 1 && l.fixedCost === undefined)
+    p.links.every((l) => l.yield === 1 && l.minQuantity === 0 && l.fixedCost === undefined)
   );
 }
 

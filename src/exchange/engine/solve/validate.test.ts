@@ -70,6 +70,14 @@ const cases: [string, (p: ProblemInput) => void, RegExp, RegExp][] = [
     /minQuantity 90 exceeds quantity 80/,
   ],
   [
+    'a link minimum above what the link can carry',
+    (p) => {
+      p.links[0].minQuantity = 90;
+    },
+    /→/,
+    /minQuantity 90 exceeds what the link can carry/,
+  ],
+  [
     'NaN',
     (p) => {
       p.demands[0].value = Number.NaN;

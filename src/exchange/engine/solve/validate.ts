@@ -108,6 +108,12 @@ export function validateProblem(raw: unknown): Problem {
         message: `money × quantity reaches ${(margin * flow).toExponential(1)}, beyond ${MAX_MAGNITUDE.toExponential(0)}: check the units`,
       });
     }
+    if (l.minQuantity > flow * (1 + 1e-9)) {
+      issues.push({
+        item: linkName(l),
+        message: `minQuantity ${l.minQuantity} exceeds what the link can carry (${flow})`,
+      });
+    }
     for (const prop of limited[j]) {
       if (!(prop in s.properties)) {
         issues.push({

@@ -4,6 +4,7 @@ export {
   type Demand,
   type EngineName,
   type Flow,
+  type KeptFlow,
   type Link,
   type Problem,
   type ProblemInput,

@@ -65,11 +65,23 @@ export const linkMargin = (l: Link, s: Supply, d: Demand): number =>
 
 export type EngineName = 'network-simplex' | 'highs';
 
+/** A flow of an earlier plan: its link and the units it shipped. */
+export interface KeptFlow {
+  supply: string;
+  demand: string;
+  quantity: number;
+}
+
 export interface SolveOptions {
   /** Wall-clock budget for one solve; default 60 s. */
   timeLimitSeconds?: number;
   /** 'auto' picks the network simplex for pure transport instances. */
   engine?: 'auto' | EngineName;
+  /**
+   * Flows to stay near: of the optimal plans, the one that moves the least volume away from
+   * them (Σ |x − kept|; nearest.ts). Problems without fixed costs only; the optimum is the same.
+   */
+  keep?: readonly KeptFlow[];
 }
 
 export interface Flow {

@@ -1,5 +1,6 @@
 // The engine's entry point: validate, pick the solver, solve.
 import { solveWithHighs } from './highs-solve.ts';
+import { nearestOptimum } from './nearest.ts';
 import type { SolveOptions, SolveResult } from './schema.ts';
 import { isPureTransport, solveTransport } from './transport.ts';
 import { validateProblem } from './validate.ts';
@@ -22,8 +23,11 @@ export async function solve(input: unknown, options: SolveOptions = {}): Promise
       'the network simplex handles pure transport only (yield 1, no limits, no minimums, no fixed costs)',
     );
   }
-  if (engine === 'network-simplex' || (engine === 'auto' && pure)) {
-    return solveTransport(problem, deadlineMs);
-  }
-  return solveWithHighs(problem, deadlineMs);
+  const first =
+    engine === 'network-simplex' || (engine === 'auto' && pure)
+      ? solveTransport(problem, deadlineMs)
+      : await solveWithHighs(problem, deadlineMs);
+  const lp = problem.links.every((l) => l.fixedCost === undefined);
+  if (!options.keep?.length || first.status !== 'optimal' || !lp) return first;
+  return nearestOptimum(problem, first, options.keep, deadlineMs);
 }

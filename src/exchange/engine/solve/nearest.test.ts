@@ -1,0 +1,113 @@
+// Ties broken towards an earlier plan: the optimum is the same, the volume moved is least.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { distanceFrom } from './nearest.ts';
+import type { KeptFlow, ProblemInput } from './schema.ts';
+import { solve } from './solve.ts';
+import { assertFeasible, relClose } from './test-checks.ts';
+import { validateProblem } from './validate.ts';
+
+/** Two ash dumps equally good for one cement plant that takes only half of what they have. */
+const tie: ProblemInput = {
+  supplies: [
+    { id: 'dump-a', quantity: 100 },
+    { id: 'dump-b', quantity: 100 },
+  ],
+  demands: [{ id: 'cement', quantity: 100, value: 50 }],
+  links: [
+    { supply: 'dump-a', demand: 'cement', cost: 10 },
+    { supply: 'dump-b', demand: 'cement', cost: 10 },
+  ],
+};
+const shipped = (r: { flows: { supply: string; quantity: number }[] }) =>
+  Object.fromEntries(r.flows.map((f) => [f.supply, f.quantity]));
+
+describe('the optimal plan nearest to earlier flows', () => {
+  test('of two equal offers, the one an earlier plan shipped keeps its flow', async () => {
+    for (const kept of ['dump-a', 'dump-b']) {
+      const r = await solve(tie, { keep: [{ supply: kept, demand: 'cement', quantity: 100 }] });
+      assert.equal(r.status, 'optimal');
+      assert.deepEqual(shipped(r), { [kept]: 100 }, `keeping ${kept}`);
+      assert.equal(r.objective, 100 * 40);
+    }
+  });
+
+  test('an earlier split is kept as it was', async () => {
+    const keep = [
+      { supply: 'dump-a', demand: 'cement', quantity: 30 },
+      { supply: 'dump-b', demand: 'cement', quantity: 70 },
+    ];
+    const r = await solve(tie, { keep });
+    assert.deepEqual(shipped(r), { 'dump-a': 30, 'dump-b': 70 });
+  });
+
+  test('never at the cost of the optimum: a better offer wins over a kept flow', async () => {
+    const better = {
+      ...tie,
+      links: [tie.links[0], { ...tie.links[1], cost: 9 }],
+    };
+    const r = await solve(better, {
+      keep: [{ supply: 'dump-a', demand: 'cement', quantity: 100 }],
+    });
+    assert.deepEqual(shipped(r), { 'dump-b': 100 });
+  });
+
+  // Coarse prices and costs make many optimal plans; the kept flows are drawn at random.
+  const tiedProblem = fc.record({
+    supplies: fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 1, maxLength: 6 }),
+    demands: fc.array(
+      fc.record({ quantity: fc.integer({ min: 1, max: 20 }), value: fc.constantFrom(3, 4) }),
+      { minLength: 1, maxLength: 6 },
+    ),
+    costs: fc.array(fc.constantFrom(0, 1, 5), { minLength: 36, maxLength: 36 }),
+    limits: fc.boolean(),
+    keep: fc.array(
+      fc.record({
+        i: fc.nat({ max: 5 }),
+        j: fc.nat({ max: 5 }),
+        quantity: fc.integer({ min: 1, max: 20 }),
+      }),
+      { maxLength: 8 },
+    ),
+  });
+
+  test('the same optimum, and no farther from the kept flows than the plain plan', async () => {
+    await fc.assert(
+      fc.asyncProperty(tiedProblem, async (t) => {
+        const input: ProblemInput = {
+          supplies: t.supplies.map((q, i) => ({
+            id: `s${i}`,
+            quantity: q,
+            properties: { ash: 10 + 5 * (i % 3) },
+          })),
+          demands: t.demands.map((d, j) => ({
+            id: `d${j}`,
+            ...d,
+            ...(t.limits && j === 0 ? { limits: { ash: { max: 14 } } } : {}),
+          })),
+          links: t.supplies.flatMap((_, i) =>
+            t.demands.map((_, j) => ({
+              supply: `s${i}`,
+              demand: `d${j}`,
+              cost: t.costs[i * 6 + j],
+            })),
+          ),
+        };
+        const keep: KeptFlow[] = t.keep
+          .filter((k) => k.i < t.supplies.length && k.j < t.demands.length)
+          .map((k) => ({ supply: `s${k.i}`, demand: `d${k.j}`, quantity: k.quantity }));
+        const plain = await solve(input);
+        const near = await solve(input, { keep });
+        assert.equal(near.status, 'optimal');
+        assertFeasible(validateProblem(input), near);
+        assert.ok(
+          relClose(near.objective, plain.objective, 1e-8),
+          `${near.objective} ≠ ${plain.objective}`,
+        );
+        assert.ok(distanceFrom(near, keep) <= distanceFrom(plain, keep) + 1e-6);
+      }),
+      { numRuns: 80 },
+    );
+  });
+});

@@ -1,0 +1,153 @@
+// Ties broken towards an earlier plan. An exchange's LP often has many optimal plans (two
+// offers equally good for one request); which one a solver returns follows the order of the
+// listings, so a plan made a day later could move volume between equal pairs for nothing and
+// replace proposals nobody has answered yet. Among the optimal plans this picks the one that
+// moves the least volume away from the flows to keep. The optimal plans are the optimal face
+// of the LP: with one optimal dual, a plan is optimal exactly when every link whose reduced
+// cost is not zero stays where the first plan put it and every row with a price stays as full
+// (complementary slackness). A second LP over that face minimises Σ |x − kept| (one deviation
+// column per kept link, two rows bounding it). No objective is traded for nearness: a bound
+// on the objective instead would let the second LP give up a rounding's worth of it for
+// specks of flow on worse links.
+import { buildModel } from './highs-model.ts';
+import { loadHighs, runModel, STATUS } from './highs-solve.ts';
+import { buildResult, type LinkFlow } from './result.ts';
+import type { KeptFlow, Problem, SolveResult } from './schema.ts';
+
+/** A reduced cost or price below this (× the largest margin) counts as zero. */
+const ZERO_PRICE = 1e-9;
+
+/** Σ |x − kept| over the kept links present in the problem. */
+export function distanceFrom(r: SolveResult, keep: readonly KeptFlow[]): number {
+  const shipped = new Map(r.flows.map((f) => [`${f.supply}\u0000${f.demand}`, f.quantity]));
+  return keep.reduce(
+    (sum, k) => sum + Math.abs((shipped.get(`${k.supply}\u0000${k.demand}`) ?? 0) - k.quantity),
+    0,
+  );
+}
+
+/**
+ * The optimal plan nearest to `keep`, given the optimum `first` of the same problem (an LP:
+ * no fixed costs). `first` itself when it already ships every kept flow, when no kept link is
+ * in the problem, or when the second LP does not finish by the deadline.
+ */
+export async function nearestOptimum(
+  p: Problem,
+  first: SolveResult,
+  keep: readonly KeptFlow[],
+  deadlineMs: number,
+): Promise<SolveResult> {
+  const linkOf = new Map(p.links.map((l, k) => [`${l.supply}\u0000${l.demand}`, k]));
+  const target = new Map<number, number>();
+  for (const f of keep) {
+    const k = linkOf.get(`${f.supply}\u0000${f.demand}`);
+    if (k !== undefined) target.set(k, (target.get(k) ?? 0) + f.quantity);
+  }
+  if (target.size === 0 || distanceFrom(first, keep) === 0) return first;
+  const seconds = (deadlineMs - Date.now()) / 1000;
+  if (!(seconds > 0)) return first;
+
+  // the first plan again by HiGHS, for its prices: the network simplex gives potentials only
+  const highs = await loadHighs();
+  const cm = buildModel(p);
+  const face = runModel(highs, cm, seconds);
+  if (face.modelStatus !== STATUS.optimal || !face.sol) return first;
+  const { colValue, colDual, rowValue, rowDual } = face.sol;
+  const L = p.links.length;
+  const R = cm.numRows;
+  const scale = cm.colCost.reduce((m, c) => Math.max(m, Math.abs(c)), 1);
+  const priced = (dual: number) => Math.abs(dual) > ZERO_PRICE * scale;
+  const kept = [...target];
+  const numRows = R + 2 * kept.length;
+  const numCols = L + kept.length;
+  const rowLower = new Float64Array(numRows);
+  const rowUpper = new Float64Array(numRows);
+  for (let r = 0; r < R; r++) {
+    // a row with a price stays as full as it is; the others keep their bounds
+    const fixed = priced(rowDual[r]);
+    rowLower[r] = fixed ? rowValue[r] : cm.rowLower[r];
+    rowUpper[r] = fixed ? rowValue[r] : cm.rowUpper[r];
+  }
+  const colLower = new Float64Array(numCols);
+  const colUpper = new Float64Array(numCols).fill(Infinity);
+  for (let k = 0; k < L; k++) {
+    // a link whose reduced cost is not zero stays where it is
+    const fixed = priced(colDual[k]);
+    colLower[k] = fixed ? colValue[k] : cm.colLower[k];
+    colUpper[k] = fixed ? colValue[k] : cm.colUpper[k];
+  }
+  const rowOfKept = new Map<number, number>();
+  kept.forEach(([k, t], i) => {
+    const r = R + 2 * i;
+    rowOfKept.set(k, r);
+    // x − d ≤ t and x + d ≥ t: d ≥ |x − t|
+    rowLower[r] = -Infinity;
+    rowUpper[r] = t;
+    rowLower[r + 1] = t;
+    rowUpper[r + 1] = Infinity;
+  });
+  const starts = new Int32Array(numCols + 1);
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (let k = 0; k < L; k++) {
+    starts[k] = indices.length;
+    for (let e = cm.starts[k]; e < cm.starts[k + 1]; e++) {
+      indices.push(cm.indices[e]);
+      values.push(cm.values[e]);
+    }
+    const r = rowOfKept.get(k);
+    if (r !== undefined) {
+      indices.push(r, r + 1);
+      values.push(1, 1);
+    }
+  }
+  kept.forEach(([k], i) => {
+    const r = rowOfKept.get(k)!;
+    starts[L + i] = indices.length;
+    indices.push(r, r + 1);
+    values.push(-1, 1);
+  });
+  starts[numCols] = indices.length;
+  const near = runModel(
+    highs,
+    {
+      ...cm,
+      numCols,
+      numRows,
+      colCost: new Float64Array(numCols).fill(-1, L),
+      colLower,
+      colUpper,
+      rowLower,
+      rowUpper,
+      starts,
+      indices: Int32Array.from(indices),
+      values: Float64Array.from(values),
+      integrality: null,
+      offset: 0,
+    },
+    Math.max(0.001, (deadlineMs - Date.now()) / 1000),
+  );
+  if (near.modelStatus !== STATUS.optimal || !near.sol) return first;
+  const x = near.sol.colValue;
+  const flows: LinkFlow[] = [];
+  for (let k = 0; k < L; k++) {
+    const l = p.links[k];
+    // clip the solver's tolerance so bounds hold exactly
+    const v = Math.min(Math.max(x[k], l.minQuantity), l.capacity ?? Infinity);
+    if (v > 0) flows.push({ link: k, x: v });
+  }
+  const nearest = buildResult(p, {
+    status: 'optimal',
+    mipGap: first.mipGap,
+    flows,
+    open: [],
+    // every optimal plan of an LP meets every optimal dual: the first plan's prices hold
+    shadowPrices: first.shadowPrices,
+    engine: 'highs',
+    message: first.message,
+  });
+  // the second plan stands only if it is as good (within the engines' 1e-9) and nearer
+  const z = first.objective;
+  const asGood = nearest.objective >= z - 1e-9 * Math.max(1, Math.abs(z));
+  return asGood && distanceFrom(nearest, keep) < distanceFrom(first, keep) ? nearest : first;
+}

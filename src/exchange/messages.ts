@@ -228,6 +228,11 @@ export const warnings = defineMessages('exchange.warning', {
     en: 'rail from the offer {supply} to the request {demand}: no station pair of the rail-distance table serves these sites, so the route is estimated as great-circle × {circuity} ≈ {km} km — check it with a carrier',
     ru: 'ж/д от предложения {supply} к запросу {demand}: в таблице ж/д расстояний нет пары станций для этих площадок, поэтому маршрут оценён как расстояние по прямой × {circuity} ≈ {km} км — уточните у перевозчика',
   },
+  // shown only to the two sides of the agreement and the operator (plans.ts forReader)
+  agreedLeftOut: {
+    en: 'the agreed match of the offer {supply} and the request {demand} no longer fits them (quantity, quality, distance or dates), so the plan was made without it — check the listings',
+    ru: 'согласованное сопоставление предложения {supply} и запроса {demand} больше им не соответствует (объём, качество, расстояние или сроки), поэтому план составлен без него — проверьте объявления',
+  },
   // {runs} reads with its noun, «по 21 прогону», 'over 21 runs'; a plan stores the bare count
   robustnessPartial: {
     en: 'robustness: not every run finished before the deadline; the shares are over {runs} of {asked}',

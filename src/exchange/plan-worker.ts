@@ -3,7 +3,7 @@
 // The default export runs in the thread; `planOrder` and `planFrom` run in the caller's.
 import type { CandidateMaterial } from './engine/candidates.ts';
 import type { FactorTable } from './engine/factors.ts';
-import { computePlan, type PlanListing } from './engine/plan.ts';
+import { type AgreedFlow, computePlan, type PlanListing } from './engine/plan.ts';
 import type { RailNetwork } from './engine/rail.ts';
 import { EngineInputError, type InputIssue } from './engine/solve/index.ts';
 import type { PlanDocument as Plan, PlanRequest } from './schema.ts';
@@ -12,6 +12,10 @@ export interface PlanTask {
   listings: PlanListing[];
   materials: ReadonlyMap<string, CandidateMaterial>;
   request: PlanRequest;
+  /** the agreed matches' flows, oldest first: the plan keeps them as agreed */
+  agreed: AgreedFlow[];
+  /** the open proposals' flows: the plan stays nearest to them among equally good plans */
+  proposed: AgreedFlow[];
   /** the factors table with the request's overrides applied */
   factors: FactorTable;
   rail: RailNetwork;
@@ -26,11 +30,13 @@ export type PlanOutcome = { plan: Plan } | { engineInputError: InputIssue[] };
 
 export default async function computePlanTask(task: PlanTask): Promise<PlanOutcome> {
   try {
-    const { listings, materials, request, factors, rail, now, deadline } = task;
+    const { listings, materials, request, agreed, proposed, factors, rail, now, deadline } = task;
     const { factors: overrides, ...rest } = request;
     return {
       plan: await computePlan(listings, materials, {
         ...rest,
+        agreed,
+        proposed,
         factors,
         overridden: Object.keys(overrides ?? {}),
         rail,

@@ -37,7 +37,7 @@ import { declineStillHolds, termsKey } from './engine/terms.ts';
 import { type Holders, loadHolders } from './holders.ts';
 import { listingLimits } from './limits.ts';
 import { amountOn, beyond } from './matches.ts';
-import { messages as m } from './messages.ts';
+import { messages as m, warnings as planWarnings } from './messages.ts';
 import { type PlanOutcome, planFrom, planOrder } from './plan-worker.ts';
 import { citedSources, factorTable, railNetwork, viewerOptions } from './reference.ts';
 import {
@@ -58,6 +58,8 @@ import {
   type SavedPlan,
 } from './schema.ts';
 import { holderShown, revealedTo } from './visibility.ts';
+
+const agreedLeftOutCode = planWarnings.agreedLeftOut.code;
 
 /** Plans show the members' streams: only a current member (or the operator) reads them. */
 function requireCurrentMember(actor: Actor): void {
@@ -174,13 +176,27 @@ async function compute(c: ExchangeContext, actor: Actor, request: PlanRequest) {
       actor,
       request.timeLimitSeconds,
       async (deadline) => {
-        live = await liveListings(c, c.store);
+        const [listings, accepted, proposed] = await Promise.all([
+          liveListings(c, c.store),
+          findMatches(c.store, { status: 'accepted' }),
+          findMatches(c.store, { status: 'proposed' }),
+        ]);
+        const flowOf = (x: MatchRecord) => ({
+          supply: x.supplyListingId,
+          demand: x.demandListingId,
+          quantity: x.flow.quantity,
+        });
+        live = listings;
         // One member's listing beyond the engine's range is left out, not the plan refused.
-        screened = screenListings(live.listings, transportFrom(factors, rail));
+        screened = screenListings(listings.listings, transportFrom(factors, rail));
         return planOrder({
           listings: screened.kept,
-          materials: live.materials,
+          materials: listings.materials,
           request,
+          // what both sides agreed stands in the plan as agreed
+          agreed: accepted.map(flowOf),
+          // and of equally good plans, the one nearest to what is proposed
+          proposed: proposed.map(flowOf),
           factors,
           rail,
           now: c.clock().toISOString(),
@@ -259,7 +275,7 @@ function wordedWarning(
 }
 
 /** The listing ids a plan's warnings name. */
-const warningListingIds = (plan: PlanDocument) =>
+const warningListingIds = (plan: Pick<PlanDocument, 'warnings'>) =>
   plan.warnings.flatMap((w) =>
     listingParams.flatMap((k) => (typeof w.params[k] === 'string' ? [w.params[k]] : [])),
   );
@@ -280,19 +296,31 @@ async function forReader(
     const l = records.get(listingId);
     return !!l && holderShown(l, actor, revealed);
   };
+  // An agreement is its two sides' business (and the operator's): a flow is marked agreed and
+  // a warning about an agreement given only to them.
+  const holds = (listingId: unknown) =>
+    typeof listingId === 'string' &&
+    actor.organisationId !== null &&
+    records.get(listingId)?.organisationId === actor.organisationId;
+  const party = (x: { supply?: unknown; demand?: unknown }) =>
+    isOperator(actor) || holds(x.supply) || holds(x.demand);
   // A hidden holder's figures are computed from its agglomeration centre (engine/viewer.ts).
   const masked = maskPlan(
     plan,
     shownListing,
     (listingId) => records.get(listingId),
     viewerOptions(plan.factors),
+    party,
   );
   const internal = maskInternalReuse(plan.internalReuse, shownListing);
   const cited = plan.factors?.length ? { factorSources: citedSources(plan.factors) } : {};
   const visible = { ...masked, ...(internal ? { internalReuse: internal } : {}), ...cited };
-  if (plan.warnings.length === 0) return { ...visible, warnings: [] };
+  const warnings = plan.warnings.filter((w) => w.code !== agreedLeftOutCode || party(w.params));
+  if (warnings.length === 0) return { ...visible, warnings: [] };
   const shown = (l: ListingRecord) => holderShown(l, actor, revealed);
-  const named = [...new Set(warningListingIds(plan))].flatMap((id) => records.get(id) ?? []);
+  const named = [...new Set(warningListingIds({ warnings }))].flatMap(
+    (id) => records.get(id) ?? [],
+  );
   const [holders, materials, uses, properties] = await Promise.all([
     loadHolders(
       reader,
@@ -315,7 +343,7 @@ async function forReader(
       ]),
     ),
   };
-  return { ...visible, warnings: plan.warnings.map((w) => wordedWarning(w, lang, ctx)) };
+  return { ...visible, warnings: warnings.map((w) => wordedWarning(w, lang, ctx)) };
 }
 
 /** A plan over the live listings, as the caller may see it. */

@@ -439,6 +439,12 @@ export const PlanFlow = z
   .object({
     supply: z.string().describe('offer listing id'),
     demand: z.string().describe('request listing id'),
+    agreed: z
+      .literal(true)
+      .optional()
+      .describe(
+        'the flow of a match both sides accepted, planned as agreed (its quantity fixed); marked only for the two sides and the operator',
+      ),
     quantity: z.number().describe('shipped, in unit per year'),
     delivered: z.number().describe('received, in deliveredUnit per year'),
     valueKopecks: Kopecks.describe('delivered × value factor × price of the request, kopecks/yr'),

@@ -564,6 +564,10 @@ for (const d of await eachDialect()) {
 
     test('saving again proposes only new pairs; both sides accepting at once lose nothing', async () => {
       const again = await x.savePlan(user('tsement-tom'), {});
+      // only agreements and a decline came since: of the equally good plans, the one nearest
+      // to the open proposals is taken (before, the agreed flows fixed made a tie fall the other
+      // way and two unanswered proposals were replaced)
+      assert.equal(again.proposals.superseded, 0, 'no unanswered proposal replaced over a tie');
       const fresh = await x.listMatches(systemActor, { planId: again.id! });
       const open = (await x.listMatches(systemActor)).filter(
         (m) => m.planId !== again.id && m.status !== 'declined',
@@ -745,6 +749,8 @@ for (const d of await eachDialect()) {
       fresh.offers.has(m.supplyListingId) && fresh.requests.has(m.demandListingId);
 
     /** Saves a plan; returns its plan.saved event's payload. */
+    // the agreed match the two tests below share: its offer, its request, the richer request
+    const agreedCase: { offer?: string; first?: string; second?: string; match?: string } = {};
     const savedEvent = async () => {
       const saved = await x.savePlan(systemActor, {});
       const [event] = (await listEvents(p.store, { limit: 5000, type: 'plan.saved' })).filter(
@@ -884,7 +890,7 @@ for (const d of await eachDialect()) {
       );
     });
 
-    test("a plan proposes no flow that a listing's agreed matches leave no room for", async () => {
+    test('a plan keeps an agreed match as agreed, and marks it for its two sides only', async () => {
       // ash only this offer states the MgO of, to requests that limit it: they take no other
       const offer = await x.createListing(user('myski-gres'), {
         ...ashOffer,
@@ -893,34 +899,76 @@ for (const d of await eachDialect()) {
         disposalCostKopecksPerUnit: 5000_00,
         status: 'active',
       });
+      agreedCase.offer = offer.id;
       const request = (priceKopecksPerUnit: number) =>
         ashRequest({ mgo: { max: 2 } }, priceKopecksPerUnit);
       const first = await request(5000_00);
+      agreedCase.first = first.id;
       const proposed = (await savedEvent()).payload.matches.find(
         (m) => m.supplyListingId === offer.id && m.demandListingId === first.id,
       );
       assert.ok(proposed, 'the offer is proposed to the only request it fits');
       assert.equal(proposed.flow.quantity, 500);
+      agreedCase.match = proposed.id;
       await x.decideMatch(systemActor, proposed.id, true, { side: 'supply' });
       await x.decideMatch(systemActor, proposed.id, true, { side: 'demand' });
-      // a request that pays more: the plan now sends the whole offer there
+      // a request that pays more: without the agreement the plan would send the offer there
       const second = await request(6000_00);
+      agreedCase.second = second.id;
       const { saved, payload } = await savedEvent();
-      const key = `${offer.id}→${second.id}`;
+      const onPair = (plan: Pick<Plan, 'plan'>, demand: string) =>
+        plan.plan.flows.filter((f) => f.supply === offer.id && f.demand === demand);
+      const [kept] = onPair(saved, first.id);
+      assert.ok(kept, 'the agreed flow stays in the plan');
+      assert.equal(kept.quantity, 500, 'at the agreed quantity');
+      assert.equal(kept.agreed, true, 'marked agreed for the operator');
+      assert.deepEqual(onPair(saved, second.id), [], 'the offer has nothing left for the other');
+      assert.ok(payload.alreadyOpen.includes(`${offer.id}→${first.id}`), 'not proposed again');
+      // each side sees it marked; a member on neither side sees the flow, not the agreement
+      for (const side of ['myski-gres', 'tsement-tom'])
+        assert.equal(onPair(await x.plan(user(side), {}), first.id)[0]?.agreed, true, side);
+      const [seen] = onPair(await x.plan(user('razrez-yuzhny'), {}), first.id);
+      assert.ok(seen && !('agreed' in seen), 'a third party sees no agreement');
+    });
+
+    test("an agreed match the listings no longer fit is planned without, and its room isn't proposed", async () => {
+      assert.ok(agreedCase.offer && agreedCase.first && agreedCase.second && agreedCase.match);
+      const { offer, first, second, match } = agreedCase;
+      // the request now reaches no farther than 1 km: the agreed pair is no longer a link
+      await x.updateListing(user('tsement-tom'), first, { maxDistanceKm: 1 });
+      const { saved, payload } = await savedEvent();
+      const key = `${offer}→${second}`;
       assert.ok(
         saved.plan.flows.some((f) => `${f.supply}→${f.demand}` === key),
-        'the plan has the flow',
+        'the plan sends the offer to the other request',
       );
+      // yet the agreement still takes all of the offer: such a proposal could not be accepted
       assert.ok(payload.noRoom.includes(key), 'the plan.saved event says why it was not proposed');
       assert.equal(saved.proposals.noRoom, payload.noRoom.length);
       assert.equal(
         (await x.listMatches(systemActor)).filter(
-          (m) => m.supply.listingId === offer.id && m.demand.listingId === second.id,
+          (m) => m.supply.listingId === offer && m.demand.listingId === second,
         ).length,
         0,
         'no proposal its second side could not accept',
       );
-      assert.equal((await x.getMatch(systemActor, proposed.id)).status, 'accepted');
+      assert.equal((await x.getMatch(systemActor, match)).status, 'accepted');
+      // the two sides are told the plan left their agreement out; nobody else is
+      const leftOut = <W extends { code: string; params: Record<string, unknown> }>(
+        warnings: W[],
+      ) =>
+        warnings.filter(
+          (w) =>
+            w.code === 'exchange.warning.agreedLeftOut' &&
+            w.params.supply === offer &&
+            w.params.demand === first,
+        );
+      assert.equal(leftOut(saved.warnings).length, 1, 'the operator is told');
+      const party = await x.plan(user('myski-gres'), {});
+      assert.equal(leftOut(party.warnings).length, 1, 'a side is told');
+      assert.match(leftOut(party.warnings)[0].message, /no longer fits/);
+      assert.deepEqual(leftOut((await x.plan(user('razrez-yuzhny'), {})).warnings), []);
+      await x.updateListing(user('tsement-tom'), first, { maxDistanceKm: null });
     });
 
     test('an organisation that leaves trades no more: its listings drop out of the plan', async () => {

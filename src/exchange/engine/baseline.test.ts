@@ -16,6 +16,7 @@ import {
 import { buildCandidates, transportFrom } from './candidates.ts';
 import { compatibilityFrom } from './compatibility.ts';
 import { computePlan, type PlanListing } from './plan.ts';
+import { listing, near } from './test-listings.ts';
 
 const factors = factorTable();
 
@@ -27,24 +28,6 @@ const materials = new Map([
   ],
   ['overburden', { id: 'overburden', unit: 't', uses: ['reclamation'] }],
 ]);
-
-const kem = { lat: 55.3911, lon: 86.0468 };
-const near = { lat: 55.4, lon: 86.1 };
-
-const listing = (over: Partial<PlanListing> & Pick<PlanListing, 'id' | 'side'>): PlanListing => ({
-  unit: 't',
-  quantityPerYear: 1000,
-  availableFrom: '2026-01-01',
-  availableTo: '2026-12-31',
-  quality: {},
-  transportModes: ['road'],
-  ...kem,
-  organisationId: `org-${over.id}`,
-  organisationName: `Org ${over.id}`,
-  siteId: `site-${over.id}`,
-  agglomeration: 'kemerovo',
-  ...over,
-});
 
 const ash = (over: Partial<PlanListing> = {}) =>
   listing({

@@ -44,7 +44,7 @@ import {
 } from './impact.ts';
 import type { RailNetwork } from './rail.ts';
 import { robustness } from './robustness.ts';
-import { solve } from './solve/index.ts';
+import { type ProblemInput, solve } from './solve/index.ts';
 import {
   referencePoint,
   type ViewerListing,
@@ -64,7 +64,24 @@ export interface PlanListing extends CandidateListing {
   legalStatus?: string;
 }
 
+/** A match both sides accepted, as the planner keeps it: its pair and yearly shipped quantity. */
+export interface AgreedFlow {
+  supply: string;
+  demand: string;
+  quantity: number;
+}
+
 export interface PlanOptions extends Omit<PlanRequest, 'factors'> {
+  /**
+   * The agreed matches, oldest first: each planned as agreed (its flow fixed) while its pair is
+   * still a link and the earlier ones leave room for it on both listings.
+   */
+  agreed?: readonly AgreedFlow[];
+  /**
+   * The open proposals' flows: of the optimal plans, the one nearest to them is taken, so that
+   * a plan made later moves no volume between equally good pairs (engine/solve/nearest.ts).
+   */
+  proposed?: readonly AgreedFlow[];
   /** the factors table, with the request's overrides applied (engine/factors.ts withOverrides) */
   factors: FactorTable;
   /** the keys the request overrode (the answer marks them) */
@@ -114,15 +131,27 @@ export async function computePlan(
     valuation: valuationFrom(options.factors),
   });
   // The solve may take all the time there is; robustness runs then share what it leaves.
-  const result = await solve(c.problem, {
+  const timeLeft = () => ({
     timeLimitSeconds: Math.max(finishBy - Date.now(), 1) / 1000,
+    keep: options.proposed,
   });
-  const linkOf = new Map(c.links.map((l) => [`${l.supply}\u0000${l.demand}`, l]));
+  let agreed = withAgreedFlows(c.problem, options.agreed ?? []);
+  let result = await solve(agreed.problem, timeLeft());
+  if (result.status === 'infeasible' && agreed.kept.size > 0) {
+    // the agreed flows break a request's quality limits or a minimum: plan without them
+    agreed = {
+      problem: c.problem,
+      kept: new Set(),
+      leftOut: [...agreed.leftOut, ...(options.agreed ?? [])],
+    };
+    result = await solve(c.problem, timeLeft());
+  }
+  const linkOf = new Map(c.links.map((l) => [pairKey(l), l]));
   const factors = options.emissions ?? emissionFactorsFrom(options.factors);
   const flows: PlanFlow[] = [];
   const impactFlows: ImpactFlow[] = [];
   for (const f of result.flows) {
-    const link = linkOf.get(`${f.supply}\u0000${f.demand}`)!;
+    const link = linkOf.get(pairKey(f))!;
     const o = byId.get(f.supply)!;
     const r = byId.get(f.demand)!;
     const ch4 = o.quality.ch4;
@@ -166,6 +195,7 @@ export async function computePlan(
     flows.push({
       supply: f.supply,
       demand: f.demand,
+      ...(agreed.kept.has(pairKey(f)) ? { agreed: true } : {}),
       quantity: f.quantity,
       delivered: f.delivered,
       valueKopecks,
@@ -215,9 +245,13 @@ export async function computePlan(
   );
   const robust =
     options.robustness && c.links.length
-      ? await robustness(c.problem, options.robustness, { deadline: finishBy })
+      ? await robustness(agreed.problem, options.robustness, { deadline: finishBy })
       : null;
   const warnings = [...c.warnings];
+  // an agreement on a listing no longer live is its holders' business, not the plan's
+  for (const a of new Map(agreed.leftOut.map((a) => [pairKey(a), a])).values())
+    if (byId.has(a.supply) && byId.has(a.demand))
+      warnings.push(warningData(w.agreedLeftOut({ supply: a.supply, demand: a.demand })));
   if (options.robustness && robust && robust.runs < options.robustness.runs)
     warnings.push(
       warningData(w.robustnessPartial({ runs: robust.runs, asked: options.robustness.runs })),
@@ -243,6 +277,55 @@ export async function computePlan(
       links: c.links.length,
     },
     factors: factorsUsed(options.factors, options.overridden ?? []),
+  };
+}
+
+const pairKey = (x: { supply: string; demand: string }) => `${x.supply}\u0000${x.demand}`;
+
+/**
+ * The problem with the agreed flows fixed — minimum and capacity their quantity — oldest first,
+ * each while its pair is a link and what the earlier ones took leaves it room on both listings
+ * (a listing's quantity may have been lowered since); the pairs kept, and the flows left out.
+ */
+export function withAgreedFlows(problem: ProblemInput, agreed: readonly AgreedFlow[]) {
+  const linkOf = new Map(problem.links.map((l, k) => [pairKey(l), k]));
+  const supplyLeft = new Map(problem.supplies.map((s) => [s.id, s.quantity]));
+  const demandLeft = new Map(problem.demands.map((d) => [d.id, d.quantity]));
+  const fixed = new Map<number, number>();
+  const leftOut: AgreedFlow[] = [];
+  for (const a of agreed) {
+    const k = linkOf.get(pairKey(a));
+    if (k === undefined || !(a.quantity > 0)) {
+      leftOut.push(a);
+      continue;
+    }
+    const l = problem.links[k];
+    const y = l.yield ?? 1;
+    const room = Math.min(
+      (l.capacity ?? Infinity) - (fixed.get(k) ?? 0),
+      supplyLeft.get(a.supply)!,
+      demandLeft.get(a.demand)! / y,
+    );
+    // within rounding the flow fits, and is fixed at what is left so that the rows still hold
+    if (a.quantity > room * (1 + 1e-9) + 1e-9) {
+      leftOut.push(a);
+      continue;
+    }
+    const q = Math.min(a.quantity, room);
+    supplyLeft.set(a.supply, supplyLeft.get(a.supply)! - q);
+    demandLeft.set(a.demand, demandLeft.get(a.demand)! - q * y);
+    fixed.set(k, (fixed.get(k) ?? 0) + q);
+  }
+  return {
+    problem: {
+      ...problem,
+      links: problem.links.map((l, k) => {
+        const q = fixed.get(k);
+        return q === undefined ? l : { ...l, minQuantity: q, capacity: q };
+      }),
+    },
+    kept: new Set([...fixed.keys()].map((k) => pairKey(problem.links[k]))),
+    leftOut,
   };
 }
 
@@ -355,16 +438,26 @@ export function maskFlow(
  * The plan as a viewer may see it: `visible(listingId)` says whether its holder is shown,
  * `listing(listingId)` gives the listing (for the mode shown and the impact). Flows with a
  * hidden holder are masked (`maskFlow`); the objective and the impact are then the viewer's
- * own: the sum of the savings shown and `computeImpact` over the flows shown.
+ * own: the sum of the savings shown and `computeImpact` over the flows shown. That a flow is
+ * agreed is marked only where `party(flow)` says the viewer is a side of it (or the operator):
+ * others' agreements stay theirs.
  */
 export function maskPlan(
   plan: Plan,
   visible: (listingId: string) => boolean,
   listing: (listingId: string) => ViewerListing | undefined,
   options: ViewerOptions,
+  party: (f: PlanFlow) => boolean = () => false,
 ): Plan {
   let masked = false;
-  const flows = plan.plan.flows.map((f) => {
+  let unmarked = false;
+  const flows = plan.plan.flows.map((planned) => {
+    let f = planned;
+    if (f.agreed && !party(f)) {
+      const { agreed: _, ...rest } = f;
+      f = rest;
+      unmarked = true;
+    }
     const supplyVisible = visible(f.supply);
     const demandVisible = visible(f.demand);
     if (supplyVisible && demandVisible) return f;
@@ -377,7 +470,7 @@ export function maskPlan(
       options,
     );
   });
-  if (!masked) return plan;
+  if (!masked) return unmarked ? { ...plan, plan: { ...plan.plan, flows } } : plan;
   return {
     ...plan,
     plan: {

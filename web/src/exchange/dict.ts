@@ -280,6 +280,9 @@ export const exchangeDict = dictionary(
     colSavingsMln: 'Экономия, млн ₽/\u2060год',
     colCo2e: 'CO₂-экв., т/\u2060год',
     yieldHint: 'выход {y} единицы поставки на единицу отгрузки',
+    flowAgreed: 'согласовано',
+    flowAgreedHint:
+      'обе стороны приняли это сопоставление: план учитывает поток как согласованный, с этим объёмом',
     valueByHeat: '×{factor} по теплоте',
     valueByHeatHint:
       'ценность по теплоте сгорания: {offer} / {reference} ккал/кг ({from}) = ×{factor} к цене запроса',
@@ -678,6 +681,9 @@ export const exchangeDict = dictionary(
     colSavingsMln: 'Savings, mln RUB/\u2060yr',
     colCo2e: 'CO₂e, t/\u2060yr',
     yieldHint: 'yield {y} delivered units per shipped unit',
+    flowAgreed: 'agreed',
+    flowAgreedHint:
+      'both sides accepted this match: the plan keeps the flow as agreed, at this quantity',
     valueByHeat: '×{factor} by heat',
     valueByHeatHint:
       "valued by heat: {offer} / {reference} kcal/kg ({from}) = ×{factor} of the request's price",

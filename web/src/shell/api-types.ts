@@ -8355,6 +8355,11 @@ export interface components {
       year: number;
     };
     PlanFlow: {
+      /**
+       * @description the flow of a match both sides accepted, planned as agreed (its quantity fixed); marked only for the two sides and the operator
+       * @constant
+       */
+      agreed?: true;
       /** @description true: an end is a holder hidden from you: the plan is computed on true sites, but distance, mode, transport cost and CO2 and savings shown are computed from that holder's agglomeration centre (outside the region: the nearest regional capital) */
       approximate: boolean;
       /** @description quantity × disposal cost of the offer, kopecks/yr */
@@ -8427,6 +8432,11 @@ export interface components {
       yield: number;
     };
     PlanFlowInput: {
+      /**
+       * @description the flow of a match both sides accepted, planned as agreed (its quantity fixed); marked only for the two sides and the operator
+       * @constant
+       */
+      agreed?: true;
       /** @description true: an end is a holder hidden from you: the plan is computed on true sites, but distance, mode, transport cost and CO2 and savings shown are computed from that holder's agglomeration centre (outside the region: the nearest regional capital) */
       approximate: boolean;
       /** @description quantity × disposal cost of the offer, kopecks/yr */

@@ -90,7 +90,16 @@ export function useFlowColumns(
       header: t('colQuantity'),
       numeric: true,
       className: 'nowrap',
-      cell: (f) => x.computedPerYear(f.quantity, f.unit),
+      cell: (f) => (
+        <>
+          {x.computedPerYear(f.quantity, f.unit)}
+          {f.agreed && (
+            <div className="sub agreed" data-testid="flow-agreed" title={t('flowAgreedHint')}>
+              {t('flowAgreed')}
+            </div>
+          )}
+        </>
+      ),
       sortValue: (f) => f.quantity,
     },
     {

@@ -170,8 +170,12 @@ test('a plan keeps an agreed match as agreed: its two sides see it marked, in Ru
   );
   await page.locator('.lang-btn[lang="ru"]').click();
   await logOut(page);
-  // someone on neither side: the flow, not the agreement
+  // someone on neither side, in the same tab: nothing of the plan the page showed before
   await logIn(page, 'ecologist@razrez-yuzhny.example', 'demo-yuzhny-2026');
+  await page.goto(`${base}/#/plan`);
+  await page.getByTestId('run-plan').waitFor();
+  assert.equal(await page.getByTestId('flows-table').count(), 0, "the last user's plan is gone");
+  // and in its own plan the flow, not the agreement
   await runPlan();
   assert.equal(await row.getByTestId('flow-agreed').count(), 0);
   assert.deepEqual(foreign, []);

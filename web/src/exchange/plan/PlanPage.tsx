@@ -22,8 +22,12 @@ import { type Bounds, type RunInput, runRequest } from './runRequest.ts';
 import { PlanWarnings, SaveCard } from './SaveCard.tsx';
 import { useFlowWords } from './useFlowWords.ts';
 
-/** The last plan of this page, kept while the user looks elsewhere. */
-let lastRun: { plan: Plan; request: PlanRequestBody } | null = null;
+/**
+ * The last plan of this page, kept while its user looks elsewhere. Only for that user: the
+ * plan is masked for its reader (holders, agreements), and after a logout another user of the
+ * same tab must not see it.
+ */
+let lastRun: { userId: string; plan: Plan; request: PlanRequestBody } | null = null;
 
 /** The robustness bounds, from the server's schema in its lazy chunk (null if it fails). */
 const loadBounds = (): Promise<Bounds | null> =>
@@ -46,14 +50,15 @@ function Planner() {
   const words = useFlowWords(taxonomy.data);
   const listings = useResource(() => exchangeApi.listings(), []);
   const sites = useResource(registryApi.sites, []);
-  const robustness = lastRun?.request.robustness;
+  const mine = user && lastRun?.userId === user.id ? lastRun : null;
+  const robustness = mine?.request.robustness;
   const [input, setInputState] = useState<RunInput>({
     robust: Boolean(robustness),
     runs: String(robustness?.runs ?? 20),
     variation: String((robustness?.variation ?? 0.1) * 100),
   });
   const [errors, setErrors] = useState<{ runs?: string; variation?: string }>({});
-  const [result, setResult] = useState(lastRun);
+  const [result, setResult] = useState(mine);
   const [running, setRunning] = useState<number | null>(null);
   const [elapsed, setElapsed] = useState(0);
   const [failure, setFailure] = useState<ApiError | null>(null);
@@ -90,7 +95,7 @@ function Planner() {
     setRunning(Date.now());
     try {
       const plan = await exchangeApi.plan(checked.request);
-      lastRun = { plan, request: checked.request };
+      lastRun = user ? { userId: user.id, plan, request: checked.request } : null;
       setResult(lastRun);
     } catch (err) {
       if (err instanceof ApiError) refused(err);

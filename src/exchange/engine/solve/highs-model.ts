@@ -221,8 +221,8 @@ interface TighteningInput {
 /**
  * Closures that cut off no optimal plan (see the header). A link qualifies
  * when dropping its flow keeps every bound and row satisfied: neither the link
- * nor an end has a minimum, and in each blend limit of its demand the link's material sits on
- * the wrong side of the bound (or on it), so less of it never breaks the
+ * nor an end has a minimum, and in each blend limit of its demand the link's
+ * material sits on the wrong side of the bound (or on it), so less of it never breaks the
  * limit. Then in an optimal plan an open link carries x with margin·x ≥ fixed
  * cost, or else closing it would gain; a link that cannot reach that within
  * M is shut.

@@ -1,6 +1,6 @@
 // Why a problem has no plan. Shipping nothing satisfies every constraint except
-// the minimums (of supplies, demands and links), so infeasibility always means some minimums cannot be met
-// together. Two explanations, combined:
+// the minimums (of supplies, demands and links), so infeasibility always means
+// some minimums cannot be met together. Two explanations, combined:
 //  - capacity reasoning per item (its links cannot carry its minimum at all);
 //  - an elastic LP that lets each minimum fall short at unit penalty and names
 //    the items that still fall short at the least total shortfall.

@@ -38,12 +38,14 @@ export async function nearestOptimum(
   deadlineMs: number,
 ): Promise<SolveResult> {
   const linkOf = new Map(p.links.map((l, k) => [`${l.supply}\u0000${l.demand}`, k]));
+  // a kept flow whose pair is no longer a link counts alike in every plan: left out
+  const present = keep.filter((f) => linkOf.has(`${f.supply}\u0000${f.demand}`));
   const target = new Map<number, number>();
-  for (const f of keep) {
-    const k = linkOf.get(`${f.supply}\u0000${f.demand}`);
-    if (k !== undefined) target.set(k, (target.get(k) ?? 0) + f.quantity);
+  for (const f of present) {
+    const k = linkOf.get(`${f.supply}\u0000${f.demand}`)!;
+    target.set(k, (target.get(k) ?? 0) + f.quantity);
   }
-  if (target.size === 0 || distanceFrom(first, keep) === 0) return first;
+  if (target.size === 0 || distanceFrom(first, present) === 0) return first;
   const seconds = (deadlineMs - Date.now()) / 1000;
   if (!(seconds > 0)) return first;
 
@@ -149,5 +151,5 @@ export async function nearestOptimum(
   // the second plan stands only if it is as good (within the engines' 1e-9) and nearer
   const z = first.objective;
   const asGood = nearest.objective >= z - 1e-9 * Math.max(1, Math.abs(z));
-  return asGood && distanceFrom(nearest, keep) < distanceFrom(first, keep) ? nearest : first;
+  return asGood && distanceFrom(nearest, present) < distanceFrom(first, present) ? nearest : first;
 }

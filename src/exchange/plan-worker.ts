@@ -3,7 +3,7 @@
 // The default export runs in the thread; `planOrder` and `planFrom` run in the caller's.
 import type { CandidateMaterial } from './engine/candidates.ts';
 import type { FactorTable } from './engine/factors.ts';
-import { type AgreedFlow, computePlan, type PlanListing } from './engine/plan.ts';
+import { computePlan, type MatchFlow, type PlanListing } from './engine/plan.ts';
 import type { RailNetwork } from './engine/rail.ts';
 import { EngineInputError, type InputIssue } from './engine/solve/index.ts';
 import type { PlanDocument as Plan, PlanRequest } from './schema.ts';
@@ -13,9 +13,9 @@ export interface PlanTask {
   materials: ReadonlyMap<string, CandidateMaterial>;
   request: PlanRequest;
   /** the agreed matches' flows, oldest first: the plan keeps them as agreed */
-  agreed: AgreedFlow[];
+  agreed: MatchFlow[];
   /** the open proposals' flows: the plan stays nearest to them among equally good plans */
-  proposed: AgreedFlow[];
+  proposed: MatchFlow[];
   /** the factors table with the request's overrides applied */
   factors: FactorTable;
   rail: RailNetwork;

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { factorTable } from '../reference.ts';
-import { type AgreedFlow, computePlan, type PlanListing, withAgreedFlows } from './plan.ts';
+import { computePlan, type MatchFlow, type PlanListing, withAgreedFlows } from './plan.ts';
 import type { ProblemInput } from './solve/index.ts';
 import { solve } from './solve/index.ts';
 import { listing, near } from './test-listings.ts';
@@ -85,7 +85,7 @@ const ash = listing({
 });
 const cement = (id: string, priceKopecksPerUnit: number, over: Partial<PlanListing> = {}) =>
   listing({ id, side: 'request', useId: 'cement-additive', priceKopecksPerUnit, ...near, ...over });
-const planWith = (listings: PlanListing[], agreed: AgreedFlow[]) =>
+const planWith = (listings: PlanListing[], agreed: MatchFlow[]) =>
   computePlan(listings, materials, { factors, agreed, now: new Date('2026-06-01T00:00:00Z') });
 const shipped = (p: Awaited<ReturnType<typeof planWith>>) =>
   p.plan.flows.map((f) => [f.demand, f.quantity, f.agreed ?? false]);

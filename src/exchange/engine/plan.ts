@@ -44,7 +44,7 @@ import {
 } from './impact.ts';
 import type { RailNetwork } from './rail.ts';
 import { robustness } from './robustness.ts';
-import { type ProblemInput, solve } from './solve/index.ts';
+import { type KeptFlow, type ProblemInput, solve } from './solve/index.ts';
 import {
   referencePoint,
   type ViewerListing,
@@ -64,24 +64,23 @@ export interface PlanListing extends CandidateListing {
   legalStatus?: string;
 }
 
-/** A match both sides accepted, as the planner keeps it: its pair and yearly shipped quantity. */
-export interface AgreedFlow {
-  supply: string;
-  demand: string;
-  quantity: number;
-}
+/**
+ * A match's flow as the planner takes it — its offer → request pair and yearly shipped
+ * quantity: the engine's kept flow (an agreed one fixed, a proposed one stayed near).
+ */
+export type MatchFlow = KeptFlow;
 
 export interface PlanOptions extends Omit<PlanRequest, 'factors'> {
   /**
    * The agreed matches, oldest first: each planned as agreed (its flow fixed) while its pair is
    * still a link and the earlier ones leave room for it on both listings.
    */
-  agreed?: readonly AgreedFlow[];
+  agreed?: readonly MatchFlow[];
   /**
    * The open proposals' flows: of the optimal plans, the one nearest to them is taken, so that
    * a plan made later moves no volume between equally good pairs (engine/solve/nearest.ts).
    */
-  proposed?: readonly AgreedFlow[];
+  proposed?: readonly MatchFlow[];
   /** the factors table, with the request's overrides applied (engine/factors.ts withOverrides) */
   factors: FactorTable;
   /** the keys the request overrode (the answer marks them) */
@@ -287,12 +286,12 @@ const pairKey = (x: { supply: string; demand: string }) => `${x.supply}\u0000${x
  * each while its pair is a link and what the earlier ones took leaves it room on both listings
  * (a listing's quantity may have been lowered since); the pairs kept, and the flows left out.
  */
-export function withAgreedFlows(problem: ProblemInput, agreed: readonly AgreedFlow[]) {
+export function withAgreedFlows(problem: ProblemInput, agreed: readonly MatchFlow[]) {
   const linkOf = new Map(problem.links.map((l, k) => [pairKey(l), k]));
   const supplyLeft = new Map(problem.supplies.map((s) => [s.id, s.quantity]));
   const demandLeft = new Map(problem.demands.map((d) => [d.id, d.quantity]));
   const fixed = new Map<number, number>();
-  const leftOut: AgreedFlow[] = [];
+  const leftOut: MatchFlow[] = [];
   for (const a of agreed) {
     const k = linkOf.get(pairKey(a));
     if (k === undefined || !(a.quantity > 0)) {

@@ -17,13 +17,12 @@ import type { KeptFlow, Problem, SolveResult } from './schema.ts';
 /** A reduced cost or price below this (× the largest margin) counts as zero. */
 const ZERO_PRICE = 1e-9;
 
+const pairOf = (x: { supply: string; demand: string }) => `${x.supply}\u0000${x.demand}`;
+
 /** Σ |x − kept| over the kept links present in the problem. */
 export function distanceFrom(r: SolveResult, keep: readonly KeptFlow[]): number {
-  const shipped = new Map(r.flows.map((f) => [`${f.supply}\u0000${f.demand}`, f.quantity]));
-  return keep.reduce(
-    (sum, k) => sum + Math.abs((shipped.get(`${k.supply}\u0000${k.demand}`) ?? 0) - k.quantity),
-    0,
-  );
+  const shipped = new Map(r.flows.map((f) => [pairOf(f), f.quantity]));
+  return keep.reduce((sum, k) => sum + Math.abs((shipped.get(pairOf(k)) ?? 0) - k.quantity), 0);
 }
 
 /**
@@ -37,12 +36,12 @@ export async function nearestOptimum(
   keep: readonly KeptFlow[],
   deadlineMs: number,
 ): Promise<SolveResult> {
-  const linkOf = new Map(p.links.map((l, k) => [`${l.supply}\u0000${l.demand}`, k]));
+  const linkOf = new Map(p.links.map((l, k) => [pairOf(l), k]));
   // a kept flow whose pair is no longer a link counts alike in every plan: left out
-  const present = keep.filter((f) => linkOf.has(`${f.supply}\u0000${f.demand}`));
+  const present = keep.filter((f) => linkOf.has(pairOf(f)));
   const target = new Map<number, number>();
   for (const f of present) {
-    const k = linkOf.get(`${f.supply}\u0000${f.demand}`)!;
+    const k = linkOf.get(pairOf(f))!;
     target.set(k, (target.get(k) ?? 0) + f.quantity);
   }
   if (target.size === 0 || distanceFrom(first, present) === 0) return first;

@@ -2,6 +2,8 @@
 import { countOf, defineLabels, defineMessages, type Message, wordOf } from '../model/messages.ts';
 import type { Wording } from '../model/vocabulary.ts';
 import { unitSymbol, wordNumber } from '../model/wording.ts';
+import type { UnlinkedReason } from './engine/candidates.ts';
+import type { LeftOutAgreement } from './engine/plan.ts';
 import { heatLimits, type LimitUnit, limitUnits, listingLimits } from './limits.ts';
 import type { ListingStatus } from './schema.ts';
 
@@ -11,6 +13,36 @@ export const listingStatusWords: Readonly<Record<ListingStatus, Wording>> = {
   active: { ru: 'активно', en: 'active' },
   expired: { ru: 'истекло', en: 'expired' },
   withdrawn: { ru: 'снято', en: 'withdrawn' },
+};
+
+/** Why a plan left an agreed match out (engine/plan.ts LeftOutAgreement, candidates.ts UnlinkedReason). */
+export const agreedLeftOutReasonWords: Readonly<
+  Record<Exclude<LeftOutAgreement['reason'], 'link'> | UnlinkedReason, Wording>
+> = {
+  quantity: {
+    en: "a listing's yearly quantity no longer leaves room for the agreed quantity",
+    ru: 'годовой объём одного из объявлений больше не вмещает согласованный',
+  },
+  limits: {
+    en: 'with it the plan would break a quality limit or a minimum quantity',
+    ru: 'с ним план нарушил бы ограничение по качеству или минимальный объём',
+  },
+  material: {
+    en: "the offer's material no longer fits the request's material or use",
+    ru: 'материал предложения больше не подходит к материалу или применению запроса',
+  },
+  dates: {
+    en: 'their availability periods no longer overlap',
+    ru: 'их сроки доступности больше не пересекаются',
+  },
+  route: {
+    en: 'no transport mode both accept now reaches within their delivery distances',
+    ru: 'ни один вид транспорта, принимаемый обеими сторонами, теперь не укладывается в их дальность доставки',
+  },
+  quality: {
+    en: 'the offer no longer states a quality figure the request limits',
+    ru: 'в предложении больше нет показателя качества, который ограничивает запрос',
+  },
 };
 
 export const messages = defineMessages('exchange', {
@@ -229,6 +261,12 @@ export const warnings = defineMessages('exchange.warning', {
     ru: 'ж/д от предложения {supply} к запросу {demand}: в таблице ж/д расстояний нет пары станций для этих площадок, поэтому маршрут оценён как расстояние по прямой × {circuity} ≈ {km} км — уточните у перевозчика',
   },
   // shown only to the two sides of the agreement and the operator (plans.ts forReader)
+  agreedLeftOutBecause: {
+    en: 'the agreed match of the offer {supply} and the request {demand} was left out of the plan: {reason} — correct the listings or agree anew',
+    ru: 'согласованное сопоставление предложения {supply} и запроса {demand} не вошло в план: {reason} — исправьте объявления или согласуйте заново',
+    as: { reason: wordOf(agreedLeftOutReasonWords) },
+  },
+  /** The same, in a plan saved before the reason was given. */
   agreedLeftOut: {
     en: 'the agreed match of the offer {supply} and the request {demand} no longer fits them (quantity, quality, distance or dates), so the plan was made without it — check the listings',
     ru: 'согласованное сопоставление предложения {supply} и запроса {demand} больше им не соответствует (объём, качество, расстояние или сроки), поэтому план составлен без него — проверьте объявления',

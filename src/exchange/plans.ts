@@ -59,7 +59,11 @@ import {
 } from './schema.ts';
 import { holderShown, revealedTo } from './visibility.ts';
 
-const agreedLeftOutCode = planWarnings.agreedLeftOut.code;
+/** Warnings about an agreement: only its two sides and the operator read them. */
+const agreementCodes = new Set([
+  planWarnings.agreedLeftOutBecause.code,
+  planWarnings.agreedLeftOut.code,
+]);
 
 /** Plans show the members' streams: only a current member (or the operator) reads them. */
 function requireCurrentMember(actor: Actor): void {
@@ -315,7 +319,7 @@ async function forReader(
   const internal = maskInternalReuse(plan.internalReuse, shownListing);
   const cited = plan.factors?.length ? { factorSources: citedSources(plan.factors) } : {};
   const visible = { ...masked, ...(internal ? { internalReuse: internal } : {}), ...cited };
-  const warnings = plan.warnings.filter((w) => w.code !== agreedLeftOutCode || party(w.params));
+  const warnings = plan.warnings.filter((w) => !agreementCodes.has(w.code) || party(w.params));
   if (warnings.length === 0) return { ...visible, warnings: [] };
   const shown = (l: ListingRecord) => holderShown(l, actor, revealed);
   const named = [...new Set(warningListingIds({ warnings }))].flatMap(

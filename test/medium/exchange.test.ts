@@ -959,14 +959,16 @@ for (const d of await eachDialect()) {
       ) =>
         warnings.filter(
           (w) =>
-            w.code === 'exchange.warning.agreedLeftOut' &&
+            w.code === 'exchange.warning.agreedLeftOutBecause' &&
             w.params.supply === offer &&
             w.params.demand === first,
         );
       assert.equal(leftOut(saved.warnings).length, 1, 'the operator is told');
       const party = await x.plan(user('myski-gres'), {});
       assert.equal(leftOut(party.warnings).length, 1, 'a side is told');
-      assert.match(leftOut(party.warnings)[0].message, /no longer fits/);
+      // why: the request's new reach
+      assert.equal(leftOut(party.warnings)[0].params.reason, 'route');
+      assert.match(leftOut(party.warnings)[0].message, /no transport mode both accept/);
       assert.deepEqual(leftOut((await x.plan(user('razrez-yuzhny'), {})).warnings), []);
       await x.updateListing(user('tsement-tom'), first, { maxDistanceKm: null });
     });

@@ -1,11 +1,13 @@
 // Agreed matches in a plan: fixed at their quantity, oldest first, while they still fit.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { type Lang, messageByCode } from '../../model/messages.ts';
+import '../messages.ts';
 import { factorTable } from '../reference.ts';
 import { computePlan, type MatchFlow, type PlanListing, withAgreedFlows } from './plan.ts';
 import type { ProblemInput } from './solve/index.ts';
 import { solve } from './solve/index.ts';
-import { listing, near } from './test-listings.ts';
+import { kem, listing, near } from './test-listings.ts';
 
 const factors = factorTable();
 
@@ -53,7 +55,10 @@ test('oldest first, each while both listings have room; no link, no flow', () =>
     ],
   );
   assert.equal(kept.size, 2);
-  assert.deepEqual(leftOut, [agreed[1], agreed[3]]);
+  assert.deepEqual(leftOut, [
+    { ...agreed[1], reason: 'quantity' },
+    { ...agreed[3], reason: 'link' },
+  ]);
 });
 
 test("a rounding's overshoot is fixed at what is left, so the rows still hold", async () => {
@@ -109,7 +114,75 @@ test('an agreed flow that breaks a request’s limit is planned without, and say
   assert.deepEqual(shipped(p), []);
   assert.deepEqual(
     p.warnings.map((w) => [w.code, w.params]),
-    [['exchange.warning.agreedLeftOut', { supply: 'ash', demand: 'agreed' }]],
+    [
+      [
+        'exchange.warning.agreedLeftOutBecause',
+        { supply: 'ash', demand: 'agreed', reason: 'limits' },
+      ],
+    ],
+  );
+});
+
+test('the warning names the check the agreed pair now fails, once per pair', async () => {
+  const agreedWith = (request: PlanListing, offer = ash) =>
+    planWith(
+      [offer, request],
+      [
+        { supply: 'ash', demand: 'agreed', quantity: 600 },
+        // an older agreement on the same pair: one warning still
+        { supply: 'ash', demand: 'agreed', quantity: 100 },
+      ],
+    );
+  const reasonOf = async (p: ReturnType<typeof agreedWith>) => {
+    // besides the agreement's, the warning the check gives (linkDropped names the property)
+    const warnings = (await p).warnings.filter(
+      (w) => w.code === 'exchange.warning.agreedLeftOutBecause',
+    );
+    assert.equal(warnings.length, 1, JSON.stringify(warnings));
+    return warnings[0].params.reason;
+  };
+  const cases: [string, Promise<string | number>][] = [
+    [
+      'dates',
+      reasonOf(
+        agreedWith(
+          cement('agreed', 1500_00, { availableFrom: '2027-01-01', availableTo: '2027-12-31' }),
+        ),
+      ),
+    ],
+    // 10 km apart, the request now takes deliveries from 1 km at most
+    [
+      'route',
+      reasonOf(
+        agreedWith(cement('agreed', 1500_00, { maxDistanceKm: 1, ...kem, lat: kem.lat + 0.1 })),
+      ),
+    ],
+    ['route', reasonOf(agreedWith(cement('agreed', 1500_00, { transportModes: ['rail'] })))],
+    ['material', reasonOf(agreedWith(cement('agreed', 1500_00, { useId: 'road-base' })))],
+    // the request limits a property the offer states no figure for
+    ['quality', reasonOf(agreedWith(cement('agreed', 1500_00, { quality: { so3: { max: 3 } } })))],
+    // the offer now has 500 t a year, less than the agreed 600
+    ['quantity', reasonOf(agreedWith(cement('agreed', 1500_00), { ...ash, quantityPerYear: 500 }))],
+  ];
+  for (const [reason, found] of cases) assert.equal(await found, reason);
+});
+
+const warningText = (w: { code: string; params: Record<string, string | number> }, lang: Lang) =>
+  messageByCode(w.code, w.params)?.text(lang);
+
+test('the reason reads in both languages', async () => {
+  const p = await planWith(
+    [ash, cement('agreed', 1500_00, { availableFrom: '2027-01-01', availableTo: '2027-12-31' })],
+    [{ supply: 'ash', demand: 'agreed', quantity: 600 }],
+  );
+  const [w] = p.warnings;
+  assert.equal(
+    warningText(w, 'en'),
+    'the agreed match of the offer ash and the request agreed was left out of the plan: their availability periods no longer overlap — correct the listings or agree anew',
+  );
+  assert.equal(
+    warningText(w, 'ru'),
+    'согласованное сопоставление предложения ash и запроса agreed не вошло в план: их сроки доступности больше не пересекаются — исправьте объявления или согласуйте заново',
   );
 });
 

@@ -12,7 +12,7 @@ import type {
   TransportMode,
 } from '../schema.ts';
 import { supplyMarginPerUnit } from './baseline.ts';
-import { fitOf } from './compatibility.ts';
+import { type Fit, fitOf } from './compatibility.ts';
 import { type FactorTable, factor } from './factors.ts';
 import {
   type RailNetwork,
@@ -299,6 +299,56 @@ const meetsLimits = (o: CandidateListing, r: CandidateListing) =>
 const overlaps = (a: CandidateListing, b: CandidateListing) =>
   a.availableFrom <= b.availableTo && b.availableFrom <= a.availableTo;
 
+/** The request's quality properties the offer states no figure for. */
+const missingProperties = (o: CandidateListing, r: CandidateListing) =>
+  Object.keys(r.quality).filter((p) => typeof o.quality[p] !== 'number');
+
+/**
+ * Why an offer and a request are no link of a plan: the offer's material does not fit the
+ * request's material or use, their availability periods do not overlap, no transport mode both
+ * accept reaches within their delivery distances, or the offer lacks a quality figure the
+ * request limits (or the share its yield scales with).
+ */
+export type UnlinkedReason = 'material' | 'dates' | 'route' | 'quality';
+
+/** The checks of a pair that need no warning, in `buildCandidates`' order. */
+function screenPair(
+  o: CandidateListing,
+  material: CandidateMaterial | undefined,
+  r: CandidateListing,
+  transport: TransportAssumptions,
+  table: readonly CompatibilityRow[],
+):
+  | { unlinked: Exclude<UnlinkedReason, 'quality'> }
+  | { fit: Fit; way: NonNullable<ReturnType<typeof cheapestMode>> } {
+  const fit = material && fitOf(material, r, table);
+  if (!fit) return { unlinked: 'material' };
+  if (!overlaps(o, r)) return { unlinked: 'dates' };
+  const way = cheapestMode(o, r, transport);
+  if (!way) return { unlinked: 'route' };
+  return { fit, way };
+}
+
+/**
+ * Why `buildCandidates` makes no link of this offer and request (the first check it fails), or
+ * null when it makes one; a pair of one organisation is internal reuse, not a link, and null too.
+ */
+export function unlinkedReason(
+  o: CandidateListing,
+  r: CandidateListing,
+  materials: ReadonlyMap<string, CandidateMaterial>,
+  options: { transport: TransportAssumptions; table: readonly CompatibilityRow[] },
+): UnlinkedReason | null {
+  const material = o.materialId ? materials.get(o.materialId) : undefined;
+  const pair = screenPair(o, material, r, options.transport, options.table);
+  if ('unlinked' in pair) return pair.unlinked;
+  if (o.organisationId !== undefined && o.organisationId === r.organisationId) return null;
+  const scale = pair.fit.rule.scaledBy;
+  if (missingProperties(o, r).length || (scale && typeof o.quality[scale] !== 'number'))
+    return 'quality';
+  return null;
+}
+
 /** What `cheapestMode` reads of a listing. */
 export type RouteEnd = Pick<
   CandidateListing,
@@ -348,10 +398,9 @@ export function buildCandidates(
     const material = o.materialId ? materials.get(o.materialId) : undefined;
     if (!material) continue;
     for (const r of requests) {
-      const fit = fitOf(material, r, table);
-      if (!fit || !overlaps(o, r)) continue;
-      const way = cheapestMode(o, r, transport);
-      if (!way) continue;
+      const pair = screenPair(o, material, r, transport, table);
+      if ('unlinked' in pair) continue;
+      const { fit, way } = pair;
       // A yield per unit of a pure component (methane) scales with the offer's share of it.
       const scale = fit.rule.scaledBy;
       if (o.organisationId !== undefined && o.organisationId === r.organisationId) {
@@ -371,7 +420,7 @@ export function buildCandidates(
         }
         continue;
       }
-      const missing = Object.keys(r.quality).filter((p) => typeof o.quality[p] !== 'number');
+      const missing = missingProperties(o, r);
       if (missing.length) {
         warnings.push(
           warningData(

@@ -30,6 +30,7 @@ import {
   substituteFactorOf,
   type TransportAssumptions,
   transportFrom,
+  unlinkedReason,
   valuationFrom,
 } from './candidates.ts';
 import { compatibilityFrom } from './compatibility.ts';
@@ -124,9 +125,12 @@ export async function computePlan(
   const deadline = options.deadline ?? started + (options.timeLimitSeconds ?? 30) * 1000;
   const finishBy = deadline - reserveMs(deadline - started);
   const byId = new Map(listings.map((l) => [l.id, l]));
-  const c = buildCandidates(listings, materials, {
+  const screen = {
     transport: options.transport ?? transportFrom(options.factors, options.rail),
     table: options.compatibility ?? compatibilityFrom(options.factors),
+  };
+  const c = buildCandidates(listings, materials, {
+    ...screen,
     valuation: valuationFrom(options.factors),
   });
   // The solve may take all the time there is; robustness runs then share what it leaves.
@@ -138,10 +142,16 @@ export async function computePlan(
   let result = await solve(agreed.problem, timeLeft());
   if (result.status === 'infeasible' && agreed.kept.size > 0) {
     // the agreed flows break a request's quality limits or a minimum: plan without them
+    const { kept } = agreed;
     agreed = {
       problem: c.problem,
       kept: new Set(),
-      leftOut: [...agreed.leftOut, ...(options.agreed ?? [])],
+      leftOut: [
+        ...agreed.leftOut,
+        ...(options.agreed ?? [])
+          .filter((a) => kept.has(pairKey(a)))
+          .map((a) => ({ ...a, reason: 'limits' as const })),
+      ],
     };
     result = await solve(c.problem, timeLeft());
   }
@@ -248,9 +258,19 @@ export async function computePlan(
       : null;
   const warnings = [...c.warnings];
   // an agreement on a listing no longer live is its holders' business, not the plan's
-  for (const a of new Map(agreed.leftOut.map((a) => [pairKey(a), a])).values())
-    if (byId.has(a.supply) && byId.has(a.demand))
-      warnings.push(warningData(w.agreedLeftOut({ supply: a.supply, demand: a.demand })));
+  const toldOf = new Set<string>();
+  for (const a of agreed.leftOut) {
+    const o = byId.get(a.supply);
+    const r = byId.get(a.demand);
+    if (!o || !r || toldOf.has(pairKey(a))) continue;
+    toldOf.add(pairKey(a));
+    // a pair that is no longer a link: the first of the candidate checks it now fails
+    const reason =
+      a.reason === 'link' ? (unlinkedReason(o, r, materials, screen) ?? 'material') : a.reason;
+    warnings.push(
+      warningData(w.agreedLeftOutBecause({ supply: a.supply, demand: a.demand, reason })),
+    );
+  }
   if (options.robustness && robust && robust.runs < options.robustness.runs)
     warnings.push(
       warningData(w.robustnessPartial({ runs: robust.runs, asked: options.robustness.runs })),
@@ -282,6 +302,13 @@ export async function computePlan(
 const pairKey = (x: { supply: string; demand: string }) => `${x.supply}\u0000${x.demand}`;
 
 /**
+ * Why a plan left an agreed match out: its pair is no longer a link (`link`, its cause found by
+ * `unlinkedReason`), the listings' quantities leave it no room (`quantity`), or with the agreed
+ * flows the plan broke a quality limit or a minimum (`limits`).
+ */
+export type LeftOutAgreement = MatchFlow & { reason: 'link' | 'quantity' | 'limits' };
+
+/**
  * The problem with the agreed flows fixed — minimum and capacity their quantity — oldest first,
  * each while its pair is a link and what the earlier ones took leaves it room on both listings
  * (a listing's quantity may have been lowered since); the pairs kept, and the flows left out.
@@ -291,11 +318,11 @@ export function withAgreedFlows(problem: ProblemInput, agreed: readonly MatchFlo
   const supplyLeft = new Map(problem.supplies.map((s) => [s.id, s.quantity]));
   const demandLeft = new Map(problem.demands.map((d) => [d.id, d.quantity]));
   const fixed = new Map<number, number>();
-  const leftOut: MatchFlow[] = [];
+  const leftOut: LeftOutAgreement[] = [];
   for (const a of agreed) {
     const k = linkOf.get(pairKey(a));
     if (k === undefined || !(a.quantity > 0)) {
-      leftOut.push(a);
+      leftOut.push({ ...a, reason: k === undefined ? 'link' : 'quantity' });
       continue;
     }
     const l = problem.links[k];
@@ -307,7 +334,7 @@ export function withAgreedFlows(problem: ProblemInput, agreed: readonly MatchFlo
     );
     // within rounding the flow fits, and is fixed at what is left so that the rows still hold
     if (a.quantity > room * (1 + 1e-9) + 1e-9) {
-      leftOut.push(a);
+      leftOut.push({ ...a, reason: 'quantity' });
       continue;
     }
     const q = Math.min(a.quantity, room);

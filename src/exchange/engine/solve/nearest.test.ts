@@ -110,4 +110,36 @@ describe('the optimal plan nearest to earlier flows', () => {
       { numRuns: 80 },
     );
   });
+
+  test('pure transport: the network simplex finds as near a plan as the LP through HiGHS', async () => {
+    await fc.assert(
+      fc.asyncProperty(tiedProblem, async (t) => {
+        const input: ProblemInput = {
+          supplies: t.supplies.map((q, i) => ({ id: `s${i}`, quantity: q })),
+          demands: t.demands.map((d, j) => ({ id: `d${j}`, ...d })),
+          links: t.supplies.flatMap((_, i) =>
+            t.demands.map((_, j) => ({
+              supply: `s${i}`,
+              demand: `d${j}`,
+              cost: t.costs[i * 6 + j],
+              // some links capped, so that faces have arcs at their capacity
+              ...((i + j) % 3 === 0 ? { capacity: 1 + ((i * 7 + j) % 9) } : {}),
+            })),
+          ),
+        };
+        const keep: KeptFlow[] = t.keep
+          .filter((k) => k.i < t.supplies.length && k.j < t.demands.length)
+          .map((k) => ({ supply: `s${k.i}`, demand: `d${k.j}`, quantity: k.quantity }));
+        const network = await solve(input, { keep, engine: 'network-simplex' });
+        const highs = await solve(input, { keep, engine: 'highs' });
+        assert.equal(network.engine, 'network-simplex');
+        assertFeasible(validateProblem(input), network);
+        assert.ok(relClose(network.objective, highs.objective, 1e-9));
+        // both are the least distance over the same optimal face
+        const [a, b] = [distanceFrom(network, keep), distanceFrom(highs, keep)];
+        assert.ok(Math.abs(a - b) <= 1e-6 * Math.max(1, b), `network ${a}, HiGHS ${b}`);
+      }),
+      { numRuns: 80 },
+    );
+  });
 });

@@ -8,7 +8,8 @@
 // (complementary slackness). A second LP over that face minimises Σ |x − kept| (one deviation
 // column per kept link, two rows bounding it). No objective is traded for nearness: a bound
 // on the objective instead would let the second LP give up a rounding's worth of it for
-// specks of flow on worse links.
+// specks of flow on worse links. Pure transport does the same in the network simplex
+// (transport.ts nearestOnFace); this is the route of every other LP.
 import { buildModel } from './highs-model.ts';
 import { loadHighs, runModel, STATUS } from './highs-solve.ts';
 import { buildResult, type LinkFlow } from './result.ts';
@@ -48,7 +49,7 @@ export async function nearestOptimum(
   const seconds = (deadlineMs - Date.now()) / 1000;
   if (!(seconds > 0)) return first;
 
-  // the first plan again by HiGHS, for its prices: the network simplex gives potentials only
+  // the LP again, for the links' reduced costs: a SolveResult carries the rows' prices only
   const highs = await loadHighs();
   const cm = buildModel(p);
   const face = runModel(highs, cm, seconds);
@@ -147,8 +148,22 @@ export async function nearestOptimum(
     engine: 'highs',
     message: first.message,
   });
-  // the second plan stands only if it is as good (within the engines' 1e-9) and nearer
+  return nearerOf(p, first, nearest, present);
+}
+
+/**
+ * The second plan if it is as good as the first (within the engines' 1e-9) and nearer to the
+ * kept flows, else the first: a guard against the solvers' tolerances.
+ */
+export function nearerOf(
+  p: Problem,
+  first: SolveResult,
+  second: SolveResult,
+  keep: readonly KeptFlow[],
+): SolveResult {
+  const links = new Set(p.links.map(pairOf));
+  const present = keep.filter((f) => links.has(pairOf(f)));
   const z = first.objective;
-  const asGood = nearest.objective >= z - 1e-9 * Math.max(1, Math.abs(z));
-  return asGood && distanceFrom(nearest, present) < distanceFrom(first, present) ? nearest : first;
+  const asGood = second.objective >= z - 1e-9 * Math.max(1, Math.abs(z));
+  return asGood && distanceFrom(second, present) < distanceFrom(first, present) ? second : first;
 }

@@ -23,10 +23,10 @@ export async function solve(input: unknown, options: SolveOptions = {}): Promise
       'the network simplex handles pure transport only (yield 1, no limits, no minimums, no fixed costs)',
     );
   }
-  const first =
-    engine === 'network-simplex' || (engine === 'auto' && pure)
-      ? solveTransport(problem, deadlineMs)
-      : await solveWithHighs(problem, deadlineMs);
+  // the network simplex finds the nearest optimum itself (transport.ts nearestOnFace)
+  if (engine === 'network-simplex' || (engine === 'auto' && pure))
+    return solveTransport(problem, deadlineMs, options.keep);
+  const first = await solveWithHighs(problem, deadlineMs);
   const lp = problem.links.every((l) => l.fixedCost === undefined);
   if (!options.keep?.length || first.status !== 'optimal' || !lp) return first;
   return nearestOptimum(problem, first, options.keep, deadlineMs);

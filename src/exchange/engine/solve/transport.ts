@@ -5,9 +5,10 @@
 // quantity, so shipping nothing is always feasible and the star of those arcs
 // is the starting basis. Links become arcs with cost −margin; links with a
 // margin ≤ 0 are left out, since without minimums no optimum needs them.
-import { type FlowNetwork, networkSimplex } from './network-simplex.ts';
+import { nearerOf } from './nearest.ts';
+import { type FlowNetwork, type FlowSolution, networkSimplex } from './network-simplex.ts';
 import { buildResult, type LinkFlow } from './result.ts';
-import { type Link, linkMargin, type Problem, type SolveResult } from './schema.ts';
+import { type KeptFlow, type Link, linkMargin, type Problem, type SolveResult } from './schema.ts';
 
 /** True when the network simplex can solve the problem exactly. */
 export function isPureTransport(p: Problem): boolean {
@@ -21,7 +22,15 @@ export function isPureTransport(p: Problem): boolean {
 const margin = (p: Problem, i: number, j: number, l: Link) =>
   linkMargin(l, p.supplies[i], p.demands[j]);
 
-export function solveTransport(p: Problem, deadlineMs: number): SolveResult {
+/**
+ * The optimal plan; given flows to `keep`, of the optimal plans the one nearest to them
+ * (Σ |x − kept|, see `nearestOnFace`).
+ */
+export function solveTransport(
+  p: Problem,
+  deadlineMs: number,
+  keep: readonly KeptFlow[] = [],
+): SolveResult {
   const S = p.supplies.length;
   const D = p.demands.length;
   const T = S + D;
@@ -79,10 +88,39 @@ export function solveTransport(p: Problem, deadlineMs: number): SolveResult {
   net.supply[T] = -total;
 
   const sol = networkSimplex(net, deadlineMs);
+  const first = planOf(p, used, sol, sol.flow);
+  if (!keep.length || sol.status !== 'optimal') return first;
+  const arcOf = new Map(used.map((u, e) => [pairOf(p.links[u.link]), e]));
+  const target = new Map<number, number>();
+  for (const f of keep) {
+    // a link left out of the network (margin ≤ 0) ships nothing in any plan made here
+    const e = arcOf.get(pairOf(f));
+    if (e !== undefined) target.set(e, (target.get(e) ?? 0) + f.quantity);
+  }
+  if (target.size === 0) return first;
+  const near = nearestOnFace(net, sol, target, deadlineMs);
+  return near ? nearerOf(p, first, planOf(p, used, sol, near), keep) : first;
+}
 
+const pairOf = (x: { supply: string; demand: string }) => `${x.supply}\u0000${x.demand}`;
+
+/** The plan of the arc flows `x` (the links' arcs come first), priced by the solution's potentials. */
+function planOf(
+  p: Problem,
+  used: readonly { link: number; i: number; j: number }[],
+  sol: FlowSolution,
+  x: Float64Array,
+): SolveResult {
+  const S = p.supplies.length;
+  const D = p.demands.length;
+  const T = S + D;
+  const sIndex = new Map(p.supplies.map((s, i) => [s.id, i]));
+  const dIndex = new Map(p.demands.map((d, j) => [d.id, j]));
   const flows: LinkFlow[] = [];
   used.forEach((u, e) => {
-    if (sol.flow[e] > 0) flows.push({ link: u.link, x: sol.flow[e] });
+    // clipped to the link's capacity: the face's deviations add and subtract in floating point
+    const q = Math.min(x[e], p.links[u.link].capacity ?? Infinity);
+    if (q > 0) flows.push({ link: u.link, x: q });
   });
 
   // Shadow prices from potentials: an extra unit at supply i is worth pi[i]
@@ -119,4 +157,90 @@ export function solveTransport(p: Problem, deadlineMs: number): SolveResult {
         ? `time limit reached after ${sol.pivots} pivots; plan is feasible, not proven optimal`
         : undefined,
   });
+}
+
+/**
+ * Of the optimal flows of `net`, one nearest to `target` (arc → units): Σ |x − target| least
+ * over the targeted arcs, or null when the deadline passes first. The optimal flows are those
+ * that keep every arc whose reduced cost under the solution's potentials is not zero where it
+ * is (complementary slackness), so the change δ = x − x* is a circulation on the residual
+ * network of the zero-reduced-cost arcs: forward up to the spare capacity, backward up to the
+ * flow. On a targeted arc the first units towards the target cost −1 and any beyond it +1; on
+ * the others a move costs nothing. That circulation problem is solved by the same network
+ * simplex, started from δ = 0 with every node joined to the root by an arc of cost n + 1: a
+ * simple cycle through such an arc costs more than the n − 1 others can save, so none carries
+ * flow at the optimum. The network is small: few arcs besides the basis have a zero reduced cost.
+ */
+export function nearestOnFace(
+  net: FlowNetwork,
+  sol: FlowSolution,
+  target: ReadonlyMap<number, number>,
+  deadlineMs: number,
+): Float64Array | null {
+  const n = net.nodeCount;
+  const scale = net.cost.reduce((max, c) => Math.max(max, Math.abs(c)), 1);
+  const source: number[] = [];
+  const head: number[] = [];
+  const cost: number[] = [];
+  const capacity: number[] = [];
+  /** the arc of `net` each residual arc moves, and +1 forward or −1 backward */
+  const moves: [arc: number, sign: number][] = [];
+  const add = (u: number, v: number, c: number, room: number, move: [number, number]) => {
+    if (!(room > 0)) return;
+    source.push(u);
+    head.push(v);
+    cost.push(c);
+    capacity.push(room);
+    moves.push(move);
+  };
+  /** units the arc may move one way, of which the first `towards` bring it nearer its target */
+  const residual = (
+    e: number,
+    sign: number,
+    u: number,
+    v: number,
+    room: number,
+    towards?: number,
+  ) => {
+    if (towards === undefined) return add(u, v, 0, room, [e, sign]);
+    const nearer = Math.min(Math.max(towards, 0), room);
+    add(u, v, -1, nearer, [e, sign]);
+    add(u, v, 1, room - nearer, [e, sign]);
+  };
+  for (let e = 0; e < net.source.length; e++) {
+    const u = net.source[e];
+    const v = net.target[e];
+    if (Math.abs(net.cost[e] + sol.pi[u] - sol.pi[v]) > 1e-9 * scale) continue;
+    const x = sol.flow[e];
+    const t = target.get(e);
+    residual(e, 1, u, v, net.capacity[e] - x, t === undefined ? undefined : t - x);
+    residual(e, -1, v, u, x, t === undefined ? undefined : x - t);
+  }
+  const treeArc = new Int32Array(n).fill(-1);
+  for (let v = 0; v < n; v++) {
+    if (v === net.root) continue;
+    treeArc[v] = source.length;
+    add(v, net.root, n + 1, Infinity, [-1, 0]);
+  }
+  const m = source.length;
+  const circulation = networkSimplex(
+    {
+      nodeCount: n,
+      root: net.root,
+      source: Int32Array.from(source),
+      target: Int32Array.from(head),
+      cost: Float64Array.from(cost),
+      capacity: Float64Array.from(capacity),
+      flow: new Float64Array(m),
+      supply: new Float64Array(n),
+      treeArc,
+    },
+    deadlineMs,
+  );
+  if (circulation.status !== 'optimal') return null;
+  const x = Float64Array.from(sol.flow);
+  moves.forEach(([e, sign], a) => {
+    if (e !== -1) x[e] += sign * circulation.flow[a];
+  });
+  return x;
 }

@@ -182,3 +182,108 @@ test('a plan keeps an agreed match as agreed: its two sides see it marked, in Ru
   assert.deepEqual(pageErrors, []);
   await context.close();
 });
+
+test('an agreement the listings no longer fit: the plan says why (RU/EN), and the saving says what it could not propose', {
+  skip,
+  timeout: 180_000,
+}, async () => {
+  const { context, page, foreign, pageErrors } = await watchedPage();
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await logIn(page, 'operator@digicluster.example', 'operator-demo-2026');
+  // the match the walk above agreed: its request now takes deliveries from 1 km at most
+  const agreed = ((await callApi(page, 'GET', '/matches')).body as Match[]).find(
+    (m) => m.status === 'accepted' && m.supply.organisationId === 'myski-gres',
+  );
+  assert.ok(agreed, "the agreed match of Myski GRES's offer");
+  const narrowed = await callApi(page, 'PATCH', `/listings/${agreed.demand.listingId}`, {
+    maxDistanceKm: 1,
+  });
+  assert.equal(narrowed.status, 200, JSON.stringify(narrowed.body));
+  // and a new request would take all of the offer: the plan sends it there, yet the agreement
+  // still holds part of the offer's quantity, so that flow cannot be proposed
+  const today = new Date().toISOString().slice(0, 10);
+  const next = `${new Date().getUTCFullYear() + 2}-12-31`;
+  const all = await callApi(page, 'POST', '/listings', {
+    organisationId: 'razrez-yuzhny',
+    siteId: 'yuzhny-pit',
+    side: 'request',
+    materialId: 'fly-ash',
+    useId: 'cement-additive',
+    quantityPerYear: 200_000,
+    unit: 't',
+    availableFrom: today,
+    availableTo: next,
+    quality: {},
+    priceKopecksPerUnit: 5000_00,
+    transportModes: ['road', 'rail'],
+    visibility: 'public',
+    status: 'active',
+  });
+  assert.equal(all.status, 201, JSON.stringify(all.body));
+  await page.goto(`${base}/#/plan`);
+  // the first walk left the operator reading English
+  await page.locator('.lang-btn[lang="ru"]').click();
+  await Promise.all([
+    page.waitForResponse(
+      (r) => r.request().method() === 'POST' && r.url().endsWith('/api/v1/exchange/plan'),
+      { timeout: 60_000 },
+    ),
+    page.getByTestId('run-plan').click(),
+  ]);
+  await page.getByTestId('flows-table').waitFor({ timeout: 60_000 });
+  const warnings = page.getByTestId('plan-warnings');
+  await warnings.locator('summary').click();
+  const leftOut = warnings
+    .getByTestId('plan-warning')
+    .filter({ hasText: 'согласованное сопоставление' });
+  assert.equal(await leftOut.count(), 1);
+  const said = (await leftOut.textContent()) ?? '';
+  assert.match(
+    said,
+    /не вошло в план: ни один вид транспорта, принимаемый обеими сторонами, теперь не укладывается в их дальность доставки/,
+  );
+  assert.ok(!said.includes(agreed.demand.listingId), `names the listings, not their ids: ${said}`);
+  // the offer goes elsewhere in the plan, but the agreement still takes its quantity
+  const [answer] = await Promise.all([
+    page.waitForResponse(
+      (r) => r.request().method() === 'POST' && r.url().endsWith('/api/v1/exchange/plans'),
+    ),
+    page.getByTestId('save-plan').click(),
+  ]);
+  const { proposals } = await answer.json();
+  assert.ok(proposals.noRoom > 0, JSON.stringify(proposals));
+  assert.match(
+    (await page.getByTestId('plan-saved').textContent()) ?? '',
+    new RegExp(
+      `Не отправлены, потому что согласованные совпадения уже заняли объём объявления: ${proposals.noRoom}\\.`,
+    ),
+  );
+  await leftOut.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(results, 'plan-agreement-left-out-1366.png') });
+  await page.locator('.lang-btn[lang="en"]').click();
+  assert.match(
+    (await page.getByTestId('plan-saved').textContent()) ?? '',
+    new RegExp(
+      `Not sent, as agreed matches already take a listing's quantity: ${proposals.noRoom}\\.`,
+    ),
+  );
+  // the server words the warnings: the plan again, in English
+  await Promise.all([
+    page.waitForResponse(
+      (r) => r.request().method() === 'POST' && r.url().endsWith('/api/v1/exchange/plan'),
+      { timeout: 60_000 },
+    ),
+    page.getByTestId('run-plan').click(),
+  ]);
+  await warnings.locator('summary').click();
+  assert.match(
+    (await warnings
+      .getByTestId('plan-warning')
+      .filter({ hasText: 'the agreed match of the offer' })
+      .textContent()) ?? '',
+    /was left out of the plan: no transport mode both accept now reaches within their delivery distances/,
+  );
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(pageErrors, []);
+  await context.close();
+});

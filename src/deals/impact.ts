@@ -37,6 +37,7 @@ import {
   type ImpactLevel,
   impactLedger,
   impactLevels,
+  latestPerPair,
   type OrganisationImpact,
 } from './engine/index.ts';
 import { messages } from './messages.ts';
@@ -286,6 +287,7 @@ export async function impactReport(
     attributionRule: ledger.attributionRule,
     distanceRule: impactDistanceRule,
     dealsWithoutRoute: withoutRoute.filter((id) => ownDeals.has(id)).length,
-    flowsFromCentre: identified.filter((f) => fromCentre.has(f)).length,
+    // of the records counted: one per pair, not each plan's flow of it
+    flowsFromCentre: latestPerPair(identified).filter((f) => fromCentre.has(f)).length,
   };
 }

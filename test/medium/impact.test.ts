@@ -322,7 +322,15 @@ for (const d of await eachDialect()) {
       };
       assert.equal(await fromCentre('operator'), 0, 'the operator sees true sites');
       assert.equal(await fromCentre(STRANGER), 0, 'the holder sees its own site');
-      assert.ok((await fromCentre(CONSUMER)) >= 1, 'hidden from the consumer until revealed');
+      const once = await fromCentre(CONSUMER);
+      assert.ok(once >= 1, 'hidden from the consumer until revealed');
+      // a pair counts once, from its latest plan, whatever number of plans had it
+      const records = async () =>
+        (await get(CONSUMER, '/api/v1/impact?level=identified')).body.levels[0].records as number;
+      const before = await records();
+      await p.exchange.savePlan(systemActor, {});
+      assert.equal(await records(), before, 'the same pairs');
+      assert.equal(await fromCentre(CONSUMER), once, 'saved again: the same flows, counted once');
     });
   });
 }

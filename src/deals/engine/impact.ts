@@ -197,9 +197,12 @@ const month = (iso: string) => iso.slice(0, 7);
 const diverted = (legalStatus: string | null | undefined, unit: string, t: number) =>
   legalStatus === 'waste' && unit === 't' ? t : 0;
 
-/** The identified records: one per offer → request pair, from the latest plan. */
-function identified(flows: readonly IdentifiedFlow[]): Figures[] {
-  const latest = new Map<string, IdentifiedFlow>();
+/**
+ * The flows the identified level counts: per offer → request pair the latest plan's (by
+ * computedAt, then plan id), in the order of their pairs.
+ */
+export function latestPerPair<F extends IdentifiedFlow>(flows: readonly F[]): F[] {
+  const latest = new Map<string, F>();
   for (const f of flows) {
     const key = `${f.flow.supply}\u0000${f.flow.demand}`;
     const seen = latest.get(key);
@@ -212,29 +215,32 @@ function identified(flows: readonly IdentifiedFlow[]): Figures[] {
   }
   // in the order of their pairs, not of the input: floating-point sums then do not depend on
   // where a plan's flows came in the list
-  return [...latest.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, f]) => {
-      const p = f.flow;
-      const methaneT = p.methaneCo2eT ?? 0;
-      return {
-        month: month(f.planComputedAt),
-        providerId: f.providerId,
-        consumerId: f.consumerId,
-        divertedT: diverted(f.legalStatus, p.unit, p.quantity),
-        substituteT: p.substituteCo2eT ?? p.co2eAvoidedT - methaneT,
-        methaneT,
-        transportT: p.transportCo2eT,
-        providerKopecks:
-          p.avoidedDisposalKopecks -
-          (p.supplierCostKopecks ?? 0) -
-          (p.forgoneSaleKopecks ?? 0) +
-          (p.tradeValueKopecks ?? 0),
-        consumerKopecks: p.valueKopecks - (p.tradeValueKopecks ?? 0),
-        transportKopecks: p.transportKopecks,
-        transportPaidBy: null,
-      };
-    });
+  return [...latest.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, f]) => f);
+}
+
+/** The identified records: one per offer → request pair, from the latest plan. */
+function identified(flows: readonly IdentifiedFlow[]): Figures[] {
+  return latestPerPair(flows).map((f) => {
+    const p = f.flow;
+    const methaneT = p.methaneCo2eT ?? 0;
+    return {
+      month: month(f.planComputedAt),
+      providerId: f.providerId,
+      consumerId: f.consumerId,
+      divertedT: diverted(f.legalStatus, p.unit, p.quantity),
+      substituteT: p.substituteCo2eT ?? p.co2eAvoidedT - methaneT,
+      methaneT,
+      transportT: p.transportCo2eT,
+      providerKopecks:
+        p.avoidedDisposalKopecks -
+        (p.supplierCostKopecks ?? 0) -
+        (p.forgoneSaleKopecks ?? 0) +
+        (p.tradeValueKopecks ?? 0),
+      consumerKopecks: p.valueKopecks - (p.tradeValueKopecks ?? 0),
+      transportKopecks: p.transportKopecks,
+      transportPaidBy: null,
+    };
+  });
 }
 
 /** A deal's figures at a quantity (shipped units), a distance and a transport cost. */

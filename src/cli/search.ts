@@ -55,19 +55,22 @@ export async function runSearch(args: string[]): Promise<number> {
   ]);
   const platform = await openPlatform(loadConfig());
   try {
-    const { results } = await platform.knowledge.search(
+    const { results, total } = await platform.knowledge.search(
       parsed.publicView ? anonymousActor : systemActor,
       { q: parsed.query, type: parsed.type, limit: parsed.limit },
     );
     if (parsed.json) {
       const out = results.map((r) => ({ type: r.type, id: r.id, title: r.title, score: r.score }));
-      process.stdout.write(`${JSON.stringify({ results: out })}\n`);
+      process.stdout.write(`${JSON.stringify({ results: out, total })}\n`);
     } else if (!results.length) process.stdout.write('nothing found\n');
-    else
+    else {
       for (const r of results)
         process.stdout.write(
           `${r.score.toFixed(3).padStart(8)}  ${r.type.padEnd(7)}  ${r.id}  ${r.title}\n`,
         );
+      if (total > results.length)
+        process.stdout.write(`${results.length} of ${total} shown (--limit for more)\n`);
+    }
     return 0;
   } finally {
     await platform.close();

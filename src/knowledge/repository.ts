@@ -374,19 +374,27 @@ export async function searchHits(
 }
 
 /** Documents the viewer may see, filtered, without a query (newest listing order: by id). */
+/** A page of the documents the viewer may see under the filter, and how many there are in all. */
 export async function browseDocuments(
   reader: Reader,
   v: Viewer,
   f: SearchFilter,
-  limit: number,
-): Promise<DocumentRow[]> {
-  const rows = await scoped(reader, v, f)
-    .selectAll('d')
-    .orderBy('d.record_type')
-    .orderBy('d.record_id')
-    .limit(limit)
-    .execute();
-  return rows.map(documentFromRow);
+  page: { limit: number; offset: number },
+): Promise<{ rows: DocumentRow[]; total: number }> {
+  const [rows, count] = await Promise.all([
+    scoped(reader, v, f)
+      .selectAll('d')
+      .orderBy('d.record_type')
+      .orderBy('d.record_id')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    scoped(reader, v, f)
+      .select((e) => e.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  // count(*) is a string on PostgreSQL, a number on SQLite
+  return { rows: rows.map(documentFromRow), total: Number(count.n) };
 }
 
 const documentFromRow = (r: KnowledgeDocumentTable): DocumentRow => ({

@@ -238,6 +238,13 @@ export const SearchQuery = z
     trlMax: z.coerce.number().int().min(1).max(9).optional(),
     organisationId: Id.optional().describe('the owner, or for a project any participant'),
     limit: z.coerce.number().int().min(1).max(100).default(20),
+    offset: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(1_000_000)
+      .default(0)
+      .describe('records to skip: the next page starts at offset + limit'),
   })
   // a querystring stays inline (no component id): Swagger resolves no $ref in parameters
   .describe('knowledge search');
@@ -265,6 +272,7 @@ export const SearchResult = z
       .describe(
         "the query's words as searched (stemmed); empty: it had none (punctuation, stop words) and the records are listed unranked",
       ),
+    total: z.int().describe('records found in all; `results` is the page of them asked for'),
   })
   .meta({ id: 'KnowledgeSearchResult' });
 export type SearchResult = z.infer<typeof SearchResult>;

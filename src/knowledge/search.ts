@@ -38,15 +38,17 @@ export async function search(reader: Reader, actor: Actor, input: unknown): Prom
     trlMax: q.trlMax,
     organisationId: q.organisationId,
   };
+  const page = { limit: q.limit, offset: q.offset };
   if (!terms.length) {
-    const docs = await browseDocuments(reader, viewer, filter, q.limit);
-    return { results: docs.map((d) => hitOf(d, 0)), terms };
+    const { rows, total } = await browseDocuments(reader, viewer, filter, page);
+    return { results: rows.map((d) => hitOf(d, 0)), terms, total };
   }
   const [hits, stats] = await Promise.all([
     searchHits(reader, terms, viewer, filter),
     termStatistics(reader, terms),
   ]);
-  const ranked = rank(terms, hits, stats.documentCount, stats.frequency).slice(0, q.limit);
+  const all = rank(terms, hits, stats.documentCount, stats.frequency);
+  const ranked = all.slice(page.offset, page.offset + page.limit);
   const docs = await findDocuments(reader, ranked);
   const byKey = new Map(docs.map((d) => [`${d.recordType} ${d.recordId}`, d]));
   return {
@@ -55,5 +57,6 @@ export async function search(reader: Reader, actor: Actor, input: unknown): Prom
       return d ? [hitOf(d, r.score)] : [];
     }),
     terms,
+    total: all.length,
   };
 }

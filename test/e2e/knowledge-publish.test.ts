@@ -206,3 +206,47 @@ test('the search filters by an organisation chosen by its name, in both language
     await context.close();
   }
 });
+
+test('a search with more than a page of records says how many and shows the rest on demand', {
+  skip,
+  timeout: 120_000,
+}, async () => {
+  const { context, page, pageErrors } = await watchedPage();
+  try {
+    await logIn(page, 'ecologist@myski-gres.example', 'demo-myski-2026');
+    for (const lang of ['RU', 'EN'] as const) {
+      await page.goto(`${base}/#/knowledge`);
+      await language(page, lang);
+      // afresh: the same address keeps the page and the records it has shown
+      await page.reload();
+      const results = page.getByTestId('knowledge-results');
+      await results.waitFor();
+      const cards = results.locator('.card');
+      const count = page.getByTestId('knowledge-count');
+      const said = (await count.textContent()) ?? '';
+      const m =
+        lang === 'RU'
+          ? /^Найдено: (\d+), показаны первые 20$/.exec(said)
+          : /^Found: (\d+), the first 20 shown$/.exec(said);
+      assert.ok(m, said);
+      const total = Number(m[1]);
+      assert.ok(total > 20 && total <= 40, `${total}: the example has between one and two pages`);
+      assert.equal(await cards.count(), 20);
+      await page.getByTestId('knowledge-more').click();
+      await page.getByTestId('knowledge-more').waitFor({ state: 'detached' });
+      assert.equal(await cards.count(), total);
+      assert.equal(
+        await count.textContent(),
+        lang === 'RU' ? `Найдено: ${total}` : `Found: ${total}`,
+      );
+      // no record twice
+      const links = await cards
+        .locator('a.strong-link')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      assert.equal(new Set(links).size, total);
+    }
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});

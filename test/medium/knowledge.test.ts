@@ -212,6 +212,29 @@ for (const d of dialects) {
       assert.ok(signs.results.every((r) => r.score === 0));
     });
 
+    test('every record found is reachable: the total in all, pages by offset, none twice or lost', async () => {
+      for (const q of ['', 'уголь зола отходы']) {
+        const whole = await p.knowledge.search(member('sibdata'), { q, limit: 100 });
+        assert.equal(whole.total, whole.results.length, `${q}: under 100 in all`);
+        assert.ok(whole.total > 7, `${q}: more than a page of 7`);
+        const paged: string[] = [];
+        for (let offset = 0; offset < whole.total; offset += 7) {
+          const page = await p.knowledge.search(member('sibdata'), { q, limit: 7, offset });
+          assert.equal(page.total, whole.total, 'the same total on every page');
+          assert.equal(page.results.length, Math.min(7, whole.total - offset));
+          paged.push(...page.results.map((r) => `${r.type}/${r.id}`));
+        }
+        // in the same order as the one answer: ranked, or by type and id when unranked
+        assert.deepEqual(
+          paged,
+          whole.results.map((r) => `${r.type}/${r.id}`),
+        );
+        const beyond = await p.knowledge.search(member('sibdata'), { q, offset: whole.total });
+        assert.deepEqual(beyond.results, []);
+        assert.equal(beyond.total, whole.total);
+      }
+    });
+
     test('a project of named organisations: its participants see it, others do not', async () => {
       const ids = async (actor: Actor) =>
         (await p.knowledge.search(actor, { q: 'умная обогатительная фабрика' })).results.map(

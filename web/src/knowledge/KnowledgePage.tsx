@@ -5,6 +5,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { SEARCH_QUERY_MAX } from '../../../src/knowledge/limits.ts';
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
 import { useOrgNames } from '../registry/useOrgNames.ts';
+import type { ApiError } from '../shell/api.ts';
 import { hashQuery, href, replaceHashQuery } from '../shell/router.ts';
 import { useSession } from '../shell/session.tsx';
 import { Empty, ErrorState, Loading, PageHeader } from '../shell/ui.tsx';
@@ -15,6 +16,10 @@ import { assetTypes } from './publish.ts';
 import { addressOf, recordTypes, searchFrom } from './search-address.ts';
 
 type Key = Parameters<ReturnType<typeof useT<keyof typeof knowledgeDict.ru>>>[0];
+type SearchHit = Awaited<ReturnType<typeof knowledgeApi.search>>['results'][number];
+
+/** Records a page of results holds (the API's default limit). */
+const PAGE = 20;
 
 export function KnowledgePage() {
   const t = useT(knowledgeDict);
@@ -31,7 +36,27 @@ export function KnowledgePage() {
   const [query, setQuery] = useState<SearchQuery>(() => searchFrom(hashQuery()));
   const [text, setText] = useState(query.q ?? '');
   useEffect(() => replaceHashQuery(addressOf(query)), [query]);
-  const results = useResource(() => knowledgeApi.search(query), [JSON.stringify(query)]);
+  const key = JSON.stringify(query);
+  const results = useResource(() => knowledgeApi.search(query), [key]);
+  // further pages of the same search, appended by "Show more"
+  const [more, setMore] = useState<{ key: string; hits: SearchHit[] }>({ key, hits: [] });
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<ApiError | null>(null);
+  const hits = results.data
+    ? [...results.data.results, ...(more.key === key ? more.hits : [])]
+    : [];
+  const showMore = async () => {
+    setLoadingMore(true);
+    setMoreError(null);
+    try {
+      const next = await knowledgeApi.search({ ...query, offset: hits.length, limit: PAGE });
+      setMore({ key, hits: [...(more.key === key ? more.hits : []), ...next.results] });
+    } catch (e) {
+      setMoreError(e as ApiError);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
   const set = (patch: Partial<SearchQuery>) => setQuery((q) => ({ ...q, ...patch }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -158,8 +183,15 @@ export function KnowledgePage() {
               {t('noWords')}
             </p>
           )}
-          <p className="muted">{t('results', { n: results.data.results.length })}</p>
-          {results.data.results.map((r) => (
+          <p className="muted" data-testid="knowledge-count">
+            {hits.length < results.data.total
+              ? t('resultsShown', {
+                  n: fmt.integer(results.data.total),
+                  shown: fmt.integer(hits.length),
+                })
+              : t('results', { n: fmt.integer(results.data.total) })}
+          </p>
+          {hits.map((r) => (
             <div className="card" key={`${r.type}:${r.id}`}>
               <a className="strong-link" href={href('knowledge', r.type, r.id)}>
                 {locale === 'en' ? (r.titleEn ?? r.title) : r.title}
@@ -176,6 +208,20 @@ export function KnowledgePage() {
               </div>
             </div>
           ))}
+          {moreError && <ErrorState error={moreError} onRetry={showMore} />}
+          {hits.length < results.data.total && (
+            <div>
+              <button
+                type="button"
+                className="btn"
+                disabled={loadingMore}
+                onClick={showMore}
+                data-testid="knowledge-more"
+              >
+                {loadingMore ? t('loadingMore') : t('showMore')}
+              </button>
+            </div>
+          )}
         </div>
       )}
     </>

@@ -103,6 +103,9 @@ export const knowledgeDict = dictionary(
     'vis:members': 'Участникам кластера',
     'vis:organisations': 'Названным организациям',
     results: 'Найдено: {n}',
+    resultsShown: 'Найдено: {n}, показаны первые {shown}',
+    showMore: 'Показать ещё',
+    loadingMore: 'Загрузка…',
     score: 'релевантность {score}',
     noWords:
       'В запросе нет слов для поиска: знаки и служебные слова не ищутся. Показаны все записи — введите слово или начало слова.',
@@ -281,6 +284,9 @@ export const knowledgeDict = dictionary(
     'vis:members': 'Cluster members',
     'vis:organisations': 'Named organisations',
     results: 'Found: {n}',
+    resultsShown: 'Found: {n}, the first {shown} shown',
+    showMore: 'Show more',
+    loadingMore: 'Loading…',
     score: 'relevance {score}',
     noWords:
       'The query has no words to search for: signs and stop words are not searched. All records are shown — type a word or the start of one.',

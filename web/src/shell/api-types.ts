@@ -6598,11 +6598,15 @@ export interface components {
       results: components['schemas']['KnowledgeSearchHit'][];
       /** @description the query's words as searched (stemmed); empty: it had none (punctuation, stop words) and the records are listed unranked */
       terms: string[];
+      /** @description records found in all; `results` is the page of them asked for */
+      total: number;
     };
     KnowledgeSearchResultInput: {
       results: components['schemas']['KnowledgeSearchHitInput'][];
       /** @description the query's words as searched (stemmed); empty: it had none (punctuation, stop words) and the records are listed unranked */
       terms: string[];
+      /** @description records found in all; `results` is the page of them asked for */
+      total: number;
     };
     /**
      * @description public: anyone; members: logged-in users of member organisations; organisations: the owner and the organisations named in `audience` (for a project also its participants)
@@ -14226,6 +14230,8 @@ export interface operations {
         assetType?: components['schemas']['KnowledgeAssetTypeInput'];
         limit?: number;
         materialId?: string;
+        /** @description records to skip: the next page starts at offset + limit */
+        offset?: number;
         /** @description the owner, or for a project any participant */
         organisationId?: string;
         q?: string;

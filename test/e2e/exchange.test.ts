@@ -514,6 +514,9 @@ test('the exchange: listing, plan, saved plan and accepted match', {
       assert.match((await row.getByTestId('counterpart').textContent()) ?? '', /анонимно/);
       // its savings are measured from the hidden side's centre: marked ≈, as on the plan
       assert.match((await row.getByTestId('match-savings').textContent()) ?? '', /^≈ /);
+      // the figure is the flow's, for both sides: not to be read as this organisation's own
+      const header = page.locator('th', { hasText: 'Выгода потока' }).locator('span[title]');
+      assert.match((await header.getAttribute('title')) ?? '', /для обеих сторон вместе/);
       await row.getByTestId('accept-match').click();
       await page.getByTestId('tab-pending').click();
       await matchRow(matchId).locator('.decision-accepted').waitFor();

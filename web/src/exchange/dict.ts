@@ -274,7 +274,9 @@ export const exchangeDict = dictionary(
     colDistance: 'Расстояние, км',
     colMode: 'Транспорт',
     colTransportRub: 'Перевозка, ₽/\u2060год',
-    colSavings: 'Экономия',
+    colSavings: 'Выгода потока',
+    flowBenefitHint:
+      'чистая выгода потока для обеих сторон вместе, по плану обмена; доля каждой организации — на странице «Эффект»',
     colSavingsRub: 'Экономия, ₽/\u2060год',
     colTransportMln: 'Перевозка, млн ₽/\u2060год',
     colSavingsMln: 'Экономия, млн ₽/\u2060год',
@@ -359,7 +361,7 @@ export const exchangeDict = dictionary(
     toImpact: 'К эффекту обмена →',
     'tab:waitingObserver': 'Ждут решения вашей организации',
     matchesNote:
-      'Данные: сохранённые планы обмена. Экономия — по плану, без учёта цены, о которой договорятся стороны.',
+      'Данные: сохранённые планы обмена. Выгода потока — по плану, для обеих сторон вместе, без учёта цены, о которой они договорятся; доля каждой организации — на странице «Эффект».',
     toPlan: 'К плану обмена →',
     toDeal: 'Перейти к сделке',
     'tab:waiting': 'Ждут вашего решения',
@@ -675,7 +677,9 @@ export const exchangeDict = dictionary(
     colDistance: 'Distance, km',
     colMode: 'Transport',
     colTransportRub: 'Transport, RUB/\u2060yr',
-    colSavings: 'Savings',
+    colSavings: "Flow's net benefit",
+    flowBenefitHint:
+      "the flow's net benefit to both sides together, as the exchange plan counts it; each organisation's share is on the Impact page",
     colSavingsRub: 'Savings, RUB/\u2060yr',
     colTransportMln: 'Transport, mln RUB/\u2060yr',
     colSavingsMln: 'Savings, mln RUB/\u2060yr',
@@ -758,7 +762,7 @@ export const exchangeDict = dictionary(
     toImpact: 'To the impact of the exchange →',
     'tab:waitingObserver': "Waiting for your organisation's decision",
     matchesNote:
-      'Data: the saved exchange plans. Savings as planned, before any price the sides agree on.',
+      "Data: the saved exchange plans. The flow's net benefit as planned, to both sides together, before any price they agree on; each organisation's share is on the Impact page.",
     toPlan: 'To the exchange plan →',
     toDeal: 'Go to the deal',
     'tab:waiting': 'Awaiting your decision',

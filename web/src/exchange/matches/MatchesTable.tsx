@@ -211,7 +211,7 @@ export function MatchesTable({
     },
     {
       key: 'savings',
-      header: t('colSavings'),
+      header: <span title={t('flowBenefitHint')}>{t('colSavings')}</span>,
       label: t('colSavings'),
       numeric: true,
       className: 'nowrap',

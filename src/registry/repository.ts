@@ -586,7 +586,8 @@ export function siteToRow(
     lat: s.lat,
     lon: s.lon,
     address: s.address ?? null,
-    name_en: s.nameEn ?? null,
+    // an empty English name is none: the pages fall back to the Russian one
+    name_en: s.nameEn || null,
     address_en: s.addressEn ?? null,
     agglomeration: place.agglomeration,
     nearest_city: place.nearestCity,

@@ -153,6 +153,7 @@ test('a member serves itself: profile, sites, account, reset link, leaving', {
     await page.getByTestId('add-site').click();
     const form = page.getByTestId('site-form');
     await form.locator('input[name="name"]').fill(siteName);
+    await form.locator('input[name="nameEn"]').fill(`${siteName} (EN)`);
     const map = form.locator('.site-form-map');
     await map.waitFor();
     await page.waitForFunction(() => document.querySelector('.site-form-map path'));
@@ -172,7 +173,14 @@ test('a member serves itself: profile, sites, account, reset link, leaving', {
     siteId = site.id;
     assert.equal(site.inRegion, true);
     assert.ok(Math.abs(site.lat - Number(lat.replace(',', '.'))) < 1e-4);
-    await page.getByTestId('sites-table').locator(`tr[data-site="${siteId}"]`).waitFor();
+    assert.equal(site.nameEn, `${siteName} (EN)`);
+    const row = page.getByTestId('sites-table').locator(`tr[data-site="${siteId}"]`);
+    await row.waitFor();
+    // the English pages name it in English
+    await page.locator('.lang-btn[lang="en"]').click();
+    await row.getByText(`${siteName} (EN)`).waitFor();
+    await page.locator('.lang-btn[lang="ru"]').click();
+    await row.getByText(siteName, { exact: true }).waitFor();
   });
 
   await t.test('the new site is on the participant page and in the listing form', async () => {

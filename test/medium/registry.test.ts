@@ -70,6 +70,11 @@ for (const d of await eachDialect()) {
       assert.equal((await q.findSites(p.store, { organisationId: 'gres-a' })).length, 2);
       const stored = await q.findSite(p.store, a.id);
       assert.equal(stored?.lat, siteMyski.lat);
+      // an English name, and cleared again: an empty one is none (the pages show the Russian)
+      await p.registry.updateSite(systemActor, a.id, { nameEn: 'Myski, ash dump' });
+      assert.equal((await q.findSite(p.store, a.id))?.nameEn, 'Myski, ash dump');
+      await p.registry.updateSite(systemActor, a.id, { nameEn: '' });
+      assert.equal((await q.findSite(p.store, a.id))?.nameEn, undefined);
     });
 
     test('a patch changes only the fields it names', async () => {

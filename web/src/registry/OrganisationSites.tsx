@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { territoryIn } from '../../../src/model/places.ts';
-import { useFormat, useLocale, useT, useWordingState, wording } from '../i18n/index.ts';
+import { localised, useFormat, useLocale, useT, useWordingState, wording } from '../i18n/index.ts';
 import { DataTable } from '../shell/DataTable.tsx';
 import { problemIssues } from '../shell/issues.ts';
 import type { Site } from '../shell/types.ts';
@@ -41,6 +41,7 @@ export function OrganisationSites({
   const sf = useT(siteFormDict);
   const fmt = useFormat();
   const { locale } = useLocale();
+  const siteName = (s: Site) => localised(locale, s.name, s.nameEn);
   const labels = useLabels();
   const sites = useResource(() => registryApi.organisationSites(organisationId), [organisationId]);
   const [editing, setEditing] = useState<Editing | null>(null);
@@ -88,6 +89,8 @@ export function OrganisationSites({
     setIssues(found);
     if (Object.keys(found).length > 0) return;
     const body = siteBody(editing.value);
+    // an English name emptied is cleared (the body leaves an empty one out)
+    if (editing.site?.nameEn && !body.nameEn) body.nameEn = '';
     await run(async () => {
       try {
         const saved = editing.site
@@ -153,7 +156,9 @@ export function OrganisationSites({
             value={editing.value}
             onChange={(value) => setEditing({ ...editing, value })}
             error={word}
-            legend={editing.site ? m('editSiteTitle', { name: editing.site.name }) : m('newSite')}
+            legend={
+              editing.site ? m('editSiteTitle', { name: siteName(editing.site) }) : m('newSite')
+            }
           />
           <div className="form-actions">
             <button type="submit" className="btn btn-primary" disabled={busy}>
@@ -183,8 +188,8 @@ export function OrganisationSites({
               key: 'name',
               header: m('colSite'),
               label: m('colSite'),
-              cell: (s) => s.name,
-              sortValue: (s) => s.name,
+              cell: (s) => siteName(s),
+              sortValue: (s) => siteName(s),
             },
             {
               key: 'kind',
@@ -247,7 +252,7 @@ export function OrganisationSites({
                     </button>
                     <ConfirmButton
                       label={m('closeSite')}
-                      question={m('closeSiteQuestion', { name: s.name })}
+                      question={m('closeSiteQuestion', { name: siteName(s) })}
                       confirmLabel={m('closeSiteYes')}
                       className="btn btn-small btn-danger"
                       disabled={closing.busy}

@@ -32,6 +32,7 @@ const filled = (change: Partial<ApplicationValues> = {}): ApplicationValues => (
 });
 const site: SiteValue = {
   name: 'Промплощадка',
+  nameEn: '',
   kind: 'plant',
   address: '',
   lat: '53,7557',

@@ -182,6 +182,7 @@ export function valuesFromApplication(
   const kind = s?.kind ?? 'plant';
   const site: SiteValue = {
     name: s?.name ?? '',
+    nameEn: text(s?.nameEn),
     kind: isOneOf(siteKinds, kind) ? kind : 'other',
     address: text(s?.address),
     lat: s ? coordinateText(s.lat, locale) : '',

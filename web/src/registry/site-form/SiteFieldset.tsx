@@ -70,6 +70,17 @@ export function SiteFieldset({
             />
           )}
         </Field>
+        <Field label={t('siteNameEn')} error={error('nameEn')} hint={t('siteNameEnHint')}>
+          {(p) => (
+            <input
+              {...p}
+              name={`${namePrefix}nameEn`}
+              value={value.nameEn}
+              onChange={set('nameEn')}
+              lang="en"
+            />
+          )}
+        </Field>
         <SelectField
           label={t('siteKind')}
           name={`${namePrefix}kind`}

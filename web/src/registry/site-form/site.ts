@@ -19,6 +19,8 @@ import { siteCreateKindValues } from '../../shell/api-types.ts';
 /** A site's boxes as typed: coordinates are text, so «53,75» and a half-typed «53,» survive. */
 export interface SiteValue {
   name: string;
+  /** the name in English, shown on the English pages ('' for none) */
+  nameEn: string;
   kind: SiteKind;
   address: string;
   lat: string;
@@ -32,6 +34,7 @@ export interface SiteValue {
 export type SiteKey = keyof SiteValue;
 export const siteKeys: readonly SiteKey[] = [
   'name',
+  'nameEn',
   'kind',
   'address',
   'lat',
@@ -45,6 +48,7 @@ export const specialTerritoryKinds: readonly SpecialTerritoryKind[] = ['tor', 'o
 
 export const blankSite = (kind: SiteKind = 'plant'): SiteValue => ({
   name: '',
+  nameEn: '',
   kind,
   address: '',
   lat: '',
@@ -75,11 +79,15 @@ export function coordinateText(n: number, locale: string): string {
   return locale === 'ru' ? s.replace('.', ',') : s;
 }
 
-/** The body: text trimmed, an empty address left out, coordinates parsed (NaN when not a number). */
+/**
+ * The body: text trimmed, an empty address or English name left out, coordinates parsed (NaN
+ * when not a number).
+ */
 export function siteBody(v: SiteValue): SiteBody {
   const address = v.address.trim();
   return {
     name: v.name.trim(),
+    ...(v.nameEn.trim() ? { nameEn: v.nameEn.trim() } : {}),
     kind: isOneOf(siteCreateKindValues, v.kind) ? v.kind : 'other',
     lat: coordinate(v.lat) ?? Number.NaN,
     lon: coordinate(v.lon) ?? Number.NaN,
@@ -91,7 +99,7 @@ export function siteBody(v: SiteValue): SiteBody {
 
 /** A site's boxes from the site as the API gives it (the form's starting value). */
 export function siteValueOf(
-  s: Pick<SiteBody, 'name' | 'kind' | 'address' | 'monotown' | 'specialTerritory'> & {
+  s: Pick<SiteBody, 'name' | 'nameEn' | 'kind' | 'address' | 'monotown' | 'specialTerritory'> & {
     lat: number;
     lon: number;
   },
@@ -99,6 +107,7 @@ export function siteValueOf(
 ): SiteValue {
   return {
     name: s.name,
+    nameEn: s.nameEn ?? '',
     kind: s.kind ?? 'other',
     address: s.address ?? '',
     lat: coordinateText(s.lat, locale),

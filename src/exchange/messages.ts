@@ -59,7 +59,7 @@ export const messages = defineMessages('exchange', {
   },
   endsBeforeToday: {
     en: 'must not be before today, {today}: the listing would be expired at once',
-    ru: 'не может быть раньше сегодняшнего дня, {today}: предложение сразу стало бы просроченным',
+    ru: 'не может быть раньше сегодняшнего дня, {today}: объявление сразу стало бы просроченным',
     as: { today: 'moment' },
   },
   siteClosed: {

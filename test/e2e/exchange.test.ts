@@ -260,6 +260,9 @@ test('the exchange: listing, plan, saved plan and accepted match', {
           supplierCostKopecksPerUnit: 'не больше 100 000 ₽/т',
           mustShipMin: 'не меньше 0',
           disposalCostKopecksPerUnit: 'Введите число',
+          // named before sending, on the field, for an offer and a request alike
+          availableTo:
+            'Не может быть раньше сегодняшнего дня: объявление сразу стало бы просроченным',
         },
         en: {
           quantityPerYear: 'at most 100,000,000 t a year',
@@ -267,6 +270,7 @@ test('the exchange: listing, plan, saved plan and accepted match', {
           supplierCostKopecksPerUnit: 'at most 100,000 RUB/t',
           mustShipMin: 'at least 0',
           disposalCostKopecksPerUnit: 'Enter a number',
+          availableTo: 'Must not be before today: the listing would be expired at once',
         },
       };
       for (const lang of ['ru', 'en'] as const) {
@@ -281,6 +285,7 @@ test('the exchange: listing, plan, saved plan and accepted match', {
         await form.locator('input[name="supplierCostKopecksPerUnit"]').fill(huge);
         await form.locator('input[name="mustShipMin"]').fill('-5');
         await form.locator('input[name="disposalCostKopecksPerUnit"]').fill('abc');
+        await form.locator('input[name="availableTo"]').fill('2020-01-31');
         await page.getByTestId('publish-new').click();
         for (const [name, words] of Object.entries(expected[lang])) {
           const box = form.locator(`[name="${name}"][aria-invalid="true"]`);

@@ -190,6 +190,8 @@ export const exchangeDict = dictionary(
     errQualityHeatMj: 'от 0 до 50 МДж/кг',
     errUseOfMaterial: 'Этот материал не служит такому назначению',
     errModes: 'Выберите хотя бы один вид транспорта',
+    errEndsBeforeToday:
+      'Не может быть раньше сегодняшнего дня: объявление сразу стало бы просроченным',
     errFkkoMaterial: 'Для этого материала: {codes}',
     // plan
     planTitle: 'План обмена',
@@ -595,6 +597,7 @@ export const exchangeDict = dictionary(
     errQualityHeatMj: 'from 0 to 50 MJ/kg',
     errUseOfMaterial: 'This material cannot serve that use',
     errModes: 'Choose at least one transport mode',
+    errEndsBeforeToday: 'Must not be before today: the listing would be expired at once',
     errFkkoMaterial: 'For this material: {codes}',
     planTitle: 'Exchange plan',
     planLead:

@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { clusterDay } from '../../../../src/model/days.ts';
 import { useLocale, useT } from '../../i18n/index.ts';
 import { registryApi } from '../../registry/api.ts';
 import { ApiError } from '../../shell/api.ts';
@@ -71,6 +72,10 @@ export function ListingForm({
   const [attempt, setAttempt] = useState(0);
   const ref = useRef<HTMLFormElement>(null);
   const editing = Boolean(listing);
+  // a listing's end is held to today when it is set: a new one, or a changed end (one that
+  // expired since keeps its end when other fields change, as on the server)
+  const endingFrom = (values: typeof v) =>
+    !listing || values.availableTo !== listing.availableTo ? clusterDay(Date.now()) : undefined;
   const settle = useUnsavedForm(ref);
 
   useEffect(() => {
@@ -89,7 +94,9 @@ export function ListingForm({
     const tx = taxonomy.data;
     if (!checkedHere.current || !tx) return;
     void loadCheck().then((check) =>
-      form.setIssues(validate(v, tx, check ? (body) => check(body, locale) : undefined)),
+      form.setIssues(
+        validate(v, tx, check ? (body) => check(body, locale) : undefined, endingFrom(v)),
+      ),
     );
   }, [locale]);
 
@@ -108,7 +115,7 @@ export function ListingForm({
     e?.preventDefault();
     setFailure(null);
     const check = await loadCheck();
-    const found = validate(v, tx, check ? (body) => check(body, locale) : undefined);
+    const found = validate(v, tx, check ? (body) => check(body, locale) : undefined, endingFrom(v));
     form.setIssues(found);
     checkedHere.current = Object.keys(found).length > 0;
     if (Object.keys(found).length) {

@@ -140,6 +140,17 @@ describe('validate', () => {
     });
   });
 
+  test('an end before the given day is named before sending; without a day it is the server’s', () => {
+    const v = offer({ availableFrom: '2026-01-01', availableTo: '2026-11-30' });
+    assert.deepEqual(codes(validate(v, tx, ru, '2026-12-07')), {
+      availableTo: 'errEndsBeforeToday',
+    });
+    // today itself is fine (the listing is live through the day)
+    assert.deepEqual(validate(v, tx, ru, '2026-11-30'), {});
+    // an edit that keeps an end now past passes no day
+    assert.deepEqual(validate(v, tx, ru), {});
+  });
+
   const text = (i: Issue | undefined) => (i && 'text' in i ? i.text : '').replace(/\s/g, ' ');
   test('the schema’s limits, worded by the server’s catalogue in the user’s language', () => {
     const v = offer({ quantityPerYear: '100 000 001', disposalCostKopecksPerUnit: '100 000,01' });

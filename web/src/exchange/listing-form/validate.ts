@@ -45,7 +45,12 @@ const qualityRangeKey: Record<QualityRange, ExchangeKey> = {
 const isBad = (s: string) => Number.isNaN(parseNumber(s));
 
 /** The form's own checks: what a person typed, before any rule of a listing. */
-function formIssues(v: Values, tx: Taxonomy, body: ReturnType<typeof toBody>): Issues {
+function formIssues(
+  v: Values,
+  tx: Taxonomy,
+  body: ReturnType<typeof toBody>,
+  today?: string,
+): Issues {
   const e: Issues = {};
   const offer = v.side === 'offer';
   const material = tx.material(v.materialId);
@@ -57,6 +62,9 @@ function formIssues(v: Values, tx: Taxonomy, body: ReturnType<typeof toBody>): I
   required('quantityPerYear');
   required('availableFrom');
   required('availableTo');
+  // ISO days compare as text; the server checks again against the cluster's day
+  if (today && v.availableTo && v.availableTo < today)
+    e.availableTo = { key: 'errEndsBeforeToday' };
   const numbers: Array<keyof Values> = offer
     ? [
         'quantityPerYear',
@@ -89,11 +97,12 @@ function formIssues(v: Values, tx: Taxonomy, body: ReturnType<typeof toBody>): I
 
 /**
  * Every problem of the values, by form field. `check` is the server's schema (absent while it
- * loads, or if it failed to: the server then says the same after submitting).
+ * loads, or if it failed to: the server then says the same after submitting). `today` (the
+ * cluster's, YYYY-MM-DD) when the window's end is being set: a new listing, or a changed end.
  */
-export function validate(v: Values, tx: Taxonomy, check?: SchemaCheck): Issues {
+export function validate(v: Values, tx: Taxonomy, check?: SchemaCheck, today?: string): Issues {
   const body = toBody(v, tx);
-  const issues = formIssues(v, tx, body);
+  const issues = formIssues(v, tx, body, today);
   if (!check) return issues;
   const full = {
     ...body,

@@ -72,8 +72,10 @@ export function listingView(
           name: entry.name,
           block: entry.block,
           blockName: entry.blockName,
+          blockNameEn: entry.blockNameEn,
           hazardClass: entry.hazardClass,
           physicalState: entry.physicalState,
+          physicalStateEn: entry.physicalStateEn,
         }
       : null,
     createdAt,

@@ -436,9 +436,11 @@ export const FkkoEntryView = z
     code: z.string(),
     name: z.string(),
     block: z.string(),
-    blockName: z.string(),
+    blockName: z.string().describe("the block's name as the catalogue writes it (capitals)"),
+    blockNameEn: z.string().describe("the block's name in English (our translation)"),
     hazardClass: z.number(),
     physicalState: z.string(),
+    physicalStateEn: z.string().describe('the physical state in English (our translation)'),
   })
   .meta({ id: 'FkkoEntry' });
 

@@ -12,12 +12,33 @@ test('a code gives its name, block, hazard class and physical state', () => {
   assert.equal(e.name, 'Зола от сжигания угля малоопасная');
   assert.equal(e.block, '6 00 000 00 00 0');
   assert.equal(e.hazardClass, 4);
-  assert.match(e.physicalState, /сыпуч/);
+  assert.equal(e.physicalState, 'твердые сыпучие материалы');
+  assert.equal(e.physicalStateEn, 'loose solids');
+  // digits 10 are a liquid, 20 a solid (the catalogue's names say so)
+  assert.equal(fkkoCatalogue().get('21111111205')?.physicalState, 'твердое');
+  const lye = fkkoCatalogue().get('9 41 101 01 10 2')!;
+  assert.match(lye.name, /^Отходы растворов гидроксида натрия/);
+  assert.equal(lye.physicalState, 'жидкое');
+  assert.equal(e.blockName, 'ОТХОДЫ ОБЕСПЕЧЕНИЯ ЭЛЕКТРОЭНЕРГИЕЙ, ГАЗОМ И ПАРОМ');
+  assert.equal(e.blockNameEn, 'Waste of electricity, gas and steam supply');
   assert.equal(
     fkkoCatalogue().get('21111111205')?.name,
     'Вскрышная порода при добыче угля открытым способом',
   );
   assert.equal(fkkoCatalogue().get('2 11 111 11 20 9'), undefined);
+});
+
+test('every block and physical state of the catalogue has its English', () => {
+  const c = fkkoCatalogue();
+  // every waste entry (hazard class 1-5): by the code's first digits, block by block
+  const wastes = ['1', '2', '3', '4', '6', '7', '8', '9'].flatMap((d) => c.search(d, 10_000));
+  assert.ok(wastes.length > 6000, String(wastes.length));
+  for (const e of wastes) assert.ok(e.blockNameEn, `block of ${e.code}`);
+  // one entry's pair, «92», is not in the order's list: it keeps its digits
+  assert.deepEqual(
+    wastes.filter((e) => /^form /.test(e.physicalStateEn)).map((e) => [e.code, e.physicalStateEn]),
+    [['3 92 211 21 92 4', 'form 92']],
+  );
 });
 
 test('search by words of the name returns waste entries only', () => {

@@ -213,7 +213,7 @@ export function FkkoPicker({ id, value, onChange, suggested, invalid, describedB
           </span>
         ) : (
           <span className="combo-chosen">
-            {chosen.name} · {x.hazard(chosen.hazardClass)} · {chosen.physicalState}
+            {chosen.name} · {x.hazard(chosen.hazardClass)} · {x.fkkoState(chosen)}
           </span>
         ))}
     </div>

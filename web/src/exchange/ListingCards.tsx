@@ -101,15 +101,13 @@ export function ListingTerms({ listing: l }: { listing: Listing }) {
           <div>
             <dt>{t('fFkko')}</dt>
             <dd>
-              {/* the catalogue's own wording is Russian in either language of the page */}
+              {/* the entry's name is the catalogue's, Russian in either language; its form and block in English are ours */}
               <span>
                 <span className="mono">{l.fkkoEntry.code}</span> —{' '}
                 <span lang="ru">{l.fkkoEntry.name}</span>
                 <div className="sub">
-                  {x.hazard(l.fkkoEntry.hazardClass)} ·{' '}
-                  <span lang="ru">
-                    {l.fkkoEntry.physicalState} · {l.fkkoEntry.blockName}
-                  </span>
+                  {x.hazard(l.fkkoEntry.hazardClass)} · {x.fkkoState(l.fkkoEntry)} ·{' '}
+                  {x.fkkoBlock(l.fkkoEntry)}
                 </div>
               </span>
             </dd>

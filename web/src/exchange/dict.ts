@@ -575,7 +575,8 @@ export const exchangeDict = dictionary(
     fMaxDistanceHint: 'required for pipeline and power line',
     secLegal: 'Legal status',
     fFkkoHint: "look the code up by the waste's name or by its digits",
-    fkkoPlaceholder: 'e.g. золошлаковая смесь or 6 11 400',
+    // the catalogue is Russian only: its names are searched in Russian
+    fkkoPlaceholder: 'a name in Russian, e.g. золошлаковая смесь, or a code: 6 11 400',
     fByProductHint: 'the process the by-product comes from',
     fStandardHint: 'that the by-product meets',
     searching: 'Searching…',

@@ -260,6 +260,17 @@ export function useExchangeLabels() {
       /** millions of roubles (from kopecks) without the unit (the column header names it), one decimal */
       millions: (kopecks: number) => fmt.fixed(kopecks / 100 / 1e6, 1),
       hazard: (n: number) => t('hazardClass', { n: roman[n] ?? String(n) }),
+      /** an FKKO entry's physical state in the user's language (the catalogue's own is Russian) */
+      fkkoState: (e: { physicalState: string; physicalStateEn?: string }) =>
+        locale === 'en' && e.physicalStateEn ? e.physicalStateEn : e.physicalState,
+      /**
+       * An FKKO entry's block: in English ours, in Russian the catalogue's words in sentence
+       * case (the catalogue writes block names in capitals).
+       */
+      fkkoBlock: (e: { blockName: string; blockNameEn?: string }) =>
+        locale === 'en' && e.blockNameEn
+          ? e.blockNameEn
+          : e.blockName.charAt(0) + e.blockName.slice(1).toLocaleLowerCase('ru'),
       hazardShort: (n: number) => t('hazardShort', { n: roman[n] ?? String(n) }),
     };
   }, [t, fmt, locale]);

@@ -5130,19 +5130,29 @@ export interface components {
     };
     FkkoEntry: {
       block: string;
+      /** @description the block's name as the catalogue writes it (capitals) */
       blockName: string;
+      /** @description the block's name in English (our translation) */
+      blockNameEn: string;
       code: string;
       hazardClass: number;
       name: string;
       physicalState: string;
+      /** @description the physical state in English (our translation) */
+      physicalStateEn: string;
     };
     FkkoEntryInput: {
       block: string;
+      /** @description the block's name as the catalogue writes it (capitals) */
       blockName: string;
+      /** @description the block's name in English (our translation) */
+      blockNameEn: string;
       code: string;
       hazardClass: number;
       name: string;
       physicalState: string;
+      /** @description the physical state in English (our translation) */
+      physicalStateEn: string;
     };
     FlowEnd: {
       agglomeration: components['schemas']['Agglomeration'] | null;

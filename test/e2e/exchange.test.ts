@@ -409,6 +409,13 @@ test('the exchange: listing, plan, saved plan and accepted match', {
         /предотвращённое размещение/,
       );
       assert.match((await savings.locator('dl').textContent()) ?? '', /затраты поставщиков/);
+      // its parts read as the figure does, a year's roubles, not bare numbers
+      for (const part of await savings.locator('dd').allTextContents())
+        assert.match(part, /₽\/\u2060?год$/, part);
+      const co2 = page.getByTestId('impact-co2');
+      await co2.locator('summary').click();
+      for (const part of await co2.locator('dd').allTextContents())
+        assert.match(part, /^[\d\s\u00a0]+т\/\u2060?год$/, part);
       assert.doesNotMatch(
         (await savings.locator('details').textContent()) ?? '',
         /avoidedDisposal|Σ value/,

@@ -19,12 +19,15 @@ function FigureCard({
   figure,
   extra,
   testId,
+  partsIn,
 }: {
   label: string;
   value: string;
   figure: Figure | MoneyFigure;
   extra?: string;
   testId: string;
+  /** the unit of the factors when they are parts of the figure itself (net CO2e: avoided, transport) */
+  partsIn?: string;
 }) {
   const t = useT(exchangeDict);
   const fmt = useFormat();
@@ -33,11 +36,26 @@ function FigureCard({
   const formula = formulaText(figure.formula, locale);
   const note = figure.note ? formulaText(figure.note, locale) : null;
   const substituteName = (code: string) => (isOneOf(substitutes, code) ? x.substitute(code) : code);
-  // money figures list their parts in kopecks: shown in roubles
-  const factors: Record<string, number | string> =
+  // money figures list their parts in kopecks: each worded as the card's own figure is, a year's
+  // roubles; parts of a figure in its unit, whole; any other factor as given, its unit in its name
+  const factors: Record<string, string> =
     'factorsKopecks' in figure
-      ? Object.fromEntries(Object.entries(figure.factorsKopecks).map(([k, v]) => [k, v / 100]))
-      : figure.factors;
+      ? Object.fromEntries(
+          Object.entries(figure.factorsKopecks).map(([k, v]) => [
+            k,
+            `${x.money(v)}${t('perYearSuffix')}`,
+          ]),
+        )
+      : Object.fromEntries(
+          Object.entries(figure.factors).map(([k, v]) => [
+            k,
+            typeof v !== 'number'
+              ? v
+              : partsIn
+                ? `${fmt.integer(v)}${NBSP}${partsIn}`
+                : fmt.decimal(v, 3),
+          ]),
+        );
   return (
     <div className="stat card figure-card" data-testid={testId}>
       <span className="stat-label">{label}</span>
@@ -52,7 +70,7 @@ function FigureCard({
           {Object.entries(factors).map(([k, v]) => (
             <div key={k}>
               <dt>{factorName(k, locale, substituteName)}</dt>
-              <dd>{typeof v === 'number' ? fmt.decimal(v, 3) : v}</dd>
+              <dd>{v}</dd>
             </div>
           ))}
         </dl>
@@ -91,6 +109,7 @@ export function ImpactSummary({
         label={t('impCo2')}
         value={`${fmt.integer(impact.netCo2eT.value)}${NBSP}${t('tCo2PerYear')}`}
         figure={impact.netCo2eT}
+        partsIn={t('tCo2PerYear')}
         extra={t('impCo2Hint', {
           avoided: fmt.integer(impact.co2eAvoidedT.value),
           transport: fmt.integer(impact.transportCo2eT.value),

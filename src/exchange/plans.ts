@@ -317,7 +317,7 @@ async function forReader(
     party,
   );
   const internal = maskInternalReuse(plan.internalReuse, shownListing);
-  const cited = plan.factors?.length ? { factorSources: citedSources(plan.factors) } : {};
+  const cited = plan.factors?.length ? citedSources(plan.factors) : {};
   const visible = { ...masked, ...(internal ? { internalReuse: internal } : {}), ...cited };
   const warnings = plan.warnings.filter((w) => !agreementCodes.has(w.code) || party(w.params));
   if (warnings.length === 0) return { ...visible, warnings: [] };

@@ -22,23 +22,40 @@ export function factorTable(): FactorTable {
   return table;
 }
 
-let sources: Readonly<Record<string, string>> | undefined;
+let sources: { en: Record<string, string>; ru: Record<string, string> } | undefined;
 
-/** The citations of the bracketed codes the factors' sources cite (factors.json `sources`). */
-export function factorSources(): Readonly<Record<string, string>> {
-  sources ??= z.record(z.string(), z.string()).parse(data('factors.json').sources);
+/**
+ * The citations of the bracketed codes the factors' sources cite (factors.json `sources`, in
+ * English, and `sourcesRu`, in Russian).
+ */
+export function factorSources(): { en: Record<string, string>; ru: Record<string, string> } {
+  const citations = z.record(z.string(), z.string());
+  sources ??= {
+    en: citations.parse(data('factors.json').sources),
+    ru: citations.parse(data('factors.json').sourcesRu),
+  };
   return sources;
 }
 
-/** The citations a plan's factors cite (source or basis), by code: a reader sees what [TR1] is. */
-export function citedSources(used: readonly PlanFactor[]): Record<string, string> {
+/**
+ * The citations a plan's factors cite (source or basis), by code, in English and in Russian: a
+ * reader sees what [TR1] is.
+ */
+export function citedSources(used: readonly PlanFactor[]): {
+  factorSources: Record<string, string>;
+  factorSourcesRu: Record<string, string>;
+} {
   const all = factorSources();
-  const codes = new Set(
-    used.flatMap((f) =>
-      [...`${f.source} ${f.basis ?? ''}`.matchAll(/\[([A-Z0-9]+)\]/g)].map((m) => m[1]),
+  const codes = [
+    ...new Set(
+      used.flatMap((f) =>
+        [...`${f.source} ${f.basis ?? ''}`.matchAll(/\[([A-Z0-9]+)\]/g)].map((m) => m[1]),
+      ),
     ),
-  );
-  return Object.fromEntries([...codes].sort().flatMap((c) => (all[c] ? [[c, all[c]]] : [])));
+  ].sort();
+  const cited = (table: Record<string, string>) =>
+    Object.fromEntries(codes.flatMap((c) => (table[c] ? [[c, table[c]]] : [])));
+  return { factorSources: cited(all.en), factorSourcesRu: cited(all.ru) };
 }
 
 /** The rail-distance table (data/reference/rail-distances.json), validated and read once. */

@@ -693,6 +693,10 @@ export const Plan = PlanDocument.extend({
     .record(z.string(), z.string())
     .optional()
     .describe("the citation of each bracketed code the factors' sources cite ([TR1] → the order)"),
+  factorSourcesRu: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe('the same citations in Russian'),
 }).meta({ id: 'Plan' });
 export type Plan = z.infer<typeof Plan>;
 

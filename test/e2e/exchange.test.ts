@@ -466,10 +466,10 @@ test('the exchange: listing, plan, saved plan and accepted match', {
         sourceCells.every((c) => !/\b(the|of|per|via|model value|order of magnitude)\b/.test(c)),
         sourceCells.join(' | '),
       );
-      assert.match(
-        (await factors.getByTestId('factor-sources').textContent()) ?? '',
-        /\[TR1\]Приказ ФАС России от 06\.11\.2025 № 894\/25/,
-      );
+      const cited = (await factors.getByTestId('factor-sources').textContent()) ?? '';
+      assert.match(cited, /\[TR1\]Приказ ФАС России от 06\.11\.2025 № 894\/25/);
+      // the citations' own words in Russian too (the rail tariff's coefficient, coal prices)
+      assert.doesNotMatch(cited, /\b(the|coal prices|design and data notes)\b/);
       await page.screenshot({ path: join(results, 'plan.png'), fullPage: true });
       const [answer] = await Promise.all([
         page.waitForResponse(

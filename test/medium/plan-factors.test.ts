@@ -70,7 +70,12 @@ for (const d of await eachDialect()) {
         ),
       );
       assert.deepEqual(Object.keys(plan.factorSources ?? {}).sort(), [...cited].sort());
-      assert.match(plan.factorSources?.TR1 ?? '', /Приказ ФАС России от 06\.11\.2025 № 894\/25/);
+      assert.match(plan.factorSources?.TR1 ?? '', /^Order of the FAS of Russia of 06\.11\.2025/);
+      // and in Russian, the same codes: no English words for a Russian reader
+      assert.deepEqual(Object.keys(plan.factorSourcesRu ?? {}).sort(), [...cited].sort());
+      assert.match(plan.factorSourcesRu?.TR1 ?? '', /^Приказ ФАС России от 06\.11\.2025 № 894\/25/);
+      for (const [code, text] of Object.entries(plan.factorSourcesRu ?? {}))
+        assert.match(text, /[А-Яа-яЁё]{4,}/, `${code} is worded in Russian: ${text}`);
       const rail = factors.find((f) => f.key === 'emissions.transport.railKgCo2PerTkm')!;
       const road = factors.find((f) => f.key === 'emissions.transport.roadKgCo2PerTkm')!;
       assert.ok(plan.impact.transportCo2eT.value > 0);

@@ -74,7 +74,7 @@ export function transportFrom(table: FactorTable, network?: RailNetwork): Transp
       tariff: railTariffFrom(table),
       network,
       stationReachKm: rail('stationReachKm'),
-      source: `rail: ТР-1 scheme N8 × K1 (taper) × K3 × coefficients ÷ ${rail('wagonLoadT')} t × (1 + ${rail('operatorShare')}) + handling ${entry(table, 'transport.rail.handlingRubPerT')}; route = ТР-4 distance between the nearest stations${network ? ` (${network.source}, ${network.year})` : ''}, else great-circle × ${rail('circuity')}`,
+      source: `rail: TR-1 scheme N8 × K1 (taper) × K3 × coefficients ÷ ${rail('wagonLoadT')} t × (1 + ${rail('operatorShare')}) + handling ${entry(table, 'transport.rail.handlingRubPerT')}; route = TR-4 distance between the nearest stations${network ? ` (${network.source}, ${network.year})` : ''}, else great-circle × ${rail('circuity')}`,
     },
     pipeline: {
       ratePerUnitKm: 0,

@@ -8315,6 +8315,10 @@ export interface components {
       factorSources?: {
         [key: string]: string;
       };
+      /** @description the same citations in Russian */
+      factorSourcesRu?: {
+        [key: string]: string;
+      };
       /** @description set once saved */
       id: string | null;
       impact: components['schemas']['Impact'];
@@ -8533,6 +8537,10 @@ export interface components {
       factors?: components['schemas']['PlanFactorInput'][];
       /** @description the citation of each bracketed code the factors' sources cite ([TR1] → the order) */
       factorSources?: {
+        [key: string]: string;
+      };
+      /** @description the same citations in Russian */
+      factorSourcesRu?: {
         [key: string]: string;
       };
       /** @description set once saved */
@@ -9405,6 +9413,10 @@ export interface components {
       factorSources?: {
         [key: string]: string;
       };
+      /** @description the same citations in Russian */
+      factorSourcesRu?: {
+        [key: string]: string;
+      };
       /** @description set once saved */
       id: string | null;
       impact: components['schemas']['Impact'];
@@ -9447,6 +9459,10 @@ export interface components {
       factors?: components['schemas']['PlanFactorInput'][];
       /** @description the citation of each bracketed code the factors' sources cite ([TR1] → the order) */
       factorSources?: {
+        [key: string]: string;
+      };
+      /** @description the same citations in Russian */
+      factorSourcesRu?: {
         [key: string]: string;
       };
       /** @description set once saved */

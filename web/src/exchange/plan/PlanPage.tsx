@@ -177,7 +177,14 @@ function Planner() {
             />
           )}
           <PlanWarnings warnings={plan.warnings} />
-          {plan.factors && <PlanFactors factors={plan.factors} sources={plan.factorSources} />}
+          {plan.factors && (
+            <PlanFactors
+              factors={plan.factors}
+              sources={
+                locale === 'ru' ? (plan.factorSourcesRu ?? plan.factorSources) : plan.factorSources
+              }
+            />
+          )}
           <SaveCard
             saved={saved}
             canSave={canList(user)}

@@ -266,7 +266,7 @@ export const warnings = defineMessages('exchange.warning', {
     ru: 'согласованное сопоставление предложения {supply} и запроса {demand} не вошло в план: {reason} — исправьте объявления или согласуйте заново',
     as: { reason: wordOf(agreedLeftOutReasonWords) },
   },
-  /** The same, in a plan saved before the reason was given. */
+  /** The same without a reason: a plan saved before reasons were given, or none was found. */
   agreedLeftOut: {
     en: 'the agreed match of the offer {supply} and the request {demand} no longer fits them (quantity, quality, distance or dates), so the plan was made without it — check the listings',
     ru: 'согласованное сопоставление предложения {supply} и запроса {demand} больше им не соответствует (объём, качество, расстояние или сроки), поэтому план составлен без него — проверьте объявления',

@@ -264,11 +264,12 @@ export async function computePlan(
     const r = byId.get(a.demand);
     if (!o || !r || toldOf.has(pairKey(a))) continue;
     toldOf.add(pairKey(a));
-    // a pair that is no longer a link: the first of the candidate checks it now fails
-    const reason =
-      a.reason === 'link' ? (unlinkedReason(o, r, materials, screen) ?? 'material') : a.reason;
+    // a pair that is no longer a link: the first of the candidate checks it now fails (none
+    // found, as when the engine dropped the link: the warning without a reason, not a guess)
+    const reason = a.reason === 'link' ? unlinkedReason(o, r, materials, screen) : a.reason;
+    const pair = { supply: a.supply, demand: a.demand };
     warnings.push(
-      warningData(w.agreedLeftOutBecause({ supply: a.supply, demand: a.demand, reason })),
+      warningData(reason ? w.agreedLeftOutBecause({ ...pair, reason }) : w.agreedLeftOut(pair)),
     );
   }
   if (options.robustness && robust && robust.runs < options.robustness.runs)

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import {
   base,
   callApi,
@@ -18,6 +19,18 @@ import {
 } from './harness.ts';
 
 startServerAndBrowser('dc-e2e-superseded-');
+
+/** Runs the plan on the page and waits for its answer: the reader's own plan, not the last. */
+async function runPlan(page: Page) {
+  await Promise.all([
+    page.waitForResponse(
+      (r) => r.request().method() === 'POST' && r.url().endsWith('/api/v1/exchange/plan'),
+      { timeout: 60_000 },
+    ),
+    page.getByTestId('run-plan').click(),
+  ]);
+  await page.getByTestId('flows-table').waitFor({ timeout: 60_000 });
+}
 
 test('a newer plan that changes the volume of an unanswered proposal replaces it: the saving says how many, the closed tab why', {
   skip,
@@ -144,21 +157,13 @@ test('a plan keeps an agreed match as agreed: its two sides see it marked, in Ru
   assert.equal(a.body.status, 'accepted');
   await logOut(page);
   const row = page.locator(`tr[data-flow="${agree.supply.listingId}>${agree.demand.listingId}"]`);
-  const runPlan = async () => {
+  const planHere = async () => {
     await page.goto(`${base}/#/plan`);
-    // this reader's own plan, not the one the page still shows from before
-    await Promise.all([
-      page.waitForResponse(
-        (r) => r.request().method() === 'POST' && r.url().endsWith('/api/v1/exchange/plan'),
-        { timeout: 60_000 },
-      ),
-      page.getByTestId('run-plan').click(),
-    ]);
-    await page.getByTestId('flows-table').waitFor({ timeout: 60_000 });
+    await runPlan(page);
     await row.waitFor();
   };
   await logIn(page, 'ecologist@myski-gres.example', 'demo-myski-2026');
-  await runPlan();
+  await planHere();
   assert.equal(await row.getByTestId('flow-agreed').textContent(), 'согласовано');
   await row.scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(results, 'plan-agreed-flow-1366.png') });
@@ -176,7 +181,7 @@ test('a plan keeps an agreed match as agreed: its two sides see it marked, in Ru
   await page.getByTestId('run-plan').waitFor();
   assert.equal(await page.getByTestId('flows-table').count(), 0, "the last user's plan is gone");
   // and in its own plan the flow, not the agreement
-  await runPlan();
+  await planHere();
   assert.equal(await row.getByTestId('flow-agreed').count(), 0);
   assert.deepEqual(foreign, []);
   assert.deepEqual(pageErrors, []);
@@ -223,14 +228,7 @@ test('an agreement the listings no longer fit: the plan says why (RU/EN), and th
   await page.goto(`${base}/#/plan`);
   // the first walk left the operator reading English
   await page.locator('.lang-btn[lang="ru"]').click();
-  await Promise.all([
-    page.waitForResponse(
-      (r) => r.request().method() === 'POST' && r.url().endsWith('/api/v1/exchange/plan'),
-      { timeout: 60_000 },
-    ),
-    page.getByTestId('run-plan').click(),
-  ]);
-  await page.getByTestId('flows-table').waitFor({ timeout: 60_000 });
+  await runPlan(page);
   const warnings = page.getByTestId('plan-warnings');
   await warnings.locator('summary').click();
   const leftOut = warnings
@@ -268,13 +266,7 @@ test('an agreement the listings no longer fit: the plan says why (RU/EN), and th
     ),
   );
   // the server words the warnings: the plan again, in English
-  await Promise.all([
-    page.waitForResponse(
-      (r) => r.request().method() === 'POST' && r.url().endsWith('/api/v1/exchange/plan'),
-      { timeout: 60_000 },
-    ),
-    page.getByTestId('run-plan').click(),
-  ]);
+  await runPlan(page);
   await warnings.locator('summary').click();
   assert.match(
     (await warnings

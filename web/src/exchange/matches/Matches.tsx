@@ -21,7 +21,7 @@ import { exchangeDict } from '../dict.ts';
 import { canList } from '../rights.ts';
 import { useTaxonomy } from '../taxonomy.ts';
 import { MatchesTable } from './MatchesTable.tsx';
-import { firstTab, inTab, type Tab, tabs } from './tabs.ts';
+import { firstTab, inTab, type Tab, tabsFor } from './tabs.ts';
 
 export function Matches() {
   const { user } = useSession();
@@ -57,9 +57,10 @@ function Inbox({ me }: { me: User }) {
   const operator = isOperator(me);
   const observer = isObserver(me);
   // Open on a tab with content once the proposals are in (the operator holds no side).
+  const shownTabs = tabsFor(operator);
   useEffect(() => {
-    if (tab === null && matches.data) setTab(firstTab(matches.data));
-  }, [tab, matches.data]);
+    if (tab === null && matches.data) setTab(firstTab(matches.data, shownTabs));
+  }, [tab, matches.data, shownTabs]);
 
   const decide = async (m: MatchProposal, verb: 'accept' | 'decline') => {
     setError(null);
@@ -92,7 +93,7 @@ function Inbox({ me }: { me: User }) {
       </>
     );
   const all = matches.data;
-  const current = tab ?? firstTab(all);
+  const current = tab ?? firstTab(all, shownTabs);
   const shown = inTab(current, all);
   // An observer decides nothing: with no proposals to its organisation, no tabs of decisions,
   // but what it can read and where.
@@ -114,7 +115,7 @@ function Inbox({ me }: { me: User }) {
     <>
       {header}
       <div className="tabs" role="tablist">
-        {tabs.map((k) => (
+        {shownTabs.map((k) => (
           <button
             key={k}
             type="button"

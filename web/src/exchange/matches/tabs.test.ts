@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { firstTab, inTab, tabOf, tabs, waitingForYou } from './tabs.ts';
+import { firstTab, inTab, tabOf, tabs, tabsFor, waitingForYou } from './tabs.ts';
 
 type Decision = 'pending' | 'accepted' | 'declined';
 const m = (
@@ -49,4 +49,11 @@ test('L1 the first tab has content: the operator, holding no side, lands on the 
   assert.equal(firstTab(operator), 'pending');
   assert.equal(firstTab([m('z', 'closed', [], 'pending', 'pending')]), 'closed');
   assert.equal(firstTab([]), 'waiting');
+});
+
+test('the operator, who holds no side, has no tab of its own decisions and opens on the sides’', () => {
+  assert.deepEqual(tabsFor(true), ['pending', 'accepted', 'closed']);
+  assert.deepEqual(tabsFor(false), tabs);
+  assert.equal(firstTab([], tabsFor(true)), 'pending');
+  assert.equal(firstTab([], tabsFor(false)), 'waiting');
 });

@@ -29,10 +29,14 @@ export function inTab<M extends Decisions>(tab: Tab, all: readonly M[]): M[] {
   return all.filter((m) => tabOf(m) === tab);
 }
 
+/** The tabs a reader has: the operator holds no side, so nothing ever waits for its decision. */
+export const tabsFor = (operator: boolean): readonly Tab[] => (operator ? operatorTabs : tabs);
+const operatorTabs: readonly Tab[] = tabs.filter((t) => t !== 'waiting');
+
 /**
  * The tab to open on: what waits for you, or else the first tab with content (the operator,
  * who holds no side, lands on what waits for the sides).
  */
-export function firstTab(all: readonly Decisions[]): Tab {
-  return tabs.find((t) => all.some((m) => tabOf(m) === t)) ?? 'waiting';
+export function firstTab(all: readonly Decisions[], shown: readonly Tab[] = tabs): Tab {
+  return shown.find((t) => all.some((m) => tabOf(m) === t)) ?? shown[0];
 }

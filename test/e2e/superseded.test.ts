@@ -144,12 +144,14 @@ test('a plan keeps an agreed match as agreed: its two sides see it marked, in Ru
   await page.setViewportSize({ width: 1366, height: 900 });
   await logIn(page, 'operator@digicluster.example', 'operator-demo-2026');
   const sides = (m: Match) => [m.supply.organisationId, m.demand.organisationId];
-  const agree = ((await callApi(page, 'GET', '/matches')).body as Match[]).find(
+  const open = ((await callApi(page, 'GET', '/matches')).body as Match[]).filter(
     (m) =>
       m.status === 'proposed' &&
       sides(m).includes('myski-gres') &&
       !sides(m).includes('razrez-yuzhny'),
   );
+  // its fly ash if proposed (the list's order is not the walk's to rely on), else any
+  const agree = open.find((m) => m.supply.listingId === 'l-ash-myski') ?? open[0];
   assert.ok(agree, "an open proposal of Myski GRES's");
   // the operator accepts every side still pending
   const a = await callApi(page, 'POST', `/matches/${agree.id}/accept`, {});
@@ -208,18 +210,21 @@ test('an agreement the listings no longer fit: the plan says why (RU/EN), and th
   // still holds part of the offer's quantity, so that flow cannot be proposed
   const today = new Date().toISOString().slice(0, 10);
   const next = `${new Date().getUTCFullYear() + 2}-12-31`;
+  const offer = (await callApi(page, 'GET', `/listings/${agreed.supply.listingId}`)).body;
+  const request = (await callApi(page, 'GET', `/listings/${agreed.demand.listingId}`)).body;
   const all = await callApi(page, 'POST', '/listings', {
     organisationId: 'razrez-yuzhny',
     siteId: 'yuzhny-pit',
     side: 'request',
-    materialId: 'fly-ash',
-    useId: 'cement-additive',
-    quantityPerYear: 200_000,
-    unit: 't',
+    // what the agreed request takes, all of the offer's quantity, at a price above any other's
+    ...(request.materialId ? { materialId: request.materialId } : {}),
+    ...(request.useId ? { useId: request.useId } : {}),
+    quantityPerYear: offer.quantityPerYear,
+    unit: offer.unit,
     availableFrom: today,
     availableTo: next,
-    quality: {},
-    priceKopecksPerUnit: 5000_00,
+    quality: request.quality,
+    priceKopecksPerUnit: 15_000_00,
     transportModes: ['road', 'rail'],
     visibility: 'public',
     status: 'active',

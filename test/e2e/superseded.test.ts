@@ -32,6 +32,17 @@ async function runPlan(page: Page) {
   await page.getByTestId('flows-table').waitFor({ timeout: 60_000 });
 }
 
+/** Saves the plan on the page: the saving's answer (what it proposed, and what not). */
+async function savePlan(page: Page) {
+  const [answer] = await Promise.all([
+    page.waitForResponse(
+      (r) => r.request().method() === 'POST' && r.url().endsWith('/api/v1/exchange/plans'),
+    ),
+    page.getByTestId('save-plan').click(),
+  ]);
+  return answer.json();
+}
+
 test('a newer plan that changes the volume of an unanswered proposal replaces it: the saving says how many, the closed tab why', {
   skip,
   timeout: 180_000,
@@ -69,13 +80,7 @@ test('a newer plan that changes the volume of an unanswered proposal replaces it
   await page.goto(`${base}/#/plan`);
   await page.getByTestId('run-plan').click();
   await page.getByTestId('flows-table').waitFor({ timeout: 60_000 });
-  const [answer] = await Promise.all([
-    page.waitForResponse(
-      (r) => r.request().method() === 'POST' && r.url().endsWith('/api/v1/exchange/plans'),
-    ),
-    page.getByTestId('save-plan').click(),
-  ]);
-  const { proposals } = await answer.json();
+  const { proposals } = await savePlan(page);
   assert.ok(proposals.superseded > 0, JSON.stringify(proposals));
   const said = (await page.getByTestId('plan-saved').textContent()) ?? '';
   assert.match(
@@ -247,13 +252,7 @@ test('an agreement the listings no longer fit: the plan says why (RU/EN), and th
   );
   assert.ok(!said.includes(agreed.demand.listingId), `names the listings, not their ids: ${said}`);
   // the offer goes elsewhere in the plan, but the agreement still takes its quantity
-  const [answer] = await Promise.all([
-    page.waitForResponse(
-      (r) => r.request().method() === 'POST' && r.url().endsWith('/api/v1/exchange/plans'),
-    ),
-    page.getByTestId('save-plan').click(),
-  ]);
-  const { proposals } = await answer.json();
+  const { proposals } = await savePlan(page);
   assert.ok(proposals.noRoom > 0, JSON.stringify(proposals));
   assert.match(
     (await page.getByTestId('plan-saved').textContent()) ?? '',

@@ -18,7 +18,8 @@ import type { KeptFlow, Problem, SolveResult } from './schema.ts';
 /** A reduced cost or price below this (× the largest margin) counts as zero. */
 const ZERO_PRICE = 1e-9;
 
-const pairOf = (x: { supply: string; demand: string }) => `${x.supply}\u0000${x.demand}`;
+/** A link's offer → request pair as one key. */
+export const pairOf = (x: { supply: string; demand: string }) => `${x.supply}\u0000${x.demand}`;
 
 /** Σ |x − kept| over the kept links present in the problem. */
 export function distanceFrom(r: SolveResult, keep: readonly KeptFlow[]): number {

@@ -5,7 +5,7 @@
 // quantity, so shipping nothing is always feasible and the star of those arcs
 // is the starting basis. Links become arcs with cost −margin; links with a
 // margin ≤ 0 are left out, since without minimums no optimum needs them.
-import { nearerOf } from './nearest.ts';
+import { nearerOf, pairOf } from './nearest.ts';
 import { type FlowNetwork, type FlowSolution, networkSimplex } from './network-simplex.ts';
 import { buildResult, type LinkFlow } from './result.ts';
 import { type KeptFlow, type Link, linkMargin, type Problem, type SolveResult } from './schema.ts';
@@ -101,8 +101,6 @@ export function solveTransport(
   const near = nearestOnFace(net, sol, target, deadlineMs);
   return near ? nearerOf(p, first, planOf(p, used, sol, near), keep) : first;
 }
-
-const pairOf = (x: { supply: string; demand: string }) => `${x.supply}\u0000${x.demand}`;
 
 /** The plan of the arc flows `x` (the links' arcs come first), priced by the solution's potentials. */
 function planOf(

@@ -221,10 +221,12 @@ test('an agreement the listings no longer fit: the plan says why (RU/EN), and th
     organisationId: 'razrez-yuzhny',
     siteId: 'yuzhny-pit',
     side: 'request',
-    // what the agreed request takes, all of the offer's quantity, at a price above any other's
+    // what the agreed request takes, at a price above any other's, and more than every offer of
+    // it together: all of them go there, so other offers of the material take none of the room
+    // the agreed offer's would need
     ...(request.materialId ? { materialId: request.materialId } : {}),
     ...(request.useId ? { useId: request.useId } : {}),
-    quantityPerYear: offer.quantityPerYear,
+    quantityPerYear: 10_000_000,
     unit: offer.unit,
     availableFrom: today,
     availableTo: next,

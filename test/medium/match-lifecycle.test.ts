@@ -590,7 +590,7 @@ for (const d of await eachDialect()) {
       assert.equal(await identified(), mid - onTable, 'its pairs are off the table');
     });
 
-    test('a newer plan replaces an unanswered proposal whose volume it changes (superseded); an answered one stands', async () => {
+    test('a newer plan replaces an unanswered proposal whose figures it changes (superseded); an answered one stands', async () => {
       const first = await savePlan();
       const unanswered = (await matchesOf('operator')).filter(
         (x) =>
@@ -604,8 +604,12 @@ for (const d of await eachDialect()) {
             (f: { supply: string; demand: string }) => `${f.supply}→${f.demand}` === pairOf(x),
           ),
       );
-      // two pairs with no other proposal open or agreed: what an older plan proposed is set
-      // to half the volume
+      // two pairs with no other proposal open or agreed: what an older plan proposed saves a
+      // rouble more than this plan says (as when a tariff has changed since). Only the figures
+      // change, not the volumes: the engine keeps the proposed volumes where it can, so a volume
+      // changed here would pull the plan towards it, and of equally near plans the one it picks
+      // may leave the pair out altogether (nothing then replaces it; the saving proposes no
+      // pair). A real change of volume is walked in e2e/superseded.test.ts.
       const all = await matchesOf('operator');
       const once = unanswered.filter(
         (x) =>
@@ -620,15 +624,15 @@ for (const d of await eachDialect()) {
         for (const m of stored) {
           await updateMatch(tx, {
             ...m!,
-            flow: { ...m!.flow, quantity: m!.flow.quantity / 2, delivered: m!.flow.delivered / 2 },
+            flow: { ...m!.flow, savingsKopecks: m!.flow.savingsKopecks + 100 },
           });
         }
       });
-      // one side has answered the other: it agreed to that volume, so it stands
+      // one side has answered the other: it agreed to those figures, so it stands
       await ok('operator', 'POST', `/api/v1/matches/${answered.id}/accept`, { side: 'supply' });
 
       const second = await savePlan();
-      assert.ok(second.proposals.superseded >= 1);
+      assert.ok(second.proposals.superseded >= 1, `superseded: ${second.proposals.superseded}`);
       const closed = await latestEventIs(stale.id, 'match.closed');
       assert.equal(closed.closedReason, 'superseded');
       assert.equal(closed.closedSide, undefined);
@@ -643,6 +647,7 @@ for (const d of await eachDialect()) {
         (f: { supply: string; demand: string }) => `${f.supply}→${f.demand}` === pairOf(stale),
       );
       assert.equal(fresh.quantity, flow.quantity, "the newer plan's volume");
+      assert.equal(fresh.savingsKopecks, flow.savingsKopecks, "the newer plan's saving");
       // (a pair may hold records closed or declined by earlier tests: only the open ones count)
       const onTable = (x: { status: string }) => x.status === 'proposed' || x.status === 'accepted';
       assert.deepEqual(
@@ -651,7 +656,10 @@ for (const d of await eachDialect()) {
       );
       assert.equal(pair.find((x) => x.id === stale.id)?.status, 'closed');
       const event = (await listEvents(p.store, { limit: 10_000, type: 'plan.saved' })).at(-1)!;
-      assert.ok((event.payload as { superseded: string[] }).superseded.includes(stale.id));
+      assert.ok(
+        (event.payload as { superseded: string[] }).superseded.includes(stale.id),
+        'the saving names the replaced proposal',
+      );
 
       const kept = (await matchesOf('operator')).filter((x) => pairOf(x) === pairOf(answered));
       assert.deepEqual(
@@ -661,7 +669,10 @@ for (const d of await eachDialect()) {
       assert.ok(!kept.some((x) => x.planId === second.id), 'the answered pair not proposed anew');
       // the replaced pair stays on the table of the identified impact
       const flows = await savedPlanFlows(p.store, systemActor);
-      assert.ok(flows.some((f) => `${f.flow.supply}→${f.flow.demand}` === pairOf(stale)));
+      assert.ok(
+        flows.some((f) => `${f.flow.supply}→${f.flow.demand}` === pairOf(stale)),
+        'the replaced pair on the impact table',
+      );
 
       // the same plan once more changes no volume: nothing replaced
       const third = await savePlan();

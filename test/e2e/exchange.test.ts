@@ -530,6 +530,12 @@ test('the exchange: listing, plan, saved plan and accepted match', {
       const header = page.locator('th', { hasText: 'Выгода потока' }).locator('span[title]');
       assert.match((await header.getAttribute('title')) ?? '', /для обеих сторон вместе/);
       await row.getByTestId('accept-match').click();
+      // an acceptance cannot be taken back: it is asked once more, with decline held meanwhile
+      const question = row.getByRole('alertdialog');
+      assert.match((await question.getAttribute('aria-label')) ?? '', /нельзя отменить/);
+      assert.equal(await row.getByTestId('decline-match').count(), 0, 'one question at a time');
+      await page.screenshot({ path: join(results, 'matches-accept-confirm.png') });
+      await row.getByTestId('accept-match-confirm').click();
       await page.getByTestId('tab-pending').click();
       await matchRow(matchId).locator('.decision-accepted').waitFor();
       assert.equal(await matchRow(matchId).getAttribute('data-status'), 'proposed');
@@ -543,6 +549,7 @@ test('the exchange: listing, plan, saved plan and accepted match', {
     const row = matchRow(matchId);
     await row.waitFor();
     await row.getByTestId('accept-match').click();
+    await row.getByTestId('accept-match-confirm').click();
     await page.getByTestId('tab-accepted').click();
     await matchRow(matchId).locator('[data-status="accepted"], .match-accepted').first().waitFor();
     assert.equal(await matchRow(matchId).getAttribute('data-status'), 'accepted');

@@ -405,6 +405,8 @@ export const exchangeDict = dictionary(
     'role:demand': 'получатель',
     accept: 'Принять',
     decline: 'Отклонить',
+    acceptConfirm: 'Принять совпадение? Решение нельзя отменить.',
+    acceptYes: 'Да, принять',
     declineConfirm: 'Отклонить совпадение? Решение нельзя отменить.',
     declineYes: 'Да, отклонить',
     // participant page
@@ -807,6 +809,8 @@ export const exchangeDict = dictionary(
     'role:demand': 'receiver',
     accept: 'Accept',
     decline: 'Decline',
+    acceptConfirm: 'Accept this match? The decision is final.',
+    acceptYes: 'Yes, accept',
     declineConfirm: 'Decline this match? The decision is final.',
     declineYes: 'Yes, decline',
     partOffers: 'Offers',

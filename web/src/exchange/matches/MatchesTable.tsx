@@ -1,4 +1,4 @@
-import { Fragment } from 'react';
+import { Fragment, useState } from 'react';
 import { useFormat, useLocale, useT, writtenIn } from '../../i18n/index.ts';
 import { useLabels } from '../../registry/labels.ts';
 import { type Column, DataTable } from '../../shell/DataTable.tsx';
@@ -281,29 +281,7 @@ export function MatchesTable({
     canDecide && {
       key: 'actions',
       header: <span className="visually-hidden">{t('colActions')}</span>,
-      cell: (m) =>
-        waitingForYou(m) && (
-          <div className="decide-actions">
-            <button
-              type="button"
-              className="btn btn-small btn-primary"
-              disabled={busy === m.id}
-              onClick={() => decide(m, 'accept')}
-              data-testid="accept-match"
-            >
-              {t('accept')}
-            </button>
-            <ConfirmButton
-              className="btn btn-small btn-danger"
-              label={t('decline')}
-              question={t('declineConfirm')}
-              confirmLabel={t('declineYes')}
-              disabled={busy === m.id}
-              onConfirm={() => decide(m, 'decline')}
-              testId="decline-match"
-            />
-          </div>
-        ),
+      cell: (m) => waitingForYou(m) && <DecideActions m={m} busy={busy === m.id} decide={decide} />,
       cellProps: (m) => ({ className: waitingForYou(m) ? 'actions' : 'actions cell-empty' }),
     },
   ];
@@ -316,6 +294,53 @@ export function MatchesTable({
       className="table matches-table"
       testId="matches-table"
     />
+  );
+}
+
+/**
+ * Accept or decline, each asked once more: neither can be taken back, and an acceptance the
+ * other side matches is an agreement that plans keep. While one question is open the other
+ * button is hidden, so that the row shows one question at a time.
+ */
+function DecideActions({
+  m,
+  busy,
+  decide,
+}: {
+  m: MatchProposal;
+  busy: boolean;
+  decide: (m: MatchProposal, verb: 'accept' | 'decline') => void;
+}) {
+  const t = useT(exchangeDict);
+  const [asking, setAsking] = useState<'accept' | 'decline' | null>(null);
+  const ask = (verb: 'accept' | 'decline') => (open: boolean) => setAsking(open ? verb : null);
+  return (
+    <div className="decide-actions">
+      {asking !== 'decline' && (
+        <ConfirmButton
+          className="btn btn-small btn-primary"
+          label={t('accept')}
+          question={t('acceptConfirm')}
+          confirmLabel={t('acceptYes')}
+          disabled={busy}
+          onConfirm={() => decide(m, 'accept')}
+          onAsking={ask('accept')}
+          testId="accept-match"
+        />
+      )}
+      {asking !== 'accept' && (
+        <ConfirmButton
+          className="btn btn-small btn-danger"
+          label={t('decline')}
+          question={t('declineConfirm')}
+          confirmLabel={t('declineYes')}
+          disabled={busy}
+          onConfirm={() => decide(m, 'decline')}
+          onAsking={ask('decline')}
+          testId="decline-match"
+        />
+      )}
+    </div>
   );
 }
 

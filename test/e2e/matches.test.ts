@@ -117,6 +117,16 @@ test('H2 H3 L1 M5 matches: decline memory, withdrawal closes, agreement shows th
   );
   assert.equal(await closed.getByTestId('accept-match').count(), 0);
   await page.screenshot({ path: join(results, 'matches-closed-1366.png') });
+  // the tab lives in the address: a reload opens it again; a tab there is not opens the default
+  assert.match(page.url(), /#\/matches\?tab=closed$/);
+  await page.reload();
+  await page.locator(`tr[data-match="${open.id}"]`).waitFor();
+  assert.equal(await page.getByTestId('tab-closed').getAttribute('aria-selected'), 'true');
+  await page.goto(`${base}/#/matches?tab=nonsense`);
+  await page.reload();
+  await page.getByTestId('matches-table').waitFor();
+  assert.equal(await page.getByTestId('tab-closed').getAttribute('aria-selected'), 'false');
+  assert.equal(await page.locator('[role="tab"][aria-selected="true"]').count(), 1);
 
   // accept both sides of one (the plant's demo user accepts its side, the operator the other)
   const agree = (await api(page, 'GET', '/api/v1/matches')).body.find(

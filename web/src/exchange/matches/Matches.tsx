@@ -3,7 +3,7 @@ import { localised, useFormat, useLocale, useT } from '../../i18n/index.ts';
 import { registryApi } from '../../registry/api.ts';
 import { ApiError } from '../../shell/api.ts';
 import { INBOX_CHANGED } from '../../shell/Header.tsx';
-import { href } from '../../shell/router.ts';
+import { hashQuery, href, replaceHashQuery } from '../../shell/router.ts';
 import { isObserver, isOperator, useSession } from '../../shell/session.tsx';
 import type { MatchProposal, User } from '../../shell/types.ts';
 import {
@@ -38,7 +38,18 @@ function Inbox({ me }: { me: User }) {
   const matches = useResource(exchangeApi.matches, []);
   const sites = useResource(registryApi.sites, []);
   const deals = useResource(exchangeApi.dealsFromMatches, []);
-  const [tab, setTab] = useState<Tab | null>(null);
+  const operator = isOperator(me);
+  const observer = isObserver(me);
+  const shownTabs = tabsFor(operator);
+  // the tab lives in the address: Back, a reload and a shared link open it again
+  const [tab, setTab] = useState<Tab | null>(() => {
+    const asked = hashQuery().get('tab');
+    return shownTabs.find((k) => k === asked) ?? null;
+  });
+  const openTab = (k: Tab) => {
+    setTab(k);
+    replaceHashQuery({ tab: k });
+  };
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const { locale } = useLocale();
@@ -54,10 +65,7 @@ function Inbox({ me }: { me: User }) {
         : null,
     [deals.data],
   );
-  const operator = isOperator(me);
-  const observer = isObserver(me);
-  // Open on a tab with content once the proposals are in (the operator holds no side).
-  const shownTabs = tabsFor(operator);
+  // Else open on a tab with content once the proposals are in (the operator holds no side).
   useEffect(() => {
     if (tab === null && matches.data) setTab(firstTab(matches.data, shownTabs));
   }, [tab, matches.data, shownTabs]);
@@ -122,7 +130,7 @@ function Inbox({ me }: { me: User }) {
             role="tab"
             aria-selected={current === k}
             className={current === k ? 'tab active' : 'tab'}
-            onClick={() => setTab(k)}
+            onClick={() => openTab(k)}
             data-testid={`tab-${k}`}
           >
             {t(

@@ -64,6 +64,12 @@ test('impact: three levels with content, rows per month and organisation, in bot
       'none',
     );
     assert.ok((await unitHeads.allInnerTexts()).includes('т CO2e'));
+    // money in millions, as the cards write it: «12,3», not «12 345 678» whole roubles
+    assert.ok((await unitHeads.allInnerTexts()).includes('млн\u00a0₽'));
+    for (const row of await page.getByTestId('impact-month-row').all()) {
+      const money = await row.locator('td:nth-child(3n+4)').allTextContents();
+      for (const m of money) assert.match(m, /^(−?\d[\d\u00a0\u202f]*,\d|—)$/, `money: «${m}»`);
+    }
     await page.getByRole('heading', { name: 'Формула' }).waitFor();
     await page.getByRole('heading', { name: 'Выявлено' }).waitFor();
     // the operator sees every holder: nothing is measured from an agglomeration centre

@@ -131,7 +131,7 @@ function ImpactBody({ report }: { report: Report }) {
                       {t('tCo2e')}
                     </th>,
                     <th key={`${l.level}-r`} className="num unit-head">
-                      {locale === 'ru' ? '₽' : 'RUB'}
+                      {locale === 'ru' ? 'млн\u00a0₽' : 'mln\u00a0RUB'}
                     </th>,
                   ])}
                 </tr>
@@ -150,7 +150,8 @@ function ImpactBody({ report }: { report: Report }) {
                           {x ? figure(x.netCo2eT) : '—'}
                         </td>,
                         <td key={`${l.level}-r`} className="num">
-                          {x ? f.integer(Math.round(x.netBenefitKopecks / 100)) : '—'}
+                          {/* in millions, as the cards above and the plan write money */}
+                          {x ? labels.millions(x.netBenefitKopecks) : '—'}
                         </td>,
                       ];
                     })}

@@ -21,10 +21,17 @@ const ZERO_PRICE = 1e-9;
 /** A link's offer → request pair as one key. */
 export const pairOf = (x: { supply: string; demand: string }) => `${x.supply}\u0000${x.demand}`;
 
-/** Σ |x − kept| over the kept links present in the problem. */
+/**
+ * Σ |x − kept| over the kept links present in the problem, the kept flows of one pair summed
+ * (as the second LP and the network simplex take them).
+ */
 export function distanceFrom(r: SolveResult, keep: readonly KeptFlow[]): number {
   const shipped = new Map(r.flows.map((f) => [pairOf(f), f.quantity]));
-  return keep.reduce((sum, k) => sum + Math.abs((shipped.get(pairOf(k)) ?? 0) - k.quantity), 0);
+  const kept = new Map<string, number>();
+  for (const k of keep) kept.set(pairOf(k), (kept.get(pairOf(k)) ?? 0) + k.quantity);
+  let sum = 0;
+  for (const [pair, quantity] of kept) sum += Math.abs((shipped.get(pair) ?? 0) - quantity);
+  return sum;
 }
 
 /**

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { distanceFrom } from './nearest.ts';
+import { distanceFrom, pairOf } from './nearest.ts';
 import type { KeptFlow, ProblemInput } from './schema.ts';
 import { solve } from './solve.ts';
 import { assertFeasible, relClose } from './test-checks.ts';
@@ -110,6 +110,50 @@ describe('the optimal plan nearest to earlier flows', () => {
       { numRuns: 80 },
     );
   });
+
+  // Saving a plan turns its flows into proposals; saving again keeps the answered ones' older
+  // volumes and takes the plan's own for the others. The plan saved is then the nearest to
+  // those, and with every tie broken one way (nearest.ts tieWeight), the only one: nothing moves.
+  const flagged = fc.array(fc.boolean(), { minLength: 36, maxLength: 36 });
+  for (const engine of ['network-simplex', 'highs'] as const) {
+    test(`${engine}: the same problem and the plan's own flows to keep bring back the same plan`, async () => {
+      await fc.assert(
+        fc.asyncProperty(tiedProblem, flagged, async (t, replaced) => {
+          const input: ProblemInput = {
+            supplies: t.supplies.map((q, i) => ({ id: `s${i}`, quantity: q })),
+            demands: t.demands.map((d, j) => ({ id: `d${j}`, ...d })),
+            links: t.supplies.flatMap((_, i) =>
+              t.demands.map((_, j) => ({
+                supply: `s${i}`,
+                demand: `d${j}`,
+                cost: t.costs[i * 6 + j],
+              })),
+            ),
+          };
+          const keep: KeptFlow[] = t.keep
+            .filter((k) => k.i < t.supplies.length && k.j < t.demands.length)
+            .map((k) => ({ supply: `s${k.i}`, demand: `d${k.j}`, quantity: k.quantity }));
+          const first = await solve(input, { keep, engine });
+          // the pairs the first plan ships whose proposals it replaces (or makes anew)
+          const own = first.flows.filter(
+            (f) => replaced[Number(f.supply.slice(1)) * 6 + Number(f.demand.slice(1))],
+          );
+          const ownPairs = new Set(own.map(pairOf));
+          const again = await solve(input, {
+            engine,
+            keep: [
+              ...keep.filter((k) => !ownPairs.has(pairOf(k))),
+              ...own.map((f) => ({ supply: f.supply, demand: f.demand, quantity: f.quantity })),
+            ],
+          });
+          const volumes = (r: typeof first) =>
+            Object.fromEntries(r.flows.map((f) => [pairOf(f), Math.round(f.quantity * 1e6) / 1e6]));
+          assert.deepEqual(volumes(again), volumes(first));
+        }),
+        { numRuns: 80 },
+      );
+    });
+  }
 
   test('pure transport: the network simplex finds as near a plan as the LP through HiGHS', async () => {
     await fc.assert(

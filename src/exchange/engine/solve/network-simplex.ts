@@ -45,7 +45,15 @@ const LOWER = 1;
 const UPPER = -1;
 const TREE = 0;
 
-export function networkSimplex(net: FlowNetwork, deadlineMs = Infinity): FlowSolution {
+/**
+ * `costTolerance`: a reduced cost above −this counts as zero. By default a rounding's worth of
+ * the largest cost; a network of integer costs (exact in floating point up to 2⁵³) passes ½.
+ */
+export function networkSimplex(
+  net: FlowNetwork,
+  deadlineMs = Infinity,
+  costTolerance?: number,
+): FlowSolution {
   const n = net.nodeCount;
   const m = net.source.length;
   const { root, source: src, target: tgt, cost, capacity: cap, supply } = net;
@@ -67,7 +75,7 @@ export function networkSimplex(net: FlowNetwork, deadlineMs = Infinity): FlowSol
   }
   // Reduced costs above −eps count as zero: potentials are sums along tree
   // paths, so their rounding error scales with the cost magnitude.
-  const eps = 1e-11 * Math.max(1, maxCost);
+  const eps = costTolerance ?? 1e-11 * Math.max(1, maxCost);
 
   const addChild = (p: number, v: number) => {
     parent[v] = p;

@@ -5,7 +5,7 @@
 // quantity, so shipping nothing is always feasible and the star of those arcs
 // is the starting basis. Links become arcs with cost −margin; links with a
 // margin ≤ 0 are left out, since without minimums no optimum needs them.
-import { nearerOf, pairOf } from './nearest.ts';
+import { nearerOf, pairOf, TIE_WEIGHTS, tieWeight } from './nearest.ts';
 import { type FlowNetwork, type FlowSolution, networkSimplex } from './network-simplex.ts';
 import { buildResult, type LinkFlow } from './result.ts';
 import { type KeptFlow, type Link, linkMargin, type Problem, type SolveResult } from './schema.ts';
@@ -98,7 +98,11 @@ export function solveTransport(
     if (e !== undefined) target.set(e, (target.get(e) ?? 0) + f.quantity);
   }
   if (target.size === 0) return first;
-  const near = nearestOnFace(net, sol, target, deadlineMs);
+  const weight = new Float64Array(m);
+  used.forEach((u, e) => {
+    weight[e] = tieWeight(pairOf(p.links[u.link]));
+  });
+  const near = nearestOnFace(net, sol, target, weight, deadlineMs);
   return near ? nearerOf(p, first, planOf(p, used, sol, near), keep) : first;
 }
 
@@ -158,25 +162,36 @@ function planOf(
 }
 
 /**
- * Of the optimal flows of `net`, one nearest to `target` (arc → units): Σ |x − target| least
- * over the targeted arcs, or null when the deadline passes first. The optimal flows are those
- * that keep every arc whose reduced cost under the solution's potentials is not zero where it
- * is (complementary slackness), so the change δ = x − x* is a circulation on the residual
- * network of the zero-reduced-cost arcs: forward up to the spare capacity, backward up to the
- * flow. On a targeted arc the first units towards the target cost −1 and any beyond it +1; on
- * the others a move costs nothing. That circulation problem is solved by the same network
- * simplex, started from δ = 0 with every node joined to the root by an arc of cost n + 1: a
- * simple cycle through such an arc costs more than the n − 1 others can save, so none carries
- * flow at the optimum. The network is small: few arcs besides the basis have a zero reduced cost.
+ * Of the optimal flows of `net`, the one nearest to `target` (arc → units), Σ |x − target| least
+ * over the targeted arcs, and of those the least in Σ weight · x (`weight`: an integer from 0 to
+ * TIE_WEIGHTS per arc, see nearest.ts tieWeight); null when the deadline passes first. The
+ * optimal flows are those that keep every arc whose reduced cost under the solution's potentials
+ * is not zero where it is (complementary slackness), so the change δ = x − x* is a circulation on
+ * the residual network of the zero-reduced-cost arcs: forward up to the spare capacity, backward
+ * up to the flow. On a targeted arc the first units towards the target cost −W and any beyond it
+ * +W, and a move on any arc adds ± its weight. W exceeds what the weights of n arcs add up to, so
+ * no tie-break outweighs a unit of nearness: a simple cycle nearer by any amount is nearer by
+ * whole units (its arcs move alike), and its weights sum to less than W. That circulation problem
+ * is solved by the same network simplex, started from δ = 0 with every node joined to the root
+ * by an arc costlier than any n − 1 other arcs can save, so none carries flow at the optimum. The
+ * costs are integers, exact in floating point: the simplex prices to half a unit. The network
+ * is small: few arcs besides the basis have a zero reduced cost.
  */
 export function nearestOnFace(
   net: FlowNetwork,
   sol: FlowSolution,
   target: ReadonlyMap<number, number>,
+  weight: Float64Array,
   deadlineMs: number,
 ): Float64Array | null {
   const n = net.nodeCount;
   const scale = net.cost.reduce((max, c) => Math.max(max, Math.abs(c)), 1);
+  // the root's arcs cost about 2²⁰·n²: for n beyond 2¹⁵ the weights lose bits, so that every
+  // cost and potential stays an integer below 2⁵⁰ (beyond 2²⁵ nodes no tie is broken)
+  const tieUnit = 2 ** Math.max(0, Math.ceil(2 * Math.log2(n + 2)) - 30);
+  const tieOf = (e: number) => Math.floor(weight[e] / tieUnit);
+  const maxTie = TIE_WEIGHTS / tieUnit;
+  const W = maxTie * (n + 1);
   const source: number[] = [];
   const head: number[] = [];
   const cost: number[] = [];
@@ -200,10 +215,11 @@ export function nearestOnFace(
     room: number,
     towards?: number,
   ) => {
-    if (towards === undefined) return add(u, v, 0, room, [e, sign]);
+    const tie = sign * tieOf(e);
+    if (towards === undefined) return add(u, v, tie, room, [e, sign]);
     const nearer = Math.min(Math.max(towards, 0), room);
-    add(u, v, -1, nearer, [e, sign]);
-    add(u, v, 1, room - nearer, [e, sign]);
+    add(u, v, tie - W, nearer, [e, sign]);
+    add(u, v, tie + W, room - nearer, [e, sign]);
   };
   for (let e = 0; e < net.source.length; e++) {
     const u = net.source[e];
@@ -218,7 +234,7 @@ export function nearestOnFace(
   for (let v = 0; v < n; v++) {
     if (v === net.root) continue;
     treeArc[v] = source.length;
-    add(v, net.root, n + 1, Infinity, [-1, 0]);
+    add(v, net.root, (n + 1) * (W + maxTie), Infinity, [-1, 0]);
   }
   const m = source.length;
   const circulation = networkSimplex(
@@ -234,6 +250,7 @@ export function nearestOnFace(
       treeArc,
     },
     deadlineMs,
+    0.5,
   );
   if (circulation.status !== 'optimal') return null;
   const x = Float64Array.from(sol.flow);

@@ -187,7 +187,7 @@ export function nearestOnFace(
   const n = net.nodeCount;
   const scale = net.cost.reduce((max, c) => Math.max(max, Math.abs(c)), 1);
   // the root's arcs cost about 2²⁰·n²: for n beyond 2¹⁵ the weights lose bits, so that every
-  // cost and potential stays an integer below 2⁵⁰ (beyond 2²⁵ nodes no tie is broken)
+  // cost and potential stays an integer below 2⁵⁰ (by 2²⁵ nodes the weights are 0 or 1)
   const tieUnit = 2 ** Math.max(0, Math.ceil(2 * Math.log2(n + 2)) - 30);
   const tieOf = (e: number) => Math.floor(weight[e] / tieUnit);
   const maxTie = TIE_WEIGHTS / tieUnit;

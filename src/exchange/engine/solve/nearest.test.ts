@@ -72,6 +72,23 @@ describe('the optimal plan nearest to earlier flows', () => {
     ),
   });
 
+  type Tied = typeof tiedProblem extends fc.Arbitrary<infer T> ? T : never;
+  /** Every offer linked to every request, at the drawn cost, with what `extra` adds. */
+  const linksOf = (t: Tied, extra: (i: number, j: number) => object = () => ({})) =>
+    t.supplies.flatMap((_, i) =>
+      t.demands.map((_, j) => ({
+        supply: `s${i}`,
+        demand: `d${j}`,
+        cost: t.costs[i * 6 + j],
+        ...extra(i, j),
+      })),
+    );
+  /** The drawn flows to keep, of the offers and requests the problem has. */
+  const keptOf = (t: Tied): KeptFlow[] =>
+    t.keep
+      .filter((k) => k.i < t.supplies.length && k.j < t.demands.length)
+      .map((k) => ({ supply: `s${k.i}`, demand: `d${k.j}`, quantity: k.quantity }));
+
   test('the same optimum, and no farther from the kept flows than the plain plan', async () => {
     await fc.assert(
       fc.asyncProperty(tiedProblem, async (t) => {
@@ -86,17 +103,9 @@ describe('the optimal plan nearest to earlier flows', () => {
             ...d,
             ...(t.limits && j === 0 ? { limits: { ash: { max: 14 } } } : {}),
           })),
-          links: t.supplies.flatMap((_, i) =>
-            t.demands.map((_, j) => ({
-              supply: `s${i}`,
-              demand: `d${j}`,
-              cost: t.costs[i * 6 + j],
-            })),
-          ),
+          links: linksOf(t),
         };
-        const keep: KeptFlow[] = t.keep
-          .filter((k) => k.i < t.supplies.length && k.j < t.demands.length)
-          .map((k) => ({ supply: `s${k.i}`, demand: `d${k.j}`, quantity: k.quantity }));
+        const keep = keptOf(t);
         const plain = await solve(input);
         const near = await solve(input, { keep });
         assert.equal(near.status, 'optimal');
@@ -122,17 +131,9 @@ describe('the optimal plan nearest to earlier flows', () => {
           const input: ProblemInput = {
             supplies: t.supplies.map((q, i) => ({ id: `s${i}`, quantity: q })),
             demands: t.demands.map((d, j) => ({ id: `d${j}`, ...d })),
-            links: t.supplies.flatMap((_, i) =>
-              t.demands.map((_, j) => ({
-                supply: `s${i}`,
-                demand: `d${j}`,
-                cost: t.costs[i * 6 + j],
-              })),
-            ),
+            links: linksOf(t),
           };
-          const keep: KeptFlow[] = t.keep
-            .filter((k) => k.i < t.supplies.length && k.j < t.demands.length)
-            .map((k) => ({ supply: `s${k.i}`, demand: `d${k.j}`, quantity: k.quantity }));
+          const keep = keptOf(t);
           const first = await solve(input, { keep, engine });
           // the pairs the first plan ships whose proposals it replaces (or makes anew)
           const own = first.flows.filter(
@@ -161,19 +162,12 @@ describe('the optimal plan nearest to earlier flows', () => {
         const input: ProblemInput = {
           supplies: t.supplies.map((q, i) => ({ id: `s${i}`, quantity: q })),
           demands: t.demands.map((d, j) => ({ id: `d${j}`, ...d })),
-          links: t.supplies.flatMap((_, i) =>
-            t.demands.map((_, j) => ({
-              supply: `s${i}`,
-              demand: `d${j}`,
-              cost: t.costs[i * 6 + j],
-              // some links capped, so that faces have arcs at their capacity
-              ...((i + j) % 3 === 0 ? { capacity: 1 + ((i * 7 + j) % 9) } : {}),
-            })),
+          // some links capped, so that faces have arcs at their capacity
+          links: linksOf(t, (i, j) =>
+            (i + j) % 3 === 0 ? { capacity: 1 + ((i * 7 + j) % 9) } : {},
           ),
         };
-        const keep: KeptFlow[] = t.keep
-          .filter((k) => k.i < t.supplies.length && k.j < t.demands.length)
-          .map((k) => ({ supply: `s${k.i}`, demand: `d${k.j}`, quantity: k.quantity }));
+        const keep = keptOf(t);
         const network = await solve(input, { keep, engine: 'network-simplex' });
         const highs = await solve(input, { keep, engine: 'highs' });
         assert.equal(network.engine, 'network-simplex');

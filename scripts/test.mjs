@@ -55,6 +55,9 @@ function run(files, concurrency) {
       [
         '--import',
         'tsx',
+        // a failed assert.ok without a message is worded from the stack, not by parsing the file
+        '--import',
+        './test/assert-message.mjs',
         '--test',
         `--test-concurrency=${concurrency}`,
         '--test-reporter=spec',

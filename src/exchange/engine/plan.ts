@@ -80,6 +80,8 @@ export interface PlanOptions extends Omit<PlanRequest, 'factors'> {
   /**
    * The open proposals' flows: of the optimal plans, the one nearest to them is taken, so that
    * a plan made later moves no volume between equally good pairs (engine/solve/nearest.ts).
+   * None by default; either way the remaining ties go by the links' tie weights, so the same
+   * listings give the same plan whatever their order and wherever it is computed.
    */
   proposed?: readonly MatchFlow[];
   /** the factors table, with the request's overrides applied (engine/factors.ts withOverrides) */
@@ -136,7 +138,7 @@ export async function computePlan(
   // The solve may take all the time there is; robustness runs then share what it leaves.
   const timeLeft = () => ({
     timeLimitSeconds: Math.max(finishBy - Date.now(), 1) / 1000,
-    keep: options.proposed,
+    keep: options.proposed ?? [],
   });
   let agreed = withAgreedFlows(c.problem, options.agreed ?? []);
   let result = await solve(agreed.problem, timeLeft());

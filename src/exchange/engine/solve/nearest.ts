@@ -17,6 +17,8 @@ import type { KeptFlow, Problem, SolveResult } from './schema.ts';
 
 /** A reduced cost or price below this (× the largest margin) counts as zero. */
 const ZERO_PRICE = 1e-9;
+/** Of the kept volume, what two plans' distances may differ by and count as equally near. */
+const NEAR_TOLERANCE = 1e-7;
 /** A unit of flow's largest tie-break cost in the LP route, against 1 per unit of nearness. */
 const TIE_COST = 1e-4;
 
@@ -63,9 +65,10 @@ export function distanceFrom(r: SolveResult, keep: readonly KeptFlow[]): number 
 }
 
 /**
- * The optimal plan nearest to `keep`, given the optimum `first` of the same problem (an LP:
- * no fixed costs). `first` itself when it already ships every kept flow, when no kept link is
- * in the problem, or when the second LP does not finish by the deadline.
+ * The optimal plan nearest to `keep`, its ties broken by the tie weights, given the optimum
+ * `first` of the same problem (an LP: no fixed costs). Also when `first` ships every kept flow
+ * already or no kept link is in the problem: another optimum may be as near and lighter.
+ * `first` itself when the second LP does not finish by the deadline.
  */
 export async function nearestOptimum(
   p: Problem,
@@ -81,7 +84,6 @@ export async function nearestOptimum(
     const k = linkOf.get(pairOf(f))!;
     target.set(k, (target.get(k) ?? 0) + f.quantity);
   }
-  if (target.size === 0 || distanceFrom(first, present) === 0) return first;
   const seconds = (deadlineMs - Date.now()) / 1000;
   if (!(seconds > 0)) return first;
 
@@ -193,8 +195,10 @@ export async function nearestOptimum(
 }
 
 /**
- * The second plan if it is as good as the first (within the engines' 1e-9) and nearer to the
- * kept flows, else the first: a guard against the solvers' tolerances.
+ * The second plan (the nearest, its ties broken by weight) if it is as good as the first (within
+ * the engines' 1e-9) and as near to the kept flows (within NEAR_TOLERANCE of their volume), else
+ * the first: a guard against the solvers' tolerances. A second plan merely as near is taken too,
+ * so that the tie weights and not the first solve's order pick among equally near plans.
  */
 export function nearerOf(
   p: Problem,
@@ -206,5 +210,9 @@ export function nearerOf(
   const present = keep.filter((f) => links.has(pairOf(f)));
   const z = first.objective;
   const asGood = second.objective >= z - 1e-9 * Math.max(1, Math.abs(z));
-  return asGood && distanceFrom(second, present) < distanceFrom(first, present) ? second : first;
+  const volume = present.reduce((sum, f) => sum + f.quantity, 0);
+  const asNear =
+    distanceFrom(second, present) <=
+    distanceFrom(first, present) + NEAR_TOLERANCE * Math.max(1, volume);
+  return asGood && asNear ? second : first;
 }

@@ -79,7 +79,9 @@ export interface SolveOptions {
   engine?: 'auto' | EngineName;
   /**
    * Flows to stay near: of the optimal plans, the one that moves the least volume away from
-   * them (Σ |x − kept|; nearest.ts). Problems without fixed costs only; the optimum is the same.
+   * them (Σ |x − kept|; nearest.ts), and of those the one the links' tie weights pick, so the
+   * same whatever the order of the listings. Given empty, only the tie weights pick. Problems
+   * without fixed costs only; the optimum is the same. Absent: the solver's first optimum.
    */
   keep?: readonly KeptFlow[];
 }

@@ -28,6 +28,6 @@ export async function solve(input: unknown, options: SolveOptions = {}): Promise
     return solveTransport(problem, deadlineMs, options.keep);
   const first = await solveWithHighs(problem, deadlineMs);
   const lp = problem.links.every((l) => l.fixedCost === undefined);
-  if (!options.keep?.length || first.status !== 'optimal' || !lp) return first;
+  if (options.keep === undefined || first.status !== 'optimal' || !lp) return first;
   return nearestOptimum(problem, first, options.keep, deadlineMs);
 }

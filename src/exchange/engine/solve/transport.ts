@@ -23,13 +23,13 @@ const margin = (p: Problem, i: number, j: number, l: Link) =>
   linkMargin(l, p.supplies[i], p.demands[j]);
 
 /**
- * The optimal plan; given flows to `keep`, of the optimal plans the one nearest to them
- * (Σ |x − kept|, see `nearestOnFace`).
+ * The optimal plan; given flows to `keep` (none, too), of the optimal plans the one nearest to
+ * them (Σ |x − kept|), its ties broken by the links' weights (see `nearestOnFace`).
  */
 export function solveTransport(
   p: Problem,
   deadlineMs: number,
-  keep: readonly KeptFlow[] = [],
+  keep?: readonly KeptFlow[],
 ): SolveResult {
   const S = p.supplies.length;
   const D = p.demands.length;
@@ -89,7 +89,7 @@ export function solveTransport(
 
   const sol = networkSimplex(net, deadlineMs);
   const first = planOf(p, used, sol, sol.flow);
-  if (!keep.length || sol.status !== 'optimal') return first;
+  if (keep === undefined || sol.status !== 'optimal') return first;
   const arcOf = new Map(used.map((u, e) => [pairOf(p.links[u.link]), e]));
   const target = new Map<number, number>();
   for (const f of keep) {
@@ -97,7 +97,6 @@ export function solveTransport(
     const e = arcOf.get(pairOf(f));
     if (e !== undefined) target.set(e, (target.get(e) ?? 0) + f.quantity);
   }
-  if (target.size === 0) return first;
   const weight = new Float64Array(m);
   used.forEach((u, e) => {
     weight[e] = tieWeight(pairOf(p.links[u.link]));

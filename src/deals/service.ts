@@ -519,7 +519,8 @@ export class DealsService {
     const quality = Object.fromEntries(
       Object.entries(demand?.quality ?? {}).filter(([, v]) => typeof v === 'object'),
     ) as Deal['quality'];
-    const from = agreed.agreedAt.slice(0, 10);
+    // the cluster's day of the agreement (UTC+7): UTC's is the day before from 17:00 on
+    const from = clusterDay(Date.parse(agreed.agreedAt));
     const to = new Date(Date.parse(`${from}T00:00:00Z`) + 364 * 86_400_000)
       .toISOString()
       .slice(0, 10);
@@ -936,7 +937,8 @@ export class DealsService {
       try {
         // its rules all hold before it writes anything: a refusal leaves nothing half-written
         delivery = await this.recordDeliveryIn(tx, systemActor, d.id, {
-          deliveredOn: w.ts.slice(0, 10),
+          // the cluster's day of the weighing, as the deal's own days are
+          deliveredOn: clusterDay(Date.parse(w.ts)),
           quantity: w.netTonnes,
           method: 'weighbridge',
           declaredBy: link.side,

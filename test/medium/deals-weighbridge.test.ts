@@ -31,6 +31,7 @@ import {
   startMqtt,
   type Weighing,
 } from '../../src/machines/index.ts';
+import { clusterDay } from '../../src/model/days.ts';
 import { type Actor, systemActor } from '../../src/model/index.ts';
 import type { Platform } from '../../src/platform.ts';
 import { buildServer } from '../../src/server/app.ts';
@@ -259,8 +260,8 @@ for (const d of await eachDialect()) {
       assert.deepEqual(
         posted.map((v) => [v.quantity, v.method, v.declaredBy, v.deviceId, v.deliveredOn]).sort(),
         [
-          [22.5, 'weighbridge', 'consumer', dev('scale').id, ts(60_000).slice(0, 10)],
-          [25, 'weighbridge', 'consumer', dev('scale').id, ts(120_000).slice(0, 10)],
+          [22.5, 'weighbridge', 'consumer', dev('scale').id, clusterDay(now - 60_000)],
+          [25, 'weighbridge', 'consumer', dev('scale').id, clusterDay(now - 120_000)],
         ],
       );
       for (const v of posted) assert.equal(v.amountKopecks, Math.round(v.quantity * PRICE));

@@ -896,6 +896,28 @@ for (const d of await eachDialect()) {
       assert.equal(fromXlsx.statusCode, 200, fromXlsx.body);
       assert.equal(fromXlsx.json().imported[0].quantity, 7.25);
       assert.equal((await x.listDeliveries(provider, { dealId: deal.id })).length, 3);
+      // a file that is no workbook at all: what to do, in the reader's language, and not the
+      // zip library's own English
+      for (const [lang, wording] of [
+        ['ru', /^файл не является книгой Excel \(\.xlsx\)/],
+        ['en', /^the file is not an Excel workbook \(\.xlsx\)/],
+      ] as const) {
+        const notBook = await app.inject({
+          method: 'POST',
+          url: `/api/v1/deals/${deal.id}/deliveries/import?format=xlsx`,
+          headers: {
+            cookie: cookies.get(`${PROVIDER}:member`)!,
+            'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            'accept-language': lang,
+          },
+          payload: Buffer.from('дата;количество\r\n2026-03-05;7\r\n'),
+        });
+        assert.equal(notBook.statusCode, 400, notBook.body);
+        const [problem] = notBook.json().errors;
+        assert.match(problem.message, wording);
+        assert.doesNotMatch(problem.message, /zip|jszip|central directory/i);
+      }
+      assert.equal((await x.listDeliveries(provider, { dealId: deal.id })).length, 3);
     });
 
     test('an agreed match opens one deal, at requested with the provider to offer, even when the event comes again', async () => {
@@ -975,6 +997,15 @@ for (const d of await eachDialect()) {
       const [handler] = dealsModule.subscribers(p);
       await inTransaction(p.store, (tx) => handler.handle(tx, agreed));
       assert.equal((await byMatch()).length, 1);
+      // agreed at 01:30 in Kemerovo (18:30 UTC the day before): deliveries run from the
+      // cluster's day, for a year (a user walk found the UTC day, before the deal existed)
+      const late = { ...figures, id: `${m.id}-late`, agreedAt: '2026-12-07T18:30:00.000Z' };
+      await inTransaction(p.store, (tx) => handler.handle(tx, { ...agreed, payload: late }));
+      const [lateDeal] = (await x.listDeals(systemActor)).items.filter(
+        (i) => i.matchId === late.id,
+      );
+      const { schedule } = (await x.getDeal(systemActor, lateDeal.id)).deal;
+      assert.deepEqual(schedule, { from: '2026-12-08', to: '2027-12-07' });
     });
 
     test('digicluster deals --json prints the body of GET /api/v1/deals; bad arguments exit 2', async () => {

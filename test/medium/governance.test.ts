@@ -15,6 +15,7 @@ import {
   tallyInputFor,
 } from '../../src/governance/index.ts';
 import { type JournalEntry, listEvents } from '../../src/journal/index.ts';
+import { clusterDay } from '../../src/model/days.ts';
 import { type Actor, DomainError, systemActor } from '../../src/model/index.ts';
 import type { Platform } from '../../src/platform.ts';
 import { registryQueries, SESSION_COOKIE } from '../../src/registry/index.ts';
@@ -455,7 +456,7 @@ for (const d of await eachDialect()) {
         i++
       )
         await new Promise((r) => setTimeout(r, 50));
-      const day = now.toISOString().slice(0, 10);
+      const day = clusterDay(now.getTime());
       assert.equal((await open('shakhta-kondomskaya'))?.joinedOn, day);
       assert.equal(
         (await registryQueries.findOrganisation(p.store, 'shakhta-kondomskaya'))?.status,

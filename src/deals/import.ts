@@ -91,13 +91,8 @@ export async function decodeDeliveries(
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as never);
-  } catch (e) {
-    return {
-      rows: [],
-      problems: [
-        { field: WHOLE_FILE, message: messages.notXlsx({ reason: (e as Error).message }) },
-      ],
-    };
+  } catch {
+    return { rows: [], problems: [{ field: WHOLE_FILE, message: messages.notXlsx() }] };
   }
   const ws = wb.worksheets[0];
   if (!ws) return { rows: [], problems: [] };

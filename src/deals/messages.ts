@@ -201,7 +201,11 @@ export const messages = defineMessages('deals', {
   },
   required: { en: 'required', ru: 'обязательное поле' },
   columnMissing: { en: 'the file has no column {column}', ru: 'в файле нет столбца {column}' },
-  notXlsx: { en: 'not an XLSX workbook: {reason}', ru: 'это не книга XLSX: {reason}' },
+  // the library's own reason (zip internals, in English) helps no user: say what to do
+  notXlsx: {
+    en: 'the file is not an Excel workbook (.xlsx): save it from Excel as an .xlsx workbook and choose it again',
+    ru: 'файл не является книгой Excel (.xlsx): сохраните его в Excel как книгу .xlsx и выберите снова',
+  },
   invalidImport: {
     en: 'The file was not imported: each bad row is named',
     ru: 'Файл не загружен: указана каждая строка с ошибкой',

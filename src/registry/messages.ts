@@ -259,9 +259,10 @@ export const messages = defineMessages('registry', {
     en: 'unknown record "{kind}"; expected organisation, site or membership',
     ru: 'неизвестная запись «{kind}»; ожидались organisation, site или membership',
   },
+  // the library's own reason (zip internals, in English) helps no user: say what to do
   notXlsx: {
-    en: 'not a readable XLSX workbook: {reason}',
-    ru: 'не удаётся прочитать книгу XLSX: {reason}',
+    en: 'the file is not an Excel workbook (.xlsx): save it from Excel as an .xlsx workbook and choose it again',
+    ru: 'файл не является книгой Excel (.xlsx): сохраните его в Excel как книгу .xlsx и выберите снова',
   },
   notGeoJson: {
     en: 'expected a GeoJSON FeatureCollection of site points',

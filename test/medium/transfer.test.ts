@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { seedExample } from '../../src/example/seed.ts';
 import { journalHeadSeq, listEvents } from '../../src/journal/index.ts';
-import { type DomainError, systemActor } from '../../src/model/index.ts';
+import { type DomainError, systemActor, WHOLE_FILE, wordIn } from '../../src/model/index.ts';
 import type { Platform } from '../../src/platform.ts';
 import type { RegistrySnapshot } from '../../src/registry/index.ts';
 import { collectSnapshot, parseCsv, writeCsv } from '../../src/registry/transfer/index.ts';
@@ -354,6 +354,25 @@ for (const d of await eachDialect()) {
       await expectNothingChanged(Buffer.from(await wb.xlsx.writeBuffer()), 'xlsx', [
         { line: 4, field: 'lat' },
       ]);
+    });
+
+    test('a file that is no workbook, given as xlsx: nothing applied, one plain message', async () => {
+      await expectNothingChanged(Buffer.from('not a workbook;at all\r\n'), 'xlsx', [
+        { field: WHOLE_FILE },
+      ]);
+      await assert.rejects(
+        src.transfer.importRegistry(systemActor, Buffer.from('PK\u0003\u0004 cut short'), 'xlsx'),
+        (e: DomainError) => {
+          const [problem] = e.fields;
+          // what to do, not the zip library's own English (a user walk found it on the RU page)
+          assert.equal(problem.field, WHOLE_FILE);
+          const [ru, en] = [wordIn(problem.message, 'ru'), wordIn(problem.message, 'en')];
+          assert.match(ru, /^файл не является книгой Excel \(\.xlsx\)/);
+          assert.match(en, /^the file is not an Excel workbook \(\.xlsx\)/);
+          assert.doesNotMatch(ru + en, /zip|central directory/i);
+          return true;
+        },
+      );
     });
 
     test('membership history is not rewritten by a file', async () => {

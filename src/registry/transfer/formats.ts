@@ -466,12 +466,8 @@ async function decodeXlsx(bytes: Buffer, out: Decoding) {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as never);
-  } catch (e) {
-    out.problems.push({
-      section: 'file',
-      field: WHOLE_FILE,
-      message: messages.notXlsx({ reason: (e as Error).message }),
-    });
+  } catch {
+    out.problems.push({ section: 'file', field: WHOLE_FILE, message: messages.notXlsx() });
     return;
   }
   for (const name of sectionNames) {

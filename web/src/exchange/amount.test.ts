@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { computedAmount } from './labels.ts';
+import { computedAmount, roublesOf } from './labels.ts';
 
 // Intl groups with a no-break space in Russian; the test reads plain spaces
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -19,4 +19,14 @@ test('below 100 a computed volume keeps up to two decimals, where they matter', 
   assert.equal(computedAmount(0.35, 'en'), '0.35');
   assert.equal(computedAmount(12, 'ru'), '12');
   assert.equal(computedAmount(0.004, 'en'), '0');
+});
+
+test('a price in roubles: whole roubles as they are, kopecks always with both digits', () => {
+  assert.equal(plain(roublesOf(120_050, 'ru')), '1 200,50');
+  assert.equal(roublesOf(120_050, 'en'), '1,200.50');
+  assert.equal(plain(roublesOf(120_000, 'ru')), '1 200');
+  assert.equal(roublesOf(8_000, 'ru'), '80');
+  assert.equal(roublesOf(53_542, 'ru'), '535,42');
+  assert.equal(roublesOf(7, 'ru'), '0,07');
+  assert.match(roublesOf(-8_050, 'ru'), /^[-\u2212]80,50$/);
 });

@@ -188,6 +188,20 @@ export function computedAmount(n: number, locale: Locale): string {
   );
 }
 
+/**
+ * Roubles of a price in kopecks: whole roubles as they are, else to the kopeck with both digits
+ * («350», «1 200,50»; «1 200,5» reads as a misprint).
+ */
+export function roublesOf(kopecks: number, locale: Locale): string {
+  const digits = kopecks % 100 === 0 ? 0 : 2;
+  return withMinus(
+    new Intl.NumberFormat(intlLocale(locale), {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    }).format(kopecks / 100),
+  );
+}
+
 export function useExchangeLabels() {
   const t = useT(exchangeLabelsDict);
   const fmt = useFormat();
@@ -247,9 +261,9 @@ export function useExchangeLabels() {
       quantity: (n: number, u: string) => scaled(n, u).join(NBSP),
       /** a quantity as entered (a listing's, a lot's), all its decimals up to three */
       enteredQuantity: (n: number, u: string) => `${entered(n)}${NBSP}${unit(u)}`,
-      /** a price per unit, from the API's kopecks: «350,00 ₽/т» */
+      /** a price per unit, from the API's kopecks: «350 ₽/т», «1 200,50 ₽/т» (roublesOf) */
       kopecksPerUnit: (kopecks: number, u: string) =>
-        `${fmt.decimal(kopecks / 100, 2)}${NBSP}${t('rubPerUnit', { unit: unit(u) })}`,
+        `${roublesOf(kopecks, locale)}${NBSP}${t('rubPerUnit', { unit: unit(u) })}`,
       /** money (the API's kopecks) in roubles, in millions from a million up, one decimal: «12,0 млн ₽» */
       money: (kopecks: number) => {
         const rub = kopecks / 100;

@@ -138,6 +138,18 @@ test('deals: rows in both languages; two members negotiate to agreed, deliver, a
     await thread.getByTestId('send-message').click();
     await thread.locator('.field-error', { hasText: 'пустое не отправляется' }).waitFor();
     assert.equal(await thread.getByTestId('deal-message').count(), posted);
+    // a message sent shows in the thread and, a contact, in the transaction costs at once
+    const messagesCost = a.page.getByTestId('cost-row').filter({ hasText: 'Сообщений' });
+    const counted = Number((await messagesCost.locator('td').nth(1).textContent())?.trim());
+    assert.ok(Number.isInteger(counted), `messages counted: ${counted}`);
+    await thread.locator('textarea[name="message"]').fill('E2E: и сертификат качества, пожалуйста');
+    await thread.getByTestId('send-message').click();
+    await thread.getByTestId('deal-message').nth(posted).waitFor();
+    await messagesCost
+      .locator('td')
+      .nth(1)
+      .filter({ hasText: new RegExp(`^${counted + 1}$`) })
+      .waitFor();
 
     // Myski GRES, in English: its turn; it offers at 380 ₽
     await logIn(b.page, myski.email, myski.password);

@@ -125,6 +125,11 @@ export function DealPage({ id }: { id: string }) {
             messages={messages.data}
             error={messages.error}
             reload={messages.reload}
+            onPosted={() => {
+              messages.reload();
+              // a message is a contact: the transaction costs count it
+              costs.reload();
+            }}
             canPost={v.yourSide !== null}
             orgName={names.name}
           />
@@ -416,6 +421,7 @@ function Thread({
   messages,
   error,
   reload,
+  onPosted,
   canPost,
   orgName,
 }: {
@@ -423,6 +429,7 @@ function Thread({
   messages: DealMessage[] | undefined;
   error: ReturnType<typeof useResource>['error'];
   reload: () => void;
+  onPosted: () => void;
   canPost: boolean;
   orgName: (id: string | null) => string;
 }) {
@@ -442,7 +449,7 @@ function Thread({
       await dealsApi.post(dealId, text.trim());
       setText('');
       settle();
-      reload();
+      onPosted();
     });
   };
   return (

@@ -465,6 +465,13 @@ test('an organisation without a site that can host a plant: a plain empty state,
     const rules = page.getByTestId('alarm-rules');
     await rules.getByTestId('rules-origin').waitFor();
     assert.ok((await rules.getByRole('button').count()) > 0);
+    // the empty state stands apart from the card below it, as the cards do (a user walk saw
+    // them touching)
+    const [above, below] = [await empty.boundingBox(), await rules.boundingBox()];
+    assert.ok(
+      above && below && below.y - (above.y + above.height) >= 12,
+      JSON.stringify([above, below]),
+    );
     assert.equal(await page.getByTestId('devices-no-plant-site').count(), 0);
     assert.deepEqual(failed, []);
     assert.deepEqual(pageErrors, []);

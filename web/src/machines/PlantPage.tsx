@@ -573,7 +573,7 @@ export function PlantPage() {
       ) : !sites.data || !plants.data || (!organisation.data && !organisation.error) ? (
         <Loading />
       ) : !site ? (
-        <div data-testid="plant-no-sites">
+        <div data-testid="plant-no-sites" className="page-state">
           <Empty title={t('noPlantSites')}>{t('noPlantSitesHint')}</Empty>
         </div>
       ) : (
@@ -584,32 +584,34 @@ export function PlantPage() {
             </p>
           )}
           {!plant && (
-            <Empty title={t('noPlant', { site: site.name })}>
-              {admin && coal ? (
-                t('noPlantAdmin')
-              ) : admin ? (
-                <>
-                  {t('noPlantOther')}{' '}
-                  {!editing && (
-                    <button
-                      type="button"
-                      className="btn btn-small"
-                      onClick={() => {
-                        setEditing(true);
-                        setSaved(false);
-                      }}
-                      data-testid="plant-describe"
-                    >
-                      {t('describePlant')}
-                    </button>
-                  )}
-                </>
-              ) : (
-                <>
-                  {t('noPlantWait')} <WhoCanDescribe organisationId={user.organisationId ?? ''} />
-                </>
-              )}
-            </Empty>
+            <div className="page-state">
+              <Empty title={t('noPlant', { site: site.name })}>
+                {admin && coal ? (
+                  t('noPlantAdmin')
+                ) : admin ? (
+                  <>
+                    {t('noPlantOther')}{' '}
+                    {!editing && (
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        onClick={() => {
+                          setEditing(true);
+                          setSaved(false);
+                        }}
+                        data-testid="plant-describe"
+                      >
+                        {t('describePlant')}
+                      </button>
+                    )}
+                  </>
+                ) : (
+                  <>
+                    {t('noPlantWait')} <WhoCanDescribe organisationId={user.organisationId ?? ''} />
+                  </>
+                )}
+              </Empty>
+            </div>
           )}
           {admin &&
             formShown &&

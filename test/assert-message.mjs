@@ -4,13 +4,6 @@
 // TypeScript file token by token from the top: in a 700-line test file one failure took over
 // ten minutes of CPU (twenty in CI) before the run could report it. This words the same
 // message from the source-mapped stack instead: the call's own lines, read from the file.
-
-// Preloaded by scripts/test.mjs (--import). Node 20 words a failed `assert.ok(value)` that has
-// no message by reading the call back from the file and parsing it with acorn. Under tsx the
-// call site it asks V8 for is the compiled code's (line 1, a large column), so it parses the
-// TypeScript file token by token from the top: in a 700-line test file one failure took over
-// ten minutes of CPU (twenty in CI) before the run could report it. This words the same
-// message from the source-mapped stack instead: the call's own lines, read from the file.
 import assert, { AssertionError } from 'node:assert';
 import strict from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

@@ -8,6 +8,7 @@ import {
   type DeclaredTie,
   decree779FromPlatform,
   decree779Inputs,
+  inForce,
   type PlatformDeal,
   type PlatformDelivery,
   type PlatformMember,
@@ -121,6 +122,28 @@ describe('Decree 779 from platform data', () => {
         ['d7', 'a', 'b', 0],
         ['d12', 'b', 'a', 700],
       ],
+    );
+  });
+
+  test("the year's turn is the cluster's (UTC+7): an evening agreement or closing in UTC counts in the next year", () => {
+    // 18:30 UTC on 31 December is 01:30 on 1 January in Kemerovo
+    const agreedAtNewYear = deal({
+      agreedAt: '2026-12-31T18:30:00Z',
+      schedule: { from: '2027-01-01', to: '2027-12-31' },
+    });
+    assert.equal(inForce(agreedAtNewYear, 2026), false);
+    assert.equal(inForce(agreedAtNewYear, 2027), true);
+    const closedAtNewYear = deal({
+      state: 'completed',
+      agreedAt: '2026-03-01T10:00:00Z',
+      schedule: { from: '2026-03-01', to: '2026-12-31' },
+      closedAt: '2026-12-31T20:00:00Z',
+    });
+    assert.equal(inForce(closedAtNewYear, 2027, true), true);
+    // before 17:00 UTC both calendars agree
+    assert.equal(
+      inForce({ ...closedAtNewYear, closedAt: '2026-12-31T16:59:00Z' }, 2027, true),
+      false,
     );
   });
 

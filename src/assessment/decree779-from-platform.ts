@@ -20,6 +20,7 @@
 //   period (and if not, whether it is organising it in the cluster); none: "no data".
 // Which side buys does not change the figure (the value supplied between participants ÷ their
 // purchases), so a declared tie is read as the declaring side's contract with the partner.
+import { clusterDayOf } from '../model/days.ts';
 import {
   checkDecree779,
   type Decree779Contract,
@@ -123,7 +124,7 @@ export interface Decree779Inputs {
   notCounted: NotCounted[];
 }
 
-/** A deal in force at some time in the year, by its dates (days compared as YYYY-MM-DD). */
+/** A deal in force at some time in the year, by its dates in the cluster's days (YYYY-MM-DD). */
 export function inForce(
   d: Pick<PlatformDeal, 'state' | 'agreedAt' | 'schedule' | 'closedAt'>,
   year: number,
@@ -132,8 +133,8 @@ export function inForce(
   if (!(contractStates as readonly string[]).includes(d.state) || d.agreedAt === null) return false;
   const start = `${year}-01-01`;
   const end = `${year}-12-31`;
-  if (d.agreedAt.slice(0, 10) > end) return false;
-  if (d.closedAt !== null && d.closedAt.slice(0, 10) < start) return false;
+  if (clusterDayOf(d.agreedAt) > end) return false;
+  if (d.closedAt !== null && clusterDayOf(d.closedAt) < start) return false;
   return deliveredInYear || d.schedule.to >= start;
 }
 

@@ -8,6 +8,7 @@ import { DealsService } from '../deals/index.ts';
 import { agreedMatches } from '../exchange/index.ts';
 import { governanceQueries } from '../governance/index.ts';
 import { type JournalEntry, listEvents } from '../journal/index.ts';
+import { clusterDayOf } from '../model/days.ts';
 import { systemActor } from '../model/index.ts';
 import { registryQueries } from '../registry/index.ts';
 import type { Reader, Store } from '../store/index.ts';
@@ -54,7 +55,7 @@ async function tiesFrom<T extends z.ZodType>(
     if (!r.success) continue;
     for (const [source, target] of ends(r.data))
       if (source !== target)
-        out.push({ source, target, layer, onPlatform: true, at: e.at.slice(0, 10), event: type });
+        out.push({ source, target, layer, onPlatform: true, at: clusterDayOf(e.at), event: type });
   }
   return out;
 }
@@ -76,13 +77,13 @@ export async function platformSnapshot(store: Store): Promise<SnapshotInput> {
   const joinedOf = new Map<string, string>();
   const leftOf = new Map<string, string | null>();
   for (const m of memberships) {
-    const joined = m.joinedOn.slice(0, 10);
+    const joined = clusterDayOf(m.joinedOn);
     if (!joinedOf.has(m.organisationId) || joined < (joinedOf.get(m.organisationId) ?? ''))
       joinedOf.set(m.organisationId, joined);
     const left = leftOf.get(m.organisationId);
     if (m.leftOn === null) leftOf.set(m.organisationId, null);
-    else if (left !== null && (left === undefined || m.leftOn.slice(0, 10) > left))
-      leftOf.set(m.organisationId, m.leftOn.slice(0, 10));
+    else if (left !== null && (left === undefined || clusterDayOf(m.leftOn) > left))
+      leftOf.set(m.organisationId, clusterDayOf(m.leftOn));
   }
 
   // Exchange ties: every deal that reached agreement (agreed, active, completed, or terminated
@@ -101,7 +102,7 @@ export async function platformSnapshot(store: Store): Promise<SnapshotInput> {
       layer: 'exchange',
       value: Math.abs(d.priceKopecksPerUnit * d.quantity) / 100,
       onPlatform: true,
-      at: d.agreedAt.slice(0, 10),
+      at: clusterDayOf(d.agreedAt),
       event: 'deal.agreed',
     });
   }
@@ -113,7 +114,7 @@ export async function platformSnapshot(store: Store): Promise<SnapshotInput> {
         layer: 'exchange',
         value: a.valueKopecks / 100,
         onPlatform: true,
-        at: a.agreedAt.slice(0, 10),
+        at: clusterDayOf(a.agreedAt),
         event: 'match.agreed',
       });
   const askedFor = (p: z.infer<typeof pair>): [string, string][] => [
@@ -145,14 +146,14 @@ export async function platformSnapshot(store: Store): Promise<SnapshotInput> {
   const decisions: Decision[] = [
     ...(await eventsOf(store, 'proposal.decided'))
       .filter((e) => decided.safeParse(e.payload).success)
-      .map((e): Decision => ({ at: e.at.slice(0, 10), by: 'member_vote' })),
+      .map((e): Decision => ({ at: clusterDayOf(e.at), by: 'member_vote' })),
     ...(await eventsOf(store, 'proposal.vetoed')).map(
-      (e): Decision => ({ at: e.at.slice(0, 10), by: 'keystone_veto' }),
+      (e): Decision => ({ at: clusterDayOf(e.at), by: 'keystone_veto' }),
     ),
     // a charter founded by the operator, not voted (later versions come from decided proposals)
     ...(await eventsOf(store, 'charter.adopted'))
       .filter((e) => founded.safeParse(e.payload).success)
-      .map((e): Decision => ({ at: e.at.slice(0, 10), by: 'operator' })),
+      .map((e): Decision => ({ at: clusterDayOf(e.at), by: 'operator' })),
   ].sort((a, b) => a.at.localeCompare(b.at));
 
   // a read, not the service's: reading the snapshot must not close votes as a side effect
@@ -160,8 +161,8 @@ export async function platformSnapshot(store: Store): Promise<SnapshotInput> {
     .filter((k) => ids.has(k.organisationId))
     .map((k) => ({
       organisation: k.organisationId,
-      from: k.since.slice(0, 10),
-      ...(k.until ? { to: k.until.slice(0, 10) } : {}),
+      from: clusterDayOf(k.since),
+      ...(k.until ? { to: clusterDayOf(k.until) } : {}),
     }));
 
   return {

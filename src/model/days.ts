@@ -42,6 +42,16 @@ export function clusterDay(ms: number): string {
   return `${w.year}-${pad(w.month)}-${pad(w.day)}`;
 }
 
+/**
+ * The cluster's day of a recorded moment: a timestamp's day in the cluster (an agreement at
+ * 18:30 UTC is the next day there), a plain day (YYYY-MM-DD) as it is.
+ */
+export function clusterDayOf(at: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(at)) return at;
+  const ms = Date.parse(at);
+  return Number.isNaN(ms) ? at.slice(0, 10) : clusterDay(ms);
+}
+
 /** The year in the cluster at `ms`: on 31 December from 17:00 UTC, already the next one. */
 export function clusterYear(ms: number): number {
   return wall(ms).year;

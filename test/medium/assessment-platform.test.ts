@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { seedExample } from '../../src/example/seed.ts';
+import { inTransaction, recordEvent } from '../../src/journal/index.ts';
 import type { Platform } from '../../src/platform.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { eachDialect, type TestDatabase } from './dialects.ts';
@@ -128,6 +129,44 @@ for (const d of await eachDialect()) {
       assert.equal(r.code, 0, r.stderr);
       const api = (await get(`/api/v1/assessment/typology?asOf=${asOf}`, member)).json();
       assert.deepEqual(JSON.parse(r.stdout), api);
+    });
+
+    test("ties and decisions are dated by the cluster's day: 18:30 UTC on 31 December is New Year's Day in Kemerovo", async () => {
+      const evening = new Date('2025-12-31T18:30:00.000Z');
+      await inTransaction(p.store, async (tx) => {
+        await recordEvent(
+          tx,
+          {
+            actor: 'system',
+            organisationId: 'tsement-tom',
+            type: 'knowledge.asset.requested',
+            payload: { fromOrganisationId: 'tsement-tom', toOrganisationId: 'kuzstu' },
+          },
+          evening,
+        );
+        await recordEvent(
+          tx,
+          { actor: 'system', organisationId: null, type: 'proposal.vetoed', payload: {} },
+          evening,
+        );
+      });
+      const s = (await get('/api/v1/assessment/snapshot', operator)).json();
+      const asked = s.ties.filter(
+        (t: { event: string; source: string; target: string }) =>
+          t.event === 'knowledge.asset.requested' &&
+          t.source === 'tsement-tom' &&
+          t.target === 'kuzstu',
+      );
+      assert.deepEqual(
+        asked.map((t: { at: string }) => t.at),
+        ['2026-01-01'],
+      );
+      const vetoes = s.decisions.filter((d: { by: string }) => d.by === 'keystone_veto');
+      assert.ok(
+        vetoes.some((d: { at: string }) => d.at === '2026-01-01'),
+        JSON.stringify(vetoes),
+      );
+      assert.ok(!vetoes.some((d: { at: string }) => d.at === '2025-12-31'), JSON.stringify(vetoes));
     });
   });
 }

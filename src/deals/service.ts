@@ -27,7 +27,7 @@ import {
 } from '../exchange/index.ts';
 import { inTransaction, recordEvent } from '../journal/index.ts';
 import { deviceRecord, WEIGHBRIDGE_PROFILE, type Weighing } from '../machines/index.ts';
-import { clusterDay } from '../model/days.ts';
+import { clusterDay, yearTermEnd } from '../model/days.ts';
 import {
   type Actor,
   actorRef,
@@ -521,9 +521,7 @@ export class DealsService {
     ) as Deal['quality'];
     // the cluster's day of the agreement (UTC+7): UTC's is the day before from 17:00 on
     const from = clusterDay(Date.parse(agreed.agreedAt));
-    const to = new Date(Date.parse(`${from}T00:00:00Z`) + 364 * 86_400_000)
-      .toISOString()
-      .slice(0, 10);
+    const to = yearTermEnd(from);
     // a match whose figures no deal can carry (beyond the limits) opens none, rather than
     // failing the subscriber for ever
     const parsed = DealTerms.safeParse({

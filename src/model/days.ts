@@ -52,6 +52,15 @@ export function clusterDayOf(at: string): string {
   return Number.isNaN(ms) ? at.slice(0, 10) : clusterDay(ms);
 }
 
+/**
+ * The last day of a year's term beginning on `from` (YYYY-MM-DD): the day before the same date
+ * a year on, so a term from 1 March 2027 ends on 29 February 2028 (adding 364 days would not).
+ */
+export function yearTermEnd(from: string): string {
+  const [y, m, d] = from.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y + 1, m - 1, d - 1)).toISOString().slice(0, 10);
+}
+
 /** The year in the cluster at `ms`: on 31 December from 17:00 UTC, already the next one. */
 export function clusterYear(ms: number): number {
   return wall(ms).year;

@@ -30,7 +30,9 @@ export async function eventsOf(reader: Reader, type: string): Promise<JournalEnt
 }
 
 const pair = z.object({ fromOrganisationId: z.string(), toOrganisationId: z.string() });
-const licence = z.object({ licensorId: z.string(), licenseeId: z.string() });
+const assetAsked = pair.extend({ assetId: z.string() });
+const consultationAsked = pair.extend({ profileId: z.string() });
+const licence = z.object({ assetId: z.string(), licensorId: z.string(), licenseeId: z.string() });
 const project = z.object({
   organisationId: z.string(),
   participants: z.array(z.object({ organisationId: z.string() })).default([]),
@@ -41,21 +43,33 @@ const proposal = z.object({
   coSponsors: z.array(z.string()).default([]),
 });
 
-/** Ties of one event type, read by its payload schema. */
+/**
+ * Ties of one event type, read by its payload schema. With `subjectOf`, one tie per pair and
+ * subject — the first: asking for the same asset again (a reminder) is no new tie, else a member
+ * could raise the cluster's knowledge figures by clicking.
+ */
 async function tiesFrom<T extends z.ZodType>(
   reader: Reader,
   type: string,
   schema: T,
   layer: Tie['layer'],
   ends: (payload: z.infer<T>) => [string, string][],
+  subjectOf?: (payload: z.infer<T>) => string,
 ): Promise<Tie[]> {
   const out: Tie[] = [];
+  const seen = new Set<string>();
   for (const e of await eventsOf(reader, type)) {
     const r = schema.safeParse(e.payload);
     if (!r.success) continue;
-    for (const [source, target] of ends(r.data))
-      if (source !== target)
-        out.push({ source, target, layer, onPlatform: true, at: clusterDayOf(e.at), event: type });
+    for (const [source, target] of ends(r.data)) {
+      if (source === target) continue;
+      if (subjectOf) {
+        const key = JSON.stringify([source, target, subjectOf(r.data)]);
+        if (seen.has(key)) continue;
+        seen.add(key);
+      }
+      out.push({ source, target, layer, onPlatform: true, at: clusterDayOf(e.at), event: type });
+    }
   }
   return out;
 }
@@ -121,11 +135,30 @@ export async function platformSnapshot(store: Store): Promise<SnapshotInput> {
     [p.fromOrganisationId, p.toOrganisationId],
   ];
   ties.push(
-    ...(await tiesFrom(store, 'knowledge.asset.requested', pair, 'knowledge', askedFor)),
-    ...(await tiesFrom(store, 'knowledge.consultation.requested', pair, 'knowledge', askedFor)),
-    ...(await tiesFrom(store, 'knowledge.licence.granted', licence, 'knowledge', (l) => [
-      [l.licensorId, l.licenseeId],
-    ])),
+    ...(await tiesFrom(
+      store,
+      'knowledge.asset.requested',
+      assetAsked,
+      'knowledge',
+      askedFor,
+      (a) => a.assetId,
+    )),
+    ...(await tiesFrom(
+      store,
+      'knowledge.consultation.requested',
+      consultationAsked,
+      'knowledge',
+      askedFor,
+      (c) => c.profileId,
+    )),
+    ...(await tiesFrom(
+      store,
+      'knowledge.licence.granted',
+      licence,
+      'knowledge',
+      (l) => [[l.licensorId, l.licenseeId]],
+      (l) => l.assetId,
+    )),
     ...(await tiesFrom(store, 'knowledge.project.created', project, 'knowledge', (p) =>
       p.participants.map((x): [string, string] => [p.organisationId, x.organisationId]),
     )),

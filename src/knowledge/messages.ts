@@ -19,6 +19,10 @@ export const messages = defineMessages('knowledge', {
     en: 'Only members of the cluster may do this',
     ru: 'Это доступно только участникам кластера',
   },
+  askingOwnOrganisation: {
+    en: 'This belongs to your own organisation: no request through the cluster is needed',
+    ru: 'Это запись вашей организации: запрос через кластер не нужен',
+  },
   notLicensable: {
     en: 'Asset {id} has no licence terms to grant',
     ru: 'У знания {id} нет условий лицензии',

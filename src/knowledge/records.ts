@@ -527,6 +527,8 @@ async function askHolder(
   return inTransaction(c.store, async (tx) => {
     const r = await find(tx);
     if (!r || !canSee(r, viewerOf(actor))) throw missing();
+    // not a tie between organisations, and the assessment counts those
+    if (r.organisationId === from) throw conflict(m.askingOwnOrganisation());
     const event = {
       ...about,
       fromOrganisationId: from,

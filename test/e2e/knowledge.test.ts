@@ -197,3 +197,26 @@ test('human potential: gaps, the courses closing them and the openings, in both 
     await context.close();
   }
 });
+
+test("an organisation's own asset offers no request through the cluster; another's does", {
+  skip,
+  timeout: 120_000,
+}, async () => {
+  const { context, page, foreign, pageErrors } = await watchedPage();
+  try {
+    await logIn(page, 'ecologist@myski-gres.example', 'demo-myski-2026');
+    // Myski GRES's own ash-dump data (a user walk could request it, and each click was a tie)
+    await page.goto(`${base}/#/knowledge/asset/ka-ash-dump-data`);
+    await page.getByTestId('asset-title').waitFor();
+    await page.getByTestId('own-record').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Запросить знание' }).count(), 0);
+    await page.goto(`${base}/#/knowledge/asset/ka-ash-slag-processing`);
+    await page.getByTestId('asset-title').waitFor();
+    await page.getByRole('button', { name: 'Запросить знание' }).waitFor();
+    assert.equal(await page.getByTestId('own-record').count(), 0);
+    assert.deepEqual(foreign, []);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});

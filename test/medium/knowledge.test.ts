@@ -422,6 +422,12 @@ for (const d of dialects) {
       // a visitor may not ask, and an asset hidden from the asker cannot be asked for
       await assert.rejects(p.knowledge.requestAsset(anonymousActor, 'ka-ash-slag-processing'));
       await assert.rejects(p.knowledge.requestAsset(asker, 'ka-matrix-organisations'));
+      // nor one's own organisation's: no tie between organisations (a user walk found it taken)
+      await assert.rejects(
+        p.knowledge.requestAsset(member('kuzstu'), 'ka-ash-slag-processing'),
+        (e: Error & { status?: number; code?: string }) =>
+          e.status === 409 && e.code === 'knowledge.askingOwnOrganisation',
+      );
     });
   });
 }

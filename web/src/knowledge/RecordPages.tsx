@@ -26,11 +26,29 @@ function Back() {
   );
 }
 
-function Ask({ label, done, call }: { label: string; done: string; call: () => Promise<unknown> }) {
+function Ask({
+  label,
+  done,
+  call,
+  holder,
+}: {
+  label: string;
+  done: string;
+  call: () => Promise<unknown>;
+  /** the organisation that holds the record: its own people need not ask through the cluster */
+  holder: string;
+}) {
+  const t = useT(knowledgeDict);
   const { user } = useSession();
   const { busy, error, run } = useSubmission();
   const [sent, setSent] = useStateFlag();
   if (!user) return null;
+  if (user.organisationId === holder)
+    return (
+      <p className="muted small" data-testid="own-record">
+        {t('ownRecord')}
+      </p>
+    );
   return (
     <div className="stack">
       <FormError error={error} />
@@ -134,6 +152,7 @@ export function AssetPage({ id }: { id: string }) {
           label={t('requestAsset')}
           done={t('requested')}
           call={() => knowledgeApi.requestAsset(a.id)}
+          holder={a.organisationId}
         />
       </div>
     </>
@@ -179,7 +198,12 @@ export function ProfilePage({ id }: { id: string }) {
         </ul>
         {(p.aboutRu || p.aboutEn) && <p>{pick(locale, p.aboutRu, p.aboutEn)}</p>}
         <p className="muted small">{t('contactNote')}</p>
-        <Ask label={t('consult')} done={t('consultSent')} call={() => knowledgeApi.consult(p.id)} />
+        <Ask
+          label={t('consult')}
+          done={t('consultSent')}
+          call={() => knowledgeApi.consult(p.id)}
+          holder={p.organisationId}
+        />
       </div>
       <DevelopmentPanel profileId={p.id} />
     </>

@@ -6,6 +6,7 @@ import {
   kopecksToRubText,
   parseNumber,
   rubToKopecks,
+  setPageDecimalMark,
   withDecimalMark,
   withDecimalMarks,
 } from './numbers.ts';
@@ -128,6 +129,54 @@ test("a number typed with one language's decimal mark takes the other's on a swi
         assert.ok(!shown.includes(other), shown);
       },
     ),
+    { numRuns: 300 },
+  );
+});
+
+test('thousands marks as English and Russian pages type them; «1,500» read by the page’s language', () => {
+  // both marks: the later one is the decimal mark (a user walk saw «1,250,000.50» refused)
+  assert.equal(parseNumber('1,250,000.50', '.'), 1_250_000.5);
+  assert.equal(parseNumber('1,250,000.50', ','), 1_250_000.5);
+  assert.equal(parseNumber('1.250.000,50', ','), 1_250_000.5);
+  assert.equal(exactKopecks('1,250,000.50', '.'), 125_000_050);
+  // a mark repeated is a thousands mark
+  assert.equal(parseNumber('1,250,000', ','), 1_250_000);
+  assert.equal(parseNumber('1.250.000', '.'), 1_250_000);
+  // a lone comma before three digits: thousands on an English page, decimals on a Russian one
+  assert.equal(parseNumber('1,500', '.'), 1500);
+  assert.equal(rubToKopecks('1,500', '.'), 150_000);
+  assert.equal(parseNumber('1,500', ','), 1.5);
+  assert.ok(Number.isNaN(exactKopecks('1,000', ',')));
+  // not groups of three, or a leading zero: still a decimal comma, on either page
+  assert.equal(parseNumber('12,5', '.'), 12.5);
+  assert.equal(parseNumber('0,125', '.'), 0.125);
+  assert.equal(parseNumber('−1,500', '.'), -1500);
+  // broken groups are no number, never a guess
+  for (const bad of ['1,25,000', '1,250,00', '1,250,000,50', '1.250,000.5', '12,34,5'])
+    assert.ok(Number.isNaN(parseNumber(bad, '.')), bad);
+  // the page's language decides when the caller does not say
+  setPageDecimalMark('.');
+  try {
+    assert.equal(parseNumber('1,500'), 1500);
+  } finally {
+    setPageDecimalMark(',');
+  }
+  assert.equal(parseNumber('1,500'), 1.5);
+});
+
+test('a switch of language keeps the value of a number with thousands marks', () => {
+  assert.equal(withDecimalMark('1,500', ','), '1500');
+  assert.equal(withDecimalMark('1,250,000.50', ','), '1250000,50');
+  assert.equal(withDecimalMark('1.250.000,50', '.'), '1250000.50');
+  assert.equal(withDecimalMark('12,5', ','), '12,5');
+  fc.assert(
+    fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 99 }), (n, c) => {
+      const en = `${new Intl.NumberFormat('en-US').format(n)}.${String(c).padStart(2, '0')}`;
+      const value = parseNumber(en, '.');
+      assert.equal(parseNumber(withDecimalMark(en, ','), ','), value, en);
+      const ru = withDecimalMark(en, ',');
+      assert.equal(parseNumber(withDecimalMark(ru, '.'), '.'), value, ru);
+    }),
     { numRuns: 300 },
   );
 });

@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
-import { type Locale, LocaleContext } from '../i18n/index.ts';
+import { decimalMarkOf, type Locale, LocaleContext } from '../i18n/index.ts';
 import { setApiLanguage } from './api.ts';
 import { authApi } from './auth.ts';
 import {
@@ -9,6 +9,7 @@ import {
   localeAtStart,
   markPending,
 } from './localeChoice.ts';
+import { setPageDecimalMark } from './numbers.ts';
 import type { User } from './types.ts';
 
 const LOCALE_KEY = 'digicluster.locale';
@@ -194,6 +195,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setUser(me.user);
   }, []);
 
+  // set while rendering, so the forms below read numbers by the language they are shown in
+  setPageDecimalMark(decimalMarkOf(locale));
   return (
     <SessionContext.Provider value={{ user, login, logout, refresh }}>
       <LocaleContext.Provider value={{ locale, setLocale }}>{children}</LocaleContext.Provider>

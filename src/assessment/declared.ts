@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { dealsQueries } from '../deals/index.ts';
 import { inTransaction, recordEvent } from '../journal/index.ts';
-import { clusterYear } from '../model/days.ts';
+import { clusterYear, latestDay } from '../model/days.ts';
 import {
   type Actor,
   actorRef,
@@ -117,6 +117,11 @@ export class Decree779Service {
           field: 'partnerOrganisationId',
           message: messages.unknownPartner({ id: body.partnerOrganisationId }),
         },
+      ]);
+    const today = latestDay(this.clock());
+    if (body.kind === 'tie' && body.on > today)
+      throw invalid(messages.invalidDeclaration(), [
+        { field: 'on', message: messages.onFuture({ today }) },
       ]);
     const now = this.clock().toISOString();
     const common = {
@@ -295,6 +300,7 @@ export class Decree779Service {
               organisingProduction: null,
               suppliedOnPlatformKopecks: 0,
               valueDeclaredKopecks: 0,
+              declaredWithoutValue: 0,
               partners: [],
               redacted: true,
             },

@@ -333,8 +333,21 @@ describe('Decree 779 from platform data', () => {
       a?.partners.map((p) => p.id),
       ['b', 'c'],
     );
+    assert.equal(a?.declaredWithoutValue, 0);
     assert.equal(a?.territoryEstimate, true);
     assert.equal(rows.find((r) => r.id === 'c')?.territoryEstimate, false);
+    // a declared contract without a stated value is counted apart, not as a contract worth 0
+    const unvalued = decree779FromPlatform({
+      year: 2026,
+      members,
+      deals: [],
+      ties: [tie(), tie({ id: 't2', valueKopecks: null })],
+      purchases: [],
+    }).members.find((r) => r.id === 'c');
+    assert.deepEqual(
+      [unvalued?.contractsDeclared, unvalued?.valueDeclaredKopecks, unvalued?.declaredWithoutValue],
+      [2, 1000, 1],
+    );
     // (3497 + 1000) ÷ 44 530 = 0.101; 2 of 3 in a monotown or ТОР: threshold 10 %
     const fd = result.checks.find((c) => c.id === 'functional_dependency');
     assert.equal(fd?.value, 0.101);

@@ -98,6 +98,8 @@ export const contractLayers = ['exchange', 'knowledge'] as const;
 export interface MappedContract extends Decree779Contract {
   origin: 'platform' | 'declared';
   ref: string;
+  /** false for a declared contract whose value was not stated (counted at 0, not as 0) */
+  valueStated: boolean;
 }
 
 /**
@@ -184,6 +186,7 @@ export function decree779Inputs(input: {
       ...sidesOf(d),
       valueKopecks: supplied.get(d.id) ?? 0,
       origin: 'platform',
+      valueStated: true,
       ref: d.id,
     });
   }
@@ -197,6 +200,7 @@ export function decree779Inputs(input: {
       seller: partner,
       valueKopecks: t.valueKopecks ?? 0,
       origin: 'declared',
+      valueStated: t.valueKopecks !== null,
       ref: t.id,
     });
   }
@@ -228,6 +232,8 @@ export interface Decree779MemberEvidence {
   /** delivered in the year under those deals, kopecks */
   suppliedOnPlatformKopecks: number;
   valueDeclaredKopecks: number;
+  /** declared contracts whose value was not stated: not in valueDeclaredKopecks */
+  declaredWithoutValue: number;
   partners: { id: string; name: string; nameEn: string | null }[];
   hasContract: boolean;
 }
@@ -274,6 +280,7 @@ export function decree779FromPlatform(
       contractsDeclared: declared.length,
       suppliedOnPlatformKopecks: sum(onPlatform),
       valueDeclaredKopecks: sum(declared),
+      declaredWithoutValue: declared.filter((c) => !c.valueStated).length,
       partners: partners.map((id) => {
         const o = byId.get(id);
         return { id, name: o?.name ?? id, nameEn: o?.nameEn?.trim() || null };

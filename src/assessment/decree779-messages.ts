@@ -13,6 +13,10 @@ export const declarationMessages = defineMessages('assessment.declaration', {
     en: 'There is no organisation {id} in the registry: name an outside partner by partnerName',
     ru: 'Организации {id} нет в реестре: внешнего партнёра укажите названием (partnerName)',
   },
+  onFuture: {
+    en: 'a contract made off the platform is declared once made: not after {today}',
+    ru: 'договор вне платформы декларируют, когда он заключён: не позднее {today}',
+  },
   withdrawn: {
     en: 'Declaration {id} is already withdrawn',
     ru: 'Декларация {id} уже отозвана',

@@ -68,7 +68,10 @@ export const TieDeclarationInput = z
         'exchange: a supply contract; knowledge: joint R&D, a licence, a consultation; governance: a joint body or agreement',
       ),
     valueKopecks: Money.optional().describe("the contract's value, kopecks, when known"),
-    on: z.iso.date().describe('the day it was made, YYYY-MM-DD'),
+    on: z.iso
+      .date()
+      .refine((on) => Number(on.slice(0, 4)) >= 2000, rule(rules.year))
+      .describe('the day it was made, YYYY-MM-DD; not after today'),
     note: z.string().trim().max(500).optional(),
   })
   .strict()
@@ -223,6 +226,9 @@ export const Decree779Report = z
           .int()
           .describe('delivered in the year under those deals, as posted, kopecks'),
         valueDeclaredKopecks: z.int(),
+        declaredWithoutValue: z
+          .int()
+          .describe('declared contracts whose value was not stated (not in valueDeclaredKopecks)'),
         partners: z.array(
           z.object({ id: z.string(), name: z.string(), nameEn: z.string().nullable() }),
         ),

@@ -244,6 +244,23 @@ for (const d of await eachDialect()) {
       });
       assert.equal(ghost.statusCode, 400, ghost.body);
       assert.match(ghost.body, /no organisation no-such-org/);
+      // a contract is declared once made: not dated after today, nor before 2000 (a user walk
+      // declared 2031 and 2019, and neither showed in any year's list)
+      for (const on of [`${year + 1}-06-01`, '1999-12-31']) {
+        const odd = await declare('ash-plant', {
+          kind: 'tie',
+          organisationId: 'ash-plant',
+          partnerOrganisationId: 'cement-works',
+          layer: 'exchange',
+          on,
+        });
+        assert.equal(odd.statusCode, 400, odd.body);
+        assert.deepEqual(
+          odd.json().errors.map((e: { field: string }) => e.field),
+          ['on'],
+          odd.body,
+        );
+      }
       // another organisation's declarations are not to be read either
       assert.equal(
         (await get('/api/v1/assessment/declarations?organisationId=ash-plant', 'cement-works'))
@@ -283,7 +300,7 @@ for (const d of await eachDialect()) {
         partnerOrganisationId: 'ash-plant',
         layer: 'exchange',
         valueKopecks: 4_000_000,
-        on: `${year}-02-10`,
+        on: `${year}-01-01`, // no later than today, whenever the suite runs
       });
       assert.equal(tie.statusCode, 201, tie.body);
       assert.equal(tie.json().year, year);
@@ -293,7 +310,7 @@ for (const d of await eachDialect()) {
         partnerName: 'ООО «Внешний поставщик»',
         layer: 'exchange',
         valueKopecks: 9_000_000,
-        on: `${year}-02-11`,
+        on: `${year}-01-01`,
       });
       assert.equal(outside.statusCode, 201, outside.body);
       const own = await declare('tyre-works', {

@@ -67,6 +67,7 @@ const words = {
   passed: { ru: 'выполнено', en: 'met' },
   failed: { ru: 'не выполнено', en: 'not met' },
   noData: { ru: 'нет данных', en: 'no data' },
+  withoutValue: { ru: 'без суммы: {n}', en: 'without a value: {n}' },
   hidden: { ru: 'скрыто', en: 'hidden' },
   hiddenNote: {
     ru: 'Суммы и партнёров другой организации видят только она и оператор.',
@@ -168,7 +169,7 @@ function rows(r: Decree779Report, lang: Lang) {
             ),
       m.redacted
         ? `${m.contractsOnPlatform}: ${hidden} / ${m.contractsDeclared}: ${hidden}`
-        : `${m.contractsOnPlatform}: ${rub(m.suppliedOnPlatformKopecks)} / ${m.contractsDeclared}: ${rub(m.valueDeclaredKopecks)}`,
+        : `${m.contractsOnPlatform}: ${rub(m.suppliedOnPlatformKopecks)} / ${m.contractsDeclared}: ${rub(m.valueDeclaredKopecks)}${m.declaredWithoutValue ? ` (${say(lang, 'withoutValue', { n: m.declaredWithoutValue })})` : ''}`,
     ]),
     hiddenNote: r.members.some((m) => m.redacted) ? say(lang, 'hiddenNote') : '',
     notCounted: r.notCounted.length

@@ -2,9 +2,17 @@
 // who is not counted as a participant, each participant's row (territory, purchases, output,
 // contracts on and off the platform, partners), the place of transactions as measured, and the
 // form for the organisation's own declarations.
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { MAX_KOPECKS } from '../../../src/model/money.ts';
-import { clusterYear, localised, pluralForm, useFormat, useLocale, useT } from '../i18n/index.ts';
+import {
+  clusterDay,
+  clusterYear,
+  localised,
+  pluralForm,
+  useFormat,
+  useLocale,
+  useT,
+} from '../i18n/index.ts';
 import { answer, client, type RequestBody } from '../shell/api.ts';
 import { exactKopecks, parseNumber } from '../shell/numbers.ts';
 import { isObserver, useSession } from '../shell/session.tsx';
@@ -175,19 +183,21 @@ export function DecreeSection() {
               testId="decree-members"
               head={{
                 member: d('member'),
+                // the answer first: the evidence after it may scroll sideways on a laptop
+                hasContract: d('hasContract'),
                 territory: d('territory'),
                 purchases: d('purchases'),
                 output: d('output'),
                 onPlatform: d('onPlatform'),
                 declared: d('declared'),
                 partners: d('partners'),
-                hasContract: d('hasContract'),
               }}
               rows={r.members}
               empty={<Empty title={d('membersEmpty')} />}
               row={(m) => (
                 <tr key={m.id} data-member={m.id}>
                   <td>{localised(locale, m.name, m.nameEn)}</td>
+                  <td>{m.hasContract ? d('yes') : d('no')}</td>
                   <td>
                     {[
                       m.monotown ? d('monotown') : null,
@@ -226,15 +236,24 @@ export function DecreeSection() {
                   </td>
                   <td className="num">
                     {fmt.integer(m.contractsDeclared)}
-                    {!m.redacted && ` · ${rub(m.valueDeclaredKopecks)}`}
+                    {!m.redacted &&
+                      // a contract declared without its value is not one worth 0 ₽
+                      ` · ${
+                        m.declaredWithoutValue === 0
+                          ? rub(m.valueDeclaredKopecks)
+                          : m.declaredWithoutValue === m.contractsDeclared
+                            ? d('valueNotStated')
+                            : `${rub(m.valueDeclaredKopecks)}, ${d('valuesNotStated', {
+                                n: fmt.integer(m.declaredWithoutValue),
+                              })}`
+                      }`}
                   </td>
-                  <td className="small">
+                  <td className="small decree-partners">
                     {m.redacted
                       ? d('hidden')
                       : m.partners.map((p) => localised(locale, p.name, p.nameEn)).join(', ') ||
                         '—'}
                   </td>
-                  <td>{m.hasContract ? d('yes') : d('no')}</td>
                 </tr>
               )}
             />
@@ -282,7 +301,11 @@ function Declarations({
   const [partnerName, setPartnerName] = useState('');
   const [layer, setLayer] = useState<Layer>('exchange');
   const [value, setValue] = useState('');
-  const [on, setOn] = useState(`${year}-01-15`);
+  const today = clusterDay(Date.now());
+  const firstOn = [`${year}-01-15`, today].sort()[0] as string;
+  const [on, setOn] = useState(firstOn);
+  // another year chosen: the date box moves into it
+  useEffect(() => setOn(firstOn), [firstOn]);
   const [own, setOwn] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
   const sending = useSubmission();
@@ -344,6 +367,10 @@ function Declarations({
     if (problem) problems.value = d(problem);
     if (!partner) problems.partner = d('errRequired');
     if (partner === 'outside' && !partnerName.trim()) problems.partnerName = d('errRequired');
+    // a contract of the year chosen (else it is out of sight, in no year's list), already made
+    if (!on) problems.on = d('errRequired');
+    else if (!on.startsWith(`${year}-`)) problems.on = d('errOnYear', { year });
+    else if (on > today) problems.on = d('errOnFuture');
     setOwn(problems);
     if (Object.keys(problems).length) {
       sending.setError(null);
@@ -470,12 +497,14 @@ function Declarations({
             />
           )}
         </Field>
-        <Field label={d('declOn')} error={serverSays('on')}>
+        <Field label={d('declOn')} error={own.on ?? serverSays('on')}>
           {(p) => (
             <input
               {...p}
               type="date"
               name="on"
+              min={`${year}-01-01`}
+              max={[`${year}-12-31`, today].sort()[0]}
               value={on}
               lang={locale}
               onChange={(e) => setOn(e.target.value)}

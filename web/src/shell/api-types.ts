@@ -4328,6 +4328,8 @@ export interface components {
         contractsDeclared: number;
         /** @description deals in force during the year with a participant */
         contractsOnPlatform: number;
+        /** @description declared contracts whose value was not stated (not in valueDeclaredKopecks) */
+        declaredWithoutValue: number;
         hasContract: boolean;
         id: string;
         monotown: boolean;
@@ -4412,6 +4414,8 @@ export interface components {
         contractsDeclared: number;
         /** @description deals in force during the year with a participant */
         contractsOnPlatform: number;
+        /** @description declared contracts whose value was not stated (not in valueDeclaredKopecks) */
+        declaredWithoutValue: number;
         hasContract: boolean;
         id: string;
         monotown: boolean;

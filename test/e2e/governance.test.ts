@@ -503,3 +503,38 @@ test('governance: an empty approval ballot is confirmed as an abstention; empty 
     await context.close();
   }
 });
+
+test('governance: a charter change shows what it changes, in both languages; a missing proposal leads back', {
+  skip,
+  timeout: 120_000,
+}, async () => {
+  const change = await propose(tom, {
+    type: 'change_charter',
+    method: 'plurality',
+    title: 'E2E: этархия',
+    closesAt: new Date(Date.now() + 7 * 24 * 3600_000).toISOString(),
+    charter: { control: 'etharchy', keystoneOrganisationId: null },
+  });
+  const { context, page, pageErrors } = await watchedPage();
+  try {
+    await logIn(page, myski.email, myski.password);
+    await page.locator('.lang-btn', { hasText: 'RU' }).click();
+    // the members vote on the change itself, not on a title (a user walk saw only the title)
+    await page.goto(`${base}/#/governance/${change}`);
+    const facts = page.getByTestId('proposal-charter');
+    await facts.waitFor();
+    assert.match((await facts.textContent()) ?? '', /этархия \(без права вето\)[\s\S]*нет/);
+    await page.locator('.lang-btn', { hasText: 'EN' }).click();
+    await facts.getByText('etharchy (no veto)').waitFor();
+    assert.match((await facts.textContent()) ?? '', /Keystone\s*none/);
+    // a proposal that is not there: said so, with the way back to the list
+    await page.goto(`${base}/#/governance/p-no-such-proposal`);
+    await page.getByText('All proposals', { exact: false }).first().waitFor();
+    await page.getByText('All proposals', { exact: false }).first().click();
+    await page.waitForURL(/#\/governance$/);
+    await page.locator('.lang-btn', { hasText: 'RU' }).click();
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});

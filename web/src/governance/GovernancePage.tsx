@@ -7,15 +7,8 @@ import { isObserver, isOperator, useSession } from '../shell/session.tsx';
 import { Empty, ErrorState, FormError, Loading, NeedLogin, PageHeader } from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { useSubmission } from '../shell/useSubmission.ts';
-import {
-  type Charter,
-  type Delegation,
-  governanceApi,
-  type Proposal,
-  type ProposalType,
-  proposalTypes,
-} from './api.ts';
-import { ResultView, StatusBadge, subjectOf, titleOf, useOrgNames } from './bits.tsx';
+import { type Delegation, governanceApi, type Proposal, proposalTypes } from './api.ts';
+import { CharterFacts, ResultView, StatusBadge, subjectOf, titleOf, useOrgNames } from './bits.tsx';
 import { governanceDict } from './dict.ts';
 
 export function GovernancePage() {
@@ -110,24 +103,9 @@ function Proposals() {
   );
 }
 
-function Settings({ s }: { s: Charter['defaults'] }) {
-  const t = useT(governanceDict);
-  const f = useFormat();
-  return (
-    <>
-      {t('settings', {
-        method: t(`method:${s.method}`),
-        quorum: f.percent(s.quorum),
-        threshold: f.percent(s.threshold),
-      })}
-    </>
-  );
-}
-
 function CharterCard() {
   const t = useT(governanceDict);
   const f = useFormat();
-  const { locale } = useLocale();
   const names = useOrgNames();
   const charter = useResource(() => governanceApi.charter(), []);
   if (charter.error) return <ErrorState error={charter.error} onRetry={charter.reload} />;
@@ -140,53 +118,7 @@ function CharterCard() {
         <Empty title={t('charterEmpty')} />
       ) : (
         <dl className="gov-facts">
-          <dt>{t('control')}</dt>
-          <dd>{t(`control:${c.control}`)}</dd>
-          {c.keystoneOrganisationId && (
-            <>
-              <dt>{t('keystone')}</dt>
-              <dd>{names.name(c.keystoneOrganisationId)}</dd>
-            </>
-          )}
-          {c.membershipRules && (
-            <>
-              <dt>{t('membershipRules')}</dt>
-              <dd className="gov-text">
-                {locale === 'en' && c.membershipRulesEn ? c.membershipRulesEn : c.membershipRules}
-              </dd>
-            </>
-          )}
-          <dt>{t('defaults')}</dt>
-          <dd>
-            <Settings s={c.defaults} />
-          </dd>
-          {Object.keys(c.byType).length > 0 && (
-            <>
-              <dt>{t('byType')}</dt>
-              <dd>
-                <ul className="gov-list">
-                  {proposalTypes
-                    .filter((k) => c.byType[k])
-                    .map((k) => {
-                      const s = c.byType[k];
-                      return (
-                        s && (
-                          <li key={k}>
-                            {t(`type:${k}`)}: <Settings s={s} />
-                          </li>
-                        )
-                      );
-                    })}
-                </ul>
-              </dd>
-            </>
-          )}
-          {c.control === 'keystone' && (
-            <>
-              <dt>{t('vetoTypes')}</dt>
-              <dd>{c.vetoTypes.map((k: ProposalType) => t(`type:${k}`)).join(', ')}</dd>
-            </>
-          )}
+          <CharterFacts c={c} />
         </dl>
       )}
       {charter.data.history.length > 0 && (

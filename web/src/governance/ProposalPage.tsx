@@ -26,6 +26,7 @@ import {
   type ProposalView,
 } from './api.ts';
 import {
+  CharterFacts,
   ResultView,
   StatusBadge,
   subjectOf,
@@ -45,7 +46,19 @@ export function ProposalPage({ id }: { id: string }) {
   const label = useOptionLabel(view.data?.proposal);
   if (user === undefined) return <Loading />;
   if (user === null) return <NeedLogin />;
-  if (view.error) return <ErrorState error={view.error} onRetry={view.reload} />;
+  const back = (
+    <p>
+      <a href={href('governance')}>{t('back')}</a>
+    </p>
+  );
+  // no such proposal (or none to see): a way back, not a dead end
+  if (view.error)
+    return (
+      <>
+        {back}
+        <ErrorState error={view.error} onRetry={view.reload} />
+      </>
+    );
   if (!view.data) return <Loading />;
   const { proposal: p, messages } = view.data;
   const body = locale === 'en' && p.bodyEn ? p.bodyEn : p.body;
@@ -53,9 +66,7 @@ export function ProposalPage({ id }: { id: string }) {
   const counted = delegatedVotes(p, view.data.ballots);
   return (
     <>
-      <p>
-        <a href={href('governance')}>{t('back')}</a>
-      </p>
+      {back}
       <div className="page-header">
         <div>
           <h1 data-testid="proposal-title">{titleOf(locale, p)}</h1>
@@ -92,6 +103,16 @@ export function ProposalPage({ id }: { id: string }) {
               <>
                 <dt>{t('amount')}</dt>
                 <dd data-testid="proposal-amount">{f.money(p.amountKopecks)}</dd>
+              </>
+            )}
+            {p.charter && (
+              <>
+                <dt>{t('charterChange')}</dt>
+                <dd data-testid="proposal-charter">
+                  <dl className="gov-facts">
+                    <CharterFacts c={p.charter} change />
+                  </dl>
+                </dd>
               </>
             )}
             {p.candidates.length > 0 && (

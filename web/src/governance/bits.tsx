@@ -1,10 +1,17 @@
 // Governance's small pieces: a proposal's title in the reader's language,
 // the words of its settings and its result (with the rounds of an instant runoff).
 import { localised, useFormat, useLocale, useT } from '../i18n/index.ts';
-import type { Proposal, TallyResult } from './api.ts';
+import { useOrgNames } from '../registry/useOrgNames.ts';
+import {
+  type Charter,
+  type Proposal,
+  type ProposalType,
+  proposalTypes,
+  type TallyResult,
+} from './api.ts';
 import { type GovernanceKey, governanceDict } from './dict.ts';
 
-export { useOrgNames } from '../registry/useOrgNames.ts';
+export { useOrgNames };
 
 export const titleOf = (locale: 'ru' | 'en', p: Pick<Proposal, 'title' | 'titleEn'>) =>
   localised(locale, p.title, p.titleEn);
@@ -91,5 +98,97 @@ export function ResultView({
         </div>
       ))}
     </div>
+  );
+}
+
+function Settings({ s }: { s: Charter['defaults'] }) {
+  const t = useT(governanceDict);
+  const f = useFormat();
+  return (
+    <>
+      {t('settings', {
+        method: t(`method:${s.method}`),
+        quorum: f.percent(s.quorum),
+        threshold: f.percent(s.threshold),
+      })}
+    </>
+  );
+}
+
+/** A charter's terms, or a proposed change's (only what it changes), as a list's terms. */
+export function CharterFacts({
+  c,
+  change = false,
+}: {
+  c: Partial<Omit<Charter, 'membershipRulesEn'>> & { membershipRulesEn?: string | null };
+  /** a proposed change: a keystone of null is one removed, and said so */
+  change?: boolean;
+}) {
+  const t = useT(governanceDict);
+  const { locale } = useLocale();
+  const names = useOrgNames();
+  const byType = c.byType ?? {};
+  return (
+    <>
+      {c.control && (
+        <>
+          <dt>{t('control')}</dt>
+          <dd data-testid="charter-control">{t(`control:${c.control}`)}</dd>
+        </>
+      )}
+      {(c.keystoneOrganisationId || (change && c.keystoneOrganisationId === null)) && (
+        <>
+          <dt>{t('keystone')}</dt>
+          <dd data-testid="charter-keystone">
+            {c.keystoneOrganisationId === null
+              ? t('keystoneNone')
+              : names.name(c.keystoneOrganisationId)}
+          </dd>
+        </>
+      )}
+      {c.membershipRules && (
+        <>
+          <dt>{t('membershipRules')}</dt>
+          <dd className="gov-text">
+            {locale === 'en' && c.membershipRulesEn ? c.membershipRulesEn : c.membershipRules}
+          </dd>
+        </>
+      )}
+      {c.defaults && (
+        <>
+          <dt>{t('defaults')}</dt>
+          <dd>
+            <Settings s={c.defaults} />
+          </dd>
+        </>
+      )}
+      {Object.keys(byType).length > 0 && (
+        <>
+          <dt>{t('byType')}</dt>
+          <dd>
+            <ul className="gov-list">
+              {proposalTypes
+                .filter((k) => byType[k])
+                .map((k) => {
+                  const s = byType[k];
+                  return (
+                    s && (
+                      <li key={k}>
+                        {t(`type:${k}`)}: <Settings s={s} />
+                      </li>
+                    )
+                  );
+                })}
+            </ul>
+          </dd>
+        </>
+      )}
+      {c.vetoTypes && (c.control === 'keystone' || c.control === undefined) && (
+        <>
+          <dt>{t('vetoTypes')}</dt>
+          <dd>{c.vetoTypes.map((k: ProposalType) => t(`type:${k}`)).join(', ') || '—'}</dd>
+        </>
+      )}
+    </>
   );
 }

@@ -305,6 +305,14 @@ for (const lang of ['ru', 'en'] as const)
     await page.waitForLoadState('networkidle');
     await fits(page, '#/participants/myski-gres');
     await onScreen(page.locator('main section.card'), 'a card of the participant page');
+    // no card label standing over nothing (a membership without a note showed «NOTE» alone)
+    const bareLabels = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('.table-cards td[data-label]')].filter(
+          (td) => (td as HTMLElement).offsetParent !== null && !td.textContent?.trim(),
+        ).length,
+    );
+    assert.equal(bareLabels, 0, 'empty cells shown with their label');
     await page.screenshot({
       path: join(folder, `${width}-${lang}-participant.png`),
       fullPage: true,

@@ -324,6 +324,8 @@ test('L7 a language clicked just before a reload survives it; another device fol
   await logIn(q, email, password);
   await q.locator('h1', { hasText: 'The cluster on the map' }).waitFor();
   assert.equal(await q.evaluate(() => document.documentElement.lang), 'en');
+  // the tab's title in the page's language too (a user walk saw it Russian on English pages)
+  assert.equal(await q.title(), 'digicluster — Kuzbass');
   // and a choice there reaches the first device at its next start (nothing pending there)
   await q.locator('.lang-btn', { hasText: 'RU' }).click();
   await q.locator('h1', { hasText: 'Кластер на карте' }).waitFor();
@@ -333,6 +335,7 @@ test('L7 a language clicked just before a reload survives it; another device fol
   await p.locator('.user .user-name').waitFor();
   await p.locator('h1', { hasText: 'Кластер на карте' }).waitFor();
   assert.equal(await p.evaluate(() => document.documentElement.lang), 'ru');
+  assert.equal(await p.title(), 'digicluster — Кузбасс');
   await other.close();
   await ctx.close();
 });

@@ -5,6 +5,7 @@ export const shellDict = dictionary(
   {
     brand: 'digicluster',
     brandSub: 'Кластер «Комплексная переработка угля и техногенных отходов» · Кузбасс',
+    documentTitle: 'digicluster — Кузбасс',
     navOverview: 'Обзор',
     navParticipants: 'Участники',
     navMarketplace: 'Биржа',
@@ -86,6 +87,7 @@ export const shellDict = dictionary(
   {
     brand: 'digicluster',
     brandSub: 'Integrated coal and industrial-waste processing cluster · Kuzbass',
+    documentTitle: 'digicluster — Kuzbass',
     navOverview: 'Overview',
     navParticipants: 'Participants',
     navMarketplace: 'Marketplace',

@@ -2,6 +2,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useS
 import { decimalMarkOf, type Locale, LocaleContext } from '../i18n/index.ts';
 import { setApiLanguage } from './api.ts';
 import { authApi } from './auth.ts';
+import { shellDict } from './dict.ts';
 import {
   type ChoiceStorage,
   confirmPending,
@@ -150,6 +151,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     document.documentElement.lang = locale;
+    // the tab's title too: a Russian one stayed on English pages (user walk)
+    document.title = shellDict[locale].documentTitle;
     setApiLanguage(locale);
   }, [locale]);
 

@@ -91,6 +91,8 @@ export const routes =
     app.post(
       `${base}/proposals`,
       {
+        // the proposal's text, not the request's body (the shared label of `body`)
+        config: { fieldLabels: { body: { en: 'Text of the proposal', ru: 'Текст предложения' } } },
         schema: {
           ...t,
           summary: 'Propose a decision',
@@ -136,6 +138,7 @@ export const routes =
     app.post(
       `${base}/proposals/:id/messages`,
       {
+        config: { fieldLabels: { text: { en: 'Message', ru: 'Сообщение' } } },
         schema: {
           ...t,
           summary: "A message in a proposal's discussion (while its vote is open)",

@@ -560,6 +560,29 @@ for (const d of await eachDialect()) {
       });
       assert.equal(vote.statusCode, 400);
       assert.match(vote.body, /не из предложенных вариантов: maybe/);
+      // a field too long is named by the form's words, not the API's («text», «request body»)
+      const long = await app.inject({
+        method: 'POST',
+        url: `/api/v1/governance/proposals/${created.json().id}/messages`,
+        headers: { cookie, 'accept-language': 'ru' },
+        payload: { text: 'а'.repeat(4001) },
+      });
+      assert.equal(long.statusCode, 400, long.body);
+      assert.equal(long.json().errors[0].label, 'Сообщение', long.body);
+      const longBody = await app.inject({
+        method: 'POST',
+        url: '/api/v1/governance/proposals',
+        headers: { cookie, 'accept-language': 'en' },
+        payload: {
+          type: 'resolution',
+          title: 'Too long',
+          body: 'x'.repeat(8001),
+          closesAt: new Date(Date.now() + 3600_000).toISOString(),
+        },
+      });
+      assert.equal(longBody.statusCode, 400, longBody.body);
+      assert.equal(longBody.json().errors[0].label, 'Text of the proposal', longBody.body);
+      assert.doesNotMatch(longBody.body, /request body/);
       // a title with its own quotes is named as written, in the reader's language
       // about 100 days ahead (a vote closes within a year), at 06:00 UTC: 13:00 in Kemerovo (UTC+7)
       const farDay = new Date(Date.now() + 100 * 86_400_000).toISOString().slice(0, 10);

@@ -251,6 +251,10 @@ export const messages = defineMessages('registry', {
     en: 'not valid JSON: the file ends before the document does',
     ru: 'неверный JSON: файл обрывается раньше, чем документ',
   },
+  emptyFile: {
+    en: 'the file is empty: export the registry (CSV) for a file to fill in',
+    ru: 'файл пуст: выгрузите реестр (CSV), чтобы получить файл для заполнения',
+  },
   needsRecordColumn: {
     en: 'the header needs a "Запись" (record) column',
     ru: 'в заголовке нужен столбец «Запись»',

@@ -18,3 +18,15 @@ test('a broken JSON file names the line and character of its error, or that it i
   const cut = await decodeRegistry(Buffer.from('{"organisations": ['), 'json');
   assert.match(JSON.stringify(cut.problems[0].message), /notJsonEnds/);
 });
+
+test('an empty CSV file is said to be empty, not asked for a «Запись» column (user walk)', async () => {
+  for (const text of ['', '\uFEFF', ' \r\n\n']) {
+    const empty = await decodeRegistry(Buffer.from(text), 'csv');
+    assert.equal(empty.problems.length, 1, JSON.stringify(text));
+    const message = JSON.stringify(empty.problems[0].message);
+    assert.match(message, /emptyFile/);
+    assert.doesNotMatch(message, /needsRecordColumn/);
+  }
+  const headless = await decodeRegistry(Buffer.from('id;name\n1;x\n'), 'csv');
+  assert.match(JSON.stringify(headless.problems[0].message), /needsRecordColumn/);
+});

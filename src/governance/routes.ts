@@ -25,6 +25,20 @@ const ProposalView = z
     ballots: z.number().int().describe('ballots cast so far'),
     voters: z.array(z.string()).describe('the organisations that voted (not how)'),
     mine: CastBallot.nullable().describe("your organisation's ballot"),
+    delegation: z
+      .object({
+        to: z
+          .string()
+          .nullable()
+          .describe(
+            'the organisation yours delegated its vote on this topic to; its own ballot counts instead',
+          ),
+        from: z
+          .array(z.string())
+          .describe('the organisations that delegated their vote on this topic to yours'),
+      })
+      .nullable()
+      .describe("your organisation's delegations in force for this proposal; null without one"),
     messages: z.array(ProposalMessage).describe('the discussion, oldest first'),
   })
   .meta({ id: 'GovernanceProposalView' });

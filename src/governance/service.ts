@@ -20,6 +20,7 @@ import {
 import { registryQueries } from '../registry/index.ts';
 import type { Reader, Store, Tx } from '../store/index.ts';
 import {
+  delegationsInForce,
   latestClose,
   MAX_VOTE_DAYS,
   participation,
@@ -247,14 +248,24 @@ export class GovernanceService {
     if (!found) throw notFound(messages.proposalNotFound());
     const [p] = await withSubjectNames(this.store, [found]);
     const ballots = await repo.findBallots(this.store, id);
-    const mine = actor.organisationId
-      ? (ballots.find((b) => b.voter === actor.organisationId) ?? null)
-      : null;
+    const own = actor.organisationId;
+    const mine = own ? (ballots.find((b) => b.voter === own) ?? null) : null;
+    // the viewer's organisation's delegations on the proposal's topic, as the count will take
+    // them: whom it handed its vote to, whose votes it carries (its own ties only)
+    const inForce = own
+      ? delegationsInForce(await repo.findDelegations(this.store), p.type, p.closesAt)
+      : [];
     return {
       proposal: p,
       ballots: ballots.length,
       voters: ballots.map((b) => b.voter),
       mine,
+      delegation: own
+        ? {
+            to: inForce.find((d) => d.from === own)?.to ?? null,
+            from: inForce.filter((d) => d.to === own).map((d) => d.from),
+          }
+        : null,
       messages: await repo.findMessages(this.store, id),
     };
   }

@@ -211,7 +211,13 @@ test('governance: the seeded history in both languages; propose, two members vot
 });
 
 /** A proposal made through the API by a member (the session cookie carried by hand). */
-async function propose(who: { email: string; password: string }, body: unknown): Promise<string> {
+/** One call of the API as `who` (a fresh session): its JSON, or null for an empty answer. */
+async function api(
+  who: { email: string; password: string },
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ id: string } & Record<string, unknown>> {
   const login = await fetch(`${base}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -219,14 +225,18 @@ async function propose(who: { email: string; password: string }, body: unknown):
   });
   assert.equal(login.status, 200);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-  const r = await fetch(`${base}/api/v1/governance/proposals`, {
-    method: 'POST',
-    headers: { cookie, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
+  const r = await fetch(`${base}${path}`, {
+    method,
+    headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
   });
   const text = await r.text();
-  assert.equal(r.status, 201, text);
-  return (JSON.parse(text) as { id: string }).id;
+  assert.ok(r.ok, `${method} ${path}: ${r.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+async function propose(who: { email: string; password: string }, body: unknown): Promise<string> {
+  return (await api(who, 'POST', '/api/v1/governance/proposals', body)).id;
 }
 
 test('governance: the ranked-choice and the consent ballot forms', {
@@ -527,6 +537,28 @@ test('governance: a charter change shows what it changes, in both languages; a m
     await page.locator('.lang-btn', { hasText: 'EN' }).click();
     await facts.getByText('etharchy (no veto)').waitFor();
     assert.match((await facts.textContent()) ?? '', /Keystone\s*none/);
+    // the vote panel says where the vote goes: handed to Tom Cement, and carried by it
+    const delegation = await api(myski, 'POST', '/api/v1/governance/delegations', {
+      to: 'tsement-tom',
+    });
+    try {
+      await page.reload();
+      await page
+        .getByTestId('vote-delegated')
+        .getByText(/delegated to .*Tom/)
+        .waitFor();
+      const tomPage = await context.newPage();
+      await logIn(tomPage, tom.email, tom.password);
+      await tomPage.goto(`${base}/#/governance/${change}`);
+      await tomPage.getByTestId('vote-carried').waitFor();
+      assert.match(
+        (await tomPage.getByTestId('vote-carried').textContent()) ?? '',
+        /Мысковская ГРЭС|Myski/,
+      );
+      await tomPage.close();
+    } finally {
+      await api(myski, 'DELETE', `/api/v1/governance/delegations/${delegation.id}`);
+    }
     // a proposal that is not there: said so, with the way back to the list
     await page.goto(`${base}/#/governance/p-no-such-proposal`);
     await page.getByText('All proposals', { exact: false }).first().waitFor();

@@ -128,6 +128,20 @@ for (const d of await eachDialect()) {
       await gov.delegate(admin('kuzbass-teplo'), { to: 'myski-gres' });
       const revoked = await gov.delegate(admin('keramika-kuzbassa'), { to: 'tsement-tom' });
       await gov.revokeDelegation(admin('keramika-kuzbassa'), revoked.id);
+      // each side sees its own delegation on the proposal: the delegator whom it handed its
+      // vote to, the delegate whose vote it carries; a revoked one is gone
+      assert.deepEqual((await gov.getProposal(admin('kuzbass-teplo'), first.id)).delegation, {
+        to: 'myski-gres',
+        from: [],
+      });
+      assert.deepEqual((await gov.getProposal(admin('myski-gres'), first.id)).delegation, {
+        to: null,
+        from: ['kuzbass-teplo'],
+      });
+      assert.deepEqual((await gov.getProposal(admin('tsement-tom'), first.id)).delegation, {
+        to: null,
+        from: [],
+      });
       await rejects(
         gov.castBallot(admin('ekozola'), first.id, { choice: 'maybe' }),
         'governance.invalidBallot',

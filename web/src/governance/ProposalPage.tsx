@@ -152,6 +152,10 @@ export function ProposalPage({ id }: { id: string }) {
                 p={p}
                 mine={view.data.mine}
                 org={names.name(user.organisationId)}
+                delegatedTo={
+                  view.data.delegation?.to ? names.name(view.data.delegation.to) : undefined
+                }
+                carried={(view.data.delegation?.from ?? []).map(names.name)}
                 onDone={view.reload}
               />
             ) : (
@@ -200,11 +204,17 @@ function VoteForm({
   p,
   mine,
   org,
+  delegatedTo,
+  carried,
   onDone,
 }: {
   p: Proposal;
   mine: ProposalView['mine'];
   org: string;
+  /** the organisation yours handed its vote on this topic to, by name */
+  delegatedTo?: string;
+  /** the organisations whose vote on this topic yours carries, by name */
+  carried: string[];
   onDone: () => void;
 }) {
   const t = useT(governanceDict);
@@ -306,6 +316,16 @@ function VoteForm({
       <p className="muted small" data-testid="vote-as">
         {t('voteAs', { org })}
       </p>
+      {delegatedTo && (
+        <p className="muted small" data-testid="vote-delegated">
+          {t('voteDelegated', { org: delegatedTo })}
+        </p>
+      )}
+      {carried.length > 0 && (
+        <p className="muted small" data-testid="vote-carried">
+          {t('voteCarried', { orgs: carried.join(', ') })}
+        </p>
+      )}
       {mine && (
         <p className="alert alert-success" data-testid="my-ballot">
           {t('yourBallot', { ballot: describeBallot(mine, label, t('abstained')) })}

@@ -93,6 +93,10 @@ export const governanceDict = dictionary(
     // {org} is the name as registered, with its own quotes if it has any («ООО «Разрез Южный»»
     // was the name quoted twice): no quotes around it here
     voteAs: 'Вы голосуете от имени организации {org}',
+    voteDelegated:
+      'Ваша организация передала голос по этой теме организации {org}: если вы проголосуете сами, засчитается ваш бюллетень.',
+    voteCarried:
+      'Вы голосуете и за организации, передавшие вам голос, если они не проголосуют сами: {orgs}.',
     yourBallot: 'Ваш бюллетень учтён: {ballot}',
     choose: 'Выберите вариант',
     approveHint: 'Отметьте все приемлемые варианты',
@@ -242,6 +246,10 @@ export const governanceDict = dictionary(
     back: '← All proposals',
     voteTitle: 'Your vote',
     voteAs: 'You vote on behalf of {org}',
+    voteDelegated:
+      "Your organisation's vote on this topic is delegated to {org}. If you vote yourselves, your ballot counts instead.",
+    voteCarried:
+      'You also carry the votes delegated to you, where those organisations do not vote themselves: {orgs}.',
     yourBallot: 'Your ballot counts: {ballot}',
     choose: 'Choose an option',
     approveHint: 'Tick every option you accept',

@@ -5781,6 +5781,13 @@ export interface components {
     GovernanceProposalView: {
       /** @description ballots cast so far */
       ballots: number;
+      /** @description your organisation's delegations in force for this proposal; null without one */
+      delegation: {
+        /** @description the organisations that delegated their vote on this topic to yours */
+        from: string[];
+        /** @description the organisation yours delegated its vote on this topic to; its own ballot counts instead */
+        to: string | null;
+      } | null;
       /** @description the discussion, oldest first */
       messages: components['schemas']['GovernanceMessage'][];
       /** @description your organisation's ballot */
@@ -5792,6 +5799,13 @@ export interface components {
     GovernanceProposalViewInput: {
       /** @description ballots cast so far */
       ballots: number;
+      /** @description your organisation's delegations in force for this proposal; null without one */
+      delegation: {
+        /** @description the organisations that delegated their vote on this topic to yours */
+        from: string[];
+        /** @description the organisation yours delegated its vote on this topic to; its own ballot counts instead */
+        to: string | null;
+      } | null;
       /** @description the discussion, oldest first */
       messages: components['schemas']['GovernanceMessageInput'][];
       /** @description your organisation's ballot */
@@ -10202,7 +10216,7 @@ export interface components {
       note?: string;
       /**
        * Format: date
-       * @description the day it was made, YYYY-MM-DD
+       * @description the day it was made, YYYY-MM-DD; not after today
        */
       on: string;
       organisationId: string;
@@ -10224,7 +10238,7 @@ export interface components {
       note?: string;
       /**
        * Format: date
-       * @description the day it was made, YYYY-MM-DD
+       * @description the day it was made, YYYY-MM-DD; not after today
        */
       on: string;
       organisationId: string;

@@ -211,7 +211,7 @@ test('governance: the seeded history in both languages; propose, two members vot
 });
 
 /** A proposal made through the API by a member (the session cookie carried by hand). */
-/** One call of the API as `who` (a fresh session): its JSON, or null for an empty answer. */
+/** One call of the API as `who` (a fresh session): its JSON (an empty answer: an empty id). */
 async function api(
   who: { email: string; password: string },
   method: string,
@@ -232,7 +232,7 @@ async function api(
   });
   const text = await r.text();
   assert.ok(r.ok, `${method} ${path}: ${r.status} ${text}`);
-  return text ? JSON.parse(text) : null;
+  return text ? JSON.parse(text) : { id: '' };
 }
 
 async function propose(who: { email: string; password: string }, body: unknown): Promise<string> {

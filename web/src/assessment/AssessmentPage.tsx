@@ -108,7 +108,7 @@ function Placement({ t, locale }: { t: T; locale: Locale }) {
                         {c.indicators.map((i) => {
                           const w = indicatorWords[i.name];
                           return (
-                            <li key={i.name}>
+                            <li key={i.name} data-indicator={i.name}>
                               <span>{w ? w[locale] : i.name}</span>:{' '}
                               <strong>
                                 {i.value === null ? t('noData') : number(locale, i.value)}

@@ -108,6 +108,7 @@ export function NetworkSection({ t, locale }: { t: T; locale: Locale }) {
           <>
             <p className="small" data-testid="network-figures">
               {t('networkFigures', {
+                months: net.months ?? '—',
                 density: fmt(net.density),
                 modularity: fmt(net.modularity),
                 hhi: fmt(net.valueHhi),

@@ -5,6 +5,9 @@ import { answer, client, type RequestBody } from '../shell/api.ts';
 export type NetworkLayer = 'exchange' | 'knowledge' | 'governance';
 export type ReadinessBody = RequestBody<'/api/v1/assessment/readiness/{id}', 'post'>;
 
+/** The placement's window, the server's default (DEFAULT_WINDOW_MONTHS; the e2e compares the two). */
+const PLACEMENT_WINDOW_MONTHS = 12;
+
 export const assessmentApi = {
   placement: () =>
     // the server's default window (12 months), the same as the report's and the CLI's
@@ -16,6 +19,11 @@ export const assessmentApi = {
   answerReadiness: (id: string, body: ReadinessBody) =>
     answer(client.POST('/api/v1/assessment/readiness/{id}', { params: { path: { id } }, body })),
   territory: () => answer(client.GET('/api/v1/assessment/territory')),
+  /** the network over the placement's window (the last 12 months), so their figures agree */
   network: (layer?: NetworkLayer) =>
-    answer(client.GET('/api/v1/assessment/network', { params: { query: layer ? { layer } : {} } })),
+    answer(
+      client.GET('/api/v1/assessment/network', {
+        params: { query: { months: PLACEMENT_WINDOW_MONTHS, ...(layer ? { layer } : {}) } },
+      }),
+    ),
 };

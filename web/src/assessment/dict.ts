@@ -63,7 +63,7 @@ export const assessmentDict = dictionary(
       'Организации по кругу, сгруппированные по сообществам (цвет, метод Лувена); размер — посредничество (betweenness); линии — связи через платформу. Видит только оператор: сеть называет, кто с кем работает.',
     networkLabel: 'Граф связей участников кластера',
     networkFigures:
-      'Плотность {density}; модулярность {modularity}; концентрация оборота (HHI) {hhi}; доля связей между агломерациями {agglomeration}, через границу региона {region}.',
+      'За последние {months} мес., как и место на шкале: плотность {density}; модулярность {modularity}; концентрация оборота (HHI) {hhi}; доля связей между агломерациями {agglomeration}, через границу региона {region}.',
     layer: 'Слой',
     'layer:all': 'Все слои',
     'layer:exchange': 'Обмен',
@@ -137,7 +137,7 @@ export const assessmentDict = dictionary(
       "Organisations on a circle grouped by community (colour, Louvain); size: betweenness; lines: ties made on the platform. The operator's only: the network names who works with whom.",
     networkLabel: "Graph of the cluster members' ties",
     networkFigures:
-      'Density {density}; modularity {modularity}; turnover concentration (HHI) {hhi}; ties crossing agglomerations {agglomeration}, crossing the region’s border {region}.',
+      'Over the last {months} months, as the placement: density {density}; modularity {modularity}; turnover concentration (HHI) {hhi}; ties crossing agglomerations {agglomeration}, crossing the region’s border {region}.',
     layer: 'Layer',
     'layer:all': 'All layers',
     'layer:exchange': 'Exchange',

@@ -133,36 +133,20 @@ for (const d of await eachDialect()) {
 
     test("ties and decisions are dated by the cluster's day (18:30 UTC on 31 December is New Year's Day in Kemerovo); an asset asked for again is one tie", async () => {
       const evening = new Date('2025-12-31T18:30:00.000Z');
+      const askedFor = {
+        actor: 'system',
+        organisationId: 'tsement-tom',
+        type: 'knowledge.asset.requested',
+        payload: {
+          assetId: 'ka-ash-slag-processing',
+          fromOrganisationId: 'tsement-tom',
+          toOrganisationId: 'kuzstu',
+        },
+      };
       await inTransaction(p.store, async (tx) => {
-        await recordEvent(
-          tx,
-          {
-            actor: 'system',
-            organisationId: 'tsement-tom',
-            type: 'knowledge.asset.requested',
-            payload: {
-              assetId: 'ka-ash-slag-processing',
-              fromOrganisationId: 'tsement-tom',
-              toOrganisationId: 'kuzstu',
-            },
-          },
-          evening,
-        );
+        await recordEvent(tx, askedFor, evening);
         // asked again a week later: a reminder, no second tie (else clicks raise the figures)
-        await recordEvent(
-          tx,
-          {
-            actor: 'system',
-            organisationId: 'tsement-tom',
-            type: 'knowledge.asset.requested',
-            payload: {
-              assetId: 'ka-ash-slag-processing',
-              fromOrganisationId: 'tsement-tom',
-              toOrganisationId: 'kuzstu',
-            },
-          },
-          new Date('2026-01-07T10:00:00.000Z'),
-        );
+        await recordEvent(tx, askedFor, new Date('2026-01-07T10:00:00.000Z'));
         await recordEvent(
           tx,
           { actor: 'system', organisationId: null, type: 'proposal.vetoed', payload: {} },

@@ -2,7 +2,7 @@
 // typology placement of a snapshot. Access checks, journal events, transactions; SQL in
 // repository.ts; the figures in engine/.
 import { inTransaction, recordEvent } from '../journal/index.ts';
-import { clusterDay } from '../model/days.ts';
+import { clusterDay, clusterDayOf } from '../model/days.ts';
 import {
   type Actor,
   actorRef,
@@ -246,7 +246,7 @@ export class AssessmentService {
     let day = '';
     const bytes = await heavyWork().run<Uint8Array>(actor, undefined, async () => {
       const model = await reportModel(this, this.clock, actor);
-      day = clusterDay(Date.parse(model.generatedAt));
+      day = clusterDayOf(model.generatedAt);
       return renderOrder({ model, format: q.format, lang: q.lang });
     });
     return {

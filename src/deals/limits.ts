@@ -1,6 +1,6 @@
 // Plain functions of the deals' rules (no zod), shared by the server and the web form, so that
 // the two cannot state a rule apart (web/src/deals imports this file: see .dependency-cruiser.cjs).
-import { clusterDay, latestDay } from '../model/days.ts';
+import { clusterDayOf, latestDay } from '../model/days.ts';
 
 /** A lot dated after the latest day at `now` (model/days.ts: today, Kuzbass's) has not happened yet. */
 export const isFutureLot = (deliveredOn: string, now: Date): boolean =>
@@ -11,7 +11,7 @@ export const isFutureLot = (deliveredOn: string, now: Date): boolean =>
  * schedule's first day, whichever is earlier. A lot before both is not the deal's.
  */
 export const earliestLotDay = (deal: { createdAt: string; schedule: { from: string } }): string =>
-  [deal.schedule.from, clusterDay(Date.parse(deal.createdAt))].sort()[0];
+  [deal.schedule.from, clusterDayOf(deal.createdAt)].sort()[0];
 
 /** Who is asking, as the server's actor and the web's user both describe it. */
 interface Reader {

@@ -27,7 +27,7 @@ import {
 } from '../exchange/index.ts';
 import { inTransaction, recordEvent } from '../journal/index.ts';
 import { deviceRecord, WEIGHBRIDGE_PROFILE, type Weighing } from '../machines/index.ts';
-import { clusterDay, yearTermEnd } from '../model/days.ts';
+import { clusterDay, clusterDayOf, yearTermEnd } from '../model/days.ts';
 import {
   type Actor,
   actorRef,
@@ -520,7 +520,7 @@ export class DealsService {
       Object.entries(demand?.quality ?? {}).filter(([, v]) => typeof v === 'object'),
     ) as Deal['quality'];
     // the cluster's day of the agreement (UTC+7): UTC's is the day before from 17:00 on
-    const from = clusterDay(Date.parse(agreed.agreedAt));
+    const from = clusterDayOf(agreed.agreedAt);
     const to = yearTermEnd(from);
     // a match whose figures no deal can carry (beyond the limits) opens none, rather than
     // failing the subscriber for ever
@@ -936,7 +936,7 @@ export class DealsService {
         // its rules all hold before it writes anything: a refusal leaves nothing half-written
         delivery = await this.recordDeliveryIn(tx, systemActor, d.id, {
           // the cluster's day of the weighing, as the deal's own days are
-          deliveredOn: clusterDay(Date.parse(w.ts)),
+          deliveredOn: clusterDayOf(w.ts),
           quantity: w.netTonnes,
           method: 'weighbridge',
           declaredBy: link.side,

@@ -2,7 +2,7 @@
 // Access checks, journal events and transactions here; SQL in repository.ts; counting in engine/.
 import { randomUUID } from 'node:crypto';
 import { inTransaction, recordEvent } from '../journal/index.ts';
-import { clusterDay } from '../model/days.ts';
+import { clusterDayOf } from '../model/days.ts';
 import {
   type Actor,
   actorRef,
@@ -530,7 +530,7 @@ export class GovernanceService {
         action: p.type === 'admit_member' ? 'admit' : 'expel',
         organisationId: p.subjectOrganisationId,
         proposalId: p.id,
-        on: clusterDay(Date.parse(this.now())),
+        on: clusterDayOf(this.now()),
       });
   }
 

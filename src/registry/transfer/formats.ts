@@ -428,7 +428,12 @@ function columnFor(header: string, columns: Column[]): Column | undefined {
 function decodeCsv(text: string, out: Decoding) {
   // an empty file is said to be one, not asked for a column it could not have
   if (!text.replace(/^\uFEFF/, '').trim()) {
-    out.problems.push({ line: 1, section: 'file', field: 'Запись', message: messages.emptyFile() });
+    out.problems.push({
+      line: 1,
+      section: 'file',
+      field: WHOLE_FILE,
+      message: messages.emptyFile(),
+    });
     return;
   }
   const table = parseCsv(text);

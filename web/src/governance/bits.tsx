@@ -1,5 +1,6 @@
 // Governance's small pieces: a proposal's title in the reader's language,
-// the words of its settings and its result (with the rounds of an instant runoff).
+// the words of its settings and its result (with the rounds of an instant runoff), and a
+// charter's terms (the charter in force, or the change a proposal makes).
 import { localised, useFormat, useLocale, useT } from '../i18n/index.ts';
 import { useOrgNames } from '../registry/useOrgNames.ts';
 import {

@@ -256,8 +256,8 @@ export const messages = defineMessages('registry', {
     ru: 'файл пуст: выгрузите реестр (CSV), чтобы получить файл для заполнения',
   },
   needsRecordColumn: {
-    en: 'the header needs a "Запись" (record) column',
-    ru: 'в заголовке нужен столбец «Запись»',
+    en: 'the header needs a "Record" column (or "Запись", as a Russian export names it)',
+    ru: 'в заголовке нужен столбец «Запись» (или «Record», как в английской выгрузке)',
   },
   unknownRecord: {
     en: 'unknown record "{kind}"; expected organisation, site or membership',

@@ -71,6 +71,8 @@ function isWebsite(s: string): boolean {
   }
 }
 
+const Website = z.string().trim().max(300).refine(isWebsite, rule(rules.website));
+
 export const OrganisationFields = z.object({
   name: z.string().trim().min(2).max(200).describe('legal or common name, Russian'),
   nameEn: z.string().trim().max(200).optional(),
@@ -82,13 +84,9 @@ export const OrganisationFields = z.object({
   region: z.string().trim().min(2).max(120),
   employees: z.number().int().min(0).max(1_000_000),
   knowledgeWorkers: z.number().int().min(0).max(1_000_000),
-  website: z
-    .string()
-    .trim()
-    .max(300)
-    .refine(isWebsite, rule(rules.website))
-    .optional()
-    .describe('with its scheme: https://… or http://… (an address without one is refused)'),
+  website: Website.optional().describe(
+    'with its scheme: https://… or http://… (an address without one is refused)',
+  ),
   description: z.string().max(4000).optional(),
   descriptionEn: z.string().max(4000).optional().describe('the description in English'),
   modelledOn: z
@@ -119,6 +117,13 @@ export const OrganisationInput = OrganisationFields.extend({ id: Id.optional() }
 export type OrganisationInput = z.input<typeof OrganisationInput>;
 
 export const OrganisationPatch = patchOf(OrganisationFields)
+  .extend({
+    // a profile's website can be taken away again: '' removes it
+    website: z
+      .union([z.literal(''), Website])
+      .optional()
+      .describe('with its scheme: https://… or http://…; an empty string removes it'),
+  })
   .refine(knowledgeWithinStaff, knowledgeRule)
   .meta({ id: 'OrganisationPatch' });
 export type OrganisationPatch = z.infer<typeof OrganisationPatch>;

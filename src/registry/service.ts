@@ -342,7 +342,11 @@ export class RegistryService {
     return inTransaction(this.store, async (tx) => {
       const current = await repo.findOrganisation(tx, id);
       if (!current) throw notFound(messages.organisationNotFound({ id }));
-      const next = { ...current, ...p };
+      const next = {
+        ...current,
+        ...p,
+        website: p.website === '' ? undefined : (p.website ?? current.website),
+      };
       if (next.knowledgeWorkers > next.employees)
         throw invalid(messages.invalidOrganisation(), [
           { field: 'knowledgeWorkers', message: rules.knowledgeWithinStaff() },

@@ -38,8 +38,11 @@ export function sendProblem(
   });
   // Which fields are wrong, by the names people see, so the detail alone says it.
   // (a problem with the whole file has no field to name: the detail says it already)
-  const named = [...new Set(worded.map((e) => e.label ?? e.field))].filter(Boolean);
+  // (nor a field the detail names already: «Текущий пароль неверен», not «…: Текущий пароль»)
   const said = detail.text(lang);
+  const named = [...new Set(worded.map((e) => e.label ?? e.field))].filter(
+    (name) => name && !said.toLocaleLowerCase(lang).includes(name.toLocaleLowerCase(lang)),
+  );
   const full = named.length
     ? `${said}: ${named.slice(0, 8).join(', ')}${named.length > 8 ? ', …' : ''}`
     : said;

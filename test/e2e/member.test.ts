@@ -85,6 +85,49 @@ test('a member serves itself: profile, sites, account, reset link, leaving', {
   });
 
   await t.test(
+    'the profile names every bad box at once; a cleared website is removed',
+    async () => {
+      await page.goto(`${base}/#/organisation`);
+      const form = page.getByTestId('profile-form');
+      await form.waitFor();
+      const box = (name: string) => form.locator(`[name="${name}"]`);
+      const before = {
+        name: await box('name').inputValue(),
+        employees: await box('employees').inputValue(),
+        knowledgeWorkers: await box('knowledgeWorkers').inputValue(),
+      };
+      await box('name').fill('');
+      await box('employees').fill('-5');
+      await box('knowledgeWorkers').fill('много');
+      await box('website').fill('не сайт');
+      await form.getByRole('button', { name: 'Сохранить профиль' }).click();
+      const invalid = form.locator('.field-invalid');
+      await invalid.nth(3).waitFor();
+      const named = await invalid
+        .locator('input')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('name')).sort());
+      assert.deepEqual(named, ['employees', 'knowledgeWorkers', 'name', 'website']);
+      // nothing was saved, and what was typed stays
+      assert.equal(await box('website').inputValue(), 'не сайт');
+      const kept = await api(page, 'GET', '/organisations/tsement-tom');
+      assert.equal(kept.body.website ?? '', '');
+      for (const [k, v] of Object.entries(before)) await box(k).fill(v);
+      await box('website').fill('https://tsement-tom.example');
+      await form.getByRole('button', { name: 'Сохранить профиль' }).click();
+      await page.getByTestId('profile-saved').waitFor();
+      assert.equal(
+        (await api(page, 'GET', '/organisations/tsement-tom')).body.website,
+        'https://tsement-tom.example',
+      );
+      await box('website').fill('');
+      await form.getByRole('button', { name: 'Сохранить профиль' }).click();
+      await page.getByTestId('profile-saved').waitFor();
+      assert.equal((await api(page, 'GET', '/organisations/tsement-tom')).body.website, undefined);
+      assert.equal(await box('website').inputValue(), '');
+    },
+  );
+
+  await t.test(
     'my organisation: typed work in any of its forms asks before leaving; saved or cancelled, none',
     async () => {
       const tab = await context.newPage();

@@ -87,6 +87,15 @@ for (const d of await eachDialect()) {
         website: 'https://example.ru',
       });
       assert.deepEqual({ ...after, website: undefined }, { ...before, website: undefined });
+      // an empty website removes it (the profile form's cleared box); a bad one is still refused
+      await assert.rejects(
+        p.registry.updateOrganisation(systemActor, 'patched', { website: 'не сайт' }),
+        (e: Error & { fields?: Array<{ field: string }> }) =>
+          e.fields?.map((f) => f.field).join() === 'website',
+      );
+      const cleared = await p.registry.updateOrganisation(systemActor, 'patched', { website: '' });
+      assert.equal(cleared.website, undefined);
+      assert.equal((await q.findOrganisation(p.store, 'patched'))?.website, undefined);
       assert.deepEqual((await q.findOrganisation(p.store, 'patched'))?.provenance, {
         employees: { kind: 'estimate' },
       });

@@ -4,6 +4,7 @@ import { clusterDay } from '../../model/days.ts';
 import { invalid, type Lang, requestLang } from '../../model/index.ts';
 import { messages } from '../messages.ts';
 import { TransferFormat } from '../schema.ts';
+import { importFieldLabels } from '../transfer/columns.ts';
 import type { TransferService } from '../transfer/index.ts';
 
 const mediaTypes: Record<TransferFormat, string> = {
@@ -102,6 +103,7 @@ export const transferRoutes =
     app.post(
       '/api/v1/registry/import',
       {
+        config: { fieldLabels: importFieldLabels },
         schema: {
           tags: ['import and export'],
           summary:

@@ -134,3 +134,14 @@ export const sectionNames = Object.keys(sections) as Section[];
 export type RecordSection = Exclude<Section, 'provenance'>;
 
 export const headerOf = (col: Column, lang: Lang) => col.label[lang];
+
+/**
+ * A record's fields named as the file's columns head them («Наименование», not the form's
+ * «Название»), for the import's problems: a user looks for the column the problem names.
+ */
+export const importFieldLabels: Readonly<Record<string, Wording>> = Object.fromEntries(
+  [...organisationColumns, ...siteColumns, ...membershipColumns]
+    .filter((col) => col.type !== 'label' && !col.legacy)
+    .reverse() // the organisation's column wins a key the sections share
+    .map((col) => [col.key, col.label]),
+);

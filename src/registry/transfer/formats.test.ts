@@ -2,6 +2,7 @@
 // English sentence.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { wordIn } from '../../model/errors.ts';
 import { decodeRegistry } from './formats.ts';
 
 test('a broken JSON file names the line and character of its error, or that it is cut short', async () => {
@@ -29,4 +30,7 @@ test('an empty CSV file is said to be empty, not asked for a «Запись» co
   }
   const headless = await decodeRegistry(Buffer.from('id;name\n1;x\n'), 'csv');
   assert.match(JSON.stringify(headless.problems[0].message), /needsRecordColumn/);
+  // each language names the column as its own export heads it (a user walk read «Запись» in English)
+  assert.match(wordIn(headless.problems[0].message, 'en'), /^the header needs a "Record" column/);
+  assert.match(wordIn(headless.problems[0].message, 'ru'), /^в заголовке нужен столбец «Запись»/);
 });

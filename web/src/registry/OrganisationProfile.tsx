@@ -33,6 +33,13 @@ const boxes: readonly Box[] = [
   'vatRegime',
 ];
 
+/** The server's schema, in its own chunk (it brings zod). */
+const loadCheck = () =>
+  import('./schemas.ts').then(
+    (m) => m.checkOrganisationPatch,
+    () => null,
+  );
+
 /** The boxes' text; the region in the reader's language (it goes back to Russian on saving). */
 const textOf = (o: Organisation, locale: Locale): Record<Box, string> => ({
   name: o.name,
@@ -94,6 +101,11 @@ export function OrganisationProfile({
         else patch[k] = n;
       } else patch[k] = k === 'region' ? regionRecorded(text) : text;
     }
+    // the server's own rules on what parsed, so every box's problem shows at once, not one
+    // submit after another (offline for a moment: the server checks the same on saving)
+    const check = await loadCheck();
+    for (const p of check?.(patch, locale) ?? [])
+      if (p.field in value && !problems[p.field as Box]) problems[p.field as Box] = p.text;
     setLocal(problems);
     if (Object.keys(problems).length > 0) return;
     if (Object.keys(patch).length === 0) {

@@ -3,8 +3,12 @@
 // same catalogues (src/*/messages.ts).
 import '../shell/zodJitless.ts'; // before any schema is built
 import type { Lang } from '../../../src/model/messages.ts';
-import { ApplicationInput } from '../../../src/registry/schema.ts';
+import { ApplicationInput, OrganisationPatch } from '../../../src/registry/schema.ts';
 import { schemaProblems } from '../shell/schemaProblems.ts';
 
 export const checkApplication = (body: unknown, lang: Lang) =>
   schemaProblems(ApplicationInput, body, lang);
+
+/** A profile's changes, as PATCH /organisations/{id} checks them (the fields it sends). */
+export const checkOrganisationPatch = (body: unknown, lang: Lang) =>
+  schemaProblems(OrganisationPatch, body, lang);

@@ -47,11 +47,16 @@ export const contentSecurityPolicy = {
 };
 
 /**
- * The API docs page reads /api/openapi.json, the document's address the README and clients
+ * The API docs page (its document is in English) reads /api/openapi.json, the document's address the README and clients
  * use (user walk L9). swagger-ui-fastify's start-up script always passes `./json`, so this file,
  * loaded after it and before the page's `load`, wraps the constructor to put the address back.
  */
 const docsScript = `(function () {
+  // swagger-ui-fastify's page has no viewport: a phone would lay it out 980 px wide
+  var viewport = document.createElement('meta');
+  viewport.name = 'viewport';
+  viewport.content = 'width=device-width, initial-scale=1';
+  document.head.appendChild(viewport);
   var original = window.SwaggerUIBundle;
   if (!original) return;
   var wrapped = function (config) {
@@ -176,7 +181,7 @@ export async function buildServer(
     // our icon, not fastify's (user walk L9), should a top bar ever come back
     logo: { type: 'image/svg+xml', content: docsFavicon },
     theme: {
-      title: 'digicluster API — документация · reference',
+      title: 'digicluster API reference',
       favicon: [
         {
           filename: 'favicon.svg',

@@ -154,6 +154,20 @@ test('F12 L9 /api/docs renders the operations without a CSP violation, our title
   assert.deepEqual(cspViolations, []);
   assert.deepEqual(errors, []);
   await context.close();
+
+  // on a phone the page is laid out at the phone's width (a viewport meta), not at 980 px
+  const phone = await browser!.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+  });
+  const onPhone = await phone.newPage();
+  await onPhone.goto(`${base}/api/docs`);
+  await onPhone.locator('.swagger-ui .opblock-tag').first().waitFor();
+  assert.deepEqual(
+    await onPhone.evaluate(() => [window.innerWidth, document.documentElement.scrollWidth]),
+    [390, 390],
+  );
+  await phone.close();
 });
 
 test('F1 a script planted in every free-text field never runs, on any page that shows it', {

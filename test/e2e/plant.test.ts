@@ -222,6 +222,26 @@ test('plant: described through the form, KPIs and an alarm from telemetry, ackno
     await page.getByTestId('device-registry').locator('button[type="submit"]').click();
     await page.getByTestId('device-token').waitFor();
     assert.match((await page.getByTestId('device-token').textContent()) ?? '', /dcd_/);
+    // shown once, above the table: brought into view from the form below, with what the
+    // device connects as
+    await page.waitForFunction(() => {
+      const r = document.querySelector('[data-testid="device-token"]')?.getBoundingClientRect();
+      return !!r && r.top >= 0 && r.bottom <= window.innerHeight;
+    });
+    assert.match(
+      (await page.getByTestId('device-token-connect').textContent()) ?? '',
+      /имя пользователя (\S+), .*digicluster\/\1\/telemetry/,
+    );
+    // the devices by name, the new one among them in its place
+    const names = await page
+      .getByTestId('devices-table')
+      .locator('tbody tr td:first-child')
+      .allTextContents();
+    assert.ok(names.includes('Плотномер'));
+    assert.deepEqual(
+      names,
+      [...names].sort(new Intl.Collator('ru', { numeric: true, sensitivity: 'base' }).compare),
+    );
 
     // in English
     await page.locator('.lang-btn', { hasText: /^EN$/ }).click();
@@ -262,8 +282,12 @@ test('the example plant shows its seeded day: KPIs, charts and the ash alarm, in
     await alarms.getByText('Зольность Ad выше 11,5').first().waitFor();
     assert.match(
       (await alarms.textContent()) ?? '',
-      /Зольность Ad выше 11,5\u00a0%Золомер концентрата/,
+      /Зольность Ad выше 11,5\u00a0%КритическаяЗоломер концентрата/,
     );
+    // each alarm says how grave it is
+    const severities = await alarms.getByTestId('alarm-severity').allTextContents();
+    assert.ok(severities.length > 0);
+    for (const v of severities) assert.match(v, /^(Предупреждение|Критическая)$/);
     // each limit and value with the reading's unit, never broken inside it (375 px below)
     await alarms
       .getByText('Плотность суспензии вне 1\u00a0430…1\u00a0470\u00a0кг/\u2060м³')
@@ -685,7 +709,8 @@ test('the charts say since when the plant has been quiet, their axis running to 
     await state.getByText(/^нет данных с /).waitFor();
     assert.match(
       (await state.textContent()) ?? '',
-      /^нет данных с \d{1,2} [а-я]+\.? \d{4} г\., \d\d:\d\d$/,
+      // its zone named, as the rest of the page names it in its headers
+      /^нет данных с \d{1,2} [а-я]+\.? \d{4} г\., \d\d:\d\d \(кемеровское время\)$/,
     );
     // the axis runs on to now: its last instant has no values, the gap is drawn as one
     const over = chart.locator('.u-over');

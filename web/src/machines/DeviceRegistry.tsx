@@ -1,6 +1,6 @@
 // The organisation's devices: registered with a token shown once, their tokens rotated (org
 // admin); one opened shows its readings, refused messages, name and data grants (DevicePanel).
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { DEVICE_NAME_MAX } from '../../../src/machines/limits.ts';
 import { localised, useFormat, useLocale, useT } from '../i18n/index.ts';
 import { ApiError } from '../shell/api.ts';
@@ -49,7 +49,15 @@ export function DeviceRegistry({
   const [profileId, setProfileId] = useState('belt-scale');
   const [name, setName] = useState('');
   const { busy, error, setError, run } = useSubmission();
-  const [token, setToken] = useState<{ name: string; token: string } | null>(null);
+  const [token, setToken] = useState<{ id: string; name: string; token: string } | null>(null);
+  // the token is shown once, above the table: bring it into view (on a phone the form that
+  // asked for it is a screen or more below)
+  const tokenBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!token) return;
+    tokenBox.current?.scrollIntoView({ block: 'center' });
+    tokenBox.current?.focus({ preventScroll: true });
+  }, [token]);
   const [opened, setOpened] = useState<string | null>(null);
   const openedDevice = devices.data?.find((d) => d.id === opened);
   const fields = error?.fieldErrors() ?? {};
@@ -70,7 +78,7 @@ export function DeviceRegistry({
         profileId,
         name: name.trim() || undefined,
       });
-      setToken({ name: d.name ?? d.id, token: d.token });
+      setToken({ id: d.id, name: d.name ?? d.id, token: d.token });
       setName('');
       devices.reload();
     });
@@ -79,7 +87,7 @@ export function DeviceRegistry({
     setError(null);
     try {
       const r = await machinesApi.rotateToken(d.id);
-      setToken({ name: r.name ?? r.id, token: r.token });
+      setToken({ id: r.id, name: r.name ?? r.id, token: r.token });
       devices.reload();
     } catch (err) {
       if (err instanceof ApiError) setError(err);
@@ -91,10 +99,22 @@ export function DeviceRegistry({
     <section className="card" data-testid="device-registry">
       <h2 className="card-title">{t('devices')}</h2>
       {token && (
-        <div className="alert alert-warning once" data-testid="device-token">
+        <div
+          className="alert alert-warning once"
+          data-testid="device-token"
+          ref={tokenBox}
+          tabIndex={-1}
+          role="status"
+        >
           <strong>{t('tokenTitle', { name: token.name })}</strong>
           <CopyBox value={token.token} />
           <span>{t('tokenWarning')}</span>
+          <span className="muted" data-testid="device-token-connect">
+            {t('tokenConnect', {
+              id: token.id,
+              topic: `digicluster/${token.id}/telemetry`,
+            })}
+          </span>
         </div>
       )}
       <FormError
@@ -113,6 +133,8 @@ export function DeviceRegistry({
           rows={devices.data}
           rowKey={(d) => d.id}
           testId="devices-table"
+          // by name, as people look for a device (its id is random: a new one would land mid-list)
+          initialSort={{ key: 'name', direction: 'ascending' }}
           columns={[
             {
               key: 'name',

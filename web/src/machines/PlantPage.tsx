@@ -212,6 +212,17 @@ function AlarmList({ siteId, tick }: { siteId: string; tick: number }) {
               sortValue: (a) => a.rule.id,
             },
             {
+              // a critical alarm (methane above 1 %) and a warning differ at a glance
+              key: 'severity',
+              header: t('colSeverity'),
+              cell: (a) => (
+                <span className={`badge severity-${a.rule.severity}`} data-testid="alarm-severity">
+                  {t(`severity:${a.rule.severity}`)}
+                </span>
+              ),
+              sortValue: (a) => (a.rule.severity === 'critical' ? 0 : 1),
+            },
+            {
               key: 'device',
               header: t('colDevice'),
               cell: (a) => a.deviceName ?? <span className="mono">{a.deviceId}</span>,
@@ -423,7 +434,7 @@ function PlantView({ plant, onEdit }: { plant: Plant; onEdit?: () => void }) {
           ) : (
             state?.since != null && (
               <span className="badge quiet-badge" data-testid="charts-state">
-                {t('quietSince', { time: fmt.clock(new Date(state.since).toISOString()) })}
+                {t('quietSince', { time: fmt.dateTime(new Date(state.since).toISOString()) })}
               </span>
             )
           )}

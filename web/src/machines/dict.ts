@@ -181,6 +181,8 @@ export const machinesDict = dictionary(
     grantToAfterFrom: 'Конец периода — позже начала',
     grantNeedsPurpose: 'Укажите цель: для чего открываются данные',
     tokenWarning: 'Токен показан один раз: сохраните его в настройках устройства.',
+    tokenConnect:
+      'MQTT: имя пользователя {id}, пароль — этот токен, публикация в {topic}. HTTP: POST /api/v1/telemetry с заголовком Authorization: Bearer и этим токеном.',
     onlyAdmin: 'Добавлять устройства и менять токены может администратор организации.',
     devicesNoPlantSite:
       'Устройства добавляются на площадке организации: у вашей организации площадок нет.',
@@ -201,6 +203,7 @@ export const machinesDict = dictionary(
     'kind:rate': 'Скорость изменения',
     'kind:no-data': 'Нет данных',
     ruleSeverity: 'Важность',
+    colSeverity: 'Важность',
     'severity:warning': 'Предупреждение',
     'severity:critical': 'Критическая',
     ruleEnabled: 'Включено',
@@ -410,6 +413,8 @@ export const machinesDict = dictionary(
     grantToAfterFrom: 'The period ends after it starts',
     grantNeedsPurpose: 'State the purpose: what the data is opened for',
     tokenWarning: "The token is shown once: put it into the device's settings now.",
+    tokenConnect:
+      'MQTT: user name {id}, password this token, publish to {topic}. HTTP: POST /api/v1/telemetry with the header Authorization: Bearer and this token.',
     onlyAdmin: "Only the organisation's admin adds devices and rotates tokens.",
     devicesNoPlantSite: 'Devices are added at a site of the organisation: yours has no sites.',
     rules: 'Alarm rules',
@@ -429,6 +434,7 @@ export const machinesDict = dictionary(
     'kind:rate': 'Rate of change',
     'kind:no-data': 'No data',
     ruleSeverity: 'Severity',
+    colSeverity: 'Severity',
     'severity:warning': 'Warning',
     'severity:critical': 'Critical',
     ruleEnabled: 'On',

@@ -196,7 +196,7 @@ export async function createListing(
 async function owned(tx: Tx, actor: Actor, id: string): Promise<ListingRecord> {
   requireLogin(actor);
   const l = await findListing(tx, id);
-  if (!l) throw notFound(m.listingNotFound({ id }));
+  if (!l) throw notFound(m.listingNotFound());
   requireOrganisationRole(actor, l.organisationId, 'member');
   return l;
 }
@@ -210,7 +210,7 @@ export async function updateListingFields(
   const p = parseInput(ListingPatch, patch);
   return inTransaction(c.store, async (tx) => {
     const current = await owned(tx, actor, id);
-    if (current.status === 'withdrawn') throw conflict(m.listingWithdrawn({ id }));
+    if (current.status === 'withdrawn') throw conflict(m.listingWithdrawn());
     const { id: _i, organisationId, status, createdAt, updatedAt: _u, ...fields } = current;
     const patched: Record<string, unknown> = { ...fields, ...p };
     for (const [k, v] of Object.entries(p)) if (v === null) delete patched[k];
@@ -268,9 +268,7 @@ export async function moveListing(
     const current = await owned(tx, actor, id);
     if (current.status !== from) {
       const status = statusOn(current, today(c));
-      throw conflict(
-        to === 'active' ? m.cannotPublish({ id, status }) : m.cannotWithdraw({ id, status }),
-      );
+      throw conflict(to === 'active' ? m.cannotPublish({ status }) : m.cannotWithdraw({ status }));
     }
     const moved: ListingRecord = { ...current, status: to, updatedAt: c.clock().toISOString() };
     await updateListing(tx, moved);
@@ -322,7 +320,7 @@ export async function listListings(
 
 export async function getListing(c: ExchangeContext, actor: Actor, id: string): Promise<Listing> {
   const l = await findListing(c.store, id);
-  if (!l || !canSee(l, actor)) throw notFound(m.listingNotFound({ id }));
+  if (!l || !canSee(l, actor)) throw notFound(m.listingNotFound());
   const [holders, revealed] = await Promise.all([
     loadHolders(c.store, [l]),
     revealedTo(c.store, actor),

@@ -144,29 +144,29 @@ test('the day a site closed is worded for the reader', () => {
   );
 });
 
-test('a listing that cannot be published or withdrawn names its status as its badge does', () => {
-  const publish = messages.cannotPublish({ id: 'L-3', status: 'withdrawn' });
+test('a listing that cannot be published or withdrawn names its status as its badge does, not its raw id', () => {
+  const publish = messages.cannotPublish({ status: 'withdrawn' });
   assert.equal(
     publish.text('ru'),
-    'Объявление L-3 в статусе «снято»; опубликовать можно только черновик',
+    'Объявление в статусе «снято»; опубликовать можно только черновик',
   );
   assert.equal(
     publish.text('en'),
-    'Listing L-3 has the status “withdrawn”; only a draft listing can be published',
+    'The listing has the status “withdrawn”; only a draft listing can be published',
   );
-  assert.deepEqual(publish.params, { id: 'L-3', status: 'withdrawn' });
-  const withdraw = messages.cannotWithdraw({ id: 'L-3', status: 'draft' });
+  assert.deepEqual(publish.params, { status: 'withdrawn' });
+  const withdraw = messages.cannotWithdraw({ status: 'draft' });
   assert.equal(
     withdraw.text('ru'),
-    'Объявление L-3 в статусе «черновик»; снять можно только действующее объявление',
+    'Объявление в статусе «черновик»; снять можно только действующее объявление',
   );
   assert.equal(
     withdraw.text('en'),
-    'Listing L-3 has the status “draft”; only an active listing can be withdrawn',
+    'The listing has the status “draft”; only an active listing can be withdrawn',
   );
   assert.equal(
-    messages.cannotWithdraw({ id: 'L-3', status: 'expired' }).text('ru'),
-    'Объявление L-3 в статусе «истекло»; снять можно только действующее объявление',
+    messages.cannotWithdraw({ status: 'expired' }).text('ru'),
+    'Объявление в статусе «истекло»; снять можно только действующее объявление',
   );
   assert.equal(withdraw.params.status, 'draft');
 });

@@ -48,7 +48,11 @@ export const agreedLeftOutReasonWords: Readonly<
 export const messages = defineMessages('exchange', {
   // listings
   invalidListing: { en: 'Invalid listing', ru: 'Неверные данные объявления' },
-  listingNotFound: { en: 'Listing {id} does not exist', ru: 'Объявления {id} нет' },
+  // a listing is named by no raw id (issue 8: errors never name raw ids); `params.id` keeps it
+  listingNotFound: {
+    en: 'No such listing, or it is not open to you',
+    ru: 'Такого объявления нет или оно вам недоступно',
+  },
   listingIdTaken: { en: 'Listing {id} exists', ru: 'Объявление {id} уже есть' },
   requiredForOperator: { en: 'required for the operator', ru: 'обязательно для оператора' },
   unknownOrganisation: { en: 'unknown organisation {id}', ru: 'неизвестная организация {id}' },
@@ -92,18 +96,18 @@ export const messages = defineMessages('exchange', {
     ru: '{code} — не код ФККО материала «{materialRu}»',
   },
   listingWithdrawn: {
-    en: 'Listing {id} is withdrawn',
-    ru: 'Объявление {id} снято с публикации',
+    en: 'The listing is withdrawn',
+    ru: 'Объявление снято с публикации',
   },
   // {status} is a code (withdrawn), read as the word the listing's badge shows
   cannotPublish: {
-    en: 'Listing {id} has the status “{status}”; only a draft listing can be published',
-    ru: 'Объявление {id} в статусе «{status}»; опубликовать можно только черновик',
+    en: 'The listing has the status “{status}”; only a draft listing can be published',
+    ru: 'Объявление в статусе «{status}»; опубликовать можно только черновик',
     as: { status: wordOf(listingStatusWords) },
   },
   cannotWithdraw: {
-    en: 'Listing {id} has the status “{status}”; only an active listing can be withdrawn',
-    ru: 'Объявление {id} в статусе «{status}»; снять можно только действующее объявление',
+    en: 'The listing has the status “{status}”; only an active listing can be withdrawn',
+    ru: 'Объявление в статусе «{status}»; снять можно только действующее объявление',
     as: { status: wordOf(listingStatusWords) },
   },
   // plans
@@ -236,6 +240,10 @@ export const warnings = defineMessages('exchange.warning', {
     ru: 'предложение {id} должно вывезти не меньше {min} в год, но ни один запрос ему не подходит (материал, качество, расстояние или сроки); в план не вошло — проверьте его условия',
     // {min} with the listing's {unit} (a plan saved before it was stored: the number alone)
     as: { min: 'quantity' },
+  },
+  requestUnpriced: {
+    en: 'the request {id} names no price for what the material would replace, and no offer reaches it in the plan: a delivery to it is worth only what the supplier saves, which does not pay for the transport here — state the price the organisation pays today',
+    ru: 'запрос {id} не называет цену того, что заменит материал, и в план не вошёл: поставка ему стоит лишь того, что сберегает поставщик, а это здесь не окупает перевозку — укажите цену, которую организация платит сейчас',
   },
   requestUnlinked: {
     en: 'the request {id} must take at least {min} a year but no offer fits it (material, quality, distance or dates); it was left out of the plan — check its terms',

@@ -18,6 +18,7 @@ import {
   unprocessable,
   type WordedMessage,
 } from '../model/index.ts';
+import { wordQuantity } from '../model/wording.ts';
 import type { Material } from '../registry/index.ts';
 import { registryQueries as rq } from '../registry/index.ts';
 import type { Reader } from '../store/index.ts';
@@ -234,8 +235,10 @@ interface WarningContext {
 }
 
 /**
- * A listing as a warning names it: its material (or use) and, when the reader may see it, its
- * holder — «Зола-унос», АО «…»; “Fly ash”, JSC … — never its id; a hidden holder stays hidden.
+ * A listing as a warning names it: its material (or use), when the reader may see it its
+ * holder, and its yearly quantity (which the marketplace shows of every listing), so that two
+ * listings of one holder and material read apart — «Зола-унос», АО «…», 300 000 т/год;
+ * “Fly ash”, JSC …, 300,000 t/yr — never its id; a hidden holder stays hidden.
  */
 function listingLabel(id: string, lang: Lang, ctx: WarningContext): string {
   // each language's own quotation marks: «…» in Russian, “…” in English
@@ -246,12 +249,14 @@ function listingLabel(id: string, lang: Lang, ctx: WarningContext): string {
     (l.materialId && ctx.materials.get(l.materialId)?.[lang]) ||
     (l.useId && ctx.uses.get(l.useId)?.[lang]) ||
     '?';
-  if (!ctx.shown(l)) return `${q(what)}, ${lang === 'ru' ? 'держатель скрыт' : 'holder hidden'}`;
+  const perYear = `${wordQuantity(l.quantityPerYear, l.unit, lang)}/${lang === 'ru' ? 'год' : 'yr'}`;
+  if (!ctx.shown(l))
+    return `${q(what)}, ${lang === 'ru' ? 'держатель скрыт' : 'holder hidden'}, ${perYear}`;
   const name =
     (lang === 'en' && ctx.holders.organisationNameEn(l.organisationId)) ||
     ctx.holders.organisationName(l.organisationId) ||
     '?';
-  return `${q(what)}, ${name}`;
+  return `${q(what)}, ${name}, ${perYear}`;
 }
 
 /**

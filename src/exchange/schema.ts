@@ -676,7 +676,11 @@ export const PlanDocument = z.object({
     "internal reuse potential: each organisation's own offer and request that fit; absent on plans saved before",
   ),
   warnings: z.array(PlanWarning),
-  counts: z.object({ offers: z.number(), requests: z.number(), links: z.number() }),
+  counts: z
+    .object({ offers: z.number(), requests: z.number(), links: z.number() })
+    .describe(
+      'the live offers and requests the plan considered (linked or not), and its candidate links',
+    ),
   factors: z
     .array(PlanFactor)
     .optional()

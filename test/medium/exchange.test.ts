@@ -396,6 +396,11 @@ for (const d of await eachDialect()) {
       // keep the ids, for links)
       for (const w of dropped) {
         assert.match(w.message, /^add .+ to the offer “[^”]+”.*: the request “[^”]+”.* limits it/);
+        // each listing with its yearly quantity, so two of one holder and material read apart
+        assert.match(
+          w.message,
+          /the offer “[^”]+”, .+\d\u00a0\S+\/yr: the request “[^”]+”, .+\d\u00a0\S+\/yr limits it/,
+        );
         assert.doesNotMatch(w.message, /[«»]/, 'English quotes in English');
         for (const id of [w.params.supply, w.params.demand])
           assert.ok(!w.message.includes(String(id)), w.message);

@@ -323,3 +323,21 @@ test("a plan's totals are the sums of its flows", async () => {
       'a flow’s CO2e is its substitute and methane credits',
     );
 });
+
+test('a request with no price that no offer reaches is named in a warning; priced or served, not', async () => {
+  // ash kept on site costs nothing to keep: with no price at the cement works, the trip does not pay
+  const kept = { counterfactual: 'stored' as const, disposalCostKopecksPerUnit: 0 };
+  const unpriced = await plan([ash(kept), cement({ priceKopecksPerUnit: undefined })]);
+  assert.equal(unpriced.plan.flows.length, 0);
+  assert.deepEqual(
+    unpriced.warnings.filter((w) => w.code === 'exchange.warning.requestUnpriced'),
+    [{ code: 'exchange.warning.requestUnpriced', params: { id: 'cement' } }],
+  );
+  const priced = await plan([ash(kept), cement()]);
+  assert.equal(priced.plan.flows.length, 1);
+  assert.ok(!priced.warnings.some((w) => w.code === 'exchange.warning.requestUnpriced'));
+  // no price, but the ash's landfill fee pays the trip: served, so nothing to warn of
+  const served = await plan([ash(), cement({ priceKopecksPerUnit: 0 })]);
+  assert.equal(served.plan.flows.length, 1);
+  assert.ok(!served.warnings.some((w) => w.code === 'exchange.warning.requestUnpriced'));
+});

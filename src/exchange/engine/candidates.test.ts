@@ -8,6 +8,7 @@ import {
   routeOf,
   substituteFactorOf,
   transportFrom,
+  unlinkedReason,
   valuationFrom,
 } from './candidates.ts';
 import { compatibilityFrom, fitOf } from './compatibility.ts';
@@ -194,6 +195,37 @@ test('every limited property must be reported by the offer, else the link drops 
   assert.equal(ok.links.length, 1);
   assert.deepEqual(ok.problem.demands[0].limits, { loi: { max: 8 } });
   assert.deepEqual(ok.problem.supplies[0].properties, { loi: 5 });
+});
+
+test("a top size limits every lot: an offer whose own lumps are too big is no link, whatever a blend's average", () => {
+  const road = request({ id: 'road', useId: 'backfill', quality: { size: { max: 40 } } });
+  const fine = offer({ id: 'fine', quality: { size: 5 } });
+  const coarse = offer({ id: 'coarse', quality: { size: 300 } });
+  const c = buildCandidates([fine, coarse, road], materials, opts);
+  assert.deepEqual(
+    c.links.map((l) => l.supply),
+    ['fine'],
+  );
+  // nothing to add would make the lumps fit: no warning, and the reason is quality
+  assert.deepEqual(c.warnings, []);
+  assert.equal(unlinkedReason(coarse, road, materials, opts), 'quality');
+  assert.equal(unlinkedReason(fine, road, materials, opts), null);
+  // a lower bound on the top size holds per lot too; another property still blends
+  const lump = request({ quality: { size: { min: 25 }, loi: { max: 4 } } });
+  const mixed = buildCandidates(
+    [
+      offer({ id: 'big', quality: { size: 50, loi: 6 } }),
+      offer({ id: 'dust', quality: { size: 1, loi: 2 } }),
+      lump,
+    ],
+    materials,
+    opts,
+  );
+  assert.deepEqual(
+    mixed.links.map((l) => l.supply),
+    ['big'],
+  );
+  assert.deepEqual(mixed.problem.demands[0].limits, { size: { min: 25 }, loi: { max: 4 } });
 });
 
 test('distance, cost and mode: rail by the rail table and its tapered tariff, road by circuity', () => {

@@ -304,10 +304,28 @@ const missingProperties = (o: CandidateListing, r: CandidateListing) =>
   Object.keys(r.quality).filter((p) => typeof o.quality[p] !== 'number');
 
 /**
+ * Properties a request limits in every lot, not as a blend's average: a fraction's top size
+ * is its largest lump, and 300 mm rock blended with fine ash still brings 300 mm lumps to a
+ * road base that takes ≤ 40 mm (a user walk saw such a link, and the deal from it flagged
+ * every delivery). The other properties are mass shares or specific figures, which a blend
+ * carries as its delivered-quantity-weighted average.
+ */
+export const PER_LOT_PROPERTIES: ReadonlySet<string> = new Set(['size']);
+
+/** Whether the offer's own figure breaks a limit the request sets on every lot. */
+const breaksPerLotLimit = (o: CandidateListing, r: CandidateListing) =>
+  Object.entries(r.quality).some(([p, limit]) => {
+    const v = o.quality[p];
+    if (!PER_LOT_PROPERTIES.has(p) || typeof v !== 'number' || typeof limit === 'number')
+      return false;
+    return (limit.min !== undefined && v < limit.min) || (limit.max !== undefined && v > limit.max);
+  });
+
+/**
  * Why an offer and a request are no link of a plan: the offer's material does not fit the
  * request's material or use, their availability periods do not overlap, no transport mode both
  * accept reaches within their delivery distances, or the offer lacks a quality figure the
- * request limits (or the share its yield scales with).
+ * request limits (or the share its yield scales with) or breaks a limit set on every lot.
  */
 export type UnlinkedReason = 'material' | 'dates' | 'route' | 'quality';
 
@@ -344,7 +362,11 @@ export function unlinkedReason(
   if ('unlinked' in pair) return pair.unlinked;
   if (o.organisationId !== undefined && o.organisationId === r.organisationId) return null;
   const scale = pair.fit.rule.scaledBy;
-  if (missingProperties(o, r).length || (scale && typeof o.quality[scale] !== 'number'))
+  if (
+    missingProperties(o, r).length ||
+    (scale && typeof o.quality[scale] !== 'number') ||
+    breaksPerLotLimit(o, r)
+  )
     return 'quality';
   return null;
 }
@@ -435,6 +457,8 @@ export function buildCandidates(
         );
         continue;
       }
+      // no warning: nothing the offer can add would make its lumps fit
+      if (breaksPerLotLimit(o, r)) continue;
       const share = scale ? (o.quality[scale] as number) / 100 : 1;
       const { railFallback, ...route } = way;
       if (railFallback && way.mode === 'rail')

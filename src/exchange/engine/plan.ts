@@ -274,6 +274,14 @@ export async function computePlan(
       warningData(reason ? w.agreedLeftOutBecause({ ...pair, reason }) : w.agreedLeftOut(pair)),
     );
   }
+  // a request with links but no price, left without a flow: its holder is told why (a user
+  // walk published one with the price box empty and found nothing said of it)
+  const served = new Set(flows.map((f) => f.demand));
+  for (const d of c.problem.demands) {
+    const price = byId.get(d.id)?.priceKopecksPerUnit ?? 0;
+    if (price <= 0 && !served.has(d.id))
+      warnings.push(warningData(w.requestUnpriced({ id: d.id })));
+  }
   if (options.robustness && robust && robust.runs < options.robustness.runs)
     warnings.push(
       warningData(w.robustnessPartial({ runs: robust.runs, asked: options.robustness.runs })),
@@ -293,9 +301,11 @@ export async function computePlan(
     robustness: robust ? robust.entries : options.robustness ? [] : null,
     internalReuse: internalReuse(c.internal, byId),
     warnings,
+    // every live listing the plan considered, linked or not (an offer whose lumps fit no
+    // request is still on the market: the plan page and the README count it as live)
     counts: {
-      offers: c.problem.supplies.length,
-      requests: c.problem.demands.length,
+      offers: listings.filter((l) => l.side === 'offer').length,
+      requests: listings.filter((l) => l.side === 'request').length,
       links: c.links.length,
     },
     factors: factorsUsed(options.factors, options.overridden ?? []),

@@ -45,6 +45,7 @@ import {
   requireOrganisationRole,
   systemActor,
 } from '../model/index.ts';
+import { contractQuantity } from '../model/quantities.ts';
 import { fkkoCatalogue, registryQueries, type VatRegimeChanged } from '../registry/index.ts';
 import type { Reader, Store, Tx } from '../store/index.ts';
 import {
@@ -1496,17 +1497,6 @@ function pickTerms(o: Record<string, unknown>): Partial<DealTerms> {
   return Object.fromEntries(
     termKeys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]),
   ) as Partial<DealTerms>;
-}
-
-/**
- * A planned yearly quantity as a contract states it: whole units from 100 up, else to the
- * thousandth — rounded down, so the contract never exceeds what the plan found (the optimiser
- * gives 11 035.71428571426 t).
- */
-function contractQuantity(q: number): number {
-  const digits = q >= 100 ? 1 : 1000;
-  const down = Math.floor(q * digits + 1e-9) / digits;
-  return down > 0 ? down : q;
 }
 
 /**

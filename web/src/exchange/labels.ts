@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { contractQuantity } from '../../../src/model/quantities.ts';
 import {
   dictionary,
   intlLocale,
@@ -235,9 +236,12 @@ export function useExchangeLabels() {
       const shown = scaledUnit === unit(u) ? entered(n) : value;
       return `${shown}${NBSP}${t('perYear', { unit: scaledUnit })}`;
     };
-    /** 16 667 т/год — a yearly quantity a plan computed: whole units from 100 up */
+    /**
+     * 16 666 т/год — a yearly quantity a plan computed, as the deal from its match will state
+     * it (contractQuantity: whole units from 100 up, rounded down)
+     */
     const computedPerYear = (n: number, u: string) => {
-      const [value, scaledUnit] = scaled(n, u);
+      const [value, scaledUnit] = scaled(contractQuantity(n), u);
       return `${value}${NBSP}${t('perYear', { unit: scaledUnit })}`;
     };
     const mln = locale === 'ru' ? `млн${NBSP}₽` : `mln${NBSP}RUB`;

@@ -650,10 +650,24 @@ test('the exchange: listing, plan, saved plan and accepted match', {
       assert.match((await page.locator('.tags').textContent()) ?? '', /активно/);
       await page.getByTestId('withdraw-listing-confirm').click();
       await page.locator('.tags', { hasText: 'снято' }).waitFor();
+      // a withdrawn listing is no longer edited: its edit address says so and offers the copy
+      const withdrawnUrl = page.url();
+      await page.goto(`${withdrawnUrl}/edit`);
+      await page.getByTestId('edit-withdrawn').waitFor();
+      assert.equal(await page.getByTestId('listing-form').count(), 0);
+      // another organisation's listing: named as such, not as a lack of rights
+      await page.goto(`${base}/#/marketplace/l-req-road-dorstroy/edit`);
+      await page.getByText('Это объявление другой организации').waitFor();
+      await page.goto(withdrawnUrl);
       await page.getByTestId('copy-listing').click();
       await page.locator('h1', { hasText: 'по образцу снятого' }).waitFor();
       assert.equal(await form.locator('input[name="quantityPerYear"]').inputValue(), '25000');
       assert.equal(await form.locator('select[name="materialId"]').inputValue(), 'bottom-slag');
+      // a note pasted past its limit is cut there, and the box says so
+      const note = form.locator('textarea[name="note"]');
+      await note.fill('з'.repeat(2500));
+      assert.equal((await note.inputValue()).length, 2000);
+      await form.locator('.note-field').getByText('2\u00a0000 из 2\u00a0000 знаков').waitFor();
       await page.screenshot({ path: join(results, 'listing-copy.png'), fullPage: true });
     },
   );

@@ -260,6 +260,23 @@ for (const lang of ['ru', 'en'] as const)
       }
       await fits(admin.page, `#/${path} (an org admin)`);
     }
+    // a request's «end user» box: its hint wraps under it, on screen and clear of the next box
+    await admin.page.goto(`${base}/#/marketplace/new`);
+    await admin.page.locator('input[name="side"][value="request"]').check();
+    const endUse = admin.page.locator('label.check', {
+      has: admin.page.locator('input[name="endUse"]'),
+    });
+    await onScreen(endUse.locator('.hint'), 'the end-user hint');
+    const hint = (await endUse.locator('.hint').boundingBox())!;
+    const next = (await admin.page.locator('input[name="mustTakeMin"]').boundingBox())!;
+    assert.ok(
+      !intersects(
+        { left: hint.x, top: hint.y, right: hint.x + hint.width, bottom: hint.y + hint.height },
+        { left: next.x, top: next.y, right: next.x + next.width, bottom: next.y + next.height },
+      ),
+      'the end-user hint clear of the next box',
+    );
+    await fits(admin.page, '#/marketplace/new (a request)');
     await admin.context.close();
     const operator = await open('operator@digicluster.example', 'operator-demo-2026');
     const { page } = operator;

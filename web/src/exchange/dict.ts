@@ -72,6 +72,11 @@ export const exchangeDict = dictionary(
     openProposalsOnEdit:
       'По объявлению есть открытые предложения ({n}): изменение объёма, срока, качества, денег или транспорта закроет их, и новый план предложит пары заново. Примечание, видимость и документы их не закрывают.',
     copyAsDraft: 'Копировать как новый черновик',
+    notYoursTitle: 'Это объявление другой организации',
+    notYoursText: 'Изменить его может только она.',
+    withdrawnTitle: 'Объявление снято с публикации',
+    withdrawnText: 'Снятое объявление больше не меняют: скопируйте его в новый черновик.',
+    toListing: 'К объявлению',
     openDeal: 'Открыть сделку по объявлению',
     copyTitle: 'Новое объявление по образцу снятого',
     copyLead:
@@ -175,6 +180,7 @@ export const exchangeDict = dictionary(
     fkkoNone: 'В ФККО ничего не найдено',
     secVisibility: 'Видимость',
     fNote: 'Примечание',
+    noteCount: '{n} из {max} знаков',
     save: 'Сохранить',
     saveAndPublish: 'Опубликовать',
     saveDraft: 'Сохранить черновик',
@@ -484,6 +490,11 @@ export const exchangeDict = dictionary(
     openProposalsOnEdit:
       'This listing has open proposals ({n}): changing its quantity, window, quality, money or transport closes them, and a new plan proposes pairs afresh. The note, visibility and documents do not.',
     copyAsDraft: 'Copy as a new draft',
+    notYoursTitle: "This is another organisation's listing",
+    notYoursText: 'Only that organisation can change it.',
+    withdrawnTitle: 'The listing is withdrawn',
+    withdrawnText: 'A withdrawn listing is no longer changed: copy it into a new draft.',
+    toListing: 'To the listing',
     openDeal: 'Open a deal on this listing',
     copyTitle: 'New listing from a withdrawn one',
     copyLead:
@@ -586,6 +597,7 @@ export const exchangeDict = dictionary(
     fkkoNone: 'Nothing found in the FKKO',
     secVisibility: 'Visibility',
     fNote: 'Note',
+    noteCount: '{n} of {max} characters',
     save: 'Save',
     saveAndPublish: 'Publish',
     saveDraft: 'Save as draft',

@@ -35,7 +35,16 @@ export function useProblemText() {
         (error.problem.title || t('httpError', { status: error.problem.status })));
 }
 
-export function ErrorState({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
+export function ErrorState({
+  error,
+  onRetry,
+  back,
+}: {
+  error: ApiError;
+  onRetry?: () => void;
+  /** where to go instead of a dead end: the list the missing thing belongs to */
+  back?: { href: string; label: string };
+}) {
   const t = useT(shellDict);
   const text = useProblemText();
   return (
@@ -47,6 +56,11 @@ export function ErrorState({ error, onRetry }: { error: ApiError; onRetry?: () =
         <button type="button" className="btn btn-small" onClick={onRetry}>
           {t('retry')}
         </button>
+      )}
+      {back && (
+        <a href={back.href} data-testid="error-back">
+          {back.label}
+        </a>
       )}
     </div>
   );

@@ -111,7 +111,7 @@ export function EconomicsSection({ form }: { form: ListingFormState }) {
                 t('fPriceCalorificHint'),
                 formLimits.priceCalorificKcalPerKg,
               )}
-            <label className="check">
+            <label className="check check-with-hint">
               <input
                 type="checkbox"
                 name="endUse"

@@ -1,4 +1,4 @@
-import { useT } from '../../i18n/index.ts';
+import { useFormat, useT } from '../../i18n/index.ts';
 import { Field } from '../../shell/ui.tsx';
 import { listingVisibilities } from '../../shell/vocabulary.ts';
 import { exchangeDict } from '../dict.ts';
@@ -10,6 +10,7 @@ import type { ListingFormState } from './useListingForm.ts';
 export function VisibilitySection({ form }: { form: ListingFormState }) {
   const t = useT(exchangeDict);
   const x = useExchangeLabels();
+  const fmt = useFormat();
   const { values: v, set, bind, error } = form;
   return (
     <fieldset>
@@ -31,7 +32,16 @@ export function VisibilitySection({ form }: { form: ListingFormState }) {
           </label>
         ))}
       </div>
-      <Field label={t('fNote')} error={error('note')} className="note-field">
+      <Field
+        label={t('fNote')}
+        error={error('note')}
+        className="note-field"
+        // the box stops at its limit: say where it is, so a pasted text cut short is seen
+        hint={t('noteCount', {
+          n: fmt.integer(v.note.length),
+          max: fmt.integer(formLimits.note),
+        })}
+      >
         {(p) => <textarea {...p} {...bind('note')} rows={3} maxLength={formLimits.note} />}
       </Field>
     </fieldset>

@@ -9,6 +9,7 @@ import {
   periodOnListing,
   quantityOverPeriod,
   readsBooks,
+  termLimitOf,
 } from './limits.ts';
 
 test('the latest day a lot may be dated is tomorrow by UTC, so this morning in Kuzbass (UTC+7) counts', () => {
@@ -127,4 +128,11 @@ test('a deal on a listing covers its window from today on: months past are not c
     }),
     { numRuns: 300 },
   );
+});
+
+test('a schedule may run to the same date ten years on, a 29 February to the 29th of a leap year', () => {
+  assert.equal(termLimitOf('2026-12-08'), '2036-12-08');
+  assert.equal(termLimitOf('2028-02-29'), '2038-02-29');
+  // «2038-02-29» is no day, but compared as text it lies between the 28th and 1 March, as it should
+  assert.ok('2038-02-28' <= termLimitOf('2028-02-29') && '2038-03-01' > termLimitOf('2028-02-29'));
 });

@@ -13,6 +13,16 @@ export const isFutureLot = (deliveredOn: string, now: Date): boolean =>
 export const earliestLotDay = (deal: { createdAt: string; schedule: { from: string } }): string =>
   [deal.schedule.from, clusterDayOf(deal.createdAt)].sort()[0];
 
+/** The longest delivery schedule a deal takes, in years from its first day. */
+export const SCHEDULE_MAX_YEARS = 10;
+
+/**
+ * The last day a schedule from `from` (YYYY-MM-DD) may run to: the same date ten years on. A
+ * slip of the year (2099 for 2029) is no contract; long offtake agreements run ten years at most.
+ */
+export const termLimitOf = (from: string): string =>
+  `${String(Number(from.slice(0, 4)) + SCHEDULE_MAX_YEARS).padStart(4, '0')}${from.slice(4)}`;
+
 /** Who is asking, as the server's actor and the web's user both describe it. */
 interface Reader {
   readonly role: 'operator_admin' | 'org_admin' | 'member' | 'observer' | null;

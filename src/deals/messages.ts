@@ -293,6 +293,10 @@ export const rules = defineMessages('deals.rule', {
     en: 'the schedule ends on or after it starts',
     ru: 'срок поставок должен заканчиваться не раньше начала',
   },
+  scheduleTooLong: {
+    en: 'a schedule runs ten years at most from its first day',
+    ru: 'срок поставок — не больше десяти лет от его начала',
+  },
   fkkoOnce: { en: 'each FKKO code once', ru: 'каждый код ФККО — один раз' },
   partOfWhole: {
     en: 'no more than the column it is part of (utilised or neutralised)',

@@ -12,6 +12,7 @@ import {
   ledgerAccounts,
   transferPurposes,
 } from './engine/index.ts';
+import { SCHEDULE_MAX_YEARS, termLimitOf } from './limits.ts';
 import { rules } from './messages.ts';
 
 const IsoDate = z.iso.date();
@@ -55,7 +56,8 @@ export const DealTerms = z
     schedule: z
       .object({ from: IsoDate, to: IsoDate })
       .refine((s) => s.from <= s.to, { ...rule(rules.scheduleOrder), path: ['to'] })
-      .describe('deliveries from … to, inclusive'),
+      .refine((s) => s.to <= termLimitOf(s.from), { ...rule(rules.scheduleTooLong), path: ['to'] })
+      .describe(`deliveries from … to, inclusive; at most ${SCHEDULE_MAX_YEARS} years`),
     quality: z
       .record(z.string().min(1).max(64), QualityBound)
       .describe('the specification per quality parameter: { "ash": { "max": 15 } }'),

@@ -168,15 +168,23 @@ test('deals: rows in both languages; two members negotiate to agreed, deliver, a
     await expectChoices(b.page, {
       counterparty: 'Choose a counterparty',
       material: 'Choose a material',
-      price: 'Enter a number',
+      price: 'Required',
     });
     assert.equal(await b.page.locator('input[name="quantity"]').inputValue(), '12,5');
-    await b.page.locator('input[name="quantity"]').fill('');
+    await b.page.locator('input[name="quantity"]').fill('много');
     await expectChoices(b.page, {
       counterparty: 'Choose a counterparty',
       material: 'Choose a material',
       quantity: 'Enter a number',
-      price: 'Enter a number',
+      price: 'Required',
+    });
+    // an empty box is required, as the listing form says (a user walk saw the two differ)
+    await b.page.locator('input[name="quantity"]').fill('');
+    await expectChoices(b.page, {
+      counterparty: 'Choose a counterparty',
+      material: 'Choose a material',
+      quantity: 'Required',
+      price: 'Required',
     });
     await seeState(b.page, id, 'requested');
     assert.match((await b.page.getByTestId('your-side').textContent()) ?? '', /supplier/);
@@ -378,6 +386,25 @@ test('deals: rows in both languages; two members negotiate to agreed, deliver, a
       active.every((r) => /deliveries under way/.test(r) && !/turn/.test(r)),
       active.join(' | '),
     );
+    // a state no deal is in: said so, not «open a deal with the form below»
+    const none = await b.page
+      .locator('select[name="state"] option')
+      .evaluateAll((os) =>
+        os
+          .filter((o) => /\(0\)$/.test(o.textContent ?? ''))
+          .map((o) => (o as HTMLOptionElement).value),
+      );
+    assert.ok(none.length > 0, 'a state without deals');
+    await b.page.locator('select[name="state"]').selectOption(none[0]);
+    await b.page.getByText('No deals in this state').waitFor();
+    assert.equal(await b.page.getByText('with the form below').count(), 0);
+    await b.page.locator('select[name="state"]').selectOption('');
+    // a deal that is not there (or not the reader's): said so, with the way back to the list
+    await b.page.goto(`${base}/#/deals/deal-no-such-deal`);
+    await b.page.getByText('There is no such deal').waitFor();
+    await b.page.getByTestId('error-back').click();
+    await b.page.waitForURL(/#\/deals$/);
+    await b.page.getByTestId('deal-row').first().waitFor();
 
     await a.page.screenshot({ path: join(results, 'deals-deal-ru.png'), fullPage: true });
     await b.page.screenshot({ path: join(results, 'deals-list-en.png'), fullPage: true });

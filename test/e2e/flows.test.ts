@@ -135,6 +135,13 @@ test('flows: the Sankey in both languages; its SVG links carry the mass balance 
     await page.locator('input[name="from"]').fill('1990-01-01');
     await page.locator('input[name="to"]').fill('1990-12-31');
     await page.getByText('Потоков нет').waitFor();
+    await page.getByText('Нет поставок этого материала за этот период').waitFor();
+    // all materials: the empty state names the period alone
+    await page.getByRole('button', { name: 'Сбросить' }).click();
+    await page.getByTestId('sankey-link').first().waitFor();
+    await page.locator('input[name="from"]').fill('1990-01-01');
+    await page.locator('input[name="to"]').fill('1990-12-31');
+    await page.getByText('Нет поставок за этот период — измените фильтр.').waitFor();
     await page.getByRole('button', { name: 'Сбросить' }).click();
     await page.getByTestId('sankey-link').first().waitFor();
 

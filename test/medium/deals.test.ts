@@ -43,7 +43,7 @@ const rejectsWith =
     for (const f of fields)
       assert.ok(
         e.fields.some((x) => x.field === f),
-        f,
+        `${f}: ${e.message} ${JSON.stringify(e.fields)}`,
       );
     return true;
   };
@@ -155,6 +155,43 @@ for (const d of await eachDialect()) {
       const books = await x.trialBalance(systemActor);
       assert.ok(books.totalDebit > 0);
       assert.equal(books.totalDebit, books.totalCredit);
+    });
+
+    test('a schedule longer than ten years is refused at its end, on opening and on a counter (user walk: 2099 was taken)', async () => {
+      const today = clusterDay(Date.now());
+      const year = Number(today.slice(0, 4));
+      const tenOn = `${year + 10}${today.slice(4)}`;
+      const dayAfter = new Date(Date.parse(`${tenOn}T00:00:00Z`) + 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+      await assert.rejects(
+        x.createDeal(consumer, dealBody({ schedule: { from: today, to: '2099-12-31' } })),
+        rejectsWith(400, ['schedule.to']),
+      );
+      await assert.rejects(
+        x.createDeal(consumer, dealBody({ schedule: { from: today, to: dayAfter } })),
+        rejectsWith(400, ['schedule.to']),
+      );
+      const r = await http(
+        `${CONSUMER}:member`,
+        'POST',
+        '/api/v1/deals',
+        dealBody({ schedule: { from: today, to: '2099-12-31' } }),
+        'ru',
+      );
+      assert.equal(r.status, 400);
+      const error = r.body.errors.find((e: { field: string }) => e.field === 'schedule.to');
+      assert.match(error?.message ?? '', /не больше десяти лет/, JSON.stringify(r.body));
+      // ten years to the day is a contract
+      const deal = await x.createDeal(consumer, dealBody({ schedule: { from: today, to: tenOn } }));
+      await assert.rejects(
+        x.transition(provider, deal.id, {
+          action: 'offer',
+          terms: { schedule: { from: today, to: '2099-12-31' } },
+        }),
+        // a transition's body names the terms' path
+        rejectsWith(400, ['terms.schedule.to']),
+      );
     });
 
     test('a schedule wholly before today is refused on opening and on a counter that moves it, in both languages; a counter keeping an old schedule passes (user walk)', async () => {

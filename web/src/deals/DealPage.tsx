@@ -75,7 +75,14 @@ export function DealPage({ id }: { id: string }) {
   const links = useResource(user ? () => dealsApi.devices(id) : null, [id, Boolean(user)]);
   if (user === undefined) return <Loading />;
   if (user === null) return <NeedLogin />;
-  if (view.error) return <ErrorState error={view.error} onRetry={view.reload} />;
+  if (view.error)
+    return (
+      <ErrorState
+        error={view.error}
+        onRetry={view.reload}
+        back={{ href: href('deals'), label: t('back') }}
+      />
+    );
   if (!view.data) return <Loading />;
   const v = view.data;
   const d = v.deal;
@@ -851,8 +858,9 @@ function DeliveryForm({ v, onDone }: { v: DealView; onDone: () => void }) {
     const q = 'values' in read ? read.values : null;
     const delivered = v.progress.delivered + (n ?? 0);
     const beyond = delivered > v.deal.quantity * (1 + v.deal.tolerancePct / 100) + 1e-9;
-    const quantityProblem =
-      n === undefined || Number.isNaN(n)
+    const quantityProblem = !quantity.trim()
+      ? t('fRequired')
+      : n === undefined || Number.isNaN(n)
         ? t('fNumberBad')
         : n <= 0
           ? t('fQuantityPositive')

@@ -74,6 +74,9 @@ export function DealsPage() {
               {t('emptyObserverText')} <a href={href('impact')}>{t('toImpact')}</a>
             </Empty>
           </div>
+        ) : items.length === 0 && state && list.data.items.length > 0 ? (
+          // deals there are, none in this state: say that, not «open your first deal»
+          <Empty title={t('emptyInState')}>{t('emptyInStateText')}</Empty>
         ) : items.length === 0 ? (
           <Empty title={t('empty')}>{canOpen && t('emptyText')}</Empty>
         ) : (

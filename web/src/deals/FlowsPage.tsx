@@ -113,7 +113,9 @@ export function FlowsPage() {
             </Empty>
           </div>
         ) : v.links.length === 0 ? (
-          <Empty title={t('empty')}>{filtered ? t('emptyFiltered') : t('emptyText')}</Empty>
+          <Empty title={t('empty')}>
+            {!filtered ? t('emptyText') : filter.material ? t('emptyFiltered') : t('emptyPeriod')}
+          </Empty>
         ) : (
           <>
             <h2 className="card-title">{t('diagram')}</h2>

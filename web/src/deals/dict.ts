@@ -19,6 +19,8 @@ export const dealsDict = dictionary(
     all: 'все',
     filterState: 'Состояние',
     empty: 'Сделок нет',
+    emptyInState: 'Сделок в этом состоянии нет',
+    emptyInStateText: 'Выберите другое состояние или «все».',
     emptyText: 'Откройте сделку с другим участником — форма ниже.',
     leadObserver:
       'Сделки вашей организации — для чтения: переговоры ведут и поставки записывают её сотрудники.',
@@ -209,6 +211,8 @@ export const dealsDict = dictionary(
     'purpose:burial': 'захоронение',
     fMessage: 'Сообщение контрагенту (необязательно)',
     fNumberBad: 'Введите число',
+    fRequired: 'Обязательное поле',
+    fTooLongBad: 'Срок поставок — не больше {years} лет от его начала',
     fQuantityPositive: 'Больше нуля',
     fQuantityTooBig: 'Не больше {max}',
     fBeyondContract:
@@ -246,6 +250,8 @@ export const dealsDict = dictionary(
     all: 'all',
     filterState: 'State',
     empty: 'No deals',
+    emptyInState: 'No deals in this state',
+    emptyInStateText: 'Choose another state, or all of them.',
     emptyText: 'Open a deal with another member with the form below.',
     leadObserver:
       "Your organisation's deals, to read: its staff negotiate them and record the deliveries.",
@@ -436,6 +442,8 @@ export const dealsDict = dictionary(
     'purpose:burial': 'burial',
     fMessage: 'A message to the counterparty (optional)',
     fNumberBad: 'Enter a number',
+    fRequired: 'Required',
+    fTooLongBad: 'A schedule runs {years} years at most from its first day',
     fQuantityPositive: 'Greater than zero',
     fQuantityTooBig: 'At most {max}',
     fBeyondContract:

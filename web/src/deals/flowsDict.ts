@@ -26,6 +26,7 @@ export const flowsDict = dictionary(
     empty: 'Потоков нет',
     emptyText: 'По сделкам ещё нет записанных поставок в тоннах.',
     emptyFiltered: 'Нет поставок этого материала за этот период — измените фильтр.',
+    emptyPeriod: 'Нет поставок за этот период — измените фильтр.',
     emptyObserver: 'По сделкам вашей организации поставок нет',
     emptyObserverText:
       'Здесь показаны поставки только по сделкам своей организации: кто, кому и что поставил, знают лишь стороны сделки. Итоги по всему кластеру — тонны, отведённые от размещения (хранения и захоронения), законтрактованные и поставленные, предотвращённые выбросы CO2e и чистая выгода — на странице «Эффект».',
@@ -64,6 +65,7 @@ export const flowsDict = dictionary(
     empty: 'No flows',
     emptyText: 'No deliveries in tonnes have been recorded under deals yet.',
     emptyFiltered: 'No deliveries of this material in this period — change the filter.',
+    emptyPeriod: 'No deliveries in this period — change the filter.',
     emptyObserver: "No deliveries under your organisation's deals",
     emptyObserverText:
       "This page shows the deliveries of your own organisation's deals only: who delivered what to whom is known to a deal's parties alone. The cluster's totals — tonnes diverted from placement (storage and landfill), contracted and delivered, CO2e avoided and the net benefit — are on the Impact page.",

@@ -39,7 +39,7 @@ export const impactDict = dictionary(
       'Здесь видны только доли вашей организации. Они появятся, когда её предложение или запрос войдёт в сохранённый план, она заключит сделку или запишет поставку.',
     withoutRoute: 'Сделок без площадки у стороны (учтены с пробегом 0 км): {n}',
     fromCentre:
-      'Потоков с участниками, скрывшими имя: {n}. Их расстояние, перевозка и выгода посчитаны от центра агломерации участника, поэтому итоги «Выявлено» здесь могут отличаться от итогов кластера у оператора.',
+      'Потоков с участниками, скрывшими имя: {n}. Их расстояние, перевозка и выгода посчитаны от центра агломерации участника, поэтому «Выявлено» здесь — итоги кластера и строка вашей организации тоже — может отличаться от того, что видит оператор.',
   },
   {
     title: 'Impact',
@@ -78,7 +78,7 @@ export const impactDict = dictionary(
       "Only your organisation's shares are shown here. They appear once its offer or request is in a saved plan, or it agrees a deal or records a delivery.",
     withoutRoute: 'Deals with a party without a site (counted at 0 km): {n}',
     fromCentre:
-      "Flows with members who keep their name hidden: {n}. Their distance, transport and savings are measured from the member's agglomeration centre, so the “Identified” totals here may differ from the cluster's totals the operator sees.",
+      "Flows with members who keep their name hidden: {n}. Their distance, transport and savings are measured from the member's agglomeration centre, so the “Identified” figures here, the cluster's totals and your own organisation's row alike, may differ from what the operator sees.",
   },
 );
 

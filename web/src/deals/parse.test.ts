@@ -42,7 +42,13 @@ test("a waste's purpose goes with the terms when chosen; none chosen, the deal n
 test('boxes that are not numbers, or empty, are named', () => {
   const { bad } = parseTerms({ ...typed, quantity: 'много', price: '', tolerance: '5%' });
   assert.deepEqual([...bad.keys()].sort(), ['price', 'quantity', 'tolerance']);
-  assert.ok([...bad.values()].every((p) => p === 'number'));
+  // an empty box is required, as the listing form says it; the others are no numbers
+  assert.deepEqual(Object.fromEntries(bad), {
+    quantity: 'number',
+    price: 'required',
+    tolerance: 'number',
+  });
+  assert.deepEqual([...parseTerms({ ...typed, price: '  ' }).bad], [['price', 'required']]);
 });
 
 test('a quantity of zero or below is its own problem, not "enter a number"', () => {
@@ -53,7 +59,7 @@ test('a quantity of zero or below is its own problem, not "enter a number"', () 
       quantity,
     );
   assert.equal(parseTerms({ ...typed, quantity: '0,5' }).bad.size, 0);
-  assert.deepEqual([...parseTerms({ ...typed, quantity: '' }).bad], [['quantity', 'number']]);
+  assert.deepEqual([...parseTerms({ ...typed, quantity: '' }).bad], [['quantity', 'required']]);
 });
 
 test('a tolerance or transport cost below zero is caught before sending, as the server bounds it (user walk)', () => {
@@ -148,4 +154,16 @@ test('measured quality: any set of parameters and values written out reads back 
     ),
     { numRuns: 200 },
   );
+});
+
+test('a schedule past ten years from its first day is caught before sending, as the server bounds it (user walk: 2099)', () => {
+  assert.deepEqual(
+    [...parseTerms({ ...typed, from: '2026-12-08', to: '2099-12-31' }).bad],
+    [['to', 'tooLong']],
+  );
+  assert.deepEqual(
+    [...parseTerms({ ...typed, from: '2026-12-08', to: '2036-12-09' }).bad],
+    [['to', 'tooLong']],
+  );
+  assert.equal(parseTerms({ ...typed, from: '2026-12-08', to: '2036-12-08' }).bad.size, 0);
 });

@@ -1,5 +1,6 @@
 // The deals' forms' text as the API's values: terms (kopecks, numbers) and measured quality.
 // Pure: tested beside it.
+import { termLimitOf } from '../../../src/deals/limits.ts';
 import { listingLimits } from '../../../src/exchange/limits.ts';
 import { parseNumber, rubToKopecks } from '../shell/numbers.ts';
 import type { DealCreate } from './api.ts';
@@ -36,13 +37,15 @@ type Terms = Pick<
  * fee, below, an end before the start, and — given `today` (a new deal) — an end before today.
  */
 export type TermsProblem =
+  | 'required'
   | 'number'
   | 'positive'
   | 'negative'
   | 'tooLarge'
   | 'tooSmall'
   | 'beforeFrom'
-  | 'past';
+  | 'past'
+  | 'tooLong';
 
 /** The bound of each number box, in the box's unit (roubles for money, % for the tolerance). */
 export const termsLimits = {
@@ -57,7 +60,9 @@ export type TermsBad = Map<keyof TermsText, TermsProblem>;
 export function parseTerms(v: TermsText, today?: string): { terms: Terms; bad: TermsBad } {
   const bad: TermsBad = new Map();
   const num = (k: keyof TermsText, n: number | undefined) => {
-    if (n === undefined || Number.isNaN(n)) bad.set(k, 'number');
+    // an empty box is asked for as the listing form asks for one, not as a bad number
+    if (v[k].trim() === '') bad.set(k, 'required');
+    else if (n === undefined || Number.isNaN(n)) bad.set(k, 'number');
     return n ?? 0;
   };
   const terms: Terms = {
@@ -89,6 +94,7 @@ export function parseTerms(v: TermsText, today?: string): { terms: Terms; bad: T
   beyond('tolerance', terms.tolerancePct);
   if (v.from && v.to && v.to < v.from) bad.set('to', 'beforeFrom');
   else if (today && v.to && v.to < today) bad.set('to', 'past');
+  else if (v.from && v.to && v.to > termLimitOf(v.from)) bad.set('to', 'tooLong');
   return { terms, bad };
 }
 

@@ -2,6 +2,7 @@
 // typed, turned into the API's terms (kopecks, numbers) with a word for each bad box.
 import { useId } from 'react';
 import { transferPurposes } from '../../../src/deals/engine/balance.ts';
+import { SCHEDULE_MAX_YEARS } from '../../../src/deals/limits.ts';
 import { useExchangeLabels } from '../exchange/labels.ts';
 import { clusterYear, useFormat, useT } from '../i18n/index.ts';
 import { kopecksToRubText } from '../shell/numbers.ts';
@@ -86,10 +87,12 @@ export function TermsFields({
     onChange({ ...value, [k]: e.target.value });
   const err = (k: keyof TermsText, field: string) => {
     const problem = bad.get(k);
+    if (problem === 'required') return t('fRequired');
     if (problem === 'positive') return t('fPositiveBad');
     if (problem === 'negative') return t('fNegativeBad');
     if (problem === 'beforeFrom') return t('fBeforeFromBad');
     if (problem === 'past') return t('fPastBad');
+    if (problem === 'tooLong') return t('fTooLongBad', { years: SCHEDULE_MAX_YEARS });
     if (problem === 'tooLarge' && k in termsLimits)
       return t('fTooLargeBad', { max: fmt.integer(termsLimits[k as keyof typeof termsLimits]) });
     if (problem === 'tooSmall' && k in termsLimits)

@@ -3331,7 +3331,7 @@ export interface components {
       };
       /** @description contracted quantity over the schedule, in unit */
       quantity: number;
-      /** @description deliveries from … to, inclusive */
+      /** @description deliveries from … to, inclusive; at most 10 years */
       schedule: {
         /** Format: date */
         from: string;
@@ -3705,7 +3705,7 @@ export interface components {
       };
       /** @description contracted quantity over the schedule, in unit */
       quantity: number;
-      /** @description deliveries from … to, inclusive */
+      /** @description deliveries from … to, inclusive; at most 10 years */
       schedule: {
         /** Format: date */
         from: string;
@@ -3950,7 +3950,7 @@ export interface components {
       };
       /** @description contracted quantity over the schedule, in unit */
       quantity?: number;
-      /** @description deliveries from … to, inclusive */
+      /** @description deliveries from … to, inclusive; at most 10 years */
       schedule?: {
         /** Format: date */
         from: string;
@@ -3985,7 +3985,7 @@ export interface components {
       };
       /** @description contracted quantity over the schedule, in unit */
       quantity?: number;
-      /** @description deliveries from … to, inclusive */
+      /** @description deliveries from … to, inclusive; at most 10 years */
       schedule?: {
         /** Format: date */
         from: string;
@@ -4101,7 +4101,7 @@ export interface components {
       };
       /** @description contracted quantity over the schedule, in unit */
       quantity: number;
-      /** @description deliveries from … to, inclusive */
+      /** @description deliveries from … to, inclusive; at most 10 years */
       schedule: {
         /** Format: date */
         from: string;
@@ -4129,7 +4129,7 @@ export interface components {
       };
       /** @description contracted quantity over the schedule, in unit */
       quantity: number;
-      /** @description deliveries from … to, inclusive */
+      /** @description deliveries from … to, inclusive; at most 10 years */
       schedule: {
         /** Format: date */
         from: string;
@@ -4157,7 +4157,7 @@ export interface components {
       };
       /** @description contracted quantity over the schedule, in unit */
       quantity?: number;
-      /** @description deliveries from … to, inclusive */
+      /** @description deliveries from … to, inclusive; at most 10 years */
       schedule?: {
         /** Format: date */
         from: string;
@@ -4185,7 +4185,7 @@ export interface components {
       };
       /** @description contracted quantity over the schedule, in unit */
       quantity?: number;
-      /** @description deliveries from … to, inclusive */
+      /** @description deliveries from … to, inclusive; at most 10 years */
       schedule?: {
         /** Format: date */
         from: string;
@@ -8128,8 +8128,8 @@ export interface components {
       };
       region?: string;
       vatRegime?: components['schemas']['VatRegime'];
-      /** @description with its scheme: https://… or http://… (an address without one is refused) */
-      website?: string;
+      /** @description with its scheme: https://… or http://…; an empty string removes it */
+      website?: '' | string;
     };
     OrganisationPatchInput: {
       description?: string;
@@ -8155,8 +8155,8 @@ export interface components {
       };
       region?: string;
       vatRegime?: components['schemas']['VatRegimeInput'];
-      /** @description with its scheme: https://… or http://… (an address without one is refused) */
-      website?: string;
+      /** @description with its scheme: https://… or http://…; an empty string removes it */
+      website?: '' | string;
     };
     OrganisationRecord: {
       description?: string;
@@ -8322,6 +8322,7 @@ export interface components {
     };
     Plan: {
       computedAt: string;
+      /** @description the live offers and requests the plan considered (linked or not), and its candidate links */
       counts: {
         links: number;
         offers: number;
@@ -8546,6 +8547,7 @@ export interface components {
     };
     PlanInput: {
       computedAt: string;
+      /** @description the live offers and requests the plan considered (linked or not), and its candidate links */
       counts: {
         links: number;
         offers: number;
@@ -9420,6 +9422,7 @@ export interface components {
     };
     SavedPlan: {
       computedAt: string;
+      /** @description the live offers and requests the plan considered (linked or not), and its candidate links */
       counts: {
         links: number;
         offers: number;
@@ -9468,6 +9471,7 @@ export interface components {
     };
     SavedPlanInput: {
       computedAt: string;
+      /** @description the live offers and requests the plan considered (linked or not), and its candidate links */
       counts: {
         links: number;
         offers: number;

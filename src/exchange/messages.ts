@@ -48,7 +48,7 @@ export const agreedLeftOutReasonWords: Readonly<
 export const messages = defineMessages('exchange', {
   // listings
   invalidListing: { en: 'Invalid listing', ru: 'Неверные данные объявления' },
-  // a listing is named by no raw id (issue 8: errors never name raw ids); `params.id` keeps it
+  // a listing is named by no raw id (issue 8: errors never name raw ids); the request names it
   listingNotFound: {
     en: 'No such listing, or it is not open to you',
     ru: 'Такого объявления нет или оно вам недоступно',

@@ -535,7 +535,12 @@ for (const d of await eachDialect()) {
         null,
       );
 
-      const other = all.find((m) => m.id !== match.id)!;
+      // declined: a pair whose offer ships nowhere else, so that an offer shipping to two
+      // requests stays open for the test of agreed quantities below
+      const alone = (m: (typeof all)[number]) =>
+        all.filter((n) => n.supply.listingId === m.supply.listingId).length === 1;
+      const other =
+        all.find((m) => m.id !== match.id && alone(m)) ?? all.find((m) => m.id !== match.id)!;
       const decliner = user(other.demand.organisationId ?? 'razrez-stepnoy');
       const declined = await x.decideMatch(decliner, other.id, false);
       assert.equal(declined.status, 'declined');

@@ -286,14 +286,15 @@ export interface Candidates {
   internal: InternalPair[];
 }
 
+/** Whether a figure lies within a request's limit of one property. */
+const withinLimit = (v: number, limit: QualityLimit) =>
+  (limit.min === undefined || v >= limit.min) && (limit.max === undefined || v <= limit.max);
+
 /** Whether an offer's measured values meet every limit of a request, on its own (no blend). */
 const meetsLimits = (o: CandidateListing, r: CandidateListing) =>
   Object.entries(r.quality).every(([p, limit]) => {
     const v = o.quality[p];
-    if (typeof v !== 'number' || typeof limit === 'number') return false;
-    return (
-      (limit.min === undefined || v >= limit.min) && (limit.max === undefined || v <= limit.max)
-    );
+    return typeof v === 'number' && typeof limit !== 'number' && withinLimit(v, limit);
   });
 
 const overlaps = (a: CandidateListing, b: CandidateListing) =>
@@ -310,15 +311,18 @@ const missingProperties = (o: CandidateListing, r: CandidateListing) =>
  * every delivery). The other properties are mass shares or specific figures, which a blend
  * carries as its delivered-quantity-weighted average.
  */
-export const PER_LOT_PROPERTIES: ReadonlySet<string> = new Set(['size']);
+const PER_LOT_PROPERTIES: ReadonlySet<string> = new Set(['size']);
 
 /** Whether the offer's own figure breaks a limit the request sets on every lot. */
 const breaksPerLotLimit = (o: CandidateListing, r: CandidateListing) =>
   Object.entries(r.quality).some(([p, limit]) => {
     const v = o.quality[p];
-    if (!PER_LOT_PROPERTIES.has(p) || typeof v !== 'number' || typeof limit === 'number')
-      return false;
-    return (limit.min !== undefined && v < limit.min) || (limit.max !== undefined && v > limit.max);
+    return (
+      PER_LOT_PROPERTIES.has(p) &&
+      typeof v === 'number' &&
+      typeof limit !== 'number' &&
+      !withinLimit(v, limit)
+    );
   });
 
 /**

@@ -230,10 +230,11 @@ export const warningData = (
  */
 export const warnings = defineMessages('exchange.warning', {
   // Worded for the reader: {supply}, {demand} and {id} read as the listing («material», holder),
-  // {properties} as the properties' symbols (plans.ts `wordedWarning`); each says what to do.
+  // {properties} as the properties' symbols and names, last in the sentence since a name may
+  // hold its own parentheses (plans.ts `wordedWarning`); each says what to do.
   linkDropped: {
-    en: 'add {properties} to the offer {supply}: the request {demand} limits it, so the link was not considered',
-    ru: 'добавьте {properties} в предложение {supply}: запрос {demand} ограничивает этот показатель, поэтому связь не рассматривалась',
+    en: 'the request {demand} limits what the offer {supply} does not state, so the link was not considered; add to the offer: {properties}',
+    ru: 'запрос {demand} ограничивает показатель, которого нет в предложении {supply}, поэтому связь не рассматривалась; добавьте в предложение: {properties}',
   },
   offerUnlinked: {
     en: 'the offer {id} must ship at least {min} a year but no request fits it (material, quality, distance or dates); it was left out of the plan — check its terms',
@@ -261,8 +262,8 @@ export const warnings = defineMessages('exchange.warning', {
     ru: 'объявление {id} не вошло в план: с ним денежные итоги плана превысили бы предел точного расчёта; проверьте объём и цены',
   },
   yieldNeedsShare: {
-    en: 'add {properties} to the offer {supply}: its yield for the request {demand} scales with it, so the link was not considered',
-    ru: 'добавьте {properties} в предложение {supply}: выход продукта для запроса {demand} зависит от этого показателя, поэтому связь не рассматривалась',
+    en: 'the yield of the offer {supply} for the request {demand} scales with a share the offer does not state, so the link was not considered; add to the offer: {properties}',
+    ru: 'выход продукта из предложения {supply} для запроса {demand} зависит от показателя, которого нет в предложении, поэтому связь не рассматривалась; добавьте в предложение: {properties}',
   },
   railDistanceEstimated: {
     en: 'rail from the offer {supply} to the request {demand}: no station pair of the rail-distance table serves these sites, so the route is estimated as great-circle × {circuity} ≈ {km} km — check it with a carrier',

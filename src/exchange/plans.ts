@@ -230,7 +230,7 @@ interface WarningContext {
   holders: Holders;
   materials: ReadonlyMap<string, { ru: string; en: string }>;
   uses: ReadonlyMap<string, { ru: string; en: string }>;
-  /** a property as a warning names it: «ΣREE» (…); “ΣREE” (rare earths) */
+  /** a property as a warning names it: «ΣREE» — …; “ΣREE” — rare earths */
   properties: ReadonlyMap<string, { ru: string; en: string }>;
 }
 
@@ -276,7 +276,7 @@ function wordedWarning(
     labelled.properties = w.params.properties
       .split(', ')
       .map((p) => ctx.properties.get(p)?.[lang] ?? p)
-      .join(', ');
+      .join('; ');
   const m = messageByCode(w.code, labelled);
   return m
     ? { code: w.code, params: { ...w.params }, message: m.text(lang) }
@@ -348,7 +348,8 @@ async function forReader(
     properties: new Map(
       properties.map((x) => [
         x.id,
-        { ru: `«${x.symbol}» (${x.name.ru})`, en: `“${x.symbol}” (${x.name.en})` },
+        // a dash, not parentheses: a name may hold its own («Крупность (верхний предел фракции)»)
+        { ru: `«${x.symbol}» — ${x.name.ru}`, en: `“${x.symbol}” — ${x.name.en}` },
       ]),
     ),
   };

@@ -395,17 +395,32 @@ for (const d of await eachDialect()) {
       // H7: actionable, naming the listings by material and holder, never by id (the params
       // keep the ids, for links)
       for (const w of dropped) {
-        assert.match(w.message, /^add .+ to the offer “[^”]+”.*: the request “[^”]+”.* limits it/);
+        assert.match(
+          w.message,
+          /^the request “[^”]+”.* limits what the offer “[^”]+”.* does not state.*; add to the offer: “[^”]+” — \S/,
+        );
         // each listing with its yearly quantity, so two of one holder and material read apart
         assert.match(
           w.message,
-          /the offer “[^”]+”, .+\d\u00a0\S+\/yr: the request “[^”]+”, .+\d\u00a0\S+\/yr limits it/,
+          /the request “[^”]+”, .+\d\u00a0\S+\/yr limits what the offer “[^”]+”, .+\d\u00a0\S+\/yr does/,
         );
+        // a property's name keeps its own parentheses unnested: “d” — Particle size, …
+        assert.doesNotMatch(w.message, /\)\)/);
         assert.doesNotMatch(w.message, /[«»]/, 'English quotes in English');
         for (const id of [w.params.supply, w.params.demand])
           assert.ok(!w.message.includes(String(id)), w.message);
         assert.ok(String(w.params.supply).startsWith('l-'));
       }
+      // in Russian, a name with its own parentheses (the top size) after a dash, never nested
+      const ru = (await x.plan(systemActor, {}, 'ru')).warnings.filter(
+        (w) => w.code === 'exchange.warning.linkDropped',
+      );
+      const size = ru.find((w) => w.params.properties === 'size');
+      assert.ok(size, 'the demo has an offer stating no top size that a request limits');
+      assert.match(
+        size.message,
+        /; добавьте в предложение: «d» — Крупность \(верхний предел фракции\)$/,
+      );
     });
 
     test("a request's own coal basis: the price by it, the coal replaced by the factors'", async () => {

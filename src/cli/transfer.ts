@@ -40,7 +40,9 @@ export async function importCommand(args: string[]): Promise<number> {
         `  ${section}: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged`,
       );
     for (const row of r.rows.filter((x) => x.change !== 'unchanged'))
-      console.log(`  ${row.section} line ${row.line}: ${row.id} ${row.change}`);
+      console.log(
+        `  ${row.section} line ${row.line}: ${row.id} ${row.change}${row.fields ? ` (${row.fields.join(', ')})` : ''}`,
+      );
     return 0;
   } catch (e) {
     if (e instanceof DomainError && e.status === 400) {

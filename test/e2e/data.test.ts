@@ -52,6 +52,11 @@ test('M2 M3: the operator uploads a CSV, sees the preview, applies it and sees w
   const unchanged = Number(await count('import-preview-counts', 'sites', 'unchanged'));
   assert.ok(unchanged > 30, `${unchanged} sites unchanged`);
   assert.equal(await preview.getByTestId('import-rows').locator('tbody tr').count(), 2);
+  // the changed record names the column that changes, as the file heads it; a new one none
+  assert.deepEqual(
+    (await preview.getByTestId('change-fields').allTextContents()).map((x) => x.trim()),
+    ['Наименование'],
+  );
   // nothing written yet
   const before = await (await page.request.get(`${base}/api/v1/registry/export?format=csv`)).text();
   assert.ok(!before.includes('e2e-new-site'), 'the preview wrote nothing');

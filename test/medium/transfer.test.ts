@@ -114,6 +114,8 @@ for (const d of await eachDialect()) {
         assert.equal(edited.changes.organisations.updated, 1);
         const updated = edited.rows.find((r) => r.change === 'updated');
         assert.equal(updated?.line, 2, 'the row named by its line in the file');
+        assert.deepEqual(updated?.fields, ['name'], 'the preview names the field that changes');
+        assert.ok(edited.rows.every((r) => (r.change === 'updated') === (r.fields !== undefined)));
         // a preview taken before another change is refused, not applied
         await dst.transfer.importRegistry(
           systemActor,

@@ -4,7 +4,7 @@ import { clusterDay } from '../../model/days.ts';
 import { invalid, type Lang, requestLang } from '../../model/index.ts';
 import { messages } from '../messages.ts';
 import { TransferFormat } from '../schema.ts';
-import { importFieldLabels } from '../transfer/columns.ts';
+import { fieldHeader, importFieldLabels } from '../transfer/columns.ts';
 import type { TransferService } from '../transfer/index.ts';
 
 const mediaTypes: Record<TransferFormat, string> = {
@@ -41,6 +41,12 @@ const ImportResultSchema = z
         id: z.string(),
         name: z.string().nullable(),
         change: z.enum(['created', 'updated', 'unchanged']),
+        fields: z
+          .array(z.string())
+          .optional()
+          .describe(
+            'an updated record: the fields whose values change, named as the file’s columns head them in the request’s language',
+          ),
       }),
     ),
     preview: z.string().describe('pass as `expect` to apply exactly what this answer previewed'),
@@ -136,10 +142,17 @@ export const transferRoutes =
             { httpStatus: 415 },
           );
         const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-        return transfer.importRegistry(req.actor, body, format, {
+        const result = await transfer.importRegistry(req.actor, body, format, {
           dryRun: req.query.dryRun === 'true',
           expect: req.query.expect,
         });
+        const lang = requestLang(req);
+        return {
+          ...result,
+          rows: result.rows.map((r) =>
+            r.fields ? { ...r, fields: r.fields.map((f) => fieldHeader(r.section, f, lang)) } : r,
+          ),
+        };
       },
     );
   };

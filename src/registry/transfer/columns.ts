@@ -145,3 +145,15 @@ export const importFieldLabels: Readonly<Record<string, Wording>> = Object.fromE
     .reverse() // the organisation's column wins a key the sections share
     .map((col) => [col.key, col.label]),
 );
+
+/** A record's fields that flat files spread over several columns, named as a whole. */
+const foldedFields: Readonly<Record<string, Wording>> = {
+  specialTerritory: { ru: 'Особая территория', en: 'Special territory' },
+  territoryProvenance: { ru: 'Территория: данные', en: 'Territory: data' },
+};
+
+/** A field of a section's record as the file's column heads it, in `lang`. */
+export function fieldHeader(section: RecordSection, key: string, lang: Lang): string {
+  const col = sections[section].columns.find((c) => c.key === key && c.type !== 'label');
+  return (col?.label ?? foldedFields[key])?.[lang] ?? key;
+}

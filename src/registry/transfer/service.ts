@@ -66,7 +66,15 @@ export interface ImportResult {
   /** per section, how many records the file creates, updates or leaves as they are */
   changes: Record<Section, Tally>;
   /** each record of the file, with what the import does to it */
-  rows: Array<{ section: Section; line: number; id: string; name: string | null; change: Change }>;
+  rows: Array<{
+    section: Section;
+    line: number;
+    id: string;
+    name: string | null;
+    change: Change;
+    /** an updated record: its fields whose values change, in the record's order */
+    fields?: string[];
+  }>;
   /**
    * The registry's state and the file the preview was made from: applying with it commits
    * exactly what was previewed, or refuses when the registry has changed since.
@@ -91,6 +99,17 @@ function canonical(v: unknown): string {
       .map(([k, x]) => `${JSON.stringify(k)}:${canonical(x)}`)
       .join(',')}}`;
   return JSON.stringify(v ?? null);
+}
+
+/** The fields whose values differ between a record as stored and as a file has it. */
+function changedFields(was: object, now: object): string[] {
+  const a = was as Record<string, unknown>;
+  const b = now as Record<string, unknown>;
+  // an absent field differs from a null one, as in `canonical` of the whole record
+  const value = (v: unknown) => (v === undefined ? 'undefined' : canonical(v));
+  return [...new Set([...Object.keys(b), ...Object.keys(a)])].filter(
+    (k) => value(a[k]) !== value(b[k]),
+  );
 }
 
 /** Import and export of the registry in JSON, CSV (Excel), XLSX and GeoJSON. */
@@ -186,12 +205,13 @@ export class TransferService {
     const changes = {} as ImportResult['changes'];
     const rows: ImportResult['rows'] = [];
     for (const section of ['organisations', 'sites', 'memberships'] as const) {
-      const was = new Map<string, string>(now[section].map((r) => [r.id, canonical(r)]));
+      const was = new Map<string, object>(now[section].map((r) => [r.id, r]));
       const tally: Tally = { created: 0, updated: 0, unchanged: 0 };
       s[section].forEach((r, i) => {
         const old = was.get(r.id);
+        const fields = old === undefined ? [] : changedFields(old, r);
         const change: Change =
-          old === undefined ? 'created' : old === canonical(r) ? 'unchanged' : 'updated';
+          old === undefined ? 'created' : fields.length ? 'updated' : 'unchanged';
         tally[change]++;
         rows.push({
           section,
@@ -199,6 +219,7 @@ export class TransferService {
           id: r.id,
           name: 'name' in r ? r.name : null,
           change,
+          ...(fields.length ? { fields } : {}),
         });
       });
       changes[section] = tally;

@@ -154,7 +154,17 @@ function ChangedRows({ result, done }: { result: ImportResult; done: boolean }) 
           {
             key: 'change',
             header: done ? d('colChangeDone') : d('colChange'),
-            cell: (r) => <span className={`badge change-${r.change}`}>{word(r)}</span>,
+            cell: (r) => (
+              <>
+                <span className={`badge change-${r.change}`}>{word(r)}</span>
+                {r.fields?.length ? (
+                  // the columns whose values change, named as the file heads them
+                  <span className="change-fields" data-testid="change-fields">
+                    {r.fields.join(', ')}
+                  </span>
+                ) : null}
+              </>
+            ),
             sortValue: word,
           },
         ]}

@@ -6176,6 +6176,8 @@ export interface components {
       rows: {
         /** @enum {string} */
         change: 'created' | 'updated' | 'unchanged';
+        /** @description an updated record: the fields whose values change, named as the file’s columns head them in the request’s language */
+        fields?: string[];
         id: string;
         line: number;
         name: string | null;
@@ -6213,6 +6215,8 @@ export interface components {
       rows: {
         /** @enum {string} */
         change: 'created' | 'updated' | 'unchanged';
+        /** @description an updated record: the fields whose values change, named as the file’s columns head them in the request’s language */
+        fields?: string[];
         id: string;
         line: number;
         name: string | null;

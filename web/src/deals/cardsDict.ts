@@ -16,7 +16,8 @@ export const cardsDict = dictionary(
     transitions: 'Ходов переговоров',
     staffHours: 'Часы сотрудников',
     roubles: 'Рубли',
-    meetings: 'Встреч',
+    // an expected count (a factor per stage, per delivery), hence fractions
+    meetings: 'Встреч, в среднем',
     meetingsByStage:
       'первый контакт {firstContact}, переговоры {negotiation}, подписание {contractSigning}, приёмка поставок {deliveryAcceptance}',
     road: 'Дорога в одну сторону',
@@ -83,7 +84,7 @@ export const cardsDict = dictionary(
     transitions: 'Negotiation moves',
     staffHours: 'Staff hours',
     roubles: 'Roubles',
-    meetings: 'Meetings',
+    meetings: 'Meetings, on average',
     meetingsByStage:
       'first contact {firstContact}, negotiation {negotiation}, signing {contractSigning}, delivery acceptance {deliveryAcceptance}',
     road: 'Road, one way',

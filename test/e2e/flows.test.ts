@@ -128,6 +128,13 @@ test('flows: the Sankey in both languages; its SVG links carry the mass balance 
       sorted(await drawn(page, 'sankey-link')),
       sorted(filtered.links.map((l) => ({ source: l.source, target: l.target, tonnes: l.valueT }))),
     );
+    // the filter is in the address: the same view after a reload, or from a shared link
+    assert.match(page.url(), new RegExp(`#/flows\\?material=${material}$`));
+    await page.reload();
+    // attached: a single flow is a straight path, whose box has no height
+    await page.getByTestId('sankey-link').first().waitFor({ state: 'attached' });
+    assert.equal(await page.locator('select[name="material"]').inputValue(), material);
+    assert.equal(await page.getByTestId('sankey-link').count(), filtered.links.length);
     // fewer flows, no taller a chart; a single one is a band, not a block
     assert.ok((await chartHeight()) <= fullHeight);
     if (filtered.links.length === 1) assert.equal(await chartHeight(), 160);
@@ -136,6 +143,7 @@ test('flows: the Sankey in both languages; its SVG links carry the mass balance 
     await page.locator('input[name="to"]').fill('1990-12-31');
     await page.getByText('Потоков нет').waitFor();
     await page.getByText('Нет поставок этого материала за этот период').waitFor();
+    assert.match(page.url(), /&from=1990-01-01&to=1990-12-31$/);
     // all materials: the empty state names the period alone
     await page.getByRole('button', { name: 'Сбросить' }).click();
     await page.getByTestId('sankey-link').first().waitFor();

@@ -2,10 +2,10 @@
 // kinds of organisation, filtered by material and period, and the same links as a table (what a
 // screen reader reads, and what the diagram's tooltips say).
 import '../shell/zodJitless.ts'; // before any schema the page's imports build
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTaxonomy } from '../exchange/taxonomy.ts';
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
-import { href } from '../shell/router.ts';
+import { hashQuery, href, replaceHashQuery } from '../shell/router.ts';
 import { isObserver, isOperator, useSession } from '../shell/session.tsx';
 import {
   Empty,
@@ -23,12 +23,31 @@ import { flowsDict } from './flowsDict.ts';
 import { Sankey } from './Sankey.tsx';
 import './flows.css';
 
+const isDay = (v: string | null): v is string => v !== null && /^\d{4}-\d{2}-\d{2}$/.test(v);
+
+/** The filter an address holds (#/flows?material=…&from=…&to=…), so that a view can be shared. */
+function filterFrom(q: URLSearchParams): FlowsFilter {
+  const material = q.get('material') || undefined;
+  const from = q.get('from');
+  const to = q.get('to');
+  return { material, from: isDay(from) ? from : undefined, to: isDay(to) ? to : undefined };
+}
+
 export function FlowsPage() {
   const t = useT(flowsDict);
   const f = useFormat();
   const { user } = useSession();
   const tax = useTaxonomy();
-  const [filter, setFilter] = useState<FlowsFilter>({});
+  const [filter, setFilter] = useState<FlowsFilter>(() => filterFrom(hashQuery()));
+  useEffect(
+    () =>
+      replaceHashQuery({
+        material: filter.material ?? '',
+        from: filter.from ?? '',
+        to: filter.to ?? '',
+      }),
+    [filter],
+  );
   const badPeriod = Boolean(filter.from && filter.to && filter.from > filter.to);
   const chain = useResource(user && !badPeriod ? () => dealsApi.flows(filter) : null, [
     Boolean(user),
@@ -68,7 +87,13 @@ export function FlowsPage() {
                 name="material"
                 value={filter.material ?? ''}
                 onChange={(e) => set({ material: e.target.value || undefined })}
-                options={v?.materials ?? (filter.material ? [filter.material] : [])}
+                // a material from the address that has no deliveries stays chosen, not hidden
+                options={[
+                  ...new Set([
+                    ...(v?.materials ?? []),
+                    ...(filter.material ? [filter.material] : []),
+                  ]),
+                ]}
                 optionLabel={(m) => tax.data?.materialName(m) ?? m}
                 any={t('allMaterials')}
               />

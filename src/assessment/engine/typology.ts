@@ -19,6 +19,7 @@
 // Thresholds are the platform's own calibration (documented, configurable by editing this
 // file), not values from the paper.
 
+import { DEFAULT_WINDOW_MONTHS } from '../limits.ts';
 import { buildGraph } from './network-graph.ts';
 import { louvain } from './network-louvain.ts';
 import { ROLE_THRESHOLDS, valueHhi, valueShares } from './network-signals.ts';
@@ -421,8 +422,7 @@ function latestDate(s: Snapshot): string {
   return latest;
 }
 
-/** The default window: the last 12 months up to the day assessed, for every caller. */
-export const DEFAULT_WINDOW_MONTHS = 12;
+export { DEFAULT_WINDOW_MONTHS };
 
 /** The first day of the window ending at asOf (inclusive), or '' for no lower bound. */
 export function windowStart(asOf: string, months?: number): string {

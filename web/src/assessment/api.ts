@@ -1,16 +1,14 @@
 // The assessment's calls: the cluster's placement and trajectory, readiness, the territorial
 // baseline. Paths and answers are typed by api-types.ts, generated from the server's schemas.
+import { DEFAULT_WINDOW_MONTHS } from '../../../src/assessment/limits.ts';
 import { answer, client, type RequestBody } from '../shell/api.ts';
 
 export type NetworkLayer = 'exchange' | 'knowledge' | 'governance';
 export type ReadinessBody = RequestBody<'/api/v1/assessment/readiness/{id}', 'post'>;
 
-/** The placement's window, the server's default (DEFAULT_WINDOW_MONTHS; the e2e compares the two). */
-const PLACEMENT_WINDOW_MONTHS = 12;
-
 export const assessmentApi = {
   placement: () =>
-    // the server's default window (12 months), the same as the report's and the CLI's
+    // the server's default window, the same as the report's and the CLI's
     answer(client.GET('/api/v1/assessment/typology', {})),
   trajectory: () => answer(client.GET('/api/v1/assessment/trajectory', { params: { query: {} } })),
   readiness: () => answer(client.GET('/api/v1/assessment/readiness')),
@@ -19,11 +17,11 @@ export const assessmentApi = {
   answerReadiness: (id: string, body: ReadinessBody) =>
     answer(client.POST('/api/v1/assessment/readiness/{id}', { params: { path: { id } }, body })),
   territory: () => answer(client.GET('/api/v1/assessment/territory')),
-  /** the network over the placement's window (the last 12 months), so their figures agree */
+  /** the network over the placement's window (the server's default), so their figures agree */
   network: (layer?: NetworkLayer) =>
     answer(
       client.GET('/api/v1/assessment/network', {
-        params: { query: { months: PLACEMENT_WINDOW_MONTHS, ...(layer ? { layer } : {}) } },
+        params: { query: { months: DEFAULT_WINDOW_MONTHS, ...(layer ? { layer } : {}) } },
       }),
     ),
 };

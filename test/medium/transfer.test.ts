@@ -5,7 +5,13 @@ import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { seedExample } from '../../src/example/seed.ts';
 import { journalHeadSeq, listEvents } from '../../src/journal/index.ts';
-import { type DomainError, systemActor, WHOLE_FILE, wordIn } from '../../src/model/index.ts';
+import {
+  type Actor,
+  type DomainError,
+  systemActor,
+  WHOLE_FILE,
+  wordIn,
+} from '../../src/model/index.ts';
 import type { Platform } from '../../src/platform.ts';
 import type { RegistrySnapshot } from '../../src/registry/index.ts';
 import { collectSnapshot, parseCsv, writeCsv } from '../../src/registry/transfer/index.ts';
@@ -394,6 +400,32 @@ for (const d of await eachDialect()) {
       await expectNothingChanged(Buffer.from('{"type":"Point","coordinates":[86,55]}'), 'geojson', [
         { field: 'type' },
       ]);
+    });
+
+    // last: it leaves an application in the source registry
+    test("the operator's export is the registry: no applicant, no rejected application", async () => {
+      const anonymous: Actor = {
+        kind: 'anonymous',
+        id: 'anonymous',
+        organisationId: null,
+        role: null,
+      };
+      const apply = (email: string) =>
+        src.registry.submitApplication(anonymous, {
+          organisation: organisationInput(),
+          admin: { email, name: 'Заявитель', password: 'applicant-pass-1' },
+          consent: true,
+        });
+      const pending = await apply('pending@export.example');
+      const rejected = await apply('rejected@export.example');
+      await src.registry.decideApplication(systemActor, rejected.id, false, { note: 'test' });
+      const applicants = [pending, rejected].map((a) => a.organisationId);
+      for (const format of ['json', 'csv'] as const) {
+        const text = (await src.transfer.exportRegistry(systemActor, format)).toString('utf8');
+        for (const id of applicants) assert.ok(!text.includes(id), `${format} names ${id}`);
+      }
+      const doc = JSON.parse((await src.transfer.exportRegistry(systemActor, 'json')).toString());
+      assert.equal(doc.organisations.length, original.organisations.length);
     });
   });
 }

@@ -120,11 +120,20 @@ export class TransferService {
   ) {}
 
   /**
-   * What the caller may see of the registry: the public directory, or everything for the
-   * operator; headers and the words beside the codes in `lang`.
+   * What the caller may see of the registry: the public directory, or for the operator every
+   * organisation but the applications in admissions; headers and the words beside the codes
+   * in `lang`.
    */
   async exportRegistry(actor: Actor, format: TransferFormat, lang: Lang = 'ru'): Promise<Buffer> {
-    const snapshot = await collectSnapshot(this.store, (o) => inPublicDirectory(actor, o));
+    // the registry, not admissions: an application pending or rejected is no record of it (a
+    // file has no column that would tell it from a member); one the operator registered is
+    const applying = new Set(
+      (await repo.findApplications(this.store, 'pending')).map((a) => a.organisationId),
+    );
+    const snapshot = await collectSnapshot(
+      this.store,
+      (o) => o.status !== 'rejected' && !applying.has(o.id) && inPublicDirectory(actor, o),
+    );
     const agglomerations =
       format === 'geojson'
         ? new Map((await findSites(this.store)).map((x) => [x.id, x.agglomeration]))

@@ -373,6 +373,48 @@ test('a member serves itself: profile, sites, account, reset link, leaving', {
   );
 
   await t.test(
+    'the operator is asked before leaving an organisation without its admin, and may cancel',
+    async () => {
+      const op = await browser!.newContext({
+        viewport: { width: 1366, height: 768 },
+        locale: 'ru-RU',
+      });
+      const opPage = await op.newPage();
+      await logIn(opPage, operator.email, operator.password);
+      const listed = await api(opPage, 'GET', '/organisations/tsement-tom/users');
+      const admins = listed.body.filter(
+        (u: { role: string; status: string }) => u.role === 'org_admin' && u.status === 'active',
+      );
+      assert.deepEqual(
+        admins.map((u: { email: string }) => u.email),
+        [tom.email],
+        'Tom is the one admin',
+      );
+      await opPage.goto(`${base}/#/organisation/tsement-tom`);
+      await opPage.getByTestId('users-table').waitFor();
+      // disabling asks, and says the organisation is left without an admin
+      await opPage.getByTestId(`disable-${tom.email}`).click();
+      const question = opPage.locator('.confirm-question', { hasText: tom.email });
+      await question.waitFor();
+      assert.match((await question.textContent()) ?? '', /последний активный администратор/);
+      await opPage.getByRole('alertdialog').getByRole('button', { name: 'Отмена' }).click();
+      // so does a role that is no admin's; cancelled, the box shows the role again
+      const role = opPage.getByTestId(`role-${tom.email}`);
+      await role.selectOption('member');
+      const demote = opPage.getByTestId('demote-last-admin');
+      await demote.waitFor();
+      assert.match((await demote.textContent()) ?? '', /«сотрудник».*последний активный/);
+      await demote.getByRole('button', { name: 'Отмена' }).click();
+      await demote.waitFor({ state: 'detached' });
+      assert.equal(await role.inputValue(), 'org_admin');
+      const after = await api(opPage, 'GET', '/organisations/tsement-tom/users');
+      const still = after.body.find((u: { email: string }) => u.email === tom.email);
+      assert.deepEqual([still.role, still.status], ['org_admin', 'active'], 'nothing changed');
+      await op.close();
+    },
+  );
+
+  await t.test(
     "the admin invites a colleague, changes the invitee's role, withdraws the invitation",
     async () => {
       await page.goto(`${base}/#/organisation`);

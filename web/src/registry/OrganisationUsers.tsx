@@ -71,6 +71,19 @@ export function Users({
     );
   /** Roles an admin gives: the operator's own role is not one of them. */
   const roleEditable = (u: User) => admin && u.id !== me.id && isOneOf(invitationRoles, u.role);
+  /**
+   * The organisation's only active admin: the server lets the operator alone demote or disable
+   * them, and the page asks first, saying the organisation is left without one.
+   */
+  const lastAdmin = (u: User) =>
+    u.role === 'org_admin' &&
+    u.status === 'active' &&
+    !users.data?.some((x) => x.id !== u.id && x.role === 'org_admin' && x.status === 'active');
+  /** A role change that leaves the organisation with no admin, waiting for its confirmation. */
+  const [demoting, setDemoting] = useState<{
+    user: User;
+    role: (typeof invitationRoles)[number];
+  } | null>(null);
 
   return (
     <section className="card">
@@ -81,6 +94,31 @@ export function Users({
           <strong>{a('resetLinkFor', { email: reset.email })}</strong>
           <CopyBox value={`${window.location.origin}/#/reset/${reset.token}`} />
           <span>{a('resetLinkOnce', { date: fmt.dateTime(reset.expiresAt) })}</span>
+        </div>
+      )}
+      {demoting && (
+        <div className="alert alert-warning" role="alertdialog" data-testid="demote-last-admin">
+          <p>
+            {t('demoteQuestion', { email: demoting.user.email, role: s(roleKey[demoting.role]) })}{' '}
+            {t('lastAdmin')}
+          </p>
+          <span className="row-actions">
+            <button
+              type="button"
+              className="btn btn-small btn-danger"
+              data-testid="demote-last-admin-confirm"
+              onClick={() => {
+                const { user, role } = demoting;
+                setDemoting(null);
+                change(() => registryApi.patchUser(user.id, { role }));
+              }}
+            >
+              {t('demoteYes')}
+            </button>
+            <button type="button" className="btn btn-small" onClick={() => setDemoting(null)}>
+              {s('cancel')}
+            </button>
+          </span>
         </div>
       )}
       {users.error ? (
@@ -115,12 +153,13 @@ export function Users({
                   <select
                     className="role-select"
                     aria-label={t('roleOf', { name: u.name })}
-                    value={u.role}
+                    value={demoting?.user.id === u.id ? demoting.role : u.role}
                     data-testid={`role-${u.email}`}
                     onChange={(e) => {
                       const role = e.target.value;
-                      if (isOneOf(invitationRoles, role) && role !== u.role)
-                        change(() => registryApi.patchUser(u.id, { role }));
+                      if (!isOneOf(invitationRoles, role) || role === u.role) return;
+                      if (operator && lastAdmin(u)) setDemoting({ user: u, role });
+                      else change(() => registryApi.patchUser(u.id, { role }));
                     }}
                   >
                     {invitationRoles.map((r) => (
@@ -159,9 +198,20 @@ export function Users({
                   />
                 ) : (
                   <span className="row-actions">
-                    <button type="button" className="btn btn-small" onClick={() => toggle(u)}>
-                      {u.status === 'disabled' ? t('enable') : t('disable')}
-                    </button>
+                    {u.status === 'disabled' ? (
+                      <button type="button" className="btn btn-small" onClick={() => toggle(u)}>
+                        {t('enable')}
+                      </button>
+                    ) : (
+                      <ConfirmButton
+                        label={t('disable')}
+                        question={`${t('disableQuestion', { email: u.email })}${lastAdmin(u) ? ` ${t('lastAdmin')}` : ''}`}
+                        confirmLabel={t('disableYes')}
+                        className="btn btn-small"
+                        testId={`disable-${u.email}`}
+                        onConfirm={() => toggle(u)}
+                      />
+                    )}
                     {operator && u.status === 'active' && (
                       <ConfirmButton
                         label={a('issueReset')}

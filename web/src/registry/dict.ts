@@ -154,6 +154,13 @@ export const registryDict = dictionary(
     'user:disabled': 'отключён',
     disable: 'Отключить',
     enable: 'Включить',
+    disableQuestion:
+      'Отключить {email}? Сеансы пользователя завершатся; войти он сможет, когда его включат.',
+    disableYes: 'Отключить',
+    lastAdmin:
+      'Это последний активный администратор организации: у неё не останется администратора, пока другого не назначит оператор.',
+    demoteQuestion: 'Сделать {email} «{role}»?',
+    demoteYes: 'Изменить роль',
     roleOf: 'Роль: {name}',
     withdrawInvitation: 'Отозвать приглашение',
     withdrawInvitationQuestion: 'Отозвать приглашение {email}? Ссылка перестанет действовать.',
@@ -377,6 +384,13 @@ export const registryDict = dictionary(
     'user:disabled': 'disabled',
     disable: 'Disable',
     enable: 'Enable',
+    disableQuestion:
+      "Disable {email}? The user's sessions end; they can log in again once enabled.",
+    disableYes: 'Disable',
+    lastAdmin:
+      "This is the organisation's last active admin: it will have none until the operator appoints another.",
+    demoteQuestion: 'Make {email} “{role}”?',
+    demoteYes: 'Change role',
     roleOf: 'Role of {name}',
     withdrawInvitation: 'Withdraw invitation',
     withdrawInvitationQuestion: 'Withdraw the invitation of {email}? The link will stop working.',

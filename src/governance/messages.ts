@@ -133,6 +133,10 @@ export const messages = defineMessages('governance', {
   },
   invalidMessage: { en: 'Invalid message', ru: 'Неверное сообщение' },
   chooseOne: { en: 'choose an option', ru: 'выберите вариант' },
+  stakeFromCharter: {
+    en: 'a ballot declares no weight: a weighted vote counts the stake the charter records for the organisation (1 when it records none)',
+    ru: 'бюллетень не заявляет вес: взвешенное голосование учитывает долю организации по уставу (1, если устав её не называет)',
+  },
 });
 
 // the names people see beside a proposal's and a vote's fields, for error answers (the API's

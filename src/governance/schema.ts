@@ -44,6 +44,17 @@ export type VoteSettings = z.infer<typeof VoteSettings>;
 
 const defaultSettings: VoteSettings = { method: 'plurality', quorum: 0.5, threshold: 0.5 };
 
+/**
+ * What a weighted vote counts: each member organisation's stake as the charter records it (its
+ * share in the cluster's fund, say), never what a ballot declares; a member it names none for
+ * counts 1.
+ */
+const Stakes = z
+  .record(z.string().min(1), z.number().gt(0).max(1e12))
+  .describe(
+    'weighted votes: each member organisation’s stake (organisation id → stake), as the charter records it; a member with none counts 1',
+  );
+
 export const CharterInput = z
   .object({
     control: ControlConcept,
@@ -66,6 +77,7 @@ export const CharterInput = z
         'resolution',
       ])
       .describe('the proposal types the keystone may veto (under keystone control only)'),
+    stakes: Stakes.default({}),
   })
   .refine((c) => c.control === 'etharchy' || c.keystoneOrganisationId !== null, {
     message: 'keystone control needs a keystone organisation',
@@ -85,6 +97,7 @@ export const Charter = z
     defaults: VoteSettings,
     byType: z.partialRecord(ProposalType, VoteSettings),
     vetoTypes: z.array(ProposalType),
+    stakes: Stakes.optional().describe('absent in a charter adopted before stakes were recorded'),
     adoptedAt: z.string(),
     proposalId: z
       .string()
@@ -103,6 +116,7 @@ export const CharterChange = z
     defaults: VoteSettings.optional(),
     byType: z.partialRecord(ProposalType, VoteSettings).optional(),
     vetoTypes: z.array(ProposalType).optional(),
+    stakes: Stakes.optional(),
   })
   .meta({ id: 'GovernanceCharterChange' });
 export type CharterChange = z.infer<typeof CharterChange>;
@@ -188,6 +202,12 @@ export const Proposal = z
     quorum: share,
     threshold: share,
     cap: z.number().optional(),
+    stakes: z
+      .record(z.string(), z.number())
+      .optional()
+      .describe(
+        'weighted: the stakes the charter recorded when the proposal was made, which the count uses (a member with none counts 1)',
+      ),
     subjectOrganisationId: z.string().optional(),
     subjectName: z
       .string()
@@ -224,7 +244,12 @@ export const BallotInput = z
       .describe('irv: the options in order of preference, at least one'),
     position: ConsentPosition.optional(),
     reason: z.string().trim().max(2000).optional(),
-    weight: z.number().gt(0).max(1e12).optional().describe('weighted: the declared stake'),
+    weight: z
+      .number()
+      .optional()
+      .describe(
+        'refused: a weighted vote counts the stake the charter records for the organisation, not one a ballot declares',
+      ),
   })
   .meta({ id: 'GovernanceBallotBody' });
 export type BallotInput = z.infer<typeof BallotInput>;

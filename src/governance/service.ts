@@ -400,6 +400,8 @@ export class GovernanceService {
         quorum: settings.quorum,
         threshold: settings.threshold,
         ...(settings.cap !== undefined ? { cap: settings.cap } : {}),
+        // what a weighted count weighs: the charter's stakes now, not what ballots declare
+        ...(method === 'weighted' ? { stakes: { ...(charter.stakes ?? {}) } } : {}),
         ...(fields.subjectOrganisationId
           ? { subjectOrganisationId: fields.subjectOrganisationId }
           : {}),
@@ -434,6 +436,7 @@ export class GovernanceService {
         if (!p.candidates.includes(o)) fail(field, messages.notAnOption({ option: o }));
       if (new Set(options).size !== options.length) fail(field, messages.optionTwice());
     };
+    if (b.weight !== undefined) fail('weight', messages.stakeFromCharter());
     switch (p.method) {
       case 'plurality':
       case 'weighted':
@@ -472,13 +475,11 @@ export class GovernanceService {
       this.checkBallot(p, fields);
       const ballot: CastBallot = {
         ...fields,
-        ...(p.method === 'weighted' ? {} : { weight: undefined }),
         proposalId,
         voter,
         castBy: actorRef(actor),
         castAt: now,
       };
-      if (ballot.weight === undefined) delete ballot.weight;
       await repo.putBallot(tx, ballot);
       await this.event(tx, actor, voter, 'ballot.cast', ballot);
       return ballot;

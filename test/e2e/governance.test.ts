@@ -239,7 +239,7 @@ async function propose(who: { email: string; password: string }, body: unknown):
   return (await api(who, 'POST', '/api/v1/governance/proposals', body)).id;
 }
 
-test('governance: the ranked-choice and the consent ballot forms', {
+test('governance: the ranked-choice, the consent and the weighted ballot forms', {
   skip,
   timeout: 180_000,
 }, async () => {
@@ -255,6 +255,12 @@ test('governance: the ranked-choice and the consent ballot forms', {
     type: 'resolution',
     method: 'consent',
     title: 'E2E: общий регламент',
+    closesAt: week,
+  });
+  const weighted = await propose(tom, {
+    type: 'resolution',
+    method: 'weighted',
+    title: 'E2E: взвешенное решение',
     closesAt: week,
   });
   const { context, page, pageErrors } = await watchedPage();
@@ -282,6 +288,19 @@ test('governance: the ranked-choice and the consent ballot forms', {
     await page.getByTestId('cast-ballot').click();
     await page.getByTestId('my-ballot').waitFor();
     assert.match((await page.getByTestId('my-ballot').textContent()) ?? '', /Блокирую/);
+
+    // a weighted ballot declares no weight: the page says what the charter gives (no stakes
+    // in the seeded charter, so 1)
+    await page.goto(`${base}/#/governance/${weighted}`);
+    await page.getByTestId('vote-form').waitFor();
+    assert.equal(await page.getByTestId('vote-form').locator('input[name="weight"]').count(), 0);
+    assert.equal(
+      (await page.getByTestId('my-stake').textContent())?.trim(),
+      'Устав не называет долей: голос каждой организации весит 1.',
+    );
+    await page.getByTestId('vote-form').getByLabel('За').check();
+    await page.getByTestId('cast-ballot').click();
+    await page.getByTestId('my-ballot').waitFor();
     assert.deepEqual(pageErrors, []);
   } finally {
     await context.close();

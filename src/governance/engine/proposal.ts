@@ -20,6 +20,8 @@ export interface ProposalVote {
   quorum: number;
   threshold: number;
   cap?: number;
+  /** weighted: the charter's stakes when the proposal was made */
+  stakes?: Record<string, number>;
   closesAt: string;
 }
 
@@ -97,5 +99,7 @@ export function tallyInputFor(
     quorum: p.quorum,
     threshold: p.threshold,
     ...(p.cap !== undefined ? { cap: p.cap } : {}),
+    // the charter's stakes; a ballot cast before they were recorded keeps the weight it declared
+    ...(p.method === 'weighted' && p.stakes ? { weights: p.stakes } : {}),
   };
 }

@@ -2,7 +2,6 @@
 // turnout and rounds, the keystone's veto where the charter allows it, and the discussion.
 import { type FormEvent, useRef, useState } from 'react';
 import { useFormat, useLocale, useT, writtenIn } from '../i18n/index.ts';
-import { parseNumber } from '../shell/numbers.ts';
 import { href } from '../shell/router.ts';
 import { isObserver, isOperator, useSession } from '../shell/session.tsx';
 import {
@@ -197,7 +196,10 @@ function describeBallot(
 }
 
 /** The ballot's fields, shown beside their options (the server's refusal too). */
-const ballotFields = ['choice', 'approve', 'ranking', 'position', 'weight'] as const;
+const ballotFields = ['choice', 'approve', 'ranking', 'position'] as const;
+
+/** What a weighted vote counts for an organisation: its stake by the charter, else 1. */
+const stakeOf = (p: Proposal, org: string) => p.stakes?.[org] ?? 1;
 type BallotField = (typeof ballotFields)[number];
 
 function VoteForm({
@@ -218,6 +220,7 @@ function VoteForm({
   onDone: () => void;
 }) {
   const t = useT(governanceDict);
+  const f = useFormat();
   const label = useOptionLabel(p);
   const submission = useSubmission();
   const form = useRef<HTMLFormElement>(null);
@@ -229,7 +232,6 @@ function VoteForm({
   );
   const [position, setPosition] = useState<ConsentPosition | ''>(mine?.position ?? '');
   const [reason, setReason] = useState(mine?.reason ?? '');
-  const [weight, setWeight] = useState(mine?.weight !== undefined ? String(mine.weight) : '1');
   // the form's own word on a field before sending: nothing chosen, two options on one rank
   const [own, setOwn] = useState<Partial<Record<BallotField, string>>>({});
   // an approval ballot with nothing ticked: asked to confirm as an abstention before it goes
@@ -237,14 +239,8 @@ function VoteForm({
   const problems = (): Partial<Record<BallotField, string>> => {
     switch (p.method) {
       case 'plurality':
+      case 'weighted':
         return choice ? {} : { choice: t('errChooseOne') };
-      case 'weighted': {
-        const w = parseNumber(weight);
-        return {
-          ...(choice ? {} : { choice: t('errChooseOne') }),
-          ...(w === undefined || Number.isNaN(w) || w <= 0 ? { weight: t('errWeight') } : {}),
-        };
-      }
       case 'irv': {
         const used = Object.values(ranks).filter(Boolean);
         if (used.length === 0) return { ranking: t('errRankOne') };
@@ -272,9 +268,6 @@ function VoteForm({
         break;
       case 'consent':
         body = { position: position || undefined, reason: reason.trim() || undefined };
-        break;
-      case 'weighted':
-        body = { choice, weight: parseNumber(weight) ?? Number.NaN };
         break;
       default:
         body = { choice };
@@ -354,17 +347,11 @@ function VoteForm({
         </fieldset>
       )}
       {p.method === 'weighted' && (
-        <Field label={t('weight')} error={errorOf('weight')}>
-          {(a) => (
-            <input
-              {...a}
-              name="weight"
-              inputMode="decimal"
-              value={weight}
-              onChange={(e) => setWeight(e.target.value)}
-            />
-          )}
-        </Field>
+        <p className="muted small" data-testid="my-stake">
+          {Object.keys(p.stakes ?? {}).length
+            ? t('stakeByCharter', { stake: f.decimal(stakeOf(p, org), 6) })
+            : t('noStakes')}
+        </p>
       )}
       {p.method === 'approval' && (
         <fieldset className="gov-options">

@@ -128,6 +128,7 @@ export function CharterFacts({
   const t = useT(governanceDict);
   const { locale } = useLocale();
   const names = useOrgNames();
+  const f = useFormat();
   const byType = c.byType ?? {};
   return (
     <>
@@ -188,6 +189,18 @@ export function CharterFacts({
         <>
           <dt>{t('vetoTypes')}</dt>
           <dd>{c.vetoTypes.map((k: ProposalType) => t(`type:${k}`)).join(', ') || '—'}</dd>
+        </>
+      )}
+      {c.stakes && (Object.keys(c.stakes).length > 0 || !change) && (
+        <>
+          <dt>{t('stakes')}</dt>
+          <dd data-testid="charter-stakes">
+            {Object.keys(c.stakes).length
+              ? Object.entries(c.stakes)
+                  .map(([id, stake]) => `${names.name(id)}: ${f.decimal(stake, 6)}`)
+                  .join('; ')
+              : t('noStakesCharter')}
+          </dd>
         </>
       )}
     </>

@@ -5349,7 +5349,7 @@ export interface components {
       reason?: string;
       /** @description the organisation that votes */
       voter: string;
-      /** @description weighted: the declared stake */
+      /** @description refused: a weighted vote counts the stake the charter records for the organisation, not one a ballot declares */
       weight?: number;
     };
     GovernanceBallotBody: {
@@ -5360,7 +5360,7 @@ export interface components {
       /** @description irv: the options in order of preference, at least one */
       ranking?: string[];
       reason?: string;
-      /** @description weighted: the declared stake */
+      /** @description refused: a weighted vote counts the stake the charter records for the organisation, not one a ballot declares */
       weight?: number;
     };
     GovernanceBallotBodyInput: {
@@ -5371,7 +5371,7 @@ export interface components {
       /** @description irv: the options in order of preference, at least one */
       ranking?: string[];
       reason?: string;
-      /** @description weighted: the declared stake */
+      /** @description refused: a weighted vote counts the stake the charter records for the organisation, not one a ballot declares */
       weight?: number;
     };
     GovernanceBallotInput: {
@@ -5387,7 +5387,7 @@ export interface components {
       reason?: string;
       /** @description the organisation that votes */
       voter: string;
-      /** @description weighted: the declared stake */
+      /** @description refused: a weighted vote counts the stake the charter records for the organisation, not one a ballot declares */
       weight?: number;
     };
     GovernanceCharter: {
@@ -5402,6 +5402,10 @@ export interface components {
       membershipRulesEn?: string;
       /** @description the decision that adopted it; null: the founding charter */
       proposalId: string | null;
+      /** @description absent in a charter adopted before stakes were recorded */
+      stakes?: {
+        [key: string]: number;
+      };
       version: number;
       vetoTypes: components['schemas']['GovernanceProposalType'][];
     };
@@ -5414,6 +5418,10 @@ export interface components {
       keystoneOrganisationId?: string | null;
       membershipRules?: string;
       membershipRulesEn?: string;
+      /** @description weighted votes: each member organisation’s stake (organisation id → stake), as the charter records it; a member with none counts 1 */
+      stakes?: {
+        [key: string]: number;
+      };
       vetoTypes?: components['schemas']['GovernanceProposalType'][];
     };
     GovernanceCharterChangeInput: {
@@ -5425,6 +5433,10 @@ export interface components {
       keystoneOrganisationId?: string | null;
       membershipRules?: string;
       membershipRulesEn?: string;
+      /** @description weighted votes: each member organisation’s stake (organisation id → stake), as the charter records it; a member with none counts 1 */
+      stakes?: {
+        [key: string]: number;
+      };
       vetoTypes?: components['schemas']['GovernanceProposalTypeInput'][];
     };
     GovernanceCharterCreate: {
@@ -5449,6 +5461,13 @@ export interface components {
       /** @default  */
       membershipRules: string;
       membershipRulesEn?: string;
+      /**
+       * @description weighted votes: each member organisation’s stake (organisation id → stake), as the charter records it; a member with none counts 1
+       * @default {}
+       */
+      stakes: {
+        [key: string]: number;
+      };
       /**
        * @description the proposal types the keystone may veto (under keystone control only)
        * @default [
@@ -5485,6 +5504,13 @@ export interface components {
       membershipRules?: string;
       membershipRulesEn?: string;
       /**
+       * @description weighted votes: each member organisation’s stake (organisation id → stake), as the charter records it; a member with none counts 1
+       * @default {}
+       */
+      stakes?: {
+        [key: string]: number;
+      };
+      /**
        * @description the proposal types the keystone may veto (under keystone control only)
        * @default [
        *       "admit_member",
@@ -5509,6 +5535,10 @@ export interface components {
       membershipRulesEn?: string;
       /** @description the decision that adopted it; null: the founding charter */
       proposalId: string | null;
+      /** @description absent in a charter adopted before stakes were recorded */
+      stakes?: {
+        [key: string]: number;
+      };
       version: number;
       vetoTypes: components['schemas']['GovernanceProposalTypeInput'][];
     };
@@ -5651,6 +5681,10 @@ export interface components {
       opensAt: string;
       quorum: number;
       result: components['schemas']['GovernanceTallyResult'] | null;
+      /** @description weighted: the stakes the charter recorded when the proposal was made, which the count uses (a member with none counts 1) */
+      stakes?: {
+        [key: string]: number;
+      };
       status: components['schemas']['GovernanceProposalStatus'];
       /** @description the subject organisation's name, given even to an applicant the directory does not list: the electorate votes on it */
       subjectName?: string;
@@ -5743,6 +5777,10 @@ export interface components {
       opensAt: string;
       quorum: number;
       result: components['schemas']['GovernanceTallyResultInput'] | null;
+      /** @description weighted: the stakes the charter recorded when the proposal was made, which the count uses (a member with none counts 1) */
+      stakes?: {
+        [key: string]: number;
+      };
       status: components['schemas']['GovernanceProposalStatusInput'];
       /** @description the subject organisation's name, given even to an applicant the directory does not list: the electorate votes on it */
       subjectName?: string;

@@ -1,7 +1,9 @@
 // Governance's HTTP routes under /api/v1/governance: thin — parse, call the service, answer.
+
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParam, tagged } from '../model/index.ts';
+import { governanceLimits } from './limits.ts';
 import {
   BallotInput,
   CastBallot,
@@ -46,7 +48,7 @@ const CharterView = z
   .object({ current: Charter.nullable(), history: z.array(Charter) })
   .meta({ id: 'GovernanceCharterView' });
 const VetoInput = z
-  .object({ reason: z.string().trim().min(1).max(2000) })
+  .object({ reason: z.string().trim().min(1).max(governanceLimits.vetoReason) })
   .meta({ id: 'GovernanceVetoBody' });
 const t = tagged('governance');
 const base = '/api/v1/governance';
@@ -180,6 +182,7 @@ export const routes =
     app.post(
       `${base}/proposals/:id/veto`,
       {
+        config: { fieldLabels: { reason: { en: 'Reason for the veto', ru: 'Причина вето' } } },
         schema: {
           ...t,
           summary: "The keystone's veto (under keystone control, within the charter)",

@@ -1,9 +1,11 @@
 // Governance's concepts as zod schemas: the charter, proposals, ballots, delegations, the
 // keystone's history and the participation figures; and the tally's engine format.
+
 import { z } from 'zod';
 import { rule } from '../model/messages.ts';
 import { Kopecks } from '../model/money.ts';
 import { methods, positions, statuses } from './engine/input.ts';
+import { governanceLimits } from './limits.ts';
 import { messages } from './messages.ts';
 
 export * from './engine/input.ts';
@@ -243,7 +245,7 @@ export const BallotInput = z
       .optional()
       .describe('irv: the options in order of preference, at least one'),
     position: ConsentPosition.optional(),
-    reason: z.string().trim().max(2000).optional(),
+    reason: z.string().trim().max(governanceLimits.ballotReason).optional(),
     weight: z
       .number()
       .optional()
@@ -309,7 +311,7 @@ export const Participation = z
 export const ProposalFilter = z.object({ status: z.enum(['open', 'decided']).optional() });
 
 export const MessageInput = z
-  .object({ text: z.string().trim().min(1).max(4000) })
+  .object({ text: z.string().trim().min(1).max(governanceLimits.message) })
   .meta({ id: 'GovernanceMessageBody' });
 
 export const ProposalMessage = z

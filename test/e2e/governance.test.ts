@@ -589,3 +589,44 @@ test('governance: a charter change shows what it changes, in both languages; a m
     await context.close();
   }
 });
+
+test("governance: the keystone's veto is asked before it is cast; its reason stops at its limit", {
+  skip,
+  timeout: 120_000,
+}, async () => {
+  const operator = { email: 'operator@digicluster.example', password: 'operator-demo-2026' };
+  const week = new Date(Date.now() + 7 * 24 * 3600_000).toISOString();
+  const id = await propose(tom, {
+    type: 'resolution',
+    title: 'E2E: под вето',
+    closesAt: week,
+  });
+  const { context, page, pageErrors } = await watchedPage();
+  try {
+    // the example's keystone is the operator's organisation
+    await logIn(page, operator.email, operator.password);
+    await page.goto(`${base}/#/governance/${id}`);
+    const form = page.getByTestId('veto-form');
+    await form.waitFor();
+    const box = form.locator('textarea[name="vetoReason"]');
+    assert.equal(await box.getAttribute('maxlength'), '2000');
+    await box.fill('Противоречит уставу');
+    await form.getByText('19 из 2 000 знаков').waitFor();
+    await page.getByTestId('veto-button').click();
+    // asked first: nothing is sent until confirmed, and a cancel leaves the vote open
+    await form.getByText('отменить вето нельзя', { exact: false }).waitFor();
+    await form.getByRole('button', { name: 'Отмена' }).click();
+    const status = await page.evaluate(
+      async (url) => (await (await fetch(url)).json()).proposal.status,
+      `/api/v1/governance/proposals/${id}`,
+    );
+    assert.equal(status, 'open');
+    await page.getByTestId('veto-button').click();
+    await page.getByTestId('veto-button-confirm').click();
+    await page.getByTestId('veto').waitFor();
+    assert.match((await page.getByTestId('veto').textContent()) ?? '', /Противоречит уставу/);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});

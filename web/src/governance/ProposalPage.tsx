@@ -1,10 +1,12 @@
 // One proposal: its text and settings, the vote (each method's ballot), the result with its
 // turnout and rounds, the keystone's veto where the charter allows it, and the discussion.
 import { type FormEvent, useRef, useState } from 'react';
+import { governanceLimits } from '../../../src/governance/limits.ts';
 import { useFormat, useLocale, useT, writtenIn } from '../i18n/index.ts';
 import { href } from '../shell/router.ts';
 import { isObserver, isOperator, useSession } from '../shell/session.tsx';
 import {
+  ConfirmButton,
   Empty,
   ErrorState,
   Field,
@@ -198,6 +200,14 @@ function describeBallot(
 /** The ballot's fields, shown beside their options (the server's refusal too). */
 const ballotFields = ['choice', 'approve', 'ranking', 'position'] as const;
 
+/** A box's length against its limit, for a box that stops there: a paste cut short is seen. */
+function useCount() {
+  const t = useT(governanceDict);
+  const f = useFormat();
+  return (text: string, max: number) =>
+    t('charCount', { n: f.integer(text.length), max: f.integer(max) });
+}
+
 /** What a weighted vote counts for an organisation: its stake by the charter, else 1. */
 const stakeOf = (p: Proposal, org: string) => p.stakes?.[org] ?? 1;
 type BallotField = (typeof ballotFields)[number];
@@ -221,6 +231,7 @@ function VoteForm({
 }) {
   const t = useT(governanceDict);
   const f = useFormat();
+  const count = useCount();
   const label = useOptionLabel(p);
   const submission = useSubmission();
   const form = useRef<HTMLFormElement>(null);
@@ -416,12 +427,13 @@ function VoteForm({
             ))}
             {shownError('position')}
           </fieldset>
-          <Field label={t('reason')}>
+          <Field label={t('reason')} hint={count(reason, governanceLimits.ballotReason)}>
             {(a) => (
               <textarea
                 {...a}
                 name="reason"
                 rows={3}
+                maxLength={governanceLimits.ballotReason}
                 value={reason}
                 onChange={(e) => setReason(e.target.value)}
               />
@@ -474,6 +486,7 @@ function VetoForm({ p, onDone }: { p: Proposal; onDone: () => void }) {
   const form = useRef<HTMLFormElement>(null);
   const settle = useUnsavedForm(form);
   const [reason, setReason] = useState('');
+  const count = useCount();
   const c = charter.data?.current;
   const mayVeto =
     c?.control === 'keystone' &&
@@ -485,25 +498,44 @@ function VetoForm({ p, onDone }: { p: Proposal; onDone: () => void }) {
     <form
       ref={form}
       className="card stack"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submission.run(async () => {
-          await governanceApi.veto(p.id, reason);
-          settle();
-          onDone();
-        });
-      }}
+      data-testid="veto-form"
+      onSubmit={(e) => e.preventDefault()}
     >
       <h2 className="card-title">{t('vetoTitle')}</h2>
-      <FormError error={submission.error} />
-      <label className="field">
-        <span>{t('vetoReason')}</span>
-        <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} required />
-      </label>
+      <FormError error={submission.error} placed={(f) => f === 'reason'} />
+      <Field
+        label={t('vetoReason')}
+        error={submission.error?.problem.errors?.find((x) => x.field === 'reason')?.message}
+        hint={count(reason, governanceLimits.vetoReason)}
+      >
+        {(a) => (
+          <textarea
+            {...a}
+            name="vetoReason"
+            rows={2}
+            maxLength={governanceLimits.vetoReason}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            required
+          />
+        )}
+      </Field>
       <div>
-        <button type="submit" className="btn" disabled={submission.busy || !reason.trim()}>
-          {t('vetoButton')}
-        </button>
+        {/* a veto decides the proposal at once and cannot be taken back: asked first */}
+        <ConfirmButton
+          label={t('vetoButton')}
+          question={t('vetoQuestion')}
+          className="btn"
+          testId="veto-button"
+          disabled={submission.busy || !reason.trim()}
+          onConfirm={() =>
+            void submission.run(async () => {
+              await governanceApi.veto(p.id, reason);
+              settle();
+              onDone();
+            })
+          }
+        />
       </div>
     </form>
   );
@@ -526,6 +558,7 @@ function Discussion({
   const form = useRef<HTMLFormElement>(null);
   const settle = useUnsavedForm(form);
   const [text, setText] = useState('');
+  const count = useCount();
   return (
     <section className="card stack" aria-labelledby="gov-discussion" data-testid="discussion">
       <h2 className="card-title" id="gov-discussion">
@@ -566,17 +599,20 @@ function Discussion({
             }}
           >
             <FormError error={submission.error} />
-            <label className="field">
-              <span>{t('message')}</span>
-              <textarea
-                name="message"
-                rows={3}
-                value={text}
-                onChange={(e) => setText(e.target.value)}
-                required
-                data-testid="discussion-text"
-              />
-            </label>
+            <Field label={t('message')} hint={count(text, governanceLimits.message)}>
+              {(a) => (
+                <textarea
+                  {...a}
+                  name="message"
+                  rows={3}
+                  maxLength={governanceLimits.message}
+                  value={text}
+                  onChange={(e) => setText(e.target.value)}
+                  required
+                  data-testid="discussion-text"
+                />
+              )}
+            </Field>
             <div>
               <button
                 type="submit"

@@ -30,6 +30,14 @@ export const messages = defineMessages('governance', {
     en: 'this type of proposal names an organisation',
     ru: 'в предложении этого типа нужно указать организацию',
   },
+  amountRequired: {
+    en: 'a budget to approve states its amount',
+    ru: 'в утверждении бюджета нужно указать сумму',
+  },
+  alreadyKeystone: {
+    en: 'this organisation is the keystone already',
+    ru: 'эта организация уже ключевая',
+  },
   charterChangeRequired: {
     en: 'a change of charter states what changes',
     ru: 'в изменении устава нужно указать, что меняется',

@@ -357,8 +357,16 @@ export class GovernanceService {
               field: 'subjectOrganisationId',
               message: messages.notCurrentMember(),
             });
+          else if (
+            fields.type === 'change_keystone' &&
+            charter.control === 'keystone' &&
+            charter.keystoneOrganisationId === subject.id
+          )
+            problems.push({ field: 'subjectOrganisationId', message: messages.alreadyKeystone() });
         }
       }
+      if (fields.type === 'approve_budget' && fields.amountKopecks === undefined)
+        problems.push({ field: 'amountKopecks', message: messages.amountRequired() });
       if (fields.type === 'change_charter' && !fields.charter)
         problems.push({ field: 'charter', message: messages.charterChangeRequired() });
       const candidates = method === 'consent' ? [] : (fields.candidates ?? ['yes', 'no']);

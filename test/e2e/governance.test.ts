@@ -423,7 +423,7 @@ test('governance: an empty approval ballot is confirmed as an abstention; empty 
               negative: 'Сумма не может быть отрицательной',
               past: 'Голосование должно закрываться позже текущего момента',
               far: 'Голосование открыто не дольше 365 дней: закройте его не позже',
-              member: 'эта организация уже участник кластера',
+              member: 'эта организация уже ключевая',
               detail: 'Неверное предложение: Организация',
             }
           : {
@@ -431,7 +431,7 @@ test('governance: an empty approval ballot is confirmed as an abstention; empty 
               negative: 'The amount cannot be negative',
               past: 'The vote must close later than now',
               far: 'A vote stays open at most 365 days: close it by',
-              member: 'this organisation is already a member',
+              member: 'this organisation is the keystone already',
               detail: 'Invalid proposal: Organisation',
             };
       assert.deepEqual(await errors(), [words.number, words.past]);
@@ -462,9 +462,15 @@ test('governance: an empty approval ballot is confirmed as an abstention; empty 
       assert.deepEqual(await errors(), [words.negative, words.past]);
       for (const raw of ['amountKopecks', 'closesAt', 'subjectOrganisationId'])
         assert.ok(!(await main()).includes(raw), `${raw} shown`);
-      // a refusal only the server can give (admitting a member) beside its box, in words
+      // the organisations a type may name: none to admit is a member already
       await page.selectOption('select[name="type"]', 'admit_member');
-      await page.selectOption('select[name="subject"]', 'myski-gres');
+      const offered = await page
+        .locator('select[name="subject"] option')
+        .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+      assert.ok(!offered.includes('myski-gres'), offered.join(', '));
+      // a refusal only the server can give (the keystone made the keystone) beside its box
+      await page.selectOption('select[name="type"]', 'change_keystone');
+      await page.selectOption('select[name="subject"]', 'kuzbass-technopark');
       // a vote closing in 2099 outlives the members who would count it: a year at most
       await page.fill('input[name="closesAt"]', '2099-05-01T12:00:00');
       await page.getByTestId('create-proposal').click();
@@ -590,7 +596,7 @@ test('governance: a charter change shows what it changes, in both languages; a m
   }
 });
 
-test("governance: the keystone's veto is asked before it is cast; its reason stops at its limit", {
+test("governance: the keystone's veto is asked before it is cast; its reason stops at its limit; the operator proposes nothing", {
   skip,
   timeout: 120_000,
 }, async () => {
@@ -625,6 +631,10 @@ test("governance: the keystone's veto is asked before it is cast; its reason sto
     await page.getByTestId('veto-button-confirm').click();
     await page.getByTestId('veto').waitFor();
     assert.match((await page.getByTestId('veto').textContent()) ?? '', /Противоречит уставу/);
+    // the operator makes no proposals: its address of the form says so, before any form
+    await page.goto(`${base}/#/governance/new`);
+    await page.getByText('Предложения вносят участники кластера', { exact: false }).waitFor();
+    assert.equal(await page.getByTestId('proposal-form').count(), 0);
     assert.deepEqual(pageErrors, []);
   } finally {
     await context.close();

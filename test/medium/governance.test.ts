@@ -111,6 +111,33 @@ for (const d of await eachDialect()) {
       );
     });
 
+    test('a proposal states what its type needs: a budget its amount, a new keystone another organisation', async () => {
+      const refusedAt = async (input: Record<string, unknown>, field: string, code: string) =>
+        assert.rejects(gov.createProposal(admin('myski-gres'), input), (e: unknown) => {
+          assert.ok(e instanceof DomainError && e.status === 400, String(e));
+          assert.deepEqual(
+            e.fields.map((f) => [f.field, f.message.code]),
+            [[field, code]],
+          );
+          return true;
+        });
+      await refusedAt(
+        { type: 'approve_budget', title: 'Бюджет без суммы', closesAt: later(24) },
+        'amountKopecks',
+        'governance.amountRequired',
+      );
+      await refusedAt(
+        {
+          type: 'change_keystone',
+          title: 'Ключевая — снова она же',
+          subjectOrganisationId: 'razrez-yuzhny',
+          closesAt: later(24),
+        },
+        'subjectOrganisationId',
+        'governance.alreadyKeystone',
+      );
+    });
+
     let first: Proposal;
     test('votes count until the close and not after; a delegate carries the delegator', async () => {
       first = await gov.createProposal(admin('myski-gres'), {

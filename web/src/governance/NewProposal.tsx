@@ -5,8 +5,8 @@ import { latestClose, MAX_VOTE_DAYS } from '../../../src/governance/engine/propo
 import { clusterWallTime, fromClusterWallTime, useFormat, useT } from '../i18n/index.ts';
 import { rubToKopecks } from '../shell/numbers.ts';
 import { href, navigate } from '../shell/router.ts';
-import { useSession } from '../shell/session.tsx';
-import { Field, FormError, Loading, NeedLogin, PageHeader } from '../shell/ui.tsx';
+import { isObserver, isOperator, useSession } from '../shell/session.tsx';
+import { Empty, Field, FormError, Loading, NeedLogin, PageHeader } from '../shell/ui.tsx';
 import { useUnsavedForm } from '../shell/unsaved.ts';
 import { useSubmission } from '../shell/useSubmission.ts';
 import {
@@ -103,6 +103,17 @@ export function NewProposal() {
   }, [attempt, refused]);
   if (user === undefined) return <Loading />;
   if (user === null) return <NeedLogin />;
+  // the operator and an observer make no proposals (the list offers them no button): said
+  // before a form they could fill in only to be refused on sending
+  if (isOperator(user) || isObserver(user))
+    return (
+      <>
+        <PageHeader title={t('newProposal')} />
+        <Empty title={t('proposeMembersOnly')}>
+          <a href={href('governance')}>{t('back')}</a>
+        </Empty>
+      </>
+    );
   const lines = (text: string) =>
     text
       .split('\n')
@@ -117,7 +128,8 @@ export function NewProposal() {
     else if (title.trim().length < 3) e.title = t('errTitleShort');
     if (withSubject.has(type) && !subject) e.subject = t('errPick');
     if (type === 'change_charter' && control === 'keystone' && !keystone) e.keystone = t('errPick');
-    if (kopecks !== undefined) {
+    if (type === 'approve_budget' && kopecks === undefined) e.amount = t('errAmountMissing');
+    else if (kopecks !== undefined) {
       if (Number.isNaN(kopecks)) e.amount = t('errAmountNumber');
       else if (kopecks < 0) e.amount = t('errAmountNegative');
       else if (kopecks > MAX_KOPECKS) e.amount = t('errAmountLarge');
@@ -196,6 +208,15 @@ export function NewProposal() {
       {names.name(o.id)}
     </option>
   ));
+  // the organisations a proposal of this type may name: one to admit is not a member yet, one
+  // to expel or to make the keystone is one (the server says the same)
+  const subjectOptions = names.list
+    .filter((o) => (type === 'admit_member' ? o.status !== 'member' : o.status === 'member'))
+    .map((o) => (
+      <option key={o.id} value={o.id}>
+        {names.name(o.id)}
+      </option>
+    ));
   return (
     <>
       <PageHeader title={t('newProposal')} />
@@ -304,7 +325,7 @@ export function NewProposal() {
                 required
               >
                 <option value="">{t('pickOrganisation')}</option>
-                {orgOptions}
+                {subjectOptions}
               </select>
             )}
           </Field>

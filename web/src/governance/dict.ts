@@ -89,6 +89,8 @@ export const governanceDict = dictionary(
     eliminated: 'выбывает: {name}',
     quorumThreshold: 'Кворум {quorum}, порог {threshold}',
     back: '← Ко всем предложениям',
+    proposeMembersOnly:
+      'Предложения вносят участники кластера: оператор и наблюдатели их читают, но не вносят',
     voteTitle: 'Ваш голос',
     // {org} is the name as registered, with its own quotes if it has any («ООО «Разрез Южный»»
     // was the name quoted twice): no quotes around it here
@@ -151,6 +153,7 @@ export const governanceDict = dictionary(
     errRequired: 'Заполните это поле',
     errTitleShort: 'Заголовок — не короче 3 символов',
     errPick: 'Выберите организацию',
+    errAmountMissing: 'Укажите сумму бюджета в рублях',
     errAmountNumber: 'Сумма в рублях — числом, например 1 500 000 или 2 500,50',
     errAmountNegative: 'Сумма не может быть отрицательной',
     errAmountLarge: 'Сумма — не больше 10 трлн ₽',
@@ -248,6 +251,8 @@ export const governanceDict = dictionary(
     eliminated: 'eliminated: {name}',
     quorumThreshold: 'Quorum {quorum}, threshold {threshold}',
     back: '← All proposals',
+    proposeMembersOnly:
+      'Proposals are made by the members of the cluster: the operator and observers read them but make none',
     voteTitle: 'Your vote',
     voteAs: 'You vote on behalf of {org}',
     voteDelegated:
@@ -308,6 +313,7 @@ export const governanceDict = dictionary(
     errRequired: 'Fill in this field',
     errTitleShort: 'The title has at least 3 characters',
     errPick: 'Choose an organisation',
+    errAmountMissing: 'State the budget’s amount in roubles',
     errAmountNumber: 'The amount in roubles, as a number: e.g. 1 500 000 or 2 500.50',
     errAmountNegative: 'The amount cannot be negative',
     errAmountLarge: 'The amount is at most 10 trillion ₽',

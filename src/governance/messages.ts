@@ -101,6 +101,10 @@ export const messages = defineMessages('governance', {
     ru: 'Устав не даёт ключевой организации права вето по предложениям этого типа',
   },
   vetoReasonRequired: { en: 'a veto states its reason', ru: 'у вето должна быть причина' },
+  delegationLoop: {
+    en: 'this organisation already hands its vote on this topic to yours, directly or through others: the handover would close a loop, and the votes in it would count for no one',
+    ru: 'эта организация уже передаёт голос по этой теме вашей — напрямую или через других: передача замкнула бы круг, и голоса в нём не достались бы никому',
+  },
   selfDelegation: {
     en: 'an organisation cannot delegate to itself',
     ru: 'нельзя передать голос самому себе',

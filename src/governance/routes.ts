@@ -207,6 +207,8 @@ export const routes =
     app.post(
       `${base}/delegations`,
       {
+        // `to` is no end date here: the organisation the vote goes to
+        config: { fieldLabels: { to: { en: 'Delegate to', ru: 'Кому передать' } } },
         schema: {
           ...t,
           summary: "Delegate your organisation's vote on a topic",

@@ -20,6 +20,7 @@ import {
 import { registryQueries } from '../registry/index.ts';
 import type { Reader, Store, Tx } from '../store/index.ts';
 import {
+  closesLoop,
   delegationsInForce,
   latestClose,
   MAX_VOTE_DAYS,
@@ -44,6 +45,7 @@ import {
   ProposalInput,
   type ProposalMessage,
   type ProposalStatus,
+  ProposalType,
   type TallyResult,
 } from './schema.ts';
 
@@ -611,6 +613,11 @@ export class GovernanceService {
       if (!(await electorateNow(tx)).includes(fields.to))
         throw invalid(messages.invalidDelegation(), [
           { field: 'to', message: messages.unknownOrganisation() },
+        ]);
+      const active = await repo.findDelegations(tx, { activeOnly: true });
+      if (closesLoop(active, { from, to: fields.to, topic: fields.topic }, ProposalType.options))
+        throw invalid(messages.invalidDelegation(), [
+          { field: 'to', message: messages.delegationLoop() },
         ]);
       const now = this.now();
       for (const d of await repo.findDelegations(tx, { organisationId: from, activeOnly: true }))

@@ -640,3 +640,82 @@ test("governance: the keystone's veto is asked before it is cast; its reason sto
     await context.close();
   }
 });
+
+test('governance: a handover replacing another is asked first; one closing a loop is refused in words', {
+  skip,
+  timeout: 120_000,
+}, async () => {
+  const { context, page, pageErrors } = await watchedPage();
+  const mine = async () =>
+    (
+      (await page.evaluate(async () => (await fetch('/api/v1/governance/delegations')).json())) as {
+        id: string;
+        from: string;
+        to: string;
+        topic: string;
+      }[]
+    ).filter((d) => d.from === 'myski-gres');
+  try {
+    await logIn(page, myski.email, myski.password);
+    await page.locator('.lang-btn', { hasText: 'RU' }).click();
+    await page.goto(`${base}/#/governance`);
+    const card = page.getByTestId('delegations');
+    await card.getByTestId('delegate-to').selectOption('tsement-tom');
+    await card.getByRole('button', { name: 'Передать голос' }).click();
+    // the list shows it once the server has it (a seeded row is there before)
+    await card
+      .getByTestId('delegation-row')
+      .filter({ hasText: /Мысковская ГРЭС» → .*Цемент/ })
+      .waitFor();
+    // another organisation on the same topic: asked first, and a cancel keeps the first
+    await card.getByTestId('delegate-to').selectOption('ekozola');
+    await card.getByRole('button', { name: 'Передать голос' }).click();
+    const asked = card.getByTestId('delegation-replace');
+    await asked.waitFor();
+    assert.match((await asked.textContent()) ?? '', /уже передала голос по теме «все темы»/);
+    await asked.getByRole('button', { name: 'Отмена' }).click();
+    assert.deepEqual(
+      (await mine()).map((d) => d.to),
+      ['tsement-tom'],
+    );
+    await card.getByRole('button', { name: 'Передать голос' }).click();
+    await card.getByTestId('delegation-replace-confirm').click();
+    await page.waitForFunction(async () => {
+      const list = await (await fetch('/api/v1/governance/delegations')).json();
+      return list.some(
+        (d: { from: string; to: string }) => d.from === 'myski-gres' && d.to === 'ekozola',
+      );
+    });
+    assert.deepEqual(
+      (await mine()).map((d) => d.to),
+      ['ekozola'],
+    );
+
+    // Tom Cement hands its vote to Myski (through the API, as another browser would)
+    await api(tom, 'POST', '/api/v1/governance/delegations', { to: 'myski-gres' });
+    // Myski handing its vote to Tom would now loop (Tom → Myski)
+    await card.getByTestId('delegate-to').selectOption('tsement-tom');
+    await card.getByRole('button', { name: 'Передать голос' }).click();
+    await card.getByTestId('delegation-replace-confirm').click();
+    const refusal = card.getByRole('alert');
+    await refusal.getByText('замкнула бы круг', { exact: false }).waitFor();
+    // the box named as the form names it, not as a date's end
+    assert.match((await refusal.textContent()) ?? '', /Кому передать: эта организация/);
+    assert.deepEqual(
+      (await mine()).map((d) => d.to),
+      ['ekozola'],
+      'nothing changed',
+    );
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    for (const d of await mine())
+      await api(myski, 'DELETE', `/api/v1/governance/delegations/${d.id}`);
+    const tomOwn = (await api(tom, 'GET', '/api/v1/governance/delegations')) as unknown as {
+      id: string;
+      from: string;
+    }[];
+    for (const d of tomOwn.filter((x) => x.from === 'tsement-tom'))
+      await api(tom, 'DELETE', `/api/v1/governance/delegations/${d.id}`);
+    await context.close();
+  }
+});

@@ -568,6 +568,28 @@ for (const d of await eachDialect()) {
       assert.equal(r.result?.winner, 'no');
     });
 
+    test('a handover that would close a loop is refused, naming why', async () => {
+      const there = await gov.delegate(admin('ekozola'), { to: 'frc-ccc', topic: 'resolution' });
+      try {
+        await assert.rejects(gov.delegate(admin('frc-ccc'), { to: 'ekozola' }), (e: unknown) => {
+          assert.ok(e instanceof DomainError && e.status === 400, String(e));
+          assert.deepEqual(
+            e.fields.map((f) => [f.field, f.message.code]),
+            [['to', 'governance.delegationLoop']],
+          );
+          return true;
+        });
+        // on a topic the other hands nothing on, the same two make no loop
+        const back = await gov.delegate(admin('frc-ccc'), {
+          to: 'ekozola',
+          topic: 'approve_budget',
+        });
+        await gov.revokeDelegation(admin('frc-ccc'), back.id);
+      } finally {
+        await gov.revokeDelegation(admin('ekozola'), there.id);
+      }
+    });
+
     test('replaying the journal reproduces every published result', async () => {
       const events = await allEvents(p);
       const ballots = new Map<string, Map<string, CastBallot>>();

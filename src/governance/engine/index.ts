@@ -5,6 +5,7 @@ export { type IrvOutcome, instantRunoff, type RankedBallot } from './irv.ts';
 export * from './participation.ts';
 export {
   type BallotRecord,
+  closesLoop,
   type DelegationSpan,
   delegationsInForce,
   latestClose,

@@ -70,6 +70,37 @@ export function delegationsInForce(
     .map((d) => ({ from: d.from, to: d.to }));
 }
 
+/** Later than any moment: a new delegation, and a vote that has not closed. */
+const END = '\uffff';
+
+/**
+ * Whether a new delegation would close a loop for some proposal type it covers, with the
+ * delegations in force now (`active`; the one it replaces, same member and topic, is dropped):
+ * a vote handed round a loop reaches no one who votes, so the loop's votes would count for no
+ * one. `types` are the proposal types a delegation for 'all' covers.
+ */
+export function closesLoop(
+  active: readonly DelegationSpan[],
+  d: { from: string; to: string; topic: string },
+  types: readonly string[],
+): boolean {
+  const spans = [
+    ...active.filter((x) => !(x.from === d.from && x.topic === d.topic)),
+    { ...d, createdAt: END, revokedAt: null },
+  ];
+  for (const type of d.topic === 'all' ? types : [d.topic]) {
+    const next = new Map(delegationsInForce(spans, type, END).map((x) => [x.from, x.to]));
+    // a delegation for the type itself outranks a new one for all: this one is not followed
+    if (next.get(d.from) !== d.to) continue;
+    const seen = new Set<string>();
+    for (let at: string | undefined = d.to; at !== undefined && !seen.has(at); at = next.get(at)) {
+      if (at === d.from) return true;
+      seen.add(at);
+    }
+  }
+  return false;
+}
+
 /** The tally's input for a proposal: its ballots, the delegations in force, the electorate. */
 export function tallyInputFor(
   p: ProposalVote,

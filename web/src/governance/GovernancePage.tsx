@@ -192,13 +192,23 @@ function Delegations({ canDelegate }: { canDelegate: boolean }) {
   const members = names.list.filter(
     (o) => o.status === 'member' && o.kind !== 'platform_operator' && o.id !== user?.organisationId,
   );
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  // the handover on this topic the new one replaces (one per topic): asked about first
+  const [replacing, setReplacing] = useState<Delegation | null>(null);
+  const send = () => {
+    setReplacing(null);
     void submission.run(async () => {
       await governanceApi.delegate({ to, topic });
       setTo('');
       list.reload();
     });
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const earlier = list.data?.find(
+      (d) => d.from === user?.organisationId && d.topic === topic && d.to !== to,
+    );
+    if (earlier) setReplacing(earlier);
+    else send();
   };
   const topicLabel = (k: Delegation['topic']) => (k === 'all' ? t('topic:all') : t(`type:${k}`));
   return (
@@ -242,7 +252,10 @@ function Delegations({ canDelegate }: { canDelegate: boolean }) {
             <span>{t('delegateTo')}</span>
             <select
               value={to}
-              onChange={(e) => setTo(e.target.value)}
+              onChange={(e) => {
+                setReplacing(null);
+                setTo(e.target.value);
+              }}
               required
               data-testid="delegate-to"
             >
@@ -256,7 +269,13 @@ function Delegations({ canDelegate }: { canDelegate: boolean }) {
           </label>
           <label className="field">
             <span>{t('topic')}</span>
-            <select value={topic} onChange={(e) => setTopic(e.target.value as Delegation['topic'])}>
+            <select
+              value={topic}
+              onChange={(e) => {
+                setReplacing(null);
+                setTopic(e.target.value as Delegation['topic']);
+              }}
+            >
               <option value="all">{t('topic:all')}</option>
               {proposalTypes.map((k) => (
                 <option key={k} value={k}>
@@ -266,10 +285,38 @@ function Delegations({ canDelegate }: { canDelegate: boolean }) {
             </select>
           </label>
           <div className="filter-actions">
-            <button type="submit" className="btn" disabled={submission.busy || !to}>
+            <button type="submit" className="btn" disabled={submission.busy || !to || !!replacing}>
               {t('delegate')}
             </button>
           </div>
+          {replacing && (
+            <div
+              className="alert alert-warning"
+              role="alertdialog"
+              data-testid="delegation-replace"
+            >
+              <p>
+                {t('replaceDelegation', {
+                  topic: topicLabel(replacing.topic),
+                  was: names.name(replacing.to),
+                  now: names.name(to),
+                })}
+              </p>
+              <span className="row-actions">
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  data-testid="delegation-replace-confirm"
+                  onClick={send}
+                >
+                  {t('replaceDelegationYes')}
+                </button>
+                <button type="button" className="btn btn-small" onClick={() => setReplacing(null)}>
+                  {t('cancel')}
+                </button>
+              </span>
+            </div>
+          )}
         </form>
       )}
     </section>

@@ -116,6 +116,9 @@ export const governanceDict = dictionary(
     vetoTitle: 'Вето ключевой организации',
     vetoReason: 'Причина вето',
     vetoButton: 'Наложить вето',
+    replaceDelegation:
+      'Ваша организация уже передала голос по теме «{topic}» организации {was}. Передать его {now} вместо неё?',
+    replaceDelegationYes: 'Передать вместо',
     vetoQuestion: 'Наложить вето? Голосование закроется сразу, отменить вето нельзя.',
     charCount: '{n} из {max} знаков',
     vetoedBy: 'Вето: {org} —',
@@ -276,6 +279,9 @@ export const governanceDict = dictionary(
     vetoTitle: "The keystone's veto",
     vetoReason: 'Reason for the veto',
     vetoButton: 'Veto',
+    replaceDelegation:
+      'Your organisation has handed its vote on “{topic}” to {was}. Hand it to {now} instead?',
+    replaceDelegationYes: 'Hand it over instead',
     vetoQuestion: 'Veto the proposal? The vote closes at once; a veto cannot be taken back.',
     charCount: '{n} of {max} characters',
     vetoedBy: 'Veto: {org} —',

@@ -30,8 +30,7 @@ async function need(c: KnowledgeContext, actor: Actor, subject: HelpSubject) {
     };
   }
   const p = await findProject(c.store, subject.projectId);
-  if (!p || !canSee(p, viewerOf(actor)))
-    throw notFound(m.projectNotFound({ id: subject.projectId }));
+  if (!p || !canSee(p, viewerOf(actor))) throw notFound(m.projectNotFound());
   const assets = await findAssets(c.store, p.assetIds);
   const materials = [...p.materialIds, ...assets.flatMap((a) => a.materialIds)];
   return {

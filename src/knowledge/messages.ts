@@ -5,9 +5,19 @@ export const messages = defineMessages('knowledge', {
   invalidAsset: { en: 'Invalid knowledge asset', ru: 'Неверные данные о знании' },
   invalidProfile: { en: 'Invalid expertise profile', ru: 'Неверные данные профиля эксперта' },
   invalidProject: { en: 'Invalid R&D project', ru: 'Неверные данные проекта НИОКР' },
-  assetNotFound: { en: 'Knowledge asset {id} does not exist', ru: 'Знания {id} нет' },
-  profileNotFound: { en: 'Expertise profile {id} does not exist', ru: 'Профиля эксперта {id} нет' },
-  projectNotFound: { en: 'R&D project {id} does not exist', ru: 'Проекта НИОКР {id} нет' },
+  // no id in the words: a record hidden from the reader reads as one that does not exist
+  assetNotFound: {
+    en: 'No such knowledge asset, or it is not open to you',
+    ru: 'Такого знания нет, или оно вам не открыто',
+  },
+  profileNotFound: {
+    en: 'No such expertise profile, or it is not open to you',
+    ru: 'Такого профиля эксперта нет, или он вам не открыт',
+  },
+  projectNotFound: {
+    en: 'No such R&D project, or it is not open to you',
+    ru: 'Такого проекта НИОКР нет, или он вам не открыт',
+  },
   listingNotFound: { en: 'Listing {id} does not exist', ru: 'Объявления {id} нет' },
   idTaken: { en: '{id} exists', ru: '{id} уже есть' },
   unknownOrganisation: { en: 'unknown organisation {id}', ru: 'неизвестная организация {id}' },
@@ -32,8 +42,8 @@ export const messages = defineMessages('knowledge', {
     ru: 'Неверные данные курса, стажировки или вакансии',
   },
   openingNotFound: {
-    en: 'Course, internship or vacancy {id} does not exist',
-    ru: 'Курса, стажировки или вакансии {id} нет',
+    en: 'No such course, internship or vacancy, or it is not open to you',
+    ru: 'Такого курса, стажировки или вакансии нет, или они вам не открыты',
   },
   // reasons of the human-potential matching
   reasonGap: {

@@ -101,7 +101,7 @@ export async function updateOpening(
 ): Promise<OpeningRecord> {
   return inTransaction(c.store, async (tx) => {
     const current = await findOpening(tx, id);
-    if (!current) throw notFound(m.openingNotFound({ id }));
+    if (!current) throw notFound(m.openingNotFound());
     requireOrganisationRole(actor, current.organisationId, 'member');
     const { organisationId, createdAt } = current;
     const o = parseInput(OpeningInput, patched(current, patch, { id, organisationId }));
@@ -125,7 +125,7 @@ async function withNames(reader: Reader, o: OpeningRecord): Promise<Opening> {
 
 export async function getOpening(c: KnowledgeContext, actor: Actor, id: string): Promise<Opening> {
   const o = await findOpening(c.store, id);
-  if (!o || !canSee(o, viewerOf(actor))) throw notFound(m.openingNotFound({ id }));
+  if (!o || !canSee(o, viewerOf(actor))) throw notFound(m.openingNotFound());
   return withNames(c.store, o);
 }
 
@@ -287,7 +287,7 @@ export async function development(
   lang: Lang,
 ): Promise<Development> {
   const p = await findProfile(c.store, profileId);
-  if (!p || !canSee(p, viewerOf(actor))) throw notFound(m.profileNotFound({ id: profileId }));
+  if (!p || !canSee(p, viewerOf(actor))) throw notFound(m.profileNotFound());
   const pic = await picture(c, actor);
   const w = wording(pic, lang);
   const r = rankForPerson(p, pic.openings, pic.demands);

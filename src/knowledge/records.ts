@@ -265,7 +265,7 @@ export async function updateAsset(
 ): Promise<AssetRecord> {
   return inTransaction(c.store, async (tx) => {
     const current = await findAsset(tx, id);
-    if (!current) throw notFound(m.assetNotFound({ id }));
+    if (!current) throw notFound(m.assetNotFound());
     requireOrganisationRole(actor, current.organisationId, 'member');
     const { organisationId, createdAt } = current;
     const a = parseInput(AssetInput, patched(current, patch, { id, organisationId }));
@@ -330,7 +330,7 @@ export async function updateProfile(
 ): Promise<ProfileRecord> {
   return inTransaction(c.store, async (tx) => {
     const current = await findProfile(tx, id);
-    if (!current) throw notFound(m.profileNotFound({ id }));
+    if (!current) throw notFound(m.profileNotFound());
     requireOrganisationRole(actor, current.organisationId, 'member');
     const { organisationId, createdAt } = current;
     const p = parseInput(ProfileInput, patched(current, patch, { id, organisationId }));
@@ -403,7 +403,7 @@ export async function updateProject(
 ): Promise<ProjectRecord> {
   return inTransaction(c.store, async (tx) => {
     const current = await findProject(tx, id);
-    if (!current) throw notFound(m.projectNotFound({ id }));
+    if (!current) throw notFound(m.projectNotFound());
     requireOrganisationRole(actor, current.organisationId, 'member');
     const { organisationId: _lead, ...rest } = current;
     const p = parseInput(ProjectInput, patched(rest, patch, { id }));
@@ -478,7 +478,7 @@ export async function getAsset(
   read: Read = 'opened',
 ): Promise<Asset> {
   const found = await findAsset(c.store, id);
-  return opened(c, actor, 'asset', id, read, found, m.assetNotFound({ id }));
+  return opened(c, actor, 'asset', id, read, found, m.assetNotFound());
 }
 
 export async function getProfile(
@@ -488,7 +488,7 @@ export async function getProfile(
   read: Read = 'opened',
 ): Promise<Profile> {
   const found = await findProfile(c.store, id);
-  return opened(c, actor, 'profile', id, read, found, m.profileNotFound({ id }));
+  return opened(c, actor, 'profile', id, read, found, m.profileNotFound());
 }
 
 export async function getProject(
@@ -498,7 +498,7 @@ export async function getProject(
   read: Read = 'opened',
 ): Promise<Project> {
   const found = await findProject(c.store, id);
-  return opened(c, actor, 'project', id, read, found, m.projectNotFound({ id }));
+  return opened(c, actor, 'project', id, read, found, m.projectNotFound());
 }
 
 // --- knowledge exchange: journaled requests, consultations and licences ---
@@ -550,7 +550,7 @@ export const requestAsset = (
     c,
     actor,
     (tx) => findAsset(tx, id),
-    () => notFound(m.assetNotFound({ id })),
+    () => notFound(m.assetNotFound()),
     'knowledge.asset.requested',
     { assetId: id },
     message,
@@ -567,7 +567,7 @@ export const requestConsultation = (
     c,
     actor,
     (tx) => findProfile(tx, id),
-    () => notFound(m.profileNotFound({ id })),
+    () => notFound(m.profileNotFound()),
     'knowledge.consultation.requested',
     { profileId: id },
     message,
@@ -581,7 +581,7 @@ export async function grantLicence(
 ) {
   return inTransaction(c.store, async (tx) => {
     const a = await findAsset(tx, id);
-    if (!a) throw notFound(m.assetNotFound({ id }));
+    if (!a) throw notFound(m.assetNotFound());
     requireOrganisationRole(actor, a.organisationId, 'member');
     if (!a.licenceTerms && !grant.terms) throw conflict(m.notLicensable({ id }));
     await checkReferences(tx, m.invalidAsset(), {

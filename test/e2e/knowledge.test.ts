@@ -15,6 +15,14 @@ test('knowledge: search in Russian, open an asset, ask who can help', {
 }, async () => {
   const { context, page, foreign, pageErrors } = await watchedPage();
   try {
+    // a visitor opening a record only members read: not found, no id named, a way to log in
+    await page.goto(`${base}/#/knowledge/asset/ka-composite-fillers`);
+    const refusal = page.locator('.state-error');
+    await refusal.getByText('Не найдено').waitFor();
+    const said = (await refusal.textContent()) ?? '';
+    assert.match(said, /Такого знания нет, или оно вам не открыто/);
+    assert.doesNotMatch(said, /ka-composite-fillers/);
+    assert.equal(await refusal.locator('a[href="#/login"]').count(), 1);
     await page.goto(`${base}/#/knowledge`);
     await page.getByTestId('knowledge-results').waitFor();
     await page.getByTestId('knowledge-query').fill('золошлаковыми отходами');

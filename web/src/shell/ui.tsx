@@ -11,6 +11,7 @@ import { useFormat, useT } from '../i18n/index.ts';
 import type { ApiError } from './api.ts';
 import { shellDict } from './dict.ts';
 import { href } from './router.ts';
+import { useSession } from './session.tsx';
 
 export function Loading({ label }: { label?: string }) {
   const t = useT(shellDict);
@@ -47,10 +48,18 @@ export function ErrorState({
 }) {
   const t = useT(shellDict);
   const text = useProblemText();
+  const { user } = useSession();
+  const missing = error.problem.status === 404;
   return (
     <div className="state state-error" role="alert">
-      <strong>{t('errorTitle')}</strong>
+      <strong>{missing ? t('recordNotFoundTitle') : t('errorTitle')}</strong>
       <span>{text(error)}</span>
+      {/* a visitor may be missing what only members may read */}
+      {missing && user === null && (
+        <span>
+          {t('notFoundLogIn')} <a href={href('login')}>{t('login')}</a>
+        </span>
+      )}
       {/* asking again for what does not exist gives the same answer */}
       {onRetry && error.problem.status !== 404 && (
         <button type="button" className="btn btn-small" onClick={onRetry}>

@@ -197,7 +197,7 @@ export function KnowledgePage() {
                 {locale === 'en' ? (r.titleEn ?? r.title) : r.title}
               </a>
               <div className="tags">
-                <span className="badge">{t(`type:${r.type}`)}</span>
+                <span className="badge">{t(`one:${r.type}`)}</span>
                 {label(r.type, r.kind) && <span className="badge">{label(r.type, r.kind)}</span>}
                 {r.trl !== null && <span className="badge">{t('trl', { trl: r.trl })}</span>}
                 {results.data!.terms.length > 0 && (

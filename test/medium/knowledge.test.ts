@@ -3,12 +3,15 @@
 // the visibility matrix (viewer kinds × visibility) in search and in reads, "who can help"
 // whose every reason names an existing competence, project or deal, and the knowledge
 // exchange journaled with views counted in the module's own table.
+
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
+import type { Kysely } from 'kysely';
 import { seedExample } from '../../src/example/seed.ts';
 import { listEvents } from '../../src/journal/index.ts';
 import { competence } from '../../src/knowledge/index.ts';
+import * as fleetingVowels from '../../src/knowledge/migrations/2026-12-08-20-fleeting-vowels.ts';
 import { type Actor, anonymousActor, systemActor } from '../../src/model/index.ts';
 import type { Platform } from '../../src/platform.ts';
 import { buildServer } from '../../src/server/app.ts';
@@ -126,6 +129,47 @@ for (const d of dialects) {
       }
       assert.equal(new Set(tops).size, 1, tops.join(', '));
       assert.equal(tops[0], 'asset:ka-ash-slag-processing');
+    });
+
+    test('«уголь» finds what «угля» finds: the fleeting vowel is one stem', async () => {
+      const found = async (q: string) =>
+        (await p.knowledge.search(systemActor, { q, limit: 100 })).results.map((x) => x.id).sort();
+      const nominative = await found('уголь');
+      assert.ok(nominative.length >= 5, nominative.join(', '));
+      assert.deepEqual(nominative, await found('угля'));
+      assert.deepEqual(nominative, await found('углём'));
+    });
+
+    test('the upgrade moves the terms indexed under a nominative stem to the others, summing weights', async () => {
+      const db = p.store.db as unknown as Kysely<{
+        knowledge_term: { record_type: string; record_id: string; term: string; weight: number };
+      }>;
+      const row = (record_id: string, term: string, weight: number) => ({
+        record_type: 'asset',
+        record_id,
+        term,
+        weight,
+      });
+      // as an index written before: one record with the old stem alone, one with both
+      await db
+        .insertInto('knowledge_term')
+        .values([row('x-old', 'угол', 3), row('x-both', 'угол', 2), row('x-both', 'угл', 5)])
+        .execute();
+      await fleetingVowels.up(db as unknown as Kysely<unknown>);
+      const left = await db
+        .selectFrom('knowledge_term')
+        .select(['record_id', 'term', 'weight'])
+        .where('record_id', 'in', ['x-old', 'x-both'])
+        .orderBy('record_id')
+        .execute();
+      assert.deepEqual(
+        left.map((r) => [r.record_id, r.term, Number(r.weight)]),
+        [
+          ['x-both', 'угл', 7],
+          ['x-old', 'угл', 3],
+        ],
+      );
+      await db.deleteFrom('knowledge_term').where('record_id', 'in', ['x-old', 'x-both']).execute();
     });
 
     test('English plural and singular give the same top result through the CLI (coal slurry)', async () => {

@@ -12,6 +12,16 @@ test('Russian case forms of one phrase give the same terms', () => {
   for (const t of first) assert.ok(title.includes(t), t);
 });
 
+test('a word whose vowel drops meets in every form: уголь, угля, углём; щебень, щебня', () => {
+  for (const forms of [
+    ['уголь', 'угля', 'углю', 'углём', 'угли', 'углей'],
+    ['щебень', 'щебня', 'щебнем'],
+    ['песок', 'песка', 'песков'],
+    ['котёл', 'котла', 'котлов'],
+  ])
+    assert.equal(new Set(forms.map(stemWord)).size, 1, forms.join(' '));
+});
+
 test('English plural and singular meet: coal slurries / coal slurry', () => {
   assert.deepEqual(queryTerms('coal slurries'), queryTerms('Coal slurry'));
   assert.equal(stemWord('slurries'), stemWord('slurry'));

@@ -57,10 +57,27 @@ const stopWords = new Set([
 const cyrillic = /\p{Script=Cyrillic}/u;
 const latin = /\p{Script=Latin}/u;
 
+/**
+ * Words of the cluster whose vowel drops in every other form: Snowball stems the nominative
+ * apart («уголь» → «угол», «угля» → «угл»), so the nominative's stem is taken as the others'.
+ * («угол», a corner, meets coal too: a word this index does not need to tell apart.)
+ */
+export const fleetingVowels: ReadonlyMap<string, string> = new Map([
+  ['угол', 'угл'], // уголь, угля
+  ['песок', 'песк'], // песок, песка
+  ['щебен', 'щебн'], // щебень, щебня
+  ['котел', 'котл'], // котёл, котла
+  ['пепел', 'пепл'], // пепел, пепла
+  ['камен', 'камн'], // камень, камня
+]);
+
 /** One word's index term. */
 export function stemWord(word: string): string {
   const w = word.toLowerCase().replace(/ё/g, 'е');
-  if (cyrillic.test(w)) return russian.stem(w);
+  if (cyrillic.test(w)) {
+    const stem = russian.stem(w);
+    return fleetingVowels.get(stem) ?? stem;
+  }
   if (latin.test(w)) return english.stem(w);
   return w;
 }

@@ -92,7 +92,13 @@ function Queue() {
       ) : !apps.data ? (
         <Loading />
       ) : apps.data.length === 0 ? (
-        <Empty title={t('adEmpty')}>{t('adEmptyText')}</Empty>
+        <Empty title={t('adEmpty')}>
+          {tab === 'admitted'
+            ? t('adEmptyAdmitted')
+            : tab === 'rejected'
+              ? t('adEmptyRejected')
+              : t('adEmptyText')}
+        </Empty>
       ) : (
         <div className="stack">
           {apps.data.map((a) => (

@@ -12,6 +12,7 @@ import {
   conflict,
   type FieldProblem,
   invalid,
+  type Lang,
   notFound,
   parseInput,
   requireOperator,
@@ -785,7 +786,12 @@ export class RegistryService {
   // --- applications ---
 
   /** Anyone may apply: the organisation (status applicant) and its first admin (pending) wait for the operator. */
-  async submitApplication(actor: Actor, input: unknown): Promise<ApplicationReceipt> {
+  /** `lang`: the language the applicant applied in, the admin's first (their page's) */
+  async submitApplication(
+    actor: Actor,
+    input: unknown,
+    lang: Lang = 'ru',
+  ): Promise<ApplicationReceipt> {
     const a = parseInput(ApplicationInput, input);
     // The cheap checks first (F4): a conflict with a public member costs no argon2 hash.
     // The transaction below checks again, since another applicant may come first.
@@ -821,7 +827,7 @@ export class RegistryService {
         email: a.admin.email.toLowerCase(),
         name: a.admin.name,
         role: 'org_admin',
-        locale: 'ru',
+        locale: lang,
         status: 'pending',
         password_hash: passwordHash,
         created_at: now,

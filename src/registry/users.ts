@@ -12,6 +12,7 @@ import {
   forbidden,
   invalid,
   isOperator,
+  type Lang,
   notFound,
   Password,
   parseInput,
@@ -207,7 +208,8 @@ export class UserService {
     };
   }
 
-  async acceptInvitation(input: unknown): Promise<User> {
+  /** `lang`: the language the invitee accepted in, which becomes theirs */
+  async acceptInvitation(input: unknown, lang?: Lang): Promise<User> {
     const a = parseInput(InvitationAccept, input);
     // The token first (F4): a made-up token costs a lookup, not an argon2 hash.
     if (!this.usable(await repo.invitationByToken(this.reader, sha256(a.token))))
@@ -223,6 +225,7 @@ export class UserService {
         status: 'active',
         password_hash: hash,
         ...(a.name ? { name: a.name } : {}),
+        ...(lang ? { locale: lang } : {}),
       });
       const row = await repo.userRow(tx, invitation.user_id);
       if (!row) throw notFound(messages.userNotFound({ id: invitation.user_id }));

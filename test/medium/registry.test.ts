@@ -172,6 +172,29 @@ for (const d of await eachDialect()) {
       );
     });
 
+    test('an admin who applied in English first logs in to English', async () => {
+      const anon: Actor = { kind: 'anonymous', id: 'anonymous', organisationId: null, role: null };
+      const a = await p.registry.submitApplication(
+        anon,
+        {
+          organisation: organisationInput({ kind: 'chemical' }),
+          admin: {
+            email: 'lead@english.example',
+            name: 'Lead Applicant',
+            password: 'english-pass-1',
+          },
+          consent: true,
+        },
+        'en',
+      );
+      await p.registry.decideApplication(systemActor, a.id, true, {
+        role: 'niche',
+        joinedOn: '2026-11-01',
+      });
+      const user = await p.users.authenticate('lead@english.example', 'english-pass-1');
+      assert.equal(user?.locale, 'en');
+    });
+
     test('applications: submit, admit, then the admin logs in; rejected ones cannot', async () => {
       const anon: Actor = { kind: 'anonymous', id: 'anonymous', organisationId: null, role: null };
       const a = await p.registry.submitApplication(anon, {
@@ -197,6 +220,7 @@ for (const d of await eachDialect()) {
       assert.equal(admitted.status, 'admitted');
       const user = await p.users.authenticate('boss@chem.example', 'chem-password-1');
       assert.equal(user?.role, 'org_admin');
+      assert.equal(user?.locale, 'ru', 'applied with no language named: Russian');
       assert.equal((await q.findOrganisation(p.store, a.organisationId))?.role, 'core');
       await assert.rejects(
         p.registry.decideApplication(systemActor, a.id, false, { note: 'too late' }),

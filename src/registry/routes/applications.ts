@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParam, publicTagged, tagged } from '../../model/index.ts';
+import { IdParam, publicTagged, requestLang, tagged } from '../../model/index.ts';
 import {
   AdmissionDecision,
   Application,
@@ -34,7 +34,9 @@ export const applicationRoutes =
         },
       },
       async (req, reply) =>
-        reply.status(201).send(await registry.submitApplication(req.actor, req.body)),
+        reply
+          .status(201)
+          .send(await registry.submitApplication(req.actor, req.body, requestLang(req))),
     );
 
     const TokenParam = z.object({ token: z.string().min(20).max(100) });

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParam, publicTagged, tagged } from '../../model/index.ts';
+import { IdParam, publicTagged, requestLang, tagged } from '../../model/index.ts';
 import {
   ApiKey,
   ApiKeyInput,
@@ -81,7 +81,7 @@ export const peopleRoutes =
         },
       },
       async (req, reply) => {
-        const user = await users.acceptInvitation(req.body);
+        const user = await users.acceptInvitation(req.body, requestLang(req));
         // L11: no second log-in right after choosing the password; a fresh session id
         setSessionCookie(reply, await users.openSession(user.id), secureCookie);
         return user;

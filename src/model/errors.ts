@@ -2,7 +2,7 @@
 // word it in the caller's language once.
 
 import { common } from './common-messages.ts';
-import { wordIssue } from './issues.ts';
+import { impliedBound, wordIssue } from './issues.ts';
 import type { Lang, Message } from './messages.ts';
 
 /** What an error says: always a message by code (see messages.ts), never plain text. */
@@ -84,9 +84,11 @@ export const tooManyRequests = (detail: Wordable, retryAfterSeconds?: number) =>
 export function fieldProblems(
   issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string; code?: string }>,
 ): FieldProblem[] {
-  return issues.map((i) => ({
-    // a rule on the whole body: named as the HTTP layer names it («тело запроса»)
-    field: i.path.map(String).join('.') || 'body',
-    message: wordIssue(i),
-  }));
+  return issues
+    .filter((i) => !impliedBound(i, issues))
+    .map((i) => ({
+      // a rule on the whole body: named as the HTTP layer names it («тело запроса»)
+      field: i.path.map(String).join('.') || 'body',
+      message: wordIssue(i),
+    }));
 }

@@ -19,6 +19,8 @@ export const fieldRules = defineMessages('field', {
   atLeast: { en: 'at least {minimum}', ru: 'не меньше {minimum}', as: { minimum: 'number' } },
   above: { en: 'more than {minimum}', ru: 'больше {minimum}', as: { minimum: 'number' } },
   atMost: { en: 'at most {maximum}', ru: 'не больше {maximum}', as: { maximum: 'number' } },
+  // beyond what a number holds exactly (a whole number's own bound, not a rule's)
+  tooLarge: { en: 'a number too large', ru: 'слишком большое число' },
   below: { en: 'less than {maximum}', ru: 'меньше {maximum}', as: { maximum: 'number' } },
   fewItems: { en: 'at least {minimum} item(s)', ru: 'не меньше {minimum} (элементов)' },
   manyItems: { en: 'at most {maximum} item(s)', ru: 'не больше {maximum} (элементов)' },
@@ -63,6 +65,7 @@ function common(raw: Issue): Message | null {
       return null;
     }
     case 'too_big': {
+      if (figure(issue.maximum) === Number.MAX_SAFE_INTEGER) return fieldRules.tooLarge();
       const maximum = figure(issue.maximum);
       if (origin === 'string') return fieldRules.tooLong({ maximum });
       if (origin === 'array' || origin === 'set') return fieldRules.manyItems({ maximum });
@@ -95,6 +98,19 @@ function common(raw: Issue): Message | null {
     default:
       return null;
   }
+}
+
+/**
+ * Whether an issue is a whole number's own bound (9 007 199 254 740 991) that another issue of
+ * the same field states better («не больше 1 000 000»): it goes unsaid.
+ */
+export function impliedBound(
+  issue: { code?: string; path: ReadonlyArray<PropertyKey> } & Record<string, unknown>,
+  all: ReadonlyArray<{ path: ReadonlyArray<PropertyKey> }>,
+): boolean {
+  if (issue.code !== 'too_big' || figure(issue.maximum) !== Number.MAX_SAFE_INTEGER) return false;
+  const at = issue.path.map(String).join('.');
+  return all.some((o) => o !== issue && o.path.map(String).join('.') === at);
 }
 
 /** The words for one zod issue, in RU and EN: our rule's code, a common bound, or zod's own. */

@@ -113,3 +113,17 @@ test('common bounds and types are worded with their figures, not in zod’s term
   assert.deepEqual(worded.kind, ['одно из: mine, plant', 'one of: mine, plant']);
   assert.deepEqual(worded.missing, ['обязательно', 'required']);
 });
+
+test("a whole number's own bound goes unsaid beside the rule's; alone it says «too large»", () => {
+  const bounded = z.number().int().min(0).max(1_000_000).safeParse(1e20);
+  const problems = fieldProblems(bounded.error?.issues ?? []);
+  assert.deepEqual(
+    problems.map((p) => p.message.text('ru')),
+    ['не больше 1\u00a0000\u00a0000'],
+  );
+  const unbounded = fieldProblems(z.number().int().safeParse(1e20).error?.issues ?? []);
+  assert.deepEqual(
+    unbounded.map((p) => [p.message.text('ru'), p.message.text('en')]),
+    [['слишком большое число', 'a number too large']],
+  );
+});

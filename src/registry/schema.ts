@@ -105,9 +105,11 @@ export const OrganisationFields = z.object({
   ),
 });
 
+// (a negative head count is its own box's error: not also said of the knowledge workers)
 const knowledgeWithinStaff = (o: { employees?: number; knowledgeWorkers?: number }) =>
   o.employees === undefined ||
   o.knowledgeWorkers === undefined ||
+  o.employees < 0 ||
   o.knowledgeWorkers <= o.employees;
 const knowledgeRule = { ...rule(rules.knowledgeWithinStaff), path: ['knowledgeWorkers'] };
 
@@ -491,7 +493,7 @@ export const OrganisationRecord = OrganisationFields.extend({
     'absent (a file from before the field): an organisation already recorded keeps its regime, a new one is on the general regime',
   ),
 })
-  .refine((o) => o.knowledgeWorkers <= o.employees, knowledgeRule)
+  .refine(knowledgeWithinStaff, knowledgeRule)
   .meta({ id: 'OrganisationRecord' });
 export type OrganisationRecord = z.infer<typeof OrganisationRecord>;
 

@@ -4,6 +4,7 @@ import {
   common,
   DomainError,
   type FieldProblem,
+  impliedBound,
   labelOf,
   type ProblemKind,
   requestLang,
@@ -75,15 +76,22 @@ export function errorHandler(
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = (error as FastifyError).validationContext ?? 'body';
-    const errors = error.validation.map((v): FieldProblem => {
-      const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
-      // the zod issue, rebuilt from what the type provider kept of it, for its wording
-      const issue = { code: v.keyword, ...v.params, message: v.message ?? 'invalid' };
-      return {
-        field: path ? (where === 'body' ? path : `${where}.${path}`) : where,
-        message: wordIssue(issue),
-      };
-    });
+    // the zod issues, rebuilt from what the type provider kept of them, for their wording
+    const issues = error.validation.map((v) => ({
+      code: v.keyword,
+      ...v.params,
+      message: v.message ?? 'invalid',
+      path: v.instancePath.replace(/^\//, '').split('/').filter(Boolean),
+    }));
+    const errors = issues
+      .filter((i) => !impliedBound(i, issues))
+      .map((issue): FieldProblem => {
+        const path = issue.path.join('.');
+        return {
+          field: path ? (where === 'body' ? path : `${where}.${path}`) : where,
+          message: wordIssue(issue),
+        };
+      });
     return sendProblem(reply, req, 'invalid', common.invalidInput(), errors);
   }
   // Two writers racing for the same unique key: the loser gets a conflict, not a crash.

@@ -97,13 +97,14 @@ export function checkDecree779(
     (c) => ids.has(c.buyer) && ids.has(c.seller) && c.buyer !== c.seller,
   );
   const byId = new Map(participants.map((p) => [p.id, p]));
-  /** the members' names in one language, for that language's evidence */
+  /** the members' names in one language, for that language's evidence, in its own order */
   const names = (list: readonly Decree779Member[], lang: Lang) =>
     list
       .map((m) => {
         const p = byId.get(m.id);
         return p?.name ? orgNameIn({ name: p.name, nameEn: p.nameEn }, lang) : m.id;
       })
+      .sort((a, b) => a.localeCompare(b, lang))
       .join(', ');
   const members = participants.map((p): Decree779Member => {
     const own = inside.filter((c) => c.buyer === p.id || c.seller === p.id);

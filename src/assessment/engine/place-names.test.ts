@@ -88,6 +88,22 @@ describe('evidence worded per language', () => {
     );
   });
 
+  test("Decree 779: each language's evidence lists the names in its own alphabetical order", () => {
+    const r = checkDecree779(
+      [
+        { ...participants[0], id: 'y', name: 'АО «Азот»', nameEn: 'Zeta JSC' },
+        { ...participants[0], id: 'z', name: 'АО «Яшма»', nameEn: 'Alpha JSC' },
+      ],
+      [],
+    );
+    const short = r.checks.find((c) => c.id === 'contracts');
+    assert.equal(
+      short?.evidence.en,
+      'without a contract with another participant: Alpha JSC, Zeta JSC',
+    );
+    assert.equal(short?.evidence.ru, 'без договора с другим участником: АО «Азот», АО «Яшма»');
+  });
+
   test('typology: the English formula of members outside the region names the region in English', () => {
     const a = assess({
       organisations: [

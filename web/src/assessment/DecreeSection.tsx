@@ -192,7 +192,13 @@ export function DecreeSection() {
                 declared: d('declared'),
                 partners: d('partners'),
               }}
-              rows={r.members}
+              // in the reader's alphabet: an English page lists its names A to Z too
+              rows={[...r.members].sort((a, b) =>
+                localised(locale, a.name, a.nameEn).localeCompare(
+                  localised(locale, b.name, b.nameEn),
+                  locale,
+                ),
+              )}
               empty={<Empty title={d('membersEmpty')} />}
               row={(m) => (
                 <tr key={m.id} data-member={m.id}>
@@ -251,8 +257,10 @@ export function DecreeSection() {
                   <td className="small decree-partners">
                     {m.redacted
                       ? d('hidden')
-                      : m.partners.map((p) => localised(locale, p.name, p.nameEn)).join(', ') ||
-                        '—'}
+                      : m.partners
+                          .map((p) => localised(locale, p.name, p.nameEn))
+                          .sort((a, b) => a.localeCompare(b, locale))
+                          .join(', ') || '—'}
                   </td>
                 </tr>
               )}

@@ -282,9 +282,14 @@ test('assessment: placement with evidence, readiness answered, territorial basel
       .getByTestId('readiness-form')
       .locator('select[data-dimension="strategy"]')
       .selectOption('4');
+    await page.getByTestId('readiness-form').locator('textarea').fill('Аудит АСУ ТП, 2026');
     await page.getByTestId('readiness-form').locator('button[type="submit"]').click();
     await page.getByTestId('readiness-form').locator('.alert-success').waitFor();
     await page.getByTestId('readiness-table').waitFor();
+    // the saved version's date as dates are written here; its note stays for the next version
+    const form = page.getByTestId('readiness-form');
+    await form.getByText(/Последняя версия: \d+ от \d{1,2} [а-я]+\.? \d{4} г\./).waitFor();
+    assert.equal(await form.locator('textarea').inputValue(), 'Аудит АСУ ТП, 2026');
     assert.match((await page.getByTestId('readiness-table').textContent()) ?? '', /Связность/);
 
     for (const width of [1366, 768]) {

@@ -172,9 +172,12 @@ function ReadinessForm({
   const mine = useResource(() => assessmentApi.myReadiness(organisationId), [organisationId]);
   const latest = mine.data?.[0];
   const [bands, setBands] = useState<Record<string, number> | null>(null);
-  const [note, setNote] = useState('');
+  // the note of the latest version until edited: a new version rests on it unless changed
+  const [edited, setNote] = useState<string | null>(null);
+  const note = edited ?? latest?.note ?? '';
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState<number | null>(null);
+  const fmt = useFormat();
   const current =
     bands ?? latest?.bands ?? Object.fromEntries(readinessDimensions.map((d) => [d, 0]));
   const submit = async (e: FormEvent) => {
@@ -188,7 +191,7 @@ function ReadinessForm({
       const s = await assessmentApi.answerReadiness(organisationId, body);
       setSaved(s.version);
       setBands(null);
-      setNote('');
+      setNote(null);
       mine.reload();
       onSaved();
     } catch (err) {
@@ -200,7 +203,7 @@ function ReadinessForm({
       <h3>{t('myAnswers')}</h3>
       <p className="muted small">
         {latest
-          ? t('myVersion', { n: latest.version, date: latest.submittedAt.slice(0, 10) })
+          ? t('myVersion', { n: latest.version, date: fmt.date(latest.submittedAt) })
           : t('myNone')}
       </p>
       <div className="readiness-grid">

@@ -227,7 +227,12 @@ for (const d of await eachDialect()) {
         decree.some((row) => String(row[0]).startsWith('Суммы и партнёров другой организации')),
       );
       assert.equal(wb.getWorksheet('Сеть'), undefined, 'the network is the operator’s');
-      assert.ok(rowsOf(wb.getWorksheet('Источники')!).length > 5);
+      const sources = rowsOf(wb.getWorksheet('Источники')!);
+      assert.ok(sources.length > 5);
+      // the «Сформировано» row does not say it again; no file of the platform is named
+      const generated = sources.find((row) => row[0] === 'Сформировано');
+      assert.match(String(generated?.[1]), / — по данным платформы digicluster$/);
+      for (const row of sources) assert.doesNotMatch(String(row[1]), /data\/|\.json/);
       // no text cell that Excel would run as a formula
       for (const ws of wb.worksheets)
         for (const row of rowsOf(ws))

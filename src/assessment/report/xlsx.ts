@@ -292,7 +292,8 @@ export async function reportXlsx(m: ReportModel, lang: Lang): Promise<Buffer> {
   const lines: [Word, string][] = [
     [
       'generated',
-      `${wordMoment(m.generatedAt, lang)} — ${reportSay(lang, 'generated', { at: '' }).replace(/\s+/g, ' ').trim()}`,
+      // the row is headed «Сформировано» already: the moment and where from
+      `${wordMoment(m.generatedAt, lang)} — ${lang === 'ru' ? 'по данным платформы digicluster' : 'from the digicluster platform'}`,
     ],
     [
       'typology',
@@ -309,7 +310,8 @@ export async function reportXlsx(m: ReportModel, lang: Lang): Promise<Buffer> {
     [
       'sustainability',
       s
-        ? `${lang === 'ru' ? s.formulaRu : s.formula}. ${lang === 'ru' ? 'Цели' : 'Targets'}: ${s.targetsSource} (${reportSay(lang, 'estimate')}); ${lang === 'ru' ? 'источник каждого показателя — в его строке' : "each indicator's source is in its row"}`
+        ? // the targets named as a reader knows them, not by the file that holds them
+          `${lang === 'ru' ? s.formulaRu : s.formula}. ${lang === 'ru' ? 'Цели: справочные данные платформы' : "Targets: the platform's reference data"} (${reportSay(lang, 'estimate')}); ${lang === 'ru' ? 'источник каждого показателя — в его строке' : "each indicator's source is in its row"}`
         : noData,
     ],
     [

@@ -429,6 +429,31 @@ test('assessment: the network section and the placement give one turnover concen
     // a user walk saw 0,186 here and 0,196 there: all time against the last 12 months
     assert.ok(Number.isFinite(inNetwork) && Number.isFinite(placed), `${inNetwork} ${placed}`);
     assert.ok(Math.abs(inNetwork - placed) < 0.0011, `network ${inNetwork}, placement ${placed}`);
+    // the table says it shows a few; on the exchange layer, where no one brokers, the largest
+    // traders come first, not the first names of the alphabet
+    assert.match(
+      (await page.getByTestId('network-top').textContent()) ?? '',
+      /^В таблице 8 из \d+/,
+    );
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('layer=exchange') && r.ok()),
+      page.getByTestId('network-layer').selectOption('exchange'),
+    ]);
+    await page.waitForTimeout(300);
+    const rows = await page
+      .getByTestId('network-table')
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].slice(2, 4).map((td) => td.textContent)),
+      );
+    const pairs = rows.map(([b, v]) => [number(b ?? ''), number(v ?? '')]);
+    // betweenness first, then the share of turnover, each from the largest
+    for (let k = 1; k < pairs.length; k++) {
+      const [b0, v0] = pairs[k - 1];
+      const [b1, v1] = pairs[k];
+      assert.ok(b0 > b1 || (b0 === b1 && v0 >= v1), JSON.stringify(pairs));
+    }
+    assert.ok(pairs[0][0] > 0 || pairs[0][1] > 0, JSON.stringify(pairs));
     assert.deepEqual(foreign, []);
     assert.deepEqual(pageErrors, []);
   } finally {

@@ -79,6 +79,24 @@ function NetworkChart({ net, t, locale }: { net: Network; t: T; locale: Locale }
   );
 }
 
+/** The table's organisations: a few, the network's brokers and largest traders first. */
+const TOP = 8;
+function topNodes<
+  N extends { betweenness: number; valueShare: number; name: string; nameEn?: string | null },
+>(nodes: readonly N[], locale: Locale): N[] {
+  return [...nodes]
+    .sort(
+      (a, b) =>
+        b.betweenness - a.betweenness ||
+        b.valueShare - a.valueShare ||
+        localised(locale, a.name, a.nameEn).localeCompare(
+          localised(locale, b.name, b.nameEn),
+          locale,
+        ),
+    )
+    .slice(0, TOP);
+}
+
 export function NetworkSection({ t, locale }: { t: T; locale: Locale }) {
   const [layer, setLayer] = useState<NetworkLayer | ''>('');
   const r = useResource(() => assessmentApi.network(layer || undefined), [layer]);
@@ -126,8 +144,9 @@ export function NetworkSection({ t, locale }: { t: T; locale: Locale }) {
                 valueShare: t('valueShare'),
                 community: t('community'),
               }}
-              // the eight organisations of the highest betweenness
-              rows={[...net.nodes].sort((a, b) => b.betweenness - a.betweenness).slice(0, 8)}
+              // the eight organisations of the highest betweenness, then of the largest value
+              // share (a layer where no one brokers: every betweenness is 0), then by name
+              rows={topNodes(net.nodes, locale)}
               row={(n) => (
                 <tr key={n.id}>
                   <td>{localised(locale, n.name, n.nameEn)}</td>
@@ -140,6 +159,11 @@ export function NetworkSection({ t, locale }: { t: T; locale: Locale }) {
                 </tr>
               )}
             />
+            {net.nodes.length > TOP && (
+              <p className="muted small" data-testid="network-top">
+                {t('networkTop', { shown: TOP, all: net.nodes.length })}
+              </p>
+            )}
           </>
         )}
       </Loaded>

@@ -75,6 +75,8 @@ export const assessmentDict = dictionary(
     'role:dominator': 'доминант',
     'role:niche': 'нишевой участник',
     betweenness: 'Посредничество',
+    networkTop:
+      'В таблице {shown} из {all} организаций: с наибольшим посредничеством, затем с наибольшей долей оборота.',
     valueShare: 'Доля в стоимости',
     community: 'Сообщество',
   },
@@ -149,6 +151,8 @@ export const assessmentDict = dictionary(
     'role:dominator': 'dominator',
     'role:niche': 'niche player',
     betweenness: 'Betweenness',
+    networkTop:
+      'The table shows {shown} of {all} organisations: the highest betweenness first, then the largest share of turnover.',
     valueShare: 'Value share',
     community: 'Community',
   },

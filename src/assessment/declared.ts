@@ -222,13 +222,24 @@ export class Decree779Service {
   async check(actor: Actor, q: { year?: number }): Promise<Decree779Report> {
     requireLogin(actor);
     // the year as the cluster counts it: from 17:00 UTC on 31 December it is the next one
-    const year = q.year ?? clusterYear(this.clock().getTime());
+    const thisYear = clusterYear(this.clock().getTime());
+    const year = q.year ?? thisYear;
     const memberships = await registryQueries.findMemberships(this.store);
-    const current = new Set(
-      memberships.filter((m) => m.leftOn === null).map((m) => m.organisationId),
+    // a past year's participants are those who were members in it (one admitted since is not,
+    // one who has left since is); this year's, and a year ahead's, are the current members
+    const past = year < thisYear;
+    const [start, end] = [`${year}-01-01`, `${year}-12-31`];
+    const inYear = new Set(
+      memberships
+        .filter((m) =>
+          past ? m.joinedOn <= end && (m.leftOn === null || m.leftOn >= start) : m.leftOn === null,
+        )
+        .map((m) => m.organisationId),
     );
     const organisations = (await registryQueries.findOrganisations(this.store, {})).filter(
-      (o) => current.has(o.id) && o.status === 'member',
+      (o) =>
+        inYear.has(o.id) &&
+        (past ? o.status === 'member' || o.status === 'former' : o.status === 'member'),
     );
     const sites = await registryQueries.findSites(this.store, {});
     const members: PlatformMember[] = organisations.map((o) => ({

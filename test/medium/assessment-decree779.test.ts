@@ -481,5 +481,21 @@ for (const d of await eachDialect()) {
       // purchases ×3 (+1 declared again), the two ties, output ×2
       assert.equal(recorded.length, 8);
     });
+
+    // last: it admits a member
+    test("a past year's check counts who were members in it, not who is one now", async () => {
+      await p.registry.createOrganisation(systemActor, { ...organisationInput(), id: 'newcomer' });
+      await p.registry.addMembership(systemActor, 'newcomer', {
+        role: 'niche',
+        joinedOn: `${year}-01-01`,
+      });
+      const ids = async (y: number) =>
+        (await new Decree779Service(p.store).check(systemActor, { year: y })).members.map(
+          (m) => m.id,
+        );
+      assert.ok(!(await ids(year - 1)).includes('newcomer'), 'not a member last year');
+      assert.ok((await ids(year - 1)).includes('ash-plant'), 'a member since 2021');
+      assert.ok((await ids(year)).includes('newcomer'), 'a member this year');
+    });
   });
 }

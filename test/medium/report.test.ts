@@ -124,7 +124,10 @@ describe('the assessment report', { skip: poppler ?? sqlite?.skip }, () => {
     const page = readFileSync(html, 'utf8');
     const section = page.slice(page.indexOf('Проверка по постановлению'));
     // the reading paragraph in the report's language
-    assert.match(section, /<small>участники: текущие члены кластера, кроме органов власти/);
+    assert.match(
+      section,
+      /<small>участники: члены кластера в этом году \(за прошедший год — те, кто был членом в нём; за текущий — нынешние члены\), кроме органов власти/,
+    );
     assert.doesNotMatch(section, /participants: current members|contracts: deals/);
     // results worded as a reader would, no bare «(4 / 31)», «(нет данных / 0,1)», «27 / 3»
     assert.match(
@@ -147,7 +150,10 @@ describe('the assessment report', { skip: poppler ?? sqlite?.skip }, () => {
       /\s+/g,
       ' ',
     );
-    assert.match(text, /участники: текущие члены кластера, кроме органов власти/);
+    assert.match(
+      text,
+      /участники: члены кластера в этом году \(за прошедший год — те, кто был членом в нём; за текущий — нынешние члены\), кроме органов власти/,
+    );
     assert.match(text, /нет данных о закупках: не заявили/);
     assert.doesNotMatch(text, /participants: current members/);
   });

@@ -178,6 +178,14 @@ export const messages = defineMessages('registry', {
     ru: 'Этот e-mail уже зарегистрирован',
   },
   alreadyRegistered: { en: 'already registered', ru: 'уже зарегистрирован' },
+  alreadyInvited: {
+    en: 'This e-mail is invited already: withdraw its invitation to invite it again',
+    ru: 'Этот e-mail уже приглашён: отзовите приглашение, чтобы пригласить снова',
+  },
+  invitedAlready: {
+    en: 'invited already, not yet joined',
+    ru: 'уже приглашён, ещё не присоединился',
+  },
   operatorCreatesOperators: {
     en: 'Only the operator may create operator admins',
     ru: 'Администраторов оператора создаёт только оператор',

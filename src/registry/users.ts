@@ -145,6 +145,11 @@ export class UserService {
         });
         return { user, token: token(), expiresAt };
       }
+      // one's own colleague invited and not yet joined: said as such, not as «registered»
+      if (holder?.status === 'pending')
+        throw conflict(messages.alreadyInvited(), [
+          { field: 'email', message: messages.invitedAlready() },
+        ]);
       await requireFreeEmail(tx, email);
       const row: repo.UserTable = {
         id: newId(),

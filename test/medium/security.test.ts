@@ -609,6 +609,12 @@ for (const d of await eachDialect())
       assert.equal(events.length, 1);
       // a colleague of one's own organisation may be named
       problem(await invite('admin@sec.example'), 409);
+      // one invited and not yet joined is said to be invited, not «registered»
+      const again = problem(await invite('colleague@sec.example'), 409);
+      assert.deepEqual(
+        again.errors?.map((e) => [e.field, e.code]),
+        [['email', 'registry.invitedAlready']],
+      );
     });
   });
 

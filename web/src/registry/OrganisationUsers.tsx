@@ -148,6 +148,8 @@ export function Users({
             {
               key: 'role',
               header: t('colUserRole'),
+              // on a phone's card the box takes the card's width: «organisation admin» whole
+              className: 'role-cell',
               cell: (u) =>
                 roleEditable(u) ? (
                   <select

@@ -710,11 +710,10 @@ test('governance: a handover replacing another is asked first; one closing a loo
   } finally {
     for (const d of await mine())
       await api(myski, 'DELETE', `/api/v1/governance/delegations/${d.id}`);
-    const tomOwn = (await api(tom, 'GET', '/api/v1/governance/delegations')) as unknown as {
-      id: string;
-      from: string;
-    }[];
-    for (const d of tomOwn.filter((x) => x.from === 'tsement-tom'))
+    const tomOwn: unknown = await api(tom, 'GET', '/api/v1/governance/delegations');
+    for (const d of (tomOwn as { id: string; from: string }[]).filter(
+      (x) => x.from === 'tsement-tom',
+    ))
       await api(tom, 'DELETE', `/api/v1/governance/delegations/${d.id}`);
     await context.close();
   }

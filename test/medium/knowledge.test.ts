@@ -141,9 +141,7 @@ for (const d of dialects) {
     });
 
     test('the upgrade moves the terms indexed under a nominative stem to the others, summing weights', async () => {
-      const db = p.store.db as unknown as Kysely<{
-        knowledge_term: { record_type: string; record_id: string; term: string; weight: number };
-      }>;
+      const db = p.store.db;
       const row = (record_id: string, term: string, weight: number) => ({
         record_type: 'asset',
         record_id,
@@ -155,7 +153,7 @@ for (const d of dialects) {
         .insertInto('knowledge_term')
         .values([row('x-old', 'угол', 3), row('x-both', 'угол', 2), row('x-both', 'угл', 5)])
         .execute();
-      await fleetingVowels.up(db as unknown as Kysely<unknown>);
+      await fleetingVowels.up(db as Kysely<unknown>);
       const left = await db
         .selectFrom('knowledge_term')
         .select(['record_id', 'term', 'weight'])

@@ -4,7 +4,15 @@ import { type FormEvent, useState } from 'react';
 import { useFormat, useLocale, useT } from '../i18n/index.ts';
 import { href } from '../shell/router.ts';
 import { isObserver, isOperator, useSession } from '../shell/session.tsx';
-import { Empty, ErrorState, FormError, Loading, NeedLogin, PageHeader } from '../shell/ui.tsx';
+import {
+  AskInPlace,
+  Empty,
+  ErrorState,
+  FormError,
+  Loading,
+  NeedLogin,
+  PageHeader,
+} from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { useSubmission } from '../shell/useSubmission.ts';
 import { type Delegation, governanceApi, type Proposal, proposalTypes } from './api.ts';
@@ -290,32 +298,17 @@ function Delegations({ canDelegate }: { canDelegate: boolean }) {
             </button>
           </div>
           {replacing && (
-            <div
-              className="alert alert-warning"
-              role="alertdialog"
-              data-testid="delegation-replace"
-            >
-              <p>
-                {t('replaceDelegation', {
-                  topic: topicLabel(replacing.topic),
-                  was: names.name(replacing.to),
-                  now: names.name(to),
-                })}
-              </p>
-              <span className="row-actions">
-                <button
-                  type="button"
-                  className="btn btn-small"
-                  data-testid="delegation-replace-confirm"
-                  onClick={send}
-                >
-                  {t('replaceDelegationYes')}
-                </button>
-                <button type="button" className="btn btn-small" onClick={() => setReplacing(null)}>
-                  {t('cancel')}
-                </button>
-              </span>
-            </div>
+            <AskInPlace
+              testId="delegation-replace"
+              question={t('replaceDelegation', {
+                topic: topicLabel(replacing.topic),
+                was: names.name(replacing.to),
+                now: names.name(to),
+              })}
+              confirmLabel={t('replaceDelegationYes')}
+              onConfirm={send}
+              onCancel={() => setReplacing(null)}
+            />
           )}
         </form>
       )}

@@ -6,7 +6,15 @@ import { shellDict } from '../shell/dict.ts';
 import { roleKey } from '../shell/roles.ts';
 import { isOperator } from '../shell/session.tsx';
 import type { User } from '../shell/types.ts';
-import { ConfirmButton, CopyBox, Empty, ErrorState, FormError, Loading } from '../shell/ui.tsx';
+import {
+  AskInPlace,
+  ConfirmButton,
+  CopyBox,
+  Empty,
+  ErrorState,
+  FormError,
+  Loading,
+} from '../shell/ui.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { invitationRoles, isOneOf } from '../shell/vocabulary.ts';
 import { accountDict } from './accountDict.ts';
@@ -97,29 +105,18 @@ export function Users({
         </div>
       )}
       {demoting && (
-        <div className="alert alert-warning" role="alertdialog" data-testid="demote-last-admin">
-          <p>
-            {t('demoteQuestion', { email: demoting.user.email, role: s(roleKey[demoting.role]) })}{' '}
-            {t('lastAdmin')}
-          </p>
-          <span className="row-actions">
-            <button
-              type="button"
-              className="btn btn-small btn-danger"
-              data-testid="demote-last-admin-confirm"
-              onClick={() => {
-                const { user, role } = demoting;
-                setDemoting(null);
-                change(() => registryApi.patchUser(user.id, { role }));
-              }}
-            >
-              {t('demoteYes')}
-            </button>
-            <button type="button" className="btn btn-small" onClick={() => setDemoting(null)}>
-              {s('cancel')}
-            </button>
-          </span>
-        </div>
+        <AskInPlace
+          testId="demote-last-admin"
+          danger
+          question={`${t('demoteQuestion', { email: demoting.user.email, role: s(roleKey[demoting.role]) })} ${t('lastAdmin')}`}
+          confirmLabel={t('demoteYes')}
+          onConfirm={() => {
+            const { user, role } = demoting;
+            setDemoting(null);
+            change(() => registryApi.patchUser(user.id, { role }));
+          }}
+          onCancel={() => setDemoting(null)}
+        />
       )}
       {users.error ? (
         <ErrorState error={users.error} onRetry={users.reload} />

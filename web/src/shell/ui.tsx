@@ -395,6 +395,46 @@ export function ConfirmButton({
 }
 
 /**
+ * A question asked in place about a step not started by a button of its own (a box changed, a
+ * form sent): it waits above the form with the step's own confirm label and a cancel.
+ */
+export function AskInPlace({
+  question,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+  testId,
+  danger = false,
+}: {
+  question: ReactNode;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  testId: string;
+  danger?: boolean;
+}) {
+  const t = useT(shellDict);
+  return (
+    <div className="alert alert-warning" role="alertdialog" data-testid={testId}>
+      <p>{question}</p>
+      <span className="row-actions">
+        <button
+          type="button"
+          className={danger ? 'btn btn-small btn-danger' : 'btn btn-small'}
+          data-testid={`${testId}-confirm`}
+          onClick={onConfirm}
+        >
+          {confirmLabel}
+        </button>
+        <button type="button" className="btn btn-small" onClick={onCancel}>
+          {t('cancel')}
+        </button>
+      </span>
+    </div>
+  );
+}
+
+/**
  * A list's heading names the cluster's zone once, quietly: «(кемеровское время)»; its rows show the bare
  * time (`useFormat().clock`). A smaller word, so a heading stays one line on a phone.
  */

@@ -20,6 +20,14 @@ import {
 } from './harness.ts';
 
 const operator = { email: 'operator@digicluster.example', password: 'operator-demo-2026' };
+
+/** The operator logged in, in a browser context of its own (Russian, a laptop's screen). */
+async function asOperator() {
+  const op = await browser!.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ru-RU' });
+  const opPage = await op.newPage();
+  await logIn(opPage, operator.email, operator.password);
+  return { op, opPage };
+}
 const tom = { email: 'sales@tsement-tom.example', password: 'demo-cement-2026' };
 
 startServerAndBrowser('dc-e2e-member-');
@@ -323,12 +331,7 @@ test('a member serves itself: profile, sites, account, reset link, leaving', {
   await t.test(
     'the operator issues a reset link; it sets a password once and ends the sessions',
     async () => {
-      const op = await browser!.newContext({
-        viewport: { width: 1366, height: 768 },
-        locale: 'ru-RU',
-      });
-      const opPage = await op.newPage();
-      await logIn(opPage, operator.email, operator.password);
+      const { op, opPage } = await asOperator();
       await opPage.goto(`${base}/#/participants/tsement-tom`);
       await opPage.locator('a[href="#/organisation/tsement-tom"]').click();
       const users = opPage.getByTestId('users-table');
@@ -375,12 +378,7 @@ test('a member serves itself: profile, sites, account, reset link, leaving', {
   await t.test(
     'the operator is asked before leaving an organisation without its admin, and may cancel',
     async () => {
-      const op = await browser!.newContext({
-        viewport: { width: 1366, height: 768 },
-        locale: 'ru-RU',
-      });
-      const opPage = await op.newPage();
-      await logIn(opPage, operator.email, operator.password);
+      const { op, opPage } = await asOperator();
       const listed = await api(opPage, 'GET', '/organisations/tsement-tom/users');
       const admins = listed.body.filter(
         (u: { role: string; status: string }) => u.role === 'org_admin' && u.status === 'active',
@@ -463,12 +461,7 @@ test('a member serves itself: profile, sites, account, reset link, leaving', {
   await t.test(
     'L11 and leaving: a fresh organisation joins by invitation, then leaves',
     async () => {
-      const op = await browser!.newContext({
-        viewport: { width: 1366, height: 768 },
-        locale: 'ru-RU',
-      });
-      const opPage = await op.newPage();
-      await logIn(opPage, operator.email, operator.password);
+      const { op, opPage } = await asOperator();
       const n = String(Date.now() % 10_000_000).padStart(7, '0');
       const created = await api(opPage, 'POST', '/organisations', {
         id: `leaver-${n}`,

@@ -14,6 +14,7 @@ import {
   InClusterZone,
   Loading,
   NeedLogin,
+  useCharCount,
 } from '../shell/ui.tsx';
 import { useUnsavedForm } from '../shell/unsaved.ts';
 import { useResource } from '../shell/useResource.ts';
@@ -200,14 +201,6 @@ function describeBallot(
 /** The ballot's fields, shown beside their options (the server's refusal too). */
 const ballotFields = ['choice', 'approve', 'ranking', 'position'] as const;
 
-/** A box's length against its limit, for a box that stops there: a paste cut short is seen. */
-function useCount() {
-  const t = useT(governanceDict);
-  const f = useFormat();
-  return (text: string, max: number) =>
-    t('charCount', { n: f.integer(text.length), max: f.integer(max) });
-}
-
 /** What a weighted vote counts for an organisation: its stake by the charter, else 1. */
 const stakeOf = (p: Proposal, org: string) => p.stakes?.[org] ?? 1;
 type BallotField = (typeof ballotFields)[number];
@@ -231,7 +224,7 @@ function VoteForm({
 }) {
   const t = useT(governanceDict);
   const f = useFormat();
-  const count = useCount();
+  const count = useCharCount();
   const label = useOptionLabel(p);
   const submission = useSubmission();
   const form = useRef<HTMLFormElement>(null);
@@ -486,7 +479,7 @@ function VetoForm({ p, onDone }: { p: Proposal; onDone: () => void }) {
   const form = useRef<HTMLFormElement>(null);
   const settle = useUnsavedForm(form);
   const [reason, setReason] = useState('');
-  const count = useCount();
+  const count = useCharCount();
   const c = charter.data?.current;
   const mayVeto =
     c?.control === 'keystone' &&
@@ -558,7 +551,7 @@ function Discussion({
   const form = useRef<HTMLFormElement>(null);
   const settle = useUnsavedForm(form);
   const [text, setText] = useState('');
-  const count = useCount();
+  const count = useCharCount();
   return (
     <section className="card stack" aria-labelledby="gov-discussion" data-testid="discussion">
       <h2 className="card-title" id="gov-discussion">

@@ -395,6 +395,17 @@ export function ConfirmButton({
 }
 
 /**
+ * A box's length against its limit, as the hint of a box that stops there (maxLength): a paste
+ * cut short is seen. «19 из 2 000 знаков».
+ */
+export function useCharCount() {
+  const t = useT(shellDict);
+  const f = useFormat();
+  return (text: string, max: number) =>
+    t('charCount', { n: f.integer(text.length), max: f.integer(max) });
+}
+
+/**
  * A question asked in place about a step not started by a button of its own (a box changed, a
  * form sent): it waits above the form with the step's own confirm label and a cancel.
  */

@@ -1,5 +1,5 @@
-import { useFormat, useT } from '../../i18n/index.ts';
-import { Field } from '../../shell/ui.tsx';
+import { useT } from '../../i18n/index.ts';
+import { Field, useCharCount } from '../../shell/ui.tsx';
 import { listingVisibilities } from '../../shell/vocabulary.ts';
 import { exchangeDict } from '../dict.ts';
 import { useExchangeLabels } from '../labels.ts';
@@ -10,7 +10,7 @@ import type { ListingFormState } from './useListingForm.ts';
 export function VisibilitySection({ form }: { form: ListingFormState }) {
   const t = useT(exchangeDict);
   const x = useExchangeLabels();
-  const fmt = useFormat();
+  const count = useCharCount();
   const { values: v, set, bind, error } = form;
   return (
     <fieldset>
@@ -37,10 +37,7 @@ export function VisibilitySection({ form }: { form: ListingFormState }) {
         error={error('note')}
         className="note-field"
         // the box stops at its limit: say where it is, so a pasted text cut short is seen
-        hint={t('noteCount', {
-          n: fmt.integer(v.note.length),
-          max: fmt.integer(formLimits.note),
-        })}
+        hint={count(v.note, formLimits.note)}
       >
         {(p) => <textarea {...p} {...bind('note')} rows={3} maxLength={formLimits.note} />}
       </Field>
